@@ -1,0 +1,259 @@
+"""Reading what people give us: texts, files, chats, and the formats we import.
+
+Everything here is pure: it turns input into `Entry` objects and passages, or raises a typed
+error. Nothing is stored until the whole input has been read and checked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import dates
+from .errors import BadEncoding, BadFormat, BinaryInput, EmptyInput, NotFound
+
+MAX_ENTRY_CHARS = 10_000_000
+PASSAGE_CHARS = 500  # a passage grows sentence by sentence up to about this size
+PASSAGE_SENTENCES = 4
+
+
+@dataclass
+class Turn:
+    speaker: str | None
+    text: str
+    ref: str | None = None
+
+
+@dataclass
+class Entry:
+    text: str
+    at: str | None = None
+    author: str | None = None
+    source: str | None = None
+    kind: str = "text"
+    meta: dict = field(default_factory=dict)
+    passages: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # start, end, speaker, ref
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n")
+
+
+def prose_passages(text: str) -> list[tuple[int, int, None, None]]:
+    """Sentences grouped into short paragraphs, never across a blank line."""
+    out = []
+    pos = 0
+    for para in _PARAGRAPH.split(text) if "\n" in text else [text]:
+        start = text.index(para, pos)
+        pos = start + len(para)
+        group_start = None
+        count = 0
+        cursor = start
+        for m in _SENTENCE_END.finditer(para):
+            end = start + m.start()
+            if not text[cursor:end].strip():
+                cursor = start + m.end()
+                continue
+            if group_start is None:
+                group_start = cursor
+            count += 1
+            if count >= PASSAGE_SENTENCES or end - group_start >= PASSAGE_CHARS:
+                out.append(_trimmed(text, group_start, end))
+                group_start, count = None, 0
+            cursor = start + m.end()
+        end = start + len(para)
+        if text[cursor:end].strip():
+            if group_start is None:
+                group_start = cursor
+            out.append(_trimmed(text, group_start, end))
+        elif group_start is not None:
+            out.append(_trimmed(text, group_start, cursor))
+    return [p for p in out if p[1] > p[0]]
+
+
+def _trimmed(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end, None, None)
+
+
+def text_entry(text, *, at=None, author=None, source=None) -> Entry:
+    """A piece of prose: a journal entry, a letter, a story, a note."""
+    check_text(text)
+    entry = Entry(text=text, at=at, author=author, source=source)
+    if entry.at is None:
+        entry.at = front_matter_date(text) or dates.leading_date(text)
+    entry.passages = prose_passages(text)
+    return entry
+
+
+def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=None) -> Entry:
+    """A conversation: one passage per turn, with its speaker and its original id as `ref`."""
+    if not turns:
+        raise EmptyInput("The conversation has no turns")
+    parts, passages, pos = [], [], 0
+    for turn in turns:
+        prefix = f"{turn.speaker}: " if turn.speaker else ""
+        line = prefix + turn.text
+        passages.append((pos + len(prefix), pos + len(line), turn.speaker, turn.ref))
+        parts.append(line)
+        pos += len(line) + 1
+    text = "\n".join(parts)
+    check_text(text)
+    passages = [p for p in passages if p[1] > p[0]]
+    return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages)
+
+
+def check_text(text):
+    if not isinstance(text, str):
+        raise BadFormat(f"Expected text, got {type(text).__name__}")
+    if not text.strip():
+        raise EmptyInput("The text is empty")
+    if "\x00" in text:
+        raise BinaryInput("The text contains NUL bytes, so it looks binary")
+    if len(text) > MAX_ENTRY_CHARS:
+        raise BadFormat(f"The text is {len(text):,} characters; the most one entry can hold is {MAX_ENTRY_CHARS:,}",
+                        "Split it into several entries.")
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Bytes to text: UTF-8 (with or without BOM), or a typed error."""
+    if b"\x00" in data[:8192]:
+        raise BinaryInput(f"{name} looks binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise BadEncoding(f"{name} is not valid UTF-8 (byte {e.start})") from None
+
+
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.S)
+
+
+def front_matter_date(text: str) -> str | None:
+    m = _FRONT.match(text)
+    if not m:
+        return None
+    for line in m.group(1).splitlines():
+        key, _, value = line.partition(":")
+        if key.strip().lower() in ("date", "created", "at") and value.strip():
+            try:
+                return dates.parse(value.strip().strip("'\""))
+            except Exception:
+                return None
+    return None
+
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+
+
+def files(paths) -> list[Path]:
+    """Expand files and folders (recursively: .txt and .md) in a stable order."""
+    out = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise NotFound(f"No such file or folder: {raw}")
+    return out
+
+
+def file_entry(path: Path, *, at=None, author=None, source=None) -> Entry:
+    text = decode(path.read_bytes(), str(path))
+    entry = text_entry(text, at=at, author=author, source=source or str(path))
+    if entry.at is None:
+        entry.at = dates.to_iso(dt.datetime.fromtimestamp(os.path.getmtime(path)))
+    return entry
+
+
+def read_json_file(path) -> object:
+    path = Path(path)
+    if not path.is_file():
+        raise NotFound(f"No such file: {path}")
+    text = decode(path.read_bytes(), str(path))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BadFormat(f"{path}: malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+
+
+def locomo_entries(path, *, author=None) -> list[Entry]:
+    """The LoCoMo format: each session of each conversation is one chat entry."""
+    data = read_json_file(path)
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise BadFormat(f"{path}: expected a list of LoCoMo conversations")
+    out = []
+    for i, sample in enumerate(data):
+        conv = sample.get("conversation") if isinstance(sample, dict) else None
+        if not isinstance(conv, dict):
+            raise BadFormat(f"{path}: conversation {i + 1} has no 'conversation' object")
+        name = sample.get("sample_id") or f"conversation-{i + 1}"
+        sessions = sorted(
+            (int(k.split("_")[1]), k) for k in conv if re.fullmatch(r"session_\d+", k) and isinstance(conv[k], list)
+        )
+        for n, key in sessions:
+            when = conv.get(f"{key}_date_time")
+            at = None
+            if when:
+                try:
+                    at = dates.parse(when)
+                except Exception:
+                    raise BadFormat(f"{path}: {name} {key}_date_time is not a date: {when!r}") from None
+            turns = []
+            for j, t in enumerate(conv[key]):
+                if not isinstance(t, dict) or not isinstance(t.get("text"), str):
+                    raise BadFormat(f"{path}: {name} {key} turn {j + 1} has no text")
+                text = t["text"]
+                if t.get("blip_caption"):
+                    text += f" [shares a photo: {t['blip_caption']}]"
+                turns.append(Turn(t.get("speaker"), text, t.get("dia_id")))
+            if not turns:
+                continue
+            meta = {"conversation": name, "session": n, "turns": conv[key]}
+            out.append(chat_entry(turns, at=at, author=author, source=f"locomo:{name}:{key}", meta=meta))
+    return out
+
+
+def jsonl_entries(path, *, author=None, source=None) -> list[Entry]:
+    """One entry a line: {"text", "at", "author", "source"}."""
+    path = Path(path)
+    if not path.is_file():
+        raise NotFound(f"No such file: {path}")
+    text = decode(path.read_bytes(), str(path))
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise BadFormat(f"{path} line {n}: malformed JSON ({e.msg})") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string")
+        try:
+            at = dates.parse(obj["at"]) if obj.get("at") else None
+            kwargs = dict(at=at, author=obj.get("author") or author, source=obj.get("source") or source)
+            if obj.get("turns"):  # a chat, as `export --format jsonl` writes it
+                turns = [Turn(t.get("speaker"), t["text"], t.get("ref")) for t in obj["turns"]]
+                entry = chat_entry(turns, meta=obj.get("meta") or {}, **kwargs)
+            else:
+                entry = text_entry(obj["text"], **kwargs)
+        except (KeyError, TypeError, AttributeError):
+            raise BadFormat(f"{path} line {n}: each turn needs a \"text\"") from None
+        except Exception as e:  # empty, binary or a bad date
+            raise BadFormat(f"{path} line {n}: {e}") from None
+        out.append(entry)
+    return out

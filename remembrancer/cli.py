@@ -1,0 +1,285 @@
+"""The `remembrancer` command: a thin layer over `Memory`."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+
+import click
+
+from .errors import RemembrancerError
+
+
+def run(fn):
+    """Turn typed errors into one line with a remedy and a non-zero exit."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except RemembrancerError as e:
+            click.echo(f"Error: {e.line()}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def open_memory(ctx, derive=True):
+    from .store import Memory
+
+    return Memory(ctx.obj["db"], derive=derive)
+
+
+def emit(data, as_json, human):
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        human(data)
+
+
+def show_passage(p):
+    head = " · ".join(x for x in (p.get("at"), p.get("speaker")) if x)
+    click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else ""))
+    click.echo("  " + p["text"].replace("\n", "\n  "))
+
+
+@click.group()
+@click.option("--db", envvar="REMEMBRANCER_DB", type=click.Path(dir_okay=False), help="The store (default: $REMEMBRANCER_DB, else your data folder).")
+@click.version_option(package_name="remembrancer")
+@click.pass_context
+def cli(ctx, db):
+    """remembrancer: write it down once, never forget.
+
+    Example: remembrancer add "Coffee with Ianto at the Hub." --at 2009-05-01
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def path(ctx, as_json):
+    """Print where the store is.
+
+    Example: remembrancer path
+    """
+    from .store import default_path
+
+    p = str(ctx.obj["db"] or default_path())
+    emit({"path": p}, as_json, lambda d: click.echo(d["path"]))
+
+
+def summary_line(result):
+    return (f"{result['entries']} entries, {result['passages']} passages, {result['words']} words"
+            f" in {result['seconds']:.2f}s" + (f" ({result['duplicates']} already stored)" if result["duplicates"] else ""))
+
+
+class _Quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        pass
+
+
+def progress_bar(total, label):
+    """A progress bar on a terminal for more than one item; silence elsewhere."""
+    if total < 2 or not sys.stderr.isatty():
+        return _Quiet()
+    return click.progressbar(length=total, label=label, file=sys.stderr)
+
+
+@cli.command()
+@click.argument("items", nargs=-1, required=True)
+@click.option("--at", help="When it happened: a date or date-time (default: from the text or file, else now).")
+@click.option("--author", help="Who wrote it (default: you).")
+@click.option("--source", help="Where it came from.")
+@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def add(ctx, items, at, author, source, no_extract, as_json):
+    """Remember a text, standard input (-), files or folders (.txt, .md).
+
+    Example: remembrancer add "Coffee with Ianto at the Hub." --at 2009-05-01
+    """
+    from . import capture, dates
+
+    memory = open_memory(ctx, derive=not no_extract)
+    if items == ("-",):
+        text = capture.decode(sys.stdin.buffer.read(), "standard input")
+        entries = [capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)]
+    elif len(items) == 1 and not _looks_like_path(items[0]):
+        entries = [capture.text_entry(items[0], at=dates.parse(at) if at else None, author=author, source=source)]
+    else:
+        at_iso = dates.parse(at) if at else None
+        entries = [capture.file_entry(p, at=at_iso, author=author, source=source) for p in capture.files(items)]
+    with progress_bar(len(entries), "Remembering") as bar:
+        result = memory.add_entries(entries, progress=bar.update)
+    if as_json:
+        emit(result, True, None)
+        return
+    for r in result["results"]:
+        if not r["new"]:
+            click.echo(f"Already remembered as entry {r['entry']}; stored once.")
+    if len(entries) == 1 and result["entries"] == 1:
+        r = result["results"][0]
+        click.echo(f"Remembered entry {r['entry']}: {r['passages']} passages, {r['words']} words.")
+    elif len(entries) > 1:
+        click.echo(summary_line(result))
+
+
+def _looks_like_path(item):
+    import os
+
+    return "\n" not in item and len(item) < 4096 and os.path.exists(item)
+
+
+@cli.command(name="import")
+@click.argument("fmt", type=click.Choice(["locomo", "jsonl"]))
+@click.argument("file", type=click.Path())
+@click.option("--author", help="Who wrote it (default: you).")
+@click.option("--source", help="Where it came from.")
+@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def import_(ctx, fmt, file, author, source, no_extract, as_json):
+    """Import a file in a known format: locomo (chats) or jsonl (one entry a line).
+
+    Example: remembrancer import jsonl journal.jsonl
+    """
+    from . import capture
+
+    memory = open_memory(ctx, derive=not no_extract)
+    entries = capture.locomo_entries(file, author=author) if fmt == "locomo" else capture.jsonl_entries(file, author=author, source=source)
+    with progress_bar(len(entries), "Importing") as bar:
+        result = memory.add_entries(entries, progress=bar.update)
+    result.pop("results") if not as_json else None
+    emit(result, as_json, lambda r: click.echo(summary_line(r)))
+
+
+def search_options(fn):
+    fn = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
+    fn = click.option("--queries", type=click.Path(), help='Batch mode: a JSONL file of {"id", "query"} lines; writes one JSON line per query.')(fn)
+    fn = click.option("--limit", default=10, show_default=True, help="How many passages.")(fn)
+    return fn
+
+
+def batch_queries(path, answer):
+    """Read {"id", "query"} lines, write {"id", "results"} lines, all in this one process."""
+    from .capture import decode
+    from .errors import BadFormat, NotFound
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.is_file():
+        raise NotFound(f"No such file: {path}")
+    for n, line in enumerate(decode(p.read_bytes(), path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            qid, query = obj["id"], obj["query"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise BadFormat(f"{path} line {n}: expected {{\"id\", \"query\"}}") from None
+        click.echo(json.dumps({"id": qid, "results": answer(query)}, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("query", required=False)
+@search_options
+@click.pass_context
+@run
+def search(ctx, query, limit, queries, as_json):
+    """Find passages by their words (BM25).
+
+    Example: remembrancer search "coffee with Ianto"
+    """
+    memory = open_memory(ctx, derive=False)
+    if queries:
+        return batch_queries(queries, lambda q: memory.search(q, limit=limit))
+    if not query:
+        raise click.UsageError("Give a QUERY or --queries FILE.")
+    results = memory.search(query, limit=limit)
+    emit(results, as_json, lambda rs: [show_passage(p) for p in rs] if rs else click.echo("Nothing found."))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "markdown"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (default: standard output).")
+@click.pass_context
+@run
+def export(ctx, fmt, output):
+    """Write out every entry, word for word (JSONL re-imports with `import jsonl`).
+
+    Example: remembrancer export --format markdown -o memories.md
+    """
+    memory = open_memory(ctx, derive=False)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for chunk in memory.export(fmt):
+            out.write(chunk)
+    finally:
+        if output:
+            out.close()
+
+
+@cli.command()
+@click.option("--repair", is_flag=True, help="Rebuild the search index if it is out of step.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def check(ctx, repair, as_json):
+    """Check the store: SQLite integrity, the search index, content hashes.
+
+    Example: remembrancer check
+    """
+    memory = open_memory(ctx, derive=False)
+    if repair:
+        memory.repair()
+    problems = memory.check()
+    emit({"ok": not problems, "problems": problems}, as_json,
+         lambda d: click.echo("ok" if d["ok"] else "\n".join(d["problems"])))
+    if problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("target", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def backup(ctx, target, as_json):
+    """Copy the store safely, even while it is in use.
+
+    Example: remembrancer backup ~/backups/memories-2026-11-28.db
+    """
+    memory = open_memory(ctx, derive=False)
+    path = memory.backup(target)
+    emit({"backup": str(path)}, as_json, lambda d: click.echo(f"Backed up to {d['backup']}"))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def stats(ctx, as_json):
+    """How much is remembered.
+
+    Example: remembrancer stats --json
+    """
+    memory = open_memory(ctx, derive=False)
+    emit(memory.stats(), as_json, lambda s: [click.echo(f"{k}: {v}") for k, v in s.items()])
+
+
+def main():
+    cli(obj={})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Dates people and files give us, as ISO 8601 strings.
+
+A date alone stays a date ("2023-05-08"); a date with a time becomes "2023-05-08T13:56:00".
+Both sort correctly as text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .errors import BadDate
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{2}:?\d{2}|Z)?$")
+_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(am|pm)\b", re.I)
+_DATEISH = re.compile(
+    r"\d{4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.I
+)
+
+
+def to_iso(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone().replace(tzinfo=None)  # local wall-clock time
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+def parse(text: str) -> str:
+    """Parse a date or date-time a person wrote; raise BadDate if it is not one."""
+    text = (text or "").strip()
+    if not text:
+        raise BadDate("No date given")
+    if _ISO.match(text):
+        try:
+            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise BadDate(f"Not a date: {text!r}") from None
+        return to_iso(value.date()) if len(text) == 10 else to_iso(value)
+    if not _DATEISH.search(text):
+        raise BadDate(f"Not a date: {text!r}")
+    from dateutil import parser
+
+    try:
+        # "1:56 pm on 8 May, 2023" (LoCoMo) needs the filler words skipped
+        value = parser.parse(text, fuzzy=True, default=dt.datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        raise BadDate(f"Not a date: {text!r}") from None
+    return to_iso(value) if _HAS_TIME.search(text) else to_iso(value.date())
+
+
+def leading_date(text: str) -> str | None:
+    """A date written alone on the first line of an entry ("Monday 8 May 2023"), if any."""
+    first = text.lstrip().split("\n", 1)[0].strip().strip("#*_ ").strip()
+    if not first or len(first) > 40 or not _DATEISH.search(first) or not re.search(r"\d", first):
+        return None
+    if len(re.findall(r"[A-Za-z]+", first)) > 5:
+        return None
+    try:
+        from dateutil import parser
+
+        value = parser.parse(first, fuzzy=False, default=dt.datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return to_iso(value) if _HAS_TIME.search(first) else to_iso(value.date())
+
+
+def now() -> str:
+    return to_iso(dt.datetime.now())

@@ -1,0 +1,63 @@
+"""Typed errors: each says what went wrong in one line and how to put it right."""
+
+
+class RemembrancerError(Exception):
+    """Base class. `str(e)` is the one-line message, `e.remedy` what to do about it."""
+
+    remedy = ""
+
+    def __init__(self, message, remedy=None):
+        super().__init__(message)
+        if remedy is not None:
+            self.remedy = remedy
+
+    def line(self):
+        return f"{self}. {self.remedy}" if self.remedy else str(self)
+
+
+class EmptyInput(RemembrancerError):
+    remedy = "Give some text to remember."
+
+
+class BadInput(RemembrancerError):
+    remedy = "Check the input and try again; nothing was stored."
+
+
+class BadEncoding(BadInput):
+    remedy = "Save the file as UTF-8 text and try again; nothing was stored."
+
+
+class BinaryInput(BadInput):
+    remedy = "Only text can be remembered: give a .txt or .md file; nothing was stored."
+
+
+class BadFormat(BadInput):
+    remedy = "Fix the line named above and import again; nothing was stored."
+
+
+class UnknownFormat(BadInput):
+    remedy = "Use one of the formats listed by --help."
+
+
+class NotFound(RemembrancerError):
+    remedy = "Check the name or path."
+
+
+class BadDate(BadInput):
+    remedy = "Write dates like 2023-05-08 or '8 May 2023 13:56'."
+
+
+class StoreError(RemembrancerError):
+    remedy = "Run `remembrancer check`; restore from a backup if it fails."
+
+
+class StoreLocked(StoreError):
+    remedy = "Another program is writing to this store; wait for it to finish and try again."
+
+
+class StoreCorrupt(StoreError):
+    remedy = "The file is not a remembrancer store or is damaged: restore it from a backup (`remembrancer backup` makes one)."
+
+
+class Unauthorized(RemembrancerError):
+    remedy = "Send the token printed when the server first started, as 'Authorization: Bearer TOKEN'."

@@ -1,0 +1,88 @@
+"""The data model shared by the extraction components.
+
+Components are spaCy-style: each has a `name` and a `version`, and is called with an
+`Extraction` that it reads and adds to. All offsets are character offsets into the entry's text.
+People here are clusters *within one entry*; joining them across entries happens when the
+extraction is stored (see `extract/__init__.py`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    person: int  # index into Extraction.people
+    kind: str  # "name" | "title" | "role" | "pronoun" | "narrator" | "addressee"
+
+
+@dataclass
+class Person:
+    name: str  # canonical name: the fullest form seen ("Ianto Jones")
+    aliases: set[str] = field(default_factory=set)  # every surface form, the name included
+    mentions: list[Mention] = field(default_factory=list)
+    narrator: bool = False  # the entry's "I" (or the "you" of second-person narration)
+
+
+@dataclass
+class Relation:
+    subject: int  # person index: the one who *is* the relation ("Steven")
+    relation: str  # open vocabulary, lower case singular: "grandson", "daughter", "uncle"
+    object: int  # person index: the one it is relative to ("Jack")
+    start: int  # evidence span
+    end: int
+
+
+@dataclass
+class Cue:
+    person: int
+    cue: str  # normalised noun phrase: lemma of head with its compounds, lower case ("coffee", "tape measure")
+    start: int
+    end: int
+    closeness: float  # 1.0 same clause, 0.6 same sentence, 0.3 same paragraph
+
+
+@dataclass
+class Event:
+    kind: str  # "death" | "birth" | "marriage" | "parting" | "meeting" | "illness" | ...
+    people: list[int]
+    start: int
+    end: int
+    lo: str | None = None  # ISO date interval when it happened, if known
+    hi: str | None = None
+    negated: bool = False  # negated or hypothetical: kept for evidence, never shown as a fact
+
+
+@dataclass
+class Time:
+    start: int
+    end: int
+    text: str
+    lo: str  # ISO date or date-time, inclusive
+    hi: str  # ISO date or date-time, exclusive
+
+
+@dataclass
+class Feeling:
+    start: int  # span the feeling was read from (a passage or a sentence)
+    end: int
+    valence: float  # -1 .. 1
+    emotions: dict[str, float] = field(default_factory=dict)  # "joy", "sadness", "anger", "fear", "trust", ...
+
+
+@dataclass
+class Extraction:
+    text: str
+    at: str | None  # the entry's date (ISO), anchor for relative times
+    author: str | None  # who "I" is; None means the owner
+    doc: Any = None  # the spaCy Doc of the whole entry
+    speakers: list[tuple[int, int, str]] = field(default_factory=list)  # chat turns: (start, end, speaker)
+    people: list[Person] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    feelings: list[Feeling] = field(default_factory=list)

@@ -1,0 +1,92 @@
+"""Schema migrations, applied in order and recorded in the `migrations` table.
+
+A migration that has been applied anywhere is never edited: append a new one instead.
+"""
+import sqlite3
+
+MIGRATIONS = []
+
+
+def migration(fn):
+    MIGRATIONS.append(fn)
+    return fn
+
+
+def script(conn, sql):
+    """Run several statements inside the current transaction (executescript would commit it)."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        conn.execute(statement)
+
+
+@migration
+def m001_core(conn):
+    script(
+        conn,
+        """
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,          -- exactly as given, never modified
+            at TEXT,                     -- ISO 8601: when it happened
+            added TEXT NOT NULL,         -- ISO 8601: when it was recorded
+            author TEXT,
+            source TEXT,
+            kind TEXT NOT NULL DEFAULT 'text',  -- 'text' or 'chat'
+            hash TEXT NOT NULL UNIQUE,
+            words INTEGER NOT NULL,
+            meta TEXT                    -- JSON: anything else the source carried
+        );
+        CREATE INDEX entries_at ON entries(at);
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            seq INTEGER NOT NULL,
+            start INTEGER NOT NULL,      -- character offsets into entries.text
+            end INTEGER NOT NULL,
+            speaker TEXT,
+            ref TEXT,                    -- the source's own id for it (a chat turn's id)
+            text TEXT NOT NULL,
+            UNIQUE (entry, seq)
+        );
+        CREATE INDEX passages_ref ON passages(ref);
+        CREATE VIRTUAL TABLE passages_fts USING fts5(
+            text, speaker, content='passages', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE processed (
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            processor TEXT NOT NULL,
+            version TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (entry, processor)
+        );
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+
+
+def apply(conn):
+    """Bring the schema up to date, each migration in its own transaction."""
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    for fn in MIGRATIONS:
+        if fn.__name__ in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if fn.__name__ in {r[0] for r in conn.execute("SELECT name FROM migrations")}:
+                conn.execute("ROLLBACK")  # another process got there first
+                continue
+            fn(conn)
+            conn.execute(
+                "INSERT INTO migrations (name, applied) VALUES (?, datetime('now'))", (fn.__name__,)
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

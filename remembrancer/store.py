@@ -1,0 +1,391 @@
+"""The store: one SQLite file holding every entry exactly as given, its passages and what was derived from them."""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import json
+import os
+import re
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from . import capture, dates, migrations
+from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownFormat
+
+# Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
+PROCESSORS: list[str] = []
+
+BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
+
+
+def default_path() -> Path:
+    """$REMEMBRANCER_DB, else memories.db in the user's data folder (XDG)."""
+    if os.environ.get("REMEMBRANCER_DB"):
+        return Path(os.environ["REMEMBRANCER_DB"]).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "remembrancer" / "memories.db"
+
+
+def content_hash(entry: capture.Entry) -> str:
+    # A chat is its turns *and* when it took place; a text is its words alone.
+    key = f"chat\0{entry.at or ''}\0{entry.text}" if entry.kind == "chat" else entry.text
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+@contextlib.contextmanager
+def _sqlite_errors():
+    try:
+        yield
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e) or "busy" in str(e):
+            raise StoreLocked("The store is locked by another program") from None
+        raise StoreError(f"The store could not be used: {e}") from None
+    except sqlite3.DatabaseError as e:
+        raise StoreCorrupt(f"The store is damaged or not a remembrancer file ({e})") from None
+
+
+class Memory:
+    """A person's written memory in one SQLite file.
+
+    >>> memory = Memory("memories.db")
+    >>> memory.add("Coffee with Ianto at the Hub.", at="2009-05-01")
+    >>> memory.search("coffee")
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, derive: bool = True, timeout: float = 5.0):
+        self.path = Path(path) if path is not None else default_path()
+        self.derive = derive
+        self.lock = threading.RLock()
+        self._depth = 0
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _sqlite_errors():
+            self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA schema_version").fetchone()  # fails here on a file that is not SQLite
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            migrations.apply(self.conn)
+
+    def close(self):
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- transactions -------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self):
+        """All or nothing: `with memory.transaction() as conn:`; nested uses join the outer one."""
+        with self.lock, _sqlite_errors():
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def query(self, sql, params=()) -> list[sqlite3.Row]:
+        with self.lock, _sqlite_errors():
+            return self.conn.execute(sql, params).fetchall()
+
+    # -- capture --------------------------------------------------------------------------
+    def add(self, text: str, *, at: str | None = None, author: str | None = None, source: str | None = None) -> dict:
+        """Remember a text; returns {"entry", "new", "passages", "words"}."""
+        entry = capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)
+        return self.add_entries([entry])["results"][0]
+
+    def add_chat(self, turns, *, at=None, author=None, source=None) -> dict:
+        """Remember a conversation: turns are (speaker, text) or (speaker, text, ref) tuples."""
+        turns = [capture.Turn(*t) if not isinstance(t, capture.Turn) else t for t in turns]
+        entry = capture.chat_entry(turns, at=dates.parse(at) if at else None, author=author, source=source)
+        return self.add_entries([entry])["results"][0]
+
+    def add_entries(self, entries: list[capture.Entry], progress=None) -> dict:
+        """Store entries in batched transactions, then derive; every entry is whole or absent."""
+        started = time.perf_counter()
+        results = []
+        batch: list[capture.Entry] = []
+        words = 0
+        for entry in entries:
+            batch.append(entry)
+            words += entry.words
+            if words >= BATCH_WORDS:
+                results += self._store(batch, progress)
+                batch, words = [], 0
+        if batch:
+            results += self._store(batch, progress)
+        new_ids = [r["entry"] for r in results if r["new"]]
+        if self.derive and new_ids:
+            self.process(new_ids)
+        new = [r for r in results if r["new"]]
+        return {
+            "results": results,
+            "entries": len(new),
+            "duplicates": len(results) - len(new),
+            "passages": sum(r["passages"] for r in new),
+            "words": sum(r["words"] for r in new),
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+
+    def _store(self, entries, progress=None) -> list[dict]:
+        added = dates.now()
+        out = []
+        with self.transaction() as conn:
+            for entry in entries:
+                digest = content_hash(entry)
+                cur = conn.execute(
+                    "INSERT INTO entries (text, at, added, author, source, kind, hash, words, meta)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING",
+                    (entry.text, entry.at, added, entry.author, entry.source, entry.kind, digest, entry.words,
+                     json.dumps(entry.meta, ensure_ascii=False) if entry.meta else None),
+                )
+                if not cur.rowcount:
+                    existing = conn.execute("SELECT id FROM entries WHERE hash = ?", (digest,)).fetchone()[0]
+                    out.append({"entry": existing, "new": False, "passages": 0, "words": entry.words})
+                    continue
+                entry_id = cur.lastrowid
+                first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+                rows = [
+                    (first + i, entry_id, i, s, e, speaker, ref, entry.text[s:e])
+                    for i, (s, e, speaker, ref) in enumerate(entry.passages)
+                ]
+                conn.executemany(
+                    "INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+                conn.executemany(
+                    "INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)",
+                    [(r[0], r[7], r[5]) for r in rows],
+                )
+                out.append({"entry": entry_id, "new": True, "passages": len(rows), "words": entry.words})
+        if progress:
+            progress(len(entries))
+        return out
+
+    def add_files(self, paths, *, at=None, author=None, source=None, progress=None) -> dict:
+        """Remember files and folders (recursively: .txt and .md), each file one entry."""
+        at = dates.parse(at) if at else None
+        entries = [capture.file_entry(p, at=at, author=author, source=source) for p in capture.files(paths)]
+        return self.add_entries(entries, progress)
+
+    def import_file(self, fmt: str, path, *, author=None, source=None, progress=None) -> dict:
+        """Import a whole file in a known format ("locomo" or "jsonl")."""
+        if fmt == "locomo":
+            entries = capture.locomo_entries(path, author=author)
+        elif fmt == "jsonl":
+            entries = capture.jsonl_entries(path, author=author, source=source)
+        else:
+            raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")
+        return self.add_entries(entries, progress)
+
+    # -- derived data ---------------------------------------------------------------------
+    def process(self, entry_ids=None, progress=None) -> dict:
+        """Run every derived-data processor on the entries it has not yet seen at its current version."""
+        done = {}
+        for name in PROCESSORS:
+            module = importlib.import_module(name)
+            pending = self.pending(module, entry_ids)
+            if pending:
+                module.process(self, pending)
+            done[module.NAME] = len(pending)
+            if progress:
+                progress(module.NAME, len(pending))
+        return done
+
+    def pending(self, module, entry_ids=None) -> list[int]:
+        rows = self.query(
+            "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?"
+            " WHERE p.version IS NULL OR p.version != ? ORDER BY e.id",
+            (module.NAME, str(module.VERSION)),
+        )
+        ids = [r[0] for r in rows]
+        if entry_ids is not None:
+            wanted = set(entry_ids)
+            ids = [i for i in ids if i in wanted]
+        return ids
+
+    def mark_processed(self, conn, module, entry_ids):
+        """Record, inside the processor's own transaction, that these entries are done."""
+        now = dates.now()
+        conn.executemany(
+            "INSERT OR REPLACE INTO processed (entry, processor, version, at) VALUES (?, ?, ?, ?)",
+            [(i, module.NAME, str(module.VERSION), now) for i in entry_ids],
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+    def entry(self, entry_id: int) -> dict:
+        rows = self.query("SELECT * FROM entries WHERE id = ?", (entry_id,))
+        if not rows:
+            raise NotFound(f"No entry {entry_id}")
+        return _entry_dict(rows[0])
+
+    def passages(self, ids) -> list[dict]:
+        """Passages by id, in the order given, in the JSON passage shape."""
+        ids = list(ids)
+        if not ids:
+            return []
+        rows = self.query(
+            f"SELECT p.id, p.entry, p.ref, p.speaker, p.text, e.at FROM passages p JOIN entries e ON e.id = p.entry"
+            f" WHERE p.id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+        by_id = {r["id"]: _passage_dict(r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def search(self, query: str, limit: int = 10) -> list[dict]:
+        """BM25 over passages. Any text works: it is read as words, never as FTS syntax."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = (
+            "SELECT p.id, p.entry, p.ref, p.speaker, p.text, e.at, -bm25(passages_fts) AS score"
+            " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN entries e ON e.id = p.entry"
+            " WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?"
+        )
+        results = self.query(sql, (match[0], limit))
+        if len(results) < limit and len(match) > 1:  # too few with every word: rank by any of them
+            seen = {r["id"] for r in results}
+            results += [r for r in self.query(sql, (match[1], limit)) if r["id"] not in seen][: limit - len(results)]
+        return [dict(_passage_dict(r), score=round(r["score"], 4)) for r in results]
+
+    # -- keeping it safe -------------------------------------------------------------------
+    def export(self, fmt: str = "jsonl"):
+        """Yield the whole store as JSONL lines or Markdown sections, oldest first."""
+        if fmt not in ("jsonl", "markdown"):
+            raise UnknownFormat(f"Unknown export format {fmt!r}: use jsonl or markdown")
+        with self.lock:
+            rows = self.conn.execute("SELECT * FROM entries ORDER BY coalesce(at, added), id")
+            for row in rows:
+                entry = _entry_dict(row)
+                if fmt == "markdown":
+                    head = " · ".join(x for x in (entry["at"], entry["author"], entry["source"]) if x)
+                    yield f"## {head or 'undated'}\n\n{entry['text']}\n\n"
+                    continue
+                obj = {k: entry[k] for k in ("text", "at", "added", "author", "source", "kind")}
+                if entry["kind"] == "chat":
+                    obj["turns"] = [
+                        {"speaker": p["speaker"], "text": p["text"], "ref": p["ref"]}
+                        for p in self.conn.execute(
+                            "SELECT speaker, text, ref FROM passages WHERE entry = ? ORDER BY seq", (entry["id"],)
+                        )
+                    ]
+                if entry["meta"]:
+                    obj["meta"] = entry["meta"]
+                yield json.dumps(obj, ensure_ascii=False) + "\n"
+
+    def check(self) -> list[str]:
+        """Problems found (an empty list means the store is sound)."""
+        problems = []
+        with self.lock, _sqlite_errors():
+            result = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                problems += [f"sqlite: {r}" for r in result]
+            try:
+                self.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as e:
+                problems.append(f"search index: {e} (run `remembrancer check --repair`)")
+            for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries"):
+                entry = capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])
+                if content_hash(entry) != row["hash"]:
+                    problems.append(f"entry {row['id']}: its text no longer matches its content hash")
+            for row in self.conn.execute(
+                "SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
+                " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"
+            ):
+                problems.append(f"passage {row['id']}: does not match its place in entry {row['entry']}")
+        return problems
+
+    def repair(self):
+        """Rebuild the search index from the passages (derived data only)."""
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')")
+
+    def backup(self, path) -> Path:
+        """A consistent copy of the store, made while it stays in use (SQLite's online backup)."""
+        path = Path(path)
+        if path.exists():
+            raise StoreError(f"{path} already exists", "Choose a new file name for the backup.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self.lock, _sqlite_errors():
+            target = sqlite3.connect(str(path))
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
+        return path
+
+    def stats(self) -> dict:
+        row = self.query(
+            "SELECT count(*) AS entries, coalesce(sum(words), 0) AS words, min(at) AS first_at, max(at) AS last_at"
+            " FROM entries"
+        )[0]
+        out = dict(row)
+        out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
+        out["path"] = str(self.path)
+        out["bytes"] = self.path.stat().st_size if self.path.exists() else 0
+        for table in ("people", "embeddings"):
+            if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
+                out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
+        return out
+
+
+def _entry_dict(row) -> dict:
+    out = dict(row)
+    out["meta"] = json.loads(out["meta"]) if out.get("meta") else None
+    return out
+
+
+def _passage_dict(row) -> dict:
+    return {
+        "passage": row["id"],
+        "entry": row["entry"],
+        "ref": row["ref"],
+        "at": row["at"],
+        "speaker": row["speaker"],
+        "text": row["text"],
+    }
+
+
+STOPWORDS = frozenset(
+    "a an and are as at be been but by did do does for from had has have he her hers him his how i if in into is it"
+    " its me my of on or our she so than that the their them then there they this to was we were what when where"
+    " which who whom why will with would you your".split()
+)
+_WORD = re.compile(r"\w+\*?", re.UNICODE)
+
+
+def fts_query(text: str) -> tuple[str, ...]:
+    """Words typed by a person as FTS5 queries: (all words, any word). Syntax is never passed through."""
+    words = []
+    for token in _WORD.findall(text or ""):
+        prefix = token.endswith("*")
+        word = token.rstrip("*")
+        if word:
+            words.append(f'"{word}"' + ("*" if prefix else ""))
+    content = [w for w in words if w.strip('"*').lower() not in STOPWORDS] or words
+    if not content:
+        return ()
+    unique = list(dict.fromkeys(content))
+    if len(unique) == 1:
+        return (unique[0],)
+    return (" AND ".join(unique), " OR ".join(unique))
