@@ -25,6 +25,8 @@ class Person:
     aliases: set[str] = field(default_factory=set)  # every surface form, the name included
     mentions: list[Mention] = field(default_factory=list)
     narrator: bool = False  # the entry's "I" (or the "you" of second-person narration)
+    gender: str | None = None  # "m" | "f" | None: from honorifics, titles and pronouns
+    honorific: str | None = None  # "mr", "mrs", "captain" ... seen before the name, lower case
 
 
 @dataclass

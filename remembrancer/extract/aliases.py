@@ -1,0 +1,155 @@
+"""Aliases: one person however they are named.
+
+"Ianto" and "Ianto Jones" are one person, so are "Liz" and "Elizabeth Bennet" (nicknames from the
+curated list of the `nicknames` package) and "Mr. Bennet" and "John Bennet"; two different full
+names are never joined. Within an entry a short name goes to the full name it is part of, and when
+several fit, to the one mentioned nearest before it. The same rules (`same_person`) join people
+across entries when the extraction is stored.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .base import Extraction
+from .people import HONORIFICS
+
+
+@lru_cache(maxsize=1)
+def _namer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def nickname_of(a: str, b: str) -> bool:
+    """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    namer = _namer()
+    # A nickname that is itself a given name with nicknames of its own ("Lisa" of "Alice") is
+    # too ambiguous to join on; a pure nickname ("Liz", "Steve") is not.
+    return (b in namer.nicknames_of(a) and not namer.nicknames_of(b)) or (
+        a in namer.nicknames_of(b) and not namer.nicknames_of(a))
+
+
+def tokens(name: str) -> list[str]:
+    words = [w.strip(".,").lower() for w in name.replace("’", "'").split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return words
+
+
+def full(name: str) -> bool:
+    """A full name has a first name and a surname ("Ianto Jones")."""
+    words = tokens(name)
+    return len(words) >= 2 and words[0] != "the"
+
+
+def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
+    """Could names a and b be one person? Full names must agree (nicknames allowed for the first
+    name); a single name must be the first name (or nickname) or the surname of the other."""
+    if gender_a and gender_b and gender_a != gender_b:
+        return False
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    if "the" in (ta[0], tb[0]):
+        return False  # titles ("the Doctor") join only their own kind, by equality
+    if len(ta) >= 2 and len(tb) >= 2:
+        return ta[-1] == tb[-1] and len(ta) == len(tb) and all(
+            nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1]))
+    one, other = (ta, tb) if len(ta) == 1 else (tb, ta)
+    w = one[0]
+    return nickname_of(w, other[0]) or (len(other) >= 2 and w == other[-1])
+
+
+def merge(ex: Extraction, groups: list[list[int]]) -> None:
+    """Merge people of `ex`: each group's members become one person (the first one's place)."""
+    target = {}
+    for group in groups:
+        for p in group:
+            target[p] = group[0]
+    keep = [i for i in range(len(ex.people)) if target.get(i, i) == i]
+    new_index = {old: n for n, old in enumerate(keep)}
+    people = []
+    for old in keep:
+        person = ex.people[old]
+        for other in (g for g in groups if g[0] == old):
+            for p in other[1:]:
+                q = ex.people[p]
+                person.aliases |= q.aliases
+                person.mentions += q.mentions
+                person.narrator = person.narrator or q.narrator
+                person.gender = person.gender or q.gender
+                person.honorific = person.honorific or q.honorific
+                if len(tokens(q.name)) > len(tokens(person.name)) and not q.name.lower().startswith("the "):
+                    person.name = q.name
+        person.mentions.sort(key=lambda m: m.start)
+        people.append(person)
+    ex.people = people
+    for n, person in enumerate(ex.people):
+        for m in person.mentions:
+            m.person = n
+    for rel in ex.relations:
+        rel.subject = new_index[target.get(rel.subject, rel.subject)]
+        rel.object = new_index[target.get(rel.object, rel.object)]
+    for item in list(ex.cues) + list(ex.events):
+        if hasattr(item, "person"):
+            item.person = new_index[target.get(item.person, item.person)]
+        if hasattr(item, "people"):
+            item.people = [new_index[target.get(p, p)] for p in item.people]
+
+
+class Aliases:
+    """Join the people of an entry who are one person under several names."""
+
+    name = "aliases"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        people = ex.people
+        longs = [i for i, p in enumerate(people) if full(p.name)]
+        # Full names that are the same person ("Captain Jack Harkness" trimmed, nickname forms).
+        groups: dict[int, int] = {}
+        for a in longs:
+            for b in longs:
+                if a < b and b not in groups and same_person(people[a].name, people[b].name, _g(people[a]), _g(people[b])):
+                    groups[b] = groups.get(a, a)
+        # A short name goes to the full name it belongs to; if several fit, the nearest before.
+        for s, p in enumerate(people):
+            if s in longs or p.name.lower().startswith("the "):
+                continue
+            fits = [l for l in longs if l not in groups and same_person(p.name, people[l].name, _g(p), _g(people[l]))]
+            if not fits:
+                continue
+            if len(fits) == 1:
+                groups[s] = fits[0]
+                continue
+            first = p.mentions[0].start
+            before = [(max((m.start for m in people[l].mentions if m.start < first), default=-1), l) for l in fits]
+            best = max(before)
+            if best[0] >= 0 and sum(1 for b in before if b[0] >= 0) >= 1:
+                groups[s] = best[1]
+        # Single names that are nicknames of each other ("Liz", "Elizabeth"), when unambiguous.
+        singles = [i for i, p in enumerate(people) if i not in groups and i not in longs and not p.name.lower().startswith("the ")]
+        for a in singles:
+            fits = [b for b in singles if b != a and b not in groups and a not in groups and same_person(people[a].name, people[b].name, _g(people[a]), _g(people[b]))]
+            if len(fits) == 1 and fits[0] > a:
+                groups[fits[0]] = a
+        merged: dict[int, list[int]] = {}
+        for member, root in groups.items():
+            while root in groups:
+                root = groups[root]
+            merged.setdefault(root, [root]).append(member)
+        if merged:
+            merge(ex, list(merged.values()))
+        return ex
+
+
+def _g(person):
+    return getattr(person, "gender", None)

@@ -1,0 +1,273 @@
+"""People: the named people of an entry, reliable on fiction, letters and journals.
+
+A news-trained tagger misses names in personal writing, so the tagger's PERSON entities are only
+the start: a name tagged once is a person everywhere in the entry; capitalised proper nouns the
+tagger leaves out become people when the text treats them as people (they speak or act, are
+addressed, are followed by he/she, carry Mr/Mrs); titles used as names ("the Doctor", "Mum") are
+people; interjections and insults are not. Each distinct name becomes one `Person`; joining
+"Ianto" to "Ianto Jones" is the next component's job (aliases).
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Extraction, Mention, Person
+
+# Honorifics that go with a name; the value is the gender they imply.
+HONORIFICS = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "master": "m", "monsieur": "m", "herr": "m",
+    "signor": "m", "señor": "m", "uncle": "m", "brother": "m", "father": "m", "king": "m",
+    "prince": "m", "duke": "m", "count": "m", "baron": "m", "emperor": "m", "mrs": "f",
+    "miss": "f", "ms": "f", "lady": "f", "madam": "f", "madame": "f", "mme": "f", "mlle": "f",
+    "mademoiselle": "f", "dame": "f", "aunt": "f", "auntie": "f", "sister": "f", "mother": "f",
+    "queen": "f", "princess": "f", "duchess": "f", "countess": "f", "baroness": "f",
+    "empress": "f", "dr": None, "doctor": None, "prof": None, "professor": None, "captain": None,
+    "capt": None, "colonel": None, "col": None, "general": None, "gen": None, "major": None,
+    "sergeant": None, "sgt": None, "lieutenant": None, "lt": None, "commander": None,
+    "admiral": None, "inspector": None, "detective": None, "officer": None, "reverend": None,
+    "rev": None, "judge": None, "president": None, "governor": None, "mayor": None,
+    "senator": None, "saint": None, "st": None, "cousin": None, "nurse": None, "chief": None,
+    "brigadier": None, "corporal": None, "private": None, "agent": None, "coach": None,
+}
+# Capitalised common nouns used on their own as a name: "the Doctor", "Mum", "Grandad".
+TITLES = {
+    "doctor": None, "professor": None, "captain": None, "colonel": None, "general": None,
+    "major": None, "sergeant": None, "brigadier": None, "commander": None, "admiral": None,
+    "inspector": None, "detective": None, "master": "m", "mistress": "f", "king": "m",
+    "queen": "f", "prince": "m", "princess": "f", "duke": "m", "duchess": "f", "emperor": "m",
+    "empress": "f", "count": "m", "countess": "f", "baron": "m", "baroness": "f", "lord": "m",
+    "lady": "f", "boss": None, "chief": None, "judge": None, "president": None, "pope": "m",
+    "vicar": None, "rector": None, "squire": "m", "governor": None, "colonel's": None,
+}
+KIN_NAMES = {
+    "mum": "f", "mom": "f", "mummy": "f", "mommy": "f", "mama": "f", "mamma": "f", "mam": "f",
+    "ma": "f", "mother": "f", "dad": "m", "daddy": "m", "papa": "m", "pa": "m", "father": "m",
+    "pop": "m", "nan": "f", "nana": "f", "nanna": "f", "gran": "f", "granny": "f", "grannie": "f",
+    "grandma": "f", "grandmother": "f", "grandmama": "f", "grandad": "m", "granddad": "m",
+    "grandpa": "m", "grandfather": "m", "grandpapa": "m", "gramps": "m", "auntie": "f",
+    "aunty": "f", "uncle": "m", "aunt": "f", "sis": "f", "bro": "m",
+}
+# Capitalised words that are never people: interjections, oaths and insults, calendar words.
+NOT_NAMES = set(
+    """oh ah aha alas hey hi hello bye goodbye yes no yeah yep nope okay ok well wow ouch oops
+    please thanks thank sorry god gods jesus christ lord heaven heavens hell damn dammit goddamn
+    bloody blimey crikey gosh golly jeez bastard bastards bitch idiot fool fools moron
+    shit fuck fucking bugger sod git twat arse ass asshole dick prick coward liar
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december christmas easter xmas
+    i you he she it we they me him her us them my your his its our their mine yours hers
+    chapter book part volume dear love darling sweetheart honey baby babe mate buddy""".split()
+)
+# Verbs whose subject is almost always a person: speaking, feeling, thinking, perceiving.
+PERSON_VERBS = set(
+    """say tell ask answer reply cry shout scream whisper laugh smile grin sigh nod shrug weep
+    sob murmur mutter call exclaim yell speak talk think know believe feel love hate want hope
+    wish remember forget decide promise agree admit kiss hug marry die live sleep wake dream
+    realise realize wonder write read sing dance walk run sit stand look see hear watch notice
+    frown blush giggle chuckle snap insist explain mention suggest complain pray adore miss
+    like need understand""".split()
+)
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
+                  "hers": "f", "herself": "f"}
+OTHER_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LANGUAGE",
+              "PRODUCT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LAW"}
+QUOTES = '"“”'
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks; an unclosed quote ends at the paragraph."""
+    spans, opened = [], None
+    for m in re.finditer(r'["“”]|\n\s*\n', text):
+        ch = m.group()
+        if ch.strip() == "":
+            if opened is not None:
+                spans.append((opened, m.start()))
+            opened = None
+        elif opened is None and ch != "”":
+            opened = m.end()
+        elif opened is not None and ch != "“":
+            spans.append((opened, m.start()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def norm(word: str) -> str:
+    return word.lower().strip(".").replace("’", "'")
+
+
+def capitalised(token) -> bool:
+    return token.text[:1].isupper() and not token.text.isupper() or (
+        token.text.isupper() and len(token.text) > 1 and token.pos_ == "PROPN")
+
+
+def _name_tokens(span):
+    """Trim a PERSON span to its name tokens; returns (start_i, end_i, honorific) or None."""
+    toks = list(span)
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in ("'s", "’s")):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
+        toks.pop(0)
+    honorific = None
+    while toks and norm(toks[0].text) in HONORIFICS and len(toks) > 1:
+        honorific = norm(toks[0].text)
+        toks.pop(0)
+    if not toks or not all(capitalised(t) or t.text in "-'." for t in toks):
+        return None
+    if any(norm(t.text) in NOT_NAMES or t.pos_ == "INTJ" or t.like_num for t in toks):
+        return None
+    return toks[0].i, toks[-1].i + 1, honorific
+
+
+def _honorific_before(doc, i):
+    j = i - 1
+    if j >= 0 and doc[j].text == ".":
+        j -= 1
+    if j >= 0 and norm(doc[j].text) in HONORIFICS and capitalised(doc[j]):
+        return norm(doc[j].text)
+    return None
+
+
+def _alone(token) -> bool:
+    """The token is a whole sentence by itself ("Bastard.", "Daddy!")."""
+    words = [t for t in token.sent if not t.is_punct and not t.is_space]
+    return len(words) == 1
+
+
+def _evidence(token) -> float:
+    """How strongly the text treats this proper noun as a person."""
+    score = 0.0
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        score += 1.0
+        if head.lemma_ in PERSON_VERBS:
+            score += 1.0
+    if token.dep_ == "poss":
+        score += 0.5
+    if token.dep_ in ("npadvmod", "intj", "appos") and any(t.text == "," for t in (token.nbor(-1) if token.i > 0 else token, token.nbor(1) if token.i + 1 < len(token.doc) else token)):
+        score += 1.0  # vocative: "..., Gwen." / "Gwen, ..."
+    if _honorific_before(token.doc, token.i):
+        score += 3.0
+    sent_end = token.sent.end
+    for t in token.doc[token.i + 1: min(sent_end, token.i + 12)]:
+        if t.lower_ in PRONOUN_GENDER and t.lower_ != "her" or t.lower_ == "her" and t.dep_ == "poss":
+            score += 1.0
+            break
+    if token.ent_type_ in OTHER_ENTS:
+        score -= 2.0
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "into", "near", "across"):
+        score -= 1.0
+    return score
+
+
+class People:
+    """Find the people of an entry: named people and titles used as names."""
+
+    name = "people"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        doc = ex.doc
+        names: dict[tuple, dict] = {}  # key: lower-cased name tokens -> info
+
+        def note(key, surface, honorific=None, kind="name"):
+            info = names.setdefault(key, {"surface": surface, "honorific": None, "kind": kind, "tagged": 0})
+            info["honorific"] = info["honorific"] or honorific
+            return info
+
+        # 1. The tagger's PERSON entities, trimmed of titles and junk.
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            trimmed = _name_tokens(ent)
+            if not trimmed:
+                continue
+            s, e, hon = trimmed
+            span = doc[s:e]
+            if e - s == 1 and _alone(span[0]) and span[0].dep_ == "ROOT":
+                continue  # an exclamation on its own ("Bastard.")
+            key = tuple(t.lower_ for t in span)
+            note(key, span.text, hon or _honorific_before(doc, s))["tagged"] += 1
+
+        # 2. Proper nouns the tagger left out, when the text treats them as people.
+        evidence: dict[tuple, float] = {}
+        surfaces = {}
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES or norm(t.text) in HONORIFICS:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and doc[j].ent_type_ not in OTHER_ENTS:
+                j += 1
+            span = doc[i:j]
+            key = tuple(x.lower_ for x in span)
+            if key not in names and not any(x.ent_type_ in OTHER_ENTS for x in span):
+                evidence[key] = evidence.get(key, 0.0) + _evidence(span[-1])
+                surfaces.setdefault(key, (span.text, _honorific_before(doc, i)))
+            i = j
+        for key, score in evidence.items():
+            if score >= 2.0:
+                note(key, *surfaces[key])
+
+        # 3. Propagate: every occurrence of a known name is a mention.
+        found: list[tuple[int, int, tuple]] = []
+        longest = max((len(k) for k in names), default=0)
+        i = 0
+        while i < len(doc):
+            hit = None
+            if capitalised(doc[i]):
+                for n in range(min(longest, len(doc) - i), 0, -1):
+                    key = tuple(t.lower_ for t in doc[i:i + n])
+                    if key in names and capitalised(doc[i + n - 1]):
+                        hit = (i, i + n, key)
+                        break
+            if hit:
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+
+        # 4. Titles used as names.
+        for t in doc:
+            low = t.lower_
+            if not capitalised(t) or t.pos_ in ("VERB", "ADV", "ADP", "INTJ"):
+                continue
+            if low in TITLES and t.i > 0 and doc[t.i - 1].lower_ == "the" and (t.i - 1 > t.sent.start or t.i - 1 == t.sent.start):
+                if t.i + 1 < len(doc) and capitalised(doc[t.i + 1]) and doc[t.i + 1].pos_ == "PROPN":
+                    continue  # "the Doctor Who" style compound: part of a name
+                key = ("the", low)
+                note(key, "the " + t.text, kind="title")
+                found.append((t.i - 1, t.i + 1, key))
+            elif low in KIN_NAMES and not (t.i > 0 and doc[t.i - 1].pos_ in ("DET",) or doc[t.i - 1].dep_ == "poss" if t.i > 0 else False):
+                if _alone(t) or t.dep_ == "ROOT" and t.pos_ != "PROPN":
+                    continue  # "Daddy!" cried out: an exclamation, not a reference
+                if t.i + 1 < len(doc) and capitalised(doc[t.i + 1]) and doc[t.i + 1].pos_ == "PROPN":
+                    continue  # "Uncle Bob": an honorific, handled with the name
+                key = (low,)
+                note(key, t.text, kind="title")
+                found.append((t.i, t.i + 1, key))
+
+        # 5. One person per distinct name.
+        index: dict[tuple, int] = {}
+        for s, e, key in sorted(set(found)):
+            info = names[key]
+            if key not in index:
+                index[key] = len(ex.people)
+                person = Person(name=info["surface"])
+                person.honorific = info["honorific"]
+                person.gender = HONORIFICS.get(info["honorific"]) if info["honorific"] else (
+                    TITLES.get(key[-1]) if info["kind"] == "title" and key[0] == "the" else
+                    KIN_NAMES.get(key[0]) if info["kind"] == "title" else None)
+                ex.people.append(person)
+            p = index[key]
+            span = doc[s:e]
+            ex.people[p].aliases.add(span.text)
+            ex.people[p].mentions.append(Mention(span.start_char, span.end_char, p, info["kind"]))
+        return ex
