@@ -90,9 +90,19 @@ def text_entry(text, *, at=None, author=None, source=None) -> Entry:
     """A piece of prose: a journal entry, a letter, a story, a note."""
     check_text(text)
     entry = Entry(text=text, at=at, author=author, source=source)
+    # Front matter and a date line heading the text say when, not what: they make no passage.
+    front = _FRONT.match(text)
+    body = front.end() if front else 0
+    written = dates.leading_date(text[body:])
+    if written:
+        first_line = len(text) - len(text[body:].lstrip())
+        newline = text.find("\n", first_line)
+        body = newline + 1 if newline >= 0 else body
     if entry.at is None:
-        entry.at = front_matter_date(text) or dates.leading_date(text)
-    entry.passages = prose_passages(text)
+        entry.at = front_matter_date(text) or written
+    entry.passages = [(s + body, e + body, None, None) for s, e, _, _ in prose_passages(text[body:])]
+    if not entry.passages:  # a text that is only a date is still kept, as one passage
+        entry.passages = prose_passages(text)
     return entry
 
 
