@@ -90,3 +90,19 @@ def apply(conn):
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+@migration
+def m003_embeddings(conn):
+    """Derived by remembrancer.embed: one vector per passage."""
+    script(
+        conn,
+        """
+        CREATE TABLE embeddings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- write order: an index covers every id up to its own
+            passage INTEGER NOT NULL UNIQUE REFERENCES passages(id),
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL                    -- float32, little-endian, unit length
+        );
+        """
+    )

@@ -16,7 +16,7 @@ from . import capture, dates, migrations
 from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownFormat
 
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
-PROCESSORS: list[str] = []
+PROCESSORS: list[str] = ["remembrancer.embed"]
 
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
 
