@@ -7,7 +7,7 @@ an item's FSRS card is updated in place, hiding someone appends a row.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import functools
 import math
 from collections.abc import Iterable
 
@@ -231,3 +231,454 @@ def anniversary_line(name: str, kind: str, when, on) -> str | None:
     verb = {"death": "died", "birth": "was born", "marriage": "married", "meeting": "met",
             "parting": "parted", "illness": "fell ill"}.get(kind, kind)
     return f"{years} year{'s' if years != 1 else ''} ago today, {name} {verb}."
+
+
+# -- items in the store ------------------------------------------------------------------------
+# An item is named by a key the owner's own tables keep: "person:NAME", "cue:CUE:NAME" or
+# "passage:ID". People are named, not numbered, because extraction is derived data and renumbers
+# people on `reindex`; a name is found again through its aliases (people.find).
+CUES_PER_PERSON = 3  # a person's strongest cues that are items of their own
+CUE_SHARE = 0.5  # a tie matters at most half as much as the person
+PASSAGE_SHARE = 0.8  # a passage a little less than the person it is about
+STRONG_FEELING = 0.6  # |valence| that makes a passage an item without an event in it
+
+
+def person_key(name: str) -> str:
+    return f"person:{name}"
+
+
+def cue_key(name: str, cue: str) -> str:
+    return f"cue:{cue}:{name}"
+
+
+def passage_key(passage: int) -> str:
+    return f"passage:{passage}"
+
+
+def parse_key(key: str) -> tuple[str, str | None, str | None, int | None]:
+    """(kind, person name, cue, passage id) of an item key; BadInput if it is not one."""
+    kind, _, rest = str(key).partition(":")
+    if kind == "person" and rest:
+        return kind, rest, None, None
+    if kind == "cue" and ":" in rest:
+        cue, _, name = rest.partition(":")
+        if cue and name:
+            return kind, name, cue, None
+    if kind == "passage" and rest.isdigit():
+        return kind, None, None, int(rest)
+    raise BadInput(f"Not an item: {key!r}", 'Items look like "person:NAME", "cue:CUE:NAME" or "passage:ID".')
+
+
+def _has(memory, table) -> bool:
+    return bool(memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)))
+
+
+AT = "coalesce(e.at, e.added)"  # when an entry happened (when it was recorded, if undated)
+
+
+class Snapshot:
+    """Everything the model needs, as the store stood at `now`: nothing written, reviewed or
+    hidden after `now` is seen, so `--now` replays the past."""
+
+    def __init__(self, memory, now=None):
+        from .people import find
+
+        self.memory = memory
+        self.now = resolve_now(now)
+        cut = self.cut = as_iso(self.now)
+        q = memory.query
+        self.names, self.owners = {}, set()
+        self.times = {}  # person -> [entry times]
+        self.passages = {}  # person -> {passage: mentions in it}
+        self.relations, self.events, self.valence = [], {}, {}
+        self.cues = {}  # (person, cue) -> {"times", "weight", "passage"}
+        self.passage_events = {}  # passage -> {kinds}
+        if _has(memory, "people"):
+            for r in q("SELECT id, name, owner FROM people"):
+                self.names[r["id"]] = r["name"]
+                if r["owner"]:
+                    self.owners.add(r["id"])
+            seen = {}
+            for r in q(f"SELECT m.person, m.entry, m.passage, {AT} AS at FROM mentions m JOIN entries e ON e.id = m.entry"
+                       f" WHERE {AT} <= ?", (cut,)):
+                seen.setdefault(r["person"], {})[r["entry"]] = r["at"]
+                ps = self.passages.setdefault(r["person"], {})
+                ps[r["passage"]] = ps.get(r["passage"], 0) + 1
+            self.times = {p: sorted(v.values()) for p, v in seen.items()}
+            self.relations = [dict(r) for r in q(
+                f"SELECT r.subject, r.relation, r.object, r.passage FROM relations r JOIN entries e ON e.id = r.entry"
+                f" WHERE {AT} <= ? ORDER BY {AT}, r.id", (cut,))]
+            for r in q(f"SELECT ev.kind, coalesce(ev.lo, {AT}) AS at, ev.passage, ep.person FROM events ev"
+                       f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
+                       f" WHERE ev.negated = 0 AND {AT} <= ? ORDER BY {AT}, ev.id", (cut,)):
+                self.events.setdefault(r["person"], []).append(dict(r))
+                self.passage_events.setdefault(r["passage"], set()).add(r["kind"])
+            for r in q(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
+                       f" WHERE {AT} <= ? GROUP BY f.passage", (cut,)):
+                self.valence[r["passage"]] = r["v"]
+            weights = {(r["person"], r["cue"]): r["weight"] for r in q("SELECT person, cue, weight FROM person_cues")}
+            for r in q(f"SELECT c.person, c.cue, c.passage, c.closeness, {AT} AS at FROM cues c"
+                       f" JOIN entries e ON e.id = c.entry WHERE {AT} <= ? ORDER BY c.closeness DESC, c.id", (cut,)):
+                c = self.cues.setdefault((r["person"], r["cue"]), {
+                    "times": set(), "weight": weights.get((r["person"], r["cue"]), 0.0), "passage": r["passage"]})
+                c["times"].add(r["at"])
+        # The owner's own rows: reviews, recalls, hidden. Names are resolved to today's people.
+        self._find = functools.lru_cache(maxsize=None)(lambda name: find(memory.conn, name) if self.names else None)
+        self.cards, self.forgot, self.recalls, self.hidden = {}, {}, {}, {}
+        for r in q("SELECT item, after, rating, at FROM reviews WHERE at <= ? ORDER BY at, id", (cut,)):
+            ident = self.ident(r["item"])
+            if ident is None:
+                continue
+            self.cards[ident] = (load_card(r["after"]), r["at"])
+            if r["rating"] == 1:
+                self.forgot[ident] = r["at"]
+        for r in q("SELECT item, at FROM recalls WHERE at <= ? ORDER BY at", (cut,)):
+            ident = self.ident(r["item"])
+            if ident is not None:
+                self.recalls.setdefault(ident, []).append(r["at"])
+                if ident[0] == "cue":  # recalling a tie recalls the person too
+                    self.recalls.setdefault(("person", ident[1]), []).append(r["at"])
+        for r in q("SELECT item, hidden FROM hidden WHERE at <= ? ORDER BY at, id", (cut,)):
+            ident = self.ident(r["item"])
+            if ident is not None:
+                self.hidden[ident] = bool(r["hidden"])
+        self._importance = {}
+        self._closeness = None
+        self.most = max((len(v) for v in self.passages.values()), default=0)
+
+    # -- identities --------------------------------------------------------------------------
+    def ident(self, key):
+        """("person", id), ("cue", id, cue) or ("passage", id) for an item key; None if gone."""
+        kind, name, cue, passage = parse_key(key)
+        if kind == "passage":
+            return (kind, passage)
+        pid = self._find(name)
+        if pid is None:
+            return None
+        return ("person", pid) if kind == "person" else ("cue", pid, cue)
+
+    def key(self, ident) -> str:
+        if ident[0] == "person":
+            return person_key(self.names[ident[1]])
+        if ident[0] == "cue":
+            return cue_key(self.names[ident[1]], ident[2])
+        return passage_key(ident[1])
+
+    def is_hidden(self, pid) -> bool:
+        return self.hidden.get(("person", pid), False)
+
+    # -- strength ----------------------------------------------------------------------------
+    def event_times(self, ident) -> list:
+        if ident[0] == "person":
+            written = self.times.get(ident[1], [])
+        elif ident[0] == "cue":
+            written = sorted(self.cues.get((ident[1], ident[2]), {}).get("times", ()))
+        else:
+            rows = self.memory.query(f"SELECT {AT} AS at FROM passages p JOIN entries e ON e.id = p.entry"
+                                     f" WHERE p.id = ? AND {AT} <= ?", (ident[1], self.cut))
+            written = [r["at"] for r in rows]
+        return list(written) + self.recalls.get(ident, [])
+
+    def strength(self, ident) -> dict:
+        card, reviewed = self.cards.get(ident, (None, None))
+        times = self.event_times(ident)
+        forgot = self.forgot.get(ident)
+        kept = [t for t in times if forgot is None or as_datetime(t) >= as_datetime(forgot)]
+        actr = actr_recall(kept, self.now)
+        fs = fsrs_recall(card, self.now) if card else None
+        return {
+            "recall": round(max(actr, fs or 0.0), 4),
+            "actr": round(actr, 4),
+            "fsrs": round(fs, 4) if fs is not None else None,
+            "activation": activation(kept, self.now),
+            "last_review": reviewed,
+            "next_review": as_iso(card.due) if card else None,
+            "stability": round(card.stability, 4) if card and card.stability else None,
+        }
+
+    # -- importance --------------------------------------------------------------------------
+    def closeness(self, pid) -> float:
+        if self._closeness is None:
+            direct, through = {}, []
+            for r in self.relations:
+                s, o, c = r["subject"], r["object"], role_closeness(r["relation"])
+                if not self.owners or o in self.owners or s in self.owners:
+                    for p in (s, o):
+                        direct[p] = max(direct.get(p, 0.0), c)
+                else:
+                    through.append((s, o, c))
+            out = dict(direct)
+            for s, o, c in through:
+                for p, q in ((s, o), (o, s)):
+                    out[p] = max(out.get(p, 0.0), HOP * c * direct.get(q, NO_ROLE))
+            self._closeness = out
+        return max(NO_ROLE, self._closeness.get(pid, 0.0))
+
+    def feeling(self, pid) -> float:
+        vs = [self.valence.get(p, 0.0) for p in self.passages.get(pid, {})]
+        return sum(vs) / len(vs) if vs else 0.0
+
+    def importance(self, pid) -> dict:
+        if pid not in self._importance:
+            parts = {
+                "written": written_weight(len(self.passages.get(pid, {})), self.most),
+                "closeness": self.closeness(pid),
+                "feeling": self.feeling(pid),
+                "events": event_weight(e["kind"] for e in self.events.get(pid, [])),
+            }
+            self._importance[pid] = dict({k: round(v, 4) for k, v in parts.items()}, total=importance(**parts))
+        return self._importance[pid]
+
+    def passage_importance(self, passage, pid) -> float:
+        parts = self.importance(pid)
+        return PASSAGE_SHARE * importance(parts["written"], parts["closeness"], self.valence.get(passage, 0.0),
+                                          event_weight(self.passage_events.get(passage, ())))
+
+    def cue_importance(self, pid, cue) -> float:
+        mine = [c["weight"] for (p, _), c in self.cues.items() if p == pid]
+        share = self.cues[(pid, cue)]["weight"] / max(mine) if mine and max(mine) > 0 else 0.0
+        return CUE_SHARE * self.importance(pid)["total"] * share
+
+    # -- the items ------------------------------------------------------------------------------
+    def people(self) -> list[int]:
+        """The people there is something to bring back about: mentioned by now, not the owner."""
+        return [p for p in self.times if p in self.names and p not in self.owners]
+
+    def candidates(self):
+        """(ident, person, importance) for every item."""
+        for pid in self.people():
+            yield ("person", pid), pid, self.importance(pid)["total"]
+            ranked = sorted(((c["weight"], cue) for (p, cue), c in self.cues.items() if p == pid), reverse=True)
+            for _, cue in ranked[:CUES_PER_PERSON]:
+                yield ("cue", pid, cue), pid, self.cue_importance(pid, cue)
+        people = set(self.people())
+        main = {}
+        for pid in people:
+            for passage, n in self.passages.get(pid, {}).items():
+                if passage is not None and (n, self.importance(pid)["total"]) > main.get(passage, (0, 0, None))[:2]:
+                    main[passage] = (n, self.importance(pid)["total"], pid)
+        for passage, (_, _, pid) in main.items():
+            if self.passage_events.get(passage) or self.valence.get(passage, 0.0) >= STRONG_FEELING:
+                yield ("passage", passage), pid, self.passage_importance(passage, pid)
+
+    def visible(self, pid) -> bool:
+        return not self.is_hidden(pid)
+
+    def ranked(self) -> list[dict]:
+        """Every visible item scored by importance x (1 - predicted recall), highest first."""
+        out = []
+        for ident, pid, imp in self.candidates():
+            if not self.visible(pid):
+                continue
+            s = self.strength(ident)
+            out.append({"ident": ident, "person": pid, "importance": imp, "strength": s,
+                        "score": imp * (1.0 - s["recall"])})
+        out.sort(key=lambda x: (-x["score"], -x["importance"], str(x["ident"])))
+        return out
+
+    # -- describing -------------------------------------------------------------------------------
+    def died(self, pid) -> str | None:
+        deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death"]
+        return deaths[0][:10] if deaths else None
+
+    def line(self, pid) -> str:
+        """"Steven: your grandson, Alice's son; died 2009-01-02" from what was extracted."""
+        said, seen = [], set()
+        for r in self.relations:
+            s, o, rel = r["subject"], r["object"], r["relation"]
+            if s == pid and o in self.names:
+                phrase = f"your {rel}" if o in self.owners else f"{self.names[o]}'s {rel}"
+            elif o == pid and s in self.names:
+                phrase = f"you are their {rel}" if s in self.owners else f"their {rel} {self.names[s]}"
+            else:
+                continue
+            if phrase not in seen:
+                seen.add(phrase)
+                said.append(phrase)
+        said.sort(key=lambda p: not p.startswith("your"))
+        facts = []
+        for e in self.events.get(pid, []):
+            verb = {"death": "died", "birth": "born", "marriage": "married", "illness": "fell ill",
+                    "meeting": "met", "parting": "parted"}.get(e["kind"], e["kind"])
+            fact = f"{verb} {e['at'][:10]}" if e["at"] else verb
+            if fact not in facts:
+                facts.append(fact)
+        times = self.times.get(pid, [])
+        n = len(self.passages.get(pid, {}))
+        if not facts and times:
+            facts.append(f"written about {n} time{'s' if n != 1 else ''}, last {times[-1][:10]}")
+        head = self.names.get(pid, "?")
+        return head + (": " + ", ".join(said[:3]) if said else "") + ("; " if said else ": ") + "; ".join(facts[:3])
+
+    def best_passage(self, ident, pid) -> dict | None:
+        """The passage that best says who they were: one that names their relation or an event,
+        then the most felt, then the one that mentions them most."""
+        if ident[0] == "passage":
+            best = ident[1]
+        elif ident[0] == "cue":
+            best = self.cues.get((ident[1], ident[2]), {}).get("passage")
+        else:
+            told = {r["passage"] for r in self.relations if pid in (r["subject"], r["object"])}
+            told |= {e["passage"] for e in self.events.get(pid, [])}
+            ps = self.passages.get(pid, {})
+            best = max(ps, key=lambda p: (p in told, event_weight(self.passage_events.get(p, ())),
+                                          round(self.valence.get(p, 0.0), 1), ps[p], -(p or 0)), default=None)
+        found = self.memory.passages([best]) if best is not None else []
+        return found[0] if found else None
+
+    def item(self, ident, pid=None, scored=None) -> dict:
+        """An item as JSON: key, kind, who, the one-line "who or what", its passage and strength."""
+        pid = pid if pid is not None else (ident[1] if ident[0] != "passage" else self._main_person(ident[1]))
+        strength = scored["strength"] if scored else self.strength(ident)
+        imp = scored["importance"] if scored else (
+            self.importance(pid)["total"] if ident[0] == "person" else
+            self.cue_importance(pid, ident[2]) if ident[0] == "cue" else self.passage_importance(ident[1], pid))
+        name = self.names.get(pid)
+        line = self.line(pid) if pid is not None else ""
+        if ident[0] == "cue":
+            line = f"{name} — {ident[2]}. {line}"
+        if ident[0] == "person":
+            prompt = f"Do you remember {name}?"
+        elif ident[0] == "cue":
+            prompt = f"What does {ident[2]!r} bring back of {name}?"
+        else:
+            prompt = f"Do you remember this{f' about {name}' if name else ''}?"
+        out = {"item": self.key(ident), "kind": ident[0], "person": name, "cue": ident[2] if ident[0] == "cue" else None,
+               "line": line, "prompt": prompt, "died": self.died(pid) if pid is not None else None,
+               "importance": round(imp, 4), **strength,
+               "passage": self.best_passage(ident, pid)}
+        if scored:
+            out["score"] = round(scored["score"], 4)
+        return out
+
+    def _main_person(self, passage):
+        best = max(((n, self.importance(p)["total"], p) for p in self.people()
+                    for q, n in self.passages.get(p, {}).items() if q == passage), default=None)
+        return best[2] if best else None
+
+
+# -- what is fading --------------------------------------------------------------------------------
+def fading(memory, now=None, limit: int = 10) -> list[dict]:
+    """The items most worth bringing back: importance x (1 - predicted recall), one per person."""
+    snap = Snapshot(memory, now)
+    out, shown = [], set()
+    for scored in snap.ranked():
+        if scored["person"] in shown:
+            continue
+        shown.add(scored["person"])
+        out.append(snap.item(scored["ident"], scored["person"], scored))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def person_strength(memory, person_id: int, now=None) -> dict:
+    """For a person's page: predicted recall now (and its parts), next review, importance, hidden."""
+    snap = Snapshot(memory, now)
+    ident = ("person", person_id)
+    return dict(snap.strength(ident), importance=snap.importance(person_id) if person_id in snap.times else None,
+                hidden=snap.is_hidden(person_id), died=snap.died(person_id))
+
+
+# -- reviews -----------------------------------------------------------------------------------------
+def review_next(memory, now=None) -> dict | None:
+    """The next item to review at `now`: a due one (most worth it first), else the most faded
+    item never reviewed; None when there is nothing."""
+    snap = Snapshot(memory, now)
+    due, new = None, None
+    for scored in snap.ranked():
+        card = snap.cards.get(scored["ident"])
+        if card is None:
+            if new is None and scored["score"] > 0:
+                new = scored
+        elif card[0].due <= snap.now and due is None:
+            due = scored
+        if due is not None:
+            break
+    chosen = due or new
+    return snap.item(chosen["ident"], chosen["person"], chosen) if chosen else None
+
+
+def review_answer(memory, item: str, rating, now=None) -> dict:
+    """Record the owner's answer: FSRS schedules the next review, and it counts as a recall."""
+    rating = parse_rating(rating)
+    snap = Snapshot(memory, now)
+    ident = snap.ident(item)
+    if ident is None or (ident[0] == "passage" and not memory.passages([ident[1]])):
+        from .errors import NotFound
+
+        raise NotFound(f"Nothing to review called {item!r}", "Take the item from `remembrancer review --json`.")
+    key, at = snap.key(ident), as_iso(snap.now)
+    before_p = snap.strength(ident)["recall"]
+    card, _ = snap.cards.get(ident, (None, None))
+    after = schedule(card, rating, snap.now)
+    with memory.transaction() as conn:
+        conn.execute("INSERT INTO reviews (item, rating, at, recall, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+                     (key, rating, at, before_p, card.to_json() if card else None, after.to_json()))
+        conn.execute("INSERT INTO recalls (item, at, source) VALUES (?, ?, 'review')", (key, at))
+        updated = conn.execute("UPDATE cards SET card = ?, due = ?, reviews = reviews + 1, updated = ? WHERE item = ?",
+                               (after.to_json(), as_iso(after.due), at, key)).rowcount
+        if not updated:
+            conn.execute("INSERT INTO cards (item, card, due, reviews, updated) VALUES (?, ?, ?, 1, ?)",
+                         (key, after.to_json(), as_iso(after.due), at))
+    snap = Snapshot(memory, now)
+    return {"item": key, "rating": rating, "answer": RATINGS[rating][0], "at": at, "recall_before": before_p,
+            "recall": snap.strength(ident)["recall"], "next_review": as_iso(after.due),
+            "interval_days": round((after.due - as_datetime(at)).total_seconds() / DAY, 2)}
+
+
+def record_recall(memory, item: str, now=None, source: str = "recall"):
+    """Count a moment the owner brought an item back (looked them up, wrote about them in a review)."""
+    snap = Snapshot(memory, now)
+    ident = snap.ident(item)
+    if ident is None:
+        return None
+    with memory.transaction() as conn:
+        conn.execute("INSERT INTO recalls (item, at, source) VALUES (?, ?, ?)", (snap.key(ident), as_iso(snap.now), source))
+    return snap.key(ident)
+
+
+# -- not to be brought back ----------------------------------------------------------------------
+def hide(memory, name: str, hidden: bool = True, now=None) -> dict:
+    """Mark a person as not to be brought back (or, with hidden=False, allowed again). Appends a row."""
+    from .errors import NotFound
+    from .people import find
+
+    pid = find(memory.conn, name) if _has(memory, "people") else None
+    if pid is None:
+        raise NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
+    canonical = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+    at = as_iso(resolve_now(now))
+    with memory.transaction() as conn:
+        conn.execute("INSERT INTO hidden (item, hidden, at) VALUES (?, ?, ?)", (person_key(canonical), int(hidden), at))
+    return {"person": canonical, "hidden": hidden, "at": at}
+
+
+def hidden_people(memory, now=None) -> set[int]:
+    """Ids of the people the owner asked not to be brought back."""
+    snap = Snapshot(memory, now)
+    return {ident[1] for ident, h in snap.hidden.items() if h and ident[0] == "person"}
+
+
+# -- grief: what a date means ----------------------------------------------------------------------
+def day_notes(memory, on=None) -> list[dict]:
+    """Birthdays and anniversaries of deaths, births and marriages falling on `on`'s day and month,
+    years ago. The dead get no birthday prompt, only the age they would have turned; people the
+    owner hid are left out."""
+    snap = Snapshot(memory, on)
+    out = []
+    for pid in snap.people():
+        if snap.is_hidden(pid):
+            continue
+        died = snap.died(pid)
+        for e in snap.events.get(pid, []):
+            if not e["at"] or len(e["at"]) < 10:
+                continue
+            if e["kind"] == "birth":
+                text = birthday_line(snap.names[pid], e["at"][:10], snap.now, died=died)
+            else:
+                text = anniversary_line(snap.names[pid], e["kind"], e["at"][:10], snap.now)
+            if text:
+                out.append({"person": snap.names[pid], "kind": e["kind"], "at": e["at"][:10], "text": text,
+                            "died": died, "passage": (memory.passages([e["passage"]]) or [None])[0]})
+    return out

@@ -106,3 +106,45 @@ def m003_embeddings(conn):
         );
         """
     )
+
+
+@migration
+def m004_forgetting(conn):
+    """The owner's own reviews, recalls and wishes (remembrancer.forgetting): never derived, never
+    deleted. Items are keys such as "person:NAME" (see forgetting.parse_key)."""
+    script(
+        conn,
+        """
+        CREATE TABLE recalls (           -- each time the owner brought an item back
+            id INTEGER PRIMARY KEY,
+            item TEXT NOT NULL,
+            at TEXT NOT NULL,
+            source TEXT NOT NULL         -- 'review' or 'recall'
+        );
+        CREATE INDEX recalls_item ON recalls(item);
+        CREATE TABLE cards (             -- FSRS state of each reviewed item, updated in place
+            item TEXT PRIMARY KEY,
+            card TEXT NOT NULL,          -- fsrs.Card JSON
+            due TEXT NOT NULL,
+            reviews INTEGER NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX cards_due ON cards(due);
+        CREATE TABLE reviews (           -- every answer, appended
+            id INTEGER PRIMARY KEY,
+            item TEXT NOT NULL,
+            rating INTEGER NOT NULL,     -- 1 again, 2 hard, 3 good, 4 easy
+            at TEXT NOT NULL,
+            recall REAL,                 -- predicted recall just before the answer
+            before TEXT,                 -- card JSON before (NULL: first review)
+            after TEXT NOT NULL
+        );
+        CREATE INDEX reviews_item ON reviews(item);
+        CREATE TABLE hidden (            -- "not to be brought back": the latest row for an item wins
+            id INTEGER PRIMARY KEY,
+            item TEXT NOT NULL,
+            hidden INTEGER NOT NULL,
+            at TEXT NOT NULL
+        );
+        """
+    )
