@@ -277,6 +277,104 @@ def stats(ctx, as_json):
     emit(memory.stats(), as_json, lambda s: [click.echo(f"{k}: {v}") for k, v in s.items()])
 
 
+# -- people ---------------------------------------------------------------------------------
+def show_people(rows):
+    if not rows:
+        click.echo("No people yet.")
+    for p in rows:
+        others = [a for a in p["aliases"] if a != p["name"]]
+        when = " · ".join(x for x in (p["first_at"], p["last_at"]) if x)
+        click.echo(f"{p['name']}" + (f" ({', '.join(others)})" if others else "") + f"  {p['mentions']} mentions" + (f"  {when}" if when else ""))
+
+
+def show_person(p):
+    others = [a for a in p["aliases"] if a != p["name"]]
+    click.echo(click.style(p["name"], bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({p['mentions']} mentions)")
+    for r in p["relations"]:
+        click.echo(f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is their {r['relation']}")
+    if p["cues"]:
+        click.echo("  cues: " + ", ".join(f"{c['cue']} ({c['weight']:.2f})" for c in p["cues"]))
+    for e in p["events"]:
+        click.echo(f"  {e['kind']}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
+    if p["feelings"]["valence"] is not None:
+        click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}")
+    for passage in p["passages"][:5]:
+        show_passage(passage)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def people(ctx, as_json):
+    """Everyone your memories mention, with their other names.
+
+    Example: remembrancer people --json
+    """
+    if ctx.invoked_subcommand is None:
+        emit(open_memory(ctx, derive=False).people(), as_json, show_people)
+
+
+@people.command(name="merge")
+@click.argument("a")
+@click.argument("b")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def people_merge(ctx, a, b, as_json):
+    """Say that A and B are one person (kept when memories are re-read).
+
+    Example: remembrancer people merge "Liz" "Elizabeth Bennet"
+    """
+    emit(open_memory(ctx, derive=False).merge_people(a, b), as_json, show_person)
+
+
+@people.command(name="split")
+@click.argument("name")
+@click.argument("alias")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def people_split(ctx, name, alias, as_json):
+    """Say that ALIAS is someone other than NAME (kept when memories are re-read).
+
+    Example: remembrancer people split "Jack Harkness" "Jack"
+    """
+    result = open_memory(ctx, derive=False).split_person(name, alias)
+    emit(result, as_json, lambda r: show_person(r["split"]))
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def person(ctx, name, as_json):
+    """Everything remembered about one person, by any of their names.
+
+    In JSON, a relation with "is": true reads "NAME is the RELATION of OTHER".
+
+    Example: remembrancer person Ianto --json
+    """
+    emit(open_memory(ctx, derive=False).person(name), as_json, show_person)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def reindex(ctx, as_json):
+    """Re-read every entry and rebuild what was understood from it (people, cues, times ...).
+
+    Raw entries and your corrections are kept. Example: remembrancer reindex
+    """
+    result = open_memory(ctx, derive=False).reindex()
+    emit(result, as_json, lambda r: click.echo(f"Re-read {r['entries']} entries (pipeline {r['version']})."))
+
+
+# -- recall ---------------------------------------------------------------------------------
+
+
 def main():
     cli(obj={})
 

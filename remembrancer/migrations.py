@@ -148,3 +148,119 @@ def m004_forgetting(conn):
         );
         """
     )
+
+
+@migration
+def m002_understanding(conn):
+    """Derived by remembrancer.extract (rebuilt by `reindex`), except `corrections`, the owner's own."""
+    script(
+        conn,
+        """
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,          -- the fullest name seen
+            gender TEXT,                 -- 'm', 'f' or NULL
+            owner INTEGER NOT NULL DEFAULT 0  -- 1: the owner of the store ("I" with no other author)
+        );
+        CREATE TABLE aliases (
+            person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            PRIMARY KEY (person, alias)
+        );
+        CREATE INDEX aliases_alias ON aliases(alias COLLATE NOCASE);
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            kind TEXT NOT NULL           -- name, title, role, pronoun, narrator, addressee
+        );
+        CREATE INDEX mentions_person ON mentions(person);
+        CREATE INDEX mentions_entry ON mentions(entry);
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            subject INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            relation TEXT NOT NULL,      -- subject is the <relation> of object
+            object INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL
+        );
+        CREATE INDEX relations_entry ON relations(entry);
+        CREATE TABLE cues (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            cue TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            closeness REAL NOT NULL
+        );
+        CREATE INDEX cues_cue ON cues(cue);
+        CREATE INDEX cues_person ON cues(person);
+        CREATE INDEX cues_entry ON cues(entry);
+        CREATE TABLE person_cues (       -- one row per (person, cue), recomputed from cues
+            person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            cue TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            closeness REAL NOT NULL,     -- sum of closeness over its cue rows
+            fan INTEGER NOT NULL,        -- how many people share this cue
+            weight REAL NOT NULL,        -- closeness scaled by distinctiveness (low fan)
+            valence REAL,                -- mean valence of the feelings where the cue was read
+            emotions TEXT,               -- JSON: mean emotions there
+            PRIMARY KEY (person, cue)
+        );
+        CREATE INDEX person_cues_cue ON person_cues(cue);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            lo TEXT,
+            hi TEXT,
+            negated INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX events_entry ON events(entry);
+        CREATE TABLE event_people (
+            event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            PRIMARY KEY (event, person)
+        );
+        CREATE TABLE times (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            lo TEXT NOT NULL,
+            hi TEXT NOT NULL
+        );
+        CREATE INDEX times_entry ON times(entry);
+        CREATE INDEX times_lo ON times(lo);
+        CREATE TABLE feelings (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            valence REAL NOT NULL,
+            emotions TEXT NOT NULL       -- JSON {"joy": 0.2, ...}
+        );
+        CREATE INDEX feelings_entry ON feelings(entry);
+        CREATE INDEX feelings_passage ON feelings(passage);
+        CREATE TABLE corrections (       -- the owner's corrections: kept, re-applied after every extraction
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,          -- 'merge' (a, b: one person) or 'split' (alias b out of a)
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        """
+    )

@@ -16,7 +16,7 @@ from . import capture, dates, migrations
 from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownFormat
 
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
-PROCESSORS: list[str] = ["remembrancer.embed"]
+PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
 
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
 
@@ -267,6 +267,37 @@ class Memory:
             seen = {r["id"] for r in results}
             results += [r for r in self.query(sql, (match[1], limit)) if r["id"] not in seen][: limit - len(results)]
         return [dict(_passage_dict(r), score=round(r["score"], 4)) for r in results]
+
+    # -- people (remembrancer/people.py) ---------------------------------------------------
+    def people(self) -> list[dict]:
+        """Everyone mentioned: [{"id", "name", "aliases", "mentions", "first_at", "last_at"}]."""
+        from . import people
+
+        return people.people(self)
+
+    def person(self, name: str) -> dict:
+        """One person's page, found by any of their names."""
+        from . import people
+
+        return people.person(self, name)
+
+    def merge_people(self, a: str, b: str) -> dict:
+        """Say that a and b are one person; kept across re-extraction."""
+        from . import people
+
+        return people.merge(self, a, b)
+
+    def split_person(self, name: str, alias: str) -> dict:
+        """Say that `alias` is someone other than `name`; kept across re-extraction."""
+        from . import people
+
+        return people.split(self, name, alias)
+
+    def reindex(self) -> dict:
+        """Rebuild the extracted data from the raw entries; nothing else changes."""
+        from . import extract
+
+        return extract.reindex(self)
 
     # -- keeping it safe -------------------------------------------------------------------
     def export(self, fmt: str = "jsonl"):

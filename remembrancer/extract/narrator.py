@@ -1,0 +1,103 @@
+"""The narrator: who "I" and "you" are.
+
+"I/me/my" outside quotes is the entry's author (the owner unless the entry says who wrote it); in a
+chat, the speaker of the turn. Second-person narration ("You can't drink coffee anymore") is about
+the person addressed: when the text names its addressee in a vocative ("..., Jack Harkness.",
+"Dear Alice,"), "you" is that person, otherwise the author.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .aliases import same_person
+from .base import Extraction, Mention, Person
+from .people import inside, quoted
+
+OWNER = "me"  # the name the owner goes by until they give one
+FIRST = {"i", "me", "my", "mine", "myself"}
+SECOND = {"you", "your", "yours", "yourself"}
+
+
+def _find_or_add(ex: Extraction, name: str) -> int:
+    for i, p in enumerate(ex.people):
+        if same_person(p.name, name) and not p.name.lower().startswith("the "):
+            return i
+    ex.people.append(Person(name=name, aliases={name}))
+    return len(ex.people) - 1
+
+
+def _vocatives(ex: Extraction, quotes) -> Counter:
+    """People named as the one spoken to, outside quotes."""
+    doc, votes = ex.doc, Counter()
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            if m.kind != "name" or inside(m.start, quotes):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            before = doc[span.start - 1] if span.start > 0 else None
+            after = doc[span.end] if span.end < len(doc) else None
+            head = span.root.head
+            if before is not None and before.lower_ == "dear":
+                votes[p] += 2
+            elif span.root.dep_ == "appos" and head.lower_ in SECOND:
+                votes[p] += 2  # "And you, Jack, will ..."
+            elif before is not None and before.text == "," and after is not None and (after.is_sent_end or after.text in ".!?"):
+                votes[p] += 1  # "..., Jack Harkness."
+            elif before is not None and before.text == "," and after is not None and after.text == "," and (span.start - 1 == span.sent.start + 1 or any(t.lower_ in SECOND for t in span.sent)):
+                votes[p] += 1  # "Why, Jack, you're blushing!"
+            elif span.start == span.sent.start and after is not None and after.text == "," and any(t.lower_ in SECOND for t in doc[span.end:span.sent.end]):
+                votes[p] += 1  # "Jack, you know ..."
+    return votes
+
+
+class Narrator:
+    """Link "I" and "you" to people."""
+
+    name = "narrator"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        doc = ex.doc
+        if ex.speakers:
+            return self._chat(ex)
+        quotes = quoted(ex.text)
+        firsts = [t for t in doc if t.lower_ in FIRST and t.pos_ == "PRON" and not inside(t.idx, quotes)]
+        seconds = [t for t in doc if t.lower_ in SECOND and not inside(t.idx, quotes)]
+        author = None
+        if firsts:
+            author = _find_or_add(ex, ex.author or OWNER)
+            ex.people[author].narrator = True
+            ex.people[author].mentions += [Mention(t.idx, t.idx + len(t), author, "narrator") for t in firsts]
+        if seconds:
+            votes = _vocatives(ex, quotes)
+            addressee = votes.most_common(1)[0][0] if votes else None
+            second_person = len(seconds) >= 3 and len(seconds) > 2 * len(firsts)
+            if addressee is None and second_person:
+                addressee = _find_or_add(ex, ex.author or OWNER)
+            if addressee is not None:
+                person = ex.people[addressee]
+                if second_person:
+                    person.narrator = True
+                person.mentions += [Mention(t.idx, t.idx + len(t), addressee, "addressee") for t in seconds]
+        for person in ex.people:
+            person.mentions.sort(key=lambda m: m.start)
+        return ex
+
+    def _chat(self, ex: Extraction) -> Extraction:
+        speakers = sorted({s for _, _, s in ex.speakers if s})
+        index = {s: _find_or_add(ex, s) for s in speakers}
+        for start, end, speaker in ex.speakers:
+            if not speaker:
+                continue
+            me = index[speaker]
+            others = [index[s] for s in speakers if s != speaker]
+            for t in ex.doc.char_span(start, end, alignment_mode="expand") or []:
+                if t.lower_ in FIRST and t.pos_ == "PRON":
+                    ex.people[me].mentions.append(Mention(t.idx, t.idx + len(t), me, "narrator"))
+                elif t.lower_ in SECOND and len(others) == 1:
+                    ex.people[others[0]].mentions.append(Mention(t.idx, t.idx + len(t), others[0], "addressee"))
+        for person in ex.people:
+            person.mentions.sort(key=lambda m: m.start)
+        return ex

@@ -1,0 +1,208 @@
+"""Relationships: kinship and social roles between people, with the passage that says so.
+
+A role phrase is a person noun with a possessor: "my grandson", "her son", "Alice's husband",
+"the daughter of Lucia". It links to the named person it stands for when the text says so
+("Alice, my daughter", "my daughter Alice", "Gwen is my sister", "he would've been her uncle"), or,
+across sentences, when exactly one named person can be it: of the right gender, not the possessor,
+not in the same clause as the phrase, not already given another role, and (when several remain)
+the only one named together with the possessor's other kin. A wrong relation is worse than none,
+so anything less certain is left out. The vocabulary is open: any noun the text puts in a role
+position next to a name counts, besides kinship and social nouns and their compounds.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .base import Extraction, Mention, Relation
+
+ROLES = {
+    "mother": "f", "father": "m", "parent": None, "mum": "f", "mom": "f", "dad": "m",
+    "mummy": "f", "daddy": "m", "son": "m", "daughter": "f", "child": None, "kid": None,
+    "baby": None, "brother": "m", "sister": "f", "sibling": None, "twin": None, "husband": "m",
+    "wife": "f", "spouse": None, "partner": None, "fiance": "m", "fiancé": "m", "fiancee": "f",
+    "fiancée": "f", "boyfriend": "m", "girlfriend": "f", "lover": None, "grandson": "m",
+    "granddaughter": "f", "grandchild": None, "grandmother": "f", "grandfather": "m",
+    "grandparent": None, "grandma": "f", "grandpa": "m", "granny": "f", "gran": "f", "nan": "f",
+    "grandad": "m", "granddad": "m", "uncle": "m", "aunt": "f", "auntie": "f", "nephew": "m",
+    "niece": "f", "cousin": None, "widow": "f", "widower": "m", "godmother": "f",
+    "godfather": "m", "godson": "m", "goddaughter": "f", "friend": None, "mate": None,
+    "colleague": None, "boss": None, "neighbour": None, "neighbor": None, "teacher": None,
+    "student": None, "pupil": None, "doctor": None, "nurse": None, "flatmate": None,
+    "roommate": None, "housemate": None, "ex": None, "stepmother": "f", "stepfather": "m",
+    "stepson": "m", "stepdaughter": "f", "master": "m", "mistress": "f", "servant": None,
+    "maid": "f", "employer": None, "employee": None, "landlord": "m", "landlady": "f",
+    "tenant": None, "guardian": None, "ward": None, "heir": None, "nanny": "f", "mentor": None,
+    "coach": None, "captain": None, "lieutenant": None, "sergeant": None, "companion": None,
+}
+PREFIXES = ("great-", "great", "step-", "step", "half-", "ex-", "grand", "god", "foster-", "foster")
+SUFFIXES = ("-in-law",)
+POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
+BE = {"be"}
+
+
+def role_noun(token, open_vocab=()) -> str | None:
+    """The role a noun names, lower case singular ("grandson"), or None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN") and lemma not in ROLES:
+        return None
+    base = lemma
+    for suffix in SUFFIXES:
+        base = base.removesuffix(suffix)
+    for prefix in PREFIXES:
+        if base.startswith(prefix) and base[len(prefix):].lstrip("-") in ROLES:
+            return lemma
+    if base in ROLES or lemma in open_vocab:
+        return lemma
+    return None
+
+
+def gender_of(role: str):
+    base = role.removesuffix("-in-law")
+    for prefix in PREFIXES:
+        if base.startswith(prefix) and base[len(prefix):].lstrip("-") in ROLES:
+            base = base[len(prefix):].lstrip("-")
+    return ROLES.get(base)
+
+
+def person_nounish(token) -> bool:
+    """Open vocabulary: a noun put in a role position beside a name ("Bob, my plumber")."""
+    return token.pos_ == "NOUN" and token.lemma_.isalpha()
+
+
+class Relations:
+    name = "relations"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        doc = ex.doc
+        at = {}  # token index -> person (names, titles, pronouns, narrator, addressee)
+        for p, person in enumerate(ex.people):
+            for m in person.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        at[t.i] = p
+        named = {p for p, person in enumerate(ex.people)
+                 if any(m.kind == "name" for m in person.mentions) and not person.narrator}
+
+        def who(token):
+            """The person a token (or the phrase it heads) stands for."""
+            return at.get(token.i)
+
+        def possessor(noun):
+            for c in noun.children:
+                if c.dep_ == "poss":
+                    return who(c)
+            for c in noun.children:  # "the daughter of Lucia"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and who(o) is not None:
+                            return who(o)
+            return None
+
+        found: list[tuple[int, str, int, int, int]] = []  # (subject, role, object, start, end)
+        unlinked = defaultdict(list)  # (role, possessor) -> role phrase tokens
+        roles_of = defaultdict(set)  # person -> roles they were given, any possessor
+        for noun in doc:
+            role = role_noun(noun)
+            explicit_role = role
+            # Explicit link: apposition, copula, "my daughter Alice".
+            referent = None
+            if noun.dep_ == "appos" and who(noun.head) is not None:
+                referent = who(noun.head)  # "Alice, my daughter"
+            elif who(noun) is None and any(c.dep_ in ("appos", "compound") and who(c) is not None and c.pos_ == "PROPN" for c in noun.children):
+                referent = next(who(c) for c in noun.children if c.dep_ in ("appos", "compound") and who(c) is not None)
+            elif noun.dep_ in ("attr", "acomp") and noun.head.lemma_ in BE:
+                subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj and who(subj[0]) is not None:
+                    referent = who(subj[0])  # "Gwen is my sister", "he would've been her uncle"
+            elif who(noun) is not None and noun.pos_ == "PROPN" and noun.dep_ == "appos" and role_noun(noun.head):
+                referent, noun, role = who(noun), noun.head, role_noun(noun.head)
+            if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None:
+                role = noun.lemma_.lower()  # open vocabulary, from an explicit link
+            if role is None:
+                continue
+            owner = possessor(noun)
+            if referent is not None:
+                roles_of[referent].add(role)
+                if owner is not None and owner != referent:
+                    found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char))
+                continue
+            if owner is None or who(noun) is not None:
+                continue
+            g = gender_of(role)
+            unlinked[(role, owner)].append(noun)
+
+        # Across sentences: a role phrase stands for the one named person it can be.
+        kin = defaultdict(set)
+        for s, role, o, *_ in found:
+            kin[o].add(s)
+        pending = sorted(unlinked.items(), key=lambda kv: -len(kv[1]))
+        choices = {}
+        for (role, owner), nouns in pending:
+            g = gender_of(role)
+            excluded = {owner}
+            for noun in nouns:
+                clause = noun.head if noun.dep_ != "ROOT" else noun
+                excluded |= {who(t) for t in clause.subtree if who(t) is not None}
+            cands = []
+            for p in named:
+                person = ex.people[p]
+                if p in excluded or (g and person.gender and person.gender != g):
+                    continue
+                if roles_of[p] - {role}:
+                    continue  # already someone's something else
+                if any(m.kind == "title" for m in person.mentions) and not any(m.kind == "name" for m in person.mentions):
+                    continue
+                cands.append(p)
+            choices[(role, owner)] = cands
+        assigned = {}
+        changed = True
+        while changed:
+            changed = False
+            for key, cands in choices.items():
+                if key in assigned:
+                    continue
+                free = [c for c in cands if c not in assigned.values()]
+                if len(free) == 1:
+                    assigned[key] = free[0]
+                    changed = True
+                    continue
+                family = kin[key[1]] | {v for k, v in assigned.items() if k[1] == key[1]}
+                together = [c for c in free if _named_with(ex, doc, c, family)]
+                if family and len(together) == 1:
+                    assigned[key] = together[0]
+                    changed = True
+        for (role, owner), p in assigned.items():
+            for noun in unlinked[(role, owner)]:
+                found.append((p, role, owner, noun.sent.start_char, noun.sent.end_char))
+                ex.people[p].mentions.append(Mention(noun.idx, noun.idx + len(noun), p, "role"))
+                at[noun.i] = p
+        seen = set()
+        for s, role, o, start, end in found:
+            if (s, role, o, start) not in seen:
+                seen.add((s, role, o, start))
+                ex.relations.append(Relation(s, role, o, start, end))
+        for person in ex.people:
+            person.mentions.sort(key=lambda m: m.start)
+        return ex
+
+
+def _named_with(ex, doc, p, family) -> bool:
+    """Is person p named in a coordination ("Steven and Alice") with one of `family`?"""
+    for m in ex.people[p].mentions:
+        if m.kind != "name":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        group = {root.head} | set(root.conjuncts) | {c for c in root.children if c.dep_ == "conj"}
+        if root.dep_ == "conj":
+            group |= set(root.head.conjuncts) | {root.head}
+        for t in group:
+            for q in family:
+                for mm in ex.people[q].mentions:
+                    if mm.start <= t.idx < mm.end and mm.kind == "name":
+                        return True
+    return False

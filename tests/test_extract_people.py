@@ -1,0 +1,150 @@
+"""People, aliases, the narrator and relationships, through the public API, on real models."""
+from pathlib import Path
+
+import pytest
+
+from remembrancer import Memory
+from remembrancer.extract import extract
+
+STORY = Path(__file__).resolve().parent.parent / ".." / "shared" / "seed" / "000_430032c30c73a7fb.txt"
+
+
+@pytest.fixture
+def memory(tmp_path):
+    m = Memory(tmp_path / "memories.db")
+    yield m
+    m.close()
+
+
+def names(memory):
+    return {p["name"] for p in memory.people()}
+
+
+def relations(memory, name):
+    return {(r["relation"], r["other"], r["is"]) for r in memory.person(name)["relations"]}
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the seed story is in ../shared")
+def test_story_people_relations_and_cues(memory):
+    memory.add(STORY.read_text(encoding="utf-8"))
+    people = {p["name"]: p for p in memory.people()}
+    assert set(people) == {"Jack Harkness", "Ianto Jones", "Lucia", "Alice", "Steven Carter", "Grey", "Gwen",
+                           "the Doctor", "Lisa"}
+    assert {"Ianto", "Ianto Jones"} <= set(people["Ianto Jones"]["aliases"])
+    assert {"Steven", "Steven Carter"} <= set(people["Steven Carter"]["aliases"])
+    assert memory.person("Ianto")["id"] == memory.person("Ianto Jones")["id"]
+    # Jack is the "you": every "you" outside quotes is a mention of him.
+    assert people["Jack Harkness"]["mentions"] > 100
+    assert relations(memory, "Steven") == {("grandson", "Jack Harkness", True)}
+    assert relations(memory, "Alice") == {("daughter", "Jack Harkness", True)}
+    assert relations(memory, "Jack Harkness") == {("grandson", "Steven Carter", False), ("daughter", "Alice", False)}
+    for name in ("Ianto", "Lucia", "Gwen", "Lisa", "Grey", "the Doctor"):
+        assert relations(memory, name) == set(), name
+    relation = memory.person("Steven")["relations"][0]
+    assert any("grandson" in p["text"] for p in relation["evidence"])
+    cues = {c["cue"].replace(" ", "") for c in memory.person("Ianto")["cues"]}
+    for cue in ("coffee", "stopwatch", "tapemeasure", "hide-and-seek"):
+        assert cue in cues
+    assert any("suit" in c for c in cues)
+    page = memory.person("Ianto Jones")
+    assert page["passages"] and all({"passage", "entry", "text", "at"} <= set(p) for p in page["passages"])
+
+
+def people_of(text, **kw):
+    ex = extract(text, **kw)
+    return ex, {p.name: p for p in ex.people}
+
+
+def test_untagged_names_that_act_are_people_and_interjections_are_not():
+    ex, people = people_of(
+        "Oh, what a day. Bastard. Zorvath laughed at me and she said the Professor would come. "
+        "Later Zorvath sat down and cried. \"Daddy!\" the child shouted.")
+    assert "Zorvath" in people
+    assert "the Professor" in people
+    assert not {"Oh", "Bastard", "Daddy"} & set(people)
+    assert people["Zorvath"].gender == "f"
+
+
+def test_a_tagged_name_is_a_person_everywhere():
+    ex, people = people_of("Margaret Thatcher visited the school. Margaret talked for an hour. Everyone liked Margaret.")
+    assert len(people) == 1
+    (person,) = people.values()
+    assert person.name == "Margaret Thatcher"
+    assert sum(1 for m in person.mentions if m.kind == "name") == 3
+
+
+def test_two_full_names_are_never_merged_and_nicknames_are():
+    ex, people = people_of(
+        "John Smith met John Baker at the station. Elizabeth Bennet was late. Liz said sorry to them both.")
+    assert {"John Smith", "John Baker", "Elizabeth Bennet"} <= set(people)
+    assert "Liz" in people["Elizabeth Bennet"].aliases
+
+
+def test_narrator_and_explicit_relations():
+    ex, people = people_of("I took Alice, my daughter, to the sea. Gwen is my sister. My son Robert stayed home.")
+    me = next(p for p in ex.people if p.narrator)
+    rels = {(ex.people[r.subject].name, r.relation, ex.people[r.object].name) for r in ex.relations}
+    assert rels == {("Alice", "daughter", me.name), ("Gwen", "sister", me.name), ("Robert", "son", me.name)}
+
+
+def test_author_is_the_narrator_when_given():
+    ex, people = people_of("I miss Tom. He was my brother.", author="Sarah Jane")
+    assert people["Sarah Jane"].narrator
+    rels = {(ex.people[r.subject].name, r.relation, ex.people[r.object].name) for r in ex.relations}
+    assert rels == {("Tom", "brother", "Sarah Jane")}
+
+
+def test_second_person_vocative_is_you():
+    ex, people = people_of(
+        "You wake up late again. You can't drink tea anymore, Martha Jones. You know that. Your hands shake.")
+    martha = people["Martha Jones"]
+    assert martha.narrator
+    assert sum(1 for m in martha.mentions if m.kind == "addressee") == 4
+
+
+def test_second_person_without_vocative_is_the_author():
+    ex, people = people_of("You wake up late. You make tea. You forget your keys again.", author="Rose")
+    assert people["Rose"].narrator
+
+
+def test_chat_speakers_are_i():
+    memory_text = "Rose: I saw the Doctor today.\nMickey: You always see him."
+    ex = extract(memory_text, speakers=[(0, 29, "Rose"), (30, len(memory_text), "Mickey")])
+    people = {p.name: p for p in ex.people}
+    assert any(m.kind == "narrator" for m in people["Rose"].mentions)
+    assert any(m.kind == "addressee" for m in people["Rose"].mentions)
+
+
+def test_no_relation_when_unsure():
+    ex, _ = people_of("Her son was tall. Tom and Harry walked in. They sat down.")
+    assert ex.relations == []
+
+
+def test_people_join_across_entries_and_corrections_survive_reindex(memory):
+    memory.add("Coffee with Ianto Jones at the Hub. He was late.", at="2009-05-01")
+    memory.add("Ianto made coffee again. Ianto said it was the best.", at="2009-05-02")
+    memory.add("Lunch with Jack. Jack talked about Gwen Cooper all day.", at="2009-05-03")
+    people = {p["name"]: p for p in memory.people()}
+    assert people["Ianto Jones"]["first_at"].startswith("2009-05-01")
+    assert people["Ianto Jones"]["last_at"].startswith("2009-05-02")
+    assert "Ianto" not in people
+    memory.merge_people("Jack", "Gwen Cooper")
+    assert "Gwen Cooper" not in names(memory)
+    memory.split_person("Ianto Jones", "Ianto")
+    assert {"Ianto", "Ianto Jones"} <= names(memory)
+    before = names(memory)
+    entries = memory.query("SELECT count(*) FROM entries")[0][0]
+    memory.reindex()
+    assert names(memory) == before
+    assert memory.query("SELECT count(*) FROM entries")[0][0] == entries
+    assert memory.person("Gwen Cooper")["name"] == "Jack"
+
+
+def test_unknown_person_is_a_clear_error(memory):
+    from remembrancer.errors import NotFound
+
+    memory.add("Tea with Martha.")
+    with pytest.raises(NotFound):
+        memory.person("Nobody Atall")
+    with pytest.raises(NotFound):
+        memory.merge_people("Martha", "Nobody Atall")
