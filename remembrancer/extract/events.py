@@ -1,0 +1,194 @@
+"""Events: deaths, births, marriages, partings, meetings and illnesses, with who and when.
+
+A trigger word (a verb like "died", a noun like "funeral") gives the kind; the people come from
+the dependency arcs around it (subject, object, possessor, "of"/"by" phrases) that reach a
+person's mention; the time is a time written in the same sentence, else "no later than the
+entry's date". Negated ("didn't die"), hypothetical ("might die", "if he'd died", "to die"),
+future and questioned events are kept with `negated=True`: evidence, never a fact.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .base import Event, Extraction
+from .cues import mention_tokens, sentence_groups
+from .times import find_times
+
+# Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
+VERBS = {
+    "die": "death", "kill": "death", "murder": "death", "drown": "death", "perish": "death",
+    "execute": "death", "slay": "death", "strangle": "death", "assassinate": "death",
+    "bury": "death", "mourn": "death", "lose": "death", "behead": "death", "suffocate": "death",
+    "bear": "birth", "born": "birth", "adopt": "birth",
+    "marry": "marriage", "wed": "marriage", "propose": "engagement", "engage": "engagement",
+    "divorce": "parting", "separate": "parting", "leave": "parting", "dump": "parting",
+    "abandon": "parting", "desert": "parting",
+    "meet": "meeting", "encounter": "meeting", "befriend": "meeting",
+    "diagnose": "illness", "sicken": "illness", "hospitalise": "illness", "hospitalize": "illness",
+    "injure": "injury", "wound": "injury", "hurt": "injury", "crash": "injury",
+}
+# These only count with a person as their object: "lost Ianto" (not "lost my keys").
+OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "abandon", "desert", "dump", "adopt", "hurt",
+                "wound", "injure"}
+# And these with a person anywhere around them: "we met", "they separated" (not "meet the deadline").
+PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage"}
+# Phrasal verbs: (verb, particle) -> kind.
+PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): "parting",
+           ("split", "up"): "parting", ("walk", "out"): "parting", ("fall", "ill"): "illness",
+           ("get", "married"): "marriage", ("get", "engaged"): "engagement",
+           ("get", "divorced"): "parting", ("give", "birth"): "birth", ("run", "off"): "parting"}
+NOUNS = {
+    "death": "death", "funeral": "death", "burial": "death", "murder": "death", "killing": "death",
+    "suicide": "death", "passing": "death", "grave": "death", "corpse": "death", "cremation": "death",
+    "memorial": "death", "obituary": "death", "widow": "death", "widower": "death",
+    "birth": "birth", "christening": "birth", "baptism": "birth", "pregnancy": "birth",
+    "marriage": "marriage", "wedding": "marriage", "honeymoon": "marriage",
+    "engagement": "engagement",
+    "divorce": "parting", "separation": "parting", "breakup": "parting", "break-up": "parting",
+    "meeting": "meeting",
+    "illness": "illness", "disease": "illness", "cancer": "illness", "tumour": "illness",
+    "tumor": "illness", "stroke": "illness", "dementia": "illness", "alzheimer": "illness",
+    "leukaemia": "illness", "leukemia": "illness", "pneumonia": "illness", "flu": "illness",
+    "infection": "illness", "diagnosis": "illness", "coma": "illness", "haemorrhage": "illness",
+    "hemorrhage": "illness", "chemotherapy": "illness", "chemo": "illness", "covid": "illness",
+    "accident": "injury", "injury": "injury", "crash": "injury",
+}
+ADJECTIVES = {"dead": "death", "pregnant": "birth", "ill": "illness", "sick": "illness",
+              "married": "marriage", "engaged": "engagement", "divorced": "parting",
+              "widowed": "death", "injured": "injury"}
+MODALS = {"might", "may", "could", "would", "should", "will", "shall", "must", "can", "'d", "'ll",
+          "wo", "ca", "ought"}
+IRREALIS_MARKS = {"if", "unless", "whether", "lest", "suppose", "supposing"}
+IRREALIS_VERBS = {"want", "wish", "hope", "fear", "imagine", "pretend", "suppose", "dream",
+                  "threaten", "try", "plan", "intend", "expect", "worry", "refuse", "need", "afraid"}
+PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "pobj", "dative", "attr", "appos", "conj"}
+
+
+def _kind(t) -> str | None:
+    lemma = t.lemma_.lower()
+    if t.pos_ in ("VERB", "AUX"):
+        for c in t.children:
+            if c.dep_ in ("prt", "acomp", "dobj", "oprd", "advmod") and (lemma, c.lower_) in PHRASAL:
+                return PHRASAL[(lemma, c.lower_)]
+        if lemma in VERBS:
+            return VERBS[lemma]
+        if t.lower_ == "born":
+            return "birth"
+    if t.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
+        return NOUNS[lemma]
+    if t.pos_ == "ADJ" and t.lower_ in ADJECTIVES and t.dep_ in ("acomp", "amod", "oprd", "attr"):
+        return ADJECTIVES[t.lower_]
+    return None
+
+
+def _participants(t, owner) -> list[int]:
+    """People reached from the trigger through subject, object, possessor and prepositions."""
+    people: list[int] = []
+
+    def take(tok):
+        p = owner.get(tok.i)
+        if p is not None and p not in people:
+            people.append(p)
+        for c in tok.children:
+            if c.dep_ == "conj":
+                take(c)
+
+    frontier = [t]
+    if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd", "attr"):
+        frontier.append(t.head)  # "he was dead": the subject is the verb's
+    elif t.pos_ == "ADJ" and t.dep_ == "amod":
+        take(t.head)  # "his dead wife"
+    for f in frontier:
+        for c in f.children:
+            if c.dep_ in PERSON_DEPS:
+                take(c)
+            elif c.dep_ in ("prep", "agent"):  # "the death of Lisa", "killed by her"
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        take(g)
+    if t.dep_ in ("relcl", "acl") and t.head.i in owner:
+        take(t.head)  # "Lisa, who died ..."
+    if t.dep_ == "conj" and t.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in t.children):
+        for c in t.head.children:  # "he fell and died": the first verb's subject
+            if c.dep_.startswith("nsubj"):
+                take(c)
+    return people
+
+
+def _irrealis(t, sent) -> bool:
+    """Negated, hypothetical, future, wished-for or asked about rather than stated."""
+    if sent.text.rstrip().endswith("?"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in t.children):
+        return True
+    nominal = t.pos_ in ("NOUN", "PROPN")
+    node, steps = t, 0
+    while steps < 8:
+        is_verb = node.pos_ in ("VERB", "AUX") or node.i == t.i
+        for c in node.children:
+            if c.dep_ == "mark" and c.lower_ in IRREALIS_MARKS:
+                return True  # "if he'd died"
+            if nominal or not is_verb:
+                continue
+            # A noun's event is not undone by its verb: "I didn't go to his funeral".
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lemma_.lower() in MODALS):
+                return True  # "might die", "would have died", "will die"
+            if c.dep_ == "aux" and c.lower_ == "to":
+                return True  # "to die", "going to die", "have to die"
+        if not nominal and node.lower_ in ("never", "nearly", "almost", "without"):
+            return True
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_VERBS:
+            return True  # "wanted to die", "feared she'd leave"
+        if node.dep_ in ("relcl", "parataxis", "ccomp", "advcl", "acl"):
+            return False  # a clause of its own: what governs it says nothing of the event
+        node = head
+        steps += 1
+    return False
+
+
+class Events:
+    """Find life events in an entry. Run after `Times` so the events can take their dates."""
+
+    name = "events"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        doc = ex.doc
+        if doc is None:
+            return ex
+        owner = mention_tokens(ex)
+        all_times = ex.times or find_times(ex.text, ex.at)  # when run before `Times`
+        entry_day = ex.at[:10] if ex.at else None
+        no_later = (dt.date.fromisoformat(entry_day) + dt.timedelta(days=1)).isoformat() if entry_day else None
+        for s, e in sentence_groups(doc):
+            sent = doc[s:e]
+            times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char]
+            lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
+            found: dict[int, Event] = {}  # trigger token -> its event
+            for t in sent:
+                kind = _kind(t)
+                if kind is None:
+                    continue
+                people = _participants(t, owner)
+                lemma = t.lemma_.lower()
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not any(
+                        c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
+                    continue  # "lost my keys", "left the house"
+                if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
+                    continue  # "can't bear it"
+                if (lemma in PEOPLE_VERBS or kind == "meeting") and not people:
+                    continue  # "meet the deadline", a work meeting with nobody named
+                # A trigger inside another of its kind is the same event: "diagnosed with cancer".
+                outer = next((found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
+                if outer is not None:
+                    outer.people += [p for p in people if p not in outer.people]
+                    continue
+                found[t.i] = Event(kind, people, sent.start_char, sent.end_char, lo, hi,
+                                   negated=_irrealis(t, sent))
+            ex.events.extend(found.values())
+        return ex

@@ -1,0 +1,367 @@
+"""Times: the dates an entry (or a question) speaks of, as intervals.
+
+Absolute dates ("8 May 2023", "May 2023", "2022", "the 1990s") and relative ones resolved against
+an anchor, the entry's date ("yesterday", "last Saturday", "two weeks ago", "in twenty years",
+"last summer", "the week before"). Every time is a half-open interval [lo, hi) of ISO dates.
+`find_times` works on plain text with no model, so questions can use it too; `Times` is the
+pipeline component. Relative times need an anchor; without one only absolute dates are found.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from .base import Extraction, Time
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # month each starts
+NUMBERS = {w: i for i, w in enumerate(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty""".split())}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+VAGUE = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3,
+         "few": 3, "several": 4, "some": 3, "many": 10, "a hundred": 100, "a thousand": 1000}
+UNITS = {"day": "days", "week": "weeks", "fortnight": "fortnights", "month": "months",
+         "year": "years", "decade": "decades", "century": "centuries"}
+
+_month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_year = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+_wd = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_num = (r"(?:\d+|a couple(?: of)?|couple of|a few|few|several|some|many|a hundred|a thousand|an?|"
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+        r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_unit = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+_season = r"(?:spring|summer|autumn|fall|winter)"
+_part = r"(?:morning|afternoon|evening|night)"
+
+# Ordered: where two patterns overlap, the longer match wins, then the earlier pattern.
+PATTERNS = [(kind, re.compile(p, re.I)) for kind, p in [
+    ("iso", rf"\b({_year})-(\d\d)-(\d\d)\b"),
+    ("numeric", rf"\b(\d{{1,2}})[/.](\d{{1,2}})[/.]({_year}|\d\d)\b"),
+    ("dmy", rf"\b(?:{_wd},?\s+)?(?:the\s+)?({_day})(?:\s+of)?\s+({_month})\.?,?(?:\s+({_year}))?\b"),
+    ("mdy", rf"\b(?:{_wd},?\s+)?({_month})\.?\s+(?:the\s+)?({_day})(?:,?\s+({_year}))?\b(?!:)"),
+    ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
+    ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of)\s+)({_month})\b(?!\s*\d)"),
+    ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
+    ("season", rf"\b(last|next|this|that)\s+({_season})\b"),
+    ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
+    ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_year})\b(?![\d:])"),
+    ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
+    ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("this_part", rf"\b(this|last)\s+({_part})\b"),
+    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|earlier|later|from now|hence)\b"),
+    ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
+    ("rel_unit", r"\b(last|next|this|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b"),
+    ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
+    ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day)(?:\s+({_year}))?\b"),
+]]
+
+
+def _to_date(anchor) -> dt.date | None:
+    if anchor is None:
+        return None
+    if isinstance(anchor, dt.datetime):
+        return anchor.date()
+    if isinstance(anchor, dt.date):
+        return anchor
+    try:
+        return dt.date.fromisoformat(str(anchor)[:10])
+    except ValueError:
+        return None
+
+
+def _number(text: str) -> int | None:
+    t = text.lower().strip()
+    if t.isdigit():
+        return int(t)
+    if t in VAGUE:
+        return VAGUE[t]
+    if t in NUMBERS:
+        return NUMBERS[t]
+    parts = re.split(r"[- ]", t)
+    if parts[0] in TENS:
+        return TENS[parts[0]] + (NUMBERS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None
+
+
+def _month_of(text: str) -> int:
+    t = text.lower().rstrip(".")
+    return MONTHS.get(t) or MONTH_ABBR[t[:4] if t.startswith("sept") else t[:3]]
+
+
+def _day_of(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _year_of(text: str) -> int:
+    y = int(text)
+    return y if len(text) == 4 else (2000 + y if y < 50 else 1900 + y)
+
+
+def day(d: dt.date) -> tuple[dt.date, dt.date]:
+    return d, d + dt.timedelta(days=1)
+
+
+def week(d: dt.date) -> tuple[dt.date, dt.date]:
+    lo = d - dt.timedelta(days=d.weekday())
+    return lo, lo + dt.timedelta(days=7)
+
+
+def month(y: int, m: int) -> tuple[dt.date, dt.date]:
+    lo = dt.date(y, m, 1)
+    return lo, lo + relativedelta(months=1)
+
+
+def year(y: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, 1, 1), dt.date(y + 1, 1, 1)
+
+
+def season(y: int, name: str) -> tuple[dt.date, dt.date]:
+    """The season that starts in year y (winter runs December to February)."""
+    lo = dt.date(y, SEASONS[name.lower()], 1)
+    return lo, lo + relativedelta(months=3)
+
+
+def _season_start_year(d: dt.date, name: str) -> int:
+    """The year in which the season containing or most recently before d started."""
+    start = SEASONS[name.lower()]
+    return d.year if d.month >= start else d.year - 1
+
+
+def _unit_span(d: dt.date, unit: str) -> tuple[dt.date, dt.date]:
+    unit = unit.lower()
+    if unit.startswith("day"):
+        return day(d)
+    if unit.startswith("week") or unit.startswith("fortnight"):
+        return week(d)
+    if unit.startswith("month"):
+        return month(d.year, d.month)
+    if unit.startswith("year"):
+        return year(d.year)
+    if unit.startswith("decade"):
+        y = d.year - d.year % 10
+        return dt.date(y, 1, 1), dt.date(y + 10, 1, 1)
+    y = d.year - d.year % 100
+    return dt.date(y, 1, 1), dt.date(y + 100, 1, 1)
+
+
+def _shift(d: dt.date, n: int, unit: str) -> dt.date:
+    unit = unit.lower()
+    if unit.startswith("day"):
+        return d + dt.timedelta(days=n)
+    if unit.startswith("fortnight"):
+        return d + dt.timedelta(days=14 * n)
+    if unit.startswith("week"):
+        return d + dt.timedelta(days=7 * n)
+    if unit.startswith("month"):
+        return d + relativedelta(months=n)
+    if unit.startswith("year"):
+        return d + relativedelta(years=n)
+    if unit.startswith("decade"):
+        return d + relativedelta(years=10 * n)
+    return d + relativedelta(years=100 * n)
+
+
+def _holiday(name: str, y: int) -> dt.date:
+    name = name.lower().replace("'", "")
+    if name.startswith("easter"):
+        return easter(y)
+    return {"christmas eve": dt.date(y, 12, 24), "christmas day": dt.date(y, 12, 25),
+            "christmas": dt.date(y, 12, 25), "new years eve": dt.date(y, 12, 31),
+            "new years day": dt.date(y, 1, 1), "halloween": dt.date(y, 10, 31),
+            "valentines day": dt.date(y, 2, 14), "boxing day": dt.date(y, 12, 26)}[name]
+
+
+def _resolve(kind: str, g: tuple, a: dt.date | None):
+    """The interval a match stands for, or None when it cannot be resolved."""
+    low = [x.lower() if isinstance(x, str) else x for x in g]
+    if kind == "iso":
+        return day(dt.date(int(g[0]), int(g[1]), int(g[2])))
+    if kind == "numeric":
+        first, second, y = int(g[0]), int(g[1]), _year_of(g[2])
+        # Day first unless that is impossible: most of the world writes 8/5/2023 for 8 May.
+        d, m = (first, second) if second <= 12 else (second, first)
+        return day(dt.date(y, m, d))
+    if kind in ("dmy", "mdy"):
+        d_s, m_s = (g[0], g[1]) if kind == "dmy" else (g[1], g[0])
+        d, m = _day_of(d_s), _month_of(m_s)
+        if g[2]:
+            return day(dt.date(int(g[2]), m, d))
+        if a is None:
+            return None
+        y = a.year if (m, d) <= (a.month, a.day) else a.year - 1  # most recent such day
+        return day(dt.date(y, m, d))
+    if kind == "month_year":
+        return month(int(g[1]), _month_of(g[0]))
+    if kind == "month":
+        if low[0] is None or a is None:
+            return None
+        m = _month_of(g[1])
+        if low[0] == "next":
+            y = a.year if m > a.month else a.year + 1
+        elif low[0] == "last":
+            y = a.year if m < a.month else a.year - 1
+        elif low[0] == "this":
+            y = a.year
+        else:
+            y = a.year if m <= a.month else a.year - 1
+        return month(y, m)
+    if kind == "season_year":
+        return season(int(g[1]), g[0])
+    if kind == "season":
+        if a is None:
+            return None
+        y = _season_start_year(a, g[1])
+        current = season(y, g[1])
+        if low[0] == "last":
+            y -= 1 if current[0] <= a < current[1] else 0
+        elif low[0] == "next":
+            y += 1
+        return season(y, g[1])
+    if kind == "decade":
+        y = int(g[1])
+        if len(g[1]) == 4 and g[1].endswith("00") and g[0] is None:
+            return dt.date(y, 1, 1), dt.date(y + 10, 1, 1)
+        lo, hi = dt.date(y, 1, 1), dt.date(y + 10, 1, 1)
+        if low[0] == "early":
+            hi = dt.date(y + 4, 1, 1)
+        elif low[0] == "mid":
+            lo, hi = dt.date(y + 3, 1, 1), dt.date(y + 7, 1, 1)
+        elif low[0] == "late":
+            lo = dt.date(y + 6, 1, 1)
+        return lo, hi
+    if kind in ("year", "bare_year"):
+        return year(int(g[0]))
+    if a is None:
+        return None
+    if kind == "day_word":
+        offset = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
+                  "tomorrow": 1, "the day after tomorrow": 2}[low[0]]
+        return day(a + dt.timedelta(days=offset))
+    if kind == "this_part":
+        return day(a if low[0] == "this" or low[1] != "night" else a - dt.timedelta(days=1))
+    if kind == "weekday":
+        wd = WEEKDAYS[low[1]]
+        back = (a.weekday() - wd) % 7
+        if low[0] == "next":
+            ahead = (wd - a.weekday()) % 7 or 7
+            return day(a + dt.timedelta(days=ahead))
+        if low[0] == "last":
+            return day(a - dt.timedelta(days=back or 7))
+        if low[0] == "this":
+            return day(a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=wd))
+        return day(a - dt.timedelta(days=back))  # "on Saturday" in a diary: the one just gone
+    if kind == "ago":
+        n = _number(g[0])
+        if n is None:
+            return None
+        sign = 1 if low[2] in ("later", "from now", "hence") else -1
+        if low[0] in VAGUE and n > 1:  # "a few years ago": a range, not one year
+            ends = [_unit_span(_shift(a, sign * k, g[1]), g[1]) for k in (max(2, n - 1), n + 2)]
+            return min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1])
+        return _unit_span(_shift(a, sign * n, g[1]), g[1])
+    if kind == "in_n":
+        n = _number(g[1])
+        if n is None:
+            return None
+        return _unit_span(_shift(a, n, g[2]), g[2])
+    if kind == "rel_unit":
+        which = " ".join(low[0].split())
+        unit = low[1]
+        if unit == "weekend":
+            sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)
+            if which in ("next", "the following"):
+                sat += dt.timedelta(days=7)
+            elif which in ("this",) and a.weekday() < 5:
+                sat += dt.timedelta(days=7)
+            return sat, sat + dt.timedelta(days=2)
+        step = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(which, 0)
+        span = _unit_span(_shift(a, step, unit), unit)
+        if which == "earlier this":
+            return span[0], a
+        if which == "later this":
+            return a + dt.timedelta(days=1), span[1]
+        return span
+    if kind == "unit_before":
+        unit, when = low[0], low[1]
+        length = {"day": relativedelta(days=1), "night": relativedelta(days=1),
+                  "week": relativedelta(weeks=1), "weekend": relativedelta(days=7),
+                  "month": relativedelta(months=1), "year": relativedelta(years=1)}[unit]
+        if when == "before":
+            return a - length, a
+        return a + dt.timedelta(days=1), a + dt.timedelta(days=1) + length
+    if kind == "holiday":
+        y = int(g[2]) if g[2] else a.year
+        d = _holiday(g[1], y)
+        if not g[2]:
+            if low[0] == "next" and d <= a:
+                d = _holiday(g[1], y + 1)
+            elif low[0] != "next" and (d > a or low[0] == "last" and d == a):
+                d = _holiday(g[1], y - 1)
+        return day(d)
+    return None
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None) -> list[Time]:
+    """The times written in `text`, as [lo, hi) ISO date intervals, in order of position.
+
+    Relative times ("yesterday", "two weeks ago", "last summer") are resolved against `anchor`
+    (a date, date-time or ISO string) and skipped when there is none.
+
+    >>> [(t.text, t.lo, t.hi) for t in find_times("We met two weeks ago.", "2023-05-10")]
+    [('two weeks ago', '2023-04-24', '2023-05-01')]
+    """
+    a = _to_date(anchor)
+    found: list[tuple[int, int, int, str, tuple]] = []
+    for rank, (kind, pattern) in enumerate(PATTERNS):
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), rank, kind, m.groups()))
+    # The longest match wins where matches overlap; among equals, the earlier pattern.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    times: list[Time] = []
+    for start, end, _, kind, groups in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        try:
+            span = _resolve(kind, groups, a)
+        except (ValueError, OverflowError, KeyError):
+            taken.append((start, end))  # "31 February": not a date, nor is any part of it
+            continue
+        if span is None:
+            continue
+        taken.append((start, end))
+        text_ = text[start:end]
+        # Leading prepositions belong to the sentence, not the time ("in 2022" -> "2022").
+        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within)\s+", text_, re.I)
+        if lead and kind not in ("in_n",):
+            start += lead.end()
+            text_ = text_[lead.end():]
+        times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1])))
+    times.sort(key=lambda t: t.start)
+    return times
+
+
+class Times:
+    """Find the times an entry speaks of, resolved against the entry's date."""
+
+    name = "times"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        ex.times = find_times(ex.text, ex.at)
+        return ex

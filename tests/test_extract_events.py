@@ -1,0 +1,84 @@
+"""Events: who, what and when, and which are not facts."""
+import pytest
+
+from remembrancer.extract.events import Events
+from remembrancer.extract.times import Times
+from test_extract_cues import nlp, with_people  # noqa: F401  (fixture and stand-in people)
+
+
+def events(nlp, text, at="2023-05-10"):
+    ex = with_people(nlp, text, at)
+    Times()(ex)
+    Events()(ex)
+    return [(e.kind, sorted(ex.people[p].name for p in e.people), e.lo, e.hi, e.negated) for e in ex.events]
+
+
+def test_death_with_agent_and_date(nlp):
+    assert events(nlp, "John Smith was killed by Mary Jones in 2001.") == [
+        ("death", ["John Smith", "Mary Jones"], "2001-01-01", "2002-01-01", False)]
+
+
+def test_birth_date(nlp):
+    assert events(nlp, "Sarah Connor was born on 3 May 1985.") == [
+        ("birth", ["Sarah Connor"], "1985-05-03", "1985-05-04", False)]
+
+
+def test_marriage_relative_date(nlp):
+    assert events(nlp, "Peter Parker married Mary Jane Watson last June.") == [
+        ("marriage", ["Mary Jane Watson", "Peter Parker"], "2022-06-01", "2022-07-01", False)]
+
+
+def test_funeral_noun_with_of_phrase(nlp):
+    assert events(nlp, "The funeral of Peter Parker was on Friday.") == [
+        ("death", ["Peter Parker"], "2023-05-05", "2023-05-06", False)]
+
+
+def test_one_event_for_verb_and_noun(nlp):
+    assert events(nlp, "Lucy Adams was diagnosed with cancer two weeks ago.") == [
+        ("illness", ["Lucy Adams"], "2023-04-24", "2023-05-01", False)]
+
+
+def test_no_date_means_no_later_than_the_entry(nlp):
+    assert events(nlp, "Ruth Baker died.") == [("death", ["Ruth Baker"], None, "2023-05-11", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Brown didn't die.",
+    "Tom Brown never died.",
+    "If Tom Brown had died, I would have cried.",
+    "Tom Brown might die.",
+    "Tom Brown will marry Ann Lee next year.",
+    "Why do people have to die?",
+    "Did Tom Brown die?",
+    "Tom Brown wanted to die.",
+    "There was no funeral for Tom Brown.",
+])
+def test_negated_and_hypothetical_are_not_facts(nlp, text):
+    found = events(nlp, text)
+    assert found and all(negated for *_, negated in found), found
+
+
+def test_a_noun_event_is_not_undone_by_its_verb(nlp):
+    assert events(nlp, "I didn't go to Frank Hill's funeral.")[0][-1] is False
+
+
+@pytest.mark.parametrize("text", [
+    "I lost my keys.",
+    "Tom Brown left the house early.",
+    "We had a meeting about budgets.",
+    "I can't bear the noise.",
+    "Tom Brown had to meet the deadline.",
+])
+def test_ordinary_uses_are_not_events(nlp, text):
+    assert events(nlp, text) == []
+
+
+def test_lose_and_leave_a_person(nlp):
+    assert events(nlp, "I lost Sarah Connor last year.")[0][:2] == ("death", ["Sarah Connor"])
+    assert events(nlp, "Emma Stone left Mark Twain.")[0][:2] == ("parting", ["Emma Stone", "Mark Twain"])
+
+
+def test_times_found_even_if_events_run_first(nlp):
+    ex = with_people(nlp, "Ruth Baker died yesterday.")
+    Events()(ex)
+    assert (ex.events[0].lo, ex.events[0].hi) == ("2023-05-09", "2023-05-10")

@@ -1,0 +1,82 @@
+"""Times: absolute and relative dates as [lo, hi) intervals, on plain text and in the pipeline."""
+import datetime as dt
+
+import pytest
+
+from remembrancer.extract.base import Extraction
+from remembrancer.extract.times import Times, find_times
+
+ANCHOR = "2023-05-10"  # a Wednesday
+
+
+def one(text, anchor=ANCHOR):
+    times = find_times(text, anchor)
+    assert len(times) == 1, times
+    t = times[0]
+    assert text[t.start:t.end] == t.text
+    return t.text, t.lo, t.hi
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I saw her yesterday.", ("yesterday", "2023-05-09", "2023-05-10")),
+    ("We went out last Saturday", ("last Saturday", "2023-05-06", "2023-05-07")),
+    ("on Monday morning", ("Monday morning", "2023-05-08", "2023-05-09")),
+    ("next Friday", ("next Friday", "2023-05-12", "2023-05-13")),
+    ("It was two weeks ago.", ("two weeks ago", "2023-04-24", "2023-05-01")),
+    ("3 days later", ("3 days later", "2023-05-13", "2023-05-14")),
+    ("in twenty years", ("in twenty years", "2043-01-01", "2044-01-01")),
+    ("twenty-five years ago", ("twenty-five years ago", "1998-01-01", "1999-01-01")),
+    ("last summer", ("last summer", "2022-06-01", "2022-09-01")),
+    ("last year", ("last year", "2022-01-01", "2023-01-01")),
+    ("earlier this year", ("earlier this year", "2023-01-01", "2023-05-10")),
+    ("the week before", ("the week before", "2023-05-03", "2023-05-10")),
+    ("the day before yesterday", ("the day before yesterday", "2023-05-08", "2023-05-09")),
+    ("last night", ("last night", "2023-05-09", "2023-05-10")),
+    ("in May", ("May", "2023-05-01", "2023-06-01")),
+    ("at Christmas", ("Christmas", "2022-12-25", "2022-12-26")),
+])
+def test_relative_times_resolve_against_the_anchor(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in May 2023", ("May 2023", "2023-05-01", "2023-06-01")),
+    ("2022", ("2022", "2022-01-01", "2023-01-01")),
+    ("He was born in 1985.", ("1985", "1985-01-01", "1986-01-01")),
+    ("8 May 2023", ("8 May 2023", "2023-05-08", "2023-05-09")),
+    ("on May 8th, 2023,", ("May 8th, 2023", "2023-05-08", "2023-05-09")),
+    ("the 3rd of March 1990", ("the 3rd of March 1990", "1990-03-03", "1990-03-04")),
+    ("2023-05-08", ("2023-05-08", "2023-05-08", "2023-05-09")),
+    ("on 8/5/2023", ("8/5/2023", "2023-05-08", "2023-05-09")),
+    ("in the 1990s", ("the 1990s", "1990-01-01", "2000-01-01")),
+    ("the summer of 2019", ("the summer of 2019", "2019-06-01", "2019-09-01")),
+])
+def test_absolute_times_need_no_anchor(text, expected):
+    assert one(text, None) == expected
+
+
+def test_relative_times_without_anchor_are_skipped():
+    assert find_times("yesterday, last year and two weeks ago", None) == []
+
+
+def test_numbers_that_are_not_years_and_modal_may_are_not_times():
+    assert find_times("He kept 2022 sheep and I may go.", ANCHOR) == []
+
+
+def test_vague_counts_give_a_range():
+    text, lo, hi = one("a few years ago")
+    assert lo < "2020-01-01" < hi
+
+
+def test_anchor_can_be_a_date_or_datetime():
+    assert find_times("yesterday", dt.date(2023, 5, 10)) == find_times("yesterday", dt.datetime(2023, 5, 10, 13, 56))
+
+
+def test_several_times_in_order_and_impossible_dates_skipped():
+    times = find_times("On 31 February 2023 nothing; yesterday and in 2001 something.", ANCHOR)
+    assert [t.text for t in times] == ["yesterday", "2001"]
+
+
+def test_component_fills_extraction_times():
+    ex = Times()(Extraction(text="We buried him last Tuesday.", at="2023-05-10T09:00:00", author=None))
+    assert [(t.text, t.lo) for t in ex.times] == [("last Tuesday", "2023-05-09")]
