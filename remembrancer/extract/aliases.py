@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .base import Extraction
-from .people import HONORIFICS
+from .people import HONORIFIC_CLASS, HONORIFICS
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +42,12 @@ def tokens(name: str) -> list[str]:
     return words
 
 
+def honorific(name: str) -> str | None:
+    """The family-telling honorific a name starts with: "Mrs. Morel" -> "mrs"."""
+    first = name.split()[0].strip(".,").lower() if name.split() else ""
+    return HONORIFIC_CLASS.get(first)
+
+
 def full(name: str) -> bool:
     """A full name has a first name and a surname ("Ianto Jones")."""
     words = tokens(name)
@@ -56,6 +62,9 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return False
+    ha, hb = honorific(a), honorific(b)
+    if ha and hb and ha != hb:
+        return False  # "Mr. Morel" is not "Mrs. Morel"
     if ta == tb:
         return True
     if "the" in (ta[0], tb[0]):
@@ -120,21 +129,18 @@ class Aliases:
             for b in longs:
                 if a < b and b not in groups and same_person(people[a].name, people[b].name, _g(people[a]), _g(people[b])):
                     groups[b] = groups.get(a, a)
-        # A short name goes to the full name it belongs to; if several fit, the nearest before.
+        # A short name goes to the one full name it belongs to; when several fit, it stays apart.
+        classes = {l: {honorific(a) for a in people[l].aliases} - {None} for l in longs}
         for s, p in enumerate(people):
             if s in longs or p.name.lower().startswith("the "):
                 continue
             fits = [l for l in longs if l not in groups and same_person(p.name, people[l].name, _g(p), _g(people[l]))]
-            if not fits:
-                continue
+            mine = {honorific(a) for a in p.aliases} - {None}
+            # A full name takes one family honorific: "Miss Elliot" and "Lady Elliot" are two people.
+            fits = [l for l in fits if not mine or not classes[l] or mine <= classes[l]]
             if len(fits) == 1:
                 groups[s] = fits[0]
-                continue
-            first = p.mentions[0].start
-            before = [(max((m.start for m in people[l].mentions if m.start < first), default=-1), l) for l in fits]
-            best = max(before)
-            if best[0] >= 0 and sum(1 for b in before if b[0] >= 0) >= 1:
-                groups[s] = best[1]
+                classes[fits[0]] |= mine
         # Single names that are nicknames of each other ("Liz", "Elizabeth"), when unambiguous.
         singles = [i for i, p in enumerate(people) if i not in groups and i not in longs and not p.name.lower().startswith("the ")]
         for a in singles:

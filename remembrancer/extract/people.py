@@ -30,6 +30,20 @@ HONORIFICS = {
     "senator": None, "saint": None, "st": None, "cousin": None, "nurse": None, "chief": None,
     "brigadier": None, "corporal": None, "private": None, "agent": None, "coach": None,
 }
+# Honorifics that tell family members apart: "Mr. Morel", "Mrs. Morel" and "Miss Morel" are three people.
+HONORIFIC_CLASS = {"mr": "mr", "mister": "mr", "monsieur": "mr", "m": "mr", "herr": "mr", "signor": "mr",
+                   "señor": "mr", "mrs": "mrs", "missus": "mrs", "madame": "mrs", "mme": "mrs", "miss": "miss",
+                   "mademoiselle": "miss", "mlle": "miss", "ms": "ms", "lady": "lady", "lord": "lord",
+                   "sir": "sir", "dame": "lady", "master": "master", "mistress": "mrs"}
+# Words after a name that make it a place or an institution ("Kellynch Hall", "Baker Street").
+PLACE_WORDS = set(
+    """hall street road lane avenue square park house manor castle abbey court place college school
+    university church chapel cathedral hospital station bridge hill mount river lake island bay
+    village town city county shire farm inn hotel club company bank office row gardens garden""".split()
+)
+LOCATIVE = {"in", "at", "from", "into", "near", "through", "towards", "toward", "across", "around", "of"}
+
+
 # Capitalised common nouns used on their own as a name: "the Doctor", "Mum", "Grandad".
 TITLES = {
     "doctor": None, "professor": None, "captain": None, "colonel": None, "general": None,
@@ -53,7 +67,7 @@ NOT_NAMES = set(
     """oh ah aha alas hey hi hello bye goodbye yes no yeah yep nope okay ok well wow ouch oops
     please thanks thank sorry god gods jesus christ lord heaven heavens hell damn dammit goddamn
     bloody blimey crikey gosh golly jeez bastard bastards bitch idiot fool fools moron
-    shit fuck fucking bugger sod git twat arse ass asshole dick prick coward liar
+    shit fuck fucking bugger sod git twat arse ass asshole prick coward liar
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december christmas easter xmas
     i you he she it we they me him her us them my your his its our their mine yours hers
@@ -276,6 +290,10 @@ class People:
             if score >= 2.0:
                 note(key, *surfaces[key])
 
+        # 2b. Names that the text uses as places ("in Moonstone"), or only as a capitalised first
+        # word of a sentence ("Reckon I will"), are not people.
+        self._drop_non_people(doc, names)
+
         # 3. Propagate: every occurrence of a known name is a mention.
         found: list[tuple[int, int, tuple]] = []
         longest = max((len(k) for k in names), default=0)
@@ -289,7 +307,10 @@ class People:
                         hit = (i, i + n, key)
                         break
             if hit:
-                found.append(hit)
+                s = hit[0]
+                if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
+                    s = s - 2 if doc[s - 1].text == "." else s - 1
+                found.append((s, hit[1], hit[2]))
                 i = hit[1]
             else:
                 i += 1
@@ -316,18 +337,69 @@ class People:
 
         # 5. One person per distinct name.
         index: dict[tuple, int] = {}
+        last_variant: dict[tuple, tuple] = {}
         for s, e, key in sorted(set(found)):
             info = names[key]
+            name_key = key
+            if len(key) == 1 and info["kind"] == "name":
+                # "Mr. Smith" and "Mrs. Smith" are two people; a bare "Smith" is the last one named.
+                g = HONORIFIC_CLASS.get(norm(doc[s].text))
+                if g:
+                    key = last_variant[name_key] = name_key + (g,)
+                else:
+                    key = last_variant.get(name_key, name_key)
             if key not in index:
                 index[key] = len(ex.people)
                 person = Person(name=info["surface"])
-                person.honorific = info["honorific"]
-                person.gender = HONORIFICS.get(info["honorific"]) if info["honorific"] else (
-                    TITLES.get(key[-1]) if info["kind"] == "title" and key[0] == "the" else
-                    KIN_NAMES.get(key[0]) if info["kind"] == "title" else name_gender(key[0]))
+                hon = norm(doc[s].text) if norm(doc[s].text) in HONORIFICS else info["honorific"]
+                if len(name_key) == 1 and info["kind"] == "name" and norm(doc[s].text) in HONORIFICS:
+                    person.name = doc[s:e].text  # "Mr. Blowers" says more than "Blowers"
+                person.honorific = hon
+                person.gender = (HONORIFICS.get(hon) if hon else None) or (
+                    TITLES.get(name_key[-1]) if info["kind"] == "title" and name_key[0] == "the" else
+                    KIN_NAMES.get(name_key[0]) if info["kind"] == "title" else name_gender(name_key[0]))
                 ex.people.append(person)
             p = index[key]
             span = doc[s:e]
             ex.people[p].aliases.add(span.text)
             ex.people[p].mentions.append(Mention(span.start_char, span.end_char, p, info["kind"]))
         return ex
+
+    @staticmethod
+    def _drop_non_people(doc, names):
+        """Drop names the text uses as places ("in Moonstone", "Kellynch Hall") or only as the
+        capitalised first word of sentences ("Reckon I will.")."""
+        occurrences = {}
+        longest = max((len(k) for k in names), default=0)
+        for i in range(len(doc)):
+            if not capitalised(doc[i]):
+                continue
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(t.lower_ for t in doc[i:i + n])
+                if key in names:
+                    occurrences.setdefault(key, []).append(doc[i:i + n])
+                    break
+        for key, spans in occurrences.items():
+            if names[key]["kind"] != "name":
+                continue
+            if names[key]["honorific"] or any(_honorific_before(doc, sp.start) for sp in spans):
+                continue
+            place = person = 0.0
+            initial = 0
+            for span in spans:
+                root = span[-1]
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.lower_ in PLACE_WORDS and capitalised(nxt):
+                    place += 1
+                elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+                    place += 0.5
+                if root.ent_type_ in ("GPE", "LOC", "FAC"):
+                    place += 0.5
+                person += max(0.0, _evidence(root))
+                first = span.sent.start
+                if span.start == first or span.start == first + 1 and doc[first].text in QUOTES:
+                    initial += 1
+            if place > person:
+                del names[key]
+            elif len(key) == 1 and initial == len(spans) and not name_gender(key[0]) and person < 2:
+                del names[key]

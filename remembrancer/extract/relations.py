@@ -125,6 +125,8 @@ class Relations:
             owner = possessor(noun)
             if referent is not None:
                 roles_of[referent].add(role)
+                if who(noun) is None:
+                    ex.people[referent].mentions.append(Mention(noun.idx, noun.idx + len(noun), referent, "role"))
                 if owner is not None and owner != referent:
                     found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char))
                 continue
