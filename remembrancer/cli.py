@@ -374,6 +374,145 @@ def reindex(ctx, as_json):
 
 # -- recall ---------------------------------------------------------------------------------
 
+# -- forgetting (remembrancer/forgetting.py) ----------------------------------------------------
+NOW_HELP = "Act as if it were this date (replays the store as it stood then)."
+
+
+def show_item(i, score=True):
+    recall = f"recall {i['recall']:.0%}" + (f", due {i['next_review'][:10]}" if i.get("next_review") else "")
+    click.echo(click.style(i["line"], bold=True) + f"  ({recall}" + (f", score {i['score']:.2f}" if score and "score" in i else "") + ")")
+    if i.get("passage"):
+        show_passage(i["passage"])
+
+
+@cli.command()
+@click.option("--now", help=NOW_HELP)
+@click.option("--limit", default=10, show_default=True, help="How many items.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def fading(ctx, now, limit, as_json):
+    """What you are about to forget, most worth bringing back first: importance x (1 - chance of recall).
+
+    Example: remembrancer fading --now 2030-01-01 --limit 5
+    """
+    items = open_memory(ctx, derive=False).fading(now=now, limit=limit)
+    emit(items, as_json, lambda rs: [show_item(i) for i in rs] if rs else click.echo("Nothing is fading."))
+
+
+@cli.command()
+@click.option("--now", help=NOW_HELP)
+@click.option("--limit", default=20, show_default=True, help="At most this many items in the session.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Programs: write each item as a JSON line, read answers {"item", "rating"} as JSON lines on stdin.')
+@click.pass_context
+@run
+def review(ctx, now, limit, as_json):
+    """Bring back what is fading: see an item, say how well you remembered, FSRS schedules the next time.
+
+    Answers: again ("I'd forgotten"), hard, good, easy ("of course I remember"), or 1-4; q stops.
+
+    Example: remembrancer review --now 2030-01-01
+    """
+    from .errors import BadFormat
+    from .forgetting import RATINGS
+
+    memory = open_memory(ctx, derive=False)
+    done = 0
+    if as_json:
+        line = lambda obj: click.echo(json.dumps(obj, ensure_ascii=False))  # noqa: E731
+        item = memory.review_next(now) if limit > 0 else None
+        line({"item": item} if item else {"done": True, "reviewed": done})
+        if not item:
+            return
+        for n, text in enumerate(sys.stdin, 1):
+            if not text.strip():
+                continue
+            try:
+                answer = json.loads(text)
+                key, rating = answer.get("item", item["item"]), answer["rating"]
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
+                raise BadFormat(f'standard input line {n}: expected {{"item", "rating"}}') from None
+            line({"result": memory.review_answer(key, rating, now)})
+            done += 1
+            item = memory.review_next(now) if done < limit else None
+            line({"item": item} if item else {"done": True, "reviewed": done})
+            if not item:
+                return
+        return
+    choices = "  ".join(f"{n} {name} ({words})" for n, (name, words) in RATINGS.items())
+    while done < limit:
+        item = memory.review_next(now)
+        if not item:
+            break
+        click.echo()
+        show_item(item, score=False)
+        click.echo(click.style(item["prompt"], fg="yellow"))
+        while True:
+            answer = click.prompt(f"{choices}  q stop", default="q", show_default=False).strip().lower()
+            if answer in ("q", "quit", "stop"):
+                click.echo(f"Reviewed {done}.")
+                return
+            try:
+                result = memory.review_answer(item["item"], answer, now)
+                break
+            except RemembrancerError as e:
+                click.echo(e.line(), err=True)
+        done += 1
+        click.echo(f"Next time: {result['next_review'][:10]} (in {result['interval_days']:g} days).")
+    click.echo(f"Reviewed {done}. " + ("Nothing more to review now." if done < limit else ""))
+
+
+def _hide(ctx, name, hidden, now, as_json):
+    result = open_memory(ctx, derive=False).hide(name, hidden, now)
+    emit(result, as_json, lambda r: click.echo(
+        f"{r['person']} will not be brought back (nothing is deleted)." if r["hidden"] else f"{r['person']} may be brought back again."))
+
+
+@people.command(name="hide")
+@click.argument("name")
+@click.option("--now", help=NOW_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def people_hide(ctx, name, now, as_json):
+    """Never bring NAME back in fading, review or on-this-day; everything written is kept.
+
+    Example: remembrancer people hide "Steven"
+    """
+    _hide(ctx, name, True, now, as_json)
+
+
+@people.command(name="unhide")
+@click.argument("name")
+@click.option("--now", help=NOW_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def people_unhide(ctx, name, now, as_json):
+    """Let NAME be brought back again.
+
+    Example: remembrancer people unhide "Steven"
+    """
+    _hide(ctx, name, False, now, as_json)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback requires the token, created and shown on first start.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.pass_context
+@run
+def serve(ctx, host, port):
+    """The web app and HTTP API on this store (API reference at /docs).
+
+    Example: remembrancer serve --port 8765
+    """
+    from .server import serve as run_server
+    from .store import default_path
+
+    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo)
+
 
 def main():
     cli(obj={})

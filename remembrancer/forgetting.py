@@ -239,7 +239,7 @@ def anniversary_line(name: str, kind: str, when, on) -> str | None:
 # people on `reindex`; a name is found again through its aliases (people.find).
 CUES_PER_PERSON = 3  # a person's strongest cues that are items of their own
 CUE_SHARE = 0.5  # a tie matters at most half as much as the person
-PASSAGE_SHARE = 0.8  # a passage a little less than the person it is about
+PASSAGE_SHARE = 0.8  # a passage at most a little less than the person it is about
 STRONG_FEELING = 0.6  # |valence| that makes a passage an item without an event in it
 
 
@@ -277,8 +277,8 @@ AT = "coalesce(e.at, e.added)"  # when an entry happened (when it was recorded, 
 
 
 class Snapshot:
-    """Everything the model needs, as the store stood at `now`: nothing written, reviewed or
-    hidden after `now` is seen, so `--now` replays the past."""
+    """Everything the model needs, as the store stood at `now`: nothing written or reviewed after
+    `now` is seen, so `--now` replays the past. Who is hidden is the owner's latest wish, always."""
 
     def __init__(self, memory, now=None):
         from .people import find
@@ -338,7 +338,7 @@ class Snapshot:
                 self.recalls.setdefault(ident, []).append(r["at"])
                 if ident[0] == "cue":  # recalling a tie recalls the person too
                     self.recalls.setdefault(("person", ident[1]), []).append(r["at"])
-        for r in q("SELECT item, hidden FROM hidden WHERE at <= ? ORDER BY at, id", (cut,)):
+        for r in q("SELECT item, hidden FROM hidden ORDER BY id"):  # the owner's wish holds in any replay
             ident = self.ident(r["item"])
             if ident is not None:
                 self.hidden[ident] = bool(r["hidden"])
@@ -430,9 +430,10 @@ class Snapshot:
         return self._importance[pid]
 
     def passage_importance(self, passage, pid) -> float:
-        parts = self.importance(pid)
-        return PASSAGE_SHARE * importance(parts["written"], parts["closeness"], self.valence.get(passage, 0.0),
-                                          event_weight(self.passage_events.get(passage, ())))
+        """The person's importance, scaled by how much happened in the passage: its weightiest
+        event or its feeling, whichever is more."""
+        salience = max(event_weight(self.passage_events.get(passage, ())), self.valence.get(passage, 0.0))
+        return PASSAGE_SHARE * self.importance(pid)["total"] * min(1.0, salience)
 
     def cue_importance(self, pid, cue) -> float:
         mine = [c["weight"] for (p, _), c in self.cues.items() if p == pid]
@@ -498,6 +499,8 @@ class Snapshot:
         said.sort(key=lambda p: not p.startswith("your"))
         facts = []
         for e in self.events.get(pid, []):
+            if EVENT_WEIGHT.get(e["kind"], OTHER_EVENT) < 0.5:
+                continue  # a meeting is everyday; a death, a birth, a marriage make the line
             verb = {"death": "died", "birth": "born", "marriage": "married", "illness": "fell ill",
                     "meeting": "met", "parting": "parted"}.get(e["kind"], e["kind"])
             fact = f"{verb} {e['at'][:10]}" if e["at"] else verb
@@ -507,8 +510,9 @@ class Snapshot:
         n = len(self.passages.get(pid, {}))
         if not facts and times:
             facts.append(f"written about {n} time{'s' if n != 1 else ''}, last {times[-1][:10]}")
+        facts = facts[:3]
         head = self.names.get(pid, "?")
-        return head + (": " + ", ".join(said[:3]) if said else "") + ("; " if said else ": ") + "; ".join(facts[:3])
+        return head + (": " + ", ".join(said[:3]) if said else "") + ("; " if said else ": ") + "; ".join(facts)
 
     def best_passage(self, ident, pid) -> dict | None:
         """The passage that best says who they were: one that names their relation or an event,
@@ -665,7 +669,8 @@ def day_notes(memory, on=None) -> list[dict]:
     """Birthdays and anniversaries of deaths, births and marriages falling on `on`'s day and month,
     years ago. The dead get no birthday prompt, only the age they would have turned; people the
     owner hid are left out."""
-    snap = Snapshot(memory, on)
+    on = resolve_now(on)
+    snap = Snapshot(memory, max(on, resolve_now()))  # all that is known, read for the day `on`
     out = []
     for pid in snap.people():
         if snap.is_hidden(pid):
@@ -675,10 +680,31 @@ def day_notes(memory, on=None) -> list[dict]:
             if not e["at"] or len(e["at"]) < 10:
                 continue
             if e["kind"] == "birth":
-                text = birthday_line(snap.names[pid], e["at"][:10], snap.now, died=died)
+                text = birthday_line(snap.names[pid], e["at"][:10], on, died=died)
             else:
-                text = anniversary_line(snap.names[pid], e["kind"], e["at"][:10], snap.now)
+                text = anniversary_line(snap.names[pid], e["kind"], e["at"][:10], on)
             if text:
                 out.append({"person": snap.names[pid], "kind": e["kind"], "at": e["at"][:10], "text": text,
                             "died": died, "passage": (memory.passages([e["passage"]]) or [None])[0]})
+    return out
+
+
+def grief_aware(memory, items: list[dict], on=None) -> list[dict]:
+    """on-this-day items (recall.on_this_day), minus what is about people the owner hid, with a
+    `note` on birthdays and anniversaries ("Steven would have turned 40 today." for the dead)."""
+    hidden = hidden_people(memory)
+    unwanted = set()
+    if hidden:
+        marks = ",".join("?" * len(hidden))
+        unwanted = {r[0] for r in memory.query(f"SELECT DISTINCT passage FROM mentions WHERE person IN ({marks})", list(hidden))}
+    notes = {}
+    for n in day_notes(memory, on):
+        if n["passage"]:
+            notes.setdefault(n["passage"]["passage"], n["text"])
+    out = []
+    for item in items:
+        passage = (item.get("passage") or {}).get("passage")
+        if passage in unwanted:
+            continue
+        out.append(dict(item, note=notes[passage]) if passage in notes else item)
     return out

@@ -299,6 +299,31 @@ class Memory:
 
         return extract.reindex(self)
 
+    # -- forgetting (remembrancer/forgetting.py) -------------------------------------------
+    def fading(self, now=None, limit: int = 10) -> list[dict]:
+        """What the owner is about to forget, most worth bringing back first (`now`: replay a date)."""
+        from . import forgetting
+
+        return forgetting.fading(self, now, limit)
+
+    def review_next(self, now=None) -> dict | None:
+        """The next item to review, or None."""
+        from . import forgetting
+
+        return forgetting.review_next(self, now)
+
+    def review_answer(self, item: str, rating, now=None) -> dict:
+        """Answer a review: rating again/hard/good/easy (1-4); FSRS schedules the next one."""
+        from . import forgetting
+
+        return forgetting.review_answer(self, item, rating, now)
+
+    def hide(self, name: str, hidden: bool = True, now=None) -> dict:
+        """Never bring this person back (hidden=False allows it again); their record is kept."""
+        from . import forgetting
+
+        return forgetting.hide(self, name, hidden, now)
+
     # -- keeping it safe -------------------------------------------------------------------
     def export(self, fmt: str = "jsonl"):
         """Yield the whole store as JSONL lines or Markdown sections, oldest first."""

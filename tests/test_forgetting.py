@@ -111,3 +111,211 @@ def test_birthday_of_the_dead_is_what_they_would_have_turned():
     assert f.anniversary_line("Steven", "death", "2009-01-01", "2012-01-01") == \
         "3 years ago today, Steven died."
     assert f.anniversary_line("Steven", "death", "2009-01-01", "2009-01-01") is None
+
+
+# -- a decade in the store -------------------------------------------------------------------------
+import json
+import shutil
+import sqlite3
+
+from click.testing import CliRunner
+
+from remembrancer.cli import cli
+from remembrancer.store import Memory
+
+START = "2010-01-03"
+WORK = ["Lunch with Bob Carter, my colleague, at the office canteen. He talked about the budget again.",
+        "Bob Carter and I finished the quarterly report. My colleague Bob wants a new printer.",
+        "Long meeting with Bob Carter about the budget. Bob was tired and so was I."]
+
+
+def decade():
+    """Ten years of a journal: a colleague every fortnight; an old friend three times in the first
+    months; a grandson twice, then his death."""
+    out = []
+    for i in range(0, 3650, 14):
+        out.append((days(START, i), f"Work diary, page {i // 14 + 1}. " + WORK[(i // 14) % len(WORK)]))
+    out += [
+        (days(START, 2), "A letter from Ruth Evans, my oldest friend, all the way from Cardiff. I miss her laugh."),
+        (days(START, 40), "Ruth rang. My friend Ruth sounds happy in Cardiff and I was glad for her."),
+        (days(START, 90), "Sent Ruth Evans a parcel of books for her birthday."),
+        (days(START, 20), "Steven Hale, my grandson, came to stay. He loves trains and we built a model railway."),
+        (days(START, 200), "Steven, my grandson, rang me on his birthday. We talked about the model railway for an hour."),
+        (days(START, 500), "Steven died today. My grandson is gone and I cannot stop crying. I loved him so much."),
+    ]
+    return out
+
+
+@pytest.fixture(scope="module")
+def decade_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("decade") / "decade.db"
+    with Memory(path) as m:
+        for at, text in decade():
+            m.add(text, at=at)
+    return path
+
+
+@pytest.fixture
+def store(decade_db, tmp_path):
+    path = tmp_path / "copy.db"
+    shutil.copy(decade_db, path)
+    with Memory(path, derive=False) as m:
+        yield m
+
+
+def rank(items, name):
+    names = [i["person"] for i in items]
+    return names.index(name) if name in names else None
+
+
+def test_the_extraction_saw_what_the_model_needs(store):
+    steven = store.person("Steven")
+    assert any(r["relation"] == "grandson" for r in steven["relations"])
+    assert any(e["kind"] == "death" for e in steven["events"])
+    assert store.person("Bob")["mentions"] > 100
+
+
+def test_an_important_person_written_about_rarely_rises_in_fading(store):
+    early, late = days(START, 210), days(START, 3650)  # ten days after the grandson's second visit; a decade on
+    before, after = store.fading(now=early, limit=20), store.fading(now=late, limit=20)
+    assert rank(before, "Ruth Evans") == 0 and rank(before, "Steven Hale") > 0
+    assert rank(after, "Steven Hale") == 0  # above the friend, and the colleague written about every fortnight
+    steven = next(i for i in after if i["person"] == "Steven Hale")
+    assert steven["score"] > next(i for i in before if i["person"] == "Steven Hale")["score"]
+    pid = store.person("Steven")["id"]
+    assert f.person_strength(store, pid, now=late)["recall"] < f.person_strength(store, pid, now=early)["recall"]
+    bob = f.person_strength(store, store.person("Bob")["id"], now=late)
+    assert bob["recall"] > 0.9
+    assert steven["line"].startswith("Steven Hale: your grandson") and "died" in steven["line"]
+    assert "Steven" in steven["passage"]["text"]
+
+
+def test_fading_replays_the_past_without_the_future(store):
+    before = store.fading(now=days(START, 10), limit=20)
+    assert rank(before, "Steven Hale") is None  # not yet written about
+    assert all(i["died"] is None for i in store.fading(now=days(START, 300), limit=20))
+
+
+def test_a_good_review_pushes_the_next_review_out_as_fsrs_says(store):
+    now = days(START, 3650)
+    result = store.review_answer("person:Steven", "good", now=now)
+    reference = fsrs.Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+    t = f.as_datetime(now)
+    card, _ = reference.review_card(fsrs.Card(card_id=1, due=t), fsrs.Rating.Good, t)
+    assert result["next_review"] == f.as_iso(card.due)
+    assert result["item"] == "person:Steven Hale"
+    # not due yet: the next item is someone else; when due, it comes back, and Good pushes it further
+    assert store.review_next(now=now)["item"] != "person:Steven Hale"
+    due = result["next_review"]
+    assert store.review_next(now=due)["item"] == "person:Steven Hale"
+    second = store.review_answer("person:Steven Hale", 3, now=due)
+    card2, _ = reference.review_card(card, fsrs.Rating.Good, f.as_datetime(due))
+    assert second["next_review"] == f.as_iso(card2.due)
+    assert second["interval_days"] > result["interval_days"]
+
+
+def test_reviews_raise_predicted_recall(store, tmp_path):
+    untouched = store.backup(tmp_path / "untouched.db")
+    review_at, later = days(START, 3000), days(START, 3650)
+    pid = store.person("Steven")["id"]
+    store.review_answer("person:Steven", "good", now=review_at)
+    store.review_answer("person:Steven", "good", now=days(START, 3003))
+    with Memory(untouched, derive=False) as other:
+        without = f.person_strength(other, pid, now=later)
+    with_reviews = f.person_strength(store, pid, now=later)
+    assert with_reviews["recall"] > without["recall"]
+    assert with_reviews["actr"] > without["actr"]  # a review also counts as a recall for ACT-R
+    assert with_reviews["next_review"] and without["next_review"] is None
+    # replaying a date before the review sees no review
+    assert f.person_strength(store, pid, now=days(START, 2999))["fsrs"] is None
+
+
+def test_forgetting_means_the_old_history_no_longer_counts(store):
+    now = days(START, 3650)
+    bob = store.person("Bob")["id"]
+    before = f.person_strength(store, bob, now=now)["recall"]
+    store.review_answer("person:Bob", "again", now=now)
+    a_year_on = days(START, 4015)
+    assert f.person_strength(store, bob, now=a_year_on)["recall"] < before
+
+
+def test_hidden_people_are_not_brought_back_and_nothing_is_deleted(store):
+    late = days(START, 3650)
+    store.hide("Steven")
+    assert rank(store.fading(now=late, limit=50), "Steven Hale") is None
+    item = store.review_next(now=late)
+    assert item is None or item["person"] != "Steven Hale"
+    assert store.person("Steven")["mentions"] > 0  # the record is kept
+    store.hide("Steven", hidden=False)
+    assert rank(store.fading(now=late, limit=50), "Steven Hale") == 0
+    assert [r["hidden"] for r in store.query("SELECT hidden FROM hidden ORDER BY id")] == [1, 0]
+
+
+def test_bad_answers_leave_the_store_as_it_was(store):
+    before = store.query("SELECT count(*) FROM reviews")[0][0]
+    with pytest.raises(BadInput):
+        store.review_answer("person:Steven", "perhaps", now=days(START, 3650))
+    with pytest.raises(BadInput):
+        store.review_answer("someone", "good", now=days(START, 3650))
+    from remembrancer.errors import NotFound
+
+    with pytest.raises(NotFound):
+        store.review_answer("person:Nobody Atall", "good", now=days(START, 3650))
+    with pytest.raises(NotFound):
+        store.hide("Nobody Atall")
+    assert store.query("SELECT count(*) FROM reviews")[0][0] == before
+
+
+def counts(path):
+    conn = sqlite3.connect(str(path))
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")]
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def test_no_command_ever_deletes_a_row(store, tmp_path):
+    path = store.path
+    store.close()
+    runner = CliRunner()
+    before = counts(path)
+    seen = [before]
+
+    def run(*args, input=None):
+        result = runner.invoke(cli, ["--db", str(path), *args], input=input, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        seen.append(counts(path))
+        return result.output
+
+    for year in range(1, 11):
+        now = days(START, 365 * year)
+        items = json.loads(run("fading", "--now", now, "--json"))
+        assert items and all(i["line"] and i["passage"] for i in items)
+        out = run("review", "--now", now, "--json", input='{"rating": "good"}\n{"rating": "again"}\n{"rating": 4}\n')
+        lines = [json.loads(x) for x in out.splitlines()]
+        assert [next(iter(x)) for x in lines] == ["item", "result", "item", "result", "item", "result", "item"]
+        run("review", "--now", now, input="3\n2\nq\n")
+        run("on-this-day", "--date", now, "--json")
+    run("people", "hide", "Steven", "--json")
+    run("people", "unhide", "Steven")
+    run("person", "Steven", "--json")
+    for a, b in zip(seen, seen[1:]):
+        assert all(b.get(t, 0) >= n for t, n in a.items()), (a, b)
+    assert seen[-1]["reviews"] == 50 and seen[-1]["recalls"] == 50
+    assert seen[-1]["cards"] <= 50 and seen[-1]["hidden"] == 2
+    # and through the API, a DELETE would be refused outright
+    with Memory(path, derive=False) as m:
+        m.conn.set_authorizer(lambda action, *rest: sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_DELETE else sqlite3.SQLITE_OK)
+        m.fading(now=days(START, 4000))
+        item = m.review_next(now=days(START, 4000))
+        m.review_answer(item["item"], "hard", now=days(START, 4000))
+        m.hide("Bob")
+        m.on_this_day(days(START, 4000))
+
+
+def test_review_json_mode_reports_bad_lines(store):
+    path = store.path
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(path), "review", "--json", "--now", days(START, 3650)], input="not json\n")
+    assert result.exit_code == 1 and "expected" in result.output
