@@ -298,6 +298,10 @@ def show_person(p):
         click.echo(f"  {e['kind']}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
     if p["feelings"]["valence"] is not None:
         click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}")
+    s = p.get("strength")
+    if s and s["recall"] is not None:
+        click.echo(f"  chance of recall now: {s['recall']:.0%}" + (f", next review {s['next_review'][:10]}" if s["next_review"] else "")
+                   + ("; not to be brought back" if s["hidden"] else ""))
     for passage in p["passages"][:5]:
         show_passage(passage)
 

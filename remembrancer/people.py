@@ -126,6 +126,13 @@ def _passages(memory, ids, limit=None):
     return [{k: p[k] for k in ("passage", "entry", "text", "at", "speaker", "ref")} for p in memory.passages(ids[:limit])]
 
 
+def _strength(memory, pid) -> dict:
+    """Predicted chance of recall now and the next review (remembrancer/forgetting.py)."""
+    from .forgetting import person_strength
+
+    return person_strength(memory, pid)
+
+
 def person(memory, name: str, limit: int = 20) -> dict:
     """One person's page: aliases, relations, cues, events, feelings, passages."""
     pid = find(memory.conn, name)
@@ -179,4 +186,5 @@ def person(memory, name: str, limit: int = 20) -> dict:
         "events": events,
         "feelings": feelings,
         "passages": _passages(memory, passage_ids, limit),
+        "strength": _strength(memory, pid),
     }
