@@ -12,6 +12,10 @@ import bisect
 import math
 import re
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, POS, SENT_START
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+
 from .base import Cue, Extraction
 
 # Nouns that name people or stand for them: relations come from another component.
@@ -43,6 +47,7 @@ NOT_THINGS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTI
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "csubj", "csubjpass", "relcl", "acl", "conj", "parataxis", "pcomp"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "npadvmod", "oprd",
                 "dative", "ROOT"}
+HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 CLOSENESS = {"clause": 1.0, "sentence": 0.6, "paragraph": 0.3}
 
 
@@ -67,23 +72,36 @@ def sentence_groups(doc) -> list[tuple[int, int]]:
     """Token spans of sentences, a verbless fragment joined to the sentence before it.
 
     "...tape measures and suits. And coffee." reads as one list, so the fragment continues it.
+    Computed once per doc (several components use it).
     """
+    cached = doc.user_data.get("remembrancer.sentence_groups")
+    if cached is not None:
+        return cached
     groups: list[list[int]] = []
-    prev_end_char = None
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        fragment = (
-            groups and words and len(words) <= 6
-            and not any(t.pos_ in ("VERB", "AUX") for t in words)
-            and "\n" not in doc.text[prev_end_char:sent.start_char]
-        )
-        if fragment:
-            groups[-1][1] = sent.end
-        else:
-            groups.append([sent.start, sent.end])
-        last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
-        prev_end_char = last.idx + len(last.text)
-    return [(s, e) for s, e in groups]
+    if len(doc):
+        arr = doc.to_array([SENT_START, POS, IS_PUNCT, IS_SPACE])
+        starts = np.flatnonzero(arr[:, 0] == 1)
+        if not len(starts) or starts[0] != 0:
+            starts = np.concatenate([[0], starts])
+        word = (arr[:, 2] == 0) & (arr[:, 3] == 0)
+        verb = np.isin(arr[:, 1], (VERB, AUX))
+        words = np.add.reduceat(word.astype(np.int32), starts)
+        verbs = np.add.reduceat(verb.astype(np.int32), starts)
+        ends = list(starts[1:]) + [len(doc)]
+        text = doc.text
+        for s, e, n_words, n_verbs in zip(starts.tolist(), ends, words.tolist(), verbs.tolist()):
+            if groups and 0 < n_words <= 6 and n_verbs == 0:
+                last = groups[-1][1] - 1
+                while last > groups[-1][0] and doc[last].is_space:
+                    last -= 1
+                gap_from = doc[last].idx + len(doc[last])
+                if "\n" not in text[gap_from:doc[s].idx]:
+                    groups[-1][1] = e
+                    continue
+            groups.append([s, e])
+    out = [(s, e) for s, e in groups]
+    doc.user_data["remembrancer.sentence_groups"] = out
+    return out
 
 
 def mention_tokens(ex: Extraction) -> dict[int, int]:
@@ -99,27 +117,36 @@ def mention_tokens(ex: Extraction) -> dict[int, int]:
     return out
 
 
-def clause_head(token):
-    """The verb heading the clause a token is in (or the sentence root)."""
-    t = token
-    while t.head.i != t.i:
-        if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS:
-            return t
-        t = t.head
-    return t
+def clause_heads(doc) -> list[int]:
+    """For each token, the index of the verb heading its clause (or of the sentence root)."""
+    arr = doc.to_array([HEAD, DEP, POS]).astype(np.int64)
+    n = len(doc)
+    heads = (np.arange(n) + arr[:, 0]).tolist()
+    strings = doc.vocab.strings
+    clause_deps = {strings.add(d) for d in CLAUSE_DEPS}
+    opens = [(p == VERB or p == AUX) and d in clause_deps for d, p in zip(arr[:, 1].tolist(), arr[:, 2].tolist())]
+    out = [-1] * n
+    for i in range(n):
+        path, j = [], i
+        while out[j] < 0 and not opens[j] and heads[j] != j:
+            path.append(j)
+            j = heads[j]
+        top = out[j] if out[j] >= 0 else j
+        out[j] = top
+        for k in path:
+            out[k] = top
+    return out
 
 
 def _hyphen_runs(doc) -> dict[int, tuple[int, int]]:
     """Words the tokenizer split at hyphens ("hide-and-seek"): token index -> (start, end)."""
-    runs, i, n = {}, 0, len(doc)
-    while i < n:
-        j = i
-        while j + 2 < n and doc[j].whitespace_ == "" and doc[j + 1].text == "-" and doc[j + 1].whitespace_ == "" and doc[j + 2].is_alpha:
-            j += 2
-        if j > i:
-            for k in range(i, j + 1):
-                runs[k] = (i, j + 1)
-        i = j + 1
+    runs = {}
+    for m in HYPHENATED.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) < 3:
+            continue
+        for k in range(span.start, span.end):
+            runs[k] = (span.start, span.end)
     return runs
 
 
@@ -165,7 +192,7 @@ class Cues:
         for g, (s, e) in enumerate(sentence_groups(doc)):
             for i in range(s, e):
                 sent_of[i] = g
-        clause_of = {t.i: clause_head(t).i for t in doc}
+        clause_of = clause_heads(doc)
 
         def para(tok) -> int:
             return bisect.bisect_right(para_starts, tok.idx) - 1
@@ -195,8 +222,11 @@ class Cues:
     def phrases(self, doc, owner, runs):
         """(head token, start char, end char, cue texts) for each thing-like noun phrase."""
         seen_runs = set()
-        for t in doc:
-            run = runs.get(t.i)
+        pos = doc.to_array([POS]).ravel()
+        candidates = sorted(set(np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()) | set(runs))
+        for i in candidates:
+            t = doc[i]
+            run = runs.get(i)
             if run:
                 if run in seen_runs:
                     continue

@@ -64,6 +64,18 @@ IRREALIS_VERBS = {"want", "wish", "hope", "fear", "imagine", "pretend", "suppose
 PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "pobj", "dative", "attr", "appos", "conj"}
 
 
+_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | {"born"}
+_HASHES: dict[int, set[int]] = {}
+
+
+def _hashes(vocab) -> set[int]:
+    """Hashes of every trigger word in this vocabulary's string store, to skip other tokens fast."""
+    key = id(vocab.strings)
+    if key not in _HASHES:
+        _HASHES[key] = {vocab.strings.add(w) for w in _TRIGGERS}
+    return _HASHES[key]
+
+
 def _kind(t) -> str | None:
     lemma = t.lemma_.lower()
     if t.pos_ in ("VERB", "AUX"):
@@ -162,6 +174,7 @@ class Events:
         if doc is None:
             return ex
         owner = mention_tokens(ex)
+        triggers = _hashes(doc.vocab)
         all_times = ex.times or find_times(ex.text, ex.at)  # when run before `Times`
         entry_day = ex.at[:10] if ex.at else None
         no_later = (dt.date.fromisoformat(entry_day) + dt.timedelta(days=1)).isoformat() if entry_day else None
@@ -171,6 +184,8 @@ class Events:
             lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
             found: dict[int, Event] = {}  # trigger token -> its event
             for t in sent:
+                if t.lemma not in triggers and t.lower not in triggers:
+                    continue
                 kind = _kind(t)
                 if kind is None:
                     continue

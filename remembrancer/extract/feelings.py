@@ -10,8 +10,12 @@ feelings are read from the sentences they appear in (see `extract/__init__.py`).
 from __future__ import annotations
 
 import json
+import re
+import string
 from functools import lru_cache
 from importlib import resources
+
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER
 
 from .base import Extraction, Feeling
 from .cues import sentence_groups
@@ -47,38 +51,65 @@ def analyzer():
     return SentimentIntensityAnalyzer()
 
 
-def emotions(tokens) -> dict[str, float]:
-    """Emotion shares of a run of spaCy tokens: hits per word, for each emotion that has any."""
-    lex = lexicon()
+_TABLES: dict[int, tuple] = {}
+
+
+def _tables(vocab):
+    """The lexicons keyed by this vocabulary's string hashes, so tokens are looked up as ints."""
+    key = id(vocab.strings)
+    if key not in _TABLES:
+        add = vocab.strings.add
+        nrc = {add(w): emos for w, emos in lexicon().items() if emos}
+        named = {add(w): k for w, k in NAMED_LEMMAS.items()}
+        _TABLES[key] = (nrc, named, {add(w) for w in NEGATORS}, {add(p) for p in ",;:.!?"})
+    return _TABLES[key]
+
+
+def emotions(doc, start: int, end: int, arrays=None) -> dict[str, float]:
+    """Emotion shares of doc[start:end]: hits per word, for each emotion that has any."""
+    nrc, named, negators, clause_ends = _tables(doc.vocab)
+    lower, lemma, punct, space, stop = arrays or _arrays(doc)
     counts: dict[str, int] = {}
     words = 0
     negated_until = -1
-    for t in tokens:
-        if t.is_punct or t.is_space:
-            if t.text in ",;:.!?":
-                negated_until = -1  # negation ends at the clause
+    for i in range(start, end):
+        low = lower[i]
+        if punct[i] or space[i]:
+            if low in clause_ends:
+                negated_until = -1  # negation ends with the clause
             continue
         words += 1
-        low = t.lower_
-        if low in NEGATORS:
-            negated_until = t.i + 3
+        if low in negators:
+            negated_until = i + 3
             continue
-        if t.i <= negated_until or t.is_stop and low not in NAMED_LEMMAS:
+        if i <= negated_until:
             continue
-        lemma = t.lemma_.lower()
-        hits = lex.get(low) or lex.get(lemma) or ()
-        for e in hits:
+        kind = named.get(lemma[i]) or named.get(low)
+        if stop[i] and not kind:
+            continue
+        for e in nrc.get(low) or nrc.get(lemma[i]) or ():
             counts[e] = counts.get(e, 0) + 1
-        named = NAMED_LEMMAS.get(lemma) or NAMED_LEMMAS.get(low)
-        if named:
-            counts[named] = counts.get(named, 0) + 1
+        if kind:
+            counts[kind] = counts.get(kind, 0) + 1
     if not words:
         return {}
     return {e: round(n / words, 4) for e, n in sorted(counts.items())}
 
 
+def _arrays(doc):
+    return [col.tolist() for col in doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE, IS_STOP]).T]
+
+
+_WORD = re.compile(r"\S+")
+
+
 def valence(text: str) -> float:
-    return round(analyzer().polarity_scores(text)["compound"], 4)
+    """VADER's compound score; a text with no word of VADER's lexicon is 0 without asking it."""
+    vader = analyzer()
+    lex = vader.lexicon
+    if not any(w in lex or w.strip(string.punctuation) in lex for w in _WORD.findall(text.lower())):
+        return 0.0
+    return round(vader.polarity_scores(text)["compound"], 4)
 
 
 class Feelings:
@@ -89,13 +120,17 @@ class Feelings:
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
-        if doc is None:
+        if doc is None or not len(doc):
             return ex
+        arrays = _arrays(doc)
+        text_all = doc.text
         for s, e in sentence_groups(doc):
-            span = doc[s:e]
-            if not any(t.is_alpha for t in span):
+            first = doc[s].idx
+            last = doc[e - 1]
+            raw = text_all[first:last.idx + len(last.text)]
+            text = raw.strip()
+            if not any(c.isalpha() for c in text):
                 continue
-            text = span.text.strip()
-            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
-            ex.feelings.append(Feeling(start, start + len(text), valence(text), emotions(span)))
+            start = first + (len(raw) - len(raw.lstrip()))
+            ex.feelings.append(Feeling(start, start + len(text), valence(text), emotions(doc, s, e, arrays)))
         return ex
