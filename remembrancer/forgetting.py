@@ -608,7 +608,8 @@ def review_answer(memory, item: str, rating, now=None) -> dict:
     rating = parse_rating(rating)
     snap = Snapshot(memory, now)
     ident = snap.ident(item)
-    if ident is None or (ident[0] == "passage" and not memory.passages([ident[1]])):
+    if (ident is None or (ident[0] == "passage" and not memory.passages([ident[1]]))
+            or (ident[0] == "cue" and (ident[1], ident[2]) not in snap.cues)):
         from .errors import NotFound
 
         raise NotFound(f"Nothing to review called {item!r}", "Take the item from `remembrancer review --json`.")

@@ -319,3 +319,54 @@ def test_review_json_mode_reports_bad_lines(store):
     store.close()
     result = CliRunner().invoke(cli, ["--db", str(path), "review", "--json", "--now", days(START, 3650)], input="not json\n")
     assert result.exit_code == 1 and "expected" in result.output
+
+
+def test_a_cue_tie_and_a_passage_can_be_reviewed_and_a_recall_recorded(store):
+    now = days(START, 3650)
+    snap = f.Snapshot(store, now)
+    pid = store.person("Steven")["id"]
+    cue = next(c for (p, c) in snap.cues if p == pid)
+    result = store.review_answer(f.cue_key("Steven", cue), "hard", now=now)
+    assert result["item"] == f.cue_key("Steven Hale", cue)
+    from remembrancer.errors import NotFound
+
+    with pytest.raises(NotFound):
+        store.review_answer(f.cue_key("Steven", "no such thing"), "good", now=now)
+    passage = store.person("Steven")["passages"][0]["passage"]
+    assert store.review_answer(f.passage_key(passage), "easy", now=now)["interval_days"] >= 8
+    before = f.person_strength(store, pid, now=days(START, 3700))["actr"]
+    assert f.record_recall(store, "person:Steven", now=days(START, 3690)) == "person:Steven Hale"
+    assert f.person_strength(store, pid, now=days(START, 3700))["actr"] > before
+    assert f.record_recall(store, "person:Nobody Atall", now=now) is None
+
+
+GRIEF = [
+    ("1990-03-04", "Steven Hale, my grandson, was born today. Alice is so happy."),
+    ("1992-07-19", "Maya Hale, my granddaughter, was born today."),
+    ("2016-05-02", "Steven died today. My grandson, gone."),
+]
+
+
+@pytest.fixture
+def grief(tmp_path):
+    with Memory(tmp_path / "grief.db") as m:
+        for at, text in GRIEF:
+            m.add(text, at=at)
+        yield m
+
+
+def test_the_dead_have_no_birthday_only_the_age_they_would_have_turned(grief):
+    notes = f.day_notes(grief, "2030-03-04")
+    assert [n["text"] for n in notes] == ["Steven Hale would have turned 40 today."]
+    assert [n["text"] for n in f.day_notes(grief, "2030-07-19")] == ["Maya Hale's birthday: 38 today."]
+    assert [n["text"] for n in f.day_notes(grief, "2019-05-02")] == ["3 years ago today, Steven Hale died."]
+    assert f.day_notes(grief, "2030-03-05") == []
+    day = grief.on_this_day("2030-03-04")
+    assert day and all(i.get("note") == "Steven Hale would have turned 40 today." for i in day)
+    assert not any("birthday" in (i.get("note") or "") for i in day)
+    grief.hide("Steven")
+    assert f.day_notes(grief, "2030-03-04") == [] and grief.on_this_day("2030-03-04") == []
+    result = CliRunner().invoke(cli, ["--db", str(grief.path), "people", "unhide", "Steven", "--json"])
+    assert json.loads(result.output)["hidden"] is False
+    out = CliRunner().invoke(cli, ["--db", str(grief.path), "on-this-day", "--date", "2030-03-04"]).output
+    assert "would have turned 40" in out
