@@ -10,6 +10,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import dates
@@ -37,13 +38,13 @@ class Entry:
     meta: dict = field(default_factory=dict)
     passages: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # start, end, speaker, ref
 
-    @property
+    @cached_property  # counted once: a batch asks three times
     def words(self) -> int:
         return len(self.text.split())
 
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n+")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n")
+_PARAGRAPH = re.compile(r"\n(?:[ \t\r]*\n)+")  # \r: Windows line endings
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+|\n")  # group 1: closing quotes stay with their sentence
 
 
 def prose_passages(text: str) -> list[tuple[int, int, None, None]]:
@@ -57,7 +58,7 @@ def prose_passages(text: str) -> list[tuple[int, int, None, None]]:
         count = 0
         cursor = start
         for m in _SENTENCE_END.finditer(para):
-            end = start + m.start()
+            end = start + (m.end(1) if m.group(1) is not None else m.start())
             if not text[cursor:end].strip():
                 cursor = start + m.end()
                 continue
@@ -86,8 +87,11 @@ def _trimmed(text, start, end):
     return (start, end, None, None)
 
 
-def text_entry(text, *, at=None, author=None, source=None) -> Entry:
-    """A piece of prose: a journal entry, a letter, a story, a note."""
+def text_entry(text, *, at=None, author=None, source=None, default_at=None) -> Entry:
+    """A piece of prose: a journal entry, a letter, a story, a note.
+
+    Undated, it is dated from its front matter or a leading date line, else `default_at`, else now.
+    """
     check_text(text)
     entry = Entry(text=text, at=at, author=author, source=source)
     # Front matter and a date line heading the text say when, not what: they make no passage.
@@ -99,7 +103,7 @@ def text_entry(text, *, at=None, author=None, source=None) -> Entry:
         newline = text.find("\n", first_line)
         body = newline + 1 if newline >= 0 else body
     if entry.at is None:
-        entry.at = front_matter_date(text) or written
+        entry.at = front_matter_date(text) or written or default_at or dates.now()
     entry.passages = [(s + body, e + body, None, None) for s, e, _, _ in prose_passages(text[body:])]
     if not entry.passages:  # a text that is only a date is still kept, as one passage
         entry.passages = prose_passages(text)
@@ -119,7 +123,7 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
         pos += len(line) + 1
     text = "\n".join(parts)
     check_text(text)
-    passages = [p for p in passages if p[1] > p[0]]
+    # An empty turn keeps its (empty) passage, so that an export gives back every turn.
     return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages)
 
 
@@ -181,10 +185,8 @@ def files(paths) -> list[Path]:
 
 def file_entry(path: Path, *, at=None, author=None, source=None) -> Entry:
     text = decode(path.read_bytes(), str(path))
-    entry = text_entry(text, at=at, author=author, source=source or str(path))
-    if entry.at is None:
-        entry.at = dates.to_iso(dt.datetime.fromtimestamp(os.path.getmtime(path)))
-    return entry
+    mtime = dates.to_iso(dt.datetime.fromtimestamp(os.path.getmtime(path)))
+    return text_entry(text, at=at, author=author, source=source or str(path), default_at=mtime)
 
 
 def read_json_file(path) -> object:

@@ -38,7 +38,7 @@ def emit(data, as_json, human):
 
 
 def show_passage(p):
-    head = " · ".join(x for x in (p.get("at"), p.get("speaker")) if x)
+    head = " · ".join(x for x in (p.get("at"), p.get("speaker") or p.get("author")) if x)
     click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else ""))
     click.echo("  " + p["text"].replace("\n", "\n  "))
 
@@ -134,9 +134,16 @@ def add(ctx, items, at, author, source, no_extract, as_json):
 
 
 def _looks_like_path(item):
+    """An existing path, or one word that names a file (so a missing file is an error, not a memory)."""
     import os
 
-    return "\n" not in item and len(item) < 4096 and os.path.exists(item)
+    from .capture import TEXT_SUFFIXES
+
+    if "\n" in item or len(item) >= 4096:
+        return False
+    one_word = not any(c.isspace() for c in item)
+    named = item.startswith(("/", "./", "../", "~/")) or os.path.splitext(item)[1].lower() in TEXT_SUFFIXES
+    return os.path.exists(item) or (one_word and named)
 
 
 @cli.command(name="import")
@@ -190,8 +197,8 @@ def batch_queries(path, answer):
         click.echo(json.dumps({"id": qid, "results": answer(query)}, ensure_ascii=False))
 
 
-@cli.command()
-@click.argument("query", required=False)
+@cli.command(context_settings={"ignore_unknown_options": True})  # `search -coffee` is a query, not an option
+@click.argument("query", nargs=-1)
 @search_options
 @click.pass_context
 @run
@@ -203,10 +210,12 @@ def search(ctx, query, limit, queries, as_json):
     memory = open_memory(ctx, derive=False)
     if queries:
         return batch_queries(queries, lambda q: memory.search(q, limit=limit))
+    query = " ".join(query)
     if not query:
         raise click.UsageError("Give a QUERY or --queries FILE.")
     results = memory.search(query, limit=limit)
-    emit(results, as_json, lambda rs: [show_passage(p) for p in rs] if rs else click.echo("Nothing found."))
+    emit(results, as_json, lambda rs: [show_passage(dict(p, author=memory.entry(p["entry"])["author"])) for p in rs]
+         if rs else click.echo("Nothing found."))
 
 
 @cli.command()

@@ -253,20 +253,49 @@ class Memory:
         return [by_id[i] for i in ids if i in by_id]
 
     def search(self, query: str, limit: int = 10) -> list[dict]:
-        """BM25 over passages. Any text works: it is read as words, never as FTS syntax."""
-        match = fts_query(query)
-        if not match:
+        """BM25 over passages. Any text works: it is read as words, never as FTS syntax.
+
+        Passages with every word rank first, then passages with any of the rarer words. Ranking costs
+        time for every match and every match of a scored word, so to stay fast at any size the score
+        counts only the words matching at most RANK_WINDOW passages (else the rarest word; a common
+        word adds almost nothing to BM25), and a query matching more than RANK_WINDOW passages ranks
+        the RANK_WINDOW most recently stored.
+        """
+        terms = fts_terms(query)
+        if not terms:
             return []
-        sql = (
-            "SELECT p.id, p.entry, p.ref, p.speaker, p.text, e.at, -bm25(passages_fts) AS score"
-            " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN entries e ON e.id = p.entry"
-            " WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?"
-        )
-        results = self.query(sql, (match[0], limit))
-        if len(results) < limit and len(match) > 1:  # too few with every word: rank by any of them
-            seen = {r["id"] for r in results}
-            results += [r for r in self.query(sql, (match[1], limit)) if r["id"] not in seen][: limit - len(results)]
-        return [dict(_passage_dict(r), score=round(r["score"], 4)) for r in results]
+        with self.lock, _sqlite_errors():
+            sizes = {t: self.conn.execute(_COUNT, (t, RANK_WINDOW + 1)).fetchone()[0] for t in terms}
+        by_rarity = sorted(terms, key=sizes.get)
+        scoring = [t for t in by_rarity if sizes[t] <= RANK_WINDOW] or by_rarity[:1]
+        ranked = self._ranked(" AND ".join(terms), " AND ".join(scoring), limit)
+        if len(ranked) < limit and len(terms) > 1:  # too few with every word: any of the rarer ones
+            rarer, total = [], 0
+            for term in by_rarity:
+                if rarer and total + sizes[term] > RANK_WINDOW:
+                    break
+                rarer.append(term)
+                total += sizes[term]
+            seen = {rowid for rowid, _ in ranked}
+            either = " OR ".join(rarer)
+            ranked += [r for r in self._ranked(either, either, limit) if r[0] not in seen][: limit - len(ranked)]
+        found = {p["passage"]: p for p in self.passages(rowid for rowid, _ in ranked)}
+        return [dict(found[rowid], score=round(score, 4)) for rowid, score in ranked if rowid in found]
+
+    def _ranked(self, match: str, scoring: str, limit: int) -> list:
+        """(passage id, BM25 score by the terms of `scoring`) of the passages matching `match`, best first."""
+        with self.lock, _sqlite_errors():
+            floor = self.conn.execute(
+                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                (match, RANK_WINDOW - 1),
+            ).fetchone()
+            floor = floor[0] if floor else 0
+            sql = "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
+            params = [scoring, floor]
+            if scoring != match:
+                sql += " AND +rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?)"  # +: a filter, not a lookup per id
+                params += [match, floor]
+            return self.conn.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
 
     # -- people (remembrancer/people.py) ---------------------------------------------------
     def people(self) -> list[dict]:
@@ -422,16 +451,22 @@ def _passage_dict(row) -> dict:
     }
 
 
+RANK_WINDOW = 5_000  # most passages one query ranks (the newest of its matches)
+_COUNT = "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)"
+MAX_TERMS = 32  # words of a query used; a pasted page still searches, by its first words
 STOPWORDS = frozenset(
-    "a an and are as at be been but by did do does for from had has have he her hers him his how i if in into is it"
-    " its me my of on or our she so than that the their them then there they this to was we were what when where"
-    " which who whom why will with would you your".split()
+    "a about after again all am an and any are as at be because been before being both but by can could did do"
+    " does doing down during each few for from had has have having he her here hers herself him himself his how i"
+    " if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours"
+    " ourselves out over own same she should so some such than that the their theirs them themselves then there"
+    " these they this those through to too under until up very was we were what when where which while who whom"
+    " why will with would you your yours yourself".split()
 )
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
 
 
-def fts_query(text: str) -> tuple[str, ...]:
-    """Words typed by a person as FTS5 queries: (all words, any word). Syntax is never passed through."""
+def fts_terms(text: str) -> list[str]:
+    """The words typed by a person as quoted FTS5 terms, stopwords dropped unless nothing else is left."""
     words = []
     for token in _WORD.findall(text or ""):
         prefix = token.endswith("*")
@@ -439,9 +474,12 @@ def fts_query(text: str) -> tuple[str, ...]:
         if word:
             words.append(f'"{word}"' + ("*" if prefix else ""))
     content = [w for w in words if w.strip('"*').lower() not in STOPWORDS] or words
-    if not content:
-        return ()
-    unique = list(dict.fromkeys(content))
-    if len(unique) == 1:
-        return (unique[0],)
+    return list(dict.fromkeys(content))[:MAX_TERMS]
+
+
+def fts_query(text: str) -> tuple[str, ...]:
+    """Words typed by a person as FTS5 queries: (all words, any word). Syntax is never passed through."""
+    unique = fts_terms(text)
+    if len(unique) < 2:
+        return tuple(unique)
     return (" AND ".join(unique), " OR ".join(unique))

@@ -1,0 +1,43 @@
+"""Shared fixtures: real SQLite files in a temporary folder, never the user's own store."""
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from remembrancer.store import Memory
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_store(tmp_path, monkeypatch):
+    """Nothing a test does may touch the real data folder or an inherited $REMEMBRANCER_DB."""
+    monkeypatch.delenv("REMEMBRANCER_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "memories.db"
+
+
+@pytest.fixture
+def memory(db):
+    """A store that keeps entries and passages only: no model is loaded."""
+    with Memory(db, derive=False) as m:
+        yield m
+
+
+def dump(path) -> str:
+    """Every row of every table (and the schema), read through a fresh connection."""
+    conn = sqlite3.connect(str(path))
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def file_digest(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -1,0 +1,286 @@
+"""The `remembrancer` command, run against real store files."""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, ROOT, dump, file_digest
+from remembrancer.cli import cli
+
+
+@pytest.fixture
+def run(db):
+    """`run("add", "text")` runs `remembrancer --db DB add text`."""
+
+    def invoke(*args, input=None, db_path=None):
+        return CliRunner().invoke(cli, ["--db", str(db_path or db), *map(str, args)], input=input)
+
+    return invoke
+
+
+def ok(result):
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def one_line_error(result):
+    assert result.exit_code != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    return lines[0]
+
+
+def rows(db, sql):
+    conn = sqlite3.connect(str(db))
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+# -- where the store is ------------------------------------------------------------------------
+def test_path_prefers_option_then_env_then_data_folder(tmp_path, monkeypatch):
+    runner = CliRunner()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert runner.invoke(cli, ["path"]).output.strip() == str(tmp_path / "data" / "remembrancer" / "memories.db")
+    monkeypatch.setenv("REMEMBRANCER_DB", str(tmp_path / "env.db"))
+    assert runner.invoke(cli, ["path"]).output.strip() == str(tmp_path / "env.db")
+    assert runner.invoke(cli, ["--db", str(tmp_path / "opt.db"), "path"]).output.strip() == str(tmp_path / "opt.db")
+    assert json.loads(runner.invoke(cli, ["path", "--json"]).output) == {"path": str(tmp_path / "env.db")}
+    ok(runner.invoke(cli, ["add", "Stored where $REMEMBRANCER_DB says.", "--no-extract"]))
+    assert (tmp_path / "env.db").exists()
+
+
+# -- capture -----------------------------------------------------------------------------------
+def test_add_text_with_date_author_source(run, db):
+    result = ok(run("add", "Coffee with Ianto at the Hub.", "--at", "2009-05-01 09:30", "--author", "Jack",
+                    "--source", "journal", "--no-extract"))
+    assert result.output == "Remembered entry 1: 1 passages, 6 words.\n"
+    assert rows(db, "SELECT text, at, author, source FROM entries") == [
+        ("Coffee with Ianto at the Hub.", "2009-05-01T09:30:00", "Jack", "journal")]
+
+
+def test_add_twice_is_stored_once_and_says_so(run, db):
+    ok(run("add", "Once only.", "--no-extract"))
+    result = ok(run("add", "Once only.", "--no-extract"))
+    assert "Already remembered as entry 1" in result.output
+    assert rows(db, "SELECT count(*) FROM entries") == [(1,)]
+    data = json.loads(ok(run("add", "Once only.", "--no-extract", "--json")).output)
+    assert (data["entries"], data["duplicates"], data["results"][0]["new"]) == (0, 1, False)
+
+
+def test_add_from_standard_input(run, db):
+    text = "From a pipe.\nSecond line — café.\n"
+    ok(run("add", "-", "--at", "2020-02-02", "--no-extract", input=text.encode("utf-8")))
+    assert rows(db, "SELECT text, at FROM entries") == [(text, "2020-02-02")]
+
+
+def test_add_files_and_a_folder(run, db, tmp_path):
+    folder = tmp_path / "journal"
+    (folder / "deeper").mkdir(parents=True)
+    (folder / "a.md").write_text("---\ndate: 2020-01-01\n---\nA.", encoding="utf-8")
+    (folder / "deeper" / "b.txt").write_text("B.", encoding="utf-8")
+    (folder / "skip.pdf").write_bytes(b"%PDF\x00")
+    loose = tmp_path / "loose.txt"
+    loose.write_text("Loose.", encoding="utf-8")
+    result = ok(run("add", folder, loose, "--author", "me", "--no-extract"))
+    assert result.output.startswith("3 entries, 3 passages, 7 words in ")  # words of the raw text
+    assert sorted(rows(db, "SELECT source, author FROM entries")) == sorted(
+        [(str(folder / "a.md"), "me"), (str(folder / "deeper" / "b.txt"), "me"), (str(loose), "me")])
+    result = ok(run("add", EXAMPLES / "journal", "--no-extract"))
+    assert "5 entries" in result.output
+    dated = dict(rows(db, "SELECT source, at FROM entries"))
+    assert dated[str(EXAMPLES / "journal" / "2021-06-02.md")] == "2021-06-02"  # from its date line
+    assert dated[str(EXAMPLES / "journal" / "2021-03-14.md")] == "2021-03-14"  # from its front matter
+    again = ok(run("add", EXAMPLES / "journal", "--no-extract"))
+    assert again.output.count("Already remembered") == 5 and "(5 already stored)" in again.output
+
+
+def test_import_locomo_and_jsonl_with_a_closing_line(run, db, tmp_path):
+    result = ok(run("import", "locomo", EXAMPLES / "chat.json", "--no-extract"))
+    line = result.output.strip()
+    assert line.endswith("s") and " entries, " in line and " passages, " in line and " words in " in line
+    turns = rows(db, "SELECT speaker, ref FROM passages WHERE ref = 'D1:1'")
+    assert turns == [("Priya", "D1:1")]
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"text": f"Line {i}.", "at": f"2020-01-0{i}", "author": "Ann"})
+                               for i in range(1, 4)), encoding="utf-8")
+    data = json.loads(ok(run("import", "jsonl", jsonl, "--no-extract", "--json")).output)
+    assert {k: data[k] for k in ("entries", "passages", "words", "duplicates")} == {
+        "entries": 3, "passages": 3, "words": 6, "duplicates": 0}
+    assert "seconds" in data
+    assert "3 already stored" in ok(run("import", "jsonl", jsonl, "--no-extract")).output
+
+
+# -- search -------------------------------------------------------------------------------------
+@pytest.fixture
+def filled(run):
+    ok(run("add", "We met for coffee at the Harbour Café.", "--at", "2023-05-08", "--author", "Maggie", "--no-extract"))
+    ok(run("import", "locomo", EXAMPLES / "chat.json", "--no-extract"))
+    return run
+
+
+def test_search_shows_date_speaker_or_author_and_passage(filled):
+    out = ok(filled("search", "harbour café")).output
+    assert "2023-05-08" in out and "Maggie" in out and "We met for coffee at the Harbour Café." in out
+    out = ok(filled("search", "Toronto")).output
+    assert "Priya" in out and "2023-09-02" in out and "Made it to Toronto!" in out and "[D1:1]" in out
+    assert ok(filled("search", "zebra")).output == "Nothing found.\n"
+
+
+def test_search_json_shape(filled):
+    results = json.loads(ok(filled("search", "Toronto", "--json", "--limit", "2")).output)
+    assert 1 <= len(results) <= 2
+    assert set(results[0]) == {"passage", "entry", "ref", "at", "speaker", "text", "score"}
+    assert results[0]["ref"] == "D1:1" and results[0]["speaker"] == "Priya"
+
+
+@pytest.mark.parametrize("query", ["don't", '"', "*", "AND", "-", "-coffee", "NEAR(", "café", "Zoë's", "a:b", "'); --"])
+def test_search_any_typed_text(filled, query):
+    ok(filled("search", query))
+    assert isinstance(json.loads(ok(filled("search", query, "--json")).output), list)
+
+
+def test_search_queries_file_one_line_per_query(filled, tmp_path):
+    queries = tmp_path / "q.jsonl"
+    queries.write_text("\n".join(json.dumps(q) for q in [
+        {"id": "a", "query": "coffee"}, {"id": 2, "query": "Toronto"}, {"id": "c", "query": "\"'*"}]) + "\n\n",
+        encoding="utf-8")
+    lines = ok(filled("search", "--queries", queries, "--limit", "3")).output.strip().splitlines()
+    answers = [json.loads(line) for line in lines]
+    assert [a["id"] for a in answers] == ["a", 2, "c"]
+    assert answers[0]["results"][0]["text"] == "We met for coffee at the Harbour Café."
+    assert answers[2]["results"] == []
+    queries.write_text('{"id": 1, "query": "x"}\n{"id": 2}\n', encoding="utf-8")
+    assert "line 2" in one_line_error(filled("search", "--queries", queries))
+
+
+# -- export, check, backup, stats -------------------------------------------------------------------
+def test_export_import_round_trip(filled, db, tmp_path):
+    ok(filled("add", "Undated here, so dated now.", "--no-extract"))
+    exported = tmp_path / "all.jsonl"
+    ok(filled("export", "--format", "jsonl", "-o", exported))
+    copy = tmp_path / "copy.db"
+    ok(filled("import", "jsonl", exported, "--no-extract", db_path=copy))
+    sql = "SELECT text, at, author, source, kind, hash FROM entries ORDER BY hash"
+    assert rows(copy, sql) == rows(db, sql)
+    # the same export, but for when each entry was added
+    original = [{k: v for k, v in json.loads(line).items() if k != "added"} for line in exported.read_text(encoding="utf-8").splitlines()]
+    copied = [{k: v for k, v in json.loads(line).items() if k != "added"} for line in ok(filled("export", db_path=copy)).output.splitlines()]
+    assert copied == original
+    markdown = ok(filled("export", "--format", "markdown")).output
+    assert "## 2023-05-08 · Maggie" in markdown and "We met for coffee at the Harbour Café." in markdown
+
+
+def test_check_backup_stats(filled, db, tmp_path):
+    assert ok(filled("check")).output == "ok\n"
+    assert json.loads(ok(filled("check", "--json")).output) == {"ok": True, "problems": []}
+    target = tmp_path / "b" / "backup.db"
+    assert ok(filled("backup", target)).output == f"Backed up to {target}\n"
+    assert "already exists" in one_line_error(filled("backup", target))
+    assert rows(target, "SELECT count(*), sum(words) FROM entries") == rows(db, "SELECT count(*), sum(words) FROM entries")
+    stats = json.loads(ok(filled("stats", "--json")).output)
+    assert stats["entries"] == rows(db, "SELECT count(*) FROM entries")[0][0]
+    assert stats["passages"] == rows(db, "SELECT count(*) FROM passages")[0][0]
+    assert "entries: " in ok(filled("stats")).output
+    conn = sqlite3.connect(str(db))
+    conn.execute("UPDATE entries SET text = 'tampered' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    result = filled("check")
+    assert result.exit_code == 1 and "entry 1: its text no longer matches its content hash" in result.output
+
+
+# -- bad input: one line, non-zero exit, store unchanged ---------------------------------------------
+def bad_inputs(tmp_path):
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
+    (tmp_path / "good.txt").write_text("A good file.", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"text": "fine"}\n{"text": "fine too"}\n{"text": oops}\n', encoding="utf-8")
+    (tmp_path / "bad.json").write_text('[{"conversation": {"session_1": [}]', encoding="utf-8")
+    return {
+        "empty text": (["add", ""], None, "empty"),
+        "blank text": (["add", "  \n  "], None, "empty"),
+        "empty stdin": (["add", "-"], b"", "empty"),
+        "binary file": (["add", tmp_path / "good.txt", tmp_path / "photo.jpg"], None, "binary"),
+        "binary stdin": (["add", "-"], b"\x00\x01\x02", "binary"),
+        "invalid UTF-8": (["add", tmp_path / "latin.txt"], None, "UTF-8"),
+        "invalid UTF-8 stdin": (["add", "-"], "caf\xe9".encode("latin-1"), "UTF-8"),
+        "bad date": (["add", "Fine text.", "--at", "whenever"], None, "date"),
+        "missing file": (["add", tmp_path / "missing.txt"], None, "No such file"),
+        "missing file among good": (["add", tmp_path / "good.txt", tmp_path / "gone.md"], None, "No such file"),
+        "missing import": (["import", "jsonl", tmp_path / "missing.jsonl"], None, "No such file"),
+        "malformed JSONL": (["import", "jsonl", tmp_path / "bad.jsonl"], None, "line 3"),
+        "malformed LoCoMo": (["import", "locomo", tmp_path / "bad.json"], None, "line 1"),
+        "LoCoMo that is JSONL": (["import", "locomo", tmp_path / "bad.jsonl"], None, "line 2"),
+    }
+
+
+BAD_CASES = ["empty text", "blank text", "empty stdin", "binary file", "binary stdin", "invalid UTF-8",
+             "invalid UTF-8 stdin", "bad date", "missing file", "missing file among good", "missing import",
+             "malformed JSONL", "malformed LoCoMo", "LoCoMo that is JSONL"]
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_input_one_line_error_store_unchanged(filled, db, tmp_path, case):
+    args, stdin, says = bad_inputs(tmp_path)[case]
+    before = dump(db)
+    line = one_line_error(filled(*args, "--no-extract", input=stdin))
+    assert says.lower() in line.lower()
+    assert line.count(". ") >= 1  # the message, then the remedy
+    assert dump(db) == before
+
+
+def test_unknown_format_is_refused_and_store_unchanged(filled, db, tmp_path):
+    before = dump(db)
+    result = filled("import", "csv", EXAMPLES / "chat.json")
+    assert result.exit_code != 0 and "'csv' is not one of 'locomo', 'jsonl'" in result.stderr
+    result = filled("export", "--format", "pdf")
+    assert result.exit_code != 0 and "'pdf' is not one of" in result.stderr
+    assert dump(db) == before
+
+
+def test_locked_store(filled, db):
+    before = dump(db)
+    other = sqlite3.connect(str(db), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO settings VALUES ('held', 'by another program')")
+    try:
+        line = one_line_error(filled("add", "While locked.", "--no-extract"))
+        assert "locked" in line and "try again" in line
+        ok(filled("search", "coffee"))  # reading still works
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["add", "Text.", "--no-extract"], ["check"]])
+def test_a_file_that_is_not_a_store(run, tmp_path, command):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping: eggs, milk.\n" * 300, encoding="utf-8")
+    digest = file_digest(notes)
+    line = one_line_error(run(*command, db_path=notes))
+    assert "not a remembrancer file" in line and "backup" in line
+    assert file_digest(notes) == digest
+
+
+# -- fast to start --------------------------------------------------------------------------------
+HEAVY = ("spacy", "onnxruntime", "tokenizers", "usearch", "torch", "thinc", "fastapi", "numpy")
+
+
+@pytest.mark.parametrize("command", [["search", "coffee"], ["add", "Quick note.", "--no-extract"], ["export"],
+                                     ["stats"], ["path"], ["check"]])
+def test_commands_without_a_model_load_none(tmp_path, command):
+    db = tmp_path / "m.db"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "remembrancer.cli", "--db", str(db), *command],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "remembrancer" in imported and "click" in imported
+    assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
