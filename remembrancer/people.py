@@ -126,14 +126,14 @@ def _passages(memory, ids, limit=None):
     return [{k: p[k] for k in ("passage", "entry", "text", "at", "speaker", "ref")} for p in memory.passages(ids[:limit])]
 
 
-def _strength(memory, pid) -> dict:
+def _strength(memory, pid, now=None) -> dict:
     """Predicted chance of recall now and the next review (remembrancer/forgetting.py)."""
     from .forgetting import person_strength
 
-    return person_strength(memory, pid)
+    return person_strength(memory, pid, now)
 
 
-def person(memory, name: str, limit: int = 20) -> dict:
+def person(memory, name: str, limit: int = 20, now=None) -> dict:
     """One person's page: aliases, relations, cues, events, feelings, passages."""
     pid = find(memory.conn, name)
     if pid is None:
@@ -186,5 +186,5 @@ def person(memory, name: str, limit: int = 20) -> dict:
         "events": events,
         "feelings": feelings,
         "passages": _passages(memory, passage_ids, limit),
-        "strength": _strength(memory, pid),
+        "strength": _strength(memory, pid, now),
     }

@@ -62,6 +62,12 @@ def test_compounds_lemmas_and_no_names_pronouns_or_times(nlp):
         assert ex.text[c.start:c.end].lower().startswith(c.cue.split()[0][:3])
 
 
+def test_modifiers_keep_their_form(nlp):
+    text = "Nina Patel had a fighting spirit and a collection of running shoes."
+    cues = cues_of(Cues()(with_people(nlp, text)), "Nina Patel")
+    assert "fighting spirit" in cues and "running shoe" in cues
+
+
 def test_verbless_fragment_continues_the_sentence(nlp):
     text = "Edward Green loved the sea and old maps. And chess.\n\nNothing else."
     ex = Cues()(with_people(nlp, text))

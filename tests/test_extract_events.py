@@ -58,6 +58,11 @@ def test_negated_and_hypothetical_are_not_facts(nlp, text):
     assert found and all(negated for *_, negated in found), found
 
 
+def test_sayings_are_not_facts(nlp):
+    assert events(nlp, "Only the good die young.")[0][-1] is True
+    assert events(nlp, "Tom Brown dies in the last chapter.")[0][-1] is False
+
+
 def test_a_noun_event_is_not_undone_by_its_verb(nlp):
     assert events(nlp, "I didn't go to Frank Hill's funeral.")[0][-1] is False
 
@@ -68,6 +73,8 @@ def test_a_noun_event_is_not_undone_by_its_verb(nlp):
     "We had a meeting about budgets.",
     "I can't bear the noise.",
     "Tom Brown had to meet the deadline.",
+    "What Tom Brown said hurts me the most.",
+    "Then the whole plan came crashing down.",
 ])
 def test_ordinary_uses_are_not_events(nlp, text):
     assert events(nlp, text) == []

@@ -158,6 +158,11 @@ def _run_head(doc, run):
     return doc[s]
 
 
+def _modifier(t) -> bool:
+    """A noun or gerund that makes a kind of thing: "tape" measure, "running" shoes."""
+    return t.dep_ == "compound" or t.dep_ == "amod" and (t.tag_ == "VBG" or t.pos_ == "NOUN")
+
+
 def _misparsed_verb(v) -> bool:
     """A noun-list item parsed as a verb with its object: "... and stop watches and tape measures".
 
@@ -242,7 +247,7 @@ class Cues:
                 span = doc[s:e]
                 yield head, span.start_char, span.end_char, [span.text.lower()]
                 continue
-            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+            if t.pos_ not in ("NOUN", "PROPN") or _modifier(t) and t.head.pos_ in ("NOUN", "PROPN"):
                 continue
             if t.i in owner or t.ent_type_ in NOT_THINGS or t.is_stop or not t.is_alpha and "&" not in t.text:
                 continue
@@ -254,7 +259,8 @@ class Cues:
             mods = self._compounds(t, owner)
             if t.dep_ == "dobj" and t.head.i == t.i - 1 and _misparsed_verb(t.head):
                 mods = [t.head] + mods
-            words = [m.lemma_.lower() if m.pos_ != "PROPN" else m.text.lower() for m in mods]
+            # Modifiers keep their form ("fighting spirit"), but plural nouns go singular.
+            words = [m.lemma_.lower() if m.tag_ in ("NNS", "VB") else m.text.lower() for m in mods]
             head_word = lemma if t.pos_ != "PROPN" else t.text.lower()
             texts = [" ".join(words + [head_word])]
             if mods and all(m.pos_ == "PROPN" for m in mods) and t.pos_ == "NOUN":
@@ -267,7 +273,7 @@ class Cues:
         """The contiguous compound modifiers before a noun ("tape" of "tape measure")."""
         mods = []
         for c in reversed(list(t.lefts)):
-            if c.dep_ != "compound" or c.i in owner or c.ent_type_ in NOT_THINGS - {"PERSON"}:
+            if not _modifier(c) or c.i in owner or c.ent_type_ in NOT_THINGS - {"PERSON"}:
                 break
             if c.i + 1 != (mods[0].i if mods else t.i):
                 break

@@ -25,13 +25,13 @@ VERBS = {
     "abandon": "parting", "desert": "parting",
     "meet": "meeting", "encounter": "meeting", "befriend": "meeting",
     "diagnose": "illness", "sicken": "illness", "hospitalise": "illness", "hospitalize": "illness",
-    "injure": "injury", "wound": "injury", "hurt": "injury", "crash": "injury",
+    "injure": "injury", "wound": "injury", "crash": "injury",
 }
 # These only count with a person as their object: "lost Ianto" (not "lost my keys").
-OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "abandon", "desert", "dump", "adopt", "hurt",
-                "wound", "injure"}
+OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "abandon", "desert", "dump", "adopt", "wound",
+                "injure"}
 # And these with a person anywhere around them: "we met", "they separated" (not "meet the deadline").
-PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage"}
+PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage", "crash"}
 # Phrasal verbs: (verb, particle) -> kind.
 PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): "parting",
            ("split", "up"): "parting", ("walk", "out"): "parting", ("fall", "ill"): "illness",
@@ -203,7 +203,9 @@ class Events:
                 if outer is not None:
                     outer.people += [p for p in people if p not in outer.people]
                     continue
+                # The simple present with nobody named is a saying, not news: "the good die young".
+                generic = t.tag_ in ("VBP", "VBZ") and not people
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, lo, hi,
-                                   negated=_irrealis(t, sent))
+                                   negated=generic or _irrealis(t, sent))
             ex.events.extend(found.values())
         return ex
