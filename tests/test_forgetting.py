@@ -226,6 +226,8 @@ def test_reviews_raise_predicted_recall(store, tmp_path):
     assert with_reviews["recall"] > without["recall"]
     assert with_reviews["actr"] > without["actr"]  # a review also counts as a recall for ACT-R
     assert with_reviews["next_review"] and without["next_review"] is None
+    page = store.person("Steven", now=later)["strength"]  # the person page shows it
+    assert page["recall"] == with_reviews["recall"] and page["next_review"] == with_reviews["next_review"]
     # replaying a date before the review sees no review
     assert f.person_strength(store, pid, now=days(START, 2999))["fsrs"] is None
 
