@@ -359,17 +359,18 @@ def people_split(ctx, name, alias, as_json):
 
 @cli.command()
 @click.argument("name")
+@click.option("--now", help="The date the chance of recall is for (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
-def person(ctx, name, as_json):
+def person(ctx, name, now, as_json):
     """Everything remembered about one person, by any of their names.
 
     In JSON, a relation with "is": true reads "NAME is the RELATION of OTHER".
 
     Example: remembrancer person Ianto --json
     """
-    emit(open_memory(ctx, derive=False).person(name), as_json, show_person)
+    emit(open_memory(ctx, derive=False).person(name, now=now), as_json, show_person)
 
 
 @cli.command()

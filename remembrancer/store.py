@@ -304,11 +304,11 @@ class Memory:
 
         return people.people(self)
 
-    def person(self, name: str) -> dict:
-        """One person's page, found by any of their names."""
+    def person(self, name: str, now=None) -> dict:
+        """One person's page, found by any of their names (`now`: the date its chance of recall is for)."""
         from . import people
 
-        return people.person(self, name)
+        return people.person(self, name, now=now)
 
     def merge_people(self, a: str, b: str) -> dict:
         """Say that a and b are one person; kept across re-extraction."""
