@@ -76,7 +76,24 @@ def prose_passages(text: str) -> list[tuple[int, int, None, None]]:
             out.append(_trimmed(text, group_start, end))
         elif group_start is not None:
             out.append(_trimmed(text, group_start, cursor))
-    return [p for p in out if p[1] > p[0]]
+    return [piece for p in out if p[1] > p[0] for piece in _cut_long(text, p[0], p[1])]
+
+
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+
+
+def _cut_long(text, start, end):
+    """A run with no sentence ends (a transcript, a pasted list) cut at spaces into passages of about PASSAGE_CHARS."""
+    while end - start > 2 * PASSAGE_CHARS:
+        space = _LAST_SPACE.search(text, start + PASSAGE_CHARS // 2, start + PASSAGE_CHARS)
+        cut = space.start() if space else start + PASSAGE_CHARS  # no space at all (CJK): cut anyway
+        piece = _trimmed(text, start, cut)
+        if piece[1] > piece[0]:
+            yield piece
+        start = cut
+    piece = _trimmed(text, start, end)
+    if piece[1] > piece[0]:
+        yield piece
 
 
 def _trimmed(text, start, end):
@@ -175,7 +192,10 @@ def files(paths) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            if not found:
+                raise NotFound(f"No .txt or .md files in {raw}", "Give a folder holding .txt or .md files; nothing was stored.")
+            out.extend(found)
         elif path.is_file():
             out.append(path)
         else:

@@ -66,6 +66,11 @@ class Memory:
             self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA schema_version").fetchone()  # fails here on a file that is not SQLite
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and "migrations" not in tables:  # another program's database: leave it exactly as it is
+                self.conn.close()
+                raise StoreCorrupt(f"{self.path} is an SQLite file of some other program, not a remembrancer store",
+                                   "Give a new file name with --db; nothing was changed.")
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA foreign_keys=ON")

@@ -40,6 +40,16 @@ def test_long_sentences_make_shorter_passages():
     assert all(len(p) <= capture.PASSAGE_CHARS + len(sentence) for p in parts)
 
 
+def test_text_without_sentence_ends_is_cut_at_spaces():
+    text = "and then we walked " * 400 + "home"
+    out = capture.prose_passages(text)
+    assert len(out) > 10
+    assert all(len(text[s:e]) <= 2 * capture.PASSAGE_CHARS for s, e, _, _ in out)
+    assert " ".join(text[s:e] for s, e, _, _ in out).split() == text.split()  # cut only at spaces
+    unspaced = "日本語の文章" * 500
+    assert "".join(unspaced[s:e] for s, e, _, _ in capture.prose_passages(unspaced)) == unspaced
+
+
 def test_passages_are_exact_slices_covering_every_visible_character():
     rng = random.Random(20261128)
     pieces = ["Hello", "world", "don't", ".", "!", "?", " ", "  ", "\n", "\n\n", "\n \n", "\t", "…", '"', "'",
@@ -152,6 +162,9 @@ def test_files_expands_folders_recursively_to_text_files_in_order(tmp_path):
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.md", "b/deep/y.MD", "b/x.txt", "c.markdown"]
     with pytest.raises(NotFound):
         capture.files([tmp_path / "nope.txt"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(NotFound, match="No .txt or .md files"):
+        capture.files([tmp_path, tmp_path / "empty"])
 
 
 def test_decode():

@@ -200,6 +200,7 @@ def bad_inputs(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
     (tmp_path / "good.txt").write_text("A good file.", encoding="utf-8")
+    (tmp_path / "empty").mkdir(exist_ok=True)
     (tmp_path / "bad.jsonl").write_text('{"text": "fine"}\n{"text": "fine too"}\n{"text": oops}\n', encoding="utf-8")
     (tmp_path / "bad.json").write_text('[{"conversation": {"session_1": [}]', encoding="utf-8")
     return {
@@ -214,6 +215,7 @@ def bad_inputs(tmp_path):
         "missing file": (["add", tmp_path / "missing.txt"], None, "No such file"),
         "missing file among good": (["add", tmp_path / "good.txt", tmp_path / "gone.md"], None, "No such file"),
         "missing import": (["import", "jsonl", tmp_path / "missing.jsonl"], None, "No such file"),
+        "folder without text files": (["add", tmp_path / "empty"], None, "No .txt or .md files"),
         "malformed JSONL": (["import", "jsonl", tmp_path / "bad.jsonl"], None, "line 3"),
         "malformed LoCoMo": (["import", "locomo", tmp_path / "bad.json"], None, "line 1"),
         "LoCoMo that is JSONL": (["import", "locomo", tmp_path / "bad.jsonl"], None, "line 2"),
@@ -222,6 +224,7 @@ def bad_inputs(tmp_path):
 
 BAD_CASES = ["empty text", "blank text", "empty stdin", "binary file", "binary stdin", "invalid UTF-8",
              "invalid UTF-8 stdin", "bad date", "missing file", "missing file among good", "missing import",
+             "folder without text files",
              "malformed JSONL", "malformed LoCoMo", "LoCoMo that is JSONL"]
 
 

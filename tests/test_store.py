@@ -308,6 +308,7 @@ BAD = {
     "binary file": (BinaryInput, lambda m, d: m.add_files([d / "ok.txt", write(d / "photo.txt", b"\x89PNG\r\n\x00\x00")])),
     "invalid UTF-8": (BadEncoding, lambda m, d: m.add_files([d / "ok.txt", write(d / "latin.txt", "café".encode("latin-1"))])),
     "missing file": (NotFound, lambda m, d: m.add_files([d / "ok.txt", d / "missing.txt"])),
+    "empty folder": (NotFound, lambda m, d: m.add_files([d / "ok.txt", d / "empty"])),
     "unknown format": (UnknownFormat, lambda m, d: m.import_file("csv", d / "ok.txt")),
     "malformed JSONL": (BadFormat, lambda m, d: m.import_file("jsonl", write(d / "x.jsonl", '{"text": "ok"}\n{"text": \n'))),
     "malformed LoCoMo": (BadFormat, lambda m, d: m.import_file("locomo", write(d / "x.json", "[{"))),
@@ -319,6 +320,7 @@ BAD = {
 def test_bad_input_is_a_typed_error_and_changes_nothing(memory, tmp_path, case):
     fill(memory, tmp_path)
     write(tmp_path / "ok.txt", "A perfectly good file.")
+    (tmp_path / "empty").mkdir()
     before = dump(memory.path)
     error, action = BAD[case]
     with pytest.raises(error) as caught:
@@ -366,6 +368,19 @@ def test_a_file_that_is_not_a_store_is_left_alone(tmp_path):
         Memory(notes, derive=False)
     assert "backup" in caught.value.line()
     assert file_digest(notes) == digest
+
+
+def test_another_programs_database_is_left_alone(tmp_path):
+    other = tmp_path / "places.sqlite"
+    conn = sqlite3.connect(str(other))
+    conn.execute("CREATE TABLE bookmarks (url TEXT)")
+    conn.commit()
+    conn.close()
+    digest = file_digest(other)
+    with pytest.raises(StoreCorrupt, match="some other program"):
+        Memory(other, derive=False)
+    assert file_digest(other) == digest
+    assert not (tmp_path / "places.sqlite-wal").exists()
 
 
 def test_a_damaged_store_is_reported(db, tmp_path):
