@@ -75,9 +75,17 @@ def test_a_noun_event_is_not_undone_by_its_verb(nlp):
     "Tom Brown had to meet the deadline.",
     "What Tom Brown said hurts me the most.",
     "Then the whole plan came crashing down.",
+    "Each stroke carries a part of me.",
+    "Tom Brown is killing it!",
+    "I'm dying to see Tom Brown again.",
 ])
 def test_ordinary_uses_are_not_events(nlp, text):
     assert events(nlp, text) == []
+
+
+def test_light_verb_subject_has_the_illness(nlp):
+    assert events(nlp, "Harold Finch had a stroke in March 2020.") == [
+        ("illness", ["Harold Finch"], "2020-03-01", "2020-04-01", False)]
 
 
 def test_lose_and_leave_a_person(nlp):

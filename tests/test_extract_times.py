@@ -34,6 +34,8 @@ def one(text, anchor=ANCHOR):
     ("last night", ("last night", "2023-05-09", "2023-05-10")),
     ("in May", ("May", "2023-05-01", "2023-06-01")),
     ("at Christmas", ("Christmas", "2022-12-25", "2022-12-26")),
+    ("I joined last Tues.", ("last Tues", "2023-05-09", "2023-05-10")),
+    ("this past weekend", ("this past weekend", "2023-05-06", "2023-05-08")),
 ])
 def test_relative_times_resolve_against_the_anchor(text, expected):
     assert one(text) == expected

@@ -29,7 +29,12 @@ VERBS = {
 }
 # These only count with a person as their object: "lost Ianto" (not "lost my keys").
 OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "abandon", "desert", "dump", "adopt", "wound",
-                "injure"}
+                "injure", "kill", "murder", "slay", "strangle", "execute", "assassinate", "behead"}
+# Nouns with other senses ("each brush stroke"): an event only when a person has it.
+PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial"}
+# Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
+HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
+              "survive", "undergo", "sustain"}
 # And these with a person anywhere around them: "we met", "they separated" (not "meet the deadline").
 PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage", "crash"}
 # Phrasal verbs: (verb, particle) -> kind.
@@ -39,7 +44,7 @@ PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): 
            ("get", "divorced"): "parting", ("give", "birth"): "birth", ("run", "off"): "parting"}
 NOUNS = {
     "death": "death", "funeral": "death", "burial": "death", "murder": "death", "killing": "death",
-    "suicide": "death", "passing": "death", "grave": "death", "corpse": "death", "cremation": "death",
+    "suicide": "death", "passing": "death", "corpse": "death", "cremation": "death",
     "memorial": "death", "obituary": "death", "widow": "death", "widower": "death",
     "birth": "birth", "christening": "birth", "baptism": "birth", "pregnancy": "birth",
     "marriage": "marriage", "wedding": "marriage", "honeymoon": "marriage",
@@ -118,6 +123,10 @@ def _participants(t, owner) -> list[int]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         take(g)
+    if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
+        for c in t.head.children:  # "Dad had a stroke", "she survived cancer"
+            if c.dep_.startswith("nsubj"):
+                take(c)
     if t.dep_ in ("relcl", "acl") and t.head.i in owner:
         take(t.head)  # "Lisa, who died ..."
     if t.dep_ == "conj" and t.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in t.children):
@@ -196,8 +205,10 @@ class Events:
                     continue  # "lost my keys", "left the house"
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
-                if (lemma in PEOPLE_VERBS or kind == "meeting") and not people:
-                    continue  # "meet the deadline", a work meeting with nobody named
+                if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS) and not people:
+                    continue  # "meet the deadline", "each stroke of the brush"
+                if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+                    continue  # "dying to see it", "dying for a drink"
                 # A trigger inside another of its kind is the same event: "diagnosed with cancer".
                 outer = next((found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
                 if outer is not None:

@@ -61,9 +61,10 @@ _SOURCES = [
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("this_part", rf"\b(this|last)\s+({_part})\b"),
     ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
     ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|earlier|later|from now|hence)\b"),
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
-    ("rel_unit", r"\b(last|next|this|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b"),
+    ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b"),
     ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day)(?:\s+({_year}))?\b"),
 ]
@@ -254,8 +255,8 @@ def _resolve(kind: str, g: tuple, a: dt.date | None):
         return day(a + dt.timedelta(days=offset))
     if kind == "this_part":
         return day(a if low[0] == "this" or low[1] != "night" else a - dt.timedelta(days=1))
-    if kind == "weekday":
-        wd = WEEKDAYS[low[1]]
+    if kind in ("weekday", "weekday_abbr"):
+        wd = WEEKDAYS[next(d for d in WEEKDAYS if d.startswith(low[1][:3]))]
         back = (a.weekday() - wd) % 7
         if low[0] == "next":
             ahead = (wd - a.weekday()) % 7 or 7
@@ -283,13 +284,14 @@ def _resolve(kind: str, g: tuple, a: dt.date | None):
         which = " ".join(low[0].split())
         unit = low[1]
         if unit == "weekend":
-            sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)
+            sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)  # the Saturday just gone (or today)
             if which in ("next", "the following"):
                 sat += dt.timedelta(days=7)
             elif which in ("this",) and a.weekday() < 5:
                 sat += dt.timedelta(days=7)
             return sat, sat + dt.timedelta(days=2)
-        step = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(which, 0)
+        step = {"last": -1, "past": -1, "this past": -1, "the previous": -1, "next": 1,
+                "the following": 1}.get(which, 0)
         span = _unit_span(_shift(a, step, unit), unit)
         if which == "earlier this":
             return span[0], a
