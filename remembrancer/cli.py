@@ -133,6 +133,15 @@ def add(ctx, items, at, author, source, no_extract, as_json):
         click.echo(summary_line(result))
 
 
+def known_format(fmt, formats):
+    """The format, or a one-line error naming the ones there are (not click's usage screen)."""
+    from .errors import UnknownFormat
+
+    if fmt.lower() not in formats:
+        raise UnknownFormat(f"Unknown format {fmt!r}", f"Use {' or '.join(formats)}; nothing was changed.")
+    return fmt.lower()
+
+
 def _looks_like_path(item):
     """An existing path, or one word that names a file (so a missing file is an error, not a memory)."""
     import os
@@ -147,7 +156,7 @@ def _looks_like_path(item):
 
 
 @cli.command(name="import")
-@click.argument("fmt", type=click.Choice(["locomo", "jsonl"]))
+@click.argument("fmt", metavar="{locomo|jsonl}")
 @click.argument("file", type=click.Path())
 @click.option("--author", help="Who wrote it (default: you).")
 @click.option("--source", help="Where it came from.")
@@ -162,6 +171,7 @@ def import_(ctx, fmt, file, author, source, no_extract, as_json):
     """
     from . import capture
 
+    fmt = known_format(fmt, ("locomo", "jsonl"))
     memory = open_memory(ctx, derive=not no_extract)
     entries = capture.locomo_entries(file, author=author) if fmt == "locomo" else capture.jsonl_entries(file, author=author, source=source)
     with progress_bar(len(entries), "Importing") as bar:
@@ -219,7 +229,7 @@ def search(ctx, query, limit, queries, as_json):
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "markdown"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", default="jsonl", show_default=True, help="jsonl or markdown.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (default: standard output).")
 @click.pass_context
 @run
@@ -228,6 +238,7 @@ def export(ctx, fmt, output):
 
     Example: remembrancer export --format markdown -o memories.md
     """
+    fmt = known_format(fmt, ("jsonl", "markdown"))
     memory = open_memory(ctx, derive=False)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:

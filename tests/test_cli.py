@@ -240,11 +240,12 @@ def test_bad_input_one_line_error_store_unchanged(filled, db, tmp_path, case):
 
 def test_unknown_format_is_refused_and_store_unchanged(filled, db, tmp_path):
     before = dump(db)
-    result = filled("import", "csv", EXAMPLES / "chat.json")
-    assert result.exit_code != 0 and "'csv' is not one of 'locomo', 'jsonl'" in result.stderr
-    result = filled("export", "--format", "pdf")
-    assert result.exit_code != 0 and "'pdf' is not one of" in result.stderr
+    assert one_line_error(filled("import", "csv", EXAMPLES / "chat.json")) == (
+        "Error: Unknown format 'csv'. Use locomo or jsonl; nothing was changed.")
+    assert "Use jsonl or markdown" in one_line_error(filled("export", "--format", "pdf", "-o", tmp_path / "out.pdf"))
+    assert not (tmp_path / "out.pdf").exists()
     assert dump(db) == before
+    assert "We met for coffee" in ok(filled("export", "--format", "Markdown")).output
 
 
 def test_locked_store(filled, db):
