@@ -35,6 +35,7 @@ UNITS = {"day": "days", "week": "weeks", "fortnight": "fortnights", "month": "mo
 _month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _year = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+_modern_year = r"(?:1[89]\d\d|20\d\d|21\d\d)"  # a number alone is a year only in this range
 _wd = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _num = (r"(?:\d+|a couple(?: of)?|couple of|a few|few|several|some|many|a hundred|a thousand|an?|"
         r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
@@ -56,8 +57,8 @@ _SOURCES = [
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
     ("season", rf"\b(last|next|this|that)\s+({_season})\b"),
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
-    ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_year})\b(?![\d:])"),
-    ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
+    ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_modern_year})\b(?![\d:])"),
+    ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("this_part", rf"\b(this|last)\s+({_part})\b"),
     ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
