@@ -12,6 +12,7 @@ from .errors import BadDate
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{2}:?\d{2}|Z)?$")
 _HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(am|pm)\b", re.I)
+_HAS_YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")  # a heading "March 3" is not enough to date an entry
 _DATEISH = re.compile(
     r"\d{4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.I
 )
@@ -42,7 +43,8 @@ def parse(text: str) -> str:
 
     try:
         # "1:56 pm on 8 May, 2023" (LoCoMo) needs the filler words skipped
-        value = parser.parse(text, fuzzy=True, default=dt.datetime(2000, 1, 1))
+        # a date without a year ("March 3") is this year's
+        value = parser.parse(text, fuzzy=True, default=dt.datetime(dt.date.today().year, 1, 1))
     except (ValueError, OverflowError):
         raise BadDate(f"Not a date: {text!r}") from None
     return to_iso(value) if _HAS_TIME.search(text) else to_iso(value.date())
@@ -51,7 +53,7 @@ def parse(text: str) -> str:
 def leading_date(text: str) -> str | None:
     """A date written alone on the first line of an entry ("Monday 8 May 2023"), if any."""
     first = text.lstrip().split("\n", 1)[0].strip().strip("#*_ ").strip()
-    if not first or len(first) > 40 or not _DATEISH.search(first) or not re.search(r"\d", first):
+    if not first or len(first) > 40 or not _DATEISH.search(first) or not _HAS_YEAR.search(first):
         return None
     if len(re.findall(r"[A-Za-z]+", first)) > 5:
         return None

@@ -110,6 +110,8 @@ def test_a_given_date_wins_and_an_undated_text_is_dated_now():
 def test_a_first_line_that_merely_mentions_a_year_is_not_a_date():
     assert dates.leading_date("2023 was a hard year for all of us.") is None
     assert dates.leading_date("Meeting at 10:30 with Tom") is None
+    assert dates.leading_date("March 3") is None  # no year: the entry is dated some other way, not 2000
+    assert dates.leading_date("Monday, March 3") is None
     assert dates.leading_date("") is None
 
 
@@ -139,6 +141,10 @@ def test_file_dates_front_matter_then_date_line_then_mtime(tmp_path):
 ])
 def test_dates_people_write(text, iso):
     assert dates.parse(text) == iso
+
+
+def test_a_date_without_a_year_is_this_years():
+    assert dates.parse("March 3") == f"{dt.date.today().year}-03-03"
 
 
 def test_an_offset_date_time_becomes_local_wall_clock_time():
