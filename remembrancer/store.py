@@ -42,6 +42,8 @@ def _sqlite_errors():
     except sqlite3.OperationalError as e:
         if "locked" in str(e) or "busy" in str(e):
             raise StoreLocked("The store is locked by another program") from None
+        if "full" in str(e):
+            raise StoreError(f"The store could not grow ({e})", "Free some disk space and try again; nothing was stored.") from None
         raise StoreError(f"The store could not be used: {e}") from None
     except sqlite3.DatabaseError as e:
         raise StoreCorrupt(f"The store is damaged or not a remembrancer file ({e})") from None
@@ -101,11 +103,11 @@ class Memory:
             self._depth = 1
             try:
                 yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            else:
                 self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
+                    self.conn.execute("ROLLBACK")
+                raise
             finally:
                 self._depth = 0
 

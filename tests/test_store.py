@@ -342,6 +342,19 @@ def test_a_failure_mid_batch_rolls_the_whole_batch_back(memory):
     assert memory.add("Now it works.")["new"]
 
 
+def test_a_full_disk_fails_cleanly_and_changes_nothing(memory):
+    memory.add("Before the disk filled.", at="2020-01-01")
+    before = dump(memory.path)
+    pages = memory.query("PRAGMA page_count")[0][0]
+    memory.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the file may not grow: as on a full disk
+    with pytest.raises(StoreError) as caught:
+        memory.add("Many words that will not fit. " * 20_000)
+    assert "disk" in caught.value.line() and not memory.conn.in_transaction
+    assert dump(memory.path) == before
+    memory.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert memory.add("After some space was freed.")["new"]
+
+
 def test_a_locked_store_fails_cleanly_and_changes_nothing(db):
     with Memory(db, derive=False) as memory:
         memory.add("Before the lock.", at="2020-01-01")
