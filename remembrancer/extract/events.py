@@ -12,7 +12,7 @@ import datetime as dt
 
 from .base import Event, Extraction
 from .cues import mention_tokens, sentence_groups
-from .times import find_times
+from .times import entry_times
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -184,7 +184,7 @@ class Events:
             return ex
         owner = mention_tokens(ex)
         triggers = _hashes(doc.vocab)
-        all_times = ex.times or find_times(ex.text, ex.at)  # when run before `Times`
+        all_times = ex.times or entry_times(ex)  # when run before `Times`
         entry_day = ex.at[:10] if ex.at else None
         no_later = (dt.date.fromisoformat(entry_day) + dt.timedelta(days=1)).isoformat() if entry_day else None
         for s, e in sentence_groups(doc):

@@ -372,5 +372,15 @@ class Times:
     version = "1"
 
     def __call__(self, ex: Extraction) -> Extraction:
-        ex.times = find_times(ex.text, ex.at)
+        ex.times = entry_times(ex)
         return ex
+
+
+def entry_times(ex: Extraction) -> list[Time]:
+    """The entry's times, found once per doc whichever component asks first."""
+    if ex.doc is None:
+        return find_times(ex.text, ex.at)
+    key = f"remembrancer.times@{ex.at}"
+    if key not in ex.doc.user_data:  # plain tuples: user_data may be serialised with the doc
+        ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi) for t in find_times(ex.text, ex.at)]
+    return [Time(*t) for t in ex.doc.user_data[key]]
