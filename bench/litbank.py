@@ -16,7 +16,8 @@ Figures:
   (head match). Baseline people: one per distinct PERSON entity text.
 - Merge errors: of the predicted people holding any gold PROP_PER mention, the share whose mentions
   belong to two or more gold characters.
-- Role links: NOM_PER mentions with a possessor ("his sister", "Emma's father") whose chain has a
+- Role links (also shown for links stated within one sentence only, `Relations(across=False)`):
+  NOM_PER mentions with a possessor ("his sister", "Emma's father") whose chain has a
   named (PROP_PER) mention. Precision: of our role mentions matching such a gold mention (same head
   noun), the share linked to the person that holds most of that chain's named mentions. Recall: the
   share of those gold mentions linked correctly. Baseline: the nearest PERSON entity before it
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from remembrancer.extract import COMPONENTS, nlp  # noqa: E402
 from remembrancer.extract.base import Extraction  # noqa: E402
+from remembrancer.extract.relations import Relations  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "benchdata" / "litbank" / "coref" / "brat"
 TYPE = re.compile(r"^(PROP|NOM|PRON)_[A-Z]+$")
@@ -168,11 +170,12 @@ def baseline(doc, gold, tally, text):
     tally.roles(gold, {h: p for h, p in links.items() if p is not None}, owner, head_chain, text)
 
 
-def ours(doc, gold, tally, text):
+def ours(doc, gold, tally, text, across=True):
     ex = Extraction(text=text, at=None, author=None, doc=doc)
     for component in COMPONENTS:
-        if component.name in ("people", "aliases", "narrator", "coref", "relations"):
+        if component.name in ("people", "aliases", "narrator", "coref"):
             component(ex)
+    Relations(across=across)(ex)
     people = [[(m.start, m.end) for m in p.mentions if m.kind in ("name", "title")] for p in ex.people]
     gold_spans = [span for span, m in gold.items() if m["type"] == "PROP_PER"]
     tally.mentions(gold_spans, [s for spans in people for s in spans], text)
@@ -210,8 +213,12 @@ def main():
     for doc, gold, text in zip(docs, golds, texts):
         ours(doc, gold, mine, text)
     ours_s = time.perf_counter() - started
+    within = Tally()
+    for doc, gold, text in zip(docs, golds, texts):
+        ours(doc, gold, within, text, across=False)
     b = base.report("en_core_web_sm PERSON")
     o = mine.report("remembrancer")
+    w = within.report("  links in one sentence")
     print(f"spaCy parse {words / spacy_s:.0f} words/s; our people components {words / ours_s:.0f} words/s on top")
     print(f"ratios ours/baseline: F1 exact {o['f1_exact'] / max(b['f1_exact'], 1e-9):.2f}, discovery "
           f"{o['discovery'] / max(b['discovery'], 1e-9):.2f}, role-link P {o['role_p'] / max(b['role_p'], 1e-9):.2f}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .base import Extraction
-from .people import HONORIFIC_CLASS, HONORIFICS
+from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, name_gender
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +65,8 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     ha, hb = honorific(a), honorific(b)
     if ha and hb and ha != hb:
         return False  # "Mr. Morel" is not "Mrs. Morel"
+    if len(ta) == 1 and len(tb) == 1 and (ha in FEMALE_CLASSES) != (hb in FEMALE_CLASSES) and not name_gender(ta[0]):
+        return False  # a bare surname is not a woman's "Mrs. Morel"
     if ta == tb:
         return True
     if "the" in (ta[0], tb[0]):
@@ -72,9 +74,13 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     if len(ta) >= 2 and len(tb) >= 2:
         return ta[-1] == tb[-1] and len(ta) == len(tb) and all(
             nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1]))
-    one, other = (ta, tb) if len(ta) == 1 else (tb, ta)
+    (one, one_name), (other, other_name) = ((ta, a), (tb, b)) if len(ta) == 1 else ((tb, b), (ta, a))
     w = one[0]
-    return nickname_of(w, other[0]) or (len(other) >= 2 and w == other[-1])
+    titled = one_name.split()[0].strip(".,").lower() in HONORIFICS and len(one_name.split()) > 1
+    if len(other) == 1:
+        # Two single names: the same, or a nickname unless a title is in the way ("King John" is not "Jack").
+        return w == other[0] or (not titled and nickname_of(w, other[0]))
+    return (not titled and nickname_of(w, other[0])) or w == other[0] or w == other[-1]
 
 
 def merge(ex: Extraction, groups: list[list[int]]) -> None:
@@ -138,6 +144,8 @@ class Aliases:
             mine = {honorific(a) for a in p.aliases} - {None}
             # A full name takes one family honorific: "Miss Elliot" and "Lady Elliot" are two people.
             fits = [l for l in fits if not mine or not classes[l] or mine <= classes[l]]
+            if mine:  # "Mrs. Reed" may be Georgiana Reed's mother, "Mr. Wilcox" Charles Wilcox's father
+                fits = [l for l in fits if mine <= classes[l]]
             if len(fits) == 1:
                 groups[s] = fits[0]
                 classes[fits[0]] |= mine

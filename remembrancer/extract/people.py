@@ -34,7 +34,10 @@ HONORIFICS = {
 HONORIFIC_CLASS = {"mr": "mr", "mister": "mr", "monsieur": "mr", "m": "mr", "herr": "mr", "signor": "mr",
                    "señor": "mr", "mrs": "mrs", "missus": "mrs", "madame": "mrs", "mme": "mrs", "miss": "miss",
                    "mademoiselle": "miss", "mlle": "miss", "ms": "ms", "lady": "lady", "lord": "lord",
-                   "sir": "sir", "dame": "lady", "master": "master", "mistress": "mrs"}
+                   "sir": "sir", "dame": "lady", "master": "master", "mistress": "mrs", "aunt": "aunt",
+                   "auntie": "aunt", "uncle": "uncle"}
+MALE_CLASSES = {"mr", "sir", "lord", "master", "uncle"}
+FEMALE_CLASSES = {"mrs", "miss", "ms", "lady", "aunt"}
 # Words after a name that make it a place or an institution ("Kellynch Hall", "Baker Street").
 PLACE_WORDS = set(
     """hall street road lane avenue square park house manor castle abbey court place college school
@@ -166,6 +169,8 @@ def _name_tokens(span):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
         toks.pop(0)
+    while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
+        toks.pop(0)  # a chapter number run into the name ("II Mrs. Pontellier")
     honorific = None
     while toks and norm(toks[0].text) in HONORIFICS and len(toks) > 1:
         honorific = norm(toks[0].text)
@@ -341,18 +346,25 @@ class People:
         for s, e, key in sorted(set(found)):
             info = names[key]
             name_key = key
-            if len(key) == 1 and info["kind"] == "name":
+            g = HONORIFIC_CLASS.get(norm(doc[s].text))
+            if len(key) > 1 and g in FEMALE_CLASSES and name_gender(key[0]) == "m":
+                key = name_key + (g,)  # "Mrs. Newland Archer" is Newland Archer's wife
+            elif len(key) == 1 and info["kind"] == "name":
                 # "Mr. Smith" and "Mrs. Smith" are two people; a bare "Smith" is the last one named.
-                g = HONORIFIC_CLASS.get(norm(doc[s].text))
                 if g:
-                    key = last_variant[name_key] = name_key + (g,)
+                    key = name_key + (g,)
+                    if g in MALE_CLASSES:
+                        last_variant[name_key] = key
                 else:
+                    # A bare surname is a man's ("Morel" is Mr. Morel, not Mrs. Morel), as novels and
+                    # letters name men; a first name carries no honorific to choose by.
                     key = last_variant.get(name_key, name_key)
             if key not in index:
                 index[key] = len(ex.people)
                 person = Person(name=info["surface"])
-                hon = norm(doc[s].text) if norm(doc[s].text) in HONORIFICS else info["honorific"]
-                if len(name_key) == 1 and info["kind"] == "name" and norm(doc[s].text) in HONORIFICS:
+                hon = norm(doc[s].text) if norm(doc[s].text) in HONORIFICS else (
+                    None if len(name_key) == 1 else info["honorific"])  # a bare surname: no one's title
+                if key != name_key or len(name_key) == 1 and info["kind"] == "name" and norm(doc[s].text) in HONORIFICS:
                     person.name = doc[s:e].text  # "Mr. Blowers" says more than "Blowers"
                 person.honorific = hon
                 person.gender = (HONORIFICS.get(hon) if hon else None) or (

@@ -70,8 +70,13 @@ def person_nounish(token) -> bool:
 
 
 class Relations:
+    """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
+
     name = "relations"
     version = "1"
+
+    def __init__(self, across: bool = True):
+        self.across = across
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -104,6 +109,8 @@ class Relations:
         unlinked = defaultdict(list)  # (role, possessor) -> role phrase tokens
         roles_of = defaultdict(set)  # person -> roles they were given, any possessor
         for noun in doc:
+            if noun.tag_ in ("NNS", "NNPS"):
+                continue  # "her daughters" are several people, never one named person
             role = role_noun(noun)
             explicit_role = role
             # Explicit link: apposition, copula, "my daughter Alice".
@@ -125,33 +132,40 @@ class Relations:
             owner = possessor(noun)
             if referent is not None:
                 roles_of[referent].add(role)
-                if who(noun) is None:
+                if who(noun) is None and owner is not None and owner != referent:
                     ex.people[referent].mentions.append(Mention(noun.idx, noun.idx + len(noun), referent, "role"))
                 if owner is not None and owner != referent:
                     found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char))
                 continue
             if owner is None or who(noun) is not None:
                 continue
-            g = gender_of(role)
-            unlinked[(role, owner)].append(noun)
+            if any(m.kind in ("narrator", "addressee") for m in ex.people[owner].mentions):
+                # Across sentences only for the writer's or the addressee's kin ("my daughter",
+                # "your grandson"): in a journal or letter those name one stable person, where
+                # "her son" in a story can be anyone's.
+                unlinked[(role, owner)].append(noun)
 
         # Across sentences: a role phrase stands for the one named person it can be.
         kin = defaultdict(set)
         for s, role, o, *_ in found:
             kin[o].add(s)
-        pending = sorted(unlinked.items(), key=lambda kv: -len(kv[1]))
+        pending = sorted(unlinked.items(), key=lambda kv: -len(kv[1])) if self.across else []
         choices = {}
         for (role, owner), nouns in pending:
             g = gender_of(role)
             excluded = {owner}
             for noun in nouns:
-                clause = noun.head if noun.dep_ != "ROOT" else noun
-                excluded |= {who(t) for t in clause.subtree if who(t) is not None}
+                # Whoever else the sentence names or points at is someone other than the role.
+                excluded |= {who(t) for t in noun.sent if who(t) is not None}
             cands = []
             for p in named:
                 person = ex.people[p]
-                if p in excluded or (g and person.gender and person.gender != g):
-                    continue
+                if p in excluded or (g and person.gender != g):
+                    continue  # a gendered role needs a person known to be of that gender
+                if person.honorific or sum(m.kind == "name" for m in person.mentions) < 2:
+                    continue  # kin are called by their names, and more than once
+                if not _named_with(ex, doc, p, set(range(len(ex.people))) - {p}):
+                    continue  # and named together with others ("Steven and Alice"): family, not passers-by
                 if roles_of[p] - {role}:
                     continue  # already someone's something else
                 if any(m.kind == "title" for m in person.mentions) and not any(m.kind == "name" for m in person.mentions):
