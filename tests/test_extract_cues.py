@@ -79,6 +79,8 @@ def test_hyphenated_activity_is_one_cue(nlp):
     text = "Whenever I think of Oliver Stone I think of sandcastles and hide-and-seek."
     ex = Cues()(with_people(nlp, text))
     assert "hide-and-seek" in cues_of(ex, "Oliver Stone")
+    ex = Cues()(with_people(nlp, "Oliver Stone visited his mother-in-law with a jack-in-the-box."))
+    assert set(cues_of(ex, "Oliver Stone")) == {"jack-in-the-box"}
 
 
 def test_every_person_gets_their_own_closeness(nlp):

@@ -241,9 +241,10 @@ class Cues:
                     head.dep_ != "conj" or head.head.pos_ in ("NOUN", "PROPN"))
                 if head.dep_ in ("compound", "amod", "advmod", "acomp") or not nominal:
                     continue
-                if any(i in owner for i in range(*run)):
-                    continue
                 s, e = run
+                if any(k in owner or doc[k].ent_type_ in NOT_THINGS or doc[k].lemma_.lower() in PERSON_NOUNS | TIME_NOUNS
+                       for k in range(s, e)):
+                    continue  # "mother-in-law", "mid-July", "twenty-five"
                 span = doc[s:e]
                 yield head, span.start_char, span.end_char, [span.text.lower()]
                 continue
