@@ -74,7 +74,8 @@ NOT_NAMES = set(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december christmas easter xmas
     i you he she it we they me him her us them my your his its our their mine yours hers
-    chapter book part volume dear love darling sweetheart honey baby babe mate buddy""".split()
+    chapter book part volume dear love darling sweetheart honey baby babe mate buddy madam
+    ma'am sir""".split()
 )
 # Verbs whose subject is almost always a person: speaking, feeling, thinking, perceiving.
 PERSON_VERBS = set(
@@ -413,5 +414,7 @@ class People:
                     initial += 1
             if place > person:
                 del names[key]
+            elif sum(1 for sp in spans if sp.root.ent_type_ == "NORP") > len(spans) / 2:
+                del names[key]  # a people, not a person ("Brahmins", "Englishman")
             elif len(key) == 1 and initial == len(spans) and not name_gender(key[0]) and person < 2:
                 del names[key]
