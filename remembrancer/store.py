@@ -266,7 +266,7 @@ class Memory:
         time for every match and every match of a scored word, so to stay fast at any size the score
         counts only the words matching at most RANK_WINDOW passages (else the rarest word; a common
         word adds almost nothing to BM25), and a query matching more than RANK_WINDOW passages ranks
-        the RANK_WINDOW most recently stored.
+        the RANK_WINDOW most recently stored. A store of at most RANK_WINDOW passages gets plain BM25.
         """
         terms = fts_terms(query)
         if not terms:
@@ -277,9 +277,10 @@ class Memory:
         scoring = [t for t in by_rarity if sizes[t] <= RANK_WINDOW] or by_rarity[:1]
         ranked = self._ranked(" AND ".join(terms), " AND ".join(scoring), limit)
         if len(ranked) < limit and len(terms) > 1:  # too few with every word: any of the rarer ones
+            small = (self.query("SELECT max(id) FROM passages")[0][0] or 0) <= RANK_WINDOW  # then all of them
             rarer, total = [], 0
             for term in by_rarity:
-                if rarer and total + sizes[term] > RANK_WINDOW:
+                if rarer and total + sizes[term] > RANK_WINDOW and not small:
                     break
                 rarer.append(term)
                 total += sizes[term]

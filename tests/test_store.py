@@ -211,6 +211,22 @@ def test_every_word_ranks_first_then_any_word(searchable):
     assert searchable.search("zebra xylophone") == []
 
 
+def test_past_the_rank_window_rare_words_score_and_the_newest_matches_rank(memory, monkeypatch):
+    monkeypatch.setattr(store, "RANK_WINDOW", 4)
+    for i in range(10):
+        memory.add(f"Tea in the garden, day {i}.", at="2020-01-01")
+    both = memory.add("Tea with Ianto.", at="2020-01-02")["entry"]
+    memory.add("Ianto again.", at="2020-01-03")
+    hits = memory.search("tea Ianto")
+    assert hits[0]["entry"] == both
+    assert [h["text"] for h in hits[1:]] == ["Ianto again."]  # "tea" is too common to fill the list
+    newest = {r[0] for r in memory.query("SELECT p.id FROM passages p JOIN passages_fts f ON f.rowid = p.id"
+                                         " WHERE passages_fts MATCH 'tea' ORDER BY p.id DESC LIMIT 4")}
+    assert {h["passage"] for h in memory.search("tea", limit=20)} == newest
+    monkeypatch.setattr(store, "RANK_WINDOW", 100)  # a small store: plain BM25 over every word
+    assert len(memory.search("tea Ianto", limit=20)) == 12
+
+
 def test_a_search_result_has_its_chat_turn_speaker_ref_and_date(searchable):
     [hit] = searchable.search("toast")
     assert (hit["speaker"], hit["ref"], hit["at"]) == ("Gwen", "D1:1", "2009-06-01")
