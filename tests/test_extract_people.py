@@ -148,3 +148,12 @@ def test_unknown_person_is_a_clear_error(memory):
         memory.person("Nobody Atall")
     with pytest.raises(NotFound):
         memory.merge_people("Martha", "Nobody Atall")
+
+
+def test_nicknames_join_across_entries_and_full_names_do_not(memory):
+    memory.add("Elizabeth Bennet walked to Netherfield in the rain. She laughed at the mud.", at="2010-01-01")
+    memory.add("Liz said the ball was dull. Liz danced twice.", at="2010-01-02")
+    memory.add("Elizabeth Darcy wrote to her aunt. She was happy.", at="2010-01-03")
+    people = {p["name"]: p for p in memory.people()}
+    assert "Liz" in people["Elizabeth Bennet"]["aliases"]
+    assert "Elizabeth Darcy" in people and "Elizabeth Darcy" not in people["Elizabeth Bennet"]["aliases"]

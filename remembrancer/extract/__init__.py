@@ -14,7 +14,7 @@ import json
 import math
 from collections import defaultdict
 
-from .aliases import Aliases, same_person, tokens
+from .aliases import Aliases, _namer, same_person, tokens
 from .base import Extraction
 from .coref import Coref
 from .narrator import OWNER, Narrator
@@ -94,8 +94,9 @@ def process(memory, entry_ids):
         extractions = list(extract_many(items))
         with memory.transaction() as conn:
             _forget(conn, batch)
+            known = _People(conn)
             for entry, ex in zip(entries, extractions):
-                _store(conn, entry, ex, passages[entry["id"]])
+                _store(conn, entry, ex, passages[entry["id"]], known)
             _tidy(conn)
             memory.mark_processed(conn, module, batch)
 
@@ -143,6 +144,21 @@ class _People:
         for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
             self.rows[pid]["aliases"].add(alias)
         self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
+        self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
+        for pid, row in self.rows.items():
+            self._index(pid, row["aliases"] | {row["name"]})
+
+    def _index(self, pid, names):
+        for name in names:
+            for word in _words(name):
+                self.by_word[word].add(pid)
+
+    def candidates(self, names):
+        found = set()
+        for name in names:
+            for word in _words(name):
+                found |= self.by_word.get(word, set())
+        return found
 
     def resolve(self, person, owner: bool) -> int:
         if owner:
@@ -150,8 +166,9 @@ class _People:
                 if row["owner"]:
                     return pid
         names = [person.name] + sorted(person.aliases - {person.name})
-        exact = [pid for pid, row in self.rows.items() if not row["owner"] and row["aliases"] & (person.aliases | {person.name})]
-        fits = [pid for pid, row in self.rows.items() if not row["owner"] and pid not in exact and any(
+        near = {pid: self.rows[pid] for pid in sorted(self.candidates(names))}
+        exact = [pid for pid, row in near.items() if not row["owner"] and row["aliases"] & (person.aliases | {person.name})]
+        fits = [pid for pid, row in near.items() if not row["owner"] and pid not in exact and any(
             same_person(n, a, person.gender, row["gender"]) for n in names for a in row["aliases"] | {row["name"]})]
         # A full name never joins a person with a different full name.
         fits = [pid for pid in exact + fits if _compatible(person, self.rows[pid])]
@@ -180,8 +197,19 @@ class _People:
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
         self.rows[pid]["aliases"] |= new
+        self._index(pid, new | {self.rows[pid]["name"]})
         self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
         return pid
+
+
+def _words(name: str) -> set[str]:
+    """The words a name can be joined on: its own, and the curated nickname forms of its first word."""
+    words = tokens(name)
+    out = set(words)
+    if words and words[0] != "the":
+        namer = _namer()
+        out |= namer.nicknames_of(words[0]) | namer.canonicals_of(words[0])
+    return out
 
 
 def _compatible(person, row) -> bool:
@@ -190,8 +218,7 @@ def _compatible(person, row) -> bool:
     return all(same_person(a, b) for a in mine for b in theirs)
 
 
-def _store(conn, entry, ex: Extraction, passages):
-    known = _People(conn)
+def _store(conn, entry, ex: Extraction, passages, known):
     ids = []
     for person in ex.people:
         owner = person.narrator and person.name == OWNER and not ex.author
