@@ -295,6 +295,11 @@ class People:
         for key, score in evidence.items():
             if score >= 2.0:
                 note(key, *surfaces[key])
+        # A run of proper nouns holding a name is that name in full ("Gwen Cooper" when only
+        # "Cooper", or only "Gwen", was found to be a person).
+        for key in evidence:
+            if len(key) > 1 and key not in names and ((key[0],) in names or (key[-1],) in names):
+                note(key, surfaces[key][0], surfaces[key][1])
 
         # 2b. Names that the text uses as places ("in Moonstone"), or only as a capitalised first
         # word of a sentence ("Reckon I will"), are not people.
