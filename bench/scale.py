@@ -1,0 +1,153 @@
+"""`ask` latency at scale: a store of generated journal passages (default 1,000,000).
+
+The passages are generated text (templates over people, places, things and feelings), stored through
+the real store (entries, passages, FTS5). Their vectors are synthetic but shaped like real ones: each
+is the real MiniLM embedding of its template's topic sentence plus noise, so neighbours cluster as
+they do in a real store; embedding a million passages for real would take hours on two cores.
+Questions are embedded for real, inside the timed `ask`.
+
+Reported in the same run: `ask` p50/p95 with the HNSW index (the product path above
+embed.HNSW_AT vectors), and the baselines it replaces or builds on: exact numpy search over every
+vector, and BM25 alone.
+
+    python bench/scale.py --passages 1000000 --db /tmp/scale.db     # reuses the store if it is there
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+
+from remembrancer import capture, embed, recall  # noqa: E402
+from remembrancer.store import Memory  # noqa: E402
+
+PEOPLE = ("Priya Shah, Tom Fletcher, Ellie, Grandma Rose, Mr Okafor, Maggie, Ianto Jones, Gwen Cooper, Alice Carter,"
+          " Steven, Lucia, Hamid, Chen Wei, Sofia, Kwame, Ingrid, Mateo, Aoife, Ravi, Yuki, Oluwaseun, Marta, Jonas,"
+          " Fatima, Bea, Callum, Niamh, Dev, Rosa, Emeka").split(", ")
+PLACES = ("the harbour, the pier, Willow Court, the allotment, the library, the station, Aberdeen, Whitby, Leeds,"
+          " Toronto, the market, the hospital, the school gates, the pub, the park, the beach, the hill, the chapel,"
+          " the office, the bakery, the swimming pool, the museum, the canal, the bus stop, the garden centre").split(", ")
+THINGS = ("coffee, tea, a fishing rod, the sewing tin, piano scales, a kite, ginger biscuits, a paperback, the car,"
+          " a birthday cake, the lighthouse song, an old photograph, a bicycle, the dog, a letter, a scarf, the rain,"
+          " a crossword, a jigsaw, roses, a camera, the radio, a train ticket, wellington boots, a recipe, a quilt,"
+          " the telescope, a chess set, the violin, a postcard").split(", ")
+DOINGS = ("talked about, laughed about, argued over, remembered, found, lost, bought, mended, painted, carried, shared,"
+          " forgot, wrote about, sang about, cried over, planned around, gave away, asked about, dreamed about").split(", ")
+FEELINGS = ("It was a good day., I felt tired but glad., Nobody said much., It made me smile., I miss that already.,"
+            " The light was lovely., It rained all afternoon., We stayed far too late., I could not stop laughing.,"
+            " It still hurts to think of it.").split(", ")
+QUESTIONS = ("What did {p} say about {t}?, When did I go to {l} with {p}?, Who gave me {t}?,"
+             " What happened at {l} in {m} {y}?, Where did {p} leave {t}?, Why was {p} upset about {t} last summer?,"
+             " What did we do at {l}?, Did {p} ever find {t}?").split(", ")
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def sentence(rng: random.Random) -> tuple[str, int]:
+    p, t, l, d = rng.choice(PEOPLE), rng.randrange(len(THINGS)), rng.choice(PLACES), rng.choice(DOINGS)
+    return f"{p} and I {d} {THINGS[t]} at {l}. {rng.choice(FEELINGS)}", t
+
+
+def build(path: Path, n: int, seed: int = 7) -> float:
+    """Generate n passages (five to an entry, one a day from 1960) with vectors; returns seconds."""
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    topics = embed.embed([f"{t}" for t in THINGS] + [f"at {l}" for l in PLACES])
+    noise = np.random.default_rng(seed)
+    with Memory(path, derive=False) as memory:
+        have = memory.query("SELECT count(*) FROM passages")[0][0]
+        day = 0
+        batch = []
+        while have < n:
+            at = (np.datetime64("1960-01-01") + np.timedelta64(day, "D")).astype(str)
+            parts, topic = [], []
+            for _ in range(5):
+                text, t = sentence(rng)
+                parts.append(text)
+                topic.append(t)
+            batch.append((capture.text_entry("\n\n".join(parts), at=at), topic))
+            day += 1
+            if len(batch) == 5_000 or have + 5 * len(batch) >= n:
+                result = memory.add_entries([e for e, _ in batch])
+                ids = [r["entry"] for r in result["results"] if r["new"]]
+                rows = memory.query(
+                    f"SELECT id, entry, text FROM passages WHERE entry IN ({','.join('?' * len(ids))}) ORDER BY id", ids)
+                vectors = []
+                for r in rows:
+                    thing = next(i for i, t in enumerate(THINGS) if t in r["text"])
+                    place = next(i for i, l in enumerate(PLACES) if f"at {l}." in r["text"])
+                    v = topics[thing] + 0.6 * topics[len(THINGS) + place] + 0.35 * noise.standard_normal(embed.DIM)
+                    vectors.append((v / np.linalg.norm(v)).astype(np.float32))
+                with memory.transaction() as conn:
+                    conn.executemany("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
+                                     [(r["id"], embed.MODEL, v.tobytes()) for r, v in zip(rows, vectors)])
+                    memory.mark_processed(conn, embed, ids)
+                have += len(rows)
+                batch = []
+                print(f"  {have:,} passages, {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
+    return time.perf_counter() - started
+
+
+def questions(n: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    return [rng.choice(QUESTIONS).format(p=rng.choice(PEOPLE).split()[0], t=rng.choice(THINGS), l=rng.choice(PLACES),
+                                         m=rng.choice(MONTHS), y=rng.randrange(1961, 2020)) for _ in range(n)]
+
+
+def timed(fn, items) -> list[float]:
+    out = []
+    for item in items:
+        started = time.perf_counter()
+        fn(item)
+        out.append(1000 * (time.perf_counter() - started))
+    return out
+
+
+def summary(ms: list[float]) -> str:
+    return f"p50 {np.percentile(ms, 50):7.1f} ms   p95 {np.percentile(ms, 95):7.1f} ms"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--passages", type=int, default=1_000_000)
+    parser.add_argument("--db", default="/tmp/remembrancer-scale.db", help="the store (kept and reused)")
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args(argv)
+    path = Path(args.db)
+    seconds = build(path, args.passages)
+    print(f"store: {args.passages:,} passages ready in {seconds:.0f}s ({path}, {path.stat().st_size / 1e9:.1f} GB)")
+    qs = questions(args.queries)
+    with Memory(path, derive=False) as memory:
+        n = memory.query("SELECT count(*) FROM embeddings")[0][0]
+        started = time.perf_counter()
+        idx = embed.index(memory)
+        print(f"vector index: {type(idx).__name__} over {n:,} vectors, opened or built in {time.perf_counter() - started:.1f}s")
+        memory.ask("warm up", limit=10)  # loads the model; not timed
+        ask_ms = timed(lambda q: memory.ask(q, limit=10), qs)
+        vectors = embed.embed(qs)
+        hnsw_ms = timed(lambda v: embed.nearest(memory, v, recall.POOL), vectors)
+        bm25_ms = timed(lambda q: recall.bm25(memory, q, recall.POOL), qs)
+        embed_ms = timed(lambda q: embed.embed([q]), qs)
+        started = time.perf_counter()
+        exact = embed.ExactIndex(memory)
+        exact.update(memory.query("SELECT max(id) FROM embeddings")[0][0])
+        load = time.perf_counter() - started
+        exact_ms = timed(lambda v: exact.search(v, recall.POOL), vectors)
+        overlap = np.mean([len({k for k, _ in exact.search(v, 10)} & {k for k, _ in embed.nearest(memory, v, 10)}) / 10
+                           for v in vectors[:50]])
+    print(f"ask (hybrid, question embedding included), {len(qs)} questions: {summary(ask_ms)}")
+    print(f"  of which question embedding:              {summary(embed_ms)}")
+    print(f"  of which HNSW top-{recall.POOL}:                  {summary(hnsw_ms)}")
+    print(f"  of which BM25 top-{recall.POOL}:                  {summary(bm25_ms)}")
+    print(f"baseline: exact numpy top-{recall.POOL} over {n:,}:   {summary(exact_ms)} (after {load:.0f}s loading vectors)")
+    print(f"HNSW recall@10 against exact search: {100 * overlap:.0f}%;"
+          f" ask p95 / 100 ms target: {np.percentile(ask_ms, 95) / 100:.2f}")
+
+
+if __name__ == "__main__":
+    main()

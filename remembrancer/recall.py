@@ -1,0 +1,606 @@
+"""Recall: hybrid retrieval over passages, and the answers built on it.
+
+`rank` fuses, for a pool of candidate passages, BM25 (FTS5), dense similarity (MiniLM), spreading
+activation from the people the question names (ACT-R style: a source's pull on a passage is
+S - ln(fan), so a person tied to everything pulls on nothing in particular), the times the question
+names ("in May 2023", "last summer", "the week before the wedding"), and each passage's
+neighbours (an answer often sits in the turn next to the one that matches). The fusion weights in
+`WEIGHTS` were fitted on the LoCoMo dev file only (bench/locomo.py).
+
+`recall(cue)` answers "coffee: who, and why?", `ask(question)` returns ranked passages with the
+people, times and facts that matched, `timeline` and `on_this_day` order what happened by when it
+happened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import threading
+import weakref
+from collections import defaultdict
+
+import numpy as np
+
+from . import dates, embed
+from .store import STOPWORDS, fts_query
+
+WEIGHTS = {  # fitted by grid search on LoCoMo dev (bench/locomo.py), recall@10 + recall@25
+    "dense": 1.0, "bm25": 1.3, "person": 0.2, "time": 1.0, "neighbour": 0.5, "neighbour2": 0.3, "session": 0.6,
+}
+DENSE_SPREAD = 0.3  # cosine similarities closer than this are not stretched apart
+POOL = 150  # candidates taken from each of BM25 and dense
+MODES = ("hybrid", "bm25", "dense")
+
+
+# -- what the store knows about names ------------------------------------------------------------
+class Names:
+    """Every name a question may use: chat speakers and the people extraction found, with fans."""
+
+    def __init__(self):
+        self.covers = 0  # passages seen (for speakers)
+        self.speakers: dict[str, int] = defaultdict(int)  # speaker -> turns spoken
+        self.people_key = None
+        self.alias_people: dict[str, set[int]] = {}  # alias -> person ids
+        self.person_names: dict[int, str] = {}
+        self.person_aliases: dict[int, set[str]] = defaultdict(set)
+        self.person_fan: dict[int, int] = {}
+        self.owners: set[int] = set()
+
+    def update(self, memory):
+        top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
+        if top > self.covers:
+            for r in memory.query(
+                "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (self.covers,)
+            ):
+                self.speakers[r[0]] += r[1]
+            self.covers = top
+        if not _has_table(memory, "people"):
+            return
+        key = memory.query("SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM mentions),"
+                           " (SELECT count(*) FROM aliases)")[0]
+        if tuple(key) == self.people_key:
+            return
+        self.people_key = tuple(key)
+        self.alias_people, self.person_names = defaultdict(set), {}
+        self.person_aliases = defaultdict(set)
+        for r in memory.query("SELECT id, name, owner FROM people"):
+            self.person_names[r[0]] = r[1]
+            self.person_aliases[r[0]].add(r[1])
+            if r[2]:
+                self.owners.add(r[0])
+        for r in memory.query("SELECT person, alias FROM aliases"):
+            self.person_aliases[r[0]].add(r[1])
+        for pid, names in self.person_aliases.items():
+            for n in names:
+                self.alias_people[n].add(pid)
+        self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
+
+
+_names: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_names_lock = threading.Lock()
+
+
+def names(memory) -> Names:
+    with _names_lock:
+        n = _names.get(memory)
+        if n is None:
+            n = _names[memory] = Names()
+        n.update(memory)
+        return n
+
+
+def _has_table(memory, name) -> bool:
+    return bool(memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
+
+
+# -- reading the question ---------------------------------------------------------------------------
+class Source:
+    """A person the question names: the names they go by, the passages' speakers that are them, and their fan."""
+
+    def __init__(self, name, aliases, speakers, fan, person=None):
+        self.name, self.aliases, self.speakers, self.fan, self.person = name, set(aliases), set(speakers), fan, person
+        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(self.aliases, key=len, reverse=True)) + r")\b")
+
+    def as_dict(self):
+        return {"name": self.name, "aliases": sorted(self.aliases), "person": self.person}
+
+
+def named_people(memory, text: str) -> list[Source]:
+    """People named in text, by any alias or as a chat speaker (capitalised, as names are written)."""
+    n = names(memory)
+    lowered = text == text.lower()  # typed all in lower case: match names case-insensitively
+    flags = re.I if lowered else 0
+    found: dict[str, Source] = {}
+
+    def said(alias):
+        if len(alias) < 2 or alias.lower() in STOPWORDS:
+            return False
+        return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags) is not None
+
+    total = max(n.covers, 1)
+    people_hit: dict[int, str] = {}
+    for alias, pids in n.alias_people.items():
+        if said(alias):
+            for pid in pids:
+                if pid not in n.owners and len(alias) >= len(people_hit.get(pid, "")):
+                    people_hit[pid] = alias
+    for pid in people_hit:
+        aliases = {a for a in n.person_aliases[pid] if len(a) >= 2}
+        speakers = {s for s in n.speakers if s in aliases}
+        fan = n.person_fan.get(pid, 0) + sum(n.speakers[s] for s in speakers)
+        found[n.person_names[pid]] = Source(n.person_names[pid], aliases, speakers, fan, pid)
+    for speaker, count in n.speakers.items():
+        if any(speaker in s.speakers for s in found.values()):
+            continue
+        first = speaker.split()[0]
+        if said(speaker) or said(first):
+            found[speaker] = Source(speaker, {speaker, first}, {speaker}, count)
+    for s in found.values():
+        s.strength = max(0.0, math.log(total / max(s.fan, 1)))  # S - ln(fan), with S = ln(passages)
+    return list(found.values())
+
+
+_EVENT_WINDOW = re.compile(
+    r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\s+(?:the|my|our|his|her|their|your|its)\s+"
+    r"([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)(?=\s*(?:[?.,;!]|$|\s+(?:and|when|where|with|that|did|was|in|at|on)\b))",
+    re.I,
+)
+_SPAN = {"day": 1, "night": 1, "week": 7, "weekend": 3, "month": 31, "year": 366}
+
+
+def question_times(memory, text: str, anchor=None) -> list[dict]:
+    """Time windows a question names, absolute or relative to the store's latest date, or to an event."""
+    from .extract.times import find_times
+
+    if anchor is None:
+        latest = memory.query("SELECT max(at) FROM entries")[0][0]
+        anchor = min(latest[:10], dates.now()[:10]) if latest else dates.now()[:10]
+    out = [{"text": t.text, "lo": t.lo, "hi": t.hi} for t in find_times(text, anchor)]
+    for m in _EVENT_WINDOW.finditer(text):
+        unit, side, what = m.group(1).lower(), m.group(2).lower(), m.group(3)
+        when = event_date(memory, what)
+        if when is None:
+            continue
+        day = dt.date.fromisoformat(when[:10])
+        span = dt.timedelta(days=_SPAN[unit])
+        lo, hi = (day - span, day) if side == "before" else (day + dt.timedelta(days=1), day + dt.timedelta(days=1) + span)
+        out = [t for t in out if not (m.start() <= text.find(t["text"]) < m.end())]  # "the week before" alone is not it
+        out.append({"text": m.group(0), "lo": lo.isoformat(), "hi": hi.isoformat(), "event": what, "event_at": when[:10]})
+    return out
+
+
+def event_date(memory, what: str) -> str | None:
+    """When the event a question names happened: an extracted event of that kind, else the best passage about it."""
+    word = what.lower().split()[-1]
+    if _has_table(memory, "events"):
+        rows = memory.query(
+            "SELECT coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
+            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?) ORDER BY coalesce(ev.lo, e.at) DESC LIMIT 1",
+            (word, word.rstrip("s")),
+        )
+        if rows and rows[0][0]:
+            return rows[0][0]
+    hits = bm25(memory, what, 1)
+    if not hits:
+        return None
+    pid = hits[0][0]
+    if _has_table(memory, "times"):
+        rows = memory.query("SELECT lo FROM times WHERE passage = ? ORDER BY start LIMIT 1", (pid,))
+        if rows:
+            return rows[0][0]
+    rows = memory.query("SELECT e.at FROM passages p JOIN entries e ON e.id = p.entry WHERE p.id = ?", (pid,))
+    return rows[0][0] if rows else None
+
+
+# -- the retrievers ------------------------------------------------------------------------------------
+def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -> list[tuple[int, float]]:
+    """Passages ranked by BM25 over any of the question's words (higher is better)."""
+    match = fts_query(text)
+    if not match:
+        return []
+    sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?"
+    params: list = [match[-1]]
+    if within:
+        sql = ("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+               " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND e.at >= ? AND e.at < ?")
+        params += [within[0], within[1]]
+    rows = memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
+    return [(r[0], r[1]) for r in rows]
+
+
+def _scaled(values: dict[int, float], spread: float = 0.0) -> dict[int, float]:
+    """Values scaled to [0, 1] over the pool, the lowest at 0; a spread smaller than `spread` is not
+    stretched (two near-identical passages stay near-equal however few candidates there are)."""
+    if not values:
+        return {}
+    lo, hi = min(values.values()), max(values.values())
+    span = max(hi - lo, spread, 1e-9)
+    return {k: (v - lo) / span for k, v in values.items()}
+
+
+def rank(memory, question: str, limit: int = 10, mode: str = "hybrid", weights=None, analysis=None) -> list[dict]:
+    """Passages for a question, best first, in the search result shape (with "score")."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    if mode == "bm25":
+        return _results(memory, bm25(memory, question, limit))
+    if mode == "dense":
+        return _results(memory, embed.nearest(memory, embed.embed([question])[0], limit))
+    a = analysis if analysis is not None else analyse(memory, question)
+    # The words that name a time ("in May 2023", "the week before the wedding") say when, not what:
+    # they become the time signal and are left out of the words and meaning searched for.
+    what = question
+    for t in a["times"]:
+        what = what.replace(t["text"], " ")
+    what = what if what.strip(" ?.!") else question
+    f = features(memory, what, embed.embed([what])[0], a)
+    return _results(memory, fuse(f, dict(WEIGHTS, **(weights or {})), limit))
+
+
+def features(memory, question: str, vector, a) -> dict:
+    """The candidate pool and each candidate's signals, each scaled to [0, 1] over the pool."""
+    lexical = dict(bm25(memory, question, POOL))
+    for t in a["times"]:
+        for pid, s in bm25(memory, question, POOL // 3, within=(t["lo"], t["hi"])):
+            lexical.setdefault(pid, s)
+    dense = dict(embed.nearest(memory, vector, POOL))
+    pool = set(lexical) | set(dense)
+    if not pool:
+        return {"pool": [], "ids": []}
+    # Neighbours too: the two turns before and after each candidate, in the same entry.
+    near = sorted({i + d for i in pool for d in range(-2, 3)})
+    rows = memory.query(
+        f"SELECT p.id, p.entry, p.speaker, p.text, e.at FROM passages p JOIN entries e ON e.id = p.entry"
+        f" WHERE p.id IN ({','.join('?' * len(near))})",
+        near,
+    )
+    info = {r["id"]: r for r in rows}
+    dense.update(embed.similarities(memory, vector, [i for i in info if i not in dense]))
+    ids = sorted(info)
+    d = _scaled({i: dense.get(i, 0.0) for i in ids}, DENSE_SPREAD)
+    b = _scaled({i: lexical.get(i, 0.0) for i in ids}, max(lexical.values()) if lexical else 0.0)
+    person = _person_activation(memory, a["people"], info)
+    when = _time_match(memory, a["times"], info) if a["times"] else {}
+    position = {i: k for k, i in enumerate(ids)}
+    id_array = np.array(ids)
+    entries = np.array([info[i]["entry"] for i in ids])
+
+    def beside(d):  # position of the passage d away in the same entry, else -1
+        at = np.clip(np.searchsorted(id_array, id_array + d), 0, len(ids) - 1)
+        ok = (id_array[at] == id_array + d) & (entries[at] == entries)
+        return np.where(ok, at, -1)
+
+    return {
+        "ids": ids,
+        "pool": [position[i] for i in sorted(pool) if i in position],
+        "dense": np.array([d.get(i, 0.0) for i in ids]),
+        "bm25": np.array([b.get(i, 0.0) for i in ids]),
+        "person": np.array([person.get(i, 0.0) for i in ids]),
+        "time": np.array([when.get(i, 0.0) for i in ids]),
+        "prev": beside(-1),
+        "next": beside(1),
+        "prev2": beside(-2),
+        "next2": beside(2),
+        "entry": entries,
+    }
+
+
+def fuse(f, w, limit) -> list[tuple[int, float]]:
+    """One ranking: a weighted sum of the signals, plus a share of the better neighbour's."""
+    if not f["ids"]:
+        return []
+    base = w["dense"] * f["dense"] + w["bm25"] * f["bm25"] + w["person"] * f["person"] + w["time"] * f["time"]
+    padded = np.append(base, 0.0)  # index -1: no neighbour
+    score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])
+    if w.get("neighbour2"):
+        score = score + w["neighbour2"] * np.maximum(padded[f["prev2"]], padded[f["next2"]])
+    if w.get("session"):  # how well the passage's whole entry (a chat session) matches
+        best_of = {}
+        for e, s in zip(f["entry"].tolist(), base.tolist()):
+            best_of[e] = max(best_of.get(e, 0.0), s)
+        score = score + w["session"] * np.array([best_of[e] for e in f["entry"].tolist()])
+    # Ranked: the candidates and their neighbours (an answer is often the turn next to the match).
+    best = np.argsort(-score, kind="stable")[:limit]
+    return [(f["ids"][i], float(score[i])) for i in best]
+
+
+def _results(memory, hits) -> list[dict]:
+    passages = memory.passages([h[0] for h in hits])
+    scores = dict(hits)
+    return [dict(p, score=round(float(scores[p["passage"]]), 4)) for p in passages]
+
+
+def _person_activation(memory, sources, info) -> dict[int, float]:
+    """ACT-R spreading activation from the people named: sum of W_j (S - ln fan_j) over the sources a
+    passage is tied to (spoken by them: 1, names them: 0.7), scaled to [0, 1]."""
+    if not sources:
+        return {}
+    total = sum(s.strength for s in sources) or 1.0
+    weight = 1.0 / len(sources)
+    mentioned = defaultdict(set)
+    people = [s.person for s in sources if s.person is not None]
+    if people and info:
+        for r in memory.query(
+            f"SELECT passage, person FROM mentions WHERE person IN ({','.join('?' * len(people))})"
+            f" AND passage IN ({','.join('?' * len(info))})",
+            [*people, *info],
+        ):
+            mentioned[r[0]].add(r[1])
+    out = {}
+    for pid, row in info.items():
+        act = 0.0
+        for s in sources:
+            if row["speaker"] in s.speakers:
+                tie = 1.0
+            elif s.person in mentioned[pid] or s.pattern.search(row["text"]):
+                tie = 0.7
+            else:
+                continue
+            act += weight * s.strength * tie
+        if act:
+            out[pid] = act * len(sources) / total
+    return out
+
+
+def _time_match(memory, times, info) -> dict[int, float]:
+    """1 for passages written in, or speaking of, a time window the question names."""
+    out = {}
+    spoken = defaultdict(list)
+    if _has_table(memory, "times"):
+        for r in memory.query(f"SELECT passage, lo, hi FROM times WHERE passage IN ({','.join('?' * len(info))})", list(info)):
+            spoken[r[0]].append((r[1], r[2]))
+    for pid, row in info.items():
+        at = (row["at"] or "")[:10]
+        for t in times:
+            if (at and t["lo"] <= at < t["hi"]) or any(lo < t["hi"] and t["lo"] < hi for lo, hi in spoken[pid]):
+                out[pid] = 1.0
+                break
+    return out
+
+
+# -- the answers -----------------------------------------------------------------------------------
+def analyse(memory, question: str) -> dict:
+    return {"people": named_people(memory, question), "times": question_times(memory, question)}
+
+
+def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
+    """Ranked passages for a question, and the people, times and facts that matched it."""
+    from .errors import EmptyInput
+
+    if not (question or "").strip():
+        raise EmptyInput("The question is empty", "Ask something, e.g. \"What did Caroline say about her painting?\"")
+    a = analyse(memory, question)
+    passages = rank(memory, question, limit=limit, weights=weights, analysis=a)
+    return {
+        "question": question,
+        "passages": passages,
+        "people": [s.as_dict() for s in a["people"]],
+        "times": a["times"],
+        "facts": facts(memory, a["people"], a["times"]),
+    }
+
+
+def facts(memory, sources, times, limit=20) -> list[dict]:
+    """What extraction knows about the people named (relations, events), and events in the times named."""
+    if not _has_table(memory, "relations"):
+        return []
+    people = [s.person for s in sources if s.person is not None]
+    out = []
+    if people:
+        marks = ",".join("?" * len(people))
+        for r in memory.query(
+            f"SELECT s.name AS subject, r.relation, o.name AS object, r.passage FROM relations r"
+            f" JOIN people s ON s.id = r.subject JOIN people o ON o.id = r.object"
+            f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object LIMIT ?",
+            [*people, *people, limit],
+        ):
+            out.append({"fact": f"{r['subject']} is the {r['relation']} of {r['object']}", "kind": "relation", "passage": r["passage"]})
+    clauses, params = [], []
+    if people:
+        clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
+        params += people
+    for t in times:
+        clauses.append("(coalesce(ev.lo, e.at) >= ? AND coalesce(ev.lo, e.at) < ?)")
+        params += [t["lo"], t["hi"]]
+    if clauses:
+        for r in memory.query(
+            "SELECT ev.kind, coalesce(ev.lo, substr(e.at, 1, 10)) AS at, ev.passage,"
+            " substr(e.text, ev.start + 1, ev.end - ev.start) AS text FROM events ev JOIN entries e ON e.id = ev.entry"
+            f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
+            [*params, limit],
+        ):
+            out.append({"fact": f"{r['kind']}: {r['text']}", "kind": "event", "at": r["at"], "passage": r["passage"]})
+    return out[:limit]
+
+
+def recall(memory, cue: str, limit: int = 10) -> dict:
+    """The people and things a cue is tied to, ranked, each with its why: the path and the passages."""
+    from .errors import EmptyInput
+
+    cue = (cue or "").strip()
+    if not cue:
+        raise EmptyInput("The cue is empty", "Give a word or phrase, e.g. coffee.")
+    passages = rank(memory, cue, limit=limit)
+    out = {"cue": cue, "people": [], "things": [], "passages": passages}
+    if not _has_table(memory, "person_cues"):
+        return out
+    n = names(memory)
+    forms = _cue_forms(cue)
+    marks = ",".join("?" * len(forms))
+    # Direct ties, as ACT-R's associative strength S_ji = ln(P(person | cue) / P(person)): a person tied
+    # to every cue (a narrator, the "you" of a story) gains nothing from being tied to this one too.
+    totals = {r[0]: r[1] for r in memory.query("SELECT person, sum(closeness) FROM person_cues GROUP BY person")}
+    everything = sum(totals.values()) or 1.0
+    rows = memory.query(
+        f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?",
+        [*forms, f"% {forms[0]}", f"{forms[0]} %"],
+    )
+    rows = [r for r in rows if r["person"] not in n.owners]
+    for_cue = sum(r["closeness"] for r in rows) or 1.0
+    score: dict[int, float] = defaultdict(float)
+    why: dict[int, list[str]] = defaultdict(list)
+    evidence: dict[int, list[int]] = defaultdict(list)
+    for r in rows:
+        strength = math.log((r["closeness"] / for_cue) / (totals.get(r["person"], r["closeness"]) / everything))
+        exact = r["cue"] in forms
+        score[r["person"]] += max(strength, 0.0) * math.log(1 + r["count"]) * (1.0 if exact else 0.5)
+        why[r["person"]].append(
+            f"{cue} → {r['cue']} (read together {r['count']}×, strength {strength:+.2f}) → {n.person_names.get(r['person'], '?')}")
+        for c in memory.query("SELECT DISTINCT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL LIMIT 5",
+                              (r["person"], r["cue"])):
+            evidence[r["person"]].append(c[0])
+    # Co-mention: people named in (or speaking) the passages the cue finds, by rank.
+    found = [p["passage"] for p in passages]
+    if found:
+        pmarks = ",".join("?" * len(found))
+        for r in memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({pmarks})", found):
+            if r["person"] in n.owners:
+                continue
+            # discounted by how many passages name them (their fan), as above
+            rarity = math.log(max(n.covers, 2) / max(n.person_fan.get(r["person"], 1), 1)) / math.log(max(n.covers, 2))
+            score[r["person"]] += 0.2 * rarity / (1 + found.index(r["passage"]))
+            if r["passage"] not in evidence[r["person"]]:
+                evidence[r["person"]].append(r["passage"])
+    people = []
+    for pid in sorted(score, key=lambda p: -score[p])[:limit]:
+        if pid not in n.person_names:
+            continue
+        ev = evidence[pid][:3]
+        people.append({
+            "name": n.person_names[pid],
+            "aliases": sorted(a for a in n.person_aliases[pid] if a != n.person_names[pid]),
+            "score": round(score[pid], 4),
+            "why": why[pid] or [f"{cue} → passages naming {n.person_names[pid]}"],
+            "evidence": memory.passages(ev),
+        })
+    out["people"] = people
+    out["things"] = _things(memory, forms, found)[:limit]
+    return out
+
+
+def _cue_forms(cue: str) -> list[str]:
+    c = " ".join(cue.lower().split())
+    forms = [c]
+    if c.endswith("ies"):
+        forms.append(c[:-3] + "y")
+    elif c.endswith("es"):
+        forms += [c[:-2], c[:-1]]
+    elif c.endswith("s"):
+        forms.append(c[:-1])
+    return forms
+
+
+def _things(memory, forms, found) -> list[dict]:
+    """Other cues read in the same passages as this one, weighted by how rare they are (low fan)."""
+    marks = ",".join("?" * len(forms))
+    passages = [r[0] for r in memory.query(f"SELECT DISTINCT passage FROM cues WHERE cue IN ({marks}) AND passage IS NOT NULL", forms)]
+    passages = list(dict.fromkeys(passages + found[:5]))
+    if not passages:
+        return []
+    pmarks = ",".join("?" * len(passages))
+    total = memory.query("SELECT count(DISTINCT passage) FROM cues")[0][0] or 1
+    counts = defaultdict(set)
+    for r in memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({pmarks})", passages):
+        if r["cue"] not in forms:
+            counts[r["cue"]].add(r["passage"])
+    fan = {}
+    if counts:
+        cmarks = ",".join("?" * len(counts))
+        fan = {r[0]: r[1] for r in memory.query(
+            f"SELECT cue, count(DISTINCT passage) FROM cues WHERE cue IN ({cmarks}) GROUP BY cue", list(counts))}
+    scored = {c: len(ps) * math.log(1 + total / fan.get(c, 1)) for c, ps in counts.items()}
+    return [
+        {"name": c, "score": round(s, 4), "evidence": memory.passages(sorted(counts[c])[:3])}
+        for c, s in sorted(scored.items(), key=lambda kv: -kv[1])
+    ]
+
+
+# -- by when things happened ------------------------------------------------------------------------
+def timeline(memory, start: str | None = None, end: str | None = None, person: str | None = None, limit: int = 200) -> list[dict]:
+    """What happened, ordered by when it happened (times the passages speak of; else the entry's date).
+
+    Each item: {"at", "until", "what", "kind", "passage": passage}. `end` is exclusive."""
+    lo = dates.parse(start)[:10] if start else "0000"
+    hi = dates.parse(end)[:10] if end else "9999"
+    allowed = None
+    if person:
+        allowed = _person_passages(memory, person)
+    items = []
+    if _has_table(memory, "times"):
+        for r in memory.query(
+            "SELECT t.passage, t.entry, t.lo, t.hi, t.text FROM times t WHERE t.lo >= ? AND t.lo < ? AND t.passage IS NOT NULL"
+            " ORDER BY t.lo, t.entry, t.start", (lo, hi)):
+            if allowed is None or r["passage"] in allowed:
+                items.append({"at": r["lo"], "until": r["hi"], "what": r["text"], "kind": "time", "passage": r["passage"]})
+        for r in memory.query(
+            "SELECT ev.kind, ev.lo, ev.hi, ev.passage FROM events ev WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ?"
+            " AND ev.passage IS NOT NULL", (lo, hi)):
+            if allowed is None or r["passage"] in allowed:
+                items.append({"at": r["lo"], "until": r["hi"], "what": r["kind"], "kind": "event", "passage": r["passage"]})
+    # Passages that name no day of their own ("yesterday", "last Tuesday") happened when their entry
+    # is dated; a month or a year they mention ("moving in August") does not move them: one item an entry.
+    timed = set()
+    if _has_table(memory, "times"):
+        timed = {r[0] for r in memory.query(
+            "SELECT DISTINCT t.passage FROM times t JOIN entries e ON e.id = t.entry WHERE e.at >= ? AND e.at < ?"
+            " AND julianday(t.hi) - julianday(t.lo) <= 7", (lo, hi))}
+    for r in memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ? ORDER BY e.at", (lo, hi)):
+        untimed = [p for p in _entry_passages(memory, r["id"]) if p not in timed and (allowed is None or p in allowed)]
+        if untimed:
+            items.append({"at": r["at"], "until": None, "what": "written", "kind": "entry", "passage": untimed[0]})
+    items.sort(key=lambda x: (x["at"], x["passage"] or 0))
+    items = items[:limit]
+    by_id = {p["passage"]: p for p in memory.passages({i["passage"] for i in items})}
+    for i in items:
+        i["passage"] = by_id.get(i["passage"])
+    return items
+
+
+def _entry_passages(memory, entry_id):
+    return [r[0] for r in memory.query("SELECT id FROM passages WHERE entry = ? ORDER BY seq", (entry_id,))]
+
+
+def _person_passages(memory, name: str) -> set[int]:
+    from .errors import NotFound
+
+    ids = set()
+    if _has_table(memory, "people"):
+        from .people import find
+
+        pid = find(memory.conn, name)
+        if pid is not None:
+            ids |= {r[0] for r in memory.query("SELECT DISTINCT passage FROM mentions WHERE person = ? AND passage IS NOT NULL", (pid,))}
+            aliases = [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+            name_forms = set(aliases) | {name}
+        else:
+            name_forms = {name}
+    else:
+        name_forms = {name}
+    marks = ",".join("?" * len(name_forms))
+    ids |= {r[0] for r in memory.query(f"SELECT id FROM passages WHERE speaker IN ({marks})", list(name_forms))}
+    for form in name_forms:  # named where extraction missed it
+        phrase = '"' + form.replace('"', '""') + '"'
+        ids |= {r[0] for r in memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (f"text : {phrase}",))}
+    if not ids:
+        raise NotFound(f"No one called {name!r} is remembered", "See `remembrancer people` for the names known.")
+    return ids
+
+
+def on_this_day(memory, day: str | None = None) -> list[dict]:
+    """What happened on this day of the year in other years (by when it happened), most recent year first."""
+    day = dates.parse(day)[:10] if day else dates.now()[:10]
+    month_day = day[5:10]
+    year = int(day[:4])
+    out = []
+    for item in timeline(memory, limit=10**9):
+        at, until = item["at"][:10], (item["until"] or "")[:10]
+        if at[5:10] != month_day or at[:4] == day[:4]:
+            continue
+        if until and until != (dt.date.fromisoformat(at) + dt.timedelta(days=1)).isoformat():
+            continue  # a month or a year is not a day
+        out.append(dict(item, years_ago=year - int(at[:4])))
+    out.sort(key=lambda x: (x["years_ago"] < 0, abs(x["years_ago"])))
+    from .forgetting import grief_aware  # the hidden left out; birthdays of the dead as "would have turned N"
+
+    return grief_aware(memory, out, day)

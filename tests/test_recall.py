@@ -1,0 +1,164 @@
+"""Recall, ask, timeline and on-this-day on the story and the examples, with the real models."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, ROOT
+from remembrancer import recall
+from remembrancer.cli import cli
+from remembrancer.errors import EmptyInput, NotFound
+from remembrancer.store import Memory
+
+STORY = ROOT.parent / "shared" / "seed" / "000_430032c30c73a7fb.txt"
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory):
+    """The example journal and chat, understood and embedded, shared by the tests that only read."""
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    with Memory(path) as m:
+        m.add_files([EXAMPLES / "journal"])
+        m.import_file("locomo", EXAMPLES / "chat.json")
+    return path
+
+
+@pytest.fixture
+def ex(examples):
+    with Memory(examples) as m:
+        yield m
+
+
+def texts(passages, n=3):
+    return [p["text"] for p in passages[:n]]
+
+
+def test_coffee_brings_back_ianto_first_on_the_story(tmp_path):
+    with Memory(tmp_path / "story.db") as m:
+        m.add_files([STORY])
+        r = m.recall("coffee")
+    assert r["cue"] == "coffee"
+    assert r["people"][0]["name"] == "Ianto Jones"
+    first = r["people"][0]
+    assert first["why"] and first["evidence"]
+    assert any("coffee" in p["text"].lower() for p in first["evidence"])  # the passages say why
+    assert set(first) >= {"name", "aliases", "score", "evidence"}
+    assert all(set(t) >= {"name", "score", "evidence"} for t in r["things"])
+    assert any("coffee" in p["text"].lower() for p in r["passages"][:3])
+
+
+def test_a_question_about_a_person_finds_their_words(ex):
+    r = ex.ask("What did Tom take back to Aberdeen?")
+    assert "Tom took Dad's fishing rod back to Aberdeen last month. I thought I'd mind, but I don't." in texts(r["passages"], 2)
+    assert [p["name"] for p in r["people"]] == ["Tom"]
+
+
+def test_a_chat_question_finds_the_turn_with_its_ref(ex):
+    r = ex.ask("When did Priya arrive in Toronto?", limit=5)
+    top = r["passages"][0]
+    assert top["ref"] == "D1:1" and top["speaker"] == "Priya"
+    assert set(top) == {"passage", "entry", "ref", "at", "speaker", "text", "score"}
+
+
+def test_a_question_naming_a_month_prefers_what_happened_then(ex):
+    r = ex.ask("Who died in November 2022?")
+    assert r["times"] and r["times"][0]["lo"] == "2022-11-01" and r["times"][0]["hi"] == "2022-12-01"
+    assert r["passages"][0]["text"].startswith("Grandma Rose died on Friday")
+
+
+def test_a_time_window_outranks_the_same_words_at_another_time(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Walked the dog along the beach, cold and windy.", at="2021-01-10")
+        m.add("Walked the dog along the beach in the sun.", at="2022-07-10")
+        assert m.ask("Where did I walk the dog in July 2022?")["passages"][0]["at"].startswith("2022-07-10")
+        assert m.ask("Where did I walk the dog in January 2021?")["passages"][0]["at"].startswith("2021-01-10")
+        # relative to the store's own latest date: "last summer" is the summer before it
+        m.add("Nothing much today.", at="2023-02-01")
+        r = m.ask("Where did I walk the dog last summer?")
+        assert r["times"][0]["lo"].startswith("2022-06") and r["passages"][0]["at"].startswith("2022-07-10")
+
+
+def test_the_week_before_an_event_is_read_from_the_store(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Bought flowers at the market with Tom.", at="2019-03-01")
+        m.add("Bought the rings with Tom in Leeds.", at="2020-06-08")
+        m.add("Our wedding at St Mary's, the happiest day.", at="2020-06-13")
+        m.add("Bought a new kettle with Tom.", at="2021-09-30")
+        r = m.ask("What did I buy the week before the wedding?")
+        window = [t for t in r["times"] if t.get("event")]
+        assert window and window[0]["lo"] == "2020-06-06" and window[0]["hi"] == "2020-06-13"
+        assert r["passages"][0]["text"] == "Bought the rings with Tom in Leeds."
+
+
+def test_person_aware_ranking_prefers_the_named_speaker(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Caroline", "I finished my painting of the lake last night."),
+                    ("Melanie", "My painting class starts next week, I'm nervous."),
+                    ("Caroline", "You'll love it.")], at="2023-05-08")
+        r = m.ask("What did Caroline say about her painting?")
+        assert r["passages"][0]["text"] == "I finished my painting of the lake last night."
+        r = m.ask("What did Melanie say about her painting?")
+        assert r["passages"][0]["text"] == "My painting class starts next week, I'm nervous."
+
+
+def test_baselines_rank_by_one_signal(ex):
+    bm25 = recall.rank(ex, "fishing rod", limit=3, mode="bm25")
+    dense = recall.rank(ex, "an angling pole", limit=3, mode="dense")
+    assert "fishing rod" in bm25[0]["text"]
+    assert any("fishing rod" in p["text"] for p in dense)  # meaning, not words
+    with pytest.raises(ValueError):
+        recall.rank(ex, "x", mode="telepathy")
+
+
+def test_timeline_orders_by_when_it_happened_not_when_written(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Yesterday Tom and I flew kites on the hill.", at="2023-05-08")
+        m.add("Tom rang about the boat.", at="2023-05-01")
+        items = m.timeline(start="2023-05-01", end="2023-06-01")
+        whens = [i["at"][:10] for i in items]
+        assert whens == sorted(whens)
+        kites = next(i for i in items if "kites" in i["passage"]["text"])
+        assert kites["at"].startswith("2023-05-07")  # the day it happened, not the day it was written
+        assert [i["passage"]["text"] for i in m.timeline(person="Tom")] == [
+            "Tom rang about the boat.", "Yesterday Tom and I flew kites on the hill."]
+        assert m.timeline(start="2024-01-01") == []
+        with pytest.raises(NotFound):
+            m.timeline(person="Nobody Atall")
+
+
+def test_on_this_day_finds_other_years(ex):
+    items = ex.on_this_day("2025-05-08")
+    assert items and items[0]["at"].startswith("2023-05-08") and items[0]["years_ago"] == 2
+    assert any("Priya" in i["passage"]["text"] for i in items)
+    assert ex.on_this_day("2025-05-09") == []
+
+
+def test_empty_questions_and_cues_are_refused(ex):
+    with pytest.raises(EmptyInput):
+        ex.ask("   ")
+    with pytest.raises(EmptyInput):
+        ex.recall("")
+
+
+def test_cli_recall_ask_timeline_and_batch(examples, tmp_path):
+    runner = CliRunner()
+    base = ["--db", str(examples)]
+    r = runner.invoke(cli, base + ["recall", "fishing rod", "--json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert set(data) == {"cue", "people", "things", "passages"} and data["passages"]
+    r = runner.invoke(cli, base + ["ask", "When did Priya arrive in Toronto?", "--json", "--limit", "3"])
+    data = json.loads(r.output)
+    assert data["passages"][0]["ref"] == "D1:1" and len(data["passages"]) == 3
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"id": "a", "query": "piano lessons"}\n{"id": "b", "query": "Toronto"}\n')
+    r = runner.invoke(cli, base + ["ask", "--queries", str(queries), "--limit", "2"])
+    lines = [json.loads(line) for line in r.output.splitlines()]
+    assert [x["id"] for x in lines] == ["a", "b"] and all(len(x["results"]) == 2 for x in lines)
+    assert set(lines[0]["results"][0]) == {"passage", "entry", "ref", "at", "speaker", "text", "score"}
+    r = runner.invoke(cli, base + ["timeline", "--from", "2023-01-01", "--to", "2024-01-01", "--json"])
+    assert r.exit_code == 0 and all("2023" <= i["at"] < "2024" for i in json.loads(r.output))
+    r = runner.invoke(cli, base + ["on-this-day", "--date", "2025-05-08"])
+    assert r.exit_code == 0 and "2023-05-08" in r.output
+    r = runner.invoke(cli, base + ["ask", "   "])
+    assert r.exit_code == 1 and "Error:" in r.output
