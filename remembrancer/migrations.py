@@ -264,3 +264,16 @@ def m002_understanding(conn):
         );
         """
     )
+
+
+@migration
+def m005_recall_indexes(conn):
+    """remembrancer.recall looks up what extraction found in given passages: index them by passage."""
+    script(
+        conn,
+        """
+        CREATE INDEX IF NOT EXISTS times_passage ON times(passage);
+        CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage);
+        CREATE INDEX IF NOT EXISTS cues_passage ON cues(passage);
+        """
+    )
