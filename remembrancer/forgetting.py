@@ -276,6 +276,23 @@ def _has(memory, table) -> bool:
 AT = "coalesce(e.at, e.added)"  # when an entry happened (when it was recorded, if undated)
 
 
+def when(lo: str | None, hi: str | None, written: str | None) -> tuple[str | None, str | None]:
+    """(how to say when an event happened, its day if known to the day) from its interval
+    [lo, hi): "2016-05-02", "2016-05" or "2016"; with no interval, by the entry's date."""
+    if not lo:
+        return (f"by {written[:10]}" if written else None), None
+    if not hi:
+        return lo[:10], None
+    span = (as_datetime(hi[:10]) - as_datetime(lo[:10])).days
+    if span <= 1:
+        return lo[:10], lo[:10]
+    if lo[5:10] == "01-01" and span in (365, 366):
+        return lo[:4], None
+    if lo[8:10] == "01" and 28 <= span <= 31:
+        return lo[:7], None
+    return lo[:10], None
+
+
 class Snapshot:
     """Everything the model needs, as the store stood at `now`: nothing written or reviewed after
     `now` is seen, so `--now` replays the past. Who is hidden is the owner's latest wish, always."""
@@ -308,10 +325,13 @@ class Snapshot:
             self.relations = [dict(r) for r in q(
                 f"SELECT r.subject, r.relation, r.object, r.passage FROM relations r JOIN entries e ON e.id = r.entry"
                 f" WHERE {AT} <= ? ORDER BY {AT}, r.id", (cut,))]
-            for r in q(f"SELECT ev.kind, coalesce(ev.lo, {AT}) AS at, ev.passage, ep.person FROM events ev"
+            for r in q(f"SELECT ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person FROM events ev"
                        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
                        f" WHERE ev.negated = 0 AND {AT} <= ? ORDER BY {AT}, ev.id", (cut,)):
-                self.events.setdefault(r["person"], []).append(dict(r))
+                e = dict(r)
+                e["at"], e["day"] = when(r["lo"], r["hi"], r["written"])
+                e["from"] = (r["lo"] or r["written"])[:10]  # the earliest it can have been
+                self.events.setdefault(r["person"], []).append(e)
                 self.passage_events.setdefault(r["passage"], set()).add(r["kind"])
             for r in q(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
                        f" WHERE {AT} <= ? GROUP BY f.passage", (cut,)):
@@ -480,7 +500,11 @@ class Snapshot:
     # -- describing -------------------------------------------------------------------------------
     def died(self, pid) -> str | None:
         deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death"]
-        return deaths[0][:10] if deaths else None
+        return deaths[0] if deaths else None
+
+    def died_from(self, pid) -> str | None:
+        deaths = [e["from"] for e in self.events.get(pid, []) if e["kind"] == "death"]
+        return deaths[0] if deaths else None
 
     def line(self, pid) -> str:
         """"Steven: your grandson, Alice's son; died 2009-01-02" from what was extracted."""
@@ -497,15 +521,14 @@ class Snapshot:
                 seen.add(phrase)
                 said.append(phrase)
         said.sort(key=lambda p: not p.startswith("your"))
-        facts = []
+        facts, kinds = [], set()
         for e in self.events.get(pid, []):
-            if EVENT_WEIGHT.get(e["kind"], OTHER_EVENT) < 0.5:
-                continue  # a meeting is everyday; a death, a birth, a marriage make the line
+            if EVENT_WEIGHT.get(e["kind"], OTHER_EVENT) < 0.5 or e["kind"] in kinds:
+                continue  # a meeting is everyday; a death, a birth, a marriage make the line, once each
+            kinds.add(e["kind"])
             verb = {"death": "died", "birth": "born", "marriage": "married", "illness": "fell ill",
                     "meeting": "met", "parting": "parted"}.get(e["kind"], e["kind"])
-            fact = f"{verb} {e['at'][:10]}" if e["at"] else verb
-            if fact not in facts:
-                facts.append(fact)
+            facts.append(f"{verb} {e['at']}" if e["at"] else verb)
         times = self.times.get(pid, [])
         n = len(self.passages.get(pid, {}))
         if not facts and times:
@@ -677,15 +700,16 @@ def day_notes(memory, on=None) -> list[dict]:
         if snap.is_hidden(pid):
             continue
         died = snap.died(pid)
+        died_from = snap.died_from(pid)
         for e in snap.events.get(pid, []):
-            if not e["at"] or len(e["at"]) < 10:
-                continue
+            if not e["day"]:
+                continue  # only an event known to the day has a day to return on
             if e["kind"] == "birth":
-                text = birthday_line(snap.names[pid], e["at"][:10], on, died=died)
+                text = birthday_line(snap.names[pid], e["day"], on, died=died_from)
             else:
-                text = anniversary_line(snap.names[pid], e["kind"], e["at"][:10], on)
+                text = anniversary_line(snap.names[pid], e["kind"], e["day"], on)
             if text:
-                out.append({"person": snap.names[pid], "kind": e["kind"], "at": e["at"][:10], "text": text,
+                out.append({"person": snap.names[pid], "kind": e["kind"], "at": e["day"], "text": text,
                             "died": died, "passage": (memory.passages([e["passage"]]) or [None])[0]})
     return out
 

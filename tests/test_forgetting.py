@@ -113,6 +113,13 @@ def test_birthday_of_the_dead_is_what_they_would_have_turned():
     assert f.anniversary_line("Steven", "death", "2009-01-01", "2009-01-01") is None
 
 
+def test_when_an_event_happened_is_said_to_its_precision():
+    assert f.when("2016-05-02", "2016-05-03", "2016-05-02") == ("2016-05-02", "2016-05-02")
+    assert f.when("2018-01-01", "2019-01-01", None) == ("2018", None)  # no day: no birthday, no anniversary
+    assert f.when("2018-03-01", "2018-04-01", None) == ("2018-03", None)
+    assert f.when(None, None, "2016-05-02T10:00:00") == ("by 2016-05-02", None)
+
+
 # -- a decade in the store -------------------------------------------------------------------------
 import json
 import shutil
