@@ -594,7 +594,8 @@ def review(ctx, now, limit, as_json):
             except RemembrancerError as e:
                 click.echo(e.line(), err=True)
         done += 1
-        click.echo(f"Next time: {result['next_review'][:10]} (in {result['interval_days']:g} days).")
+        days = result["interval_days"]
+        click.echo(f"Next time: {result['next_review'][:10]} (in {days:g} day{'' if days == 1 else 's'}).")
     click.echo(f"Reviewed {done}. " + ("Nothing more to review now." if done < limit else ""))
 
 
