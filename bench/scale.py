@@ -82,7 +82,7 @@ def build(path: Path, n: int, seed: int = 7) -> float:
                 for r in rows:
                     thing = next(i for i, t in enumerate(THINGS) if t in r["text"])
                     place = next(i for i, l in enumerate(PLACES) if f"at {l}." in r["text"])
-                    v = topics[thing] + 0.6 * topics[len(THINGS) + place] + 0.35 * noise.standard_normal(embed.DIM)
+                    v = topics[thing] + 0.6 * topics[len(THINGS) + place] + 0.35 / np.sqrt(embed.DIM) * noise.standard_normal(embed.DIM)
                     vectors.append((v / np.linalg.norm(v)).astype(np.float32))
                 with memory.transaction() as conn:
                     conn.executemany("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",

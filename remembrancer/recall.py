@@ -23,13 +23,14 @@ from collections import defaultdict
 import numpy as np
 
 from . import dates, embed
-from .store import STOPWORDS, fts_query
+from .store import _COUNT, STOPWORDS, fts_terms
 
 WEIGHTS = {  # fitted by grid search on LoCoMo dev (bench/locomo.py), recall@10 + recall@25
     "dense": 1.0, "bm25": 1.3, "person": 0.2, "time": 1.0, "neighbour": 0.5, "neighbour2": 0.3, "session": 0.6,
 }
 DENSE_SPREAD = 0.3  # cosine similarities closer than this are not stretched apart
-POOL = 150  # candidates taken from each of BM25 and dense
+POOL = 150
+BM25_WINDOW = 20_000  # above this many passages, words matching more of them are not ranked by  # candidates taken from each of BM25 and dense
 MODES = ("hybrid", "bm25", "dense")
 
 
@@ -195,12 +196,19 @@ def event_date(memory, what: str) -> str | None:
 
 # -- the retrievers ------------------------------------------------------------------------------------
 def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -> list[tuple[int, float]]:
-    """Passages ranked by BM25 over any of the question's words (higher is better)."""
-    match = fts_query(text)
-    if not match:
+    """Passages ranked by BM25 over any of the question's words (higher is better).
+
+    Ranking costs time for every match, so in a large store the words matching more than
+    BM25_WINDOW passages are left out (the rarest word is always kept): a word that common adds
+    almost nothing to BM25. A store of at most BM25_WINDOW passages ranks by every word."""
+    terms = fts_terms(text)
+    if not terms:
         return []
+    if (memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]) > BM25_WINDOW and len(terms) > 1:
+        sizes = {t: memory.query(_COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
+        terms = [t for t in terms if sizes[t] <= BM25_WINDOW] or [min(terms, key=sizes.get)]
     sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?"
-    params: list = [match[-1]]
+    params: list = [" OR ".join(terms)]
     if within:
         sql = ("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
                " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND e.at >= ? AND e.at < ?")
