@@ -398,8 +398,6 @@ def reindex(ctx, as_json):
 
 
 # -- recall ---------------------------------------------------------------------------------
-
-# -- recall ---------------------------------------------------------------------------------
 def show_recall(r):
     if not r["people"] and not r["things"] and not r["passages"]:
         click.echo(f"Nothing tied to {r['cue']!r} yet.")
@@ -637,9 +635,10 @@ def people_unhide(ctx, name, now, as_json):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback requires the token, created and shown on first start.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"url", "token", "token_required"} as JSON on start.')
 @click.pass_context
 @run
-def serve(ctx, host, port):
+def serve(ctx, host, port, as_json):
     """The web app and HTTP API on this store (API reference at /docs).
 
     Example: remembrancer serve --port 8765
@@ -647,7 +646,7 @@ def serve(ctx, host, port):
     from .server import serve as run_server
     from .store import default_path
 
-    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo)
+    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json)
 
 
 def main():

@@ -1,0 +1,590 @@
+"""The HTTP API and the web pages over one store: `remembrancer serve`, or `create_app("memories.db")`.
+
+Entries are stored by the request that brings them and acknowledged at once; a single background
+thread then derives what is understood from them (`Memory.process()`), as the CLI does in line.
+Every request gets its own thread's SQLite connection; writes from requests are serialised.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import html
+import ipaddress
+import json
+import logging
+import secrets
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from . import capture
+from .errors import EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized, UnknownFormat
+from .store import PROCESSORS, Memory
+
+WEB = Path(__file__).parent / "web"
+MAX_JSON = 1 << 20  # bytes in any request that is not a file upload
+MAX_UPLOAD = 20 << 20  # bytes in a file upload
+TOKEN_SETTING = "server.token_sha256"
+COOKIE = "remembrancer_token"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+PAGES = {"/": "index.html", "/search": "search.html", "/people": "people.html", "/timeline": "timeline.html",
+         "/today": "today.html", "/review": "review.html"}
+HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
+                                 b" form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+]
+log = logging.getLogger("remembrancer.server")
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip("[]").lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+# -- the token, for any binding other than loopback ----------------------------------------------------
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def ensure_token(memory: Memory) -> str | None:
+    """Create the server's token on first need: returns it (to be shown once), or None if one exists.
+    Only its SHA-256 is stored, in the store's settings."""
+    with memory.transaction() as conn:
+        if conn.execute("SELECT 1 FROM settings WHERE key = ?", (TOKEN_SETTING,)).fetchone():
+            return None
+        token = secrets.token_urlsafe(32)
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (TOKEN_SETTING, _digest(token)))
+    return token
+
+
+def stored_token_digest(memory: Memory) -> str | None:
+    rows = memory.query("SELECT value FROM settings WHERE key = ?", (TOKEN_SETTING,))
+    return rows[0][0] if rows else None
+
+
+# -- errors as JSON ------------------------------------------------------------------------------------
+def status_of(error: RemembrancerError) -> int:
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, Unauthorized):
+        return 401
+    if isinstance(error, StoreLocked):
+        return 503
+    if isinstance(error, StoreError):
+        return 500
+    return 400
+
+
+def error_body(error: str, remedy: str = "") -> bytes:
+    return json.dumps({"error": error, "remedy": remedy}, ensure_ascii=False).encode("utf-8")
+
+
+def error_json(status: int, error: str, remedy: str = "", headers=None) -> JSONResponse:
+    return JSONResponse({"error": error, "remedy": remedy}, status_code=status, headers=headers)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class Guard:
+    """ASGI middleware in front of everything: host, token, cross-site and size checks, security headers,
+    and a JSON 500 in place of any unexpected exception (the traceback never leaves the server)."""
+
+    def __init__(self, app, token_digest: str | None):
+        self.app = app
+        self.token_digest = token_digest
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        request = Request(scope)
+        refusal = self.refuse(request)
+        if refusal is not None:
+            return await self.respond(refusal, send)
+        if self.token_digest and request.method == "GET" and "token" in request.query_params:
+            # The link printed at first start: keep the token as a cookie, drop it from the address bar.
+            query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "token"])
+            redirect = RedirectResponse(request.url.path + (f"?{query}" if query else ""), status_code=303)
+            redirect.set_cookie(COOKIE, request.query_params["token"], httponly=True, samesite="strict")
+            return await self.respond(redirect, send)
+
+        limit = MAX_UPLOAD if request.headers.get("content-type", "").startswith("multipart/form-data") else MAX_JSON
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return await self.respond(self.too_large(limit), send)
+        state = {"received": 0, "too_large": False, "started": False}
+
+        async def counted_receive():
+            message = await receive()
+            if message["type"] == "http.request":
+                state["received"] += len(message.get("body", b""))
+                if state["received"] > limit:
+                    state["too_large"] = True
+                    raise _TooLarge()
+            return message
+
+        async def guarded_send(message):
+            if state["too_large"]:
+                return  # the app's answer to a cut-off body is replaced by a 413 below
+            if message["type"] == "http.response.start":
+                state["started"] = True
+                message["headers"] = list(message.get("headers", [])) + HEADERS
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, guarded_send)
+        except _TooLarge:
+            pass
+        except Exception as e:  # noqa: BLE001 - the one place every unexpected error is caught
+            log.error("Error: %s %s failed: %s: %s", request.method, request.url.path, type(e).__name__, e)
+            if not state["started"]:
+                state["started"] = True
+                await self.respond(error_json(500, "Something went wrong inside remembrancer",
+                                              "Nothing was lost: try again; the server's console says more."), send)
+            return
+        if state["too_large"] and not state["started"]:
+            await self.respond(self.too_large(limit), send)
+
+    def refuse(self, request: Request) -> Response | None:
+        host = request.headers.get("host", "")
+        if self.token_digest is None and not is_loopback(urlsplit(f"//{host}").hostname or ""):
+            # Loopback without a token: a page elsewhere must not reach us by renaming a host (DNS rebinding).
+            return error_json(400, f"Unknown host {host!r}", "Use http://127.0.0.1 or http://localhost.")
+        bearer = request.headers.get("authorization", "")
+        bearer = bearer[7:].strip() if bearer.lower().startswith("bearer ") else ""
+        if self.token_digest is not None:
+            token = bearer or request.cookies.get(COOKIE) or (
+                request.query_params.get("token") if request.method == "GET" else None)
+            if not token or not hmac.compare_digest(_digest(token), self.token_digest):
+                error = Unauthorized("This remembrancer needs its token")
+                if request.url.path.startswith("/api/") or request.method != "GET":
+                    return error_json(401, str(error), error.remedy, {"www-authenticate": "Bearer"})
+                return HTMLResponse(
+                    "<!doctype html><meta charset=utf-8><title>remembrancer</title><p>This remembrancer needs its"
+                    " token. Open the address printed when it first started (it ends in <code>?token=…</code>).",
+                    status_code=401)
+        if request.method not in SAFE_METHODS:
+            origin = request.headers.get("origin")
+            if origin and (urlsplit(origin).netloc.lower() != host.lower()):
+                return error_json(403, "Cross-site request refused", "Use the remembrancer pages themselves.")
+            if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+                return error_json(403, "Cross-site request refused", "Use the remembrancer pages themselves.")
+            if not bearer and request.headers.get("x-remembrancer") != "1":
+                return error_json(403, "Missing header X-Remembrancer: 1",
+                                  "Send the header X-Remembrancer: 1 with every request that changes something.")
+        return None
+
+    @staticmethod
+    def too_large(limit: int) -> Response:
+        return error_json(413, f"Request larger than {limit >> 20} MB",
+                          "Split it into smaller files, or import from the command line; nothing was stored.")
+
+    @staticmethod
+    async def respond(response: Response, send):
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + HEADERS
+            await send(message)
+
+        await response({"type": "http"}, _no_body, send_with_headers)
+
+
+async def _no_body():
+    return {"type": "http.disconnect"}
+
+
+# -- deriving in the background ----------------------------------------------------------------------
+class Deriver:
+    """One thread that runs `Memory.process()` whenever entries were stored: people, cues, embeddings."""
+
+    def __init__(self, path):
+        self.path = path
+        self.wanted = threading.Event()
+        self.idle = threading.Event()
+        self.stopping = False
+        self.thread = threading.Thread(target=self.run, name="remembrancer-derive", daemon=True)
+
+    def start(self):
+        self.wanted.set()
+        self.thread.start()
+
+    def wake(self):
+        self.idle.clear()
+        self.wanted.set()
+
+    def stop(self):
+        self.stopping = True
+        self.wanted.set()
+        self.thread.join(timeout=10)
+
+    def run(self):
+        memory = None
+        while not self.stopping:
+            self.wanted.wait()
+            self.wanted.clear()
+            if self.stopping:
+                break
+            try:
+                memory = memory or Memory(self.path)
+                memory.process()
+            except Exception as e:  # noqa: BLE001 - entries stay stored and pending; the next wake retries
+                log.error("Error: understanding new entries failed (%s: %s); they stay stored and will be retried",
+                          type(e).__name__, e)
+                time.sleep(2)
+            if not self.wanted.is_set():
+                self.idle.set()
+        if memory is not None:
+            memory.close()
+
+
+class Job:
+    """An import stored in the background: how far it got, then the library's result or the error."""
+
+    def __init__(self, total: int):
+        self.id = secrets.token_urlsafe(9)
+        self.total = total
+        self.done = 0
+        self.state = "storing"
+        self.result = None
+        self.error = None
+
+    def as_dict(self) -> dict:
+        out = {"job": self.id, "state": self.state, "done": self.done, "total": self.total}
+        if self.result is not None:
+            out["result"] = self.result
+        if self.error is not None:
+            out.update(self.error)
+        return out
+
+
+class AddText(BaseModel):
+    text: str = Field(description="What to remember, exactly as written.", examples=["Coffee with Ianto at the Hub."])
+    at: str | None = Field(None, description="When it happened (default: from the text, else now).",
+                           examples=["2009-05-01"])
+    author: str | None = Field(None, description="Who wrote it (default: you).")
+    source: str | None = Field(None, description="Where it came from.")
+
+
+class Answer(BaseModel):
+    item: str = Field(description='The "item" of a review item.')
+    rating: str | int = Field(description="again, hard, good or easy (or 1-4).", examples=["good"])
+    now: str | None = Field(None, description="The moment of the answer (default: now).")
+
+
+UPLOAD_FORMATS = ("text", "jsonl", "locomo")
+
+
+def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None) -> list[capture.Entry]:
+    """Entries from an uploaded file. It is written to a private temporary folder for the readers that
+    take a file; no path ever comes from the request, and error messages name the upload, not the folder."""
+    name = Path(filename or "upload").name or "upload"
+    if fmt == "text":
+        text = capture.decode(data, name)
+        return [capture.text_entry(text, author=author, source=source or name)]
+    if fmt not in UPLOAD_FORMATS:
+        raise UnknownFormat(f"Unknown format {fmt!r}", "Use text, jsonl or locomo.")
+    with tempfile.TemporaryDirectory(prefix="remembrancer-upload-") as folder:
+        path = Path(folder) / "upload"
+        path.write_bytes(data)
+        try:
+            if fmt == "jsonl":
+                return capture.jsonl_entries(path, author=author, source=source)
+            return capture.locomo_entries(path, author=author)
+        except RemembrancerError as e:
+            raise type(e)(str(e).replace(str(path), name), e.remedy) from None
+
+
+# -- the app -------------------------------------------------------------------------------------------
+def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> FastAPI:
+    """The API and pages over the store at `db_path`. With `require_token`, every request must carry the
+    token whose digest `ensure_token` stored (as a bearer token, or the cookie set by `/?token=...`).
+    With `derive=False` nothing is understood in the background (entries are only stored)."""
+    db_path = Path(db_path)
+    with Memory(db_path, derive=False) as memory:  # creates and migrates the store before any request
+        digest = stored_token_digest(memory) if require_token else None
+    if require_token and not digest:
+        raise Unauthorized("No token is stored for this store", "Start it with `remembrancer serve`, which creates one.")
+    local = threading.local()
+    write_lock = threading.Lock()
+    jobs: dict[str, Job] = {}
+    deriver = Deriver(db_path) if derive else None
+
+    def mem() -> Memory:
+        if getattr(local, "memory", None) is None:
+            local.memory = Memory(db_path, derive=False)
+        return local.memory
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        if deriver:
+            deriver.start()
+        yield
+        if deriver:
+            deriver.stop()
+
+    app = FastAPI(title="remembrancer", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Your memory over HTTP. Every request that changes something needs the header "
+                              "`X-Remembrancer: 1` (or a bearer token). Errors are `{\"error\", \"remedy\"}`.")
+    app.state.deriver = deriver
+    app.state.jobs = jobs
+
+    @app.exception_handler(RemembrancerError)
+    async def typed_error(request, e: RemembrancerError):
+        return error_json(status_of(e), str(e), e.remedy)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request, e: RequestValidationError):
+        first = e.errors()[0] if e.errors() else {}
+        if first.get("type") == "json_invalid":
+            return error_json(422, "The request body is not valid JSON", "Send a JSON object; see /docs.")
+        where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
+        return error_json(422, f"Bad request: {where + ': ' if where else ''}{first.get('msg', 'invalid')}",
+                          "See /docs for what this endpoint takes.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request, e: StarletteHTTPException):
+        remedy = "See /docs for the endpoints." if e.status_code in (404, 405) else ""
+        return error_json(e.status_code, str(e.detail), remedy, getattr(e, "headers", None))
+
+    # -- capture ---------------------------------------------------------------------------------------
+    def stored(fn):
+        with write_lock:
+            result = fn(mem())
+        if deriver:
+            deriver.wake()
+        return result
+
+    @app.post("/api/add", tags=["capture"], summary="Remember a text")
+    def add(body: AddText) -> dict:
+        """Store a text now; people, cues and embeddings follow in the background (see /api/status).
+        Returns `Memory.add`'s result: `{"entry", "new", "passages", "words"}`."""
+        return stored(lambda m: m.add(body.text, at=body.at, author=body.author, source=body.source))
+
+    @app.post("/api/import", tags=["capture"], status_code=202, summary="Import an uploaded file")
+    def import_(file: UploadFile = File(description="The file: a .txt/.md text, JSONL (one entry a line) or LoCoMo JSON."),
+                format: str = Form("text", description="text, jsonl or locomo."),
+                author: str | None = Form(None), source: str | None = Form(None)) -> dict:
+        """The whole file is checked first: a bad line is a 400 and nothing is stored. Then it is stored in
+        the background; follow it at `/api/import/{job}`."""
+        entries = parse_upload(format, file.file.read(), file.filename, author=author, source=source)
+        if not entries:
+            raise EmptyInput(f"{Path(file.filename or 'upload').name} holds no entries", "Check the file and format.")
+        job = Job(len(entries))
+        while len(jobs) >= 100:
+            jobs.pop(next(iter(jobs)))
+        jobs[job.id] = job
+
+        def progress(n):
+            job.done += n
+
+        def run():
+            try:
+                with Memory(db_path, derive=False) as memory:
+                    with write_lock:
+                        result = memory.add_entries(entries, progress=progress)
+                result.pop("results")
+                job.result, job.state = result, "done"
+            except RemembrancerError as e:
+                job.error, job.state = {"error": str(e), "remedy": e.remedy}, "failed"
+            except Exception as e:  # noqa: BLE001
+                log.error("Error: import failed: %s: %s", type(e).__name__, e)
+                job.error, job.state = {"error": "The import failed inside remembrancer",
+                                        "remedy": "Nothing of it was half-stored: try again."}, "failed"
+            if deriver:
+                deriver.wake()
+
+        threading.Thread(target=run, name=f"remembrancer-import-{job.id}", daemon=True).start()
+        return job.as_dict()
+
+    @app.get("/api/import/{job}", tags=["capture"], summary="How an import is going")
+    def import_progress(job: str) -> dict:
+        """`{"job", "state": storing|done|failed, "done", "total"}`, with `result` (as `Memory.add_entries`
+        without its per-entry list) when done, or `error` and `remedy` when it failed."""
+        if job not in jobs:
+            raise NotFound(f"No import {job!r}", "Imports are kept until the server restarts.")
+        return jobs[job].as_dict()
+
+    @app.get("/api/status", tags=["store"], summary="Entries still being understood")
+    def status() -> dict:
+        """`{"pending": {processor: entries not yet processed}}`: 0 everywhere once all is understood."""
+        import importlib
+
+        pending = {}
+        for name in PROCESSORS:
+            module = importlib.import_module(name)
+            pending[module.NAME] = len(mem().pending(module))
+        return {"pending": pending, "deriving": bool(deriver)}
+
+    @app.get("/api/stats", tags=["store"], summary="How much is remembered")
+    def stats() -> dict:
+        return mem().stats()
+
+    @app.get("/api/export", tags=["store"], summary="Every entry, word for word")
+    def export(format: str = Query("jsonl", description="jsonl or markdown")) -> Response:
+        media = "application/x-ndjson" if format == "jsonl" else "text/markdown"
+        body = "".join(mem().export(format))
+        name = f"memories.{'jsonl' if format == 'jsonl' else 'md'}"
+        return Response(body, media_type=f"{media}; charset=utf-8",
+                        headers={"content-disposition": f'attachment; filename="{name}"'})
+
+    # -- recall ------------------------------------------------------------------------------------------
+    @app.get("/api/search", tags=["recall"], summary="Passages by their words (BM25)")
+    def search(q: str = Query(description="Any words."), limit: int = Query(10, ge=1, le=100)) -> list[dict]:
+        return mem().search(q, limit=limit)
+
+    @app.get("/api/ask", tags=["recall"], summary="Passages answering a question")
+    def ask(q: str = Query(description="A question.", examples=["What did Ianto say about coffee?"]),
+            limit: int = Query(10, ge=1, le=100)) -> dict:
+        """`Memory.ask`: `{"question", "passages", "people", "times", "facts"}`."""
+        return mem().ask(q, limit=limit)
+
+    @app.get("/api/recall", tags=["recall"], summary="Who and what a cue brings back, and why")
+    def recall(cue: str = Query(examples=["coffee"]), limit: int = Query(10, ge=1, le=100)) -> dict:
+        """`Memory.recall`: `{"cue", "people", "things", "passages"}`, each person with `why` and `evidence`."""
+        return mem().recall(cue, limit=limit)
+
+    @app.get("/api/timeline", tags=["recall"], summary="What happened, in the order it happened")
+    def timeline(start: str | None = Query(None, alias="from", description="From this date (inclusive)."),
+                 end: str | None = Query(None, alias="to", description="Up to this date (exclusive)."),
+                 person: str | None = Query(None, description="Only what involves this person.")) -> list[dict]:
+        return mem().timeline(start, end, person)
+
+    @app.get("/api/on-this-day", tags=["recall"], summary="This day of the year, in other years")
+    def on_this_day(date: str | None = Query(None, description="The day (default: today).")) -> list[dict]:
+        return mem().on_this_day(date)
+
+    # -- people ------------------------------------------------------------------------------------------
+    @app.get("/api/people", tags=["people"], summary="Everyone mentioned")
+    def people() -> list[dict]:
+        return mem().people()
+
+    @app.get("/api/people/{name}", tags=["people"], summary="One person, by any of their names")
+    def person(name: str, now: str | None = Query(None, description="The date the chance of recall is for.")) -> dict:
+        """`Memory.person`: aliases, relations, cues with their evidence, events, feelings, passages, and
+        `strength` (predicted recall now, next review)."""
+        return mem().person(name, now=now)
+
+    @app.post("/api/people/{name}/hide", tags=["people"], summary="Never bring this person back (or allow it again)")
+    def hide(name: str, hidden: bool = Body(True, embed=True), now: str | None = Body(None, embed=True)) -> dict:
+        """`Memory.hide`: nothing is deleted; the person is left out of fading, review and on-this-day."""
+        return stored(lambda m: m.hide(name, hidden, now))
+
+    # -- forgetting ----------------------------------------------------------------------------------------
+    @app.get("/api/fading", tags=["forgetting"], summary="What you are about to forget")
+    def fading(now: str | None = Query(None, description="Act as if it were this date."),
+               limit: int = Query(10, ge=1, le=100)) -> list[dict]:
+        return mem().fading(now=now, limit=limit)
+
+    @app.get("/api/review", tags=["forgetting"], summary="The next item to review")
+    def review_next(now: str | None = Query(None, description="Act as if it were this date.")) -> dict | None:
+        """`Memory.review_next`: an item, or null when there is nothing to review."""
+        return mem().review_next(now)
+
+    @app.post("/api/review", tags=["forgetting"], summary="Answer a review item")
+    def review_answer(answer: Answer) -> dict:
+        """`Memory.review_answer`: FSRS schedules the next review of the item."""
+        return stored(lambda m: m.review_answer(answer.item, answer.rating, answer.now))
+
+    # -- pages -------------------------------------------------------------------------------------------
+    for route, page in PAGES.items():
+        app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/person/{name}", _page("person.html"), methods=["GET"], include_in_schema=False)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(render_docs(app.openapi()))
+
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+    app.add_middleware(Guard, token_digest=digest)
+    return app
+
+
+def _page(name: str):
+    def page(request: Request) -> FileResponse:
+        return FileResponse(WEB / name, media_type="text/html; charset=utf-8", headers={"cache-control": "no-cache"})
+
+    return page
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def render_docs(spec: dict) -> str:
+    """The API reference as one plain page, from the OpenAPI document (no script, nothing fetched)."""
+    e = html.escape
+    out = [f"<!doctype html><html lang=en><meta charset=utf-8><title>remembrancer API</title><link rel=icon href=\"data:,\">"
+           f"<link rel=stylesheet href=/static/app.css><main class=docs><h1>{e(spec['info']['title'])} API "
+           f"{e(spec['info']['version'])}</h1><p>{e(spec['info'].get('description', ''))}</p>"
+           f"<p>Machine-readable: <a href=/openapi.json>/openapi.json</a> (OpenAPI {e(spec['openapi'])}).</p>"]
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            out.append(f"<section class=op><h2><code>{e(method.upper())} {e(path)}</code> {e(op.get('summary', ''))}</h2>")
+            if op.get("description"):
+                out.append(f"<p>{e(op['description'])}</p>")
+            params = op.get("parameters", [])
+            if params:
+                out.append("<ul>")
+                for p in params:
+                    kind = p.get("schema", {}).get("type", "")
+                    out.append(f"<li><code>{e(p['name'])}</code> ({e(p['in'])}{', ' + e(kind) if kind else ''}"
+                               f"{', required' if p.get('required') else ''}) {e(p.get('description', ''))}</li>")
+                out.append("</ul>")
+            body = op.get("requestBody", {}).get("content", {})
+            for media, content in body.items():
+                ref = content.get("schema", {}).get("$ref", "")
+                schema = spec.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {}) if ref else {}
+                fields = ", ".join(f"<code>{e(k)}</code>" + ("*" if k in schema.get("required", []) else "")
+                                   for k in schema.get("properties", {}))
+                out.append(f"<p>Body: {e(media)}{': ' + fields if fields else ''}</p>")
+            out.append("</section>")
+    out.append("</main></html>")
+    return "".join(out)
+
+
+def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_json: bool = False):
+    """Run the app under uvicorn until interrupted. Any address other than loopback needs the token."""
+    import uvicorn
+
+    require = not is_loopback(host)
+    token = None
+    if require:
+        with Memory(db_path, derive=False) as memory:
+            token = ensure_token(memory)
+    app = create_app(db_path, require_token=require)
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+    if as_json:
+        echo(json.dumps({"url": url, "token": token, "token_required": require}))
+    else:
+        if token:
+            echo(f"Token (shown this once; only its hash is kept): {token}")
+            echo(f"Open {url}?token={token} on the devices you trust.")
+        elif require:
+            echo("Every request needs the token shown when this store was first served.")
+        echo(f"remembrancer on {url}  (API reference at {url}docs; Ctrl+C stops)")
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)

@@ -1,0 +1,91 @@
+"use strict";
+// One person's page: names, relations, cues with the passages behind them, feelings, a timeline, predicted recall.
+
+const { h } = R;
+
+function evidence(list, label) {
+  if (!list || !list.length) return null;
+  return h("details", {}, h("summary", { class: "hint" }, label || `why (${list.length})`), list.map((p) => R.passage(p)));
+}
+
+function relationLine(name, r) {
+  return r.is ? [name, ` is the ${r.relation} of `, R.personLink(r.other)] : [R.personLink(r.other), ` is the ${r.relation} of ${name}`];
+}
+
+function showStrength(s) {
+  const el = R.$("#strength");
+  const parts = [
+    h("div", {}, `Predicted recall: ${R.pct(s.recall)}`),
+    h("div", { class: "meter", title: `ACT-R ${R.pct(s.actr)}` + (s.fsrs !== null ? `, FSRS ${R.pct(s.fsrs)}` : "") },
+      h("span", { style: `width:${Math.round((s.recall || 0) * 100)}%` })),
+    h("div", { class: "hint" }, s.next_review ? `Next review ${R.day(s.next_review)}` : "Not reviewed yet",
+      s.last_review ? ` · last ${R.day(s.last_review)}` : ""),
+  ];
+  if (s.importance && s.importance.total !== undefined) parts.push(h("div", { class: "hint" }, `Importance ${Number(s.importance.total).toFixed(2)}`));
+  if (s.died) parts.push(h("div", { class: "hint" }, `Died ${R.day(s.died)}`));
+  if (s.hidden) parts.push(h("div", { class: "hint" }, "Not brought back in reviews (you asked)."));
+  el.replaceChildren(...parts);
+}
+
+function showFeelings(f) {
+  const el = R.$("#feelings");
+  if (f.valence === null) return el.replaceChildren(h("span", { class: "empty" }, "No feelings read yet."));
+  const words = f.valence > 0.2 ? "mostly warm" : f.valence < -0.2 ? "mostly painful" : "mixed";
+  const top = Object.entries(f.emotions).slice(0, 6);
+  const most = Math.max(0.0001, ...top.map(([, v]) => v));
+  el.replaceChildren(
+    h("div", {}, `Written about ${words} (valence ${f.valence >= 0 ? "+" : ""}${f.valence.toFixed(2)}, ${f.passages} passages)`),
+    h("div", { class: "bars" }, top.map(([k, v]) => h("div", {}, h("span", {}, k),
+      h("span", { class: "meter" }, h("span", { style: `width:${Math.round((v / most) * 100)}%` })), h("span", {}, v.toFixed(2))))));
+}
+
+function showTimeline(items, passages) {
+  // Every passage that mentions them, by date; where the timeline knows when a passage speaks of, that time wins.
+  const el = R.$("#timeline");
+  const rows = new Map();
+  for (const p of passages) rows.set(p.passage, { at: p.at, what: "", passage: p });
+  for (const i of items) {
+    const id = i.passage ? i.passage.passage : `${i.at}:${i.what}`;
+    if (!rows.has(id) || i.kind !== "entry") rows.set(id, { at: i.at, what: i.kind === "entry" ? "" : i.what, passage: i.passage });
+  }
+  const sorted = [...rows.values()].sort((a, b) => (a.at || "9999").localeCompare(b.at || "9999"));
+  if (!sorted.length) return el.replaceChildren(h("p", { class: "empty" }, "No mentions."));
+  const out = [];
+  let year = null;
+  for (const r of sorted) {
+    const y = r.at ? r.at.slice(0, 4) : "undated";
+    if (y !== year) { out.push(h("div", { class: "year" }, y)); year = y; }
+    out.push(R.passage(r.passage || { at: r.at, text: "" }, r.what ? h("div", { class: "when" }, `speaks of ${r.what}`) : null));
+  }
+  el.replaceChildren(...out);
+}
+
+async function load() {
+  const name = decodeURIComponent(location.pathname.slice("/person/".length));
+  const status = R.$("#status");
+  const q = encodeURIComponent(name);
+  try {
+    const p = await R.api(`/api/people/${q}`);
+    document.title = `${p.name} · remembrancer`;
+    R.$("#name").textContent = p.name + (p.owner ? " (you)" : "");
+    R.$("#aliases").replaceChildren(...p.aliases.filter((a) => a !== p.name).map((a) => h("span", { class: "chip" }, a)),
+      h("span", { class: "hint" }, `${p.mentions} mentions`));
+    R.list(R.$("#relations"), p.relations, (r) => h("div", { class: "card" }, relationLine(p.name, r), evidence(r.evidence)),
+      "No relations read yet.");
+    R.list(R.$("#cues"), p.cues, (c) => h("div", { class: "card" },
+      h("a", { class: "chip", href: "/search?" + new URLSearchParams({ q: c.cue, mode: "recall" }) }, c.cue),
+      h("span", { class: "hint" }, `  weight ${Number(c.weight).toFixed(2)}`),
+      evidence(c.evidence, `why: ${c.evidence.length} ${c.evidence.length === 1 ? "passage" : "passages"}`)), "No cues read yet.");
+    R.list(R.$("#events"), p.events, (e) => h("div", { class: "card" },
+      h("strong", {}, e.kind), ` ${e.negated ? "(not) " : ""}${e.text}`, h("span", { class: "hint" }, e.at ? `  ${R.day(e.at)}` : "")),
+      "No events read.");
+    showFeelings(p.feelings);
+    if (p.strength) showStrength(p.strength);
+    showTimeline(await R.api(`/api/timeline?person=${q}`).catch(() => []), p.passages);
+  } catch (error) {
+    R.$("#name").textContent = name;
+    R.fail(status, error);
+  }
+}
+
+document.addEventListener("DOMContentLoaded", load);

@@ -1,0 +1,35 @@
+"use strict";
+// The timeline: by when things happened (the times passages speak of), not when they were written down.
+
+const { h } = R;
+
+async function load(event) {
+  if (event) event.preventDefault();
+  const params = new URLSearchParams();
+  for (const k of ["from", "to", "person"]) if (R.$("#" + k).value.trim()) params.set(k, R.$("#" + k).value.trim());
+  history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
+  const status = R.$("#status"), el = R.$("#timeline");
+  try {
+    const items = await R.api("/api/timeline?" + params);
+    const out = [];
+    let year = null;
+    for (const i of items) {
+      const y = i.at.slice(0, 4);
+      if (y !== year) { out.push(h("div", { class: "year" }, y)); year = y; }
+      const when = R.day(i.at) + (i.until && i.until.slice(0, 10) !== R.day(i.at) ? ` to ${R.day(i.until)}` : "") +
+        (i.kind === "entry" ? "" : `  ·  “${i.what}”`);
+      out.push(R.passage(i.passage || { at: i.at, text: "" }, h("div", { class: "when" }, when)));
+    }
+    el.replaceChildren(...(out.length ? out : [h("p", { class: "empty" }, "Nothing in that time.")]));
+    R.say(status, items.length ? `${items.length} moments` : "");
+  } catch (error) {
+    R.fail(status, error);
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const params = new URLSearchParams(location.search);
+  for (const k of ["from", "to", "person"]) R.$("#" + k).value = params.get(k) || "";
+  R.$("#filter").addEventListener("submit", load);
+  load();
+});
