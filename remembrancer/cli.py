@@ -485,7 +485,7 @@ def timeline(ctx, start, end, person, as_json):
 
 
 @cli.command(name="on-this-day")
-@click.option("--date", "day", help="The day (default: today).")
+@click.option("--date", "--now", "day", help="The day (default: today); --now is the same, as for the other commands that depend on the date.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
@@ -499,7 +499,9 @@ def on_this_day(ctx, day, as_json):
             click.echo("Nothing happened on this day in other years, as far as is written down.")
         for i in items:
             p = i["passage"] or {}
-            ago = f"{i['years_ago']} years ago" if i["years_ago"] > 0 else f"in {-i['years_ago']} years"
+            n = abs(i["years_ago"])
+            years = f"{n} year{'s' if n != 1 else ''}"
+            ago = f"{years} ago" if i["years_ago"] > 0 else f"in {years}"
             click.echo(click.style(f"{i['at'][:10]} ({ago})", fg="cyan") + "  " + (p.get("text") or "")[:200].replace("\n", " "))
             if i.get("note"):
                 click.echo("  " + click.style(i["note"], bold=True))

@@ -305,7 +305,7 @@ def test_no_command_ever_deletes_a_row(store, tmp_path):
         lines = [json.loads(x) for x in out.splitlines()]
         assert [next(iter(x)) for x in lines] == ["item", "result", "item", "result", "item", "result", "item"]
         run("review", "--now", now, input="3\n2\nq\n")
-        run("on-this-day", "--date", now, "--json")
+        run("on-this-day", "--now", now, "--json")
     run("people", "hide", "Steven", "--json")
     run("people", "unhide", "Steven")
     run("person", "Steven", "--json")
