@@ -127,8 +127,9 @@ def _forget(conn, entry_ids):
 
 
 def _passage_of(passages, pos):
+    # passages run in order; a position before one (front matter, a date line) belongs to the next
     for start, end, pid, _ in passages:
-        if start <= pos < end:
+        if pos < end:
             return pid
     return passages[-1][2] if passages else None
 
