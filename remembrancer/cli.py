@@ -9,6 +9,8 @@ import click
 
 from .errors import RemembrancerError
 
+OWNER = "me"  # extract.narrator.OWNER; importing it would load spaCy
+
 
 def run(fn):
     """Turn typed errors into one line with a remedy and a non-zero exit."""
@@ -309,15 +311,20 @@ def show_people(rows):
 
 def show_person(p):
     others = [a for a in p["aliases"] if a != p["name"]]
-    click.echo(click.style(p["name"], bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({p['mentions']} mentions)")
+    click.echo(click.style(p["name"] + (" (you)" if p["name"] == OWNER else ""), bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({p['mentions']} mentions)")
     for r in p["relations"]:
-        click.echo(f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is their {r['relation']}")
+        if r["other"] == OWNER:
+            click.echo(f"  your {r['relation']}" if r["is"] else f"  you are their {r['relation']}")
+        else:
+            whose = "your" if p["name"] == OWNER else "their"
+            click.echo(f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}")
     if p["cues"]:
         click.echo("  cues: " + ", ".join(f"{c['cue']} ({c['weight']:.2f})" for c in p["cues"]))
     for e in p["events"]:
         click.echo(f"  {e['kind']}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
     if p["feelings"]["valence"] is not None:
-        click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}")
+        top = sorted((p["feelings"].get("emotions") or {}).items(), key=lambda kv: -kv[1])[:3]
+        click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}" + (f"; mostly {', '.join(k for k, v in top if v > 0)}" if top else ""))
     s = p.get("strength")
     if s and s["recall"] is not None:
         click.echo(f"  chance of recall now: {s['recall']:.0%}" + (f", next review {s['next_review'][:10]}" if s["next_review"] else "")

@@ -14,8 +14,9 @@ from .errors import BadInput, NotFound
 PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subject"), ("relations", "object"))
 
 
-def find(conn, name: str) -> int | None:
-    """The person a name or any alias of theirs stands for (the most mentioned, if several)."""
+def find(conn, name: str, partial: bool = False) -> int | None:
+    """The person a name or any alias of theirs stands for (the most mentioned, if several);
+    with `partial`, for reading only, a word of a longer name will do."""
     rows = conn.execute(
         "SELECT p.id, p.name = ? COLLATE NOCASE AS exact, (SELECT count(*) FROM mentions m WHERE m.person = p.id) AS n"
         " FROM people p WHERE p.name = ? COLLATE NOCASE"
@@ -23,7 +24,17 @@ def find(conn, name: str) -> int | None:
         " ORDER BY exact DESC, n DESC, p.id",
         (name, name, name),
     ).fetchall()
-    return rows[0][0] if rows else None
+    if rows or not partial or not name.strip():
+        return rows[0][0] if rows else None
+    # else a word of a longer name: "Agnes" finds Agnes Hale (the most mentioned, if several)
+    word = name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    row = conn.execute(
+        "SELECT p.id FROM people p WHERE p.id IN (SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\'"
+        " UNION SELECT person FROM aliases WHERE alias LIKE ?1 ESCAPE '\\' OR alias LIKE ?2 ESCAPE '\\')"
+        " ORDER BY (SELECT count(*) FROM mentions m WHERE m.person = p.id) DESC, p.id LIMIT 1",
+        (f"{word} %", f"% {word}"),
+    ).fetchone()
+    return row[0] if row else None
 
 
 def _merge(conn, keep: int, drop: int):
@@ -135,7 +146,7 @@ def _strength(memory, pid, now=None) -> dict:
 
 def person(memory, name: str, limit: int = 20, now=None) -> dict:
     """One person's page: aliases, relations, cues, events, feelings, passages."""
-    pid = find(memory.conn, name)
+    pid = find(memory.conn, name, partial=True)
     if pid is None:
         raise NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
     row = memory.query("SELECT id, name, gender, owner FROM people WHERE id = ?", (pid,))[0]
@@ -158,8 +169,12 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
     events = [
         {"kind": e["kind"], "text": e["text"], "at": e["lo"] or e["at"], "negated": bool(e["negated"]), "passage": e["passage"]}
         for e in memory.query(
-            "SELECT ev.kind, substr(en.text, ev.start + 1, ev.end - ev.start) AS text, ev.lo, en.at, ev.negated, ev.passage"
+            # clipped to its passage: a sentence spaCy runs on from front matter or a date line keeps only its words
+            "SELECT ev.kind, substr(en.text, max(ev.start, coalesce(pa.start, ev.start)) + 1,"
+            " min(ev.end, coalesce(pa.end, ev.end)) - max(ev.start, coalesce(pa.start, ev.start))) AS text,"
+            " ev.lo, en.at, ev.negated, ev.passage"
             " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
+            " LEFT JOIN passages pa ON pa.id = ev.passage"
             " WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.id", (pid,))
     ]
     feel = memory.query(

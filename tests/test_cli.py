@@ -288,3 +288,18 @@ def test_commands_without_a_model_load_none(tmp_path, command):
     imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "remembrancer" in imported and "click" in imported
     assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
+
+
+def test_person_page_speaks_to_the_owner_and_quotes_events_without_front_matter(run, tmp_path):
+    entry = tmp_path / "rose.md"
+    entry.write_text("---\ndate: 2022-11-20\n---\nMy grandmother Agnes Hale died on Friday, in her sleep.\n\n"
+                     "Bella, my daughter, sang to her at the funeral.\n", encoding="utf-8")
+    ok(run("add", entry))
+    agnes = json.loads(ok(run("person", "Agnes", "--json")).output)
+    death = [e for e in agnes["events"] if e["kind"] == "death"]
+    assert death and death[0]["text"].startswith("My grandmother Agnes Hale died")
+    assert death[0]["passage"] in [p["passage"] for p in agnes["passages"]]
+    out = ok(run("person", "Bella")).output
+    assert "your daughter" in out and "of me" not in out
+    assert ok(run("person", "Hale")).output.startswith("Agnes Hale")
+    one_line_error(run("people", "merge", "Agnes", "Bella"))  # a write wants a whole name
