@@ -316,6 +316,27 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None)
             raise type(e)(str(e).replace(str(path), name), e.remedy) from None
 
 
+def people_graph(memory: Memory, limit: int = 40) -> dict:
+    """The most mentioned people, the relations read between them, and how often two share a passage."""
+    if not memory.query("SELECT 1 FROM sqlite_master WHERE name = 'mentions'"):
+        return {"people": [], "relations": [], "together": []}
+    rows = memory.query("SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
+                        " GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?", (limit,))
+    names = {r["id"]: r["name"] for r in rows}
+    marks = ",".join("?" * len(names)) or "NULL"
+    ids = list(names)
+    relations = {(names[r[0]], names[r[2]], r[1]) for r in memory.query(
+        f"SELECT subject, relation, object FROM relations WHERE subject IN ({marks}) AND object IN ({marks})"
+        " AND subject != object", ids + ids)}
+    together = memory.query(
+        f"SELECT a.person, b.person, count(DISTINCT a.passage) FROM mentions a JOIN mentions b"
+        f" ON b.passage = a.passage AND b.person > a.person WHERE a.person IN ({marks}) AND b.person IN ({marks})"
+        " AND a.passage IS NOT NULL GROUP BY a.person, b.person", ids + ids)
+    return {"people": [{"name": r["name"], "mentions": r["mentions"], "owner": bool(r["owner"])} for r in rows],
+            "relations": [{"a": a, "b": b, "relation": rel} for a, b, rel in sorted(relations)],
+            "together": [{"a": names[a], "b": names[b], "passages": n} for a, b, n in together]}
+
+
 # -- the app -------------------------------------------------------------------------------------------
 def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> FastAPI:
     """The API and pages over the store at `db_path`. With `require_token`, every request must carry the
@@ -479,6 +500,12 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     @app.get("/api/people", tags=["people"], summary="Everyone mentioned")
     def people() -> list[dict]:
         return mem().people()
+
+    @app.get("/api/graph", tags=["people"], summary="The people as a graph: relations, and who appears together")
+    def graph(limit: int = Query(40, ge=1, le=200, description="The most mentioned people to include.")) -> dict:
+        """`{"people": [{"name", "mentions", "owner"}], "relations": [{"a", "b", "relation"}] (a is the relation
+        of b), "together": [{"a", "b", "passages"}]}`: pairs named in the same passages, and how many."""
+        return people_graph(mem(), limit)
 
     @app.get("/api/people/{name}", tags=["people"], summary="One person, by any of their names")
     def person(name: str, now: str | None = Query(None, description="The date the chance of recall is for.")) -> dict:

@@ -228,6 +228,12 @@ def test_people_person_and_recall(server):
     later = client.get("/api/people/Rhiannon", params={"now": "2035-01-01"}).json()["strength"]
     assert later["recall"] < page["strength"]["recall"]  # fades with time unreviewed
     is_error(client.get("/api/people/Nobody%20At%20All"), 404)
+    graph = client.get("/api/graph").json()
+    assert [p["name"] for p in graph["people"]] == [p["name"] for p in people][:40]
+    rhiannon = next(p["name"] for p in people if "Rhiannon" in p["aliases"])
+    assert any(rhiannon in (t["a"], t["b"]) and t["passages"] >= 1 for t in graph["together"])  # named with Owen, Mica
+    assert all(t["a"] != t["b"] for t in graph["together"]) and all(r["a"] != r["b"] for r in graph["relations"])
+    assert len(client.get("/api/graph", params={"limit": 1}).json()["people"]) == 1
     recalled = client.get("/api/recall", params={"cue": "lighthouse"}).json()
     assert recalled["cue"] == "lighthouse" and recalled["passages"]
     answer = client.get("/api/ask", params={"q": "Who went to the lighthouse?"}).json()

@@ -45,7 +45,10 @@ const R = {
     el.className = "status" + (kind ? " " + kind : "");
   },
 
-  fail(el, error) { R.say(el, error.message + (error.remedy ? " " + error.remedy : ""), "error"); },
+  // One line: what went wrong, then what to do about it.
+  line(error, remedy) { return error + (remedy ? (/[.!?:]$/.test(error) ? " " : ". ") + remedy : ""); },
+
+  fail(el, error) { R.say(el, R.line(error.message, error.remedy), "error"); },
 
   personLink(name) { return R.h("a", { href: "/person/" + encodeURIComponent(name), class: "chip" }, name); },
 
@@ -56,6 +59,42 @@ const R = {
     return R.h("div", { class: "card passage" },
       R.h("div", { class: "head" }, head, p.score !== undefined ? `  ·  score ${Number(p.score).toFixed(2)}` : ""),
       extra || null,
+      R.h("div", { class: "text" }, p.text));
+  },
+
+  // Timeline items (from /api/timeline or /api/on-this-day) as moments: one per passage and time spoken of,
+  // naming every phrase that points there ("Sunday", "today"), in the order given.
+  moments(items) {
+    const byKey = new Map();
+    for (const i of items) {
+      const key = (i.passage ? i.passage.passage : i.what) + "|" + i.at + "|" + (i.until || "");
+      const m = byKey.get(key) || { ...i, phrases: [], kinds: new Set() };
+      if (i.kind !== "entry" && !m.phrases.includes(i.what)) m.phrases.push(i.what);
+      m.kinds.add(i.kind);
+      m.note = m.note || i.note;
+      byKey.set(key, m);
+    }
+    return [...byKey.values()];
+  },
+
+  // "2022-08-01 to 2022-08-31" from an inclusive start and an exclusive end.
+  span(at, until) {
+    const first = R.day(at);
+    if (!until) return first;
+    const end = new Date(until.slice(0, 10) + "T12:00:00Z");
+    end.setUTCDate(end.getUTCDate() - 1);
+    const last = end.toISOString().slice(0, 10);
+    return last > first ? `${first} to ${last}` : first;
+  },
+
+  moment(m, lead) {
+    const phrases = m.phrases.map((w) => `“${w}”`).join(", ");
+    const written = m.passage && R.day(m.passage.at) !== R.day(m.at) ? `written ${R.day(m.passage.at)}` : "";
+    const p = m.passage || { text: m.what };
+    const when = [lead, R.span(m.at, m.until), phrases, written, p.speaker].filter(Boolean).join("  ·  ");
+    return R.h("div", { class: "card passage" },
+      m.note ? R.h("div", { class: "note" }, m.note) : null,
+      R.h("div", { class: "when" }, when),
       R.h("div", { class: "text" }, p.text));
   },
 

@@ -42,7 +42,7 @@ function upload(event) {
     try { data = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
     if (xhr.status !== 202 || !data) {
       bar.hidden = true;
-      return R.say(status, ((data && data.error) || `The server answered ${xhr.status}`) + (data && data.remedy ? " " + data.remedy : ""), "error");
+      return R.say(status, R.line((data && data.error) || `The server answered ${xhr.status}`, data && data.remedy), "error");
     }
     follow(data.job, status, bar);
   };
@@ -58,7 +58,7 @@ async function follow(job, status, bar) {
       return setTimeout(() => follow(job, status, bar), 300);
     }
     bar.hidden = true;
-    if (j.state === "failed") return R.say(status, j.error + (j.remedy ? " " + j.remedy : ""), "error");
+    if (j.state === "failed") return R.say(status, R.line(j.error, j.remedy), "error");
     const r = j.result;
     R.say(status, `Imported ${r.entries} entries, ${r.words} words` + (r.duplicates ? ` (${r.duplicates} already kept)` : "") + ".", "ok");
     refresh();

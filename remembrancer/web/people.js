@@ -30,7 +30,7 @@ function layout(nodes, edges, width, height) {
       }
     }
     for (const e of edges) {
-      const dx = e.a.x - e.b.x, dy = e.a.y - e.b.y, d = Math.hypot(dx, dy) || 0.01, f = (d - 2.2 * k) * 0.8;
+      const dx = e.a.x - e.b.x, dy = e.a.y - e.b.y, d = Math.hypot(dx, dy) || 0.01, f = (d - 2.2 * k) * 0.8 * e.pull;
       e.a.dx -= (dx / d) * f; e.a.dy -= (dy / d) * f; e.b.dx += (dx / d) * f; e.b.dy += (dy / d) * f;
     }
     for (const n of nodes) {
@@ -53,12 +53,13 @@ function draw(nodes, edges) {
   el.setAttribute("viewBox", `0 0 ${width} ${height}`);
   layout(nodes, edges, width, height);
   const most = Math.max(1, ...nodes.map((n) => n.mentions));
-  const parts = [];
+  const parts = [], labels = [];
   for (const e of edges) {
-    const line = svg("line", { x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y });
+    const line = svg("line", { x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y, class: e.label ? "relation" : "together",
+                               "stroke-width": e.label ? 1.6 : Math.min(4, 0.6 + 0.5 * e.passages) });
     line.append(svg("title", {}, e.says));
     parts.push(line);
-    parts.push(svg("text", { class: "edge", x: (e.a.x + e.b.x) / 2, y: (e.a.y + e.b.y) / 2 - 3, "text-anchor": "middle" }, e.label));
+    if (e.label) labels.push(svg("text", { class: "edge", x: (e.a.x + e.b.x) / 2, y: (e.a.y + e.b.y) / 2 - 4, "text-anchor": "middle" }, e.label));
   }
   for (const n of nodes) {
     const r = 6 + 16 * Math.sqrt(n.mentions / most);
@@ -68,32 +69,33 @@ function draw(nodes, edges) {
     link.append(circle, svg("text", { class: "name", x: n.x, y: n.y + r + 14, "text-anchor": "middle" }, n.name));
     parts.push(link);
   }
-  el.replaceChildren(...parts);
+  el.replaceChildren(...parts, ...labels);
 }
 
 async function load() {
   const status = R.$("#status");
   try {
-    const people = await R.api("/api/people");
+    const [people, graph] = await Promise.all([R.api("/api/people"), R.api(`/api/graph?limit=${GRAPH_PEOPLE}`)]);
     R.list(R.$("#people"), people, (p) => h("div", { class: "card" },
       R.personLink(p.name),
       p.aliases.filter((a) => a !== p.name).length ? h("span", { class: "hint" }, "  also " + p.aliases.filter((a) => a !== p.name).join(", ")) : null,
-      h("span", { class: "hint" }, `  · ${p.mentions} mentions` + (p.first_at ? ` · ${R.day(p.first_at)} to ${R.day(p.last_at)}` : ""))),
+      h("span", { class: "hint" }, `  · ${p.mentions} ${p.mentions === 1 ? "mention" : "mentions"}` + (p.first_at ? ` · ${R.day(p.first_at)} to ${R.day(p.last_at)}` : ""))),
       "Nobody yet: write about someone and they will appear here.");
-    const top = people.slice(0, GRAPH_PEOPLE);
-    const pages = await Promise.all(top.map((p) => R.api("/api/people/" + encodeURIComponent(p.name)).catch(() => null)));
-    const byName = new Map();
-    top.forEach((p, i) => byName.set(p.name, { name: p.name, mentions: p.mentions, owner: pages[i] && pages[i].owner }));
+    const byName = new Map(graph.people.map((p) => [p.name, { ...p }]));
     const edges = new Map();
-    for (const page of pages.filter(Boolean)) {
-      for (const rel of page.relations) {
-        const other = byName.get(rel.other), me = byName.get(page.name);
-        if (!other || !me || other === me) continue;
-        // "is": page.name is the <relation> of other.
-        const [a, b] = rel.is ? [me, other] : [other, me];
-        const key = [a.name, b.name].sort().join("\u0000");
-        if (!edges.has(key)) edges.set(key, { a, b, label: rel.relation, says: `${a.name} is the ${rel.relation} of ${b.name}` });
-      }
+    const key = (a, b) => [a, b].sort().join("\u0000");
+    for (const r of graph.relations) {  // a is the <relation> of b
+      const a = byName.get(r.a), b = byName.get(r.b), k = key(r.a, r.b);
+      if (!a || !b) continue;
+      const e = edges.get(k);
+      if (e && e.label) { e.label += ", " + r.relation; e.says += `; ${r.a} is the ${r.relation} of ${r.b}`; continue; }
+      edges.set(k, { a, b, pull: 1, label: r.relation, says: `${r.a} is the ${r.relation} of ${r.b}` });
+    }
+    for (const t of graph.together) {
+      const a = byName.get(t.a), b = byName.get(t.b), k = key(t.a, t.b);
+      if (!a || !b || edges.has(k)) continue;
+      edges.set(k, { a, b, pull: Math.min(1, 0.15 * t.passages), passages: t.passages,
+                     says: `${t.a} and ${t.b}: together in ${t.passages} ${t.passages === 1 ? "passage" : "passages"}` });
     }
     draw([...byName.values()], [...edges.values()]);
     R.say(status, people.length > GRAPH_PEOPLE ? `The graph shows the ${GRAPH_PEOPLE} most mentioned.` : "");

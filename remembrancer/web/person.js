@@ -8,6 +8,14 @@ function evidence(list, label) {
   return h("details", {}, h("summary", { class: "hint" }, label || `why (${list.length})`), list.map((p) => R.passage(p)));
 }
 
+function quote(text, word) {
+  // The sentence of a passage that holds the cue: the why, in the owner's own words.
+  const sentences = text.match(/[^.!?]+[.!?]*/g) || [text];
+  const hit = sentences.find((s) => s.toLowerCase().includes(word.toLowerCase())) || sentences[0];
+  const s = hit.trim();
+  return s.length > 160 ? s.slice(0, 157) + "…" : s;
+}
+
 function relationLine(name, r) {
   return r.is ? [name, ` is the ${r.relation} of `, R.personLink(r.other)] : [R.personLink(r.other), ` is the ${r.relation} of ${name}`];
 }
@@ -18,8 +26,8 @@ function showStrength(s) {
     h("div", {}, `Predicted recall: ${R.pct(s.recall)}`),
     h("div", { class: "meter", title: `ACT-R ${R.pct(s.actr)}` + (s.fsrs !== null ? `, FSRS ${R.pct(s.fsrs)}` : "") },
       h("span", { style: `width:${Math.round((s.recall || 0) * 100)}%` })),
-    h("div", { class: "hint" }, s.next_review ? `Next review ${R.day(s.next_review)}` : "Not reviewed yet",
-      s.last_review ? ` · last ${R.day(s.last_review)}` : ""),
+    h("div", { class: "hint" }, s.next_review ? `Next review ${R.day(s.next_review)}` : "Next review: when it fades (never reviewed yet)",
+      s.last_review ? ` · last reviewed ${R.day(s.last_review)}` : ""),
   ];
   if (s.importance && s.importance.total !== undefined) parts.push(h("div", { class: "hint" }, `Importance ${Number(s.importance.total).toFixed(2)}`));
   if (s.died) parts.push(h("div", { class: "hint" }, `Died ${R.day(s.died)}`));
@@ -40,22 +48,19 @@ function showFeelings(f) {
 }
 
 function showTimeline(items, passages) {
-  // Every passage that mentions them, by date; where the timeline knows when a passage speaks of, that time wins.
+  // Every passage that mentions them, by the time it speaks of (else when it was written).
   const el = R.$("#timeline");
-  const rows = new Map();
-  for (const p of passages) rows.set(p.passage, { at: p.at, what: "", passage: p });
-  for (const i of items) {
-    const id = i.passage ? i.passage.passage : `${i.at}:${i.what}`;
-    if (!rows.has(id) || i.kind !== "entry") rows.set(id, { at: i.at, what: i.kind === "entry" ? "" : i.what, passage: i.passage });
-  }
-  const sorted = [...rows.values()].sort((a, b) => (a.at || "9999").localeCompare(b.at || "9999"));
-  if (!sorted.length) return el.replaceChildren(h("p", { class: "empty" }, "No mentions."));
+  const timed = new Set(items.filter((i) => i.passage).map((i) => i.passage.passage));
+  const all = items.concat(passages.filter((p) => !timed.has(p.passage))
+    .map((p) => ({ at: p.at, until: null, what: "written", kind: "entry", passage: p })));
+  const moments = R.moments(all).sort((a, b) => (a.at || "9999").localeCompare(b.at || "9999"));
+  if (!moments.length) return el.replaceChildren(h("p", { class: "empty" }, "No mentions."));
   const out = [];
   let year = null;
-  for (const r of sorted) {
-    const y = r.at ? r.at.slice(0, 4) : "undated";
+  for (const m of moments) {
+    const y = m.at ? m.at.slice(0, 4) : "undated";
     if (y !== year) { out.push(h("div", { class: "year" }, y)); year = y; }
-    out.push(R.passage(r.passage || { at: r.at, text: "" }, r.what ? h("div", { class: "when" }, `speaks of ${r.what}`) : null));
+    out.push(R.moment(m));
   }
   el.replaceChildren(...out);
 }
@@ -72,10 +77,11 @@ async function load() {
       h("span", { class: "hint" }, `${p.mentions} mentions`));
     R.list(R.$("#relations"), p.relations, (r) => h("div", { class: "card" }, relationLine(p.name, r), evidence(r.evidence)),
       "No relations read yet.");
-    R.list(R.$("#cues"), p.cues, (c) => h("div", { class: "card" },
+    R.list(R.$("#cues"), p.cues, (c) => h("div", { class: "card cue" },
       h("a", { class: "chip", href: "/search?" + new URLSearchParams({ q: c.cue, mode: "recall" }) }, c.cue),
       h("span", { class: "hint" }, `  weight ${Number(c.weight).toFixed(2)}`),
-      evidence(c.evidence, `why: ${c.evidence.length} ${c.evidence.length === 1 ? "passage" : "passages"}`)), "No cues read yet.");
+      c.evidence.length ? h("div", { class: "why" }, "why: “", quote(c.evidence[0].text, c.cue), "” ", R.day(c.evidence[0].at)) : null,
+      evidence(c.evidence.slice(1), `and ${c.evidence.length - 1} more`)), "No cues read yet.");
     R.list(R.$("#events"), p.events, (e) => h("div", { class: "card" },
       h("strong", {}, e.kind), ` ${e.negated ? "(not) " : ""}${e.text}`, h("span", { class: "hint" }, e.at ? `  ${R.day(e.at)}` : "")),
       "No events read.");
@@ -84,6 +90,7 @@ async function load() {
     showTimeline(await R.api(`/api/timeline?person=${q}`).catch(() => []), p.passages);
   } catch (error) {
     R.$("#name").textContent = name;
+    R.$(".grid2").hidden = true;
     R.fail(status, error);
   }
 }

@@ -10,18 +10,16 @@ async function load(event) {
   history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
   const status = R.$("#status"), el = R.$("#timeline");
   try {
-    const items = await R.api("/api/timeline?" + params);
+    const items = R.moments(await R.api("/api/timeline?" + params));
     const out = [];
     let year = null;
-    for (const i of items) {
-      const y = i.at.slice(0, 4);
+    for (const m of items) {
+      const y = m.at.slice(0, 4);
       if (y !== year) { out.push(h("div", { class: "year" }, y)); year = y; }
-      const when = R.day(i.at) + (i.until && i.until.slice(0, 10) !== R.day(i.at) ? ` to ${R.day(i.until)}` : "") +
-        (i.kind === "entry" ? "" : `  ·  “${i.what}”`);
-      out.push(R.passage(i.passage || { at: i.at, text: "" }, h("div", { class: "when" }, when)));
+      out.push(R.moment(m));
     }
     el.replaceChildren(...(out.length ? out : [h("p", { class: "empty" }, "Nothing in that time.")]));
-    R.say(status, items.length ? `${items.length} moments` : "");
+    R.say(status, items.length ? `${items.length} ${items.length === 1 ? "moment" : "moments"}` : "");
   } catch (error) {
     R.fail(status, error);
   }

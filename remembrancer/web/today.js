@@ -17,19 +17,7 @@ async function load(event) {
     const items = await R.api("/api/on-this-day" + (day ? "?date=" + encodeURIComponent(day) : ""));
     const shown = new Date((day || new Date().toISOString().slice(0, 10)) + "T12:00:00");
     R.$("#title").textContent = "On this day, " + shown.toLocaleDateString(undefined, { day: "numeric", month: "long" });
-    const byPassage = new Map();  // one card per passage, naming every time it speaks of
-    for (const i of items) {
-      const key = i.passage ? i.passage.passage : `${i.at}:${i.what}`;
-      if (byPassage.has(key)) {
-        const first = byPassage.get(key);
-        if (i.kind !== "entry" && !first.what.includes(i.what)) first.what = first.kind === "entry" ? i.what : `${first.what}, ${i.what}`;
-        if (i.kind !== "entry") first.kind = i.kind;
-        first.note = first.note || i.note;
-      } else byPassage.set(key, { ...i });
-    }
-    R.list(R.$("#items"), [...byPassage.values()], (i) => R.passage(i.passage || { at: i.at, text: i.what },
-      h("div", {}, i.note ? h("div", { class: "note" }, i.note) : null,
-        h("div", { class: "when" }, `${ago(i.years_ago)}` + (i.kind === "entry" ? "" : `  ·  “${i.what}”`)))),
+    R.list(R.$("#items"), R.moments(items), (m) => R.moment(m, ago(m.years_ago)),
       "Nothing written down happened on this day in other years.");
     R.say(status, "");
   } catch (error) {
