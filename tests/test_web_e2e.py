@@ -81,6 +81,16 @@ def test_write_and_save_in_one_keystroke(site, page):
     assert found and found[0]["text"] == ENTRY and found[0]["at"].startswith("2019-08-03")
 
 
+def test_a_server_out_of_reach_is_one_line_and_keeps_the_words(site, page):
+    page.goto("/")
+    page.route("**/api/add", lambda route: route.abort())  # as if the server had stopped
+    page.fill("#text", "Words that must not vanish when the server is gone.")
+    page.locator("#text").press("Meta+Enter")  # Cmd+Enter on a Mac
+    expect(page.locator("#saved")).to_contain_text("Cannot reach remembrancer")
+    shows_one_line_error(page.locator("#saved"))
+    expect(page.locator("#text")).to_have_value("Words that must not vanish when the server is gone.")
+
+
 def test_find_it_by_search_and_by_question(site, page):
     _, api, _, _ = site
     remember(api)

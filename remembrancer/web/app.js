@@ -12,7 +12,14 @@ const R = {
     } else if (form !== undefined) {
       options.body = form;
     }
-    const response = await fetch(path, options);
+    let response;
+    try {
+      response = await fetch(path, options);
+    } catch (e) {
+      const error = new Error("Cannot reach remembrancer");
+      error.remedy = "Is `remembrancer serve` still running?";
+      throw error;
+    }
     const data = await response.json().catch(() => null);
     if (!response.ok) {
       const error = new Error((data && data.error) || `The server answered ${response.status}`);
