@@ -50,6 +50,10 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
+NOT_FOUND_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Not here · remembrancer</title>"
+                  "<link rel=icon href=\"data:,\"><link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script>"
+                  "<main><h1>No page here</h1><p class=hint>Start again from <a href=/>Write</a> or <a href=/search>Search</a>."
+                  "</p></main></html>")
 log = logging.getLogger("remembrancer.server")
 
 
@@ -386,6 +390,9 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request, e: StarletteHTTPException):
+        if e.status_code == 404 and request.method == "GET" and not request.url.path.startswith("/api/") \
+                and "text/html" in request.headers.get("accept", ""):
+            return HTMLResponse(NOT_FOUND_PAGE, status_code=404)
         remedy = "See /docs for the endpoints." if e.status_code in (404, 405) else ""
         return error_json(e.status_code, str(e.detail), remedy, getattr(e, "headers", None))
 
@@ -489,8 +496,11 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     @app.get("/api/timeline", tags=["recall"], summary="What happened, in the order it happened")
     def timeline(start: str | None = Query(None, alias="from", description="From this date (inclusive)."),
                  end: str | None = Query(None, alias="to", description="Up to this date (exclusive)."),
-                 person: str | None = Query(None, description="Only what involves this person.")) -> list[dict]:
-        return mem().timeline(start, end, person)
+                 person: str | None = Query(None, description="Only what involves this person."),
+                 limit: int = Query(200, ge=1, le=1000, description="At most this many, the earliest first.")) -> list[dict]:
+        from . import recall
+
+        return recall.timeline(mem(), start, end, person, limit=limit)
 
     @app.get("/api/on-this-day", tags=["recall"], summary="This day of the year, in other years")
     def on_this_day(date: str | None = Query(None, description="The day (default: today).")) -> list[dict]:

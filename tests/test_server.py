@@ -248,6 +248,7 @@ def test_timeline_and_on_this_day(server):
     items = client.get("/api/timeline", params={"from": "2018-01-01", "to": "2020-01-01"}).json()
     assert items and all("2018" <= i["at"][:4] < "2020" for i in items)
     assert [i["at"] for i in items] == sorted(i["at"] for i in items)
+    assert len(items) > 1 and client.get("/api/timeline", params={"from": "2018-01-01", "limit": 1}).json() == items[:1]
     day = client.get("/api/on-this-day", params={"date": "2024-06-01"}).json()
     assert any(i["passage"] and "lighthouse" in i["passage"]["text"] and i["years_ago"] == 5 for i in day)
     is_error(client.get("/api/timeline", params={"from": "the day the music died, maybe"}), 400)

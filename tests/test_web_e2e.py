@@ -200,3 +200,24 @@ def test_every_other_page_opens_without_errors(site, page, path):
         expect(page.locator("#items .passage").first).to_contain_text("Rhossili")  # 2019-08-03, five years before
     if path == "/timeline":
         expect(page.locator("#timeline .passage", has_text="Rhossili").first).to_contain_text("2019-08-03")
+
+
+def test_every_page_on_an_empty_store(site, tmp_path):
+    _, _, _, browser = site
+    with serving(tmp_path / "empty.db") as (base, _, _):
+        context = browser.new_context(base_url=base)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for path, empty in [("/", "0 entries, 0 words"), ("/search?q=anything&mode=ask", "Nothing found."),
+                            ("/people", "Nobody yet"), ("/timeline", "Nothing in that time."),
+                            ("/today", "Nothing written down happened"), ("/review", "Nothing to review now.")]:
+            page.goto(path)
+            page.wait_for_load_state("networkidle")
+            expect(page.locator("main")).to_contain_text(empty)
+            status = page.locator(".status.error")
+            assert not status.count() or not status.first.inner_text(), (path, status.first.inner_text())
+        page.goto("/no/such/page")
+        expect(page.locator("h1")).to_have_text("No page here")
+        context.close()
+        assert not errors, errors

@@ -97,7 +97,8 @@ async function load() {
       edges.set(k, { a, b, pull: Math.min(1, 0.15 * t.passages), passages: t.passages,
                      says: `${t.a} and ${t.b}: together in ${t.passages} ${t.passages === 1 ? "passage" : "passages"}` });
     }
-    draw([...byName.values()], [...edges.values()]);
+    R.$("#graph").hidden = !byName.size;
+    if (byName.size) draw([...byName.values()], [...edges.values()]);
     R.say(status, people.length > GRAPH_PEOPLE ? `The graph shows the ${GRAPH_PEOPLE} most mentioned.` : "");
   } catch (error) {
     R.fail(status, error);
