@@ -156,6 +156,22 @@ def in_process(db: Path, seconds: float, add_share: float) -> tuple[Tally, float
         return tally, time.perf_counter() - started
 
 
+def on_server(seeded: Path, db: Path, clients: int, seconds: float, add_share: float, label: str) -> Tally:
+    """Serve a copy of the seeded store and run the clients on it; then wait until every new entry is
+    understood. The tally also carries `seconds`, `before` (entries), `load` (averages) and `drained`."""
+    shutil.copy(seeded, db)
+    proc, base = start_server(db)
+    try:
+        run_clients(base, 1, 2, add_share, "warm")  # the models load on the first ask
+        before, load = httpx.get(base + "/api/stats").json()["entries"], os.getloadavg()[0]
+        tally, elapsed = run_clients(base, clients, seconds, add_share, label)
+        tally.seconds, tally.before, tally.load = elapsed, before, (load, os.getloadavg()[0])
+        tally.drained = drain(base)
+    finally:
+        stop(proc)
+    return tally
+
+
 def drain(base: str, limit: float = 600) -> float:
     """Seconds until the server has understood every stored entry (people, cues, embeddings)."""
     started = time.perf_counter()
@@ -197,34 +213,19 @@ def main():
         print("BASELINE library in-process, one caller (add derives in line, as the CLI)")
         print(lib.line("library", lib_s))
 
-        one_db = Path(folder) / "one.db"
-        shutil.copy(seeded, one_db)
-        proc, base = start_server(one_db)
-        try:
-            run_clients(base, 1, 2, args.add_share, "warm")  # the models load on the first ask
-            one, one_s = run_clients(base, 1, args.baseline_seconds, args.add_share, "one")
-        finally:
-            stop(proc)
+        one = on_server(seeded, Path(folder) / "one.db", 1, args.baseline_seconds, args.add_share, "one")
         print("BASELINE one HTTP client on the server (derivation in the background)")
-        print(one.line("one client", one_s))
+        print(one.line("one client", one.seconds))
 
         db = Path(folder) / "served.db"
-        shutil.copy(seeded, db)
-        proc, base = start_server(db)
-        try:
-            run_clients(base, 1, 2, args.add_share, "warm")
-            warm_entries = httpx.get(base + "/api/stats").json()["entries"]
-            load = os.getloadavg()[0]
-            tally, seconds = run_clients(base, args.clients, args.seconds, args.add_share, "load")
-            print(f"\nLOAD {args.clients} concurrent clients for {args.seconds:.0f} s (load average {load:.1f} before,"
-                  f" {os.getloadavg()[0]:.1f} after)")
-            print(tally.line(f"{args.clients} clients", seconds))
-            for e in tally.errors[:5]:
-                print("    error:", e)
-            waited = drain(base)
-            print(f"  understood every new entry {waited:.1f} s after the load stopped")
-        finally:
-            stop(proc)
+        tally = on_server(seeded, db, args.clients, args.seconds, args.add_share, "load")
+        seconds, one_s = tally.seconds, one.seconds
+        print(f"\nLOAD {args.clients} concurrent clients for {args.seconds:.0f} s (load average {tally.load[0]:.1f} before,"
+              f" {tally.load[1]:.1f} after)")
+        print(tally.line(f"{args.clients} clients", seconds))
+        for e in tally.errors[:5]:
+            print("    error:", e)
+        print(f"  understood every new entry {tally.drained:.1f} s after the load stopped")
 
         with Memory(db, derive=False) as m:
             total = m.stats()["entries"]
@@ -233,8 +234,8 @@ def main():
                 row = m.query("SELECT text FROM entries WHERE id = ?", (i,))
                 if not row or row[0]["text"] != text:
                     missing.append(i)
-        expected = warm_entries + len(tally.acked)
-        print(f"\nENTRIES after: {total:,} in the file; expected {expected:,} ({warm_entries} before the load"
+        expected = tally.before + len(tally.acked)
+        print(f"\nENTRIES after: {total:,} in the file; expected {expected:,} ({tally.before} before the load"
               f" + {len(tally.acked):,} acknowledged adds); acknowledged but lost or changed: {len(missing)}")
         n = sum(len(v) for v in tally.latency.values())
         ratio = lambda a, b: f"{a / b:.2f}" if b else "-"  # noqa: E731
