@@ -174,3 +174,18 @@ def test_a_name_after_a_determiner_is_a_thing_or_a_kind():
         "Reckon we'll go, said Jim. Reckon so. Jim laughed.")
     assert "Fuwalda" not in people and "Reckon" not in people
     assert "Jim" in people
+
+
+def test_titles_and_numerals_keep_namesakes_apart_and_kin_titles_join():
+    from remembrancer.extract.aliases import same_person
+
+    assert not same_person("King John", "Sir John")
+    assert not same_person("Charles II", "Charles")
+    assert same_person("Charles II", "Charles II")
+    assert not same_person("Mrs. Bennet", "John Bennet")
+    assert same_person("Mr. Bennet", "John Bennet")
+    ex, people = people_of(
+        "John Linden was a farmer. Uncle John laughed when Harry came in. Mr. Linden said he was glad. "
+        "Uncle John sat down.")
+    assert "Uncle John" in people["John Linden"].aliases
+    assert "Harry" in people and "Harry" not in people["John Linden"].aliases

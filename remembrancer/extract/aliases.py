@@ -8,10 +8,13 @@ across entries when the extraction is stored.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .base import Extraction
-from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, name_gender
+from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, MALE_CLASSES, ROYAL, name_gender
+
+REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +51,11 @@ def honorific(name: str) -> str | None:
     return HONORIFIC_CLASS.get(first)
 
 
+def _title(name: str) -> str | None:
+    first = name.split()[0].strip(".,").lower() if len(name.split()) > 1 else ""
+    return first if first in HONORIFICS else None
+
+
 def full(name: str) -> bool:
     """A full name has a first name and a surname ("Ianto Jones")."""
     words = tokens(name)
@@ -67,6 +75,15 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
         return False  # "Mr. Morel" is not "Mrs. Morel"
     if len(ta) == 1 and len(tb) == 1 and (ha in FEMALE_CLASSES) != (hb in FEMALE_CLASSES) and not name_gender(ta[0]):
         return False  # a bare surname is not a woman's "Mrs. Morel"
+    if (len(ta) > 1 and REGNAL.fullmatch(ta[-1]) or len(tb) > 1 and REGNAL.fullmatch(tb[-1])) and ta[-1] != tb[-1]:
+        return False  # "Charles II" is neither "Charles" nor "Charles I"
+    ra, rb = _title(a), _title(b)
+    if (ra in ROYAL or rb in ROYAL) and ra != rb:
+        return False  # "King John" is not "Sir John"
+    for name, other in ((a, tb), (b, ta)):
+        h, first = honorific(name), other[0]
+        if h and len(other) > 1 and name_gender(first) and name_gender(first) != ("f" if h in FEMALE_CLASSES else "m" if h in MALE_CLASSES else name_gender(first)):
+            return False  # "Mrs. Archer" is not "Newland Archer" but his mother or wife
     if ta == tb:
         return True
     if "the" in (ta[0], tb[0]):
@@ -124,7 +141,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "1"
+    version = "2"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
@@ -144,8 +161,9 @@ class Aliases:
             mine = {honorific(a) for a in p.aliases} - {None}
             # A full name takes one family honorific: "Miss Elliot" and "Lady Elliot" are two people.
             fits = [l for l in fits if not mine or not classes[l] or mine <= classes[l]]
-            if mine:  # "Mrs. Reed" may be Georgiana Reed's mother, "Mr. Wilcox" Charles Wilcox's father
-                fits = [l for l in fits if mine <= classes[l]]
+            if mine:  # "Mrs. Reed" may be Georgiana Reed's mother, "Mr. Wilcox" Charles Wilcox's father;
+                # a title with a first name ("Uncle John") is not a surname's
+                fits = [l for l in fits if mine <= classes[l] or tokens(p.name)[0] == tokens(people[l].name)[0]]
             if len(fits) == 1:
                 groups[s] = fits[0]
                 classes[fits[0]] |= mine

@@ -32,15 +32,19 @@ HONORIFICS = {
     "rev": None, "judge": None, "president": None, "governor": None, "mayor": None,
     "senator": None, "saint": None, "st": None, "cousin": None, "nurse": None, "chief": None,
     "brigadier": None, "corporal": None, "private": None, "agent": None, "coach": None,
+    "farmer": None, "parson": None, "squire": "m", "widow": "f", "goody": "f", "grandma": "f",
+    "granny": "f", "grandpa": "m", "grandad": "m", "granddad": "m", "nan": "f", "auntie": "f",
 }
 # Honorifics that tell family members apart: "Mr. Morel", "Mrs. Morel" and "Miss Morel" are three people.
 HONORIFIC_CLASS = {"mr": "mr", "mister": "mr", "monsieur": "mr", "m": "mr", "herr": "mr", "signor": "mr",
                    "señor": "mr", "mrs": "mrs", "missus": "mrs", "madame": "mrs", "mme": "mrs", "miss": "miss",
                    "mademoiselle": "miss", "mlle": "miss", "ms": "ms", "lady": "lady", "lord": "lord",
-                   "sir": "sir", "dame": "lady", "master": "master", "mistress": "mrs", "aunt": "aunt",
-                   "auntie": "aunt", "uncle": "uncle"}
-MALE_CLASSES = {"mr", "sir", "lord", "master", "uncle"}
-FEMALE_CLASSES = {"mrs", "miss", "ms", "lady", "aunt"}
+                   "sir": "sir", "dame": "lady", "master": "master", "mistress": "mrs", "aunt": "mrs",
+                   "auntie": "mrs", "uncle": "mr"}  # "Uncle John" may be "Mr. Linden", "Aunt Reed" "Mrs. Reed"
+# Titles that make a different person of the same name: "King John" is not "Sir John".
+ROYAL = {"king", "queen", "prince", "princess", "emperor", "empress", "pope", "saint", "st"}
+MALE_CLASSES = {"mr", "sir", "lord", "master"}
+FEMALE_CLASSES = {"mrs", "miss", "ms", "lady"}
 # Words after a name that make it a place or an institution ("Kellynch Hall", "Baker Street").
 PLACE_WORDS = set(
     """hall street road lane avenue square park house manor castle abbey court place college school
@@ -410,7 +414,7 @@ class People:
     """
 
     name = "people"
-    version = "3"
+    version = "4"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -447,8 +451,9 @@ class People:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES:
-                j += 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and not (
+                    norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])):
+                j += 1  # a title starts the next name: "Sherlock Holmes Mr. Sherlock Holmes" is two
             span = doc[i:j]
             note(tuple(x.lower_ for x in span), span.text, _honorific_before(doc, i))
             i = j
@@ -538,7 +543,7 @@ class People:
         for s, e, key in sorted(set(found)):
             info = names[key]
             name_key = key
-            g = HONORIFIC_CLASS.get(norm(doc[s].text))
+            g = HONORIFIC_CLASS.get(norm(doc[s].text)) or (norm(doc[s].text) if norm(doc[s].text) in ROYAL else None)
             if len(key) > 1 and g in FEMALE_CLASSES and name_gender(key[0]) == "m":
                 key = name_key + (g,)  # "Mrs. Newland Archer" is Newland Archer's wife
             elif len(key) == 1 and info["kind"] == "name":
