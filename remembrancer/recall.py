@@ -25,12 +25,13 @@ import numpy as np
 from . import dates, embed
 from .store import _COUNT, STOPWORDS, fts_terms
 
-WEIGHTS = {  # fitted by grid search on LoCoMo dev (bench/locomo.py), recall@10 + recall@25
-    "dense": 1.0, "bm25": 1.3, "person": 0.2, "time": 1.0, "neighbour": 0.5, "neighbour2": 0.3, "session": 0.6,
+WEIGHTS = {  # fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md
+    "dense": 0.6, "bm25": 1.2, "dense*bm25": -1.0, "dense^2": 0.5, "bm25^2": 0.6, "person": 0.0, "spoken": 0.5,
+    "time": 0.6, "says_when": 0.2, "length": 1.0, "neighbour": 0.5, "neighbour2": 0.4, "session": 0.3,
 }
 DENSE_SPREAD = 0.3  # cosine similarities closer than this are not stretched apart
-POOL = 150
-BM25_WINDOW = 20_000  # above this many passages, words matching more of them are not ranked by  # candidates taken from each of BM25 and dense
+POOL = 150  # candidates taken from each of BM25 and dense
+BM25_WINDOW = 10_000  # most matches one BM25 query ranks in a large store (see `bm25`)
 MODES = ("hybrid", "bm25", "dense")
 
 
@@ -101,6 +102,8 @@ class Source:
 
     def __init__(self, name, aliases, speakers, fan, person=None):
         self.name, self.aliases, self.speakers, self.fan, self.person = name, set(aliases), set(speakers), fan, person
+        self.people = {person} if person is not None else set()
+        self.strength = 0.0
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(self.aliases, key=len, reverse=True)) + r")\b")
 
     def as_dict(self):
@@ -108,38 +111,47 @@ class Source:
 
 
 def named_people(memory, text: str) -> list[Source]:
-    """People named in text, by any alias or as a chat speaker (capitalised, as names are written)."""
+    """People named in text, by any alias or as a chat speaker (capitalised, as names are written).
+
+    One source per name said: every person going by that name and the speakers called so are one
+    source (extraction may split one person into several, e.g. one per entry, or keep a greeting
+    with a name, "Congrats Sam"; the question cannot tell them apart either)."""
     n = names(memory)
     lowered = text == text.lower()  # typed all in lower case: match names case-insensitively
     flags = re.I if lowered else 0
-    found: dict[str, Source] = {}
 
     def said(alias):
         if len(alias) < 2 or alias.lower() in STOPWORDS:
             return False
         return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags) is not None
 
-    total = max(n.covers, 1)
-    people_hit: dict[int, str] = {}
+    by_name: dict[str, dict] = {}  # the name said -> {"people": set, "speakers": set}
     for alias, pids in n.alias_people.items():
-        if said(alias):
-            for pid in pids:
-                if pid not in n.owners and len(alias) >= len(people_hit.get(pid, "")):
-                    people_hit[pid] = alias
-    for pid in people_hit:
-        aliases = {a for a in n.person_aliases[pid] if len(a) >= 2}
-        speakers = {s for s in n.speakers if s in aliases}
-        fan = n.person_fan.get(pid, 0) + sum(n.speakers[s] for s in speakers)
-        found[n.person_names[pid]] = Source(n.person_names[pid], aliases, speakers, fan, pid)
-    for speaker, count in n.speakers.items():
-        if any(speaker in s.speakers for s in found.values()):
-            continue
-        first = speaker.split()[0]
-        if said(speaker) or said(first):
-            found[speaker] = Source(speaker, {speaker, first}, {speaker}, count)
-    for s in found.values():
-        s.strength = max(0.0, math.log(total / max(s.fan, 1)))  # S - ln(fan), with S = ln(passages)
-    return list(found.values())
+        pids = {p for p in pids if p not in n.owners}
+        if pids and said(alias):
+            by_name.setdefault(alias, {"people": set(), "speakers": set()})["people"] |= pids
+    for speaker in n.speakers:
+        for form in dict.fromkeys((speaker, speaker.split()[0])):
+            if said(form):
+                by_name.setdefault(form, {"people": set(), "speakers": set()})["speakers"].add(speaker)
+    # A name inside a longer one said ("Sam" in "Sam Jones") is that longer name, not a second person.
+    for short in [a for a in by_name if any(a != b and re.search(r"\b" + re.escape(a) + r"\b", b) for b in by_name)]:
+        del by_name[short]
+    total = max(n.covers, 1)
+    found = []
+    for said_as, hit in by_name.items():
+        people = sorted(hit["people"], key=lambda p: -n.person_fan.get(p, 0))
+        speakers = set(hit["speakers"]) | {s for p in people for s in n.person_aliases[p] if s in n.speakers}
+        aliases = {said_as} | {a for p in people for a in n.person_aliases[p] if len(a) >= 2} | speakers
+        # Their fan: the passages tied to them. A speaker's own turns mostly mention them too (as "I"),
+        # so the larger of the two counts, not their sum.
+        fan = max(sum(n.person_fan.get(p, 0) for p in people), sum(n.speakers[s] for s in speakers))
+        name = max(speakers, key=n.speakers.get) if speakers else n.person_names[people[0]]
+        s = Source(name, aliases, speakers, fan, people[0] if people else None)
+        s.people = set(people)
+        s.strength = max(0.0, math.log(total / max(fan, 1)))  # S - ln(fan), with S = ln(passages)
+        found.append(s)
+    return found
 
 
 _EVENT_WINDOW = re.compile(
@@ -196,25 +208,69 @@ def event_date(memory, what: str) -> str | None:
 
 # -- the retrievers ------------------------------------------------------------------------------------
 def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -> list[tuple[int, float]]:
-    """Passages ranked by BM25 over any of the question's words (higher is better).
+    """Passages ranked by BM25 over any of the question's words (higher is better), optionally only
+    those of entries dated within [lo, hi).
 
-    Ranking costs time for every match, so in a large store the words matching more than
-    BM25_WINDOW passages are left out (the rarest word is always kept): a word that common adds
-    almost nothing to BM25. A store of at most BM25_WINDOW passages ranks by every word."""
+    Ranking costs time for every match, so in a store of more than BM25_WINDOW passages a query
+    ranks at most about BM25_WINDOW matches: the rarest words, as many as fit (a common word adds
+    almost nothing to BM25); when even the rarest word matches more, its newest BM25_WINDOW // 2
+    matches. Within a time window only the window's passages are read, found by date, so a window
+    costs little however common the words."""
     terms = fts_terms(text)
     if not terms:
         return []
-    if (memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]) > BM25_WINDOW and len(terms) > 1:
-        sizes = {t: memory.query(_COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
-        terms = [t for t in terms if sizes[t] <= BM25_WINDOW] or [min(terms, key=sizes.get)]
-    sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?"
-    params: list = [" OR ".join(terms)]
     if within:
+        runs = _window_runs(memory, *within)
+        if runs is not None:
+            hits = []
+            for lo, hi in runs:
+                hits += memory.query(
+                    "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                    (" OR ".join(terms), lo, hi))
+            hits.sort(key=lambda h: -h[1])
+            return [(r[0], r[1]) for r in hits[:limit]]
+    floor = 0
+    if memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0] > BM25_WINDOW:
+        sizes = {t: memory.query(_COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
+        kept, total = [], 0
+        for t in sorted(terms, key=sizes.get):
+            if total + sizes[t] > BM25_WINDOW:
+                break
+            kept.append(t)
+            total += sizes[t]
+        if not kept:  # the rarest word is too common to rank all its matches: rank its newest
+            kept = [min(terms, key=sizes.get)]
+            row = memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                               (kept[0], BM25_WINDOW // 2 - 1))
+            floor = row[0][0] if row else 0
+        terms = kept
+    sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
+    params: list = [" OR ".join(terms), floor]
+    if within:  # a window too wide to read by date
         sql = ("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
-               " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND e.at >= ? AND e.at < ?")
+               " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND f.rowid >= ? AND e.at >= ? AND e.at < ?")
         params += [within[0], within[1]]
     rows = memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
     return [(r[0], r[1]) for r in rows]
+
+
+def _window_runs(memory, lo: str, hi: str, most: int = 200) -> list[tuple[int, int]] | None:
+    """The passages of entries dated in [lo, hi) as runs of consecutive ids; None if there are more
+    than BM25_WINDOW of them or more than `most` runs (then a date join is cheaper)."""
+    ids = [r[0] for r in memory.query(
+        "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
+        (lo, hi, BM25_WINDOW + 1))]
+    if len(ids) > BM25_WINDOW:
+        return None
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+            if len(runs) > most:
+                return None
+    return [(a, b) for a, b in runs]
 
 
 def _scaled(values: dict[int, float], spread: float = 0.0) -> dict[int, float]:
@@ -258,8 +314,12 @@ def features(memory, question: str, vector, a) -> dict:
         return {"pool": [], "ids": []}
     # Neighbours too: the two turns before and after each candidate, in the same entry.
     near = sorted({i + d for i in pool for d in range(-2, 3)})
+    # Only what the signals read: the text if people are named, the date if times are (a large store
+    # reads these rows from disk).
+    text = "p.text" if a["people"] else "NULL AS text"
+    at, join = ("e.at", " JOIN entries e ON e.id = p.entry") if a["times"] else ("NULL AS at", "")
     rows = memory.query(
-        f"SELECT p.id, p.entry, p.speaker, p.text, e.at FROM passages p JOIN entries e ON e.id = p.entry"
+        f"SELECT p.id, p.entry, p.speaker, p.end - p.start AS chars, {text}, {at} FROM passages p{join}"
         f" WHERE p.id IN ({','.join('?' * len(near))})",
         near,
     )
@@ -268,8 +328,9 @@ def features(memory, question: str, vector, a) -> dict:
     ids = sorted(info)
     d = _scaled({i: dense.get(i, 0.0) for i in ids}, DENSE_SPREAD)
     b = _scaled({i: lexical.get(i, 0.0) for i in ids}, max(lexical.values()) if lexical else 0.0)
-    person = _person_activation(memory, a["people"], info)
-    when = _time_match(memory, a["times"], info) if a["times"] else {}
+    person, spoken = _person_activation(memory, a["people"], info)
+    timed = _timed(memory, info) if a["times"] or a.get("when") else {}
+    when = _time_match(a["times"], info, timed) if a["times"] else {}
     position = {i: k for k, i in enumerate(ids)}
     id_array = np.array(ids)
     entries = np.array([info[i]["entry"] for i in ids])
@@ -285,7 +346,12 @@ def features(memory, question: str, vector, a) -> dict:
         "dense": np.array([d.get(i, 0.0) for i in ids]),
         "bm25": np.array([b.get(i, 0.0) for i in ids]),
         "person": np.array([person.get(i, 0.0) for i in ids]),
+        "spoken": np.array([float(i in spoken) for i in ids]),
         "time": np.array([when.get(i, 0.0) for i in ids]),
+        # "When did ...?" is answered by a passage that names a time ("last Friday", "in 2019").
+        "says_when": np.array([float(bool(a.get("when")) and i in timed) for i in ids]),
+        # Longer passages say more: a bare "Thanks!" rarely holds an answer (log scale, capped at 1,000 characters).
+        "length": np.minimum(np.log1p(np.array([max(info[i]["chars"] or 0, 0) for i in ids], dtype=float)) / math.log(1000), 1.0),
         "prev": beside(-1),
         "next": beside(1),
         "prev2": beside(-2),
@@ -295,10 +361,17 @@ def features(memory, question: str, vector, a) -> dict:
 
 
 def fuse(f, w, limit) -> list[tuple[int, float]]:
-    """One ranking: a weighted sum of the signals, plus a share of the better neighbour's."""
+    """One ranking: each passage's own score, plus a share of its neighbours' and of its session's best.
+
+    Its own score is a weighted sum of the signals, with the product of the dense and BM25 scores
+    (weighted below zero: either one high is nearly as good as both) and their squares (a strong
+    match counts more than two middling ones)."""
     if not f["ids"]:
         return []
-    base = w["dense"] * f["dense"] + w["bm25"] * f["bm25"] + w["person"] * f["person"] + w["time"] * f["time"]
+    d, b = f["dense"], f["bm25"]
+    base = (w["dense"] * d + w["bm25"] * b + w["dense*bm25"] * d * b + w["dense^2"] * d * d + w["bm25^2"] * b * b
+            + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w["time"] * f["time"]
+            + w["says_when"] * f["says_when"] + w["length"] * f["length"])
     padded = np.append(base, 0.0)  # index -1: no neighbour
     score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])
     if w.get("neighbour2"):
@@ -323,11 +396,11 @@ def _person_activation(memory, sources, info) -> dict[int, float]:
     """ACT-R spreading activation from the people named: sum of W_j (S - ln fan_j) over the sources a
     passage is tied to (spoken by them: 1, names them: 0.7), scaled to [0, 1]."""
     if not sources:
-        return {}
+        return {}, set()
     total = sum(s.strength for s in sources) or 1.0
     weight = 1.0 / len(sources)
     mentioned = defaultdict(set)
-    people = [s.person for s in sources if s.person is not None]
+    people = sorted({p for s in sources for p in s.people})
     if people and info:
         for r in memory.query(
             f"SELECT passage, person FROM mentions WHERE person IN ({','.join('?' * len(people))})"
@@ -335,41 +408,51 @@ def _person_activation(memory, sources, info) -> dict[int, float]:
             [*people, *info],
         ):
             mentioned[r[0]].add(r[1])
-    out = {}
+    out, spoken = {}, set()
     for pid, row in info.items():
         act = 0.0
         for s in sources:
             if row["speaker"] in s.speakers:
                 tie = 1.0
-            elif s.person in mentioned[pid] or s.pattern.search(row["text"]):
+                spoken.add(pid)
+            elif s.people & mentioned[pid] or s.pattern.search(row["text"]):
                 tie = 0.7
             else:
                 continue
             act += weight * s.strength * tie
         if act:
             out[pid] = act * len(sources) / total
-    return out
+    return out, spoken
 
 
-def _time_match(memory, times, info) -> dict[int, float]:
-    """1 for passages written in, or speaking of, a time window the question names."""
-    out = {}
+def _timed(memory, info) -> dict[int, list[tuple[str, str]]]:
+    """The time windows each of these passages speaks of (extracted times)."""
     spoken = defaultdict(list)
     if _has_table(memory, "times"):
         for r in memory.query(f"SELECT passage, lo, hi FROM times WHERE passage IN ({','.join('?' * len(info))})", list(info)):
             spoken[r[0]].append((r[1], r[2]))
+    return spoken
+
+
+def _time_match(times, info, spoken) -> dict[int, float]:
+    """1 for passages written in, or speaking of, a time window the question names."""
+    out = {}
     for pid, row in info.items():
         at = (row["at"] or "")[:10]
         for t in times:
-            if (at and t["lo"] <= at < t["hi"]) or any(lo < t["hi"] and t["lo"] < hi for lo, hi in spoken[pid]):
+            if (at and t["lo"] <= at < t["hi"]) or any(lo < t["hi"] and t["lo"] < hi for lo, hi in spoken.get(pid, ())):
                 out[pid] = 1.0
                 break
     return out
 
 
 # -- the answers -----------------------------------------------------------------------------------
+_ASKS_WHEN = re.compile(r"\s*(?:when|how long ago|since when|(?:in |on )?what (?:year|month|day|date|time))\b", re.I)
+
+
 def analyse(memory, question: str) -> dict:
-    return {"people": named_people(memory, question), "times": question_times(memory, question)}
+    return {"people": named_people(memory, question), "times": question_times(memory, question),
+            "when": bool(_ASKS_WHEN.match(question))}
 
 
 def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
@@ -393,7 +476,7 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     """What extraction knows about the people named (relations, events), and events in the times named."""
     if not _has_table(memory, "relations"):
         return []
-    people = [s.person for s in sources if s.person is not None]
+    people = sorted({p for s in sources for p in s.people})
     out = []
     if people:
         marks = ",".join("?" * len(people))

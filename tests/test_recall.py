@@ -162,3 +162,42 @@ def test_cli_recall_ask_timeline_and_batch(examples, tmp_path):
     assert r.exit_code == 0 and "2023-05-08" in r.output
     r = runner.invoke(cli, base + ["ask", "   "])
     assert r.exit_code == 1 and "Error:" in r.output
+
+
+def test_a_speaker_named_in_a_question_is_one_source_that_pulls(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        for day in range(1, 4):
+            m.add_chat([("Sam", f"I went swimming on day {day}, and I loved it."),
+                        ("Evan", "Congrats Sam, that sounds great."),
+                        ("Sam", "Thanks! I'm so tired now."),
+                        ("Evan", "I was at work all day, the printer broke again.")], at=f"2023-05-0{day}")
+        sources = recall.named_people(m, "What does Sam like to do?")
+        assert [s.name for s in sources] == ["Sam"]
+        # tied to about half the passages, so it still singles some out (S - ln fan > 0)
+        assert sources[0].strength > 0 and sources[0].speakers == {"Sam"}
+        assert all(p["speaker"] == "Sam" for p in m.ask("What does Sam like to do?", limit=3)["passages"])
+
+
+def test_bm25_in_a_time_window_reads_only_that_window(tmp_path):
+    with Memory(tmp_path / "m.db", derive=False) as m:
+        for month in range(1, 10):
+            m.add(f"Walked the dog by the river in month {month}.", at=f"2022-0{month}-15")
+        joined = m.query(
+            "SELECT f.rowid FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN entries e ON e.id = p.entry"
+            " WHERE passages_fts MATCH '\"dog\"' AND e.at >= '2022-03-01' AND e.at < '2022-05-01'")
+        hits = recall.bm25(m, "the dog", 10, within=("2022-03-01", "2022-05-01"))
+        assert sorted(h[0] for h in hits) == sorted(r[0] for r in joined) and len(hits) == 2
+
+
+def test_bm25_in_a_large_store_ranks_the_rare_words_and_bounds_the_common(tmp_path, monkeypatch):
+    monkeypatch.setattr(recall, "BM25_WINDOW", 6)  # a "large" store of 30 passages
+    with Memory(tmp_path / "m.db", derive=False) as m:
+        for i in range(28):
+            m.add(f"Tea in the garden, day {i}.", at=f"2022-01-{i + 1:02d}")
+        m.add("Tea with the harbourmaster.", at="2022-02-01")
+        m.add("The harbourmaster waved.", at="2022-02-02")
+        hits = recall.bm25(m, "harbourmaster tea", 10)
+        texts = [m.passages([h[0]])[0]["text"] for h in hits]
+        assert len(texts) == 2 and all("harbourmaster" in t for t in texts)  # "tea" is too common to rank
+        newest = recall.bm25(m, "tea garden", 10)  # every word too common: the newest matches, ranked
+        assert 0 < len(newest) <= 3 and min(h[0] for h in newest) > 20
