@@ -19,8 +19,9 @@ Figures:
   belong to two or more gold characters.
 - Role links (also shown for links stated within one sentence only, `Relations(across=False)`):
   NOM_PER mentions with a possessor ("his sister", "Emma's father") whose chain has a
-  named (PROP_PER) mention. Precision: of our role mentions matching such a gold mention (same head
-  noun), the share linked to the person that holds most of that chain's named mentions. Recall: the
+  named (PROP_PER) mention. Precision: of our role mentions matching a gold NOM_PER mention (same
+  head noun) whose chain has a named mention that one of our people holds, the share linked to the
+  person that holds most of that chain's named mentions. Recall: the
   share of those gold mentions linked correctly. Baseline: the nearest PERSON entity before it
   within three sentences.
 Titles used as names ("the Doctor") are not counted as names: LitBank calls them NOM_PER.
@@ -149,8 +150,8 @@ class Tally:
         nom_heads = {last_token(text, s, e): m["chain"] for (s, e), m in gold.items() if m["type"] == "NOM_PER"}
         self.c["role_gold"] += len(targets)
         for head, person in links.items():
-            if head not in nom_heads:
-                continue
+            if nom_heads.get(head) not in chain_person:
+                continue  # not a gold role mention of a character we name
             self.c["role_pred"] += 1
             if chain_person.get(nom_heads[head]) == person:
                 self.c["role_right"] += 1

@@ -189,3 +189,14 @@ def test_titles_and_numerals_keep_namesakes_apart_and_kin_titles_join():
         "Uncle John sat down.")
     assert "Uncle John" in people["John Linden"].aliases
     assert "Harry" in people and "Harry" not in people["John Linden"].aliases
+
+
+def test_no_kin_link_from_a_question_or_a_sentence_with_other_kin():
+    ex, _ = people_of(
+        "I remember it well. My brother died, leaving me his two children. Halsey was eleven then, "
+        "and Gertrude was seven. Halsey and Gertrude came to live with me. Halsey bought a car and he drove it.")
+    assert ex.relations == []
+    ex, _ = people_of("I wake up. What was my father like? Tom and Anna laughed. Tom sat down. He smiled.")
+    assert ex.relations == []
+    ex, _ = people_of("I wake up. I miss my father. Tom and Anna laughed. Tom sat down. He smiled.")
+    assert [(ex.people[r.subject].name, r.relation) for r in ex.relations] == [("Tom", "father")]

@@ -73,7 +73,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "1"
+    version = "2"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -139,7 +139,7 @@ class Relations:
                 continue
             if owner is None or who(noun) is not None:
                 continue
-            if any(m.kind in ("narrator", "addressee") for m in ex.people[owner].mentions):
+            if any(m.kind in ("narrator", "addressee") for m in ex.people[owner].mentions) and _telling(noun, role):
                 # Across sentences only for the writer's or the addressee's kin ("my daughter",
                 # "your grandson"): in a journal or letter those name one stable person, where
                 # "her son" in a story can be anyone's.
@@ -202,6 +202,16 @@ class Relations:
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         return ex
+
+
+def _telling(noun, role) -> bool:
+    """Does the sentence tell of one role, so that a name nearby can be it? Not a question ("What is
+    your father?"), nor a sentence with other kin in it ("my brother died, leaving me his two
+    children": the names that follow may be the children)."""
+    sent = noun.sent
+    if any(t.text == "?" for t in sent) or sent[0].text in ("--", "—", "-"):
+        return False
+    return not any(t.i != noun.i and role_noun(t) and t.lemma_.lower() != role and t.pos_ == "NOUN" for t in sent)
 
 
 def _named_with(ex, doc, p, family) -> bool:
