@@ -36,7 +36,7 @@ def rows(doc, gold, text):
     heads = {last_token(text, s, e) for (s, e), m in gold.items() if m["type"] == "PROP_PER"}
     out = []
     for info in People().candidates(doc).values():
-        spans = [sp for sp in info["spans"] if not _determined(doc, sp.start)]
+        spans = [sp for sp in info["spans"] if not _determined(doc, sp.start, info["key"])]
         pos = sum(1 for sp in spans if last_token(text, sp.start_char, sp.end_char) in heads)
         out.append((name_features(doc, info), pos, len(spans) - pos))
     return out

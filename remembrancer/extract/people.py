@@ -250,9 +250,12 @@ def _honorific_before(doc, i):
     return None
 
 
-def _determined(doc, i) -> bool:
+def _determined(doc, i, key=()) -> bool:
     """A determiner, perhaps with adjectives, before the name at i ("the Fuwalda", "that mysterious
-    Englishman"): names of people go without one."""
+    Englishman"): names of people go without one, unless it is a full name with a first name
+    ("the late Irene Adler")."""
+    if len(key) > 1 and name_gender(key[0]):
+        return False
     j = i - 1
     while j >= 0 and doc[j].pos_ == "ADJ" and not capitalised(doc[j]):
         j -= 1
@@ -272,8 +275,9 @@ def role_like(token) -> bool:
     return token.pos_ == "NOUN" and role_noun(token) is not None
 
 
-def _evidence(token) -> float:
-    """How strongly the text treats this proper noun as a person."""
+def _evidence(token, places=True) -> float:
+    """How strongly the text treats this proper noun as a person (`places`: counting against it
+    the tagger's other entity types and places it is in, at, from ...)."""
     score = 0.0
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass"):
@@ -306,9 +310,9 @@ def _evidence(token) -> float:
         first = token.doc[first.i - 1]
     if name_gender(first.text):
         score += 1.5 if first.i < token.i else 1.0  # a known first name (and a surname)
-    if token.ent_type_ in OTHER_ENTS and not {_honorific_before(token.doc, token.i), norm(first.text)} & set(HONORIFIC_CLASS):
+    if places and token.ent_type_ in OTHER_ENTS and not {_honorific_before(token.doc, token.i), norm(first.text)} & set(HONORIFIC_CLASS):
         score -= 2.0  # unless "Mr" says it is a person
-    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "into", "near", "across"):
+    if places and token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "into", "near", "across"):
         score -= 1.0
     return score
 
@@ -367,12 +371,12 @@ def name_features(doc, info) -> dict[str, float]:
         "after_with": share(lambda sp: sp[-1].dep_ == "pobj" and sp[-1].head.lower_ in ("with", "to", "by")),
         "compound": share(lambda sp: sp[-1].dep_ == "compound"),
         "appos": share(lambda sp: sp[-1].dep_ == "appos"),
-        "vocative": share(lambda sp: after(sp) is not None and after(sp).text in ",!?" and (
-            sp.start > 0 and doc[sp.start - 1].text in ",“\"" or sentence_initial(sp[0]))),
+        "vocative": share(lambda sp: sp[0].idx in info["quotes"] and after(sp) is not None and after(sp).text in ",!?.”\"" and (
+            sp.start > 0 and doc[sp.start - 1].text in ",“\"")),
         "place_word": share(lambda sp: sp[-1].lower_ in PLACE_WORDS or after(sp) is not None and after(sp).lower_ in PLACE_WORDS and capitalised(after(sp))),
         "elliptic_possessive": share(lambda sp: after(sp) is not None and after(sp).tag_ == "POS" and (
             after(sp, 1) is None or after(sp, 1).pos_ not in ("NOUN", "PROPN", "ADJ"))),
-        "determiner": share(lambda sp: _determined(doc, sp.start)),
+        "determiner": share(lambda sp: _determined(doc, sp.start, key)),
         "quoted": share(lambda sp: sp[0].idx in info["quotes"]),
         "all_caps": float(all(t.text.isupper() for t in spans[0] if t.is_alpha)),
         "plural": share(lambda sp: sp[-1].tag_ == "NNPS"),
@@ -414,7 +418,7 @@ class People:
     """
 
     name = "people"
-    version = "4"
+    version = "5"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -509,7 +513,7 @@ class People:
                 s = hit[0]
                 if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
                     s = s - 2 if doc[s - 1].text == "." else s - 1
-                elif _determined(doc, s):
+                elif _determined(doc, s, hit[2]):
                     i = hit[1]
                     continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing
                 found.append((s, hit[1], hit[2]))
