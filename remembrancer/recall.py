@@ -31,7 +31,7 @@ WEIGHTS = {  # fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; se
 }
 DENSE_SPREAD = 0.3  # cosine similarities closer than this are not stretched apart
 POOL = 150  # candidates taken from each of BM25 and dense
-BM25_WINDOW = 10_000  # most matches one BM25 query ranks in a large store (see `bm25`)
+BM25_WINDOW = 5_000  # most matches one BM25 query ranks in a large store (see `bm25`), as `Memory.search`
 MODES = ("hybrid", "bm25", "dense")
 
 
@@ -92,8 +92,14 @@ def names(memory) -> Names:
         return n
 
 
+_tables: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def _has_table(memory, name) -> bool:
-    return bool(memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
+    known = _tables.setdefault(memory, set())  # tables are never dropped: a table seen is there for good
+    if name not in known and memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)):
+        known.add(name)
+    return name in known
 
 
 # -- reading the question ---------------------------------------------------------------------------
