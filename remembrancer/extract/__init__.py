@@ -17,22 +17,15 @@ from collections import defaultdict
 from .aliases import Aliases, _namer, same_person, tokens
 from .base import Extraction
 from .coref import Coref
+from .cues import Cues
+from .events import Events
+from .feelings import Feelings
 from .narrator import OWNER, Narrator
 from .people import People
 from .relations import Relations
+from .times import Times
 
-
-def _optional(module, cls):
-    try:
-        return getattr(importlib.import_module(f"{__name__}.{module}"), cls)()
-    except (ImportError, AttributeError):
-        return None
-
-
-COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations()] + [
-    c for c in (_optional("cues", "Cues"), _optional("events", "Events"), _optional("times", "Times"),
-                _optional("feelings", "Feelings")) if c is not None
-]
+COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
 VERSION = PIPELINE_VERSION
