@@ -200,3 +200,10 @@ def test_no_kin_link_from_a_question_or_a_sentence_with_other_kin():
     assert ex.relations == []
     ex, _ = people_of("I wake up. I miss my father. Tom and Anna laughed. Tom sat down. He smiled.")
     assert [(ex.people[r.subject].name, r.relation) for r in ex.relations] == [("Tom", "father")]
+
+
+def test_a_name_beside_a_role_is_a_person_whatever_the_tagger_says():
+    ex, people = people_of("My grandmother Agnes Hale died on Friday, in her sleep.")
+    assert "Agnes Hale" in people
+    rels = {(ex.people[r.subject].name, r.relation) for r in ex.relations}
+    assert rels == {("Agnes Hale", "grandmother")}

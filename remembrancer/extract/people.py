@@ -182,6 +182,34 @@ def sentence_initial(token) -> bool:
     return i == token.sent.start or "\n" in doc[i - 1].text_with_ws
 
 
+@lru_cache(maxsize=1)
+def _name_counts() -> dict:
+    """How many people bear each first name (at least 20) in the `nomquamgender` data, as log10,
+    cached like `_name_genders`."""
+    import importlib.metadata
+    import importlib.util
+    import os
+
+    version = importlib.metadata.version("nomquamgender")
+    cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "remembrancer"
+    cache = cache_dir / f"name-counts-{version}.json"
+    try:
+        return json.loads(cache.read_text())
+    except (OSError, ValueError):
+        pass
+    spec = importlib.util.find_spec("nomquamgender")
+    data = json.loads((Path(spec.submodule_search_locations[0]) / "name_data.json").read_text())
+    counts = {name: round(math.log10(info[1]), 2) for name, info in data.items() if info[1] >= 20}
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(counts))
+        tmp.replace(cache)
+    except OSError:
+        pass
+    return counts
+
+
 def name_gender(first_name: str):
     """"m"/"f" when a first name is (nearly) always one gender in the name data, else None."""
     return _name_genders().get(first_name.lower())
@@ -358,6 +386,8 @@ def name_features(doc, info) -> dict[str, float]:
         "other_honorific": float(any(h not in HONORIFIC_CLASS and h not in ("st", "saint") for h in honorifics if h)),
         "saint": float(any(h in ("st", "saint") for h in honorifics if h)),
         "first_name": float(name_gender(key[0]) is not None),
+        "name_frequency": _name_counts().get(key[0], 0.0) / 6,  # as a first name, in name data
+        "last_name_frequency": _name_counts().get(key[-1], 0.0) / 6 if len(key) > 1 else 0.0,
         "last_is_first_name": float(len(key) > 1 and name_gender(key[-1]) is not None),
         "sentence_initial": share(lambda sp: sentence_initial(sp[0])),
         "common_word": float(common_word(spans[0][0])),
@@ -371,6 +401,8 @@ def name_features(doc, info) -> dict[str, float]:
         "after_with": share(lambda sp: sp[-1].dep_ == "pobj" and sp[-1].head.lower_ in ("with", "to", "by")),
         "compound": share(lambda sp: sp[-1].dep_ == "compound"),
         "appos": share(lambda sp: sp[-1].dep_ == "appos"),
+        "role_apposition": share(lambda sp: sp[-1].dep_ == "appos" and role_like(sp[-1].head) or any(
+            c.dep_ in ("appos", "compound") and role_like(c) for c in sp[-1].children)),
         "vocative": share(lambda sp: sp[0].idx in info["quotes"] and after(sp) is not None and after(sp).text in ",!?.”\"" and (
             sp.start > 0 and doc[sp.start - 1].text in ",“\"")),
         "place_word": share(lambda sp: sp[-1].lower_ in PLACE_WORDS or after(sp) is not None and after(sp).lower_ in PLACE_WORDS and capitalised(after(sp))),
@@ -394,12 +426,13 @@ def name_features(doc, info) -> dict[str, float]:
 
 def is_person(doc, info, model) -> bool:
     """Is this name a person's? The model's say, except that a name given "Mr", "Mrs" or a kin title
-    ("Grandma Rose") is a person, and a saint's name with an elliptic possessive ("at St Mary's")
+    ("Grandma Rose") or put beside a role ("my grandmother Agnes Hale", "Bella, my daughter") is a
+    person, and a saint's name with an elliptic possessive ("at St Mary's")
     names a church, school or hospital."""
     f = name_features(doc, info)
     if f["saint"] and f["elliptic_possessive"]:
         return False
-    if f["personal_honorific"] and not f["place_word"]:
+    if f["personal_honorific"] and not f["place_word"] or f["role_apposition"]:
         return True
     return person_probability(f, model) >= model["threshold"]
 
@@ -418,7 +451,7 @@ class People:
     """
 
     name = "people"
-    version = "5"
+    version = "6"
 
     def __init__(self, model: dict | None = None):
         self.model = model
