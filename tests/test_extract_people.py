@@ -207,3 +207,9 @@ def test_a_name_beside_a_role_is_a_person_whatever_the_tagger_says():
     assert "Agnes Hale" in people
     rels = {(ex.people[r.subject].name, r.relation) for r in ex.relations}
     assert rels == {("Agnes Hale", "grandmother")}
+
+
+def test_a_known_first_name_that_acts_is_a_person_even_when_named_once():
+    ex, people = people_of("Walked the dunes at Rhossili with Bronwen Tudor and her brother Idris. "
+                           "She flew the red kite her father made.")
+    assert {"Bronwen Tudor", "Idris"} <= set(people) and "Rhossili" not in people

@@ -49,7 +49,10 @@ FEMALE_CLASSES = {"mrs", "miss", "ms", "lady"}
 PLACE_WORDS = set(
     """hall street road lane avenue square park house manor castle abbey court place college school
     university church chapel cathedral hospital station bridge hill mount river lake island bay
-    village town city county shire farm inn hotel club company bank office row gardens garden""".split()
+    village town city county shire farm inn hotel club company bank office row gardens garden mall
+    heights grange cottage villa terrace crescent wharf dock harbour harbor fort palace forest valley
+    creek corner lodge priory rectory vicarage parsonage academy institute society museum theatre
+    theater""".split()
 )
 LOCATIVE = {"in", "at", "from", "into", "near", "through", "towards", "toward", "across", "around", "of"}
 
@@ -405,7 +408,9 @@ def name_features(doc, info) -> dict[str, float]:
             c.dep_ in ("appos", "compound") and role_like(c) for c in sp[-1].children)),
         "vocative": share(lambda sp: sp[0].idx in info["quotes"] and after(sp) is not None and after(sp).text in ",!?.”\"" and (
             sp.start > 0 and doc[sp.start - 1].text in ",“\"")),
-        "place_word": share(lambda sp: sp[-1].lower_ in PLACE_WORDS or after(sp) is not None and after(sp).lower_ in PLACE_WORDS and capitalised(after(sp))),
+        "place_word": share(lambda sp: len(sp) > 1 and sp[-1].lower_ in PLACE_WORDS or any(
+            t is not None and t.lower_ in PLACE_WORDS and capitalised(t)  # "Kellynch Hall", "Lincoln's Inn"
+            for t in (after(sp), after(sp, 1) if after(sp) is not None and after(sp).tag_ == "POS" else None))),
         "elliptic_possessive": share(lambda sp: after(sp) is not None and after(sp).tag_ == "POS" and (
             after(sp, 1) is None or after(sp, 1).pos_ not in ("NOUN", "PROPN", "ADJ"))),
         "determiner": share(lambda sp: _determined(doc, sp.start, key)),
@@ -434,6 +439,8 @@ def is_person(doc, info, model) -> bool:
         return False
     if f["personal_honorific"] and not f["place_word"] or f["role_apposition"]:
         return True
+    if f["first_name"] and f["evidence_total"] >= math.tanh(0.5) and not f["place_word"]:
+        return True  # a known first name that acts as a person ("... with Bronwen Tudor and her brother")
     return person_probability(f, model) >= model["threshold"]
 
 
@@ -451,7 +458,7 @@ class People:
     """
 
     name = "people"
-    version = "6"
+    version = "7"
 
     def __init__(self, model: dict | None = None):
         self.model = model
