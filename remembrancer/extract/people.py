@@ -281,6 +281,32 @@ def _honorific_before(doc, i):
     return None
 
 
+def _words(doc) -> tuple[list[str], list[bool]]:
+    """Each token's lower-case form and whether it is capitalised, computed once per doc."""
+    cached = doc.user_data.get("remembrancer.words")
+    if cached is None:
+        cached = ([t.lower_ for t in doc], [capitalised(t) for t in doc])
+        doc.user_data["remembrancer.words"] = cached
+    return cached
+
+
+def _occurrences(doc, names):
+    """(start, end, key) of every occurrence of the names, longest first, left to right."""
+    lowers, caps = _words(doc)
+    longest = max((len(k) for k in names), default=0)
+    firsts = {k[0] for k in names}
+    i, size = 0, len(lowers)
+    while i < size:
+        if caps[i] and lowers[i] in firsts:
+            for n in range(min(longest, size - i), 0, -1):
+                key = tuple(lowers[i:i + n])
+                if key in names and caps[i + n - 1]:
+                    yield i, i + n, key
+                    i += n - 1
+                    break
+        i += 1
+
+
 def _determined(doc, i, key=()) -> bool:
     """A determiner, perhaps with adjectives, before the name at i ("the Fuwalda", "that mysterious
     Englishman"): names of people go without one, unless it is a full name with a first name
@@ -373,7 +399,7 @@ def name_features(doc, info) -> dict[str, float]:
         return doc[sp.end + k] if sp.end + k < len(doc) else None
 
     words = _lexicon()
-    lower = {t.lower_ for t in doc if not capitalised(t)}
+    evidence = [_evidence(r) for r in roots]
     f = {
         "tagged": share(lambda sp: sp[-1].ent_type_ == "PERSON"),
         "tagged_any": float(info["tagged"] > 0),
@@ -395,7 +421,7 @@ def name_features(doc, info) -> dict[str, float]:
         "sentence_initial": share(lambda sp: sentence_initial(sp[0])),
         "common_word": float(common_word(spans[0][0])),
         "dictionary_word": float(key[-1] in words or key[-1] in _nouns()),
-        "lower_case_too": float(key[-1] in lower),
+        "lower_case_too": float(key[-1] in info["lower"]),
         "subject": share(lambda sp: sp[-1].dep_ in ("nsubj", "nsubjpass")),
         "person_verb": share(lambda sp: sp[-1].dep_ == "nsubj" and sp[-1].head.lemma_ in PERSON_VERBS),
         "possessor": share(lambda sp: sp[-1].dep_ == "poss"),
@@ -417,8 +443,8 @@ def name_features(doc, info) -> dict[str, float]:
         "quoted": share(lambda sp: sp[0].idx in info["quotes"]),
         "all_caps": float(all(t.text.isupper() for t in spans[0] if t.is_alpha)),
         "plural": share(lambda sp: sp[-1].tag_ == "NNPS"),
-        "evidence": sum(max(-3.0, min(4.0, _evidence(r))) for r in roots) / n,
-        "evidence_total": math.tanh(sum(_evidence(r) for r in roots) / 4),
+        "evidence": sum(max(-3.0, min(4.0, e)) for e in evidence) / n,
+        "evidence_total": math.tanh(sum(evidence) / 4),
     }
     # Clues that only count together: an ordinary word opening sentences, a first name acting.
     ordinary = max(f["dictionary_word"], f["common_word"]) * (1 - f["first_name"])
@@ -458,7 +484,7 @@ class People:
     """
 
     name = "people"
-    version = "7"
+    version = "8"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -506,21 +532,12 @@ class People:
         quotes = set()
         for s, e in quoted(doc.text):
             quotes.update(range(s, e))
-        longest = max((len(k) for k in names), default=0)
+        lowers, caps = _words(doc)
+        lower = {w for w, cap in zip(lowers, caps) if not cap}
         for info in names.values():
-            info["spans"], info["quotes"] = [], quotes
-        i = 0
-        while i < len(doc):
-            n = 0
-            if capitalised(doc[i]):
-                for n in range(min(longest, len(doc) - i), 0, -1):
-                    key = tuple(t.lower_ for t in doc[i:i + n])
-                    if key in names:
-                        names[key]["spans"].append(doc[i:i + n])
-                        break
-                else:
-                    n = 0
-            i += max(n, 1)
+            info["spans"], info["quotes"], info["lower"] = [], quotes, lower
+        for s, e, key in _occurrences(doc, names):
+            names[key]["spans"].append(doc[s:e])
         return {k: v for k, v in names.items() if v["spans"]}
 
     def __call__(self, ex: Extraction) -> Extraction:
@@ -539,27 +556,12 @@ class People:
 
         # 3. Propagate: every occurrence of a known name is a mention.
         found: list[tuple[int, int, tuple]] = []
-        longest = max((len(k) for k in names), default=0)
-        i = 0
-        while i < len(doc):
-            hit = None
-            if capitalised(doc[i]):
-                for n in range(min(longest, len(doc) - i), 0, -1):
-                    key = tuple(t.lower_ for t in doc[i:i + n])
-                    if key in names and capitalised(doc[i + n - 1]):
-                        hit = (i, i + n, key)
-                        break
-            if hit:
-                s = hit[0]
-                if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
-                    s = s - 2 if doc[s - 1].text == "." else s - 1
-                elif _determined(doc, s, hit[2]):
-                    i = hit[1]
-                    continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing
-                found.append((s, hit[1], hit[2]))
-                i = hit[1]
-            else:
-                i += 1
+        for s, e, key in _occurrences(doc, names):
+            if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
+                s = s - 2 if doc[s - 1].text == "." else s - 1
+            elif _determined(doc, s, key):
+                continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing
+            found.append((s, e, key))
 
         # 4. Titles used as names.
         for t in doc:
