@@ -213,3 +213,9 @@ def test_a_known_first_name_that_acts_is_a_person_even_when_named_once():
     ex, people = people_of("Walked the dunes at Rhossili with Bronwen Tudor and her brother Idris. "
                            "She flew the red kite her father made.")
     assert {"Bronwen Tudor", "Idris"} <= set(people) and "Rhossili" not in people
+
+
+def test_journal_first_names_are_people_and_titles_of_things_are_not():
+    assert set(people_of("Jess texted me about the wedding in Bath. She wants me to give a speech.")[1]) - {"me"} == {"Jess"}
+    assert set(people_of("Took the train to London. Saw Hamlet at the Globe with Rachel.")[1]) == {"Rachel"}
+    assert set(people_of("Grey skies over Brighton all day. Finished the Harry Potter book.")[1]) == set()

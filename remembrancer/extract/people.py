@@ -465,8 +465,10 @@ def is_person(doc, info, model) -> bool:
         return False
     if f["personal_honorific"] and not f["place_word"] or f["role_apposition"]:
         return True
-    if f["first_name"] and f["evidence_total"] >= math.tanh(0.5) and not f["place_word"]:
-        return True  # a known first name that acts as a person ("... with Bronwen Tudor and her brother")
+    if not f["place_word"] and f["compound"] < 0.5 and (
+            f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
+            f["name_frequency"] >= 0.6 and f["evidence_total"] >= math.tanh(2 / 4)):  # "Jess texted me. She ..."
+        return True  # a first name, or a name the tagger saw, that the text treats as a person's
     return person_probability(f, model) >= model["threshold"]
 
 
@@ -484,7 +486,7 @@ class People:
     """
 
     name = "people"
-    version = "8"
+    version = "9"
 
     def __init__(self, model: dict | None = None):
         self.model = model
