@@ -219,3 +219,9 @@ def test_journal_first_names_are_people_and_titles_of_things_are_not():
     assert set(people_of("Jess texted me about the wedding in Bath. She wants me to give a speech.")[1]) - {"me"} == {"Jess"}
     assert set(people_of("Took the train to London. Saw Hamlet at the Globe with Rachel.")[1]) == {"Rachel"}
     assert set(people_of("Grey skies over Brighton all day. Finished the Harry Potter book.")[1]) == set()
+
+
+def test_a_saints_name_as_a_surname_keeps_its_family_title():
+    ex, people = people_of("Monsieur St. Aubert walked out. Madame St. Aubert stayed in. St. Aubert came back.")
+    assert set(people) == {"Monsieur St. Aubert", "Madame St. Aubert"}
+    assert "St. Aubert" in people["Monsieur St. Aubert"].aliases

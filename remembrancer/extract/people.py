@@ -42,7 +42,7 @@ HONORIFIC_CLASS = {"mr": "mr", "mister": "mr", "monsieur": "mr", "m": "mr", "her
                    "sir": "sir", "dame": "lady", "master": "master", "mistress": "mrs", "aunt": "mrs",
                    "auntie": "mrs", "uncle": "mr"}  # "Uncle John" may be "Mr. Linden", "Aunt Reed" "Mrs. Reed"
 # Titles that make a different person of the same name: "King John" is not "Sir John".
-ROYAL = {"king", "queen", "prince", "princess", "emperor", "empress", "pope", "saint", "st"}
+ROYAL = {"king", "queen", "prince", "princess", "emperor", "empress", "pope"}
 MALE_CLASSES = {"mr", "sir", "lord", "master"}
 FEMALE_CLASSES = {"mrs", "miss", "ms", "lady"}
 # Words after a name that make it a place or an institution ("Kellynch Hall", "Baker Street").
@@ -486,7 +486,7 @@ class People:
     """
 
     name = "people"
-    version = "9"
+    version = "10"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -560,7 +560,10 @@ class People:
         found: list[tuple[int, int, tuple]] = []
         for s, e, key in _occurrences(doc, names):
             if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
+                hon = _honorific_before(doc, s)
                 s = s - 2 if doc[s - 1].text == "." else s - 1
+                if hon in ("st", "saint") and (_honorific_before(doc, s) or "") in HONORIFIC_CLASS:
+                    s = s - 2 if doc[s - 1].text == "." else s - 1  # "Madame St. Aubert"
             elif _determined(doc, s, key):
                 continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing
             found.append((s, e, key))
