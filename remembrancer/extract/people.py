@@ -486,7 +486,7 @@ class People:
     """
 
     name = "people"
-    version = "10"
+    version = "11"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -522,10 +522,13 @@ class People:
                     sentence_initial(t) and common_word(t) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
                 i += 1
                 continue
+            surname_first = (_honorific_before(doc, i) or "") in HONORIFIC_CLASS and not name_gender(t.text)
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and not (
-                    norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])):
-                j += 1  # a title starts the next name: "Sherlock Holmes Mr. Sherlock Holmes" is two
+                    norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])) and not (
+                    surname_first and j == i + 1 and name_gender(doc[j].text)):
+                j += 1  # a title starts the next name ("Sherlock Holmes Mr. Sherlock Holmes" is two), and
+                # so does a first name after "Mrs" and a surname ("Mrs Ashburnham Leonora")
             span = doc[i:j]
             note(tuple(x.lower_ for x in span), span.text, _honorific_before(doc, i))
             i = j
