@@ -107,37 +107,47 @@ OTHER_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART
               "PRODUCT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LAW"}
 
 
-@lru_cache(maxsize=1)
-def _name_genders() -> dict:
-    """First names that are (nearly) always one gender, from the `nomquamgender` name data.
+def _from_name_data(kind: str, pick) -> dict:
+    """A small table drawn from the `nomquamgender` name data by `pick(data)`.
 
-    Its 720,000 names take seconds to read, so the decisive ones are kept in a small cache file.
+    Its 720,000 names take seconds to read, so each table is kept in a cache file.
     """
     import importlib.metadata
     import importlib.util
-    import json
     import os
-    from pathlib import Path
 
     version = importlib.metadata.version("nomquamgender")
     cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "remembrancer"
-    cache = cache_dir / f"name-genders-{version}.json"
+    cache = cache_dir / f"name-{kind}-{version}.json"
     try:
         return json.loads(cache.read_text())
     except (OSError, ValueError):
         pass
     spec = importlib.util.find_spec("nomquamgender")  # located, not imported (it imports pandas)
-    data = json.loads((Path(spec.submodule_search_locations[0]) / "name_data.json").read_text())
-    genders = {name: "f" if info[2] >= 0.9 else "m" for name, info in data.items()
-               if info[1] >= 100 and info[2] == info[2] and (info[2] >= 0.9 or info[2] <= 0.1)}
+    table = pick(json.loads((Path(spec.submodule_search_locations[0]) / "name_data.json").read_text()))
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(genders))
+        tmp.write_text(json.dumps(table))
         tmp.replace(cache)
     except OSError:
         pass  # a read-only home: read the full data again next time
-    return genders
+    return table
+
+
+@lru_cache(maxsize=1)
+def _name_genders() -> dict:
+    """First names that are (nearly) always one gender: "f" or "m"."""
+    return _from_name_data("genders", lambda data: {
+        name: "f" if info[2] >= 0.9 else "m" for name, info in data.items()
+        if info[1] >= 100 and info[2] == info[2] and (info[2] >= 0.9 or info[2] <= 0.1)})
+
+
+@lru_cache(maxsize=1)
+def _name_counts() -> dict:
+    """How many people bear each first name (at least 20), as log10."""
+    return _from_name_data("counts", lambda data: {
+        name: round(math.log10(info[1]), 2) for name, info in data.items() if info[1] >= 20})
 
 
 @lru_cache(maxsize=1)
@@ -183,34 +193,6 @@ def sentence_initial(token) -> bool:
     while i > token.sent.start and doc[i - 1].is_punct and doc[i - 1].text not in ",;":
         i -= 1
     return i == token.sent.start or "\n" in doc[i - 1].text_with_ws
-
-
-@lru_cache(maxsize=1)
-def _name_counts() -> dict:
-    """How many people bear each first name (at least 20) in the `nomquamgender` data, as log10,
-    cached like `_name_genders`."""
-    import importlib.metadata
-    import importlib.util
-    import os
-
-    version = importlib.metadata.version("nomquamgender")
-    cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "remembrancer"
-    cache = cache_dir / f"name-counts-{version}.json"
-    try:
-        return json.loads(cache.read_text())
-    except (OSError, ValueError):
-        pass
-    spec = importlib.util.find_spec("nomquamgender")
-    data = json.loads((Path(spec.submodule_search_locations[0]) / "name_data.json").read_text())
-    counts = {name: round(math.log10(info[1]), 2) for name, info in data.items() if info[1] >= 20}
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(counts))
-        tmp.replace(cache)
-    except OSError:
-        pass
-    return counts
 
 
 def name_gender(first_name: str):
