@@ -3,8 +3,9 @@
 `rank` fuses, for a pool of candidate passages, BM25 (FTS5), dense similarity (MiniLM), spreading
 activation from the people the question names (ACT-R style: a source's pull on a passage is
 S - ln(fan), so a person tied to everything pulls on nothing in particular), the times the question
-names ("in May 2023", "last summer", "the week before the wedding"), and each passage's
-neighbours (an answer often sits in the turn next to the one that matches). The fusion weights in
+names ("in May 2023", "last summer", "the week before the wedding"), who speaks the passage, its
+length, whether it names a time when the question asks "when", and each passage's neighbours (an
+answer often sits in the turn next to the one that matches) and its session. The fusion weights in
 `WEIGHTS` were fitted on the LoCoMo dev file only (bench/locomo.py).
 
 `recall(cue)` answers "coffee: who, and why?", `ask(question)` returns ranked passages with the

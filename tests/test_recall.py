@@ -201,3 +201,24 @@ def test_bm25_in_a_large_store_ranks_the_rare_words_and_bounds_the_common(tmp_pa
         assert len(texts) == 2 and all("harbourmaster" in t for t in texts)  # "tea" is too common to rank
         newest = recall.bm25(m, "tea garden", 10)  # every word too common: the newest matches, ranked
         assert 0 < len(newest) <= 3 and min(h[0] for h in newest) > 20
+
+
+def test_when_questions_and_length_are_signals(tmp_path):
+    from remembrancer import embed
+
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Ann", "We took the boat out on the lake, the water was calm and cold."),
+                    ("Ben", "Great."),
+                    ("Ann", "We took the boat out on the lake last Friday.")], at="2023-05-08")
+        ids = {p["text"]: p["passage"] for p in m.ask("boat lake", limit=3)["passages"]}
+
+        def signals(question):
+            f = recall.features(m, question, embed.embed([question])[0], recall.analyse(m, question))
+            return {t: {k: float(f[k][f["ids"].index(i)]) for k in ("says_when", "length", "spoken")} for t, i in ids.items()}
+
+        when = signals("When did Ann take the boat out?")
+        assert when["We took the boat out on the lake last Friday."]["says_when"] == 1.0
+        assert when["We took the boat out on the lake, the water was calm and cold."]["says_when"] == 0.0
+        assert all(s["says_when"] == 0.0 for s in signals("Why did Ann take the boat out?").values())
+        assert when["Great."]["length"] < when["We took the boat out on the lake last Friday."]["length"] <= 1.0
+        assert when["Great."]["spoken"] == 0.0 and when["We took the boat out on the lake last Friday."]["spoken"] == 1.0
