@@ -47,6 +47,8 @@ def test_incremental_cue_weights_equal_a_full_recompute(tmp_path, monkeypatch):
             extract.process(memory, step)
             rows = same_as_full_recompute(memory)
         assert len({r[4] for r in rows}) > 1  # some cues are shared (fan > 1)
+        memory.reindex()  # the merge is applied again in the batch where both people are back
+        same_as_full_recompute(memory)
 
 
 TABLES = ("people", "aliases", "mentions", "relations", "cues", "events", "event_people", "times", "feelings", "person_cues")

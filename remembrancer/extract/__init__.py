@@ -189,10 +189,10 @@ def _forget(conn, entry_ids):
         conn.execute(f"DELETE FROM {table} WHERE entry IN ({marks})", entry_ids)
 
 
-def _cued(conn, entry_ids) -> set[int]:
-    """The people with cues in these entries."""
+def _cued(conn, entry_ids) -> set[tuple[int, str]]:
+    """The (person, cue) pairs with cues in these entries."""
     marks = ",".join("?" * len(entry_ids))
-    return {r[0] for r in conn.execute(f"SELECT DISTINCT person FROM cues WHERE entry IN ({marks})", entry_ids)}
+    return {(p, c) for p, c in conn.execute(f"SELECT DISTINCT person, cue FROM cues WHERE entry IN ({marks})", entry_ids)}
 
 
 def _passage_of(passages, pos):
@@ -216,7 +216,8 @@ class _People:
         self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
         for pid, row in self.rows.items():
-            self._index(pid, row["aliases"] | {row["name"]})
+            row["names"] = frozenset(row["aliases"] | {row["name"]})
+            self._index(pid, row["names"])
 
     def _index(self, pid, names):
         for name in names:
@@ -236,12 +237,13 @@ class _People:
                 if row["owner"]:
                     return pid
         names = [person.name] + sorted(person.aliases - {person.name})
+        mine = frozenset(names)
         near = {pid: self.rows[pid] for pid in sorted(self.candidates(names))}
-        exact = [pid for pid, row in near.items() if not row["owner"] and row["aliases"] & (person.aliases | {person.name})]
-        fits = [pid for pid, row in near.items() if not row["owner"] and pid not in exact and any(
-            _same(n, a, person.gender, row["gender"]) for n in names for a in row["aliases"] | {row["name"]})]
+        exact = [pid for pid, row in near.items() if not row["owner"] and row["aliases"] & mine]
+        fits = [pid for pid, row in near.items() if not row["owner"] and pid not in exact
+                and _fits(mine, person.gender, row["names"], row["gender"])]
         # A full name never joins a person with a different full name.
-        fits = [pid for pid in exact + fits if _compatible(person, self.rows[pid])]
+        fits = [pid for pid in exact + fits if _compatible(mine, self.rows[pid]["names"])]
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in exact]
@@ -267,6 +269,7 @@ class _People:
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
         self.rows[pid]["aliases"] |= new
+        self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
         self._index(pid, new | {self.rows[pid]["name"]})
         self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
         return pid
@@ -282,8 +285,15 @@ def _words(name: str) -> set[str]:
     return out
 
 
-# Joining an entry's people to the stored ones asks about the same pairs of names again and again.
+# Joining an entry's people to the stored ones asks the same questions of the same names again and
+# again (a store has many entries and few people), so the answers are kept.
 _same = lru_cache(maxsize=1 << 18)(same_person)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fits(names: frozenset, gender, theirs: frozenset, their_gender) -> bool:
+    """Could any of one person's names be any of another's?"""
+    return any(_same(n, a, gender, their_gender) for n in names for a in theirs)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -291,10 +301,10 @@ def _full_name(name: str) -> bool:
     return len(tokens(name)) >= 2 and not name.lower().startswith("the ")
 
 
-def _compatible(person, row) -> bool:
-    mine = [a for a in person.aliases | {person.name} if _full_name(a)]
-    theirs = [a for a in row["aliases"] | {row["name"]} if _full_name(a)]
-    return all(_same(a, b) for a in mine for b in theirs)
+@lru_cache(maxsize=1 << 16)
+def _compatible(names: frozenset, theirs: frozenset) -> bool:
+    """Do their full names agree, if both have any?"""
+    return all(_same(a, b) for a in names if _full_name(a) for b in theirs if _full_name(b))
 
 
 def _store(conn, entry, ex: Extraction, passages, known):
@@ -341,62 +351,65 @@ def _store(conn, entry, ex: Extraction, passages, known):
 
 def _tidy(conn, touched=None, people_before=None):
     """After a batch: re-apply the owner's corrections, drop people left with no mentions, and
-    recompute the cue weights of the people whose cues changed (`touched`; everyone's if None)."""
+    recompute the cue weights of the (person, cue) pairs whose cues changed (`touched`; all if None)."""
     from ..people import apply_corrections
 
-    corrected = apply_corrections(conn)
+    merged = sorted(apply_corrections(conn))
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
-    person_cues(conn, None if touched is None else touched | corrected, people_before)
+    if touched is not None and merged:
+        marks = ",".join("?" * len(merged))
+        touched |= {(p, c) for p, c in conn.execute(f"SELECT person, cue FROM cues WHERE person IN ({marks})"
+                                                    f" UNION SELECT person, cue FROM person_cues WHERE person IN ({marks})", merged + merged)}
+    person_cues(conn, touched, people_before)
 
 
 def _weight(closeness: float, fan: int, total: int) -> float:
     return round(closeness * math.log(1 + total / fan) / math.log(1 + total), 4)
 
 
-def person_cues(conn, people=None, people_before=None):
+def person_cues(conn, pairs=None, people_before=None):
     """Weight of a cue for a person: how close and how often they were mentioned together,
     scaled by distinctiveness (a cue shared by many people says little about any one: the fan effect).
 
-    With `people`, only their rows are recomputed (a batch touches few people; the store may hold
-    many), then the fan of their cues; every weight moves only if the number of people did
-    (`people_before`: the count the stored weights were computed with). Same result as recomputing
+    With `pairs`, only those (person, cue) rows are recomputed (a batch touches few; the store may
+    hold many), then the fan of their cues; every weight moves only if the number of people did
+    (`people_before`: the count the stored weights were computed with). Same rows as recomputing
     everything."""
     conn.create_function("cue_weight", 3, _weight, deterministic=True)
     total = conn.execute("SELECT count(*) FROM people").fetchone()[0] or 1
-    if people is None:
+    if pairs is None:
         conn.execute("DELETE FROM person_cues")
         rows = conn.execute("SELECT person, cue, count(*), sum(closeness) FROM cues GROUP BY person, cue").fetchall()
-        felt = _felt(conn, "", [])
         fan = defaultdict(int)
         for person, cue, *_ in rows:
             fan[cue] += 1
-        _insert(conn, rows, felt, fan, total)
+        _insert(conn, rows, _felt(conn, "cues c"), fan, total)
         return
-    ids = sorted(people)
-    marks = ",".join("?" * len(ids))
-    cues = {r[0] for r in conn.execute(f"SELECT DISTINCT cue FROM person_cues WHERE person IN ({marks})", ids)}
-    conn.execute(f"DELETE FROM person_cues WHERE person IN ({marks})", ids)
-    rows = conn.execute(f"SELECT person, cue, count(*), sum(closeness) FROM cues WHERE person IN ({marks})"
-                        " GROUP BY person, cue", ids).fetchall()
-    cues |= {cue for _, cue, *_ in rows}
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS cue_pairs (person INTEGER, cue TEXT, PRIMARY KEY (person, cue))")
+    conn.execute("DELETE FROM temp.cue_pairs")
+    conn.executemany("INSERT INTO temp.cue_pairs VALUES (?, ?)", sorted(pairs))
+    conn.execute("DELETE FROM person_cues WHERE (person, cue) IN (SELECT person, cue FROM temp.cue_pairs)")
+    pairs_cues = "temp.cue_pairs d JOIN cues c ON c.person = d.person AND c.cue = d.cue"
+    rows = conn.execute(f"SELECT c.person, c.cue, count(*), sum(c.closeness) FROM {pairs_cues} GROUP BY c.person, c.cue").fetchall()
+    cues = sorted({cue for _, cue in pairs})
     fan = defaultdict(int)  # the people not recomputed share these cues too
-    for chunk in _chunks(sorted(cues)):
+    for chunk in _chunks(cues):
         fan.update(conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
                                 " GROUP BY cue", chunk))
     for person, cue, *_ in rows:
         fan[cue] += 1
     conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1",
-                     [(fan[cue], total, cue) for cue in sorted(cues) if fan[cue]])
-    _insert(conn, rows, _felt(conn, f"WHERE c.person IN ({marks})", ids), fan, total)
+                     [(fan[cue], total, cue) for cue in cues if fan[cue]])
+    _insert(conn, rows, _felt(conn, pairs_cues), fan, total)
     if people_before != total:
         conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
 
 
-def _felt(conn, where, params):
+def _felt(conn, cues):
     felt = defaultdict(list)
     for person, cue, valence, emotions in conn.execute(
-        "SELECT c.person, c.cue, f.valence, f.emotions FROM cues c"
-        f" JOIN feelings f ON f.entry = c.entry AND f.start <= c.start AND c.start < f.end {where}", params
+        f"SELECT c.person, c.cue, f.valence, f.emotions FROM {cues}"
+        " JOIN feelings f ON f.entry = c.entry AND f.start <= c.start AND c.start < f.end"
     ):
         felt[person, cue].append((valence, json.loads(emotions)))
     return felt
