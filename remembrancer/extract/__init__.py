@@ -9,6 +9,7 @@ applied again after every extraction, so they survive `reindex`.
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import importlib
 import json
@@ -374,51 +375,83 @@ def person_cues(conn, pairs=None, people_before=None):
     With `pairs`, only those (person, cue) rows are recomputed (a batch touches few; the store may
     hold many), then the fan of their cues; every weight moves only if the number of people did
     (`people_before`: the count the stored weights were computed with). Same rows as recomputing
-    everything."""
+    everything: both add up a pair's cue rows in the order they were stored."""
     conn.create_function("cue_weight", 3, _weight, deterministic=True)
     total = conn.execute("SELECT count(*) FROM people").fetchone()[0] or 1
+    cue_rows = "SELECT person, cue, entry, start, closeness FROM cues"
     if pairs is None:
         conn.execute("DELETE FROM person_cues")
-        rows = conn.execute("SELECT person, cue, count(*), sum(closeness) FROM cues GROUP BY person, cue").fetchall()
+        groups = _group(conn.execute(f"{cue_rows} ORDER BY person, id"))
         fan = defaultdict(int)
-        for person, cue, *_ in rows:
+        for person, cue in groups:
             fan[cue] += 1
-        _insert(conn, rows, _felt(conn, "cues c"), fan, total)
+        _insert(conn, groups, _feelings(conn, None), fan, total)
         return
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS cue_pairs (person INTEGER, cue TEXT, PRIMARY KEY (person, cue))")
     conn.execute("DELETE FROM temp.cue_pairs")
     conn.executemany("INSERT INTO temp.cue_pairs VALUES (?, ?)", sorted(pairs))
     conn.execute("DELETE FROM person_cues WHERE (person, cue) IN (SELECT person, cue FROM temp.cue_pairs)")
-    pairs_cues = "temp.cue_pairs d JOIN cues c ON c.person = d.person AND c.cue = d.cue"
-    rows = conn.execute(f"SELECT c.person, c.cue, count(*), sum(c.closeness) FROM {pairs_cues} GROUP BY c.person, c.cue").fetchall()
+    people = sorted({person for person, _ in pairs})
+    groups = _group(row for chunk in _chunks(people) for row in conn.execute(
+        f"{cue_rows} WHERE person IN ({','.join('?' * len(chunk))}) ORDER BY person, id", chunk) if (row[0], row[1]) in pairs)
     cues = sorted({cue for _, cue in pairs})
     fan = defaultdict(int)  # the people not recomputed share these cues too
     for chunk in _chunks(cues):
         fan.update(conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
                                 " GROUP BY cue", chunk))
-    for person, cue, *_ in rows:
+    for person, cue in groups:
         fan[cue] += 1
     conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1",
                      [(fan[cue], total, cue) for cue in cues if fan[cue]])
-    _insert(conn, rows, _felt(conn, pairs_cues), fan, total)
+    _insert(conn, groups, _feelings(conn, sorted({e for g in groups.values() for e, _ in g[2]})), fan, total)
     if people_before != total:
         conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
 
 
-def _felt(conn, cues):
-    felt = defaultdict(list)
-    for person, cue, valence, emotions in conn.execute(
-        f"SELECT c.person, c.cue, f.valence, f.emotions FROM {cues}"
-        " JOIN feelings f ON f.entry = c.entry AND f.start <= c.start AND c.start < f.end"
-    ):
-        felt[person, cue].append((valence, json.loads(emotions)))
-    return felt
+def _group(rows) -> dict:
+    """(person, cue) -> [count, closeness, [(entry, start) of each cue row]], adding in the rows' order."""
+    groups = {}
+    for person, cue, entry, start, closeness in rows:
+        g = groups.get((person, cue))
+        if g is None:
+            g = groups[person, cue] = [0, 0.0, []]
+        g[0] += 1
+        g[1] += closeness
+        g[2].append((entry, start))
+    return groups
 
 
-def _insert(conn, rows, felt, fan, total):
+def _feelings(conn, entries):
+    """entry -> (starts, feelings) of its feelings (of every entry if None), in text order."""
+    select = "SELECT entry, start, end, valence, emotions FROM feelings"
+    rows = conn.execute(f"{select} ORDER BY entry, start") if entries is None else (
+        row for chunk in _chunks(entries) for row in conn.execute(
+            f"{select} WHERE entry IN ({','.join('?' * len(chunk))}) ORDER BY entry, start", chunk))
+    out = defaultdict(lambda: ([], []))
+    for entry, start, end, valence, emotions in rows:
+        starts, feelings = out[entry]
+        starts.append(start)
+        feelings.append((end, valence, emotions))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _emotions(text: str) -> dict:
+    """Parsed once: a pair's feelings are read again each time a batch adds to it. Read only."""
+    return json.loads(text)
+
+
+def _insert(conn, groups, feelings_of, fan, total):
     out = []
-    for person, cue, count, closeness in rows:
-        feelings = felt.get((person, cue), [])
+    for (person, cue), (count, closeness, places) in sorted(groups.items()):
+        feelings = []
+        for entry, start in places:
+            # An entry's feelings are its sentences, which never overlap: the one starting last
+            # at or before the cue is the only one that can hold it.
+            starts, rows = feelings_of.get(entry, ((), ()))
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < rows[i][0]:
+                feelings.append((rows[i][1], _emotions(rows[i][2])))
         mean = defaultdict(float)
         for _, emotions in feelings:
             for k, v in emotions.items():
