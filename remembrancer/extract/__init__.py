@@ -241,13 +241,14 @@ class _People:
         mine = frozenset(names)
         near = {pid: self.rows[pid] for pid in sorted(self.candidates(names))}
         exact = [pid for pid, row in near.items() if not row["owner"] and row["aliases"] & mine]
-        fits = [pid for pid, row in near.items() if not row["owner"] and pid not in exact
+        named = set(exact)  # many people can share a name: a set, not a list, is asked
+        fits = [pid for pid, row in near.items() if not row["owner"] and pid not in named
                 and _fits(mine, person.gender, row["names"], row["gender"])]
         # A full name never joins a person with a different full name.
         fits = [pid for pid in exact + fits if _compatible(mine, self.rows[pid]["names"])]
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
-            exact_fits = [pid for pid in fits if pid in exact]
+            exact_fits = [pid for pid in fits if pid in named]
             if len(exact_fits) == 1:
                 fits = exact_fits
             elif counts[0][0] >= 2 * max(counts[1][0], 1):
