@@ -406,7 +406,8 @@ def person_cues(conn, pairs=None, people_before=None):
                      [(fan[cue], total, cue) for cue in cues if fan[cue]])
     _insert(conn, groups, _feelings(conn, sorted({e for g in groups.values() for e, _ in g[2]})), fan, total)
     if people_before != total:
-        conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
+        # rounded, most weights stay as they were when a few people more come: only the others are written
+        conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?1) WHERE weight != cue_weight(closeness, fan, ?1)", (total,))
 
 
 def _group(rows) -> dict:
