@@ -159,6 +159,17 @@ def test_nicknames_join_across_entries_and_full_names_do_not(memory):
     assert "Elizabeth Darcy" in people and "Elizabeth Darcy" not in people["Elizabeth Bennet"]["aliases"]
 
 
+
+def test_a_name_that_fits_several_people_equally_is_one_unclear_person(memory):
+    memory.add("Tom Baker fixed the gate. Tom was cheerful.", at="2010-01-01")
+    memory.add("Tom Price brought apples. Tom stayed for tea.", at="2010-01-02")
+    for day in range(3, 6):
+        memory.add(f"Tom rang about the allotment. He sounded tired. Day {day}.", at=f"2010-01-0{day}")
+    people = {p["name"]: p for p in memory.people()}
+    assert {"Tom Baker", "Tom Price", "Tom"} <= set(people)
+    assert people["Tom"]["mentions"] >= 3  # one "Tom" for the three entries, not three
+    assert sum(1 for p in memory.people() if p["name"] == "Tom") == 1
+
 def test_sentence_openers_and_saints_places_are_not_glued_to_people():
     ex, people = people_of(
         "Took Ellie to see Grandma Rose at the home. Found Dad's fishing rod in the shed.\n\n"

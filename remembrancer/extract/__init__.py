@@ -254,7 +254,10 @@ class _People:
             elif counts[0][0] >= 2 * max(counts[1][0], 1):
                 fits = [counts[0][1]]
             else:
-                fits = []
+                # A name that fits several people equally joins the person known by nothing more
+                # than it (an earlier "Tom" that was just as unclear), so there is one such "Tom",
+                # not a new one each time the name is said.
+                fits = [pid for _, pid in counts if self.rows[pid]["names"] <= mine][:1]
         if fits:
             pid = fits[0]
             row = self.rows[pid]

@@ -37,20 +37,24 @@ def nickname_of(a: str, b: str) -> bool:
         a in namer.nicknames_of(b) and not namer.nicknames_of(a))
 
 
-def tokens(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def tokens(name: str) -> tuple[str, ...]:
+    """A name's words, lower case, without the honorifics before it: "Mrs. Morel" -> ("morel",)."""
     words = [w.strip(".,").lower() for w in name.replace("’", "'").split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def honorific(name: str) -> str | None:
     """The family-telling honorific a name starts with: "Mrs. Morel" -> "mrs"."""
     first = name.split()[0].strip(".,").lower() if name.split() else ""
     return HONORIFIC_CLASS.get(first)
 
 
+@lru_cache(maxsize=1 << 16)
 def _title(name: str) -> str | None:
     first = name.split()[0].strip(".,").lower() if len(name.split()) > 1 else ""
     return first if first in HONORIFICS else None
