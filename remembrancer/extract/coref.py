@@ -2,7 +2,8 @@
 
 A light salience model, run left to right over the entry: a pronoun goes to the person mentioned
 in this or the two sentences before, who agrees in gender, preferring whoever the last pronoun of
-the same gender went to, subjects, and recency. A person of unknown gender takes the gender of
+the same gender went to (or the person of that gender last named as a subject, if later), subjects,
+and recency. A person of unknown gender takes the gender of
 the first pronoun that goes to them. When no one fits, the pronoun stays unlinked.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ WINDOW = 2  # sentences back
 
 class Coref:
     name = "coref"
-    version = "1"
+    version = "2"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -42,8 +43,13 @@ class Coref:
         recent: list[tuple[int, int, bool]] = []
         for t in doc:
             while e < len(events) and events[e][0] < t.i:
+                i, p, subject = events[e]
                 recent.append(events[e])
                 e += 1
+                g = ex.people[p].gender
+                if subject and g:
+                    # a person named as the subject becomes the one "she"/"he" goes on to mean
+                    last_by_gender[g] = (sent_of[i], p)
             gender = PRONOUN_GENDER.get(t.lower_)
             if gender is None or t.pos_ != "PRON":
                 continue
