@@ -236,3 +236,15 @@ def test_a_saints_name_as_a_surname_keeps_its_family_title():
     ex, people = people_of("Monsieur St. Aubert walked out. Madame St. Aubert stayed in. St. Aubert came back.")
     assert set(people) == {"Monsieur St. Aubert", "Madame St. Aubert"}
     assert "St. Aubert" in people["Monsieur St. Aubert"].aliases
+
+
+def test_a_person_named_as_subject_takes_over_the_pronoun():
+    ex, people = people_of(
+        "Met Priya for lunch. She is moving to Leeds and she made me promise to visit. "
+        "Ellie started swimming lessons today. She practised for an hour.")
+    text = ex.text
+    practised = text.index("She practised")
+    assert any(m.start == practised for m in people["Ellie"].mentions)
+    assert not any(m.start == practised for m in people["Priya"].mentions)
+    moving = text.index("She is moving")
+    assert any(m.start == moving for m in people["Priya"].mentions)
