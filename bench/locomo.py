@@ -7,6 +7,7 @@ malformed or names turns that do not exist are skipped and counted.
 
     python bench/locomo.py --data ../shared/benchdata/locomo/locomo10_dev.json
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores   # keep the stores for a rerun
+    python bench/locomo.py --data FILE --stores /tmp/locomo-stores --fit --loco   # refit; leave-one-conversation-out
 
 Anchor (LoCoMo paper, DRAGON retriever, turns): 56.7 / 66.2 / 76.7 / 82.7 % at k = 5/10/25/50.
 """
@@ -106,6 +107,87 @@ def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm
     return table, dict(counts), dict(skipped), latency
 
 
+# -- fitting the fusion weights, and the check that the fit is not learning these conversations --------
+def cache(data_path, paths):
+    """Every sound question's candidates and signals (`recall.prepare`), computed once: fitting re-fuses only.
+    Returns [(conversation, category, evidence refs, features, passage id -> ref)]."""
+    memories = {conv: Memory(path, derive=False) for conv, path in paths.items()}
+    out = []
+    for conv, question, category, evidence in questions(data_path):
+        if evidence is None or conv not in memories:
+            continue
+        memory = memories[conv]
+        f = recall.prepare(memory, question)
+        ids = f["ids"]
+        refs = dict(memory.query(f"SELECT id, ref FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids)) if ids else {}
+        out.append((conv, category, evidence, f, refs))
+    for memory in memories.values():
+        memory.close()
+    return out
+
+
+def scores(cached, weights, ks=KS):
+    """Recall@k of the hybrid for each cached question: [(conversation, category, {k: recall})]."""
+    w = dict(recall.WEIGHTS, **(weights or {}))
+    out = []
+    for conv, category, evidence, f, refs in cached:
+        found = [refs[p] for p, _ in recall.fuse(f, w, max(ks))]
+        out.append((conv, category, {k: len(evidence & set(found[:k])) / len(evidence) for k in ks}))
+    return out
+
+
+def overall(rows, k):
+    return 100 * sum(r[2][k] for r in rows) / max(len(rows), 1)
+
+
+def objective(rows):
+    """What the fit maximises: R@10 + R@25 (R@10 is the issue's floor, R@25 its target)."""
+    return overall(rows, 10) + overall(rows, 25)
+
+
+def fit(cached, start=None, keys=None, step=0.2, rounds=4, log=None):
+    """Coordinate ascent on the fusion weights from `start`: each weight moved by +-step while the
+    objective rises, then the step halved; `rounds` halvings."""
+    w = dict(recall.WEIGHTS, **(start or {}))
+    keys = list(keys or w)
+    best = objective(scores(cached, w))
+    for _ in range(rounds):
+        moved = True
+        while moved:
+            moved = False
+            for key in keys:
+                for sign in (1, -1):
+                    trial = dict(w, **{key: round(w[key] + sign * step, 4)})
+                    value = objective(scores(cached, trial))
+                    if value > best + 1e-9:
+                        w, best, moved = trial, value, True
+                        if log:
+                            print(f"  {key} -> {w[key]:+.3f}: {best / 2:.2f}", file=log)
+                        break
+        step /= 2
+    return w
+
+
+def leave_one_out(cached, start=None, keys=None, rounds=4):
+    """Leave-one-conversation-out: for each conversation, weights fitted on the others, scored on it.
+    Returns the rows of every conversation scored with weights that never saw it, and the fits."""
+    rows, fits = [], {}
+    for conv in sorted({c[0] for c in cached}):
+        train = [c for c in cached if c[0] != conv]
+        fits[conv] = fit(train, start, keys, rounds=rounds)
+        rows += scores([c for c in cached if c[0] == conv], fits[conv])
+        print(f"  left out {conv}: R@10 {overall(rows[-len([c for c in cached if c[0] == conv]):], 10):.1f}", file=sys.stderr)
+    return rows, fits
+
+
+def category_table(rows):
+    lines = [f"{'category':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
+    for cat in sorted({r[1] for r in rows}) + ["overall"]:
+        part = rows if cat == "overall" else [r for r in rows if r[1] == cat]
+        lines.append(f"{CATEGORIES.get(cat, cat):<14}{len(part):>5}" + "".join(f"{overall(part, k):>8.1f}" for k in KS))
+    return "\n".join(lines)
+
+
 def report(table, counts, skipped, latency, ingest_seconds, passages):
     lines = []
     head = f"{'retriever':<16}{'category':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)
@@ -134,6 +216,9 @@ def main(argv=None):
     parser.add_argument("--data", required=True, help="a LoCoMo-format JSON file")
     parser.add_argument("--stores", help="folder for the per-conversation stores (kept; reused when complete)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
+    parser.add_argument("--fit", action="store_true", help="refit the fusion weights on this file (from recall.WEIGHTS) and print them")
+    parser.add_argument("--loco", action="store_true",
+                        help="leave-one-conversation-out: weights fitted on the other conversations, scored on each")
     args = parser.parse_args(argv)
     tmp = None
     folder = Path(args.stores) if args.stores else Path(tmp := tempfile.mkdtemp(prefix="locomo-"))
@@ -143,6 +228,18 @@ def main(argv=None):
     for path in paths.values():
         with Memory(path, derive=False) as m:
             passages += m.query("SELECT count(*) FROM passages")[0][0]
+    if args.fit or args.loco:
+        cached = cache(args.data, paths)
+        print("current weights (recall.WEIGHTS):\n" + category_table(scores(cached, None)))
+        if args.fit:
+            w = fit(cached, log=sys.stderr)
+            print("fitted on every conversation:", {k: v for k, v in w.items() if v != recall.WEIGHTS.get(k)})
+            print(category_table(scores(cached, w)))
+        if args.loco:
+            rows, fits = leave_one_out(cached)
+            print("leave-one-conversation-out (each conversation scored with weights fitted on the others):")
+            print(category_table(rows))
+        return
     table, counts, skipped, latency = evaluate(args.data, paths)
     print(report(table, counts, skipped, latency, ingest if ingest else None, passages))
     if args.json:

@@ -222,3 +222,26 @@ def test_when_questions_and_length_are_signals(tmp_path):
         assert all(s["says_when"] == 0.0 for s in signals("Why did Ann take the boat out?").values())
         assert when["Great."]["length"] < when["We took the boat out on the lake last Friday."]["length"] <= 1.0
         assert when["Great."]["spoken"] == 0.0 and when["We took the boat out on the lake last Friday."]["spoken"] == 1.0
+
+
+def test_the_dense_search_reads_the_question_without_the_people_it_names(tmp_path):
+    from remembrancer import embed
+
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Melanie", "I signed up for a pottery class yesterday, it's like therapy for me."),
+                    ("Caroline", "Thanks, Melanie! You're the best, Melanie."),
+                    ("Melanie", "Anytime, Caroline."),
+                    ("Caroline", "Bye Melanie, talk soon Melanie!")], at="2023-05-08")
+        question = "What activities does Melanie partake in?"
+        people = recall.analyse(m, question)["people"]
+        assert recall.meaning(question, people) == "What activities does partake in?"
+        assert recall.meaning("What are Melanie's hobbies?", people) == "What are hobbies?"
+        lower = "what does melanie like?"
+        assert recall.meaning(lower, recall.analyse(m, lower)["people"]) == "what does like?"
+        assert recall.meaning("Melanie?", people) == "Melanie?"  # nothing else left: the question as asked
+        # The dense signal is the similarity to the question without the name (scaled over the pool).
+        f = recall.prepare(m, question)
+        sims = embed.similarities(m, embed.embed(["What activities does partake in?"])[0], f["ids"])
+        expected = recall._scaled(sims, recall.DENSE_SPREAD)
+        assert [round(float(x), 4) for x in f["dense"]] == [round(expected[i], 4) for i in f["ids"]]
+        assert f["dense"].argmax() == f["ids"].index(m.ask("pottery class", limit=1)["passages"][0]["passage"])
