@@ -277,3 +277,19 @@ def m005_recall_indexes(conn):
         CREATE INDEX IF NOT EXISTS cues_passage ON cues(passage);
         """
     )
+
+
+@migration
+def m006_person_cue_sums(conn):
+    """A person-cue row keeps exact sums (integers, in millionths) of what it was computed from, so a
+    batch of entries adds and takes away its own share instead of every row being read again.
+    NULL until the next extraction recomputes the row (remembrancer.extract.person_cues)."""
+    script(
+        conn,
+        """
+        ALTER TABLE person_cues ADD COLUMN closeness_u INTEGER;   -- sum of closeness, in millionths
+        ALTER TABLE person_cues ADD COLUMN felt INTEGER;          -- cue rows read inside a feeling
+        ALTER TABLE person_cues ADD COLUMN valence_u INTEGER;     -- sum of their valence, in millionths
+        ALTER TABLE person_cues ADD COLUMN emotions_u TEXT;       -- JSON: sum of each emotion, in millionths
+        """
+    )

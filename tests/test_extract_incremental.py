@@ -70,3 +70,28 @@ def test_workers_store_the_same_as_one_process(tmp_path, monkeypatch):
             stored.append({t: sorted(tuple(r) for r in memory.query(f"SELECT * FROM {t}")) for t in TABLES})
     assert stored[0]["cues"] and stored[0]["person_cues"]
     assert stored[0] == stored[1]
+
+
+def test_rows_from_before_sums_were_kept_are_recomputed_at_the_next_extraction(tmp_path):
+    with Memory(tmp_path / "memories.db") as memory:
+        for i, text in enumerate(MORE[:4]):
+            memory.add(text, at=f"2023-05-{i + 1:02d}")
+        with memory.transaction() as conn:  # as a store migrated from before m006 holds them
+            conn.execute("UPDATE person_cues SET closeness_u = NULL, felt = NULL, valence_u = NULL, emotions_u = NULL")
+        memory.add(MORE[4], at="2023-06-01")
+        assert not memory.query("SELECT 1 FROM person_cues WHERE closeness_u IS NULL")
+        same_as_full_recompute(memory)
+
+
+def test_pairs_whose_cue_rows_all_go_are_dropped_and_fans_follow(tmp_path, monkeypatch):
+    with Memory(tmp_path / "memories.db") as memory:
+        memory.add("Gwen and Rhys went to the beach with a blue umbrella.", at="2023-05-01")
+        memory.add("Gwen lost the blue umbrella at the pub.", at="2023-05-02")
+        fans = dict(memory.query("SELECT cue, max(fan) FROM person_cues GROUP BY cue"))
+        assert fans["umbrella"] == 2 and fans["beach"] == 2
+        # the first entry read again by a pipeline that finds no cues: its share of each pair goes
+        monkeypatch.setattr(extract, "COMPONENTS", [c for c in extract.COMPONENTS if c.name != "cues"])
+        first = memory.query("SELECT min(id) FROM entries")[0][0]
+        extract.process(memory, [first])
+        rows = same_as_full_recompute(memory)
+        assert {r[1] for r in rows} == {"umbrella", "pub"} and {r[4] for r in rows} == {1}

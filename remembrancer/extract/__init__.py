@@ -90,14 +90,15 @@ def process(memory, entry_ids):
     with multiprocessing.get_context("spawn").Pool(workers) if workers > 1 else contextlib.nullcontext() as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
             with memory.transaction() as conn:
+                if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
+                    person_cues(conn)  # rows from before their sums were kept
                 people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
-                touched = _cued(conn, batch)
+                before = _shares(conn, batch)
                 _forget(conn, batch)
                 known = _People(conn)
                 for entry, ex in zip(entries, extractions):
                     _store(conn, entry, ex, passages[entry["id"]], known)
-                touched |= _cued(conn, batch)
-                _tidy(conn, touched, people_before)
+                _tidy(conn, batch, before, people_before)
                 memory.mark_processed(conn, module, batch)
 
 
@@ -188,12 +189,6 @@ def _forget(conn, entry_ids):
     conn.execute(f"DELETE FROM event_people WHERE event IN (SELECT id FROM events WHERE entry IN ({marks}))", entry_ids)
     for table in TABLES[1:]:
         conn.execute(f"DELETE FROM {table} WHERE entry IN ({marks})", entry_ids)
-
-
-def _cued(conn, entry_ids) -> set[tuple[int, str]]:
-    """The (person, cue) pairs with cues in these entries."""
-    marks = ",".join("?" * len(entry_ids))
-    return {(p, c) for p, c in conn.execute(f"SELECT DISTINCT person, cue FROM cues WHERE entry IN ({marks})", entry_ids)}
 
 
 def _passage_of(passages, pos):
@@ -354,76 +349,96 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
 
 
-def _tidy(conn, touched=None, people_before=None):
-    """After a batch: re-apply the owner's corrections, drop people left with no mentions, and
-    recompute the cue weights of the (person, cue) pairs whose cues changed (`touched`; all if None)."""
+def _tidy(conn, batch, before, people_before):
+    """After a batch is stored: re-apply the owner's corrections, drop people left with no mentions,
+    and bring the person-cue rows up to date: each (person, cue) pair gains the batch's share of it
+    now and loses the share it had `before`; the pairs of people merged are recomputed whole."""
     from ..people import apply_corrections
 
-    merged = sorted(apply_corrections(conn))
+    merged = set(apply_corrections(conn))
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
-    if touched is not None and merged:
+    after = _shares(conn, batch)
+    pairs = set(after) | set(before)
+    if merged:
         marks = ",".join("?" * len(merged))
-        touched |= {(p, c) for p, c in conn.execute(f"SELECT person, cue FROM cues WHERE person IN ({marks})"
-                                                    f" UNION SELECT person, cue FROM person_cues WHERE person IN ({marks})", merged + merged)}
-    person_cues(conn, touched, people_before)
+        pairs |= {(p, c) for p, c in conn.execute(f"SELECT person, cue FROM cues WHERE person IN ({marks})"
+                                                  f" UNION SELECT person, cue FROM person_cues WHERE person IN ({marks})",
+                                                  sorted(merged) * 2)}
+    whole = {p for p in pairs if p[0] in merged}
+    if whole:
+        people = sorted({p for p, _ in whole})
+        rows = [r for chunk in _chunks(people) for r in conn.execute(
+            f"SELECT person, cue, entry, start, closeness FROM cues WHERE person IN ({','.join('?' * len(chunk))})", chunk)]
+        after.update(_sum(rows, _feelings(conn, sorted({r[2] for r in rows}))))
+    _apply(conn, after, before, whole)
+    _weigh(conn, {c for _, c in pairs}, pairs, people_before)
+
+
+def _scale(people: int) -> int:
+    """The number of people a weight is scaled by: the count rounded up to a power of two, so
+    every weight is written again only when the people double, not each time one is added."""
+    return 1 << max(people - 1, 0).bit_length()
 
 
 def _weight(closeness: float, fan: int, total: int) -> float:
     return round(closeness * math.log(1 + total / fan) / math.log(1 + total), 4)
 
 
-def person_cues(conn, pairs=None, people_before=None):
+COLUMNS = "person, cue, count, closeness, fan, weight, valence, emotions, closeness_u, felt, valence_u, emotions_u"
+
+
+def person_cues(conn, pairs=None):
     """Weight of a cue for a person: how close and how often they were mentioned together,
     scaled by distinctiveness (a cue shared by many people says little about any one: the fan effect).
 
-    With `pairs`, only those (person, cue) rows are recomputed (a batch touches few; the store may
-    hold many), then the fan of their cues; every weight moves only if the number of people did
-    (`people_before`: the count the stored weights were computed with). Same rows as recomputing
-    everything: both add up a pair's cue rows in the order they were stored."""
-    conn.create_function("cue_weight", 3, _weight, deterministic=True)
-    total = conn.execute("SELECT count(*) FROM people").fetchone()[0] or 1
-    cue_rows = "SELECT person, cue, entry, start, closeness FROM cues"
+    Recomputed from the cue rows: all of them, or only the given (person, cue) pairs. A batch of
+    entries does not come here: it adds its share to the stored sums (`_tidy`), which are exact
+    integers, so both ways give the same rows."""
+    rows = "SELECT person, cue, entry, start, closeness FROM cues"
     if pairs is None:
         conn.execute("DELETE FROM person_cues")
-        groups = _group(conn.execute(f"{cue_rows} ORDER BY person, id"))
-        fan = defaultdict(int)
-        for person, cue in groups:
-            fan[cue] += 1
-        _insert(conn, groups, _feelings(conn, None), fan, total)
+        sums = _sum(conn.execute(rows).fetchall(), _feelings(conn, None))
+        _apply(conn, sums, {}, set(sums))
+        _weigh(conn, None, None, None)
         return
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS cue_pairs (person INTEGER, cue TEXT, PRIMARY KEY (person, cue))")
-    conn.execute("DELETE FROM temp.cue_pairs")
-    conn.executemany("INSERT INTO temp.cue_pairs VALUES (?, ?)", sorted(pairs))
-    conn.execute("DELETE FROM person_cues WHERE (person, cue) IN (SELECT person, cue FROM temp.cue_pairs)")
-    people = sorted({person for person, _ in pairs})
-    groups = _group(row for chunk in _chunks(people) for row in conn.execute(
-        f"{cue_rows} WHERE person IN ({','.join('?' * len(chunk))}) ORDER BY person, id", chunk) if (row[0], row[1]) in pairs)
-    cues = sorted({cue for _, cue in pairs})
-    fan = defaultdict(int)  # the people not recomputed share these cues too
-    for chunk in _chunks(cues):
-        fan.update(conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
-                                " GROUP BY cue", chunk))
-    for person, cue in groups:
-        fan[cue] += 1
-    conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1",
-                     [(fan[cue], total, cue) for cue in cues if fan[cue]])
-    _insert(conn, groups, _feelings(conn, sorted({e for g in groups.values() for e, _ in g[2]})), fan, total)
-    if people_before != total:
-        # rounded, most weights stay as they were when a few people more come: only the others are written
-        conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?1) WHERE weight != cue_weight(closeness, fan, ?1)", (total,))
+    pairs = set(pairs)
+    people = sorted({p for p, _ in pairs})
+    found = [r for chunk in _chunks(people) for r in conn.execute(
+        f"{rows} WHERE person IN ({','.join('?' * len(chunk))})", chunk) if (r[0], r[1]) in pairs]
+    _apply(conn, _sum(found, _feelings(conn, sorted({r[2] for r in found}))), {}, pairs)
+    _weigh(conn, {c for _, c in pairs}, pairs, None)
 
 
-def _group(rows) -> dict:
-    """(person, cue) -> [count, closeness, [(entry, start) of each cue row]], adding in the rows' order."""
-    groups = {}
+def _shares(conn, entry_ids) -> dict:
+    """What these entries' cue rows add to each (person, cue) pair."""
+    marks = ",".join("?" * len(entry_ids))
+    rows = conn.execute(f"SELECT person, cue, entry, start, closeness FROM cues WHERE entry IN ({marks})", entry_ids).fetchall()
+    return _sum(rows, _feelings(conn, entry_ids))
+
+
+def _u(x: float) -> int:
+    return round(x * 1_000_000)
+
+
+def _sum(rows, feelings_of) -> dict:
+    """(person, cue) -> [count, closeness, felt, valence, {emotion: sum}], sums in millionths."""
+    sums = {}
     for person, cue, entry, start, closeness in rows:
-        g = groups.get((person, cue))
+        g = sums.get((person, cue))
         if g is None:
-            g = groups[person, cue] = [0, 0.0, []]
+            g = sums[person, cue] = [0, 0, 0, 0, defaultdict(int)]
         g[0] += 1
-        g[1] += closeness
-        g[2].append((entry, start))
-    return groups
+        g[1] += _u(closeness)
+        # An entry's feelings are its sentences, which never overlap: the one starting last
+        # at or before the cue is the only one that can hold it.
+        starts, feelings = feelings_of.get(entry, ((), ()))
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < feelings[i][0]:
+            g[2] += 1
+            g[3] += _u(feelings[i][1])
+            for k, v in _emotions(feelings[i][2]).items():
+                g[4][k] += _u(v)
+    return sums
 
 
 def _feelings(conn, entries):
@@ -442,29 +457,67 @@ def _feelings(conn, entries):
 
 @lru_cache(maxsize=1 << 16)
 def _emotions(text: str) -> dict:
-    """Parsed once: a pair's feelings are read again each time a batch adds to it. Read only."""
+    """Parsed once: the same feelings are read again when their entry is. Read only."""
     return json.loads(text)
 
 
-def _insert(conn, groups, feelings_of, fan, total):
-    out = []
-    for (person, cue), (count, closeness, places) in sorted(groups.items()):
-        feelings = []
-        for entry, start in places:
-            # An entry's feelings are its sentences, which never overlap: the one starting last
-            # at or before the cue is the only one that can hold it.
-            starts, rows = feelings_of.get(entry, ((), ()))
-            i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and start < rows[i][0]:
-                feelings.append((rows[i][1], _emotions(rows[i][2])))
-        mean = defaultdict(float)
-        for _, emotions in feelings:
-            for k, v in emotions.items():
-                mean[k] += v / len(feelings)
-        out.append((person, cue, count, closeness, fan[cue], _weight(closeness, fan[cue], total),
-                    round(sum(v for v, _ in feelings) / len(feelings), 4) if feelings else None,
-                    json.dumps({k: round(v, 4) for k, v in mean.items()}) if feelings else None))
-    conn.executemany("INSERT INTO person_cues VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out)
+def _apply(conn, add: dict, take: dict, whole: set):
+    """Write the pairs' rows: their stored sums plus `add` minus `take`, or, for the pairs in
+    `whole`, `add` alone (recomputed from every cue row). Fan and weight are set by `_weigh`."""
+    people = {r[0] for r in conn.execute("SELECT id FROM people")} if add or take else set()
+    out, gone = [], []
+    for pair in sorted(set(add) | set(take) | whole):
+        if pair[0] not in people:
+            continue  # gone with its person
+        if pair in whole:
+            g = add.get(pair, [0, 0, 0, 0, {}])
+            sums = [g[0], g[1], g[2], g[3], dict(g[4])]
+        else:
+            row = conn.execute("SELECT count, closeness_u, felt, valence_u, emotions_u FROM person_cues"
+                               " WHERE person = ? AND cue = ?", pair).fetchone()
+            sums = [row[0], row[1], row[2], row[3], json.loads(row[4] or "{}")] if row else [0, 0, 0, 0, {}]
+            for sign, part in ((1, add.get(pair)), (-1, take.get(pair))):
+                if part:
+                    for k in range(4):
+                        sums[k] += sign * part[k]
+                    for e, v in part[4].items():
+                        sums[4][e] = sums[4].get(e, 0) + sign * v
+            sums[4] = {e: v for e, v in sums[4].items() if v}
+        if sums[0] <= 0:
+            gone.append(pair)
+            continue
+        count, closeness, felt, valence, emotions = sums
+        out.append((*pair, count, closeness / 1e6, 0, 0.0,
+                    round(valence / felt / 1e6, 4) if felt else None,
+                    json.dumps({e: round(v / felt / 1e6, 4) for e, v in sorted(emotions.items())}) if felt else None,
+                    closeness, felt, valence, json.dumps(dict(sorted(emotions.items())))))
+    conn.executemany("DELETE FROM person_cues WHERE person = ? AND cue = ?", gone)
+    # fan 0 until _weigh counts it; a pair already stored keeps its fan and is weighed again there
+    conn.executemany(f"INSERT INTO person_cues ({COLUMNS}) VALUES ({','.join('?' * 12)})"
+                     " ON CONFLICT (person, cue) DO UPDATE SET count = excluded.count, closeness = excluded.closeness,"
+                     " valence = excluded.valence, emotions = excluded.emotions, closeness_u = excluded.closeness_u,"
+                     " felt = excluded.felt, valence_u = excluded.valence_u, emotions_u = excluded.emotions_u", out)
+
+
+def _weigh(conn, cues, pairs, people_before):
+    """Set fan (how many people share the cue) and weight: for every row, or for the rows of
+    `cues` whose fan moved and the `pairs` whose sums did; every weight again if the scale moved."""
+    conn.create_function("cue_weight", 3, _weight, deterministic=True)
+    total = _scale(conn.execute("SELECT count(*) FROM people").fetchone()[0])
+    if cues is None:
+        conn.execute("UPDATE person_cues SET fan = (SELECT count(*) FROM person_cues p WHERE p.cue = person_cues.cue)")
+        conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
+        return
+    fan = {}
+    for chunk in _chunks(sorted(cues)):
+        fan.update(conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
+                                " GROUP BY cue", chunk))
+    conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1",
+                     [(n, total, cue) for cue, n in fan.items()])
+    conn.executemany("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?) WHERE person = ? AND cue = ?",
+                     [(total, *pair) for pair in sorted(pairs)])
+    if people_before is not None and _scale(people_before) != total:
+        conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
 
 
 def _chunks(items, size=500):
