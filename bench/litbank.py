@@ -4,6 +4,7 @@ en_core_web_sm, measured in the same run.
     python bench/litbank.py                       # all documents, 5-fold cross-validation
     python bench/litbank.py --docs 20             # a quick look
     python bench/litbank.py --folds 0             # the shipped weights (trained on every document)
+    python bench/litbank.py --errors merges       # list our merge errors (also: missed, spurious, ...)
 
 Data: ../shared/benchdata/litbank/coref/brat/*.ann (read by path, never copied). Each mention is
 two brat lines on one span: its type (PROP_PER, NOM_PER, PRON_PER, ...) and its chain id.
@@ -104,6 +105,15 @@ def prf(tp, n_pred, n_gold):
 class Tally:
     def __init__(self):
         self.c = Counter()
+        self.errors = defaultdict(list)  # kind -> lines, for --errors
+        self.where = ""
+
+    def mention_errors(self, gold_spans, pred_spans, text):
+        for kind, spans, other in (("spurious", pred_spans, gold_spans), ("missed-mentions", gold_spans, pred_spans)):
+            for s, e in sorted(set(spans) - set(other)):
+                got = [(a, b) for a, b in other if last_token(text, a, b) == last_token(text, s, e)]
+                near = f" (head match: {text[got[0][0]:got[0][1]]!r})" if got else ""
+                self.errors[kind].append(f"{self.where}: {text[s:e]!r}{near} | {text[max(0, s - 40):e + 40]!r}")
 
     def mentions(self, gold_spans, pred_spans, text):
         self.c["gold"] += len(gold_spans)
@@ -129,11 +139,22 @@ class Tally:
             held = Counter(owner[h] for h in heads if h in owner)
             if held and held.most_common(1)[0][1] >= max(2, 2 * len(heads) / 3):
                 self.c["discovered"] += 1
+            else:
+                words = {h: text[h:h + 30].split()[0] if text[h:h + 30].split() else "" for h in heads}
+                full = {h: text[s:e] for (s, e), m in gold.items() if m["type"] == "PROP_PER" for h in [last_token(text, s, e)] if h in heads}
+                shown = Counter(f"{full.get(h, words[h])}->{owner.get(h, '-')}" for h in heads)
+                self.errors["missed"].append(f"{self.where} chain {chain}: " + ", ".join(f"{k} x{n}" for k, n in shown.items()))
         for p, spans in enumerate(pred_people):
             got = {head_chain[last_token(text, s, e)] for s, e in spans if last_token(text, s, e) in head_chain}
             if got:
                 self.c["found_people"] += 1
                 self.c["merged"] += len(got) > 1
+                if len(got) > 1:
+                    by = defaultdict(Counter)
+                    for s, e in spans:
+                        by[head_chain.get(last_token(text, s, e), "-")][text[s:e]] += 1
+                    self.errors["merges"].append(f"{self.where} person {p}: " + " | ".join(
+                        f"{chain}: " + ", ".join(f"{k} x{n}" for k, n in c.items()) for chain, c in by.items()))
         return owner, head_chain
 
     def roles(self, gold, links, owner, head_chain, text):
@@ -159,6 +180,9 @@ class Tally:
             if chain_person.get(nom_heads[head]) == person:
                 self.c["role_right"] += 1
                 self.c["role_found"] += head in targets
+            else:
+                self.errors["roles"].append(f"{self.where}: {text[head:head + 20].split()[0]!r} at {head} linked to "
+                                            f"person {person}, gold chain {nom_heads[head]} | {text[max(0, head - 80):head + 30]!r}")
 
     def report(self, label):
         c = self.c
@@ -198,7 +222,7 @@ def baseline(doc, gold, tally, text):
     tally.roles(gold, {h: p for h, p in links.items() if p is not None}, owner, head_chain, text)
 
 
-def ours(doc, gold, tally, text, across=True, people=None):
+def ours(doc, gold, tally, text, across=True, people=None, where=""):
     ex = Extraction(text=text, at=None, author=None, doc=doc)
     for component in COMPONENTS:
         if component.name == "people" and people is not None:
@@ -208,7 +232,9 @@ def ours(doc, gold, tally, text, across=True, people=None):
     Relations(across=across)(ex)
     people = [[(m.start, m.end) for m in p.mentions if m.kind == "name"] for p in ex.people]
     gold_spans = [span for span, m in gold.items() if m["type"] == "PROP_PER"]
+    tally.where = where
     tally.mentions(gold_spans, [s for spans in people for s in spans], text)
+    tally.mention_errors(gold_spans, [s for spans in people for s in spans], text)
     owner, head_chain = tally.people(gold, people, text)
     links = {}
     for p, person in enumerate(ex.people):
@@ -223,6 +249,8 @@ def main():
     parser.add_argument("--docs", type=int, default=0, help="only the first N documents")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds by document (0: shipped weights)")
+    parser.add_argument("--errors", default="", help="print our errors: comma-separated merges, missed "
+                        "(characters not discovered), spurious, missed-mentions, roles (wrong role links)")
     args = parser.parse_args()
     files = sorted(args.data.glob("*.ann"))
     if args.docs:
@@ -248,8 +276,8 @@ def main():
     for doc, gold, text in zip(docs, golds, texts):
         baseline(doc, gold, base, text)
     started = time.perf_counter()
-    for doc, gold, text, component in zip(docs, golds, texts, people):
-        ours(doc, gold, mine, text, people=component)
+    for doc, gold, text, component, f in zip(docs, golds, texts, people, files):
+        ours(doc, gold, mine, text, people=component, where=f.stem[:30])
     ours_s = time.perf_counter() - started
     within = Tally()
     for doc, gold, text, component in zip(docs, golds, texts, people):
@@ -262,6 +290,10 @@ def main():
     print(f"ratios ours/baseline: F1 exact {o['f1_exact'] / max(b['f1_exact'], 1e-9):.2f}, discovery "
           f"{o['discovery'] / max(b['discovery'], 1e-9):.2f}, role-link P {o['role_p'] / max(b['role_p'], 1e-9):.2f}")
     print("targets: PROP_PER F1 >= 0.90, discovery >= 0.90, merge errors <= 0.03, role-link P >= 0.80")
+    for kind in filter(None, args.errors.split(",")):
+        lines = mine.errors[kind]
+        print(f"\n{kind} ({len(lines)}):")
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":

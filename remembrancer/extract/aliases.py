@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .base import Extraction
-from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, MALE_CLASSES, ROYAL, name_gender
+from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
 
@@ -63,7 +63,7 @@ def _title(name: str) -> str | None:
 def full(name: str) -> bool:
     """A full name has a first name and a surname ("Ianto Jones")."""
     words = tokens(name)
-    return len(words) >= 2 and words[0] != "the"
+    return len(words) >= 2 and words[0] != "the" and not group_name(name)
 
 
 def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
@@ -84,14 +84,16 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     ra, rb = _title(a), _title(b)
     if (ra in ROYAL or rb in ROYAL) and ra != rb:
         return False  # "King John" is not "Sir John"
-    for name, other in ((a, tb), (b, ta)):
+    for name, own, other, other_name in ((a, ta, tb, b), (b, tb, ta, a)):
+        if honorific(name) == "mrs" and wife_form("mrs", own) and not (honorific(other_name) == "mrs" and len(other) > 1):
+            return False  # "Mrs. Newland Archer" is his wife, neither "Newland Archer" nor "Mrs. Archer"
         h, first = honorific(name), other[0]
         if h and len(other) > 1 and name_gender(first) and name_gender(first) != ("f" if h in FEMALE_CLASSES else "m" if h in MALE_CLASSES else name_gender(first)):
             return False  # "Mrs. Archer" is not "Newland Archer" but his mother or wife
     if ta == tb:
         return True
-    if "the" in (ta[0], tb[0]):
-        return False  # titles ("the Doctor") join only their own kind, by equality
+    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b):
+        return False  # titles ("the Doctor") and couples join only their own kind, by equality
     if len(ta) >= 2 and len(tb) >= 2:
         return ta[-1] == tb[-1] and len(ta) == len(tb) and all(
             nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1]))
@@ -145,7 +147,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "2"
+    version = "3"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
@@ -158,8 +160,9 @@ class Aliases:
                     groups[b] = groups.get(a, a)
         # A short name goes to the one full name it belongs to; when several fit, it stays apart.
         classes = {l: {honorific(a) for a in people[l].aliases} - {None} for l in longs}
+        ambiguous = set()
         for s, p in enumerate(people):
-            if s in longs or p.name.lower().startswith("the "):
+            if s in longs or p.name.lower().startswith("the ") or group_name(p.name):
                 continue
             fits = [l for l in longs if l not in groups and same_person(p.name, people[l].name, _g(p), _g(people[l]))]
             mine = {honorific(a) for a in p.aliases} - {None}
@@ -171,8 +174,12 @@ class Aliases:
             if len(fits) == 1:
                 groups[s] = fits[0]
                 classes[fits[0]] |= mine
-        # Single names that are nicknames of each other ("Liz", "Elizabeth"), when unambiguous.
-        singles = [i for i, p in enumerate(people) if i not in groups and i not in longs and not p.name.lower().startswith("the ")]
+            elif fits:
+                ambiguous.add(s)
+        # Single names that are nicknames of each other ("Liz", "Elizabeth"), when unambiguous: a
+        # surname several full names share ("Elliot" of Walter and Anne Elliot) joins none.
+        singles = [i for i, p in enumerate(people) if i not in groups and i not in longs and i not in ambiguous
+                   and not p.name.lower().startswith("the ") and not group_name(p.name)]
         for a in singles:
             fits = [b for b in singles if b != a and b not in groups and a not in groups and same_person(people[a].name, people[b].name, _g(people[a]), _g(people[b]))]
             if len(fits) == 1 and fits[0] > a:

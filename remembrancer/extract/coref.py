@@ -9,14 +9,14 @@ the first pronoun that goes to them. When no one fits, the pronoun stays unlinke
 from __future__ import annotations
 
 from .base import Extraction, Mention
-from .people import PRONOUN_GENDER
+from .people import PRONOUN_GENDER, group_name
 
 WINDOW = 2  # sentences back
 
 
 class Coref:
     name = "coref"
-    version = "2"
+    version = "3"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -29,8 +29,8 @@ class Coref:
         # Mentions of third persons, by token position.
         events = []  # (token index, person, is_subject)
         for p, person in enumerate(ex.people):
-            if person.narrator:
-                continue
+            if person.narrator or group_name(person.name):
+                continue  # "he" and "she" are not "Mr. and Mrs. Smith"
             for m in person.mentions:
                 if m.kind in ("narrator", "addressee", "pronoun"):
                     continue

@@ -41,6 +41,10 @@ HONORIFIC_CLASS = {"mr": "mr", "mister": "mr", "monsieur": "mr", "m": "mr", "her
                    "mademoiselle": "miss", "mlle": "miss", "ms": "ms", "lady": "lady", "lord": "lord",
                    "sir": "sir", "dame": "lady", "master": "master", "mistress": "mrs", "aunt": "mrs",
                    "auntie": "mrs", "uncle": "mr"}  # "Uncle John" may be "Mr. Linden", "Aunt Reed" "Mrs. Reed"
+# Kin words that, in lower case before a surname, give it a family honorific ("her aunt Shaw").
+LOWER_KIN = {"aunt": "mrs", "auntie": "mrs", "uncle": "mr"}
+# "the House of Usher", "the family of Elliot": a surname after these names a family.
+FAMILY_WORDS = {"house", "family", "clan", "line", "race", "tribe", "dynasty"}
 # Titles that make a different person of the same name: "King John" is not "Sir John".
 ROYAL = {"king", "queen", "prince", "princess", "emperor", "empress", "pope"}
 MALE_CLASSES = {"mr", "sir", "lord", "master"}
@@ -301,6 +305,23 @@ def _determined(doc, i, key=()) -> bool:
     return j >= 0 and doc[j].lower_ in DETERMINERS and doc[j].pos_ == "DET"
 
 
+def group_name(name: str) -> bool:
+    """Does the name stand for several people: a couple ("Mr. and Mrs. Smith") or a family ("the
+    house of Usher")?"""
+    words = name.lower().split()
+    return "and" in words or len(words) > 2 and words[0] == "the" and words[1] in FAMILY_WORDS and words[2] == "of"
+
+
+def wife_form(honorific, key) -> bool:
+    """"Mrs. Newland Archer": a woman named by her husband's full name `key` (a first name not known
+    as a woman's after "Mrs", unless a woman's name ends it, "Mrs Ashburnham Leonora"; any man's
+    name after "Miss" or "Lady")."""
+    cls = HONORIFIC_CLASS.get(honorific) if honorific else None
+    gender = name_gender(key[0])
+    return len(key) > 1 and (cls == "mrs" and gender != "f" and name_gender(key[-1]) != "f" or
+                             cls in FEMALE_CLASSES and gender == "m")
+
+
 def _alone(token) -> bool:
     """The token is a whole sentence by itself ("Bastard.", "Daddy!")."""
     words = [t for t in token.sent if not t.is_punct and not t.is_space]
@@ -468,7 +489,7 @@ class People:
     """
 
     name = "people"
-    version = "11"
+    version = "12"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -549,6 +570,8 @@ class People:
                 s = s - 2 if doc[s - 1].text == "." else s - 1
                 if hon in ("st", "saint") and (_honorific_before(doc, s) or "") in HONORIFIC_CLASS:
                     s = s - 2 if doc[s - 1].text == "." else s - 1  # "Madame St. Aubert"
+                if s > 1 and doc[s - 1].lower_ == "and" and _honorific_before(doc, s - 1):
+                    s = s - 3 if doc[s - 2].text == "." else s - 2  # "Mr. and Mrs. Smith": the couple
             elif _determined(doc, s, key):
                 continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing
             found.append((s, e, key))
@@ -580,7 +603,16 @@ class People:
             info = names[key]
             name_key = key
             g = HONORIFIC_CLASS.get(norm(doc[s].text)) or (norm(doc[s].text) if norm(doc[s].text) in ROYAL else None)
-            if len(key) > 1 and g in FEMALE_CLASSES and name_gender(key[0]) == "m":
+            if g is None and s > 0 and doc[s - 1].lower_ in LOWER_KIN and len(key) == 1 and info["kind"] == "name":
+                g = LOWER_KIN[doc[s - 1].lower_]  # "her aunt Shaw" is Mrs. Shaw, not General Shaw
+            family = len(key) == 1 and info["kind"] == "name" and s > 1 and doc[s - 1].lower_ == "of" and (
+                doc[s - 2].lower_ in FAMILY_WORDS)
+            couple = s + 2 < len(doc) and "and" in (doc[s + 1].lower_, doc[s + 2].lower_)
+            if family:
+                key = ("house of",) + name_key  # "the House of Usher" is a family, not Roderick Usher
+            elif couple:
+                key = ("and",) + name_key  # "Captain and Mrs Ashburnham" are two people, neither alone
+            elif wife_form(g, key):
                 key = name_key + (g,)  # "Mrs. Newland Archer" is Newland Archer's wife
             elif len(key) == 1 and info["kind"] == "name":
                 # "Mr. Smith" and "Mrs. Smith" are two people; a bare "Smith" is the last one named.
@@ -597,12 +629,21 @@ class People:
                 person = Person(name=info["surface"])
                 hon = norm(doc[s].text) if norm(doc[s].text) in HONORIFICS else (
                     None if len(name_key) == 1 else info["honorific"])  # a bare surname: no one's title
-                if key != name_key or len(name_key) == 1 and info["kind"] == "name" and norm(doc[s].text) in HONORIFICS:
+                if hon and norm(doc[s].text) not in HONORIFICS and wife_form(hon, name_key):
+                    hon = None  # "Charles Musgrove" is not his wife, "Mrs Charles Musgrove"
+                kin = doc[s - 1].lower_ if s > 0 and doc[s - 1].lower_ in LOWER_KIN and key != name_key and not hon else None
+                if family:
+                    person.name, hon = f"the {doc[s - 2].text.lower()} of {info['surface']}", None
+                elif couple:
+                    person.name, hon = doc[s:e].text, None
+                elif kin:
+                    person.name, hon = f"{kin.capitalize()} {doc[s:e].text}", kin
+                elif key != name_key or len(name_key) == 1 and info["kind"] == "name" and norm(doc[s].text) in HONORIFICS:
                     person.name = doc[s:e].text  # "Mr. Blowers" says more than "Blowers"
                 person.honorific = hon
                 person.gender = (HONORIFICS.get(hon) if hon else None) or (
                     TITLES.get(name_key[-1]) if info["kind"] == "title" and name_key[0] == "the" else
-                    KIN_NAMES.get(name_key[0]) if info["kind"] == "title" else name_gender(name_key[0]))
+                    KIN_NAMES.get(name_key[0]) if info["kind"] == "title" else None if family or couple else name_gender(name_key[0]))
                 ex.people.append(person)
             p = index[key]
             span = doc[s:e]
