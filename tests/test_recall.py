@@ -224,13 +224,13 @@ def test_when_questions_and_length_are_signals(tmp_path):
         assert when["Great."]["spoken"] == 0.0 and when["We took the boat out on the lake last Friday."]["spoken"] == 1.0
 
 
-def test_the_dense_search_reads_the_question_without_the_people_it_names(tmp_path):
+def test_the_search_reads_the_question_without_the_names_of_those_who_speak(tmp_path):
     from remembrancer import embed
 
     with Memory(tmp_path / "m.db") as m:
         m.add_chat([("Melanie", "I signed up for a pottery class yesterday, it's like therapy for me."),
                     ("Caroline", "Thanks, Melanie! You're the best, Melanie."),
-                    ("Melanie", "Anytime, Caroline."),
+                    ("Melanie", "Anytime, Caroline. Toby, my puppy, says hi."),
                     ("Caroline", "Bye Melanie, talk soon Melanie!")], at="2023-05-08")
         question = "What activities does Melanie partake in?"
         people = recall.analyse(m, question)["people"]
@@ -239,9 +239,28 @@ def test_the_dense_search_reads_the_question_without_the_people_it_names(tmp_pat
         lower = "what does melanie like?"
         assert recall.meaning(lower, recall.analyse(m, lower)["people"]) == "what does like?"
         assert recall.meaning("Melanie?", people) == "Melanie?"  # nothing else left: the question as asked
-        # The dense signal is the similarity to the question without the name (scaled over the pool).
+        # The signals read the question without the speaker's name: the dense one is the similarity to it.
         f = recall.prepare(m, question)
         sims = embed.similarities(m, embed.embed(["What activities does partake in?"])[0], f["ids"])
         expected = recall._scaled(sims, recall.DENSE_SPREAD)
         assert [round(float(x), 4) for x in f["dense"]] == [round(expected[i], 4) for i in f["ids"]]
         assert f["dense"].argmax() == f["ids"].index(m.ask("pottery class", limit=1)["passages"][0]["passage"])
+        # A name no one speaks under (the dog) is what the question is about: it stays, and BM25 finds it.
+        f = recall.prepare(m, "What did Melanie say about Toby?")
+        sims = embed.similarities(m, embed.embed(["What did say about Toby?"])[0], f["ids"])
+        expected = recall._scaled(sims, recall.DENSE_SPREAD)
+        assert [round(float(x), 4) for x in f["dense"]] == [round(expected[i], 4) for i in f["ids"]]
+        toby = m.ask("Toby puppy", limit=1)["passages"][0]["passage"]
+        assert f["bm25"].argmax() == f["ids"].index(toby)
+        # BM25 no longer matches the turns that only call Melanie by name.
+        vocative = [p["passage"] for p in m.ask("talk soon", limit=1)["passages"]][0]
+        assert f["bm25"][f["ids"].index(vocative)] == 0.0
+
+    with Memory(tmp_path / "prose.db") as m:  # no one speaks in prose: a name is kept
+        m.add("Coffee with Ianto at the Hub. He spilled it on the map.", at="2009-05-01")
+        m.add("Rain all day; the map of the bay dried on the radiator.", at="2009-05-02")
+        question = "What did Ianto spill?"
+        f = recall.prepare(m, question)
+        sims = embed.similarities(m, embed.embed([question])[0], f["ids"])
+        expected = recall._scaled(sims, recall.DENSE_SPREAD)
+        assert [round(float(x), 4) for x in f["dense"]] == [round(expected[i], 4) for i in f["ids"]]
