@@ -289,3 +289,15 @@ def test_a_couple_named_together_is_neither_of_them():
         "Captain and Mrs Ashburnham came to dinner. Mrs Ashburnham talked to Florence. Edward Ashburnham said little.")
     assert "Captain and Mrs Ashburnham" in people
     assert people["Mrs Ashburnham"].aliases == {"Mrs Ashburnham"}
+
+
+def test_a_title_of_a_place_after_a_name_makes_a_person_and_is_not_the_name():
+    ex, people = people_of(
+        "The Diamond fell into the possession of Tippoo, Sultan of Seringapatam, who caused it to be set "
+        "in a dagger. The officers of Tippoo guarded it.")
+    assert set(people) == {"Tippoo"}
+    assert sum(1 for m in people["Tippoo"].mentions if m.kind == "name") == 2
+    ex, people = people_of(
+        "The letter went to the Lady Bridget, Care of Eliza Countess of Gaverick, London. She had frightened "
+        "her aunt Eliza Countess of Gaverick into paying.")
+    assert "Eliza" in people and "Eliza Countess" not in people

@@ -32,6 +32,9 @@ HONORIFICS = {
     "rev": None, "judge": None, "president": None, "governor": None, "mayor": None,
     "senator": None, "saint": None, "st": None, "cousin": None, "nurse": None, "chief": None,
     "brigadier": None, "corporal": None, "private": None, "agent": None, "coach": None,
+    "sultan": "m", "sultana": "f", "rajah": "m", "pasha": "m", "sheikh": "m", "tsar": "m",
+    "czar": "m", "tsarina": "f", "czarina": "f", "pharaoh": "m", "caliph": "m", "marquess": "m",
+    "marchioness": "f", "viscount": "m", "viscountess": "f", "archduke": "m", "archduchess": "f",
     "farmer": None, "parson": None, "squire": "m", "widow": "f", "goody": "f", "grandma": "f",
     "granny": "f", "grandpa": "m", "grandad": "m", "granddad": "m", "nan": "f", "auntie": "f",
 }
@@ -247,6 +250,10 @@ def _name_tokens(span):
         toks.pop(0)  # a chapter number run into the name ("II Mrs. Pontellier")
     if len(toks) > 1 and sentence_initial(toks[0]) and common_word(toks[0]) and norm(toks[0].text) not in HONORIFICS:
         toks.pop(0)  # "Took Ellie to the sea", "Aww John": the sentence's first word, not the name's
+    for k in range(1, len(toks)):
+        if _title_after(toks[k]):
+            toks = toks[:k]  # "Eliza Countess of Gaverick", "Georgiana Wife of the Above"
+            break
     honorific = None
     while toks and norm(toks[0].text) in HONORIFICS and len(toks) > 1:
         honorific = norm(toks[0].text)
@@ -256,6 +263,27 @@ def _name_tokens(span):
     if any(norm(t.text) in NOT_NAMES or INTERJECTION.fullmatch(norm(t.text)) or t.pos_ == "INTJ" or t.like_num for t in toks):
         return None
     return toks[0].i, toks[-1].i + 1, honorific
+
+
+# Capitalised kin words that follow a name rather than belong to it ("Georgiana Wife of the Above").
+KIN_AFTER = {"wife", "husband", "widow", "widower", "son", "daughter", "relict"}
+
+
+def _title_after(token) -> bool:
+    """A title or kin word after a name, saying what the named one is ("Aurungzebe Emperor of the
+    Moguls", "Georgiana Wife of the Above"): not part of the name."""
+    doc, low = token.doc, norm(token.text)
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (low in HONORIFICS or low in TITLES or low in KIN_AFTER) and nxt is not None and nxt.lower_ == "of" or (
+        low in KIN_AFTER and (nxt is None or not capitalised(nxt)))
+
+
+def _titled_after(doc, i) -> bool:
+    """Does a title with "of" follow the name ending at token i ("Tippoo, Sultan of Seringapatam",
+    "Georgiana Wife of the Above")? Only people hold titles of places and kin of others."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i < len(doc) and capitalised(doc[i]) and _title_after(doc[i])
 
 
 def _honorific_before(doc, i):
@@ -446,6 +474,9 @@ def name_features(doc, info) -> dict[str, float]:
         "quoted": share(lambda sp: sp[0].idx in info["quotes"]),
         "all_caps": float(all(t.text.isupper() for t in spans[0] if t.is_alpha)),
         "plural": share(lambda sp: sp[-1].tag_ == "NNPS"),
+        "title_after": share(lambda sp: _titled_after(doc, sp.end)),
+        "relative_who": share(lambda sp: any(t is not None and t.lower_ in ("who", "whom", "whose") for t in (
+            after(sp), after(sp, 1) if after(sp) is not None and after(sp).text == "," else None))),
         "evidence": sum(max(-3.0, min(4.0, e)) for e in evidence) / n,
         "evidence_total": math.tanh(sum(evidence) / 4),
     }
@@ -466,7 +497,7 @@ def is_person(doc, info, model) -> bool:
     f = name_features(doc, info)
     if f["saint"] and f["elliptic_possessive"]:
         return False
-    if f["personal_honorific"] and not f["place_word"] or f["role_apposition"]:
+    if f["personal_honorific"] and not f["place_word"] or f["role_apposition"] or f["title_after"] and not f["place_word"]:
         return True
     if not f["place_word"] and f["compound"] < 0.5 and (
             f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
@@ -489,7 +520,7 @@ class People:
     """
 
     name = "people"
-    version = "12"
+    version = "13"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -527,7 +558,7 @@ class People:
                 continue
             surname_first = (_honorific_before(doc, i) or "") in HONORIFIC_CLASS and not name_gender(t.text)
             j = i + 1
-            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and not (
+            while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and not _title_after(doc[j]) and not (
                     norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])) and not (
                     surname_first and j == i + 1 and name_gender(doc[j].text)):
                 j += 1  # a title starts the next name ("Sherlock Holmes Mr. Sherlock Holmes" is two), and
