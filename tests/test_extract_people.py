@@ -301,3 +301,18 @@ def test_a_title_of_a_place_after_a_name_makes_a_person_and_is_not_the_name():
         "The letter went to the Lady Bridget, Care of Eliza Countess of Gaverick, London. She had frightened "
         "her aunt Eliza Countess of Gaverick into paying.")
     assert "Eliza" in people and "Eliza Countess" not in people
+
+
+def test_a_family_named_by_its_surname_is_one_group_not_its_member():
+    ex, people = people_of("We met the Claytons at the station. John Clayton shook my hand. The Claytons had come from London.")
+    family = people["the Claytons"]
+    assert sum(1 for m in family.mentions if m.kind == "name") == 2 and family.gender is None
+    assert people["John Clayton"].aliases == {"John Clayton"}
+
+
+def test_god_is_a_person_when_spoken_of_and_not_when_sworn_by():
+    ex, people = people_of("Oh God, what a day. Thank God it is over. I prayed that God would keep her safe, and God heard me.")
+    god = people["God"]
+    text = ex.text
+    starts = {m.start for m in god.mentions if m.kind == "name"}
+    assert starts == {text.index("God would"), text.index("God heard")}

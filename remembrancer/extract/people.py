@@ -337,7 +337,9 @@ def group_name(name: str) -> bool:
     """Does the name stand for several people: a couple ("Mr. and Mrs. Smith") or a family ("the
     house of Usher")?"""
     words = name.lower().split()
-    return "and" in words or len(words) > 2 and words[0] == "the" and words[1] in FAMILY_WORDS and words[2] == "of"
+    return "and" in words or len(words) > 2 and words[0] == "the" and words[1] in FAMILY_WORDS and words[2] == "of" or (
+        len(words) == 2 and words[0] == "the" and words[1].endswith("s") and not words[1].endswith("ss")
+        and words[1] not in TITLES)  # "the Claytons"
 
 
 def wife_form(honorific, key) -> bool:
@@ -348,6 +350,25 @@ def wife_form(honorific, key) -> bool:
     gender = name_gender(key[0])
     return len(key) > 1 and (cls == "mrs" and gender != "f" and name_gender(key[-1]) != "f" or
                              cls in FEMALE_CLASSES and gender == "m")
+
+
+OATH_BEFORE = {"my", "oh", "o", "good", "dear", "great", "thank", "thanks", "by", "swear", "sake", "honest"}
+OATH_AFTER = {"knows", "bless", "blessed", "forbid", "damn", "damned", "help", "willing", "almighty", "sake", "-", "--"}
+
+
+def _oath(token) -> bool:
+    """Is this "God" an oath or exclamation ("Oh God", "thank God", "by God", "God knows", "God
+    bless you", "for God's sake", "in the name of God", "God-fearing", "God!")?"""
+    doc, i = token.doc, token.i
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = [t.lower_ for t in doc[i + 1:i + 3]]
+    if before in OATH_BEFORE or before == "to" and i > 1 and doc[i - 2].lemma_ == "swear":
+        return True
+    if after[:1] and (after[0] in OATH_AFTER or after[0] in ("'s", "’s") and after[1:] in (["sake"], ["name"])):
+        return True
+    if i > 2 and before == "of" and doc[i - 2].lower_ == "name":
+        return True
+    return _alone(token) or token.whitespace_ == "" and after[:1] == ["-"]
 
 
 def _alone(token) -> bool:
@@ -520,7 +541,7 @@ class People:
     """
 
     name = "people"
-    version = "13"
+    version = "14"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -607,6 +628,22 @@ class People:
                 continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing
             found.append((s, e, key))
 
+        # Families: "the Claytons" when a Clayton is a person of the entry.
+        surnames = {k[-1] for k, v in names.items() if v["kind"] == "name" and (len(k) > 1 or v["honorific"])}
+        for t in doc:
+            low = t.lower_
+            if t.i > 0 and doc[t.i - 1].lower_ == "the" and capitalised(t) and low.endswith("s") and not low.endswith("ss") and (
+                    low[:-1] in surnames or low.endswith("es") and low[:-2] in surnames):
+                key = ("the", low)
+                note(key, "the " + t.text, kind="name")
+                found.append((t.i - 1, t.i + 1, key))
+
+        # God, named as one who acts or is spoken of, not sworn by ("thank God", "my God", "God knows").
+        for t in doc:
+            if t.text == "God" and not _oath(t):
+                note(("god",), "God", kind="name")
+                found.append((t.i, t.i + 1, ("god",)))
+
         # 4. Titles used as names.
         for t in doc:
             low = t.lower_
@@ -674,7 +711,8 @@ class People:
                 person.honorific = hon
                 person.gender = (HONORIFICS.get(hon) if hon else None) or (
                     TITLES.get(name_key[-1]) if info["kind"] == "title" and name_key[0] == "the" else
-                    KIN_NAMES.get(name_key[0]) if info["kind"] == "title" else None if family or couple else name_gender(name_key[0]))
+                    KIN_NAMES.get(name_key[0]) if info["kind"] == "title" else None if family or couple or group_name(person.name) else
+                    "m" if name_key == ("god",) else name_gender(name_key[0]))  # "God ... His will", as the texts have it
                 ex.people.append(person)
             p = index[key]
             span = doc[s:e]
