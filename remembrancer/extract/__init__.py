@@ -380,6 +380,13 @@ def _scale(people: int) -> int:
     return 1 << max(people - 1, 0).bit_length()
 
 
+def _fan(people: int) -> int:
+    """How many people share a cue, as stored: exact up to 8, then rounded up by quarter powers of
+    two (9 -> 10, 10 -> 12, 1,000 -> 1,024): a cue shared by 1,000 people says as little as one shared
+    by 1,001, and its rows are written again four times each time its people double, not each time."""
+    return people if people <= 8 else math.ceil(2 ** (math.ceil(4 * math.log2(people) - 1e-9) / 4))
+
+
 def _weight(closeness: float, fan: int, total: int) -> float:
     return round(closeness * math.log(1 + total / fan) / math.log(1 + total), 4)
 
@@ -505,7 +512,8 @@ def _weigh(conn, cues, pairs, people_before):
     conn.create_function("cue_weight", 3, _weight, deterministic=True)
     total = _scale(conn.execute("SELECT count(*) FROM people").fetchone()[0])
     if cues is None:
-        conn.execute("UPDATE person_cues SET fan = (SELECT count(*) FROM person_cues p WHERE p.cue = person_cues.cue)")
+        conn.create_function("cue_fan", 1, _fan, deterministic=True)
+        conn.execute("UPDATE person_cues SET fan = cue_fan((SELECT count(*) FROM person_cues p WHERE p.cue = person_cues.cue))")
         conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
         return
     fan = {}
@@ -513,7 +521,7 @@ def _weigh(conn, cues, pairs, people_before):
         fan.update(conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
                                 " GROUP BY cue", chunk))
     conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1",
-                     [(n, total, cue) for cue, n in fan.items()])
+                     [(_fan(n), total, cue) for cue, n in fan.items()])
     conn.executemany("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?) WHERE person = ? AND cue = ?",
                      [(total, *pair) for pair in sorted(pairs)])
     if people_before is not None and _scale(people_before) != total:
