@@ -316,3 +316,13 @@ def test_god_is_a_person_when_spoken_of_and_not_when_sworn_by():
     text = ex.text
     starts = {m.start for m in god.mentions if m.kind == "name"}
     assert starts == {text.index("God would"), text.index("God heard")}
+
+
+def test_a_first_name_after_the_and_an_adjective_is_still_the_person_with_its_premodifiers():
+    ex, people = people_of("Celia laughed. Beside her, the innocent Celia looked worldly-wise.")
+    texts = [ex.text[m.start:m.end] for m in people["Celia"].mentions if m.kind == "name"]
+    assert texts == ["Celia", "the innocent Celia"]
+    assert people["Celia"].aliases == {"Celia"}  # the alias is the name, not its premodifiers
+    ex, people = people_of("Sherlock Holmes spoke of the late Irene Adler. Irene Adler had outwitted him.")
+    texts = [ex.text[m.start:m.end] for m in people["Irene Adler"].mentions if m.kind == "name"]
+    assert texts == ["the late Irene Adler", "Irene Adler"]

@@ -371,6 +371,15 @@ def _oath(token) -> bool:
     return _alone(token) or token.whitespace_ == "" and after[:1] == ["-"]
 
 
+def _premodified(doc, i) -> int:
+    """Where a name's premodifiers start: "the late Irene Adler", "the amiable Miss Sedley" (the
+    name's own words and title start at i); "the" with no adjective, or "poor Florence", stay out."""
+    j = i
+    while j > 0 and doc[j - 1].pos_ == "ADJ" and not capitalised(doc[j - 1]) and doc[j - 1].is_alpha:
+        j -= 1
+    return j - 1 if j < i and j > 0 and doc[j - 1].lower_ == "the" else i
+
+
 def _alone(token) -> bool:
     """The token is a whole sentence by itself ("Bastard.", "Daddy!")."""
     words = [t for t in token.sent if not t.is_punct and not t.is_space]
@@ -541,7 +550,7 @@ class People:
     """
 
     name = "people"
-    version = "14"
+    version = "15"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -616,7 +625,10 @@ class People:
 
         # 3. Propagate: every occurrence of a known name is a mention.
         found: list[tuple[int, int, tuple]] = []
-        for s, e, key in _occurrences(doc, names):
+        occurrences = list(_occurrences(doc, names))
+        bare = {key for s, e, key in occurrences if not _determined(doc, s, key)}
+        lead: dict[tuple[int, int], int] = {}  # mention -> start of its premodifiers ("the late", "poor")
+        for s, e, key in occurrences:
             if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
                 hon = _honorific_before(doc, s)
                 s = s - 2 if doc[s - 1].text == "." else s - 1
@@ -624,9 +636,13 @@ class People:
                     s = s - 2 if doc[s - 1].text == "." else s - 1  # "Madame St. Aubert"
                 if s > 1 and doc[s - 1].lower_ == "and" and _honorific_before(doc, s - 1):
                     s = s - 3 if doc[s - 2].text == "." else s - 2  # "Mr. and Mrs. Smith": the couple
-            elif _determined(doc, s, key):
-                continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing
+            elif _determined(doc, s, key) and not (len(key) == 1 and name_gender(key[0]) and key in bare and (
+                    doc[s - 1].pos_ == "ADJ" and doc[s].dep_ != "compound")):
+                continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing; not "the
+                # gallant Ulysses" when Ulysses is named on his own too
             found.append((s, e, key))
+            if names[key]["kind"] == "name":
+                lead[(s, e)] = _premodified(doc, s)
 
         # Families: "the Claytons" when a Clayton is a person of the entry.
         surnames = {k[-1] for k, v in names.items() if v["kind"] == "name" and (len(k) > 1 or v["honorific"])}
@@ -717,5 +733,6 @@ class People:
             p = index[key]
             span = doc[s:e]
             ex.people[p].aliases.add(span.text)
-            ex.people[p].mentions.append(Mention(span.start_char, span.end_char, p, info["kind"]))
+            start = doc[lead.get((s, e), s)].idx  # the mention takes its premodifiers, the alias not
+            ex.people[p].mentions.append(Mention(start, span.end_char, p, info["kind"]))
         return ex
