@@ -326,3 +326,11 @@ def test_a_first_name_after_the_and_an_adjective_is_still_the_person_with_its_pr
     ex, people = people_of("Sherlock Holmes spoke of the late Irene Adler. Irene Adler had outwitted him.")
     texts = [ex.text[m.start:m.end] for m in people["Irene Adler"].mentions if m.kind == "name"]
     assert texts == ["the late Irene Adler", "Irene Adler"]
+
+
+def test_a_place_run_into_a_name_is_not_part_of_it():
+    ex, people = people_of(
+        "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "
+        "and his wife saw the storm. Clayton was brave.")
+    assert set(people) == {"John Clayton"}
+    assert people["John Clayton"].aliases == {"John Clayton", "Clayton"}

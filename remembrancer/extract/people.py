@@ -286,6 +286,19 @@ def _titled_after(doc, i) -> bool:
     return i < len(doc) and capitalised(doc[i]) and _title_after(doc[i])
 
 
+def _place_before_name(doc, i) -> bool:
+    """Is token i a place run into the name after it ("from Freetown John Clayton")? A word the text
+    uses alone after "at", "in", "from" ... ("arrived at Freetown"), before a known first name."""
+    if i + 1 >= len(doc) or not name_gender(doc[i + 1].text) or name_gender(doc[i].text):
+        return False
+    places = doc.user_data.get("remembrancer.places")
+    if places is None:
+        places = {t.lower_: True for t in doc if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and t.pos_ == "PROPN"
+                  and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN") and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")}
+        doc.user_data["remembrancer.places"] = places
+    return doc[i].lower_ in places
+
+
 def _honorific_before(doc, i):
     j = i - 1
     if j >= 0 and doc[j].text == ".":
@@ -550,7 +563,7 @@ class People:
     """
 
     name = "people"
-    version = "15"
+    version = "16"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -572,6 +585,8 @@ class People:
             if not trimmed:
                 continue
             s, e, hon = trimmed
+            if e - s > 1 and not hon and _place_before_name(doc, s):
+                s += 1
             span = doc[s:e]
             if e - s == 1 and _alone(span[0]) and span[0].dep_ == "ROOT":
                 continue  # an exclamation on its own ("Bastard.")
@@ -593,6 +608,8 @@ class People:
                     surname_first and j == i + 1 and name_gender(doc[j].text)):
                 j += 1  # a title starts the next name ("Sherlock Holmes Mr. Sherlock Holmes" is two), and
                 # so does a first name after "Mrs" and a surname ("Mrs Ashburnham Leonora")
+            if j - i > 1 and _place_before_name(doc, i):
+                i += 1  # "from Freetown John Clayton": the place the text is at, then the name
             span = doc[i:j]
             note(tuple(x.lower_ for x in span), span.text, _honorific_before(doc, i))
             i = j
