@@ -234,13 +234,13 @@ class _People:
                     return pid
         names = [person.name] + sorted(person.aliases - {person.name})
         mine = frozenset(names)
-        near = {pid: self.rows[pid] for pid in sorted(self.candidates(names))}
-        exact = [pid for pid, row in near.items() if not row["owner"] and row["aliases"] & mine]
+        # A full name never joins a person with a different full name: asked first, as it rules out most.
+        near = {pid: row for pid in sorted(self.candidates(names))
+                if not (row := self.rows[pid])["owner"] and _compatible(mine, row["names"])}
+        exact = [pid for pid, row in near.items() if row["aliases"] & mine]
         named = set(exact)  # many people can share a name: a set, not a list, is asked
-        fits = [pid for pid, row in near.items() if not row["owner"] and pid not in named
-                and _fits(mine, person.gender, row["names"], row["gender"])]
-        # A full name never joins a person with a different full name.
-        fits = [pid for pid in exact + fits if _compatible(mine, self.rows[pid]["names"])]
+        fits = exact + [pid for pid, row in near.items() if pid not in named
+                        and _fits(mine, person.gender, row["names"], row["gender"])]
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
@@ -290,7 +290,7 @@ def _words(name: str) -> set[str]:
 _same = lru_cache(maxsize=1 << 18)(same_person)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _fits(names: frozenset, gender, theirs: frozenset, their_gender) -> bool:
     """Could any of one person's names be any of another's?"""
     return any(_same(n, a, gender, their_gender) for n in names for a in theirs)
@@ -301,7 +301,7 @@ def _full_name(name: str) -> bool:
     return len(tokens(name)) >= 2 and not name.lower().startswith("the ")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _compatible(names: frozenset, theirs: frozenset) -> bool:
     """Do their full names agree, if both have any?"""
     return all(_same(a, b) for a in names if _full_name(a) for b in theirs if _full_name(b))
