@@ -334,3 +334,10 @@ def test_a_place_run_into_a_name_is_not_part_of_it():
         "and his wife saw the storm. Clayton was brave.")
     assert set(people) == {"John Clayton"}
     assert people["John Clayton"].aliases == {"John Clayton", "Clayton"}
+
+
+def test_the_first_name_of_a_person_named_in_full_is_a_name_of_theirs():
+    ex, people = people_of(
+        "Georgiana Reed was spoilt. The said Eliza, John, and Georgiana were now clustered round their mama "
+        "in the drawing-room.")
+    assert people["Georgiana Reed"].aliases == {"Georgiana Reed", "Georgiana"}

@@ -563,7 +563,7 @@ class People:
     """
 
     name = "people"
-    version = "16"
+    version = "17"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -635,6 +635,13 @@ class People:
         # "Cooper", or only "Gwen", was found to be a person).
         for key, info in found_names.items():
             if len(key) > 1 and key not in names and ((key[0],) in names or (key[-1],) in names):
+                names[key] = info
+        # And the first name of a person named in full is that person's name too ("Georgiana" of
+        # "Georgiana Reed"), when it is a known first name.
+        firsts = {k[0] for k, v in names.items() if len(k) > 1 and v["kind"] == "name"}
+        for key, info in found_names.items():
+            if len(key) == 1 and key not in names and key[0] in firsts and name_gender(key[0]) and not any(
+                    len(sp) == 1 and sp[0].dep_ == "compound" for sp in info["spans"]):
                 names[key] = info
 
         def note(key, surface, kind):
