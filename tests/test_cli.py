@@ -116,6 +116,36 @@ def test_import_locomo_and_jsonl_with_a_closing_line(run, db, tmp_path):
     assert "3 already stored" in ok(run("import", "jsonl", jsonl, "--no-extract")).output
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_long_import_shows_a_progress_bar_on_a_terminal(db, tmp_path):
+    import pty
+
+    jsonl = tmp_path / "many.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"text": f"Entry number {i}.", "at": "2020-01-01"}) for i in range(300)),
+                     encoding="utf-8")
+    command = [sys.executable, "-m", "remembrancer.cli", "--db", str(db), "import", "jsonl", str(jsonl), "--no-extract"]
+    leader, follower = pty.openpty()
+    try:  # stderr on a terminal (the bar), stdout a pipe (the closing line)
+        done = subprocess.run(command, stderr=follower, stdout=subprocess.PIPE, timeout=60, cwd=ROOT)
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0
+    assert b"Importing" in seen and b"100%" in seen
+    assert done.stdout.decode().startswith("300 entries, ")
+    piped = subprocess.run(command, capture_output=True, timeout=60, cwd=ROOT)  # not a terminal: no bar
+    assert b"Importing" not in piped.stderr and "300 already stored" in piped.stdout.decode()
+
+
 # -- search -------------------------------------------------------------------------------------
 @pytest.fixture
 def filled(run):
