@@ -341,3 +341,28 @@ def test_the_first_name_of_a_person_named_in_full_is_a_name_of_theirs():
         "Georgiana Reed was spoilt. The said Eliza, John, and Georgiana were now clustered round their mama "
         "in the drawing-room.")
     assert people["Georgiana Reed"].aliases == {"Georgiana Reed", "Georgiana"}
+
+
+def test_a_name_coordinated_with_itself_is_two_people_and_neither_joins_a_full_name():
+    ex, people = people_of("Jarndyce and Jarndyce drones on. Jarndyce said so. Tom Jarndyce was in despair.")
+    names = sorted(p.name for p in ex.people)
+    assert names == ["Jarndyce", "Jarndyce", "Tom Jarndyce"]
+    assert people["Tom Jarndyce"].aliases == {"Tom Jarndyce"}
+    text = ex.text
+    first, second = (next(p for p in ex.people if any(m.start == at for m in p.mentions))
+                     for at in (0, text.index("and Jarndyce") + 4))
+    assert first is not second
+
+
+def test_a_name_before_and_is_not_a_couple():
+    ex, people = people_of("Eliza, John, and Georgiana sat by the fire. John laughed at me.")
+    johns = [p for p in ex.people if "John" in p.aliases]
+    assert len(johns) == 1 and johns[0].name == "John"
+
+
+def test_a_heading_in_capitals_keeps_its_title_and_stops_before_the_address():
+    ex, people = people_of(
+        "LETTER I LADY HOWARD TO THE REV. MR. VILLARS Howard Grove, Kent. Can any thing, my good Sir, be more "
+        "painful? LETTER II MR. VILLARS TO LADY HOWARD Berry Hill, Dorsetshire. Your Ladyship did but do me justice.")
+    assert sum(1 for m in people["LADY HOWARD"].mentions if m.kind == "name") == 2
+    assert not any("Grove" in a or "Berry" in a for p in ex.people for a in p.aliases)

@@ -147,7 +147,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "3"
+    version = "4"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
@@ -161,8 +161,14 @@ class Aliases:
         # A short name goes to the one full name it belongs to; when several fit, it stays apart.
         classes = {l: {honorific(a) for a in people[l].aliases} - {None} for l in longs}
         ambiguous = set()
+        seen = {}
+        for s, p in enumerate(people):
+            seen.setdefault((tokens(p.name), honorific(p.name)), []).append(s)
         for s, p in enumerate(people):
             if s in longs or p.name.lower().startswith("the ") or group_name(p.name):
+                continue
+            if len(seen[tokens(p.name), honorific(p.name)]) > 1:
+                ambiguous.add(s)  # two kept apart under one name ("Jarndyce and Jarndyce"): neither joins
                 continue
             fits = [l for l in longs if l not in groups and same_person(p.name, people[l].name, _g(p), _g(people[l]))]
             mine = {honorific(a) for a in p.aliases} - {None}

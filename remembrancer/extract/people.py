@@ -57,7 +57,7 @@ PLACE_WORDS = set(
     """hall street road lane avenue square park house manor castle abbey court place college school
     university church chapel cathedral hospital station bridge hill mount river lake island bay
     village town city county shire farm inn hotel club company bank office row gardens garden mall
-    heights grange cottage villa terrace crescent wharf dock harbour harbor fort palace forest valley
+    heights grange grove cottage villa terrace crescent wharf dock harbour harbor fort palace forest valley
     creek corner lodge priory rectory vicarage parsonage academy institute society museum theatre
     theater""".split()
 )
@@ -303,8 +303,8 @@ def _honorific_before(doc, i):
     j = i - 1
     if j >= 0 and doc[j].text == ".":
         j -= 1
-    if j >= 0 and norm(doc[j].text) in HONORIFICS and capitalised(doc[j]):
-        return norm(doc[j].text)
+    if j >= 0 and norm(doc[j].text) in HONORIFICS and (capitalised(doc[j]) or doc[j].text.isupper() and doc[i].text.isupper()):
+        return norm(doc[j].text)  # "LADY HOWARD" in a heading, whatever the tagger makes of "LADY"
     return None
 
 
@@ -563,7 +563,7 @@ class People:
     """
 
     name = "people"
-    version = "17"
+    version = "18"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -605,9 +605,11 @@ class People:
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and not _title_after(doc[j]) and not (
                     norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])) and not (
-                    surname_first and j == i + 1 and name_gender(doc[j].text)):
+                    surname_first and j == i + 1 and name_gender(doc[j].text)) and not (
+                    doc[j - 1].text.isupper() != doc[j].text.isupper() and len(doc[j].text) > 1 and len(doc[j - 1].text) > 1):
                 j += 1  # a title starts the next name ("Sherlock Holmes Mr. Sherlock Holmes" is two), and
-                # so does a first name after "Mrs" and a surname ("Mrs Ashburnham Leonora")
+                # so does a first name after "Mrs" and a surname ("Mrs Ashburnham Leonora"), and a word
+                # in another case ("TO LADY HOWARD Berry Hill": a heading, then an address)
             if j - i > 1 and _place_before_name(doc, i):
                 i += 1  # "from Freetown John Clayton": the place the text is at, then the name
             span = doc[i:j]
@@ -634,8 +636,8 @@ class People:
         # A run of proper nouns holding a name is that name in full ("Gwen Cooper" when only
         # "Cooper", or only "Gwen", was found to be a person).
         for key, info in found_names.items():
-            if len(key) > 1 and key not in names and ((key[0],) in names or (key[-1],) in names):
-                names[key] = info
+            if len(key) > 1 and key not in names and ((key[0],) in names or (key[-1],) in names) and key[-1] not in PLACE_WORDS:
+                names[key] = info  # not "Howard Grove" for Howard
         # And the first name of a person named in full is that person's name too ("Georgiana" of
         # "Georgiana Reed"), when it is a known first name.
         firsts = {k[0] for k, v in names.items() if len(k) > 1 and v["kind"] == "name"}
@@ -715,8 +717,10 @@ class People:
                 g = LOWER_KIN[doc[s - 1].lower_]  # "her aunt Shaw" is Mrs. Shaw, not General Shaw
             family = len(key) == 1 and info["kind"] == "name" and s > 1 and doc[s - 1].lower_ == "of" and (
                 doc[s - 2].lower_ in FAMILY_WORDS)
-            couple = s + 2 < len(doc) and "and" in (doc[s + 1].lower_, doc[s + 2].lower_)
-            if family:
+            couple = norm(doc[s].text) in HONORIFICS and "and" in [t.lower_ for t in doc[s + 1:min(e, s + 3)]]
+            if len(key) == 1 and info["kind"] == "name" and s > 1 and doc[s - 1].lower_ == "and" and doc[s - 2].lower_ == doc[s].lower_:
+                key = name_key + ("and",)  # "Jarndyce and Jarndyce": two of the name, the second not the first
+            elif family:
                 key = ("house of",) + name_key  # "the House of Usher" is a family, not Roderick Usher
             elif couple:
                 key = ("and",) + name_key  # "Captain and Mrs Ashburnham" are two people, neither alone
