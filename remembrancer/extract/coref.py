@@ -3,20 +3,21 @@
 A light salience model, run left to right over the entry: a pronoun goes to the person mentioned
 in this or the two sentences before, who agrees in gender, preferring whoever the last pronoun of
 the same gender went to (or the person of that gender last named as a subject, if later), subjects,
-and recency. A person of unknown gender takes the gender of
-the first pronoun that goes to them. When no one fits, the pronoun stays unlinked.
+and recency. An object pronoun is not the subject of its own verb ("Kit never forgave him").
+A person of unknown gender takes the gender of a kin name ("Mum") or else of the first pronoun that
+goes to them. When no one fits, the pronoun stays unlinked.
 """
 from __future__ import annotations
 
 from .base import Extraction, Mention
-from .people import PRONOUN_GENDER, group_name
+from .people import KIN_NAMES, PRONOUN_GENDER, group_name
 
 WINDOW = 2  # sentences back
 
 
 class Coref:
     name = "coref"
-    version = "3"
+    version = "4"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -36,8 +37,12 @@ class Coref:
                     continue
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
-                    events.append((span.root.i, p, span.root.dep_ in ("nsubj", "nsubjpass")))
+                    events.append((span.root.i, p, _subject(span.root)))
         events.sort()
+        for person in ex.people:
+            words = person.name.lower().split()
+            person.gender = person.gender or (KIN_NAMES.get(words[0]) if len(words) == 1 else None)
+        who = {}  # token index -> the person it names or stands for
         last_by_gender: dict[str, tuple[int, int]] = {}  # gender -> (sentence, person)
         e = 0
         recent: list[tuple[int, int, bool]] = []
@@ -45,11 +50,13 @@ class Coref:
             while e < len(events) and events[e][0] < t.i:
                 i, p, subject = events[e]
                 recent.append(events[e])
+                who[i] = p
                 e += 1
-                g = ex.people[p].gender
-                if subject and g:
+                if subject:
                     # a person named as the subject becomes the one "she"/"he" goes on to mean
-                    last_by_gender[g] = (sent_of[i], p)
+                    # (both, while their gender is not known)
+                    for g in (ex.people[p].gender,) if ex.people[p].gender else ("m", "f"):
+                        last_by_gender[g] = (sent_of[i], p)
             gender = PRONOUN_GENDER.get(t.lower_)
             if gender is None or t.pos_ != "PRON":
                 continue
@@ -57,12 +64,15 @@ class Coref:
             best, best_score = None, 0.0
             seen = set()
             chain = last_by_gender.get(gender)
+            not_them = set()
+            if t.dep_ in ("dobj", "dative", "iobj") and not t.lower_.endswith("self"):
+                not_them = {who[c.i] for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in who}
             for i, p, subject in reversed(recent):
                 if here - sent_of[i] > WINDOW and not (chain and chain[1] == p and here - chain[0] <= 2 * WINDOW):
                     if here - sent_of[i] > 2 * WINDOW:
                         break
                     continue
-                if p in seen:
+                if p in seen or p in not_them:
                     continue
                 seen.add(p)
                 g = ex.people[p].gender
@@ -79,7 +89,18 @@ class Coref:
             person.gender = person.gender or gender
             person.mentions.append(Mention(t.idx, t.idx + len(t), best, "pronoun"))
             last_by_gender[gender] = (here, best)
-            recent.append((t.i, best, t.dep_ in ("nsubj", "nsubjpass")))
+            recent.append((t.i, best, _subject(t)))
+            who[t.i] = best
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         return ex
+
+
+def _subject(token) -> bool:
+    """The subject of its verb, or where the parser missed it: a word just before a finite verb
+    that has no subject ("Kit lives in Truro", parsed as an adjective of "lives")."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    head = token.head
+    return (head.i == token.i + 1 and head.tag_ in ("VBZ", "VBD", "VBP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))
