@@ -66,7 +66,8 @@ class Coref:
             chain = last_by_gender.get(gender)
             not_them = set()
             if t.dep_ in ("dobj", "dative", "iobj") and not t.lower_.endswith("self"):
-                not_them = {who[c.i] for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in who}
+                not_them = {who[x.i] for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                            for x in (c, *c.children) if x.i in who and (x is c or x.dep_ == "appos")}
             for i, p, subject in reversed(recent):
                 if here - sent_of[i] > WINDOW and not (chain and chain[1] == p and here - chain[0] <= 2 * WINDOW):
                     if here - sent_of[i] > 2 * WINDOW:
@@ -97,10 +98,10 @@ class Coref:
 
 
 def _subject(token) -> bool:
-    """The subject of its verb, or where the parser missed it: a word just before a finite verb
+    """The subject of its verb (or beside it), or where the parser missed it: a word just before a finite verb
     that has no subject ("Kit lives in Truro", parsed as an adjective of "lives")."""
-    if token.dep_ in ("nsubj", "nsubjpass"):
-        return True
+    if token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "Her brother Kit never forgave him": Kit, beside the subject
     head = token.head
     return (head.i == token.i + 1 and head.tag_ in ("VBZ", "VBD", "VBP")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))
