@@ -366,3 +366,11 @@ def test_a_heading_in_capitals_keeps_its_title_and_stops_before_the_address():
         "painful? LETTER II MR. VILLARS TO LADY HOWARD Berry Hill, Dorsetshire. Your Ladyship did but do me justice.")
     assert sum(1 for m in people["LADY HOWARD"].mentions if m.kind == "name") == 2
     assert not any("Grove" in a or "Berry" in a for p in ex.people for a in p.aliases)
+
+
+def test_a_titled_surname_is_not_the_first_word_of_a_name_given_surname_first():
+    ex, people = people_of(
+        "When we all first met, Captain Ashburnham was thirty-three; Mrs Ashburnham Leonora was thirty-one. "
+        "Edward Ashburnham rode well. Leonora smiled. Captain Ashburnham laughed.")
+    assert "Captain Ashburnham" in people["Edward Ashburnham"].aliases
+    assert not any("Captain Ashburnham" in p.aliases and "Leonora" in p.aliases for p in ex.people)

@@ -103,7 +103,10 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     if len(other) == 1:
         # Two single names: the same, or a nickname unless a title is in the way ("King John" is not "Jack").
         return w == other[0] or (not titled and nickname_of(w, other[0]))
-    return (not titled and nickname_of(w, other[0])) or w == other[0] or w == other[-1]
+    # A title with a first name ("Uncle John" of "John Smith"), but a titled surname is not the first word
+    # of a name given surname first ("Captain Ashburnham" is not "Mrs Ashburnham Leonora").
+    first = w == other[0] and (not titled or name_gender(w) or not name_gender(other[-1]))
+    return (not titled and nickname_of(w, other[0])) or first or w == other[-1]
 
 
 def merge(ex: Extraction, groups: list[list[int]]) -> None:
@@ -147,7 +150,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "4"
+    version = "5"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
