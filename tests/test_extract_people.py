@@ -315,7 +315,10 @@ def test_god_is_a_person_when_spoken_of_and_not_when_sworn_by():
     god = people["God"]
     text = ex.text
     starts = {m.start for m in god.mentions if m.kind == "name"}
-    assert starts == {text.index("God would"), text.index("God heard")}
+    # once spoken of, "thank God" is God too; "Oh God" is a cry
+    assert starts == {text.index("God it"), text.index("God would"), text.index("God heard")}
+    ex, people = people_of("Oh God, what a day. Thank God it is over. God knows I tried.")
+    assert "God" not in people
 
 
 def test_a_first_name_after_the_and_an_adjective_is_still_the_person_with_its_premodifiers():

@@ -365,7 +365,8 @@ def wife_form(honorific, key) -> bool:
                              cls in FEMALE_CLASSES and gender == "m")
 
 
-OATH_BEFORE = {"my", "oh", "o", "good", "dear", "great", "thank", "thanks", "by", "swear", "sake", "honest"}
+CRY_BEFORE = {"my", "oh", "o", "good", "dear", "great"}
+OATH_BEFORE = CRY_BEFORE | {"thank", "thanks", "by", "swear", "sake", "honest"}
 OATH_AFTER = {"knows", "bless", "blessed", "forbid", "damn", "damned", "help", "willing", "almighty", "sake", "-", "--"}
 
 
@@ -391,6 +392,13 @@ def _premodified(doc, i) -> int:
     while j > 0 and doc[j - 1].pos_ == "ADJ" and not capitalised(doc[j - 1]) and doc[j - 1].is_alpha:
         j -= 1
     return j - 1 if j < i and j > 0 and doc[j - 1].lower_ == "the" else i
+
+
+def _exclamation(token) -> bool:
+    """"Oh God", "My God!", "God!", "God-fearing": not God spoken of."""
+    doc, i = token.doc, token.i
+    return i > 0 and doc[i - 1].lower_ in CRY_BEFORE or _alone(token) or (
+        token.whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].text == "-")
 
 
 def _alone(token) -> bool:
@@ -563,7 +571,7 @@ class People:
     """
 
     name = "people"
-    version = "18"
+    version = "19"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -680,11 +688,12 @@ class People:
                 note(key, "the " + t.text, kind="name")
                 found.append((t.i - 1, t.i + 1, key))
 
-        # God, named as one who acts or is spoken of, not sworn by ("thank God", "my God", "God knows").
-        for t in doc:
-            if t.text == "God" and not _oath(t):
-                note(("god",), "God", kind="name")
-                found.append((t.i, t.i + 1, ("god",)))
+        # God, named as one who acts or is spoken of, not sworn by ("thank God", "God knows"); once
+        # so named, every "God" of the entry but a cry ("My God!").
+        gods = [t for t in doc if t.text == "God"]
+        if any(not _oath(t) for t in gods):
+            note(("god",), "God", kind="name")
+            found.extend((t.i, t.i + 1, ("god",)) for t in gods if not _exclamation(t))
 
         # 4. Titles used as names.
         for t in doc:
