@@ -312,11 +312,12 @@ def show_people(rows):
 def show_person(p):
     others = [a for a in p["aliases"] if a != p["name"]]
     click.echo(click.style(p["name"] + (" (you)" if p["name"] == OWNER else ""), bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({p['mentions']} mentions)")
+    his_her = {"m": "his", "f": "her"}.get(p.get("gender"), "their")
     for r in p["relations"]:
         if r["other"] == OWNER:
-            click.echo(f"  your {r['relation']}" if r["is"] else f"  you are their {r['relation']}")
+            click.echo(f"  your {r['relation']}" if r["is"] else f"  you are {his_her} {r['relation']}")
         else:
-            whose = "your" if p["name"] == OWNER else "their"
+            whose = "your" if p["name"] == OWNER else his_her
             click.echo(f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}")
     if p["cues"]:
         click.echo("  cues: " + ", ".join(f"{c['cue']} ({c['weight']:.2f})" for c in p["cues"]))

@@ -186,6 +186,11 @@ def role_closeness(role: str | None) -> float:
     return CLOSENESS.get(role, OTHER_ROLE) * factor
 
 
+def possessive(gender) -> str:
+    """ "his", "her" or "their", for a person's gender as extracted."""
+    return {"m": "his", "f": "her"}.get(gender, "their")
+
+
 def event_weight(kinds: Iterable[str]) -> float:
     return max((EVENT_WEIGHT.get(k, OTHER_EVENT) for k in kinds), default=0.0)
 
@@ -304,14 +309,15 @@ class Snapshot:
         self.now = resolve_now(now)
         cut = self.cut = as_iso(self.now)
         q = memory.query
-        self.names, self.owners = {}, set()
+        self.names, self.owners, self.genders = {}, set(), {}
         self.times = {}  # person -> [entry times]
         self.passages = {}  # person -> {passage: mentions in it}
         self.relations, self.events, self.valence = [], {}, {}
         self.cues = {}  # (person, cue) -> {"times", "weight", "passage"}
         self.passage_events = {}  # passage -> {kinds}
         if _has(memory, "people"):
-            for r in q("SELECT id, name, owner FROM people"):
+            for r in q("SELECT id, name, owner, gender FROM people"):
+                self.genders[r["id"]] = r["gender"]
                 self.names[r["id"]] = r["name"]
                 if r["owner"]:
                     self.owners.add(r["id"])
@@ -514,7 +520,8 @@ class Snapshot:
             if s == pid and o in self.names:
                 phrase = f"your {rel}" if o in self.owners else f"{self.names[o]}'s {rel}"
             elif o == pid and s in self.names:
-                phrase = f"you are their {rel}" if s in self.owners else f"their {rel} {self.names[s]}"
+                whose = possessive(self.genders.get(pid))
+                phrase = f"you are {whose} {rel}" if s in self.owners else f"{whose} {rel} {self.names[s]}"
             else:
                 continue
             if phrase not in seen:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .base import Extraction, Mention, Relation
+from .people import KIN_NAMES, inside, quoted
 
 ROLES = {
     "mother": "f", "father": "m", "parent": None, "mum": "f", "mom": "f", "dad": "m",
@@ -37,6 +38,13 @@ ROLES = {
 PREFIXES = ("great-", "great", "step-", "step", "half-", "ex-", "grand", "god", "foster-", "foster")
 SUFFIXES = ("-in-law",)
 POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
+# A kin word used as a name ("Mum", "Grandma Rose", "Uncle Kit") is the kin of whoever is speaking.
+KIN_ROLE = {**{k: "mother" for k in "mum mom mummy mommy mama mamma mam ma mother".split()},
+            **{k: "father" for k in "dad daddy papa pa pop father".split()},
+            **{k: "grandmother" for k in "nan nana nanna gran granny grannie grandma grandmother grandmama".split()},
+            **{k: "grandfather" for k in "grandad granddad grandpa grandfather grandpapa gramps".split()},
+            **{k: "aunt" for k in "auntie aunty aunt".split()}, "uncle": "uncle", "sis": "sister", "bro": "brother"}
+assert set(KIN_ROLE) <= set(KIN_NAMES)
 BE = {"be"}
 
 
@@ -73,7 +81,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "2"
+    version = "3"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -194,6 +202,7 @@ class Relations:
                 found.append((p, role, owner, noun.sent.start_char, noun.sent.end_char))
                 ex.people[p].mentions.append(Mention(noun.idx, noun.idx + len(noun), p, "role"))
                 at[noun.i] = p
+        found += _kin_named(ex, found)
         seen = set()
         for s, role, o, start, end in found:
             if (s, role, o, start) not in seen:
@@ -232,3 +241,30 @@ def _named_with(ex, doc, p, family) -> bool:
                     if mm.start <= t.idx < mm.end and mm.kind == "name":
                         return True
     return False
+
+
+def _kin_named(ex, found) -> list[tuple[int, str, int, int, int]]:
+    """People called by a kin word ("Mum", "Grandma Rose"), outside quotes, are the kin of the
+    writer, or in a chat of the turn's speaker, unless the text already relates them to that person."""
+    quotes = quoted(ex.text)
+    writer = next((p for p, person in enumerate(ex.people)
+                   if any(m.kind == "narrator" for m in person.mentions)), None) if not ex.speakers else None
+    said_by = {sp for _, _, sp in ex.speakers}
+    speakers = {person.name: p for p, person in enumerate(ex.people) if person.name in said_by}
+    out = []
+    for p, person in enumerate(ex.people):
+        words = person.name.lower().split()
+        role = KIN_ROLE.get(words[0]) if words and not person.narrator and person.name not in said_by else None
+        if role is None:
+            continue
+        for m in person.mentions:
+            if m.kind not in ("name", "title") or inside(m.start, quotes):
+                continue
+            owner = writer if not ex.speakers else next(
+                (speakers.get(sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
+            if owner is not None and owner != p and not any(s == p and o == owner for s, _, o, *_ in found):
+                sent = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if sent is not None:
+                    out.append((p, role, owner, sent.sent.start_char, sent.sent.end_char))
+                break
+    return out

@@ -1,0 +1,40 @@
+"""Relations read from kin words used as names, through the public API on real models."""
+import pytest
+
+from remembrancer import Memory
+from remembrancer.extract import extract
+
+
+def rels(ex):
+    return {(ex.people[r.subject].name, r.relation, ex.people[r.object].name) for r in ex.relations}
+
+
+def test_a_kin_word_used_as_a_name_is_the_writers_kin():
+    ex = extract("Took Dad to the allotment on Sunday. Grandma Rose rang while we were there and I made tea. "
+                 '"Mum!" Jamie shouted from the gate, and Sue went over to him.')
+    found = rels(ex)
+    assert ("Dad", "father", "me") in found and ("Grandma Rose", "grandmother", "me") in found
+    assert not any(r[0] == "Mum" for r in found)  # said inside quotes: whoever's mother, not surely mine
+
+
+def test_without_a_first_person_writer_a_kin_name_relates_no_one():
+    ex = extract("Dad walked to the allotment. He planted beans and Tom watched him.")
+    assert not any(r[1] == "father" for r in rels(ex))
+
+
+def test_in_a_chat_it_is_the_speakers_kin(tmp_path):
+    text = "Mum says hi and I said you would visit.\nTell her soon, I promise."
+    turn = text.index("\n")
+    ex = extract(text, speakers=[(0, turn, "Priya"), (turn + 1, len(text), "Maggie")])
+    assert ("Mum", "mother", "Priya") in rels(ex)
+    assert not any(r[2] == "Maggie" and r[1] == "mother" for r in rels(ex))
+
+
+def test_the_person_page_says_his_or_her(tmp_path):
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("Mum rang me this morning. Her brother Kit is moving to Truro with his wife Sandra.", at="2024-06-10")
+        from click.testing import CliRunner
+        from remembrancer.cli import cli
+
+        out = CliRunner().invoke(cli, ["--db", str(tmp_path / "m.db"), "person", "Mum"]).output
+        assert "your mother" in out and "Kit is her brother" in out
