@@ -377,3 +377,9 @@ def test_a_titled_surname_is_not_the_first_word_of_a_name_given_surname_first():
         "Edward Ashburnham rode well. Leonora smiled. Captain Ashburnham laughed.")
     assert "Captain Ashburnham" in people["Edward Ashburnham"].aliases
     assert not any("Captain Ashburnham" in p.aliases and "Leonora" in p.aliases for p in ex.people)
+
+
+def test_a_name_before_a_place_word_names_the_place_not_the_person():
+    ex, people = people_of("Mr. Tipton came to dinner. Mr. Tipton lived at Tipton Grange with his dogs.")
+    assert people["Mr. Tipton"].aliases == {"Mr. Tipton"}
+    assert sum(1 for m in people["Mr. Tipton"].mentions if m.kind == "name") == 2

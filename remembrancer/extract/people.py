@@ -571,7 +571,7 @@ class People:
     """
 
     name = "people"
-    version = "19"
+    version = "20"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -663,6 +663,8 @@ class People:
         bare = {key for s, e, key in occurrences if not _determined(doc, s, key)}
         lead: dict[tuple[int, int], int] = {}  # mention -> start of its premodifiers ("the late", "poor")
         for s, e, key in occurrences:
+            if e < len(doc) and doc[e].lower_ in PLACE_WORDS and capitalised(doc[e]) and names[key]["kind"] == "name":
+                continue  # "Howard Grove", "Tipton Grange": a place named after them
             if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
                 hon = _honorific_before(doc, s)
                 s = s - 2 if doc[s - 1].text == "." else s - 1
