@@ -5,7 +5,7 @@ import pytest
 import spacy
 
 from remembrancer.extract.base import Extraction, Mention, Person
-from remembrancer.extract.cues import Cues, sentence_groups, weight
+from remembrancer.extract.cues import Cues, sentence_groups
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_430032c30c73a7fb.txt"
 
@@ -96,10 +96,24 @@ def test_no_people_no_cues(nlp):
     assert ex.cues == []
 
 
-def test_weight_is_act_r_fan():
-    assert weight(1.0, 1) > weight(1.0, 2) > weight(1.0, 10)
-    assert weight(3.0, 2) > weight(1.0, 2)
-    assert weight(1.0, 4) == pytest.approx(weight(1.0, 1) - 1.3862943611198906)
+def test_stored_weight_falls_with_the_fan_and_fans_are_stored_in_steps():
+    from remembrancer.extract import _fan, _scale, _weight
+
+    total = _scale(1500)
+    assert total == 2048 and _scale(2048) == 2048 and _scale(2049) == 4096
+    assert _weight(1.0, 1, total) > _weight(1.0, 2, total) > _weight(1.0, 10, total) > 0
+    assert _weight(3.0, 2, total) > _weight(1.0, 2, total)
+    assert [_fan(n) for n in range(1, 9)] == list(range(1, 9))
+    steps = [_fan(n) for n in range(1, 5000)]
+    assert all(f >= n for n, f in enumerate(steps, 1)) and steps == sorted(steps)
+    assert len(set(steps)) < 60  # a cue's rows are rewritten a few dozen times as 5,000 people come, not 5,000
+
+
+def test_oaths_are_not_cues(nlp):
+    ex = with_people(nlp, "Tom Baker said what the fuck and picked up the stopwatch.")
+    Cues()(ex)
+    found = cues_of(ex, "Tom Baker")
+    assert "stopwatch" in found and "fuck" not in found
 
 
 def test_story_cues_of_ianto():

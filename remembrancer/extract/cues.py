@@ -4,12 +4,11 @@ A cue is a noun phrase (its head's lemma with its compounds, lower case: "tape m
 near a person's mentions, with its closeness: 1.0 in the same clause, 0.6 in the same sentence,
 0.3 in the same paragraph. A verbless fragment that follows a sentence ("And coffee.") continues
 it. Names, pronouns, people-words and time words are not cues. How much a cue says about a person
-across all entries (the fan effect) is `weight`, applied where cues are stored and queried.
+across all entries (the fan effect) is weighed where cues are stored (`extract.person_cues`).
 """
 from __future__ import annotations
 
 import bisect
-import math
 import re
 
 import numpy as np
@@ -41,6 +40,10 @@ EMPTY_NOUNS = set(
     """thing things stuff something anything nothing everything lot lots bit kind sort type way
     part end fact reason matter case point number couple few rest side sake top bottom front back
     use lack""".split()
+) | set(
+    # oaths and insults used as nouns ("what the fuck", "the bastard") are not things
+    """fuck fucks shit crap bastard bitch bugger bollocks damn hell arse ass asshole prick twat git
+    sod wanker idiot moron""".split()
 )
 NOT_THINGS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON"}
 # Dependencies that put a verb at the head of its own clause.
@@ -49,18 +52,6 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "
                 "dative", "ROOT"}
 HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 CLOSENESS = {"clause": 1.0, "sentence": 0.6, "paragraph": 0.3}
-
-
-def weight(closeness_sum: float, fan: int) -> float:
-    """How strongly a cue brings a person to mind (ACT-R associative strength).
-
-    `closeness_sum` adds up the closeness of every time the cue was seen with the person (more and
-    closer evidence: a stronger link, with diminishing returns); `fan` is how many people the cue is
-    tied to. Strength is S - ln(fan): a cue tied to one person (fan 1) keeps its full strength, one
-    tied to many says little about any of them. Values can be negative; compare, don't threshold.
-    """
-    strength = 1.0 + math.log1p(max(closeness_sum, 0.0))
-    return strength - math.log(max(fan, 1))
 
 
 def paragraphs(text: str) -> list[int]:
@@ -183,7 +174,7 @@ class Cues:
     """Tie noun phrases to the people mentioned near them."""
 
     name = "cues"
-    version = "1"
+    version = "2"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
