@@ -278,6 +278,35 @@ def _title_after(token) -> bool:
         low in KIN_AFTER and (nxt is None or not capitalised(nxt)))
 
 
+OWNERS = {"my", "his", "her", "your", "our", "their"}
+PERSONAL = {"i", "me", "myself", "he", "him", "himself", "she", "her", "herself", "we", "us", "you", "they", "them"}
+PERSON_KINDS = {"man", "woman", "boy", "girl", "child", "baby", "person", "fellow", "lady", "gentleman", "lad", "lass",
+                "chap", "guy", "bloke", "youth", "stranger", "widow", "widower", "officer", "soldier", "sailor"}
+
+
+def _stated_name(token) -> bool:
+    """Is the name given as someone's name ("My name is Ianto", "my father's family name being
+    Pirrip", "my Christian name Philip")? Not "its name", nor "whose name" (a dog's, a ship's)."""
+    doc, i = token.doc, token.i
+    name = None
+    if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be":
+        name = next((c for c in token.head.children if c.dep_ == "nsubj" and c.lemma_ == "name"), None)
+    elif token.dep_ == "appos" and token.head.lemma_ == "name":
+        name = token.head
+    if name is None and i > 1 and doc[i - 1].lemma_ == "be" and doc[i - 2].lemma_ == "name":
+        name = doc[i - 2]  # however the parser takes it: "... name being Pirrip"
+    if token.dep_ == "oprd" and token.head.lemma_ in ("call", "name", "christen", "baptise", "baptize", "nickname"):
+        # "they called me Pip", "she was named Ellie", "a man named Smith"; not "a town called Bath"
+        verb = token.head
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in PERSONAL for c in verb.children) or (
+            verb.dep_ == "acl" and (role_like(verb.head) or verb.head.lemma_ in PERSON_KINDS))
+    if name is None:
+        return False
+    owner = next((c for c in name.children if c.dep_ == "poss"), None)
+    return owner is not None and (owner.lower_ in OWNERS or owner.pos_ in ("NOUN", "PROPN") and (
+        role_like(owner) or owner.ent_type_ == "PERSON"))
+
+
 def _titled_after(doc, i) -> bool:
     """Does a title with "of" follow the name ending at token i ("Tippoo, Sultan of Seringapatam",
     "Georgiana Wife of the Above")? Only people hold titles of places and kin of others."""
@@ -526,6 +555,7 @@ def name_features(doc, info) -> dict[str, float]:
         "all_caps": float(all(t.text.isupper() for t in spans[0] if t.is_alpha)),
         "plural": share(lambda sp: sp[-1].tag_ == "NNPS"),
         "title_after": share(lambda sp: _titled_after(doc, sp.end)),
+        "name_stated": share(lambda sp: _stated_name(sp[-1])),
         "relative_who": share(lambda sp: any(t is not None and t.lower_ in ("who", "whom", "whose") for t in (
             after(sp), after(sp, 1) if after(sp) is not None and after(sp).text == "," else None))),
         "evidence": sum(max(-3.0, min(4.0, e)) for e in evidence) / n,
@@ -548,7 +578,8 @@ def is_person(doc, info, model) -> bool:
     f = name_features(doc, info)
     if f["saint"] and f["elliptic_possessive"]:
         return False
-    if f["personal_honorific"] and not f["place_word"] or f["role_apposition"] or f["title_after"] and not f["place_word"]:
+    if f["personal_honorific"] and not f["place_word"] or f["role_apposition"] or (
+            f["title_after"] or f["name_stated"]) and not f["place_word"]:
         return True
     if not f["place_word"] and f["compound"] < 0.5 and (
             f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
@@ -571,7 +602,7 @@ class People:
     """
 
     name = "people"
-    version = "20"
+    version = "21"
 
     def __init__(self, model: dict | None = None):
         self.model = model
