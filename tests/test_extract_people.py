@@ -392,3 +392,13 @@ def test_a_name_given_as_someones_name_is_a_person():
     assert "Pip" in people
     ex, people = people_of("A stranger named Quillon came to the door. A town called Bath lay below.")
     assert set(people) == {"Quillon"}
+
+
+def test_a_title_before_a_word_that_qualifies_an_office_is_not_a_name():
+    ex, people = people_of("The Lord High Chancellor sits in his court. The Lord High Chancellor looks into the lantern.")
+    assert not any("High" in a for p in ex.people for a in p.aliases)
+
+
+def test_a_name_ending_in_a_place_word_is_a_place_even_beside_a_role():
+    ex, people = people_of("I wrote to Chiswick Mall, my sister, yesterday.")
+    assert "Chiswick Mall" not in people

@@ -574,12 +574,13 @@ def is_person(doc, info, model) -> bool:
     """Is this name a person's? The model's say, except that a name given "Mr", "Mrs" or a kin title
     ("Grandma Rose") or put beside a role ("my grandmother Agnes Hale", "Bella, my daughter") is a
     person, and a saint's name with an elliptic possessive ("at St Mary's")
-    names a church, school or hospital."""
+    names a church, school or hospital; a title before a word that always qualifies another ("the
+    Lord High Chancellor") is an office, and no place word ("Chiswick Mall") is a person's name."""
     f = name_features(doc, info)
     if f["saint"] and f["elliptic_possessive"]:
         return False
-    if f["personal_honorific"] and not f["place_word"] or f["role_apposition"] or (
-            f["title_after"] or f["name_stated"]) and not f["place_word"]:
+    if not f["place_word"] and (f["personal_honorific"] and f["compound"] < 1.0 or f["role_apposition"] or
+                                f["title_after"] or f["name_stated"]):
         return True
     if not f["place_word"] and f["compound"] < 0.5 and (
             f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
@@ -602,7 +603,7 @@ class People:
     """
 
     name = "people"
-    version = "21"
+    version = "22"
 
     def __init__(self, model: dict | None = None):
         self.model = model
