@@ -168,16 +168,24 @@ def fit(cached, start=None, keys=None, step=0.2, rounds=4, log=None):
     return w
 
 
-def leave_one_out(cached, start=None, keys=None, rounds=4):
+def leave_one_out(cached, start=None, keys=None, step=0.2, rounds=4):
     """Leave-one-conversation-out: for each conversation, weights fitted on the others, scored on it.
     Returns the rows of every conversation scored with weights that never saw it, and the fits."""
     rows, fits = [], {}
     for conv in sorted({c[0] for c in cached}):
         train = [c for c in cached if c[0] != conv]
-        fits[conv] = fit(train, start, keys, rounds=rounds)
+        fits[conv] = fit(train, start, keys, step=step, rounds=rounds)
         rows += scores([c for c in cached if c[0] == conv], fits[conv])
         print(f"  left out {conv}: R@10 {overall(rows[-len([c for c in cached if c[0] == conv]):], 10):.1f}", file=sys.stderr)
     return rows, fits
+
+
+def conversation_table(rows):
+    lines = [f"{'conversation':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
+    for conv in sorted({r[0] for r in rows}):
+        part = [r for r in rows if r[0] == conv]
+        lines.append(f"{conv:<14}{len(part):>5}" + "".join(f"{overall(part, k):>8.1f}" for k in KS))
+    return "\n".join(lines)
 
 
 def category_table(rows):
@@ -219,6 +227,9 @@ def main(argv=None):
     parser.add_argument("--fit", action="store_true", help="refit the fusion weights on this file (from recall.WEIGHTS) and print them")
     parser.add_argument("--loco", action="store_true",
                         help="leave-one-conversation-out: weights fitted on the other conversations, scored on each")
+    parser.add_argument("--plain-start", action="store_true",
+                        help="--fit and --loco start from dense 1, bm25 1 and every other weight 0 (not from recall.WEIGHTS,"
+                             " which were fitted on this file)")
     args = parser.parse_args(argv)
     tmp = None
     folder = Path(args.stores) if args.stores else Path(tmp := tempfile.mkdtemp(prefix="locomo-"))
@@ -230,15 +241,19 @@ def main(argv=None):
             passages += m.query("SELECT count(*) FROM passages")[0][0]
     if args.fit or args.loco:
         cached = cache(args.data, paths)
-        print("current weights (recall.WEIGHTS):\n" + category_table(scores(cached, None)))
+        rows = scores(cached, None)
+        print("current weights (recall.WEIGHTS):\n" + category_table(rows) + "\n" + conversation_table(rows))
+        start, step, rounds = None, 0.2, 4
+        if args.plain_start:
+            start, step, rounds = {k: 0.0 for k in recall.WEIGHTS} | {"dense": 1.0, "bm25": 1.0}, 0.4, 5
         if args.fit:
-            w = fit(cached, log=sys.stderr)
-            print("fitted on every conversation:", {k: v for k, v in w.items() if v != recall.WEIGHTS.get(k)})
+            w = fit(cached, start, step=step, rounds=rounds, log=sys.stderr)
+            print("fitted on every conversation:", w)
             print(category_table(scores(cached, w)))
         if args.loco:
-            rows, fits = leave_one_out(cached)
+            rows, fits = leave_one_out(cached, start, step=step, rounds=rounds)
             print("leave-one-conversation-out (each conversation scored with weights fitted on the others):")
-            print(category_table(rows))
+            print(category_table(rows) + "\n" + conversation_table(rows))
         return
     table, counts, skipped, latency = evaluate(args.data, paths)
     print(report(table, counts, skipped, latency, ingest if ingest else None, passages))
