@@ -95,3 +95,19 @@ def test_pairs_whose_cue_rows_all_go_are_dropped_and_fans_follow(tmp_path, monke
         extract.process(memory, [first])
         rows = same_as_full_recompute(memory)
         assert {r[1] for r in rows} == {"umbrella", "pub"} and {r[4] for r in rows} == {1}
+
+
+def test_a_cue_shared_by_more_and_more_people_keeps_its_fan_as_a_full_recompute(tmp_path, monkeypatch):
+    monkeypatch.setattr(extract, "BATCH", 3)
+    firsts = "Anna Ben Carys Dafydd Eleanor Frank Grace Harry Isla Jamal Kate Leo Maria Niall Olivia Priya".split()
+    with Memory(tmp_path / "memories.db", derive=False) as memory:
+        for i, first in enumerate(firsts):
+            memory.add(f"{first} Fairweather carried the blue umbrella to the station.", at=f"2023-05-{i + 1:02d}")
+        ids = memory.pending(extract)
+        for step in range(0, len(ids), 5):  # the fan passes 8, then steps 10, 12, 14, 16
+            extract.process(memory, ids[step:step + 5])
+            same_as_full_recompute(memory)
+        fans = {r[0] for r in memory.query("SELECT fan FROM person_cues WHERE cue = 'umbrella'")}
+        assert fans == {extract._fan(len(firsts))} == {16}
+        extract.process(memory, ids[:4])  # read again: the same people, nothing moves
+        same_as_full_recompute(memory)

@@ -370,8 +370,11 @@ def _tidy(conn, batch, before, people_before):
         rows = [r for chunk in _chunks(people) for r in conn.execute(
             f"SELECT person, cue, entry, start, closeness FROM cues WHERE person IN ({','.join('?' * len(chunk))})", chunk)]
         after.update(_sum(rows, _feelings(conn, sorted({r[2] for r in rows}))))
-    _apply(conn, after, before, whole)
-    _weigh(conn, {c for _, c in pairs}, pairs, people_before)
+    joined = _apply(conn, after, before, whole)
+    if whole:  # merging moved rows between people, past what _apply counted
+        _weigh(conn, {c for _, c in pairs}, pairs, people_before)
+    else:
+        _weigh(conn, None, pairs, people_before, joined)
 
 
 def _scale(people: int) -> int:
@@ -468,14 +471,20 @@ def _emotions(text: str) -> dict:
     return json.loads(text)
 
 
-def _apply(conn, add: dict, take: dict, whole: set):
+def _apply(conn, add: dict, take: dict, whole: set) -> dict:
     """Write the pairs' rows: their stored sums plus `add` minus `take`, or, for the pairs in
-    `whole`, `add` alone (recomputed from every cue row). Fan and weight are set by `_weigh`."""
+    `whole`, `add` alone (recomputed from every cue row). Fan and weight are set by `_weigh`.
+    Returns, for each cue, how many people it gained (rows new) less those it lost (rows gone);
+    a pair in `take` had a row before."""
     people = {r[0] for r in conn.execute("SELECT id FROM people")} if add or take else set()
     out, gone = [], []
+    joined = {}
     for pair in sorted(set(add) | set(take) | whole):
         if pair[0] not in people:
-            continue  # gone with its person
+            if pair in take:  # its row went with its person
+                joined[pair[1]] = joined.get(pair[1], 0) - 1
+            continue
+        row = None
         if pair in whole:
             g = add.get(pair, [0, 0, 0, 0, {}])
             sums = [g[0], g[1], g[2], g[3], dict(g[4])]
@@ -490,6 +499,8 @@ def _apply(conn, add: dict, take: dict, whole: set):
                     for e, v in part[4].items():
                         sums[4][e] = sums[4].get(e, 0) + sign * v
             sums[4] = {e: v for e, v in sums[4].items() if v}
+            if (row is None) != (sums[0] <= 0):  # a row comes or goes
+                joined[pair[1]] = joined.get(pair[1], 0) + (1 if row is None else -1)
         if sums[0] <= 0:
             gone.append(pair)
             continue
@@ -504,26 +515,34 @@ def _apply(conn, add: dict, take: dict, whole: set):
                      " ON CONFLICT (person, cue) DO UPDATE SET count = excluded.count, closeness = excluded.closeness,"
                      " valence = excluded.valence, emotions = excluded.emotions, closeness_u = excluded.closeness_u,"
                      " felt = excluded.felt, valence_u = excluded.valence_u, emotions_u = excluded.emotions_u", out)
+    return joined
 
 
-def _weigh(conn, cues, pairs, people_before):
-    """Set fan (how many people share the cue) and weight: for every row, or for the rows of
-    `cues` whose fan moved and the `pairs` whose sums did; every weight again if the scale moved."""
+def _weigh(conn, cues, pairs, people_before, joined=None):
+    """Set fan (how many people share the cue) and weight, and every weight again if the scale
+    moved. `cues` None: every row. Else the rows of `cues` whose fan moved and the `pairs` whose
+    sums did; or with `joined` (cue -> people gained less lost, for the cues that gained or lost
+    any, from `_apply`) only those cues are counted, and all their rows written only when the
+    stored step of their fan moved."""
     conn.create_function("cue_weight", 3, _weight, deterministic=True)
     total = _scale(conn.execute("SELECT count(*) FROM people").fetchone()[0])
-    if cues is None:
+    if cues is None and joined is None:
         conn.create_function("cue_fan", 1, _fan, deterministic=True)
         conn.execute("UPDATE person_cues SET fan = cue_fan((SELECT count(*) FROM person_cues p WHERE p.cue = person_cues.cue))")
         conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
         return
-    fan = {}
-    for chunk in _chunks(sorted(cues)):
-        fan.update(conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
-                                " GROUP BY cue", chunk))
+    counts, fans = {}, {}
+    for chunk in _chunks(sorted(joined if joined is not None else cues)):
+        for cue, n in conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
+                                   " GROUP BY cue", chunk):
+            counts[cue], fans[cue] = n, _fan(n)
+    moved = [c for c, n in counts.items() if joined is None or _fan(n) != _fan(n - joined[c])]
     conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1",
-                     [(_fan(n), total, cue) for cue, n in fan.items()])
+                     [(fans[cue], total, cue) for cue in moved])
+    conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE person = ?3 AND cue = ?4",
+                     [(fans[cue], total, person, cue) for person, cue in sorted(pairs) if cue in fans])
     conn.executemany("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?) WHERE person = ? AND cue = ?",
-                     [(total, *pair) for pair in sorted(pairs)])
+                     [(total, person, cue) for person, cue in sorted(pairs) if cue not in fans])
     if people_before is not None and _scale(people_before) != total:
         conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
 
