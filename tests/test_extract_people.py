@@ -402,3 +402,16 @@ def test_a_title_before_a_word_that_qualifies_an_office_is_not_a_name():
 def test_a_name_ending_in_a_place_word_is_a_place_even_beside_a_role():
     ex, people = people_of("I wrote to Chiswick Mall, my sister, yesterday.")
     assert "Chiswick Mall" not in people
+
+
+def test_a_salutation_an_epithet_and_a_fond_word_go_with_the_mention_not_the_name():
+    ex, people = people_of(
+        "Dearest Margaret, I am having a glorious time with Helen. But, Margaret dear, you must come. "
+        "Margaret laughed and Helen said so.")
+    margaret = people["Margaret"]
+    assert margaret.aliases == {"Margaret"}
+    assert [ex.text[m.start:m.end] for m in margaret.mentions if m.kind == "name"] == [
+        "Dearest Margaret", "Margaret dear", "Margaret"]
+    ex, people = people_of("William the Conqueror came from Normandy; William was a duke.")
+    assert [ex.text[m.start:m.end] for m in people["William"].mentions if m.kind == "name"] == [
+        "William the Conqueror", "William"]

@@ -248,8 +248,9 @@ def _name_tokens(span):
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
         toks.pop(0)  # a chapter number run into the name ("II Mrs. Pontellier")
-    if len(toks) > 1 and sentence_initial(toks[0]) and common_word(toks[0]) and norm(toks[0].text) not in HONORIFICS:
-        toks.pop(0)  # "Took Ellie to the sea", "Aww John": the sentence's first word, not the name's
+    if len(toks) > 1 and (sentence_initial(toks[0]) and common_word(toks[0]) and norm(toks[0].text) not in HONORIFICS
+                          or toks[0].lower_ in ("dear", "dearest")):
+        toks.pop(0)  # "Took Ellie to the sea", "Aww John", "Dearest Meg": not the name's own word
     for k in range(1, len(toks)):
         if _title_after(toks[k]):
             toks = toks[:k]  # "Eliza Countess of Gaverick", "Georgiana Wife of the Above"
@@ -415,12 +416,30 @@ def _oath(token) -> bool:
 
 
 def _premodified(doc, i) -> int:
-    """Where a name's premodifiers start: "the late Irene Adler", "the amiable Miss Sedley" (the
-    name's own words and title start at i); "the" with no adjective, or "poor Florence", stay out."""
+    """Where a name's premodifiers start: "the late Irene Adler", "the amiable Miss Sedley", a
+    letter's "Dearest Meg" (the name's own words and title start at i); "the" with no adjective, or
+    "poor Florence", stay out."""
+    if i > 0 and doc[i - 1].text in ("Dear", "Dearest") and sentence_initial(doc[i - 1]):
+        return i - 1
     j = i
     while j > 0 and doc[j - 1].pos_ == "ADJ" and not capitalised(doc[j - 1]) and doc[j - 1].is_alpha:
         j -= 1
     return j - 1 if j < i and j > 0 and doc[j - 1].lower_ == "the" else i
+
+
+ORDINALS = set("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth""".split())
+
+
+def _postmodified(doc, e) -> int:
+    """Where what belongs to a name after it ends: an epithet or ordinal ("William the Conqueror",
+    "Edward the Second") or a fond word in address ("But, Margaret dear, ...")."""
+    if e + 1 < len(doc) and doc[e].lower_ == "the" and capitalised(doc[e + 1]) and (
+            doc[e + 1].lower_ in ORDINALS or doc[e + 1].dep_ == "appos" and doc[e + 1].head.i == e - 1):
+        return e + 2
+    if e < len(doc) and doc[e].lower_ in ("dear", "darling") and (e + 1 == len(doc) or doc[e + 1].is_punct):
+        return e + 1
+    return e
 
 
 def _exclamation(token) -> bool:
@@ -603,7 +622,7 @@ class People:
     """
 
     name = "people"
-    version = "22"
+    version = "23"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -638,7 +657,7 @@ class People:
         while i < len(doc):
             t = doc[i]
             if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES or norm(t.text) in HONORIFICS or (
-                    sentence_initial(t) and common_word(t) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
+                    sentence_initial(t) and common_word(t) or t.lower_ in ("dear", "dearest")) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
                 i += 1
                 continue
             surname_first = (_honorific_before(doc, i) or "") in HONORIFIC_CLASS and not name_gender(t.text)
@@ -693,7 +712,8 @@ class People:
         found: list[tuple[int, int, tuple]] = []
         occurrences = list(_occurrences(doc, names))
         bare = {key for s, e, key in occurrences if not _determined(doc, s, key)}
-        lead: dict[tuple[int, int], int] = {}  # mention -> start of its premodifiers ("the late", "poor")
+        lead: dict[tuple[int, int], int] = {}  # mention -> start of its premodifiers ("the late")
+        tail: dict[tuple[int, int], int] = {}  # mention -> end of what follows it ("the Conqueror")
         for s, e, key in occurrences:
             if e < len(doc) and doc[e].lower_ in PLACE_WORDS and capitalised(doc[e]) and names[key]["kind"] == "name":
                 continue  # "Howard Grove", "Tipton Grange": a place named after them
@@ -711,6 +731,7 @@ class People:
             found.append((s, e, key))
             if names[key]["kind"] == "name":
                 lead[(s, e)] = _premodified(doc, s)
+                tail[(s, e)] = _postmodified(doc, e)
 
         # Families: "the Claytons" when a Clayton is a person of the entry.
         surnames = {k[-1] for k, v in names.items() if v["kind"] == "name" and (len(k) > 1 or v["honorific"])}
@@ -804,6 +825,7 @@ class People:
             p = index[key]
             span = doc[s:e]
             ex.people[p].aliases.add(span.text)
-            start = doc[lead.get((s, e), s)].idx  # the mention takes its premodifiers, the alias not
-            ex.people[p].mentions.append(Mention(start, span.end_char, p, info["kind"]))
+            start = doc[lead.get((s, e), s)].idx  # the mention takes its modifiers, the alias not
+            end = doc[tail.get((s, e), e) - 1]
+            ex.people[p].mentions.append(Mention(start, end.idx + len(end), p, info["kind"]))
         return ex
