@@ -213,6 +213,7 @@ class _People:
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
         for pid, row in self.rows.items():
             row["names"] = frozenset(row["aliases"] | {row["name"]})
+            row["fulls"] = _fulls(row["names"])
             self._index(pid, row["names"])
 
     def _index(self, pid, names):
@@ -234,9 +235,10 @@ class _People:
                     return pid
         names = [person.name] + sorted(person.aliases - {person.name})
         mine = frozenset(names)
+        fulls = _fulls(mine)
         # A full name never joins a person with a different full name: asked first, as it rules out most.
         near = {pid: row for pid in sorted(self.candidates(names))
-                if not (row := self.rows[pid])["owner"] and _compatible(mine, row["names"])}
+                if not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))}
         exact = [pid for pid, row in near.items() if row["aliases"] & mine]
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         fits = exact + [pid for pid, row in near.items() if pid not in named
@@ -270,6 +272,7 @@ class _People:
         self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
         self.rows[pid]["aliases"] |= new
         self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
+        self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
         self._index(pid, new | {self.rows[pid]["name"]})
         self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
         return pid
@@ -302,9 +305,13 @@ def _full_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 18)
-def _compatible(names: frozenset, theirs: frozenset) -> bool:
-    """Do their full names agree, if both have any?"""
-    return all(_same(a, b) for a in names if _full_name(a) for b in theirs if _full_name(b))
+def _compatible(fulls: frozenset, theirs: frozenset) -> bool:
+    """Do two people's full names agree? (Two full names that agree end alike: asked first, as it is cheap.)"""
+    return all(tokens(a)[-1] == tokens(b)[-1] and _same(a, b) for a in fulls for b in theirs)
+
+
+def _fulls(names: frozenset) -> frozenset:
+    return frozenset(n for n in names if _full_name(n))
 
 
 def _store(conn, entry, ex: Extraction, passages, known):
