@@ -38,3 +38,11 @@ def test_the_person_page_says_his_or_her(tmp_path):
 
         out = CliRunner().invoke(cli, ["--db", str(tmp_path / "m.db"), "person", "Mum"]).output
         assert "your mother" in out and "Kit is her brother" in out
+
+
+def test_a_woman_named_as_someone_elses_wife_is_not_my_wife():
+    ex = extract("Tom Baker came to supper with Sue Baker, his wife. Tom and Sue stayed late. "
+                 "Sue laughed all evening. My wife was tired, so we left early.")
+    found = rels(ex)
+    assert ("Sue Baker", "wife", "Tom Baker") in found
+    assert not any(r[1] == "wife" and r[2] == "me" and r[0] == "Sue Baker" for r in found)

@@ -81,7 +81,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "3"
+    version = "4"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -116,6 +116,7 @@ class Relations:
         found: list[tuple[int, str, int, int, int]] = []  # (subject, role, object, start, end)
         unlinked = defaultdict(list)  # (role, possessor) -> role phrase tokens
         roles_of = defaultdict(set)  # person -> roles they were given, any possessor
+        whose = defaultdict(set)  # person -> (role, possessor) they were given
         for noun in doc:
             if noun.tag_ in ("NNS", "NNPS"):
                 continue  # "her daughters" are several people, never one named person
@@ -140,6 +141,7 @@ class Relations:
             owner = possessor(noun)
             if referent is not None:
                 roles_of[referent].add(role)
+                whose[referent].add((role, owner))
                 if who(noun) is None and owner is not None and owner != referent:
                     ex.people[referent].mentions.append(Mention(noun.idx, noun.idx + len(noun), referent, "role"))
                 if owner is not None and owner != referent:
@@ -174,8 +176,8 @@ class Relations:
                     continue  # kin are called by their names, and more than once
                 if not _named_with(ex, doc, p, set(range(len(ex.people))) - {p}):
                     continue  # and named together with others ("Steven and Alice"): family, not passers-by
-                if roles_of[p] - {role}:
-                    continue  # already someone's something else
+                if roles_of[p] - {role} or any(r == role and o != owner for r, o in whose[p]):
+                    continue  # already someone's something else, or someone else's
                 if any(m.kind == "title" for m in person.mentions) and not any(m.kind == "name" for m in person.mentions):
                     continue
                 cands.append(p)
