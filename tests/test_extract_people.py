@@ -415,3 +415,10 @@ def test_a_salutation_an_epithet_and_a_fond_word_go_with_the_mention_not_the_nam
     ex, people = people_of("William the Conqueror came from Normandy; William was a duke.")
     assert [ex.text[m.start:m.end] for m in people["William"].mentions if m.kind == "name"] == [
         "William the Conqueror", "William"]
+
+
+def test_a_kin_word_alone_is_the_one_person_called_by_it_with_a_name():
+    ex, people = people_of("Grandpa Arthur kept bees. He smelled of honey. I miss you, Grandpa.")
+    assert "Grandpa" in people["Grandpa Arthur"].aliases and "Grandpa" not in people
+    ex, people = people_of("Uncle Kit came for tea and Uncle Bob came later. I told Uncle to sit down.")
+    assert {"Uncle Kit", "Uncle Bob", "Uncle"} <= set(people)  # which uncle, the text does not say

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .base import Extraction
-from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
+from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
 
@@ -150,7 +150,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "5"
+    version = "6"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
@@ -185,6 +185,15 @@ class Aliases:
                 classes[fits[0]] |= mine
             elif fits:
                 ambiguous.add(s)
+        # A kin word alone ("I miss you, Grandpa.") is the one person called by it with a name ("Grandpa Arthur").
+        for s, p in enumerate(people):
+            word = p.name.lower()
+            if word in KIN_NAMES and s not in groups:
+                called = {_root(groups, i) for i, q in enumerate(people) if i != s and any(
+                    len(a.split()) > 1 and a.split()[0].lower() == word for a in q.aliases)}
+                if len(called) == 1 and s not in called:
+                    groups[s] = called.pop()
+                    ambiguous.discard(s)
         # Single names that are nicknames of each other ("Liz", "Elizabeth"), when unambiguous: a
         # surname several full names share ("Elliot" of Walter and Anne Elliot) joins none.
         singles = [i for i, p in enumerate(people) if i not in groups and i not in longs and i not in ambiguous
@@ -201,6 +210,12 @@ class Aliases:
         if merged:
             merge(ex, list(merged.values()))
         return ex
+
+
+def _root(groups, i):
+    while i in groups:
+        i = groups[i]
+    return i
 
 
 def _g(person):
