@@ -422,3 +422,8 @@ def test_a_kin_word_alone_is_the_one_person_called_by_it_with_a_name():
     assert "Grandpa" in people["Grandpa Arthur"].aliases and "Grandpa" not in people
     ex, people = people_of("Uncle Kit came for tea and Uncle Bob came later. I told Uncle to sit down.")
     assert {"Uncle Kit", "Uncle Bob", "Uncle"} <= set(people)  # which uncle, the text does not say
+
+
+def test_a_first_name_the_tagger_took_for_a_noun_is_a_person_when_it_acts():
+    ex, people = people_of("Rhys lost the blue umbrella at the pub.")  # "Rhys" tagged as a plural noun
+    assert "Rhys" in people and people["Rhys"].gender == "m"

@@ -622,7 +622,7 @@ class People:
     """
 
     name = "people"
-    version = "23"
+    version = "24"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -674,6 +674,14 @@ class People:
             span = doc[i:j]
             note(tuple(x.lower_ for x in span), span.text, _honorific_before(doc, i))
             i = j
+
+        # 3. A first name the tagger took for a common noun as it starts a sentence ("Rhys lost
+        # the umbrella", tagged as a plural), when it acts and is no ordinary English word.
+        for t in doc:
+            low = norm(t.text)
+            if (t.pos_ == "NOUN" and capitalised(t) and sentence_initial(t) and t.dep_ in ("nsubj", "nsubjpass")
+                    and name_gender(low) and low not in _lexicon() and low not in _nouns() and (t.lower_,) not in names):
+                note((t.lower_,), t.text)
 
         # Every occurrence, longest name first.
         quotes = set()
