@@ -545,7 +545,7 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
     cue = (cue or "").strip()
     if not cue:
         raise EmptyInput("The cue is empty", "Give a word or phrase, e.g. coffee.")
-    passages = rank(memory, cue, limit=limit)
+    passages = _about(memory, cue, rank(memory, cue, limit=limit))
     out = {"cue": cue, "people": [], "things": [], "passages": passages}
     if not _has_table(memory, "person_cues"):
         return out
@@ -601,6 +601,25 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
     out["people"] = people
     out["things"] = _things(memory, forms, found)[:limit]
     return out
+
+
+# Below this MiniLM cosine similarity a short cue and a passage share little: on the examples,
+# "espresso" against the coffee passage is 0.17, "toronto" against the Toronto turns 0.47-0.54.
+CUE_SIMILARITY = 0.3
+
+
+def _about(memory, cue: str, passages: list[dict]) -> list[dict]:
+    """The ranked passages that are about the cue: they hold its words, or mean much the same.
+    A store with nothing about it answers nothing, rather than its least unlike passages."""
+    if not passages:
+        return passages
+    ids = [p["passage"] for p in passages]
+    terms = fts_terms(cue)
+    worded = {r[0] for r in memory.query(
+        f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN ({','.join('?' * len(ids))})",
+        [" OR ".join(terms), *ids])} if terms else set()
+    near = embed.similarities(memory, embed.embed([cue])[0], [i for i in ids if i not in worded])
+    return [p for p in passages if p["passage"] in worded or near.get(p["passage"], 0.0) >= CUE_SIMILARITY]
 
 
 def _cue_forms(cue: str) -> list[str]:

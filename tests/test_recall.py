@@ -47,6 +47,16 @@ def test_coffee_brings_back_ianto_first_on_the_story(tmp_path):
     assert any("coffee" in p["text"].lower() for p in r["passages"][:3])
 
 
+def test_a_cue_brings_back_only_what_is_about_it(ex):
+    r = ex.recall("coffee")
+    assert [p["name"] for p in r["people"]] == ["Priya"]  # not everyone named near the nearest passages
+    assert r["passages"] and all("coffee" in p["text"].lower() for p in r["passages"])
+    toronto = ex.recall("Toronto")
+    assert "Priya" in [p["name"] for p in toronto["people"]] and toronto["passages"]
+    nothing = ex.recall("espresso")  # nothing in the examples is about it
+    assert nothing["passages"] == [] and nothing["people"] == []
+
+
 def test_a_question_about_a_person_finds_their_words(ex):
     r = ex.ask("What did Tom take back to Aberdeen?")
     assert "Tom took Dad's fishing rod back to Aberdeen last month. I thought I'd mind, but I don't." in texts(r["passages"], 2)
