@@ -82,3 +82,19 @@ def test_several_times_in_order_and_impossible_dates_skipped():
 def test_component_fills_extraction_times():
     ex = Times()(Extraction(text="We buried him last Tuesday.", at="2023-05-10T09:00:00", author=None))
     assert [(t.text, t.lo) for t in ex.times] == [("last Tuesday", "2023-05-09")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Benedikt is getting married in June.", "2023-06-01"),   # to come: the next June
+    ("We married in June.", "2022-06-01"),                     # gone: the last one
+    ("I will see him on Tuesday.", "2023-05-16"),
+    ("Tom came by on Tuesday.", "2023-05-09"),
+    ("Her party is on 12 April.", "2024-04-12"),
+    ("I was born on 12 April.", "2023-04-12"),
+    ("We might visit at Christmas.", "2023-12-25"),
+    ("We had dinner at Christmas.", "2022-12-25"),
+])
+def test_a_time_without_a_year_is_the_next_one_when_the_verb_speaks_of_what_is_to_come(text, expected):
+    from remembrancer.extract import extract
+
+    assert [t.lo for t in extract(text, at=ANCHOR).times] == [expected]

@@ -188,8 +188,9 @@ def _holiday(name: str, y: int) -> dt.date:
             "valentines day": dt.date(y, 2, 14), "boxing day": dt.date(y, 12, 26)}[name]
 
 
-def _resolve(kind: str, g: tuple, a: dt.date | None):
-    """The interval a match stands for, or None when it cannot be resolved."""
+def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
+    """The interval a match stands for, or None when it cannot be resolved. A day, month, weekday
+    or holiday without a year is the one just gone, or with `future` the next one."""
     low = [x.lower() if isinstance(x, str) else x for x in g]
     if kind == "iso":
         return day(dt.date(int(g[0]), int(g[1]), int(g[2])))
@@ -205,7 +206,10 @@ def _resolve(kind: str, g: tuple, a: dt.date | None):
             return day(dt.date(int(g[2]), m, d))
         if a is None:
             return None
-        y = a.year if (m, d) <= (a.month, a.day) else a.year - 1  # most recent such day
+        if future:
+            y = a.year if (m, d) >= (a.month, a.day) else a.year + 1
+        else:
+            y = a.year if (m, d) <= (a.month, a.day) else a.year - 1  # most recent such day
         return day(dt.date(y, m, d))
     if kind == "month_year":
         return month(int(g[1]), _month_of(g[0]))
@@ -219,6 +223,8 @@ def _resolve(kind: str, g: tuple, a: dt.date | None):
             y = a.year if m < a.month else a.year - 1
         elif low[0] == "this":
             y = a.year
+        elif future:
+            y = a.year if m >= a.month else a.year + 1
         else:
             y = a.year if m <= a.month else a.year - 1
         return month(y, m)
@@ -266,6 +272,8 @@ def _resolve(kind: str, g: tuple, a: dt.date | None):
             return day(a - dt.timedelta(days=back or 7))
         if low[0] == "this":
             return day(a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=wd))
+        if future:
+            return day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7))
         return day(a - dt.timedelta(days=back))  # "on Saturday" in a diary: the one just gone
     if kind == "ago":
         n = _number(g[0])
@@ -311,9 +319,9 @@ def _resolve(kind: str, g: tuple, a: dt.date | None):
         y = int(g[2]) if g[2] else a.year
         d = _holiday(g[1], y)
         if not g[2]:
-            if low[0] == "next" and d <= a:
+            if (low[0] == "next" or future and low[0] != "last") and d <= a:
                 d = _holiday(g[1], y + 1)
-            elif low[0] != "next" and (d > a or low[0] == "last" and d == a):
+            elif low[0] != "next" and not future and (d > a or low[0] == "last" and d == a):
                 d = _holiday(g[1], y - 1)
         return day(d)
     return None
@@ -323,11 +331,12 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
-def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None) -> list[Time]:
+def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, future=None) -> list[Time]:
     """The times written in `text`, as [lo, hi) ISO date intervals, in order of position.
 
     Relative times ("yesterday", "two weeks ago", "last summer") are resolved against `anchor`
-    (a date, date-time or ISO string) and skipped when there is none.
+    (a date, date-time or ISO string) and skipped when there is none. `future(start)`, if given,
+    says whether the time at that offset is spoken of as still to come ("is getting married in June").
 
     >>> [(t.text, t.lo, t.hi) for t in find_times("We met two weeks ago.", "2023-05-10")]
     [('two weeks ago', '2023-04-24', '2023-05-01')]
@@ -347,7 +356,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None) -> 
         if any(start < e and s < end for s, e in taken):
             continue
         try:
-            span = _resolve(kind, groups, a)
+            span = _resolve(kind, groups, a, bool(future and future(start)))
         except (ValueError, OverflowError, KeyError):
             taken.append((start, end))  # "31 February": not a date, nor is any part of it
             continue
@@ -369,7 +378,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "1"
+    version = "2"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -382,5 +391,30 @@ def entry_times(ex: Extraction) -> list[Time]:
         return find_times(ex.text, ex.at)
     key = f"remembrancer.times@{ex.at}"
     if key not in ex.doc.user_data:  # plain tuples: user_data may be serialised with the doc
-        ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi) for t in find_times(ex.text, ex.at)]
+        ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi)
+                                 for t in find_times(ex.text, ex.at, lambda pos: to_come(ex.doc, pos))]
     return [Time(*t) for t in ex.doc.user_data[key]]
+
+
+WILL = {"will", "'ll", "’ll", "shall", "wo", "might", "may", "could", "should", "can", "must", "'s going", "going"}
+
+
+def to_come(doc, pos: int) -> bool:
+    """Is the time at character `pos` spoken of as still to come? Its verb is in the future ("will
+    go", "going to"), takes a modal ("might come"), or is in the present ("is getting married in June",
+    "we leave on Friday"); a past form ("met", "was", "had") keeps the one just gone."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("had", "'d", "’d", "would") for c in aux):
+        return False
+    if any(c.lower_ in WILL for c in aux) or any(c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"):
+        return True
+    # present: the verb itself, or "be" before it ("is getting married"); not "has" (perfect: "has lived here since June")
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "have" or any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in aux)
