@@ -1,10 +1,5 @@
 """Pronouns: who he, she, him and her stand for, through the extraction pipeline on the real model."""
-from remembrancer.extract import extract
-
-
-def people_of(text, **kw):
-    ex = extract(text, **kw)
-    return ex, {p.name: p for p in ex.people}
+from test_extract_people import people_of
 
 
 def test_object_pronouns_kin_genders_and_subjects_the_parser_missed():

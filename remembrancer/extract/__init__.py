@@ -374,8 +374,7 @@ def _tidy(conn, batch, before, people_before):
     whole = {p for p in pairs if p[0] in merged}
     if whole:
         people = sorted({p for p, _ in whole})
-        rows = [r for chunk in _chunks(people) for r in conn.execute(
-            f"SELECT person, cue, entry, start, closeness FROM cues WHERE person IN ({','.join('?' * len(chunk))})", chunk)]
+        rows = _cue_rows(conn, people)
         after.update(_sum(rows, _feelings(conn, sorted({r[2] for r in rows}))))
     joined = _apply(conn, after, before, whole)
     if whole:  # merging moved rows between people, past what _apply counted
@@ -404,26 +403,22 @@ def _weight(closeness: float, fan: int, total: int) -> float:
 COLUMNS = "person, cue, count, closeness, fan, weight, valence, emotions, closeness_u, felt, valence_u, emotions_u"
 
 
-def person_cues(conn, pairs=None):
+def person_cues(conn):
     """Weight of a cue for a person: how close and how often they were mentioned together,
     scaled by distinctiveness (a cue shared by many people says little about any one: the fan effect).
 
-    Recomputed from the cue rows: all of them, or only the given (person, cue) pairs. A batch of
-    entries does not come here: it adds its share to the stored sums (`_tidy`), which are exact
-    integers, so both ways give the same rows."""
-    rows = "SELECT person, cue, entry, start, closeness FROM cues"
-    if pairs is None:
-        conn.execute("DELETE FROM person_cues")
-        sums = _sum(conn.execute(rows).fetchall(), _feelings(conn, None))
-        _apply(conn, sums, {}, set(sums))
-        _weigh(conn, None, None, None)
-        return
-    pairs = set(pairs)
-    people = sorted({p for p, _ in pairs})
-    found = [r for chunk in _chunks(people) for r in conn.execute(
-        f"{rows} WHERE person IN ({','.join('?' * len(chunk))})", chunk) if (r[0], r[1]) in pairs]
-    _apply(conn, _sum(found, _feelings(conn, sorted({r[2] for r in found}))), {}, pairs)
-    _weigh(conn, {c for _, c in pairs}, pairs, None)
+    Every row recomputed from the cue rows. A batch of entries does not come here: it adds its share
+    to the stored sums (`_tidy`), which are exact integers, so both ways give the same rows."""
+    conn.execute("DELETE FROM person_cues")
+    sums = _sum(conn.execute("SELECT person, cue, entry, start, closeness FROM cues").fetchall(), _feelings(conn, None))
+    _apply(conn, sums, {}, set(sums))
+    _weigh(conn, None, None, None)
+
+
+def _cue_rows(conn, people) -> list[tuple]:
+    """Every cue row of these people: (person, cue, entry, start, closeness)."""
+    return [r for chunk in _chunks(people) for r in conn.execute(
+        f"SELECT person, cue, entry, start, closeness FROM cues WHERE person IN ({','.join('?' * len(chunk))})", chunk)]
 
 
 def _shares(conn, entry_ids) -> dict:
