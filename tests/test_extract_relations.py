@@ -46,3 +46,12 @@ def test_a_woman_named_as_someone_elses_wife_is_not_my_wife():
     found = rels(ex)
     assert ("Sue Baker", "wife", "Tom Baker") in found
     assert not any(r[1] == "wife" and r[2] == "me" and r[0] == "Sue Baker" for r in found)
+
+
+def test_a_letters_salutation_names_the_you_of_the_letter():
+    ex = extract("Dear Marguerite,\n\nIt has been three weeks since the funeral and I still set two cups out. "
+                 "Oskar would have laughed at me.\n\nYour cousin Benedikt came by on Tuesday with a box of records. "
+                 "Benedikt is getting married in June. I hope you will come.\n\nWith love,\nHanne", author="Hanne")
+    people = {p.name: p for p in ex.people}
+    assert any(m.kind == "addressee" for m in people["Marguerite"].mentions)
+    assert ("Benedikt", "cousin", "Marguerite") in rels(ex)

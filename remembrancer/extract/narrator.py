@@ -39,8 +39,8 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
             before = doc[span.start - 1] if span.start > 0 else None
             after = doc[span.end] if span.end < len(doc) else None
             head = span.root.head
-            if before is not None and before.lower_ == "dear":
-                votes[p] += 2
+            if span[0].lower_ in ("dear", "dearest") or before is not None and before.lower_ in ("dear", "dearest"):
+                votes[p] += 2  # "Dear Marguerite," (the mention may hold the "Dear")
             elif span.root.dep_ == "appos" and head.lower_ in SECOND:
                 votes[p] += 2  # "And you, Jack, will ..."
             elif before is not None and before.text == "," and after is not None and (after.is_sent_end or after.text in ".!?"):
@@ -56,7 +56,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "1"
+    version = "2"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
