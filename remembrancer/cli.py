@@ -312,7 +312,9 @@ def show_people(rows):
 def show_person(p):
     others = [a for a in p["aliases"] if a != p["name"]]
     click.echo(click.style(p["name"] + (" (you)" if p["name"] == OWNER else ""), bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({p['mentions']} mentions)")
-    his_her = {"m": "his", "f": "her"}.get(p.get("gender"), "their")
+    from .forgetting import possessive
+
+    his_her = possessive(p.get("gender"))
     for r in p["relations"]:
         if r["other"] == OWNER:
             click.echo(f"  your {r['relation']}" if r["is"] else f"  you are {his_her} {r['relation']}")

@@ -203,9 +203,8 @@ class Aliases:
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         merged: dict[int, list[int]] = {}
-        for member, root in groups.items():
-            while root in groups:
-                root = groups[root]
+        for member in groups:
+            root = _root(groups, member)
             merged.setdefault(root, [root]).append(member)
         if merged:
             merge(ex, list(merged.values()))
