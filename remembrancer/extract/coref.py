@@ -4,20 +4,20 @@ A light salience model, run left to right over the entry: a pronoun goes to the 
 in this or the two sentences before, who agrees in gender, preferring whoever the last pronoun of
 the same gender went to (or the person of that gender last named as a subject, if later), subjects,
 and recency. An object pronoun is not the subject of its own verb ("Kit never forgave him").
-A person of unknown gender takes the gender of a kin name ("Mum") or else of the first pronoun that
-goes to them. When no one fits, the pronoun stays unlinked.
+A person of unknown gender (the people component knows first names and kin names: "Mum" is she)
+takes the gender of the first pronoun that goes to them. When no one fits, the pronoun stays unlinked.
 """
 from __future__ import annotations
 
 from .base import Extraction, Mention
-from .people import KIN_NAMES, PRONOUN_GENDER, group_name
+from .people import PRONOUN_GENDER, group_name
 
 WINDOW = 2  # sentences back
 
 
 class Coref:
     name = "coref"
-    version = "4"
+    version = "5"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -39,9 +39,6 @@ class Coref:
                 if span is not None:
                     events.append((span.root.i, p, _subject(span.root)))
         events.sort()
-        for person in ex.people:
-            words = person.name.lower().split()
-            person.gender = person.gender or (KIN_NAMES.get(words[0]) if len(words) == 1 else None)
         who = {}  # token index -> the person it names or stands for
         last_by_gender: dict[str, tuple[int, int]] = {}  # gender -> (sentence, person)
         e = 0

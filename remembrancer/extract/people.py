@@ -622,7 +622,7 @@ class People:
     """
 
     name = "people"
-    version = "24"
+    version = "25"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -828,7 +828,7 @@ class People:
                 person.gender = (HONORIFICS.get(hon) if hon else None) or (
                     TITLES.get(name_key[-1]) if info["kind"] == "title" and name_key[0] == "the" else
                     KIN_NAMES.get(name_key[0]) if info["kind"] == "title" else None if family or couple or group_name(person.name) else
-                    "m" if name_key == ("god",) else name_gender(name_key[0]))  # "God ... His will", as the texts have it
+                    "m" if name_key == ("god",) else name_gender(name_key[0]) or KIN_NAMES.get(name_key[0]))  # "God ... His will", as the texts have it; "Mum" is she
                 ex.people.append(person)
             p = index[key]
             span = doc[s:e]
