@@ -2,16 +2,27 @@
 from test_extract_people import people_of
 
 
+def whose(ex, people, phrase):
+    """The names of the people the mention starting at `phrase` was given to."""
+    at = ex.text.index(phrase)
+    return {name for name, p in people.items() if any(m.start == at for m in p.mentions)}
+
+
+def test_a_person_named_as_subject_takes_over_the_pronoun():
+    ex, people = people_of(
+        "Met Priya for lunch. She is moving to Leeds and she made me promise to visit. "
+        "Ellie started swimming lessons today. She practised for an hour.")
+    assert whose(ex, people, "She practised") == {"Ellie"}
+    assert whose(ex, people, "She is moving") == {"Priya"}
+
+
 def test_object_pronouns_kin_genders_and_subjects_the_parser_missed():
     ex, people = people_of(
         "Mum says I have his hands. Her brother Kit never forgave him for selling the boat. "
         "Kit lives in Truro now with his wife Sandra.")
-    text = ex.text
-    him = text.index("him for")
-    assert not any(m.start == him for m in people["Kit"].mentions)  # not the subject of his own verb
+    assert "Kit" not in whose(ex, people, "him for")  # not the subject of his own verb
     assert people["Mum"].gender == "f"
-    assert not any(m.start == text.index("his hands") for m in people["Mum"].mentions)
-    wife = text.index("his wife")
-    assert any(m.start == wife for m in people["Kit"].mentions)  # "Kit lives": parsed as an adjective
+    assert "Mum" not in whose(ex, people, "his hands")
+    assert whose(ex, people, "his wife") == {"Kit"}  # "Kit lives": parsed as an adjective
     assert {(ex.people[r.subject].name, r.relation, ex.people[r.object].name) for r in ex.relations} >= {
         ("Sandra", "wife", "Kit"), ("Kit", "brother", "Mum")}

@@ -238,18 +238,6 @@ def test_a_saints_name_as_a_surname_keeps_its_family_title():
     assert "St. Aubert" in people["Monsieur St. Aubert"].aliases
 
 
-def test_a_person_named_as_subject_takes_over_the_pronoun():
-    ex, people = people_of(
-        "Met Priya for lunch. She is moving to Leeds and she made me promise to visit. "
-        "Ellie started swimming lessons today. She practised for an hour.")
-    text = ex.text
-    practised = text.index("She practised")
-    assert any(m.start == practised for m in people["Ellie"].mentions)
-    assert not any(m.start == practised for m in people["Priya"].mentions)
-    moving = text.index("She is moving")
-    assert any(m.start == moving for m in people["Priya"].mentions)
-
-
 def test_a_surname_several_full_names_share_joins_no_one():
     ex, people = people_of(
         "Walter Elliot sat with James Elliot by the fire. ELLIOT OF KELLYNCH HALL was the page he read. "
