@@ -56,7 +56,9 @@ POSSESSIVE = re.compile(r"^(my|your|his|her|their|our|its|\w+ ?'s)\b", re.I)
 
 
 def load(path: Path):
-    """Gold mentions: {(start, end): {"type", "chain", "text"}}."""
+    """Gold mentions: {(start, end): {"type", "chain", "text"}}. A mention LitBank links to another by
+    apposition or copula only ("her uncle , Joe Tovesky", "was Pip") has no chain line: it has no "chain"
+    but counts as a mention of its type."""
     mentions = defaultdict(dict)
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("T"):
@@ -69,7 +71,7 @@ def load(path: Path):
             m["type"] = label
         else:
             m["chain"] = label
-    return {span: m for span, m in mentions.items() if "type" in m and "chain" in m}
+    return {span: m for span, m in mentions.items() if "type" in m}
 
 
 def parse(texts):
@@ -124,7 +126,7 @@ class Tally:
 
     def people(self, gold, pred_people, text):
         """pred_people: list of lists of (start, end) name spans."""
-        head_chain = {last_token(text, s, e): m["chain"] for (s, e), m in gold.items() if m["type"] == "PROP_PER"}
+        head_chain = {last_token(text, s, e): m["chain"] for (s, e), m in gold.items() if m["type"] == "PROP_PER" and "chain" in m}
         owner = {}
         for p, spans in enumerate(pred_people):
             for s, e in spans:
@@ -169,9 +171,9 @@ class Tally:
         named_chains = set(head_chain.values())
         targets = {}
         for (s, e), m in gold.items():
-            if m["type"] == "NOM_PER" and m["chain"] in named_chains and POSSESSIVE.match(m["text"]):
+            if m["type"] == "NOM_PER" and m.get("chain") in named_chains and POSSESSIVE.match(m["text"]):
                 targets[last_token(text, s, e)] = m["chain"]
-        nom_heads = {last_token(text, s, e): m["chain"] for (s, e), m in gold.items() if m["type"] == "NOM_PER"}
+        nom_heads = {last_token(text, s, e): m["chain"] for (s, e), m in gold.items() if m["type"] == "NOM_PER" and "chain" in m}
         self.c["role_gold"] += len(targets)
         for head, person in links.items():
             if nom_heads.get(head) not in chain_person:
