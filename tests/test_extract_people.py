@@ -319,6 +319,14 @@ def test_a_first_name_after_the_and_an_adjective_is_still_the_person_with_its_pr
     assert texts == ["the late Irene Adler", "Irene Adler"]
 
 
+def test_the_premodifiers_of_a_name_take_participles_hyphenated_and_coordinated_adjectives():
+    ex, people = people_of("Marta waved from the door. Then the smiling Marta sat down beside the quick-witted Tomas "
+                           "and the shy and gentle Rosa. Tomas and Rosa laughed.")
+    texts = {p: [ex.text[m.start:m.end] for m in people[p].mentions if m.kind == "name"] for p in people}
+    assert texts == {"Marta": ["Marta", "the smiling Marta"], "Tomas": ["the quick-witted Tomas", "Tomas"],
+                     "Rosa": ["the shy and gentle Rosa", "Rosa"]}
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

@@ -415,15 +415,35 @@ def _oath(token) -> bool:
     return _alone(token) or token.whitespace_ == "" and after[:1] == ["-"]
 
 
+def _modifier(token) -> bool:
+    """A lower-case word that can qualify a name: an adjective, or a participle used as one ("the
+    dazzling Miguel", "the said Jack"), however the tagger took it ("the argumentative Mr. Macey")."""
+    if not token.is_alpha or capitalised(token):
+        return False
+    low = token.lower_
+    return token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN") and token.dep_ == "amod" or (
+        low in _lemma_index()["adj"] and low not in _nouns() and low not in _lemma_index()["verb"])
+
+
 def _premodified(doc, i) -> int:
-    """Where a name's premodifiers start: "the late Irene Adler", "the amiable Miss Sedley", a
-    letter's "Dearest Meg" (the name's own words and title start at i); "the" with no adjective, or
-    "poor Florence", stay out."""
+    """Where a name's premodifiers start: "the late Irene Adler", "the amiable Miss Sedley", "the
+    innocent-looking Celia", "the mysterious and elusive Scarlet Pimpernel", a letter's "Dearest Meg"
+    (the name's own words and title start at i); "the" with no adjective, or "poor Florence", stay
+    out."""
     if i > 0 and doc[i - 1].text in ("Dear", "Dearest") and sentence_initial(doc[i - 1]):
         return i - 1
     j = i
-    while j > 0 and doc[j - 1].pos_ == "ADJ" and not capitalised(doc[j - 1]) and doc[j - 1].is_alpha:
-        j -= 1
+    while j > 0:
+        prev = doc[j - 1]
+        if _modifier(prev):
+            j -= 1
+        elif j < i and j > 1 and prev.text == "-" and prev.whitespace_ == "" and doc[j - 2].whitespace_ == "" and (
+                doc[j - 2].is_alpha and not capitalised(doc[j - 2])):
+            j -= 2  # "innocent-looking", "good-natured"
+        elif j < i and j > 1 and prev.lower_ in ("and", ",") and _modifier(doc[j - 2]):
+            j -= 1  # "mysterious and elusive"
+        else:
+            break
     return j - 1 if j < i and j > 0 and doc[j - 1].lower_ == "the" else i
 
 
@@ -622,7 +642,7 @@ class People:
     """
 
     name = "people"
-    version = "25"
+    version = "26"
 
     def __init__(self, model: dict | None = None):
         self.model = model
