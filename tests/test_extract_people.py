@@ -327,6 +327,15 @@ def test_the_premodifiers_of_a_name_take_participles_hyphenated_and_coordinated_
                      "Rosa": ["the shy and gentle Rosa", "Rosa"]}
 
 
+def test_a_nickname_of_the_first_name_of_a_person_named_in_full_is_theirs():
+    # "Biddy" alone reads as a place to the tagger; as Bridget's nickname it is her.
+    ex, people = people_of("Bridget Malone wrote from Lisbon. A parcel came from Biddy at last, and we laughed at "
+                           "Biddy's news.")
+    assert set(people) == {"Bridget Malone"}
+    assert [ex.text[m.start:m.end] for m in people["Bridget Malone"].mentions if m.kind == "name"] == [
+        "Bridget Malone", "Biddy", "Biddy"]
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

@@ -642,7 +642,7 @@ class People:
     """
 
     name = "people"
-    version = "26"
+    version = "27"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -727,10 +727,14 @@ class People:
                 names[key] = info  # not "Howard Grove" for Howard
         # And the first name of a person named in full is that person's name too ("Georgiana" of
         # "Georgiana Reed"), when it is a known first name.
-        firsts = {k[0] for k, v in names.items() if len(k) > 1 and v["kind"] == "name"}
+        # So is a curated nickname of that first name ("Biddy" of "Lady Bridget O'Hara").
+        from .aliases import nickname_of
+
+        firsts = {k[0] for k, v in names.items() if len(k) > 1 and v["kind"] == "name" and name_gender(k[0])}
         for key, info in found_names.items():
-            if len(key) == 1 and key not in names and key[0] in firsts and name_gender(key[0]) and not any(
-                    len(sp) == 1 and sp[0].dep_ == "compound" for sp in info["spans"]):
+            if len(key) == 1 and key not in names and (key[0] in firsts and not any(
+                    sp[0].dep_ == "compound" for sp in info["spans"]) or any(nickname_of(key[0], f) for f in firsts) and (
+                    sum(sp[0].dep_ == "compound" for sp in info["spans"]) * 2 < len(info["spans"]))):
                 names[key] = info
 
         def note(key, surface, kind):
