@@ -336,6 +336,12 @@ def test_a_nickname_of_the_first_name_of_a_person_named_in_full_is_theirs():
         "Bridget Malone", "Biddy", "Biddy"]
 
 
+def test_mistress_is_a_woman_s_honorific():
+    ex, people = people_of("We went up the hill to Mistress Hornbeam's cottage.")
+    assert set(people) == {"Mistress Hornbeam"}
+    assert (people["Mistress Hornbeam"].gender, people["Mistress Hornbeam"].honorific) == ("f", "mistress")
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

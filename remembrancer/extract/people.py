@@ -37,6 +37,7 @@ HONORIFICS = {
     "marchioness": "f", "viscount": "m", "viscountess": "f", "archduke": "m", "archduchess": "f",
     "farmer": None, "parson": None, "squire": "m", "widow": "f", "goody": "f", "grandma": "f",
     "granny": "f", "grandpa": "m", "grandad": "m", "granddad": "m", "nan": "f", "auntie": "f",
+    "mistress": "f",
 }
 # Honorifics that tell family members apart: "Mr. Morel", "Mrs. Morel" and "Miss Morel" are three people.
 HONORIFIC_CLASS = {"mr": "mr", "mister": "mr", "monsieur": "mr", "m": "mr", "herr": "mr", "signor": "mr",
@@ -642,7 +643,7 @@ class People:
     """
 
     name = "people"
-    version = "27"
+    version = "28"
 
     def __init__(self, model: dict | None = None):
         self.model = model
