@@ -342,6 +342,13 @@ def test_mistress_is_a_woman_s_honorific():
     assert (people["Mistress Hornbeam"].gender, people["Mistress Hornbeam"].honorific) == ("f", "mistress")
 
 
+def test_a_surname_with_a_particle_run_into_it_is_part_of_the_name():
+    ex, people = people_of("The old knight was Sir Hugo d'Arcy, and the village feared him. Sir Hugo d'Arcy rode in at noon.")
+    assert set(people) == {"Hugo d'Arcy"}
+    assert [ex.text[m.start:m.end] for m in people["Hugo d'Arcy"].mentions if m.kind == "name"] == [
+        "Sir Hugo d'Arcy", "Sir Hugo d'Arcy"]
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

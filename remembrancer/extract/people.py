@@ -236,8 +236,11 @@ def norm(word: str) -> str:
 
 
 def capitalised(token) -> bool:
-    return token.text[:1].isupper() and not token.text.isupper() or (
-        token.text.isupper() and len(token.text) > 1 and token.pos_ == "PROPN")
+    """Written with a capital, as a name is: "Ianto", "LADY" as a proper noun, "d'Urberville"."""
+    text = token.text
+    return text[:1].isupper() and not text.isupper() or (
+        text.isupper() and len(text) > 1 and token.pos_ == "PROPN") or (
+        text[:2] in ("d'", "d’") and text[2:3].isupper() and token.pos_ == "PROPN")  # a particle run into a surname
 
 
 def _name_tokens(span):
@@ -643,7 +646,7 @@ class People:
     """
 
     name = "people"
-    version = "28"
+    version = "29"
 
     def __init__(self, model: dict | None = None):
         self.model = model
