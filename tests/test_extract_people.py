@@ -349,6 +349,13 @@ def test_a_surname_with_a_particle_run_into_it_is_part_of_the_name():
         "Sir Hugo d'Arcy", "Sir Hugo d'Arcy"]
 
 
+def test_a_name_numbered_as_a_king_is_a_person():
+    ex, people = people_of("The abbey was old; in Stephen the Second's time the monks had left it, and under Louis "
+                           "the Ninth it burned.")
+    assert {p: [ex.text[m.start:m.end] for m in people[p].mentions] for p in people} == {
+        "Stephen": ["Stephen the Second"], "Louis": ["Louis the Ninth"]}
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

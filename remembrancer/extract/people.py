@@ -598,6 +598,8 @@ def name_features(doc, info) -> dict[str, float]:
         "all_caps": float(all(t.text.isupper() for t in spans[0] if t.is_alpha)),
         "plural": share(lambda sp: sp[-1].tag_ == "NNPS"),
         "title_after": share(lambda sp: _titled_after(doc, sp.end)),
+        "regnal": share(lambda sp: len(sp) == 1 and after(sp) is not None and after(sp).lower_ == "the" and (
+            after(sp, 1) is not None and after(sp, 1).lower_ in ORDINALS and capitalised(after(sp, 1)))),
         "name_stated": share(lambda sp: _stated_name(sp[-1])),
         "relative_who": share(lambda sp: any(t is not None and t.lower_ in ("who", "whom", "whose") for t in (
             after(sp), after(sp, 1) if after(sp) is not None and after(sp).text == "," else None))),
@@ -615,15 +617,15 @@ def name_features(doc, info) -> dict[str, float]:
 
 def is_person(doc, info, model) -> bool:
     """Is this name a person's? The model's say, except that a name given "Mr", "Mrs" or a kin title
-    ("Grandma Rose") or put beside a role ("my grandmother Agnes Hale", "Bella, my daughter") is a
-    person, and a saint's name with an elliptic possessive ("at St Mary's")
+    ("Grandma Rose") or put beside a role ("my grandmother Agnes Hale", "Bella, my daughter") or
+    numbered as a king ("Edward the Second") is a person, and a saint's name with an elliptic possessive ("at St Mary's")
     names a church, school or hospital; a title before a word that always qualifies another ("the
     Lord High Chancellor") is an office, and no place word ("Chiswick Mall") is a person's name."""
     f = name_features(doc, info)
     if f["saint"] and f["elliptic_possessive"]:
         return False
     if not f["place_word"] and (f["personal_honorific"] and f["compound"] < 1.0 or f["role_apposition"] or
-                                f["title_after"] or f["name_stated"]):
+                                f["title_after"] or f["name_stated"] or f["regnal"]):
         return True
     if not f["place_word"] and f["compound"] < 0.5 and (
             f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
@@ -646,7 +648,7 @@ class People:
     """
 
     name = "people"
-    version = "29"
+    version = "30"
 
     def __init__(self, model: dict | None = None):
         self.model = model
