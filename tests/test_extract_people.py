@@ -356,6 +356,16 @@ def test_a_name_numbered_as_a_king_is_a_person():
         "Stephen": ["Stephen the Second"], "Louis": ["Louis the Ninth"]}
 
 
+def test_a_mention_takes_the_place_or_body_the_person_is_of():
+    ex, people = people_of("Last night Mr. Pryor of Milford came to dinner with Ada Finch of the Parish Council. "
+                           "Mr. Pryor spoke little.")
+    assert {p: [ex.text[m.start:m.end] for m in people[p].mentions if m.kind == "name"] for p in people} == {
+        "Mr. Pryor": ["Mr. Pryor of Milford", "Mr. Pryor"], "Ada Finch": ["Ada Finch of the Parish Council"]}
+    assert people["Mr. Pryor"].aliases == {"Mr. Pryor"}  # the alias is the name
+    ex, people = people_of("PRYOR OF MILFORD\nMr. Pryor came to dinner.")  # a heading in capitals is not a mention's
+    assert [ex.text[m.start:m.end] for m in people["Pryor"].mentions if m.kind == "name"] == ["PRYOR", "Mr. Pryor"]
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

@@ -457,12 +457,20 @@ ORDINALS = set("""first second third fourth fifth sixth seventh eighth ninth ten
 
 def _postmodified(doc, e) -> int:
     """Where what belongs to a name after it ends: an epithet or ordinal ("William the Conqueror",
-    "Edward the Second") or a fond word in address ("But, Margaret dear, ...")."""
+    "Edward the Second"), a fond word in address ("But, Margaret dear, ...") or the place or
+    body they are of ("Mr. Waymarsh of Milrose Connecticut")."""
     if e + 1 < len(doc) and doc[e].lower_ == "the" and capitalised(doc[e + 1]) and (
             doc[e + 1].lower_ in ORDINALS or doc[e + 1].dep_ == "appos" and doc[e + 1].head.i == e - 1):
         return e + 2
     if e < len(doc) and doc[e].lower_ in ("dear", "darling") and (e + 1 == len(doc) or doc[e + 1].is_punct):
         return e + 1
+    if e + 1 < len(doc) and doc[e].text == "of":  # not a heading in capitals ("ELLIOT OF KELLYNCH HALL")
+        j = e + 2 if doc[e + 1].lower_ == "the" else e + 1
+        k = j
+        while k < len(doc) and doc[k].pos_ == "PROPN" and capitalised(doc[k]) and doc[k].ent_type_ not in ("DATE", "TIME"):
+            k += 1
+        if k > j:
+            return k  # "Mahmoud of Ghizni", "Sir Luke Tallant of the Colonial Office": where they are of
     return e
 
 
@@ -648,7 +656,7 @@ class People:
     """
 
     name = "people"
-    version = "30"
+    version = "31"
 
     def __init__(self, model: dict | None = None):
         self.model = model
