@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 
 from remembrancer import Memory
-from remembrancer.extract import extract
+from remembrancer.extract import extract, nlp
+from remembrancer.extract.base import Extraction
+from remembrancer.extract.people import People, shipped_model
 
 STORY = Path(__file__).resolve().parent.parent / ".." / "shared" / "seed" / "000_430032c30c73a7fb.txt"
 
@@ -364,6 +366,18 @@ def test_a_mention_takes_the_place_or_body_the_person_is_of():
     assert people["Mr. Pryor"].aliases == {"Mr. Pryor"}  # the alias is the name
     ex, people = people_of("PRYOR OF MILFORD\nMr. Pryor came to dinner.")  # a heading in capitals is not a mention's
     assert [ex.text[m.start:m.end] for m in people["Pryor"].mentions if m.kind == "name"] == ["PRYOR", "Mr. Pryor"]
+
+
+def test_a_name_that_speaks_again_and_again_is_a_person_whatever_the_model_says():
+    sceptic = {**shipped_model(), "bias": -30.0}  # weights that take no name for a person's by themselves
+
+    def people(text):
+        ex = People(sceptic)(Extraction(text=text, at=None, author=None, doc=nlp()(text)))
+        return {p.name: [ex.text[m.start:m.end] for m in p.mentions] for p in ex.people}
+
+    assert people('"We ride at dawn," Texas said in the bunkhouse. Nobody answered, so Texas sighed. Later we '
+                  'rode to Texas.') == {"Texas": ["Texas", "Texas", "Texas"]}
+    assert people("We rode to Texas in May. Texas said nothing.") == {}  # once is not enough
 
 
 def test_a_place_run_into_a_name_is_not_part_of_it():

@@ -639,6 +639,8 @@ def is_person(doc, info, model) -> bool:
             f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
             f["name_frequency"] >= 0.6 and f["evidence_total"] >= math.tanh(2 / 4)):  # "Jess texted me. She ..."
         return True  # a first name, or a name the tagger saw, that the text treats as a person's
+    if not f["place_word"] and f["person_verb"] >= 0.5 and f["person_verb"] * len(info["spans"]) >= 2:
+        return True  # says, thinks or feels things, again and again ("Irish remarked", "Irish agreed")
     return person_probability(f, model) >= model["threshold"]
 
 
@@ -656,7 +658,7 @@ class People:
     """
 
     name = "people"
-    version = "31"
+    version = "32"
 
     def __init__(self, model: dict | None = None):
         self.model = model
