@@ -507,8 +507,8 @@ def _evidence(token, places=True) -> float:
         score += 0.5
     if token.dep_ in ("npadvmod", "intj", "appos") and any(t.text == "," for t in (token.nbor(-1) if token.i > 0 else token, token.nbor(1) if token.i + 1 < len(token.doc) else token)):
         score += 1.0  # vocative: "..., Gwen." / "Gwen, ..."
-    if _honorific_before(token.doc, token.i):
-        score += 3.0
+    if _honorific_before(token.doc, token.i) not in (None, "st", "saint"):
+        score += 3.0  # not "St.": "St. Paul" and "St. Helena" are as often places and churches
     sent_end = token.sent.end
     for t in token.doc[token.i + 1: min(sent_end, token.i + 12)]:
         if t.lower_ in PRONOUN_GENDER and t.lower_ != "her" or t.lower_ == "her" and t.dep_ == "poss":
@@ -658,7 +658,7 @@ class People:
     """
 
     name = "people"
-    version = "32"
+    version = "33"
 
     def __init__(self, model: dict | None = None):
         self.model = model
