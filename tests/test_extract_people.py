@@ -388,6 +388,13 @@ def test_a_saint_s_name_is_no_person_on_the_strength_of_the_st_alone():
     assert "St. Aubert" in people
 
 
+def test_a_mention_takes_the_rest_of_a_hyphenated_word_and_no_comparison_before_it():
+    ex, people = people_of("Rosa came home late. Rosa-mae, as her mother called her, smiled.")
+    assert [ex.text[m.start:m.end] for m in people["Rosa"].mentions if m.kind == "name"] == ["Rosa", "Rosa-mae"]
+    ex, people = people_of("The more Anna talked, the less he listened. Anna laughed at him.")
+    assert [ex.text[m.start:m.end] for m in people["Anna"].mentions if m.kind == "name"] == ["Anna", "Anna"]
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

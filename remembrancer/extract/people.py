@@ -422,9 +422,9 @@ def _oath(token) -> bool:
 def _modifier(token) -> bool:
     """A lower-case word that can qualify a name: an adjective, or a participle used as one ("the
     dazzling Miguel", "the said Jack"), however the tagger took it ("the argumentative Mr. Macey")."""
-    if not token.is_alpha or capitalised(token):
-        return False
     low = token.lower_
+    if not token.is_alpha or capitalised(token) or low in ("more", "most", "less", "least"):
+        return False  # "The more Tom stared ...": a comparison, not a word for Tom
     return token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN") and token.dep_ == "amod" or (
         low in _lemma_index()["adj"] and low not in _nouns() and low not in _lemma_index()["verb"])
 
@@ -458,7 +458,11 @@ ORDINALS = set("""first second third fourth fifth sixth seventh eighth ninth ten
 def _postmodified(doc, e) -> int:
     """Where what belongs to a name after it ends: an epithet or ordinal ("William the Conqueror",
     "Edward the Second"), a fond word in address ("But, Margaret dear, ...") or the place or
-    body they are of ("Mr. Waymarsh of Milrose Connecticut")."""
+    body they are of ("Mr. Waymarsh of Milrose Connecticut"); first, the rest of a hyphenated word the
+    name starts ("Mig-u-ell")."""
+    while e + 1 < len(doc) and doc[e].text == "-" and doc[e - 1].whitespace_ == "" and doc[e].whitespace_ == "" and (
+            doc[e + 1].is_alpha):
+        e += 2
     if e + 1 < len(doc) and doc[e].lower_ == "the" and capitalised(doc[e + 1]) and (
             doc[e + 1].lower_ in ORDINALS or doc[e + 1].dep_ == "appos" and doc[e + 1].head.i == e - 1):
         return e + 2
@@ -658,7 +662,7 @@ class People:
     """
 
     name = "people"
-    version = "33"
+    version = "34"
 
     def __init__(self, model: dict | None = None):
         self.model = model
