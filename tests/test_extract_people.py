@@ -395,6 +395,14 @@ def test_a_mention_takes_the_rest_of_a_hyphenated_word_and_no_comparison_before_
     assert [ex.text[m.start:m.end] for m in people["Anna"].mentions if m.kind == "name"] == ["Anna", "Anna"]
 
 
+def test_possessive_pronouns_and_styles_of_address_are_not_names():
+    ex, people = people_of("Ours was the marsh country, down by the river. Theirs was the hill.")
+    assert people == {}
+    ex, people = people_of("He had served her Majesty for twenty years. His Lordship said nothing, and her Majesty's "
+                           "ship sailed.")
+    assert people == {}
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

@@ -91,7 +91,8 @@ NOT_NAMES = set(
     shit fuck fucking bugger sod git twat arse ass asshole prick coward liar
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december christmas easter xmas
-    i you he she it we they me him her us them my your his its our their mine yours hers
+    i you he she it we they me him her us them my your his its our their mine yours hers ours theirs
+    majesty highness excellency lordship ladyship eminence holiness
     chapter book part volume dear love darling sweetheart honey baby babe mate buddy madam
     ma'am sir aw aww ooh ugh um umm hmm huh yay ha haha eh er erm phew psst shh whoa yikes bah
     pshaw pooh hurrah hooray huzzah bravo alack ahoy lol omg""".split()
@@ -662,7 +663,7 @@ class People:
     """
 
     name = "people"
-    version = "34"
+    version = "35"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -720,7 +721,8 @@ class People:
         for t in doc:
             low = norm(t.text)
             if (t.pos_ == "NOUN" and capitalised(t) and sentence_initial(t) and t.dep_ in ("nsubj", "nsubjpass")
-                    and name_gender(low) and low not in _lexicon() and low not in _nouns() and (t.lower_,) not in names):
+                    and name_gender(low) and low not in _lexicon() and low not in _nouns() and low not in NOT_NAMES
+                    and (t.lower_,) not in names):
                 note((t.lower_,), t.text)
 
         # Every occurrence, longest name first.
