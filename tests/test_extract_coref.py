@@ -26,3 +26,10 @@ def test_object_pronouns_kin_genders_and_subjects_the_parser_missed():
     assert whose(ex, people, "his wife") == {"Kit"}  # "Kit lives": parsed as an adjective
     assert {(ex.people[r.subject].name, r.relation, ex.people[r.object].name) for r in ex.relations} >= {
         ("Sandra", "wife", "Kit"), ("Kit", "brother", "Mum")}
+
+
+def test_a_name_standing_as_a_sentence_takes_the_next_pronoun():
+    ex, people = people_of(
+        "She told me about her brother, Caspian, who sailed. Caspian came back eventually. He always did. "
+        "Your son was born that winter. Tobias. He had her eyes and your temper.")
+    assert whose(ex, people, "He had") == {"Tobias"}

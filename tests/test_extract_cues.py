@@ -68,6 +68,12 @@ def test_modifiers_keep_their_form(nlp):
     assert "fighting spirit" in cues and "running shoe" in cues
 
 
+def test_a_singular_determiner_keeps_a_noun_the_tagger_calls_plural(nlp):
+    text = "Nina Patel bought a battered atlas and two old maps."
+    cues = cues_of(Cues()(with_people(nlp, text)), "Nina Patel")
+    assert "atlas" in cues and "atla" not in cues and "map" in cues
+
+
 def test_verbless_fragment_continues_the_sentence(nlp):
     text = "Edward Green loved the sea and old maps. And chess.\n\nNothing else."
     ex = Cues()(with_people(nlp, text))

@@ -55,3 +55,14 @@ def test_a_letters_salutation_names_the_you_of_the_letter():
     people = {p.name: p for p in ex.people}
     assert any(m.kind == "addressee" for m in people["Marguerite"].mentions)
     assert ("Benedikt", "cousin", "Marguerite") in rels(ex)
+
+
+def test_a_name_as_the_next_sentence_is_the_role_phrase_before_it():
+    found = rels(extract("You still set out two cups. Your son was born that winter. Tobias. He had her eyes "
+                         "and your temper, and you never told him why you did not grow old."))
+    assert [r[:2] for r in found] == [("Tobias", "son")]
+    found = rels(extract("I met my wife at a dance. Rosa Mendes. She wore green and I trod on her feet."))
+    assert found == {("Rosa Mendes", "wife", "me")}
+    # A sentence that does more than name someone is not an apposition.
+    found = rels(extract("Your son was born that winter. Tobias came later, with the doctor."))
+    assert not any(r[1] == "son" for r in found)

@@ -17,7 +17,7 @@ WINDOW = 2  # sentences back
 
 class Coref:
     name = "coref"
-    version = "5"
+    version = "6"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -95,10 +95,12 @@ class Coref:
 
 
 def _subject(token) -> bool:
-    """The subject of its verb (or beside it), or where the parser missed it: a word just before a finite verb
+    """The subject of its verb (or beside it), a name that is a sentence of its own, or where the parser missed it: a word just before a finite verb
     that has no subject ("Kit lives in Truro", parsed as an adjective of "lives")."""
     if token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
         return True  # "Her brother Kit never forgave him": Kit, beside the subject
+    if token.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in token.sent):
+        return True  # a name standing as a sentence ("Your son was born that winter. Tobias. He ...")
     head = token.head
     return (head.i == token.i + 1 and head.tag_ in ("VBZ", "VBD", "VBP")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))

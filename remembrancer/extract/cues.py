@@ -26,6 +26,7 @@ PERSON_NOUNS = set(
     grandchild family someone somebody anyone anybody everyone everybody noone nobody one self
     stranger colleague boss neighbour neighbor""".split()
 )
+SINGULAR_DETS = {"a", "an", "another", "each", "every", "this", "that"}
 PERSON_SUFFIX = re.compile(r"(?:man|woman|person|people|folk)$")  # on the lemma
 # Words for time and quantity rather than things.
 TIME_NOUNS = set(
@@ -174,7 +175,7 @@ class Cues:
     """Tie noun phrases to the people mentioned near them."""
 
     name = "cues"
-    version = "2"
+    version = "3"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -244,6 +245,8 @@ class Cues:
             if t.i in owner or t.ent_type_ in NOT_THINGS or t.is_stop or not t.is_alpha and "&" not in t.text:
                 continue
             lemma = t.lemma_.lower()
+            if t.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in SINGULAR_DETS for c in t.children):
+                lemma = t.lower_  # "a battered atlas" is one atlas, whatever the tagger says: not "atla"
             if len(lemma) < 2 or lemma in PERSON_NOUNS or lemma in TIME_NOUNS or lemma in EMPTY_NOUNS:
                 continue
             if PERSON_SUFFIX.search(lemma):

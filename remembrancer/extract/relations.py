@@ -81,7 +81,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "4"
+    version = "5"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -148,6 +148,15 @@ class Relations:
                     found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char))
                 continue
             if owner is None or who(noun) is not None:
+                continue
+            alone = _named_next(doc, noun, who)
+            if alone in named and alone != owner and _telling(noun, role):
+                # "Your son was born that winter. Tobias.": a name standing as the next sentence is the role.
+                roles_of[alone].add(role)
+                whose[alone].add((role, owner))
+                ex.people[alone].mentions.append(Mention(noun.idx, noun.idx + len(noun), alone, "role"))
+                at[noun.i] = alone
+                found.append((alone, role, owner, noun.sent.start_char, noun.sent.end_char))
                 continue
             if any(m.kind in ("narrator", "addressee") for m in ex.people[owner].mentions) and _telling(noun, role):
                 # Across sentences only for the writer's or the addressee's kin ("my daughter",
@@ -223,6 +232,18 @@ def _telling(noun, role) -> bool:
     if any(t.text == "?" for t in sent) or sent[0].text in ("--", "—", "-"):
         return False
     return not any(t.i != noun.i and role_noun(t) and t.lemma_.lower() != role and t.pos_ == "NOUN" for t in sent)
+
+
+def _named_next(doc, noun, who) -> int | None:
+    """The person named by the sentence after the noun's, when that sentence is a name and nothing else
+    ("Tobias.", "Little Alice Grey."): no verb, its root a name."""
+    end = noun.sent.end
+    if end >= len(doc):
+        return None
+    sent = doc[end].sent
+    if len(sent) > 6 or any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.root.pos_ != "PROPN":
+        return None
+    return who(sent.root)
 
 
 def _named_with(ex, doc, p, family) -> bool:
