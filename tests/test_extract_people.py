@@ -403,6 +403,12 @@ def test_possessive_pronouns_and_styles_of_address_are_not_names():
     assert people == {}
 
 
+def test_letters_after_a_name_are_not_part_of_it():
+    ex, people = people_of("The card read: To James Mortimer M.R.C.S. from his friends. James Mortimer smiled.")
+    assert {p: [ex.text[m.start:m.end] for m in people[p].mentions if m.kind == "name"] for p in people} == {
+        "James Mortimer": ["James Mortimer", "James Mortimer"]}
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

@@ -244,11 +244,15 @@ def capitalised(token) -> bool:
         text[:2] in ("d'", "d’") and text[2:3].isupper() and token.pos_ == "PROPN")  # a particle run into a surname
 
 
+INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")  # "P.S.", "M.R.C.S.", "J.R."
+
+
 def _name_tokens(span):
     """Trim a PERSON span to its name tokens; returns (start_i, end_i, honorific) or None."""
     toks = list(span)
-    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in ("'s", "’s")):
-        toks.pop()
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in ("'s", "’s") or (
+            len(toks) > 1 and INITIALISM.fullmatch(toks[-1].text))):
+        toks.pop()  # and letters after a name ("BARBARA PINKERTON P.S.", "James Mortimer M.R.C.S.")
     while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
@@ -663,7 +667,7 @@ class People:
     """
 
     name = "people"
-    version = "35"
+    version = "36"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -703,7 +707,11 @@ class People:
                 continue
             surname_first = (_honorific_before(doc, i) or "") in HONORIFIC_CLASS and not name_gender(t.text)
             j = i + 1
+            if INITIALISM.fullmatch(t.text) and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
+                i += 1  # letters on their own ("P.S.")
+                continue
             while j < len(doc) and doc[j].pos_ == "PROPN" and capitalised(doc[j]) and norm(doc[j].text) not in NOT_NAMES and not _title_after(doc[j]) and not (
+                    INITIALISM.fullmatch(doc[j].text)) and not (
                     norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])) and not (
                     surname_first and j == i + 1 and name_gender(doc[j].text)) and not (
                     doc[j - 1].text.isupper() != doc[j].text.isupper() and len(doc[j].text) > 1 and len(doc[j - 1].text) > 1):
