@@ -66,3 +66,10 @@ def test_a_name_as_the_next_sentence_is_the_role_phrase_before_it():
     # A sentence that does more than name someone is not an apposition.
     found = rels(extract("Your son was born that winter. Tobias came later, with the doctor."))
     assert not any(r[1] == "son" for r in found)
+
+
+def test_your_aunt_named_in_a_letter_is_the_readers_aunt_not_the_writers():
+    found = rels(extract("Dear Hannah,\n\nYour aunt Philippa came over for lunch. She asked after you and your "
+                         "brother Oliver.\n\nAll my love,\nJune"))
+    assert ("Aunt Philippa", "aunt", "Hannah") in found and ("Oliver", "brother", "Hannah") in found
+    assert not any(r[1] == "aunt" and r[2] != "Hannah" for r in found)

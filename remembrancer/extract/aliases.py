@@ -31,10 +31,11 @@ def nickname_of(a: str, b: str) -> bool:
     if a == b:
         return True
     namer = _namer()
-    # A nickname that is itself a given name with nicknames of its own ("Lisa" of "Alice") is
-    # too ambiguous to join on; a pure nickname ("Liz", "Steve") is not.
-    return (b in namer.nicknames_of(a) and not namer.nicknames_of(b)) or (
-        a in namer.nicknames_of(b) and not namer.nicknames_of(a))
+    # A nickname that is a name of other people too ("Lisa" of "Alice" is also Elizabeth's, "Harry" also
+    # Harold's) is too ambiguous to join on; one whose other forms all belong to the full name ("Liz",
+    # "Tom": Thomas, Tommy; "Ollie": Oliver) is not.
+    na, nb = namer.nicknames_of(a), namer.nicknames_of(b)
+    return (b in na and nb <= na | {a}) or (a in nb and na <= nb | {b})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -150,7 +151,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "6"
+    version = "7"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people

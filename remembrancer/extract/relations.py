@@ -81,7 +81,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "5"
+    version = "6"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -134,6 +134,15 @@ class Relations:
                     referent = who(subj[0])  # "Gwen is my sister", "he would've been her uncle"
             elif who(noun) is not None and noun.pos_ == "PROPN" and noun.dep_ == "appos" and role_noun(noun.head):
                 referent, noun, role = who(noun), noun.head, role_noun(noun.head)
+            elif (role and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and who(noun.head) is not None
+                  and possessor(noun) is None and possessor(noun.head) is not None):
+                referent = who(noun.head)  # "Your aunt Philippa": the possessive hangs on the name
+                owner = possessor(noun.head)
+                if owner != referent:
+                    roles_of[referent].add(role)
+                    whose[referent].add((role, owner))
+                    found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char))
+                continue
             if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None:
                 role = noun.lemma_.lower()  # open vocabulary, from an explicit link
             if role is None:
@@ -268,7 +277,8 @@ def _named_with(ex, doc, p, family) -> bool:
 
 def _kin_named(ex, found) -> list[tuple[int, str, int, int, int]]:
     """People called by a kin word ("Mum", "Grandma Rose"), outside quotes, are the kin of the
-    writer, or in a chat of the turn's speaker, unless the text already relates them to that person."""
+    writer, or in a chat of the turn's speaker, unless the text already relates them to that person or
+    gives them that role for someone else ("Your aunt Philippa" in a letter is the reader's aunt)."""
     quotes = quoted(ex.text)
     writer = next((p for p, person in enumerate(ex.people)
                    if any(m.kind == "narrator" for m in person.mentions)), None) if not ex.speakers else None
@@ -285,7 +295,7 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int]]:
                 continue
             owner = writer if not ex.speakers else next(
                 (speakers.get(sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
-            if owner is not None and owner != p and not any(s == p and o == owner for s, _, o, *_ in found):
+            if owner is not None and owner != p and not any(s == p and (o == owner or r == role) for s, r, o, *_ in found):
                 sent = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if sent is not None:
                     out.append((p, role, owner, sent.sent.start_char, sent.sent.end_char))
