@@ -667,7 +667,7 @@ class People:
     """
 
     name = "people"
-    version = "36"
+    version = "37"
 
     def __init__(self, model: dict | None = None):
         self.model = model
