@@ -73,3 +73,16 @@ def test_your_aunt_named_in_a_letter_is_the_readers_aunt_not_the_writers():
                          "brother Oliver.\n\nAll my love,\nJune"))
     assert ("Aunt Philippa", "aunt", "Hannah") in found and ("Oliver", "brother", "Hannah") in found
     assert not any(r[1] == "aunt" and r[2] != "Hannah" for r in found)
+
+
+def test_a_letter_is_written_by_whoever_signed_it():
+    text = ("Dear Hannah,\n\nI found your grandfather's pocket watch in the attic today. I still set the table "
+            "for two sometimes.\n\nAll my love,\nGranny June\n")
+    ex = extract(text)
+    signer = next(p for p in ex.people if p.name == "Granny June")
+    assert signer.narrator and sum(m.kind == "narrator" for m in signer.mentions) == 3  # I, I, my
+    assert not any(p.name == "me" for p in ex.people)
+    assert ("Granny June", "grandmother", "Hannah") in rels(ex)  # a kin name signing to the reader
+    # Said who wrote it, the entry keeps that author; a text that only ends with a name is no letter.
+    assert any(p.name == "June Webb" and p.narrator for p in extract(text, author="June Webb").people)
+    assert any(p.name == "me" for p in extract("I walked the dog with Hannah.\nHannah").people)

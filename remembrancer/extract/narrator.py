@@ -3,10 +3,12 @@
 "I/me/my" outside quotes is the entry's author (the owner unless the entry says who wrote it); in a
 chat, the speaker of the turn. Second-person narration ("You can't drink coffee anymore") is about
 the person addressed: when the text names its addressee in a vocative ("..., Jack Harkness.",
-"Dear Alice,"), "you" is that person, otherwise the author.
+"Dear Alice,"), "you" is that person, otherwise the author. A letter signed at its end ("All my love,
+Granny June") was written by the one who signed it.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .aliases import same_person
@@ -16,6 +18,13 @@ from .people import inside, quoted
 OWNER = "me"  # the name the owner goes by until they give one
 FIRST = {"i", "me", "my", "mine", "myself"}
 SECOND = {"you", "your", "yours", "yourself"}
+# A letter's closing line, then the name it is signed with, at the very end of the text.
+SIGNED = re.compile(
+    r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?|(?:my|our|your) )?"
+    r"(?:love|best wishes|best|warm(?:est)? (?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
+    r"sincerely(?: yours)?|faithfully|fondly|affectionately|cheers|thanks|thank you|take care|hugs|ever yours|xx+)"
+    r"[ \t]*[,.!]?[ \t]*\r?\n\s*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*[.,!]?\s*\Z",
+    re.I | re.M)
 
 
 def _find_or_add(ex: Extraction, name: str) -> int:
@@ -52,11 +61,25 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
     return votes
 
 
+def _signer(ex: Extraction) -> int | None:
+    """The person who signed the letter the text is ("All my love,\nGranny June"), found or added."""
+    m = SIGNED.search(ex.text[-300:])
+    if m is None:
+        return None
+    start = len(ex.text) - len(ex.text[-300:]) + m.start(1)
+    end = start + len(m.group(1))
+    for p, person in enumerate(ex.people):
+        if any(mm.start < end and start < mm.end and mm.kind in ("name", "title") for mm in person.mentions):
+            return p
+    ex.people.append(Person(name=m.group(1), aliases={m.group(1)}, mentions=[Mention(start, end, len(ex.people), "name")]))
+    return len(ex.people) - 1
+
+
 class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "2"
+    version = "3"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -67,7 +90,8 @@ class Narrator:
         seconds = [t for t in doc if t.lower_ in SECOND and not inside(t.idx, quotes)]
         author = None
         if firsts:
-            author = _find_or_add(ex, ex.author or OWNER)
+            author = _signer(ex) if ex.author is None else None
+            author = _find_or_add(ex, ex.author or OWNER) if author is None else author
             ex.people[author].narrator = True
             ex.people[author].mentions += [Mention(t.idx, t.idx + len(t), author, "narrator") for t in firsts]
         if seconds:

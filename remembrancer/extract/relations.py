@@ -81,7 +81,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "6"
+    version = "7"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -278,16 +278,19 @@ def _named_with(ex, doc, p, family) -> bool:
 def _kin_named(ex, found) -> list[tuple[int, str, int, int, int]]:
     """People called by a kin word ("Mum", "Grandma Rose"), outside quotes, are the kin of the
     writer, or in a chat of the turn's speaker, unless the text already relates them to that person or
-    gives them that role for someone else ("Your aunt Philippa" in a letter is the reader's aunt)."""
+    gives them that role for someone else ("Your aunt Philippa" in a letter is the reader's aunt). A letter
+    signed with a kin name is from the reader's kin."""
     quotes = quoted(ex.text)
     writer = next((p for p, person in enumerate(ex.people)
                    if any(m.kind == "narrator" for m in person.mentions)), None) if not ex.speakers else None
+    reader = next((p for p, person in enumerate(ex.people) if not person.narrator
+                   and any(m.kind == "addressee" for m in person.mentions)), None)
     said_by = {sp for _, _, sp in ex.speakers}
     speakers = {person.name: p for p, person in enumerate(ex.people) if person.name in said_by}
     out = []
     for p, person in enumerate(ex.people):
         words = person.name.lower().split()
-        role = KIN_ROLE.get(words[0]) if words and not person.narrator and person.name not in said_by else None
+        role = KIN_ROLE.get(words[0]) if words and (not person.narrator or reader is not None and not ex.speakers) and person.name not in said_by else None
         if role is None:
             continue
         for m in person.mentions:
@@ -295,6 +298,8 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int]]:
                 continue
             owner = writer if not ex.speakers else next(
                 (speakers.get(sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
+            if owner == p and not ex.speakers:
+                owner = reader  # a letter signed "Granny June" to Hannah: Hannah's grandmother
             if owner is not None and owner != p and not any(s == p and (o == owner or r == role) for s, r, o, *_ in found):
                 sent = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if sent is not None:
