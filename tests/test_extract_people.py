@@ -409,6 +409,14 @@ def test_letters_after_a_name_are_not_part_of_it():
         "James Mortimer": ["James Mortimer", "James Mortimer"]}
 
 
+def test_old_young_and_little_before_a_name_are_its_epithet_and_poor_is_not():
+    ex, people = people_of("Rosa and Tom Hale came home. Young Tom read to little Rosa while old Mr. Hale slept, and "
+                           "poor Rosa yawned.")
+    assert {p: [ex.text[m.start:m.end] for m in people[p].mentions if m.kind == "name"] for p in people} == {
+        "Rosa": ["Rosa", "little Rosa", "Rosa"], "Tom Hale": ["Tom Hale", "Young Tom"], "Mr. Hale": ["old Mr. Hale"]}
+    assert people["Tom Hale"].aliases == {"Tom", "Tom Hale"}  # the alias is the name
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

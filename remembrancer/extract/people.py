@@ -434,6 +434,9 @@ def _modifier(token) -> bool:
         low in _lemma_index()["adj"] and low not in _nouns() and low not in _lemma_index()["verb"])
 
 
+EPITHETS = {"old", "young", "little"}
+
+
 def _premodified(doc, i) -> int:
     """Where a name's premodifiers start: "the late Irene Adler", "the amiable Miss Sedley", "the
     innocent-looking Celia", "the mysterious and elusive Scarlet Pimpernel", a letter's "Dearest Meg"
@@ -453,7 +456,11 @@ def _premodified(doc, i) -> int:
             j -= 1  # "mysterious and elusive"
         else:
             break
-    return j - 1 if j < i and j > 0 and doc[j - 1].lower_ == "the" else i
+    if j < i and j > 0 and doc[j - 1].lower_ == "the":
+        return j - 1
+    if i > 0 and doc[i - 1].lower_ in EPITHETS and (i == 1 or not _modifier(doc[i - 2]) and doc[i - 2].lower_ != "dear"):
+        return i - 1  # "young Linwood", "old Tom Jarndyce": the epithet that tells namesakes apart
+    return i
 
 
 ORDINALS = set("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
@@ -667,7 +674,7 @@ class People:
     """
 
     name = "people"
-    version = "37"
+    version = "38"
 
     def __init__(self, model: dict | None = None):
         self.model = model
