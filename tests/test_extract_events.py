@@ -97,3 +97,12 @@ def test_times_found_even_if_events_run_first(nlp):
     ex = with_people(nlp, "Ruth Baker died yesterday.")
     Events()(ex)
     assert (ex.events[0].lo, ex.events[0].hi) == ("2023-05-09", "2023-05-10")
+
+
+def test_an_age_someone_would_have_reached_says_they_died(nlp):
+    assert events(nlp, "Peter Parker would have been eighty-one today. We lit a candle.") == [
+        ("death", ["Peter Parker"], None, "2023-05-11", False)]
+    assert events(nlp, "Mary Jones would've turned 40 on Tuesday.")[0][:2] == ("death", ["Mary Jones"])
+    # Not an age, or not past: no death.
+    assert events(nlp, "Peter Parker would have been happy today.") == []
+    assert events(nlp, "Peter Parker will be eighty-one today.") == []

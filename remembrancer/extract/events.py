@@ -176,7 +176,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "1"
+    version = "2"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -218,5 +218,24 @@ class Events:
                 generic = t.tag_ in ("VBP", "VBZ") and not people
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, lo, hi,
                                    negated=generic or _irrealis(t, sent))
+            for t in sent:
+                people = _late(t, owner)
+                if people and not any(ev.kind == "death" and set(people) <= set(ev.people) for ev in found.values()):
+                    found[t.i] = Event("death", people, sent.start_char, sent.end_char, None, no_later)
             ex.events.extend(found.values())
         return ex
+
+
+def _late(t, owner) -> list[int]:
+    """The people who "would have been eighty-one today" or "would've turned 40": an age they did not
+    live to see says they have died (when, the sentence does not say)."""
+    if t.lemma_.lower() not in ("be", "turn") or t.lower_ == "be":
+        return []
+    auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
+    if not auxes & {"would", "'d", "’d"} or not auxes & {"have", "'ve", "’ve"}:
+        return []
+    age = any(c.pos_ == "NUM" and c.dep_ in ("attr", "dobj") or c.dep_ == "acomp" and c.lower_ == "old"
+              and any(g.pos_ == "NUM" for g in c.subtree) for c in t.children)
+    if not age or any(c.dep_ == "neg" for c in t.children):
+        return []
+    return [owner[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in owner]
