@@ -417,6 +417,20 @@ def test_old_young_and_little_before_a_name_are_its_epithet_and_poor_is_not():
     assert people["Tom Hale"].aliases == {"Tom", "Tom Hale"}  # the alias is the name
 
 
+def test_the_first_name_of_a_person_named_in_full_may_be_of_either_sex():
+    ex, people = people_of("Australian-born Jordan Blake, who had married young, kept the letters. At the foot of the "
+                           "page: love to Jordan.")
+    assert [ex.text[m.start:m.end] for m in people["Jordan Blake"].mentions if m.kind == "name"] == [
+        "Jordan Blake", "Jordan"]
+
+
+def test_a_letter_s_dear_after_a_quote_goes_with_the_name():
+    ex, people = people_of("It came in the second post. CHAPTER 2 'Dearest Marion, You will have my wire by now.' "
+                           "Marion Keyes read it twice.")
+    assert [ex.text[m.start:m.end] for m in people["Marion Keyes"].mentions if m.kind == "name"] == [
+        "Dearest Marion", "Marion Keyes"]
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

@@ -442,7 +442,7 @@ def _premodified(doc, i) -> int:
     innocent-looking Celia", "the mysterious and elusive Scarlet Pimpernel", a letter's "Dearest Meg"
     (the name's own words and title start at i); "the" with no adjective, or "poor Florence", stay
     out."""
-    if i > 0 and doc[i - 1].text in ("Dear", "Dearest") and sentence_initial(doc[i - 1]):
+    if i > 0 and doc[i - 1].text in ("Dear", "Dearest") and (sentence_initial(doc[i - 1]) or i > 1 and doc[i - 2].is_punct):
         return i - 1
     j = i
     while j > 0:
@@ -674,7 +674,7 @@ class People:
     """
 
     name = "people"
-    version = "38"
+    version = "39"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -763,11 +763,12 @@ class People:
             if len(key) > 1 and key not in names and ((key[0],) in names or (key[-1],) in names) and key[-1] not in PLACE_WORDS:
                 names[key] = info  # not "Howard Grove" for Howard
         # And the first name of a person named in full is that person's name too ("Georgiana" of
-        # "Georgiana Reed"), when it is a known first name.
+        # "Georgiana Reed"), when it is a known first name, of either sex ("Joan").
         # So is a curated nickname of that first name ("Biddy" of "Lady Bridget O'Hara").
         from .aliases import nickname_of
 
-        firsts = {k[0] for k, v in names.items() if len(k) > 1 and v["kind"] == "name" and name_gender(k[0])}
+        firsts = {k[0] for k, v in names.items() if len(k) > 1 and v["kind"] == "name" and (
+            name_gender(k[0]) or _name_counts().get(k[0], 0.0) >= 3)}  # borne by a thousand people: "Joan"
         for key, info in found_names.items():
             if len(key) == 1 and key not in names and (key[0] in firsts and not any(
                     sp[0].dep_ == "compound" for sp in info["spans"]) or any(nickname_of(key[0], f) for f in firsts) and (
