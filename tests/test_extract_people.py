@@ -431,6 +431,13 @@ def test_a_letter_s_dear_after_a_quote_goes_with_the_name():
         "Dearest Marion", "Marion Keyes"]
 
 
+def test_a_known_name_in_a_heading_in_capitals_is_a_mention_whatever_the_tagger_made_of_its_words():
+    ex, people = people_of("BOOK TWO CHAPTER I EDGAR PATCH In 1920, when Edgar Patch was ten, he lived by the sea.")
+    # "PATCH" is an adjective to the tagger
+    assert [ex.text[m.start:m.end] for m in people["Edgar Patch"].mentions if m.kind == "name"] == [
+        "EDGAR PATCH", "Edgar Patch"]
+
+
 def test_a_place_run_into_a_name_is_not_part_of_it():
     ex, people = people_of(
         "They arrived at Freetown in May. So it was that from the second day out from Freetown John Clayton "

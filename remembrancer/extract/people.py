@@ -356,9 +356,13 @@ def _words(doc) -> tuple[list[str], list[bool]]:
     return cached
 
 
-def _occurrences(doc, names):
-    """(start, end, key) of every occurrence of the names, longest first, left to right."""
+def _occurrences(doc, names, capitals=False):
+    """(start, end, key) of every occurrence of the names, longest first, left to right; with
+    `capitals`, in words written in capitals too, whatever the tagger made of them ("CHAPTER I
+    ANTHONY PATCH", where "PATCH" is a verb to it)."""
     lowers, caps = _words(doc)
+    if capitals:
+        caps = [cap or t.is_alpha and t.is_upper and len(t) > 1 for cap, t in zip(caps, doc)]
     longest = max((len(k) for k in names), default=0)
     firsts = {k[0] for k in names}
     i, size = 0, len(lowers)
@@ -674,7 +678,7 @@ class People:
     """
 
     name = "people"
-    version = "39"
+    version = "40"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -780,7 +784,7 @@ class People:
 
         # 3. Propagate: every occurrence of a known name is a mention.
         found: list[tuple[int, int, tuple]] = []
-        occurrences = list(_occurrences(doc, names))
+        occurrences = list(_occurrences(doc, names, capitals=True))
         bare = {key for s, e, key in occurrences if not _determined(doc, s, key)}
         lead: dict[tuple[int, int], int] = {}  # mention -> start of its premodifiers ("the late")
         tail: dict[tuple[int, int], int] = {}  # mention -> end of what follows it ("the Conqueror")
