@@ -127,10 +127,16 @@ def text_entry(text, *, at=None, author=None, source=None, default_at=None) -> E
     return entry
 
 
-def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=None) -> Entry:
-    """A conversation: one passage per turn, with its speaker and its original id as `ref`."""
+def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=None, me=None) -> Entry:
+    """A conversation: one passage per turn, with its speaker and its original id as `ref`; `me` is the
+    speaker who is the owner (their "I" is yours, their "Mum" your mother), kept in the entry's meta."""
     if not turns:
         raise EmptyInput("The conversation has no turns")
+    if me is not None:
+        speakers = sorted({t.speaker for t in turns if t.speaker})
+        if me not in speakers:
+            raise BadFormat(f"{me!r} does not speak in this conversation (its speakers: {', '.join(speakers) or 'none'})")
+        meta = dict(meta or {}, me=me)
     parts, passages, pos = [], [], 0
     for turn in turns:
         prefix = f"{turn.speaker}: " if turn.speaker else ""
@@ -220,8 +226,9 @@ def read_json_file(path) -> object:
         raise BadFormat(f"{path}: malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
 
 
-def locomo_entries(path, *, author=None) -> list[Entry]:
-    """The LoCoMo format: each session of each conversation is one chat entry."""
+def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
+    """The LoCoMo format: each session of each conversation is one chat entry (`me`: the speaker who is
+    the owner, in the sessions where they speak)."""
     data = read_json_file(path)
     if isinstance(data, dict):
         data = [data]
@@ -255,12 +262,16 @@ def locomo_entries(path, *, author=None) -> list[Entry]:
             if not turns:
                 continue
             meta = {"conversation": name, "session": n, "turns": conv[key]}
-            out.append(chat_entry(turns, at=at, author=author, source=f"locomo:{name}:{key}", meta=meta))
+            mine = me if me is not None and any(t.speaker == me for t in turns) else None
+            out.append(chat_entry(turns, at=at, author=author, source=f"locomo:{name}:{key}", meta=meta, me=mine))
+    if me is not None and not any(e.meta.get("me") for e in out):
+        raise BadFormat(f"{path}: {me!r} speaks in none of its conversations")
     return out
 
 
-def jsonl_entries(path, *, author=None, source=None) -> list[Entry]:
-    """One entry a line: {"text", "at", "author", "source"}."""
+def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
+    """One entry a line: {"text", "at", "author", "source"}, or a chat: {"turns": [{"speaker", "text", "ref"}], "me", ...}
+    (`me`: the speaker who is the owner, in the chats where they speak)."""
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"No such file: {path}")
@@ -280,7 +291,9 @@ def jsonl_entries(path, *, author=None, source=None) -> list[Entry]:
             kwargs = dict(at=at, author=obj.get("author") or author, source=obj.get("source") or source)
             if obj.get("turns"):  # a chat, as `export --format jsonl` writes it
                 turns = [Turn(t.get("speaker"), t["text"], t.get("ref")) for t in obj["turns"]]
-                entry = chat_entry(turns, meta=obj.get("meta") or {}, **kwargs)
+                # The line's own "me" (or its meta's, as `export` writes it), else the one given, where they speak.
+                who = obj.get("me") or (obj.get("meta") or {}).get("me") or (me if any(t.speaker == me for t in turns) else None)
+                entry = chat_entry(turns, meta=obj.get("meta") or {}, me=who, **kwargs)
             else:
                 entry = text_entry(obj["text"], **kwargs)
         except (KeyError, TypeError, AttributeError):
@@ -288,4 +301,6 @@ def jsonl_entries(path, *, author=None, source=None) -> list[Entry]:
         except Exception as e:  # empty, binary or a bad date
             raise BadFormat(f"{path} line {n}: {e}") from None
         out.append(entry)
+    if me is not None and not any(e.meta.get("me") == me for e in out):
+        raise BadFormat(f"{path}: {me!r} speaks in none of its conversations")
     return out

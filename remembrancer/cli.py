@@ -161,21 +161,24 @@ def _looks_like_path(item):
 @click.argument("fmt", metavar="{locomo|jsonl}")
 @click.argument("file", type=click.Path())
 @click.option("--author", help="Who wrote it (default: you).")
+@click.option("--me", metavar="SPEAKER", help="In chats, the speaker who is you (their 'I' is yours, their 'Mum' your mother).")
 @click.option("--source", help="Where it came from.")
 @click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
-def import_(ctx, fmt, file, author, source, no_extract, as_json):
+def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
     """Import a file in a known format: locomo (chats) or jsonl (one entry a line).
 
     Example: remembrancer import jsonl journal.jsonl
+    Example: remembrancer import jsonl chats.jsonl --me Sam
     """
     from . import capture
 
     fmt = known_format(fmt, ("locomo", "jsonl"))
     memory = open_memory(ctx, derive=not no_extract)
-    entries = capture.locomo_entries(file, author=author) if fmt == "locomo" else capture.jsonl_entries(file, author=author, source=source)
+    entries = (capture.locomo_entries(file, author=author, me=me) if fmt == "locomo"
+               else capture.jsonl_entries(file, author=author, source=source, me=me))
     with progress_bar(len(entries), "Importing") as bar:
         result = memory.add_entries(entries, progress=bar.update)
     result.pop("results") if not as_json else None

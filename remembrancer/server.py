@@ -300,7 +300,7 @@ class Answer(BaseModel):
 UPLOAD_FORMATS = ("text", "jsonl", "locomo")
 
 
-def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None) -> list[capture.Entry]:
+def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None, me=None) -> list[capture.Entry]:
     """Entries from an uploaded file. It is written to a private temporary folder for the readers that
     take a file; no path ever comes from the request, and error messages name the upload, not the folder."""
     name = Path(filename or "upload").name or "upload"
@@ -314,8 +314,8 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None)
         path.write_bytes(data)
         try:
             if fmt == "jsonl":
-                return capture.jsonl_entries(path, author=author, source=source)
-            return capture.locomo_entries(path, author=author)
+                return capture.jsonl_entries(path, author=author, source=source, me=me)
+            return capture.locomo_entries(path, author=author, me=me)
         except RemembrancerError as e:
             raise type(e)(str(e).replace(str(path), name), e.remedy) from None
 
@@ -413,10 +413,11 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     @app.post("/api/import", tags=["capture"], status_code=202, summary="Import an uploaded file")
     def import_(file: UploadFile = File(description="The file: a .txt/.md text, JSONL (one entry a line) or LoCoMo JSON."),
                 format: str = Form("text", description="text, jsonl or locomo."),
-                author: str | None = Form(None), source: str | None = Form(None)) -> dict:
+                author: str | None = Form(None), source: str | None = Form(None),
+                me: str | None = Form(None, description="In chats, the speaker who is you.")) -> dict:
         """The whole file is checked first: a bad line is a 400 and nothing is stored. Then it is stored in
         the background; follow it at `/api/import/{job}`."""
-        entries = parse_upload(format, file.file.read(), file.filename, author=author, source=source)
+        entries = parse_upload(format, file.file.read(), file.filename, author=author, source=source, me=me)
         if not entries:
             raise EmptyInput(f"{Path(file.filename or 'upload').name} holds no entries", "Check the file and format.")
         job = Job(len(entries))

@@ -121,10 +121,11 @@ class Memory:
         entry = capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)
         return self.add_entries([entry])["results"][0]
 
-    def add_chat(self, turns, *, at=None, author=None, source=None) -> dict:
-        """Remember a conversation: turns are (speaker, text) or (speaker, text, ref) tuples."""
+    def add_chat(self, turns, *, at=None, author=None, source=None, me=None) -> dict:
+        """Remember a conversation: turns are (speaker, text) or (speaker, text, ref) tuples; `me` names the
+        speaker who is you."""
         turns = [capture.Turn(*t) if not isinstance(t, capture.Turn) else t for t in turns]
-        entry = capture.chat_entry(turns, at=dates.parse(at) if at else None, author=author, source=source)
+        entry = capture.chat_entry(turns, at=dates.parse(at) if at else None, author=author, source=source, me=me)
         return self.add_entries([entry])["results"][0]
 
     def add_entries(self, entries: list[capture.Entry], progress=None) -> dict:
@@ -195,12 +196,12 @@ class Memory:
         entries = [capture.file_entry(p, at=at, author=author, source=source) for p in capture.files(paths)]
         return self.add_entries(entries, progress)
 
-    def import_file(self, fmt: str, path, *, author=None, source=None, progress=None) -> dict:
-        """Import a whole file in a known format ("locomo" or "jsonl")."""
+    def import_file(self, fmt: str, path, *, author=None, source=None, me=None, progress=None) -> dict:
+        """Import a whole file in a known format ("locomo" or "jsonl"); `me`: the chat speaker who is you."""
         if fmt == "locomo":
-            entries = capture.locomo_entries(path, author=author)
+            entries = capture.locomo_entries(path, author=author, me=me)
         elif fmt == "jsonl":
-            entries = capture.jsonl_entries(path, author=author, source=source)
+            entries = capture.jsonl_entries(path, author=author, source=source, me=me)
         else:
             raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")
         return self.add_entries(entries, progress)

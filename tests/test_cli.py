@@ -116,6 +116,22 @@ def test_import_locomo_and_jsonl_with_a_closing_line(run, db, tmp_path):
     assert "3 already stored" in ok(run("import", "jsonl", jsonl, "--no-extract")).output
 
 
+def test_import_me_names_the_speaker_who_is_the_owner(run, db, tmp_path):
+    error = one_line_error(run("import", "locomo", EXAMPLES / "chat.json", "--me", "Zed"))
+    assert "'Zed' speaks in none" in error
+    assert rows(db, "SELECT count(*) FROM entries") == [(0,)]  # nothing stored
+    ok(run("import", "locomo", EXAMPLES / "chat.json", "--me", "Priya"))
+    people = {p["name"]: p for p in json.loads(ok(run("people", "--json")).output)}
+    assert "Priya" not in people and "Priya" in people["me"]["aliases"]
+    assert "Maggie" in people
+    # An export keeps who "me" was: imported into another store, Priya is its owner too.
+    out = tmp_path / "out.jsonl"
+    ok(run("export", "--format", "jsonl", "--output", out))
+    other = tmp_path / "other.db"
+    ok(run("import", "jsonl", out, db_path=other))
+    assert "Priya" in {p["name"]: p for p in json.loads(ok(run("people", "--json", db_path=other)).output)}["me"]["aliases"]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_a_long_import_shows_a_progress_bar_on_a_terminal(db, tmp_path):
     import pty

@@ -86,3 +86,17 @@ def test_a_letter_is_written_by_whoever_signed_it():
     # Said who wrote it, the entry keeps that author; a text that only ends with a name is no letter.
     assert any(p.name == "June Webb" and p.narrator for p in extract(text, author="June Webb").people)
     assert any(p.name == "me" for p in extract("I walked the dog with Hannah.\nHannah").people)
+
+
+def test_in_a_chat_the_speaker_who_is_me_is_the_owner(tmp_path):
+    turns = [("Sam", "Mum says hi. She wants to know if you're coming for Christmas."),
+             ("Priya", "Tell her yes! I'll bring the trifle."),
+             ("Sam", "My brother Rhys is coming too, with his dog.")]
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add_chat(turns, at="2024-11-20", me="Sam")
+        people = {p["name"]: p for p in memory.people()}
+        assert "Sam" not in people and "Sam" in people["me"]["aliases"]
+        assert {(r["relation"], r["other"]) for r in memory.person("Rhys")["relations"]} == {("brother", "me")}
+        assert ("mother", "me") in {(r["relation"], r["other"]) for r in memory.person("Mum")["relations"]}
+        with pytest.raises(Exception, match="does not speak"):
+            memory.add_chat(turns, me="Bob")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import importlib
 import json
 import math
@@ -154,7 +155,7 @@ def _extract_part(items):
 
 def _read(memory, batch):
     marks = ",".join("?" * len(batch))
-    entries = memory.query(f"SELECT id, text, at, author, kind FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
+    entries = memory.query(f"SELECT id, text, at, author, kind, meta FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
     passages = defaultdict(list)
     for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
         passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
@@ -232,6 +233,11 @@ class _People:
         if owner:
             for pid, row in self.rows.items():
                 if row["owner"]:
+                    new = person.aliases - row["aliases"] - {OWNER}  # a chat name of the owner's ("Sam")
+                    if new:
+                        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
+                        row["aliases"] |= new
+                        row["names"] = frozenset(row["aliases"] | {row["name"]})
                     return pid
         names = [person.name] + sorted(person.aliases - {person.name})
         mine = frozenset(names)
@@ -315,9 +321,13 @@ def _fulls(names: frozenset) -> frozenset:
 
 
 def _store(conn, entry, ex: Extraction, passages, known):
+    me = json.loads(entry["meta"]).get("me") if entry["kind"] == "chat" and entry["meta"] else None
     ids = []
     for person in ex.people:
         owner = person.narrator and person.name == OWNER and not ex.author
+        if me is not None and (person.name == me or me in person.aliases):
+            # The speaker who is the owner: stored as the owner, their chat name one of the owner's aliases.
+            owner, person = True, dataclasses.replace(person, name=OWNER, aliases=person.aliases | {OWNER})
         if not person.mentions:
             ids.append(None)
             continue
