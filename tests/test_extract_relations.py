@@ -100,3 +100,11 @@ def test_in_a_chat_the_speaker_who_is_me_is_the_owner(tmp_path):
         assert ("mother", "me") in {(r["relation"], r["other"]) for r in memory.person("Mum")["relations"]}
         with pytest.raises(Exception, match="does not speak"):
             memory.add_chat(turns, me="Bob")
+
+
+def test_whose_name_a_name_is_said_to_be():
+    assert ("Rosa Mendes", "grandmother", "me") in rels(extract("My grandmother's name was Rosa Mendes. She sang."))
+    assert ("Rosa", "grandmother", "me") in rels(extract("Rosa was my grandmother's name."))
+    found = rels(extract("Dear Tom,\n\nMaud. That was your niece's name. Maud, who wanted to be a pilot."))
+    assert found == {("Maud", "niece", "Tom")}
+    assert not rels(extract("I met Tom at the gate. His name was on the list."))

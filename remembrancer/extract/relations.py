@@ -81,7 +81,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "7"
+    version = "8"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -132,6 +132,8 @@ class Relations:
                 subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj and who(subj[0]) is not None:
                     referent = who(subj[0])  # "Gwen is my sister", "he would've been her uncle"
+            elif role and noun.dep_ == "poss" and noun.head.lemma_.lower() == "name" and _named_as(doc, noun.head, who) is not None:
+                referent = _named_as(doc, noun.head, who)  # "Your niece's name was Élodie"
             elif who(noun) is not None and noun.pos_ == "PROPN" and noun.dep_ == "appos" and role_noun(noun.head):
                 referent, noun, role = who(noun), noun.head, role_noun(noun.head)
             elif (role and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and who(noun.head) is not None
@@ -244,15 +246,37 @@ def _telling(noun, role) -> bool:
 
 
 def _named_next(doc, noun, who) -> int | None:
-    """The person named by the sentence after the noun's, when that sentence is a name and nothing else
-    ("Tobias.", "Little Alice Grey."): no verb, its root a name."""
+    """The person named by the sentence after the noun's, when that sentence is a name and nothing else."""
     end = noun.sent.end
-    if end >= len(doc):
+    return _name_alone(doc[end].sent, who) if end < len(doc) else None
+
+
+def _name_alone(sent, who) -> int | None:
+    """The person a sentence names, when it is a name and nothing else ("Tobias.", "Little Alice Grey."):
+    no verb, its names one person's. A new paragraph starts a sentence the parser may run on into
+    ("Dear Tom,\n\nMaud.")."""
+    words = [t for t in sent if not t.is_space]
+    breaks = [t.i for t in sent if t.is_space and "\n" in t.text and words and t.i < words[-1].i]
+    words = [t for t in words if not breaks or t.i > breaks[-1]]
+    names = {who(t) for t in words if t.pos_ == "PROPN"}
+    if len(words) > 6 or any(t.pos_ in ("VERB", "AUX") for t in words) or len(names) != 1:
         return None
-    sent = doc[end].sent
-    if len(sent) > 6 or any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.root.pos_ != "PROPN":
+    return names.pop()
+
+
+def _named_as(doc, name, who) -> int | None:
+    """Whose name "name" is said to be: "Your niece's name was Élodie", "Rosa was my grandmother's name",
+    "Élodie. That was your niece's name." """
+    verb = name.head
+    if name.dep_ not in ("nsubj", "attr") or verb.lemma_ not in BE:
         return None
-    return who(sent.root)
+    for c in verb.children:
+        if c.i != name.i and c.dep_ in ("nsubj", "attr"):
+            if who(c) is not None:
+                return who(c)
+            if c.lower_ in ("that", "this", "it") and verb.sent.start > 0:
+                return _name_alone(doc[verb.sent.start - 1].sent, who)
+    return None
 
 
 def _named_with(ex, doc, p, family) -> bool:
