@@ -534,3 +534,20 @@ def test_a_kin_word_alone_is_the_one_person_called_by_it_with_a_name():
 def test_a_first_name_the_tagger_took_for_a_noun_is_a_person_when_it_acts():
     ex, people = people_of("Rhys lost the blue umbrella at the pub.")  # "Rhys" tagged as a plural noun
     assert "Rhys" in people and people["Rhys"].gender == "m"
+
+
+def test_accented_first_names_are_known_names():
+    ex, people = people_of("You outlived your niece. Élodie. That was your niece's name. Élodie, who wanted to be a "
+                           "pilot. Élodie and Théo, racing down the beach.")
+    assert "Élodie" in people and people["Élodie"].gender == "f"
+    from remembrancer.extract.people import name_gender, plain
+    assert plain("Łukasz") == "lukasz" and name_gender("Zoë") == "f" and name_gender("José") == "m"
+
+
+def test_kin_names_families_use_in_other_languages():
+    ex, people = people_of("I took the kids to see Nonna in Bristol. She made her lasagne, and she told Sofia about "
+                           "Nonno and the stolen bicycle again. Oma rang later.")
+    assert {"Nonna", "Nonno", "Oma"} <= set(people)
+    assert people["Nonna"].gender == "f" and people["Nonno"].gender == "m"
+    assert {(ex.people[r.subject].name, r.relation) for r in ex.relations} >= {
+        ("Nonna", "grandmother"), ("Nonno", "grandfather"), ("Oma", "grandmother")}

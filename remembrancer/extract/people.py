@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,6 +83,11 @@ KIN_NAMES = {
     "grandma": "f", "grandmother": "f", "grandmama": "f", "grandad": "m", "granddad": "m",
     "grandpa": "m", "grandfather": "m", "grandpapa": "m", "gramps": "m", "auntie": "f",
     "aunty": "f", "uncle": "m", "aunt": "f", "sis": "f", "bro": "m",
+    # What families call their own in other languages, written in English ("Nonna made her lasagne").
+    **{k: "f" for k in "nonna oma abuela abuelita bubbe bubbie babcia yiayia nani dadi mamie obaasan halmoni".split()},
+    **{k: "m" for k in "nonno opa abuelo abuelito zayde zaide zeyde dziadek papou pappou ojiisan".split()},
+    **{k: "f" for k in "mamá mutti amma ammi eomma".split()}, **{k: "m" for k in "papá vati appa abbu".split()},
+    "zia": "f", "zio": "m", "tante": "f",
 }
 # Capitalised words that are never people: interjections, oaths and insults, calendar words.
 NOT_NAMES = set(
@@ -206,7 +212,24 @@ def sentence_initial(token) -> bool:
 
 def name_gender(first_name: str):
     """"m"/"f" when a first name is (nearly) always one gender in the name data, else None."""
-    return _name_genders().get(first_name.lower())
+    return _name_genders().get(plain(first_name))
+
+
+def name_count(name: str) -> float:
+    """log10 of how many people bear this first name in the name data (0 if fewer than 20)."""
+    return _name_counts().get(plain(name), 0.0)
+
+
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+@lru_cache(maxsize=1 << 14)
+def plain(name: str) -> str:
+    """A name in lower case without its accents, as the name data writes it ("Élodie", "Łukasz": "elodie", "lukasz")."""
+    low = name.lower()
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFKD", low.translate(_LETTERS)) if not unicodedata.combining(c))
 
 
 def quoted(text: str) -> list[tuple[int, int]]:
@@ -597,8 +620,8 @@ def name_features(doc, info) -> dict[str, float]:
         "other_honorific": float(any(h not in HONORIFIC_CLASS and h not in ("st", "saint") for h in honorifics if h)),
         "saint": float(any(h in ("st", "saint") for h in honorifics if h)),
         "first_name": float(name_gender(key[0]) is not None),
-        "name_frequency": _name_counts().get(key[0], 0.0) / 6,  # as a first name, in name data
-        "last_name_frequency": _name_counts().get(key[-1], 0.0) / 6 if len(key) > 1 else 0.0,
+        "name_frequency": name_count(key[0]) / 6,  # as a first name, in name data
+        "last_name_frequency": name_count(key[-1]) / 6 if len(key) > 1 else 0.0,
         "last_is_first_name": float(len(key) > 1 and name_gender(key[-1]) is not None),
         "sentence_initial": share(lambda sp: sentence_initial(sp[0])),
         "common_word": float(common_word(spans[0][0])),
@@ -678,7 +701,7 @@ class People:
     """
 
     name = "people"
-    version = "40"
+    version = "41"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -772,7 +795,7 @@ class People:
         from .aliases import nickname_of
 
         firsts = {k[0] for k, v in names.items() if len(k) > 1 and v["kind"] == "name" and (
-            name_gender(k[0]) or _name_counts().get(k[0], 0.0) >= 3)}  # borne by a thousand people: "Joan"
+            name_gender(k[0]) or name_count(k[0]) >= 3)}  # borne by a thousand people: "Joan"
         for key, info in found_names.items():
             if len(key) == 1 and key not in names and (key[0] in firsts and not any(
                     sp[0].dep_ == "compound" for sp in info["spans"]) or any(nickname_of(key[0], f) for f in firsts) and (

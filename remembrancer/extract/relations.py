@@ -43,7 +43,11 @@ KIN_ROLE = {**{k: "mother" for k in "mum mom mummy mommy mama mamma mam ma mothe
             **{k: "father" for k in "dad daddy papa pa pop father".split()},
             **{k: "grandmother" for k in "nan nana nanna gran granny grannie grandma grandmother grandmama".split()},
             **{k: "grandfather" for k in "grandad granddad grandpa grandfather grandpapa gramps".split()},
-            **{k: "aunt" for k in "auntie aunty aunt".split()}, "uncle": "uncle", "sis": "sister", "bro": "brother"}
+            **{k: "aunt" for k in "auntie aunty aunt".split()}, "uncle": "uncle", "sis": "sister", "bro": "brother",
+            **{k: "grandmother" for k in "nonna oma abuela abuelita bubbe bubbie babcia yiayia nani dadi mamie obaasan halmoni".split()},
+            **{k: "grandfather" for k in "nonno opa abuelo abuelito zayde zaide zeyde dziadek papou pappou ojiisan".split()},
+            **{k: "mother" for k in "mamá mutti amma ammi eomma".split()}, **{k: "father" for k in "papá vati appa abbu".split()},
+            "zia": "aunt", "zio": "uncle", "tante": "aunt"}
 assert set(KIN_ROLE) <= set(KIN_NAMES)
 BE = {"be"}
 
@@ -81,7 +85,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "8"
+    version = "9"
 
     def __init__(self, across: bool = True):
         self.across = across
