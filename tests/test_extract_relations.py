@@ -108,3 +108,16 @@ def test_whose_name_a_name_is_said_to_be():
     found = rels(extract("Dear Tom,\n\nMaud. That was your niece's name. Maud, who wanted to be a pilot."))
     assert found == {("Maud", "niece", "Tom")}
     assert not rels(extract("I met Tom at the gate. His name was on the list."))
+
+
+def test_what_i_or_you_am_called_is_a_name_of_mine():
+    text = ("Your sister has not spoken to you since. Marta was always the sensible one. Marta and Kit, the two of "
+            "you against the world.\n\nKit. That's what she called you, when no one else could hear.")
+    ex = extract(text)
+    me = next(p for p in ex.people if p.narrator)
+    assert "Kit" in me.aliases and not any(p.name == "Kit" for p in ex.people if not p.narrator)
+    assert ("Marta", "sister", me.name) in rels(ex)  # Kit, now "you", is no other candidate for the sister
+    ex = extract("They called me Pip. I did not mind.")
+    assert [p.name for p in ex.people] == ["me"] and "Pip" in ex.people[0].aliases
+    # Someone else's name is not mine: "She called him Tom."
+    assert {p.name for p in extract("I heard her. She called him Tom and he came.").people} == {"me", "Tom"}

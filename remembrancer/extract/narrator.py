@@ -4,14 +4,15 @@
 chat, the speaker of the turn. Second-person narration ("You can't drink coffee anymore") is about
 the person addressed: when the text names its addressee in a vocative ("..., Jack Harkness.",
 "Dear Alice,"), "you" is that person, otherwise the author. A letter signed at its end ("All my love,
-Granny June") was written by the one who signed it.
+Granny June") was written by the one who signed it. What "I" or "you" are called ("They called me Pip")
+is a name of theirs.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from .aliases import same_person
+from .aliases import merge, same_person
 from .base import Extraction, Mention, Person
 from .people import inside, quoted
 
@@ -61,6 +62,41 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
     return votes
 
 
+CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
+
+
+def _called(ex: Extraction) -> list[list[int]]:
+    """What "I" or "you" are called is a name of theirs: "They called me Pip", "She called you Kit",
+    "Kit. That's what she called you." Returns [narrator, named] groups to merge."""
+    at = {}  # token start -> person, for names and for the narrator's "I"/"you"
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            at.setdefault(m.start, p)
+    doc, pairs = ex.doc, {}
+    for t in doc:
+        if t.lemma_.lower() not in CALL_VERBS or t.pos_ != "VERB":
+            continue
+        me = next((at.get(c.idx) for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), None)
+        if me is None or not ex.people[me].narrator and not any(m.kind == "addressee" for m in ex.people[me].mentions):
+            continue
+        named = next((at.get(c.idx) for c in t.children if c.dep_ in ("oprd", "xcomp", "attr")
+                      and c.pos_ == "PROPN" and at.get(c.idx) is not None), None)
+        if named is None and t.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in t.children):
+            head = t.head  # "Kit. That's what she called you": the name is the sentence before
+            if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in head.children) \
+                    and head.sent.start > 0:
+                before = doc[head.sent.start - 1].sent
+                words = [w for w in before if not w.is_punct and not w.is_space]
+                if 0 < len(words) <= 3 and all(w.pos_ == "PROPN" for w in words):
+                    named = at.get(words[0].idx)
+        if named is not None and named != me and not ex.people[named].narrator:
+            pairs[named] = me
+    groups = {}
+    for named, me in pairs.items():
+        groups.setdefault(me, [me]).append(named)
+    return list(groups.values())
+
+
 def _signer(ex: Extraction) -> int | None:
     """The person who signed the letter the text is ("All my love,\nGranny June"), found or added."""
     m = SIGNED.search(ex.text[-300:])
@@ -79,7 +115,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "3"
+    version = "4"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -107,6 +143,9 @@ class Narrator:
                 person.mentions += [Mention(t.idx, t.idx + len(t), addressee, "addressee") for t in seconds]
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
+        groups = _called(ex)
+        if groups:
+            merge(ex, groups)
         return ex
 
     def _chat(self, ex: Extraction) -> Extraction:
