@@ -496,7 +496,7 @@ def test_a_name_given_as_someones_name_is_a_person():
     ex, people = people_of("My father's family name being Pirrip, I was called Pip. I give Pirrip as my father's family name.")
     assert sum(1 for m in people["Pirrip"].mentions if m.kind == "name") == 2
     ex, people = people_of("They called me Pip. Pip was my name.")
-    assert "Pip" in people
+    assert "Pip" in people["me"].aliases  # a person, and the narrator's name (narrator v4)
     ex, people = people_of("A stranger named Quillon came to the door. A town called Bath lay below.")
     assert set(people) == {"Quillon"}
 
