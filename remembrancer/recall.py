@@ -735,13 +735,17 @@ def on_this_day(memory, day: str | None = None) -> list[dict]:
     day = dates.parse(day)[:10] if day else dates.now()[:10]
     month_day = day[5:10]
     year = int(day[:4])
-    out = []
+    out, seen = [], set()
     for item in timeline(memory, limit=10**9):
         at, until = item["at"][:10], (item["until"] or "")[:10]
         if at[5:10] != month_day or at[:4] == day[:4]:
             continue
         if until and until != (dt.date.fromisoformat(at) + dt.timedelta(days=1)).isoformat():
             continue  # a month or a year is not a day
+        key = (item["kind"], at, (item.get("passage") or {}).get("passage"))
+        if item["kind"] == "time" and key in seen:
+            continue  # "Saturday ... today" in one passage: one memory of that day, not two
+        seen.add(key)
         out.append(dict(item, years_ago=year - int(at[:4])))
     out.sort(key=lambda x: (x["years_ago"] < 0, abs(x["years_ago"])))
     from .forgetting import grief_aware  # the hidden left out; birthdays of the dead as "would have turned N"

@@ -101,7 +101,8 @@ def test_times_found_even_if_events_run_first(nlp):
 
 def test_an_age_someone_would_have_reached_says_they_died(nlp):
     assert events(nlp, "Peter Parker would have been eighty-one today. We lit a candle.") == [
-        ("death", ["Peter Parker"], None, "2023-05-11", False)]
+        ("death", ["Peter Parker"], None, "2023-05-11", False),
+        ("birth", ["Peter Parker"], "1942-05-10", "1942-05-11", False)]  # today is the birthday
     assert events(nlp, "Mary Jones would've turned 40 on Tuesday.")[0][:2] == ("death", ["Mary Jones"])
     # Not an age, or not past: no death.
     assert events(nlp, "Peter Parker would have been happy today.") == []

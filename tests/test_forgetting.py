@@ -379,3 +379,15 @@ def test_the_dead_have_no_birthday_only_the_age_they_would_have_turned(grief):
     assert json.loads(result.output)["hidden"] is False
     out = CliRunner().invoke(cli, ["--db", str(grief.path), "on-this-day", "--date", "2030-03-04"]).output
     assert "would have turned 40" in out
+
+
+def test_an_age_they_would_have_reached_today_gives_their_birthday(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Saturday. Took the kids to see Nonna. Nonno would have been eighty-one today. We lit a candle for him.",
+              at="2024-03-02")
+        assert [n["text"] for n in f.day_notes(m, "2025-03-02")] == ["Nonno would have turned 82 today."]
+        day = m.on_this_day("2025-03-02")
+        # "Saturday" and "today" name one day of one passage: it comes back once, beside the birth and the entry.
+        times = [i for i in day if i["kind"] == "time"]
+        assert len(times) == 1 and times[0]["note"] == "Nonno would have turned 82 today."
+        assert any(i["kind"] == "event" and i["what"] == "birth" and i["at"] == "1943-03-02" for i in day)

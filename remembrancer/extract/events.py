@@ -12,7 +12,7 @@ import datetime as dt
 
 from .base import Event, Extraction
 from .cues import mention_tokens, sentence_groups
-from .times import entry_times
+from .times import _number, entry_times
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -176,7 +176,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "2"
+    version = "3"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -219,23 +219,43 @@ class Events:
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, lo, hi,
                                    negated=generic or _irrealis(t, sent))
             for t in sent:
-                people = _late(t, owner)
+                people, age, today = _late(t, owner)
                 if people and not any(ev.kind == "death" and set(people) <= set(ev.people) for ev in found.values()):
                     found[t.i] = Event("death", people, sent.start_char, sent.end_char, None, no_later)
+                    born = _years_before(entry_day, age) if today and entry_day and age else None
+                    if born:  # "would have been eighty-one today": born this day, that many years ago
+                        found[-t.i - 1] = Event("birth", people, sent.start_char, sent.end_char, born,
+                                                (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat())
             ex.events.extend(found.values())
         return ex
 
 
-def _late(t, owner) -> list[int]:
+def _late(t, owner) -> tuple[list[int], int | None, bool]:
     """The people who "would have been eighty-one today" or "would've turned 40": an age they did not
-    live to see says they have died (when, the sentence does not say)."""
+    live to see says they have died (when, the sentence does not say). With the age, and whether the
+    sentence says it is today (their birthday)."""
+    none = ([], None, False)
     if t.lemma_.lower() not in ("be", "turn") or t.lower_ == "be":
-        return []
+        return none
     auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
     if not auxes & {"would", "'d", "’d"} or not auxes & {"have", "'ve", "’ve"}:
-        return []
-    age = any(c.pos_ == "NUM" and c.dep_ in ("attr", "dobj") or c.dep_ == "acomp" and c.lower_ == "old"
-              and any(g.pos_ == "NUM" for g in c.subtree) for c in t.children)
-    if not age or any(c.dep_ == "neg" for c in t.children):
-        return []
-    return [owner[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in owner]
+        return none
+    ages = [c for c in t.children if c.pos_ == "NUM" and c.dep_ in ("attr", "dobj")]
+    ages += [g for c in t.children if c.dep_ == "acomp" and c.lower_ == "old" for g in c.subtree if g.pos_ == "NUM"]
+    if not ages or any(c.dep_ == "neg" for c in t.children):
+        return none
+    number = ages[0]
+    age = _number(" ".join(w.text for w in number.subtree if w.pos_ == "NUM" or w.text == "-").replace(" - ", "-"))
+    today = any(c.lower_ == "today" for c in t.children)
+    return [owner[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in owner], age, today
+
+
+def _years_before(day: str, years: int) -> str | None:
+    """The same day `years` years before (28 February for a 29th with no leap year)."""
+    d = dt.date.fromisoformat(day)
+    if not 0 < years < 150:
+        return None
+    try:
+        return d.replace(year=d.year - years).isoformat()
+    except ValueError:
+        return d.replace(year=d.year - years, day=28).isoformat()
