@@ -98,3 +98,13 @@ def test_a_time_without_a_year_is_the_next_one_when_the_verb_speaks_of_what_is_t
     from remembrancer.extract import extract
 
     assert [t.lo for t in extract(text, at=ANCHOR).times] == [expected]
+
+
+def test_before_and_later_count_from_the_time_told_before_them():
+    spans = lambda text: [(t.text, t.lo, t.hi) for t in find_times(text, "2024-05-20")]
+    assert spans("We married on 3 June 2001. Three days later we flew to Rome.") == [
+        ("3 June 2001", "2001-06-03", "2001-06-04"), ("Three days later", "2001-06-06", "2001-06-07")]
+    assert spans("Mum died in March 2019. The week before, she sang.")[1] == ("The week before", "2019-02-22", "2019-03-01")
+    # With no time before them, and for "ago", the entry's date is the anchor.
+    assert spans("Two weeks before, I had no idea.") == [("Two weeks before", "2024-05-06", "2024-05-13")]
+    assert spans("In 2001 we met. I saw him two weeks ago.")[1] == ("two weeks ago", "2024-05-06", "2024-05-13")

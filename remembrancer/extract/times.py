@@ -352,6 +352,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []
     times: list[Time] = []
+    told: dict[int, tuple[str, tuple]] = {}  # start -> what was matched, for the times told from the one before
     for start, end, _, kind, groups in found:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -370,7 +371,20 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             start += lead.end()
             text_ = text_[lead.end():]
         times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1])))
+        told[start] = (kind, groups)
     times.sort(key=lambda t: t.start)
+    # "Two weeks before", "three days later", "the week before": counted from the time told just before
+    # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
+    # "ago" and "from now" are counted from the entry's date.
+    for i in range(1, len(times)):
+        kind, groups = told[times[i].start]
+        if kind == "ago" and groups[2].lower() in ("before", "earlier", "later") or kind == "unit_before":
+            try:
+                span = _resolve(kind, groups, dt.date.fromisoformat(times[i - 1].lo), False)
+            except (ValueError, OverflowError, KeyError):
+                continue
+            if span is not None:
+                times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]))
     return times
 
 
@@ -378,7 +392,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "2"
+    version = "3"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
