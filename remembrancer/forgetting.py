@@ -331,9 +331,10 @@ class Snapshot:
             self.relations = [dict(r) for r in q(
                 f"SELECT r.subject, r.relation, r.object, r.passage FROM relations r JOIN entries e ON e.id = r.entry"
                 f" WHERE {AT} <= ? ORDER BY {AT}, r.id", (cut,))]
+            # What happened to each person: the one who killed or buried someone has not died.
             for r in q(f"SELECT ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person FROM events ev"
                        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
-                       f" WHERE ev.negated = 0 AND {AT} <= ? ORDER BY {AT}, ev.id", (cut,)):
+                       f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.id", (cut,)):
                 e = dict(r)
                 e["at"], e["day"] = when(r["lo"], r["hi"], r["written"])
                 e["from"] = (r["lo"] or r["written"])[:10]  # the earliest it can have been

@@ -293,3 +293,10 @@ def m006_person_cue_sums(conn):
         ALTER TABLE person_cues ADD COLUMN emotions_u TEXT;       -- JSON: sum of each emotion, in millionths
         """
     )
+
+
+@migration
+def m007_event_agents(conn):
+    """Who did it, apart from whom it happened to: "you killed your grandson" is a death of the grandson,
+    and the one who killed takes part without having died. 0 for every row until its entry is extracted again."""
+    script(conn, "ALTER TABLE event_people ADD COLUMN agent INTEGER NOT NULL DEFAULT 0;")

@@ -171,12 +171,13 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
                      "emotions": json.loads(c["emotions"]) if c["emotions"] else None,
                      "evidence": _passages(memory, evidence)})
     events = [
-        {"kind": e["kind"], "text": e["text"], "at": e["lo"] or e["at"], "negated": bool(e["negated"]), "passage": e["passage"]}
+        {"kind": e["kind"], "text": e["text"], "at": e["lo"] or e["at"], "negated": bool(e["negated"]),
+         "agent": bool(e["agent"]), "passage": e["passage"]}
         for e in memory.query(
             # clipped to its passage: a sentence spaCy runs on from front matter or a date line keeps only its words
             "SELECT ev.kind, substr(en.text, max(ev.start, coalesce(pa.start, ev.start)) + 1,"
             " min(ev.end, coalesce(pa.end, ev.end)) - max(ev.start, coalesce(pa.start, ev.start))) AS text,"
-            " ev.lo, en.at, ev.negated, ev.passage"
+            " ev.lo, en.at, ev.negated, ep.agent, ev.passage"
             " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
             " LEFT JOIN passages pa ON pa.id = ev.passage"
             " WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.id", (pid,))

@@ -107,3 +107,16 @@ def test_an_age_someone_would_have_reached_says_they_died(nlp):
     # Not an age, or not past: no death.
     assert events(nlp, "Peter Parker would have been happy today.") == []
     assert events(nlp, "Peter Parker will be eighty-one today.") == []
+
+
+def test_who_did_it_is_told_apart_from_whom_it_happened_to(nlp):
+    def agents(text):
+        ex = with_people(nlp, text)
+        Times()(ex)
+        Events()(ex)
+        return [(e.kind, sorted(ex.people[p].name for p in e.agents)) for e in ex.events]
+
+    assert agents("John Smith was killed by Mary Jones in 2001.") == [("death", ["Mary Jones"])]
+    assert agents("Mary Jones killed John Smith.") == [("death", ["Mary Jones"])]
+    assert agents("John Smith buried Mary Jones in 2001.") == [("death", ["John Smith"])]
+    assert agents("John Smith died in 2001, and Mary Jones married Peter Parker.") == [("death", []), ("marriage", [])]

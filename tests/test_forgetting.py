@@ -391,3 +391,16 @@ def test_an_age_they_would_have_reached_today_gives_their_birthday(tmp_path):
         times = [i for i in day if i["kind"] == "time"]
         assert len(times) == 1 and times[0]["note"] == "Nonno would have turned 82 today."
         assert any(i["kind"] == "event" and i["what"] == "birth" and i["at"] == "1943-03-02" for i in day)
+
+
+
+def test_whoever_killed_someone_has_not_died(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("You killed your grandson. Steven. He was nine, and you loved him. You still dream of Steven and his "
+              "mother, you told me. You never forgave yourself.", at="2020-01-01")
+        snap = f.Snapshot(m, f.resolve_now("2021-01-01"))
+        steven, = [pid for pid, name in snap.names.items() if name == "Steven"]
+        narrator = [pid for pid in snap.names if pid != steven]
+        assert snap.died(steven) and not any(snap.died(pid) for pid in narrator)
+        page = m.person("Steven")
+        assert any(e["kind"] == "death" and not e["agent"] for e in page["events"])

@@ -353,8 +353,9 @@ def _store(conn, entry, ex: Extraction, passages, known):
             "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (eid, _passage_of(passages, ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated)),
         ).lastrowid
-        conn.executemany("INSERT OR IGNORE INTO event_people (event, person) VALUES (?, ?)",
-                         [(event, ids[p]) for p in ev.people if ids[p]])
+        agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
+        conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
+                         [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
     conn.executemany(
         "INSERT INTO times (entry, passage, start, end, text, lo, hi) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(eid, _passage_of(passages, t.start), t.start, t.end, t.text, t.lo, t.hi) for t in ex.times],

@@ -56,6 +56,7 @@ class Event:
     lo: str | None = None  # ISO date interval when it happened, if known
     hi: str | None = None
     negated: bool = False  # negated or hypothetical: kept for evidence, never shown as a fact
+    agents: list[int] = field(default_factory=list)  # of `people`, those who did it to the others ("killed", "buried")
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .times import _number, entry_times
 VERBS = {
     "die": "death", "kill": "death", "murder": "death", "drown": "death", "perish": "death",
     "execute": "death", "slay": "death", "strangle": "death", "assassinate": "death",
-    "bury": "death", "mourn": "death", "lose": "death", "behead": "death", "suffocate": "death",
+    "bury": "death", "mourn": "death", "lose": "death", "behead": "death", "suffocate": "death", "outlive": "death",
     "bear": "birth", "born": "birth", "adopt": "birth",
     "marry": "marriage", "wed": "marriage", "propose": "engagement", "engage": "engagement",
     "divorce": "parting", "separate": "parting", "leave": "parting", "dump": "parting",
@@ -28,8 +28,11 @@ VERBS = {
     "injure": "injury", "wound": "injury", "crash": "injury",
 }
 # These only count with a person as their object: "lost Ianto" (not "lost my keys").
-OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "abandon", "desert", "dump", "adopt", "wound",
+OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "outlive", "abandon", "desert", "dump", "adopt", "wound",
                 "injure", "kill", "murder", "slay", "strangle", "execute", "assassinate", "behead"}
+# Verbs whose subject does the event to their object, who is the one it happens to: "you killed your grandson".
+DONE_TO = {"kill", "murder", "slay", "strangle", "execute", "assassinate", "behead", "drown", "suffocate",
+           "bury", "mourn", "lose", "outlive", "adopt", "bear", "injure", "wound", "diagnose", "hospitalise", "hospitalize"}
 # Nouns with other senses ("each brush stroke"): an event only when a person has it.
 PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial"}
 # Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
@@ -98,17 +101,33 @@ def _kind(t) -> str | None:
     return None
 
 
-def _participants(t, owner) -> list[int]:
-    """People reached from the trigger through subject, object, possessor and prepositions."""
+def _participants(t, owner, agents=None) -> list[int]:
+    """People reached from the trigger through subject, object, possessor and prepositions. Those who did
+    it to someone else (the subject of "killed", "buried", "outlived" with a person as object, a "by"
+    phrase) are also added to `agents`."""
     people: list[int] = []
+    agents = [] if agents is None else agents
+    if t.pos_ != "VERB":
+        done_to = False
+    elif t.lemma_.lower() == "give" and any(c.dep_ == "dobj" and c.lower_ == "birth" for c in t.children):
+        done_to = True  # "she gave birth to Tom": the birth is Tom's
+        for c in t.children:
+            for g in (g for g in c.children if c.lower_ == "birth" and g.dep_ == "prep" and g.lower_ == "to"):
+                for o in g.children:
+                    if o.dep_ == "pobj" and o.i in owner:
+                        people.append(owner[o.i])
+    else:
+        done_to = t.lemma_.lower() in DONE_TO and any(c.dep_ in ("dobj", "nsubjpass", "dative") and c.i in owner for c in t.children)
 
-    def take(tok):
+    def take(tok, agent=False):
         p = owner.get(tok.i)
         if p is not None and p not in people:
             people.append(p)
+            if agent:
+                agents.append(p)
         for c in tok.children:
             if c.dep_ == "conj":
-                take(c)
+                take(c, agent)
 
     frontier = [t]
     if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd", "attr"):
@@ -118,11 +137,11 @@ def _participants(t, owner) -> list[int]:
     for f in frontier:
         for c in f.children:
             if c.dep_ in PERSON_DEPS:
-                take(c)
+                take(c, agent=done_to and c.dep_ == "nsubj")
             elif c.dep_ in ("prep", "agent"):  # "the death of Lisa", "killed by her"
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        take(g)
+                        take(g, agent=c.dep_ == "agent" or c.lower_ == "by")
     if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
         for c in t.head.children:  # "Dad had a stroke", "she survived cancer"
             if c.dep_.startswith("nsubj"):
@@ -176,7 +195,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "3"
+    version = "5"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -198,7 +217,8 @@ class Events:
                 kind = _kind(t)
                 if kind is None:
                     continue
-                people = _participants(t, owner)
+                agents: list[int] = []
+                people = _participants(t, owner, agents)
                 lemma = t.lemma_.lower()
                 if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not any(
                         c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -212,12 +232,13 @@ class Events:
                 # A trigger inside another of its kind is the same event: "diagnosed with cancer".
                 outer = next((found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
                 if outer is not None:
+                    outer.agents += [p for p in agents if p not in outer.people]
                     outer.people += [p for p in people if p not in outer.people]
                     continue
                 # The simple present with nobody named is a saying, not news: "the good die young".
                 generic = t.tag_ in ("VBP", "VBZ") and not people
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, lo, hi,
-                                   negated=generic or _irrealis(t, sent))
+                                   negated=generic or _irrealis(t, sent), agents=agents)
             for t in sent:
                 people, age, today = _late(t, owner)
                 if people and not any(ev.kind == "death" and set(people) <= set(ev.people) for ev in found.values()):

@@ -85,7 +85,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "9"
+    version = "10"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -179,6 +179,15 @@ class Relations:
                 # "her son" in a story can be anyone's.
                 unlinked[(role, owner)].append(noun)
 
+        # A role the text gave someone explicitly ("Your niece's name was Élodie") is theirs wherever else
+        # it is said ("You outlived your niece").
+        for key in list(unlinked):
+            given = [p for p in whose if key in whose[p]]
+            if len(given) == 1:
+                for noun in unlinked.pop(key):
+                    found.append((given[0], key[0], key[1], noun.sent.start_char, noun.sent.end_char))
+                    ex.people[given[0]].mentions.append(Mention(noun.idx, noun.idx + len(noun), given[0], "role"))
+                    at[noun.i] = given[0]
         # Across sentences: a role phrase stands for the one named person it can be.
         kin = defaultdict(set)
         for s, role, o, *_ in found:
