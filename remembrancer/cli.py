@@ -327,7 +327,9 @@ def show_person(p):
     if p["cues"]:
         click.echo("  cues: " + ", ".join(f"{c['cue']} ({c['weight']:.2f})" for c in p["cues"]))
     for e in p["events"]:
-        click.echo(f"  {e['kind']}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
+        how = " (by them, to another)" if e.get("agent") else ""
+        how += " (not said as a fact)" if e.get("negated") else ""
+        click.echo(f"  {e['kind']}{how}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
     if p["feelings"]["valence"] is not None:
         top = sorted((p["feelings"].get("emotions") or {}).items(), key=lambda kv: -kv[1])[:3]
         click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}" + (f"; mostly {', '.join(k for k, v in top if v > 0)}" if top else ""))

@@ -121,3 +121,14 @@ def test_what_i_or_you_am_called_is_a_name_of_mine():
     assert [p.name for p in ex.people] == ["me"] and "Pip" in ex.people[0].aliases
     # Someone else's name is not mine: "She called him Tom."
     assert {p.name for p in extract("I heard her. She called him Tom and he came.").people} == {"me", "Tom"}
+
+
+
+def test_a_role_given_explicitly_is_theirs_wherever_it_is_said():
+    text = ("You outlived your niece. You held her hand in the hospital. You never told anyone, you kept it to "
+            "yourself.\n\nMaud. That was your niece's name.")
+    ex = extract(text)
+    maud = next(p for p in ex.people if p.name == "Maud")
+    first = text.index("niece")
+    assert any(m.start == first and m.kind == "role" for m in maud.mentions)  # "You outlived your niece"
+    assert sum(r[:2] == ("Maud", "niece") for r in [(ex.people[r.subject].name, r.relation) for r in ex.relations]) == 2
