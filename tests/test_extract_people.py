@@ -551,3 +551,8 @@ def test_kin_names_families_use_in_other_languages():
     assert people["Nonna"].gender == "f" and people["Nonno"].gender == "m"
     assert {(ex.people[r.subject].name, r.relation) for r in ex.relations} >= {
         ("Nonna", "grandmother"), ("Nonno", "grandfather"), ("Oma", "grandmother")}
+
+
+def test_a_verb_the_tagger_runs_into_a_name_is_not_part_of_it():
+    ex, people = people_of("Uncle Kit rang, then Uncle Bob.")
+    assert {"Uncle Kit", "Uncle Bob"} <= set(people)  # spaCy tags "Uncle Kit rang" as one PERSON, "rang" a proper noun

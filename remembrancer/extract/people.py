@@ -276,6 +276,8 @@ def _name_tokens(span):
     while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in ("'s", "’s") or (
             len(toks) > 1 and INITIALISM.fullmatch(toks[-1].text))):
         toks.pop()  # and letters after a name ("BARBARA PINKERTON P.S.", "James Mortimer M.R.C.S.")
+    while len(toks) > 1 and toks[-1].is_lower and toks[-1].is_alpha:
+        toks.pop()  # a name ends capitalised: "Uncle Kit rang" is tagged as one PERSON
     while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
@@ -633,7 +635,9 @@ def name_features(doc, info) -> dict[str, float]:
         "object": share(lambda sp: sp[-1].dep_ in ("dobj", "dative")),
         "after_locative": share(lambda sp: sp[-1].dep_ == "pobj" and sp[-1].head.lower_ in LOCATIVE),
         "after_with": share(lambda sp: sp[-1].dep_ == "pobj" and sp[-1].head.lower_ in ("with", "to", "by")),
-        "compound": share(lambda sp: sp[-1].dep_ == "compound"),
+        # ("Tipton Grange"; not before a lower-case word the tagger took for a name: "Uncle Kit rang")
+        "compound": share(lambda sp: sp[-1].dep_ == "compound" and not (
+            sp[-1].head.pos_ == "PROPN" and sp[-1].head.is_lower and sp[-1].ent_type_ == "PERSON")),
         "appos": share(lambda sp: sp[-1].dep_ == "appos"),
         "role_apposition": share(lambda sp: sp[-1].dep_ == "appos" and role_like(sp[-1].head) or any(
             c.dep_ in ("appos", "compound") and role_like(c) for c in sp[-1].children)),
@@ -701,7 +705,7 @@ class People:
     """
 
     name = "people"
-    version = "41"
+    version = "42"
 
     def __init__(self, model: dict | None = None):
         self.model = model
