@@ -133,3 +133,9 @@ def test_story_cues_of_ianto():
     for thing in ("coffee", "tape measure", "suit", "hide-and-seek"):
         assert thing in cues, thing
     assert any("watch" in c and "stop" in c for c in cues)
+
+
+def test_people_named_by_their_title_or_role_are_not_things(nlp):
+    text = "Nina Patel argued with the owner about the map, and the captain and the doctor laughed."
+    cues = cues_of(Cues()(with_people(nlp, text)), "Nina Patel")
+    assert "map" in cues and not {"owner", "captain", "doctor"} & set(cues)

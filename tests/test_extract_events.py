@@ -120,3 +120,8 @@ def test_who_did_it_is_told_apart_from_whom_it_happened_to(nlp):
     assert agents("Mary Jones killed John Smith.") == [("death", ["Mary Jones"])]
     assert agents("John Smith buried Mary Jones in 2001.") == [("death", ["John Smith"])]
     assert agents("John Smith died in 2001, and Mary Jones married Peter Parker.") == [("death", []), ("marriage", [])]
+
+
+def test_a_persons_grave_says_they_died(nlp):
+    assert events(nlp, "John Smith wept at the grave of Mary Jones.")[0][:2] == ("death", ["Mary Jones"])
+    assert events(nlp, "Peter Parker took the secret to the grave.") == []  # nobody's grave

@@ -24,7 +24,12 @@ PERSON_NOUNS = set(
     mother father mum mom dad parent brother sister sibling son daughter uncle aunt cousin nephew
     niece grandmother grandfather grandma grandpa gran granny grandad grandson granddaughter
     grandchild family someone somebody anyone anybody everyone everybody noone nobody one self
-    stranger colleague boss neighbour neighbor""".split()
+    stranger colleague boss neighbour neighbor
+    doctor nurse teacher professor captain colonel general major sergeant lieutenant commander admiral
+    inspector detective officer king queen prince princess duke duchess emperor empress baron baroness
+    lord vicar priest rector reverend pope judge president governor mayor senator chief master mistress
+    servant maid nanny landlord landlady tenant student pupil patient client customer guest host visitor
+    owner""".split()
 )
 SINGULAR_DETS = {"a", "an", "another", "each", "every", "this", "that"}
 PERSON_SUFFIX = re.compile(r"(?:man|woman|person|people|folk)$")  # on the lemma
@@ -175,7 +180,7 @@ class Cues:
     """Tie noun phrases to the people mentioned near them."""
 
     name = "cues"
-    version = "3"
+    version = "4"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

@@ -34,7 +34,8 @@ OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "outlive", "abandon", "desert"
 DONE_TO = {"kill", "murder", "slay", "strangle", "execute", "assassinate", "behead", "drown", "suffocate",
            "bury", "mourn", "lose", "outlive", "adopt", "bear", "injure", "wound", "diagnose", "hospitalise", "hospitalize"}
 # Nouns with other senses ("each brush stroke"): an event only when a person has it.
-PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial"}
+PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial", "grave", "tomb",
+                "headstone", "gravestone", "coffin", "casket"}
 # Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
 HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
               "survive", "undergo", "sustain"}
@@ -48,7 +49,8 @@ PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): 
 NOUNS = {
     "death": "death", "funeral": "death", "burial": "death", "murder": "death", "killing": "death",
     "suicide": "death", "passing": "death", "corpse": "death", "cremation": "death",
-    "memorial": "death", "obituary": "death", "widow": "death", "widower": "death",
+    "memorial": "death", "obituary": "death", "widow": "death", "widower": "death", "grave": "death",
+    "tomb": "death", "headstone": "death", "gravestone": "death", "coffin": "death", "casket": "death",
     "birth": "birth", "christening": "birth", "baptism": "birth", "pregnancy": "birth",
     "marriage": "marriage", "wedding": "marriage", "honeymoon": "marriage",
     "engagement": "engagement",
@@ -195,7 +197,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "5"
+    version = "6"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
