@@ -139,3 +139,9 @@ def test_people_named_by_their_title_or_role_are_not_things(nlp):
     text = "Nina Patel argued with the owner about the map, and the captain and the doctor laughed."
     cues = cues_of(Cues()(with_people(nlp, text)), "Nina Patel")
     assert "map" in cues and not {"owner", "captain", "doctor"} & set(cues)
+
+
+def test_oaths_are_not_things(nlp):
+    text = "God, Nina Patel was tired. Bloody tired of the ferry."
+    cues = cues_of(Cues()(with_people(nlp, text)), "Nina Patel")
+    assert "ferry" in cues and not {"god", "bloody"} & set(cues)

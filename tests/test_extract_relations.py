@@ -132,3 +132,15 @@ def test_a_role_given_explicitly_is_theirs_wherever_it_is_said():
     first = text.index("niece")
     assert any(m.start == first and m.kind == "role" for m in maud.mentions)  # "You outlived your niece"
     assert sum(r[:2] == ("Maud", "niece") for r in [(ex.people[r.subject].name, r.relation) for r in ex.relations]) == 2
+
+
+def test_oaths_and_cries_name_no_one_as_you_and_a_described_name_is_the_role_before_it():
+    text = ("God, you're tired. Four hundred years of it. Your son asked you, at the funeral, whether you would "
+            "marry again. Matthias was twelve. You told him no.\n\nMatthias died in 1871.\n\nOh, Matthias.")
+    ex = extract(text)
+    you = next(p for p in ex.people if p.narrator)
+    assert you.name == "me" and not any(p.name == "God" for p in ex.people)  # an oath, not the "you"
+    assert not any(m.kind == "addressee" for p in ex.people if p.name == "Matthias" for m in p.mentions)
+    assert ("Matthias", "son", "me") in rels(ex)  # "Your son ... Matthias was twelve."
+    # Not when the next sentence does more than describe the one named.
+    assert not rels(extract("My son called on Sunday, and I told him. Dave was kind about it."))

@@ -49,7 +49,7 @@ EMPTY_NOUNS = set(
 ) | set(
     # oaths and insults used as nouns ("what the fuck", "the bastard") are not things
     """fuck fucks shit crap bastard bitch bugger bollocks damn hell arse ass asshole prick twat git
-    sod wanker idiot moron""".split()
+    sod wanker idiot moron god gods christ jesus heaven heavens bloody blimey crikey gosh""".split()
 )
 NOT_THINGS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON"}
 # Dependencies that put a verb at the head of its own clause.
@@ -180,7 +180,7 @@ class Cues:
     """Tie noun phrases to the people mentioned near them."""
 
     name = "cues"
-    version = "4"
+    version = "5"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

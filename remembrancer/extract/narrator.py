@@ -14,7 +14,7 @@ from collections import Counter
 
 from .aliases import merge, same_person
 from .base import Extraction, Mention, Person
-from .people import inside, quoted
+from .people import NOT_NAMES, inside, norm, quoted
 
 OWNER = "me"  # the name the owner goes by until they give one
 FIRST = {"i", "me", "my", "mine", "myself"}
@@ -41,8 +41,8 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
     doc, votes = ex.doc, Counter()
     for p, person in enumerate(ex.people):
         for m in person.mentions:
-            if m.kind != "name" or inside(m.start, quotes):
-                continue
+            if m.kind != "name" or inside(m.start, quotes) or norm(ex.text[m.start:m.end]) in NOT_NAMES:
+                continue  # and not an oath: "God, you're tired" speaks to no one
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -53,8 +53,9 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
                 votes[p] += 2  # "Dear Marguerite," (the mention may hold the "Dear")
             elif span.root.dep_ == "appos" and head.lower_ in SECOND:
                 votes[p] += 2  # "And you, Jack, will ..."
-            elif before is not None and before.text == "," and after is not None and (after.is_sent_end or after.text in ".!?"):
-                votes[p] += 1  # "..., Jack Harkness."
+            elif before is not None and before.text == "," and after is not None and (after.is_sent_end or after.text in ".!?") \
+                    and any(t.lower_ in SECOND for t in span.sent):
+                votes[p] += 1  # "... hurts you the most, Jack Harkness." (not "Oh, Matthias.": no "you" there)
             elif before is not None and before.text == "," and after is not None and after.text == "," and (span.start - 1 == span.sent.start + 1 or any(t.lower_ in SECOND for t in span.sent)):
                 votes[p] += 1  # "Why, Jack, you're blushing!"
             elif span.start == span.sent.start and after is not None and after.text == "," and any(t.lower_ in SECOND for t in doc[span.end:span.sent.end]):
@@ -115,7 +116,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "4"
+    version = "5"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

@@ -440,7 +440,7 @@ OATH_AFTER = {"knows", "bless", "blessed", "forbid", "damn", "damned", "help", "
 
 def _oath(token) -> bool:
     """Is this "God" an oath or exclamation ("Oh God", "thank God", "by God", "God knows", "God
-    bless you", "for God's sake", "in the name of God", "God-fearing", "God!")?"""
+    bless you", "for God's sake", "in the name of God", "God-fearing", "God!", "God, you're tired")?"""
     doc, i = token.doc, token.i
     before = doc[i - 1].lower_ if i > 0 else ""
     after = [t.lower_ for t in doc[i + 1:i + 3]]
@@ -450,6 +450,8 @@ def _oath(token) -> bool:
         return True
     if i > 2 and before == "of" and doc[i - 2].lower_ == "name":
         return True
+    if sentence_initial(token) and after[:1] == [","]:
+        return True  # "God, you're tired.", "God, I miss her."
     return _alone(token) or token.whitespace_ == "" and after[:1] == ["-"]
 
 
@@ -705,7 +707,7 @@ class People:
     """
 
     name = "people"
-    version = "42"
+    version = "43"
 
     def __init__(self, model: dict | None = None):
         self.model = model

@@ -85,7 +85,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "10"
+    version = "11"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -259,9 +259,27 @@ def _telling(noun, role) -> bool:
 
 
 def _named_next(doc, noun, who) -> int | None:
-    """The person named by the sentence after the noun's, when that sentence is a name and nothing else."""
+    """The person named by the sentence after the noun's, when that sentence is a name and nothing else,
+    or only gives their age ("Your son asked ... Matthias was twelve.")."""
     end = noun.sent.end
-    return _name_alone(doc[end].sent, who) if end < len(doc) else None
+    if end >= len(doc):
+        return None
+    sent = doc[end].sent
+    return _name_alone(sent, who) if _name_alone(sent, who) is not None else _described(sent, who)
+
+
+def _described(sent, who) -> int | None:
+    """The person a short sentence only gives the age of: "Matthias was twelve.", "Ella is four years old."
+    (a name as subject of "be" with a number, and no one else in it)."""
+    root = sent.root
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    age = any(c.dep_ in ("acomp", "attr") and c.pos_ == "NUM" or c.dep_ == "acomp" and c.lower_ == "old"
+              and any(g.pos_ == "NUM" for g in c.subtree) for c in root.children)
+    if len(words) > 8 or root.lemma_ != "be" or len(subj) != 1 or subj[0].pos_ != "PROPN" or not age:
+        return None
+    people = {who(t) for t in words if who(t) is not None}
+    return who(subj[0]) if people == {who(subj[0])} and who(subj[0]) is not None else None
 
 
 def _name_alone(sent, who) -> int | None:
