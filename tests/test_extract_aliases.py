@@ -10,3 +10,11 @@ def test_a_nickname_whose_forms_all_belong_to_the_full_name_joins_it():
     assert nickname_of("Tom", "Thomas") and nickname_of("bob", "robert") and nickname_of("Kate", "Katherine")
     # A nickname other full names share stays apart: "Harry" is Harold's too, "Lisa" Elizabeth's.
     assert not nickname_of("Harry", "Henry") and not nickname_of("Lisa", "Alice")
+
+
+def test_a_name_said_to_be_someones_is_theirs():
+    ex, people = people_of("He called me Margaret, which was Mum's name, and asked when I'd be home. Mum had it too.")
+    assert people["Mum"].aliases >= {"Mum", "Margaret"} and "Margaret" not in people
+    ex, people = people_of("Mum's name was Margaret Hale. Margaret loved roses, and I loved her.")
+    assert people["Margaret Hale"].aliases >= {"Mum", "Margaret"}
+    assert {(ex.people[r.subject].name, r.relation) for r in ex.relations} == {("Margaret Hale", "mother")}

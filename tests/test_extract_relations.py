@@ -144,3 +144,9 @@ def test_oaths_and_cries_name_no_one_as_you_and_a_described_name_is_the_role_bef
     assert ("Matthias", "son", "me") in rels(ex)  # "Your son ... Matthias was twelve."
     # Not when the next sentence does more than describe the one named.
     assert not rels(extract("My son called on Sunday, and I told him. Dave was kind about it."))
+
+
+def test_a_name_someone_calls_me_by_mistake_is_not_mine():
+    ex = extract("Dad didn't know me today. He called me Margaret, which was Mum's name, and asked when I'd be home.")
+    me = next(p for p in ex.people if p.narrator)
+    assert "Margaret" not in me.aliases

@@ -151,7 +151,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "7"
+    version = "8"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
@@ -203,6 +203,11 @@ class Aliases:
             fits = [b for b in singles if b != a and b not in groups and a not in groups and same_person(people[a].name, people[b].name, _g(people[a]), _g(people[b]))]
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
+        # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
+        for owner, named in _names_said(ex):
+            a, b = _root(groups, owner), _root(groups, named)
+            if a != b:
+                groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
         merged: dict[int, list[int]] = {}
         for member in groups:
             root = _root(groups, member)
@@ -210,6 +215,34 @@ class Aliases:
         if merged:
             merge(ex, list(merged.values()))
         return ex
+
+
+def _names_said(ex: Extraction) -> list[tuple[int, int]]:
+    """(person, person) pairs where the text says the second one's name is the first one's name:
+    "Mum's name was Margaret", "Margaret was Mum's name", "He called me Margaret, which was Mum's name"."""
+    if ex.doc is None:
+        return []
+    at = {}
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and m.kind in ("name", "title"):
+                for t in span:
+                    at[t.i] = p
+    out = []
+    for noun in ex.doc:
+        if noun.lemma_.lower() != "name" or noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "attr"):
+            continue
+        owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
+        verb = noun.head
+        if owner is None or verb.lemma_ != "be":
+            continue
+        other = [c for c in verb.children if c.dep_ in ("nsubj", "attr") and c.i != noun.i]
+        if other and other[0].lower_ in ("which", "that") and verb.dep_ == "relcl":
+            other = [verb.head]  # "Margaret, which was Mum's name"
+        if other and other[0].pos_ == "PROPN" and at.get(other[0].i) not in (None, owner):
+            out.append((owner, at[other[0].i]))
+    return out
 
 
 def _root(groups, i):

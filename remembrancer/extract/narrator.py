@@ -90,6 +90,8 @@ def _called(ex: Extraction) -> list[list[int]]:
                 words = [w for w in before if not w.is_punct and not w.is_space]
                 if 0 < len(words) <= 3 and all(w.pos_ == "PROPN" for w in words):
                     named = at.get(words[0].idx)
+        if any(w.lemma_.lower() == "name" and w.pos_ == "NOUN" for w in doc[t.i:t.sent.end]):
+            continue  # "He called me Margaret, which was Mum's name": someone else's name, said of me
         if named is not None and named != me and not ex.people[named].narrator:
             pairs[named] = me
     groups = {}
@@ -116,7 +118,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "5"
+    version = "6"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

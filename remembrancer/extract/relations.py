@@ -85,7 +85,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "11"
+    version = "12"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -344,12 +344,13 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int]]:
     speakers = {person.name: p for p, person in enumerate(ex.people) if person.name in said_by}
     out = []
     for p, person in enumerate(ex.people):
-        words = person.name.lower().split()
-        role = KIN_ROLE.get(words[0]) if words and (not person.narrator or reader is not None and not ex.speakers) and person.name not in said_by else None
-        if role is None:
+        if person.narrator and (reader is None or ex.speakers) or person.name in said_by:
             continue
         for m in person.mentions:
-            if m.kind not in ("name", "title") or inside(m.start, quotes):
+            # the kin word the person is called by here ("Mum", though her name may be given too: "Margaret")
+            words = ex.text[m.start:m.end].lower().split()
+            role = KIN_ROLE.get(words[0]) if words else None
+            if role is None or m.kind not in ("name", "title") or inside(m.start, quotes):
                 continue
             owner = writer if not ex.speakers else next(
                 (speakers.get(sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
