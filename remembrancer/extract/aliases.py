@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .base import Extraction
+from .cues import mention_tokens
 from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
@@ -222,14 +223,7 @@ def _names_said(ex: Extraction) -> list[tuple[int, int]]:
     "Mum's name was Margaret", "Margaret was Mum's name", "He called me Margaret, which was Mum's name"."""
     if ex.doc is None:
         return []
-    at = {}
-    for p, person in enumerate(ex.people):
-        for m in person.mentions:
-            span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and m.kind in ("name", "title"):
-                for t in span:
-                    at[t.i] = p
-    out = []
+    at, out = mention_tokens(ex), []
     for noun in ex.doc:
         if noun.lemma_.lower() != "name" or noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "attr"):
             continue

@@ -76,19 +76,18 @@ TITLES = {
     "lady": "f", "boss": None, "chief": None, "judge": None, "president": None, "pope": "m",
     "vicar": None, "rector": None, "squire": "m", "governor": None, "colonel's": None,
 }
-KIN_NAMES = {
-    "mum": "f", "mom": "f", "mummy": "f", "mommy": "f", "mama": "f", "mamma": "f", "mam": "f",
-    "ma": "f", "mother": "f", "dad": "m", "daddy": "m", "papa": "m", "pa": "m", "father": "m",
-    "pop": "m", "nan": "f", "nana": "f", "nanna": "f", "gran": "f", "granny": "f", "grannie": "f",
-    "grandma": "f", "grandmother": "f", "grandmama": "f", "grandad": "m", "granddad": "m",
-    "grandpa": "m", "grandfather": "m", "grandpapa": "m", "gramps": "m", "auntie": "f",
-    "aunty": "f", "uncle": "m", "aunt": "f", "sis": "f", "bro": "m",
-    # What families call their own in other languages, written in English ("Nonna made her lasagne").
-    **{k: "f" for k in "nonna oma abuela abuelita bubbe bubbie babcia yiayia nani dadi mamie obaasan halmoni".split()},
-    **{k: "m" for k in "nonno opa abuelo abuelito zayde zaide zeyde dziadek papou pappou ojiisan".split()},
-    **{k: "f" for k in "mamá mutti amma ammi eomma".split()}, **{k: "m" for k in "papá vati appa abbu".split()},
-    "zia": "f", "zio": "m", "tante": "f",
-}
+# Kin words used as names ("Mum", "Grandma Rose", "Uncle Kit"), with the relation they name and so the gender.
+KIN_ROLE = {**{k: "mother" for k in "mum mom mummy mommy mama mamma mam ma mother".split()},
+            **{k: "father" for k in "dad daddy papa pa pop father".split()},
+            **{k: "grandmother" for k in "nan nana nanna gran granny grannie grandma grandmother grandmama".split()},
+            **{k: "grandfather" for k in "grandad granddad grandpa grandfather grandpapa gramps".split()},
+            **{k: "aunt" for k in "auntie aunty aunt".split()}, "uncle": "uncle", "sis": "sister", "bro": "brother",
+            # What families call their own in other languages, written in English ("Nonna made her lasagne").
+            **{k: "grandmother" for k in "nonna oma abuela abuelita bubbe bubbie babcia yiayia nani dadi mamie obaasan halmoni".split()},
+            **{k: "grandfather" for k in "nonno opa abuelo abuelito zayde zaide zeyde dziadek papou pappou ojiisan".split()},
+            **{k: "mother" for k in "mamá mutti amma ammi eomma".split()}, **{k: "father" for k in "papá vati appa abbu".split()},
+            "zia": "aunt", "zio": "uncle", "tante": "aunt"}
+KIN_NAMES = {k: "m" if rel in ("father", "grandfather", "uncle", "brother") else "f" for k, rel in KIN_ROLE.items()}
 # Capitalised words that are never people: interjections, oaths and insults, calendar words.
 NOT_NAMES = set(
     """oh ah aha alas hey hi hello bye goodbye yes no yeah yep nope okay ok well wow ouch oops

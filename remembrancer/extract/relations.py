@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .base import Extraction, Mention, Relation
-from .people import KIN_NAMES, inside, quoted
+from .people import KIN_ROLE, inside, quoted
 
 ROLES = {
     "mother": "f", "father": "m", "parent": None, "mum": "f", "mom": "f", "dad": "m",
@@ -38,17 +38,6 @@ ROLES = {
 PREFIXES = ("great-", "great", "step-", "step", "half-", "ex-", "grand", "god", "foster-", "foster")
 SUFFIXES = ("-in-law",)
 POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
-# A kin word used as a name ("Mum", "Grandma Rose", "Uncle Kit") is the kin of whoever is speaking.
-KIN_ROLE = {**{k: "mother" for k in "mum mom mummy mommy mama mamma mam ma mother".split()},
-            **{k: "father" for k in "dad daddy papa pa pop father".split()},
-            **{k: "grandmother" for k in "nan nana nanna gran granny grannie grandma grandmother grandmama".split()},
-            **{k: "grandfather" for k in "grandad granddad grandpa grandfather grandpapa gramps".split()},
-            **{k: "aunt" for k in "auntie aunty aunt".split()}, "uncle": "uncle", "sis": "sister", "bro": "brother",
-            **{k: "grandmother" for k in "nonna oma abuela abuelita bubbe bubbie babcia yiayia nani dadi mamie obaasan halmoni".split()},
-            **{k: "grandfather" for k in "nonno opa abuelo abuelito zayde zaide zeyde dziadek papou pappou ojiisan".split()},
-            **{k: "mother" for k in "mamá mutti amma ammi eomma".split()}, **{k: "father" for k in "papá vati appa abbu".split()},
-            "zia": "aunt", "zio": "uncle", "tante": "aunt"}
-assert set(KIN_ROLE) <= set(KIN_NAMES)
 BE = {"be"}
 
 
@@ -121,6 +110,16 @@ class Relations:
         unlinked = defaultdict(list)  # (role, possessor) -> role phrase tokens
         roles_of = defaultdict(set)  # person -> roles they were given, any possessor
         whose = defaultdict(set)  # person -> (role, possessor) they were given
+
+        def link(p, role, owner, noun, mention=True):
+            """The role phrase `noun` is person p, `role` of `owner`."""
+            roles_of[p].add(role)
+            whose[p].add((role, owner))
+            if mention:
+                ex.people[p].mentions.append(Mention(noun.idx, noun.idx + len(noun), p, "role"))
+                at[noun.i] = p
+            found.append((p, role, owner, noun.sent.start_char, noun.sent.end_char))
+
         for noun in doc:
             if noun.tag_ in ("NNS", "NNPS"):
                 continue  # "her daughters" are several people, never one named person
@@ -136,18 +135,16 @@ class Relations:
                 subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj and who(subj[0]) is not None:
                     referent = who(subj[0])  # "Gwen is my sister", "he would've been her uncle"
-            elif role and noun.dep_ == "poss" and noun.head.lemma_.lower() == "name" and _named_as(doc, noun.head, who) is not None:
-                referent = _named_as(doc, noun.head, who)  # "Your niece's name was Élodie"
+            elif role and noun.dep_ == "poss" and noun.head.lemma_.lower() == "name" and (
+                    said := _named_as(doc, noun.head, who)) is not None:
+                referent = said  # "Your niece's name was Élodie"
             elif who(noun) is not None and noun.pos_ == "PROPN" and noun.dep_ == "appos" and role_noun(noun.head):
                 referent, noun, role = who(noun), noun.head, role_noun(noun.head)
             elif (role and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and who(noun.head) is not None
                   and possessor(noun) is None and possessor(noun.head) is not None):
                 referent = who(noun.head)  # "Your aunt Philippa": the possessive hangs on the name
-                owner = possessor(noun.head)
-                if owner != referent:
-                    roles_of[referent].add(role)
-                    whose[referent].add((role, owner))
-                    found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char))
+                if possessor(noun.head) != referent:
+                    link(referent, role, possessor(noun.head), noun, mention=False)
                 continue
             if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None:
                 role = noun.lemma_.lower()  # open vocabulary, from an explicit link
@@ -166,12 +163,7 @@ class Relations:
                 continue
             alone = _named_next(doc, noun, who)
             if alone in named and alone != owner and _telling(noun, role):
-                # "Your son was born that winter. Tobias.": a name standing as the next sentence is the role.
-                roles_of[alone].add(role)
-                whose[alone].add((role, owner))
-                ex.people[alone].mentions.append(Mention(noun.idx, noun.idx + len(noun), alone, "role"))
-                at[noun.i] = alone
-                found.append((alone, role, owner, noun.sent.start_char, noun.sent.end_char))
+                link(alone, role, owner, noun)  # "Your son was born that winter. Tobias."
                 continue
             if any(m.kind in ("narrator", "addressee") for m in ex.people[owner].mentions) and _telling(noun, role):
                 # Across sentences only for the writer's or the addressee's kin ("my daughter",
@@ -185,9 +177,7 @@ class Relations:
             given = [p for p in whose if key in whose[p]]
             if len(given) == 1:
                 for noun in unlinked.pop(key):
-                    found.append((given[0], key[0], key[1], noun.sent.start_char, noun.sent.end_char))
-                    ex.people[given[0]].mentions.append(Mention(noun.idx, noun.idx + len(noun), given[0], "role"))
-                    at[noun.i] = given[0]
+                    link(given[0], *key, noun)
         # Across sentences: a role phrase stands for the one named person it can be.
         kin = defaultdict(set)
         for s, role, o, *_ in found:
@@ -234,9 +224,7 @@ class Relations:
                     changed = True
         for (role, owner), p in assigned.items():
             for noun in unlinked[(role, owner)]:
-                found.append((p, role, owner, noun.sent.start_char, noun.sent.end_char))
-                ex.people[p].mentions.append(Mention(noun.idx, noun.idx + len(noun), p, "role"))
-                at[noun.i] = p
+                link(p, role, owner, noun)
         found += _kin_named(ex, found)
         seen = set()
         for s, role, o, start, end in found:
@@ -264,8 +252,8 @@ def _named_next(doc, noun, who) -> int | None:
     end = noun.sent.end
     if end >= len(doc):
         return None
-    sent = doc[end].sent
-    return _name_alone(sent, who) if _name_alone(sent, who) is not None else _described(sent, who)
+    alone = _name_alone(doc[end].sent, who)
+    return alone if alone is not None else _described(doc[end].sent, who)
 
 
 def _described(sent, who) -> int | None:
