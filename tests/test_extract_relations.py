@@ -150,3 +150,12 @@ def test_a_name_someone_calls_me_by_mistake_is_not_mine():
     ex = extract("Dad didn't know me today. He called me Margaret, which was Mum's name, and asked when I'd be home.")
     me = next(p for p in ex.people if p.narrator)
     assert "Margaret" not in me.aliases
+
+
+def test_a_name_after_a_clause_is_the_you_but_not_a_name_in_apposition():
+    text = ("You keep the kettle on the stove because Morwenna used to. She would laugh at that, Elias Thorne. "
+            "You met her in Bath, and she told you about her brother, Caspian, who sailed. You bought her tea.")
+    ex = extract(text)
+    you = next(p for p in ex.people if p.narrator)
+    assert you.name == "Elias Thorne"
+    assert not any(m.kind == "addressee" for p in ex.people if p.name == "Caspian" for m in p.mentions)

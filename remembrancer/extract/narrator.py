@@ -14,6 +14,7 @@ from collections import Counter
 
 from .aliases import merge, same_person
 from .base import Extraction, Mention, Person
+from .cues import mention_tokens
 from .people import NOT_NAMES, inside, norm, quoted
 
 OWNER = "me"  # the name the owner goes by until they give one
@@ -54,10 +55,11 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
             elif span.root.dep_ == "appos" and head.lower_ in SECOND:
                 votes[p] += 2  # "And you, Jack, will ..."
             elif before is not None and before.text == "," and after is not None and (after.is_sent_end or after.text in ".!?") \
-                    and any(t.lower_ in SECOND for t in span.sent):
-                votes[p] += 1  # "... hurts you the most, Jack Harkness." (not "Oh, Matthias.": no "you" there)
-            elif before is not None and before.text == "," and after is not None and after.text == "," and (span.start - 1 == span.sent.start + 1 or any(t.lower_ in SECOND for t in span.sent)):
-                votes[p] += 1  # "Why, Jack, you're blushing!"
+                    and any(t.pos_ in ("VERB", "AUX") for t in doc[span.sent.start:span.start]):
+                votes[p] += 1  # "... hurts you the most, Jack Harkness." (not a cry: "Oh, Matthias.")
+            elif before is not None and before.text == "," and after is not None and after.text == "," and span.root.dep_ != "appos" and (
+                    span.start - 1 == span.sent.start + 1 or any(t.lower_ in SECOND for t in span.sent)):
+                votes[p] += 1  # "Why, Jack, you're blushing!" (not "your brother, Caspian, who sailed")
             elif span.start == span.sent.start and after is not None and after.text == "," and any(t.lower_ in SECOND for t in doc[span.end:span.sent.end]):
                 votes[p] += 1  # "Jack, you know ..."
     return votes
@@ -69,19 +71,16 @@ CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
 def _called(ex: Extraction) -> list[list[int]]:
     """What "I" or "you" are called is a name of theirs: "They called me Pip", "She called you Kit",
     "Kit. That's what she called you." Returns [narrator, named] groups to merge."""
-    at = {}  # token start -> person, for names and for the narrator's "I"/"you"
-    for p, person in enumerate(ex.people):
-        for m in person.mentions:
-            at.setdefault(m.start, p)
+    at = mention_tokens(ex)  # names, and the narrator's "I"/"you"
     doc, pairs = ex.doc, {}
     for t in doc:
         if t.lemma_.lower() not in CALL_VERBS or t.pos_ != "VERB":
             continue
-        me = next((at.get(c.idx) for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), None)
+        me = next((at.get(c.i) for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), None)
         if me is None or not ex.people[me].narrator and not any(m.kind == "addressee" for m in ex.people[me].mentions):
             continue
-        named = next((at.get(c.idx) for c in t.children if c.dep_ in ("oprd", "xcomp", "attr")
-                      and c.pos_ == "PROPN" and at.get(c.idx) is not None), None)
+        named = next((at[c.i] for c in t.children if c.dep_ in ("oprd", "xcomp", "attr")
+                      and c.pos_ == "PROPN" and c.i in at), None)
         if named is None and t.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in t.children):
             head = t.head  # "Kit. That's what she called you": the name is the sentence before
             if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in head.children) \
@@ -89,7 +88,7 @@ def _called(ex: Extraction) -> list[list[int]]:
                 before = doc[head.sent.start - 1].sent
                 words = [w for w in before if not w.is_punct and not w.is_space]
                 if 0 < len(words) <= 3 and all(w.pos_ == "PROPN" for w in words):
-                    named = at.get(words[0].idx)
+                    named = at.get(words[0].i)
         if any(w.lemma_.lower() == "name" and w.pos_ == "NOUN" for w in doc[t.i:t.sent.end]):
             continue  # "He called me Margaret, which was Mum's name": someone else's name, said of me
         if named is not None and named != me and not ex.people[named].narrator:
