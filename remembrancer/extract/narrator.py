@@ -117,7 +117,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "6"
+    version = "7"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
