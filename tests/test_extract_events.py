@@ -119,6 +119,7 @@ def test_who_did_it_is_told_apart_from_whom_it_happened_to(nlp):
     assert agents("John Smith was killed by Mary Jones in 2001.") == [("death", ["Mary Jones"])]
     assert agents("Mary Jones killed John Smith.") == [("death", ["Mary Jones"])]
     assert agents("John Smith buried Mary Jones in 2001.") == [("death", ["John Smith"])]
+    assert agents("Mary Jones gave birth to John Smith in 2001.") == [("birth", ["Mary Jones"])]  # no birthday of hers
     assert agents("John Smith died in 2001, and Mary Jones married Peter Parker.") == [("death", []), ("marriage", [])]
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 from .base import Event, Extraction
 from .cues import mention_tokens, sentence_groups
-from .times import _number, entry_times
+from .times import entry_times, parse_number
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -109,17 +109,10 @@ def _participants(t, owner, agents=None) -> list[int]:
     phrase) are also added to `agents`."""
     people: list[int] = []
     agents = [] if agents is None else agents
-    if t.pos_ != "VERB":
-        done_to = False
-    elif t.lemma_.lower() == "give" and any(c.dep_ == "dobj" and c.lower_ == "birth" for c in t.children):
-        done_to = True  # "she gave birth to Tom": the birth is Tom's
-        for c in t.children:
-            for g in (g for g in c.children if c.lower_ == "birth" and g.dep_ == "prep" and g.lower_ == "to"):
-                for o in g.children:
-                    if o.dep_ == "pobj" and o.i in owner:
-                        people.append(owner[o.i])
-    else:
-        done_to = t.lemma_.lower() in DONE_TO and any(c.dep_ in ("dobj", "nsubjpass", "dative") and c.i in owner for c in t.children)
+    birth = [c for c in t.children if c.dep_ == "dobj" and c.lower_ == "birth"] if t.lemma_.lower() == "give" else []
+    # "she gave birth to Tom": the birth is Tom's ("to Tom" may hang on "birth")
+    done_to = t.pos_ == "VERB" and (bool(birth) or t.lemma_.lower() in DONE_TO and any(
+        c.dep_ in ("dobj", "nsubjpass", "dative") and c.i in owner for c in t.children))
 
     def take(tok, agent=False):
         p = owner.get(tok.i)
@@ -131,7 +124,7 @@ def _participants(t, owner, agents=None) -> list[int]:
             if c.dep_ == "conj":
                 take(c, agent)
 
-    frontier = [t]
+    frontier = [t, *birth]
     if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd", "attr"):
         frontier.append(t.head)  # "he was dead": the subject is the verb's
     elif t.pos_ == "ADJ" and t.dep_ == "amod":
@@ -268,7 +261,7 @@ def _late(t, owner) -> tuple[list[int], int | None, bool]:
     if not ages or any(c.dep_ == "neg" for c in t.children):
         return none
     number = ages[0]
-    age = _number(" ".join(w.text for w in number.subtree if w.pos_ == "NUM" or w.text == "-").replace(" - ", "-"))
+    age = parse_number(" ".join(w.text for w in number.subtree if w.pos_ == "NUM" or w.text == "-").replace(" - ", "-"))
     today = any(c.lower_ == "today" for c in t.children)
     return [owner[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in owner], age, today
 

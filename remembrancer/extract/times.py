@@ -86,7 +86,7 @@ def _to_date(anchor) -> dt.date | None:
         return None
 
 
-def _number(text: str) -> int | None:
+def parse_number(text: str) -> int | None:
     t = text.lower().strip()
     if t.isdigit():
         return int(t)
@@ -276,7 +276,7 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
             return day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7))
         return day(a - dt.timedelta(days=back))  # "on Saturday" in a diary: the one just gone
     if kind == "ago":
-        n = _number(g[0])
+        n = parse_number(g[0])
         if n is None:
             return None
         sign = 1 if low[2] in ("later", "from now", "hence") else -1
@@ -285,7 +285,7 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
             return min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1])
         return _unit_span(_shift(a, sign * n, g[1]), g[1])
     if kind == "in_n":
-        n = _number(g[1])
+        n = parse_number(g[1])
         if n is None:
             return None
         return _unit_span(_shift(a, n, g[2]), g[2])
