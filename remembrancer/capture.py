@@ -264,9 +264,7 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
             meta = {"conversation": name, "session": n, "turns": conv[key]}
             mine = me if me is not None and any(t.speaker == me for t in turns) else None
             out.append(chat_entry(turns, at=at, author=author, source=f"locomo:{name}:{key}", meta=meta, me=mine))
-    if me is not None and not any(e.meta.get("me") for e in out):
-        raise BadFormat(f"{path}: {me!r} speaks in none of its conversations")
-    return out
+    return _spoken_by(out, me, path)
 
 
 def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
@@ -301,6 +299,11 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
         except Exception as e:  # empty, binary or a bad date
             raise BadFormat(f"{path} line {n}: {e}") from None
         out.append(entry)
-    if me is not None and not any(e.meta.get("me") == me for e in out):
+    return _spoken_by(out, me, path)
+
+
+def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
+    """The entries, if the owner named by `me` speaks in at least one of them (or none was named)."""
+    if me is not None and not any(e.meta.get("me") == me for e in entries):
         raise BadFormat(f"{path}: {me!r} speaks in none of its conversations")
-    return out
+    return entries

@@ -230,15 +230,22 @@ class _People:
         return found
 
     def resolve(self, person, owner: bool) -> int:
-        if owner:
-            for pid, row in self.rows.items():
-                if row["owner"]:
-                    new = person.aliases - row["aliases"] - {OWNER}  # a chat name of the owner's ("Sam")
-                    if new:
-                        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
-                        row["aliases"] |= new
-                        row["names"] = frozenset(row["aliases"] | {row["name"]})
-                    return pid
+        """The stored person this one is (the owner, for the owner), stored now if no one; their new
+        names become aliases (a chat name of the owner's: "Sam")."""
+        pid = next((pid for pid, row in self.rows.items() if row["owner"]), None) if owner else None
+        if pid is None:
+            pid = self._join(person, owner)
+        new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
+        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
+        self.rows[pid]["aliases"] |= new
+        self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
+        self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
+        self._index(pid, new | {self.rows[pid]["name"]})
+        self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
+        return pid
+
+    def _join(self, person, owner: bool) -> int:
+        """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one."""
         names = [person.name] + sorted(person.aliases - {person.name})
         mine = frozenset(names)
         fulls = _fulls(mine)
@@ -274,13 +281,6 @@ class _People:
             pid = self.conn.execute("INSERT INTO people (name, gender, owner) VALUES (?, ?, ?)",
                                     (person.name, person.gender, int(owner))).lastrowid
             self.rows[pid] = {"name": person.name, "gender": person.gender, "owner": int(owner), "aliases": set()}
-        new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
-        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
-        self.rows[pid]["aliases"] |= new
-        self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
-        self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
-        self._index(pid, new | {self.rows[pid]["name"]})
-        self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
         return pid
 
 
