@@ -33,3 +33,12 @@ def test_a_name_standing_as_a_sentence_takes_the_next_pronoun():
         "She told me about her brother, Caspian, who sailed. Caspian came back eventually. He always did. "
         "Your son was born that winter. Tobias. He had her eyes and your temper.")
     assert whose(ex, people, "He had") == {"Tobias"}
+
+
+def test_who_stands_for_the_person_its_clause_is_about():
+    ex, people = people_of("Ianto, who loved coffee, made it every morning. Mireille was the one who taught me chess. "
+                           "I met Tom, whose dog bit me. The man who sold it was rude.")
+    assert whose(ex, people, "who loved") == {"Ianto"}
+    assert whose(ex, people, "who taught") == {"Mireille"}
+    assert whose(ex, people, "whose dog") == {"Tom"}
+    assert whose(ex, people, "who sold") == set()  # a man no one names

@@ -13,11 +13,13 @@ from .base import Extraction, Mention
 from .people import PRONOUN_GENDER, group_name
 
 WINDOW = 2  # sentences back
+RELATIVE = {"who", "whom", "whose"}
+ONE = {"one", "person", "man", "woman", "boy", "girl", "friend"}  # "Mireille was the one who ..."
 
 
 class Coref:
     name = "coref"
-    version = "6"
+    version = "7"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -89,6 +91,18 @@ class Coref:
             last_by_gender[gender] = (here, best)
             recent.append((t.i, best, _subject(t)))
             who[t.i] = best
+        # "who" and "whose" stand for the person their clause is about: "Ianto, who loved coffee", "Mireille
+        # was the one who taught you chess".
+        for t in doc:
+            clause = t.head if t.head.dep_ == "relcl" else t.head.head  # "whose dog bit me": via "dog"
+            if t.lower_ not in RELATIVE or clause.dep_ != "relcl":
+                continue
+            head = clause.head
+            if head.i not in who and head.dep_ == "attr" and head.lemma_.lower() in ONE and head.head.lemma_ == "be":
+                head = next((c for c in head.head.children if c.dep_ == "nsubj"), head)
+            p = who.get(head.i)
+            if p is not None and not ex.people[p].narrator:
+                ex.people[p].mentions.append(Mention(t.idx, t.idx + len(t), p, "pronoun"))
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         return ex
