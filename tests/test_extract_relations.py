@@ -159,3 +159,10 @@ def test_a_name_after_a_clause_is_the_you_but_not_a_name_in_apposition():
     you = next(p for p in ex.people if p.narrator)
     assert you.name == "Elias Thorne"
     assert not any(m.kind == "addressee" for p in ex.people if p.name == "Caspian" for m in p.mentions)
+
+
+def test_names_beside_a_plural_role_are_each_one_of_them():
+    found = rels(extract("My brother Neil visited with his daughters, Isla and Freya. My parents, Ruth and David, are retiring."))
+    assert {("Isla", "daughter", "Neil"), ("Freya", "daughter", "Neil"), ("Ruth", "parent", "me"),
+            ("David", "parent", "me")} <= found
+    assert not any(r[1] == "daughter" for r in rels(extract("I saw Neil's daughters and Tom Hale at the fair.")))

@@ -74,7 +74,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "12"
+    version = "13"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -122,7 +122,14 @@ class Relations:
 
         for noun in doc:
             if noun.tag_ in ("NNS", "NNPS"):
-                continue  # "her daughters" are several people, never one named person
+                # "her daughters" are several people, never one named person, but each of those named
+                # beside them ("her sons Tom and Ben", "his daughters, Isla and Freya") is one of them.
+                role, owner = role_noun(noun), possessor(noun)
+                if role and owner is not None:
+                    for t in _named_beside(doc, noun):
+                        if who(t) not in (None, owner):
+                            link(who(t), role, owner, noun, mention=False)
+                continue
             role = role_noun(noun)
             explicit_role = role
             # Explicit link: apposition, copula, "my daughter Alice".
@@ -296,6 +303,16 @@ def _named_as(doc, name, who) -> int | None:
             if c.lower_ in ("that", "this", "it") and verb.sent.start > 0:
                 return _name_alone(doc[verb.sent.start - 1].sent, who)
     return None
+
+
+def _named_beside(doc, noun) -> list:
+    """The names in apposition to a plural noun, each of them: "her sons Tom and Ben", "his daughters,
+    Isla and Freya" (which the parser reads as a coordination, right after the comma)."""
+    first = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":
+        after = doc[noun.i + 2]
+        first = after if after.dep_ == "conj" and after.head.i == noun.i and after.pos_ == "PROPN" else None
+    return [first, *first.conjuncts] if first is not None else []
 
 
 def _named_with(ex, doc, p, family) -> bool:
