@@ -126,3 +126,9 @@ def test_who_did_it_is_told_apart_from_whom_it_happened_to(nlp):
 def test_a_persons_grave_says_they_died(nlp):
     assert events(nlp, "John Smith wept at the grave of Mary Jones.")[0][:2] == ("death", ["Mary Jones"])
     assert events(nlp, "Peter Parker took the secret to the grave.") == []  # nobody's grave
+
+
+def test_late_before_a_person_says_they_died(nlp):
+    assert events(nlp, "The late Peter Parker was a singer.")[0][:2] == ("death", ["Peter Parker"])
+    assert events(nlp, "Peter Parker was late for work again.") == []
+    assert events(nlp, "Peter Parker caught the late train.") == []

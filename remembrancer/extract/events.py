@@ -66,6 +66,8 @@ NOUNS = {
 ADJECTIVES = {"dead": "death", "pregnant": "birth", "ill": "illness", "sick": "illness",
               "married": "marriage", "engaged": "engagement", "divorced": "parting",
               "widowed": "death", "injured": "injury"}
+# Adjectives that tell of an event only before a person: "my late husband", "the late Irene Adler".
+BEFORE_PERSON = {"late": "death", "deceased": "death"}
 MODALS = {"might", "may", "could", "would", "should", "will", "shall", "must", "can", "'d", "'ll",
           "wo", "ca", "ought"}
 IRREALIS_MARKS = {"if", "unless", "whether", "lest", "suppose", "supposing"}
@@ -74,7 +76,7 @@ IRREALIS_VERBS = {"want", "wish", "hope", "fear", "imagine", "pretend", "suppose
 PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "pobj", "dative", "attr", "appos", "conj"}
 
 
-_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | {"born"}
+_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born"}
 _HASHES: dict[int, set[int]] = {}
 
 
@@ -100,6 +102,8 @@ def _kind(t) -> str | None:
         return NOUNS[lemma]
     if t.pos_ == "ADJ" and t.lower_ in ADJECTIVES and t.dep_ in ("acomp", "amod", "oprd", "attr"):
         return ADJECTIVES[t.lower_]
+    if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
+        return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
     return None
 
 
@@ -190,7 +194,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "6"
+    version = "7"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -220,7 +224,7 @@ class Events:
                     continue  # "lost my keys", "left the house"
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
-                if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS) and not people:
+                if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
                     continue  # "meet the deadline", "each stroke of the brush"
                 if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
                     continue  # "dying to see it", "dying for a drink"
