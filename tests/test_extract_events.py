@@ -132,3 +132,11 @@ def test_late_before_a_person_says_they_died(nlp):
     assert events(nlp, "The late Peter Parker was a singer.")[0][:2] == ("death", ["Peter Parker"])
     assert events(nlp, "Peter Parker was late for work again.") == []
     assert events(nlp, "Peter Parker caught the late train.") == []
+
+
+def test_passed_on_its_own_is_a_death(nlp):
+    assert events(nlp, "Since Peter Parker passed, nothing is the same.")[0][:2] == ("death", ["Peter Parker"])
+    assert events(nlp, "Mary Jones passed in her sleep last spring.")[0][:2] == ("death", ["Mary Jones"])
+    for text in ("Peter Parker passed the salt.", "Peter Parker passed his exam.", "Peter Parker passed by the shop.",
+                 "Time passed slowly for Peter Parker."):
+        assert events(nlp, text) == [], text

@@ -19,6 +19,7 @@ VERBS = {
     "die": "death", "kill": "death", "murder": "death", "drown": "death", "perish": "death",
     "execute": "death", "slay": "death", "strangle": "death", "assassinate": "death",
     "bury": "death", "mourn": "death", "lose": "death", "behead": "death", "suffocate": "death", "outlive": "death",
+    "pass": "death",
     "bear": "birth", "born": "birth", "adopt": "birth",
     "marry": "marriage", "wed": "marriage", "propose": "engagement", "engage": "engagement",
     "divorce": "parting", "separate": "parting", "leave": "parting", "dump": "parting",
@@ -66,6 +67,9 @@ NOUNS = {
 ADJECTIVES = {"dead": "death", "pregnant": "birth", "ill": "illness", "sick": "illness",
               "married": "marriage", "engaged": "engagement", "divorced": "parting",
               "widowed": "death", "injured": "injury"}
+# "passed" on its own is a death ("since Dad passed"); passing by, through or over a place is not.
+PASS_BY = {"by", "through", "over", "to", "into", "out", "round", "around", "along", "across", "under", "between",
+           "on", "beside", "behind", "down", "up", "off", "past", "near"}
 # Adjectives that tell of an event only before a person: "my late husband", "the late Irene Adler".
 BEFORE_PERSON = {"late": "death", "deceased": "death"}
 MODALS = {"might", "may", "could", "would", "should", "will", "shall", "must", "can", "'d", "'ll",
@@ -194,7 +198,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "7"
+    version = "8"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -224,6 +228,10 @@ class Events:
                     continue  # "lost my keys", "left the house"
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
+                if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or any(
+                        c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
+                        for c in t.children)):
+                    continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
                 if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
                     continue  # "meet the deadline", "each stroke of the brush"
                 if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
