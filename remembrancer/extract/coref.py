@@ -94,8 +94,10 @@ class Coref:
         # "who" and "whose" stand for the person their clause is about: "Ianto, who loved coffee", "Mireille
         # was the one who taught you chess".
         for t in doc:
+            if t.lower_ not in RELATIVE:
+                continue
             clause = t.head if t.head.dep_ == "relcl" else t.head.head  # "whose dog bit me": via "dog"
-            if t.lower_ not in RELATIVE or clause.dep_ != "relcl":
+            if clause.dep_ != "relcl":
                 continue
             head = clause.head
             if head.i not in who and head.dep_ == "attr" and head.lemma_.lower() in ONE and head.head.lemma_ == "be":
