@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import dates
-from .errors import BadEncoding, BadFormat, BinaryInput, EmptyInput, NotFound
+from .errors import BadEncoding, BadFormat, BinaryInput, EmptyInput, NotFound, UnknownFormat
 
 MAX_ENTRY_CHARS = 10_000_000
 PASSAGE_CHARS = 500  # a passage grows sentence by sentence up to about this size
@@ -307,3 +307,12 @@ def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
     if me is not None and not any(e.meta.get("me") == me for e in entries):
         raise BadFormat(f"{path}: {me!r} speaks in none of its conversations")
     return entries
+
+
+def format_entries(fmt: str, path, *, author=None, source=None, me=None) -> list[Entry]:
+    """The entries of a file in a known format: "locomo" (chats) or "jsonl"; `me`: the chat speaker who is you."""
+    if fmt == "locomo":
+        return locomo_entries(path, author=author, me=me)
+    if fmt == "jsonl":
+        return jsonl_entries(path, author=author, source=source, me=me)
+    raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")

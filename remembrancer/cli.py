@@ -177,8 +177,7 @@ def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
 
     fmt = known_format(fmt, ("locomo", "jsonl"))
     memory = open_memory(ctx, derive=not no_extract)
-    entries = (capture.locomo_entries(file, author=author, me=me) if fmt == "locomo"
-               else capture.jsonl_entries(file, author=author, source=source, me=me))
+    entries = capture.format_entries(fmt, file, author=author, source=source, me=me)
     with progress_bar(len(entries), "Importing") as bar:
         result = memory.add_entries(entries, progress=bar.update)
     result.pop("results") if not as_json else None

@@ -313,9 +313,7 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None,
         path = Path(folder) / "upload"
         path.write_bytes(data)
         try:
-            if fmt == "jsonl":
-                return capture.jsonl_entries(path, author=author, source=source, me=me)
-            return capture.locomo_entries(path, author=author, me=me)
+            return capture.format_entries(fmt, path, author=author, source=source, me=me)
         except RemembrancerError as e:
             raise type(e)(str(e).replace(str(path), name), e.remedy) from None
 

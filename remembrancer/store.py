@@ -198,13 +198,7 @@ class Memory:
 
     def import_file(self, fmt: str, path, *, author=None, source=None, me=None, progress=None) -> dict:
         """Import a whole file in a known format ("locomo" or "jsonl"); `me`: the chat speaker who is you."""
-        if fmt == "locomo":
-            entries = capture.locomo_entries(path, author=author, me=me)
-        elif fmt == "jsonl":
-            entries = capture.jsonl_entries(path, author=author, source=source, me=me)
-        else:
-            raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")
-        return self.add_entries(entries, progress)
+        return self.add_entries(capture.format_entries(fmt, path, author=author, source=source, me=me), progress)
 
     # -- derived data ---------------------------------------------------------------------
     def process(self, entry_ids=None, progress=None) -> dict:
