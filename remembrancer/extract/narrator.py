@@ -101,10 +101,11 @@ def _called(ex: Extraction) -> list[list[int]]:
 
 def _signer(ex: Extraction) -> int | None:
     """The person who signed the letter the text is ("All my love,\nGranny June"), found or added."""
-    m = SIGNED.search(ex.text[-300:])
+    tail = ex.text[-300:]
+    m = SIGNED.search(tail)
     if m is None:
         return None
-    start = len(ex.text) - len(ex.text[-300:]) + m.start(1)
+    start = len(ex.text) - len(tail) + m.start(1)
     end = start + len(m.group(1))
     for p, person in enumerate(ex.people):
         if any(mm.start < end and start < mm.end and mm.kind in ("name", "title") for mm in person.mentions):
@@ -129,7 +130,8 @@ class Narrator:
         author = None
         if firsts:
             author = _signer(ex) if ex.author is None else None
-            author = _find_or_add(ex, ex.author or OWNER) if author is None else author
+            if author is None:
+                author = _find_or_add(ex, ex.author or OWNER)
             ex.people[author].narrator = True
             ex.people[author].mentions += [Mention(t.idx, t.idx + len(t), author, "narrator") for t in firsts]
         if seconds:
