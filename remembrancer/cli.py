@@ -444,9 +444,15 @@ def recall(ctx, cue, limit, as_json):
     emit(open_memory(ctx, derive=False).recall(cue, limit=limit), as_json, show_recall)
 
 
+def _window(t):
+    if t["lo"] is None:
+        return f"before {t['hi']}"
+    return f"from {t['lo']}" if t["hi"] is None else f"{t['lo']} to {t['hi']}"
+
+
 def show_answer(r):
     if r["people"] or r["times"]:
-        found = [p["name"] for p in r["people"]] + [f"{t['text']} ({t['lo']} to {t['hi']})" for t in r["times"]]
+        found = [p["name"] for p in r["people"]] + [f"{t['text']} ({_window(t)})" for t in r["times"]]
         click.echo(click.style("matched: " + "; ".join(found), fg="yellow"))
     for f in r["facts"][:5]:
         click.echo(click.style("fact: " + f["fact"], fg="yellow"))

@@ -180,7 +180,12 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
     if anchor is None:
         latest = memory.query("SELECT max(at) FROM entries")[0][0]
         anchor = min(latest[:10], dates.now()[:10]) if latest else dates.now()[:10]
-    out = [{"text": t.text, "lo": t.lo, "hi": t.hi} for t in find_times(text, anchor)]
+    out, starts = [], []
+    for t in find_times(text, anchor):
+        start, windows = _counted_from(text, t) or _open_ended(text, t)
+        # "the week before" in "the week before August 3" was read as a time of its own, counted from the anchor.
+        kept = [i for i, s in enumerate(starts) if not start <= s < t.start]
+        out, starts = [out[i] for i in kept] + windows, [starts[i] for i in kept] + [start] * len(windows)
     for m in _EVENT_WINDOW.finditer(text):
         unit, side, what = m.group(1).lower(), m.group(2).lower(), m.group(3)
         when = event_date(memory, what)
@@ -192,6 +197,60 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
         out = [t for t in out if not (m.start() <= text.find(t["text"]) < m.end())]  # "the week before" alone is not it
         out.append({"text": m.group(0), "lo": lo.isoformat(), "hi": hi.isoformat(), "event": what, "event_at": when[:10]})
     return out
+
+
+# "before May 2023", "as of December", "since last June": the window runs to, or from, the time named.
+_OPEN_BEFORE = re.compile(r"\b(?:before|prior to|until|till|up to|up until|by|as of)\s+(?:the\s+)?$", re.I)
+_OPEN_AFTER = re.compile(r"\b(?:since|after)\s+(?:the\s+)?$", re.I)  # not "from": "moved from 4 years ago"
+_BEFORE_ALL, _AFTER_ALL = "0001-01-01", "9999-12-31"
+
+
+_COUNTED = re.compile(
+    r"\b(?:(the|last|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(day|night|week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+(before|after)\s+$", re.I)
+
+
+def _open_ended(text: str, t) -> tuple[int, list[dict]]:
+    """A time's window, opened to one side when the question says "before", "by", "since" or "after" it.
+
+    An open window holds much of a store, so a passage in it counts half; "by May" and "as of May"
+    ask how things stood in May, so May itself counts in full."""
+    said, before = t.text, text[:t.start]
+    if m := _OPEN_BEFORE.search(before):
+        if m.group(0).lower().startswith(("before", "prior")):
+            return m.start(), [{"text": m.group(0) + said, "lo": _BEFORE_ALL, "hi": t.lo, "weight": 0.5}]
+        return m.start(), [{"text": m.group(0) + said, "lo": _BEFORE_ALL, "hi": t.hi, "weight": 0.5},
+                           {"text": said, "lo": t.lo, "hi": t.hi}]
+    if m := _OPEN_AFTER.search(before):
+        lo = t.hi if m.group(0).lower().startswith("after") else t.lo
+        return m.start(), [{"text": m.group(0) + said, "lo": lo, "hi": _AFTER_ALL, "weight": 0.5}]
+    return t.start, [{"text": said, "lo": t.lo, "hi": t.hi}]
+
+
+def _counted_from(text: str, t) -> tuple[int, list[dict]] | None:
+    """ "the week before August 3", "two weeks before May 11", "the Saturday after July 24": counted from
+    the date; and the date itself, when what happened is likely to be told ("last week we ...")."""
+    from .extract.times import WEEKDAYS, parse_number
+
+    m = _COUNTED.search(text[:t.start])
+    if not m:
+        return None
+    count = parse_number(m.group(1) or "") or 1
+    unit, after = m.group(2).lower(), m.group(3).lower() == "after"
+    edge = dt.date.fromisoformat((t.hi if after else t.lo)[:10])
+    if unit in WEEKDAYS or unit == "weekend":  # the nearest such day past the date, `count` of them away
+        step = dt.timedelta(days=1 if after else -1)
+        day = edge if after else edge + step
+        while day.weekday() != WEEKDAYS.get(unit, 5):
+            day += step
+        lo = day + 7 * (count - 1) * step
+        hi = lo + dt.timedelta(days=2 if unit == "weekend" else 1)
+    else:
+        span = dt.timedelta(days=_SPAN[unit])
+        lo = edge + (count - 1) * span if after else edge - count * span
+        hi = lo + span
+    return m.start(), [{"text": m.group(0) + t.text, "lo": lo.isoformat(), "hi": hi.isoformat()},
+                       {"text": t.text, "lo": t.lo, "hi": t.hi}]
 
 
 def event_date(memory, what: str) -> str | None:
@@ -468,14 +527,14 @@ def _timed(memory, info) -> dict[int, list[tuple[str, str]]]:
 
 
 def _time_match(times, info, spoken) -> dict[int, float]:
-    """1 for passages written in, or speaking of, a time window the question names."""
+    """For passages written in, or speaking of, a time window the question names: the window's weight (1, or
+    0.5 for an open one)."""
     out = {}
     for pid, row in info.items():
         at = (row["at"] or "")[:10]
         for t in times:
             if (at and t["lo"] <= at < t["hi"]) or any(lo < t["hi"] and t["lo"] < hi for lo, hi in spoken.get(pid, ())):
-                out[pid] = 1.0
-                break
+                out[pid] = max(out.get(pid, 0.0), t.get("weight", 1.0))
     return out
 
 
@@ -500,7 +559,8 @@ def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
         "question": question,
         "passages": passages,
         "people": [s.as_dict() for s in a["people"]],
-        "times": a["times"],
+        "times": [{k: (None if v in (_BEFORE_ALL, _AFTER_ALL) else v) for k, v in t.items() if k != "weight"}
+                  for t in a["times"]],  # an open end is null
         "facts": facts(memory, a["people"], a["times"]),
     }
 

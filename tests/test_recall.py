@@ -100,6 +100,39 @@ def test_the_week_before_an_event_is_read_from_the_store(tmp_path):
         assert r["passages"][0]["text"] == "Bought the rings with Tom in Leeds."
 
 
+def test_before_by_and_since_a_date_open_the_window(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Bought a blue bicycle at the fair.", at="2021-03-02")
+        m.add("Bought a red bicycle at the fair.", at="2023-06-20")
+        r = m.ask("Which bicycle did I buy before May 2023?")
+        assert [(t["lo"], t["hi"]) for t in r["times"]] == [(None, "2023-05-01")]
+        assert "blue" in r["passages"][0]["text"]
+        r = m.ask("Which bicycle did I buy since January 2022?")
+        assert [(t["lo"], t["hi"]) for t in r["times"]] == [("2022-01-01", None)]
+        assert "red" in r["passages"][0]["text"]
+        # "as of" a month asks how things stood then: up to it, and the month itself in full
+        r = m.ask("Which bicycle did I have as of June 2023?")
+        assert [(t["lo"], t["hi"]) for t in r["times"]] == [(None, "2023-07-01"), ("2023-06-01", "2023-07-01")]
+        assert "red" in r["passages"][0]["text"]
+        # "from" is not a time's edge: "moved from Leeds 4 years ago" is 4 years ago
+        r = m.ask("Where did I move from 4 years ago?")
+        assert all(t["lo"] and t["hi"] for t in r["times"])
+
+
+def test_a_span_before_or_after_a_date_counts_from_that_date(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Quiet day.", at="2023-08-03")
+        windows = lambda q: [(t["text"], t["lo"], t["hi"]) for t in m.ask(q)["times"]]  # noqa: E731
+        # and the date itself: what happened the week before is told on it ("last week we ...")
+        assert windows("What did John do the week before August 3, 2023?") == [
+            ("the week before August 3, 2023", "2023-07-27", "2023-08-03"), ("August 3, 2023", "2023-08-03", "2023-08-04")]
+        assert windows("What did we get two weeks before August 11, 2023?")[0][1:] == ("2023-07-28", "2023-08-04")
+        # July 24, 2023 was a Monday; October 28, 2023 a Saturday; October 4, 2023 a Wednesday
+        assert windows("What did we do on the Monday before July 24, 2023?")[0][1:] == ("2023-07-17", "2023-07-18")
+        assert windows("What is planned for the Saturday after October 28, 2023?")[0][1:] == ("2023-11-04", "2023-11-05")
+        assert windows("Where were the pups the weekend before 4th October, 2023?")[0][1:] == ("2023-09-30", "2023-10-02")
+
+
 def test_person_aware_ranking_prefers_the_named_speaker(tmp_path):
     with Memory(tmp_path / "m.db") as m:
         m.add_chat([("Caroline", "I finished my painting of the lake last night."),
