@@ -165,11 +165,10 @@ def named_people(memory, text: str) -> list[Source]:
     return found
 
 
-_EVENT_WINDOW = re.compile(
-    r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\s+(?:the|my|our|his|her|their|your|its)\s+"
-    r"([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)(?=\s*(?:[?.,;!]|$|\s+(?:and|when|where|with|that|did|was|in|at|on)\b))",
-    re.I,
-)
+_EVENT = (r"(?:the|my|our|his|her|their|your|its)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+          r"(?=\s*(?:[?.,;!]|$|\s+(?:and|when|where|with|that|did|was|in|at|on)\b))")
+_EVENT_WINDOW = re.compile(r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\s+" + _EVENT, re.I)
+_EVENT_EDGE = re.compile(r"\b(before|after|since|until|till)\s+" + _EVENT, re.I)  # "since the wedding"
 _SPAN = {"day": 1, "night": 1, "week": 7, "weekend": 3, "month": 31, "year": 366}
 
 
@@ -180,14 +179,21 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
     if anchor is None:
         latest = memory.query("SELECT max(at) FROM entries")[0][0]
         anchor = min(latest[:10], dates.now()[:10]) if latest else dates.now()[:10]
+    found = find_times(text, anchor)
+    ranges = list(_ranges(text, found))
     out, starts = [], []
-    for t in find_times(text, anchor):
+    for t in found:
+        if any(lo <= t.start < hi for lo, hi, _ in ranges):
+            continue
         start, windows = _counted_from(text, t) or _open_ended(text, t)
         # "the week before" in "the week before August 3" was read as a time of its own, counted from the anchor.
         kept = [i for i, s in enumerate(starts) if not start <= s < t.start]
         out, starts = [out[i] for i in kept] + windows, [starts[i] for i in kept] + [start] * len(windows)
+    out += [w for _, _, w in ranges]
+    spans = []
     for m in _EVENT_WINDOW.finditer(text):
         unit, side, what = m.group(1).lower(), m.group(2).lower(), m.group(3)
+        spans.append((m.start(), m.end()))
         when = event_date(memory, what)
         if when is None:
             continue
@@ -196,7 +202,36 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
         lo, hi = (day - span, day) if side == "before" else (day + dt.timedelta(days=1), day + dt.timedelta(days=1) + span)
         out = [t for t in out if not (m.start() <= text.find(t["text"]) < m.end())]  # "the week before" alone is not it
         out.append({"text": m.group(0), "lo": lo.isoformat(), "hi": hi.isoformat(), "event": what, "event_at": when[:10]})
+    for m in _EVENT_EDGE.finditer(text):
+        if any(a <= m.start() < b for a, b in spans) or (when := event_date(memory, m.group(2))) is None:
+            continue
+        # The event's own day is in: "how did she feel after the accident" is often told with the accident.
+        day = dt.date.fromisoformat(when[:10])
+        lo, hi = ((_BEFORE_ALL, (day + dt.timedelta(days=1)).isoformat()) if m.group(1).lower() in ("before", "until", "till")
+                  else (day.isoformat(), _AFTER_ALL))
+        out.append({"text": m.group(0), "lo": lo, "hi": hi, "weight": 0.5, "event": m.group(2), "event_at": when[:10]})
     return out
+
+
+_RANGE_FROM = re.compile(r"\b(?:between|from)\s+$", re.I)
+_RANGE_TO = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
+_MONTH_RANGE = re.compile(r"\b(?:between|from)\s+([a-z]+)\s+(?:and|to|until|till|through|-|–)\s+([a-z]+)\s+(\d{4})\b", re.I)
+
+
+def _ranges(text: str, found):
+    """(start, end, window) for "between May 2023 and July 2023", "from 2019 to 2021" and "between May and
+    July 2023": one window from the first time to the end of the second."""
+    from .extract.times import MONTHS
+
+    for a, b in zip(found, found[1:]):
+        if (m := _RANGE_FROM.search(text[:a.start])) and _RANGE_TO.fullmatch(text[a.end:b.start]) and a.lo < b.hi:
+            yield m.start(), b.end, {"text": text[m.start():b.end], "lo": a.lo, "hi": b.hi}
+    for m in _MONTH_RANGE.finditer(text):
+        first, last = MONTHS.get(m.group(1).lower()), MONTHS.get(m.group(2).lower())
+        if first and last:
+            year = int(m.group(3))
+            lo, hi = dt.date(year - (first > last), first, 1), dt.date(year + (last == 12), last % 12 + 1, 1)
+            yield m.start(), m.end(), {"text": m.group(0), "lo": lo.isoformat(), "hi": hi.isoformat()}
 
 
 # "before May 2023", "as of December", "since last June": the window runs to, or from, the time named.
@@ -369,14 +404,17 @@ def prepare(memory, question: str, analysis=None) -> dict:
     """The question's candidate pool and their signals (`features`), ready for `fuse`."""
     a = analysis if analysis is not None else analyse(memory, question)
     # The words that name a time ("in May 2023", "the week before the wedding") say when, not what:
-    # they become the time signal and are left out of the words and meaning searched for.
-    what = question
+    # they become the time signal and are left out of the words and meaning searched for. An event that
+    # only opens a window stays in the meaning ("how did she feel after the accident" is told with the
+    # accident), not in the words ("what did I buy after the accident" is not about the accident).
+    words, sense = question, question
     for t in a["times"]:
-        what = what.replace(t["text"], " ")
-    what = what if what.strip(" ?.!") else question
+        kept = t["event"] if "event" in t and {_BEFORE_ALL, _AFTER_ALL} & {t["lo"], t["hi"]} else ""
+        words, sense = words.replace(t["text"], " "), sense.replace(t["text"], f" {kept} ")
     # Who speaks is the person signal's work ("spoken"); their names are left out of what is searched for.
-    what = meaning(what, [s for s in a["people"] if s.speakers])
-    return features(memory, what, embed.embed([what])[0], a)
+    speakers = [s for s in a["people"] if s.speakers]
+    words, sense = (meaning(w if w.strip(" ?.!") else question, speakers) for w in (words, sense))
+    return features(memory, words, embed.embed([sense])[0], a)
 
 
 def meaning(text: str, people) -> str:

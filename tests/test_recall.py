@@ -119,6 +119,29 @@ def test_before_by_and_since_a_date_open_the_window(tmp_path):
         assert all(t["lo"] and t["hi"] for t in r["times"])
 
 
+def test_a_range_of_times_is_one_window(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Quiet day.", at="2023-08-03")
+        windows = lambda q: [(t["lo"], t["hi"]) for t in m.ask(q)["times"]]  # noqa: E731
+        assert windows("What happened between May and July 2023?") == [("2023-05-01", "2023-08-01")]
+        assert windows("What did I read between November and February 2023?") == [("2022-11-01", "2023-03-01")]
+        assert windows("What did I do from 2019 to 2021?") == [("2019-01-01", "2022-01-01")]
+        assert windows("Where was I from March 3 to March 10, 2023?") == [("2023-03-03", "2023-03-11")]
+
+
+def test_before_or_after_an_event_opens_the_window_from_its_day(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Bought a blue scarf in town.", at="2019-01-05")
+        m.add("The accident on the ring road. I was shaken for days and could not drive.", at="2020-04-02")
+        m.add("Bought a green scarf in town.", at="2021-11-20")
+        r = m.ask("What scarf did I buy after the accident?")
+        assert [(t["lo"], t["hi"], t["event"]) for t in r["times"]] == [("2020-04-02", None, "accident")]
+        assert "green" in r["passages"][0]["text"]
+        assert "blue" in m.ask("What scarf did I buy before the accident?")["passages"][0]["text"]
+        # the event stays in what is searched for: how I felt is told with the accident
+        assert "shaken" in m.ask("How did I feel after the accident?")["passages"][0]["text"]
+
+
 def test_a_span_before_or_after_a_date_counts_from_that_date(tmp_path):
     with Memory(tmp_path / "m.db") as m:
         m.add("Quiet day.", at="2023-08-03")
