@@ -108,3 +108,30 @@ def test_before_and_later_count_from_the_time_told_before_them():
     # With no time before them, and for "ago", the entry's date is the anchor.
     assert spans("Two weeks before, I had no idea.") == [("Two weeks before", "2024-05-06", "2024-05-13")]
     assert spans("In 2001 we met. I saw him two weeks ago.")[1] == ("two weeks ago", "2024-05-06", "2024-05-13")
+
+
+def test_a_span_since_something_counts_back_from_the_entry():
+    spans = lambda text: [(t.text, t.lo, t.hi) for t in find_times(text, "2021-03-14")]
+    assert spans("Three weeks since Arthur died.") == [("Three weeks", "2021-02-15", "2021-02-22")]
+    assert spans("It's been two years since Mum passed.") == [("two years", "2019-01-01", "2020-01-01")]
+    assert spans("A year ago today she died.") == [("A year ago today", "2020-03-14", "2020-03-15")]
+    # A date told after "since" is the date: the span is not counted back too.
+    assert spans("Two years since May 2019.") == [("May 2019", "2019-05-01", "2019-06-01")]
+
+
+def test_a_habit_is_no_date():
+    assert find_times("She rowed the boat out every Thursday and each Christmas.", ANCHOR) == []
+    assert [t.text for t in find_times("She rowed out on Thursday.", ANCHOR)] == ["Thursday"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The light went dark for the first time in forty years.", []),
+    ("It was the worst storm in fifty years.", []),
+    ("I hadn't seen him in ten years.", []),
+    ("We move house in two weeks.", ["2023-05-22"]),
+    ("I will retire in twenty years.", ["2043-01-01"]),
+])
+def test_in_n_years_is_a_date_only_when_it_is_to_come(text, expected):
+    from remembrancer.extract import extract
+
+    assert [t.lo for t in extract(text, at=ANCHOR).times] == expected

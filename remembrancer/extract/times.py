@@ -61,13 +61,17 @@ _SOURCES = [
     ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("this_part", rf"\b(this|last)\s+({_part})\b"),
-    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # "every Thursday", "each Christmas": a habit, not a day
+    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
-    ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|earlier|later|from now|hence)\b"),
+    ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|earlier|later|from now|hence)(?:\s+(today))?\b"),
+    # "three weeks since he died", "it's been a year since Mum passed": counted back like "ago"
+    # (not "two years since 2019", whose date is told)
+    ("since_n", rf"\b({_num})\s+({_unit})(?=\s+since\b(?!\s+(?:\d|{_month}\b)))"),
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
     ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b"),
     ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
-    ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day)(?:\s+({_year}))?\b"),
+    ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day)(?:\s+({_year}))?\b"),
 ]
 PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
@@ -275,11 +279,13 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
         if future:
             return day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7))
         return day(a - dt.timedelta(days=back))  # "on Saturday" in a diary: the one just gone
-    if kind == "ago":
+    if kind in ("ago", "since_n"):
         n = parse_number(g[0])
         if n is None:
             return None
-        sign = 1 if low[2] in ("later", "from now", "hence") else -1
+        sign = 1 if kind == "ago" and low[2] in ("later", "from now", "hence") else -1
+        if kind == "ago" and g[3]:  # "a year ago today": that very day
+            return day(_shift(a, sign * n, g[1]))
         if low[0] in VAGUE and n > 1:  # "a few years ago": a range, not one year
             ends = [_unit_span(_shift(a, sign * k, g[1]), g[1]) for k in (max(2, n - 1), n + 2)]
             return min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1])
@@ -331,12 +337,13 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
-def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, future=None) -> list[Time]:
+def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, future=None, duration=None) -> list[Time]:
     """The times written in `text`, as [lo, hi) ISO date intervals, in order of position.
 
     Relative times ("yesterday", "two weeks ago", "last summer") are resolved against `anchor`
     (a date, date-time or ISO string) and skipped when there is none. `future(start)`, if given,
-    says whether the time at that offset is spoken of as still to come ("is getting married in June").
+    says whether the time at that offset is spoken of as still to come ("is getting married in June");
+    `duration(start)`, if given, whether an "in N years" there is a length of time, not a date.
 
     >>> [(t.text, t.lo, t.hi) for t in find_times("We met two weeks ago.", "2023-05-10")]
     [('two weeks ago', '2023-04-24', '2023-05-01')]
@@ -355,6 +362,9 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     told: dict[int, tuple[str, tuple]] = {}  # start -> what was matched, for the times told from the one before
     for start, end, _, kind, groups in found:
         if any(start < e and s < end for s, e in taken):
+            continue
+        if kind == "in_n" and duration is not None and duration(start):
+            taken.append((start, end))  # "the first time in forty years": not forty years from now
             continue
         try:
             span = _resolve(kind, groups, a, bool(future and future(start)))
@@ -392,7 +402,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "3"
+    version = "4"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -406,8 +416,22 @@ def entry_times(ex: Extraction) -> list[Time]:
     key = f"remembrancer.times@{ex.at}"
     if key not in ex.doc.user_data:  # plain tuples: user_data may be serialised with the doc
         ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi)
-                                 for t in find_times(ex.text, ex.at, lambda pos: to_come(ex.doc, pos))]
+                                 for t in find_times(ex.text, ex.at, lambda pos: to_come(ex.doc, pos),
+                                                     lambda pos: _duration(ex.doc, pos))]
     return [Time(*t) for t in ex.doc.user_data[key]]
+
+
+def _duration(doc, pos: int) -> bool:
+    """Is the "in N years" at `pos` a length of time? It is when it hangs on a noun or adjective ("the
+    first time in forty years", "the worst storm in years") or on a verb not spoken of as still to come
+    ("hadn't seen him in ten years"); "we move in two weeks" is a date."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root
+    if prep.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and prep.head.i != prep.i:
+        return True
+    return not to_come(doc, pos)
 
 
 WILL = {"will", "'ll", "’ll", "shall", "wo", "might", "may", "could", "should", "can", "must", "'s going", "going"}
