@@ -140,3 +140,18 @@ def test_passed_on_its_own_is_a_death(nlp):
     for text in ("Peter Parker passed the salt.", "Peter Parker passed his exam.", "Peter Parker passed by the shop.",
                  "Time passed slowly for Peter Parker."):
         assert events(nlp, text) == [], text
+
+
+def test_a_death_some_time_since_is_counted_back(nlp):
+    assert events(nlp, "Three weeks since Peter Parker died.", at="2021-03-14") == [
+        ("death", ["Peter Parker"], "2021-02-15", "2021-02-22", False)]
+    assert events(nlp, "It's been two years since Mary Jones passed.", at="2021-03-14")[0][2:4] == ("2019-01-01", "2020-01-01")
+    assert events(nlp, "A year ago today Mary Jones died.", at="2021-03-14")[0][2:4] == ("2020-03-14", "2020-03-15")
+
+
+def test_a_date_line_dates_the_entry_not_the_event_after_it(nlp):
+    # The parser joins the heading to the first sentence; the death is not on the entry's day.
+    assert events(nlp, "date: 2021-03-14\nThree weeks since Peter Parker died.", at="2021-03-14")[0][2:4] == (
+        "2021-02-15", "2021-02-22")
+    assert events(nlp, "2021-03-14\nPeter Parker died.", at="2021-03-14")[0][2:4] == (None, "2021-03-15")
+    assert events(nlp, "Peter Parker died on 2021-03-01.", at="2021-03-14")[0][2:4] == ("2021-03-01", "2021-03-02")

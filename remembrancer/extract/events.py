@@ -9,6 +9,7 @@ future and questioned events are kept with `negated=True`: evidence, never a fac
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .base import Event, Extraction
 from .cues import mention_tokens, sentence_groups
@@ -198,7 +199,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "8"
+    version = "9"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -211,7 +212,7 @@ class Events:
         no_later = (dt.date.fromisoformat(entry_day) + dt.timedelta(days=1)).isoformat() if entry_day else None
         for s, e in sentence_groups(doc):
             sent = doc[s:e]
-            times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char]
+            times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
             lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
             found: dict[int, Event] = {}  # trigger token -> its event
             for t in sent:
@@ -256,6 +257,16 @@ class Events:
                                                 (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat())
             ex.events.extend(found.values())
         return ex
+
+
+def _dateline(text: str, tm) -> bool:
+    """Is the time a line of its own ("2023-09-05", "date: 2021-03-14", "14 March 2022")? It dates the
+    entry, not an event of the sentence the parser joined it to."""
+    start = text.rfind("\n", 0, tm.start) + 1
+    end = text.find("\n", tm.end)
+    before = text[start:tm.start].strip()
+    after = text[tm.end:len(text) if end < 0 else end].strip(" \t\r.,;:!")
+    return not after and (not before or re.fullmatch(r"[A-Za-z]+\s*:", before) is not None)
 
 
 def _late(t, owner) -> tuple[list[int], int | None, bool]:
