@@ -26,10 +26,15 @@ def run(fn):
     return wrapper
 
 
-def open_memory(ctx, derive=True):
+def open_memory(ctx, derive=True, create=False):
+    """The store named by --db; only the commands that add to it make a new one."""
     from .store import Memory
 
-    return Memory(ctx.obj["db"], derive=derive)
+    return Memory(ctx.obj["db"], derive=derive, create=create)
+
+
+def plural(n, word):
+    return f"{n} {word}" if n == 1 else f"{n} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"
 
 
 def emit(data, as_json, human):
@@ -73,7 +78,7 @@ def path(ctx, as_json):
 
 
 def summary_line(result):
-    return (f"{result['entries']} entries, {result['passages']} passages, {result['words']} words"
+    return (f"{plural(result['entries'], 'entry')}, {plural(result['passages'], 'passage')}, {plural(result['words'], 'word')}"
             f" in {result['seconds']:.2f}s" + (f" ({result['duplicates']} already stored)" if result["duplicates"] else ""))
 
 
@@ -111,7 +116,6 @@ def add(ctx, items, at, author, source, no_extract, as_json):
     """
     from . import capture, dates
 
-    memory = open_memory(ctx, derive=not no_extract)
     if items == ("-",):
         text = capture.decode(sys.stdin.buffer.read(), "standard input")
         entries = [capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)]
@@ -120,6 +124,7 @@ def add(ctx, items, at, author, source, no_extract, as_json):
     else:
         at_iso = dates.parse(at) if at else None
         entries = [capture.file_entry(p, at=at_iso, author=author, source=source) for p in capture.files(items)]
+    memory = open_memory(ctx, derive=not no_extract, create=True)  # after the input is read: bad input makes no store
     with progress_bar(len(entries), "Remembering") as bar:
         result = memory.add_entries(entries, progress=bar.update)
     if as_json:
@@ -130,7 +135,7 @@ def add(ctx, items, at, author, source, no_extract, as_json):
             click.echo(f"Already remembered as entry {r['entry']}; stored once.")
     if len(entries) == 1 and result["entries"] == 1:
         r = result["results"][0]
-        click.echo(f"Remembered entry {r['entry']}: {r['passages']} passages, {r['words']} words.")
+        click.echo(f"Remembered entry {r['entry']}: {plural(r['passages'], 'passage')}, {plural(r['words'], 'word')}.")
     elif len(entries) > 1:
         click.echo(summary_line(result))
 
@@ -170,14 +175,15 @@ def _looks_like_path(item):
 def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
     """Import a file in a known format: locomo (chats) or jsonl (one entry a line).
 
+    \b
     Example: remembrancer import jsonl journal.jsonl
     Example: remembrancer import jsonl chats.jsonl --me Sam
     """
     from . import capture
 
     fmt = known_format(fmt, ("locomo", "jsonl"))
-    memory = open_memory(ctx, derive=not no_extract)
     entries = capture.format_entries(fmt, file, author=author, source=source, me=me)
+    memory = open_memory(ctx, derive=not no_extract, create=True)
     with progress_bar(len(entries), "Importing") as bar:
         result = memory.add_entries(entries, progress=bar.update)
     result.pop("results") if not as_json else None
@@ -187,27 +193,33 @@ def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
 def search_options(fn):
     fn = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
     fn = click.option("--queries", type=click.Path(), help='Batch mode: a JSONL file of {"id", "query"} lines; writes one JSON line per query.')(fn)
-    fn = click.option("--limit", default=10, show_default=True, help="How many passages.")(fn)
+    fn = click.option("--limit", default=10, type=click.IntRange(min=1), show_default=True, help="How many passages.")(fn)
     return fn
 
 
-def batch_queries(path, answer):
-    """Read {"id", "query"} lines, write {"id", "results"} lines, all in this one process."""
+def batch_queries(path, answer, given=None):
+    """Read {"id", "query"} lines, write {"id", "results"} lines, all in this one process. Every line is
+    read before any is answered, so a bad line stops the batch before it prints anything."""
     from .capture import decode
-    from .errors import BadFormat, NotFound
+    from .errors import BadInput, NotFound
     from pathlib import Path
 
+    if given:
+        raise click.UsageError("Give a query or --queries FILE, not both.")
     p = Path(path)
     if not p.is_file():
         raise NotFound(f"No such file: {path}")
+    asked = []
     for n, line in enumerate(decode(p.read_bytes(), path).splitlines(), 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
-            qid, query = obj["id"], obj["query"]
+            asked.append((obj["id"], obj["query"]))
         except (json.JSONDecodeError, KeyError, TypeError):
-            raise BadFormat(f"{path} line {n}: expected {{\"id\", \"query\"}}") from None
+            raise BadInput(f"{path} line {n}: expected {{\"id\", \"query\"}}",
+                           'Write one {"id": 1, "query": "coffee"} a line; nothing was answered.') from None
+    for qid, query in asked:
         click.echo(json.dumps({"id": qid, "results": answer(query)}, ensure_ascii=False))
 
 
@@ -223,7 +235,7 @@ def search(ctx, query, limit, queries, as_json):
     """
     memory = open_memory(ctx, derive=False)
     if queries:
-        return batch_queries(queries, lambda q: memory.search(q, limit=limit))
+        return batch_queries(queries, lambda q: memory.search(q, limit=limit), given=query)
     query = " ".join(query)
     if not query:
         raise click.UsageError("Give a QUERY or --queries FILE.")
@@ -235,22 +247,29 @@ def search(ctx, query, limit, queries, as_json):
 @cli.command()
 @click.option("--format", "fmt", default="jsonl", show_default=True, help="jsonl or markdown.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (default: standard output).")
+@click.option("--json", "as_json", is_flag=True,
+              help='With -o, print {"entries", "format", "output"}; without, the entries are JSON lines (as --format jsonl).')
 @click.pass_context
 @run
-def export(ctx, fmt, output):
+def export(ctx, fmt, output, as_json):
     """Write out every entry, word for word (JSONL re-imports with `import jsonl`).
 
     Example: remembrancer export --format markdown -o memories.md
     """
-    fmt = known_format(fmt, ("jsonl", "markdown"))
+    fmt = "jsonl" if as_json and not output else known_format(fmt, ("jsonl", "markdown"))
     memory = open_memory(ctx, derive=False)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    entries = 0
     try:
         for chunk in memory.export(fmt):
             out.write(chunk)
+            entries += 1
     finally:
         if output:
             out.close()
+    if output:
+        emit({"entries": entries, "format": fmt, "output": output}, as_json,
+             lambda r: click.echo(f"Wrote {plural(r['entries'], 'entry')} to {r['output']}.", err=True))
 
 
 @cli.command()
@@ -308,12 +327,12 @@ def show_people(rows):
     for p in rows:
         others = [a for a in p["aliases"] if a != p["name"]]
         when = " · ".join(x for x in (p["first_at"], p["last_at"]) if x)
-        click.echo(f"{p['name']}" + (f" ({', '.join(others)})" if others else "") + f"  {p['mentions']} mentions" + (f"  {when}" if when else ""))
+        click.echo(f"{p['name']}" + (f" ({', '.join(others)})" if others else "") + f"  {plural(p['mentions'], 'mention')}" + (f"  {when}" if when else ""))
 
 
 def show_person(p):
     others = [a for a in p["aliases"] if a != p["name"]]
-    click.echo(click.style(p["name"] + (" (you)" if p["name"] == OWNER else ""), bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({p['mentions']} mentions)")
+    click.echo(click.style(p["name"] + (" (you)" if p["name"] == OWNER else ""), bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({plural(p['mentions'], 'mention')})")
     from .forgetting import possessive
 
     his_her = possessive(p.get("gender"))
@@ -432,7 +451,7 @@ def show_recall(r):
 
 @cli.command()
 @click.argument("cue")
-@click.option("--limit", default=10, show_default=True, help="How many people, things and passages.")
+@click.option("--limit", default=10, type=click.IntRange(min=1), show_default=True, help="How many people, things and passages.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
@@ -474,7 +493,7 @@ def ask(ctx, question, limit, queries, as_json):
     """
     memory = open_memory(ctx, derive=False)
     if queries:
-        return batch_queries(queries, lambda q: memory.ask(q, limit=limit)["passages"])
+        return batch_queries(queries, lambda q: memory.ask(q, limit=limit)["passages"], given=question)
     if not question:
         raise click.UsageError("Give a QUESTION or --queries FILE.")
     emit(memory.ask(question, limit=limit), as_json, show_answer)
@@ -542,7 +561,7 @@ def show_item(i, score=True):
 
 @cli.command()
 @click.option("--now", help=NOW_HELP)
-@click.option("--limit", default=10, show_default=True, help="How many items.")
+@click.option("--limit", default=10, type=click.IntRange(min=1), show_default=True, help="How many items.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
@@ -557,7 +576,7 @@ def fading(ctx, now, limit, as_json):
 
 @cli.command()
 @click.option("--now", help=NOW_HELP)
-@click.option("--limit", default=20, show_default=True, help="At most this many items in the session.")
+@click.option("--limit", default=20, type=click.IntRange(min=1), show_default=True, help="At most this many items in the session.")
 @click.option("--json", "as_json", is_flag=True,
               help='Programs: write each item as a JSON line, read answers {"item", "rating"} as JSON lines on stdin.')
 @click.pass_context

@@ -32,7 +32,7 @@ class BinaryInput(BadInput):
 
 
 class BadFormat(BadInput):
-    remedy = "Fix the line named above and import again; nothing was stored."
+    remedy = "Fix the line named above and try again; nothing was stored."
 
 
 class UnknownFormat(BadInput):
@@ -56,7 +56,7 @@ class StoreLocked(StoreError):
 
 
 class StoreCorrupt(StoreError):
-    remedy = "The file is not a remembrancer store or is damaged: restore it from a backup (`remembrancer backup` makes one)."
+    remedy = "Check the path (--db); if it is your store, restore it from a backup (`remembrancer backup` makes one)."
 
 
 class Unauthorized(RemembrancerError):

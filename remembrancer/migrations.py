@@ -70,6 +70,13 @@ def m001_core(conn):
     )
 
 
+def pending(conn) -> list[str]:
+    """The migrations this store has not had yet."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")} if "migrations" in tables else set()
+    return [fn.__name__ for fn in MIGRATIONS if fn.__name__ not in done]
+
+
 def apply(conn):
     """Bring the schema up to date, each migration in its own transaction."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")

@@ -10,6 +10,7 @@ import re
 import sqlite3
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from . import capture, dates, migrations
@@ -44,9 +45,11 @@ def _sqlite_errors():
             raise StoreLocked("The store is locked by another program") from None
         if "full" in str(e):
             raise StoreError(f"The store could not grow ({e})", "Free some disk space and try again; nothing was stored.") from None
+        if "readonly" in str(e):
+            raise StoreError("The store is read-only here", "Copy it to a folder you can write to; nothing was stored.") from None
         raise StoreError(f"The store could not be used: {e}") from None
     except sqlite3.DatabaseError as e:
-        raise StoreCorrupt(f"The store is damaged or not a remembrancer file ({e})") from None
+        raise StoreCorrupt(f"Not a remembrancer store, or a damaged one ({e})") from None
 
 
 class Memory:
@@ -57,15 +60,33 @@ class Memory:
     >>> memory.search("coffee")
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, *, derive: bool = True, timeout: float = 5.0):
+    def __init__(self, path: str | os.PathLike | None = None, *, derive: bool = True, timeout: float = 5.0,
+                 create: bool = True):
+        """`create=False`: a store that is not there is an error, not a new empty one. A store on a disk
+        that cannot be written (a backup on a read-only stick) opens read-only."""
         self.path = Path(path) if path is not None else default_path()
         self.derive = derive
         self.lock = threading.RLock()
         self._depth = 0
-        if str(self.path) != ":memory:":
+        memory = str(self.path) == ":memory:"
+        if not memory and not self.path.exists():
+            if not create:
+                raise NotFound(f"No store at {self.path}",
+                               "Check --db or $REMEMBRANCER_DB; `remembrancer add` or `import` starts a new store.")
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        # WAL needs to write beside the file, so a store on a read-only disk is opened as immutable.
+        self.readonly = (not memory and self.path.exists()
+                         and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)))
+        wal = Path(f"{self.path}-wal")
+        if self.readonly and wal.exists() and wal.stat().st_size:
+            raise StoreError(f"{self.path} is read-only here and has writes not yet folded in (its -wal file)",
+                             f"Copy {self.path.name} and {wal.name} together to a folder you can write to, and open it there.")
         with _sqlite_errors():
-            self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
+            if self.readonly:
+                uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?immutable=1"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA schema_version").fetchone()  # fails here on a file that is not SQLite
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -73,6 +94,12 @@ class Memory:
                 self.conn.close()
                 raise StoreCorrupt(f"{self.path} is an SQLite file of some other program, not a remembrancer store",
                                    "Give a new file name with --db; nothing was changed.")
+            if self.readonly:
+                if migrations.pending(self.conn):
+                    self.conn.close()
+                    raise StoreError(f"{self.path} is read-only and was made by an older remembrancer",
+                                     "Copy it to a folder you can write to, and open it there to upgrade it.")
+                return
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -414,7 +441,8 @@ class Memory:
             if result != ["ok"]:
                 problems += [f"sqlite: {r}" for r in result]
             try:
-                self.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
+                if not self.readonly:  # FTS5 checks itself through a write statement
+                    self.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
             except sqlite3.DatabaseError as e:
                 problems.append(f"search index: {e} (run `remembrancer check --repair`)")
             for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries"):

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT, dump, file_digest
+from remembrancer import Memory
 from remembrancer.cli import cli
 
 
@@ -59,7 +60,7 @@ def test_path_prefers_option_then_env_then_data_folder(tmp_path, monkeypatch):
 def test_add_text_with_date_author_source(run, db):
     result = ok(run("add", "Coffee with Ianto at the Hub.", "--at", "2009-05-01 09:30", "--author", "Jack",
                     "--source", "journal", "--no-extract"))
-    assert result.output == "Remembered entry 1: 1 passages, 6 words.\n"
+    assert result.output == "Remembered entry 1: 1 passage, 6 words.\n"
     assert rows(db, "SELECT text, at, author, source FROM entries") == [
         ("Coffee with Ianto at the Hub.", "2009-05-01T09:30:00", "Jack", "journal")]
 
@@ -119,7 +120,7 @@ def test_import_locomo_and_jsonl_with_a_closing_line(run, db, tmp_path):
 def test_import_me_names_the_speaker_who_is_the_owner(run, db, tmp_path):
     error = one_line_error(run("import", "locomo", EXAMPLES / "chat.json", "--me", "Zed"))
     assert "'Zed' speaks in none" in error
-    assert rows(db, "SELECT count(*) FROM entries") == [(0,)]  # nothing stored
+    assert not db.exists()  # nothing stored, not even an empty store
     ok(run("import", "locomo", EXAMPLES / "chat.json", "--me", "Priya"))
     people = {p["name"]: p for p in json.loads(ok(run("people", "--json")).output)}
     assert "Priya" not in people and "Priya" in people["me"]["aliases"]
@@ -315,8 +316,54 @@ def test_a_file_that_is_not_a_store(run, tmp_path, command):
     notes.write_text("Shopping: eggs, milk.\n" * 300, encoding="utf-8")
     digest = file_digest(notes)
     line = one_line_error(run(*command, db_path=notes))
-    assert "not a remembrancer file" in line and "backup" in line
+    assert "not a remembrancer store" in line.lower() and "backup" in line
     assert file_digest(notes) == digest
+
+
+@pytest.mark.parametrize("command", [["people"], ["search", "x"], ["person", "Bea"], ["stats"], ["fading"], ["export"]])
+def test_a_command_that_reads_makes_no_store_where_there_is_none(run, tmp_path, command):
+    missing = tmp_path / "typo" / "memories.db"
+    line = one_line_error(run(*command, db_path=missing))
+    assert "No store at" in line and "--db" in line
+    assert not missing.parent.exists()
+
+
+def test_a_store_on_a_disk_that_cannot_be_written_opens_read_only(run, db, monkeypatch):
+    with Memory(db, derive=False) as m:  # closed: its writes are folded into the file, as in a backup
+        m.add("Coffee with Ianto at the Hub.")
+    writable = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: mode != os.W_OK and writable(p, mode, **kw))
+    assert "Ianto" in ok(run("search", "coffee")).output
+    before = dump(db)
+    line = one_line_error(run("add", "Tea with Gwen.", "--no-extract"))
+    assert "read-only" in line and "Copy it" in line
+    assert dump(db) == before
+
+
+def test_batch_reads_every_line_before_answering_and_takes_no_query_beside(run, tmp_path):
+    ok(run("add", "Coffee with Ianto at the Hub.", "--no-extract"))
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"id": 1, "query": "coffee"}\nnot json\n', encoding="utf-8")
+    result = run("search", "--queries", queries)
+    assert result.stdout == ""  # the good first line was not answered either
+    assert "line 2" in one_line_error(result) and "nothing was answered" in result.stderr
+    queries.write_text('{"id": 1, "query": "coffee"}\n', encoding="utf-8")
+    assert "not both" in run("search", "tea", "--queries", queries).output
+
+
+def test_limits_are_at_least_one_and_counts_read_as_english(run, tmp_path):
+    assert run("fading", "--limit", "0").exit_code == 2
+    assert run("search", "x", "--limit", "-3").exit_code == 2
+    assert ok(run("add", "Tea.", "--no-extract")).output == "Remembered entry 1: 1 passage, 1 word.\n"
+
+
+def test_export_json_summarises_a_file_or_prints_json_lines(run, tmp_path):
+    ok(run("add", "Coffee with Ianto at the Hub.", "--no-extract"))
+    out = tmp_path / "all.md"
+    assert json.loads(ok(run("export", "--format", "markdown", "-o", out, "--json")).stdout) == {
+        "entries": 1, "format": "markdown", "output": str(out)}
+    assert out.read_text(encoding="utf-8").startswith("## ")
+    assert json.loads(ok(run("export", "--json")).stdout)["text"] == "Coffee with Ianto at the Hub."
 
 
 # -- fast to start --------------------------------------------------------------------------------
@@ -327,6 +374,7 @@ HEAVY = ("spacy", "onnxruntime", "tokenizers", "usearch", "torch", "thinc", "fas
                                      ["stats"], ["path"], ["check"]])
 def test_commands_without_a_model_load_none(tmp_path, command):
     db = tmp_path / "m.db"
+    Memory(db, derive=False).close()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "remembrancer.cli", "--db", str(db), *command],
                           capture_output=True, text=True, env=env, timeout=60)
