@@ -50,9 +50,21 @@ def parse(text: str) -> str:
     return to_iso(value) if _HAS_TIME.search(text) else to_iso(value.date())
 
 
+_LABEL = re.compile(r"^(?:date|dated|written|when)\s*[:\-]\s*|^dated\s+", re.I)  # "Date: 1998-11-02"
+_PLACE = re.compile(r"^(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*){1,2}(?=\S)")  # a letter's "Halifax, 2nd November 1998"
+
+
 def leading_date(text: str) -> str | None:
-    """A date written alone on the first line of an entry ("Monday 8 May 2023"), if any."""
+    """A date written alone on the first line of an entry ("Monday 8 May 2023", "Date: 1998-11-02",
+    a letter's "Halifax, 2nd November 1998"), if any."""
     first = text.lstrip().split("\n", 1)[0].strip().strip("#*_ ").strip()
+    found = _line_date(_LABEL.sub("", first))
+    if found is None and (place := _PLACE.match(first)) and not _DATEISH.search(place.group(0)):
+        found = _line_date(first[place.end():])
+    return found
+
+
+def _line_date(first: str) -> str | None:
     if not first or len(first) > 40 or not _DATEISH.search(first) or not _HAS_YEAR.search(first):
         return None
     if len(re.findall(r"[A-Za-z]+", first)) > 5:

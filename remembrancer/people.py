@@ -11,6 +11,11 @@ from collections import defaultdict
 from . import dates
 from .errors import BadInput, NotFound
 
+# An event's words (events ev, entries en, passages pa), clipped to its passage: a sentence spaCy runs on
+# from front matter or a date line keeps only its own words.
+EVENT_TEXT = ("substr(en.text, max(ev.start, coalesce(pa.start, ev.start)) + 1,"
+              " min(ev.end, coalesce(pa.end, ev.end)) - max(ev.start, coalesce(pa.start, ev.start)))")
+
 PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subject"), ("relations", "object"))
 
 
@@ -174,10 +179,7 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
         {"kind": e["kind"], "text": e["text"], "at": e["lo"] or e["at"], "negated": bool(e["negated"]),
          "agent": bool(e["agent"]), "passage": e["passage"]}
         for e in memory.query(
-            # clipped to its passage: a sentence spaCy runs on from front matter or a date line keeps only its words
-            "SELECT ev.kind, substr(en.text, max(ev.start, coalesce(pa.start, ev.start)) + 1,"
-            " min(ev.end, coalesce(pa.end, ev.end)) - max(ev.start, coalesce(pa.start, ev.start))) AS text,"
-            " ev.lo, en.at, ev.negated, ep.agent, ev.passage"
+            f"SELECT ev.kind, {EVENT_TEXT} AS text, ev.lo, en.at, ev.negated, ep.agent, ev.passage"
             " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
             " LEFT JOIN passages pa ON pa.id = ev.passage"
             " WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.id", (pid,))

@@ -136,11 +136,18 @@ def named_people(memory, text: str) -> list[Source]:
             return False
         return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags) is not None
 
+    from .extract.people import HONORIFICS, KIN_NAMES, TITLES
+
     by_name: dict[str, dict] = {}  # the name said -> {"people": set, "speakers": set}
     for alias, pids in n.alias_people.items():
         pids = {p for p in pids if p not in n.owners}
-        if pids and said(alias):
-            by_name.setdefault(alias, {"people": set(), "speakers": set()})["people"] |= pids
+        # A full name's first name says it too ("Agnes" for Agnes Hale), as a speaker's does; not a title ("Uncle").
+        first = alias.split()[0] if " " in alias else None
+        forms = (alias, first) if first and first.lower().rstrip(".") not in HONORIFICS | TITLES.keys() | KIN_NAMES.keys() else (alias,)
+        for form in forms:
+            if pids and said(form):
+                by_name.setdefault(form, {"people": set(), "speakers": set()})["people"] |= pids
+                break
     for speaker in n.speakers:
         for form in dict.fromkeys((speaker, speaker.split()[0])):
             if said(form):
@@ -623,12 +630,14 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
         clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
         params += people
     for t in times:
-        clauses.append("(coalesce(ev.lo, e.at) >= ? AND coalesce(ev.lo, e.at) < ?)")
+        clauses.append("(coalesce(ev.lo, en.at) >= ? AND coalesce(ev.lo, en.at) < ?)")
         params += [t["lo"], t["hi"]]
     if clauses:
+        from .people import EVENT_TEXT
+
         for r in memory.query(
-            "SELECT ev.kind, coalesce(ev.lo, substr(e.at, 1, 10)) AS at, ev.passage,"
-            " substr(e.text, ev.start + 1, ev.end - ev.start) AS text FROM events ev JOIN entries e ON e.id = ev.entry"
+            f"SELECT ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text"
+            " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
             f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
             [*params, limit],
         ):

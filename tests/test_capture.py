@@ -94,6 +94,17 @@ def test_a_leading_date_line_dates_an_entry_and_makes_no_passage():
     assert entry.at == "2023-05-08T13:56:00"
 
 
+def test_a_labelled_date_or_a_letters_place_and_date_heads_an_entry():
+    text = "Date: 1998-11-02\n\nDear Eleanor,\nThe roses are out."
+    entry = capture.text_entry(text)
+    assert entry.at == "1998-11-02"
+    assert [text[s:e] for s, e, _, _ in entry.passages][0].startswith("Dear Eleanor")
+    assert capture.text_entry("Halifax, 2nd November 1998\n\nDear Eleanor, hello.").at == "1998-11-02"
+    assert capture.text_entry("Paris, France, 5 June 2004\nDear Tom.").at == "2004-06-05"
+    assert dates.leading_date("Tom, 1998 was a hard year.") is None  # a name and a year, not a heading
+    assert dates.leading_date("Well, 2 November 1998 it was.") is None
+
+
 def test_a_date_only_text_is_kept_as_one_passage():
     entry = capture.text_entry("8 May 2023")
     assert entry.at == "2023-05-08"

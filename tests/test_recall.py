@@ -156,6 +156,14 @@ def test_a_span_before_or_after_a_date_counts_from_that_date(tmp_path):
         assert windows("Where were the pups the weekend before 4th October, 2023?")[0][1:] == ("2023-09-30", "2023-10-02")
 
 
+def test_facts_quote_an_event_without_the_front_matter_before_it(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("---\ndate: 2021-03-14\n---\nMy grandmother Agnes Hale died on Friday, in her sleep.")
+        facts = [f["fact"] for f in m.ask("When did Agnes die?")["facts"] if f["kind"] == "event"]
+        assert facts and all("date:" not in f and "---" not in f for f in facts)
+        assert any("Agnes Hale died" in f for f in facts)
+
+
 def test_person_aware_ranking_prefers_the_named_speaker(tmp_path):
     with Memory(tmp_path / "m.db") as m:
         m.add_chat([("Caroline", "I finished my painting of the lake last night."),
