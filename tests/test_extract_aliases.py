@@ -18,3 +18,17 @@ def test_a_name_said_to_be_someones_is_theirs():
     ex, people = people_of("Mum's name was Margaret Hale. Margaret loved roses, and I loved her.")
     assert people["Margaret Hale"].aliases >= {"Mum", "Margaret"}
     assert {(ex.people[r.subject].name, r.relation) for r in ex.relations} == {("Margaret Hale", "mother")}
+
+
+def test_a_name_a_clause_gives_someone_is_theirs():
+    for text in ("His daughter Nell, whom everyone called Nettle for her temper, rowed the boat out. Nettle was brave.",
+                 "His daughter Nell, who everyone calls Nettle, rowed the boat out. Nettle was brave.",
+                 "His daughter Nell, known as Nettle, rowed the boat out. Nettle was brave.",
+                 "His daughter Nell, nicknamed Nettle, rowed the boat out. Nettle was brave."):
+        ex, people = people_of(text)
+        assert people["Nell"].aliases >= {"Nell", "Nettle"} and "Nettle" not in people, text
+        assert not any(c.cue == "nettle" for c in ex.cues), text
+        assert len([m for m in people["Nell"].mentions if m.kind == "name"]) == 3, text
+    # Calling someone on the telephone names no one.
+    ex, people = people_of("His daughter Nell, who called Tom every day, rowed the boat out.")
+    assert "Tom" in people and "Tom" not in people["Nell"].aliases

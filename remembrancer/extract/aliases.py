@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .base import Extraction
+from .base import Extraction, Mention
 from .cues import mention_tokens
 from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
 
@@ -152,10 +152,11 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "8"
+    version = "9"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
+        given = _names_given(ex)
         longs = [i for i, p in enumerate(people) if full(p.name)]
         # Full names that are the same person ("Captain Jack Harkness" trimmed, nickname forms).
         groups: dict[int, int] = {}
@@ -205,7 +206,7 @@ class Aliases:
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
-        for owner, named in _names_said(ex):
+        for owner, named in _names_said(ex) + given:
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -216,6 +217,54 @@ class Aliases:
         if merged:
             merge(ex, list(merged.values()))
         return ex
+
+
+NAMING = {"call", "name", "nickname", "christen", "dub"}
+
+
+def _names_given(ex: Extraction) -> list[tuple[int, int]]:
+    """A name a relative clause or participle gives a person is theirs: "Nell, whom everyone called
+    Nettle", "Nell, who was called Nettle", "Nell, nicknamed Nettle", "Nell, known as Nettle". Not
+    "Nell, who called Tom": the person must be the one named. A name no one else has becomes a mention
+    and alias of theirs; (person, person) pairs are returned for a name that is a person already."""
+    if ex.doc is None:
+        return []
+    at, out = mention_tokens(ex), []
+    for t in ex.doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or t.dep_ not in ("relcl", "acl") or t.head.i not in at or lemma not in NAMING | {"know"}:
+            continue
+        if t.dep_ == "relcl":
+            rel = next((c for c in t.children if c.lower_ in ("who", "whom", "that") and (
+                c.dep_ == "nsubjpass" or c.dep_ == "dobj" and any(d.dep_ == "nsubj" for d in t.children))), None)
+            if rel is None:
+                continue
+        elif t.tag_ != "VBN":
+            continue  # "Nell, calling Tom"
+        if lemma == "know":  # "known as Nettle"
+            named = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        else:
+            named = [c for c in t.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.lower_ not in ("who", "whom", "that")]
+        if len(named) != 1 or named[0].pos_ != "PROPN":
+            continue
+        word, owner = named[0], at[t.head.i]
+        if word.i in at:
+            if at[word.i] != owner:
+                out.append((owner, at[word.i]))
+            continue
+        first = word.i
+        while first > 0 and ex.doc[first - 1].dep_ == "compound" and ex.doc[first - 1].pos_ == "PROPN" and ex.doc[first - 1].head.i == word.i:
+            first -= 1
+        name = ex.doc[first:word.i + 1].text
+        person = ex.people[owner]
+        person.aliases.add(name)
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", ex.text):  # "... Nettle was happy": her too
+            found = ex.doc.char_span(m.start(), m.end())
+            if found is not None and not any(w.i in at for w in found):
+                person.mentions.append(Mention(m.start(), m.end(), owner, "name"))
+                at.update((w.i, owner) for w in found)
+        person.mentions.sort(key=lambda m: m.start)
+    return out
 
 
 def _names_said(ex: Extraction) -> list[tuple[int, int]]:
