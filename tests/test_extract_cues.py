@@ -145,3 +145,18 @@ def test_oaths_are_not_things(nlp):
     text = "God, Nina Patel was tired. Bloody tired of the ferry."
     cues = cues_of(Cues()(with_people(nlp, text)), "Nina Patel")
     assert "ferry" in cues and not {"god", "bloody"} & set(cues)
+
+
+def test_a_pronoun_is_not_part_of_a_thing(nlp):
+    text = "Nina Patel used to take us both there as girls; she bought us chips and told us the gulls were spies."
+    cues = cues_of(Cues()(with_people(nlp, text)), "Nina Patel")
+    assert "chip" in cues and not any(c.startswith("us ") for c in cues)
+
+
+def test_the_one_spoken_to_is_not_a_thing(nlp):
+    text = 'Nina Patel rang. "Yes love, I will bring the stopwatch." "Thanks, love." She said thank you, dear, and left.'
+    cues = cues_of(Cues()(with_people(nlp, text)), "Nina Patel")
+    assert "stopwatch" in cues and not {"love", "dear", "thank"} & set(cues)
+    # Not every noun after a comma: a list, and a thing exclaimed over, are things.
+    cues = cues_of(Cues()(with_people(nlp, "Nina Patel bought bread, milk. Oh, tea!")), "Nina Patel")
+    assert {"bread", "milk", "tea"} <= set(cues)

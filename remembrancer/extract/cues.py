@@ -45,7 +45,7 @@ TIME_NOUNS = set(
 EMPTY_NOUNS = set(
     """thing things stuff something anything nothing everything lot lots bit kind sort type way
     part end fact reason matter case point number couple few rest side sake top bottom front back
-    use lack""".split()
+    use lack thank thanks""".split()
 ) | set(
     # oaths and insults used as nouns ("what the fuck", "the bastard") are not things
     """fuck fucks shit crap bastard bitch bugger bollocks damn hell arse ass asshole prick twat git
@@ -160,6 +160,26 @@ def _modifier(t) -> bool:
     return t.dep_ == "compound" or t.dep_ == "amod" and (t.tag_ == "VBG" or t.pos_ == "NOUN")
 
 
+# Words said to someone, after which a bare noun is the one spoken to ("Thanks, love", "Yes love").
+GREETINGS = {"thanks", "thank", "cheers", "ta", "yes", "yeah", "no", "hello", "hi", "hey", "bye", "goodbye",
+             "goodnight", "night", "morning", "sorry", "please", "okay", "ok", "you"}
+
+
+def _addressed(t) -> bool:
+    """A bare noun said to someone rather than a thing: after an interjection or a thanks, and
+    before a comma or the sentence's end ("Thanks, love.", "Yes love, I will", "Thank you, dear!")."""
+    doc = t.doc
+    if t.i == 0 or any(not c.is_punct and not (c.i < t.i and c.lower_ in GREETINGS) for c in t.children):
+        return False
+    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if after is not None and not (after.is_punct and after.text in ",.!?;…") and not after.is_space:
+        return False
+    before = doc[t.i - 1]
+    if before.text == "," and t.i > 1:
+        before = doc[t.i - 2]
+    return before.lower_ in GREETINGS
+
+
 def _misparsed_verb(v) -> bool:
     """A noun-list item parsed as a verb with its object: "... and stop watches and tape measures".
 
@@ -180,7 +200,7 @@ class Cues:
     """Tie noun phrases to the people mentioned near them."""
 
     name = "cues"
-    version = "5"
+    version = "6"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -249,6 +269,8 @@ class Cues:
                 continue
             if t.i in owner or t.ent_type_ in NOT_THINGS or t.is_stop or not t.is_alpha and "&" not in t.text:
                 continue
+            if t.pos_ == "NOUN" and _addressed(t):
+                continue  # "Thanks, love": the one spoken to
             lemma = t.lemma_.lower()
             if t.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in SINGULAR_DETS for c in t.children):
                 lemma = t.lower_  # "a battered atlas" is one atlas, whatever the tagger says: not "atla"
@@ -273,8 +295,8 @@ class Cues:
         """The contiguous compound modifiers before a noun ("tape" of "tape measure")."""
         mods = []
         for c in reversed(list(t.lefts)):
-            if not _modifier(c) or c.i in owner or c.ent_type_ in NOT_THINGS - {"PERSON"}:
-                break
+            if not _modifier(c) or c.pos_ == "PRON" or c.i in owner or c.ent_type_ in NOT_THINGS - {"PERSON"}:
+                break  # a pronoun is never part of a thing's name: "bought us chips" is chips
             if c.i + 1 != (mods[0].i if mods else t.i):
                 break
             mods.insert(0, c)
