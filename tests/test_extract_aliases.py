@@ -32,3 +32,14 @@ def test_a_name_a_clause_gives_someone_is_theirs():
     # Calling someone on the telephone names no one.
     ex, people = people_of("His daughter Nell, who called Tom every day, rowed the boat out.")
     assert "Tom" in people and "Tom" not in people["Nell"].aliases
+
+
+def test_a_name_i_am_taken_for_is_not_mine():
+    for text in ("Dorothy called me Margaret again. Took her pills with tea.",
+                 "Dorothy called me Margaret by mistake.",
+                 "Mum is frail now, and most days she thinks I am her sister Margaret.",
+                 "He took me for Margaret. She believes I'm Margaret."):
+        ex, people = people_of(text)
+        assert people["me"].aliases == {"me"}, text
+    ex, people = people_of("Everyone calls me Pip. She still calls me Pip.")
+    assert "Pip" in people["me"].aliases

@@ -5,7 +5,7 @@ chat, the speaker of the turn. Second-person narration ("You can't drink coffee 
 the person addressed: when the text names its addressee in a vocative ("..., Jack Harkness.",
 "Dear Alice,"), "you" is that person, otherwise the author. A letter signed at its end ("All my love,
 Granny June") was written by the one who signed it. What "I" or "you" are called ("They called me Pip")
-is a name of theirs.
+is a name of theirs, but not a slip ("she called me Margaret again", "by mistake").
 """
 from __future__ import annotations
 
@@ -66,6 +66,8 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
 
 
 CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
+# Said of a calling that was a slip, not a name: "Dorothy called me Margaret again", "by mistake".
+SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously"}
 
 
 def _called(ex: Extraction) -> list[list[int]]:
@@ -77,6 +79,9 @@ def _called(ex: Extraction) -> list[list[int]]:
         if t.lemma_.lower() not in CALL_VERBS or t.pos_ != "VERB":
             continue
         me = next((at.get(c.i) for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), None)
+        if any(c.dep_ == "neg" or c.lower_ in SLIPS or c.dep_ == "prep" and c.lower_ == "by" and any(
+                g.lemma_.lower() in ("mistake", "accident") for g in c.children) for c in t.children):
+            continue  # "called me Margaret again" (she took me for someone else), "never called me Pip"
         if me is None or not ex.people[me].narrator and not any(m.kind == "addressee" for m in ex.people[me].mentions):
             continue
         named = next((at[c.i] for c in t.children if c.dep_ in ("oprd", "xcomp", "attr")
@@ -118,7 +123,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "7"
+    version = "8"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
