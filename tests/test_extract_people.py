@@ -556,3 +556,10 @@ def test_kin_names_families_use_in_other_languages():
 def test_a_verb_the_tagger_runs_into_a_name_is_not_part_of_it():
     ex, people = people_of("Uncle Kit rang, then Uncle Bob.")
     assert {"Uncle Kit", "Uncle Bob"} <= set(people)  # spaCy tags "Uncle Kit rang" as one PERSON, "rang" a proper noun
+
+
+def test_a_diary_verb_without_its_i_is_not_part_of_the_name_after_it():
+    ex, people = people_of("2023-09-05\nVisited Dorothy Pryce (resident, room 12) at Rosewood House. Dorothy was calm.")
+    assert set(people) == {"Dorothy Pryce"} and people["Dorothy Pryce"].aliases >= {"Dorothy", "Dorothy Pryce"}
+    ex, people = people_of("Phoned Tom Hale about the car. Jared Smith came round later.")
+    assert {"Tom Hale", "Jared Smith"} <= set(people)

@@ -201,6 +201,20 @@ def common_word(token) -> bool:
     return low in words or token.lemma_.lower() in words and token.pos_ in ("VERB", "ADV", "ADJ")
 
 
+def dropped_subject_verb(token) -> bool:
+    """An ordinary word, or the past form of an English verb ("Visited", "Phoned"), that starts a
+    sentence: in a diary, a verb whose "I" is left out ("Visited Dorothy Pryce at the home")."""
+    if common_word(token):
+        return True
+    low = norm(token.text)
+    if not low.endswith("ed") or len(low) < 5 or name_gender(low):
+        return False
+    verbs = _lemma_index()["verb"]
+    stem = low[:-2]
+    return stem in verbs or stem + "e" in verbs or low[:-1] in verbs or (
+        len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs) or stem.endswith("i") and stem[:-1] + "y" in verbs
+
+
 def sentence_initial(token) -> bool:
     """The first word of its sentence or line (after an opening quote or dash)."""
     doc, i = token.doc, token.i
@@ -281,7 +295,7 @@ def _name_tokens(span):
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
         toks.pop(0)  # a chapter number run into the name ("II Mrs. Pontellier")
-    if len(toks) > 1 and (sentence_initial(toks[0]) and common_word(toks[0]) and norm(toks[0].text) not in HONORIFICS
+    if len(toks) > 1 and (sentence_initial(toks[0]) and dropped_subject_verb(toks[0]) and norm(toks[0].text) not in HONORIFICS
                           or toks[0].lower_ in ("dear", "dearest")):
         toks.pop(0)  # "Took Ellie to the sea", "Aww John", "Dearest Meg": not the name's own word
     for k in range(1, len(toks)):
@@ -706,7 +720,7 @@ class People:
     """
 
     name = "people"
-    version = "43"
+    version = "44"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -741,7 +755,7 @@ class People:
         while i < len(doc):
             t = doc[i]
             if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES or norm(t.text) in HONORIFICS or (
-                    sentence_initial(t) and common_word(t) or t.lower_ in ("dear", "dearest")) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                    sentence_initial(t) and dropped_subject_verb(t) or t.lower_ in ("dear", "dearest")) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
                 i += 1
                 continue
             surname_first = (_honorific_before(doc, i) or "") in HONORIFIC_CLASS and not name_gender(t.text)
