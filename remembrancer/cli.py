@@ -470,6 +470,8 @@ def _window(t):
 
 
 def show_answer(r):
+    if r.get("unknown"):
+        click.echo(click.style(f"Not in your memories: {', '.join(r['unknown'])}; these are the nearest passages.", fg="yellow"))
     if r["people"] or r["times"]:
         found = [p["name"] for p in r["people"]] + [f"{t['text']} ({_window(t)})" for t in r["times"]]
         click.echo(click.style("matched: " + "; ".join(found), fg="yellow"))
@@ -553,7 +555,9 @@ NOW_HELP = "Act as if it were this date (replays the store as it stood then)."
 
 
 def show_item(i, score=True):
-    recall = f"recall {i['recall']:.0%}" + (f", due {i['next_review'][:10]}" if i.get("next_review") else "")
+    # The figure is the item's own: a passage or a cue fades apart from the person the line is about.
+    of = {"passage": " of this passage", "cue": f" of {i.get('cue')!r}"}.get(i.get("kind"), "")
+    recall = f"recall{of} {i['recall']:.0%}" + (f", due {i['next_review'][:10]}" if i.get("next_review") else "")
     click.echo(click.style(i["line"], bold=True) + f"  ({recall}" + (f", score {i['score']:.2f}" if score and "score" in i else "") + ")")
     if i.get("passage"):
         show_passage(i["passage"])

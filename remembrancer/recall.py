@@ -607,7 +607,26 @@ def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
         "times": [{k: (None if v in (_BEFORE_ALL, _AFTER_ALL) else v) for k, v in t.items() if k != "weight"}
                   for t in a["times"]],  # an open end is null
         "facts": facts(memory, a["people"], a["times"]),
+        "unknown": unknown_names(memory, question, a),
     }
+
+
+_NAME_WORD = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:['’][a-z]+)?\b")
+
+
+def unknown_names(memory, question: str, a) -> list[str]:
+    """Names in the question (capitalised words past its first) that no passage holds: "Zebedee" in
+    a store that never says it. The answer is then about other things, and should say so."""
+    said = {t.strip('"').lower() for s in a["people"] for al in s.aliases for t in fts_terms(al)}
+    said |= {w.lower() for t in a["times"] for w in re.findall(r"\w+", t["text"])}
+    out = []
+    for m in _NAME_WORD.finditer(question):
+        word = re.sub(r"['’]s$", "", m.group(0))
+        if m.start() == len(question) - len(question.lstrip()) or word.lower() in said or word.lower() in STOPWORDS:
+            continue
+        if word not in out and not memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)):
+            out.append(word)
+    return out
 
 
 def facts(memory, sources, times, limit=20) -> list[dict]:
@@ -657,25 +676,32 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
     if not _has_table(memory, "person_cues"):
         return out
     n = names(memory)
-    forms = _cue_forms(cue)
-    marks = ",".join("?" * len(forms))
+    forms, heads = _cue_forms(cue)
+    marks = ",".join("?" * len(forms + heads))
     # Direct ties, as ACT-R's associative strength S_ji = ln(P(person | cue) / P(person)): a person tied
     # to every cue (a narrator, the "you" of a story) gains nothing from being tied to this one too.
     totals = {r[0]: r[1] for r in memory.query("SELECT person, sum(closeness) FROM person_cues GROUP BY person")}
     everything = sum(totals.values()) or 1.0
     rows = memory.query(
-        f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?",
-        [*forms, f"% {forms[0]}", f"{forms[0]} %"],
+        f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?"
+        + (" OR cue LIKE ?" if heads else ""),
+        [*forms, *heads, f"% {forms[0]}", f"{forms[0]} %"] + ([f"% {heads[0]}"] if heads else []),
     )
     rows = [r for r in rows if r["person"] not in n.owners]
     for_cue = sum(r["closeness"] for r in rows) or 1.0
     score: dict[int, float] = defaultdict(float)
     why: dict[int, list[str]] = defaultdict(list)
     evidence: dict[int, list[int]] = defaultdict(list)
+    # "the blue bicycle" where only "bicycle" is a cue: the head is the thing meant.
+    whole = forms if any(r["cue"] in forms for r in rows) else forms + heads
     for r in rows:
         strength = math.log((r["closeness"] / for_cue) / (totals.get(r["person"], r["closeness"]) / everything))
-        exact = r["cue"] in forms
-        score[r["person"]] += max(strength, 0.0) * math.log(1 + r["count"]) * (1.0 if exact else 0.5)
+        exact = r["cue"] in whole
+        # Times how closely they are read together (same clause 1.0, sentence 0.6, passage 0.3, summed): a
+        # rare person once near the cue has a high strength on little evidence. Plus their share of the
+        # cue, which tells people apart where strength cannot (a store of a few entries, all about them).
+        share = r["closeness"] / for_cue
+        score[r["person"]] += (max(strength, 0.0) * r["closeness"] + 0.5 * share) * (1.0 if exact else 0.5)
         why[r["person"]].append(
             f"{cue} → {r['cue']} (read together {r['count']}×, strength {strength:+.2f}) → {n.person_names.get(r['person'], '?')}")
         for c in memory.query("SELECT DISTINCT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL LIMIT 5",
@@ -706,7 +732,7 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
             "evidence": memory.passages(ev),
         })
     out["people"] = people
-    out["things"] = _things(memory, forms, found)[:limit]
+    out["things"] = _things(memory, forms + heads, found)[:limit]
     return out
 
 
@@ -729,16 +755,26 @@ def _about(memory, cue: str, passages: list[dict]) -> list[dict]:
     return [p for p in passages if p["passage"] in worded or near.get(p["passage"], 0.0) >= CUE_SIMILARITY]
 
 
-def _cue_forms(cue: str) -> list[str]:
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|my|our|his|her|their|your|its|this|that|these|those|some)\s+")
+
+
+def _cue_forms(cue: str) -> tuple[list[str], list[str]]:
+    """The cue as extraction writes cues (no leading "the", "my"; singular as well as plural), and, for a
+    phrase, its head word's forms ("the blue bicycle": "blue bicycle"; then "bicycle")."""
     c = " ".join(cue.lower().split())
-    forms = [c]
-    if c.endswith("ies"):
-        forms.append(c[:-3] + "y")
-    elif c.endswith("es"):
-        forms += [c[:-2], c[:-1]]
-    elif c.endswith("s"):
-        forms.append(c[:-1])
-    return forms
+    c = _LEADING_DETERMINER.sub("", c) or c
+
+    def singular(w):
+        if w.endswith("ies"):
+            return [w, w[:-3] + "y"]
+        if w.endswith("es"):
+            return [w, w[:-2], w[:-1]]
+        return [w, w[:-1]] if w.endswith("s") and not w.endswith("ss") else [w]
+
+    words = c.split()
+    forms = [" ".join(words[:-1] + [w]) for w in singular(words[-1])]
+    heads = [w for w in singular(words[-1]) if w not in forms] if len(words) > 1 else []
+    return forms, heads
 
 
 def _things(memory, forms, found) -> list[dict]:

@@ -164,6 +164,23 @@ def test_facts_quote_an_event_without_the_front_matter_before_it(tmp_path):
         assert any("Agnes Hale died" in f for f in facts)
 
 
+def test_a_name_no_passage_holds_is_said_to_be_unknown(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Harriet brought a lavender cake on Sunday. Tom wore his green hat.")
+        assert m.ask("What colour was Zebedee's hat?")["unknown"] == ["Zebedee"]
+        assert m.ask("What did Harriet bring on Sunday?")["unknown"] == []
+        assert m.ask("What did Harriet bring in Paris?")["unknown"] == ["Paris"]
+
+
+def test_recall_reads_a_phrase_by_its_head_and_weighs_how_closely_it_is_tied(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Arthur rode the blue bicycle to the station every morning for thirty years. "
+              "Arthur loved that bicycle more than his car.", at="2020-01-01")
+        m.add("Dennis at the repair shop looked at the bicycle. Arthur had died in March.", at="2021-05-01")
+        for cue in ("the blue bicycle", "bicycles", "bicycle"):
+            assert m.recall(cue)["people"][0]["name"] == "Arthur", cue
+
+
 def test_person_aware_ranking_prefers_the_named_speaker(tmp_path):
     with Memory(tmp_path / "m.db") as m:
         m.add_chat([("Caroline", "I finished my painting of the lake last night."),
