@@ -803,6 +803,9 @@ def _things(memory, forms, found) -> list[dict]:
 
 
 # -- by when things happened ------------------------------------------------------------------------
+_SINCE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.I)
+
+
 def timeline(memory, start: str | None = None, end: str | None = None, person: str | None = None, limit: int = 200) -> list[dict]:
     """What happened, ordered by when it happened (times the passages speak of; else the entry's date).
 
@@ -815,8 +818,12 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
     items = []
     if _has_table(memory, "times"):
         for r in memory.query(
-            "SELECT t.passage, t.entry, t.lo, t.hi, t.text FROM times t WHERE t.lo >= ? AND t.lo < ? AND t.passage IS NOT NULL"
+            "SELECT t.passage, t.entry, t.lo, t.hi, t.text, substr(e.text, max(t.start - 12, 0) + 1, min(t.start, 12)) AS before"
+            " FROM times t JOIN entries e ON e.id = t.entry WHERE t.lo >= ? AND t.lo < ? AND t.passage IS NOT NULL"
             " ORDER BY t.lo, t.entry, t.start", (lo, hi)):
+            # "meaning to fix it since 2015": how long a state has lasted, not when the passage happened
+            if _SINCE.search(r["before"]):
+                continue
             if allowed is None or r["passage"] in allowed:
                 items.append({"at": r["lo"], "until": r["hi"], "what": r["text"], "kind": "time", "passage": r["passage"]})
         for r in memory.query(

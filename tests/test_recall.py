@@ -217,6 +217,14 @@ def test_timeline_orders_by_when_it_happened_not_when_written(tmp_path):
             m.timeline(person="Nobody Atall")
 
 
+def test_a_state_lasting_since_a_year_is_not_when_the_passage_happened(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Tom fixed the shed door Arthur had been meaning to fix since 2015.", at="2021-06-02")
+        m.add("In 2015 we went to Skye with Tom.", at="2021-06-03")
+        items = [(i["at"][:4], i["passage"]["text"][:7]) for i in m.timeline(person="Tom")]
+        assert ("2015", "In 2015") in items and ("2015", "Tom fix") not in items and ("2021", "Tom fix") in items
+
+
 def test_on_this_day_finds_other_years(ex):
     items = ex.on_this_day("2025-05-08")
     assert items and items[0]["at"].startswith("2023-05-08") and items[0]["years_ago"] == 2
