@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import dates
-from .errors import BadEncoding, BadFormat, BinaryInput, EmptyInput, NotFound, UnknownFormat
+from .errors import BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, UnknownFormat
 
 MAX_ENTRY_CHARS = 10_000_000
 PASSAGE_CHARS = 500  # a passage grows sentence by sentence up to about this size
@@ -268,13 +268,24 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
 
 
 def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
-    """One entry a line: {"text", "at", "author", "source"}, or a chat: {"turns": [{"speaker", "text", "ref"}], "me", ...}
-    (`me`: the speaker who is the owner, in the chats where they speak)."""
+    """One entry a line: {"text", "at", "author", "source"}; a chat: {"turns": [{"speaker", "text", "ref"}], "at",
+    "me", ...}; or a chat log of one message a line, {"speaker", "text", "at"}, whose runs of lines make one
+    chat a day (`me`: the speaker who is the owner, in the chats where they speak)."""
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"No such file: {path}")
     text = decode(path.read_bytes(), str(path))
-    out = []
+    out, said = [], []  # said: the run of one-message lines not yet made a chat, as (line, object, at)
+
+    def said_chat():
+        if said:
+            first = said[0][1]
+            turns = [Turn(o["speaker"], o["text"], o.get("ref")) for _, o, _ in said]
+            who = me if any(t.speaker == me for t in turns) else None
+            out.append(chat_entry(turns, at=said[0][2], author=first.get("author") or author,
+                                  source=first.get("source") or source, me=who))
+            said.clear()
+
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -282,10 +293,16 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             raise BadFormat(f"{path} line {n}: malformed JSON ({e.msg})") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string")
+        if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("turns"), list)):
+            raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string or a \"turns\" list")
         try:
             at = dates.parse(obj["at"]) if obj.get("at") else None
+            if isinstance(obj.get("speaker"), str) and not obj.get("turns"):  # one message of a chat log
+                if said and (at or "")[:10] != (said[-1][2] or "")[:10]:
+                    said_chat()  # a new day, a new chat
+                said.append((n, obj, at))
+                continue
+            said_chat()
             kwargs = dict(at=at, author=obj.get("author") or author, source=obj.get("source") or source)
             if obj.get("turns"):  # a chat, as `export --format jsonl` writes it
                 turns = [Turn(t.get("speaker"), t["text"], t.get("ref")) for t in obj["turns"]]
@@ -299,13 +316,19 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
         except Exception as e:  # empty, binary or a bad date
             raise BadFormat(f"{path} line {n}: {e}") from None
         out.append(entry)
+    try:
+        said_chat()
+    except Exception as e:
+        raise BadFormat(f"{path} line {said[0][0]}: {e}") from None
     return _spoken_by(out, me, path)
 
 
 def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
     """The entries, if the owner named by `me` speaks in at least one of them (or none was named)."""
     if me is not None and not any(e.meta.get("me") == me for e in entries):
-        raise BadFormat(f"{path}: {me!r} speaks in none of its conversations")
+        speakers = sorted({p[2] for e in entries for p in e.passages if p[2]})
+        raise BadInput(f"{path}: {me!r} speaks in none of its conversations",
+                       f"Give --me one of its speakers ({', '.join(speakers) or 'it has none'}); nothing was stored.")
     return entries
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import EXAMPLES
 from remembrancer import capture, dates
-from remembrancer.errors import BadDate, BadEncoding, BadFormat, BinaryInput, EmptyInput, NotFound
+from remembrancer.errors import BadDate, BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound
 
 
 # -- passages ------------------------------------------------------------------------------
@@ -251,6 +251,23 @@ def test_jsonl_entries(tmp_path):
     first, second = capture.jsonl_entries(path, author="Me", source="import")
     assert (first.text, first.at, first.author, first.source) == ("First.", "2020-01-02", "Ann", "diary")
     assert (second.author, second.source) == ("Me", "import")
+
+
+def test_jsonl_chat_logs_of_one_message_a_line_and_chats_without_text(tmp_path):
+    path = write(tmp_path / "log.jsonl", "\n".join(json.dumps(o) for o in [
+        {"speaker": "Tom", "text": "Mum, are you coming for Easter?", "at": "2023-04-02T09:12:00"},
+        {"speaker": "Eleanor", "text": "Yes love.", "at": "2023-04-02T09:15:00"},
+        {"speaker": "Tom", "text": "Morning!", "at": "2023-04-03T08:00:00"},
+        {"text": "A note between chats.", "at": "2023-04-03"},
+        {"turns": [{"speaker": "Bea", "text": "Hello"}, {"speaker": "Eleanor", "text": "Hi Bea"}], "at": "2023-04-05"},
+    ]))
+    first, second, note, third = capture.jsonl_entries(path, me="Eleanor")
+    assert (first.kind, first.at, [p[2] for p in first.passages]) == ("chat", "2023-04-02T09:12:00", ["Tom", "Eleanor"])
+    assert first.meta["me"] == "Eleanor" and "me" not in second.meta  # one chat a day; Eleanor speaks in the first only
+    assert (note.kind, third.kind, third.meta["me"]) == ("text", "chat", "Eleanor")
+    with pytest.raises(BadInput, match="'Zed' speaks in none") as error:
+        capture.jsonl_entries(path, me="Zed")
+    assert "one of its speakers (Bea, Eleanor, Tom)" in error.value.remedy
 
 
 @pytest.mark.parametrize("lines, where", [
