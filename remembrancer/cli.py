@@ -100,6 +100,24 @@ def progress_bar(total, label):
     return click.progressbar(length=total, label=label, file=sys.stderr)
 
 
+SLOW_WORDS = 20_000  # about a few seconds of understanding: more, and the terminal is told what is going on
+
+
+def remember(memory, entries, label):
+    """Store the entries with a progress bar; on a terminal, say what is being understood when it takes a while."""
+    words = sum(e.words for e in entries)
+    tell = memory.derive and words >= SLOW_WORDS and sys.stderr.isatty()
+
+    def understood(name, n):
+        click.echo(f"  {name}: done", err=True)
+
+    with progress_bar(len(entries), label) as bar:
+        if tell:
+            click.echo(f"Understanding {words:,} words (people, times, feelings, meaning); a minute or so per 300,000.",
+                       err=True)
+        return memory.add_entries(entries, progress=bar.update, understood=understood if tell else None)
+
+
 @cli.command()
 @click.argument("items", nargs=-1, required=True)
 @click.option("--at", help="When it happened: a date or date-time (default: from the text or file, else now).")
@@ -125,8 +143,7 @@ def add(ctx, items, at, author, source, no_extract, as_json):
         at_iso = dates.parse(at) if at else None
         entries = [capture.file_entry(p, at=at_iso, author=author, source=source) for p in capture.files(items)]
     memory = open_memory(ctx, derive=not no_extract, create=True)  # after the input is read: bad input makes no store
-    with progress_bar(len(entries), "Remembering") as bar:
-        result = memory.add_entries(entries, progress=bar.update)
+    result = remember(memory, entries, "Remembering")
     if as_json:
         emit(result, True, None)
         return
@@ -184,8 +201,7 @@ def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
     fmt = known_format(fmt, ("locomo", "jsonl"))
     entries = capture.format_entries(fmt, file, author=author, source=source, me=me)
     memory = open_memory(ctx, derive=not no_extract, create=True)
-    with progress_bar(len(entries), "Importing") as bar:
-        result = memory.add_entries(entries, progress=bar.update)
+    result = remember(memory, entries, "Importing")
     result.pop("results") if not as_json else None
     emit(result, as_json, lambda r: click.echo(summary_line(r)))
 

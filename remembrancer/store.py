@@ -155,8 +155,9 @@ class Memory:
         entry = capture.chat_entry(turns, at=dates.parse(at) if at else None, author=author, source=source, me=me)
         return self.add_entries([entry])["results"][0]
 
-    def add_entries(self, entries: list[capture.Entry], progress=None) -> dict:
-        """Store entries in batched transactions, then derive; every entry is whole or absent."""
+    def add_entries(self, entries: list[capture.Entry], progress=None, understood=None) -> dict:
+        """Store entries in batched transactions, then derive; every entry is whole or absent.
+        `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation."""
         started = time.perf_counter()
         results = []
         batch: list[capture.Entry] = []
@@ -171,7 +172,7 @@ class Memory:
             results += self._store(batch, progress)
         new_ids = [r["entry"] for r in results if r["new"]]
         if self.derive and new_ids:
-            self.process(new_ids)
+            self.process(new_ids, understood)
         new = [r for r in results if r["new"]]
         return {
             "results": results,

@@ -448,3 +448,10 @@ def test_the_default_path_derives_after_storing(db):
         plain.add("Stored only.")
         assert plain.query("SELECT count(*) FROM processed")[0][0] == 0
         assert tmp.exists()
+
+
+def test_add_entries_tells_what_has_been_understood(tmp_path):
+    told = []
+    with Memory(tmp_path / "m.db") as m:
+        m.add_entries([capture.text_entry("Coffee with Ianto at the Hub.")], understood=lambda name, n: told.append((name, n)))
+    assert told and all(n == 1 for _, n in told) and {"extract", "embed"} <= {name for name, _ in told}
