@@ -11,6 +11,17 @@ from collections import defaultdict
 from . import dates
 from .errors import BadInput, NotFound
 
+# Kinds of tie, to tell one told both ways ("mother of Eleanor", "Eleanor is her daughter").
+_KIND = {**dict.fromkeys("mother father parent mum mom dad mummy daddy stepmother stepfather".split(), "parent"),
+         **dict.fromkeys("son daughter child kid baby stepson stepdaughter".split(), "child"),
+         **dict.fromkeys("grandmother grandfather grandparent grandma grandpa granny gran nan grandad granddad".split(), "grandparent"),
+         **dict.fromkeys("grandson granddaughter grandchild".split(), "grandchild"),
+         **dict.fromkeys("uncle aunt auntie".split(), "pibling"), **dict.fromkeys("nephew niece".split(), "nibling"),
+         **dict.fromkeys("husband wife spouse".split(), "spouse"), **dict.fromkeys("brother sister sibling twin".split(), "sibling"),
+         "cousin": "cousin", "friend": "friend", "partner": "partner"}
+_CONVERSE = {"parent": "child", "child": "parent", "grandparent": "grandchild", "grandchild": "grandparent",
+             "pibling": "nibling", "nibling": "pibling"}  # the others are their own converse
+
 # An event's words (events ev, entries en, passages pa), clipped to its passage: a sentence spaCy runs on
 # from front matter or a date line keeps only its own words.
 EVENT_TEXT = ("substr(en.text, max(ev.start, coalesce(pa.start, ev.start)) + 1,"
@@ -169,6 +180,12 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
     ):
         mine = r["subject"] == pid
         relations[(r["relation"], r["oname"] if mine else r["sname"], mine)].append(r["passage"])
+    # "mother of Eleanor" and "Eleanor is her daughter" are one tie told both ways: said once.
+    for rel, other, mine in [k for k in relations if not k[2]]:
+        said = next((k for k in relations if k[1] == other and k[2] and _KIND.get(k[0]) and
+                     _CONVERSE.get(_KIND[k[0]], _KIND[k[0]]) == _KIND.get(rel)), None)
+        if said:
+            relations[said] += relations.pop((rel, other, mine))
     cues = []
     for c in memory.query("SELECT cue, weight, valence, emotions FROM person_cues WHERE person = ? ORDER BY weight DESC, cue LIMIT ?", (pid, limit)):
         evidence = [r[0] for r in memory.query("SELECT DISTINCT passage FROM cues WHERE person = ? AND cue = ? LIMIT 3", (pid, c["cue"]))]

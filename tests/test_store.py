@@ -455,3 +455,16 @@ def test_add_entries_tells_what_has_been_understood(tmp_path):
     with Memory(tmp_path / "m.db") as m:
         m.add_entries([capture.text_entry("Coffee with Ianto at the Hub.")], understood=lambda name, n: told.append((name, n)))
     assert told and all(n == 1 for _, n in told) and {"extract", "embed"} <= {name for name, _ in told}
+
+
+def test_a_tie_told_both_ways_is_said_once_on_the_person_page(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Rose is the mother of Ellen. Ellen rang Rose on Sunday.")
+        rose, ellen = (m.query("SELECT id FROM people WHERE name = ?", (n,))[0][0] for n in ("Rose", "Ellen"))
+        told = m.query("SELECT entry, passage, start, end FROM relations WHERE subject = ? AND object = ?", (rose, ellen))[0]
+        with m.transaction() as conn:  # the same tie as a second sentence would tell it: Ellen is Rose's daughter
+            conn.execute("INSERT INTO relations (entry, passage, subject, relation, object, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (told[0], told[1], ellen, "daughter", rose, told[2], told[3]))
+        relations = m.person("Rose")["relations"]
+        assert [(r["relation"], r["other"], r["is"]) for r in relations] == [("mother", "Ellen", True)]
+        assert len(relations[0]["evidence"]) >= 1
