@@ -484,7 +484,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     @app.get("/api/ask", tags=["recall"], summary="Passages answering a question")
     def ask(q: str = Query(description="A question.", examples=["What did Ianto say about coffee?"]),
             limit: int = Query(10, ge=1, le=100)) -> dict:
-        """`Memory.ask`: `{"question", "passages", "people", "times", "facts"}`."""
+        """`Memory.ask`: `{"question", "passages", "people", "times", "facts", "unknown"}` (`unknown`: names in the question no passage holds)."""
         return mem().ask(q, limit=limit)
 
     @app.get("/api/recall", tags=["recall"], summary="Who and what a cue brings back, and why")

@@ -3,10 +3,14 @@
 
 const { h } = R;
 
+// A time's window; an open end (null) is "before" or "from".
+const windowOf = (t) => t.lo === null ? `before ${t.hi}` : t.hi === null ? `from ${t.lo}` : `${t.lo} to ${t.hi}`;
+
 function showAsk(r) {
   const matched = [...r.people.map((p) => p.name ? R.personLink(p.name) : null),
-                   ...r.times.map((t) => h("span", { class: "chip" }, `${t.text}: ${t.lo} to ${t.hi}`))].filter(Boolean);
+                   ...r.times.map((t) => h("span", { class: "chip" }, `${t.text}: ${windowOf(t)}`))].filter(Boolean);
   return [
+    (r.unknown || []).length ? h("p", { class: "hint" }, `Not in your memories: ${r.unknown.join(", ")}; these are the nearest passages.`) : null,
     matched.length ? h("div", { class: "chips" }, matched) : null,
     r.facts.length ? h("div", { class: "card" }, h("div", { class: "head hint" }, "What is known"),
       h("ul", {}, r.facts.slice(0, 8).map((f) => h("li", {}, f.fact)))) : null,
