@@ -166,3 +166,49 @@ def test_names_beside_a_plural_role_are_each_one_of_them():
     assert {("Isla", "daughter", "Neil"), ("Freya", "daughter", "Neil"), ("Ruth", "parent", "me"),
             ("David", "parent", "me")} <= found
     assert not any(r[1] == "daughter" for r in rels(extract("I saw Neil's daughters and Tom Hale at the fair.")))
+
+
+def chat(turns):
+    """An extraction of chat turns [(speaker, text)], laid out as a chat entry is."""
+    text, spans = "", []
+    for speaker, said in turns:
+        text += f"{speaker}: "
+        spans.append((len(text), len(text) + len(said), speaker))
+        text += said + "\n"
+    return extract(text, speakers=spans)
+
+
+def test_a_kin_word_said_to_the_other_speaker_is_that_speaker():
+    for said in ("Mam, will you drive up to Leeds on Friday?", "Will you drive up to Leeds on Friday, Mam?",
+                 "Thanks Mam! The parcel came today."):
+        ex = chat([("Owen", said), ("Gwyneth", "Yes, I will. I'll bring the cake your brother likes.")])
+        assert ("Gwyneth", "mother", "Owen") in rels(ex), said
+        assert not any(p.name == "Mam" and p.mentions for p in ex.people), said
+        assert "Mam" not in next(p for p in ex.people if p.name == "Gwyneth").aliases  # her son's word, not her name
+    # Spoken of, not to: another person. A grandfather grieved over ("Oh, Grandpa.") is no one spoken to;
+    # a signature ("Love, Mam") is the writer; a brother named at the end is the brother.
+    ex = chat([("Owen", "Mam says the car is fixed. Grandpa died last night. Oh, Grandpa."),
+               ("Gwyneth", "I went with my brother, Idris. Love, Nain")])
+    found = rels(ex)
+    assert ("Mam", "mother", "Owen") in found and ("Grandpa", "grandfather", "Owen") in found
+    assert not any(r[0] in ("Gwyneth", "Owen") for r in found)
+    assert not any(p.name == "Idris" and ("Owen" in p.aliases or "Gwyneth" in p.aliases) for p in ex.people)
+
+
+def test_a_name_said_to_the_other_speaker_is_theirs_but_speakers_stay_apart():
+    ex = chat([("Rosalind", "Hey Ros! How was the gig?"), ("Beatrix", "Thanks, Rosalind! It was loud."),
+               ("Rosalind", "Nah, I missed it. Sounds great, Bea!")])
+    people = {p.name: p for p in ex.people if p.mentions}
+    assert "Bea" in people["Beatrix"].aliases and "Bea" not in people  # the short form she is called by
+    assert "Rosalind" not in people["Beatrix"].aliases and "Beatrix" not in people["Rosalind"].aliases
+    assert not any("Nah" in p.aliases for p in ex.people if p.name in ("Beatrix", "Rosalind"))
+
+
+def test_in_a_chat_of_mine_my_childs_mam_is_me(tmp_path):
+    turns = [("Owen", "Mam, will you drive up to Leeds on Friday?"), ("Gwyneth", "Yes love, I'll bring the cake."),
+             ("Owen", "Hi Gwyneth! That was Carys, she took my phone. See you Friday, Mam x")]
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add_chat(turns, at="2024-03-01", me="Gwyneth")
+        people = {p["name"]: p for p in memory.people()}
+        assert "Mam" not in people and "Gwyneth" not in people and "Mam" not in people["me"]["aliases"]
+        assert {(r["relation"], r["other"], r["is"]) for r in memory.person("Owen")["relations"]} == {("mother", "me", False)}

@@ -4,18 +4,20 @@
 chat, the speaker of the turn. Second-person narration ("You can't drink coffee anymore") is about
 the person addressed: when the text names its addressee in a vocative ("..., Jack Harkness.",
 "Dear Alice,"), "you" is that person, otherwise the author. A letter signed at its end ("All my love,
-Granny June") was written by the one who signed it. What "I" or "you" are called ("They called me Pip")
+Granny June") was written by the one who signed it. In a chat of two, a name or kin word a turn speaks to
+("Mum, are you coming?", "Thanks, Mel!") is the other speaker. What "I" or "you" are called ("They called me Pip")
 is a name of theirs, but not a slip ("she called me Margaret again", "by mistake").
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from .aliases import merge, same_person
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
-from .people import NOT_NAMES, inside, norm, quoted
+from .people import KIN_NAMES, NOT_NAMES, inside, name_count, name_gender, norm, plain, quoted
 
 OWNER = "me"  # the name the owner goes by until they give one
 FIRST = {"i", "me", "my", "mine", "myself"}
@@ -123,7 +125,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "8"
+    version = "9"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -160,6 +162,8 @@ class Narrator:
     def _chat(self, ex: Extraction) -> Extraction:
         speakers = sorted({s for _, _, s in ex.speakers if s})
         index = {s: _find_or_add(ex, s) for s in speakers}
+        for s, p in index.items():
+            ex.people[p].aliases.add(s)  # a speaker found under a fuller name ("Eleanor Hughes") is still "Eleanor"
         for start, end, speaker in ex.speakers:
             if not speaker:
                 continue
@@ -170,6 +174,131 @@ class Narrator:
                     ex.people[me].mentions.append(Mention(t.idx, t.idx + len(t), me, "narrator"))
                 elif t.lower_ in SECOND and len(others) == 1:
                     ex.people[others[0]].mentions.append(Mention(t.idx, t.idx + len(t), others[0], "addressee"))
+        groups = _spoken_to(ex, index)
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
+        if groups:
+            merge(ex, groups)
         return ex
+
+
+# Words a name follows when it is the one spoken to: "Thanks Mum!", "Hi Eleanor", "Yes Dad, I will".
+GREETINGS = {"hi", "hiya", "hey", "heya", "hello", "howdy", "thanks", "thx", "ta", "cheers", "morning", "evening",
+             "night", "nite", "goodnight", "bye", "goodbye", "yes", "yeah", "yep", "no", "nope", "ok", "okay", "sorry",
+             "congrats", "congratulations", "welcome", "dear", "dearest", "please", "birthday", "christmas", "xmas",
+             "easter", "anniversary"}  # "Happy birthday Mum!"
+YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love you Dad"
+# A message signed off ("Love, Mum", "Lots of love, Nan x"): the name after it is the writer's, not the reader's.
+SIGN_OFF = re.compile(r"(?:with |all (?:my|our) |lots of |much |(?:my|our) )?(?:love|best wishes|best|warm(?:est)? "
+                      r"(?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
+                      r"sincerely(?: yours)?|fondly|affectionately|hugs|xx+)", re.I)
+CRIES = {"oh", "o", "ah", "aw", "aww", "poor", "my", "dear", "alas"}  # "Oh, Grandad." grieves, speaks to no one
+
+
+def _ends(t) -> bool:
+    """Does the token close what was said to someone ("?", "!", ".", a kiss, an emoji, the end of the turn)?"""
+    return t is None or t.is_space or t.lower_ in ("x", "xx", "xxx") or (
+        not any(c.isalnum() for c in t.text) and t.text not in (",", ";", ":", "-", "—", "–", "(", "'", '"', "’", "&", "/"))
+
+
+def _closes(t) -> bool:
+    return t.is_space and "\n" in t.text or t.is_punct and t.text[-1:] in ".!?…" and not t.text.strip(".!?…")
+
+
+def _vocative(doc, span, lo, hi) -> bool:
+    """Is the name `span`, in a chat turn over tokens lo..hi, the one the turn speaks to? At the start
+    ("Mum, are you coming?"), at the end ("Are you coming, Mum?"), after a greeting ("Thanks Mum!")."""
+    # the sentence read from its punctuation, as the parser may split a chat line anywhere ("Friday, | Mam?")
+    first = span.start
+    while first > lo and not _closes(doc[first - 1]):
+        first -= 1
+    last = hi
+    root = span.root
+    if root.dep_ == "conj" or any(c.dep_ in ("conj", "appos") for c in root.children):
+        return False  # "Mum, Dad and I went", "Harriet, my wife, is coming"
+    before = doc[span.start - 1] if span.start > first else None
+    after = doc[span.end] if span.end < last else None
+    if after is not None and after.tag_ == "POS":
+        return False  # "Thanks Mum's friend"
+    greeted = span[0].lower_ in ("dear", "dearest") and len(span) > 1
+    if before is not None and not greeted:
+        prev = doc[before.i - 1] if before.i > first else None
+        greeted = before.lower_ in GREETINGS or before.text == "," and prev is not None and prev.lower_ in GREETINGS or (
+            before.lower_ == "you" and prev is not None and prev.lemma_.lower() in YOU_GREETINGS)
+    if greeted:
+        return after is None or after.pos_ not in ("VERB", "AUX")  # not "No Dad would do that"
+    if before is None:
+        return after is not None and (after.text == "," and span.end + 1 < last or after.text.startswith("!"))
+    if before.text != "," or not _ends(after) or before.i == first:
+        return False
+    if root.dep_ == "appos" and root.head.pos_ != "PROPN":
+        return False  # "I went with my brother, Tom.": Tom is the brother
+    said = doc[first:before.i]
+    return not SIGN_OFF.fullmatch(said.text.strip()) and not all(t.lower_ in CRIES for t in said)
+
+
+def _gender(person):
+    words = person.name.split()
+    return person.gender or (name_gender(words[0]) if words else None)
+
+
+def _could_be(name: str, theirs) -> bool:
+    """Could a name said to someone be theirs: a short form of one of their names ("Mel", "Caro"), or a
+    first name people bear (a chat may be labelled with a handle), not a word the tagger took ("Nah")?"""
+    word = plain(name.split()[0]) if name.split() else ""
+    return name_gender(word) is not None or name_count(word) >= 3 or len(word) >= 3 and any(
+        plain(a).startswith(word[:3]) for a in theirs)
+
+
+def _spoken_to(ex: Extraction, index) -> list[list[int]]:
+    """A name or kin word a chat turn speaks to is the one spoken to: with two speakers, the other one
+    ("Mum, are you coming?" from Tom to Eleanor: that "Mum" is Eleanor). A kin word's vocative
+    mentions go to that speaker (not the word: "Mum" is no name of hers, and another speaker's "Mum"
+    is another person); a name said only to them is a name of theirs, and the groups to merge are
+    returned. A speaker who also speaks of the kin in the third person, a gender that does not fit, or
+    a chat of more than two (where a speaker's name is that speaker already) links no one."""
+    if len(index) != 2:
+        return []
+    doc, quotes = ex.doc, quoted(ex.text)
+    speaker_of = {p: s for s, p in index.items()}
+    turns = []
+    for start, end, speaker in ex.speakers:
+        span = doc.char_span(start, end, alignment_mode="expand") if speaker in index else None
+        if span is not None and len(span):
+            turns.append((start, end, speaker, span.start, span.end))
+    turns.sort()
+    starts = [t[0] for t in turns]
+    groups = []
+    for p, person in enumerate(ex.people):
+        if p in speaker_of:
+            continue
+        said = defaultdict(lambda: [[], []])  # speaker -> [vocative mentions, other mentions]
+        for m in person.mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            turn = turns[i] if i >= 0 and m.start < turns[i][1] else None
+            if turn is None:
+                said[None][1].append(m)
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            vocative = (m.kind in ("name", "title") and span is not None and not inside(m.start, quotes)
+                        and _vocative(doc, span, turn[3], turn[4]))
+            said[turn[2]][0 if vocative else 1].append(m)
+        kin = next((KIN_NAMES[w] for a in person.aliases for w in a.lower().split() if w in KIN_NAMES), None)
+        if any(w in GREETINGS for a in person.aliases for w in a.lower().split()):
+            continue  # a greeting the tagger took into the name ("Morning Mum")
+        for speaker, (vocatives, others) in said.items():
+            if speaker is None or not vocatives:
+                continue
+            to = next(q for s, q in index.items() if s != speaker)
+            gender = _gender(ex.people[to])
+            if kin:
+                if others or gender and gender != kin:
+                    continue  # "Mum said ..." too: the kin is someone talked about
+                for m in vocatives:
+                    person.mentions.remove(m)
+                    m.person = to
+                    ex.people[to].mentions.append(m)
+            elif len(said) == 1 and not others and not (gender and _gender(person) and gender != _gender(person)) \
+                    and _could_be(person.name, ex.people[to].aliases):
+                groups.append([to, p])  # "Thanks, Mel!" to Melanie
+    return groups

@@ -74,7 +74,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "13"
+    version = "14"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -346,10 +346,10 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int]]:
     reader = next((p for p, person in enumerate(ex.people) if not person.narrator
                    and any(m.kind == "addressee" for m in person.mentions)), None)
     said_by = {sp for _, _, sp in ex.speakers}
-    speakers = {person.name: p for p, person in enumerate(ex.people) if person.name in said_by}
+    speakers = {sp: p for p, person in enumerate(ex.people) for sp in said_by if sp in person.aliases}
     out = []
     for p, person in enumerate(ex.people):
-        if person.narrator and (reader is None or ex.speakers) or person.name in said_by:
+        if person.narrator and (reader is None or ex.speakers):
             continue
         for m in person.mentions:
             # the kin word the person is called by here ("Mum", though her name may be given too: "Margaret")
@@ -357,6 +357,7 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int]]:
             role = KIN_ROLE.get(words[0]) if words else None
             if role is None or m.kind not in ("name", "title") or inside(m.start, quotes):
                 continue
+            # in a chat, the one whose turn says it (a speaker called "Mum" by another: that one's mother)
             owner = writer if not ex.speakers else next(
                 (speakers.get(sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
             if owner == p and not ex.speakers:
