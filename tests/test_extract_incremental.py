@@ -111,3 +111,37 @@ def test_a_cue_shared_by_more_and_more_people_keeps_its_fan_as_a_full_recompute(
         assert fans == {extract._fan(len(firsts))} == {16}
         extract.process(memory, ids[:4])  # read again: the same people, nothing moves
         same_as_full_recompute(memory)
+
+
+def test_a_name_the_owner_is_known_by_is_the_owner_in_every_entry_whatever_the_order(tmp_path):
+    letter = ("Dear Gwyneth,\n\nThe hens are laying again and Idris sends his love. Come at Whitsun if you can; "
+              "I will bake a bara brith.\n\nAll my love,\nOwen")
+    note = "Gwyneth came by with the hens' eggs. Mam rang later about the chapel fete."
+    turns = [("Owen", "Hi Gwyneth! Are the hens laying?"), ("Gwyneth", "They are. I'll bring eggs on Sunday.")]
+    stored = []
+    for order in ("texts first", "chat first"):
+        with Memory(tmp_path / f"{len(stored)}.db") as memory:
+            if order == "chat first":
+                memory.add_chat(turns, at="2024-04-01", me="Gwyneth")
+            memory.add(letter, at="2024-03-01")
+            memory.add(note, at="2024-03-02")
+            if order == "texts first":
+                memory.add_chat(turns, at="2024-04-01", me="Gwyneth")
+            people = {p["name"]: p for p in memory.people()}
+            assert "Gwyneth" not in people and "Gwyneth" in people["me"]["aliases"], order
+            assert people["me"]["mentions"] >= 4  # the letter's reader, the note's visitor, the chat's speaker
+            assert "Mam" in people and "Mam" not in people["me"]["aliases"]  # my mother, not me
+            rows = same_as_full_recompute(memory)
+            memory.reindex()
+            assert same_as_full_recompute(memory) == rows
+            stored.append(({p["name"]: (p["mentions"], tuple(sorted(p["aliases"]))) for p in memory.people()}, rows))
+    assert stored[0][0] == stored[1][0]
+
+
+def test_an_owner_known_by_a_kin_word_takes_no_one_elses(tmp_path):
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("Gran rang about the chapel fete. Gran is ninety next week.", at="2024-03-01")
+        memory.add_chat([("Gran", "Are you coming Sunday?"), ("Owen", "Yes Gran, I'll bring the eggs.")],
+                        at="2024-04-01", me="Gran")
+        people = {p["name"]: p for p in memory.people()}
+        assert people["Gran"]["mentions"] == 2 and "Gran" in people["me"]["aliases"]

