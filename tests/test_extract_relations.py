@@ -212,3 +212,14 @@ def test_in_a_chat_of_mine_my_childs_mam_is_me(tmp_path):
         people = {p["name"]: p for p in memory.people()}
         assert "Mam" not in people and "Gwyneth" not in people and "Mam" not in people["me"]["aliases"]
         assert {(r["relation"], r["other"], r["is"]) for r in memory.person("Owen")["relations"]} == {("mother", "me", False)}
+
+
+def test_a_letter_signed_as_the_readers_kin_is_by_the_signer():
+    text = ("Dear Gwyneth,\n\nI am writing from the farm because the line is down. Idris sends his love and I will "
+            "come at Whitsun.\n\nYour loving son,\nOwen\n")
+    ex = extract(text)
+    owen = next(p for p in ex.people if p.name == "Owen")
+    assert owen.narrator and not any(p.name == "me" for p in ex.people)  # the writer is Owen, not the owner
+    assert ("Owen", "son", "Gwyneth") in rels(ex)
+    # a last line that only starts with "your" signs nothing
+    assert any(p.name == "me" for p in extract("I locked up and left the keys.\nYour old house\nTom").people)

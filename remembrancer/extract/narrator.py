@@ -4,7 +4,7 @@
 chat, the speaker of the turn. Second-person narration ("You can't drink coffee anymore") is about
 the person addressed: when the text names its addressee in a vocative ("..., Jack Harkness.",
 "Dear Alice,"), "you" is that person, otherwise the author. A letter signed at its end ("All my love,
-Granny June") was written by the one who signed it. In a chat of two, a name or kin word a turn speaks to
+Granny June", "Your loving son, Owen") was written by the one who signed it. In a chat of two, a name or kin word a turn speaks to
 ("Mum, are you coming?", "Thanks, Mel!") is the other speaker. What "I" or "you" are called ("They called me Pip")
 is a name of theirs, but not a slip ("she called me Margaret again", "by mistake").
 """
@@ -26,7 +26,8 @@ SECOND = {"you", "your", "yours", "yourself"}
 SIGNED = re.compile(
     r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?|(?:my|our|your) )?"
     r"(?:love|best wishes|best|warm(?:est)? (?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
-    r"sincerely(?: yours)?|faithfully|fondly|affectionately|cheers|thanks|thank you|take care|hugs|ever yours|xx+)"
+    r"sincerely(?: yours)?|faithfully|fondly|affectionately|cheers|thanks|thank you|take care|hugs|ever yours|xx+|"
+    r"your(?: (?:loving|devoted|affectionate|fond|faithful|dear|dearest|own|ever-loving|obedient|humble|old|true))* ([a-z-]+))"
     r"[ \t]*[,.!]?[ \t]*\r?\n\s*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*[.,!]?\s*\Z",
     re.I | re.M)
 
@@ -106,18 +107,24 @@ def _called(ex: Extraction) -> list[list[int]]:
     return list(groups.values())
 
 
+def role_noun_word(word: str) -> bool:
+    from .relations import ROLES
+
+    return word.lower().removesuffix("s") in ROLES or word.lower() in ROLES
+
+
 def _signer(ex: Extraction) -> int | None:
     """The person who signed the letter the text is ("All my love,\nGranny June"), found or added."""
     tail = ex.text[-300:]
     m = SIGNED.search(tail)
-    if m is None:
-        return None
-    start = len(ex.text) - len(tail) + m.start(1)
-    end = start + len(m.group(1))
+    if m is None or m.group(1) and not role_noun_word(m.group(1)):
+        return None  # "Your loving mother,\nDorothy", not "your old house\nTom"
+    start = len(ex.text) - len(tail) + m.start(2)
+    end = start + len(m.group(2))
     for p, person in enumerate(ex.people):
         if any(mm.start < end and start < mm.end and mm.kind in ("name", "title") for mm in person.mentions):
             return p
-    ex.people.append(Person(name=m.group(1), aliases={m.group(1)}, mentions=[Mention(start, end, len(ex.people), "name")]))
+    ex.people.append(Person(name=m.group(2), aliases={m.group(2)}, mentions=[Mention(start, end, len(ex.people), "name")]))
     return len(ex.people) - 1
 
 
@@ -125,7 +132,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "9"
+    version = "10"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
