@@ -110,6 +110,8 @@ def text_entry(text, *, at=None, author=None, source=None, default_at=None) -> E
     Undated, it is dated from its front matter or a leading date line, else `default_at`, else now.
     """
     check_text(text)
+    check_unicode(author, "The author")
+    check_unicode(source, "The source")
     entry = Entry(text=text, at=at, author=author, source=source)
     # Front matter and a date line heading the text say when, not what: they make no passage.
     front = _FRONT.match(text)
@@ -146,6 +148,8 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
         pos += len(line) + 1
     text = "\n".join(parts)
     check_text(text)
+    check_unicode(author, "The author")
+    check_unicode(source, "The source")
     # An empty turn keeps its (empty) passage, so that an export gives back every turn.
     return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages)
 
@@ -155,11 +159,21 @@ def check_text(text):
         raise BadFormat(f"Expected text, got {type(text).__name__}")
     if not text.strip():
         raise EmptyInput("The text is empty")
+    check_unicode(text, "The text")
     if "\x00" in text:
         raise BinaryInput("The text contains NUL bytes, so it looks binary")
     if len(text) > MAX_ENTRY_CHARS:
         raise BadFormat(f"The text is {len(text):,} characters; the most one entry can hold is {MAX_ENTRY_CHARS:,}",
                         "Split it into several entries.")
+
+
+def check_unicode(text: str | None, what: str):
+    """Text that cannot be stored as UTF-8 (a lone surrogate, as from undecodable bytes or "\\ud800" in JSON)."""
+    try:
+        (text or "").encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise BadEncoding(f"{what} is not valid Unicode (character {e.start + 1} is a lone surrogate)",
+                          "Send UTF-8 text; nothing was stored.") from None
 
 
 def decode(data: bytes, name: str = "input") -> str:

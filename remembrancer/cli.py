@@ -22,6 +22,10 @@ def run(fn):
         except RemembrancerError as e:
             click.echo(f"Error: {e.line()}", err=True)
             sys.exit(1)
+        except UnicodeEncodeError:  # bytes the terminal could not decode, in a name or a query
+            click.echo("Error: An argument is not valid text in your terminal's encoding. Type it again in UTF-8;"
+                       " nothing was changed.", err=True)
+            sys.exit(1)
 
     return wrapper
 

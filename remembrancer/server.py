@@ -377,6 +377,11 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     async def typed_error(request, e: RemembrancerError):
         return error_json(status_of(e), str(e), e.remedy)
 
+    @app.exception_handler(UnicodeEncodeError)
+    async def not_unicode(request, e: UnicodeEncodeError):  # "\ud800" in a JSON string, a name or an item
+        return error_json(400, "The request holds text that is not valid Unicode (a lone surrogate)",
+                          "Send UTF-8 text; nothing was changed.")
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request, e: RequestValidationError):
         first = e.errors()[0] if e.errors() else {}

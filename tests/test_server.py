@@ -142,6 +142,10 @@ def test_bad_input_is_one_line_and_stores_nothing(server):
     is_error(client.get("/api/search", params={"q": "x", "limit": 0}), 422)
     is_error(client.get("/api/nothing-here"), 404)
     is_error(client.delete("/api/add", headers=HEADERS), 405)
+    lone = {**HEADERS, "Content-Type": "application/json"}  # "\ud800" is valid JSON but no Unicode text
+    assert "Unicode" in is_error(client.post("/api/add", content=b'{"text": "bad \\ud800 x"}', headers=lone), 400)["error"]
+    is_error(client.post("/api/add", content=b'{"text": "fine", "author": "\\ud800"}', headers=lone), 400)
+    is_error(client.post("/api/review", content=b'{"item": "person:\\ud800", "rating": "good"}', headers=lone), 404)
     assert entries(client) == before
 
 

@@ -89,7 +89,8 @@ def process(memory, entry_ids):
     ids = list(entry_ids)
     batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
     workers = _workers(memory, ids)
-    with multiprocessing.get_context("spawn").Pool(workers) if workers > 1 else contextlib.nullcontext() as pool:
+    with (multiprocessing.get_context("spawn").Pool(workers, initializer=_die_with_parent) if workers > 1
+          else contextlib.nullcontext()) as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
             with memory.transaction() as conn:
                 if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
@@ -102,6 +103,18 @@ def process(memory, entry_ids):
                     _store(conn, entry, ex, passages[entry["id"]], known)
                 _tidy(conn, batch, before, people_before, known.merged)
                 memory.mark_processed(conn, module, batch)
+
+
+def _die_with_parent():
+    """A parsing worker ends when the process that started it does (a server stopped by SIGTERM), rather
+    than parse on alone; Linux only (prctl), elsewhere it ends when it next reads its queue."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _workers(memory, ids) -> int:
