@@ -37,17 +37,31 @@ def parse(text: str) -> str:
         except ValueError:
             raise BadDate(f"Not a date: {text!r}") from None
         return to_iso(value.date()) if len(text) == 10 else to_iso(value)
+    word = text.lower()
+    if word in _RELATIVE:
+        return now() if word == "now" else to_iso(dt.date.today() - dt.timedelta(days=_RELATIVE[word]))
     if not _DATEISH.search(text):
         raise BadDate(f"Not a date: {text!r}")
+    if (m := _NUMERIC.search(text)) and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2):
+        raise BadDate(f"{m.group(0)!r} could be day/month or month/day",
+                      "Write the month in words or ISO order: 8 May 2023, or 2023-05-08.")
     from dateutil import parser
 
     try:
-        # "1:56 pm on 8 May, 2023" (LoCoMo) needs the filler words skipped
-        # a date without a year ("March 3") is this year's
-        value = parser.parse(text, fuzzy=True, default=dt.datetime(dt.date.today().year, 1, 1))
+        # "1:56 pm on 8 May, 2023" (LoCoMo) needs the filler words skipped; a date without a year ("March 3")
+        # is this year's
+        value, skipped = parser.parse(text, fuzzy_with_tokens=True, default=dt.datetime(dt.date.today().year, 1, 1))
     except (ValueError, OverflowError):
         raise BadDate(f"Not a date: {text!r}") from None
+    extra = [w for piece in skipped for w in re.findall(r"[^\W_]+", piece.lower()) if w not in _FILLER]
+    if extra:  # "banana 2023", "2023-01-01xyz", "in 2019 maybe": more than a date
+        raise BadDate(f"Not only a date: {text!r} (what is {' '.join(extra)!r}?)")
     return to_iso(value) if _HAS_TIME.search(text) else to_iso(value.date())
+
+
+_RELATIVE = {"now": 0, "today": 0, "yesterday": 1}
+_FILLER = {"on", "at", "of", "the", "in", "and", "st", "nd", "rd", "th"}  # "1:56 pm on 8 May, 2023"
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\b")  # 08/05/2023: 8 May or August 5?
 
 
 _LABEL = re.compile(r"^(?:date|dated|written|when)\s*[:\-]\s*|^dated\s+", re.I)  # "Date: 1998-11-02"

@@ -149,6 +149,8 @@ def test_file_dates_front_matter_then_date_line_then_mtime(tmp_path):
     ("May 8, 2023", "2023-05-08"),
     ("1:56 pm on 8 May, 2023", "2023-05-08T13:56:00"),
     ("Monday 8 May 2023 9am", "2023-05-08T09:00:00"),
+    ("13/05/2023", "2023-05-13"),  # only one reading
+    ("Sunday, June 5th 2022", "2022-06-05"),
 ])
 def test_dates_people_write(text, iso):
     assert dates.parse(text) == iso
@@ -163,7 +165,15 @@ def test_an_offset_date_time_becomes_local_wall_clock_time():
     assert dates.parse("2023-05-08T12:00:00Z") == expected.isoformat()
 
 
-@pytest.mark.parametrize("text", ["", "   ", "soon", "yesterday-ish", "2023-13-45", "2023-02-30"])
+def test_now_today_and_yesterday_are_dates():
+    assert dates.parse("today") == dt.date.today().isoformat()
+    assert dates.parse("Yesterday") == (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    assert dates.parse("now")[:10] == dt.date.today().isoformat() and "T" in dates.parse("now")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "soon", "yesterday-ish", "2023-13-45", "2023-02-30",
+                                  "banana 2023", "2023-01-01xyz", "I was there in 2019 maybe",
+                                  "08/05/2023"])  # 8 May or August 5: refused, not guessed
 def test_not_dates(text):
     with pytest.raises(BadDate):
         dates.parse(text)
