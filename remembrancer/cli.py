@@ -612,54 +612,75 @@ def review(ctx, now, limit, as_json):
 
     Example: remembrancer review --now 2030-01-01
     """
-    from .errors import BadFormat
     from .forgetting import RATINGS
 
     memory = open_memory(ctx, derive=False)
     done = 0
     if as_json:
+        # One JSON line each way: the item, then (after each answer read) its result and the next item. A bad
+        # line gets an error line and the same item stays; the exit status says whether any line failed.
         line = lambda obj: click.echo(json.dumps(obj, ensure_ascii=False))  # noqa: E731
-        item = memory.review_next(now) if limit > 0 else None
+        item = memory.review_next(now)
         line({"item": item} if item else {"done": True, "reviewed": done})
-        if not item:
-            return
-        for n, text in enumerate(sys.stdin, 1):
+        failed = False
+        for n, text in enumerate(sys.stdin if item else (), 1):
             if not text.strip():
                 continue
             try:
                 answer = json.loads(text)
                 key, rating = answer.get("item", item["item"]), answer["rating"]
+                line({"result": memory.review_answer(key, rating, now)})
             except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-                raise BadFormat(f'standard input line {n}: expected {{"item", "rating"}}') from None
-            line({"result": memory.review_answer(key, rating, now)})
+                failed = True
+                line({"error": f'standard input line {n}: expected {{"item", "rating"}}',
+                      "remedy": 'Send {"rating": "good"} (again, hard, good, easy or 1-4); that line was not stored.'})
+                continue
+            except RemembrancerError as e:
+                failed = True
+                line({"error": f"standard input line {n}: {e}", "remedy": e.remedy})
+                continue
             done += 1
             item = memory.review_next(now) if done < limit else None
             line({"item": item} if item else {"done": True, "reviewed": done})
             if not item:
-                return
+                break
+        if failed:
+            sys.exit(1)
         return
     choices = "  ".join(f"{n} {name} ({words})" for n, (name, words) in RATINGS.items())
+    answers = {str(n) for n in RATINGS} | {name for name, _ in RATINGS.values()} | {"q", "quit", "stop"}
     while done < limit:
         item = memory.review_next(now)
         if not item:
             break
         click.echo()
-        show_item(item, score=False)
         click.echo(click.style(item["prompt"], fg="yellow"))
-        while True:
-            answer = click.prompt(f"{choices}  q stop", default="q", show_default=False).strip().lower()
-            if answer in ("q", "quit", "stop"):
-                click.echo(f"Reviewed {done}.")
-                return
-            try:
-                result = memory.review_answer(item["item"], answer, now)
-                break
-            except RemembrancerError as e:
-                click.echo(e.line(), err=True)
+        # The passage would give the answer away: it is shown once the owner has tried to remember.
+        answer = _asked("Think, then press Enter to see what was written", "")
+        show_item(item, score=False)
+        while answer not in answers:
+            answer = _asked(f"{choices}  q stop", "q")
+        if answer in ("q", "quit", "stop"):
+            click.echo(f"Reviewed {done}.")
+            return
+        try:
+            result = memory.review_answer(item["item"], answer, now)
+        except RemembrancerError as e:
+            click.echo(e.line(), err=True)
+            continue
         done += 1
         days = result["interval_days"]
         click.echo(f"Next time: {result['next_review'][:10]} (in {days:g} day{'' if days == 1 else 's'}).")
     click.echo(f"Reviewed {done}. " + ("Nothing more to review now." if done < limit else ""))
+
+
+def _asked(text, default):
+    """An answer typed at the terminal; the end of the input (Ctrl-D, a closed pipe) is "q"."""
+    try:
+        return click.prompt(text, default=default, show_default=False).strip().lower()
+    except click.Abort:
+        click.echo()
+        return "q"
 
 
 def _hide(ctx, name, hidden, now, as_json):

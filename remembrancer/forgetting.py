@@ -647,6 +647,10 @@ def review_answer(memory, item: str, rating, now=None) -> dict:
     key, at = snap.key(ident), as_iso(snap.now)
     before_p = snap.strength(ident)["recall"]
     card, _ = snap.cards.get(ident, (None, None))
+    # The schedule is the latest answer's: one given as of an earlier time would overwrite it with the past.
+    last = memory.query("SELECT max(at) FROM reviews WHERE item = ?", (key,))[0][0]
+    if last and as_datetime(last) > as_datetime(snap.now):
+        raise BadInput(f"{key!r} was last reviewed at {last}, after {at}", "Answer as of a later time (or now).")
     after = schedule(card, rating, snap.now)
     with memory.transaction() as conn:
         conn.execute("INSERT INTO reviews (item, rating, at, recall, before, after) VALUES (?, ?, ?, ?, ?, ?)",

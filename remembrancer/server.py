@@ -25,7 +25,7 @@ from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import capture
@@ -293,7 +293,7 @@ class AddText(BaseModel):
 
 class Answer(BaseModel):
     item: str = Field(description='The "item" of a review item.')
-    rating: str | int = Field(description="again, hard, good or easy (or 1-4).", examples=["good"])
+    rating: StrictStr | StrictInt = Field(description="again, hard, good or easy (or 1-4).", examples=["good"])
     now: str | None = Field(None, description="The moment of the answer (default: now).")
 
 

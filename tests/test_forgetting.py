@@ -326,8 +326,22 @@ def test_no_command_ever_deletes_a_row(store, tmp_path):
 def test_review_json_mode_reports_bad_lines(store):
     path = store.path
     store.close()
-    result = CliRunner().invoke(cli, ["--db", str(path), "review", "--json", "--now", days(START, 3650)], input="not json\n")
-    assert result.exit_code == 1 and "expected" in result.output
+    result = CliRunner().invoke(cli, ["--db", str(path), "review", "--json", "--now", days(START, 3650)],
+                                input='not json\n{"rating": "perfect"}\n{"rating": "good"}\n')
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    # each bad line is an error line and the item stays; the good answer after them is stored
+    assert [next(iter(x)) for x in lines] == ["item", "error", "error", "result", "item"]
+    assert "line 1" in lines[1]["error"] and "Not an answer" in lines[2]["error"] and lines[3]["result"]["answer"] == "good"
+    assert result.exit_code == 1  # a line failed
+
+
+def test_review_hides_the_passage_until_asked_and_stops_at_the_end_of_input(store):
+    path = store.path
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(path), "review", "--now", days(START, 3650)], input="\n3\n")
+    assert result.exit_code == 0 and "Aborted" not in result.output
+    out = result.output
+    assert out.index("Do you remember") < out.index("press Enter") < out.index("Next time:") and "Reviewed 1." in out
 
 
 def test_a_cue_tie_and_a_passage_can_be_reviewed_and_a_recall_recorded(store):

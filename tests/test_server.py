@@ -273,6 +273,10 @@ def test_fading_and_a_review(server):
     is_error(client.post("/api/review", json={"item": item["item"], "rating": "splendid", "now": later}, headers=HEADERS), 400)
     is_error(client.post("/api/review", json={"item": "person:Nobody At All", "rating": "good"}, headers=HEADERS), 404)
     is_error(client.post("/api/review", json={"item": item["item"], "rating": "good"}), 403)
+    is_error(client.post("/api/review", json={"item": item["item"], "rating": True}, headers=HEADERS), 422)  # not "again"
+    # an answer as of before its last one would put the schedule back in the past
+    assert "last reviewed" in is_error(client.post("/api/review", json={"item": item["item"], "rating": "good",
+                                                                        "now": "1900-01-01"}, headers=HEADERS), 400)["error"]
 
 
 def test_pages_and_docs(server):
