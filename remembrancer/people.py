@@ -124,6 +124,10 @@ def split(memory, name: str, alias: str) -> dict:
             raise NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
         if not conn.execute("SELECT 1 FROM aliases WHERE person = ? AND alias = ? COLLATE NOCASE", (pid, alias)).fetchone():
             raise BadInput(f"{alias!r} is not a name of {name!r}", "Give one of the aliases shown by `remembrancer person NAME`.")
+        own = conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
+        if own.lower() == alias.lower():  # it would leave the person nameless, and a second one of that name
+            raise BadInput(f"{alias!r} is the name {name!r} is known by, not another name of theirs",
+                           "Split off one of their other names (see their page).")
         new = _split(conn, pid, alias)
         if new is None:
             raise BadInput(f"{alias!r} is all there is of {name!r}", "Nothing to split: give another alias.")

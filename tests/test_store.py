@@ -6,7 +6,7 @@ import pytest
 
 from conftest import EXAMPLES, dump, file_digest
 from remembrancer import capture, migrations, store
-from remembrancer.errors import (BadDate, BadEncoding, BadFormat, BinaryInput, EmptyInput, NotFound, StoreCorrupt,
+from remembrancer.errors import (BadDate, BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, StoreCorrupt,
                                  StoreError, StoreLocked, UnknownFormat)
 from remembrancer.store import Memory
 
@@ -468,3 +468,12 @@ def test_a_tie_told_both_ways_is_said_once_on_the_person_page(tmp_path):
         relations = m.person("Rose")["relations"]
         assert [(r["relation"], r["other"], r["is"]) for r in relations] == [("mother", "Ellen", True)]
         assert len(relations[0]["evidence"]) >= 1
+
+
+def test_splitting_a_person_from_their_own_name_is_refused_and_changes_nothing(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("My sister Marta came for tea. Marta laughed at the cat.", at="2020-01-01")
+        before = dump(tmp_path / "m.db")
+        with pytest.raises(BadInput, match="known by"):
+            m.split_person("Marta", "Marta")
+        assert dump(tmp_path / "m.db") == before
