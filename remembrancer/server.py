@@ -297,18 +297,22 @@ class Answer(BaseModel):
     now: str | None = Field(None, description="The moment of the answer (default: now).")
 
 
-UPLOAD_FORMATS = ("text", "jsonl", "locomo")
+UPLOAD_FORMATS = ("auto", "text", "jsonl", "locomo")
+BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "locomo"}  # "auto": anything else is text
 
 
 def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None, me=None) -> list[capture.Entry]:
     """Entries from an uploaded file. It is written to a private temporary folder for the readers that
     take a file; no path ever comes from the request, and error messages name the upload, not the folder."""
     name = Path(filename or "upload").name or "upload"
+    fmt = (fmt or "auto").strip().lower()
+    if fmt == "auto":
+        fmt = BY_SUFFIX.get(Path(name).suffix.lower(), "text")
     if fmt == "text":
         text = capture.decode(data, name)
         return [capture.text_entry(text, author=author, source=source or name)]
     if fmt not in UPLOAD_FORMATS:
-        raise UnknownFormat(f"Unknown format {fmt!r}", "Use text, jsonl or locomo.")
+        raise UnknownFormat(f"Unknown format {fmt!r}", "Use auto, text, jsonl or locomo.")
     with tempfile.TemporaryDirectory(prefix="remembrancer-upload-") as folder:
         path = Path(folder) / "upload"
         path.write_bytes(data)
@@ -415,7 +419,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
 
     @app.post("/api/import", tags=["capture"], status_code=202, summary="Import an uploaded file")
     def import_(file: UploadFile = File(description="The file: a .txt/.md text, JSONL (one entry a line) or LoCoMo JSON."),
-                format: str = Form("text", description="text, jsonl or locomo."),
+                format: str = Form("auto", description="auto (by the file's name: .jsonl, .json, else text), text, jsonl or locomo."),
                 author: str | None = Form(None), source: str | None = Form(None),
                 me: str | None = Form(None, description="In chats, the speaker who is you.")) -> dict:
         """The whole file is checked first: a bad line is a 400 and nothing is stored. Then it is stored in

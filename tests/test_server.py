@@ -190,6 +190,12 @@ def test_import_upload_with_progress(server):
     text = client.post("/api/import", files={"file": ("note.md", "# A note\n\nOwen fixed the gate.".encode())},
                        data={"format": "text"}, headers=HEADERS).json()
     assert wait_job(client, text["job"])["result"]["entries"] == 1
+    # no format given: by the file's name, so a chat log is a chat, not one entry of raw JSON; and in any case
+    log = "\n".join(json.dumps({"speaker": w, "text": f"{w} says hello.", "at": "2018-04-01"}) for w in ("Owen", "Mica")).encode()
+    chat = client.post("/api/import", files={"file": ("chat.JSONL", log)}, headers=HEADERS).json()
+    assert wait_job(client, chat["job"])["result"]["passages"] == 2
+    upper = client.post("/api/import", files={"file": ("more.txt", log)}, data={"format": "JSONL"}, headers=HEADERS)
+    assert upper.status_code == 202, upper.text
     is_error(client.get("/api/import/no-such-job"), 404)
 
 
