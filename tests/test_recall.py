@@ -172,6 +172,16 @@ def test_a_name_no_passage_holds_is_said_to_be_unknown(tmp_path):
         assert m.ask("What did Harriet bring in Paris?")["unknown"] == ["Paris"]
 
 
+def test_a_question_none_of_whose_words_is_written_finds_nothing_rather_than_anything(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Harriet brought a lavender cake on Sunday.")
+        m.add("Tom fixed the shed door.")
+        assert m.ask("zzqxv")["passages"] == []
+        assert m.ask("What colour was the submarine?")["passages"] == []
+        assert "lavender" in m.ask("What did Harriet bake?")["passages"][0]["text"]
+        assert "shed" in m.ask("Who repaired the door?")["passages"][0]["text"]  # words in common: ranked as ever
+
+
 def test_recall_reads_a_phrase_by_its_head_and_weighs_how_closely_it_is_tied(tmp_path):
     with Memory(tmp_path / "m.db") as m:
         m.add("Arthur rode the blue bicycle to the station every morning for thirty years. "
