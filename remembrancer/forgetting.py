@@ -394,6 +394,13 @@ class Snapshot:
     def is_hidden(self, pid) -> bool:
         return self.hidden.get(("person", pid), False)
 
+    def shows_hidden(self, passage) -> bool:
+        """Whether a passage names someone the owner hid: it is not shown, lest it bring them back."""
+        if not hasattr(self, "_hidden_passages"):
+            self._hidden_passages = {p for ident, h in self.hidden.items() if h and ident[0] == "person"
+                                     for p in self.passages.get(ident[1], {})}
+        return passage in self._hidden_passages
+
     # -- strength ----------------------------------------------------------------------------
     def event_times(self, ident) -> list:
         if ident[0] == "person":
@@ -496,7 +503,7 @@ class Snapshot:
         """Every visible item scored by importance x (1 - predicted recall), highest first."""
         out = []
         for ident, pid, imp in self.candidates():
-            if not self.visible(pid):
+            if not self.visible(pid) or (ident[0] == "passage" and self.shows_hidden(ident[1])):
                 continue
             s = self.strength(ident)
             out.append({"ident": ident, "person": pid, "importance": imp, "strength": s,
@@ -518,6 +525,8 @@ class Snapshot:
         said, seen = [], set()
         for r in self.relations:
             s, o, rel = r["subject"], r["object"], r["relation"]
+            if self.is_hidden(o if s == pid else s):
+                continue
             if s == pid and o in self.names:
                 phrase = f"your {rel}" if o in self.owners else f"{self.names[o]}'s {rel}"
             elif o == pid and s in self.names:
@@ -552,10 +561,11 @@ class Snapshot:
             best = ident[1]
         elif ident[0] == "cue":
             best = self.cues.get((ident[1], ident[2]), {}).get("passage")
+            best = None if self.shows_hidden(best) else best
         else:
             told = {r["passage"] for r in self.relations if pid in (r["subject"], r["object"])}
             told |= {e["passage"] for e in self.events.get(pid, [])}
-            ps = self.passages.get(pid, {})
+            ps = {p: n for p, n in self.passages.get(pid, {}).items() if not self.shows_hidden(p)}
             best = max(ps, key=lambda p: (p in told, event_weight(self.passage_events.get(p, ())),
                                           round(self.valence.get(p, 0.0), 1), ps[p], -(p or 0)), default=None)
         found = self.memory.passages([best]) if best is not None else []

@@ -260,6 +260,17 @@ def test_hidden_people_are_not_brought_back_and_nothing_is_deleted(store):
     assert [r["hidden"] for r in store.query("SELECT hidden FROM hidden ORDER BY id")] == [1, 0]
 
 
+def test_a_hidden_person_is_not_brought_back_through_someone_else(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("My husband Arthur died in March. I miss him every day.", at="2020-03-20")
+        m.add("Harriet, Arthur's sister, brought a lavender cake. Harriet and Arthur used to sail together.", at="2020-04-02")
+        m.add("Tom rang. Tom is doing well in Bristol.", at="2020-05-01")
+        m.hide("Arthur")
+        shown = m.fading(now="2030-01-01", limit=10)
+        assert "person:Harriet" in [i["item"] for i in shown]
+        assert all("Arthur" not in (i["passage"] or {}).get("text", "") and "Arthur" not in i["line"] for i in shown)
+
+
 def test_bad_answers_leave_the_store_as_it_was(store):
     before = store.query("SELECT count(*) FROM reviews")[0][0]
     with pytest.raises(BadInput):
