@@ -721,10 +721,11 @@ def people_unhide(ctx, name, now, as_json):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback requires the token, created and shown on first start.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--new-token", is_flag=True, help="Make a new token and show it (the old one stops working): for a lost token.")
 @click.option("--json", "as_json", is_flag=True, help='Print {"url", "token", "token_required"} as JSON on start.')
 @click.pass_context
 @run
-def serve(ctx, host, port, as_json):
+def serve(ctx, host, port, new_token, as_json):
     """The web app and HTTP API on this store (API reference at /docs).
 
     Example: remembrancer serve --port 8765
@@ -732,7 +733,7 @@ def serve(ctx, host, port, as_json):
     from .server import serve as run_server
     from .store import default_path
 
-    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json)
+    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json, new_token=new_token)
 
 
 def main():

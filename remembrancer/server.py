@@ -71,11 +71,13 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def ensure_token(memory: Memory) -> str | None:
-    """Create the server's token on first need: returns it (to be shown once), or None if one exists.
-    Only its SHA-256 is stored, in the store's settings."""
+def ensure_token(memory: Memory, new: bool = False) -> str | None:
+    """Create the server's token on first need (or, with `new`, replace it: a lost token): returns it (to be
+    shown once), or None if one exists. Only its SHA-256 is stored, in the store's settings."""
     with memory.transaction() as conn:
-        if conn.execute("SELECT 1 FROM settings WHERE key = ?", (TOKEN_SETTING,)).fetchone():
+        if new:
+            conn.execute("DELETE FROM settings WHERE key = ?", (TOKEN_SETTING,))
+        elif conn.execute("SELECT 1 FROM settings WHERE key = ?", (TOKEN_SETTING,)).fetchone():
             return None
         token = secrets.token_urlsafe(32)
         conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (TOKEN_SETTING, _digest(token)))
@@ -611,15 +613,17 @@ def render_docs(spec: dict) -> str:
     return "".join(out)
 
 
-def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_json: bool = False):
-    """Run the app under uvicorn until interrupted. Any address other than loopback needs the token."""
+def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_json: bool = False,
+          new_token: bool = False):
+    """Run the app under uvicorn until interrupted. Any address other than loopback needs the token
+    (`new_token`: replace it, when it was lost; the old one stops working)."""
     import uvicorn
 
     require = not is_loopback(host)
     token = None
-    if require:
+    if require or new_token:
         with Memory(db_path, derive=False) as memory:
-            token = ensure_token(memory)
+            token = ensure_token(memory, new=new_token)
     app = create_app(db_path, require_token=require)
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     if as_json:
@@ -629,7 +633,7 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
             echo(f"Token (shown this once; only its hash is kept): {token}")
             echo(f"Open {url}?token={token} on the devices you trust.")
         elif require:
-            echo("Every request needs the token shown when this store was first served.")
+            echo("Every request needs the token shown when this store was first served (lost: serve --new-token).")
         echo(f"remembrancer on {url}  (API reference at {url}docs; Ctrl+C stops)")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
