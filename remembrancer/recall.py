@@ -599,8 +599,9 @@ def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
     if not (question or "").strip():
         raise EmptyInput("The question is empty", "Ask something, e.g. \"What did Caroline say about her painting?\"")
     a = analyse(memory, question)
-    passages = rank(memory, question, limit=limit, weights=weights, analysis=a)
-    if not (a["people"] or a["times"] or bm25(memory, question, 1)):
+    f = prepare(memory, question, a)
+    passages = _results(memory, fuse(f, dict(WEIGHTS, **(weights or {})), limit))
+    if not (a["people"] or a["times"] or (f["ids"] and f["bm25"].max() > 0)):
         # None of its words is in the store and it names no one and no time ("zzqxv"): only passages that
         # mean much the same answer it, not the least unlike ones.
         passages = _about(memory, question, passages)
