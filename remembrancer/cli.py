@@ -491,7 +491,8 @@ def _window(t):
 
 def show_answer(r):
     if r.get("unknown"):
-        click.echo(click.style(f"Not in your memories: {', '.join(r['unknown'])}; these are the nearest passages.", fg="yellow"))
+        nearest = "; these are the nearest passages" if r["passages"] else ""
+        click.echo(click.style(f"Not in your memories: {', '.join(r['unknown'])}{nearest}.", fg="yellow"))
     if r["people"] or r["times"]:
         found = [p["name"] for p in r["people"]] + [f"{t['text']} ({_window(t)})" for t in r["times"]]
         click.echo(click.style("matched: " + "; ".join(found), fg="yellow"))

@@ -10,7 +10,8 @@ function showAsk(r) {
   const matched = [...r.people.map((p) => p.name ? R.personLink(p.name) : null),
                    ...r.times.map((t) => h("span", { class: "chip" }, `${t.text}: ${windowOf(t)}`))].filter(Boolean);
   return [
-    (r.unknown || []).length ? h("p", { class: "hint" }, `Not in your memories: ${r.unknown.join(", ")}; these are the nearest passages.`) : null,
+    (r.unknown || []).length ? h("p", { class: "hint" },
+      `Not in your memories: ${r.unknown.join(", ")}${r.passages.length ? "; these are the nearest passages" : ""}.`) : null,
     matched.length ? h("div", { class: "chips" }, matched) : null,
     r.facts.length ? h("div", { class: "card" }, h("div", { class: "head hint" }, "What is known"),
       h("ul", {}, r.facts.slice(0, 8).map((f) => h("li", {}, f.fact)))) : null,
