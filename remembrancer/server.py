@@ -538,6 +538,17 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
         """`Memory.hide`: nothing is deleted; the person is left out of fading, review and on-this-day."""
         return stored(lambda m: m.hide(name, hidden, now))
 
+    @app.post("/api/people/{name}/merge", tags=["people"], summary="Say that another name is this same person")
+    def merge(name: str, other: str = Body(embed=True, description="A name of the person to join to this one.")) -> dict:
+        """`Memory.merge_people`: the two are one person from now on, kept across re-extraction. Returns the page."""
+        return stored(lambda m: m.merge_people(name, other))
+
+    @app.post("/api/people/{name}/split", tags=["people"], summary="Say that one of this person's names is someone else")
+    def split(name: str, alias: str = Body(embed=True, description="One of the person's other names.")) -> dict:
+        """`Memory.split_person`: that name becomes a person of its own, kept across re-extraction.
+        Returns `{"person", "split"}`, the two pages."""
+        return stored(lambda m: m.split_person(name, alias))
+
     # -- forgetting ----------------------------------------------------------------------------------------
     @app.get("/api/fading", tags=["forgetting"], summary="What you are about to forget")
     def fading(now: str | None = Query(None, description="Act as if it were this date."),

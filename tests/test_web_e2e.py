@@ -138,6 +138,30 @@ def test_people_graph_and_a_person_page(site, page):
     assert "Nobody At All" in shows_one_line_error(page.locator("#status"))
 
 
+def test_correct_a_person_from_their_page(site, page):
+    _, api, _, _ = site
+    remember(api)
+    settle(api)
+    names = {p["name"] for p in api.get("/api/people").json()}
+    bronwen = next(n for n in names if "Bronwen" in n)
+    idris = next(n for n in names if "Idris" in n)
+    page.goto("/person/" + bronwen)
+    page.locator("#hide").click()
+    expect(page.locator("#strength")).to_contain_text("Not brought back")
+    page.locator("#hide").click()
+    expect(page.locator("#strength")).not_to_contain_text("Not brought back")
+    page.fill("#other", idris)
+    page.locator("#merge button").click()
+    expect(page.locator("#aliases")).to_contain_text(idris)
+    assert idris not in {p["name"] for p in api.get("/api/people").json()}
+    page.locator("#split button", has_text=idris).click()
+    expect(page.locator("#aliases")).not_to_contain_text(idris)
+    assert idris in {p["name"] for p in api.get("/api/people").json()}
+    page.fill("#other", "Nobody At All")
+    page.locator("#merge button").click()
+    assert "Nobody At All" in shows_one_line_error(page.locator("#corrected"))
+
+
 def test_answer_a_review_item(site, page):
     _, api, db, _ = site
     remember(api)

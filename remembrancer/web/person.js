@@ -65,6 +65,31 @@ function showTimeline(items, passages) {
   el.replaceChildren(...out);
 }
 
+// The owner's corrections: two names are one person, a name is someone else, never bring them back.
+// Each is kept across re-extraction; the page reloads on the person's (possibly new) name.
+function showCorrect(p) {
+  const status = R.$("#corrected");
+  const q = encodeURIComponent(p.name);
+  const act = async (path, json, goTo) => {
+    try {
+      const r = await R.api(path, { method: "POST", json });
+      location.assign("/person/" + encodeURIComponent(goTo(r)));
+    } catch (error) { R.fail(status, error); }
+  };
+  R.$("#merge").onsubmit = (event) => {
+    event.preventDefault();
+    act(`/api/people/${q}/merge`, { other: R.$("#other").value.trim() }, (r) => r.name);
+  };
+  const others = p.aliases.filter((a) => a !== p.name);
+  R.$("#split").replaceChildren(...(others.length ? [h("span", { class: "hint" }, "Not the same person: "),
+    ...others.map((a) => h("button", { type: "button", class: "quiet", title: `${a} is someone else`,
+      onclick: () => act(`/api/people/${q}/split`, { alias: a }, (r) => r.person ? r.person.name : r.split.name) }, a))] : []));
+  const hidden = p.strength && p.strength.hidden;
+  const hide = R.$("#hide");
+  hide.textContent = hidden ? "Bring back in reviews again" : "Never bring back in reviews (nothing is deleted)";
+  hide.onclick = () => act(`/api/people/${q}/hide`, { hidden: !hidden }, () => p.name);
+}
+
 async function load() {
   const name = decodeURIComponent(location.pathname.slice("/person/".length));
   const status = R.$("#status");
@@ -87,6 +112,7 @@ async function load() {
       "No events read.");
     showFeelings(p.feelings);
     if (p.strength) showStrength(p.strength);
+    showCorrect(p);
     showTimeline(await R.api(`/api/timeline?person=${q}`).catch(() => []), p.passages);
   } catch (error) {
     R.$("#name").textContent = name;
