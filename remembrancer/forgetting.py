@@ -691,12 +691,11 @@ def record_recall(memory, item: str, now=None, source: str = "recall"):
 # -- not to be brought back ----------------------------------------------------------------------
 def hide(memory, name: str, hidden: bool = True, now=None) -> dict:
     """Mark a person as not to be brought back (or, with hidden=False, allowed again). Appends a row."""
-    from .errors import NotFound
-    from .people import find
+    from .people import find, no_person
 
     pid = find(memory.conn, name) if _has(memory, "people") else None
     if pid is None:
-        raise NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
+        raise no_person(name)
     canonical = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
     at = as_iso(resolve_now(now))
     with memory.transaction() as conn:

@@ -102,13 +102,17 @@ def apply_corrections(conn) -> set[int]:
     return merged
 
 
+def no_person(name: str) -> NotFound:
+    return NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
+
+
 def merge(memory, a: str, b: str) -> dict:
     """The owner says a and b are one person."""
     with memory.transaction() as conn:
         pa, pb = find(conn, a), find(conn, b)
         for name, pid in ((a, pa), (b, pb)):
             if pid is None:
-                raise NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
+                raise no_person(name)
         if pa != pb:
             conn.execute("INSERT INTO corrections (kind, a, b, at) VALUES ('merge', ?, ?, ?)", (a, b, dates.now()))
             _merge(conn, pa, pb)
@@ -121,7 +125,7 @@ def split(memory, name: str, alias: str) -> dict:
     with memory.transaction() as conn:
         pid = find(conn, name)
         if pid is None:
-            raise NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
+            raise no_person(name)
         if not conn.execute("SELECT 1 FROM aliases WHERE person = ? AND alias = ? COLLATE NOCASE", (pid, alias)).fetchone():
             raise BadInput(f"{alias!r} is not a name of {name!r}", "Give one of the aliases shown by `remembrancer person NAME`.")
         own = conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
@@ -172,7 +176,7 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
     """One person's page: aliases, relations, cues, events, feelings, passages."""
     pid = find(memory.conn, name, partial=True)
     if pid is None:
-        raise NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
+        raise no_person(name)
     row = memory.query("SELECT id, name, gender, owner FROM people WHERE id = ?", (pid,))[0]
     aliases = [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
     mentions = memory.query("SELECT count(*) FROM mentions WHERE person = ?", (pid,))[0][0]

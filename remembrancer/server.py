@@ -90,6 +90,20 @@ def stored_token_digest(memory: Memory) -> str | None:
 
 
 # -- errors as JSON ------------------------------------------------------------------------------------
+# The library's remedies name CLI commands; over HTTP the same advice is an endpoint.
+HTTP_REMEDIES = {
+    "`remembrancer people`": "GET /api/people",
+    "`remembrancer person NAME`": "GET /api/people/{name}",
+    "`remembrancer review --json`": "GET /api/review",
+}
+
+
+def for_http(remedy: str) -> str:
+    for cli, http in HTTP_REMEDIES.items():
+        remedy = remedy.replace(cli, http)
+    return remedy
+
+
 def status_of(error: RemembrancerError) -> int:
     if isinstance(error, NotFound):
         return 404
@@ -381,7 +395,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
 
     @app.exception_handler(RemembrancerError)
     async def typed_error(request, e: RemembrancerError):
-        return error_json(status_of(e), str(e), e.remedy)
+        return error_json(status_of(e), str(e), for_http(e.remedy))
 
     @app.exception_handler(UnicodeEncodeError)
     async def not_unicode(request, e: UnicodeEncodeError):  # "\ud800" in a JSON string, a name or an item

@@ -237,7 +237,7 @@ def test_people_person_and_recall(server):
     assert 0 <= page["strength"]["recall"] <= 1
     later = client.get("/api/people/Rhiannon", params={"now": "2035-01-01"}).json()["strength"]
     assert later["recall"] < page["strength"]["recall"]  # fades with time unreviewed
-    is_error(client.get("/api/people/Nobody%20At%20All"), 404)
+    assert "GET /api/people" in is_error(client.get("/api/people/Nobody%20At%20All"), 404)["remedy"]  # not CLI advice
     graph = client.get("/api/graph").json()
     assert [p["name"] for p in graph["people"]] == [p["name"] for p in people][:40]
     rhiannon = next(p["name"] for p in people if "Rhiannon" in p["aliases"])
