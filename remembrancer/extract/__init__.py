@@ -206,12 +206,17 @@ def _forget(conn, entry_ids):
         conn.execute(f"DELETE FROM {table} WHERE entry IN ({marks})", entry_ids)
 
 
-def _passage_of(passages, pos):
-    # passages run in order; a position before one (front matter, a date line) belongs to the next
-    for start, end, pid, _ in passages:
-        if pos < end:
-            return pid
-    return passages[-1][2] if passages else None
+def _passage_finder(passages):
+    """pos -> the passage holding it. Passages run in order; a position before one (front matter, a date
+    line) belongs to the next, one past the last to the last. By bisection: a book-length entry has
+    thousands of passages and a hundred thousand things to place in them."""
+    ends = [end for _, end, _, _ in passages]
+
+    def passage_of(pos):
+        i = bisect.bisect_right(ends, pos)
+        return passages[min(i, len(passages) - 1)][2] if passages else None
+
+    return passage_of
 
 
 class _People:
@@ -385,36 +390,37 @@ def _store(conn, entry, ex: Extraction, passages, known):
         ids.append(known.resolve(person, owner))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
+    passage_of = _passage_finder(passages)
     conn.executemany(
         "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
-        [(eid, _passage_of(passages, m.start), ids[p], m.start, m.end, m.kind)
+        [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
          for p, person in enumerate(ex.people) if ids[p] for m in person.mentions],
     )
     conn.executemany(
         "INSERT INTO relations (entry, passage, subject, relation, object, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, _passage_of(passages, r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end)
+        [(eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end)
          for r in ex.relations if ids[r.subject] and ids[r.object] and ids[r.subject] != ids[r.object]],
     )
     conn.executemany(
         "INSERT INTO cues (entry, passage, person, cue, start, end, closeness) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, _passage_of(passages, c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
+        [(eid, passage_of(c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
          for c in ex.cues if ids[c.person]],
     )
     for ev in ex.events:
         event = conn.execute(
             "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (eid, _passage_of(passages, ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated)),
+            (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated)),
         ).lastrowid
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
         conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
                          [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
     conn.executemany(
         "INSERT INTO times (entry, passage, start, end, text, lo, hi) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, _passage_of(passages, t.start), t.start, t.end, t.text, t.lo, t.hi) for t in ex.times],
+        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi) for t in ex.times],
     )
     conn.executemany(
         "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
-        [(eid, _passage_of(passages, f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
+        [(eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
          for f in ex.feelings],
     )
 

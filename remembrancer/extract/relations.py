@@ -191,6 +191,7 @@ class Relations:
             kin[o].add(s)
         pending = sorted(unlinked.items(), key=lambda kv: -len(kv[1])) if self.across else []
         choices = {}
+        names_at = _names_at(ex, doc) if pending else {}
         for (role, owner), nouns in pending:
             g = gender_of(role)
             excluded = {owner}
@@ -204,7 +205,7 @@ class Relations:
                     continue  # a gendered role needs a person known to be of that gender
                 if person.honorific or sum(m.kind == "name" for m in person.mentions) < 2:
                     continue  # kin are called by their names, and more than once
-                if not _named_with(ex, doc, p, set(range(len(ex.people))) - {p}):
+                if not _named_with(ex, doc, p, set(range(len(ex.people))) - {p}, names_at):
                     continue  # and named together with others ("Steven and Alice"): family, not passers-by
                 if roles_of[p] - {role} or any(r == role and o != owner for r, o in whose[p]):
                     continue  # already someone's something else, or someone else's
@@ -225,7 +226,7 @@ class Relations:
                     changed = True
                     continue
                 family = kin[key[1]] | {v for k, v in assigned.items() if k[1] == key[1]}
-                together = [c for c in free if _named_with(ex, doc, c, family)]
+                together = [c for c in free if _named_with(ex, doc, c, family, names_at)]
                 if family and len(together) == 1:
                     assigned[key] = together[0]
                     changed = True
@@ -315,7 +316,20 @@ def _named_beside(doc, noun) -> list:
     return [first, *first.conjuncts] if first is not None else []
 
 
-def _named_with(ex, doc, p, family) -> bool:
+def _names_at(ex, doc) -> dict[int, set[int]]:
+    """Token index -> the people a name mention starting a token there is of (once an entry: asking each
+    person's mentions for every token made a book-length entry quadratic)."""
+    out = defaultdict(set)
+    for q, person in enumerate(ex.people):
+        for mm in person.mentions:
+            if mm.kind == "name":
+                for t in doc.char_span(mm.start, mm.end, alignment_mode="expand") or ():
+                    if mm.start <= t.idx < mm.end:
+                        out[t.i].add(q)
+    return out
+
+
+def _named_with(ex, doc, p, family, names_at) -> bool:
     """Is person p named in a coordination ("Steven and Alice") with one of `family`?"""
     for m in ex.people[p].mentions:
         if m.kind != "name":
@@ -327,11 +341,8 @@ def _named_with(ex, doc, p, family) -> bool:
         group = {root.head} | set(root.conjuncts) | {c for c in root.children if c.dep_ == "conj"}
         if root.dep_ == "conj":
             group |= set(root.head.conjuncts) | {root.head}
-        for t in group:
-            for q in family:
-                for mm in ex.people[q].mentions:
-                    if mm.start <= t.idx < mm.end and mm.kind == "name":
-                        return True
+        if any(names_at.get(t.i, set()) & family for t in group):
+            return True
     return False
 
 
