@@ -394,12 +394,13 @@ class Snapshot:
     def is_hidden(self, pid) -> bool:
         return self.hidden.get(("person", pid), False)
 
+    @functools.cached_property
+    def hidden_passages(self) -> set:
+        """The passages naming someone the owner hid: not shown, lest they bring them back."""
+        return {p for ident, h in self.hidden.items() if h and ident[0] == "person" for p in self.passages.get(ident[1], {})}
+
     def shows_hidden(self, passage) -> bool:
-        """Whether a passage names someone the owner hid: it is not shown, lest it bring them back."""
-        if not hasattr(self, "_hidden_passages"):
-            self._hidden_passages = {p for ident, h in self.hidden.items() if h and ident[0] == "person"
-                                     for p in self.passages.get(ident[1], {})}
-        return passage in self._hidden_passages
+        return passage in self.hidden_passages
 
     # -- strength ----------------------------------------------------------------------------
     def event_times(self, ident) -> list:

@@ -188,15 +188,14 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
         anchor = min(latest[:10], dates.now()[:10]) if latest else dates.now()[:10]
     found = find_times(text, anchor)
     ranges = list(_ranges(text, found))
-    out, starts = [], []
+    said = []  # (where its words start, window)
     for t in found:
         if any(lo <= t.start < hi for lo, hi, _ in ranges):
             continue
         start, windows = _counted_from(text, t) or _open_ended(text, t)
         # "the week before" in "the week before August 3" was read as a time of its own, counted from the anchor.
-        kept = [i for i, s in enumerate(starts) if not start <= s < t.start]
-        out, starts = [out[i] for i in kept] + windows, [starts[i] for i in kept] + [start] * len(windows)
-    out += [w for _, _, w in ranges]
+        said = [(s, w) for s, w in said if not start <= s < t.start] + [(start, w) for w in windows]
+    out = [w for _, w in said] + [w for _, _, w in ranges]
     spans = []
     for m in _EVENT_WINDOW.finditer(text):
         unit, side, what = m.group(1).lower(), m.group(2).lower(), m.group(3)
@@ -404,6 +403,10 @@ def rank(memory, question: str, limit: int = 10, mode: str = "hybrid", weights=N
     if mode == "dense":
         return _results(memory, embed.nearest(memory, embed.embed([question])[0], limit))
     f = prepare(memory, question, analysis)
+    return _fused(memory, f, limit, weights)
+
+
+def _fused(memory, f, limit, weights=None) -> list[dict]:
     return _results(memory, fuse(f, dict(WEIGHTS, **(weights or {})), limit))
 
 
@@ -600,7 +603,7 @@ def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
         raise EmptyInput("The question is empty", "Ask something, e.g. \"What did Caroline say about her painting?\"")
     a = analyse(memory, question)
     f = prepare(memory, question, a)
-    passages = _results(memory, fuse(f, dict(WEIGHTS, **(weights or {})), limit))
+    passages = _fused(memory, f, limit, weights)
     if not (a["people"] or a["times"] or (f["ids"] and f["bm25"].max() > 0)):
         # None of its words is in the store and it names no one and no time ("zzqxv"): only passages that
         # mean much the same answer it, not the least unlike ones.
