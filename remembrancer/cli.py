@@ -30,11 +30,27 @@ def run(fn):
     return wrapper
 
 
-def open_memory(ctx, derive=True, create=False):
-    """The store named by --db; only the commands that add to it make a new one."""
+def open_memory(ctx, derive=False, create=False, complete=True):
+    """The store named by --db; only the commands that add to it make a new one. `derive`: understand what
+    is added; `complete`: first understand what an earlier run left not understood (a crash, `--no-extract`)."""
     from .store import Memory
 
-    return Memory(ctx.obj["db"], derive=derive, create=create)
+    memory = Memory(ctx.obj["db"], derive=False, create=create)
+    if complete and not memory.readonly:
+        pending = max(memory.pending_counts().values(), default=0)
+        if pending:
+            if sys.stderr.isatty():
+                click.echo(f"Understanding {plural(pending, 'entry')} stored earlier but not yet understood...", err=True)
+            from .errors import StoreLocked
+
+            try:
+                busy = memory.complete() is None
+            except StoreLocked:  # another program is writing: answer from what is understood already
+                busy = True
+            if busy and sys.stderr.isatty():
+                click.echo("  (the store is busy elsewhere; answers may miss them until it is not)", err=True)
+    memory.derive = derive
+    return memory
 
 
 def plural(n, word):
@@ -127,7 +143,7 @@ def remember(memory, entries, label):
 @click.option("--at", help="When it happened: a date or date-time (default: from the text or file, else now).")
 @click.option("--author", help="Who wrote it (default: you).")
 @click.option("--source", help="Where it came from.")
-@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--no-extract", is_flag=True, help="Only store it; it is understood the next time the store is opened.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
@@ -146,7 +162,7 @@ def add(ctx, items, at, author, source, no_extract, as_json):
     else:
         at_iso = dates.parse(at) if at else None
         entries = [capture.file_entry(p, at=at_iso, author=author, source=source) for p in capture.files(items)]
-    memory = open_memory(ctx, derive=not no_extract, create=True)  # after the input is read: bad input makes no store
+    memory = open_memory(ctx, derive=not no_extract, create=True, complete=not no_extract)  # after the input is read: bad input makes no store
     result = remember(memory, entries, "Remembering")
     if as_json:
         emit(result, True, None)
@@ -189,7 +205,7 @@ def _looks_like_path(item):
 @click.option("--author", help="Who wrote it (default: you).")
 @click.option("--me", metavar="SPEAKER", help="In chats, the speaker who is you (their 'I' is yours, their 'Mum' your mother).")
 @click.option("--source", help="Where it came from.")
-@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--no-extract", is_flag=True, help="Only store it; it is understood the next time the store is opened.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
@@ -204,7 +220,7 @@ def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
 
     fmt = known_format(fmt, ("locomo", "jsonl"))
     entries = capture.format_entries(fmt, file, author=author, source=source, me=me)
-    memory = open_memory(ctx, derive=not no_extract, create=True)
+    memory = open_memory(ctx, derive=not no_extract, create=True, complete=not no_extract)
     result = remember(memory, entries, "Importing")
     result.pop("results") if not as_json else None
     emit(result, as_json, lambda r: click.echo(summary_line(r)))
@@ -253,7 +269,7 @@ def search(ctx, query, limit, queries, as_json):
 
     Example: remembrancer search "coffee with Ianto"
     """
-    memory = open_memory(ctx, derive=False)
+    memory = open_memory(ctx, complete=False)  # passages are stored, not derived: words alone find them
     if queries:
         return batch_queries(queries, lambda q: memory.search(q, limit=limit), given=query)
     query = " ".join(query)
@@ -277,7 +293,7 @@ def export(ctx, fmt, output, as_json):
     Example: remembrancer export --format markdown -o memories.md
     """
     fmt = "jsonl" if as_json and not output else known_format(fmt, ("jsonl", "markdown"))
-    memory = open_memory(ctx, derive=False)
+    memory = open_memory(ctx, complete=False)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     entries = 0
     try:
@@ -302,12 +318,19 @@ def check(ctx, repair, as_json):
 
     Example: remembrancer check
     """
-    memory = open_memory(ctx, derive=False)
+    memory = open_memory(ctx, complete=False)
     if repair:
         memory.repair()
     problems = memory.check()
-    emit({"ok": not problems, "problems": problems}, as_json,
-         lambda d: click.echo("ok" if d["ok"] else "\n".join(d["problems"])))
+    pending = memory.pending_counts()
+
+    def human(d):
+        click.echo("ok" if d["ok"] else "\n".join(d["problems"]))
+        if any(pending.values()):
+            parts = ", ".join(f"{plural(n, 'entry')} by {name}" for name, n in pending.items() if n)
+            click.echo(f"Not yet understood: {parts} (they will be at the next add, import, serve or reindex).")
+
+    emit({"ok": not problems, "problems": problems, "pending": pending}, as_json, human)
     if problems:
         sys.exit(1)
 
@@ -322,7 +345,7 @@ def backup(ctx, target, as_json):
 
     Example: remembrancer backup ~/backups/memories-2026-11-28.db
     """
-    memory = open_memory(ctx, derive=False)
+    memory = open_memory(ctx, complete=False)
     path = memory.backup(target)
     emit({"backup": str(path)}, as_json, lambda d: click.echo(f"Backed up to {d['backup']}"))
 
@@ -336,7 +359,7 @@ def stats(ctx, as_json):
 
     Example: remembrancer stats --json
     """
-    memory = open_memory(ctx, derive=False)
+    memory = open_memory(ctx, complete=False)
     emit(memory.stats(), as_json, lambda s: [click.echo(f"{k}: {v}") for k, v in s.items()])
 
 
@@ -389,7 +412,7 @@ def people(ctx, as_json):
     Example: remembrancer people --json
     """
     if ctx.invoked_subcommand is None:
-        emit(open_memory(ctx, derive=False).people(), as_json, show_people)
+        emit(open_memory(ctx).people(), as_json, show_people)
 
 
 @people.command(name="merge")
@@ -403,7 +426,7 @@ def people_merge(ctx, a, b, as_json):
 
     Example: remembrancer people merge "Liz" "Elizabeth Bennet"
     """
-    emit(open_memory(ctx, derive=False).merge_people(a, b), as_json, show_person)
+    emit(open_memory(ctx).merge_people(a, b), as_json, show_person)
 
 
 @people.command(name="split")
@@ -417,7 +440,7 @@ def people_split(ctx, name, alias, as_json):
 
     Example: remembrancer people split "Jack Harkness" "Jack"
     """
-    result = open_memory(ctx, derive=False).split_person(name, alias)
+    result = open_memory(ctx).split_person(name, alias)
     emit(result, as_json, lambda r: show_person(r["split"]))
 
 
@@ -434,7 +457,7 @@ def person(ctx, name, now, as_json):
 
     Example: remembrancer person Ianto --json
     """
-    emit(open_memory(ctx, derive=False).person(name, now=now), as_json, show_person)
+    emit(open_memory(ctx).person(name, now=now), as_json, show_person)
 
 
 @cli.command()
@@ -446,7 +469,7 @@ def reindex(ctx, as_json):
 
     Raw entries and your corrections are kept. Example: remembrancer reindex
     """
-    result = open_memory(ctx, derive=False).reindex()
+    result = open_memory(ctx, complete=False).reindex()
     emit(result, as_json, lambda r: click.echo(f"Re-read {r['entries']} entries (pipeline {r['version']})."))
 
 
@@ -480,7 +503,7 @@ def recall(ctx, cue, limit, as_json):
 
     Example: remembrancer recall coffee
     """
-    emit(open_memory(ctx, derive=False).recall(cue, limit=limit), as_json, show_recall)
+    emit(open_memory(ctx).recall(cue, limit=limit), as_json, show_recall)
 
 
 def _window(t):
@@ -514,7 +537,7 @@ def ask(ctx, question, limit, queries, as_json):
 
     Example: remembrancer ask "What did Caroline say about her painting?"
     """
-    memory = open_memory(ctx, derive=False)
+    memory = open_memory(ctx)
     if queries:
         return batch_queries(queries, lambda q: memory.ask(q, limit=limit)["passages"], given=question)
     if not question:
@@ -543,7 +566,7 @@ def timeline(ctx, start, end, person, as_json):
 
     Example: remembrancer timeline --from 2023-01-01 --to 2024-01-01 --person Priya
     """
-    emit(open_memory(ctx, derive=False).timeline(start, end, person), as_json, show_timeline)
+    emit(open_memory(ctx).timeline(start, end, person), as_json, show_timeline)
 
 
 @cli.command(name="on-this-day")
@@ -568,7 +591,7 @@ def on_this_day(ctx, day, as_json):
             if i.get("note"):
                 click.echo("  " + click.style(i["note"], bold=True))
 
-    emit(open_memory(ctx, derive=False).on_this_day(day), as_json, human)
+    emit(open_memory(ctx).on_this_day(day), as_json, human)
 
 
 # -- forgetting (remembrancer/forgetting.py) ----------------------------------------------------
@@ -595,7 +618,7 @@ def fading(ctx, now, limit, as_json):
 
     Example: remembrancer fading --now 2030-01-01 --limit 5
     """
-    items = open_memory(ctx, derive=False).fading(now=now, limit=limit)
+    items = open_memory(ctx).fading(now=now, limit=limit)
     emit(items, as_json, lambda rs: [show_item(i) for i in rs] if rs else click.echo("Nothing is fading."))
 
 
@@ -615,7 +638,7 @@ def review(ctx, now, limit, as_json):
     """
     from .forgetting import RATINGS
 
-    memory = open_memory(ctx, derive=False)
+    memory = open_memory(ctx)
     done = 0
     if as_json:
         # One JSON line each way: the item, then (after each answer read) its result and the next item. A bad
@@ -685,7 +708,7 @@ def _asked(text, default):
 
 
 def _hide(ctx, name, hidden, now, as_json):
-    result = open_memory(ctx, derive=False).hide(name, hidden, now)
+    result = open_memory(ctx).hide(name, hidden, now)
     emit(result, as_json, lambda r: click.echo(
         f"{r['person']} will not be brought back (nothing is deleted)." if r["hidden"] else f"{r['person']} may be brought back again."))
 

@@ -104,6 +104,8 @@ class Memory:
             self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             migrations.apply(self.conn)
+        if derive:
+            self.complete()
 
     def close(self):
         self.conn.close()
@@ -170,9 +172,8 @@ class Memory:
                 batch, words = [], 0
         if batch:
             results += self._store(batch, progress)
-        new_ids = [r["entry"] for r in results if r["new"]]
-        if self.derive and new_ids:
-            self.process(new_ids, understood)
+        if self.derive:  # the new entries, and any an earlier run left not understood
+            self.process(progress=understood)
         new = [r for r in results if r["new"]]
         return {
             "results": results,
@@ -229,18 +230,79 @@ class Memory:
         return self.add_entries(capture.format_entries(fmt, path, author=author, source=source, me=me), progress)
 
     # -- derived data ---------------------------------------------------------------------
-    def process(self, entry_ids=None, progress=None) -> dict:
-        """Run every derived-data processor on the entries it has not yet seen at its current version."""
-        done = {}
+    def process(self, entry_ids=None, progress=None, wait: bool = False) -> dict | None:
+        """Run every derived-data processor on the entries it has not yet seen at its current version
+        (of `entry_ids` only, if given), until none is left.
+
+        One process at a time derives a store (a lock beside it, released by the system if the process
+        dies). If another holds it, this returns None at once (`wait`: waits for it): the holder takes
+        in whatever was stored before it lets go, so nothing stored is left behind."""
+        done, tried = {}, set()
+        while True:
+            with self._derive_lock(wait) as held:
+                if not held:
+                    return None
+                while self._derive_pass(entry_ids, tried, done, progress):
+                    pass  # until a pass finds nothing new: entries stored meanwhile are taken in too
+            # Entries stored after our last look but before we let go, by someone who found the lock held.
+            if not self._lock_path() or not self._untried(entry_ids, tried):
+                return done
+            wait = False
+
+    def _derive_pass(self, entry_ids, tried: set, done: dict, progress) -> bool:
+        """Each processor on its pending entries not yet tried in this run; False if there were none."""
+        found = False
         for name in PROCESSORS:
             module = importlib.import_module(name)
-            pending = self.pending(module, entry_ids)
-            if pending:
-                module.process(self, pending)
-            done[module.NAME] = len(pending)
-            if progress:
-                progress(module.NAME, len(pending))
-        return done
+            todo = [i for i in self.pending(module, entry_ids) if (name, i) not in tried]
+            tried.update((name, i) for i in todo)
+            done[module.NAME] = done.get(module.NAME, 0) + len(todo)
+            if todo:
+                found = True
+                module.process(self, todo)
+                if progress:
+                    progress(module.NAME, len(todo))
+        return found
+
+    def _untried(self, entry_ids, tried: set) -> bool:
+        if not any(self.pending_counts().values()):
+            return False
+        return any((name, i) not in tried for name in PROCESSORS
+                   for i in self.pending(importlib.import_module(name), entry_ids))
+
+    def complete(self, progress=None) -> dict | None:
+        """Derive whatever is pending: entries a crash, a kill or a full disk left not understood, a
+        `--no-extract` import, or entries an extraction component has a newer version for."""
+        if self.readonly or not any(self.pending_counts().values()):
+            return {}
+        return self.process(progress=progress)
+
+    def _lock_path(self) -> Path | None:
+        return None if str(self.path) == ":memory:" else Path(f"{self.path}-lock")
+
+    @contextlib.contextmanager
+    def _derive_lock(self, wait: bool):
+        path = self._lock_path()
+        try:
+            import fcntl
+        except ImportError:  # no advisory locks here: one process at a time is then the user's to keep
+            fcntl = None
+        if path is None or fcntl is None:
+            yield True
+            return
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
 
     def pending(self, module, entry_ids=None) -> list[int]:
         rows = self.query(
@@ -253,6 +315,17 @@ class Memory:
             wanted = set(entry_ids)
             ids = [i for i in ids if i in wanted]
         return ids
+
+    def pending_counts(self) -> dict[str, int]:
+        """{processor: entries it has not yet understood at its current version}; cheap when none are."""
+        entries = self.query("SELECT count(*) FROM entries")[0][0]
+        out = {}
+        for name in PROCESSORS:
+            module = importlib.import_module(name)
+            done = self.query("SELECT count(*) FROM processed WHERE processor = ? AND version = ?",
+                              (module.NAME, str(module.VERSION)))[0][0]
+            out[module.NAME] = entries - done if done <= entries else len(self.pending(module))
+        return out
 
     def mark_processed(self, conn, module, entry_ids):
         """Record, inside the processor's own transaction, that these entries are done."""
@@ -353,11 +426,15 @@ class Memory:
 
         return people.split(self, name, alias)
 
-    def reindex(self) -> dict:
-        """Rebuild the extracted data from the raw entries; nothing else changes."""
+    def reindex(self, progress=None) -> dict:
+        """Rebuild the extracted data from the raw entries, and derive whatever else is pending (embeddings
+        a crash left missing); the raw entries and the owner's corrections are kept."""
         from . import extract
 
-        return extract.reindex(self)
+        with self._derive_lock(wait=True):  # not while another process is deriving: it would store over the clearing
+            extract.clear(self)
+        done = self.process(progress=progress, wait=True) or {}
+        return {"entries": done.get(extract.NAME, 0), "version": extract.VERSION, "derived": done}
 
     # -- recall (remembrancer/recall.py) -----------------------------------------------------
     def recall(self, cue: str, limit: int = 10) -> dict:
@@ -488,6 +565,7 @@ class Memory:
         for table in ("people", "embeddings"):
             if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
                 out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
+        out["pending"] = self.pending_counts()
         return out
 
 

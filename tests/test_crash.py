@@ -90,3 +90,41 @@ def test_sigkill_mid_import_leaves_whole_entries_and_the_import_can_be_rerun(tmp
         assert memory.check() == []
         assert [r[0] for r in memory.query("SELECT text FROM entries ORDER BY id")] == texts
         assert memory.search(texts[-1].split()[5])  # the last entry is searchable
+
+
+def test_a_kill_at_any_moment_of_add_is_completed_by_the_next_command(tmp_path):
+    """Killed (or interrupted) while storing or understanding, the entries it acknowledged are understood
+    by whatever command comes next: a rerun of the same add, or a question."""
+    journal = (ROOT / "examples" / "journal").glob("*.md")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(journal)]
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"2020-01-{1 + i % 28:02d}-{i}.md").write_text(f"Day {i}.\n\n{texts[i % len(texts)]}", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cli = [sys.executable, "-m", "remembrancer.cli"]
+    rng = random.Random(7)
+    left_pending = 0
+    for run, (sig, then) in enumerate([(signal.SIGKILL, ["add", str(folder)]), (signal.SIGKILL, ["ask", "coffee"]),
+                                       (signal.SIGINT, ["people"]), (signal.SIGKILL, ["add", "One more note."]),
+                                       (signal.SIGKILL, ["ask", "coffee"])]):
+        db = tmp_path / f"run{run}.db"
+        proc = subprocess.Popen([*cli, "--db", str(db), "add", str(folder)], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while entries_in(db) == 0:  # stored (and acknowledged) ...
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 3.0))  # ... then stopped somewhere while understanding them
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+        with Memory(db, derive=False) as memory:
+            left_pending += any(memory.pending_counts().values())
+        done = subprocess.run([*cli, "--db", str(db), *then], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        with Memory(db, derive=False) as memory:
+            assert memory.check() == []
+            assert memory.pending_counts() == {"extract": 0, "embed": 0}
+            assert memory.query("SELECT count(*) FROM embeddings")[0][0] == memory.query("SELECT count(*) FROM passages")[0][0]
+            assert memory.query("SELECT count(*) FROM people")[0][0] > 0
+    assert left_pending >= 3  # the kills did fall while entries were being understood

@@ -181,18 +181,14 @@ def _read(memory, batch):
     return entries, passages, items
 
 
-def reindex(memory, progress=None) -> dict:
-    """Rebuild every extraction table from the raw entries; nothing else is touched."""
-    module = importlib.import_module(__name__)
+def clear(memory):
+    """Forget every extraction table (the owner's corrections stay) so that every entry is pending again."""
     with memory.transaction() as conn:
         _forget(conn, None)
         conn.execute("DELETE FROM person_cues")
         conn.execute("DELETE FROM aliases")
         conn.execute("DELETE FROM people")
         conn.execute("DELETE FROM processed WHERE processor = ?", (NAME,))
-    ids = memory.pending(module)
-    process(memory, ids)
-    return {"entries": len(ids), "version": VERSION}
 
 
 def _forget(conn, entry_ids):

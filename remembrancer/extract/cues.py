@@ -12,8 +12,6 @@ import bisect
 import re
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, POS, SENT_START
-from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from .base import Cue, Extraction
 
@@ -74,6 +72,9 @@ def sentence_groups(doc) -> list[tuple[int, int]]:
     cached = doc.user_data.get("remembrancer.sentence_groups")
     if cached is not None:
         return cached
+    from spacy.attrs import IS_PUNCT, IS_SPACE, POS, SENT_START  # here, not above: importing this module needs no spaCy
+    from spacy.symbols import AUX, VERB
+
     groups: list[list[int]] = []
     if len(doc):
         arr = doc.to_array([SENT_START, POS, IS_PUNCT, IS_SPACE])
@@ -116,6 +117,9 @@ def mention_tokens(ex: Extraction) -> dict[int, int]:
 
 def clause_heads(doc) -> list[int]:
     """For each token, the index of the verb heading its clause (or of the sentence root)."""
+    from spacy.attrs import DEP, HEAD, POS
+    from spacy.symbols import AUX, VERB
+
     arr = doc.to_array([HEAD, DEP, POS]).astype(np.int64)
     n = len(doc)
     heads = (np.arange(n) + arr[:, 0]).tolist()
@@ -243,6 +247,9 @@ class Cues:
 
     def phrases(self, doc, owner, runs):
         """(head token, start char, end char, cue texts) for each thing-like noun phrase."""
+        from spacy.attrs import POS
+        from spacy.symbols import NOUN, PROPN
+
         seen_runs = set()
         pos = doc.to_array([POS]).ravel()
         candidates = sorted(set(np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()) | set(runs))

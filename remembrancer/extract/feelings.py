@@ -15,7 +15,6 @@ import string
 from functools import lru_cache
 from importlib import resources
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER
 
 from .base import Extraction, Feeling
 from .cues import sentence_groups
@@ -97,6 +96,8 @@ def emotions(doc, start: int, end: int, arrays=None) -> dict[str, float]:
 
 
 def _arrays(doc):
+    from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER  # here: importing this module needs no spaCy
+
     return [col.tolist() for col in doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE, IS_STOP]).T]
 
 

@@ -121,47 +121,34 @@ OTHER_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART
               "PRODUCT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LAW"}
 
 
-def _from_name_data(kind: str, pick) -> dict:
-    """A small table drawn from the `nomquamgender` name data by `pick(data)`.
+# One name of the `nomquamgender` data: "name": [n, count, share female (NaN if unknown), n]. Only names
+# borne by at least 10 people (a count of two digits or more) are read, and none with a quote in it (a
+# handful of misspellings, such as 'pet"r'): the scan stays simple, and three times as fast as JSON.
+_NAME_ROW = re.compile(rb'(?<!\\)"([^"]+)": \[[^,]+, (\d\d+), ([^,]+), [^\]]+\]')
 
-    Its 720,000 names take seconds to read, so each table is kept in a cache file.
-    """
-    import importlib.metadata
+
+@lru_cache(maxsize=1)
+def _name_rows() -> list[tuple[str, int, float]]:
+    """(first name, how many bear it, share female) from the `nomquamgender` name data: read each time
+    the model is loaded, never cached in a file (nothing is written outside the store)."""
     import importlib.util
-    import os
 
-    version = importlib.metadata.version("nomquamgender")
-    cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "remembrancer"
-    cache = cache_dir / f"name-{kind}-{version}.json"
-    try:
-        return json.loads(cache.read_text())
-    except (OSError, ValueError):
-        pass
     spec = importlib.util.find_spec("nomquamgender")  # located, not imported (it imports pandas)
-    table = pick(json.loads((Path(spec.submodule_search_locations[0]) / "name_data.json").read_text()))
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(table))
-        tmp.replace(cache)
-    except OSError:
-        pass  # a read-only home: read the full data again next time
-    return table
+    data = (Path(spec.submodule_search_locations[0]) / "name_data.json").read_bytes()
+    return [(name.decode("utf-8"), int(count), float(share)) for name, count, share in _NAME_ROW.findall(data)]
 
 
 @lru_cache(maxsize=1)
 def _name_genders() -> dict:
     """First names that are (nearly) always one gender: "f" or "m"."""
-    return _from_name_data("genders", lambda data: {
-        name: "f" if info[2] >= 0.9 else "m" for name, info in data.items()
-        if info[1] >= 100 and info[2] == info[2] and (info[2] >= 0.9 or info[2] <= 0.1)})
+    return {name: "f" if share >= 0.9 else "m" for name, count, share in _name_rows()
+            if count >= 100 and share == share and (share >= 0.9 or share <= 0.1)}
 
 
 @lru_cache(maxsize=1)
 def _name_counts() -> dict:
     """How many people bear each first name (at least 20), as log10."""
-    return _from_name_data("counts", lambda data: {
-        name: round(math.log10(info[1]), 2) for name, info in data.items() if info[1] >= 20})
+    return {name: round(math.log10(count), 2) for name, count, _ in _name_rows() if count >= 20}
 
 
 @lru_cache(maxsize=1)
