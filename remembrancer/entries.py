@@ -229,8 +229,8 @@ def _changed(row, layout, text, turns, at) -> capture.Entry:
     if row["kind"] == "chat":
         if text is not None:
             raise BadInput(f"Entry {entry_id} is a chat: give its turns, not one text",
-                           f"Give the turns as `add_chat` takes them (`remembrancer entry edit {entry_id} --turns FILE`,"
-                           " or edit them in your editor); nothing was changed.")
+                           f"Give its turns as `add_chat` takes them (`remembrancer entry edit {entry_id} --turns FILE`);"
+                           " nothing was changed.")
         meta = json.loads(row["meta"]) if row["meta"] else {}
         me = meta.pop("me", None)
         given = _as_turns(turns) if turns is not None else [capture.Turn(**t) for t in _turns_of(row["text"], layout)]

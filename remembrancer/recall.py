@@ -654,7 +654,8 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
         for r in memory.query(
             f"SELECT s.name AS subject, r.relation, o.name AS object, r.passage FROM relations r"
             f" JOIN people s ON s.id = r.subject JOIN people o ON o.id = r.object"
-            f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object LIMIT ?",
+            f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
+            f" ORDER BY min(r.entry), min(r.start) LIMIT ?",
             [*people, *people, limit],
         ):
             out.append({"fact": f"{r['subject']} is the {r['relation']} of {r['object']}", "kind": "relation", "passage": r["passage"]})
@@ -718,8 +719,8 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
         score[r["person"]] += (max(strength, 0.0) * r["closeness"] + 0.5 * share) * (1.0 if exact else 0.5)
         why[r["person"]].append(
             f"{cue} → {r['cue']} (read together {r['count']}×, strength {strength:+.2f}) → {n.person_names.get(r['person'], '?')}")
-        for c in memory.query("SELECT DISTINCT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL LIMIT 5",
-                              (r["person"], r["cue"])):
+        for c in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL GROUP BY passage"
+                              " ORDER BY max(closeness) DESC, passage LIMIT 5", (r["person"], r["cue"])):
             evidence[r["person"]].append(c[0])
     # Co-mention: people named in (or speaking) the passages the cue finds, by rank.
     found = [p["passage"] for p in passages]

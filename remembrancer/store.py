@@ -323,12 +323,13 @@ class Memory:
 
         return entries.entry(self, entry_id)
 
-    def edit(self, entry_id: int, text: str | None = None, *, turns=None) -> dict:
-        """Change an entry's text (a chat's: its `turns`, as for `add_chat`). The text before is kept as a
-        version; what was read in the entry is read again."""
+    def edit(self, entry_id: int, text: str | None = None, *, turns=None, at: str | None = None) -> dict:
+        """Change an entry's text (a chat's: its `turns`, as for `add_chat`), and its date with `at`. The entry
+        as it was is kept as a version; what was read in it is read again. Returns {"entry", "changed",
+        "version" (its number now), "passages", "words", "at"}."""
         from . import entries
 
-        return entries.change(self, entry_id, text=text, turns=turns)
+        return entries.change(self, entry_id, text=text, turns=turns, at=at)
 
     def redate(self, entry_id: int, at: str) -> dict:
         """Say when an entry happened; the date before is kept as a version, and its times ("yesterday") are read again."""
