@@ -333,6 +333,10 @@ class EntryChange(BaseModel):
     at: StrictStr | None = Field(None, description="When it happened.", examples=["2023-05-07"])
 
 
+class Purge(BaseModel):
+    confirm: StrictBool = Field(False, description="true (and only true): erase the entry and its versions for good.")
+
+
 class Answer(BaseModel):
     item: str = Field(description='The "item" of a review item.')
     rating: StrictStr | StrictInt = Field(description="again, hard, good or easy (or 1-4).", examples=["good"])
@@ -658,10 +662,10 @@ def entry_routes(app: FastAPI, mem, stored):
         return mem().history(entry_id)
 
     @app.post("/api/entries/{entry_id}/purge", tags=["entries"], summary="Erase an entry and its versions for good")
-    def purge(entry_id: int, confirm: StrictBool = Body(False, embed=True, description="true: erase it, for good.")) -> dict:
+    def purge(entry_id: int, body: Purge | None = None) -> dict:
         """`Memory.purge`: only with `{"confirm": true}`. Nothing of it is left in the store; backups and
         exports made before still hold it."""
-        return stored(lambda m: m.purge(entry_id, confirm=confirm))
+        return stored(lambda m: m.purge(entry_id, confirm=body.confirm if body else False))
 
     @app.get("/api/trash", tags=["entries"], summary="The entries in the trash")
     def trash() -> list[dict]:
