@@ -778,6 +778,10 @@ def show_change(r, what):
                    f"`remembrancer entry history {r['entry']}`).")
 
 
+def all_of(entry_id, versions) -> str:
+    return f"entry {entry_id} and all {versions} of its versions" if versions > 1 else f"entry {entry_id}"
+
+
 def read_turns(data: str, where: str) -> list[dict]:
     """A chat's turns from JSON: a list of {"speaker", "text", "ref"}, or one such object a line."""
     from .errors import BadInput
@@ -952,7 +956,7 @@ def entry_purge(ctx, entry_id, yes, as_json):
         preview = " ".join(e["text"].split())
         preview = preview[:60] + ("…" if len(preview) > 60 else "")
         try:
-            sure = click.confirm(f"Erase entry {entry_id} ({preview!r}) and its {plural(e['versions'] + 1, 'version')} for good?"
+            sure = click.confirm(f"Erase {all_of(entry_id, e['versions'] + 1)} ({preview!r}) for good?"
                                  " Backups and exports made before still hold it", err=True)
         except click.Abort:  # the end of the input: no answer is no
             click.echo(err=True)
@@ -960,8 +964,7 @@ def entry_purge(ctx, entry_id, yes, as_json):
         if not sure:
             raise BadInput(f"Entry {entry_id} was not erased", f"Answer y, or give --yes: `remembrancer entry purge {entry_id} --yes`.")
     result = memory.purge(entry_id, confirm=True)
-    emit(result, as_json, lambda r: click.echo(
-        f"Erased entry {r['entry']} and its {plural(r['versions'], 'version')} for good. {r['note']}"))
+    emit(result, as_json, lambda r: click.echo(f"Erased {all_of(r['entry'], r['versions'])} for good. {r['note']}"))
 
 
 @entry.command(name="history")

@@ -324,7 +324,7 @@ def test_entry_commands(run, db, tmp_path):
     assert "not erased" in one_line_error(run("entry", "purge", "1", input=""))
     assert Memory(db, derive=False).entry(1)
     erased = ok(run("entry", "purge", "1", input="y\n"))
-    assert "Erased entry 1 and its 5 versions for good" in erased.output and "still hold it" in erased.output
+    assert "Erased entry 1 and all 5 of its versions for good" in erased.output and "still hold it" in erased.output
     assert "No entry 1" in one_line_error(run("entry", "show", "1"))
     ok(run("add", "Another day.", "--no-extract"))
     assert json.loads(ok(run("entry", "purge", "2", "--yes", "--json")).output)["purged"] is True

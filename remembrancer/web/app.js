@@ -127,6 +127,9 @@ const R = {
     return `Already remembered as entry ${r.entry}; kept once.`;
   },
 
+  // "entry 12", or "entry 12 and all 3 of its versions".
+  allOf(entry, versions) { return versions > 1 ? `entry ${entry} and all ${versions} of its versions` : `entry ${entry}`; },
+
   pct(x) { return x === null || x === undefined ? "–" : Math.round(x * 100) + "%"; },
 
   nav() {

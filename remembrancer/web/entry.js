@@ -53,7 +53,7 @@ function version(v, chat) {
 function show(e, versions) {
   document.title = `Entry ${e.id} · remembrancer`;
   R.$("#title").textContent = `Entry ${e.id}` + (e.at ? ` · ${R.day(e.at)}` : "");
-  R.$("#about").textContent = [`happened ${R.day(e.at)}`, e.author ? `by ${e.author}` : null, e.source ? `from ${e.source}` : null,
+  R.$("#about").textContent = [e.author ? `by ${e.author}` : null, e.source ? `from ${e.source}` : null,
     `written down ${stamp(e.added)}`, e.versions ? plural(e.versions, "earlier version") : null].filter(Boolean).join(" · ");
   const trashed = Boolean(e.deleted);
   R.$("#trashed").hidden = !trashed;
@@ -123,7 +123,7 @@ async function erase() {
     const r = await R.api(`/api/entries/${ID}/purge`, { method: "POST", json: { confirm: true } });
     for (const el of ["#about", "#people", "#read", "#actions", "#edit", "#trashed"]) R.$(el).hidden = true;
     R.$("#versions").replaceChildren(h("p", { class: "empty" }, "Nothing is left of it here."));
-    say(`Entry ${r.entry} and its ${plural(r.versions, "version")} are erased for good. ${r.note}`, "ok");
+    say(`Erased ${R.allOf(r.entry, r.versions)} for good. ${r.note}`, "ok");
   } catch (error) {
     R.fail(R.$("#status"), error);
   }
@@ -144,8 +144,7 @@ document.addEventListener("DOMContentLoaded", () => {
     "Moved to the trash. Nothing is lost: bring it back from here or from the Trash."));
   R.$("#restore").addEventListener("click", () => act(() => R.api(`/api/entries/${ID}/restore`, { method: "POST" }), "Brought back, whole."));
   R.$("#purge").addEventListener("click", () => {
-    const n = current.versions + 1;
-    R.$("#purge-words").textContent = `Erase entry ${ID} and its ${plural(n, "version")} for good? This cannot be undone; backups and exports made before still hold it.`;
+    R.$("#purge-words").textContent = `Erase ${R.allOf(ID, current.versions + 1)} for good? This cannot be undone; backups and exports made before still hold it.`;
     R.$("#purge-confirm").hidden = false;
     R.$("#purge-no").focus();
   });

@@ -6,10 +6,11 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function item(t) {
   const status = h("div", { class: "status", role: "status" });
-  const confirm = h("div", { class: "row", hidden: true },
-    h("span", { class: "grow" }, `Erase entry ${t.entry} and its ${plural(t.versions + 1, "version")} for good? This cannot be undone.`),
-    h("button", { type: "button", class: "danger", "data-action": "purge-yes", onclick: () => erase(t, card, status) }, "Yes, erase it for good"),
-    h("button", { type: "button", class: "quiet", onclick: () => { confirm.hidden = true; } }, "Keep it"));
+  const confirm = h("div", { class: "confirm", hidden: true },
+    h("p", {}, `Erase ${R.allOf(t.entry, t.versions + 1)} for good? This cannot be undone.`),
+    h("div", { class: "row" },
+      h("button", { type: "button", class: "danger", "data-action": "purge-yes", onclick: () => erase(t, card, status) }, "Yes, erase it for good"),
+      h("button", { type: "button", class: "quiet", "data-action": "keep", onclick: () => { confirm.hidden = true; } }, "Keep it")));
   const card = h("div", { class: "card trashed-entry", id: `entry-${t.entry}` },
     h("div", { class: "head hint" }, h("a", { href: `/entry/${t.entry}` }, `Entry ${t.entry}`),
       ` · happened ${R.day(t.at)} · in the trash since ${t.deleted.replace("T", " ").slice(0, 16)}`,
@@ -34,7 +35,7 @@ async function restore(t, card, status) {
 async function erase(t, card, status) {
   try {
     const r = await R.api(`/api/entries/${t.entry}/purge`, { method: "POST", json: { confirm: true } });
-    card.replaceChildren(h("p", {}, `Entry ${r.entry} is erased for good. ${r.note}`));
+    card.replaceChildren(h("p", {}, `Erased ${R.allOf(r.entry, r.versions)} for good. ${r.note}`));
   } catch (error) {
     R.fail(status, error);
   }
