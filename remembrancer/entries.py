@@ -16,7 +16,7 @@ import json
 
 from . import capture, dates
 from .errors import BadInput, NotFound
-from .store import TOPS, _entry_dict, content_hash, next_ids
+from .store import TOPS, _entry_dict, _sqlite_errors, content_hash, next_ids
 
 CHANGED = "entries.changed"  # bumped by every change to an entry: caches of speakers and vectors read it
 
@@ -39,6 +39,15 @@ def _row(conn, entry_id):
     return row
 
 
+def _read(memory, entry_id):
+    """The entry's row, read outside a transaction."""
+    entry_id = _id(entry_id)
+    rows = memory.query("SELECT * FROM entries WHERE id = ?", (entry_id,))
+    if not rows:
+        raise no_entry(entry_id)
+    return rows[0]
+
+
 def _layout(conn, entry_id, table="passages") -> list:
     return conn.execute(f"SELECT id, seq, start, end, speaker, ref FROM {table} WHERE entry = ? ORDER BY seq", (entry_id,)).fetchall()
 
@@ -54,7 +63,7 @@ def _bump(conn):
 
 # -- reading ------------------------------------------------------------------------------------------
 def entry(memory, entry_id) -> dict:
-    with memory.lock:
+    with memory.lock, _sqlite_errors():
         row = _row(memory.conn, entry_id)
         out = _entry_dict(row)
         table = "trashed_passages" if row["deleted"] else "passages"
@@ -73,7 +82,7 @@ def entry(memory, entry_id) -> dict:
 def history(memory, entry_id) -> list[dict]:
     """Oldest first: {"version", "text", "at", "from", "until", "current", "changed"} (+ "turns" for a chat);
     `changed` says what differs from the version before ("text", "date")."""
-    with memory.lock:
+    with memory.lock, _sqlite_errors():
         row = _row(memory.conn, entry_id)
         versions = memory.conn.execute("SELECT * FROM versions WHERE entry = ? ORDER BY number", (row["id"],)).fetchall()
         layout = _layout(memory.conn, row["id"], "trashed_passages" if row["deleted"] else "passages")
@@ -243,7 +252,7 @@ def _changed(row, layout, text, turns, at) -> capture.Entry:
 
 def delete(memory, entry_id) -> dict:
     """To the trash: {"entry", "deleted" (since when), "changed"}; an entry there already is left as it is."""
-    row = _row(memory.conn, entry_id)
+    row = _read(memory, entry_id)
     if row["deleted"]:
         return {"entry": row["id"], "deleted": row["deleted"], "changed": False}
     now = dates.now()
@@ -264,7 +273,7 @@ def delete(memory, entry_id) -> dict:
 
 def restore(memory, entry_id) -> dict:
     """Back from the trash, whole, and read again: {"entry", "deleted": None, "changed"}."""
-    row = _row(memory.conn, entry_id)
+    row = _read(memory, entry_id)
     if row["deleted"]:
         with memory.transaction() as conn:
             row = _row(conn, entry_id)
@@ -287,15 +296,15 @@ def purge(memory, entry_id, confirm=False) -> dict:
     """Erase an entry, its versions and all derived from it, for good; only with `confirm=True`.
     Returns {"entry", "purged", "versions", "passages", "wiped", "note"}: `wiped` says the file was rewritten
     so that no free page keeps a copy (False when another program held the store: it is at the next purge)."""
-    row = _row(memory.conn, entry_id)
+    row = _read(memory, entry_id)
     versions = memory.query("SELECT count(*) FROM versions WHERE entry = ?", (row["id"],))[0][0]
     if confirm is not True:
         raise BadInput(f"Erasing entry {row['id']} and its {versions + 1} version{'s' if versions else ''} cannot be undone",
                        f"Say so: `remembrancer entry purge {row['id']} --yes` (confirm=True); or `remembrancer entry delete"
                        f" {row['id']}` puts it in the trash instead.")
     with memory.lock:
-        secure = memory.conn.execute("PRAGMA secure_delete").fetchone()[0]
-        memory.conn.execute("PRAGMA secure_delete = ON")  # what is deleted is overwritten, not only let go
+        secure = memory.query("PRAGMA secure_delete")[0][0]
+        memory.query("PRAGMA secure_delete = ON")  # what is deleted is overwritten, not only let go
         try:
             with memory.transaction() as conn:
                 row = _row(conn, entry_id)
@@ -315,7 +324,7 @@ def purge(memory, entry_id, confirm=False) -> dict:
                 conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')")
                 _bump(conn)
         finally:
-            memory.conn.execute(f"PRAGMA secure_delete = {int(secure)}")
+            memory.query(f"PRAGMA secure_delete = {int(secure)}")
         wiped = _wipe(memory)
     return {"entry": eid, "purged": True, "versions": versions + 1, "passages": len(layout) + len(aside), "wiped": wiped,
             "note": PURGE_NOTE}

@@ -51,12 +51,14 @@ def next_ids(conn, plan=None) -> tuple[int, int]:
     return max(row[0], row[2], floors[0]) + 1, max(row[1], row[3], floors[1]) + 1
 
 
-def stored_as(conn, digest: str) -> dict | None:
+def stored_as(conn, digest: str, versions: bool = True) -> dict | None:
     """Where a text (a chat: with its date) is kept already: {"entry"}, with "deleted" if that entry is in the
     trash, or {"entry", "version"} if it is an earlier version of an entry; None if it is not kept."""
     row = conn.execute("SELECT id, deleted FROM entries WHERE hash = ?", (digest,)).fetchone()
     if row:
         return {"entry": row[0], **({"deleted": row[1]} if row[1] else {})}
+    if not versions:
+        return None
     row = conn.execute("SELECT entry, number FROM versions WHERE hash = ? ORDER BY id DESC LIMIT 1", (digest,)).fetchone()
     return {"entry": row[0], "version": row[1]} if row else None
 
@@ -225,7 +227,8 @@ class Memory:
             next_entry, next_passage = next_ids(conn, plan)
             for entry in entries:
                 digest = content_hash(entry)
-                known = stored_as(conn, digest)
+                # An export brought back whole keeps every entry it holds, whatever words other entries once had.
+                known = stored_as(conn, digest, versions=not (plan is not None and plan.keep))
                 if known:  # the same text (a chat: and date) is kept already, or was an earlier version of one
                     out.append({**known, "new": False, "passages": 0, "words": entry.words})
                     continue

@@ -167,3 +167,17 @@ def test_an_uploaded_export_brings_its_records_too(tmp_path):
     conn = sqlite3.connect(str(tmp_path / "b.db"))
     assert conn.execute("SELECT count(*) FROM versions").fetchone()[0] >= 2
     conn.close()
+
+
+def test_an_entry_whose_words_another_entry_once_had_comes_through(tmp_path):
+    with Memory(tmp_path / "a.db", derive=False) as a:
+        first = a.add("The words first written here.", at="2020-01-01")["entry"]
+        a.edit(first, "Those words, changed.")
+        second = a.add("Something else entirely.", at="2020-01-02")["entry"]
+        a.edit(second, "The words first written here.")  # an earlier version of the first, now the second's
+        assert a.add("The words first written here.")["entry"] == second  # the entry that has them now
+        exported = "".join(a.export())
+    (tmp_path / "a.jsonl").write_text(exported, encoding="utf-8")
+    with Memory(tmp_path / "b.db", derive=False) as b:
+        assert b.import_file("jsonl", tmp_path / "a.jsonl")["entries"] == 2
+        assert "".join(b.export()) == exported
