@@ -22,7 +22,7 @@ CHANGED = "entries.changed"  # bumped by every change to an entry: caches of spe
 
 
 def _id(entry_id) -> int:
-    if isinstance(entry_id, bool) or not isinstance(entry_id, int) or entry_id < 1:
+    if isinstance(entry_id, bool) or not isinstance(entry_id, int) or not 0 < entry_id < 2 ** 63:
         raise BadInput(f"Not an entry id: {entry_id!r}", "Give an entry's number, as search and `remembrancer trash` show it.")
     return entry_id
 

@@ -115,6 +115,9 @@ def test_the_guard_and_typed_errors(api):
     assert client.get(f"/api/entries/{entry}").json() == before
     is_error(client.get("/api/entries/999999"), 404)
     is_error(client.get("/api/entries/abc"), 422)
+    is_error(client.get("/api/entries/0"), 400)
+    is_error(client.get(f"/api/entries/{10 ** 30}"), 400)  # past what SQLite holds: a typed error, not a 500
+    is_error(client.delete(f"/api/entries/{-5}", headers=HEADERS), 400)
     is_error(client.put(f"/api/entries/{entry}", json={}, headers=HEADERS), 400)
     is_error(client.put(f"/api/entries/{entry}", json={"text": 7}, headers=HEADERS), 422)
     is_error(client.put(f"/api/entries/{entry}", json={"at": "soon"}, headers=HEADERS), 400)

@@ -264,3 +264,26 @@ def test_the_timeline_shows_each_passage_once(site, page):
     expect(when).to_contain_text("“10 March 2012” 2012-03-10")
     expect(when).to_contain_text("“today” 2012-03-20")
     fits(page)
+
+
+def test_an_entry_that_is_not_there(site, page):
+    page.goto("/entry/999999")
+    status = page.locator("#status")
+    expect(status).to_have_class(re.compile(r"\berror\b"))
+    assert re.match(r"^No entry 999999\. [^\n]+$", status.inner_text())
+    expect(page.locator("#change")).to_be_hidden()
+    expect(page.locator("#read")).to_be_hidden()
+    page.goto("/entry/0")
+    expect(page.locator("#status")).to_contain_text("Not an entry id")
+    fits(page)
+
+
+def test_a_stored_script_is_shown_as_words(site, page):
+    _, api, _ = site
+    payload = f'<img src=x onerror="window.ran=1"><script>window.ran=1</script> {page.size} payload'
+    entry = add(api, payload, "2011-11-11")
+    api.delete(f"/api/entries/{entry}", headers=HEADERS)
+    for path in (f"/entry/{entry}", "/trash"):
+        page.goto(path)
+        expect(page.locator("main")).to_contain_text(f"<script>window.ran=1</script> {page.size} payload")
+        assert page.evaluate("window.ran") is None

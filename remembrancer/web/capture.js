@@ -100,6 +100,7 @@ async function refresh() {
     R.$("#stats").textContent = `${s.entries} entries, ${s.words} words` +
       (s.first_at ? `, from ${R.day(s.first_at)} to ${R.day(s.last_at)}` : "") +
       (s.people !== undefined ? `, ${s.people} people` : "") +
+      (s.trash ? ` · ${s.trash} in the trash` : "") +
       (pending ? ` · reading ${pending} new ${pending === 1 ? "entry" : "entries"}…` : "");
     if (pending) setTimeout(refresh, 1500);
   } catch (error) {
