@@ -208,6 +208,21 @@ def test_the_trash_is_left_out_of_everything_and_restore_brings_it_back_whole(tw
     assert m.trash() == [] and m.check() == []
 
 
+def test_a_name_read_only_in_an_entry_in_the_trash_leaves_its_person(db):
+    with Memory(db) as m:
+        lunch = m.add("Elizabeth Bennet came for lunch on Sunday and brought her famous lemon cake.", at="2020-01-05")["entry"]
+        rang = m.add("Lizzie Bennet rang from Longbourn. Lizzie sounded tired but happy.", at="2020-02-01")["entry"]
+        both = m.people()
+        assert [(p["name"], p["aliases"]) for p in both] == [("Elizabeth Bennet", ["Elizabeth Bennet", "Lizzie", "Lizzie Bennet"])]
+        m.delete(rang)
+        assert [(p["name"], p["aliases"]) for p in m.people()] == [("Elizabeth Bennet", ["Elizabeth Bennet"])]
+        m.restore(rang)
+        assert m.people() == both
+        m.delete(lunch)  # her full name is read only there: she is known by the fullest name left
+        assert [(p["name"], p["aliases"]) for p in m.people()] == [("Lizzie Bennet", ["Lizzie", "Lizzie Bennet"])]
+        assert "Elizabeth" not in json.dumps(m.person("Lizzie"))
+
+
 # -- purge --------------------------------------------------------------------------------------------
 WORDS = ("Zaragoza", "zaragoza", "astrolabe", "Vasquez", "vasquez", "pomegranate", "Pomegranate", "lantern", "Lantern")
 
