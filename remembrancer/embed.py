@@ -125,12 +125,25 @@ def process(memory, entry_ids):
         rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
         vectors = embed(passage_texts(rows)) if rows else np.zeros((0, DIM), np.float32)
         with memory.transaction() as conn:
+            done = _unchanged(conn, chunk, rows)  # an entry changed since it was read is embedded again later
             # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
             conn.executemany(
                 "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-                [(r["id"], MODEL, v.tobytes()) for r, v in zip(rows, vectors)],
+                [(r["id"], MODEL, v.tobytes()) for r, v in zip(rows, vectors) if r["entry"] in done],
             )
-            memory.mark_processed(conn, module, chunk)
+            memory.mark_processed(conn, module, sorted(done))
+
+
+def _unchanged(conn, entry_ids, rows) -> set[int]:
+    """The entries whose passages are still those read (not changed, put in the trash or erased since)."""
+    marks = ",".join("?" * len(entry_ids))
+    live = {r[0] for r in conn.execute(f"SELECT id FROM entries WHERE id IN ({marks}) AND deleted IS NULL", entry_ids)}
+    held, read = {}, {}
+    for pid, eid in conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", entry_ids):
+        held.setdefault(eid, []).append(pid)
+    for r in rows:
+        read.setdefault(r["entry"], []).append(r["id"])
+    return {e for e in entry_ids if e in live and held.get(e) == read.get(e)}
 
 
 def to_vector(blob) -> np.ndarray:

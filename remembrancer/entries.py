@@ -281,6 +281,7 @@ def restore(memory, entry_id) -> dict:
                 layout = _layout(conn, row["id"], "trashed_passages")
                 _put_passages(conn, row["id"], row["text"], [tuple(p) for p in layout])
                 conn.execute("DELETE FROM trashed_passages WHERE entry = ?", (row["id"],))
+                conn.execute("DELETE FROM processed WHERE entry = ?", (row["id"],))  # every processor reads it again
                 conn.execute("UPDATE entries SET deleted = NULL WHERE id = ?", (row["id"],))
                 _bump(conn)
         if memory.derive:

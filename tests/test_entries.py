@@ -174,6 +174,46 @@ def test_bad_changes_leave_the_store_as_it_was(two, db):
         m.edit(first, MARKET)
 
 
+def test_an_entry_changed_while_it_is_being_read_is_read_again(db, monkeypatch):
+    """A server reads an entry in the background while its owner re-dates it (or puts it in the trash):
+    what was read of it as it was is not stored as if it were of the entry as it is."""
+    from remembrancer import extract
+
+    with Memory(db, derive=False) as m:
+        entry = m.add(MARKET, at="2020-05-10")["entry"]
+    real_extract, real_embed = extract.extract_many, embed.embed
+
+    def redated_meanwhile(items):
+        out = list(real_extract(items))
+        with Memory(db, derive=False) as other:
+            other.redate(entry, "2021-01-01")
+        return out
+
+    def trashed_meanwhile(texts):
+        out = real_embed(texts)
+        with Memory(db, derive=False) as other:
+            other.delete(entry)
+        return out
+
+    with Memory(db) as m:
+        monkeypatch.setattr(extract, "extract_many", redated_meanwhile)
+        m.process()
+        assert m.pending(extract) == [entry]  # left to be read again
+        assert not m.query("SELECT 1 FROM times WHERE entry = ?", (entry,))
+        monkeypatch.setattr(extract, "extract_many", real_extract)
+        m.process()
+        assert {t["at"] for t in m.timeline() if t["what"] == "Yesterday"} == {"2020-12-31"}
+        with Memory(db, derive=False) as other:  # its vectors are to be made again
+            other.edit(entry, MARKET + " It was heavier than it looked.")
+        monkeypatch.setattr(embed, "embed", trashed_meanwhile)
+        m.process()
+        assert not m.query("SELECT 1 FROM embeddings") and not m.query("SELECT 1 FROM processed WHERE entry = ?", (entry,))
+        monkeypatch.setattr(embed, "embed", real_embed)
+        m.restore(entry)
+        assert not m.pending(embed) and not m.pending(extract)
+        assert m.query("SELECT count(*) FROM embeddings")[0][0] == len(m.entry(entry)["passages"])
+
+
 # -- the trash ------------------------------------------------------------------------------------------
 def test_the_trash_is_left_out_of_everything_and_restore_brings_it_back_whole(two):
     m, first, market = two

@@ -93,6 +93,9 @@ def process(memory, entry_ids):
           else contextlib.nullcontext()) as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
             with memory.transaction() as conn:
+                batch, entries, extractions = _unchanged(conn, entries, passages, extractions)
+                if not batch:
+                    continue
                 if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
                     person_cues(conn)  # rows from before their sums were kept
                 people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
@@ -103,6 +106,21 @@ def process(memory, entry_ids):
                     _store(conn, entry, ex, passages[entry["id"]], known)
                 _tidy(conn, batch, before, people_before, known.merged)
                 memory.mark_processed(conn, module, batch)
+
+
+def _unchanged(conn, entries, passages, extractions):
+    """The entries (ids, rows, extractions) as they still are: one changed, put in the trash or erased since
+    it was read (remembrancer/entries.py) is left pending, to be read again as it is now."""
+    ids = [e["id"] for e in entries]
+    marks = ",".join("?" * len(ids))
+    now = {r[0]: (r[1], r[2]) for r in conn.execute(
+        f"SELECT id, hash, at FROM entries WHERE id IN ({marks}) AND deleted IS NULL", ids)}
+    held = defaultdict(list)
+    for pid, eid in conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", ids):
+        held[eid].append(pid)
+    kept = [(e, ex) for e, ex in zip(entries, extractions)
+            if now.get(e["id"]) == (e["hash"], e["at"]) and held[e["id"]] == [p[2] for p in passages[e["id"]]]]
+    return [e["id"] for e, _ in kept], [e for e, _ in kept], [ex for _, ex in kept]
 
 
 def _die_with_parent():
@@ -169,7 +187,7 @@ def _extract_part(items):
 
 def _read(memory, batch):
     marks = ",".join("?" * len(batch))
-    entries = memory.query(f"SELECT id, text, at, author, kind, meta FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
+    entries = memory.query(f"SELECT id, text, at, author, kind, meta, hash FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
     passages = defaultdict(list)
     for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
         passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
