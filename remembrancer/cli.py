@@ -299,7 +299,7 @@ def export(ctx, fmt, output, as_json):
     try:
         for chunk in memory.export(fmt):
             out.write(chunk)
-            entries += 1
+            entries += not chunk.startswith('{"table": ')  # the owner's records follow the entries
     finally:
         if output:
             out.close()

@@ -95,7 +95,9 @@ def test_the_cli_round_trip_and_an_import_into_a_store_with_entries(tmp_path):
     run = lambda db, *args: CliRunner().invoke(cli, ["--db", str(db), *map(str, args)])  # noqa: E731
     with made(Memory(tmp_path / "a.db")):
         pass
-    assert run(tmp_path / "a.db", "export", "-o", tmp_path / "a.jsonl").exit_code == 0
+    wrote = run(tmp_path / "a.db", "export", "-o", tmp_path / "a.jsonl", "--json")
+    with Memory(tmp_path / "a.db", derive=False) as a:
+        assert json.loads(wrote.output)["entries"] == a.query("SELECT count(*) FROM entries")[0][0]  # records not counted
     assert run(tmp_path / "b.db", "import", "jsonl", tmp_path / "a.jsonl").exit_code == 0
     assert run(tmp_path / "b.db", "export").output == (tmp_path / "a.jsonl").read_text(encoding="utf-8")
     # Into a store that has its own entries: new ids, and a review of a passage follows the passage.
