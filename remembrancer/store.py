@@ -223,17 +223,18 @@ class Memory:
     def _store(self, entries, progress=None, plan=None) -> list[dict]:
         added = dates.now()
         out = []
+        keep = plan is not None and plan.keep  # an export into a new store: its own ids, where they are free
         with self.transaction() as conn:
             next_entry, next_passage = next_ids(conn, plan)
             for entry in entries:
                 digest = content_hash(entry)
                 # An export brought back whole keeps every entry it holds, whatever words other entries once had.
-                known = stored_as(conn, digest, versions=not (plan is not None and plan.keep))
+                known = stored_as(conn, digest, versions=not keep)
                 if known:  # the same text (a chat: and date) is kept already, or was an earlier version of one
                     out.append({**known, "new": False, "passages": 0, "words": entry.words})
                     continue
-                keep = plan is not None and plan.keep
-                entry_id = entry.id if keep and entry.id else next_entry
+                own = keep and entry.id and not conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry.id,)).fetchone()
+                entry_id = entry.id if own else next_entry
                 next_entry = max(next_entry, entry_id + 1)
                 conn.execute(
                     "INSERT INTO entries (id, text, at, added, author, source, kind, hash, words, meta, deleted)"
@@ -241,7 +242,11 @@ class Memory:
                     (entry_id, entry.text, entry.at, entry.added or added, entry.author, entry.source, entry.kind, digest,
                      entry.words, json.dumps(entry.meta, ensure_ascii=False) if entry.meta else None, entry.deleted),
                 )
-                given = entry.passage_ids if keep and entry.passage_ids and len(entry.passage_ids) == len(entry.passages) else None
+                given = entry.passage_ids if own and entry.passage_ids and len(entry.passage_ids) == len(entry.passages) else None
+                if given and conn.execute("SELECT 1 FROM passages WHERE id BETWEEN ?1 AND ?2 UNION ALL"
+                                          " SELECT 1 FROM trashed_passages WHERE id BETWEEN ?1 AND ?2",
+                                          (min(given), max(given))).fetchone():
+                    given = None  # taken meanwhile: new ones
                 if given is None:
                     given = list(range(next_passage, next_passage + len(entry.passages)))
                 next_passage = max([next_passage, *(i + 1 for i in given)])
