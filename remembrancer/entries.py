@@ -120,20 +120,15 @@ def _forget_extracted(conn, entry_id):
         extract.forget(conn, [entry_id])
 
 
-def _drop_passages(conn, entry_id, layout):
+def _drop_passages(conn, entry_id):
     """Take an entry's passages out of `passages`, the search index and the vectors (noting each vector
     gone, so that an index in memory drops it)."""
-    if not layout:
-        return
-    ids = [p["id"] for p in layout]
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT id, text, speaker FROM passages WHERE id IN ({marks})", ids).fetchall()
-    conn.executemany("INSERT INTO passages_fts (passages_fts, rowid, text, speaker) VALUES ('delete', ?, ?, ?)",
-                     [tuple(r) for r in rows])
-    vectors = [r[0] for r in conn.execute(f"SELECT passage FROM embeddings WHERE passage IN ({marks})", ids)]
-    conn.execute(f"DELETE FROM embeddings WHERE passage IN ({marks})", ids)
-    conn.executemany("INSERT INTO embeddings_gone (passage) VALUES (?)", [(p,) for p in vectors])
-    conn.execute(f"DELETE FROM passages WHERE id IN ({marks})", ids)
+    mine = "SELECT id FROM passages WHERE entry = ?"
+    conn.execute("INSERT INTO passages_fts (passages_fts, rowid, text, speaker)"
+                 " SELECT 'delete', id, text, speaker FROM passages WHERE entry = ?", (entry_id,))
+    conn.execute(f"INSERT INTO embeddings_gone (passage) SELECT passage FROM embeddings WHERE passage IN ({mine})", (entry_id,))
+    conn.execute(f"DELETE FROM embeddings WHERE passage IN ({mine})", (entry_id,))
+    conn.execute("DELETE FROM passages WHERE entry = ?", (entry_id,))
     conn.execute("DELETE FROM processed WHERE entry = ? AND processor = 'embed'", (entry_id,))
 
 
@@ -219,7 +214,7 @@ def change(memory, entry_id, *, text=None, turns=None, at=None) -> dict:
         if text_changed:
             old = [{"id": p["id"], "text": row["text"][p["start"]:p["end"]], "speaker": p["speaker"], "ref": p["ref"]} for p in layout]
             first = next_ids(conn)[1]  # before the old ones go: an id is never given twice
-            _drop_passages(conn, entry_id, layout)
+            _drop_passages(conn, entry_id)
             fresh = [(first + i, i, s, e, sp, ref) for i, (s, e, sp, ref) in enumerate(new_layout)]
             _put_passages(conn, entry_id, new.text, fresh)
             _move_items(conn, old, [(p[0], new.text[p[2]:p[3]], p[4], p[5]) for p in fresh])
@@ -260,11 +255,10 @@ def delete(memory, entry_id) -> dict:
         row = _row(conn, entry_id)
         if row["deleted"]:
             return {"entry": row["id"], "deleted": row["deleted"], "changed": False}
-        layout = _layout(conn, row["id"])
         _forget_extracted(conn, row["id"])
         conn.execute("INSERT INTO trashed_passages (id, entry, seq, start, end, speaker, ref)"
                      " SELECT id, entry, seq, start, end, speaker, ref FROM passages WHERE entry = ?", (row["id"],))
-        _drop_passages(conn, row["id"], layout)
+        _drop_passages(conn, row["id"])
         conn.execute("DELETE FROM processed WHERE entry = ?", (row["id"],))
         conn.execute("UPDATE entries SET deleted = ? WHERE id = ?", (now, row["id"]))
         _bump(conn)
@@ -313,7 +307,7 @@ def purge(memory, entry_id, confirm=False) -> dict:
                 layout = _layout(conn, eid)
                 aside = _layout(conn, eid, "trashed_passages")
                 _forget_extracted(conn, eid)
-                _drop_passages(conn, eid, layout)
+                _drop_passages(conn, eid)
                 for table in ("trashed_passages", "versions", "processed"):
                     conn.execute(f"DELETE FROM {table} WHERE entry = ?", (eid,))
                 conn.execute("DELETE FROM entries WHERE id = ?", (eid,))

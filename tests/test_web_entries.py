@@ -71,7 +71,7 @@ def test_every_passage_links_to_its_entry(site, page):
                      f"and we ate chips on the wall at Rhossili.")
     settle(api)
     for path in (f"/search?q={first}+kite&mode=search", f"/search?q=Who+flew+the+kite+with+{first}%3F&mode=ask",
-                 f"/search?q=kite&mode=recall", f"/person/{name}", "/timeline", "/today?date=2024-08-03"):
+                 "/search?q=kite&mode=recall", f"/person/{name}", "/timeline", "/today?date=2024-08-03"):
         page.goto(path)
         link = page.locator(f".passage a.entry-link[href^='/entry/{entry}#p']").first
         expect(link).to_be_visible()
