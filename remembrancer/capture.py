@@ -37,6 +37,13 @@ class Entry:
     kind: str = "text"
     meta: dict = field(default_factory=dict)
     passages: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # start, end, speaker, ref
+    # What an export carries besides (see remembrancer/archive.py): the entry's own id and its passages' ids,
+    # when it was added, when it went to the trash, and its earlier versions.
+    id: int | None = None
+    passage_ids: list[int] | None = None
+    added: str | None = None
+    deleted: str | None = None
+    versions: list[dict] = field(default_factory=list)
 
     @cached_property  # counted once: a batch asks three times
     def words(self) -> int:
@@ -285,11 +292,20 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
     """One entry a line: {"text", "at", "author", "source"}; a chat: {"turns": [{"speaker", "text", "ref"}], "at",
     "me", ...}; or a chat log of one message a line, {"speaker", "text", "at"}, whose runs of lines make one
     chat a day (`me`: the speaker who is the owner, in the chats where they speak)."""
+    return jsonl_read(path, author=author, source=source, me=me)[0]
+
+
+def jsonl_read(path, *, author=None, source=None, me=None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+    """The entries of a JSONL file (see `jsonl_entries`) and the records an export carries besides them,
+    {"table": NAME, "row": {...}} lines, as (line, table, row). An entry line as `export` writes it may
+    also carry "id", "passages" (their ids), "added", "deleted" (in the trash since) and "versions".
+    A record is ("FILE line N", table, row)."""
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"No such file: {path}")
     text = decode(path.read_bytes(), str(path))
     out, said = [], []  # said: the run of one-message lines not yet made a chat, as (line, object, at)
+    records = []
 
     def said_chat():
         if said:
@@ -307,6 +323,12 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             raise BadFormat(f"{path} line {n}: malformed JSON ({e.msg})") from None
+        if isinstance(obj, dict) and "table" in obj:  # a record of the owner's (corrections, reviews ...)
+            if not isinstance(obj["table"], str) or not isinstance(obj.get("row"), dict):
+                raise BadFormat(f'{path} line {n}: a record needs a "table" name and a "row" object')
+            said_chat()
+            records.append((f"{path} line {n}", obj["table"], obj["row"]))
+            continue
         if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("turns"), list)):
             raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string or a \"turns\" list")
         try:
@@ -325,6 +347,7 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
                 entry = chat_entry(turns, meta=obj.get("meta") or {}, me=who, **kwargs)
             else:
                 entry = text_entry(obj["text"], **kwargs)
+            _kept(entry, obj)
         except (KeyError, TypeError, AttributeError):
             raise BadFormat(f"{path} line {n}: each turn needs a \"text\"") from None
         except Exception as e:  # empty, binary or a bad date
@@ -334,7 +357,49 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
         said_chat()
     except Exception as e:
         raise BadFormat(f"{path} line {said[0][0]}: {e}") from None
-    return _spoken_by(out, me, path)
+    return _spoken_by(out, me, path), records
+
+
+def _kept(entry: Entry, obj: dict):
+    """What an export line carries besides the entry itself, checked: its id, its passages' ids, when it
+    was added, when it went to the trash, and its earlier versions."""
+    def whole(x):
+        return isinstance(x, int) and not isinstance(x, bool) and 0 < x < 2 ** 62
+
+    def when(key, value):
+        if not isinstance(value, str):
+            raise BadFormat(f'"{key}" must be a date-time, as export writes it')
+        return dates.parse(value)
+
+    if obj.get("id") is not None:
+        if not whole(obj["id"]):
+            raise BadFormat('"id" must be a positive whole number')
+        entry.id = obj["id"]
+    if obj.get("passages") is not None:
+        if not isinstance(obj["passages"], list) or not all(whole(i) for i in obj["passages"]):
+            raise BadFormat('"passages" must be a list of passage ids')
+        entry.passage_ids = obj["passages"]
+    for key in ("added", "deleted"):
+        if obj.get(key) is not None:
+            setattr(entry, key, when(key, obj[key]))
+    versions = obj.get("versions") or []
+    if not isinstance(versions, list):
+        raise BadFormat('"versions" must be a list')
+    for i, v in enumerate(versions, 1):
+        if not isinstance(v, dict) or not isinstance(v.get("replaced"), str):
+            raise BadFormat(f'version {i} needs "replaced" (when the next version replaced it)')
+        at = when("at", v["at"]) if v.get("at") is not None else None
+        if entry.kind == "chat":
+            if not isinstance(v.get("turns"), list) or not all(isinstance(t, dict) and isinstance(t.get("text"), str) for t in v["turns"]):
+                raise BadFormat(f'version {i} of a chat needs its "turns", each with a "text"')
+            turns = [{"speaker": t.get("speaker"), "text": t["text"], "ref": t.get("ref")} for t in v["turns"]]
+            text = chat_entry([Turn(t["speaker"], t["text"], t["ref"]) for t in turns]).text
+        else:
+            if not isinstance(v.get("text"), str):
+                raise BadFormat(f'version {i} needs its "text"')
+            check_text(v["text"])
+            text, turns = v["text"], None
+        entry.versions.append({"text": text, "at": at, "turns": turns, "replaced": when("replaced", v["replaced"])})
 
 
 def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
@@ -348,8 +413,13 @@ def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
 
 def format_entries(fmt: str, path, *, author=None, source=None, me=None) -> list[Entry]:
     """The entries of a file in a known format: "locomo" (chats) or "jsonl"; `me`: the chat speaker who is you."""
+    return read_format(fmt, path, author=author, source=source, me=me)[0]
+
+
+def read_format(fmt: str, path, *, author=None, source=None, me=None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+    """The entries of a file in a known format, and the owner's records a JSONL export carries (`jsonl_read`)."""
     if fmt == "locomo":
-        return locomo_entries(path, author=author, me=me)
+        return locomo_entries(path, author=author, me=me), []
     if fmt == "jsonl":
-        return jsonl_entries(path, author=author, source=source, me=me)
+        return jsonl_read(path, author=author, source=source, me=me)
     raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")

@@ -123,7 +123,7 @@ def progress_bar(total, label):
 SLOW_WORDS = 20_000  # about a few seconds of understanding: more, and the terminal is told what is going on
 
 
-def remember(memory, entries, label):
+def remember(memory, entries, label, records=None):
     """Store the entries with a progress bar; on a terminal, say what is being understood when it takes a while."""
     words = sum(e.words for e in entries)
     tell = memory.derive and words >= SLOW_WORDS and sys.stderr.isatty()
@@ -135,7 +135,7 @@ def remember(memory, entries, label):
         if tell:
             click.echo(f"Understanding {words:,} words (people, times, feelings, meaning); a minute or so per 300,000.",
                        err=True)
-        return memory.add_entries(entries, progress=bar.update, understood=understood if tell else None)
+        return memory.add_entries(entries, progress=bar.update, understood=understood if tell else None, records=records)
 
 
 @cli.command()
@@ -169,12 +169,23 @@ def add(ctx, items, at, author, source, no_extract, as_json):
         return
     for r in result["results"]:
         if not r["new"]:
-            click.echo(f"Already remembered as entry {r['entry']}; stored once.")
+            click.echo(already(r))
     if len(entries) == 1 and result["entries"] == 1:
         r = result["results"][0]
         click.echo(f"Remembered entry {r['entry']}: {plural(r['passages'], 'passage')}, {plural(r['words'], 'word')}.")
     elif len(entries) > 1:
         click.echo(summary_line(result))
+
+
+def already(r):
+    """What to say of a text kept already: as an entry, one in the trash, or an earlier version of one."""
+    if r.get("version"):
+        return (f"Already remembered: it is version {r['version']} of entry {r['entry']}, since changed;"
+                f" not stored again (`remembrancer entry history {r['entry']}`).")
+    if r.get("deleted"):
+        return (f"Already remembered as entry {r['entry']}, in the trash; not stored again"
+                f" (`remembrancer entry restore {r['entry']}` brings it back).")
+    return f"Already remembered as entry {r['entry']}; stored once."
 
 
 def known_format(fmt, formats):
@@ -212,6 +223,8 @@ def _looks_like_path(item):
 def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
     """Import a file in a known format: locomo (chats) or jsonl (one entry a line).
 
+    A JSONL export brings back everything it holds: versions, the trash, corrections and reviews.
+
     \b
     Example: remembrancer import jsonl journal.jsonl
     Example: remembrancer import jsonl chats.jsonl --me Sam
@@ -219,9 +232,9 @@ def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
     from . import capture
 
     fmt = known_format(fmt, ("locomo", "jsonl"))
-    entries = capture.format_entries(fmt, file, author=author, source=source, me=me)
+    entries, records = capture.read_format(fmt, file, author=author, source=source, me=me)
     memory = open_memory(ctx, derive=not no_extract, create=True, complete=not no_extract)
-    result = remember(memory, entries, "Importing")
+    result = remember(memory, entries, "Importing", records)
     result.pop("results") if not as_json else None
     emit(result, as_json, lambda r: click.echo(summary_line(r)))
 
@@ -290,6 +303,9 @@ def search(ctx, query, limit, queries, as_json):
 def export(ctx, fmt, output, as_json):
     """Write out every entry, word for word (JSONL re-imports with `import jsonl`).
 
+    JSONL holds everything you made: each entry's versions, the trash, your corrections, hidden people and
+    review history; imported into a new store it gives this store back. Markdown leaves out the trash.
+
     Example: remembrancer export --format markdown -o memories.md
     """
     fmt = "jsonl" if as_json and not output else known_format(fmt, ("jsonl", "markdown"))
@@ -299,7 +315,7 @@ def export(ctx, fmt, output, as_json):
     try:
         for chunk in memory.export(fmt):
             out.write(chunk)
-            entries += 1
+            entries += not chunk.startswith('{"table": ')  # the owner's records follow the entries
     finally:
         if output:
             out.close()
@@ -758,6 +774,266 @@ def serve(ctx, host, port, new_token, as_json):
     from .store import default_path
 
     run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json, new_token=new_token)
+
+
+# -- entries: yours to change (remembrancer/entries.py) ------------------------------------------------
+def show_entry(e):
+    head = " · ".join(str(x) for x in (f"Entry {e['id']}", e["at"] or "undated", e["author"], e["source"]) if x)
+    click.echo(click.style(head, bold=True) + (click.style(f"  in the trash since {e['deleted']}", fg="red") if e["deleted"] else ""))
+    if e["kind"] == "chat":
+        for p in e["passages"]:
+            click.echo((f"{p['speaker']}: " if p["speaker"] else "") + p["text"] + (f"  [{p['ref']}]" if p["ref"] else ""))
+    else:
+        click.echo(e["text"])
+    notes = [f"added {e['added']}"]
+    if e["versions"]:
+        notes.append(f"{plural(e['versions'], 'earlier version')} (`remembrancer entry history {e['id']}`)")
+    if e["people"]:
+        notes.append("people: " + ", ".join(e["people"]))
+    click.echo(click.style("  " + "; ".join(notes), fg="cyan"))
+
+
+def show_change(r, what):
+    if not r["changed"]:
+        click.echo(f"Entry {r['entry']} is as it was: nothing changed.")
+    else:
+        click.echo(f"{what} entry {r['entry']} (now version {r['version']}; the one before is kept: "
+                   f"`remembrancer entry history {r['entry']}`).")
+
+
+def all_of(entry_id, versions) -> str:
+    return f"entry {entry_id} and all {versions} of its versions" if versions > 1 else f"entry {entry_id}"
+
+
+def read_turns(data: str, where: str) -> list[dict]:
+    """A chat's turns from JSON: a list of {"speaker", "text", "ref"}, or one such object a line."""
+    from .errors import BadInput
+
+    remedy = 'Write one {"speaker": "Ann", "text": "Hello.", "ref": null} a line (or a JSON list of them); nothing was changed.'
+    try:
+        turns = json.loads(data)
+    except json.JSONDecodeError:
+        turns = []
+        for n, line in enumerate(data.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                turns.append(json.loads(line))
+            except json.JSONDecodeError:
+                raise BadInput(f"{where} line {n} is not a JSON turn", remedy) from None
+    if isinstance(turns, dict):
+        turns = [turns]
+    if not isinstance(turns, list) or not all(isinstance(t, dict) for t in turns):
+        raise BadInput(f"{where}: expected turns as JSON objects", remedy)
+    return turns
+
+
+@cli.group()
+def entry():
+    """See and change one entry: show, edit, date, delete, restore, purge, history.
+
+    Every change keeps the entry as it was as a version; `purge` alone erases.
+
+    Example: remembrancer entry show 12
+    """
+
+
+@entry.command(name="show")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_show(ctx, entry_id, as_json):
+    """Show an entry as it is now (in the trash too), with its passages and the people read in it.
+
+    Example: remembrancer entry show 12
+    """
+    emit(open_memory(ctx, complete=False).entry(entry_id), as_json, show_entry)
+
+
+@entry.command(name="edit")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.argument("source", required=False, metavar="[-]")
+@click.option("--text", help="The new text (else '-' reads it from standard input, else your $EDITOR opens).")
+@click.option("--turns", "turns_file", type=click.Path(dir_okay=False, allow_dash=True),
+              help='A chat\'s new turns: a JSON file of {"speaker", "text", "ref"} (a list, or one a line); - reads standard input.')
+@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_edit(ctx, entry_id, source, text, turns_file, no_extract, as_json):
+    """Change an entry's words; the words before are kept as a version, and it is read again.
+
+    A chat is edited as its turns, one JSON line each ({"speaker", "text", "ref"}), as `add_chat` takes them.
+
+    \b
+    Example: remembrancer entry edit 12 --text "Met Priya for tea, not coffee."
+    Example: remembrancer entry edit 12            (opens $EDITOR)
+    Example: remembrancer entry edit 7 --turns turns.jsonl
+    """
+    from pathlib import Path
+
+    from .capture import decode
+    from .errors import BadInput, NotFound
+
+    if source not in (None, "-"):
+        raise click.UsageError("Give the text with --text, or '-' to read it from standard input.")
+    if sum(x is not None for x in (source, text, turns_file)) > 1:
+        raise click.UsageError("Give one of --text, --turns or '-'.")
+    memory = open_memory(ctx, derive=not no_extract, complete=not no_extract)
+    current = memory.entry(entry_id)
+    chat = current["kind"] == "chat"
+    turns = None
+    if turns_file is not None:
+        if turns_file == "-":
+            data = decode(sys.stdin.buffer.read(), "standard input")
+        elif not Path(turns_file).is_file():
+            raise NotFound(f"No such file: {turns_file}")
+        else:
+            data = decode(Path(turns_file).read_bytes(), turns_file)
+        turns = read_turns(data, turns_file)
+    elif source == "-":
+        data = decode(sys.stdin.buffer.read(), "standard input")
+        turns, text = (read_turns(data, "standard input"), None) if chat else (None, data)
+    elif text is None:
+        before = ("\n".join(json.dumps({"speaker": p["speaker"], "text": p["text"], "ref": p["ref"]}, ensure_ascii=False)
+                            for p in current["passages"]) + "\n") if chat else current["text"]
+        edited = click.edit(before, extension=".jsonl" if chat else ".txt", require_save=True)
+        if edited is None or edited == before:
+            emit({"entry": entry_id, "changed": False}, as_json, lambda r: click.echo(f"Entry {entry_id} is as it was: nothing changed."))
+            return
+        if chat:
+            turns = read_turns(edited, "the edited turns")
+        elif not edited.strip():
+            raise BadInput("The edited text is empty", f"To take it away, `remembrancer entry delete {entry_id}`; nothing was changed.")
+        else:
+            text = edited
+    result = memory.edit(entry_id, text, turns=turns)
+    emit(result, as_json, lambda r: show_change(r, "Changed"))
+
+
+@entry.command(name="date")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.argument("at")
+@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_date(ctx, entry_id, at, no_extract, as_json):
+    """Say when an entry happened; the date before is kept, and "yesterday" in it is read again.
+
+    Example: remembrancer entry date 12 2023-05-07
+    """
+    result = open_memory(ctx, derive=not no_extract, complete=not no_extract).redate(entry_id, at)
+    emit(result, as_json, lambda r: show_change(r, f"Dated {r['at']}:"))
+
+
+@entry.command(name="delete")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_delete(ctx, entry_id, as_json):
+    """Move an entry to the trash: it leaves search, recall, people, the timeline and review until restored.
+
+    Example: remembrancer entry delete 12
+    """
+    result = open_memory(ctx, complete=False).delete(entry_id)
+    emit(result, as_json, lambda r: click.echo(
+        (f"Entry {r['entry']} is in the trash" if r["changed"] else f"Entry {r['entry']} was in the trash already")
+        + f" (`remembrancer entry restore {r['entry']}` brings it back; `remembrancer entry purge {r['entry']}` erases it)."))
+
+
+@entry.command(name="restore")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_restore(ctx, entry_id, no_extract, as_json):
+    """Bring an entry back from the trash, whole.
+
+    Example: remembrancer entry restore 12
+    """
+    result = open_memory(ctx, derive=not no_extract, complete=not no_extract).restore(entry_id)
+    emit(result, as_json, lambda r: click.echo(
+        f"Entry {r['entry']} is back." if r["changed"] else f"Entry {r['entry']} was not in the trash: nothing to restore."))
+
+
+@entry.command(name="purge")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask: erase it.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_purge(ctx, entry_id, yes, as_json):
+    """Erase an entry and all its versions for good; it asks first. Backups made before still hold it.
+
+    Example: remembrancer entry purge 12 --yes
+    """
+    from .errors import BadInput
+
+    memory = open_memory(ctx, complete=False)
+    e = memory.entry(entry_id)
+    if not yes:
+        preview = " ".join(e["text"].split())
+        preview = preview[:60] + ("…" if len(preview) > 60 else "")
+        try:
+            sure = click.confirm(f"Erase {all_of(entry_id, e['versions'] + 1)} ({preview!r}) for good?"
+                                 " Backups and exports made before still hold it", err=True)
+        except click.Abort:  # the end of the input: no answer is no
+            click.echo(err=True)
+            sure = False
+        if not sure:
+            raise BadInput(f"Entry {entry_id} was not erased", f"Answer y, or give --yes: `remembrancer entry purge {entry_id} --yes`.")
+    result = memory.purge(entry_id, confirm=True)
+    emit(result, as_json, lambda r: click.echo(f"Erased {all_of(r['entry'], r['versions'])} for good. {r['note']}"))
+
+
+@entry.command(name="history")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_history(ctx, entry_id, as_json):
+    """Every version of an entry: the first as given, each change since, and the one now.
+
+    Example: remembrancer entry history 12
+    """
+    def human(versions):
+        for v in versions:
+            what = "as first written" if v["version"] == 1 else "changed " + " and ".join(v["changed"] or ["nothing"])
+            when = f"{v['from']} to {v['until']}" if v["until"] else f"since {v['from']} (now)"
+            click.echo(click.style(f"Version {v['version']}: {what}; dated {v['at'] or 'undated'}; {when}", bold=True))
+            if v.get("turns") is not None:
+                for t in v["turns"]:
+                    click.echo("  " + (f"{t['speaker']}: " if t["speaker"] else "") + t["text"].replace("\n", "\n  "))
+            else:
+                click.echo("  " + v["text"].replace("\n", "\n  "))
+
+    emit(open_memory(ctx, complete=False).history(entry_id), as_json, human)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def trash(ctx, as_json):
+    """The entries in the trash, the most recently deleted first.
+
+    Example: remembrancer trash --json
+    """
+    def human(items):
+        if not items:
+            click.echo("The trash is empty.")
+        for t in items:
+            words = " ".join(t["text"].split())
+            click.echo(click.style(f"Entry {t['entry']}", bold=True) + f"  dated {t['at'] or 'undated'}, deleted {t['deleted']}"
+                       + "  " + (words[:100] + ("…" if len(words) > 100 else "")))
+        if items:
+            click.echo("`remembrancer entry restore ID` brings one back; `remembrancer entry purge ID` erases it for good.")
+
+    emit(open_memory(ctx, complete=False).trash(), as_json, human)
 
 
 def main():

@@ -330,11 +330,11 @@ class Snapshot:
             self.times = {p: sorted(v.values()) for p, v in seen.items()}
             self.relations = [dict(r) for r in q(
                 f"SELECT r.subject, r.relation, r.object, r.passage FROM relations r JOIN entries e ON e.id = r.entry"
-                f" WHERE {AT} <= ? ORDER BY {AT}, r.id", (cut,))]
+                f" WHERE {AT} <= ? ORDER BY {AT}, r.entry, r.start", (cut,))]
             # What happened to each person: the one who killed or buried someone has not died.
             for r in q(f"SELECT ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person FROM events ev"
                        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
-                       f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.id", (cut,)):
+                       f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.entry, ev.start", (cut,)):
                 e = dict(r)
                 e["at"], e["day"] = when(r["lo"], r["hi"], r["written"])
                 e["from"] = (r["lo"] or r["written"])[:10]  # the earliest it can have been
@@ -345,7 +345,7 @@ class Snapshot:
                 self.valence[r["passage"]] = r["v"]
             weights = {(r["person"], r["cue"]): r["weight"] for r in q("SELECT person, cue, weight FROM person_cues")}
             for r in q(f"SELECT c.person, c.cue, c.passage, c.closeness, {AT} AS at FROM cues c"
-                       f" JOIN entries e ON e.id = c.entry WHERE {AT} <= ? ORDER BY c.closeness DESC, c.id", (cut,)):
+                       f" JOIN entries e ON e.id = c.entry WHERE {AT} <= ? ORDER BY c.closeness DESC, c.entry, c.start", (cut,)):
                 c = self.cues.setdefault((r["person"], r["cue"]), {
                     "times": set(), "weight": weights.get((r["person"], r["cue"]), 0.0), "passage": r["passage"]})
                 c["times"].add(r["at"])

@@ -307,3 +307,43 @@ def m007_event_agents(conn):
     """Who did it, apart from whom it happened to: "you killed your grandson" is a death of the grandson,
     and the one who killed takes part without having died. 0 for every row until its entry is extracted again."""
     script(conn, "ALTER TABLE event_people ADD COLUMN agent INTEGER NOT NULL DEFAULT 0;")
+
+
+@migration
+def m008_entry_versions(conn):
+    """Entries are the owner's to change (remembrancer.entries): every earlier text and date of an entry is
+    kept as a version, an entry in the trash keeps its passages aside (out of search and every index), and
+    a passage's vector taken away is noted so that a vector index in memory drops it too."""
+    script(
+        conn,
+        """
+        ALTER TABLE entries ADD COLUMN deleted TEXT;   -- when it was moved to the trash (NULL: it is not there)
+        CREATE INDEX entries_deleted ON entries(deleted) WHERE deleted IS NOT NULL;
+        CREATE TABLE versions (          -- an entry as it was before each change: never modified
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            number INTEGER NOT NULL,     -- 1: as first given
+            text TEXT NOT NULL,
+            at TEXT,
+            turns TEXT,                  -- a chat's turns then: JSON [{"speaker", "text", "ref"}]
+            hash TEXT NOT NULL,          -- its content hash: giving this text again finds it
+            replaced TEXT NOT NULL,      -- when the next version replaced it
+            UNIQUE (entry, number)
+        );
+        CREATE INDEX versions_hash ON versions(hash);
+        CREATE TABLE trashed_passages (  -- the passages of an entry in the trash, put back as they were
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            seq INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            speaker TEXT,
+            ref TEXT
+        );
+        CREATE INDEX trashed_passages_entry ON trashed_passages(entry);
+        CREATE TABLE embeddings_gone (   -- passages whose vector was taken away: vector indexes drop them
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            passage INTEGER NOT NULL
+        );
+        """
+    )

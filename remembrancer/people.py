@@ -196,7 +196,8 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
             relations[said] += relations.pop((rel, other, mine))
     cues = []
     for c in memory.query("SELECT cue, weight, valence, emotions FROM person_cues WHERE person = ? ORDER BY weight DESC, cue LIMIT ?", (pid, limit)):
-        evidence = [r[0] for r in memory.query("SELECT DISTINCT passage FROM cues WHERE person = ? AND cue = ? LIMIT 3", (pid, c["cue"]))]
+        evidence = [r[0] for r in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? GROUP BY passage"
+                                               " ORDER BY max(closeness) DESC, passage LIMIT 3", (pid, c["cue"]))]
         cues.append({"cue": c["cue"], "weight": c["weight"], "valence": c["valence"],
                      "emotions": json.loads(c["emotions"]) if c["emotions"] else None,
                      "evidence": _passages(memory, evidence)})
@@ -207,7 +208,7 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
             f"SELECT ev.kind, {EVENT_TEXT} AS text, ev.lo, en.at, ev.negated, ep.agent, ev.passage"
             " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
             " LEFT JOIN passages pa ON pa.id = ev.passage"
-            " WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.id", (pid,))
+            " WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.entry, ev.start", (pid,))
     ]
     feel = memory.query(
         "SELECT f.valence, f.emotions FROM feelings f WHERE f.passage IN (SELECT passage FROM mentions WHERE person = ?)", (pid,))

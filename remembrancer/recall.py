@@ -46,6 +46,7 @@ class Names:
 
     def __init__(self):
         self.covers = 0  # passages seen (for speakers)
+        self.changed = None  # the store's count of changes to entries, when counted
         self.speakers: dict[str, int] = defaultdict(int)  # speaker -> turns spoken
         self.people_key = None
         self.alias_people: dict[str, set[int]] = {}  # alias -> person ids
@@ -55,6 +56,11 @@ class Names:
         self.owners: set[int] = set()
 
     def update(self, memory):
+        # An entry changed, put in the trash or back, or erased (remembrancer/entries.py): count again.
+        changed = memory.query("SELECT value FROM settings WHERE key = 'entries.changed'")
+        changed = changed[0][0] if changed else None
+        if changed != self.changed:
+            self.changed, self.covers, self.speakers, self.people_key = changed, 0, defaultdict(int), None
         top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
         if top > self.covers:
             for r in memory.query(
@@ -69,7 +75,7 @@ class Names:
         if tuple(key) == self.people_key:
             return
         self.people_key = tuple(key)
-        self.alias_people, self.person_names = defaultdict(set), {}
+        self.alias_people, self.person_names, self.owners = defaultdict(set), {}, set()
         self.person_aliases = defaultdict(set)
         for r in memory.query("SELECT id, name, owner FROM people"):
             self.person_names[r[0]] = r[1]
@@ -184,7 +190,7 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
     from .extract.times import find_times
 
     if anchor is None:
-        latest = memory.query("SELECT max(at) FROM entries")[0][0]
+        latest = memory.query("SELECT max(at) FROM entries WHERE deleted IS NULL")[0][0]
         anchor = min(latest[:10], dates.now()[:10]) if latest else dates.now()[:10]
     found = find_times(text, anchor)
     ranges = list(_ranges(text, found))
@@ -648,7 +654,8 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
         for r in memory.query(
             f"SELECT s.name AS subject, r.relation, o.name AS object, r.passage FROM relations r"
             f" JOIN people s ON s.id = r.subject JOIN people o ON o.id = r.object"
-            f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object LIMIT ?",
+            f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
+            f" ORDER BY min(r.entry), min(r.start) LIMIT ?",
             [*people, *people, limit],
         ):
             out.append({"fact": f"{r['subject']} is the {r['relation']} of {r['object']}", "kind": "relation", "passage": r["passage"]})
@@ -712,8 +719,8 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
         score[r["person"]] += (max(strength, 0.0) * r["closeness"] + 0.5 * share) * (1.0 if exact else 0.5)
         why[r["person"]].append(
             f"{cue} → {r['cue']} (read together {r['count']}×, strength {strength:+.2f}) → {n.person_names.get(r['person'], '?')}")
-        for c in memory.query("SELECT DISTINCT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL LIMIT 5",
-                              (r["person"], r["cue"])):
+        for c in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL GROUP BY passage"
+                              " ORDER BY max(closeness) DESC, passage LIMIT 5", (r["person"], r["cue"])):
             evidence[r["person"]].append(c[0])
     # Co-mention: people named in (or speaking) the passages the cue finds, by rank.
     found = [p["passage"] for p in passages]
@@ -846,7 +853,8 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
         timed = {r[0] for r in memory.query(
             "SELECT DISTINCT t.passage FROM times t JOIN entries e ON e.id = t.entry WHERE e.at >= ? AND e.at < ?"
             " AND julianday(t.hi) - julianday(t.lo) <= 7", (lo, hi))}
-    for r in memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ? ORDER BY e.at", (lo, hi)):
+    for r in memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ?"
+                          " AND e.deleted IS NULL ORDER BY e.at", (lo, hi)):
         untimed = [p for p in _entry_passages(memory, r["id"]) if p not in timed and (allowed is None or p in allowed)]
         if untimed:
             items.append({"at": r["at"], "until": None, "what": "written", "kind": "entry", "passage": untimed[0]})

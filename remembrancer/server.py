@@ -25,7 +25,7 @@ from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, StrictInt, StrictStr
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import capture
@@ -40,7 +40,7 @@ COOKIE = "remembrancer_token"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 PAGES = {"/": "index.html", "/search": "search.html", "/people": "people.html", "/timeline": "timeline.html",
-         "/today": "today.html", "/review": "review.html"}
+         "/today": "today.html", "/review": "review.html", "/trash": "trash.html"}
 HEADERS = [
     (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
                                  b" form-action 'self'; frame-ancestors 'none'"),
@@ -98,9 +98,23 @@ HTTP_REMEDIES = {
 }
 
 
+ENTRY_REMEDIES = [  # the entry commands' remedies, naming an entry
+    (r"`remembrancer entry restore (\d+)`", r"POST /api/entries/\1/restore"),
+    (r"`remembrancer entry purge (\d+) --yes` \(confirm=True\)", r'POST /api/entries/\1/purge with {"confirm": true}'),
+    (r"`remembrancer entry delete (\d+)`", r"DELETE /api/entries/\1"),
+    (r"`remembrancer entry history (\d+)`", r"GET /api/entries/\1/history"),
+    (r"`remembrancer entry edit (\d+) --turns FILE`", r'PUT /api/entries/\1 with {"turns": [...]}'),
+    (r"`remembrancer search` and `remembrancer trash`", "GET /api/search and GET /api/trash"),
+]
+
+
 def for_http(remedy: str) -> str:
+    import re
+
     for cli, http in HTTP_REMEDIES.items():
         remedy = remedy.replace(cli, http)
+    for pattern, http in ENTRY_REMEDIES:
+        remedy = re.sub(pattern, http, remedy)
     return remedy
 
 
@@ -307,6 +321,22 @@ class AddText(BaseModel):
     source: str | None = Field(None, description="Where it came from.")
 
 
+class Turn(BaseModel):
+    speaker: StrictStr | None = Field(None, description="Who says it.")
+    text: StrictStr = Field(description="What they say.")
+    ref: StrictStr | None = Field(None, description="The source's own id for the turn.")
+
+
+class EntryChange(BaseModel):
+    text: StrictStr | None = Field(None, description="The entry's new words (a text entry).")
+    turns: list[Turn] | None = Field(None, description="A chat's new turns, as `add_chat` takes them.")
+    at: StrictStr | None = Field(None, description="When it happened.", examples=["2023-05-07"])
+
+
+class Purge(BaseModel):
+    confirm: StrictBool = Field(False, description="true (and only true): erase the entry and its versions for good.")
+
+
 class Answer(BaseModel):
     item: str = Field(description='The "item" of a review item.')
     rating: StrictStr | StrictInt = Field(description="again, hard, good or easy (or 1-4).", examples=["good"])
@@ -317,25 +347,27 @@ UPLOAD_FORMATS = ("auto", "text", "jsonl", "locomo")
 BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "locomo"}  # "auto": anything else is text
 
 
-def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None, me=None) -> list[capture.Entry]:
-    """Entries from an uploaded file. It is written to a private temporary folder for the readers that
-    take a file; no path ever comes from the request, and error messages name the upload, not the folder."""
+def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None, me=None) -> tuple[list[capture.Entry], list]:
+    """Entries from an uploaded file, and the owner's records a JSONL export carries. It is written to a
+    private temporary folder for the readers that take a file; no path ever comes from the request, and
+    error messages name the upload, not the folder."""
     name = Path(filename or "upload").name or "upload"
     fmt = (fmt or "auto").strip().lower()
     if fmt == "auto":
         fmt = BY_SUFFIX.get(Path(name).suffix.lower(), "text")
     if fmt == "text":
         text = capture.decode(data, name)
-        return [capture.text_entry(text, author=author, source=source or name)]
+        return [capture.text_entry(text, author=author, source=source or name)], []
     if fmt not in UPLOAD_FORMATS:
         raise UnknownFormat(f"Unknown format {fmt!r}", "Use auto, text, jsonl or locomo.")
     with tempfile.TemporaryDirectory(prefix="remembrancer-upload-") as folder:
         path = Path(folder) / "upload"
         path.write_bytes(data)
         try:
-            return capture.format_entries(fmt, path, author=author, source=source, me=me)
+            entries, records = capture.read_format(fmt, path, author=author, source=source, me=me)
         except RemembrancerError as e:
             raise type(e)(str(e).replace(str(path), name), e.remedy) from None
+        return entries, [(where.replace(str(path), name), table, row) for where, table, row in records]
 
 
 def people_graph(memory: Memory, limit: int = 40) -> dict:
@@ -440,8 +472,8 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
                 me: str | None = Form(None, description="In chats, the speaker who is you.")) -> dict:
         """The whole file is checked first: a bad line is a 400 and nothing is stored. Then it is stored in
         the background; follow it at `/api/import/{job}`."""
-        entries = parse_upload(format, file.file.read(), file.filename, author=author, source=source, me=me)
-        if not entries:
+        entries, records = parse_upload(format, file.file.read(), file.filename, author=author, source=source, me=me)
+        if not entries and not records:
             raise EmptyInput(f"{Path(file.filename or 'upload').name} holds no entries", "Check the file and format.")
         job = Job(len(entries))
         while len(jobs) >= 100:
@@ -455,7 +487,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
             try:
                 with Memory(db_path, derive=False) as memory:
                     with write_lock:
-                        result = memory.add_entries(entries, progress=progress)
+                        result = memory.add_entries(entries, progress=progress, records=records)
                 result.pop("results")
                 job.result, job.state = result, "done"
             except RemembrancerError as e:
@@ -563,6 +595,8 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
         Returns `{"person", "split"}`, the two pages."""
         return stored(lambda m: m.split_person(name, alias))
 
+    entry_routes(app, mem, stored)
+
     # -- forgetting ----------------------------------------------------------------------------------------
     @app.get("/api/fading", tags=["forgetting"], summary="What you are about to forget")
     def fading(now: str | None = Query(None, description="Act as if it were this date."),
@@ -583,6 +617,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     for route, page in PAGES.items():
         app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
     app.add_api_route("/person/{name}", _page("person.html"), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/entry/{entry_id}", _page("entry.html"), methods=["GET"], include_in_schema=False)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -591,6 +626,51 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     app.mount("/static", StaticFiles(directory=WEB), name="static")
     app.add_middleware(Guard, token_digest=digest)
     return app
+
+
+def entry_routes(app: FastAPI, mem, stored):
+    """The entries, the owner's to change: read, edit, re-date, to the trash and back, erase (`Memory` calls)."""
+
+    @app.get("/api/entries/{entry_id}", tags=["entries"], summary="One entry as it is now")
+    def entry(entry_id: int) -> dict:
+        """`Memory.entry`: its text, dates, passages (in the trash: those set aside), the people read in it,
+        `versions` (how many earlier ones) and `deleted` (in the trash since, or null)."""
+        return mem().entry(entry_id)
+
+    @app.put("/api/entries/{entry_id}", tags=["entries"], summary="Change an entry's words or date")
+    def edit(entry_id: int, change: EntryChange) -> dict:
+        """`Memory.edit`: `text` for a text entry, `turns` for a chat, and/or `at`; the entry as it was is
+        kept as a version and it is read again in the background. Returns `{"entry", "changed", "version",
+        "passages", "words", "at"}`."""
+        turns = [t.model_dump() for t in change.turns] if change.turns is not None else None
+        return stored(lambda m: m.edit(entry_id, change.text, turns=turns, at=change.at))
+
+    @app.delete("/api/entries/{entry_id}", tags=["entries"], summary="Move an entry to the trash")
+    def delete(entry_id: int) -> dict:
+        """`Memory.delete`: it leaves search, recall, people, the timeline and review until restored.
+        Returns `{"entry", "deleted", "changed"}` (`changed` false: it was in the trash already)."""
+        return stored(lambda m: m.delete(entry_id))
+
+    @app.post("/api/entries/{entry_id}/restore", tags=["entries"], summary="Bring an entry back from the trash")
+    def restore(entry_id: int) -> dict:
+        """`Memory.restore`: back whole, and read again in the background."""
+        return stored(lambda m: m.restore(entry_id))
+
+    @app.get("/api/entries/{entry_id}/history", tags=["entries"], summary="Every version of an entry")
+    def history(entry_id: int) -> list[dict]:
+        """`Memory.history`: the first as given to the one now, each with `from`, `until` and what `changed`."""
+        return mem().history(entry_id)
+
+    @app.post("/api/entries/{entry_id}/purge", tags=["entries"], summary="Erase an entry and its versions for good")
+    def purge(entry_id: int, body: Purge | None = None) -> dict:
+        """`Memory.purge`: only with `{"confirm": true}`. Nothing of it is left in the store; backups and
+        exports made before still hold it."""
+        return stored(lambda m: m.purge(entry_id, confirm=body.confirm if body else False))
+
+    @app.get("/api/trash", tags=["entries"], summary="The entries in the trash")
+    def trash() -> list[dict]:
+        """`Memory.trash`: the most recently deleted first."""
+        return mem().trash()
 
 
 def _page(name: str):

@@ -14,7 +14,7 @@ import urllib.parse
 from pathlib import Path
 
 from . import capture, dates, migrations
-from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownFormat
+from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked
 
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
@@ -34,6 +34,33 @@ def content_hash(entry: capture.Entry) -> str:
     # A chat is its turns *and* when it took place; a text is its words alone.
     key = f"chat\0{entry.at or ''}\0{entry.text}" if entry.kind == "chat" else entry.text
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+TOPS = ("store.entries_top", "store.passages_top")  # the highest ids ever given: an erased entry's are never given again
+
+
+def next_ids(conn, plan=None) -> tuple[int, int]:
+    """The next entry id and passage id to give: past every one in use, in the trash or erased (and, for an
+    import keeping its ids, past those of the file)."""
+    row = conn.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM entries), max((SELECT coalesce(max(id), 0) FROM passages),"
+        " (SELECT coalesce(max(id), 0) FROM trashed_passages)),"
+        " (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM settings WHERE key = ?),"
+        " (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM settings WHERE key = ?)", TOPS).fetchone()
+    floors = (plan.entry_floor, plan.passage_floor) if plan is not None else (0, 0)
+    return max(row[0], row[2], floors[0]) + 1, max(row[1], row[3], floors[1]) + 1
+
+
+def stored_as(conn, digest: str, versions: bool = True) -> dict | None:
+    """Where a text (a chat: with its date) is kept already: {"entry"}, with "deleted" if that entry is in the
+    trash, or {"entry", "version"} if it is an earlier version of an entry; None if it is not kept."""
+    row = conn.execute("SELECT id, deleted FROM entries WHERE hash = ?", (digest,)).fetchone()
+    if row:
+        return {"entry": row[0], **({"deleted": row[1]} if row[1] else {})}
+    if not versions:
+        return None
+    row = conn.execute("SELECT entry, number FROM versions WHERE hash = ? ORDER BY id DESC LIMIT 1", (digest,)).fetchone()
+    return {"entry": row[0], "version": row[1]} if row else None
 
 
 @contextlib.contextmanager
@@ -157,10 +184,18 @@ class Memory:
         entry = capture.chat_entry(turns, at=dates.parse(at) if at else None, author=author, source=source, me=me)
         return self.add_entries([entry])["results"][0]
 
-    def add_entries(self, entries: list[capture.Entry], progress=None, understood=None) -> dict:
+    def add_entries(self, entries: list[capture.Entry], progress=None, understood=None, records=None) -> dict:
         """Store entries in batched transactions, then derive; every entry is whole or absent.
-        `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation."""
+        `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation.
+        `records`: the owner's records an export carries, [(line, table, row)], stored after the entries
+        (remembrancer/archive.py); they are checked before anything is stored."""
+        from . import archive
+
         started = time.perf_counter()
+        records = list(records or [])
+        if records:
+            archive.check_records(self, records)
+        plan = archive.plan(self, entries)
         results = []
         batch: list[capture.Entry] = []
         words = 0
@@ -168,10 +203,12 @@ class Memory:
             batch.append(entry)
             words += entry.words
             if words >= BATCH_WORDS:
-                results += self._store(batch, progress)
+                results += self._store(batch, progress, plan)
                 batch, words = [], 0
         if batch:
-            results += self._store(batch, progress)
+            results += self._store(batch, progress, plan)
+        if records:
+            archive.store_records(self, records, plan, entries, results)
         if self.derive:  # the new entries, and any an earlier run left not understood
             self.process(progress=understood)
         new = [r for r in results if r["new"]]
@@ -184,36 +221,58 @@ class Memory:
             "seconds": round(time.perf_counter() - started, 3),
         }
 
-    def _store(self, entries, progress=None) -> list[dict]:
+    def _store(self, entries, progress=None, plan=None) -> list[dict]:
         added = dates.now()
         out = []
+        keep = plan is not None and plan.keep  # an export into a new store: its own ids, where they are free
         with self.transaction() as conn:
+            next_entry, next_passage = next_ids(conn, plan)
             for entry in entries:
                 digest = content_hash(entry)
-                cur = conn.execute(
-                    "INSERT INTO entries (text, at, added, author, source, kind, hash, words, meta)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING",
-                    (entry.text, entry.at, added, entry.author, entry.source, entry.kind, digest, entry.words,
-                     json.dumps(entry.meta, ensure_ascii=False) if entry.meta else None),
-                )
-                if not cur.rowcount:
-                    existing = conn.execute("SELECT id FROM entries WHERE hash = ?", (digest,)).fetchone()[0]
-                    out.append({"entry": existing, "new": False, "passages": 0, "words": entry.words})
+                # An export brought back whole keeps every entry it holds, whatever words other entries once had.
+                known = stored_as(conn, digest, versions=not keep)
+                if known:  # the same text (a chat: and date) is kept already, or was an earlier version of one
+                    out.append({**known, "new": False, "passages": 0, "words": entry.words})
                     continue
-                entry_id = cur.lastrowid
-                first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+                own = keep and entry.id and not conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry.id,)).fetchone()
+                entry_id = entry.id if own else next_entry
+                next_entry = max(next_entry, entry_id + 1)
+                conn.execute(
+                    "INSERT INTO entries (id, text, at, added, author, source, kind, hash, words, meta, deleted)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (entry_id, entry.text, entry.at, entry.added or added, entry.author, entry.source, entry.kind, digest,
+                     entry.words, json.dumps(entry.meta, ensure_ascii=False) if entry.meta else None, entry.deleted),
+                )
+                given = entry.passage_ids if own and entry.passage_ids and len(entry.passage_ids) == len(entry.passages) else None
+                if given and conn.execute("SELECT 1 FROM passages WHERE id BETWEEN ?1 AND ?2 UNION ALL"
+                                          " SELECT 1 FROM trashed_passages WHERE id BETWEEN ?1 AND ?2",
+                                          (min(given), max(given))).fetchone():
+                    given = None  # taken meanwhile: new ones
+                if given is None:
+                    given = list(range(next_passage, next_passage + len(entry.passages)))
+                next_passage = max([next_passage, *(i + 1 for i in given)])
                 rows = [
-                    (first + i, entry_id, i, s, e, speaker, ref, entry.text[s:e])
-                    for i, (s, e, speaker, ref) in enumerate(entry.passages)
+                    (pid, entry_id, i, s, e, speaker, ref, entry.text[s:e])
+                    for i, (pid, (s, e, speaker, ref)) in enumerate(zip(given, entry.passages))
                 ]
-                conn.executemany(
-                    "INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
-                conn.executemany(
-                    "INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)",
-                    [(r[0], r[7], r[5]) for r in rows],
-                )
+                if entry.deleted:  # in the trash: its passages kept aside, out of search
+                    conn.executemany("INSERT INTO trashed_passages (id, entry, seq, start, end, speaker, ref)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?)", [r[:7] for r in rows])
+                else:
+                    conn.executemany(
+                        "INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows,
+                    )
+                    conn.executemany(
+                        "INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)",
+                        [(r[0], r[7], r[5]) for r in rows],
+                    )
+                for number, v in enumerate(entry.versions, 1):
+                    old = capture.Entry(text=v["text"], at=v["at"], kind=entry.kind)
+                    conn.execute("INSERT INTO versions (entry, number, text, at, turns, hash, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 (entry_id, number, v["text"], v["at"],
+                                  json.dumps(v["turns"], ensure_ascii=False) if v["turns"] is not None else None,
+                                  content_hash(old), v["replaced"]))
                 out.append({"entry": entry_id, "new": True, "passages": len(rows), "words": entry.words})
         if progress:
             progress(len(entries))
@@ -226,8 +285,10 @@ class Memory:
         return self.add_entries(entries, progress)
 
     def import_file(self, fmt: str, path, *, author=None, source=None, me=None, progress=None) -> dict:
-        """Import a whole file in a known format ("locomo" or "jsonl"); `me`: the chat speaker who is you."""
-        return self.add_entries(capture.format_entries(fmt, path, author=author, source=source, me=me), progress)
+        """Import a whole file in a known format ("locomo" or "jsonl"); `me`: the chat speaker who is you.
+        A JSONL export brings back everything it holds (see `export`)."""
+        entries, records = capture.read_format(fmt, path, author=author, source=source, me=me)
+        return self.add_entries(entries, progress, records=records)
 
     # -- derived data ---------------------------------------------------------------------
     def process(self, entry_ids=None, progress=None, wait: bool = False) -> dict | None:
@@ -307,7 +368,7 @@ class Memory:
     def pending(self, module, entry_ids=None) -> list[int]:
         rows = self.query(
             "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?"
-            " WHERE p.version IS NULL OR p.version != ? ORDER BY e.id",
+            " WHERE (p.version IS NULL OR p.version != ?) AND e.deleted IS NULL ORDER BY e.id",
             (module.NAME, str(module.VERSION)),
         )
         ids = [r[0] for r in rows]
@@ -318,7 +379,7 @@ class Memory:
 
     def pending_counts(self) -> dict[str, int]:
         """{processor: entries it has not yet understood at its current version}; cheap when none are."""
-        entries = self.query("SELECT count(*) FROM entries")[0][0]
+        entries = self.query("SELECT (SELECT count(*) FROM entries) - (SELECT count(*) FROM entries WHERE deleted IS NOT NULL)")[0][0]
         out = {}
         for name in PROCESSORS:
             module = importlib.import_module(name)
@@ -335,12 +396,60 @@ class Memory:
             [(i, module.NAME, str(module.VERSION), now) for i in entry_ids],
         )
 
-    # -- reading ---------------------------------------------------------------------------
+    # -- entries: the owner's to change (remembrancer/entries.py) ---------------------------
     def entry(self, entry_id: int) -> dict:
-        rows = self.query("SELECT * FROM entries WHERE id = ?", (entry_id,))
-        if not rows:
-            raise NotFound(f"No entry {entry_id}")
-        return _entry_dict(rows[0])
+        """An entry as it is now: its text, dates, passages (or, in the trash, those kept aside), the people
+        read in it, how many earlier versions it has, and `deleted` (when it went to the trash, or None)."""
+        from . import entries
+
+        return entries.entry(self, entry_id)
+
+    def edit(self, entry_id: int, text: str | None = None, *, turns=None, at: str | None = None) -> dict:
+        """Change an entry's text (a chat's: its `turns`, as for `add_chat`), and its date with `at`. The entry
+        as it was is kept as a version; what was read in it is read again. Returns {"entry", "changed",
+        "version" (its number now), "passages", "words", "at"}."""
+        from . import entries
+
+        return entries.change(self, entry_id, text=text, turns=turns, at=at)
+
+    def redate(self, entry_id: int, at: str) -> dict:
+        """Say when an entry happened; the date before is kept as a version, and its times ("yesterday") are read again."""
+        from . import entries
+
+        return entries.change(self, entry_id, at=at)
+
+    def delete(self, entry_id: int) -> dict:
+        """Move an entry to the trash: it leaves search, recall, people, the timeline and review; `restore` brings it back."""
+        from . import entries
+
+        return entries.delete(self, entry_id)
+
+    def restore(self, entry_id: int) -> dict:
+        """Bring an entry back from the trash, whole, and read it again."""
+        from . import entries
+
+        return entries.restore(self, entry_id)
+
+    def purge(self, entry_id: int, confirm: bool = False) -> dict:
+        """Erase an entry and all its versions for good (`confirm=True` says so). Backups and exports made
+        before still hold it."""
+        from . import entries
+
+        return entries.purge(self, entry_id, confirm)
+
+    def history(self, entry_id: int) -> list[dict]:
+        """Every version of an entry, the first as given to the one now, each with when it was made and replaced."""
+        from . import entries
+
+        return entries.history(self, entry_id)
+
+    def trash(self) -> list[dict]:
+        """The entries in the trash, the most recently deleted first."""
+        from . import entries
+
+        return entries.trash(self)
+
+    # -- reading ---------------------------------------------------------------------------
 
     def passages(self, ids) -> list[dict]:
         """Passages by id, in the order given, in the JSON passage shape."""
@@ -488,28 +597,12 @@ class Memory:
 
     # -- keeping it safe -------------------------------------------------------------------
     def export(self, fmt: str = "jsonl"):
-        """Yield the whole store as JSONL lines or Markdown sections, oldest first."""
-        if fmt not in ("jsonl", "markdown"):
-            raise UnknownFormat(f"Unknown export format {fmt!r}: use jsonl or markdown")
-        with self.lock:
-            rows = self.conn.execute("SELECT * FROM entries ORDER BY coalesce(at, added), id")
-            for row in rows:
-                entry = _entry_dict(row)
-                if fmt == "markdown":
-                    head = " · ".join(x for x in (entry["at"], entry["author"], entry["source"]) if x)
-                    yield f"## {head or 'undated'}\n\n{entry['text']}\n\n"
-                    continue
-                obj = {k: entry[k] for k in ("text", "at", "added", "author", "source", "kind")}
-                if entry["kind"] == "chat":
-                    obj["turns"] = [
-                        {"speaker": p["speaker"], "text": p["text"], "ref": p["ref"]}
-                        for p in self.conn.execute(
-                            "SELECT speaker, text, ref FROM passages WHERE entry = ? ORDER BY seq", (entry["id"],)
-                        )
-                    ]
-                if entry["meta"]:
-                    obj["meta"] = entry["meta"]
-                yield json.dumps(obj, ensure_ascii=False) + "\n"
+        """Yield the whole store as JSONL lines or Markdown sections, oldest first. JSONL carries everything
+        the owner made (entries with their ids, versions and trash, corrections, hidden people, the review
+        history): imported into a new store, it exports again byte for byte (remembrancer/archive.py)."""
+        from . import archive
+
+        return archive.export(self, fmt)
 
     def check(self) -> list[str]:
         """Problems found (an empty list means the store is sound)."""
@@ -527,6 +620,15 @@ class Memory:
                 entry = capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])
                 if content_hash(entry) != row["hash"]:
                     problems.append(f"entry {row['id']}: its text no longer matches its content hash")
+            for row in self.conn.execute("SELECT v.entry, v.number, v.text, v.at, v.hash, e.kind FROM versions v"
+                                         " JOIN entries e ON e.id = v.entry"):
+                if content_hash(capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])) != row["hash"]:
+                    problems.append(f"entry {row['entry']} version {row['number']}: its text no longer matches its content hash")
+            for row in self.conn.execute(
+                "SELECT p.id, p.entry FROM trashed_passages p JOIN entries e ON e.id = p.entry"
+                " WHERE p.start < 0 OR p.end > length(e.text) OR p.start > p.end"
+            ):
+                problems.append(f"passage {row['id']} in the trash: does not fit in entry {row['entry']}")
             for row in self.conn.execute(
                 "SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
                 " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"
@@ -556,9 +658,10 @@ class Memory:
     def stats(self) -> dict:
         row = self.query(
             "SELECT count(*) AS entries, coalesce(sum(words), 0) AS words, min(at) AS first_at, max(at) AS last_at"
-            " FROM entries"
+            " FROM entries WHERE deleted IS NULL"
         )[0]
         out = dict(row)
+        out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
         out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
         out["path"] = str(self.path)
         out["bytes"] = self.path.stat().st_size if self.path.exists() else 0

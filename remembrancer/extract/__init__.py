@@ -93,6 +93,9 @@ def process(memory, entry_ids):
           else contextlib.nullcontext()) as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
             with memory.transaction() as conn:
+                batch, entries, extractions = _unchanged(conn, entries, passages, extractions)
+                if not batch:
+                    continue
                 if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
                     person_cues(conn)  # rows from before their sums were kept
                 people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
@@ -103,6 +106,21 @@ def process(memory, entry_ids):
                     _store(conn, entry, ex, passages[entry["id"]], known)
                 _tidy(conn, batch, before, people_before, known.merged)
                 memory.mark_processed(conn, module, batch)
+
+
+def _unchanged(conn, entries, passages, extractions):
+    """The entries (ids, rows, extractions) as they still are: one changed, put in the trash or erased since
+    it was read (remembrancer/entries.py) is left pending, to be read again as it is now."""
+    ids = [e["id"] for e in entries]
+    marks = ",".join("?" * len(ids))
+    now = {r[0]: (r[1], r[2]) for r in conn.execute(
+        f"SELECT id, hash, at FROM entries WHERE id IN ({marks}) AND deleted IS NULL", ids)}
+    held = defaultdict(list)
+    for pid, eid in conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", ids):
+        held[eid].append(pid)
+    kept = [(e, ex) for e, ex in zip(entries, extractions)
+            if now.get(e["id"]) == (e["hash"], e["at"]) and held[e["id"]] == [p[2] for p in passages[e["id"]]]]
+    return [e["id"] for e, _ in kept], [e for e, _ in kept], [ex for _, ex in kept]
 
 
 def _die_with_parent():
@@ -169,7 +187,7 @@ def _extract_part(items):
 
 def _read(memory, batch):
     marks = ",".join("?" * len(batch))
-    entries = memory.query(f"SELECT id, text, at, author, kind, meta FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
+    entries = memory.query(f"SELECT id, text, at, author, kind, meta, hash FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
     passages = defaultdict(list)
     for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
         passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
@@ -639,3 +657,52 @@ def _weigh(conn, cues, pairs, people_before, joined=None):
 def _chunks(items, size=500):
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+# -- entries changed, in the trash or erased (remembrancer/entries.py) ----------------------------------
+def forget(conn, entry_ids):
+    """Take away, in the caller's transaction, what was extracted from these entries: their rows go, the
+    person-cue sums lose their share, a person's names that no remaining entry holds go with them (people
+    left with no mention at all go), and the owner's corrections are applied again. Their `processed` rows
+    go too, so that the entries are read again when next derived."""
+    ids = sorted(set(entry_ids))
+    if not ids:
+        return
+    if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
+        person_cues(conn)
+    marks = ",".join("?" * len(ids))
+    people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    touched = [r[0] for r in conn.execute(f"SELECT DISTINCT person FROM mentions WHERE entry IN ({marks})", ids)]
+    before = _shares(conn, ids)
+    _forget(conn, ids)
+    _unsaid(conn, touched)
+    _tidy(conn, ids, before, people_before)
+    conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({marks})", [NAME, *ids])
+
+
+def _unsaid(conn, people):
+    """Drop the names of these people that no remaining entry says (a nickname or a surname read only in
+    an entry now changed or gone); one left known by such a name takes their fullest remaining name."""
+    for pid in people:
+        row = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
+        if row is None or row[1]:
+            continue
+        said = {r[0].lower() for r in conn.execute(
+            "SELECT DISTINCT substr(e.text, m.start + 1, m.end - m.start) FROM mentions m JOIN entries e ON e.id = m.entry"
+            " WHERE m.person = ?", (pid,))}
+        if not said:
+            continue  # no mention left: _tidy lets them go
+
+        def holds(name):
+            return name.lower() in said or conn.execute(
+                "SELECT 1 FROM entries WHERE id IN (SELECT DISTINCT entry FROM mentions WHERE person = ?)"
+                " AND instr(lower(text), lower(?)) LIMIT 1", (pid, name)).fetchone() is not None
+
+        aliases = [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+        gone = [a for a in aliases if not holds(a)]
+        conn.executemany("DELETE FROM aliases WHERE person = ? AND alias = ?", [(pid, a) for a in gone])
+        if not holds(row[0]):
+            left = [a for a in aliases if a not in gone]
+            if left:
+                conn.execute("UPDATE people SET name = ? WHERE id = ?",
+                             (max(left, key=lambda a: (len(tokens(a)), len(a), a)), pid))
