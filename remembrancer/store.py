@@ -329,11 +329,12 @@ class Memory:
             return self.conn.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
 
     # -- people (remembrancer/people.py) ---------------------------------------------------
-    def people(self) -> list[dict]:
-        """Everyone mentioned: [{"id", "name", "aliases", "mentions", "first_at", "last_at"}]."""
+    def people(self, kind: str | None = "person") -> list[dict]:
+        """Everyone mentioned: [{"id", "name", "kind", "aliases", "mentions", "first_at", "last_at"}]; `kind`:
+        the names said to be pets ("pet"), places ... (default: the people; None: every name)."""
         from . import people
 
-        return people.people(self)
+        return people.people(self, kind)
 
     def person(self, name: str, now=None) -> dict:
         """One person's page, found by any of their names (`now`: the date its chance of recall is for)."""
@@ -352,6 +353,81 @@ class Memory:
         from . import people
 
         return people.split(self, name, alias)
+
+    # The owner's corrections: each is a statement kept with when it was made, applied over what was
+    # extracted, kept across `reindex` and new versions of the extraction, and can be undone. Each returns
+    # {"correction": the statement, "person": the page of the person it is about}.
+    def rename(self, name: str, new: str) -> dict:
+        """Say the person called `name` is called `new` (the old name stays one of theirs)."""
+        from . import people
+
+        return people.rename(self, name, new)
+
+    def set_kind(self, name: str, kind: str) -> dict:
+        """Say what a name is: person, pet, place, thing or other. Not a person: it leaves the people list,
+        fading, review and the graph, and stays a cue that recall finds."""
+        from . import people
+
+        return people.set_kind(self, name, kind)
+
+    def relate(self, a: str, relation: str, b: str, instead: str | None = None) -> dict:
+        """Say a is the <relation> of b ("Rhys", "husband", "me"), in place of the relation `instead` if
+        given; b's page shows it from b's side."""
+        from . import people
+
+        return people.relate(self, a, relation, b, instead)
+
+    def unrelate(self, a: str, relation: str, b: str) -> dict:
+        """Say a is not the <relation> of b; the same tie told the other way goes too."""
+        from . import people
+
+        return people.unrelate(self, a, relation, b)
+
+    def event_untrue(self, name: str, kind: str, event: int | None = None) -> dict:
+        """Say the events of a kind ("death") read about someone did not happen (or only the one with
+        id `event`, from their page): never shown as facts again."""
+        from . import people
+
+        return people.event_untrue(self, name, kind, event)
+
+    def redate_event(self, name: str, kind: str, date: str, event: int | None = None) -> dict:
+        """Say when the events of a kind read about someone happened: a day, a month ("March 1987") or a
+        year (or only the one with id `event`)."""
+        from . import people
+
+        return people.redate_event(self, name, kind, date, event)
+
+    def set_birthday(self, name: str, date: str) -> dict:
+        """Give the day (or month, or year) someone was born."""
+        from . import people
+
+        return people.set_birthday(self, name, date)
+
+    def set_death(self, name: str, date: str) -> dict:
+        """Give the day (or month, or year) someone died; the deaths read for them give way to it."""
+        from . import people
+
+        return people.set_death(self, name, date)
+
+    def corrections(self, name: str | None = None) -> list[dict]:
+        """Every correction made, newest first, each in words ("said") with when, whether it was undone,
+        and whether what it is about is found now ("holds"); with `name`, those about that person."""
+        from . import people
+
+        return people.corrections(self, name)
+
+    def undo(self, correction_id: int) -> dict:
+        """Take back a correction (it is kept, marked undone). Undoing a merge, split or rename reads again
+        the entries naming the people it touched, so it loads the model."""
+        from . import people
+
+        return people.undo(self, correction_id)
+
+    def names_in(self, passage_ids) -> dict:
+        """The people named in each passage: {passage: [{"start", "end", "name"}]} (offsets into its text)."""
+        from . import people
+
+        return people.names_in(self, passage_ids)
 
     def reindex(self) -> dict:
         """Rebuild the extracted data from the raw entries; nothing else changes."""
