@@ -166,14 +166,14 @@ def _split(conn, person: int, alias: str) -> int | None:
 
 def _unique_names(conn, named=frozenset()):
     """No two people share a name (as `find` compares them): the one the owner named keeps it, else the owner,
-    else the one mentioned first; the others become "Tom (2)", "Tom (3)". A page is opened by name, and a
-    second "Tom" could not be."""
+    else the most mentioned (the one `find` gave before), else the one mentioned first; the others become
+    "Tom (2)", "Tom (3)". A page is opened by name, and a second "Tom" could not be."""
     for (low,) in conn.execute("SELECT lower(name) FROM people GROUP BY lower(name) HAVING count(*) > 1").fetchall():
         rows = conn.execute(
-            "SELECT p.id, p.name, p.owner, (SELECT m.entry FROM mentions m WHERE m.person = p.id ORDER BY m.entry, m.start LIMIT 1) AS e,"
-            " (SELECT m.start FROM mentions m WHERE m.person = p.id ORDER BY m.entry, m.start LIMIT 1) AS s"
+            "SELECT p.id, p.name, p.owner, (SELECT count(*) FROM mentions m WHERE m.person = p.id) AS n,"
+            " (SELECT m.entry * 4294967296 + m.start FROM mentions m WHERE m.person = p.id ORDER BY m.entry, m.start LIMIT 1) AS first"
             " FROM people p WHERE lower(p.name) = ?", (low,)).fetchall()
-        rows.sort(key=lambda r: (r[0] not in named, not r[2], r[3] if r[3] is not None else 1 << 62, r[4] or 0, r[0]))
+        rows.sort(key=lambda r: (r[0] not in named, not r[2], -r[3], r[4] if r[4] is not None else 1 << 62, r[0]))
         for r in rows[1:]:
             base, n = unsuffixed(r[1]), 2
             while conn.execute("SELECT 1 FROM people WHERE name = ? COLLATE NOCASE", (f"{base} ({n})",)).fetchone():
@@ -206,7 +206,8 @@ def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[i
                 _merge(conn, pa, pb)
                 merged |= {pa, pb}
         elif kind == "split":
-            _split(conn, pa, b)
+            if _split(conn, pa, b):
+                _unique_names(conn, named)  # as when it was said: a later statement may name "Tom (2)"
         elif kind == "rename":
             named.add(pa)
             conn.execute("UPDATE people SET name = ? WHERE id = ? AND name != ?", (b, pa, b))
