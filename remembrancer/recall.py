@@ -905,8 +905,8 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
             for (pid, kind), g in stated.given.items():
                 if lo <= g["lo"] < hi and (person is None or pid == mine):
                     name = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
-                    items.append({"at": g["lo"], "until": g["hi"], "what": kind, "kind": "event", "passage": None,
-                                  "said": g["said"], "person": name})
+                    items.append({"at": g["lo"], "until": g["hi"], "what": f"{kind} of {name} (you said)", "kind": "event",
+                                  "passage": None, "said": g["said"], "person": name})
     # Passages that name no day of their own ("yesterday", "last Tuesday") happened when their entry
     # is dated; a month or a year they mention ("moving in August") does not move them: one item an entry.
     timed = set()

@@ -1,4 +1,5 @@
-"""Screenshots of every web page on the example data, for the README: docs/screenshots/*.png.
+"""Screenshots of every web page on the example data, for the README: docs/screenshots/*.png, and of a person's
+page with corrections made (person-corrections.png at 1280x800, person-corrections-phone.png at 390x844).
 
 A docs-only tool: it stores examples/ in a temporary store, runs `remembrancer serve` on a free loopback
 port, and photographs each page in Debian's headless Chromium (Playwright, no browser download).
@@ -13,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 from playwright.sync_api import sync_playwright
 
@@ -25,6 +26,19 @@ NOW = "2025-11-20"  # the day the review and on-this-day pages are for, so the p
 def get(base, path):
     with urlopen(base + path, timeout=60) as r:
         return json.load(r)
+
+
+def post(base, path, body):
+    request = Request(base + path, data=json.dumps(body).encode(), method="POST",
+                      headers={"Content-Type": "application/json", "X-Remembrancer": "1"})
+    with urlopen(request, timeout=60) as r:
+        return json.load(r)
+
+
+# What a person might put right on the example journal: Tom is the brother the journal calls "my brother"
+# a sentence later, and Grandma Rose was "ninety-one" when she died in 2022.
+CORRECTIONS = [("/api/people/Tom/relate", {"relation": "brother", "other": "me"}),
+               ("/api/people/Grandma%20Rose/born", {"date": "1931"})]
 
 
 def main():
@@ -47,6 +61,10 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.2)
+            for _ in range(300):  # understood before anything is corrected
+                if not any(get(base, "/api/status")["pending"].values()):
+                    break
+                time.sleep(0.2)
             people = [p for p in get(base, "/api/people") if p["name"] != "me"]
             pages = {
                 "write": "/",
@@ -67,6 +85,15 @@ def main():
                         page.fill("#text", "Rang Tom. He's keeping Dad's fishing rod by the door, ready for the spring.")
                     page.wait_for_timeout(300)
                     page.screenshot(path=str(OUT / f"{name}.png"))  # the first screen of each page
+                    print(OUT / f"{name}.png")
+                for path, body in CORRECTIONS:
+                    post(base, path, body)
+                for name, size in (("person-corrections", (1280, 800)), ("person-corrections-phone", (390, 844))):
+                    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+                    page.goto(base + "/person/" + quote("Grandma Rose"))
+                    page.wait_for_load_state("networkidle")
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(OUT / f"{name}.png"))
                     print(OUT / f"{name}.png")
                 browser.close()
         finally:
