@@ -9,8 +9,6 @@ import click
 
 from .errors import RemembrancerError
 
-OWNER = "me"  # extract.narrator.OWNER; importing it would load spaCy
-
 
 def run(fn):
     """Turn typed errors into one line with a remedy and a non-zero exit."""

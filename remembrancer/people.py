@@ -69,7 +69,6 @@ EVENT_TEXT = (f"substr(en.text, {EVENT_START} + 1,"
 PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subject"), ("relations", "object"))
 KINDS = ("person", "pet", "place", "thing", "other")  # what a name can be
 SUFFIX = re.compile(r" \((\d+)\)$")  # "Tom (2)": the second person called Tom, until the owner names them
-OWNER = "me"  # extract.narrator.OWNER (importing it would load the extraction components)
 
 
 def unsuffixed(name: str) -> str:
@@ -374,7 +373,7 @@ def group(relation: str) -> str:
         if kind in kinds:
             return name
     base = relation.lower().removeprefix("ex-")
-    return "family" if _FAMILY_WORDS.search(base) and _tie(_FAMILY_WORDS.sub("", base)) in GROUPS["family"] else "other"
+    return "family" if _FAMILY_WORDS.search(base) and _tie(_FAMILY_WORDS.sub("", base).strip("-")) in GROUPS["family"] else "other"
 
 
 def _ties(conn, pa: int, pb: int) -> list[dict]:
@@ -523,6 +522,8 @@ def _events_of(conn, pid: int, kind: str, event: int | None) -> list[int]:
         if event not in ids:
             raise NotFound(f"No {kind} {event} is shown for {name!r}", "Take the event's id from their page (`remembrancer person NAME --json`).")
         return [event]
+    if not ids and (pid, kind) in stated.given:
+        raise BadInput(f"{name!r}'s {kind} is on the date you gave", "Give their date of " + kind + " again instead, or undo the one you gave.")
     if not ids:
         raise BadInput(f"No {kind} is shown for {name!r}", "See the events on their page (`remembrancer person NAME`).")
     return ids
