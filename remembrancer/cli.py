@@ -9,8 +9,6 @@ import click
 
 from .errors import RemembrancerError
 
-OWNER = "me"  # extract.narrator.OWNER; importing it would load spaCy
-
 
 def run(fn):
     """Turn typed errors into one line with a remedy and a non-zero exit."""
@@ -391,22 +389,28 @@ def show_people(rows):
 
 def show_person(p):
     others = [a for a in p["aliases"] if a != p["name"]]
-    click.echo(click.style(p["name"] + (" (you)" if p["name"] == OWNER else ""), bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({plural(p['mentions'], 'mention')})")
+    what = " (you)" if p.get("owner") else f" ({p['kind']})" if p.get("kind", "person") != "person" else ""
+    click.echo(click.style(p["name"] + what, bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({plural(p['mentions'], 'mention')})")
     from .forgetting import possessive
 
     his_her = possessive(p.get("gender"))
+    yours = " (you said)"
     for r in p["relations"]:
-        if r["other"] == OWNER:
-            click.echo(f"  your {r['relation']}" if r["is"] else f"  you are {his_her} {r['relation']}")
+        said = yours if r.get("said") else ""
+        if r.get("other_owner"):
+            click.echo(f"  your {r['relation']}{said}" if r["is"] else f"  you are {his_her} {r['relation']}{said}")
         else:
-            whose = "your" if p["name"] == OWNER else his_her
-            click.echo(f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}")
+            whose = "your" if p.get("owner") else his_her
+            click.echo((f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}") + said)
     if p["cues"]:
         click.echo("  cues: " + ", ".join(f"{c['cue']} ({c['weight']:.2f})" for c in p["cues"]))
     for e in p["events"]:
         how = " (by them, to another)" if e.get("agent") else ""
         how += " (not said as a fact)" if e.get("negated") else ""
-        click.echo(f"  {e['kind']}{how}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
+        ref = f" [event {e['id']}]" if e.get("id") else ""
+        when = e.get("when") or e.get("at")
+        text = e["text"] or "you said so"
+        click.echo(f"  {e['kind']}{how}: {text}" + (f" ({when}{', you said' if e.get('said') and e['text'] else ''})" if when else "") + ref)
     if p["feelings"]["valence"] is not None:
         top = sorted((p["feelings"].get("emotions") or {}).items(), key=lambda kv: -kv[1])[:3]
         click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}" + (f"; mostly {', '.join(k for k, v in top if v > 0)}" if top else ""))
@@ -414,21 +418,39 @@ def show_person(p):
     if s and s["recall"] is not None:
         click.echo(f"  chance of recall now: {s['recall']:.0%}" + (f", next review {s['next_review'][:10]}" if s["next_review"] else "")
                    + ("; not to be brought back" if s["hidden"] else ""))
+    for c in p.get("said", []):
+        click.echo(f"  you said ({c['at'][:10]}, correction {c['id']}): {c['said']}" + ("" if c["holds"] else " (not found now)"))
     for passage in p["passages"][:5]:
         show_passage(passage)
 
 
+def show_correction(r):
+    c = r["correction"]
+    click.echo(click.style(f"Correction {c['id']}: {c['said']}.", fg="green") + f" (Undo: remembrancer undo {c['id']})")
+    show_person(r["person"])
+
+
+KINDS = ("person", "pet", "place", "thing", "other")  # people.KINDS
+
+
 @cli.group(invoke_without_command=True)
+@click.option("--kind", default="person", show_default=True, type=click.Choice(KINDS + ("all",)),
+              help="The names you said are pets, places ... (all: every name).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
-def people(ctx, as_json):
+def people(ctx, kind, as_json):
     """Everyone your memories mention, with their other names.
 
+    Correct what was read wrongly with the commands below; each is kept as what you said, across
+    `reindex`, and `remembrancer corrections` lists them (`undo ID` takes one back).
+
+    \b
     Example: remembrancer people --json
+    Example: remembrancer people --kind pet
     """
     if ctx.invoked_subcommand is None:
-        emit(open_memory(ctx).people(), as_json, show_people)
+        emit(open_memory(ctx).people(None if kind == "all" else kind), as_json, show_people)
 
 
 @people.command(name="merge")
@@ -458,6 +480,184 @@ def people_split(ctx, name, alias, as_json):
     """
     result = open_memory(ctx).split_person(name, alias)
     emit(result, as_json, lambda r: show_person(r["split"]))
+
+
+def state(ctx, as_json, correct):
+    """Make a correction (`correct(memory)`), then print it and the person's page, or both as JSON."""
+    emit(correct(open_memory(ctx, derive=False)), as_json, show_correction)
+
+
+SAID_JSON = 'Print JSON: {"correction", "person"}.'
+
+
+@people.command(name="rename")
+@click.argument("name")
+@click.argument("new")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_rename(ctx, name, new, as_json):
+    """Say that NAME is called NEW (their old name stays one of theirs).
+
+    Example: remembrancer people rename "Bug" "Rhys Evans"
+    """
+    state(ctx, as_json, lambda m: m.rename(name, new))
+
+
+@people.command(name="kind")
+@click.argument("name")
+@click.argument("kind", type=click.Choice(KINDS, case_sensitive=False))
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_kind(ctx, name, kind, as_json):
+    """Say what NAME is: person, pet, place, thing or other.
+
+    A name that is not a person leaves the people list, fading, review and the graph; recall still finds it.
+
+    Example: remembrancer people kind "Biscuit" pet
+    """
+    state(ctx, as_json, lambda m: m.set_kind(name, kind))
+
+
+@people.command(name="relate")
+@click.argument("a")
+@click.argument("relation")
+@click.argument("b")
+@click.option("--instead", metavar="RELATION", help="A relation shown now between them that this replaces.")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_relate(ctx, a, relation, b, instead, as_json):
+    """Say that A is the RELATION of B ("me" is you); B's page shows it from their side.
+
+    \b
+    Example: remembrancer people relate "Rhys" husband me
+    Example: remembrancer people relate "Joan" grandmother me --instead mother
+    """
+    state(ctx, as_json, lambda m: m.relate(a, relation, b, instead))
+
+
+@people.command(name="unrelate")
+@click.argument("a")
+@click.argument("relation")
+@click.argument("b")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_unrelate(ctx, a, relation, b, as_json):
+    """Say that A is not the RELATION of B; the same tie told the other way goes too.
+
+    Example: remembrancer people unrelate "Joan" mother me
+    """
+    state(ctx, as_json, lambda m: m.unrelate(a, relation, b))
+
+
+@people.command(name="born")
+@click.argument("name")
+@click.argument("date")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_born(ctx, name, date, as_json):
+    """Give the DATE NAME was born: a day, a month ("March 1987") or a year.
+
+    Example: remembrancer people born "Bella" 2019-06-02
+    """
+    state(ctx, as_json, lambda m: m.set_birthday(name, date))
+
+
+@people.command(name="died")
+@click.argument("name")
+@click.argument("date")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_died(ctx, name, date, as_json):
+    """Give the DATE NAME died: a day, a month ("March 1987") or a year; the deaths read for them give way to it.
+
+    Example: remembrancer people died "Grandma Rose" "3 March 2019"
+    """
+    state(ctx, as_json, lambda m: m.set_death(name, date))
+
+
+@cli.group()
+def event():
+    """Correct an event read about someone (a death, a birth, a marriage ...); see them on `remembrancer person NAME`.
+
+    Example: remembrancer event untrue "Carys" death
+    """
+
+
+@event.command(name="untrue")
+@click.argument("name")
+@click.argument("kind")
+@click.option("--event", "event_id", type=int, metavar="ID", help="Only this event (its id is on their page).")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def event_untrue(ctx, name, kind, event_id, as_json):
+    """Say that NAME's KIND (death, birth, marriage ...) did not happen: never shown as a fact again.
+
+    Every KIND shown for them now, or only the one given with --event.
+
+    Example: remembrancer event untrue "Carys" death
+    """
+    state(ctx, as_json, lambda m: m.event_untrue(name, kind, event_id))
+
+
+@event.command(name="date")
+@click.argument("name")
+@click.argument("kind")
+@click.argument("date")
+@click.option("--event", "event_id", type=int, metavar="ID", help="Only this event (its id is on their page).")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def event_date(ctx, name, kind, date, event_id, as_json):
+    """Say when NAME's KIND happened: a day, a month ("March 1987") or a year.
+
+    Every KIND shown for them now, or only the one given with --event.
+
+    Example: remembrancer event date "Grandma Rose" death 2019-03-03
+    """
+    state(ctx, as_json, lambda m: m.redate_event(name, kind, date, event_id))
+
+
+@cli.command()
+@click.option("--person", help="Only those about this person.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def corrections(ctx, person, as_json):
+    """Every correction you made, newest first: what you said, when, and whether it was undone.
+
+    Example: remembrancer corrections --person "Rhys"
+    """
+    def human(rows):
+        if not rows:
+            click.echo("No corrections yet.")
+        for c in rows:
+            state = f"  (undone {c['undone'][:10]})" if c["undone"] else "" if c["holds"] else "  (not found now)"
+            click.echo(click.style(f"{c['id']:>4}", fg="cyan") + f"  {c['at'][:10]}  {c['said']}{state}")
+
+    emit(open_memory(ctx, derive=False).corrections(person), as_json, human)
+
+
+@cli.command()
+@click.argument("correction", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def undo(ctx, correction, as_json):
+    """Take back a correction (see `remembrancer corrections` for their numbers); it is kept, marked undone.
+
+    Undoing a join, a split or a rename reads the entries naming them again (a few seconds).
+
+    Example: remembrancer undo 12
+    """
+    result = open_memory(ctx, derive=False).undo(correction)
+    emit(result, as_json, lambda c: click.echo(f"Undone: {c['said']}."))
 
 
 @cli.command()

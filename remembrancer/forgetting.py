@@ -303,21 +303,22 @@ class Snapshot:
     `now` is seen, so `--now` replays the past. Who is hidden is the owner's latest wish, always."""
 
     def __init__(self, memory, now=None):
-        from .people import find
+        from .people import Stated, find
 
         self.memory = memory
         self.now = resolve_now(now)
         cut = self.cut = as_iso(self.now)
         q = memory.query
-        self.names, self.owners, self.genders = {}, set(), {}
+        self.names, self.owners, self.genders, self.kinds = {}, set(), {}, {}
         self.times = {}  # person -> [entry times]
         self.passages = {}  # person -> {passage: mentions in it}
         self.relations, self.events, self.valence = [], {}, {}
         self.cues = {}  # (person, cue) -> {"times", "weight", "passage"}
         self.passage_events = {}  # passage -> {kinds}
         if _has(memory, "people"):
-            for r in q("SELECT id, name, owner, gender FROM people"):
+            for r in q("SELECT id, name, owner, gender, kind FROM people"):
                 self.genders[r["id"]] = r["gender"]
+                self.kinds[r["id"]] = r["kind"]  # None: a person; else what the owner said it is (a pet ...)
                 self.names[r["id"]] = r["name"]
                 if r["owner"]:
                     self.owners.add(r["id"])
@@ -328,18 +329,28 @@ class Snapshot:
                 ps = self.passages.setdefault(r["person"], {})
                 ps[r["passage"]] = ps.get(r["passage"], 0) + 1
             self.times = {p: sorted(v.values()) for p, v in seen.items()}
-            self.relations = [dict(r) for r in q(
+            # What the owner said (remembrancer/people.py) holds in any replay, as who is hidden does: a relation
+            # given, taken away or changed, an event untrue or re-dated, a birth or death given by hand.
+            with memory.lock:
+                stated = Stated(memory.conn)
+            self.relations = stated.relations(dict(r) for r in q(
                 f"SELECT r.subject, r.relation, r.object, r.passage FROM relations r JOIN entries e ON e.id = r.entry"
-                f" WHERE {AT} <= ? ORDER BY {AT}, r.entry, r.start", (cut,))]
+                f" WHERE {AT} <= ? ORDER BY {AT}, r.entry, r.start", (cut,)))
             # What happened to each person: the one who killed or buried someone has not died.
-            for r in q(f"SELECT ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person FROM events ev"
+            for r in q(f"SELECT ev.id, ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person FROM events ev"
                        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
                        f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.entry, ev.start", (cut,)):
-                e = dict(r)
-                e["at"], e["day"] = when(r["lo"], r["hi"], r["written"])
-                e["from"] = (r["lo"] or r["written"])[:10]  # the earliest it can have been
+                shown = stated.event(r["id"], r["person"], r["kind"], r["lo"], r["hi"])
+                if shown is None:
+                    continue
+                e = dict(r, lo=shown[0], hi=shown[1], said=shown[2])
+                e["at"], e["day"] = when(e["lo"], e["hi"], r["written"])
+                e["from"] = (e["lo"] or r["written"])[:10]  # the earliest it can have been
                 self.events.setdefault(r["person"], []).append(e)
                 self.passage_events.setdefault(r["passage"], set()).add(r["kind"])
+            for (pid, _), g in stated.given.items():
+                at, day = when(g["lo"], g["hi"], None)
+                self.events.setdefault(pid, []).insert(0, dict(g, written=None, passage=None, at=at, day=day, **{"from": g["lo"]}))
             for r in q(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
                        f" WHERE {AT} <= ? GROUP BY f.passage", (cut,)):
                 self.valence[r["passage"]] = r["v"]
@@ -477,8 +488,9 @@ class Snapshot:
 
     # -- the items ------------------------------------------------------------------------------
     def people(self) -> list[int]:
-        """The people there is something to bring back about: mentioned by now, not the owner."""
-        return [p for p in self.times if p in self.names and p not in self.owners]
+        """The people there is something to bring back about: mentioned by now, not the owner, not a name
+        the owner said is a pet, a place or a thing."""
+        return [p for p in self.times if p in self.names and p not in self.owners and self.kinds.get(p) in (None, "person")]
 
     def candidates(self):
         """(ident, person, importance) for every item."""
@@ -731,8 +743,9 @@ def day_notes(memory, on=None) -> list[dict]:
             else:
                 text = anniversary_line(snap.names[pid], e["kind"], e["day"], on)
             if text:
-                out.append({"person": snap.names[pid], "kind": e["kind"], "at": e["day"], "text": text,
-                            "died": died, "passage": (memory.passages([e["passage"]]) or [None])[0]})
+                out.append({"person": snap.names[pid], "kind": e["kind"], "at": e["day"], "text": text, "died": died,
+                            "passage": (memory.passages([e["passage"]]) or [None])[0] if e["passage"] else None,
+                            "said": e.get("said")})
     return out
 
 
@@ -744,14 +757,19 @@ def grief_aware(memory, items: list[dict], on=None) -> list[dict]:
     if hidden:
         marks = ",".join("?" * len(hidden))
         unwanted = {r[0] for r in memory.query(f"SELECT DISTINCT passage FROM mentions WHERE person IN ({marks})", list(hidden))}
-    notes = {}
+    notes, said = {}, {}
     for n in day_notes(memory, on):
         if n["passage"]:
             notes.setdefault(n["passage"]["passage"], n["text"])
+        if n["said"] and not n["passage"]:  # a date the owner gave: its item has no passage
+            said.setdefault((n["said"], n["at"]), n["text"])
+    hidden_names = {r[0] for r in memory.query(
+        f"SELECT name FROM people WHERE id IN ({','.join('?' * len(hidden))})", sorted(hidden))} if hidden else set()
     out = []
     for item in items:
         passage = (item.get("passage") or {}).get("passage")
-        if passage in unwanted:
+        if passage in unwanted or item.get("person") in hidden_names:
             continue
-        out.append(dict(item, note=notes[passage]) if passage in notes else item)
+        note = notes.get(passage) if passage is not None else said.get((item.get("said"), item["at"][:10]))
+        out.append(dict(item, note=note) if note else item)
     return out

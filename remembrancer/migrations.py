@@ -347,3 +347,21 @@ def m008_entry_versions(conn):
         );
         """
     )
+
+
+@migration
+def m009_statements(conn):
+    """The owner's corrections become statements of every kind (remembrancer/people.py): a rename, what a
+    name is (pet, place ...), a relation added or taken away, an event untrue or re-dated, a birthday or a
+    date of death given by hand. Each keeps when it was made and, once undone, when; nothing is deleted.
+    A person's kind is the owner's word (NULL: a person, as read) and is set again after every extraction."""
+    script(
+        conn,
+        """
+        ALTER TABLE corrections ADD COLUMN relation TEXT;   -- relate/unrelate: a is the <relation> of b
+        ALTER TABLE corrections ADD COLUMN date TEXT;       -- born/died/redate: the date (or year, or month) said
+        ALTER TABLE corrections ADD COLUMN target TEXT;     -- JSON: how to find what it is about again (names, events)
+        ALTER TABLE corrections ADD COLUMN undone TEXT;     -- when it was undone; NULL while it holds
+        ALTER TABLE people ADD COLUMN kind TEXT;            -- NULL or 'person'; 'pet', 'place', 'thing', 'other'
+        """
+    )

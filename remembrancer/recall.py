@@ -304,13 +304,21 @@ def event_date(memory, what: str) -> str | None:
     """When the event a question names happened: an extracted event of that kind, else the best passage about it."""
     word = what.lower().split()[-1]
     if _has_table(memory, "events"):
+        # as the owner has them: none they said is untrue, re-dated ones on their date, births and deaths they gave
+        stated = _stated(memory)
+        hidden = stated.hidden_events() if stated else set()
+        redated = stated.redated if stated else {}
         rows = memory.query(
-            "SELECT coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
-            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?) ORDER BY coalesce(ev.lo, e.at) DESC LIMIT 1",
-            (word, word.rstrip("s")),
+            "SELECT ev.id, coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
+            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?) ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
+            (word, word.rstrip("s"), 1 + len(hidden)),
         )
-        if rows and rows[0][0]:
-            return rows[0][0]
+        found = [redated[r[0]][0] if r[0] in redated else r[1] for r in rows if r[0] not in hidden and r[1]]
+        found += [g["lo"] for (_, kind), g in (stated.given.items() if stated else ()) if kind in (word, word.rstrip("s"))]
+        found += [lo for eid, (lo, _, _) in redated.items() if eid not in hidden and memory.query(
+            "SELECT 1 FROM events WHERE id = ? AND negated = 0 AND kind IN (?, ?)", (eid, word, word.rstrip("s")))]
+        if found:
+            return max(found)
     hits = bm25(memory, what, 1)
     if not hits:
         return None
@@ -644,21 +652,33 @@ def unknown_names(memory, question: str, a) -> list[str]:
 
 
 def facts(memory, sources, times, limit=20) -> list[dict]:
-    """What extraction knows about the people named (relations, events), and events in the times named."""
+    """What is known about the people named (relations, events), and events in the times named: what
+    extraction read, as the owner corrected it (remembrancer/people.py). A fact the owner gave has
+    `said`, their correction's id, and no passage."""
     if not _has_table(memory, "relations"):
         return []
     people = sorted({p for s in sources for p in s.people})
+    stated = _stated(memory)
     out = []
+    name = {}
+
+    def named(pid):
+        if pid not in name:
+            name[pid] = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+        return name[pid]
+
     if people:
         marks = ",".join("?" * len(people))
-        for r in memory.query(
-            f"SELECT s.name AS subject, r.relation, o.name AS object, r.passage FROM relations r"
-            f" JOIN people s ON s.id = r.subject JOIN people o ON o.id = r.object"
+        rows = [dict(r) for r in memory.query(
+            f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage FROM relations r"
             f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
-            f" ORDER BY min(r.entry), min(r.start) LIMIT ?",
-            [*people, *people, limit],
-        ):
-            out.append({"fact": f"{r['subject']} is the {r['relation']} of {r['object']}", "kind": "relation", "passage": r["passage"]})
+            f" ORDER BY min(r.entry), min(r.start)",
+            [*people, *people])]
+        rows = stated.relations(rows, set(people)) if stated else rows
+        for r in sorted(rows, key=lambda r: r.get("said") is None)[:limit]:  # what the owner said first
+            fact = f"{named(r['subject'])} is the {r['relation']} of {named(r['object'])}"
+            out.append({"fact": fact + (" (you said)" if r.get("said") else ""), "kind": "relation",
+                        "passage": r["passage"], "said": r.get("said")})
     clauses, params = [], []
     if people:
         clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
@@ -666,17 +686,42 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     for t in times:
         clauses.append("(coalesce(ev.lo, en.at) >= ? AND coalesce(ev.lo, en.at) < ?)")
         params += [t["lo"], t["hi"]]
-    if clauses:
-        from .people import EVENT_TEXT
+    hidden = stated.hidden_events() if stated else set()
+    redated = stated.redated if stated else {}
 
+    def in_times(at):
+        return any(t["lo"] <= at < t["hi"] for t in times)
+
+    from .people import EVENT_TEXT
+
+    events = []
+    if clauses:
         for r in memory.query(
-            f"SELECT ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text"
+            f"SELECT ev.id, ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text"
             " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
             f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
-            [*params, limit],
+            [*params, limit + len(hidden) + len(redated)],
         ):
-            out.append({"fact": f"{r['kind']}: {r['text']}", "kind": "event", "at": r["at"], "passage": r["passage"]})
-    return out[:limit]
+            if r["id"] in hidden:
+                continue
+            at, said = (redated[r["id"]][0], redated[r["id"]][2]) if r["id"] in redated else (r["at"], None)
+            events.append({"fact": f"{r['kind']}: {r['text']}" + (f" ({at}, you said)" if said else ""), "kind": "event",
+                           "at": at, "passage": r["passage"], "said": said})
+    if stated:
+        seen = {e["passage"] for e in events}
+        for eid, (lo, _, said) in redated.items():  # re-dated into a time asked about
+            r = memory.query(f"SELECT ev.kind, ev.passage, {EVENT_TEXT} AS text FROM events ev JOIN entries en ON en.id = ev.entry"
+                             " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ? AND ev.negated = 0", (eid,))
+            if r and eid not in hidden and in_times(lo) and r[0]["passage"] not in seen:
+                events.append({"fact": f"{r[0]['kind']}: {r[0]['text']} ({lo}, you said)", "kind": "event", "at": lo,
+                               "passage": r[0]["passage"], "said": said})
+        for (pid, kind), g in stated.given.items():
+            if pid in people or in_times(g["lo"]):
+                verb = "born" if kind == "birth" else "died"
+                events.append({"fact": f"{named(pid)} {verb} {'in' if len(g['when']) < 10 else 'on'} {g['when']} (you said)",
+                               "kind": "event", "at": g["lo"], "passage": None, "said": g["said"]})
+    events.sort(key=lambda e: e["at"] or "")
+    return (out + events[:limit])[:limit]
 
 
 def recall(memory, cue: str, limit: int = 10) -> dict:
@@ -734,8 +779,15 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
             score[r["person"]] += 0.2 * rarity / (1 + found.index(r["passage"]))
             if r["passage"] not in evidence[r["person"]]:
                 evidence[r["person"]].append(r["passage"])
+    # A name the owner said is not a person (a pet, a place, a thing) stays a cue: it is found among the things.
+    kinds = {r[0]: r[1] for r in memory.query(
+        f"SELECT id, kind FROM people WHERE kind IS NOT NULL AND kind != 'person' AND id IN ({','.join('?' * len(score))})",
+        list(score))} if score else {}
+    named_things = [{"name": n.person_names[pid], "kind": kinds[pid], "score": round(score[pid], 4),
+                     "evidence": memory.passages(evidence[pid][:3])}
+                    for pid in sorted(kinds, key=lambda p: -score[p]) if pid in n.person_names]
     people = []
-    for pid in sorted(score, key=lambda p: -score[p])[:limit]:
+    for pid in [p for p in sorted(score, key=lambda p: -score[p]) if p not in kinds][:limit]:
         if pid not in n.person_names:
             continue
         ev = evidence[pid][:3]
@@ -747,7 +799,7 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
             "evidence": memory.passages(ev),
         })
     out["people"] = people
-    out["things"] = _things(memory, forms + heads, found)[:limit]
+    out["things"] = (named_things + _things(memory, forms + heads, found))[:limit]
     return out
 
 
@@ -831,6 +883,7 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
     if person:
         allowed = _person_passages(memory, person)
     items = []
+    stated = _stated(memory)
     if _has_table(memory, "times"):
         for r in memory.query(
             "SELECT t.passage, t.entry, t.lo, t.hi, t.text, substr(e.text, max(t.start - 12, 0) + 1, min(t.start, 12)) AS before"
@@ -841,11 +894,26 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
                 continue
             if allowed is None or r["passage"] in allowed:
                 items.append({"at": r["lo"], "until": r["hi"], "what": r["text"], "kind": "time", "passage": r["passage"]})
+        # Events as the owner has them (remembrancer/people.py): none they said is untrue, re-dated ones on
+        # their date, and the births and deaths they gave by hand (no passage tells those).
+        hidden = stated.hidden_events() | set(stated.redated) if stated else set()
         for r in memory.query(
-            "SELECT ev.kind, ev.lo, ev.hi, ev.passage FROM events ev WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ?"
+            "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage FROM events ev WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ?"
             " AND ev.passage IS NOT NULL", (lo, hi)):
-            if allowed is None or r["passage"] in allowed:
+            if r["id"] not in hidden and (allowed is None or r["passage"] in allowed):
                 items.append({"at": r["lo"], "until": r["hi"], "what": r["kind"], "kind": "event", "passage": r["passage"]})
+        if stated:
+            gone = stated.hidden_events()
+            for eid, (elo, ehi, said) in stated.redated.items():
+                r = memory.query("SELECT kind, passage FROM events WHERE id = ? AND negated = 0", (eid,))
+                if eid not in gone and r and r[0]["passage"] and lo <= elo < hi and (allowed is None or r[0]["passage"] in allowed):
+                    items.append({"at": elo, "until": ehi, "what": r[0]["kind"], "kind": "event", "passage": r[0]["passage"], "said": said})
+            mine = find_person(memory, person) if person else None
+            for (pid, kind), g in stated.given.items():
+                if lo <= g["lo"] < hi and (person is None or pid == mine):
+                    name = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+                    items.append({"at": g["lo"], "until": g["hi"], "what": f"{kind} of {name} (you said)", "kind": "event",
+                                  "passage": None, "said": g["said"], "person": name})
     # Passages that name no day of their own ("yesterday", "last Tuesday") happened when their entry
     # is dated; a month or a year they mention ("moving in August") does not move them: one item an entry.
     timed = set()
@@ -864,6 +932,23 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
     for i in items:
         i["passage"] = by_id.get(i["passage"])
     return items
+
+
+def _stated(memory):
+    """The owner's relations and events (remembrancer/people.py), over what was extracted."""
+    if not _has_table(memory, "corrections"):
+        return None
+    from .people import Stated
+
+    with memory.lock:
+        return Stated(memory.conn)
+
+
+def find_person(memory, name: str) -> int | None:
+    from .people import find
+
+    with memory.lock:
+        return find(memory.conn, name, partial=True)
 
 
 def _entry_passages(memory, entry_id):

@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import capture
-from .errors import EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized, UnknownFormat
+from .errors import BadInput, EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized, UnknownFormat
 from .store import PROCESSORS, Memory
 
 WEB = Path(__file__).parent / "web"
@@ -95,6 +95,8 @@ HTTP_REMEDIES = {
     "`remembrancer people`": "GET /api/people",
     "`remembrancer person NAME`": "GET /api/people/{name}",
     "`remembrancer review --json`": "GET /api/review",
+    "`remembrancer corrections`": "GET /api/corrections",
+    "`remembrancer person NAME --json`": "GET /api/people/{name}",
 }
 
 
@@ -370,25 +372,54 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None,
         return entries, [(where.replace(str(path), name), table, row) for where, table, row in records]
 
 
-def people_graph(memory: Memory, limit: int = 40) -> dict:
-    """The most mentioned people, the relations read between them, and how often two share a passage."""
+def people_graph(memory: Memory, limit: int = 40, focus: str | None = None) -> dict:
+    """The most mentioned people (or, with `focus`, that person and the people most tied to them), the
+    relations between them as the owner has them, and how often two share a passage. Names the owner
+    said are not people (a pet, a place) are left out."""
+    from .people import Stated, find, group, no_person
+
+    empty = {"people": [], "relations": [], "together": [], "focus": None, "total": 0}
     if not memory.query("SELECT 1 FROM sqlite_master WHERE name = 'mentions'"):
-        return {"people": [], "relations": [], "together": []}
-    rows = memory.query("SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
-                        " GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?", (limit,))
+        return empty
+    person = "coalesce(p.kind, 'person') = 'person'"
+    total = memory.query(f"SELECT count(*) FROM people p WHERE {person} AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id)")[0][0]
+    with memory.lock:
+        stated = Stated(memory.conn)
+        centre = find(memory.conn, focus, partial=True) if focus else None
+    if focus and centre is None:
+        raise no_person(focus)
+    if centre is None:
+        rows = memory.query(f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
+                            f" WHERE {person} GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?", (limit,))
+    else:
+        # their ties first (a relation either way), then those written about with them most often
+        tied = {r["object"] if r["subject"] == centre else r["subject"] for r in stated.relations(
+            [dict(r) for r in memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1",
+                                           (centre,))], {centre})}
+        near = [r[0] for r in memory.query(
+            "SELECT b.person, count(DISTINCT a.passage) AS n FROM mentions a JOIN mentions b ON b.passage = a.passage"
+            " AND b.person != a.person WHERE a.person = ? AND a.passage IS NOT NULL GROUP BY b.person ORDER BY n DESC, b.person",
+            (centre,))]
+        chosen = [centre] + sorted(tied - {centre}) + [p for p in near if p not in tied and p != centre]
+        marks = ",".join("?" * len(chosen))
+        found = {r["id"]: r for r in memory.query(
+            f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
+            f" WHERE p.id IN ({marks}) AND ({person} OR p.id = ?) GROUP BY p.id", [*chosen, centre])}
+        rows = [found[p] for p in chosen if p in found][:limit]
     names = {r["id"]: r["name"] for r in rows}
     marks = ",".join("?" * len(names)) or "NULL"
     ids = list(names)
-    relations = {(names[r[0]], names[r[2]], r[1]) for r in memory.query(
-        f"SELECT subject, relation, object FROM relations WHERE subject IN ({marks}) AND object IN ({marks})"
-        " AND subject != object", ids + ids)}
+    relations = {(names[r["subject"]], names[r["object"]], r["relation"]) for r in stated.relations([dict(r) for r in memory.query(
+        f"SELECT subject, relation, object, passage FROM relations WHERE subject IN ({marks}) AND object IN ({marks})"
+        " AND subject != object", ids + ids)], set(ids)) if r["subject"] in names and r["object"] in names}
     together = memory.query(
         f"SELECT a.person, b.person, count(DISTINCT a.passage) FROM mentions a JOIN mentions b"
         f" ON b.passage = a.passage AND b.person > a.person WHERE a.person IN ({marks}) AND b.person IN ({marks})"
         " AND a.passage IS NOT NULL GROUP BY a.person, b.person", ids + ids)
     return {"people": [{"name": r["name"], "mentions": r["mentions"], "owner": bool(r["owner"])} for r in rows],
-            "relations": [{"a": a, "b": b, "relation": rel} for a, b, rel in sorted(relations)],
-            "together": [{"a": names[a], "b": names[b], "passages": n} for a, b, n in together]}
+            "relations": [{"a": a, "b": b, "relation": rel, "group": group(rel)} for a, b, rel in sorted(relations)],
+            "together": [{"a": names[a], "b": names[b], "passages": n} for a, b, n in together],
+            "focus": names.get(centre), "total": total}
 
 
 # -- the app -------------------------------------------------------------------------------------------
@@ -564,38 +595,105 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
 
     # -- people ------------------------------------------------------------------------------------------
     @app.get("/api/people", tags=["people"], summary="Everyone mentioned")
-    def people() -> list[dict]:
-        return mem().people()
+    def people(kind: str | None = Query("person", description="person (the default), pet, place, thing, other, or all.")) -> list[dict]:
+        return mem().people(None if kind == "all" else kind)
 
     @app.get("/api/graph", tags=["people"], summary="The people as a graph: relations, and who appears together")
-    def graph(limit: int = Query(40, ge=1, le=200, description="The most mentioned people to include.")) -> dict:
-        """`{"people": [{"name", "mentions", "owner"}], "relations": [{"a", "b", "relation"}] (a is the relation
-        of b), "together": [{"a", "b", "passages"}]}`: pairs named in the same passages, and how many."""
-        return people_graph(mem(), limit)
+    def graph(limit: int = Query(40, ge=1, le=200, description="The most mentioned people to include."),
+              focus: str | None = Query(None, description="One person: them and the people most tied to them.")) -> dict:
+        """`{"people": [{"name", "mentions", "owner"}], "relations": [{"a", "b", "relation", "group"}] (a is the relation
+        of b; group: family, partner, friend, work, home or other), "together": [{"a", "b", "passages"}], "focus",
+        "total"}`: pairs named in the same passages, and how many; `total`, how many people there are."""
+        return people_graph(mem(), limit, focus)
 
-    @app.get("/api/people/{name}", tags=["people"], summary="One person, by any of their names")
+    @app.get("/api/people/{name:path}", tags=["people"], summary="One person, by any of their names")
     def person(name: str, now: str | None = Query(None, description="The date the chance of recall is for.")) -> dict:
         """`Memory.person`: aliases, relations, cues with their evidence, events, feelings, passages, and
         `strength` (predicted recall now, next review)."""
         return mem().person(name, now=now)
 
-    @app.post("/api/people/{name}/hide", tags=["people"], summary="Never bring this person back (or allow it again)")
+    @app.post("/api/people/{name:path}/hide", tags=["people"], summary="Never bring this person back (or allow it again)")
     def hide(name: str, hidden: bool = Body(True, embed=True), now: str | None = Body(None, embed=True)) -> dict:
         """`Memory.hide`: nothing is deleted; the person is left out of fading, review and on-this-day."""
         return stored(lambda m: m.hide(name, hidden, now))
 
-    @app.post("/api/people/{name}/merge", tags=["people"], summary="Say that another name is this same person")
+    @app.post("/api/people/{name:path}/merge", tags=["people"], summary="Say that another name is this same person")
     def merge(name: str, other: str = Body(embed=True, description="A name of the person to join to this one.")) -> dict:
         """`Memory.merge_people`: the two are one person from now on, kept across re-extraction. Returns the page."""
         return stored(lambda m: m.merge_people(name, other))
 
-    @app.post("/api/people/{name}/split", tags=["people"], summary="Say that one of this person's names is someone else")
+    @app.post("/api/people/{name:path}/split", tags=["people"], summary="Say that one of this person's names is someone else")
     def split(name: str, alias: str = Body(embed=True, description="One of the person's other names.")) -> dict:
         """`Memory.split_person`: that name becomes a person of its own, kept across re-extraction.
         Returns `{"person", "split"}`, the two pages."""
         return stored(lambda m: m.split_person(name, alias))
 
     entry_routes(app, mem, stored)
+    # -- the owner's corrections (remembrancer/people.py) -------------------------------------------------
+    # Each is a statement kept with when it was made, applied over what was extracted and kept across
+    # re-extraction; each returns {"correction": the statement, "person": the page}; POST /api/corrections/{id}/undo
+    # takes one back.
+    @app.post("/api/people/{name:path}/rename", tags=["corrections"], summary="Say what this person is called")
+    def rename(name: str, new: str = Body(embed=True, description="The name they go by.")) -> dict:
+        """`Memory.rename`: the old name stays one of theirs."""
+        return stored(lambda m: m.rename(name, new))
+
+    @app.post("/api/people/{name:path}/kind", tags=["corrections"], summary="Say what a name is: a person, or a pet, a place ...")
+    def set_kind(name: str, kind: str = Body(embed=True, description="person, pet, place, thing or other.")) -> dict:
+        """`Memory.set_kind`: a name that is not a person leaves the people list, fading, review and the graph, and stays a cue."""
+        return stored(lambda m: m.set_kind(name, kind))
+
+    @app.post("/api/people/{name:path}/relate", tags=["corrections"], summary="Say this person is the RELATION of another")
+    def relate(name: str, relation: str = Body(embed=True, examples=["husband"]),
+               other: str = Body(embed=True, description="The other person (\"me\": you)."),
+               instead: str | None = Body(None, embed=True, description="A relation shown now between them that this replaces.")) -> dict:
+        """`Memory.relate`: NAME is the RELATION of OTHER; OTHER's page shows it from their side."""
+        return stored(lambda m: m.relate(name, relation, other, instead))
+
+    @app.post("/api/people/{name:path}/unrelate", tags=["corrections"], summary="Say this person is not the RELATION of another")
+    def unrelate(name: str, relation: str = Body(embed=True), other: str = Body(embed=True)) -> dict:
+        """`Memory.unrelate`: the tie goes, and the same tie told the other way with it."""
+        return stored(lambda m: m.unrelate(name, relation, other))
+
+    @app.post("/api/people/{name:path}/born", tags=["corrections"], summary="Give the date this person was born")
+    def born(name: str, date: str = Body(embed=True, description="A day, a month (\"March 1987\") or a year.")) -> dict:
+        """`Memory.set_birthday`."""
+        return stored(lambda m: m.set_birthday(name, date))
+
+    @app.post("/api/people/{name:path}/died", tags=["corrections"], summary="Give the date this person died")
+    def died(name: str, date: str = Body(embed=True, description="A day, a month (\"March 1987\") or a year.")) -> dict:
+        """`Memory.set_death`: the deaths read for them give way to it."""
+        return stored(lambda m: m.set_death(name, date))
+
+    @app.post("/api/people/{name:path}/events/untrue", tags=["corrections"], summary="Say an event read about this person did not happen")
+    def event_untrue(name: str, kind: str = Body(embed=True, examples=["death"]),
+                     event: StrictInt | None = Body(None, embed=True, description="One event's id (from the page); else every one of that kind.")) -> dict:
+        """`Memory.event_untrue`: never shown as a fact again."""
+        return stored(lambda m: m.event_untrue(name, kind, event))
+
+    @app.post("/api/people/{name:path}/events/date", tags=["corrections"], summary="Say when an event read about this person happened")
+    def event_date(name: str, kind: str = Body(embed=True, examples=["death"]), date: str = Body(embed=True),
+                   event: StrictInt | None = Body(None, embed=True, description="One event's id (from the page); else every one of that kind.")) -> dict:
+        """`Memory.redate_event`."""
+        return stored(lambda m: m.redate_event(name, kind, date, event))
+
+    @app.get("/api/corrections", tags=["corrections"], summary="Every correction made, newest first")
+    def corrections(person: str | None = Query(None, description="Only those about this person.")) -> list[dict]:
+        """`Memory.corrections`: each with `said` (in words), `at`, `undone`, and `holds` (what it is about is found now)."""
+        return mem().corrections(person)
+
+    @app.post("/api/corrections/{correction}/undo", tags=["corrections"], summary="Take a correction back")
+    def undo(correction: int) -> dict:
+        """`Memory.undo`: kept, marked undone. Undoing a merge, split or rename reads their entries again (seconds)."""
+        return stored(lambda m: m.undo(correction))
+
+    @app.get("/api/names", tags=["people"], summary="The people named in passages")
+    def names_in(passages: str = Query(description="Passage ids, comma-separated.", examples=["1,2,3"])) -> dict:
+        """`Memory.names_in`: `{passage: [{"start", "end", "name"}]}`, offsets into each passage's text."""
+        ids = [p for p in passages.split(",") if p.strip()]
+        if not all(p.strip().isdigit() for p in ids) or len(ids) > 1000:
+            raise BadInput("passages must be up to 1,000 passage ids, comma-separated", "For example: ?passages=1,2,3")
+        return mem().names_in(int(p) for p in ids)
 
     # -- forgetting ----------------------------------------------------------------------------------------
     @app.get("/api/fading", tags=["forgetting"], summary="What you are about to forget")
@@ -616,7 +714,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     # -- pages -------------------------------------------------------------------------------------------
     for route, page in PAGES.items():
         app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
-    app.add_api_route("/person/{name}", _page("person.html"), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/person/{name:path}", _page("person.html"), methods=["GET"], include_in_schema=False)
     app.add_api_route("/entry/{entry_id}", _page("entry.html"), methods=["GET"], include_in_schema=False)
 
     @app.get("/docs", include_in_schema=False)

@@ -209,8 +209,8 @@ class Memory:
             results += self._store(batch, progress, plan)
         if records:
             archive.store_records(self, records, plan, entries, results)
-        if self.derive:  # the new entries, and any an earlier run left not understood
-            self.process(progress=understood)
+        if self.derive:  # the new entries, and any an earlier run left not understood (unless another is at it)
+            self.process(progress=understood, wait=False)
         new = [r for r in results if r["new"]]
         return {
             "results": results,
@@ -291,13 +291,13 @@ class Memory:
         return self.add_entries(entries, progress, records=records)
 
     # -- derived data ---------------------------------------------------------------------
-    def process(self, entry_ids=None, progress=None, wait: bool = False) -> dict | None:
+    def process(self, entry_ids=None, progress=None, wait: bool = True) -> dict | None:
         """Run every derived-data processor on the entries it has not yet seen at its current version
         (of `entry_ids` only, if given), until none is left.
 
         One process at a time derives a store (a lock beside it, released by the system if the process
-        dies). If another holds it, this returns None at once (`wait`: waits for it): the holder takes
-        in whatever was stored before it lets go, so nothing stored is left behind."""
+        dies): this waits for it, or with `wait=False` returns None at once if another holds it; the holder
+        takes in whatever was stored before it lets go, so nothing stored is left behind."""
         done, tried = {}, set()
         while True:
             with self._derive_lock(wait) as held:
@@ -336,7 +336,7 @@ class Memory:
         `--no-extract` import, or entries an extraction component has a newer version for."""
         if self.readonly or not any(self.pending_counts().values()):
             return {}
-        return self.process(progress=progress)
+        return self.process(progress=progress, wait=False)
 
     def _lock_path(self) -> Path | None:
         return None if str(self.path) == ":memory:" else Path(f"{self.path}-lock")
@@ -511,11 +511,12 @@ class Memory:
             return self.conn.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
 
     # -- people (remembrancer/people.py) ---------------------------------------------------
-    def people(self) -> list[dict]:
-        """Everyone mentioned: [{"id", "name", "aliases", "mentions", "first_at", "last_at"}]."""
+    def people(self, kind: str | None = "person") -> list[dict]:
+        """Everyone mentioned: [{"id", "name", "kind", "aliases", "mentions", "first_at", "last_at"}]; `kind`:
+        the names said to be pets ("pet"), places ... (default: the people; None: every name)."""
         from . import people
 
-        return people.people(self)
+        return people.people(self, kind)
 
     def person(self, name: str, now=None) -> dict:
         """One person's page, found by any of their names (`now`: the date its chance of recall is for)."""
@@ -535,6 +536,81 @@ class Memory:
 
         return people.split(self, name, alias)
 
+    # The owner's corrections: each is a statement kept with when it was made, applied over what was
+    # extracted, kept across `reindex` and new versions of the extraction, and can be undone. Each returns
+    # {"correction": the statement, "person": the page of the person it is about}.
+    def rename(self, name: str, new: str) -> dict:
+        """Say the person called `name` is called `new` (the old name stays one of theirs)."""
+        from . import people
+
+        return people.rename(self, name, new)
+
+    def set_kind(self, name: str, kind: str) -> dict:
+        """Say what a name is: person, pet, place, thing or other. Not a person: it leaves the people list,
+        fading, review and the graph, and stays a cue that recall finds."""
+        from . import people
+
+        return people.set_kind(self, name, kind)
+
+    def relate(self, a: str, relation: str, b: str, instead: str | None = None) -> dict:
+        """Say a is the <relation> of b ("Rhys", "husband", "me"), in place of the relation `instead` if
+        given; b's page shows it from b's side."""
+        from . import people
+
+        return people.relate(self, a, relation, b, instead)
+
+    def unrelate(self, a: str, relation: str, b: str) -> dict:
+        """Say a is not the <relation> of b; the same tie told the other way goes too."""
+        from . import people
+
+        return people.unrelate(self, a, relation, b)
+
+    def event_untrue(self, name: str, kind: str, event: int | None = None) -> dict:
+        """Say the events of a kind ("death") read about someone did not happen (or only the one with
+        id `event`, from their page): never shown as facts again."""
+        from . import people
+
+        return people.event_untrue(self, name, kind, event)
+
+    def redate_event(self, name: str, kind: str, date: str, event: int | None = None) -> dict:
+        """Say when the events of a kind read about someone happened: a day, a month ("March 1987") or a
+        year (or only the one with id `event`)."""
+        from . import people
+
+        return people.redate_event(self, name, kind, date, event)
+
+    def set_birthday(self, name: str, date: str) -> dict:
+        """Give the day (or month, or year) someone was born."""
+        from . import people
+
+        return people.set_birthday(self, name, date)
+
+    def set_death(self, name: str, date: str) -> dict:
+        """Give the day (or month, or year) someone died; the deaths read for them give way to it."""
+        from . import people
+
+        return people.set_death(self, name, date)
+
+    def corrections(self, name: str | None = None) -> list[dict]:
+        """Every correction made, newest first, each in words ("said") with when, whether it was undone,
+        and whether what it is about is found now ("holds"); with `name`, those about that person."""
+        from . import people
+
+        return people.corrections(self, name)
+
+    def undo(self, correction_id: int) -> dict:
+        """Take back a correction (it is kept, marked undone). Undoing a merge, split or rename reads again
+        the entries naming the people it touched, so it loads the model."""
+        from . import people
+
+        return people.undo(self, correction_id)
+
+    def names_in(self, passage_ids) -> dict:
+        """The people named in each passage: {passage: [{"start", "end", "name"}]} (offsets into its text)."""
+        from . import people
+
+        return people.names_in(self, passage_ids)
+
     def reindex(self, progress=None) -> dict:
         """Rebuild the extracted data from the raw entries, and derive whatever else is pending (embeddings
         a crash left missing); the raw entries and the owner's corrections are kept."""
@@ -542,7 +618,7 @@ class Memory:
 
         with self._derive_lock(wait=True):  # not while another process is deriving: it would store over the clearing
             extract.clear(self)
-        done = self.process(progress=progress, wait=True) or {}
+        done = self.process(progress=progress) or {}
         return {"entries": done.get(extract.NAME, 0), "version": extract.VERSION, "derived": done}
 
     # -- recall (remembrancer/recall.py) -----------------------------------------------------

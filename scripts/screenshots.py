@@ -1,4 +1,5 @@
-"""Screenshots of every web page on the example data, for the README: docs/screenshots/*.png.
+"""Screenshots of every web page on the example data, for the README: docs/screenshots/*.png, and of a person's
+page with corrections made (person-corrections.png at 1280x800, person-corrections-phone.png at 390x844).
 
 A docs-only tool: it stores examples/ in a temporary store, runs `remembrancer serve` on a free loopback
 port, and photographs each page in Debian's headless Chromium (Playwright, no browser download). Then it
@@ -67,6 +68,10 @@ def entry_pages(base, browser):
             page.screenshot(path=str(OUT / f"{name}{suffix}.png"))
             print(OUT / f"{name}{suffix}.png")
         page.close()
+# What a person might put right on the example journal: Tom is the brother the journal calls "my brother"
+# a sentence later, and Grandma Rose was "ninety-one" when she died in 2022.
+CORRECTIONS = [("/api/people/Tom/relate", {"relation": "brother", "other": "me"}),
+               ("/api/people/Grandma%20Rose/born", {"date": "1931"})]
 
 
 def main():
@@ -90,6 +95,10 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.2)
+            for _ in range(300):  # understood before anything is corrected
+                if not any(get(base, "/api/status")["pending"].values()):
+                    break
+                time.sleep(0.2)
             people = [p for p in get(base, "/api/people") if p["name"] != "me"]
             pages = {
                 "write": "/",
@@ -110,6 +119,15 @@ def main():
                         page.fill("#text", "Rang Tom. He's keeping Dad's fishing rod by the door, ready for the spring.")
                     page.wait_for_timeout(300)
                     page.screenshot(path=str(OUT / f"{name}.png"))  # the first screen of each page
+                    print(OUT / f"{name}.png")
+                for path, body in CORRECTIONS:
+                    send(base, "POST", path, body)
+                for name, size in (("person-corrections", (1280, 800)), ("person-corrections-phone", (390, 844))):
+                    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+                    page.goto(base + "/person/" + quote("Grandma Rose"))
+                    page.wait_for_load_state("networkidle")
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(OUT / f"{name}.png"))
                     print(OUT / f"{name}.png")
                 entry_pages(base, browser)  # last: it changes the store the pages above show
                 browser.close()

@@ -29,6 +29,8 @@ def made(memory):
     memory.edit(chat, turns=[(p["speaker"], p["text"] + (" (I think)" if i == 1 else ""), p["ref"]) for i, p in enumerate(turns)])
     people = [p["name"] for p in memory.people() if p["name"] != "me"]
     memory.merge_people(people[2], people[3])
+    memory.relate(people[1], "friend", "me")  # statements of the person's own: carried with what they are about
+    memory.set_birthday(people[1], "1950")
     for _ in range(3):
         item = memory.review_next(now=NOW)
         memory.review_answer(item["item"], "good", now=NOW)

@@ -4,8 +4,8 @@ A derived-data processor (see docs/architecture.md): `process(memory, entry_ids)
 per entry (`nlp.pipe`, whole entries), then the named, versioned components in order, and writes
 people, aliases, mentions, relations, cues, events, times and feelings in one transaction per batch
 of entries together with their `processed` rows. People are joined across entries by the alias
-rules; the owner's corrections (`people merge`, `people split`) live in their own table and are
-applied again after every extraction, so they survive `reindex`.
+rules; the owner's corrections (merge, split, rename, what a name is: remembrancer/people.py) live in
+their own table and are applied again after every extraction, so they survive `reindex`.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import os
 from collections import defaultdict, deque
 from functools import lru_cache
 
+from ..people import unsuffixed
 from .aliases import Aliases, _namer, same_person, tokens
 from .base import Extraction
 from .coref import Coref
@@ -240,7 +241,8 @@ class _People:
         self.conn = conn
         self.rows = {}
         for row in conn.execute("SELECT id, name, gender, owner FROM people"):
-            self.rows[row[0]] = {"name": row[1], "gender": row[2], "owner": row[3], "aliases": set()}
+            # "Tom (2)" is a second Tom to the owner's eyes only (people.unsuffixed): joined as "Tom"
+            self.rows[row[0]] = {"name": unsuffixed(row[1]), "gender": row[2], "owner": row[3], "aliases": set()}
         for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
             self.rows[pid]["aliases"].add(alias)
         self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
