@@ -115,7 +115,9 @@ class Source:
         self.name, self.aliases, self.speakers, self.fan, self.person = name, set(aliases), set(speakers), fan, person
         self.people = {person} if person is not None else set()
         self.strength = 0.0
-        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(self.aliases, key=len, reverse=True)) + r")\b")
+        # A name written in lower case (a chat handle) matches however it is capitalised.
+        self.pattern = re.compile(r"\b(?:" + "|".join((f"(?i:{re.escape(a)})" if a == a.lower() else re.escape(a))
+                                                       for a in sorted(self.aliases, key=len, reverse=True)) + r")\b")
 
     def as_dict(self):
         return {"name": self.name, "aliases": sorted(self.aliases), "person": self.person}
@@ -134,7 +136,8 @@ def named_people(memory, text: str) -> list[Source]:
     def said(alias):
         if len(alias) < 2 or alias.lower() in STOPWORDS:
             return False
-        return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags) is not None
+        # A name written in lower case (a chat handle, "elise") is the same name capitalised in a question.
+        return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags | (re.I if alias == alias.lower() else 0)) is not None
 
     from .extract.people import HONORIFICS, KIN_NAMES, TITLES
 
@@ -155,6 +158,10 @@ def named_people(memory, text: str) -> list[Source]:
     # A name inside a longer one said ("Sam" in "Sam Jones") is that longer name, not a second person.
     for short in [a for a in by_name if any(a != b and re.search(r"\b" + re.escape(a) + r"\b", b) for b in by_name)]:
         del by_name[short]
+    for word, hit in _near_names(memory, n, text, by_name).items():
+        by_name.setdefault(word, {"people": set(), "speakers": set()})
+        by_name[word]["people"] |= hit["people"]
+        by_name[word]["speakers"] |= hit["speakers"]
     total = max(n.covers, 1)
     found = []
     for said_as, hit in by_name.items():
@@ -170,6 +177,64 @@ def named_people(memory, text: str) -> list[Source]:
         s.strength = max(0.0, math.log(total / max(fan, 1)))  # S - ln(fan), with S = ln(passages)
         found.append(s)
     return found
+
+
+def _near_names(memory, n, text: str, found) -> dict[str, dict]:
+    """Names in the question that the store never says, read as the one known name they are a spelling
+    or a nickname of ("Eliza" or "Elisa" for a speaker "elise", "Nicholas" for "Nicolas", "Liz" for
+    "Elizabeth"): word -> {"people", "speakers"}. Only a capitalised word past the question's first, not
+    a word of a name already found, held by no passage, and near exactly one known name."""
+    from .extract.aliases import nickname_of
+
+    taken = {w.lower() for name in found for w in name.split()}
+    words = [m.group(0) for m in _NAME_WORD.finditer(text) if m.start() > len(text) - len(text.lstrip())]
+    words = [w for w in dict.fromkeys(re.sub(r"['’]s$", "", w) for w in words)
+             if len(w) >= 3 and w.lower() not in taken and w.lower() not in STOPWORDS]
+    if not words:
+        return {}
+    known: dict[str, dict] = defaultdict(lambda: {"people": set(), "speakers": set()})  # a known name, lower case -> its bearers
+    for speaker in n.speakers:
+        for form in {speaker, speaker.split()[0]}:
+            known[form.lower()]["speakers"].add(speaker)
+    for alias, pids in n.alias_people.items():
+        pids = {p for p in pids if p not in n.owners}
+        if pids and alias.split():
+            for form in {alias, alias.split()[0]}:
+                known[form.lower()]["people"] |= pids
+    out = {}
+    for word in words:
+        low = word.lower()
+        if low in known or memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)):
+            continue
+        near = [name for name in known if len(name) >= 3 and " " not in name and (nickname_of(low, name) or _misspelt(low, name))]
+        if len(near) == 1:
+            out[word] = known[near[0]]
+    return out
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Could one name be a misspelling of the other? Same first letter and one edit apart (a letter
+    changed, added, dropped or two swapped), or two when both have five letters or more and the first
+    three agree ("Eliza", "Elise")."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    most = 2 if min(len(a), len(b)) >= 5 and a[:3] == b[:3] else 1
+    return _edits(a, b, most) <= most
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """Edit distance with adjacent swaps (optimal string alignment), stopping early past `most`."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > most:
+            return most + 1
+        prev2, prev = prev, row
+    return prev[-1]
 
 
 _EVENT = (r"(?:the|my|our|his|her|their|your|its)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
