@@ -1,5 +1,5 @@
 "use strict";
-// One person's page: names, relations, cues with the passages behind them, feelings, a timeline, predicted recall.
+// One person's page: names, what they like, do and plan (about), relations, cues with the passages behind them, feelings, a timeline, predicted recall.
 
 const { h } = R;
 
@@ -100,6 +100,12 @@ async function load() {
     R.$("#name").textContent = p.name + (p.owner ? " (you)" : "");
     R.$("#aliases").replaceChildren(...p.aliases.filter((a) => a !== p.name).map((a) => h("span", { class: "chip" }, a)),
       h("span", { class: "hint" }, `${p.mentions} mentions`));
+    R.list(R.$("#about"), p.about || [], (f) => h("div", { class: "card" },
+      h("strong", {}, f.statement),
+      h("span", { class: "hint" }, `  ${[f.first_at && R.day(f.first_at), f.last_at && f.last_at !== f.first_at && R.day(f.last_at)].filter(Boolean).join(" – ")}`
+        + (f.said > 1 ? ` · said ${f.said} times` : "")),
+      f.evidence.length ? h("div", { class: "why" }, "“", quote(f.evidence[0].text, f.what.split(" ").pop()), "”") : null,
+      evidence(f.evidence.slice(1), `and ${f.evidence.length - 1} more`)), "Nothing read yet about what they like, do or plan.");
     R.list(R.$("#relations"), p.relations, (r) => h("div", { class: "card" }, relationLine(p.name, r), evidence(r.evidence)),
       "No relations read yet.");
     R.list(R.$("#cues"), p.cues, (c) => h("div", { class: "card cue" },
