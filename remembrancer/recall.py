@@ -30,10 +30,17 @@ from .store import _COUNT, STOPWORDS, fts_terms
 # Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. Except "person":
 # in chats the speaker carries who ("spoken"), so the fit drives it to 0, but in prose a passage naming
 # the person is the only tie; it keeps its earlier fitted 0.2 (costs 0.1 / 0.3 points of R@10 / R@25 on chats).
+# "fact" (the asked person's facts that match the question, extract/facts.py) is 0 but for questions that
+# gather ("What sports does Kevin play?"), which have weights of their own ("gather:..."), fitted on
+# LoCoMo dev and three of the five REALTALK dev chats together (the other two held out), LoCoMo kept from
+# falling (bench/locomo.py, docs/benchmarks.md).
 WEIGHTS = {
     "dense": 0.6, "bm25": 1.2, "dense*bm25": -1.0, "dense^2": 0.5, "bm25^2": 0.6, "person": 0.2, "spoken": 0.5,
-    "time": 0.6, "says_when": 0.2, "length": 1.0, "neighbour": 0.5, "neighbour2": 0.4, "session": 0.3,
+    "time": 0.6, "says_when": 0.2, "length": 1.0, "neighbour": 0.5, "neighbour2": 0.4, "session": 0.3, "fact": 0.0,
+    "gather:dense": 0.95, "gather:dense^2": 0.7, "gather:spoken": 0.8, "gather:time": 0.65, "gather:length": 1.3,
+    "gather:neighbour": 0.3, "gather:neighbour2": 0.2, "gather:session": 0.35, "gather:fact": 0.4,
 }
+FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
 DENSE_SPREAD = 0.3  # cosine similarities closer than this are not stretched apart
 POOL = 150  # candidates taken from each of BM25 and dense
 BM25_WINDOW = 5_000  # most matches one BM25 query ranks in a large store (see `bm25`), as `Memory.search`
@@ -185,8 +192,9 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
     "Elizabeth"): word -> {"people", "speakers"}. Only a capitalised word past the question's first, not
     a word of a name already found, held by no passage, and near exactly one known name."""
     from .extract.aliases import nickname_of
+    from .extract.times import MONTHS, WEEKDAYS
 
-    taken = {w.lower() for name in found for w in name.split()}
+    taken = {w.lower() for name in found for w in name.split()} | set(MONTHS) | set(WEEKDAYS)  # "in May" is no Maya
     words = [m.group(0) for m in _NAME_WORD.finditer(text) if m.start() > len(text) - len(text.lstrip())]
     words = [w for w in dict.fromkeys(re.sub(r"['’]s$", "", w) for w in words)
              if len(w) >= 3 and w.lower() not in taken and w.lower() not in STOPWORDS]
@@ -514,7 +522,9 @@ def features(memory, question: str, vector, a) -> dict:
         for pid, s in bm25(memory, question, POOL // 3, within=(t["lo"], t["hi"])):
             lexical.setdefault(pid, s)
     dense = dict(embed.nearest(memory, vector, POOL))
-    pool = set(lexical) | set(dense)
+    facts_by_passage = _fact_matches(memory, a, vector)
+    best_facts = sorted(facts_by_passage, key=lambda i: -facts_by_passage[i][0])[:FACT_POOL]
+    pool = set(lexical) | set(dense) | set(best_facts)
     if not pool:
         return {"pool": [], "ids": []}
     # Neighbours too: the two turns before and after each candidate, in the same entry.
@@ -562,6 +572,10 @@ def features(memory, question: str, vector, a) -> dict:
         "prev2": beside(-2),
         "next2": beside(2),
         "entry": entries,
+        # How well the asked person's facts read in the passage ("likes skiing") match the question.
+        "fact": np.array([facts_by_passage[i][0] if i in facts_by_passage else 0.0 for i in ids]),
+        "fact_passages": {i: facts_by_passage[i] for i in best_facts},  # (score, what, statement, person), for `ask`
+        "aggregate": bool(a.get("aggregate")),
     }
 
 
@@ -573,10 +587,12 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     match counts more than two middling ones)."""
     if not f["ids"]:
         return []
+    if f.get("aggregate"):  # a question that gathers has weights of its own ("gather:dense" ...), where it has them
+        w = {k: w.get(f"gather:{k}", v) for k, v in w.items() if not k.startswith("gather:")}
     d, b = f["dense"], f["bm25"]
     base = (w["dense"] * d + w["bm25"] * b + w["dense*bm25"] * d * b + w["dense^2"] * d * d + w["bm25^2"] * b * b
             + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w["time"] * f["time"]
-            + w["says_when"] * f["says_when"] + w["length"] * f["length"])
+            + w["says_when"] * f["says_when"] + w["length"] * f["length"] + w["fact"] * f["fact"])
     padded = np.append(base, 0.0)  # index -1: no neighbour
     score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])
     if w.get("neighbour2"):
@@ -589,6 +605,68 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     # Ranked: the candidates and their neighbours (an answer is often the turn next to the match).
     best = np.argsort(-score, kind="stable")[:limit]
     return [(f["ids"][i], float(score[i])) for i in best]
+
+
+# What a question asks of a person, by the kinds of fact that answer it.
+_INTENTS = [
+    (re.compile(r"\b(?:like[sd]?|lov\w+|enjoy\w*|prefer\w*|favou?rite\w*|fan|fans|into|tastes?|interest\w*|hobb\w+)\b", re.I),
+     {"likes", "does"}),
+    (re.compile(r"\b(?:hate\w*|dislike\w*|can't stand|cannot stand|not a fan)\b", re.I), {"dislikes"}),
+    (re.compile(r"\b(?:do|does|did|play\w*|practi[cs]\w*|activit\w+|sports?|spend\w*|free time|habits?|usually|often)\b", re.I),
+     {"does", "likes"}),
+    (re.compile(r"\b(?:work\w*|jobs?|careers?|profession\w*|occupation\w*)\b", re.I), {"works"}),
+    (re.compile(r"\b(?:stud\w+|learn\w*|major\w*|school|universit\w+|college|degree|class\w*|train\w*)\b", re.I), {"studies", "does"}),
+    (re.compile(r"\b(?:have|has|own\w*|pets?)\b", re.I), {"has"}),
+    (re.compile(r"\b(?:live[sd]?|living|from|home ?town|move[sd]?|moving)\b", re.I), {"lives"}),
+    (re.compile(r"\b(?:plan\w*|going to|will|want\w*|wish\w*|hop\w+|would like|future|next|upcoming|intend\w*|dream\w*)\b", re.I),
+     {"plans", "wants"}),
+]
+_GATHERS = re.compile(
+    r"^\W*(?:what|which|where|how)\b(?:\W+\w+){0,3}?\W+(?:kinds?|types?|sorts?|hobbies|interests|activities|things|places"
+    r"|(?!(?:does|is|was|has|this|his|hers|yours|its|always|sometimes|perhaps)\b)[a-z]{3,}[^s's]s)\b"
+    r"|\b(?:both|in common|share|each other)\b"
+    r"|^\W*what\b[^?]*\b(?:like|likes|enjoy|enjoys|love|loves|prefer|prefers)\W*$", re.I)
+_fact_vectors: dict[str, np.ndarray] = {}  # a fact's statement -> its vector, shared by every store in the process
+_fact_lock = threading.Lock()
+
+
+def gathers(question: str) -> bool:
+    """Does the question ask for several things, told apart ("What sports does Kevin play?", "What are
+    Kate's hobbies?", "What do Elise and Kate have in common?")? Such a question is answered by many
+    turns, across sessions, each saying something else."""
+    return bool(_GATHERS.search(question))
+
+
+def intents(question: str) -> set[str]:
+    """The kinds of person fact that answer a question: "What sports does Kevin play?" -> does, likes."""
+    return {k for pattern, kinds in _INTENTS if pattern.search(question) for k in kinds}
+
+
+def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
+    """For each passage holding a fact of a person the question names, the best of those facts: how well
+    it matches the question (cosine of the question to the statement, a quarter less when its kind is not
+    one the question asks for), what it is about, its statement and whose it is. Statements are embedded
+    when first asked about, and kept for the life of the process."""
+    people = sorted({p for s in a["people"] for p in s.people})
+    if not people or not _has_table(memory, "person_facts"):
+        return {}
+    rows = memory.query(f"SELECT passage, kind, what, statement, person FROM person_facts WHERE person IN ({','.join('?' * len(people))})"
+                        " AND passage IS NOT NULL", people)
+    if not rows:
+        return {}
+    with _fact_lock:
+        new = list(dict.fromkeys(r["statement"] for r in rows if r["statement"] not in _fact_vectors))
+        if new:
+            _fact_vectors.update(zip(new, embed.embed(new)))
+        mat = np.stack([_fact_vectors[r["statement"]] for r in rows])
+    sims = np.einsum("ij,j->i", mat, np.asarray(vector, dtype=np.float32))
+    wanted = a.get("intents") or set()
+    out: dict[int, tuple[float, str, str, int]] = {}
+    for r, sim in zip(rows, sims.tolist()):
+        score = sim * (1.0 if not wanted or r["kind"] in wanted else 0.75)
+        if score > out.get(r["passage"], (-1.0,))[0]:
+            out[r["passage"]] = (score, r["what"], r["statement"], r["person"])
+    return out
 
 
 def _results(memory, hits) -> list[dict]:
@@ -657,7 +735,7 @@ _ASKS_WHEN = re.compile(r"\s*(?:when|how long ago|since when|(?:in |on )?what (?
 
 def analyse(memory, question: str) -> dict:
     return {"people": named_people(memory, question), "times": question_times(memory, question),
-            "when": bool(_ASKS_WHEN.match(question))}
+            "when": bool(_ASKS_WHEN.match(question)), "intents": intents(question), "aggregate": gathers(question)}
 
 
 def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
@@ -679,7 +757,7 @@ def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
         "people": [s.as_dict() for s in a["people"]],
         "times": [{k: (None if v in (_BEFORE_ALL, _AFTER_ALL) else v) for k, v in t.items() if k != "weight"}
                   for t in a["times"]],  # an open end is null
-        "facts": facts(memory, a["people"], a["times"]),
+        "facts": _person_facts(memory, f) + facts(memory, a["people"], a["times"]),
         "unknown": unknown_names(memory, question, a),
     }
 
@@ -735,6 +813,24 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
         ):
             out.append({"fact": f"{r['kind']}: {r['text']}", "kind": "event", "at": r["at"], "passage": r["passage"]})
     return out[:limit]
+
+
+def _person_facts(memory, f, limit=5) -> list[dict]:
+    """The asked person's facts that best match the question ("Kevin plays basketball"), each once, with its passage."""
+    n, out, said = names(memory), [], set()
+    by_fact = {}
+    for passage, (score, what, statement, person) in f.get("fact_passages", {}).items():
+        if (person, what) not in by_fact or score > by_fact[person, what][0]:
+            by_fact[person, what] = (score, statement, passage)
+    for (person, what), (score, statement, passage) in sorted(by_fact.items(), key=lambda kv: -kv[1][0]):
+        if len(out) >= limit or score < PERSON_FACT_SIMILARITY:
+            break
+        out.append({"fact": f"{n.person_names.get(person, '?')} {statement}", "kind": "person", "about": what, "passage": passage})
+    return out
+
+
+# Below this cosine similarity of a question to a fact's statement the fact is not said as an answer.
+PERSON_FACT_SIMILARITY = 0.25
 
 
 def recall(memory, cue: str, limit: int = 10) -> dict:

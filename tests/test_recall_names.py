@@ -52,3 +52,11 @@ def test_misspelt():
     assert recall._misspelt("kevni", "kevin")  # two letters swapped
     assert recall._misspelt("kate", "kane")  # one edit is enough for a name the store never says
     assert not recall._misspelt("mark", "mike") and not recall._misspelt("devin", "kevin") and not recall._misspelt("anna", "annabelle")
+
+
+def test_a_month_or_a_day_is_not_a_misspelt_name(tmp_path):
+    with Memory(tmp_path / "m.db", derive=False) as m:
+        m.add_chat([("Maya", "I went climbing."), ("Sunny", "Nice!")], at="2024-01-07")
+        assert speakers(m, "What did they do in May?") == []
+        assert speakers(m, "What did they do on Sunday?") == []
+        assert speakers(m, "What did Mya do?") == ["Maya"]
