@@ -174,6 +174,8 @@ def named_people(memory, text: str) -> list[Source]:
     for said_as, hit in by_name.items():
         people = sorted(hit["people"], key=lambda p: -n.person_fan.get(p, 0))
         speakers = set(hit["speakers"]) | {s for p in people for s in n.person_aliases[p] if s in n.speakers}
+        if not speakers:  # a person named in the chat as a speaker is written a letter or two apart ("Nebras", "Nebraas")
+            speakers = _near_speaker(n, {said_as} | {a for p in people for a in n.person_aliases[p]})
         aliases = {said_as} | {a for p in people for a in n.person_aliases[p] if len(a) >= 2} | speakers
         # Their fan: the passages tied to them. A speaker's own turns mostly mention them too (as "I"),
         # so the larger of the two counts, not their sum.
@@ -190,7 +192,8 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
     """Names in the question that the store never says, read as the one known name they are a spelling
     or a nickname of ("Eliza" or "Elisa" for a speaker "elise", "Nicholas" for "Nicolas", "Liz" for
     "Elizabeth"): word -> {"people", "speakers"}. Only a capitalised word past the question's first, not
-    a word of a name already found, held by no passage, and near exactly one known name."""
+    a word of a name already found or a month or a day, near exactly one known name, and held by no
+    passage unless that name is a chat speaker's."""
     from .extract.aliases import nickname_of
     from .extract.times import MONTHS, WEEKDAYS
 
@@ -212,12 +215,27 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
     out = {}
     for word in words:
         low = word.lower()
-        if low in known or memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)):
+        if low in known:
             continue
-        near = [name for name in known if len(name) >= 3 and " " not in name and (nickname_of(low, name) or _misspelt(low, name))]
+        # A word the passages hold is someone of its own, unless it is near a chat speaker's name (a speaker
+        # called "Nebras" in the chat is "Nebraas") and extraction found no one by it.
+        held = bool(memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)))
+        near = [name for name in known if len(name) >= 3 and " " not in name and (not held or known[name]["speakers"])
+                and (nickname_of(low, name) or _misspelt(low, name))]
         if len(near) == 1:
             out[word] = known[near[0]]
     return out
+
+
+def _near_speaker(n, forms) -> set[str]:
+    """The one chat speaker whose name is a spelling or a nickname of one of these names, if exactly one is."""
+    from .extract.aliases import nickname_of
+
+    words = {f.split()[0].lower() for f in forms if f.split() and len(f.split()[0]) >= 3}
+    near = {s for s in n.speakers if s.split() and len(s.split()[0]) >= 3
+            and any(w == s.split()[0].lower() or _misspelt(w, s.split()[0].lower()) or nickname_of(w, s.split()[0].lower())
+                    for w in words)}
+    return near if len(near) == 1 else set()
 
 
 def _misspelt(a: str, b: str) -> bool:

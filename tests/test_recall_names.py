@@ -60,3 +60,19 @@ def test_a_month_or_a_day_is_not_a_misspelt_name(tmp_path):
         assert speakers(m, "What did they do in May?") == []
         assert speakers(m, "What did they do on Sunday?") == []
         assert speakers(m, "What did Mya do?") == ["Maya"]
+
+
+def test_a_person_named_in_the_chat_is_the_speaker_their_name_is_near(tmp_path):
+    with Memory(tmp_path / "m.db") as m:  # extraction: "Nebras" is a person the other speaker names
+        m.add_chat([("Nebraas", "I made bubble tea today."), ("Nicolas", "Nebras, you always make the best bubble tea!")],
+                   at="2024-01-07")
+        sources = recall.named_people(m, "What did Nebras make?")
+        assert [sorted(s.speakers) for s in sources] == [["Nebraas"]]
+
+
+def test_a_person_extraction_found_is_the_speaker_their_name_is_near(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Nebraas", "Sorry, the bus was late again."), ("Nicolas", "Haha Nebras is always late.")], at="2024-01-07")
+        assert m.query("SELECT 1 FROM aliases WHERE alias = 'Nebras'")  # a person of their own to extraction
+        sources = recall.named_people(m, "Why was Nebras late?")
+        assert [sorted(s.speakers) for s in sources] == [["Nebraas"]]
