@@ -41,6 +41,7 @@ WEIGHTS = {
     "gather:neighbour": 0.3, "gather:neighbour2": 0.2, "gather:session": 0.35, "gather:fact": 0.4,
 }
 FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
+FACT_ROWS = 5_000  # most facts of the asked people read for one question (the latest)
 DENSE_SPREAD = 0.3  # cosine similarities closer than this are not stretched apart
 POOL = 150  # candidates taken from each of BM25 and dense
 BM25_WINDOW = 5_000  # most matches one BM25 query ranks in a large store (see `bm25`), as `Memory.search`
@@ -664,12 +665,13 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
     """For each passage holding a fact of a person the question names, the best of those facts: how well
     it matches the question (cosine of the question to the statement, a quarter less when its kind is not
     one the question asks for), what it is about, its statement and whose it is. Statements are embedded
-    when first asked about, and kept for the life of the process."""
+    when first asked about, and kept for the life of the process; a person read about for years has their
+    FACT_ROWS latest facts read, so a first question costs at most that many short embeddings."""
     people = sorted({p for s in a["people"] for p in s.people})
     if not people or not _has_table(memory, "person_facts"):
         return {}
     rows = memory.query(f"SELECT passage, kind, what, statement, person FROM person_facts WHERE person IN ({','.join('?' * len(people))})"
-                        " AND passage IS NOT NULL", people)
+                        " AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, FACT_ROWS])
     if not rows:
         return {}
     with _fact_lock:
