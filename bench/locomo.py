@@ -35,11 +35,13 @@ ANCHOR = {"DRAGON (paper)": {5: 56.7, 10: 66.2, 25: 76.7, 50: 82.7}}
 _REF = re.compile(r"^D\d+:\d+$")
 
 
-def build(data_path, folder: Path) -> tuple[dict[str, Path], float]:
-    """One store per conversation, made (and derived) unless already there; returns paths and seconds spent."""
+def build(data_path, folder: Path, only=None) -> tuple[dict[str, Path], float]:
+    """One store per conversation (of those in `only`, if given), made (and derived) unless already there;
+    returns paths and seconds spent."""
     by_conv = defaultdict(list)
     for entry in capture.locomo_entries(data_path):
-        by_conv[entry.meta["conversation"]].append(entry)
+        if only is None or entry.meta["conversation"] in only:
+            by_conv[entry.meta["conversation"]].append(entry)
     paths, seconds = {}, 0.0
     for conv, entries in by_conv.items():
         path = folder / f"{conv}.db"
@@ -56,7 +58,10 @@ def build(data_path, folder: Path) -> tuple[dict[str, Path], float]:
 
 
 def questions(data_path):
-    """(conversation, question, category, evidence) for every question; broken ones flagged."""
+    """(conversation, question, category, evidence) for every question; broken ones flagged (evidence None).
+
+    Broken: evidence empty or not a list, a malformed id ("D13:4. D14:4", "D17;39", ""), or the id of a
+    turn the conversation does not hold (REALTALK's photo turns were left out of its files)."""
     data = capture.read_json_file(data_path)
     data = [data] if isinstance(data, dict) else data
     for i, sample in enumerate(data):
@@ -75,15 +80,38 @@ def percentile(values, q):
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))] if values else 0.0
 
 
+def broken(data_path) -> dict[str, int]:
+    """Why questions were skipped: how many for each kind of broken evidence."""
+    data = capture.read_json_file(data_path)
+    data = [data] if isinstance(data, dict) else data
+    why = defaultdict(int)
+    for sample in data:
+        refs = {t.get("dia_id") for k, v in sample["conversation"].items()
+                if re.fullmatch(r"session_\d+", k) and isinstance(v, list) for t in v if isinstance(t, dict)}
+        for qa in sample.get("qa", []):
+            evidence = qa.get("evidence")
+            if not isinstance(evidence, list) or not evidence or not isinstance(qa.get("question"), str):
+                why["no evidence"] += 1
+            elif not all(isinstance(e, str) and _REF.match(e) for e in evidence):
+                why["malformed id"] += 1
+            elif not all(e in refs for e in evidence):
+                why["turn not in the conversation"] += 1
+    return dict(why)
+
+
 def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm25", "dense")):
-    """Mean recall@k per mode and category, latencies of the hybrid, and the skipped count."""
+    """Mean recall@k per mode and category, latencies of the hybrid, the skipped count, and every
+    question's recall (conversation, category, mode, {k: recall}) for the per-conversation tables."""
     sums = {m: defaultdict(lambda: defaultdict(float)) for m in modes}
+    rows = []
     counts = defaultdict(int)
     skipped = defaultdict(int)
     latency = []
     memories = {conv: Memory(path, derive=False) for conv, path in paths.items()}
     for conv, question, category, evidence in questions(data_path):
-        if evidence is None or conv not in memories:
+        if conv not in memories:
+            continue
+        if evidence is None:
             skipped[category] += 1
             continue
         memory = memories[conv]
@@ -93,8 +121,10 @@ def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm
             refs = [p["ref"] for p in recall.rank(memory, question, limit=limit, mode=mode, weights=weights)]
             if mode == "hybrid":
                 latency.append(time.perf_counter() - started)
+            found = {k: len(evidence & set(refs[:k])) / len(evidence) for k in KS}
+            rows.append((conv, category, mode, found))
             for k in KS:
-                sums[mode][category][k] += len(evidence & set(refs[:k])) / len(evidence)
+                sums[mode][category][k] += found[k]
     for memory in memories.values():
         memory.close()
     table = {}
@@ -104,7 +134,7 @@ def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm
             table[mode][cat] = {k: 100 * sums[mode][cat][k] / counts[cat] for k in KS}
         total = sum(counts.values())
         table[mode]["overall"] = {k: 100 * sum(sums[mode][c][k] for c in counts) / max(total, 1) for k in KS}
-    return table, dict(counts), dict(skipped), latency
+    return table, dict(counts), dict(skipped), latency, rows
 
 
 # -- fitting the fusion weights, and the check that the fit is not learning these conversations --------
@@ -196,6 +226,33 @@ def category_table(rows):
     return "\n".join(lines)
 
 
+def part_table(rows, title):
+    """Recall of every retriever by category over some questions' rows (conversation, category, mode, {k: recall})."""
+    lines = [title, f"{'retriever':<16}{'category':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
+    for mode in dict.fromkeys(r[2] for r in rows):
+        mine = [r for r in rows if r[2] == mode]
+        for cat in sorted({r[1] for r in mine}) + ["overall"]:
+            part = mine if cat == "overall" else [r for r in mine if r[1] == cat]
+            lines.append(f"{mode:<16}{CATEGORIES.get(cat, cat):<14}{len(part):>5}"
+                         + "".join(f"{100 * sum(r[3][k] for r in part) / len(part):>8.1f}" for k in KS))
+    return "\n".join(lines)
+
+
+def by_conversation(rows):
+    """R@10 and R@25 of each retriever, conversation by conversation."""
+    modes = list(dict.fromkeys(r[2] for r in rows))
+    lines = [f"{'conversation':<26}{'n':>5}" + "".join(f"{m + ' R@10':>13}{'R@25':>6}" for m in modes)]
+    for conv in sorted({r[0] for r in rows}):
+        mine = [r for r in rows if r[0] == conv]
+        n = len(mine) // len(modes)
+        cells = ""
+        for m in modes:
+            part = [r for r in mine if r[2] == m]
+            cells += f"{100 * sum(r[3][10] for r in part) / n:>13.1f}{100 * sum(r[3][25] for r in part) / n:>6.1f}"
+        lines.append(f"{conv:<26}{n:>5}" + cells)
+    return "\n".join(lines)
+
+
 def report(table, counts, skipped, latency, ingest_seconds, passages):
     lines = []
     head = f"{'retriever':<16}{'category':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)
@@ -224,6 +281,9 @@ def main(argv=None):
     parser.add_argument("--data", required=True, help="a LoCoMo-format JSON file")
     parser.add_argument("--stores", help="folder for the per-conversation stores (kept; reused when complete)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
+    parser.add_argument("--only", help="comma-separated conversations (sample_id) to build and score; default every one")
+    parser.add_argument("--held-out", help="comma-separated conversations kept out of tuning: their figures and the"
+                                           " others' are also printed apart")
     parser.add_argument("--fit", action="store_true", help="refit the fusion weights on this file (from recall.WEIGHTS) and print them")
     parser.add_argument("--loco", action="store_true",
                         help="leave-one-conversation-out: weights fitted on the other conversations, scored on each")
@@ -234,7 +294,8 @@ def main(argv=None):
     tmp = None
     folder = Path(args.stores) if args.stores else Path(tmp := tempfile.mkdtemp(prefix="locomo-"))
     folder.mkdir(parents=True, exist_ok=True)
-    paths, ingest = build(args.data, folder)
+    only = set(args.only.split(",")) if args.only else None
+    paths, ingest = build(args.data, folder, only)
     passages = 0
     for path in paths.values():
         with Memory(path, derive=False) as m:
@@ -255,8 +316,16 @@ def main(argv=None):
             print("leave-one-conversation-out (each conversation scored with weights fitted on the others):")
             print(category_table(rows) + "\n" + conversation_table(rows))
         return
-    table, counts, skipped, latency = evaluate(args.data, paths)
+    table, counts, skipped, latency, rows = evaluate(args.data, paths)
     print(report(table, counts, skipped, latency, ingest if ingest else None, passages))
+    why = broken(args.data) if only is None else {}
+    if why:
+        print("skipped, by what is broken: " + ", ".join(f"{k} {n}" for k, n in sorted(why.items())))
+    print(by_conversation(rows))
+    if args.held_out:
+        held = set(args.held_out.split(","))
+        print(part_table([r for r in rows if r[0] not in held], "tuned on (every conversation but the held-out):"))
+        print(part_table([r for r in rows if r[0] in held], f"held out ({', '.join(sorted(held))}):"))
     if args.json:
         Path(args.json).write_text(json.dumps({"recall": table, "counts": counts, "skipped": skipped,
                                                "latency_ms": {"p50": 1000 * percentile(latency, 50), "p95": 1000 * percentile(latency, 95)},

@@ -402,6 +402,11 @@ def show_person(p):
         else:
             whose = "your" if p.get("owner") else his_her
             click.echo((f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}") + said)
+    if p.get("about"):
+        click.echo("  about:")
+        for f in p["about"]:
+            when = " · ".join(dict.fromkeys(x[:10] for x in (f["first_at"], f["last_at"]) if x))
+            click.echo(f"    {f['statement']}" + (f" ({when})" if when else "") + (f" ×{f['said']}" if f["said"] > 1 else ""))
     if p["cues"]:
         click.echo("  cues: " + ", ".join(f"{c['cue']} ({c['weight']:.2f})" for c in p["cues"]))
     for e in p["events"]:

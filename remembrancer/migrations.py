@@ -365,3 +365,30 @@ def m009_statements(conn):
         ALTER TABLE people ADD COLUMN kind TEXT;            -- NULL or 'person'; 'pet', 'place', 'thing', 'other'
         """
     )
+
+
+@migration
+def m015_person_facts(conn):
+    """What each person likes, does, has, where they live and what they plan (remembrancer/extract/facts.py):
+    one row per statement read, with the sentence it was read from. Empty until entries are extracted again."""
+    script(
+        conn,
+        """
+        CREATE TABLE person_facts (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            person INTEGER NOT NULL REFERENCES people(id),
+            kind TEXT NOT NULL,          -- likes dislikes does works studies has lives plans wants
+            what TEXT NOT NULL,          -- what it is about, normalised: "skiing", "move to leeds"
+            statement TEXT NOT NULL,     -- "likes skiing", "plans to move to Leeds"
+            start INTEGER NOT NULL,      -- the sentence it was read from (offsets into entries.text)
+            end INTEGER NOT NULL,
+            lo TEXT,                     -- when it holds, if the sentence says (ISO interval)
+            hi TEXT
+        );
+        CREATE INDEX person_facts_entry ON person_facts(entry);
+        CREATE INDEX person_facts_person ON person_facts(person, kind);
+        CREATE INDEX person_facts_passage ON person_facts(passage);
+        """
+    )

@@ -66,7 +66,8 @@ EVENT_START = "max(ev.start, coalesce(pa.start, ev.start))"
 EVENT_TEXT = (f"substr(en.text, {EVENT_START} + 1,"
               f" min(ev.end, coalesce(pa.end, ev.end)) - {EVENT_START})")
 
-PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subject"), ("relations", "object"))
+PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subject"), ("relations", "object"),
+                 ("person_facts", "person"))
 KINDS = ("person", "pet", "place", "thing", "other")  # what a name can be
 SUFFIX = re.compile(r" \((\d+)\)$")  # "Tom (2)": the second person called Tom, until the owner names them
 
@@ -809,6 +810,31 @@ def _strength(memory, pid, now=None) -> dict:
     return person_strength(memory, pid, now)
 
 
+FACT_KINDS = ("likes", "dislikes", "does", "works", "studies", "has", "lives", "plans", "wants")
+
+
+def facts_of(memory, pid: int, limit: int = 40, evidence: int = 3) -> list[dict]:
+    """What a person likes, does, has, where they live and what they plan (extract/facts.py): one item per
+    statement, said most often first within each kind, with when it was first and last said and its passages."""
+    rows = memory.query(
+        "SELECT f.kind, f.what, f.statement, f.passage, coalesce(f.lo, e.at) AS at FROM person_facts f"
+        " JOIN entries e ON e.id = f.entry WHERE f.person = ? ORDER BY coalesce(f.lo, e.at), f.id", (pid,))
+    groups: dict = {}
+    for r in rows:
+        g = groups.setdefault((r["kind"], r["what"]), {"kind": r["kind"], "what": r["what"], "statement": r["statement"],
+                                                        "first_at": r["at"], "last_at": r["at"], "said": 0, "passages": []})
+        g["said"] += 1
+        g["last_at"] = r["at"]
+        if r["passage"] not in g["passages"]:
+            g["passages"].append(r["passage"])
+    order = {k: i for i, k in enumerate(FACT_KINDS)}
+    items = sorted(groups.values(), key=lambda g: (-g["said"], g["first_at"] or ""))[:limit]
+    items.sort(key=lambda g: order.get(g["kind"], len(order)))  # stable: most said first within a kind
+    for g in items:
+        g["evidence"] = _passages(memory, g.pop("passages"), evidence)
+    return items
+
+
 def person(memory, name: str, limit: int = 20, now=None) -> dict:
     """One person's page: aliases, relations, cues, events, feelings, passages, and what the owner said
     of them (`said`). A relation or event the owner gave or dated has its correction's id in `said`."""
@@ -878,6 +904,7 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
                 "emotions": {k: round(v, 4) for k, v in sorted(emotions.items(), key=lambda kv: -kv[1])}}
     passage_ids = [r[0] for r in memory.query(
         "SELECT passage FROM mentions WHERE person = ? GROUP BY passage ORDER BY min(entry), min(start)", (pid,))]
+    about = facts_of(memory, pid, limit=max(limit, 40))
     return {
         "id": pid,
         "name": row["name"],
@@ -886,6 +913,7 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
         "owner": bool(row["owner"]),
         "aliases": aliases,
         "mentions": mentions,
+        "about": about,
         "relations": [{"relation": rel, "other": who[other][0], "other_owner": who[other][1], "is": mine,
                        "group": group(rel), "evidence": _passages(memory, v["evidence"], 3), "said": v["said"]}
                       for (rel, other, mine), v in relations.items()],

@@ -2,7 +2,7 @@
 
 A derived-data processor (see docs/architecture.md): `process(memory, entry_ids)` runs spaCy once
 per entry (`nlp.pipe`, whole entries), then the named, versioned components in order, and writes
-people, aliases, mentions, relations, cues, events, times and feelings in one transaction per batch
+people, aliases, mentions, relations, cues, events, times, feelings and person facts in one transaction per batch
 of entries together with their `processed` rows. People are joined across entries by the alias
 rules; the owner's corrections (merge, split, rename, what a name is: remembrancer/people.py) live in
 their own table and are applied again after every extraction, so they survive `reindex`.
@@ -26,13 +26,14 @@ from .base import Extraction
 from .coref import Coref
 from .cues import Cues
 from .events import Events
+from .facts import Facts
 from .feelings import Feelings
 from .narrator import OWNER, Narrator
 from .people import KIN_NAMES, People
 from .relations import Relations
 from .times import Times
 
-COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings()]
+COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
 JOIN = "3"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose")
@@ -44,7 +45,7 @@ WORKERS = 2  # parsing processes for a large run (at most one per core)
 PARALLEL_CHARS = 300_000  # about 50,000 words: below this, starting workers costs more than it saves
 CHUNK = 2 * SPACY_BATCH  # entries per task given to a worker
 AHEAD = 2  # batches parsed ahead of the one being stored
-TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions")
+TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions", "person_facts")
 
 _nlp = None
 
@@ -460,6 +461,12 @@ def _store(conn, entry, ex: Extraction, passages, known):
         "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
         [(eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
          for f in ex.feelings],
+    )
+    conn.executemany(
+        "INSERT INTO person_facts (entry, passage, person, kind, what, statement, start, end, lo, hi)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(eid, passage_of(f.start), ids[f.person], f.kind, f.what, f.statement, f.start, f.end, f.lo, f.hi)
+         for f in ex.facts if ids[f.person]],
     )
 
 

@@ -77,6 +77,18 @@ class Feeling:
 
 
 @dataclass
+class Fact:
+    person: int  # person index: whom it is about
+    kind: str  # "likes" | "dislikes" | "does" | "works" | "studies" | "has" | "lives" | "plans" | "wants"
+    what: str  # what it is about, normalised, lower case: "skiing", "move to leeds", "cat luna"
+    statement: str  # short and readable, without the person: "likes skiing", "plans to move to Leeds"
+    start: int  # evidence span: the sentence it was read from
+    end: int
+    lo: str | None = None  # when it holds, if the sentence names a time (ISO interval)
+    hi: str | None = None
+
+
+@dataclass
 class Extraction:
     text: str
     at: str | None  # the entry's date (ISO), anchor for relative times
@@ -89,3 +101,4 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     times: list[Time] = field(default_factory=list)
     feelings: list[Feeling] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)

@@ -1,5 +1,6 @@
 "use strict";
-// One person's page: what is known of them (relations, life events, name, what the name is), each put right in
+// One person's page: what they like, do and plan (about); what is known of them (relations, life events, name,
+// what the name is), each put right in
 // place and kept as what you said (each can be undone); predicted recall; cues with the passages behind them;
 // feelings; and every mention by time, the names in it linked to their people.
 
@@ -269,6 +270,12 @@ async function load(name, quiet) {
   R.$("#kind").hidden = p.kind === "person";
   R.$("#aliases").replaceChildren(...p.aliases.filter((a) => a !== p.name).map((a) => h("span", { class: "chip" }, a)),
     h("span", { class: "hint" }, `${p.mentions} mentions`));
+  R.list(R.$("#about"), p.about || [], (f) => h("div", { class: "card" },
+    h("strong", {}, f.statement),
+    h("span", { class: "hint" }, `  ${[f.first_at && R.day(f.first_at), f.last_at && f.last_at !== f.first_at && R.day(f.last_at)].filter(Boolean).join(" – ")}`
+      + (f.said > 1 ? ` · said ${f.said} times` : "")),
+    f.evidence.length ? h("div", { class: "why" }, "“", quote(f.evidence[0].text, f.what.split(" ").pop()), "”") : null,
+    evidence(f.evidence.slice(1), `and ${f.evidence.length - 1} more`)), "Nothing read yet about what they like, do or plan.");
   R.list(R.$("#relations"), p.relations, (r) => relationCard(p, r), "No relations read yet: add one below.");
   R.list(R.$("#events"), p.events, (e) => eventCard(p, e), "No life events read.");
   R.list(R.$("#cues"), p.cues, (c) => h("div", { class: "card cue" },
