@@ -307,3 +307,31 @@ def m007_event_agents(conn):
     """Who did it, apart from whom it happened to: "you killed your grandson" is a death of the grandson,
     and the one who killed takes part without having died. 0 for every row until its entry is extracted again."""
     script(conn, "ALTER TABLE event_people ADD COLUMN agent INTEGER NOT NULL DEFAULT 0;")
+
+
+@migration
+def m013_messages(conn):
+    """A conversation kept as it happens (Memory.add_messages): the day's chat entry grows by appended
+    messages. `chats` finds the chat a message of a day (and source) goes to; `messages` keeps each
+    message's own time and what makes it the same message when an agent sends it again."""
+    script(
+        conn,
+        """
+        CREATE TABLE chats (
+            entry INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,             -- YYYY-MM-DD of its messages
+            source TEXT NOT NULL,          -- as given ('' for none): one chat a day and source
+            me TEXT                        -- the speaker who is the owner, as given
+        );
+        CREATE INDEX chats_day ON chats(day, source);
+        CREATE TABLE messages (
+            entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,          -- its passage is (entry, seq)
+            at TEXT,                       -- its own time, as given (NULL: none was)
+            key TEXT NOT NULL,             -- speaker, text, id and time as given, hashed
+            known INTEGER NOT NULL,        -- 1: it came with an id or a time, so its key alone names it
+            PRIMARY KEY (entry, seq)
+        );
+        CREATE INDEX messages_key ON messages(entry, key);
+        """
+    )
