@@ -1,4 +1,5 @@
 """Cues: noun phrases tied to the people near them, on texts written for these tests."""
+import os
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,10 @@ def test_story_cues_of_ianto():
     """The story, as one entry, through the whole pipeline: the things tied to Ianto."""
     from remembrancer.extract import extract
 
+    if not SEED.exists():  # a fresh clone without ../shared: skipped, except in CI, where it must be there
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the story is missing: {SEED}")
+        pytest.skip(f"the story is not here: {SEED}")
     ex = extract(SEED.read_text(encoding="utf-8"), at="2010-01-01")
     ianto = [i for i, p in enumerate(ex.people) if "ianto" in p.name.lower()]
     assert ianto

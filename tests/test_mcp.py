@@ -233,3 +233,15 @@ def test_http_endpoint_needs_the_token_off_loopback(tmp_path):
 
         anyio.run(scenario)
     assert not (folder / "unused.db").exists() and (folder / "sam.db").exists()
+
+
+def test_every_correction_offered_takes_its_example():
+    """A correction plugs in by naming a Memory method: its example binds to that method's arguments."""
+    import inspect
+
+    from remembrancer import mcp
+
+    offered = mcp.corrections()
+    assert {"merge", "split", "hide", "unhide"} <= set(offered)
+    for kind, (method, fixed, _, example) in offered.items():
+        inspect.signature(getattr(Memory, method)).bind(None, **example, **fixed)
