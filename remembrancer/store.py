@@ -234,12 +234,12 @@ class Memory:
             conn.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)", [(r[0], r[7], r[5]) for r in rows])
             conn.execute("UPDATE entries SET text = ?, hash = ?, words = ?, meta = ? WHERE id = ?",
                          (text, digest, grown.words, json.dumps(meta, ensure_ascii=False) if meta else None, entry_id))
-            # Understood again whole (extraction reads an entry at once); a processor still to catch up
-            # from an older version keeps its row, so it still redoes everything.
-            for name in PROCESSORS:
-                module = importlib.import_module(name)
-                conn.execute("DELETE FROM processed WHERE entry = ? AND processor = ? AND version = ?",
-                             (entry_id, module.NAME, str(module.VERSION)))
+            # Understood again: extraction reads the whole entry again; embeddings only its new turns, unless the
+            # entry waits for a newer version of them, whose row is kept so that everything is embedded again.
+            from . import embed
+
+            conn.execute("DELETE FROM processed WHERE entry = ? AND (processor != ? OR version = ?)",
+                         (entry_id, embed.NAME, str(embed.VERSION)))
         conn.executemany("INSERT INTO messages (entry, seq, at, key, known) VALUES (?, ?, ?, ?, ?)",
                          [(entry_id, seq + i, m.at, m.key, int(m.known)) for i, m in enumerate(fresh)])
         ids = [r[0] for r in conn.execute("SELECT id FROM passages WHERE entry = ? AND seq >= ? ORDER BY seq", (entry_id, seq))]
