@@ -245,3 +245,22 @@ def test_every_correction_offered_takes_its_example():
     assert {"merge", "split", "hide", "unhide"} <= set(offered)
     for kind, (method, fixed, _, example) in offered.items():
         inspect.signature(getattr(Memory, method)).bind(None, **example, **fixed)
+
+
+def test_http_endpoint_on_one_store(tmp_path):
+    """`serve` on one store: the tools take no user; a page elsewhere cannot post to /mcp (JSON only)."""
+    db = tmp_path / "mine.db"
+    with serving(db) as (base, first, _):
+        r = httpx.post(base + "/mcp", content='{"jsonrpc": "2.0", "id": 1, "method": "tools/list"}',
+                       headers={"Content-Type": "text/plain", "Accept": "application/json, text/event-stream"})
+        assert r.status_code == 415 and r.json()["remedy"]
+
+        async def scenario():
+            async with Client(first["mcp"].replace("0.0.0.0", "127.0.0.1")) as client:
+                for tool in (await client.list_tools()).tools:
+                    assert "user" not in tool.input_schema.get("properties", {})
+                assert (await call(client, "remember", text="Coffee with Ianto at the Hub.", at="2009-05-01"))["new"]
+                assert (await call(client, "ask", question="Who was at the Hub?"))["passages"][0]["text"].startswith("Coffee")
+
+        anyio.run(scenario)
+        assert httpx.get(base + "/api/stats").json()["entries"] == 1
