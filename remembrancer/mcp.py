@@ -172,7 +172,8 @@ def arguments_of(kind: str) -> list[str]:
     return [p for p in list(inspect.signature(getattr(Memory, method)).parameters)[1:] if p not in fixed]
 
 
-def correct(memory: Memory, kind: str, args: dict[str, Any]) -> Any:
+def correct(memory: Memory, kind: Annotated[str, Field(description="Which correction (see the kinds).")],
+            args: Annotated[dict[str, Any], Field(description="Its arguments, by name (see the kinds).")]) -> Any:
     """Put right what the memory has wrong; the user is the authority, and a correction is kept when the memory
     is read again. `kind` says which correction; `args` are its arguments by name."""
     offered = corrections()
@@ -281,17 +282,14 @@ def create_server(memories: Memories) -> Server:
     server = Server("remembrancer", title="remembrancer", version=__version__, instructions=INSTRUCTIONS,
                     description="A long-term memory of the people you talk with, kept word for word, offline.",
                     log_level="WARNING")
-    for fn, annotations, writes in TOOLS:
+    for fn, hints, writes in TOOLS:
         doc = inspect.cleandoc(_correct_doc() if fn is correct else fn.__doc__)
         tool = _tool(fn, memories, writes)
-        if fn is correct:
-            kinds = tuple(corrections())
+        if fn is correct:  # the schema lists the kinds offered
+            kind = Annotated[Literal[tuple(corrections())], Field(description="Which correction (see the kinds).")]
             tool.__signature__ = tool.__signature__.replace(parameters=[
-                p.replace(annotation=Annotated[Literal[kinds], Field(description="Which correction.")]) if p.name == "kind"
-                else p.replace(annotation=Annotated[dict[str, Any], Field(description="Its arguments, by name (see the kinds).")])
-                if p.name == "args" else p
-                for p in tool.__signature__.parameters.values()])
-        server.add_tool(tool, name=fn.__name__, description=doc, annotations=annotations, structured_output=False)
+                p.replace(annotation=kind) if p.name == "kind" else p for p in tool.__signature__.parameters.values()])
+        server.add_tool(tool, name=fn.__name__, description=doc, annotations=hints, structured_output=False)
     return server
 
 
