@@ -213,8 +213,11 @@ class Memory:
             entry_id, old, when = row[0], row[2], row[3]
             meta = json.loads(row[4]) if row[4] else {}
             owner = me if me is not None else row[1]
-            if owner is not None and "me" not in meta and any(m.speaker == owner for m in fresh):
-                meta["me"] = owner  # the owner speaks at last: the whole chat is read again with them as "I"
+            if me is not None and me != row[1]:
+                conn.execute("UPDATE chats SET me = ? WHERE entry = ?", (me, entry_id))
+            if owner is not None and "me" not in meta and (any(m.speaker == owner for m in fresh) or conn.execute(
+                    "SELECT 1 FROM passages WHERE entry = ? AND speaker = ? LIMIT 1", (entry_id, owner)).fetchone()):
+                meta["me"] = owner  # the owner is named, or speaks, at last: the chat is read again with them as "I"
             added = capture.chat_entry(turns)
             text = old + "\n" + added.text
             capture.check_text(text)

@@ -138,3 +138,11 @@ def test_a_chat_that_grows_while_it_is_read_is_read_again(db):
             deriver.mark_processed(conn, embed, [entry])
         assert deriver._changed == {entry}
         assert deriver.pending(embed) == [entry]
+
+
+def test_me_named_later_is_the_owner_of_the_whole_chat(memory):
+    memory.add_messages(CHAT[:1], at=AT)  # Sam speaks, not yet named as you
+    entry = memory.add_messages(CHAT[1:2], me="Sam", at=AT)["entries"][0]  # named while someone else speaks
+    assert memory.entry(entry)["meta"] == {"me": "Sam"}
+    memory.add_messages([{"speaker": "Jo", "text": "Hi all."}], at="2024-06-01T10:00", me="Sam")
+    assert memory.query("SELECT meta FROM entries WHERE kind = 'chat' ORDER BY id DESC LIMIT 1")[0][0] is None  # Sam never spoke
