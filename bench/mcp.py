@@ -51,14 +51,37 @@ def direct(paths, items) -> tuple[list[float], dict]:
         for _, q in [i for i in items if i[0] == conv][:WARM]:
             memory.ask(q, limit=10)
     times, answers = [], {}
+    cpu = time.process_time()
     for conv, q in items:
         t0 = time.perf_counter()
         out = memories[conv].ask(q, limit=10)
         times.append(time.perf_counter() - t0)
         answers[conv, q] = [p["passage"] for p in out["passages"]]
+    CPU.setdefault("direct", []).append((time.process_time() - cpu) / len(items))
     for memory in memories.values():
         memory.close()
     return times, answers
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), children excluded."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_pid(server) -> int | None:
+    """The pid of the process serving: the `serve` process (HTTP) or the `mcp` child of this one (stdio)."""
+    if isinstance(server, str):
+        return SERVING.get("pid")
+    kids = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+    for pid in kids.read_text().split() if kids.exists() else ():
+        if "mcp" in Path(f"/proc/{pid}/cmdline").read_text():
+            return int(pid)
+    return None
+
+
+SERVING: dict = {}
+CPU: dict = {}
 
 
 async def over_mcp(server, items) -> tuple[list[float], dict]:
@@ -67,6 +90,8 @@ async def over_mcp(server, items) -> tuple[list[float], dict]:
         for conv in sorted({c for c, _ in items}):
             for _, q in [i for i in items if i[0] == conv][:WARM]:
                 await client.call_tool("ask", {"user": conv, "question": q, "limit": 10})
+        pid = server_pid(server)
+        server_cpu, client_cpu = cpu_seconds(pid) if pid else 0.0, time.process_time()
         for conv, q in items:
             t0 = time.perf_counter()
             r = await client.call_tool("ask", {"user": conv, "question": q, "limit": 10})
@@ -74,6 +99,8 @@ async def over_mcp(server, items) -> tuple[list[float], dict]:
             times.append(time.perf_counter() - t0)
             assert not r.is_error, r.content[0].text
             answers[conv, q] = [p["passage"] for p in out["passages"]]
+        CPU["http" if isinstance(server, str) else "stdio"] = (
+            (cpu_seconds(pid) - server_cpu) / len(items) if pid else None, (time.process_time() - client_cpu) / len(items))
     return times, answers
 
 
@@ -106,6 +133,7 @@ def main(argv=None):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "remembrancer.cli", "serve", "--folder", str(folder), "--port", str(port),
                              "--json"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    SERVING["pid"] = proc.pid
     try:
         url = json.loads(proc.stdout.readline())["mcp"]
         for _ in range(100):
@@ -135,6 +163,12 @@ def main(argv=None):
     for name, answers in (("HTTP", http), ("stdio", stdio_answers)):
         same = sum(answers[k] == base[k] for k in base)
         print(f"  same passages as direct Memory.ask over {name}: {same}/{len(base)}")
+    direct_cpu = sum(CPU["direct"]) / len(CPU["direct"])
+    print(f"  CPU time per ask (independent of the other programs on the machine): direct {1000 * direct_cpu:.1f} ms;")
+    for name in ("http", "stdio"):
+        server, client = CPU[name]
+        print(f"    over MCP {name}: server process {1000 * server:.1f} ms + client {1000 * client:.1f} ms"
+              f" = {1000 * (server + client):.1f} ms ({(server + client) / direct_cpu:.2f}x direct)")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
