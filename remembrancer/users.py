@@ -13,6 +13,7 @@ from .errors import BadInput, NotFound
 from .store import Memory
 
 _USER = re.compile(r"[a-z0-9](?:[a-z0-9._@+-]{0,62}[a-z0-9_])?")
+PER_THREAD = 4  # stores a thread keeps open
 USER_HELP = ("a name of letters, digits and . _ @ + - (at most 64, starting and ending with a letter or digit;"
              " not case-sensitive), such as 'sam' or 'user-42'")
 
@@ -45,6 +46,7 @@ class Memories:
         self.local = threading.local()
         self.lock = threading.Lock()
         self.opened: list[Memory] = []
+        self.seen: set[Path] = set()
         self.derivers: dict[Path, object] = {}
 
     @property
@@ -59,17 +61,27 @@ class Memories:
         return self.folder / f"{user_name(user)}.db"
 
     def get(self, user: str | None = None) -> Memory:
-        """This thread's connection to the user's store (made, and brought up to date, on first use)."""
+        """This thread's connection to the user's store (made, and brought up to date, on first use). A thread
+        keeps its PER_THREAD most recently used ones open, so that files stay few however many users come."""
         path = self.path(user)
         mine = getattr(self.local, "memories", None)
         if mine is None:
             mine = self.local.memories = {}
-        memory = mine.get(path)
+        memory = mine.pop(path, None)
         if memory is None:
-            memory = mine[path] = Memory(path, derive=False)
+            memory = Memory(path, derive=False)
             with self.lock:
                 self.opened.append(memory)
-            self.stored(user)  # its deriver starts, and completes what an earlier run left pending
+                first = path not in self.seen
+                self.seen.add(path)
+            if first:
+                self.stored(user)  # its deriver starts, and completes what an earlier run left pending
+        mine[path] = memory  # the most recently used last
+        while len(mine) > PER_THREAD:
+            oldest = mine.pop(next(iter(mine)))  # used by this thread alone: safe to close
+            with self.lock:
+                self.opened.remove(oldest)
+            oldest.close()
         return memory
 
     def stored(self, user: str | None = None):

@@ -264,3 +264,17 @@ def test_http_endpoint_on_one_store(tmp_path):
 
         anyio.run(scenario)
         assert httpx.get(base + "/api/stats").json()["entries"] == 1
+
+
+def test_memories_keep_few_files_open_however_many_users(tmp_path):
+    from remembrancer.users import PER_THREAD, Memories
+
+    memories = Memories(folder=tmp_path, understand=False)
+    try:
+        for n in range(3 * PER_THREAD):
+            memories.get(f"user-{n}").add(f"Note {n}.", at="2024-01-01")
+        assert len(memories.opened) == PER_THREAD
+        assert memories.get("user-0").search("Note")[0]["text"] == "Note 0."  # opened again, as it was
+        assert len(list(tmp_path.glob("*.db"))) == 3 * PER_THREAD
+    finally:
+        memories.close()
