@@ -8,6 +8,11 @@ malformed or names turns that do not exist are skipped and counted.
     python bench/locomo.py --data ../shared/benchdata/locomo/locomo10_dev.json
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores   # keep the stores for a rerun
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores --fit --loco   # refit; leave-one-conversation-out
+    python bench/locomo.py --data FILE --incremental   # message by message through add_messages, beside the import
+
+--incremental feeds each conversation one message at a time through `Memory.add_messages` (as an agent
+would, each session's turns joining that day's chat, understood after every message) into a second set of
+stores, and compares its recall and time per message with the whole-file import made in the same run.
 
 Anchor (LoCoMo paper, DRAGON retriever, turns): 56.7 / 66.2 / 76.7 / 82.7 % at k = 5/10/25/50.
 """
@@ -55,6 +60,34 @@ def build(data_path, folder: Path, only=None) -> tuple[dict[str, Path], float]:
                 seconds += time.perf_counter() - started
                 print(f"  ingested {conv}: {len(entries)} sessions in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return paths, seconds
+
+
+def build_incremental(data_path, folder: Path) -> tuple[dict[str, Path], dict]:
+    """One store per conversation fed message by message: `add_messages` (stored, searchable), then
+    `process()` (understood), timed apart for every message. Returns paths and the timings in seconds."""
+    by_conv = defaultdict(list)
+    for entry in capture.locomo_entries(data_path):
+        by_conv[entry.meta["conversation"]].append(entry)
+    paths, stored, understood = {}, [], []
+    for conv, entries in by_conv.items():
+        path = paths[conv] = folder / f"{conv}.db"
+        path.unlink(missing_ok=True)
+        started = time.perf_counter()
+        with Memory(path, derive=False) as memory:
+            for entry in entries:  # a session: its turns, one call each, as they were said
+                for s, e, speaker, ref in entry.passages:
+                    t0 = time.perf_counter()
+                    out = memory.add_messages([{"speaker": speaker, "text": entry.text[s:e], "id": ref}],
+                                              at=entry.at, source=entry.source)
+                    t1 = time.perf_counter()
+                    memory.process()
+                    t2 = time.perf_counter()
+                    assert out["stored"] == 1, out
+                    stored.append(t1 - t0)
+                    understood.append(t2 - t0)
+        print(f"  fed {conv}: {sum(len(e.passages) for e in entries)} messages in {time.perf_counter() - started:.1f}s",
+              file=sys.stderr)
+    return paths, {"stored": stored, "understood": understood}
 
 
 def questions(data_path):
@@ -287,6 +320,8 @@ def main(argv=None):
     parser.add_argument("--fit", action="store_true", help="refit the fusion weights on this file (from recall.WEIGHTS) and print them")
     parser.add_argument("--loco", action="store_true",
                         help="leave-one-conversation-out: weights fitted on the other conversations, scored on each")
+    parser.add_argument("--incremental", action="store_true",
+                        help="also feed every conversation message by message through add_messages and compare")
     parser.add_argument("--plain-start", action="store_true",
                         help="--fit and --loco start from dense 1, bm25 1 and every other weight 0 (not from recall.WEIGHTS,"
                              " which were fitted on this file)")
@@ -294,6 +329,8 @@ def main(argv=None):
     tmp = None
     folder = Path(args.stores) if args.stores else Path(tmp := tempfile.mkdtemp(prefix="locomo-"))
     folder.mkdir(parents=True, exist_ok=True)
+    if args.incremental:
+        return incremental(args, folder, tmp)
     only = set(args.only.split(",")) if args.only else None
     paths, ingest = build(args.data, folder, only)
     passages = 0
@@ -330,6 +367,51 @@ def main(argv=None):
         Path(args.json).write_text(json.dumps({"recall": table, "counts": counts, "skipped": skipped,
                                                "latency_ms": {"p50": 1000 * percentile(latency, 50), "p95": 1000 * percentile(latency, 95)},
                                                "ingest_seconds": ingest, "passages": passages}, indent=2, default=str))
+    if tmp:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def incremental(args, folder: Path, tmp):
+    """The whole-file import and the message-by-message feed, built in this run, side by side."""
+    from remembrancer import embed, extract
+
+    extract.nlp(), embed.embedder()  # the models load once, before either is timed
+    whole_dir, live_dir = folder / "whole", folder / "incremental"
+    whole_dir.mkdir(parents=True, exist_ok=True)
+    live_dir.mkdir(parents=True, exist_ok=True)
+    for old in whole_dir.glob("*.db*"):
+        old.unlink()  # timed from empty, every run
+    whole, whole_seconds = build(args.data, whole_dir)
+    live, timing = build_incremental(args.data, live_dir)
+    messages = len(timing["stored"])
+    modes = ("hybrid",)
+    rows = {}
+    for name, paths in (("whole-file import", whole), ("message by message", live)):
+        table, counts, skipped, latency = evaluate(args.data, paths, modes=modes)
+        rows[name] = table["hybrid"]["overall"]
+    lines = [f"{'store built by':<22}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
+    for name, row in rows.items():
+        lines.append(f"{name:<22}" + "".join(f"{row[k]:>8.1f}" for k in KS))
+    diff = rows["message by message"][10] - rows["whole-file import"][10]
+    lines.append(f"R@10 difference (message by message - whole file): {diff:+.1f} points over {sum(counts.values())} questions"
+                 f" ({'within' if abs(diff) <= 1 else 'NOT within'} 1 point)")
+    ms = lambda xs, q: 1000 * percentile(xs, q)  # noqa: E731
+    lines.append(f"time per message over {messages} messages in {len(live)} conversations:")
+    lines.append(f"  whole-file import (store + understand), mean: {1000 * whole_seconds / messages:8.1f} ms"
+                 f"   ({whole_seconds:.1f} s in all)")
+    lines.append(f"  add_messages, stored and searchable:  p50 {ms(timing['stored'], 50):6.1f} ms  p95 {ms(timing['stored'], 95):6.1f} ms"
+                 f"   ({sum(timing['stored']):.1f} s in all)")
+    lines.append(f"  add_messages, then understood:        p50 {ms(timing['understood'], 50):6.1f} ms  p95 {ms(timing['understood'], 95):6.1f} ms"
+                 f"   ({sum(timing['understood']):.1f} s in all)")
+    lines.append(f"  ratio understood per message, p50 / whole-file mean: {percentile(timing['understood'], 50) / (whole_seconds / messages):.1f}x")
+    print("\n".join(lines))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"recall": rows, "messages": messages, "whole_seconds": whole_seconds,
+                                               "stored_ms": {"p50": ms(timing["stored"], 50), "p95": ms(timing["stored"], 95)},
+                                               "understood_ms": {"p50": ms(timing["understood"], 50),
+                                                                 "p95": ms(timing["understood"], 95)}}, indent=2))
     if tmp:
         import shutil
 

@@ -6,6 +6,7 @@ error. Nothing is stored until the whole input has been read and checked.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -14,7 +15,8 @@ from functools import cached_property
 from pathlib import Path
 
 from . import dates
-from .errors import BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, UnknownFormat
+from .errors import (BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, RemembrancerError,
+                     UnknownFormat)
 
 MAX_ENTRY_CHARS = 10_000_000
 PASSAGE_CHARS = 500  # a passage grows sentence by sentence up to about this size
@@ -423,3 +425,80 @@ def read_format(fmt: str, path, *, author=None, source=None, me=None) -> tuple[l
     if fmt == "jsonl":
         return jsonl_read(path, author=author, source=source, me=me)
     raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")
+
+
+MAX_MESSAGES = 10_000  # in one call: a day's conversation, never a whole archive (`import` is for that)
+MAX_SPEAKER = 200
+
+
+@dataclass
+class Message:
+    """One message of a conversation as it happens (`Memory.add_messages`)."""
+
+    speaker: str
+    text: str
+    at: str | None = None  # its own time, as given
+    id: str | None = None  # the sender's own id for it, kept as its passage's `ref`
+    when: str = ""  # its time, else the call's, else now: the day whose chat it joins
+
+    @property
+    def known(self) -> bool:
+        """Named by its id or its time: the same key is the same message wherever it comes."""
+        return self.id is not None or self.at is not None
+
+    @cached_property
+    def key(self) -> str:
+        return hashlib.sha256(json.dumps([self.speaker, self.text, self.id, self.at]).encode("utf-8")).hexdigest()
+
+
+def read_messages(messages, *, at: str | None = None) -> list[Message]:
+    """Check a list of messages, {"speaker", "text", "at"?, "id"?} (or (speaker, text) pairs), before anything
+    is stored: a typed error naming the first bad one. `at`: the time of those that give none (default: now)."""
+    if isinstance(messages, (str, bytes, dict)) or not isinstance(messages, (list, tuple)):
+        raise BadInput("Messages must be a list of {\"speaker\", \"text\"} objects",
+                       'Send [{"speaker": "Sam", "text": "Morning!"}]; nothing was stored.')
+    if not messages:
+        raise EmptyInput("No messages were given", 'Send at least one {"speaker", "text"}; nothing was stored.')
+    if len(messages) > MAX_MESSAGES:
+        raise BadInput(f"{len(messages):,} messages in one call; the most is {MAX_MESSAGES:,}",
+                       "Send them in smaller calls, or import the whole chat with `remembrancer import`; nothing was stored.")
+    default = at or dates.now()
+    out = []
+    for n, raw in enumerate(messages, 1):
+        where = f"Message {n}"
+        if isinstance(raw, (list, tuple)) and len(raw) == 2:
+            raw = {"speaker": raw[0], "text": raw[1]}
+        if not isinstance(raw, dict):
+            raise BadInput(f"{where} is not an object", 'Each message is {"speaker", "text", "at", "id"}; nothing was stored.')
+        unknown = sorted(set(raw) - {"speaker", "text", "at", "id"})
+        if unknown:
+            raise BadInput(f"{where} has fields this does not know: {', '.join(unknown)}",
+                           'A message has "speaker", "text" and, if known, "at" (its time) and "id"; nothing was stored.')
+        speaker, text, when, ident = raw.get("speaker"), raw.get("text"), raw.get("at"), raw.get("id")
+        if not isinstance(speaker, str) or not speaker.strip():
+            raise BadInput(f"{where} has no speaker", "Say who said it, as \"speaker\"; nothing was stored.")
+        if "\n" in speaker or "\r" in speaker or len(speaker) > MAX_SPEAKER:
+            raise BadInput(f"{where}: a speaker is a name on one line, at most {MAX_SPEAKER} characters",
+                           "Give the speaker's name alone; nothing was stored.")
+        if not isinstance(text, str):
+            raise BadInput(f"{where} has no text", "Give what was said, as \"text\"; nothing was stored.")
+        if not text.strip():
+            raise EmptyInput(f"{where} is empty", "Leave out messages with nothing said; nothing was stored.")
+        if ident == "":
+            ident = None
+        if isinstance(ident, bool) or (ident is not None and not isinstance(ident, (str, int))):
+            raise BadInput(f"{where}: its id must be a string", "Give the message's own id as text, or none; nothing was stored.")
+        if when is not None and not isinstance(when, str):
+            raise BadInput(f"{where}: its time must be a string like 2024-05-08T13:56", "Nothing was stored.")
+        try:
+            for value, what in ((speaker, "speaker"), (text, "text"), (str(ident or ""), "id")):
+                check_unicode(value, f"{where}'s {what}")
+            if "\x00" in text or "\x00" in speaker:
+                raise BinaryInput(f"{where} contains NUL bytes, so it looks binary")
+            own = dates.parse(when) if when else None
+        except (BadInput, EmptyInput) as e:
+            raise type(e)(str(e), e.remedy) from None
+        except RemembrancerError as e:  # a bad date
+            raise type(e)(f"{where}: {e}", e.remedy) from None
+        out.append(Message(speaker.strip(), text, own, None if ident is None else str(ident), own or default))
+    return out

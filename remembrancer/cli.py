@@ -967,18 +967,46 @@ def people_unhide(ctx, name, now, as_json):
               help="Address to listen on. Anything but loopback requires the token, created and shown on first start.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--new-token", is_flag=True, help="Make a new token and show it (the old one stops working): for a lost token.")
-@click.option("--json", "as_json", is_flag=True, help='Print {"url", "token", "token_required"} as JSON on start.')
+@click.option("--folder", type=click.Path(file_okay=False),
+              help="Keep a store per user in this folder (every /api request names ?user=, every MCP tool takes user).")
+@click.option("--json", "as_json", is_flag=True, help='Print {"url", "mcp", "token", "token_required"} as JSON on start.')
 @click.pass_context
 @run
-def serve(ctx, host, port, new_token, as_json):
-    """The web app and HTTP API on this store (API reference at /docs).
+def serve(ctx, host, port, new_token, folder, as_json):
+    """The web app, the HTTP API (reference at /docs) and the MCP endpoint for agents (/mcp) on this store.
 
+    \b
     Example: remembrancer serve --port 8765
+    Example: remembrancer serve --folder ~/agent-memories --host 0.0.0.0
     """
     from .server import serve as run_server
     from .store import default_path
 
-    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json, new_token=new_token)
+    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json,
+               new_token=new_token, folder=folder)
+
+
+@cli.command()
+@click.option("--folder", type=click.Path(file_okay=False),
+              help="Keep a store per user in this folder; every tool then takes `user` (default: the one store, --db).")
+@click.pass_context
+@run
+def mcp(ctx, folder):
+    """Serve the memory to an agent over MCP on standard input and output (an MCP client starts this).
+
+    Tools: remember, ask, recall, person, people, timeline, on_this_day, fading, correct. Over HTTP, `serve`
+    has the same tools at /mcp. Standard output is the protocol's: this command prints nothing else there.
+
+    \b
+    Example: remembrancer --db ~/memories.db mcp
+    Example: remembrancer mcp --folder ~/agent-memories
+    """
+    from .mcp import run_stdio
+    from .store import default_path
+    from .users import Memories
+
+    memories = Memories(folder=folder) if folder else Memories(ctx.obj["db"] or default_path())
+    run_stdio(memories)
 
 
 # -- entries: yours to change (remembrancer/entries.py) ------------------------------------------------

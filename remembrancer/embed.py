@@ -123,13 +123,21 @@ def process(memory, entry_ids):
             i += 1
         marks = ",".join("?" * len(chunk))
         rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
-        vectors = embed(passage_texts(rows)) if rows else np.zeros((0, DIM), np.float32)
+        texts = passage_texts(rows)
+        # A passage never changes once stored, nor does the turn before it, so its vector stays right: only an
+        # entry last embedded by an older version is embedded whole again (a grown chat: its new turns alone).
+        older = {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
+                                            (NAME, str(VERSION), *chunk))}
+        have = {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
+                                           f" WHERE p.entry IN ({marks}) AND e.model = ?", (*chunk, MODEL))}
+        todo = [i for i, r in enumerate(rows) if r["entry"] in older or r["id"] not in have]
+        vectors = embed([texts[i] for i in todo]) if todo else np.zeros((0, DIM), np.float32)
         with memory.transaction() as conn:
             done = _unchanged(conn, chunk, rows)  # an entry changed since it was read is embedded again later
             # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
             conn.executemany(
                 "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-                [(r["id"], MODEL, v.tobytes()) for r, v in zip(rows, vectors) if r["entry"] in done],
+                [(rows[i]["id"], MODEL, v.tobytes()) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
             )
             memory.mark_processed(conn, module, sorted(done))
 

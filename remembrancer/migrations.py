@@ -392,3 +392,31 @@ def m015_person_facts(conn):
         CREATE INDEX person_facts_passage ON person_facts(passage);
         """
     )
+
+
+@migration
+def m013_messages(conn):
+    """A conversation kept as it happens (Memory.add_messages): the day's chat entry grows by appended
+    messages. `chats` finds the chat a message of a day (and source) goes to; `messages` keeps each
+    message's own time and what makes it the same message when an agent sends it again."""
+    script(
+        conn,
+        """
+        CREATE TABLE chats (
+            entry INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,             -- YYYY-MM-DD of its messages
+            source TEXT NOT NULL,          -- as given ('' for none): one chat a day and source
+            me TEXT                        -- the speaker who is the owner, as given
+        );
+        CREATE INDEX chats_day ON chats(day, source);
+        CREATE TABLE messages (
+            entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,          -- its passage is (entry, seq)
+            at TEXT,                       -- its own time, as given (NULL: none was)
+            key TEXT NOT NULL,             -- speaker, text, id and time as given, hashed
+            known INTEGER NOT NULL,        -- 1: it came with an id or a time, so its key alone names it
+            PRIMARY KEY (entry, seq)
+        );
+        CREATE INDEX messages_key ON messages(entry, key);
+        """
+    )

@@ -7,12 +7,14 @@ Every request gets its own thread's SQLite connection; writes from requests are 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import hmac
 import html
 import ipaddress
 import json
 import logging
+import os
 import secrets
 import sys
 import tempfile
@@ -21,11 +23,11 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import Body, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import Body, Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import capture
@@ -55,6 +57,7 @@ NOT_FOUND_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Not h
                   "<main><h1>No page here</h1><p class=hint>Start again from <a href=/>Write</a> or <a href=/search>Search</a>."
                   "</p></main></html>")
 log = logging.getLogger("remembrancer.server")
+_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("remembrancer_user", default=None)  # ?user= of this request
 
 
 def is_loopback(host: str) -> bool:
@@ -87,6 +90,28 @@ def ensure_token(memory: Memory, new: bool = False) -> str | None:
 def stored_token_digest(memory: Memory) -> str | None:
     rows = memory.query("SELECT value FROM settings WHERE key = ?", (TOKEN_SETTING,))
     return rows[0][0] if rows else None
+
+
+TOKEN_FILE = "server-token.sha256"  # beside the users' stores, with `serve --folder`: no user's name ends so
+
+
+def ensure_folder_token(folder, new: bool = False) -> str | None:
+    """`ensure_token` for a folder of stores: the token's SHA-256 is kept in a private file in the folder."""
+    path = Path(folder) / TOKEN_FILE
+    if path.exists() and not new:
+        return None
+    token = secrets.token_urlsafe(32)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(_digest(token) + "\n")
+    tmp.replace(path)
+    return token
+
+
+def folder_token_digest(folder) -> str | None:
+    path = Path(folder) / TOKEN_FILE
+    return path.read_text().strip() or None if path.exists() else None
 
 
 # -- errors as JSON ------------------------------------------------------------------------------------
@@ -215,7 +240,7 @@ class Guard:
                 request.query_params.get("token") if request.method == "GET" else None)
             if not token or not hmac.compare_digest(_digest(token), self.token_digest):
                 error = Unauthorized("This remembrancer needs its token")
-                if request.url.path.startswith("/api/") or request.method != "GET":
+                if request.url.path.startswith(("/api/", "/mcp")) or request.method != "GET":
                     return error_json(401, str(error), error.remedy, {"www-authenticate": "Bearer"})
                 return HTMLResponse(
                     "<!doctype html><meta charset=utf-8><title>remembrancer</title><p>This remembrancer needs its"
@@ -227,7 +252,11 @@ class Guard:
                 return error_json(403, "Cross-site request refused", "Use the remembrancer pages themselves.")
             if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
                 return error_json(403, "Cross-site request refused", "Use the remembrancer pages themselves.")
-            if not bearer and request.headers.get("x-remembrancer") != "1":
+            if request.url.path == "/mcp":
+                # An MCP client sends JSON, which no page elsewhere can send here without the browser asking first.
+                if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+                    return error_json(415, "The MCP endpoint takes JSON", "Send Content-Type: application/json.")
+            elif not bearer and request.headers.get("x-remembrancer") != "1":
                 return error_json(403, "Missing header X-Remembrancer: 1",
                                   "Send the header X-Remembrancer: 1 with every request that changes something.")
         return None
@@ -337,6 +366,21 @@ class EntryChange(BaseModel):
 
 class Purge(BaseModel):
     confirm: StrictBool = Field(False, description="true (and only true): erase the entry and its versions for good.")
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    speaker: StrictStr = Field(description="Who said it.", examples=["Sam"])
+    text: StrictStr = Field(description="What they said, word for word.", examples=["My sister Ana moved to Lisbon."])
+    at: StrictStr | None = Field(None, description="When it was said, if known.", examples=["2026-03-14T09:30"])
+    id: StrictStr | StrictInt | None = Field(None, description="The sender's own id for the message, if any.")
+
+
+class Messages(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    messages: list[Message] = Field(description="The new messages, in order.")
+    me: str | None = Field(None, description="The speaker who is you (their 'I' is yours).", examples=["Sam"])
+    at: str | None = Field(None, description="The time of messages that give none (default: now).")
+    source: str | None = Field(None, description="Where they came from: one chat a day and source.")
+    author: str | None = Field(None, description="Who wrote it down (default: you).")
 
 
 class Answer(BaseModel):
@@ -423,38 +467,72 @@ def people_graph(memory: Memory, limit: int = 40, focus: str | None = None) -> d
 
 
 # -- the app -------------------------------------------------------------------------------------------
-def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> FastAPI:
-    """The API and pages over the store at `db_path`. With `require_token`, every request must carry the
-    token whose digest `ensure_token` stored (as a bearer token, or the cookie set by `/?token=...`).
-    With `derive=False` nothing is understood in the background (entries are only stored)."""
-    db_path = Path(db_path)
-    with Memory(db_path, derive=False) as memory:  # creates and migrates the store before any request
-        digest = stored_token_digest(memory) if require_token else None
+def create_app(db_path=None, *, folder=None, require_token: bool = False, derive: bool = True) -> FastAPI:
+    """The API, the MCP endpoint (/mcp) and the pages over the store at `db_path`, or over a store per user
+    in `folder` (then every /api request names the user, `?user=NAME`, and every MCP tool takes `user`).
+    With `require_token`, every request must carry the token whose digest `ensure_token` stored (as a bearer
+    token, or the cookie set by `/?token=...`). With `derive=False` nothing is understood in the background
+    (entries are only stored)."""
+    from mcp.server.transport_security import TransportSecuritySettings
+
+    from .mcp import create_server
+    from .users import Memories
+
+    memories = Memories(db_path, understand=derive) if folder is None else Memories(folder=folder, understand=derive)
+    if folder is None:
+        with Memory(memories.single, derive=False) as memory:  # creates and migrates the store before any request
+            digest = stored_token_digest(memory) if require_token else None
+    else:
+        digest = folder_token_digest(memories.folder) if require_token else None
     if require_token and not digest:
         raise Unauthorized("No token is stored for this store", "Start it with `remembrancer serve`, which creates one.")
-    local = threading.local()
-    write_lock = threading.Lock()
+    locks: dict[Path, threading.Lock] = {}
     jobs: dict[str, Job] = {}
-    deriver = Deriver(db_path) if derive else None
+    mcp_server = create_server(memories)
+    # Hosts, origins and tokens are the Guard's to check, as for the rest of the app.
+    mcp_app = mcp_server.streamable_http_app(streamable_http_path="/mcp", stateless_http=True, json_response=True,
+                                             transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False),
+                                             max_request_body_size=MAX_JSON)
+
+    def user() -> str | None:
+        return _user.get()
 
     def mem() -> Memory:
-        if getattr(local, "memory", None) is None:
-            local.memory = Memory(db_path, derive=False)
-        return local.memory
+        return memories.get(user())
+
+    def write_lock():
+        path = memories.path(user())
+        with memories.lock:
+            return locks.setdefault(path, threading.Lock())
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        if deriver:
-            deriver.start()
-        yield
-        if deriver:
-            deriver.stop()
+        if derive and folder is None:
+            memories.stored()  # understand at start what an earlier run left pending
+        async with mcp_server.session_manager.run():
+            yield
+        memories.close()
+
+    async def named_user(request: Request,
+                         user: str | None = Query(None, description="Whose memory (a server with --folder keeps one per user).")):
+        if not request.url.path.startswith("/api/"):
+            return  # the pages and the docs are no one's
+        if folder is not None:
+            from .users import user_name
+
+            user_name(user)  # a clear error before anything is read
+        elif user is not None:
+            raise BadInput("This server keeps one memory, so no user is named", "Leave out ?user=.")
+        _user.set(user)
 
     app = FastAPI(title="remembrancer", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+                  dependencies=[Depends(named_user)] if folder is not None else [],
                   description="Your memory over HTTP. Every request that changes something needs the header "
-                              "`X-Remembrancer: 1` (or a bearer token). Errors are `{\"error\", \"remedy\"}`.")
-    app.state.deriver = deriver
+                              "`X-Remembrancer: 1` (or a bearer token). Errors are `{\"error\", \"remedy\"}`. "
+                              "Agents: the MCP endpoint is /mcp (streamable HTTP).")
+    app.state.memories = memories
     app.state.jobs = jobs
+    app.router.routes.extend(mcp_app.routes)
 
     @app.exception_handler(RemembrancerError)
     async def typed_error(request, e: RemembrancerError):
@@ -484,10 +562,9 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
 
     # -- capture ---------------------------------------------------------------------------------------
     def stored(fn):
-        with write_lock:
+        with write_lock():
             result = fn(mem())
-        if deriver:
-            deriver.wake()
+        memories.stored(user())
         return result
 
     @app.post("/api/add", tags=["capture"], summary="Remember a text")
@@ -495,6 +572,14 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
         """Store a text now; people, cues and embeddings follow in the background (see /api/status).
         Returns `Memory.add`'s result: `{"entry", "new", "passages", "words"}`."""
         return stored(lambda m: m.add(body.text, at=body.at, author=body.author, source=body.source))
+
+    @app.post("/api/messages", tags=["capture"], summary="Remember a conversation as it happens")
+    def messages(body: Messages) -> dict:
+        """`Memory.add_messages`: the messages join the day's chat (one a day and `source`), searchable at once;
+        people, relations and cues follow in the background. A message sent again is stored once. Returns
+        `{"stored", "duplicates", "entries", "passages", "seconds"}`."""
+        return stored(lambda m: m.add_messages([x.model_dump(exclude_none=True) for x in body.messages], me=body.me,
+                                               at=body.at, source=body.source, author=body.author))
 
     @app.post("/api/import", tags=["capture"], status_code=202, summary="Import an uploaded file")
     def import_(file: UploadFile = File(description="The file: a .txt/.md text, JSONL (one entry a line) or LoCoMo JSON."),
@@ -506,7 +591,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
         entries, records = parse_upload(format, file.file.read(), file.filename, author=author, source=source, me=me)
         if not entries and not records:
             raise EmptyInput(f"{Path(file.filename or 'upload').name} holds no entries", "Check the file and format.")
-        job = Job(len(entries))
+        job, who, lock = Job(len(entries)), user(), write_lock()
         while len(jobs) >= 100:
             jobs.pop(next(iter(jobs)))
         jobs[job.id] = job
@@ -516,8 +601,8 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
 
         def run():
             try:
-                with Memory(db_path, derive=False) as memory:
-                    with write_lock:
+                with Memory(memories.path(who), derive=False) as memory:
+                    with lock:
                         result = memory.add_entries(entries, progress=progress, records=records)
                 result.pop("results")
                 job.result, job.state = result, "done"
@@ -527,8 +612,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
                 log.error("Error: import failed: %s: %s", type(e).__name__, e)
                 job.error, job.state = {"error": "The import failed inside remembrancer",
                                         "remedy": "Nothing of it was half-stored: try again."}, "failed"
-            if deriver:
-                deriver.wake()
+            memories.stored(who)
 
         threading.Thread(target=run, name=f"remembrancer-import-{job.id}", daemon=True).start()
         return job.as_dict()
@@ -550,7 +634,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
         for name in PROCESSORS:
             module = importlib.import_module(name)
             pending[module.NAME] = len(mem().pending(module))
-        return {"pending": pending, "deriving": bool(deriver)}
+        return {"pending": pending, "deriving": memories.understand}
 
     @app.get("/api/stats", tags=["store"], summary="How much is remembered")
     def stats() -> dict:
@@ -817,26 +901,30 @@ def render_docs(spec: dict) -> str:
 
 
 def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_json: bool = False,
-          new_token: bool = False):
-    """Run the app under uvicorn until interrupted. Any address other than loopback needs the token
-    (`new_token`: replace it, when it was lost; the old one stops working)."""
+          new_token: bool = False, folder=None):
+    """Run the app under uvicorn until interrupted (over a store per user in `folder`, if given). Any address
+    other than loopback needs the token (`new_token`: replace it, when it was lost; the old one stops working)."""
     import uvicorn
 
     require = not is_loopback(host)
     token = None
     if require or new_token:
-        with Memory(db_path, derive=False) as memory:
-            token = ensure_token(memory, new=new_token)
-    app = create_app(db_path, require_token=require)
+        if folder is not None:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            token = ensure_folder_token(folder, new=new_token)
+        else:
+            with Memory(db_path, derive=False) as memory:
+                token = ensure_token(memory, new=new_token)
+    app = create_app(None if folder is not None else db_path, folder=folder, require_token=require)
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     if as_json:
-        echo(json.dumps({"url": url, "token": token, "token_required": require}))
+        echo(json.dumps({"url": url, "mcp": f"{url}mcp", "token": token, "token_required": require}))
     else:
         if token:
             echo(f"Token (shown this once; only its hash is kept): {token}")
             echo(f"Open {url}?token={token} on the devices you trust.")
         elif require:
             echo("Every request needs the token shown when this store was first served (lost: serve --new-token).")
-        echo(f"remembrancer on {url}  (API reference at {url}docs; Ctrl+C stops)")
+        echo(f"remembrancer on {url}  (API reference at {url}docs; MCP at {url}mcp; Ctrl+C stops)")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)

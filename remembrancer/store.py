@@ -20,6 +20,7 @@ from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
 
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
+RETRIES = 3  # times one run takes again an entry that changed while a processor read it
 
 
 def default_path() -> Path:
@@ -184,6 +185,100 @@ class Memory:
         entry = capture.chat_entry(turns, at=dates.parse(at) if at else None, author=author, source=source, me=me)
         return self.add_entries([entry])["results"][0]
 
+    def add_messages(self, messages, *, me: str | None = None, at: str | None = None, source: str | None = None,
+                     author: str | None = None) -> dict:
+        """Remember a conversation as it happens: each message, {"speaker", "text", "at", "id"} (time and id if
+        known), joins the day's chat (one chat a day and `source`), searchable at once and understood (people,
+        relations, cues) after, as if the whole chat had been imported at the end. `me`: the speaker who is
+        you; `at`: the time of messages that give none (default: now).
+
+        A message sent again is stored once: one with an id, or a time, is the same as any in its chat with
+        that id, or speaker, text and time; one with neither is the same as the messages its chat ends with,
+        so a retried call, or the whole conversation so far sent again, adds only what is new.
+        Returns {"stored", "duplicates", "entries", "passages", "seconds"}: the chats' entry ids and the new
+        passages' ids."""
+        started = time.perf_counter()
+        given = capture.read_messages(messages, at=dates.parse(at) if at else None)
+        for value, what in ((me, "me"), (source, "The source"), (author, "The author")):
+            capture.check_unicode(value, what)
+        out = {"stored": 0, "duplicates": 0, "entries": [], "passages": []}
+        with self.transaction() as conn:
+            day, group = None, []
+            for message in given + [None]:  # runs of one day, in the order given
+                if group and (message is None or message.when[:10] != day):
+                    self._grow_chat(conn, day, group, me=me, source=source, author=author, out=out)
+                    group = []
+                if message is not None:
+                    day = message.when[:10]
+                    group.append(message)
+        if self.derive and out["stored"]:
+            self.process(out["entries"])
+        out["seconds"] = round(time.perf_counter() - started, 3)
+        return out
+
+    def _grow_chat(self, conn, day, group, *, me, source, author, out):
+        """Append one day's messages to its chat (made with the first of them), in the caller's transaction."""
+        row = conn.execute("SELECT c.entry, c.me, e.text, e.at, e.meta FROM chats c JOIN entries e ON e.id = c.entry"
+                           " WHERE c.day = ? AND c.source = ? AND e.deleted IS NULL ORDER BY c.entry DESC LIMIT 1",
+                           (day, source or "")).fetchone()
+        fresh = _new_messages(conn, row[0] if row else None, group)
+        out["duplicates"] += len(group) - len(fresh)
+        if not fresh:
+            if row:
+                out["entries"].append(row[0])
+            return
+        turns = [capture.Turn(m.speaker, m.text, m.id) for m in fresh]
+        if row is None:
+            owner = me if me is not None and any(m.speaker == me for m in fresh) else None
+            entry = capture.chat_entry(turns, at=fresh[0].when, author=author, source=source, me=owner)
+            [result] = self._store([entry])
+            if not result["new"]:  # this very chat is stored already (imported whole)
+                out["duplicates"] += len(fresh)
+                out["entries"].append(result["entry"])
+                return
+            entry_id, seq = result["entry"], 0
+            conn.execute("INSERT INTO chats (entry, day, source, me) VALUES (?, ?, ?, ?)", (entry_id, day, source or "", me))
+        else:
+            entry_id, old, when = row[0], row[2], row[3]
+            meta = json.loads(row[4]) if row[4] else {}
+            owner = me if me is not None else row[1]
+            if me is not None and me != row[1]:
+                conn.execute("UPDATE chats SET me = ? WHERE entry = ?", (me, entry_id))
+            if owner is not None and "me" not in meta and (any(m.speaker == owner for m in fresh) or conn.execute(
+                    "SELECT 1 FROM passages WHERE entry = ? AND speaker = ? LIMIT 1", (entry_id, owner)).fetchone()):
+                meta["me"] = owner  # the owner is named, or speaks, at last: the chat is read again with them as "I"
+            added = capture.chat_entry(turns)
+            text = old + "\n" + added.text
+            capture.check_text(text)
+            grown = capture.Entry(text=text, at=when, kind="chat")
+            digest = content_hash(grown)
+            same = conn.execute("SELECT id FROM entries WHERE hash = ?", (digest,)).fetchone()
+            if same:  # the chat as it now would be is stored already (imported whole)
+                out["duplicates"] += len(fresh)
+                out["entries"].append(same[0])
+                return
+            seq = conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM passages WHERE entry = ?", (entry_id,)).fetchone()[0]
+            first = next_ids(conn)[1]  # past every passage id ever given (erased ones too)
+            base = len(old) + 1
+            rows = [(first + i, entry_id, seq + i, base + s, base + e, speaker, ref, added.text[s:e])
+                    for i, (s, e, speaker, ref) in enumerate(added.passages)]
+            conn.executemany("INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)", [(r[0], r[7], r[5]) for r in rows])
+            conn.execute("UPDATE entries SET text = ?, hash = ?, words = ?, meta = ? WHERE id = ?",
+                         (text, digest, grown.words, json.dumps(meta, ensure_ascii=False) if meta else None, entry_id))
+            # Understood again: extraction reads the whole entry again; embeddings only its new turns, unless the
+            # entry waits for a newer version of them, whose row is kept so that everything is embedded again.
+            from . import embed
+
+            conn.execute("DELETE FROM processed WHERE entry = ? AND (processor != ? OR version = ?)",
+                         (entry_id, embed.NAME, str(embed.VERSION)))
+        conn.executemany("INSERT INTO messages (entry, seq, at, key, known) VALUES (?, ?, ?, ?, ?)",
+                         [(entry_id, seq + i, m.at, m.key, int(m.known)) for i, m in enumerate(fresh)])
+        ids = [r[0] for r in conn.execute("SELECT id FROM passages WHERE entry = ? AND seq >= ? ORDER BY seq", (entry_id, seq))]
+        out["stored"] += len(fresh)
+        out["passages"] += ids
+        out["entries"].append(entry_id)
+
     def add_entries(self, entries: list[capture.Entry], progress=None, understood=None, records=None) -> dict:
         """Store entries in batched transactions, then derive; every entry is whole or absent.
         `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation.
@@ -298,7 +393,7 @@ class Memory:
         One process at a time derives a store (a lock beside it, released by the system if the process
         dies): this waits for it, or with `wait=False` returns None at once if another holds it; the holder
         takes in whatever was stored before it lets go, so nothing stored is left behind."""
-        done, tried = {}, set()
+        done, tried = {}, _Tried()
         while True:
             with self._derive_lock(wait) as held:
                 if not held:
@@ -310,13 +405,13 @@ class Memory:
                 return done
             wait = False
 
-    def _derive_pass(self, entry_ids, tried: set, done: dict, progress) -> bool:
-        """Each processor on its pending entries not yet tried in this run; False if there were none."""
+    def _derive_pass(self, entry_ids, tried, done: dict, progress) -> bool:
+        """Each processor on its pending entries not yet tried in this run, or changed since they were (an
+        edit, a re-date, a chat that grew while it was read: at most RETRIES times); False if there were none."""
         found = False
         for name in PROCESSORS:
             module = importlib.import_module(name)
-            todo = [i for i in self.pending(module, entry_ids) if (name, i) not in tried]
-            tried.update((name, i) for i in todo)
+            todo = tried.due(self, name, self.pending(module, entry_ids))
             done[module.NAME] = done.get(module.NAME, 0) + len(todo)
             if todo:
                 found = True
@@ -325,11 +420,11 @@ class Memory:
                     progress(module.NAME, len(todo))
         return found
 
-    def _untried(self, entry_ids, tried: set) -> bool:
+    def _untried(self, entry_ids, tried) -> bool:
         if not any(self.pending_counts().values()):
             return False
-        return any((name, i) not in tried for name in PROCESSORS
-                   for i in self.pending(importlib.import_module(name), entry_ids))
+        return any(tried.due(self, name, self.pending(importlib.import_module(name), entry_ids), take=False)
+                   for name in PROCESSORS)
 
     def complete(self, progress=None) -> dict | None:
         """Derive whatever is pending: entries a crash, a kill or a full disk left not understood, a
@@ -748,6 +843,31 @@ class Memory:
         return out
 
 
+def _new_messages(conn, entry_id, group) -> list:
+    """The messages of `group` not already in the chat `entry_id` (None: no chat yet), nor earlier in `group`."""
+    stored_tail, known = [], set()
+    if entry_id is not None:
+        stored_tail = [r[0] for r in conn.execute(
+            "SELECT key FROM messages WHERE entry = ? ORDER BY seq DESC LIMIT ?", (entry_id, len(group)))][::-1]
+        keys = sorted({m.key for m in group if m.known})
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            known |= {r[0] for r in conn.execute(
+                f"SELECT key FROM messages WHERE entry = ? AND known = 1 AND key IN ({','.join('?' * len(part))})",
+                (entry_id, *part))}
+    # The longest run the chat ends with that the group starts with: a retry, or the conversation sent whole again.
+    keys = [m.key for m in group]
+    overlap = next((k for k in range(min(len(stored_tail), len(keys)), 0, -1) if stored_tail[-k:] == keys[:k]), 0)
+    out = []
+    for m in group[overlap:]:
+        if m.known and m.key in known:
+            continue
+        if m.known:
+            known.add(m.key)
+        out.append(m)
+    return out
+
+
 def _entry_dict(row) -> dict:
     out = dict(row)
     out["meta"] = json.loads(out["meta"]) if out.get("meta") else None
@@ -797,3 +917,28 @@ def fts_query(text: str) -> tuple[str, ...]:
     if len(unique) < 2:
         return tuple(unique)
     return (" AND ".join(unique), " OR ".join(unique))
+
+
+class _Tried:
+    """What a derivation run has taken: (processor, entry) -> the entry as it was then, and how often."""
+
+    def __init__(self):
+        self.taken: dict[tuple[str, int], tuple] = {}
+        self.times: dict[tuple[str, int], int] = {}
+
+    def due(self, memory, name: str, pending: list[int], take: bool = True) -> list[int]:
+        """Of these pending entries, those to take now: new to this run, or changed since it took them."""
+        again = [i for i in pending if (name, i) in self.taken and self.times[name, i] < RETRIES]
+        now = {}
+        for b in range(0, len(again), 500):
+            part = again[b:b + 500]
+            now.update((r[0], tuple(r[1:])) for r in memory.query(
+                f"SELECT id, hash, at, deleted FROM entries WHERE id IN ({','.join('?' * len(part))})", part))
+        todo = [i for i in pending if (name, i) not in self.taken or (i in now and now[i] != self.taken[name, i])]
+        if take and todo:
+            for b in range(0, len(todo), 500):
+                part = todo[b:b + 500]
+                for r in memory.query(f"SELECT id, hash, at, deleted FROM entries WHERE id IN ({','.join('?' * len(part))})", part):
+                    self.taken[name, r[0]] = tuple(r[1:])
+                    self.times[name, r[0]] = self.times.get((name, r[0]), 0) + 1
+        return todo

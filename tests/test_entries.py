@@ -198,11 +198,9 @@ def test_an_entry_changed_while_it_is_being_read_is_read_again(db, monkeypatch):
     with Memory(db, derive=False) as m:  # not derived at open: process() below is the run that is raced
         m.derive = True  # what it changes from here on is derived
         monkeypatch.setattr(extract, "extract_many", redated_meanwhile)
-        m.process()
-        assert m.pending(extract) == [entry]  # left to be read again
-        assert not m.query("SELECT 1 FROM times WHERE entry = ?", (entry,))
+        m.process()  # what was read of it as of 2020 is not stored: the run reads it again, as of 2021
+        assert not m.pending(extract)
         monkeypatch.setattr(extract, "extract_many", real_extract)
-        m.process()
         assert {t["at"] for t in m.timeline() if t["what"] == "Yesterday"} == {"2020-12-31"}
         with Memory(db, derive=False) as other:  # its vectors are to be made again
             other.edit(entry, MARKET + " It was heavier than it looked.")
