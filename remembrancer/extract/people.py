@@ -9,6 +9,7 @@ people; interjections and insults are not. Each distinct name becomes one `Perso
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -102,6 +103,15 @@ NOT_NAMES = set(
     ma'am sir aw aww ooh ugh um umm hmm huh yay ha haha eh er erm phew psst shh whoa yikes bah
     pshaw pooh hurrah hooray huzzah bravo alack ahoy lol omg""".split()
 )
+# Words a name follows when it is the one spoken to: "Thanks Mum!", "Hi Eleanor", "Yes Dad, I will".
+GREETINGS = {"hi", "hiya", "hey", "heya", "hello", "howdy", "thanks", "thx", "ta", "cheers", "morning", "evening",
+             "night", "nite", "goodnight", "bye", "goodbye", "yes", "yeah", "yep", "no", "nope", "ok", "okay", "sorry",
+             "congrats", "congratulations", "welcome", "dear", "dearest", "please", "birthday", "christmas", "xmas",
+             "easter", "anniversary"}  # "Happy birthday Mum!"
+YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love you Dad"
+# Words a turn may open with before the name it speaks to: "Um, Pheebs, so ...", "Oh, Ross, come on".
+FILLERS = GREETINGS | {"oh", "o", "ah", "aw", "aww", "um", "umm", "uh", "er", "erm", "well", "so", "okay", "ok", "look",
+                       "listen", "and", "but", "now", "right", "wow", "alright", "all", "come", "on", "c'mon"}
 # Drawn-out interjections ("Awww", "Ohhh", "Hmmmm", "Hahaha").
 INTERJECTION = re.compile(r"(a+w+|o+h+|a+h+|u+h+|h+m+|m+h?m+|u+g+h+|y+a+y+|w+o+w+|(h+a+)+h*|(h+e+)+h*|e+r+m*)")
 # Words before a name that make it a kind rather than a person: "the Fuwalda", "a Dowell", "this Wolfe".
@@ -199,6 +209,11 @@ def common_word(token) -> bool:
         return False
     words = _lexicon()
     return low in words or token.lemma_.lower() in words and token.pos_ in ("VERB", "ADV", "ADJ")
+
+
+def english_word(low: str) -> bool:
+    """Is a lower-case word an English word (any part of speech) or an interjection?"""
+    return low in NOT_NAMES or INTERJECTION.fullmatch(low) is not None or low in _lexicon() or low in _nouns()
 
 
 def dropped_subject_verb(token) -> bool:
@@ -706,6 +721,27 @@ def is_person(doc, info, model) -> bool:
     return person_probability(f, model) >= model["threshold"]
 
 
+def _said_to(span, turns) -> bool:
+    """Is a name, in a chat, the one its turn is said to: at the start of the turn before a comma or a cry
+    ("Rach, c'mon", "Judy!"), after a greeting ("Hey Pheebs."), or after a comma at its end ("Ready, Mon?")?"""
+    i = bisect.bisect_right([t.start for t in turns], span.start) - 1
+    if i < 0 or span.end > turns[i].end:
+        return False
+    lo, hi = turns[i].start, turns[i].end
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > lo else None
+    after = doc[span.end] if span.end < hi else None
+    closes = after is None or after.text in ("!", "?", ".", "...", "…") or after.lower_ in ("x", "xx", "xxx")
+    if before is None:
+        return after is not None and after.text in (",", "!", "?")
+    if before.lower_ in GREETINGS or before.lower_ == "you" and span.start - 2 >= lo and doc[span.start - 2].lemma_.lower() in YOU_GREETINGS:
+        return after is None or after.text in (",", "!", "?", ".", "...", "…") or after.lower_ in ("x", "xx", "xxx")
+    if before.text == "," and after is not None and after.text == "," and all(
+            t.pos_ in ("INTJ", "PUNCT") or t.lower_ in FILLERS for t in doc[lo:before.i]):
+        return True  # "Um, Pheebs, so ..."
+    return before.text == "," and closes and (after is None or span.end + 1 >= hi or doc[span.end + 1].is_space)
+
+
 def person_probability(f: dict, model) -> float:
     z = model["bias"] + sum(w * (f[name] - m) / sd for name, w, m, sd in
                             zip(model["features"], model["weights"], model["mean"], model["scale"]))
@@ -720,7 +756,7 @@ class People:
     """
 
     name = "people"
-    version = "44"
+    version = "45"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -803,6 +839,12 @@ class People:
         model = self.model or shipped_model()
         found_names = self.candidates(doc)
         names = {k: v for k, v in found_names.items() if is_person(doc, v, model)}
+        if ex.speakers:  # in a chat, a name a turn is said to ("Hey Pheebs.", "Rach, c'mon") is someone's
+            turns = sorted((doc.char_span(s, e, alignment_mode="expand") or doc[0:0]) for s, e, _ in ex.speakers)
+            for key, info in found_names.items():
+                if key not in names and len(key) <= 2 and not any(common_word(t) or norm(t.text) in _nouns() for t in info["spans"][0]) \
+                        and any(_said_to(sp, turns) for sp in info["spans"]):
+                    names[key] = info
         # A run of proper nouns holding a name is that name in full ("Gwen Cooper" when only
         # "Cooper", or only "Gwen", was found to be a person).
         for key, info in found_names.items():
@@ -885,6 +927,17 @@ class People:
                 key = (low,)
                 note(key, t.text, kind="title")
                 found.append((t.i, t.i + 1, key))
+
+        # A chat's speaker labels ("Speaker 1: ", "Mum: ") are not said in it: the speakers are the narrator's.
+        if ex.speakers:
+            turns = sorted((start, end) for start, end, _ in ex.speakers)
+            starts = [start for start, _ in turns]
+
+            def said(s):
+                i = bisect.bisect_right(starts, doc[s].idx) - 1
+                return i >= 0 and doc[s].idx < turns[i][1]
+
+            found = [f for f in found if said(f[0])]
 
         # 5. One person per distinct name.
         index: dict[tuple, int] = {}
