@@ -20,7 +20,7 @@ import os
 from collections import defaultdict, deque
 from functools import lru_cache
 
-from .aliases import Aliases, _namer, same_person, tokens
+from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, tokens
 from .base import Extraction
 from .coref import Coref
 from .cues import Cues
@@ -368,7 +368,10 @@ def _words(name: str) -> set[str]:
     out = set(words)
     if words and words[0] != "the":
         namer = _namer()
-        out |= namer.nicknames_of(words[0]) | namer.canonicals_of(words[0])
+        first = words[0]
+        out |= namer.nicknames_of(first) | namer.canonicals_of(first)
+        # and its first letters, and itself without a pet ending, for the short forms people make ("Beth", "Bethy")
+        out |= {first[:k] for k in range(3, len(first))} | {_DIMINUTIVE.sub("", first)}
     return out
 
 

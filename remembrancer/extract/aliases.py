@@ -29,7 +29,7 @@ def _namer():
 def nickname_of(a: str, b: str) -> bool:
     """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
     a, b = a.lower(), b.lower()
-    if a == b:
+    if a == b or short_form(a, b) or short_form(b, a):
         return True
     namer = _namer()
     # A nickname that is a name of other people too ("Lisa" of "Alice" is also Elizabeth's, "Harry" also
@@ -37,6 +37,25 @@ def nickname_of(a: str, b: str) -> bool:
     # "Tom": Thomas, Tommy; "Ollie": Oliver) is not.
     na, nb = namer.nicknames_of(a), namer.nicknames_of(b)
     return (b in na and nb <= na | {a}) or (a in nb and na <= nb | {b})
+
+
+_DIMINUTIVE = re.compile(r"(?:y|ie|sy|s|o)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def short_form(short: str, name: str) -> bool:
+    """Is `short` the first letters of `name`, as people shorten names ("Beth" of "Bethan", "Glen" of
+    "Glenys", "Den" of "Dennis"), perhaps with a pet ending ("Bethy", "Lows")? Three letters at least,
+    and not a name of the other sex ("Dan" is not "Daniela"), a kin word or a title ("Mam" is not "Mami")."""
+    from .people import HONORIFICS, KIN_NAMES, name_gender
+
+    if len(short) < 3 or len(name) <= len(short) or not short.isalpha() or {short, name} & (KIN_NAMES.keys() | HONORIFICS.keys()):
+        return False
+    stem = short if name.startswith(short) else _DIMINUTIVE.sub("", short)
+    if len(stem) < 3 or not name.startswith(stem):
+        return False
+    gs, gn = name_gender(short), name_gender(name)
+    return not (gs and gn and gs != gn)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -69,7 +69,7 @@ ADJECTIVES = {"dead": "death", "pregnant": "birth", "ill": "illness", "sick": "i
               "married": "marriage", "engaged": "engagement", "divorced": "parting",
               "widowed": "death", "injured": "injury"}
 # "passed" on its own is a death ("since Dad passed"); passing by, through or over a place is not.
-PASS_BY = {"by", "through", "over", "to", "into", "out", "round", "around", "along", "across", "under", "between",
+PASS_BY = {"by", "through", "over", "to", "into", "onto", "out", "round", "around", "along", "across", "under", "between",
            "on", "beside", "behind", "down", "up", "off", "past", "near"}
 # Adjectives that tell of an event only before a person: "my late husband", "the late Irene Adler".
 BEFORE_PERSON = {"late": "death", "deceased": "death"}
@@ -79,6 +79,17 @@ IRREALIS_MARKS = {"if", "unless", "whether", "lest", "suppose", "supposing"}
 IRREALIS_VERBS = {"want", "wish", "hope", "fear", "imagine", "pretend", "suppose", "dream",
                   "threaten", "try", "plan", "intend", "expect", "worry", "refuse", "need", "afraid"}
 PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "pobj", "dative", "attr", "appos", "conj"}
+NOUN_PREPS = {"of", "for", "by", "to", "with", "between"}
+VERB_PREPS = {"by", "to", "with", "from"}
+DEATH_PREPS = {"by"}
+# Said of how close one came, not of what happened: "I nearly died", "she almost passed out".
+NEARLY = {"nearly", "almost", "practically", "virtually", "half", "basically", "literally"}
+# Dying of a feeling, or laughing, is a figure of speech: "died of fright", "nearly died laughing".
+FEELINGS = {"fright", "embarrassment", "shame", "boredom", "laughter", "laughing", "curiosity", "envy", "jealousy",
+            "happiness", "excitement", "cringe", "mortification", "hunger", "thirst", "heat", "cold", "worry", "nerves"}
+# A death is not dated by these: a funeral, a grave, an anniversary come after it ("the funeral is on Friday").
+AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "headstone", "gravestone", "coffin",
+               "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest"}
 
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born"}
@@ -133,6 +144,10 @@ def _participants(t, owner, agents=None) -> list[int]:
             if c.dep_ == "conj":
                 take(c, agent)
 
+    # Whom a preposition brings in: "the death of Lisa", "married to Rhys", "broke up with Tom", "killed by
+    # her"; but not the one a death happened with or beside ("died on the M4 with me in her").
+    nominal = t.pos_ in ("NOUN", "PROPN")
+    preps = NOUN_PREPS if nominal else DEATH_PREPS if VERBS.get(t.lemma_.lower()) == "death" or t.lower_ == "dead" else VERB_PREPS
     frontier = [t, *birth]
     if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd", "attr"):
         frontier.append(t.head)  # "he was dead": the subject is the verb's
@@ -142,7 +157,7 @@ def _participants(t, owner, agents=None) -> list[int]:
         for c in f.children:
             if c.dep_ in PERSON_DEPS:
                 take(c, agent=done_to and c.dep_ == "nsubj")
-            elif c.dep_ in ("prep", "agent"):  # "the death of Lisa", "killed by her"
+            elif c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps:  # "the death of Lisa", "killed by her"
                 for g in c.children:
                     if g.dep_ == "pobj":
                         take(g, agent=c.dep_ == "agent" or c.lower_ == "by")
@@ -183,6 +198,8 @@ def _irrealis(t, sent) -> bool:
                 return True  # "to die", "going to die", "have to die"
         if not nominal and node.lower_ in ("never", "nearly", "almost", "without"):
             return True
+        if not nominal and is_verb and any(c.dep_ == "advmod" and c.lower_ in NEARLY for c in node.children):
+            return True  # "I nearly died", "she almost died"
         head = node.head
         if head.i == node.i:
             return False
@@ -199,7 +216,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "9"
+    version = "10"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -214,6 +231,7 @@ class Events:
             sent = doc[s:e]
             times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
             lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
+            after = {(t.i if (lemma := t.lemma_.lower()) in AFTER_DEATH else None) for t in sent} - {None}
             found: dict[int, Event] = {}  # trigger token -> its event
             for t in sent:
                 if t.lemma not in triggers and t.lower not in triggers:
@@ -237,6 +255,8 @@ class Events:
                     continue  # "meet the deadline", "each stroke of the brush"
                 if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
                     continue  # "dying to see it", "dying for a drink"
+                if _figurative(t, kind):
+                    continue  # "died of fright", "died laughing", "dead to me", "is killing me"
                 # A trigger inside another of its kind is the same event: "diagnosed with cancer".
                 outer = next((found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
                 if outer is not None:
@@ -245,7 +265,9 @@ class Events:
                     continue
                 # The simple present with nobody named is a saying, not news: "the good die young".
                 generic = t.tag_ in ("VBP", "VBZ") and not people
-                found[t.i] = Event(kind, people, sent.start_char, sent.end_char, lo, hi,
+                # A funeral, a grave or an anniversary dates itself, not the death: it was no later than that.
+                late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
+                found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else lo, hi,
                                    negated=generic or _irrealis(t, sent), agents=agents)
             for t in sent:
                 people, age, today = _late(t, owner)
@@ -257,6 +279,28 @@ class Events:
                                                 (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat())
             ex.events.extend(found.values())
         return ex
+
+
+def _figurative(t, kind) -> bool:
+    """A death that is a figure of speech: dying of a feeling or laughing ("died of fright", "nearly died
+    laughing"), dead to someone ("he's dead to me"), something killing someone now ("my feet are killing me",
+    "which is killing me")."""
+    if kind != "death":
+        return False
+    lemma = t.lemma_.lower()
+    if lemma == "die":
+        for c in t.children:
+            if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" or c.dep_ == "prep" and c.lower_ in ("of", "from", "with") and any(
+                    g.lemma_.lower() in FEELINGS or g.lower_ in FEELINGS for g in c.children):
+                return True
+    if t.lower_ == "dead":
+        holders = [t, t.head] if t.dep_ in ("acomp", "oprd", "attr") else [t]
+        if any(c.dep_ == "prep" and c.lower_ == "to" for h in holders for c in h.children):
+            return True  # "dead to me", "dead to the world"
+    if lemma in ("kill", "murder") and t.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m") for c in t.children):
+        return True  # "is killing me": a pain, not a death
+    return False
 
 
 def _dateline(text: str, tm) -> bool:

@@ -71,6 +71,8 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
 CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
 # Said of a calling that was a slip, not a name: "Dorothy called me Margaret again", "by mistake".
 SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously"}
+# A calling that lasted a while was a slip too: "she called me Delyth for a bit".
+WHILES = {"bit", "moment", "minute", "second", "while", "time", "spell"}
 
 
 def _called(ex: Extraction) -> list[list[int]]:
@@ -83,7 +85,8 @@ def _called(ex: Extraction) -> list[list[int]]:
             continue
         me = next((at.get(c.i) for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), None)
         if any(c.dep_ == "neg" or c.lower_ in SLIPS or c.dep_ == "prep" and c.lower_ == "by" and any(
-                g.lemma_.lower() in ("mistake", "accident") for g in c.children) for c in t.children):
+                g.lemma_.lower() in ("mistake", "accident") for g in c.children) or c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.lemma_.lower() in WHILES for g in c.children) for c in t.children):
             continue  # "called me Margaret again" (she took me for someone else), "never called me Pip"
         if me is None or not ex.people[me].narrator and not any(m.kind == "addressee" for m in ex.people[me].mentions):
             continue
@@ -171,6 +174,8 @@ class Narrator:
         index = {s: _find_or_add(ex, s) for s in speakers}
         for s, p in index.items():
             ex.people[p].aliases.add(s)  # a speaker found under a fuller name ("Eleanor Hughes") is still "Eleanor"
+            if len(s.split()) == len(ex.people[p].name.split()) and len(s) > len(ex.people[p].name):
+                ex.people[p].name = s  # and one found under a short form ("Bea") is known by the chat's name ("Beatrix")
         for start, end, speaker in ex.speakers:
             if not speaker:
                 continue

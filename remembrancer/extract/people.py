@@ -87,8 +87,14 @@ KIN_ROLE = {**{k: "mother" for k in "mum mom mummy mommy mama mamma mam ma mothe
             **{k: "grandmother" for k in "nonna oma abuela abuelita bubbe bubbie babcia yiayia nani dadi mamie obaasan halmoni".split()},
             **{k: "grandfather" for k in "nonno opa abuelo abuelito zayde zaide zeyde dziadek papou pappou ojiisan".split()},
             **{k: "mother" for k in "mamá mutti amma ammi eomma".split()}, **{k: "father" for k in "papá vati appa abbu".split()},
-            "zia": "aunt", "zio": "uncle", "tante": "aunt"}
+            "zia": "aunt", "zio": "uncle", "tante": "aunt",
+            # Welsh, Scots and Irish: "Nain", "Taid", "Mamgu", "Granda", "Mammy"
+            **{k: "grandmother" for k in "nain mamgu".split()}, **{k: "grandfather" for k in "taid tadcu bampi granda grandda grampa grampy".split()},
+            "mammy": "mother"}
 KIN_NAMES = {k: "m" if rel in ("father", "grandfather", "uncle", "brother") else "f" for k, rel in KIN_ROLE.items()}
+# A grandparent's, aunt's or uncle's kin word before a first name is a title: "Nain Gwen", "Nana Sue", "Taid Alun".
+HONORIFICS.update({k: KIN_NAMES[k] for k, rel in KIN_ROLE.items() if rel in ("grandmother", "grandfather", "aunt", "uncle")
+                   and k not in HONORIFICS})
 # Capitalised words that are never people: interjections, oaths and insults, calendar words.
 NOT_NAMES = set(
     """oh ah aha alas hey hi hello bye goodbye yes no yeah yep nope okay ok well wow ouch oops
@@ -218,10 +224,24 @@ def english_word(low: str) -> bool:
 
 def dropped_subject_verb(token) -> bool:
     """An ordinary word, or the past form of an English verb ("Visited", "Phoned"), that starts a
-    sentence: in a diary, a verb whose "I" is left out ("Visited Dorothy Pryce at the home")."""
+    sentence: in a diary, a verb whose "I" is left out ("Visited Dorothy Pryce at the home"); in notes
+    and lists, a verb in the imperative or the third person ("Tell Andy the date", "Beat Geth at
+    Scrabble", "- Calls Glenys 'Glen'"), a plural noun or a greeting ("Things Elin says", "Goodnight
+    Liam"), though the verb may be a rare name too."""
     if common_word(token):
         return True
     low = norm(token.text)
+    lemma = token.lemma_.lower()
+    verbs = _lemma_index()["verb"]
+    if low in GREETINGS or token.pos_ == "VERB" and (low in verbs or lemma in verbs) and name_count(low) < 5:
+        return True  # "Tell Andy": the tagger's verb (not "Rose Tyler": a name of 650,000)
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    stem = low[:-1] if low.endswith("s") else low
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    listed = prev is not None and prev.text in ("-", "*", "•", "–", "—")  # a list's item: "- Beat Geth at Scrabble"
+    if name_count(low) < 5 and (low in verbs or stem in verbs or stem in _nouns()) and (
+            nxt is not None and nxt.pos_ == "PROPN" and (name_gender(nxt.text) or listed)):
+        return True  # "Beat Geth at Scrabble", "Calls Glenys", "Things Elin says": a word, then a first name
     if not low.endswith("ed") or len(low) < 5 or name_gender(low):
         return False
     verbs = _lemma_index()["verb"]
@@ -298,14 +318,20 @@ def capitalised(token) -> bool:
 INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")  # "P.S.", "M.R.C.S.", "J.R."
 
 
+def _capital_word(token) -> bool:
+    """An English word written in capitals, that no one is named ("GLENYS HAIR", "BINS")."""
+    low = token.lower_
+    return token.text.isupper() and len(low) > 2 and english_word(low) and name_count(low) < 3
+
+
 def _name_tokens(span):
     """Trim a PERSON span to its name tokens; returns (start_i, end_i, honorific) or None."""
     toks = list(span)
     while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in ("'s", "’s") or (
             len(toks) > 1 and INITIALISM.fullmatch(toks[-1].text))):
         toks.pop()  # and letters after a name ("BARBARA PINKERTON P.S.", "James Mortimer M.R.C.S.")
-    while len(toks) > 1 and toks[-1].is_lower and toks[-1].is_alpha:
-        toks.pop()  # a name ends capitalised: "Uncle Kit rang" is tagged as one PERSON
+    while len(toks) > 1 and (toks[-1].is_lower and toks[-1].is_alpha or _capital_word(toks[-1])):
+        toks.pop()  # a name ends capitalised: "Uncle Kit rang" is tagged as one PERSON; "GLENYS HAIR" is a note
     while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
@@ -803,7 +829,8 @@ class People:
                     INITIALISM.fullmatch(doc[j].text)) and not (
                     norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])) and not (
                     surname_first and j == i + 1 and name_gender(doc[j].text)) and not (
-                    doc[j - 1].text.isupper() != doc[j].text.isupper() and len(doc[j].text) > 1 and len(doc[j - 1].text) > 1):
+                    doc[j - 1].text.isupper() != doc[j].text.isupper() and len(doc[j].text) > 1 and len(doc[j - 1].text) > 1) and not (
+                    _capital_word(doc[j])):
                 j += 1  # a title starts the next name ("Sherlock Holmes Mr. Sherlock Holmes" is two), and
                 # so does a first name after "Mrs" and a surname ("Mrs Ashburnham Leonora"), and a word
                 # in another case ("TO LADY HOWARD Berry Hill": a heading, then an address)
