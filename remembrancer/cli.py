@@ -358,7 +358,8 @@ def show_person(p):
     his_her = possessive(p.get("gender"))
     for r in p["relations"]:
         if r["other"] == OWNER:
-            click.echo(f"  your {r['relation']}" if r["is"] else f"  you are {his_her} {r['relation']}")
+            maybe = "perhaps " if r.get("perhaps") else ""  # read less surely than a fact: said so
+            click.echo(f"  {maybe}your {r['relation']}" if r["is"] else f"  {maybe}you are {his_her} {r['relation']}")
         else:
             whose = "your" if p["name"] == OWNER else his_her
             click.echo(f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}")
@@ -367,7 +368,8 @@ def show_person(p):
     for e in p["events"]:
         how = " (by them, to another)" if e.get("agent") else ""
         how += " (not said as a fact)" if e.get("negated") else ""
-        click.echo(f"  {e['kind']}{how}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
+        kind = f"perhaps {e['kind']}" if e.get("perhaps") else e["kind"]
+        click.echo(f"  {kind}{how}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
     if p["feelings"]["valence"] is not None:
         top = sorted((p["feelings"].get("emotions") or {}).items(), key=lambda kv: -kv[1])[:3]
         click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}" + (f"; mostly {', '.join(k for k, v in top if v > 0)}" if top else ""))

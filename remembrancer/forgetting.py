@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import fsrs
 
 from .errors import BadInput
+from .people import perhaps, perhaps_relation
 
 # -- time -----------------------------------------------------------------------------------
 # Times are the store's ISO strings (local wall-clock, naive). They are compared as they are,
@@ -329,15 +330,17 @@ class Snapshot:
                 ps[r["passage"]] = ps.get(r["passage"], 0) + 1
             self.times = {p: sorted(v.values()) for p, v in seen.items()}
             self.relations = [dict(r) for r in q(
-                f"SELECT r.subject, r.relation, r.object, r.passage FROM relations r JOIN entries e ON e.id = r.entry"
-                f" WHERE {AT} <= ? ORDER BY {AT}, r.id", (cut,))]
+                f"SELECT r.subject, r.relation, r.object, r.passage, coalesce(r.confidence, 1.0) AS confidence FROM relations r"
+                f" JOIN entries e ON e.id = r.entry WHERE {AT} <= ? ORDER BY {AT}, r.id", (cut,))]
             # What happened to each person: the one who killed or buried someone has not died.
-            for r in q(f"SELECT ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person FROM events ev"
+            for r in q(f"SELECT ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person,"
+                       f" coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
                        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
                        f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.id", (cut,)):
                 e = dict(r)
                 e["at"], e["day"] = when(r["lo"], r["hi"], r["written"])
                 e["from"] = (r["lo"] or r["written"])[:10]  # the earliest it can have been
+                e["perhaps"] = perhaps(r["kind"], r["confidence"])  # never said as a fact (people.FACT)
                 self.events.setdefault(r["person"], []).append(e)
                 self.passage_events.setdefault(r["passage"], set()).add(r["kind"])
             for r in q(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
@@ -514,16 +517,16 @@ class Snapshot:
 
     # -- describing -------------------------------------------------------------------------------
     def died(self, pid) -> str | None:
-        deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death"]
+        deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death" and not e["perhaps"]]
         return deaths[0] if deaths else None
 
     def died_from(self, pid) -> str | None:
-        deaths = [e["from"] for e in self.events.get(pid, []) if e["kind"] == "death"]
+        deaths = [e["from"] for e in self.events.get(pid, []) if e["kind"] == "death" and not e["perhaps"]]
         return deaths[0] if deaths else None
 
     def line(self, pid) -> str:
         """"Steven: your grandson, Alice's son; died 2009-01-02" from what was extracted."""
-        said, seen = [], set()
+        said, seen = [], {}
         for r in self.relations:
             s, o, rel = r["subject"], r["object"], r["relation"]
             if self.is_hidden(o if s == pid else s):
@@ -535,17 +538,23 @@ class Snapshot:
                 phrase = f"you are {whose} {rel}" if s in self.owners else f"{whose} {rel} {self.names[s]}"
             else:
                 continue
+            # a relation to you read less surely than a fact is a "perhaps" (its surest reading counts)
+            sure = not perhaps_relation(s in self.owners, o in self.owners, r["confidence"])
             if phrase not in seen:
-                seen.add(phrase)
-                said.append(phrase)
-        said.sort(key=lambda p: not p.startswith("your"))
+                seen[phrase] = len(said)
+                said.append(phrase if sure else f"perhaps {phrase}")
+            elif sure:
+                said[seen[phrase]] = phrase
+        said.sort(key=lambda p: (p.startswith("perhaps"), not p.startswith("your")))
         facts, kinds = [], set()
-        for e in self.events.get(pid, []):
+        # what is sure first: a "perhaps" death is said only when no reading of it is sure
+        for e in sorted(self.events.get(pid, []), key=lambda e: e["perhaps"]):
             if EVENT_WEIGHT.get(e["kind"], OTHER_EVENT) < 0.5 or e["kind"] in kinds:
                 continue  # a meeting is everyday; a death, a birth, a marriage make the line, once each
             kinds.add(e["kind"])
             verb = {"death": "died", "birth": "born", "marriage": "married", "illness": "fell ill",
                     "meeting": "met", "parting": "parted"}.get(e["kind"], e["kind"])
+            verb = f"perhaps {verb}" if e["perhaps"] else verb
             facts.append(f"{verb} {e['at']}" if e["at"] else verb)
         times = self.times.get(pid, [])
         n = len(self.passages.get(pid, {}))
@@ -724,8 +733,8 @@ def day_notes(memory, on=None) -> list[dict]:
         died = snap.died(pid)
         died_from = snap.died_from(pid)
         for e in snap.events.get(pid, []):
-            if not e["day"]:
-                continue  # only an event known to the day has a day to return on
+            if not e["day"] or e["perhaps"]:
+                continue  # only an event known to the day has a day to return on, and only a sure one
             if e["kind"] == "birth":
                 text = birthday_line(snap.names[pid], e["day"], on, died=died_from)
             else:

@@ -307,3 +307,23 @@ def m007_event_agents(conn):
     """Who did it, apart from whom it happened to: "you killed your grandson" is a death of the grandson,
     and the one who killed takes part without having died. 0 for every row until its entry is extracted again."""
     script(conn, "ALTER TABLE event_people ADD COLUMN agent INTEGER NOT NULL DEFAULT 0;")
+
+
+@migration
+def m010_confidence(conn):
+    """How sure the understanding is of each thing it read, and its evidence: a person, an alias (and the
+    passage that gave it), a relation (and the rule that read it), an event (and its date), a time. NULL
+    until the entry is extracted again (read as sure, as before)."""
+    script(
+        conn,
+        """
+        ALTER TABLE people ADD COLUMN confidence REAL;       -- that this is a person (the surest reading of them)
+        ALTER TABLE aliases ADD COLUMN confidence REAL;      -- that the name is theirs
+        ALTER TABLE aliases ADD COLUMN passage INTEGER;      -- where it was first read as theirs
+        ALTER TABLE relations ADD COLUMN confidence REAL;
+        ALTER TABLE relations ADD COLUMN how TEXT;           -- the rule that read it: stated, kin, across ...
+        ALTER TABLE events ADD COLUMN confidence REAL;       -- that it happened to its people
+        ALTER TABLE events ADD COLUMN date_confidence REAL;  -- that it happened in [lo, hi) (0: no date read)
+        ALTER TABLE times ADD COLUMN confidence REAL;
+        """
+    )

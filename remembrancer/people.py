@@ -29,6 +29,23 @@ EVENT_TEXT = ("substr(en.text, max(ev.start, coalesce(pa.start, ev.start)) + 1,"
 
 PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subject"), ("relations", "object"))
 
+# A death, a birth or a relation to the writer is said as a fact only when read with at least this confidence
+# (chosen on bench/journal.py and bench/dialogre.py so that what is said as a fact is right 95 times in 100);
+# below it, it is shown as "perhaps", with its passage, and never as a fact in on-this-day, fading, review or
+# the facts above an answer.
+FACT = 0.9
+SURE_KINDS = ("death", "birth")
+
+
+def perhaps(kind: str, confidence) -> bool:
+    """Is an event of this kind, read this surely, only a "perhaps"?"""
+    return kind in SURE_KINDS and (confidence if confidence is not None else 1.0) < FACT
+
+
+def perhaps_relation(subject_owner: bool, object_owner: bool, confidence) -> bool:
+    """Is a relation, to the writer or not, read this surely, only a "perhaps"?"""
+    return (subject_owner or object_owner) and (confidence if confidence is not None else 1.0) < FACT
+
 
 def find(conn, name: str, partial: bool = False) -> int | None:
     """The person a name or any alias of theirs stands for (the most mentioned, if several);
@@ -181,19 +198,24 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
     aliases = [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
     mentions = memory.query("SELECT count(*) FROM mentions WHERE person = ?", (pid,))[0][0]
     relations = defaultdict(list)
+    sure = defaultdict(float)  # how sure the surest reading of each is
     for r in memory.query(
-        "SELECT r.relation, r.subject, r.object, r.passage, s.name AS sname, o.name AS oname FROM relations r"
+        "SELECT r.relation, r.subject, r.object, r.passage, s.name AS sname, o.name AS oname,"
+        " coalesce(r.confidence, 1.0) AS confidence, s.owner OR o.owner AS owner FROM relations r"
         " JOIN people s ON s.id = r.subject JOIN people o ON o.id = r.object"
         " WHERE r.subject = ? OR r.object = ? ORDER BY r.entry, r.start", (pid, pid)
     ):
         mine = r["subject"] == pid
-        relations[(r["relation"], r["oname"] if mine else r["sname"], mine)].append(r["passage"])
+        key = (r["relation"], r["oname"] if mine else r["sname"], mine)
+        relations[key].append(r["passage"])
+        sure[key] = max(sure[key], r["confidence"] if r["owner"] else 1.0)
     # "mother of Eleanor" and "Eleanor is her daughter" are one tie told both ways: said once.
     for rel, other, mine in [k for k in relations if not k[2]]:
         said = next((k for k in relations if k[1] == other and k[2] and _KIND.get(k[0]) and
                      _CONVERSE.get(_KIND[k[0]], _KIND[k[0]]) == _KIND.get(rel)), None)
         if said:
             relations[said] += relations.pop((rel, other, mine))
+            sure[said] = max(sure[said], sure.pop((rel, other, mine)))
     cues = []
     for c in memory.query("SELECT cue, weight, valence, emotions FROM person_cues WHERE person = ? ORDER BY weight DESC, cue LIMIT ?", (pid, limit)):
         evidence = [r[0] for r in memory.query("SELECT DISTINCT passage FROM cues WHERE person = ? AND cue = ? LIMIT 3", (pid, c["cue"]))]
@@ -202,9 +224,10 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
                      "evidence": _passages(memory, evidence)})
     events = [
         {"kind": e["kind"], "text": e["text"], "at": e["lo"] or e["at"], "negated": bool(e["negated"]),
-         "agent": bool(e["agent"]), "passage": e["passage"]}
+         "agent": bool(e["agent"]), "passage": e["passage"], "confidence": round(e["confidence"], 3),
+         "perhaps": perhaps(e["kind"], e["confidence"])}
         for e in memory.query(
-            f"SELECT ev.kind, {EVENT_TEXT} AS text, ev.lo, en.at, ev.negated, ep.agent, ev.passage"
+            f"SELECT ev.kind, {EVENT_TEXT} AS text, ev.lo, en.at, ev.negated, ep.agent, ev.passage, coalesce(ev.confidence, 1.0) AS confidence"
             " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
             " LEFT JOIN passages pa ON pa.id = ev.passage"
             " WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.id", (pid,))
@@ -227,7 +250,8 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
         "owner": bool(row["owner"]),
         "aliases": aliases,
         "mentions": mentions,
-        "relations": [{"relation": rel, "other": other, "is": mine, "evidence": _passages(memory, ev, 3)}
+        "relations": [{"relation": rel, "other": other, "is": mine, "evidence": _passages(memory, ev, 3),
+                       "confidence": round(sure[(rel, other, mine)], 3), "perhaps": sure[(rel, other, mine)] < FACT}
                       for (rel, other, mine), ev in relations.items()],
         "cues": cues,
         "events": events,

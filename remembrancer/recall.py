@@ -645,13 +645,18 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     out = []
     if people:
         marks = ",".join("?" * len(people))
+        from .people import perhaps, perhaps_relation
+
         for r in memory.query(
-            f"SELECT s.name AS subject, r.relation, o.name AS object, r.passage FROM relations r"
+            f"SELECT s.name AS subject, r.relation, o.name AS object, max(coalesce(r.confidence, 1.0)) AS confidence,"
+            f" s.owner AS sowner, o.owner AS oowner, r.passage FROM relations r"
             f" JOIN people s ON s.id = r.subject JOIN people o ON o.id = r.object"
             f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object LIMIT ?",
             [*people, *people, limit],
         ):
-            out.append({"fact": f"{r['subject']} is the {r['relation']} of {r['object']}", "kind": "relation", "passage": r["passage"]})
+            maybe = perhaps_relation(r["sowner"], r["oowner"], r["confidence"])  # said as "perhaps", never as a fact
+            out.append({"fact": f"{'perhaps ' if maybe else ''}{r['subject']} is the {r['relation']} of {r['object']}",
+                        "kind": "relation", "passage": r["passage"], "confidence": round(r["confidence"], 3), "perhaps": maybe})
     clauses, params = [], []
     if people:
         clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
@@ -660,15 +665,18 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
         clauses.append("(coalesce(ev.lo, en.at) >= ? AND coalesce(ev.lo, en.at) < ?)")
         params += [t["lo"], t["hi"]]
     if clauses:
-        from .people import EVENT_TEXT
+        from .people import EVENT_TEXT, perhaps
 
         for r in memory.query(
-            f"SELECT ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text"
+            f"SELECT ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text,"
+            " coalesce(ev.confidence, 1.0) AS confidence"
             " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
             f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
             [*params, limit],
         ):
-            out.append({"fact": f"{r['kind']}: {r['text']}", "kind": "event", "at": r["at"], "passage": r["passage"]})
+            maybe = perhaps(r["kind"], r["confidence"])
+            out.append({"fact": f"{'perhaps ' if maybe else ''}{r['kind']}: {r['text']}", "kind": "event", "at": r["at"],
+                        "passage": r["passage"], "confidence": round(r["confidence"], 3), "perhaps": maybe})
     return out[:limit]
 
 
@@ -834,11 +842,15 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
                 continue
             if allowed is None or r["passage"] in allowed:
                 items.append({"at": r["lo"], "until": r["hi"], "what": r["text"], "kind": "time", "passage": r["passage"]})
+        from .people import perhaps
+
         for r in memory.query(
-            "SELECT ev.kind, ev.lo, ev.hi, ev.passage FROM events ev WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ?"
-            " AND ev.passage IS NOT NULL", (lo, hi)):
+            "SELECT ev.kind, ev.lo, ev.hi, ev.passage, coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
+            " WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ? AND ev.passage IS NOT NULL", (lo, hi)):
             if allowed is None or r["passage"] in allowed:
-                items.append({"at": r["lo"], "until": r["hi"], "what": r["kind"], "kind": "event", "passage": r["passage"]})
+                maybe = perhaps(r["kind"], r["confidence"])  # a death read unsurely is "perhaps death", not a death
+                items.append({"at": r["lo"], "until": r["hi"], "what": f"perhaps {r['kind']}" if maybe else r["kind"],
+                              "kind": "event", "passage": r["passage"], "perhaps": maybe})
     # Passages that name no day of their own ("yesterday", "last Tuesday") happened when their entry
     # is dated; a month or a year they mention ("moving in August") does not move them: one item an entry.
     timed = set()

@@ -175,6 +175,12 @@ def deaths_of(text, at="2023-01-20"):
     "My feet are killing me.",
     "I almost died when I saw the bill.",
     "Sal died of embarrassment at the party.",
+    # no one writes of their own death
+    "I was dead on my feet by the time I got in.",
+    "ok that one killed me i actually snorted",
+    "im dying, this baby is a little radiator",
+    # dying is not dead, not yet
+    "Nain is dying.",
 ])
 def test_figurative_deaths_are_not_deaths(text):
     assert all(not people for people in deaths_of(text)), deaths_of(text)

@@ -731,20 +731,27 @@ def is_person(doc, info, model) -> bool:
     ("Grandma Rose") or put beside a role ("my grandmother Agnes Hale", "Bella, my daughter") or
     numbered as a king ("Edward the Second") is a person, and a saint's name with an elliptic possessive ("at St Mary's")
     names a church, school or hospital; a title before a word that always qualifies another ("the
-    Lord High Chancellor") is an office, and no place word ("Chiswick Mall") is a person's name."""
+    Lord High Chancellor") is an office, and no place word ("Chiswick Mall") is a person's name.
+    How sure (`info["confidence"]`): the model's probability, at least RULE_CONFIDENCE when a rule says so."""
     f = name_features(doc, info)
+    p = info["confidence"] = person_probability(f, model)
     if f["saint"] and f["elliptic_possessive"]:
         return False
     if not f["place_word"] and (f["personal_honorific"] and f["compound"] < 1.0 or f["role_apposition"] or
-                                f["title_after"] or f["name_stated"] or f["regnal"]):
+                                f["title_after"] or f["name_stated"] or f["regnal"]) or (
+            not f["place_word"] and f["compound"] < 0.5 and (
+                f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
+                f["name_frequency"] >= 0.6 and f["evidence_total"] >= math.tanh(2 / 4))) or (  # "Jess texted me. She ..."
+            # says, thinks or feels things, again and again ("Irish remarked", "Irish agreed")
+            not f["place_word"] and f["person_verb"] >= 0.5 and f["person_verb"] * len(info["spans"]) >= 2):
+        info["confidence"] = max(p, RULE_CONFIDENCE)
         return True
-    if not f["place_word"] and f["compound"] < 0.5 and (
-            f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
-            f["name_frequency"] >= 0.6 and f["evidence_total"] >= math.tanh(2 / 4)):  # "Jess texted me. She ..."
-        return True  # a first name, or a name the tagger saw, that the text treats as a person's
-    if not f["place_word"] and f["person_verb"] >= 0.5 and f["person_verb"] * len(info["spans"]) >= 2:
-        return True  # says, thinks or feels things, again and again ("Irish remarked", "Irish agreed")
-    return person_probability(f, model) >= model["threshold"]
+    return p >= model["threshold"]
+
+
+RULE_CONFIDENCE = 0.9  # a name a rule takes for a person's ("Mr Pugh", "my grandmother Agnes Hale", "with Rachel")
+TITLE_CONFIDENCE = 0.95  # a title or kin word used as a name ("Mum", "the Doctor")
+SAID_TO_CONFIDENCE = 0.85  # a word no English word, said to someone in a chat ("Hey Pheebs.")
 
 
 def _said_to(span, turns) -> bool:
@@ -872,6 +879,7 @@ class People:
                 if key not in names and len(key) <= 2 and not any(common_word(t) or norm(t.text) in _nouns() for t in info["spans"][0]) \
                         and any(_said_to(sp, turns) for sp in info["spans"]):
                     names[key] = info
+                    info["confidence"] = max(info.get("confidence", 0.0), SAID_TO_CONFIDENCE)
         # A run of proper nouns holding a name is that name in full ("Gwen Cooper" when only
         # "Cooper", or only "Gwen", was found to be a person).
         for key, info in found_names.items():
@@ -891,7 +899,8 @@ class People:
                 names[key] = info
 
         def note(key, surface, kind):
-            return names.setdefault(key, {"key": key, "surface": surface, "honorific": None, "kind": kind, "tagged": 0})
+            return names.setdefault(key, {"key": key, "surface": surface, "honorific": None, "kind": kind, "tagged": 0,
+                                          "confidence": TITLE_CONFIDENCE if kind == "title" else RULE_CONFIDENCE})
 
         # 3. Propagate: every occurrence of a known name is a mention.
         found: list[tuple[int, int, tuple]] = []
@@ -998,7 +1007,7 @@ class People:
                     key = last_variant.get(name_key, name_key)
             if key not in index:
                 index[key] = len(ex.people)
-                person = Person(name=info["surface"])
+                person = Person(name=info["surface"], confidence=round(info.get("confidence", RULE_CONFIDENCE), 3))
                 hon = norm(doc[s].text) if norm(doc[s].text) in HONORIFICS else (
                     None if len(name_key) == 1 else info["honorific"])  # a bare surname: no one's title
                 if hon and norm(doc[s].text) not in HONORIFICS and wife_form(hon, name_key):

@@ -17,7 +17,8 @@ function quote(text, word) {
 }
 
 function relationLine(name, r) {
-  return r.is ? [name, ` is the ${r.relation} of `, R.personLink(r.other)] : [R.personLink(r.other), ` is the ${r.relation} of ${name}`];
+  const line = r.is ? [name, ` is the ${r.relation} of `, R.personLink(r.other)] : [R.personLink(r.other), ` is the ${r.relation} of ${name}`];
+  return r.perhaps ? ["perhaps ", ...line] : line;  // read less surely than a fact: said so, with its passage
 }
 
 function showStrength(s) {
@@ -108,7 +109,7 @@ async function load() {
       c.evidence.length ? h("div", { class: "why" }, "why: “", quote(c.evidence[0].text, c.cue), "” ", R.day(c.evidence[0].at)) : null,
       evidence(c.evidence.slice(1), `and ${c.evidence.length - 1} more`)), "No cues read yet.");
     R.list(R.$("#events"), p.events, (e) => h("div", { class: "card" },
-      h("strong", {}, e.kind), ` ${e.agent ? "(by them, to another) " : ""}${e.negated ? "(not) " : ""}${e.text}`, h("span", { class: "hint" }, e.at ? `  ${R.day(e.at)}` : "")),
+      h("strong", {}, e.perhaps ? `perhaps ${e.kind}` : e.kind), ` ${e.agent ? "(by them, to another) " : ""}${e.negated ? "(not) " : ""}${e.text}`, h("span", { class: "hint" }, e.at ? `  ${R.day(e.at)}` : "")),
       "No events read.");
     showFeelings(p.feelings);
     if (p.strength) showStrength(p.strength);
