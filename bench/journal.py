@@ -176,15 +176,28 @@ class Key:
         return self.people[i]["name"] if i is not None else "?"
 
 
-def match_people(key: Key, listed: list[dict]):
-    """store person id -> gold index (or None), and the store people that are second listings, and merges."""
+def match_people(key: Key, listed: list[dict], kin_of=None):
+    """store person id -> gold index (or None), and the store people that are second listings, and merges.
+    A kin word several key people are called by ("Mam": one speaker's mother, another's grandmother) is
+    the one `called_by` the people the store relates this one to (`kin_of`: store id -> names), or by the
+    writer when the store relates them to no one."""
     assigned, claimed, duplicates, merges = {}, {}, {}, []
     order = sorted(listed, key=lambda p: (not p["owner"], -p["mentions"], p["id"]))
+    writer = key.people[key.owner]["name"] if key.owner is not None else None
     for p in order:
         names = {low(n) for n in [p["name"], *p["aliases"]]} - {"me"}
+        whose = {low(n) for n in (kin_of or {}).get(p["id"], ())} or ({low(writer)} if writer else set())
         hits = Counter()
         for n in names:
             golds = key.by_name.get(n, set())
+            said = re.fullmatch(r"(.+)'s (\S+)", n)  # "gemma's mam": the one Gemma calls Mam
+            if said and not golds:
+                n, whose = said.group(2), {said.group(1)}
+                golds = key.by_name.get(n, set())
+            told = {g for g in golds if any(low(c) == n and whose & ({low(w) for w in ws} | {
+                x for w in ws for x in key.names.get(key.index.get(w), ())})
+                for c, ws in (key.people[g].get("called_by") or {}).items())}
+            golds = told or golds
             for g in golds:
                 hits[g] += 1.0 / len(golds)  # a name several people share says less
         if p["owner"] and key.owner is not None:
@@ -261,7 +274,15 @@ def score(folder: Path, key: dict, db: Path) -> dict:
         owners = {r[0] for r in memory.query("SELECT id FROM people WHERE owner = 1")}
         for p in listed:
             p["owner"] = p["id"] in owners
-        assigned, duplicates, merges = match_people(k, listed)
+        kin_of = defaultdict(set)  # store person -> the names of those the store says they are kin to
+        for s, o in memory.query("SELECT subject, object FROM relations"):
+            for n in memory.query("SELECT name FROM people WHERE id = ? UNION SELECT alias FROM aliases WHERE person = ?", (o, o)):
+                kin_of[s].add(n[0])
+        for o in owners:
+            for s in [s for s, in memory.query("SELECT subject FROM relations WHERE object = ?", (o,))]:
+                if key.get("writer"):
+                    kin_of[s].add(key["writer"])
+        assigned, duplicates, merges = match_people(k, listed, kin_of)
 
         # people
         people = PR()

@@ -65,3 +65,34 @@ def test_the_you_of_a_turn_said_to_someone_by_name_is_theirs():
               ("Speaker 3", "Hi all."))
     monica = next(p for p in ex.people if "Monica" in p.aliases)
     assert monica.name == "Speaker 1" and any(m.kind == "addressee" for m in monica.mentions)
+
+
+def test_a_kin_word_is_the_speakers_kin_and_another_speakers_is_another_person(tmp_path):
+    from remembrancer import Memory
+
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add_chat([("Lorraine", "Mam is coming at 12"), ("Gemma", "ok will tell Mam"), ("Irene", "I will be there pet"),
+                         ("Gemma", "Dad says hi")], at="2022-03-27", me="Lorraine")
+        memory.add_chat([("Lorraine", "Mam rang, she is fine"), ("Gemma", "aw good")], at="2022-03-28", me="Lorraine")
+        people = {p["name"]: p for p in memory.people()}
+        assert {"Mam", "Gemma's Mam", "Gemma's Dad"} <= set(people)
+        assert "Mam" not in people["Gemma's Mam"]["aliases"] and people["Mam"]["mentions"] >= 2
+        assert ("mother", "me", False) in {(r["relation"], r["other"], r["is"]) for r in memory.person("Mam")["relations"]}
+
+
+def test_a_message_signed_off_is_signed_by_its_speaker():
+    ex = chat(("Irene", "Thank you everyone for a wonderful party. Paul did me proud. Love Nan xx"),
+              ("Gemma", "Aw you were amazing"), ("Irene", "Goodnight Liam pet. Nan xx"))
+    irene = next(p for p in ex.people if p.name == "Irene")
+    assert sum(ex.text[m.start:m.end] == "Nan" for m in irene.mentions) == 2
+    assert not any(ex.people[r.subject].name == "Nan" for r in ex.relations)
+
+
+def test_someone_elses_kin_word_is_not_the_speakers_kin():
+    ex = chat(("Irene", "Your Uncle Paul rang from Spain this morning."), ("Lorraine", "Oh lovely"))
+    assert not any(r.relation == "uncle" and ex.people[r.object].name == "Irene" for r in ex.relations)
+
+
+def test_mothers_day_is_no_mother():
+    ex = chat(("Lorraine", "Happy Mother's Day Mam x we'll pick you up at 12"), ("Irene", "Thank you pet"))
+    assert not any(p.name in ("Mother", "Happy Mother") for p in ex.people)

@@ -425,6 +425,11 @@ def _store(conn, entry, ex: Extraction, passages, known):
         if me is not None and (person.name == me or me in person.aliases):
             # The speaker who is the owner: stored as the owner, their chat name one of the owner's aliases.
             owner, person = True, dataclasses.replace(person, name=OWNER, aliases=person.aliases | {OWNER})
+        elif person.of and person.of != me and len(person.name.split()) == 1 and person.name.lower() in KIN_NAMES:
+            # Another speaker's kin word is theirs: "Mam" said by Gemma is "Gemma's Mam", not the owner's Mam
+            # nor Lorraine's (who is Gemma's Mam, perhaps, but that the chat does not say).
+            called = f"{person.of}'s {person.name}"
+            person = dataclasses.replace(person, name=called, aliases={called})
         if not person.mentions:
             ids.append(None)
             continue

@@ -49,7 +49,7 @@ def short_form(short: str, name: str) -> bool:
     and not a name of the other sex ("Dan" is not "Daniela"), a kin word or a title ("Mam" is not "Mami")."""
     from .people import HONORIFICS, KIN_NAMES, name_gender
 
-    if len(short) < 3 or len(name) <= len(short) or not short.isalpha() or {short, name} & (KIN_NAMES.keys() | HONORIFICS.keys()):
+    if len(short) < 3 or len(name) <= len(short) or not short.isalpha() or not name.isalpha() or {short, name} & (KIN_NAMES.keys() | HONORIFICS.keys()):
         return False
     stem = short if name.startswith(short) else _DIMINUTIVE.sub("", short)
     if len(stem) < 3 or not name.startswith(stem):
@@ -113,8 +113,8 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
             return False  # "Mrs. Archer" is not "Newland Archer" but his mother or wife
     if ta == tb:
         return True
-    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b):
-        return False  # titles ("the Doctor") and couples join only their own kind, by equality
+    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b) or _whose(ta) or _whose(tb):
+        return False  # titles ("the Doctor"), couples and someone's kin ("Gemma's Mam") join only their own kind, by equality
     if len(ta) >= 2 and len(tb) >= 2:
         return ta[-1] == tb[-1] and len(ta) == len(tb) and all(
             nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1]))
@@ -128,6 +128,11 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     # of a name given surname first ("Captain Ashburnham" is not "Mrs Ashburnham Leonora").
     first = w == other[0] and (not titled or name_gender(w) or not name_gender(other[-1]))
     return (not titled and nickname_of(w, other[0])) or first or w == other[-1]
+
+
+def _whose(words) -> bool:
+    """Is a name someone's kin ("Gemma's Mam")?"""
+    return any(w.endswith(("'s", "’s")) for w in words[:-1])
 
 
 def merge(ex: Extraction, groups: list[list[int]]) -> None:

@@ -28,6 +28,7 @@ class Person:
     gender: str | None = None  # "m" | "f" | None: from honorifics, titles and pronouns
     honorific: str | None = None  # "mr", "mrs", "captain" ... seen before the name, lower case
     confidence: float = 1.0  # how sure this is a person (people.is_person); a speaker, the narrator: 1
+    of: str | None = None  # in a chat, the speaker whose kin word names them ("Mam" said by Gemma: "Gemma")
 
 
 @dataclass

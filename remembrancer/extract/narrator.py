@@ -186,6 +186,7 @@ class Narrator:
                     ex.people[me].mentions.append(Mention(t.idx, t.idx + len(t), me, "narrator"))
                 elif t.lower_ in SECOND and len(others) == 1:
                     ex.people[others[0]].mentions.append(Mention(t.idx, t.idx + len(t), others[0], "addressee"))
+        _signed_turns(ex, index)
         groups = _spoken_to(ex, index)
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
@@ -199,6 +200,35 @@ SIGN_OFF = re.compile(r"(?:with |all (?:my|our) |lots of |much |(?:my|our) )?(?:
                       r"(?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
                       r"sincerely(?: yours)?|fondly|affectionately|hugs|xx+)", re.I)
 CRIES = {"oh", "o", "ah", "aw", "aww", "poor", "my", "dear", "alas"}  # "Oh, Grandad." grieves, speaks to no one
+
+
+# A chat message signed off: "Love Mam x", "Lots of love, Nan xx", or a name alone at its end with kisses ("... Nan xx").
+TURN_SIGNED = re.compile(r"(?:\b(?:with |lots of |all (?:my|our) |much )?love(?: from)?,?|[.!?…\n])\s*$", re.I)
+KISSES = re.compile(r"\s*(?:x+|xo+|[\u2764\ufe0f\U0001f495-\U0001f49f\U0001f618\U0001f60d]+)?[\s.!]*$", re.I)
+
+
+def _signed_turns(ex: Extraction, index) -> None:
+    """The name or kin word a chat message is signed with is its speaker ("Love Mam x" from Irene is Irene,
+    as her family calls her), not someone spoken of: the mention is theirs, and a name (not a kin word) one
+    of their names."""
+    for start, end, speaker in ex.speakers:
+        if speaker not in index:
+            continue
+        me = index[speaker]
+        for p, person in enumerate(ex.people):
+            for m in list(person.mentions):
+                if not (start <= m.start < end) or m.kind not in ("name", "title") or p == me:
+                    continue
+                after, before = ex.text[m.end:end], ex.text[start:m.start]
+                kissed = re.search(r"x+\s*$|[\u2764\U0001f495-\U0001f49f\U0001f618]", after, re.I) is not None
+                loved = re.search(r"\blove(?: from)?,?\s*$", before, re.I) is not None
+                if KISSES.fullmatch(after) and (loved or kissed and TURN_SIGNED.search(before)):
+                    person.mentions.remove(m)
+                    m.person = me
+                    ex.people[me].mentions.append(m)
+                    name = ex.text[m.start:m.end]
+                    if name.split() and name.split()[0].lower() not in KIN_NAMES:
+                        ex.people[me].aliases.add(name)
 
 
 def _ends(t) -> bool:
@@ -260,6 +290,14 @@ def _could_be(name: str, theirs) -> bool:
     word = plain(name.split()[0]) if name.split() else ""
     return name_gender(word) is not None or name_count(word) >= 3 or len(word) >= 3 and any(
         plain(a).startswith(word[:3]) for a in theirs) or len(word) >= 3 and not english_word(word)
+
+
+def _between(turns, i) -> bool:
+    """Is turn i said between two turns of one other speaker?"""
+    speaker = turns[i][2]
+    before = next((t[2] for t in reversed(turns[:i]) if t[2] != speaker), None)
+    after = next((t[2] for t in turns[i + 1:] if t[2] != speaker), None)
+    return before is not None and before == after
 
 
 def _one_name(a: str, b: str) -> bool:
@@ -329,7 +367,8 @@ def _spoken_to(ex: Extraction, index) -> list[list[int]]:
                 if speaker is None or not vocatives or others:
                     continue  # "Mum said ..." too: the kin is someone talked about
                 for m, i in vocatives:
-                    heard = hearers(i)
+                    # a kin word makes a relation: in a chat of more, only when the turns on both sides are theirs
+                    heard = hearers(i) if len(index) == 2 or _between(turns, i) else set()
                     to = index[heard.pop()] if len(heard) == 1 else None
                     gender = _gender(ex.people[to]) if to is not None else None
                     if to is None or gender and gender != kin:

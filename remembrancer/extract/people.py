@@ -251,11 +251,21 @@ def dropped_subject_verb(token) -> bool:
 
 
 def sentence_initial(token) -> bool:
-    """The first word of its sentence or line (after an opening quote or dash)."""
+    """The first word of its sentence or line (after an opening quote or dash, or a chat line's "Name: ")."""
     doc, i = token.doc, token.i
     while i > token.sent.start and doc[i - 1].is_punct and doc[i - 1].text not in ",;":
         i -= 1
-    return i == token.sent.start or "\n" in doc[i - 1].text_with_ws
+    if i == token.sent.start or "\n" in doc[i - 1].text_with_ws:
+        return True
+    if doc[i].text == ":" or i < token.i and doc[i:token.i].text.strip() == ":":
+        j = i if doc[i].text == ":" else i
+        label = []
+        while j > 0 and "\n" not in doc[j - 1].text_with_ws and len(label) <= 4:
+            j -= 1
+            label.append(doc[j])
+        return 0 < len(label) <= 4 and (j == 0 or "\n" in doc[j - 1].text_with_ws) and all(
+            t.text[:1].isupper() or t.like_num for t in label)  # "Lorraine: Happy Mother's Day Mam"
+    return False
 
 
 def name_gender(first_name: str):
@@ -960,6 +970,9 @@ class People:
                     continue  # "Daddy!" cried out: an exclamation, not a reference
                 if t.i + 1 < len(doc) and capitalised(doc[t.i + 1]) and doc[t.i + 1].pos_ == "PROPN":
                     continue  # "Uncle Bob": an honorific, handled with the name
+                if doc[t.i + 1:t.i + 3].text.lower().replace("’", "'").replace(" ", "") in ("'sday", "sday") or (
+                        t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "day"):
+                    continue  # "Happy Mother's Day": a day, not a mother
                 key = (low,)
                 note(key, t.text, kind="title")
                 found.append((t.i, t.i + 1, key))
@@ -978,9 +991,16 @@ class People:
         # 5. One person per distinct name.
         index: dict[tuple, int] = {}
         last_variant: dict[tuple, tuple] = {}
+        turns = sorted(ex.speakers)
         for s, e, key in sorted(set(found)):
             info = names[key]
             name_key = key
+            # In a chat, a kin word is the speaker's kin: Gemma's "Mam" and Lorraine's "Mam" are two people.
+            whose = None
+            if turns and info["kind"] == "title" and key[0] in KIN_NAMES:
+                i = bisect.bisect_right([t[0] for t in turns], doc[s].idx) - 1
+                whose = turns[i][2] if i >= 0 and doc[s].idx < turns[i][1] else None
+                key = key + (f"@{whose}",) if whose else key
             g = HONORIFIC_CLASS.get(norm(doc[s].text)) or (norm(doc[s].text) if norm(doc[s].text) in ROYAL else None)
             if g is None and s > 0 and doc[s - 1].lower_ in LOWER_KIN and len(key) == 1 and info["kind"] == "name":
                 g = LOWER_KIN[doc[s - 1].lower_]  # "her aunt Shaw" is Mrs. Shaw, not General Shaw
@@ -1007,7 +1027,7 @@ class People:
                     key = last_variant.get(name_key, name_key)
             if key not in index:
                 index[key] = len(ex.people)
-                person = Person(name=info["surface"], confidence=round(info.get("confidence", RULE_CONFIDENCE), 3))
+                person = Person(name=info["surface"], confidence=round(info.get("confidence", RULE_CONFIDENCE), 3), of=whose)
                 hon = norm(doc[s].text) if norm(doc[s].text) in HONORIFICS else (
                     None if len(name_key) == 1 else info["honorific"])  # a bare surname: no one's title
                 if hon and norm(doc[s].text) not in HONORIFICS and wife_form(hon, name_key):
