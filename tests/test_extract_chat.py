@@ -77,7 +77,7 @@ def test_a_kin_word_is_the_speakers_kin_and_another_speakers_is_another_person(t
         people = {p["name"]: p for p in memory.people()}
         assert {"Mam", "Gemma's Mam", "Gemma's Dad"} <= set(people)
         assert "Mam" not in people["Gemma's Mam"]["aliases"] and people["Mam"]["mentions"] >= 2
-        assert ("mother", "me", False) in {(r["relation"], r["other"], r["is"]) for r in memory.person("Mam")["relations"]}
+        assert ("mother", "me", True) in {(r["relation"], r["other"], r["is"]) for r in memory.person("Mam")["relations"]}
 
 
 def test_a_message_signed_off_is_signed_by_its_speaker():
