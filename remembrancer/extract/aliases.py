@@ -176,7 +176,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "9"
+    version = "10"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people

@@ -799,7 +799,7 @@ class People:
     """
 
     name = "people"
-    version = "45"
+    version = "47"
 
     def __init__(self, model: dict | None = None):
         self.model = model
