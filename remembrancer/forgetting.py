@@ -147,7 +147,7 @@ def predicted_recall(times: Iterable, now, card: fsrs.Card | None = None, forgot
 # Each part is 0..1; importance is their weighted sum, so also 0..1.
 WEIGHTS = {"written": 0.35, "closeness": 0.30, "feeling": 0.20, "events": 0.15}
 EVENT_WEIGHT = {"death": 1.0, "birth": 0.6, "marriage": 0.6, "illness": 0.5, "parting": 0.5,
-                "divorce": 0.5, "meeting": 0.3}
+                "divorce": 0.5, "moving": 0.5, "job": 0.5, "retirement": 0.5, "engagement": 0.5, "meeting": 0.3}
 OTHER_EVENT = 0.3
 # How close a relation to the owner is, by role. Unknown roles get OTHER_ROLE, no relation NO_ROLE.
 CLOSENESS = {}
@@ -235,7 +235,8 @@ def anniversary_line(name: str, kind: str, when, on) -> str | None:
         return None
     years = o.year - w.year
     verb = {"death": "died", "birth": "was born", "marriage": "married", "meeting": "met",
-            "parting": "parted", "illness": "fell ill"}.get(kind, kind)
+            "parting": "parted", "illness": "fell ill", "moving": "moved", "job": "started a new job",
+            "retirement": "retired", "engagement": "got engaged"}.get(kind, kind)
     return f"{years} year{'s' if years != 1 else ''} ago today, {name} {verb}."
 
 
@@ -553,7 +554,8 @@ class Snapshot:
                 continue  # a meeting is everyday; a death, a birth, a marriage make the line, once each
             kinds.add(e["kind"])
             verb = {"death": "died", "birth": "born", "marriage": "married", "illness": "fell ill",
-                    "meeting": "met", "parting": "parted"}.get(e["kind"], e["kind"])
+                    "meeting": "met", "parting": "parted", "moving": "moved", "job": "new job",
+                    "retirement": "retired", "engagement": "engaged"}.get(e["kind"], e["kind"])
             verb = f"perhaps {verb}" if e["perhaps"] else verb
             facts.append(f"{verb} {e['at']}" if e["at"] else verb)
         times = self.times.get(pid, [])

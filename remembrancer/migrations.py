@@ -324,6 +324,7 @@ def m010_confidence(conn):
         ALTER TABLE relations ADD COLUMN how TEXT;           -- the rule that read it: stated, kin, across ...
         ALTER TABLE events ADD COLUMN confidence REAL;       -- that it happened to its people
         ALTER TABLE events ADD COLUMN date_confidence REAL;  -- that it happened in [lo, hi) (0: no date read)
+        ALTER TABLE events ADD COLUMN place TEXT;            -- where a move was to
         ALTER TABLE times ADD COLUMN confidence REAL;
         """
     )

@@ -197,3 +197,30 @@ def test_a_funeral_dates_itself_not_the_death(nlp):
     assert events(nlp, "The funeral for Peter Parker is on Friday.", at="2023-01-20") == [
         ("death", ["Peter Parker"], None, "2023-01-28", False)]
     assert events(nlp, "Peter Parker died on Thursday night.", at="2023-01-20")[0][2:4] == ("2023-01-19", "2023-01-20")
+
+
+def life_events(text, at="2023-01-20"):
+    from remembrancer.extract import extract
+
+    ex = extract(text, at=at)
+    return [(e.kind, sorted(ex.people[p].name for p in e.people), e.lo, e.place) for e in ex.events if not e.negated]
+
+
+def test_life_events_beyond_birth_and_death():
+    assert life_events("Bethan Lloyd moved to Vancouver in August.") == [("moving", ["Bethan Lloyd"], "2022-08-01", "Vancouver")]
+    assert life_events("Gethin Evans started a new job at Welsh Water on Monday.") == [("job", ["Gethin Evans"], "2023-01-16", None)]
+    assert life_events("Clive Evans retired today after forty-one years.")[0][0] == "retirement"
+    assert life_events("Pauline Evans has got diabetes.")[0][:2] == ("illness", ["Pauline Evans"])
+    assert ("illness", ["Sarah Jones"], "2023-01-19", None) in life_events("Sarah Jones tested positive for Covid on Thursday.")
+    # not life events
+    for text in ("Tom Brown moved the chair.", "Tom Brown started the car.", "The rent is due on Friday."):
+        assert life_events(text) == [], text
+
+
+def test_a_due_date_is_a_birth_to_come_never_a_fact():
+    from remembrancer.extract import extract
+    from remembrancer.people import perhaps
+
+    ex = extract("Huw Morgan and Kasia Nowak's baby is due in nine days.", at="2023-01-20")
+    births = [e for e in ex.events if e.kind == "birth"]
+    assert births and births[0].lo == "2023-01-29" and perhaps("birth", births[0].confidence)

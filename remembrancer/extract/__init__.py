@@ -456,10 +456,10 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
     for ev in ex.events:
         event = conn.execute(
-            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated), ev.confidence,
-             ev.date_confidence),
+             ev.date_confidence, ev.place),
         ).lastrowid
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
         conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",

@@ -63,6 +63,7 @@ class Event:
     agents: list[int] = field(default_factory=list)  # of `people`, those who did it to the others ("killed", "buried")
     confidence: float = 1.0  # how sure that it happened to them (events.confidence)
     date_confidence: float = 1.0  # how sure of [lo, hi)
+    place: str | None = None  # where a move was to ("Bristol")
 
 
 @dataclass

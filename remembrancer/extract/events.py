@@ -28,21 +28,29 @@ VERBS = {
     "meet": "meeting", "encounter": "meeting", "befriend": "meeting",
     "diagnose": "illness", "sicken": "illness", "hospitalise": "illness", "hospitalize": "illness",
     "injure": "injury", "wound": "injury", "crash": "injury",
+    "retire": "retirement", "move": "moving", "emigrate": "moving", "relocate": "moving", "start": "job", "hire": "job",
 }
 # These only count with a person as their object: "lost Ianto" (not "lost my keys").
 OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "outlive", "abandon", "desert", "dump", "adopt", "wound",
-                "injure", "kill", "murder", "slay", "strangle", "execute", "assassinate", "behead"}
+                "injure", "kill", "murder", "slay", "strangle", "execute", "assassinate", "behead", "hire"}
 # Verbs whose subject does the event to their object, who is the one it happens to: "you killed your grandson".
 DONE_TO = {"kill", "murder", "slay", "strangle", "execute", "assassinate", "behead", "drown", "suffocate",
-           "bury", "mourn", "lose", "outlive", "adopt", "bear", "injure", "wound", "diagnose", "hospitalise", "hospitalize"}
+           "bury", "mourn", "lose", "outlive", "adopt", "bear", "injure", "wound", "diagnose", "hospitalise", "hospitalize",
+           "hire"}
 # Nouns with other senses ("each brush stroke"): an event only when a person has it.
 PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial", "grave", "tomb",
-                "headstone", "gravestone", "coffin", "casket"}
+                "headstone", "gravestone", "coffin", "casket", "move", "job", "attack"}
 # Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
 HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
-              "survive", "undergo", "sustain"}
+              "survive", "undergo", "sustain", "start", "land", "begin", "accept", "take"}  # "Geth got a new job"
 # And these with a person anywhere around them: "we met", "they separated" (not "meet the deadline").
-PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage", "crash"}
+PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage", "crash", "move", "emigrate", "relocate",
+                "start", "retire"}
+# "moved" is a move of house only with where to, or away, abroad, in or out: not "moved the chair".
+MOVE_WORDS = {"to", "into", "abroad", "away", "back", "home", "in", "out", "over", "house", "flat", "country", "here", "there",
+              "down", "up"}
+# "started" is a new job only with the job or where: "started a new job", "started at Tesco", "starting work".
+JOB_WORDS = {"job", "work", "role", "post", "position", "career", "placement", "apprenticeship"}
 # Phrasal verbs: (verb, particle) -> kind.
 PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): "parting",
            ("split", "up"): "parting", ("walk", "out"): "parting", ("fall", "ill"): "illness",
@@ -64,10 +72,13 @@ NOUNS = {
     "infection": "illness", "diagnosis": "illness", "coma": "illness", "haemorrhage": "illness",
     "hemorrhage": "illness", "chemotherapy": "illness", "chemo": "illness", "covid": "illness",
     "accident": "injury", "injury": "injury", "crash": "injury",
+    "diabetes": "illness", "asthma": "illness", "arthritis": "illness", "parkinson": "illness", "sepsis": "illness",
+    "shingles": "illness", "bronchitis": "illness", "attack": "illness", "retirement": "retirement", "move": "moving",
+    "job": "job", "emigration": "moving",
 }
 ADJECTIVES = {"dead": "death", "pregnant": "birth", "ill": "illness", "sick": "illness",
               "married": "marriage", "engaged": "engagement", "divorced": "parting",
-              "widowed": "death", "injured": "injury"}
+              "widowed": "death", "injured": "injury", "retired": "retirement", "due": "birth", "positive": "illness"}
 # "passed" on its own is a death ("since Dad passed"); passing by, through or over a place is not.
 PASS_BY = {"by", "through", "over", "to", "into", "onto", "out", "round", "around", "along", "across", "under", "between",
            "on", "beside", "behind", "down", "up", "off", "past", "near"}
@@ -115,9 +126,15 @@ def _kind(t) -> str | None:
             return VERBS[lemma]
         if t.lower_ == "born":
             return "birth"
-    if t.pos_ in ("NOUN", "PROPN") and lemma in NOUNS:
-        return NOUNS[lemma]
+    if t.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or t.lower_ in NOUNS):
+        return NOUNS.get(lemma) or NOUNS[t.lower_]  # "diabetes" (which the lemmatizer makes "diabete")
+    if t.pos_ == "ADJ" and t.lower_ == "positive" and t.head.lemma_.lower() == "test":
+        return "illness"  # "tested positive for Covid"
     if t.pos_ == "ADJ" and t.lower_ in ADJECTIVES and t.dep_ in ("acomp", "amod", "oprd", "attr"):
+        if t.lower_ == "positive" and t.head.lemma_.lower() != "test":
+            return None  # "tested positive" is an illness, "positive" alone is not
+        if t.lower_ == "due" and not _due_birth(t):
+            return None  # "the baby is due in March", "she's due on the 9th"; not "the rent is due"
         return ADJECTIVES[t.lower_]
     if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
         return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
@@ -155,8 +172,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     nominal = t.pos_ in ("NOUN", "PROPN")
     preps = NOUN_PREPS if nominal else DEATH_PREPS if VERBS.get(t.lemma_.lower()) == "death" or t.lower_ == "dead" else VERB_PREPS
     frontier = [t, *birth]
-    if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd", "attr"):
-        frontier.append(t.head)  # "he was dead": the subject is the verb's
+    if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd", "attr") or t.lower_ == "positive"):
+        frontier.append(t.head)  # "he was dead", "she tested positive": the subject is the verb's
     elif t.pos_ == "ADJ" and t.dep_ == "amod":
         take(t.head)  # "his dead wife"
     for f in frontier:
@@ -222,7 +239,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "11"
+    version = "12"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -264,6 +281,10 @@ class Events:
                     continue  # "dying to see it", "dying for a drink"
                 if _figurative(t, kind):
                     continue  # "died of fright", "died laughing", "dead to me", "is killing me"
+                if not _life_event(t, kind):
+                    continue  # "moved the chair", "started the car", "my new job is dull"
+                if t.lower_ == "due":
+                    people = people or _parents(t, owner)  # "Huw and Kasia's baby is due": theirs
                 # A trigger inside another of its kind is the same event: "diagnosed with cancer".
                 outer = next((found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
                 if outer is not None:
@@ -278,7 +299,8 @@ class Events:
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else lo, hi,
                                    negated=generic or _irrealis(t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims),
-                                   date_confidence=times[0].confidence if times and not late else 0.0)
+                                   date_confidence=times[0].confidence if times and not late else 0.0,
+                                   place=_place(t) if kind == "moving" else None)
             for t in sent:
                 people, age, today = _late(t, owner)
                 if people and not any(ev.kind == "death" and set(people) <= set(ev.people) for ev in found.values()):
@@ -306,6 +328,7 @@ CONFIDENCE = {
     "late": 0.9,  # "my late husband", "would have been ninety today"
     "widow": 0.2,  # a widow is alive: it was the one she married who died
     "pregnant": 0.3,  # a pregnancy is a birth to come, not one that happened
+    "due": 0.5,  # so is a due date
     "other": 0.85,
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
 }
@@ -320,6 +343,8 @@ def confidence(t, kind, victims) -> float:
         c = CONFIDENCE["widow"]
     elif lemma in ("pregnancy",) or t.lower_ == "pregnant":
         c = CONFIDENCE["pregnant"]
+    elif t.lower_ == "due":
+        c = CONFIDENCE["due"]
     elif t.pos_ in ("NOUN", "PROPN"):
         c = CONFIDENCE["after"] if lemma in AFTER_DEATH else CONFIDENCE["noun"]
     elif t.pos_ == "ADJ":
@@ -337,6 +362,54 @@ def confidence(t, kind, victims) -> float:
     if victims and all(v.pos_ == "PRON" for v in victims):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
+
+
+def _life_event(t, kind) -> bool:
+    """Is a move, a start or a job the life event: moving house or country ("moved to Bristol", "moving in
+    together", "emigrated"), a new job ("started a new job", "starting at Swansea University", "got the
+    job", "his first day at the depot")?"""
+    lemma = t.lemma_.lower()
+    words = {c.lower_ for c in t.children} | {c.lemma_.lower() for c in t.children}
+    if kind == "moving" and lemma == "move":
+        return t.pos_ != "VERB" and any(c.dep_ == "poss" for c in t.children) or t.pos_ == "VERB" and bool(words & MOVE_WORDS)
+    if kind == "job" and lemma == "start":
+        return bool(words & JOB_WORDS) or any(c.dep_ == "prep" and c.lower_ in ("at", "with") and any(
+            g.pos_ == "PROPN" for g in c.children) for c in t.children)
+    if kind == "job" and lemma == "job":
+        return any(c.lower_ in ("new", "first") for c in t.children) or t.head.lemma_.lower() in ("get", "land", "start", "accept", "offer")
+    if kind == "illness" and lemma == "attack":
+        return any(c.lower_ in ("heart", "panic") and c.dep_ in ("compound", "amod") for c in t.children)
+    return True
+
+
+def _due_birth(t) -> bool:
+    """Is "due" a birth to come: said of a baby, or of a woman with a time ("she's due in March")?"""
+    subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")] if t.dep_ in ("acomp", "attr") else []
+    return any(s.lemma_.lower() in ("baby", "she", "i", "we", "bump", "twins") or s.pos_ == "PROPN" for s in subj)
+
+
+def _parents(t, owner) -> list[int]:
+    """The people a baby is due to: the possessors of "baby" ("Huw and Kasia's baby is due")."""
+    out = []
+    for s in (c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for poss in (c for c in s.children if c.dep_ == "poss"):
+            for tok in [poss, *poss.conjuncts]:
+                if tok.i in owner and owner[tok.i] not in out:
+                    out.append(owner[tok.i])
+    return out
+
+
+def _place(t) -> str | None:
+    """Where a move is to: "moved to Bristol", "emigrating to New Zealand", "moving into a flat in Roath"."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    places = [x for x in g.subtree if x.pos_ == "PROPN"]
+                    if places:
+                        return " ".join(x.text for x in places)
+                    return " ".join(x.text for x in g.subtree if not x.is_punct)
+    return None
 
 
 def _figurative(t, kind) -> bool:
