@@ -96,3 +96,9 @@ def test_someone_elses_kin_word_is_not_the_speakers_kin():
 def test_mothers_day_is_no_mother():
     ex = chat(("Lorraine", "Happy Mother's Day Mam x we'll pick you up at 12"), ("Irene", "Thank you pet"))
     assert not any(p.name in ("Mother", "Happy Mother") for p in ex.people)
+
+
+def test_a_speakers_label_is_not_said_in_the_turn_before_it():
+    # the label "Steve: " after a turn is no subject of its "died"
+    ex = chat(("Lorraine", "I'm crying in the staffroom, Jackie thinks somebody died"), ("Steve", "well done pet"))
+    assert not any(e.kind == "death" and e.people for e in ex.events)

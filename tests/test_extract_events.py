@@ -224,3 +224,7 @@ def test_a_due_date_is_a_birth_to_come_never_a_fact():
     ex = extract("Huw Morgan and Kasia Nowak's baby is due in nine days.", at="2023-01-20")
     births = [e for e in ex.events if e.kind == "birth"]
     assert births and births[0].lo == "2023-01-29" and perhaps("birth", births[0].confidence)
+
+
+def test_feeling_sick_is_no_illness():
+    assert [e for e in life_events("Grace Hill felt sick about telling her boss.") if e[0] == "illness"] == []

@@ -21,7 +21,7 @@ from collections import defaultdict, deque
 from functools import lru_cache
 
 from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, tokens
-from .base import Extraction
+from .base import Extraction, Mention
 from .coref import Coref
 from .cues import Cues
 from .events import Events
@@ -419,6 +419,7 @@ def _fulls(names: frozenset) -> frozenset:
 def _store(conn, entry, ex: Extraction, passages, known):
     me = json.loads(entry["meta"]).get("me") if entry["kind"] == "chat" and entry["meta"] else None
     ids = []
+    speakers = {}  # person -> the mention of a speaker who says no "I"
     passage_of = _passage_finder(passages)
     for person in ex.people:
         owner = person.narrator and person.name == OWNER and not ex.author
@@ -431,8 +432,14 @@ def _store(conn, entry, ex: Extraction, passages, known):
             called = f"{person.of}'s {person.name}"
             person = dataclasses.replace(person, name=called, aliases={called})
         if not person.mentions:
-            ids.append(None)
-            continue
+            said = next(((s, start) for s in sorted(person.aliases) for start, _, sp in ex.speakers if sp == s), None)
+            if said is None:
+                ids.append(None)
+                continue
+            # a speaker who says no "I" is kept, their label on their first turn a mention of them
+            label = ex.text.rfind(said[0], 0, said[1])
+            person = dataclasses.replace(person, mentions=[Mention(label, label + len(said[0]), 0, "speaker")])
+            speakers[len(ids)] = person.mentions
         # an alias's evidence: where it is said, else (a speaker's label, the owner's "me") where they first are
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start))))
@@ -441,7 +448,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
     conn.executemany(
         "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
         [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
-         for p, person in enumerate(ex.people) if ids[p] for m in person.mentions],
+         for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)],
     )
     conn.executemany(
         "INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"

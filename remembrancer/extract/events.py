@@ -135,6 +135,8 @@ def _kind(t) -> str | None:
             return None  # "tested positive" is an illness, "positive" alone is not
         if t.lower_ == "due" and not _due_birth(t):
             return None  # "the baby is due in March", "she's due on the 9th"; not "the rent is due"
+        if t.lower_ in ("sick", "ill") and t.head.lemma_.lower() in ("feel", "look", "sound", "make"):
+            return None  # "I feel sick about telling her": a feeling, not an illness
         return ADJECTIVES[t.lower_]
     if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
         return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
@@ -239,7 +241,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "12"
+    version = "13"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

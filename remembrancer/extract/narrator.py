@@ -187,12 +187,6 @@ class Narrator:
                 elif t.lower_ in SECOND and len(others) == 1:
                     ex.people[others[0]].mentions.append(Mention(t.idx, t.idx + len(t), others[0], "addressee"))
         _signed_turns(ex, index)
-        for s, p in index.items():
-            if not ex.people[p].mentions:  # a speaker who says no "I": their label on their first turn, so they are kept
-                start = next(start for start, _, sp in ex.speakers if sp == s)
-                label = ex.text.rfind(s, 0, start)
-                if label >= 0:
-                    ex.people[p].mentions.append(Mention(label, label + len(s), p, "speaker"))
         groups = _spoken_to(ex, index)
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
