@@ -36,3 +36,11 @@ def test_a_death_read_unsurely_is_only_perhaps(tmp_path):
         assert [n["person"] for n in notes] == ["Grandad"]
         items = memory.timeline()
         assert not any(i["what"] == "death" and "Hale" in i["passage"]["text"] for i in items)
+
+
+def test_a_grandparents_kin_word_is_only_perhaps_the_writers_grandparent(tmp_path):
+    # "Nana Sue" in a mother's diary is as often her children's grandmother (her own mother) as hers
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("Nana Sue came round at ten and took the baby so I could have a shower. Mum rang me later.", at="2021-06-20")
+        rels = {r["relation"]: r for r in memory.person("me")["relations"]}
+        assert rels["grandmother"]["perhaps"] and not rels["mother"]["perhaps"]

@@ -102,3 +102,8 @@ def test_a_speakers_label_is_not_said_in_the_turn_before_it():
     # the label "Steve: " after a turn is no subject of its "died"
     ex = chat(("Lorraine", "I'm crying in the staffroom, Jackie thinks somebody died"), ("Steve", "well done pet"))
     assert not any(e.kind == "death" and e.people for e in ex.events)
+
+
+def test_a_message_signed_with_two_names_is_signed_by_its_speaker():
+    ex = chat(("Irene", "Merry Christmas to you all. Paul rang at 8. Love Mam and Nan xx"), ("Gemma", "Merry Christmas Nan"))
+    assert not any(ex.people[r.object].name == "Irene" for r in ex.relations)

@@ -135,7 +135,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "13"
+    version = "14"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -221,8 +221,9 @@ def _signed_turns(ex: Extraction, index) -> None:
                     continue
                 after, before = ex.text[m.end:end], ex.text[start:m.start]
                 kissed = re.search(r"x+\s*$|[\u2764\U0001f495-\U0001f49f\U0001f618]", after, re.I) is not None
-                loved = re.search(r"\blove(?: from)?,?\s*$", before, re.I) is not None
-                if KISSES.fullmatch(after) and (loved or kissed and TURN_SIGNED.search(before)):
+                loved = re.search(r"\blove(?: from)?,?\s*(?:\w+\s+and\s+)?$", before, re.I) is not None
+                tail = re.sub(r"^\s*and\s+\w+", "", after)  # "Love Mam and Nan xx": both are the speaker
+                if KISSES.fullmatch(tail) and (loved or kissed and TURN_SIGNED.search(before)):
                     person.mentions.remove(m)
                     m.person = me
                     ex.people[me].mentions.append(m)

@@ -42,8 +42,8 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # and DialogRE train, rounded down): said outright ("my husband Rhys", "Gwen is my sister"), a kin word used
 # as a name ("Mum": the writer's, or in a chat the speaker's), the names beside a plural ("her sons Tom and
 # Ben"), a role given elsewhere in the entry, a name alone in the next sentence, one named person it can be.
-CONFIDENCE = {"stated": 0.95, "written": 0.95, "kin": 0.95, "kin-chat": 0.9, "beside": 0.9, "given": 0.85, "place": 0.85,
-              "next": 0.75, "across": 0.6}
+CONFIDENCE = {"stated": 0.95, "written": 0.95, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.8, "kin-chat-grand": 0.8,
+              "beside": 0.9, "given": 0.85, "place": 0.85, "next": 0.75, "across": 0.6}
 BE = {"be"}
 
 
@@ -90,7 +90,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "15"
+    version = "16"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -472,6 +472,9 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int, str]]:
             if owner is not None and owner != p and not any(s == p and (o == owner or r == role) for s, r, o, *_ in found):
                 sent = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if sent is not None:
-                    out.append((p, role, owner, sent.sent.start_char, sent.sent.end_char, "kin-chat" if ex.speakers else "kin"))
+                    # a grandparent's kin word ("Nana Sue", "Grandad") is as often what the writer's children call
+                    # the writer's parents as the writer's own grandparent: less sure
+                    how = ("kin-chat" if ex.speakers else "kin") + ("-grand" if role == "grandfather" or role == "grandmother" else "")
+                    out.append((p, role, owner, sent.sent.start_char, sent.sent.end_char, how))
                 break
     return out
