@@ -238,3 +238,10 @@ def test_relations_as_people_write_them(text, want):
     found = rels(extract(text, at="2023-01-20"))
     assert want in found, found
     assert not any(r[1] == "mother" and r[0] == "Jean" for r in found)  # a mother-in-law is no mother
+
+
+def test_two_named_as_friends_are_each_others_once():
+    found = rels(extract("Ross and Chandler are best friends. Tom and I are cousins, you know.", at="2023-01-20"))
+    assert ("Chandler", "friend", "Ross") in found and ("me", "cousin", "Tom") in found
+    assert ("Ross", "friend", "Chandler") not in found  # one tie, said once
+    assert not rels(extract("Ross and Chandler aren't friends. Are Tom and Sue cousins?"))

@@ -42,7 +42,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # and DialogRE train, rounded down): said outright ("my husband Rhys", "Gwen is my sister"), a kin word used
 # as a name ("Mum": the writer's, or in a chat the speaker's), the names beside a plural ("her sons Tom and
 # Ben"), a role given elsewhere in the entry, a name alone in the next sentence, one named person it can be.
-CONFIDENCE = {"stated": 0.95, "written": 0.95, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.8, "kin-chat-grand": 0.8,
+CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.8, "kin-chat-grand": 0.8,
               "beside": 0.9, "given": 0.85, "place": 0.85, "next": 0.75, "across": 0.6}
 BE = {"be"}
 
@@ -90,7 +90,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "16"
+    version = "17"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -146,6 +146,15 @@ class Relations:
                     for t in _named_beside(doc, noun):
                         if who(t) not in (None, owner):
                             link(who(t), role, owner, noun, mention=False, how="beside")
+                elif role in MUTUAL and owner is None and noun.dep_ == "attr" and noun.head.lemma_ in BE:
+                    # "Ross and Chandler are best friends", "Tom and I are cousins": each is the other's
+                    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                    group = [] if subj is None else [x for x in (who(c) for c in [subj, *subj.conjuncts]) if x is not None]
+                    if len(set(group)) >= 2 and len(group) == len([subj, *subj.conjuncts]) and not _irrealis_be(noun.head):
+                        for i, a in enumerate(group):  # said once, between each two: the other way is the same tie
+                            for b in group[i + 1:]:
+                                if a != b:
+                                    link(b, role, a, noun, mention=False, how="mutual")
                 continue
             role = role_noun(noun)
             explicit_role = role
@@ -260,6 +269,17 @@ class Relations:
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         return ex
+
+
+# Roles two people are to each other alike: "Ross and Chandler are friends".
+MUTUAL = {"friend", "brother", "sister", "sibling", "cousin", "roommate", "flatmate", "housemate", "neighbour", "neighbor",
+          "colleague", "twin", "mate"}
+
+
+def _irrealis_be(verb) -> bool:
+    """Is "are friends" negated, asked or wished ("aren't friends", "are they friends?", "could be friends")?"""
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "might", "would", "should", "will", "'ll")
+               for c in verb.children) or verb.sent.text.rstrip().endswith("?")
 
 
 # Words between a possessive and its role noun: "my best friend", "her little sister", "his late wife".
