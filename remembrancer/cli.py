@@ -397,8 +397,9 @@ def show_person(p):
     yours = " (you said)"
     for r in p["relations"]:
         said = yours if r.get("said") else ""
+        maybe = "perhaps " if r.get("perhaps") and not r.get("said") else ""  # read less surely than a fact: said so
         if r.get("other_owner"):
-            click.echo(f"  your {r['relation']}{said}" if r["is"] else f"  you are {his_her} {r['relation']}{said}")
+            click.echo(f"  {maybe}your {r['relation']}{said}" if r["is"] else f"  {maybe}you are {his_her} {r['relation']}{said}")
         else:
             whose = "your" if p.get("owner") else his_her
             click.echo((f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}") + said)
@@ -415,7 +416,8 @@ def show_person(p):
         ref = f" [event {e['id']}]" if e.get("id") else ""
         when = e.get("when") or e.get("at")
         text = e["text"] or "you said so"
-        click.echo(f"  {e['kind']}{how}: {text}" + (f" ({when}{', you said' if e.get('said') and e['text'] else ''})" if when else "") + ref)
+        kind = f"perhaps {e['kind']}" if e.get("perhaps") and not e.get("said") else e["kind"]
+        click.echo(f"  {kind}{how}: {text}" + (f" ({when}{', you said' if e.get('said') and e['text'] else ''})" if when else "") + ref)
     if p["feelings"]["valence"] is not None:
         top = sorted((p["feelings"].get("emotions") or {}).items(), key=lambda kv: -kv[1])[:3]
         click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}" + (f"; mostly {', '.join(k for k, v in top if v > 0)}" if top else ""))

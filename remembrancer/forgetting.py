@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import fsrs
 
 from .errors import BadInput
+from .people import perhaps, perhaps_relation
 
 # -- time -----------------------------------------------------------------------------------
 # Times are the store's ISO strings (local wall-clock, naive). They are compared as they are,
@@ -146,7 +147,7 @@ def predicted_recall(times: Iterable, now, card: fsrs.Card | None = None, forgot
 # Each part is 0..1; importance is their weighted sum, so also 0..1.
 WEIGHTS = {"written": 0.35, "closeness": 0.30, "feeling": 0.20, "events": 0.15}
 EVENT_WEIGHT = {"death": 1.0, "birth": 0.6, "marriage": 0.6, "illness": 0.5, "parting": 0.5,
-                "divorce": 0.5, "meeting": 0.3}
+                "divorce": 0.5, "moving": 0.5, "job": 0.5, "retirement": 0.5, "engagement": 0.5, "meeting": 0.3}
 OTHER_EVENT = 0.3
 # How close a relation to the owner is, by role. Unknown roles get OTHER_ROLE, no relation NO_ROLE.
 CLOSENESS = {}
@@ -234,7 +235,8 @@ def anniversary_line(name: str, kind: str, when, on) -> str | None:
         return None
     years = o.year - w.year
     verb = {"death": "died", "birth": "was born", "marriage": "married", "meeting": "met",
-            "parting": "parted", "illness": "fell ill"}.get(kind, kind)
+            "parting": "parted", "illness": "fell ill", "moving": "moved", "job": "started a new job",
+            "retirement": "retired", "engagement": "got engaged"}.get(kind, kind)
     return f"{years} year{'s' if years != 1 else ''} ago today, {name} {verb}."
 
 
@@ -334,10 +336,11 @@ class Snapshot:
             with memory.lock:
                 stated = Stated(memory.conn)
             self.relations = stated.relations(dict(r) for r in q(
-                f"SELECT r.subject, r.relation, r.object, r.passage FROM relations r JOIN entries e ON e.id = r.entry"
-                f" WHERE {AT} <= ? ORDER BY {AT}, r.entry, r.start", (cut,)))
+                f"SELECT r.subject, r.relation, r.object, r.passage, coalesce(r.confidence, 1.0) AS confidence FROM relations r"
+                f" JOIN entries e ON e.id = r.entry WHERE {AT} <= ? ORDER BY {AT}, r.entry, r.start", (cut,)))
             # What happened to each person: the one who killed or buried someone has not died.
-            for r in q(f"SELECT ev.id, ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person FROM events ev"
+            for r in q(f"SELECT ev.id, ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person,"
+                       f" coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
                        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
                        f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.entry, ev.start", (cut,)):
                 shown = stated.event(r["id"], r["person"], r["kind"], r["lo"], r["hi"])
@@ -346,11 +349,14 @@ class Snapshot:
                 e = dict(r, lo=shown[0], hi=shown[1], said=shown[2])
                 e["at"], e["day"] = when(e["lo"], e["hi"], r["written"])
                 e["from"] = (e["lo"] or r["written"])[:10]  # the earliest it can have been
+                # never said as a fact when read less surely than people.FACT, unless the owner said when it was
+                e["perhaps"] = not e["said"] and perhaps(r["kind"], r["confidence"])
                 self.events.setdefault(r["person"], []).append(e)
                 self.passage_events.setdefault(r["passage"], set()).add(r["kind"])
             for (pid, _), g in stated.given.items():
                 at, day = when(g["lo"], g["hi"], None)
-                self.events.setdefault(pid, []).insert(0, dict(g, written=None, passage=None, at=at, day=day, **{"from": g["lo"]}))
+                self.events.setdefault(pid, []).insert(0, dict(g, written=None, passage=None, at=at, day=day, perhaps=False,
+                                                               **{"from": g["lo"]}))  # the owner's word: a fact
             for r in q(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
                        f" WHERE {AT} <= ? GROUP BY f.passage", (cut,)):
                 self.valence[r["passage"]] = r["v"]
@@ -526,16 +532,16 @@ class Snapshot:
 
     # -- describing -------------------------------------------------------------------------------
     def died(self, pid) -> str | None:
-        deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death"]
+        deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death" and not e["perhaps"]]
         return deaths[0] if deaths else None
 
     def died_from(self, pid) -> str | None:
-        deaths = [e["from"] for e in self.events.get(pid, []) if e["kind"] == "death"]
+        deaths = [e["from"] for e in self.events.get(pid, []) if e["kind"] == "death" and not e["perhaps"]]
         return deaths[0] if deaths else None
 
     def line(self, pid) -> str:
         """"Steven: your grandson, Alice's son; died 2009-01-02" from what was extracted."""
-        said, seen = [], set()
+        said, seen = [], {}
         for r in self.relations:
             s, o, rel = r["subject"], r["object"], r["relation"]
             if self.is_hidden(o if s == pid else s):
@@ -547,17 +553,24 @@ class Snapshot:
                 phrase = f"you are {whose} {rel}" if s in self.owners else f"{whose} {rel} {self.names[s]}"
             else:
                 continue
+            # a relation to you read less surely than a fact is a "perhaps" (its surest reading counts)
+            sure = r.get("said") or not perhaps_relation(s in self.owners, o in self.owners, r.get("confidence"))
             if phrase not in seen:
-                seen.add(phrase)
-                said.append(phrase)
-        said.sort(key=lambda p: not p.startswith("your"))
+                seen[phrase] = len(said)
+                said.append(phrase if sure else f"perhaps {phrase}")
+            elif sure:
+                said[seen[phrase]] = phrase
+        said.sort(key=lambda p: (p.startswith("perhaps"), not p.startswith("your")))
         facts, kinds = [], set()
-        for e in self.events.get(pid, []):
+        # what is sure first: a "perhaps" death is said only when no reading of it is sure
+        for e in sorted(self.events.get(pid, []), key=lambda e: e["perhaps"]):
             if EVENT_WEIGHT.get(e["kind"], OTHER_EVENT) < 0.5 or e["kind"] in kinds:
                 continue  # a meeting is everyday; a death, a birth, a marriage make the line, once each
             kinds.add(e["kind"])
             verb = {"death": "died", "birth": "born", "marriage": "married", "illness": "fell ill",
-                    "meeting": "met", "parting": "parted"}.get(e["kind"], e["kind"])
+                    "meeting": "met", "parting": "parted", "moving": "moved", "job": "new job",
+                    "retirement": "retired", "engagement": "engaged"}.get(e["kind"], e["kind"])
+            verb = f"perhaps {verb}" if e["perhaps"] else verb
             facts.append(f"{verb} {e['at']}" if e["at"] else verb)
         times = self.times.get(pid, [])
         n = len(self.passages.get(pid, {}))
@@ -736,8 +749,8 @@ def day_notes(memory, on=None) -> list[dict]:
         died = snap.died(pid)
         died_from = snap.died_from(pid)
         for e in snap.events.get(pid, []):
-            if not e["day"]:
-                continue  # only an event known to the day has a day to return on
+            if not e["day"] or e["perhaps"]:
+                continue  # only an event known to the day has a day to return on, and only a sure one
             if e["kind"] == "birth":
                 text = birthday_line(snap.names[pid], e["day"], on, died=died_from)
             else:

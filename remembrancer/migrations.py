@@ -420,3 +420,24 @@ def m013_messages(conn):
         CREATE INDEX messages_key ON messages(entry, key);
         """
     )
+
+
+@migration
+def m010_confidence(conn):
+    """How sure the understanding is of each thing it read, and its evidence: a person, an alias (and the
+    passage that gave it), a relation (and the rule that read it), an event (and its date), a time. NULL
+    until the entry is extracted again (read as sure, as before)."""
+    script(
+        conn,
+        """
+        ALTER TABLE people ADD COLUMN confidence REAL;       -- that this is a person (the surest reading of them)
+        ALTER TABLE aliases ADD COLUMN confidence REAL;      -- that the name is theirs
+        ALTER TABLE aliases ADD COLUMN passage INTEGER;      -- where it was first read as theirs
+        ALTER TABLE relations ADD COLUMN confidence REAL;
+        ALTER TABLE relations ADD COLUMN how TEXT;           -- the rule that read it: stated, kin, across ...
+        ALTER TABLE events ADD COLUMN confidence REAL;       -- that it happened to its people
+        ALTER TABLE events ADD COLUMN date_confidence REAL;  -- that it happened in [lo, hi) (0: no date read)
+        ALTER TABLE events ADD COLUMN place TEXT;            -- where a move was to
+        ALTER TABLE times ADD COLUMN confidence REAL;
+        """
+    )

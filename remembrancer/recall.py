@@ -817,7 +817,10 @@ def unknown_names(memory, question: str, a) -> list[str]:
 def facts(memory, sources, times, limit=20) -> list[dict]:
     """What is known about the people named (relations, events), and events in the times named: what
     extraction read, as the owner corrected it (remembrancer/people.py). A fact the owner gave has
-    `said`, their correction's id, and no passage."""
+    `said`, their correction's id, and no passage. One read less surely than a fact (people.FACT) is
+    said as "perhaps", never as a certainty."""
+    from .people import EVENT_TEXT, perhaps, perhaps_relation
+
     if not _has_table(memory, "relations"):
         return []
     people = sorted({p for s in sources for p in s.people})
@@ -833,15 +836,18 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     if people:
         marks = ",".join("?" * len(people))
         rows = [dict(r) for r in memory.query(
-            f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage FROM relations r"
-            f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
+            f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage, max(coalesce(r.confidence, 1.0)) AS confidence"
+            f" FROM relations r WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
             f" ORDER BY min(r.entry), min(r.start)",
             [*people, *people])]
         rows = stated.relations(rows, set(people)) if stated else rows
+        owners = {r[0] for r in memory.query("SELECT id FROM people WHERE owner = 1")}
         for r in sorted(rows, key=lambda r: r.get("said") is None)[:limit]:  # what the owner said first
-            fact = f"{named(r['subject'])} is the {r['relation']} of {named(r['object'])}"
+            maybe = not r.get("said") and perhaps_relation(r["subject"] in owners, r["object"] in owners, r.get("confidence"))
+            fact = f"{'perhaps ' if maybe else ''}{named(r['subject'])} is the {r['relation']} of {named(r['object'])}"
             out.append({"fact": fact + (" (you said)" if r.get("said") else ""), "kind": "relation",
-                        "passage": r["passage"], "said": r.get("said")})
+                        "passage": r["passage"], "said": r.get("said"), "perhaps": maybe,
+                        "confidence": round(r["confidence"] if r.get("confidence") is not None else 1.0, 3)})
     clauses, params = [], []
     if people:
         clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
@@ -855,12 +861,11 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     def in_times(at):
         return any(t["lo"] <= at < t["hi"] for t in times)
 
-    from .people import EVENT_TEXT
-
     events = []
     if clauses:
         for r in memory.query(
-            f"SELECT ev.id, ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text"
+            f"SELECT ev.id, ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text,"
+            " coalesce(ev.confidence, 1.0) AS confidence"
             " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
             f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
             [*params, limit + len(hidden) + len(redated)],
@@ -868,8 +873,10 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
             if r["id"] in hidden:
                 continue
             at, said = (redated[r["id"]][0], redated[r["id"]][2]) if r["id"] in redated else (r["at"], None)
-            events.append({"fact": f"{r['kind']}: {r['text']}" + (f" ({at}, you said)" if said else ""), "kind": "event",
-                           "at": at, "passage": r["passage"], "said": said})
+            maybe = not said and perhaps(r["kind"], r["confidence"])
+            events.append({"fact": f"{'perhaps ' if maybe else ''}{r['kind']}: {r['text']}" + (f" ({at}, you said)" if said else ""),
+                           "kind": "event", "at": at, "passage": r["passage"], "said": said, "perhaps": maybe,
+                           "confidence": round(r["confidence"], 3)})
     if stated:
         seen = {e["passage"] for e in events}
         for eid, (lo, _, said) in redated.items():  # re-dated into a time asked about
@@ -877,12 +884,13 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
                              " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ? AND ev.negated = 0", (eid,))
             if r and eid not in hidden and in_times(lo) and r[0]["passage"] not in seen:
                 events.append({"fact": f"{r[0]['kind']}: {r[0]['text']} ({lo}, you said)", "kind": "event", "at": lo,
-                               "passage": r[0]["passage"], "said": said})
+                               "passage": r[0]["passage"], "said": said, "perhaps": False, "confidence": 1.0})
         for (pid, kind), g in stated.given.items():
             if pid in people or in_times(g["lo"]):
                 verb = "born" if kind == "birth" else "died"
                 events.append({"fact": f"{named(pid)} {verb} {'in' if len(g['when']) < 10 else 'on'} {g['when']} (you said)",
-                               "kind": "event", "at": g["lo"], "passage": None, "said": g["said"]})
+                               "kind": "event", "at": g["lo"], "passage": None, "said": g["said"], "perhaps": False,
+                               "confidence": 1.0})
     events.sort(key=lambda e: e["at"] or "")
     return (out + events[:limit])[:limit]
 
@@ -1076,13 +1084,18 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
             if allowed is None or r["passage"] in allowed:
                 items.append({"at": r["lo"], "until": r["hi"], "what": r["text"], "kind": "time", "passage": r["passage"]})
         # Events as the owner has them (remembrancer/people.py): none they said is untrue, re-dated ones on
-        # their date, and the births and deaths they gave by hand (no passage tells those).
+        # their date, and the births and deaths they gave by hand (no passage tells those). A death read unsurely
+        # is "perhaps death", not a death.
+        from .people import perhaps
+
         hidden = stated.hidden_events() | set(stated.redated) if stated else set()
         for r in memory.query(
-            "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage FROM events ev WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ?"
-            " AND ev.passage IS NOT NULL", (lo, hi)):
+            "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage, coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
+            " WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ? AND ev.passage IS NOT NULL", (lo, hi)):
             if r["id"] not in hidden and (allowed is None or r["passage"] in allowed):
-                items.append({"at": r["lo"], "until": r["hi"], "what": r["kind"], "kind": "event", "passage": r["passage"]})
+                maybe = perhaps(r["kind"], r["confidence"])
+                items.append({"at": r["lo"], "until": r["hi"], "what": f"perhaps {r['kind']}" if maybe else r["kind"],
+                              "kind": "event", "passage": r["passage"], "perhaps": maybe})
         if stated:
             gone = stated.hidden_events()
             for eid, (elo, ehi, said) in stated.redated.items():

@@ -43,10 +43,10 @@ def made(memory):
 
 
 def pages(memory) -> dict:
-    """Every page and answer, without the ids extraction gives people (derived, renumbered by `reindex`)."""
+    """Every page and answer, without the ids extraction gives people and events (derived, renumbered by `reindex`)."""
     def strip(o):
         if isinstance(o, dict):
-            return {k: strip(v) for k, v in o.items() if not (k == "id" and "aliases" in o)}
+            return {k: strip(v) for k, v in o.items() if not (k == "id" and ("aliases" in o or "negated" in o))}
         if isinstance(o, list):
             return [strip(x) for x in o]
         return o

