@@ -333,13 +333,7 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
     if within:
         runs = _window_runs(memory, *within)
         if runs is not None:
-            hits = []
-            for lo, hi in runs:
-                hits += memory.query(
-                    "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                    (" OR ".join(terms), lo, hi))
-            hits.sort(key=lambda h: -h[1])
-            return [(r[0], r[1]) for r in hits[:limit]]
+            return _bm25_runs(memory, terms, runs, limit)
     floor = 0
     if memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0] > BM25_WINDOW:
         sizes = {t: memory.query(_COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
@@ -363,6 +357,17 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
         params += [within[0], within[1]]
     rows = memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
     return [(r[0], r[1]) for r in rows]
+
+
+def _bm25_runs(memory, terms, runs, limit) -> list[tuple[int, float]]:
+    """BM25 over the passages in these runs of ids only (scores as over the whole store)."""
+    hits = []
+    for lo, hi in runs:
+        hits += memory.query(
+            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
+            (" OR ".join(terms), lo, hi))
+    hits.sort(key=lambda h: -h[1])
+    return [(r[0], r[1]) for r in hits[:limit]]
 
 
 def _window_runs(memory, lo: str, hi: str, most: int = 200) -> list[tuple[int, int]] | None:
@@ -449,6 +454,16 @@ def features(memory, question: str, vector, a) -> dict:
         for pid, s in bm25(memory, question, POOL // 3, within=(t["lo"], t["hi"])):
             lexical.setdefault(pid, s)
     dense = dict(embed.nearest(memory, vector, POOL))
+    for ids, person in focus(memory, a):
+        # The people and times the question names, searched on their own: in a store of a lifetime their
+        # passages are a few among a million, and a search of everything may rank none of them. (BM25 is
+        # already searched within a time window, above.)
+        for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
+            dense.setdefault(pid, sim)
+        runs = _runs(ids)
+        if person and len(runs) <= 200 and (words := fts_terms(question)):
+            for pid, score in _bm25_runs(memory, words, runs, POOL):
+                lexical.setdefault(pid, score)
     pool = set(lexical) | set(dense)
     if not pool:
         return {"pool": [], "ids": []}
@@ -498,6 +513,58 @@ def features(memory, question: str, vector, a) -> dict:
         "next2": beside(2),
         "entry": entries,
     }
+
+
+FOCUS = 20_000  # most passages a person or time the question names may have to be searched on their own
+
+
+def focus(memory, a) -> list[tuple[list[int], bool]]:
+    """For each person the question names, the passages of the entries they speak or are named in; for each
+    time window, those of the entries dated in it: (passage ids, whether a person's). Each is left out when
+    it holds more than FOCUS passages or the whole store: then it narrows nothing."""
+    total = names(memory).covers
+    out = []
+    for s in a["people"]:
+        entries = set()
+        for speaker in s.speakers:
+            phrase = '"' + speaker.replace('"', '""') + '"'
+            entries |= {r[0] for r in memory.query(
+                "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+                " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
+        if s.people and _has_table(memory, "mentions"):
+            people = sorted(s.people)
+            entries |= {r[0] for r in memory.query(
+                f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, FOCUS + 1))}
+        out.append((_entry_passages_of(memory, entries), True))
+    for t in a["times"]:
+        out.append(([r[0] for r in memory.query(
+            "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
+            (t["lo"], t["hi"], FOCUS + 1))], False))
+    return [(ids, person) for ids, person in out if ids and len(ids) <= FOCUS and len(ids) < total]
+
+
+def _entry_passages_of(memory, entries) -> list[int]:
+    entries = sorted(entries)
+    if not entries or len(entries) > FOCUS:
+        return []
+    ids = []
+    for b in range(0, len(entries), 900):
+        part = entries[b:b + 900]
+        ids += [r[0] for r in memory.query(f"SELECT id FROM passages WHERE entry IN ({','.join('?' * len(part))})", part)]
+        if len(ids) > FOCUS:
+            return []
+    return ids
+
+
+def _runs(ids) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ids."""
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(a, b) for a, b in runs]
 
 
 def fuse(f, w, limit) -> list[tuple[int, float]]:
