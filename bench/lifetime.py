@@ -142,6 +142,11 @@ class VectorCache:
                   file=log, flush=True)
 
     def read(self, start: int, count: int) -> np.ndarray:
+        """Vectors start .. start + count (fewer past the end of what the cache holds)."""
+        if self.state_file.exists():
+            self.state = json.loads(self.state_file.read_text())
+        if start >= self.passages:
+            return np.zeros((0, embed.DIM), np.float32)
         mat = np.memmap(self.file, dtype=np.float32, mode="r", shape=(self.passages, embed.DIM))
         return np.array(mat[start:start + count])
 
@@ -169,13 +174,14 @@ def _processors():
     return [importlib.import_module(n) for n in store.PROCESSORS]
 
 
-def lifetime_store(folder: Path, size: int, data, cache: VectorCache) -> tuple[Path, dict]:
+def lifetime_store(folder: Path, size: int, data, cache: VectorCache, synthetic: bool = False) -> tuple[Path, dict]:
     """The question conversations and distractors up to `size` passages, with the product's vector index
     built and saved. Made once; later runs reuse it (the questions' entries re-understood if extraction
-    changed since, the distractors' marked again as not extracted)."""
+    changed since, the distractors' marked again as not extracted). `synthetic`: distractors past what the
+    vector cache holds get made-up vectors (for speed checks only; the store is named so)."""
     base = base_store(folder, data)
-    path = folder / f"lifetime-{size}.db"
-    key = json.dumps({"size": size, "stream": lifetime_text.VERSION, "embed": embed.VERSION})
+    path = folder / f"lifetime-{size}{'-synthetic' if synthetic else ''}.db"
+    key = json.dumps({"size": size, "stream": lifetime_text.VERSION, "embed": embed.VERSION, "synthetic": synthetic})
     info = {}
     if path.exists():
         with Memory(path, derive=False) as memory:
@@ -195,7 +201,8 @@ def lifetime_store(folder: Path, size: int, data, cache: VectorCache) -> tuple[P
         with Memory(path, derive=False) as memory:
             have = memory.query("SELECT count(*) FROM passages")[0][0]
             wanted = size - have
-            cache.fill(wanted, lifetime_text.stream(folder))
+            if not synthetic:
+                cache.fill(wanted, lifetime_text.stream(folder))
             offset, batch = 0, []
             entries = lifetime_text.stream(folder)
             while offset < wanted:
@@ -223,6 +230,12 @@ def _add_distractors(memory, batch, cache, offset) -> int:
     ids = [r["entry"] for r in new]
     count = sum(len(e.passages) for e in batch)
     vectors = cache.read(offset, count)
+    if len(vectors) < count:  # --synthetic: past the cache, a made-up vector near two real ones
+        rng = np.random.default_rng(offset)
+        real = cache.read(0, 200_000)
+        a, b = real[rng.integers(0, len(real), count - len(vectors))], real[rng.integers(0, len(real), count - len(vectors))]
+        made = a + 0.5 * b + 0.05 * rng.standard_normal(a.shape).astype(np.float32)
+        vectors = np.vstack([vectors, made / np.linalg.norm(made, axis=1, keepdims=True)]).astype(np.float32)
     passages = []
     for b in range(0, len(ids), 900):
         part = ids[b:b + 900]
@@ -402,6 +415,8 @@ def main(argv=None):
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--embed-only", type=int, metavar="PASSAGES", help="only fill the vector cache up to this many passages")
     parser.add_argument("--ann", type=int, metavar="SIZE", help="only sweep the ANN settings on the store of this size")
+    parser.add_argument("--synthetic", action="store_true",
+                        help="distractors past the vector cache get made-up vectors (speed checks only; not real text)")
     args = parser.parse_args(argv)
     folder = Path(args.stores)
     folder.mkdir(parents=True, exist_ok=True)
@@ -419,7 +434,7 @@ def main(argv=None):
     base = alone(folder, data)
     results, built, first = {}, {}, {}
     for size in args.sizes:
-        path, built[size] = lifetime_store(folder, size, data, cache)
+        path, built[size] = lifetime_store(folder, size, data, cache, args.synthetic)
         first[size] = first_ask(path, "What did Caroline say about her painting?")
         results[size] = measure(path, data)
     print(f"load average after: {os.getloadavg()[0]:.1f}")

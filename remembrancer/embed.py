@@ -1,10 +1,11 @@
 """Embeddings: all-MiniLM-L6-v2 vectors of passages, and nearest neighbours among them.
 
 A derived processor (see docs/architecture.md): `process` embeds the passages of new entries and
-stores them in `embeddings` as float32 BLOBs. Search is exact (numpy) for small stores; above
-`HNSW_AT` vectors a usearch HNSW index is kept beside the store (`<db>.usearch`). Either index
-knows the last `embeddings.id` it covers and takes in newer rows before every search, so it is
-never stale; a missing or damaged index file is rebuilt.
+stores them in `embeddings` as float32 BLOBs. Search is exact (numpy) for small stores; from
+`HNSW_AT` vectors a usearch HNSW graph is kept beside the store (`<db>.usearch`), built while storing
+and opened as a memory map (a million vectors open in milliseconds, not minutes). Either index knows
+the last `embeddings.id` it covers and takes in newer rows before every search, so it is never stale;
+a graph file is trusted only when it is the one the store names and its vectors are the table's.
 
 onnxruntime is always imported before usearch: the other order crashes the process.
 """

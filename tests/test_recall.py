@@ -373,3 +373,27 @@ def test_the_search_reads_the_question_without_the_names_of_those_who_speak(tmp_
         sims = embed.similarities(m, embed.embed([question])[0], f["ids"])
         expected = recall._scaled(sims, recall.DENSE_SPREAD)
         assert [round(float(x), 4) for x in f["dense"]] == [round(expected[i], 4) for i in f["ids"]]
+
+
+def test_a_named_persons_passages_are_searched_on_their_own_among_many_others(tmp_path, monkeypatch):
+    """A store where other people's writing about painting outnumbers the candidates a search takes: the
+    turn Caroline said is still a candidate, and answers, because her passages are searched on their own too."""
+    monkeypatch.setattr("remembrancer.store.PROCESSORS", ["remembrancer.embed"])
+    monkeypatch.setattr(recall, "POOL", 3)
+    question = "What did Caroline say about her painting?"
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Caroline", "I finished the sunset canvas last night, it took me weeks of evenings."),
+                    ("Melanie", "Show me tomorrow!")], at="2023-05-08")
+        for i in range(12):
+            m.add(f"My painting of the harbour, number {i}, is drying by the window. Painting every day now.",
+                  at=f"2021-03-{i + 1:02d}")
+        turn = m.query("SELECT id FROM passages WHERE speaker = 'Caroline'")[0][0]
+
+        def candidates():
+            f = recall.prepare(m, question)
+            return {f["ids"][i] for i in f["pool"]}
+
+        assert turn in candidates()
+        assert turn in [p["passage"] for p in m.ask(question, limit=5)["passages"]]
+        monkeypatch.setattr(recall, "focus", lambda memory, a: [])  # without: not even a candidate
+        assert turn not in candidates()
