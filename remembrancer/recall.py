@@ -16,6 +16,7 @@ happened.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import threading
@@ -56,12 +57,17 @@ class Names:
 
     def update(self, memory):
         top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
+        if top > self.covers and not self.covers:
+            self._kept_speakers(memory, top)
         if top > self.covers:
+            read = top - self.covers
             for r in memory.query(
                 "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (self.covers,)
             ):
                 self.speakers[r[0]] += r[1]
             self.covers = top
+            if read >= SPEAKERS_KEPT_AT:
+                self._keep_speakers(memory)
         if not _has_table(memory, "people"):
             return
         key = memory.query("SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM mentions),"
@@ -83,6 +89,37 @@ class Names:
                 self.alias_people[n].add(pid)
         self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
 
+
+    # Counting who speaks reads every passage: a second or more in a store of a million. The counts are
+    # kept in the store (settings) after a large read, with how many passages they were counted over,
+    # and taken up again only while the store still holds exactly those.
+    def _kept_speakers(self, memory, top):
+        row = memory.query("SELECT value FROM settings WHERE key = ?", (SPEAKERS_SETTING,))
+        kept = json.loads(row[0][0]) if row else None
+        if not kept or kept["covers"] > top:
+            return
+        # count(*) of the whole table reads its small (entry, seq) index, not the passages
+        have = (memory.query("SELECT count(*) FROM passages")[0][0]
+                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (kept["covers"],))[0][0])
+        if have == kept["passages"]:
+            self.speakers = defaultdict(int, kept["speakers"])
+            self.covers = kept["covers"]
+
+    def _keep_speakers(self, memory):
+        if memory.readonly:
+            return
+        have = (memory.query("SELECT count(*) FROM passages")[0][0]
+                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (self.covers,))[0][0])
+        state = json.dumps({"covers": self.covers, "passages": have, "speakers": self.speakers})
+        try:
+            with memory.transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (SPEAKERS_SETTING, state))
+        except Exception:
+            pass  # a busy store: counted again next time
+
+
+SPEAKERS_SETTING = "recall.speakers"
+SPEAKERS_KEPT_AT = 50_000  # passages read before the speakers' counts are kept
 
 _names: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _names_lock = threading.Lock()
