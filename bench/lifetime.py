@@ -415,6 +415,8 @@ def main(argv=None):
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--embed-only", type=int, metavar="PASSAGES", help="only fill the vector cache up to this many passages")
     parser.add_argument("--ann", type=int, metavar="SIZE", help="only sweep the ANN settings on the store of this size")
+    parser.add_argument("--grid", nargs="+", default=["16,128,f16", "32,128,f16", "16,128,i8", "32,256,f16"],
+                        help="with --ann: graphs to build, each CONNECTIVITY,EXPANSION_ADD,QUANTISATION")
     parser.add_argument("--synthetic", action="store_true",
                         help="distractors past the vector cache get made-up vectors (speed checks only; not real text)")
     args = parser.parse_args(argv)
@@ -427,7 +429,7 @@ def main(argv=None):
     data = {name: lifetime_text.benchdata() / file for name, file in DATA.items()}
     if args.ann:
         path, _ = lifetime_store(folder, args.ann, data, cache)
-        grid = [(16, 128, "f16"), (32, 128, "f16"), (16, 128, "i8"), (32, 256, "f16")]
+        grid = [(int(m), int(ef), dtype) for m, ef, dtype in (g.split(",") for g in args.grid)]
         print("\n".join(ann_sweep(path, data, grid)))
         return
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores)")
