@@ -142,18 +142,30 @@ def _merge(conn, keep: int, drop: int):
 
 
 def _split(conn, person: int, alias: str) -> int | None:
-    """Move the mentions written as `alias` out of `person` into a person of their own."""
-    rows = conn.execute(
-        "SELECT m.id FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
-        " AND substr(e.text, m.start + 1, m.end - m.start) = ? COLLATE NOCASE",
-        (person, alias),
+    """Move the mentions written as `alias` out of `person` into a person of their own, with the pronouns
+    that follow them and what was read around them."""
+    mentions = conn.execute(
+        "SELECT m.id, m.entry, m.kind, substr(e.text, m.start + 1, m.end - m.start) = ? COLLATE NOCASE AS named"
+        " FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? ORDER BY m.entry, m.start",
+        (alias, person),
     ).fetchall()
-    total = conn.execute("SELECT count(*) FROM mentions WHERE person = ?", (person,)).fetchone()[0]
-    if not rows or len(rows) == total:
+    moving = {m[0] for m in mentions if m[3]}
+    if not moving or len(moving) == len(mentions):
         return None
+    # "Tom drew a lighthouse for him": a pronoun is of the name before it in its entry.
+    with_pronouns, last = set(moving), (None, False)
+    for mid, entry, kind, named in mentions:
+        if kind == "pronoun":
+            if last == (entry, True):
+                with_pronouns.add(mid)
+        else:
+            last = (entry, bool(named))
+    if len(with_pronouns) < len(mentions):
+        moving = with_pronouns
     gender = conn.execute("SELECT gender FROM people WHERE id = ?", (person,)).fetchone()[0]
     new = conn.execute("INSERT INTO people (name, gender) VALUES (?, ?)", (alias, gender)).lastrowid
-    conn.executemany("UPDATE mentions SET person = ? WHERE id = ?", [(new, r[0]) for r in rows])
+    _move_read(conn, person, new, moving)
+    conn.executemany("UPDATE mentions SET person = ? WHERE id = ?", [(new, mid) for mid in moving])
     conn.execute("UPDATE aliases SET person = ? WHERE person = ? AND alias = ? COLLATE NOCASE", (new, person, alias))
     conn.execute("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", (new, alias))
     if conn.execute("SELECT name = ? COLLATE NOCASE FROM people WHERE id = ?", (alias, person)).fetchone()[0]:
@@ -161,6 +173,36 @@ def _split(conn, person: int, alias: str) -> int | None:
         if other:
             conn.execute("UPDATE people SET name = ? WHERE id = ?", (other[0], person))
     return new
+
+
+def _move_read(conn, person: int, new: int, moving: set[int]):
+    """What was read of `person` around the mentions `moving` (cues, relations, events) goes with them to
+    `new`: each row to whoever of the two has the mention nearest to it in its passage."""
+    near = defaultdict(list)  # passage -> [(start, moves)]
+    for mid, passage, start in conn.execute("SELECT id, passage, start FROM mentions WHERE person = ?", (person,)):
+        near[passage].append((start, mid in moving))
+    passages = [p for p, ms in near.items() if any(moves for _, moves in ms)]
+
+    def goes(passage, start, end):
+        ms = near.get(passage)
+        return bool(ms) and min(ms, key=lambda m: 0 if start <= m[0] < end else min(abs(m[0] - start), abs(m[0] - end)))[1]
+
+    for chunk in (passages[i:i + 500] for i in range(0, len(passages), 500)):
+        marks = ",".join("?" * len(chunk))
+        for rid, passage, start, end in conn.execute(
+                f"SELECT id, passage, start, end FROM cues WHERE person = ? AND passage IN ({marks})", (person, *chunk)).fetchall():
+            if goes(passage, start, end):
+                conn.execute("UPDATE cues SET person = ? WHERE id = ?", (new, rid))
+        for rid, passage, start, end, subject in conn.execute(
+                f"SELECT id, passage, start, end, subject FROM relations WHERE (subject = ?1 OR object = ?1) AND passage IN ({marks})",
+                (person, *chunk)).fetchall():
+            if goes(passage, start, end):
+                conn.execute(f"UPDATE relations SET {'subject' if subject == person else 'object'} = ? WHERE id = ?", (new, rid))
+        for eid, passage, start, end in conn.execute(
+                f"SELECT ev.id, ev.passage, ev.start, ev.end FROM events ev JOIN event_people ep ON ep.event = ev.id"
+                f" WHERE ep.person = ? AND ev.passage IN ({marks})", (person, *chunk)).fetchall():
+            if goes(passage, start, end):
+                conn.execute("UPDATE OR IGNORE event_people SET person = ? WHERE event = ? AND person = ?", (new, eid, person))
 
 
 def _unique_names(conn, named=frozenset()):
@@ -182,7 +224,7 @@ def _unique_names(conn, named=frozenset()):
 
 def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[int]:
     """Apply every merge, split, rename and kind in force (or those of `kinds`), oldest first; each is
-    idempotent. Returns the people merged (whose cues moved)."""
+    idempotent. Returns the people merged or split (whose cues moved)."""
     _unique_names(conn)
     merged, named = set(), set()
     if "kind" in kinds:
@@ -205,7 +247,8 @@ def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[i
                 _merge(conn, pa, pb)
                 merged |= {pa, pb}
         elif kind == "split":
-            if _split(conn, pa, b):
+            if parted := _split(conn, pa, b):
+                merged |= {pa, parted}  # their cues moved
                 _unique_names(conn, named)  # as when it was said: a later statement may name "Tom (2)"
         elif kind == "rename":
             named.add(pa)

@@ -201,6 +201,30 @@ def test_a_split_or_a_rename_never_leaves_a_person_who_cannot_be_opened(tmp_path
         assert {"Tom", "Tommy Baker", "Tom Baker", "Tom Price"} <= {p["name"] for p in m.people()}
 
 
+def test_a_split_takes_what_was_read_of_that_name_with_it_and_keeps_it_after_reindex(tmp_path):
+    """Read as one person, the vicar "Tom Hughes" and a boy called "Tom": once split, the boy's cues (and the
+    pronouns after his name) are his, on his page and in recall, before and after reindex."""
+    with Memory(tmp_path / "m.db") as m:
+        m.add("The Reverend Tom Hughes took the funeral at St Mary's and spoke about the chapel roof.", at="2023-10-24")
+        m.add("Owen drove me up while Nia and Tom stayed with Bethan. Tom built a den out of cushions.", at="2023-09-02")
+        m.add("Tom asked whether Taid was a ghost now. Tom drew a lighthouse for him.", at="2024-11-30")
+        assert "Tom" in m.person("Tom Hughes")["aliases"]  # read as one person
+        m.split_person("Tom Hughes", "Tom")
+
+        def cues(name):
+            return {c["cue"] for c in m.person(name)["cues"]}
+
+        for _ in range(2):
+            assert {"den", "ghost", "lighthouse"} <= cues("Tom") and {"chapel roof", "funeral"} <= cues("Tom Hughes")
+            assert not cues("Tom") & {"chapel roof", "funeral"} and not cues("Tom Hughes") & {"den", "ghost", "lighthouse"}
+            assert m.recall("lighthouse")["people"][0]["name"] == "Tom"
+            m.reindex()
+        # a new entry naming the vicar in full and "Tom" after him keeps the vicar his name
+        m.add("Tom Hughes came round for tea. Tom showed him the den.", at="2024-12-01")
+        assert m.person("Tom Hughes")["aliases"] == ["Reverend Tom Hughes", "Tom Hughes"]
+        assert m.person("Tom")["aliases"] == ["Tom"] and m.person("Tom")["mentions"] >= 5
+
+
 def test_a_name_that_is_not_a_person_leaves_the_people_and_stays_a_cue(tmp_path):
     with Memory(tmp_path / "m.db") as m:
         remember(m)

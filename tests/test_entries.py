@@ -119,6 +119,20 @@ def test_re_dating_reads_yesterday_again(two):
     assert m.entry(market)["at"] == "2021-01-01"
 
 
+def test_re_dating_an_entry_dated_by_its_front_matter_or_a_date_line_moves_it(db):
+    """The date heading a file says when it was written: once the owner re-dates the entry, the timeline and
+    on-this-day have it on the new date, not on the one its heading still says."""
+    with Memory(db) as m:
+        typo = m.add("---\ndate: 2027-07-27\n---\nTook the old dog up the hill before the heat.")["entry"]
+        headed = m.add("Monday 3 June 2024\nWe planted daffodil bulbs round the stone.")["entry"]
+        assert m.entry(typo)["at"] == "2027-07-27" and m.entry(headed)["at"] == "2024-06-03"
+        m.redate(typo, "2024-07-27")
+        m.redate(headed, "2024-10-14")
+        assert [(i["at"], i["passage"]["entry"]) for i in m.timeline()] == [("2024-07-27", typo), ("2024-10-14", headed)]
+        assert [i["passage"]["entry"] for i in m.on_this_day("2025-10-14")] == [headed]
+        assert m.on_this_day("2025-06-03") == [] and m.timeline(start="2025-01-01") == []
+
+
 def test_a_chat_is_edited_by_its_turns_and_keeps_who_you_are(db):
     with Memory(db) as m:
         chat = m.add_chat([("Sam", "Mum rang about the wedding.", "t1"), ("Alex", "Did she like the cake?", "t2")],
