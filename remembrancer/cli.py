@@ -424,10 +424,11 @@ def show_person(p):
         show_passage(passage)
 
 
-def show_correction(r):
+def show_correction(r, page="person"):
+    """What was said, with how to take it back, then the page of the person it is about (`page` of the result)."""
     c = r["correction"]
     click.echo(click.style(f"Correction {c['id']}: {c['said']}.", fg="green") + f" (Undo: remembrancer undo {c['id']})")
-    show_person(r["person"])
+    show_person(r[page] if page else r)
 
 
 KINDS = ("person", "pet", "place", "thing", "other")  # people.KINDS
@@ -464,7 +465,7 @@ def people_merge(ctx, a, b, as_json):
 
     Example: remembrancer people merge "Liz" "Elizabeth Bennet"
     """
-    emit(open_memory(ctx).merge_people(a, b), as_json, show_person)
+    emit(open_memory(ctx).merge_people(a, b), as_json, lambda r: show_correction(r, page=None))
 
 
 @people.command(name="split")
@@ -479,7 +480,7 @@ def people_split(ctx, name, alias, as_json):
     Example: remembrancer people split "Jack Harkness" "Jack"
     """
     result = open_memory(ctx).split_person(name, alias)
-    emit(result, as_json, lambda r: show_person(r["split"]))
+    emit(result, as_json, lambda r: show_correction(r, page="split"))
 
 
 def state(ctx, as_json, correct):

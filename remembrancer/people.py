@@ -268,6 +268,10 @@ def _need(conn, name: str) -> int:
     """The person a write names (a whole name or alias: a word of one is not enough to change anything)."""
     pid = find(conn, name) if isinstance(name, str) and name.strip() else None
     if pid is None:
+        near = find(conn, name, partial=True) if isinstance(name, str) and name.strip() else None
+        if near is not None:  # "Emlyn" for "Uncle Emlyn": said, not guessed, as a change must be sure whom it is about
+            whole = _name_of(conn, near)
+            raise NotFound(f"No person called {name!r} (is it {whole!r}?)", f"A correction needs a whole name: give {whole!r}.")
         raise no_person(name)
     return pid
 
@@ -290,15 +294,16 @@ def _said(memory, cid: int, name: str) -> dict:
 
 # -- corrections ---------------------------------------------------------------------------------------
 def merge(memory, a: str, b: str) -> dict:
-    """The owner says a and b are one person."""
+    """The owner says a and b are one person: their page, with the statement as "correction"."""
     with memory.transaction() as conn:
         pa, pb = _need(conn, a), _need(conn, b)
-        if pa != pb:
-            _state(conn, "merge", a, b, target={"a": _who(conn, pa), "b": _who(conn, pb)})
-            _merge(conn, pa, pb)
-            _recompute(conn)
+        if pa == pb:
+            raise BadInput(f"{a!r} and {b!r} are one person already ({_name_of(conn, pa)})", "Nothing to change.")
+        cid = _state(conn, "merge", a, b, target={"a": _who(conn, pa), "b": _who(conn, pb)})
+        _merge(conn, pa, pb)
+        _recompute(conn)
         name = _name_of(conn, pa)
-    return person(memory, name)
+    return {**person(memory, name), "correction": statement(memory, cid)}
 
 
 def split(memory, name: str, alias: str) -> dict:
@@ -315,11 +320,11 @@ def split(memory, name: str, alias: str) -> dict:
         new = _split(conn, pid, alias)
         if new is None:
             raise BadInput(f"{alias!r} is all there is of {name!r}", "Nothing to split: give another alias.")
-        _state(conn, "split", own, alias, target={"a": who})
+        cid = _state(conn, "split", own, alias, target={"a": who})
         _unique_names(conn)  # "Grandma" split off "Grandma Rose" beside another "Grandma" is "Grandma (2)"
         _recompute(conn)
         kept, parted = _name_of(conn, pid), _name_of(conn, new)
-    return {"person": person(memory, kept), "split": person(memory, parted)}
+    return {"person": person(memory, kept), "split": person(memory, parted), "correction": statement(memory, cid)}
 
 
 def _recompute(conn):
@@ -438,12 +443,16 @@ def relate(memory, a: str, relation: str, b: str, instead: str | None = None) ->
         if pa == pb:
             raise BadInput(f"{sa!r} cannot be their own {relation}", "Name two people.")
         ties = _ties(conn, pa, pb)
-        if instead and not any(same_tie(t_tuple(t), (pa, instead, pb)) for t in ties):
+        if instead and not any(_told(t, (pa, instead, pb)) for t in ties):
             shown = _shown(conn, ties)
             raise BadInput(f"{sa!r} is not the {instead} of {sb!r} now" + (f" ({shown})" if shown else ""),
                            "Say which relation shown on their page it replaces, or add it without one.")
-        if not instead and any(same_tie(t_tuple(t), (pa, relation, pb)) for t in ties):
+        if any(_told(t, (pa, relation, pb)) for t in ties) and (not instead or _tie(instead) == _tie(relation)):
             raise BadInput(f"{sa!r} is the {relation} of {sb!r} already", "Nothing to change.")
+        if not instead and (alike := next((t for t in ties if same_tie(t_tuple(t), (pa, relation, pb))), None)):
+            # "wife" where "husband" is shown: one tie, told in other words; said in place of it, or not at all
+            raise BadInput(f"{_shown(conn, [alike])} now",
+                           f"Say {relation} instead of {alike['relation']} (--instead {alike['relation']}); nothing was changed.")
         target = {"a": _who(conn, pa), "b": _who(conn, pb)}
         if instead:
             target["instead"] = instead
@@ -453,6 +462,16 @@ def relate(memory, a: str, relation: str, b: str, instead: str | None = None) ->
 
 def t_tuple(row) -> tuple:
     return row["subject"], row["relation"], row["object"]
+
+
+def _told(row, tie) -> bool:
+    """Is a relation shown now this tie in these words? ("husband" is not "wife", though one tie; told the other
+    way round, a tie of the same kind is, as its words there are not these.)"""
+    if (row["subject"], row["object"]) == (tie[0], tie[2]):
+        return row["relation"].lower() == tie[1].lower()
+    return same_tie(t_tuple(row), tie)
+
+
 
 
 def _shown(conn, ties) -> str:
@@ -497,16 +516,35 @@ def interval(text: str) -> tuple[str, str, str]:
 
 
 def _given(memory, name: str, date: str, kind: str) -> dict:
-    said, lo, _ = interval(date)
+    said, lo, hi = interval(date)
+    what, other = ("birth", "death") if kind == "born" else ("death", "birth")
     with memory.transaction() as conn:
         pid = _need(conn, name)
         own, owner = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
         if kind == "died" and owner:
             raise BadInput(f"{own!r} is you", "Give a date of death for someone else.")
-        if kind == "died" and lo > dates.now()[:10]:
-            raise BadInput(f"{said} is still to come", "Give the date they died.")
+        if lo > dates.now()[:10]:
+            raise BadInput(f"{spoken(said)} is still to come", f"Give the date of their {what}; nothing was changed.")
+        given = Stated(conn).given
+        if (mine := given.get((pid, what))) and mine["when"] == said:
+            raise BadInput(f"You said {own}'s {what} was {_on(said)} already (correction {mine['said']})", "Nothing to change.")
+        if (theirs := given.get((pid, other))) and (lo >= theirs["hi"] if kind == "born" else hi <= theirs["lo"]):
+            raise BadInput(f"{own}'s {what} {_on(said)} would be {'after' if kind == 'born' else 'before'} their {other},"
+                           f" {_on(theirs['when'])} (correction {theirs['said']})",
+                           f"Give another date, or undo correction {theirs['said']} first; nothing was changed.")
         cid = _state(conn, kind, own, "", date=said, target={"a": _who(conn, pid)})
     return _said(memory, cid, own)
+
+
+def spoken(when: str) -> str:
+    """A date as said: "1987-03" is "March 1987"; a day or a year as it is."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", when or ""):
+        return f"{calendar.month_name[int(m.group(2))]} {m.group(1)}"
+    return when
+
+
+def _on(when: str) -> str:
+    return f"{'on' if len(when) >= 10 else 'in'} {spoken(when)}"
 
 
 def set_birthday(memory, name: str, date: str) -> dict:
@@ -707,11 +745,11 @@ def _sentence(r, names) -> str:
         said = names.get("words")
         return f"{whose} {b} did not happen" + (f" (“{said}”)" if said else "")
     if r["kind"] == "redate":
-        return f"{whose} {b} was {'in' if len(when) < 10 else 'on'} {when}"
+        return f"{whose} {b} was {_on(when)}"
     if r["kind"] == "born":
-        return f"{'you were' if you_a else a + ' was'} born {'in' if len(when) < 10 else 'on'} {when}"
+        return f"{'you were' if you_a else a + ' was'} born {_on(when)}"
     if r["kind"] == "died":
-        return f"{a} died {'in' if len(when) < 10 else 'on'} {when}"
+        return f"{a} died {_on(when)}"
     return f"{r['kind']}: {a}" + (f", {b}" if b else "")  # a kind of statement a newer version made
 
 
