@@ -957,8 +957,9 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
     feelings = {"passages": len(feel),
                 "valence": round(sum(f["valence"] for f in feel) / len(feel), 4) if feel else None,
                 "emotions": {k: round(v, 4) for k, v in sorted(emotions.items(), key=lambda kv: -kv[1])}}
-    passage_ids = [r[0] for r in memory.query(
-        "SELECT passage FROM mentions WHERE person = ? GROUP BY passage ORDER BY min(entry), min(start)", (pid,))]
+    passage_ids = [r[0] for r in memory.query(  # by when they were written (an entry re-dated moves), as the timeline
+        "SELECT m.passage FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? GROUP BY m.passage"
+        " ORDER BY min(e.at), min(m.entry), min(m.start)", (pid,))]
     return {
         "id": pid,
         "name": row["name"],

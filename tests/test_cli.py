@@ -403,3 +403,34 @@ def test_person_page_speaks_to_the_owner_and_quotes_events_without_front_matter(
     assert "your daughter" in out and "of me" not in out
     assert ok(run("person", "Hale")).output.startswith("Agnes Hale")
     one_line_error(run("people", "merge", "Agnes", "Bella"))  # a write wants a whole name
+
+
+def test_the_pages_a_person_reads_say_which_entry_and_say_each_moment_once(run, tmp_path):
+    """From search, a person's page and the timeline a person can go to the entry to put it right: each passage
+    says its entry. A passage holding a date, "today" and a marriage is one line of the timeline, not three; a date
+    given by hand on this day is a line of its own, not a blank one. A person's passages run by date, a chat
+    stored later among them; the trash and `purge` show an entry's words, not its front matter."""
+    journal = tmp_path / "journal"
+    journal.mkdir()
+    (journal / "a.md").write_text("---\ndate: 2024-02-11\n---\nTwelve years married today. Owen booked the Italian"
+                                  " place on the quay in Conwy.\n", encoding="utf-8")
+    (journal / "b.md").write_text("---\ndate: 2024-03-09\n---\nOwen and I walked the dog on the beach.\n", encoding="utf-8")
+    chat = tmp_path / "chat.jsonl"
+    chat.write_text('{"speaker": "Bethan", "text": "Did Owen find the ring in the end?", "at": "2023-10-16T09:12:00"}\n'
+                    '{"speaker": "Hannah", "text": "He did, in the car.", "at": "2023-10-16T09:20:00"}\n', encoding="utf-8")
+    ok(run("add", journal))
+    ok(run("import", "jsonl", chat, "--me", "Hannah"))
+    found = ok(run("search", "quay Conwy")).output
+    entry = json.loads(ok(run("search", "quay Conwy", "--json")).output)[0]["entry"]
+    assert f"(entry {entry})" in found
+    moments = [line for line in ok(run("timeline")).output.splitlines() if "Twelve years married" in line]
+    assert len(moments) == 1 and moments[0].startswith("2024-02-11") and f"(entry {entry})" in moments[0]
+    ok(run("people", "died", "Owen", "2025-02-11"))  # a test of a date given by hand, not of Owen
+    today = ok(run("on-this-day", "--date", "2026-02-11")).output.splitlines()
+    assert today[0].startswith("2025-02-11 (1 year ago)") and "death of Owen (you said)" in today[0]
+    page = ok(run("person", "Owen")).output
+    assert page.index("Did Owen find the ring") < page.index("Twelve years married") < page.index("walked the dog")
+    ok(run("entry", "delete", entry))
+    assert "---" not in ok(run("trash")).output and "Twelve years married" in ok(run("trash")).output
+    asked = run("entry", "purge", entry, input="n\n")
+    assert "('Twelve years married" in asked.stderr and "date:" not in asked.stderr

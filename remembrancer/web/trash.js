@@ -15,7 +15,7 @@ function item(t) {
     h("div", { class: "head hint" }, h("a", { href: `/entry/${t.entry}` }, `Entry ${t.entry}`),
       ` · happened ${R.day(t.at)} · in the trash since ${t.deleted.replace("T", " ").slice(0, 16)}`,
       t.versions ? ` · ${plural(t.versions, "earlier version")}` : ""),
-    h("div", { class: "text preview" }, t.text),
+    h("div", { class: "text preview" }, t.preview),
     h("div", { class: "row" },
       h("button", { type: "button", "data-action": "restore", onclick: () => restore(t, card, status) }, "Bring it back"),
       h("button", { type: "button", class: "quiet danger", "data-action": "purge", onclick: () => { confirm.hidden = false; } }, "Erase for good…")),
