@@ -56,6 +56,11 @@ def parse(text: str) -> str:
     extra = [w for piece in skipped for w in re.findall(r"[^\W_]+", piece.lower()) if w not in _FILLER]
     if extra:  # "banana 2023", "2023-01-01xyz", "in 2019 maybe": more than a date
         raise BadDate(f"Not only a date: {text!r} (what is {' '.join(extra)!r}?)")
+    numbers = re.findall(r"\d+", _HAS_TIME.sub(" ", text))
+    if len(numbers) == 1 and len(numbers[0]) < 4 and value.year != dt.date.today().year:
+        # "32 Jan" is no day of January, and dateutil would make it January 2032
+        raise BadDate(f"Not a date: {text!r} ({numbers[0]} is no day of the month)",
+                      "Write the day and the year: 8 May 2023, or 2023-05-08.")
     return to_iso(value) if _HAS_TIME.search(text) else to_iso(value.date())
 
 
