@@ -50,7 +50,8 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
-NOT_FOUND_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Not here · remembrancer</title>"
+VIEWPORT = "<meta name=viewport content=\"width=device-width, initial-scale=1\">"  # else a phone lays the page out 980 wide
+NOT_FOUND_PAGE = (f"<!doctype html><html lang=en><meta charset=utf-8>{VIEWPORT}<title>Not here · remembrancer</title>"
                   "<link rel=icon href=\"data:,\"><link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script>"
                   "<main><h1>No page here</h1><p class=hint>Start again from <a href=/>Write</a> or <a href=/search>Search</a>."
                   "</p></main></html>")
@@ -218,7 +219,7 @@ class Guard:
                 if request.url.path.startswith("/api/") or request.method != "GET":
                     return error_json(401, str(error), error.remedy, {"www-authenticate": "Bearer"})
                 return HTMLResponse(
-                    "<!doctype html><meta charset=utf-8><title>remembrancer</title><p>This remembrancer needs its"
+                    f"<!doctype html><meta charset=utf-8>{VIEWPORT}<title>remembrancer</title><p>This remembrancer needs its"
                     " token. Open the address printed when it first started (it ends in <code>?token=…</code>).",
                     status_code=401)
         if request.method not in SAFE_METHODS:
@@ -787,7 +788,7 @@ def _version() -> str:
 def render_docs(spec: dict) -> str:
     """The API reference as one plain page, from the OpenAPI document (no script, nothing fetched)."""
     e = html.escape
-    out = [f"<!doctype html><html lang=en><meta charset=utf-8><title>remembrancer API</title><link rel=icon href=\"data:,\">"
+    out = [f"<!doctype html><html lang=en><meta charset=utf-8>{VIEWPORT}<title>remembrancer API</title><link rel=icon href=\"data:,\">"
            f"<link rel=stylesheet href=/static/app.css><main class=docs><h1>{e(spec['info']['title'])} API "
            f"{e(spec['info']['version'])}</h1><p>{e(spec['info'].get('description', ''))}</p>"
            f"<p>Machine-readable: <a href=/openapi.json>/openapi.json</a> (OpenAPI {e(spec['openapi'])}).</p>"]

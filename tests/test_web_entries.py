@@ -289,3 +289,19 @@ def test_a_stored_script_is_shown_as_words(site, page):
         page.goto(path)
         expect(page.locator("main")).to_contain_text(f"<script>window.ran=1</script> {page.size} payload")
         assert page.evaluate("window.ran") is None
+
+
+def test_every_page_fits_a_phone_as_a_phone_lays_it_out(site):
+    """A phone lays out a page without `<meta name=viewport>` 980 pixels wide and shrinks it: the page that is
+    not there, the token page and the API reference had none."""
+    base, api, browser = site
+    entry = add(api, "Took the old dog up the hill before the heat; Nain came too.")
+    settle(api)
+    context = browser.new_context(base_url=base, viewport=SIZES["phone"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in ["/", "/search?q=dog", "/people", "/person/Nain", "/timeline", "/today", "/review", "/trash",
+                 f"/entry/{entry}", "/docs", "/no-such-page", "/entry/999999", "/person/Nobody%20Atall"]:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= SIZES["phone"]["width"], path
+    context.close()
