@@ -823,6 +823,8 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
     (`new_token`: replace it, when it was lost; the old one stops working)."""
     import uvicorn
 
+    sock = listening(host, port)  # before anything is said: a port in use is an error, not "remembrancer on ..."
+    port = sock.getsockname()[1]  # --port 0: the one the system gave
     require = not is_loopback(host)
     token = None
     if require or new_token:
@@ -840,4 +842,27 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
             echo("Every request needs the token shown when this store was first served (lost: serve --new-token).")
         echo(f"remembrancer on {url}  (API reference at {url}docs; Ctrl+C stops)")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listening(host: str, port: int):
+    """A socket bound to host:port (uvicorn listens on it), or a one-line error saying why not."""
+    import errno
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror:
+        raise BadInput(f"No such address to listen on: {host!r}", "Give --host 127.0.0.1, or this machine's address.") from None
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise BadInput(f"Port {port} on {host} is in use (by another remembrancer serve?)",
+                           f"Stop that one, or give another port: --port {port + 1 if port < 65535 else 8765}.") from None
+        raise BadInput(f"Cannot listen on {host}:{port}: {e.strerror}", "Give another --host or --port.") from None
+    return sock

@@ -434,3 +434,39 @@ def test_the_pages_a_person_reads_say_which_entry_and_say_each_moment_once(run, 
     assert "---" not in ok(run("trash")).output and "Twelve years married" in ok(run("trash")).output
     asked = run("entry", "purge", entry, input="n\n")
     assert "('Twelve years married" in asked.stderr and "date:" not in asked.stderr
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line_and_port_0_says_which(tmp_path):
+    """A second `serve` on a port in use printed "remembrancer on http://...:8765/" (the other server's address),
+    then uvicorn's "[Errno 98] ... address already in use"; `--port 0` announced port 0."""
+    import socket
+    import time
+    import urllib.request
+
+    db = tmp_path / "m.db"
+    ok(CliRunner().invoke(cli, ["--db", str(db), "add", "Coffee with Bethan at Providero.", "--no-extract"]))
+    serve = [sys.executable, "-m", "remembrancer.cli", "--db", str(db), "serve"]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = subprocess.run([*serve, "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert busy.returncode == 1 and busy.stdout == ""
+    assert busy.stderr.strip() == (f"Error: Port {port} on 127.0.0.1 is in use (by another remembrancer serve?)."
+                                   f" Stop that one, or give another port: --port {port + 1}.")
+    proc = subprocess.Popen([*serve, "--port", "0", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = json.loads(proc.stdout.readline())["url"]
+        assert not url.endswith(":0/")
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(url + "api/stats", timeout=2) as r:
+                    assert json.loads(r.read())["entries"] == 1
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError(f"nothing answers at {url}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
