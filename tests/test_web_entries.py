@@ -249,6 +249,27 @@ def test_import_several_files_at_once(site, page, tmp_path):
     fits(page)
 
 
+def test_import_a_chat_saying_which_speaker_is_you(site, page, tmp_path):
+    """A chat imported from the Write page made its owner a second person ("Hannah" beside "me"): the page can
+    say who you are in it, as `import --me` does."""
+    _, api, _ = site
+    speaker = {"desktop": "Angharad", "phone": "Heledd"}[page.size]
+    chat = tmp_path / f"{page.size}-chat.jsonl"
+    chat.write_text("\n".join(json.dumps(line) for line in [
+        {"speaker": "Bethan", "text": "How are you holding up?", "at": "2023-10-16T09:12:00"},
+        {"speaker": speaker, "text": "Dead tired. Mum keeps asking about the hymns.", "at": "2023-10-16T09:20:00"}]),
+        encoding="utf-8")
+    page.goto("/")
+    page.set_input_files("#file", str(chat))
+    page.get_by_label("In chats I am").fill(speaker)
+    page.click("#upload")
+    expect(page.locator("#imported")).to_have_text(re.compile(r"^Imported 1 entry, \d+ words\.$"), timeout=60_000)
+    settle(api)
+    assert speaker not in {p["name"] for p in api.get("/api/people").json()}
+    assert speaker in api.get("/api/people/me").json()["aliases"]
+    fits(page)
+
+
 def test_the_timeline_shows_each_passage_once(site, page):
     _, api, _ = site
     text = (f"On 3 March 2012 and again on 10 March 2012 the {page.size} heron stood in the mill race, "

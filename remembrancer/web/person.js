@@ -40,20 +40,21 @@ function after(r) {
 }
 
 const SAID = ["#said-now", "#corrected", "#relate-said", "#life-said", "#said-undone"];  // where what was said (or went wrong) shows
+let asked = 0;  // the correction or undo asked last: only it says how it went (an earlier one may end after it)
 
 async function correct(url, json, name, where, form) {
   // What was said, and an error, show beside the control that said it (on a phone the top is far away). A form
   // whose words were taken is emptied, so that what stays in one is only what was not taken.
-  const status = R.$(where || "#said-now");
+  const status = R.$(where || "#said-now"), mine = ++asked;
   for (const el of SAID) R.say(R.$(el), "");
   try {
     const r = await R.api(url, { method: "POST", json });
     if (form) R.$(form).reset();
     await load((name || after)(r));
-    if (r.correction) told(r.correction, where);
+    if (r.correction && mine === asked) told(r.correction, where);
     return r;
   } catch (error) {
-    R.fail(status, error);
+    if (mine === asked) R.fail(status, error);
     return null;
   }
 }
@@ -65,14 +66,14 @@ function told(c, where) {
 }
 
 async function undo(c, where) {
-  const status = R.$(where || "#said-now");
+  const status = R.$(where || "#said-now"), mine = ++asked;
   for (const el of SAID) R.say(R.$(el), "");
   try {
     const r = await R.api(`/api/corrections/${c.id}/undo`, { method: "POST" });
     // The page stays, unless the undo took its name away (a rename, a join): then the person as read.
     if (!(await load(person.name, true))) await load(r.person || c.a);
-    R.say(status, `Undone: ${r.said}.`, "ok");
-  } catch (error) { R.fail(status, error); }
+    if (mine === asked) R.say(status, `Undone: ${r.said}.`, "ok");
+  } catch (error) { if (mine === asked) R.fail(status, error); }
 }
 
 // -- relations ------------------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ function showFeelings(f) {
   const top = Object.entries(f.emotions).slice(0, 6);
   const most = Math.max(0.0001, ...top.map(([, v]) => v));
   el.replaceChildren(
-    h("div", {}, `Written about ${words} (valence ${f.valence >= 0 ? "+" : ""}${f.valence.toFixed(2)}, ${f.passages} passages)`),
+    h("div", {}, `Written about ${words} (valence ${f.valence >= 0 ? "+" : ""}${f.valence.toFixed(2)}, ${R.plural(f.passages, "passage")})`),
     h("div", { class: "bars" }, top.map(([k, v]) => h("div", {}, h("span", {}, k),
       h("span", { class: "meter" }, h("span", { style: `width:${Math.round((v / most) * 100)}%` })), h("span", {}, v.toFixed(2))))));
 }
@@ -275,7 +276,7 @@ async function load(name, quiet) {
   R.$("#kind").textContent = p.kind === "person" ? "" : p.kind;
   R.$("#kind").hidden = p.kind === "person";
   R.$("#aliases").replaceChildren(...p.aliases.filter((a) => a !== p.name).map((a) => h("span", { class: "chip" }, a)),
-    h("span", { class: "hint" }, `${p.mentions} mentions`));
+    h("span", { class: "hint" }, R.plural(p.mentions, "mention")));
   R.list(R.$("#relations"), p.relations, (r) => relationCard(p, r), "No relations read yet: add one below.");
   R.list(R.$("#events"), p.events, (e) => eventCard(p, e), "No life events read.");
   R.list(R.$("#cues"), p.cues, (c) => h("div", { class: "card cue" },
