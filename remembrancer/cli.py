@@ -705,7 +705,7 @@ def reindex(ctx, as_json):
     Example: remembrancer reindex
     """
     result = open_memory(ctx, complete=False).reindex()
-    emit(result, as_json, lambda r: click.echo(f"Re-read {r['entries']} entries (pipeline {r['version']})."))
+    emit(result, as_json, lambda r: click.echo(f"Re-read {plural(r['entries'], 'entry')} (pipeline {r['version']})."))
 
 
 # -- recall ---------------------------------------------------------------------------------

@@ -470,3 +470,9 @@ def test_serve_on_a_port_in_use_says_so_in_one_line_and_port_0_says_which(tmp_pa
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_counts_of_one_read_as_english(run):
+    ok(run("add", "Idris Morgan fixed the gate at Cwm Idwal and would not take a penny.", "--at", "2019-05-01"))
+    assert ok(run("reindex")).output.startswith("Re-read 1 entry (")
+    assert "Idris Morgan: written about once, last 2019-05-01" in ok(run("fading", "--now", "2030-01-01")).output
