@@ -8,24 +8,9 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, ROOT, dump, file_digest
+from conftest import EXAMPLES, ROOT, dump, file_digest, ok
 from remembrancer import Memory
 from remembrancer.cli import cli
-
-
-@pytest.fixture
-def run(db):
-    """`run("add", "text")` runs `remembrancer --db DB add text`."""
-
-    def invoke(*args, input=None, db_path=None):
-        return CliRunner().invoke(cli, ["--db", str(db_path or db), *map(str, args)], input=input)
-
-    return invoke
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result
 
 
 def one_line_error(result):
@@ -436,15 +421,14 @@ def test_the_pages_a_person_reads_say_which_entry_and_say_each_moment_once(run, 
     assert "('Twelve years married" in asked.stderr and "date:" not in asked.stderr
 
 
-def test_serve_on_a_port_in_use_says_so_in_one_line_and_port_0_says_which(tmp_path):
+def test_serve_on_a_port_in_use_says_so_in_one_line_and_port_0_says_which(run, db):
     """A second `serve` on a port in use printed "remembrancer on http://...:8765/" (the other server's address),
     then uvicorn's "[Errno 98] ... address already in use"; `--port 0` announced port 0."""
     import socket
     import time
     import urllib.request
 
-    db = tmp_path / "m.db"
-    ok(CliRunner().invoke(cli, ["--db", str(db), "add", "Coffee with Bethan at Providero.", "--no-extract"]))
+    ok(run("add", "Coffee with Bethan at Providero.", "--no-extract"))
     serve = [sys.executable, "-m", "remembrancer.cli", "--db", str(db), "serve"]
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -8,7 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from conftest import dump
+from conftest import dump, ok
 from remembrancer import Memory, embed
 from remembrancer.cli import cli
 from remembrancer.errors import BadInput, EmptyInput, NotFound
@@ -342,19 +342,6 @@ def test_purge_from_the_trash_and_of_a_chat(db):
 
 
 # -- the CLI ------------------------------------------------------------------------------------------
-@pytest.fixture
-def run(db):
-    def invoke(*args, input=None, env=None):
-        return CliRunner().invoke(cli, ["--db", str(db), *map(str, args)], input=input, env=env)
-
-    return invoke
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result
-
-
 def one_line_error(result):
     assert result.exit_code != 0
     lines = result.stderr.strip().splitlines()

@@ -170,19 +170,19 @@ def test_what_was_said_shows_beside_it_with_its_undo_and_its_box_empties(site):
     visit(page, "/person/Bella")
     for box in ("#born-date", "#died-date"):  # a grey "1950-06-02" beside "Born" reads as Bella's birthday
         assert not re.search(r"\d", page.get_attribute(box, "placeholder"))
-    page.fill("#born-date", "June 2019")
-    page.locator("#born button").click()
-    said = page.locator("#life-said")
-    expect(said).to_contain_text("You said: Bella was born in June 2019.")
-    expect(said).to_be_in_viewport()
-    expect(page.locator("#born-date")).to_have_value("")
+
+    def give(box, words, form, where, says):
+        page.fill(box, words)
+        page.locator(f"{form} button").click()
+        said = page.locator(where)
+        expect(said).to_contain_text(f"You said: {says}.")
+        expect(said).to_be_in_viewport()
+        expect(page.locator(box)).to_have_value("")
+        return said
+
+    give("#born-date", "June 2019", "#born", "#life-said", "Bella was born in June 2019")
     visit(page, "/person/Joan")
-    page.fill("#other", "Mel")
-    page.locator("#merge button").click()
-    said = page.locator("#corrected")
-    expect(said).to_contain_text("You said: Joan and Mel are one person.")
-    expect(said).to_be_in_viewport()
-    expect(page.locator("#other")).to_have_value("")
+    said = give("#other", "Mel", "#merge", "#corrected", "Joan and Mel are one person")
     page.locator("#split button", has_text="Mel").click()
     expect(said).to_contain_text("You said: Mel is someone other than Joan.")
     expect(said).to_be_in_viewport()
