@@ -28,7 +28,14 @@ def to_iso(value: dt.date | dt.datetime) -> str:
 
 def parse(text: str) -> str:
     """Parse a date or date-time a person wrote; raise BadDate if it is not one."""
-    text = (text or "").strip()
+    try:
+        return _parse((text or "").strip())
+    except OverflowError:  # "9999-12-31T23:59:59-14:00" is in year 10000 here
+        raise BadDate(f"Not a date: {text!r} (outside the years 1 to 9999 in local time)",
+                      "Write a date like 2023-05-08; nothing was changed.") from None
+
+
+def _parse(text: str) -> str:
     if not text:
         raise BadDate("No date given")
     if _ISO.match(text):
