@@ -99,9 +99,9 @@ def _line_date(first: str) -> str | None:
         from dateutil import parser
 
         value = parser.parse(first, fuzzy=False, default=dt.datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
+        return to_iso(value) if _HAS_TIME.search(first) else to_iso(value.date())
+    except (ValueError, OverflowError):  # not a date, or one that local time takes past year 9999
         return None
-    return to_iso(value) if _HAS_TIME.search(first) else to_iso(value.date())
 
 
 def now() -> str:
