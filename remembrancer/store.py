@@ -121,6 +121,10 @@ class Memory:
                 self.conn.close()
                 raise StoreCorrupt(f"{self.path} is an SQLite file of some other program, not a remembrancer store",
                                    "Give a new file name with --db; nothing was changed.")
+            if "migrations" in tables and (later := migrations.newer(self.conn)):  # an older remembrancer would write what the newer one cannot read
+                self.conn.close()
+                raise StoreError(f"{self.path} was made by a newer remembrancer (its schema has {later[-1]})",
+                                 "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
             if self.readonly:
                 if migrations.pending(self.conn):
                     self.conn.close()
