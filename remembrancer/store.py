@@ -744,7 +744,8 @@ class Memory:
         out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
         out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
         out["path"] = str(self.path)
-        out["bytes"] = self.path.stat().st_size if self.path.exists() else 0
+        # with its write-ahead log, which holds what was written since the last checkpoint (after a kill, all of it)
+        out["bytes"] = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
         for table in ("people", "embeddings"):
             if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
                 out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]

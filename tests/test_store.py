@@ -322,6 +322,8 @@ def test_stats(memory, tmp_path):
     assert stats["words"] == sum(len(r[0].split()) for r in memory.query("SELECT text FROM entries"))
     assert stats["first_at"] == memory.query("SELECT min(at) FROM entries")[0][0]
     assert stats["path"] == str(memory.path) and stats["bytes"] > 0
+    wal = memory.path.with_name(memory.path.name + "-wal")  # after a kill, all that was written is here: 4,096 bytes said 'empty'
+    assert wal.stat().st_size and stats["bytes"] == memory.path.stat().st_size + wal.stat().st_size
 
 
 # -- bad input leaves the store exactly as it was ---------------------------------------------------
