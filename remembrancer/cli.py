@@ -64,8 +64,22 @@ def emit(data, as_json, human):
 
 def show_passage(p):
     head = " · ".join(x for x in (p.get("at"), p.get("speaker") or p.get("author")) if x)
-    click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else ""))
+    click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else "") + _entry_no(p))
     click.echo("  " + p["text"].replace("\n", "\n  "))
+
+
+def _entry_no(p) -> str:
+    """Which entry a passage is of, for `remembrancer entry show|edit|date|delete ID`."""
+    return click.style(f"  (entry {p['entry']})", dim=True) if p and p.get("entry") else ""
+
+
+def _arg(word: str) -> str:
+    return f'"{word}"' if any(c.isspace() for c in word) else word
+
+
+def preview(text: str, n: int) -> str:
+    words = " ".join(text.split())
+    return words[:n] + ("…" if len(words) > n else "")
 
 
 @click.group()
@@ -429,12 +443,15 @@ def show_person(p):
         click.echo(f"  you said ({c['at'][:10]}, correction {c['id']}): {c['said']}" + ("" if c["holds"] else " (not found now)"))
     for passage in p["passages"][:5]:
         show_passage(passage)
+    if len(p["passages"]) > 5:
+        click.echo(click.style(f"  … and more, by when they happened: remembrancer timeline --person {_arg(p['name'])}", dim=True))
 
 
-def show_correction(r):
+def show_correction(r, page="person"):
+    """What was said, with how to take it back, then the page of the person it is about (`page` of the result)."""
     c = r["correction"]
     click.echo(click.style(f"Correction {c['id']}: {c['said']}.", fg="green") + f" (Undo: remembrancer undo {c['id']})")
-    show_person(r["person"])
+    show_person(r[page] if page else r)
 
 
 KINDS = ("person", "pet", "place", "thing", "other")  # people.KINDS
@@ -471,7 +488,7 @@ def people_merge(ctx, a, b, as_json):
 
     Example: remembrancer people merge "Liz" "Elizabeth Bennet"
     """
-    emit(open_memory(ctx).merge_people(a, b), as_json, show_person)
+    emit(open_memory(ctx).merge_people(a, b), as_json, lambda r: show_correction(r, page=None))
 
 
 @people.command(name="split")
@@ -486,7 +503,7 @@ def people_split(ctx, name, alias, as_json):
     Example: remembrancer people split "Jack Harkness" "Jack"
     """
     result = open_memory(ctx).split_person(name, alias)
-    emit(result, as_json, lambda r: show_person(r["split"]))
+    emit(result, as_json, lambda r: show_correction(r, page="split"))
 
 
 def state(ctx, as_json, correct):
@@ -690,10 +707,12 @@ def person(ctx, name, now, as_json):
 def reindex(ctx, as_json):
     """Re-read every entry and rebuild what was understood from it (people, cues, times ...).
 
-    Raw entries and your corrections are kept. Example: remembrancer reindex
+    Raw entries and your corrections are kept.
+
+    Example: remembrancer reindex
     """
     result = open_memory(ctx, complete=False).reindex()
-    emit(result, as_json, lambda r: click.echo(f"Re-read {r['entries']} entries (pipeline {r['version']})."))
+    emit(result, as_json, lambda r: click.echo(f"Re-read {plural(r['entries'], 'entry')} (pipeline {r['version']})."))
 
 
 # -- recall ---------------------------------------------------------------------------------
@@ -768,13 +787,38 @@ def ask(ctx, question, limit, queries, as_json):
     emit(memory.ask(question, limit=limit), as_json, show_answer)
 
 
+def moments(items):
+    """Timeline items as moments: one a passage, however many times and events are read in it, at the first
+    of them, with every phrase that points somewhere (as the web app shows them)."""
+    out, by_passage = [], {}
+    for i in items:
+        p = i["passage"]
+        m = by_passage.get(p["passage"]) if p else None
+        if m is None:
+            m = {"at": i["at"], "passage": p, "what": i["what"] if not p else None, "note": i.get("note"), "phrases": [],
+                 **{k: i[k] for k in ("years_ago",) if k in i}}
+            out.append(m)
+            if p:
+                by_passage[p["passage"]] = m
+        m["note"] = m["note"] or i.get("note")
+        if p and i["kind"] != "entry":
+            phrase = i["what"] if i["at"][:10] == m["at"][:10] else f"{i['what']} {i['at'][:10]}"
+            if phrase not in m["phrases"]:
+                m["phrases"].append(phrase)
+    return out
+
+
+def moment_line(m, lead=""):
+    what = f" [{', '.join(m['phrases'])}]" if m["phrases"] else ""
+    text = preview(m["passage"]["text"] if m["passage"] else m["what"], 200)
+    return click.style(m["at"][:10] + lead, fg="cyan") + what + "  " + text + _entry_no(m["passage"])
+
+
 def show_timeline(items):
     if not items:
         click.echo("Nothing in that time.")
-    for i in items:
-        p = i["passage"] or {}
-        what = "" if i["kind"] == "entry" else f" [{i['what']}]"
-        click.echo(click.style(i["at"][:10], fg="cyan") + what + "  " + (p.get("text") or "")[:200].replace("\n", " "))
+    for m in moments(items):
+        click.echo(moment_line(m))
 
 
 @cli.command()
@@ -805,14 +849,12 @@ def on_this_day(ctx, day, as_json):
     def human(items):
         if not items:
             click.echo("Nothing happened on this day in other years, as far as is written down.")
-        for i in items:
-            p = i["passage"] or {}
-            n = abs(i["years_ago"])
+        for m in moments(items):
+            n = abs(m["years_ago"])
             years = f"{n} year{'s' if n != 1 else ''}"
-            ago = f"{years} ago" if i["years_ago"] > 0 else f"in {years}"
-            click.echo(click.style(f"{i['at'][:10]} ({ago})", fg="cyan") + "  " + (p.get("text") or "")[:200].replace("\n", " "))
-            if i.get("note"):
-                click.echo("  " + click.style(i["note"], bold=True))
+            click.echo(moment_line(m, f" ({years} ago)" if m["years_ago"] > 0 else f" (in {years})"))
+            if m.get("note"):
+                click.echo("  " + click.style(m["note"], bold=True))
 
     emit(open_memory(ctx).on_this_day(day), as_json, human)
 
@@ -1211,10 +1253,9 @@ def entry_purge(ctx, entry_id, yes, as_json):
     memory = open_memory(ctx, complete=False)
     e = memory.entry(entry_id)
     if not yes:
-        preview = " ".join(e["text"].split())
-        preview = preview[:60] + ("…" if len(preview) > 60 else "")
+        words = preview(e["text"][min((p["start"] for p in e["passages"]), default=0):], 60)  # not its front matter
         try:
-            sure = click.confirm(f"Erase {all_of(entry_id, e['versions'] + 1)} ({preview!r}) for good?"
+            sure = click.confirm(f"Erase {all_of(entry_id, e['versions'] + 1)} ({words!r}) for good?"
                                  " Backups and exports made before still hold it", err=True)
         except click.Abort:  # the end of the input: no answer is no
             click.echo(err=True)
@@ -1262,9 +1303,8 @@ def trash(ctx, as_json):
         if not items:
             click.echo("The trash is empty.")
         for t in items:
-            words = " ".join(t["text"].split())
             click.echo(click.style(f"Entry {t['entry']}", bold=True) + f"  dated {t['at'] or 'undated'}, deleted {t['deleted']}"
-                       + "  " + (words[:100] + ("…" if len(words) > 100 else "")))
+                       + "  " + preview(t["preview"], 100))
         if items:
             click.echo("`remembrancer entry restore ID` brings one back; `remembrancer entry purge ID` erases it for good.")
 

@@ -28,7 +28,14 @@ def to_iso(value: dt.date | dt.datetime) -> str:
 
 def parse(text: str) -> str:
     """Parse a date or date-time a person wrote; raise BadDate if it is not one."""
-    text = (text or "").strip()
+    try:
+        return _parse((text or "").strip())
+    except OverflowError:  # "9999-12-31T23:59:59-14:00" is in year 10000 here
+        raise BadDate(f"Not a date: {text!r} (outside the years 1 to 9999 in local time)",
+                      "Write a date like 2023-05-08; nothing was changed.") from None
+
+
+def _parse(text: str) -> str:
     if not text:
         raise BadDate("No date given")
     if _ISO.match(text):
@@ -56,6 +63,11 @@ def parse(text: str) -> str:
     extra = [w for piece in skipped for w in re.findall(r"[^\W_]+", piece.lower()) if w not in _FILLER]
     if extra:  # "banana 2023", "2023-01-01xyz", "in 2019 maybe": more than a date
         raise BadDate(f"Not only a date: {text!r} (what is {' '.join(extra)!r}?)")
+    numbers = re.findall(r"\d+", _HAS_TIME.sub(" ", text))
+    if len(numbers) == 1 and len(numbers[0]) < 4 and value.year != dt.date.today().year:
+        # "32 Jan" is no day of January, and dateutil would make it January 2032
+        raise BadDate(f"Not a date: {text!r} ({numbers[0]} is no day of the month)",
+                      "Write the day and the year: 8 May 2023, or 2023-05-08.")
     return to_iso(value) if _HAS_TIME.search(text) else to_iso(value.date())
 
 
@@ -87,9 +99,9 @@ def _line_date(first: str) -> str | None:
         from dateutil import parser
 
         value = parser.parse(first, fuzzy=False, default=dt.datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
+        return to_iso(value) if _HAS_TIME.search(first) else to_iso(value.date())
+    except (ValueError, OverflowError):  # not a date, or one that local time takes past year 9999
         return None
-    return to_iso(value) if _HAS_TIME.search(first) else to_iso(value.date())
 
 
 def now() -> str:

@@ -103,10 +103,13 @@ def history(memory, entry_id) -> list[dict]:
 def trash(memory) -> list[dict]:
     rows = memory.query(
         "SELECT e.id, e.text, e.at, e.added, e.deleted, e.kind, e.author, e.source, e.words,"
-        " (SELECT count(*) FROM versions v WHERE v.entry = e.id) AS versions"
+        " (SELECT count(*) FROM versions v WHERE v.entry = e.id) AS versions,"
+        " (SELECT min(t.start) FROM trashed_passages t WHERE t.entry = e.id) AS body"
         " FROM entries e WHERE e.deleted IS NOT NULL ORDER BY e.deleted DESC, e.id DESC")
+    # `preview`: its words from the first passage on (front matter and a date line say only when)
     return [{"entry": r["id"], "deleted": r["deleted"], "at": r["at"], "added": r["added"], "kind": r["kind"],
-             "author": r["author"], "source": r["source"], "words": r["words"], "versions": r["versions"], "text": r["text"]}
+             "author": r["author"], "source": r["source"], "words": r["words"], "versions": r["versions"], "text": r["text"],
+             "preview": r["text"][r["body"] or 0:]}
             for r in rows]
 
 

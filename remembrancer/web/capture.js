@@ -42,11 +42,11 @@ async function upload(event) {
   const kept = duplicates ? ` (${duplicates} already kept)` : "";
   if (files.length === 1) {
     if (failed.length) return R.say(status, failed[0], "error");
-    R.say(status, `Imported ${entries} entries, ${words} words${kept}.`, "ok");
+    R.say(status, `Imported ${R.plural(entries, "entry")}, ${R.plural(words, "word")}${kept}.`, "ok");
   } else if (failed.length) {
-    R.say(status, `Imported ${results.length} of ${files.length} files (${entries} entries, ${words} words${kept}). ` + failed.join(" "), "error");
+    R.say(status, `Imported ${results.length} of ${files.length} files (${R.plural(entries, "entry")}, ${R.plural(words, "word")}${kept}). ` + failed.join(" "), "error");
   } else {
-    R.say(status, `Imported ${entries} entries, ${words} words from ${files.length} files${kept}.`, "ok");
+    R.say(status, `Imported ${R.plural(entries, "entry")}, ${R.plural(words, "word")} from ${files.length} files${kept}.`, "ok");
   }
   refresh();
 }
@@ -57,6 +57,7 @@ function importOne(file, which, status, bar) {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append("format", R.$("#format").value);
+    if (R.$("#me").value.trim()) form.append("me", R.$("#me").value.trim());  // in chats, the speaker who is you
     form.append("file", file);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/import");
@@ -88,7 +89,7 @@ async function follow(job, which, status, bar) {
       throw error;
     }
     if (j.state !== "storing") return j.result;
-    R.say(status, `${which}Storing… ${j.done} of ${j.total} entries`);
+    R.say(status, `${which}Storing… ${j.done} of ${R.plural(j.total, "entry")}`);
     await new Promise((wake) => setTimeout(wake, 300));
   }
 }
@@ -97,11 +98,11 @@ async function refresh() {
   try {
     const [s, st] = await Promise.all([R.api("/api/stats"), R.api("/api/status")]);
     const pending = Math.max(0, ...Object.values(st.pending));
-    R.$("#stats").textContent = `${s.entries} entries, ${s.words} words` +
+    R.$("#stats").textContent = `${R.plural(s.entries, "entry")}, ${R.plural(s.words, "word")}` +
       (s.first_at ? `, from ${R.day(s.first_at)} to ${R.day(s.last_at)}` : "") +
-      (s.people !== undefined ? `, ${s.people} people` : "") +
+      (s.people !== undefined ? `, ${R.plural(s.people, "person", "people")}` : "") +
       (s.trash ? ` · ${s.trash} in the trash` : "") +
-      (pending ? ` · reading ${pending} new ${pending === 1 ? "entry" : "entries"}…` : "");
+      (pending ? ` · reading ${R.plural(pending, "new entry", "new entries")}…` : "");
     if (pending) setTimeout(refresh, 1500);
   } catch (error) {
     R.fail(R.$("#stats"), error);
