@@ -26,6 +26,8 @@ class Turn:
     speaker: str | None
     text: str
     ref: str | None = None
+    at: str | None = None  # when it was said, if the source says
+    key: str | None = None  # its identity in the export it came from (see Entry.items)
 
 
 @dataclass
@@ -37,6 +39,10 @@ class Entry:
     kind: str = "text"
     meta: dict = field(default_factory=dict)
     passages: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # start, end, speaker, ref
+    # An imported item's identity in its export and a digest of what it said, (key, digest): one for a note,
+    # one per turn of a chat built from messages (`turns`), so a later import stores only what is new.
+    items: list[tuple[str, str]] = field(default_factory=list)
+    turns: list[Turn] | None = None
 
     @cached_property  # counted once: a batch asks three times
     def words(self) -> int:
@@ -166,7 +172,15 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
     check_unicode(author, "The author")
     check_unicode(source, "The source")
     # An empty turn keeps its (empty) passage, so that an export gives back every turn.
-    return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages)
+    items = [(t.key, digest(f"{t.speaker}\0{t.text}")) for t in turns] if all(t.key for t in turns) else []
+    return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages,
+                 items=items, turns=list(turns))
+
+
+def digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
 def check_text(text):
@@ -283,6 +297,7 @@ class Batch:
     entries: list[Entry]
     notes: list[str] = field(default_factory=list)
     order: dates.Order | None = None
+    format: str | None = None
 
 
 @dataclass
@@ -470,7 +485,7 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
     return _spoken_by(out, me, path)
 
 
-def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
+def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None) -> list[Entry]:
     """One entry a line: {"text", "at", "author", "source"}; a chat: {"turns": [{"speaker", "text", "ref"}], "at",
     "me", ...}; or a chat log of one message a line, {"speaker", "text", "at"}, whose runs of lines make one
     chat a day (`me`: the speaker who is the owner, in the chats where they speak)."""
@@ -499,7 +514,7 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
         if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("turns"), list)):
             raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string or a \"turns\" list")
         try:
-            at = dates.parse(obj["at"]) if obj.get("at") else None
+            at = dates.parse(obj["at"], day_first) if obj.get("at") else None
             if isinstance(obj.get("speaker"), str) and not obj.get("turns"):  # one message of a chat log
                 if said and (at or "")[:10] != (said[-1][2] or "")[:10]:
                     said_chat()  # a new day, a new chat
@@ -513,7 +528,8 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
                 who = obj.get("me") or (obj.get("meta") or {}).get("me") or (me if any(t.speaker == me for t in turns) else None)
                 entry = chat_entry(turns, meta=obj.get("meta") or {}, me=who, **kwargs)
             else:
-                entry = text_entry(obj["text"], **kwargs)
+                entry = text_entry(obj["text"], meta=obj.get("meta") if isinstance(obj.get("meta"), dict) else None,
+                                   day_first=day_first, **kwargs)
         except (KeyError, TypeError, AttributeError):
             raise BadFormat(f"{path} line {n}: each turn needs a \"text\"") from None
         except Exception as e:  # empty, binary or a bad date

@@ -111,7 +111,6 @@ def passage_texts(rows) -> list[str]:
 
 def process(memory, entry_ids):
     """Embed the passages of these entries; each chunk written with its `processed` rows."""
-    module = sys.modules[__name__]
     entry_ids = list(entry_ids)
     i = 0
     while i < len(entry_ids):
@@ -125,12 +124,17 @@ def process(memory, entry_ids):
         rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
         vectors = embed(passage_texts(rows)) if rows else np.zeros((0, DIM), np.float32)
         with memory.transaction() as conn:
-            # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
-            conn.executemany(
-                "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-                [(r["id"], MODEL, v.tobytes()) for r, v in zip(rows, vectors)],
-            )
-            memory.mark_processed(conn, module, chunk)
+            write(conn, memory, [r["id"] for r in rows], vectors, chunk)
+
+
+def write(conn, memory, passage_ids, vectors, entry_ids):
+    """Store passages' vectors, in the caller's transaction, with their entries' `processed` rows."""
+    # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
+    conn.executemany(
+        "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
+        [(i, MODEL, v.tobytes()) for i, v in zip(passage_ids, vectors)],
+    )
+    memory.mark_processed(conn, sys.modules[__name__], entry_ids)
 
 
 def to_vector(blob) -> np.ndarray:
