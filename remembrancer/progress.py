@@ -74,7 +74,8 @@ class Progress:
 
     def done(self):
         if self.state is not None and (self.shown or not self.after):
-            self.state.update(percent=100.0, seconds_left=0.0, seconds=round(time.perf_counter() - self.started, 1))
+            self.state = dict(self.state, percent=100.0, seconds_left=0.0,
+                              seconds=round(time.perf_counter() - self.started, 1))
             self.show(self.state)
 
 

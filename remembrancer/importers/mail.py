@@ -224,7 +224,7 @@ class _Text(HTMLParser):
 
     def handle_data(self, data):
         if not self.skip:
-            data = re.sub(r"[ \t\r\n\f]+", " ", data)
+            data = re.sub(r"[ \t\r\n\f\xa0]+", " ", data)
             self.out.append("> " + data if self.quote and data.strip() else data)
 
 
@@ -237,5 +237,5 @@ def html_text(html: str) -> str:
     except Exception:  # noqa: BLE001 - the standard parser is lenient; this is the last resort
         return re.sub(r"<[^>]+>", " ", html)
     lines = [re.sub(r" {2,}", " ", line).strip() for line in "".join(parser.out).split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return re.sub(r"\n\n(?=- )", "\n", text).strip()  # a list's items one a line
