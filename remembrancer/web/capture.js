@@ -49,18 +49,33 @@ function upload(event) {
   xhr.send(form);
 }
 
+function clock(seconds) {
+  if (seconds === null || seconds === undefined) return "";
+  const s = Math.round(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
+    : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
+// One bar for the whole import: storing, then understanding (people, times, meaning), with the time left.
 async function follow(job, status, bar) {
   try {
     const j = await R.api("/api/import/" + encodeURIComponent(job));
-    bar.value = j.total ? j.done / j.total : 0;
-    if (j.state === "storing") {
-      R.say(status, `Storing… ${j.done} of ${j.total} entries`);
-      return setTimeout(() => follow(job, status, bar), 300);
+    const p = j.progress || {};
+    bar.value = (p.percent || 0) / 100;
+    if (j.state === "failed") {
+      bar.hidden = true;
+      return R.say(status, R.line(j.error, j.remedy), "error");
+    }
+    if (j.state === "storing" || p.stage === "understanding") {
+      const left = p.seconds_left !== null && p.seconds_left !== undefined ? ` · about ${clock(p.seconds_left)} left` : "";
+      R.say(status, j.state === "storing" ? `Storing… ${j.done} of ${j.total} entries`
+        : `Understanding… ${Math.round(p.percent)}%${left}`);
+      return setTimeout(() => follow(job, status, bar), j.state === "storing" ? 300 : 1000);
     }
     bar.hidden = true;
-    if (j.state === "failed") return R.say(status, R.line(j.error, j.remedy), "error");
     const r = j.result;
-    R.say(status, `Imported ${r.entries} entries, ${r.words} words` + (r.duplicates ? ` (${r.duplicates} already kept)` : "") + ".", "ok");
+    const items = r.items ? ` (${r.items.new} of ${r.items.items} items new)` : "";
+    R.say(status, `Imported ${r.entries} entries, ${r.words} words` + (r.duplicates ? ` (${r.duplicates} already kept)` : "") + items + ".", "ok");
     refresh();
   } catch (error) {
     R.fail(status, error);
