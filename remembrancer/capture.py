@@ -249,10 +249,14 @@ def _unquote(value: str) -> str:
     return value.strip()
 
 
-def front_matter_date(text: str, day_first=None) -> str | None:
-    """The date in front matter (`date`, `created`, `at`); numbers that could be read two ways need `day_first`."""
+DATE_KEYS = ("date", "dated", "when", "written", "day", "at")  # front matter a person writes the date in
+MADE_KEYS = ("created", "created_at", "creation_date")  # front matter a program stamps: after a date in the name
+
+
+def front_matter_date(text: str, day_first=None, keys=DATE_KEYS + MADE_KEYS) -> str | None:
+    """The date in front matter (`date`, `created` ...); numbers that could be read two ways need `day_first`."""
     fields = front_matter(text)
-    for key in ("date", "created", "at", "dated", "when", "written", "day"):
+    for key in keys:
         value = fields.get(key)
         if isinstance(value, str) and value:
             try:
@@ -336,7 +340,7 @@ def file_entries(paths, *, at=None, author=None, source=None, order=dates.Order(
     whole: dict[int, tuple[str, str]] = {}
     for i, item in enumerate(items):
         try:
-            fm = front_matter_date(item.text, day_first)
+            fm = front_matter_date(item.text, day_first, DATE_KEYS)
             if fm:
                 whole[i] = (fm, "front matter")
                 continue
@@ -346,6 +350,9 @@ def file_entries(paths, *, at=None, author=None, source=None, order=dates.Order(
                     if found:
                         whole[i] = (found[0], how)
                         break
+            made = i not in whole and front_matter_date(item.text, day_first, MADE_KEYS)
+            if made:
+                whole[i] = (made, "front matter")
         except BadDate as e:
             raise type(e)(f"{item.path}: {e}", e.remedy) from None
     # Do the files' times tell when they were written? Not when they were copied or checked out together.
@@ -411,8 +418,8 @@ def _near(items, whole, i) -> tuple[dt.date, bool, tuple | None]:
     nearest the middle of all the dated files."""
     days = sorted(dt.date.fromisoformat(iso[:10]) for iso, _ in whole.values())
     head = items[i].head
-    same = {d for d in days if head.holiday is None and (d.month, d.day) == (head.month, head.day)
-            and (head.weekday is None or d.weekday() == head.weekday)}
+    fixed = head.month_day(None) if head.a is None else None  # None for a feast that moves (Easter)
+    same = {d for d in days if fixed and (d.month, d.day) == fixed and (head.weekday is None or d.weekday() == head.weekday)}
     if len(same) == 1:
         day = same.pop()
         return day, False, (day, day)

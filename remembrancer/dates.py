@@ -341,10 +341,9 @@ def titled_date(line: str) -> Written | None:
     if line.startswith("(") and line.endswith(")"):
         return written
     before, after = line[:start], line[end:]
-    if not before.strip(" *_") and _SET_OFF.search(after):
-        return written
-    if not after.strip(" *_.") and _SET_OFF.search(before):
-        return written
+    if (not before.strip(" *_") or _SET_OFF.search(before)) and (not after.strip(" *_.") or _SET_OFF.search(after)) \
+            and (before.strip(" *_") or after.strip(" *_.")):
+        return written  # "Letter 12 — Sunday 26th January 2020 — from the allotment" too
     if after.strip(" *_.") == ")" and "(" in before:
         return written
     return None
@@ -368,7 +367,7 @@ def heading_date(text: str) -> tuple[Written, int] | None:
     """The date heading a text, and the offset just past its line if it is the first line and nothing but
     the date (so it makes no passage), else 0. Looked for in the first lines, under a short title: a line
     that is only a date; a whole date set off in a title ("Dad's stories — July 4, 2020", "(24th Nov
-    2022)"). Failing that, a date alone on one of the last two lines (a letter dated under its signature)."""
+    2022)"). Failing that, a date alone on one of the last four lines (a letter dated under its signature)."""
     for seen, (line, end) in enumerate(_lines(text[:2000])):
         if seen >= _HEADING_LINES:
             break
@@ -378,10 +377,11 @@ def heading_date(text: str) -> tuple[Written, int] | None:
         titled = titled_date(line)
         if titled is not None:
             return titled, 0
-        if len(line.split()) > 8 or _SENTENCE.search(line.strip()):  # only a title may stand above the date
+        salutation = len(line.split()) <= 4 and line.strip().endswith(",")  # "My dearest Joan," above the date
+        if len(line.split()) > 8 or _SENTENCE.search(line.strip()) and not salutation:  # only a title may stand above
             break
     for seen, (line, _) in enumerate(_lines(text[-2000:], reverse=True)):
-        if seen >= 2:
+        if seen >= 4:  # under a signature, perhaps with a P.S. after it
             break
         alone = line_date(line)
         if alone is not None and alone.year:
