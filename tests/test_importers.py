@@ -239,6 +239,9 @@ def vault(tmp_path):
     (root / ".obsidian" / "app.json").write_text("{}", encoding="utf-8")
     (root / "People").mkdir()
     (root / "People" / "Rhys Price.md").write_text("---\naliases: [Bug]\ntags: person\n---\nMy husband.\n", encoding="utf-8")
+    (root / ".obsidian" / "templates.json").write_text('{"folder": "Templates"}', encoding="utf-8")
+    (root / "Templates").mkdir()
+    (root / "Templates" / "Daily.md").write_text("{{date}}\n\n## Today\n", encoding="utf-8")
     (root / "Daily").mkdir()
     (root / "Daily" / "2023-04-02.md").write_text(
         "Lunch with [[Rhys Price|Bug]] at the harbour. #family\n\nHe brought the dog.\n", encoding="utf-8")

@@ -7,10 +7,11 @@ inline `#tags` go in the entry's meta, and so do its links: `[[Rhys Price]]`, `[
 makes the words shown a mention of that person, and those words (and the note's own front matter
 `aliases`) their other names: `extract` reads them (`linked_people`). A note is known again by its path
 in the vault; an edited one is stored again as a new version. Hidden folders (`.obsidian`, `.trash`)
-are left out.
+and the vault's templates folder are left out.
 """
 from __future__ import annotations
 
+import json
 import re
 import urllib.parse
 from pathlib import Path
@@ -38,10 +39,25 @@ def detect(path: Path) -> bool:
 
 
 def notes(root: Path) -> list[Path]:
+    """The notes of a vault or folder, without hidden folders or the vault's templates folder."""
     if root.is_file():
         return [root]
+    templates = _templates(root)
     return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts)
+                  and not (templates and p.relative_to(root).as_posix().startswith(templates + "/")))
+
+
+def _templates(root: Path) -> str | None:
+    """The folder Obsidian's templates plugin keeps its templates in ({{date}} placeholders, not writing)."""
+    for name in ("templates.json", "plugins/templater-obsidian/data.json"):
+        try:
+            folder = json.loads((root / ".obsidian" / name).read_text(encoding="utf-8")).get("folder") or ""
+        except (OSError, ValueError, AttributeError):
+            continue
+        if folder.strip("/"):
+            return folder.strip("/")
+    return None
 
 
 def read(path, *, author=None, source=None, me=None, order=dates.Order(), known=None) -> capture.Batch:
