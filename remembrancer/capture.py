@@ -110,13 +110,11 @@ def _trimmed(text, start, end):
     return (start, end, None, None)
 
 
-def text_entry(text, *, at=None, author=None, source=None, default_at=None, default_dated="file time",
-               day_first=None, meta=None) -> Entry:
+def text_entry(text, *, at=None, author=None, source=None, day_first=None, meta=None) -> Entry:
     """A piece of prose: a journal entry, a letter, a story, a note.
 
-    Undated, it is dated from its front matter or a date heading it (a year-less one by the year nearest
-    before `default_at`, else today), else `default_at` (`default_dated` says what that is), else now;
-    `meta["dated"]` says which, unless `at` was given.
+    Undated, it is dated from its front matter or a date heading it (a year-less one in the last year it
+    fell in), else now; `meta["dated"]` says which, unless `at` was given. (Files: `file_entries`.)
     """
     check_text(text)
     check_unicode(author, "The author")
@@ -127,19 +125,13 @@ def text_entry(text, *, at=None, author=None, source=None, default_at=None, defa
     body = front.end() if front else 0
     head = dates.heading_date(text[body:])
     if entry.at is None:
-        written = None
-        if head:
-            near = dt.date.fromisoformat(default_at[:10]) if default_at else dt.date.today()
-            written = head[0].resolve(day_first, near, before=True)
+        written = head[0].resolve(day_first, dt.date.today(), before=True) if head else None
         if (fm := front_matter_date(text, day_first)):
             entry.at, entry.meta["dated"] = fm, "front matter"
         elif written:
             entry.at, entry.meta["dated"] = written[0], "text"
             if written[1]:
-                entry.meta["year"] = "weekday" if written[1] == "weekday" else (
-                    "file time" if default_at else "today")
-        elif default_at:
-            entry.at, entry.meta["dated"] = default_at, default_dated
+                entry.meta["year"] = "weekday" if written[1] == "weekday" else "today"
         else:
             entry.at, entry.meta["dated"] = dates.now(), "today"
     if head and head[1]:
