@@ -221,6 +221,12 @@ def test_dayone_again_adds_nothing_an_edited_entry_is_a_new_version(db, tmp_path
     path.write_text(json.dumps(dayone_export()), encoding="utf-8")
     ok(run(db, "import", path, "--no-extract"))
     assert "0 entries" in ok(run(db, "import", "dayone", path, "--no-extract")).output
+    newer = dayone_export()
+    newer["entries"].append({"uuid": "33333333333333333333333333333333", "creationDate": "2022-02-01T09:00:00Z",
+                             "text": "Snow on the Beacons."})
+    path.write_text(json.dumps(newer), encoding="utf-8")
+    data = json.loads(ok(run(db, "import", path, "--no-extract", "--json")).output)
+    assert data["entries"] == 1 and data["items"]["new"] == 1 and data["items"]["known"] == 2
     path.write_text(json.dumps(dayone_export("Walked up Pen y Fan with Rhys. Windy, and cold.")), encoding="utf-8")
     data = json.loads(ok(run(db, "import", path, "--no-extract", "--json")).output)
     assert data["entries"] == 1 and data["items"]["changed"] == 1
@@ -277,6 +283,19 @@ def test_a_link_to_a_person_note_is_their_mention_and_alias(tmp_path):
         assert memory.person("Carys Bell")["mentions"] >= 1  # a link to no note, by a person's name
         again = memory.import_path(None, root)
         assert again["entries"] == 0 and again["items"]["known"] == 3
+
+
+def test_a_vault_again_a_grown_vault_and_a_note_that_is_not_text(db, tmp_path):
+    root = vault(tmp_path)
+    ok(run(db, "import", root, "--no-extract"))
+    (root / "Daily" / "2023-04-04.md").write_text("Rain all day.", encoding="utf-8")
+    data = json.loads(ok(run(db, "import", "obsidian", root, "--no-extract", "--json")).output)
+    assert data["entries"] == 1 and data["items"] == {"items": 4, "new": 1, "known": 3, "changed": 0, "continued": 0}
+    before = dump(db)
+    (root / "Daily" / "2023-04-05.md").write_bytes(b"Caf\xe9 with Rhys")  # Latin-1, not UTF-8
+    result = run(db, "import", root)
+    assert result.exit_code == 1 and "2023-04-05.md is not valid UTF-8" in result.output
+    assert dump(db) == before
 
 
 # -- email --------------------------------------------------------------------------------------------
