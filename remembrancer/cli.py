@@ -187,7 +187,7 @@ def dated_line(result) -> str:
 @click.option("--source", help="Where it came from.")
 @day_first_option
 @click.option("--no-extract", is_flag=True, help="Only store it; it is understood the next time the store is opened.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (with --json, progress is JSON lines on standard error).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (and, for a run of more than a second, progress as JSON lines on standard error).")
 @click.pass_context
 @run
 def add(ctx, items, at, author, source, day_first, no_extract, as_json):
@@ -282,7 +282,7 @@ Example: remembrancer import dayone Export.zip
 @click.option("--source", help="Where it came from.")
 @day_first_option
 @click.option("--no-extract", is_flag=True, help="Only store it; it is understood the next time the store is opened.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (with --json, progress is JSON lines on standard error).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (and, for a run of more than a second, progress as JSON lines on standard error).")
 @click.pass_context
 @run
 def import_(ctx, args, author, me, source, day_first, no_extract, as_json):
