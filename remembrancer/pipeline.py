@@ -89,8 +89,8 @@ def _work(items, texts):
 
 
 def run(memory, ids, report=None):
-    """Extract and embed these entries (pending for both), batch after batch; `report(entries, words)`
-    after each batch is written."""
+    """Extract and embed these entries (pending for both), batch after batch; `report(entries, words)` as
+    the workers hand back each part of a batch (it is written as soon as the whole batch is back)."""
     from . import embed, extract
 
     ids = list(ids)
@@ -98,18 +98,16 @@ def run(memory, ids, report=None):
     own = _pool is None
     pool = warm() if own else _pool
     try:
-        for batch, entries, passages, extractions, rows, vectors in _parts(memory, batches, pool):
+        for batch, entries, passages, extractions, rows, vectors in _parts(memory, batches, pool, report):
             with memory.transaction() as conn:
                 extract.write(conn, memory, batch, entries, passages, extractions)
                 embed.write(conn, memory, [r["id"] for r in rows], vectors, batch)
-            if report:
-                report(len(batch), sum(len(e["text"].split()) for e in entries))
     finally:
         if own:
             finish()
 
 
-def _parts(memory, batches, pool):
+def _parts(memory, batches, pool, report=None):
     from . import embed, extract
     import numpy as np
 
@@ -126,8 +124,10 @@ def _parts(memory, batches, pool):
         texts = embed.passage_texts(rows)
         tasks, r = [], 0
         for j in range(0, len(items), extract.CHUNK):
-            count = sum(len(passages[e["id"]]) for e in entries[j:j + extract.CHUNK])
-            tasks.append(pool.apply_async(_work, (items[j:j + extract.CHUNK], texts[r:r + count])))
+            part = entries[j:j + extract.CHUNK]
+            count = sum(len(passages[e["id"]]) for e in part)
+            words = sum(len(e["text"].split()) for e in part)
+            tasks.append((pool.apply_async(_work, (items[j:j + extract.CHUNK], texts[r:r + count])), len(part), words))
             r += count
         ahead.append((batch, entries, passages, rows, tasks))
 
@@ -137,11 +137,13 @@ def _parts(memory, batches, pool):
         batch, entries, passages, rows, tasks = ahead.popleft()
         submit()
         extractions, vectors = [], []
-        for task in tasks:
+        for task, n, words in tasks:
             exs, vecs = task.get()
             extractions += exs
             if vecs is not None:
                 vectors.append(vecs)
+            if report:
+                report(n, words)
         yield (batch, entries, passages, extractions, rows,
                np.concatenate(vectors) if vectors else np.zeros((0, embed.DIM), np.float32))
 
