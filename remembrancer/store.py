@@ -20,6 +20,7 @@ from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownForm
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
 
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
+REPORT_EVERY = 64  # entries understood between two reports of progress, when one process understands them
 WEAK_DATES = ("file time", "today")  # an entry's meta["dated"] when nothing in it said when
 DATE_ORDER = "dates.order"  # settings key: {"day_first": bool, "from": "--day-first" | "locale en_GB"}
 
@@ -432,14 +433,18 @@ class Memory:
             found = True
         for name in PROCESSORS:
             module = importlib.import_module(name)
-            tried.update((name, i) for i in todo[name])
-            done[module.NAME] = done.get(module.NAME, 0) + len(todo[name])
-            if todo[name]:
+            ids = todo[name]
+            tried.update((name, i) for i in ids)
+            done[module.NAME] = done.get(module.NAME, 0) + len(ids)
+            if ids:
                 found = True
-                module.process(self, todo[name])
-                told(sum(words.get(i, 0) for i in todo[name]) / len(PROCESSORS))
+                # A bar that moves: slices of a batch, unless the run is large enough for extraction's workers.
+                step = len(ids) if not report or name == "remembrancer.extract" and pipeline.worth_it(self, ids) else REPORT_EVERY
+                for k in range(0, len(ids), step):
+                    module.process(self, ids[k:k + step])
+                    told(sum(words.get(i, 0) for i in ids[k:k + step]) / len(PROCESSORS))
                 if progress:
-                    progress(module.NAME, len(todo[name]))
+                    progress(module.NAME, len(ids))
         return found
 
     def _words(self, ids) -> dict[int, int]:
