@@ -89,8 +89,8 @@ def _work(items, texts):
 
 
 def run(memory, ids, report=None):
-    """Extract and embed these entries (pending for both), batch after batch; `report(entries, words)` as
-    the workers hand back each part of a batch (it is written as soon as the whole batch is back)."""
+    """Extract and embed these entries (pending for both), batch after batch; `report(entry ids)` as the
+    workers hand back each part of a batch (it is written as soon as the whole batch is back)."""
     from . import embed, extract
 
     ids = list(ids)
@@ -126,8 +126,7 @@ def _parts(memory, batches, pool, report=None):
         for j in range(0, len(items), extract.CHUNK):
             part = entries[j:j + extract.CHUNK]
             count = sum(len(passages[e["id"]]) for e in part)
-            words = sum(len(e["text"].split()) for e in part)
-            tasks.append((pool.apply_async(_work, (items[j:j + extract.CHUNK], texts[r:r + count])), len(part), words))
+            tasks.append((pool.apply_async(_work, (items[j:j + extract.CHUNK], texts[r:r + count])), [e["id"] for e in part]))
             r += count
         ahead.append((batch, entries, passages, rows, tasks))
 
@@ -137,13 +136,13 @@ def _parts(memory, batches, pool, report=None):
         batch, entries, passages, rows, tasks = ahead.popleft()
         submit()
         extractions, vectors = [], []
-        for task, n, words in tasks:
+        for task, part in tasks:
             exs, vecs = task.get()
             extractions += exs
             if vecs is not None:
                 vectors.append(vecs)
             if report:
-                report(n, words)
+                report(part)
         yield (batch, entries, passages, extractions, rows,
                np.concatenate(vectors) if vectors else np.zeros((0, embed.DIM), np.float32))
 

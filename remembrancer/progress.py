@@ -32,21 +32,23 @@ class Progress:
         self.stage = None
         self.state = None
 
-    def update(self, stage: str, done: int, total: int):
+    def update(self, stage: str, done: int, total: int, fraction: float | None = None):
+        """`fraction`: of the stage's work, when it is not that of its words (a chat costs more to understand)."""
         now = time.perf_counter()
         if stage not in self.shares:
             return
+        part = fraction if fraction is not None else (min(1.0, done / total) if total else 1.0)
         if stage not in self.stage_started:
-            self.stage_started[stage] = (now, done)
+            self.stage_started[stage] = (now, part)
         for earlier in self.shares:  # a stage begun means those before it are over
             if earlier == stage:
                 break
             self.fraction[earlier] = 1.0
-        self.fraction[stage] = min(1.0, done / total) if total else 1.0
+        self.fraction[stage] = part
         self.totals[stage] = total
         percent = 100 * sum(self.shares[s] * f for s, f in self.fraction.items())
         self.state = {"stage": stage, "done": done, "total": total, "unit": "words", "percent": round(percent, 1),
-                      "seconds_left": self._left(stage, done, total, now), "seconds": round(now - self.started, 1)}
+                      "seconds_left": self._left(stage, part, total, now), "seconds": round(now - self.started, 1)}
         new_stage = stage != self.stage
         self.stage = stage
         if now - self.started < self.after:
@@ -56,19 +58,17 @@ class Progress:
             self.shown = True
             self.show(self.state)
 
-    def _left(self, stage, done, total, now) -> float | None:
-        left = 0.0
+    def _left(self, stage, part, total, now) -> float | None:
+        """Seconds to go: the rest of the stage at the pace seen since it began (once that is 2% of it), and
+        the stages after it at their usual rates."""
         words = total or self.totals.get("storing") or self.totals.get("reading") or 0
-        if "understanding" in self.shares:
-            if stage == "understanding":
-                began, at_start = self.stage_started[stage]
-                rate = (done - at_start) / (now - began) if done > at_start and now > began else 0
-                return round((total - done) / rate, 1) if rate and done >= 0.02 * total else (
-                    round((total - done) / RATE / 2, 1) if total else None)  # total counts each word twice
-            left += words / RATE
-        if stage in ("reading", "storing"):
-            left += max(0, (total or 0) - done) / STORE_RATE
-        return round(left, 1)
+        if stage == "understanding":
+            began, at_start = self.stage_started[stage]
+            if part - at_start >= 0.02 and now > began:
+                return round((1 - part) * (now - began) / (part - at_start), 1)
+            return round((1 - part) * total / RATE, 1) if total else None
+        left = words / RATE if "understanding" in self.shares else 0.0
+        return round(left + max(0.0, 1 - part) * words / STORE_RATE, 1)
 
     shown = False
 

@@ -166,7 +166,8 @@ class Memory:
     def add_entries(self, entries: list[capture.Entry], progress=None, understood=None, report=None) -> dict:
         """Store entries in batched transactions, then derive; every entry is whole or absent.
         `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation;
-        `report(stage, done, total)` as words are stored ("storing") and understood ("understanding").
+        `report(stage, done, total, fraction=None)` as words are stored ("storing") and understood
+        ("understanding"; `fraction`: of the work, which is not quite that of the words: a chat costs more).
         Imported items already stored are left out (see `fresh`); the result says how many were new."""
         from . import pipeline
 
@@ -410,18 +411,18 @@ class Memory:
         todo = {name: [i for i in self.pending(importlib.import_module(name), entry_ids) if (name, i) not in tried]
                 for name in PROCESSORS}
         words = self._words(set().union(*todo.values())) if report else {}
-        total = sum(words.values())
-        finished = 0.0
+        total = sum(w for w, _ in words.values())
+        total_cost = sum(c for _, c in words.values())
+        finished = [0.0, 0.0]
 
-        def told(n_words):  # words understood by every processor
-            nonlocal finished
-            finished += n_words
-            if report:
-                report("understanding", round(finished), total)
+        def told(ids, share=1.0):  # these entries understood by every processor (share: by one of them)
+            finished[0] += share * sum(words[i][0] for i in ids)
+            finished[1] += share * sum(words[i][1] for i in ids)
+            report("understanding", round(finished[0]), total, finished[1] / total_cost if total_cost else 1.0)
 
         both = sorted(set.intersection(*(set(v) for v in todo.values()))) if todo else []
         if both and pipeline.processors_together() and pipeline.worth_it(self, both):
-            pipeline.run(self, both, report=lambda n, w: told(w))
+            pipeline.run(self, both, report=(lambda ids: told(ids)) if report else None)
             for name in PROCESSORS:
                 module = importlib.import_module(name)
                 tried.update((name, i) for i in both)
@@ -442,16 +443,20 @@ class Memory:
                 step = len(ids) if not report or name == "remembrancer.extract" and pipeline.worth_it(self, ids) else REPORT_EVERY
                 for k in range(0, len(ids), step):
                     module.process(self, ids[k:k + step])
-                    told(sum(words.get(i, 0) for i in ids[k:k + step]) / len(PROCESSORS))
+                    if report:
+                        told(ids[k:k + step], 1 / len(PROCESSORS))
                 if progress:
                     progress(module.NAME, len(ids))
         return found
 
-    def _words(self, ids) -> dict[int, int]:
+    def _words(self, ids) -> dict[int, tuple[int, int]]:
+        """{entry: (words, cost)}: the cost of understanding it, for the time left. A word is parsed once
+        and embedded once, a chat's twice (a turn is embedded with the turn before it)."""
         ids, out = sorted(ids), {}
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
-            out.update(self.query(f"SELECT id, words FROM entries WHERE id IN ({','.join('?' * len(part))})", part))
+            for r in self.query(f"SELECT id, words, kind FROM entries WHERE id IN ({','.join('?' * len(part))})", part):
+                out[r[0]] = (r[1], r[1] * (3 if r[2] == "chat" else 2))
         return out
 
     def _untried(self, entry_ids, tried: set) -> bool:

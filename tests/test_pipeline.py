@@ -37,7 +37,7 @@ def test_the_workers_store_what_one_process_stores(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "run", lambda *a, **k: used.append(1) or real(*a, **k))
     seen = []
     with Memory(tmp_path / "two.db") as two:
-        two.add_entries(entries, report=lambda stage, done, total: seen.append((stage, done, total)))
+        two.add_entries(entries, report=lambda stage, done, total, *part: seen.append((stage, done, total)))
         together = stored(two)
         assert not any(two.pending_counts().values())
     assert used, "the run did not go to the workers"
