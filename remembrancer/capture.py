@@ -6,6 +6,7 @@ error. Nothing is stored until the whole input has been read and checked.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -14,7 +15,8 @@ from functools import cached_property
 from pathlib import Path
 
 from . import dates
-from .errors import BadDate, BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, UnknownFormat
+from .errors import (BadDate, BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, RemembrancerError,
+                     UnknownFormat)
 
 MAX_ENTRY_CHARS = 10_000_000
 PASSAGE_CHARS = 500  # a passage grows sentence by sentence up to about this size
@@ -43,6 +45,13 @@ class Entry:
     # one per turn of a chat built from messages (`turns`), so a later import stores only what is new.
     items: list[tuple[str, str]] = field(default_factory=list)
     turns: list[Turn] | None = None
+    # What an export carries besides (see remembrancer/archive.py): the entry's own id and its passages' ids,
+    # when it was added, when it went to the trash, and its earlier versions.
+    id: int | None = None
+    passage_ids: list[int] | None = None
+    added: str | None = None
+    deleted: str | None = None
+    versions: list[dict] = field(default_factory=list)
 
     @cached_property  # counted once: a batch asks three times
     def words(self) -> int:
@@ -294,6 +303,7 @@ class Batch:
     notes: list[str] = field(default_factory=list)
     order: dates.Order | None = None
     format: str | None = None
+    records: list[tuple[str, str, dict]] = field(default_factory=list)  # the owner's records a JSONL export carries
 
 
 @dataclass
@@ -488,11 +498,20 @@ def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None) ->
     """One entry a line: {"text", "at", "author", "source"}; a chat: {"turns": [{"speaker", "text", "ref"}], "at",
     "me", ...}; or a chat log of one message a line, {"speaker", "text", "at"}, whose runs of lines make one
     chat a day (`me`: the speaker who is the owner, in the chats where they speak)."""
+    return jsonl_read(path, author=author, source=source, me=me, day_first=day_first)[0]
+
+
+def jsonl_read(path, *, author=None, source=None, me=None, day_first=None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+    """The entries of a JSONL file (see `jsonl_entries`) and the records an export carries besides them,
+    {"table": NAME, "row": {...}} lines, as (line, table, row). An entry line as `export` writes it may
+    also carry "id", "passages" (their ids), "added", "deleted" (in the trash since) and "versions".
+    A record is ("FILE line N", table, row)."""
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"No such file: {path}")
     text = decode(path.read_bytes(), str(path))
     out, said = [], []  # said: the run of one-message lines not yet made a chat, as (line, object, at)
+    records = []
 
     def said_chat():
         if said:
@@ -510,6 +529,12 @@ def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None) ->
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             raise BadFormat(f"{path} line {n}: malformed JSON ({e.msg})") from None
+        if isinstance(obj, dict) and "table" in obj:  # a record of the owner's (corrections, reviews ...)
+            if not isinstance(obj["table"], str) or not isinstance(obj.get("row"), dict):
+                raise BadFormat(f'{path} line {n}: a record needs a "table" name and a "row" object')
+            said_chat()
+            records.append((f"{path} line {n}", obj["table"], obj["row"]))
+            continue
         if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("turns"), list)):
             raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string or a \"turns\" list")
         try:
@@ -529,6 +554,7 @@ def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None) ->
             else:
                 entry = text_entry(obj["text"], meta=obj.get("meta") if isinstance(obj.get("meta"), dict) else None,
                                    day_first=day_first, **kwargs)
+            _kept(entry, obj)
         except (KeyError, TypeError, AttributeError):
             raise BadFormat(f"{path} line {n}: each turn needs a \"text\"") from None
         except Exception as e:  # empty, binary or a bad date
@@ -538,7 +564,49 @@ def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None) ->
         said_chat()
     except Exception as e:
         raise BadFormat(f"{path} line {said[0][0]}: {e}") from None
-    return _spoken_by(out, me, path)
+    return _spoken_by(out, me, path), records
+
+
+def _kept(entry: Entry, obj: dict):
+    """What an export line carries besides the entry itself, checked: its id, its passages' ids, when it
+    was added, when it went to the trash, and its earlier versions."""
+    def whole(x):
+        return isinstance(x, int) and not isinstance(x, bool) and 0 < x < 2 ** 62
+
+    def when(key, value):
+        if not isinstance(value, str):
+            raise BadFormat(f'"{key}" must be a date-time, as export writes it')
+        return dates.parse(value)
+
+    if obj.get("id") is not None:
+        if not whole(obj["id"]):
+            raise BadFormat('"id" must be a positive whole number')
+        entry.id = obj["id"]
+    if obj.get("passages") is not None:
+        if not isinstance(obj["passages"], list) or not all(whole(i) for i in obj["passages"]):
+            raise BadFormat('"passages" must be a list of passage ids')
+        entry.passage_ids = obj["passages"]
+    for key in ("added", "deleted"):
+        if obj.get(key) is not None:
+            setattr(entry, key, when(key, obj[key]))
+    versions = obj.get("versions") or []
+    if not isinstance(versions, list):
+        raise BadFormat('"versions" must be a list')
+    for i, v in enumerate(versions, 1):
+        if not isinstance(v, dict) or not isinstance(v.get("replaced"), str):
+            raise BadFormat(f'version {i} needs "replaced" (when the next version replaced it)')
+        at = when("at", v["at"]) if v.get("at") is not None else None
+        if entry.kind == "chat":
+            if not isinstance(v.get("turns"), list) or not all(isinstance(t, dict) and isinstance(t.get("text"), str) for t in v["turns"]):
+                raise BadFormat(f'version {i} of a chat needs its "turns", each with a "text"')
+            turns = [{"speaker": t.get("speaker"), "text": t["text"], "ref": t.get("ref")} for t in v["turns"]]
+            text = chat_entry([Turn(t["speaker"], t["text"], t["ref"]) for t in turns]).text
+        else:
+            if not isinstance(v.get("text"), str):
+                raise BadFormat(f'version {i} needs its "text"')
+            check_text(v["text"])
+            text, turns = v["text"], None
+        entry.versions.append({"text": text, "at": at, "turns": turns, "replaced": when("replaced", v["replaced"])})
 
 
 def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
@@ -552,8 +620,90 @@ def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
 
 def format_entries(fmt: str, path, *, author=None, source=None, me=None) -> list[Entry]:
     """The entries of a file in a known format: "locomo" (chats) or "jsonl"; `me`: the chat speaker who is you."""
+    return read_format(fmt, path, author=author, source=source, me=me)[0]
+
+
+def read_format(fmt: str, path, *, author=None, source=None, me=None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+    """The entries of a file in a known format, and the owner's records a JSONL export carries (`jsonl_read`)."""
     if fmt == "locomo":
-        return locomo_entries(path, author=author, me=me)
+        return locomo_entries(path, author=author, me=me), []
     if fmt == "jsonl":
-        return jsonl_entries(path, author=author, source=source, me=me)
+        return jsonl_read(path, author=author, source=source, me=me)
     raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")
+
+
+MAX_MESSAGES = 10_000  # in one call: a day's conversation, never a whole archive (`import` is for that)
+MAX_SPEAKER = 200
+
+
+@dataclass
+class Message:
+    """One message of a conversation as it happens (`Memory.add_messages`)."""
+
+    speaker: str
+    text: str
+    at: str | None = None  # its own time, as given
+    id: str | None = None  # the sender's own id for it, kept as its passage's `ref`
+    when: str = ""  # its time, else the call's, else now: the day whose chat it joins
+
+    @property
+    def known(self) -> bool:
+        """Named by its id or its time: the same key is the same message wherever it comes."""
+        return self.id is not None or self.at is not None
+
+    @cached_property
+    def key(self) -> str:
+        return hashlib.sha256(json.dumps([self.speaker, self.text, self.id, self.at]).encode("utf-8")).hexdigest()
+
+
+def read_messages(messages, *, at: str | None = None) -> list[Message]:
+    """Check a list of messages, {"speaker", "text", "at"?, "id"?} (or (speaker, text) pairs), before anything
+    is stored: a typed error naming the first bad one. `at`: the time of those that give none (default: now)."""
+    if isinstance(messages, (str, bytes, dict)) or not isinstance(messages, (list, tuple)):
+        raise BadInput("Messages must be a list of {\"speaker\", \"text\"} objects",
+                       'Send [{"speaker": "Sam", "text": "Morning!"}]; nothing was stored.')
+    if not messages:
+        raise EmptyInput("No messages were given", 'Send at least one {"speaker", "text"}; nothing was stored.')
+    if len(messages) > MAX_MESSAGES:
+        raise BadInput(f"{len(messages):,} messages in one call; the most is {MAX_MESSAGES:,}",
+                       "Send them in smaller calls, or import the whole chat with `remembrancer import`; nothing was stored.")
+    default = at or dates.now()
+    out = []
+    for n, raw in enumerate(messages, 1):
+        where = f"Message {n}"
+        if isinstance(raw, (list, tuple)) and len(raw) == 2:
+            raw = {"speaker": raw[0], "text": raw[1]}
+        if not isinstance(raw, dict):
+            raise BadInput(f"{where} is not an object", 'Each message is {"speaker", "text", "at", "id"}; nothing was stored.')
+        unknown = sorted(set(raw) - {"speaker", "text", "at", "id"})
+        if unknown:
+            raise BadInput(f"{where} has fields this does not know: {', '.join(unknown)}",
+                           'A message has "speaker", "text" and, if known, "at" (its time) and "id"; nothing was stored.')
+        speaker, text, when, ident = raw.get("speaker"), raw.get("text"), raw.get("at"), raw.get("id")
+        if not isinstance(speaker, str) or not speaker.strip():
+            raise BadInput(f"{where} has no speaker", "Say who said it, as \"speaker\"; nothing was stored.")
+        if "\n" in speaker or "\r" in speaker or len(speaker) > MAX_SPEAKER:
+            raise BadInput(f"{where}: a speaker is a name on one line, at most {MAX_SPEAKER} characters",
+                           "Give the speaker's name alone; nothing was stored.")
+        if not isinstance(text, str):
+            raise BadInput(f"{where} has no text", "Give what was said, as \"text\"; nothing was stored.")
+        if not text.strip():
+            raise EmptyInput(f"{where} is empty", "Leave out messages with nothing said; nothing was stored.")
+        if ident == "":
+            ident = None
+        if isinstance(ident, bool) or (ident is not None and not isinstance(ident, (str, int))):
+            raise BadInput(f"{where}: its id must be a string", "Give the message's own id as text, or none; nothing was stored.")
+        if when is not None and not isinstance(when, str):
+            raise BadInput(f"{where}: its time must be a string like 2024-05-08T13:56", "Nothing was stored.")
+        try:
+            for value, what in ((speaker, "speaker"), (text, "text"), (str(ident or ""), "id")):
+                check_unicode(value, f"{where}'s {what}")
+            if "\x00" in text or "\x00" in speaker:
+                raise BinaryInput(f"{where} contains NUL bytes, so it looks binary")
+            own = dates.parse(when) if when else None
+        except (BadInput, EmptyInput) as e:
+            raise type(e)(str(e), e.remedy) from None
+        except RemembrancerError as e:  # a bad date
+            raise type(e)(f"{where}: {e}", e.remedy) from None
+        out.append(Message(speaker.strip(), text, own, None if ident is None else str(ident), own or default))
+    return out

@@ -122,19 +122,50 @@ def process(memory, entry_ids):
             i += 1
         marks = ",".join("?" * len(chunk))
         rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
-        vectors = embed(passage_texts(rows)) if rows else np.zeros((0, DIM), np.float32)
+        texts = passage_texts(rows)
+        todo = to_embed(memory, chunk, rows)
+        vectors = embed([texts[i] for i in todo]) if todo else np.zeros((0, DIM), np.float32)
         with memory.transaction() as conn:
-            write(conn, memory, [r["id"] for r in rows], vectors, chunk)
+            write(conn, memory, rows, vectors, chunk, todo)
 
 
-def write(conn, memory, passage_ids, vectors, entry_ids):
-    """Store passages' vectors, in the caller's transaction, with their entries' `processed` rows."""
+def to_embed(memory, entry_ids, rows) -> list[int]:
+    """The indexes of the passages read (`rows`, of whole entries) that need a vector. A passage never changes
+    once stored, nor does the turn before it, so its vector stays right: only an entry last embedded by an
+    older version is embedded whole again (a grown chat: its new turns alone)."""
+    marks = ",".join("?" * len(entry_ids))
+    older = {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
+                                        (NAME, str(VERSION), *entry_ids))}
+    have = {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
+                                       f" WHERE p.entry IN ({marks}) AND e.model = ?", (*entry_ids, MODEL))}
+    return [i for i, r in enumerate(rows) if r["entry"] in older or r["id"] not in have]
+
+
+def write(conn, memory, rows, vectors, entry_ids, todo=None) -> set[int]:
+    """Store the vectors of passages read (`rows`, of whole entries; `todo`: the indexes of the rows that
+    `vectors` are for, default all of them), in the caller's transaction, with the `processed` rows of the
+    entries unchanged since they were read; returns those entries. One changed is embedded again later."""
+    done = _unchanged(conn, entry_ids, rows)
+    todo = range(len(rows)) if todo is None else todo
     # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
     conn.executemany(
         "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-        [(i, MODEL, v.tobytes()) for i, v in zip(passage_ids, vectors)],
+        [(rows[i]["id"], MODEL, v.tobytes()) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
     )
-    memory.mark_processed(conn, sys.modules[__name__], entry_ids)
+    memory.mark_processed(conn, sys.modules[__name__], sorted(done))
+    return done
+
+
+def _unchanged(conn, entry_ids, rows) -> set[int]:
+    """The entries whose passages are still those read (not changed, put in the trash or erased since)."""
+    marks = ",".join("?" * len(entry_ids))
+    live = {r[0] for r in conn.execute(f"SELECT id FROM entries WHERE id IN ({marks}) AND deleted IS NULL", entry_ids)}
+    held, read = {}, {}
+    for pid, eid in conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", entry_ids):
+        held.setdefault(eid, []).append(pid)
+    for r in rows:
+        read.setdefault(r["entry"], []).append(r["id"])
+    return {e for e in entry_ids if e in live and held.get(e) == read.get(e)}
 
 
 def to_vector(blob) -> np.ndarray:
@@ -176,16 +207,39 @@ _indexes: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def index(memory) -> "ExactIndex | HNSWIndex":
-    """This store's vector index, brought up to date with the database."""
+    """This store's vector index, brought up to date with the database: the vectors written since it last
+    looked taken in, and those taken away since (an entry changed, in the trash or erased) dropped."""
     with memory.lock:
         idx = _indexes.get(memory)
         top = memory.query("SELECT coalesce(max(id), 0) FROM embeddings")[0][0]
+        gone = memory.query("SELECT coalesce(max(id), 0) FROM embeddings_gone")[0][0]  # read after `top`: see `forget`
         if idx is None or (isinstance(idx, ExactIndex) and idx.size + (top - idx.covers) >= HNSW_AT):
             count = memory.query("SELECT count(*) FROM embeddings")[0][0] if idx is None else idx.size + top - idx.covers
             idx = HNSWIndex(memory) if count >= HNSW_AT and str(memory.path) != ":memory:" else ExactIndex(memory)
+            if not idx.covers:  # built from the table as it is now: what was taken away before is not in it
+                idx.gone = gone
             _indexes[memory] = idx
+        if gone > idx.gone:
+            idx.forget(_gone(memory, idx.gone, gone))
+            idx.gone = gone
         idx.update(top)
         return idx
+
+
+def _gone(memory, lo, hi) -> list[int]:
+    return [r[0] for r in memory.query("SELECT DISTINCT passage FROM embeddings_gone WHERE id > ? AND id <= ?", (lo, hi))]
+
+
+def _back(memory, passages, covers):
+    """The vectors of these passages an index has taken in already (written again before it saw them go):
+    (passage ids, vectors). Dropping a passage and taking these back is right in either order of events."""
+    rows = []
+    for b in range(0, len(passages), 900):
+        part = passages[b:b + 900]
+        rows += memory.query(f"SELECT passage, vector FROM embeddings WHERE passage IN ({','.join('?' * len(part))})"
+                             " AND id <= ?", (*part, covers))
+    keys = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    return keys, np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), DIM)
 
 
 def _rows_after(memory, covers, top, batch=50_000):
@@ -209,6 +263,7 @@ class ExactIndex:
     def __init__(self, memory):
         self.memory = memory
         self.covers = 0
+        self.gone = 0  # the last `embeddings_gone` row dropped
         self.keys = np.zeros(0, dtype=np.int64)
         self.matrix = np.zeros((0, DIM), dtype=np.float32)
         self.row: dict[int, int] = {}
@@ -233,6 +288,19 @@ class ExactIndex:
             self.keys = np.concatenate([self.keys, np.array(new_keys, dtype=np.int64)])
             self.matrix = np.vstack([self.matrix, np.array(new_rows, dtype=np.float32)])
         self.covers = top
+
+    def forget(self, passages):
+        drop = [self.row[p] for p in passages if p in self.row]
+        if drop:
+            keep = np.ones(len(self.keys), dtype=bool)
+            keep[drop] = False
+            self.keys, self.matrix = self.keys[keep], self.matrix[keep]
+            self.row = {k: i for i, k in enumerate(self.keys.tolist())}
+        keys, mat = _back(self.memory, passages, self.covers)
+        if len(keys):
+            self.row.update({k: len(self.keys) + i for i, k in enumerate(keys.tolist())})
+            self.keys = np.concatenate([self.keys, keys])
+            self.matrix = np.vstack([self.matrix, mat])
 
     def vectors_of(self, keys):
         rows = [self.row[k] for k in keys.tolist() if k in self.row]
@@ -262,13 +330,14 @@ class HNSWIndex:
         self.make = lambda: Index(ndim=DIM, metric="ip", dtype="f16", connectivity=16, expansion_add=64, expansion_search=64)
         self.index = self.make()
         self.covers = 0
+        self.gone = 0
         row = memory.query("SELECT value FROM settings WHERE key = ?", (self.SETTING,))
         state = json.loads(row[0][0]) if row else None
         if state and state.get("model") == MODEL and self.file.exists():
             try:
                 self.index.load(str(self.file))
                 if len(self.index) == state["count"]:
-                    self.covers = state["covers"]
+                    self.covers, self.gone = state["covers"], state.get("gone", 0)
                 else:  # the file and the store disagree: rebuild
                     self.index = self.make()
             except Exception:
@@ -281,6 +350,8 @@ class HNSWIndex:
 
     def update(self, top):
         if top <= self.covers:
+            if self.dirty:
+                self.save()
             return
         for keys, mat in _rows_after(self.memory, self.covers, top):
             present = self.index.contains(keys)
@@ -290,12 +361,23 @@ class HNSWIndex:
         self.covers = top
         self.save()
 
+    def forget(self, passages):
+        keys = np.array(passages, dtype=np.int64)
+        present = self.index.contains(keys) if len(keys) else np.zeros(0, dtype=bool)
+        if np.any(present):
+            self.index.remove(keys[present])
+        keys, mat = _back(self.memory, passages, self.covers)
+        if len(keys):
+            self.index.add(keys, mat, threads=THREADS)
+        self.dirty = True
+
     def save(self):
         """Write the index and, after it, the settings row naming what it covers."""
         tmp = self.file.with_suffix(".usearch.tmp")
         self.index.save(str(tmp))
         tmp.replace(self.file)
-        state = json.dumps({"covers": self.covers, "count": len(self.index), "model": MODEL})
+        self.dirty = False
+        state = json.dumps({"covers": self.covers, "count": len(self.index), "model": MODEL, "gone": self.gone})
         try:
             with self.memory.transaction() as conn:
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (self.SETTING, state))

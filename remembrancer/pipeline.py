@@ -1,12 +1,14 @@
 """A large run understood in parallel: extraction and embeddings together, in worker processes.
 
 When many entries wait for both `extract` and `embed` (an import, `reindex`), `Memory.process` hands
-them here. Two spawned workers, one per core, each with spaCy and a one-thread MiniLM loaded once,
-take a part of a batch at a time: they parse it, run the extraction components and embed its passages
-(all of them in one call, sorted by length). The parent meanwhile joins each entry's people to the
-stored ones and writes each batch's extractions and vectors, with both processors' `processed` rows, in
-one transaction. Every stage overlaps: the workers parse batch n+1 while the parent writes batch n, and
-`warm()` starts the workers (and their model loading) before the import has read its input.
+them here, holding the store's derive lock. Two spawned workers, one per core, each with spaCy and a
+one-thread MiniLM loaded once, take a part of a batch at a time: they parse it, run the extraction
+components and embed the passages that need a vector (all of them in one call, sorted by length). The
+parent meanwhile joins each entry's people to the stored ones and writes each batch's extractions and
+vectors, with both processors' `processed` rows, in one transaction; as each processor does alone, it
+marks done only the entries unchanged since they were read. Every stage overlaps: the workers parse batch
+n+1 while the parent writes batch n, and `warm()` starts the workers (and their model loading) before the
+import has read its input.
 
 Processes, not threads: a one-thread model per process uses a core fully, where two intra-op
 threads of one model wait on each other, and far more so on a machine shared with other work.
@@ -98,10 +100,12 @@ def run(memory, ids, report=None):
     own = _pool is None
     pool = warm() if own else _pool
     try:
-        for batch, entries, passages, extractions, rows, vectors in _parts(memory, batches, pool, report):
+        for batch, entries, passages, extractions, rows, need, vectors in _parts(memory, batches, pool, report):
+            # Each processor marks done only the entries unchanged since they were read (an edit, a re-date, a
+            # chat that grew meanwhile is left pending, and `Memory.process` takes it again).
             with memory.transaction() as conn:
                 extract.write(conn, memory, batch, entries, passages, extractions)
-                embed.write(conn, memory, [r["id"] for r in rows], vectors, batch)
+                embed.write(conn, memory, rows, vectors, batch, need)
     finally:
         if own:
             finish()
@@ -112,28 +116,31 @@ def _parts(memory, batches, pool, report=None):
     import numpy as np
 
     ahead = deque()
-    todo = iter(batches)
+    waiting = iter(batches)
 
     def submit():
-        batch = next(todo, None)
+        batch = next(waiting, None)
         if batch is None:
             return
         entries, passages, items = extract._read(memory, batch)
         rows = [{"id": pid, "entry": e["id"], "speaker": speaker, "text": e["text"][s:t]}
                 for e in entries for s, t, pid, speaker in passages[e["id"]]]
         texts = embed.passage_texts(rows)
+        need = embed.to_embed(memory, batch, rows) if rows else []  # a grown chat: its new turns alone
+        wanted = set(need)
         tasks, r = [], 0
         for j in range(0, len(items), extract.CHUNK):
             part = entries[j:j + extract.CHUNK]
             count = sum(len(passages[e["id"]]) for e in part)
-            tasks.append((pool.apply_async(_work, (items[j:j + extract.CHUNK], texts[r:r + count])), [e["id"] for e in part]))
+            mine = [texts[k] for k in range(r, r + count) if k in wanted]
+            tasks.append((pool.apply_async(_work, (items[j:j + extract.CHUNK], mine)), [e["id"] for e in part]))
             r += count
-        ahead.append((batch, entries, passages, rows, tasks))
+        ahead.append((batch, entries, passages, rows, need, tasks))
 
     for _ in range(AHEAD):
         submit()
     while ahead:
-        batch, entries, passages, rows, tasks = ahead.popleft()
+        batch, entries, passages, rows, need, tasks = ahead.popleft()
         submit()
         extractions, vectors = [], []
         for task, part in tasks:
@@ -143,7 +150,7 @@ def _parts(memory, batches, pool, report=None):
                 vectors.append(vecs)
             if report:
                 report(part)
-        yield (batch, entries, passages, extractions, rows,
+        yield (batch, entries, passages, extractions, rows, need,
                np.concatenate(vectors) if vectors else np.zeros((0, embed.DIM), np.float32))
 
 

@@ -391,6 +391,19 @@ def test_commands_without_a_model_load_none(tmp_path, command):
     assert not imported & heavy, sorted(imported & heavy)
 
 
+def test_person_page_says_what_they_like_do_and_plan(run, tmp_path):
+    entry = tmp_path / "tom.md"
+    entry.write_text("---\ndate: 2023-04-02\n---\nMy brother Tom loves sea fishing. He's moving to Oban in June.\n", encoding="utf-8")
+    ok(run("add", entry))
+    tom = json.loads(ok(run("person", "Tom", "--json")).output)
+    about = {f["statement"]: f for f in tom["about"]}
+    assert set(about) == {"likes sea fishing", "plans to move to Oban"}
+    assert about["plans to move to Oban"]["first_at"].startswith("2023-06")  # when it holds, not when it was written
+    assert about["likes sea fishing"]["evidence"][0]["text"].startswith("My brother Tom loves sea fishing")
+    out = ok(run("person", "Tom")).output
+    assert "about:" in out and "likes sea fishing" in out and "plans to move to Oban (2023-06-01)" in out
+
+
 def test_person_page_speaks_to_the_owner_and_quotes_events_without_front_matter(run, tmp_path):
     entry = tmp_path / "rose.md"
     entry.write_text("---\ndate: 2022-11-20\n---\nMy grandmother Agnes Hale died on Friday, in her sleep.\n\n"

@@ -216,7 +216,7 @@ def test_dayone_json_and_zip_in_their_own_time_zone_with_photos_named_not_stored
         assert "1 Day One entry with no words" in batch.notes[0]
 
 
-def test_dayone_again_adds_nothing_an_edited_entry_is_a_new_version(db, tmp_path):
+def test_dayone_again_adds_nothing_an_edited_entry_is_a_new_entry(db, tmp_path):
     path = tmp_path / "Journal.json"
     path.write_text(json.dumps(dayone_export()), encoding="utf-8")
     ok(run(db, "import", path, "--no-extract"))
@@ -391,3 +391,60 @@ def test_me_who_speaks_nowhere_is_an_error(tmp_path):
         importers.read("whatsapp", path, me="Zed")
     with pytest.raises(BadFormat):
         importers.read("telegram", path)
+
+
+# -- with main's entries and exports ------------------------------------------------------------------
+def test_an_imported_chat_erased_for_good_takes_its_import_keys_with_it(db, tmp_path):
+    path = tmp_path / "WhatsApp Chat with Jones family.txt"
+    path.write_text(ANDROID_GB, encoding="utf-8")
+    ok(run(db, "import", path, "--me", "Nia", "--no-extract"))
+    with Memory(db, derive=False) as memory:
+        first = memory.query("SELECT id FROM entries ORDER BY id")[0][0]
+        memory.delete(first)  # in the trash: importing again does not bring it back beside itself
+        assert memory.import_path(None, path, me="Nia")["items"]["known"] == 4
+        memory.purge(first, confirm=True)  # erased: no key of it is kept
+        assert not memory.query("SELECT 1 FROM import_sources WHERE entry = ?", (first,))
+        again = memory.import_path(None, path, me="Nia")
+        assert again["entries"] == 1 and again["items"]["new"] == 2
+
+
+def test_a_store_s_export_found_from_its_name_brings_back_everything(db, tmp_path):
+    """`import PATH` finds a JSONL export itself, and keeps what the export carries: ids, the trash,
+    versions and the owner's records."""
+    with Memory(db, derive=False) as memory:
+        kept = memory.add("Walked to Rhossili with Carys.", at="2021-04-02")["entry"]
+        memory.edit(kept, "Walked to Rhossili with Carys and the dog.")
+        gone = memory.add("A dull day.", at="2021-04-03")["entry"]
+        memory.delete(gone)
+        with memory.transaction() as conn:  # a record of the owner's (as `hide` writes it)
+            conn.execute("INSERT INTO hidden (item, hidden, at) VALUES ('person:carys', 1, '2021-05-01T10:00:00')")
+        export = "".join(memory.export("jsonl"))
+    (tmp_path / "memories.jsonl").write_text(export, encoding="utf-8")
+    copy = tmp_path / "copy.db"
+    ok(run(copy, "import", tmp_path / "memories.jsonl", "--no-extract"))
+    with Memory(copy, derive=False) as memory:
+        assert "".join(memory.export("jsonl")) == export
+        assert memory.history(kept)[0]["text"] == "Walked to Rhossili with Carys."
+        assert [t["entry"] for t in memory.trash()] == [gone]
+
+
+def test_an_imported_note_edited_or_re_dated_keeps_its_tags_and_links(tmp_path):
+    """An edit keeps what the import read besides the words (tags, [[links]] to people, following their
+    words); a date the owner gives replaces how the date was found."""
+    root = vault(tmp_path)
+    with Memory(tmp_path / "m.db", derive=False) as memory:
+        memory.import_path(None, root)
+        lunch = next(r["id"] for r in memory.query("SELECT id, meta FROM entries") if '"Daily/2023-04-02.md"' in r["meta"])
+        memory.edit(lunch, "A long lunch with Bug at the harbour. #family\n\nHe brought the dog.\n")
+        meta = memory.entry(lunch)["meta"]
+        assert meta["tags"] == ["family"] and meta["dated"] == "name"
+        [link] = meta["links"]
+        assert memory.entry(lunch)["text"][link["start"]:link["end"]] == "Bug" and link["note"] == "Rhys Price"
+        memory.redate(lunch, "2023-04-01")
+        meta = memory.entry(lunch)["meta"]
+        assert "dated" not in meta and meta["tags"] == ["family"]
+        memory.edit(lunch, "Lunch at the harbour, on my own.")
+        assert "links" not in memory.entry(lunch)["meta"]  # its words are gone
+        memory.derive = True
+        memory.process()
+        assert memory.person("Rhys Price")["mentions"] >= 1  # still linked from the other note

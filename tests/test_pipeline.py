@@ -72,3 +72,38 @@ def test_progress_as_json_lines(capsys):
     Progress(bar, every=0).update("understanding", 10, 100)
     line = json.loads(capsys.readouterr().out)
     assert line["progress"]["stage"] == "understanding" and line["progress"]["done"] == 10 and line["progress"]["unit"] == "words"
+
+
+@pytest.mark.skipif(pipeline.cores() < 2, reason="the workers need two cores")
+def test_an_entry_changed_while_the_workers_read_it_is_read_again(tmp_path, monkeypatch):
+    """The workers' run holds the derive lock and, like each processor alone, stores nothing of an entry
+    edited (or re-dated) after it was read: the same run takes it again as it is now."""
+    db = tmp_path / "m.db"
+    with Memory(db, derive=False) as m:
+        ids = [r["entry"] for r in m.add_entries([capture.text_entry(t + f" (note {i})", at=f"2021-05-{i % 28 + 1:02d}")
+                                                  for i, t in enumerate(TEXTS)])["results"]]
+    edited, redated = ids[0], ids[1]
+    monkeypatch.setattr(extract, "PARALLEL_CHARS", 1)  # this small run is "large": the workers take it
+    real_parts, real_run = pipeline._parts, pipeline.run
+    used = []
+
+    def changed_meanwhile(memory, batches, pool, report=None):
+        for n, part in enumerate(real_parts(memory, batches, pool, report)):
+            if n == 0:  # read and understood by the workers; the owner changes two of them before it is written
+                with Memory(db, derive=False) as owner:
+                    with owner._derive_lock(wait=False) as held:
+                        assert held is False  # the run holds the derive lock
+                    owner.edit(edited, "My friend Bethan Lloyd rang me from Aberystwyth. She is moving to Leeds.")
+                    owner.redate(redated, "2022-01-09")
+            yield part
+
+    monkeypatch.setattr(pipeline, "_parts", changed_meanwhile)
+    monkeypatch.setattr(pipeline, "run", lambda *a, **k: used.append(1) or real_run(*a, **k))
+    with Memory(db, derive=False) as m:
+        done = m.process()
+        assert used and done["extract"] == len(ids) + 2 and done["embed"] == len(ids) + 1
+        assert not any(m.pending_counts().values())
+        assert "Bethan Lloyd" in {p["name"] for p in m.people()}  # read as it is now, not as it was
+        assert m.query("SELECT count(*) FROM embeddings e JOIN passages p ON p.id = e.passage WHERE p.entry = ?",
+                       (edited,))[0][0] == len(m.entry(edited)["passages"])
+        assert not m.query("SELECT 1 FROM mentions WHERE entry = ? AND passage NOT IN (SELECT id FROM passages)", (edited,))

@@ -127,6 +127,7 @@ def read(fmt: str | None, paths, *, author=None, source=None, me=None, order=dat
         part = m.read(path, author=author, source=source, me=me, order=order, known=known)
         batch.entries += part.entries
         batch.notes += part.notes
+        batch.records += part.records
         batch.order = part.order or batch.order
         batch.format = m.NAME
     return batch

@@ -8,7 +8,7 @@ Each entry is one entry, dated at its creation in its own time zone; its text is
 with the backslashes Day One puts before punctuation taken out, and its photo references
 ("![](dayone-moment://ID)") left out of the words: the photos are named in the entry's meta, never
 stored. Tags, place and journal go in the meta. An entry is known again by its uuid; an edited one
-is stored again as a new version.
+is stored again as a new entry.
 """
 from __future__ import annotations
 

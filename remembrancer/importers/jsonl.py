@@ -1,4 +1,5 @@
-"""remembrancer's own JSONL (what `export` writes): one entry a line, or a chat log of one message a line."""
+"""remembrancer's own JSONL (what `export` writes): one entry a line, or a chat log of one message a line.
+An export brings back everything it holds: ids, versions, the trash and the owner's records (archive.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,5 +15,6 @@ def detect(path: Path) -> bool:
 
 
 def read(path, *, author=None, source=None, me=None, order=None, known=None) -> capture.Batch:
-    return capture.Batch(capture.jsonl_entries(path, author=author, source=source, me=me,
-                                               day_first=order.day_first if order else None))
+    entries, records = capture.jsonl_read(path, author=author, source=source, me=me,
+                                          day_first=order.day_first if order else None)
+    return capture.Batch(entries, records=records)

@@ -6,7 +6,7 @@ inline `#tags` go in the entry's meta, and so do its links: `[[Rhys Price]]`, `[
 `[[People/Rhys Price#Work|Rhys]]` and `[Bug](Rhys%20Price.md)`. A link to a note named after a person
 makes the words shown a mention of that person, and those words (and the note's own front matter
 `aliases`) their other names: `extract` reads them (`linked_people`). A note is known again by its path
-in the vault; an edited one is stored again as a new version. Hidden folders (`.obsidian`, `.trash`)
+in the vault; an edited one is stored again as a new entry. Hidden folders (`.obsidian`, `.trash`)
 and the vault's templates folder are left out.
 """
 from __future__ import annotations
@@ -159,3 +159,16 @@ def linked_people(ex, links):
         if not any(m.start < end and start < m.end for m in person.mentions):
             person.mentions.append(Mention(start, end, hit, "name"))
     return ex
+
+
+def moved_links(links, old: str, new: str) -> list[dict]:
+    """The links of a note whose text the owner edited, each at its words in the new text (the place
+    nearest where they were); a link whose words are gone goes too."""
+    out = []
+    for link in links:
+        shown = old[link["start"]:link["end"]]
+        found = [m.start() for m in re.finditer(re.escape(shown), new)] if shown else []
+        if found:
+            start = min(found, key=lambda i: abs(i - link["start"]))
+            out.append({**link, "start": start, "end": start + len(shown)})
+    return out
