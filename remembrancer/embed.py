@@ -113,7 +113,6 @@ def passage_texts(rows) -> list[str]:
 
 def process(memory, entry_ids):
     """Embed the passages of these entries; each chunk written with its `processed` rows."""
-    module = sys.modules[__name__]
     entry_ids = list(entry_ids)
     i = 0
     while i < len(entry_ids):
@@ -126,26 +125,41 @@ def process(memory, entry_ids):
         marks = ",".join("?" * len(chunk))
         rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
         texts = passage_texts(rows)
-        # A passage never changes once stored, nor does the turn before it, so its vector stays right: only an
-        # entry last embedded by an older version is embedded whole again (a grown chat: its new turns alone).
-        older = {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
-                                            (NAME, str(VERSION), *chunk))}
-        have = {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
-                                           f" WHERE p.entry IN ({marks}) AND e.model = ?", (*chunk, MODEL))}
-        todo = [i for i, r in enumerate(rows) if r["entry"] in older or r["id"] not in have]
+        todo = to_embed(memory, chunk, rows)
         vectors = embed([texts[i] for i in todo]) if todo else np.zeros((0, DIM), np.float32)
         with memory.transaction() as conn:
-            done = _unchanged(conn, chunk, rows)  # an entry changed since it was read is embedded again later
-            # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
-            conn.executemany(
-                "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-                [(rows[i]["id"], MODEL, v.tobytes()) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
-            )
-            memory.mark_processed(conn, module, sorted(done))
+            write(conn, memory, rows, vectors, chunk, todo)
     # A large store's graph takes its new vectors in now, while storing, not at the next question
     # (building it for a million vectors takes minutes; opening a saved one, milliseconds).
     if entry_ids and str(memory.path) != ":memory:" and memory.query("SELECT count(*) FROM embeddings")[0][0] >= HNSW_AT:
         index(memory)
+
+
+def to_embed(memory, entry_ids, rows) -> list[int]:
+    """The indexes of the passages read (`rows`, of whole entries) that need a vector. A passage never changes
+    once stored, nor does the turn before it, so its vector stays right: only an entry last embedded by an
+    older version is embedded whole again (a grown chat: its new turns alone)."""
+    marks = ",".join("?" * len(entry_ids))
+    older = {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
+                                        (NAME, str(VERSION), *entry_ids))}
+    have = {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
+                                       f" WHERE p.entry IN ({marks}) AND e.model = ?", (*entry_ids, MODEL))}
+    return [i for i, r in enumerate(rows) if r["entry"] in older or r["id"] not in have]
+
+
+def write(conn, memory, rows, vectors, entry_ids, todo=None) -> set[int]:
+    """Store the vectors of passages read (`rows`, of whole entries; `todo`: the indexes of the rows that
+    `vectors` are for, default all of them), in the caller's transaction, with the `processed` rows of the
+    entries unchanged since they were read; returns those entries. One changed is embedded again later."""
+    done = _unchanged(conn, entry_ids, rows)
+    todo = range(len(rows)) if todo is None else todo
+    # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
+    conn.executemany(
+        "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
+        [(rows[i]["id"], MODEL, v.tobytes()) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
+    )
+    memory.mark_processed(conn, sys.modules[__name__], sorted(done))
+    return done
 
 
 def _unchanged(conn, entry_ids, rows) -> set[int]:

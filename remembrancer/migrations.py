@@ -447,3 +447,21 @@ def m010_confidence(conn):
         ALTER TABLE times ADD COLUMN confidence REAL;
         """
     )
+
+
+@migration
+def m014_import_sources(conn):
+    """What each imported item (a chat message, a note, a Day One entry, an email) was stored as, by its
+    identity in the export it came from, so that importing the same export again, or a newer one that
+    overlaps it, stores only what is new; `digest` tells an item that changed since."""
+    script(
+        conn,
+        """
+        CREATE TABLE import_sources (
+            key TEXT PRIMARY KEY,          -- "telegram:4567:12", "dayone:9F2C...", "whatsapp:Family:2021-05-04T19:32:00:Sam:1a2b..."
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            digest TEXT NOT NULL           -- what it said, hashed
+        );
+        CREATE INDEX import_sources_entry ON import_sources(entry);
+        """
+    )

@@ -277,7 +277,8 @@ def test_bad_input_one_line_error_store_unchanged(filled, db, tmp_path, case):
 def test_unknown_format_is_refused_and_store_unchanged(filled, db, tmp_path):
     before = dump(db)
     assert one_line_error(filled("import", "csv", EXAMPLES / "chat.json")) == (
-        "Error: Unknown format 'csv'. Use locomo or jsonl; nothing was changed.")
+        "Error: Unknown format 'csv'. Use one of dayone, telegram, whatsapp, email, locomo, jsonl, markdown, text;"
+        " nothing was changed.")
     assert "Use jsonl or markdown" in one_line_error(filled("export", "--format", "pdf", "-o", tmp_path / "out.pdf"))
     assert not (tmp_path / "out.pdf").exists()
     assert dump(db) == before

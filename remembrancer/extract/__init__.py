@@ -89,7 +89,6 @@ def process(memory, entry_ids):
 
     A large run (an import, `reindex`) is parsed by WORKERS spawned processes while this one
     stores, so a script doing one needs the usual `if __name__ == "__main__":` guard."""
-    module = importlib.import_module(__name__)
     ids = list(entry_ids)
     batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
     workers = _workers(memory, ids)
@@ -97,19 +96,27 @@ def process(memory, entry_ids):
           else contextlib.nullcontext()) as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
             with memory.transaction() as conn:
-                batch, entries, extractions = _unchanged(conn, entries, passages, extractions)
-                if not batch:
-                    continue
-                if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
-                    person_cues(conn)  # rows from before their sums were kept
-                people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
-                before = _shares(conn, batch)
-                _forget(conn, batch)
-                known = _People(conn)
-                for entry, ex in zip(entries, extractions):
-                    _store(conn, entry, ex, passages[entry["id"]], known)
-                _tidy(conn, batch, before, people_before, known.merged)
-                memory.mark_processed(conn, module, batch)
+                write(conn, memory, batch, entries, passages, extractions)
+
+
+def write(conn, memory, batch, entries, passages, extractions) -> list[int]:
+    """Store a batch's extractions, in the caller's transaction, with their `processed` rows: of the entries
+    unchanged since they were read (`_unchanged`), whose ids it returns; one changed is left pending."""
+    batch, entries, extractions = _unchanged(conn, entries, passages, extractions)
+    if not batch:
+        return []
+    module = importlib.import_module(__name__)
+    if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
+        person_cues(conn)  # rows from before their sums were kept
+    people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    before = _shares(conn, batch)
+    _forget(conn, batch)
+    known = _People(conn)
+    for entry, ex in zip(entries, extractions):
+        _store(conn, entry, ex, passages[entry["id"]], known)
+    _tidy(conn, batch, before, people_before, known.merged)
+    memory.mark_processed(conn, module, batch)
+    return batch
 
 
 def _unchanged(conn, entries, passages, extractions):
@@ -438,7 +445,12 @@ def _fulls(names: frozenset) -> frozenset:
 
 
 def _store(conn, entry, ex: Extraction, passages, known):
-    me = json.loads(entry["meta"]).get("me") if entry["kind"] == "chat" and entry["meta"] else None
+    meta = json.loads(entry["meta"]) if entry["meta"] else {}
+    me = meta.get("me") if entry["kind"] == "chat" else None
+    if meta.get("links"):  # a note's [[links]] to people (importers/markdown.py)
+        from ..importers.markdown import linked_people
+
+        ex = linked_people(ex, meta["links"])
     ids = []
     speakers = {}  # person -> the mention of a speaker who says no "I"
     passage_of = _passage_finder(passages)

@@ -39,7 +39,9 @@ async function upload(event) {
   button.disabled = false;
   const entries = results.reduce((a, r) => a + r.entries, 0), words = results.reduce((a, r) => a + r.words, 0);
   const duplicates = results.reduce((a, r) => a + r.duplicates, 0);
-  const kept = duplicates ? ` (${duplicates} already kept)` : "";
+  const counted = results.filter((r) => r.items);  // exports whose items are known: how many were new
+  const fresh = counted.length ? ` (${counted.reduce((a, r) => a + r.items.new, 0)} of ${counted.reduce((a, r) => a + r.items.items, 0)} items new)` : "";
+  const kept = (duplicates ? ` (${duplicates} already kept)` : "") + fresh;
   if (files.length === 1) {
     if (failed.length) return R.say(status, failed[0], "error");
     R.say(status, `Imported ${R.plural(entries, "entry")}, ${R.plural(words, "word")}${kept}.`, "ok");
@@ -79,18 +81,29 @@ function importOne(file, which, status, bar) {
   });
 }
 
+function clock(seconds) {
+  if (seconds === null || seconds === undefined) return "";
+  const s = Math.round(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
+    : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
+// One bar for the whole import of a file: storing, then understanding (people, times, meaning), with the time left.
 async function follow(job, which, status, bar) {
   for (;;) {
     const j = await R.api("/api/import/" + encodeURIComponent(job));
-    bar.value = j.total ? j.done / j.total : 0;
+    const p = j.progress || {};
+    bar.value = (p.percent || 0) / 100;
     if (j.state === "failed") {
       const error = new Error(j.error);
       error.remedy = j.remedy;
       throw error;
     }
-    if (j.state !== "storing") return j.result;
-    R.say(status, `${which}Storing… ${j.done} of ${R.plural(j.total, "entry")}`);
-    await new Promise((wake) => setTimeout(wake, 300));
+    if (j.state !== "storing" && p.stage !== "understanding") return j.result;
+    const left = p.seconds_left !== null && p.seconds_left !== undefined ? ` · about ${clock(p.seconds_left)} left` : "";
+    R.say(status, j.state === "storing" ? `${which}Storing… ${j.done} of ${R.plural(j.total, "entry")}`
+      : `${which}Understanding… ${Math.round(p.percent)}%${left}`);
+    await new Promise((wake) => setTimeout(wake, j.state === "storing" ? 300 : 1000));
   }
 }
 
