@@ -672,6 +672,9 @@ def review_next(memory, now=None) -> dict | None:
 
 def review_answer(memory, item: str, rating, now=None) -> dict:
     """Record the owner's answer: FSRS schedules the next review, and it counts as a recall."""
+    from .capture import check_unicode
+
+    check_unicode(item, "The item")
     rating = parse_rating(rating)
     snap = Snapshot(memory, now)
     ident = snap.ident(item)
