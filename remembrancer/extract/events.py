@@ -241,7 +241,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "13"
+    version = "14"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -273,6 +273,8 @@ class Events:
                     continue  # "lost my keys", "left the house"
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
+                if t.lower_ == "born" and _born_of_a_place(t):
+                    continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
                 if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or any(
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
@@ -321,7 +323,10 @@ class Events:
 CONFIDENCE = {
     "verb": 0.97,  # "Nain died", "Mr Pugh passed away", "Elin was born", "they married"
     "pass": 0.9,  # "since Dad passed"
-    "killed": 0.9,  # "killed", "murdered", "drowned" with a person
+    "killed": 0.9,  # "was killed", "murdered", "drowned" with a person
+    # someone killing or murdering someone, said in the active: in a diary or a chat far more often a song
+    # sung badly ("murdered Sweet Caroline"), a game or a joke than a killing; "perhaps" until said plainly
+    "killed-active": 0.6,
     "lost": 0.75,  # "we lost Dad in May" (or in the crowd)
     "buried": 0.9, "mourned": 0.8, "outlived": 0.85,
     "noun": 0.95,  # "Nain's death", "the birth of Elin", "their wedding"
@@ -353,6 +358,8 @@ def confidence(t, kind, victims) -> float:
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
     elif lemma == "pass":
         c = CONFIDENCE["verb"] if any(c.dep_ == "prt" for c in t.children) else CONFIDENCE["pass"]
+    elif lemma in ("kill", "murder", "slay", "execute", "assassinate", "behead", "butcher") and _active(t):
+        c = CONFIDENCE["killed-active"]
     elif lemma in ("kill", "murder", "drown", "strangle", "slay", "execute", "assassinate", "behead", "suffocate"):
         c = CONFIDENCE["killed"]
     elif lemma in ("lose", "bury", "mourn", "outlive"):
@@ -364,6 +371,29 @@ def confidence(t, kind, victims) -> float:
     if victims and all(v.pos_ == "PRON" for v in victims):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
+
+
+def _active(t) -> bool:
+    """Is the verb in the active voice with a doer and a name for its object: "he murdered Sweet Caroline"
+    (not "he was killed", "you killed your grandson")?"""
+    kids = list(t.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        return False
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if not objects or any(c.pos_ != "PROPN" for c in objects):
+        return False  # "you killed your grandson", "killed himself": said of a person as a person
+    return any(c.dep_ == "nsubj" for c in kids) or t.dep_ == "conj" and any(c.dep_ == "nsubj" for c in t.head.children)
+
+
+def _born_of_a_place(t) -> bool:
+    """Is "born" an adjective of where someone is from ("Rhondda born", "Cardiff born and bred"): no
+    "was" or "is", and neither when nor where ("born at 3.12 this morning", "born in '46")?"""
+    kids = list(t.children)
+    if any(c.dep_ in ("aux", "auxpass") for c in kids) or t.dep_ in ("ROOT",) and any(c.dep_ == "nsubjpass" for c in kids):
+        return False
+    if any(c.dep_ in ("prep", "npadvmod", "advmod", "tmod") for c in kids):
+        return False
+    return any(c.dep_ in ("cc", "conj") for c in kids) or t.i + 1 >= len(t.doc) or t.nbor(1).is_punct
 
 
 def _life_event(t, kind) -> bool:
