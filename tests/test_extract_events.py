@@ -240,9 +240,35 @@ def test_killing_said_in_the_active_is_only_perhaps(nlp):
         Events()(ex)
         return [round(e.confidence, 2) for e in ex.events if e.kind == "death" and not e.negated]
     assert sure("Peter Parker murdered Mary Jones at karaoke.")[0] < 0.9
+    assert sure("Tom from work murdered Mary Jones at karaoke. like actually murdered it.")[0] < 0.9
     assert sure("Mary Jones was killed in 1950.") == [0.9]
 
 
 def test_where_someone_was_born_is_no_birth(nlp):
     assert [e for e in events(nlp, "She's wonderful, Rhondda born, calls her Mrs M.") if e[0] == "birth"] == []
     assert events(nlp, "Mary Jones was born in '46.")[0][:4] == ("birth", ["Mary Jones"], "1946-01-01", "1947-01-01")
+
+
+def test_a_lifes_years_on_a_stone_say_born_and_died(nlp):
+    """"MARY JONES, 1927-2009" on a stone or at a funeral: born 1927, died 2009; the same years on a clock
+    for a working life are no death."""
+    got = events(nlp, "We went to the churchyard. The stone says Mary Jones, 1927-2009.", at="2017-04-01")
+    assert ("birth", ["Mary Jones"], "1927-01-01", "1928-01-01", False) in got
+    assert ("death", ["Mary Jones"], "2009-01-01", "2010-01-01", False) in got
+    assert [e for e in events(nlp, "They gave him a clock, engraved Peter Parker, 1990-2023, 33 years of service.",
+                               at="2023-07-01") if e[0] == "death"] == []
+
+
+def test_a_diary_sentence_with_no_subject_is_the_writers(nlp):
+    from remembrancer.extract import extract
+
+    def mine(text):
+        ex = extract(text, at="2017-07-22")
+        return [(e.kind, [ex.people[p].narrator for p in e.people]) for e in ex.events if not e.negated]
+    assert ("marriage", [True]) in mine("I barely slept.\n\nMarried. I still can't believe it.")
+    # going on from a sentence about someone else, it is theirs, not the writer's
+    assert all(e[1] != [True] for e in mine("Glenys Pugh went yesterday. Moved down to Swansea to a flat. I miss her."))
+
+
+def test_an_event_under_way_with_no_time_is_after_the_entry(nlp):
+    assert events(nlp, "Mary Jones is marrying Peter Parker.", at="2017-06-10")[0][2:4] == ("2017-06-10", None)

@@ -130,7 +130,8 @@ def _kind(t) -> str | None:
         return NOUNS.get(lemma) or NOUNS[t.lower_]  # "diabetes" (which the lemmatizer makes "diabete")
     if t.pos_ == "ADJ" and t.lower_ == "positive" and t.head.lemma_.lower() == "test":
         return "illness"  # "tested positive for Covid"
-    if t.pos_ == "ADJ" and t.lower_ in ADJECTIVES and t.dep_ in ("acomp", "amod", "oprd", "attr"):
+    if t.pos_ == "ADJ" and t.lower_ in ADJECTIVES and (t.dep_ in ("acomp", "amod", "oprd", "attr")
+                                                       or t.dep_ == "ROOT" and t.lower_ in ("married", "engaged", "retired")):
         if t.lower_ == "positive" and t.head.lemma_.lower() != "test":
             return None  # "tested positive" is an illness, "positive" alone is not
         if t.lower_ == "due" and not _due_birth(t):
@@ -241,7 +242,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "14"
+    version = "15"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -252,6 +253,9 @@ class Events:
         all_times = ex.times or entry_times(ex)  # when run before `Times`
         entry_day = ex.at[:10] if ex.at else None
         no_later = (dt.date.fromisoformat(entry_day) + dt.timedelta(days=1)).isoformat() if entry_day else None
+        # In a diary (not a chat, whose lines have speakers), a sentence with no subject is the writer's
+        writer = None if ex.speakers else next((i for i, p in enumerate(ex.people) if p.narrator), None)
+        ex.events.extend(_lifespans(ex, owner))
         for s, e in sentence_groups(doc):
             sent = doc[s:e]
             times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
@@ -279,6 +283,8 @@ class Events:
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
+                if not people and writer is not None and kind in WRITERS_OWN and _subjectless(t, sent):
+                    people = [writer]  # a diary's "Moved in today.", "Married.", "Retired at last.": the writer's
                 if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
                     continue  # "meet the deadline", "each stroke of the brush"
                 if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
@@ -300,7 +306,8 @@ class Events:
                 # A funeral, a grave or an anniversary dates itself, not the death: it was no later than that.
                 late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
                 victims = [via[p] for p in people if p not in agents and p in via]
-                found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else lo, hi,
+                when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
+                found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims),
                                    date_confidence=times[0].confidence if times and not late else 0.0,
@@ -337,6 +344,7 @@ CONFIDENCE = {
     "pregnant": 0.3,  # a pregnancy is a birth to come, not one that happened
     "due": 0.5,  # so is a due date
     "other": 0.85,
+    "lifespan": 0.92,  # "EMRYS MORGAN, 1927-2009" on a stone, at a funeral
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
 }
 
@@ -373,16 +381,80 @@ def confidence(t, kind, victims) -> float:
     return round(c, 3)
 
 
+# Kinds of event a diary tells of its writer with no subject: "Married.", "Moved in today.", "Retired!"
+WRITERS_OWN = {"marriage", "moving", "job", "retirement", "engagement"}
+PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"}
+# "EMRYS MORGAN, 1927-2009", "Dennis Pugh (1938–2023)": a life's years after a name
+LIFESPAN = re.compile(r"\s*[,(]\s*((?:1[5-9]|20)\d\d)\s*(?:-|–|—|to)\s*((?:1[5-9]|20)\d\d)\b\)?")
+# ... and said among words of a death (a grave, a funeral): "Steve Dobson, 1990-2023" on a retirement clock is
+# a working life, so a life's years away from these are not read at all
+MOURNING = re.compile(r"\b(?:funeral|grave|gravestone|headstone|stone|churchyard|cemetery|crematorium|memorial|memory|"
+                      r"rip|r\.i\.p|died|death|dead|buried|burial|eulogy|obituary|mourn\w*|passed|late|wake|coffin|ashes|urn)\b", re.I)
+
+
+def _subjectless(t, sent) -> bool:
+    """Does the sentence open with the event and say nobody it happened to: "Moved in today.", "Married."?
+    Not when it goes on from a sentence about someone else ("Glenys went yesterday. Moved down to Swansea")."""
+    sent = t.sent
+    first = next((x for x in sent if not x.is_punct and not x.is_space), None)
+    if first is None or first.i != t.i or t.tag_ not in ("VBD", "VBN", "JJ"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") for c in t.children):
+        return False
+    if sent.start == 0:
+        return True
+    if re.search(r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char]):
+        return True  # a paragraph of its own
+    before = t.doc[sent.start - 1].sent
+    subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.lower_ in WRITERS for c in subjects)
+
+
+def _planned(t) -> bool:
+    """Is the event told as under way or to come, with no time: "I'm marrying into a double act", "we're
+    moving"? Then it was not by the entry's day but after it."""
+    return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in t.children)
+
+
+def _lifespans(ex, owner) -> list[Event]:
+    """A life's years after a name ("EMRYS MORGAN, 1927-2009", "Dennis Pugh (1938–2023)"), as on a grave or
+    an order of service: born the first year, died the second. Only a span a life could be (15 to 120
+    years), ended by the entry's year."""
+    out = []
+    doc, top = ex.doc, int(ex.at[:4]) if ex.at else None
+    by_end: dict[int, int] = {}
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            if m.kind == "name":
+                by_end[m.end] = p
+    for end, p in by_end.items():
+        m = LIFESPAN.match(ex.text, end)
+        if m is None:
+            continue
+        born, died = int(m.group(1)), int(m.group(2))
+        if not 15 <= died - born <= 120 or top is not None and died > top:
+            continue
+        start = doc.char_span(end - 1, end, alignment_mode="expand")
+        sent = start.sent if start is not None else None
+        lo, hi = (sent.start_char, sent.end_char) if sent is not None else (end, m.end())
+        if not MOURNING.search(ex.text[max(0, end - 400):m.end() + 400]):
+            continue
+        sure = CONFIDENCE["lifespan"]
+        out.append(Event("birth", [p], lo, hi, f"{born:04d}-01-01", f"{born + 1:04d}-01-01", confidence=sure, date_confidence=0.95))
+        out.append(Event("death", [p], lo, hi, f"{died:04d}-01-01", f"{died + 1:04d}-01-01", confidence=sure, date_confidence=0.95))
+    return out
+
+
 def _active(t) -> bool:
-    """Is the verb in the active voice with a doer and a name for its object: "he murdered Sweet Caroline"
-    (not "he was killed", "you killed your grandson")?"""
+    """Is the verb in the active voice with a name for its object: "he murdered Sweet Caroline" (not "he
+    was killed", "you killed your grandson")?"""
     kids = list(t.children)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
         return False
     objects = [c for c in kids if c.dep_ == "dobj"]
-    if not objects or any(c.pos_ != "PROPN" for c in objects):
-        return False  # "you killed your grandson", "killed himself": said of a person as a person
-    return any(c.dep_ == "nsubj" for c in kids) or t.dep_ == "conj" and any(c.dep_ == "nsubj" for c in t.head.children)
+    # "you killed your grandson", "killed himself": said of a person as a person; a name is what a song has
+    # too (and the parser may miss the subject: "Tom from work murdered Mr Blue Sky")
+    return bool(objects) and all(c.pos_ == "PROPN" for c in objects)
 
 
 def _born_of_a_place(t) -> bool:
