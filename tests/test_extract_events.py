@@ -107,7 +107,8 @@ def test_an_age_someone_would_have_reached_says_they_died(nlp):
     assert events(nlp, "Mary Jones would've turned 40 on Tuesday.")[0][:2] == ("death", ["Mary Jones"])
     # Not an age, or not past: no death.
     assert events(nlp, "Peter Parker would have been happy today.") == []
-    assert events(nlp, "Peter Parker will be eighty-one today.") == []
+    # (a birthday to come is no death: it says when they were born)
+    assert events(nlp, "Peter Parker will be eighty-one today.") == [("birth", ["Peter Parker"], "1942-05-10", "1942-05-11", False)]
 
 
 def test_who_did_it_is_told_apart_from_whom_it_happened_to(nlp):
@@ -272,3 +273,32 @@ def test_a_diary_sentence_with_no_subject_is_the_writers(nlp):
 
 def test_an_event_under_way_with_no_time_is_after_the_entry(nlp):
     assert events(nlp, "Mary Jones is marrying Peter Parker.", at="2017-06-10")[0][2:4] == ("2017-06-10", None)
+
+
+def test_a_sentence_that_names_nobody_goes_on_from_the_one_before(nlp):
+    assert events(nlp, "Mary Jones has got Covid. Tested positive on Thursday.", at="2022-01-08")[-1][:4] == (
+        "illness", ["Mary Jones"], "2022-01-06", "2022-01-07")
+    assert ("birth", ["Mary Jones"], "2021-06-14", "2021-06-15", False) in events(
+        nlp, "Mary Jones. Born at 3.12 this morning at the Royal Glamorgan.", at="2021-06-14")
+    # "married" that says what a name is, is no wedding
+    assert [e for e in events(nlp, "Mary Jones, she is now. Married name.") if e[1]] == []
+
+
+def test_being_sick_is_no_illness(nlp):
+    assert events(nlp, "Mary Jones was sick on the rug.") == []
+    assert events(nlp, "Mary Jones was sick for weeks.")[0][:2] == ("illness", ["Mary Jones"])
+
+
+def test_a_first_day_at_a_place_is_a_new_job(nlp):
+    # (the stand-in people take the tagger's entity, with its "'s")
+    assert events(nlp, "Mary Jones's first day at Welsh Water.", at="2018-06-04") == [
+        ("job", ["Mary Jones's"], "2018-06-04", "2018-06-05", False)]
+
+
+def test_an_age_turned_on_a_day_is_a_birthday(nlp):
+    born = lambda text, at="2022-05-14": [e[2:4] for e in events(nlp, text, at=at) if e[0] == "birth"]
+    assert born("Mary Jones turns 40 today.") == [("1982-05-14", "1982-05-15")]
+    assert born("Mary Jones is sixty in March.", at="2022-01-19") == [("1962-03-01", "1962-04-01")]
+    assert born("Mary Jones's 50th birthday tonight at the Blue Bell.") == [("1972-05-14", "1972-05-15")]
+    for text in ("Mary Jones was fifteen in 1990.", "Mary Jones would be 40 today.", "I'm the only one awake tonight."):
+        assert born(text) == [], text

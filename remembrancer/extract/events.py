@@ -104,7 +104,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
                "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest"}
 
 
-_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born"}
+_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born", "day"}
 _HASHES: dict[int, set[int]] = {}
 
 
@@ -138,9 +138,16 @@ def _kind(t) -> str | None:
             return None  # "the baby is due in March", "she's due on the 9th"; not "the rent is due"
         if t.lower_ in ("sick", "ill") and t.head.lemma_.lower() in ("feel", "look", "sound", "make"):
             return None  # "I feel sick about telling her": a feeling, not an illness
+        if t.lower_ == "sick" and t.head.lemma_.lower() == "be" and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "in", "into", "over", "down", "all") or c.lower_ in SICK_UP
+                for x in (t, t.head) for c in x.children):
+            return None  # "was sick on the rug", "sick afterwards": being sick, not an illness
         return ADJECTIVES[t.lower_]
     if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
         return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
+    if lemma == "day" and t.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "first" for c in t.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("at", "with") and any(g.pos_ == "PROPN" for g in c.subtree) for c in t.children):
+        return "job"  # "Geth's first day at Welsh Water", "First day at Hollybrook."
     return None
 
 
@@ -187,7 +194,7 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         take(g, agent=c.dep_ == "agent" or c.lower_ == "by")
-    if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
         for c in t.head.children:  # "Dad had a stroke", "she survived cancer"
             if c.dep_.startswith("nsubj"):
                 take(c)
@@ -242,7 +249,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "15"
+    version = "16"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -283,8 +290,8 @@ class Events:
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
-                if not people and writer is not None and kind in WRITERS_OWN and _subjectless(t, sent):
-                    people = [writer]  # a diary's "Moved in today.", "Married.", "Retired at last.": the writer's
+                if not people and kind in WRITERS_OWN | {"illness", "birth"}:
+                    people = _left_out(t, owner, writer, kind)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
                 if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
                     continue  # "meet the deadline", "each stroke of the brush"
                 if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
@@ -307,6 +314,8 @@ class Events:
                 late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
                 victims = [via[p] for p in people if p not in agents and p in via]
                 when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
+                if not times and entry_day and lemma == "day" and kind == "job" and not any(x.tag_ == "VBD" for x in t.sent):
+                    when = entry_day, no_later  # "Geth's first day at Welsh Water.": the day it is written
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims),
@@ -322,6 +331,12 @@ class Events:
                         found[-t.i - 1] = Event("birth", people, sent.start_char, sent.end_char, born,
                                                 (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat(),
                                                 confidence=CONFIDENCE["late"], date_confidence=0.9)
+                    continue
+                age = _age(t, owner, times)
+                if age and not any(ev.kind == "birth" and age[0][0] in ev.people for ev in found.values()):
+                    who, lo, hi, sure = age
+                    found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
+                                            date_confidence=0.85)
             ex.events.extend(found.values())
         return ex
 
@@ -344,6 +359,8 @@ CONFIDENCE = {
     "pregnant": 0.3,  # a pregnancy is a birth to come, not one that happened
     "due": 0.5,  # so is a due date
     "other": 0.85,
+    "age": 0.9,  # "Tom turns 40 today", "Elin is two today!", "Jackie's 50th birthday tonight"
+    "ordinal": 0.8,  # "Jackie's 50th tonight": a birthday, or an anniversary
     "lifespan": 0.92,  # "EMRYS MORGAN, 1927-2009" on a stone, at a funeral
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
 }
@@ -381,6 +398,8 @@ def confidence(t, kind, victims) -> float:
     return round(c, 3)
 
 
+# "was sick on the rug", "sick afterwards": being sick
+SICK_UP = {"afterwards", "again", "everywhere", "up"}
 # Kinds of event a diary tells of its writer with no subject: "Married.", "Moved in today.", "Retired!"
 WRITERS_OWN = {"marriage", "moving", "job", "retirement", "engagement"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"}
@@ -392,22 +411,31 @@ MOURNING = re.compile(r"\b(?:funeral|grave|gravestone|headstone|stone|churchyard
                       r"rip|r\.i\.p|died|death|dead|buried|burial|eulogy|obituary|mourn\w*|passed|late|wake|coffin|ashes|urn)\b", re.I)
 
 
-def _subjectless(t, sent) -> bool:
-    """Does the sentence open with the event and say nobody it happened to: "Moved in today.", "Married."?
-    Not when it goes on from a sentence about someone else ("Glenys went yesterday. Moved down to Swansea")."""
+def _left_out(t, owner, writer, kind) -> list[int]:
+    """Whom a sentence that opens with its event and names nobody is about: the one the sentence before it
+    was about ("Geth's got Covid. Tested positive on Thursday", "Elin Gwen Evans. Born at 3.12 this
+    morning"), else, in a diary, the writer ("Moved in today.", "Married.", "First day at Hollybrook.").
+    Never a death: who died is said, not left out."""
     sent = t.sent
     first = next((x for x in sent if not x.is_punct and not x.is_space), None)
-    if first is None or first.i != t.i or t.tag_ not in ("VBD", "VBN", "JJ"):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") for c in t.children):
-        return False
-    if sent.start == 0:
-        return True
-    if re.search(r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char]):
-        return True  # a paragraph of its own
-    before = t.doc[sent.start - 1].sent
-    subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return all(c.lower_ in WRITERS for c in subjects)
+    anchor = t.head if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd") or t.head.lemma_.lower() == "test") else t  # "Tested positive"
+    if first is None or not (first.i == anchor.i or first in anchor.lefts and first.dep_ == "amod"):
+        return []
+    if anchor.dep_ != "ROOT" or anchor.tag_ not in ("VBD", "VBN", "JJ") and not (kind == "job" and t.pos_ == "NOUN"):
+        return []  # "Married name.": "married" says what the name is
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") for c in anchor.children):
+        return []
+    paragraph = sent.start == 0 or re.search(r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char])
+    if not paragraph:
+        before = t.doc[sent.start - 1].sent
+        subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if before.root.i in owner and not subjects:
+            return [owner[before.root.i]]  # a name on its own: "Elin Gwen Evans."
+        if len(subjects) == 1 and subjects[0].i in owner and subjects[0].lower_ not in WRITERS:
+            return [owner[subjects[0].i]]
+        if not all(c.lower_ in WRITERS for c in subjects):
+            return []  # someone else, not named: "She went yesterday. Moved down to Swansea"
+    return [writer] if writer is not None and kind in WRITERS_OWN else []
 
 
 def _planned(t) -> bool:
@@ -568,6 +596,50 @@ def _late(t, owner) -> tuple[list[int], int | None, bool]:
     age = parse_number(" ".join(w.text for w in number.subtree if w.pos_ == "NUM" or w.text == "-").replace(" - ", "-"))
     today = any(c.lower_ == "today" for c in t.children)
     return [owner[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in owner], age, today
+
+
+ORDINAL_AGE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)$", re.I)
+
+
+def _age(t, owner, times):
+    """A birthday told by the age someone turns on a day or in a month: "Tom turns 40 today", "Elin is two
+    today!", "she's sixty in March", "Jackie's 50th tonight": born that day (or month), so many years
+    before. Not an age they would have reached ("would have been 80": `_late`), nor one said with no
+    time ("he was fifteen"). Returns ([person], lo, hi, confidence) or None."""
+    if not times or times[0].hi is None:
+        return None
+    span = (dt.date.fromisoformat(times[0].hi[:10]) - dt.date.fromisoformat(times[0].lo[:10])).days
+    if span > 31:
+        return None
+    lemma = t.lemma_.lower()
+    birthday = any(x.lemma_.lower() in ("birthday", "bday") for x in t.sent)
+    if lemma in ("be", "turn") and t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT":
+        kids = list(t.children)
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ not in ("will", "'ll", "’ll", "is", "'s", "’s") for c in kids):
+            return None  # "would be", "might turn", "isn't": not a birthday told
+        if t.tag_ in ("VBD", "VBN") and lemma != "turn":
+            return None  # "he was fifteen in 1990": an age then, not a birthday
+        who = [owner[c.i] for c in kids if c.dep_ == "nsubj" and c.i in owner]
+        # an age is a number alone: not "the only one", "one of them"
+        nums = [c for c in kids if c.pos_ == "NUM" and c.dep_ in ("attr", "dobj", "npadvmod") and not any(
+            g.dep_ in ("det", "amod", "prep", "advmod") or g.dep_ == "compound" and g.pos_ != "NUM" for g in c.children)]
+        sure = CONFIDENCE["age"]
+    elif ORDINAL_AGE.match(t.text) and t.dep_ == "amod":
+        who = [owner[c.i] for c in t.head.children if c.dep_ == "poss" and c.i in owner]  # "Jackie's 50th tonight"
+        nums = [t]
+        sure = CONFIDENCE["age"] if birthday else CONFIDENCE["ordinal"]
+    else:
+        return None
+    if len(who) != 1 or len(nums) != 1:
+        return None
+    n = ORDINAL_AGE.match(nums[0].text)
+    years = int(n.group(1)) if n else parse_number(
+        " ".join(w.text for w in nums[0].subtree if w.pos_ == "NUM" or w.text == "-").replace(" - ", "-"))  # "eighty-one"
+    if not years or not 0 < years < 120:
+        return None
+    lo = dt.date.fromisoformat(times[0].lo[:10])
+    hi = dt.date.fromisoformat(times[0].hi[:10])
+    return who, _years_before(lo.isoformat(), years), _years_before(hi.isoformat(), years), sure
 
 
 def _years_before(day: str, years: int) -> str | None:
