@@ -302,3 +302,14 @@ def test_an_age_turned_on_a_day_is_a_birthday(nlp):
     assert born("Mary Jones's 50th birthday tonight at the Blue Bell.") == [("1972-05-14", "1972-05-15")]
     for text in ("Mary Jones was fifteen in 1990.", "Mary Jones would be 40 today.", "I'm the only one awake tonight."):
         assert born(text) == [], text
+
+
+def test_time_counted_since_someone_was_lost_is_a_death(nlp):
+    def sure(text, at="2022-09-14"):
+        ex = with_people(nlp, text, at)
+        Times()(ex)
+        Events()(ex)
+        return [(round(e.confidence, 2), e.lo) for e in ex.events if e.kind == "death" and not e.negated]
+    assert sure("Six years today since we lost Peter Parker.") == [(0.9, "2016-09-14")]
+    assert sure("We lost Peter Parker two years ago.")[0][0] == 0.9
+    assert sure("We lost Peter Parker in May.")[0][0] < 0.9  # or in the crowd

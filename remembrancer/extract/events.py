@@ -249,7 +249,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "16"
+    version = "17"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -350,6 +350,7 @@ CONFIDENCE = {
     # sung badly ("murdered Sweet Caroline"), a game or a joke than a killing; "perhaps" until said plainly
     "killed-active": 0.6,
     "lost": 0.75,  # "we lost Dad in May" (or in the crowd)
+    "lost-since": 0.9,  # "six years since we lost Dad", "we lost Dad two years ago"
     "buried": 0.9, "mourned": 0.8, "outlived": 0.85,
     "noun": 0.95,  # "Nain's death", "the birth of Elin", "their wedding"
     "after": 0.9,  # a funeral, a grave, a headstone: someone died
@@ -387,6 +388,9 @@ def confidence(t, kind, victims) -> float:
         c = CONFIDENCE["killed-active"]
     elif lemma in ("kill", "murder", "drown", "strangle", "slay", "execute", "assassinate", "behead", "suffocate"):
         c = CONFIDENCE["killed"]
+    elif lemma == "lose" and any(c.dep_ == "mark" and c.lower_ == "since" or c.lower_ == "ago" or
+                                 c.dep_ == "npadvmod" and any(g.lower_ == "ago" for g in c.children) for c in t.children):
+        c = CONFIDENCE["lost-since"]  # "since we lost Dad", "we lost Dad two years ago": a time counted from a death
     elif lemma in ("lose", "bury", "mourn", "outlive"):
         c = CONFIDENCE[{"lose": "lost", "bury": "buried", "mourn": "mourned", "outlive": "outlived"}[lemma]]
     elif t.pos_ in ("VERB", "AUX"):
