@@ -313,3 +313,21 @@ def test_time_counted_since_someone_was_lost_is_a_death(nlp):
     assert sure("Six years today since we lost Peter Parker.") == [(0.9, "2016-09-14")]
     assert sure("We lost Peter Parker two years ago.")[0][0] == 0.9
     assert sure("We lost Peter Parker in May.")[0][0] < 0.9  # or in the crowd
+
+
+def test_numbers_in_the_text_are_read_as_the_store_reads_dates(tmp_path):
+    """"3/4/2021" in an American's journal is March 4th: the store's month-first setting, not a guess."""
+    from remembrancer.store import DATE_ORDER, Memory
+
+    for day_first, want in ((False, "2021-03-04"), (True, "2021-04-03")):
+        with Memory(tmp_path / f"{day_first}.db") as m:
+            m.set_setting(DATE_ORDER, {"day_first": day_first, "from": "--month-first"})  # as an import with the flag keeps it
+            m.add("Peter Parker died on 3/4/2021. We are all so sad.", at="2021-05-01")
+            m.process()
+            rows = m.query("SELECT lo FROM events WHERE kind = 'death'")
+            assert [r["lo"][:10] for r in rows] == [want], day_first
+
+
+def test_a_date_of_birth_on_a_form_is_the_birth_of_who_it_is_about(nlp):
+    got = events(nlp, "Notes for the care home. Dad is Peter Parker.\nDOB: 23/05/1938\nGP: the one at Station View")
+    assert ("birth", ["Peter Parker"], "1938-05-23", "1938-05-24", False) in got

@@ -249,7 +249,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "17"
+    version = "18"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -263,6 +263,7 @@ class Events:
         # In a diary (not a chat, whose lines have speakers), a sentence with no subject is the writer's
         writer = None if ex.speakers else next((i for i, p in enumerate(ex.people) if p.narrator), None)
         ex.events.extend(_lifespans(ex, owner))
+        ex.events.extend(_born_on_a_form(ex, all_times))
         for s, e in sentence_groups(doc):
             sent = doc[s:e]
             times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
@@ -362,6 +363,7 @@ CONFIDENCE = {
     "other": 0.85,
     "age": 0.9,  # "Tom turns 40 today", "Elin is two today!", "Jackie's 50th birthday tonight"
     "ordinal": 0.8,  # "Jackie's 50th tonight": a birthday, or an anniversary
+    "form": 0.95,  # "Resident: Dennis Dawson / DOB: 23/05/1938"
     "lifespan": 0.92,  # "EMRYS MORGAN, 1927-2009" on a stone, at a funeral
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
 }
@@ -474,6 +476,33 @@ def _lifespans(ex, owner) -> list[Event]:
         sure = CONFIDENCE["lifespan"]
         out.append(Event("birth", [p], lo, hi, f"{born:04d}-01-01", f"{born + 1:04d}-01-01", confidence=sure, date_confidence=0.95))
         out.append(Event("death", [p], lo, hi, f"{died:04d}-01-01", f"{died + 1:04d}-01-01", confidence=sure, date_confidence=0.95))
+    return out
+
+
+BORN_LABEL = re.compile(r"^[ \t>*-]*(?:DOB|D\.O\.B\.?|date of birth|born)[ \t]*[:\-–][ \t]*", re.I | re.M)
+
+
+def _born_on_a_form(ex, times) -> list[Event]:
+    """A date of birth on a form or a list ("Resident: Dennis Dawson / DOB: 23/05/1938"): the birth of the
+    person named on that line or one of the three before it (the nearest)."""
+    out = []
+    for m in BORN_LABEL.finditer(ex.text):
+        tm = next((x for x in times if x.start == m.end()), None)
+        if tm is None or (dt.date.fromisoformat(tm.hi[:10]) - dt.date.fromisoformat(tm.lo[:10])).days != 1:
+            continue
+        top = m.start()
+        for _ in range(3):
+            top = ex.text.rfind("\n", 0, max(0, top - 1)) + 1
+            if top == 0:
+                break
+        named = [(mn.start, p) for p, person in enumerate(ex.people) for mn in person.mentions
+                 if mn.kind == "name" and top <= mn.start < ex.text.find("\n", m.start()) % (len(ex.text) + 1)]
+        if not named:
+            continue
+        who = max(named)[1]  # the nearest before the date (or on its line)
+        line_end = ex.text.find("\n", tm.end)
+        out.append(Event("birth", [who], m.start(), len(ex.text) if line_end < 0 else line_end, tm.lo, tm.hi,
+                         confidence=CONFIDENCE["form"], date_confidence=tm.confidence))
     return out
 
 

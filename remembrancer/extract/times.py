@@ -216,7 +216,7 @@ def _holiday(name: str, y: int) -> dt.date:
             "valentines day": dt.date(y, 2, 14), "boxing day": dt.date(y, 12, 26)}[name]
 
 
-def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
+def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_first: bool | None = None):
     """The interval a match stands for, or None when it cannot be resolved. A day, month, weekday
     or holiday without a year is the one just gone, or with `future` the next one."""
     low = [x.lower() if isinstance(x, str) else x for x in g]
@@ -224,8 +224,12 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
         return day(dt.date(int(g[0]), int(g[1]), int(g[2])))
     if kind == "numeric":
         first, second, y = int(g[0]), int(g[1]), _year_of(g[2])
-        # Day first unless that is impossible: most of the world writes 8/5/2023 for 8 May.
-        d, m = (first, second) if second <= 12 else (second, first)
+        # As the store reads dates (`day_first`); with no setting, day first unless that is impossible:
+        # most of the world writes 8/5/2023 for 8 May.
+        if day_first is False:
+            d, m = (second, first) if first <= 12 else (first, second)
+        else:
+            d, m = (first, second) if second <= 12 else (second, first)
         return day(dt.date(y, m, d))
     if kind in ("dmy", "mdy"):
         wd_s, d_s, m_s = (g[0], g[1], g[2]) if kind == "dmy" else (g[0], g[2], g[1])
@@ -400,13 +404,15 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
-def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, future=None, duration=None) -> list[Time]:
+def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, future=None, duration=None,
+               day_first: bool | None = None) -> list[Time]:
     """The times written in `text`, as [lo, hi) ISO date intervals, in order of position.
 
     Relative times ("yesterday", "two weeks ago", "last summer") are resolved against `anchor`
     (a date, date-time or ISO string) and skipped when there is none. `future(start)`, if given,
     says whether the time at that offset is spoken of as still to come ("is getting married in June");
     `duration(start)`, if given, whether an "in N years" there is a length of time, not a date.
+    `day_first` says how "08/05/2023" is read (the store's setting; None: day first unless impossible).
 
     >>> [(t.text, t.lo, t.hi) for t in find_times("We met two weeks ago.", "2023-05-10")]
     [('two weeks ago', '2023-04-24', '2023-05-01')]
@@ -430,7 +436,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             taken.append((start, end))  # "the first time in forty years": not forty years from now
             continue
         try:
-            span = _resolve(kind, groups, a, bool(future and future(start)))
+            span = _resolve(kind, groups, a, bool(future and future(start)), day_first)
         except (ValueError, OverflowError, KeyError):
             taken.append((start, end))  # "31 February": not a date, nor is any part of it
             continue
@@ -468,7 +474,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "6"
+    version = "7"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -478,12 +484,12 @@ class Times:
 def entry_times(ex: Extraction) -> list[Time]:
     """The entry's times, found once per doc whichever component asks first."""
     if ex.doc is None:
-        return find_times(ex.text, ex.at)
-    key = f"remembrancer.times@{ex.at}"
+        return find_times(ex.text, ex.at, day_first=ex.day_first)
+    key = f"remembrancer.times@{ex.at}@{ex.day_first}"
     if key not in ex.doc.user_data:  # plain tuples: user_data may be serialised with the doc
         ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi, t.confidence)
                                  for t in find_times(ex.text, ex.at, lambda pos: to_come(ex.doc, pos),
-                                                     lambda pos: _duration(ex.doc, pos))]
+                                                     lambda pos: _duration(ex.doc, pos), ex.day_first)]
     return [Time(*t) for t in ex.doc.user_data[key]]
 
 
