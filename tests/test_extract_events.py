@@ -331,3 +331,13 @@ def test_numbers_in_the_text_are_read_as_the_store_reads_dates(tmp_path):
 def test_a_date_of_birth_on_a_form_is_the_birth_of_who_it_is_about(nlp):
     got = events(nlp, "Notes for the care home. Dad is Peter Parker.\nDOB: 23/05/1938\nGP: the one at Station View")
     assert ("birth", ["Peter Parker"], "1938-05-23", "1938-05-24", False) in got
+
+
+def test_someone_who_has_buried_something_is_not_buried(nlp):
+    from remembrancer.extract import extract
+
+    def dead(text):
+        ex = extract(text, at="2023-11-13")
+        return [[ex.people[p].name for p in e.people] for e in ex.events if e.kind == "death"]
+    assert dead("Mary Jones came. She's buried more cats than anyone.") == []
+    assert dead("Mary Jones is buried at Glyntaff.") == [["Mary Jones"]]

@@ -249,7 +249,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "18"
+    version = "19"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -283,6 +283,9 @@ class Events:
                 if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not any(
                         c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
                     continue  # "lost my keys", "left the house"
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and any(c.dep_ == "dobj" for c in t.children) and not any(
+                        c.i in owner for c in t.children if c.dep_ == "dobj"):
+                    continue  # "she's buried more cats than anyone": "has buried", not "is buried"
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
