@@ -300,7 +300,8 @@ def test_an_age_turned_on_a_day_is_a_birthday(nlp):
     assert born("Mary Jones turns 40 today.") == [("1982-05-14", "1982-05-15")]
     assert born("Mary Jones is sixty in March.", at="2022-01-19") == [("1962-03-01", "1962-04-01")]
     assert born("Mary Jones's 50th birthday tonight at the Blue Bell.") == [("1972-05-14", "1972-05-15")]
-    for text in ("Mary Jones was fifteen in 1990.", "Mary Jones would be 40 today.", "I'm the only one awake tonight."):
+    for text in ("Mary Jones was fifteen in 1990.", "Mary Jones would be 40 today.", "I'm the only one awake tonight.",
+                 "Mary Jones is 75 and told us a new story at Christmas."):  # the time is the telling's
         assert born(text) == [], text
 
 

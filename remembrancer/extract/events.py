@@ -249,7 +249,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "19"
+    version = "20"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -666,7 +666,7 @@ def _age(t, owner, times):
         sure = CONFIDENCE["age"] if birthday else CONFIDENCE["ordinal"]
     else:
         return None
-    if len(who) != 1 or len(nums) != 1:
+    if len(who) != 1 or len(nums) != 1 or not _governs(t if t.pos_ in ("VERB", "AUX") else t.head, times[0]):
         return None
     n = ORDINAL_AGE.match(nums[0].text)
     years = int(n.group(1)) if n else parse_number(
@@ -676,6 +676,20 @@ def _age(t, owner, times):
     lo = dt.date.fromisoformat(times[0].lo[:10])
     hi = dt.date.fromisoformat(times[0].hi[:10])
     return who, _years_before(lo.isoformat(), years), _years_before(hi.isoformat(), years), sure
+
+
+def _governs(head, tm) -> bool:
+    """Is the time said of `head`'s own clause: "Tom turns 40 today" (not "Pop is 75 and told a story at
+    Christmas", whose time is the telling's)?"""
+    span = head.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.i != head.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _years_before(day: str, years: int) -> str | None:
