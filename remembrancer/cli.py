@@ -47,6 +47,7 @@ def open_memory(ctx, derive=False, create=False, complete=True):
                 busy = memory.complete() is None
             except StoreLocked:  # another program is writing: answer from what is understood already
                 busy = True
+            tell_failures(memory.failed_now)
             if busy and sys.stderr.isatty():
                 click.echo("  (the store is busy elsewhere; answers may miss them until it is not)", err=True)
     memory.derive = derive
@@ -135,7 +136,16 @@ def remember(memory, entries, label):
         if tell:
             click.echo(f"Understanding {words:,} words (people, times, feelings, meaning); a minute or so per 300,000.",
                        err=True)
-        return memory.add_entries(entries, progress=bar.update, understood=understood if tell else None)
+        result = memory.add_entries(entries, progress=bar.update, understood=understood if tell else None)
+    tell_failures(result["failed"])
+    return result
+
+
+def tell_failures(failed):
+    """One line on standard error for each entry stored but not understood (it never stops the others)."""
+    for f in failed:
+        click.echo(f"Warning: entry {f['entry']} is stored but could not be understood ({f['processor']}: {f['error']});"
+                   " it is tried again after an upgrade or `remembrancer reindex`. `remembrancer check` lists these.", err=True)
 
 
 @cli.command()
@@ -323,14 +333,18 @@ def check(ctx, repair, as_json):
         memory.repair()
     problems = memory.check()
     pending = memory.pending_counts()
+    failed = memory.failures()
 
     def human(d):
         click.echo("ok" if d["ok"] else "\n".join(d["problems"]))
         if any(pending.values()):
             parts = ", ".join(f"{plural(n, 'entry')} by {name}" for name, n in pending.items() if n)
             click.echo(f"Not yet understood: {parts} (they will be at the next add, import, serve or reindex).")
+        for f in failed:
+            click.echo(f"Could not be understood: entry {f['entry']} by {f['processor']} ({f['error']}, {f['at']});"
+                       " stored and searchable, tried again after an upgrade or `remembrancer reindex`.")
 
-    emit({"ok": not problems, "problems": problems, "pending": pending}, as_json, human)
+    emit({"ok": not problems, "problems": problems, "pending": pending, "failed": failed}, as_json, human)
     if problems:
         sys.exit(1)
 

@@ -307,3 +307,23 @@ def m007_event_agents(conn):
     """Who did it, apart from whom it happened to: "you killed your grandson" is a death of the grandson,
     and the one who killed takes part without having died. 0 for every row until its entry is extracted again."""
     script(conn, "ALTER TABLE event_people ADD COLUMN agent INTEGER NOT NULL DEFAULT 0;")
+
+
+@migration
+def m012_failures(conn):
+    """An entry a derived-data processor failed on (a MemoryError, a bug): which, when and why, so that it is
+    reported and not tried again until the code or the processor changes, or `reindex` asks for it."""
+    script(
+        conn,
+        """
+        CREATE TABLE failures (
+            entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            processor TEXT NOT NULL,
+            version TEXT NOT NULL,       -- the processor's version it failed at
+            code TEXT NOT NULL,          -- the remembrancer code it failed under (store.code_version())
+            error TEXT NOT NULL,         -- "MemoryError: ..."
+            at TEXT NOT NULL,
+            PRIMARY KEY (entry, processor)
+        );
+        """
+    )

@@ -268,7 +268,11 @@ class Deriver:
                 break
             try:
                 memory = memory or Memory(self.path)
+                seen = len(memory.failed_now)
                 memory.process()
+                for f in memory.failed_now[seen:]:
+                    log.error("Error: entry %s is stored but could not be understood (%s: %s); the others go on",
+                              f["entry"], f["processor"], f["error"])
             except Exception as e:  # noqa: BLE001 - entries stay stored and pending; the next wake retries
                 log.error("Error: understanding new entries failed (%s: %s); they stay stored and will be retried",
                           type(e).__name__, e)
@@ -480,14 +484,16 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
 
     @app.get("/api/status", tags=["store"], summary="Entries still being understood")
     def status() -> dict:
-        """`{"pending": {processor: entries not yet processed}}`: 0 everywhere once all is understood."""
+        """`{"pending": {processor: entries not yet processed}, "deriving", "failed": [{"entry", "processor", "error",
+        "at", ...}]}`: pending 0 everywhere once all is understood; `failed`, the entries that could not be (they
+        stay stored and searchable, and are tried again after an upgrade or a reindex)."""
         import importlib
 
         pending = {}
         for name in PROCESSORS:
             module = importlib.import_module(name)
             pending[module.NAME] = len(mem().pending(module))
-        return {"pending": pending, "deriving": bool(deriver)}
+        return {"pending": pending, "deriving": bool(deriver), "failed": mem().failures()}
 
     @app.get("/api/stats", tags=["store"], summary="How much is remembered")
     def stats() -> dict:

