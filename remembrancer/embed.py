@@ -53,11 +53,14 @@ class Embedder:
         )
         self.lock = threading.Lock()
 
-    def __call__(self, texts: list[str], batch: int = BATCH) -> np.ndarray:
+    def __call__(self, texts: list[str], batch: int = BATCH, stop=None) -> np.ndarray:
+        """`stop`: called before each batch, to raise if the work is to stop."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         # Sorted by length so each batch pads little.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for b in range(0, len(order), batch):
+            if stop is not None:
+                stop()
             idx = order[b : b + batch]
             out[idx] = self._batch([texts[i] or " " for i in idx])
         return out
@@ -115,6 +118,7 @@ def process(memory, entry_ids):
     entry_ids = list(entry_ids)
     i = 0
     while i < len(entry_ids):
+        memory.check_stop()
         # Whole entries per chunk, about CHUNK passages each.
         chunk, count = [], 0
         while i < len(entry_ids) and (not chunk or count < CHUNK):
@@ -123,7 +127,7 @@ def process(memory, entry_ids):
             i += 1
         marks = ",".join("?" * len(chunk))
         rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
-        vectors = embed(passage_texts(rows)) if rows else np.zeros((0, DIM), np.float32)
+        vectors = embedder()(passage_texts(rows), stop=memory.check_stop) if rows else np.zeros((0, DIM), np.float32)
         with memory.transaction() as conn:
             # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
             conn.executemany(

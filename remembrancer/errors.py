@@ -61,3 +61,8 @@ class StoreCorrupt(StoreError):
 
 class Unauthorized(RemembrancerError):
     remedy = "Send the token printed when the server first started, as 'Authorization: Bearer TOKEN'."
+
+
+class Interrupted(BaseException):
+    """Deriving was asked to stop (the server is stopping): what was written stays, the rest stays pending.
+    A BaseException, like KeyboardInterrupt: no entry failed."""

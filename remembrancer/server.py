@@ -13,11 +13,14 @@ import html
 import ipaddress
 import json
 import logging
+import os
+import re
 import secrets
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -29,7 +32,7 @@ from pydantic import BaseModel, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import capture
-from .errors import EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized, UnknownFormat
+from .errors import EmptyInput, Interrupted, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized, UnknownFormat
 from .store import PROCESSORS, Memory
 
 WEB = Path(__file__).parent / "web"
@@ -50,6 +53,7 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
+NO_STORE = [(b"cache-control", b"no-store")]  # what the API answers is someone's private life: kept by no cache
 NOT_FOUND_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Not here · remembrancer</title>"
                   "<link rel=icon href=\"data:,\"><link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script>"
                   "<main><h1>No page here</h1><p class=hint>Start again from <a href=/>Write</a> or <a href=/search>Search</a>."
@@ -165,12 +169,14 @@ class Guard:
                     raise _TooLarge()
             return message
 
+        private = request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
         async def guarded_send(message):
             if state["too_large"]:
                 return  # the app's answer to a cut-off body is replaced by a 413 below
             if message["type"] == "http.response.start":
                 state["started"] = True
-                message["headers"] = list(message.get("headers", [])) + HEADERS
+                message["headers"] = list(message.get("headers", [])) + HEADERS + (NO_STORE if private else [])
             await send(message)
 
         try:
@@ -225,7 +231,7 @@ class Guard:
     async def respond(response: Response, send):
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + HEADERS
+                message["headers"] = list(message.get("headers", [])) + HEADERS + NO_STORE
             await send(message)
 
         await response({"type": "http"}, _no_body, send_with_headers)
@@ -244,6 +250,7 @@ class Deriver:
         self.wanted = threading.Event()
         self.idle = threading.Event()
         self.stopping = False
+        self.halt = threading.Event()  # given to the Memory as its `stopping`
         self.thread = threading.Thread(target=self.run, name="remembrancer-derive", daemon=True)
 
     def start(self):
@@ -254,10 +261,14 @@ class Deriver:
         self.idle.clear()
         self.wanted.set()
 
-    def stop(self):
+    def stop(self, grace: float = 10.0):
+        """Stop between two batches (what is not yet understood stays pending, and is understood at the next
+        start). A batch that takes longer than `grace` (a long section being parsed) is not waited for:
+        `serve` then ends the process at once (see there)."""
         self.stopping = True
+        self.halt.set()
         self.wanted.set()
-        self.thread.join(timeout=10)
+        self.thread.join(timeout=grace)
 
     def run(self):
         memory = None
@@ -267,12 +278,16 @@ class Deriver:
             if self.stopping:
                 break
             try:
-                memory = memory or Memory(self.path)
+                if memory is None:
+                    memory = Memory(self.path, derive=False)
+                    memory.stopping = self.halt
                 seen = len(memory.failed_now)
                 memory.process()
                 for f in memory.failed_now[seen:]:
                     log.error("Error: entry %s is stored but could not be understood (%s: %s); the others go on",
                               f["entry"], f["processor"], f["error"])
+            except Interrupted:
+                break
             except Exception as e:  # noqa: BLE001 - entries stay stored and pending; the next wake retries
                 log.error("Error: understanding new entries failed (%s: %s); they stay stored and will be retried",
                           type(e).__name__, e)
@@ -588,7 +603,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
     # -- pages -------------------------------------------------------------------------------------------
     for route, page in PAGES.items():
         app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
-    app.add_api_route("/person/{name}", _page("person.html"), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/person/{name}", _person_page, methods=["GET"], include_in_schema=False)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -604,6 +619,26 @@ def _page(name: str):
         return FileResponse(WEB / name, media_type="text/html; charset=utf-8", headers={"cache-control": "no-cache"})
 
     return page
+
+
+BAD_NAME_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Not a name · remembrancer</title>"
+                 "<link rel=icon href=\"data:,\"><link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script>"
+                 "<main><h1>That address names no one</h1><p class=hint>Its end is not a name written in letters"
+                 " (a link cut short?). Find the person on <a href=/people>People</a>.</p></main></html>")
+_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+
+
+def _person_page(request: Request, name: str) -> Response:
+    """The person page; an address whose name is not valid percent-encoded UTF-8 ("/person/%E0%A4%A", which
+    the page's script cannot read back) gets a page that says so, not a blank one."""
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    try:
+        if _ESCAPE.search(raw):
+            raise ValueError("a % not followed by two hex digits")
+        urllib.parse.unquote_to_bytes(raw.decode("ascii")).decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return HTMLResponse(BAD_NAME_PAGE, status_code=404)
+    return _page("person.html")(request)
 
 
 def _version() -> str:
@@ -667,4 +702,105 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
             echo("Every request needs the token shown when this store was first served (lost: serve --new-token).")
         echo(f"remembrancer on {url}  (API reference at {url}docs; Ctrl+C stops)")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
+    logging.getLogger("asyncio").addFilter(_OncePerMinute())
+    connections = _room_for_connections()
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, date_header=False,
+                http=guarded_protocol(connections), limit_concurrency=connections + 1, timeout_keep_alive=KEEP_ALIVE,
+                h11_max_incomplete_event_size=MAX_HEADERS, timeout_graceful_shutdown=5)
+    deriver = app.state.deriver
+    if deriver is not None and deriver.thread.is_alive():
+        # Still in the middle of a batch: end now, as after a kill, which loses nothing written (the batch is
+        # one transaction, understood again at the next start). Letting the interpreter end around
+        # onnxruntime's or spaCy's running threads aborted the process (SIGABRT).
+        log.warning("Stopped in the middle of understanding an entry: it is understood at the next start.")
+        logging.shutdown()
+        sys.stdout.flush()
+        os._exit(0)
+
+
+# -- connections ---------------------------------------------------------------------------------------
+# Connections that are opened and held without a request (a slow or hostile client, a thousand of them)
+# must not use up the process's files, nor flood the log: each has HEADER_TIMEOUT to send a request's
+# headers, and past the room there is, the one waiting longest without a request makes way for the new one.
+HEADER_TIMEOUT = 10.0  # seconds from connecting (or from the last answer) to a request's headers
+KEEP_ALIVE = 5  # seconds an idle kept-alive connection stays open (uvicorn's timeout_keep_alive)
+MAX_HEADERS = 16 * 1024  # bytes of request line and headers (h11's incomplete-event limit)
+SPARE_FILES = 64  # open files kept for the store, its WAL, the models and the log
+
+
+def _room_for_connections() -> int:
+    """As many open files as the system allows this process (the soft limit raised to the hard one, at most
+    65,536), less SPARE_FILES: the most connections held at once."""
+    try:
+        import resource
+    except ImportError:  # not on this system: uvicorn's defaults
+        return 1000
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = 65_536 if hard == resource.RLIM_INFINITY else min(hard, 65_536)
+    if soft != resource.RLIM_INFINITY and soft < want:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+            soft = want
+    soft = 65_536 if soft == resource.RLIM_INFINITY else soft
+    return max(16, soft - SPARE_FILES)
+
+
+def guarded_protocol(max_connections: int):
+    """uvicorn's HTTP/1.1 protocol, closing connections that hold on without sending a request."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class GuardedProtocol(H11Protocol):
+        def connection_made(self, transport):
+            super().connection_made(transport)
+            self._deadline = None
+            self._arm()
+            if len(self.connections) > max_connections:
+                waiting = [c for c in self.connections if c is not self and getattr(c, "_waiting", lambda: False)()]
+                if waiting:
+                    min(waiting, key=lambda c: c._since).transport.close()
+
+        def on_response_complete(self):
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc):
+            if self._deadline is not None:
+                self._deadline.cancel()
+            super().connection_lost(exc)
+
+        def _arm(self):
+            self._cycle, self._since = self.cycle, self.loop.time()
+            if self._deadline is not None:
+                self._deadline.cancel()
+            self._deadline = self.loop.call_later(HEADER_TIMEOUT, self._expire)
+
+        def _waiting(self) -> bool:
+            """No request begun since connecting or since the last answer."""
+            return (self.cycle is self._cycle and (self.cycle is None or self.cycle.response_complete)
+                    and not self.transport.is_closing())
+
+        def _expire(self):
+            if self._waiting():
+                self.transport.close()
+
+    return GuardedProtocol
+
+
+class _OncePerMinute(logging.Filter):
+    """asyncio logs a traceback each time accept() finds no file left (every second, per held connection):
+    one line a minute says it."""
+
+    def __init__(self):
+        super().__init__()
+        self.last = 0.0
+
+    def filter(self, record):
+        if "out of system resource" not in record.getMessage():
+            return True
+        now = time.monotonic()
+        if now - self.last < 60:
+            return False
+        self.last = now
+        record.msg, record.args, record.exc_info, record.exc_text = (
+            "Warning: too many connections at once; new ones wait until held ones are closed", None, None, None)
+        return True

@@ -15,7 +15,7 @@ import urllib.parse
 from pathlib import Path
 
 from . import capture, dates, migrations
-from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownFormat
+from .errors import Interrupted, NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownFormat
 
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
@@ -83,6 +83,7 @@ class Memory:
         self.lock = threading.RLock()
         self._depth = 0
         self.failed_now: list[dict] = []  # failures recorded by this Memory (see `failures`)
+        self.stopping = threading.Event()  # set from another thread: deriving stops at the next batch (Interrupted)
         memory = str(self.path) == ":memory:"
         if not memory and not self.path.exists():
             if not create:
@@ -270,6 +271,7 @@ class Memory:
         """Each processor on its pending entries not yet tried in this run; False if there were none."""
         found = False
         for name in PROCESSORS:
+            self.check_stop()
             module = importlib.import_module(name)
             todo = [i for i in self.pending(module, entry_ids) if (name, i) not in tried]
             tried.update((name, i) for i in todo)
@@ -325,6 +327,11 @@ class Memory:
                 "SELECT entry, processor, version, code, error, at FROM failures WHERE processor = ? AND version = ?"
                 " AND code = ? ORDER BY entry", (module.NAME, str(module.VERSION), code_version()))]
         return out
+
+    def check_stop(self):
+        """Raise Interrupted if `stopping` is set; processors ask between batches."""
+        if self.stopping.is_set():
+            raise Interrupted()
 
     def _untried(self, entry_ids, tried: set) -> bool:
         if not any(self.pending_counts().values()):

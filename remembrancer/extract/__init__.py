@@ -234,6 +234,7 @@ def _die_with_parent():
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to act on: it ends the workers
 
 
 def _sizes(memory, ids) -> dict[int, int]:
@@ -272,7 +273,13 @@ def _extracted(memory, batches, pool):
     if pool is None:
         for batch in batches:
             entries, passages, items = _read(memory, batch)
-            yield batch, entries, passages, list(extract_many(items))
+            parts = _parts(items)
+            waiting, done, extractions = list(parts), [], []
+            for group in _groups(parts):
+                memory.check_stop()
+                done += _extract_group([part for _, _, part in group])
+                extractions += _joined(items, waiting, done)
+            yield batch, entries, passages, extractions
         return
     ahead = deque()
     todo = iter(batches)
@@ -293,6 +300,9 @@ def _extracted(memory, batches, pool):
         submit()
         waiting, done, extractions = list(parts), [], []
         for task in tasks:
+            while not task.ready():
+                memory.check_stop()
+                task.wait(0.25)
             done += task.get()
             extractions += _joined(items, waiting, done)
         yield batch, entries, passages, extractions
