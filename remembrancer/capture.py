@@ -5,6 +5,7 @@ error. Nothing is stored until the whole input has been read and checked.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import os
@@ -14,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import dates
-from .errors import BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, UnknownFormat
+from .errors import BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, RemembrancerError, UnknownFormat
 
 MAX_ENTRY_CHARS = 10_000_000
 PASSAGE_CHARS = 500  # a passage grows sentence by sentence up to about this size
@@ -134,6 +135,12 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
     speaker who is the owner (their "I" is yours, their "Mum" your mother), kept in the entry's meta."""
     if not turns:
         raise EmptyInput("The conversation has no turns")
+    for i, turn in enumerate(turns, 1):
+        if not isinstance(turn.text, str):
+            raise BadFormat(f"Turn {i}'s text must be a string, not {dates._kind(turn.text)}")
+        for key in ("speaker", "ref"):
+            if getattr(turn, key) is not None and not isinstance(getattr(turn, key), str):
+                raise BadFormat(f"Turn {i}'s {key} must be a string or None, not {dates._kind(getattr(turn, key))}")
     if me is not None:
         speakers = sorted({t.speaker for t in turns if t.speaker})
         if me not in speakers:
@@ -169,6 +176,8 @@ def check_text(text):
 
 def check_unicode(text: str | None, what: str):
     """Text that cannot be stored as UTF-8 (a lone surrogate, as from undecodable bytes or "\\ud800" in JSON)."""
+    if text is not None and not isinstance(text, str):
+        raise BadFormat(f"{what} must be text, not {dates._kind(text)}")
     try:
         (text or "").encode("utf-8")
     except UnicodeEncodeError as e:
@@ -176,14 +185,74 @@ def check_unicode(text: str | None, what: str):
                           "Send UTF-8 text; nothing was stored.") from None
 
 
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: the same first bytes
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+
+
 def decode(data: bytes, name: str = "input") -> str:
-    """Bytes to text: UTF-8 (with or without BOM), or a typed error."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 or UTF-32 (by their BOM, or UTF-16 recognised by its
+    zero bytes, as Windows' Notepad and PowerShell write it), or a typed error."""
+    codec = next((c for bom, c in _BOMS if data.startswith(bom)), None) or _utf16_without_bom(data)
+    if codec:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as e:
+            raise BadEncoding(f"{name} is not valid {codec.upper()} (byte {e.start})") from None
     if b"\x00" in data[:8192]:
         raise BinaryInput(f"{name} looks binary, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise BadEncoding(f"{name} is not valid UTF-8 (byte {e.start})") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no BOM: mostly Latin text puts a zero byte beside each letter, on the same side."""
+    head = data[:8192]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.4 * half and even == 0:
+        return "utf-16-le"
+    if even >= 0.4 * half and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+MAX_JSON_DEPTH = 100  # deeper nesting than any export or chat log has: refused before it is parsed
+
+
+def load_json(text: str, where: str):
+    """json.loads with typed errors, including for what Python's parser cannot take: nesting deeper than
+    MAX_JSON_DEPTH (it would overflow the stack) and integers of more than 4,300 digits."""
+    if _too_deep(text):
+        raise BadFormat(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BadFormat(f"{where}: malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    except (ValueError, RecursionError) as e:  # a number too long to read
+        what = "a number of more than 4,300 digits" if "digits" in str(e) else str(e)
+        raise BadFormat(f"{where}: JSON that cannot be read: it holds {what}") from None
+
+
+_BRACKETS = re.compile(r'[\[\]{}]|"(?:[^"\\]|\\.)*"')
+
+
+def _too_deep(text: str) -> bool:
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return False
+    depth = 0
+    for m in _BRACKETS.finditer(text):  # strings skipped: a bracket inside one is text
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return True
+        elif c in "]}":
+            depth -= 1
+    return False
 
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.S)
@@ -229,21 +298,24 @@ def file_entry(path: Path, *, at=None, author=None, source=None) -> Entry:
     return text_entry(text, at=at, author=author, source=source or str(path), default_at=mtime)
 
 
-def read_json_file(path) -> object:
+def read_bytes(path, data: bytes | None = None) -> bytes:
+    """The file's bytes; or `data`, when given, read from elsewhere (an upload) and named `path` in messages."""
+    if data is not None:
+        return data
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"No such file: {path}")
-    text = decode(path.read_bytes(), str(path))
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise BadFormat(f"{path}: malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    return path.read_bytes()
 
 
-def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
+def read_json_file(path, data: bytes | None = None) -> object:
+    return load_json(decode(read_bytes(path, data), str(path)), str(path))
+
+
+def locomo_entries(path, *, author=None, me=None, data: bytes | None = None) -> list[Entry]:
     """The LoCoMo format: each session of each conversation is one chat entry (`me`: the speaker who is
     the owner, in the sessions where they speak)."""
-    data = read_json_file(path)
+    data = read_json_file(path, data)
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
@@ -253,7 +325,7 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
         conv = sample.get("conversation") if isinstance(sample, dict) else None
         if not isinstance(conv, dict):
             raise BadFormat(f"{path}: conversation {i + 1} has no 'conversation' object")
-        name = sample.get("sample_id") or f"conversation-{i + 1}"
+        name = sample.get("sample_id") if isinstance(sample.get("sample_id"), str) and sample["sample_id"] else f"conversation-{i + 1}"
         sessions = sorted(
             (int(k.split("_")[1]), k) for k in conv if re.fullmatch(r"session_\d+", k) and isinstance(conv[k], list)
         )
@@ -269,6 +341,10 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
             for j, t in enumerate(conv[key]):
                 if not isinstance(t, dict) or not isinstance(t.get("text"), str):
                     raise BadFormat(f"{path}: {name} {key} turn {j + 1} has no text")
+                for field_ in ("speaker", "dia_id", "blip_caption"):
+                    if t.get(field_) is not None and not isinstance(t[field_], str):
+                        raise BadFormat(f"{path}: {name} {key} turn {j + 1}: \"{field_}\" must be text (a string),"
+                                        f" not {dates._kind(t[field_])}")
                 text = t["text"]
                 if t.get("blip_caption"):
                     text += f" [shares a photo: {t['blip_caption']}]"
@@ -278,17 +354,17 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
             meta = {"conversation": name, "session": n, "turns": conv[key]}
             mine = me if me is not None and any(t.speaker == me for t in turns) else None
             out.append(chat_entry(turns, at=at, author=author, source=f"locomo:{name}:{key}", meta=meta, me=mine))
+    if not out:
+        raise EmptyInput(f"{path} holds no sessions with turns (\"session_1\": [...] in a \"conversation\")",
+                         "Check that it is a LoCoMo file (else import it as jsonl, or add it as text); nothing was stored.")
     return _spoken_by(out, me, path)
 
 
-def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
+def jsonl_entries(path, *, author=None, source=None, me=None, data: bytes | None = None) -> list[Entry]:
     """One entry a line: {"text", "at", "author", "source"}; a chat: {"turns": [{"speaker", "text", "ref"}], "at",
     "me", ...}; or a chat log of one message a line, {"speaker", "text", "at"}, whose runs of lines make one
     chat a day (`me`: the speaker who is the owner, in the chats where they speak)."""
-    path = Path(path)
-    if not path.is_file():
-        raise NotFound(f"No such file: {path}")
-    text = decode(path.read_bytes(), str(path))
+    text = decode(read_bytes(path, data), str(path))
     out, said = [], []  # said: the run of one-message lines not yet made a chat, as (line, object, at)
 
     def said_chat():
@@ -303,12 +379,10 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise BadFormat(f"{path} line {n}: malformed JSON ({e.msg})") from None
+        obj = load_json(line, f"{path} line {n}")
         if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("turns"), list)):
             raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string or a \"turns\" list")
+        _check_fields(obj, f"{path} line {n}")
         try:
             at = dates.parse(obj["at"]) if obj.get("at") else None
             if isinstance(obj.get("speaker"), str) and not obj.get("turns"):  # one message of a chat log
@@ -325,16 +399,38 @@ def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
                 entry = chat_entry(turns, meta=obj.get("meta") or {}, me=who, **kwargs)
             else:
                 entry = text_entry(obj["text"], **kwargs)
-        except (KeyError, TypeError, AttributeError):
-            raise BadFormat(f"{path} line {n}: each turn needs a \"text\"") from None
-        except Exception as e:  # empty, binary or a bad date
+        except RemembrancerError as e:  # empty, binary or a bad date
             raise BadFormat(f"{path} line {n}: {e}") from None
         out.append(entry)
     try:
         said_chat()
-    except Exception as e:
+    except RemembrancerError as e:
         raise BadFormat(f"{path} line {said[0][0]}: {e}") from None
+    if not out:
+        raise EmptyInput(f"{path} holds no entries", "Give a file of one JSON object a line; nothing was stored.")
     return _spoken_by(out, me, path)
+
+
+TEXT_FIELDS = ("at", "author", "source", "speaker", "ref", "me")  # text or null wherever they are given
+
+
+def _check_fields(obj: dict, where: str):
+    """Each field of a JSONL line, and of each of its turns, of the type it must have: a clear error naming
+    the line and the field, not a failure further on (a "ref" object made the store look damaged)."""
+    for key in TEXT_FIELDS:
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise BadFormat(f"{where}: \"{key}\" must be text (a string) or null, not {dates._kind(obj[key])}")
+    if obj.get("meta") is not None and not isinstance(obj["meta"], dict):
+        raise BadFormat(f"{where}: \"meta\" must be an object, not {dates._kind(obj['meta'])}")
+    for i, turn in enumerate(obj.get("turns") or (), 1):
+        if not isinstance(turn, dict):
+            raise BadFormat(f"{where}: turn {i} must be an object with a \"text\", not {dates._kind(turn)}")
+        if not isinstance(turn.get("text"), str):
+            raise BadFormat(f"{where}: turn {i} needs a \"text\" string" + (
+                f", not {dates._kind(turn['text'])}" if turn.get("text") is not None else ""))
+        for key in ("speaker", "ref"):
+            if turn.get(key) is not None and not isinstance(turn[key], str):
+                raise BadFormat(f"{where}: turn {i}'s \"{key}\" must be text (a string) or null, not {dates._kind(turn[key])}")
 
 
 def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
@@ -346,10 +442,11 @@ def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
     return entries
 
 
-def format_entries(fmt: str, path, *, author=None, source=None, me=None) -> list[Entry]:
-    """The entries of a file in a known format: "locomo" (chats) or "jsonl"; `me`: the chat speaker who is you."""
+def format_entries(fmt: str, path, *, author=None, source=None, me=None, data: bytes | None = None) -> list[Entry]:
+    """The entries of a file in a known format: "locomo" (chats) or "jsonl"; `me`: the chat speaker who is you.
+    `data`: the file's bytes, read already (an upload: no copy of it is written anywhere)."""
     if fmt == "locomo":
-        return locomo_entries(path, author=author, me=me)
+        return locomo_entries(path, author=author, me=me, data=data)
     if fmt == "jsonl":
-        return jsonl_entries(path, author=author, source=source, me=me)
+        return jsonl_entries(path, author=author, source=source, me=me, data=data)
     raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")

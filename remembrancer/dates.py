@@ -28,7 +28,21 @@ def to_iso(value: dt.date | dt.datetime) -> str:
 
 def parse(text: str) -> str:
     """Parse a date or date-time a person wrote; raise BadDate if it is not one."""
-    text = (text or "").strip()
+    if text is not None and not isinstance(text, str):
+        raise BadDate(f"A date must be written as text, like \"2023-05-08\", not {_kind(text)}")
+    try:
+        return _parse((text or "").strip())
+    except (OverflowError, ValueError) as e:  # a date, but out of range once in local time (9999-12-31T23:59-14:00)
+        raise BadDate(f"{text!r} falls outside the years 1 to 9999 (in local time)",
+                      "Give a date within those years; nothing was stored.") from None
+
+
+def _kind(value) -> str:
+    return {bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "an object", str: "text"}.get(
+        type(value), f"a {type(value).__name__}")
+
+
+def _parse(text: str) -> str:
     if not text:
         raise BadDate("No date given")
     if _ISO.match(text):

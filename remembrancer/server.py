@@ -17,7 +17,6 @@ import os
 import re
 import secrets
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -337,8 +336,8 @@ BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "locomo"}  # "auto"
 
 
 def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None, me=None) -> list[capture.Entry]:
-    """Entries from an uploaded file. It is written to a private temporary folder for the readers that
-    take a file; no path ever comes from the request, and error messages name the upload, not the folder."""
+    """Entries from an uploaded file, read from memory: no copy of it is written anywhere (a plaintext copy
+    in a temporary folder outlived an interrupted upload). Messages name the upload, never a path."""
     name = Path(filename or "upload").name or "upload"
     fmt = (fmt or "auto").strip().lower()
     if fmt == "auto":
@@ -348,13 +347,7 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None,
         return [capture.text_entry(text, author=author, source=source or name)]
     if fmt not in UPLOAD_FORMATS:
         raise UnknownFormat(f"Unknown format {fmt!r}", "Use auto, text, jsonl or locomo.")
-    with tempfile.TemporaryDirectory(prefix="remembrancer-upload-") as folder:
-        path = Path(folder) / "upload"
-        path.write_bytes(data)
-        try:
-            return capture.format_entries(fmt, path, author=author, source=source, me=me)
-        except RemembrancerError as e:
-            raise type(e)(str(e).replace(str(path), name), e.remedy) from None
+    return capture.format_entries(fmt, name, author=author, source=source, me=me, data=data)
 
 
 def people_graph(memory: Memory, limit: int = 40) -> dict:

@@ -9,13 +9,15 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import threading
 import time
 import urllib.parse
 from pathlib import Path
 
 from . import capture, dates, migrations
-from .errors import Interrupted, NotFound, StoreCorrupt, StoreError, StoreLocked, UnknownFormat
+from .errors import (BadArgument, BadInput, EmptyInput, Interrupted, NeedsKey, NotFound, StoreCorrupt, StoreError,
+                     StoreLocked, UnknownFormat, WrongKey)
 
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
@@ -50,11 +52,16 @@ def content_hash(entry: capture.Entry) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def _errors(name: str) -> tuple:
+    """The exception class `name` of sqlite3 and, when an encrypted store was opened, of sqlcipher3."""
+    return tuple(getattr(m, name) for m in (sqlite3, sys.modules.get("sqlcipher3.dbapi2")) if m is not None)
+
+
 @contextlib.contextmanager
 def _sqlite_errors():
     try:
         yield
-    except sqlite3.OperationalError as e:
+    except _errors("OperationalError") as e:
         if "locked" in str(e) or "busy" in str(e):
             raise StoreLocked("The store is locked by another program") from None
         if "full" in str(e):
@@ -62,8 +69,80 @@ def _sqlite_errors():
         if "readonly" in str(e):
             raise StoreError("The store is read-only here", "Copy it to a folder you can write to; nothing was stored.") from None
         raise StoreError(f"The store could not be used: {e}") from None
-    except sqlite3.DatabaseError as e:
+    except _errors("ProgrammingError") + _errors("InterfaceError") as e:  # a value SQLite cannot take: not damage
+        raise StoreError(f"A value could not be stored ({e})", "Nothing was stored; this is a bug in remembrancer.") from None
+    except _errors("DatabaseError") as e:
         raise StoreCorrupt(f"Not a remembrancer store, or a damaged one ({e})") from None
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_encrypted(path) -> bool:
+    """A file that is there and starts with what looks random, not as every plain SQLite file does (nor as
+    text does: SQLCipher's first 16 bytes are its salt)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return False
+    text = all(32 <= b < 127 or b in (9, 10, 13) for b in head)
+    return len(head) == 16 and head != SQLITE_HEADER and not text and len(set(head)) > 8
+
+
+def read_key_file(path) -> str:
+    """The key in a key file: its text, less the line end after it."""
+    path = Path(path).expanduser()
+    try:
+        key = path.read_bytes().decode("utf-8").rstrip("\r\n")
+    except FileNotFoundError:
+        raise NotFound(f"No key file at {path}", "Check --key-file or $REMEMBRANCER_KEY_FILE.") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BadInput(f"The key file {path} cannot be read as text ({e})", "Give a file holding the key as text.") from None
+    if not key:
+        raise EmptyInput(f"The key file {path} is empty", "Write the key into it (one line).")
+    return key
+
+
+def _cipher():
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        raise StoreError("Encrypted stores need the sqlcipher3 package",
+                         "Install it: pip install 'remembrancer[encryption]'.") from None
+    return dbapi2
+
+
+def _keyed(conn, key: str):
+    conn.execute("PRAGMA key = '" + key.replace("'", "''") + "'")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no sorting spilled to a plain temporary file
+
+
+def _private_file(path: Path):
+    """Create an empty file only its owner can read, if there is none (SQLite gives its -wal and -shm files
+    the mode of the store's file)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _private_folder(path: Path):
+    """Make the folder and any missing above it, each only its owner can enter."""
+    missing = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+
+
+def _tighten(path: Path):
+    """A store file others could read (made by an older remembrancer): its owner's alone from now on."""
+    for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-lock")):
+        with contextlib.suppress(OSError):
+            mode = f.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(f, mode & 0o700)
 
 
 class Memory:
@@ -75,10 +154,17 @@ class Memory:
     """
 
     def __init__(self, path: str | os.PathLike | None = None, *, derive: bool = True, timeout: float = 5.0,
-                 create: bool = True):
+                 create: bool = True, key: str | None = None):
         """`create=False`: a store that is not there is an error, not a new empty one. A store on a disk
-        that cannot be written (a backup on a read-only stick) opens read-only."""
+        that cannot be written (a backup on a read-only stick) opens read-only. `key`: the store is encrypted
+        with it (SQLCipher), or made so when new; default: the key in $REMEMBRANCER_KEY_FILE, if set. A store
+        and its folder, made here, are their owner's alone (0600, 0700)."""
         self.path = Path(path) if path is not None else default_path()
+        if key is None and os.environ.get("REMEMBRANCER_KEY_FILE"):
+            key = read_key_file(os.environ["REMEMBRANCER_KEY_FILE"])
+        if key is not None and (not isinstance(key, str) or not key):
+            raise BadArgument("The key must be a non-empty string")
+        self.key = key
         self.derive = derive
         self.lock = threading.RLock()
         self._depth = 0
@@ -89,7 +175,13 @@ class Memory:
             if not create:
                 raise NotFound(f"No store at {self.path}",
                                "Check --db or $REMEMBRANCER_DB; `remembrancer add` or `import` starts a new store.")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _private_folder(self.path.parent)
+            _private_file(self.path)
+        if not memory and is_encrypted(self.path) and key is None:
+            raise NeedsKey(f"{self.path} is encrypted, or it is not a remembrancer store")
+        if not memory and key is not None and self.path.stat().st_size and not is_encrypted(self.path):
+            raise StoreError(f"{self.path} is not encrypted, and a key was given",
+                             "Open it without a key, or encrypt it first: `remembrancer encrypt`.")
         # WAL needs to write beside the file, so a store on a read-only disk is opened as immutable.
         self.readonly = (not memory and self.path.exists()
                          and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)))
@@ -97,13 +189,23 @@ class Memory:
         if self.readonly and wal.exists() and wal.stat().st_size:
             raise StoreError(f"{self.path} is read-only here and has writes not yet folded in (its -wal file)",
                              f"Copy {self.path.name} and {wal.name} together to a folder you can write to, and open it there.")
+        if not memory and not self.readonly:
+            _tighten(self.path)
+        db = _cipher() if key is not None else sqlite3
         with _sqlite_errors():
             if self.readonly:
                 uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?immutable=1"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                self.conn = db.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             else:
-                self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
-            self.conn.row_factory = sqlite3.Row
+                self.conn = db.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = db.Row
+            if key is not None:
+                _keyed(self.conn, key)
+                try:
+                    self.conn.execute("PRAGMA schema_version").fetchone()
+                except _errors("DatabaseError"):
+                    self.conn.close()
+                    raise WrongKey(f"The key does not open {self.path}") from None
             self.conn.execute("PRAGMA schema_version").fetchone()  # fails here on a file that is not SQLite
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if tables and "migrations" not in tables:  # another program's database: leave it exactly as it is
@@ -597,7 +699,7 @@ class Memory:
             try:
                 if not self.readonly:  # FTS5 checks itself through a write statement
                     self.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
-            except sqlite3.DatabaseError as e:
+            except _errors("DatabaseError") as e:
                 problems.append(f"search index: {e} (run `remembrancer check --repair`)")
             # Each entry's text is read once and its passages compared in Python: SQLite's substr() walks a
             # long text from its start for every passage (4 M characters took 42 s).
@@ -622,10 +724,14 @@ class Memory:
         path = Path(path)
         if path.exists():
             raise StoreError(f"{path} already exists", "Choose a new file name for the backup.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_folder(path.parent)
+        _private_file(path)
         with self.lock, _sqlite_errors():
-            target = sqlite3.connect(str(path))
+            # An encrypted store's backup is encrypted with its key (SQLCipher copies pages only between equals).
+            target = (_cipher() if self.key is not None else sqlite3).connect(str(path))
             try:
+                if self.key is not None:
+                    _keyed(target, self.key)
                 self.conn.backup(target)
             finally:
                 target.close()
