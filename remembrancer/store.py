@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import hashlib
 import importlib
+import inspect
 import json
 import os
 import re
@@ -12,6 +14,8 @@ import sqlite3
 import sys
 import threading
 import time
+import types
+import typing
 import urllib.parse
 from pathlib import Path
 
@@ -22,6 +26,7 @@ from .errors import (BadArgument, BadInput, EmptyInput, Interrupted, NeedsKey, N
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
 
+Moment = str | dt.date | None  # a date or date-time: ISO text, or a date or datetime
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
 ISOLATE = 64  # after a processor fails on a run of entries, at most this many are tried one by one to find the one
 
@@ -268,7 +273,8 @@ class Memory:
         entry = capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)
         return self.add_entries([entry])["results"][0]
 
-    def add_chat(self, turns, *, at=None, author=None, source=None, me=None) -> dict:
+    def add_chat(self, turns: list | tuple, *, at: str | None = None, author: str | None = None, source: str | None = None,
+                 me: str | None = None) -> dict:
         """Remember a conversation: turns are (speaker, text) or (speaker, text, ref) tuples; `me` names the
         speaker who is you."""
         turns = [capture.Turn(*t) if not isinstance(t, capture.Turn) else t for t in turns]
@@ -283,16 +289,22 @@ class Memory:
         results = []
         batch: list[capture.Entry] = []
         words = 0
-        for entry in entries:
-            batch.append(entry)
-            words += entry.words
-            if words >= BATCH_WORDS:
+        try:
+            for entry in entries:
+                batch.append(entry)
+                words += entry.words
+                if words >= BATCH_WORDS:
+                    results += self._store(batch, progress)
+                    batch, words = [], 0
+            if batch:
                 results += self._store(batch, progress)
-                batch, words = [], 0
-        if batch:
-            results += self._store(batch, progress)
+        except StoreError as e:
+            raise self._partly(e, results, "stored; the rest were not") if any(r["new"] for r in results) else e
         if self.derive:  # the new entries, and any an earlier run left not understood
-            self.process(progress=understood)
+            try:
+                self.process(progress=understood)
+            except StoreError as e:
+                raise self._partly(e, results, "stored, but understanding them stopped") from None
         new = [r for r in results if r["new"]]
         return {
             "results": results,
@@ -303,6 +315,16 @@ class Memory:
             "seconds": round(time.perf_counter() - started, 3),
             "failed": self.failed_now[failed_before:],  # entries stored but not understood: see `failures`
         }
+
+    @staticmethod
+    def _partly(error: StoreError, results, what: str) -> StoreError:
+        """The error said truly when some entries were stored (it said "nothing was stored" after 200 were)."""
+        new = sum(r["new"] for r in results)
+        full = "could not grow" in str(error)
+        return type(error)(
+            f"{new} {'entry' if new == 1 else 'entries'} {what}: {error}",
+            ("Free some disk space; " if full else "") + "what was stored is kept, and understood at the next command"
+            " that opens the store (run the same command again: what is stored already is not stored twice).")
 
     def _store(self, entries, progress=None) -> list[dict]:
         added = dates.now()
@@ -339,13 +361,15 @@ class Memory:
             progress(len(entries))
         return out
 
-    def add_files(self, paths, *, at=None, author=None, source=None, progress=None) -> dict:
+    def add_files(self, paths: str | os.PathLike | list | tuple, *, at: str | None = None, author: str | None = None,
+                  source: str | None = None, progress=None) -> dict:
         """Remember files and folders (recursively: .txt and .md), each file one entry."""
         at = dates.parse(at) if at else None
         entries = [capture.file_entry(p, at=at, author=author, source=source) for p in capture.files(paths)]
         return self.add_entries(entries, progress)
 
-    def import_file(self, fmt: str, path, *, author=None, source=None, me=None, progress=None) -> dict:
+    def import_file(self, fmt: str, path: str | os.PathLike, *, author: str | None = None, source: str | None = None,
+                    me: str | None = None, progress=None) -> dict:
         """Import a whole file in a known format ("locomo" or "jsonl"); `me`: the chat speaker who is you."""
         return self.add_entries(capture.format_entries(fmt, path, author=author, source=source, me=me), progress)
 
@@ -584,7 +608,7 @@ class Memory:
 
         return people.people(self)
 
-    def person(self, name: str, now=None) -> dict:
+    def person(self, name: str, now: Moment = None) -> dict:
         """One person's page, found by any of their names (`now`: the date its chance of recall is for)."""
         from . import people
 
@@ -640,25 +664,25 @@ class Memory:
         return recall.on_this_day(self, day)
 
     # -- forgetting (remembrancer/forgetting.py) -------------------------------------------
-    def fading(self, now=None, limit: int = 10) -> list[dict]:
+    def fading(self, now: Moment = None, limit: int = 10) -> list[dict]:
         """What the owner is about to forget, most worth bringing back first (`now`: replay a date)."""
         from . import forgetting
 
         return forgetting.fading(self, now, limit)
 
-    def review_next(self, now=None) -> dict | None:
+    def review_next(self, now: Moment = None) -> dict | None:
         """The next item to review, or None."""
         from . import forgetting
 
         return forgetting.review_next(self, now)
 
-    def review_answer(self, item: str, rating, now=None) -> dict:
+    def review_answer(self, item: str, rating: str | int, now: Moment = None) -> dict:
         """Answer a review: rating again/hard/good/easy (1-4); FSRS schedules the next one."""
         from . import forgetting
 
         return forgetting.review_answer(self, item, rating, now)
 
-    def hide(self, name: str, hidden: bool = True, now=None) -> dict:
+    def hide(self, name: str, hidden: bool = True, now: Moment = None) -> dict:
         """Never bring this person back (hidden=False allows it again); their record is kept."""
         from . import forgetting
 
@@ -719,7 +743,7 @@ class Memory:
         with self.transaction() as conn:
             conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')")
 
-    def backup(self, path) -> Path:
+    def backup(self, path: str | os.PathLike) -> Path:
         """A consistent copy of the store, made while it stays in use (SQLite's online backup)."""
         path = Path(path)
         if path.exists():
@@ -770,6 +794,47 @@ def _passage_dict(row) -> dict:
         "speaker": row["speaker"],
         "text": row["text"],
     }
+
+
+# -- the Python API's arguments -----------------------------------------------------------------
+def _allowed(hint) -> tuple | None:
+    """The classes an annotation allows, or None for one not checked here (list[...] and the like)."""
+    kinds = typing.get_args(hint) if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union else (hint,)
+    if not all(isinstance(k, type) for k in kinds):
+        return None
+    return tuple(kinds) + ((int,) if float in kinds else ())  # a float may be given as an int, as in Python
+
+
+def _checked(method):
+    """The method, refusing with BadArgument (a typed error, and a TypeError) an argument of a type its
+    annotation does not allow: a number for a text, text for a number, True for a limit."""
+    signature = inspect.signature(method)
+    allowed = {name: kinds for name, hint in typing.get_type_hints(method).items()
+               if name != "return" and (kinds := _allowed(hint))}
+
+    where = "Memory" if method.__name__ == "__init__" else f"Memory.{method.__name__}"
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            given = signature.bind(self, *args, **kwargs).arguments
+        except TypeError as e:
+            raise BadArgument(f"{where}: {e}") from None
+        for name, value in given.items():
+            kinds = allowed.get(name)
+            if kinds and (not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds):
+                names = " or ".join(dict.fromkeys("None" if k is type(None) else k.__name__ for k in kinds if k is not int or float not in kinds))
+                raise BadArgument(f"{where}: {name} must be {names}, not {type(value).__name__}")
+            if name == "limit" and isinstance(value, int) and value < 1:
+                raise BadArgument(f"{where}: limit must be at least 1, not {value}")
+        return method(self, *args, **kwargs)
+
+    return call
+
+
+for _name, _method in list(vars(Memory).items()):
+    if callable(_method) and (not _name.startswith("_") or _name == "__init__") and _name not in ("transaction", "query", "mark_processed"):
+        setattr(Memory, _name, _checked(_method))
 
 
 RANK_WINDOW = 5_000  # most passages one query ranks (the newest of its matches)
