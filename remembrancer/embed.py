@@ -291,7 +291,10 @@ class HNSWIndex:
         self.save()
 
     def save(self):
-        """Write the index and, after it, the settings row naming what it covers."""
+        """Write the index and, after it, the settings row naming what it covers. Not for an encrypted store:
+        the file would hold its vectors in the clear (the index is then built in memory, once a process)."""
+        if getattr(self.memory, "key", None) is not None:
+            return
         tmp = self.file.with_suffix(".usearch.tmp")
         self.index.save(str(tmp))
         tmp.replace(self.file)

@@ -29,6 +29,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartParser
 
 from . import capture
 from .errors import EmptyInput, Interrupted, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized, UnknownFormat
@@ -244,8 +245,9 @@ async def _no_body():
 class Deriver:
     """One thread that runs `Memory.process()` whenever entries were stored: people, cues, embeddings."""
 
-    def __init__(self, path):
+    def __init__(self, path, key=None):
         self.path = path
+        self.key = key
         self.wanted = threading.Event()
         self.idle = threading.Event()
         self.stopping = False
@@ -278,7 +280,7 @@ class Deriver:
                 break
             try:
                 if memory is None:
-                    memory = Memory(self.path, derive=False)
+                    memory = Memory(self.path, derive=False, key=self.key)
                     memory.stopping = self.halt
                 seen = len(memory.failed_now)
                 memory.process()
@@ -372,23 +374,27 @@ def people_graph(memory: Memory, limit: int = 40) -> dict:
 
 
 # -- the app -------------------------------------------------------------------------------------------
-def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> FastAPI:
+def create_app(db_path, *, require_token: bool = False, derive: bool = True, key: str | None = None) -> FastAPI:
     """The API and pages over the store at `db_path`. With `require_token`, every request must carry the
     token whose digest `ensure_token` stored (as a bearer token, or the cookie set by `/?token=...`).
-    With `derive=False` nothing is understood in the background (entries are only stored)."""
+    With `derive=False` nothing is understood in the background (entries are only stored). `key`: the key of an
+    encrypted store (default: $REMEMBRANCER_KEY_FILE's)."""
     db_path = Path(db_path)
-    with Memory(db_path, derive=False) as memory:  # creates and migrates the store before any request
+    # An upload is held in memory to the end (starlette spools a file over 1 MB to a plain temporary file):
+    # the guard caps it at MAX_UPLOAD.
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, MAX_UPLOAD + (1 << 20))
+    with Memory(db_path, derive=False, key=key) as memory:  # creates and migrates the store before any request
         digest = stored_token_digest(memory) if require_token else None
     if require_token and not digest:
         raise Unauthorized("No token is stored for this store", "Start it with `remembrancer serve`, which creates one.")
     local = threading.local()
     write_lock = threading.Lock()
     jobs: dict[str, Job] = {}
-    deriver = Deriver(db_path) if derive else None
+    deriver = Deriver(db_path, key) if derive else None
 
     def mem() -> Memory:
         if getattr(local, "memory", None) is None:
-            local.memory = Memory(db_path, derive=False)
+            local.memory = Memory(db_path, derive=False, key=key)
         return local.memory
 
     @contextlib.asynccontextmanager
@@ -465,7 +471,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True) -> 
 
         def run():
             try:
-                with Memory(db_path, derive=False) as memory:
+                with Memory(db_path, derive=False, key=key) as memory:
                     with write_lock:
                         result = memory.add_entries(entries, progress=progress)
                 result.pop("results")
@@ -673,7 +679,7 @@ def render_docs(spec: dict) -> str:
 
 
 def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_json: bool = False,
-          new_token: bool = False):
+          new_token: bool = False, key: str | None = None):
     """Run the app under uvicorn until interrupted. Any address other than loopback needs the token
     (`new_token`: replace it, when it was lost; the old one stops working)."""
     import uvicorn
@@ -681,9 +687,9 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
     require = not is_loopback(host)
     token = None
     if require or new_token:
-        with Memory(db_path, derive=False) as memory:
+        with Memory(db_path, derive=False, key=key) as memory:
             token = ensure_token(memory, new=new_token)
-    app = create_app(db_path, require_token=require)
+    app = create_app(db_path, require_token=require, key=key)
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     if as_json:
         echo(json.dumps({"url": url, "token": token, "token_required": require}))

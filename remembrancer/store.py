@@ -796,6 +796,56 @@ def _passage_dict(row) -> dict:
     }
 
 
+# -- encryption at rest -------------------------------------------------------------------------
+def encrypt(path, key: str) -> Path:
+    """Make the plain store at `path` an encrypted one (SQLCipher, with `key`), in place: written beside it,
+    checked, then put in its place; its search index is rebuilt and its vector file (plain floats) removed."""
+    return _convert(Path(path), None, key)
+
+
+def decrypt(path, key: str) -> Path:
+    """Make the encrypted store at `path` a plain one again, in place."""
+    return _convert(Path(path), key, None)
+
+
+def _convert(path: Path, old: str | None, new: str | None) -> Path:
+    for k in (old, new):
+        if k is not None and (not isinstance(k, str) or not k):
+            raise BadArgument("The key must be a non-empty string")
+    with Memory(path, derive=False, create=False, key=old) as memory:  # brings it up to date, checks the key
+        if memory.readonly:
+            raise StoreError(f"{path} is read-only here", "Copy it to a folder you can write to; nothing was changed.")
+        before = memory.query("SELECT count(*) FROM entries")[0][0]
+        with memory._derive_lock(wait=True), memory.transaction() as conn:  # no one writes meanwhile
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("BEGIN IMMEDIATE")
+            target = path.with_name(path.name + ".converting")
+            for leftover in (target, Path(f"{target}-journal")):
+                leftover.unlink(missing_ok=True)
+            _private_file(target)
+            with _sqlite_errors():
+                source = _cipher().connect(str(path), isolation_level=None)
+                try:
+                    if old is not None:
+                        _keyed(source, old)
+                    source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(target), new or ""))
+                    source.execute("SELECT sqlcipher_export('converted')")
+                    source.execute("DETACH DATABASE converted")
+                finally:
+                    source.close()
+            with Memory(target, derive=False, create=False, key=new) as converted:
+                if converted.check() or converted.query("SELECT count(*) FROM entries")[0][0] != before:
+                    target.unlink()
+                    raise StoreError(f"{path} could not be converted (the copy did not check)", "Nothing was changed.")
+                converted.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            os.replace(target, path)
+            for stale in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.usearch"), Path(f"{target}-wal"),
+                          Path(f"{target}-shm")):
+                stale.unlink(missing_ok=True)
+    return path
+
+
 # -- the Python API's arguments -----------------------------------------------------------------
 def _allowed(hint) -> tuple | None:
     """The classes an annotation allows, or None for one not checked here (list[...] and the like)."""
