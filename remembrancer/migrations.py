@@ -327,3 +327,26 @@ def m012_failures(conn):
         );
         """
     )
+
+
+@migration
+def m012_search_symbols(conn):
+    """Emoji and other symbols of each passage, which the search index's tokenizer (unicode61) drops: searched
+    beside it (store.search). Filled here for the passages stored before."""
+    script(
+        conn,
+        """
+        CREATE TABLE passage_symbols (
+            symbol TEXT NOT NULL,
+            passage INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+            PRIMARY KEY (symbol, passage)
+        ) WITHOUT ROWID;
+        CREATE INDEX passage_symbols_passage ON passage_symbols(passage);
+        """
+    )
+    from .store import symbols
+
+    rows = conn.execute("SELECT id, text FROM passages")
+    while batch := rows.fetchmany(10_000):
+        conn.executemany("INSERT OR IGNORE INTO passage_symbols (symbol, passage) VALUES (?, ?)",
+                         [(sym, pid) for pid, text in batch for sym in symbols(text)])

@@ -6,6 +6,7 @@ Corrections are stored by name in `corrections` and applied again after every ex
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import defaultdict
 
 from . import dates
@@ -32,7 +33,8 @@ PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subj
 
 def find(conn, name: str, partial: bool = False) -> int | None:
     """The person a name or any alias of theirs stands for (the most mentioned, if several);
-    with `partial`, for reading only, a word of a longer name will do."""
+    with `partial`, for reading only, a word of a longer name will do. Names are kept in NFC, and so asked."""
+    name = unicodedata.normalize("NFC", name)
     rows = conn.execute(
         "SELECT p.id, p.name = ? COLLATE NOCASE AS exact, (SELECT count(*) FROM mentions m WHERE m.person = p.id) AS n"
         " FROM people p WHERE p.name = ? COLLATE NOCASE"

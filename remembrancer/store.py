@@ -16,6 +16,7 @@ import threading
 import time
 import types
 import typing
+import unicodedata
 import urllib.parse
 from pathlib import Path
 
@@ -356,6 +357,8 @@ class Memory:
                     "INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)",
                     [(r[0], r[7], r[5]) for r in rows],
                 )
+                conn.executemany("INSERT OR IGNORE INTO passage_symbols (symbol, passage) VALUES (?, ?)",
+                                 [(sym, r[0]) for r in rows for sym in symbols(r[7])])
                 out.append({"entry": entry_id, "new": True, "passages": len(rows), "words": entry.words})
         if progress:
             progress(len(entries))
@@ -564,7 +567,11 @@ class Memory:
         word adds almost nothing to BM25), and a query matching more than RANK_WINDOW passages ranks
         the RANK_WINDOW most recently stored. A store of at most RANK_WINDOW passages gets plain BM25.
         """
+        query = unicodedata.normalize("NFC", query)
+        wanted = symbols(query)
         terms = fts_terms(query)
+        if wanted:
+            return self._with_symbols(wanted, terms, limit)
         if not terms:
             return []
         with self.lock, _sqlite_errors():
@@ -585,6 +592,21 @@ class Memory:
             ranked += [r for r in self._ranked(either, either, limit) if r[0] not in seen][: limit - len(ranked)]
         found = {p["passage"]: p for p in self.passages(rowid for rowid, _ in ranked)}
         return [dict(found[rowid], score=round(score, 4)) for rowid, score in ranked if rowid in found]
+
+    def _with_symbols(self, wanted: list[str], terms: list[str], limit: int) -> list[dict]:
+        """Search for emoji and symbols (kept in passage_symbols: the search index drops them): the passages
+        holding every one, newest first; with words as well, those the words find first."""
+        marks = ",".join("?" * len(wanted))
+        having = [r[0] for r in self.query(
+            f"SELECT passage FROM passage_symbols WHERE symbol IN ({marks}) GROUP BY passage HAVING count(*) = ?"
+            " ORDER BY passage DESC LIMIT ?", (*wanted, len(wanted), RANK_WINDOW))]
+        if not terms:
+            return [dict(p, score=0.0) for p in self.passages(having[:limit])]
+        held = set(having)
+        worded = self.search(" ".join(t.strip('"*') for t in terms), limit=max(limit, 100))
+        both = [p for p in worded if p["passage"] in held]
+        rest = [dict(p, score=0.0) for p in self.passages(i for i in having if i not in {q["passage"] for q in both})]
+        return (both + rest)[:limit]
 
     def _ranked(self, match: str, scoring: str, limit: int) -> list:
         """(passage id, BM25 score by the terms of `scoring`) of the passages matching `match`, best first."""
@@ -899,6 +921,11 @@ STOPWORDS = frozenset(
     " why will with would you your yours yourself".split()
 )
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
+
+
+def symbols(text: str) -> list[str]:
+    """The emoji and other symbols in a text, each once, in order (Unicode category So: 🌷, ♥, ☂)."""
+    return list(dict.fromkeys(c for c in text or "" if c > "\u00ff" and unicodedata.category(c) == "So"))
 
 
 def fts_terms(text: str) -> list[str]:

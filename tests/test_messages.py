@@ -170,3 +170,45 @@ def test_right_types_still_work(store):
         assert Memory(store, derive=False, timeout=1).stats()["entries"] == 1  # an int where a float is asked
     with pytest.raises(BadArgument, match="Memory: derive must be bool"):
         Memory(store, derive="yes")
+
+
+# -- text: one Unicode form for names and search, emoji found, nothing a terminal would act on printed raw --
+def test_nfc_and_nfd_zoe_are_one_person_and_one_search(tmp_path):
+    import unicodedata
+
+    nfc, nfd = unicodedata.normalize("NFC", "Zoë"), unicodedata.normalize("NFD", "Zoë")
+    assert nfc != nfd
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add(f"I had coffee with {nfc} Hughes at the pier. {nfc} laughed.", at="2020-01-01")
+        memory.add(f"{nfd} Hughes rang me about the boat. {nfd} is well.", at="2020-01-02")
+        zoes = [p for p in memory.people() if unicodedata.normalize("NFC", p["name"]).startswith(nfc)]
+        assert len(zoes) == 1 and zoes[0]["mentions"] >= 4
+        assert memory.person(nfd)["name"] == memory.person(nfc)["name"]
+        assert {p["entry"] for p in memory.search(nfd)} == {p["entry"] for p in memory.search(nfc)} == {1, 2}
+        assert memory.entry(2)["text"].startswith(nfd)  # the text itself is kept as written
+
+
+def test_emoji_are_searchable(tmp_path):
+    with Memory(tmp_path / "m.db", derive=False) as memory:
+        memory.add("Owen's birthday 🎂 at the pier, tulips everywhere 🌷", at="2020-01-01")
+        memory.add("Rain all day ☔ and tulips in the window.", at="2020-01-02")
+        memory.add("Back to work.", at="2020-01-03")
+        assert [p["entry"] for p in memory.search("🎂")] == [1]
+        assert [p["entry"] for p in memory.search("☔")] == [2]
+        assert [p["entry"] for p in memory.search("tulips 🌷")][0] == 1  # words and emoji: both first
+        assert memory.search("🦄") == []
+
+
+def test_terminal_escape_sequences_are_shown_not_obeyed(tmp_path):
+    db = tmp_path / "m.db"
+    with Memory(db, derive=False) as memory:
+        memory.add("Set the title \x1b]0;owned\x07 and clear \x1b[2J the screen \x9b31m here.", at="2020-01-01")
+    result = run(db, "search", "title")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "\x07" not in result.output and "\x9b" not in result.output
+    assert "\\x1b]0;owned\\x07" in result.output and "\\x9b31m" in result.output
+    as_json = run(db, "search", "title", "--json").output
+    assert "\x1b" not in as_json and "\x9b" not in as_json
+    assert json.loads(as_json)[0]["text"].startswith("Set the title \x1b]0;owned\x07")  # lossless in JSON
+    error = one_line_error(run(db, "person", "Eve\x1b[31m"))
+    assert "\x1b" not in error

