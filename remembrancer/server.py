@@ -333,6 +333,24 @@ class Answer(BaseModel):
     now: str | None = Field(None, description="The moment of the answer (default: now).")
 
 
+class ApiError(BaseModel):
+    error: str = Field(description="What went wrong, in one line.")
+    remedy: str = Field(description="What to do about it.")
+
+
+# Every answer an endpoint can give besides its own, documented (the guard's and the typed errors').
+ERRORS = {status: {"model": ApiError, "description": what} for status, what in (
+    (400, "Bad input (or an unknown host): nothing was changed"),
+    (401, "The token is needed (a server away from loopback)"),
+    (403, "Refused: a request from another site, or without the X-Remembrancer header"),
+    (404, "No such person, entry, import or endpoint"),
+    (413, "The request is larger than the limit"),
+    (422, "A parameter or the body is not of the form this endpoint takes"),
+    (500, "Something went wrong inside remembrancer; nothing was lost"),
+    (503, "The store is busy elsewhere; try again"),
+)}
+
+
 UPLOAD_FORMATS = ("auto", "text", "jsonl", "locomo")
 BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "locomo"}  # "auto": anything else is text
 
@@ -405,7 +423,7 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True, key
         if deriver:
             deriver.stop()
 
-    app = FastAPI(title="remembrancer", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = FastAPI(title="remembrancer", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None, responses=ERRORS,
                   description="Your memory over HTTP. Every request that changes something needs the header "
                               "`X-Remembrancer: 1` (or a bearer token). Errors are `{\"error\", \"remedy\"}`.")
     app.state.deriver = deriver
