@@ -453,6 +453,9 @@ def create_app(db_path, *, require_token: bool = False, derive: bool = True, key
                 and "text/html" in request.headers.get("accept", ""):
             return HTMLResponse(NOT_FOUND_PAGE, status_code=404)
         remedy = "See /docs for the endpoints." if e.status_code in (404, 405) else ""
+        if e.status_code == 400 and str(e.detail) == "There was an error parsing the body":  # FastAPI's own words
+            return error_json(400, "The request body could not be read (JSON nested too deeply, or a number of more"
+                                   " than 4,300 digits)", "Send a plain JSON object; see /docs. Nothing was changed.")
         return error_json(e.status_code, str(e.detail), remedy, getattr(e, "headers", None))
 
     # -- capture ---------------------------------------------------------------------------------------

@@ -114,3 +114,18 @@ def test_api_answers_are_not_kept_by_caches_and_a_broken_person_address_is_answe
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=60)
+
+
+def test_bodies_python_cannot_read_are_a_clear_400(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from remembrancer.server import create_app
+
+    client = TestClient(create_app(tmp_path / "m.db", derive=False), base_url="http://127.0.0.1")
+    headers = {"X-Remembrancer": "1", "content-type": "application/json"}
+    for body in ['{"text": ' + "[" * 100_000 + "]" * 100_000 + "}", '{"text": "hi", "at": ' + "9" * 5000 + "}"]:
+        answer = client.post("/api/add", content=body, headers=headers)
+        assert answer.status_code == 400 and "could not be read" in answer.json()["error"] and answer.json()["remedy"]
+    answer = client.post("/api/add", json={"text": "hi", "at": "9999-12-31T23:59:59-14:00"}, headers=headers)
+    assert answer.status_code == 400 and "falls outside the years" in answer.json()["error"]
+    assert client.get("/api/stats").json()["entries"] == 0
