@@ -96,7 +96,7 @@ class Tally:
         out = [f"  {label}: {n:,} requests in {seconds:.1f} s = {n / seconds:.1f}/s, errors {len(self.errors)}"]
         for kind, xs in self.latency.items():
             if xs:
-                q = statistics.quantiles(xs, n=100) if len(xs) > 1 else [xs[0]] * 99
+                q = statistics.quantiles(xs, n=100, method="inclusive") if len(xs) > 1 else [xs[0]] * 99
                 out.append(f"    {kind:<4} {len(xs):>6,} ({len(xs) / seconds:6.1f}/s)  p50 {statistics.median(xs) * 1000:8.1f} ms"
                            f"  p95 {q[94] * 1000:8.1f} ms  p99 {q[98] * 1000:8.1f} ms  max {max(xs) * 1000:8.1f} ms")
         return "\n".join(out)
@@ -307,7 +307,7 @@ def main():
         ok = not tally.errors and not tally.cli.errors and not missing and total == expected and not failed
         all_adds = tally.latency["add"] + tally.cli.latency["add"]
         if all_adds:
-            print(f"ADDS all writers: {len(all_adds) / seconds:.1f}/s, p99 {statistics.quantiles(all_adds, n=100)[98] * 1000:.0f} ms")
+            print(f"ADDS all writers: {len(all_adds) / seconds:.1f}/s, p99 {statistics.quantiles(all_adds, n=100, method='inclusive')[98] * 1000:.0f} ms")
         print("RESULT", "no request, add or reindex failed, no entry lost: met" if ok else "NOT MET")
         sys.exit(0 if ok else 1)
 
