@@ -84,12 +84,22 @@ def _sqlite_errors():
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+_HEADS: dict[tuple[int, int], int] = {}  # (device, inode) -> a descriptor kept open for reading a store's head
+
+
 def is_encrypted(path) -> bool:
     """A file that is there and starts with what looks random, not as every plain SQLite file does (nor as
-    text does: SQLCipher's first 16 bytes are its salt)."""
+    text does: SQLCipher's first 16 bytes are its salt).
+
+    The head is read through a descriptor this process keeps open for good: closing any descriptor of a file
+    drops every POSIX lock the process holds on it, SQLite's included, and another process would then take
+    the store for unused and delete its WAL under the open connections (a disk I/O error)."""
     try:
-        with open(path, "rb") as f:
-            head = f.read(16)
+        st = os.stat(path)
+        key = (st.st_dev, st.st_ino)
+        if key not in _HEADS:
+            _HEADS[key] = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        head = os.pread(_HEADS[key], 16, 0)
     except OSError:
         return False
     text = all(32 <= b < 127 or b in (9, 10, 13) for b in head)
@@ -831,6 +841,9 @@ def decrypt(path, key: str) -> Path:
 
 
 def _convert(path: Path, old: str | None, new: str | None) -> Path:
+    """Export the store into a file beside it under the new key (none: plain), check it, and put it in place.
+    Only SQLCipher's own library touches the file meanwhile: two SQLite libraries in one process on one file
+    would drop each other's locks."""
     for k in (old, new):
         if k is not None and (not isinstance(k, str) or not k):
             raise BadArgument("The key must be a non-empty string")
@@ -838,33 +851,34 @@ def _convert(path: Path, old: str | None, new: str | None) -> Path:
         if memory.readonly:
             raise StoreError(f"{path} is read-only here", "Copy it to a folder you can write to; nothing was changed.")
         before = memory.query("SELECT count(*) FROM entries")[0][0]
-        with memory._derive_lock(wait=True), memory.transaction() as conn:  # no one writes meanwhile
-            conn.execute("COMMIT")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.execute("BEGIN IMMEDIATE")
-            target = path.with_name(path.name + ".converting")
-            for leftover in (target, Path(f"{target}-journal")):
-                leftover.unlink(missing_ok=True)
-            _private_file(target)
-            with _sqlite_errors():
-                source = _cipher().connect(str(path), isolation_level=None)
-                try:
-                    if old is not None:
-                        _keyed(source, old)
-                    source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(target), new or ""))
-                    source.execute("SELECT sqlcipher_export('converted')")
-                    source.execute("DETACH DATABASE converted")
-                finally:
-                    source.close()
+        lock = memory._derive_lock(wait=True)
+    target = path.with_name(path.name + ".converting")
+    with lock, _sqlite_errors():  # no one derives meanwhile
+        for leftover in (target, Path(f"{target}-journal"), Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        _private_file(target)
+        source = _cipher().connect(str(path), isolation_level=None, timeout=30)
+        try:
+            if old is not None:
+                _keyed(source, old)
+            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            source.execute("BEGIN IMMEDIATE")  # no one writes meanwhile
+            source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(target), new or ""))
+            source.execute("SELECT sqlcipher_export('converted')")
+            copied = source.execute("SELECT count(*) FROM converted.entries").fetchone()[0]
+            source.execute("COMMIT")
+            source.execute("DETACH DATABASE converted")
             with Memory(target, derive=False, create=False, key=new) as converted:
-                if converted.check() or converted.query("SELECT count(*) FROM entries")[0][0] != before:
-                    target.unlink()
-                    raise StoreError(f"{path} could not be converted (the copy did not check)", "Nothing was changed.")
-                converted.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                problems = converted.check()
+            if copied != before or problems:
+                raise StoreError(f"{path} could not be converted (the copy did not check: {problems[:1] or copied})",
+                                 "Nothing was changed.")
             os.replace(target, path)
-            for stale in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.usearch"), Path(f"{target}-wal"),
-                          Path(f"{target}-shm")):
-                stale.unlink(missing_ok=True)
+        finally:
+            source.close()
+            target.unlink(missing_ok=True)
+        for stale in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.usearch")):
+            stale.unlink(missing_ok=True)
     return path
 
 

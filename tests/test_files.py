@@ -228,3 +228,19 @@ def test_a_slice_of_the_suite_passes_on_encrypted_stores(tmp_path):
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1500)
     assert run.returncode == 0, run.stdout[-4000:]
     assert " passed" in run.stdout
+
+
+def test_opening_a_store_again_keeps_the_locks_of_the_connections_open(tmp_path):
+    """Reading a store's head (is it encrypted?) must not close a descriptor of it: that drops every POSIX
+    lock the process holds on the file, SQLite's too, and the next process to close the store deleted the
+    WAL under the open connection (a server's: 'disk I/O error')."""
+    db = tmp_path / "memories.db"
+    with Memory(db, derive=False) as kept:
+        kept.add("One.", at="2020-01-01")
+        Memory(db, derive=False).close()  # another connection of this process, as a server's threads open
+        other = subprocess.run([sys.executable, "-c", f"from remembrancer.store import Memory; Memory({str(db)!r}, derive=False).close()"],
+                               env=ENV, capture_output=True, text=True, timeout=120)
+        assert other.returncode == 0, other.stderr
+        assert (tmp_path / "memories.db-wal").exists()
+        kept.add("Two.", at="2020-01-02")
+        assert kept.query("SELECT count(*) FROM entries")[0][0] == 2
