@@ -172,7 +172,8 @@ def _joined(items, parts, done: list):
 
 def join_sections(whole: Extraction, sections) -> Extraction:
     """The Extraction of a whole text from those of its sections [(offset, Extraction)]: offsets moved by
-    the section's, and a person of one name in several sections made one."""
+    the section's, and a person of one name in several sections made one. The sections' findings are moved,
+    not copied (a 10 MB entry has a million of them), and the sections emptied."""
     index = {}  # (name, narrator) -> person in `whole`
     for offset, ex in sections:
         to = []
@@ -187,15 +188,24 @@ def join_sections(whole: Extraction, sections) -> Extraction:
             target.honorific = target.honorific or person.honorific
             to.append(index[key])
         for p, person in enumerate(ex.people):
-            whole.people[to[p]].mentions += [dataclasses.replace(m, start=m.start + offset, end=m.end + offset, person=to[p])
-                                             for m in person.mentions]
-        whole.relations += [dataclasses.replace(r, subject=to[r.subject], object=to[r.object], start=r.start + offset,
-                                                end=r.end + offset) for r in ex.relations]
-        whole.cues += [dataclasses.replace(c, person=to[c.person], start=c.start + offset, end=c.end + offset) for c in ex.cues]
-        whole.events += [dataclasses.replace(e, people=[to[p] for p in e.people], agents=[to[p] for p in e.agents],
-                                             start=e.start + offset, end=e.end + offset) for e in ex.events]
-        whole.times += [dataclasses.replace(t, start=t.start + offset, end=t.end + offset) for t in ex.times]
-        whole.feelings += [dataclasses.replace(f, start=f.start + offset, end=f.end + offset) for f in ex.feelings]
+            for m in person.mentions:
+                m.start, m.end, m.person = m.start + offset, m.end + offset, to[p]
+            whole.people[to[p]].mentions += person.mentions
+        for r in ex.relations:
+            r.subject, r.object, r.start, r.end = to[r.subject], to[r.object], r.start + offset, r.end + offset
+        for c in ex.cues:
+            c.person, c.start, c.end = to[c.person], c.start + offset, c.end + offset
+        for e in ex.events:
+            e.people, e.agents = [to[p] for p in e.people], [to[p] for p in e.agents]
+            e.start, e.end = e.start + offset, e.end + offset
+        for x in ex.times + ex.feelings:
+            x.start, x.end = x.start + offset, x.end + offset
+        whole.relations += ex.relations
+        whole.cues += ex.cues
+        whole.events += ex.events
+        whole.times += ex.times
+        whole.feelings += ex.feelings
+        ex.people, ex.relations, ex.cues, ex.events, ex.times, ex.feelings = [], [], [], [], [], []
     return whole
 
 
@@ -562,8 +572,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
     passage_of = _passage_finder(passages)
     conn.executemany(
         "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
-         for p, person in enumerate(ex.people) if ids[p] for m in person.mentions],
+        ((eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
+         for p, person in enumerate(ex.people) if ids[p] for m in person.mentions),
     )
     conn.executemany(
         "INSERT INTO relations (entry, passage, subject, relation, object, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -572,8 +582,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
     conn.executemany(
         "INSERT INTO cues (entry, passage, person, cue, start, end, closeness) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
-         for c in ex.cues if ids[c.person]],
+        ((eid, passage_of(c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
+         for c in ex.cues if ids[c.person]),
     )
     for ev in ex.events:
         event = conn.execute(
@@ -585,12 +595,12 @@ def _store(conn, entry, ex: Extraction, passages, known):
                          [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
     conn.executemany(
         "INSERT INTO times (entry, passage, start, end, text, lo, hi) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi) for t in ex.times],
+        ((eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi) for t in ex.times),
     )
     conn.executemany(
         "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
-         for f in ex.feelings],
+        ((eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
+         for f in ex.feelings),
     )
 
 
@@ -662,8 +672,8 @@ def _cue_rows(conn, people) -> list[tuple]:
 def _shares(conn, entry_ids) -> dict:
     """What these entries' cue rows add to each (person, cue) pair."""
     marks = ",".join("?" * len(entry_ids))
-    rows = conn.execute(f"SELECT person, cue, entry, start, closeness FROM cues WHERE entry IN ({marks})", entry_ids).fetchall()
-    return _sum(rows, _feelings(conn, entry_ids))
+    rows = conn.execute(f"SELECT person, cue, entry, start, closeness FROM cues WHERE entry IN ({marks})", entry_ids)
+    return _sum(rows, _feelings(conn, entry_ids))  # read row by row: an entry can have a million
 
 
 def _u(x: float) -> int:
