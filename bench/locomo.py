@@ -8,6 +8,11 @@ malformed or names turns that do not exist are skipped and counted.
     python bench/locomo.py --data ../shared/benchdata/locomo/locomo10_dev.json
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores   # keep the stores for a rerun
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores --fit --loco   # refit; leave-one-conversation-out
+    python bench/locomo.py --data FILE --incremental   # message by message through add_messages, beside the import
+
+--incremental feeds each conversation one message at a time through `Memory.add_messages` (as an agent
+would, each session's turns joining that day's chat, understood after every message) into a second set of
+stores, and compares its recall and time per message with the whole-file import made in the same run.
 
 Anchor (LoCoMo paper, DRAGON retriever, turns): 56.7 / 66.2 / 76.7 / 82.7 % at k = 5/10/25/50.
 """
@@ -35,11 +40,13 @@ ANCHOR = {"DRAGON (paper)": {5: 56.7, 10: 66.2, 25: 76.7, 50: 82.7}}
 _REF = re.compile(r"^D\d+:\d+$")
 
 
-def build(data_path, folder: Path) -> tuple[dict[str, Path], float]:
-    """One store per conversation, made (and derived) unless already there; returns paths and seconds spent."""
+def build(data_path, folder: Path, only=None) -> tuple[dict[str, Path], float]:
+    """One store per conversation (of those in `only`, if given), made (and derived) unless already there;
+    returns paths and seconds spent."""
     by_conv = defaultdict(list)
     for entry in capture.locomo_entries(data_path):
-        by_conv[entry.meta["conversation"]].append(entry)
+        if only is None or entry.meta["conversation"] in only:
+            by_conv[entry.meta["conversation"]].append(entry)
     paths, seconds = {}, 0.0
     for conv, entries in by_conv.items():
         path = folder / f"{conv}.db"
@@ -55,8 +62,39 @@ def build(data_path, folder: Path) -> tuple[dict[str, Path], float]:
     return paths, seconds
 
 
+def build_incremental(data_path, folder: Path) -> tuple[dict[str, Path], dict]:
+    """One store per conversation fed message by message: `add_messages` (stored, searchable), then
+    `process()` (understood), timed apart for every message. Returns paths and the timings in seconds."""
+    by_conv = defaultdict(list)
+    for entry in capture.locomo_entries(data_path):
+        by_conv[entry.meta["conversation"]].append(entry)
+    paths, stored, understood = {}, [], []
+    for conv, entries in by_conv.items():
+        path = paths[conv] = folder / f"{conv}.db"
+        path.unlink(missing_ok=True)
+        started = time.perf_counter()
+        with Memory(path, derive=False) as memory:
+            for entry in entries:  # a session: its turns, one call each, as they were said
+                for s, e, speaker, ref in entry.passages:
+                    t0 = time.perf_counter()
+                    out = memory.add_messages([{"speaker": speaker, "text": entry.text[s:e], "id": ref}],
+                                              at=entry.at, source=entry.source)
+                    t1 = time.perf_counter()
+                    memory.process()
+                    t2 = time.perf_counter()
+                    assert out["stored"] == 1, out
+                    stored.append(t1 - t0)
+                    understood.append(t2 - t0)
+        print(f"  fed {conv}: {sum(len(e.passages) for e in entries)} messages in {time.perf_counter() - started:.1f}s",
+              file=sys.stderr)
+    return paths, {"stored": stored, "understood": understood}
+
+
 def questions(data_path):
-    """(conversation, question, category, evidence) for every question; broken ones flagged."""
+    """(conversation, question, category, evidence) for every question; broken ones flagged (evidence None).
+
+    Broken: evidence empty or not a list, a malformed id ("D13:4. D14:4", "D17;39", ""), or the id of a
+    turn the conversation does not hold (REALTALK's photo turns were left out of its files)."""
     data = capture.read_json_file(data_path)
     data = [data] if isinstance(data, dict) else data
     for i, sample in enumerate(data):
@@ -75,15 +113,38 @@ def percentile(values, q):
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))] if values else 0.0
 
 
+def broken(data_path) -> dict[str, int]:
+    """Why questions were skipped: how many for each kind of broken evidence."""
+    data = capture.read_json_file(data_path)
+    data = [data] if isinstance(data, dict) else data
+    why = defaultdict(int)
+    for sample in data:
+        refs = {t.get("dia_id") for k, v in sample["conversation"].items()
+                if re.fullmatch(r"session_\d+", k) and isinstance(v, list) for t in v if isinstance(t, dict)}
+        for qa in sample.get("qa", []):
+            evidence = qa.get("evidence")
+            if not isinstance(evidence, list) or not evidence or not isinstance(qa.get("question"), str):
+                why["no evidence"] += 1
+            elif not all(isinstance(e, str) and _REF.match(e) for e in evidence):
+                why["malformed id"] += 1
+            elif not all(e in refs for e in evidence):
+                why["turn not in the conversation"] += 1
+    return dict(why)
+
+
 def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm25", "dense")):
-    """Mean recall@k per mode and category, latencies of the hybrid, and the skipped count."""
+    """Mean recall@k per mode and category, latencies of the hybrid, the skipped count, and every
+    question's recall (conversation, category, mode, {k: recall}) for the per-conversation tables."""
     sums = {m: defaultdict(lambda: defaultdict(float)) for m in modes}
+    rows = []
     counts = defaultdict(int)
     skipped = defaultdict(int)
     latency = []
     memories = {conv: Memory(path, derive=False) for conv, path in paths.items()}
     for conv, question, category, evidence in questions(data_path):
-        if evidence is None or conv not in memories:
+        if conv not in memories:
+            continue
+        if evidence is None:
             skipped[category] += 1
             continue
         memory = memories[conv]
@@ -93,8 +154,10 @@ def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm
             refs = [p["ref"] for p in recall.rank(memory, question, limit=limit, mode=mode, weights=weights)]
             if mode == "hybrid":
                 latency.append(time.perf_counter() - started)
+            found = {k: len(evidence & set(refs[:k])) / len(evidence) for k in KS}
+            rows.append((conv, category, mode, found))
             for k in KS:
-                sums[mode][category][k] += len(evidence & set(refs[:k])) / len(evidence)
+                sums[mode][category][k] += found[k]
     for memory in memories.values():
         memory.close()
     table = {}
@@ -104,7 +167,7 @@ def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm
             table[mode][cat] = {k: 100 * sums[mode][cat][k] / counts[cat] for k in KS}
         total = sum(counts.values())
         table[mode]["overall"] = {k: 100 * sum(sums[mode][c][k] for c in counts) / max(total, 1) for k in KS}
-    return table, dict(counts), dict(skipped), latency
+    return table, dict(counts), dict(skipped), latency, rows
 
 
 # -- fitting the fusion weights, and the check that the fit is not learning these conversations --------
@@ -196,6 +259,33 @@ def category_table(rows):
     return "\n".join(lines)
 
 
+def part_table(rows, title):
+    """Recall of every retriever by category over some questions' rows (conversation, category, mode, {k: recall})."""
+    lines = [title, f"{'retriever':<16}{'category':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
+    for mode in dict.fromkeys(r[2] for r in rows):
+        mine = [r for r in rows if r[2] == mode]
+        for cat in sorted({r[1] for r in mine}) + ["overall"]:
+            part = mine if cat == "overall" else [r for r in mine if r[1] == cat]
+            lines.append(f"{mode:<16}{CATEGORIES.get(cat, cat):<14}{len(part):>5}"
+                         + "".join(f"{100 * sum(r[3][k] for r in part) / len(part):>8.1f}" for k in KS))
+    return "\n".join(lines)
+
+
+def by_conversation(rows):
+    """R@10 and R@25 of each retriever, conversation by conversation."""
+    modes = list(dict.fromkeys(r[2] for r in rows))
+    lines = [f"{'conversation':<26}{'n':>5}" + "".join(f"{m + ' R@10':>13}{'R@25':>6}" for m in modes)]
+    for conv in sorted({r[0] for r in rows}):
+        mine = [r for r in rows if r[0] == conv]
+        n = len(mine) // len(modes)
+        cells = ""
+        for m in modes:
+            part = [r for r in mine if r[2] == m]
+            cells += f"{100 * sum(r[3][10] for r in part) / n:>13.1f}{100 * sum(r[3][25] for r in part) / n:>6.1f}"
+        lines.append(f"{conv:<26}{n:>5}" + cells)
+    return "\n".join(lines)
+
+
 def report(table, counts, skipped, latency, ingest_seconds, passages):
     lines = []
     head = f"{'retriever':<16}{'category':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)
@@ -224,9 +314,14 @@ def main(argv=None):
     parser.add_argument("--data", required=True, help="a LoCoMo-format JSON file")
     parser.add_argument("--stores", help="folder for the per-conversation stores (kept; reused when complete)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
+    parser.add_argument("--only", help="comma-separated conversations (sample_id) to build and score; default every one")
+    parser.add_argument("--held-out", help="comma-separated conversations kept out of tuning: their figures and the"
+                                           " others' are also printed apart")
     parser.add_argument("--fit", action="store_true", help="refit the fusion weights on this file (from recall.WEIGHTS) and print them")
     parser.add_argument("--loco", action="store_true",
                         help="leave-one-conversation-out: weights fitted on the other conversations, scored on each")
+    parser.add_argument("--incremental", action="store_true",
+                        help="also feed every conversation message by message through add_messages and compare")
     parser.add_argument("--plain-start", action="store_true",
                         help="--fit and --loco start from dense 1, bm25 1 and every other weight 0 (not from recall.WEIGHTS,"
                              " which were fitted on this file)")
@@ -234,7 +329,10 @@ def main(argv=None):
     tmp = None
     folder = Path(args.stores) if args.stores else Path(tmp := tempfile.mkdtemp(prefix="locomo-"))
     folder.mkdir(parents=True, exist_ok=True)
-    paths, ingest = build(args.data, folder)
+    if args.incremental:
+        return incremental(args, folder, tmp)
+    only = set(args.only.split(",")) if args.only else None
+    paths, ingest = build(args.data, folder, only)
     passages = 0
     for path in paths.values():
         with Memory(path, derive=False) as m:
@@ -255,12 +353,65 @@ def main(argv=None):
             print("leave-one-conversation-out (each conversation scored with weights fitted on the others):")
             print(category_table(rows) + "\n" + conversation_table(rows))
         return
-    table, counts, skipped, latency = evaluate(args.data, paths)
+    table, counts, skipped, latency, rows = evaluate(args.data, paths)
     print(report(table, counts, skipped, latency, ingest if ingest else None, passages))
+    why = broken(args.data) if only is None else {}
+    if why:
+        print("skipped, by what is broken: " + ", ".join(f"{k} {n}" for k, n in sorted(why.items())))
+    print(by_conversation(rows))
+    if args.held_out:
+        held = set(args.held_out.split(","))
+        print(part_table([r for r in rows if r[0] not in held], "tuned on (every conversation but the held-out):"))
+        print(part_table([r for r in rows if r[0] in held], f"held out ({', '.join(sorted(held))}):"))
     if args.json:
         Path(args.json).write_text(json.dumps({"recall": table, "counts": counts, "skipped": skipped,
                                                "latency_ms": {"p50": 1000 * percentile(latency, 50), "p95": 1000 * percentile(latency, 95)},
                                                "ingest_seconds": ingest, "passages": passages}, indent=2, default=str))
+    if tmp:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def incremental(args, folder: Path, tmp):
+    """The whole-file import and the message-by-message feed, built in this run, side by side."""
+    from remembrancer import embed, extract
+
+    extract.nlp(), embed.embedder()  # the models load once, before either is timed
+    whole_dir, live_dir = folder / "whole", folder / "incremental"
+    whole_dir.mkdir(parents=True, exist_ok=True)
+    live_dir.mkdir(parents=True, exist_ok=True)
+    for old in whole_dir.glob("*.db*"):
+        old.unlink()  # timed from empty, every run
+    whole, whole_seconds = build(args.data, whole_dir)
+    live, timing = build_incremental(args.data, live_dir)
+    messages = len(timing["stored"])
+    modes = ("hybrid",)
+    rows = {}
+    for name, paths in (("whole-file import", whole), ("message by message", live)):
+        table, counts, skipped, latency = evaluate(args.data, paths, modes=modes)
+        rows[name] = table["hybrid"]["overall"]
+    lines = [f"{'store built by':<22}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
+    for name, row in rows.items():
+        lines.append(f"{name:<22}" + "".join(f"{row[k]:>8.1f}" for k in KS))
+    diff = rows["message by message"][10] - rows["whole-file import"][10]
+    lines.append(f"R@10 difference (message by message - whole file): {diff:+.1f} points over {sum(counts.values())} questions"
+                 f" ({'within' if abs(diff) <= 1 else 'NOT within'} 1 point)")
+    ms = lambda xs, q: 1000 * percentile(xs, q)  # noqa: E731
+    lines.append(f"time per message over {messages} messages in {len(live)} conversations:")
+    lines.append(f"  whole-file import (store + understand), mean: {1000 * whole_seconds / messages:8.1f} ms"
+                 f"   ({whole_seconds:.1f} s in all)")
+    lines.append(f"  add_messages, stored and searchable:  p50 {ms(timing['stored'], 50):6.1f} ms  p95 {ms(timing['stored'], 95):6.1f} ms"
+                 f"   ({sum(timing['stored']):.1f} s in all)")
+    lines.append(f"  add_messages, then understood:        p50 {ms(timing['understood'], 50):6.1f} ms  p95 {ms(timing['understood'], 95):6.1f} ms"
+                 f"   ({sum(timing['understood']):.1f} s in all)")
+    lines.append(f"  ratio understood per message, p50 / whole-file mean: {percentile(timing['understood'], 50) / (whole_seconds / messages):.1f}x")
+    print("\n".join(lines))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"recall": rows, "messages": messages, "whole_seconds": whole_seconds,
+                                               "stored_ms": {"p50": ms(timing["stored"], 50), "p95": ms(timing["stored"], 95)},
+                                               "understood_ms": {"p50": ms(timing["understood"], 50),
+                                                                 "p95": ms(timing["understood"], 95)}}, indent=2))
     if tmp:
         import shutil
 

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import hashlib
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import dates
-from .errors import BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, RemembrancerError, UnknownFormat
+from .errors import (BadDate, BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, RemembrancerError,
+                     UnknownFormat)
 
 MAX_ENTRY_CHARS = 10_000_000
 PASSAGE_CHARS = 500  # a passage grows sentence by sentence up to about this size
@@ -27,6 +30,8 @@ class Turn:
     speaker: str | None
     text: str
     ref: str | None = None
+    at: str | None = None  # when it was said, if the source says
+    key: str | None = None  # its identity in the export it came from (see Entry.items)
 
 
 @dataclass
@@ -38,6 +43,17 @@ class Entry:
     kind: str = "text"
     meta: dict = field(default_factory=dict)
     passages: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # start, end, speaker, ref
+    # An imported item's identity in its export and a digest of what it said, (key, digest): one for a note,
+    # one per turn of a chat built from messages (`turns`), so a later import stores only what is new.
+    items: list[tuple[str, str]] = field(default_factory=list)
+    turns: list[Turn] | None = None
+    # What an export carries besides (see remembrancer/archive.py): the entry's own id and its passages' ids,
+    # when it was added, when it went to the trash, and its earlier versions.
+    id: int | None = None
+    passage_ids: list[int] | None = None
+    added: str | None = None
+    deleted: str | None = None
+    versions: list[dict] = field(default_factory=list)
 
     @cached_property  # counted once: a batch asks three times
     def words(self) -> int:
@@ -105,25 +121,32 @@ def _trimmed(text, start, end):
     return (start, end, None, None)
 
 
-def text_entry(text, *, at=None, author=None, source=None, default_at=None) -> Entry:
+def text_entry(text, *, at=None, author=None, source=None, day_first=None, meta=None) -> Entry:
     """A piece of prose: a journal entry, a letter, a story, a note.
 
-    Undated, it is dated from its front matter or a leading date line, else `default_at`, else now.
+    Undated, it is dated from its front matter or a date heading it (a year-less one in the last year it
+    fell in), else now; `meta["dated"]` says which, unless `at` was given. (Files: `file_entries`.)
     """
     check_text(text)
     check_unicode(author, "The author")
     check_unicode(source, "The source")
-    entry = Entry(text=text, at=at, author=author, source=source)
+    entry = Entry(text=text, at=at, author=author, source=source, meta=dict(meta or {}))
     # Front matter and a date line heading the text say when, not what: they make no passage.
     front = _FRONT.match(text)
     body = front.end() if front else 0
-    written = dates.leading_date(text[body:])
-    if written:
-        first_line = len(text) - len(text[body:].lstrip())
-        newline = text.find("\n", first_line)
-        body = newline + 1 if newline >= 0 else body
+    head = dates.heading_date(text[body:])
     if entry.at is None:
-        entry.at = front_matter_date(text) or written or default_at or dates.now()
+        written = head[0].resolve(day_first, dt.date.today(), before=True) if head else None
+        if (fm := front_matter_date(text, day_first)):
+            entry.at, entry.meta["dated"] = fm, "front matter"
+        elif written:
+            entry.at, entry.meta["dated"] = written[0], "text"
+            if written[1]:
+                entry.meta["year"] = "weekday" if written[1] == "weekday" else "today"
+        else:
+            entry.at, entry.meta["dated"] = dates.now(), "today"
+    if head and head[1]:
+        body += head[1]
     entry.passages = [(s + body, e + body, None, None) for s, e, _, _ in prose_passages(text[body:])]
     if not entry.passages:  # a text that is only a date is still kept, as one passage
         entry.passages = prose_passages(text)
@@ -143,9 +166,9 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
                 raise BadFormat(f"Turn {i}'s {key} must be a string or None, not {dates._kind(getattr(turn, key))}")
     if me is not None:
         speakers = sorted({t.speaker for t in turns if t.speaker})
-        if me not in speakers:
+        if speaker_named(turns, me) is None:
             raise BadFormat(f"{me!r} does not speak in this conversation (its speakers: {', '.join(speakers) or 'none'})")
-        meta = dict(meta or {}, me=me)
+        meta = dict(meta or {}, me=speaker_named(turns, me))
     parts, passages, pos = [], [], 0
     for turn in turns:
         prefix = f"{turn.speaker}: " if turn.speaker else ""
@@ -158,7 +181,26 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
     check_unicode(author, "The author")
     check_unicode(source, "The source")
     # An empty turn keeps its (empty) passage, so that an export gives back every turn.
-    return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages)
+    items = [(t.key, digest(f"{t.speaker}\0{t.text}")) for t in turns] if all(t.key for t in turns) else []
+    return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages,
+                 items=items, turns=list(turns))
+
+
+def speaker_named(turns, me) -> str | None:
+    """The speaker of these turns who is `me`, as the turns write the name; the two compared in one Unicode form
+    (NFC), so that "Zoë" typed as one character is the "Zoë" an export wrote with a combining mark. None: no one."""
+    if me is None:
+        return None
+    if any(t.speaker == me for t in turns):
+        return me
+    wanted = unicodedata.normalize("NFC", me)
+    return next((t.speaker for t in turns if t.speaker and unicodedata.normalize("NFC", t.speaker) == wanted), None)
+
+
+def digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
 def check_text(text):
@@ -258,16 +300,52 @@ def _too_deep(text: str) -> bool:
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.S)
 
 
-def front_matter_date(text: str) -> str | None:
+def front_matter(text: str) -> dict:
+    """The simple YAML front matter of a Markdown note: `key: value`, `key: [a, b]` and `key:` followed by
+    `- item` lines; values are strings or lists of strings (quotes taken off)."""
     m = _FRONT.match(text)
     if not m:
-        return None
+        return {}
+    out, key = {}, None
     for line in m.group(1).splitlines():
-        key, _, value = line.partition(":")
-        if key.strip().lower() in ("date", "created", "at") and value.strip():
+        item = re.match(r"^\s+-\s*(.*)$|^-\s+(.*)$", line)
+        if item and key is not None:
+            value = _unquote(item.group(1) if item.group(1) is not None else item.group(2))
+            out[key] = (out[key] if isinstance(out[key], list) else []) + ([value] if value else [])
+            continue
+        name, colon, value = line.partition(":")
+        if not colon or not name.strip() or name[:1].isspace():
+            continue
+        key, value = name.strip().lower(), value.strip()
+        if value.startswith("[") and value.endswith("]"):
+            out[key] = [_unquote(v) for v in value[1:-1].split(",") if _unquote(v)]
+        else:
+            out[key] = _unquote(value)
+    return out
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value.strip()
+
+
+DATE_KEYS = ("date", "dated", "when", "written", "day", "at")  # front matter a person writes the date in
+MADE_KEYS = ("created", "created_at", "creation_date")  # front matter a program stamps: after a date in the name
+
+
+def front_matter_date(text: str, day_first=None, keys=DATE_KEYS + MADE_KEYS) -> str | None:
+    """The date in front matter (`date`, `created` ...); numbers that could be read two ways need `day_first`."""
+    fields = front_matter(text)
+    for key in keys:
+        value = fields.get(key)
+        if isinstance(value, str) and value:
             try:
-                return dates.parse(value.strip().strip("'\""))
-            except Exception:
+                return dates.parse(value, day_first)
+            except BadDate as e:
+                if "day/month" in str(e):
+                    raise
                 return None
     return None
 
@@ -292,10 +370,157 @@ def files(paths) -> list[Path]:
     return out
 
 
-def file_entry(path: Path, *, at=None, author=None, source=None) -> Entry:
-    text = decode(path.read_bytes(), str(path))
-    mtime = dates.to_iso(dt.datetime.fromtimestamp(os.path.getmtime(path)))
-    return text_entry(text, at=at, author=author, source=source or str(path), default_at=mtime)
+def file_entry(path: Path, *, at=None, author=None, source=None, day_first=None) -> Entry:
+    """One file as one entry (see `file_entries` for a folder, whose files date one another)."""
+    return file_entries([path], at=at, author=author, source=source, order=dates.Order(day_first)).entries[0]
+
+
+@dataclass
+class Batch:
+    """What an input gave: its entries, what to tell the person about how it was read, and the day/month
+    order its dates were read in when any needed one (for the store to keep)."""
+
+    entries: list[Entry]
+    notes: list[str] = field(default_factory=list)
+    order: dates.Order | None = None
+    format: str | None = None
+    records: list[tuple[str, str, dict]] = field(default_factory=list)  # the owner's records a JSONL export carries
+
+
+@dataclass
+class _File:
+    path: Path
+    text: str
+    mtime: dt.datetime
+    name: dates.Written | None = None
+    head: dates.Written | None = None
+
+
+def read_files(paths) -> list[_File]:
+    out = []
+    for path in files(paths):
+        text = decode(path.read_bytes(), str(path))
+        body = _FRONT.match(text)
+        head = dates.heading_date(text[body.end():] if body else text)
+        out.append(_File(path, text, dt.datetime.fromtimestamp(os.path.getmtime(path)).replace(microsecond=0),
+                         dates.name_date(path.stem), head[0] if head else None))
+    return out
+
+
+def file_entries(paths, *, at=None, author=None, source=None, order=dates.Order(), read=None) -> Batch:
+    """Files and folders (recursively: .txt and .md), each file one entry, dated by (in this order) `at`,
+    its front matter, its name ("2019-06-02 walk with dad.md", "14.02.2021.txt"), a date heading its text
+    ("Tuesday 3rd March 2020", "3/3/20"), else its modification time, which `meta["dated"]` then says.
+
+    The files are read together: numbers that could be day/month or month/day ("03.04.2022") follow the
+    order `order` was chosen with (--day-first/--month-first), else the order the files' own dates prove
+    ("14.02.2021"), else the store's or the locale's; else they are an error. A date without its year
+    ("Sunday 4th August", "14 June") takes the year from the file's modification time when the files'
+    times agree with their dates, else from the dated files beside it (see `_near`)."""
+    items = read if read is not None else read_files(paths)
+    batch = Batch([])
+    day_first = _order(items, order, batch)
+    whole: dict[int, tuple[str, str]] = {}
+    for i, item in enumerate(items):
+        try:
+            fm = front_matter_date(item.text, day_first, DATE_KEYS)
+            if fm:
+                whole[i] = (fm, "front matter")
+                continue
+            for written, how in ((item.name, "name"), (item.head, "text")):
+                if written is not None and written.year:
+                    found = written.resolve(day_first)
+                    if found:
+                        whole[i] = (found[0], how)
+                        break
+            made = i not in whole and front_matter_date(item.text, day_first, MADE_KEYS)
+            if made:
+                whole[i] = (made, "front matter")
+        except BadDate as e:
+            raise type(e)(f"{item.path}: {e}", e.remedy) from None
+    # Do the files' times tell when they were written? Not when they were copied or checked out together.
+    gaps = sorted(abs((dt.date.fromisoformat(iso[:10]) - items[i].mtime.date()).days) for i, (iso, _) in whole.items())
+    trusted = not gaps or gaps[len(gaps) // 2] <= 2
+    for i, item in enumerate(items):
+        meta = {}
+        if at is not None:
+            when = at
+        elif i in whole:
+            when, meta["dated"] = whole[i]
+            if meta["dated"] != "front matter" and len(when) == 10 and item.mtime.date().isoformat() == when:
+                when = dates.to_iso(item.mtime)  # the day it says, at the time it was saved
+        elif item.head is not None:
+            near, before, within, year_from = (item.mtime.date(), True, None, "file time") if trusted else (
+                *_near(items, whole, i), "other entries")
+            try:
+                found = item.head.resolve(day_first, near, before, within)
+            except BadDate as e:
+                raise type(e)(f"{item.path}: {e}", e.remedy) from None
+            if found:
+                when, meta["dated"] = found[0], "text"
+                meta["year"] = "weekday" if found[1] == "weekday" else year_from
+            else:
+                when, meta["dated"] = dates.to_iso(item.mtime), "file time"
+        else:
+            when, meta["dated"] = dates.to_iso(item.mtime), "file time"
+        entry = text_entry(item.text, at=when, author=author, source=source or str(item.path), day_first=day_first,
+                           meta=meta)
+        batch.entries.append(entry)
+    return batch
+
+
+def _order(items, order: dates.Order, batch: Batch) -> bool | None:
+    """The day/month order for these files' numeric dates; an error if one needs it and none is known."""
+    shown = {}
+    for item in items:
+        for written in (item.name, item.head):
+            if written is not None and written.shows:
+                shown.setdefault(written.shows, (item, written))
+    if "either" not in shown:
+        return order.day_first
+    proved = [k for k in ("day-first", "month-first") if k in shown]
+    if order.source == "flag" or len(proved) != 1:
+        chosen = order
+    else:
+        item, written = shown[proved[0]]
+        chosen = dates.Order(proved[0] == "day-first", f"{item.path.name}")
+        if order.day_first is not None and order.day_first != chosen.day_first:
+            batch.notes.append(f"Dates here were read {chosen.name}, as {written.text!r} ({item.path.name}) shows,"
+                               f" not {order.name} as the {order.source} says.")
+    if chosen.day_first is None:
+        item, written = shown["either"]
+        raise dates.ambiguous_error(written.text, f"{item.path}: ")
+    batch.order = chosen
+    return chosen.day_first
+
+
+def _near(items, whole, i) -> tuple[dt.date, bool, tuple | None]:
+    """Where a year-less date of a file whose time says nothing is placed (near, before, within): in the
+    year another file was written on that very day, if one was; else between the dated files before and
+    after it in its folder when their names are not dates (letter-06, letter-07: names in order); else
+    nearest the middle of all the dated files."""
+    days = sorted(dt.date.fromisoformat(iso[:10]) for iso, _ in whole.values())
+    head = items[i].head
+    fixed = head.month_day(None) if head.a is None else None  # None for a feast that moves (Easter)
+    same = {d for d in days if fixed and (d.month, d.day) == fixed and (head.weekday is None or d.weekday() == head.weekday)}
+    if len(same) == 1:
+        day = same.pop()
+        return day, False, (day, day)
+    folder = items[i].path.parent
+    bounds = []
+    for step in (-1, 1):
+        j, found = i + step, None
+        while 0 <= j < len(items) and items[j].path.parent == folder and items[j].name is None:
+            if j in whole:
+                found = dt.date.fromisoformat(whole[j][0][:10])
+                break
+            j += step
+        bounds.append(found)
+    if items[i].name is None and (bounds[0] or bounds[1]):
+        return bounds[0] or bounds[1], False, tuple(bounds)
+    if days:
+        return days[0] + (days[-1] - days[0]) / 2, False, (days[0], days[-1])
+    return dt.date.today(), True, None
 
 
 def read_bytes(path, data: bytes | None = None) -> bytes:
@@ -352,7 +577,7 @@ def locomo_entries(path, *, author=None, me=None, data: bytes | None = None) -> 
             if not turns:
                 continue
             meta = {"conversation": name, "session": n, "turns": conv[key]}
-            mine = me if me is not None and any(t.speaker == me for t in turns) else None
+            mine = speaker_named(turns, me)
             out.append(chat_entry(turns, at=at, author=author, source=f"locomo:{name}:{key}", meta=meta, me=mine))
     if not out:
         raise EmptyInput(f"{path} holds no sessions with turns (\"session_1\": [...] in a \"conversation\")",
@@ -360,18 +585,28 @@ def locomo_entries(path, *, author=None, me=None, data: bytes | None = None) -> 
     return _spoken_by(out, me, path)
 
 
-def jsonl_entries(path, *, author=None, source=None, me=None, data: bytes | None = None) -> list[Entry]:
+def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None, data: bytes | None = None) -> list[Entry]:
     """One entry a line: {"text", "at", "author", "source"}; a chat: {"turns": [{"speaker", "text", "ref"}], "at",
     "me", ...}; or a chat log of one message a line, {"speaker", "text", "at"}, whose runs of lines make one
     chat a day (`me`: the speaker who is the owner, in the chats where they speak)."""
+    return jsonl_read(path, author=author, source=source, me=me, day_first=day_first, data=data)[0]
+
+
+def jsonl_read(path, *, author=None, source=None, me=None, day_first=None,
+               data: bytes | None = None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+    """The entries of a JSONL file (see `jsonl_entries`) and the records an export carries besides them,
+    {"table": NAME, "row": {...}} lines, as (line, table, row). An entry line as `export` writes it may
+    also carry "id", "passages" (their ids), "added", "deleted" (in the trash since) and "versions".
+    A record is ("FILE line N", table, row). `data`: the file's bytes, read already (an upload)."""
     text = decode(read_bytes(path, data), str(path))
     out, said = [], []  # said: the run of one-message lines not yet made a chat, as (line, object, at)
+    records = []
 
     def said_chat():
         if said:
             first = said[0][1]
             turns = [Turn(o["speaker"], o["text"], o.get("ref")) for _, o, _ in said]
-            who = me if any(t.speaker == me for t in turns) else None
+            who = speaker_named(turns, me)
             out.append(chat_entry(turns, at=said[0][2], author=first.get("author") or author,
                                   source=first.get("source") or source, me=who))
             said.clear()
@@ -380,11 +615,20 @@ def jsonl_entries(path, *, author=None, source=None, me=None, data: bytes | None
         if not line.strip():
             continue
         obj = load_json(line, f"{path} line {n}")
+        if isinstance(obj, dict) and "table" in obj:  # a record of the owner's (corrections, reviews ...)
+            if not isinstance(obj["table"], str) or not isinstance(obj.get("row"), dict):
+                raise BadFormat(f'{path} line {n}: a record needs a "table" name and a "row" object')
+            try:
+                said_chat()
+            except RemembrancerError as e:
+                raise BadFormat(f"{path} line {said[0][0]}: {e}") from None
+            records.append((f"{path} line {n}", obj["table"], obj["row"]))
+            continue
         if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("turns"), list)):
             raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string or a \"turns\" list")
         _check_fields(obj, f"{path} line {n}")
         try:
-            at = dates.parse(obj["at"]) if obj.get("at") else None
+            at = dates.parse(obj["at"], day_first) if obj.get("at") else None
             if isinstance(obj.get("speaker"), str) and not obj.get("turns"):  # one message of a chat log
                 if said and (at or "")[:10] != (said[-1][2] or "")[:10]:
                     said_chat()  # a new day, a new chat
@@ -395,10 +639,12 @@ def jsonl_entries(path, *, author=None, source=None, me=None, data: bytes | None
             if obj.get("turns"):  # a chat, as `export --format jsonl` writes it
                 turns = [Turn(t.get("speaker"), t["text"], t.get("ref")) for t in obj["turns"]]
                 # The line's own "me" (or its meta's, as `export` writes it), else the one given, where they speak.
-                who = obj.get("me") or (obj.get("meta") or {}).get("me") or (me if any(t.speaker == me for t in turns) else None)
+                who = obj.get("me") or (obj.get("meta") or {}).get("me") or speaker_named(turns, me)
                 entry = chat_entry(turns, meta=obj.get("meta") or {}, me=who, **kwargs)
             else:
-                entry = text_entry(obj["text"], **kwargs)
+                entry = text_entry(obj["text"], meta=obj.get("meta") if isinstance(obj.get("meta"), dict) else None,
+                                   day_first=day_first, **kwargs)
+            _kept(entry, obj)
         except RemembrancerError as e:  # empty, binary or a bad date
             raise BadFormat(f"{path} line {n}: {e}") from None
         out.append(entry)
@@ -406,9 +652,51 @@ def jsonl_entries(path, *, author=None, source=None, me=None, data: bytes | None
         said_chat()
     except RemembrancerError as e:
         raise BadFormat(f"{path} line {said[0][0]}: {e}") from None
-    if not out:
+    if not out and not records:
         raise EmptyInput(f"{path} holds no entries", "Give a file of one JSON object a line; nothing was stored.")
-    return _spoken_by(out, me, path)
+    return (_spoken_by(out, me, path) if out else out), records  # an export of records alone: no one to speak
+
+
+def _kept(entry: Entry, obj: dict):
+    """What an export line carries besides the entry itself, checked: its id, its passages' ids, when it
+    was added, when it went to the trash, and its earlier versions."""
+    def whole(x):
+        return isinstance(x, int) and not isinstance(x, bool) and 0 < x < 2 ** 62
+
+    def when(key, value):
+        if not isinstance(value, str):
+            raise BadFormat(f'"{key}" must be a date-time, as export writes it')
+        return dates.parse(value)
+
+    if obj.get("id") is not None:
+        if not whole(obj["id"]):
+            raise BadFormat('"id" must be a positive whole number')
+        entry.id = obj["id"]
+    if obj.get("passages") is not None:
+        if not isinstance(obj["passages"], list) or not all(whole(i) for i in obj["passages"]):
+            raise BadFormat('"passages" must be a list of passage ids')
+        entry.passage_ids = obj["passages"]
+    for key in ("added", "deleted"):
+        if obj.get(key) is not None:
+            setattr(entry, key, when(key, obj[key]))
+    versions = obj.get("versions") or []
+    if not isinstance(versions, list):
+        raise BadFormat('"versions" must be a list')
+    for i, v in enumerate(versions, 1):
+        if not isinstance(v, dict) or not isinstance(v.get("replaced"), str):
+            raise BadFormat(f'version {i} needs "replaced" (when the next version replaced it)')
+        at = when("at", v["at"]) if v.get("at") is not None else None
+        if entry.kind == "chat":
+            if not isinstance(v.get("turns"), list) or not all(isinstance(t, dict) and isinstance(t.get("text"), str) for t in v["turns"]):
+                raise BadFormat(f'version {i} of a chat needs its "turns", each with a "text"')
+            turns = [{"speaker": t.get("speaker"), "text": t["text"], "ref": t.get("ref")} for t in v["turns"]]
+            text = chat_entry([Turn(t["speaker"], t["text"], t["ref"]) for t in turns]).text
+        else:
+            if not isinstance(v.get("text"), str):
+                raise BadFormat(f'version {i} needs its "text"')
+            check_text(v["text"])
+            text, turns = v["text"], None
+        entry.versions.append({"text": text, "at": at, "turns": turns, "replaced": when("replaced", v["replaced"])})
 
 
 TEXT_FIELDS = ("at", "author", "source", "speaker", "ref", "me")  # text or null wherever they are given
@@ -435,7 +723,8 @@ def _check_fields(obj: dict, where: str):
 
 def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
     """The entries, if the owner named by `me` speaks in at least one of them (or none was named)."""
-    if me is not None and not any(e.meta.get("me") == me for e in entries):
+    if me is not None and not any(e.meta.get("me") is not None and speaker_named([Turn(e.meta["me"], "")], me)
+                                  for e in entries):
         speakers = sorted({p[2] for e in entries for p in e.passages if p[2]})
         raise BadInput(f"{path}: {me!r} speaks in none of its conversations",
                        f"Give --me one of its speakers ({', '.join(speakers) or 'it has none'}); nothing was stored.")
@@ -445,8 +734,91 @@ def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
 def format_entries(fmt: str, path, *, author=None, source=None, me=None, data: bytes | None = None) -> list[Entry]:
     """The entries of a file in a known format: "locomo" (chats) or "jsonl"; `me`: the chat speaker who is you.
     `data`: the file's bytes, read already (an upload: no copy of it is written anywhere)."""
+    return read_format(fmt, path, author=author, source=source, me=me, data=data)[0]
+
+
+def read_format(fmt: str, path, *, author=None, source=None, me=None,
+                data: bytes | None = None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+    """The entries of a file in a known format, and the owner's records a JSONL export carries (`jsonl_read`)."""
     if fmt == "locomo":
-        return locomo_entries(path, author=author, me=me, data=data)
+        return locomo_entries(path, author=author, me=me, data=data), []
     if fmt == "jsonl":
-        return jsonl_entries(path, author=author, source=source, me=me, data=data)
+        return jsonl_read(path, author=author, source=source, me=me, data=data)
     raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")
+
+
+MAX_MESSAGES = 10_000  # in one call: a day's conversation, never a whole archive (`import` is for that)
+MAX_SPEAKER = 200
+
+
+@dataclass
+class Message:
+    """One message of a conversation as it happens (`Memory.add_messages`)."""
+
+    speaker: str
+    text: str
+    at: str | None = None  # its own time, as given
+    id: str | None = None  # the sender's own id for it, kept as its passage's `ref`
+    when: str = ""  # its time, else the call's, else now: the day whose chat it joins
+
+    @property
+    def known(self) -> bool:
+        """Named by its id or its time: the same key is the same message wherever it comes."""
+        return self.id is not None or self.at is not None
+
+    @cached_property
+    def key(self) -> str:
+        return hashlib.sha256(json.dumps([self.speaker, self.text, self.id, self.at]).encode("utf-8")).hexdigest()
+
+
+def read_messages(messages, *, at: str | None = None) -> list[Message]:
+    """Check a list of messages, {"speaker", "text", "at"?, "id"?} (or (speaker, text) pairs), before anything
+    is stored: a typed error naming the first bad one. `at`: the time of those that give none (default: now)."""
+    if isinstance(messages, (str, bytes, dict)) or not isinstance(messages, (list, tuple)):
+        raise BadInput("Messages must be a list of {\"speaker\", \"text\"} objects",
+                       'Send [{"speaker": "Sam", "text": "Morning!"}]; nothing was stored.')
+    if not messages:
+        raise EmptyInput("No messages were given", 'Send at least one {"speaker", "text"}; nothing was stored.')
+    if len(messages) > MAX_MESSAGES:
+        raise BadInput(f"{len(messages):,} messages in one call; the most is {MAX_MESSAGES:,}",
+                       "Send them in smaller calls, or import the whole chat with `remembrancer import`; nothing was stored.")
+    default = at or dates.now()
+    out = []
+    for n, raw in enumerate(messages, 1):
+        where = f"Message {n}"
+        if isinstance(raw, (list, tuple)) and len(raw) == 2:
+            raw = {"speaker": raw[0], "text": raw[1]}
+        if not isinstance(raw, dict):
+            raise BadInput(f"{where} is not an object", 'Each message is {"speaker", "text", "at", "id"}; nothing was stored.')
+        unknown = sorted(set(raw) - {"speaker", "text", "at", "id"})
+        if unknown:
+            raise BadInput(f"{where} has fields this does not know: {', '.join(unknown)}",
+                           'A message has "speaker", "text" and, if known, "at" (its time) and "id"; nothing was stored.')
+        speaker, text, when, ident = raw.get("speaker"), raw.get("text"), raw.get("at"), raw.get("id")
+        if not isinstance(speaker, str) or not speaker.strip():
+            raise BadInput(f"{where} has no speaker", "Say who said it, as \"speaker\"; nothing was stored.")
+        if "\n" in speaker or "\r" in speaker or len(speaker) > MAX_SPEAKER:
+            raise BadInput(f"{where}: a speaker is a name on one line, at most {MAX_SPEAKER} characters",
+                           "Give the speaker's name alone; nothing was stored.")
+        if not isinstance(text, str):
+            raise BadInput(f"{where} has no text", "Give what was said, as \"text\"; nothing was stored.")
+        if not text.strip():
+            raise EmptyInput(f"{where} is empty", "Leave out messages with nothing said; nothing was stored.")
+        if ident == "":
+            ident = None
+        if isinstance(ident, bool) or (ident is not None and not isinstance(ident, (str, int))):
+            raise BadInput(f"{where}: its id must be a string", "Give the message's own id as text, or none; nothing was stored.")
+        if when is not None and not isinstance(when, str):
+            raise BadInput(f"{where}: its time must be a string like 2024-05-08T13:56", "Nothing was stored.")
+        try:
+            for value, what in ((speaker, "speaker"), (text, "text"), (str(ident or ""), "id")):
+                check_unicode(value, f"{where}'s {what}")
+            if "\x00" in text or "\x00" in speaker:
+                raise BinaryInput(f"{where} contains NUL bytes, so it looks binary")
+            own = dates.parse(when) if when else None
+        except (BadInput, EmptyInput) as e:
+            raise type(e)(str(e), e.remedy) from None
+        except RemembrancerError as e:  # a bad date
+            raise type(e)(f"{where}: {e}", e.remedy) from None
+        out.append(Message(speaker.strip(), text, own, None if ident is None else str(ident), own or default))
+    return out

@@ -11,8 +11,6 @@ import click
 
 from .errors import RemembrancerError
 
-OWNER = "me"  # extract.narrator.OWNER; importing it would load spaCy
-
 
 def run(fn):
     """Turn typed errors into one line with a remedy and a non-zero exit."""
@@ -35,13 +33,10 @@ def run(fn):
 def open_memory(ctx, derive=False, create=False, complete=True):
     """The store named by --db; only the commands that add to it make a new one. `derive`: understand what
     is added; `complete`: first understand what an earlier run left not understood (a crash, `--no-extract`)."""
-    from .store import Memory, default_path, is_encrypted
+    from .store import Memory, default_path
 
-    key = store_key(ctx)
     path = ctx.obj["db"] or default_path()
-    if key is None and is_encrypted(path) and sys.stdin.isatty():
-        key = ctx.obj["key"] = ask_key(f"Key for {path}")
-    memory = Memory(path, derive=False, create=create, key=key)
+    memory = Memory(path, derive=False, create=create, key=key_for(ctx, path))
     if complete and not memory.readonly:
         pending = max(memory.pending_counts().values(), default=0)
         if pending:
@@ -58,6 +53,17 @@ def open_memory(ctx, derive=False, create=False, complete=True):
                 click.echo("  (the store is busy elsewhere; answers may miss them until it is not)", err=True)
     memory.derive = derive
     return memory
+
+
+def key_for(ctx, path) -> str | None:
+    """The key of the store at `path`: --key-file's (or $REMEMBRANCER_KEY_FILE's), else, for an encrypted
+    store, asked for on a terminal; None for a plain one."""
+    from .store import is_encrypted
+
+    key = store_key(ctx)
+    if key is None and is_encrypted(path) and sys.stdin.isatty():
+        key = ctx.obj["key"] = ask_key(f"Key for {path}")
+    return key
 
 
 def plural(n, word):
@@ -99,8 +105,22 @@ def emit(data, as_json, human):
 def show_passage(p):
     p = visible(p)
     head = " · ".join(x for x in (p.get("at"), p.get("speaker") or p.get("author")) if x)
-    click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else ""))
+    click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else "") + _entry_no(p))
     click.echo("  " + p["text"].replace("\n", "\n  "))
+
+
+def _entry_no(p) -> str:
+    """Which entry a passage is of, for `remembrancer entry show|edit|date|delete ID`."""
+    return click.style(f"  (entry {p['entry']})", dim=True) if p and p.get("entry") else ""
+
+
+def _arg(word: str) -> str:
+    return f'"{word}"' if any(c.isspace() for c in word) else word
+
+
+def preview(text: str, n: int) -> str:
+    words = " ".join(text.split())
+    return words[:n] + ("…" if len(words) > n else "")
 
 
 @click.group()
@@ -160,42 +180,84 @@ def summary_line(result):
             f" in {result['seconds']:.2f}s" + (f" ({result['duplicates']} already stored)" if result["duplicates"] else ""))
 
 
-class _Quiet:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def update(self, n):
-        pass
+SLOW_WORDS = 20_000  # about a few seconds of understanding: more, and a terminal shows the bar for one entry too
 
 
-def progress_bar(total, label):
-    """A progress bar on a terminal for more than one item; silence elsewhere."""
-    if total < 2 or not sys.stderr.isatty():
-        return _Quiet()
-    return click.progressbar(length=total, label=label, file=sys.stderr)
+def remember(memory, batch, label, as_json=False):
+    """Store a batch (see `capture.Batch`) with one progress bar for all of it, on a terminal or (`--json`)
+    as JSON lines on standard error."""
+    from .progress import JsonLines, Progress, TerminalBar
 
-
-SLOW_WORDS = 20_000  # about a few seconds of understanding: more, and the terminal is told what is going on
-
-
-def remember(memory, entries, label):
-    """Store the entries with a progress bar; on a terminal, say what is being understood when it takes a while."""
-    words = sum(e.words for e in entries)
-    tell = memory.derive and words >= SLOW_WORDS and sys.stderr.isatty()
-
-    def understood(name, n):
-        click.echo(f"  {name}: done", err=True)
-
-    with progress_bar(len(entries), label) as bar:
-        if tell:
-            click.echo(f"Understanding {words:,} words (people, times, feelings, meaning); a minute or so per 300,000.",
-                       err=True)
-        result = memory.add_entries(entries, progress=bar.update, understood=understood if tell else None)
-    tell_failures(result["failed"])
+    words = sum(e.words for e in batch.entries)
+    show = None
+    if as_json:
+        show = JsonLines()
+    elif sys.stderr.isatty() and (len(batch.entries) > 1 or words >= SLOW_WORDS):
+        show = TerminalBar(label)
+    # JSON lines for a run that lasts (a program waiting on a quick one needs only the result)
+    progress = Progress(show, understand=memory.derive, every=1.0 if as_json else 0.25,
+                        after=1.0 if as_json else 0.0) if show else None
+    if progress:
+        progress.update("reading", words, words)
+    try:
+        result = memory._add_batch(batch, report=progress.update if progress else None)
+        if progress:
+            progress.done()
+    finally:
+        if show:
+            show.close()
+    tell_failures(result.get("failed", []))
     return result
+
+
+def day_first_option(fn):
+    return click.option("--day-first/--month-first", "day_first", default=None,
+                        help="How numbers like 08/05/2023 are read: 8 May (--day-first) or August 5 (--month-first)."
+                             " Kept as the store's setting (default: the store's, else your locale's).")(fn)
+
+
+def store_order(ctx, day_first):
+    """The day/month order to read input with: the flag, else the store's (if there is a store), else the locale's."""
+    from . import dates
+    from .store import Memory, default_path
+
+    if day_first is not None:
+        return dates.Order(day_first, "flag")
+    path = ctx.obj["db"] or default_path()
+    if str(path) != ":memory:" and os.path.exists(path):
+        with Memory(path, derive=False, create=False, key=key_for(ctx, path)) as memory:
+            return memory.date_order()
+    return dates.locale_order()
+
+
+def known_keys(ctx):
+    """A lookup of the import keys a store already holds (none if there is no store yet)."""
+    from .store import Memory, default_path
+
+    path = ctx.obj["db"] or default_path()
+    if str(path) == ":memory:" or not os.path.exists(path):
+        return None
+
+    key = key_for(ctx, path)
+
+    def known(keys):
+        with Memory(path, derive=False, create=False, key=key) as memory:
+            return memory.known_keys(keys)
+
+    return known
+
+
+def dated_line(result) -> str:
+    """What the person should know about dates: how many entries nothing in them dated."""
+    dated = result.get("dated") or {}
+    parts = []
+    if dated.get("file time"):
+        parts.append(f"{plural(dated['file time'], 'entry')} dated by {'its' if dated['file time'] == 1 else 'their'} file's time")
+    if dated.get("today"):
+        parts.append(f"{plural(dated['today'], 'entry')} dated today")
+    if not parts:
+        return ""
+    return " and ".join(parts) + ": nothing in them says when (give --at, or a date line or file name)."
 
 
 def tell_failures(failed):
@@ -210,38 +272,61 @@ def tell_failures(failed):
 @click.option("--at", help="When it happened: a date or date-time (default: from the text or file, else now).")
 @click.option("--author", help="Who wrote it (default: you).")
 @click.option("--source", help="Where it came from.")
+@day_first_option
 @click.option("--no-extract", is_flag=True, help="Only store it; it is understood the next time the store is opened.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (and, for a run of more than a second, progress as JSON lines on standard error).")
 @click.pass_context
 @run
-def add(ctx, items, at, author, source, no_extract, as_json):
+def add(ctx, items, at, author, source, day_first, no_extract, as_json):
     """Remember a text, standard input (-), files or folders (.txt, .md).
+
+    A file is dated by its front matter, its name (2019-06-02.md, 14.02.2021.txt, March 7 2021.md),
+    a date heading it, else its modification time (and then says so).
 
     Example: remembrancer add "Coffee with Ianto at the Hub." --at 2009-05-01
     """
     from . import capture, dates
 
+    order = store_order(ctx, day_first)
+    at_iso = dates.parse(at, order.day_first) if at else None
     if items == ("-",):
         text = capture.decode(sys.stdin.buffer.read(), "standard input")
-        entries = [capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)]
+        batch = capture.Batch([capture.text_entry(text, at=at_iso, author=author, source=source, day_first=order.day_first)])
     elif len(items) == 1 and not _looks_like_path(items[0]):
-        entries = [capture.text_entry(items[0], at=dates.parse(at) if at else None, author=author, source=source)]
+        batch = capture.Batch([capture.text_entry(items[0], at=at_iso, author=author, source=source,
+                                                  day_first=order.day_first)])
     else:
-        at_iso = dates.parse(at) if at else None
-        entries = [capture.file_entry(p, at=at_iso, author=author, source=source) for p in capture.files(items)]
+        batch = capture.file_entries(items, at=at_iso, author=author, source=source, order=order)
+    if order.source == "flag":
+        batch.order = order
     memory = open_memory(ctx, derive=not no_extract, create=True, complete=not no_extract)  # after the input is read: bad input makes no store
-    result = remember(memory, entries, "Remembering")
+    entries = batch.entries
+    result = remember(memory, batch, "Remembering", as_json)
     if as_json:
         emit(result, True, None)
         return
     for r in result["results"]:
         if not r["new"]:
-            click.echo(f"Already remembered as entry {r['entry']}; stored once.")
+            click.echo(already(r))
     if len(entries) == 1 and result["entries"] == 1:
         r = result["results"][0]
         click.echo(f"Remembered entry {r['entry']}: {plural(r['passages'], 'passage')}, {plural(r['words'], 'word')}.")
     elif len(entries) > 1:
         click.echo(summary_line(result))
+    typed = items == ("-",) or len(items) == 1 and not _looks_like_path(items[0])  # written now: today is its date
+    for line in result.get("notes", []) + ([dated_line(result)] if dated_line(result) and not typed else []):
+        click.echo(line)
+
+
+def already(r):
+    """What to say of a text kept already: as an entry, one in the trash, or an earlier version of one."""
+    if r.get("version"):
+        return (f"Already remembered: it is version {r['version']} of entry {r['entry']}, since changed;"
+                f" not stored again (`remembrancer entry history {r['entry']}`).")
+    if r.get("deleted"):
+        return (f"Already remembered as entry {r['entry']}, in the trash; not stored again"
+                f" (`remembrancer entry restore {r['entry']}` brings it back).")
+    return f"Already remembered as entry {r['entry']}; stored once."
 
 
 def known_format(fmt, formats):
@@ -255,8 +340,6 @@ def known_format(fmt, formats):
 
 def _looks_like_path(item):
     """An existing path, or one word that names a file (so a missing file is an error, not a memory)."""
-    import os
-
     from .capture import TEXT_SUFFIXES
 
     if "\n" in item or len(item) >= 4096:
@@ -266,31 +349,84 @@ def _looks_like_path(item):
     return os.path.exists(item) or (one_word and named)
 
 
-@cli.command(name="import")
-@click.argument("fmt", metavar="{locomo|jsonl}")
-@click.argument("file", type=click.Path())
+IMPORT_HELP = """Import what you already keep: FORMAT is found from the file or folder, or named.
+
+\b
+Formats:
+  dayone     a Day One JSON export (the .zip, or its Journal.json)
+  markdown   an Obsidian vault or a folder of Markdown notes ([[links]], #tags, front matter)
+  whatsapp   a WhatsApp chat export (.txt, or its .zip)
+  telegram   a Telegram Desktop JSON export (result.json)
+  email      an .mbox, an .eml, a folder of .eml files or a Maildir
+  jsonl      JSONL, an entry or a chat message a line (what `export` writes)
+  locomo     LoCoMo JSON conversations
+  text       text and Markdown files or folders of them, a file an entry
+
+Chats are stored one chat a day. Importing the same export again, or a newer one that overlaps it,
+adds only what is new, and says how much that was. A JSONL export brings back everything it holds:
+versions, the trash, corrections and reviews.
+
+\b
+Example: remembrancer import WhatsApp-Chat-with-Sam.txt --me Alex
+Example: remembrancer import telegram result.json
+Example: remembrancer import dayone Export.zip
+Example: remembrancer import jsonl memories.jsonl
+"""
+
+
+@cli.command(name="import", help=IMPORT_HELP)
+@click.argument("args", nargs=-1, required=True, metavar="[FORMAT] PATH...")
 @click.option("--author", help="Who wrote it (default: you).")
-@click.option("--me", metavar="SPEAKER", help="In chats, the speaker who is you (their 'I' is yours, their 'Mum' your mother).")
+@click.option("--me", metavar="SPEAKER", help="In chats and mail, the speaker (or address) who is you: their 'I' is yours,"
+                                               " their 'Mum' your mother.")
 @click.option("--source", help="Where it came from.")
+@day_first_option
 @click.option("--no-extract", is_flag=True, help="Only store it; it is understood the next time the store is opened.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (and, for a run of more than a second, progress as JSON lines on standard error).")
 @click.pass_context
 @run
-def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
-    """Import a file in a known format: locomo (chats) or jsonl (one entry a line).
+def import_(ctx, args, author, me, source, day_first, no_extract, as_json):
+    from . import importers
+    from .errors import BadInput
 
-    \b
-    Example: remembrancer import jsonl journal.jsonl
-    Example: remembrancer import jsonl chats.jsonl --me Sam
-    """
-    from . import capture
-
-    fmt = known_format(fmt, ("locomo", "jsonl"))
-    entries = capture.format_entries(fmt, file, author=author, source=source, me=me)
+    fmt, paths = None, list(args)
+    if len(args) >= 2 or not os.path.exists(args[0]):
+        formats = set(importers.names()) | set(importers.ALIASES)
+        if args[0].lower() in formats and not os.path.exists(args[0]):
+            fmt, paths = args[0], list(args[1:])
+        elif len(args) >= 2 and not os.path.exists(args[0]):
+            importers.module(args[0])  # an unknown format: the error names those there are
+    if not paths:
+        raise BadInput(f"Give the file or folder to import as {fmt}", f"remembrancer import {fmt} PATH; nothing was changed.")
+    order = store_order(ctx, day_first)
+    batch = importers.read(fmt, paths, author=author, source=source, me=me, order=order, known=known_keys(ctx))
+    if order.source == "flag":
+        batch.order = order
     memory = open_memory(ctx, derive=not no_extract, create=True, complete=not no_extract)
-    result = remember(memory, entries, "Importing")
-    result.pop("results") if not as_json else None
-    emit(result, as_json, lambda r: click.echo(summary_line(r)))
+    result = remember(memory, batch, "Importing", as_json)
+    if as_json:
+        result.pop("results")
+        emit(result, True, None)
+        return
+    click.echo(summary_line(result))
+    for line in [items_line(result)] + result.get("notes", []) + [dated_line(result)]:
+        if line:
+            click.echo(line)
+
+
+def items_line(result) -> str:
+    """How much of an import was new: "1,204 items: 310 new, 894 already stored; 2 chats grew"."""
+    items = result.get("items")
+    if not items:
+        return ""
+    line = f"{items['items']:,} items in the export: {items['new']:,} new"
+    if items["known"]:
+        line += f", {items['known']:,} already stored"
+    if items["changed"]:
+        line += f", {items['changed']:,} changed since (each kept as a new entry; the old ones stay)"
+    if items["continued"]:
+        line += f"; {plural(items['continued'], 'chat')} had grown: the new messages stored as {'its' if items['continued'] == 1 else 'their'} continuation"
+    return line + "."
 
 
 def search_options(fn):
@@ -357,6 +493,9 @@ def search(ctx, query, limit, queries, as_json):
 def export(ctx, fmt, output, as_json):
     """Write out every entry, word for word (JSONL re-imports with `import jsonl`).
 
+    JSONL holds everything you made: each entry's versions, the trash, your corrections, hidden people and
+    review history; imported into a new store it gives this store back. Markdown leaves out the trash.
+
     Example: remembrancer export --format markdown -o memories.md
     """
     fmt = "jsonl" if as_json and not output else known_format(fmt, ("jsonl", "markdown"))
@@ -372,7 +511,7 @@ def export(ctx, fmt, output, as_json):
     try:
         for chunk in memory.export(fmt):
             out.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", chunk) if fmt == "jsonl" else shown(chunk))
-            entries += 1
+            entries += not chunk.startswith('{"table": ')  # the owner's records follow the entries
     finally:
         if output:
             out.close()
@@ -486,22 +625,35 @@ def show_people(rows):
 
 def show_person(p):
     others = [a for a in p["aliases"] if a != p["name"]]
-    click.echo(click.style(p["name"] + (" (you)" if p["name"] == OWNER else ""), bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({plural(p['mentions'], 'mention')})")
+    what = " (you)" if p.get("owner") else f" ({p['kind']})" if p.get("kind", "person") != "person" else ""
+    click.echo(click.style(p["name"] + what, bold=True) + (f"  also: {', '.join(others)}" if others else "") + f"  ({plural(p['mentions'], 'mention')})")
     from .forgetting import possessive
 
     his_her = possessive(p.get("gender"))
+    yours = " (you said)"
     for r in p["relations"]:
-        if r["other"] == OWNER:
-            click.echo(f"  your {r['relation']}" if r["is"] else f"  you are {his_her} {r['relation']}")
+        said = yours if r.get("said") else ""
+        maybe = "perhaps " if r.get("perhaps") and not r.get("said") else ""  # read less surely than a fact: said so
+        if r.get("other_owner"):
+            click.echo(f"  {maybe}your {r['relation']}{said}" if r["is"] else f"  {maybe}you are {his_her} {r['relation']}{said}")
         else:
-            whose = "your" if p["name"] == OWNER else his_her
-            click.echo(f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}")
+            whose = "your" if p.get("owner") else his_her
+            click.echo((f"  {r['relation']} of {r['other']}" if r["is"] else f"  {r['other']} is {whose} {r['relation']}") + said)
+    if p.get("about"):
+        click.echo("  about:")
+        for f in p["about"]:
+            when = " · ".join(dict.fromkeys(x[:10] for x in (f["first_at"], f["last_at"]) if x))
+            click.echo(f"    {f['statement']}" + (f" ({when})" if when else "") + (f" ×{f['said']}" if f["said"] > 1 else ""))
     if p["cues"]:
         click.echo("  cues: " + ", ".join(f"{c['cue']} ({c['weight']:.2f})" for c in p["cues"]))
     for e in p["events"]:
         how = " (by them, to another)" if e.get("agent") else ""
         how += " (not said as a fact)" if e.get("negated") else ""
-        click.echo(f"  {e['kind']}{how}: {e['text']}" + (f" ({e['at']})" if e["at"] else ""))
+        ref = f" [event {e['id']}]" if e.get("id") else ""
+        when = e.get("when") or e.get("at")
+        text = e["text"] or "you said so"
+        kind = f"perhaps {e['kind']}" if e.get("perhaps") and not e.get("said") else e["kind"]
+        click.echo(f"  {kind}{how}: {text}" + (f" ({when}{', you said' if e.get('said') and e['text'] else ''})" if when else "") + ref)
     if p["feelings"]["valence"] is not None:
         top = sorted((p["feelings"].get("emotions") or {}).items(), key=lambda kv: -kv[1])[:3]
         click.echo(f"  feeling: valence {p['feelings']['valence']:+.2f}" + (f"; mostly {', '.join(k for k, v in top if v > 0)}" if top else ""))
@@ -509,21 +661,42 @@ def show_person(p):
     if s and s["recall"] is not None:
         click.echo(f"  chance of recall now: {s['recall']:.0%}" + (f", next review {s['next_review'][:10]}" if s["next_review"] else "")
                    + ("; not to be brought back" if s["hidden"] else ""))
+    for c in p.get("said", []):
+        click.echo(f"  you said ({c['at'][:10]}, correction {c['id']}): {c['said']}" + ("" if c["holds"] else " (not found now)"))
     for passage in p["passages"][:5]:
         show_passage(passage)
+    if len(p["passages"]) > 5:
+        click.echo(click.style(f"  … and more, by when they happened: remembrancer timeline --person {_arg(p['name'])}", dim=True))
+
+
+def show_correction(r, page="person"):
+    """What was said, with how to take it back, then the page of the person it is about (`page` of the result)."""
+    c = r["correction"]
+    click.echo(click.style(f"Correction {c['id']}: {c['said']}.", fg="green") + f" (Undo: remembrancer undo {c['id']})")
+    show_person(r[page] if page else r)
+
+
+KINDS = ("person", "pet", "place", "thing", "other")  # people.KINDS
 
 
 @cli.group(invoke_without_command=True)
+@click.option("--kind", default="person", show_default=True, type=click.Choice(KINDS + ("all",)),
+              help="The names you said are pets, places ... (all: every name).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
-def people(ctx, as_json):
+def people(ctx, kind, as_json):
     """Everyone your memories mention, with their other names.
 
+    Correct what was read wrongly with the commands below; each is kept as what you said, across
+    `reindex`, and `remembrancer corrections` lists them (`undo ID` takes one back).
+
+    \b
     Example: remembrancer people --json
+    Example: remembrancer people --kind pet
     """
     if ctx.invoked_subcommand is None:
-        emit(open_memory(ctx).people(), as_json, show_people)
+        emit(open_memory(ctx).people(None if kind == "all" else kind), as_json, show_people)
 
 
 @people.command(name="merge")
@@ -537,7 +710,7 @@ def people_merge(ctx, a, b, as_json):
 
     Example: remembrancer people merge "Liz" "Elizabeth Bennet"
     """
-    emit(open_memory(ctx).merge_people(a, b), as_json, show_person)
+    emit(open_memory(ctx).merge_people(a, b), as_json, lambda r: show_correction(r, page=None))
 
 
 @people.command(name="split")
@@ -552,7 +725,185 @@ def people_split(ctx, name, alias, as_json):
     Example: remembrancer people split "Jack Harkness" "Jack"
     """
     result = open_memory(ctx).split_person(name, alias)
-    emit(result, as_json, lambda r: show_person(r["split"]))
+    emit(result, as_json, lambda r: show_correction(r, page="split"))
+
+
+def state(ctx, as_json, correct):
+    """Make a correction (`correct(memory)`), then print it and the person's page, or both as JSON."""
+    emit(correct(open_memory(ctx, derive=False)), as_json, show_correction)
+
+
+SAID_JSON = 'Print JSON: {"correction", "person"}.'
+
+
+@people.command(name="rename")
+@click.argument("name")
+@click.argument("new")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_rename(ctx, name, new, as_json):
+    """Say that NAME is called NEW (their old name stays one of theirs).
+
+    Example: remembrancer people rename "Bug" "Rhys Evans"
+    """
+    state(ctx, as_json, lambda m: m.rename(name, new))
+
+
+@people.command(name="kind")
+@click.argument("name")
+@click.argument("kind", type=click.Choice(KINDS, case_sensitive=False))
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_kind(ctx, name, kind, as_json):
+    """Say what NAME is: person, pet, place, thing or other.
+
+    A name that is not a person leaves the people list, fading, review and the graph; recall still finds it.
+
+    Example: remembrancer people kind "Biscuit" pet
+    """
+    state(ctx, as_json, lambda m: m.set_kind(name, kind))
+
+
+@people.command(name="relate")
+@click.argument("a")
+@click.argument("relation")
+@click.argument("b")
+@click.option("--instead", metavar="RELATION", help="A relation shown now between them that this replaces.")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_relate(ctx, a, relation, b, instead, as_json):
+    """Say that A is the RELATION of B ("me" is you); B's page shows it from their side.
+
+    \b
+    Example: remembrancer people relate "Rhys" husband me
+    Example: remembrancer people relate "Joan" grandmother me --instead mother
+    """
+    state(ctx, as_json, lambda m: m.relate(a, relation, b, instead))
+
+
+@people.command(name="unrelate")
+@click.argument("a")
+@click.argument("relation")
+@click.argument("b")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_unrelate(ctx, a, relation, b, as_json):
+    """Say that A is not the RELATION of B; the same tie told the other way goes too.
+
+    Example: remembrancer people unrelate "Joan" mother me
+    """
+    state(ctx, as_json, lambda m: m.unrelate(a, relation, b))
+
+
+@people.command(name="born")
+@click.argument("name")
+@click.argument("date")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_born(ctx, name, date, as_json):
+    """Give the DATE NAME was born: a day, a month ("March 1987") or a year.
+
+    Example: remembrancer people born "Bella" 2019-06-02
+    """
+    state(ctx, as_json, lambda m: m.set_birthday(name, date))
+
+
+@people.command(name="died")
+@click.argument("name")
+@click.argument("date")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def people_died(ctx, name, date, as_json):
+    """Give the DATE NAME died: a day, a month ("March 1987") or a year; the deaths read for them give way to it.
+
+    Example: remembrancer people died "Grandma Rose" "3 March 2019"
+    """
+    state(ctx, as_json, lambda m: m.set_death(name, date))
+
+
+@cli.group()
+def event():
+    """Correct an event read about someone (a death, a birth, a marriage ...); see them on `remembrancer person NAME`.
+
+    Example: remembrancer event untrue "Carys" death
+    """
+
+
+@event.command(name="untrue")
+@click.argument("name")
+@click.argument("kind")
+@click.option("--event", "event_id", type=int, metavar="ID", help="Only this event (its id is on their page).")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def event_untrue(ctx, name, kind, event_id, as_json):
+    """Say that NAME's KIND (death, birth, marriage ...) did not happen: never shown as a fact again.
+
+    Every KIND shown for them now, or only the one given with --event.
+
+    Example: remembrancer event untrue "Carys" death
+    """
+    state(ctx, as_json, lambda m: m.event_untrue(name, kind, event_id))
+
+
+@event.command(name="date")
+@click.argument("name")
+@click.argument("kind")
+@click.argument("date")
+@click.option("--event", "event_id", type=int, metavar="ID", help="Only this event (its id is on their page).")
+@click.option("--json", "as_json", is_flag=True, help=SAID_JSON)
+@click.pass_context
+@run
+def event_date(ctx, name, kind, date, event_id, as_json):
+    """Say when NAME's KIND happened: a day, a month ("March 1987") or a year.
+
+    Every KIND shown for them now, or only the one given with --event.
+
+    Example: remembrancer event date "Grandma Rose" death 2019-03-03
+    """
+    state(ctx, as_json, lambda m: m.redate_event(name, kind, date, event_id))
+
+
+@cli.command()
+@click.option("--person", help="Only those about this person.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def corrections(ctx, person, as_json):
+    """Every correction you made, newest first: what you said, when, and whether it was undone.
+
+    Example: remembrancer corrections --person "Rhys"
+    """
+    def human(rows):
+        if not rows:
+            click.echo("No corrections yet.")
+        for c in rows:
+            state = f"  (undone {c['undone'][:10]})" if c["undone"] else "" if c["holds"] else "  (not found now)"
+            click.echo(click.style(f"{c['id']:>4}", fg="cyan") + f"  {c['at'][:10]}  {c['said']}{state}")
+
+    emit(open_memory(ctx, derive=False).corrections(person), as_json, human)
+
+
+@cli.command()
+@click.argument("correction", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def undo(ctx, correction, as_json):
+    """Take back a correction (see `remembrancer corrections` for their numbers); it is kept, marked undone.
+
+    Undoing a join, a split or a rename reads the entries naming them again (a few seconds).
+
+    Example: remembrancer undo 12
+    """
+    result = open_memory(ctx, derive=False).undo(correction)
+    emit(result, as_json, lambda c: click.echo(f"Undone: {c['said']}."))
 
 
 @cli.command()
@@ -578,10 +929,12 @@ def person(ctx, name, now, as_json):
 def reindex(ctx, as_json):
     """Re-read every entry and rebuild what was understood from it (people, cues, times ...).
 
-    Raw entries and your corrections are kept. Example: remembrancer reindex
+    Raw entries and your corrections are kept.
+
+    Example: remembrancer reindex
     """
     result = open_memory(ctx, complete=False).reindex()
-    emit(result, as_json, lambda r: click.echo(f"Re-read {r['entries']} entries (pipeline {r['version']})."))
+    emit(result, as_json, lambda r: click.echo(f"Re-read {plural(r['entries'], 'entry')} (pipeline {r['version']})."))
 
 
 # -- recall ---------------------------------------------------------------------------------
@@ -656,13 +1009,38 @@ def ask(ctx, question, limit, queries, as_json):
     emit(memory.ask(question, limit=limit), as_json, show_answer)
 
 
+def moments(items):
+    """Timeline items as moments: one a passage, however many times and events are read in it, at the first
+    of them, with every phrase that points somewhere (as the web app shows them)."""
+    out, by_passage = [], {}
+    for i in items:
+        p = i["passage"]
+        m = by_passage.get(p["passage"]) if p else None
+        if m is None:
+            m = {"at": i["at"], "passage": p, "what": i["what"] if not p else None, "note": i.get("note"), "phrases": [],
+                 **{k: i[k] for k in ("years_ago",) if k in i}}
+            out.append(m)
+            if p:
+                by_passage[p["passage"]] = m
+        m["note"] = m["note"] or i.get("note")
+        if p and i["kind"] != "entry":
+            phrase = i["what"] if i["at"][:10] == m["at"][:10] else f"{i['what']} {i['at'][:10]}"
+            if phrase not in m["phrases"]:
+                m["phrases"].append(phrase)
+    return out
+
+
+def moment_line(m, lead=""):
+    what = f" [{', '.join(m['phrases'])}]" if m["phrases"] else ""
+    text = preview(m["passage"]["text"] if m["passage"] else m["what"], 200)
+    return click.style(m["at"][:10] + lead, fg="cyan") + what + "  " + text + _entry_no(m["passage"])
+
+
 def show_timeline(items):
     if not items:
         click.echo("Nothing in that time.")
-    for i in items:
-        p = i["passage"] or {}
-        what = "" if i["kind"] == "entry" else f" [{i['what']}]"
-        click.echo(click.style(i["at"][:10], fg="cyan") + what + "  " + (p.get("text") or "")[:200].replace("\n", " "))
+    for m in moments(items):
+        click.echo(moment_line(m))
 
 
 @cli.command()
@@ -693,14 +1071,12 @@ def on_this_day(ctx, day, as_json):
     def human(items):
         if not items:
             click.echo("Nothing happened on this day in other years, as far as is written down.")
-        for i in items:
-            p = i["passage"] or {}
-            n = abs(i["years_ago"])
+        for m in moments(items):
+            n = abs(m["years_ago"])
             years = f"{n} year{'s' if n != 1 else ''}"
-            ago = f"{years} ago" if i["years_ago"] > 0 else f"in {years}"
-            click.echo(click.style(f"{i['at'][:10]} ({ago})", fg="cyan") + "  " + (p.get("text") or "")[:200].replace("\n", " "))
-            if i.get("note"):
-                click.echo("  " + click.style(i["note"], bold=True))
+            click.echo(moment_line(m, f" ({years} ago)" if m["years_ago"] > 0 else f" (in {years})"))
+            if m.get("note"):
+                click.echo("  " + click.style(m["note"], bold=True))
 
     emit(open_memory(ctx).on_this_day(day), as_json, human)
 
@@ -858,20 +1234,309 @@ def people_unhide(ctx, name, now, as_json):
               help="Address to listen on. Anything but loopback requires the token, created and shown on first start.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--new-token", is_flag=True, help="Make a new token and show it (the old one stops working): for a lost token.")
-@click.option("--json", "as_json", is_flag=True, help='Print {"url", "token", "token_required"} as JSON on start.')
+@click.option("--folder", type=click.Path(file_okay=False),
+              help="Keep a store per user in this folder (every /api request names ?user=, every MCP tool takes user).")
+@click.option("--json", "as_json", is_flag=True, help='Print {"url", "mcp", "token", "token_required"} as JSON on start.')
 @click.pass_context
 @run
-def serve(ctx, host, port, new_token, as_json):
-    """The web app and HTTP API on this store (API reference at /docs).
+def serve(ctx, host, port, new_token, folder, as_json):
+    """The web app, the HTTP API (reference at /docs) and the MCP endpoint for agents (/mcp) on this store.
 
+    \b
     Example: remembrancer serve --port 8765
+    Example: remembrancer serve --folder ~/agent-memories --host 0.0.0.0
     """
     from .server import serve as run_server
     from .store import default_path
 
-    open_memory(ctx, complete=False, create=True).close()  # asks for the key of an encrypted store, if need be
-    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json, new_token=new_token,
-               key=ctx.obj.get("key"))
+    if folder is None:
+        open_memory(ctx, complete=False, create=True).close()  # asks for the key of an encrypted store, if need be
+    else:
+        store_key(ctx)
+    run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json,
+               new_token=new_token, folder=folder, key=ctx.obj.get("key"))
+
+
+@cli.command()
+@click.option("--folder", type=click.Path(file_okay=False),
+              help="Keep a store per user in this folder; every tool then takes `user` (default: the one store, --db).")
+@click.pass_context
+@run
+def mcp(ctx, folder):
+    """Serve the memory to an agent over MCP on standard input and output (an MCP client starts this).
+
+    Tools: remember, ask, recall, person, people, timeline, on_this_day, fading, correct. Over HTTP, `serve`
+    has the same tools at /mcp. Standard output is the protocol's: this command prints nothing else there.
+
+    \b
+    Example: remembrancer --db ~/memories.db mcp
+    Example: remembrancer mcp --folder ~/agent-memories
+    """
+    from .mcp import run_stdio
+    from .store import default_path
+    from .users import Memories
+
+    key = store_key(ctx)  # from --key-file alone: standard input is the protocol's
+    memories = Memories(folder=folder, key=key) if folder else Memories(ctx.obj["db"] or default_path(), key=key)
+    run_stdio(memories)
+
+
+# -- entries: yours to change (remembrancer/entries.py) ------------------------------------------------
+def show_entry(e):
+    head = " · ".join(str(x) for x in (f"Entry {e['id']}", e["at"] or "undated", e["author"], e["source"]) if x)
+    click.echo(click.style(head, bold=True) + (click.style(f"  in the trash since {e['deleted']}", fg="red") if e["deleted"] else ""))
+    if e["kind"] == "chat":
+        for p in e["passages"]:
+            click.echo((f"{p['speaker']}: " if p["speaker"] else "") + p["text"] + (f"  [{p['ref']}]" if p["ref"] else ""))
+    else:
+        click.echo(e["text"])
+    notes = [f"added {e['added']}"]
+    if e["versions"]:
+        notes.append(f"{plural(e['versions'], 'earlier version')} (`remembrancer entry history {e['id']}`)")
+    if e["people"]:
+        notes.append("people: " + ", ".join(e["people"]))
+    click.echo(click.style("  " + "; ".join(notes), fg="cyan"))
+
+
+def show_change(r, what):
+    if not r["changed"]:
+        click.echo(f"Entry {r['entry']} is as it was: nothing changed.")
+    else:
+        click.echo(f"{what} entry {r['entry']} (now version {r['version']}; the one before is kept: "
+                   f"`remembrancer entry history {r['entry']}`).")
+
+
+def all_of(entry_id, versions) -> str:
+    return f"entry {entry_id} and all {versions} of its versions" if versions > 1 else f"entry {entry_id}"
+
+
+def read_turns(data: str, where: str) -> list[dict]:
+    """A chat's turns from JSON: a list of {"speaker", "text", "ref"}, or one such object a line."""
+    from .errors import BadInput
+
+    remedy = 'Write one {"speaker": "Ann", "text": "Hello.", "ref": null} a line (or a JSON list of them); nothing was changed.'
+    try:
+        turns = json.loads(data)
+    except json.JSONDecodeError:
+        turns = []
+        for n, line in enumerate(data.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                turns.append(json.loads(line))
+            except json.JSONDecodeError:
+                raise BadInput(f"{where} line {n} is not a JSON turn", remedy) from None
+    if isinstance(turns, dict):
+        turns = [turns]
+    if not isinstance(turns, list) or not all(isinstance(t, dict) for t in turns):
+        raise BadInput(f"{where}: expected turns as JSON objects", remedy)
+    return turns
+
+
+@cli.group()
+def entry():
+    """See and change one entry: show, edit, date, delete, restore, purge, history.
+
+    Every change keeps the entry as it was as a version; `purge` alone erases.
+
+    Example: remembrancer entry show 12
+    """
+
+
+@entry.command(name="show")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_show(ctx, entry_id, as_json):
+    """Show an entry as it is now (in the trash too), with its passages and the people read in it.
+
+    Example: remembrancer entry show 12
+    """
+    emit(open_memory(ctx, complete=False).entry(entry_id), as_json, show_entry)
+
+
+@entry.command(name="edit")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.argument("source", required=False, metavar="[-]")
+@click.option("--text", help="The new text (else '-' reads it from standard input, else your $EDITOR opens).")
+@click.option("--turns", "turns_file", type=click.Path(dir_okay=False, allow_dash=True),
+              help='A chat\'s new turns: a JSON file of {"speaker", "text", "ref"} (a list, or one a line); - reads standard input.')
+@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_edit(ctx, entry_id, source, text, turns_file, no_extract, as_json):
+    """Change an entry's words; the words before are kept as a version, and it is read again.
+
+    A chat is edited as its turns, one JSON line each ({"speaker", "text", "ref"}), as `add_chat` takes them.
+
+    \b
+    Example: remembrancer entry edit 12 --text "Met Priya for tea, not coffee."
+    Example: remembrancer entry edit 12            (opens $EDITOR)
+    Example: remembrancer entry edit 7 --turns turns.jsonl
+    """
+    from pathlib import Path
+
+    from .capture import decode
+    from .errors import BadInput, NotFound
+
+    if source not in (None, "-"):
+        raise click.UsageError("Give the text with --text, or '-' to read it from standard input.")
+    if sum(x is not None for x in (source, text, turns_file)) > 1:
+        raise click.UsageError("Give one of --text, --turns or '-'.")
+    memory = open_memory(ctx, derive=not no_extract, complete=not no_extract)
+    current = memory.entry(entry_id)
+    chat = current["kind"] == "chat"
+    turns = None
+    if turns_file is not None:
+        if turns_file == "-":
+            data = decode(sys.stdin.buffer.read(), "standard input")
+        elif not Path(turns_file).is_file():
+            raise NotFound(f"No such file: {turns_file}")
+        else:
+            data = decode(Path(turns_file).read_bytes(), turns_file)
+        turns = read_turns(data, turns_file)
+    elif source == "-":
+        data = decode(sys.stdin.buffer.read(), "standard input")
+        turns, text = (read_turns(data, "standard input"), None) if chat else (None, data)
+    elif text is None:
+        before = ("\n".join(json.dumps({"speaker": p["speaker"], "text": p["text"], "ref": p["ref"]}, ensure_ascii=False)
+                            for p in current["passages"]) + "\n") if chat else current["text"]
+        edited = click.edit(before, extension=".jsonl" if chat else ".txt", require_save=True)
+        if edited is None or edited == before:
+            emit({"entry": entry_id, "changed": False}, as_json, lambda r: click.echo(f"Entry {entry_id} is as it was: nothing changed."))
+            return
+        if chat:
+            turns = read_turns(edited, "the edited turns")
+        elif not edited.strip():
+            raise BadInput("The edited text is empty", f"To take it away, `remembrancer entry delete {entry_id}`; nothing was changed.")
+        else:
+            text = edited
+    result = memory.edit(entry_id, text, turns=turns)
+    emit(result, as_json, lambda r: show_change(r, "Changed"))
+
+
+@entry.command(name="date")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.argument("at")
+@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_date(ctx, entry_id, at, no_extract, as_json):
+    """Say when an entry happened; the date before is kept, and "yesterday" in it is read again.
+
+    Example: remembrancer entry date 12 2023-05-07
+    """
+    result = open_memory(ctx, derive=not no_extract, complete=not no_extract).redate(entry_id, at)
+    emit(result, as_json, lambda r: show_change(r, f"Dated {r['at']}:"))
+
+
+@entry.command(name="delete")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_delete(ctx, entry_id, as_json):
+    """Move an entry to the trash: it leaves search, recall, people, the timeline and review until restored.
+
+    Example: remembrancer entry delete 12
+    """
+    result = open_memory(ctx, complete=False).delete(entry_id)
+    emit(result, as_json, lambda r: click.echo(
+        (f"Entry {r['entry']} is in the trash" if r["changed"] else f"Entry {r['entry']} was in the trash already")
+        + f" (`remembrancer entry restore {r['entry']}` brings it back; `remembrancer entry purge {r['entry']}` erases it)."))
+
+
+@entry.command(name="restore")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--no-extract", is_flag=True, help="Only store it; understand it later with `remembrancer reindex`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_restore(ctx, entry_id, no_extract, as_json):
+    """Bring an entry back from the trash, whole.
+
+    Example: remembrancer entry restore 12
+    """
+    result = open_memory(ctx, derive=not no_extract, complete=not no_extract).restore(entry_id)
+    emit(result, as_json, lambda r: click.echo(
+        f"Entry {r['entry']} is back." if r["changed"] else f"Entry {r['entry']} was not in the trash: nothing to restore."))
+
+
+@entry.command(name="purge")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask: erase it.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_purge(ctx, entry_id, yes, as_json):
+    """Erase an entry and all its versions for good; it asks first. Backups made before still hold it.
+
+    Example: remembrancer entry purge 12 --yes
+    """
+    from .errors import BadInput
+
+    memory = open_memory(ctx, complete=False)
+    e = memory.entry(entry_id)
+    if not yes:
+        words = preview(e["text"][min((p["start"] for p in e["passages"]), default=0):], 60)  # not its front matter
+        try:
+            sure = click.confirm(f"Erase {all_of(entry_id, e['versions'] + 1)} ({words!r}) for good?"
+                                 " Backups and exports made before still hold it", err=True)
+        except click.Abort:  # the end of the input: no answer is no
+            click.echo(err=True)
+            sure = False
+        if not sure:
+            raise BadInput(f"Entry {entry_id} was not erased", f"Answer y, or give --yes: `remembrancer entry purge {entry_id} --yes`.")
+    result = memory.purge(entry_id, confirm=True)
+    emit(result, as_json, lambda r: click.echo(f"Erased {all_of(r['entry'], r['versions'])} for good. {r['note']}"))
+
+
+@entry.command(name="history")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def entry_history(ctx, entry_id, as_json):
+    """Every version of an entry: the first as given, each change since, and the one now.
+
+    Example: remembrancer entry history 12
+    """
+    def human(versions):
+        for v in versions:
+            what = "as first written" if v["version"] == 1 else "changed " + " and ".join(v["changed"] or ["nothing"])
+            when = f"{v['from']} to {v['until']}" if v["until"] else f"since {v['from']} (now)"
+            click.echo(click.style(f"Version {v['version']}: {what}; dated {v['at'] or 'undated'}; {when}", bold=True))
+            if v.get("turns") is not None:
+                for t in v["turns"]:
+                    click.echo("  " + (f"{t['speaker']}: " if t["speaker"] else "") + t["text"].replace("\n", "\n  "))
+            else:
+                click.echo("  " + v["text"].replace("\n", "\n  "))
+
+    emit(open_memory(ctx, complete=False).history(entry_id), as_json, human)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def trash(ctx, as_json):
+    """The entries in the trash, the most recently deleted first.
+
+    Example: remembrancer trash --json
+    """
+    def human(items):
+        if not items:
+            click.echo("The trash is empty.")
+        for t in items:
+            click.echo(click.style(f"Entry {t['entry']}", bold=True) + f"  dated {t['at'] or 'undated'}, deleted {t['deleted']}"
+                       + "  " + preview(t["preview"], 100))
+        if items:
+            click.echo("`remembrancer entry restore ID` brings one back; `remembrancer entry purge ID` erases it for good.")
+
+    emit(open_memory(ctx, complete=False).trash(), as_json, human)
 
 
 def main():

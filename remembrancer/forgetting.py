@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import fsrs
 
 from .errors import BadInput
+from .people import perhaps, perhaps_relation
 
 # -- time -----------------------------------------------------------------------------------
 # Times are the store's ISO strings (local wall-clock, naive). They are compared as they are,
@@ -146,7 +147,7 @@ def predicted_recall(times: Iterable, now, card: fsrs.Card | None = None, forgot
 # Each part is 0..1; importance is their weighted sum, so also 0..1.
 WEIGHTS = {"written": 0.35, "closeness": 0.30, "feeling": 0.20, "events": 0.15}
 EVENT_WEIGHT = {"death": 1.0, "birth": 0.6, "marriage": 0.6, "illness": 0.5, "parting": 0.5,
-                "divorce": 0.5, "meeting": 0.3}
+                "divorce": 0.5, "moving": 0.5, "job": 0.5, "retirement": 0.5, "engagement": 0.5, "meeting": 0.3}
 OTHER_EVENT = 0.3
 # How close a relation to the owner is, by role. Unknown roles get OTHER_ROLE, no relation NO_ROLE.
 CLOSENESS = {}
@@ -234,7 +235,8 @@ def anniversary_line(name: str, kind: str, when, on) -> str | None:
         return None
     years = o.year - w.year
     verb = {"death": "died", "birth": "was born", "marriage": "married", "meeting": "met",
-            "parting": "parted", "illness": "fell ill"}.get(kind, kind)
+            "parting": "parted", "illness": "fell ill", "moving": "moved", "job": "started a new job",
+            "retirement": "retired", "engagement": "got engaged"}.get(kind, kind)
     return f"{years} year{'s' if years != 1 else ''} ago today, {name} {verb}."
 
 
@@ -303,21 +305,22 @@ class Snapshot:
     `now` is seen, so `--now` replays the past. Who is hidden is the owner's latest wish, always."""
 
     def __init__(self, memory, now=None):
-        from .people import find
+        from .people import Stated, find
 
         self.memory = memory
         self.now = resolve_now(now)
         cut = self.cut = as_iso(self.now)
         q = memory.query
-        self.names, self.owners, self.genders = {}, set(), {}
+        self.names, self.owners, self.genders, self.kinds = {}, set(), {}, {}
         self.times = {}  # person -> [entry times]
         self.passages = {}  # person -> {passage: mentions in it}
         self.relations, self.events, self.valence = [], {}, {}
         self.cues = {}  # (person, cue) -> {"times", "weight", "passage"}
         self.passage_events = {}  # passage -> {kinds}
         if _has(memory, "people"):
-            for r in q("SELECT id, name, owner, gender FROM people"):
+            for r in q("SELECT id, name, owner, gender, kind FROM people"):
                 self.genders[r["id"]] = r["gender"]
+                self.kinds[r["id"]] = r["kind"]  # None: a person; else what the owner said it is (a pet ...)
                 self.names[r["id"]] = r["name"]
                 if r["owner"]:
                     self.owners.add(r["id"])
@@ -328,24 +331,38 @@ class Snapshot:
                 ps = self.passages.setdefault(r["person"], {})
                 ps[r["passage"]] = ps.get(r["passage"], 0) + 1
             self.times = {p: sorted(v.values()) for p, v in seen.items()}
-            self.relations = [dict(r) for r in q(
-                f"SELECT r.subject, r.relation, r.object, r.passage FROM relations r JOIN entries e ON e.id = r.entry"
-                f" WHERE {AT} <= ? ORDER BY {AT}, r.id", (cut,))]
+            # What the owner said (remembrancer/people.py) holds in any replay, as who is hidden does: a relation
+            # given, taken away or changed, an event untrue or re-dated, a birth or death given by hand.
+            with memory.lock:
+                stated = Stated(memory.conn)
+            self.relations = stated.relations(dict(r) for r in q(
+                f"SELECT r.subject, r.relation, r.object, r.passage, coalesce(r.confidence, 1.0) AS confidence FROM relations r"
+                f" JOIN entries e ON e.id = r.entry WHERE {AT} <= ? ORDER BY {AT}, r.entry, r.start", (cut,)))
             # What happened to each person: the one who killed or buried someone has not died.
-            for r in q(f"SELECT ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person FROM events ev"
+            for r in q(f"SELECT ev.id, ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person,"
+                       f" coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
                        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
-                       f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.id", (cut,)):
-                e = dict(r)
-                e["at"], e["day"] = when(r["lo"], r["hi"], r["written"])
-                e["from"] = (r["lo"] or r["written"])[:10]  # the earliest it can have been
+                       f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.entry, ev.start", (cut,)):
+                shown = stated.event(r["id"], r["person"], r["kind"], r["lo"], r["hi"])
+                if shown is None:
+                    continue
+                e = dict(r, lo=shown[0], hi=shown[1], said=shown[2])
+                e["at"], e["day"] = when(e["lo"], e["hi"], r["written"])
+                e["from"] = (e["lo"] or r["written"])[:10]  # the earliest it can have been
+                # never said as a fact when read less surely than people.FACT, unless the owner said when it was
+                e["perhaps"] = not e["said"] and perhaps(r["kind"], r["confidence"])
                 self.events.setdefault(r["person"], []).append(e)
                 self.passage_events.setdefault(r["passage"], set()).add(r["kind"])
+            for (pid, _), g in stated.given.items():
+                at, day = when(g["lo"], g["hi"], None)
+                self.events.setdefault(pid, []).insert(0, dict(g, written=None, passage=None, at=at, day=day, perhaps=False,
+                                                               **{"from": g["lo"]}))  # the owner's word: a fact
             for r in q(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
                        f" WHERE {AT} <= ? GROUP BY f.passage", (cut,)):
                 self.valence[r["passage"]] = r["v"]
             weights = {(r["person"], r["cue"]): r["weight"] for r in q("SELECT person, cue, weight FROM person_cues")}
             for r in q(f"SELECT c.person, c.cue, c.passage, c.closeness, {AT} AS at FROM cues c"
-                       f" JOIN entries e ON e.id = c.entry WHERE {AT} <= ? ORDER BY c.closeness DESC, c.id", (cut,)):
+                       f" JOIN entries e ON e.id = c.entry WHERE {AT} <= ? ORDER BY c.closeness DESC, c.entry, c.start", (cut,)):
                 c = self.cues.setdefault((r["person"], r["cue"]), {
                     "times": set(), "weight": weights.get((r["person"], r["cue"]), 0.0), "passage": r["passage"]})
                 c["times"].add(r["at"])
@@ -477,8 +494,9 @@ class Snapshot:
 
     # -- the items ------------------------------------------------------------------------------
     def people(self) -> list[int]:
-        """The people there is something to bring back about: mentioned by now, not the owner."""
-        return [p for p in self.times if p in self.names and p not in self.owners]
+        """The people there is something to bring back about: mentioned by now, not the owner, not a name
+        the owner said is a pet, a place or a thing."""
+        return [p for p in self.times if p in self.names and p not in self.owners and self.kinds.get(p) in (None, "person")]
 
     def candidates(self):
         """(ident, person, importance) for every item."""
@@ -514,16 +532,16 @@ class Snapshot:
 
     # -- describing -------------------------------------------------------------------------------
     def died(self, pid) -> str | None:
-        deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death"]
+        deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death" and not e["perhaps"]]
         return deaths[0] if deaths else None
 
     def died_from(self, pid) -> str | None:
-        deaths = [e["from"] for e in self.events.get(pid, []) if e["kind"] == "death"]
+        deaths = [e["from"] for e in self.events.get(pid, []) if e["kind"] == "death" and not e["perhaps"]]
         return deaths[0] if deaths else None
 
     def line(self, pid) -> str:
         """"Steven: your grandson, Alice's son; died 2009-01-02" from what was extracted."""
-        said, seen = [], set()
+        said, seen = [], {}
         for r in self.relations:
             s, o, rel = r["subject"], r["object"], r["relation"]
             if self.is_hidden(o if s == pid else s):
@@ -535,22 +553,29 @@ class Snapshot:
                 phrase = f"you are {whose} {rel}" if s in self.owners else f"{whose} {rel} {self.names[s]}"
             else:
                 continue
+            # a relation to you read less surely than a fact is a "perhaps" (its surest reading counts)
+            sure = r.get("said") or not perhaps_relation(s in self.owners, o in self.owners, r.get("confidence"))
             if phrase not in seen:
-                seen.add(phrase)
-                said.append(phrase)
-        said.sort(key=lambda p: not p.startswith("your"))
+                seen[phrase] = len(said)
+                said.append(phrase if sure else f"perhaps {phrase}")
+            elif sure:
+                said[seen[phrase]] = phrase
+        said.sort(key=lambda p: (p.startswith("perhaps"), not p.startswith("your")))
         facts, kinds = [], set()
-        for e in self.events.get(pid, []):
+        # what is sure first: a "perhaps" death is said only when no reading of it is sure
+        for e in sorted(self.events.get(pid, []), key=lambda e: e["perhaps"]):
             if EVENT_WEIGHT.get(e["kind"], OTHER_EVENT) < 0.5 or e["kind"] in kinds:
                 continue  # a meeting is everyday; a death, a birth, a marriage make the line, once each
             kinds.add(e["kind"])
             verb = {"death": "died", "birth": "born", "marriage": "married", "illness": "fell ill",
-                    "meeting": "met", "parting": "parted"}.get(e["kind"], e["kind"])
+                    "meeting": "met", "parting": "parted", "moving": "moved", "job": "new job",
+                    "retirement": "retired", "engagement": "engaged"}.get(e["kind"], e["kind"])
+            verb = f"perhaps {verb}" if e["perhaps"] else verb
             facts.append(f"{verb} {e['at']}" if e["at"] else verb)
         times = self.times.get(pid, [])
         n = len(self.passages.get(pid, {}))
         if not facts and times:
-            facts.append(f"written about {n} time{'s' if n != 1 else ''}, last {times[-1][:10]}")
+            facts.append(f"written about {'once' if n == 1 else f'{n} times'}, last {times[-1][:10]}")
         facts = facts[:3]
         head = self.names.get(pid, "?")
         return head + (": " + ", ".join(said[:3]) if said else "") + ("; " if said else ": ") + "; ".join(facts)
@@ -724,15 +749,16 @@ def day_notes(memory, on=None) -> list[dict]:
         died = snap.died(pid)
         died_from = snap.died_from(pid)
         for e in snap.events.get(pid, []):
-            if not e["day"]:
-                continue  # only an event known to the day has a day to return on
+            if not e["day"] or e["perhaps"]:
+                continue  # only an event known to the day has a day to return on, and only a sure one
             if e["kind"] == "birth":
                 text = birthday_line(snap.names[pid], e["day"], on, died=died_from)
             else:
                 text = anniversary_line(snap.names[pid], e["kind"], e["day"], on)
             if text:
-                out.append({"person": snap.names[pid], "kind": e["kind"], "at": e["day"], "text": text,
-                            "died": died, "passage": (memory.passages([e["passage"]]) or [None])[0]})
+                out.append({"person": snap.names[pid], "kind": e["kind"], "at": e["day"], "text": text, "died": died,
+                            "passage": (memory.passages([e["passage"]]) or [None])[0] if e["passage"] else None,
+                            "said": e.get("said")})
     return out
 
 
@@ -744,14 +770,19 @@ def grief_aware(memory, items: list[dict], on=None) -> list[dict]:
     if hidden:
         marks = ",".join("?" * len(hidden))
         unwanted = {r[0] for r in memory.query(f"SELECT DISTINCT passage FROM mentions WHERE person IN ({marks})", list(hidden))}
-    notes = {}
+    notes, said = {}, {}
     for n in day_notes(memory, on):
         if n["passage"]:
             notes.setdefault(n["passage"]["passage"], n["text"])
+        if n["said"] and not n["passage"]:  # a date the owner gave: its item has no passage
+            said.setdefault((n["said"], n["at"]), n["text"])
+    hidden_names = {r[0] for r in memory.query(
+        f"SELECT name FROM people WHERE id IN ({','.join('?' * len(hidden))})", sorted(hidden))} if hidden else set()
     out = []
     for item in items:
         passage = (item.get("passage") or {}).get("passage")
-        if passage in unwanted:
+        if passage in unwanted or item.get("person") in hidden_names:
             continue
-        out.append(dict(item, note=notes[passage]) if passage in notes else item)
+        note = notes.get(passage) if passage is not None else said.get((item.get("said"), item["at"][:10]))
+        out.append(dict(item, note=note) if note else item)
     return out

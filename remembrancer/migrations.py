@@ -77,6 +77,12 @@ def pending(conn) -> list[str]:
     return [fn.__name__ for fn in MIGRATIONS if fn.__name__ not in done]
 
 
+def newer(conn) -> list[str]:
+    """The migrations this store has had that this remembrancer does not know: it was made by a newer one."""
+    known = {fn.__name__ for fn in MIGRATIONS}
+    return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY applied, name") if row[0] not in known]
+
+
 def apply(conn):
     """Bring the schema up to date, each migration in its own transaction."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
@@ -307,6 +313,158 @@ def m007_event_agents(conn):
     """Who did it, apart from whom it happened to: "you killed your grandson" is a death of the grandson,
     and the one who killed takes part without having died. 0 for every row until its entry is extracted again."""
     script(conn, "ALTER TABLE event_people ADD COLUMN agent INTEGER NOT NULL DEFAULT 0;")
+
+
+@migration
+def m008_entry_versions(conn):
+    """Entries are the owner's to change (remembrancer.entries): every earlier text and date of an entry is
+    kept as a version, an entry in the trash keeps its passages aside (out of search and every index), and
+    a passage's vector taken away is noted so that a vector index in memory drops it too."""
+    script(
+        conn,
+        """
+        ALTER TABLE entries ADD COLUMN deleted TEXT;   -- when it was moved to the trash (NULL: it is not there)
+        CREATE INDEX entries_deleted ON entries(deleted) WHERE deleted IS NOT NULL;
+        CREATE TABLE versions (          -- an entry as it was before each change: never modified
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            number INTEGER NOT NULL,     -- 1: as first given
+            text TEXT NOT NULL,
+            at TEXT,
+            turns TEXT,                  -- a chat's turns then: JSON [{"speaker", "text", "ref"}]
+            hash TEXT NOT NULL,          -- its content hash: giving this text again finds it
+            replaced TEXT NOT NULL,      -- when the next version replaced it
+            UNIQUE (entry, number)
+        );
+        CREATE INDEX versions_hash ON versions(hash);
+        CREATE TABLE trashed_passages (  -- the passages of an entry in the trash, put back as they were
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            seq INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            speaker TEXT,
+            ref TEXT
+        );
+        CREATE INDEX trashed_passages_entry ON trashed_passages(entry);
+        CREATE TABLE embeddings_gone (   -- passages whose vector was taken away: vector indexes drop them
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            passage INTEGER NOT NULL
+        );
+        """
+    )
+
+
+@migration
+def m009_statements(conn):
+    """The owner's corrections become statements of every kind (remembrancer/people.py): a rename, what a
+    name is (pet, place ...), a relation added or taken away, an event untrue or re-dated, a birthday or a
+    date of death given by hand. Each keeps when it was made and, once undone, when; nothing is deleted.
+    A person's kind is the owner's word (NULL: a person, as read) and is set again after every extraction."""
+    script(
+        conn,
+        """
+        ALTER TABLE corrections ADD COLUMN relation TEXT;   -- relate/unrelate: a is the <relation> of b
+        ALTER TABLE corrections ADD COLUMN date TEXT;       -- born/died/redate: the date (or year, or month) said
+        ALTER TABLE corrections ADD COLUMN target TEXT;     -- JSON: how to find what it is about again (names, events)
+        ALTER TABLE corrections ADD COLUMN undone TEXT;     -- when it was undone; NULL while it holds
+        ALTER TABLE people ADD COLUMN kind TEXT;            -- NULL or 'person'; 'pet', 'place', 'thing', 'other'
+        """
+    )
+
+
+@migration
+def m015_person_facts(conn):
+    """What each person likes, does, has, where they live and what they plan (remembrancer/extract/facts.py):
+    one row per statement read, with the sentence it was read from. Empty until entries are extracted again."""
+    script(
+        conn,
+        """
+        CREATE TABLE person_facts (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            person INTEGER NOT NULL REFERENCES people(id),
+            kind TEXT NOT NULL,          -- likes dislikes does works studies has lives plans wants
+            what TEXT NOT NULL,          -- what it is about, normalised: "skiing", "move to leeds"
+            statement TEXT NOT NULL,     -- "likes skiing", "plans to move to Leeds"
+            start INTEGER NOT NULL,      -- the sentence it was read from (offsets into entries.text)
+            end INTEGER NOT NULL,
+            lo TEXT,                     -- when it holds, if the sentence says (ISO interval)
+            hi TEXT
+        );
+        CREATE INDEX person_facts_entry ON person_facts(entry);
+        CREATE INDEX person_facts_person ON person_facts(person, kind);
+        CREATE INDEX person_facts_passage ON person_facts(passage);
+        """
+    )
+
+
+@migration
+def m013_messages(conn):
+    """A conversation kept as it happens (Memory.add_messages): the day's chat entry grows by appended
+    messages. `chats` finds the chat a message of a day (and source) goes to; `messages` keeps each
+    message's own time and what makes it the same message when an agent sends it again."""
+    script(
+        conn,
+        """
+        CREATE TABLE chats (
+            entry INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,             -- YYYY-MM-DD of its messages
+            source TEXT NOT NULL,          -- as given ('' for none): one chat a day and source
+            me TEXT                        -- the speaker who is the owner, as given
+        );
+        CREATE INDEX chats_day ON chats(day, source);
+        CREATE TABLE messages (
+            entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,          -- its passage is (entry, seq)
+            at TEXT,                       -- its own time, as given (NULL: none was)
+            key TEXT NOT NULL,             -- speaker, text, id and time as given, hashed
+            known INTEGER NOT NULL,        -- 1: it came with an id or a time, so its key alone names it
+            PRIMARY KEY (entry, seq)
+        );
+        CREATE INDEX messages_key ON messages(entry, key);
+        """
+    )
+
+
+@migration
+def m010_confidence(conn):
+    """How sure the understanding is of each thing it read, and its evidence: a person, an alias (and the
+    passage that gave it), a relation (and the rule that read it), an event (and its date), a time. NULL
+    until the entry is extracted again (read as sure, as before)."""
+    script(
+        conn,
+        """
+        ALTER TABLE people ADD COLUMN confidence REAL;       -- that this is a person (the surest reading of them)
+        ALTER TABLE aliases ADD COLUMN confidence REAL;      -- that the name is theirs
+        ALTER TABLE aliases ADD COLUMN passage INTEGER;      -- where it was first read as theirs
+        ALTER TABLE relations ADD COLUMN confidence REAL;
+        ALTER TABLE relations ADD COLUMN how TEXT;           -- the rule that read it: stated, kin, across ...
+        ALTER TABLE events ADD COLUMN confidence REAL;       -- that it happened to its people
+        ALTER TABLE events ADD COLUMN date_confidence REAL;  -- that it happened in [lo, hi) (0: no date read)
+        ALTER TABLE events ADD COLUMN place TEXT;            -- where a move was to
+        ALTER TABLE times ADD COLUMN confidence REAL;
+        """
+    )
+
+
+@migration
+def m014_import_sources(conn):
+    """What each imported item (a chat message, a note, a Day One entry, an email) was stored as, by its
+    identity in the export it came from, so that importing the same export again, or a newer one that
+    overlaps it, stores only what is new; `digest` tells an item that changed since."""
+    script(
+        conn,
+        """
+        CREATE TABLE import_sources (
+            key TEXT PRIMARY KEY,          -- "telegram:4567:12", "dayone:9F2C...", "whatsapp:Family:2021-05-04T19:32:00:Sam:1a2b..."
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            digest TEXT NOT NULL           -- what it said, hashed
+        );
+        CREATE INDEX import_sources_entry ON import_sources(entry);
+        """
+    )
 
 
 @migration

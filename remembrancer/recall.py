@@ -16,6 +16,7 @@ happened.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import threading
@@ -27,13 +28,25 @@ import numpy as np
 from . import dates, embed
 from .store import _COUNT, STOPWORDS, fts_terms
 
-# Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. Except "person":
+# Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. "focus" (a passage in
+# the entries of the people the question names, where they are a few among many) is 0 in a store of one
+# conversation; it was chosen on LoCoMo dev in a store of every conversation (bench/lifetime.py), where any
+# weight from 0.2 to 2 gives the same recall. Except "person":
 # in chats the speaker carries who ("spoken"), so the fit drives it to 0, but in prose a passage naming
 # the person is the only tie; it keeps its earlier fitted 0.2 (costs 0.1 / 0.3 points of R@10 / R@25 on chats).
+# "fact" (the asked person's facts that match the question, extract/facts.py) is 0 but for questions that
+# gather ("What sports does Kevin play?"), which have weights of their own ("gather:..."), fitted on
+# LoCoMo dev and three of the five REALTALK dev chats together (the other two held out), LoCoMo kept from
+# falling (bench/locomo.py, docs/benchmarks.md).
 WEIGHTS = {
     "dense": 0.6, "bm25": 1.2, "dense*bm25": -1.0, "dense^2": 0.5, "bm25^2": 0.6, "person": 0.2, "spoken": 0.5,
-    "time": 0.6, "says_when": 0.2, "length": 1.0, "neighbour": 0.5, "neighbour2": 0.4, "session": 0.3,
+    "time": 0.6, "says_when": 0.2, "length": 1.0, "neighbour": 0.5, "neighbour2": 0.4, "session": 0.3, "fact": 0.0,
+    "focus": 0.4,
+    "gather:dense": 0.95, "gather:dense^2": 0.7, "gather:spoken": 0.8, "gather:time": 0.65, "gather:length": 1.3,
+    "gather:neighbour": 0.3, "gather:neighbour2": 0.2, "gather:session": 0.35, "gather:fact": 0.4,
 }
+FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
+FACT_ROWS = 5_000  # most facts of the asked people read for one question (the latest)
 DENSE_SPREAD = 0.3  # cosine similarities closer than this are not stretched apart
 POOL = 150  # candidates taken from each of BM25 and dense
 BM25_WINDOW = 5_000  # most matches one BM25 query ranks in a large store (see `bm25`), as `Memory.search`
@@ -46,6 +59,7 @@ class Names:
 
     def __init__(self):
         self.covers = 0  # passages seen (for speakers)
+        self.changed = None  # the store's count of changes to entries, when counted
         self.speakers: dict[str, int] = defaultdict(int)  # speaker -> turns spoken
         self.people_key = None
         self.alias_people: dict[str, set[int]] = {}  # alias -> person ids
@@ -55,13 +69,23 @@ class Names:
         self.owners: set[int] = set()
 
     def update(self, memory):
+        # An entry changed, put in the trash or back, or erased (remembrancer/entries.py): count again.
+        changed = memory.query("SELECT value FROM settings WHERE key = 'entries.changed'")
+        changed = changed[0][0] if changed else None
+        if changed != self.changed:
+            self.changed, self.covers, self.speakers, self.people_key = changed, 0, defaultdict(int), None
         top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
+        if top > self.covers and not self.covers:
+            self._kept_speakers(memory, top)
         if top > self.covers:
+            read = top - self.covers
             for r in memory.query(
                 "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (self.covers,)
             ):
                 self.speakers[r[0]] += r[1]
             self.covers = top
+            if read >= SPEAKERS_KEPT_AT:
+                self._keep_speakers(memory)
         if not _has_table(memory, "people"):
             return
         key = memory.query("SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM mentions),"
@@ -69,7 +93,7 @@ class Names:
         if tuple(key) == self.people_key:
             return
         self.people_key = tuple(key)
-        self.alias_people, self.person_names = defaultdict(set), {}
+        self.alias_people, self.person_names, self.owners = defaultdict(set), {}, set()
         self.person_aliases = defaultdict(set)
         for r in memory.query("SELECT id, name, owner FROM people"):
             self.person_names[r[0]] = r[1]
@@ -83,6 +107,37 @@ class Names:
                 self.alias_people[n].add(pid)
         self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
 
+
+    # Counting who speaks reads every passage: a second or more in a store of a million. The counts are
+    # kept in the store (settings) after a large read, with how many passages they were counted over,
+    # and taken up again only while the store still holds exactly those.
+    def _kept_speakers(self, memory, top):
+        row = memory.query("SELECT value FROM settings WHERE key = ?", (SPEAKERS_SETTING,))
+        kept = json.loads(row[0][0]) if row else None
+        if not kept or kept["covers"] > top:
+            return
+        # count(*) of the whole table reads its small (entry, seq) index, not the passages
+        have = (memory.query("SELECT count(*) FROM passages")[0][0]
+                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (kept["covers"],))[0][0])
+        if have == kept["passages"]:
+            self.speakers = defaultdict(int, kept["speakers"])
+            self.covers = kept["covers"]
+
+    def _keep_speakers(self, memory):
+        if memory.readonly:
+            return
+        have = (memory.query("SELECT count(*) FROM passages")[0][0]
+                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (self.covers,))[0][0])
+        state = json.dumps({"covers": self.covers, "passages": have, "speakers": self.speakers})
+        try:
+            with memory.transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (SPEAKERS_SETTING, state))
+        except Exception:
+            pass  # a busy store: counted again next time
+
+
+SPEAKERS_SETTING = "recall.speakers"
+SPEAKERS_KEPT_AT = 50_000  # passages read before the speakers' counts are kept
 
 _names: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _names_lock = threading.Lock()
@@ -115,7 +170,9 @@ class Source:
         self.name, self.aliases, self.speakers, self.fan, self.person = name, set(aliases), set(speakers), fan, person
         self.people = {person} if person is not None else set()
         self.strength = 0.0
-        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(self.aliases, key=len, reverse=True)) + r")\b")
+        # A name written in lower case (a chat handle) matches however it is capitalised.
+        self.pattern = re.compile(r"\b(?:" + "|".join((f"(?i:{re.escape(a)})" if a == a.lower() else re.escape(a))
+                                                       for a in sorted(self.aliases, key=len, reverse=True)) + r")\b")
 
     def as_dict(self):
         return {"name": self.name, "aliases": sorted(self.aliases), "person": self.person}
@@ -134,7 +191,8 @@ def named_people(memory, text: str) -> list[Source]:
     def said(alias):
         if len(alias) < 2 or alias.lower() in STOPWORDS:
             return False
-        return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags) is not None
+        # A name written in lower case (a chat handle, "elise") is the same name capitalised in a question.
+        return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags | (re.I if alias == alias.lower() else 0)) is not None
 
     from .extract.people import HONORIFICS, KIN_NAMES, TITLES
 
@@ -155,11 +213,17 @@ def named_people(memory, text: str) -> list[Source]:
     # A name inside a longer one said ("Sam" in "Sam Jones") is that longer name, not a second person.
     for short in [a for a in by_name if any(a != b and re.search(r"\b" + re.escape(a) + r"\b", b) for b in by_name)]:
         del by_name[short]
+    for word, hit in _near_names(memory, n, text, by_name).items():
+        by_name.setdefault(word, {"people": set(), "speakers": set()})
+        by_name[word]["people"] |= hit["people"]
+        by_name[word]["speakers"] |= hit["speakers"]
     total = max(n.covers, 1)
     found = []
     for said_as, hit in by_name.items():
         people = sorted(hit["people"], key=lambda p: -n.person_fan.get(p, 0))
         speakers = set(hit["speakers"]) | {s for p in people for s in n.person_aliases[p] if s in n.speakers}
+        if not speakers:  # a person named in the chat as a speaker is written a letter or two apart ("Nebras", "Nebraas")
+            speakers = _near_speaker(n, {said_as} | {a for p in people for a in n.person_aliases[p]})
         aliases = {said_as} | {a for p in people for a in n.person_aliases[p] if len(a) >= 2} | speakers
         # Their fan: the passages tied to them. A speaker's own turns mostly mention them too (as "I"),
         # so the larger of the two counts, not their sum.
@@ -170,6 +234,81 @@ def named_people(memory, text: str) -> list[Source]:
         s.strength = max(0.0, math.log(total / max(fan, 1)))  # S - ln(fan), with S = ln(passages)
         found.append(s)
     return found
+
+
+def _near_names(memory, n, text: str, found) -> dict[str, dict]:
+    """Names in the question that the store never says, read as the one known name they are a spelling
+    or a nickname of ("Eliza" or "Elisa" for a speaker "elise", "Nicholas" for "Nicolas", "Liz" for
+    "Elizabeth"): word -> {"people", "speakers"}. Only a capitalised word past the question's first, not
+    a word of a name already found or a month or a day, near exactly one known name, and held by no
+    passage unless that name is a chat speaker's."""
+    from .extract.aliases import nickname_of
+    from .extract.times import MONTHS, WEEKDAYS
+
+    taken = {w.lower() for name in found for w in name.split()} | set(MONTHS) | set(WEEKDAYS)  # "in May" is no Maya
+    words = [m.group(0) for m in _NAME_WORD.finditer(text) if m.start() > len(text) - len(text.lstrip())]
+    words = [w for w in dict.fromkeys(re.sub(r"['’]s$", "", w) for w in words)
+             if len(w) >= 3 and w.lower() not in taken and w.lower() not in STOPWORDS]
+    if not words:
+        return {}
+    known: dict[str, dict] = defaultdict(lambda: {"people": set(), "speakers": set()})  # a known name, lower case -> its bearers
+    for speaker in n.speakers:
+        for form in {speaker, speaker.split()[0]}:
+            known[form.lower()]["speakers"].add(speaker)
+    for alias, pids in n.alias_people.items():
+        pids = {p for p in pids if p not in n.owners}
+        if pids and alias.split():
+            for form in {alias, alias.split()[0]}:
+                known[form.lower()]["people"] |= pids
+    out = {}
+    for word in words:
+        low = word.lower()
+        if low in known:
+            continue
+        # A word the passages hold is someone of its own, unless it is near a chat speaker's name (a speaker
+        # called "Nebras" in the chat is "Nebraas") and extraction found no one by it.
+        held = bool(memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)))
+        near = [name for name in known if len(name) >= 3 and " " not in name and (not held or known[name]["speakers"])
+                and (nickname_of(low, name) or _misspelt(low, name))]
+        if len(near) == 1:
+            out[word] = known[near[0]]
+    return out
+
+
+def _near_speaker(n, forms) -> set[str]:
+    """The one chat speaker whose name is a spelling or a nickname of one of these names, if exactly one is."""
+    from .extract.aliases import nickname_of
+
+    words = {f.split()[0].lower() for f in forms if f.split() and len(f.split()[0]) >= 3}
+    near = {s for s in n.speakers if s.split() and len(s.split()[0]) >= 3
+            and any(w == s.split()[0].lower() or _misspelt(w, s.split()[0].lower()) or nickname_of(w, s.split()[0].lower())
+                    for w in words)}
+    return near if len(near) == 1 else set()
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Could one name be a misspelling of the other? Same first letter and one edit apart (a letter
+    changed, added, dropped or two swapped), or two when both have five letters or more and the first
+    three agree ("Eliza", "Elise")."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    most = 2 if min(len(a), len(b)) >= 5 and a[:3] == b[:3] else 1
+    return _edits(a, b, most) <= most
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """Edit distance with adjacent swaps (optimal string alignment), stopping early past `most`."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > most:
+            return most + 1
+        prev2, prev = prev, row
+    return prev[-1]
 
 
 _EVENT = (r"(?:the|my|our|his|her|their|your|its)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
@@ -184,7 +323,7 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
     from .extract.times import find_times
 
     if anchor is None:
-        latest = memory.query("SELECT max(at) FROM entries")[0][0]
+        latest = memory.query("SELECT max(at) FROM entries WHERE deleted IS NULL")[0][0]
         anchor = min(latest[:10], dates.now()[:10]) if latest else dates.now()[:10]
     found = find_times(text, anchor)
     ranges = list(_ranges(text, found))
@@ -298,13 +437,21 @@ def event_date(memory, what: str) -> str | None:
     """When the event a question names happened: an extracted event of that kind, else the best passage about it."""
     word = what.lower().split()[-1]
     if _has_table(memory, "events"):
+        # as the owner has them: none they said is untrue, re-dated ones on their date, births and deaths they gave
+        stated = _stated(memory)
+        hidden = stated.hidden_events() if stated else set()
+        redated = stated.redated if stated else {}
         rows = memory.query(
-            "SELECT coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
-            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?) ORDER BY coalesce(ev.lo, e.at) DESC LIMIT 1",
-            (word, word.rstrip("s")),
+            "SELECT ev.id, coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
+            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?) ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
+            (word, word.rstrip("s"), 1 + len(hidden)),
         )
-        if rows and rows[0][0]:
-            return rows[0][0]
+        found = [redated[r[0]][0] if r[0] in redated else r[1] for r in rows if r[0] not in hidden and r[1]]
+        found += [g["lo"] for (_, kind), g in (stated.given.items() if stated else ()) if kind in (word, word.rstrip("s"))]
+        found += [lo for eid, (lo, _, _) in redated.items() if eid not in hidden and memory.query(
+            "SELECT 1 FROM events WHERE id = ? AND negated = 0 AND kind IN (?, ?)", (eid, word, word.rstrip("s")))]
+        if found:
+            return max(found)
     hits = bm25(memory, what, 1)
     if not hits:
         return None
@@ -333,13 +480,7 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
     if within:
         runs = _window_runs(memory, *within)
         if runs is not None:
-            hits = []
-            for lo, hi in runs:
-                hits += memory.query(
-                    "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                    (" OR ".join(terms), lo, hi))
-            hits.sort(key=lambda h: -h[1])
-            return [(r[0], r[1]) for r in hits[:limit]]
+            return _bm25_runs(memory, terms, runs, limit)
     floor = 0
     if memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0] > BM25_WINDOW:
         sizes = {t: memory.query(_COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
@@ -363,6 +504,17 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
         params += [within[0], within[1]]
     rows = memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
     return [(r[0], r[1]) for r in rows]
+
+
+def _bm25_runs(memory, terms, runs, limit) -> list[tuple[int, float]]:
+    """BM25 over the passages in these runs of ids only (scores as over the whole store)."""
+    hits = []
+    for lo, hi in runs:
+        hits += memory.query(
+            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
+            (" OR ".join(terms), lo, hi))
+    hits.sort(key=lambda h: -h[1])
+    return [(r[0], r[1]) for r in hits[:limit]]
 
 
 def _window_runs(memory, lo: str, hi: str, most: int = 200) -> list[tuple[int, int]] | None:
@@ -449,7 +601,21 @@ def features(memory, question: str, vector, a) -> dict:
         for pid, s in bm25(memory, question, POOL // 3, within=(t["lo"], t["hi"])):
             lexical.setdefault(pid, s)
     dense = dict(embed.nearest(memory, vector, POOL))
-    pool = set(lexical) | set(dense)
+    focused = focus(memory, a)
+    theirs = {i for ids, person in focused if person for i in ids}
+    for ids, person in focused:
+        # The people and times the question names, searched on their own: in a store of a lifetime their
+        # passages are a few among a million, and a search of everything may rank none of them. (BM25 is
+        # already searched within a time window, above.)
+        for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
+            dense.setdefault(pid, sim)
+        runs = _runs(ids)
+        if person and len(runs) <= 200 and (words := fts_terms(question)):
+            for pid, score in _bm25_runs(memory, words, runs, POOL):
+                lexical.setdefault(pid, score)
+    facts_by_passage = _fact_matches(memory, a, vector)
+    best_facts = sorted(facts_by_passage, key=lambda i: -facts_by_passage[i][0])[:FACT_POOL]
+    pool = set(lexical) | set(dense) | set(best_facts)
     if not pool:
         return {"pool": [], "ids": []}
     # Neighbours too: the two turns before and after each candidate, in the same entry.
@@ -487,6 +653,8 @@ def features(memory, question: str, vector, a) -> dict:
         "bm25": np.array([b.get(i, 0.0) for i in ids]),
         "person": np.array([person.get(i, 0.0) for i in ids]),
         "spoken": np.array([float(i in spoken) for i in ids]),
+        # In a store where the people named are a few among many: the passages of their own entries.
+        "focus": np.array([float(i in theirs) for i in ids]),
         "time": np.array([when.get(i, 0.0) for i in ids]),
         # "When did ...?" is answered by a passage that names a time ("last Friday", "in 2019").
         "says_when": np.array([float(bool(a.get("when")) and i in timed) for i in ids]),
@@ -497,7 +665,63 @@ def features(memory, question: str, vector, a) -> dict:
         "prev2": beside(-2),
         "next2": beside(2),
         "entry": entries,
+        # How well the asked person's facts read in the passage ("likes skiing") match the question.
+        "fact": np.array([facts_by_passage[i][0] if i in facts_by_passage else 0.0 for i in ids]),
+        "fact_passages": {i: facts_by_passage[i] for i in best_facts},  # (score, what, statement, person), for `ask`
+        "aggregate": bool(a.get("aggregate")),
     }
+
+
+FOCUS = 20_000  # most passages a person or time the question names may have to be searched on their own
+
+
+def focus(memory, a) -> list[tuple[list[int], bool]]:
+    """For each person the question names, the passages of the entries they speak or are named in; for each
+    time window, those of the entries dated in it: (passage ids, whether a person's). Each is left out when
+    it holds more than FOCUS passages or the whole store: then it narrows nothing."""
+    total = names(memory).covers
+    out = []
+    for s in a["people"]:
+        entries = set()
+        for speaker in s.speakers:
+            phrase = '"' + speaker.replace('"', '""') + '"'
+            entries |= {r[0] for r in memory.query(
+                "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+                " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
+        if s.people and _has_table(memory, "mentions"):
+            people = sorted(s.people)
+            entries |= {r[0] for r in memory.query(
+                f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, FOCUS + 1))}
+        out.append((_entry_passages_of(memory, entries), True))
+    for t in a["times"]:
+        out.append(([r[0] for r in memory.query(
+            "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
+            (t["lo"], t["hi"], FOCUS + 1))], False))
+    return [(ids, person) for ids, person in out if ids and len(ids) <= FOCUS and len(ids) < total]
+
+
+def _entry_passages_of(memory, entries) -> list[int]:
+    entries = sorted(entries)
+    if not entries or len(entries) > FOCUS:
+        return []
+    ids = []
+    for b in range(0, len(entries), 900):
+        part = entries[b:b + 900]
+        ids += [r[0] for r in memory.query(f"SELECT id FROM passages WHERE entry IN ({','.join('?' * len(part))})", part)]
+        if len(ids) > FOCUS:
+            return []
+    return ids
+
+
+def _runs(ids) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ids."""
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(a, b) for a, b in runs]
 
 
 def fuse(f, w, limit) -> list[tuple[int, float]]:
@@ -508,10 +732,12 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     match counts more than two middling ones)."""
     if not f["ids"]:
         return []
+    if f.get("aggregate"):  # a question that gathers has weights of its own ("gather:dense" ...), where it has them
+        w = {k: w.get(f"gather:{k}", v) for k, v in w.items() if not k.startswith("gather:")}
     d, b = f["dense"], f["bm25"]
     base = (w["dense"] * d + w["bm25"] * b + w["dense*bm25"] * d * b + w["dense^2"] * d * d + w["bm25^2"] * b * b
-            + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w["time"] * f["time"]
-            + w["says_when"] * f["says_when"] + w["length"] * f["length"])
+            + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w.get("focus", 0.0) * f["focus"] + w["time"] * f["time"]
+            + w["says_when"] * f["says_when"] + w["length"] * f["length"] + w["fact"] * f["fact"])
     padded = np.append(base, 0.0)  # index -1: no neighbour
     score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])
     if w.get("neighbour2"):
@@ -524,6 +750,69 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     # Ranked: the candidates and their neighbours (an answer is often the turn next to the match).
     best = np.argsort(-score, kind="stable")[:limit]
     return [(f["ids"][i], float(score[i])) for i in best]
+
+
+# What a question asks of a person, by the kinds of fact that answer it.
+_INTENTS = [
+    (re.compile(r"\b(?:like[sd]?|lov\w+|enjoy\w*|prefer\w*|favou?rite\w*|fan|fans|into|tastes?|interest\w*|hobb\w+)\b", re.I),
+     {"likes", "does"}),
+    (re.compile(r"\b(?:hate\w*|dislike\w*|can't stand|cannot stand|not a fan)\b", re.I), {"dislikes"}),
+    (re.compile(r"\b(?:do|does|did|play\w*|practi[cs]\w*|activit\w+|sports?|spend\w*|free time|habits?|usually|often)\b", re.I),
+     {"does", "likes"}),
+    (re.compile(r"\b(?:work\w*|jobs?|careers?|profession\w*|occupation\w*)\b", re.I), {"works"}),
+    (re.compile(r"\b(?:stud\w+|learn\w*|major\w*|school|universit\w+|college|degree|class\w*|train\w*)\b", re.I), {"studies", "does"}),
+    (re.compile(r"\b(?:have|has|own\w*|pets?)\b", re.I), {"has"}),
+    (re.compile(r"\b(?:live[sd]?|living|from|home ?town|move[sd]?|moving)\b", re.I), {"lives"}),
+    (re.compile(r"\b(?:plan\w*|going to|will|want\w*|wish\w*|hop\w+|would like|future|next|upcoming|intend\w*|dream\w*)\b", re.I),
+     {"plans", "wants"}),
+]
+_GATHERS = re.compile(
+    r"^\W*(?:what|which|where|how)\b(?:\W+\w+){0,3}?\W+(?:kinds?|types?|sorts?|hobbies|interests|activities|things|places"
+    r"|(?!(?:does|is|was|has|this|his|hers|yours|its|always|sometimes|perhaps)\b)[a-z]{3,}[^s's]s)\b"
+    r"|\b(?:both|in common|share|each other)\b"
+    r"|^\W*what\b[^?]*\b(?:like|likes|enjoy|enjoys|love|loves|prefer|prefers)\W*$", re.I)
+_fact_vectors: dict[str, np.ndarray] = {}  # a fact's statement -> its vector, shared by every store in the process
+_fact_lock = threading.Lock()
+
+
+def gathers(question: str) -> bool:
+    """Does the question ask for several things, told apart ("What sports does Kevin play?", "What are
+    Kate's hobbies?", "What do Elise and Kate have in common?")? Such a question is answered by many
+    turns, across sessions, each saying something else."""
+    return bool(_GATHERS.search(question))
+
+
+def intents(question: str) -> set[str]:
+    """The kinds of person fact that answer a question: "What sports does Kevin play?" -> does, likes."""
+    return {k for pattern, kinds in _INTENTS if pattern.search(question) for k in kinds}
+
+
+def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
+    """For each passage holding a fact of a person the question names, the best of those facts: how well
+    it matches the question (cosine of the question to the statement, a quarter less when its kind is not
+    one the question asks for), what it is about, its statement and whose it is. Statements are embedded
+    when first asked about, and kept for the life of the process; a person read about for years has their
+    FACT_ROWS latest facts read, so a first question costs at most that many short embeddings."""
+    people = sorted({p for s in a["people"] for p in s.people})
+    if not people or not _has_table(memory, "person_facts"):
+        return {}
+    rows = memory.query(f"SELECT passage, kind, what, statement, person FROM person_facts WHERE person IN ({','.join('?' * len(people))})"
+                        " AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, FACT_ROWS])
+    if not rows:
+        return {}
+    with _fact_lock:
+        new = list(dict.fromkeys(r["statement"] for r in rows if r["statement"] not in _fact_vectors))
+        if new:
+            _fact_vectors.update(zip(new, embed.embed(new)))
+        mat = np.stack([_fact_vectors[r["statement"]] for r in rows])
+    sims = np.einsum("ij,j->i", mat, np.asarray(vector, dtype=np.float32))
+    wanted = a.get("intents") or set()
+    out: dict[int, tuple[float, str, str, int]] = {}
+    for r, sim in zip(rows, sims.tolist()):
+        score = sim * (1.0 if not wanted or r["kind"] in wanted else 0.75)
+        if score > out.get(r["passage"], (-1.0,))[0]:
+            out[r["passage"]] = (score, r["what"], r["statement"], r["person"])
+    return out
 
 
 def _results(memory, hits) -> list[dict]:
@@ -592,7 +881,7 @@ _ASKS_WHEN = re.compile(r"\s*(?:when|how long ago|since when|(?:in |on )?what (?
 
 def analyse(memory, question: str) -> dict:
     return {"people": named_people(memory, question), "times": question_times(memory, question),
-            "when": bool(_ASKS_WHEN.match(question))}
+            "when": bool(_ASKS_WHEN.match(question)), "intents": intents(question), "aggregate": gathers(question)}
 
 
 def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
@@ -614,7 +903,7 @@ def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
         "people": [s.as_dict() for s in a["people"]],
         "times": [{k: (None if v in (_BEFORE_ALL, _AFTER_ALL) else v) for k, v in t.items() if k != "weight"}
                   for t in a["times"]],  # an open end is null
-        "facts": facts(memory, a["people"], a["times"]),
+        "facts": _person_facts(memory, f) + facts(memory, a["people"], a["times"]),
         "unknown": unknown_names(memory, question, a),
     }
 
@@ -638,20 +927,39 @@ def unknown_names(memory, question: str, a) -> list[str]:
 
 
 def facts(memory, sources, times, limit=20) -> list[dict]:
-    """What extraction knows about the people named (relations, events), and events in the times named."""
+    """What is known about the people named (relations, events), and events in the times named: what
+    extraction read, as the owner corrected it (remembrancer/people.py). A fact the owner gave has
+    `said`, their correction's id, and no passage. One read less surely than a fact (people.FACT) is
+    said as "perhaps", never as a certainty."""
+    from .people import EVENT_TEXT, perhaps, perhaps_relation
+
     if not _has_table(memory, "relations"):
         return []
     people = sorted({p for s in sources for p in s.people})
+    stated = _stated(memory)
     out = []
+    name = {}
+
+    def named(pid):
+        if pid not in name:
+            name[pid] = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+        return name[pid]
+
     if people:
         marks = ",".join("?" * len(people))
-        for r in memory.query(
-            f"SELECT s.name AS subject, r.relation, o.name AS object, r.passage FROM relations r"
-            f" JOIN people s ON s.id = r.subject JOIN people o ON o.id = r.object"
-            f" WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object LIMIT ?",
-            [*people, *people, limit],
-        ):
-            out.append({"fact": f"{r['subject']} is the {r['relation']} of {r['object']}", "kind": "relation", "passage": r["passage"]})
+        rows = [dict(r) for r in memory.query(
+            f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage, max(coalesce(r.confidence, 1.0)) AS confidence"
+            f" FROM relations r WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
+            f" ORDER BY min(r.entry), min(r.start)",
+            [*people, *people])]
+        rows = stated.relations(rows, set(people)) if stated else rows
+        owners = {r[0] for r in memory.query("SELECT id FROM people WHERE owner = 1")}
+        for r in sorted(rows, key=lambda r: r.get("said") is None)[:limit]:  # what the owner said first
+            maybe = not r.get("said") and perhaps_relation(r["subject"] in owners, r["object"] in owners, r.get("confidence"))
+            fact = f"{'perhaps ' if maybe else ''}{named(r['subject'])} is the {r['relation']} of {named(r['object'])}"
+            out.append({"fact": fact + (" (you said)" if r.get("said") else ""), "kind": "relation",
+                        "passage": r["passage"], "said": r.get("said"), "perhaps": maybe,
+                        "confidence": round(r["confidence"] if r.get("confidence") is not None else 1.0, 3)})
     clauses, params = [], []
     if people:
         clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
@@ -659,17 +967,62 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     for t in times:
         clauses.append("(coalesce(ev.lo, en.at) >= ? AND coalesce(ev.lo, en.at) < ?)")
         params += [t["lo"], t["hi"]]
-    if clauses:
-        from .people import EVENT_TEXT
+    hidden = stated.hidden_events() if stated else set()
+    redated = stated.redated if stated else {}
 
+    def in_times(at):
+        return any(t["lo"] <= at < t["hi"] for t in times)
+
+    events = []
+    if clauses:
         for r in memory.query(
-            f"SELECT ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text"
+            f"SELECT ev.id, ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text,"
+            " coalesce(ev.confidence, 1.0) AS confidence"
             " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
             f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
-            [*params, limit],
+            [*params, limit + len(hidden) + len(redated)],
         ):
-            out.append({"fact": f"{r['kind']}: {r['text']}", "kind": "event", "at": r["at"], "passage": r["passage"]})
-    return out[:limit]
+            if r["id"] in hidden:
+                continue
+            at, said = (redated[r["id"]][0], redated[r["id"]][2]) if r["id"] in redated else (r["at"], None)
+            maybe = not said and perhaps(r["kind"], r["confidence"])
+            events.append({"fact": f"{'perhaps ' if maybe else ''}{r['kind']}: {r['text']}" + (f" ({at}, you said)" if said else ""),
+                           "kind": "event", "at": at, "passage": r["passage"], "said": said, "perhaps": maybe,
+                           "confidence": round(r["confidence"], 3)})
+    if stated:
+        seen = {e["passage"] for e in events}
+        for eid, (lo, _, said) in redated.items():  # re-dated into a time asked about
+            r = memory.query(f"SELECT ev.kind, ev.passage, {EVENT_TEXT} AS text FROM events ev JOIN entries en ON en.id = ev.entry"
+                             " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ? AND ev.negated = 0", (eid,))
+            if r and eid not in hidden and in_times(lo) and r[0]["passage"] not in seen:
+                events.append({"fact": f"{r[0]['kind']}: {r[0]['text']} ({lo}, you said)", "kind": "event", "at": lo,
+                               "passage": r[0]["passage"], "said": said, "perhaps": False, "confidence": 1.0})
+        for (pid, kind), g in stated.given.items():
+            if pid in people or in_times(g["lo"]):
+                verb = "born" if kind == "birth" else "died"
+                events.append({"fact": f"{named(pid)} {verb} {'in' if len(g['when']) < 10 else 'on'} {g['when']} (you said)",
+                               "kind": "event", "at": g["lo"], "passage": None, "said": g["said"], "perhaps": False,
+                               "confidence": 1.0})
+    events.sort(key=lambda e: e["at"] or "")
+    return (out + events[:limit])[:limit]
+
+
+def _person_facts(memory, f, limit=5) -> list[dict]:
+    """The asked person's facts that best match the question ("Kevin plays basketball"), each once, with its passage."""
+    n, out, said = names(memory), [], set()
+    by_fact = {}
+    for passage, (score, what, statement, person) in f.get("fact_passages", {}).items():
+        if (person, what) not in by_fact or score > by_fact[person, what][0]:
+            by_fact[person, what] = (score, statement, passage)
+    for (person, what), (score, statement, passage) in sorted(by_fact.items(), key=lambda kv: -kv[1][0]):
+        if len(out) >= limit or score < PERSON_FACT_SIMILARITY:
+            break
+        out.append({"fact": f"{n.person_names.get(person, '?')} {statement}", "kind": "person", "about": what, "passage": passage})
+    return out
+
+
+# Below this cosine similarity of a question to a fact's statement the fact is not said as an answer.
+PERSON_FACT_SIMILARITY = 0.25
 
 
 def recall(memory, cue: str, limit: int = 10) -> dict:
@@ -712,8 +1065,8 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
         score[r["person"]] += (max(strength, 0.0) * r["closeness"] + 0.5 * share) * (1.0 if exact else 0.5)
         why[r["person"]].append(
             f"{cue} → {r['cue']} (read together {r['count']}×, strength {strength:+.2f}) → {n.person_names.get(r['person'], '?')}")
-        for c in memory.query("SELECT DISTINCT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL LIMIT 5",
-                              (r["person"], r["cue"])):
+        for c in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL GROUP BY passage"
+                              " ORDER BY max(closeness) DESC, passage LIMIT 5", (r["person"], r["cue"])):
             evidence[r["person"]].append(c[0])
     # Co-mention: people named in (or speaking) the passages the cue finds, by rank.
     found = [p["passage"] for p in passages]
@@ -727,8 +1080,15 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
             score[r["person"]] += 0.2 * rarity / (1 + found.index(r["passage"]))
             if r["passage"] not in evidence[r["person"]]:
                 evidence[r["person"]].append(r["passage"])
+    # A name the owner said is not a person (a pet, a place, a thing) stays a cue: it is found among the things.
+    kinds = {r[0]: r[1] for r in memory.query(
+        f"SELECT id, kind FROM people WHERE kind IS NOT NULL AND kind != 'person' AND id IN ({','.join('?' * len(score))})",
+        list(score))} if score else {}
+    named_things = [{"name": n.person_names[pid], "kind": kinds[pid], "score": round(score[pid], 4),
+                     "evidence": memory.passages(evidence[pid][:3])}
+                    for pid in sorted(kinds, key=lambda p: -score[p]) if pid in n.person_names]
     people = []
-    for pid in sorted(score, key=lambda p: -score[p])[:limit]:
+    for pid in [p for p in sorted(score, key=lambda p: -score[p]) if p not in kinds][:limit]:
         if pid not in n.person_names:
             continue
         ev = evidence[pid][:3]
@@ -740,7 +1100,7 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
             "evidence": memory.passages(ev),
         })
     out["people"] = people
-    out["things"] = _things(memory, forms + heads, found)[:limit]
+    out["things"] = (named_things + _things(memory, forms + heads, found))[:limit]
     return out
 
 
@@ -824,6 +1184,7 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
     if person:
         allowed = _person_passages(memory, person)
     items = []
+    stated = _stated(memory)
     if _has_table(memory, "times"):
         for r in memory.query(
             "SELECT t.passage, t.entry, t.lo, t.hi, t.text, substr(e.text, max(t.start - 12, 0) + 1, min(t.start, 12)) AS before"
@@ -834,11 +1195,31 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
                 continue
             if allowed is None or r["passage"] in allowed:
                 items.append({"at": r["lo"], "until": r["hi"], "what": r["text"], "kind": "time", "passage": r["passage"]})
+        # Events as the owner has them (remembrancer/people.py): none they said is untrue, re-dated ones on
+        # their date, and the births and deaths they gave by hand (no passage tells those). A death read unsurely
+        # is "perhaps death", not a death.
+        from .people import perhaps
+
+        hidden = stated.hidden_events() | set(stated.redated) if stated else set()
         for r in memory.query(
-            "SELECT ev.kind, ev.lo, ev.hi, ev.passage FROM events ev WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ?"
-            " AND ev.passage IS NOT NULL", (lo, hi)):
-            if allowed is None or r["passage"] in allowed:
-                items.append({"at": r["lo"], "until": r["hi"], "what": r["kind"], "kind": "event", "passage": r["passage"]})
+            "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage, coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
+            " WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ? AND ev.passage IS NOT NULL", (lo, hi)):
+            if r["id"] not in hidden and (allowed is None or r["passage"] in allowed):
+                maybe = perhaps(r["kind"], r["confidence"])
+                items.append({"at": r["lo"], "until": r["hi"], "what": f"perhaps {r['kind']}" if maybe else r["kind"],
+                              "kind": "event", "passage": r["passage"], "perhaps": maybe})
+        if stated:
+            gone = stated.hidden_events()
+            for eid, (elo, ehi, said) in stated.redated.items():
+                r = memory.query("SELECT kind, passage FROM events WHERE id = ? AND negated = 0", (eid,))
+                if eid not in gone and r and r[0]["passage"] and lo <= elo < hi and (allowed is None or r[0]["passage"] in allowed):
+                    items.append({"at": elo, "until": ehi, "what": r[0]["kind"], "kind": "event", "passage": r[0]["passage"], "said": said})
+            mine = find_person(memory, person) if person else None
+            for (pid, kind), g in stated.given.items():
+                if lo <= g["lo"] < hi and (person is None or pid == mine):
+                    name = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+                    items.append({"at": g["lo"], "until": g["hi"], "what": f"{kind} of {name} (you said)", "kind": "event",
+                                  "passage": None, "said": g["said"], "person": name})
     # Passages that name no day of their own ("yesterday", "last Tuesday") happened when their entry
     # is dated; a month or a year they mention ("moving in August") does not move them: one item an entry.
     timed = set()
@@ -846,7 +1227,8 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
         timed = {r[0] for r in memory.query(
             "SELECT DISTINCT t.passage FROM times t JOIN entries e ON e.id = t.entry WHERE e.at >= ? AND e.at < ?"
             " AND julianday(t.hi) - julianday(t.lo) <= 7", (lo, hi))}
-    for r in memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ? ORDER BY e.at", (lo, hi)):
+    for r in memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ?"
+                          " AND e.deleted IS NULL ORDER BY e.at", (lo, hi)):
         untimed = [p for p in _entry_passages(memory, r["id"]) if p not in timed and (allowed is None or p in allowed)]
         if untimed:
             items.append({"at": r["at"], "until": None, "what": "written", "kind": "entry", "passage": untimed[0]})
@@ -856,6 +1238,23 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
     for i in items:
         i["passage"] = by_id.get(i["passage"])
     return items
+
+
+def _stated(memory):
+    """The owner's relations and events (remembrancer/people.py), over what was extracted."""
+    if not _has_table(memory, "corrections"):
+        return None
+    from .people import Stated
+
+    with memory.lock:
+        return Stated(memory.conn)
+
+
+def find_person(memory, name: str) -> int | None:
+    from .people import find
+
+    with memory.lock:
+        return find(memory.conn, name, partial=True)
 
 
 def _entry_passages(memory, entry_id):

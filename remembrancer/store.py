@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import capture, dates, migrations
 from .errors import (BadArgument, BadInput, EmptyInput, Interrupted, NeedsKey, NotFound, StoreCorrupt, StoreError,
-                     StoreLocked, UnknownFormat, WrongKey)
+                     StoreLocked, WrongKey)
 
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
@@ -30,6 +30,10 @@ PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
 Moment = str | dt.date | None  # a date or date-time: ISO text, or a date or datetime
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
 ISOLATE = 64  # after a processor fails on a run of entries, at most this many are tried one by one to find the one
+REPORT_EVERY = 64  # entries understood between two reports of progress, when one process understands them
+WEAK_DATES = ("file time", "today")  # an entry's meta["dated"] when nothing in it said when
+DATE_ORDER = "dates.order"  # settings key: {"day_first": bool, "from": "--day-first" | "locale en_GB"}
+RETRIES = 3  # times one run takes again an entry that changed while a processor read it
 
 
 @functools.cache
@@ -61,6 +65,42 @@ def content_hash(entry: capture.Entry) -> str:
 def _errors(name: str) -> tuple:
     """The exception class `name` of sqlite3 and, when an encrypted store was opened, of sqlcipher3."""
     return tuple(getattr(m, name) for m in (sqlite3, sys.modules.get("sqlcipher3.dbapi2")) if m is not None)
+
+
+def index_passages(conn, rows):
+    """Store passages, rows of (id, entry, seq, start, end, speaker, ref, text), with their search rows: the
+    index's words and, beside it, their emoji and other symbols (which its tokenizer drops)."""
+    conn.executemany("INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)", [(r[0], r[7], r[5]) for r in rows])
+    conn.executemany("INSERT OR IGNORE INTO passage_symbols (symbol, passage) VALUES (?, ?)",
+                     [(sym, r[0]) for r in rows for sym in symbols(r[7])])
+
+
+TOPS = ("store.entries_top", "store.passages_top")  # the highest ids ever given: an erased entry's are never given again
+
+
+def next_ids(conn, plan=None) -> tuple[int, int]:
+    """The next entry id and passage id to give: past every one in use, in the trash or erased (and, for an
+    import keeping its ids, past those of the file)."""
+    row = conn.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM entries), max((SELECT coalesce(max(id), 0) FROM passages),"
+        " (SELECT coalesce(max(id), 0) FROM trashed_passages)),"
+        " (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM settings WHERE key = ?),"
+        " (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM settings WHERE key = ?)", TOPS).fetchone()
+    floors = (plan.entry_floor, plan.passage_floor) if plan is not None else (0, 0)
+    return max(row[0], row[2], floors[0]) + 1, max(row[1], row[3], floors[1]) + 1
+
+
+def stored_as(conn, digest: str, versions: bool = True) -> dict | None:
+    """Where a text (a chat: with its date) is kept already: {"entry"}, with "deleted" if that entry is in the
+    trash, or {"entry", "version"} if it is an earlier version of an entry; None if it is not kept."""
+    row = conn.execute("SELECT id, deleted FROM entries WHERE hash = ?", (digest,)).fetchone()
+    if row:
+        return {"entry": row[0], **({"deleted": row[1]} if row[1] else {})}
+    if not versions:
+        return None
+    row = conn.execute("SELECT entry, number FROM versions WHERE hash = ? ORDER BY id DESC LIMIT 1", (digest,)).fetchone()
+    return {"entry": row[0], "version": row[1]} if row else None
 
 
 @contextlib.contextmanager
@@ -134,14 +174,14 @@ def _keyed(conn, key: str):
     conn.execute("PRAGMA temp_store = MEMORY")  # no sorting spilled to a plain temporary file
 
 
-def _private_file(path: Path):
+def private_file(path: Path):
     """Create an empty file only its owner can read, if there is none (SQLite gives its -wal and -shm files
     the mode of the store's file)."""
     with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
-def _private_folder(path: Path):
+def private_folder(path: Path):
     """Make the folder and any missing above it, each only its owner can enter."""
     missing = []
     while not path.exists():
@@ -191,8 +231,8 @@ class Memory:
             if not create:
                 raise NotFound(f"No store at {self.path}",
                                "Check --db or $REMEMBRANCER_DB; `remembrancer add` or `import` starts a new store.")
-            _private_folder(self.path.parent)
-            _private_file(self.path)
+            private_folder(self.path.parent)
+            private_file(self.path)
         if not memory and is_encrypted(self.path) and key is None:
             raise NeedsKey(f"{self.path} is encrypted, or it is not a remembrancer store")
         if not memory and key is not None and self.path.stat().st_size and not is_encrypted(self.path):
@@ -228,6 +268,10 @@ class Memory:
                 self.conn.close()
                 raise StoreCorrupt(f"{self.path} is an SQLite file of some other program, not a remembrancer store",
                                    "Give a new file name with --db; nothing was changed.")
+            if "migrations" in tables and (later := migrations.newer(self.conn)):  # an older remembrancer would write what the newer one cannot read
+                self.conn.close()
+                raise StoreError(f"{self.path} was made by a newer remembrancer (its schema has {later[-1]})",
+                                 "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
             if self.readonly:
                 if migrations.pending(self.conn):
                     self.conn.close()
@@ -279,9 +323,12 @@ class Memory:
             return self.conn.execute(sql, params).fetchall()
 
     # -- capture --------------------------------------------------------------------------
-    def add(self, text: str, *, at: str | None = None, author: str | None = None, source: str | None = None) -> dict:
+    def add(self, text: str, *, at: str | None = None, author: str | None = None, source: str | None = None,
+            day_first: bool | None = None) -> dict:
         """Remember a text; returns {"entry", "new", "passages", "words"}."""
-        entry = capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)
+        order = self.date_order(day_first)
+        entry = capture.text_entry(text, at=dates.parse(at, order.day_first) if at else None, author=author,
+                                   source=source, day_first=order.day_first)
         return self.add_entries([entry])["results"][0]
 
     def add_chat(self, turns: list | tuple, *, at: str | None = None, author: str | None = None, source: str | None = None,
@@ -292,32 +339,158 @@ class Memory:
         entry = capture.chat_entry(turns, at=dates.parse(at) if at else None, author=author, source=source, me=me)
         return self.add_entries([entry])["results"][0]
 
-    def add_entries(self, entries: list[capture.Entry], progress=None, understood=None) -> dict:
+    def add_messages(self, messages, *, me: str | None = None, at: str | None = None, source: str | None = None,
+                     author: str | None = None) -> dict:
+        """Remember a conversation as it happens: each message, {"speaker", "text", "at", "id"} (time and id if
+        known), joins the day's chat (one chat a day and `source`), searchable at once and understood (people,
+        relations, cues) after, as if the whole chat had been imported at the end. `me`: the speaker who is
+        you; `at`: the time of messages that give none (default: now).
+
+        A message sent again is stored once: one with an id, or a time, is the same as any in its chat with
+        that id, or speaker, text and time; one with neither is the same as the messages its chat ends with,
+        so a retried call, or the whole conversation so far sent again, adds only what is new.
+        Returns {"stored", "duplicates", "entries", "passages", "seconds"}: the chats' entry ids and the new
+        passages' ids."""
+        started = time.perf_counter()
+        given = capture.read_messages(messages, at=dates.parse(at) if at else None)
+        for value, what in ((me, "me"), (source, "The source"), (author, "The author")):
+            capture.check_unicode(value, what)
+        out = {"stored": 0, "duplicates": 0, "entries": [], "passages": []}
+        with self.transaction() as conn:
+            day, group = None, []
+            for message in given + [None]:  # runs of one day, in the order given
+                if group and (message is None or message.when[:10] != day):
+                    self._grow_chat(conn, day, group, me=me, source=source, author=author, out=out)
+                    group = []
+                if message is not None:
+                    day = message.when[:10]
+                    group.append(message)
+        if self.derive and out["stored"]:
+            self.process(out["entries"])
+        out["seconds"] = round(time.perf_counter() - started, 3)
+        return out
+
+    def _grow_chat(self, conn, day, group, *, me, source, author, out):
+        """Append one day's messages to its chat (made with the first of them), in the caller's transaction."""
+        row = conn.execute("SELECT c.entry, c.me, e.text, e.at, e.meta FROM chats c JOIN entries e ON e.id = c.entry"
+                           " WHERE c.day = ? AND c.source = ? AND e.deleted IS NULL ORDER BY c.entry DESC LIMIT 1",
+                           (day, source or "")).fetchone()
+        fresh = _new_messages(conn, row[0] if row else None, group)
+        out["duplicates"] += len(group) - len(fresh)
+        if not fresh:
+            if row:
+                out["entries"].append(row[0])
+            return
+        turns = [capture.Turn(m.speaker, m.text, m.id) for m in fresh]
+        if row is None:
+            owner = me if me is not None and any(m.speaker == me for m in fresh) else None
+            entry = capture.chat_entry(turns, at=fresh[0].when, author=author, source=source, me=owner)
+            [result] = self._store([entry])
+            if not result["new"]:  # this very chat is stored already (imported whole)
+                out["duplicates"] += len(fresh)
+                out["entries"].append(result["entry"])
+                return
+            entry_id, seq = result["entry"], 0
+            conn.execute("INSERT INTO chats (entry, day, source, me) VALUES (?, ?, ?, ?)", (entry_id, day, source or "", me))
+        else:
+            entry_id, old, when = row[0], row[2], row[3]
+            meta = json.loads(row[4]) if row[4] else {}
+            owner = me if me is not None else row[1]
+            if me is not None and me != row[1]:
+                conn.execute("UPDATE chats SET me = ? WHERE entry = ?", (me, entry_id))
+            if owner is not None and "me" not in meta and (any(m.speaker == owner for m in fresh) or conn.execute(
+                    "SELECT 1 FROM passages WHERE entry = ? AND speaker = ? LIMIT 1", (entry_id, owner)).fetchone()):
+                meta["me"] = owner  # the owner is named, or speaks, at last: the chat is read again with them as "I"
+            added = capture.chat_entry(turns)
+            text = old + "\n" + added.text
+            capture.check_text(text)
+            grown = capture.Entry(text=text, at=when, kind="chat")
+            digest = content_hash(grown)
+            same = conn.execute("SELECT id FROM entries WHERE hash = ?", (digest,)).fetchone()
+            if same:  # the chat as it now would be is stored already (imported whole)
+                out["duplicates"] += len(fresh)
+                out["entries"].append(same[0])
+                return
+            seq = conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM passages WHERE entry = ?", (entry_id,)).fetchone()[0]
+            first = next_ids(conn)[1]  # past every passage id ever given (erased ones too)
+            base = len(old) + 1
+            rows = [(first + i, entry_id, seq + i, base + s, base + e, speaker, ref, added.text[s:e])
+                    for i, (s, e, speaker, ref) in enumerate(added.passages)]
+            index_passages(conn, rows)
+            conn.execute("UPDATE entries SET text = ?, hash = ?, words = ?, meta = ? WHERE id = ?",
+                         (text, digest, grown.words, json.dumps(meta, ensure_ascii=False) if meta else None, entry_id))
+            # Understood again: extraction reads the whole entry again; embeddings only its new turns, unless the
+            # entry waits for a newer version of them, whose row is kept so that everything is embedded again.
+            from . import embed
+
+            conn.execute("DELETE FROM processed WHERE entry = ? AND (processor != ? OR version = ?)",
+                         (entry_id, embed.NAME, str(embed.VERSION)))
+            conn.execute("DELETE FROM failures WHERE entry = ?", (entry_id,))  # grown: tried again
+        conn.executemany("INSERT INTO messages (entry, seq, at, key, known) VALUES (?, ?, ?, ?, ?)",
+                         [(entry_id, seq + i, m.at, m.key, int(m.known)) for i, m in enumerate(fresh)])
+        ids = [r[0] for r in conn.execute("SELECT id FROM passages WHERE entry = ? AND seq >= ? ORDER BY seq", (entry_id, seq))]
+        out["stored"] += len(fresh)
+        out["passages"] += ids
+        out["entries"].append(entry_id)
+
+    def add_entries(self, entries: list[capture.Entry], progress=None, understood=None, report=None,
+                    records=None) -> dict:
         """Store entries in batched transactions, then derive; every entry is whole or absent.
-        `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation."""
+        `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation;
+        `report(stage, done, total, fraction=None)` as words are stored ("storing") and understood
+        ("understanding"; `fraction`: of the work, which is not quite that of the words: a chat costs more).
+        Imported items already stored are left out (see `fresh`); the result says how many were new.
+        `records`: the owner's records an export carries, [(line, table, row)], stored after the entries
+        (remembrancer/archive.py); they are checked before anything is stored."""
+        from . import archive, pipeline
+
         started = time.perf_counter()
         failed_before = len(self.failed_now)
+        records = list(records or [])
+        if records:
+            archive.check_records(self, records)
+        entries, imported = self.fresh(entries)
+        plan = archive.plan(self, entries)
         results = []
         batch: list[capture.Entry] = []
+        total = sum(e.words for e in entries)
+        stored = 0
+        # Enough to understand in parallel: the workers load their models while the entries are stored.
+        warmed = self.derive and pipeline.worth_chars(sum(len(e.text) for e in entries)) and pipeline.warm()
+
+        def store(batch):
+            nonlocal stored
+            out = self._store(batch, progress, plan)
+            stored += sum(e.words for e in batch)
+            if report:
+                report("storing", stored, total)
+            return out
+
         words = 0
         try:
-            for entry in entries:
-                batch.append(entry)
-                words += entry.words
-                if words >= BATCH_WORDS:
-                    results += self._store(batch, progress)
-                    batch, words = [], 0
-            if batch:
-                results += self._store(batch, progress)
-        except StoreError as e:
-            raise self._partly(e, results, "stored; the rest were not") if any(r["new"] for r in results) else e
-        if self.derive:  # the new entries, and any an earlier run left not understood
             try:
-                self.process(progress=understood)
+                for entry in entries:
+                    batch.append(entry)
+                    words += entry.words
+                    if words >= BATCH_WORDS:
+                        results += store(batch)
+                        batch, words = [], 0
+                if batch:
+                    results += store(batch)
+                if records:
+                    archive.store_records(self, records, plan, entries, results)
             except StoreError as e:
-                raise self._partly(e, results, "stored, but understanding them stopped") from None
+                raise self._partly(e, results, "stored; the rest were not") if any(r["new"] for r in results) else e
+            if self.derive:  # the new entries, and any an earlier run left not understood (unless another is at it)
+                try:
+                    self.process(progress=understood, wait=False, report=report)
+                except StoreError as e:
+                    raise self._partly(e, results, "stored, but understanding them stopped") from None
+        finally:
+            if warmed:
+                pipeline.finish()
         new = [r for r in results if r["new"]]
-        return {
+        out = {
             "results": results,
             "entries": len(new),
             "duplicates": len(results) - len(new),
@@ -326,6 +499,12 @@ class Memory:
             "seconds": round(time.perf_counter() - started, 3),
             "failed": self.failed_now[failed_before:],  # entries stored but not understood: see `failures`
         }
+        if imported["items"]:
+            out["items"] = imported
+        weak = [r["dated"] for r in new if r.get("dated")]
+        if weak:  # dated only by a file's time or the day it was added: nothing in them says when
+            out["dated"] = {how: weak.count(how) for how in WEAK_DATES if how in weak}
+        return out
 
     @staticmethod
     def _partly(error: StoreError, results, what: str) -> StoreError:
@@ -337,89 +516,265 @@ class Memory:
             ("Free some disk space; " if full else "") + "what was stored is kept, and understood at the next command"
             " that opens the store (run the same command again: what is stored already is not stored twice).")
 
-    def _store(self, entries, progress=None) -> list[dict]:
+    def fresh(self, entries: list[capture.Entry]) -> tuple[list[capture.Entry], dict]:
+        """The entries with what is already stored of them left out: an imported note or message whose key
+        is stored with the same digest is gone; a chat day whose earlier messages are stored keeps only its
+        new ones (a continuation, `meta["continues"]` naming the entries before); a note that changed is
+        kept whole, as a new entry naming the one before (`meta["previous"]`).
+        Also {"items", "new", "known", "changed", "continued"}."""
+        keys = [k for e in entries for k, _ in e.items]
+        known = {}
+        with self.lock, _sqlite_errors():
+            for i in range(0, len(keys), 500):
+                part = keys[i:i + 500]
+                known.update((r[0], (r[1], r[2])) for r in self.conn.execute(
+                    f"SELECT key, entry, digest FROM import_sources WHERE key IN ({','.join('?' * len(part))})", part))
+        counts = {"items": len(keys), "new": 0, "known": 0, "changed": 0, "continued": 0}
+        out, seen = [], set()
+        for entry in entries:
+            if not entry.items:
+                out.append(entry)
+                continue
+            if entry.kind == "chat" and entry.turns is not None:
+                fresh = [i for i, (k, _) in enumerate(entry.items) if k not in known and k not in seen]
+                counts["new"] += len(fresh)
+                counts["known"] += len(entry.items) - len(fresh)
+                seen.update(k for k, _ in entry.items)
+                if len(fresh) == len(entry.items):
+                    out.append(entry)
+                elif fresh:
+                    before = sorted({known[k][0] for k, _ in entry.items if k in known})
+                    turns = [entry.turns[i] for i in fresh]
+                    me = entry.meta.get("me") if any(t.speaker == entry.meta.get("me") for t in turns) else None
+                    meta = {k: v for k, v in entry.meta.items() if k != "me"}
+                    if before:
+                        meta["continues"] = before
+                        counts["continued"] += 1
+                    out.append(capture.chat_entry(turns, at=turns[0].at or entry.at, author=entry.author,
+                                                  source=entry.source, meta=meta, me=me))
+                continue
+            key, digest = entry.items[0]
+            if key in seen or (key in known and known[key][1] == digest):
+                counts["known"] += 1
+                continue
+            seen.add(key)
+            if key in known:
+                counts["changed"] += 1
+                entry.meta["previous"] = known[key][0]
+            else:
+                counts["new"] += 1
+            out.append(entry)
+        return out, counts
+
+    def _store(self, entries, progress=None, plan=None) -> list[dict]:
         added = dates.now()
         out = []
+        keep = plan is not None and plan.keep  # an export into a new store: its own ids, where they are free
         with self.transaction() as conn:
+            next_entry, next_passage = next_ids(conn, plan)
             for entry in entries:
                 digest = content_hash(entry)
-                cur = conn.execute(
-                    "INSERT INTO entries (text, at, added, author, source, kind, hash, words, meta)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING",
-                    (entry.text, entry.at, added, entry.author, entry.source, entry.kind, digest, entry.words,
-                     json.dumps(entry.meta, ensure_ascii=False) if entry.meta else None),
-                )
-                if not cur.rowcount:
-                    existing = conn.execute("SELECT id FROM entries WHERE hash = ?", (digest,)).fetchone()[0]
-                    out.append({"entry": existing, "new": False, "passages": 0, "words": entry.words})
+                # An export brought back whole keeps every entry it holds, whatever words other entries once had.
+                known = stored_as(conn, digest, versions=not keep)
+                if known:  # the same text (a chat: and date) is kept already, or was an earlier version of one
+                    self._sources(conn, entry, known["entry"])
+                    out.append({**known, "new": False, "passages": 0, "words": entry.words})
                     continue
-                entry_id = cur.lastrowid
-                first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+                own = keep and entry.id and not conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry.id,)).fetchone()
+                entry_id = entry.id if own else next_entry
+                next_entry = max(next_entry, entry_id + 1)
+                conn.execute(
+                    "INSERT INTO entries (id, text, at, added, author, source, kind, hash, words, meta, deleted)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (entry_id, entry.text, entry.at, entry.added or added, entry.author, entry.source, entry.kind, digest,
+                     entry.words, json.dumps(entry.meta, ensure_ascii=False) if entry.meta else None, entry.deleted),
+                )
+                self._sources(conn, entry, entry_id)
+                given = entry.passage_ids if own and entry.passage_ids and len(entry.passage_ids) == len(entry.passages) else None
+                if given and conn.execute("SELECT 1 FROM passages WHERE id BETWEEN ?1 AND ?2 UNION ALL"
+                                          " SELECT 1 FROM trashed_passages WHERE id BETWEEN ?1 AND ?2",
+                                          (min(given), max(given))).fetchone():
+                    given = None  # taken meanwhile: new ones
+                if given is None:
+                    given = list(range(next_passage, next_passage + len(entry.passages)))
+                next_passage = max([next_passage, *(i + 1 for i in given)])
                 rows = [
-                    (first + i, entry_id, i, s, e, speaker, ref, entry.text[s:e])
-                    for i, (s, e, speaker, ref) in enumerate(entry.passages)
+                    (pid, entry_id, i, s, e, speaker, ref, entry.text[s:e])
+                    for i, (pid, (s, e, speaker, ref)) in enumerate(zip(given, entry.passages))
                 ]
-                conn.executemany(
-                    "INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
-                conn.executemany(
-                    "INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)",
-                    [(r[0], r[7], r[5]) for r in rows],
-                )
-                conn.executemany("INSERT OR IGNORE INTO passage_symbols (symbol, passage) VALUES (?, ?)",
-                                 [(sym, r[0]) for r in rows for sym in symbols(r[7])])
-                out.append({"entry": entry_id, "new": True, "passages": len(rows), "words": entry.words})
+                if entry.deleted:  # in the trash: its passages kept aside, out of search
+                    conn.executemany("INSERT INTO trashed_passages (id, entry, seq, start, end, speaker, ref)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?)", [r[:7] for r in rows])
+                else:
+                    index_passages(conn, rows)
+                for number, v in enumerate(entry.versions, 1):
+                    old = capture.Entry(text=v["text"], at=v["at"], kind=entry.kind)
+                    conn.execute("INSERT INTO versions (entry, number, text, at, turns, hash, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 (entry_id, number, v["text"], v["at"],
+                                  json.dumps(v["turns"], ensure_ascii=False) if v["turns"] is not None else None,
+                                  content_hash(old), v["replaced"]))
+                out.append({"entry": entry_id, "new": True, "passages": len(rows), "words": entry.words,
+                            **({"dated": entry.meta["dated"]} if entry.meta.get("dated") in WEAK_DATES else {})})
         if progress:
             progress(len(entries))
         return out
 
+    @staticmethod
+    def _sources(conn, entry, entry_id):
+        if entry.items:
+            conn.executemany("INSERT OR REPLACE INTO import_sources (key, entry, digest) VALUES (?, ?, ?)",
+                             [(k, entry_id, d) for k, d in entry.items])
+
     def add_files(self, paths: str | os.PathLike | list | tuple, *, at: str | None = None, author: str | None = None,
-                  source: str | None = None, progress=None) -> dict:
-        """Remember files and folders (recursively: .txt and .md), each file one entry."""
-        at = dates.parse(at) if at else None
-        entries = [capture.file_entry(p, at=at, author=author, source=source) for p in capture.files(paths)]
-        return self.add_entries(entries, progress)
+                  source: str | None = None, progress=None, day_first: bool | None = None) -> dict:
+        """Remember files and folders (recursively: .txt and .md), each file one entry (see
+        `capture.file_entries` for how they are dated); `day_first` as `import_path`'s."""
+        order = self.date_order(day_first)
+        at = dates.parse(at, order.day_first) if at else None
+        batch = capture.file_entries(paths, at=at, author=author, source=source, order=order)
+        return self._add_batch(batch, progress)
+
+    def import_path(self, fmt: str | None, path: str | os.PathLike, *, author: str | None = None,
+                    source: str | None = None, me: str | None = None, progress=None,
+                    day_first: bool | None = None) -> dict:
+        """Import an export (`fmt` None: found from the file or folder; see `importers.FORMATS`); `me`: the
+        speaker who is you; `day_first`: how numeric dates are read (None: as the store is set, else the
+        locale; a choice given is kept as the store's setting). Importing it again adds only what is new."""
+        from . import importers
+
+        batch = importers.read(fmt, path, author=author, source=source, me=me, order=self.date_order(day_first),
+                               known=self.known_keys)
+        return self._add_batch(batch, progress)
 
     def import_file(self, fmt: str, path: str | os.PathLike, *, author: str | None = None, source: str | None = None,
                     me: str | None = None, progress=None) -> dict:
-        """Import a whole file in a known format ("locomo" or "jsonl"); `me`: the chat speaker who is you."""
-        return self.add_entries(capture.format_entries(fmt, path, author=author, source=source, me=me), progress)
+        """Import a whole file in a known format (as `import_path`). A JSONL export brings back everything it
+        holds (see `export`)."""
+        return self.import_path(fmt, path, author=author, source=source, me=me, progress=progress)
+
+    def _add_batch(self, batch, progress=None, understood=None, report=None) -> dict:
+        result = self.add_entries(batch.entries, progress, understood, report, records=batch.records)
+        self.keep_date_order(batch.order)
+        if batch.notes:
+            result["notes"] = batch.notes
+        return result
+
+    def known_keys(self, keys) -> set[str]:
+        """Which of these import keys are stored."""
+        keys, out = list(keys), set()
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            out.update(r[0] for r in self.query(
+                f"SELECT key FROM import_sources WHERE key IN ({','.join('?' * len(part))})", part))
+        return out
+
+    # -- settings -----------------------------------------------------------------------------
+    def setting(self, key: str):
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value):
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
+    def date_order(self, day_first: bool | None = None) -> dates.Order:
+        """How numeric dates are read here: as given (True: day-first, False: month-first), else the store's
+        setting, else the locale's habit (see `dates.locale_order`)."""
+        if day_first is not None:
+            return dates.Order(day_first, "flag")
+        stored = self.setting(DATE_ORDER)
+        if stored:
+            return dates.Order(stored["day_first"], "store")
+        return dates.locale_order()
+
+    def keep_date_order(self, order: dates.Order | None):
+        """Keep as the store's setting a day/month order chosen with a flag, or the locale's once it has been
+        used to read a date (so the store reads alike on another machine)."""
+        if order is None or order.day_first is None or not order.source:
+            return
+        stored = self.setting(DATE_ORDER)
+        if order.source == "flag" and (not stored or stored["day_first"] != order.day_first):
+            self.set_setting(DATE_ORDER, {"day_first": order.day_first,
+                                          "from": "--day-first" if order.day_first else "--month-first"})
+        elif order.source.startswith("locale") and not stored:
+            self.set_setting(DATE_ORDER, {"day_first": order.day_first, "from": order.source})
 
     # -- derived data ---------------------------------------------------------------------
-    def process(self, entry_ids=None, progress=None, wait: bool = False) -> dict | None:
+    def process(self, entry_ids=None, progress=None, wait: bool = True, report=None) -> dict | None:
         """Run every derived-data processor on the entries it has not yet seen at its current version
         (of `entry_ids` only, if given), until none is left.
 
         One process at a time derives a store (a lock beside it, released by the system if the process
-        dies). If another holds it, this returns None at once (`wait`: waits for it): the holder takes
-        in whatever was stored before it lets go, so nothing stored is left behind."""
-        done, tried = {}, set()
+        dies): this waits for it, or with `wait=False` returns None at once if another holds it; the holder
+        takes in whatever was stored before it lets go, so nothing stored is left behind."""
+        done, tried = {}, _Tried()
         while True:
             with self._derive_lock(wait) as held:
                 if not held:
                     return None
-                while self._derive_pass(entry_ids, tried, done, progress):
+                while self._derive_pass(entry_ids, tried, done, progress, report):
                     pass  # until a pass finds nothing new: entries stored meanwhile are taken in too
             # Entries stored after our last look but before we let go, by someone who found the lock held.
             if not self._lock_path() or not self._untried(entry_ids, tried):
                 return done
             wait = False
 
-    def _derive_pass(self, entry_ids, tried: set, done: dict, progress) -> bool:
-        """Each processor on its pending entries not yet tried in this run; False if there were none."""
+    def _derive_pass(self, entry_ids, tried, done: dict, progress, report=None) -> bool:
+        """Each processor on its pending entries not yet tried in this run, or changed since they were (an
+        edit, a re-date, a chat that grew while it was read: at most RETRIES times); False if there were none.
+        Many entries pending for every processor go to the workers together (`pipeline`)."""
+        from . import pipeline
+
         found = False
-        for name in PROCESSORS:
-            self.check_stop()
-            module = importlib.import_module(name)
-            todo = [i for i in self.pending(module, entry_ids) if (name, i) not in tried]
-            tried.update((name, i) for i in todo)
-            done[module.NAME] = done.get(module.NAME, 0) + len(todo)
-            if todo:
-                found = True
-                self._run(module, todo)
+        self.check_stop()
+        modules = {name: importlib.import_module(name) for name in PROCESSORS}
+        due = {name: tried.due(self, name, self.pending(m, entry_ids), take=False) for name, m in modules.items()}
+        words = self._words(set().union(*due.values())) if report else {}
+        total = sum(w for w, _ in words.values())
+        total_cost = sum(c for _, c in words.values())
+        finished = [0.0, 0.0]
+
+        def told(ids, share=1.0):  # these entries understood by every processor (share: by one of them)
+            finished[0] += share * sum(words.get(i, (0, 0))[0] for i in ids)
+            finished[1] += share * sum(words.get(i, (0, 0))[1] for i in ids)
+            report("understanding", min(round(finished[0]), total), total,
+                   min(finished[1] / total_cost, 1.0) if total_cost else 1.0)
+
+        both = sorted(set.intersection(*(set(v) for v in due.values()))) if due else []
+        if both and pipeline.processors_together() and pipeline.worth_it(self, both):
+            for name in PROCESSORS:
+                tried.due(self, name, both)  # taken as they are now: one changed while the workers read it is taken again
+            try:
+                pipeline.run(self, both, report=(lambda ids: told(ids)) if report else None)
+            except StoreError:
+                raise
+            except Exception:  # noqa: BLE001 - an entry the workers failed on (a MemoryError, a bug)
+                # What was written stays; the rest goes through each processor here, where the entry that
+                # fails is found, recorded on it, and never stops the others.
+                for name, module in modules.items():
+                    left = self.pending(module, both)
+                    self._run(module, left)
+                    if report and left:
+                        told(left, 1 / len(PROCESSORS))
+            for m in modules.values():
+                done[m.NAME] = done.get(m.NAME, 0) + len(both)
                 if progress:
-                    progress(module.NAME, len(todo))
+                    progress(m.NAME, len(both))
+            found = True
+        for name, module in modules.items():
+            ids = tried.due(self, name, self.pending(module, entry_ids))
+            done[module.NAME] = done.get(module.NAME, 0) + len(ids)
+            if ids:
+                found = True
+                # A bar that moves: slices of a batch, unless the run is large enough for extraction's workers.
+                step = len(ids) if not report or name == "remembrancer.extract" and pipeline.worth_it(self, ids) else REPORT_EVERY
+                for k in range(0, len(ids), step):
+                    self.check_stop()
+                    self._run(module, ids[k:k + step])
+                    if report:
+                        told(ids[k:k + step], 1 / len(PROCESSORS))
+                if progress:
+                    progress(module.NAME, len(ids))
         return found
 
     def _run(self, module, todo: list[int]):
@@ -458,13 +813,14 @@ class Memory:
     def failures(self) -> list[dict]:
         """The entries a processor failed on at its current version and under this code: {"entry", "processor",
         "version", "code", "error", "at"}. They are stored, and searchable by their words; they are tried again
-        after an upgrade, or by `reindex`."""
+        after an upgrade, when they are changed, or by `reindex`."""
         out = []
         for name in PROCESSORS:
             module = importlib.import_module(name)
             out += [dict(r) for r in self.query(
-                "SELECT entry, processor, version, code, error, at FROM failures WHERE processor = ? AND version = ?"
-                " AND code = ? ORDER BY entry", (module.NAME, str(module.VERSION), code_version()))]
+                "SELECT f.entry, f.processor, f.version, f.code, f.error, f.at FROM failures f JOIN entries e ON e.id = f.entry"
+                " WHERE f.processor = ? AND f.version = ? AND f.code = ? AND e.deleted IS NULL ORDER BY f.entry",
+                (module.NAME, str(module.VERSION), code_version()))]
         return out
 
     def check_stop(self):
@@ -472,18 +828,28 @@ class Memory:
         if self.stopping.is_set():
             raise Interrupted()
 
-    def _untried(self, entry_ids, tried: set) -> bool:
+    def _words(self, ids) -> dict[int, tuple[int, int]]:
+        """{entry: (words, cost)}: the cost of understanding it, for the time left. A word is parsed once
+        and embedded once, a chat's twice (a turn is embedded with the turn before it)."""
+        ids, out = sorted(ids), {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            for r in self.query(f"SELECT id, words, kind FROM entries WHERE id IN ({','.join('?' * len(part))})", part):
+                out[r[0]] = (r[1], r[1] * (3 if r[2] == "chat" else 2))
+        return out
+
+    def _untried(self, entry_ids, tried) -> bool:
         if not any(self.pending_counts().values()):
             return False
-        return any((name, i) not in tried for name in PROCESSORS
-                   for i in self.pending(importlib.import_module(name), entry_ids))
+        return any(tried.due(self, name, self.pending(importlib.import_module(name), entry_ids), take=False)
+                   for name in PROCESSORS)
 
     def complete(self, progress=None) -> dict | None:
         """Derive whatever is pending: entries a crash, a kill or a full disk left not understood, a
         `--no-extract` import, or entries an extraction component has a newer version for."""
         if self.readonly or not any(self.pending_counts().values()):
             return {}
-        return self.process(progress=progress)
+        return self.process(progress=progress, wait=False)
 
     def _lock_path(self) -> Path | None:
         return None if str(self.path) == ":memory:" else Path(f"{self.path}-lock")
@@ -516,8 +882,8 @@ class Memory:
         """The entries `module` has not done at its current version, but for those it failed on (`failures`)."""
         rows = self.query(
             "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?1"
-            " WHERE (p.version IS NULL OR p.version != ?2) AND NOT EXISTS (SELECT 1 FROM failures f WHERE f.entry = e.id"
-            " AND f.processor = ?1 AND f.version = ?2 AND f.code = ?3) ORDER BY e.id",
+            " WHERE (p.version IS NULL OR p.version != ?2) AND e.deleted IS NULL AND NOT EXISTS (SELECT 1 FROM failures f"
+            " WHERE f.entry = e.id AND f.processor = ?1 AND f.version = ?2 AND f.code = ?3) ORDER BY e.id",
             (module.NAME, str(module.VERSION), code_version()),
         )
         ids = [r[0] for r in rows]
@@ -528,13 +894,14 @@ class Memory:
 
     def pending_counts(self) -> dict[str, int]:
         """{processor: entries it has not yet understood at its current version}; cheap when none are."""
-        entries = self.query("SELECT count(*) FROM entries")[0][0]
+        entries = self.query("SELECT (SELECT count(*) FROM entries) - (SELECT count(*) FROM entries WHERE deleted IS NOT NULL)")[0][0]
         out = {}
         for name in PROCESSORS:
             module = importlib.import_module(name)
             done = self.query("SELECT count(*) FROM processed WHERE processor = ? AND version = ?",
                               (module.NAME, str(module.VERSION)))[0][0]
-            done += self.query("SELECT count(*) FROM failures WHERE processor = ? AND version = ? AND code = ?",
+            done += self.query("SELECT count(*) FROM failures f JOIN entries e ON e.id = f.entry WHERE f.processor = ?"
+                               " AND f.version = ? AND f.code = ? AND e.deleted IS NULL",
                                (module.NAME, str(module.VERSION), code_version()))[0][0]
             out[module.NAME] = entries - done if done <= entries else len(self.pending(module))
         return out
@@ -548,12 +915,60 @@ class Memory:
         )
         conn.executemany("DELETE FROM failures WHERE entry = ? AND processor = ?", [(i, module.NAME) for i in entry_ids])
 
-    # -- reading ---------------------------------------------------------------------------
+    # -- entries: the owner's to change (remembrancer/entries.py) ---------------------------
     def entry(self, entry_id: int) -> dict:
-        rows = self.query("SELECT * FROM entries WHERE id = ?", (entry_id,))
-        if not rows:
-            raise NotFound(f"No entry {entry_id}")
-        return _entry_dict(rows[0])
+        """An entry as it is now: its text, dates, passages (or, in the trash, those kept aside), the people
+        read in it, how many earlier versions it has, and `deleted` (when it went to the trash, or None)."""
+        from . import entries
+
+        return entries.entry(self, entry_id)
+
+    def edit(self, entry_id: int, text: str | None = None, *, turns=None, at: str | None = None) -> dict:
+        """Change an entry's text (a chat's: its `turns`, as for `add_chat`), and its date with `at`. The entry
+        as it was is kept as a version; what was read in it is read again. Returns {"entry", "changed",
+        "version" (its number now), "passages", "words", "at"}."""
+        from . import entries
+
+        return entries.change(self, entry_id, text=text, turns=turns, at=at)
+
+    def redate(self, entry_id: int, at: str) -> dict:
+        """Say when an entry happened; the date before is kept as a version, and its times ("yesterday") are read again."""
+        from . import entries
+
+        return entries.change(self, entry_id, at=at)
+
+    def delete(self, entry_id: int) -> dict:
+        """Move an entry to the trash: it leaves search, recall, people, the timeline and review; `restore` brings it back."""
+        from . import entries
+
+        return entries.delete(self, entry_id)
+
+    def restore(self, entry_id: int) -> dict:
+        """Bring an entry back from the trash, whole, and read it again."""
+        from . import entries
+
+        return entries.restore(self, entry_id)
+
+    def purge(self, entry_id: int, confirm: bool = False) -> dict:
+        """Erase an entry and all its versions for good (`confirm=True` says so). Backups and exports made
+        before still hold it."""
+        from . import entries
+
+        return entries.purge(self, entry_id, confirm)
+
+    def history(self, entry_id: int) -> list[dict]:
+        """Every version of an entry, the first as given to the one now, each with when it was made and replaced."""
+        from . import entries
+
+        return entries.history(self, entry_id)
+
+    def trash(self) -> list[dict]:
+        """The entries in the trash, the most recently deleted first."""
+        from . import entries
+
+        return entries.trash(self)
+
+    # -- reading ---------------------------------------------------------------------------
 
     def passages(self, ids) -> list[dict]:
         """Passages by id, in the order given, in the JSON passage shape."""
@@ -634,11 +1049,12 @@ class Memory:
             return self.conn.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
 
     # -- people (remembrancer/people.py) ---------------------------------------------------
-    def people(self) -> list[dict]:
-        """Everyone mentioned: [{"id", "name", "aliases", "mentions", "first_at", "last_at"}]."""
+    def people(self, kind: str | None = "person") -> list[dict]:
+        """Everyone mentioned: [{"id", "name", "kind", "aliases", "mentions", "first_at", "last_at"}]; `kind`:
+        the names said to be pets ("pet"), places ... (default: the people; None: every name)."""
         from . import people
 
-        return people.people(self)
+        return people.people(self, kind)
 
     def person(self, name: str, now: Moment = None) -> dict:
         """One person's page, found by any of their names (`now`: the date its chance of recall is for)."""
@@ -658,6 +1074,81 @@ class Memory:
 
         return people.split(self, name, alias)
 
+    # The owner's corrections: each is a statement kept with when it was made, applied over what was
+    # extracted, kept across `reindex` and new versions of the extraction, and can be undone. Each returns
+    # {"correction": the statement, "person": the page of the person it is about}.
+    def rename(self, name: str, new: str) -> dict:
+        """Say the person called `name` is called `new` (the old name stays one of theirs)."""
+        from . import people
+
+        return people.rename(self, name, new)
+
+    def set_kind(self, name: str, kind: str) -> dict:
+        """Say what a name is: person, pet, place, thing or other. Not a person: it leaves the people list,
+        fading, review and the graph, and stays a cue that recall finds."""
+        from . import people
+
+        return people.set_kind(self, name, kind)
+
+    def relate(self, a: str, relation: str, b: str, instead: str | None = None) -> dict:
+        """Say a is the <relation> of b ("Rhys", "husband", "me"), in place of the relation `instead` if
+        given; b's page shows it from b's side."""
+        from . import people
+
+        return people.relate(self, a, relation, b, instead)
+
+    def unrelate(self, a: str, relation: str, b: str) -> dict:
+        """Say a is not the <relation> of b; the same tie told the other way goes too."""
+        from . import people
+
+        return people.unrelate(self, a, relation, b)
+
+    def event_untrue(self, name: str, kind: str, event: int | None = None) -> dict:
+        """Say the events of a kind ("death") read about someone did not happen (or only the one with
+        id `event`, from their page): never shown as facts again."""
+        from . import people
+
+        return people.event_untrue(self, name, kind, event)
+
+    def redate_event(self, name: str, kind: str, date: str, event: int | None = None) -> dict:
+        """Say when the events of a kind read about someone happened: a day, a month ("March 1987") or a
+        year (or only the one with id `event`)."""
+        from . import people
+
+        return people.redate_event(self, name, kind, date, event)
+
+    def set_birthday(self, name: str, date: str) -> dict:
+        """Give the day (or month, or year) someone was born."""
+        from . import people
+
+        return people.set_birthday(self, name, date)
+
+    def set_death(self, name: str, date: str) -> dict:
+        """Give the day (or month, or year) someone died; the deaths read for them give way to it."""
+        from . import people
+
+        return people.set_death(self, name, date)
+
+    def corrections(self, name: str | None = None) -> list[dict]:
+        """Every correction made, newest first, each in words ("said") with when, whether it was undone,
+        and whether what it is about is found now ("holds"); with `name`, those about that person."""
+        from . import people
+
+        return people.corrections(self, name)
+
+    def undo(self, correction_id: int) -> dict:
+        """Take back a correction (it is kept, marked undone). Undoing a merge, split or rename reads again
+        the entries naming the people it touched, so it loads the model."""
+        from . import people
+
+        return people.undo(self, correction_id)
+
+    def names_in(self, passage_ids) -> dict:
+        """The people named in each passage: {passage: [{"start", "end", "name"}]} (offsets into its text)."""
+        from . import people
+
+        return people.names_in(self, passage_ids)
+
     def reindex(self, progress=None) -> dict:
         """Rebuild the extracted data from the raw entries, and derive whatever else is pending (embeddings
         a crash left missing); the raw entries and the owner's corrections are kept."""
@@ -667,7 +1158,7 @@ class Memory:
             extract.clear(self)
             with self.transaction() as conn:  # asked for: what failed is tried again
                 conn.execute("DELETE FROM failures")
-        done = self.process(progress=progress, wait=True) or {}
+        done = self.process(progress=progress) or {}
         return {"entries": done.get(extract.NAME, 0), "version": extract.VERSION, "derived": done}
 
     # -- recall (remembrancer/recall.py) -----------------------------------------------------
@@ -722,28 +1213,12 @@ class Memory:
 
     # -- keeping it safe -------------------------------------------------------------------
     def export(self, fmt: str = "jsonl"):
-        """Yield the whole store as JSONL lines or Markdown sections, oldest first."""
-        if fmt not in ("jsonl", "markdown"):
-            raise UnknownFormat(f"Unknown export format {fmt!r}: use jsonl or markdown")
-        with self.lock:
-            rows = self.conn.execute("SELECT * FROM entries ORDER BY coalesce(at, added), id")
-            for row in rows:
-                entry = _entry_dict(row)
-                if fmt == "markdown":
-                    head = " · ".join(x for x in (entry["at"], entry["author"], entry["source"]) if x)
-                    yield f"## {head or 'undated'}\n\n{entry['text']}\n\n"
-                    continue
-                obj = {k: entry[k] for k in ("text", "at", "added", "author", "source", "kind")}
-                if entry["kind"] == "chat":
-                    obj["turns"] = [
-                        {"speaker": p["speaker"], "text": p["text"], "ref": p["ref"]}
-                        for p in self.conn.execute(
-                            "SELECT speaker, text, ref FROM passages WHERE entry = ? ORDER BY seq", (entry["id"],)
-                        )
-                    ]
-                if entry["meta"]:
-                    obj["meta"] = entry["meta"]
-                yield json.dumps(obj, ensure_ascii=False) + "\n"
+        """Yield the whole store as JSONL lines or Markdown sections, oldest first. JSONL carries everything
+        the owner made (entries with their ids, versions and trash, corrections, hidden people, the review
+        history): imported into a new store, it exports again byte for byte (remembrancer/archive.py)."""
+        from . import archive
+
+        return archive.export(self, fmt)
 
     def check(self) -> list[str]:
         """Problems found (an empty list means the store is sound)."""
@@ -768,6 +1243,16 @@ class Memory:
                         "SELECT id, start, end, text FROM passages WHERE entry = ? ORDER BY seq", (row["id"],)):
                     if text[start:end] != passage:
                         problems.append(f"passage {pid}: does not match its place in entry {row['id']}")
+                # An entry in the trash keeps its passages' places alone (their text is the entry's).
+                length = len(text)
+                for pid, start, end in self.conn.execute(
+                        "SELECT id, start, end FROM trashed_passages WHERE entry = ? ORDER BY seq", (row["id"],)):
+                    if start < 0 or end > length or start > end:
+                        problems.append(f"passage {pid} in the trash: does not fit in entry {row['id']}")
+            for row in self.conn.execute("SELECT v.entry, v.number, v.text, v.at, v.hash, e.kind FROM versions v"
+                                         " JOIN entries e ON e.id = v.entry"):
+                if content_hash(capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])) != row["hash"]:
+                    problems.append(f"entry {row['entry']} version {row['number']}: its text no longer matches its content hash")
         return problems
 
     def repair(self):
@@ -780,8 +1265,8 @@ class Memory:
         path = Path(path)
         if path.exists():
             raise StoreError(f"{path} already exists", "Choose a new file name for the backup.")
-        _private_folder(path.parent)
-        _private_file(path)
+        private_folder(path.parent)
+        private_file(path)
         with self.lock, _sqlite_errors():
             # An encrypted store's backup is encrypted with its key (SQLCipher copies pages only between equals).
             target = (_cipher() if self.key is not None else sqlite3).connect(str(path))
@@ -796,19 +1281,48 @@ class Memory:
     def stats(self) -> dict:
         row = self.query(
             "SELECT count(*) AS entries, coalesce(sum(words), 0) AS words, min(at) AS first_at, max(at) AS last_at"
-            " FROM entries"
+            " FROM entries WHERE deleted IS NULL"
         )[0]
         out = dict(row)
+        out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
         out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
         out["path"] = str(self.path)
-        out["bytes"] = self.path.stat().st_size if self.path.exists() else 0
+        # with its write-ahead log, which holds what was written since the last checkpoint (after a kill, all of it)
+        out["bytes"] = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
         for table in ("people", "embeddings"):
             if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
                 out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
         out["pending"] = self.pending_counts()
         failed = [f["processor"] for f in self.failures()]
         out["failed"] = {name: failed.count(name) for name in out["pending"]}
+        order = self.date_order()
+        out["dates"] = {"order": order.name, "from": (self.setting(DATE_ORDER) or {}).get("from") or order.source}
         return out
+
+
+def _new_messages(conn, entry_id, group) -> list:
+    """The messages of `group` not already in the chat `entry_id` (None: no chat yet), nor earlier in `group`."""
+    stored_tail, known = [], set()
+    if entry_id is not None:
+        stored_tail = [r[0] for r in conn.execute(
+            "SELECT key FROM messages WHERE entry = ? ORDER BY seq DESC LIMIT ?", (entry_id, len(group)))][::-1]
+        keys = sorted({m.key for m in group if m.known})
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            known |= {r[0] for r in conn.execute(
+                f"SELECT key FROM messages WHERE entry = ? AND known = 1 AND key IN ({','.join('?' * len(part))})",
+                (entry_id, *part))}
+    # The longest run the chat ends with that the group starts with: a retry, or the conversation sent whole again.
+    keys = [m.key for m in group]
+    overlap = next((k for k in range(min(len(stored_tail), len(keys)), 0, -1) if stored_tail[-k:] == keys[:k]), 0)
+    out = []
+    for m in group[overlap:]:
+        if m.known and m.key in known:
+            continue
+        if m.known:
+            known.add(m.key)
+        out.append(m)
+    return out
 
 
 def _entry_dict(row) -> dict:
@@ -856,7 +1370,7 @@ def _convert(path: Path, old: str | None, new: str | None) -> Path:
     with lock, _sqlite_errors():  # no one derives meanwhile
         for leftover in (target, Path(f"{target}-journal"), Path(f"{target}-wal"), Path(f"{target}-shm")):
             leftover.unlink(missing_ok=True)
-        _private_file(target)
+        private_file(target)
         source = _cipher().connect(str(path), isolation_level=None, timeout=30)
         try:
             if old is not None:
@@ -960,3 +1474,28 @@ def fts_query(text: str) -> tuple[str, ...]:
     if len(unique) < 2:
         return tuple(unique)
     return (" AND ".join(unique), " OR ".join(unique))
+
+
+class _Tried:
+    """What a derivation run has taken: (processor, entry) -> the entry as it was then, and how often."""
+
+    def __init__(self):
+        self.taken: dict[tuple[str, int], tuple] = {}
+        self.times: dict[tuple[str, int], int] = {}
+
+    def due(self, memory, name: str, pending: list[int], take: bool = True) -> list[int]:
+        """Of these pending entries, those to take now: new to this run, or changed since it took them."""
+        again = [i for i in pending if (name, i) in self.taken and self.times[name, i] < RETRIES]
+        now = {}
+        for b in range(0, len(again), 500):
+            part = again[b:b + 500]
+            now.update((r[0], tuple(r[1:])) for r in memory.query(
+                f"SELECT id, hash, at, deleted FROM entries WHERE id IN ({','.join('?' * len(part))})", part))
+        todo = [i for i in pending if (name, i) not in self.taken or (i in now and now[i] != self.taken[name, i])]
+        if take and todo:
+            for b in range(0, len(todo), 500):
+                part = todo[b:b + 500]
+                for r in memory.query(f"SELECT id, hash, at, deleted FROM entries WHERE id IN ({','.join('?' * len(part))})", part):
+                    self.taken[name, r[0]] = tuple(r[1:])
+                    self.times[name, r[0]] = self.times.get((name, r[0]), 0) + 1
+        return todo

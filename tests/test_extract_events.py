@@ -29,8 +29,9 @@ def test_marriage_relative_date(nlp):
 
 
 def test_funeral_noun_with_of_phrase(nlp):
+    # the death was no later than the funeral (the funeral's day is not the death's)
     assert events(nlp, "The funeral of Peter Parker was on Friday.") == [
-        ("death", ["Peter Parker"], "2023-05-05", "2023-05-06", False)]
+        ("death", ["Peter Parker"], None, "2023-05-06", False)]
 
 
 def test_one_event_for_verb_and_noun(nlp):
@@ -155,3 +156,75 @@ def test_a_date_line_dates_the_entry_not_the_event_after_it(nlp):
         "2021-02-15", "2021-02-22")
     assert events(nlp, "2021-03-14\nPeter Parker died.", at="2021-03-14")[0][2:4] == (None, "2021-03-15")
     assert events(nlp, "Peter Parker died on 2021-03-01.", at="2021-03-14")[0][2:4] == ("2021-03-01", "2021-03-02")
+
+
+def deaths_of(text, at="2023-01-20"):
+    """Deaths stated as facts, by whom, through the whole pipeline (so "I" and "me" are someone)."""
+    from remembrancer.extract import extract
+
+    ex = extract(text, at=at)
+    return [sorted(ex.people[p].name for p in e.people) for e in ex.events if e.kind == "death" and not e.negated]
+
+
+@pytest.mark.parametrize("text", [
+    "I nearly died laughing.",
+    "I nearly died of fright when the door slammed.",
+    "Huw is dead to me.",
+    "I am dead tired.",
+    "Not Beth, even, which is killing me.",
+    "My feet are killing me.",
+    "I almost died when I saw the bill.",
+    "Sal died of embarrassment at the party.",
+    # no one writes of their own death
+    "I was dead on my feet by the time I got in.",
+    "ok that one killed me i actually snorted",
+    "im dying, this baby is a little radiator",
+    # dying is not dead, not yet
+    "Nain is dying.",
+])
+def test_figurative_deaths_are_not_deaths(text):
+    assert all(not people for people in deaths_of(text)), deaths_of(text)
+
+
+def test_a_death_happens_to_its_subject_not_to_whoever_was_with_it():
+    # the car died, with me in it: no one died (and never the one who was in it)
+    assert all("me" not in people for people in deaths_of("Dolly died on the M4 on Thursday, with me in her."))
+    assert deaths_of("Nain died in my arms.") == [["Nain"]]
+
+
+def test_a_funeral_dates_itself_not_the_death(nlp):
+    # the death was no later than the funeral; the funeral's day is not the day of the death
+    assert events(nlp, "The funeral for Peter Parker is on Friday.", at="2023-01-20") == [
+        ("death", ["Peter Parker"], None, "2023-01-28", False)]
+    assert events(nlp, "Peter Parker died on Thursday night.", at="2023-01-20")[0][2:4] == ("2023-01-19", "2023-01-20")
+
+
+def life_events(text, at="2023-01-20"):
+    from remembrancer.extract import extract
+
+    ex = extract(text, at=at)
+    return [(e.kind, sorted(ex.people[p].name for p in e.people), e.lo, e.place) for e in ex.events if not e.negated]
+
+
+def test_life_events_beyond_birth_and_death():
+    assert life_events("Bethan Lloyd moved to Vancouver in August.") == [("moving", ["Bethan Lloyd"], "2022-08-01", "Vancouver")]
+    assert life_events("Gethin Evans started a new job at Welsh Water on Monday.") == [("job", ["Gethin Evans"], "2023-01-16", None)]
+    assert life_events("Clive Evans retired today after forty-one years.")[0][0] == "retirement"
+    assert life_events("Pauline Evans has got diabetes.")[0][:2] == ("illness", ["Pauline Evans"])
+    assert ("illness", ["Sarah Jones"], "2023-01-19", None) in life_events("Sarah Jones tested positive for Covid on Thursday.")
+    # not life events
+    for text in ("Tom Brown moved the chair.", "Tom Brown started the car.", "The rent is due on Friday."):
+        assert life_events(text) == [], text
+
+
+def test_a_due_date_is_a_birth_to_come_never_a_fact():
+    from remembrancer.extract import extract
+    from remembrancer.people import perhaps
+
+    ex = extract("Huw Morgan and Kasia Nowak's baby is due in nine days.", at="2023-01-20")
+    births = [e for e in ex.events if e.kind == "birth"]
+    assert births and births[0].lo == "2023-01-29" and perhaps("birth", births[0].confidence)
+
+
+def test_feeling_sick_is_no_illness():
+    assert [e for e in life_events("Grace Hill felt sick about telling her boss.") if e[0] == "illness"] == []

@@ -51,7 +51,8 @@ def test_incremental_cue_weights_equal_a_full_recompute(tmp_path, monkeypatch):
         same_as_full_recompute(memory)
 
 
-TABLES = ("people", "aliases", "mentions", "relations", "cues", "events", "event_people", "times", "feelings", "person_cues")
+TABLES = ("people", "aliases", "mentions", "relations", "cues", "events", "event_people", "times", "feelings", "person_cues",
+          "person_facts")
 
 
 def test_workers_store_the_same_as_one_process(tmp_path, monkeypatch):

@@ -563,3 +563,40 @@ def test_a_diary_verb_without_its_i_is_not_part_of_the_name_after_it():
     assert set(people) == {"Dorothy Pryce"} and people["Dorothy Pryce"].aliases >= {"Dorothy", "Dorothy Pryce"}
     ex, people = people_of("Phoned Tom Hale about the car. Jared Smith came round later.")
     assert {"Tom Hale", "Jared Smith"} <= set(people)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Monday\n\nTell Andy the date of the appointment.\nRing the surgery.", "Andy"),
+    ("Beat Geth at Scrabble after tea. He tried to cheat.", "Geth"),
+    ("Things Elin says:\n- Calls Glenys Glen.\n- Beat Geth at Scrabble at least once.", "Elin"),
+])
+def test_a_verb_or_noun_opening_a_line_is_not_part_of_the_name(text, name):
+    found = {p.name for p in extract(text).people}
+    assert name in found or not any(name in n for n in found)
+    assert not {"Tell Andy", "Beat Geth", "Things Elin", "Calls Glenys"} & found
+
+
+def test_a_common_word_in_capitals_ends_a_name():
+    assert {p.name for p in extract("On the calendar: GLENYS HAIR 10am. Sharon rang.").people} & {"GLENYS HAIR"} == set()
+
+
+def test_a_grandparents_kin_word_before_a_name_is_a_title():
+    ex = extract("Went to see Nain Gwen. Nain was tired. Gwen Morgan is ninety. Nana Sue came round.")
+    people = {p.name: p.aliases for p in ex.people}
+    assert {"Nain Gwen", "Gwen Morgan"} <= people["Gwen Morgan"]
+
+
+def test_a_short_form_of_a_name_is_that_name(memory):
+    memory.add("Bethan Lloyd moved to Vancouver today. I cried all the way home.", at="2019-08-17")
+    memory.add("Beth rang from Vancouver. Bethy sounded happy.", at="2019-09-01")
+    people = {p["name"]: p for p in memory.people()}
+    assert {"Beth", "Bethy"} <= set(people["Bethan Lloyd"]["aliases"]) and "Beth" not in people
+    # a kin word is no short form: Mami is not Mam
+    memory.add("Mam rang. Alun said Mami was tired.", at="2019-09-02")
+    assert "Mami" not in memory.person("Mam")["aliases"]
+
+
+def test_a_name_i_was_called_for_a_while_is_not_mine():
+    ex = extract("This afternoon she called me Delyth for a bit and then came back. Auntie Delyth rang later.")
+    me = next(p for p in ex.people if p.narrator)
+    assert "Delyth" not in me.aliases

@@ -223,3 +223,25 @@ def test_a_letter_signed_as_the_readers_kin_is_by_the_signer():
     assert ("Owen", "son", "Gwyneth") in rels(ex)
     # a last line that only starts with "your" signs nothing
     assert any(p.name == "me" for p in extract("I locked up and left the keys.\nYour old house\nTom").people)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("My husband Tom cooked tea for me.", ("Tom", "husband", "me")),
+    ("Tom (my husband) laughed at me.", ("Tom", "husband", "me")),
+    ("Sam's wife Noor rang. Noor said hello to me.", ("Noor", "wife", "Sam")),
+    ("Our neighbour Mr Patel waved at me.", ("Mr Patel", "neighbour", "me")),
+    ("Mr Pugh next door waved at me.", ("Mr Pugh", "neighbour", "me")),
+    ("My sister-in-law Kerry rang me.", ("Kerry", "sister-in-law", "me")),
+    ("My mother-in-law Jean came to see me.", ("Jean", "mother-in-law", "me")),
+])
+def test_relations_as_people_write_them(text, want):
+    found = rels(extract(text, at="2023-01-20"))
+    assert want in found, found
+    assert not any(r[1] == "mother" and r[0] == "Jean" for r in found)  # a mother-in-law is no mother
+
+
+def test_two_named_as_friends_are_each_others_once():
+    found = rels(extract("Ross and Chandler are best friends. Tom and I are cousins, you know.", at="2023-01-20"))
+    assert ("Chandler", "friend", "Ross") in found and ("me", "cousin", "Tom") in found
+    assert ("Ross", "friend", "Chandler") not in found  # one tie, said once
+    assert not rels(extract("Ross and Chandler aren't friends. Are Tom and Sue cousins?"))

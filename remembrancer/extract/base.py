@@ -27,6 +27,8 @@ class Person:
     narrator: bool = False  # the entry's "I" (or the "you" of second-person narration)
     gender: str | None = None  # "m" | "f" | None: from honorifics, titles and pronouns
     honorific: str | None = None  # "mr", "mrs", "captain" ... seen before the name, lower case
+    confidence: float = 1.0  # how sure this is a person (people.is_person); a speaker, the narrator: 1
+    of: str | None = None  # in a chat, the speaker whose kin word names them ("Mam" said by Gemma: "Gemma")
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Relation:
     object: int  # person index: the one it is relative to ("Jack")
     start: int  # evidence span
     end: int
+    confidence: float = 1.0  # how sure: the share of such readings found right (relations.CONFIDENCE)
+    how: str = ""  # the rule that read it ("stated", "kin", "across" ...)
 
 
 @dataclass
@@ -57,6 +61,9 @@ class Event:
     hi: str | None = None
     negated: bool = False  # negated or hypothetical: kept for evidence, never shown as a fact
     agents: list[int] = field(default_factory=list)  # of `people`, those who did it to the others ("killed", "buried")
+    confidence: float = 1.0  # how sure that it happened to them (events.confidence)
+    date_confidence: float = 1.0  # how sure of [lo, hi)
+    place: str | None = None  # where a move was to ("Bristol")
 
 
 @dataclass
@@ -66,6 +73,7 @@ class Time:
     text: str
     lo: str  # ISO date or date-time, inclusive
     hi: str  # ISO date or date-time, exclusive
+    confidence: float = 1.0  # how sure of the reading (times.CONFIDENCE)
 
 
 @dataclass
@@ -74,6 +82,18 @@ class Feeling:
     end: int
     valence: float  # -1 .. 1
     emotions: dict[str, float] = field(default_factory=dict)  # "joy", "sadness", "anger", "fear", "trust", ...
+
+
+@dataclass
+class Fact:
+    person: int  # person index: whom it is about
+    kind: str  # "likes" | "dislikes" | "does" | "works" | "studies" | "has" | "lives" | "plans" | "wants"
+    what: str  # what it is about, normalised, lower case: "skiing", "move to leeds", "cat luna"
+    statement: str  # short and readable, without the person: "likes skiing", "plans to move to Leeds"
+    start: int  # evidence span: the sentence it was read from
+    end: int
+    lo: str | None = None  # when it holds, if the sentence names a time (ISO interval)
+    hi: str | None = None
 
 
 @dataclass
@@ -89,3 +109,4 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     times: list[Time] = field(default_factory=list)
     feelings: list[Feeling] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)

@@ -204,7 +204,7 @@ class Cues:
     """Tie noun phrases to the people mentioned near them."""
 
     name = "cues"
-    version = "6"
+    version = "7"  # 7: a chat's speaker names ("assistant:") are not cues
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -232,7 +232,17 @@ class Cues:
             in_sent.setdefault(sent_of[i], set()).add(p)
             in_para.setdefault(para(t), set()).add(p)
 
+        turns = sorted((s, e) for s, e, _ in ex.speakers)
+        turn_starts = [s for s, _ in turns]
+
+        def said(tok) -> bool:
+            """In a chat, inside a turn: "assistant" in "assistant: How is she?" names a speaker, not a thing."""
+            i = bisect.bisect_right(turn_starts, tok.idx) - 1
+            return not turns or (i >= 0 and tok.idx < turns[i][1])
+
         for head, start, end, cue in self.phrases(doc, owner, runs):
+            if not said(head):
+                continue
             near = in_para.get(para(head))
             if not near:
                 continue

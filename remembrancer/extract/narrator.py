@@ -14,10 +14,10 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
-from .aliases import merge, same_person
+from .aliases import merge, nickname_of, same_person
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
-from .people import KIN_NAMES, NOT_NAMES, inside, name_count, name_gender, norm, plain, quoted
+from .people import FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
 
 OWNER = "me"  # the name the owner goes by until they give one
 FIRST = {"i", "me", "my", "mine", "myself"}
@@ -71,6 +71,8 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
 CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
 # Said of a calling that was a slip, not a name: "Dorothy called me Margaret again", "by mistake".
 SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously"}
+# A calling that lasted a while was a slip too: "she called me Delyth for a bit".
+WHILES = {"bit", "moment", "minute", "second", "while", "time", "spell"}
 
 
 def _called(ex: Extraction) -> list[list[int]]:
@@ -83,7 +85,8 @@ def _called(ex: Extraction) -> list[list[int]]:
             continue
         me = next((at.get(c.i) for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), None)
         if any(c.dep_ == "neg" or c.lower_ in SLIPS or c.dep_ == "prep" and c.lower_ == "by" and any(
-                g.lemma_.lower() in ("mistake", "accident") for g in c.children) for c in t.children):
+                g.lemma_.lower() in ("mistake", "accident") for g in c.children) or c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.lemma_.lower() in WHILES for g in c.children) for c in t.children):
             continue  # "called me Margaret again" (she took me for someone else), "never called me Pip"
         if me is None or not ex.people[me].narrator and not any(m.kind == "addressee" for m in ex.people[me].mentions):
             continue
@@ -132,7 +135,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "10"
+    version = "14"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -171,6 +174,8 @@ class Narrator:
         index = {s: _find_or_add(ex, s) for s in speakers}
         for s, p in index.items():
             ex.people[p].aliases.add(s)  # a speaker found under a fuller name ("Eleanor Hughes") is still "Eleanor"
+            if len(s.split()) == len(ex.people[p].name.split()) and len(s) > len(ex.people[p].name):
+                ex.people[p].name = s  # and one found under a short form ("Bea") is known by the chat's name ("Beatrix")
         for start, end, speaker in ex.speakers:
             if not speaker:
                 continue
@@ -181,6 +186,7 @@ class Narrator:
                     ex.people[me].mentions.append(Mention(t.idx, t.idx + len(t), me, "narrator"))
                 elif t.lower_ in SECOND and len(others) == 1:
                     ex.people[others[0]].mentions.append(Mention(t.idx, t.idx + len(t), others[0], "addressee"))
+        _signed_turns(ex, index)
         groups = _spoken_to(ex, index)
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
@@ -189,17 +195,41 @@ class Narrator:
         return ex
 
 
-# Words a name follows when it is the one spoken to: "Thanks Mum!", "Hi Eleanor", "Yes Dad, I will".
-GREETINGS = {"hi", "hiya", "hey", "heya", "hello", "howdy", "thanks", "thx", "ta", "cheers", "morning", "evening",
-             "night", "nite", "goodnight", "bye", "goodbye", "yes", "yeah", "yep", "no", "nope", "ok", "okay", "sorry",
-             "congrats", "congratulations", "welcome", "dear", "dearest", "please", "birthday", "christmas", "xmas",
-             "easter", "anniversary"}  # "Happy birthday Mum!"
-YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love you Dad"
 # A message signed off ("Love, Mum", "Lots of love, Nan x"): the name after it is the writer's, not the reader's.
 SIGN_OFF = re.compile(r"(?:with |all (?:my|our) |lots of |much |(?:my|our) )?(?:love|best wishes|best|warm(?:est)? "
                       r"(?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
                       r"sincerely(?: yours)?|fondly|affectionately|hugs|xx+)", re.I)
 CRIES = {"oh", "o", "ah", "aw", "aww", "poor", "my", "dear", "alas"}  # "Oh, Grandad." grieves, speaks to no one
+
+
+# A chat message signed off: "Love Mam x", "Lots of love, Nan xx", or a name alone at its end with kisses ("... Nan xx").
+TURN_SIGNED = re.compile(r"(?:\b(?:with |lots of |all (?:my|our) |much )?love(?: from)?,?|[.!?…\n])\s*$", re.I)
+KISSES = re.compile(r"\s*(?:x+|xo+|[\u2764\ufe0f\U0001f495-\U0001f49f\U0001f618\U0001f60d]+)?[\s.!]*$", re.I)
+
+
+def _signed_turns(ex: Extraction, index) -> None:
+    """The name or kin word a chat message is signed with is its speaker ("Love Mam x" from Irene is Irene,
+    as her family calls her), not someone spoken of: the mention is theirs, and a name (not a kin word) one
+    of their names."""
+    for start, end, speaker in ex.speakers:
+        if speaker not in index:
+            continue
+        me = index[speaker]
+        for p, person in enumerate(ex.people):
+            for m in list(person.mentions):
+                if not (start <= m.start < end) or m.kind not in ("name", "title") or p == me:
+                    continue
+                after, before = ex.text[m.end:end], ex.text[start:m.start]
+                kissed = re.search(r"x+\s*$|[\u2764\U0001f495-\U0001f49f\U0001f618]", after, re.I) is not None
+                loved = re.search(r"\blove(?: from)?,?\s*(?:\w+\s+and\s+)?$", before, re.I) is not None
+                tail = re.sub(r"^\s*and\s+\w+", "", after)  # "Love Mam and Nan xx": both are the speaker
+                if KISSES.fullmatch(tail) and (loved or kissed and TURN_SIGNED.search(before)):
+                    person.mentions.remove(m)
+                    m.person = me
+                    ex.people[me].mentions.append(m)
+                    name = ex.text[m.start:m.end]
+                    if name.split() and name.split()[0].lower() not in KIN_NAMES:
+                        ex.people[me].aliases.add(name)
 
 
 def _ends(t) -> bool:
@@ -236,12 +266,17 @@ def _vocative(doc, span, lo, hi) -> bool:
         return after is None or after.pos_ not in ("VERB", "AUX")  # not "No Dad would do that"
     if before is None:
         return after is not None and (after.text == "," and span.end + 1 < last or after.text.startswith("!"))
+    said = doc[first:before.i]
+    if before.text == "," and after is not None and after.text == "," and span.end + 1 < last and all(
+            t.pos_ in ("INTJ", "PUNCT") or t.lower_ in FILLERS for t in said):
+        return True  # "Um, Pheebs, so you just don't get along?", "Oh, Ross, come on"
     if before.text != "," or not _ends(after) or before.i == first:
         return False
     if root.dep_ == "appos" and root.head.pos_ != "PROPN":
         return False  # "I went with my brother, Tom.": Tom is the brother
-    said = doc[first:before.i]
-    return not SIGN_OFF.fullmatch(said.text.strip()) and not all(t.lower_ in CRIES for t in said)
+    # said to someone after something said to them ("Are you coming, Mum?"), not an answer ("Um, Liam Neeson.")
+    return not SIGN_OFF.fullmatch(said.text.strip()) and not all(t.lower_ in CRIES for t in said) and any(
+        t.pos_ in ("VERB", "AUX") or t.lower_ in SECOND or t.lower_ in GREETINGS for t in said)
 
 
 def _gender(person):
@@ -251,20 +286,38 @@ def _gender(person):
 
 def _could_be(name: str, theirs) -> bool:
     """Could a name said to someone be theirs: a short form of one of their names ("Mel", "Caro"), or a
-    first name people bear (a chat may be labelled with a handle), not a word the tagger took ("Nah")?"""
+    first name people bear (a chat may be labelled with a handle), or a word that is no English word
+    ("Pheebs"), not a word the tagger took ("Nah")?"""
     word = plain(name.split()[0]) if name.split() else ""
     return name_gender(word) is not None or name_count(word) >= 3 or len(word) >= 3 and any(
-        plain(a).startswith(word[:3]) for a in theirs)
+        plain(a).startswith(word[:3]) for a in theirs) or len(word) >= 3 and not english_word(word)
+
+
+def _between(turns, i) -> bool:
+    """Is turn i said between two turns of one other speaker?"""
+    speaker = turns[i][2]
+    before = next((t[2] for t in reversed(turns[:i]) if t[2] != speaker), None)
+    after = next((t[2] for t in turns[i + 1:] if t[2] != speaker), None)
+    return before is not None and before == after
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Could two names said to one person both be theirs ("Rachel", "Rach"; "Elizabeth", "Liz")?"""
+    a, b = plain(a.split()[0]), plain(b.split()[0])
+    return a[:2] == b[:2] or nickname_of(a, b)
 
 
 def _spoken_to(ex: Extraction, index) -> list[list[int]]:
-    """A name or kin word a chat turn speaks to is the one spoken to: with two speakers, the other one
-    ("Mum, are you coming?" from Tom to Eleanor: that "Mum" is Eleanor). A kin word's vocative
-    mentions go to that speaker (not the word: "Mum" is no name of hers, and another speaker's "Mum"
-    is another person); a name said only to them is a name of theirs, and the groups to merge are
-    returned. A speaker who also speaks of the kin in the third person, a gender that does not fit, or
-    a chat of more than two (where a speaker's name is that speaker already) links no one."""
-    if len(index) != 2:
+    """A name or kin word a chat turn speaks to is one of those it is said to: in a chat of two, the other
+    speaker ("Mum, are you coming?" from Tom to Eleanor: that "Mum" is Eleanor); in a chat of more, the
+    speaker of the turn before or after it by someone else, when every time the name is said to someone
+    that is the same one speaker ("Pheebs, you can't do that" between two turns of Speaker 2). A kin word's
+    vocative mentions go to that speaker (not the word: "Mum" is no name of hers, and another speaker's
+    "Mum" is another person); a name said only to them is a name of theirs, and the groups to merge are
+    returned. A speaker who also speaks of the kin (or, in a chat of two, of the name) in the third person,
+    a speaker who says the name themselves, or a gender that does not fit, links no one. The "you" of a
+    turn that speaks to someone by name is that one."""
+    if len(index) < 2:
         return []
     doc, quotes = ex.doc, quoted(ex.text)
     speaker_of = {p: s for s, p in index.items()}
@@ -275,11 +328,25 @@ def _spoken_to(ex: Extraction, index) -> list[list[int]]:
             turns.append((start, end, speaker, span.start, span.end))
     turns.sort()
     starts = [t[0] for t in turns]
-    groups = []
+
+    def hearers(i) -> set[str]:
+        """Who turn i may be said to: in a chat of two the other speaker, else the speakers next to it."""
+        if len(index) == 2:
+            return {s for s in index if s != turns[i][2]}
+        out = set()
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(turns) and turns[j][2] == turns[i][2]:
+                j += step
+            if 0 <= j < len(turns):
+                out.add(turns[j][2])
+        return out
+
+    groups, spoken, names = [], {}, []  # spoken: turn -> the person its vocative speaks to
     for p, person in enumerate(ex.people):
         if p in speaker_of:
             continue
-        said = defaultdict(lambda: [[], []])  # speaker -> [vocative mentions, other mentions]
+        said = defaultdict(lambda: [[], []])  # speaker -> [(vocative mention, turn), other mentions]
         for m in person.mentions:
             i = bisect.bisect_right(starts, m.start) - 1
             turn = turns[i] if i >= 0 and m.start < turns[i][1] else None
@@ -289,23 +356,62 @@ def _spoken_to(ex: Extraction, index) -> list[list[int]]:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             vocative = (m.kind in ("name", "title") and span is not None and not inside(m.start, quotes)
                         and _vocative(doc, span, turn[3], turn[4]))
-            said[turn[2]][0 if vocative else 1].append(m)
+            if vocative:
+                said[turn[2]][0].append((m, i))
+            else:
+                said[turn[2]][1].append(m)
         kin = next((KIN_NAMES[w] for a in person.aliases for w in a.lower().split() if w in KIN_NAMES), None)
         if any(w in GREETINGS for a in person.aliases for w in a.lower().split()):
             continue  # a greeting the tagger took into the name ("Morning Mum")
-        for speaker, (vocatives, others) in said.items():
-            if speaker is None or not vocatives:
-                continue
-            to = next(q for s, q in index.items() if s != speaker)
-            gender = _gender(ex.people[to])
-            if kin:
-                if others or gender and gender != kin:
+        if kin:
+            for speaker, (vocatives, others) in said.items():
+                if speaker is None or not vocatives or others:
                     continue  # "Mum said ..." too: the kin is someone talked about
-                for m in vocatives:
+                for m, i in vocatives:
+                    # a kin word makes a relation: in a chat of more, only when the turns on both sides are theirs
+                    heard = hearers(i) if len(index) == 2 or _between(turns, i) else set()
+                    to = index[heard.pop()] if len(heard) == 1 else None
+                    gender = _gender(ex.people[to]) if to is not None else None
+                    if to is None or gender and gender != kin:
+                        continue
                     person.mentions.remove(m)
                     m.person = to
                     ex.people[to].mentions.append(m)
-            elif len(said) == 1 and not others and not (gender and _gender(person) and gender != _gender(person)) \
-                    and _could_be(person.name, ex.people[to].aliases):
-                groups.append([to, p])  # "Thanks, Mel!" to Melanie
+                    spoken[i] = to
+            continue
+        uses = [(speaker, i) for speaker, (vocatives, _) in said.items() if speaker is not None for _, i in vocatives]
+        apart = any(others for speaker, (_, others) in said.items() if speaker is not None) if len(index) == 2 else False
+        if uses and not apart:  # in a chat of two, one spoken of is someone else
+            names.append((p, uses, set(said)))
+    # Names said to one of two speakers are told apart by the names the speakers already have: a speaker
+    # called "Rachel" is not the "Joey" said to her or to Speaker 3; so the names are placed in rounds.
+    named = defaultdict(set)  # speaker -> their names: a label that is a first name ("Gareth"), and those given here
+    for s in index:
+        if s.split() and name_gender(s.split()[0]):
+            named[s].add(s)
+    changed = True
+    while names and changed:
+        changed = False
+        for item in list(names):
+            p, uses, sayers = item
+            person = ex.people[p]
+            common = set.intersection(*(hearers(i) for _, i in uses)) - sayers  # no one calls themselves by name
+            common = {s for s in common if all(_one_name(n, person.name) for n in named[s])}
+            if len(common) != 1:
+                continue
+            to = index[next(iter(common))]
+            names.remove(item)
+            gender = _gender(ex.people[to])
+            if gender and _gender(person) and gender != _gender(person) or not _could_be(person.name, ex.people[to].aliases):
+                continue
+            groups.append([to, p])  # "Thanks, Mel!" to Melanie
+            named[speaker_of[to]].add(person.name)
+            changed = True
+            for _, i in uses:
+                spoken[i] = to
+    if len(index) > 2:  # in a chat of two, every "you" is the other's already
+        for i, to in spoken.items():
+            for t in doc[turns[i][3]:turns[i][4]]:
+                if t.lower_ in SECOND and not inside(t.idx, quotes):
+                    ex.people[to].mentions.append(Mention(t.idx, t.idx + len(t), to, "addressee"))
     return groups

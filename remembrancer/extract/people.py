@@ -9,6 +9,7 @@ people; interjections and insults are not. Each distinct name becomes one `Perso
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -86,8 +87,14 @@ KIN_ROLE = {**{k: "mother" for k in "mum mom mummy mommy mama mamma mam ma mothe
             **{k: "grandmother" for k in "nonna oma abuela abuelita bubbe bubbie babcia yiayia nani dadi mamie obaasan halmoni".split()},
             **{k: "grandfather" for k in "nonno opa abuelo abuelito zayde zaide zeyde dziadek papou pappou ojiisan".split()},
             **{k: "mother" for k in "mamá mutti amma ammi eomma".split()}, **{k: "father" for k in "papá vati appa abbu".split()},
-            "zia": "aunt", "zio": "uncle", "tante": "aunt"}
+            "zia": "aunt", "zio": "uncle", "tante": "aunt",
+            # Welsh, Scots and Irish: "Nain", "Taid", "Mamgu", "Granda", "Mammy"
+            **{k: "grandmother" for k in "nain mamgu".split()}, **{k: "grandfather" for k in "taid tadcu bampi granda grandda grampa grampy".split()},
+            "mammy": "mother"}
 KIN_NAMES = {k: "m" if rel in ("father", "grandfather", "uncle", "brother") else "f" for k, rel in KIN_ROLE.items()}
+# A grandparent's, aunt's or uncle's kin word before a first name is a title: "Nain Gwen", "Nana Sue", "Taid Alun".
+HONORIFICS.update({k: KIN_NAMES[k] for k, rel in KIN_ROLE.items() if rel in ("grandmother", "grandfather", "aunt", "uncle")
+                   and k not in HONORIFICS})
 # Capitalised words that are never people: interjections, oaths and insults, calendar words.
 NOT_NAMES = set(
     """oh ah aha alas hey hi hello bye goodbye yes no yeah yep nope okay ok well wow ouch oops
@@ -102,6 +109,15 @@ NOT_NAMES = set(
     ma'am sir aw aww ooh ugh um umm hmm huh yay ha haha eh er erm phew psst shh whoa yikes bah
     pshaw pooh hurrah hooray huzzah bravo alack ahoy lol omg""".split()
 )
+# Words a name follows when it is the one spoken to: "Thanks Mum!", "Hi Eleanor", "Yes Dad, I will".
+GREETINGS = {"hi", "hiya", "hey", "heya", "hello", "howdy", "thanks", "thx", "ta", "cheers", "morning", "evening",
+             "night", "nite", "goodnight", "bye", "goodbye", "yes", "yeah", "yep", "no", "nope", "ok", "okay", "sorry",
+             "congrats", "congratulations", "welcome", "dear", "dearest", "please", "birthday", "christmas", "xmas",
+             "easter", "anniversary"}  # "Happy birthday Mum!"
+YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love you Dad"
+# Words a turn may open with before the name it speaks to: "Um, Pheebs, so ...", "Oh, Ross, come on".
+FILLERS = GREETINGS | {"oh", "o", "ah", "aw", "aww", "um", "umm", "uh", "er", "erm", "well", "so", "okay", "ok", "look",
+                       "listen", "and", "but", "now", "right", "wow", "alright", "all", "come", "on", "c'mon"}
 # Drawn-out interjections ("Awww", "Ohhh", "Hmmmm", "Hahaha").
 INTERJECTION = re.compile(r"(a+w+|o+h+|a+h+|u+h+|h+m+|m+h?m+|u+g+h+|y+a+y+|w+o+w+|(h+a+)+h*|(h+e+)+h*|e+r+m*)")
 # Words before a name that make it a kind rather than a person: "the Fuwalda", "a Dowell", "this Wolfe".
@@ -188,12 +204,31 @@ def common_word(token) -> bool:
     return low in words or token.lemma_.lower() in words and token.pos_ in ("VERB", "ADV", "ADJ")
 
 
+def english_word(low: str) -> bool:
+    """Is a lower-case word an English word (any part of speech) or an interjection?"""
+    return low in NOT_NAMES or INTERJECTION.fullmatch(low) is not None or low in _lexicon() or low in _nouns()
+
+
 def dropped_subject_verb(token) -> bool:
     """An ordinary word, or the past form of an English verb ("Visited", "Phoned"), that starts a
-    sentence: in a diary, a verb whose "I" is left out ("Visited Dorothy Pryce at the home")."""
+    sentence: in a diary, a verb whose "I" is left out ("Visited Dorothy Pryce at the home"); in notes
+    and lists, a verb in the imperative or the third person ("Tell Andy the date", "Beat Geth at
+    Scrabble", "- Calls Glenys 'Glen'"), a plural noun or a greeting ("Things Elin says", "Goodnight
+    Liam"), though the verb may be a rare name too."""
     if common_word(token):
         return True
     low = norm(token.text)
+    lemma = token.lemma_.lower()
+    verbs = _lemma_index()["verb"]
+    if low in GREETINGS or token.pos_ == "VERB" and (low in verbs or lemma in verbs) and name_count(low) < 5:
+        return True  # "Tell Andy": the tagger's verb (not "Rose Tyler": a name of 650,000)
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    stem = low[:-1] if low.endswith("s") else low
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    listed = prev is not None and prev.text in ("-", "*", "•", "–", "—")  # a list's item: "- Beat Geth at Scrabble"
+    if name_count(low) < 5 and (low in verbs or stem in verbs or stem in _nouns()) and (
+            nxt is not None and nxt.pos_ == "PROPN" and (name_gender(nxt.text) or listed)):
+        return True  # "Beat Geth at Scrabble", "Calls Glenys", "Things Elin says": a word, then a first name
     if not low.endswith("ed") or len(low) < 5 or name_gender(low):
         return False
     verbs = _lemma_index()["verb"]
@@ -203,11 +238,21 @@ def dropped_subject_verb(token) -> bool:
 
 
 def sentence_initial(token) -> bool:
-    """The first word of its sentence or line (after an opening quote or dash)."""
+    """The first word of its sentence or line (after an opening quote or dash, or a chat line's "Name: ")."""
     doc, i = token.doc, token.i
     while i > token.sent.start and doc[i - 1].is_punct and doc[i - 1].text not in ",;":
         i -= 1
-    return i == token.sent.start or "\n" in doc[i - 1].text_with_ws
+    if i == token.sent.start or "\n" in doc[i - 1].text_with_ws:
+        return True
+    if doc[i].text == ":" or i < token.i and doc[i:token.i].text.strip() == ":":
+        j = i if doc[i].text == ":" else i
+        label = []
+        while j > 0 and "\n" not in doc[j - 1].text_with_ws and len(label) <= 4:
+            j -= 1
+            label.append(doc[j])
+        return 0 < len(label) <= 4 and (j == 0 or "\n" in doc[j - 1].text_with_ws) and all(
+            t.text[:1].isupper() or t.like_num for t in label)  # "Lorraine: Happy Mother's Day Mam"
+    return False
 
 
 def name_gender(first_name: str):
@@ -270,14 +315,20 @@ def capitalised(token) -> bool:
 INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")  # "P.S.", "M.R.C.S.", "J.R."
 
 
+def _capital_word(token) -> bool:
+    """An English word written in capitals, that no one is named ("GLENYS HAIR", "BINS")."""
+    low = token.lower_
+    return token.text.isupper() and len(low) > 2 and english_word(low) and name_count(low) < 3
+
+
 def _name_tokens(span):
     """Trim a PERSON span to its name tokens; returns (start_i, end_i, honorific) or None."""
     toks = list(span)
     while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in ("'s", "’s") or (
             len(toks) > 1 and INITIALISM.fullmatch(toks[-1].text))):
         toks.pop()  # and letters after a name ("BARBARA PINKERTON P.S.", "James Mortimer M.R.C.S.")
-    while len(toks) > 1 and toks[-1].is_lower and toks[-1].is_alpha:
-        toks.pop()  # a name ends capitalised: "Uncle Kit rang" is tagged as one PERSON
+    while len(toks) > 1 and (toks[-1].is_lower and toks[-1].is_alpha or _capital_word(toks[-1])):
+        toks.pop()  # a name ends capitalised: "Uncle Kit rang" is tagged as one PERSON; "GLENYS HAIR" is a note
     while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
@@ -677,20 +728,48 @@ def is_person(doc, info, model) -> bool:
     ("Grandma Rose") or put beside a role ("my grandmother Agnes Hale", "Bella, my daughter") or
     numbered as a king ("Edward the Second") is a person, and a saint's name with an elliptic possessive ("at St Mary's")
     names a church, school or hospital; a title before a word that always qualifies another ("the
-    Lord High Chancellor") is an office, and no place word ("Chiswick Mall") is a person's name."""
+    Lord High Chancellor") is an office, and no place word ("Chiswick Mall") is a person's name.
+    How sure (`info["confidence"]`): the model's probability, at least RULE_CONFIDENCE when a rule says so."""
     f = name_features(doc, info)
+    p = info["confidence"] = person_probability(f, model)
     if f["saint"] and f["elliptic_possessive"]:
         return False
     if not f["place_word"] and (f["personal_honorific"] and f["compound"] < 1.0 or f["role_apposition"] or
-                                f["title_after"] or f["name_stated"] or f["regnal"]):
+                                f["title_after"] or f["name_stated"] or f["regnal"]) or (
+            not f["place_word"] and f["compound"] < 0.5 and (
+                f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
+                f["name_frequency"] >= 0.6 and f["evidence_total"] >= math.tanh(2 / 4))) or (  # "Jess texted me. She ..."
+            # says, thinks or feels things, again and again ("Irish remarked", "Irish agreed")
+            not f["place_word"] and f["person_verb"] >= 0.5 and f["person_verb"] * len(info["spans"]) >= 2):
+        info["confidence"] = max(p, RULE_CONFIDENCE)
         return True
-    if not f["place_word"] and f["compound"] < 0.5 and (
-            f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
-            f["name_frequency"] >= 0.6 and f["evidence_total"] >= math.tanh(2 / 4)):  # "Jess texted me. She ..."
-        return True  # a first name, or a name the tagger saw, that the text treats as a person's
-    if not f["place_word"] and f["person_verb"] >= 0.5 and f["person_verb"] * len(info["spans"]) >= 2:
-        return True  # says, thinks or feels things, again and again ("Irish remarked", "Irish agreed")
-    return person_probability(f, model) >= model["threshold"]
+    return p >= model["threshold"]
+
+
+RULE_CONFIDENCE = 0.9  # a name a rule takes for a person's ("Mr Pugh", "my grandmother Agnes Hale", "with Rachel")
+TITLE_CONFIDENCE = 0.95  # a title or kin word used as a name ("Mum", "the Doctor")
+SAID_TO_CONFIDENCE = 0.85  # a word no English word, said to someone in a chat ("Hey Pheebs.")
+
+
+def _said_to(span, turns) -> bool:
+    """Is a name, in a chat, the one its turn is said to: at the start of the turn before a comma or a cry
+    ("Rach, c'mon", "Judy!"), after a greeting ("Hey Pheebs."), or after a comma at its end ("Ready, Mon?")?"""
+    i = bisect.bisect_right([t.start for t in turns], span.start) - 1
+    if i < 0 or span.end > turns[i].end:
+        return False
+    lo, hi = turns[i].start, turns[i].end
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > lo else None
+    after = doc[span.end] if span.end < hi else None
+    closes = after is None or after.text in ("!", "?", ".", "...", "…") or after.lower_ in ("x", "xx", "xxx")
+    if before is None:
+        return after is not None and after.text in (",", "!", "?")
+    if before.lower_ in GREETINGS or before.lower_ == "you" and span.start - 2 >= lo and doc[span.start - 2].lemma_.lower() in YOU_GREETINGS:
+        return after is None or after.text in (",", "!", "?", ".", "...", "…") or after.lower_ in ("x", "xx", "xxx")
+    if before.text == "," and after is not None and after.text == "," and all(
+            t.pos_ in ("INTJ", "PUNCT") or t.lower_ in FILLERS for t in doc[lo:before.i]):
+        return True  # "Um, Pheebs, so ..."
+    return before.text == "," and closes and (after is None or span.end + 1 >= hi or doc[span.end + 1].is_space)
 
 
 def person_probability(f: dict, model) -> float:
@@ -707,7 +786,7 @@ class People:
     """
 
     name = "people"
-    version = "44"
+    version = "47"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -754,7 +833,8 @@ class People:
                     INITIALISM.fullmatch(doc[j].text)) and not (
                     norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])) and not (
                     surname_first and j == i + 1 and name_gender(doc[j].text)) and not (
-                    doc[j - 1].text.isupper() != doc[j].text.isupper() and len(doc[j].text) > 1 and len(doc[j - 1].text) > 1):
+                    doc[j - 1].text.isupper() != doc[j].text.isupper() and len(doc[j].text) > 1 and len(doc[j - 1].text) > 1) and not (
+                    _capital_word(doc[j])):
                 j += 1  # a title starts the next name ("Sherlock Holmes Mr. Sherlock Holmes" is two), and
                 # so does a first name after "Mrs" and a surname ("Mrs Ashburnham Leonora"), and a word
                 # in another case ("TO LADY HOWARD Berry Hill": a heading, then an address)
@@ -790,6 +870,13 @@ class People:
         model = self.model or shipped_model()
         found_names = self.candidates(doc)
         names = {k: v for k, v in found_names.items() if is_person(doc, v, model)}
+        if ex.speakers:  # in a chat, a name a turn is said to ("Hey Pheebs.", "Rach, c'mon") is someone's
+            turns = sorted((doc.char_span(s, e, alignment_mode="expand") or doc[0:0]) for s, e, _ in ex.speakers)
+            for key, info in found_names.items():
+                if key not in names and len(key) <= 2 and not any(common_word(t) or norm(t.text) in _nouns() for t in info["spans"][0]) \
+                        and any(_said_to(sp, turns) for sp in info["spans"]):
+                    names[key] = info
+                    info["confidence"] = max(info.get("confidence", 0.0), SAID_TO_CONFIDENCE)
         # A run of proper nouns holding a name is that name in full ("Gwen Cooper" when only
         # "Cooper", or only "Gwen", was found to be a person).
         for key, info in found_names.items():
@@ -809,7 +896,8 @@ class People:
                 names[key] = info
 
         def note(key, surface, kind):
-            return names.setdefault(key, {"key": key, "surface": surface, "honorific": None, "kind": kind, "tagged": 0})
+            return names.setdefault(key, {"key": key, "surface": surface, "honorific": None, "kind": kind, "tagged": 0,
+                                          "confidence": TITLE_CONFIDENCE if kind == "title" else RULE_CONFIDENCE})
 
         # 3. Propagate: every occurrence of a known name is a mention.
         found: list[tuple[int, int, tuple]] = []
@@ -869,16 +957,37 @@ class People:
                     continue  # "Daddy!" cried out: an exclamation, not a reference
                 if t.i + 1 < len(doc) and capitalised(doc[t.i + 1]) and doc[t.i + 1].pos_ == "PROPN":
                     continue  # "Uncle Bob": an honorific, handled with the name
+                if doc[t.i + 1:t.i + 3].text.lower().replace("’", "'").replace(" ", "") in ("'sday", "sday") or (
+                        t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "day"):
+                    continue  # "Happy Mother's Day": a day, not a mother
                 key = (low,)
                 note(key, t.text, kind="title")
                 found.append((t.i, t.i + 1, key))
 
+        # A chat's speaker labels ("Speaker 1: ", "Mum: ") are not said in it: the speakers are the narrator's.
+        if ex.speakers:
+            turns = sorted((start, end) for start, end, _ in ex.speakers)
+            starts = [start for start, _ in turns]
+
+            def said(s):
+                i = bisect.bisect_right(starts, doc[s].idx) - 1
+                return i >= 0 and doc[s].idx < turns[i][1]
+
+            found = [f for f in found if said(f[0])]
+
         # 5. One person per distinct name.
         index: dict[tuple, int] = {}
         last_variant: dict[tuple, tuple] = {}
+        turns = sorted(ex.speakers)
         for s, e, key in sorted(set(found)):
             info = names[key]
             name_key = key
+            # In a chat, a kin word is the speaker's kin: Gemma's "Mam" and Lorraine's "Mam" are two people.
+            whose = None
+            if turns and info["kind"] == "title" and key[0] in KIN_NAMES:
+                i = bisect.bisect_right([t[0] for t in turns], doc[s].idx) - 1
+                whose = turns[i][2] if i >= 0 and doc[s].idx < turns[i][1] else None
+                key = key + (f"@{whose}",) if whose else key
             g = HONORIFIC_CLASS.get(norm(doc[s].text)) or (norm(doc[s].text) if norm(doc[s].text) in ROYAL else None)
             if g is None and s > 0 and doc[s - 1].lower_ in LOWER_KIN and len(key) == 1 and info["kind"] == "name":
                 g = LOWER_KIN[doc[s - 1].lower_]  # "her aunt Shaw" is Mrs. Shaw, not General Shaw
@@ -905,7 +1014,7 @@ class People:
                     key = last_variant.get(name_key, name_key)
             if key not in index:
                 index[key] = len(ex.people)
-                person = Person(name=info["surface"])
+                person = Person(name=info["surface"], confidence=round(info.get("confidence", RULE_CONFIDENCE), 3), of=whose)
                 hon = norm(doc[s].text) if norm(doc[s].text) in HONORIFICS else (
                     None if len(name_key) == 1 else info["honorific"])  # a bare surname: no one's title
                 if hon and norm(doc[s].text) not in HONORIFICS and wife_form(hon, name_key):

@@ -74,6 +74,13 @@ _SOURCES = [
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day)(?:\s+({_year}))?\b"),
 ]
 PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
+# How sure a reading is, by its pattern: a full date is sure; a date without its year, a weekday, a month
+# are placed by the entry's date (the one just gone, or the next one if spoken of as to come); "a few years
+# ago" is vague (times 0.7); "08/05/2023" may be either order.
+CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
+              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "decade": 0.9, "year": 0.95,
+              "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
+              "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
 
 
@@ -380,7 +387,9 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         if lead and kind not in ("in_n",):
             start += lead.end()
             text_ = text_[lead.end():]
-        times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1])))
+        vague = kind == "ago" and (groups[0] or "").lower() in VAGUE and parse_number(groups[0]) not in (None, 1)
+        sure = CONFIDENCE.get(kind + ("" if kind not in ("dmy", "mdy") or (groups[2] if len(groups) > 2 else None) else "_no_year"), 0.85)
+        times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1]), round(sure * (0.7 if vague else 1.0), 3)))
         told[start] = (kind, groups)
     times.sort(key=lambda t: t.start)
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
@@ -394,7 +403,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             except (ValueError, OverflowError, KeyError):
                 continue
             if span is not None:
-                times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]))
+                times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
+                                round(times[i].confidence * 0.9, 3))  # counted from another time: as sure as both
     return times
 
 
@@ -402,7 +412,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "4"
+    version = "5"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -415,7 +425,7 @@ def entry_times(ex: Extraction) -> list[Time]:
         return find_times(ex.text, ex.at)
     key = f"remembrancer.times@{ex.at}"
     if key not in ex.doc.user_data:  # plain tuples: user_data may be serialised with the doc
-        ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi)
+        ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi, t.confidence)
                                  for t in find_times(ex.text, ex.at, lambda pos: to_come(ex.doc, pos),
                                                      lambda pos: _duration(ex.doc, pos))]
     return [Time(*t) for t in ex.doc.user_data[key]]

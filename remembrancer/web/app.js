@@ -61,22 +61,32 @@ const R = {
 
   day(at) { return at ? at.slice(0, 10) : "undated"; },
 
+  // The link from a passage to its entry, where it can be read whole, changed, re-dated or put in the trash.
+  entryLink(p) {
+    if (!p || !p.entry) return null;
+    return R.h("a", { href: `/entry/${p.entry}#p${p.passage}`, class: "entry-link", title: "Read, edit or re-date the whole entry" },
+      `entry ${p.entry}`);
+  },
+
   passage(p, extra) {
     const head = [R.day(p.at), p.speaker].filter(Boolean).join(" · ");
     return R.h("div", { class: "card passage" },
-      R.h("div", { class: "head" }, head, p.score !== undefined ? `  ·  score ${Number(p.score).toFixed(2)}` : ""),
+      R.h("div", { class: "head" }, head, p.score !== undefined ? `  ·  score ${Number(p.score).toFixed(2)}` : "", R.entryLink(p)),
       extra || null,
       R.h("div", { class: "text" }, p.text));
   },
 
-  // Timeline items (from /api/timeline or /api/on-this-day) as moments: one per passage and time spoken of,
-  // naming every phrase that points there ("Sunday", "today"), in the order given.
+  // Timeline items (from /api/timeline or /api/on-this-day) as moments: one per passage, however many times
+  // are read in it, at the first of them, naming every phrase that points somewhere ("Sunday", "today").
   moments(items) {
     const byKey = new Map();
     for (const i of items) {
-      const key = (i.passage ? i.passage.passage : i.what) + "|" + i.at + "|" + (i.until || "");
+      const key = i.passage ? "p" + i.passage.passage : i.what + "|" + i.at + "|" + (i.until || "");
       const m = byKey.get(key) || { ...i, phrases: [], kinds: new Set() };
-      if (i.kind !== "entry" && !m.phrases.includes(i.what)) m.phrases.push(i.what);
+      if (i.kind !== "entry") {
+        const when = R.span(i.at, i.until);
+        if (!m.phrases.some((p) => p.what === i.what && p.when === when)) m.phrases.push({ what: i.what, when });
+      }
       m.kinds.add(i.kind);
       m.note = m.note || i.note;
       byKey.set(key, m);
@@ -95,18 +105,34 @@ const R = {
   },
 
   moment(m, lead) {
-    const phrases = m.phrases.map((w) => `“${w}”`).join(", ");
+    const first = R.span(m.at, m.until);
+    const phrases = m.phrases.map((p) => p.when === first ? `“${p.what}”` : `“${p.what}” ${p.when}`).join(", ");
     const written = m.passage && R.day(m.passage.at) !== R.day(m.at) ? `written ${R.day(m.passage.at)}` : "";
     const p = m.passage || { text: m.what };
-    const when = [lead, R.span(m.at, m.until), phrases, written, p.speaker].filter(Boolean).join("  ·  ");
+    const when = [lead, first, phrases, written, p.speaker].filter(Boolean).join("  ·  ");
     return R.h("div", { class: "card passage" },
       m.note ? R.h("div", { class: "note" }, m.note) : null,
-      R.h("div", { class: "when" }, when),
+      R.h("div", { class: "when" }, when, R.entryLink(m.passage)),
       R.h("div", { class: "text" }, p.text));
   },
 
   list(el, items, render, emptyText) {
     el.replaceChildren(...(items.length ? items.map(render) : [R.h("p", { class: "empty" }, emptyText)]));
+  },
+
+  // What to say of a text kept already: as an entry, one in the trash, or an earlier version of one.
+  already(r) {
+    if (r.version) return `Already remembered: it is version ${r.version} of entry ${r.entry}, since changed; not stored again.`;
+    if (r.deleted) return `Already remembered as entry ${r.entry}, in the trash; not stored again (restore it from the Trash).`;
+    return `Already remembered as entry ${r.entry}; kept once.`;
+  },
+
+  // "entry 12", or "entry 12 and all 3 of its versions".
+  allOf(entry, versions) { return versions > 1 ? `entry ${entry} and all ${versions} of its versions` : `entry ${entry}`; },
+
+  // "1 entry", "2 entries", "1 person", "3 people".
+  plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many || (one.endsWith("y") ? one.slice(0, -1) + "ies" : one + "s")}`;
   },
 
   pct(x) { return x === null || x === undefined ? "–" : Math.round(x * 100) + "%"; },
@@ -117,7 +143,7 @@ const R = {
     const here = location.pathname.startsWith("/person/") ? "/people" : location.pathname;
     const links = pages.map(([href, label]) => R.h("a", { href, class: href === here ? "here" : null }, label));
     document.body.prepend(R.h("header", { class: "nav" }, R.h("span", { class: "brand" }, "remembrancer"), links,
-      R.h("a", { href: "/docs" }, "API")));
+      R.h("a", { href: "/trash", class: here === "/trash" ? "here" : null }, "Trash"), R.h("a", { href: "/docs" }, "API")));
   },
 };
 

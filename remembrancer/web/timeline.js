@@ -4,7 +4,7 @@
 const { h } = R;
 const PAGE = 200;  // items fetched at a time; "Show later" fetches on from the last one shown
 
-let seen = new Set(), year = null, shown = 0;
+let seen = new Set(), passages = new Set(), year = null, shown = 0;  // passages: those shown, each once
 
 function rawKey(i) { return [i.passage ? i.passage.passage : "", i.at, i.until, i.what, i.kind].join("|"); }
 
@@ -12,7 +12,8 @@ async function more(params, el, status) {
   const page = await R.api("/api/timeline?" + params + "&limit=" + PAGE);
   const items = page.filter((i) => !seen.has(rawKey(i)));
   items.forEach((i) => seen.add(rawKey(i)));
-  const moments = R.moments(items), out = [];
+  const moments = R.moments(items).filter((m) => !m.passage || !passages.has(m.passage.passage)), out = [];
+  moments.forEach((m) => m.passage && passages.add(m.passage.passage));
   for (const m of moments) {
     const y = m.at.slice(0, 4);
     if (y !== year) { out.push(h("div", { class: "year" }, y)); year = y; }
@@ -38,7 +39,7 @@ async function load(event) {
   for (const k of ["from", "to", "person"]) if (R.$("#" + k).value.trim()) params.set(k, R.$("#" + k).value.trim());
   history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
   const status = R.$("#status"), el = R.$("#timeline");
-  seen = new Set(); year = null; shown = 0;
+  seen = new Set(); passages = new Set(); year = null; shown = 0;
   el.replaceChildren();
   try {
     await more(params, el, status);

@@ -1,0 +1,617 @@
+"""Personal writing: what the store understands of a writer's journal, letters, notes or chats, against a key.
+
+Each writer folder under --data (format: bench/data/journals/README.md) is stored as a user would:
+its entries folder through `Memory.add_files`, or its chat log through `Memory.import_path("jsonl",
+me=...)`, with the key's `day_first` (as the writer would say --day-first or --month-first), in a
+store of its own, and understood by the extraction pipeline (embeddings are not made:
+this measures understanding and dating only). Stores are cached by the content of the writer's
+folder and of the package's code (--cache), so a change to either builds again.
+
+Layers, each with precision and recall, and every error:
+- people: the people the store lists (`Memory.people`), matched to the key's by name or alias. A
+  listed person is right when they are a real person of the key not already listed under another
+  name (a second listing of one person, and anything that is not a person, are wrong); recall is
+  the share of the key's people listed.
+- aliases: (person, name) pairs of the listed people matched to a key person, against the key's.
+- not-people: the key's capitalised names, each a person's or not; a name is taken for a person
+  when a listed person bears it. Precision and recall of "not a person".
+- relations: (kind, a, b) after mapping kin words to one kind and direction (mum = mother =
+  parent, "A is B's son" = "B is A's parent", husband = wife = spouse), between key people;
+  those to the writer also apart.
+- events: (kind, person) for births, deaths, marriages, moves, illnesses, new jobs, retirements ...
+  (the store's "parting" is a separation; meetings and injuries are not scored); deaths apart;
+  living people marked dead; and for each event found, whether the store's date for it (its most
+  precise date) falls in the key's date.
+- entry dates: every entry whose key date comes from its text, name, front matter or chat day.
+- the writer merged with anyone (a listed person holding the writer's names and another's).
+
+A fact is *stated* when its confidence is at least the pipeline's threshold (`extract.FACT`, for
+deaths, births and relations to the writer); below it the store shows it as "perhaps". The figures
+are of what is stated; relations and events are also given counting the "perhaps" ones.
+
+Tuned on TUNE; HELD_OUT writers are scored with figures only (their errors are not printed unless
+--held-out-errors: looking at them would make their figures a measure of tuning, not of the code).
+
+    python bench/journal.py                      # bench/data/journals
+    python bench/journal.py --data /work/corpus --writers diary-wales
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import remembrancer  # noqa: E402
+from remembrancer import extract  # noqa: E402
+from remembrancer.store import Memory  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+TUNE = ["diary-wales", "carer-notes", "group-chat"]
+HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
+
+# -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
+_KINDS = {}
+for _kind, _words, _rev in [
+    ("parent", "mother father parent mum mom mam mammy mama mummy mommy ma dad daddy da papa pa stepmother stepfather", False),
+    ("parent", "son daughter child kid baby stepson stepdaughter", True),
+    ("grandparent", "grandmother grandfather grandparent grandma grandpa granny gran nan nana nain taid grandad granddad", False),
+    ("grandparent", "grandson granddaughter grandchild", True),
+    ("pibling", "aunt uncle auntie aunty great-aunt great-uncle", False),
+    ("pibling", "niece nephew", True),
+    ("parent-in-law", "mother-in-law father-in-law", False),
+    ("parent-in-law", "son-in-law daughter-in-law", True),
+    ("sibling-in-law", "brother-in-law sister-in-law", False),
+    ("sibling", "brother sister sibling twin sis bro", False),
+    ("spouse", "husband wife spouse", False),
+    ("partner", "partner boyfriend girlfriend fiance fiancé fiancee fiancée lover", False),
+    ("ex", "ex ex-husband ex-wife ex-boyfriend ex-girlfriend ex-partner", False),
+    ("cousin", "cousin", False),
+    ("friend", "friend mate pal buddy best-friend", False),
+    ("colleague", "colleague coworker co-worker workmate", False),
+    ("boss", "boss manager", False),
+    ("boss", "employee assistant", True),
+    ("neighbour", "neighbour neighbor", False),
+    ("carer", "carer caregiver", False),
+    ("doctor", "doctor gp", False),
+    ("nurse", "nurse", False),
+    ("midwife", "midwife", False),
+    ("teacher", "teacher", False),
+    ("teacher", "student pupil", True),
+]:
+    for _w in _words.split():
+        _KINDS[_w] = (_kind, _rev)
+SYMMETRIC = {"sibling", "spouse", "partner", "ex", "cousin", "friend", "colleague", "neighbour", "sibling-in-law"}
+
+
+def relation_kind(word: str):
+    w = word.lower().strip().replace(" ", "-")
+    w = re.sub(r"^(best|close|old|good|oldest|dear)-", "", w)
+    return _KINDS.get(w) or _KINDS.get(w.removesuffix("s"))
+
+
+def normal(a, word, b):
+    """(kind, x, y) for "a is b's word"; None if the word is none we score."""
+    k = relation_kind(word)
+    if k is None:
+        return None
+    kind, rev = k
+    x, y = (b, a) if rev else (a, b)
+    if kind in SYMMETRIC:
+        x, y = sorted((x, y))
+    return kind, x, y
+
+
+EVENT_KINDS = {"death": "death", "birth": "birth", "marriage": "marriage", "engagement": "engagement",
+               "parting": "separation", "separation": "separation", "moving": "moving", "illness": "illness",
+               "job": "job", "retirement": "retirement"}
+
+
+# -- building the store ----------------------------------------------------------------------------
+def code_hash() -> str:
+    h = hashlib.sha256()
+    for f in sorted((ROOT / "remembrancer").rglob("*.py")) + sorted((ROOT / "remembrancer/data").glob("*.json")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def folder_hash(folder: Path) -> str:
+    h = hashlib.sha256()
+    for f in sorted(folder.rglob("*")):
+        if f.is_file():
+            h.update(str(f.relative_to(folder)).encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def build(folder: Path, key: dict, cache: Path) -> Path:
+    path = cache / f"{folder.name}-{folder_hash(folder)}-{code_hash()}.db"
+    if path.exists():
+        return path
+    tmp = path.with_suffix(".building")
+    for f in cache.glob(f"{tmp.name}*"):
+        f.unlink()
+    imp = key.get("import") or {"kind": "files"}
+    day_first = key.get("day_first")  # how the writer writes 3/4/21: what they would tell the store
+    with Memory(tmp, derive=False) as memory:
+        if imp["kind"] == "jsonl":
+            result = memory.import_path("jsonl", folder / imp["file"], me=imp.get("me"), day_first=day_first)
+        else:
+            result = memory.add_files([folder / "entries"], day_first=day_first)
+        ids = [r["entry"] for r in result["results"] if r["new"]]
+        extract.process(memory, ids)
+    for f in cache.glob(f"{folder.name}-*.db"):
+        f.unlink()  # an older build of this writer
+    shutil.move(str(tmp), str(path))
+    return path
+
+
+# -- matching ----------------------------------------------------------------------------------------
+def low(s: str) -> str:
+    return " ".join(s.replace("’", "'").lower().split())
+
+
+class Key:
+    def __init__(self, key: dict):
+        self.key = key
+        self.people = key["people"]
+        self.names = {}  # gold index -> {lower name}
+        self.by_name = defaultdict(set)  # lower name -> gold indexes
+        self.owner = None
+        for i, p in enumerate(self.people):
+            names = {low(p["name"])} | {low(a) for a in p.get("aliases", [])} | {low(a) for a in (p.get("called_by") or {})}
+            self.names[i] = names
+            for n in names:
+                self.by_name[n].add(i)
+            if p.get("owner"):
+                self.owner = i
+        self.index = {p["name"]: i for i, p in enumerate(self.people)}
+
+    def label(self, i):
+        return self.people[i]["name"] if i is not None else "?"
+
+
+def match_people(key: Key, listed: list[dict], kin_of=None):
+    """store person id -> gold index (or None), and the store people that are second listings, and merges.
+    A kin word several key people are called by ("Mam": one speaker's mother, another's grandmother) is
+    the one `called_by` the people the store relates this one to (`kin_of`: store id -> names), or by the
+    writer when the store relates them to no one."""
+    assigned, claimed, duplicates, merges = {}, {}, {}, []
+    order = sorted(listed, key=lambda p: (not p["owner"], -p["mentions"], p["id"]))
+    writer = key.people[key.owner]["name"] if key.owner is not None else None
+    for p in order:
+        names = {low(n) for n in [p["name"], *p["aliases"]]} - {"me"}
+        whose = {low(n) for n in (kin_of or {}).get(p["id"], ())} or ({low(writer)} if writer else set())
+        hits = Counter()
+        for n in names:
+            golds = key.by_name.get(n, set())
+            said = re.fullmatch(r"(.+)'s (\S+)", n)  # "gemma's mam": the one Gemma calls Mam
+            if said and not golds:
+                n, whose = said.group(2), {said.group(1)}
+                golds = key.by_name.get(n, set())
+            told = {g for g in golds if any(low(c) == n and whose & ({low(w) for w in ws} | {
+                x for w in ws for x in key.names.get(key.index.get(w), ())})
+                for c, ws in (key.people[g].get("called_by") or {}).items())}
+            golds = told or golds
+            for g in golds:
+                hits[g] += 1.0 / len(golds)  # a name several people share says less
+        if p["owner"] and key.owner is not None:
+            hits[key.owner] += 100
+        if not hits:
+            assigned[p["id"]] = None
+            continue
+        # several people's own names in one listing: a merge (names only one of them bears)
+        sole = {next(iter(key.by_name[n])) for n in names if len(key.by_name.get(n, ())) == 1}
+        if len(sole) > 1:
+            merges.append((p, sorted(sole)))
+        best = max(hits.values())
+        tops = [g for g, v in hits.items() if v == best]
+        g = next((g for g in tops if g not in claimed), tops[0])
+        assigned[p["id"]] = g
+        if g in claimed:
+            duplicates[p["id"]] = claimed[g]
+        else:
+            claimed[g] = p["id"]
+    return assigned, duplicates, merges
+
+
+class PR:
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+
+    def __iadd__(self, other):
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        return self
+
+    def p(self):
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float("nan")
+
+    def r(self):
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float("nan")
+
+    def __str__(self):
+        return f"P {self.p():.3f} R {self.r():.3f} ({self.tp}/{self.tp + self.fp} right, {self.tp}/{self.tp + self.fn} found)"
+
+
+def _interval(date: str | None):
+    """[lo, hi) of a key date: YYYY, YYYY-MM or YYYY-MM-DD."""
+    import datetime as dt
+
+    if not date:
+        return None
+    parts = [int(x) for x in date[:10].split("-")]
+    if len(parts) == 1:
+        return f"{parts[0]:04d}-01-01", f"{parts[0] + 1:04d}-01-01"
+    if len(parts) == 2:
+        y, m = parts
+        return f"{y:04d}-{m:02d}-01", (f"{y + 1:04d}-01-01" if m == 12 else f"{y:04d}-{m + 1:02d}-01")
+    d = dt.date(*parts)
+    return d.isoformat(), (d + dt.timedelta(days=1)).isoformat()
+
+
+def fact_threshold():
+    return getattr(extract, "FACT", 0.0)
+
+
+def has_column(memory, table, column) -> bool:
+    return any(r[1] == column for r in memory.query(f"PRAGMA table_info({table})"))
+
+
+# -- scoring one writer -----------------------------------------------------------------------------
+def score(folder: Path, key: dict, db: Path) -> dict:
+    k = Key(key)
+    errors = []
+    out = {}
+    with Memory(db, derive=False) as memory:
+        listed = memory.people()
+        owners = {r[0] for r in memory.query("SELECT id FROM people WHERE owner = 1")}
+        for p in listed:
+            p["owner"] = p["id"] in owners
+        kin_of = defaultdict(set)  # store person -> the names of those the store says they are kin to
+        for s, o in memory.query("SELECT subject, object FROM relations"):
+            for n in memory.query("SELECT name FROM people WHERE id = ? UNION SELECT alias FROM aliases WHERE person = ?", (o, o)):
+                kin_of[s].add(n[0])
+        for o in owners:
+            for s in [s for s, in memory.query("SELECT subject FROM relations WHERE object = ?", (o,))]:
+                if key.get("writer"):
+                    kin_of[s].add(key["writer"])
+        assigned, duplicates, merges = match_people(k, listed, kin_of)
+
+        # people
+        people = PR()
+        found = set()
+        for p in listed:
+            g = assigned[p["id"]]
+            if g is None:
+                people.fp += 1
+                nots = [n for n in key.get("not_people", []) if low(n["name"]) in {low(x) for x in [p["name"], *p["aliases"]]}]
+                why = f"not a person ({nots[0]['kind']})" if nots else "no one in the key"
+                errors.append(f"people   listed {p['name']!r} {sorted(p['aliases'])}: {why}")
+            elif p["id"] in duplicates:
+                people.fp += 1
+                errors.append(f"people   listed {p['name']!r} {sorted(p['aliases'])} again: is {k.label(g)}")
+            else:
+                people.tp += 1
+                found.add(g)
+        for g in range(len(k.people)):
+            if g not in found:
+                people.fn += 1
+                errors.append(f"people   missed {k.label(g)} {sorted(k.people[g].get('aliases', []))}")
+        out["people"] = people
+        writer_merged = []
+        for p, golds in merges:
+            errors.append(f"merge    {p['name']!r} holds {', '.join(k.label(g) for g in golds)}")
+            if k.owner in golds or p["owner"]:
+                writer_merged.append(p["name"])
+        out["writer_merged"] = writer_merged
+
+        # aliases
+        aliases = PR()
+        have = defaultdict(set)
+        for p in listed:
+            g = assigned[p["id"]]
+            if g is None:
+                continue
+            for n in {low(x) for x in [p["name"], *p["aliases"]]} - {"me"}:
+                have[g].add(n)
+        for g, names in have.items():
+            for n in sorted(names):
+                if n in k.names[g]:
+                    aliases.tp += 1
+                else:
+                    aliases.fp += 1
+                    errors.append(f"alias    {n!r} given to {k.label(g)}")
+        for g in range(len(k.people)):
+            for n in sorted(k.names[g] - have.get(g, set())):
+                aliases.fn += 1
+                if g in found:
+                    errors.append(f"alias    missed {n!r} of {k.label(g)}")
+        out["aliases"] = aliases
+
+        # not-people: a key name is taken for a person when a listed person bears it
+        taken = {low(x) for p in listed for x in [p["name"], *p["aliases"]]}
+        notp = PR()
+        gold_names = {n: True for g in k.names for n in k.names[g]}
+        for n in key.get("not_people", []):
+            gold_names.setdefault(low(n["name"]), False)
+            if gold_names[low(n["name"])] is False and low(n["name"]) in taken:
+                errors.append(f"not-person {n['name']!r} ({n.get('kind')}) listed as a person")
+        for n, person in gold_names.items():
+            said_not = n not in taken
+            if said_not and not person:
+                notp.tp += 1
+            elif said_not and person:
+                notp.fp += 1
+            elif not person:
+                notp.fn += 1
+        out["not-people"] = notp
+
+        # relations
+        threshold = fact_threshold()
+        conf = has_column(memory, "relations", "confidence")
+        rows = memory.query("SELECT r.subject, r.relation, r.object, r.passage, "
+                            + ("r.confidence" if conf else "1.0") + " AS confidence FROM relations r")
+        gold_rel = {}
+        for r in key.get("relations", []):
+            n = normal(k.index.get(r["a"]), r["rel"], k.index.get(r["b"]))
+            if n is None or None in n[1:]:
+                errors.append(f"key      relation not scored: {r}")
+                continue
+            gold_rel[n] = r
+        owner_pid = next(iter(owners), None)
+        for stated_only, name in ((True, "relations"), (False, "relations+perhaps")):
+            pr, mine = PR(), PR()
+            seen = {}
+            for s, word, o, passage, c in rows:
+                if stated_only and (o == owner_pid or s == owner_pid) and c < threshold:
+                    continue
+                gs, go = assigned.get(s), assigned.get(o)
+                n = normal(gs if gs is not None else f"?{s}", word, go if go is not None else f"?{o}")
+                if n is None or n in seen:
+                    continue
+                seen[n] = (s, word, o, passage)
+            for n, (s, word, o, passage) in seen.items():
+                right = n in gold_rel
+                to_me = k.owner in n[1:]
+                pr.tp += right
+                pr.fp += not right
+                if to_me:
+                    mine.tp += right
+                    mine.fp += not right
+                if not right and stated_only:
+                    text = memory.query("SELECT text FROM passages WHERE id = ?", (passage,))
+                    names = memory.query("SELECT (SELECT name FROM people WHERE id = ?), (SELECT name FROM people WHERE id = ?)", (s, o))[0]
+                    errors.append(f"relation false: {names[0]} is {names[1]}'s {word} ({n[0]}): "
+                                  f"{text[0][0][:160] if text else ''!r}")
+            for n, r in gold_rel.items():
+                if n not in seen:
+                    pr.fn += 1
+                    if k.owner in n[1:]:
+                        mine.fn += 1
+                    if stated_only:
+                        errors.append(f"relation missed: {r['a']} is {r['b']}'s {r['rel']}")
+            out[name] = pr
+            out[name.replace("relations", "to-writer")] = mine
+
+        # events
+        conf = has_column(memory, "events", "confidence")
+        rows = memory.query(
+            "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.negated, ev.passage, e.at AS written, ep.person, "
+            + ("ev.confidence" if conf else "1.0") + " AS confidence"
+            " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
+            " WHERE ep.agent = 0 ORDER BY e.at, ev.id")
+        gold_ev = {}
+        for ev in key.get("events", []):
+            kind = EVENT_KINDS.get(ev["kind"])
+            for person in ev.get("people", []):
+                if kind and person in k.index:
+                    gold_ev.setdefault((kind, k.index[person]), ev)
+        living = {g for g in range(len(k.people))} - {g for kind, g in gold_ev if kind == "death"}
+        for stated_only, name in ((True, "events"), (False, "events+perhaps")):
+            pr, deaths = PR(), PR()
+            dated = Counter()
+            mine = defaultdict(list)
+            for r in rows:
+                kind = EVENT_KINDS.get(r["kind"])
+                if kind is None or r["negated"]:
+                    continue
+                if stated_only and kind in ("death", "birth") and r["confidence"] < threshold:
+                    continue
+                g = assigned.get(r["person"])
+                mine[(kind, g if g is not None else f"?{r['person']}")].append(r)
+            dead_living = []
+            for n, rs in mine.items():
+                right = n in gold_ev
+                pr.tp += right
+                pr.fp += not right
+                if n[0] == "death":
+                    deaths.tp += right
+                    deaths.fp += not right
+                    if n[1] in living:
+                        dead_living.append(k.label(n[1]))
+                text = memory.query("SELECT text FROM passages WHERE id = ?", (rs[0]["passage"],))
+                said = text[0][0][:160] if text else ""
+                if not right:
+                    if stated_only:
+                        who = k.label(n[1]) if isinstance(n[1], int) else memory.query(
+                            "SELECT name FROM people WHERE id = ?", (int(n[1][1:]),))[0][0] + " (not in key)"
+                        errors.append(f"event    false: {n[0]} of {who}: {said!r}")
+                    continue
+                gold = _interval(gold_ev[n].get("date"))
+                best = min(rs, key=lambda r: (_span(r), r["written"] or ""))
+                ok = (gold is None and not best["lo"]) or (gold is not None and best["lo"] is not None
+                                                           and gold[0] <= best["lo"][:10] and (best["hi"] or "")[:10] <= gold[1])
+                dated[ok] += 1
+                if not ok and stated_only:
+                    errors.append(f"date     {n[0]} of {k.label(n[1])}: key {gold_ev[n].get('date')}, store "
+                                  f"{best['lo'] and best['lo'][:10]}..{best['hi'] and best['hi'][:10]}: {said!r}")
+            for n, ev in gold_ev.items():
+                if n not in mine:
+                    pr.fn += 1
+                    if n[0] == "death":
+                        deaths.fn += 1
+                    if stated_only:
+                        errors.append(f"event    missed: {n[0]} of {k.label(n[1])} ({ev.get('date')}): {ev.get('evidence', '')!r}")
+            out[name] = pr
+            out[name.replace("events", "deaths")] = deaths
+            out[name.replace("events", "dated")] = dated
+            out[name.replace("events", "dead-living")] = dead_living
+            if stated_only:
+                for who in dead_living:
+                    errors.append(f"DEAD     {who} is alive but marked dead")
+
+        # entry dates
+        entries = memory.query("SELECT id, at, source, kind, meta FROM entries")
+        by_path, by_day = {}, {}
+        for e in entries:
+            if e["kind"] == "chat":
+                by_day[(e["at"] or "")[:10]] = e
+            elif e["source"]:
+                try:
+                    by_path[str(Path(e["source"]).resolve().relative_to(folder.resolve()))] = e
+                except ValueError:
+                    pass
+        days = PR()
+        undated = Counter()
+        for ref, want in key.get("entries", {}).items():
+            path, _, day = ref.partition("#")
+            e = by_day.get(day) if day else by_path.get(path)
+            if want.get("by") == "none" or not want.get("date"):
+                undated[bool(e is not None and _marked_undated(e))] += 1
+                continue
+            got = (e["at"] or "")[:10] if e is not None else None
+            if got == want["date"][:10]:
+                days.tp += 1
+            else:
+                days.fp += 1
+                errors.append(f"date     entry {ref}: key {want['date']} ({want.get('by')}), store {got}")
+        days.fn = days.fp
+        out["entry dates"] = days
+        out["undated marked"] = undated
+        out["traps"] = traps(memory, key, k, assigned, errors)
+    out["errors"] = errors
+    return out
+
+
+def _span(r) -> float:
+    """How precise an event's date is: days in its interval (no interval: least precise)."""
+    import datetime as dt
+
+    if not r["lo"] or not r["hi"]:
+        return 1e9
+    return (dt.date.fromisoformat(r["hi"][:10]) - dt.date.fromisoformat(r["lo"][:10])).days
+
+
+def _marked_undated(e) -> bool:
+    meta = json.loads(e["meta"]) if e["meta"] else {}
+    return bool(meta.get("dated") in ("file time", "today") or meta.get("dated_by") in ("file time", "mtime", "today", "now")
+                or meta.get("undated"))
+
+
+def traps(memory, key, k, assigned, errors) -> Counter:
+    """Traps fallen into: a figurative death read as a death of the one it is not about, a name that is not a person listed."""
+    out = Counter()
+    names = {low(x) for p in memory.people() for x in [p["name"], *p["aliases"]]}
+    deaths = memory.query(
+        "SELECT ep.person, substr(en.text, ev.start + 1, ev.end - ev.start) AS text FROM events ev"
+        " JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
+        " WHERE ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0")
+    for trap in key.get("traps", []):
+        victim = trap.get("not")
+        fallen = False
+        if victim in k.index and ("death" in trap.get("kind", "") or "kill" in trap.get("kind", "")):
+            g = k.index.get(victim)
+            fallen = any(assigned.get(d["person"]) == g and low(trap["text"])[:40] in low(d["text"]) for d in deaths)
+        elif victim and victim not in k.index:
+            fallen = low(victim) in names
+        out[fallen] += 1
+        if fallen:
+            errors.append(f"trap     {trap.get('kind')}: {trap['text']!r} ({trap.get('entry')}) read against {victim!r}")
+    return out
+
+
+# -- report ----------------------------------------------------------------------------------------
+LAYERS = ["people", "aliases", "not-people", "relations", "to-writer", "relations+perhaps", "to-writer+perhaps",
+          "events", "deaths", "events+perhaps", "deaths+perhaps", "entry dates"]
+
+
+def words_of(folder: Path, key: dict) -> int:
+    imp = key.get("import") or {"kind": "files"}
+    if imp["kind"] == "jsonl":
+        return sum(len(json.loads(line)["text"].split()) for line in (folder / imp["file"]).read_text().splitlines() if line.strip())
+    return sum(len(f.read_text(errors="replace").split()) for f in (folder / "entries").rglob("*") if f.is_file())
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default=str(ROOT / "bench/data/journals"))
+    ap.add_argument("--writers", help="Comma-separated writer folders (default: every folder with a key.json).")
+    ap.add_argument("--cache", default=str(Path.home() / ".cache/remembrancer/journal"))
+    ap.add_argument("--held-out-errors", action="store_true", help="Also print the held-out writers' errors.")
+    ap.add_argument("--no-errors", action="store_true")
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    cache = Path(args.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    writers = sorted(p.parent for p in data.glob("*/key.json"))
+    if args.writers:
+        wanted = args.writers.split(",")
+        writers = [w for w in writers if w.name in wanted]
+    print(f"extraction {extract.VERSION}; fact threshold {fact_threshold()}; remembrancer {remembrancer.__name__}")
+    totals = {"tune": defaultdict(PR), "held out": defaultdict(PR), "other": defaultdict(PR)}
+    extra = {g: Counter() for g in totals}
+    merged_any = []
+    for folder in writers:
+        key = json.loads((folder / "key.json").read_text())
+        group = "tune" if folder.name in TUNE else "held out" if folder.name in HELD_OUT else "other"
+        started = time.perf_counter()
+        db = build(folder, key, cache)
+        res = score(folder, key, db)
+        print(f"\n== {folder.name} ({group}; {key.get('form')}; {len(key.get('entries', {}))} entries, "
+              f"{words_of(folder, key):,} words; {time.perf_counter() - started:.0f}s)")
+        for layer in LAYERS:
+            print(f"  {layer:20} {res[layer]}")
+            totals[group][layer] += res[layer]
+        dated = res["dated"]
+        print(f"  {'event dates':20} {dated[True]}/{sum(dated.values())} right of the events found")
+        print(f"  {'undated marked':20} {res['undated marked'][True]}/{sum(res['undated marked'].values())}")
+        print(f"  {'writer merged':20} {', '.join(res['writer_merged']) or 'no'}")
+        print(f"  {'living marked dead':20} {len(res['dead-living'])} {res['dead-living']}")
+        print(f"  {'traps fallen into':20} {res['traps'][True]}/{sum(res['traps'].values())}")
+        extra[group]["dated"] += dated[True]
+        extra[group]["found"] += sum(dated.values())
+        extra[group]["dead-living"] += len(res["dead-living"])
+        extra[group]["traps"] += res["traps"][True]
+        extra[group]["writers merged"] += bool(res["writer_merged"])
+        merged_any += res["writer_merged"]
+        if not args.no_errors and (group != "held out" or args.held_out_errors):
+            print("  errors:")
+            for e in res["errors"]:
+                print("    " + e)
+    parts = []
+    for group in ("tune", "held out", "other"):
+        t = totals[group]
+        if not t:
+            continue
+        x = extra[group]
+        print(f"\n== {group}: " + "; ".join(f"{layer} {t[layer]}" for layer in LAYERS))
+        parts.append(
+            f"{group}: people P {t['people'].p():.2f} R {t['people'].r():.2f}, aliases P {t['aliases'].p():.2f} R {t['aliases'].r():.2f}, "
+            f"not-people P {t['not-people'].p():.2f} R {t['not-people'].r():.2f}, relations P {t['relations'].p():.2f} R {t['relations'].r():.2f} "
+            f"(to writer P {t['to-writer'].p():.2f} R {t['to-writer'].r():.2f}), events P {t['events'].p():.2f} R {t['events'].r():.2f}, "
+            f"deaths P {t['deaths'].p():.2f} R {t['deaths'].r():.2f}, event dates {x['dated']}/{x['found']}, "
+            f"entry dates {t['entry dates'].p():.2f}, living dead {x['dead-living']}, writer merged {x['writers merged']}, traps {x['traps']}")
+    print("\nsummary: " + " | ".join(parts))
+
+
+if __name__ == "__main__":
+    main()

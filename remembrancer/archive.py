@@ -1,0 +1,171 @@
+"""Export and import: the whole store as JSONL, with nothing lost; or as Markdown, to read.
+
+A JSONL export holds one line an entry, oldest first: {"id", "text", "at", "added", "author", "source", "kind",
+"passages" (their ids), "turns" (a chat), "meta", "deleted" (in the trash since), "versions": [{"text", "at",
+"turns", "replaced"}]}; then the owner's own records, one line a row, every column of it: {"table", "row"}
+for `corrections`, `hidden`, `recalls`, `cards` and `reviews`. What is derived (people, cues, vectors ...)
+is not exported: it is derived again.
+
+Imported into a new store an export keeps every id, so the new store's export is the same file byte for
+byte. Into a store that has entries already, entries are kept once (a text it holds, or held as an earlier
+version, is not stored again), new ones get new ids, and the records that name a passage ("passage:12")
+follow it to its new id (a record naming a passage the file does not hold is left out). An older export
+(no ids, no records) imports as it always did, now with each entry's `added`.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .errors import BadFormat, UnknownFormat
+from .store import _entry_dict, next_ids
+
+RECORDS = ("corrections", "hidden", "recalls", "cards", "reviews")  # the owner's own tables, carried whole
+ITEMS = ("hidden", "recalls", "cards", "reviews")  # records whose `item` may name a passage by id
+ORDER = {"cards": "item"}  # by id, else this
+
+
+# -- export -----------------------------------------------------------------------------------------
+def export(memory, fmt: str = "jsonl"):
+    if fmt not in ("jsonl", "markdown"):
+        raise UnknownFormat(f"Unknown export format {fmt!r}: use jsonl or markdown")
+    with memory.lock:
+        conn = memory.conn
+        for row in conn.execute("SELECT * FROM entries ORDER BY coalesce(at, added), id"):
+            entry = _entry_dict(row)
+            if fmt == "markdown":
+                if entry["deleted"]:
+                    continue  # in the trash: not for reading
+                head = " · ".join(x for x in (entry["at"], entry["author"], entry["source"]) if x)
+                yield f"## {head or 'undated'}\n\n{entry['text']}\n\n"
+                continue
+            yield json.dumps(_entry_line(conn, entry), ensure_ascii=False) + "\n"
+        if fmt == "jsonl":
+            for table in RECORDS:
+                for r in conn.execute(f"SELECT * FROM {table} ORDER BY {ORDER.get(table, 'id')}"):
+                    yield json.dumps({"table": table, "row": dict(r)}, ensure_ascii=False) + "\n"
+
+
+def _entry_line(conn, entry) -> dict:
+    obj = {k: entry[k] for k in ("id", "text", "at", "added", "author", "source", "kind")}
+    table = "trashed_passages" if entry["deleted"] else "passages"
+    layout = conn.execute(f"SELECT id, start, end, speaker, ref FROM {table} WHERE entry = ? ORDER BY seq", (entry["id"],)).fetchall()
+    obj["passages"] = [p["id"] for p in layout]
+    if entry["kind"] == "chat":
+        obj["turns"] = [{"speaker": p["speaker"], "text": entry["text"][p["start"]:p["end"]], "ref": p["ref"]} for p in layout]
+    if entry["meta"]:
+        obj["meta"] = entry["meta"]
+    if entry["deleted"]:
+        obj["deleted"] = entry["deleted"]
+    versions = []
+    for v in conn.execute("SELECT text, at, turns, replaced FROM versions WHERE entry = ? ORDER BY number", (entry["id"],)):
+        version = {"text": v["text"], "at": v["at"]}
+        if entry["kind"] == "chat":
+            version["turns"] = json.loads(v["turns"]) if v["turns"] else []
+        version["replaced"] = v["replaced"]
+        versions.append(version)
+    if versions:
+        obj["versions"] = versions
+    return obj
+
+
+# -- import -----------------------------------------------------------------------------------------
+@dataclass
+class Plan:
+    """How an import gives ids: its own (`keep`, into a new store), else new ones; new ones go past the floors."""
+    keep: bool = False
+    entry_floor: int = 0
+    passage_floor: int = 0
+
+
+def plan(memory, entries) -> Plan:
+    ids = [e.id for e in entries if e.id is not None]
+    passages = [i for e in entries for i in (e.passage_ids or ())]
+    if not ids and not passages:
+        return Plan()
+    with memory.lock:
+        new_store = next_ids(memory.conn) == (1, 1)
+    if not new_store or len(set(ids)) != len(ids) or len(set(passages)) != len(passages):
+        return Plan()
+    return Plan(True, max(ids, default=0), max(passages, default=0))
+
+
+def _columns(conn, table) -> list:
+    return conn.execute(f"PRAGMA table_info({table})").fetchall()
+
+
+def check_records(memory, records):
+    """Every record names one of the owner's tables and only its columns, with plain values; else BadFormat
+    naming the line, before anything is stored."""
+    with memory.lock:
+        columns = {t: _columns(memory.conn, t) for t in RECORDS}
+    for where, table, row in records:
+        if table not in columns:
+            raise BadFormat(f"{where}: {table!r} is not a table an export carries ({', '.join(RECORDS)})",
+                            "Fix or remove that line; nothing was stored.")
+        names = {c["name"] for c in columns[table]}
+        unknown = sorted(set(row) - names)
+        if unknown:
+            raise BadFormat(f"{where}: {table} has no column {unknown[0]!r} here",
+                            "The file may come from a newer remembrancer: upgrade this one; nothing was stored.")
+        missing = [c["name"] for c in columns[table] if c["notnull"] and c["dflt_value"] is None and not c["pk"]
+                   and row.get(c["name"]) is None]
+        if missing:
+            raise BadFormat(f"{where}: a {table} row needs {missing[0]!r}", "Fix or remove that line; nothing was stored.")
+        bad = [k for k, v in row.items() if v is not None and not isinstance(v, (str, int, float)) or isinstance(v, bool)]
+        if bad:
+            raise BadFormat(f"{where}: {table}.{bad[0]} must be text or a number", "Fix or remove that line; nothing was stored.")
+
+
+def store_records(memory, records, plan: Plan, entries, results):
+    """Store the owner's records after the entries they speak of, each row once (a row already there, id
+    aside, is not stored again; a card is kept as most recently updated)."""
+    moved = None if plan.keep else _passage_moves(memory, entries, results)
+    added = set()
+    with memory.transaction() as conn:
+        columns = {t: [c["name"] for c in _columns(conn, t)] for t in RECORDS}
+        there = {}
+        for where, table, row in records:
+            row = dict(row)
+            if moved is not None and table in ITEMS and str(row.get("item", "")).startswith("passage:"):
+                old = str(row["item"])[len("passage:"):]
+                if not old.isdigit() or int(old) not in moved:
+                    continue  # a passage this file does not hold: it would name another one here
+                row["item"] = f"passage:{moved[int(old)]}"
+            if table == "cards":
+                names = [c for c in columns[table] if c in row]
+                conn.execute(f"INSERT INTO cards ({','.join(names)}) VALUES ({','.join('?' * len(names))})"
+                             " ON CONFLICT (item) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in names if c != "item")
+                             + " WHERE excluded.updated > cards.updated", [row[c] for c in names])
+                continue
+            if table not in there:
+                there[table] = {tuple(r) for r in conn.execute(
+                    f"SELECT {','.join(c for c in columns[table] if c != 'id')} FROM {table}")}
+            key = tuple(row.get(c) for c in columns[table] if c != "id")
+            if key in there[table]:
+                continue
+            if not plan.keep or conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row.get("id"),)).fetchone():
+                row.pop("id", None)
+            names = [c for c in columns[table] if c in row]
+            conn.execute(f"INSERT INTO {table} ({','.join(names)}) VALUES ({','.join('?' * len(names))})", [row[c] for c in names])
+            added.add(table)
+        if "corrections" in added and conn.execute("SELECT 1 FROM people LIMIT 1").fetchone():
+            from .extract import person_cues
+            from .people import apply_corrections
+
+            apply_corrections(conn)  # the owner's corrections hold for what is read already, too
+            person_cues(conn)
+
+
+def _passage_moves(memory, entries, results) -> dict[int, int]:
+    """The file's passage ids -> this store's, for entries that name their passages' ids."""
+    out = {}
+    for entry, result in zip(entries, results):
+        if not entry.passage_ids:
+            continue
+        now = [r[0] for r in memory.query(
+            "SELECT id, seq FROM passages WHERE entry = ? UNION ALL SELECT id, seq FROM trashed_passages WHERE entry = ?"
+            " ORDER BY seq", (result["entry"], result["entry"]))]
+        if len(now) == len(entry.passage_ids) and "version" not in result:
+            out.update(zip(entry.passage_ids, now))
+    return out

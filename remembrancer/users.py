@@ -1,0 +1,119 @@
+"""Whose memory is whose: one store, or one per user under a folder (SQLite: `<folder>/<user>.db`).
+
+The faces that serve many people (MCP, `serve --folder`) reach a memory only through `Memories.get(user)`,
+so a backend keeping every user's memory in one database changes this file alone.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+from .errors import BadInput, NotFound
+from .store import Memory, private_folder
+
+_USER = re.compile(r"[a-z0-9](?:[a-z0-9._@+-]{0,62}[a-z0-9_])?")
+PER_THREAD = 4  # stores a thread keeps open
+USER_HELP = ("a name of letters, digits and . _ @ + - (at most 64, starting and ending with a letter or digit;"
+             " not case-sensitive), such as 'sam' or 'user-42'")
+
+
+def user_name(user) -> str:
+    """The user's name as their store is named (lower case), or BadInput: never a path."""
+    if not isinstance(user, str) or not user.strip():
+        raise BadInput("No user was named", f"Say whose memory it is: {USER_HELP}; nothing was changed.")
+    name = user.strip().lower()
+    if not _USER.fullmatch(name) or ".." in name:
+        raise BadInput(f"{user[:80]!r} cannot be a user's name", f"Use {USER_HELP}; nothing was changed.")
+    return name
+
+
+class Memories:
+    """`Memories(path)`: one store, and no user is named. `Memories(folder=DIR)`: each user's own store,
+    made on first use. Each thread gets its own connection to a store (SQLite: reads run side by side).
+    `understand`: a background thread per store derives what is stored (people, cues, embeddings). `key`: the
+    key of an encrypted store (with a folder: of every user's), else $REMEMBRANCER_KEY_FILE's, if set."""
+
+    def __init__(self, path=None, *, folder=None, understand: bool = True, key: str | None = None):
+        if (path is None) == (folder is None):
+            raise ValueError("give a store's path or a folder, not both")
+        self.single = Path(path) if path is not None else None
+        self.folder = Path(folder) if folder is not None else None
+        if self.folder is not None:
+            if self.folder.exists() and not self.folder.is_dir():
+                raise NotFound(f"{self.folder} is a file, not a folder", "Give --folder a folder (it is made if missing).")
+            private_folder(self.folder)  # as a store's own folder: its owner's alone (0700)
+        self.understand = understand
+        self.key = key
+        self.local = threading.local()
+        self.lock = threading.Lock()
+        self.opened: list[Memory] = []
+        self.seen: set[Path] = set()
+        self.derivers: dict[Path, object] = {}
+        self.unfinished: list = []  # derivers still in the middle of a batch when closed (see server.serve)
+
+    @property
+    def per_user(self) -> bool:
+        return self.folder is not None
+
+    def path(self, user: str | None = None) -> Path:
+        if self.folder is None:
+            if user is not None:
+                raise BadInput("This server keeps one memory, so no user is named", "Leave out the user.")
+            return self.single
+        return self.folder / f"{user_name(user)}.db"
+
+    def get(self, user: str | None = None) -> Memory:
+        """This thread's connection to the user's store (made, and brought up to date, on first use). A thread
+        keeps its PER_THREAD most recently used ones open, so that files stay few however many users come."""
+        path = self.path(user)
+        mine = getattr(self.local, "memories", None)
+        if mine is None:
+            mine = self.local.memories = {}
+        memory = mine.pop(path, None)
+        if memory is None:
+            memory = Memory(path, derive=False, key=self.key)
+            with self.lock:
+                self.opened.append(memory)
+                first = path not in self.seen
+                self.seen.add(path)
+            if first:
+                self.stored(user)  # its deriver starts, and completes what an earlier run left pending
+        mine[path] = memory  # the most recently used last
+        while len(mine) > PER_THREAD:
+            oldest = mine.pop(next(iter(mine)))  # used by this thread alone: safe to close
+            with self.lock:
+                self.opened.remove(oldest)
+            oldest.close()
+        return memory
+
+    def stored(self, user: str | None = None):
+        """Something was stored in the user's memory: understand it in the background."""
+        if not self.understand:
+            return
+        path = self.path(user)
+        with self.lock:
+            deriver = self.derivers.get(path)
+            if deriver is None:
+                from .server import Deriver
+
+                deriver = self.derivers[path] = Deriver(path, self.key)
+                deriver.start()
+                return
+        deriver.wake()
+
+    def settle(self, timeout: float = 60.0) -> bool:
+        """Wait until every store's background understanding is idle (tests, benchmarks, shutdown)."""
+        with self.lock:
+            derivers = list(self.derivers.values())
+        return all(d.idle.wait(timeout) for d in derivers)
+
+    def close(self):
+        with self.lock:
+            derivers, self.derivers = list(self.derivers.values()), {}
+            opened, self.opened = self.opened, []
+        for deriver in derivers:
+            deriver.stop()
+        self.unfinished = [d for d in derivers if d.thread.is_alive()]
+        for memory in opened:
+            memory.close()

@@ -1,0 +1,93 @@
+"""Person facts (extract/facts.py): what each person likes, does, has, where they live and what they plan."""
+import pytest
+
+from remembrancer import extract
+from remembrancer.store import Memory
+
+
+def facts(text, at="2024-01-10"):
+    ex = extract.extract(text, at=at)
+    return {(ex.people[f.person].name, f.kind, f.what) for f in ex.facts}
+
+
+def chat(turns, at="2024-01-10"):
+    text, speakers = "", []
+    for who, said in turns:
+        line = f"{who}: {said}\n"
+        speakers.append((len(text) + len(who) + 2, len(text) + len(line) - 1, who))
+        text += line
+    ex = extract.extract(text, at=at, speakers=speakers)
+    return {(ex.people[f.person].name, f.kind, f.what) for f in ex.facts}
+
+
+def test_first_person_tastes_in_a_journal():
+    got = facts("I love skiing. I don't like horror films. I can't stand cold water. My favourite band is Blur.")
+    assert {("me", "likes", "skiing"), ("me", "dislikes", "horror films"), ("me", "dislikes", "cold water"),
+            ("me", "likes", "blur")} <= got
+
+
+def test_a_chat_speakers_i_is_the_speaker():
+    got = chat([("Maya", "I've been sketching a lot lately."), ("Theo", "I play tennis every Sunday.")])
+    assert ("Maya", "does", "sketch") in got and ("Theo", "does", "play tennis") in got
+
+
+def test_third_person_through_a_pronoun():
+    got = facts("My sister Ann came round. She's training to be a nurse. She hates cooking.")
+    assert ("Ann", "studies", "nurse") in got and ("Ann", "dislikes", "cooking") in got
+
+
+def test_plans_and_wants_with_their_time():
+    ex = extract.extract("We're moving to Leeds in June. I want to learn to throw a proper bowl.", at="2024-01-10")
+    by_what = {f.what: f for f in ex.facts}
+    assert by_what["move to leeds"].kind == "plans" and by_what["move to leeds"].lo == "2024-06-01"
+    assert by_what["learn to throw proper bowl"].kind == "wants"
+
+
+def test_pets_and_things_one_has():
+    got = facts("My cat Luna sleeps all day. I've got a small shed and my car is old.")
+    assert ("me", "has", "cat luna") in got and ("me", "has", "small shed") in got and ("me", "has", "car") in got
+
+
+def test_where_someone_lives_is_the_place_named():
+    got = facts("Dad still lives in the same house in Stockport. I'm from Cardiff.")
+    assert ("Dad", "lives", "stockport") in got and ("me", "lives", "cardiff") in got
+
+
+def test_work_and_study():
+    got = facts("I work as a paramedic. My friend Aisha is a teacher. I'm majoring in economics at Stanford.")
+    assert {("me", "works", "paramedic"), ("Aisha", "works", "teacher"), ("me", "studies", "economics"),
+            ("me", "studies", "stanford")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Do you like skiing?",              # a question
+    "If I liked running I would run.",  # a condition
+    "You love skiing.",                 # said of "you"
+    "I don't play tennis.",             # a negated activity
+    "I want to see.",                   # a want with nothing in it
+    "I love your advice.",              # the other person's thing, not a taste
+    "Tom is learning Spanish with the neighbour next door.",  # "next" that is not a time ahead: a study, not a plan
+])
+def test_not_facts(text):
+    got = facts(text)
+    assert not {g for g in got if g[1] in ("likes", "plans", "wants", "does") and g[0] in ("me",)}, got
+    if text.startswith("Tom"):
+        assert ("Tom", "studies", "spanish") in got and not any(k == "plans" for _, k, _ in got)
+
+
+def test_in_a_chat_he_and_she_are_not_the_people_talking():
+    got = chat([("Sam", "Is Dev the one with the violin?"), ("Priya", "Yes. He plays in an orchestra in Birmingham.")])
+    assert not any(p in ("Sam", "Priya") and "orchestra" in w for p, _, w in got)
+
+
+def test_facts_are_stored_and_on_the_person_page(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Kevin", "I play basketball with my friends every Sunday."), ("Paola", "Nice! I love lava cake."),
+                    ("Kevin", "I'm planning to visit Greece next summer.")], at="2024-01-10")
+        about = m.person("Kevin")["about"]
+        assert [f["statement"] for f in about] == ["plays basketball with friends", "plans to visit Greece"] or \
+            {f["kind"] for f in about} == {"does", "plans"}
+        first = about[0]
+        assert set(first) >= {"kind", "what", "statement", "first_at", "last_at", "said", "evidence"}
+        assert first["evidence"][0]["speaker"] == "Kevin" and "basketball" in first["evidence"][0]["text"]
+        assert [f["what"] for f in m.person("Paola")["about"]] == ["lava cake"]

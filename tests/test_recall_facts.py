@@ -1,0 +1,62 @@
+"""Recall for questions that gather ("What sports does Kevin play?"): the asked person's facts, with the
+real models."""
+import pytest
+
+from remembrancer import recall
+from remembrancer.store import Memory
+
+
+@pytest.mark.parametrize("question, gathers", [
+    ("What sports does Kevin play?", True),
+    ("What are Kate's hobbies?", True),
+    ("What types of pasta does Kate make?", True),
+    ("What do Elise and Kate have in common?", True),
+    ("What food does Paola like?", True),
+    ("When did Kevin play golf?", False),
+    ("What is Paola learning?", False),
+    ("Where does Kate work?", False),
+])
+def test_questions_that_gather(question, gathers):
+    assert recall.gathers(question) is gathers
+
+
+def test_what_a_question_asks_of_a_person():
+    assert {"does", "likes"} <= recall.intents("What sports does Kevin play?")
+    assert "plans" in recall.intents("Where is Paola planning to go?")
+    assert "lives" in recall.intents("Where does Elise live?")
+    assert recall.intents("When was the exam?") == set()
+
+
+@pytest.fixture(scope="module")
+def chat(tmp_path_factory):
+    path = tmp_path_factory.mktemp("facts") / "m.db"
+    with Memory(path) as m:
+        m.add_chat([("Kevin", "Morning! Busy day."), ("Paola", "Same here, exams all week."),
+                    ("Kevin", "I play basketball every Sunday, it keeps me sane."),
+                    ("Paola", "Nice, I love lava cake more than anything.")], at="2024-01-05")
+        m.add_chat([("Paola", "Did you see the sports news?"), ("Kevin", "The sports channel was on all night."),
+                    ("Paola", "Sports bars are so loud."), ("Kevin", "My dad watches sports all the time."),
+                    ("Paola", "Which sports are on tonight?"), ("Kevin", "No idea, the sports pages are boring."),
+                    ("Paola", "Sports sports sports."), ("Kevin", "Sports talk radio is worse."),
+                    ("Paola", "Do you play anything?"), ("Kevin", "Sports on the radio again, what a day.")], at="2024-01-09")
+    return path
+
+
+def test_a_gathering_question_says_the_persons_fact_with_its_passage(chat):
+    with Memory(chat) as m:
+        r = m.ask("What sports does Kevin play?", limit=3)
+        person = [f for f in r["facts"] if f["kind"] == "person"]
+        assert person and person[0]["fact"] == "Kevin plays basketball"
+        assert m.passages([person[0]["passage"]])[0]["text"].startswith("I play basketball")
+        assert not [f for f in m.ask("When were the exams?")["facts"] if f["kind"] == "person"]  # no one asked about
+
+
+def test_the_facts_raise_the_turns_that_state_them(chat):
+    with Memory(chat) as m:
+        question = "What sports does Kevin play?"
+        with_facts = {p["text"]: p["score"] for p in recall.rank(m, question, limit=20)}
+        without = {p["text"]: p["score"] for p in recall.rank(m, question, limit=20, weights={"gather:fact": 0.0})}
+        turn = next(t for t in with_facts if t.startswith("I play basketball"))
+        assert with_facts[turn] > without[turn] + 0.05
+        other = "Sports talk radio is worse."  # no fact in it: the same score either way
+        assert with_facts[other] == pytest.approx(without[other])

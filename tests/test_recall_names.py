@@ -1,0 +1,78 @@
+"""Names in questions that are not written as the store writes them: a handle in lower case, a
+misspelling, a nickname. No model is loaded: the speakers are read from the passages."""
+from remembrancer import recall
+from remembrancer.store import Memory
+
+
+def _chat(path):
+    m = Memory(path, derive=False)
+    m.add_chat([("elise", "I went hiking near Malibu on Sunday."), ("Nicolas", "Nice, I stayed home and played chess."),
+                ("elise", "Chess is fun, my brother taught me."), ("Nicolas", "Ask Elizabeth, she plays too.")],
+               at="2024-01-07")
+    return m
+
+
+def speakers(memory, question):
+    return sorted(s for source in recall.named_people(memory, question) for s in source.speakers)
+
+
+def test_a_handle_in_lower_case_is_the_capitalised_name(tmp_path):
+    with _chat(tmp_path / "m.db") as m:
+        assert speakers(m, "Where did Elise go hiking?") == ["elise"]
+        assert recall.meaning("Where did Elise go hiking?", recall.named_people(m, "Where did Elise go hiking?")) == "Where did go hiking?"
+
+
+def test_a_name_a_letter_or_two_off_is_the_one_known_name(tmp_path):
+    with _chat(tmp_path / "m.db") as m:
+        assert speakers(m, "When did Elisa go hiking?") == ["elise"]
+        assert speakers(m, "When did Eliza go hiking?") == ["elise"]
+        assert speakers(m, "What does Nicholas play?") == ["Nicolas"]
+        assert speakers(m, "What does Nicolaas play?") == ["Nicolas"]
+        # not a name that differs more, nor one with another first letter
+        assert speakers(m, "What does Nikolai play?") == []
+        assert speakers(m, "What does Ellen play?") == []
+        assert speakers(m, "What does Ilise play?") == []
+
+
+def test_a_name_the_store_holds_is_not_read_as_another(tmp_path):
+    with _chat(tmp_path / "m.db") as m:
+        # "Elizabeth" is in a passage: someone of her own, not a misspelt "elise"
+        assert speakers(m, "What does Elizabeth play?") == []
+
+
+def test_a_nickname_is_the_name(tmp_path):
+    with Memory(tmp_path / "m.db", derive=False) as m:
+        m.add_chat([("Katherine", "I ski every winter."), ("Robert", "I prefer the beach.")], at="2024-01-07")
+        assert speakers(m, "What does Kathy like?") == ["Katherine"]
+        assert speakers(m, "Where does Bob go?") == ["Robert"]
+
+
+def test_misspelt():
+    assert recall._misspelt("eliza", "elise") and recall._misspelt("nebras", "nebraas") and recall._misspelt("paula", "paola")
+    assert recall._misspelt("kevni", "kevin")  # two letters swapped
+    assert recall._misspelt("kate", "kane")  # one edit is enough for a name the store never says
+    assert not recall._misspelt("mark", "mike") and not recall._misspelt("devin", "kevin") and not recall._misspelt("anna", "annabelle")
+
+
+def test_a_month_or_a_day_is_not_a_misspelt_name(tmp_path):
+    with Memory(tmp_path / "m.db", derive=False) as m:
+        m.add_chat([("Maya", "I went climbing."), ("Sunny", "Nice!")], at="2024-01-07")
+        assert speakers(m, "What did they do in May?") == []
+        assert speakers(m, "What did they do on Sunday?") == []
+        assert speakers(m, "What did Mya do?") == ["Maya"]
+
+
+def test_a_person_named_in_the_chat_is_the_speaker_their_name_is_near(tmp_path):
+    with Memory(tmp_path / "m.db") as m:  # extraction: "Nebras" is a person the other speaker names
+        m.add_chat([("Nebraas", "I made bubble tea today."), ("Nicolas", "Nebras, you always make the best bubble tea!")],
+                   at="2024-01-07")
+        sources = recall.named_people(m, "What did Nebras make?")
+        assert [sorted(s.speakers) for s in sources] == [["Nebraas"]]
+
+
+def test_a_person_extraction_found_is_the_speaker_their_name_is_near(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Nebraas", "Sorry, the bus was late again."), ("Nicolas", "Haha Nebras is always late.")], at="2024-01-07")
+        assert m.query("SELECT 1 FROM aliases WHERE alias = 'Nebras'")  # a person of their own to extraction
+        sources = recall.named_people(m, "Why was Nebras late?")
+        assert [sorted(s.speakers) for s in sources] == [["Nebraas"]]
