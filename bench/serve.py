@@ -6,11 +6,16 @@ examples/. For `--seconds`, `--clients` concurrent clients (one connection each)
 p50/p95 per kind, errors (must be 0), then every acknowledged entry is read back from the file (none
 lost) once the server has understood them all.
 
+While the clients run, `--writers` CLI processes add entries to the same store in a loop
+(`remembrancer add`, each its own process, deriving in line as a person's would) and `remembrancer
+reindex` runs over it again and again (`--no-reindex`: not): adds/s and p50/p95/p99 are reported for
+the HTTP adds and for the CLI writers, and every request, add and reindex must succeed.
+
 Baselines measured in the same run, on copies of the seeded store: the same mix through the library
 in-process by one caller (`Memory.add` deriving in line, as the CLI does, and `Memory.ask`), and one
 HTTP client alone on the server.
 
-    python bench/serve.py                       # 50 clients for 60 s, baselines 15 s each
+    python bench/serve.py                       # 50 clients for 60 s with 3 CLI writers and a reindex
     python bench/serve.py --clients 10 --seconds 20 --baseline-seconds 5
 """
 from __future__ import annotations
@@ -26,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -90,10 +96,38 @@ class Tally:
         out = [f"  {label}: {n:,} requests in {seconds:.1f} s = {n / seconds:.1f}/s, errors {len(self.errors)}"]
         for kind, xs in self.latency.items():
             if xs:
-                q = statistics.quantiles(xs, n=20) if len(xs) > 1 else [xs[0]] * 19
+                q = statistics.quantiles(xs, n=100, method="inclusive") if len(xs) > 1 else [xs[0]] * 99
                 out.append(f"    {kind:<4} {len(xs):>6,} ({len(xs) / seconds:6.1f}/s)  p50 {statistics.median(xs) * 1000:8.1f} ms"
-                           f"  p95 {q[18] * 1000:8.1f} ms  max {max(xs) * 1000:8.1f} ms")
+                           f"  p95 {q[94] * 1000:8.1f} ms  p99 {q[98] * 1000:8.1f} ms  max {max(xs) * 1000:8.1f} ms")
         return "\n".join(out)
+
+
+def cli_writer(db: Path, stop_at: float, seed: int, tally: Tally):
+    """A person's `remembrancer add`, one process each, in a loop until `stop_at`."""
+    rng, n = random.Random(seed), 0
+    while time.perf_counter() < stop_at:
+        text, at = entry_text(rng, f"cli-{seed}-{n}")
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "remembrancer.cli", "--db", str(db), "add", text, "--at", at, "--json"],
+                              capture_output=True, text=True)
+        if done.returncode:
+            tally.errors.append(f"cli add: {done.stderr.strip()[-300:]}")
+        else:
+            tally.latency["add"].append(time.perf_counter() - started)
+            tally.acked.append((json.loads(done.stdout)["results"][0]["entry"], text))
+        n += 1
+
+
+def reindexer(db: Path, stop_at: float, runs: list, errors: list):
+    """`remembrancer reindex` over the store, again and again until `stop_at`."""
+    while time.perf_counter() < stop_at:
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "remembrancer.cli", "--db", str(db), "reindex", "--json"],
+                              capture_output=True, text=True)
+        if done.returncode:
+            errors.append(f"reindex: {done.stderr.strip()[-300:]}")
+        else:
+            runs.append(time.perf_counter() - started)
 
 
 async def client_loop(base: str, seconds: float, add_share: float, seed: int, tally: Tally, label: str):
@@ -156,16 +190,28 @@ def in_process(db: Path, seconds: float, add_share: float) -> tuple[Tally, float
         return tally, time.perf_counter() - started
 
 
-def on_server(seeded: Path, db: Path, clients: int, seconds: float, add_share: float, label: str) -> Tally:
-    """Serve a copy of the seeded store and run the clients on it; then wait until every new entry is
-    understood. The tally also carries `seconds`, `before` (entries), `load` (averages) and `drained`."""
+def on_server(seeded: Path, db: Path, clients: int, seconds: float, add_share: float, label: str,
+              writers: int = 0, reindex: bool = False) -> Tally:
+    """Serve a copy of the seeded store and run the clients on it (with `writers` CLI writers and a reindex
+    alongside); then wait until every new entry is understood. The tally also carries `seconds`, `before`
+    (entries), `load` (averages), `drained`, `cli` (the writers' tally) and `reindexes` (seconds each)."""
     shutil.copy(seeded, db)
     proc, base = start_server(db)
     try:
         run_clients(base, 1, 2, add_share, "warm")  # the models load on the first ask
         before, load = httpx.get(base + "/api/stats").json()["entries"], os.getloadavg()[0]
+        cli, reindexes, side = Tally(), [], []
+        stop_at = time.perf_counter() + seconds
+        if reindex:
+            side.append(threading.Thread(target=reindexer, args=(db, stop_at, reindexes, cli.errors)))
+        side += [threading.Thread(target=cli_writer, args=(db, stop_at, 7000 + i, cli)) for i in range(writers)]
+        for t in side:
+            t.start()
         tally, elapsed = run_clients(base, clients, seconds, add_share, label)
+        for t in side:
+            t.join()
         tally.seconds, tally.before, tally.load = elapsed, before, (load, os.getloadavg()[0])
+        tally.cli, tally.reindexes = cli, reindexes
         tally.drained = drain(base)
     finally:
         stop(proc)
@@ -197,6 +243,8 @@ def main():
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--baseline-seconds", type=float, default=15)
     ap.add_argument("--add-share", type=float, default=0.5, help="chance that a request is an add (else an ask)")
+    ap.add_argument("--writers", type=int, default=3, help="CLI processes adding to the same store meanwhile")
+    ap.add_argument("--no-reindex", dest="reindex", action="store_false", help="no reindex running meanwhile")
     args = ap.parse_args()
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
@@ -218,25 +266,34 @@ def main():
         print(one.line("one client", one.seconds))
 
         db = Path(folder) / "served.db"
-        tally = on_server(seeded, db, args.clients, args.seconds, args.add_share, "load")
+        tally = on_server(seeded, db, args.clients, args.seconds, args.add_share, "load", args.writers, args.reindex)
         seconds, one_s = tally.seconds, one.seconds
-        print(f"\nLOAD {args.clients} concurrent clients for {args.seconds:.0f} s (load average {tally.load[0]:.1f} before,"
+        print(f"\nLOAD {args.clients} concurrent clients for {args.seconds:.0f} s, with {args.writers} CLI writers and"
+              f" {'a reindex' if args.reindex else 'no reindex'} running (load average {tally.load[0]:.1f} before,"
               f" {tally.load[1]:.1f} after)")
         print(tally.line(f"{args.clients} clients", seconds))
         for e in tally.errors[:5]:
             print("    error:", e)
+        print(tally.cli.line(f"{args.writers} CLI writers (one process an add)", seconds))
+        for e in tally.cli.errors[:5]:
+            print("    error:", e)
+        if args.reindex:
+            print(f"  reindex: {len(tally.reindexes)} runs completed" + (
+                f", {statistics.median(tally.reindexes):.1f} s each (median)" if tally.reindexes else ""))
         print(f"  understood every new entry {tally.drained:.1f} s after the load stopped")
 
         with Memory(db, derive=False) as m:
             total = m.stats()["entries"]
             missing = []
-            for i, text in tally.acked:
+            for i, text in tally.acked + tally.cli.acked:
                 row = m.query("SELECT text FROM entries WHERE id = ?", (i,))
                 if not row or row[0]["text"] != text:
                     missing.append(i)
-        expected = tally.before + len(tally.acked)
+            pending, failed = m.pending_counts(), m.failures()
+        expected = tally.before + len(tally.acked) + len(tally.cli.acked)
         print(f"\nENTRIES after: {total:,} in the file; expected {expected:,} ({tally.before} before the load"
-              f" + {len(tally.acked):,} acknowledged adds); acknowledged but lost or changed: {len(missing)}")
+              f" + {len(tally.acked):,} acknowledged HTTP adds + {len(tally.cli.acked):,} CLI adds);"
+              f" acknowledged but lost or changed: {len(missing)}; pending {pending}; failed {len(failed)}")
         n = sum(len(v) for v in tally.latency.values())
         ratio = lambda a, b: f"{a / b:.2f}" if b else "-"  # noqa: E731
         one_n = sum(len(v) for v in one.latency.values())
@@ -247,8 +304,11 @@ def main():
             if tally.latency[kind] and one.latency[kind]:
                 print(f"  {kind} p50 {args.clients} clients / one client: "
                       f"{ratio(statistics.median(tally.latency[kind]), statistics.median(one.latency[kind]))}")
-        ok = not tally.errors and not missing and total == expected
-        print("RESULT", "errors 0, no entry lost: met" if ok else "NOT MET")
+        ok = not tally.errors and not tally.cli.errors and not missing and total == expected and not failed
+        all_adds = tally.latency["add"] + tally.cli.latency["add"]
+        if all_adds:
+            print(f"ADDS all writers: {len(all_adds) / seconds:.1f}/s, p99 {statistics.quantiles(all_adds, n=100, method='inclusive')[98] * 1000:.0f} ms")
+        print("RESULT", "no request, add or reindex failed, no entry lost: met" if ok else "NOT MET")
         sys.exit(0 if ok else 1)
 
 

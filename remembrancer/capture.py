@@ -5,11 +5,13 @@ error. Nothing is stored until the whole input has been read and checked.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -156,11 +158,17 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
     speaker who is the owner (their "I" is yours, their "Mum" your mother), kept in the entry's meta."""
     if not turns:
         raise EmptyInput("The conversation has no turns")
+    for i, turn in enumerate(turns, 1):
+        if not isinstance(turn.text, str):
+            raise BadFormat(f"Turn {i}'s text must be a string, not {dates._kind(turn.text)}")
+        for key in ("speaker", "ref"):
+            if getattr(turn, key) is not None and not isinstance(getattr(turn, key), str):
+                raise BadFormat(f"Turn {i}'s {key} must be a string or None, not {dates._kind(getattr(turn, key))}")
     if me is not None:
         speakers = sorted({t.speaker for t in turns if t.speaker})
-        if me not in speakers:
+        if speaker_named(turns, me) is None:
             raise BadFormat(f"{me!r} does not speak in this conversation (its speakers: {', '.join(speakers) or 'none'})")
-        meta = dict(meta or {}, me=me)
+        meta = dict(meta or {}, me=speaker_named(turns, me))
     parts, passages, pos = [], [], 0
     for turn in turns:
         prefix = f"{turn.speaker}: " if turn.speaker else ""
@@ -176,6 +184,17 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
     items = [(t.key, digest(f"{t.speaker}\0{t.text}")) for t in turns] if all(t.key for t in turns) else []
     return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages,
                  items=items, turns=list(turns))
+
+
+def speaker_named(turns, me) -> str | None:
+    """The speaker of these turns who is `me`, as the turns write the name; the two compared in one Unicode form
+    (NFC), so that "Zoë" typed as one character is the "Zoë" an export wrote with a combining mark. None: no one."""
+    if me is None:
+        return None
+    if any(t.speaker == me for t in turns):
+        return me
+    wanted = unicodedata.normalize("NFC", me)
+    return next((t.speaker for t in turns if t.speaker and unicodedata.normalize("NFC", t.speaker) == wanted), None)
 
 
 def digest(text: str) -> str:
@@ -199,6 +218,8 @@ def check_text(text):
 
 def check_unicode(text: str | None, what: str):
     """Text that cannot be stored as UTF-8 (a lone surrogate, as from undecodable bytes or "\\ud800" in JSON)."""
+    if text is not None and not isinstance(text, str):
+        raise BadFormat(f"{what} must be text, not {dates._kind(text)}")
     try:
         (text or "").encode("utf-8")
     except UnicodeEncodeError as e:
@@ -206,14 +227,74 @@ def check_unicode(text: str | None, what: str):
                           "Send UTF-8 text; nothing was stored.") from None
 
 
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: the same first bytes
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+
+
 def decode(data: bytes, name: str = "input") -> str:
-    """Bytes to text: UTF-8 (with or without BOM), or a typed error."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 or UTF-32 (by their BOM, or UTF-16 recognised by its
+    zero bytes, as Windows' Notepad and PowerShell write it), or a typed error."""
+    codec = next((c for bom, c in _BOMS if data.startswith(bom)), None) or _utf16_without_bom(data)
+    if codec:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as e:
+            raise BadEncoding(f"{name} is not valid {codec.upper()} (byte {e.start})") from None
     if b"\x00" in data[:8192]:
         raise BinaryInput(f"{name} looks binary, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise BadEncoding(f"{name} is not valid UTF-8 (byte {e.start})") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no BOM: mostly Latin text puts a zero byte beside each letter, on the same side."""
+    head = data[:8192]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.4 * half and even == 0:
+        return "utf-16-le"
+    if even >= 0.4 * half and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+MAX_JSON_DEPTH = 100  # deeper nesting than any export or chat log has: refused before it is parsed
+
+
+def load_json(text: str, where: str):
+    """json.loads with typed errors, including for what Python's parser cannot take: nesting deeper than
+    MAX_JSON_DEPTH (it would overflow the stack) and integers of more than 4,300 digits."""
+    if _too_deep(text):
+        raise BadFormat(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BadFormat(f"{where}: malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    except (ValueError, RecursionError) as e:  # a number too long to read
+        what = "a number of more than 4,300 digits" if "digits" in str(e) else str(e)
+        raise BadFormat(f"{where}: JSON that cannot be read: it holds {what}") from None
+
+
+_BRACKETS = re.compile(r'[\[\]{}]|"(?:[^"\\]|\\.)*"')
+
+
+def _too_deep(text: str) -> bool:
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return False
+    depth = 0
+    for m in _BRACKETS.finditer(text):  # strings skipped: a bracket inside one is text
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return True
+        elif c in "]}":
+            depth -= 1
+    return False
 
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.S)
@@ -442,21 +523,24 @@ def _near(items, whole, i) -> tuple[dt.date, bool, tuple | None]:
     return dt.date.today(), True, None
 
 
-def read_json_file(path) -> object:
+def read_bytes(path, data: bytes | None = None) -> bytes:
+    """The file's bytes; or `data`, when given, read from elsewhere (an upload) and named `path` in messages."""
+    if data is not None:
+        return data
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"No such file: {path}")
-    text = decode(path.read_bytes(), str(path))
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise BadFormat(f"{path}: malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    return path.read_bytes()
 
 
-def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
+def read_json_file(path, data: bytes | None = None) -> object:
+    return load_json(decode(read_bytes(path, data), str(path)), str(path))
+
+
+def locomo_entries(path, *, author=None, me=None, data: bytes | None = None) -> list[Entry]:
     """The LoCoMo format: each session of each conversation is one chat entry (`me`: the speaker who is
     the owner, in the sessions where they speak)."""
-    data = read_json_file(path)
+    data = read_json_file(path, data)
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
@@ -466,7 +550,7 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
         conv = sample.get("conversation") if isinstance(sample, dict) else None
         if not isinstance(conv, dict):
             raise BadFormat(f"{path}: conversation {i + 1} has no 'conversation' object")
-        name = sample.get("sample_id") or f"conversation-{i + 1}"
+        name = sample.get("sample_id") if isinstance(sample.get("sample_id"), str) and sample["sample_id"] else f"conversation-{i + 1}"
         sessions = sorted(
             (int(k.split("_")[1]), k) for k in conv if re.fullmatch(r"session_\d+", k) and isinstance(conv[k], list)
         )
@@ -482,6 +566,10 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
             for j, t in enumerate(conv[key]):
                 if not isinstance(t, dict) or not isinstance(t.get("text"), str):
                     raise BadFormat(f"{path}: {name} {key} turn {j + 1} has no text")
+                for field_ in ("speaker", "dia_id", "blip_caption"):
+                    if t.get(field_) is not None and not isinstance(t[field_], str):
+                        raise BadFormat(f"{path}: {name} {key} turn {j + 1}: \"{field_}\" must be text (a string),"
+                                        f" not {dates._kind(t[field_])}")
                 text = t["text"]
                 if t.get("blip_caption"):
                     text += f" [shares a photo: {t['blip_caption']}]"
@@ -489,27 +577,28 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
             if not turns:
                 continue
             meta = {"conversation": name, "session": n, "turns": conv[key]}
-            mine = me if me is not None and any(t.speaker == me for t in turns) else None
+            mine = speaker_named(turns, me)
             out.append(chat_entry(turns, at=at, author=author, source=f"locomo:{name}:{key}", meta=meta, me=mine))
+    if not out:
+        raise EmptyInput(f"{path} holds no sessions with turns (\"session_1\": [...] in a \"conversation\")",
+                         "Check that it is a LoCoMo file (else import it as jsonl, or add it as text); nothing was stored.")
     return _spoken_by(out, me, path)
 
 
-def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None) -> list[Entry]:
+def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None, data: bytes | None = None) -> list[Entry]:
     """One entry a line: {"text", "at", "author", "source"}; a chat: {"turns": [{"speaker", "text", "ref"}], "at",
     "me", ...}; or a chat log of one message a line, {"speaker", "text", "at"}, whose runs of lines make one
     chat a day (`me`: the speaker who is the owner, in the chats where they speak)."""
-    return jsonl_read(path, author=author, source=source, me=me, day_first=day_first)[0]
+    return jsonl_read(path, author=author, source=source, me=me, day_first=day_first, data=data)[0]
 
 
-def jsonl_read(path, *, author=None, source=None, me=None, day_first=None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+def jsonl_read(path, *, author=None, source=None, me=None, day_first=None,
+               data: bytes | None = None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
     """The entries of a JSONL file (see `jsonl_entries`) and the records an export carries besides them,
     {"table": NAME, "row": {...}} lines, as (line, table, row). An entry line as `export` writes it may
     also carry "id", "passages" (their ids), "added", "deleted" (in the trash since) and "versions".
-    A record is ("FILE line N", table, row)."""
-    path = Path(path)
-    if not path.is_file():
-        raise NotFound(f"No such file: {path}")
-    text = decode(path.read_bytes(), str(path))
+    A record is ("FILE line N", table, row). `data`: the file's bytes, read already (an upload)."""
+    text = decode(read_bytes(path, data), str(path))
     out, said = [], []  # said: the run of one-message lines not yet made a chat, as (line, object, at)
     records = []
 
@@ -517,7 +606,7 @@ def jsonl_read(path, *, author=None, source=None, me=None, day_first=None) -> tu
         if said:
             first = said[0][1]
             turns = [Turn(o["speaker"], o["text"], o.get("ref")) for _, o, _ in said]
-            who = me if any(t.speaker == me for t in turns) else None
+            who = speaker_named(turns, me)
             out.append(chat_entry(turns, at=said[0][2], author=first.get("author") or author,
                                   source=first.get("source") or source, me=who))
             said.clear()
@@ -525,18 +614,19 @@ def jsonl_read(path, *, author=None, source=None, me=None, day_first=None) -> tu
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise BadFormat(f"{path} line {n}: malformed JSON ({e.msg})") from None
+        obj = load_json(line, f"{path} line {n}")
         if isinstance(obj, dict) and "table" in obj:  # a record of the owner's (corrections, reviews ...)
             if not isinstance(obj["table"], str) or not isinstance(obj.get("row"), dict):
                 raise BadFormat(f'{path} line {n}: a record needs a "table" name and a "row" object')
-            said_chat()
+            try:
+                said_chat()
+            except RemembrancerError as e:
+                raise BadFormat(f"{path} line {said[0][0]}: {e}") from None
             records.append((f"{path} line {n}", obj["table"], obj["row"]))
             continue
         if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("turns"), list)):
             raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string or a \"turns\" list")
+        _check_fields(obj, f"{path} line {n}")
         try:
             at = dates.parse(obj["at"], day_first) if obj.get("at") else None
             if isinstance(obj.get("speaker"), str) and not obj.get("turns"):  # one message of a chat log
@@ -549,22 +639,22 @@ def jsonl_read(path, *, author=None, source=None, me=None, day_first=None) -> tu
             if obj.get("turns"):  # a chat, as `export --format jsonl` writes it
                 turns = [Turn(t.get("speaker"), t["text"], t.get("ref")) for t in obj["turns"]]
                 # The line's own "me" (or its meta's, as `export` writes it), else the one given, where they speak.
-                who = obj.get("me") or (obj.get("meta") or {}).get("me") or (me if any(t.speaker == me for t in turns) else None)
+                who = obj.get("me") or (obj.get("meta") or {}).get("me") or speaker_named(turns, me)
                 entry = chat_entry(turns, meta=obj.get("meta") or {}, me=who, **kwargs)
             else:
                 entry = text_entry(obj["text"], meta=obj.get("meta") if isinstance(obj.get("meta"), dict) else None,
                                    day_first=day_first, **kwargs)
             _kept(entry, obj)
-        except (KeyError, TypeError, AttributeError):
-            raise BadFormat(f"{path} line {n}: each turn needs a \"text\"") from None
-        except Exception as e:  # empty, binary or a bad date
+        except RemembrancerError as e:  # empty, binary or a bad date
             raise BadFormat(f"{path} line {n}: {e}") from None
         out.append(entry)
     try:
         said_chat()
-    except Exception as e:
+    except RemembrancerError as e:
         raise BadFormat(f"{path} line {said[0][0]}: {e}") from None
-    return _spoken_by(out, me, path), records
+    if not out and not records:
+        raise EmptyInput(f"{path} holds no entries", "Give a file of one JSON object a line; nothing was stored.")
+    return (_spoken_by(out, me, path) if out else out), records  # an export of records alone: no one to speak
 
 
 def _kept(entry: Entry, obj: dict):
@@ -609,26 +699,51 @@ def _kept(entry: Entry, obj: dict):
         entry.versions.append({"text": text, "at": at, "turns": turns, "replaced": when("replaced", v["replaced"])})
 
 
+TEXT_FIELDS = ("at", "author", "source", "speaker", "ref", "me")  # text or null wherever they are given
+
+
+def _check_fields(obj: dict, where: str):
+    """Each field of a JSONL line, and of each of its turns, of the type it must have: a clear error naming
+    the line and the field, not a failure further on (a "ref" object made the store look damaged)."""
+    for key in TEXT_FIELDS:
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise BadFormat(f"{where}: \"{key}\" must be text (a string) or null, not {dates._kind(obj[key])}")
+    if obj.get("meta") is not None and not isinstance(obj["meta"], dict):
+        raise BadFormat(f"{where}: \"meta\" must be an object, not {dates._kind(obj['meta'])}")
+    for i, turn in enumerate(obj.get("turns") or (), 1):
+        if not isinstance(turn, dict):
+            raise BadFormat(f"{where}: turn {i} must be an object with a \"text\", not {dates._kind(turn)}")
+        if not isinstance(turn.get("text"), str):
+            raise BadFormat(f"{where}: turn {i} needs a \"text\" string" + (
+                f", not {dates._kind(turn['text'])}" if turn.get("text") is not None else ""))
+        for key in ("speaker", "ref"):
+            if turn.get(key) is not None and not isinstance(turn[key], str):
+                raise BadFormat(f"{where}: turn {i}'s \"{key}\" must be text (a string) or null, not {dates._kind(turn[key])}")
+
+
 def _spoken_by(entries: list[Entry], me, path) -> list[Entry]:
     """The entries, if the owner named by `me` speaks in at least one of them (or none was named)."""
-    if me is not None and not any(e.meta.get("me") == me for e in entries):
+    if me is not None and not any(e.meta.get("me") is not None and speaker_named([Turn(e.meta["me"], "")], me)
+                                  for e in entries):
         speakers = sorted({p[2] for e in entries for p in e.passages if p[2]})
         raise BadInput(f"{path}: {me!r} speaks in none of its conversations",
                        f"Give --me one of its speakers ({', '.join(speakers) or 'it has none'}); nothing was stored.")
     return entries
 
 
-def format_entries(fmt: str, path, *, author=None, source=None, me=None) -> list[Entry]:
-    """The entries of a file in a known format: "locomo" (chats) or "jsonl"; `me`: the chat speaker who is you."""
-    return read_format(fmt, path, author=author, source=source, me=me)[0]
+def format_entries(fmt: str, path, *, author=None, source=None, me=None, data: bytes | None = None) -> list[Entry]:
+    """The entries of a file in a known format: "locomo" (chats) or "jsonl"; `me`: the chat speaker who is you.
+    `data`: the file's bytes, read already (an upload: no copy of it is written anywhere)."""
+    return read_format(fmt, path, author=author, source=source, me=me, data=data)[0]
 
 
-def read_format(fmt: str, path, *, author=None, source=None, me=None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+def read_format(fmt: str, path, *, author=None, source=None, me=None,
+                data: bytes | None = None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
     """The entries of a file in a known format, and the owner's records a JSONL export carries (`jsonl_read`)."""
     if fmt == "locomo":
-        return locomo_entries(path, author=author, me=me), []
+        return locomo_entries(path, author=author, me=me, data=data), []
     if fmt == "jsonl":
-        return jsonl_read(path, author=author, source=source, me=me)
+        return jsonl_read(path, author=author, source=source, me=me, data=data)
     raise UnknownFormat(f"Unknown format {fmt!r}: use locomo or jsonl")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 
 import click
@@ -19,7 +20,7 @@ def run(fn):
         try:
             return fn(*args, **kwargs)
         except RemembrancerError as e:
-            click.echo(f"Error: {e.line()}", err=True)
+            click.echo(f"Error: {visible(e.line())}", err=True)
             sys.exit(1)
         except UnicodeEncodeError:  # bytes the terminal could not decode, in a name or a query
             click.echo("Error: An argument is not valid text in your terminal's encoding. Type it again in UTF-8;"
@@ -32,9 +33,10 @@ def run(fn):
 def open_memory(ctx, derive=False, create=False, complete=True):
     """The store named by --db; only the commands that add to it make a new one. `derive`: understand what
     is added; `complete`: first understand what an earlier run left not understood (a crash, `--no-extract`)."""
-    from .store import Memory
+    from .store import Memory, default_path
 
-    memory = Memory(ctx.obj["db"], derive=False, create=create)
+    path = ctx.obj["db"] or default_path()
+    memory = Memory(path, derive=False, create=create, key=key_for(ctx, path))
     if complete and not memory.readonly:
         pending = max(memory.pending_counts().values(), default=0)
         if pending:
@@ -46,24 +48,62 @@ def open_memory(ctx, derive=False, create=False, complete=True):
                 busy = memory.complete() is None
             except StoreLocked:  # another program is writing: answer from what is understood already
                 busy = True
+            tell_failures(memory.failed_now)
             if busy and sys.stderr.isatty():
                 click.echo("  (the store is busy elsewhere; answers may miss them until it is not)", err=True)
     memory.derive = derive
     return memory
 
 
+def key_for(ctx, path) -> str | None:
+    """The key of the store at `path`: --key-file's (or $REMEMBRANCER_KEY_FILE's), else, for an encrypted
+    store, asked for on a terminal; None for a plain one."""
+    from .store import is_encrypted
+
+    key = store_key(ctx)
+    if key is None and is_encrypted(path) and sys.stdin.isatty():
+        key = ctx.obj["key"] = ask_key(f"Key for {path}")
+    return key
+
+
 def plural(n, word):
     return f"{n} {word}" if n == 1 else f"{n} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"
 
 
+# Characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts the escape sequences that
+# move the cursor, set the title, hide text, ...), but tab and newline; and the bidirectional overrides.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(data):
+    """Text from the store as it may be printed: each control character shown as an escape (\\x1b), in
+    strings, lists and dicts alike. Entries keep their exact text; only what is printed is escaped."""
+    if isinstance(data, str):
+        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", data)
+    if isinstance(data, list):
+        return [visible(x) for x in data]
+    if isinstance(data, dict):
+        return {k: visible(v) for k, v in data.items()}
+    return data
+
+
+_C1 = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def as_json_text(data, **kwargs) -> str:
+    """JSON with every control character escaped (json escapes C0 itself, not C1 nor the bidirectional overrides)."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, **kwargs))
+
+
 def emit(data, as_json, human):
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(as_json_text(data, indent=2))
     else:
-        human(data)
+        human(visible(data))
 
 
 def show_passage(p):
+    p = visible(p)
     head = " · ".join(x for x in (p.get("at"), p.get("speaker") or p.get("author")) if x)
     click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else "") + _entry_no(p))
     click.echo("  " + p["text"].replace("\n", "\n  "))
@@ -85,15 +125,40 @@ def preview(text: str, n: int) -> str:
 
 @click.group()
 @click.option("--db", envvar="REMEMBRANCER_DB", type=click.Path(dir_okay=False), help="The store (default: $REMEMBRANCER_DB, else your data folder).")
+@click.option("--key-file", envvar="REMEMBRANCER_KEY_FILE", type=click.Path(dir_okay=False),
+              help="A file holding the key of an encrypted store (default: $REMEMBRANCER_KEY_FILE; else asked for on a terminal).")
 @click.version_option(package_name="remembrancer")
 @click.pass_context
-def cli(ctx, db):
+def cli(ctx, db, key_file):
     """remembrancer: write it down once, never forget.
 
     Example: remembrancer add "Coffee with Ianto at the Hub." --at 2009-05-01
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    ctx.obj["key_file"] = key_file
+
+
+def store_key(ctx, confirm=False) -> str | None:
+    """The key from --key-file / $REMEMBRANCER_KEY_FILE, else None (or, with `confirm`, asked for twice)."""
+    from .store import read_key_file
+
+    if ctx.obj.get("key") is None and ctx.obj.get("key_file"):
+        ctx.obj["key"] = read_key_file(ctx.obj["key_file"])
+    if ctx.obj.get("key") is None and confirm:
+        ctx.obj["key"] = ask_key(f"New key for {ctx.obj['db'] or 'the store'}", confirm=True)
+    return ctx.obj.get("key")
+
+
+def ask_key(prompt, confirm=False) -> str:
+    from .errors import EmptyInput, NeedsKey
+
+    if not sys.stdin.isatty():
+        raise NeedsKey("The store's key is needed", "Give --key-file PATH or set $REMEMBRANCER_KEY_FILE.")
+    key = click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False)
+    if not key:
+        raise EmptyInput("No key given", "Type the key, or give --key-file PATH.")
+    return key
 
 
 @cli.command()
@@ -141,6 +206,7 @@ def remember(memory, batch, label, as_json=False):
     finally:
         if show:
             show.close()
+    tell_failures(result.get("failed", []))
     return result
 
 
@@ -159,7 +225,7 @@ def store_order(ctx, day_first):
         return dates.Order(day_first, "flag")
     path = ctx.obj["db"] or default_path()
     if str(path) != ":memory:" and os.path.exists(path):
-        with Memory(path, derive=False, create=False) as memory:
+        with Memory(path, derive=False, create=False, key=key_for(ctx, path)) as memory:
             return memory.date_order()
     return dates.locale_order()
 
@@ -172,8 +238,10 @@ def known_keys(ctx):
     if str(path) == ":memory:" or not os.path.exists(path):
         return None
 
+    key = key_for(ctx, path)
+
     def known(keys):
-        with Memory(path, derive=False, create=False) as memory:
+        with Memory(path, derive=False, create=False, key=key) as memory:
             return memory.known_keys(keys)
 
     return known
@@ -190,6 +258,13 @@ def dated_line(result) -> str:
     if not parts:
         return ""
     return " and ".join(parts) + ": nothing in them says when (give --at, or a date line or file name)."
+
+
+def tell_failures(failed):
+    """One line on standard error for each entry stored but not understood (it never stops the others)."""
+    for f in visible(failed):
+        click.echo(f"Warning: entry {f['entry']} is stored but could not be understood ({f['processor']}: {f['error']});"
+                   " it is tried again after an upgrade or `remembrancer reindex`. `remembrancer check` lists these.", err=True)
 
 
 @cli.command()
@@ -384,7 +459,7 @@ def batch_queries(path, answer, given=None):
             raise BadInput(f"{path} line {n}: expected {{\"id\", \"query\"}}",
                            'Write one {"id": 1, "query": "coffee"} a line; nothing was answered.') from None
     for qid, query in asked:
-        click.echo(json.dumps({"id": qid, "results": answer(query)}, ensure_ascii=False))
+        click.echo(as_json_text({"id": qid, "results": answer(query)}))
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})  # `search -coffee` is a query, not an option
@@ -425,11 +500,17 @@ def export(ctx, fmt, output, as_json):
     """
     fmt = "jsonl" if as_json and not output else known_format(fmt, ("jsonl", "markdown"))
     memory = open_memory(ctx, complete=False)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    # An export is its owner's alone (0600), as the store is; on a terminal its control characters are shown escaped.
+    out = sys.stdout
+    if output:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        out = os.fdopen(fd, "w", encoding="utf-8")
+    shown = visible if not output and sys.stdout.isatty() and fmt == "markdown" else (lambda c: c)
     entries = 0
     try:
         for chunk in memory.export(fmt):
-            out.write(chunk)
+            out.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", chunk) if fmt == "jsonl" else shown(chunk))
             entries += not chunk.startswith('{"table": ')  # the owner's records follow the entries
     finally:
         if output:
@@ -454,14 +535,18 @@ def check(ctx, repair, as_json):
         memory.repair()
     problems = memory.check()
     pending = memory.pending_counts()
+    failed = memory.failures()
 
     def human(d):
         click.echo("ok" if d["ok"] else "\n".join(d["problems"]))
         if any(pending.values()):
             parts = ", ".join(f"{plural(n, 'entry')} by {name}" for name, n in pending.items() if n)
             click.echo(f"Not yet understood: {parts} (they will be at the next add, import, serve or reindex).")
+        for f in d["failed"]:
+            click.echo(f"Could not be understood: entry {f['entry']} by {f['processor']} ({f['error']}, {f['at']});"
+                       " stored and searchable, tried again after an upgrade or `remembrancer reindex`.")
 
-    emit({"ok": not problems, "problems": problems, "pending": pending}, as_json, human)
+    emit({"ok": not problems, "problems": problems, "pending": pending, "failed": failed}, as_json, human)
     if problems:
         sys.exit(1)
 
@@ -492,6 +577,40 @@ def stats(ctx, as_json):
     """
     memory = open_memory(ctx, complete=False)
     emit(memory.stats(), as_json, lambda s: [click.echo(f"{k}: {v}") for k, v in s.items()])
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def encrypt(ctx, as_json):
+    """Encrypt the store (SQLCipher) with the key in --key-file, or one typed twice.
+
+    Keep the key safe: without it nothing in the store can be read. Stop `serve` first.
+
+    Example: remembrancer --key-file ~/.config/remembrancer.key encrypt
+    """
+    from .store import default_path, encrypt as encrypt_store
+
+    path = encrypt_store(ctx.obj["db"] or default_path(), store_key(ctx, confirm=True))
+    emit({"encrypted": str(path)}, as_json,
+         lambda d: click.echo(f"Encrypted {d['encrypted']}. Every command now needs its key (--key-file or $REMEMBRANCER_KEY_FILE)."))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@run
+def decrypt(ctx, as_json):
+    """Make an encrypted store a plain one again (its key from --key-file, or typed).
+
+    Example: remembrancer --key-file ~/.config/remembrancer.key decrypt
+    """
+    from .store import decrypt as decrypt_store, default_path
+
+    path = ctx.obj["db"] or default_path()
+    key = store_key(ctx) or ask_key(f"Key for {path}")
+    emit({"decrypted": str(decrypt_store(path, key))}, as_json, lambda d: click.echo(f"Decrypted {d['decrypted']}."))
 
 
 # -- people ---------------------------------------------------------------------------------
@@ -1011,7 +1130,7 @@ def review(ctx, now, limit, as_json):
     if as_json:
         # One JSON line each way: the item, then (after each answer read) its result and the next item. A bad
         # line gets an error line and the same item stays; the exit status says whether any line failed.
-        line = lambda obj: click.echo(json.dumps(obj, ensure_ascii=False))  # noqa: E731
+        line = lambda obj: click.echo(as_json_text(obj))  # noqa: E731
         item = memory.review_next(now)
         line({"item": item} if item else {"done": True, "reviewed": done})
         failed = False
@@ -1045,6 +1164,7 @@ def review(ctx, now, limit, as_json):
         item = memory.review_next(now)
         if not item:
             break
+        item = dict(visible(item), item=item["item"])
         click.echo()
         click.echo(click.style(item["prompt"], fg="yellow"))
         # The passage would give the answer away: it is shown once the owner has tried to remember.
@@ -1129,8 +1249,12 @@ def serve(ctx, host, port, new_token, folder, as_json):
     from .server import serve as run_server
     from .store import default_path
 
+    if folder is None:
+        open_memory(ctx, complete=False, create=True).close()  # asks for the key of an encrypted store, if need be
+    else:
+        store_key(ctx)
     run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json,
-               new_token=new_token, folder=folder)
+               new_token=new_token, folder=folder, key=ctx.obj.get("key"))
 
 
 @cli.command()
@@ -1152,7 +1276,8 @@ def mcp(ctx, folder):
     from .store import default_path
     from .users import Memories
 
-    memories = Memories(folder=folder) if folder else Memories(ctx.obj["db"] or default_path())
+    key = store_key(ctx)  # from --key-file alone: standard input is the protocol's
+    memories = Memories(folder=folder, key=key) if folder else Memories(ctx.obj["db"] or default_path(), key=key)
     run_stdio(memories)
 
 
@@ -1415,6 +1540,7 @@ def trash(ctx, as_json):
 
 
 def main():
+    os.umask(0o077)  # whatever the command writes (store, WAL, backups, exports, indexes) is its owner's alone
     cli(obj={})
 
 

@@ -71,11 +71,18 @@ def ambiguous_error(written: str, where: str = "") -> BadDate:
 def parse(text: str, day_first: bool | None = None) -> str:
     """Parse a date or date-time a person wrote; raise BadDate if it is not one (or if its numbers could
     be read two ways and `day_first` does not say which)."""
+    if text is not None and not isinstance(text, str):
+        raise BadDate(f"A date must be written as text, like \"2023-05-08\", not {_kind(text)}")
     try:
         return _parse((text or "").strip(), day_first)
-    except OverflowError:  # "9999-12-31T23:59:59-14:00" is in year 10000 here
-        raise BadDate(f"Not a date: {text!r} (outside the years 1 to 9999 in local time)",
-                      "Write a date like 2023-05-08; nothing was changed.") from None
+    except (OverflowError, ValueError):  # a date, but out of range once in local time (9999-12-31T23:59-14:00 is in year 10000 here)
+        raise BadDate(f"{text!r} falls outside the years 1 to 9999 (in local time)",
+                      "Give a date within those years; nothing was stored.") from None
+
+
+def _kind(value) -> str:
+    return {bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "an object", str: "text"}.get(
+        type(value), f"a {type(value).__name__}")
 
 
 def _parse(text: str, day_first: bool | None) -> str:

@@ -111,11 +111,27 @@ def passage_texts(rows) -> list[str]:
     return out
 
 
+STOP_EVERY = 256  # passages embedded between two looks at whether the work is to stop
+
+
+def _stoppable(memory, texts) -> np.ndarray:
+    """`embed(texts)` in slices, asking between them whether the work is to stop (Ctrl-C on `serve`); sorted
+    by length first, as `embed` sorts, so that slicing pads no more."""
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    for b in range(0, len(order), STOP_EVERY):
+        memory.check_stop()
+        idx = order[b:b + STOP_EVERY]
+        out[idx] = embed([texts[i] for i in idx])
+    return out
+
+
 def process(memory, entry_ids):
     """Embed the passages of these entries; each chunk written with its `processed` rows."""
     entry_ids = list(entry_ids)
     i = 0
     while i < len(entry_ids):
+        memory.check_stop()
         # Whole entries per chunk, about CHUNK passages each.
         chunk, count = [], 0
         while i < len(entry_ids) and (not chunk or count < CHUNK):
@@ -126,7 +142,7 @@ def process(memory, entry_ids):
         rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
         texts = passage_texts(rows)
         todo = to_embed(memory, chunk, rows)
-        vectors = embed([texts[i] for i in todo]) if todo else np.zeros((0, DIM), np.float32)
+        vectors = _stoppable(memory, [texts[i] for i in todo])
         with memory.transaction() as conn:
             write(conn, memory, rows, vectors, chunk, todo)
     # A large store's graph takes its new vectors in now, while storing, not at the next question
@@ -388,6 +404,7 @@ class HNSWIndex:
         self.tmp = Path(str(self.file) + ".tmp")
         self.graph = None
         self.writable = False
+        self.encrypted = getattr(memory, "key", None) is not None
         self.stale: set[int] = set()  # passages whose vector in the graph is no longer theirs
         self.why = self._open()
         if self.graph is None:
@@ -411,6 +428,8 @@ class HNSWIndex:
         from usearch.index import Index
 
         self.covers = 0
+        if self.encrypted:  # no file is saved for it (see `save`), nor one beside it trusted
+            return "an encrypted store's graph is kept in memory"
         row = self.memory.query("SELECT value FROM settings WHERE key = ?", (self.SETTING,))
         state = json.loads(row[0][0]) if row else None
         if not state or state.get("settings") != self._settings():
@@ -497,10 +516,16 @@ class HNSWIndex:
         self.save()
 
     def save(self):
-        """Write the graph beside the old file, name it in the settings row, then put it in place."""
-        if self.memory.readonly:
+        """Write the graph beside the old file, name it in the settings row, then put it in place. Not for an
+        encrypted store: the file would hold its vectors in the clear (its graph is built in memory, once a
+        process). The file is its owner's alone, as the store is."""
+        if self.memory.readonly or self.encrypted:
             return
+        from .store import private_file
+
+        private_file(self.tmp)
         self.graph.save(str(self.tmp))
+        os.chmod(self.tmp, 0o600)  # kept as it was by a writer that truncates; made so by one that replaces
         with open(self.tmp, "rb") as f:
             os.fsync(f.fileno())
         st = self.tmp.stat()

@@ -16,7 +16,7 @@ import json
 
 from . import capture, dates
 from .errors import BadInput, NotFound
-from .store import TOPS, _entry_dict, _sqlite_errors, content_hash, next_ids
+from .store import TOPS, _entry_dict, _sqlite_errors, content_hash, index_passages, next_ids
 
 CHANGED = "entries.changed"  # bumped by every change to an entry: caches of speakers and vectors read it
 
@@ -131,15 +131,14 @@ def _drop_passages(conn, entry_id):
                  " SELECT 'delete', id, text, speaker FROM passages WHERE entry = ?", (entry_id,))
     conn.execute(f"INSERT INTO embeddings_gone (passage) SELECT passage FROM embeddings WHERE passage IN ({mine})", (entry_id,))
     conn.execute(f"DELETE FROM embeddings WHERE passage IN ({mine})", (entry_id,))
+    conn.execute(f"DELETE FROM passage_symbols WHERE passage IN ({mine})", (entry_id,))
     conn.execute("DELETE FROM passages WHERE entry = ?", (entry_id,))
     conn.execute("DELETE FROM processed WHERE entry = ? AND processor = 'embed'", (entry_id,))
 
 
 def _put_passages(conn, entry_id, text, layout):
     """Passages (and their search rows) for an entry, from (id, seq, start, end, speaker, ref) rows."""
-    rows = [(p[0], entry_id, p[1], p[2], p[3], p[4], p[5], text[p[2]:p[3]]) for p in layout]
-    conn.executemany("INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)", [(r[0], r[7], r[5]) for r in rows])
+    index_passages(conn, [(p[0], entry_id, p[1], p[2], p[3], p[4], p[5], text[p[2]:p[3]]) for p in layout])
 
 
 ITEM_TABLES = ("recalls", "reviews", "cards", "hidden")  # the owner's records that name passages by id
@@ -214,6 +213,7 @@ def change(memory, entry_id, *, text=None, turns=None, at=None) -> dict:
         conn.execute("INSERT INTO versions (entry, number, text, at, turns, hash, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)",
                      (entry_id, versions + 1, row["text"], row["at"], old_turns, row["hash"], dates.now()))
         _forget_extracted(conn, entry_id)  # a new date moves "yesterday" too: read again either way
+        conn.execute("DELETE FROM failures WHERE entry = ?", (entry_id,))  # and tried again, if it failed before
         if text_changed:
             old = [{"id": p["id"], "text": row["text"][p["start"]:p["end"]], "speaker": p["speaker"], "ref": p["ref"]} for p in layout]
             first = next_ids(conn)[1]  # before the old ones go: an id is never given twice
@@ -274,6 +274,7 @@ def delete(memory, entry_id) -> dict:
                      " SELECT id, entry, seq, start, end, speaker, ref FROM passages WHERE entry = ?", (row["id"],))
         _drop_passages(conn, row["id"])
         conn.execute("DELETE FROM processed WHERE entry = ?", (row["id"],))
+        conn.execute("DELETE FROM failures WHERE entry = ?", (row["id"],))
         conn.execute("UPDATE entries SET deleted = ? WHERE id = ?", (now, row["id"]))
         _bump(conn)
     return {"entry": row["id"], "deleted": now, "changed": True}
@@ -290,6 +291,7 @@ def restore(memory, entry_id) -> dict:
                 _put_passages(conn, row["id"], row["text"], [tuple(p) for p in layout])
                 conn.execute("DELETE FROM trashed_passages WHERE entry = ?", (row["id"],))
                 conn.execute("DELETE FROM processed WHERE entry = ?", (row["id"],))  # every processor reads it again
+                conn.execute("DELETE FROM failures WHERE entry = ?", (row["id"],))
                 conn.execute("UPDATE entries SET deleted = NULL WHERE id = ?", (row["id"],))
                 _bump(conn)
         if memory.derive:

@@ -35,6 +35,12 @@ class BadFormat(BadInput):
     remedy = "Fix the line named above and try again; nothing was stored."
 
 
+class BadArgument(BadInput, TypeError):
+    """A Python call with an argument of the wrong type (also a TypeError, as Python's own would be)."""
+
+    remedy = "Check the arguments (help(Memory)); nothing was changed."
+
+
 class UnknownFormat(BadInput):
     remedy = "Use one of the formats listed by --help."
 
@@ -59,5 +65,18 @@ class StoreCorrupt(StoreError):
     remedy = "Check the path (--db); if it is your store, restore it from a backup (`remembrancer backup` makes one)."
 
 
+class NeedsKey(StoreError):
+    remedy = "If it is your encrypted store, give its key (--key-file PATH or $REMEMBRANCER_KEY_FILE); if not, check --db."
+
+
+class WrongKey(StoreError):
+    remedy = "Check the key file (--key-file or $REMEMBRANCER_KEY_FILE); nothing was changed."
+
+
 class Unauthorized(RemembrancerError):
     remedy = "Send the token printed when the server first started, as 'Authorization: Bearer TOKEN'."
+
+
+class Interrupted(BaseException):
+    """Deriving was asked to stop (the server is stopping): what was written stays, the rest stays pending.
+    A BaseException, like KeyboardInterrupt: no entry failed."""

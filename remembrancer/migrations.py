@@ -465,3 +465,46 @@ def m014_import_sources(conn):
         CREATE INDEX import_sources_entry ON import_sources(entry);
         """
     )
+
+
+@migration
+def m012_failures(conn):
+    """An entry a derived-data processor failed on (a MemoryError, a bug): which, when and why, so that it is
+    reported and not tried again until the code or the processor changes, or `reindex` asks for it."""
+    script(
+        conn,
+        """
+        CREATE TABLE failures (
+            entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            processor TEXT NOT NULL,
+            version TEXT NOT NULL,       -- the processor's version it failed at
+            code TEXT NOT NULL,          -- the remembrancer code it failed under (store.code_version())
+            error TEXT NOT NULL,         -- "MemoryError: ..."
+            at TEXT NOT NULL,
+            PRIMARY KEY (entry, processor)
+        );
+        """
+    )
+
+
+@migration
+def m012_search_symbols(conn):
+    """Emoji and other symbols of each passage, which the search index's tokenizer (unicode61) drops: searched
+    beside it (store.search). Filled here for the passages stored before."""
+    script(
+        conn,
+        """
+        CREATE TABLE passage_symbols (
+            symbol TEXT NOT NULL,
+            passage INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+            PRIMARY KEY (symbol, passage)
+        ) WITHOUT ROWID;
+        CREATE INDEX passage_symbols_passage ON passage_symbols(passage);
+        """
+    )
+    from .store import symbols
+
+    rows = conn.execute("SELECT id, text FROM passages")
+    while batch := rows.fetchmany(10_000):
+        conn.executemany("INSERT OR IGNORE INTO passage_symbols (symbol, passage) VALUES (?, ?)",
+                         [(sym, pid) for pid, text in batch for sym in symbols(text)])

@@ -34,6 +34,7 @@ import calendar
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections import defaultdict
 
 from . import dates
@@ -96,7 +97,8 @@ def perhaps_relation(subject_owner: bool, object_owner: bool, confidence) -> boo
 
 def find(conn, name: str, partial: bool = False) -> int | None:
     """The person a name or any alias of theirs stands for (the most mentioned, if several);
-    with `partial`, for reading only, a word of a longer name will do."""
+    with `partial`, for reading only, a word of a longer name will do. Names are kept in NFC, and so asked."""
+    name = unicodedata.normalize("NFC", name)
     rows = conn.execute(
         "SELECT p.id, p.name = ? COLLATE NOCASE AS exact, (SELECT count(*) FROM mentions m WHERE m.person = p.id) AS n"
         " FROM people p WHERE p.name = ? COLLATE NOCASE"

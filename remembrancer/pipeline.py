@@ -2,8 +2,9 @@
 
 When many entries wait for both `extract` and `embed` (an import, `reindex`), `Memory.process` hands
 them here, holding the store's derive lock. Two spawned workers, one per core, each with spaCy and a
-one-thread MiniLM loaded once, take a part of a batch at a time: they parse it, run the extraction
-components and embed the passages that need a vector (all of them in one call, sorted by length). The
+one-thread MiniLM loaded once, take a task at a time: one spaCy batch of a batch's parts (entries, or the
+sections of a long one, as `extract` parses them, so memory stays bounded) to parse and run the extraction
+components on, or a run of the passages that need a vector, to embed. The
 parent meanwhile joins each entry's people to the stored ones and writes each batch's extractions and
 vectors, with both processors' `processed` rows, in one transaction; as each processor does alone, it
 marks done only the entries unchanged since they were read. Every stage overlaps: the workers parse batch
@@ -79,24 +80,30 @@ def worth_it(memory, ids) -> bool:
     """Are there enough words here to repay workers (if the machine has the cores)?"""
     from . import extract
 
-    return workers() > 1 and extract._workers(memory, ids) > 1
+    return workers() > 1 and extract._workers(sum(extract._sizes(memory, list(ids)).values())) > 1
 
 
-def _work(items, texts):
-    """In a worker: the extractions of some entries (without their spaCy docs) and their passages' vectors."""
-    from . import extract
+EMBED_TEXTS = 256  # passages embedded per task
 
-    extractions = extract._extract_part(items)
-    return extractions, _worker_embedder(texts, batch=64) if texts else None
+
+def _work(kind, payload):
+    """In a worker: the extractions of one spaCy batch of parts (entries, or sections of a long one: see
+    `extract.sections`), without their docs; or the vectors of some passages."""
+    if kind == "extract":
+        from . import extract
+
+        return extract._extract_group(payload)
+    return _worker_embedder(payload, batch=64)
 
 
 def run(memory, ids, report=None):
     """Extract and embed these entries (pending for both), batch after batch; `report(entry ids)` as the
-    workers hand back each part of a batch (it is written as soon as the whole batch is back)."""
+    workers hand back what was read in them (a batch is written as soon as the whole of it is back). A
+    failure in a worker (a MemoryError on one entry) ends the run and the workers: what was written stays,
+    and `Memory.process` finds the entry, entry by entry, and records it."""
     from . import embed, extract
 
-    ids = list(ids)
-    batches = [ids[i:i + extract.BATCH] for i in range(0, len(ids), extract.BATCH)]
+    batches = extract._batches(extract._sizes(memory, list(ids)))  # bounded in entries and characters
     own = _pool is None
     pool = warm() if own else _pool
     try:
@@ -106,9 +113,20 @@ def run(memory, ids, report=None):
             with memory.transaction() as conn:
                 extract.write(conn, memory, batch, entries, passages, extractions)
                 embed.write(conn, memory, rows, vectors, batch, need)
+    except BaseException:
+        finish()  # its tasks still queued are of no use now (an Interrupted, a failure)
+        raise
     finally:
         if own:
             finish()
+
+
+def _wait(memory, task):
+    """A task's result, asking between looks whether the work is to stop (Ctrl-C on `serve`)."""
+    while not task.ready():
+        memory.check_stop()
+        task.wait(0.25)
+    return task.get()
 
 
 def _parts(memory, batches, pool, report=None):
@@ -125,31 +143,28 @@ def _parts(memory, batches, pool, report=None):
         entries, passages, items = extract._read(memory, batch)
         rows = [{"id": pid, "entry": e["id"], "speaker": speaker, "text": e["text"][s:t]}
                 for e in entries for s, t, pid, speaker in passages[e["id"]]]
-        texts = embed.passage_texts(rows)
         need = embed.to_embed(memory, batch, rows) if rows else []  # a grown chat: its new turns alone
         wanted = set(need)
-        tasks, r = [], 0
-        for j in range(0, len(items), extract.CHUNK):
-            part = entries[j:j + extract.CHUNK]
-            count = sum(len(passages[e["id"]]) for e in part)
-            mine = [texts[k] for k in range(r, r + count) if k in wanted]
-            tasks.append((pool.apply_async(_work, (items[j:j + extract.CHUNK], mine)), [e["id"] for e in part]))
-            r += count
-        ahead.append((batch, entries, passages, rows, need, tasks))
+        texts = [t for k, t in enumerate(embed.passage_texts(rows)) if k in wanted]
+        parts = extract._parts(items)
+        # one task a spaCy batch of extract_many's, so each part is parsed with the same neighbours as in one process
+        tasks = [pool.apply_async(_work, ("extract", [part for _, _, part in group])) for group in extract._groups(parts)]
+        embedding = [pool.apply_async(_work, ("embed", texts[j:j + EMBED_TEXTS])) for j in range(0, len(texts), EMBED_TEXTS)]
+        ahead.append((batch, entries, passages, items, parts, tasks, embedding, rows, need))
 
     for _ in range(AHEAD):
         submit()
     while ahead:
-        batch, entries, passages, rows, need, tasks = ahead.popleft()
+        batch, entries, passages, items, parts, tasks, embedding, rows, need = ahead.popleft()
         submit()
-        extractions, vectors = [], []
-        for task, part in tasks:
-            exs, vecs = task.get()
-            extractions += exs
-            if vecs is not None:
-                vectors.append(vecs)
-            if report:
-                report(part)
+        waiting_parts, done, extractions = list(parts), [], []
+        for task in tasks:
+            done += _wait(memory, task)
+            joined = list(extract._joined(items, waiting_parts, done))
+            if report and joined:
+                report([e["id"] for e in entries[len(extractions):len(extractions) + len(joined)]])
+            extractions += joined
+        vectors = [_wait(memory, task) for task in embedding]
         yield (batch, entries, passages, extractions, rows, need,
                np.concatenate(vectors) if vectors else np.zeros((0, embed.DIM), np.float32))
 

@@ -15,11 +15,14 @@ import ipaddress
 import json
 import logging
 import os
+import re
 import secrets
+import shutil
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -29,10 +32,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartParser
 
 from . import capture
-from .errors import BadInput, EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized, UnknownFormat
-from .store import PROCESSORS, Memory
+from .errors import (BadInput, EmptyInput, Interrupted, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
+                     UnknownFormat)
+from .store import PROCESSORS, Memory, private_folder
 
 WEB = Path(__file__).parent / "web"
 MAX_JSON = 1 << 20  # bytes in any request that is not a file upload
@@ -52,6 +57,7 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
+NO_STORE = [(b"cache-control", b"no-store")]  # what the API answers is someone's private life: kept by no cache
 VIEWPORT = "<meta name=viewport content=\"width=device-width, initial-scale=1\">"  # else a phone lays the page out 980 wide
 NOT_FOUND_PAGE = (f"<!doctype html><html lang=en><meta charset=utf-8>{VIEWPORT}<title>Not here · remembrancer</title>"
                   "<link rel=icon href=\"data:,\"><link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script>"
@@ -207,12 +213,14 @@ class Guard:
                     raise _TooLarge()
             return message
 
+        private = request.url.path.startswith(("/api/", "/mcp")) or request.url.path == "/openapi.json"
+
         async def guarded_send(message):
             if state["too_large"]:
                 return  # the app's answer to a cut-off body is replaced by a 413 below
             if message["type"] == "http.response.start":
                 state["started"] = True
-                message["headers"] = list(message.get("headers", [])) + HEADERS
+                message["headers"] = list(message.get("headers", [])) + HEADERS + (NO_STORE if private else [])
             await send(message)
 
         try:
@@ -271,7 +279,7 @@ class Guard:
     async def respond(response: Response, send):
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + HEADERS
+                message["headers"] = list(message.get("headers", [])) + HEADERS + NO_STORE
             await send(message)
 
         await response({"type": "http"}, _no_body, send_with_headers)
@@ -285,11 +293,13 @@ async def _no_body():
 class Deriver:
     """One thread that runs `Memory.process()` whenever entries were stored: people, cues, embeddings."""
 
-    def __init__(self, path):
+    def __init__(self, path, key=None):
         self.path = path
+        self.key = key
         self.wanted = threading.Event()
         self.idle = threading.Event()
         self.stopping = False
+        self.halt = threading.Event()  # given to the Memory as its `stopping`
         self.thread = threading.Thread(target=self.run, name="remembrancer-derive", daemon=True)
 
     def start(self):
@@ -300,10 +310,14 @@ class Deriver:
         self.idle.clear()
         self.wanted.set()
 
-    def stop(self):
+    def stop(self, grace: float = 10.0):
+        """Stop between two batches (what is not yet understood stays pending, and is understood at the next
+        start). A batch that takes longer than `grace` (a long section being parsed) is not waited for:
+        `serve` then ends the process at once (see there)."""
         self.stopping = True
+        self.halt.set()
         self.wanted.set()
-        self.thread.join(timeout=10)
+        self.thread.join(timeout=grace)
 
     def run(self):
         memory = None
@@ -313,8 +327,16 @@ class Deriver:
             if self.stopping:
                 break
             try:
-                memory = memory or Memory(self.path)
+                if memory is None:
+                    memory = Memory(self.path, derive=False, key=self.key)
+                    memory.stopping = self.halt
+                seen = len(memory.failed_now)
                 memory.process()
+                for f in memory.failed_now[seen:]:
+                    log.error("Error: entry %s is stored but could not be understood (%s: %s); the others go on",
+                              f["entry"], f["processor"], f["error"])
+            except Interrupted:
+                break
             except Exception as e:  # noqa: BLE001 - entries stay stored and pending; the next wake retries
                 log.error("Error: understanding new entries failed (%s: %s); they stay stored and will be retried",
                           type(e).__name__, e)
@@ -440,18 +462,61 @@ class Answer(BaseModel):
     now: str | None = Field(None, description="The moment of the answer (default: now).")
 
 
+class ApiError(BaseModel):
+    error: str = Field(description="What went wrong, in one line.")
+    remedy: str = Field(description="What to do about it.")
+
+
+# Every answer an endpoint can give besides its own, documented (the guard's and the typed errors').
+ERRORS = {status: {"model": ApiError, "description": what} for status, what in (
+    (400, "Bad input (or an unknown host): nothing was changed"),
+    (401, "The token is needed (a server away from loopback)"),
+    (403, "Refused: a request from another site, or without the X-Remembrancer header"),
+    (404, "No such person, entry, import or endpoint"),
+    (413, "The request is larger than the limit"),
+    (422, "A parameter or the body is not of the form this endpoint takes"),
+    (500, "Something went wrong inside remembrancer; nothing was lost"),
+    (503, "The store is busy elsewhere; try again"),
+)}
+
+
 def upload_formats() -> tuple[str, ...]:
     from . import importers
 
     return ("auto", *importers.names())
 
 
+IN_MEMORY = ("jsonl", "locomo")  # formats read from the upload's bytes: no copy of it is written anywhere
+SPOOL = ".remembrancer-upload-"  # a private folder in the store's own, holding an upload while it is read
+SPOOL_STALE = 3600  # seconds after which a spool folder is one a killed server left
+
+
+@contextlib.contextmanager
+def spooled(where=None):
+    """A folder only its owner can enter, in `where` (the store's folder; else the system's temporary one),
+    removed with all it holds when the block ends, however it ends."""
+    folder = Path(tempfile.mkdtemp(prefix=SPOOL, dir=where))  # made 0700
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def clear_spool(where):
+    """Remove the spool folders a killed server left in the store's folder."""
+    with contextlib.suppress(OSError):
+        for folder in Path(where).glob(SPOOL + "*"):
+            if folder.is_dir() and time.time() - folder.stat().st_mtime > SPOOL_STALE:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
 def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None, me=None,
-                 order=None) -> tuple[list[capture.Entry], list]:
+                 order=None, spool=None) -> tuple[list[capture.Entry], list]:
     """Entries from an uploaded file, in a format named or ("auto") found from its name and first bytes (see
-    `importers`), and the owner's records a JSONL export carries. It is written to a private temporary folder
-    under its own name (no folders): no path ever comes from the request, and error messages name the
-    upload, not the folder."""
+    `importers`), and the owner's records a JSONL export carries. JSONL and LoCoMo are read from memory; a
+    format read from files (a zip, a mailbox, a chat export) from a copy in a private folder in `spool` (the
+    store's folder; without it, the system's temporary folder), removed as soon as it is read, whatever
+    happens. No path ever comes from the request, and messages name the upload, not the folder."""
     from . import dates, importers
 
     name = Path(filename or "upload").name or "upload"
@@ -462,16 +527,25 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None,
                                                                            ".jsonl", ".ndjson", ".zip", ".mbox", ".eml"):
         text = capture.decode(data, name)
         return [capture.text_entry(text, author=author, source=source or name)], []
-    with tempfile.TemporaryDirectory(prefix="remembrancer-upload-") as folder:
-        path = Path(folder) / (name if name not in (".", "..") else "upload")
-        path.write_bytes(data)
+    order = order or dates.Order()
+    m = importers.module(fmt) if fmt != "auto" else importers.module("jsonl") if Path(name).suffix.lower() in (
+        ".jsonl", ".ndjson") else None
+    if m is not None and m.NAME in IN_MEMORY:
+        # An export of a store names its entries' own sources; anything else is named after the upload.
+        batch = m.read(name, author=author, source=source if m.NAME == "jsonl" else source or name, me=me, order=order,
+                       data=data)
+        return batch.entries, batch.records
+    with spooled(spool) as folder:
+        path = folder / (name if name not in (".", "..") else "upload")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         try:
-            m = importers.module(importers.detect(path) if fmt == "auto" else fmt)
-            # An export of a store names its entries' own sources; anything else is named after the upload.
+            m = m or importers.module(importers.detect(path))
             batch = importers.read(m.NAME, path, author=author, source=source if m.NAME == "jsonl" else source or name,
-                                   me=me, order=order or dates.Order())
+                                   me=me, order=order)
         except RemembrancerError as e:
-            raise type(e)(str(e).replace(str(path), name).replace(folder + "/", ""), e.remedy) from None
+            raise type(e)(str(e).replace(str(path), name).replace(f"{folder}/", ""), e.remedy) from None
         return batch.entries, [(where.replace(str(path), name), table, row) for where, table, row in batch.records]
 
 
@@ -526,23 +600,31 @@ def people_graph(memory: Memory, limit: int = 40, focus: str | None = None) -> d
 
 
 # -- the app -------------------------------------------------------------------------------------------
-def create_app(db_path=None, *, folder=None, require_token: bool = False, derive: bool = True) -> FastAPI:
+def create_app(db_path=None, *, folder=None, require_token: bool = False, derive: bool = True,
+               key: str | None = None) -> FastAPI:
     """The API, the MCP endpoint (/mcp) and the pages over the store at `db_path`, or over a store per user
     in `folder` (then every /api request names the user, `?user=NAME`, and every MCP tool takes `user`).
     With `require_token`, every request must carry the token whose digest `ensure_token` stored (as a bearer
     token, or the cookie set by `/?token=...`). With `derive=False` nothing is understood in the background
-    (entries are only stored)."""
+    (entries are only stored). `key`: the key of an encrypted store, or of every user's (default:
+    $REMEMBRANCER_KEY_FILE's)."""
     from mcp.server.transport_security import TransportSecuritySettings
 
     from .mcp import create_server
     from .users import Memories
 
-    memories = Memories(db_path, understand=derive) if folder is None else Memories(folder=folder, understand=derive)
+    # An upload is held in memory to the end (starlette spools a file over 1 MB to a plain temporary file):
+    # the guard caps it at MAX_UPLOAD.
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, MAX_UPLOAD + (1 << 20))
+    memories = (Memories(db_path, understand=derive, key=key) if folder is None
+                else Memories(folder=folder, understand=derive, key=key))
     if folder is None:
-        with Memory(memories.single, derive=False) as memory:  # creates and migrates the store before any request
+        with Memory(memories.single, derive=False, key=key) as memory:  # creates and migrates the store before any request
             digest = stored_token_digest(memory) if require_token else None
     else:
         digest = folder_token_digest(memories.folder) if require_token else None
+    spool = memories.folder or memories.single.parent  # where an upload read from a file waits (see parse_upload)
+    clear_spool(spool)
     if require_token and not digest:
         raise Unauthorized("No token is stored for this store", "Start it with `remembrancer serve`, which creates one.")
     locks: dict[Path, threading.Lock] = {}
@@ -584,7 +666,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
             raise BadInput("This server keeps one memory, so no user is named", "Leave out ?user=.")
         _user.set(user)
 
-    app = FastAPI(title="remembrancer", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = FastAPI(title="remembrancer", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None, responses=ERRORS,
                   dependencies=[Depends(named_user)] if folder is not None else [],
                   description="Your memory over HTTP. Every request that changes something needs the header "
                               "`X-Remembrancer: 1` (or a bearer token). Errors are `{\"error\", \"remedy\"}`. "
@@ -617,6 +699,9 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
                 and "text/html" in request.headers.get("accept", ""):
             return HTMLResponse(NOT_FOUND_PAGE, status_code=404)
         remedy = "See /docs for the endpoints." if e.status_code in (404, 405) else ""
+        if e.status_code == 400 and str(e.detail) == "There was an error parsing the body":  # FastAPI's own words
+            return error_json(400, "The request body could not be read (JSON nested too deeply, or a number of more"
+                                   " than 4,300 digits)", "Send a plain JSON object; see /docs. Nothing was changed.")
         return error_json(e.status_code, str(e.detail), remedy, getattr(e, "headers", None))
 
     # -- capture ---------------------------------------------------------------------------------------
@@ -651,7 +736,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
         """The whole file is checked first: a bad line is a 400 and nothing is stored. Then it is stored in
         the background; follow it at `/api/import/{job}`."""
         entries, records = parse_upload(format, file.file.read(), file.filename, author=author, source=source, me=me,
-                                        order=mem().date_order())
+                                        order=mem().date_order(), spool=spool)
         if not entries and not records:
             raise EmptyInput(f"{Path(file.filename or 'upload').name} holds no entries", "Check the file and format.")
         job, who, lock = Job(len(entries), sum(e.words for e in entries), user=user()), user(), write_lock()
@@ -664,7 +749,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
 
         def run():
             try:
-                with Memory(memories.path(who), derive=False) as memory:
+                with Memory(memories.path(who), derive=False, key=memories.key) as memory:
                     with lock:
                         result = memory.add_entries(entries, progress=progress, records=records)
                 job.entries = [r["entry"] for r in result.pop("results") if r["new"]]
@@ -695,14 +780,16 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
 
     @app.get("/api/status", tags=["store"], summary="Entries still being understood")
     def status() -> dict:
-        """`{"pending": {processor: entries not yet processed}}`: 0 everywhere once all is understood."""
+        """`{"pending": {processor: entries not yet processed}, "deriving", "failed": [{"entry", "processor", "error",
+        "at", ...}]}`: pending 0 everywhere once all is understood; `failed`, the entries that could not be (they
+        stay stored and searchable, and are tried again after an upgrade or a reindex)."""
         import importlib
 
         pending = {}
         for name in PROCESSORS:
             module = importlib.import_module(name)
             pending[module.NAME] = len(mem().pending(module))
-        return {"pending": pending, "deriving": memories.understand}
+        return {"pending": pending, "deriving": memories.understand, "failed": mem().failures()}
 
     @app.get("/api/stats", tags=["store"], summary="How much is remembered")
     def stats() -> dict:
@@ -866,7 +953,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
     # -- pages -------------------------------------------------------------------------------------------
     for route, page in PAGES.items():
         app.add_api_route(route, _page(page), methods=["GET"], include_in_schema=False)
-    app.add_api_route("/person/{name:path}", _page("person.html"), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/person/{name:path}", _person_page, methods=["GET"], include_in_schema=False)
     app.add_api_route("/entry/{entry_id}", _page("entry.html"), methods=["GET"], include_in_schema=False)
 
     @app.get("/docs", include_in_schema=False)
@@ -930,6 +1017,26 @@ def _page(name: str):
     return page
 
 
+BAD_NAME_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Not a name · remembrancer</title>"
+                 "<link rel=icon href=\"data:,\"><link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script>"
+                 "<main><h1>That address names no one</h1><p class=hint>Its end is not a name written in letters"
+                 " (a link cut short?). Find the person on <a href=/people>People</a>.</p></main></html>")
+_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+
+
+def _person_page(request: Request, name: str) -> Response:
+    """The person page; an address whose name is not valid percent-encoded UTF-8 ("/person/%E0%A4%A", which
+    the page's script cannot read back) gets a page that says so, not a blank one."""
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    try:
+        if _ESCAPE.search(raw):
+            raise ValueError("a % not followed by two hex digits")
+        urllib.parse.unquote_to_bytes(raw.decode("ascii")).decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return HTMLResponse(BAD_NAME_PAGE, status_code=404)
+    return _page("person.html")(request)
+
+
 def _version() -> str:
     from . import __version__
 
@@ -969,9 +1076,10 @@ def render_docs(spec: dict) -> str:
 
 
 def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_json: bool = False,
-          new_token: bool = False, folder=None):
+          new_token: bool = False, folder=None, key: str | None = None):
     """Run the app under uvicorn until interrupted (over a store per user in `folder`, if given). Any address
-    other than loopback needs the token (`new_token`: replace it, when it was lost; the old one stops working)."""
+    other than loopback needs the token (`new_token`: replace it, when it was lost; the old one stops working).
+    `key`: the key of an encrypted store (with `folder`: of every user's store)."""
     import uvicorn
 
     sock = listening(host, port)  # before anything is said: a port in use is an error, not "remembrancer on ..."
@@ -980,12 +1088,12 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
     token = None
     if require or new_token:
         if folder is not None:
-            Path(folder).mkdir(parents=True, exist_ok=True)
+            private_folder(Path(folder))
             token = ensure_folder_token(folder, new=new_token)
         else:
-            with Memory(db_path, derive=False) as memory:
+            with Memory(db_path, derive=False, key=key) as memory:
                 token = ensure_token(memory, new=new_token)
-    app = create_app(None if folder is not None else db_path, folder=folder, require_token=require)
+    app = create_app(None if folder is not None else db_path, folder=folder, require_token=require, key=key)
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     if as_json:
         echo(json.dumps({"url": url, "mcp": f"{url}mcp", "token": token, "token_required": require}))
@@ -997,8 +1105,109 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
             echo("Every request needs the token shown when this store was first served (lost: serve --new-token).")
         echo(f"remembrancer on {url}  (API reference at {url}docs; MCP at {url}mcp; Ctrl+C stops)")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
+    logging.getLogger("asyncio").addFilter(_OncePerMinute())
+    connections = _room_for_connections()
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False, date_header=False,
+                            http=guarded_protocol(connections), limit_concurrency=connections + 1,
+                            timeout_keep_alive=KEEP_ALIVE, h11_max_incomplete_event_size=MAX_HEADERS,
+                            timeout_graceful_shutdown=5)
     uvicorn.Server(config).run(sockets=[sock])
+    if app.state.memories.unfinished:
+        # Still in the middle of a batch: end now, as after a kill, which loses nothing written (the batch is
+        # one transaction, understood again at the next start). Letting the interpreter end around
+        # onnxruntime's or spaCy's running threads aborted the process (SIGABRT).
+        log.warning("Stopped in the middle of understanding an entry: it is understood at the next start.")
+        logging.shutdown()
+        sys.stdout.flush()
+        os._exit(0)
+
+
+# -- connections ---------------------------------------------------------------------------------------
+# Connections that are opened and held without a request (a slow or hostile client, a thousand of them)
+# must not use up the process's files, nor flood the log: each has HEADER_TIMEOUT to send a request's
+# headers, and past the room there is, the one waiting longest without a request makes way for the new one.
+HEADER_TIMEOUT = 10.0  # seconds from connecting (or from the last answer) to a request's headers
+KEEP_ALIVE = 5  # seconds an idle kept-alive connection stays open (uvicorn's timeout_keep_alive)
+MAX_HEADERS = 16 * 1024  # bytes of request line and headers (h11's incomplete-event limit)
+SPARE_FILES = 64  # open files kept for the store, its WAL, the models and the log
+
+
+def _room_for_connections() -> int:
+    """As many open files as the system allows this process (the soft limit raised to the hard one, at most
+    65,536), less SPARE_FILES: the most connections held at once."""
+    try:
+        import resource
+    except ImportError:  # not on this system: uvicorn's defaults
+        return 1000
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = 65_536 if hard == resource.RLIM_INFINITY else min(hard, 65_536)
+    if soft != resource.RLIM_INFINITY and soft < want:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+            soft = want
+    soft = 65_536 if soft == resource.RLIM_INFINITY else soft
+    return max(16, soft - SPARE_FILES)
+
+
+def guarded_protocol(max_connections: int):
+    """uvicorn's HTTP/1.1 protocol, closing connections that hold on without sending a request."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class GuardedProtocol(H11Protocol):
+        def connection_made(self, transport):
+            super().connection_made(transport)
+            self._deadline = None
+            self._arm()
+            if len(self.connections) > max_connections:
+                waiting = [c for c in self.connections if c is not self and getattr(c, "_waiting", lambda: False)()]
+                if waiting:
+                    min(waiting, key=lambda c: c._since).transport.close()
+
+        def on_response_complete(self):
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc):
+            if self._deadline is not None:
+                self._deadline.cancel()
+            super().connection_lost(exc)
+
+        def _arm(self):
+            self._cycle, self._since = self.cycle, self.loop.time()
+            if self._deadline is not None:
+                self._deadline.cancel()
+            self._deadline = self.loop.call_later(HEADER_TIMEOUT, self._expire)
+
+        def _waiting(self) -> bool:
+            """No request begun since connecting or since the last answer."""
+            return (self.cycle is self._cycle and (self.cycle is None or self.cycle.response_complete)
+                    and not self.transport.is_closing())
+
+        def _expire(self):
+            if self._waiting():
+                self.transport.close()
+
+    return GuardedProtocol
+
+
+class _OncePerMinute(logging.Filter):
+    """asyncio logs a traceback each time accept() finds no file left (every second, per held connection):
+    one line a minute says it."""
+
+    def __init__(self):
+        super().__init__()
+        self.last = 0.0
+
+    def filter(self, record):
+        if "out of system resource" not in record.getMessage():
+            return True
+        now = time.monotonic()
+        if now - self.last < 60:
+            return False
+        self.last = now
+        record.msg, record.args, record.exc_info, record.exc_text = (
+            "Warning: too many connections at once; new ones wait until held ones are closed", None, None, None)
+        return True
 
 
 def listening(host: str, port: int):

@@ -2,28 +2,50 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import functools
 import hashlib
 import importlib
+import inspect
 import json
 import os
 import re
 import sqlite3
+import sys
 import threading
 import time
+import types
+import typing
+import unicodedata
 import urllib.parse
 from pathlib import Path
 
 from . import capture, dates, migrations
-from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked
+from .errors import (BadArgument, BadInput, EmptyInput, Interrupted, NeedsKey, NotFound, StoreCorrupt, StoreError,
+                     StoreLocked, WrongKey)
 
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
 
+Moment = str | dt.date | None  # a date or date-time: ISO text, or a date or datetime
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
+ISOLATE = 64  # after a processor fails on a run of entries, at most this many are tried one by one to find the one
 REPORT_EVERY = 64  # entries understood between two reports of progress, when one process understands them
 WEAK_DATES = ("file time", "today")  # an entry's meta["dated"] when nothing in it said when
 DATE_ORDER = "dates.order"  # settings key: {"day_first": bool, "from": "--day-first" | "locale en_GB"}
 RETRIES = 3  # times one run takes again an entry that changed while a processor read it
+
+
+@functools.cache
+def code_version() -> str:
+    """This remembrancer's code: its version and a digest of its source. An entry a processor failed on is
+    tried again when this changes (an upgrade, a fix), not at every run."""
+    from . import __version__
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def default_path() -> Path:
@@ -38,6 +60,20 @@ def content_hash(entry: capture.Entry) -> str:
     # A chat is its turns *and* when it took place; a text is its words alone.
     key = f"chat\0{entry.at or ''}\0{entry.text}" if entry.kind == "chat" else entry.text
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _errors(name: str) -> tuple:
+    """The exception class `name` of sqlite3 and, when an encrypted store was opened, of sqlcipher3."""
+    return tuple(getattr(m, name) for m in (sqlite3, sys.modules.get("sqlcipher3.dbapi2")) if m is not None)
+
+
+def index_passages(conn, rows):
+    """Store passages, rows of (id, entry, seq, start, end, speaker, ref, text), with their search rows: the
+    index's words and, beside it, their emoji and other symbols (which its tokenizer drops)."""
+    conn.executemany("INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)", [(r[0], r[7], r[5]) for r in rows])
+    conn.executemany("INSERT OR IGNORE INTO passage_symbols (symbol, passage) VALUES (?, ?)",
+                     [(sym, r[0]) for r in rows for sym in symbols(r[7])])
 
 
 TOPS = ("store.entries_top", "store.passages_top")  # the highest ids ever given: an erased entry's are never given again
@@ -71,7 +107,7 @@ def stored_as(conn, digest: str, versions: bool = True) -> dict | None:
 def _sqlite_errors():
     try:
         yield
-    except sqlite3.OperationalError as e:
+    except _errors("OperationalError") as e:
         if "locked" in str(e) or "busy" in str(e):
             raise StoreLocked("The store is locked by another program") from None
         if "full" in str(e):
@@ -79,8 +115,90 @@ def _sqlite_errors():
         if "readonly" in str(e):
             raise StoreError("The store is read-only here", "Copy it to a folder you can write to; nothing was stored.") from None
         raise StoreError(f"The store could not be used: {e}") from None
-    except sqlite3.DatabaseError as e:
+    except _errors("ProgrammingError") + _errors("InterfaceError") as e:  # a value SQLite cannot take: not damage
+        raise StoreError(f"A value could not be stored ({e})", "Nothing was stored; this is a bug in remembrancer.") from None
+    except _errors("DatabaseError") as e:
         raise StoreCorrupt(f"Not a remembrancer store, or a damaged one ({e})") from None
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+_HEADS: dict[tuple[int, int], int] = {}  # (device, inode) -> a descriptor kept open for reading a store's head
+
+
+def is_encrypted(path) -> bool:
+    """A file that is there and starts with what looks random, not as every plain SQLite file does (nor as
+    text does: SQLCipher's first 16 bytes are its salt).
+
+    The head is read through a descriptor this process keeps open for good: closing any descriptor of a file
+    drops every POSIX lock the process holds on it, SQLite's included, and another process would then take
+    the store for unused and delete its WAL under the open connections (a disk I/O error)."""
+    try:
+        st = os.stat(path)
+        key = (st.st_dev, st.st_ino)
+        if key not in _HEADS:
+            _HEADS[key] = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        head = os.pread(_HEADS[key], 16, 0)
+    except OSError:
+        return False
+    text = all(32 <= b < 127 or b in (9, 10, 13) for b in head)
+    return len(head) == 16 and head != SQLITE_HEADER and not text and len(set(head)) > 8
+
+
+def read_key_file(path) -> str:
+    """The key in a key file: its text, less the line end after it."""
+    path = Path(path).expanduser()
+    try:
+        key = path.read_bytes().decode("utf-8").rstrip("\r\n")
+    except FileNotFoundError:
+        raise NotFound(f"No key file at {path}", "Check --key-file or $REMEMBRANCER_KEY_FILE.") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BadInput(f"The key file {path} cannot be read as text ({e})", "Give a file holding the key as text.") from None
+    if not key:
+        raise EmptyInput(f"The key file {path} is empty", "Write the key into it (one line).")
+    return key
+
+
+def _cipher():
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        raise StoreError("Encrypted stores need the sqlcipher3 package",
+                         "Install it: pip install 'remembrancer[encryption]'.") from None
+    return dbapi2
+
+
+def _keyed(conn, key: str):
+    conn.execute("PRAGMA key = '" + key.replace("'", "''") + "'")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no sorting spilled to a plain temporary file
+
+
+def private_file(path: Path):
+    """Create an empty file only its owner can read, if there is none (SQLite gives its -wal and -shm files
+    the mode of the store's file)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def private_folder(path: Path):
+    """Make the folder and any missing above it, each only its owner can enter."""
+    missing = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+
+
+def _tighten(path: Path):
+    """A store file others could read (made by an older remembrancer): its owner's alone from now on."""
+    for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-lock")):
+        with contextlib.suppress(OSError):
+            mode = f.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(f, mode & 0o700)
 
 
 class Memory:
@@ -92,19 +210,34 @@ class Memory:
     """
 
     def __init__(self, path: str | os.PathLike | None = None, *, derive: bool = True, timeout: float = 5.0,
-                 create: bool = True):
+                 create: bool = True, key: str | None = None):
         """`create=False`: a store that is not there is an error, not a new empty one. A store on a disk
-        that cannot be written (a backup on a read-only stick) opens read-only."""
+        that cannot be written (a backup on a read-only stick) opens read-only. `key`: the store is encrypted
+        with it (SQLCipher), or made so when new; default: the key in $REMEMBRANCER_KEY_FILE, if set. A store
+        and its folder, made here, are their owner's alone (0600, 0700)."""
         self.path = Path(path) if path is not None else default_path()
+        if key is None and os.environ.get("REMEMBRANCER_KEY_FILE"):
+            key = read_key_file(os.environ["REMEMBRANCER_KEY_FILE"])
+        if key is not None and (not isinstance(key, str) or not key):
+            raise BadArgument("The key must be a non-empty string")
+        self.key = key
         self.derive = derive
         self.lock = threading.RLock()
         self._depth = 0
+        self.failed_now: list[dict] = []  # failures recorded by this Memory (see `failures`)
+        self.stopping = threading.Event()  # set from another thread: deriving stops at the next batch (Interrupted)
         memory = str(self.path) == ":memory:"
         if not memory and not self.path.exists():
             if not create:
                 raise NotFound(f"No store at {self.path}",
                                "Check --db or $REMEMBRANCER_DB; `remembrancer add` or `import` starts a new store.")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
+            private_file(self.path)
+        if not memory and is_encrypted(self.path) and key is None:
+            raise NeedsKey(f"{self.path} is encrypted, or it is not a remembrancer store")
+        if not memory and key is not None and self.path.stat().st_size and not is_encrypted(self.path):
+            raise StoreError(f"{self.path} is not encrypted, and a key was given",
+                             "Open it without a key, or encrypt it first: `remembrancer encrypt`.")
         # WAL needs to write beside the file, so a store on a read-only disk is opened as immutable.
         self.readonly = (not memory and self.path.exists()
                          and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)))
@@ -112,13 +245,23 @@ class Memory:
         if self.readonly and wal.exists() and wal.stat().st_size:
             raise StoreError(f"{self.path} is read-only here and has writes not yet folded in (its -wal file)",
                              f"Copy {self.path.name} and {wal.name} together to a folder you can write to, and open it there.")
+        if not memory and not self.readonly:
+            _tighten(self.path)
+        db = _cipher() if key is not None else sqlite3
         with _sqlite_errors():
             if self.readonly:
                 uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?immutable=1"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                self.conn = db.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             else:
-                self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
-            self.conn.row_factory = sqlite3.Row
+                self.conn = db.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = db.Row
+            if key is not None:
+                _keyed(self.conn, key)
+                try:
+                    self.conn.execute("PRAGMA schema_version").fetchone()
+                except _errors("DatabaseError"):
+                    self.conn.close()
+                    raise WrongKey(f"The key does not open {self.path}") from None
             self.conn.execute("PRAGMA schema_version").fetchone()  # fails here on a file that is not SQLite
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if tables and "migrations" not in tables:  # another program's database: leave it exactly as it is
@@ -188,7 +331,8 @@ class Memory:
                                    source=source, day_first=order.day_first)
         return self.add_entries([entry])["results"][0]
 
-    def add_chat(self, turns, *, at=None, author=None, source=None, me=None) -> dict:
+    def add_chat(self, turns: list | tuple, *, at: str | None = None, author: str | None = None, source: str | None = None,
+                 me: str | None = None) -> dict:
         """Remember a conversation: turns are (speaker, text) or (speaker, text, ref) tuples; `me` names the
         speaker who is you."""
         turns = [capture.Turn(*t) if not isinstance(t, capture.Turn) else t for t in turns]
@@ -272,8 +416,7 @@ class Memory:
             base = len(old) + 1
             rows = [(first + i, entry_id, seq + i, base + s, base + e, speaker, ref, added.text[s:e])
                     for i, (s, e, speaker, ref) in enumerate(added.passages)]
-            conn.executemany("INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            conn.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)", [(r[0], r[7], r[5]) for r in rows])
+            index_passages(conn, rows)
             conn.execute("UPDATE entries SET text = ?, hash = ?, words = ?, meta = ? WHERE id = ?",
                          (text, digest, grown.words, json.dumps(meta, ensure_ascii=False) if meta else None, entry_id))
             # Understood again: extraction reads the whole entry again; embeddings only its new turns, unless the
@@ -282,6 +425,7 @@ class Memory:
 
             conn.execute("DELETE FROM processed WHERE entry = ? AND (processor != ? OR version = ?)",
                          (entry_id, embed.NAME, str(embed.VERSION)))
+            conn.execute("DELETE FROM failures WHERE entry = ?", (entry_id,))  # grown: tried again
         conn.executemany("INSERT INTO messages (entry, seq, at, key, known) VALUES (?, ?, ?, ?, ?)",
                          [(entry_id, seq + i, m.at, m.key, int(m.known)) for i, m in enumerate(fresh)])
         ids = [r[0] for r in conn.execute("SELECT id FROM passages WHERE entry = ? AND seq >= ? ORDER BY seq", (entry_id, seq))]
@@ -301,6 +445,7 @@ class Memory:
         from . import archive, pipeline
 
         started = time.perf_counter()
+        failed_before = len(self.failed_now)
         records = list(records or [])
         if records:
             archive.check_records(self, records)
@@ -323,18 +468,24 @@ class Memory:
 
         words = 0
         try:
-            for entry in entries:
-                batch.append(entry)
-                words += entry.words
-                if words >= BATCH_WORDS:
+            try:
+                for entry in entries:
+                    batch.append(entry)
+                    words += entry.words
+                    if words >= BATCH_WORDS:
+                        results += store(batch)
+                        batch, words = [], 0
+                if batch:
                     results += store(batch)
-                    batch, words = [], 0
-            if batch:
-                results += store(batch)
-            if records:
-                archive.store_records(self, records, plan, entries, results)
+                if records:
+                    archive.store_records(self, records, plan, entries, results)
+            except StoreError as e:
+                raise self._partly(e, results, "stored; the rest were not") if any(r["new"] for r in results) else e
             if self.derive:  # the new entries, and any an earlier run left not understood (unless another is at it)
-                self.process(progress=understood, wait=False, report=report)
+                try:
+                    self.process(progress=understood, wait=False, report=report)
+                except StoreError as e:
+                    raise self._partly(e, results, "stored, but understanding them stopped") from None
         finally:
             if warmed:
                 pipeline.finish()
@@ -346,6 +497,7 @@ class Memory:
             "passages": sum(r["passages"] for r in new),
             "words": sum(r["words"] for r in new),
             "seconds": round(time.perf_counter() - started, 3),
+            "failed": self.failed_now[failed_before:],  # entries stored but not understood: see `failures`
         }
         if imported["items"]:
             out["items"] = imported
@@ -353,6 +505,16 @@ class Memory:
         if weak:  # dated only by a file's time or the day it was added: nothing in them says when
             out["dated"] = {how: weak.count(how) for how in WEAK_DATES if how in weak}
         return out
+
+    @staticmethod
+    def _partly(error: StoreError, results, what: str) -> StoreError:
+        """The error said truly when some entries were stored (it said "nothing was stored" after 200 were)."""
+        new = sum(r["new"] for r in results)
+        full = "could not grow" in str(error)
+        return type(error)(
+            f"{new} {'entry' if new == 1 else 'entries'} {what}: {error}",
+            ("Free some disk space; " if full else "") + "what was stored is kept, and understood at the next command"
+            " that opens the store (run the same command again: what is stored already is not stored twice).")
 
     def fresh(self, entries: list[capture.Entry]) -> tuple[list[capture.Entry], dict]:
         """The entries with what is already stored of them left out: an imported note or message whose key
@@ -444,14 +606,7 @@ class Memory:
                     conn.executemany("INSERT INTO trashed_passages (id, entry, seq, start, end, speaker, ref)"
                                      " VALUES (?, ?, ?, ?, ?, ?, ?)", [r[:7] for r in rows])
                 else:
-                    conn.executemany(
-                        "INSERT INTO passages (id, entry, seq, start, end, speaker, ref, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        rows,
-                    )
-                    conn.executemany(
-                        "INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)",
-                        [(r[0], r[7], r[5]) for r in rows],
-                    )
+                    index_passages(conn, rows)
                 for number, v in enumerate(entry.versions, 1):
                     old = capture.Entry(text=v["text"], at=v["at"], kind=entry.kind)
                     conn.execute("INSERT INTO versions (entry, number, text, at, turns, hash, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -470,7 +625,8 @@ class Memory:
             conn.executemany("INSERT OR REPLACE INTO import_sources (key, entry, digest) VALUES (?, ?, ?)",
                              [(k, entry_id, d) for k, d in entry.items])
 
-    def add_files(self, paths, *, at=None, author=None, source=None, progress=None, day_first=None) -> dict:
+    def add_files(self, paths: str | os.PathLike | list | tuple, *, at: str | None = None, author: str | None = None,
+                  source: str | None = None, progress=None, day_first: bool | None = None) -> dict:
         """Remember files and folders (recursively: .txt and .md), each file one entry (see
         `capture.file_entries` for how they are dated); `day_first` as `import_path`'s."""
         order = self.date_order(day_first)
@@ -478,8 +634,9 @@ class Memory:
         batch = capture.file_entries(paths, at=at, author=author, source=source, order=order)
         return self._add_batch(batch, progress)
 
-    def import_path(self, fmt: str | None, path, *, author=None, source=None, me=None, progress=None,
-                    day_first=None) -> dict:
+    def import_path(self, fmt: str | None, path: str | os.PathLike, *, author: str | None = None,
+                    source: str | None = None, me: str | None = None, progress=None,
+                    day_first: bool | None = None) -> dict:
         """Import an export (`fmt` None: found from the file or folder; see `importers.FORMATS`); `me`: the
         speaker who is you; `day_first`: how numeric dates are read (None: as the store is set, else the
         locale; a choice given is kept as the store's setting). Importing it again adds only what is new."""
@@ -489,7 +646,8 @@ class Memory:
                                known=self.known_keys)
         return self._add_batch(batch, progress)
 
-    def import_file(self, fmt: str, path, *, author=None, source=None, me=None, progress=None) -> dict:
+    def import_file(self, fmt: str, path: str | os.PathLike, *, author: str | None = None, source: str | None = None,
+                    me: str | None = None, progress=None) -> dict:
         """Import a whole file in a known format (as `import_path`). A JSONL export brings back everything it
         holds (see `export`)."""
         return self.import_path(fmt, path, author=author, source=source, me=me, progress=progress)
@@ -568,6 +726,7 @@ class Memory:
         from . import pipeline
 
         found = False
+        self.check_stop()
         modules = {name: importlib.import_module(name) for name in PROCESSORS}
         due = {name: tried.due(self, name, self.pending(m, entry_ids), take=False) for name, m in modules.items()}
         words = self._words(set().union(*due.values())) if report else {}
@@ -585,7 +744,18 @@ class Memory:
         if both and pipeline.processors_together() and pipeline.worth_it(self, both):
             for name in PROCESSORS:
                 tried.due(self, name, both)  # taken as they are now: one changed while the workers read it is taken again
-            pipeline.run(self, both, report=(lambda ids: told(ids)) if report else None)
+            try:
+                pipeline.run(self, both, report=(lambda ids: told(ids)) if report else None)
+            except StoreError:
+                raise
+            except Exception:  # noqa: BLE001 - an entry the workers failed on (a MemoryError, a bug)
+                # What was written stays; the rest goes through each processor here, where the entry that
+                # fails is found, recorded on it, and never stops the others.
+                for name, module in modules.items():
+                    left = self.pending(module, both)
+                    self._run(module, left)
+                    if report and left:
+                        told(left, 1 / len(PROCESSORS))
             for m in modules.values():
                 done[m.NAME] = done.get(m.NAME, 0) + len(both)
                 if progress:
@@ -599,12 +769,64 @@ class Memory:
                 # A bar that moves: slices of a batch, unless the run is large enough for extraction's workers.
                 step = len(ids) if not report or name == "remembrancer.extract" and pipeline.worth_it(self, ids) else REPORT_EVERY
                 for k in range(0, len(ids), step):
-                    module.process(self, ids[k:k + step])
+                    self.check_stop()
+                    self._run(module, ids[k:k + step])
                     if report:
                         told(ids[k:k + step], 1 / len(PROCESSORS))
                 if progress:
                     progress(module.NAME, len(ids))
         return found
+
+    def _run(self, module, todo: list[int]):
+        """`module.process` on the entries; an entry it fails on (a MemoryError, any error of its own) is
+        recorded in `failures` and the others are still done. A store that cannot be written stops it all."""
+        left = todo
+        while left:
+            try:
+                module.process(self, left)
+                return
+            except StoreError:
+                raise
+            except Exception:  # noqa: BLE001 - found below, entry by entry
+                pass
+            # Entries are done in order, a transaction per batch: the one that failed is among the first left.
+            left = self.pending(module, left)
+            for i in left[:ISOLATE]:
+                try:
+                    module.process(self, [i])
+                except StoreError:
+                    raise
+                except Exception as e:  # noqa: BLE001 - recorded on the entry, reported, never stops the others
+                    self._failed(module, i, e)
+                    break
+            left = self.pending(module, left)
+
+    def _failed(self, module, entry_id: int, error: BaseException):
+        message = f"{type(error).__name__}: {error}".rstrip(": ")[:500]
+        row = {"entry": entry_id, "processor": module.NAME, "version": str(module.VERSION), "code": code_version(),
+               "error": message, "at": dates.now()}
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO failures (entry, processor, version, code, error, at)"
+                         " VALUES (:entry, :processor, :version, :code, :error, :at)", row)
+        self.failed_now.append(row)
+
+    def failures(self) -> list[dict]:
+        """The entries a processor failed on at its current version and under this code: {"entry", "processor",
+        "version", "code", "error", "at"}. They are stored, and searchable by their words; they are tried again
+        after an upgrade, when they are changed, or by `reindex`."""
+        out = []
+        for name in PROCESSORS:
+            module = importlib.import_module(name)
+            out += [dict(r) for r in self.query(
+                "SELECT f.entry, f.processor, f.version, f.code, f.error, f.at FROM failures f JOIN entries e ON e.id = f.entry"
+                " WHERE f.processor = ? AND f.version = ? AND f.code = ? AND e.deleted IS NULL ORDER BY f.entry",
+                (module.NAME, str(module.VERSION), code_version()))]
+        return out
+
+    def check_stop(self):
+        """Raise Interrupted if `stopping` is set; processors ask between batches."""
+        if self.stopping.is_set():
+            raise Interrupted()
 
     def _words(self, ids) -> dict[int, tuple[int, int]]:
         """{entry: (words, cost)}: the cost of understanding it, for the time left. A word is parsed once
@@ -657,10 +879,12 @@ class Memory:
             os.close(fd)
 
     def pending(self, module, entry_ids=None) -> list[int]:
+        """The entries `module` has not done at its current version, but for those it failed on (`failures`)."""
         rows = self.query(
-            "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?"
-            " WHERE (p.version IS NULL OR p.version != ?) AND e.deleted IS NULL ORDER BY e.id",
-            (module.NAME, str(module.VERSION)),
+            "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?1"
+            " WHERE (p.version IS NULL OR p.version != ?2) AND e.deleted IS NULL AND NOT EXISTS (SELECT 1 FROM failures f"
+            " WHERE f.entry = e.id AND f.processor = ?1 AND f.version = ?2 AND f.code = ?3) ORDER BY e.id",
+            (module.NAME, str(module.VERSION), code_version()),
         )
         ids = [r[0] for r in rows]
         if entry_ids is not None:
@@ -676,6 +900,9 @@ class Memory:
             module = importlib.import_module(name)
             done = self.query("SELECT count(*) FROM processed WHERE processor = ? AND version = ?",
                               (module.NAME, str(module.VERSION)))[0][0]
+            done += self.query("SELECT count(*) FROM failures f JOIN entries e ON e.id = f.entry WHERE f.processor = ?"
+                               " AND f.version = ? AND f.code = ? AND e.deleted IS NULL",
+                               (module.NAME, str(module.VERSION), code_version()))[0][0]
             out[module.NAME] = entries - done if done <= entries else len(self.pending(module))
         return out
 
@@ -686,6 +913,7 @@ class Memory:
             "INSERT OR REPLACE INTO processed (entry, processor, version, at) VALUES (?, ?, ?, ?)",
             [(i, module.NAME, str(module.VERSION), now) for i in entry_ids],
         )
+        conn.executemany("DELETE FROM failures WHERE entry = ? AND processor = ?", [(i, module.NAME) for i in entry_ids])
 
     # -- entries: the owner's to change (remembrancer/entries.py) ---------------------------
     def entry(self, entry_id: int) -> dict:
@@ -764,7 +992,11 @@ class Memory:
         word adds almost nothing to BM25), and a query matching more than RANK_WINDOW passages ranks
         the RANK_WINDOW most recently stored. A store of at most RANK_WINDOW passages gets plain BM25.
         """
+        query = unicodedata.normalize("NFC", query)
+        wanted = symbols(query)
         terms = fts_terms(query)
+        if wanted:
+            return self._with_symbols(wanted, terms, limit)
         if not terms:
             return []
         with self.lock, _sqlite_errors():
@@ -785,6 +1017,21 @@ class Memory:
             ranked += [r for r in self._ranked(either, either, limit) if r[0] not in seen][: limit - len(ranked)]
         found = {p["passage"]: p for p in self.passages(rowid for rowid, _ in ranked)}
         return [dict(found[rowid], score=round(score, 4)) for rowid, score in ranked if rowid in found]
+
+    def _with_symbols(self, wanted: list[str], terms: list[str], limit: int) -> list[dict]:
+        """Search for emoji and symbols (kept in passage_symbols: the search index drops them): the passages
+        holding every one, newest first; with words as well, those the words find first."""
+        marks = ",".join("?" * len(wanted))
+        having = [r[0] for r in self.query(
+            f"SELECT passage FROM passage_symbols WHERE symbol IN ({marks}) GROUP BY passage HAVING count(*) = ?"
+            " ORDER BY passage DESC LIMIT ?", (*wanted, len(wanted), RANK_WINDOW))]
+        if not terms:
+            return [dict(p, score=0.0) for p in self.passages(having[:limit])]
+        held = set(having)
+        worded = self.search(" ".join(t.strip('"*') for t in terms), limit=max(limit, 100))
+        both = [p for p in worded if p["passage"] in held]
+        rest = [dict(p, score=0.0) for p in self.passages(i for i in having if i not in {q["passage"] for q in both})]
+        return (both + rest)[:limit]
 
     def _ranked(self, match: str, scoring: str, limit: int) -> list:
         """(passage id, BM25 score by the terms of `scoring`) of the passages matching `match`, best first."""
@@ -809,7 +1056,7 @@ class Memory:
 
         return people.people(self, kind)
 
-    def person(self, name: str, now=None) -> dict:
+    def person(self, name: str, now: Moment = None) -> dict:
         """One person's page, found by any of their names (`now`: the date its chance of recall is for)."""
         from . import people
 
@@ -909,6 +1156,8 @@ class Memory:
 
         with self._derive_lock(wait=True):  # not while another process is deriving: it would store over the clearing
             extract.clear(self)
+            with self.transaction() as conn:  # asked for: what failed is tried again
+                conn.execute("DELETE FROM failures")
         done = self.process(progress=progress) or {}
         return {"entries": done.get(extract.NAME, 0), "version": extract.VERSION, "derived": done}
 
@@ -938,25 +1187,25 @@ class Memory:
         return recall.on_this_day(self, day)
 
     # -- forgetting (remembrancer/forgetting.py) -------------------------------------------
-    def fading(self, now=None, limit: int = 10) -> list[dict]:
+    def fading(self, now: Moment = None, limit: int = 10) -> list[dict]:
         """What the owner is about to forget, most worth bringing back first (`now`: replay a date)."""
         from . import forgetting
 
         return forgetting.fading(self, now, limit)
 
-    def review_next(self, now=None) -> dict | None:
+    def review_next(self, now: Moment = None) -> dict | None:
         """The next item to review, or None."""
         from . import forgetting
 
         return forgetting.review_next(self, now)
 
-    def review_answer(self, item: str, rating, now=None) -> dict:
+    def review_answer(self, item: str, rating: str | int, now: Moment = None) -> dict:
         """Answer a review: rating again/hard/good/easy (1-4); FSRS schedules the next one."""
         from . import forgetting
 
         return forgetting.review_answer(self, item, rating, now)
 
-    def hide(self, name: str, hidden: bool = True, now=None) -> dict:
+    def hide(self, name: str, hidden: bool = True, now: Moment = None) -> dict:
         """Never bring this person back (hidden=False allows it again); their record is kept."""
         from . import forgetting
 
@@ -981,26 +1230,29 @@ class Memory:
             try:
                 if not self.readonly:  # FTS5 checks itself through a write statement
                     self.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
-            except sqlite3.DatabaseError as e:
+            except _errors("DatabaseError") as e:
                 problems.append(f"search index: {e} (run `remembrancer check --repair`)")
-            for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries"):
+            # Each entry's text is read once and its passages compared in Python: SQLite's substr() walks a
+            # long text from its start for every passage (4 M characters took 42 s).
+            for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries ORDER BY id"):
                 entry = capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])
                 if content_hash(entry) != row["hash"]:
                     problems.append(f"entry {row['id']}: its text no longer matches its content hash")
+                text = row["text"]
+                for pid, start, end, passage in self.conn.execute(
+                        "SELECT id, start, end, text FROM passages WHERE entry = ? ORDER BY seq", (row["id"],)):
+                    if text[start:end] != passage:
+                        problems.append(f"passage {pid}: does not match its place in entry {row['id']}")
+                # An entry in the trash keeps its passages' places alone (their text is the entry's).
+                length = len(text)
+                for pid, start, end in self.conn.execute(
+                        "SELECT id, start, end FROM trashed_passages WHERE entry = ? ORDER BY seq", (row["id"],)):
+                    if start < 0 or end > length or start > end:
+                        problems.append(f"passage {pid} in the trash: does not fit in entry {row['id']}")
             for row in self.conn.execute("SELECT v.entry, v.number, v.text, v.at, v.hash, e.kind FROM versions v"
                                          " JOIN entries e ON e.id = v.entry"):
                 if content_hash(capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])) != row["hash"]:
                     problems.append(f"entry {row['entry']} version {row['number']}: its text no longer matches its content hash")
-            for row in self.conn.execute(
-                "SELECT p.id, p.entry FROM trashed_passages p JOIN entries e ON e.id = p.entry"
-                " WHERE p.start < 0 OR p.end > length(e.text) OR p.start > p.end"
-            ):
-                problems.append(f"passage {row['id']} in the trash: does not fit in entry {row['entry']}")
-            for row in self.conn.execute(
-                "SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
-                " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"
-            ):
-                problems.append(f"passage {row['id']}: does not match its place in entry {row['entry']}")
         return problems
 
     def repair(self):
@@ -1008,15 +1260,19 @@ class Memory:
         with self.transaction() as conn:
             conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')")
 
-    def backup(self, path) -> Path:
+    def backup(self, path: str | os.PathLike) -> Path:
         """A consistent copy of the store, made while it stays in use (SQLite's online backup)."""
         path = Path(path)
         if path.exists():
             raise StoreError(f"{path} already exists", "Choose a new file name for the backup.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        private_file(path)
         with self.lock, _sqlite_errors():
-            target = sqlite3.connect(str(path))
+            # An encrypted store's backup is encrypted with its key (SQLCipher copies pages only between equals).
+            target = (_cipher() if self.key is not None else sqlite3).connect(str(path))
             try:
+                if self.key is not None:
+                    _keyed(target, self.key)
                 self.conn.backup(target)
             finally:
                 target.close()
@@ -1037,6 +1293,8 @@ class Memory:
             if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
                 out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
         out["pending"] = self.pending_counts()
+        failed = [f["processor"] for f in self.failures()]
+        out["failed"] = {name: failed.count(name) for name in out["pending"]}
         order = self.date_order()
         out["dates"] = {"order": order.name, "from": (self.setting(DATE_ORDER) or {}).get("from") or order.source}
         return out
@@ -1084,6 +1342,101 @@ def _passage_dict(row) -> dict:
     }
 
 
+# -- encryption at rest -------------------------------------------------------------------------
+def encrypt(path, key: str) -> Path:
+    """Make the plain store at `path` an encrypted one (SQLCipher, with `key`), in place: written beside it,
+    checked, then put in its place; its search index is rebuilt and its vector file (plain floats) removed."""
+    return _convert(Path(path), None, key)
+
+
+def decrypt(path, key: str) -> Path:
+    """Make the encrypted store at `path` a plain one again, in place."""
+    return _convert(Path(path), key, None)
+
+
+def _convert(path: Path, old: str | None, new: str | None) -> Path:
+    """Export the store into a file beside it under the new key (none: plain), check it, and put it in place.
+    Only SQLCipher's own library touches the file meanwhile: two SQLite libraries in one process on one file
+    would drop each other's locks."""
+    for k in (old, new):
+        if k is not None and (not isinstance(k, str) or not k):
+            raise BadArgument("The key must be a non-empty string")
+    with Memory(path, derive=False, create=False, key=old) as memory:  # brings it up to date, checks the key
+        if memory.readonly:
+            raise StoreError(f"{path} is read-only here", "Copy it to a folder you can write to; nothing was changed.")
+        before = memory.query("SELECT count(*) FROM entries")[0][0]
+        lock = memory._derive_lock(wait=True)
+    target = path.with_name(path.name + ".converting")
+    with lock, _sqlite_errors():  # no one derives meanwhile
+        for leftover in (target, Path(f"{target}-journal"), Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        private_file(target)
+        source = _cipher().connect(str(path), isolation_level=None, timeout=30)
+        try:
+            if old is not None:
+                _keyed(source, old)
+            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            source.execute("BEGIN IMMEDIATE")  # no one writes meanwhile
+            source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(target), new or ""))
+            source.execute("SELECT sqlcipher_export('converted')")
+            copied = source.execute("SELECT count(*) FROM converted.entries").fetchone()[0]
+            source.execute("COMMIT")
+            source.execute("DETACH DATABASE converted")
+            with Memory(target, derive=False, create=False, key=new) as converted:
+                problems = converted.check()
+            if copied != before or problems:
+                raise StoreError(f"{path} could not be converted (the copy did not check: {problems[:1] or copied})",
+                                 "Nothing was changed.")
+            os.replace(target, path)
+        finally:
+            source.close()
+            target.unlink(missing_ok=True)
+        for stale in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.usearch")):
+            stale.unlink(missing_ok=True)
+    return path
+
+
+# -- the Python API's arguments -----------------------------------------------------------------
+def _allowed(hint) -> tuple | None:
+    """The classes an annotation allows, or None for one not checked here (list[...] and the like)."""
+    kinds = typing.get_args(hint) if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union else (hint,)
+    if not all(isinstance(k, type) for k in kinds):
+        return None
+    return tuple(kinds) + ((int,) if float in kinds else ())  # a float may be given as an int, as in Python
+
+
+def _checked(method):
+    """The method, refusing with BadArgument (a typed error, and a TypeError) an argument of a type its
+    annotation does not allow: a number for a text, text for a number, True for a limit."""
+    signature = inspect.signature(method)
+    allowed = {name: kinds for name, hint in typing.get_type_hints(method).items()
+               if name != "return" and (kinds := _allowed(hint))}
+
+    where = "Memory" if method.__name__ == "__init__" else f"Memory.{method.__name__}"
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            given = signature.bind(self, *args, **kwargs).arguments
+        except TypeError as e:
+            raise BadArgument(f"{where}: {e}") from None
+        for name, value in given.items():
+            kinds = allowed.get(name)
+            if kinds and (not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds):
+                names = " or ".join(dict.fromkeys("None" if k is type(None) else k.__name__ for k in kinds if k is not int or float not in kinds))
+                raise BadArgument(f"{where}: {name} must be {names}, not {type(value).__name__}")
+            if name == "limit" and isinstance(value, int) and value < 1:
+                raise BadArgument(f"{where}: limit must be at least 1, not {value}")
+        return method(self, *args, **kwargs)
+
+    return call
+
+
+for _name, _method in list(vars(Memory).items()):
+    if callable(_method) and (not _name.startswith("_") or _name == "__init__") and _name not in ("transaction", "query", "mark_processed"):
+        setattr(Memory, _name, _checked(_method))
+
+
 RANK_WINDOW = 5_000  # most passages one query ranks (the newest of its matches)
 _COUNT = "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)"
 MAX_TERMS = 32  # words of a query used; a pasted page still searches, by its first words
@@ -1096,6 +1449,11 @@ STOPWORDS = frozenset(
     " why will with would you your yours yourself".split()
 )
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
+
+
+def symbols(text: str) -> list[str]:
+    """The emoji and other symbols in a text, each once, in order (Unicode category So: 🌷, ♥, ☂)."""
+    return list(dict.fromkeys(c for c in text or "" if c > "\u00ff" and unicodedata.category(c) == "So"))
 
 
 def fts_terms(text: str) -> list[str]:

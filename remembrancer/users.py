@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from .errors import BadInput, NotFound
-from .store import Memory
+from .store import Memory, private_folder
 
 _USER = re.compile(r"[a-z0-9](?:[a-z0-9._@+-]{0,62}[a-z0-9_])?")
 PER_THREAD = 4  # stores a thread keeps open
@@ -31,9 +31,10 @@ def user_name(user) -> str:
 class Memories:
     """`Memories(path)`: one store, and no user is named. `Memories(folder=DIR)`: each user's own store,
     made on first use. Each thread gets its own connection to a store (SQLite: reads run side by side).
-    `understand`: a background thread per store derives what is stored (people, cues, embeddings)."""
+    `understand`: a background thread per store derives what is stored (people, cues, embeddings). `key`: the
+    key of an encrypted store (with a folder: of every user's), else $REMEMBRANCER_KEY_FILE's, if set."""
 
-    def __init__(self, path=None, *, folder=None, understand: bool = True):
+    def __init__(self, path=None, *, folder=None, understand: bool = True, key: str | None = None):
         if (path is None) == (folder is None):
             raise ValueError("give a store's path or a folder, not both")
         self.single = Path(path) if path is not None else None
@@ -41,13 +42,15 @@ class Memories:
         if self.folder is not None:
             if self.folder.exists() and not self.folder.is_dir():
                 raise NotFound(f"{self.folder} is a file, not a folder", "Give --folder a folder (it is made if missing).")
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_folder(self.folder)  # as a store's own folder: its owner's alone (0700)
         self.understand = understand
+        self.key = key
         self.local = threading.local()
         self.lock = threading.Lock()
         self.opened: list[Memory] = []
         self.seen: set[Path] = set()
         self.derivers: dict[Path, object] = {}
+        self.unfinished: list = []  # derivers still in the middle of a batch when closed (see server.serve)
 
     @property
     def per_user(self) -> bool:
@@ -69,7 +72,7 @@ class Memories:
             mine = self.local.memories = {}
         memory = mine.pop(path, None)
         if memory is None:
-            memory = Memory(path, derive=False)
+            memory = Memory(path, derive=False, key=self.key)
             with self.lock:
                 self.opened.append(memory)
                 first = path not in self.seen
@@ -94,7 +97,7 @@ class Memories:
             if deriver is None:
                 from .server import Deriver
 
-                deriver = self.derivers[path] = Deriver(path)
+                deriver = self.derivers[path] = Deriver(path, self.key)
                 deriver.start()
                 return
         deriver.wake()
@@ -111,5 +114,6 @@ class Memories:
             opened, self.opened = self.opened, []
         for deriver in derivers:
             deriver.stop()
+        self.unfinished = [d for d in derivers if d.thread.is_alive()]
         for memory in opened:
             memory.close()

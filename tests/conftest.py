@@ -1,5 +1,6 @@
 """Shared fixtures: real SQLite files in a temporary folder, never the user's own store."""
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +19,18 @@ def _no_user_store(tmp_path, monkeypatch):
     """Nothing a test does may touch the real data folder or an inherited $REMEMBRANCER_DB."""
     monkeypatch.delenv("REMEMBRANCER_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
+@pytest.fixture(autouse=True)
+def _encrypted_when_keyed(tmp_path):
+    """With $REMEMBRANCER_KEY_FILE set (tests/test_files.py runs a slice of the suite so), every store a test
+    makes must be encrypted: the slice really ran on encrypted stores."""
+    yield
+    if os.environ.get("REMEMBRANCER_KEY_FILE"):
+        from remembrancer.store import is_encrypted
+
+        made = [p for p in tmp_path.rglob("*.db") if p.is_file() and p.stat().st_size]
+        assert all(is_encrypted(p) for p in made), [str(p) for p in made if not is_encrypted(p)]
 
 
 @pytest.fixture

@@ -214,7 +214,8 @@ def test_check_backup_stats(filled, db, tmp_path):
                                           " (they will be at the next add, import, serve or reindex).\n")
     ok(filled("people"))
     assert ok(filled("check")).output == "ok\n"
-    assert json.loads(ok(filled("check", "--json")).output) == {"ok": True, "problems": [], "pending": {"extract": 0, "embed": 0}}
+    assert json.loads(ok(filled("check", "--json")).output) == {"ok": True, "problems": [], "pending": {"extract": 0, "embed": 0},
+                                                                "failed": []}
     target = tmp_path / "b" / "backup.db"
     assert ok(filled("backup", target)).output == f"Backed up to {target}\n"
     assert "already exists" in one_line_error(filled("backup", target))

@@ -197,8 +197,8 @@ def test_an_entry_changed_while_it_is_being_read_is_read_again(db, monkeypatch):
         entry = m.add(MARKET, at="2020-05-10")["entry"]
     real_extract, real_embed = extract.extract_many, embed.embed
 
-    def redated_meanwhile(items):
-        out = list(real_extract(items))
+    def redated_meanwhile(items, **kwargs):
+        out = list(real_extract(items, **kwargs))
         with Memory(db, derive=False) as other:
             other.redate(entry, "2021-01-01")
         return out

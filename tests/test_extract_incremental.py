@@ -66,7 +66,7 @@ def test_workers_store_the_same_as_one_process(tmp_path, monkeypatch):
             for i, text in enumerate(texts):
                 memory.add(text, at=f"2023-05-{i + 1:02d}")
             ids = memory.pending(extract)
-            assert extract._workers(memory, ids) == workers
+            assert extract._workers(sum(extract._sizes(memory, ids).values())) == workers
             extract.process(memory, ids)
             stored.append({t: sorted(tuple(r) for r in memory.query(f"SELECT * FROM {t}")) for t in TABLES})
     assert stored[0]["cues"] and stored[0]["person_cues"]

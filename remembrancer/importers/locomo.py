@@ -15,5 +15,6 @@ def detect(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() == ".json" and bool(re.search(r'"(conversation|session_1)"', peek(path, 65536)))
 
 
-def read(path, *, author=None, source=None, me=None, order=None, known=None) -> capture.Batch:
-    return capture.Batch(capture.locomo_entries(path, author=author, me=me))
+def read(path, *, author=None, source=None, me=None, order=None, known=None, data: bytes | None = None) -> capture.Batch:
+    """`data`: the file's bytes, read already (an upload, kept in memory), `path` naming it in messages."""
+    return capture.Batch(capture.locomo_entries(path, author=author, me=me, data=data))
