@@ -62,6 +62,7 @@ class Names:
         self.changed = None  # the store's count of changes to entries, when counted
         self.speakers: dict[str, int] = defaultdict(int)  # speaker -> turns spoken
         self.people_key = None
+        self.called: dict[str, set[str]] = {}  # a name no speaker has -> the speaker it names (`_called`)
         self.alias_people: dict[str, set[int]] = {}  # alias -> person ids
         self.person_names: dict[int, str] = {}
         self.person_aliases: dict[int, set[str]] = defaultdict(set)
@@ -74,6 +75,7 @@ class Names:
         changed = changed[0][0] if changed else None
         if changed != self.changed:
             self.changed, self.covers, self.speakers, self.people_key = changed, 0, defaultdict(int), None
+            self.called = {}
         top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
         if top > self.covers and not self.covers:
             self._kept_speakers(memory, top)
@@ -224,6 +226,8 @@ def named_people(memory, text: str) -> list[Source]:
         speakers = set(hit["speakers"]) | {s for p in people for s in n.person_aliases[p] if s in n.speakers}
         if not speakers:  # a person named in the chat as a speaker is written a letter or two apart ("Nebras", "Nebraas")
             speakers = _near_speaker(n, {said_as} | {a for p in people for a in n.person_aliases[p]})
+        if not speakers:  # a speaker called by another name in the chat ("I'm Kate", "Thanks Kate!" to Emi)
+            speakers = _called(memory, n, said_as)
         aliases = {said_as} | {a for p in people for a in n.person_aliases[p] if len(a) >= 2} | speakers
         # Their fan: the passages tied to them. A speaker's own turns mostly mention them too (as "I"),
         # so the larger of the two counts, not their sum.
@@ -272,6 +276,51 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
                 and (nickname_of(low, name) or _misspelt(low, name))]
         if len(near) == 1:
             out[word] = known[near[0]]
+    return out
+
+
+_GREETING = (r"(?:hey|hi|hiya|hello|heya|yo|dear|thanks|thank you|thx|wow|oh|aw+|congrats|congratulations|sorry|bye"
+             r"|goodnight|good night|morning|good morning|night|yes|yeah|no|ok|okay|sure|love you|miss you|cheers|welcome)")
+_NOT_SAID_TO = {"to", "with", "and", "or", "for", "from", "of", "about", "at", "by", "like", "than", "tell", "told", "ask",
+                "asked", "saw", "see", "seen", "met", "meet", "call", "called", "invite", "invited", "is", "was", "me", "and",
+                "met", "visit", "visited", "text", "texted", "on", "in", "as", "but", "that", "when", "if", "miss", "love"}
+CALLED_MOST = 2_000  # most passages holding a name read to see whom it names
+
+
+def _called(memory, n, name: str) -> set[str]:
+    """The chat speaker a name no speaker has is theirs, read from how the chat says it: a speaker giving
+    it as their own ("I'm Kate", "my name is Kate", "call me Kate"), or the other speaker of a chat of two
+    saying it to them ("Hey Kate!", "Thank you Kate,", "That's so cool Kate"). At least two such turns, and
+    three in four of them for one speaker; else no one (a name said of a third person is not said to anyone)."""
+    key = name.lower()
+    if key in n.called:
+        return n.called[key]
+    word = re.escape(name)
+    own = re.compile(rf"\b(?:i'?m|i am|my name is|my name's|call me|this is)\s+{word}\b", re.I)
+    greeted = re.compile(rf"\b{_GREETING}\W{{0,2}}\s*{word}\b(?!['’]s)", re.I)
+    ending = re.compile(rf"(?:^|(\w+)\W{{0,2}}\s+){word}(?:\s*[,!?.)]|\s*$|\s+(?=I\b))", re.I)
+    votes: dict[str, int] = defaultdict(int)
+    said = 0
+    phrase = '"' + name.replace('"', '""') + '"'
+    rows = memory.query("SELECT p.entry, p.speaker, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                        " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL LIMIT ?", (f"text : {phrase}", CALLED_MOST))
+    others: dict[int, set[str]] = {}
+    for entry, speaker, text in rows:
+        said += 1
+        if own.search(text):
+            votes[speaker] += 1
+            continue
+        if not (greeted.search(text) or any((m.group(1) or "").lower() not in _NOT_SAID_TO for m in ending.finditer(text))):
+            continue
+        if entry not in others:
+            others[entry] = {r[0] for r in memory.query(
+                "SELECT DISTINCT speaker FROM passages WHERE entry = ? AND speaker IS NOT NULL", (entry,))}
+        to = others[entry] - {speaker}
+        if len(to) == 1:  # said to the one other speaker of a chat of two
+            votes[to.pop()] += 1
+    best = max(votes, key=votes.get) if votes else None
+    out = {best} if best and votes[best] >= 2 and votes[best] >= 0.75 * sum(votes.values()) else set()
+    n.called[key] = out
     return out
 
 
