@@ -76,3 +76,14 @@ def test_a_person_extraction_found_is_the_speaker_their_name_is_near(tmp_path):
         assert m.query("SELECT 1 FROM aliases WHERE alias = 'Nebras'")  # a person of their own to extraction
         sources = recall.named_people(m, "Why was Nebras late?")
         assert [sorted(s.speakers) for s in sources] == [["Nebraas"]]
+
+
+def test_a_speaker_called_by_another_name_in_the_chat_is_that_speaker(tmp_path):
+    with Memory(tmp_path / "m.db") as m:  # Emi goes by Kate: she says so, and elise calls her so
+        m.add_chat([("Emi", "Hi! I'm Kate, by the way. I love skiing."), ("elise", "Hey Kate! I went to the bar with Tom."),
+                    ("Emi", "Is Tom your brother?"), ("elise", "No, Tom is a friend. That's so cool Kate!")], at="2024-01-07")
+        m.add_chat([("elise", "Thank you Kate, I really appreciate it!"), ("Emi", "Anytime.")], at="2024-01-08")
+        assert [sorted(s.speakers) for s in recall.named_people(m, "What does Kate like?")] == [["Emi"]]
+        # a name said only of someone else is no speaker's
+        assert [sorted(s.speakers) for s in recall.named_people(m, "Who is Tom?")] == [[]]
+        assert recall._called(m, recall.names(m), "Tom") == set()
