@@ -282,8 +282,8 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
 _GREETING = (r"(?:hey|hi|hiya|hello|heya|yo|dear|thanks|thank you|thx|wow|oh|aw+|congrats|congratulations|sorry|bye"
              r"|goodnight|good night|morning|good morning|night|yes|yeah|no|ok|okay|sure|love you|miss you|cheers|welcome)")
 _NOT_SAID_TO = {"to", "with", "and", "or", "for", "from", "of", "about", "at", "by", "like", "than", "tell", "told", "ask",
-                "asked", "saw", "see", "seen", "met", "meet", "call", "called", "invite", "invited", "is", "was", "me", "and",
-                "met", "visit", "visited", "text", "texted", "on", "in", "as", "but", "that", "when", "if", "miss", "love"}
+                "asked", "saw", "see", "seen", "met", "meet", "call", "called", "invite", "invited", "is", "was", "me",
+                "visit", "visited", "text", "texted", "on", "in", "as", "but", "that", "when", "if", "miss", "love"}
 CALLED_MOST = 2_000  # most passages holding a name read to see whom it names
 
 
@@ -291,7 +291,8 @@ def _called(memory, n, name: str) -> set[str]:
     """The chat speaker a name no speaker has is theirs, read from how the chat says it: a speaker giving
     it as their own ("I'm Kate", "my name is Kate", "call me Kate"), or the other speaker of a chat of two
     saying it to them ("Hey Kate!", "Thank you Kate,", "That's so cool Kate"). At least two such turns, and
-    three in four of them for one speaker; else no one (a name said of a third person is not said to anyone)."""
+    three in four of them for one speaker, who never says it but as their own; else no one ("We're gonna take
+    Scout, Toby and Buddy" is not said to Scout, and the other speaker says "Scout" too)."""
     key = name.lower()
     if key in n.called:
         return n.called[key]
@@ -300,16 +301,16 @@ def _called(memory, n, name: str) -> set[str]:
     greeted = re.compile(rf"\b{_GREETING}\W{{0,2}}\s*{word}\b(?!['’]s)", re.I)
     ending = re.compile(rf"(?:^|(\w+)\W{{0,2}}\s+){word}(?:\s*[,!?.)]|\s*$|\s+(?=I\b))", re.I)
     votes: dict[str, int] = defaultdict(int)
-    said = 0
+    says = defaultdict(int)  # who says the name other than as their own: no one speaks of themselves so
     phrase = '"' + name.replace('"', '""') + '"'
     rows = memory.query("SELECT p.entry, p.speaker, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
                         " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL LIMIT ?", (f"text : {phrase}", CALLED_MOST))
     others: dict[int, set[str]] = {}
     for entry, speaker, text in rows:
-        said += 1
         if own.search(text):
             votes[speaker] += 1
             continue
+        says[speaker] += 1
         if not (greeted.search(text) or any((m.group(1) or "").lower() not in _NOT_SAID_TO for m in ending.finditer(text))):
             continue
         if entry not in others:
@@ -319,7 +320,8 @@ def _called(memory, n, name: str) -> set[str]:
         if len(to) == 1:  # said to the one other speaker of a chat of two
             votes[to.pop()] += 1
     best = max(votes, key=votes.get) if votes else None
-    out = {best} if best and votes[best] >= 2 and votes[best] >= 0.75 * sum(votes.values()) else set()
+    out = ({best} if best and not says[best] and votes[best] >= 2 and votes[best] >= 0.75 * sum(votes.values())
+           else set())
     n.called[key] = out
     return out
 

@@ -87,3 +87,10 @@ def test_a_speaker_called_by_another_name_in_the_chat_is_that_speaker(tmp_path):
         # a name said only of someone else is no speaker's
         assert [sorted(s.speakers) for s in recall.named_people(m, "Who is Tom?")] == [[]]
         assert recall._called(m, recall.names(m), "Tom") == set()
+
+
+def test_a_pet_named_at_the_end_of_a_clause_is_not_the_other_speaker(tmp_path):
+    with Memory(tmp_path / "m.db", derive=False) as m:
+        m.add_chat([("Andrew", "We're gonna take Scout, Toby, and Buddy to a park."), ("Audrey", "Sounds great for Scout!"),
+                    ("Andrew", "We feel so lucky to have Scout."), ("Audrey", "What's Scout's first adventure?")], at="2024-01-07")
+        assert recall._called(m, recall.names(m), "Scout") == set()
