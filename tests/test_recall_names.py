@@ -1,5 +1,7 @@
 """Names in questions that are not written as the store writes them: a handle in lower case, a
 misspelling, a nickname. No model is loaded: the speakers are read from the passages."""
+import numpy as np
+
 from remembrancer import recall
 from remembrancer.store import Memory
 
@@ -94,3 +96,18 @@ def test_a_pet_named_at_the_end_of_a_clause_is_not_the_other_speaker(tmp_path):
         m.add_chat([("Andrew", "We're gonna take Scout, Toby, and Buddy to a park."), ("Audrey", "Sounds great for Scout!"),
                     ("Andrew", "We feel so lucky to have Scout."), ("Audrey", "What's Scout's first adventure?")], at="2024-01-07")
         assert recall._called(m, recall.names(m), "Scout") == set()
+
+
+def test_a_store_of_people_messaging_has_weights_of_its_own(tmp_path):
+    # LoCoMo's written chats alternate turn by turn; people messaging send one message in several turns
+    written = [("Ann" if i % 2 else "Bob", f"Turn {i} about the garden and the weather today.") for i in range(30)]
+    sent = [("Ann" if i % 6 < 3 else "Bob", f"Turn {i} about the garden" + " and the weather" * (i % 4)) for i in range(30)]
+    for name, turns, messaging in (("written", written, False), ("sent", sent, True)):
+        with Memory(tmp_path / f"{name}.db", derive=False) as m:
+            m.add_chat(turns, at="2024-01-07")
+            assert recall.names(m).messaging is messaging
+            f = recall.features(m, "garden", np.zeros(384, dtype=np.float32), {"people": [], "times": []})
+            assert f["messaging"] is messaging
+            shortest = min(f["ids"], key=lambda i: f["length"][f["ids"].index(i)])
+            first = recall.fuse(f, dict(recall.WEIGHTS, **{"chat:length": -100.0}), 1)[0][0]
+            assert (first == shortest) is messaging
