@@ -9,6 +9,9 @@ length, whether it names a time when the question asks "when", and each passage'
 answer often sits in the turn next to the one that matches) and its session. The fusion weights in
 `WEIGHTS` were fitted on the LoCoMo dev file only (bench/locomo.py).
 
+A store of people messaging (`Names.messaging`: they send a message in several turns) has fusion weights
+of its own, fitted on real chat (REALTALK dev, three of its five chats).
+
 `recall(cue)` answers "coffee: who, and why?", `ask(question)` returns ranked passages with the
 people, times and facts that matched, `timeline` and `on_this_day` order what happened by when it
 happened.
