@@ -323,7 +323,7 @@ def _called(memory, n, name: str) -> set[str]:
     if key in n.called:
         return n.called[key]
     word = re.escape(name)
-    own = re.compile(rf"\b(?:i'?m|i am|my name is|my name's|call me|this is)\s+{word}\b", re.I)
+    own = re.compile(rf"\b(?:i['’]?m|i am|my name is|my name['’]s|call me|this is)\s+{word}\b(?!['’]s)", re.I)
     greeted = re.compile(rf"\b{_GREETING}\W{{0,2}}\s*{word}\b(?!['’]s)", re.I)
     ending = re.compile(rf"(?:^|(\w+)\W{{0,2}}\s+){word}(?:\s*[,!?.)]|\s*$|\s+(?=I\b))", re.I)
     votes: dict[str, int] = defaultdict(int)

@@ -89,6 +89,10 @@ def test_a_speaker_called_by_another_name_in_the_chat_is_that_speaker(tmp_path):
         # a name said only of someone else is no speaker's
         assert [sorted(s.speakers) for s in recall.named_people(m, "Who is Tom?")] == [[]]
         assert recall._called(m, recall.names(m), "Tom") == set()
+        m.add_chat([("Ann", "Hi! I’m Jo."), ("Ben", "Thanks Jo!"), ("Ben", "And this is Kim's dog."), ("Ann", "Hey Kim!")],
+                   at="2024-01-09")
+        assert recall._called(m, recall.names(m), "Jo") == {"Ann"}  # a curly apostrophe
+        assert recall._called(m, recall.names(m), "Kim") == set()  # "this is Kim's dog" is not Ben's name
 
 
 def test_a_pet_named_at_the_end_of_a_clause_is_not_the_other_speaker(tmp_path):
