@@ -212,7 +212,9 @@ def fit(cached, start=None, keys=None, step=0.2, rounds=4, log=None):
     """Coordinate ascent on the fusion weights from `start`: each weight moved by +-step while the
     objective rises, then the step halved; `rounds` halvings."""
     w = dict(recall.WEIGHTS, **(start or {}))
-    keys = list(keys or w)
+    # a store of people messaging reads the "chat:" weights only, any other store never reads them
+    chats = {bool(c[3].get("messaging")) for c in cached}
+    keys = list(keys or [k for k in w if (True in chats if k.startswith("chat:") else False in chats)])
     best = objective(scores(cached, w))
     for _ in range(rounds):
         moved = True

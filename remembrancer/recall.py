@@ -9,6 +9,9 @@ length, whether it names a time when the question asks "when", and each passage'
 answer often sits in the turn next to the one that matches) and its session. The fusion weights in
 `WEIGHTS` were fitted on the LoCoMo dev file only (bench/locomo.py).
 
+A store of people messaging (`Names.messaging`: they send a message in several turns) has fusion weights
+of its own, fitted on real chat (REALTALK dev, three of its five chats).
+
 `recall(cue)` answers "coffee: who, and why?", `ask(question)` returns ranked passages with the
 people, times and facts that matched, `timeline` and `on_this_day` order what happened by when it
 happened.
@@ -44,6 +47,12 @@ WEIGHTS = {
     "focus": 0.4,
     "gather:dense": 0.95, "gather:dense^2": 0.7, "gather:spoken": 0.8, "gather:time": 0.65, "gather:length": 1.3,
     "gather:neighbour": 0.3, "gather:neighbour2": 0.2, "gather:session": 0.35, "gather:fact": 0.4,
+    # People messaging (`Names.messaging`): fitted on REALTALK dev chats 1-3 only (chats 4-5 held out); LoCoMo's
+    # written chats never use them.
+    "chat:dense": 1.0, "chat:dense^2": 0.3, "chat:bm25^2": 0.2, "chat:person": 0.4, "chat:length": 0.8,
+    "chat:neighbour": 0.3, "chat:neighbour2": 0.2, "chat:fact": 0.2,
+    "chat:gather:dense^2": 0.5, "chat:gather:spoken": 1.0, "chat:gather:time": 0.45, "chat:gather:neighbour": -0.1,
+    "chat:gather:neighbour2": 0.0, "chat:gather:session": 0.15, "chat:gather:fact": 1.0,
 }
 FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
 FACT_ROWS = 5_000  # most facts of the asked people read for one question (the latest)
@@ -61,7 +70,9 @@ class Names:
         self.covers = 0  # passages seen (for speakers)
         self.changed = None  # the store's count of changes to entries, when counted
         self.speakers: dict[str, int] = defaultdict(int)  # speaker -> turns spoken
+        self.runs = [0, 0]  # turns after a turn of the same entry, and of those, turns after one of the same speaker
         self.people_key = None
+        self.called: dict[str, set[str]] = {}  # a name no speaker has -> the speaker it names (`_called`)
         self.alias_people: dict[str, set[int]] = {}  # alias -> person ids
         self.person_names: dict[int, str] = {}
         self.person_aliases: dict[int, set[str]] = defaultdict(set)
@@ -74,15 +85,22 @@ class Names:
         changed = changed[0][0] if changed else None
         if changed != self.changed:
             self.changed, self.covers, self.speakers, self.people_key = changed, 0, defaultdict(int), None
+            self.runs = [0, 0]
         top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
         if top > self.covers and not self.covers:
             self._kept_speakers(memory, top)
         if top > self.covers:
             read = top - self.covers
+            self.called = {}
             for r in memory.query(
                 "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (self.covers,)
             ):
                 self.speakers[r[0]] += r[1]
+            pairs, same = memory.query(
+                "SELECT count(*), coalesce(sum(p.speaker = q.speaker), 0) FROM passages p JOIN passages q"
+                " ON q.entry = p.entry AND q.seq = p.seq - 1 WHERE p.id > ? AND p.speaker IS NOT NULL AND q.speaker IS NOT NULL",
+                (self.covers,))[0]
+            self.runs = [self.runs[0] + pairs, self.runs[1] + same]
             self.covers = top
             if read >= SPEAKERS_KEPT_AT:
                 self._keep_speakers(memory)
@@ -108,19 +126,27 @@ class Names:
         self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
 
 
+    @property
+    def messaging(self) -> bool:
+        """Are the store's chats people messaging, who send one message in several turns? In LoCoMo's
+        written conversations no turn follows one of the same speaker; in REALTALK's real chats a third to
+        a half do (docs/benchmarks.md)."""
+        return self.runs[0] >= MESSAGING_TURNS and self.runs[1] >= MESSAGING * self.runs[0]
+
     # Counting who speaks reads every passage: a second or more in a store of a million. The counts are
     # kept in the store (settings) after a large read, with how many passages they were counted over,
     # and taken up again only while the store still holds exactly those.
     def _kept_speakers(self, memory, top):
         row = memory.query("SELECT value FROM settings WHERE key = ?", (SPEAKERS_SETTING,))
         kept = json.loads(row[0][0]) if row else None
-        if not kept or kept["covers"] > top:
+        if not kept or kept["covers"] > top or "runs" not in kept:
             return
         # count(*) of the whole table reads its small (entry, seq) index, not the passages
         have = (memory.query("SELECT count(*) FROM passages")[0][0]
                 - memory.query("SELECT count(*) FROM passages WHERE id > ?", (kept["covers"],))[0][0])
         if have == kept["passages"]:
             self.speakers = defaultdict(int, kept["speakers"])
+            self.runs = list(kept["runs"])
             self.covers = kept["covers"]
 
     def _keep_speakers(self, memory):
@@ -128,7 +154,7 @@ class Names:
             return
         have = (memory.query("SELECT count(*) FROM passages")[0][0]
                 - memory.query("SELECT count(*) FROM passages WHERE id > ?", (self.covers,))[0][0])
-        state = json.dumps({"covers": self.covers, "passages": have, "speakers": self.speakers})
+        state = json.dumps({"covers": self.covers, "passages": have, "speakers": self.speakers, "runs": self.runs})
         try:
             with memory.transaction() as conn:
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (SPEAKERS_SETTING, state))
@@ -136,6 +162,8 @@ class Names:
             pass  # a busy store: counted again next time
 
 
+MESSAGING = 0.15  # share of a store's chat turns that follow a turn of the same speaker, for `Names.messaging`
+MESSAGING_TURNS = 20  # fewer turns tell nothing
 SPEAKERS_SETTING = "recall.speakers"
 SPEAKERS_KEPT_AT = 50_000  # passages read before the speakers' counts are kept
 
@@ -224,6 +252,8 @@ def named_people(memory, text: str) -> list[Source]:
         speakers = set(hit["speakers"]) | {s for p in people for s in n.person_aliases[p] if s in n.speakers}
         if not speakers:  # a person named in the chat as a speaker is written a letter or two apart ("Nebras", "Nebraas")
             speakers = _near_speaker(n, {said_as} | {a for p in people for a in n.person_aliases[p]})
+        if not speakers:  # a speaker called by another name in the chat ("I'm Kate", "Thanks Kate!" to Emi)
+            speakers = _called(memory, n, said_as)
         aliases = {said_as} | {a for p in people for a in n.person_aliases[p] if len(a) >= 2} | speakers
         # Their fan: the passages tied to them. A speaker's own turns mostly mention them too (as "I"),
         # so the larger of the two counts, not their sum.
@@ -272,6 +302,53 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
                 and (nickname_of(low, name) or _misspelt(low, name))]
         if len(near) == 1:
             out[word] = known[near[0]]
+    return out
+
+
+_GREETING = (r"(?:hey|hi|hiya|hello|heya|yo|dear|thanks|thank you|thx|wow|oh|aw+|congrats|congratulations|sorry|bye"
+             r"|goodnight|good night|morning|good morning|night|yes|yeah|no|ok|okay|sure|love you|miss you|cheers|welcome)")
+_NOT_SAID_TO = {"to", "with", "and", "or", "for", "from", "of", "about", "at", "by", "like", "than", "tell", "told", "ask",
+                "asked", "saw", "see", "seen", "met", "meet", "call", "called", "invite", "invited", "is", "was", "me",
+                "visit", "visited", "text", "texted", "on", "in", "as", "but", "that", "when", "if", "miss", "love"}
+CALLED_MOST = 2_000  # most passages holding a name read to see whom it names
+
+
+def _called(memory, n, name: str) -> set[str]:
+    """The chat speaker a name no speaker has is theirs, read from how the chat says it: a speaker giving
+    it as their own ("I'm Kate", "my name is Kate", "call me Kate"), or the other speaker of a chat of two
+    saying it to them ("Hey Kate!", "Thank you Kate,", "That's so cool Kate"). At least two such turns, and
+    three in four of them for one speaker, who never says it but as their own; else no one ("We're gonna take
+    Scout, Toby and Buddy" is not said to Scout, and the other speaker says "Scout" too)."""
+    key = name.lower()
+    if key in n.called:
+        return n.called[key]
+    word = re.escape(name)
+    own = re.compile(rf"\b(?:i['’]?m|i am|my name is|my name['’]s|call me|this is)\s+{word}\b(?!['’]s)", re.I)
+    greeted = re.compile(rf"\b{_GREETING}\W{{0,2}}\s*{word}\b(?!['’]s)", re.I)
+    ending = re.compile(rf"(?:^|(\w+)\W{{0,2}}\s+){word}(?:\s*[,!?.)]|\s*$|\s+(?=I\b))", re.I)
+    votes: dict[str, int] = defaultdict(int)
+    says = defaultdict(int)  # who says the name other than as their own: no one speaks of themselves so
+    phrase = '"' + name.replace('"', '""') + '"'
+    rows = memory.query("SELECT p.entry, p.speaker, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                        " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL LIMIT ?", (f"text : {phrase}", CALLED_MOST))
+    others: dict[int, set[str]] = {}
+    for entry, speaker, text in rows:
+        if own.search(text):
+            votes[speaker] += 1
+            continue
+        says[speaker] += 1
+        if not (greeted.search(text) or any((m.group(1) or "").lower() not in _NOT_SAID_TO for m in ending.finditer(text))):
+            continue
+        if entry not in others:
+            others[entry] = {r[0] for r in memory.query(
+                "SELECT DISTINCT speaker FROM passages WHERE entry = ? AND speaker IS NOT NULL", (entry,))}
+        to = others[entry] - {speaker}
+        if len(to) == 1:  # said to the one other speaker of a chat of two
+            votes[to.pop()] += 1
+    best = max(votes, key=votes.get) if votes else None
+    out = ({best} if best and not says[best] and votes[best] >= 2 and votes[best] >= 0.75 * sum(votes.values())
+           else set())
+    n.called[key] = out
     return out
 
 
@@ -669,6 +746,7 @@ def features(memory, question: str, vector, a) -> dict:
         "fact": np.array([facts_by_passage[i][0] if i in facts_by_passage else 0.0 for i in ids]),
         "fact_passages": {i: facts_by_passage[i] for i in best_facts},  # (score, what, statement, person), for `ask`
         "aggregate": bool(a.get("aggregate")),
+        "messaging": names(memory).messaging,
     }
 
 
@@ -732,6 +810,8 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     match counts more than two middling ones)."""
     if not f["ids"]:
         return []
+    if f.get("messaging"):  # a store of people messaging has weights of its own ("chat:dense" ...), where it has them
+        w = {k: w.get(f"chat:{k}", v) for k, v in w.items() if not k.startswith("chat:")}
     if f.get("aggregate"):  # a question that gathers has weights of its own ("gather:dense" ...), where it has them
         w = {k: w.get(f"gather:{k}", v) for k, v in w.items() if not k.startswith("gather:")}
     d, b = f["dense"], f["bm25"]

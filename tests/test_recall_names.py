@@ -1,5 +1,7 @@
 """Names in questions that are not written as the store writes them: a handle in lower case, a
 misspelling, a nickname. No model is loaded: the speakers are read from the passages."""
+import numpy as np
+
 from remembrancer import recall
 from remembrancer.store import Memory
 
@@ -76,3 +78,40 @@ def test_a_person_extraction_found_is_the_speaker_their_name_is_near(tmp_path):
         assert m.query("SELECT 1 FROM aliases WHERE alias = 'Nebras'")  # a person of their own to extraction
         sources = recall.named_people(m, "Why was Nebras late?")
         assert [sorted(s.speakers) for s in sources] == [["Nebraas"]]
+
+
+def test_a_speaker_called_by_another_name_in_the_chat_is_that_speaker(tmp_path):
+    with Memory(tmp_path / "m.db") as m:  # Emi goes by Kate: she says so, and elise calls her so
+        m.add_chat([("Emi", "Hi! I'm Kate, by the way. I love skiing."), ("elise", "Hey Kate! I went to the bar with Tom."),
+                    ("Emi", "Is Tom your brother?"), ("elise", "No, Tom is a friend. That's so cool Kate!")], at="2024-01-07")
+        m.add_chat([("elise", "Thank you Kate, I really appreciate it!"), ("Emi", "Anytime.")], at="2024-01-08")
+        assert [sorted(s.speakers) for s in recall.named_people(m, "What does Kate like?")] == [["Emi"]]
+        # a name said only of someone else is no speaker's
+        assert [sorted(s.speakers) for s in recall.named_people(m, "Who is Tom?")] == [[]]
+        assert recall._called(m, recall.names(m), "Tom") == set()
+        m.add_chat([("Ann", "Hi! I’m Jo."), ("Ben", "Thanks Jo!"), ("Ben", "And this is Kim's dog."), ("Ann", "Hey Kim!")],
+                   at="2024-01-09")
+        assert recall._called(m, recall.names(m), "Jo") == {"Ann"}  # a curly apostrophe
+        assert recall._called(m, recall.names(m), "Kim") == set()  # "this is Kim's dog" is not Ben's name
+
+
+def test_a_pet_named_at_the_end_of_a_clause_is_not_the_other_speaker(tmp_path):
+    with Memory(tmp_path / "m.db", derive=False) as m:
+        m.add_chat([("Andrew", "We're gonna take Scout, Toby, and Buddy to a park."), ("Audrey", "Sounds great for Scout!"),
+                    ("Andrew", "We feel so lucky to have Scout."), ("Audrey", "What's Scout's first adventure?")], at="2024-01-07")
+        assert recall._called(m, recall.names(m), "Scout") == set()
+
+
+def test_a_store_of_people_messaging_has_weights_of_its_own(tmp_path):
+    # LoCoMo's written chats alternate turn by turn; people messaging send one message in several turns
+    written = [("Ann" if i % 2 else "Bob", f"Turn {i} about the garden and the weather today.") for i in range(30)]
+    sent = [("Ann" if i % 6 < 3 else "Bob", f"Turn {i} about the garden" + " and the weather" * (i % 4)) for i in range(30)]
+    for name, turns, messaging in (("written", written, False), ("sent", sent, True)):
+        with Memory(tmp_path / f"{name}.db", derive=False) as m:
+            m.add_chat(turns, at="2024-01-07")
+            assert recall.names(m).messaging is messaging
+            f = recall.features(m, "garden", np.zeros(384, dtype=np.float32), {"people": [], "times": []})
+            assert f["messaging"] is messaging
+            shortest = min(f["ids"], key=lambda i: f["length"][f["ids"].index(i)])
+            first = recall.fuse(f, dict(recall.WEIGHTS, **{"chat:length": -100.0}), 1)[0][0]
+            assert (first == shortest) is messaging
