@@ -137,3 +137,24 @@ def test_the_unlisted_are_left_out_of_fading_review_and_the_graph_and_reachable_
     assert "Beth" in out and "Katarzyna" not in out
     out = CliRunner().invoke(cli, ["--db", str(db), "people", "--all"]).output
     assert "Katarzyna Nowak" in out and "(unsure)" in out.split("Katarzyna Nowak")[1].splitlines()[0]
+
+
+def test_a_middle_name_and_a_double_barrelled_surname_are_one_person():
+    from remembrancer.extract.aliases import same_person
+
+    assert same_person("Elin Gwen", "Elin Gwen Evans") and same_person("Niamh Gallagher", "Niamh Gallagher-Dobson")
+    assert same_person("Elliot", "Anne Elliot") and not same_person("Tom Gallagher", "Niamh Gallagher-Dobson")
+
+
+def test_more_of_what_a_mention_says(memory):
+    def signs(text):
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in extract(text).people}
+
+    assert signs("The team were lovely, and Bluebell are taking over all four calls.")["Bluebell"] == ["other"]
+    assert signs("Midwife Sarah came at six.")["Sarah"] == ["person"]
+    assert signs("Yesterday I met Rosalind Ferreira at the market.")["Rosalind Ferreira"] == ["person"]
+    assert signs("Grandma Joan lives in Leeds.")["Grandma Joan"] == ["person"]
+    assert signs("Mum and Dad are coming.") == {"Mum": [None], "Dad": [None]}  # two people, not a firm
+    memory.add("Bluebell are taking over all the calls. I rang Bluebell about it.", at="2021-10-29")
+    memory.add("Bluebell are short-staffed. Dorota came at eight and said hello.", at="2022-01-04")
+    assert listed(memory) == {"Dorota", "me"} and "Bluebell" in {p["name"] for p in memory.people("other")}

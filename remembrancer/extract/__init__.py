@@ -21,7 +21,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import unsuffixed
-from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, tokens
+from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, same_surname, tokens
 from .base import Extraction, Mention
 from .coref import Coref
 from .cues import Cues
@@ -466,8 +466,10 @@ def _full_name(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 18)
 def _compatible(fulls: frozenset, theirs: frozenset) -> bool:
-    """Do two people's full names agree? (Two full names that agree end alike: asked first, as it is cheap.)"""
-    return all(tokens(a)[-1] == tokens(b)[-1] and _same(a, b) for a in fulls for b in theirs)
+    """Do two people's full names agree? (Two full names of as many words that agree end alike, or one surname is
+    the other's double-barrelled: asked first, as it is cheap; "Elin Gwen" agrees with "Elin Gwen Evans".)"""
+    return all((same_surname(tokens(a)[-1], tokens(b)[-1]) or len(tokens(a)) != len(tokens(b))) and _same(a, b)
+               for a in fulls for b in theirs)
 
 
 def _fulls(names: frozenset) -> frozenset:
@@ -504,8 +506,9 @@ def _store(conn, entry, ex: Extraction, passages, known):
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
-        "INSERT INTO mentions (entry, passage, person, start, end, kind, sign) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind, m.sign)
+        "INSERT INTO mentions (entry, passage, person, start, end, kind, sign, sure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(eid, passage_of(m.start), ids[p], m.start, m.end, m.kind, m.sign,
+          person.confidence if m.kind in ("name", "title", "speaker") else None)
          for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)],
     )
     conn.executemany(
@@ -630,14 +633,15 @@ def _kin_joins(conn) -> set[int]:
 # -- what a name is, over every entry (extract/kinds.py gives each mention's sign) ------------------------
 def read_people(conn, ids):
     """Read again what these people are over all their mentions: `people.read` (a pet, a thing, a place, or
-    NULL for a person: the signs that say it outnumber those of a person) and `people.sure` (that they are a
-    person of their own, `sureness`)."""
+    NULL for a person: the signs that say it outnumber those of a person), `people.confidence` (the surest
+    reading of them as a person, in the entries that name them now) and `people.sure` (that they are a person
+    of their own, `sureness`)."""
     ids = sorted(i for i in set(ids) if i is not None)
     rows = []
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(
-                "SELECT p.id, p.name, p.owner, coalesce(p.confidence, 1.0),"
+                "SELECT p.id, p.name, p.owner, coalesce((SELECT max(m.sure) FROM mentions m WHERE m.person = p.id), p.confidence, 1.0),"
                 " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title', 'speaker')),"
                 " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
                 " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind = 'pronoun'),"
@@ -648,18 +652,18 @@ def read_people(conn, ids):
             pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs = r
             signs = Counter((signs or "").split(",")) if signs else Counter()
             if owner:
-                rows.append((None, 1.0, pid))
+                rows.append((None, 1.0, 1.0, pid))
                 continue
             read = _reads_as(signs)
             rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
                                         speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name))
-                         if read is None else 0.0, pid))
-    conn.executemany("UPDATE people SET read = ?, sure = ? WHERE id = ?", rows)
+                         if read is None else 0.0, confidence, pid))
+    conn.executemany("UPDATE people SET read = ?, sure = ?, confidence = ? WHERE id = ?", rows)
 
 
 def _reads_as(signs: Counter) -> str | None:
     """What the signs of a name's mentions make it: the kind most said, when said more often than a person."""
-    kinds = [(n, k) for k, n in signs.items() if k in ("pet", "thing", "place")]
+    kinds = [(n, k) for k, n in signs.items() if k in ("pet", "thing", "place", "other")]
     if not kinds:
         return None
     n, kind = max(kinds)
@@ -670,13 +674,16 @@ UNSURE = 0.5  # how sure a person is when the text gives nothing but their name
 
 
 def sureness(*, name, confidence, entries, names, pronouns, speaks, related, signs, ambiguous=False) -> float:
-    """How sure a name is a person of their own, from all the text says of them. Not sure: someone else's kin
-    word ("Gemma's Nan", a "Mam" mostly in others' words), a couple or a family ("Mr and Mrs Pugh", "the
-    Pughs"), a short name said once or twice in one entry that is the name of two people or more known in full
-    (a "Sue" beside Sue Garbutt and Susan Pearce: one of them; said again and again, a third, unclear, listed). Else one who speaks, is spoken to, stands in a relation or acts
-    as only people do, or is named in two entries or more (or three times in one), is as sure as the surest
-    reading of them; a name written once or twice in one entry, with nothing said of it that only a person does, is a person only as far as
-    it is a first name people bear, and no English word, and taken up again ("Tina ... she")."""
+    """How sure a name is a person of their own, from all the text says of them.
+
+    Not sure: someone else's kin word ("Gemma's Nan", a "Mam" mostly in others' words), a couple or a family
+    ("Mr and Mrs Pugh", "the Pughs"), a short name said once or twice in one entry that is the name of two
+    people or more known in full (a "Sue" beside Sue Garbutt and Susan Pearce is one of them; said again and
+    again, she may be a third: listed, unclear). Else as sure as the surest reading of them: one who speaks,
+    is spoken to, stands in a relation or does what only people do; the writer's own kin word ("Mam"); a name
+    written in two entries or more, or three times in one. A name written once or twice in one entry, and
+    nothing more, is a person only as far as it is a name and no English word, taken up again ("Tina ...
+    she", "Rufaro ... Rufaro"); else it is kept, not listed ("Tenby", "Katarzyna Nowak" on a card)."""
     words = tokens(name)
     kin = len(words) == 1 and words[0] in KIN_NAMES
     if _whose(name) or kin and names <= 2 * signs.get("theirs", 0) or group_name(name) or ambiguous and entries < 2 and names < 3:
@@ -687,9 +694,15 @@ def sureness(*, name, confidence, entries, names, pronouns, speaks, related, sig
         return confidence  # the writer's own "Mam": someone, by what they are to the writer
     if entries >= 2 or names >= 3:
         return confidence
-    if words and name_gender(words[0]) and (len(words) > 1 or not english_word(words[0])) and (pronouns or names >= 2):
-        return min(confidence, 0.8)
+    if words and words[0] != "the" and (name_gender(words[0]) or not _word(words[0])) and (len(words) > 1 or not _word(words[0])) and (
+            pronouns or names >= 2):
+        return min(confidence, 0.8)  # "Tina ... she", "Rufaro ... Rufaro": a name no English word, taken up again
     return min(confidence, UNSURE)
+
+
+def _word(low: str) -> bool:
+    """An English word, or the plural of one ("Boots")."""
+    return english_word(low) or low.endswith("s") and english_word(low[:-1])
 
 
 def _whose(name: str) -> bool:

@@ -50,7 +50,13 @@ PERSON_VERBS = set(
     laugh smile cry sob weep nod shrug sigh frown blush giggle chuckle joke argue pray marry kiss hug
     visit pop invite offer reckon worry moan apologise apologize announce confess swear teach""".split()
 )
+# Verbs done only to people: "I met Quentin", "Tell Andy", "We thanked Mags" (not "rang": "Ring Bluebell re the invoice").
+PERSON_OBJECT_VERBS = {"meet", "marry", "hug", "kiss", "cuddle", "thank", "invite", "greet", "introduce", "befriend", "tell",
+                       "ask", "remind", "text", "message", "forgive"}
 NAMING = {"call", "name", "nickname", "christen", "dub"}
+# What someone is, written before their first name as a title: "Midwife Sarah", "Nurse Ratched", "Vicar Jones".
+ROLE_TITLES = {"midwife", "nurse", "vicar", "pastor", "rabbi", "imam", "father", "sister", "brother", "coach", "teacher",
+               "miss", "sir", "doctor", "councillor", "officer", "constable", "sergeant", "chef"}
 
 
 def _kind_of(noun) -> str | None:
@@ -86,8 +92,9 @@ def _beside(doc, span, quotes) -> str | None:
 
 
 def sign(doc, span, quotes) -> str | None:
-    """What the words around one mention of a name say it is: "person", "pet", "thing", "place", "theirs" (a kin
-    word that is someone else's, said in their words or after their name) or None."""
+    """What the words around one mention of a name say it is: "person", "pet", "thing", "place", "other" (a firm, a
+    team: "Bluebell are taking over"), "theirs" (a kin word that is someone else's, said in their words or after
+    their name) or None."""
     s, e = span.start, span.end
     root = span.root
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
@@ -96,6 +103,8 @@ def sign(doc, span, quotes) -> str | None:
         if len(span) == 1 and span[0].lower_ in KIN_NAMES and (inside(span[0].idx, quotes) or before is not None and (
                 before.lower_ in ("your", "his", "her", "their", "its") or before.tag_ == "POS")):
             return "theirs"  # a kin word in someone's words, or someone else's ("Where's me Mam?", "his Mam")
+        if len(span) > 1 and span[0].lower_ != "the":
+            return "person"  # "Grandma Joan", "Uncle Ron", "Nain Gwen": a name with what they are to someone
         return _acts(root, quotes)
     beside = _beside(doc, span, quotes)
     if beside:
@@ -113,17 +122,25 @@ def sign(doc, span, quotes) -> str | None:
         return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
     if root.ent_type_ in PLACE_ENTS and root.dep_ == "pobj" and head.lower_ in LOCATIVE:
         return "place"
-    title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None)
-    if title in HONORIFICS and title not in ("st", "saint"):
-        return "person"  # "Mr Pugh", "Dr Bhatt", "Reverend Iwan Parry", "Nain Gwen"
+    title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None) or (
+        doc[s - 1].lower_ if s > 0 and doc[s - 1].text[:1].isupper() else None)
+    if title in HONORIFICS and title not in ("st", "saint") or title in ROLE_TITLES:
+        return "person"  # "Mr Pugh", "Dr Bhatt", "Reverend Iwan Parry", "Nain Gwen", "Midwife Sarah"
+    if root.dep_ == "nsubj" and root.tag_ in ("NNP", "NN") and not any(c.dep_ in ("conj", "cc") for c in root.children) and any(
+            t.tag_ == "VBP" and t.lemma_ in ("be", "have") for t in (head, *head.children) if t.dep_ in ("aux", "ROOT") or t is head):
+        return "other"  # "Bluebell are taking over all four calls": a firm, a team, a band
     return _acts(root, quotes)
 
 
 def _acts(root, quotes) -> str | None:
-    """"person" when the name does what only people do: "Beth rang", "Nia said" (not a firm: "Boots said Wednesday")."""
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_VERBS and not inside(root.idx, quotes) and root.ent_type_ not in (
-            "ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
-        return "person"
+    """"person" when the name does what only people do, or has done to it what is done only to people: "Beth
+    rang", "Nia said", "I met Quentin Vasquez", "Tell Andy" (not a firm: "Boots said Wednesday")."""
+    if root.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART") or inside(root.idx, quotes):
+        return None
+    head = root.head
+    verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    if root.dep_ == "nsubj" and verbs & PERSON_VERBS or root.dep_ in ("dobj", "dative") and head.lemma_.lower() in PERSON_OBJECT_VERBS:
+        return "person"  # "Dorota came at eight and said hello"
     return None
 
 
@@ -139,7 +156,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "1"
+    version = "2"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
