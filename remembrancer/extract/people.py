@@ -230,6 +230,9 @@ def dropped_subject_verb(token) -> bool:
             nxt is not None and nxt.pos_ == "PROPN" and (name_gender(nxt.text) or listed or (
                 low in verbs and capitalised(nxt) and not english_word(nxt.lower_)))):
         return True  # "Beat Geth at Scrabble", "Calls Glenys", "Things Elin says": a word, then a first name (or a name no word)
+    if low in verbs and nxt is not None and nxt.pos_ == "PROPN" and name_count(nxt.text) >= 4 and (
+            name_gender(low) and name_gender(nxt.text) and name_gender(nxt.text) != name_gender(low)):
+        return True  # "Chase Gemma re day centre": a verb that is a man's name, then a woman's first name, is no one name
     if not low.endswith("ed") or len(low) < 5 or name_gender(low):
         return False
     verbs = _lemma_index()["verb"]
@@ -811,7 +814,7 @@ class People:
     """
 
     name = "people"
-    version = "48"
+    version = "49"
 
     def __init__(self, model: dict | None = None):
         self.model = model
