@@ -180,6 +180,11 @@ def test_the_name_others_say_to_the_writer_is_the_writers(memory):
     owner = next(p for p in people.values() if p["name"] == "me")
     assert "Lowri" not in people and "Lowri" in owner["aliases"]
     assert "Geth" in people  # said of in the writer's own words: someone else
+    # a name the writer says to someone is not the writer's, nor one no one is said to say
+    memory.add('I said, "Mark, stop it." Then "Mark, look at this." Mark laughed.', at="2023-03-01")
+    memory.add('"Oh, Mark," I said. He went red.', at="2023-03-02")
+    owner = next(p for p in memory.people(everyone=True) if p["name"] == "me")
+    assert "Mark" not in owner["aliases"]
 
 
 def test_more_names_that_are_no_one_or_not_listed(memory):
@@ -198,3 +203,15 @@ def test_more_names_that_are_no_one_or_not_listed(memory):
     # a kin word said once is perhaps no one
     memory.add("Isla said her first word today: it was NANA she was saying.", at="2022-01-06")
     assert {"Mr Dawson", "NANA"}.isdisjoint(listed(memory)) and {"Dennis Dawson", "Andrew Dawson"} <= listed(memory)
+
+
+def test_a_slip_of_the_name_does_not_make_the_writer_someone_else(memory):
+    memory.add("Dad asks for Pat (my mum) every night. Pat died in 2017.", at="2021-05-01")
+    memory.add('The slip happened again. "Pat, leave that." I don\'t mind him calling me Pat.', at="2021-05-23")
+    memory.add("- He calls me Pat sometimes. That's fine.\n- Pat was his wife.", at="2021-06-01")
+    owner = next(p for p in memory.people(everyone=True) if p["name"] == "me")
+    assert "Pat" not in owner["aliases"]
+    # and "Mum" is the one named person said to be the writer's mother
+    memory.add("Mum would have known what to do. I miss Mum.", at="2021-06-02")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Mum" not in people and "Mum" in people["Pat"]["aliases"]

@@ -635,11 +635,17 @@ def _kin_joins(conn) -> set[int]:
             kin[other] = (_tie(KIN_ROLE[word]), KIN_NAMES[word])
         elif sure >= FACT and not any(w in KIN_NAMES for w in word.split()[:1]):
             tie = _tie(KIN_ROLE.get(relation.lower(), relation)) if other == subject else converse(_tie(KIN_ROLE.get(relation.lower(), relation)))
-            if tie:
-                named[tie].add((other, gender))
+            if tie:  # the sex the relation word says ("Pat (my mum)"), or a first name always has, before one read from pronouns
+                words = tokens(name)
+                said = KIN_NAMES.get(relation.lower()) if other == subject else None
+                named[tie].add((other, said or (name_gender(words[0]) if len(words) > 1 else None) or gender))
     split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
     out = set()
     for k, (tie, sex) in kin.items():
+        said, theirs = conn.execute("SELECT count(*), count(CASE WHEN sign = 'theirs' THEN 1 END) FROM mentions"
+                                    " WHERE person = ? AND kind IN ('name', 'title')", (k,)).fetchone()
+        if said <= 2 * theirs:
+            continue  # mostly someone else's kin word ("shouting for his Mam"), not the writer's
         fits = {p for p, gender in named.get(tie, ()) if gender in (None, sex)}
         name = conn.execute("SELECT name FROM people WHERE id = ?", (k,)).fetchone()
         if len(fits) == 1 and name and name[0].lower() not in split:
@@ -653,16 +659,18 @@ def _kin_joins(conn) -> set[int]:
 
 def _owner_named(conn, owner: int, split) -> set[int]:
     """The writer's own name, as others say it to them: a name that is the one spoken to in quoted words in
-    two entries or more ("Lowri, it's not good news, love," Dad said; Sue said, "How are you doing it, Helen?"),
-    and is said in others' words more than twice as often as in the writer's own (a diarist seldom writes of
-    herself by name), by no one who speaks in a chat, is the writer, when it is the only such name (one the text
-    relates to the writer asks an entry more). Returns the people merged."""
+    two entries or more, and in half the entries naming them or more ("Lowri, it's not good news, love," Dad said;
+    Sue said, "How are you doing it, Helen?"; not in the writer's own words: 'I said, "Mark, stop it."'), by no
+    one who speaks in a chat, is the writer (a diarist seldom writes of herself by name: a form, a note signed),
+    when it is the only such name (one the text relates to the writer asks an entry more). Returns the people
+    merged."""
     rows = conn.execute(
         "SELECT p.id, p.name,"
         " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken'),"
         " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title') AND m.sign IN ('spoken', 'quoted')),"
         " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')"
         "   AND (m.sign IS NULL OR m.sign NOT IN ('spoken', 'quoted'))),"
+        " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
         " EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'speaker'),"
         " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
         " FROM people p WHERE NOT coalesce(p.owner, 0) AND p.kind IS NULL"
@@ -670,8 +678,8 @@ def _owner_named(conn, owner: int, split) -> set[int]:
         (owner,)).fetchall()
     # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
     # name spoken to in the sentence before)
-    named = [(pid, name) for pid, name, spoken, said, written, speaks, related in rows
-             if spoken >= 2 + related and said > 2 * written and not speaks and name.lower() not in split and tokens(name)
+    named = [(pid, name) for pid, name, spoken, said, written, entries, speaks, related in rows
+             if spoken >= 2 + related and 2 * spoken >= entries and not speaks and name.lower() not in split and tokens(name)
              and tokens(name)[0] not in KIN_NAMES and not group_name(name)]
     if len(named) != 1:
         return set()

@@ -12,7 +12,7 @@ and stays a cue, not a person in the people list.
 from __future__ import annotations
 
 from .base import Extraction
-from .people import HONORIFICS, KIN_NAMES, _honorific_before, inside, quoted
+from .people import HONORIFICS, KIN_NAMES, _honorific_before, inside, quoted, spoken_to
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -102,7 +102,7 @@ def sign(doc, span, quotes) -> str | None:
     """What the words around one mention of a name say it is: "person", "pet", "thing", "place", "other" (a firm, a
     team: "Bluebell are taking over"), "theirs" (a kin word that is someone else's, said in their words or after
     their name) or None. (`Kinds` marks a name in quoted words it says nothing of "spoken", when it is the one
-    spoken to, or "quoted".)"""
+    spoken to in words someone else is said to say, or "quoted".)"""
     s, e = span.start, span.end
     root = span.root
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
@@ -154,21 +154,39 @@ def _acts(root, quotes) -> str | None:
     return None
 
 
-OPENS = {'"', "“", "‘", ",", "—", "–", "-"}
-CLOSES = {",", ".", "?", "!", '"', "”", "’", "…", "—", "–"}
-CRIES = {"oh", "o", "ah", "aw", "aww", "och", "ooh", "well", "right", "now", "love", "thanks", "morning", "night", "hiya", "hi", "hello"}
+SAYING = {"say", "ask", "tell", "shout", "reply", "answer", "whisper", "yell", "scream", "call", "text", "write", "go", "mutter"}
 
 
-def _spoken_to(doc, span) -> bool:
-    """Is a name in someone's quoted words the one they speak to: "Lowri, it's not good news", "How are you
-    doing it, Helen?", "oh, Lows," (not "It's our Helen", "ask Alun", "Dad, it's Helen")?"""
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is None or after.text not in CLOSES or span.root.dep_ in ("nsubj", "dobj", "pobj", "poss", "attr", "conj"):
-        return False
-    if any(t.lower_ in ("he", "she", "they") for t in doc[span.end:span.end + 5]):
-        return False  # said of them: "Gwen Morgan, duw, she could sing"
-    return before is None or before.text in OPENS or before.lower_ in CRIES or before.is_sent_start is True
+def _speaker(doc, pos: int, quotes) -> str | None:
+    """Who the quoted words at `pos` are said to be said by: "i" ('I said, "Mark, stop it."', '"Oh, Tom," I said.'),
+    "other" ('She said, "Helen. How are you?"', '"Lowri, it's not good news," Dad said') or None (no one said to say
+    them, or not at their quote: 'I said fine. "Helen ..."')."""
+    q = next(((s, e) for s, e in quotes if s <= pos < e), None)
+    if q is None:
+        return None
+    before = []
+    for t in reversed([t for t in doc if q[0] - 60 <= t.idx < q[0] - 1]):
+        if t.text in (".", "!", "?", "\n") or t.is_space or len(before) == 8:
+            break  # the sentence that opens the quote
+        before.append(t)
+    says = [s for t in before if t.lemma_.lower() in SAYING and t.pos_ in ("VERB", "AUX") for s in _subjects(t)]
+    if not says:  # or just after it: '"Oh, Tom," I said.', '"..., love," Dad said', '"...," said Dad' (not '"..." And I told her')
+        after = [t for t in doc if t.idx > q[1]][:3]
+        if len(after) >= 2 and after[1].lemma_.lower() in SAYING and after[0].dep_ in ("nsubj", "nsubjpass"):
+            says = [after[0]]
+        elif len(after) >= 2 and after[0].lemma_.lower() in SAYING and after[1].dep_ in ("nsubj", "nsubjpass"):
+            says = [after[1]]
+    if not says:
+        return None
+    return "i" if any(t.lower_ == "i" for t in says) else "other"
+
+
+def _subjects(verb) -> list:
+    """The subject of a verb, or of the verb it is joined to ("she came back and said")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
 
 
 def _given_a_role(token) -> bool:
@@ -199,7 +217,7 @@ class Kinds:
                 if span is not None and len(span):
                     m.sign = sign(doc, span, quotes)
                     if m.sign is None and inside(m.start, quotes) and not ex.speakers:
-                        m.sign = "spoken" if _spoken_to(doc, span) else "quoted"
+                        m.sign = "spoken" if spoken_to(doc, span) and _speaker(doc, m.start, quotes) == "other" else "quoted"
             for m in person.mentions:
                 if m.kind == "pronoun":
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -600,6 +600,28 @@ def not_a_person_here(doc, s: int, e: int) -> bool:
         text[start - 1] != "'" or text[end] == "'")
 
 
+OPENS = {'"', "“", "‘", ",", "—", "–", "-"}
+CLOSES = {",", ".", "?", "!", '"', "”", "’", "…", "—", "–"}
+SPOKEN_AFTER = {"oh", "o", "ah", "aw", "aww", "och", "ooh", "well", "right", "now", "love", "thanks", "morning", "night", "hiya", "hi", "hello"}
+
+
+def spoken_to(doc, span) -> bool:
+    """Is a name in someone's quoted words the one they speak to: "Lowri, it's not good news", "How are you
+    doing it, Helen?", "oh, Lows," (not "It's our Helen", "ask Alun", "Dad, it's Helen")?"""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.text not in CLOSES:
+        return False
+    if any(t.lower_ in ("he", "she", "they") for t in doc[span.end:span.end + 5]):
+        return False  # said of them: "Gwen Morgan, duw, she could sing"
+    if before is not None and before.text in ('"', "“") and after.text in ".!?" and any(
+            t.lower_ in ("you", "your") for t in doc[span.end:span.end + 8]):
+        return True  # "Helen. How are you really?" (parsed as what she said)
+    if span.root.dep_ in ("nsubj", "dobj", "pobj", "poss", "attr", "conj"):
+        return False
+    return before is None or before.text in OPENS or before.lower_ in SPOKEN_AFTER or before.is_sent_start is True
+
+
 def _exclamation(token) -> bool:
     """"Oh God", "My God!", "God!", "God-fearing": not God spoken of."""
     doc, i = token.doc, token.i
@@ -903,6 +925,13 @@ class People:
             for key, info in found_names.items():
                 if key not in names and len(key) <= 2 and not any(common_word(t) or norm(t.text) in _nouns() for t in info["spans"][0]) \
                         and any(_said_to(sp, turns) for sp in info["spans"]):
+                    names[key] = info
+                    info["confidence"] = max(info.get("confidence", 0.0), SAID_TO_CONFIDENCE)
+        else:  # in someone's quoted words, a first name they speak to is someone's ("Sue said, "How are you doing it, Helen?"")
+            quotes = quoted(doc.text)
+            for key, info in found_names.items():
+                if key not in names and len(key) <= 2 and name_gender(key[0]) and not common_word(info["spans"][0][0]) and any(
+                        inside(sp[0].idx, quotes) and spoken_to(doc, sp) for sp in info["spans"]):
                     names[key] = info
                     info["confidence"] = max(info.get("confidence", 0.0), SAID_TO_CONFIDENCE)
         # A run of proper nouns holding a name is that name in full ("Gwen Cooper" when only
