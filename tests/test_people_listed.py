@@ -215,3 +215,11 @@ def test_a_slip_of_the_name_does_not_make_the_writer_someone_else(memory):
     memory.add("Mum would have known what to do. I miss Mum.", at="2021-06-02")
     people = {p["name"]: p for p in memory.people(everyone=True)}
     assert "Mum" not in people and "Mum" in people["Pat"]["aliases"]
+
+
+def test_a_month_that_is_her_name(memory):
+    memory.add("I sat in the kitchen with June Pickering. June says Wally's heart's not good. She said it lightly.", at="2021-05-02")
+    memory.add("We went to Whitby in June. June 2021 was wet.", at="2021-07-01")
+    everyone = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "June" in everyone["June Pickering"]["aliases"] and "June Pickering" in listed(memory)
+    assert len(memory.person("June Pickering")["passages"]) == 1  # not the month

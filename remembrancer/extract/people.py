@@ -622,6 +622,25 @@ def spoken_to(doc, span) -> bool:
     return before is None or before.text in OPENS or before.lower_ in SPOKEN_AFTER or before.is_sent_start is True
 
 
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december"}
+
+
+def _month_name(token) -> bool:
+    """A month that is a first name, before a surname: "June Pickering", "April Hale" (not "June 2021", "May Bank
+    Holiday", "March Tuesday")."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return norm(token.text) in MONTHS and name_gender(token.text) is not None and nxt is not None and nxt.pos_ == "PROPN" and (
+        capitalised(nxt) and not nxt.like_num and not english_word(nxt.lower_) and norm(nxt.text) not in NOT_NAMES)
+
+
+def _as_person(token) -> bool:
+    """Is a word that may be a month said as a person is: the subject or object of a verb, or owning something
+    ("June says", "I rang June", "June's daughter"; not "in June", "June 2021")?"""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") and not (nxt is not None and nxt.like_num)
+
+
 def _exclamation(token) -> bool:
     """"Oh God", "My God!", "God!", "God-fearing": not God spoken of."""
     doc, i = token.doc, token.i
@@ -870,7 +889,7 @@ class People:
         i = 0
         while i < len(doc):
             t = doc[i]
-            if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES or norm(t.text) in HONORIFICS or (
+            if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES and not _month_name(t) or norm(t.text) in HONORIFICS or (
                     sentence_initial(t) and dropped_subject_verb(t) or t.lower_ in ("dear", "dearest")) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
                 i += 1
                 continue
@@ -901,6 +920,12 @@ class People:
             if (t.pos_ == "NOUN" and capitalised(t) and sentence_initial(t) and t.dep_ in ("nsubj", "nsubjpass")
                     and name_gender(low) and low not in _lexicon() and low not in _nouns() and low not in NOT_NAMES
                     and (t.lower_,) not in names):
+                note((t.lower_,), t.text)
+
+        # 4. A month said as a person, in an entry naming someone in full by it ("June Pickering ... June says").
+        months = {k[0] for k in names if len(k) > 1 and k[0] in MONTHS}
+        for t in doc:
+            if t.lower_ in months and capitalised(t) and _as_person(t):
                 note((t.lower_,), t.text)
 
         # Every occurrence, longest name first.
@@ -967,6 +992,8 @@ class People:
                 continue  # "Howard Grove", "Tipton Grange": a place named after them
             if not_a_person_here(doc, s, e):
                 continue  # "St David's Day", "Ward 14", "Hallam & Pryce", Sings "Twinkle Twinkle"
+            if e - s == 1 and key[0] in MONTHS and not _as_person(doc[s]):
+                continue  # "remembered him from June": the month
             if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
                 hon = _honorific_before(doc, s)
                 s = s - 2 if doc[s - 1].text == "." else s - 1
