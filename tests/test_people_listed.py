@@ -67,6 +67,9 @@ def test_names_that_are_no_one_here():
     assert people("Liam got the job at Hallam & Pryce. Gavin & Stacey was on.") == {"Liam"}
     assert people('Elin sings "Twinkle Twinkle" all day.') == {"Elin"}
     assert people("Beat Geth at Scrabble after tea. He sulked.") == {"Geth"}
+    # but a partner owning something is someone, and a name before a number word is not a ward or a station
+    assert "John" in people("He worked in one of Kirby & John's rolling-mills.")
+    assert "Leonora" in people("I am forty-five and Leonora forty. Leonora said so.")
 
 
 def test_someone_elses_kin_word_and_a_couple_are_not_listed(memory):

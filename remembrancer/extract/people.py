@@ -590,10 +590,11 @@ def not_a_person_here(doc, s: int, e: int) -> bool:
     if after is not None and after.lower_ in DAYS and capitalised(after) and after.whitespace_ != "" and (
             e + 1 == len(doc) or not doc[e + 1].pos_ == "PROPN"):
         return True  # "Mother Day" (not "Doris Day Smith" ...: a day is the last word)
-    if after is not None and after.like_num and after.i == e and doc[e - 1].whitespace_:
+    if after is not None and after.like_num and after.text[:1].isdigit() and after.i == e and doc[e - 1].whitespace_:
         return True
-    if after is not None and after.text in ("&", "+") or s > 0 and doc[s - 1].text in ("&", "+"):
-        return True
+    if after is not None and after.text in ("&", "+") or s > 0 and doc[s - 1].text in ("&", "+") and not (
+            after is not None and after.tag_ == "POS"):
+        return True  # (not a partner owning something: "Kirby & John's rolling-mills")
     text = doc.text
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
     return 0 < start and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'" and (
@@ -601,22 +602,23 @@ def not_a_person_here(doc, s: int, e: int) -> bool:
 
 
 OPENS = {'"', "“", "‘", ",", "—", "–", "-"}
-CLOSES = {",", ".", "?", "!", '"', "”", "’", "…", "—", "–"}
+SPOKEN_CLOSES = {",", "?", "!", '"', "”", "’", "…", "—", "–"}
 SPOKEN_AFTER = {"oh", "o", "ah", "aw", "aww", "och", "ooh", "well", "right", "now", "love", "thanks", "morning", "night", "hiya", "hi", "hello"}
 
 
 def spoken_to(doc, span) -> bool:
     """Is a name in someone's quoted words the one they speak to: "Lowri, it's not good news", "How are you
-    doing it, Helen?", "oh, Lows," (not "It's our Helen", "ask Alun", "Dad, it's Helen")?"""
+    doing it, Helen?", "oh, Lows,", "Less water, Lowri." (not "It's our Helen", "ask Alun", "Dad, it's Helen", a word
+    said alone: 'said, "Vanity."')?"""
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if after is None or after.text not in CLOSES:
-        return False
-    if any(t.lower_ in ("he", "she", "they") for t in doc[span.end:span.end + 5]):
+    if after is None or any(t.lower_ in ("he", "she", "they") for t in doc[span.end:span.end + 5]):
         return False  # said of them: "Gwen Morgan, duw, she could sing"
-    if before is not None and before.text in ('"', "“") and after.text in ".!?" and any(
+    if (before is None or before.text in ('"', "“")) and after.text in ".!?" and any(
             t.lower_ in ("you", "your") for t in doc[span.end:span.end + 8]):
         return True  # "Helen. How are you really?" (parsed as what she said)
+    if after.text not in SPOKEN_CLOSES and not (after.text == "." and before is not None and before.text == ","):
+        return False
     if span.root.dep_ in ("nsubj", "dobj", "pobj", "poss", "attr", "conj"):
         return False
     return before is None or before.text in OPENS or before.lower_ in SPOKEN_AFTER or before.is_sent_start is True
