@@ -226,3 +226,10 @@ def test_a_month_that_is_her_name(memory):
     everyone = {p["name"]: p for p in memory.people(everyone=True)}
     assert "June" in everyone["June Pickering"]["aliases"] and "June Pickering" in listed(memory)
     assert len(memory.person("June Pickering")["passages"]) == 1  # not the month
+
+
+def test_one_the_writer_is_related_to_is_never_the_writer(memory):
+    memory.add("Pat (my mum) rang about Sunday. Pat sounded tired.", at="2021-05-01")
+    memory.add("At school they called me Pat, after her.", at="2021-05-02")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Pat" in people and "Pat" not in people["me"]["aliases"]

