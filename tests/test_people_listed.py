@@ -233,3 +233,12 @@ def test_one_the_writer_is_related_to_is_never_the_writer(memory):
     memory.add("At school they called me Pat, after her.", at="2021-05-02")
     people = {p["name"]: p for p in memory.people(everyone=True)}
     assert "Pat" in people and "Pat" not in people["me"]["aliases"]
+
+
+def test_a_greeting_before_a_name_is_not_part_of_it(memory):
+    memory.add_chat([("Irene", "Happy Anniversary Lorraine and Stephen. I remember the day very well."),
+                     ("Lorraine", "thank you Mam x")], at="2023-03-04", me="Lorraine")
+    memory.add_chat([("Irene", "Thank you Liam. Happy Mothers Day Lorraine. You are a good daughter."),
+                     ("Lorraine", "love you Mam")], at="2024-03-10", me="Lorraine")
+    names = {a for p in memory.people(everyone=True) for a in [p["name"], *p["aliases"]]}
+    assert not {"Anniversary Lorraine", "Mothers Day Lorraine", "Day Lorraine"} & names

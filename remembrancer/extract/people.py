@@ -857,7 +857,7 @@ class People:
     """
 
     name = "people"
-    version = "49"
+    version = "50"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -911,6 +911,10 @@ class People:
                 # in another case ("TO LADY HOWARD Berry Hill": a heading, then an address)
             if j - i > 1 and _place_before_name(doc, i):
                 i += 1  # "from Freetown John Clayton": the place the text is at, then the name
+            for k in range(j - 2, i - 1, -1):
+                if norm(doc[k].text) in GREETINGS | DAYS:
+                    i = k + 1  # "Happy Anniversary Lorraine", "Happy Mothers Day Lorraine": a greeting, then the name
+                    break
             span = doc[i:j]
             note(tuple(x.lower_ for x in span), span.text, _honorific_before(doc, i))
             i = j
