@@ -192,7 +192,7 @@ def match_people(key: Key, listed: list[dict], kin_of=None):
         names = {low(n) for n in [p["name"], *p["aliases"]]} - {"me"}
         whose = {low(n) for n in (kin_of or {}).get(p["id"], ())} or ({low(writer)} if writer else set())
         hits = Counter()
-        for n in names:
+        for n in sorted(names):  # in a fixed order: ties are broken the same way in every run
             golds = key.by_name.get(n, set())
             said = re.fullmatch(r"(.+)'s (\S+)", n)  # "gemma's mam": the one Gemma calls Mam
             if said and not golds:
@@ -214,7 +214,7 @@ def match_people(key: Key, listed: list[dict], kin_of=None):
         if len(sole) > 1:
             merges.append((p, sorted(sole)))
         best = max(hits.values())
-        tops = [g for g, v in hits.items() if v == best]
+        tops = sorted(g for g, v in hits.items() if v == best)
         g = next((g for g in tops if g not in claimed), tops[0])
         assigned[p["id"]] = g
         if g in claimed:
