@@ -113,6 +113,9 @@ def sign(doc, span, quotes) -> str | None:
             return "theirs"  # a kin word in someone's words, or someone else's ("Where's me Mam?", "his Mam")
         if len(span) > 1 and span[0].lower_ != "the":
             return "person"  # "Grandma Joan", "Uncle Ron", "Nain Gwen": a name with what they are to someone
+        if len(span) == 1 and span[0].lower_ in KIN_NAMES and root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and not (
+                inside(span[0].idx, quotes)):
+            return "person"  # the writer's "Mam" doing or done to ("Mam rang", "Visited Grandma today"; not "it was NANA")
         return _acts(root, quotes)
     beside = _beside(doc, span, quotes)
     if beside:
