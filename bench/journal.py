@@ -8,10 +8,11 @@ this measures understanding and dating only). Stores are cached by the content o
 folder and of the package's code (--cache), so a change to either builds again.
 
 Layers, each with precision and recall, and every error:
-- people: the people the store lists (`Memory.people`), matched to the key's by name or alias. A
-  listed person is right when they are a real person of the key not already listed under another
-  name (a second listing of one person, and anything that is not a person, are wrong); recall is
-  the share of the key's people listed.
+- people: the people the store lists (`Memory.people`: those it is sure enough of to list), matched to
+  the key's by name or alias. A listed person is right when they are a real person of the key not
+  already listed under another name (a second listing of one person, and anything that is not a
+  person, are wrong); recall is the share of the key's people listed. Relations, events, traps and
+  the writer merged are scored over everyone the store read, listed or not (`everyone=True`).
 - aliases: (person, name) pairs of the listed people matched to a key person, against the key's.
 - not-people: the key's capitalised names, each a person's or not; a name is taken for a person
   when a listed person bears it. Precision and recall of "not a person".
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import json
 import re
 import shutil
@@ -105,7 +107,7 @@ def normal(a, word, b):
     kind, rev = k
     x, y = (b, a) if rev else (a, b)
     if kind in SYMMETRIC:
-        x, y = sorted((x, y))
+        x, y = sorted((x, y), key=str)
     return kind, x, y
 
 
@@ -190,7 +192,7 @@ def match_people(key: Key, listed: list[dict], kin_of=None):
         names = {low(n) for n in [p["name"], *p["aliases"]]} - {"me"}
         whose = {low(n) for n in (kin_of or {}).get(p["id"], ())} or ({low(writer)} if writer else set())
         hits = Counter()
-        for n in names:
+        for n in sorted(names):  # in a fixed order: ties are broken the same way in every run
             golds = key.by_name.get(n, set())
             said = re.fullmatch(r"(.+)'s (\S+)", n)  # "gemma's mam": the one Gemma calls Mam
             if said and not golds:
@@ -212,7 +214,7 @@ def match_people(key: Key, listed: list[dict], kin_of=None):
         if len(sole) > 1:
             merges.append((p, sorted(sole)))
         best = max(hits.values())
-        tops = [g for g, v in hits.items() if v == best]
+        tops = sorted(g for g, v in hits.items() if v == best)
         g = next((g for g in tops if g not in claimed), tops[0])
         assigned[p["id"]] = g
         if g in claimed:
@@ -273,8 +275,11 @@ def score(folder: Path, key: dict, db: Path) -> dict:
     out = {}
     with Memory(db, derive=False) as memory:
         listed = memory.people()
+        # everyone the store read, listed or not (the people list leaves out those it is unsure of): relations,
+        # events and merges are scored over them all
+        everyone = memory.people(everyone=True) if "everyone" in inspect.signature(memory.people).parameters else listed
         owners = {r[0] for r in memory.query("SELECT id FROM people WHERE owner = 1")}
-        for p in listed:
+        for p in listed + everyone:
             p["owner"] = p["id"] in owners
         kin_of = defaultdict(set)  # store person -> the names of those the store says they are kin to
         for s, o in memory.query("SELECT subject, object FROM relations"):
@@ -284,7 +289,8 @@ def score(folder: Path, key: dict, db: Path) -> dict:
             for s in [s for s, in memory.query("SELECT subject FROM relations WHERE object = ?", (o,))]:
                 if key.get("writer"):
                     kin_of[s].add(key["writer"])
-        assigned, duplicates, merges = match_people(k, listed, kin_of)
+        assigned, duplicates, _ = match_people(k, listed, kin_of)
+        read, _, merges = match_people(k, everyone, kin_of)
 
         # people
         people = PR()
@@ -374,7 +380,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
             for s, word, o, passage, c in rows:
                 if stated_only and (o == owner_pid or s == owner_pid) and c < threshold:
                     continue
-                gs, go = assigned.get(s), assigned.get(o)
+                gs, go = read.get(s), read.get(o)
                 n = normal(gs if gs is not None else f"?{s}", word, go if go is not None else f"?{o}")
                 if n is None or n in seen:
                     continue
@@ -426,7 +432,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                     continue
                 if stated_only and kind in ("death", "birth") and r["confidence"] < threshold:
                     continue
-                g = assigned.get(r["person"])
+                g = read.get(r["person"])
                 mine[(kind, g if g is not None else f"?{r['person']}")].append(r)
             dead_living = []
             for n, rs in mine.items():
@@ -497,7 +503,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
         days.fn = days.fp
         out["entry dates"] = days
         out["undated marked"] = undated
-        out["traps"] = traps(memory, key, k, assigned, errors)
+        out["traps"] = traps(memory, key, k, read, errors)
     out["errors"] = errors
     return out
 

@@ -615,12 +615,16 @@ def decrypt(ctx, as_json):
 
 # -- people ---------------------------------------------------------------------------------
 def show_people(rows):
+    from .people import LISTED
+
     if not rows:
         click.echo("No people yet.")
     for p in rows:
         others = [a for a in p["aliases"] if a != p["name"]]
         when = " · ".join(x for x in (p["first_at"], p["last_at"]) if x)
-        click.echo(f"{p['name']}" + (f" ({', '.join(others)})" if others else "") + f"  {plural(p['mentions'], 'mention')}" + (f"  {when}" if when else ""))
+        unsure = "  (unsure)" if p.get("kind", "person") == "person" and p.get("sure") is not None and p["sure"] < LISTED else ""
+        click.echo(f"{p['name']}" + (f" ({', '.join(others)})" if others else "") + f"  {plural(p['mentions'], 'mention')}"
+                   + (f"  {when}" if when else "") + unsure)
 
 
 def show_person(p):
@@ -681,22 +685,27 @@ KINDS = ("person", "pet", "place", "thing", "other")  # people.KINDS
 
 @cli.group(invoke_without_command=True)
 @click.option("--kind", default="person", show_default=True, type=click.Choice(KINDS + ("all",)),
-              help="The names you said are pets, places ... (all: every name).")
+              help="The names said to be pets, places ... (all: every name).")
+@click.option("--all", "everyone", is_flag=True,
+              help="Also the names read too unsurely to list as people (said once, with nothing more), marked unsure.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @run
-def people(ctx, kind, as_json):
+def people(ctx, kind, everyone, as_json):
     """Everyone your memories mention, with their other names.
 
-    Correct what was read wrongly with the commands below; each is kept as what you said, across
-    `reindex`, and `remembrancer corrections` lists them (`undo ID` takes one back).
+    A name your writing says once and no more is left out until you ask for --all; a name it treats
+    as a pet, a place or a thing is under --kind. Correct what was read wrongly with the commands
+    below; each is kept as what you said, across `reindex`, and `remembrancer corrections` lists
+    them (`undo ID` takes one back).
 
     \b
     Example: remembrancer people --json
+    Example: remembrancer people --all
     Example: remembrancer people --kind pet
     """
     if ctx.invoked_subcommand is None:
-        emit(open_memory(ctx).people(None if kind == "all" else kind), as_json, show_people)
+        emit(open_memory(ctx).people(None if kind == "all" else kind, everyone=everyone), as_json, show_people)
 
 
 @people.command(name="merge")

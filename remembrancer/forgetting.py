@@ -314,16 +314,20 @@ class Snapshot:
         self.now = resolve_now(now)
         cut = self.cut = as_iso(self.now)
         q = memory.query
-        self.names, self.owners, self.genders, self.kinds = {}, set(), {}, {}
+        self.names, self.owners, self.genders, self.kinds, self.unlisted = {}, set(), {}, {}, set()
         self.times = {}  # person -> [entry times]
         self.passages = {}  # person -> {passage: mentions in it}
         self.relations, self.events, self.valence = [], {}, {}
         self.cues = {}  # (person, cue) -> {"times", "weight", "passage"}
         self.passage_events = {}  # passage -> {kinds}
         if _has(memory, "people"):
-            for r in q("SELECT id, name, owner, gender, kind FROM people"):
+            from .people import LISTED_SQL
+
+            for r in q(f"SELECT id, name, owner, gender, kind, {LISTED_SQL} AS listed FROM people p"):
                 self.genders[r["id"]] = r["gender"]
                 self.kinds[r["id"]] = r["kind"]  # None: a person; else what the owner said it is (a pet ...)
+                if not r["listed"]:
+                    self.unlisted.add(r["id"])  # read too unsurely to be a person of their own (people.LISTED)
                 self.names[r["id"]] = r["name"]
                 if r["owner"]:
                     self.owners.add(r["id"])
@@ -498,8 +502,9 @@ class Snapshot:
     # -- the items ------------------------------------------------------------------------------
     def people(self) -> list[int]:
         """The people there is something to bring back about: mentioned by now, not the owner, not a name
-        the owner said is a pet, a place or a thing."""
-        return [p for p in self.times if p in self.names and p not in self.owners and self.kinds.get(p) in (None, "person")]
+        the owner said (or the text reads) is a pet, a place or a thing, not one read too unsurely to list."""
+        return [p for p in self.times if p in self.names and p not in self.owners and self.kinds.get(p) in (None, "person")
+                and p not in self.unlisted]
 
     def candidates(self):
         """(ident, person, importance) for every item."""

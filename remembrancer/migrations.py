@@ -508,3 +508,20 @@ def m012_search_symbols(conn):
     while batch := rows.fetchmany(10_000):
         conn.executemany("INSERT OR IGNORE INTO passage_symbols (symbol, passage) VALUES (?, ?)",
                          [(sym, pid) for pid, text in batch for sym in symbols(text)])
+
+
+@migration
+def m016_kinds(conn):
+    """What a name is, read from the text (extract/kinds.py): each mention's sign (what the words there say the
+    name is) and how sure its entry read the name as a person, what the name reads as over all of them (`people.read`: NULL a person, else pet, thing or place;
+    `people.kind` is this unless the owner said otherwise) and how sure a person is one of their own
+    (`people.sure`: the people list shows those at or above people.LISTED). NULL until extracted again."""
+    script(
+        conn,
+        """
+        ALTER TABLE mentions ADD COLUMN sign TEXT;   -- person, pet, thing, place, other, theirs (NULL: the words say nothing)
+        ALTER TABLE mentions ADD COLUMN sure REAL;   -- a name's: how sure its entry read it as a person
+        ALTER TABLE people ADD COLUMN read TEXT;     -- NULL (a person), pet, thing or place
+        ALTER TABLE people ADD COLUMN sure REAL;     -- that this is a person of their own (NULL: read before; listed)
+        """
+    )

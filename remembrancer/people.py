@@ -82,6 +82,15 @@ def unsuffixed(name: str) -> str:
 # below it, it is shown as "perhaps", with its passage, and never as a fact in on-this-day, fading, review or
 # the facts above an answer.
 FACT = 0.9
+# A person is in the people list (and the graph, fading and review) when as sure as this that they are a person
+# of their own (`people.sure`, extract.sureness; chosen on bench/journal.py); the rest are reachable with
+# `people(..., everyone=True)` (`remembrancer people --all`) and by name.
+LISTED = 0.6
+# SQL (over `people p`): is this one listed? The owner, a name the owner said is a pet or a place ..., a person as sure
+# as LISTED (NULL: read before `sure` was), or anyone the owner has said something about.
+LISTED_SQL = ("(p.owner OR p.kind IS NOT NULL OR coalesce(p.sure, 1.0) >= {listed} OR p.name IN"
+              " (SELECT a FROM corrections WHERE undone IS NULL UNION SELECT b FROM corrections WHERE undone IS NULL"
+              " AND kind IN ('rename', 'merge')))").format(listed=LISTED)
 SURE_KINDS = ("death", "birth")
 
 
@@ -247,8 +256,8 @@ def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[i
     idempotent. Returns the people merged or split (whose cues moved)."""
     _unique_names(conn)
     merged, named = set(), set()
-    if "kind" in kinds:
-        conn.execute("UPDATE people SET kind = NULL WHERE kind IS NOT NULL")
+    if "kind" in kinds:  # what the text reads them as (extract.read_people), unless the owner says otherwise
+        conn.execute("UPDATE people SET kind = read WHERE kind IS NOT read")
     for kind, a, b, target in conn.execute(
             f"SELECT kind, a, b, target FROM corrections WHERE undone IS NULL AND kind IN ({','.join('?' * len(kinds))})"
             " ORDER BY id", kinds).fetchall():
@@ -865,21 +874,24 @@ def undo(memory, cid) -> dict:
 
 
 # -- reading ---------------------------------------------------------------------------------------------
-def people(memory, kind: str | None = "person") -> list[dict]:
+def people(memory, kind: str | None = "person", everyone: bool = False) -> list[dict]:
     """Everyone mentioned, most mentioned first; `kind`: only the names said to be that ("person": the
-    people, the default; "pet", "place" ...; None: every name)."""
+    people, the default; "pet", "place" ...; None: every name). People are those read surely enough to
+    list (LISTED), or, with `everyone`, all ("sure" says how sure each is)."""
     if kind is not None and kind not in KINDS:
         raise BadInput(f"Not a kind: {kind!r}", f"Say {', '.join(KINDS)}.")
     rows = memory.query(
         "SELECT p.id, p.name, coalesce(p.kind, 'person') AS kind, count(m.id) AS mentions, min(e.at) AS first_at,"
-        " max(e.at) AS last_at FROM people p JOIN mentions m ON m.person = p.id JOIN entries e ON e.id = m.entry"
-        " WHERE ?1 IS NULL OR coalesce(p.kind, 'person') = ?1 GROUP BY p.id ORDER BY mentions DESC, p.name", (kind,)
+        " max(e.at) AS last_at, p.sure FROM people p JOIN mentions m ON m.person = p.id JOIN entries e ON e.id = m.entry"
+        f" WHERE (?1 IS NULL OR coalesce(p.kind, 'person') = ?1) AND (?2 OR {LISTED_SQL})"
+        " GROUP BY p.id ORDER BY mentions DESC, p.name", (kind, int(everyone))
     )
     aliases = defaultdict(list)
     for r in memory.query("SELECT person, alias FROM aliases ORDER BY alias"):
         aliases[r[0]].append(r[1])
     return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "aliases": aliases[r["id"]], "mentions": r["mentions"],
-             "first_at": r["first_at"], "last_at": r["last_at"]} for r in rows]
+             "first_at": r["first_at"], "last_at": r["last_at"],
+             "sure": round(r["sure"], 3) if r["sure"] is not None else None} for r in rows]
 
 
 def _passages(memory, ids, limit=None):

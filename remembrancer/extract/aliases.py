@@ -116,8 +116,8 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b) or _whose(ta) or _whose(tb):
         return False  # titles ("the Doctor"), couples and someone's kin ("Gemma's Mam") join only their own kind, by equality
     if len(ta) >= 2 and len(tb) >= 2:
-        return ta[-1] == tb[-1] and len(ta) == len(tb) and all(
-            nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1]))
+        return same_surname(ta[-1], tb[-1]) and len(ta) == len(tb) and all(
+            nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1])) or middle_named(ta, tb) or middle_named(tb, ta)
     (one, one_name), (other, other_name) = ((ta, a), (tb, b)) if len(ta) == 1 else ((tb, b), (ta, a))
     w = one[0]
     titled = one_name.split()[0].strip(".,").lower() in HONORIFICS and len(one_name.split()) > 1
@@ -128,6 +128,21 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     # of a name given surname first ("Captain Ashburnham" is not "Mrs Ashburnham Leonora").
     first = w == other[0] and (not titled or name_gender(w) or not name_gender(other[-1]))
     return (not titled and nickname_of(w, other[0])) or first or w == other[-1]
+
+
+def same_surname(a: str, b: str) -> bool:
+    """One surname, or one of them double-barrelled with the other ("Gallagher", "Gallagher-Dobson")."""
+    return a == b or "-" in a + b and (a in b.split("-") or b in a.split("-"))
+
+
+def double_first(words) -> bool:
+    """Could two words be two first names of one sex ("Elin Gwen", "Mary Ann"), a first name and a middle name?"""
+    return len(words) == 2 and name_gender(words[1]) is not None and name_gender(words[0]) == name_gender(words[1])
+
+
+def middle_named(short, long) -> bool:
+    """Is `short` `long` without its surname: "Elin Gwen" of "Elin Gwen Evans" (first names, one sex)?"""
+    return len(long) > len(short) >= 2 and long[:len(short)] == short and double_first(short[-2:])
 
 
 def _whose(words) -> bool:
@@ -176,7 +191,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "10"
+    version = "11"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people

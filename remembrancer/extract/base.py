@@ -17,6 +17,7 @@ class Mention:
     end: int
     person: int  # index into Extraction.people
     kind: str  # "name" | "title" | "role" | "pronoun" | "narrator" | "addressee"
+    sign: str | None = None  # what the words here say the name is: "person", "pet", "thing", "place" (extract/kinds.py)
 
 
 @dataclass

@@ -9,8 +9,9 @@ takes the gender of the first pronoun that goes to them. When no one fits, the p
 """
 from __future__ import annotations
 
+from .aliases import merge
 from .base import Extraction, Mention
-from .people import PRONOUN_GENDER, group_name
+from .people import KIN_NAMES, PRONOUN_GENDER, group_name
 
 WINDOW = 2  # sentences back
 RELATIVE = {"who", "whom", "whose"}
@@ -19,7 +20,7 @@ ONE = {"one", "person", "man", "woman", "boy", "girl", "friend"}  # "Mireille wa
 
 class Coref:
     name = "coref"
-    version = "7"
+    version = "8"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -107,7 +108,99 @@ class Coref:
                 ex.people[p].mentions.append(Mention(t.idx, t.idx + len(t), p, "pronoun"))
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
+        groups = _named(ex, who)
+        if groups:
+            merge(ex, groups)
         return ex
+
+
+CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
+SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously", "sometimes"}
+
+
+def _named(ex: Extraction, who: dict) -> list[list[int]]:
+    """A name the text gives someone by a pronoun is theirs: "He's Dennis", "she calls him "Alun bach"",
+    "All of them calling her Gwen", "her name underneath in full, Gwenllian Morgan". Not a slip ("called
+    him Tom again", "never called her Gwen"), not a name of the other sex, not near an animal or a thing
+    ("There's a dog. Her name is Moss."), never the narrator; a name the entry gives someone it names twice or
+    more (or by a kin word or a title), and has not given anyone before (not "Dad called him Ron", Ron his brother, named before: a slip).
+    Returns [person, named] groups to merge."""
+    from .kinds import ANIMALS, THINGS
+
+    doc = ex.doc
+    at = {}  # token -> the person whose name starts there
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            if m.kind == "name":
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    at[span.start] = p
+    names = {}  # a name's first word -> people of the entry so called (a name quoted as a word is no mention)
+    for p, person in enumerate(ex.people):
+        for a in person.aliases:
+            if a.split():
+                names.setdefault(a.split()[0], set()).add(p)
+    pairs = {}
+    for pron in doc:
+        low = pron.lower_
+        if low not in ("he", "she", "him", "her", "his") or pron.i not in who:
+            continue
+        j = pron.i + 1
+        if low in ("he", "she") and j < len(doc) and doc[j].lemma_ == "be" and doc[j].i > 0:
+            j += 1  # "He's Dennis"
+        elif low in ("him", "her") and pron.i > 0 and doc[pron.i - 1].lemma_.lower() in CALL_VERBS and doc[pron.i - 1].pos_ == "VERB":
+            verb = doc[pron.i - 1]
+            if any(c.dep_ == "neg" or c.lower_ in SLIPS for c in verb.children) or any(
+                    w.lower_ in ("not", "never", "n't") for w in doc[max(verb.i - 2, 0):verb.i]) or any(
+                    w.lower_ in SLIPS for w in doc[j:min(j + 6, len(doc))]):
+                continue  # "called him Tom again", "never called her Gwen"
+        elif low in ("his", "her") and j < len(doc) and doc[j].lower_ == "name":
+            j += 1  # "her name was Gwen", "her name underneath in full, Gwenllian Morgan" (not "her name for Glenys")
+            while j < len(doc) and j < pron.i + 8 and (doc[j].is_punct or doc[j].lemma_ == "be" or doc[j].pos_ in ("ADV", "ADJ") or (
+                    doc[j].pos_ == "ADP" and doc[j].lower_ not in ("for", "of", "to", "from"))):
+                j += 1
+        else:
+            continue
+        while j < len(doc) and doc[j].text in ('"', "“", "‘", "'"):
+            j += 1
+        if j >= len(doc):
+            continue
+        n = at.get(j)
+        if n is None and len(names.get(doc[j].text, ())) == 1:
+            n = next(iter(names[doc[j].text]))  # "calls her "Mami"": the name is said elsewhere in the entry
+        if n is None:
+            continue
+        r = who[pron.i]
+        t = doc[j]
+        verb = doc[pron.i - 1] if low in ("him", "her") and pron.i > 0 else None
+        if verb is not None and verb.lemma_.lower() in CALL_VERBS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and who.get(c.i) == r for c in verb.children):
+            continue  # "Delyth calls her "Mam"": not Delyth herself
+        if ex.people[n].name.split() and ex.people[n].name.split()[0].lower() in KIN_NAMES:
+            continue  # a kin word is what they are to someone, not their name ("Delyth calls her "Mam"")
+        if sum(m.kind in ("name", "title") for m in ex.people[r].mentions) < 2 and not any(m.kind == "title" for m in ex.people[r].mentions):
+            continue  # the one the entry is about, named twice or more, not a name said once ("as a girl, Moriah")
+        if any(m.kind in ("name", "title") and m.start < t.idx for m in ex.people[n].mentions):
+            continue  # a name the entry gave someone before: a likeness or a slip ("Dad called him Ron", Ron his brother)
+        k = j
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+            k += 1
+        if k + 1 < len(doc) and (doc[k + 1].tag_ == "POS" or doc[k + 1].lower_ in ("'s", "’s")):
+            continue  # "He was Tom's friend"
+        sent = t.sent
+        before = doc[sent.start - 1].sent if sent.start > 0 else sent
+        if r == n or ex.people[r].narrator or ex.people[n].narrator or any(
+                w.lemma_.lower() in ANIMALS | THINGS and w.pos_ == "NOUN" for w in (*before, *sent)):
+            continue
+        g, gn = ex.people[r].gender or PRONOUN_GENDER.get(pron.lower_), ex.people[n].gender
+        if g and gn and g != gn:
+            continue
+        pairs.setdefault(n, r)
+    groups = {}
+    for n, r in pairs.items():
+        if n not in groups:
+            groups.setdefault(r, [r]).append(n)
+    return [g for g in groups.values() if not set(g[1:]) & set(groups)]
 
 
 def _subject(token) -> bool:

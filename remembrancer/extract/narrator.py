@@ -70,7 +70,9 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
 
 CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
 # Said of a calling that was a slip, not a name: "Dorothy called me Margaret again", "by mistake".
-SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously"}
+SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously", "sometimes"}
+# An entry that speaks of a slip or a mix-up: a calling in it is one ("The slip happened again ... I don't mind him calling me Pat").
+MIXUPS = {"slip", "mistake", "confuse", "muddle", "mix"}
 # A calling that lasted a while was a slip too: "she called me Delyth for a bit".
 WHILES = {"bit", "moment", "minute", "second", "while", "time", "spell"}
 
@@ -80,6 +82,8 @@ def _called(ex: Extraction) -> list[list[int]]:
     "Kit. That's what she called you." Returns [narrator, named] groups to merge."""
     at = mention_tokens(ex)  # names, and the narrator's "I"/"you"
     doc, pairs = ex.doc, {}
+    if any(t.lemma_.lower() in MIXUPS and t.pos_ in ("NOUN", "VERB") for t in doc):
+        return []
     for t in doc:
         if t.lemma_.lower() not in CALL_VERBS or t.pos_ != "VERB":
             continue
@@ -135,7 +139,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "14"
+    version = "15"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

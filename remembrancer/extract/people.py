@@ -227,8 +227,12 @@ def dropped_subject_verb(token) -> bool:
     prev = token.doc[token.i - 1] if token.i > 0 else None
     listed = prev is not None and prev.text in ("-", "*", "•", "–", "—")  # a list's item: "- Beat Geth at Scrabble"
     if name_count(low) < 5 and (low in verbs or stem in verbs or stem in _nouns()) and (
-            nxt is not None and nxt.pos_ == "PROPN" and (name_gender(nxt.text) or listed)):
-        return True  # "Beat Geth at Scrabble", "Calls Glenys", "Things Elin says": a word, then a first name
+            nxt is not None and nxt.pos_ == "PROPN" and (name_gender(nxt.text) or listed or (
+                low in verbs and capitalised(nxt) and not english_word(nxt.lower_)))):
+        return True  # "Beat Geth at Scrabble", "Calls Glenys", "Things Elin says": a word, then a first name (or a name no word)
+    if low in verbs and nxt is not None and nxt.pos_ == "PROPN" and name_count(nxt.text) >= 4 and (
+            name_gender(low) and name_gender(nxt.text) and name_gender(nxt.text) != name_gender(low)):
+        return True  # "Chase Gemma re day centre": a verb that is a man's name, then a woman's first name, is no one name
     if not low.endswith("ed") or len(low) < 5 or name_gender(low):
         return False
     verbs = _lemma_index()["verb"]
@@ -572,6 +576,73 @@ def _postmodified(doc, e) -> int:
     return e
 
 
+DAYS = {"day", "eve", "night", "week"}
+
+
+def not_a_person_here(doc, s: int, e: int) -> bool:
+    """Is the name at tokens s..e, here, no one: a day named after someone ("St David's Day", "Happy Mother's
+    Day"), a name numbered as rooms, wards and stations are ("Ward 14", "Radio 2"), a firm, a show or a song
+    named with "&" ("Hallam & Pryce", "Gavin & Stacey"), or a name quoted as a word ("Sings "Twinkle Twinkle"",
+    "Calls Glenys "Glen"", ""Mam" is his mother")?"""
+    after = doc[e] if e < len(doc) else None
+    if after is not None and after.tag_ == "POS" and e + 1 < len(doc) and doc[e + 1].lower_ in DAYS and capitalised(doc[e + 1]):
+        return True
+    if after is not None and after.lower_ in DAYS and capitalised(after) and after.whitespace_ != "" and (
+            e + 1 == len(doc) or not doc[e + 1].pos_ == "PROPN"):
+        return True  # "Mother Day" (not "Doris Day Smith" ...: a day is the last word)
+    if after is not None and after.like_num and after.text[:1].isdigit() and after.i == e and doc[e - 1].whitespace_:
+        return True
+    if after is not None and after.text in ("&", "+") or s > 0 and doc[s - 1].text in ("&", "+") and not (
+            after is not None and after.tag_ == "POS"):
+        return True  # (not a partner owning something: "Kirby & John's rolling-mills")
+    text = doc.text
+    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    return 0 < start and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'" and (
+        text[start - 1] != "'" or text[end] == "'")
+
+
+OPENS = {'"', "“", "‘", ",", "—", "–", "-"}
+SPOKEN_CLOSES = {",", "?", "!", '"', "”", "’", "…", "—", "–"}
+SPOKEN_AFTER = {"oh", "o", "ah", "aw", "aww", "och", "ooh", "well", "right", "now", "love", "thanks", "morning", "night", "hiya", "hi", "hello"}
+
+
+def spoken_to(doc, span) -> bool:
+    """Is a name in someone's quoted words the one they speak to: "Lowri, it's not good news", "How are you
+    doing it, Helen?", "oh, Lows,", "Less water, Lowri." (not "It's our Helen", "ask Alun", "Dad, it's Helen", a word
+    said alone: 'said, "Vanity."')?"""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or any(t.lower_ in ("he", "she", "they") for t in doc[span.end:span.end + 5]):
+        return False  # said of them: "Gwen Morgan, duw, she could sing"
+    if (before is None or before.text in ('"', "“")) and after.text in ".!?" and any(
+            t.lower_ in ("you", "your") for t in doc[span.end:span.end + 8]):
+        return True  # "Helen. How are you really?" (parsed as what she said)
+    if after.text not in SPOKEN_CLOSES and not (after.text == "." and before is not None and before.text == ","):
+        return False
+    if span.root.dep_ in ("nsubj", "dobj", "pobj", "poss", "attr", "conj"):
+        return False
+    return before is None or before.text in OPENS or before.lower_ in SPOKEN_AFTER or before.is_sent_start is True
+
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december"}
+
+
+def _month_name(token) -> bool:
+    """A month that is a first name, before a surname: "June Pickering", "April Hale" (not "June 2021", "May Bank
+    Holiday", "March Tuesday")."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return norm(token.text) in MONTHS and name_gender(token.text) is not None and nxt is not None and nxt.pos_ == "PROPN" and (
+        capitalised(nxt) and not nxt.like_num and not english_word(nxt.lower_) and norm(nxt.text) not in NOT_NAMES)
+
+
+def _as_person(token) -> bool:
+    """Is a word that may be a month said as a person is: the subject or object of a verb, or owning something
+    ("June says", "I rang June", "June's daughter"; not "in June", "June 2021")?"""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") and not (nxt is not None and nxt.like_num)
+
+
 def _exclamation(token) -> bool:
     """"Oh God", "My God!", "God!", "God-fearing": not God spoken of."""
     doc, i = token.doc, token.i
@@ -786,7 +857,7 @@ class People:
     """
 
     name = "people"
-    version = "47"
+    version = "50"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -820,7 +891,7 @@ class People:
         i = 0
         while i < len(doc):
             t = doc[i]
-            if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES or norm(t.text) in HONORIFICS or (
+            if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES and not _month_name(t) or norm(t.text) in HONORIFICS or (
                     sentence_initial(t) and dropped_subject_verb(t) or t.lower_ in ("dear", "dearest")) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
                 i += 1
                 continue
@@ -840,6 +911,10 @@ class People:
                 # in another case ("TO LADY HOWARD Berry Hill": a heading, then an address)
             if j - i > 1 and _place_before_name(doc, i):
                 i += 1  # "from Freetown John Clayton": the place the text is at, then the name
+            for k in range(j - 2, i - 1, -1):
+                if norm(doc[k].text) in GREETINGS | DAYS:
+                    i = k + 1  # "Happy Anniversary Lorraine", "Happy Mothers Day Lorraine": a greeting, then the name
+                    break
             span = doc[i:j]
             note(tuple(x.lower_ for x in span), span.text, _honorific_before(doc, i))
             i = j
@@ -851,6 +926,12 @@ class People:
             if (t.pos_ == "NOUN" and capitalised(t) and sentence_initial(t) and t.dep_ in ("nsubj", "nsubjpass")
                     and name_gender(low) and low not in _lexicon() and low not in _nouns() and low not in NOT_NAMES
                     and (t.lower_,) not in names):
+                note((t.lower_,), t.text)
+
+        # 4. A month said as a person, in an entry naming someone in full by it ("June Pickering ... June says").
+        months = {k[0] for k in names if len(k) > 1 and k[0] in MONTHS}
+        for t in doc:
+            if t.lower_ in months and capitalised(t) and _as_person(t):
                 note((t.lower_,), t.text)
 
         # Every occurrence, longest name first.
@@ -875,6 +956,13 @@ class People:
             for key, info in found_names.items():
                 if key not in names and len(key) <= 2 and not any(common_word(t) or norm(t.text) in _nouns() for t in info["spans"][0]) \
                         and any(_said_to(sp, turns) for sp in info["spans"]):
+                    names[key] = info
+                    info["confidence"] = max(info.get("confidence", 0.0), SAID_TO_CONFIDENCE)
+        else:  # in someone's quoted words, a first name they speak to is someone's ("Sue said, "How are you doing it, Helen?"")
+            quotes = quoted(doc.text)
+            for key, info in found_names.items():
+                if key not in names and len(key) <= 2 and name_gender(key[0]) and not common_word(info["spans"][0][0]) and any(
+                        inside(sp[0].idx, quotes) and spoken_to(doc, sp) for sp in info["spans"]):
                     names[key] = info
                     info["confidence"] = max(info.get("confidence", 0.0), SAID_TO_CONFIDENCE)
         # A run of proper nouns holding a name is that name in full ("Gwen Cooper" when only
@@ -908,6 +996,10 @@ class People:
         for s, e, key in occurrences:
             if e < len(doc) and doc[e].lower_ in PLACE_WORDS and capitalised(doc[e]) and names[key]["kind"] == "name":
                 continue  # "Howard Grove", "Tipton Grange": a place named after them
+            if not_a_person_here(doc, s, e):
+                continue  # "St David's Day", "Ward 14", "Hallam & Pryce", Sings "Twinkle Twinkle"
+            if e - s == 1 and key[0] in MONTHS and not _as_person(doc[s]):
+                continue  # "remembered him from June": the month
             if _honorific_before(doc, s):  # "Mr. Blowers": the honorific is part of the mention
                 hon = _honorific_before(doc, s)
                 s = s - 2 if doc[s - 1].text == "." else s - 1
@@ -960,6 +1052,8 @@ class People:
                 if doc[t.i + 1:t.i + 3].text.lower().replace("’", "'").replace(" ", "") in ("'sday", "sday") or (
                         t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "day"):
                     continue  # "Happy Mother's Day": a day, not a mother
+                if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and doc[t.i + 2].lower_ in ("the", "a", "two", "three", "four"):
+                    continue  # "Mother of the Groom", "Mother of two": what someone is, not a name
                 key = (low,)
                 note(key, t.text, kind="title")
                 found.append((t.i, t.i + 1, key))

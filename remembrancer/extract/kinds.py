@@ -1,0 +1,232 @@
+"""Kinds: what each mention of a name says it is, a person or not.
+
+A name the text treats as a person somewhere says so (`person`): it speaks, thinks or feels ("Beth
+rang", "Nia said"), carries "Mr", "Mrs" or "Dr", stands in a relation ("my friend Carys"), is spoken
+to ("you"). A name can also be a pet ("our dog Moss", "Bella the dog", "a parrot called Kevin", "Moss
+barked", "Moss's lead", "took Moss to the vet"), a named thing ("Dolly the caravan", "the car, Bessie",
+"Bertie the starter") or a place ("the chapel, Moriah", "Rhondda born", "in Tenby" when the tagger
+says it is a place). Each name mention gets the sign its words give (`Mention.sign`), or none; across
+entries the store weighs them (`extract._read`): a name that is only ever what animals do is a pet,
+and stays a cue, not a person in the people list.
+"""
+from __future__ import annotations
+
+from .base import Extraction
+from .people import HONORIFICS, KIN_NAMES, _honorific_before, inside, quoted, spoken_to
+
+# Animals people keep and name (and breeds said in place of "dog").
+ANIMALS = set(
+    """dog dogs doggy doggo pup puppy hound bitch cat cats kitten kitty moggy moggie tabby tom pony horse mare
+    stallion foal donkey rabbit bunny hamster gerbil guinea pig ferret parrot budgie budgerigar canary
+    cockatiel bird hen chicken chick duck goose tortoise turtle terrapin goldfish fish snake lizard gecko
+    iguana rat mouse mice cow calf goat kid sheep lamb ewe pig piglet collie spaniel labrador lab retriever
+    terrier poodle greyhound lurcher whippet alsatian dachshund pug beagle boxer rottweiler husky corgi
+    sheepdog jack russell staffie staffy cockapoo labradoodle cavapoo schnauzer chihuahua westie
+    siamese persian tomcat""".split()
+)
+ANIMAL_VERBS = {"bark", "howl", "yap", "woof", "growl", "whimper", "purr", "miaow", "meow", "mew", "neigh",
+                "whinny", "moo", "bleat", "wag", "moult", "molt", "shed", "hiss", "cluck", "squawk", "chirp", "tweet"}
+PET_NOUNS = {"lead", "leash", "collar", "paw", "paws", "tail", "fur", "kennel", "kennels", "hutch", "cage", "whiskers",
+             "snout", "muzzle", "vet", "vets", "bowl", "flea", "fleas", "litter", "basket", "bone", "biscuits", "jabs"}
+VET = {"vet", "vets", "vet's", "kennels", "groomer", "groomers", "cattery"}
+# Things people name: cars, boats, toys, the sourdough starter.
+THINGS = set(
+    """car cars van caravan camper campervan motorhome boat yacht barge narrowboat bike bicycle motorbike
+    scooter tractor lorry truck bus train engine toy teddy doll dolly starter plant tree computer laptop
+    phone guitar piano violin kettle robot hoover vacuum roomba sofa chair clock""".split()
+)
+PLACES = set(
+    """chapel church cathedral pub inn bar cafe café restaurant shop store supermarket school college
+    university hospital hospice ward home village town city street road lane farm beach bay island
+    mountain hill river lake park garden field estate house cottage hotel hall club gym library station
+    airport office surgery practice centre center valley""".split()
+)
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+LOCATIVE = {"in", "at", "to", "from", "near", "into", "through", "around", "towards", "toward", "across"}
+# Verbs whose subject is a person: speaking, thinking, feeling, phoning, mending, cooking (not what a dog, a bird or a car
+# does too).
+PERSON_VERBS = set(
+    """say tell ask answer reply shout whisper mutter murmur explain mention insist admit promise agree
+    complain suggest text phone ring email message write think believe decide hope wish remember forget
+    laugh smile cry sob weep nod shrug sigh frown blush giggle chuckle joke argue pray marry kiss hug
+    visit pop invite offer reckon worry moan apologise apologize announce confess swear teach fix mend repair cook
+    bake knit sew paint draw""".split()
+)
+# Verbs done only to people: "I met Quentin", "Tell Andy", "We thanked Mags" (not "rang": "Ring Bluebell re the invoice").
+PERSON_OBJECT_VERBS = {"meet", "marry", "hug", "kiss", "cuddle", "thank", "invite", "greet", "introduce", "befriend", "tell",
+                       "ask", "remind", "text", "message", "forgive"}
+# What one is, goes or puts things in: a car, a boat, a tent (not "believe in Tom", "a change in Tom").
+INSIDE_VERBS = {"sit", "drive", "ride", "travel", "go", "come", "get", "be", "pack", "load", "put", "sleep", "stay", "camp", "sail",
+                "arrive", "leave", "set", "head", "climb", "jump", "squeeze", "cram", "carry", "bring", "take"}
+NAMING = {"call", "name", "nickname", "christen", "dub"}
+# What someone is, written before their first name as a title: "Midwife Sarah", "Nurse Ratched", "Vicar Jones".
+ROLE_TITLES = {"midwife", "nurse", "vicar", "pastor", "rabbi", "imam", "father", "sister", "brother", "coach", "teacher",
+               "miss", "sir", "doctor", "councillor", "officer", "constable", "sergeant", "chef"}
+
+
+def _kind_of(noun) -> str | None:
+    low = noun.lower_
+    lemma = noun.lemma_.lower()
+    if low in ANIMALS or lemma in ANIMALS:
+        return "pet"
+    if low in THINGS or lemma in THINGS:
+        return "thing"
+    if low in PLACES or lemma in PLACES:
+        return "place"
+    return None
+
+
+def _beside(doc, span, quotes) -> str | None:
+    """The kind a common noun next to the name, and tied to it, gives it: "our dog Moss", "Moss the collie",
+    "Moss, our dog", "a parrot called Kevin", "the car, Bessie" (not "In the car Dad said", nor "Tell me about
+    the bike, Grandad")."""
+    s, e, root = span.start, span.end, span.root
+    tied = [t for t in (root.head, *root.children) if t.pos_ == "NOUN" and t.is_lower and (
+        t.head.i == root.i and t.dep_ in ("appos", "compound", "nmod") or root.head.i == t.i and root.dep_ in ("appos", "compound"))]
+    for noun in tied:
+        k = _kind_of(noun)
+        between = doc[noun.i + 1:s]
+        if k and (noun.i < s and (all(t.is_punct or t.pos_ in ("ADJ", "DET") for t in between) or root.dep_ == "appos" and doc[s - 1].text == ","
+                                  and all(t.i == noun.i or t.head.i in range(noun.i, s) for t in doc[noun.i:s]))
+                  or noun.i >= e) and not (
+                any(t.text == "," for t in between) and inside(span[0].idx, quotes)):
+            return k  # not a name said to someone after a noun: "Tell me about the bike, Grandad,"
+    if s > 1 and doc[s - 1].lemma_.lower() in NAMING and doc[s - 1].tag_ == "VBN" and doc[s - 2].pos_ == "NOUN":
+        return _kind_of(doc[s - 2])  # "a parrot called Kevin"
+    if root.dep_ == "oprd" and root.head.lemma_.lower() in NAMING and root.head.dep_ in ("acl", "relcl") and root.head.head.pos_ == "NOUN":
+        return _kind_of(root.head.head)  # "a little lamb, which she's named Defi"
+    return None
+
+
+def sign(doc, span, quotes) -> str | None:
+    """What the words around one mention of a name say it is: "person", "pet", "thing", "place", "other" (a firm, a
+    team: "Bluebell are taking over"), "theirs" (a kin word that is someone else's, said in their words or after
+    their name) or None. (`Kinds` marks a name in quoted words it says nothing of "spoken", when it is the one
+    spoken to in words someone else is said to say, or "quoted".)"""
+    s, e = span.start, span.end
+    root = span.root
+    titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
+    if titled:  # "Mam", "the Doctor": people, whatever else is said of them
+        before = doc[s - 1] if s > 0 else None
+        if len(span) == 1 and span[0].lower_ in KIN_NAMES and (inside(span[0].idx, quotes) or before is not None and (
+                before.lower_ in ("your", "his", "her", "their", "its") or before.tag_ == "POS")):
+            return "theirs"  # a kin word in someone's words, or someone else's ("Where's me Mam?", "his Mam")
+        if len(span) > 1 and span[0].lower_ != "the":
+            return "person"  # "Grandma Joan", "Uncle Ron", "Nain Gwen": a name with what they are to someone
+        if len(span) == 1 and span[0].lower_ in KIN_NAMES and root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and not (
+                inside(span[0].idx, quotes)):
+            return "person"  # the writer's "Mam" doing or done to ("Mam rang", "Visited Grandma today"; not "it was NANA")
+        return _acts(root, quotes)
+    beside = _beside(doc, span, quotes)
+    if beside:
+        return beside
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS:
+        return "pet"  # "Moss barked"
+    if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
+        return "pet"  # "Moss's lead"
+    verb = root if root.dep_ == "ROOT" else head
+    if (root.dep_ in ("dobj", "ROOT") or root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "go", "have", "need")) and any(
+            t.lower_ in VET and "\n" not in doc[min(t.i, s):max(t.i, e)].text for t in verb.subtree):
+        return "pet"  # "took Moss to the vet", "Book Moss in at the vet", "Bella's been to the vet"
+    if e + 1 < len(doc) and doc[e].lower_ == "born" and doc[e + 1].text in (",", ".", ";", "and"):
+        return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
+    if root.ent_type_ in PLACE_ENTS and root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+        return "place"
+    if root.dep_ == "pobj" and head.lower_ in ("in", "into", "inside") and head.head.lemma_.lower() in INSIDE_VERBS:
+        return "thing"  # what one sits, drives or packs in: "sat in Dolly with the engine running", "us in Dolly behind"
+    title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None) or (
+        doc[s - 1].lower_ if s > 0 and doc[s - 1].text[:1].isupper() else None)
+    if title in HONORIFICS and title not in ("st", "saint") or title in ROLE_TITLES:
+        return "person"  # "Mr Pugh", "Dr Bhatt", "Reverend Iwan Parry", "Nain Gwen", "Midwife Sarah"
+    if root.dep_ == "nsubj" and root.tag_ in ("NNP", "NN") and not any(c.dep_ in ("conj", "cc") for c in root.children) and any(
+            t.tag_ == "VBP" and t.lemma_ in ("be", "have") for t in (head, *head.children) if t.dep_ in ("aux", "ROOT") or t is head):
+        return "other"  # "Bluebell are taking over all four calls": a firm, a team, a band
+    return _acts(root, quotes)
+
+
+def _acts(root, quotes) -> str | None:
+    """"person" when the name does what only people do, or has done to it what is done only to people: "Beth
+    rang", "Nia said", "I met Quentin Vasquez", "Tell Andy" (not a firm: "Boots said Wednesday")."""
+    if root.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART") or inside(root.idx, quotes):
+        return None
+    head = root.head
+    verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    if root.dep_ == "nsubj" and verbs & PERSON_VERBS or root.dep_ in ("dobj", "dative") and head.lemma_.lower() in PERSON_OBJECT_VERBS:
+        return "person"  # "Dorota came at eight and said hello"
+    return None
+
+
+SAYING = {"say", "ask", "tell", "shout", "reply", "answer", "whisper", "yell", "scream", "call", "text", "write", "go", "mutter"}
+
+
+def _speaker(doc, pos: int, quotes) -> str | None:
+    """Who the quoted words at `pos` are said to be said by: "i" ('I said, "Mark, stop it."', '"Oh, Tom," I said.'),
+    "other" ('She said, "Helen. How are you?"', '"Lowri, it's not good news," Dad said') or None (no one said to say
+    them, or not at their quote: 'I said fine. "Helen ..."')."""
+    q = next(((s, e) for s, e in quotes if s <= pos < e), None)
+    if q is None:
+        return None
+    before = []
+    for t in reversed([t for t in doc if q[0] - 60 <= t.idx < q[0] - 1]):
+        if t.text in (".", "!", "?", "\n") or t.is_space or len(before) == 8:
+            break  # the sentence that opens the quote
+        before.append(t)
+    says = [s for t in before if t.lemma_.lower() in SAYING and t.pos_ in ("VERB", "AUX") for s in _subjects(t)]
+    if not says:  # or just after it: '"Oh, Tom," I said.', '"..., love," Dad said', '"...," said Dad' (not '"..." And I told her')
+        after = [t for t in doc if t.idx > q[1]][:3]
+        if len(after) >= 2 and after[1].lemma_.lower() in SAYING and after[0].dep_ in ("nsubj", "nsubjpass"):
+            says = [after[0]]
+        elif len(after) >= 2 and after[0].lemma_.lower() in SAYING and after[1].dep_ in ("nsubj", "nsubjpass"):
+            says = [after[1]]
+    if not says:
+        return None
+    return "i" if any(t.lower_ == "i" for t in says) else "other"
+
+
+def _subjects(verb) -> list:
+    """The subject of a verb, or of the verb it is joined to ("she came back and said")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
+
+
+def _given_a_role(token) -> bool:
+    """A pronoun given a role: "He would've been her uncle", "She was my best friend"."""
+    from .people import role_like
+
+    return token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and role_like(c) and any(g.dep_ == "poss" for g in c.children) for c in token.head.children)
+
+
+class Kinds:
+    """Say, at each mention of a name, what the words around it make it."""
+
+    name = "kinds"
+    version = "3"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        doc = ex.doc
+        if doc is None or not ex.people:
+            return ex
+        quotes = quoted(ex.text)
+        told = [r for r in ex.relations if not r.how.startswith("kin")]  # not a relation read from a kin word alone ("NANA")
+        related = {r.subject for r in told} | {r.object for r in told}
+        for p, person in enumerate(ex.people):
+            names = [m for m in person.mentions if m.kind in ("name", "title")]
+            for m in names:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    m.sign = sign(doc, span, quotes)
+                    if m.sign is None and inside(m.start, quotes) and not ex.speakers:
+                        m.sign = "spoken" if spoken_to(doc, span) and _speaker(doc, m.start, quotes) == "other" else "quoted"
+            for m in person.mentions:
+                if m.kind == "pronoun":
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is not None and len(span) == 1 and _given_a_role(span[0]):
+                        m.sign = "person"
+            if names and (p in related or any(m.kind == "addressee" for m in person.mentions)) and not any(
+                    m.sign in ("pet", "thing", "place") for m in names):
+                names[0].sign = names[0].sign or "person"  # "my friend Carys", "Dear Gwen, ... you"
+        return ex

@@ -1,0 +1,246 @@
+"""Who is listed as a person: precision first (issue 13). A name the text treats as a pet, a thing or a place
+leaves the people list; a name said once with nothing more is kept but not listed; one person under two names
+is one listing; the writer is never someone else."""
+import pytest
+
+from remembrancer import Memory
+from remembrancer.extract import extract
+
+
+@pytest.fixture
+def memory(tmp_path):
+    m = Memory(tmp_path / "memories.db")
+    yield m
+    m.close()
+
+
+def listed(memory):
+    return {p["name"] for p in memory.people()}
+
+
+def test_a_name_that_does_what_animals_do_is_a_pet_not_a_person(memory):
+    memory.add("Walked our dog Moss up the common. Moss barked at the sheep.", at="2021-03-01")
+    memory.add("Moss ate a sock. Geth held Moss's lead while I tied my shoe. Geth said it was cold.", at="2021-03-02")
+    memory.add("Bella's been to the vet, she's got arthritis. Gwen rang about the party.", at="2021-03-03")
+    assert {"Moss", "Bella"}.isdisjoint(listed(memory)) and "Geth" in listed(memory)
+    assert {"Moss", "Bella"} <= {p["name"] for p in memory.people("pet")}
+    # the owner can say otherwise, and it holds across extraction
+    memory.set_kind("Moss", "person")
+    memory.add("Moss slept all day.", at="2021-03-04")
+    assert "Moss" in listed(memory)
+
+
+def test_each_mention_says_what_the_name_is():
+    def signs(text):
+        ex = extract(text)
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in ex.people}
+
+    assert signs("She has a parrot called Kevin that talks.")["Kevin"] == ["pet"]
+    assert signs("Beth rang at six. Mr Pugh waved.") == {"Beth": ["person"], "Mr Pugh": ["person"]}
+    assert signs("Mags is wonderful, Rhondda born, and kind.")["Rhondda"] == ["place"]
+    # not things: a name said to someone after a noun, a birth announced
+    assert signs('She said, "Tell me about the bike, Grandad," and he did.')["Grandad"] != ["thing"]
+    assert signs("Isla Grace Robson born at 3:40 this morning.")["Isla Grace Robson"] == [None]
+    assert signs("In the car Dad said it was fine.")["Dad"] == ["person"]
+    # a kin word in someone else's words is theirs
+    assert set(signs('He was shouting for his Mam. "Mam! Where\'s me Mam?"')["Mam"]) == {"theirs"}
+
+
+def test_a_name_said_once_with_nothing_more_is_kept_but_not_listed(memory):
+    memory.add("Tenby was lovely. Price & Sons sent the bill. Katarzyna Nowak was on the order of service.", at="2021-05-01")
+    memory.add("Tina came to the bingo. She won twice.", at="2021-05-02")
+    memory.add("Beth rang. Later Beth sent a photo of the beach.", at="2021-05-03")
+    memory.add("Saw Beth again.", at="2021-05-04")
+    assert listed(memory) == {"Beth", "Tina"}
+    everyone = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Katarzyna Nowak" in everyone and everyone["Katarzyna Nowak"]["sure"] < everyone["Beth"]["sure"]
+    assert memory.person("Katarzyna Nowak")["passages"]  # reachable by name
+
+
+def test_names_that_are_no_one_here():
+    def people(text):
+        return {p.name for p in extract(text).people} - {"me"}
+
+    assert people("St David's Day. Priya came in wearing a daffodil hat.") == {"Priya"}
+    assert people("Happy Mother's Day to you Mam!") == {"Mam"}
+    assert people("There's a nurse on Ward 14 called Fatima.") == {"Fatima"}
+    assert people("Liam got the job at Hallam & Pryce. Gavin & Stacey was on.") == {"Liam"}
+    assert people('Elin sings "Twinkle Twinkle" all day.') == {"Elin"}
+    assert people("Beat Geth at Scrabble after tea. He sulked.") == {"Geth"}
+    # but a partner owning something is someone, and a name before a number word is not a ward or a station
+    assert "John" in people("He worked in one of Kirby & John's rolling-mills.")
+    assert "Leonora" in people("I am forty-five and Leonora forty. Leonora said so.")
+
+
+def test_someone_elses_kin_word_and_a_couple_are_not_listed(memory):
+    memory.add('Dad was shouting for his Mam. "Mam! Where\'s me Mam?" Mr and Mrs Pugh came round.', at="2021-09-09")
+    memory.add('In his sleep he said "Howay, Mam." Mr and Mrs Pugh waved.', at="2021-09-10")
+    assert listed(memory) == {"Dad"}
+
+
+def test_a_short_name_of_two_people_said_once_is_one_of_them(memory):
+    memory.add("Sue Garbutt runs the home. Sue Garbutt rang twice.", at="2022-01-01")
+    memory.add("Susan Pearce came, my cousin. Susan Pearce brought cake.", at="2022-01-02")
+    memory.add("We stayed for the dinner, which Sue had said we could.", at="2022-01-03")
+    assert listed(memory) - {"me"} == {"Sue Garbutt", "Susan Pearce"}
+
+
+def test_a_name_given_by_a_pronoun_is_theirs_and_a_slip_is_not():
+    ex = extract("To whoever is on today, thank you for looking after Dad.\n\n- He's Dennis, but likes Mr Dawson.")
+    assert {"Dad", "Dennis"} <= next(p for p in ex.people if p.name == "Dad").aliases
+    ex = extract("Nain looked well in it. The order of service had her photo, and her name underneath in full, Gwenllian Morgan.")
+    assert [p.name for p in ex.people] == ["Gwenllian Morgan"] and "Nain" in ex.people[0].aliases
+    ex = extract('Andy came. Dad said, "Ta-ra, Ron," and then Dad called him Ron all week.')
+    assert not any({"Andy", "Ron"} <= p.aliases for p in ex.people)
+    ex = extract("Mrs Hale came. There is a dog. Her name is Moss.")
+    assert not any({"Mrs Hale", "Moss"} <= p.aliases for p in ex.people)
+
+
+def test_the_writers_kin_word_is_the_one_person_said_to_be_that_kin(memory):
+    # "Dad" is Dennis Dawson: the entry says "He's Dennis" of Dad, and Dennis Dawson is known by name
+    memory.add("Dennis Dawson, 83, signalman retired. Dennis likes brass bands.", at="2021-01-01")
+    memory.add("I took Dad to the doctor. Dad was quiet.", at="2021-01-02")
+    memory.add("To whoever is on today, thank you for looking after Dad.\n\n- He's Dennis, but likes Mr Dawson.", at="2021-01-03")
+    people = {p["name"]: p for p in memory.people()}
+    assert "Dennis Dawson" in people and "Dad" not in people and "Dad" in people["Dennis Dawson"]["aliases"]
+    assert ("father", "me", True) in {(r["relation"], r["other"], r["is"]) for r in memory.person("Dennis Dawson")["relations"]}
+
+
+def test_the_chat_owners_mam_is_the_speaker_said_to_be_her_mother(memory):
+    memory.add_chat([("Irene", "Is it working?"), ("Lorraine", "yes Mam it's working!! welcome to the madhouse"),
+                     ("Irene", "Thank you pet.")], at="2022-03-27", me="Lorraine")
+    memory.add_chat([("Lorraine", "Mam rang, she is fine"), ("Gemma", "aw good")], at="2022-03-28", me="Lorraine")
+    people = {p["name"]: p for p in memory.people()}
+    assert "Mam" not in people and "Mam" in people["Irene"]["aliases"]
+    # and the owner's saying so otherwise holds
+    memory.split_person("Irene", "Mam")
+    memory.add_chat([("Lorraine", "Mam rang again"), ("Gemma", "ok")], at="2022-03-29", me="Lorraine")
+    assert "Mam" in listed(memory)
+
+
+def test_the_unlisted_are_left_out_of_fading_review_and_the_graph_and_reachable_with_all(tmp_path):
+    from click.testing import CliRunner
+
+    from remembrancer.cli import cli
+    from remembrancer.server import people_graph
+
+    db = tmp_path / "m.db"
+    with Memory(db) as memory:
+        memory.add("Beth rang about the party. I laughed with Beth.", at="2020-01-01")
+        memory.add("Beth came round. Katarzyna Nowak was on the card.", at="2020-02-01")
+        faded = {i["person"] for i in memory.fading(now="2024-01-01", limit=50) if i.get("person")}
+        assert "Beth" in faded and "Katarzyna Nowak" not in faded
+        graph = {p["name"] for p in people_graph(memory)["people"]}
+        assert "Beth" in graph and "Katarzyna Nowak" not in graph
+        # the owner's word lists them: a rename is a statement about them
+        memory.rename("Katarzyna Nowak", "Kasia")
+        assert "Kasia" in listed(memory)
+        memory.undo(memory.corrections()[0]["id"])
+    out = CliRunner().invoke(cli, ["--db", str(db), "people"]).output
+    assert "Beth" in out and "Katarzyna" not in out
+    out = CliRunner().invoke(cli, ["--db", str(db), "people", "--all"]).output
+    assert "Katarzyna Nowak" in out and "(unsure)" in out.split("Katarzyna Nowak")[1].splitlines()[0]
+
+
+def test_a_middle_name_and_a_double_barrelled_surname_are_one_person():
+    from remembrancer.extract.aliases import same_person
+
+    assert same_person("Elin Gwen", "Elin Gwen Evans") and same_person("Niamh Gallagher", "Niamh Gallagher-Dobson")
+    assert same_person("Elliot", "Anne Elliot") and not same_person("Tom Gallagher", "Niamh Gallagher-Dobson")
+
+
+def test_more_of_what_a_mention_says(memory):
+    def signs(text):
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in extract(text).people}
+
+    assert signs("The team were lovely, and Bluebell are taking over all four calls.")["Bluebell"] == ["other"]
+    assert signs("Midwife Sarah came at six.")["Sarah"] == ["person"]
+    assert signs("Yesterday I met Rosalind Ferreira at the market.")["Rosalind Ferreira"] == ["person"]
+    assert signs("Grandma Joan lives in Leeds.")["Grandma Joan"] == ["person"]
+    assert "other" not in {x for v in signs("Mum and Dad are coming.").values() for x in v}  # two people, not a firm
+    assert signs("Visited Grandma today.") == {"Grandma": ["person"]}
+    assert signs("It was NANA she was saying.")["NANA"] == [None]  # a word said, not someone
+    memory.add("Bluebell are taking over all the calls. I rang Bluebell about it.", at="2021-10-29")
+    memory.add("Bluebell are short-staffed. Dorota came at eight and said hello.", at="2022-01-04")
+    assert listed(memory) == {"Dorota", "me"} and "Bluebell" in {p["name"] for p in memory.people("other")}
+
+
+def test_the_writers_kin_word_is_the_speaker_who_signs_with_it(memory):
+    memory.add_chat([("Irene", "Thank you for the flowers. Love Nan xx"), ("Lorraine", "you're welcome Mam")],
+                    at="2022-06-01", me="Lorraine")
+    memory.add_chat([("Lorraine", "Right family, Nan's 80th on Saturday. Party here from 2"), ("Gemma", "yes!!")],
+                    at="2022-06-04", me="Lorraine")
+    memory.add_chat([("Lorraine", "Nan's first outing since the hospital and she loved it"), ("Irene", "I did. Nan xx")],
+                    at="2022-06-12", me="Lorraine")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Nan" not in people and "Nan" in people["Irene"]["aliases"]
+
+
+def test_the_name_others_say_to_the_writer_is_the_writers(memory):
+    memory.add('Dad rang at half three. He said "Lowri, it\'s not good news, love," and then could not speak.', at="2018-09-14")
+    memory.add('Beth looked at my face and said "oh, Lows," and then she cried too.', at="2019-04-27")
+    memory.add('Glenys knocked at seven. She said "Den\'s gone, Lowri," very calmly.', at="2023-01-15")
+    memory.add("Geth rang about the car. Later Geth laughed at the sheep.", at="2023-02-01")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    owner = next(p for p in people.values() if p["name"] == "me")
+    assert "Lowri" not in people and "Lowri" in owner["aliases"]
+    assert "Geth" in people  # said of in the writer's own words: someone else
+    # a name the writer says to someone is not the writer's, nor one no one is said to say
+    memory.add('I said, "Mark, stop it." Then "Mark, look at this." Mark laughed.', at="2023-03-01")
+    memory.add('"Oh, Mark," I said. He went red.', at="2023-03-02")
+    owner = next(p for p in memory.people(everyone=True) if p["name"] == "me")
+    assert "Mark" not in owner["aliases"]
+
+
+def test_more_names_that_are_no_one_or_not_listed(memory):
+    def people(text):
+        return {p.name for p in extract(text).people} - {"me"}
+
+    assert people("Ring the office re the invoice.\nChase Gemma re day centre\nOrder pads") == {"Gemma"}
+    from remembrancer.extract import kinds, nlp
+
+    doc = nlp()("Then we sat in Dolly with the engine running. I believe in Tom.")
+    assert [kinds.sign(doc, doc[i:i + 1], []) for i in (4, 13)] == ["thing", None]  # not "believe in Tom"
+    # a title and a surname two people known in full share is one of them, however often said
+    memory.add("Dennis Dawson is my dad. Andrew Dawson is my brother. Dennis Dawson and Andrew Dawson argued.", at="2022-01-01")
+    for day in range(2, 5):
+        memory.add(f'The carer said, "Good morning, Mr Dawson," and he smiled. Mr Dawson ate well.', at=f"2022-01-0{day}")
+    # a kin word said once is perhaps no one
+    memory.add("Isla said her first word today: it was NANA she was saying.", at="2022-01-06")
+    assert {"Mr Dawson", "NANA"}.isdisjoint(listed(memory)) and {"Dennis Dawson", "Andrew Dawson"} <= listed(memory)
+
+
+def test_a_slip_of_the_name_does_not_make_the_writer_someone_else(memory):
+    memory.add("Dad asks for Pat (my mum) every night. Pat died in 2017.", at="2021-05-01")
+    memory.add('The slip happened again. "Pat, leave that." I don\'t mind him calling me Pat.', at="2021-05-23")
+    memory.add("- He calls me Pat sometimes. That's fine.\n- Pat was his wife.", at="2021-06-01")
+    owner = next(p for p in memory.people(everyone=True) if p["name"] == "me")
+    assert "Pat" not in owner["aliases"]
+    # and "Mum" is the one named person said to be the writer's mother
+    memory.add("Mum would have known what to do. I miss Mum.", at="2021-06-02")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Mum" not in people and "Mum" in people["Pat"]["aliases"]
+
+
+def test_a_month_that_is_her_name(memory):
+    memory.add("I sat in the kitchen with June Pickering. June says Wally's heart's not good. She said it lightly.", at="2021-05-02")
+    memory.add("We went to Whitby in June. June 2021 was wet.", at="2021-07-01")
+    everyone = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "June" in everyone["June Pickering"]["aliases"] and "June Pickering" in listed(memory)
+    assert len(memory.person("June Pickering")["passages"]) == 1  # not the month
+
+
+def test_one_the_writer_is_related_to_is_never_the_writer(memory):
+    memory.add("Pat (my mum) rang about Sunday. Pat sounded tired.", at="2021-05-01")
+    memory.add("At school they called me Pat, after her.", at="2021-05-02")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Pat" in people and "Pat" not in people["me"]["aliases"]
+
+
+def test_a_greeting_before_a_name_is_not_part_of_it(memory):
+    memory.add_chat([("Irene", "Happy Anniversary Lorraine and Stephen. I remember the day very well."),
+                     ("Lorraine", "thank you Mam x")], at="2023-03-04", me="Lorraine")
+    memory.add_chat([("Irene", "Thank you Liam. Happy Mothers Day Lorraine. You are a good daughter."),
+                     ("Lorraine", "love you Mam")], at="2024-03-10", me="Lorraine")
+    names = {a for p in memory.people(everyone=True) for a in [p["name"], *p["aliases"]]}
+    assert not {"Anniversary Lorraine", "Mothers Day Lorraine", "Day Lorraine"} & names
