@@ -423,7 +423,15 @@ def relate(memory, a: str, relation: str, b: str, instead: str | None = None) ->
         if instead:
             target["instead"] = instead
         cid = _state(conn, "relate", sa, sb, relation=relation, target=target)
+        _imply(conn)
     return _said(memory, cid, sa)
+
+
+def _imply(conn):
+    """The ties implied by those read and said (extract.imply), again after the owner said one."""
+    from .extract import imply
+
+    imply(conn)
 
 
 def t_tuple(row) -> tuple:
@@ -446,6 +454,7 @@ def unrelate(memory, a: str, relation: str, b: str) -> dict:
             raise BadInput(f"{sa!r} is not the {relation} of {sb!r} now",
                            f"Shown between them: {shown}." if shown else "No relation is shown between them.")
         cid = _state(conn, "unrelate", sa, sb, relation=relation, target={"a": _who(conn, pa), "b": _who(conn, pb)})
+        _imply(conn)
     return _said(memory, cid, sa)
 
 
@@ -755,6 +764,8 @@ def undo(memory, cid) -> dict:
         if r["undone"]:
             raise BadInput(f"Correction {cid} was undone already, on {r['undone'][:10]}", "Nothing to undo.")
         conn.execute("UPDATE corrections SET undone = ? WHERE id = ?", (dates.now(), cid))
+        if r["kind"] in ("relate", "unrelate"):
+            _imply(conn)
         if r["kind"] in ("merge", "split", "rename"):
             target = json.loads(r["target"]) if r["target"] else {}
             touched = {_locate(conn, r["a"], target.get("a"))}

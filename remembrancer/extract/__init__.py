@@ -30,6 +30,7 @@ from .facts import Facts
 from .feelings import Feelings
 from .narrator import OWNER, Narrator
 from .people import KIN_NAMES, People
+from . import relations as _relations
 from .relations import Relations
 from .times import Times
 from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
@@ -513,6 +514,7 @@ def _tidy(conn, batch, before, people_before, joined=()):
 
     merged = set(apply_corrections(conn)) | set(joined)
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
+    imply(conn)
     after = _shares(conn, batch)
     pairs = set(after) | set(before)
     if merged:
@@ -530,6 +532,33 @@ def _tidy(conn, batch, before, people_before, joined=()):
         _weigh(conn, {c for _, c in pairs}, pairs, people_before)
     else:
         _weigh(conn, None, pairs, people_before, joined)
+
+
+def imply(conn):
+    """The family ties the relations read imply (extract/relations.implied: my husband's mother is my
+    mother-in-law), written again whole as rows `how = 'implied'`, one for each relation read that it follows
+    from (its entry and passage the evidence), after the owner's statements: a tie they took away implies
+    nothing, one they said implies as if read."""
+    from ..people import Stated
+
+    conn.execute("DELETE FROM relations WHERE how = 'implied'")
+    best = {}
+    for entry, passage, s, rel, o, start, end, conf in conn.execute(
+            "SELECT entry, passage, subject, relation, object, start, end, coalesce(confidence, 1.0) FROM relations"
+            " ORDER BY entry, start, end, id"):  # the first surest reading is the evidence, however entries were read
+        key = (s, rel.lower(), o)
+        if key not in best or best[key][-1] < conf:
+            best[key] = (entry, passage, start, end, conf)
+    shown = Stated(conn).relations([{"subject": s, "relation": r, "object": o, "row": v} for (s, r, o), v in best.items()])
+    ties = [(r["subject"], r["relation"], r["object"], r["row"][-1] if r.get("row") else 1.0) for r in shown]
+    gender = dict(conn.execute("SELECT id, gender FROM people"))
+    rows = []
+    writer = next((r[0] for r in conn.execute("SELECT id FROM people WHERE owner = 1")), None)
+    for s, word, o, conf, premises in _relations.implied(ties, gender, writer):
+        for row in {shown[i]["row"] for i in premises if shown[i].get("row")}:
+            rows.append((row[0], row[1], s, word, o, row[2], row[3], conf))
+    conn.executemany("INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'implied')", rows)
 
 
 def _scale(people: int) -> int:

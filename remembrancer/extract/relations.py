@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .base import Extraction, Mention, Relation
-from .people import KIN_ROLE, inside, quoted
+from .people import FILLERS, KIN_ROLE, inside, quoted
 
 ROLES = {
     "mother": "f", "father": "m", "parent": None, "mum": "f", "mom": "f", "dad": "m",
@@ -34,6 +34,12 @@ ROLES = {
     "maid": "f", "employer": None, "employee": None, "landlord": "m", "landlady": "f",
     "tenant": None, "guardian": None, "ward": None, "heir": None, "nanny": "f", "mentor": None,
     "coach": None, "captain": None, "lieutenant": None, "sergeant": None, "companion": None,
+    # what people call their own ("her mam Bernie", "my nain"), and who looks after them or works with them
+    "mam": "f", "mammy": "f", "ma": "f", "nana": "f", "nanna": "f", "nain": "f", "taid": "m", "grandmam": "f",
+    "pal": None, "buddy": None, "bestie": None, "roomie": None, "workmate": None, "coworker": None,
+    "co-worker": None, "manager": None, "supervisor": None, "assistant": None, "secretary": None, "gp": None,
+    "carer": None, "caregiver": None, "midwife": "f", "consultant": None, "physio": None, "therapist": None,
+    "counsellor": None, "godparent": None, "grandkid": None,
 }
 PREFIXES = ("great-", "great", "step-", "step", "half-", "ex-", "grand", "god", "foster-", "foster")
 SUFFIXES = ("-in-law",)
@@ -43,7 +49,8 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # as a name ("Mum": the writer's, or in a chat the speaker's), the names beside a plural ("her sons Tom and
 # Ben"), a role given elsewhere in the entry, a name alone in the next sentence, one named person it can be.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.8, "kin-chat-grand": 0.8,
-              "beside": 0.9, "given": 0.85, "place": 0.85, "next": 0.75, "across": 0.6}
+              "beside": 0.9, "given": 0.85, "place": 0.85, "next": 0.75, "across": 0.6,
+              "fragment": 0.9, "pronoun": 0.8, "verb": 0.9}
 BE = {"be"}
 
 
@@ -90,7 +97,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "17"
+    version = "18"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -98,12 +105,15 @@ class Relations:
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
         at = {}  # token index -> person (names, titles, pronouns, narrator, addressee)
+        pronouns = set()  # token indexes of "he", "her" ... that coref linked to someone
         for p, person in enumerate(ex.people):
             for m in person.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     for t in span:
                         at[t.i] = p
+                        if m.kind == "pronoun":
+                            pronouns.add(t.i)
         named = {p for p, person in enumerate(ex.people)
                  if any(m.kind == "name" for m in person.mentions) and not person.narrator}
 
@@ -166,6 +176,8 @@ class Relations:
                 referent = next(who(c) for c in noun.children if c.dep_ in ("appos", "compound") and who(c) is not None)
             elif noun.dep_ in ("attr", "acomp") and noun.head.lemma_ in BE:
                 subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if _irrealis_be(noun.head):
+                    continue  # "Joey is not my boyfriend", "is your wife Rachel?"
                 if subj and who(subj[0]) is not None:
                     referent = who(subj[0])  # "Gwen is my sister", "he would've been her uncle"
             elif role and noun.dep_ == "poss" and noun.head.lemma_.lower() == "name" and (
@@ -190,7 +202,11 @@ class Relations:
                 if who(noun) is None and owner is not None and owner != referent:
                     ex.people[referent].mentions.append(Mention(noun.idx, noun.idx + len(noun), referent, "role"))
                 if owner is not None and owner != referent:
-                    found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char, "stated"))
+                    # "she's my best friend", "his wife Pat": one end only as sure as the pronoun's reading
+                    said_by = {noun.head.i, *(c.i for c in noun.children if c.dep_ == "poss"),
+                               *(c.i for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass"))}
+                    how = "pronoun" if said_by & pronouns else "stated"
+                    found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char, how))
                 continue
             if owner is None or who(noun) is not None:
                 continue
@@ -259,7 +275,9 @@ class Relations:
         for (role, owner), p in assigned.items():
             for noun in unlinked[(role, owner)]:
                 link(p, role, owner, noun)
-        found += _written(ex, doc, who, named, found)
+        found += _written(ex, doc, who, named, found, pronouns)
+        for b, kind, a, sent in _tied(ex, doc, who):
+            found.append((b, _tie_word(kind, ex.people[b].gender), a, sent.start_char, sent.end_char, "verb"))
         found += _kin_named(ex, found)
         seen = set()
         for s, role, o, start, end, how in found:
@@ -299,7 +317,7 @@ def _we(ex, token) -> int | None:
     return next((p for p, person in enumerate(ex.people) if person.narrator), None)
 
 
-def _written(ex, doc, who, named, found) -> list[tuple]:
+def _written(ex, doc, who, named, found, pronouns=frozenset()) -> list[tuple]:
     """Relations as people write them, read from the words in order (the parser often misses them): a
     possessive, a role noun, a name ("my husband Tom", "Sam's wife Noor", "our neighbour Mr Patel", "my
     best friend, Claire,"), the name before it ("Tom, my husband", "Tom (my husband)", "Tom is my husband"),
@@ -340,12 +358,20 @@ def _written(ex, doc, who, named, found) -> list[tuple]:
         k += k < len(doc) and doc[k].text == ","
         after = names.get(k) if k < len(doc) and doc[k].sent.start == noun.sent.start else None
         before = None
-        if first >= 2 and doc[first - 1].text in (",", "(") and doc[first - 2].i in names:
-            before = names[doc[first - 2].i]  # "Tom, my husband", "Tom (my husband)"
-        elif first >= 2 and doc[first - 1].lemma_ == "be" and doc[first - 2].i in names and doc[first - 2].dep_ != "poss":
+        if first >= 2 and doc[first - 1].text in (",", "(") and doc[first - 2].i in names and not (
+                noun.dep_ in ("nsubj", "nsubjpass") and doc[first - 1].text == "," and doc[k - 1].text != ","):
+            before = names[doc[first - 2].i]  # "Tom, my husband", "Tom (my husband)"; not "Joe, your dad's in love"
+        elif first >= 2 and doc[first - 1].lemma_ == "be" and doc[first - 2].i in names and doc[first - 2].dep_ != "poss" \
+                and not _irrealis_be(doc[first - 1]):
             before = names[doc[first - 2].i]  # "Tom is my husband"
+        elif first >= 2 and doc[first].lower_ in POSSESSIVES | {"our"} and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].i in names:
+            before = names[doc[first - 2].i]  # "Joey's my best friend": a name's "'s" before "my" is "is"
         for ref in {after, before} - {None}:
-            add(ref, role, owner, noun.sent, "written")
+            add(ref, role, owner, noun.sent, "pronoun" if first in pronouns else "written")
+        if after is None and before is None and owner is not None and (said := _fragment(ex, doc, noun, first, in_law_end(noun) or noun.i + 1, names)) is not None:
+            g = gender_of(role)
+            if said != owner and not (g and ex.people[said].gender and ex.people[said].gender != g):
+                add(said, role, owner, noun.sent, "fragment")  # "Kerry rang me last night. My sister-in-law, who ..."
     writer = next((p for p, person in enumerate(ex.people) if person.narrator), None) if not ex.speakers else None
     for i, p in names.items():
         if names.get(i + 1) == p:
@@ -355,6 +381,116 @@ def _written(ex, doc, who, named, found) -> list[tuple]:
             if doc[i + 1:i + 2 + len(words)].text.lower() == f"{prep} {place}" or prep == "next" and doc[i + 1:i + 3].text.lower() == "next door":
                 add(p, role, writer if writer is not None else _we(ex, doc[i]), doc[i].sent, "place")
     return out
+
+
+def _turn(ex, doc, i) -> tuple[int, int]:
+    """The tokens (lo, hi) of the chat turn holding token i; of the whole text outside a chat."""
+    if not ex.speakers:
+        return 0, len(doc)
+    pos = doc[i].idx
+    for start, end, _ in ex.speakers:
+        if start <= pos < end:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                return span.start, span.end
+    return i, i + 1
+
+
+def _boundary(t) -> bool:
+    return t.is_space and "\n" in t.text or t.text[-1:] in ".!?…" and not t.text.strip(".!?…")
+
+
+FRAGMENT_END = {".", "!", "…", ",", "—", "–", "-", ";", "..."}
+
+
+def _fragment(ex, doc, noun, first, k, names) -> int | None:
+    """The person a role phrase standing as a sentence of its own is: the one person the sentence before it
+    names ("Kerry rang me last night. My sister-in-law, who I've met four times.", "Who's Denise?" "My
+    roommate.", "this is Chandler! My roommate!"). Not a phrase that is the subject or object of a verb, nor a
+    question ("Your sister?")."""
+    lo, hi = _turn(ex, doc, noun.i)
+    j = first - 1
+    while j >= lo and (doc[j].text == "," or doc[j].pos_ == "INTJ" or doc[j].lower_ in FILLERS):
+        j -= 1
+    if j >= lo and not _boundary(doc[j]):
+        return None  # the phrase does not start its sentence
+    end = doc[k] if k < hi else None
+    if end is not None and not (end.text in FRAGMENT_END or end.is_space and "\n" in end.text or end.lower_ == "and" and noun.dep_ == "ROOT"):
+        return None
+    if noun.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "nsubj" and c.i != noun.i for c in noun.head.children):
+        return None  # "My brother, who lives in Leeds, came round" (not "..., and she seems to know": the parser's slip)
+    if noun.dep_ in ("dobj", "pobj") or any(t.text == "?" for t in doc[noun.i:min(hi, noun.sent.end)]):
+        return None
+    # the sentence before: in this turn, or the turn before
+    if j >= lo:
+        stop = j
+    else:
+        before = [(s, e) for s, e, _ in ex.speakers if e <= doc[lo].idx]
+        span = doc.char_span(*max(before), alignment_mode="expand") if before else None
+        if span is None or not len(span):
+            return None
+        lo, stop = span.start, span.end - 1
+    start = stop - 1
+    while start >= lo and not _boundary(doc[start]):
+        start -= 1
+    said = {names[t.i] for t in doc[start + 1:stop + 1] if t.i in names}
+    return said.pop() if len(said) == 1 else None
+
+
+# Verbs (and their adjectives) that tie two people: "Huw and Kasia got married", "Ross married Emily", "Phoebe
+# is dating Mike", "she broke up with Richard", "they divorced". The tie: spouse, partner, ex (by gender: wife,
+# girlfriend, ex-husband ...); "getting married" is a plan, and the two engaged.
+TIES = {"marry": "spouse", "married": "spouse", "wed": "spouse", "engage": "fiance", "engaged": "fiance",
+        "date": "partner", "divorce": "ex-spouse", "divorced": "ex-spouse", "dump": "ex-partner"}
+UP = {"break": "ex-partner", "split": "ex-partner"}  # "broke up with", "split up"
+TIE_WORDS = {"spouse": ("wife", "husband", "spouse"), "fiance": ("fiancée", "fiancé", "fiance"),
+             "partner": ("girlfriend", "boyfriend", "partner"), "ex-spouse": ("ex-wife", "ex-husband", "ex"),
+             "ex-partner": ("ex-girlfriend", "ex-boyfriend", "ex")}
+WISHES = {"want", "wish", "hope", "plan", "like", "love", "would", "try", "dream", "pretend", "ask", "if", "unless"}
+
+
+def _tied(ex, doc, who) -> list[tuple]:
+    """Two people a verb ties: (subject, word, object, sentence) for "A and B got married", "A married B",
+    "A is engaged to B", "A is dating B", "A broke up with B", "A and B divorced". Not when negated, asked,
+    wished or to come ("if they marry", "want to date her", "won't marry him"); "getting married" is an
+    engagement. "we" and "they" tie no one (who the others are is not said)."""
+    out = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        kind = TIES.get(lemma) if t.pos_ in ("VERB", "ADJ", "AUX") else None
+        if kind is None and lemma in UP and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+            kind = UP[lemma]
+        if kind is None:
+            continue
+        head = t.head if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr") else t
+        subjects = [c for x in (head, *(c for c in head.children if c.dep_ in ("aux", "auxpass")))
+                    for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]  # the parser may hang it on "are"
+        if head.dep_ == "conj" and head.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            subjects.append(head.head)  # "Your Grandad and I got married" (the parser joins the verb to the name)
+        subjects = [x for c in subjects for x in (c, *c.conjuncts)]
+        objects = [c for c in t.children if c.dep_ == "dobj"] + [
+            o for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for o in c.children if o.dep_ == "pobj"]
+        people = [who(x) for x in subjects + objects]
+        if any(x.lower_ in ("we", "they", "us", "them") for x in subjects + objects) or None in people or len(set(people)) != 2:
+            continue
+        sent = t.sent
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "might", "would", "should", "will", "'ll", "wo", "can", "ca")
+               for x in (t, head) for c in x.children) or sent.text.rstrip().endswith("?") and lemma != "date":
+            continue
+        if any(a.lemma_.lower() in WISHES or a.dep_ in ("mark", "advcl") and a.lower_ in WISHES for a in (head.head, *head.children)) \
+                or head.dep_ in ("xcomp", "advcl", "ccomp") and head.head.lemma_.lower() in WISHES:
+            continue
+        if kind == "spouse" and (any(c.lower_ == "getting" or c.lemma_ == "go" for c in head.children) or head.head.lemma_ == "go"
+                                 or t.tag_ == "VBG"):
+            kind = "fiance"  # "are getting married", "going to marry"
+        a, b = people[0], next(p for p in people if p != people[0])
+        out.append((b, kind, a, sent))
+    return out
+
+
+def _tie_word(kind, gender) -> str:
+    f, m, either = TIE_WORDS[kind]
+    return f if gender == "f" else m if gender == "m" else either
 
 
 def _telling(noun, role) -> bool:
@@ -498,3 +634,94 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int, str]]:
                     out.append((p, role, owner, sent.sent.start_char, sent.sent.end_char, how))
                 break
     return out
+
+
+# -- what the relations read imply ------------------------------------------------------------------
+# The kind of family tie a relation word names, and its converse: "Joan is Tom's mother" is a parent tie,
+# "Tom is Joan's son" the same tie told the other way.
+KINDS = {**dict.fromkeys("mother father parent mum mom mam mammy ma mummy mommy dad daddy mama papa".split(), "parent"),
+         **dict.fromkeys("son daughter child kid".split(), "child"),
+         **dict.fromkeys("brother sister sibling twin sis bro".split(), "sibling"),
+         **dict.fromkeys("husband wife spouse".split(), "spouse"),
+         **dict.fromkeys("grandmother grandfather grandparent grandma grandpa granny gran nan nana nanna nain taid grandad granddad".split(),
+                         "grandparent"),
+         **dict.fromkeys("grandson granddaughter grandchild grandkid".split(), "grandchild"),
+         **dict.fromkeys("aunt auntie aunty uncle".split(), "pibling"), **dict.fromkeys("niece nephew".split(), "nibling"),
+         **dict.fromkeys("mother-in-law father-in-law".split(), "parent-in-law"),
+         **dict.fromkeys("son-in-law daughter-in-law".split(), "child-in-law"),
+         **dict.fromkeys("brother-in-law sister-in-law".split(), "sibling-in-law"), "cousin": "cousin"}
+CONVERSE = {"parent": "child", "child": "parent", "grandparent": "grandchild", "grandchild": "grandparent",
+            "pibling": "nibling", "nibling": "pibling", "parent-in-law": "child-in-law", "child-in-law": "parent-in-law"}
+WORDS = {"parent": ("mother", "father"), "child": ("daughter", "son"), "sibling": ("sister", "brother"),
+         "spouse": ("wife", "husband"), "grandparent": ("grandmother", "grandfather"),
+         "grandchild": ("granddaughter", "grandson"), "pibling": ("aunt", "uncle"), "nibling": ("niece", "nephew"),
+         "parent-in-law": ("mother-in-law", "father-in-law"), "child-in-law": ("daughter-in-law", "son-in-law"),
+         "sibling-in-law": ("sister-in-law", "brother-in-law"), "cousin": ("cousin", "cousin")}
+# "a is b's k1" and "b is c's k2" -> "a is c's k3", with how often it holds (a half-sibling's parent is not
+# always mine, a stepfather is a father by marriage): a is b's parent and b is c's parent, so a is c's grandparent.
+COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("pibling", 1.0),
+           ("parent", "spouse"): ("parent-in-law", 1.0), ("sibling", "spouse"): ("sibling-in-law", 1.0),
+           ("spouse", "sibling"): ("sibling-in-law", 1.0), ("child", "parent"): ("sibling", 0.95),
+           ("sibling", "sibling"): ("sibling", 0.95), ("parent", "sibling"): ("parent", 0.9),
+           ("child", "pibling"): ("cousin", 0.95), ("spouse", "parent"): ("parent", 0.85),
+           ("spouse", "grandparent"): ("grandparent", 0.85)}
+SURE = 0.85  # only ties read at least this surely imply others: a wrong premise makes wrong kin of a whole family
+IN_LAWS = {"parent-in-law", "child-in-law", "sibling-in-law"}
+
+
+def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple]]:
+    """The family ties that follow from those read: `ties` are (subject, relation word, object, confidence),
+    `gender` a person -> "f" | "m" | None. Returns (subject, word, object, confidence, premises), `premises`
+    the indexes in `ties` they follow from, for each tie not read already between the two (a tie read
+    between them, of any family kind, is better evidence than one worked out). How sure: the less sure
+    premise, times how often the rule holds. In-laws are the writer's only ("my husband's mother"): whose
+    mother-in-law my mother is goes without saying."""
+    edges = {}  # (a, kind, b) -> (confidence, premises): both ways
+    family = set()
+    gender = dict(gender)
+    for s, word, o, conf in ties:  # a mother is a woman, whatever her name says
+        if gender.get(s) is None and KINDS.get(word.lower()) and gender_of(word.lower()):
+            gender[s] = gender_of(word.lower())
+    for i, (s, word, o, conf) in enumerate(ties):
+        kind = KINDS.get(word.lower())
+        if kind is None or s == o:
+            continue
+        family |= {(s, o), (o, s)}
+        if conf < SURE:
+            continue
+        for key in ((s, kind, o), (o, CONVERSE.get(kind, kind), s)):
+            if key not in edges or edges[key][0] < conf:
+                edges[key] = (conf, (i,))
+    out = {}
+    for _ in range(3):  # a grandmother of my daughter through my husband's mother: two steps
+        by_from = defaultdict(list)
+        for (a, k, b), v in edges.items():
+            by_from[a].append((k, b, v))
+        new = {}
+        for (a, k1, b), (c1, p1) in edges.items():
+            for k2, c, (c2, p2) in by_from[b]:
+                rule = COMPOSE.get((k1, k2))
+                if rule is None or a == c or (a, c) in family:
+                    continue
+                kind, holds = rule
+                conf = round(min(c1, c2) * holds, 4)
+                if kind in IN_LAWS and writer not in (a, c):
+                    continue
+                for key in ((a, kind, c), (c, CONVERSE.get(kind, kind), a)):
+                    if key not in edges and (key not in new or new[key][0] < conf):
+                        new[key] = (conf, tuple(sorted(set(p1 + p2))))
+        if not new:
+            break
+        edges.update(new)
+        for (a, kind, c), v in new.items():
+            if (c, CONVERSE.get(kind, kind), a) in out:
+                continue  # one tie, told one way
+            out[(a, kind, c)] = v
+    result = []
+    for (a, kind, c), (conf, premises) in out.items():
+        g = gender.get(a)
+        if g is None and kind not in ("parent", "child", "sibling", "spouse", "grandparent", "grandchild", "cousin"):
+            continue  # "aunt or uncle": said only when known
+        word = WORDS[kind][g == "m"] if g in ("f", "m") else kind
+        result.append((a, word, c, conf, premises))
+    return result
