@@ -25,8 +25,8 @@ Layers, each with precision and recall, and every error:
 - the writer merged with anyone (a listed person holding the writer's names and another's).
 
 A fact is *stated* when its confidence is at least the pipeline's threshold (`extract.FACT`, for
-deaths, births and relations to the writer); below it the store shows it as "perhaps". The figures
-are of what is stated; relations and events are also given counting the "perhaps" ones.
+deaths, births and relations); below it the store shows it as "perhaps". The figures are of what is
+stated; relations and events are also given counting the "perhaps" ones.
 
 Tuned on TUNE; HELD_OUT writers are scored with figures only (their errors are not printed unless
 --held-out-errors: looking at them would make their figures a measure of tuning, not of the code).
@@ -365,12 +365,11 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                 errors.append(f"key      relation not scored: {r}")
                 continue
             gold_rel[n] = r
-        owner_pid = next(iter(owners), None)
         for stated_only, name in ((True, "relations"), (False, "relations+perhaps")):
             pr, mine = PR(), PR()
             seen = {}
             for s, word, o, passage, c in rows:
-                if stated_only and (o == owner_pid or s == owner_pid) and c < threshold:
+                if stated_only and c < threshold:
                     continue
                 gs, go = assigned.get(s), assigned.get(o)
                 n = normal(gs if gs is not None else f"?{s}", word, go if go is not None else f"?{o}")

@@ -89,9 +89,10 @@ def perhaps(kind: str, confidence) -> bool:
     return kind in SURE_KINDS and (confidence if confidence is not None else 1.0) < FACT
 
 
-def perhaps_relation(subject_owner: bool, object_owner: bool, confidence) -> bool:
-    """Is a relation, to the writer or not, read this surely, only a "perhaps"?"""
-    return (subject_owner or object_owner) and (confidence if confidence is not None else 1.0) < FACT
+def perhaps_relation(confidence) -> bool:
+    """Is a relation read this surely only a "perhaps"? Any relation, to the writer or between others: a
+    reading that is wrong one time in five is no fact about anyone."""
+    return (confidence if confidence is not None else 1.0) < FACT
 
 
 def find(conn, name: str, partial: bool = False) -> int | None:
@@ -891,9 +892,9 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
         got = relations.setdefault(key, {"evidence": [], "said": None, "sure": 0.0})
         got["evidence"].append(r["passage"])
         got["said"] = got["said"] or r["said"]
-        # how sure the surest reading is: a relation to the writer is a fact only above FACT, or when they said it
+        # how sure the surest reading is: a relation is a fact only above FACT, or when the owner said it
         read = 1.0 if r.get("said") or r.get("confidence") is None else r["confidence"]
-        got["sure"] = max(got["sure"], read if row["owner"] or who[key[1]][1] else 1.0)
+        got["sure"] = max(got["sure"], read)
     # "mother of Eleanor" and "Eleanor is her daughter" are one tie told both ways: said once.
     for rel, other, mine in [k for k in relations if not k[2]]:
         told = next((k for k in relations if k[1] == other and k[2] and same_tie((pid, k[0], other), (other, rel, pid))), None)

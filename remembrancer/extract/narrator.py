@@ -319,6 +319,8 @@ def _vocative(doc, span, lo, hi) -> bool:
         return True  # "Um, Pheebs, so you just don't get along?", "Oh, Ross, come on"
     if before.text != "," or not _ends(after) or before.i == first:
         return False
+    if before.i > first and doc[before.i - 1].lower_ in ("me", "i"):
+        return False  # "it's me, Aunt Phoebe": who is speaking
     if root.dep_ == "appos" and root.head.pos_ != "PROPN":
         return False  # "I went with my brother, Tom.": Tom is the brother
     # said to someone after something said to them ("Are you coming, Mum?"), not an answer ("Um, Liam Neeson.")

@@ -625,6 +625,8 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int, str]]:
                 (speakers.get(sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
             if owner == p and not ex.speakers:
                 owner = reader  # a letter signed "Granny June" to Hannah: Hannah's grandmother
+            if owner is not None and ex.speakers and _self_titled(ex, m, words, owner):
+                continue  # "it's me, Aunt Phoebe", "look at Aunt Monica's little boy!" from Monica: herself
             if owner is not None and owner != p and not any(s == p and (o == owner or r == role) for s, r, o, *_ in found):
                 sent = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if sent is not None:
@@ -634,6 +636,16 @@ def _kin_named(ex, found) -> list[tuple[int, str, int, int, int, str]]:
                     out.append((p, role, owner, sent.sent.start_char, sent.sent.end_char, how))
                 break
     return out
+
+
+def _self_titled(ex, m, words, owner) -> bool:
+    """Is a kin title with a name said in a chat by the one it names ("Aunt Phoebe" from Phoebe, or "it's me,
+    Aunt Phoebe")?"""
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and span.start >= 2 and span.doc[span.start - 1].text == "," and span.doc[span.start - 2].lower_ in ("me", "i"):
+        return True
+    name = " ".join(words[1:])
+    return bool(name) and any(a.lower() == name or a.lower().split()[0] == name for a in ex.people[owner].aliases if a.split())
 
 
 # -- what the relations read imply ------------------------------------------------------------------
