@@ -1,8 +1,9 @@
 """Personal writing: what the store understands of a writer's journal, letters, notes or chats, against a key.
 
 Each writer folder under --data (format: bench/data/journals/README.md) is stored as a user would:
-its entries folder through `Memory.add_files`, or its chat log through `Memory.import_file("jsonl",
-me=...)`, in a store of its own, and understood by the extraction pipeline (embeddings are not made:
+its entries folder through `Memory.add_files`, or its chat log through `Memory.import_path("jsonl",
+me=...)`, with the key's `day_first` (as the writer would say --day-first or --month-first), in a
+store of its own, and understood by the extraction pipeline (embeddings are not made:
 this measures understanding and dating only). Stores are cached by the content of the writer's
 folder and of the package's code (--cache), so a change to either builds again.
 
@@ -138,11 +139,12 @@ def build(folder: Path, key: dict, cache: Path) -> Path:
     for f in cache.glob(f"{tmp.name}*"):
         f.unlink()
     imp = key.get("import") or {"kind": "files"}
+    day_first = key.get("day_first")  # how the writer writes 3/4/21: what they would tell the store
     with Memory(tmp, derive=False) as memory:
         if imp["kind"] == "jsonl":
-            result = memory.import_file("jsonl", folder / imp["file"], me=imp.get("me"))
+            result = memory.import_path("jsonl", folder / imp["file"], me=imp.get("me"), day_first=day_first)
         else:
-            result = memory.add_files([folder / "entries"])
+            result = memory.add_files([folder / "entries"], day_first=day_first)
         ids = [r["entry"] for r in result["results"] if r["new"]]
         extract.process(memory, ids)
     for f in cache.glob(f"{folder.name}-*.db"):
@@ -510,7 +512,8 @@ def _span(r) -> float:
 
 def _marked_undated(e) -> bool:
     meta = json.loads(e["meta"]) if e["meta"] else {}
-    return bool(meta.get("dated_by") in ("file time", "mtime", "today", "now") or meta.get("undated"))
+    return bool(meta.get("dated") in ("file time", "today") or meta.get("dated_by") in ("file time", "mtime", "today", "now")
+                or meta.get("undated"))
 
 
 def traps(memory, key, k, assigned, errors) -> Counter:

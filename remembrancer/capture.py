@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import dates
-from .errors import (BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, RemembrancerError,
+from .errors import (BadDate, BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, RemembrancerError,
                      UnknownFormat)
 
 MAX_ENTRY_CHARS = 10_000_000
@@ -28,6 +28,8 @@ class Turn:
     speaker: str | None
     text: str
     ref: str | None = None
+    at: str | None = None  # when it was said, if the source says
+    key: str | None = None  # its identity in the export it came from (see Entry.items)
 
 
 @dataclass
@@ -39,6 +41,10 @@ class Entry:
     kind: str = "text"
     meta: dict = field(default_factory=dict)
     passages: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # start, end, speaker, ref
+    # An imported item's identity in its export and a digest of what it said, (key, digest): one for a note,
+    # one per turn of a chat built from messages (`turns`), so a later import stores only what is new.
+    items: list[tuple[str, str]] = field(default_factory=list)
+    turns: list[Turn] | None = None
     # What an export carries besides (see remembrancer/archive.py): the entry's own id and its passages' ids,
     # when it was added, when it went to the trash, and its earlier versions.
     id: int | None = None
@@ -113,25 +119,32 @@ def _trimmed(text, start, end):
     return (start, end, None, None)
 
 
-def text_entry(text, *, at=None, author=None, source=None, default_at=None) -> Entry:
+def text_entry(text, *, at=None, author=None, source=None, day_first=None, meta=None) -> Entry:
     """A piece of prose: a journal entry, a letter, a story, a note.
 
-    Undated, it is dated from its front matter or a leading date line, else `default_at`, else now.
+    Undated, it is dated from its front matter or a date heading it (a year-less one in the last year it
+    fell in), else now; `meta["dated"]` says which, unless `at` was given. (Files: `file_entries`.)
     """
     check_text(text)
     check_unicode(author, "The author")
     check_unicode(source, "The source")
-    entry = Entry(text=text, at=at, author=author, source=source)
+    entry = Entry(text=text, at=at, author=author, source=source, meta=dict(meta or {}))
     # Front matter and a date line heading the text say when, not what: they make no passage.
     front = _FRONT.match(text)
     body = front.end() if front else 0
-    written = dates.leading_date(text[body:])
-    if written:
-        first_line = len(text) - len(text[body:].lstrip())
-        newline = text.find("\n", first_line)
-        body = newline + 1 if newline >= 0 else body
+    head = dates.heading_date(text[body:])
     if entry.at is None:
-        entry.at = front_matter_date(text) or written or default_at or dates.now()
+        written = head[0].resolve(day_first, dt.date.today(), before=True) if head else None
+        if (fm := front_matter_date(text, day_first)):
+            entry.at, entry.meta["dated"] = fm, "front matter"
+        elif written:
+            entry.at, entry.meta["dated"] = written[0], "text"
+            if written[1]:
+                entry.meta["year"] = "weekday" if written[1] == "weekday" else "today"
+        else:
+            entry.at, entry.meta["dated"] = dates.now(), "today"
+    if head and head[1]:
+        body += head[1]
     entry.passages = [(s + body, e + body, None, None) for s, e, _, _ in prose_passages(text[body:])]
     if not entry.passages:  # a text that is only a date is still kept, as one passage
         entry.passages = prose_passages(text)
@@ -160,7 +173,15 @@ def chat_entry(turns: list[Turn], *, at=None, author=None, source=None, meta=Non
     check_unicode(author, "The author")
     check_unicode(source, "The source")
     # An empty turn keeps its (empty) passage, so that an export gives back every turn.
-    return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages)
+    items = [(t.key, digest(f"{t.speaker}\0{t.text}")) for t in turns] if all(t.key for t in turns) else []
+    return Entry(text=text, at=at, author=author, source=source, kind="chat", meta=meta or {}, passages=passages,
+                 items=items, turns=list(turns))
+
+
+def digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
 def check_text(text):
@@ -198,16 +219,52 @@ def decode(data: bytes, name: str = "input") -> str:
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.S)
 
 
-def front_matter_date(text: str) -> str | None:
+def front_matter(text: str) -> dict:
+    """The simple YAML front matter of a Markdown note: `key: value`, `key: [a, b]` and `key:` followed by
+    `- item` lines; values are strings or lists of strings (quotes taken off)."""
     m = _FRONT.match(text)
     if not m:
-        return None
+        return {}
+    out, key = {}, None
     for line in m.group(1).splitlines():
-        key, _, value = line.partition(":")
-        if key.strip().lower() in ("date", "created", "at") and value.strip():
+        item = re.match(r"^\s+-\s*(.*)$|^-\s+(.*)$", line)
+        if item and key is not None:
+            value = _unquote(item.group(1) if item.group(1) is not None else item.group(2))
+            out[key] = (out[key] if isinstance(out[key], list) else []) + ([value] if value else [])
+            continue
+        name, colon, value = line.partition(":")
+        if not colon or not name.strip() or name[:1].isspace():
+            continue
+        key, value = name.strip().lower(), value.strip()
+        if value.startswith("[") and value.endswith("]"):
+            out[key] = [_unquote(v) for v in value[1:-1].split(",") if _unquote(v)]
+        else:
+            out[key] = _unquote(value)
+    return out
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value.strip()
+
+
+DATE_KEYS = ("date", "dated", "when", "written", "day", "at")  # front matter a person writes the date in
+MADE_KEYS = ("created", "created_at", "creation_date")  # front matter a program stamps: after a date in the name
+
+
+def front_matter_date(text: str, day_first=None, keys=DATE_KEYS + MADE_KEYS) -> str | None:
+    """The date in front matter (`date`, `created` ...); numbers that could be read two ways need `day_first`."""
+    fields = front_matter(text)
+    for key in keys:
+        value = fields.get(key)
+        if isinstance(value, str) and value:
             try:
-                return dates.parse(value.strip().strip("'\""))
-            except Exception:
+                return dates.parse(value, day_first)
+            except BadDate as e:
+                if "day/month" in str(e):
+                    raise
                 return None
     return None
 
@@ -232,10 +289,157 @@ def files(paths) -> list[Path]:
     return out
 
 
-def file_entry(path: Path, *, at=None, author=None, source=None) -> Entry:
-    text = decode(path.read_bytes(), str(path))
-    mtime = dates.to_iso(dt.datetime.fromtimestamp(os.path.getmtime(path)))
-    return text_entry(text, at=at, author=author, source=source or str(path), default_at=mtime)
+def file_entry(path: Path, *, at=None, author=None, source=None, day_first=None) -> Entry:
+    """One file as one entry (see `file_entries` for a folder, whose files date one another)."""
+    return file_entries([path], at=at, author=author, source=source, order=dates.Order(day_first)).entries[0]
+
+
+@dataclass
+class Batch:
+    """What an input gave: its entries, what to tell the person about how it was read, and the day/month
+    order its dates were read in when any needed one (for the store to keep)."""
+
+    entries: list[Entry]
+    notes: list[str] = field(default_factory=list)
+    order: dates.Order | None = None
+    format: str | None = None
+    records: list[tuple[str, str, dict]] = field(default_factory=list)  # the owner's records a JSONL export carries
+
+
+@dataclass
+class _File:
+    path: Path
+    text: str
+    mtime: dt.datetime
+    name: dates.Written | None = None
+    head: dates.Written | None = None
+
+
+def read_files(paths) -> list[_File]:
+    out = []
+    for path in files(paths):
+        text = decode(path.read_bytes(), str(path))
+        body = _FRONT.match(text)
+        head = dates.heading_date(text[body.end():] if body else text)
+        out.append(_File(path, text, dt.datetime.fromtimestamp(os.path.getmtime(path)).replace(microsecond=0),
+                         dates.name_date(path.stem), head[0] if head else None))
+    return out
+
+
+def file_entries(paths, *, at=None, author=None, source=None, order=dates.Order(), read=None) -> Batch:
+    """Files and folders (recursively: .txt and .md), each file one entry, dated by (in this order) `at`,
+    its front matter, its name ("2019-06-02 walk with dad.md", "14.02.2021.txt"), a date heading its text
+    ("Tuesday 3rd March 2020", "3/3/20"), else its modification time, which `meta["dated"]` then says.
+
+    The files are read together: numbers that could be day/month or month/day ("03.04.2022") follow the
+    order `order` was chosen with (--day-first/--month-first), else the order the files' own dates prove
+    ("14.02.2021"), else the store's or the locale's; else they are an error. A date without its year
+    ("Sunday 4th August", "14 June") takes the year from the file's modification time when the files'
+    times agree with their dates, else from the dated files beside it (see `_near`)."""
+    items = read if read is not None else read_files(paths)
+    batch = Batch([])
+    day_first = _order(items, order, batch)
+    whole: dict[int, tuple[str, str]] = {}
+    for i, item in enumerate(items):
+        try:
+            fm = front_matter_date(item.text, day_first, DATE_KEYS)
+            if fm:
+                whole[i] = (fm, "front matter")
+                continue
+            for written, how in ((item.name, "name"), (item.head, "text")):
+                if written is not None and written.year:
+                    found = written.resolve(day_first)
+                    if found:
+                        whole[i] = (found[0], how)
+                        break
+            made = i not in whole and front_matter_date(item.text, day_first, MADE_KEYS)
+            if made:
+                whole[i] = (made, "front matter")
+        except BadDate as e:
+            raise type(e)(f"{item.path}: {e}", e.remedy) from None
+    # Do the files' times tell when they were written? Not when they were copied or checked out together.
+    gaps = sorted(abs((dt.date.fromisoformat(iso[:10]) - items[i].mtime.date()).days) for i, (iso, _) in whole.items())
+    trusted = not gaps or gaps[len(gaps) // 2] <= 2
+    for i, item in enumerate(items):
+        meta = {}
+        if at is not None:
+            when = at
+        elif i in whole:
+            when, meta["dated"] = whole[i]
+            if meta["dated"] != "front matter" and len(when) == 10 and item.mtime.date().isoformat() == when:
+                when = dates.to_iso(item.mtime)  # the day it says, at the time it was saved
+        elif item.head is not None:
+            near, before, within, year_from = (item.mtime.date(), True, None, "file time") if trusted else (
+                *_near(items, whole, i), "other entries")
+            try:
+                found = item.head.resolve(day_first, near, before, within)
+            except BadDate as e:
+                raise type(e)(f"{item.path}: {e}", e.remedy) from None
+            if found:
+                when, meta["dated"] = found[0], "text"
+                meta["year"] = "weekday" if found[1] == "weekday" else year_from
+            else:
+                when, meta["dated"] = dates.to_iso(item.mtime), "file time"
+        else:
+            when, meta["dated"] = dates.to_iso(item.mtime), "file time"
+        entry = text_entry(item.text, at=when, author=author, source=source or str(item.path), day_first=day_first,
+                           meta=meta)
+        batch.entries.append(entry)
+    return batch
+
+
+def _order(items, order: dates.Order, batch: Batch) -> bool | None:
+    """The day/month order for these files' numeric dates; an error if one needs it and none is known."""
+    shown = {}
+    for item in items:
+        for written in (item.name, item.head):
+            if written is not None and written.shows:
+                shown.setdefault(written.shows, (item, written))
+    if "either" not in shown:
+        return order.day_first
+    proved = [k for k in ("day-first", "month-first") if k in shown]
+    if order.source == "flag" or len(proved) != 1:
+        chosen = order
+    else:
+        item, written = shown[proved[0]]
+        chosen = dates.Order(proved[0] == "day-first", f"{item.path.name}")
+        if order.day_first is not None and order.day_first != chosen.day_first:
+            batch.notes.append(f"Dates here were read {chosen.name}, as {written.text!r} ({item.path.name}) shows,"
+                               f" not {order.name} as the {order.source} says.")
+    if chosen.day_first is None:
+        item, written = shown["either"]
+        raise dates.ambiguous_error(written.text, f"{item.path}: ")
+    batch.order = chosen
+    return chosen.day_first
+
+
+def _near(items, whole, i) -> tuple[dt.date, bool, tuple | None]:
+    """Where a year-less date of a file whose time says nothing is placed (near, before, within): in the
+    year another file was written on that very day, if one was; else between the dated files before and
+    after it in its folder when their names are not dates (letter-06, letter-07: names in order); else
+    nearest the middle of all the dated files."""
+    days = sorted(dt.date.fromisoformat(iso[:10]) for iso, _ in whole.values())
+    head = items[i].head
+    fixed = head.month_day(None) if head.a is None else None  # None for a feast that moves (Easter)
+    same = {d for d in days if fixed and (d.month, d.day) == fixed and (head.weekday is None or d.weekday() == head.weekday)}
+    if len(same) == 1:
+        day = same.pop()
+        return day, False, (day, day)
+    folder = items[i].path.parent
+    bounds = []
+    for step in (-1, 1):
+        j, found = i + step, None
+        while 0 <= j < len(items) and items[j].path.parent == folder and items[j].name is None:
+            if j in whole:
+                found = dt.date.fromisoformat(whole[j][0][:10])
+                break
+            j += step
+        bounds.append(found)
+    if items[i].name is None and (bounds[0] or bounds[1]):
+        return bounds[0] or bounds[1], False, tuple(bounds)
+    if days:
+        return days[0] + (days[-1] - days[0]) / 2, False, (days[0], days[-1])
+    return dt.date.today(), True, None
 
 
 def read_json_file(path) -> object:
@@ -290,14 +494,14 @@ def locomo_entries(path, *, author=None, me=None) -> list[Entry]:
     return _spoken_by(out, me, path)
 
 
-def jsonl_entries(path, *, author=None, source=None, me=None) -> list[Entry]:
+def jsonl_entries(path, *, author=None, source=None, me=None, day_first=None) -> list[Entry]:
     """One entry a line: {"text", "at", "author", "source"}; a chat: {"turns": [{"speaker", "text", "ref"}], "at",
     "me", ...}; or a chat log of one message a line, {"speaker", "text", "at"}, whose runs of lines make one
     chat a day (`me`: the speaker who is the owner, in the chats where they speak)."""
-    return jsonl_read(path, author=author, source=source, me=me)[0]
+    return jsonl_read(path, author=author, source=source, me=me, day_first=day_first)[0]
 
 
-def jsonl_read(path, *, author=None, source=None, me=None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
+def jsonl_read(path, *, author=None, source=None, me=None, day_first=None) -> tuple[list[Entry], list[tuple[str, str, dict]]]:
     """The entries of a JSONL file (see `jsonl_entries`) and the records an export carries besides them,
     {"table": NAME, "row": {...}} lines, as (line, table, row). An entry line as `export` writes it may
     also carry "id", "passages" (their ids), "added", "deleted" (in the trash since) and "versions".
@@ -334,7 +538,7 @@ def jsonl_read(path, *, author=None, source=None, me=None) -> tuple[list[Entry],
         if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("turns"), list)):
             raise BadFormat(f"{path} line {n}: expected an object with a \"text\" string or a \"turns\" list")
         try:
-            at = dates.parse(obj["at"]) if obj.get("at") else None
+            at = dates.parse(obj["at"], day_first) if obj.get("at") else None
             if isinstance(obj.get("speaker"), str) and not obj.get("turns"):  # one message of a chat log
                 if said and (at or "")[:10] != (said[-1][2] or "")[:10]:
                     said_chat()  # a new day, a new chat
@@ -348,7 +552,8 @@ def jsonl_read(path, *, author=None, source=None, me=None) -> tuple[list[Entry],
                 who = obj.get("me") or (obj.get("meta") or {}).get("me") or (me if any(t.speaker == me for t in turns) else None)
                 entry = chat_entry(turns, meta=obj.get("meta") or {}, me=who, **kwargs)
             else:
-                entry = text_entry(obj["text"], **kwargs)
+                entry = text_entry(obj["text"], meta=obj.get("meta") if isinstance(obj.get("meta"), dict) else None,
+                                   day_first=day_first, **kwargs)
             _kept(entry, obj)
         except (KeyError, TypeError, AttributeError):
             raise BadFormat(f"{path} line {n}: each turn needs a \"text\"") from None

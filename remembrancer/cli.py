@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 
 import click
@@ -64,8 +65,22 @@ def emit(data, as_json, human):
 
 def show_passage(p):
     head = " · ".join(x for x in (p.get("at"), p.get("speaker") or p.get("author")) if x)
-    click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else ""))
+    click.echo(click.style(head or "undated", fg="cyan") + (f"  [{p['ref']}]" if p.get("ref") else "") + _entry_no(p))
     click.echo("  " + p["text"].replace("\n", "\n  "))
+
+
+def _entry_no(p) -> str:
+    """Which entry a passage is of, for `remembrancer entry show|edit|date|delete ID`."""
+    return click.style(f"  (entry {p['entry']})", dim=True) if p and p.get("entry") else ""
+
+
+def _arg(word: str) -> str:
+    return f'"{word}"' if any(c.isspace() for c in word) else word
+
+
+def preview(text: str, n: int) -> str:
+    words = " ".join(text.split())
+    return words[:n] + ("…" if len(words) > n else "")
 
 
 @click.group()
@@ -100,40 +115,81 @@ def summary_line(result):
             f" in {result['seconds']:.2f}s" + (f" ({result['duplicates']} already stored)" if result["duplicates"] else ""))
 
 
-class _Quiet:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def update(self, n):
-        pass
+SLOW_WORDS = 20_000  # about a few seconds of understanding: more, and a terminal shows the bar for one entry too
 
 
-def progress_bar(total, label):
-    """A progress bar on a terminal for more than one item; silence elsewhere."""
-    if total < 2 or not sys.stderr.isatty():
-        return _Quiet()
-    return click.progressbar(length=total, label=label, file=sys.stderr)
+def remember(memory, batch, label, as_json=False):
+    """Store a batch (see `capture.Batch`) with one progress bar for all of it, on a terminal or (`--json`)
+    as JSON lines on standard error."""
+    from .progress import JsonLines, Progress, TerminalBar
+
+    words = sum(e.words for e in batch.entries)
+    show = None
+    if as_json:
+        show = JsonLines()
+    elif sys.stderr.isatty() and (len(batch.entries) > 1 or words >= SLOW_WORDS):
+        show = TerminalBar(label)
+    # JSON lines for a run that lasts (a program waiting on a quick one needs only the result)
+    progress = Progress(show, understand=memory.derive, every=1.0 if as_json else 0.25,
+                        after=1.0 if as_json else 0.0) if show else None
+    if progress:
+        progress.update("reading", words, words)
+    try:
+        result = memory._add_batch(batch, report=progress.update if progress else None)
+        if progress:
+            progress.done()
+    finally:
+        if show:
+            show.close()
+    return result
 
 
-SLOW_WORDS = 20_000  # about a few seconds of understanding: more, and the terminal is told what is going on
+def day_first_option(fn):
+    return click.option("--day-first/--month-first", "day_first", default=None,
+                        help="How numbers like 08/05/2023 are read: 8 May (--day-first) or August 5 (--month-first)."
+                             " Kept as the store's setting (default: the store's, else your locale's).")(fn)
 
 
-def remember(memory, entries, label, records=None):
-    """Store the entries with a progress bar; on a terminal, say what is being understood when it takes a while."""
-    words = sum(e.words for e in entries)
-    tell = memory.derive and words >= SLOW_WORDS and sys.stderr.isatty()
+def store_order(ctx, day_first):
+    """The day/month order to read input with: the flag, else the store's (if there is a store), else the locale's."""
+    from . import dates
+    from .store import Memory, default_path
 
-    def understood(name, n):
-        click.echo(f"  {name}: done", err=True)
+    if day_first is not None:
+        return dates.Order(day_first, "flag")
+    path = ctx.obj["db"] or default_path()
+    if str(path) != ":memory:" and os.path.exists(path):
+        with Memory(path, derive=False, create=False) as memory:
+            return memory.date_order()
+    return dates.locale_order()
 
-    with progress_bar(len(entries), label) as bar:
-        if tell:
-            click.echo(f"Understanding {words:,} words (people, times, feelings, meaning); a minute or so per 300,000.",
-                       err=True)
-        return memory.add_entries(entries, progress=bar.update, understood=understood if tell else None, records=records)
+
+def known_keys(ctx):
+    """A lookup of the import keys a store already holds (none if there is no store yet)."""
+    from .store import Memory, default_path
+
+    path = ctx.obj["db"] or default_path()
+    if str(path) == ":memory:" or not os.path.exists(path):
+        return None
+
+    def known(keys):
+        with Memory(path, derive=False, create=False) as memory:
+            return memory.known_keys(keys)
+
+    return known
+
+
+def dated_line(result) -> str:
+    """What the person should know about dates: how many entries nothing in them dated."""
+    dated = result.get("dated") or {}
+    parts = []
+    if dated.get("file time"):
+        parts.append(f"{plural(dated['file time'], 'entry')} dated by {'its' if dated['file time'] == 1 else 'their'} file's time")
+    if dated.get("today"):
+        parts.append(f"{plural(dated['today'], 'entry')} dated today")
+    if not parts:
+        return ""
+    return " and ".join(parts) + ": nothing in them says when (give --at, or a date line or file name)."
 
 
 @cli.command()
@@ -141,27 +197,36 @@ def remember(memory, entries, label, records=None):
 @click.option("--at", help="When it happened: a date or date-time (default: from the text or file, else now).")
 @click.option("--author", help="Who wrote it (default: you).")
 @click.option("--source", help="Where it came from.")
+@day_first_option
 @click.option("--no-extract", is_flag=True, help="Only store it; it is understood the next time the store is opened.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (and, for a run of more than a second, progress as JSON lines on standard error).")
 @click.pass_context
 @run
-def add(ctx, items, at, author, source, no_extract, as_json):
+def add(ctx, items, at, author, source, day_first, no_extract, as_json):
     """Remember a text, standard input (-), files or folders (.txt, .md).
+
+    A file is dated by its front matter, its name (2019-06-02.md, 14.02.2021.txt, March 7 2021.md),
+    a date heading it, else its modification time (and then says so).
 
     Example: remembrancer add "Coffee with Ianto at the Hub." --at 2009-05-01
     """
     from . import capture, dates
 
+    order = store_order(ctx, day_first)
+    at_iso = dates.parse(at, order.day_first) if at else None
     if items == ("-",):
         text = capture.decode(sys.stdin.buffer.read(), "standard input")
-        entries = [capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)]
+        batch = capture.Batch([capture.text_entry(text, at=at_iso, author=author, source=source, day_first=order.day_first)])
     elif len(items) == 1 and not _looks_like_path(items[0]):
-        entries = [capture.text_entry(items[0], at=dates.parse(at) if at else None, author=author, source=source)]
+        batch = capture.Batch([capture.text_entry(items[0], at=at_iso, author=author, source=source,
+                                                  day_first=order.day_first)])
     else:
-        at_iso = dates.parse(at) if at else None
-        entries = [capture.file_entry(p, at=at_iso, author=author, source=source) for p in capture.files(items)]
+        batch = capture.file_entries(items, at=at_iso, author=author, source=source, order=order)
+    if order.source == "flag":
+        batch.order = order
     memory = open_memory(ctx, derive=not no_extract, create=True, complete=not no_extract)  # after the input is read: bad input makes no store
-    result = remember(memory, entries, "Remembering")
+    entries = batch.entries
+    result = remember(memory, batch, "Remembering", as_json)
     if as_json:
         emit(result, True, None)
         return
@@ -173,6 +238,9 @@ def add(ctx, items, at, author, source, no_extract, as_json):
         click.echo(f"Remembered entry {r['entry']}: {plural(r['passages'], 'passage')}, {plural(r['words'], 'word')}.")
     elif len(entries) > 1:
         click.echo(summary_line(result))
+    typed = items == ("-",) or len(items) == 1 and not _looks_like_path(items[0])  # written now: today is its date
+    for line in result.get("notes", []) + ([dated_line(result)] if dated_line(result) and not typed else []):
+        click.echo(line)
 
 
 def already(r):
@@ -197,8 +265,6 @@ def known_format(fmt, formats):
 
 def _looks_like_path(item):
     """An existing path, or one word that names a file (so a missing file is an error, not a memory)."""
-    import os
-
     from .capture import TEXT_SUFFIXES
 
     if "\n" in item or len(item) >= 4096:
@@ -208,33 +274,84 @@ def _looks_like_path(item):
     return os.path.exists(item) or (one_word and named)
 
 
-@cli.command(name="import")
-@click.argument("fmt", metavar="{locomo|jsonl}")
-@click.argument("file", type=click.Path())
+IMPORT_HELP = """Import what you already keep: FORMAT is found from the file or folder, or named.
+
+\b
+Formats:
+  dayone     a Day One JSON export (the .zip, or its Journal.json)
+  markdown   an Obsidian vault or a folder of Markdown notes ([[links]], #tags, front matter)
+  whatsapp   a WhatsApp chat export (.txt, or its .zip)
+  telegram   a Telegram Desktop JSON export (result.json)
+  email      an .mbox, an .eml, a folder of .eml files or a Maildir
+  jsonl      JSONL, an entry or a chat message a line (what `export` writes)
+  locomo     LoCoMo JSON conversations
+  text       text and Markdown files or folders of them, a file an entry
+
+Chats are stored one chat a day. Importing the same export again, or a newer one that overlaps it,
+adds only what is new, and says how much that was. A JSONL export brings back everything it holds:
+versions, the trash, corrections and reviews.
+
+\b
+Example: remembrancer import WhatsApp-Chat-with-Sam.txt --me Alex
+Example: remembrancer import telegram result.json
+Example: remembrancer import dayone Export.zip
+Example: remembrancer import jsonl memories.jsonl
+"""
+
+
+@cli.command(name="import", help=IMPORT_HELP)
+@click.argument("args", nargs=-1, required=True, metavar="[FORMAT] PATH...")
 @click.option("--author", help="Who wrote it (default: you).")
-@click.option("--me", metavar="SPEAKER", help="In chats, the speaker who is you (their 'I' is yours, their 'Mum' your mother).")
+@click.option("--me", metavar="SPEAKER", help="In chats and mail, the speaker (or address) who is you: their 'I' is yours,"
+                                               " their 'Mum' your mother.")
 @click.option("--source", help="Where it came from.")
+@day_first_option
 @click.option("--no-extract", is_flag=True, help="Only store it; it is understood the next time the store is opened.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (and, for a run of more than a second, progress as JSON lines on standard error).")
 @click.pass_context
 @run
-def import_(ctx, fmt, file, author, me, source, no_extract, as_json):
-    """Import a file in a known format: locomo (chats) or jsonl (one entry a line).
+def import_(ctx, args, author, me, source, day_first, no_extract, as_json):
+    from . import importers
+    from .errors import BadInput
 
-    A JSONL export brings back everything it holds: versions, the trash, corrections and reviews.
-
-    \b
-    Example: remembrancer import jsonl journal.jsonl
-    Example: remembrancer import jsonl chats.jsonl --me Sam
-    """
-    from . import capture
-
-    fmt = known_format(fmt, ("locomo", "jsonl"))
-    entries, records = capture.read_format(fmt, file, author=author, source=source, me=me)
+    fmt, paths = None, list(args)
+    if len(args) >= 2 or not os.path.exists(args[0]):
+        formats = set(importers.names()) | set(importers.ALIASES)
+        if args[0].lower() in formats and not os.path.exists(args[0]):
+            fmt, paths = args[0], list(args[1:])
+        elif len(args) >= 2 and not os.path.exists(args[0]):
+            importers.module(args[0])  # an unknown format: the error names those there are
+    if not paths:
+        raise BadInput(f"Give the file or folder to import as {fmt}", f"remembrancer import {fmt} PATH; nothing was changed.")
+    order = store_order(ctx, day_first)
+    batch = importers.read(fmt, paths, author=author, source=source, me=me, order=order, known=known_keys(ctx))
+    if order.source == "flag":
+        batch.order = order
     memory = open_memory(ctx, derive=not no_extract, create=True, complete=not no_extract)
-    result = remember(memory, entries, "Importing", records)
-    result.pop("results") if not as_json else None
-    emit(result, as_json, lambda r: click.echo(summary_line(r)))
+    result = remember(memory, batch, "Importing", as_json)
+    if as_json:
+        result.pop("results")
+        emit(result, True, None)
+        return
+    click.echo(summary_line(result))
+    for line in [items_line(result)] + result.get("notes", []) + [dated_line(result)]:
+        if line:
+            click.echo(line)
+
+
+def items_line(result) -> str:
+    """How much of an import was new: "1,204 items: 310 new, 894 already stored; 2 chats grew"."""
+    items = result.get("items")
+    if not items:
+        return ""
+    line = f"{items['items']:,} items in the export: {items['new']:,} new"
+    if items["known"]:
+        line += f", {items['known']:,} already stored"
+    if items["changed"]:
+        line += f", {items['changed']:,} changed since (each kept as a new entry; the old ones stay)"
+    if items["continued"]:
+        line += f"; {plural(items['continued'], 'chat')} had grown: the new messages stored as {'its' if items['continued'] == 1 else 'their'} continuation"
+    return line + "."
 
 
 def search_options(fn):
@@ -429,12 +546,15 @@ def show_person(p):
         click.echo(f"  you said ({c['at'][:10]}, correction {c['id']}): {c['said']}" + ("" if c["holds"] else " (not found now)"))
     for passage in p["passages"][:5]:
         show_passage(passage)
+    if len(p["passages"]) > 5:
+        click.echo(click.style(f"  … and more, by when they happened: remembrancer timeline --person {_arg(p['name'])}", dim=True))
 
 
-def show_correction(r):
+def show_correction(r, page="person"):
+    """What was said, with how to take it back, then the page of the person it is about (`page` of the result)."""
     c = r["correction"]
     click.echo(click.style(f"Correction {c['id']}: {c['said']}.", fg="green") + f" (Undo: remembrancer undo {c['id']})")
-    show_person(r["person"])
+    show_person(r[page] if page else r)
 
 
 KINDS = ("person", "pet", "place", "thing", "other")  # people.KINDS
@@ -471,7 +591,7 @@ def people_merge(ctx, a, b, as_json):
 
     Example: remembrancer people merge "Liz" "Elizabeth Bennet"
     """
-    emit(open_memory(ctx).merge_people(a, b), as_json, show_person)
+    emit(open_memory(ctx).merge_people(a, b), as_json, lambda r: show_correction(r, page=None))
 
 
 @people.command(name="split")
@@ -486,7 +606,7 @@ def people_split(ctx, name, alias, as_json):
     Example: remembrancer people split "Jack Harkness" "Jack"
     """
     result = open_memory(ctx).split_person(name, alias)
-    emit(result, as_json, lambda r: show_person(r["split"]))
+    emit(result, as_json, lambda r: show_correction(r, page="split"))
 
 
 def state(ctx, as_json, correct):
@@ -690,10 +810,12 @@ def person(ctx, name, now, as_json):
 def reindex(ctx, as_json):
     """Re-read every entry and rebuild what was understood from it (people, cues, times ...).
 
-    Raw entries and your corrections are kept. Example: remembrancer reindex
+    Raw entries and your corrections are kept.
+
+    Example: remembrancer reindex
     """
     result = open_memory(ctx, complete=False).reindex()
-    emit(result, as_json, lambda r: click.echo(f"Re-read {r['entries']} entries (pipeline {r['version']})."))
+    emit(result, as_json, lambda r: click.echo(f"Re-read {plural(r['entries'], 'entry')} (pipeline {r['version']})."))
 
 
 # -- recall ---------------------------------------------------------------------------------
@@ -768,13 +890,38 @@ def ask(ctx, question, limit, queries, as_json):
     emit(memory.ask(question, limit=limit), as_json, show_answer)
 
 
+def moments(items):
+    """Timeline items as moments: one a passage, however many times and events are read in it, at the first
+    of them, with every phrase that points somewhere (as the web app shows them)."""
+    out, by_passage = [], {}
+    for i in items:
+        p = i["passage"]
+        m = by_passage.get(p["passage"]) if p else None
+        if m is None:
+            m = {"at": i["at"], "passage": p, "what": i["what"] if not p else None, "note": i.get("note"), "phrases": [],
+                 **{k: i[k] for k in ("years_ago",) if k in i}}
+            out.append(m)
+            if p:
+                by_passage[p["passage"]] = m
+        m["note"] = m["note"] or i.get("note")
+        if p and i["kind"] != "entry":
+            phrase = i["what"] if i["at"][:10] == m["at"][:10] else f"{i['what']} {i['at'][:10]}"
+            if phrase not in m["phrases"]:
+                m["phrases"].append(phrase)
+    return out
+
+
+def moment_line(m, lead=""):
+    what = f" [{', '.join(m['phrases'])}]" if m["phrases"] else ""
+    text = preview(m["passage"]["text"] if m["passage"] else m["what"], 200)
+    return click.style(m["at"][:10] + lead, fg="cyan") + what + "  " + text + _entry_no(m["passage"])
+
+
 def show_timeline(items):
     if not items:
         click.echo("Nothing in that time.")
-    for i in items:
-        p = i["passage"] or {}
-        what = "" if i["kind"] == "entry" else f" [{i['what']}]"
-        click.echo(click.style(i["at"][:10], fg="cyan") + what + "  " + (p.get("text") or "")[:200].replace("\n", " "))
+    for m in moments(items):
+        click.echo(moment_line(m))
 
 
 @cli.command()
@@ -805,14 +952,12 @@ def on_this_day(ctx, day, as_json):
     def human(items):
         if not items:
             click.echo("Nothing happened on this day in other years, as far as is written down.")
-        for i in items:
-            p = i["passage"] or {}
-            n = abs(i["years_ago"])
+        for m in moments(items):
+            n = abs(m["years_ago"])
             years = f"{n} year{'s' if n != 1 else ''}"
-            ago = f"{years} ago" if i["years_ago"] > 0 else f"in {years}"
-            click.echo(click.style(f"{i['at'][:10]} ({ago})", fg="cyan") + "  " + (p.get("text") or "")[:200].replace("\n", " "))
-            if i.get("note"):
-                click.echo("  " + click.style(i["note"], bold=True))
+            click.echo(moment_line(m, f" ({years} ago)" if m["years_ago"] > 0 else f" (in {years})"))
+            if m.get("note"):
+                click.echo("  " + click.style(m["note"], bold=True))
 
     emit(open_memory(ctx).on_this_day(day), as_json, human)
 
@@ -1211,10 +1356,9 @@ def entry_purge(ctx, entry_id, yes, as_json):
     memory = open_memory(ctx, complete=False)
     e = memory.entry(entry_id)
     if not yes:
-        preview = " ".join(e["text"].split())
-        preview = preview[:60] + ("…" if len(preview) > 60 else "")
+        words = preview(e["text"][min((p["start"] for p in e["passages"]), default=0):], 60)  # not its front matter
         try:
-            sure = click.confirm(f"Erase {all_of(entry_id, e['versions'] + 1)} ({preview!r}) for good?"
+            sure = click.confirm(f"Erase {all_of(entry_id, e['versions'] + 1)} ({words!r}) for good?"
                                  " Backups and exports made before still hold it", err=True)
         except click.Abort:  # the end of the input: no answer is no
             click.echo(err=True)
@@ -1262,9 +1406,8 @@ def trash(ctx, as_json):
         if not items:
             click.echo("The trash is empty.")
         for t in items:
-            words = " ".join(t["text"].split())
             click.echo(click.style(f"Entry {t['entry']}", bold=True) + f"  dated {t['at'] or 'undated'}, deleted {t['deleted']}"
-                       + "  " + (words[:100] + ("…" if len(words) > 100 else "")))
+                       + "  " + preview(t["preview"], 100))
         if items:
             click.echo("`remembrancer entry restore ID` brings one back; `remembrancer entry purge ID` erases it for good.")
 

@@ -1,16 +1,18 @@
 """Embeddings: all-MiniLM-L6-v2 vectors of passages, and nearest neighbours among them.
 
 A derived processor (see docs/architecture.md): `process` embeds the passages of new entries and
-stores them in `embeddings` as float32 BLOBs. Search is exact (numpy) for small stores; above
-`HNSW_AT` vectors a usearch HNSW index is kept beside the store (`<db>.usearch`). Either index
-knows the last `embeddings.id` it covers and takes in newer rows before every search, so it is
-never stale; a missing or damaged index file is rebuilt.
+stores them in `embeddings` as float32 BLOBs. Search is exact (numpy) for small stores; from
+`HNSW_AT` vectors a usearch HNSW graph is kept beside the store (`<db>.usearch`), built while storing
+and opened as a memory map (a million vectors open in milliseconds, not minutes). Either index knows
+the last `embeddings.id` it covers and takes in newer rows before every search, so it is never stale;
+a graph file is trusted only when it is the one the store names and its vectors are the table's.
 
 onnxruntime is always imported before usearch: the other order crashes the process.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 import weakref
@@ -111,7 +113,6 @@ def passage_texts(rows) -> list[str]:
 
 def process(memory, entry_ids):
     """Embed the passages of these entries; each chunk written with its `processed` rows."""
-    module = sys.modules[__name__]
     entry_ids = list(entry_ids)
     i = 0
     while i < len(entry_ids):
@@ -124,22 +125,41 @@ def process(memory, entry_ids):
         marks = ",".join("?" * len(chunk))
         rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
         texts = passage_texts(rows)
-        # A passage never changes once stored, nor does the turn before it, so its vector stays right: only an
-        # entry last embedded by an older version is embedded whole again (a grown chat: its new turns alone).
-        older = {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
-                                            (NAME, str(VERSION), *chunk))}
-        have = {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
-                                           f" WHERE p.entry IN ({marks}) AND e.model = ?", (*chunk, MODEL))}
-        todo = [i for i, r in enumerate(rows) if r["entry"] in older or r["id"] not in have]
+        todo = to_embed(memory, chunk, rows)
         vectors = embed([texts[i] for i in todo]) if todo else np.zeros((0, DIM), np.float32)
         with memory.transaction() as conn:
-            done = _unchanged(conn, chunk, rows)  # an entry changed since it was read is embedded again later
-            # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
-            conn.executemany(
-                "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-                [(rows[i]["id"], MODEL, v.tobytes()) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
-            )
-            memory.mark_processed(conn, module, sorted(done))
+            write(conn, memory, rows, vectors, chunk, todo)
+    # A large store's graph takes its new vectors in now, while storing, not at the next question
+    # (building it for a million vectors takes minutes; opening a saved one, milliseconds).
+    if entry_ids and str(memory.path) != ":memory:" and memory.query("SELECT count(*) FROM embeddings")[0][0] >= HNSW_AT:
+        index(memory)
+
+
+def to_embed(memory, entry_ids, rows) -> list[int]:
+    """The indexes of the passages read (`rows`, of whole entries) that need a vector. A passage never changes
+    once stored, nor does the turn before it, so its vector stays right: only an entry last embedded by an
+    older version is embedded whole again (a grown chat: its new turns alone)."""
+    marks = ",".join("?" * len(entry_ids))
+    older = {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
+                                        (NAME, str(VERSION), *entry_ids))}
+    have = {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
+                                       f" WHERE p.entry IN ({marks}) AND e.model = ?", (*entry_ids, MODEL))}
+    return [i for i, r in enumerate(rows) if r["entry"] in older or r["id"] not in have]
+
+
+def write(conn, memory, rows, vectors, entry_ids, todo=None) -> set[int]:
+    """Store the vectors of passages read (`rows`, of whole entries; `todo`: the indexes of the rows that
+    `vectors` are for, default all of them), in the caller's transaction, with the `processed` rows of the
+    entries unchanged since they were read; returns those entries. One changed is embedded again later."""
+    done = _unchanged(conn, entry_ids, rows)
+    todo = range(len(rows)) if todo is None else todo
+    # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
+    conn.executemany(
+        "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
+        [(rows[i]["id"], MODEL, v.tobytes()) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
+    )
+    memory.mark_processed(conn, sys.modules[__name__], sorted(done))
+    return done
 
 
 def _unchanged(conn, entry_ids, rows) -> set[int]:
@@ -188,28 +208,51 @@ def nearest(memory, vector: np.ndarray, k: int = 100) -> list[tuple[int, float]]
     return index(memory).search(np.asarray(vector, dtype=np.float32), k)
 
 
+def nearest_among(memory, vector: np.ndarray, passage_ids, k: int = 100) -> list[tuple[int, float]]:
+    """The k of these passages closest to `vector`, searched exactly: (passage id, cosine similarity), best first."""
+    sims = similarities(memory, vector, passage_ids)
+    if not sims:
+        return []
+    return _top(np.fromiter(sims, dtype=np.int64, count=len(sims)), np.fromiter(sims.values(), dtype=np.float32, count=len(sims)), k)
+
+
 # -- indexes -------------------------------------------------------------------------------------
 _indexes: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def index(memory) -> "ExactIndex | HNSWIndex":
-    """This store's vector index, brought up to date with the database: the vectors written since it last
-    looked taken in, and those taken away since (an entry changed, in the trash or erased) dropped."""
+def index(memory, save: bool = False) -> "ExactIndex | HNSWIndex":
+    """This store's vector index, brought up to date with the database (`save`: an HNSW index's new
+    vectors folded into its file now, rather than when enough have come)."""
     with memory.lock:
         idx = _indexes.get(memory)
         top = memory.query("SELECT coalesce(max(id), 0) FROM embeddings")[0][0]
-        gone = memory.query("SELECT coalesce(max(id), 0) FROM embeddings_gone")[0][0]  # read after `top`: see `forget`
-        if idx is None or (isinstance(idx, ExactIndex) and idx.size + (top - idx.covers) >= HNSW_AT):
+        gone = _gone_top(memory)  # read after `top`: a vector taken away and written again is right either way
+        if idx is None or (isinstance(idx, ExactIndex) and not idx.pinned and idx.size + (top - idx.covers) >= HNSW_AT):
             count = memory.query("SELECT count(*) FROM embeddings")[0][0] if idx is None else idx.size + top - idx.covers
             idx = HNSWIndex(memory) if count >= HNSW_AT and str(memory.path) != ":memory:" else ExactIndex(memory)
-            if not idx.covers:  # built from the table as it is now: what was taken away before is not in it
-                idx.gone = gone
+            idx.gone = gone  # built or opened from the table as it is now: what was taken away is not in it
             _indexes[memory] = idx
-        if gone > idx.gone:
+        if gone > idx.gone:  # vectors taken away since (an entry changed, in the trash or erased): dropped
             idx.forget(_gone(memory, idx.gone, gone))
             idx.gone = gone
         idx.update(top)
+        if save and isinstance(idx, HNSWIndex):
+            idx.merge()
         return idx
+
+
+def force_exact(memory) -> "ExactIndex":
+    """Make this store search every vector exactly from now on (what an HNSW index is measured against)."""
+    with memory.lock:
+        idx = ExactIndex(memory)
+        idx.pinned, idx.gone = True, _gone_top(memory)
+        idx.update(memory.query("SELECT coalesce(max(id), 0) FROM embeddings")[0][0])
+        _indexes[memory] = idx
+        return idx
+
+
+def _gone_top(memory) -> int:
+    return memory.query("SELECT coalesce(max(id), 0) FROM embeddings_gone")[0][0]
 
 
 def _gone(memory, lo, hi) -> list[int]:
@@ -229,7 +272,7 @@ def _back(memory, passages, covers):
 
 
 def _rows_after(memory, covers, top, batch=50_000):
-    """Embedding rows written after `covers`, in batches: (ids of rows, passage ids, vectors)."""
+    """Embedding rows written after `covers`, in batches: (passage ids, vectors)."""
     lo = covers
     while lo < top:
         rows = memory.query(
@@ -243,13 +286,23 @@ def _rows_after(memory, covers, top, batch=50_000):
         yield keys, mat
 
 
-class ExactIndex:
-    """Every vector in memory; a search is one matrix product."""
+def _top(keys, sims, k):
+    k = min(k, len(sims))
+    if k <= 0:
+        return []
+    top = np.argpartition(-sims, k - 1)[:k]
+    top = top[np.argsort(-sims[top])]
+    return [(int(keys[i]), float(sims[i])) for i in top]
 
-    def __init__(self, memory):
+
+class ExactIndex:
+    """Every vector (written after `covers`) in memory; a search is one matrix product."""
+
+    def __init__(self, memory, covers: int = 0):
         self.memory = memory
-        self.covers = 0
+        self.covers = covers
         self.gone = 0  # the last `embeddings_gone` row dropped
+        self.pinned = False  # kept exact however large the store grows (see `force_exact`)
         self.keys = np.zeros(0, dtype=np.int64)
         self.matrix = np.zeros((0, DIM), dtype=np.float32)
         self.row: dict[int, int] = {}
@@ -258,12 +311,14 @@ class ExactIndex:
     def size(self):
         return len(self.row)
 
-    def update(self, top):
+    def update(self, top) -> list[int]:
+        """Take in the rows written after `covers`; returns the passages taken in."""
         if top <= self.covers:
-            return
-        new_keys, new_rows = [], []
+            return []
+        new_keys, new_rows, seen = [], [], []
         for keys, mat in _rows_after(self.memory, self.covers, top):
             for key, vec in zip(keys.tolist(), mat):
+                seen.append(key)
                 if key in self.row:  # re-embedded: overwrite in place
                     self.matrix[self.row[key]] = vec
                 else:
@@ -274,8 +329,10 @@ class ExactIndex:
             self.keys = np.concatenate([self.keys, np.array(new_keys, dtype=np.int64)])
             self.matrix = np.vstack([self.matrix, np.array(new_rows, dtype=np.float32)])
         self.covers = top
+        return seen
 
     def forget(self, passages):
+        """Drop these passages' vectors, then take back those written again that this index covers."""
         drop = [self.row[p] for p in passages if p in self.row]
         if drop:
             keep = np.ones(len(self.keys), dtype=bool)
@@ -295,87 +352,182 @@ class ExactIndex:
     def search(self, vector, k):
         if not len(self.keys):
             return []
-        sims = self.matrix @ vector
-        k = min(k, len(sims))
-        top = np.argpartition(-sims, k - 1)[:k]
-        top = top[np.argsort(-sims[top])]
-        return [(int(self.keys[i]), float(sims[i])) for i in top]
+        # einsum, not BLAS: no threads left spinning after the product (see `similarities`).
+        return _top(self.keys, np.einsum("ij,j->i", self.matrix, vector), k)
+
+
+# ANN settings, chosen by how often the index agrees with exact search on real text (LoCoMo, REALTALK,
+# other people's lives: bench/lifetime.py --ann, figures in docs/benchmarks.md).
+CONNECTIVITY = 16
+EXPANSION_ADD = 128
+EXPANSION_SEARCH = 256
+QUANTISATION = "f16"
+MERGE_AT = 20_000  # vectors searched exactly beside the graph before they are added to it and it is saved
+CHECKS = 16  # stored vectors compared with the file's on opening it
 
 
 class HNSWIndex:
-    """A usearch HNSW index in `<db>.usearch`; the settings row `embed.usearch` says what it covers."""
+    """A usearch HNSW graph saved beside the store (`<db>.usearch`), opened as a read-only memory map, and
+    the vectors written since it was saved searched exactly beside it (`delta`), until there are
+    MERGE_AT of them: then they are added to the graph and it is saved again.
+
+    The settings row `embed.usearch` names the file it trusts: what it covers (embedding ids up to
+    `covers`, `count` vectors), its size and time, the model and the ANN settings. A file that is
+    missing, damaged, of another size or time, another store's, or whose vectors differ from the
+    table's (spot-checked) is not trusted: the graph is built again from the table. A save writes the
+    new file beside the old, names it in the settings row, and only then takes the old one's place, so
+    a crash at any moment leaves a file the row names (the next open finishes a save cut short)."""
 
     SETTING = "embed.usearch"
 
     def __init__(self, memory):
         import onnxruntime  # noqa: F401  (must precede usearch)
-        from usearch.index import Index
 
         self.memory = memory
         self.file = Path(str(memory.path) + ".usearch")
-        self.make = lambda: Index(ndim=DIM, metric="ip", dtype="f16", connectivity=16, expansion_add=64, expansion_search=64)
-        self.index = self.make()
+        self.tmp = Path(str(self.file) + ".tmp")
+        self.graph = None
+        self.writable = False
+        self.stale: set[int] = set()  # passages whose vector in the graph is no longer theirs
+        self.why = self._open()
+        if self.graph is None:
+            self.graph, self.writable = self._make(), True
+        self.delta = ExactIndex(memory, covers=self.covers)
+        self._mask_gone()
+
+    def _settings(self):
+        return {"model": MODEL, "connectivity": CONNECTIVITY, "quantisation": QUANTISATION, "dim": DIM}
+
+    def _make(self):
+        from usearch.index import Index
+
         self.covers = 0
-        self.gone = 0
-        row = memory.query("SELECT value FROM settings WHERE key = ?", (self.SETTING,))
+        return Index(ndim=DIM, metric="ip", dtype=QUANTISATION, connectivity=CONNECTIVITY,
+                     expansion_add=EXPANSION_ADD, expansion_search=EXPANSION_SEARCH)
+
+    def _open(self) -> str | None:
+        """Open the saved graph if it is the one the settings row names and it agrees with the table;
+        returns why not, or None."""
+        from usearch.index import Index
+
+        self.covers = 0
+        row = self.memory.query("SELECT value FROM settings WHERE key = ?", (self.SETTING,))
         state = json.loads(row[0][0]) if row else None
-        if state and state.get("model") == MODEL and self.file.exists():
-            try:
-                self.index.load(str(self.file))
-                if len(self.index) == state["count"]:
-                    self.covers, self.gone = state["covers"], state.get("gone", 0)
-                else:  # the file and the store disagree: rebuild
-                    self.index = self.make()
-            except Exception:
-                self.index = self.make()
-        self.dirty = False
+        if not state or state.get("settings") != self._settings():
+            return "no index saved" if not state else "saved with other settings"
+        named = lambda f: f.exists() and [f.stat().st_size, f.stat().st_mtime_ns] == state.get("file")  # noqa: E731
+        if not named(self.file) and named(self.tmp) and not self.memory.readonly:
+            self.tmp.replace(self.file)  # a save cut short after naming its file: finish it
+        if not named(self.file):
+            return "the file is missing or not the one saved"
+        try:
+            graph = Index.restore(str(self.file), view=True)
+        except Exception:
+            return "the file is damaged"
+        if graph is None or len(graph) != state["count"] or graph.ndim != DIM:
+            return "the file is damaged"
+        graph.expansion_search = EXPANSION_SEARCH
+        # Spot checks: passages the table says it covers are in it, with the table's vectors.
+        covers = state["covers"]
+        ids = np.random.default_rng().integers(1, max(covers, 1) + 1, size=4 * CHECKS).tolist()
+        rows = self.memory.query(
+            f"SELECT passage, vector FROM embeddings WHERE id IN ({','.join('?' * len(ids))}) LIMIT {CHECKS}", ids)
+        for passage, blob in rows:
+            if not graph.contains(passage) or float(np.dot(np.asarray(graph.get(passage), dtype=np.float32), to_vector(blob))) < 0.98:
+                return "its vectors are not the table's"
+        self.graph, self.covers, self.count = graph, covers, state["count"]
+        return None
+
+    def _mask_gone(self):
+        """Vectors the table no longer has (taken away since the graph was saved) are masked out."""
+        if not self.covers:
+            return
+        # count(*) of the whole table reads its small passage index, not the vectors
+        have = (self.memory.query("SELECT count(*) FROM embeddings")[0][0]
+                - self.memory.query("SELECT count(*) FROM embeddings WHERE id > ?", (self.covers,))[0][0])
+        if have != len(self.graph):  # the rare case: find which
+            keys = np.fromiter(iter(self.graph.keys), dtype=np.int64, count=len(self.graph))
+            kept = {r[0] for r in self.memory.query("SELECT passage FROM embeddings WHERE id <= ?", (self.covers,))}
+            self.stale |= {int(k) for k in keys.tolist() if k not in kept}
 
     @property
     def size(self):
-        return len(self.index)
+        return len(self.graph) - len(self.stale) + self.delta.size
 
     def update(self, top):
-        if top <= self.covers:
-            if self.dirty:
+        if not self.covers and not len(self.graph):  # a new graph: built straight from the table, and saved
+            for keys, mat in _rows_after(self.memory, 0, top):
+                self.graph.add(keys, mat, threads=THREADS)
+            self.covers = top
+            self.delta = ExactIndex(self.memory, covers=top)
+            if top:
                 self.save()
             return
-        for keys, mat in _rows_after(self.memory, self.covers, top):
-            present = self.index.contains(keys)
-            if np.any(present):
-                self.index.remove(keys[present])
-            self.index.add(keys, mat, threads=THREADS)
-        self.covers = top
-        self.save()
+        for key in self.delta.update(top):
+            if self.graph.contains(key):
+                self.stale.add(key)  # re-embedded: the delta has its vector now
+        if self.delta.size >= MERGE_AT:
+            self.merge()
 
     def forget(self, passages):
+        """Vectors taken away: masked in the graph (dropped at the next merge) and dropped from the delta,
+        which takes back any written again that it covers (then the graph's copy, masked, is not used)."""
         keys = np.array(passages, dtype=np.int64)
-        present = self.index.contains(keys) if len(keys) else np.zeros(0, dtype=bool)
-        if np.any(present):
-            self.index.remove(keys[present])
-        keys, mat = _back(self.memory, passages, self.covers)
-        if len(keys):
-            self.index.add(keys, mat, threads=THREADS)
-        self.dirty = True
+        if len(keys) and len(self.graph):
+            self.stale |= {int(k) for k, there in zip(keys.tolist(), self.graph.contains(keys)) if there}
+        self.delta.forget(passages)
+
+    def merge(self):
+        """Add the delta's vectors to the graph (dropping the stale) and save it."""
+        if not self.delta.size and not self.stale:
+            return
+        if not self.writable:
+            from usearch.index import Index
+
+            self.graph = Index.restore(str(self.file), view=False)
+            self.graph.expansion_search, self.graph.expansion_add = EXPANSION_SEARCH, EXPANSION_ADD
+            self.writable = True
+        gone = np.array(sorted(self.stale), dtype=np.int64)
+        if len(gone):
+            self.graph.remove(gone[self.graph.contains(gone)])
+        if self.delta.size:
+            self.graph.add(self.delta.keys, self.delta.matrix, threads=THREADS)
+        self.covers, self.stale = self.delta.covers, set()
+        self.delta = ExactIndex(self.memory, covers=self.covers)
+        self.save()
 
     def save(self):
-        """Write the index and, after it, the settings row naming what it covers."""
-        tmp = self.file.with_suffix(".usearch.tmp")
-        self.index.save(str(tmp))
-        tmp.replace(self.file)
-        self.dirty = False
-        state = json.dumps({"covers": self.covers, "count": len(self.index), "model": MODEL, "gone": self.gone})
+        """Write the graph beside the old file, name it in the settings row, then put it in place."""
+        if self.memory.readonly:
+            return
+        self.graph.save(str(self.tmp))
+        with open(self.tmp, "rb") as f:
+            os.fsync(f.fileno())
+        st = self.tmp.stat()
+        state = {"covers": self.covers, "count": len(self.graph), "file": [st.st_size, st.st_mtime_ns],
+                 "settings": self._settings()}
         try:
             with self.memory.transaction() as conn:
-                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (self.SETTING, state))
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (self.SETTING, json.dumps(state)))
         except Exception:
-            pass  # a read-only or busy store: the index is rebuilt or caught up next time
+            return  # a busy store: the graph stays in memory, and is saved or built again next time
+        self.tmp.replace(self.file)
 
     def vectors_of(self, keys):
-        keys = keys[self.index.contains(keys)]
-        return keys, np.asarray(self.index.get(keys), dtype=np.float32).reshape(len(keys), DIM)
+        keys = np.asarray(keys, dtype=np.int64)
+        fresh = np.array([self.delta.row.get(k) is None and k not in self.stale for k in keys.tolist()], dtype=bool)
+        old = keys[fresh]
+        old = old[self.graph.contains(old)] if len(old) else old
+        mat = np.asarray(self.graph.get(old), dtype=np.float32).reshape(len(old), DIM) if len(old) else np.zeros((0, DIM), np.float32)
+        new_keys, new_mat = self.delta.vectors_of(keys)
+        return np.concatenate([old, new_keys]), np.vstack([mat, new_mat])
 
     def search(self, vector, k):
-        if not len(self.index):
-            return []
-        matches = self.index.search(vector, min(k, len(self.index)))
-        return [(int(key), 1.0 - float(d)) for key, d in zip(matches.keys, matches.distances)]
+        found = []
+        if len(self.graph):
+            matches = self.graph.search(vector, min(k + len(self.stale), len(self.graph)))
+            found = [(int(key), 1.0 - float(d)) for key, d in zip(matches.keys, matches.distances)
+                     if int(key) not in self.stale]
+        found += self.delta.search(vector, k)
+        found.sort(key=lambda h: -h[1])
+        return found[:k]

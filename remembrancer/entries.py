@@ -103,10 +103,13 @@ def history(memory, entry_id) -> list[dict]:
 def trash(memory) -> list[dict]:
     rows = memory.query(
         "SELECT e.id, e.text, e.at, e.added, e.deleted, e.kind, e.author, e.source, e.words,"
-        " (SELECT count(*) FROM versions v WHERE v.entry = e.id) AS versions"
+        " (SELECT count(*) FROM versions v WHERE v.entry = e.id) AS versions,"
+        " (SELECT min(t.start) FROM trashed_passages t WHERE t.entry = e.id) AS body"
         " FROM entries e WHERE e.deleted IS NOT NULL ORDER BY e.deleted DESC, e.id DESC")
+    # `preview`: its words from the first passage on (front matter and a date line say only when)
     return [{"entry": r["id"], "deleted": r["deleted"], "at": r["at"], "added": r["added"], "kind": r["kind"],
-             "author": r["author"], "source": r["source"], "words": r["words"], "versions": r["versions"], "text": r["text"]}
+             "author": r["author"], "source": r["source"], "words": r["words"], "versions": r["versions"], "text": r["text"],
+             "preview": r["text"][r["body"] or 0:]}
             for r in rows]
 
 
@@ -242,7 +245,18 @@ def _changed(row, layout, text, turns, at) -> capture.Entry:
         return capture.chat_entry(given, at=at, author=row["author"], source=row["source"], meta=meta, me=me)
     if turns is not None:
         raise BadInput(f"Entry {entry_id} is a text, not a chat", "Give its new text; nothing was changed.")
-    return capture.text_entry(text if text is not None else row["text"], at=at, author=row["author"], source=row["source"])
+    # What an import kept of it (tags, links to people ...) stays; how its date was found does not, once it is given.
+    meta = json.loads(row["meta"]) if row["meta"] else {}
+    if at != row["at"]:
+        meta = {k: v for k, v in meta.items() if k not in ("dated", "year")}
+    if meta.get("links") and text is not None and text != row["text"]:
+        from .importers.markdown import moved_links
+
+        meta["links"] = moved_links(meta["links"], row["text"], text)
+        if not meta["links"]:
+            del meta["links"]
+    return capture.text_entry(text if text is not None else row["text"], at=at, author=row["author"], source=row["source"],
+                              meta=meta)
 
 
 def delete(memory, entry_id) -> dict:
@@ -308,7 +322,7 @@ def purge(memory, entry_id, confirm=False) -> dict:
                 aside = _layout(conn, eid, "trashed_passages")
                 _forget_extracted(conn, eid)
                 _drop_passages(conn, eid)
-                for table in ("trashed_passages", "versions", "processed"):
+                for table in ("trashed_passages", "versions", "processed", "import_sources"):
                     conn.execute(f"DELETE FROM {table} WHERE entry = ?", (eid,))
                 conn.execute("DELETE FROM entries WHERE id = ?", (eid,))
                 top = max([p["id"] for p in layout + aside], default=0)

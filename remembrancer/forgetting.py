@@ -575,7 +575,7 @@ class Snapshot:
         times = self.times.get(pid, [])
         n = len(self.passages.get(pid, {}))
         if not facts and times:
-            facts.append(f"written about {n} time{'s' if n != 1 else ''}, last {times[-1][:10]}")
+            facts.append(f"written about {'once' if n == 1 else f'{n} times'}, last {times[-1][:10]}")
         facts = facts[:3]
         head = self.names.get(pid, "?")
         return head + (": " + ", ".join(said[:3]) if said else "") + ("; " if said else ": ") + "; ".join(facts)

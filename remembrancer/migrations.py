@@ -77,6 +77,12 @@ def pending(conn) -> list[str]:
     return [fn.__name__ for fn in MIGRATIONS if fn.__name__ not in done]
 
 
+def newer(conn) -> list[str]:
+    """The migrations this store has had that this remembrancer does not know: it was made by a newer one."""
+    known = {fn.__name__ for fn in MIGRATIONS}
+    return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY applied, name") if row[0] not in known]
+
+
 def apply(conn):
     """Bring the schema up to date, each migration in its own transaction."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
@@ -439,5 +445,23 @@ def m010_confidence(conn):
         ALTER TABLE events ADD COLUMN date_confidence REAL;  -- that it happened in [lo, hi) (0: no date read)
         ALTER TABLE events ADD COLUMN place TEXT;            -- where a move was to
         ALTER TABLE times ADD COLUMN confidence REAL;
+        """
+    )
+
+
+@migration
+def m014_import_sources(conn):
+    """What each imported item (a chat message, a note, a Day One entry, an email) was stored as, by its
+    identity in the export it came from, so that importing the same export again, or a newer one that
+    overlaps it, stores only what is new; `digest` tells an item that changed since."""
+    script(
+        conn,
+        """
+        CREATE TABLE import_sources (
+            key TEXT PRIMARY KEY,          -- "telegram:4567:12", "dayone:9F2C...", "whatsapp:Family:2021-05-04T19:32:00:Sam:1a2b..."
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            digest TEXT NOT NULL           -- what it said, hashed
+        );
+        CREATE INDEX import_sources_entry ON import_sources(entry);
         """
     )

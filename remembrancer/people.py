@@ -161,18 +161,30 @@ def _merge(conn, keep: int, drop: int):
 
 
 def _split(conn, person: int, alias: str) -> int | None:
-    """Move the mentions written as `alias` out of `person` into a person of their own."""
-    rows = conn.execute(
-        "SELECT m.id FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
-        " AND substr(e.text, m.start + 1, m.end - m.start) = ? COLLATE NOCASE",
-        (person, alias),
+    """Move the mentions written as `alias` out of `person` into a person of their own, with the pronouns
+    that follow them and what was read around them."""
+    mentions = conn.execute(
+        "SELECT m.id, m.entry, m.kind, substr(e.text, m.start + 1, m.end - m.start) = ? COLLATE NOCASE AS named"
+        " FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? ORDER BY m.entry, m.start",
+        (alias, person),
     ).fetchall()
-    total = conn.execute("SELECT count(*) FROM mentions WHERE person = ?", (person,)).fetchone()[0]
-    if not rows or len(rows) == total:
+    moving = {m[0] for m in mentions if m[3]}
+    if not moving or len(moving) == len(mentions):
         return None
+    # "Tom drew a lighthouse for him": a pronoun is of the name before it in its entry.
+    with_pronouns, last = set(moving), (None, False)
+    for mid, entry, kind, named in mentions:
+        if kind == "pronoun":
+            if last == (entry, True):
+                with_pronouns.add(mid)
+        else:
+            last = (entry, bool(named))
+    if len(with_pronouns) < len(mentions):
+        moving = with_pronouns
     gender = conn.execute("SELECT gender FROM people WHERE id = ?", (person,)).fetchone()[0]
     new = conn.execute("INSERT INTO people (name, gender) VALUES (?, ?)", (alias, gender)).lastrowid
-    conn.executemany("UPDATE mentions SET person = ? WHERE id = ?", [(new, r[0]) for r in rows])
+    _move_read(conn, person, new, moving)
+    conn.executemany("UPDATE mentions SET person = ? WHERE id = ?", [(new, mid) for mid in moving])
     conn.execute("UPDATE aliases SET person = ? WHERE person = ? AND alias = ? COLLATE NOCASE", (new, person, alias))
     conn.execute("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", (new, alias))
     if conn.execute("SELECT name = ? COLLATE NOCASE FROM people WHERE id = ?", (alias, person)).fetchone()[0]:
@@ -180,6 +192,36 @@ def _split(conn, person: int, alias: str) -> int | None:
         if other:
             conn.execute("UPDATE people SET name = ? WHERE id = ?", (other[0], person))
     return new
+
+
+def _move_read(conn, person: int, new: int, moving: set[int]):
+    """What was read of `person` around the mentions `moving` (cues, relations, events) goes with them to
+    `new`: each row to whoever of the two has the mention nearest to it in its passage."""
+    near = defaultdict(list)  # passage -> [(start, moves)]
+    for mid, passage, start in conn.execute("SELECT id, passage, start FROM mentions WHERE person = ?", (person,)):
+        near[passage].append((start, mid in moving))
+    passages = [p for p, ms in near.items() if any(moves for _, moves in ms)]
+
+    def goes(passage, start, end):
+        ms = near.get(passage)
+        return bool(ms) and min(ms, key=lambda m: 0 if start <= m[0] < end else min(abs(m[0] - start), abs(m[0] - end)))[1]
+
+    for chunk in (passages[i:i + 500] for i in range(0, len(passages), 500)):
+        marks = ",".join("?" * len(chunk))
+        for rid, passage, start, end in conn.execute(
+                f"SELECT id, passage, start, end FROM cues WHERE person = ? AND passage IN ({marks})", (person, *chunk)).fetchall():
+            if goes(passage, start, end):
+                conn.execute("UPDATE cues SET person = ? WHERE id = ?", (new, rid))
+        for rid, passage, start, end, subject in conn.execute(
+                f"SELECT id, passage, start, end, subject FROM relations WHERE (subject = ?1 OR object = ?1) AND passage IN ({marks})",
+                (person, *chunk)).fetchall():
+            if goes(passage, start, end):
+                conn.execute(f"UPDATE relations SET {'subject' if subject == person else 'object'} = ? WHERE id = ?", (new, rid))
+        for eid, passage, start, end in conn.execute(
+                f"SELECT ev.id, ev.passage, ev.start, ev.end FROM events ev JOIN event_people ep ON ep.event = ev.id"
+                f" WHERE ep.person = ? AND ev.passage IN ({marks})", (person, *chunk)).fetchall():
+            if goes(passage, start, end):
+                conn.execute("UPDATE OR IGNORE event_people SET person = ? WHERE event = ? AND person = ?", (new, eid, person))
 
 
 def _unique_names(conn, named=frozenset()):
@@ -201,7 +243,7 @@ def _unique_names(conn, named=frozenset()):
 
 def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[int]:
     """Apply every merge, split, rename and kind in force (or those of `kinds`), oldest first; each is
-    idempotent. Returns the people merged (whose cues moved)."""
+    idempotent. Returns the people merged or split (whose cues moved)."""
     _unique_names(conn)
     merged, named = set(), set()
     if "kind" in kinds:
@@ -224,7 +266,8 @@ def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[i
                 _merge(conn, pa, pb)
                 merged |= {pa, pb}
         elif kind == "split":
-            if _split(conn, pa, b):
+            if parted := _split(conn, pa, b):
+                merged |= {pa, parted}  # their cues moved
                 _unique_names(conn, named)  # as when it was said: a later statement may name "Tom (2)"
         elif kind == "rename":
             named.add(pa)
@@ -244,6 +287,10 @@ def _need(conn, name: str) -> int:
     """The person a write names (a whole name or alias: a word of one is not enough to change anything)."""
     pid = find(conn, name) if isinstance(name, str) and name.strip() else None
     if pid is None:
+        near = find(conn, name, partial=True) if isinstance(name, str) and name.strip() else None
+        if near is not None:  # "Emlyn" for "Uncle Emlyn": said, not guessed, as a change must be sure whom it is about
+            whole = _name_of(conn, near)
+            raise NotFound(f"No person called {name!r} (is it {whole!r}?)", f"A correction needs a whole name: give {whole!r}.")
         raise no_person(name)
     return pid
 
@@ -266,15 +313,16 @@ def _said(memory, cid: int, name: str) -> dict:
 
 # -- corrections ---------------------------------------------------------------------------------------
 def merge(memory, a: str, b: str) -> dict:
-    """The owner says a and b are one person."""
+    """The owner says a and b are one person: their page, with the statement as "correction"."""
     with memory.transaction() as conn:
         pa, pb = _need(conn, a), _need(conn, b)
-        if pa != pb:
-            _state(conn, "merge", a, b, target={"a": _who(conn, pa), "b": _who(conn, pb)})
-            _merge(conn, pa, pb)
-            _recompute(conn)
+        if pa == pb:
+            raise BadInput(f"{a!r} and {b!r} are one person already ({_name_of(conn, pa)})", "Nothing to change.")
+        cid = _state(conn, "merge", a, b, target={"a": _who(conn, pa), "b": _who(conn, pb)})
+        _merge(conn, pa, pb)
+        _recompute(conn)
         name = _name_of(conn, pa)
-    return person(memory, name)
+    return {**person(memory, name), "correction": statement(memory, cid)}
 
 
 def split(memory, name: str, alias: str) -> dict:
@@ -291,11 +339,11 @@ def split(memory, name: str, alias: str) -> dict:
         new = _split(conn, pid, alias)
         if new is None:
             raise BadInput(f"{alias!r} is all there is of {name!r}", "Nothing to split: give another alias.")
-        _state(conn, "split", own, alias, target={"a": who})
+        cid = _state(conn, "split", own, alias, target={"a": who})
         _unique_names(conn)  # "Grandma" split off "Grandma Rose" beside another "Grandma" is "Grandma (2)"
         _recompute(conn)
         kept, parted = _name_of(conn, pid), _name_of(conn, new)
-    return {"person": person(memory, kept), "split": person(memory, parted)}
+    return {"person": person(memory, kept), "split": person(memory, parted), "correction": statement(memory, cid)}
 
 
 def _recompute(conn):
@@ -414,12 +462,16 @@ def relate(memory, a: str, relation: str, b: str, instead: str | None = None) ->
         if pa == pb:
             raise BadInput(f"{sa!r} cannot be their own {relation}", "Name two people.")
         ties = _ties(conn, pa, pb)
-        if instead and not any(same_tie(t_tuple(t), (pa, instead, pb)) for t in ties):
+        if instead and not any(_told(t, (pa, instead, pb)) for t in ties):
             shown = _shown(conn, ties)
             raise BadInput(f"{sa!r} is not the {instead} of {sb!r} now" + (f" ({shown})" if shown else ""),
                            "Say which relation shown on their page it replaces, or add it without one.")
-        if not instead and any(same_tie(t_tuple(t), (pa, relation, pb)) for t in ties):
+        if any(_told(t, (pa, relation, pb)) for t in ties) and (not instead or _tie(instead) == _tie(relation)):
             raise BadInput(f"{sa!r} is the {relation} of {sb!r} already", "Nothing to change.")
+        if not instead and (alike := next((t for t in ties if same_tie(t_tuple(t), (pa, relation, pb))), None)):
+            # "wife" where "husband" is shown: one tie, told in other words; said in place of it, or not at all
+            raise BadInput(f"{_shown(conn, [alike])} now",
+                           f"Say {relation} instead of {alike['relation']} (--instead {alike['relation']}); nothing was changed.")
         target = {"a": _who(conn, pa), "b": _who(conn, pb)}
         if instead:
             target["instead"] = instead
@@ -437,6 +489,16 @@ def _imply(conn):
 
 def t_tuple(row) -> tuple:
     return row["subject"], row["relation"], row["object"]
+
+
+def _told(row, tie) -> bool:
+    """Is a relation shown now this tie in these words? ("husband" is not "wife", though one tie; told the other
+    way round, a tie of the same kind is, as its words there are not these.)"""
+    if (row["subject"], row["object"]) == (tie[0], tie[2]):
+        return row["relation"].lower() == tie[1].lower()
+    return same_tie(t_tuple(row), tie)
+
+
 
 
 def _shown(conn, ties) -> str:
@@ -482,16 +544,35 @@ def interval(text: str) -> tuple[str, str, str]:
 
 
 def _given(memory, name: str, date: str, kind: str) -> dict:
-    said, lo, _ = interval(date)
+    said, lo, hi = interval(date)
+    what, other = ("birth", "death") if kind == "born" else ("death", "birth")
     with memory.transaction() as conn:
         pid = _need(conn, name)
         own, owner = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
         if kind == "died" and owner:
             raise BadInput(f"{own!r} is you", "Give a date of death for someone else.")
-        if kind == "died" and lo > dates.now()[:10]:
-            raise BadInput(f"{said} is still to come", "Give the date they died.")
+        if lo > dates.now()[:10]:
+            raise BadInput(f"{spoken(said)} is still to come", f"Give the date of their {what}; nothing was changed.")
+        given = Stated(conn).given
+        if (mine := given.get((pid, what))) and mine["when"] == said:
+            raise BadInput(f"You said {own}'s {what} was {_on(said)} already (correction {mine['said']})", "Nothing to change.")
+        if (theirs := given.get((pid, other))) and (lo >= theirs["hi"] if kind == "born" else hi <= theirs["lo"]):
+            raise BadInput(f"{own}'s {what} {_on(said)} would be {'after' if kind == 'born' else 'before'} their {other},"
+                           f" {_on(theirs['when'])} (correction {theirs['said']})",
+                           f"Give another date, or undo correction {theirs['said']} first; nothing was changed.")
         cid = _state(conn, kind, own, "", date=said, target={"a": _who(conn, pid)})
     return _said(memory, cid, own)
+
+
+def spoken(when: str) -> str:
+    """A date as said: "1987-03" is "March 1987"; a day or a year as it is."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", when or ""):
+        return f"{calendar.month_name[int(m.group(2))]} {m.group(1)}"
+    return when
+
+
+def _on(when: str) -> str:
+    return f"{'on' if len(when) >= 10 else 'in'} {spoken(when)}"
 
 
 def set_birthday(memory, name: str, date: str) -> dict:
@@ -692,11 +773,11 @@ def _sentence(r, names) -> str:
         said = names.get("words")
         return f"{whose} {b} did not happen" + (f" (“{said}”)" if said else "")
     if r["kind"] == "redate":
-        return f"{whose} {b} was {'in' if len(when) < 10 else 'on'} {when}"
+        return f"{whose} {b} was {_on(when)}"
     if r["kind"] == "born":
-        return f"{'you were' if you_a else a + ' was'} born {'in' if len(when) < 10 else 'on'} {when}"
+        return f"{'you were' if you_a else a + ' was'} born {_on(when)}"
     if r["kind"] == "died":
-        return f"{a} died {'in' if len(when) < 10 else 'on'} {when}"
+        return f"{a} died {_on(when)}"
     return f"{r['kind']}: {a}" + (f", {b}" if b else "")  # a kind of statement a newer version made
 
 
@@ -781,6 +862,7 @@ def undo(memory, cid) -> dict:
                 marks = ",".join("?" * len(touched))
                 entries = [e[0] for e in conn.execute(f"SELECT DISTINCT entry FROM mentions WHERE person IN ({marks})", sorted(touched))]
                 # Gone with everything read of them; their entries are read again (pending, should this stop here).
+                conn.execute(f"DELETE FROM person_facts WHERE person IN ({marks})", sorted(touched))  # no cascade there
                 conn.execute(f"DELETE FROM people WHERE id IN ({marks})", sorted(touched))
                 conn.executemany("DELETE FROM processed WHERE processor = 'extract' AND entry = ?", [(e,) for e in entries])
         elif r["kind"] == "kind":
@@ -938,8 +1020,9 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
     feelings = {"passages": len(feel),
                 "valence": round(sum(f["valence"] for f in feel) / len(feel), 4) if feel else None,
                 "emotions": {k: round(v, 4) for k, v in sorted(emotions.items(), key=lambda kv: -kv[1])}}
-    passage_ids = [r[0] for r in memory.query(
-        "SELECT passage FROM mentions WHERE person = ? GROUP BY passage ORDER BY min(entry), min(start)", (pid,))]
+    passage_ids = [r[0] for r in memory.query(  # by when they were written (an entry re-dated moves), as the timeline
+        "SELECT m.passage FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? GROUP BY m.passage"
+        " ORDER BY min(e.at), min(m.entry), min(m.start)", (pid,))]
     about = facts_of(memory, pid, limit=max(limit, 40))
     return {
         "id": pid,

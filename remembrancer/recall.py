@@ -16,6 +16,7 @@ happened.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import threading
@@ -27,7 +28,10 @@ import numpy as np
 from . import dates, embed
 from .store import _COUNT, STOPWORDS, fts_terms
 
-# Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. Except "person":
+# Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. "focus" (a passage in
+# the entries of the people the question names, where they are a few among many) is 0 in a store of one
+# conversation; it was chosen on LoCoMo dev in a store of every conversation (bench/lifetime.py), where any
+# weight from 0.2 to 2 gives the same recall. Except "person":
 # in chats the speaker carries who ("spoken"), so the fit drives it to 0, but in prose a passage naming
 # the person is the only tie; it keeps its earlier fitted 0.2 (costs 0.1 / 0.3 points of R@10 / R@25 on chats).
 # "fact" (the asked person's facts that match the question, extract/facts.py) is 0 but for questions that
@@ -37,6 +41,7 @@ from .store import _COUNT, STOPWORDS, fts_terms
 WEIGHTS = {
     "dense": 0.6, "bm25": 1.2, "dense*bm25": -1.0, "dense^2": 0.5, "bm25^2": 0.6, "person": 0.2, "spoken": 0.5,
     "time": 0.6, "says_when": 0.2, "length": 1.0, "neighbour": 0.5, "neighbour2": 0.4, "session": 0.3, "fact": 0.0,
+    "focus": 0.4,
     "gather:dense": 0.95, "gather:dense^2": 0.7, "gather:spoken": 0.8, "gather:time": 0.65, "gather:length": 1.3,
     "gather:neighbour": 0.3, "gather:neighbour2": 0.2, "gather:session": 0.35, "gather:fact": 0.4,
 }
@@ -70,12 +75,17 @@ class Names:
         if changed != self.changed:
             self.changed, self.covers, self.speakers, self.people_key = changed, 0, defaultdict(int), None
         top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
+        if top > self.covers and not self.covers:
+            self._kept_speakers(memory, top)
         if top > self.covers:
+            read = top - self.covers
             for r in memory.query(
                 "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (self.covers,)
             ):
                 self.speakers[r[0]] += r[1]
             self.covers = top
+            if read >= SPEAKERS_KEPT_AT:
+                self._keep_speakers(memory)
         if not _has_table(memory, "people"):
             return
         key = memory.query("SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM mentions),"
@@ -97,6 +107,37 @@ class Names:
                 self.alias_people[n].add(pid)
         self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
 
+
+    # Counting who speaks reads every passage: a second or more in a store of a million. The counts are
+    # kept in the store (settings) after a large read, with how many passages they were counted over,
+    # and taken up again only while the store still holds exactly those.
+    def _kept_speakers(self, memory, top):
+        row = memory.query("SELECT value FROM settings WHERE key = ?", (SPEAKERS_SETTING,))
+        kept = json.loads(row[0][0]) if row else None
+        if not kept or kept["covers"] > top:
+            return
+        # count(*) of the whole table reads its small (entry, seq) index, not the passages
+        have = (memory.query("SELECT count(*) FROM passages")[0][0]
+                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (kept["covers"],))[0][0])
+        if have == kept["passages"]:
+            self.speakers = defaultdict(int, kept["speakers"])
+            self.covers = kept["covers"]
+
+    def _keep_speakers(self, memory):
+        if memory.readonly:
+            return
+        have = (memory.query("SELECT count(*) FROM passages")[0][0]
+                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (self.covers,))[0][0])
+        state = json.dumps({"covers": self.covers, "passages": have, "speakers": self.speakers})
+        try:
+            with memory.transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (SPEAKERS_SETTING, state))
+        except Exception:
+            pass  # a busy store: counted again next time
+
+
+SPEAKERS_SETTING = "recall.speakers"
+SPEAKERS_KEPT_AT = 50_000  # passages read before the speakers' counts are kept
 
 _names: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _names_lock = threading.Lock()
@@ -439,13 +480,7 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
     if within:
         runs = _window_runs(memory, *within)
         if runs is not None:
-            hits = []
-            for lo, hi in runs:
-                hits += memory.query(
-                    "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                    (" OR ".join(terms), lo, hi))
-            hits.sort(key=lambda h: -h[1])
-            return [(r[0], r[1]) for r in hits[:limit]]
+            return _bm25_runs(memory, terms, runs, limit)
     floor = 0
     if memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0] > BM25_WINDOW:
         sizes = {t: memory.query(_COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
@@ -469,6 +504,17 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
         params += [within[0], within[1]]
     rows = memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
     return [(r[0], r[1]) for r in rows]
+
+
+def _bm25_runs(memory, terms, runs, limit) -> list[tuple[int, float]]:
+    """BM25 over the passages in these runs of ids only (scores as over the whole store)."""
+    hits = []
+    for lo, hi in runs:
+        hits += memory.query(
+            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
+            (" OR ".join(terms), lo, hi))
+    hits.sort(key=lambda h: -h[1])
+    return [(r[0], r[1]) for r in hits[:limit]]
 
 
 def _window_runs(memory, lo: str, hi: str, most: int = 200) -> list[tuple[int, int]] | None:
@@ -555,6 +601,18 @@ def features(memory, question: str, vector, a) -> dict:
         for pid, s in bm25(memory, question, POOL // 3, within=(t["lo"], t["hi"])):
             lexical.setdefault(pid, s)
     dense = dict(embed.nearest(memory, vector, POOL))
+    focused = focus(memory, a)
+    theirs = {i for ids, person in focused if person for i in ids}
+    for ids, person in focused:
+        # The people and times the question names, searched on their own: in a store of a lifetime their
+        # passages are a few among a million, and a search of everything may rank none of them. (BM25 is
+        # already searched within a time window, above.)
+        for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
+            dense.setdefault(pid, sim)
+        runs = _runs(ids)
+        if person and len(runs) <= 200 and (words := fts_terms(question)):
+            for pid, score in _bm25_runs(memory, words, runs, POOL):
+                lexical.setdefault(pid, score)
     facts_by_passage = _fact_matches(memory, a, vector)
     best_facts = sorted(facts_by_passage, key=lambda i: -facts_by_passage[i][0])[:FACT_POOL]
     pool = set(lexical) | set(dense) | set(best_facts)
@@ -595,6 +653,8 @@ def features(memory, question: str, vector, a) -> dict:
         "bm25": np.array([b.get(i, 0.0) for i in ids]),
         "person": np.array([person.get(i, 0.0) for i in ids]),
         "spoken": np.array([float(i in spoken) for i in ids]),
+        # In a store where the people named are a few among many: the passages of their own entries.
+        "focus": np.array([float(i in theirs) for i in ids]),
         "time": np.array([when.get(i, 0.0) for i in ids]),
         # "When did ...?" is answered by a passage that names a time ("last Friday", "in 2019").
         "says_when": np.array([float(bool(a.get("when")) and i in timed) for i in ids]),
@@ -612,6 +672,58 @@ def features(memory, question: str, vector, a) -> dict:
     }
 
 
+FOCUS = 20_000  # most passages a person or time the question names may have to be searched on their own
+
+
+def focus(memory, a) -> list[tuple[list[int], bool]]:
+    """For each person the question names, the passages of the entries they speak or are named in; for each
+    time window, those of the entries dated in it: (passage ids, whether a person's). Each is left out when
+    it holds more than FOCUS passages or the whole store: then it narrows nothing."""
+    total = names(memory).covers
+    out = []
+    for s in a["people"]:
+        entries = set()
+        for speaker in s.speakers:
+            phrase = '"' + speaker.replace('"', '""') + '"'
+            entries |= {r[0] for r in memory.query(
+                "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+                " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
+        if s.people and _has_table(memory, "mentions"):
+            people = sorted(s.people)
+            entries |= {r[0] for r in memory.query(
+                f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, FOCUS + 1))}
+        out.append((_entry_passages_of(memory, entries), True))
+    for t in a["times"]:
+        out.append(([r[0] for r in memory.query(
+            "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
+            (t["lo"], t["hi"], FOCUS + 1))], False))
+    return [(ids, person) for ids, person in out if ids and len(ids) <= FOCUS and len(ids) < total]
+
+
+def _entry_passages_of(memory, entries) -> list[int]:
+    entries = sorted(entries)
+    if not entries or len(entries) > FOCUS:
+        return []
+    ids = []
+    for b in range(0, len(entries), 900):
+        part = entries[b:b + 900]
+        ids += [r[0] for r in memory.query(f"SELECT id FROM passages WHERE entry IN ({','.join('?' * len(part))})", part)]
+        if len(ids) > FOCUS:
+            return []
+    return ids
+
+
+def _runs(ids) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ids."""
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(a, b) for a, b in runs]
+
+
 def fuse(f, w, limit) -> list[tuple[int, float]]:
     """One ranking: each passage's own score, plus a share of its neighbours' and of its session's best.
 
@@ -624,7 +736,7 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
         w = {k: w.get(f"gather:{k}", v) for k, v in w.items() if not k.startswith("gather:")}
     d, b = f["dense"], f["bm25"]
     base = (w["dense"] * d + w["bm25"] * b + w["dense*bm25"] * d * b + w["dense^2"] * d * d + w["bm25^2"] * b * b
-            + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w["time"] * f["time"]
+            + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w.get("focus", 0.0) * f["focus"] + w["time"] * f["time"]
             + w["says_when"] * f["says_when"] + w["length"] * f["length"] + w["fact"] * f["fact"])
     padded = np.append(base, 0.0)  # index -1: no neighbour
     score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])

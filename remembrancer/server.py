@@ -52,7 +52,8 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
-NOT_FOUND_PAGE = ("<!doctype html><html lang=en><meta charset=utf-8><title>Not here · remembrancer</title>"
+VIEWPORT = "<meta name=viewport content=\"width=device-width, initial-scale=1\">"  # else a phone lays the page out 980 wide
+NOT_FOUND_PAGE = (f"<!doctype html><html lang=en><meta charset=utf-8>{VIEWPORT}<title>Not here · remembrancer</title>"
                   "<link rel=icon href=\"data:,\"><link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script>"
                   "<main><h1>No page here</h1><p class=hint>Start again from <a href=/>Write</a> or <a href=/search>Search</a>."
                   "</p></main></html>")
@@ -243,7 +244,7 @@ class Guard:
                 if request.url.path.startswith(("/api/", "/mcp")) or request.method != "GET":
                     return error_json(401, str(error), error.remedy, {"www-authenticate": "Bearer"})
                 return HTMLResponse(
-                    "<!doctype html><meta charset=utf-8><title>remembrancer</title><p>This remembrancer needs its"
+                    f"<!doctype html><meta charset=utf-8>{VIEWPORT}<title>remembrancer</title><p>This remembrancer needs its"
                     " token. Open the address printed when it first started (it ends in <code>?token=…</code>).",
                     status_code=401)
         if request.method not in SAFE_METHODS:
@@ -325,23 +326,73 @@ class Deriver:
 
 
 class Job:
-    """An import stored in the background: how far it got, then the library's result or the error."""
+    """An import stored in the background: how far it got, then the library's result or the error; and,
+    while its entries are being understood, how far that is and the time left (`progress`)."""
 
-    def __init__(self, total: int):
+    def __init__(self, total: int, words: int = 0, user: str | None = None):
         self.id = secrets.token_urlsafe(9)
+        self.user = user  # whose memory it goes to
         self.total = total
+        self.words = words
         self.done = 0
         self.state = "storing"
         self.result = None
         self.error = None
+        self.started = time.monotonic()
+        self.stored_at = None
+        self.entries: list[int] = []
+        self.understood = False
 
-    def as_dict(self) -> dict:
+    def as_dict(self, memory=None, deriving: bool = False) -> dict:
         out = {"job": self.id, "state": self.state, "done": self.done, "total": self.total}
         if self.result is not None:
             out["result"] = self.result
         if self.error is not None:
             out.update(self.error)
+        out["progress"] = self.progress(memory, deriving)
         return out
+
+    def progress(self, memory, deriving) -> dict:
+        """{"stage": storing | understanding | understood | stored | failed, "percent", "seconds_left"}: the same
+        one bar as the command line's, the understanding read from the entries' `processed` rows."""
+        from .progress import SHARES
+
+        now = time.monotonic()
+        if self.state == "failed":
+            return {"stage": "failed", "percent": 0.0, "seconds_left": None}
+        if self.state == "storing":
+            part = self.done / self.total if self.total else 0
+            return {"stage": "storing", "percent": round(100 * (SHARES["reading"] + SHARES["storing"] * part), 1),
+                    "seconds_left": None}
+        if not deriving or memory is None:
+            return {"stage": "stored", "percent": 100.0, "seconds_left": 0.0}
+        if not self.understood:
+            done, total = understood_words(memory, self.entries)
+            self.understood = done >= total
+        if self.understood:
+            return {"stage": "understood", "percent": 100.0, "seconds_left": 0.0}
+        part = done / total if total else 1.0
+        spent = now - (self.stored_at or now)
+        left = round(spent * (1 - part) / part, 1) if part > 0.02 and spent > 0 else None
+        return {"stage": "understanding", "percent": round(100 * (1 - SHARES["understanding"] * (1 - part)), 1),
+                "seconds_left": left, "done": done, "total": total, "unit": "words"}
+
+
+def understood_words(memory, entry_ids) -> tuple[int, int]:
+    """(words of these entries understood, averaged over the processors; all their words)."""
+    import importlib
+
+    done = total = 0
+    names = [importlib.import_module(n) for n in PROCESSORS]
+    for i in range(0, len(entry_ids), 500):
+        part = entry_ids[i:i + 500]
+        marks = ",".join("?" * len(part))
+        total += memory.query(f"SELECT coalesce(sum(words), 0) FROM entries WHERE id IN ({marks})", part)[0][0]
+        for module in names:
+            done += memory.query(
+                f"SELECT coalesce(sum(e.words), 0) FROM entries e JOIN processed p ON p.entry = e.id AND p.processor = ?"
+                f" AND p.version = ? WHERE e.id IN ({marks})", (module.NAME, str(module.VERSION), *part))[0][0]
+    return done // max(len(names), 1), total
 
 
 class AddText(BaseModel):
@@ -389,31 +440,39 @@ class Answer(BaseModel):
     now: str | None = Field(None, description="The moment of the answer (default: now).")
 
 
-UPLOAD_FORMATS = ("auto", "text", "jsonl", "locomo")
-BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "locomo"}  # "auto": anything else is text
+def upload_formats() -> tuple[str, ...]:
+    from . import importers
+
+    return ("auto", *importers.names())
 
 
-def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None, me=None) -> tuple[list[capture.Entry], list]:
-    """Entries from an uploaded file, and the owner's records a JSONL export carries. It is written to a
-    private temporary folder for the readers that take a file; no path ever comes from the request, and
-    error messages name the upload, not the folder."""
+def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None, me=None,
+                 order=None) -> tuple[list[capture.Entry], list]:
+    """Entries from an uploaded file, in a format named or ("auto") found from its name and first bytes (see
+    `importers`), and the owner's records a JSONL export carries. It is written to a private temporary folder
+    under its own name (no folders): no path ever comes from the request, and error messages name the
+    upload, not the folder."""
+    from . import dates, importers
+
     name = Path(filename or "upload").name or "upload"
     fmt = (fmt or "auto").strip().lower()
-    if fmt == "auto":
-        fmt = BY_SUFFIX.get(Path(name).suffix.lower(), "text")
-    if fmt == "text":
+    if fmt not in upload_formats() and fmt not in importers.ALIASES:
+        raise UnknownFormat(f"Unknown format {fmt!r}", f"Use {', '.join(upload_formats())}.")
+    if fmt == "text" or fmt == "auto" and Path(name).suffix.lower() not in (".txt", ".md", ".markdown", ".json",
+                                                                           ".jsonl", ".ndjson", ".zip", ".mbox", ".eml"):
         text = capture.decode(data, name)
         return [capture.text_entry(text, author=author, source=source or name)], []
-    if fmt not in UPLOAD_FORMATS:
-        raise UnknownFormat(f"Unknown format {fmt!r}", "Use auto, text, jsonl or locomo.")
     with tempfile.TemporaryDirectory(prefix="remembrancer-upload-") as folder:
-        path = Path(folder) / "upload"
+        path = Path(folder) / (name if name not in (".", "..") else "upload")
         path.write_bytes(data)
         try:
-            entries, records = capture.read_format(fmt, path, author=author, source=source, me=me)
+            m = importers.module(importers.detect(path) if fmt == "auto" else fmt)
+            # An export of a store names its entries' own sources; anything else is named after the upload.
+            batch = importers.read(m.NAME, path, author=author, source=source if m.NAME == "jsonl" else source or name,
+                                   me=me, order=order or dates.Order())
         except RemembrancerError as e:
-            raise type(e)(str(e).replace(str(path), name), e.remedy) from None
-        return entries, [(where.replace(str(path), name), table, row) for where, table, row in records]
+            raise type(e)(str(e).replace(str(path), name).replace(folder + "/", ""), e.remedy) from None
+        return batch.entries, [(where.replace(str(path), name), table, row) for where, table, row in batch.records]
 
 
 def people_graph(memory: Memory, limit: int = 40, focus: str | None = None) -> dict:
@@ -582,16 +641,20 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
                                                at=body.at, source=body.source, author=body.author))
 
     @app.post("/api/import", tags=["capture"], status_code=202, summary="Import an uploaded file")
-    def import_(file: UploadFile = File(description="The file: a .txt/.md text, JSONL (one entry a line) or LoCoMo JSON."),
-                format: str = Form("auto", description="auto (by the file's name: .jsonl, .json, else text), text, jsonl or locomo."),
+    def import_(file: UploadFile = File(description="The file: a text or Markdown note, a Day One export (.zip or .json),"
+                                                   " a WhatsApp chat (.txt or .zip), a Telegram result.json, an .mbox or"
+                                                   " .eml, JSONL or LoCoMo JSON."),
+                format: str = Form("auto", description="auto (found from the file's name and first bytes), dayone, telegram,"
+                                                      " whatsapp, email, locomo, jsonl, markdown or text."),
                 author: str | None = Form(None), source: str | None = Form(None),
                 me: str | None = Form(None, description="In chats, the speaker who is you.")) -> dict:
         """The whole file is checked first: a bad line is a 400 and nothing is stored. Then it is stored in
         the background; follow it at `/api/import/{job}`."""
-        entries, records = parse_upload(format, file.file.read(), file.filename, author=author, source=source, me=me)
+        entries, records = parse_upload(format, file.file.read(), file.filename, author=author, source=source, me=me,
+                                        order=mem().date_order())
         if not entries and not records:
             raise EmptyInput(f"{Path(file.filename or 'upload').name} holds no entries", "Check the file and format.")
-        job, who, lock = Job(len(entries)), user(), write_lock()
+        job, who, lock = Job(len(entries), sum(e.words for e in entries), user=user()), user(), write_lock()
         while len(jobs) >= 100:
             jobs.pop(next(iter(jobs)))
         jobs[job.id] = job
@@ -604,7 +667,8 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
                 with Memory(memories.path(who), derive=False) as memory:
                     with lock:
                         result = memory.add_entries(entries, progress=progress, records=records)
-                result.pop("results")
+                job.entries = [r["entry"] for r in result.pop("results") if r["new"]]
+                job.stored_at = time.monotonic()
                 job.result, job.state = result, "done"
             except RemembrancerError as e:
                 job.error, job.state = {"error": str(e), "remedy": e.remedy}, "failed"
@@ -619,11 +683,15 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
 
     @app.get("/api/import/{job}", tags=["capture"], summary="How an import is going")
     def import_progress(job: str) -> dict:
-        """`{"job", "state": storing|done|failed, "done", "total"}`, with `result` (as `Memory.add_entries`
-        without its per-entry list) when done, or `error` and `remedy` when it failed."""
+        """`{"job", "state": storing|done|failed, "done", "total", "progress"}`, with `result` (as
+        `Memory.add_entries` without its per-entry list) once stored, or `error` and `remedy` when it failed.
+        `progress` is the one bar of the whole import: `{"stage": storing|understanding|understood|stored|failed,
+        "percent", "seconds_left"}`; the entries are being understood until the stage is "understood"."""
         if job not in jobs:
             raise NotFound(f"No import {job!r}", "Imports are kept until the server restarts.")
-        return jobs[job].as_dict()
+        if jobs[job].user != user():
+            raise NotFound(f"No import {job!r} for this user", "Name the user the import was for (?user=).")
+        return jobs[job].as_dict(mem(), deriving=memories.understand)
 
     @app.get("/api/status", tags=["store"], summary="Entries still being understood")
     def status() -> dict:
@@ -871,7 +939,7 @@ def _version() -> str:
 def render_docs(spec: dict) -> str:
     """The API reference as one plain page, from the OpenAPI document (no script, nothing fetched)."""
     e = html.escape
-    out = [f"<!doctype html><html lang=en><meta charset=utf-8><title>remembrancer API</title><link rel=icon href=\"data:,\">"
+    out = [f"<!doctype html><html lang=en><meta charset=utf-8>{VIEWPORT}<title>remembrancer API</title><link rel=icon href=\"data:,\">"
            f"<link rel=stylesheet href=/static/app.css><main class=docs><h1>{e(spec['info']['title'])} API "
            f"{e(spec['info']['version'])}</h1><p>{e(spec['info'].get('description', ''))}</p>"
            f"<p>Machine-readable: <a href=/openapi.json>/openapi.json</a> (OpenAPI {e(spec['openapi'])}).</p>"]
@@ -906,6 +974,8 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
     other than loopback needs the token (`new_token`: replace it, when it was lost; the old one stops working)."""
     import uvicorn
 
+    sock = listening(host, port)  # before anything is said: a port in use is an error, not "remembrancer on ..."
+    port = sock.getsockname()[1]  # --port 0: the one the system gave
     require = not is_loopback(host)
     token = None
     if require or new_token:
@@ -927,4 +997,27 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
             echo("Every request needs the token shown when this store was first served (lost: serve --new-token).")
         echo(f"remembrancer on {url}  (API reference at {url}docs; MCP at {url}mcp; Ctrl+C stops)")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False, date_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listening(host: str, port: int):
+    """A socket bound to host:port (uvicorn listens on it), or a one-line error saying why not."""
+    import errno
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror:
+        raise BadInput(f"No such address to listen on: {host!r}", "Give --host 127.0.0.1, or this machine's address.") from None
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise BadInput(f"Port {port} on {host} is in use (by another remembrancer serve?)",
+                           f"Stop that one, or give another port: --port {port + 1 if port < 65535 else 8765}.") from None
+        raise BadInput(f"Cannot listen on {host}:{port}: {e.strerror}", "Give another --host or --port.") from None
+    return sock

@@ -20,6 +20,9 @@ from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
 
 BATCH_WORDS = 50_000  # entries are committed in batches of about this many words
+REPORT_EVERY = 64  # entries understood between two reports of progress, when one process understands them
+WEAK_DATES = ("file time", "today")  # an entry's meta["dated"] when nothing in it said when
+DATE_ORDER = "dates.order"  # settings key: {"day_first": bool, "from": "--day-first" | "locale en_GB"}
 RETRIES = 3  # times one run takes again an entry that changed while a processor read it
 
 
@@ -122,6 +125,10 @@ class Memory:
                 self.conn.close()
                 raise StoreCorrupt(f"{self.path} is an SQLite file of some other program, not a remembrancer store",
                                    "Give a new file name with --db; nothing was changed.")
+            if "migrations" in tables and (later := migrations.newer(self.conn)):  # an older remembrancer would write what the newer one cannot read
+                self.conn.close()
+                raise StoreError(f"{self.path} was made by a newer remembrancer (its schema has {later[-1]})",
+                                 "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
             if self.readonly:
                 if migrations.pending(self.conn):
                     self.conn.close()
@@ -173,9 +180,12 @@ class Memory:
             return self.conn.execute(sql, params).fetchall()
 
     # -- capture --------------------------------------------------------------------------
-    def add(self, text: str, *, at: str | None = None, author: str | None = None, source: str | None = None) -> dict:
+    def add(self, text: str, *, at: str | None = None, author: str | None = None, source: str | None = None,
+            day_first: bool | None = None) -> dict:
         """Remember a text; returns {"entry", "new", "passages", "words"}."""
-        entry = capture.text_entry(text, at=dates.parse(at) if at else None, author=author, source=source)
+        order = self.date_order(day_first)
+        entry = capture.text_entry(text, at=dates.parse(at, order.day_first) if at else None, author=author,
+                                   source=source, day_first=order.day_first)
         return self.add_entries([entry])["results"][0]
 
     def add_chat(self, turns, *, at=None, author=None, source=None, me=None) -> dict:
@@ -279,35 +289,57 @@ class Memory:
         out["passages"] += ids
         out["entries"].append(entry_id)
 
-    def add_entries(self, entries: list[capture.Entry], progress=None, understood=None, records=None) -> dict:
+    def add_entries(self, entries: list[capture.Entry], progress=None, understood=None, report=None,
+                    records=None) -> dict:
         """Store entries in batched transactions, then derive; every entry is whole or absent.
-        `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation.
+        `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation;
+        `report(stage, done, total, fraction=None)` as words are stored ("storing") and understood
+        ("understanding"; `fraction`: of the work, which is not quite that of the words: a chat costs more).
+        Imported items already stored are left out (see `fresh`); the result says how many were new.
         `records`: the owner's records an export carries, [(line, table, row)], stored after the entries
         (remembrancer/archive.py); they are checked before anything is stored."""
-        from . import archive
+        from . import archive, pipeline
 
         started = time.perf_counter()
         records = list(records or [])
         if records:
             archive.check_records(self, records)
+        entries, imported = self.fresh(entries)
         plan = archive.plan(self, entries)
         results = []
         batch: list[capture.Entry] = []
+        total = sum(e.words for e in entries)
+        stored = 0
+        # Enough to understand in parallel: the workers load their models while the entries are stored.
+        warmed = self.derive and pipeline.worth_chars(sum(len(e.text) for e in entries)) and pipeline.warm()
+
+        def store(batch):
+            nonlocal stored
+            out = self._store(batch, progress, plan)
+            stored += sum(e.words for e in batch)
+            if report:
+                report("storing", stored, total)
+            return out
+
         words = 0
-        for entry in entries:
-            batch.append(entry)
-            words += entry.words
-            if words >= BATCH_WORDS:
-                results += self._store(batch, progress, plan)
-                batch, words = [], 0
-        if batch:
-            results += self._store(batch, progress, plan)
-        if records:
-            archive.store_records(self, records, plan, entries, results)
-        if self.derive:  # the new entries, and any an earlier run left not understood (unless another is at it)
-            self.process(progress=understood, wait=False)
+        try:
+            for entry in entries:
+                batch.append(entry)
+                words += entry.words
+                if words >= BATCH_WORDS:
+                    results += store(batch)
+                    batch, words = [], 0
+            if batch:
+                results += store(batch)
+            if records:
+                archive.store_records(self, records, plan, entries, results)
+            if self.derive:  # the new entries, and any an earlier run left not understood (unless another is at it)
+                self.process(progress=understood, wait=False, report=report)
+        finally:
+            if warmed:
+                pipeline.finish()
         new = [r for r in results if r["new"]]
-        return {
+        out = {
             "results": results,
             "entries": len(new),
             "duplicates": len(results) - len(new),
@@ -315,6 +347,62 @@ class Memory:
             "words": sum(r["words"] for r in new),
             "seconds": round(time.perf_counter() - started, 3),
         }
+        if imported["items"]:
+            out["items"] = imported
+        weak = [r["dated"] for r in new if r.get("dated")]
+        if weak:  # dated only by a file's time or the day it was added: nothing in them says when
+            out["dated"] = {how: weak.count(how) for how in WEAK_DATES if how in weak}
+        return out
+
+    def fresh(self, entries: list[capture.Entry]) -> tuple[list[capture.Entry], dict]:
+        """The entries with what is already stored of them left out: an imported note or message whose key
+        is stored with the same digest is gone; a chat day whose earlier messages are stored keeps only its
+        new ones (a continuation, `meta["continues"]` naming the entries before); a note that changed is
+        kept whole, as a new entry naming the one before (`meta["previous"]`).
+        Also {"items", "new", "known", "changed", "continued"}."""
+        keys = [k for e in entries for k, _ in e.items]
+        known = {}
+        with self.lock, _sqlite_errors():
+            for i in range(0, len(keys), 500):
+                part = keys[i:i + 500]
+                known.update((r[0], (r[1], r[2])) for r in self.conn.execute(
+                    f"SELECT key, entry, digest FROM import_sources WHERE key IN ({','.join('?' * len(part))})", part))
+        counts = {"items": len(keys), "new": 0, "known": 0, "changed": 0, "continued": 0}
+        out, seen = [], set()
+        for entry in entries:
+            if not entry.items:
+                out.append(entry)
+                continue
+            if entry.kind == "chat" and entry.turns is not None:
+                fresh = [i for i, (k, _) in enumerate(entry.items) if k not in known and k not in seen]
+                counts["new"] += len(fresh)
+                counts["known"] += len(entry.items) - len(fresh)
+                seen.update(k for k, _ in entry.items)
+                if len(fresh) == len(entry.items):
+                    out.append(entry)
+                elif fresh:
+                    before = sorted({known[k][0] for k, _ in entry.items if k in known})
+                    turns = [entry.turns[i] for i in fresh]
+                    me = entry.meta.get("me") if any(t.speaker == entry.meta.get("me") for t in turns) else None
+                    meta = {k: v for k, v in entry.meta.items() if k != "me"}
+                    if before:
+                        meta["continues"] = before
+                        counts["continued"] += 1
+                    out.append(capture.chat_entry(turns, at=turns[0].at or entry.at, author=entry.author,
+                                                  source=entry.source, meta=meta, me=me))
+                continue
+            key, digest = entry.items[0]
+            if key in seen or (key in known and known[key][1] == digest):
+                counts["known"] += 1
+                continue
+            seen.add(key)
+            if key in known:
+                counts["changed"] += 1
+                entry.meta["previous"] = known[key][0]
+            else:
+                counts["new"] += 1
+            out.append(entry)
+        return out, counts
 
     def _store(self, entries, progress=None, plan=None) -> list[dict]:
         added = dates.now()
@@ -327,6 +415,7 @@ class Memory:
                 # An export brought back whole keeps every entry it holds, whatever words other entries once had.
                 known = stored_as(conn, digest, versions=not keep)
                 if known:  # the same text (a chat: and date) is kept already, or was an earlier version of one
+                    self._sources(conn, entry, known["entry"])
                     out.append({**known, "new": False, "passages": 0, "words": entry.words})
                     continue
                 own = keep and entry.id and not conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry.id,)).fetchone()
@@ -338,6 +427,7 @@ class Memory:
                     (entry_id, entry.text, entry.at, entry.added or added, entry.author, entry.source, entry.kind, digest,
                      entry.words, json.dumps(entry.meta, ensure_ascii=False) if entry.meta else None, entry.deleted),
                 )
+                self._sources(conn, entry, entry_id)
                 given = entry.passage_ids if own and entry.passage_ids and len(entry.passage_ids) == len(entry.passages) else None
                 if given and conn.execute("SELECT 1 FROM passages WHERE id BETWEEN ?1 AND ?2 UNION ALL"
                                           " SELECT 1 FROM trashed_passages WHERE id BETWEEN ?1 AND ?2",
@@ -368,25 +458,91 @@ class Memory:
                                  (entry_id, number, v["text"], v["at"],
                                   json.dumps(v["turns"], ensure_ascii=False) if v["turns"] is not None else None,
                                   content_hash(old), v["replaced"]))
-                out.append({"entry": entry_id, "new": True, "passages": len(rows), "words": entry.words})
+                out.append({"entry": entry_id, "new": True, "passages": len(rows), "words": entry.words,
+                            **({"dated": entry.meta["dated"]} if entry.meta.get("dated") in WEAK_DATES else {})})
         if progress:
             progress(len(entries))
         return out
 
-    def add_files(self, paths, *, at=None, author=None, source=None, progress=None) -> dict:
-        """Remember files and folders (recursively: .txt and .md), each file one entry."""
-        at = dates.parse(at) if at else None
-        entries = [capture.file_entry(p, at=at, author=author, source=source) for p in capture.files(paths)]
-        return self.add_entries(entries, progress)
+    @staticmethod
+    def _sources(conn, entry, entry_id):
+        if entry.items:
+            conn.executemany("INSERT OR REPLACE INTO import_sources (key, entry, digest) VALUES (?, ?, ?)",
+                             [(k, entry_id, d) for k, d in entry.items])
+
+    def add_files(self, paths, *, at=None, author=None, source=None, progress=None, day_first=None) -> dict:
+        """Remember files and folders (recursively: .txt and .md), each file one entry (see
+        `capture.file_entries` for how they are dated); `day_first` as `import_path`'s."""
+        order = self.date_order(day_first)
+        at = dates.parse(at, order.day_first) if at else None
+        batch = capture.file_entries(paths, at=at, author=author, source=source, order=order)
+        return self._add_batch(batch, progress)
+
+    def import_path(self, fmt: str | None, path, *, author=None, source=None, me=None, progress=None,
+                    day_first=None) -> dict:
+        """Import an export (`fmt` None: found from the file or folder; see `importers.FORMATS`); `me`: the
+        speaker who is you; `day_first`: how numeric dates are read (None: as the store is set, else the
+        locale; a choice given is kept as the store's setting). Importing it again adds only what is new."""
+        from . import importers
+
+        batch = importers.read(fmt, path, author=author, source=source, me=me, order=self.date_order(day_first),
+                               known=self.known_keys)
+        return self._add_batch(batch, progress)
 
     def import_file(self, fmt: str, path, *, author=None, source=None, me=None, progress=None) -> dict:
-        """Import a whole file in a known format ("locomo" or "jsonl"); `me`: the chat speaker who is you.
-        A JSONL export brings back everything it holds (see `export`)."""
-        entries, records = capture.read_format(fmt, path, author=author, source=source, me=me)
-        return self.add_entries(entries, progress, records=records)
+        """Import a whole file in a known format (as `import_path`). A JSONL export brings back everything it
+        holds (see `export`)."""
+        return self.import_path(fmt, path, author=author, source=source, me=me, progress=progress)
+
+    def _add_batch(self, batch, progress=None, understood=None, report=None) -> dict:
+        result = self.add_entries(batch.entries, progress, understood, report, records=batch.records)
+        self.keep_date_order(batch.order)
+        if batch.notes:
+            result["notes"] = batch.notes
+        return result
+
+    def known_keys(self, keys) -> set[str]:
+        """Which of these import keys are stored."""
+        keys, out = list(keys), set()
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            out.update(r[0] for r in self.query(
+                f"SELECT key FROM import_sources WHERE key IN ({','.join('?' * len(part))})", part))
+        return out
+
+    # -- settings -----------------------------------------------------------------------------
+    def setting(self, key: str):
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value):
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
+    def date_order(self, day_first: bool | None = None) -> dates.Order:
+        """How numeric dates are read here: as given (True: day-first, False: month-first), else the store's
+        setting, else the locale's habit (see `dates.locale_order`)."""
+        if day_first is not None:
+            return dates.Order(day_first, "flag")
+        stored = self.setting(DATE_ORDER)
+        if stored:
+            return dates.Order(stored["day_first"], "store")
+        return dates.locale_order()
+
+    def keep_date_order(self, order: dates.Order | None):
+        """Keep as the store's setting a day/month order chosen with a flag, or the locale's once it has been
+        used to read a date (so the store reads alike on another machine)."""
+        if order is None or order.day_first is None or not order.source:
+            return
+        stored = self.setting(DATE_ORDER)
+        if order.source == "flag" and (not stored or stored["day_first"] != order.day_first):
+            self.set_setting(DATE_ORDER, {"day_first": order.day_first,
+                                          "from": "--day-first" if order.day_first else "--month-first"})
+        elif order.source.startswith("locale") and not stored:
+            self.set_setting(DATE_ORDER, {"day_first": order.day_first, "from": order.source})
 
     # -- derived data ---------------------------------------------------------------------
-    def process(self, entry_ids=None, progress=None, wait: bool = True) -> dict | None:
+    def process(self, entry_ids=None, progress=None, wait: bool = True, report=None) -> dict | None:
         """Run every derived-data processor on the entries it has not yet seen at its current version
         (of `entry_ids` only, if given), until none is left.
 
@@ -398,27 +554,67 @@ class Memory:
             with self._derive_lock(wait) as held:
                 if not held:
                     return None
-                while self._derive_pass(entry_ids, tried, done, progress):
+                while self._derive_pass(entry_ids, tried, done, progress, report):
                     pass  # until a pass finds nothing new: entries stored meanwhile are taken in too
             # Entries stored after our last look but before we let go, by someone who found the lock held.
             if not self._lock_path() or not self._untried(entry_ids, tried):
                 return done
             wait = False
 
-    def _derive_pass(self, entry_ids, tried, done: dict, progress) -> bool:
+    def _derive_pass(self, entry_ids, tried, done: dict, progress, report=None) -> bool:
         """Each processor on its pending entries not yet tried in this run, or changed since they were (an
-        edit, a re-date, a chat that grew while it was read: at most RETRIES times); False if there were none."""
+        edit, a re-date, a chat that grew while it was read: at most RETRIES times); False if there were none.
+        Many entries pending for every processor go to the workers together (`pipeline`)."""
+        from . import pipeline
+
         found = False
-        for name in PROCESSORS:
-            module = importlib.import_module(name)
-            todo = tried.due(self, name, self.pending(module, entry_ids))
-            done[module.NAME] = done.get(module.NAME, 0) + len(todo)
-            if todo:
-                found = True
-                module.process(self, todo)
+        modules = {name: importlib.import_module(name) for name in PROCESSORS}
+        due = {name: tried.due(self, name, self.pending(m, entry_ids), take=False) for name, m in modules.items()}
+        words = self._words(set().union(*due.values())) if report else {}
+        total = sum(w for w, _ in words.values())
+        total_cost = sum(c for _, c in words.values())
+        finished = [0.0, 0.0]
+
+        def told(ids, share=1.0):  # these entries understood by every processor (share: by one of them)
+            finished[0] += share * sum(words.get(i, (0, 0))[0] for i in ids)
+            finished[1] += share * sum(words.get(i, (0, 0))[1] for i in ids)
+            report("understanding", min(round(finished[0]), total), total,
+                   min(finished[1] / total_cost, 1.0) if total_cost else 1.0)
+
+        both = sorted(set.intersection(*(set(v) for v in due.values()))) if due else []
+        if both and pipeline.processors_together() and pipeline.worth_it(self, both):
+            for name in PROCESSORS:
+                tried.due(self, name, both)  # taken as they are now: one changed while the workers read it is taken again
+            pipeline.run(self, both, report=(lambda ids: told(ids)) if report else None)
+            for m in modules.values():
+                done[m.NAME] = done.get(m.NAME, 0) + len(both)
                 if progress:
-                    progress(module.NAME, len(todo))
+                    progress(m.NAME, len(both))
+            found = True
+        for name, module in modules.items():
+            ids = tried.due(self, name, self.pending(module, entry_ids))
+            done[module.NAME] = done.get(module.NAME, 0) + len(ids)
+            if ids:
+                found = True
+                # A bar that moves: slices of a batch, unless the run is large enough for extraction's workers.
+                step = len(ids) if not report or name == "remembrancer.extract" and pipeline.worth_it(self, ids) else REPORT_EVERY
+                for k in range(0, len(ids), step):
+                    module.process(self, ids[k:k + step])
+                    if report:
+                        told(ids[k:k + step], 1 / len(PROCESSORS))
+                if progress:
+                    progress(module.NAME, len(ids))
         return found
+
+    def _words(self, ids) -> dict[int, tuple[int, int]]:
+        """{entry: (words, cost)}: the cost of understanding it, for the time left. A word is parsed once
+        and embedded once, a chat's twice (a turn is embedded with the turn before it)."""
+        ids, out = sorted(ids), {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            for r in self.query(f"SELECT id, words, kind FROM entries WHERE id IN ({','.join('?' * len(part))})", part):
+                out[r[0]] = (r[1], r[1] * (3 if r[2] == "chat" else 2))
+        return out
 
     def _untried(self, entry_ids, tried) -> bool:
         if not any(self.pending_counts().values()):
@@ -835,11 +1031,14 @@ class Memory:
         out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
         out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
         out["path"] = str(self.path)
-        out["bytes"] = self.path.stat().st_size if self.path.exists() else 0
+        # with its write-ahead log, which holds what was written since the last checkpoint (after a kill, all of it)
+        out["bytes"] = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
         for table in ("people", "embeddings"):
             if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
                 out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
         out["pending"] = self.pending_counts()
+        order = self.date_order()
+        out["dates"] = {"order": order.name, "from": (self.setting(DATE_ORDER) or {}).get("from") or order.source}
         return out
 
 

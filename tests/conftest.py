@@ -4,7 +4,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from remembrancer.cli import cli
 from remembrancer.store import Memory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +30,22 @@ def memory(db):
     """A store that keeps entries and passages only: no model is loaded."""
     with Memory(db, derive=False) as m:
         yield m
+
+
+@pytest.fixture
+def run(db):
+    """`run("add", "text")` runs `remembrancer --db DB add text` in this process (click's runner)."""
+
+    def invoke(*args, input=None, env=None, db_path=None):
+        return CliRunner().invoke(cli, ["--db", str(db_path or db), *map(str, args)], input=input, env=env)
+
+    return invoke
+
+
+def ok(result):
+    """A command's result, which must have succeeded."""
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
 
 
 def dump(path) -> str:

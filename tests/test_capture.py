@@ -124,6 +124,8 @@ def test_a_first_line_that_merely_mentions_a_year_is_not_a_date():
     assert dates.leading_date("March 3") is None  # no year: the entry is dated some other way, not 2000
     assert dates.leading_date("Monday, March 3") is None
     assert dates.leading_date("") is None
+    far = dates.leading_date("9999-12-31T23:59:59-14:00\nA line.")  # at the edge of the years: no error
+    assert far is None or far.startswith("9999-12-31")
 
 
 def test_file_dates_front_matter_then_date_line_then_mtime(tmp_path):
@@ -173,7 +175,9 @@ def test_now_today_and_yesterday_are_dates():
 
 @pytest.mark.parametrize("text", ["", "   ", "soon", "yesterday-ish", "2023-13-45", "2023-02-30",
                                   "banana 2023", "2023-01-01xyz", "I was there in 2019 maybe",
-                                  "08/05/2023"])  # 8 May or August 5: refused, not guessed
+                                  "08/05/2023",  # 8 May or August 5: refused, not guessed
+                                  "32 Jan", "Jan 32", "May 99",  # no such day (not January 2032)
+                                  "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"])  # past the first or last day
 def test_not_dates(text):
     with pytest.raises(BadDate):
         dates.parse(text)

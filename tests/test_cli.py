@@ -8,24 +8,9 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, ROOT, dump, file_digest
+from conftest import EXAMPLES, ROOT, dump, file_digest, ok
 from remembrancer import Memory
 from remembrancer.cli import cli
-
-
-@pytest.fixture
-def run(db):
-    """`run("add", "text")` runs `remembrancer --db DB add text`."""
-
-    def invoke(*args, input=None, db_path=None):
-        return CliRunner().invoke(cli, ["--db", str(db_path or db), *map(str, args)], input=input)
-
-    return invoke
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result
 
 
 def one_line_error(result):
@@ -292,7 +277,8 @@ def test_bad_input_one_line_error_store_unchanged(filled, db, tmp_path, case):
 def test_unknown_format_is_refused_and_store_unchanged(filled, db, tmp_path):
     before = dump(db)
     assert one_line_error(filled("import", "csv", EXAMPLES / "chat.json")) == (
-        "Error: Unknown format 'csv'. Use locomo or jsonl; nothing was changed.")
+        "Error: Unknown format 'csv'. Use one of dayone, telegram, whatsapp, email, locomo, jsonl, markdown, text;"
+        " nothing was changed.")
     assert "Use jsonl or markdown" in one_line_error(filled("export", "--format", "pdf", "-o", tmp_path / "out.pdf"))
     assert not (tmp_path / "out.pdf").exists()
     assert dump(db) == before
@@ -416,3 +402,75 @@ def test_person_page_speaks_to_the_owner_and_quotes_events_without_front_matter(
     assert "your daughter" in out and "of me" not in out
     assert ok(run("person", "Hale")).output.startswith("Agnes Hale")
     one_line_error(run("people", "merge", "Agnes", "Bella"))  # a write wants a whole name
+
+
+def test_the_pages_a_person_reads_say_which_entry_and_say_each_moment_once(run, tmp_path):
+    """From search, a person's page and the timeline a person can go to the entry to put it right: each passage
+    says its entry. A passage holding a date, "today" and a marriage is one line of the timeline, not three; a date
+    given by hand on this day is a line of its own, not a blank one. A person's passages run by date, a chat
+    stored later among them; the trash and `purge` show an entry's words, not its front matter."""
+    journal = tmp_path / "journal"
+    journal.mkdir()
+    (journal / "a.md").write_text("---\ndate: 2024-02-11\n---\nTwelve years married today. Owen booked the Italian"
+                                  " place on the quay in Conwy.\n", encoding="utf-8")
+    (journal / "b.md").write_text("---\ndate: 2024-03-09\n---\nOwen and I walked the dog on the beach.\n", encoding="utf-8")
+    chat = tmp_path / "chat.jsonl"
+    chat.write_text('{"speaker": "Bethan", "text": "Did Owen find the ring in the end?", "at": "2023-10-16T09:12:00"}\n'
+                    '{"speaker": "Hannah", "text": "He did, in the car.", "at": "2023-10-16T09:20:00"}\n', encoding="utf-8")
+    ok(run("add", journal))
+    ok(run("import", "jsonl", chat, "--me", "Hannah"))
+    found = ok(run("search", "quay Conwy")).output
+    entry = json.loads(ok(run("search", "quay Conwy", "--json")).output)[0]["entry"]
+    assert f"(entry {entry})" in found
+    moments = [line for line in ok(run("timeline")).output.splitlines() if "Twelve years married" in line]
+    assert len(moments) == 1 and moments[0].startswith("2024-02-11") and f"(entry {entry})" in moments[0]
+    ok(run("people", "died", "Owen", "2025-02-11"))  # a test of a date given by hand, not of Owen
+    today = ok(run("on-this-day", "--date", "2026-02-11")).output.splitlines()
+    assert today[0].startswith("2025-02-11 (1 year ago)") and "death of Owen (you said)" in today[0]
+    page = ok(run("person", "Owen")).output
+    assert page.index("Did Owen find the ring") < page.index("Twelve years married") < page.index("walked the dog")
+    ok(run("entry", "delete", entry))
+    assert "---" not in ok(run("trash")).output and "Twelve years married" in ok(run("trash")).output
+    asked = run("entry", "purge", entry, input="n\n")
+    assert "('Twelve years married" in asked.stderr and "date:" not in asked.stderr
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line_and_port_0_says_which(run, db):
+    """A second `serve` on a port in use printed "remembrancer on http://...:8765/" (the other server's address),
+    then uvicorn's "[Errno 98] ... address already in use"; `--port 0` announced port 0."""
+    import socket
+    import time
+    import urllib.request
+
+    ok(run("add", "Coffee with Bethan at Providero.", "--no-extract"))
+    serve = [sys.executable, "-m", "remembrancer.cli", "--db", str(db), "serve"]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = subprocess.run([*serve, "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert busy.returncode == 1 and busy.stdout == ""
+    assert busy.stderr.strip() == (f"Error: Port {port} on 127.0.0.1 is in use (by another remembrancer serve?)."
+                                   f" Stop that one, or give another port: --port {port + 1}.")
+    proc = subprocess.Popen([*serve, "--port", "0", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = json.loads(proc.stdout.readline())["url"]
+        assert not url.endswith(":0/")
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(url + "api/stats", timeout=2) as r:
+                    assert json.loads(r.read())["entries"] == 1
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError(f"nothing answers at {url}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_counts_of_one_read_as_english(run):
+    ok(run("add", "Idris Morgan fixed the gate at Cwm Idwal and would not take a penny.", "--at", "2019-05-01"))
+    assert ok(run("reindex")).output.startswith("Re-read 1 entry (")
+    assert "Idris Morgan: written about once, last 2019-05-01" in ok(run("fading", "--now", "2030-01-01")).output

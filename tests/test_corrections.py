@@ -201,6 +201,30 @@ def test_a_split_or_a_rename_never_leaves_a_person_who_cannot_be_opened(tmp_path
         assert {"Tom", "Tommy Baker", "Tom Baker", "Tom Price"} <= {p["name"] for p in m.people()}
 
 
+def test_a_split_takes_what_was_read_of_that_name_with_it_and_keeps_it_after_reindex(tmp_path):
+    """Read as one person, the vicar "Tom Hughes" and a boy called "Tom": once split, the boy's cues (and the
+    pronouns after his name) are his, on his page and in recall, before and after reindex."""
+    with Memory(tmp_path / "m.db") as m:
+        m.add("The Reverend Tom Hughes took the funeral at St Mary's and spoke about the chapel roof.", at="2023-10-24")
+        m.add("Owen drove me up while Nia and Tom stayed with Bethan. Tom built a den out of cushions.", at="2023-09-02")
+        m.add("Tom asked whether Taid was a ghost now. Tom drew a lighthouse for him.", at="2024-11-30")
+        assert "Tom" in m.person("Tom Hughes")["aliases"]  # read as one person
+        m.split_person("Tom Hughes", "Tom")
+
+        def cues(name):
+            return {c["cue"] for c in m.person(name)["cues"]}
+
+        for _ in range(2):
+            assert {"den", "ghost", "lighthouse"} <= cues("Tom") and {"chapel roof", "funeral"} <= cues("Tom Hughes")
+            assert not cues("Tom") & {"chapel roof", "funeral"} and not cues("Tom Hughes") & {"den", "ghost", "lighthouse"}
+            assert m.recall("lighthouse")["people"][0]["name"] == "Tom"
+            m.reindex()
+        # a new entry naming the vicar in full and "Tom" after him keeps the vicar his name
+        m.add("Tom Hughes came round for tea. Tom showed him the den.", at="2024-12-01")
+        assert m.person("Tom Hughes")["aliases"] == ["Reverend Tom Hughes", "Tom Hughes"]
+        assert m.person("Tom")["aliases"] == ["Tom"] and m.person("Tom")["mentions"] >= 5
+
+
 def test_a_name_that_is_not_a_person_leaves_the_people_and_stays_a_cue(tmp_path):
     with Memory(tmp_path / "m.db") as m:
         remember(m)
@@ -263,6 +287,37 @@ def test_a_correction_that_makes_no_sense_is_refused_and_changes_nothing(tmp_pat
             m.event_untrue("Carys", "death", event=gran)
 
 
+def test_what_cannot_be_so_is_refused_with_what_is_so(tmp_path):
+    """A typo in a year, a birth after the death given, the same date twice, "wife" where "husband" is shown, a
+    relation replaced by itself, a word of a name, a person joined to themselves: refused, saying what is so."""
+    with Memory(tmp_path / "m.db") as m:
+        remember(m)
+        born = m.set_birthday("Grandad Alun", "March 1931")["correction"]
+        assert born["said"] == "Grandad Alun was born in March 1931"  # as said, not "1931-03"
+        died = m.set_death("Grandad Alun", "1999")["correction"]
+        before = dump(tmp_path / "m.db")
+        refused = [
+            (lambda: m.set_birthday("Bella", "2099"), "2099 is still to come"),
+            (lambda: m.set_birthday("Grandad Alun", "2001"), f"after their death, in 1999 (correction {died['id']})"),
+            (lambda: m.set_death("Grandad Alun", "1930"), f"before their birth, in March 1931 (correction {born['id']})"),
+            (lambda: m.set_death("Grandad Alun", "1999"), f"in 1999 already (correction {died['id']})"),
+            (lambda: m.relate("Rhys", "wife", "me"), "Rhys is the husband of me now"),
+            (lambda: m.relate("Rhys", "husband", "me", instead="wife"), "'Rhys' is not the wife of 'me' now"),
+            (lambda: m.set_birthday("Alun", "1931"), "No person called 'Alun' (is it 'Grandad Alun'?)"),
+            (lambda: m.merge_people("Rhys", "rhys"), "are one person already"),
+        ]
+        for call, says in refused:
+            with pytest.raises(RemembrancerError) as caught:
+                call()
+            assert says in str(caught.value) and caught.value.remedy
+        assert dump(tmp_path / "m.db") == before
+        assert m.relate("Rhys", "wife", "me", instead="husband")["correction"]["said"] == "Rhys is your wife, not your husband"
+        assert m.set_death("Grandad Alun", "2 March 1999")["correction"]["said"] == "Grandad Alun died on 1999-03-02"
+        joined = m.merge_people("Joan", "Mel")  # a join and a split say what was said, as the others do
+        assert joined["name"] == "Joan" and joined["correction"]["said"] == "Joan and Mel are one person"
+        assert m.split_person("Joan", "Mel")["correction"]["said"] == "Mel is someone other than Joan"
+
+
 # -- the command line ---------------------------------------------------------------------------------
 def test_each_correction_from_the_command_line(tmp_path):
     import json
@@ -320,6 +375,10 @@ def test_each_correction_from_the_command_line(tmp_path):
         result = run(*args)
         lines = result.stderr.strip().splitlines()
         assert result.exit_code == 1 and len(lines) == 1 and lines[0].startswith("Error: "), (args, result.stderr)
+    for args, says in [(("people", "merge", "Joan", "Mel"), "Joan and Mel are one person."),
+                       (("people", "split", "Joan", "Mel"), "Mel is someone other than Joan.")]:
+        out = run(*args)  # a join and a split say what was said and how to take it back, as the others do
+        assert out.exit_code == 0 and says in out.output and "(Undo: remembrancer undo " in out.output
 
 
 # -- the HTTP API ----------------------------------------------------------------------------------------

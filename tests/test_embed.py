@@ -78,25 +78,141 @@ def test_re_embedding_replaces_a_vector_and_the_index_sees_it(db, embedding_only
         assert after[0] == pid and after[1] < -0.99 < before
 
 
-def test_large_stores_use_an_hnsw_file_kept_in_step(db, embedding_only, monkeypatch):
+def _fill(m, texts, day=1):
+    for i, text in enumerate(texts):
+        m.add(text, at=f"2020-01-{day + i:02d}")
+
+
+TEXTS = ["Coffee with Ianto.", "Tea with Rose.", "Piano with Ellie.", "Rods with Tom."]
+
+
+def _state(m):
+    return json.loads(m.query("SELECT value FROM settings WHERE key = 'embed.usearch'")[0][0])
+
+
+def _top(m, text, k=1):
+    return [m.passages([h[0]])[0]["text"] for h in embed.nearest(m, embed.embed([text])[0], k)]
+
+
+@pytest.fixture
+def small_hnsw(monkeypatch):
     monkeypatch.setattr(embed, "HNSW_AT", 3)
+
+
+def test_a_large_store_builds_its_graph_while_storing_and_opens_it_without_building(db, embedding_only, small_hnsw):
     with Memory(db) as m:
-        for i, text in enumerate(["Coffee with Ianto.", "Tea with Rose.", "Piano with Ellie.", "Rods with Tom."]):
-            m.add(text, at=f"2020-01-0{i + 1}")
-        q = embed.embed(["coffee"])[0]
-        hits = embed.nearest(m, q, 2)
-        assert isinstance(embed.index(m), embed.HNSWIndex)
-        assert m.passages([hits[0][0]])[0]["text"] == "Coffee with Ianto."
-        state = json.loads(m.query("SELECT value FROM settings WHERE key = 'embed.usearch'")[0][0])
-        assert state["count"] == 4 and state["covers"] == m.query("SELECT max(id) FROM embeddings")[0][0]
+        _fill(m, TEXTS[:3])  # the third passage crosses HNSW_AT: built and saved by `add`, not by a question
+        assert _state(m)["count"] == 3 and (db.parent / (db.name + ".usearch")).exists()
+        m.add(TEXTS[3], at="2020-01-09")
+        assert _top(m, "coffee") == ["Coffee with Ianto."]
+    with Memory(db) as m:
+        idx = embed.index(m)
+        assert isinstance(idx, embed.HNSWIndex) and idx.why is None and not idx.writable  # opened, not built
+        assert idx.covers == _state(m)["covers"] and idx.delta.size == 1  # the fourth: searched exactly beside it
+        assert _top(m, "fishing rods") == ["Rods with Tom."]
+        assert idx.size == 4
+
+
+def test_new_vectors_are_added_to_the_graph_and_saved_when_enough_have_come(db, embedding_only, small_hnsw, monkeypatch):
+    monkeypatch.setattr(embed, "MERGE_AT", 2)
+    with Memory(db) as m:
+        _fill(m, TEXTS[:3])
+        _fill(m, ["Biscuits with Dad.", "Chess with Uncle Bob."], day=10)
+        assert _state(m)["count"] == 5 and embed.index(m).delta.size == 0
+    with Memory(db) as m:
+        assert embed.index(m).why is None and _top(m, "ginger biscuits") == ["Biscuits with Dad."]
+
+
+def test_a_damaged_or_replaced_index_file_is_built_again_not_trusted(db, embedding_only, small_hnsw):
     path = db.parent / (db.name + ".usearch")
-    assert path.exists()
-    with Memory(db) as m:  # reopened: loaded from the file, then the new entry is added to it
-        m.add("Biscuits with Dad.", at="2020-01-09")
-        hits = embed.nearest(m, embed.embed(["ginger biscuits"])[0], 1)
-        assert m.passages([hits[0][0]])[0]["text"] == "Biscuits with Dad."
-        assert json.loads(m.query("SELECT value FROM settings WHERE key = 'embed.usearch'")[0][0])["count"] == 5
-    path.write_bytes(b"not an index")  # damaged: rebuilt from the database, not trusted
     with Memory(db) as m:
-        hits = embed.nearest(m, embed.embed(["coffee"])[0], 5)
-        assert len(hits) == 5 and m.passages([hits[0][0]])[0]["text"] == "Coffee with Ianto."
+        _fill(m, TEXTS)
+    path.write_bytes(b"not an index")  # damaged
+    with Memory(db) as m:
+        idx = embed.index(m)
+        assert idx.why == "the file is missing or not the one saved" and _top(m, "coffee") == ["Coffee with Ianto."]
+    path.unlink()
+    with Memory(db) as m:
+        assert embed.index(m).why == "the file is missing or not the one saved" and len(embed.nearest(m, embed.embed(["tea"])[0], 9)) == 4
+    # Another store's file, of the same size and named as saved: its vectors are not this table's.
+    other = db.parent / "other.db"
+    with Memory(other) as m:
+        _fill(m, ["The harbour wall at dusk.", "A letter from Aunt May.", "Snow on the allotment.", "A kite over Whitby."])
+        embed.index(m, save=True)
+    path.write_bytes((other.parent / (other.name + ".usearch")).read_bytes())
+    with Memory(db) as m:
+        with m.transaction() as conn:
+            state = _state(m)
+            state["file"] = [path.stat().st_size, path.stat().st_mtime_ns]
+            conn.execute("UPDATE settings SET value = ? WHERE key = 'embed.usearch'", (json.dumps(state),))
+    with Memory(db) as m:
+        assert embed.index(m).why == "its vectors are not the table's"
+        assert _top(m, "coffee") == ["Coffee with Ianto."]
+
+
+def test_a_save_cut_short_is_finished_on_opening(db, embedding_only, small_hnsw, monkeypatch):
+    path = db.parent / (db.name + ".usearch")
+    monkeypatch.setattr(embed, "MERGE_AT", 1)
+    real_replace = type(path).replace
+
+    def crash(self, target):
+        if str(self).endswith(".usearch.tmp"):
+            raise KeyboardInterrupt  # killed after naming the new file, before putting it in place
+        return real_replace(self, target)
+
+    with Memory(db) as m:
+        _fill(m, TEXTS[:3])
+        monkeypatch.setattr(type(path), "replace", crash)
+        with pytest.raises(KeyboardInterrupt):
+            m.add(TEXTS[3], at="2020-01-09")
+        monkeypatch.setattr(type(path), "replace", real_replace)
+    with Memory(db) as m:
+        idx = embed.index(m)
+        assert idx.why is None and len(idx.graph) == 4 and idx.delta.size == 0
+        assert _top(m, "fishing rods") == ["Rods with Tom."]
+
+
+def test_vectors_taken_out_of_the_table_behind_the_index_are_never_found(db, embedding_only, small_hnsw):
+    with Memory(db) as m:
+        _fill(m, TEXTS)
+        embed.index(m, save=True)
+    with Memory(db) as m:
+        coffee = m.query("SELECT id FROM passages WHERE text = 'Coffee with Ianto.'")[0][0]
+        with m.transaction() as conn:  # as an older program, or a hand, might
+            conn.execute("DELETE FROM embeddings WHERE passage = ?", (coffee,))
+    with Memory(db) as m:
+        hits = embed.nearest(m, embed.embed(["coffee"])[0], 10)
+        assert coffee not in [h[0] for h in hits] and len(hits) == 3
+
+
+def test_a_re_embedded_passage_is_found_by_its_new_vector_in_the_graph_too(db, embedding_only, small_hnsw):
+    with Memory(db) as m:
+        _fill(m, TEXTS)
+        embed.index(m, save=True)
+        pid = m.query("SELECT id FROM passages WHERE text = 'Tea with Rose.'")[0][0]
+        q = embed.embed(["fishing rod"])[0]
+        with m.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
+                         (pid, embed.MODEL, q.astype(np.float32).tobytes()))
+        hits = embed.nearest(m, q, 4)
+        assert hits[0][0] == pid and hits[0][1] > 0.99 and len({h[0] for h in hits}) == 4
+        embed.index(m, save=True)
+        hits = embed.nearest(m, q, 4)
+        assert hits[0][0] == pid and hits[0][1] > 0.99 and len({h[0] for h in hits}) == 4
+
+
+def test_an_entry_put_in_the_trash_and_back_leaves_and_rejoins_a_large_store_s_graph(db, embedding_only, small_hnsw):
+    """The graph, open in memory, drops the vectors of an entry put in the trash at once (they are still in
+    its file) and finds them again when it is restored; so does a later opening."""
+    with Memory(db) as m:
+        _fill(m, TEXTS)
+        embed.index(m, save=True)
+        coffee = m.query("SELECT entry FROM passages WHERE text = 'Coffee with Ianto.'")[0][0]
+        assert isinstance(embed.index(m), embed.HNSWIndex) and _top(m, "coffee") == ["Coffee with Ianto."]
+        m.delete(coffee)
+        assert "Coffee with Ianto." not in _top(m, "coffee", 4)
+    with Memory(db) as m:
+        assert "Coffee with Ianto." not in _top(m, "coffee", 4)
+        m.restore(coffee)
+        assert _top(m, "coffee") == ["Coffee with Ianto."]
+        assert len(embed.nearest(m, embed.embed(["coffee"])[0], 10)) == 4

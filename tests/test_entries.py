@@ -8,7 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from conftest import dump
+from conftest import dump, ok
 from remembrancer import Memory, embed
 from remembrancer.cli import cli
 from remembrancer.errors import BadInput, EmptyInput, NotFound
@@ -117,6 +117,20 @@ def test_re_dating_reads_yesterday_again(two):
     with pytest.raises(BadInput):
         m.redate(market, "banana 2023")
     assert m.entry(market)["at"] == "2021-01-01"
+
+
+def test_re_dating_an_entry_dated_by_its_front_matter_or_a_date_line_moves_it(db):
+    """The date heading a file says when it was written: once the owner re-dates the entry, the timeline and
+    on-this-day have it on the new date, not on the one its heading still says."""
+    with Memory(db) as m:
+        typo = m.add("---\ndate: 2027-07-27\n---\nTook the old dog up the hill before the heat.")["entry"]
+        headed = m.add("Monday 3 June 2024\nWe planted daffodil bulbs round the stone.")["entry"]
+        assert m.entry(typo)["at"] == "2027-07-27" and m.entry(headed)["at"] == "2024-06-03"
+        m.redate(typo, "2024-07-27")
+        m.redate(headed, "2024-10-14")
+        assert [(i["at"], i["passage"]["entry"]) for i in m.timeline()] == [("2024-07-27", typo), ("2024-10-14", headed)]
+        assert [i["passage"]["entry"] for i in m.on_this_day("2025-10-14")] == [headed]
+        assert m.on_this_day("2025-06-03") == [] and m.timeline(start="2025-01-01") == []
 
 
 def test_a_chat_is_edited_by_its_turns_and_keeps_who_you_are(db):
@@ -326,19 +340,6 @@ def test_purge_from_the_trash_and_of_a_chat(db):
 
 
 # -- the CLI ------------------------------------------------------------------------------------------
-@pytest.fixture
-def run(db):
-    def invoke(*args, input=None, env=None):
-        return CliRunner().invoke(cli, ["--db", str(db), *map(str, args)], input=input, env=env)
-
-    return invoke
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result
-
-
 def one_line_error(result):
     assert result.exit_code != 0
     lines = result.stderr.strip().splitlines()

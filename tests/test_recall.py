@@ -375,3 +375,47 @@ def test_the_search_reads_the_question_without_the_names_of_those_who_speak(tmp_
         sims = embed.similarities(m, embed.embed([question])[0], f["ids"])
         expected = recall._scaled(sims, recall.DENSE_SPREAD)
         assert [round(float(x), 4) for x in f["dense"]] == [round(expected[i], 4) for i in f["ids"]]
+
+
+def test_a_named_persons_passages_are_searched_on_their_own_among_many_others(tmp_path, monkeypatch):
+    """A store where other people's writing about painting outnumbers the candidates a search takes: the
+    turn Caroline said is still a candidate, and answers, because her passages are searched on their own too."""
+    monkeypatch.setattr("remembrancer.store.PROCESSORS", ["remembrancer.embed"])
+    monkeypatch.setattr(recall, "POOL", 3)
+    question = "What did Caroline say about her painting?"
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Caroline", "I finished the sunset canvas last night, it took me weeks of evenings."),
+                    ("Melanie", "Show me tomorrow!")], at="2023-05-08")
+        for i in range(12):
+            m.add(f"My painting of the harbour, number {i}, is drying by the window. Painting every day now.",
+                  at=f"2021-03-{i + 1:02d}")
+        turn = m.query("SELECT id FROM passages WHERE speaker = 'Caroline'")[0][0]
+
+        def candidates():
+            f = recall.prepare(m, question)
+            return {f["ids"][i] for i in f["pool"]}
+
+        assert turn in candidates()
+        assert turn in [p["passage"] for p in m.ask(question, limit=5)["passages"]]
+        monkeypatch.setattr(recall, "focus", lambda memory, a: [])  # without: not even a candidate
+        assert turn not in candidates()
+
+
+def test_who_speaks_is_counted_once_and_kept_only_while_the_passages_are_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr("remembrancer.store.PROCESSORS", [])
+    monkeypatch.setattr(recall, "SPEAKERS_KEPT_AT", 2)
+    db = tmp_path / "m.db"
+    with Memory(db) as m:
+        m.add_chat([("Caroline", "Hi!"), ("Melanie", "Hello."), ("Caroline", "Off to the lake.")], at="2023-05-08")
+        assert dict(recall.names(m).speakers) == {"Caroline": 2, "Melanie": 1}
+        kept = json.loads(m.query("SELECT value FROM settings WHERE key = 'recall.speakers'")[0][0])
+        assert kept["speakers"] == {"Caroline": 2, "Melanie": 1} and kept["passages"] == 3
+    with Memory(db) as m:  # taken up again without reading the passages
+        with m.transaction() as conn:  # counts that are not what the passages say would show here
+            kept["speakers"]["Caroline"] = 7
+            conn.execute("UPDATE settings SET value = ? WHERE key = 'recall.speakers'", (json.dumps(kept),))
+        assert recall.names(m).speakers["Caroline"] == 7
+    with Memory(db) as m:
+        with m.transaction() as conn:  # a passage gone behind its back: the kept counts are not used
+            conn.execute("DELETE FROM passages WHERE id = (SELECT max(id) FROM passages)")
+        assert dict(recall.names(m).speakers) == {"Caroline": 1, "Melanie": 1}

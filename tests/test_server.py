@@ -145,7 +145,7 @@ def test_bad_input_is_one_line_and_stores_nothing(server):
     lone = {**HEADERS, "Content-Type": "application/json"}  # "\ud800" is valid JSON but no Unicode text
     assert "Unicode" in is_error(client.post("/api/add", content=b'{"text": "bad \\ud800 x"}', headers=lone), 400)["error"]
     is_error(client.post("/api/add", content=b'{"text": "fine", "author": "\\ud800"}', headers=lone), 400)
-    is_error(client.post("/api/review", content=b'{"item": "person:\\ud800", "rating": "good"}', headers=lone), 404)
+    is_error(client.post("/api/review", content=b'{"item": "person:\\ud800", "rating": "good"}', headers=lone), 400)
     assert entries(client) == before
 
 
@@ -197,6 +197,27 @@ def test_import_upload_with_progress(server):
     upper = client.post("/api/import", files={"file": ("more.txt", log)}, data={"format": "JSONL"}, headers=HEADERS)
     assert upper.status_code == 202, upper.text
     is_error(client.get("/api/import/no-such-job"), 404)
+
+
+def test_an_export_upload_is_found_by_its_content_and_followed_until_understood(server):
+    client, _, _ = server
+    chat = ("12/05/2022, 18:00 - Mari: Nain's ninetieth on Saturday, at the chapel vestry\n"
+            "12/05/2022, 18:02 - Huw: I'll bring the urn\n13/05/2022, 09:00 - Mari: <Media omitted>\n").encode()
+    r = client.post("/api/import", files={"file": ("WhatsApp Chat with Mari.txt", chat)}, data={"me": "Huw"}, headers=HEADERS)
+    assert r.status_code == 202, r.text
+    assert r.json()["progress"]["stage"] == "storing"
+    job = r.json()["job"]
+    stages = []
+    for _ in range(1200):
+        state = client.get(f"/api/import/{job}").json()
+        stages.append(state["progress"]["stage"])
+        if stages[-1] in ("understood", "failed"):
+            break
+        time.sleep(0.1)
+    assert stages[-1] == "understood" and state["progress"]["percent"] == 100.0
+    assert state["result"]["entries"] == 1 and state["result"]["items"]["new"] == 2
+    again = client.post("/api/import", files={"file": ("WhatsApp Chat with Mari.txt", chat)}, headers=HEADERS).json()
+    assert wait_job(client, again["job"])["result"]["items"]["known"] == 2
 
 
 def test_bad_upload_names_the_line_not_a_path_and_stores_nothing(server):

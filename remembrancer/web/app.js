@@ -130,6 +130,11 @@ const R = {
   // "entry 12", or "entry 12 and all 3 of its versions".
   allOf(entry, versions) { return versions > 1 ? `entry ${entry} and all ${versions} of its versions` : `entry ${entry}`; },
 
+  // "1 entry", "2 entries", "1 person", "3 people".
+  plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many || (one.endsWith("y") ? one.slice(0, -1) + "ies" : one + "s")}`;
+  },
+
   pct(x) { return x === null || x === undefined ? "–" : Math.round(x * 100) + "%"; },
 
   nav() {

@@ -39,14 +39,16 @@ async function upload(event) {
   button.disabled = false;
   const entries = results.reduce((a, r) => a + r.entries, 0), words = results.reduce((a, r) => a + r.words, 0);
   const duplicates = results.reduce((a, r) => a + r.duplicates, 0);
-  const kept = duplicates ? ` (${duplicates} already kept)` : "";
+  const counted = results.filter((r) => r.items);  // exports whose items are known: how many were new
+  const fresh = counted.length ? ` (${counted.reduce((a, r) => a + r.items.new, 0)} of ${counted.reduce((a, r) => a + r.items.items, 0)} items new)` : "";
+  const kept = (duplicates ? ` (${duplicates} already kept)` : "") + fresh;
   if (files.length === 1) {
     if (failed.length) return R.say(status, failed[0], "error");
-    R.say(status, `Imported ${entries} entries, ${words} words${kept}.`, "ok");
+    R.say(status, `Imported ${R.plural(entries, "entry")}, ${R.plural(words, "word")}${kept}.`, "ok");
   } else if (failed.length) {
-    R.say(status, `Imported ${results.length} of ${files.length} files (${entries} entries, ${words} words${kept}). ` + failed.join(" "), "error");
+    R.say(status, `Imported ${results.length} of ${files.length} files (${R.plural(entries, "entry")}, ${R.plural(words, "word")}${kept}). ` + failed.join(" "), "error");
   } else {
-    R.say(status, `Imported ${entries} entries, ${words} words from ${files.length} files${kept}.`, "ok");
+    R.say(status, `Imported ${R.plural(entries, "entry")}, ${R.plural(words, "word")} from ${files.length} files${kept}.`, "ok");
   }
   refresh();
 }
@@ -57,6 +59,7 @@ function importOne(file, which, status, bar) {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append("format", R.$("#format").value);
+    if (R.$("#me").value.trim()) form.append("me", R.$("#me").value.trim());  // in chats, the speaker who is you
     form.append("file", file);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/import");
@@ -78,18 +81,29 @@ function importOne(file, which, status, bar) {
   });
 }
 
+function clock(seconds) {
+  if (seconds === null || seconds === undefined) return "";
+  const s = Math.round(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
+    : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
+// One bar for the whole import of a file: storing, then understanding (people, times, meaning), with the time left.
 async function follow(job, which, status, bar) {
   for (;;) {
     const j = await R.api("/api/import/" + encodeURIComponent(job));
-    bar.value = j.total ? j.done / j.total : 0;
+    const p = j.progress || {};
+    bar.value = (p.percent || 0) / 100;
     if (j.state === "failed") {
       const error = new Error(j.error);
       error.remedy = j.remedy;
       throw error;
     }
-    if (j.state !== "storing") return j.result;
-    R.say(status, `${which}Storing… ${j.done} of ${j.total} entries`);
-    await new Promise((wake) => setTimeout(wake, 300));
+    if (j.state !== "storing" && p.stage !== "understanding") return j.result;
+    const left = p.seconds_left !== null && p.seconds_left !== undefined ? ` · about ${clock(p.seconds_left)} left` : "";
+    R.say(status, j.state === "storing" ? `${which}Storing… ${j.done} of ${R.plural(j.total, "entry")}`
+      : `${which}Understanding… ${Math.round(p.percent)}%${left}`);
+    await new Promise((wake) => setTimeout(wake, j.state === "storing" ? 300 : 1000));
   }
 }
 
@@ -97,11 +111,11 @@ async function refresh() {
   try {
     const [s, st] = await Promise.all([R.api("/api/stats"), R.api("/api/status")]);
     const pending = Math.max(0, ...Object.values(st.pending));
-    R.$("#stats").textContent = `${s.entries} entries, ${s.words} words` +
+    R.$("#stats").textContent = `${R.plural(s.entries, "entry")}, ${R.plural(s.words, "word")}` +
       (s.first_at ? `, from ${R.day(s.first_at)} to ${R.day(s.last_at)}` : "") +
-      (s.people !== undefined ? `, ${s.people} people` : "") +
+      (s.people !== undefined ? `, ${R.plural(s.people, "person", "people")}` : "") +
       (s.trash ? ` · ${s.trash} in the trash` : "") +
-      (pending ? ` · reading ${pending} new ${pending === 1 ? "entry" : "entries"}…` : "");
+      (pending ? ` · reading ${R.plural(pending, "new entry", "new entries")}…` : "");
     if (pending) setTimeout(refresh, 1500);
   } catch (error) {
     R.fail(R.$("#stats"), error);

@@ -8,7 +8,6 @@ let current = null;
 
 const say = (text, kind) => R.say(R.$("#status"), text, kind);
 const stamp = (at) => (at ? at.replace("T", " ").slice(0, 16) : "");
-const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 async function load(message) {
   try {
@@ -54,7 +53,7 @@ function show(e, versions) {
   document.title = `Entry ${e.id} · remembrancer`;
   R.$("#title").textContent = `Entry ${e.id}` + (e.at ? ` · ${R.day(e.at)}` : "");
   R.$("#about").textContent = [e.author ? `by ${e.author}` : null, e.source ? `from ${e.source}` : null,
-    `written down ${stamp(e.added)}`, e.versions ? plural(e.versions, "earlier version") : null].filter(Boolean).join(" · ");
+    `written down ${stamp(e.added)}`, e.versions ? R.plural(e.versions, "earlier version") : null].filter(Boolean).join(" · ");
   const trashed = Boolean(e.deleted);
   R.$("#trashed").hidden = !trashed;
   R.$("#trashed-when").textContent = trashed

@@ -117,7 +117,7 @@ function draw(graph) {
       if (n !== centre) { event.preventDefault(); show(n.name); }
     });
     const circle = svg("circle", { cx: n.x, cy: n.y, r, class: [n.owner ? "owner" : "", n === centre ? "focus" : ""].join(" ").trim() });
-    circle.append(svg("title", {}, `${n.name}: ${n.mentions} mentions`));
+    circle.append(svg("title", {}, `${n.name}: ${R.plural(n.mentions, "mention")}`));
     const name = svg("text", { class: "name", x: n.x, y: n.y + r + 14, "text-anchor": "middle" }, n.name);
     link.append(circle);
     circles.push(link);
@@ -171,7 +171,7 @@ async function load() {
     R.list(R.$("#people"), people, (p) => h("div", { class: "card" },
       R.personLink(p.name),
       p.aliases.filter((a) => a !== p.name).length ? h("span", { class: "hint" }, "  also " + p.aliases.filter((a) => a !== p.name).join(", ")) : null,
-      h("span", { class: "hint" }, `  · ${p.mentions} ${p.mentions === 1 ? "mention" : "mentions"}` + (p.first_at ? ` · ${R.day(p.first_at)} to ${R.day(p.last_at)}` : ""))),
+      h("span", { class: "hint" }, `  · ${R.plural(p.mentions, "mention")}` + (p.first_at ? ` · ${R.day(p.first_at)} to ${R.day(p.last_at)}` : ""))),
       "Nobody yet: write about someone and they will appear here.");
     R.$("#others-head").hidden = !others.length;
     R.$("#others").replaceChildren(...others.map((p) => h("a", { class: "chip", href: "/person/" + encodeURIComponent(p.name) }, `${p.name} (${p.kind})`)));

@@ -36,38 +36,46 @@ function quote(text, word) {
 // -- corrections: each a POST, then the page as it is now, with what was said and its undo ---------------------
 function after(r) {
   // Whose page to show after a correction: this one, under its new name after a rename or a join.
-  if (r.correction) return r.correction.kind === "rename" ? r.person.name : person.name;
-  return r.name || person.name;
+  if (r.correction && r.correction.kind === "rename") return r.person.name;
+  return (r.correction && r.correction.kind !== "merge") ? person.name : r.name || person.name;
 }
 
-async function correct(url, json, name, where) {
-  const status = R.$(where || "#said-now");  // an error is said where it was asked
-  for (const el of [R.$("#said-now"), R.$("#corrected")]) R.say(el, "");
+const SAID = ["#said-now", "#corrected", "#relate-said", "#life-said", "#said-undone"];  // where what was said (or went wrong) shows
+let asked = 0;  // the correction or undo asked last: only it says how it went (an earlier one may end after it)
+
+async function correct(url, json, name, where, form) {
+  // What was said, and an error, show beside the control that said it (on a phone the top is far away). A form
+  // whose words were taken is emptied, so that what stays in one is only what was not taken.
+  const status = R.$(where || "#said-now"), mine = ++asked;
+  for (const el of SAID) R.say(R.$(el), "");
   try {
     const r = await R.api(url, { method: "POST", json });
+    if (form) R.$(form).reset();
     await load((name || after)(r));
-    if (r.correction) told(r.correction);
+    if (r.correction && mine === asked) told(r.correction, where);
     return r;
   } catch (error) {
-    R.fail(status, error);
+    if (mine === asked) R.fail(status, error);
     return null;
   }
 }
 
-function told(c) {
-  const el = R.$("#said-now");
+function told(c, where) {
+  const el = R.$(where || "#said-now");
   el.className = "status ok";
-  el.replaceChildren(`You said: ${c.said}. `, button("Undo", () => undo(c)));
+  el.replaceChildren(`You said: ${c.said}. `, button("Undo", () => undo(c, where)));
+  el.scrollIntoView({ block: "nearest" });  // the page was drawn again: what was said may have moved out of sight
 }
 
-async function undo(c) {
-  const status = R.$("#said-now");
+async function undo(c, where) {
+  const status = R.$(where || "#said-now"), mine = ++asked;
+  for (const el of SAID) R.say(R.$(el), "");
   try {
     const r = await R.api(`/api/corrections/${c.id}/undo`, { method: "POST" });
     // The page stays, unless the undo took its name away (a rename, a join): then the person as read.
     if (!(await load(person.name, true))) await load(r.person || c.a);
-    R.say(status, `Undone: ${r.said}.`, "ok");
-  } catch (error) { R.fail(status, error); }
+    if (mine === asked) R.say(status, `Undone: ${r.said}.`, "ok");
+  } catch (error) { if (mine === asked) R.fail(status, error); }
 }
 
 // -- relations ------------------------------------------------------------------------------------------
@@ -83,7 +91,7 @@ function relationCard(p, r) {
     h("div", {}, r.perhaps ? "perhaps " : "", words, " ", yours(r.said)),  // read less surely than a fact: said so
     h("div", { class: "actions" },
       button("Change", edit, { "aria-label": `Change: ${subject} is the ${r.relation} of ${object}` }),
-      button("Remove", () => correct(path(subject, "/unrelate"), { relation: r.relation, other: object }),
+      button("Remove", () => correct(path(subject, "/unrelate"), { relation: r.relation, other: object }, null, "#relate-said"),
         { "aria-label": `Remove: ${subject} is the ${r.relation} of ${object}` })),
     evidence(r.evidence));
   const edit = () => {
@@ -91,7 +99,7 @@ function relationCard(p, r) {
     card.replaceChildren(h("form", { class: "row", onsubmit: (event) => {
       event.preventDefault();
       const relation = input.value.trim();
-      if (relation && relation !== r.relation) correct(path(subject, "/relate"), { relation, other: object, instead: r.relation });
+      if (relation && relation !== r.relation) correct(path(subject, "/relate"), { relation, other: object, instead: r.relation }, null, "#relate-said");
       else show();
     } }, `${subject} is the `, input, ` of ${object}`, h("button", { type: "submit" }, "Save"), button("Cancel", show)));
     input.focus();
@@ -109,16 +117,16 @@ function eventCard(p, e) {
   const show = () => fill(card, 
     h("div", {}, h("strong", {}, e.perhaps ? `perhaps ${e.kind}` : e.kind), " ", flags, e.text ? `“${e.text}”` : "", h("span", { class: "hint" }, `  ${when}`), " ", yours(e.said)),
     h("div", { class: "actions" },
-      e.id ? button("Not true", () => correct(path(p.name, "/events/untrue"), { kind: e.kind, event: e.id }),
+      e.id ? button("Not true", () => correct(path(p.name, "/events/untrue"), { kind: e.kind, event: e.id }, null, "#life-said"),
         { "aria-label": `Not true: ${e.kind} ${when}` }) : null,
       e.id ? button("Date", edit, { "aria-label": `Date: ${e.kind} ${when}` }) : null,
-      !e.id && e.said ? button("Undo", () => undo({ id: e.said }), { "aria-label": `Undo: ${e.kind} ${when}` }) : null));
+      !e.id && e.said ? button("Undo", () => undo({ id: e.said }, "#life-said"), { "aria-label": `Undo: ${e.kind} ${when}` }) : null));
   const edit = () => {
     const input = h("input", { type: "text", value: e.at ? e.at.slice(0, 10) : "", size: 14, required: true, "aria-label": "When",
                                placeholder: "2019-03-04, March 2019, 2019" });
     card.replaceChildren(h("form", { class: "row", onsubmit: (event) => {
       event.preventDefault();
-      correct(path(p.name, "/events/date"), { kind: e.kind, event: e.id, date: input.value.trim() });
+      correct(path(p.name, "/events/date"), { kind: e.kind, event: e.id, date: input.value.trim() }, null, "#life-said");
     } }, h("strong", {}, e.kind), " on ", input, h("button", { type: "submit" }, "Save"), button("Cancel", show)));
     input.focus();
     input.select();
@@ -150,7 +158,7 @@ function showFeelings(f) {
   const top = Object.entries(f.emotions).slice(0, 6);
   const most = Math.max(0.0001, ...top.map(([, v]) => v));
   el.replaceChildren(
-    h("div", {}, `Written about ${words} (valence ${f.valence >= 0 ? "+" : ""}${f.valence.toFixed(2)}, ${f.passages} passages)`),
+    h("div", {}, `Written about ${words} (valence ${f.valence >= 0 ? "+" : ""}${f.valence.toFixed(2)}, ${R.plural(f.passages, "passage")})`),
     h("div", { class: "bars" }, top.map(([k, v]) => h("div", {}, h("span", {}, k),
       h("span", { class: "meter" }, h("span", { style: `width:${Math.round((v / most) * 100)}%` })), h("span", {}, v.toFixed(2))))));
 }
@@ -199,7 +207,7 @@ async function showTimeline(items, passages, own) {
 function showSaid(p) {
   R.list(R.$("#said"), p.said, (c) => h("div", { class: "card said" },
     h("div", {}, c.said, c.holds ? "" : h("span", { class: "hint" }, " (not found now)")),
-    h("div", { class: "actions" }, h("span", { class: "hint" }, R.day(c.at)), button("Undo", () => undo(c), { "aria-label": `Undo: ${c.said}` }))),
+    h("div", { class: "actions" }, h("span", { class: "hint" }, R.day(c.at)), button("Undo", () => undo(c, "#said-undone"), { "aria-label": `Undo: ${c.said}` }))),
   "Nothing yet: what you put right here is kept, and shown here.");
 }
 
@@ -225,12 +233,13 @@ function bind() {
     if (person) act(person);
   });
   const value = (selector) => R.$(selector).value.trim();
-  on("#merge", "submit", (p) => correct(path(p.name, "/merge"), { other: value("#other") }, null, "#corrected"));
+  on("#merge", "submit", (p) => correct(path(p.name, "/merge"), { other: value("#other") }, null, "#corrected", "#merge"));
   on("#hide", "click", (p) => correct(path(p.name, "/hide"), { hidden: !(p.strength && p.strength.hidden) }, () => p.name, "#corrected"));
   on("#kind-select", "change", (p) => correct(path(p.name, "/kind"), { kind: R.$("#kind-select").value }, null, "#corrected"));
-  on("#relate", "submit", (p) => correct(path(p.name, "/relate"), { relation: value("#relation"), other: value("#relate-other") }));
-  on("#born", "submit", (p) => correct(path(p.name, "/born"), { date: value("#born-date") }));
-  on("#died", "submit", (p) => correct(path(p.name, "/died"), { date: value("#died-date") }));
+  on("#relate", "submit", (p) => correct(path(p.name, "/relate"), { relation: value("#relation"), other: value("#relate-other") },
+    null, "#relate-said", "#relate"));
+  on("#born", "submit", (p) => correct(path(p.name, "/born"), { date: value("#born-date") }, null, "#life-said", "#born"));
+  on("#died", "submit", (p) => correct(path(p.name, "/died"), { date: value("#died-date") }, null, "#life-said", "#died"));
   on("#rename", "submit", (p) => correct(path(p.name, "/rename"), { new: value("#new-name") }));
   on("#rename-open", "click", (p) => {
     R.$("#rename").hidden = false;
@@ -269,7 +278,7 @@ async function load(name, quiet) {
   R.$("#kind").textContent = p.kind === "person" ? "" : p.kind;
   R.$("#kind").hidden = p.kind === "person";
   R.$("#aliases").replaceChildren(...p.aliases.filter((a) => a !== p.name).map((a) => h("span", { class: "chip" }, a)),
-    h("span", { class: "hint" }, `${p.mentions} mentions`));
+    h("span", { class: "hint" }, R.plural(p.mentions, "mention")));
   R.list(R.$("#about"), p.about || [], (f) => h("div", { class: "card" },
     h("strong", {}, f.statement),
     h("span", { class: "hint" }, `  ${[f.first_at && R.day(f.first_at), f.last_at && f.last_at !== f.first_at && R.day(f.last_at)].filter(Boolean).join(" – ")}`

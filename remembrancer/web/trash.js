@@ -2,7 +2,6 @@
 // The trash: entries left out of everything until brought back; each can be restored or erased for good.
 
 const { h } = R;
-const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function item(t) {
   const status = h("div", { class: "status", role: "status" });
@@ -14,8 +13,8 @@ function item(t) {
   const card = h("div", { class: "card trashed-entry", id: `entry-${t.entry}` },
     h("div", { class: "head hint" }, h("a", { href: `/entry/${t.entry}` }, `Entry ${t.entry}`),
       ` · happened ${R.day(t.at)} · in the trash since ${t.deleted.replace("T", " ").slice(0, 16)}`,
-      t.versions ? ` · ${plural(t.versions, "earlier version")}` : ""),
-    h("div", { class: "text preview" }, t.text),
+      t.versions ? ` · ${R.plural(t.versions, "earlier version")}` : ""),
+    h("div", { class: "text preview" }, t.preview),
     h("div", { class: "row" },
       h("button", { type: "button", "data-action": "restore", onclick: () => restore(t, card, status) }, "Bring it back"),
       h("button", { type: "button", class: "quiet danger", "data-action": "purge", onclick: () => { confirm.hidden = false; } }, "Erase for good…")),
