@@ -321,3 +321,25 @@ def test_family_ties_that_follow_from_those_read(tmp_path):
         assert not any(r["relation"].endswith("-in-law") for r in memory.person("Noor")["relations"])
         memory.unrelate("Rhys", "husband", "me")  # the owner takes the premise away: what followed from it goes
         assert ("mother-in-law", "me") not in {(r["relation"], r["other"]) for r in memory.person("Joan")["relations"]}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Ross is friends with Chandler.", ("Chandler", "friend", "Ross")),
+    ("Tom is one of my oldest friends.", ("Tom", "friend", "me")),
+    ("Monica is going out with Richard.", ("Richard", "boyfriend", "Monica")),
+    ("Sarah was going out with Dai for years.", ("Dai", "ex", "Sarah")),
+])
+def test_ties_said_with_friends_with_one_of_and_going_out(text, want):
+    assert want in rels(extract(text)), rels(extract(text))
+
+
+def test_a_date_is_not_a_couple_and_a_pronoun_befriends_no_one():
+    assert not rels(extract("Anna is going out with Ben next week. Mia is going out with Joe tonight."))
+    ex = chat([("Speaker 1", "Rachel, say that I'm friends with her."), ("Speaker 2", "Fine.")])
+    assert not any(r[1] == "friend" for r in rels(ex))
+
+
+def test_a_word_the_parser_takes_for_the_noun_leaves_the_role():
+    ex = chat([("Speaker 1", "I always figured you just thought I was Monica's geeky older brother."), ("Speaker 2", "No.")])
+    assert ("Speaker 1", "brother", "Monica") in rels(ex)
+    assert not any(r[1] == "today" for r in rels(extract("Cleared Nain's flat today, Mam and me and Kasia.")))

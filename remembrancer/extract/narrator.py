@@ -135,7 +135,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "15"
+    version = "16"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -279,6 +279,11 @@ def _signed_turns(ex: Extraction, index) -> None:
                         ex.people[me].aliases.add(name)
 
 
+# Words a turn opens with before the name it speaks to, without a comma ("Well Judy, ...", "Okay Ross, ...").
+OPENERS = {"well", "oh", "okay", "ok", "so", "look", "listen", "now", "yeah", "yes", "no", "please", "sorry", "ah", "aw",
+           "aww", "um", "uh", "wow", "come", "god", "hey", "hi", "hello", "thanks"}
+
+
 def _ends(t) -> bool:
     """Does the token close what was said to someone ("?", "!", ".", a kiss, an emoji, the end of the turn)?"""
     return t is None or t.is_space or t.lower_ in ("x", "xx", "xxx") or (
@@ -314,13 +319,16 @@ def _vocative(doc, span, lo, hi) -> bool:
     if before is None:
         return after is not None and (after.text == "," and span.end + 1 < last or after.text.startswith("!"))
     said = doc[first:before.i]
+    if after is not None and after.text == "," and span.end + 1 < last and before.lower_ in OPENERS and all(
+            t.pos_ in ("INTJ", "PUNCT") or t.lower_ in FILLERS for t in said):
+        return True  # "Well Judy, you did it!", "Oh Ross, come on"
     if before.text == "," and after is not None and after.text == "," and span.end + 1 < last and all(
             t.pos_ in ("INTJ", "PUNCT") or t.lower_ in FILLERS for t in said):
         return True  # "Um, Pheebs, so you just don't get along?", "Oh, Ross, come on"
     if before.text != "," or not _ends(after) or before.i == first:
         return False
-    if before.i > first and doc[before.i - 1].lower_ in ("me", "i"):
-        return False  # "it's me, Aunt Phoebe": who is speaking
+    if before.i - 1 > first and doc[before.i - 1].lower_ == "me" and doc[before.i - 2].lemma_ == "be":
+        return False  # "it's me, Aunt Phoebe": who is speaking (not "don't cry because of me, Pheebs")
     if root.dep_ == "appos" and root.head.pos_ != "PROPN":
         return False  # "I went with my brother, Tom.": Tom is the brother
     # said to someone after something said to them ("Are you coming, Mum?"), not an answer ("Um, Liam Neeson.")

@@ -90,14 +90,14 @@ def gender_of(role: str):
 
 def person_nounish(token) -> bool:
     """Open vocabulary: a noun put in a role position beside a name ("Bob, my plumber")."""
-    return token.pos_ == "NOUN" and token.lemma_.isalpha()
+    return token.pos_ == "NOUN" and token.lemma_.isalpha() and token.ent_type_ not in ("DATE", "TIME")  # not "Nain's flat today, Mam"
 
 
 class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "18"
+    version = "19"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -156,11 +156,22 @@ class Relations:
                     for t in _named_beside(doc, noun):
                         if who(t) not in (None, owner):
                             link(who(t), role, owner, noun, mention=False, how="beside")
+                    one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+                    if one is not None and one.lower_ == "one" and one.dep_ == "attr" and one.head.lemma_ in BE \
+                            and not _irrealis_be(one.head):
+                        # "Tom is one of my oldest friends", "she's one of your best friends"
+                        subj = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
+                        if subj is not None and who(subj) not in (None, owner):
+                            link(who(subj), role, owner, noun, mention=False, how="pronoun" if subj.i in pronouns else "stated")
                 elif role in MUTUAL and owner is None and noun.dep_ == "attr" and noun.head.lemma_ in BE:
-                    # "Ross and Chandler are best friends", "Tom and I are cousins": each is the other's
+                    # "Ross and Chandler are best friends", "Tom and I are cousins", "I'm friends with her": each is the other's
                     subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-                    group = [] if subj is None else [x for x in (who(c) for c in [subj, *subj.conjuncts]) if x is not None]
-                    if len(set(group)) >= 2 and len(group) == len([subj, *subj.conjuncts]) and not _irrealis_be(noun.head):
+                    said = [] if subj is None else [subj, *subj.conjuncts, *(
+                        o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj")]
+                    group = [x for x in (who(c) for c in said) if x is not None]
+                    if any(c.lower_ in ("we", "they", "us", "them") or c.i in pronouns and c.dep_ == "pobj" for c in said):
+                        group = []  # who the others are is not said, or only by a pronoun ("I'm friends with her")
+                    if len(set(group)) >= 2 and len(group) == len(said) and not _irrealis_be(noun.head):
                         for i, a in enumerate(group):  # said once, between each two: the other way is the same tie
                             for b in group[i + 1:]:
                                 if a != b:
@@ -191,6 +202,10 @@ class Relations:
                 if possessor(noun.head) != referent:
                     link(referent, role, possessor(noun.head), noun, mention=False, how="stated")
                 continue
+            if role is None and referent is not None:
+                # "Monica's geeky older brother": the parser may take a word before the role for the noun
+                role = next((role_noun(c) for c in noun.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower
+                             and who(c) is None and role_noun(c)), None)
             if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None:
                 role = noun.lemma_.lower()  # open vocabulary, from an explicit link
             if role is None:
@@ -460,6 +475,14 @@ def _tied(ex, doc, who) -> list[tuple]:
         kind = TIES.get(lemma) if t.pos_ in ("VERB", "ADJ", "AUX") else None
         if kind is None and lemma in UP and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
             kind = UP[lemma]
+        if kind is None and lemma == "go" and t.tag_ == "VBG" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+            # "Monica is going out with Richard"; "you were going out with Donna": a couple once
+            past = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children)
+            kind = "ex-partner" if past else "partner"
+            if not past and any(c.dep_ in ("npadvmod", "advmod", "prep") and c.lower_ not in ("for", "since")
+                                and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree) for c in t.children):
+                continue  # "going out with Ben next week": a date, not a couple
         if kind is None:
             continue
         head = t.head if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr") else t
@@ -470,6 +493,8 @@ def _tied(ex, doc, who) -> list[tuple]:
         subjects = [x for c in subjects for x in (c, *c.conjuncts)]
         objects = [c for c in t.children if c.dep_ == "dobj"] + [
             o for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for o in c.children if o.dep_ == "pobj"]
+        objects = [next((a for a in o.children if a.dep_ == "appos" and who(a) is not None), o) if who(o) is None else o
+                   for o in objects]  # "with that girl Donna"
         people = [who(x) for x in subjects + objects]
         if any(x.lower_ in ("we", "they", "us", "them") for x in subjects + objects) or None in people or len(set(people)) != 2:
             continue
