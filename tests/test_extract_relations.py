@@ -343,3 +343,13 @@ def test_a_word_the_parser_takes_for_the_noun_leaves_the_role():
     ex = chat([("Speaker 1", "I always figured you just thought I was Monica's geeky older brother."), ("Speaker 2", "No.")])
     assert ("Speaker 1", "brother", "Monica") in rels(ex)
     assert not any(r[1] == "today" for r in rels(extract("Cleared Nain's flat today, Mam and me and Kasia.")))
+
+
+def test_we_in_a_chat_of_two_is_the_two_and_a_curly_apostrophe_is_be():
+    ex = chat([("Speaker 1", "Well, it’s because I trust you, you’re one of my best friends."),
+               ("Speaker 2", "We’re roommates. We got married last year.")])
+    found = rels(ex)
+    assert ("Speaker 2", "friend", "Speaker 1") in found
+    assert {("Speaker 2", "roommate", "Speaker 1"), ("Speaker 2", "spouse", "Speaker 1")} <= found
+    ex = chat([("Speaker 1", "We’re roommates."), ("Speaker 2", "Yes."), ("Speaker 3", "Hi.")])
+    assert not rels(ex)  # in a chat of more, who "we" are is not said

@@ -50,8 +50,13 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # Ben"), a role given elsewhere in the entry, a name alone in the next sentence, one named person it can be.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.8, "kin-chat-grand": 0.8,
               "beside": 0.9, "given": 0.85, "place": 0.85, "next": 0.75, "across": 0.6,
-              "fragment": 0.9, "pronoun": 0.8, "verb": 0.9}
+              "fragment": 0.9, "pronoun": 0.8, "verb": 0.9, "we": 0.75}
 BE = {"be"}
+CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
+
+
+def _be(t) -> bool:
+    return t.lemma_ in BE or t.lower_ in CURLY_BE
 
 
 def in_law_end(token) -> int | None:
@@ -133,6 +138,7 @@ class Relations:
                             return who(o)
             return None
 
+        two = _two(ex)  # the speakers of a chat of two, whom "we" are
         found: list[tuple[int, str, int, int, int, str]] = []  # (subject, role, object, start, end, how)
         unlinked = defaultdict(list)  # (role, possessor) -> role phrase tokens
         roles_of = defaultdict(set)  # person -> roles they were given, any possessor
@@ -157,25 +163,28 @@ class Relations:
                         if who(t) not in (None, owner):
                             link(who(t), role, owner, noun, mention=False, how="beside")
                     one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-                    if one is not None and one.lower_ == "one" and one.dep_ == "attr" and one.head.lemma_ in BE \
+                    if one is not None and one.lower_ == "one" and one.dep_ == "attr" and _be(one.head) \
                             and not _irrealis_be(one.head):
                         # "Tom is one of my oldest friends", "she's one of your best friends"
                         subj = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
                         if subj is not None and who(subj) not in (None, owner):
                             link(who(subj), role, owner, noun, mention=False, how="pronoun" if subj.i in pronouns else "stated")
-                elif role in MUTUAL and owner is None and noun.dep_ == "attr" and noun.head.lemma_ in BE:
+                elif role in MUTUAL and owner is None and noun.dep_ == "attr" and _be(noun.head):
                     # "Ross and Chandler are best friends", "Tom and I are cousins", "I'm friends with her": each is the other's
                     subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                     said = [] if subj is None else [subj, *subj.conjuncts, *(
                         o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj")]
                     group = [x for x in (who(c) for c in said) if x is not None]
-                    if any(c.lower_ in ("we", "they", "us", "them") or c.i in pronouns and c.dep_ == "pobj" for c in said):
+                    how = "mutual"
+                    if [c.lower_ for c in said] == ["we"] and two:
+                        group, said, how = list(two), two, "we"  # "we're friends" between the two of a chat of two
+                    elif any(c.lower_ in ("we", "they", "us", "them") or c.i in pronouns and c.dep_ == "pobj" for c in said):
                         group = []  # who the others are is not said, or only by a pronoun ("I'm friends with her")
                     if len(set(group)) >= 2 and len(group) == len(said) and not _irrealis_be(noun.head):
                         for i, a in enumerate(group):  # said once, between each two: the other way is the same tie
                             for b in group[i + 1:]:
                                 if a != b:
-                                    link(b, role, a, noun, mention=False, how="mutual")
+                                    link(b, role, a, noun, mention=False, how=how)
                 continue
             role = role_noun(noun)
             explicit_role = role
@@ -185,7 +194,7 @@ class Relations:
                 referent = who(noun.head)  # "Alice, my daughter"
             elif who(noun) is None and any(c.dep_ in ("appos", "compound") and who(c) is not None and c.pos_ == "PROPN" for c in noun.children):
                 referent = next(who(c) for c in noun.children if c.dep_ in ("appos", "compound") and who(c) is not None)
-            elif noun.dep_ in ("attr", "acomp") and noun.head.lemma_ in BE:
+            elif noun.dep_ in ("attr", "acomp") and _be(noun.head):
                 subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if _irrealis_be(noun.head):
                     continue  # "Joey is not my boyfriend", "is your wife Rachel?"
@@ -291,8 +300,8 @@ class Relations:
             for noun in unlinked[(role, owner)]:
                 link(p, role, owner, noun)
         found += _written(ex, doc, who, named, found, pronouns)
-        for b, kind, a, sent in _tied(ex, doc, who):
-            found.append((b, _tie_word(kind, ex.people[b].gender), a, sent.start_char, sent.end_char, "verb"))
+        for b, kind, a, sent, how in _tied(ex, doc, who, two):
+            found.append((b, _tie_word(kind, ex.people[b].gender), a, sent.start_char, sent.end_char, how))
         found += _kin_named(ex, found)
         seen = set()
         for s, role, o, start, end, how in found:
@@ -376,7 +385,7 @@ def _written(ex, doc, who, named, found, pronouns=frozenset()) -> list[tuple]:
         if first >= 2 and doc[first - 1].text in (",", "(") and doc[first - 2].i in names and not (
                 noun.dep_ in ("nsubj", "nsubjpass") and doc[first - 1].text == "," and doc[k - 1].text != ","):
             before = names[doc[first - 2].i]  # "Tom, my husband", "Tom (my husband)"; not "Joe, your dad's in love"
-        elif first >= 2 and doc[first - 1].lemma_ == "be" and doc[first - 2].i in names and doc[first - 2].dep_ != "poss" \
+        elif first >= 2 and _be(doc[first - 1]) and doc[first - 2].i in names and doc[first - 2].dep_ != "poss" \
                 and not _irrealis_be(doc[first - 1]):
             before = names[doc[first - 2].i]  # "Tom is my husband"
         elif first >= 2 and doc[first].lower_ in POSSESSIVES | {"our"} and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].i in names:
@@ -464,7 +473,14 @@ TIE_WORDS = {"spouse": ("wife", "husband", "spouse"), "fiance": ("fiancée", "fi
 WISHES = {"want", "wish", "hope", "plan", "like", "love", "would", "try", "dream", "pretend", "ask", "if", "unless"}
 
 
-def _tied(ex, doc, who) -> list[tuple]:
+def _two(ex) -> tuple[int, int] | None:
+    """The two people of a chat of two speakers, else None."""
+    said = {sp for _, _, sp in ex.speakers if sp}
+    people = [next((p for p, person in enumerate(ex.people) if sp in person.aliases), None) for sp in sorted(said)]
+    return tuple(people) if len(said) == 2 and None not in people and people[0] != people[1] else None
+
+
+def _tied(ex, doc, who, two=None) -> list[tuple]:
     """Two people a verb ties: (subject, word, object, sentence) for "A and B got married", "A married B",
     "A is engaged to B", "A is dating B", "A broke up with B", "A and B divorced". Not when negated, asked,
     wished or to come ("if they marry", "want to date her", "won't marry him"); "getting married" is an
@@ -496,7 +512,10 @@ def _tied(ex, doc, who) -> list[tuple]:
         objects = [next((a for a in o.children if a.dep_ == "appos" and who(a) is not None), o) if who(o) is None else o
                    for o in objects]  # "with that girl Donna"
         people = [who(x) for x in subjects + objects]
-        if any(x.lower_ in ("we", "they", "us", "them") for x in subjects + objects) or None in people or len(set(people)) != 2:
+        how = "verb"
+        if two and [x.lower_ for x in subjects] == ["we"] and not objects:
+            people, how = list(two), "we"  # "we got married", said in a chat of two
+        elif any(x.lower_ in ("we", "they", "us", "them") for x in subjects + objects) or None in people or len(set(people)) != 2:
             continue
         sent = t.sent
         if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "might", "would", "should", "will", "'ll", "wo", "can", "ca")
@@ -509,7 +528,7 @@ def _tied(ex, doc, who) -> list[tuple]:
                                  or t.tag_ == "VBG"):
             kind = "fiance"  # "are getting married", "going to marry"
         a, b = people[0], next(p for p in people if p != people[0])
-        out.append((b, kind, a, sent))
+        out.append((b, kind, a, sent, how))
     return out
 
 
@@ -569,7 +588,7 @@ def _named_as(doc, name, who) -> int | None:
     """Whose name "name" is said to be: "Your niece's name was Élodie", "Rosa was my grandmother's name",
     "Élodie. That was your niece's name." """
     verb = name.head
-    if name.dep_ not in ("nsubj", "attr") or verb.lemma_ not in BE:
+    if name.dep_ not in ("nsubj", "attr") or not _be(verb):
         return None
     for c in verb.children:
         if c.i != name.i and c.dep_ in ("nsubj", "attr"):
