@@ -353,3 +353,12 @@ def test_we_in_a_chat_of_two_is_the_two_and_a_curly_apostrophe_is_be():
     assert {("Speaker 2", "roommate", "Speaker 1"), ("Speaker 2", "spouse", "Speaker 1")} <= found
     ex = chat([("Speaker 1", "We’re roommates."), ("Speaker 2", "Yes."), ("Speaker 3", "Hi.")])
     assert not rels(ex)  # in a chat of more, who "we" are is not said
+
+
+def test_his_is_not_a_woman_s_and_a_tie_word_says_more_than_a_name(tmp_path):
+    text = 'Dad had a good day. I took him to the park. Names he uses: "Pat" is his wife, died 2017. "Ron" is his brother, died 2009.'
+    assert ("Ron", "brother", "Pat") not in rels(extract(text))
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add(text, at="2024-06-10")
+        pat = {(r["relation"], r["other"]) for r in memory.person("Pat")["relations"]}
+        assert ("mother", "me") in pat and ("father", "me") not in pat  # "Pat" may be a man's name; a wife is a woman

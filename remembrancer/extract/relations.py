@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .base import Extraction, Mention, Relation
-from .people import FILLERS, KIN_ROLE, inside, quoted
+from .people import FILLERS, KIN_ROLE, inside, name_gender, quoted
 
 ROLES = {
     "mother": "f", "father": "m", "parent": None, "mum": "f", "mom": "f", "dad": "m",
@@ -50,7 +50,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # Ben"), a role given elsewhere in the entry, a name alone in the next sentence, one named person it can be.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.8, "kin-chat-grand": 0.8,
               "beside": 0.9, "given": 0.85, "place": 0.85, "next": 0.75, "across": 0.6,
-              "fragment": 0.9, "pronoun": 0.8, "verb": 0.9, "we": 0.75}
+              "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -230,7 +230,10 @@ class Relations:
                     said_by = {noun.head.i, *(c.i for c in noun.children if c.dep_ == "poss"),
                                *(c.i for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass"))}
                     how = "pronoun" if said_by & pronouns else "stated"
-                    found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char, how))
+                    if not any(c.dep_ == "poss" and c.lower_ in _HIS and (_sex(ex, owner, found, roles_of) not in (None, _HIS[c.lower_])
+                                                                           or _speaking(ex, owner, c.idx))
+                               for c in noun.children):  # '"Pat" is his wife. "Ron" is his brother': his is not Pat's, nor mine
+                        found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char, how))
                 continue
             if owner is None or who(noun) is not None:
                 continue
@@ -299,7 +302,7 @@ class Relations:
         for (role, owner), p in assigned.items():
             for noun in unlinked[(role, owner)]:
                 link(p, role, owner, noun)
-        found += _written(ex, doc, who, named, found, pronouns)
+        found += _written(ex, doc, who, named, found, pronouns, roles_of)
         for b, kind, a, sent, how in _tied(ex, doc, who, two):
             found.append((b, _tie_word(kind, ex.people[b].gender), a, sent.start_char, sent.end_char, how))
         found += _kin_named(ex, found)
@@ -341,7 +344,28 @@ def _we(ex, token) -> int | None:
     return next((p for p, person in enumerate(ex.people) if person.narrator), None)
 
 
-def _written(ex, doc, who, named, found, pronouns=frozenset()) -> list[tuple]:
+_HIS = {"his": "m", "her": "f"}
+
+
+def _sex(ex, p, found, roles=None) -> str | None:
+    """A person's gender as a role read here says ('"Pat" is his wife': a woman, whatever the name), else as known,
+    else as their first name nearly always is."""
+    words = ex.people[p].name.split()
+    said = [r for s, r, *_ in found if s == p] + sorted((roles or {}).get(p, ()))
+    return next((gender_of(r) for r in said if gender_of(r)), None) or ex.people[p].gender or (
+        name_gender(words[0]) if words else None)
+
+
+def _speaking(ex, p, idx) -> bool:
+    """Is p the one speaking at character idx (the writer of prose, the speaker of a chat turn), whom "his" or
+    "her" there cannot be?"""
+    if not ex.speakers:
+        return ex.people[p].narrator
+    speaker = next((sp for s, e, sp in ex.speakers if s <= idx < e), None)
+    return speaker is not None and speaker in ex.people[p].aliases
+
+
+def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> list[tuple]:
     """Relations as people write them, read from the words in order (the parser often misses them): a
     possessive, a role noun, a name ("my husband Tom", "Sam's wife Noor", "our neighbour Mr Patel", "my
     best friend, Claire,"), the name before it ("Tom, my husband", "Tom (my husband)", "Tom is my husband"),
@@ -371,6 +395,9 @@ def _written(ex, doc, who, named, found, pronouns=frozenset()) -> list[tuple]:
             continue
         if doc[j].lower_ in POSSESSIVES or doc[j].lower_ == "our":
             owner, first = who(doc[j]), j
+            if owner is not None and doc[j].lower_ in _HIS and (_sex(ex, owner, found + out, roles) not in (None, _HIS[doc[j].lower_])
+                                                                or _speaking(ex, owner, doc[j].idx)):
+                continue  # '"Pat" is his wife. "Ron" is his brother': his is not Pat's, nor the writer's, whatever coref read
         elif doc[j].tag_ == "POS" and j > 0 and doc[j - 1].i in names:
             owner = names[doc[j - 1].i]
             first = j - 1
@@ -735,9 +762,11 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     edges = {}  # (a, kind, b) -> (confidence, premises): both ways
     family = set()
     gender = dict(gender)
-    for s, word, o, conf in ties:  # a mother is a woman, whatever her name says
-        if gender.get(s) is None and KINDS.get(word.lower()) and gender_of(word.lower()):
-            gender[s] = gender_of(word.lower())
+    told = {}
+    for s, word, o, conf in ties:  # a mother is a woman, whatever her name says ("Pat" is his wife)
+        if s not in told and KINDS.get(word.lower()) and gender_of(word.lower()):
+            told[s] = gender_of(word.lower())
+    gender.update(told)
     for i, (s, word, o, conf) in enumerate(ties):
         kind = KINDS.get(word.lower())
         if kind is None or s == o:
