@@ -62,7 +62,7 @@ def journals():
             yield from capture.jsonl_entries(folder / spec["import"]["file"], source=f"journal:{folder.name}")
         else:
             for f in capture.files([folder / "entries"]):
-                yield capture.file_entry(f, source=f"journal:{folder.name}")
+                yield capture.file_entry(f, source=f"journal:{folder.name}", day_first=spec.get("day_first"))
 
 
 def litbank():

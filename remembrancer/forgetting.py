@@ -297,6 +297,9 @@ def when(lo: str | None, hi: str | None, written: str | None) -> tuple[str | Non
         return lo[:4], None
     if lo[8:10] == "01" and 28 <= span <= 31:
         return lo[:7], None
+    if span > 31:  # "eight years since", "a few months ago": about when, not the first day of a window
+        mid = (as_datetime(lo[:10]) + (as_datetime(hi[:10]) - as_datetime(lo[:10])) / 2).date().isoformat()
+        return f"about {mid[:4] if span >= 300 else mid[:7]}", None
     return lo[:10], None
 
 
@@ -672,6 +675,9 @@ def review_next(memory, now=None) -> dict | None:
 
 def review_answer(memory, item: str, rating, now=None) -> dict:
     """Record the owner's answer: FSRS schedules the next review, and it counts as a recall."""
+    from .capture import check_unicode
+
+    check_unicode(item, "The item")
     rating = parse_rating(rating)
     snap = Snapshot(memory, now)
     ident = snap.ident(item)

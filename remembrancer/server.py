@@ -1010,7 +1010,9 @@ def listening(host: str, port: int):
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
     except socket.gaierror:
         raise BadInput(f"No such address to listen on: {host!r}", "Give --host 127.0.0.1, or this machine's address.") from None
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP named, so that asyncio sets TCP_NODELAY on every accepted connection: with proto 0 it
+    # does not, and each response on a kept-alive connection waits 40 ms for the client's delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))

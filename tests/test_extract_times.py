@@ -113,7 +113,12 @@ def test_before_and_later_count_from_the_time_told_before_them():
 def test_a_span_since_something_counts_back_from_the_entry():
     spans = lambda text: [(t.text, t.lo, t.hi) for t in find_times(text, "2021-03-14")]
     assert spans("Three weeks since Arthur died.") == [("Three weeks", "2021-02-15", "2021-02-22")]
-    assert spans("It's been two years since Mum passed.") == [("two years", "2019-01-01", "2020-01-01")]
+    # a length of time, not a calendar year: two years back from the entry, give or take half a year (not 1 January)
+    assert spans("It's been two years since Mum passed.") == [("two years", "2018-09-13", "2019-09-13")]
+    assert spans("A year since we moved.") == [("A year", "2019-09-13", "2020-09-12")]
+    # "today" makes it that very day: an anniversary
+    assert spans("Four years today since Mum died.") == [("Four years today", "2017-03-14", "2017-03-15")]
+    assert spans("A year today.") == [("A year today", "2020-03-14", "2020-03-15")]
     assert spans("A year ago today she died.") == [("A year ago today", "2020-03-14", "2020-03-15")]
     # A date told after "since" is the date: the span is not counted back too.
     assert spans("Two years since May 2019.") == [("May 2019", "2019-05-01", "2019-06-01")]
@@ -135,3 +140,35 @@ def test_in_n_years_is_a_date_only_when_it_is_to_come(text, expected):
     from remembrancer.extract import extract
 
     assert [t.lo for t in extract(text, at=ANCHOR).times] == expected
+
+
+def test_plans_resolve_forward_from_the_entry():
+    """A date to come in notes and chats: "landing 17th May", "due 4th september", "the move is on the 28th"."""
+    from remembrancer.extract import extract
+
+    def lo(text, at="2023-01-07"):
+        return [t.lo for t in extract(text, at=at).times]
+    assert lo("landing 17th May at 6 in the morning") == ["2023-05-17"]
+    assert lo("baby robson due 4th september!!", at="2024-02-25") == ["2024-09-04"]
+    assert lo("Due in September.", at="2024-02-25") == ["2024-09-01"]
+    assert lo("The move is on the 28th.", at="2022-11-10") == ["2022-11-28"]
+    assert lo("Starting 4th April, part-time.", at="2022-11-10") == ["2023-04-04"]
+    assert lo("We see her next week.", at="2023-01-07") == ["2023-01-09"]
+    # told as done, the day just gone
+    assert lo("She moved on the 28th.", at="2022-11-10") == ["2022-10-28"]
+
+
+def test_a_weekday_or_next_year_picks_the_year():
+    spans = lambda text, at: [(t.text, t.lo) for t in find_times(text, at)]
+    assert spans("The wedding's booked. Saturday 15th June next year.", "2023-08-13") == [
+        ("Saturday 15th June next year", "2024-06-15")]
+    assert spans("landing saturday 11th feb", "2023-01-21") == [("saturday 11th feb", "2023-02-11")]
+    assert spans("It's Friday the 7th.", "2020-01-29") == [("Friday the 7th", "2020-02-07")]
+
+
+def test_a_day_of_the_month_alone_and_a_year_by_two_digits():
+    spans = lambda text, at="2021-12-25": [(t.text, t.lo, t.hi) for t in find_times(text, at)]
+    assert spans("Jean was born in '46.") == [("'46", "1946-01-01", "1947-01-01")]
+    assert spans("the summer of '09") == [("'09", "2009-01-01", "2010-01-01")]
+    assert spans("It happened on the 3rd.") == [("the 3rd", "2021-12-03", "2021-12-04")]
+    assert spans("the 20th century") == [] and spans("for the 3rd time") == []

@@ -118,6 +118,9 @@ def test_when_an_event_happened_is_said_to_its_precision():
     assert f.when("2018-01-01", "2019-01-01", None) == ("2018", None)  # no day: no birthday, no anniversary
     assert f.when("2018-03-01", "2018-04-01", None) == ("2018-03", None)
     assert f.when(None, None, "2016-05-02T10:00:00") == ("by 2016-05-02", None)
+    # a window around a length of time ("eight years since") is said as about when, not as its first day
+    assert f.when("2008-08-13", "2009-08-13", None) == ("about 2009", None)
+    assert f.when("2019-01-16", "2019-04-16", None) == ("about 2019-03", None)
 
 
 # -- a decade in the store -------------------------------------------------------------------------

@@ -362,3 +362,32 @@ def test_a_lost_token_is_replaced_and_the_old_one_stops_working(tmp_path):
     client = TestClient(create_app(tmp_path / "m.db", require_token=True, derive=False))
     assert client.get("/api/stats", headers={"Authorization": f"Bearer {first}"}).status_code == 401
     assert client.get("/api/stats", headers={"Authorization": f"Bearer {second}"}).status_code == 200
+
+
+def test_accepted_connections_send_without_waiting_for_acks():
+    """The listening socket names TCP, so asyncio turns Nagle off on each connection it accepts: with it on,
+    a response's second write on a kept-alive connection waits ~40 ms for the client's delayed ACK."""
+    import asyncio
+    import socket
+
+    from remembrancer.server import listening
+
+    sock = listening("127.0.0.1", 0)
+    seen = []
+
+    async def main():
+        def handler(reader, writer):
+            seen.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(handler, sock=sock)
+        _, writer = await asyncio.open_connection(*sock.getsockname())
+        for _ in range(100):
+            if seen:
+                break
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+
+    asyncio.run(main())
+    assert seen and seen[0] != 0

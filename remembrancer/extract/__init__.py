@@ -70,18 +70,19 @@ def run(ex: Extraction) -> Extraction:
     return ex
 
 
-def extract(text: str, *, at: str | None = None, author: str | None = None, speakers=()) -> Extraction:
+def extract(text: str, *, at: str | None = None, author: str | None = None, speakers=(), day_first=None) -> Extraction:
     """Understand one text: an `Extraction` with its people, relations, cues, events ..."""
-    ex = Extraction(text=text, at=at, author=author, doc=nlp()(text), speakers=list(speakers))
+    ex = Extraction(text=text, at=at, author=author, doc=nlp()(text), speakers=list(speakers), day_first=day_first)
     return run(ex)
 
 
 def extract_many(items):
-    """Understand many (text, at, author, speakers) at once, with spaCy's batching."""
+    """Understand many (text, at, author, speakers[, day_first]) at once, with spaCy's batching."""
     items = list(items)
     docs = nlp().pipe((it[0] for it in items), batch_size=SPACY_BATCH)
-    for (text, at, author, speakers), doc in zip(items, docs):
-        yield run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers)))
+    for (text, at, author, speakers, *order), doc in zip(items, docs):
+        yield run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers),
+                             day_first=order[0] if order else None))
 
 
 # -- storing ----------------------------------------------------------------------------------
@@ -203,9 +204,13 @@ def _read(memory, batch):
     passages = defaultdict(list)
     for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
         passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
+    from ..store import DATE_ORDER
+
+    order = memory.setting(DATE_ORDER)  # "08/05/2023" in the text is read as the store reads dates
+    day_first = order.get("day_first") if isinstance(order, dict) else None
     items = [
         (e["text"], e["at"], e["author"],
-         [(s, t, sp) for s, t, _, sp in passages[e["id"]] if sp] if e["kind"] == "chat" else [])
+         [(s, t, sp) for s, t, _, sp in passages[e["id"]] if sp] if e["kind"] == "chat" else [], day_first)
         for e in entries
     ]
     return entries, passages, items

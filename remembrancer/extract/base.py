@@ -108,5 +108,6 @@ class Extraction:
     cues: list[Cue] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     times: list[Time] = field(default_factory=list)
+    day_first: bool | None = None  # how "08/05/2023" is read here: the store's setting (None: day-first unless impossible)
     feelings: list[Feeling] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)

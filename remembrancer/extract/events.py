@@ -104,7 +104,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
                "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest"}
 
 
-_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born"}
+_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born", "day"}
 _HASHES: dict[int, set[int]] = {}
 
 
@@ -130,16 +130,24 @@ def _kind(t) -> str | None:
         return NOUNS.get(lemma) or NOUNS[t.lower_]  # "diabetes" (which the lemmatizer makes "diabete")
     if t.pos_ == "ADJ" and t.lower_ == "positive" and t.head.lemma_.lower() == "test":
         return "illness"  # "tested positive for Covid"
-    if t.pos_ == "ADJ" and t.lower_ in ADJECTIVES and t.dep_ in ("acomp", "amod", "oprd", "attr"):
+    if t.pos_ == "ADJ" and t.lower_ in ADJECTIVES and (t.dep_ in ("acomp", "amod", "oprd", "attr")
+                                                       or t.dep_ == "ROOT" and t.lower_ in ("married", "engaged", "retired")):
         if t.lower_ == "positive" and t.head.lemma_.lower() != "test":
             return None  # "tested positive" is an illness, "positive" alone is not
         if t.lower_ == "due" and not _due_birth(t):
             return None  # "the baby is due in March", "she's due on the 9th"; not "the rent is due"
         if t.lower_ in ("sick", "ill") and t.head.lemma_.lower() in ("feel", "look", "sound", "make"):
             return None  # "I feel sick about telling her": a feeling, not an illness
+        if t.lower_ == "sick" and t.head.lemma_.lower() == "be" and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "in", "into", "over", "down", "all") or c.lower_ in SICK_UP
+                for x in (t, t.head) for c in x.children):
+            return None  # "was sick on the rug", "sick afterwards": being sick, not an illness
         return ADJECTIVES[t.lower_]
     if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
         return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
+    if lemma == "day" and t.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "first" for c in t.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("at", "with") and any(g.pos_ == "PROPN" for g in c.subtree) for c in t.children):
+        return "job"  # "Geth's first day at Welsh Water", "First day at Hollybrook."
     return None
 
 
@@ -186,7 +194,7 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         take(g, agent=c.dep_ == "agent" or c.lower_ == "by")
-    if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
         for c in t.head.children:  # "Dad had a stroke", "she survived cancer"
             if c.dep_.startswith("nsubj"):
                 take(c)
@@ -241,7 +249,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "13"
+    version = "20"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -252,6 +260,10 @@ class Events:
         all_times = ex.times or entry_times(ex)  # when run before `Times`
         entry_day = ex.at[:10] if ex.at else None
         no_later = (dt.date.fromisoformat(entry_day) + dt.timedelta(days=1)).isoformat() if entry_day else None
+        # In a diary (not a chat, whose lines have speakers), a sentence with no subject is the writer's
+        writer = None if ex.speakers else next((i for i, p in enumerate(ex.people) if p.narrator), None)
+        ex.events.extend(_lifespans(ex, owner))
+        ex.events.extend(_born_on_a_form(ex, all_times))
         for s, e in sentence_groups(doc):
             sent = doc[s:e]
             times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
@@ -271,12 +283,19 @@ class Events:
                 if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not any(
                         c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
                     continue  # "lost my keys", "left the house"
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and any(c.dep_ == "dobj" for c in t.children) and not any(
+                        c.i in owner for c in t.children if c.dep_ == "dobj"):
+                    continue  # "she's buried more cats than anyone": "has buried", not "is buried"
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
+                if t.lower_ == "born" and _born_of_a_place(t):
+                    continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
                 if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or any(
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
+                if not people and kind in WRITERS_OWN | {"illness", "birth"}:
+                    people = _left_out(t, owner, writer, kind)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
                 if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
                     continue  # "meet the deadline", "each stroke of the brush"
                 if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
@@ -298,7 +317,10 @@ class Events:
                 # A funeral, a grave or an anniversary dates itself, not the death: it was no later than that.
                 late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
                 victims = [via[p] for p in people if p not in agents and p in via]
-                found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else lo, hi,
+                when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
+                if not times and entry_day and lemma == "day" and kind == "job" and not any(x.tag_ == "VBD" for x in t.sent):
+                    when = entry_day, no_later  # "Geth's first day at Welsh Water.": the day it is written
+                found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims),
                                    date_confidence=times[0].confidence if times and not late else 0.0,
@@ -313,6 +335,12 @@ class Events:
                         found[-t.i - 1] = Event("birth", people, sent.start_char, sent.end_char, born,
                                                 (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat(),
                                                 confidence=CONFIDENCE["late"], date_confidence=0.9)
+                    continue
+                age = _age(t, owner, times)
+                if age and not any(ev.kind == "birth" and age[0][0] in ev.people for ev in found.values()):
+                    who, lo, hi, sure = age
+                    found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
+                                            date_confidence=0.85)
             ex.events.extend(found.values())
         return ex
 
@@ -321,8 +349,12 @@ class Events:
 CONFIDENCE = {
     "verb": 0.97,  # "Nain died", "Mr Pugh passed away", "Elin was born", "they married"
     "pass": 0.9,  # "since Dad passed"
-    "killed": 0.9,  # "killed", "murdered", "drowned" with a person
+    "killed": 0.9,  # "was killed", "murdered", "drowned" with a person
+    # someone killing or murdering someone, said in the active: in a diary or a chat far more often a song
+    # sung badly ("murdered Sweet Caroline"), a game or a joke than a killing; "perhaps" until said plainly
+    "killed-active": 0.6,
     "lost": 0.75,  # "we lost Dad in May" (or in the crowd)
+    "lost-since": 0.9,  # "six years since we lost Dad", "we lost Dad two years ago"
     "buried": 0.9, "mourned": 0.8, "outlived": 0.85,
     "noun": 0.95,  # "Nain's death", "the birth of Elin", "their wedding"
     "after": 0.9,  # a funeral, a grave, a headstone: someone died
@@ -332,6 +364,10 @@ CONFIDENCE = {
     "pregnant": 0.3,  # a pregnancy is a birth to come, not one that happened
     "due": 0.5,  # so is a due date
     "other": 0.85,
+    "age": 0.9,  # "Tom turns 40 today", "Elin is two today!", "Jackie's 50th birthday tonight"
+    "ordinal": 0.8,  # "Jackie's 50th tonight": a birthday, or an anniversary
+    "form": 0.95,  # "Resident: Dennis Dawson / DOB: 23/05/1938"
+    "lifespan": 0.92,  # "EMRYS MORGAN, 1927-2009" on a stone, at a funeral
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
 }
 
@@ -353,8 +389,13 @@ def confidence(t, kind, victims) -> float:
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
     elif lemma == "pass":
         c = CONFIDENCE["verb"] if any(c.dep_ == "prt" for c in t.children) else CONFIDENCE["pass"]
+    elif lemma in ("kill", "murder", "slay", "execute", "assassinate", "behead", "butcher") and _active(t):
+        c = CONFIDENCE["killed-active"]
     elif lemma in ("kill", "murder", "drown", "strangle", "slay", "execute", "assassinate", "behead", "suffocate"):
         c = CONFIDENCE["killed"]
+    elif lemma == "lose" and any(c.dep_ == "mark" and c.lower_ == "since" or c.lower_ == "ago" or
+                                 c.dep_ == "npadvmod" and any(g.lower_ == "ago" for g in c.children) for c in t.children):
+        c = CONFIDENCE["lost-since"]  # "since we lost Dad", "we lost Dad two years ago": a time counted from a death
     elif lemma in ("lose", "bury", "mourn", "outlive"):
         c = CONFIDENCE[{"lose": "lost", "bury": "buried", "mourn": "mourned", "outlive": "outlived"}[lemma]]
     elif t.pos_ in ("VERB", "AUX"):
@@ -364,6 +405,131 @@ def confidence(t, kind, victims) -> float:
     if victims and all(v.pos_ == "PRON" for v in victims):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
+
+
+# "was sick on the rug", "sick afterwards": being sick
+SICK_UP = {"afterwards", "again", "everywhere", "up"}
+# Kinds of event a diary tells of its writer with no subject: "Married.", "Moved in today.", "Retired!"
+WRITERS_OWN = {"marriage", "moving", "job", "retirement", "engagement"}
+PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"}
+# "EMRYS MORGAN, 1927-2009", "Dennis Pugh (1938–2023)": a life's years after a name
+LIFESPAN = re.compile(r"\s*[,(]\s*((?:1[5-9]|20)\d\d)\s*(?:-|–|—|to)\s*((?:1[5-9]|20)\d\d)\b\)?")
+# ... and said among words of a death (a grave, a funeral): "Steve Dobson, 1990-2023" on a retirement clock is
+# a working life, so a life's years away from these are not read at all
+MOURNING = re.compile(r"\b(?:funeral|grave|gravestone|headstone|stone|churchyard|cemetery|crematorium|memorial|memory|"
+                      r"rip|r\.i\.p|died|death|dead|buried|burial|eulogy|obituary|mourn\w*|passed|late|wake|coffin|ashes|urn)\b", re.I)
+
+
+def _left_out(t, owner, writer, kind) -> list[int]:
+    """Whom a sentence that opens with its event and names nobody is about: the one the sentence before it
+    was about ("Geth's got Covid. Tested positive on Thursday", "Elin Gwen Evans. Born at 3.12 this
+    morning"), else, in a diary, the writer ("Moved in today.", "Married.", "First day at Hollybrook.").
+    Never a death: who died is said, not left out."""
+    sent = t.sent
+    first = next((x for x in sent if not x.is_punct and not x.is_space), None)
+    anchor = t.head if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd") or t.head.lemma_.lower() == "test") else t  # "Tested positive"
+    if first is None or not (first.i == anchor.i or first in anchor.lefts and first.dep_ == "amod"):
+        return []
+    if anchor.dep_ != "ROOT" or anchor.tag_ not in ("VBD", "VBN", "JJ") and not (kind == "job" and t.pos_ == "NOUN"):
+        return []  # "Married name.": "married" says what the name is
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") for c in anchor.children):
+        return []
+    paragraph = sent.start == 0 or re.search(r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char])
+    if not paragraph:
+        before = t.doc[sent.start - 1].sent
+        subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if before.root.i in owner and not subjects:
+            return [owner[before.root.i]]  # a name on its own: "Elin Gwen Evans."
+        if len(subjects) == 1 and subjects[0].i in owner and subjects[0].lower_ not in WRITERS:
+            return [owner[subjects[0].i]]
+        if not all(c.lower_ in WRITERS for c in subjects):
+            return []  # someone else, not named: "She went yesterday. Moved down to Swansea"
+    return [writer] if writer is not None and kind in WRITERS_OWN else []
+
+
+def _planned(t) -> bool:
+    """Is the event told as under way or to come, with no time: "I'm marrying into a double act", "we're
+    moving"? Then it was not by the entry's day but after it."""
+    return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in t.children)
+
+
+def _lifespans(ex, owner) -> list[Event]:
+    """A life's years after a name ("EMRYS MORGAN, 1927-2009", "Dennis Pugh (1938–2023)"), as on a grave or
+    an order of service: born the first year, died the second. Only a span a life could be (15 to 120
+    years), ended by the entry's year."""
+    out = []
+    doc, top = ex.doc, int(ex.at[:4]) if ex.at else None
+    by_end: dict[int, int] = {}
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            if m.kind == "name":
+                by_end[m.end] = p
+    for end, p in by_end.items():
+        m = LIFESPAN.match(ex.text, end)
+        if m is None:
+            continue
+        born, died = int(m.group(1)), int(m.group(2))
+        if not 15 <= died - born <= 120 or top is not None and died > top:
+            continue
+        start = doc.char_span(end - 1, end, alignment_mode="expand")
+        sent = start.sent if start is not None else None
+        lo, hi = (sent.start_char, sent.end_char) if sent is not None else (end, m.end())
+        if not MOURNING.search(ex.text[max(0, end - 400):m.end() + 400]):
+            continue
+        sure = CONFIDENCE["lifespan"]
+        out.append(Event("birth", [p], lo, hi, f"{born:04d}-01-01", f"{born + 1:04d}-01-01", confidence=sure, date_confidence=0.95))
+        out.append(Event("death", [p], lo, hi, f"{died:04d}-01-01", f"{died + 1:04d}-01-01", confidence=sure, date_confidence=0.95))
+    return out
+
+
+BORN_LABEL = re.compile(r"^[ \t>*-]*(?:DOB|D\.O\.B\.?|date of birth|born)[ \t]*[:\-–][ \t]*", re.I | re.M)
+
+
+def _born_on_a_form(ex, times) -> list[Event]:
+    """A date of birth on a form or a list ("Resident: Dennis Dawson / DOB: 23/05/1938"): the birth of the
+    person named on that line or one of the three before it (the nearest)."""
+    out = []
+    for m in BORN_LABEL.finditer(ex.text):
+        tm = next((x for x in times if x.start == m.end()), None)
+        if tm is None or (dt.date.fromisoformat(tm.hi[:10]) - dt.date.fromisoformat(tm.lo[:10])).days != 1:
+            continue
+        top = m.start()
+        for _ in range(3):
+            top = ex.text.rfind("\n", 0, max(0, top - 1)) + 1
+            if top == 0:
+                break
+        named = [(mn.start, p) for p, person in enumerate(ex.people) for mn in person.mentions
+                 if mn.kind == "name" and top <= mn.start < ex.text.find("\n", m.start()) % (len(ex.text) + 1)]
+        if not named:
+            continue
+        who = max(named)[1]  # the nearest before the date (or on its line)
+        line_end = ex.text.find("\n", tm.end)
+        out.append(Event("birth", [who], m.start(), len(ex.text) if line_end < 0 else line_end, tm.lo, tm.hi,
+                         confidence=CONFIDENCE["form"], date_confidence=tm.confidence))
+    return out
+
+
+def _active(t) -> bool:
+    """Is the verb in the active voice with a name for its object: "he murdered Sweet Caroline" (not "he
+    was killed", "you killed your grandson")?"""
+    kids = list(t.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        return False
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    # "you killed your grandson", "killed himself": said of a person as a person; a name is what a song has
+    # too (and the parser may miss the subject: "Tom from work murdered Mr Blue Sky")
+    return bool(objects) and all(c.pos_ == "PROPN" for c in objects)
+
+
+def _born_of_a_place(t) -> bool:
+    """Is "born" an adjective of where someone is from ("Rhondda born", "Cardiff born and bred"): no
+    "was" or "is", and neither when nor where ("born at 3.12 this morning", "born in '46")?"""
+    kids = list(t.children)
+    if any(c.dep_ in ("aux", "auxpass") for c in kids) or t.dep_ in ("ROOT",) and any(c.dep_ == "nsubjpass" for c in kids):
+        return False
+    if any(c.dep_ in ("prep", "npadvmod", "advmod", "tmod") for c in kids):
+        return False
+    return any(c.dep_ in ("cc", "conj") for c in kids) or t.i + 1 >= len(t.doc) or t.nbor(1).is_punct
 
 
 def _life_event(t, kind) -> bool:
@@ -466,6 +632,64 @@ def _late(t, owner) -> tuple[list[int], int | None, bool]:
     age = parse_number(" ".join(w.text for w in number.subtree if w.pos_ == "NUM" or w.text == "-").replace(" - ", "-"))
     today = any(c.lower_ == "today" for c in t.children)
     return [owner[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in owner], age, today
+
+
+ORDINAL_AGE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)$", re.I)
+
+
+def _age(t, owner, times):
+    """A birthday told by the age someone turns on a day or in a month: "Tom turns 40 today", "Elin is two
+    today!", "she's sixty in March", "Jackie's 50th tonight": born that day (or month), so many years
+    before. Not an age they would have reached ("would have been 80": `_late`), nor one said with no
+    time ("he was fifteen"). Returns ([person], lo, hi, confidence) or None."""
+    if not times or times[0].hi is None:
+        return None
+    span = (dt.date.fromisoformat(times[0].hi[:10]) - dt.date.fromisoformat(times[0].lo[:10])).days
+    if span > 31:
+        return None
+    lemma = t.lemma_.lower()
+    birthday = any(x.lemma_.lower() in ("birthday", "bday") for x in t.sent)
+    if lemma in ("be", "turn") and t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT":
+        kids = list(t.children)
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ not in ("will", "'ll", "’ll", "is", "'s", "’s") for c in kids):
+            return None  # "would be", "might turn", "isn't": not a birthday told
+        if t.tag_ in ("VBD", "VBN") and lemma != "turn":
+            return None  # "he was fifteen in 1990": an age then, not a birthday
+        who = [owner[c.i] for c in kids if c.dep_ == "nsubj" and c.i in owner]
+        # an age is a number alone: not "the only one", "one of them"
+        nums = [c for c in kids if c.pos_ == "NUM" and c.dep_ in ("attr", "dobj", "npadvmod") and not any(
+            g.dep_ in ("det", "amod", "prep", "advmod") or g.dep_ == "compound" and g.pos_ != "NUM" for g in c.children)]
+        sure = CONFIDENCE["age"]
+    elif ORDINAL_AGE.match(t.text) and t.dep_ == "amod":
+        who = [owner[c.i] for c in t.head.children if c.dep_ == "poss" and c.i in owner]  # "Jackie's 50th tonight"
+        nums = [t]
+        sure = CONFIDENCE["age"] if birthday else CONFIDENCE["ordinal"]
+    else:
+        return None
+    if len(who) != 1 or len(nums) != 1 or not _governs(t if t.pos_ in ("VERB", "AUX") else t.head, times[0]):
+        return None
+    n = ORDINAL_AGE.match(nums[0].text)
+    years = int(n.group(1)) if n else parse_number(
+        " ".join(w.text for w in nums[0].subtree if w.pos_ == "NUM" or w.text == "-").replace(" - ", "-"))  # "eighty-one"
+    if not years or not 0 < years < 120:
+        return None
+    lo = dt.date.fromisoformat(times[0].lo[:10])
+    hi = dt.date.fromisoformat(times[0].hi[:10])
+    return who, _years_before(lo.isoformat(), years), _years_before(hi.isoformat(), years), sure
+
+
+def _governs(head, tm) -> bool:
+    """Is the time said of `head`'s own clause: "Tom turns 40 today" (not "Pop is 75 and told a story at
+    Christmas", whose time is the telling's)?"""
+    span = head.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.i != head.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _years_before(day: str, years: int) -> str | None:

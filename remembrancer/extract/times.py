@@ -35,6 +35,10 @@ UNITS = {"day": "days", "week": "weeks", "fortnight": "fortnights", "month": "mo
 _month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _year = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+_ordinal = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+# an ordinal before a noun is no date ("the 20th century", "the 3rd time"): only before a pause or a small word
+_ordinal_end = (r"(?=\s*(?:[,.;:!?)\-—–]|$)|\s+(?:at|in|on|for|and|or|but|so|when|then|to|till|until|with|from|if|as|after|"
+                r"before|by|morning|afternoon|evening|night|we|i|he|she|they|it|is|was|will|right)\b)")
 _modern_year = r"(?:1[89]\d\d|20\d\d|21\d\d)"  # a number alone is a year only in this range
 _wd = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _num = (r"(?:\d+|a couple(?: of)?|couple of|a few|few|several|some|many|a hundred|a thousand|an?|"
@@ -50,8 +54,12 @@ _part = r"(?:morning|afternoon|evening|night)"
 _SOURCES = [
     ("iso", rf"\b({_year})-(\d\d)-(\d\d)\b"),
     ("numeric", rf"\b(\d{{1,2}})[/.](\d{{1,2}})[/.]({_year}|\d\d)\b"),
-    ("dmy", rf"\b(?:{_wd},?\s+)?(?:the\s+)?({_day})(?:\s+of)?\s+({_month})\.?,?(?:\s+({_year}))?\b"),
-    ("mdy", rf"\b(?:{_wd},?\s+)?({_month})\.?\s+(?:the\s+)?({_day})(?:,?\s+({_year}))?\b(?!:)"),
+    # a weekday written with a date picks its year: "Saturday 15th June", "landing saturday 11th feb";
+    # "next year" after it says which: "Saturday 15th June next year"
+    ("dmy", rf"\b(?:({_wd}),?\s+)?(?:the\s+)?({_day})(?:\s+of)?\s+({_month})\.?,?(?:\s+({_year})|\s+(next|last|this)\s+year)?\b"),
+    ("mdy", rf"\b(?:({_wd}),?\s+)?({_month})\.?\s+(?:the\s+)?({_day})(?:,?\s+({_year})|\s+(next|last|this)\s+year)?\b(?!:)"),
+    # a day of the month alone: "on the 28th", "Friday the 7th", "thursday 9th" (the month is the entry's, or near it)
+    ("ordinal", rf"\b(?:({_wd}),?\s+(?:the\s+)?|the\s+)({_ordinal})\b(?!\s*(?:of\s+)?{_month}\b){_ordinal_end}"),
     ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of)\s+)({_month})\b(?!\s*\d)"),
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
@@ -59,6 +67,8 @@ _SOURCES = [
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
     ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_modern_year})\b(?![\d:])"),
     ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
+    # a year by its last two digits after a word that takes a year: "born in '46", "the summer of '79"
+    ("short_year", r"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|back in)\s+)['’](\d\d)\b(?!['’])"),
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("this_part", rf"\b(this|last)\s+({_part})\b"),
     # "every Thursday", "each Christmas": a habit, not a day
@@ -68,6 +78,8 @@ _SOURCES = [
     # "three weeks since he died", "it's been a year since Mum passed": counted back like "ago"
     # (not "two years since 2019", whose date is told)
     ("since_n", rf"\b({_num})\s+({_unit})(?=\s+since\b(?!\s+(?:\d|{_month}\b)))"),
+    # "four years today since Mum died", "a year today": that very day, so many years back
+    ("today_n", rf"\b({_num})\s+({_unit})\s+today\b"),
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
     ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b"),
     ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
@@ -80,7 +92,8 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "decade": 0.9, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
-              "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9}
+              "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
+              "ordinal": 0.8, "short_year": 0.85, "today_n": 0.95}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
 
 
@@ -114,6 +127,10 @@ def parse_number(text: str) -> int | None:
 def _month_of(text: str) -> int:
     t = text.lower().rstrip(".")
     return MONTHS.get(t) or MONTH_ABBR[t[:4] if t.startswith("sept") else t[:3]]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return d <= monthrange(y, m)[1]
 
 
 def _day_of(text: str) -> int:
@@ -199,7 +216,7 @@ def _holiday(name: str, y: int) -> dt.date:
             "valentines day": dt.date(y, 2, 14), "boxing day": dt.date(y, 12, 26)}[name]
 
 
-def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
+def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_first: bool | None = None):
     """The interval a match stands for, or None when it cannot be resolved. A day, month, weekday
     or holiday without a year is the one just gone, or with `future` the next one."""
     low = [x.lower() if isinstance(x, str) else x for x in g]
@@ -207,21 +224,51 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
         return day(dt.date(int(g[0]), int(g[1]), int(g[2])))
     if kind == "numeric":
         first, second, y = int(g[0]), int(g[1]), _year_of(g[2])
-        # Day first unless that is impossible: most of the world writes 8/5/2023 for 8 May.
-        d, m = (first, second) if second <= 12 else (second, first)
+        # As the store reads dates (`day_first`); with no setting, day first unless that is impossible:
+        # most of the world writes 8/5/2023 for 8 May.
+        if day_first is False:
+            d, m = (second, first) if first <= 12 else (first, second)
+        else:
+            d, m = (first, second) if second <= 12 else (second, first)
         return day(dt.date(y, m, d))
     if kind in ("dmy", "mdy"):
-        d_s, m_s = (g[0], g[1]) if kind == "dmy" else (g[1], g[0])
+        wd_s, d_s, m_s = (g[0], g[1], g[2]) if kind == "dmy" else (g[0], g[2], g[1])
         d, m = _day_of(d_s), _month_of(m_s)
-        if g[2]:
-            return day(dt.date(int(g[2]), m, d))
+        if g[3]:
+            return day(dt.date(int(g[3]), m, d))
         if a is None:
             return None
+        if low[4]:  # "15th June next year"
+            return day(dt.date(a.year + {"next": 1, "last": -1, "this": 0}[low[4]], m, d))
+        if wd_s:  # "Saturday 15th June": the year, of the three nearest, whose 15 June is a Saturday
+            wd = WEEKDAYS[wd_s.lower()]
+            fits = [y for y in (a.year, a.year + 1, a.year - 1) if _valid(y, m, d) and dt.date(y, m, d).weekday() == wd]
+            if fits:
+                return day(dt.date(fits[0], m, d))
         if future:
             y = a.year if (m, d) >= (a.month, a.day) else a.year + 1
         else:
             y = a.year if (m, d) <= (a.month, a.day) else a.year - 1  # most recent such day
         return day(dt.date(y, m, d))
+    if kind == "ordinal":
+        if a is None:
+            return None
+        d = _day_of(g[1])
+        # this month's, the last or the next month's: the one the weekday fits, else the one just gone (to come)
+        near = [dt.date(x.year, x.month, d) for x in (a + relativedelta(months=k) for k in (0, -1, 1, -2, 2))
+                if _valid(x.year, x.month, d)]
+        if g[0]:
+            wd = WEEKDAYS[low[0]]
+            fits = [x for x in near if x.weekday() == wd]
+            if fits:
+                return day(min(fits, key=lambda x: abs((x - a).days)))
+        if future:
+            return day(min((x for x in near if x >= a), default=near[0], key=lambda x: (x - a).days))
+        return day(max((x for x in near if x <= a), default=near[0]))
+    if kind == "short_year":
+        y = int(g[0]) + 2000
+        top = (a or dt.date.today()).year
+        return year(y if y <= top else y - 100)  # "born in '46": the century that has been
     if kind == "month_year":
         return month(int(g[1]), _month_of(g[0]))
     if kind == "month":
@@ -293,10 +340,23 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False):
         sign = 1 if kind == "ago" and low[2] in ("later", "from now", "hence") else -1
         if kind == "ago" and g[3]:  # "a year ago today": that very day
             return day(_shift(a, sign * n, g[1]))
+        if kind == "since_n" and g[1].lower().rstrip("s") in ("month", "year", "decade", "centur", "century"):
+            # "a year since Mum died" is a length of time, not a calendar year: so long before the entry,
+            # give or take half a unit ("two years since", written in March, is March two years back, not 1 January)
+            mid = _shift(a, -n, g[1])
+            lo, hi = _shift(mid, -1, g[1]), _shift(mid, 1, g[1])
+            half = (mid - lo) // 2, (hi - mid) // 2
+            if low[0] in VAGUE and n > 1:  # "a few years since": wider still
+                lo, hi = _shift(a, -(n + 2), g[1]), _shift(a, -max(1, n - 2), g[1])
+                return lo, hi
+            return mid - half[0], mid + half[1]
         if low[0] in VAGUE and n > 1:  # "a few years ago": a range, not one year
             ends = [_unit_span(_shift(a, sign * k, g[1]), g[1]) for k in (max(2, n - 1), n + 2)]
             return min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1])
         return _unit_span(_shift(a, sign * n, g[1]), g[1])
+    if kind == "today_n":
+        n = parse_number(g[0])
+        return None if n is None else day(_shift(a, -n, g[1]))
     if kind == "in_n":
         n = parse_number(g[1])
         if n is None:
@@ -344,13 +404,15 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
-def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, future=None, duration=None) -> list[Time]:
+def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, future=None, duration=None,
+               day_first: bool | None = None) -> list[Time]:
     """The times written in `text`, as [lo, hi) ISO date intervals, in order of position.
 
     Relative times ("yesterday", "two weeks ago", "last summer") are resolved against `anchor`
     (a date, date-time or ISO string) and skipped when there is none. `future(start)`, if given,
     says whether the time at that offset is spoken of as still to come ("is getting married in June");
     `duration(start)`, if given, whether an "in N years" there is a length of time, not a date.
+    `day_first` says how "08/05/2023" is read (the store's setting; None: day first unless impossible).
 
     >>> [(t.text, t.lo, t.hi) for t in find_times("We met two weeks ago.", "2023-05-10")]
     [('two weeks ago', '2023-04-24', '2023-05-01')]
@@ -374,7 +436,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             taken.append((start, end))  # "the first time in forty years": not forty years from now
             continue
         try:
-            span = _resolve(kind, groups, a, bool(future and future(start)))
+            span = _resolve(kind, groups, a, bool(future and future(start)), day_first)
         except (ValueError, OverflowError, KeyError):
             taken.append((start, end))  # "31 February": not a date, nor is any part of it
             continue
@@ -388,7 +450,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             start += lead.end()
             text_ = text_[lead.end():]
         vague = kind == "ago" and (groups[0] or "").lower() in VAGUE and parse_number(groups[0]) not in (None, 1)
-        sure = CONFIDENCE.get(kind + ("" if kind not in ("dmy", "mdy") or (groups[2] if len(groups) > 2 else None) else "_no_year"), 0.85)
+        sure = CONFIDENCE.get(kind + ("" if kind not in ("dmy", "mdy") or groups[3] or groups[4] else "_no_year"), 0.85)
         times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1]), round(sure * (0.7 if vague else 1.0), 3)))
         told[start] = (kind, groups)
     times.sort(key=lambda t: t.start)
@@ -412,7 +474,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "5"
+    version = "7"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -422,12 +484,12 @@ class Times:
 def entry_times(ex: Extraction) -> list[Time]:
     """The entry's times, found once per doc whichever component asks first."""
     if ex.doc is None:
-        return find_times(ex.text, ex.at)
-    key = f"remembrancer.times@{ex.at}"
+        return find_times(ex.text, ex.at, day_first=ex.day_first)
+    key = f"remembrancer.times@{ex.at}@{ex.day_first}"
     if key not in ex.doc.user_data:  # plain tuples: user_data may be serialised with the doc
         ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi, t.confidence)
                                  for t in find_times(ex.text, ex.at, lambda pos: to_come(ex.doc, pos),
-                                                     lambda pos: _duration(ex.doc, pos))]
+                                                     lambda pos: _duration(ex.doc, pos), ex.day_first)]
     return [Time(*t) for t in ex.doc.user_data[key]]
 
 
@@ -455,14 +517,21 @@ def to_come(doc, pos: int) -> bool:
     if span is None:
         return False
     verb = span.root
+    path = [verb]
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+        path.append(verb)
+    if any(x.lower_ == "due" for x in path) or any(c.lower_ == "due" and c.dep_ in ("acomp", "amod", "attr") for c in verb.children):
+        return True  # "due 4th september", "the baby's due in April": a date to come
     if verb.pos_ not in ("VERB", "AUX"):
-        return False
+        # a plan in notes, with no verb of its own: "landing 17th May" (the parser hangs "landing" on the date)
+        return any(c.tag_ == "VBG" and c.dep_ in ("compound", "amod", "acl") for x in path for c in x.children)
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("had", "'d", "’d", "would") for c in aux):
         return False
     if any(c.lower_ in WILL for c in aux) or any(c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"):
         return True
+    if verb.tag_ == "VBG" and not aux and (verb.dep_ == "ROOT" or verb.head.tag_ not in ("VBD", "VBN")):
+        return True  # a plan said in notes or a chat: "landing 17th May", "starting 4th April", "moving on the 1st"
     # present: the verb itself, or "be" before it ("is getting married"); not "has" (perfect: "has lived here since June")
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "have" or any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in aux)
