@@ -76,7 +76,7 @@ def unsuffixed(name: str) -> str:
     """A name without the " (2)" that tells it from another person's."""
     return SUFFIX.sub("", name)
 
-# A death, a birth or a relation to the writer is said as a fact only when read with at least this confidence
+# A death, a birth or a relation (to the writer or not) is said as a fact only when read with at least this confidence
 # (chosen on bench/journal.py and bench/dialogre.py so that what is said as a fact is right 95 times in 100);
 # below it, it is shown as "perhaps", with its passage, and never as a fact in on-this-day, fading, review or
 # the facts above an answer.
