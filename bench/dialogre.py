@@ -118,17 +118,19 @@ def person_of(conn, name: str) -> int | None:
     return pid
 
 
-def stored(memory, x: str, y: str) -> tuple[set[str], list[str]]:
-    """The types the store holds for (x, y), and why."""
+def stored(memory, x: str, y: str, rules=None) -> tuple[set[str], list[str]]:
+    """The types the store holds for (x, y), and why; `rules` (a list) gets (type, the rule that read it)."""
     conn = memory.conn
     px, py = person_of(conn, x), person_of(conn, y)
     if px is None or py is None:
         return set(), []
     if px == py:
+        if rules is not None:
+            rules.append(("per:alternate_names", "one person"))
         return {"per:alternate_names"}, [f"one person: {memory.query('SELECT name FROM people WHERE id = ?', (px,))[0][0]}"]
     out, why = set(), []
-    for s, rel, o, passage in memory.query(
-            "SELECT subject, relation, object, passage FROM relations WHERE subject IN (?, ?) AND object IN (?, ?)",
+    for s, rel, o, passage, how in memory.query(
+            "SELECT subject, relation, object, passage, how FROM relations WHERE subject IN (?, ?) AND object IN (?, ?)",
             (px, py, px, py)):
         if s == o:
             continue
@@ -137,8 +139,10 @@ def stored(memory, x: str, y: str) -> tuple[set[str], list[str]]:
         t = as_object if (o, s) == (px, py) else as_subject
         if t:
             out.add(t)
+            if rules is not None:
+                rules.append((t, how))
             text = memory.query("SELECT text FROM passages WHERE id = ?", (passage,))
-            why.append(f"{'y' if s == py else 'x'} is {'x' if o == px else 'y'}'s {rel}: {text[0][0][:120] if text else ''}")
+            why.append(f"{'y' if s == py else 'x'} is {'x' if o == px else 'y'}'s {rel} ({how}): {text[0][0][:120] if text else ''}")
     return out, why
 
 
@@ -224,6 +228,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     data = json.loads(Path(args.data).read_text())[:args.limit]
     ours, base = Score(), Score()
+    by_rule = defaultdict(Counter)  # the rule that read a relation -> {True: right, False: wrong}, per pair and type
     shown = set(TYPES) if args.errors == "all" else {t for t in args.errors.split(",") if t}
     errors = []
     started = time.perf_counter()
@@ -235,7 +240,10 @@ def main(argv=None):
             try:
                 for pair in pairs_of(annotations):
                     pairs_n += 1
-                    found, why = stored(memory, pair["x"], pair["y"])
+                    rules = []
+                    found, why = stored(memory, pair["x"], pair["y"], rules)
+                    for t, rule in set(rules):
+                        by_rule[rule][t in pair["gold"]] += 1
                     ours.add(pair["gold"], found)
                     base.add(pair["gold"], baseline(turns, pair["x"], pair["y"]))
                     for t in (found ^ pair["gold"]) & shown:
@@ -254,6 +262,8 @@ def main(argv=None):
         p, r, f, tp, fp, fn = ours.prf(t)
         bp, br, bf, btp, bfp, _ = base.prf(t)
         print(f"{t or 'overall':22} {tp + fn:5} | {p:7.3f} {r:6.3f} {f:6.3f} {tp + fp:6} | {bp:7.3f} {br:6.3f} {bf:6.3f} {btp + bfp:6}")
+    print("by rule (right/read, pair and type): " + ", ".join(
+        f"{rule} {c[True]}/{c[True] + c[False]}" for rule, c in sorted(by_rule.items())))
     if errors:
         print("errors:")
         print("\n".join(errors))

@@ -27,8 +27,8 @@ Layers, each with precision and recall, and every error:
 - the writer merged with anyone (a listed person holding the writer's names and another's).
 
 A fact is *stated* when its confidence is at least the pipeline's threshold (`extract.FACT`, for
-deaths, births and relations to the writer); below it the store shows it as "perhaps". The figures
-are of what is stated; relations and events are also given counting the "perhaps" ones.
+deaths, births and relations); below it the store shows it as "perhaps". The figures are of what is
+stated; relations and events are also given counting the "perhaps" ones.
 
 Tuned on TUNE; HELD_OUT writers are scored with figures only (their errors are not printed unless
 --held-out-errors: looking at them would make their figures a measure of tuning, not of the code).
@@ -364,8 +364,10 @@ def score(folder: Path, key: dict, db: Path) -> dict:
         # relations
         threshold = fact_threshold()
         conf = has_column(memory, "relations", "confidence")
+        how = has_column(memory, "relations", "how")
         rows = memory.query("SELECT r.subject, r.relation, r.object, r.passage, "
-                            + ("r.confidence" if conf else "1.0") + " AS confidence FROM relations r")
+                            + ("r.confidence" if conf else "1.0") + " AS confidence, "
+                            + ("r.how" if how else "NULL") + " AS how FROM relations r")
         gold_rel = {}
         for r in key.get("relations", []):
             n = normal(k.index.get(r["a"]), r["rel"], k.index.get(r["b"]))
@@ -373,18 +375,31 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                 errors.append(f"key      relation not scored: {r}")
                 continue
             gold_rel[n] = r
-        owner_pid = next(iter(owners), None)
         for stated_only, name in ((True, "relations"), (False, "relations+perhaps")):
             pr, mine = PR(), PR()
-            seen = {}
-            for s, word, o, passage, c in rows:
-                if stated_only and (o == owner_pid or s == owner_pid) and c < threshold:
+            seen, rules = {}, {}
+            for s, word, o, passage, c, rule in rows:
+                if stated_only and c < threshold:
                     continue
                 gs, go = read.get(s), read.get(o)
                 n = normal(gs if gs is not None else f"?{s}", word, go if go is not None else f"?{o}")
-                if n is None or n in seen:
+                if n is None:
                     continue
-                seen[n] = (s, word, o, passage)
+                rules.setdefault((rule or "-", n), (s, word, o, passage, c))
+                if n not in seen:
+                    seen[n] = (s, word, o, passage)
+            if not stated_only:
+                # how often each rule (relations.CONFIDENCE) reads right, "perhaps" ones too: what its confidence is chosen on
+                by_rule = defaultdict(PR)
+                for (rule, n), (s, word, o, passage, c) in rules.items():
+                    by_rule[rule].tp += n in gold_rel
+                    by_rule[rule].fp += n not in gold_rel
+                    if n not in gold_rel and c < threshold:
+                        text = memory.query("SELECT text FROM passages WHERE id = ?", (passage,))
+                        names = memory.query("SELECT (SELECT name FROM people WHERE id = ?), (SELECT name FROM people WHERE id = ?)", (s, o))[0]
+                        errors.append(f"relation perhaps false ({rule} {c:.2f}): {names[0]} is {names[1]}'s {word} ({n[0]}): "
+                                      f"{text[0][0][:160] if text else ''!r}")
+                out["rules"] = by_rule
             for n, (s, word, o, passage) in seen.items():
                 right = n in gold_rel
                 to_me = k.owner in n[1:]
@@ -576,6 +591,7 @@ def main(argv=None):
     totals = {"tune": defaultdict(PR), "held out": defaultdict(PR), "other": defaultdict(PR)}
     extra = {g: Counter() for g in totals}
     merged_any = []
+    rules = {g: defaultdict(PR) for g in totals}
     for folder in writers:
         key = json.loads((folder / "key.json").read_text())
         group = "tune" if folder.name in TUNE else "held out" if folder.name in HELD_OUT else "other"
@@ -593,6 +609,9 @@ def main(argv=None):
         print(f"  {'writer merged':20} {', '.join(res['writer_merged']) or 'no'}")
         print(f"  {'living marked dead':20} {len(res['dead-living'])} {res['dead-living']}")
         print(f"  {'traps fallen into':20} {res['traps'][True]}/{sum(res['traps'].values())}")
+        print(f"  {'relations by rule':20} " + ", ".join(f"{r} {pr.tp}/{pr.tp + pr.fp}" for r, pr in sorted(res["rules"].items())))
+        for r, pr in res["rules"].items():
+            rules[group][r] += pr
         extra[group]["dated"] += dated[True]
         extra[group]["found"] += sum(dated.values())
         extra[group]["dead-living"] += len(res["dead-living"])
@@ -610,6 +629,8 @@ def main(argv=None):
             continue
         x = extra[group]
         print(f"\n== {group}: " + "; ".join(f"{layer} {t[layer]}" for layer in LAYERS))
+        print(f"   relations by rule (right/read, 'perhaps' too): "
+              + ", ".join(f"{r} {pr.tp}/{pr.tp + pr.fp}" for r, pr in sorted(rules[group].items())))
         parts.append(
             f"{group}: people P {t['people'].p():.2f} R {t['people'].r():.2f}, aliases P {t['aliases'].p():.2f} R {t['aliases'].r():.2f}, "
             f"not-people P {t['not-people'].p():.2f} R {t['not-people'].r():.2f}, relations P {t['relations'].p():.2f} R {t['relations'].r():.2f} "

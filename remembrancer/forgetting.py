@@ -561,8 +561,8 @@ class Snapshot:
                 phrase = f"you are {whose} {rel}" if s in self.owners else f"{whose} {rel} {self.names[s]}"
             else:
                 continue
-            # a relation to you read less surely than a fact is a "perhaps" (its surest reading counts)
-            sure = r.get("said") or not perhaps_relation(s in self.owners, o in self.owners, r.get("confidence"))
+            # a relation read less surely than a fact is a "perhaps" (its surest reading counts)
+            sure = r.get("said") or not perhaps_relation(r.get("confidence"))
             if phrase not in seen:
                 seen[phrase] = len(said)
                 said.append(phrase if sure else f"perhaps {phrase}")

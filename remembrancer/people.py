@@ -77,7 +77,7 @@ def unsuffixed(name: str) -> str:
     """A name without the " (2)" that tells it from another person's."""
     return SUFFIX.sub("", name)
 
-# A death, a birth or a relation to the writer is said as a fact only when read with at least this confidence
+# A death, a birth or a relation (to the writer or not) is said as a fact only when read with at least this confidence
 # (chosen on bench/journal.py and bench/dialogre.py so that what is said as a fact is right 95 times in 100);
 # below it, it is shown as "perhaps", with its passage, and never as a fact in on-this-day, fading, review or
 # the facts above an answer.
@@ -99,9 +99,10 @@ def perhaps(kind: str, confidence) -> bool:
     return kind in SURE_KINDS and (confidence if confidence is not None else 1.0) < FACT
 
 
-def perhaps_relation(subject_owner: bool, object_owner: bool, confidence) -> bool:
-    """Is a relation, to the writer or not, read this surely, only a "perhaps"?"""
-    return (subject_owner or object_owner) and (confidence if confidence is not None else 1.0) < FACT
+def perhaps_relation(confidence) -> bool:
+    """Is a relation read this surely only a "perhaps"? Any relation, to the writer or between others: a
+    reading that is wrong one time in five is no fact about anyone."""
+    return (confidence if confidence is not None else 1.0) < FACT
 
 
 def find(conn, name: str, partial: bool = False) -> int | None:
@@ -486,7 +487,15 @@ def relate(memory, a: str, relation: str, b: str, instead: str | None = None) ->
         if instead:
             target["instead"] = instead
         cid = _state(conn, "relate", sa, sb, relation=relation, target=target)
+        _imply(conn)
     return _said(memory, cid, sa)
+
+
+def _imply(conn):
+    """The ties implied by those read and said (extract.imply), again after the owner said one."""
+    from .extract import imply
+
+    imply(conn)
 
 
 def t_tuple(row) -> tuple:
@@ -519,6 +528,7 @@ def unrelate(memory, a: str, relation: str, b: str) -> dict:
             raise BadInput(f"{sa!r} is not the {relation} of {sb!r} now",
                            f"Shown between them: {shown}." if shown else "No relation is shown between them.")
         cid = _state(conn, "unrelate", sa, sb, relation=relation, target={"a": _who(conn, pa), "b": _who(conn, pb)})
+        _imply(conn)
     return _said(memory, cid, sa)
 
 
@@ -847,6 +857,8 @@ def undo(memory, cid) -> dict:
         if r["undone"]:
             raise BadInput(f"Correction {cid} was undone already, on {r['undone'][:10]}", "Nothing to undo.")
         conn.execute("UPDATE corrections SET undone = ? WHERE id = ?", (dates.now(), cid))
+        if r["kind"] in ("relate", "unrelate"):
+            _imply(conn)
         if r["kind"] in ("merge", "split", "rename"):
             target = json.loads(r["target"]) if r["target"] else {}
             touched = {_locate(conn, r["a"], target.get("a"))}
@@ -976,9 +988,9 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
         got = relations.setdefault(key, {"evidence": [], "said": None, "sure": 0.0})
         got["evidence"].append(r["passage"])
         got["said"] = got["said"] or r["said"]
-        # how sure the surest reading is: a relation to the writer is a fact only above FACT, or when they said it
+        # how sure the surest reading is: a relation is a fact only above FACT, or when the owner said it
         read = 1.0 if r.get("said") or r.get("confidence") is None else r["confidence"]
-        got["sure"] = max(got["sure"], read if row["owner"] or who[key[1]][1] else 1.0)
+        got["sure"] = max(got["sure"], read)
     # "mother of Eleanor" and "Eleanor is her daughter" are one tie told both ways: said once.
     for rel, other, mine in [k for k in relations if not k[2]]:
         told = next((k for k in relations if k[1] == other and k[2] and same_tie((pid, k[0], other), (other, rel, pid))), None)

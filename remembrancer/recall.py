@@ -1033,9 +1033,8 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
             f" ORDER BY min(r.entry), min(r.start)",
             [*people, *people])]
         rows = stated.relations(rows, set(people)) if stated else rows
-        owners = {r[0] for r in memory.query("SELECT id FROM people WHERE owner = 1")}
         for r in sorted(rows, key=lambda r: r.get("said") is None)[:limit]:  # what the owner said first
-            maybe = not r.get("said") and perhaps_relation(r["subject"] in owners, r["object"] in owners, r.get("confidence"))
+            maybe = not r.get("said") and perhaps_relation(r.get("confidence"))
             fact = f"{'perhaps ' if maybe else ''}{named(r['subject'])} is the {r['relation']} of {named(r['object'])}"
             out.append({"fact": fact + (" (you said)" if r.get("said") else ""), "kind": "relation",
                         "passage": r["passage"], "said": r.get("said"), "perhaps": maybe,

@@ -109,3 +109,13 @@ def test_a_speakers_label_is_not_said_in_the_turn_before_it():
 def test_a_message_signed_with_two_names_is_signed_by_its_speaker():
     ex = chat(("Irene", "Merry Christmas to you all. Paul rang at 8. Love Mam and Nan xx"), ("Gemma", "Merry Christmas Nan"))
     assert not any(ex.people[r.object].name == "Irene" for r in ex.relations)
+
+
+def test_a_name_after_an_opener_or_after_me_is_said_to_someone():
+    ex = chat(("Speaker 2", "I wanna get married!"), ("Speaker 1", "Well Judy, you will."), ("Speaker 2", "Yes."))
+    assert "Judy" in names(ex)["Speaker 2"]
+    ex = chat(("Speaker 2", "I wanna get married!"), ("Speaker 1", "Please don't cry because of me, Pheebs."),
+              ("Speaker 2", "Fine."))
+    assert "Pheebs" in names(ex)["Speaker 2"]
+    ex = chat(("Speaker 1", "Who's there?"), ("Speaker 2", "Hi, it's me, Aunt Phoebe."), ("Speaker 1", "Oh!"))
+    assert not any("Aunt Phoebe" in a for n, a in names(ex).items() if n == "Speaker 1")

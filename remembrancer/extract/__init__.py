@@ -33,6 +33,7 @@ from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
 from .people import KIN_NAMES, KIN_ROLE, People, english_word, group_name, name_gender
+from . import relations as _relations
 from .relations import Relations
 from .times import Times
 from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
@@ -768,6 +769,7 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
     gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
     conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
     conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
+    imply(conn)
     after = _shares(conn, batch)
     pairs = set(after) | set(before)
     if merged:
@@ -987,6 +989,33 @@ def _ambiguous(conn, pid: int, name: str) -> bool:
     rows = {r for form in forms for r in conn.execute(
         "SELECT DISTINCT person, alias FROM aliases WHERE person != ? AND (alias LIKE ? OR alias LIKE ?)", (pid, f"{form} %", f"% {w}"))}
     return len({p for p, alias in rows if len(tokens(alias)) > 1 and _same(name, alias)}) >= 2
+
+
+def imply(conn):
+    """The family ties the relations read imply (extract/relations.implied: my husband's mother is my
+    mother-in-law), written again whole as rows `how = 'implied'`, one for each relation read that it follows
+    from (its entry and passage the evidence), after the owner's statements: a tie they took away implies
+    nothing, one they said implies as if read."""
+    from ..people import Stated
+
+    conn.execute("DELETE FROM relations WHERE how = 'implied'")
+    best = {}
+    for entry, passage, s, rel, o, start, end, conf in conn.execute(
+            "SELECT entry, passage, subject, relation, object, start, end, coalesce(confidence, 1.0) FROM relations"
+            " ORDER BY entry, start, end, id"):  # the first surest reading is the evidence, however entries were read
+        key = (s, rel.lower(), o)
+        if key not in best or best[key][-1] < conf:
+            best[key] = (entry, passage, start, end, conf)
+    shown = Stated(conn).relations([{"subject": s, "relation": r, "object": o, "row": v} for (s, r, o), v in best.items()])
+    ties = [(r["subject"], r["relation"], r["object"], r["row"][-1] if r.get("row") else 1.0) for r in shown]
+    gender = dict(conn.execute("SELECT id, gender FROM people"))
+    rows = []
+    writer = next((r[0] for r in conn.execute("SELECT id FROM people WHERE owner = 1")), None)
+    for s, word, o, conf, premises in _relations.implied(ties, gender, writer):
+        for row in {shown[i]["row"] for i in premises if shown[i].get("row")}:
+            rows.append((row[0], row[1], s, word, o, row[2], row[3], conf))
+    conn.executemany("INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'implied')", rows)
 
 
 def _scale(people: int) -> int:

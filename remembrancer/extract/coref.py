@@ -68,6 +68,9 @@ class Coref:
             if t.dep_ in ("dobj", "dative", "iobj") and not t.lower_.endswith("self"):
                 not_them = {who[x.i] for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
                             for x in (c, *c.children) if x.i in who and (x is c or x.dep_ == "appos")}
+            elif t.dep_ == "poss" and t.head.dep_ == "attr" and t.head.head.lemma_ == "be":
+                # "'Pat' is his wife", "me being his daughter": whoever is his wife is not him
+                not_them = {who[c.i] for c in t.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in who}
             for i, p, subject in reversed(recent):
                 if here - sent_of[i] > WINDOW and not (chain and chain[1] == p and here - chain[0] <= 2 * WINDOW):
                     if here - sent_of[i] > 2 * WINDOW:

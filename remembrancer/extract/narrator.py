@@ -139,7 +139,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "15"
+    version = "17"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -191,12 +191,59 @@ class Narrator:
                 elif t.lower_ in SECOND and len(others) == 1:
                     ex.people[others[0]].mentions.append(Mention(t.idx, t.idx + len(t), others[0], "addressee"))
         _signed_turns(ex, index)
+        introduced = _introduced(ex, index)
+        if introduced:
+            merge(ex, introduced)
+            index = {s: next(p for p, person in enumerate(ex.people) if s in person.aliases) for s in index}
         groups = _spoken_to(ex, index)
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         if groups:
             merge(ex, groups)
         return ex
+
+
+# Saying who one is: "I'm Rachel Green", "My name is Precious", "Hi, it's Joey" (on the phone).
+GREETED = {"hi", "hello", "hey", "hiya", "yes", "yeah", "oh", "um", "uh", "well", "ok", "okay"}
+
+
+def _introduced(ex: Extraction, index) -> list[list[int]]:
+    """A chat speaker who says who they are is the one they name: "I'm Phoebe Buffay", "My name is Precious",
+    "Hello? It's Joey." (after a greeting, at the start of a turn). Not "I'm Ross's sister" (a role), not a name
+    in quotes, not one another speaker is already."""
+    doc, quotes = ex.doc, quoted(ex.text)
+    starts = {}  # token index -> person whose name mention starts there
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and m.kind == "name" and not inside(m.start, quotes):
+                starts[span.start] = (p, span.end)
+    speakers = set(index.values())
+    pairs = {}
+    for start, end, speaker in ex.speakers:
+        span = doc.char_span(start, end, alignment_mode="expand") if speaker in index else None
+        if span is None:
+            continue
+        for t in span:
+            i = t.i
+            said = None
+            if t.lower_ == "i" and i + 1 < span.end and doc[i + 1].lower_ in ("'m", "’m", "am"):
+                said = i + 2
+            elif t.lower_ == "name" and i > span.start and doc[i - 1].lower_ == "my" and i + 1 < span.end and doc[i + 1].lemma_ == "be":
+                said = i + 2
+            elif t.lower_ == "it" and i + 1 < span.end and doc[i + 1].lower_ in ("'s", "’s") and i > span.start and all(
+                    w.is_punct or w.lower_ in GREETED or w.i == i for w in doc[span.start:i]) and any(w.lower_ in GREETED for w in doc[span.start:i]):
+                said = i + 2
+            if said is None or said not in starts:
+                continue
+            p, stop = starts[said]
+            after = doc[stop] if stop < span.end else None
+            if after is not None and (after.tag_ == "POS" or after.lower_ in ("'s", "’s") or after.pos_ in ("NOUN", "PROPN", "ADJ")):
+                continue  # "I'm Ross's sister", "It's Joey Tribbiani Day"
+            if p not in speakers:
+                pairs.setdefault(index[speaker], set()).add(p)
+    taken = [q for ps in pairs.values() for q in ps]
+    return [[me, *sorted(ps)] for me, ps in pairs.items() if all(taken.count(q) == 1 for q in ps) and len(ps) == 1]
 
 
 # A message signed off ("Love, Mum", "Lots of love, Nan x"): the name after it is the writer's, not the reader's.
@@ -236,6 +283,11 @@ def _signed_turns(ex: Extraction, index) -> None:
                         ex.people[me].aliases.add(name)
 
 
+# Words a turn opens with before the name it speaks to, without a comma ("Well Judy, ...", "Okay Ross, ...").
+OPENERS = {"well", "oh", "okay", "ok", "so", "look", "listen", "now", "yeah", "yes", "no", "please", "sorry", "ah", "aw",
+           "aww", "um", "uh", "wow", "come", "god", "hey", "hi", "hello", "thanks"}
+
+
 def _ends(t) -> bool:
     """Does the token close what was said to someone ("?", "!", ".", a kiss, an emoji, the end of the turn)?"""
     return t is None or t.is_space or t.lower_ in ("x", "xx", "xxx") or (
@@ -271,11 +323,16 @@ def _vocative(doc, span, lo, hi) -> bool:
     if before is None:
         return after is not None and (after.text == "," and span.end + 1 < last or after.text.startswith("!"))
     said = doc[first:before.i]
+    if after is not None and after.text == "," and span.end + 1 < last and before.lower_ in OPENERS and all(
+            t.pos_ in ("INTJ", "PUNCT") or t.lower_ in FILLERS for t in said):
+        return True  # "Well Judy, you did it!", "Oh Ross, come on"
     if before.text == "," and after is not None and after.text == "," and span.end + 1 < last and all(
             t.pos_ in ("INTJ", "PUNCT") or t.lower_ in FILLERS for t in said):
         return True  # "Um, Pheebs, so you just don't get along?", "Oh, Ross, come on"
     if before.text != "," or not _ends(after) or before.i == first:
         return False
+    if before.i - 1 > first and doc[before.i - 1].lower_ == "me" and doc[before.i - 2].lemma_ == "be":
+        return False  # "it's me, Aunt Phoebe": who is speaking (not "don't cry because of me, Pheebs")
     if root.dep_ == "appos" and root.head.pos_ != "PROPN":
         return False  # "I went with my brother, Tom.": Tom is the brother
     # said to someone after something said to them ("Are you coming, Mum?"), not an answer ("Um, Liam Neeson.")
@@ -393,6 +450,7 @@ def _spoken_to(ex: Extraction, index) -> list[list[int]]:
     for s in index:
         if s.split() and name_gender(s.split()[0]):
             named[s].add(s)
+        named[s] |= {a for a in ex.people[index[s]].aliases if a != s and a not in index}  # "I'm Rachel": Rachel
     changed = True
     while names and changed:
         changed = False

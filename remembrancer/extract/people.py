@@ -595,6 +595,10 @@ def not_a_person_here(doc, s: int, e: int) -> bool:
     if after is not None and after.text in ("&", "+") or s > 0 and doc[s - 1].text in ("&", "+") and not (
             after is not None and after.tag_ == "POS"):
         return True  # (not a partner owning something: "Kirby & John's rolling-mills")
+    root = doc[s:e].root
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and any(g.dep_ == "poss" for g in c.children) for c in root.head.children):
+        return False  # a name in quotes said to be someone's: '"Pat" is his wife'
     text = doc.text
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
     return 0 < start and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'" and (
@@ -857,7 +861,7 @@ class People:
     """
 
     name = "people"
-    version = "50"
+    version = "51"
 
     def __init__(self, model: dict | None = None):
         self.model = model
