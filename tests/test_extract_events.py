@@ -342,3 +342,42 @@ def test_someone_who_has_buried_something_is_not_buried(nlp):
         return [[ex.people[p].name for p in e.people] for e in ex.events if e.kind == "death"]
     assert dead("Mary Jones came. She's buried more cats than anyone.") == []
     assert dead("Mary Jones is buried at Glyntaff.") == [["Mary Jones"]]
+
+
+def _full(text, at, speakers=()):
+    from remembrancer.extract import extract
+
+    ex = extract(text, at=at, speakers=speakers)
+    return [(e.kind, sorted(ex.people[p].name for p in e.people), e.lo, e.hi) for e in ex.events if not e.negated]
+
+
+def test_their_or_our_before_an_event_of_two_is_both_of_them():
+    """"Their marriage certificate ... 14th April 1962", with the two it names: their marriage, on that day;
+    "Your Dad and I went on our honeymoon in 1963": the speaker's (a chat turn)."""
+    got = _full("Found in the bureau:\n- Their marriage certificate. St Anne's, 14th April 1962. Peter Parker, 23, "
+                "signalman. Mary Jones, 20, shop assistant.", "2023-02-07")
+    assert ("marriage", ["Mary Jones", "Peter Parker"], "1962-04-14", "1962-04-15") in got
+    said = "Your Dad and I went to Seahouses on our honeymoon in 1963. It rained every day."
+    text = f"Lorraine: Lovely here\nIrene: {said}\n"
+    start = text.index(said)
+    got = _full(text, "2022-04-23", [(10, 21, "Lorraine"), (start, start + len(said), "Irene")])
+    assert ("marriage", ["Irene"], "1963-01-01", "1964-01-01") in got
+    # "their" with no pair in sight is no one's
+    assert not [e for e in _full("Their wedding was lovely, everyone said.", "2023-02-07") if e[1]]
+
+
+def test_a_short_first_line_of_a_diary_entry_is_the_news_of_its_day():
+    got = _full("Married.\n\nWriting this on the bed in the hotel with my shoes off.", "2017-07-22")
+    assert ("marriage", ["me"], "2017-07-22", "2017-07-23") in got
+    # not further down, and not a death (who died, and when, is said)
+    got = _full("A long day at work today, and the car broke down.\n\nMarried, the pair of them, at last. "
+                "I heard it from Sue.", "2017-07-22")
+    assert all(e[2] != "2017-07-22" for e in got if e[0] == "marriage")
+    assert all(e[2] is None for e in _full("Peter Parker died.\n\nI can't write more.", "2019-02-11") if e[0] == "death")
+
+
+def test_a_blank_line_opens_a_sentence_the_parser_joined():
+    """"Moved in today." after front matter and a line of its own is the writer's move, that day."""
+    got = _full("---\ndate: 2018-04-14\n---\n\nWe live in Pontypridd.\n\nMoved in today. Sion and I did the heavy stuff.",
+                "2018-04-14")
+    assert ("moving", ["me"], "2018-04-14", "2018-04-15") in got

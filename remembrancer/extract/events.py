@@ -249,7 +249,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "20"
+    version = "21"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -264,7 +264,8 @@ class Events:
         writer = None if ex.speakers else next((i for i, p in enumerate(ex.people) if p.narrator), None)
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_born_on_a_form(ex, all_times))
-        for s, e in sentence_groups(doc):
+        groups = sentence_groups(doc)
+        for s, e in groups:
             sent = doc[s:e]
             times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
             lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
@@ -294,6 +295,8 @@ class Events:
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
+                if not people and kind in TOGETHER and t.pos_ in ("NOUN", "PROPN"):
+                    people = _theirs(t, owner, writer, groups)  # "Their marriage certificate", "our honeymoon"
                 if not people and kind in WRITERS_OWN | {"illness", "birth"}:
                     people = _left_out(t, owner, writer, kind)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
                 if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
@@ -320,10 +323,13 @@ class Events:
                 when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
                 if not times and entry_day and lemma == "day" and kind == "job" and not any(x.tag_ == "VBD" for x in t.sent):
                     when = entry_day, no_later  # "Geth's first day at Welsh Water.": the day it is written
+                headline = not times and entry_day and writer is not None and kind != "death" and _headline(sent, ex.text)
+                if headline:
+                    when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims),
-                                   date_confidence=times[0].confidence if times and not late else 0.0,
+                                   date_confidence=times[0].confidence if times and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
             for t in sent:
                 people, age, today = _late(t, owner)
@@ -424,17 +430,20 @@ def _left_out(t, owner, writer, kind) -> list[int]:
     """Whom a sentence that opens with its event and names nobody is about: the one the sentence before it
     was about ("Geth's got Covid. Tested positive on Thursday", "Elin Gwen Evans. Born at 3.12 this
     morning"), else, in a diary, the writer ("Moved in today.", "Married.", "First day at Hollybrook.").
-    Never a death: who died is said, not left out."""
+    Never a death: who died is said, not left out. A blank line opens a sentence, whatever the parser
+    joined across it ("---\ndate: 2018-04-14\n---\n\nWe live here.\n\nMoved in today.")."""
     sent = t.sent
-    first = next((x for x in sent if not x.is_punct and not x.is_space), None)
+    start = _paragraph_start(t)
+    first = next((x for x in sent if x.idx >= start and not x.is_punct and not x.is_space), None)
     anchor = t.head if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd") or t.head.lemma_.lower() == "test") else t  # "Tested positive"
     if first is None or not (first.i == anchor.i or first in anchor.lefts and first.dep_ == "amod"):
         return []
     if anchor.dep_ != "ROOT" or anchor.tag_ not in ("VBD", "VBN", "JJ") and not (kind == "job" and t.pos_ == "NOUN"):
         return []  # "Married name.": "married" says what the name is
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") for c in anchor.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") and c.idx >= start for c in anchor.children):
         return []
-    paragraph = sent.start == 0 or re.search(r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char])
+    paragraph = start > sent.start_char or sent.start == 0 or re.search(
+        r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char])
     if not paragraph:
         before = t.doc[sent.start - 1].sent
         subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -445,6 +454,80 @@ def _left_out(t, owner, writer, kind) -> list[int]:
         if not all(c.lower_ in WRITERS for c in subjects):
             return []  # someone else, not named: "She went yesterday. Moved down to Swansea"
     return [writer] if writer is not None and kind in WRITERS_OWN else []
+
+
+def _paragraph_start(t) -> int:
+    """Where the paragraph holding `t` starts within its sentence: after the last blank line before it."""
+    text = t.doc.text
+    lo = t.sent.start_char
+    m = None
+    for m in re.finditer(r"\n[ \t]*\n\s*", text[lo:t.idx]):
+        pass
+    return lo + m.end() if m else lo
+
+
+# Events two people have together, which "their" or "our" can stand for both of: "their wedding", "our honeymoon"
+TOGETHER = {"marriage", "engagement", "parting", "moving"}
+PLURAL_POSS = {"their", "our"}
+
+
+def _theirs(t, owner, writer, groups) -> list[int]:
+    """The people "their" or "our" stands for, before an event two people have together ("Their marriage
+    certificate", "Your Dad and I went on our honeymoon"): the people of the clause's subject ("X and I",
+    "Huw and Kasia"); for "our", the writer (or in a chat the speaker, by "I"); else, for "their", the pair
+    the sentence before names as its subject ("Huw and Kasia found a flat. Their move ..."), else the only
+    two people named in the sentence itself."""
+    holders = [t, t.head] if t.dep_ == "compound" else [t]  # "Their marriage certificate"
+    poss = next((c for h in holders for c in h.children if c.dep_ == "poss" and c.lower_ in PLURAL_POSS), None)
+    if poss is None:
+        return []
+    out: list[int] = []
+
+    def add(tok):
+        for x in [tok, *tok.conjuncts]:
+            if x.i in owner and owner[x.i] not in out:
+                out.append(owner[x.i])
+
+    node = t
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    for c in node.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            add(c)
+    if poss.lower_ == "our":
+        if writer is not None and writer not in out:
+            out.append(writer)
+        return out
+    if len(out) >= 2:
+        return out
+    sent = t.sent
+    doc = t.doc
+    if sent.start > 0:
+        before = doc[sent.start - 1].sent
+        pair: list[int] = []
+        for c in before.root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts:
+                pair = [owner[x.i] for x in [c, *c.conjuncts] if x.i in owner]
+        if len(pair) >= 2:
+            return pair
+    s, e = next(((s, e) for s, e in groups if s <= t.i < e), (sent.start, sent.end))
+    named = []
+    for i in range(s, e):
+        p = owner.get(i)
+        if p is not None and p != writer and doc[i].pos_ == "PROPN" and p not in named:
+            named.append(p)
+    return named if len(named) == 2 else []
+
+
+def _headline(sent, text) -> bool:
+    """Is the sentence an entry's first line and short ("Married.", "My brother is married!"): the news of the
+    day it was written, when nothing else in it says when."""
+    before = _FRONT.sub("", text[:sent.start_char], count=1)
+    words = [x for x in sent if not x.is_punct and not x.is_space]
+    return not before.strip() and 0 < len(words) <= 5 and "\n" not in sent.text.strip()
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 
 
 def _planned(t) -> bool:
