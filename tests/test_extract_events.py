@@ -381,3 +381,13 @@ def test_a_blank_line_opens_a_sentence_the_parser_joined():
     got = _full("---\ndate: 2018-04-14\n---\n\nWe live in Pontypridd.\n\nMoved in today. Sion and I did the heavy stuff.",
                 "2018-04-14")
     assert ("moving", ["me"], "2018-04-14", "2018-04-15") in got
+
+
+def test_an_illness_is_dated_by_when_its_one_found_out():
+    got = _full("Mary Jones has got diabetes. Type 2. She found out on Tuesday from the practice nurse.", "2022-11-20")
+    assert ("illness", ["Mary Jones"], "2022-11-15", "2022-11-16") in got
+    # not someone else's finding out, nor a finding out of something else
+    got = _full("Mary Jones has got diabetes. Peter Parker found out on Tuesday.", "2022-11-20")
+    assert ("illness", ["Mary Jones"], None, "2022-11-21") in got
+    got = _full("Geth's got Covid.\n\nTested positive on Thursday after two days of saying it was a cold.", "2022-01-09")
+    assert [e for e in got if e[0] == "illness" and e[2] == "2022-01-09"] == []  # a headline is no illness's day

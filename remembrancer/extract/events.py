@@ -249,7 +249,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "21"
+    version = "22"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -265,7 +265,7 @@ class Events:
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
-        for s, e in groups:
+        for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
             times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
             lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
@@ -323,13 +323,19 @@ class Events:
                 when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
                 if not times and entry_day and lemma == "day" and kind == "job" and not any(x.tag_ == "VBD" for x in t.sent):
                     when = entry_day, no_later  # "Geth's first day at Welsh Water.": the day it is written
-                headline = not times and entry_day and writer is not None and kind != "death" and _headline(sent, ex.text)
+                dated = times
+                if not times and kind == "illness" and people and g + 1 < len(groups):
+                    told = _found_out(doc[groups[g + 1][0]:groups[g + 1][1]], people, owner, all_times, ex.text)
+                    if told is not None:  # "Pauline's got diabetes. She found out on Tuesday"
+                        dated = [told]
+                        when = told.lo, told.hi
+                headline = not dated and entry_day and writer is not None and kind in HEADLINE and _headline(sent, ex.text)
                 if headline:
                     when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims),
-                                   date_confidence=times[0].confidence if times and not late else 0.6 if headline else 0.0,
+                                   date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
             for t in sent:
                 people, age, today = _late(t, owner)
@@ -456,6 +462,24 @@ def _left_out(t, owner, writer, kind) -> list[int]:
     return [writer] if writer is not None and kind in WRITERS_OWN else []
 
 
+# Verbs of learning of an illness: "She found out on Tuesday", "he was diagnosed in May", "tested positive on Friday"
+FOUND = {"find", "learn", "hear", "diagnose", "test", "confirm"}
+
+
+def _found_out(nxt, people, owner, times, text):
+    """The time of the sentence after an illness told with none, when it says the one who has it learnt of it
+    then ("Pauline's got diabetes. She found out on Tuesday"), in the same paragraph."""
+    root = nxt.root
+    if root.lemma_.lower() not in FOUND or root.lemma_.lower() == "find" and not any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in root.children):
+        return None
+    if re.search(r"\n[ \t]*\n", text[nxt.doc[nxt.start - 1].idx:nxt.start_char]):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people for c in root.children):
+        return None
+    return next((tm for tm in times if nxt.start_char <= tm.start < nxt.end_char and not _dateline(text, tm)), None)
+
+
 def _paragraph_start(t) -> int:
     """Where the paragraph holding `t` starts within its sentence: after the last blank line before it."""
     text = t.doc.text
@@ -466,6 +490,9 @@ def _paragraph_start(t) -> int:
     return lo + m.end() if m else lo
 
 
+# Events a diary's first line tells as the day's news ("Married.", "Retired!"); not an illness ("Geth's got Covid."
+# has been so for days), nor a death, whose day is said
+HEADLINE = {"marriage", "engagement", "moving", "job", "retirement", "birth"}
 # Events two people have together, which "their" or "our" can stand for both of: "their wedding", "our honeymoon"
 TOGETHER = {"marriage", "engagement", "parting", "moving"}
 PLURAL_POSS = {"their", "our"}
