@@ -391,3 +391,26 @@ def test_an_illness_is_dated_by_when_its_one_found_out():
     assert ("illness", ["Mary Jones"], None, "2022-11-21") in got
     got = _full("Geth's got Covid.\n\nTested positive on Thursday after two days of saying it was a cold.", "2022-01-09")
     assert [e for e in got if e[0] == "illness" and e[2] == "2022-01-09"] == []  # a headline is no illness's day
+
+
+def test_a_death_said_with_a_pronoun_is_a_fact_only_when_who_is_plain():
+    def deaths(text, at="2023-01-14"):
+        from remembrancer.extract import extract
+
+        ex = extract(text, at=at)
+        return [(sorted(ex.people[p].name for p in e.people), e.lo, round(e.confidence, 2), e.negated)
+                for e in ex.events if e.kind == "death"]
+    # "He'd died": had, not would; the one man named before
+    assert (["Mr Pugh"], None, 0.97, False) in deaths(
+        "Mr Pugh died on Thursday night. Glenys found him. He'd died in his sleep, in their bed.")
+    assert deaths("Mum was so tired at the end. She died on a Wednesday, the 22nd of November 2017, in the hospice.",
+                  "2021-11-22") == [(["Mum"], "2017-11-22", 0.97, False)]
+    # two women named before "she": perhaps
+    assert [c for _, _, c, _ in deaths("Mum and Auntie Sue came round. She died on a Wednesday, in the hospice.")] == [0.73]
+    # "he'd have died", "he'd die": would
+    assert all(neg for *_, neg in deaths("Peter Parker was ill. He'd have died anyway. I didn't think he'd die."))
+
+
+def test_leaving_oneself_is_no_parting():
+    assert not [e for e in _full("Mary Jones was on the call. I came back to find I'd left myself unmuted.", "2023-01-14")
+                if e[0] == "parting"]

@@ -225,7 +225,7 @@ def _irrealis(t, sent) -> bool:
             # A noun's event is not undone by its verb: "I didn't go to his funeral".
             if c.dep_ == "neg":
                 return True
-            if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lemma_.lower() in MODALS):
+            if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lemma_.lower() in MODALS) and not _had(c, node):
                 return True  # "might die", "would have died", "will die"
             if c.dep_ == "aux" and c.lower_ == "to":
                 return True  # "to die", "going to die", "have to die"
@@ -245,11 +245,18 @@ def _irrealis(t, sent) -> bool:
     return False
 
 
+def _had(aux, verb) -> bool:
+    """Is "'d" "had" ("He'd died in his sleep": a past participle with no "have" of its own), not "would"
+    ("she'd die", "he'd have died")?"""
+    return aux.lower_ in ("'d", "’d") and verb.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.i != aux.i and c.lemma_.lower() == "have" for c in verb.children)
+
+
 class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "22"
+    version = "23"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -287,6 +294,8 @@ class Events:
                 if t.pos_ == "VERB" and lemma in OBJECT_VERBS and any(c.dep_ == "dobj" for c in t.children) and not any(
                         c.i in owner for c in t.children if c.dep_ == "dobj"):
                     continue  # "she's buried more cats than anyone": "has buried", not "is buried"
+                if kind == "parting" and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in t.children):
+                    continue  # "I'd left myself unmuted": no one left anyone
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
@@ -334,7 +343,7 @@ class Events:
                     when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
-                                   confidence=confidence(t, kind, victims),
+                                   confidence=confidence(t, kind, victims, _clear(victims, people, via, ex)),
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
             for t in sent:
@@ -384,10 +393,11 @@ CONFIDENCE = {
 }
 
 
-def confidence(t, kind, victims) -> float:
+def confidence(t, kind, victims, clear=False) -> float:
     """How sure that the event `t` tells happened to `victims` (the tokens naming them): the share of such
     readings found right on the tuning writers of bench/journal.py, rounded down. What a pronoun stands for
-    is less sure than a name."""
+    is less sure than a name, unless it is `clear` (see `_clear`) and the verb says the event outright
+    ("She died on a Wednesday")."""
     lemma = t.lemma_.lower()
     if t.lower_ in ("widow", "widower", "widowed") or lemma in ("widow", "widower"):
         c = CONFIDENCE["widow"]
@@ -414,9 +424,33 @@ def confidence(t, kind, victims) -> float:
         c = CONFIDENCE["verb"]
     else:
         c = CONFIDENCE["other"]
-    if victims and all(v.pos_ == "PRON" for v in victims):
+    if victims and all(v.pos_ == "PRON" for v in victims) and not (clear and c == CONFIDENCE["verb"]):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
+
+
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _clear(victims, people, via, ex) -> bool:
+    """Is the one "he" or "she" stands for plain: the only person of that sex (or of no known sex) named in
+    the sentence before or earlier in the same paragraph ("Mr Pugh died on Thursday night. Glenys found him.
+    He'd died in his sleep"), and the one the pronoun was read as?"""
+    if len(victims) != 1 or len(people) != 1:
+        return False
+    v, p = victims[0], people[0]
+    sex = PRONOUN_SEX.get(v.lower_)
+    if sex is None:
+        return False
+    doc, text = v.doc, v.doc.text
+    para = 0
+    for m in re.finditer(r"\n[ \t]*\n", text[:v.idx]):
+        para = m.end()
+    prev = doc[v.sent.start - 1].sent.start_char if v.sent.start > 0 else v.sent.start_char
+    lo = min(para, prev)
+    named = {q for q, person in enumerate(ex.people) if not person.narrator and any(
+        m.kind in ("name", "title") and lo <= m.start < v.idx for m in person.mentions)}
+    return p in named and not any(ex.people[q].gender in (sex, None) for q in named - {p})
 
 
 # "was sick on the rug", "sick afterwards": being sick
