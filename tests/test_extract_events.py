@@ -414,3 +414,18 @@ def test_a_death_said_with_a_pronoun_is_a_fact_only_when_who_is_plain():
 def test_leaving_oneself_is_no_parting():
     assert not [e for e in _full("Mary Jones was on the call. I came back to find I'd left myself unmuted.", "2023-01-14")
                 if e[0] == "parting"]
+
+
+def test_a_time_another_speaker_said_is_not_the_events():
+    turns = [("Lorraine", "I know you did but after last year I worry"), ("Irene", "Mary Jones has pneumonia again.")]
+    text, speakers = "", []
+    for who, said in turns:
+        start = len(text) + len(who) + 2
+        text += f"{who}: {said}\n"
+        speakers.append((start, start + len(said), who))
+    got = _full(text, "2024-02-03", speakers)
+    assert [e[2] for e in got if e[0] == "illness"] == [None]
+
+
+def test_a_flu_jab_is_no_flu():
+    assert not [e for e in _full("Mary Jones has had her flu jab and a covid test.", "2024-02-03") if e[0] == "illness"]

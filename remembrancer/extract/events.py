@@ -127,6 +127,8 @@ def _kind(t) -> str | None:
         if t.lower_ == "born":
             return "birth"
     if t.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or t.lower_ in NOUNS):
+        if t.dep_ == "compound" and t.head.lemma_.lower() in NOT_HAD:
+            return None  # "my flu jab", "the cancer ward": no one has it
         return NOUNS.get(lemma) or NOUNS[t.lower_]  # "diabetes" (which the lemmatizer makes "diabete")
     if t.pos_ == "ADJ" and t.lower_ == "positive" and t.head.lemma_.lower() == "test":
         return "illness"  # "tested positive for Covid"
@@ -245,6 +247,17 @@ def _irrealis(t, sent) -> bool:
     return False
 
 
+def _in_turn(times, at, speakers):
+    """The times in the chat turn holding character `at` (all of them in prose): a time one speaker says is not
+    the time of what another says after ("after last year I worry" / "I have had my flu jab")."""
+    if not speakers:
+        return times
+    turn = next(((s, e) for s, e, _ in speakers if s <= at < e), None)
+    if turn is None:
+        return times
+    return [tm for tm in times if turn[0] <= tm.start < turn[1]]
+
+
 def _had(aux, verb) -> bool:
     """Is "'d" "had" ("He'd died in his sleep": a past participle with no "have" of its own), not "would"
     ("she'd die", "he'd have died")?"""
@@ -256,7 +269,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "23"
+    version = "24"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -274,8 +287,7 @@ class Events:
         groups = sentence_groups(doc)
         for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
-            times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
-            lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
+            group_times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
             after = {(t.i if (lemma := t.lemma_.lower()) in AFTER_DEATH else None) for t in sent} - {None}
             found: dict[int, Event] = {}  # trigger token -> its event
             for t in sent:
@@ -284,6 +296,8 @@ class Events:
                 kind = _kind(t)
                 if kind is None:
                     continue
+                times = _in_turn(group_times, t.idx, ex.speakers)  # a chat: the time said in the same turn
+                lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
@@ -347,6 +361,7 @@ class Events:
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
             for t in sent:
+                times = _in_turn(group_times, t.idx, ex.speakers)
                 people, age, today = _late(t, owner)
                 if people and not any(ev.kind == "death" and set(people) <= set(ev.people) for ev in found.values()):
                     found[t.i] = Event("death", people, sent.start_char, sent.end_char, None, no_later,
@@ -453,6 +468,10 @@ def _clear(victims, people, via, ex) -> bool:
     return p in named and not any(ex.people[q].gender in (sex, None) for q in named - {p})
 
 
+# An illness before these is not had: "my flu jab", "the cancer ward", "a covid test"
+NOT_HAD = {"jab", "vaccine", "vaccination", "shot", "injection", "booster", "clinic", "ward", "test", "season", "charity",
+           "research", "awareness", "specialist", "consultant", "unit", "nurse", "screening", "scare", "rules", "restrictions",
+           "lockdown", "pass", "centre", "center", "hospital", "support", "appeal", "walk", "run", "fund"}
 # "was sick on the rug", "sick afterwards": being sick
 SICK_UP = {"afterwards", "again", "everywhere", "up"}
 # Kinds of event a diary tells of its writer with no subject: "Married.", "Moved in today.", "Retired!"
