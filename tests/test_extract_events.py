@@ -429,3 +429,8 @@ def test_a_time_another_speaker_said_is_not_the_events():
 
 def test_a_flu_jab_is_no_flu():
     assert not [e for e in _full("Mary Jones has had her flu jab and a covid test.", "2024-02-03") if e[0] == "illness"]
+
+
+def test_a_sentence_going_on_from_the_one_before_takes_its_time():
+    got = _full("Mary Jones went yesterday. Moved down to Swansea to a little flat near her sister.", "2023-05-28")
+    assert ("moving", ["Mary Jones"], "2023-05-27", "2023-05-28") in got

@@ -269,7 +269,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "24"
+    version = "25"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -322,6 +322,11 @@ class Events:
                     people = _theirs(t, owner, writer, groups)  # "Their marriage certificate", "our honeymoon"
                 if not people and kind in WRITERS_OWN | {"illness", "birth"}:
                     people = _left_out(t, owner, writer, kind)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
+                    if people and not times and writer not in people:  # "Glenys went yesterday. Moved down to Swansea"
+                        before = doc[sent.start - 1].sent if sent.start else None
+                        times = [tm for tm in all_times if before is not None and before.start_char <= tm.start < before.end_char
+                                 and not _dateline(ex.text, tm)][:1]
+                        lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
                 if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
                     continue  # "meet the deadline", "each stroke of the brush"
                 if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
