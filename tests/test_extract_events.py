@@ -434,3 +434,10 @@ def test_a_flu_jab_is_no_flu():
 def test_a_sentence_going_on_from_the_one_before_takes_its_time():
     got = _full("Mary Jones went yesterday. Moved down to Swansea to a little flat near her sister.", "2023-05-28")
     assert ("moving", ["Mary Jones"], "2023-05-27", "2023-05-28") in got
+
+
+def test_we_or_they_as_the_subject_of_an_event_of_two():
+    got = _full("Mary Jones loved that house. We moved into it in the summer of 1979, and I was nine.", "2023-02-07")
+    assert ("moving", ["me"], "1979-06-01", "1979-09-01") in got
+    got = _full("Ffion is now Osian Price's fiancée (they got engaged in 2021).", "2022-02-07")
+    assert ("engagement", ["Ffion", "Osian Price"], "2021-01-01", "2022-01-01") in got

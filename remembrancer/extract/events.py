@@ -269,7 +269,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "25"
+    version = "26"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -318,7 +318,7 @@ class Events:
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
-                if not people and kind in TOGETHER and t.pos_ in ("NOUN", "PROPN"):
+                if not people and kind in TOGETHER:
                     people = _theirs(t, owner, writer, groups)  # "Their marriage certificate", "our honeymoon"
                 if not people and kind in WRITERS_OWN | {"illness", "birth"}:
                     people = _left_out(t, owner, writer, kind)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
@@ -554,16 +554,20 @@ HEADLINE = {"marriage", "engagement", "moving", "job", "retirement", "birth"}
 # Events two people have together, which "their" or "our" can stand for both of: "their wedding", "our honeymoon"
 TOGETHER = {"marriage", "engagement", "parting", "moving"}
 PLURAL_POSS = {"their", "our"}
+PLURAL_SUBJECTS = {"they", "we"}
 
 
 def _theirs(t, owner, writer, groups) -> list[int]:
     """The people "their" or "our" stands for, before an event two people have together ("Their marriage
-    certificate", "Your Dad and I went on our honeymoon"): the people of the clause's subject ("X and I",
-    "Huw and Kasia"); for "our", the writer (or in a chat the speaker, by "I"); else, for "their", the pair
+    certificate", "Your Dad and I went on our honeymoon"), or "they" or "we" as its subject ("We moved into it
+    in 1979", "they got engaged"): the people of the clause's subject ("X and I", "Huw and Kasia"); for "our"
+    and "we", the writer (or in a chat the speaker, by "I"); else, for "their" and "they", the pair
     the sentence before names as its subject ("Huw and Kasia found a flat. Their move ..."), else the only
     two people named in the sentence itself."""
     holders = [t, t.head] if t.dep_ == "compound" else [t]  # "Their marriage certificate"
     poss = next((c for h in holders for c in h.children if c.dep_ == "poss" and c.lower_ in PLURAL_POSS), None)
+    if poss is None and t.pos_ in ("VERB", "AUX"):  # "We moved into it in 1979", "they got engaged"
+        poss = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)
     if poss is None:
         return []
     out: list[int] = []
@@ -579,7 +583,7 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     for c in node.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             add(c)
-    if poss.lower_ == "our":
+    if poss.lower_ in ("our", "we"):
         if writer is not None and writer not in out:
             out.append(writer)
         return out
@@ -599,7 +603,7 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     named = []
     for i in range(s, e):
         p = owner.get(i)
-        if p is not None and p != writer and doc[i].pos_ == "PROPN" and p not in named:
+        if p is not None and p != writer and doc[i].pos_ not in ("PRON", "DET") and p not in named:
             named.append(p)
     return named if len(named) == 2 else []
 
