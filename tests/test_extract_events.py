@@ -441,3 +441,8 @@ def test_we_or_they_as_the_subject_of_an_event_of_two():
     assert ("moving", ["me"], "1979-06-01", "1979-09-01") in got
     got = _full("Ffion is now Osian Price's fiancée (they got engaged in 2021).", "2022-02-07")
     assert ("engagement", ["Ffion", "Osian Price"], "2021-01-01", "2022-01-01") in got
+
+
+def test_we_doing_it_to_a_thing_is_no_event_of_ours():
+    got = _full("Mary Jones came for tea and I baked. We separated the eggs. We moved the sofa back.", "2023-02-07")
+    assert not [e for e in got if e[0] in ("parting", "moving")]

@@ -269,7 +269,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "26"
+    version = "27"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -566,7 +566,8 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     two people named in the sentence itself."""
     holders = [t, t.head] if t.dep_ == "compound" else [t]  # "Their marriage certificate"
     poss = next((c for h in holders for c in h.children if c.dep_ == "poss" and c.lower_ in PLURAL_POSS), None)
-    if poss is None and t.pos_ in ("VERB", "AUX"):  # "We moved into it in 1979", "they got engaged"
+    if poss is None and t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in t.children):
+        # "We moved into it in 1979", "they got engaged" (not "we separated the eggs", "they moved the sofa back")
         poss = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)
     if poss is None:
         return []
