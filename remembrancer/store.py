@@ -329,7 +329,9 @@ class Memory:
         order = self.date_order(day_first)
         entry = capture.text_entry(text, at=dates.parse(at, order.day_first) if at else None, author=author,
                                    source=source, day_first=order.day_first)
-        return self.add_entries([entry])["results"][0]
+        # kept as imports keep it (a flag; the locale once it read a date), so dates in the text read alike
+        used = order.source == "flag" or at or entry.meta.get("dated") in ("text", "front matter")
+        return self.add_entries([entry], order=order if used else None)["results"][0]
 
     def add_chat(self, turns: list | tuple, *, at: str | None = None, author: str | None = None, source: str | None = None,
                  me: str | None = None) -> dict:
@@ -434,14 +436,16 @@ class Memory:
         out["entries"].append(entry_id)
 
     def add_entries(self, entries: list[capture.Entry], progress=None, understood=None, report=None,
-                    records=None) -> dict:
+                    records=None, order: dates.Order | None = None) -> dict:
         """Store entries in batched transactions, then derive; every entry is whole or absent.
         `progress(n)` after each batch stored; `understood(processor, entries)` after each derivation;
         `report(stage, done, total, fraction=None)` as words are stored ("storing") and understood
         ("understanding"; `fraction`: of the work, which is not quite that of the words: a chat costs more).
         Imported items already stored are left out (see `fresh`); the result says how many were new.
         `records`: the owner's records an export carries, [(line, table, row)], stored after the entries
-        (remembrancer/archive.py); they are checked before anything is stored."""
+        (remembrancer/archive.py); they are checked before anything is stored. `order`: the day/month order
+        the entries were read with, kept as the store's (`keep_date_order`) once they are stored and before
+        they are understood, so numbers in their text are read by it."""
         from . import archive, pipeline
 
         started = time.perf_counter()
@@ -479,6 +483,7 @@ class Memory:
                     results += store(batch)
                 if records:
                     archive.store_records(self, records, plan, entries, results)
+                self.keep_date_order(order)
             except StoreError as e:
                 raise self._partly(e, results, "stored; the rest were not") if any(r["new"] for r in results) else e
             if self.derive:  # the new entries, and any an earlier run left not understood (unless another is at it)
@@ -632,7 +637,7 @@ class Memory:
         order = self.date_order(day_first)
         at = dates.parse(at, order.day_first) if at else None
         batch = capture.file_entries(paths, at=at, author=author, source=source, order=order)
-        return self._add_batch(batch, progress)
+        return self._add_batch(batch, progress, chosen=order)
 
     def import_path(self, fmt: str | None, path: str | os.PathLike, *, author: str | None = None,
                     source: str | None = None, me: str | None = None, progress=None,
@@ -644,7 +649,7 @@ class Memory:
 
         batch = importers.read(fmt, path, author=author, source=source, me=me, order=self.date_order(day_first),
                                known=self.known_keys)
-        return self._add_batch(batch, progress)
+        return self._add_batch(batch, progress, chosen=self.date_order(day_first))
 
     def import_file(self, fmt: str, path: str | os.PathLike, *, author: str | None = None, source: str | None = None,
                     me: str | None = None, progress=None) -> dict:
@@ -652,9 +657,10 @@ class Memory:
         holds (see `export`)."""
         return self.import_path(fmt, path, author=author, source=source, me=me, progress=progress)
 
-    def _add_batch(self, batch, progress=None, understood=None, report=None) -> dict:
-        result = self.add_entries(batch.entries, progress, understood, report, records=batch.records)
-        self.keep_date_order(batch.order)
+    def _add_batch(self, batch, progress=None, understood=None, report=None, chosen=None) -> dict:
+        """Store a batch; the order its dates were read with (else `chosen`, a flag given) is kept as the store's."""
+        order = batch.order or (chosen if chosen is not None and chosen.source == "flag" else None)
+        result = self.add_entries(batch.entries, progress, understood, report, records=batch.records, order=order)
         if batch.notes:
             result["notes"] = batch.notes
         return result

@@ -171,3 +171,22 @@ def test_the_locale_decides_when_nothing_else_does_and_is_kept(tmp_path, monkeyp
         memory.add_files([tmp_path / "in"])
         assert memory.query("SELECT at FROM entries")[0][0][:10] == "2021-04-05"
         assert memory.setting("dates.order") == {"day_first": False, "from": "locale en_US"}
+
+
+def test_add_keeps_the_order_chosen_so_dates_in_the_text_read_by_it(tmp_path):
+    """`Memory.add(..., day_first=False)` is kept as the store's order, as an import's flag is, and before the
+    entry is understood: "3/4/2021" in its text is March 4th, and so in the next entry added with no flag."""
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("Peter Parker died on 3/4/2021. We are all so sad.", at="2021-05-01", day_first=False)
+        assert memory.setting("dates.order") == {"day_first": False, "from": "--month-first"}
+        memory.add("Mary Jones died on 5/6/2022.", at="2022-07-01")
+        rows = memory.query("SELECT lo FROM events WHERE kind = 'death' ORDER BY id")
+        assert [r["lo"][:10] for r in rows] == ["2021-03-04", "2022-05-06"]
+
+
+def test_an_import_with_a_flag_reads_its_own_text_by_it(tmp_path):
+    """The first import into a new store with --month-first reads numbers in its entries month first."""
+    write(tmp_path / "in", "2021-05-01.txt", "Peter Parker died on 3/4/2021. We are all so sad.")
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add_files([tmp_path / "in"], day_first=False)
+        assert [r["lo"][:10] for r in memory.query("SELECT lo FROM events WHERE kind = 'death'")] == ["2021-03-04"]

@@ -342,3 +342,107 @@ def test_someone_who_has_buried_something_is_not_buried(nlp):
         return [[ex.people[p].name for p in e.people] for e in ex.events if e.kind == "death"]
     assert dead("Mary Jones came. She's buried more cats than anyone.") == []
     assert dead("Mary Jones is buried at Glyntaff.") == [["Mary Jones"]]
+
+
+def _full(text, at, speakers=()):
+    from remembrancer.extract import extract
+
+    ex = extract(text, at=at, speakers=speakers)
+    return [(e.kind, sorted(ex.people[p].name for p in e.people), e.lo, e.hi) for e in ex.events if not e.negated]
+
+
+def test_their_or_our_before_an_event_of_two_is_both_of_them():
+    """"Their marriage certificate ... 14th April 1962", with the two it names: their marriage, on that day;
+    "Your Dad and I went on our honeymoon in 1963": the speaker's (a chat turn)."""
+    got = _full("Found in the bureau:\n- Their marriage certificate. St Anne's, 14th April 1962. Peter Parker, 23, "
+                "signalman. Mary Jones, 20, shop assistant.", "2023-02-07")
+    assert ("marriage", ["Mary Jones", "Peter Parker"], "1962-04-14", "1962-04-15") in got
+    said = "Your Dad and I went to Seahouses on our honeymoon in 1963. It rained every day."
+    text = f"Lorraine: Lovely here\nIrene: {said}\n"
+    start = text.index(said)
+    got = _full(text, "2022-04-23", [(10, 21, "Lorraine"), (start, start + len(said), "Irene")])
+    assert ("marriage", ["Irene"], "1963-01-01", "1964-01-01") in got
+    # "their" with no pair in sight is no one's
+    assert not [e for e in _full("Their wedding was lovely, everyone said.", "2023-02-07") if e[1]]
+
+
+def test_a_short_first_line_of_a_diary_entry_is_the_news_of_its_day():
+    got = _full("Married.\n\nWriting this on the bed in the hotel with my shoes off.", "2017-07-22")
+    assert ("marriage", ["me"], "2017-07-22", "2017-07-23") in got
+    # not further down, and not a death (who died, and when, is said)
+    got = _full("A long day at work today, and the car broke down.\n\nMarried, the pair of them, at last. "
+                "I heard it from Sue.", "2017-07-22")
+    assert all(e[2] != "2017-07-22" for e in got if e[0] == "marriage")
+    assert all(e[2] is None for e in _full("Peter Parker died.\n\nI can't write more.", "2019-02-11") if e[0] == "death")
+
+
+def test_a_blank_line_opens_a_sentence_the_parser_joined():
+    """"Moved in today." after front matter and a line of its own is the writer's move, that day."""
+    got = _full("---\ndate: 2018-04-14\n---\n\nWe live in Pontypridd.\n\nMoved in today. Sion and I did the heavy stuff.",
+                "2018-04-14")
+    assert ("moving", ["me"], "2018-04-14", "2018-04-15") in got
+
+
+def test_an_illness_is_dated_by_when_its_one_found_out():
+    got = _full("Mary Jones has got diabetes. Type 2. She found out on Tuesday from the practice nurse.", "2022-11-20")
+    assert ("illness", ["Mary Jones"], "2022-11-15", "2022-11-16") in got
+    # not someone else's finding out, nor a finding out of something else
+    got = _full("Mary Jones has got diabetes. Peter Parker found out on Tuesday.", "2022-11-20")
+    assert ("illness", ["Mary Jones"], None, "2022-11-21") in got
+    got = _full("Geth's got Covid.\n\nTested positive on Thursday after two days of saying it was a cold.", "2022-01-09")
+    assert [e for e in got if e[0] == "illness" and e[2] == "2022-01-09"] == []  # a headline is no illness's day
+
+
+def test_a_death_said_with_a_pronoun_is_a_fact_only_when_who_is_plain():
+    def deaths(text, at="2023-01-14"):
+        from remembrancer.extract import extract
+
+        ex = extract(text, at=at)
+        return [(sorted(ex.people[p].name for p in e.people), e.lo, round(e.confidence, 2), e.negated)
+                for e in ex.events if e.kind == "death"]
+    # "He'd died": had, not would; the one man named before
+    assert (["Mr Pugh"], None, 0.97, False) in deaths(
+        "Mr Pugh died on Thursday night. Glenys found him. He'd died in his sleep, in their bed.")
+    assert deaths("Mum was so tired at the end. She died on a Wednesday, the 22nd of November 2017, in the hospice.",
+                  "2021-11-22") == [(["Mum"], "2017-11-22", 0.97, False)]
+    # two women named before "she": perhaps
+    assert [c for _, _, c, _ in deaths("Mum and Auntie Sue came round. She died on a Wednesday, in the hospice.")] == [0.73]
+    # "he'd have died", "he'd die": would
+    assert all(neg for *_, neg in deaths("Peter Parker was ill. He'd have died anyway. I didn't think he'd die."))
+
+
+def test_leaving_oneself_is_no_parting():
+    assert not [e for e in _full("Mary Jones was on the call. I came back to find I'd left myself unmuted.", "2023-01-14")
+                if e[0] == "parting"]
+
+
+def test_a_time_another_speaker_said_is_not_the_events():
+    turns = [("Lorraine", "I know you did but after last year I worry"), ("Irene", "Mary Jones has pneumonia again.")]
+    text, speakers = "", []
+    for who, said in turns:
+        start = len(text) + len(who) + 2
+        text += f"{who}: {said}\n"
+        speakers.append((start, start + len(said), who))
+    got = _full(text, "2024-02-03", speakers)
+    assert [e[2] for e in got if e[0] == "illness"] == [None]
+
+
+def test_a_flu_jab_is_no_flu():
+    assert not [e for e in _full("Mary Jones has had her flu jab and a covid test.", "2024-02-03") if e[0] == "illness"]
+
+
+def test_a_sentence_going_on_from_the_one_before_takes_its_time():
+    got = _full("Mary Jones went yesterday. Moved down to Swansea to a little flat near her sister.", "2023-05-28")
+    assert ("moving", ["Mary Jones"], "2023-05-27", "2023-05-28") in got
+
+
+def test_we_or_they_as_the_subject_of_an_event_of_two():
+    got = _full("Mary Jones loved that house. We moved into it in the summer of 1979, and I was nine.", "2023-02-07")
+    assert ("moving", ["me"], "1979-06-01", "1979-09-01") in got
+    got = _full("Ffion is now Osian Price's fiancée (they got engaged in 2021).", "2022-02-07")
+    assert ("engagement", ["Ffion", "Osian Price"], "2021-01-01", "2022-01-01") in got
+
+
+def test_we_doing_it_to_a_thing_is_no_event_of_ours():
+    got = _full("Mary Jones came for tea and I baked. We separated the eggs. We moved the sofa back.", "2023-02-07")
+    assert not [e for e in got if e[0] in ("parting", "moving")]

@@ -127,6 +127,8 @@ def _kind(t) -> str | None:
         if t.lower_ == "born":
             return "birth"
     if t.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or t.lower_ in NOUNS):
+        if t.dep_ == "compound" and t.head.lemma_.lower() in NOT_HAD:
+            return None  # "my flu jab", "the cancer ward": no one has it
         return NOUNS.get(lemma) or NOUNS[t.lower_]  # "diabetes" (which the lemmatizer makes "diabete")
     if t.pos_ == "ADJ" and t.lower_ == "positive" and t.head.lemma_.lower() == "test":
         return "illness"  # "tested positive for Covid"
@@ -225,7 +227,7 @@ def _irrealis(t, sent) -> bool:
             # A noun's event is not undone by its verb: "I didn't go to his funeral".
             if c.dep_ == "neg":
                 return True
-            if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lemma_.lower() in MODALS):
+            if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lemma_.lower() in MODALS) and not _had(c, node):
                 return True  # "might die", "would have died", "will die"
             if c.dep_ == "aux" and c.lower_ == "to":
                 return True  # "to die", "going to die", "have to die"
@@ -245,11 +247,29 @@ def _irrealis(t, sent) -> bool:
     return False
 
 
+def _in_turn(times, at, speakers):
+    """The times in the chat turn holding character `at` (all of them in prose): a time one speaker says is not
+    the time of what another says after ("after last year I worry" / "I have had my flu jab")."""
+    if not speakers:
+        return times
+    turn = next(((s, e) for s, e, _ in speakers if s <= at < e), None)
+    if turn is None:
+        return times
+    return [tm for tm in times if turn[0] <= tm.start < turn[1]]
+
+
+def _had(aux, verb) -> bool:
+    """Is "'d" "had" ("He'd died in his sleep": a past participle with no "have" of its own), not "would"
+    ("she'd die", "he'd have died")?"""
+    return aux.lower_ in ("'d", "’d") and verb.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.i != aux.i and c.lemma_.lower() == "have" for c in verb.children)
+
+
 class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "20"
+    version = "27"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -264,10 +284,10 @@ class Events:
         writer = None if ex.speakers else next((i for i, p in enumerate(ex.people) if p.narrator), None)
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_born_on_a_form(ex, all_times))
-        for s, e in sentence_groups(doc):
+        groups = sentence_groups(doc)
+        for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
-            times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
-            lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
+            group_times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
             after = {(t.i if (lemma := t.lemma_.lower()) in AFTER_DEATH else None) for t in sent} - {None}
             found: dict[int, Event] = {}  # trigger token -> its event
             for t in sent:
@@ -276,6 +296,8 @@ class Events:
                 kind = _kind(t)
                 if kind is None:
                     continue
+                times = _in_turn(group_times, t.idx, ex.speakers)  # a chat: the time said in the same turn
+                lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
@@ -286,6 +308,8 @@ class Events:
                 if t.pos_ == "VERB" and lemma in OBJECT_VERBS and any(c.dep_ == "dobj" for c in t.children) and not any(
                         c.i in owner for c in t.children if c.dep_ == "dobj"):
                     continue  # "she's buried more cats than anyone": "has buried", not "is buried"
+                if kind == "parting" and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in t.children):
+                    continue  # "I'd left myself unmuted": no one left anyone
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
@@ -294,8 +318,15 @@ class Events:
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
+                if not people and kind in TOGETHER:
+                    people = _theirs(t, owner, writer, groups)  # "Their marriage certificate", "our honeymoon"
                 if not people and kind in WRITERS_OWN | {"illness", "birth"}:
                     people = _left_out(t, owner, writer, kind)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
+                    if people and not times and writer not in people:  # "Glenys went yesterday. Moved down to Swansea"
+                        before = doc[sent.start - 1].sent if sent.start else None
+                        times = [tm for tm in all_times if before is not None and before.start_char <= tm.start < before.end_char
+                                 and not _dateline(ex.text, tm)][:1]
+                        lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
                 if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
                     continue  # "meet the deadline", "each stroke of the brush"
                 if lemma == "die" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
@@ -320,12 +351,22 @@ class Events:
                 when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
                 if not times and entry_day and lemma == "day" and kind == "job" and not any(x.tag_ == "VBD" for x in t.sent):
                     when = entry_day, no_later  # "Geth's first day at Welsh Water.": the day it is written
+                dated = times
+                if not times and kind == "illness" and people and g + 1 < len(groups):
+                    told = _found_out(doc[groups[g + 1][0]:groups[g + 1][1]], people, owner, all_times, ex.text)
+                    if told is not None:  # "Pauline's got diabetes. She found out on Tuesday"
+                        dated = [told]
+                        when = told.lo, told.hi
+                headline = not dated and entry_day and writer is not None and kind in HEADLINE and _headline(sent, ex.text)
+                if headline:
+                    when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
-                                   confidence=confidence(t, kind, victims),
-                                   date_confidence=times[0].confidence if times and not late else 0.0,
+                                   confidence=confidence(t, kind, victims, _clear(victims, people, via, ex)),
+                                   date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
             for t in sent:
+                times = _in_turn(group_times, t.idx, ex.speakers)
                 people, age, today = _late(t, owner)
                 if people and not any(ev.kind == "death" and set(people) <= set(ev.people) for ev in found.values()):
                     found[t.i] = Event("death", people, sent.start_char, sent.end_char, None, no_later,
@@ -372,10 +413,11 @@ CONFIDENCE = {
 }
 
 
-def confidence(t, kind, victims) -> float:
+def confidence(t, kind, victims, clear=False) -> float:
     """How sure that the event `t` tells happened to `victims` (the tokens naming them): the share of such
     readings found right on the tuning writers of bench/journal.py, rounded down. What a pronoun stands for
-    is less sure than a name."""
+    is less sure than a name, unless it is `clear` (see `_clear`) and the verb says the event outright
+    ("She died on a Wednesday")."""
     lemma = t.lemma_.lower()
     if t.lower_ in ("widow", "widower", "widowed") or lemma in ("widow", "widower"):
         c = CONFIDENCE["widow"]
@@ -402,11 +444,39 @@ def confidence(t, kind, victims) -> float:
         c = CONFIDENCE["verb"]
     else:
         c = CONFIDENCE["other"]
-    if victims and all(v.pos_ == "PRON" for v in victims):
+    if victims and all(v.pos_ == "PRON" for v in victims) and not (clear and c == CONFIDENCE["verb"]):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
 
 
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _clear(victims, people, via, ex) -> bool:
+    """Is the one "he" or "she" stands for plain: the only person of that sex (or of no known sex) named in
+    the sentence before or earlier in the same paragraph ("Mr Pugh died on Thursday night. Glenys found him.
+    He'd died in his sleep"), and the one the pronoun was read as?"""
+    if len(victims) != 1 or len(people) != 1:
+        return False
+    v, p = victims[0], people[0]
+    sex = PRONOUN_SEX.get(v.lower_)
+    if sex is None:
+        return False
+    doc, text = v.doc, v.doc.text
+    para = 0
+    for m in re.finditer(r"\n[ \t]*\n", text[:v.idx]):
+        para = m.end()
+    prev = doc[v.sent.start - 1].sent.start_char if v.sent.start > 0 else v.sent.start_char
+    lo = min(para, prev)
+    named = {q for q, person in enumerate(ex.people) if not person.narrator and any(
+        m.kind in ("name", "title") and lo <= m.start < v.idx for m in person.mentions)}
+    return p in named and not any(ex.people[q].gender in (sex, None) for q in named - {p})
+
+
+# An illness before these is not had: "my flu jab", "the cancer ward", "a covid test"
+NOT_HAD = {"jab", "vaccine", "vaccination", "shot", "injection", "booster", "clinic", "ward", "test", "season", "charity",
+           "research", "awareness", "specialist", "consultant", "unit", "nurse", "screening", "scare", "rules", "restrictions",
+           "lockdown", "pass", "centre", "center", "hospital", "support", "appeal", "walk", "run", "fund"}
 # "was sick on the rug", "sick afterwards": being sick
 SICK_UP = {"afterwards", "again", "everywhere", "up"}
 # Kinds of event a diary tells of its writer with no subject: "Married.", "Moved in today.", "Retired!"
@@ -424,17 +494,20 @@ def _left_out(t, owner, writer, kind) -> list[int]:
     """Whom a sentence that opens with its event and names nobody is about: the one the sentence before it
     was about ("Geth's got Covid. Tested positive on Thursday", "Elin Gwen Evans. Born at 3.12 this
     morning"), else, in a diary, the writer ("Moved in today.", "Married.", "First day at Hollybrook.").
-    Never a death: who died is said, not left out."""
+    Never a death: who died is said, not left out. A blank line opens a sentence, whatever the parser
+    joined across it ("---\ndate: 2018-04-14\n---\n\nWe live here.\n\nMoved in today.")."""
     sent = t.sent
-    first = next((x for x in sent if not x.is_punct and not x.is_space), None)
+    start = _paragraph_start(t)
+    first = next((x for x in sent if x.idx >= start and not x.is_punct and not x.is_space), None)
     anchor = t.head if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd") or t.head.lemma_.lower() == "test") else t  # "Tested positive"
     if first is None or not (first.i == anchor.i or first in anchor.lefts and first.dep_ == "amod"):
         return []
     if anchor.dep_ != "ROOT" or anchor.tag_ not in ("VBD", "VBN", "JJ") and not (kind == "job" and t.pos_ == "NOUN"):
         return []  # "Married name.": "married" says what the name is
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") for c in anchor.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") and c.idx >= start for c in anchor.children):
         return []
-    paragraph = sent.start == 0 or re.search(r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char])
+    paragraph = start > sent.start_char or sent.start == 0 or re.search(
+        r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char])
     if not paragraph:
         before = t.doc[sent.start - 1].sent
         subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -445,6 +518,106 @@ def _left_out(t, owner, writer, kind) -> list[int]:
         if not all(c.lower_ in WRITERS for c in subjects):
             return []  # someone else, not named: "She went yesterday. Moved down to Swansea"
     return [writer] if writer is not None and kind in WRITERS_OWN else []
+
+
+# Verbs of learning of an illness: "She found out on Tuesday", "he was diagnosed in May", "tested positive on Friday"
+FOUND = {"find", "learn", "hear", "diagnose", "test", "confirm"}
+
+
+def _found_out(nxt, people, owner, times, text):
+    """The time of the sentence after an illness told with none, when it says the one who has it learnt of it
+    then ("Pauline's got diabetes. She found out on Tuesday"), in the same paragraph."""
+    root = nxt.root
+    if root.lemma_.lower() not in FOUND or root.lemma_.lower() == "find" and not any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in root.children):
+        return None
+    if re.search(r"\n[ \t]*\n", text[nxt.doc[nxt.start - 1].idx:nxt.start_char]):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people for c in root.children):
+        return None
+    return next((tm for tm in times if nxt.start_char <= tm.start < nxt.end_char and not _dateline(text, tm)), None)
+
+
+def _paragraph_start(t) -> int:
+    """Where the paragraph holding `t` starts within its sentence: after the last blank line before it."""
+    text = t.doc.text
+    lo = t.sent.start_char
+    m = None
+    for m in re.finditer(r"\n[ \t]*\n\s*", text[lo:t.idx]):
+        pass
+    return lo + m.end() if m else lo
+
+
+# Events a diary's first line tells as the day's news ("Married.", "Retired!"); not an illness ("Geth's got Covid."
+# has been so for days), nor a death, whose day is said
+HEADLINE = {"marriage", "engagement", "moving", "job", "retirement", "birth"}
+# Events two people have together, which "their" or "our" can stand for both of: "their wedding", "our honeymoon"
+TOGETHER = {"marriage", "engagement", "parting", "moving"}
+PLURAL_POSS = {"their", "our"}
+PLURAL_SUBJECTS = {"they", "we"}
+
+
+def _theirs(t, owner, writer, groups) -> list[int]:
+    """The people "their" or "our" stands for, before an event two people have together ("Their marriage
+    certificate", "Your Dad and I went on our honeymoon"), or "they" or "we" as its subject ("We moved into it
+    in 1979", "they got engaged"): the people of the clause's subject ("X and I", "Huw and Kasia"); for "our"
+    and "we", the writer (or in a chat the speaker, by "I"); else, for "their" and "they", the pair
+    the sentence before names as its subject ("Huw and Kasia found a flat. Their move ..."), else the only
+    two people named in the sentence itself."""
+    holders = [t, t.head] if t.dep_ == "compound" else [t]  # "Their marriage certificate"
+    poss = next((c for h in holders for c in h.children if c.dep_ == "poss" and c.lower_ in PLURAL_POSS), None)
+    if poss is None and t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in t.children):
+        # "We moved into it in 1979", "they got engaged" (not "we separated the eggs", "they moved the sofa back")
+        poss = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)
+    if poss is None:
+        return []
+    out: list[int] = []
+
+    def add(tok):
+        for x in [tok, *tok.conjuncts]:
+            if x.i in owner and owner[x.i] not in out:
+                out.append(owner[x.i])
+
+    node = t
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    for c in node.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            add(c)
+    if poss.lower_ in ("our", "we"):
+        if writer is not None and writer not in out:
+            out.append(writer)
+        return out
+    if len(out) >= 2:
+        return out
+    sent = t.sent
+    doc = t.doc
+    if sent.start > 0:
+        before = doc[sent.start - 1].sent
+        pair: list[int] = []
+        for c in before.root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts:
+                pair = [owner[x.i] for x in [c, *c.conjuncts] if x.i in owner]
+        if len(pair) >= 2:
+            return pair
+    s, e = next(((s, e) for s, e in groups if s <= t.i < e), (sent.start, sent.end))
+    named = []
+    for i in range(s, e):
+        p = owner.get(i)
+        if p is not None and p != writer and doc[i].pos_ not in ("PRON", "DET") and p not in named:
+            named.append(p)
+    return named if len(named) == 2 else []
+
+
+def _headline(sent, text) -> bool:
+    """Is the sentence an entry's first line and short ("Married.", "My brother is married!"): the news of the
+    day it was written, when nothing else in it says when."""
+    before = _FRONT.sub("", text[:sent.start_char], count=1)
+    words = [x for x in sent if not x.is_punct and not x.is_space]
+    return not before.strip() and 0 < len(words) <= 5 and "\n" not in sent.text.strip()
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 
 
 def _planned(t) -> bool:
