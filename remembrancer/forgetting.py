@@ -263,7 +263,11 @@ def passage_key(passage: int) -> str:
 
 
 def parse_key(key: str) -> tuple[str, str | None, str | None, int | None]:
-    """(kind, person name, cue, passage id) of an item key; BadInput if it is not one."""
+    """(kind, person name, cue, passage id) of an item key; BadInput if it is not one (nor valid Unicode: a lone
+    surrogate is refused as such, whether or not anyone is there to be found)."""
+    from .capture import check_unicode
+
+    check_unicode(str(key), "The item")
     kind, _, rest = str(key).partition(":")
     if kind == "person" and rest:
         return kind, rest, None, None
