@@ -263,7 +263,11 @@ def passage_key(passage: int) -> str:
 
 
 def parse_key(key: str) -> tuple[str, str | None, str | None, int | None]:
-    """(kind, person name, cue, passage id) of an item key; BadInput if it is not one."""
+    """(kind, person name, cue, passage id) of an item key; BadInput if it is not one (nor valid Unicode: a lone
+    surrogate is refused as such, whether or not anyone is there to be found)."""
+    from .capture import check_unicode
+
+    check_unicode(str(key), "The item")
     kind, _, rest = str(key).partition(":")
     if kind == "person" and rest:
         return kind, rest, None, None
@@ -680,9 +684,6 @@ def review_next(memory, now=None) -> dict | None:
 
 def review_answer(memory, item: str, rating, now=None) -> dict:
     """Record the owner's answer: FSRS schedules the next review, and it counts as a recall."""
-    from .capture import check_unicode
-
-    check_unicode(item, "The item")
     rating = parse_rating(rating)
     snap = Snapshot(memory, now)
     ident = snap.ident(item)

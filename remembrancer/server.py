@@ -1105,14 +1105,19 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
         elif require:
             echo("Every request needs the token shown when this store was first served (lost: serve --new-token).")
         echo(f"remembrancer on {url}  (API reference at {url}docs; MCP at {url}mcp; Ctrl+C stops)")
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    # Plain lines on standard error, in place of the handler the MCP library installs: one that imports as it
+    # writes cannot write when held connections have taken every file (it filled the log with tracebacks).
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr, force=True)
     logging.getLogger("asyncio").addFilter(_OncePerMinute())
     connections = _room_for_connections()
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False, date_header=False,
                             http=guarded_protocol(connections), limit_concurrency=connections + 1,
                             timeout_keep_alive=KEEP_ALIVE, h11_max_incomplete_event_size=MAX_HEADERS,
                             timeout_graceful_shutdown=5)
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn stops on Ctrl-C, then raises it again: it is how it ends, not an error
+        pass
     if app.state.memories.unfinished:
         # Still in the middle of a batch: end now, as after a kill, which loses nothing written (the batch is
         # one transaction, understood again at the next start). Letting the interpreter end around
