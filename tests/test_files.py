@@ -3,6 +3,7 @@ in a folder made 0700; an upload leaves no copy anywhere; an encrypted store (SQ
 and every feature works on it."""
 import json
 import os
+import signal
 import socket
 import stat
 import subprocess
@@ -82,7 +83,8 @@ def test_an_upload_leaves_no_copy_outside_the_store_even_when_cut_off(tmp_path):
     env = dict(ENV, TMPDIR=str(tmp))
     proc = subprocess.Popen([STRACE, "-f", "-qq", "-e", "trace=open,openat,creat,rename,renameat,renameat2,link,linkat",
                              "-o", str(log), sys.executable, "-m", "remembrancer.cli", "--db", str(folder / "m.db"),
-                             "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -111,11 +113,12 @@ def test_an_upload_leaves_no_copy_outside_the_store_even_when_cut_off(tmp_path):
             time.sleep(1)
         time.sleep(2)
     finally:
-        proc.terminate()
+        # strace and the server it traces: strace alone, stopped, would leave the server running
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     made = []
     for line in log.read_text().splitlines():

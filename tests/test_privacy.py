@@ -1,6 +1,7 @@
 """No network, no telemetry: add, ask and serve (with a request that embeds) under strace connect to nothing but
 the server's own loopback socket and look up no host name, and write nothing outside the store's folder."""
 import os
+import signal
 import re
 import shutil
 import subprocess
@@ -36,7 +37,8 @@ def traced(cmd, tmp_path, name, wait=True):
     argv = [STRACE, "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-o", str(log),
             sys.executable, "-m", "remembrancer.cli", *cmd]
     if not wait:
-        return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), log
+        return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True), log
     proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
     if "ptrace" in proc.stderr and "Operation not permitted" in proc.stderr:
         pytest.skip("strace may not trace here (ptrace is not permitted)")
@@ -100,11 +102,12 @@ def test_serve_makes_no_connection_but_its_own(tmp_path):
             assert client.get("/api/ask", params={"q": "Who made the coffee?"}).json()["passages"]
         time.sleep(5)  # telemetry, when it was on, went out within seconds of the model's first use
     finally:
-        proc.terminate()
+        # strace and the server it traces: strace alone, stopped, would leave the server running
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     assert log.exists()
     assert leaks(log) == []
