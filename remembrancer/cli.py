@@ -85,14 +85,27 @@ def preview(text: str, n: int) -> str:
 
 @click.group()
 @click.option("--db", envvar="REMEMBRANCER_DB", type=click.Path(dir_okay=False), help="The store (default: $REMEMBRANCER_DB, else your data folder).")
+@click.option("--memory", envvar="REMEMBRANCER_MEMORY", metavar="NAME",
+              help="Which memory in a PostgreSQL database (--db postgresql://...; default: memories).")
 @click.version_option(package_name="remembrancer")
 @click.pass_context
-def cli(ctx, db):
+def cli(ctx, db, memory):
     """remembrancer: write it down once, never forget.
 
     Example: remembrancer add "Coffee with Ianto at the Hub." --at 2009-05-01
     """
     ctx.ensure_object(dict)
+    if memory is not None:
+        from .store import default_path, is_url
+
+        if not is_url(str(db or default_path())):
+            raise click.UsageError("--memory names a memory in a PostgreSQL database: give --db postgresql://...")
+        from .postgres import with_memory
+
+        try:
+            db = with_memory(str(db or default_path()), memory)
+        except Exception as e:  # noqa: BLE001 - a bad name: its message says how names are made
+            raise click.UsageError(getattr(e, "line", lambda: str(e))()) from None
     ctx.obj["db"] = db
 
 

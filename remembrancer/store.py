@@ -14,7 +14,7 @@ import urllib.parse
 from pathlib import Path
 
 from . import capture, dates, migrations
-from .errors import NotFound, StoreCorrupt, StoreError, StoreLocked
+from .errors import BadInput, NotFound, StoreCorrupt, StoreError, StoreLocked
 
 # Derived-data processors, run in this order after entries are stored (see docs/architecture.md).
 PROCESSORS: list[str] = ["remembrancer.extract", "remembrancer.embed"]
@@ -26,12 +26,19 @@ DATE_ORDER = "dates.order"  # settings key: {"day_first": bool, "from": "--day-f
 RETRIES = 3  # times one run takes again an entry that changed while a processor read it
 
 
-def default_path() -> Path:
-    """$REMEMBRANCER_DB, else memories.db in the user's data folder (XDG)."""
+def default_path() -> Path | str:
+    """$REMEMBRANCER_DB (a file, or a postgresql:// URL), else memories.db in the user's data folder (XDG)."""
     if os.environ.get("REMEMBRANCER_DB"):
+        if is_url(os.environ["REMEMBRANCER_DB"]):
+            return os.environ["REMEMBRANCER_DB"]
         return Path(os.environ["REMEMBRANCER_DB"]).expanduser()
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(base) / "remembrancer" / "memories.db"
+
+
+def is_url(path) -> bool:
+    """A PostgreSQL database (remembrancer/postgres.py), not a file."""
+    return isinstance(path, str) and path.startswith(("postgresql://", "postgres://"))
 
 
 def content_hash(entry: capture.Entry) -> str:
@@ -91,10 +98,20 @@ class Memory:
     >>> memory.search("coffee")
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, *, derive: bool = True, timeout: float = 5.0,
-                 create: bool = True):
+    def __new__(cls, path=None, *args, **kwargs):
+        if cls is Memory and is_url(str(path) if path is not None else str(default_path())):
+            from .postgres import PgMemory
+
+            cls = PgMemory
+        return super().__new__(cls)
+
+    def __init__(self, path: str | os.PathLike | None = None, *, memory: str | None = None, derive: bool = True,
+                 timeout: float = 5.0, create: bool = True):
         """`create=False`: a store that is not there is an error, not a new empty one. A store on a disk
-        that cannot be written (a backup on a read-only stick) opens read-only."""
+        that cannot be written (a backup on a read-only stick) opens read-only. A postgresql:// URL opens a
+        memory in that database (`memory`: its name; remembrancer/postgres.py)."""
+        if memory is not None:
+            raise BadInput("An SQLite store holds one memory", "Give each memory its own file (--db), or use a postgresql:// URL.")
         self.path = Path(path) if path is not None else default_path()
         self.derive = derive
         self.lock = threading.RLock()
