@@ -96,7 +96,10 @@ class Row(tuple):
 
 @functools.lru_cache(maxsize=512)
 def _row_class(names: tuple) -> type:
-    return type("Row", (Row,), {"__slots__": (), "names": {n: i for i, n in reversed(list(enumerate(names)))}})
+    index: dict = {}
+    for i, n in enumerate(names):
+        index.setdefault(n, i)  # a name given twice is its first column's, as sqlite3.Row reads it
+    return type("Row", (Row,), {"__slots__": (), "names": index})
 
 
 def _row_factory(cursor):
@@ -493,7 +496,19 @@ class Connection:
         return out
 
     def bm25_args(self, query: str):
-        """FTS5's BM25 for this query's phrases: (lexemes, prefix flags, idf of each, mean row length)."""
+        """FTS5's BM25 for this query's phrases: (lexemes, prefix flags, idf of each, mean row length); kept
+        while the passages are (none added: the highest id; none changed or taken away: `entries.changed`),
+        since recall ranks one question's words over many runs of passages."""
+        stamp = tuple(self.raw.execute("SELECT (SELECT max(id) FROM passages),"
+                                       " (SELECT value FROM settings WHERE key = 'entries.changed')").fetchone())
+        key = (query, stamp)
+        if key not in self.bm25_cache:
+            if len(self.bm25_cache) > 256:
+                self.bm25_cache.clear()
+            self.bm25_cache[key] = self._bm25_args(query)
+        return self.bm25_cache[key]
+
+    def _bm25_args(self, query: str):
         terms = fts_terms(query)
         words = [" ".join(w) for w, _, _ in terms]
         texts = [tsquery(f'"{w}"' + ("*" if star else "")) for w, star, _ in [(w, s, c) for (w, s, c), w in zip(terms, words)]]
