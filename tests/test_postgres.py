@@ -192,3 +192,25 @@ def test_cli_memory_option(pg_url):
     assert json.loads(r.output) == []
     r = CliRunner().invoke(cli, ["--memory", "cli_a", "search", "Hub"])
     assert r.exit_code != 0 and "PostgreSQL" in r.output
+
+
+def test_a_server_keeps_a_memory_per_user_in_one_database(pg_url):
+    """`serve --folder postgresql://...`: each user's memory a schema of the database, and no request of one
+    user reads another's; the token is kept in the database too."""
+    from fastapi.testclient import TestClient
+
+    from remembrancer.server import create_app, ensure_folder_token, folder_token_digest
+
+    headers = {"X-Remembrancer": "1"}
+    with TestClient(create_app(folder=pg_url, derive=False), base_url="http://127.0.0.1") as client:
+        for user, text in (("sam", "Sailed to Skomer with Ffion."), ("user-42", "Baked bara brith with Nain.")):
+            r = client.post("/api/add", params={"user": user}, json={"text": text, "at": "2022-06-01"}, headers=headers)
+            assert r.status_code == 200, r.text
+        assert [p["text"] for p in client.get("/api/search", params={"q": "Skomer", "user": "sam"}).json()] == ["Sailed to Skomer with Ffion."]
+        assert client.get("/api/search", params={"q": "Skomer", "user": "user-42"}).json() == []
+        assert client.get("/api/search", params={"q": "bara brith", "user": "sam"}).json() == []
+        assert client.get("/api/stats", params={"user": "user-42"}).json()["entries"] == 1
+        assert client.get("/api/search", params={"q": "Skomer", "user": "../sam"}).status_code == 400
+    assert {postgres.memory_of("sam"), postgres.memory_of("user-42")} <= set(postgres.memories(pg_url))
+    token = ensure_folder_token(pg_url)
+    assert token and folder_token_digest(pg_url) and ensure_folder_token(pg_url) is None
