@@ -299,6 +299,9 @@ def translate(sql: str, returning_tables: frozenset = frozenset()) -> Translated
         if tag == "FTS":
             top += 1
             slots.append(("fts", top - 1))
+        elif tag.startswith("L"):
+            slots.append(("list", (top, top + int(tag[1:]))))
+            top += int(tag[1:])
         elif tag.startswith("BM"):
             slots.append(("bm25", int(tag[2:])))
         elif tag:
@@ -309,9 +312,13 @@ def translate(sql: str, returning_tables: frozenset = frozenset()) -> Translated
             slots.append(("arg", top - 1))
         return "%s"
 
+    # `x IN (?, ?, ...)`: one array parameter, `x = ANY(?)` (a long list of parameters costs PostgreSQL
+    # a parse and a plan each time it is a different length).
+    code = re.sub(r"\bNOT\s+IN\s*\(\s*\?(?:\s*,\s*\?)+\s*\)", lambda m: f"<> ALL(?L{m.group(0).count('?')})", code, flags=re.I)
+    code = re.sub(r"\bIN\s*\(\s*\?(?:\s*,\s*\?)+\s*\)", lambda m: f"= ANY(?L{m.group(0).count('?')})", code, flags=re.I)
     code = code.replace("%", "%%")
     kept = [k.replace("%", "%%") for k in kept]
-    code = re.sub(r"\?(FTS|BM\d|\d*)", place, code)
+    code = re.sub(r"\?(FTS|BM\d|L\d+|\d*)", place, code)
     return Translated(_unmask(code, kept), slots, table=table, returning=returning)
 
 
@@ -486,6 +493,8 @@ class Connection:
         for kind, i in t.slots:
             if kind == "arg":
                 out.append(params[i])
+            elif kind == "list":
+                out.append(params[i[0]:i[1]])
             elif kind == "fts":
                 out.append(tsquery(params[i]))
             else:
@@ -536,7 +545,14 @@ class Connection:
 
 
 def _pragma(conn: Connection, sql: str):
-    """SQLite's PRAGMAs that the package uses, as PostgreSQL has them (None: not a PRAGMA)."""
+    """SQLite's PRAGMAs that the package uses, and VACUUM, as PostgreSQL has them (None: neither)."""
+    if re.fullmatch(r"\s*VACUUM\s*;?\s*", sql, re.I):  # this memory's tables, not the whole database's
+        tables = [r[0] for r in conn.raw.execute("SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
+                                                 " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                                 " WHERE n.nspname = %s AND c.relkind = 'r'", (conn.schema,)).fetchall()]
+        if tables:
+            conn.raw.execute("VACUUM " + ", ".join(tables))
+        return Cursor()
     m = re.match(r"\s*PRAGMA\s+(\w+)\s*(?:\((\w+)\)|=\s*(\w+))?\s*$", sql, re.I)
     if not m:
         return None
@@ -588,6 +604,7 @@ def _vector_loader(raw):
     """pgvector's vectors read as float32 arrays, as the embeddings' BLOBs are read in SQLite."""
     import numpy as np
     from psycopg.adapt import Loader
+    from psycopg.pq import Format
     from psycopg.types import TypeInfo
 
     info = TypeInfo.fetch(raw, "vector")
@@ -599,7 +616,14 @@ def _vector_loader(raw):
             text = bytes(data).decode()
             return np.array(text[1:-1].split(","), dtype=np.float32) if len(text) > 2 else np.zeros(0, np.float32)
 
+    class VectorBinaryLoader(Loader):
+        format = Format.BINARY
+
+        def load(self, data):
+            return np.frombuffer(bytes(data)[4:], dtype=">f4").astype(np.float32)
+
     raw.adapters.register_loader(info.oid, VectorLoader)
+    raw.adapters.register_loader(info.oid, VectorBinaryLoader)
 
 
 # -- the schema --------------------------------------------------------------------------------------------
@@ -1022,15 +1046,26 @@ class VectorIndex:
 
         q = np.asarray(vector, dtype=np.float32)
         with self.memory.lock, pg_errors():  # PostgreSQL's SQL: ordered by the distance, so the HNSW index answers
-            rows = self.memory.conn.raw.execute(
-                "SELECT passage, -(vector <#> %s) FROM embeddings ORDER BY vector <#> %s LIMIT %s", (q, q, int(k))).fetchall()
+            raw = self.memory.conn.raw
+            if k > EF_SEARCH:  # the HNSW scan returns at most ef_search rows
+                raw.execute(f"SET hnsw.ef_search = {min(int(k), 1000)}")
+            try:
+                rows = raw.execute("SELECT passage, -(vector <#> %s) FROM embeddings ORDER BY vector <#> %s LIMIT %s",
+                                   (q, q, int(k))).fetchall()
+            finally:
+                if k > EF_SEARCH:
+                    raw.execute(f"SET hnsw.ef_search = {EF_SEARCH}")
         return [(int(r[0]), float(r[1])) for r in rows]
 
     def vectors_of(self, keys):
         import numpy as np
 
         keys = [int(k) for k in np.asarray(keys).tolist()]
-        rows = self.memory.query("SELECT passage, vector FROM embeddings WHERE passage = ANY(?)", (keys,)) if keys else []
+        rows = []
+        if keys:
+            with self.memory.lock, pg_errors():  # binary: 384 floats as they are, not as text to parse
+                rows = self.memory.conn.raw.execute("SELECT passage, vector FROM embeddings WHERE passage = ANY(%s)",
+                                                    (keys,), binary=True).fetchall()
         if not rows:
             return np.zeros(0, dtype=np.int64), np.zeros((0, 384), dtype=np.float32)
         return np.array([r[0] for r in rows], dtype=np.int64), np.vstack([r[1] for r in rows]).astype(np.float32)

@@ -61,6 +61,21 @@ def file_digest(path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+BACKENDS = ["sqlite", "postgres"]
+_MEMORIES = iter(range(1, 10**9))
+
+
+def store_on(backend: str, request, folder: Path, name: str = "memories"):
+    """Where a new store goes on this backend: a file in `folder`, or a new memory in the test server."""
+    if backend == "sqlite":
+        return folder / f"{name}.db"
+    import os
+
+    from remembrancer.postgres import with_memory
+
+    return with_memory(request.getfixturevalue("pg_url"), f"t{os.getpid()}_{next(_MEMORIES)}")
+
+
 @pytest.fixture(scope="session")
 def pg_url():
     """A real PostgreSQL server (with pgvector) for the tests: $REMEMBRANCER_TEST_PG if given, else one
