@@ -207,6 +207,50 @@ def _nulls(code: str) -> str:
     return "".join(out)
 
 
+def _truth(code: str) -> str:
+    """`WHERE ... AND instr(a, b)`: a number as a truth value, as SQLite reads it (PostgreSQL wants `> 0`)."""
+    out, pos = [], 0
+    for m in re.finditer(r"\b(?:AND|OR|WHERE|NOT)\s+(instr)\(", code, re.I):
+        if m.start() < pos:
+            continue
+        i, depth = m.end() - 1, 0
+        while i < len(code):
+            depth += {"(": 1, ")": -1}.get(code[i], 0)
+            if depth == 0:
+                break
+            i += 1
+        rest = code[i + 1:].lstrip()
+        if rest[:1] in ("<", ">", "=", "!") or rest[:2] == "||" or rest[:1].isdigit():
+            continue
+        out.append(code[pos:m.start(1)] + "(" + code[m.start(1):i + 1] + " > 0)")
+        pos = i + 1
+    out.append(code[pos:])
+    return "".join(out)
+
+
+def _update_or_ignore(code: str) -> str:
+    """`UPDATE OR IGNORE t SET c = ? WHERE ...`: the rows whose new key another row has already are left as
+    they are (SQLite skips them); the others are changed."""
+    m = re.match(r"^\s*UPDATE\s+OR\s+IGNORE\s+(\w+)\s+SET\s+(\w+)\s*=\s*\?\s+WHERE\s+(.*?)\s*;?\s*$", code, re.I | re.S)
+    if not m:
+        if re.match(r"^\s*UPDATE\s+OR\b", code, re.I):
+            raise StoreError("This UPDATE OR ... has no PostgreSQL form here")
+        return code
+    table, column, where = m.groups()
+    key = UPDATE_KEYS.get(table)
+    if not key or column not in key:
+        raise StoreError(f"UPDATE OR IGNORE of {table}.{column} has no PostgreSQL form here")
+    n = iter(range(2, 1000))
+    where = re.sub(r"\?(?!\d)", lambda _: f"?{next(n)}", where)  # numbered: the new value is ?1 twice
+    same = " AND ".join(f"o.{k} = {table}.{k}" for k in key if k != column)
+    return (f"UPDATE {table} SET {column} = ?1 WHERE {where} AND NOT EXISTS"
+            f" (SELECT 1 FROM {table} o WHERE o.{column} = ?1" + (f" AND {same}" if same else "") + ")")
+
+
+# The unique key an `UPDATE OR IGNORE` of a table may run into.
+UPDATE_KEYS = {"event_people": ("event", "person"), "aliases": ("person", "alias"), "person_cues": ("person", "cue")}
+
+
 def _upsert_names(code: str, table: str | None) -> str:
     """In `ON CONFLICT ... DO UPDATE SET a = f(a, excluded.a)` SQLite reads a bare `a` as the row's; PostgreSQL
     wants it named `table.a`."""
@@ -255,6 +299,7 @@ def translate(sql: str, returning_tables: frozenset = frozenset()) -> Translated
     if re.fullmatch(r"BEGIN(\s+(IMMEDIATE|DEFERRED|EXCLUSIVE))?(\s+TRANSACTION)?", stripped, re.I):
         return Translated("BEGIN", [])
     code, kept = _mask(sql)
+    code = _update_or_ignore(code)
     m = _INSERT.match(code)
     conflict, table = "", None
     if m:
@@ -273,6 +318,7 @@ def translate(sql: str, returning_tables: frozenset = frozenset()) -> Translated
                     sets += f", id = nextval(pg_get_serial_sequence('{table}', 'id'))"
                 conflict = f" ON CONFLICT ({', '.join(key)}) DO " + (f"UPDATE SET {sets}" if sets else "NOTHING")
     code = _upsert_names(code, table)
+    code = _truth(code)
     code = _nocase(code)
     code = re.sub(r"\bLIKE\b", "ILIKE", code)
     code = re.sub(r"\bINTEGER\b", "BIGINT", code)

@@ -171,6 +171,13 @@ def test_translation():
     t = postgres.translate("SELECT p.end, '50%' FROM passages p ORDER BY p.at DESC, p.id LIMIT ?")
     assert t.sql == "SELECT p.\"end\", '50%%' FROM passages p ORDER BY p.at DESC NULLS LAST, p.id NULLS FIRST LIMIT %s"
     assert postgres.translate("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)").skip
+    t = postgres.translate("UPDATE OR IGNORE aliases SET person = ? WHERE person = ?")
+    assert t.sql == ("UPDATE aliases SET person = %s WHERE person = %s AND NOT EXISTS"
+                     " (SELECT 1 FROM aliases o WHERE o.person = %s AND o.alias = aliases.alias)")
+    assert t.slots == [("arg", 0), ("arg", 1), ("arg", 0)]
+    t = postgres.translate("SELECT id FROM t WHERE a IN (?, ?, ?) AND instr(lower(x), lower(?)) LIMIT 1")
+    assert t.sql == "SELECT id FROM t WHERE a = ANY(%s) AND (instr(lower(x), lower(%s)) > 0) LIMIT 1"
+    assert t.slots == [("list", (0, 3)), ("arg", 3)]
     assert postgres.tsquery('"walked" AND "dogs"*') == "'walked' & 'dogs':*"
     assert postgres.tsquery('speaker : "Ann Lee"') == "('Ann':B <-> 'Lee':B)"
     assert postgres.tsquery('"a" OR "b"') == "'a' | 'b'"
