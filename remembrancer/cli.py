@@ -100,12 +100,13 @@ def cli(ctx, db, memory):
 
         if not is_url(str(db or default_path())):
             raise click.UsageError("--memory names a memory in a PostgreSQL database: give --db postgresql://...")
+        from .errors import BadInput
         from .postgres import with_memory
 
         try:
             db = with_memory(str(db or default_path()), memory)
-        except Exception as e:  # noqa: BLE001 - a bad name: its message says how names are made
-            raise click.UsageError(getattr(e, "line", lambda: str(e))()) from None
+        except BadInput as e:  # a bad name: its message says how names are made
+            raise click.UsageError(e.line()) from None
     ctx.obj["db"] = db
 
 
@@ -166,28 +167,36 @@ def day_first_option(fn):
 def store_order(ctx, day_first):
     """The day/month order to read input with: the flag, else the store's (if there is a store), else the locale's."""
     from . import dates
-    from .store import Memory, default_path
+    from .errors import NotFound
+    from .store import Memory, default_path, is_url
 
     if day_first is not None:
         return dates.Order(day_first, "flag")
     path = ctx.obj["db"] or default_path()
-    if str(path) != ":memory:" and os.path.exists(path):
-        with Memory(path, derive=False, create=False) as memory:
-            return memory.date_order()
+    if str(path) != ":memory:" and (is_url(str(path)) or os.path.exists(path)):
+        try:
+            with Memory(path, derive=False, create=False) as memory:
+                return memory.date_order()
+        except NotFound:  # a PostgreSQL memory not made yet
+            pass
     return dates.locale_order()
 
 
 def known_keys(ctx):
     """A lookup of the import keys a store already holds (none if there is no store yet)."""
-    from .store import Memory, default_path
+    from .errors import NotFound
+    from .store import Memory, default_path, is_url
 
     path = ctx.obj["db"] or default_path()
-    if str(path) == ":memory:" or not os.path.exists(path):
+    if str(path) == ":memory:" or not (is_url(str(path)) or os.path.exists(path)):
         return None
 
     def known(keys):
-        with Memory(path, derive=False, create=False) as memory:
-            return memory.known_keys(keys)
+        try:
+            with Memory(path, derive=False, create=False) as memory:
+                return memory.known_keys(keys)
+        except NotFound:  # a PostgreSQL memory not made yet: nothing is known
+            return set()
 
     return known
 

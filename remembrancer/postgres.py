@@ -24,14 +24,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import json
 import re
 import threading
 import urllib.parse
 from pathlib import Path
 
 from . import migrations
-from .errors import BadInput, NotFound, StoreCorrupt, StoreError, StoreLocked
+from .errors import BadInput, NotFound, StoreError, StoreLocked
 
 SCHEMES = ("postgresql://", "postgres://")
 DEFAULT_MEMORY = "memories"
@@ -185,9 +184,7 @@ def _nulls(code: str) -> str:
             elif c == "," and depth == 0:
                 terms.append(code[start:i])
                 start = i + 1
-            elif depth == 0 and c == ";":
-                break
-            elif depth == 0 and _ORDER_END.match(code, i) and (i == 0 or not (code[i - 1].isalnum() or code[i - 1] == "_")):
+            elif depth == 0 and (c == ";" or _ORDER_END.match(code, i) and not (code[i - 1].isalnum() or code[i - 1] == "_")):
                 break
             i += 1
         terms.append(code[start:i])
@@ -485,12 +482,13 @@ class Connection:
                                 " AND NOT a.attisdropped", (f'"{self.schema}"',)).fetchall()
         self.returning = frozenset(r[0] for r in rows)
         try:
+            import psycopg
             from pgvector.psycopg import register_vector
 
             register_vector(self.raw)
             _vector_loader(self.raw)
-        except Exception:  # noqa: BLE001 - no vector type in this schema's path yet (before the first migration)
-            pass
+        except psycopg.ProgrammingError:
+            pass  # no vector type on the path yet (before the first migration): registered after it
 
     @property
     def in_transaction(self) -> bool:
@@ -813,6 +811,8 @@ def _key(schema: str) -> int:
 def migrate(conn: Connection, create: bool = True) -> bool:
     """Make the memory's schema if need be and bring it up to date, each migration in its own transaction
     (named as SQLite's, in `migrations`). False if there is no such memory and `create` is False."""
+    import psycopg
+
     raw, schema = conn.raw, conn.schema
     exists = raw.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()
     if not exists and not create:
@@ -824,7 +824,7 @@ def migrate(conn: Connection, create: bool = True) -> bool:
             try:
                 with raw.transaction():
                     raw.execute("CREATE EXTENSION IF NOT EXISTS vector SCHEMA public")
-            except Exception as e:  # noqa: BLE001
+            except psycopg.Error as e:
                 raise StoreError(f"PostgreSQL has no pgvector here ({e})",
                                  "Install pgvector (0.5 or later) on the server, or ask its owner to `CREATE EXTENSION vector`.") from None
         raw.execute(f"SET search_path TO {search_path(raw, schema)}")
@@ -841,7 +841,7 @@ def migrate(conn: Connection, create: bool = True) -> bool:
     known = {fn.__name__ for fn in migrations.MIGRATIONS}
     later = [n for n in done if n not in known]
     if later:
-        raise StoreError(f"This memory was made by a newer remembrancer (its schema has {sorted(later)[-1]})",
+        raise StoreError(f"This memory was made by a newer remembrancer (its schema has {max(later)})",
                          "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
     for fn in migrations.MIGRATIONS:
         if fn.__name__ in done:

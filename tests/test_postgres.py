@@ -3,8 +3,8 @@ memories in one database, each blind to the others. PostgreSQL is a real server 
 import json
 
 import pytest
-
 from conftest import ok
+
 from remembrancer import postgres
 from remembrancer.errors import BadInput, NotFound
 from remembrancer.store import Memory
@@ -130,7 +130,7 @@ def test_memories_in_one_database_are_blind_to_each_other(pg_url, tmp_path):
         assert other.query("SELECT count(*) FROM entries")[0][0] == 1
         # vectors: every one the other memory searches is of its own passages
         own = {r[0] for r in other.query("SELECT id FROM passages")}
-        import remembrancer.embed as embed
+        from remembrancer import embed
 
         near = embed.nearest(other, embed.embed([f"the {word}"])[0], 50)
         assert near and {pid for pid, _ in near} <= own
