@@ -891,6 +891,8 @@ def pg_errors():
     except psycopg.OperationalError as e:
         raise StoreError(f"The database could not be used: {str(e).strip()}",
                          "Check the server is running and the URL (--db, $REMEMBRANCER_DB).") from None
+    except (psycopg.IntegrityError, psycopg.DataError) as e:  # as SQLite's: the transaction is rolled back, nothing kept
+        raise StoreError(f"The store could not be used: {str(e).strip().splitlines()[0]}") from None
 
 
 class PgPath(str):

@@ -221,3 +221,21 @@ def test_a_server_keeps_a_memory_per_user_in_one_database(pg_url):
     assert {postgres.memory_of("sam"), postgres.memory_of("user-42")} <= set(postgres.memories(pg_url))
     token = ensure_folder_token(pg_url)
     assert token and folder_token_digest(pg_url) and ensure_folder_token(pg_url) is None
+
+
+def test_a_failure_mid_batch_rolls_the_whole_batch_back(open_store):
+    """As tests/test_store.py's, on both backends: an entry that cannot be stored takes its batch with it."""
+    from remembrancer import capture
+    from remembrancer.errors import StoreError
+
+    m = open_store(derive=False)
+    m.add("Already here.", at="2020-01-01")
+    before = list(m.export())
+    good = capture.text_entry("Would be new.", at="2020-01-01")
+    broken = capture.text_entry("Broken.", at="2020-01-01")
+    broken.kind = None  # NOT NULL: fails inside the transaction, after `good` was inserted
+    with pytest.raises(StoreError) as caught:
+        m.add_entries([good, broken])
+    assert "\n" not in caught.value.line()
+    assert list(m.export()) == before and m.search("new") == []
+    assert m.add("Now it works.")["new"]
