@@ -610,7 +610,6 @@ def _pragma(conn: Connection, sql: str):
             " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             " WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 AND NOT a.attisdropped"
             " AND a.attname NOT IN ('tsv', 'tokens') ORDER BY a.attnum", (f'"{conn.schema}"."{arg}"',)).fetchall()
-        # An id given by the store's trigger is as SQLite's INTEGER PRIMARY KEY: not needed in a row.
         return Cursor(rows)
     if name in ("secure_delete", "temp_store") and value is not None:
         return Cursor()  # PostgreSQL has neither: VACUUM (below) is what frees an erased row's space
@@ -1024,7 +1023,7 @@ class PgMemory(Memory):
             self.conn.raw.execute("REINDEX INDEX passages_tsv")
 
     def backup(self, path) -> Path:
-        """A consistent copy of this memory as an SQLite store (every row, through one snapshot)."""
+        """Not here: the server's own tools back a memory up (its schema); `export` is the lossless copy."""
         raise StoreError("A PostgreSQL memory is backed up by the server (pg_dump --schema, or its own backups)",
                          f"Run: pg_dump --schema={self.conn.schema} ...; or `remembrancer export` for a lossless JSONL copy.")
 
@@ -1068,8 +1067,9 @@ def memories(url: str) -> list[str]:
 
 # -- vectors --------------------------------------------------------------------------------------------------
 class VectorIndex:
-    """Nearest passages by pgvector's HNSW index, kept by the server with the table: never stale, so nothing
-    to take in or drop (the calls `embed.index` makes of its own indexes do nothing here)."""
+    """Nearest passages by pgvector (its HNSW index, or a scan where the planner finds one cheaper: a small
+    memory), kept by the server with the table: never stale, so nothing to take in or drop (the calls
+    `embed.index` makes of its own indexes do nothing here)."""
 
     def __init__(self, memory):
         self.memory = memory
