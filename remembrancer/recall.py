@@ -1235,7 +1235,8 @@ def _things(memory, forms, found) -> list[dict]:
     pmarks = ",".join("?" * len(passages))
     total = memory.query("SELECT count(DISTINCT passage) FROM cues")[0][0] or 1
     counts = defaultdict(set)
-    for r in memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({pmarks})", passages):
+    # In order (as SQLite reads them by its index): cues of equal score keep the order first seen, on any backend.
+    for r in memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({pmarks}) ORDER BY passage, id", passages):
         if r["cue"] not in forms:
             counts[r["cue"]].add(r["passage"])
     fan = {}
