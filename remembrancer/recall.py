@@ -97,7 +97,7 @@ class Names:
             ):
                 self.speakers[r[0]] += r[1]
             pairs, same = memory.query(
-                "SELECT count(*), coalesce(sum(p.speaker = q.speaker), 0) FROM passages p JOIN passages q"
+                "SELECT count(*), coalesce(sum(CASE WHEN p.speaker = q.speaker THEN 1 ELSE 0 END), 0) FROM passages p JOIN passages q"
                 " ON q.entry = p.entry AND q.seq = p.seq - 1 WHERE p.id > ? AND p.speaker IS NOT NULL AND q.speaker IS NOT NULL",
                 (self.covers,))[0]
             self.runs = [self.runs[0] + pairs, self.runs[1] + same]

@@ -824,7 +824,7 @@ class Memory:
                "error": message, "at": dates.now()}
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO failures (entry, processor, version, code, error, at)"
-                         " VALUES (:entry, :processor, :version, :code, :error, :at)", row)
+                         " VALUES (?, ?, ?, ?, ?, ?)", tuple(row.values()))
         self.failed_now.append(row)
 
     def failures(self) -> list[dict]:
