@@ -1058,6 +1058,8 @@ class PgMemory(Memory):
         for table in ("people", "embeddings"):
             out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
         out["pending"] = self.pending_counts()
+        failed = [f["processor"] for f in self.failures()]
+        out["failed"] = {name: failed.count(name) for name in out["pending"]}
         from .store import DATE_ORDER
 
         order = self.date_order()
