@@ -677,7 +677,7 @@ def _vector_loader(raw):
 
 
 # -- the schema --------------------------------------------------------------------------------------------
-HELPERS_VERSION = 4  # bump when HELPERS change: each memory's schema takes them in again when opened
+HELPERS_VERSION = 5  # bump when HELPERS change: each memory's schema takes them in again when opened
 HELPERS = f"""
 CREATE OR REPLACE FUNCTION max(a anycompatible, b anycompatible) RETURNS anycompatible
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE greatest(a, b) END';
@@ -737,8 +737,17 @@ def _search_config(conn):
     have = conn.execute("SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace"
                         " WHERE n.nspname = current_schema() AND c.cfgname = %s", (CONFIG,)).fetchone()
     if have:
+        # Memories made before stemmed with Snowball's English ("died" -> "die"; FTS5's Porter: "di"): stem
+        # as Porter, and index every passage again (its generated columns are computed anew by the UPDATE).
+        option = conn.execute("SELECT d.dictinitoption FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace"
+                              " WHERE n.nspname = current_schema() AND d.dictname = %s", (f"{CONFIG}_stem",)).fetchone()
+        if option and "porter" not in option[0]:
+            conn.execute(f"ALTER TEXT SEARCH DICTIONARY {CONFIG}_stem (Language = porter)")
+            if conn.execute("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'passages'").fetchone():
+                conn.execute("UPDATE passages SET text = text")
         return
-    conn.execute(f"CREATE TEXT SEARCH DICTIONARY {CONFIG}_stem (TEMPLATE = snowball, Language = english)")
+    # Snowball's `porter` is Martin Porter's algorithm, as FTS5's porter tokenizer (its `english` is Porter2)
+    conn.execute(f"CREATE TEXT SEARCH DICTIONARY {CONFIG}_stem (TEMPLATE = snowball, Language = porter)")
     conn.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.english)")
     conn.execute(f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING REPLACE english_stem WITH {CONFIG}_stem")
     # FTS5's unicode61 splits "well-known" into its parts only; PostgreSQL would index the whole word too.
@@ -804,6 +813,9 @@ class _DDLConnection:
 
     def execute(self, sql, params=()):
         return self.conn.execute(_translate_ddl(sql), params)
+
+    def executemany(self, sql, seq):  # a migration filling a new table from the rows there (m012_search_symbols)
+        return self.conn.executemany(sql, seq)
 
 
 def search_path(raw, schema: str) -> str:

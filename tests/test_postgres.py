@@ -239,3 +239,31 @@ def test_a_failure_mid_batch_rolls_the_whole_batch_back(open_store):
     assert "\n" not in caught.value.line()
     assert list(m.export()) == before and m.search("new") == []
     assert m.add("Now it works.")["new"]
+
+
+def test_words_are_stemmed_as_fts5_porter_stems_them(open_store):
+    """Porter's "died" is "di", not "die" (Snowball's English, which PostgreSQL would use): the same hits on both."""
+    m = open_store(derive=False)
+    m.add("Grandad died in May.", at="2020-01-01")
+    m.add("We all die.", at="2020-01-02")
+    assert [h["entry"] for h in m.search("died")] == [1]
+    assert [h["entry"] for h in m.search("die")] == [2]
+    assert [h["entry"] for h in m.search("dying")] == []
+
+
+def test_a_memory_made_before_is_brought_up_to_date(pg_url):
+    """One made by an earlier version (English stems, no passage_symbols yet) is stemmed again and migrated."""
+    name = "before_porter"
+    with Memory(pg_url, memory=name, derive=False) as m:
+        m.add("Grandad died in May. 🌷", at="2020-01-01")
+        raw = m.conn.raw
+        raw.execute(f"ALTER TEXT SEARCH DICTIONARY {postgres.CONFIG}_stem (Language = english)")
+        raw.execute("UPDATE passages SET text = text")
+        raw.execute("DROP TABLE passage_symbols")
+        raw.execute("DELETE FROM migrations WHERE name = 'm012_search_symbols'")
+        raw.execute(f'COMMENT ON SCHEMA "{postgres.schema_of(name)}" IS \'remembrancer helpers 0\'')
+        assert "'die'" in m.query("SELECT tsv::text FROM passages")[0][0]
+    with Memory(pg_url, memory=name, derive=False) as m:
+        assert "'di'" in m.query("SELECT tsv::text FROM passages")[0][0]
+        assert [h["entry"] for h in m.search("died")] == [1]
+        assert m.query("SELECT count(*) FROM passage_symbols")[0][0] > 0
