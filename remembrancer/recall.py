@@ -1125,7 +1125,10 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
     everything = sum(totals.values()) or 1.0
     rows = memory.query(
         f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?"
-        + (" OR cue LIKE ?" if heads else ""),
+        + (" OR cue LIKE ?" if heads else "")
+        # in an order of their own (a person's evidence is gathered cue by cue), not the table's, which
+        # upserts leave differently on each backend
+        + " ORDER BY person, closeness DESC, cue",
         [*forms, *heads, f"% {forms[0]}", f"{forms[0]} %"] + ([f"% {heads[0]}"] if heads else []),
     )
     rows = [r for r in rows if r["person"] not in n.owners]
@@ -1152,7 +1155,7 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
     found = [p["passage"] for p in passages]
     if found:
         pmarks = ",".join("?" * len(found))
-        for r in memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({pmarks})", found):
+        for r in memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({pmarks}) ORDER BY passage, person", found):
             if r["person"] in n.owners:
                 continue
             # discounted by how many passages name them (their fan), as above

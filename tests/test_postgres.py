@@ -267,3 +267,22 @@ def test_a_memory_made_before_is_brought_up_to_date(pg_url):
         assert "'di'" in m.query("SELECT tsv::text FROM passages")[0][0]
         assert [h["entry"] for h in m.search("died")] == [1]
         assert m.query("SELECT count(*) FROM passage_symbols")[0][0] > 0
+
+
+def test_a_cue_brings_back_the_same_people_and_evidence_on_both(tmp_path, pg_url):
+    """Evidence is gathered in an order of its own, not the order rows lie in a table (edits upsert them:
+    PostgreSQL's rows then lie otherwise than SQLite's)."""
+    texts = [("Tom and Mary planted roses in the garden behind the old house.", "2020-01-01"),
+             ("Mary painted the house blue. Tom fixed the garden gate.", "2020-02-01"),
+             ("Tom sold the house in the spring; Mary kept the garden shed.", "2020-03-01"),
+             ("The garden was quiet. Mary sat alone by the house with Tom's letters.", "2020-04-01")]
+    shown = []
+    for m in (Memory(tmp_path / "a.db"), Memory(pg_url, memory="same_evidence")):
+        with m:
+            for text, at in texts:
+                m.add(text, at=at)
+            m.edit(1, texts[0][0] + " Tom watered the garden at the house.")
+            m.edit(3, texts[2][0] + " Mary cried in the garden.")
+            shown.append([[(p["name"], [e["passage"] for e in p["evidence"]]) for p in m.recall(cue)["people"]]
+                          for cue in ("garden", "house", "roses")])
+    assert shown[0] == shown[1] and shown[0][0]
