@@ -9,6 +9,11 @@ malformed or names turns that do not exist are skipped and counted.
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores   # keep the stores for a rerun
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores --fit --loco   # refit; leave-one-conversation-out
     python bench/locomo.py --data FILE --incremental   # message by message through add_messages, beside the import
+    python bench/locomo.py --data FILE --db-url postgresql://...   # also on PostgreSQL, beside SQLite
+
+--db-url builds the same conversations again as memories in that PostgreSQL database (one memory each,
+`locomo_<conversation>`, reused when complete), scores both in the same run and prints both, with the
+difference at R@10 and R@25 (the PostgreSQL backend is to be within 0.5 points of SQLite).
 
 --incremental feeds each conversation one message at a time through `Memory.add_messages` (as an agent
 would, each session's turns joining that day's chat, understood after every message) into a second set of
@@ -40,16 +45,16 @@ ANCHOR = {"DRAGON (paper)": {5: 56.7, 10: 66.2, 25: 76.7, 50: 82.7}}
 _REF = re.compile(r"^D\d+:\d+$")
 
 
-def build(data_path, folder: Path, only=None) -> tuple[dict[str, Path], float]:
+def build(data_path, folder: Path | str, only=None) -> tuple[dict[str, Path], float]:
     """One store per conversation (of those in `only`, if given), made (and derived) unless already there;
-    returns paths and seconds spent."""
+    returns paths and seconds spent. `folder` a postgresql:// URL: a memory per conversation there."""
     by_conv = defaultdict(list)
     for entry in capture.locomo_entries(data_path):
         if only is None or entry.meta["conversation"] in only:
             by_conv[entry.meta["conversation"]].append(entry)
     paths, seconds = {}, 0.0
     for conv, entries in by_conv.items():
-        path = folder / f"{conv}.db"
+        path = folder / f"{conv}.db" if isinstance(folder, Path) else with_memory(folder, memory_name(conv))
         paths[conv] = path
         with Memory(path) as memory:
             have = memory.query("SELECT count(*) FROM entries")[0][0]
@@ -60,6 +65,16 @@ def build(data_path, folder: Path, only=None) -> tuple[dict[str, Path], float]:
                 seconds += time.perf_counter() - started
                 print(f"  ingested {conv}: {len(entries)} sessions in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return paths, seconds
+
+
+def memory_name(conv: str) -> str:
+    return "locomo_" + re.sub(r"[^a-z0-9_]", "_", conv.lower())
+
+
+def with_memory(url: str, name: str) -> str:
+    from remembrancer.postgres import with_memory as named
+
+    return named(url, name)
 
 
 def build_incremental(data_path, folder: Path) -> tuple[dict[str, Path], dict]:
@@ -324,6 +339,7 @@ def main(argv=None):
                         help="leave-one-conversation-out: weights fitted on the other conversations, scored on each")
     parser.add_argument("--incremental", action="store_true",
                         help="also feed every conversation message by message through add_messages and compare")
+    parser.add_argument("--db-url", help="also build and score every conversation in this PostgreSQL database, beside SQLite")
     parser.add_argument("--plain-start", action="store_true",
                         help="--fit and --loco start from dense 1, bm25 1 and every other weight 0 (not from recall.WEIGHTS,"
                              " which were fitted on this file)")
@@ -357,6 +373,8 @@ def main(argv=None):
         return
     table, counts, skipped, latency, rows = evaluate(args.data, paths)
     print(report(table, counts, skipped, latency, ingest if ingest else None, passages))
+    if args.db_url:
+        backends(args, only, table)
     why = broken(args.data) if only is None else {}
     if why:
         print("skipped, by what is broken: " + ", ".join(f"{k} {n}" for k, n in sorted(why.items())))
@@ -373,6 +391,23 @@ def main(argv=None):
         import shutil
 
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def backends(args, only, lite):
+    """The same conversations built and scored on PostgreSQL: both backends' recall side by side."""
+    pg_paths, pg_ingest = build(args.data, args.db_url, only)
+    pg, counts, skipped, latency, _ = evaluate(args.data, pg_paths)
+    print(f"\nPostgreSQL ({len(pg_paths)} memories in one database; ingest {pg_ingest:.0f} s):")
+    print(report(pg, counts, skipped, latency, None, None))
+    lines = [f"{'mode':<8}{'backend':<12}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
+    for mode in lite:
+        for name, table in (("SQLite", lite), ("PostgreSQL", pg)):
+            lines.append(f"{mode:<8}{name:<12}" + "".join(f"{table[mode]['overall'][k]:>8.1f}" for k in KS))
+    worst = max(abs(pg["hybrid"]["overall"][k] - lite["hybrid"]["overall"][k]) for k in (10, 25))
+    lines.append(f"hybrid, PostgreSQL - SQLite: R@10 {pg['hybrid']['overall'][10] - lite['hybrid']['overall'][10]:+.2f},"
+                 f" R@25 {pg['hybrid']['overall'][25] - lite['hybrid']['overall'][25]:+.2f} points over"
+                 f" {sum(counts.values())} questions ({'within' if worst <= 0.5 else 'NOT within'} 0.5 points)")
+    print("\n".join(lines))
 
 
 def incremental(args, folder: Path, tmp):

@@ -127,14 +127,28 @@ def preview(text: str, n: int) -> str:
 @click.option("--db", envvar="REMEMBRANCER_DB", type=click.Path(dir_okay=False), help="The store (default: $REMEMBRANCER_DB, else your data folder).")
 @click.option("--key-file", envvar="REMEMBRANCER_KEY_FILE", type=click.Path(dir_okay=False),
               help="A file holding the key of an encrypted store (default: $REMEMBRANCER_KEY_FILE; else asked for on a terminal).")
+@click.option("--memory", envvar="REMEMBRANCER_MEMORY", metavar="NAME",
+              help="Which memory in a PostgreSQL database (--db postgresql://...; default: memories).")
 @click.version_option(package_name="remembrancer")
 @click.pass_context
-def cli(ctx, db, key_file):
+def cli(ctx, db, key_file, memory):
     """remembrancer: write it down once, never forget.
 
     Example: remembrancer add "Coffee with Ianto at the Hub." --at 2009-05-01
     """
     ctx.ensure_object(dict)
+    if memory is not None:
+        from .store import default_path, is_url
+
+        if not is_url(str(db or default_path())):
+            raise click.UsageError("--memory names a memory in a PostgreSQL database: give --db postgresql://...")
+        from .errors import BadInput
+        from .postgres import with_memory
+
+        try:
+            db = with_memory(str(db or default_path()), memory)
+        except BadInput as e:  # a bad name: its message says how names are made
+            raise click.UsageError(e.line()) from None
     ctx.obj["db"] = db
     ctx.obj["key_file"] = key_file
 
@@ -219,30 +233,38 @@ def day_first_option(fn):
 def store_order(ctx, day_first):
     """The day/month order to read input with: the flag, else the store's (if there is a store), else the locale's."""
     from . import dates
-    from .store import Memory, default_path
+    from .errors import NotFound
+    from .store import Memory, default_path, is_url
 
     if day_first is not None:
         return dates.Order(day_first, "flag")
     path = ctx.obj["db"] or default_path()
-    if str(path) != ":memory:" and os.path.exists(path):
-        with Memory(path, derive=False, create=False, key=key_for(ctx, path)) as memory:
-            return memory.date_order()
+    if str(path) != ":memory:" and (is_url(str(path)) or os.path.exists(path)):
+        try:
+            with Memory(path, derive=False, create=False, key=key_for(ctx, path)) as memory:
+                return memory.date_order()
+        except NotFound:  # a PostgreSQL memory not made yet
+            pass
     return dates.locale_order()
 
 
 def known_keys(ctx):
     """A lookup of the import keys a store already holds (none if there is no store yet)."""
-    from .store import Memory, default_path
+    from .errors import NotFound
+    from .store import Memory, default_path, is_url
 
     path = ctx.obj["db"] or default_path()
-    if str(path) == ":memory:" or not os.path.exists(path):
+    if str(path) == ":memory:" or not (is_url(str(path)) or os.path.exists(path)):
         return None
 
     key = key_for(ctx, path)
 
     def known(keys):
-        with Memory(path, derive=False, create=False, key=key) as memory:
-            return memory.known_keys(keys)
+        try:
+            with Memory(path, derive=False, create=False, key=key) as memory:
+                return memory.known_keys(keys)
+        except NotFound:  # a PostgreSQL memory not made yet: nothing is known
+            return set()
 
     return known
 

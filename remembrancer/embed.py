@@ -170,9 +170,10 @@ def write(conn, memory, rows, vectors, entry_ids, todo=None) -> set[int]:
     done = _unchanged(conn, entry_ids, rows)
     todo = range(len(rows)) if todo is None else todo
     # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
+    value = getattr(memory, "vector_value", None) or (lambda v: v.tobytes())  # PostgreSQL: a pgvector vector
     conn.executemany(
         "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-        [(rows[i]["id"], MODEL, v.tobytes()) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
+        [(rows[i]["id"], MODEL, value(v)) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
     )
     memory.mark_processed(conn, sys.modules[__name__], sorted(done))
     return done
@@ -238,7 +239,10 @@ _indexes: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 def index(memory, save: bool = False) -> "ExactIndex | HNSWIndex":
     """This store's vector index, brought up to date with the database (`save`: an HNSW index's new
-    vectors folded into its file now, rather than when enough have come)."""
+    vectors folded into its file now, rather than when enough have come). A PostgreSQL memory's index is
+    pgvector's, in the database (remembrancer/postgres.py)."""
+    if hasattr(memory, "vector_index"):
+        return memory.vector_index()
     with memory.lock:
         idx = _indexes.get(memory)
         top = memory.query("SELECT coalesce(max(id), 0) FROM embeddings")[0][0]

@@ -88,7 +88,7 @@ FACT = 0.9
 LISTED = 0.6
 # SQL (over `people p`): is this one listed? The owner, a name the owner said is a pet or a place ..., a person as sure
 # as LISTED (NULL: read before `sure` was), or anyone the owner has said something about.
-LISTED_SQL = ("(p.owner OR p.kind IS NOT NULL OR coalesce(p.sure, 1.0) >= {listed} OR p.name IN"
+LISTED_SQL = ("(p.owner = 1 OR p.kind IS NOT NULL OR coalesce(p.sure, 1.0) >= {listed} OR p.name IN"
               " (SELECT a FROM corrections WHERE undone IS NULL UNION SELECT b FROM corrections WHERE undone IS NULL"
               " AND kind IN ('rename', 'merge')))").format(listed=LISTED)
 SURE_KINDS = ("death", "birth")
@@ -895,7 +895,7 @@ def people(memory, kind: str | None = "person", everyone: bool = False) -> list[
     rows = memory.query(
         "SELECT p.id, p.name, coalesce(p.kind, 'person') AS kind, count(m.id) AS mentions, min(e.at) AS first_at,"
         " max(e.at) AS last_at, p.sure FROM people p JOIN mentions m ON m.person = p.id JOIN entries e ON e.id = m.entry"
-        f" WHERE (?1 IS NULL OR coalesce(p.kind, 'person') = ?1) AND (?2 OR {LISTED_SQL})"
+        f" WHERE (?1 IS NULL OR coalesce(p.kind, 'person') = ?1) AND (?2 = 1 OR {LISTED_SQL})"
         " GROUP BY p.id ORDER BY mentions DESC, p.name", (kind, int(everyone))
     )
     aliases = defaultdict(list)

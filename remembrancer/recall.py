@@ -97,7 +97,7 @@ class Names:
             ):
                 self.speakers[r[0]] += r[1]
             pairs, same = memory.query(
-                "SELECT count(*), coalesce(sum(p.speaker = q.speaker), 0) FROM passages p JOIN passages q"
+                "SELECT count(*), coalesce(sum(CASE WHEN p.speaker = q.speaker THEN 1 ELSE 0 END), 0) FROM passages p JOIN passages q"
                 " ON q.entry = p.entry AND q.seq = p.seq - 1 WHERE p.id > ? AND p.speaker IS NOT NULL AND q.speaker IS NOT NULL",
                 (self.covers,))[0]
             self.runs = [self.runs[0] + pairs, self.runs[1] + same]
@@ -1124,7 +1124,10 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
     everything = sum(totals.values()) or 1.0
     rows = memory.query(
         f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?"
-        + (" OR cue LIKE ?" if heads else ""),
+        + (" OR cue LIKE ?" if heads else "")
+        # in an order of their own (a person's evidence is gathered cue by cue), not the table's, which
+        # upserts leave differently on each backend
+        + " ORDER BY person, closeness DESC, cue",
         [*forms, *heads, f"% {forms[0]}", f"{forms[0]} %"] + ([f"% {heads[0]}"] if heads else []),
     )
     rows = [r for r in rows if r["person"] not in n.owners]
@@ -1151,7 +1154,7 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
     found = [p["passage"] for p in passages]
     if found:
         pmarks = ",".join("?" * len(found))
-        for r in memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({pmarks})", found):
+        for r in memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({pmarks}) ORDER BY passage, person", found):
             if r["person"] in n.owners:
                 continue
             # discounted by how many passages name them (their fan), as above
@@ -1234,7 +1237,8 @@ def _things(memory, forms, found) -> list[dict]:
     pmarks = ",".join("?" * len(passages))
     total = memory.query("SELECT count(DISTINCT passage) FROM cues")[0][0] or 1
     counts = defaultdict(set)
-    for r in memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({pmarks})", passages):
+    # In order (as SQLite reads them by its index): cues of equal score keep the order first seen, on any backend.
+    for r in memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({pmarks}) ORDER BY passage, id", passages):
         if r["cue"] not in forms:
             counts[r["cue"]].add(r["passage"])
     fan = {}

@@ -37,7 +37,7 @@ from starlette.formparsers import MultiPartParser
 from . import capture
 from .errors import (BadInput, EmptyInput, Interrupted, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
                      UnknownFormat)
-from .store import PROCESSORS, Memory, private_folder
+from .store import PROCESSORS, Memory, is_url, private_folder
 
 WEB = Path(__file__).parent / "web"
 MAX_JSON = 1 << 20  # bytes in any request that is not a file upload
@@ -102,8 +102,17 @@ def stored_token_digest(memory: Memory) -> str | None:
 TOKEN_FILE = "server-token.sha256"  # beside the users' stores, with `serve --folder`: no user's name ends so
 
 
+SERVER_MEMORY = "server"  # with `serve --folder postgresql://...`: where the token's SHA-256 is kept (users' are u...)
+
+
 def ensure_folder_token(folder, new: bool = False) -> str | None:
-    """`ensure_token` for a folder of stores: the token's SHA-256 is kept in a private file in the folder."""
+    """`ensure_token` for a folder of stores: the token's SHA-256 is kept in a private file in the folder
+    (in a database of memories, in a memory of the server's own)."""
+    if is_url(str(folder)):
+        from .postgres import with_memory
+
+        with Memory(with_memory(str(folder), SERVER_MEMORY), derive=False) as memory:
+            return ensure_token(memory, new=new)
     path = Path(folder) / TOKEN_FILE
     if path.exists() and not new:
         return None
@@ -117,6 +126,14 @@ def ensure_folder_token(folder, new: bool = False) -> str | None:
 
 
 def folder_token_digest(folder) -> str | None:
+    if is_url(str(folder)):
+        from .postgres import with_memory
+
+        try:
+            with Memory(with_memory(str(folder), SERVER_MEMORY), derive=False, create=False) as memory:
+                return stored_token_digest(memory)
+        except NotFound:
+            return None
     path = Path(folder) / TOKEN_FILE
     return path.read_text().strip() or None if path.exists() else None
 
@@ -1089,7 +1106,8 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
     token = None
     if require or new_token:
         if folder is not None:
-            private_folder(Path(folder))
+            if not is_url(str(folder)):
+                private_folder(Path(folder))
             token = ensure_folder_token(folder, new=new_token)
         else:
             with Memory(db_path, derive=False, key=key) as memory:

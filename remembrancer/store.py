@@ -48,12 +48,19 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def default_path() -> Path:
-    """$REMEMBRANCER_DB, else memories.db in the user's data folder (XDG)."""
+def default_path() -> Path | str:
+    """$REMEMBRANCER_DB (a file, or a postgresql:// URL), else memories.db in the user's data folder (XDG)."""
     if os.environ.get("REMEMBRANCER_DB"):
+        if is_url(os.environ["REMEMBRANCER_DB"]):
+            return os.environ["REMEMBRANCER_DB"]
         return Path(os.environ["REMEMBRANCER_DB"]).expanduser()
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(base) / "remembrancer" / "memories.db"
+
+
+def is_url(path) -> bool:
+    """A PostgreSQL database (remembrancer/postgres.py), not a file."""
+    return isinstance(path, str) and path.startswith(("postgresql://", "postgres://"))
 
 
 def content_hash(entry: capture.Entry) -> str:
@@ -209,12 +216,22 @@ class Memory:
     >>> memory.search("coffee")
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, *, derive: bool = True, timeout: float = 5.0,
-                 create: bool = True, key: str | None = None):
+    def __new__(cls, path=None, *args, **kwargs):
+        if cls is Memory and is_url(str(path) if path is not None else str(default_path())):
+            from .postgres import PgMemory
+
+            cls = PgMemory
+        return super().__new__(cls)
+
+    def __init__(self, path: str | os.PathLike | None = None, *, memory: str | None = None, derive: bool = True,
+                 timeout: float = 5.0, create: bool = True, key: str | None = None):
         """`create=False`: a store that is not there is an error, not a new empty one. A store on a disk
         that cannot be written (a backup on a read-only stick) opens read-only. `key`: the store is encrypted
         with it (SQLCipher), or made so when new; default: the key in $REMEMBRANCER_KEY_FILE, if set. A store
-        and its folder, made here, are their owner's alone (0600, 0700)."""
+        and its folder, made here, are their owner's alone (0600, 0700). A postgresql:// URL opens a memory in
+        that database (`memory`: its name; remembrancer/postgres.py)."""
+        if memory is not None:
+            raise BadInput("An SQLite store holds one memory", "Give each memory its own file (--db), or use a postgresql:// URL.")
         self.path = Path(path) if path is not None else default_path()
         if key is None and os.environ.get("REMEMBRANCER_KEY_FILE"):
             key = read_key_file(os.environ["REMEMBRANCER_KEY_FILE"])
@@ -813,7 +830,7 @@ class Memory:
                "error": message, "at": dates.now()}
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO failures (entry, processor, version, code, error, at)"
-                         " VALUES (:entry, :processor, :version, :code, :error, :at)", row)
+                         " VALUES (?, ?, ?, ?, ?, ?)", tuple(row.values()))
         self.failed_now.append(row)
 
     def failures(self) -> list[dict]:

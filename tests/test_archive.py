@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, dump
+from conftest import EXAMPLES, dump, store_on
 from remembrancer import Memory
 from remembrancer.cli import cli
 from remembrancer.errors import BadFormat
@@ -65,28 +65,41 @@ def pages(memory) -> dict:
         "trash": memory.trash(),
         "entries": [memory.entry(i) for i in ids],
         "history": [memory.history(i) for i in ids],
-        "stats": {k: v for k, v in memory.stats().items() if k not in ("path", "bytes")},
+        "stats": {k: v for k, v in memory.stats().items() if k not in ("path", "bytes", "memory")},
     }
     return strip(out)
 
 
-def test_export_import_export_is_byte_for_byte_and_every_page_is_the_same(tmp_path):
-    with made(Memory(tmp_path / "a.db")) as a:
+def unscored(o):
+    """Pages without BM25's scores, which FTS5 and PostgreSQL's words make differ in the last digits."""
+    if isinstance(o, dict):
+        return {k: unscored(v) for k, v in o.items() if k != "score"}
+    if isinstance(o, list):
+        return [unscored(x) for x in o]
+    return o
+
+
+@pytest.mark.parametrize("source,target", [("sqlite", "sqlite"), ("sqlite", "postgres"), ("postgres", "sqlite")])
+def test_export_import_export_is_byte_for_byte_and_every_page_is_the_same(tmp_path, request, source, target):
+    """Within a backend and across them (an SQLite store into a PostgreSQL memory and back)."""
+    same = (lambda x: x) if source == target else unscored
+    with made(Memory(store_on(source, request, tmp_path, "a"))) as a:
         first = "".join(a.export())
         (tmp_path / "a.jsonl").write_text(first, encoding="utf-8")
-        shown = pages(a)
-        owned = {t: a.query(f"SELECT * FROM {t} ORDER BY 1") for t in ("corrections", "hidden", "recalls", "cards", "reviews")}
+        shown = same(pages(a))
+        owned = {t: [tuple(r) for r in a.query(f"SELECT * FROM {t} ORDER BY 1")]
+                 for t in ("corrections", "hidden", "recalls", "cards", "reviews")}
     lines = [json.loads(line) for line in first.splitlines()]
     entries = [x for x in lines if "table" not in x]
     assert any(e.get("deleted") for e in entries) and any(e.get("versions") for e in entries)
     assert any("turns" in v for e in entries for v in e.get("versions", []))
     assert {x["table"] for x in lines if "table" in x} == {"corrections", "hidden", "recalls", "cards", "reviews"}
-    with Memory(tmp_path / "b.db") as b:
+    with Memory(store_on(target, request, tmp_path, "b")) as b:
         result = b.import_file("jsonl", tmp_path / "a.jsonl")
         assert result["entries"] == len(entries)
         assert "".join(b.export()) == first  # byte for byte
-        assert {t: b.query(f"SELECT * FROM {t} ORDER BY 1") for t in owned} == owned
-        assert pages(b) == shown  # people, relations, events, versions, trash, review history: the same
+        assert {t: [tuple(r) for r in b.query(f"SELECT * FROM {t} ORDER BY 1")] for t in owned} == owned
+        assert same(pages(b)) == shown  # people, relations, events, versions, trash, review history: the same
         assert b.check() == []
         # Imported again, nothing is added: every entry and every record is there already.
         again = b.import_file("jsonl", tmp_path / "a.jsonl")

@@ -5,7 +5,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, ROOT
+from conftest import BACKENDS, EXAMPLES, ROOT, store_on
 from remembrancer import recall
 from remembrancer.cli import cli
 from remembrancer.errors import EmptyInput, NotFound
@@ -14,10 +14,11 @@ from remembrancer.store import Memory
 STORY = ROOT.parent / "shared" / "seed" / "000_430032c30c73a7fb.txt"
 
 
-@pytest.fixture(scope="module")
-def examples(tmp_path_factory):
-    """The example journal and chat, understood and embedded, shared by the tests that only read."""
-    path = tmp_path_factory.mktemp("examples") / "examples.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def examples(tmp_path_factory, request):
+    """The example journal and chat, understood and embedded, shared by the tests that only read: in an SQLite
+    file, and in a memory of a PostgreSQL database (the same tests, the same answers)."""
+    path = store_on(request.param, request, tmp_path_factory.mktemp("examples"), "examples")
     with Memory(path) as m:
         m.add_files([EXAMPLES / "journal"])
         m.import_file("locomo", EXAMPLES / "chat.json")

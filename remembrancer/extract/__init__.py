@@ -851,7 +851,7 @@ def _owner_named(conn, owner: int, split) -> set[int]:
         " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
         " EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'speaker'),"
         " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
-        " FROM people p WHERE NOT coalesce(p.owner, 0) AND p.kind IS NULL"
+        " FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
         " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')",
         (owner,)).fetchall()
     # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
@@ -876,7 +876,7 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
     for person, word in conn.execute(
             "SELECT DISTINCT m.person, lower(substr(e.text, m.start + 1, m.end - m.start)) FROM mentions m"
             " JOIN entries e ON e.id = m.entry JOIN people p ON p.id = m.person JOIN passages pa ON pa.id = m.passage"
-            " WHERE m.kind IN ('name', 'title') AND NOT coalesce(p.owner, 0) AND p.kind IS NULL"
+            " WHERE m.kind IN ('name', 'title') AND coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
             " AND (pa.speaker = p.name OR pa.speaker IN (SELECT alias FROM aliases WHERE person = p.id))"):
         if word in KIN_NAMES:
             signers[word].add(person)
@@ -885,7 +885,7 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
         if len(who) != 1 or word in split:
             continue
         speaker = who.pop()
-        for (k,) in conn.execute("SELECT id FROM people WHERE lower(name) = ? AND NOT coalesce(owner, 0) AND id != ? AND kind IS NULL",
+        for (k,) in conn.execute("SELECT id FROM people WHERE lower(name) = ? AND coalesce(owner, 0) = 0 AND id != ? AND kind IS NULL",
                                  (word, speaker)).fetchall():
             from ..people import _merge
 

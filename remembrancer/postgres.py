@@ -1,0 +1,1151 @@
+"""The PostgreSQL backend: `Memory("postgresql://...")`, each memory a schema of its own.
+
+The rest of the package speaks SQLite's SQL to `memory.conn`. Here that connection is `Connection`, which
+speaks it to PostgreSQL: placeholders, upserts (`INSERT OR IGNORE/REPLACE`), `COLLATE NOCASE`, `LIKE`,
+NULLs sorting first, SQLite's scalar `max(a, b)` and friends, `sqlite_master` and `PRAGMA table_info` are
+translated in one place (`translate`). What truly differs is written for PostgreSQL on its own:
+
+- the schema: the same named migrations, in order, translated, with PostgreSQL's own DDL where SQLite's has
+  no counterpart (`DDL`: the full-text index, the vectors);
+- full-text search: `passages_fts` is a view over `passages`, whose `tsv` column is its text (weight A) and
+  speaker (weight B) stemmed without stopwords, as FTS5's porter tokenizer keeps them; an FTS5 query
+  (`"word" OR "other"*`, `speaker : "Ann Lee"`) becomes a tsquery, and `bm25(passages_fts)` is FTS5's very
+  BM25 (k1 1.2, b 0.75, its idf, a row's tokens as its length), computed by `fts_bm25` over the matches;
+- vectors: `embeddings.vector` is a pgvector `vector(384)` with an HNSW index (inner product), searched by
+  `VectorIndex` in place of the in-memory and usearch indexes;
+- locking: a write takes the memory's transaction-level advisory lock (one writer at a time, as SQLite's
+  `BEGIN IMMEDIATE`), deriving a session-level one on a connection of its own (as the lock file).
+
+A memory is a schema (`Memory(dsn, memory="hannah")`, or `?memory=hannah` in the URL): every statement runs
+with `search_path` set to it, so no query of one memory can read another's rows.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import re
+import threading
+import urllib.parse
+from pathlib import Path
+
+from . import migrations
+from .errors import BadInput, NotFound, StoreError, StoreLocked
+
+SCHEMES = ("postgresql://", "postgres://")
+DEFAULT_MEMORY = "memories"
+NAME = re.compile(r"^[a-z][a-z0-9_]{0,55}$")
+CONFIG = "remembrancer"  # the text search configuration in each memory's schema
+EF_SEARCH = 256  # as the usearch graph's expansion (embed.EXPANSION_SEARCH)
+
+
+def is_url(path) -> bool:
+    return isinstance(path, str) and path.startswith(SCHEMES)
+
+
+def split_url(url: str, memory: str | None = None) -> tuple[str, str]:
+    """(the URL without `memory=`, the memory's name): `memory` given, else the URL's, else DEFAULT_MEMORY."""
+    parts = urllib.parse.urlsplit(url)
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    named = [v for k, v in query if k == "memory"]
+    rest = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode([(k, v) for k, v in query if k != "memory"])))
+    name = memory if memory is not None else (named[-1] if named else DEFAULT_MEMORY)
+    if not NAME.match(name):
+        raise BadInput(f"{name!r} is not a memory's name",
+                       "Name a memory with lower-case letters, digits and _ (starting with a letter), at most 56.")
+    return rest, name
+
+
+def with_memory(url: str, memory: str) -> str:
+    """The URL naming this memory (what `--memory NAME` makes of `--db URL`)."""
+    rest, name = split_url(url, memory)
+    parts = urllib.parse.urlsplit(rest)
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True) + [("memory", name)]
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+
+
+def memory_of(user: str) -> str:
+    """The memory a user's name (users.user_name: letters, digits and . _ @ + -) is kept in: each other
+    character written as _ and its code, so no two users share one."""
+    name = "u" + "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):02x}" for c in user)
+    if len(name) > 56:
+        name = name[:43] + "_" + hashlib.sha256(user.encode()).hexdigest()[:12]
+    return name
+
+
+def schema_of(name: str) -> str:
+    return f"memory_{name}"
+
+
+# -- rows ----------------------------------------------------------------------------------------------
+class Row(tuple):
+    """A row read by index or by column name, as sqlite3.Row."""
+
+    __slots__ = ()
+    names: dict = {}
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self.names[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self):
+        return list(self.names)
+
+
+@functools.lru_cache(maxsize=512)
+def _row_class(names: tuple) -> type:
+    index: dict = {}
+    for i, n in enumerate(names):
+        index.setdefault(n, i)  # a name given twice is its first column's, as sqlite3.Row reads it
+    return type("Row", (Row,), {"__slots__": (), "names": index})
+
+
+def _row_factory(cursor):
+    if cursor.description is None:
+        return tuple
+    cls = _row_class(tuple(d.name for d in cursor.description))
+    return lambda values: cls(values)
+
+
+# -- translating SQLite's SQL ----------------------------------------------------------------------------
+_LITERAL = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
+_ORDER_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT|FOR|ON\s+CONFLICT|RETURNING)\b", re.I)
+_FTS_WRITE = re.compile(r"^\s*INSERT\s+INTO\s+passages_fts\b", re.I)
+_INSERT = re.compile(r"^\s*INSERT\s+(?:OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)\s*(?:\(([^)]*)\))?", re.I)
+
+
+class Translated:
+    """A statement in PostgreSQL's SQL, and where each of its parameters comes from: ("arg", i) the caller's
+    i-th, ("fts", i) the caller's i-th read as an FTS5 query, ("bm25", k) the k-th BM25 argument of the
+    statement's first FTS5 query."""
+
+    def __init__(self, sql, slots, skip=False, table=None, returning=False):
+        self.sql, self.slots, self.skip, self.table, self.returning = sql, slots, skip, table, returning
+
+
+def _mask(sql):
+    kept = []
+
+    def hide(m):
+        kept.append(m.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    return _LITERAL.sub(hide, sql), kept
+
+
+def _unmask(sql, kept):
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], sql)
+
+
+def _lhs_start(code: str, end: int) -> int:
+    """Where the operand ending at `end` begins: a name (a.b) or a call f(...)."""
+    i = end
+    while i > 0 and code[i - 1] == " ":
+        i -= 1
+    if i > 0 and code[i - 1] == ")":
+        depth, i = 0, i - 1
+        while i >= 0:
+            depth += {")": 1, "(": -1}.get(code[i], 0)
+            if depth == 0:
+                break
+            i -= 1
+    while i > 0 and (code[i - 1].isalnum() or code[i - 1] in "_."):
+        i -= 1
+    return i
+
+
+def _nocase(code: str) -> str:
+    """`x = ? COLLATE NOCASE` -> `lower(x) = lower(?)` (SQLite's NOCASE folds ASCII, as its lower() does)."""
+    pat = re.compile(r"=\s*(\?\d*|\w+(?:\.\w+)?)\s+COLLATE\s+NOCASE", re.I)
+    while (m := pat.search(code)):
+        start = _lhs_start(code, m.start())
+        lhs = code[start:m.start()].strip()
+        code = code[:start] + f"lower({lhs}) = lower({m.group(1)})" + code[m.end():]
+    return code
+
+
+def _nulls(code: str) -> str:
+    """SQLite sorts NULLs first (last when descending); PostgreSQL the other way round: say so."""
+    out, pos = [], 0
+    for m in re.finditer(r"\bORDER\s+BY\b", code, re.I):
+        if m.start() < pos:
+            continue
+        out.append(code[pos:m.end()])
+        i, depth, start, terms = m.end(), 0, m.end(), []
+        while i < len(code):
+            c = code[i]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif c == "," and depth == 0:
+                terms.append(code[start:i])
+                start = i + 1
+            elif depth == 0 and (c == ";" or _ORDER_END.match(code, i) and not (code[i - 1].isalnum() or code[i - 1] == "_")):
+                break
+            i += 1
+        terms.append(code[start:i])
+        fixed = []
+        for t in terms:
+            core = t.rstrip()
+            tail = t[len(core):]
+            if re.search(r"\bNULLS\s+(FIRST|LAST)$", core, re.I):
+                fixed.append(t)
+            elif re.search(r"\bDESC$", core, re.I):
+                fixed.append(core + " NULLS LAST" + tail)
+            else:
+                fixed.append(core + " NULLS FIRST" + tail)
+        out.append(",".join(fixed))
+        pos = i
+    out.append(code[pos:])
+    return "".join(out)
+
+
+def _truth(code: str) -> str:
+    """`WHERE ... AND instr(a, b)`: a number as a truth value, as SQLite reads it (PostgreSQL wants `> 0`)."""
+    out, pos = [], 0
+    for m in re.finditer(r"\b(?:AND|OR|WHERE|NOT)\s+(instr)\(", code, re.I):
+        if m.start() < pos:
+            continue
+        i, depth = m.end() - 1, 0
+        while i < len(code):
+            depth += {"(": 1, ")": -1}.get(code[i], 0)
+            if depth == 0:
+                break
+            i += 1
+        rest = code[i + 1:].lstrip()
+        if rest[:1] in ("<", ">", "=", "!") or rest[:2] == "||" or rest[:1].isdigit():
+            continue
+        out.append(code[pos:m.start(1)] + "(" + code[m.start(1):i + 1] + " > 0)")
+        pos = i + 1
+    out.append(code[pos:])
+    return "".join(out)
+
+
+def _update_or_ignore(code: str) -> str:
+    """`UPDATE OR IGNORE t SET c = ? WHERE ...`: the rows whose new key another row has already are left as
+    they are (SQLite skips them); the others are changed."""
+    m = re.match(r"^\s*UPDATE\s+OR\s+IGNORE\s+(\w+)\s+SET\s+(\w+)\s*=\s*\?\s+WHERE\s+(.*?)\s*;?\s*$", code, re.I | re.S)
+    if not m:
+        if re.match(r"^\s*UPDATE\s+OR\b", code, re.I):
+            raise StoreError("This UPDATE OR ... has no PostgreSQL form here")
+        return code
+    table, column, where = m.groups()
+    key = UPDATE_KEYS.get(table)
+    if not key or column not in key:
+        raise StoreError(f"UPDATE OR IGNORE of {table}.{column} has no PostgreSQL form here")
+    n = iter(range(2, 1000))
+    where = re.sub(r"\?(?!\d)", lambda _: f"?{next(n)}", where)  # numbered: the new value is ?1 twice
+    same = " AND ".join(f"o.{k} = {table}.{k}" for k in key if k != column)
+    return (f"UPDATE {table} SET {column} = ?1 WHERE {where} AND NOT EXISTS"
+            f" (SELECT 1 FROM {table} o WHERE o.{column} = ?1" + (f" AND {same}" if same else "") + ")")
+
+
+# The unique key an `UPDATE OR IGNORE` of a table may run into.
+UPDATE_KEYS = {"event_people": ("event", "person"), "aliases": ("person", "alias"), "person_cues": ("person", "cue")}
+
+
+def _upsert_names(code: str, table: str | None) -> str:
+    """In `ON CONFLICT ... DO UPDATE SET a = f(a, excluded.a)` SQLite reads a bare `a` as the row's; PostgreSQL
+    wants it named `table.a`."""
+    m = re.search(r"\bDO\s+UPDATE\s+SET\b", code, re.I)
+    if not m or not table:
+        return code
+    head, tail = code[:m.end()], code[m.end():]
+    where = re.search(r"\bWHERE\b", tail, re.I)
+    sets, rest = (tail[:where.start()], tail[where.start():]) if where else (tail, "")
+    parts = []
+    for assignment in sets.split(","):
+        left, eq, right = assignment.partition("=")
+        if eq:
+            right = re.sub(r"(?<![.\w])([a-z_]\w*)\b(?!\s*\()",
+                           lambda w: w.group(1) if w.group(1).upper() in _SQL_WORDS else f"{table}.{w.group(1)}", right)
+        parts.append(left + eq + right)
+    return head + ",".join(parts) + rest
+
+
+_SQL_WORDS = {"AS", "INTEGER", "BIGINT", "TEXT", "REAL", "NULL", "CASE", "WHEN", "THEN", "ELSE", "END", "AND", "OR",
+              "NOT", "IS", "EXCLUDED", "TRUE", "FALSE", "DOUBLE", "PRECISION"}
+
+
+def _fts(code: str, kept: list) -> str:
+    """`passages_fts MATCH ?` and `bm25(passages_fts)` over the view `passages_fts` (alias kept)."""
+    alias = re.search(r"\b(?:FROM|JOIN)\s+passages_fts\s+(?:AS\s+)?(?!WHERE\b|JOIN\b|ORDER\b|LIMIT\b|GROUP\b|ON\b)(\w+)", code, re.I)
+    name = alias.group(1) if alias else "passages_fts"
+
+    def literal(m):  # a query written in the statement: made a tsquery here
+        kept.append("'" + tsquery(kept[int(m.group(1))][1:-1].replace("''", "'")).replace("'", "''") + "'")
+        return f"{name}.tsv @@ to_tsquery('{CONFIG}', \x00{len(kept) - 1}\x00)"
+
+    code = re.sub(r"\bpassages_fts\s+MATCH\s+\x00(\d+)\x00", literal, code)
+    code = re.sub(r"\bpassages_fts\s+MATCH\s+\?", f"{name}.tsv @@ to_tsquery('{CONFIG}', ?FTS)", code)
+    return re.sub(r"\bbm25\(passages_fts\)",
+                  f"(-fts_bm25({name}.tsv, {name}.tokens, ?BM0::text[], ?BM1::boolean[], ?BM2::float8[], ?BM3::float8))", code)
+
+
+@functools.lru_cache(maxsize=2048)
+def translate(sql: str, returning_tables: frozenset = frozenset()) -> Translated:
+    """SQLite's SQL as PostgreSQL's (see the module's docstring). `returning_tables`: tables with an `id`,
+    whose single-row INSERT returns it (for `lastrowid`)."""
+    if _FTS_WRITE.match(sql):  # the full-text index is a column of passages, kept by PostgreSQL itself
+        return Translated("", [], skip=True)
+    stripped = sql.strip().rstrip(";").strip()
+    if re.fullmatch(r"BEGIN(\s+(IMMEDIATE|DEFERRED|EXCLUSIVE))?(\s+TRANSACTION)?", stripped, re.I):
+        return Translated("BEGIN", [])
+    code, kept = _mask(sql)
+    code = _update_or_ignore(code)
+    m = _INSERT.match(code)
+    conflict, table = "", None
+    if m:
+        table = m.group(2)
+        if m.group(1):
+            code = code[:m.start()] + re.sub(r"\s+OR\s+(IGNORE|REPLACE)\b", "", code[:m.end()], count=1, flags=re.I)[m.start():] + code[m.end():]
+            if m.group(1).upper() == "IGNORE":
+                conflict = " ON CONFLICT DO NOTHING"
+            else:
+                cols = [c.strip() for c in (m.group(3) or "").split(",") if c.strip()]
+                key = REPLACE_KEYS.get(table)
+                if not key or not cols:
+                    raise StoreError(f"INSERT OR REPLACE into {table} has no PostgreSQL form here")
+                sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in cols if c not in key)
+                if table in IDENTITY:  # SQLite's REPLACE deletes the row: the new one gets a new id
+                    sets += f", id = nextval(pg_get_serial_sequence('{table}', 'id'))"
+                conflict = f" ON CONFLICT ({', '.join(key)}) DO " + (f"UPDATE SET {sets}" if sets else "NOTHING")
+    code = _upsert_names(code, table)
+    code = _truth(code)
+    code = _nocase(code)
+    code = re.sub(r"\bLIKE\b", "ILIKE", code)
+    # SQLite's `a IS NOT b` / `a IS b` between values: PostgreSQL's IS [NOT] DISTINCT FROM
+    code = re.sub(r"\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", "IS DISTINCT FROM ", code, flags=re.I)
+    code = re.sub(r"\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)(?=[\w?])", "IS NOT DISTINCT FROM ", code, flags=re.I)
+    code = re.sub(r"\bINTEGER\b", "BIGINT", code)
+    code = re.sub(r"\bREAL\b", "DOUBLE PRECISION", code)
+    code = re.sub(r"\bBLOB\b", "BYTEA", code)
+    code = re.sub(r"\bend\b", '"end"', code)
+    code = _fts(code, kept)
+    code = _nulls(code)
+    # `? IS NULL`: PostgreSQL must know a parameter's type, and a NULL given says none
+    code = re.sub(r"(\?\d*)(\s+IS\s+(?:NOT\s+)?NULL\b)", r"\1::text\2", code, flags=re.I)
+    returning = False
+    if conflict:
+        code = code.rstrip().rstrip(";") + conflict
+    if table and table in returning_tables and not re.search(r"\bRETURNING\b", code, re.I):
+        code = code.rstrip().rstrip(";") + " RETURNING id"
+        returning = True
+    # Placeholders: ?NNN is the NNN-th argument, a bare ? the one after the highest so far (as SQLite numbers them).
+    slots, top = [], 0
+    bm = 0
+
+    def place(m):
+        nonlocal top, bm
+        tag = m.group(1)
+        if tag == "FTS":
+            top += 1
+            slots.append(("fts", top - 1))
+        elif tag.startswith("L"):
+            slots.append(("list", (top, top + int(tag[1:]))))
+            top += int(tag[1:])
+        elif tag.startswith("BM"):
+            slots.append(("bm25", int(tag[2:])))
+        elif tag:
+            slots.append(("arg", int(tag) - 1))
+            top = max(top, int(tag))
+        else:
+            top += 1
+            slots.append(("arg", top - 1))
+        return "%s"
+
+    # `x IN (?, ?, ...)`: one array parameter, `x = ANY(?)` (a long list of parameters costs PostgreSQL
+    # a parse and a plan each time it is a different length).
+    code = re.sub(r"\bNOT\s+IN\s*\(\s*\?(?:\s*,\s*\?)+\s*\)", lambda m: f"<> ALL(?L{m.group(0).count('?')})", code, flags=re.I)
+    code = re.sub(r"\bIN\s*\(\s*\?(?:\s*,\s*\?)+\s*\)", lambda m: f"= ANY(?L{m.group(0).count('?')})", code, flags=re.I)
+    code = code.replace("%", "%%")
+    kept = [k.replace("%", "%%") for k in kept]
+    code = re.sub(r"\?(FTS|BM\d|L\d+|\d*)", place, code)
+    return Translated(_unmask(code, kept), slots, table=table, returning=returning)
+
+
+# Which key an `INSERT OR REPLACE` into a table replaces on (SQLite: whichever unique key the row hits).
+REPLACE_KEYS = {"settings": ("key",), "processed": ("entry", "processor"), "import_sources": ("key",), "failures": ("entry", "processor"),
+                "embeddings": ("passage",), "cards": ("item",), "migrations": ("name",)}
+IDENTITY = {"embeddings", "embeddings_gone"}  # AUTOINCREMENT tables: ids from a sequence, never given twice
+
+
+# -- FTS5 queries as tsqueries ---------------------------------------------------------------------------
+def _fold_table() -> dict[str, str]:
+    """Latin letters with diacritics -> without (FTS5's remove_diacritics): é -> e, Ł -> L."""
+    import unicodedata
+
+    out = {}
+    for code in range(0xC0, 0x250):
+        c = chr(code)
+        base = unicodedata.normalize("NFD", c)[0]
+        if base != c and base.isascii() and base.isalpha():
+            out[c] = base
+    out.update({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H"})
+    return out
+
+
+FOLD = _fold_table()
+_FOLD = str.maketrans(FOLD)
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+_FTS_TOKEN = re.compile(r'\s*(?:(?P<col>\w+)\s*:\s*)?(?:"(?P<phrase>(?:[^"]|"")*)"(?P<star>\*)?|(?P<op>AND|OR|NOT)\b|(?P<word>[^\s"()]+)|(?P<paren>[()]))')
+_COLUMN_WEIGHT = {"text": "A", "speaker": "B"}
+
+
+def fts_terms(query: str) -> list[tuple[list[str], bool, str]]:
+    """The phrases of an FTS5 query: (words, prefix, weight)."""
+    out = []
+    for m in _FTS_TOKEN.finditer(query or ""):
+        text = m.group("phrase").replace('""', '"') if m.group("phrase") is not None else m.group("word")
+        if text is None:
+            continue
+        words = re.findall(r"\w+", fold(text), re.UNICODE)
+        if words:
+            out.append((words, bool(m.group("star")), _COLUMN_WEIGHT.get(m.group("col") or "", "")))
+    return out
+
+
+def tsquery(query: str) -> str:
+    """An FTS5 query (as `store.fts_query` and recall write them) as the text of a tsquery for to_tsquery."""
+    parts, want_op = [], False
+    for m in _FTS_TOKEN.finditer(query or ""):
+        if m.group("op"):
+            op = m.group("op").upper()
+            parts.append({"AND": "&", "OR": "|", "NOT": "& !"}[op])
+            want_op = False
+            continue
+        if m.group("paren"):
+            if m.group("paren") == "(" and want_op:
+                parts.append("&")
+            parts.append(m.group("paren"))
+            want_op = m.group("paren") == ")"
+            continue
+        text = m.group("phrase").replace('""', '"') if m.group("phrase") is not None else m.group("word")
+        words = re.findall(r"\w+", fold(text or ""), re.UNICODE)
+        if not words:
+            continue
+        weight = _COLUMN_WEIGHT.get(m.group("col") or "", "")
+        star = bool(m.group("star"))
+        marks = [f"'{w}'" + (":" + ("*" if star and i == len(words) - 1 else "") + weight
+                            if (star and i == len(words) - 1) or weight else "") for i, w in enumerate(words)]
+        if want_op:
+            parts.append("&")  # FTS5: words side by side must all be there
+        parts.append("(" + " <-> ".join(marks) + ")" if len(marks) > 1 else marks[0])
+        want_op = True
+    return " ".join(parts)
+
+
+# -- the connection ----------------------------------------------------------------------------------------
+class Cursor:
+    def __init__(self, rows=(), lastrowid=None, rowcount=-1, description=None):
+        self._rows, self.lastrowid, self.rowcount, self.description = list(rows), lastrowid, rowcount, description
+
+    def fetchone(self):
+        return self._rows.pop(0) if self._rows else None
+
+    def fetchall(self):
+        rows, self._rows = self._rows, []
+        return rows
+
+    def fetchmany(self, size=1):
+        rows, self._rows = self._rows[:size], self._rows[size:]
+        return rows
+
+    def __iter__(self):
+        return iter(self.fetchall())
+
+
+class Connection:
+    """A psycopg connection that takes SQLite's SQL (see `translate`), with sqlite3's calls."""
+
+    def __init__(self, url: str, schema: str, connect_timeout: float = 10):
+        import psycopg
+
+        self.url, self.schema = url, schema
+        self.raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory, connect_timeout=int(connect_timeout) or 1)
+        _adapt(self.raw)
+        # Queries here are small and many: parallel workers cost more than they save (and take the cores).
+        self.raw.execute("SET max_parallel_workers_per_gather = 0")
+        self.returning: frozenset = frozenset()
+        self.bm25_cache: dict = {}
+
+    def use_schema(self):
+        self.raw.execute(f"SET search_path TO {search_path(self.raw, self.schema)}")
+        self.refresh()
+
+    def refresh(self):
+        """Read which tables have an `id` (an INSERT into them returns it)."""
+        rows = self.raw.execute("SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                                " WHERE c.relnamespace = %s::regnamespace AND c.relkind = 'r' AND a.attname = 'id'"
+                                " AND NOT a.attisdropped", (f'"{self.schema}"',)).fetchall()
+        self.returning = frozenset(r[0] for r in rows)
+        try:
+            import psycopg
+            from pgvector.psycopg import register_vector
+
+            register_vector(self.raw)
+            _vector_loader(self.raw)
+        except psycopg.ProgrammingError:
+            pass  # no vector type on the path yet (before the first migration): registered after it
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def close(self):
+        self.raw.close()
+
+    def create_function(self, name, narg, fn, deterministic=False):
+        """SQLite's functions written in Python are written in SQL here (HELPERS): check it is one of them."""
+        if name not in SQL_FUNCTIONS:
+            raise StoreError(f"The SQL function {name} has no PostgreSQL form here")
+
+    def execute(self, sql, params=()):
+        special = _pragma(self, sql)
+        if special is not None:
+            return special
+        t = translate(sql, self.returning)
+        if t.skip:
+            return Cursor()
+        cur = self.raw.execute(t.sql, self._params(t, params))
+        rows = cur.fetchall() if cur.description is not None else []
+        if t.returning:
+            return Cursor([], lastrowid=rows[-1][0] if rows else None, rowcount=cur.rowcount)
+        return Cursor(rows, rowcount=cur.rowcount, description=cur.description)
+
+    def executemany(self, sql, seq):
+        t = translate(sql, self.returning)
+        if t.skip:
+            return Cursor()
+        seq = [self._params(t, p) for p in seq]
+        if not seq:
+            return Cursor()
+        text = t.sql[: t.sql.rfind(" RETURNING id")] if t.returning else t.sql
+        with self.raw.cursor() as cur:
+            cur.executemany(text, seq)
+            return Cursor(rowcount=cur.rowcount)
+
+    def _params(self, t: Translated, params):
+        if isinstance(params, dict):
+            raise StoreError("Named parameters are not used with this store")
+        params = list(params)
+        out, bm = [], None
+        for kind, i in t.slots:
+            if kind == "arg":
+                out.append(params[i])
+            elif kind == "list":
+                out.append(params[i[0]:i[1]])
+            elif kind == "fts":
+                out.append(tsquery(params[i]))
+            else:
+                if bm is None:
+                    first = next(j for k, j in t.slots if k == "fts")
+                    bm = self.bm25_args(params[first])
+                out.append(bm[i])
+        return out
+
+    def bm25_args(self, query: str):
+        """FTS5's BM25 for this query's phrases: (lexemes, prefix flags, idf of each, mean row length); kept
+        while the passages are (none added: the highest id; none changed or taken away: `entries.changed`),
+        since recall ranks one question's words over many runs of passages."""
+        stamp = tuple(self.raw.execute("SELECT (SELECT max(id) FROM passages),"
+                                       " (SELECT value FROM settings WHERE key = 'entries.changed')").fetchone())
+        key = (query, stamp)
+        if key not in self.bm25_cache:
+            if len(self.bm25_cache) > 256:
+                self.bm25_cache.clear()
+            self.bm25_cache[key] = self._bm25_args(query)
+        return self.bm25_cache[key]
+
+    def _bm25_args(self, query: str):
+        terms = fts_terms(query)
+        words = [" ".join(w) for w, _, _ in terms]
+        texts = [tsquery(f'"{w}"' + ("*" if star else "")) for w, star, _ in [(w, s, c) for (w, s, c), w in zip(terms, words)]]
+        rows = self.raw.execute(
+            f"SELECT (SELECT count(*) FROM passages), (SELECT coalesce(avg(tokens), 0) FROM passages),"
+            f" array(SELECT coalesce((SELECT array_agg(lexeme) FROM unnest(to_tsvector('{CONFIG}', w))), '{{}}')::text"
+            f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n),"
+            f" array(SELECT (SELECT count(*) FROM passages WHERE tsv @@ to_tsquery('{CONFIG}', q))"
+            f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(q, n) ORDER BY n)",
+            (words, texts)).fetchone()
+        n, avgdl, lexemes, hits = rows[0], float(rows[1] or 0), rows[2], rows[3]
+        lex, pre, idf = [], [], []
+        import math
+
+        for (w, star, _), lexes, hit in zip(terms, lexemes, hits):
+            value = math.log((n - hit + 0.5) / (hit + 0.5))
+            value = value if value > 0 else 1e-6
+            parsed = re.findall(r"[^{},\"]+|\"(?:[^\"\\]|\\.)*\"", lexes)
+            parsed = [p.strip('"').replace('\\"', '"') for p in parsed]
+            for k, lexeme in enumerate(parsed):
+                lex.append(lexeme)
+                pre.append(star and k == len(parsed) - 1)
+                idf.append(value)
+        return lex, pre, idf, max(avgdl, 1e-9)
+
+
+def _pragma(conn: Connection, sql: str):
+    """SQLite's PRAGMAs that the package uses, and VACUUM, as PostgreSQL has them (None: neither)."""
+    if re.fullmatch(r"\s*VACUUM\s*;?\s*", sql, re.I):  # this memory's tables, not the whole database's
+        tables = [r[0] for r in conn.raw.execute("SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
+                                                 " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                                 " WHERE n.nspname = %s AND c.relkind = 'r'", (conn.schema,)).fetchall()]
+        if tables:
+            conn.raw.execute("VACUUM " + ", ".join(tables))
+        return Cursor()
+    m = re.match(r"\s*PRAGMA\s+(\w+)\s*(?:\((\w+)\)|=\s*(\w+))?\s*$", sql, re.I)
+    if not m:
+        return None
+    name, arg, value = m.group(1).lower(), m.group(2), m.group(3)
+    if name == "table_info":
+        rows = conn.raw.execute(
+            "SELECT a.attnum - 1 AS cid, a.attname::text AS name, format_type(a.atttypid, a.atttypmod) AS type,"
+            " a.attnotnull::int AS notnull, pg_get_expr(d.adbin, d.adrelid) AS dflt_value,"
+            " (EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary"
+            "   AND a.attnum = ANY(i.indkey)))::int AS pk"
+            " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            " WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 AND NOT a.attisdropped"
+            " AND a.attname NOT IN ('tsv', 'tokens') ORDER BY a.attnum", (f'"{conn.schema}"."{arg}"',)).fetchall()
+        return Cursor(rows)
+    if name in ("secure_delete", "temp_store") and value is not None:
+        return Cursor()  # PostgreSQL has neither: VACUUM (below) is what frees an erased row's space
+    if name in ("secure_delete", "temp_store"):
+        return Cursor([(0,)])
+    if name == "wal_checkpoint":
+        return Cursor([(1, 0, 0)])  # the server's write-ahead log is not ours to truncate: said as "busy"
+    if name == "integrity_check":
+        return Cursor([("ok",)])
+    if name == "schema_version":
+        return Cursor([(0,)])
+    raise StoreError(f"PRAGMA {name} has no PostgreSQL form here")
+
+
+def _adapt(raw):
+    """Values as sqlite3 gives them: numbers from sums as int or float, truth values as 0 or 1."""
+    from psycopg.adapt import Loader
+
+    class NumericLoader(Loader):
+        def load(self, data):
+            text = bytes(data).decode()
+            if re.fullmatch(r"-?\d+", text):
+                return int(text)
+            return float(text)
+
+    class BoolLoader(Loader):
+        def load(self, data):
+            return 1 if bytes(data) == b"t" else 0
+
+    raw.adapters.register_loader("numeric", NumericLoader)
+    raw.adapters.register_loader("bool", BoolLoader)
+
+
+def _vector_loader(raw):
+    """pgvector's vectors read as float32 arrays, as the embeddings' BLOBs are read in SQLite."""
+    import numpy as np
+    from psycopg.adapt import Loader
+    from psycopg.pq import Format
+    from psycopg.types import TypeInfo
+
+    info = TypeInfo.fetch(raw, "vector")
+    if info is None:
+        return
+
+    class VectorLoader(Loader):
+        def load(self, data):
+            text = bytes(data).decode()
+            return np.array(text[1:-1].split(","), dtype=np.float32) if len(text) > 2 else np.zeros(0, np.float32)
+
+    class VectorBinaryLoader(Loader):
+        format = Format.BINARY
+
+        def load(self, data):
+            return np.frombuffer(bytes(data)[4:], dtype=">f4").astype(np.float32)
+
+    raw.adapters.register_loader(info.oid, VectorLoader)
+    raw.adapters.register_loader(info.oid, VectorBinaryLoader)
+
+
+# -- the schema --------------------------------------------------------------------------------------------
+HELPERS_VERSION = 5  # bump when HELPERS change: each memory's schema takes them in again when opened
+HELPERS = f"""
+CREATE OR REPLACE FUNCTION max(a anycompatible, b anycompatible) RETURNS anycompatible
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE greatest(a, b) END';
+CREATE OR REPLACE FUNCTION min(a anycompatible, b anycompatible) RETURNS anycompatible
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE least(a, b) END';
+CREATE OR REPLACE FUNCTION max(a bigint, b text) RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT greatest(a, b::bigint)';
+CREATE OR REPLACE FUNCTION substr(s text, start bigint, len bigint) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int, len::int)';
+CREATE OR REPLACE FUNCTION substr(s text, start bigint) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int)';
+CREATE OR REPLACE FUNCTION instr(s text, part text) RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT strpos(s, part)';
+CREATE OR REPLACE FUNCTION round(x double precision, digits bigint) RETURNS double precision
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.round(x::numeric, digits::int)::double precision';
+CREATE OR REPLACE FUNCTION julianday(t text) RETURNS double precision
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    'SELECT extract(epoch FROM t::timestamp)::double precision / 86400 + 2440587.5';
+CREATE OR REPLACE FUNCTION fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    'SELECT translate(t, ''{"".join(FOLD)}'', ''{"".join(FOLD.values())}'')';
+CREATE OR REPLACE FUNCTION ifnull(a anycompatible, b anycompatible) RETURNS anycompatible
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT coalesce(a, b)';
+CREATE OR REPLACE FUNCTION group_concat_step(acc text, x text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    'SELECT CASE WHEN x IS NULL THEN acc WHEN acc IS NULL THEN x ELSE acc || '','' || x END';
+CREATE OR REPLACE AGGREGATE group_concat(text) (SFUNC = group_concat_step, STYPE = text);
+-- extract/__init__.py's _fan and _weight, which SQLite calls in Python
+CREATE OR REPLACE FUNCTION cue_fan(people bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    'SELECT CASE WHEN people <= 8 THEN people ELSE ceil(power(2, ceil(4 * ln(people) / ln(2) - 1e-9) / 4))::bigint END';
+CREATE OR REPLACE FUNCTION cue_weight(closeness double precision, fan bigint, total bigint) RETURNS double precision
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    'SELECT pg_catalog.round((closeness * ln(1 + total::double precision / fan) / ln(1 + total::double precision))::numeric, 4)::double precision';
+-- SQLite's INTEGER PRIMARY KEY: an id not given is one past the highest.
+CREATE OR REPLACE FUNCTION next_rowid() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.id IS NULL THEN
+        EXECUTE format('SELECT coalesce(max(id), 0) + 1 FROM %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME) INTO NEW.id;
+    END IF;
+    RETURN NEW;
+END $$;
+-- a row's length for BM25: its tokens (FTS5 counts every token of every column)
+CREATE OR REPLACE FUNCTION tsv_tokens(v tsvector) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    'SELECT coalesce(sum(coalesce(array_length(positions, 1), 1)), 0)::bigint FROM unnest(v)';
+-- FTS5's bm25(): sum over the query's phrases of idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen))
+CREATE OR REPLACE FUNCTION fts_bm25(v tsvector, len bigint, lex text[], pre boolean[], idf float8[], avgdl float8)
+RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(sum(idf[h.i] * h.tf * 2.2 / (h.tf + 1.2 * (0.25 + 0.75 * len / avgdl))), 0)
+    FROM (SELECT i, sum(coalesce(array_length(u.positions, 1), 1)) AS tf
+          FROM generate_subscripts(lex, 1) AS i JOIN unnest(v) AS u
+            ON u.lexeme = lex[i] OR (pre[i] AND starts_with(u.lexeme, lex[i]))
+          GROUP BY i) h
+$$;
+"""
+
+
+def _search_config(conn):
+    """Stemmed as FTS5's porter tokenizer stems, with no stopwords (FTS5 has none; the queries drop them)."""
+    have = conn.execute("SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace"
+                        " WHERE n.nspname = current_schema() AND c.cfgname = %s", (CONFIG,)).fetchone()
+    if have:
+        # Memories made before stemmed with Snowball's English ("died" -> "die"; FTS5's Porter: "di"): stem
+        # as Porter, and index every passage again (its generated columns are computed anew by the UPDATE).
+        option = conn.execute("SELECT d.dictinitoption FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace"
+                              " WHERE n.nspname = current_schema() AND d.dictname = %s", (f"{CONFIG}_stem",)).fetchone()
+        if option and "porter" not in option[0]:
+            conn.execute(f"ALTER TEXT SEARCH DICTIONARY {CONFIG}_stem (Language = porter)")
+            if conn.execute("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'passages'").fetchone():
+                conn.execute("UPDATE passages SET text = text")
+        return
+    # Snowball's `porter` is Martin Porter's algorithm, as FTS5's porter tokenizer (its `english` is Porter2)
+    conn.execute(f"CREATE TEXT SEARCH DICTIONARY {CONFIG}_stem (TEMPLATE = snowball, Language = porter)")
+    conn.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.english)")
+    conn.execute(f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING REPLACE english_stem WITH {CONFIG}_stem")
+    # FTS5's unicode61 splits "well-known" into its parts only; PostgreSQL would index the whole word too.
+    conn.execute(f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} DROP MAPPING IF EXISTS FOR asciihword, hword, numhword")
+
+
+SQLITE_MASTER = """
+CREATE OR REPLACE VIEW sqlite_master AS
+    SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' ELSE 'index' END AS type, c.relname::text AS name
+    FROM pg_class c WHERE c.relnamespace = to_regnamespace(quote_ident(current_schema())) AND c.relkind IN ('r', 'v', 'i')
+"""
+
+# PostgreSQL's own DDL for the migrations whose SQLite DDL has no translation; the others are translated.
+SQL_FUNCTIONS = {"cue_fan", "cue_weight"}  # the Python functions SQLite is given, as SQL here (HELPERS)
+
+DDL = {
+    "m001_core": """
+        CREATE TABLE entries (
+            id BIGINT PRIMARY KEY, text TEXT NOT NULL, at TEXT, added TEXT NOT NULL, author TEXT, source TEXT,
+            kind TEXT NOT NULL DEFAULT 'text', hash TEXT NOT NULL UNIQUE, words BIGINT NOT NULL, meta TEXT);
+        CREATE INDEX entries_at ON entries(at);
+        CREATE TABLE passages (
+            id BIGINT PRIMARY KEY, entry BIGINT NOT NULL REFERENCES entries(id), seq BIGINT NOT NULL,
+            start BIGINT NOT NULL, "end" BIGINT NOT NULL, speaker TEXT, ref TEXT, text TEXT NOT NULL,
+            -- the full-text index: FTS5's columns text and speaker, told apart by weight
+            tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('remembrancer', fold(text)), 'A')
+                || setweight(to_tsvector('remembrancer', fold(coalesce(speaker, ''))), 'B')) STORED,
+            tokens BIGINT GENERATED ALWAYS AS (tsv_tokens(to_tsvector('remembrancer', fold(text))
+                || to_tsvector('remembrancer', fold(coalesce(speaker, ''))))) STORED,
+            UNIQUE (entry, seq));
+        CREATE INDEX passages_ref ON passages(ref);
+        CREATE INDEX passages_tsv ON passages USING gin (tsv);
+        CREATE VIEW passages_fts AS SELECT id AS rowid, text, speaker, tsv, tokens FROM passages;
+        CREATE TABLE processed (
+            entry BIGINT NOT NULL REFERENCES entries(id), processor TEXT NOT NULL, version TEXT NOT NULL,
+            at TEXT NOT NULL, PRIMARY KEY (entry, processor));
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+    """,
+    "m003_embeddings": """
+        CREATE TABLE embeddings (
+            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            passage BIGINT NOT NULL UNIQUE REFERENCES passages(id),
+            model TEXT NOT NULL,
+            vector vector(384) NOT NULL);
+        -- vectors are unit length: the inner product is the cosine (embed.CONNECTIVITY, embed.EXPANSION_ADD)
+        CREATE INDEX embeddings_hnsw ON embeddings USING hnsw (vector vector_ip_ops) WITH (m = 16, ef_construction = 128);
+    """,
+}
+
+
+def _translate_ddl(sql: str) -> str:
+    sql = re.sub(r"INTEGER\s+PRIMARY\s+KEY\s+AUTOINCREMENT", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", sql, flags=re.I)
+    sql = re.sub(r"\((\w+)\s+COLLATE\s+NOCASE\)", r"(lower(\1))", sql, flags=re.I)
+    sql = re.sub(r"\)\s*WITHOUT\s+ROWID", ")", sql, flags=re.I)  # a clustered table in SQLite; a plain one here
+    return sql
+
+
+class _DDLConnection:
+    """What a migration function is given on PostgreSQL: its statements translated."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def execute(self, sql, params=()):
+        return self.conn.execute(_translate_ddl(sql), params)
+
+    def executemany(self, sql, seq):  # a migration filling a new table from the rows there (m012_search_symbols)
+        return self.conn.executemany(sql, seq)
+
+
+def search_path(raw, schema: str) -> str:
+    """The memory's schema, then pgvector's (wherever the server's owner put it), then public."""
+    row = raw.execute("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                      " WHERE e.extname = 'vector'").fetchone()
+    names = [schema] + ([row[0]] if row and row[0] not in (schema, "public") else []) + ["public"]
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _key(schema: str) -> int:
+    return int.from_bytes(hashlib.sha256(schema.encode()).digest()[:8], "big", signed=True)
+
+
+def migrate(conn: Connection, create: bool = True) -> bool:
+    """Make the memory's schema if need be and bring it up to date, each migration in its own transaction
+    (named as SQLite's, in `migrations`). False if there is no such memory and `create` is False."""
+    import psycopg
+
+    raw, schema = conn.raw, conn.schema
+    exists = raw.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()
+    if not exists and not create:
+        return False
+    with raw.transaction():
+        raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(schema),))
+        raw.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+        if not raw.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
+            try:
+                with raw.transaction():
+                    raw.execute("CREATE EXTENSION IF NOT EXISTS vector SCHEMA public")
+            except psycopg.Error as e:
+                raise StoreError(f"PostgreSQL has no pgvector here ({e})",
+                                 "Install pgvector (0.5 or later) on the server, or ask its owner to `CREATE EXTENSION vector`.") from None
+        raw.execute(f"SET search_path TO {search_path(raw, schema)}")
+        mark = f"remembrancer helpers {HELPERS_VERSION}"
+        if raw.execute("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = %s",
+                       (schema,)).fetchone()[0] != mark:
+            raw.execute(HELPERS)
+            _search_config(raw)
+            raw.execute(SQLITE_MASTER)
+            raw.execute(f"COMMENT ON SCHEMA \"{schema}\" IS '{mark}'")
+        raw.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+    conn.use_schema()
+    done = {r[0] for r in raw.execute("SELECT name FROM migrations").fetchall()}
+    known = {fn.__name__ for fn in migrations.MIGRATIONS}
+    later = [n for n in done if n not in known]
+    if later:
+        raise StoreError(f"This memory was made by a newer remembrancer (its schema has {max(later)})",
+                         "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
+    for fn in migrations.MIGRATIONS:
+        if fn.__name__ in done:
+            continue
+        with raw.transaction():
+            raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(schema),))
+            if raw.execute("SELECT 1 FROM migrations WHERE name = %s", (fn.__name__,)).fetchone():
+                continue  # another process got there first
+            if DDL.get(fn.__name__):
+                raw.execute(DDL[fn.__name__])
+            else:
+                fn(_DDLConnection(conn))
+            _rowid_triggers(raw, schema)
+            raw.execute("INSERT INTO migrations (name, applied) VALUES (%s, to_char(now() AT TIME ZONE 'UTC',"
+                        " 'YYYY-MM-DD HH24:MI:SS'))", (fn.__name__,))
+        conn.refresh()
+    return True
+
+
+def _rowid_triggers(raw, schema):
+    """Every table whose `id` is its own (not a sequence's) gets SQLite's rowid rule (`next_rowid`)."""
+    rows = raw.execute(
+        "SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+        " WHERE c.relnamespace = %s::regnamespace AND c.relkind = 'r' AND a.attname = 'id' AND NOT a.attisdropped"
+        " AND a.attidentity = '' AND NOT a.atthasdef"
+        " AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = c.relname || '_rowid')",
+        (f'"{schema}"',)).fetchall()
+    for (table,) in rows:
+        raw.execute(f'CREATE TRIGGER "{table}_rowid" BEFORE INSERT ON "{table}" FOR EACH ROW EXECUTE FUNCTION next_rowid()')
+
+
+# -- the memory --------------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def pg_errors():
+    """psycopg's errors as the store's: a lock not had in time, a server gone, a full disk."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.errors.LockNotAvailable:
+        raise StoreLocked("The memory is locked by another program") from None
+    except psycopg.errors.DiskFull as e:
+        raise StoreError(f"The database could not grow ({e})", "Free some space on the server and try again; nothing was stored.") from None
+    except psycopg.errors.ReadOnlySqlTransaction:
+        raise StoreError("The database is read-only here (a replica?)",
+                         "Point --db at the primary server to write; nothing was stored.") from None
+    except psycopg.OperationalError as e:
+        raise StoreError(f"The database could not be used: {str(e).strip()}",
+                         "Check the server is running and the URL (--db, $REMEMBRANCER_DB).") from None
+    except (psycopg.IntegrityError, psycopg.DataError) as e:  # as SQLite's: the transaction is rolled back, nothing kept
+        raise StoreError(f"The store could not be used: {str(e).strip().splitlines()[0]}") from None
+
+
+class PgPath(str):
+    """What `memory.path` is for a PostgreSQL memory: the URL naming it (never a file); `shown` without a password."""
+
+    def __new__(cls, dsn, name):
+        self = super().__new__(cls, with_memory(dsn, name))
+        parts = urllib.parse.urlsplit(dsn)
+        netloc = parts.netloc.rsplit("@", 1)[-1]
+        user = parts.netloc.rsplit("@", 1)[0].split(":")[0] + "@" if "@" in parts.netloc else ""
+        self.server = urllib.parse.urlunsplit((parts.scheme, user + netloc, parts.path, parts.query, ""))
+        self.name = name
+        self.shown = with_memory(self.server, name)
+        return self
+
+
+from .store import Memory  # noqa: E402  (store imports this module only when a URL is opened)
+
+
+class PgMemory(Memory):
+    """A memory in a PostgreSQL database: `Memory("postgresql://...", memory="hannah")` makes one of these.
+    Only what differs from SQLite's file is here; everything else is `Memory`'s, over `Connection`."""
+
+    def __init__(self, path=None, *, memory: str | None = None, derive: bool = True, timeout: float = 5.0,
+                 create: bool = True, key: str | None = None):
+        from .store import default_path
+
+        if key is not None:
+            raise BadInput("A PostgreSQL memory is not encrypted by remembrancer",
+                           "Leave out the key: encrypt the database server's disk, and connect over TLS (sslmode=require).")
+        self.key = None
+
+        dsn, name = split_url(str(path if path is not None else default_path()), memory)
+        self.url, self.name = dsn, name
+        self.path = PgPath(dsn, name)
+        self.derive = derive
+        self.lock = threading.RLock()
+        self._depth = 0
+        self.failed_now: list[dict] = []  # as Memory's
+        self.stopping = threading.Event()
+        self.readonly = False
+        self._derive_conn = None
+        with pg_errors():
+            self.conn = Connection(dsn, schema_of(name))
+            try:
+                if not migrate(self.conn, create=create):
+                    raise NotFound(f"No memory {name!r} in {self.path.server}",
+                                   "Check --memory and --db; `remembrancer add` or `import` starts a new memory.")
+                self.conn.raw.execute(f"SET hnsw.ef_search = {EF_SEARCH}")
+                self.conn.raw.execute(f"SET lock_timeout = {int(timeout * 1000)}")
+            except BaseException:
+                self.conn.close()
+                raise
+        if derive:
+            self.complete()
+
+    @contextlib.contextmanager
+    def transaction(self):
+        with self.lock, pg_errors():
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.raw.execute("BEGIN")
+            self._depth = 1
+            try:
+                # One writer a memory at a time, as SQLite's BEGIN IMMEDIATE: ids are given as max + 1.
+                self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(self.conn.schema),))
+                yield self.conn
+                self.conn.raw.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.raw.execute("ROLLBACK")
+                raise
+            finally:
+                self._depth = 0
+
+    def query(self, sql, params=()):
+        with self.lock, pg_errors():
+            return self.conn.execute(sql, params).fetchall()
+
+    def close(self):
+        self.conn.close()
+        if self._derive_conn is not None:
+            self._derive_conn.close()
+
+    def _lock_path(self):
+        return self.path  # deriving is locked (see _derive_lock): anything but None
+
+    @contextlib.contextmanager
+    def _derive_lock(self, wait: bool):
+        """One process at a time derives a memory: a session advisory lock on a connection of its own, let
+        go by the server when the process (or its connection) dies."""
+        import psycopg
+
+        with pg_errors():
+            if self._derive_conn is None:
+                self._derive_conn = psycopg.connect(self.url, autocommit=True)
+            c = self._derive_conn
+            key = _key(self.conn.schema) ^ 1
+            if wait:
+                c.execute("SELECT pg_advisory_lock(%s)", (key,))
+            elif not c.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
+                yield False
+                return
+        try:
+            yield True
+        finally:
+            with pg_errors():
+                c.execute("SELECT pg_advisory_unlock(%s)", (key,))
+
+    def check(self) -> list[str]:
+        from . import capture
+        from .store import content_hash
+
+        problems = []
+        with self.lock, pg_errors():
+            for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries"):
+                entry = capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])
+                if content_hash(entry) != row["hash"]:
+                    problems.append(f"entry {row['id']}: its text no longer matches its content hash")
+            for row in self.conn.execute("SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
+                                         " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"):
+                problems.append(f"passage {row['id']}: does not match its place in entry {row['entry']}")
+            for row in self.conn.execute("SELECT p.id, p.entry FROM trashed_passages p JOIN entries e ON e.id = p.entry"
+                                         " WHERE p.start < 0 OR p.end > length(e.text) OR p.start > p.end"):
+                problems.append(f"passage {row['id']} in the trash: does not fit in entry {row['entry']}")
+        return problems
+
+    def repair(self):
+        """The full-text index is kept by PostgreSQL with the passages: rebuild its GIN index."""
+        with self.lock, pg_errors():
+            self.conn.raw.execute("REINDEX INDEX passages_tsv")
+
+    def backup(self, path) -> Path:
+        """Not here: the server's own tools back a memory up (its schema); `export` is the lossless copy."""
+        raise StoreError("A PostgreSQL memory is backed up by the server (pg_dump --schema, or its own backups)",
+                         f"Run: pg_dump --schema={self.conn.schema} ...; or `remembrancer export` for a lossless JSONL copy.")
+
+    def stats(self) -> dict:
+        out = dict(self.query(
+            "SELECT count(*) AS entries, coalesce(sum(words), 0) AS words, min(at) AS first_at, max(at) AS last_at"
+            " FROM entries WHERE deleted IS NULL")[0])
+        out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
+        out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
+        out["path"] = self.path.shown
+        out["memory"] = self.name
+        out["bytes"] = self.query("SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0)"
+                                  " FROM pg_tables WHERE schemaname = current_schema()")[0][0]
+        for table in ("people", "embeddings"):
+            out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
+        out["pending"] = self.pending_counts()
+        failed = [f["processor"] for f in self.failures()]
+        out["failed"] = {name: failed.count(name) for name in out["pending"]}
+        from .store import DATE_ORDER
+
+        order = self.date_order()
+        out["dates"] = {"order": order.name, "from": (self.setting(DATE_ORDER) or {}).get("from") or order.source}
+        return out
+
+    def vector_index(self):
+        return VectorIndex(self)
+
+    @staticmethod
+    def vector_value(v):
+        return v
+
+
+def memories(url: str) -> list[str]:
+    """The names of the memories in this database."""
+    import psycopg
+
+    dsn, _ = split_url(url)
+    with pg_errors(), psycopg.connect(dsn, autocommit=True) as c:
+        rows = c.execute("SELECT n.nspname FROM pg_namespace n JOIN pg_class t ON t.relnamespace = n.oid"
+                         " WHERE t.relname = 'migrations' AND n.nspname LIKE 'memory\\_%' ORDER BY 1").fetchall()
+    return [r[0][len("memory_"):] for r in rows]
+
+
+# -- vectors --------------------------------------------------------------------------------------------------
+class VectorIndex:
+    """Nearest passages by pgvector (its HNSW index, or a scan where the planner finds one cheaper: a small
+    memory), kept by the server with the table: never stale, so nothing to take in or drop (the calls
+    `embed.index` makes of its own indexes do nothing here)."""
+
+    def __init__(self, memory):
+        self.memory = memory
+        self.covers = self.gone = 0
+        self.pinned = False
+
+    @property
+    def size(self):
+        return self.memory.query("SELECT count(*) FROM embeddings")[0][0]
+
+    def update(self, top):
+        return []
+
+    def forget(self, passages):
+        pass
+
+    def merge(self):
+        pass
+
+    def search(self, vector, k):
+        import numpy as np
+
+        q = np.asarray(vector, dtype=np.float32)
+        with self.memory.lock, pg_errors():  # PostgreSQL's SQL: ordered by the distance, so the HNSW index answers
+            raw = self.memory.conn.raw
+            if k > EF_SEARCH:  # the HNSW scan returns at most ef_search rows
+                raw.execute(f"SET hnsw.ef_search = {min(int(k), 1000)}")
+            try:
+                rows = raw.execute("SELECT passage, -(vector <#> %s) FROM embeddings ORDER BY vector <#> %s LIMIT %s",
+                                   (q, q, int(k))).fetchall()
+            finally:
+                if k > EF_SEARCH:
+                    raw.execute(f"SET hnsw.ef_search = {EF_SEARCH}")
+        return [(int(r[0]), float(r[1])) for r in rows]
+
+    def vectors_of(self, keys):
+        import numpy as np
+
+        keys = [int(k) for k in np.asarray(keys).tolist()]
+        rows = []
+        if keys:
+            with self.memory.lock, pg_errors():  # binary: 384 floats as they are, not as text to parse
+                rows = self.memory.conn.raw.execute("SELECT passage, vector FROM embeddings WHERE passage = ANY(%s)",
+                                                    (keys,), binary=True).fetchall()
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 384), dtype=np.float32)
+        return np.array([r[0] for r in rows], dtype=np.int64), np.vstack([r[1] for r in rows]).astype(np.float32)

@@ -1,0 +1,288 @@
+"""The PostgreSQL backend (remembrancer/postgres.py): the core of the package on both backends, and many
+memories in one database, each blind to the others. PostgreSQL is a real server started by `pg_url`."""
+import json
+
+import pytest
+from conftest import ok
+
+from remembrancer import postgres
+from remembrancer.errors import BadInput, NotFound
+from remembrancer.store import Memory
+
+STORY = [
+    ("My sister Hannah came over for tea. We talked about our mother, who loved her garden.", "2021-03-04"),
+    ("Walked the dogs along the bay with Rhys. He wants to move to Cardiff next year.", "2021-03-06"),
+    ("Hannah rang: the surgery went well. Rhys cooked pasta to celebrate.", "2021-04-11"),
+]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def open_store(request, tmp_path):
+    """`open_store(name)`: a new store on this backend (a file; a memory of its own in the test server)."""
+    made = []
+
+    def make(name="one", **kw):
+        if request.param == "sqlite":
+            m = Memory(tmp_path / f"{name}.db", **kw)
+        else:
+            m = Memory(request.getfixturevalue("pg_url"), memory=f"{name}_{request.node.name[-40:].lower()}"
+                       .replace("[", "_").replace("]", "").replace("-", "_")[:48], **kw)
+        made.append(m)
+        return m
+
+    yield make
+    for m in made:
+        m.close()
+
+
+def test_add_search_and_entries(open_store):
+    m = open_store(derive=False)
+    ids = [m.add(text, at=at)["entry"] for text, at in STORY]
+    assert ids == [1, 2, 3]
+    assert m.add(STORY[0][0], at=STORY[0][1])["new"] is False  # the same text is kept once
+    hits = m.search("dogs bay")
+    assert hits[0]["entry"] == 2 and hits[0]["score"] > 0
+    assert [h["entry"] for h in m.search("walking")] == [2]  # stemmed, as FTS5's porter tokenizer
+    assert m.search('"; DROP TABLE entries; --') == []
+    assert {h["entry"] for h in m.search("Hannah Rhys")} == {1, 2, 3}
+    assert m.search("hannah rhys")[0]["entry"] == 3  # every word first
+    m.edit(2, "Walked the dogs along the beach with Rhys.")
+    assert m.search("bay") == [] and m.search("beach")[0]["entry"] == 2
+    assert m.history(2)[0]["text"] == STORY[1][0]
+    m.delete(3)
+    assert m.search("surgery") == [] and [e["entry"] for e in m.trash()] == [3]
+    m.restore(3)
+    assert m.search("surgery")[0]["entry"] == 3
+    assert m.stats()["entries"] == 3 and m.check() == []
+
+
+def test_understanding_recall_ask_people_and_corrections(open_store):
+    m = open_store()
+    for text, at in STORY:
+        m.add(text, at=at)
+    names = {p["name"] for p in m.people()}
+    assert {"Hannah", "Rhys"} <= names
+    page = m.person("Hannah")
+    assert page["name"] == "Hannah" and page["mentions"] >= 2
+    answer = m.ask("When did Hannah have surgery?")
+    assert answer["passages"][0]["entry"] == 3
+    assert any(p["entry"] == 2 for p in m.ask("Where does Rhys want to live?")["passages"][:3])
+    assert m.recall("pasta")["people"][0]["name"] == "Rhys"
+    m.rename("Rhys", "Rhys Williams")
+    assert "Rhys Williams" in {p["name"] for p in m.people()}
+    assert m.person("rhys")["name"] == "Rhys Williams"  # any of their names, in any case
+    [said] = m.corrections("Rhys Williams")
+    m.undo(said["id"])
+    assert "Rhys" in {p["name"] for p in m.people()}
+    assert m.fading(now="2023-01-01")
+
+
+def _steady(line: str) -> dict:
+    """An export line without the times things were done at (now, in each run)."""
+    row = json.loads(line)
+    for key in ("added", "deleted"):
+        row.pop(key, None)
+    for v in row.get("versions", []):
+        v.pop("replaced", None)
+    if "table" in row:
+        row["row"].pop("at", None)
+    return row
+
+
+def test_the_same_story_exports_the_same_on_both(tmp_path, pg_url):
+    """What one backend keeps, the other keeps: the lossless export is the same, and a PostgreSQL memory's
+    export imported into a new one exports byte for byte the same again."""
+    lite = Memory(tmp_path / "a.db")
+    pg = Memory(pg_url, memory="export_same")
+    for m in (lite, pg):
+        for text, at in STORY:
+            m.add(text, at=at)
+        m.add_chat([("Ann", "Did you see the eclipse?"), ("Bo", "Yes, from the roof!")], at="2021-05-01")
+        m.delete(2)
+        m.edit(1, "My sister Hannah came over for coffee.")
+        m.hide("Hannah")
+    lines = [list(m.export("jsonl")) for m in (lite, pg)]
+    assert [_steady(x) for x in lines[0]] == [_steady(x) for x in lines[1]]
+    again = Memory(pg_url, memory="export_again", derive=False)
+    path = tmp_path / "pg.jsonl"
+    path.write_text("".join(lines[1]))
+    again.import_file("jsonl", path)
+    assert list(again.export("jsonl")) == lines[1]
+    assert [p["name"] for p in lite.people()] == [p["name"] for p in pg.people()]
+    for m in (lite, pg, again):
+        m.close()
+
+
+def test_memories_in_one_database_are_blind_to_each_other(pg_url, tmp_path):
+    """No query, index, export or search of one memory returns another's entries, people, cues or vectors."""
+    hannah = Memory(pg_url, memory="hannah")
+    sam = Memory(pg_url, memory="sam")
+    hannah.add("Tea with my aunt Gwendolyn in Aberystwyth; she gave me her pearl brooch.", at="2020-01-02")
+    sam.add("Rode the ferry to Bergen with my friend Oskar.", at="2021-07-08")
+    for mine, other, word, name in ((hannah, sam, "brooch", "Gwendolyn"), (sam, hannah, "ferry", "Oskar")):
+        assert mine.search(word) and other.search(word) == []
+        assert all(word not in p["text"] for p in other.ask(f"What about the {word}?")["passages"])
+        assert any(name in p["name"] for p in mine.people()) and not any(name in p["name"] for p in other.people())
+        with pytest.raises(NotFound):
+            other.person(name)
+        assert other.recall(word)["people"] == []
+        assert word not in "".join(other.export("jsonl"))
+        assert other.query("SELECT count(*) FROM entries")[0][0] == 1
+        # vectors: every one the other memory searches is of its own passages
+        own = {r[0] for r in other.query("SELECT id FROM passages")}
+        from remembrancer import embed
+
+        near = embed.nearest(other, embed.embed([f"the {word}"])[0], 50)
+        assert near and {pid for pid, _ in near} <= own
+    # the same ids in each, each its own
+    assert hannah.entry(1)["text"] != sam.entry(1)["text"]
+    assert {"hannah", "sam"} <= set(postgres.memories(pg_url))
+    # a memory that is not there is not made when asked not to
+    with pytest.raises(NotFound):
+        Memory(pg_url, memory="nobody_here", create=False)
+    hannah.close()
+    sam.close()
+
+
+def test_names_and_urls():
+    url = "postgresql://me:secret@db.example:5432/family?sslmode=require"
+    dsn, name = postgres.split_url(postgres.with_memory(url, "hannah"))
+    assert (dsn, name) == (url, "hannah")
+    assert postgres.split_url(url) == (url, postgres.DEFAULT_MEMORY)
+    for bad in ("Hannah", "a-b", "x; DROP SCHEMA y", "", "1abc"):
+        with pytest.raises(BadInput):
+            postgres.split_url(url, bad or "")
+    with pytest.raises(BadInput):
+        Memory("x.db", memory="hannah")  # an SQLite file holds one memory
+    # a user's memory (users.Memories over a URL): no two users share one, whatever their names
+    users = ["sam", "user-42", "user_42", "a.b@c+d", "x" * 64, "x" * 63 + "y"]
+    names = [postgres.memory_of(u) for u in users]
+    assert len(set(names)) == len(users) and all(postgres.NAME.match(n) for n in names)
+
+
+def test_translation():
+    t = postgres.translate("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
+    assert t.sql == ("INSERT INTO settings (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
+    t = postgres.translate("SELECT id FROM people WHERE name = ?1 COLLATE NOCASE UNION SELECT person FROM aliases"
+                           " WHERE alias = ?1 COLLATE NOCASE ORDER BY 1")
+    assert t.sql == ("SELECT id FROM people WHERE lower(name) = lower(%s) UNION SELECT person FROM aliases"
+                     " WHERE lower(alias) = lower(%s) ORDER BY 1 NULLS FIRST")
+    assert t.slots == [("arg", 0), ("arg", 0)]
+    t = postgres.translate("SELECT p.end, '50%' FROM passages p ORDER BY p.at DESC, p.id LIMIT ?")
+    assert t.sql == "SELECT p.\"end\", '50%%' FROM passages p ORDER BY p.at DESC NULLS LAST, p.id NULLS FIRST LIMIT %s"
+    assert postgres.translate("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)").skip
+    t = postgres.translate("UPDATE OR IGNORE aliases SET person = ? WHERE person = ?")
+    assert t.sql == ("UPDATE aliases SET person = %s WHERE person = %s AND NOT EXISTS"
+                     " (SELECT 1 FROM aliases o WHERE o.person = %s AND o.alias = aliases.alias)")
+    assert t.slots == [("arg", 0), ("arg", 1), ("arg", 0)]
+    t = postgres.translate("SELECT id FROM t WHERE a IN (?, ?, ?) AND instr(lower(x), lower(?)) LIMIT 1")
+    assert t.sql == "SELECT id FROM t WHERE a = ANY(%s) AND (instr(lower(x), lower(%s)) > 0) LIMIT 1"
+    assert t.slots == [("list", (0, 3)), ("arg", 3)]
+    assert postgres.tsquery('"walked" AND "dogs"*') == "'walked' & 'dogs':*"
+    assert postgres.tsquery('speaker : "Ann Lee"') == "('Ann':B <-> 'Lee':B)"
+    assert postgres.tsquery('"a" OR "b"') == "'a' | 'b'"
+
+
+def test_cli_memory_option(pg_url):
+    from click.testing import CliRunner
+
+    from remembrancer.cli import cli
+
+    url = pg_url
+    ok(CliRunner().invoke(cli, ["--db", url, "--memory", "cli_a", "add", "Met Ianto at the Hub.", "--at", "2009-05-01"]))
+    r = ok(CliRunner().invoke(cli, ["--db", url, "--memory", "cli_a", "search", "Hub", "--json"]))
+    assert json.loads(r.output)[0]["text"] == "Met Ianto at the Hub."
+    r = CliRunner().invoke(cli, ["--db", url, "--memory", "cli_b", "search", "Hub"])  # no such memory: not made by a search
+    assert r.exit_code == 1 and "No memory 'cli_b'" in r.output and "secret" not in r.output
+    ok(CliRunner().invoke(cli, ["--db", url, "--memory", "cli_b", "add", "Met Owen at the Hub.", "--no-extract"]))
+    r = ok(CliRunner().invoke(cli, ["--db", url, "--memory", "cli_b", "search", "Ianto", "--json"]))
+    assert json.loads(r.output) == []
+    r = CliRunner().invoke(cli, ["--memory", "cli_a", "search", "Hub"])
+    assert r.exit_code != 0 and "PostgreSQL" in r.output
+
+
+def test_a_server_keeps_a_memory_per_user_in_one_database(pg_url):
+    """`serve --folder postgresql://...`: each user's memory a schema of the database, and no request of one
+    user reads another's; the token is kept in the database too."""
+    from fastapi.testclient import TestClient
+
+    from remembrancer.server import create_app, ensure_folder_token, folder_token_digest
+
+    headers = {"X-Remembrancer": "1"}
+    with TestClient(create_app(folder=pg_url, derive=False), base_url="http://127.0.0.1") as client:
+        for user, text in (("sam", "Sailed to Skomer with Ffion."), ("user-42", "Baked bara brith with Nain.")):
+            r = client.post("/api/add", params={"user": user}, json={"text": text, "at": "2022-06-01"}, headers=headers)
+            assert r.status_code == 200, r.text
+        assert [p["text"] for p in client.get("/api/search", params={"q": "Skomer", "user": "sam"}).json()] == ["Sailed to Skomer with Ffion."]
+        assert client.get("/api/search", params={"q": "Skomer", "user": "user-42"}).json() == []
+        assert client.get("/api/search", params={"q": "bara brith", "user": "sam"}).json() == []
+        assert client.get("/api/stats", params={"user": "user-42"}).json()["entries"] == 1
+        assert client.get("/api/search", params={"q": "Skomer", "user": "../sam"}).status_code == 400
+    assert {postgres.memory_of("sam"), postgres.memory_of("user-42")} <= set(postgres.memories(pg_url))
+    token = ensure_folder_token(pg_url)
+    assert token and folder_token_digest(pg_url) and ensure_folder_token(pg_url) is None
+
+
+def test_a_failure_mid_batch_rolls_the_whole_batch_back(open_store):
+    """As tests/test_store.py's, on both backends: an entry that cannot be stored takes its batch with it."""
+    from remembrancer import capture
+    from remembrancer.errors import StoreError
+
+    m = open_store(derive=False)
+    m.add("Already here.", at="2020-01-01")
+    before = list(m.export())
+    good = capture.text_entry("Would be new.", at="2020-01-01")
+    broken = capture.text_entry("Broken.", at="2020-01-01")
+    broken.kind = None  # NOT NULL: fails inside the transaction, after `good` was inserted
+    with pytest.raises(StoreError) as caught:
+        m.add_entries([good, broken])
+    assert "\n" not in caught.value.line()
+    assert list(m.export()) == before and m.search("new") == []
+    assert m.add("Now it works.")["new"]
+
+
+def test_words_are_stemmed_as_fts5_porter_stems_them(open_store):
+    """Porter's "died" is "di", not "die" (Snowball's English, which PostgreSQL would use): the same hits on both."""
+    m = open_store(derive=False)
+    m.add("Grandad died in May.", at="2020-01-01")
+    m.add("We all die.", at="2020-01-02")
+    assert [h["entry"] for h in m.search("died")] == [1]
+    assert [h["entry"] for h in m.search("die")] == [2]
+    assert [h["entry"] for h in m.search("dying")] == []
+
+
+def test_a_memory_made_before_is_brought_up_to_date(pg_url):
+    """One made by an earlier version (English stems, no passage_symbols yet) is stemmed again and migrated."""
+    name = "before_porter"
+    with Memory(pg_url, memory=name, derive=False) as m:
+        m.add("Grandad died in May. 🌷", at="2020-01-01")
+        raw = m.conn.raw
+        raw.execute(f"ALTER TEXT SEARCH DICTIONARY {postgres.CONFIG}_stem (Language = english)")
+        raw.execute("UPDATE passages SET text = text")
+        raw.execute("DROP TABLE passage_symbols")
+        raw.execute("DELETE FROM migrations WHERE name = 'm012_search_symbols'")
+        raw.execute(f'COMMENT ON SCHEMA "{postgres.schema_of(name)}" IS \'remembrancer helpers 0\'')
+        assert "'die'" in m.query("SELECT tsv::text FROM passages")[0][0]
+    with Memory(pg_url, memory=name, derive=False) as m:
+        assert "'di'" in m.query("SELECT tsv::text FROM passages")[0][0]
+        assert [h["entry"] for h in m.search("died")] == [1]
+        assert m.query("SELECT count(*) FROM passage_symbols")[0][0] > 0
+
+
+def test_a_cue_brings_back_the_same_people_and_evidence_on_both(tmp_path, pg_url):
+    """Evidence is gathered in an order of its own, not the order rows lie in a table (edits upsert them:
+    PostgreSQL's rows then lie otherwise than SQLite's)."""
+    texts = [("Tom and Mary planted roses in the garden behind the old house.", "2020-01-01"),
+             ("Mary painted the house blue. Tom fixed the garden gate.", "2020-02-01"),
+             ("Tom sold the house in the spring; Mary kept the garden shed.", "2020-03-01"),
+             ("The garden was quiet. Mary sat alone by the house with Tom's letters.", "2020-04-01")]
+    shown = []
+    for m in (Memory(tmp_path / "a.db"), Memory(pg_url, memory="same_evidence")):
+        with m:
+            for text, at in texts:
+                m.add(text, at=at)
+            m.edit(1, texts[0][0] + " Tom watered the garden at the house.")
+            m.edit(3, texts[2][0] + " Mary cried in the garden.")
+            shown.append([[(p["name"], [e["passage"] for e in p["evidence"]]) for p in m.recall(cue)["people"]]
+                          for cue in ("garden", "house", "roses")])
+    assert shown[0] == shown[1] and shown[0][0]
