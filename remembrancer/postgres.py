@@ -25,7 +25,6 @@ import contextlib
 import functools
 import hashlib
 import re
-import threading
 import urllib.parse
 from pathlib import Path
 
@@ -950,11 +949,7 @@ class PgMemory(Memory):
         dsn, name = split_url(str(path if path is not None else default_path()), memory)
         self.url, self.name = dsn, name
         self.path = PgPath(dsn, name)
-        self.derive = derive
-        self.lock = threading.RLock()
-        self._depth = 0
-        self.failed_now: list[dict] = []  # as Memory's
-        self.stopping = threading.Event()
+        self._begin(derive)
         self.readonly = False
         self._derive_conn = None
         with pg_errors():

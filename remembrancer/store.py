@@ -238,11 +238,7 @@ class Memory:
         if key is not None and (not isinstance(key, str) or not key):
             raise BadArgument("The key must be a non-empty string")
         self.key = key
-        self.derive = derive
-        self.lock = threading.RLock()
-        self._depth = 0
-        self.failed_now: list[dict] = []  # failures recorded by this Memory (see `failures`)
-        self.stopping = threading.Event()  # set from another thread: deriving stops at the next batch (Interrupted)
+        self._begin(derive)
         memory = str(self.path) == ":memory:"
         if not memory and not self.path.exists():
             if not create:
@@ -301,6 +297,14 @@ class Memory:
             migrations.apply(self.conn)
         if derive:
             self.complete()
+
+    def _begin(self, derive: bool):
+        """The state every Memory starts with, whatever holds its store (SQLite here, PostgreSQL in postgres.py)."""
+        self.derive = derive
+        self.lock = threading.RLock()
+        self._depth = 0
+        self.failed_now: list[dict] = []  # failures recorded by this Memory (see `failures`)
+        self.stopping = threading.Event()  # set from another thread: deriving stops at the next batch (Interrupted)
 
     def close(self):
         self.conn.close()
