@@ -116,3 +116,17 @@ def pg_url():
     yield server.get_uri()
     server.cleanup()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def stop_group(proc, timeout=20):
+    """Stop a process started with `start_new_session=True` and everything it started (SIGTERM, then SIGKILL)."""
+    import os
+    import signal
+    import subprocess
+
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

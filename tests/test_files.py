@@ -3,7 +3,6 @@ in a folder made 0700; an upload leaves no copy anywhere; an encrypted store (SQ
 and every feature works on it."""
 import json
 import os
-import signal
 import socket
 import stat
 import subprocess
@@ -13,7 +12,7 @@ import time
 import httpx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, stop_group
 from remembrancer.errors import NeedsKey, StoreError, WrongKey
 from remembrancer.store import Memory, decrypt, encrypt, is_encrypted
 from test_privacy import STRACE
@@ -113,13 +112,7 @@ def test_an_upload_leaves_no_copy_outside_the_store_even_when_cut_off(tmp_path):
             time.sleep(1)
         time.sleep(2)
     finally:
-        # strace and the server it traces: strace alone, stopped, would leave the server running
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_group(proc)  # strace and the server it traces (strace alone, stopped, leaves the server running)
     made = []
     for line in log.read_text().splitlines():
         if "O_CREAT" not in line and "O_TMPFILE" not in line and "creat(" not in line and "rename" not in line:

@@ -1,7 +1,6 @@
 """No network, no telemetry: add, ask and serve (with a request that embeds) under strace connect to nothing but
 the server's own loopback socket and look up no host name, and write nothing outside the store's folder."""
 import os
-import signal
 import re
 import shutil
 import subprocess
@@ -11,7 +10,7 @@ import time
 import httpx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, stop_group
 from test_server import free_port
 
 STRACE = shutil.which("strace")
@@ -102,13 +101,7 @@ def test_serve_makes_no_connection_but_its_own(tmp_path):
             assert client.get("/api/ask", params={"q": "Who made the coffee?"}).json()["passages"]
         time.sleep(5)  # telemetry, when it was on, went out within seconds of the model's first use
     finally:
-        # strace and the server it traces: strace alone, stopped, would leave the server running
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_group(proc)  # strace and the server it traces (strace alone, stopped, leaves the server running)
     assert log.exists()
     assert leaks(log) == []
     nothing_written_outside(tmp_path)
