@@ -848,6 +848,8 @@ def undo(memory, cid) -> dict:
         cid = int(cid)
     except (TypeError, ValueError):
         raise BadInput(f"Not a correction number: {cid!r}", "See `remembrancer corrections` for their numbers.") from None
+    if not 0 < cid < 2 ** 63:  # SQLite cannot even look such a number up
+        raise NotFound(f"No correction {cid}", "See `remembrancer corrections` for their numbers.")
     entries = []
     with memory.transaction() as conn:
         rows = conn.execute("SELECT * FROM corrections WHERE id = ?", (cid,)).fetchall()
@@ -916,6 +918,7 @@ def names_in(memory, passage_ids) -> dict[int, list[dict]]:
     for linking a name to its person's page."""
     ids = [int(i) for i in dict.fromkeys(passage_ids)]
     out = {i: [] for i in ids}
+    ids = [i for i in ids if 0 < i < 2 ** 63]  # no passage has a number SQLite cannot hold
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
         for r in memory.query(
                 f"SELECT m.passage, m.start - pa.start AS s, m.end - pa.start AS e, p.name FROM mentions m"

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from conftest import dump
 from remembrancer import capture
 from remembrancer.cli import cli
-from remembrancer.errors import BadArgument, BadDate, BadFormat, RemembrancerError, StoreError
+from remembrancer.errors import BadArgument, BadDate, BadFormat, NotFound, RemembrancerError, StoreError
 from remembrancer.store import Memory
 
 
@@ -229,3 +229,13 @@ def test_terminal_escape_sequences_are_shown_not_obeyed(tmp_path):
     assert json.loads(as_json)[0]["text"].startswith("Set the title \x1b]0;owned\x07")  # lossless in JSON
     error = one_line_error(run(db, "person", "Eve\x1b[31m"))
     assert "\x1b" not in error
+
+
+@pytest.mark.parametrize("number", [2 ** 63, 10 ** 30, -(2 ** 64), 0])
+def test_a_number_sqlite_cannot_hold_is_not_found_not_a_crash(store, number):
+    before = dump(store)
+    with Memory(store, derive=False) as memory:
+        with pytest.raises(NotFound):
+            memory.undo(number)
+        assert memory.names_in([number]) == {number: []}
+    assert dump(store) == before
