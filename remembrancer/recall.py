@@ -1363,7 +1363,7 @@ def _person_passages(memory, name: str) -> set[int]:
     marks = ",".join("?" * len(name_forms))
     ids |= {r[0] for r in memory.query(f"SELECT id FROM passages WHERE speaker IN ({marks})", list(name_forms))}
     for form in name_forms:  # named where extraction missed it
-        phrase = '"' + form.replace('"', '""') + '"'
+        phrase = '"' + form.replace('"', '""').replace("\x00", " ") + '"'  # FTS5 ends a query at NUL
         ids |= {r[0] for r in memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (f"text : {phrase}",))}
     if not ids:
         raise NotFound(f"No one called {name!r} is remembered", "See `remembrancer people` for the names known.")

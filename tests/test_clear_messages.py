@@ -239,3 +239,9 @@ def test_a_number_sqlite_cannot_hold_is_not_found_not_a_crash(store, number):
             memory.undo(number)
         assert memory.names_in([number]) == {number: []}
     assert dump(store) == before
+
+
+def test_a_nul_in_a_name_is_not_found_not_a_store_error(store):
+    with Memory(store, derive=False) as memory:
+        with pytest.raises(NotFound):
+            memory.timeline(person="a\x00b")
