@@ -599,10 +599,10 @@ def not_a_person_here(doc, s: int, e: int) -> bool:
     if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
             c.dep_ == "attr" and any(g.dep_ == "poss" for g in c.children) for c in root.head.children):
         return False  # a name in quotes said to be someone's: '"Pat" is his wife'
-    text = doc.text
-    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-    return 0 < start and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'" and (
-        text[start - 1] != "'" or text[end] == "'")
+    # The characters either side, from the tokens: `doc.text` is built anew on every read (a whole entry per name).
+    left = doc[s - 1].text_with_ws[-1] if s > 0 else ""
+    right = doc[e - 1].whitespace_[:1] or (doc[e].text[:1] if e < len(doc) else "")
+    return left != "" and right != "" and left in "\"“‘'" and right in "\"”’'" and (left != "'" or right == "'")
 
 
 OPENS = {'"', "“", "‘", ",", "—", "–", "-"}
