@@ -42,7 +42,6 @@ from .store import PROCESSORS, Memory, is_url, private_folder
 WEB = Path(__file__).parent / "web"
 MAX_JSON = 1 << 20  # bytes in any request that is not a file upload
 MAX_UPLOAD = 20 << 20  # bytes in a file upload
-TOKEN_SETTING = "server.token_sha256"
 COOKIE = "remembrancer_token"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
@@ -84,19 +83,8 @@ def _digest(token: str) -> str:
 def ensure_token(memory: Memory, new: bool = False) -> str | None:
     """Create the server's token on first need (or, with `new`, replace it: a lost token): returns it (to be
     shown once), or None if one exists. Only its SHA-256 is stored, in the store's settings."""
-    with memory.transaction() as conn:
-        if new:
-            conn.execute("DELETE FROM settings WHERE key = ?", (TOKEN_SETTING,))
-        elif conn.execute("SELECT 1 FROM settings WHERE key = ?", (TOKEN_SETTING,)).fetchone():
-            return None
-        token = secrets.token_urlsafe(32)
-        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (TOKEN_SETTING, _digest(token)))
-    return token
-
-
-def stored_token_digest(memory: Memory) -> str | None:
-    rows = memory.query("SELECT value FROM settings WHERE key = ?", (TOKEN_SETTING,))
-    return rows[0][0] if rows else None
+    token = secrets.token_urlsafe(32)
+    return token if memory.keep_token_digest(_digest(token), replace=new) else None
 
 
 TOKEN_FILE = "server-token.sha256"  # beside the users' stores, with `serve --folder`: no user's name ends so
@@ -131,7 +119,7 @@ def folder_token_digest(folder) -> str | None:
 
         try:
             with Memory(with_memory(str(folder), SERVER_MEMORY), derive=False, create=False) as memory:
-                return stored_token_digest(memory)
+                return memory.token_digest()
         except NotFound:
             return None
     path = Path(folder) / TOKEN_FILE
@@ -637,7 +625,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
                 else Memories(folder=folder, understand=derive, key=key))
     if folder is None:
         with Memory(memories.single, derive=False, key=key) as memory:  # creates and migrates the store before any request
-            digest = stored_token_digest(memory) if require_token else None
+            digest = memory.token_digest() if require_token else None
     else:
         digest = folder_token_digest(memories.folder) if require_token else None
     spool = memories.folder or memories.single.parent  # where an upload read from a file waits (see parse_upload)

@@ -32,6 +32,7 @@ BATCH_WORDS = 50_000  # entries are committed in batches of about this many word
 ISOLATE = 64  # after a processor fails on a run of entries, at most this many are tried one by one to find the one
 REPORT_EVERY = 64  # entries understood between two reports of progress, when one process understands them
 WEAK_DATES = ("file time", "today")  # an entry's meta["dated"] when nothing in it said when
+TOKEN_SETTING = "server.token_sha256"  # settings key: the server's token, as its SHA-256 (never the token)
 DATE_ORDER = "dates.order"  # settings key: {"day_first": bool, "from": "--day-first" | "locale en_GB"}
 RETRIES = 3  # times one run takes again an entry that changed while a processor read it
 
@@ -696,6 +697,22 @@ class Memory:
         return out
 
     # -- settings -----------------------------------------------------------------------------
+    def token_digest(self) -> str | None:
+        """The SHA-256 (hex) of the server's token, as `keep_token_digest` kept it; None if there is none."""
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (TOKEN_SETTING,))
+        return rows[0][0] if rows else None
+
+    def keep_token_digest(self, digest: str, replace: bool = False) -> bool:
+        """Keep the SHA-256 of a new server token, unless one is kept already (`replace`: in its place, a lost
+        token); False if one was, and nothing changed."""
+        with self.transaction() as conn:
+            if replace:
+                conn.execute("DELETE FROM settings WHERE key = ?", (TOKEN_SETTING,))
+            elif conn.execute("SELECT 1 FROM settings WHERE key = ?", (TOKEN_SETTING,)).fetchone():
+                return False
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (TOKEN_SETTING, digest))
+        return True
+
     def setting(self, key: str):
         rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else None
