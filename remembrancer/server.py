@@ -37,7 +37,7 @@ from starlette.formparsers import MultiPartParser
 from . import capture
 from .errors import (BadInput, EmptyInput, Interrupted, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
                      UnknownFormat)
-from .store import PROCESSORS, Memory, is_url, private_folder
+from .store import Memory, is_url, private_folder
 
 WEB = Path(__file__).parent / "web"
 MAX_JSON = 1 << 20  # bytes in any request that is not a file upload
@@ -394,7 +394,7 @@ class Job:
         if not deriving or memory is None:
             return {"stage": "stored", "percent": 100.0, "seconds_left": 0.0}
         if not self.understood:
-            done, total = understood_words(memory, self.entries)
+            done, total = memory.understood_words(self.entries)
             self.understood = done >= total
         if self.understood:
             return {"stage": "understood", "percent": 100.0, "seconds_left": 0.0}
@@ -403,23 +403,6 @@ class Job:
         left = round(spent * (1 - part) / part, 1) if part > 0.02 and spent > 0 else None
         return {"stage": "understanding", "percent": round(100 * (1 - SHARES["understanding"] * (1 - part)), 1),
                 "seconds_left": left, "done": done, "total": total, "unit": "words"}
-
-
-def understood_words(memory, entry_ids) -> tuple[int, int]:
-    """(words of these entries understood, averaged over the processors; all their words)."""
-    import importlib
-
-    done = total = 0
-    names = [importlib.import_module(n) for n in PROCESSORS]
-    for i in range(0, len(entry_ids), 500):
-        part = entry_ids[i:i + 500]
-        marks = ",".join("?" * len(part))
-        total += memory.query(f"SELECT coalesce(sum(words), 0) FROM entries WHERE id IN ({marks})", part)[0][0]
-        for module in names:
-            done += memory.query(
-                f"SELECT coalesce(sum(e.words), 0) FROM entries e JOIN processed p ON p.entry = e.id AND p.processor = ?"
-                f" AND p.version = ? WHERE e.id IN ({marks})", (module.NAME, str(module.VERSION), *part))[0][0]
-    return done // max(len(names), 1), total
 
 
 class AddText(BaseModel):
@@ -788,13 +771,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
         """`{"pending": {processor: entries not yet processed}, "deriving", "failed": [{"entry", "processor", "error",
         "at", ...}]}`: pending 0 everywhere once all is understood; `failed`, the entries that could not be (they
         stay stored and searchable, and are tried again after an upgrade or a reindex)."""
-        import importlib
-
-        pending = {}
-        for name in PROCESSORS:
-            module = importlib.import_module(name)
-            pending[module.NAME] = len(mem().pending(module))
-        return {"pending": pending, "deriving": memories.understand, "failed": mem().failures()}
+        return {"pending": mem().pending_counts(exact=True), "deriving": memories.understand, "failed": mem().failures()}
 
     @app.get("/api/stats", tags=["store"], summary="How much is remembered")
     def stats() -> dict:

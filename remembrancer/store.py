@@ -936,8 +936,26 @@ class Memory:
             ids = [i for i in ids if i in wanted]
         return ids
 
-    def pending_counts(self) -> dict[str, int]:
-        """{processor: entries it has not yet understood at its current version}; cheap when none are."""
+    def understood_words(self, entry_ids: list) -> tuple[int, int]:
+        """(words of these entries understood, averaged over the processors; all their words): how far
+        understanding an import has got."""
+        done = total = 0
+        modules = [importlib.import_module(n) for n in PROCESSORS]
+        for i in range(0, len(entry_ids), 500):
+            part = entry_ids[i:i + 500]
+            marks = ",".join("?" * len(part))
+            total += self.query(f"SELECT coalesce(sum(words), 0) FROM entries WHERE id IN ({marks})", part)[0][0]
+            for module in modules:
+                done += self.query(
+                    f"SELECT coalesce(sum(e.words), 0) FROM entries e JOIN processed p ON p.entry = e.id AND p.processor = ?"
+                    f" AND p.version = ? WHERE e.id IN ({marks})", (module.NAME, str(module.VERSION), *part))[0][0]
+        return done // max(len(modules), 1), total
+
+    def pending_counts(self, exact: bool = False) -> dict[str, int]:
+        """{processor: entries it has not yet understood at its current version}; cheap when none are.
+        `exact`: counted entry by entry (as `pending` lists them), not from the totals."""
+        if exact:
+            return {m.NAME: len(self.pending(m)) for m in map(importlib.import_module, PROCESSORS)}
         entries = self.query("SELECT (SELECT count(*) FROM entries) - (SELECT count(*) FROM entries WHERE deleted IS NOT NULL)")[0][0]
         out = {}
         for name in PROCESSORS:
