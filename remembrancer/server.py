@@ -806,9 +806,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
                  end: str | None = Query(None, alias="to", description="Up to this date (exclusive)."),
                  person: str | None = Query(None, description="Only what involves this person."),
                  limit: int = Query(200, ge=1, le=1000, description="At most this many, the earliest first.")) -> list[dict]:
-        from . import recall
-
-        return recall.timeline(mem(), start, end, person, limit=limit)
+        return mem().timeline(start, end, person, limit=limit)
 
     @app.get("/api/on-this-day", tags=["recall"], summary="This day of the year, in other years")
     def on_this_day(date: str | None = Query(None, description="The day (default: today).")) -> list[dict]:

@@ -1237,11 +1237,12 @@ class Memory:
 
         return recall.ask(self, question, limit)
 
-    def timeline(self, start: str | None = None, end: str | None = None, person: str | None = None) -> list[dict]:
-        """What happened, by when it happened (not when it was written down)."""
+    def timeline(self, start: str | None = None, end: str | None = None, person: str | None = None,
+                 limit: int = 200) -> list[dict]:
+        """What happened, by when it happened (not when it was written down): at most `limit`, the earliest first."""
         from . import recall
 
-        return recall.timeline(self, start, end, person)
+        return recall.timeline(self, start, end, person, limit=limit)
 
     def on_this_day(self, day: str | None = None) -> list[dict]:
         """What happened on this day of the year in other years."""
