@@ -1125,6 +1125,14 @@ class Memory:
 
         return people.person(self, name, now=now)
 
+    def graph(self, limit: int = 40, focus: str | None = None) -> dict:
+        """The people as a graph: the most mentioned (or, with `focus`, that person and those most tied to
+        them), the relations between them as the owner has them, and how often two share a passage:
+        {"people", "relations", "together", "focus", "total"}."""
+        from . import people
+
+        return people.graph(self, limit, focus)
+
     def merge_people(self, a: str, b: str) -> dict:
         """Say that a and b are one person; kept across re-extraction."""
         from . import people
