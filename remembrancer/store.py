@@ -659,7 +659,7 @@ class Memory:
         order = self.date_order(day_first)
         at = dates.parse(at, order.day_first) if at else None
         batch = capture.file_entries(paths, at=at, author=author, source=source, order=order)
-        return self._add_batch(batch, progress, chosen=order)
+        return self.add_batch(batch, progress, chosen=order)
 
     def import_path(self, fmt: str | None, path: str | os.PathLike, *, author: str | None = None,
                     source: str | None = None, me: str | None = None, progress=None,
@@ -671,7 +671,7 @@ class Memory:
 
         batch = importers.read(fmt, path, author=author, source=source, me=me, order=self.date_order(day_first),
                                known=self.known_keys)
-        return self._add_batch(batch, progress, chosen=self.date_order(day_first))
+        return self.add_batch(batch, progress, chosen=self.date_order(day_first))
 
     def import_file(self, fmt: str, path: str | os.PathLike, *, author: str | None = None, source: str | None = None,
                     me: str | None = None, progress=None) -> dict:
@@ -679,8 +679,10 @@ class Memory:
         holds (see `export`)."""
         return self.import_path(fmt, path, author=author, source=source, me=me, progress=progress)
 
-    def _add_batch(self, batch, progress=None, understood=None, report=None, chosen=None) -> dict:
-        """Store a batch; the order its dates were read with (else `chosen`, a flag given) is kept as the store's."""
+    def add_batch(self, batch: capture.Batch, progress=None, understood=None, report=None,
+                  chosen: dates.Order | None = None) -> dict:
+        """Store a batch read by `capture` or an importer (entries, the owner's records, notes) as `add_entries`
+        does; the order its dates were read with (else `chosen`, a flag given) is kept as the store's."""
         order = batch.order or (chosen if chosen is not None and chosen.source == "flag" else None)
         result = self.add_entries(batch.entries, progress, understood, report, records=batch.records, order=order)
         if batch.notes:
