@@ -18,7 +18,7 @@ import typing
 import urllib.parse
 from pathlib import Path
 
-from . import capture, dates, migrations
+from . import capture, dates, lexical, migrations
 from .lexical import STOPWORDS, fts_query, fts_terms, symbols  # noqa: F401  (symbols for index_passages; the rest, names older code imports from here)
 from .errors import (BadArgument, BadInput, EmptyInput, Interrupted, NeedsKey, NotFound, StoreCorrupt, StoreError,
                      StoreLocked, WrongKey)
@@ -1049,8 +1049,6 @@ class Memory:
     def search(self, query: str, limit: int = 10) -> list[dict]:
         """BM25 over passages (remembrancer/lexical.py). Any text works: it is read as words, never as FTS
         syntax; emoji and other symbols are found too."""
-        from . import lexical
-
         return lexical.search(self, query, limit)
 
     # -- people (remembrancer/people.py) ---------------------------------------------------
