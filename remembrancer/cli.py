@@ -214,7 +214,7 @@ def remember(memory, batch, label, as_json=False):
     if progress:
         progress.update("reading", words, words)
     try:
-        result = memory._add_batch(batch, report=progress.update if progress else None)
+        result = memory.add_batch(batch, report=progress.update if progress else None)
         if progress:
             progress.done()
     finally:

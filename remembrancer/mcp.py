@@ -124,9 +124,7 @@ def timeline(memory: Memory,
 
     Example: {"start": "2026-01-01", "end": "2026-04-01", "person": "Ana"}
     Returns [{"at", "kind", "what", "passage", ...}]."""
-    from . import recall as recall_module
-
-    return recall_module.timeline(memory, start, end, person, limit=limit)
+    return memory.timeline(start, end, person, limit=limit)
 
 
 def on_this_day(memory: Memory, date: Day = None) -> list:

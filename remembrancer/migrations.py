@@ -502,7 +502,7 @@ def m012_search_symbols(conn):
         CREATE INDEX passage_symbols_passage ON passage_symbols(passage);
         """
     )
-    from .store import symbols
+    from .lexical import symbols
 
     rows = conn.execute("SELECT id, text FROM passages")
     while batch := rows.fetchmany(10_000):

@@ -908,6 +908,54 @@ def people(memory, kind: str | None = "person", everyone: bool = False) -> list[
              "sure": round(r["sure"], 3) if r["sure"] is not None else None} for r in rows]
 
 
+def graph(memory, limit: int = 40, focus: str | None = None) -> dict:
+    """The most mentioned people (or, with `focus`, that person and the people most tied to them), the
+    relations between them as the owner has them, and how often two share a passage. Names the owner
+    said are not people (a pet, a place) are left out."""
+    empty = {"people": [], "relations": [], "together": [], "focus": None, "total": 0}
+    if not memory.query("SELECT 1 FROM sqlite_master WHERE name = 'mentions'"):
+        return empty
+    person = f"coalesce(p.kind, 'person') = 'person' AND {LISTED_SQL}"
+    total = memory.query(f"SELECT count(*) FROM people p WHERE {person} AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id)")[0][0]
+    with memory.lock:
+        stated = Stated(memory.conn)
+        centre = find(memory.conn, focus, partial=True) if focus else None
+    if focus and centre is None:
+        raise no_person(focus)
+    if centre is None:
+        rows = memory.query(f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
+                            f" WHERE {person} GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?", (limit,))
+    else:
+        # their ties first (a relation either way), then those written about with them most often
+        tied = {r["object"] if r["subject"] == centre else r["subject"] for r in stated.relations(
+            [dict(r) for r in memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1",
+                                           (centre,))], {centre})}
+        near = [r[0] for r in memory.query(
+            "SELECT b.person, count(DISTINCT a.passage) AS n FROM mentions a JOIN mentions b ON b.passage = a.passage"
+            " AND b.person != a.person WHERE a.person = ? AND a.passage IS NOT NULL GROUP BY b.person ORDER BY n DESC, b.person",
+            (centre,))]
+        chosen = [centre] + sorted(tied - {centre}) + [p for p in near if p not in tied and p != centre]
+        marks = ",".join("?" * len(chosen))
+        found = {r["id"]: r for r in memory.query(
+            f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
+            f" WHERE p.id IN ({marks}) AND ({person} OR p.id = ?) GROUP BY p.id", [*chosen, centre])}
+        rows = [found[p] for p in chosen if p in found][:limit]
+    names = {r["id"]: r["name"] for r in rows}
+    marks = ",".join("?" * len(names)) or "NULL"
+    ids = list(names)
+    relations = {(names[r["subject"]], names[r["object"]], r["relation"]) for r in stated.relations([dict(r) for r in memory.query(
+        f"SELECT subject, relation, object, passage FROM relations WHERE subject IN ({marks}) AND object IN ({marks})"
+        " AND subject != object", ids + ids)], set(ids)) if r["subject"] in names and r["object"] in names}
+    together = memory.query(
+        f"SELECT a.person, b.person, count(DISTINCT a.passage) FROM mentions a JOIN mentions b"
+        f" ON b.passage = a.passage AND b.person > a.person WHERE a.person IN ({marks}) AND b.person IN ({marks})"
+        " AND a.passage IS NOT NULL GROUP BY a.person, b.person", ids + ids)
+    return {"people": [{"name": r["name"], "mentions": r["mentions"], "owner": bool(r["owner"])} for r in rows],
+            "relations": [{"a": a, "b": b, "relation": rel, "group": group(rel)} for a, b, rel in sorted(relations)],
+            "together": [{"a": names[a], "b": names[b], "passages": n} for a, b, n in together],
+            "focus": names.get(centre), "total": total}
+
+
 def _passages(memory, ids, limit=None):
     ids = list(dict.fromkeys(i for i in ids if i is not None))
     return [{k: p[k] for k in ("passage", "entry", "text", "at", "speaker", "ref")} for p in memory.passages(ids[:limit])]

@@ -414,7 +414,7 @@ def fts_terms(query: str) -> list[tuple[list[str], bool, str]]:
 
 
 def tsquery(query: str) -> str:
-    """An FTS5 query (as `store.fts_query` and recall write them) as the text of a tsquery for to_tsquery."""
+    """An FTS5 query (as `lexical.fts_query` and recall write them) as the text of a tsquery for to_tsquery."""
     parts, want_op = [], False
     for m in _FTS_TOKEN.finditer(query or ""):
         if m.group("op"):

@@ -29,7 +29,7 @@ from collections import defaultdict
 import numpy as np
 
 from . import dates, embed
-from .store import _COUNT, STOPWORDS, fts_terms
+from .lexical import COUNT, STOPWORDS, fts_terms
 
 # Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. "focus" (a passage in
 # the entries of the people the question names, where they are a few among many) is 0 in a store of one
@@ -560,7 +560,7 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
             return _bm25_runs(memory, terms, runs, limit)
     floor = 0
     if memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0] > BM25_WINDOW:
-        sizes = {t: memory.query(_COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
+        sizes = {t: memory.query(COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
         kept, total = [], 0
         for t in sorted(terms, key=sizes.get):
             if total + sizes[t] > BM25_WINDOW:

@@ -35,14 +35,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartParser
 
 from . import capture
-from .errors import (BadInput, EmptyInput, Interrupted, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
+from .errors import (BadInput, EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
                      UnknownFormat)
-from .store import PROCESSORS, Memory, is_url, private_folder
+from .store import Memory, is_url, private_folder
 
 WEB = Path(__file__).parent / "web"
 MAX_JSON = 1 << 20  # bytes in any request that is not a file upload
 MAX_UPLOAD = 20 << 20  # bytes in a file upload
-TOKEN_SETTING = "server.token_sha256"
 COOKIE = "remembrancer_token"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
@@ -84,19 +83,8 @@ def _digest(token: str) -> str:
 def ensure_token(memory: Memory, new: bool = False) -> str | None:
     """Create the server's token on first need (or, with `new`, replace it: a lost token): returns it (to be
     shown once), or None if one exists. Only its SHA-256 is stored, in the store's settings."""
-    with memory.transaction() as conn:
-        if new:
-            conn.execute("DELETE FROM settings WHERE key = ?", (TOKEN_SETTING,))
-        elif conn.execute("SELECT 1 FROM settings WHERE key = ?", (TOKEN_SETTING,)).fetchone():
-            return None
-        token = secrets.token_urlsafe(32)
-        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (TOKEN_SETTING, _digest(token)))
-    return token
-
-
-def stored_token_digest(memory: Memory) -> str | None:
-    rows = memory.query("SELECT value FROM settings WHERE key = ?", (TOKEN_SETTING,))
-    return rows[0][0] if rows else None
+    token = secrets.token_urlsafe(32)
+    return token if memory.keep_token_digest(_digest(token), replace=new) else None
 
 
 TOKEN_FILE = "server-token.sha256"  # beside the users' stores, with `serve --folder`: no user's name ends so
@@ -131,7 +119,7 @@ def folder_token_digest(folder) -> str | None:
 
         try:
             with Memory(with_memory(str(folder), SERVER_MEMORY), derive=False, create=False) as memory:
-                return stored_token_digest(memory)
+                return memory.token_digest()
         except NotFound:
             return None
     path = Path(folder) / TOKEN_FILE
@@ -306,64 +294,6 @@ async def _no_body():
     return {"type": "http.disconnect"}
 
 
-# -- deriving in the background ----------------------------------------------------------------------
-class Deriver:
-    """One thread that runs `Memory.process()` whenever entries were stored: people, cues, embeddings."""
-
-    def __init__(self, path, key=None):
-        self.path = path
-        self.key = key
-        self.wanted = threading.Event()
-        self.idle = threading.Event()
-        self.stopping = False
-        self.halt = threading.Event()  # given to the Memory as its `stopping`
-        self.thread = threading.Thread(target=self.run, name="remembrancer-derive", daemon=True)
-
-    def start(self):
-        self.wanted.set()
-        self.thread.start()
-
-    def wake(self):
-        self.idle.clear()
-        self.wanted.set()
-
-    def stop(self, grace: float = 10.0):
-        """Stop between two batches (what is not yet understood stays pending, and is understood at the next
-        start). A batch that takes longer than `grace` (a long section being parsed) is not waited for:
-        `serve` then ends the process at once (see there)."""
-        self.stopping = True
-        self.halt.set()
-        self.wanted.set()
-        self.thread.join(timeout=grace)
-
-    def run(self):
-        memory = None
-        while not self.stopping:
-            self.wanted.wait()
-            self.wanted.clear()
-            if self.stopping:
-                break
-            try:
-                if memory is None:
-                    memory = Memory(self.path, derive=False, key=self.key)
-                    memory.stopping = self.halt
-                seen = len(memory.failed_now)
-                memory.process()
-                for f in memory.failed_now[seen:]:
-                    log.error("Error: entry %s is stored but could not be understood (%s: %s); the others go on",
-                              f["entry"], f["processor"], f["error"])
-            except Interrupted:
-                break
-            except Exception as e:  # noqa: BLE001 - entries stay stored and pending; the next wake retries
-                log.error("Error: understanding new entries failed (%s: %s); they stay stored and will be retried",
-                          type(e).__name__, e)
-                time.sleep(2)
-            if not self.wanted.is_set():
-                self.idle.set()
-        if memory is not None:
-            memory.close()
-
-
 class Job:
     """An import stored in the background: how far it got, then the library's result or the error; and,
     while its entries are being understood, how far that is and the time left (`progress`)."""
@@ -406,7 +336,7 @@ class Job:
         if not deriving or memory is None:
             return {"stage": "stored", "percent": 100.0, "seconds_left": 0.0}
         if not self.understood:
-            done, total = understood_words(memory, self.entries)
+            done, total = memory.understood_words(self.entries)
             self.understood = done >= total
         if self.understood:
             return {"stage": "understood", "percent": 100.0, "seconds_left": 0.0}
@@ -415,23 +345,6 @@ class Job:
         left = round(spent * (1 - part) / part, 1) if part > 0.02 and spent > 0 else None
         return {"stage": "understanding", "percent": round(100 * (1 - SHARES["understanding"] * (1 - part)), 1),
                 "seconds_left": left, "done": done, "total": total, "unit": "words"}
-
-
-def understood_words(memory, entry_ids) -> tuple[int, int]:
-    """(words of these entries understood, averaged over the processors; all their words)."""
-    import importlib
-
-    done = total = 0
-    names = [importlib.import_module(n) for n in PROCESSORS]
-    for i in range(0, len(entry_ids), 500):
-        part = entry_ids[i:i + 500]
-        marks = ",".join("?" * len(part))
-        total += memory.query(f"SELECT coalesce(sum(words), 0) FROM entries WHERE id IN ({marks})", part)[0][0]
-        for module in names:
-            done += memory.query(
-                f"SELECT coalesce(sum(e.words), 0) FROM entries e JOIN processed p ON p.entry = e.id AND p.processor = ?"
-                f" AND p.version = ? WHERE e.id IN ({marks})", (module.NAME, str(module.VERSION), *part))[0][0]
-    return done // max(len(names), 1), total
 
 
 class AddText(BaseModel):
@@ -566,56 +479,6 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None,
         return batch.entries, [(where.replace(str(path), name), table, row) for where, table, row in batch.records]
 
 
-def people_graph(memory: Memory, limit: int = 40, focus: str | None = None) -> dict:
-    """The most mentioned people (or, with `focus`, that person and the people most tied to them), the
-    relations between them as the owner has them, and how often two share a passage. Names the owner
-    said are not people (a pet, a place) are left out."""
-    from .people import LISTED_SQL, Stated, find, group, no_person
-
-    empty = {"people": [], "relations": [], "together": [], "focus": None, "total": 0}
-    if not memory.query("SELECT 1 FROM sqlite_master WHERE name = 'mentions'"):
-        return empty
-    person = f"coalesce(p.kind, 'person') = 'person' AND {LISTED_SQL}"
-    total = memory.query(f"SELECT count(*) FROM people p WHERE {person} AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id)")[0][0]
-    with memory.lock:
-        stated = Stated(memory.conn)
-        centre = find(memory.conn, focus, partial=True) if focus else None
-    if focus and centre is None:
-        raise no_person(focus)
-    if centre is None:
-        rows = memory.query(f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
-                            f" WHERE {person} GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?", (limit,))
-    else:
-        # their ties first (a relation either way), then those written about with them most often
-        tied = {r["object"] if r["subject"] == centre else r["subject"] for r in stated.relations(
-            [dict(r) for r in memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1",
-                                           (centre,))], {centre})}
-        near = [r[0] for r in memory.query(
-            "SELECT b.person, count(DISTINCT a.passage) AS n FROM mentions a JOIN mentions b ON b.passage = a.passage"
-            " AND b.person != a.person WHERE a.person = ? AND a.passage IS NOT NULL GROUP BY b.person ORDER BY n DESC, b.person",
-            (centre,))]
-        chosen = [centre] + sorted(tied - {centre}) + [p for p in near if p not in tied and p != centre]
-        marks = ",".join("?" * len(chosen))
-        found = {r["id"]: r for r in memory.query(
-            f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
-            f" WHERE p.id IN ({marks}) AND ({person} OR p.id = ?) GROUP BY p.id", [*chosen, centre])}
-        rows = [found[p] for p in chosen if p in found][:limit]
-    names = {r["id"]: r["name"] for r in rows}
-    marks = ",".join("?" * len(names)) or "NULL"
-    ids = list(names)
-    relations = {(names[r["subject"]], names[r["object"]], r["relation"]) for r in stated.relations([dict(r) for r in memory.query(
-        f"SELECT subject, relation, object, passage FROM relations WHERE subject IN ({marks}) AND object IN ({marks})"
-        " AND subject != object", ids + ids)], set(ids)) if r["subject"] in names and r["object"] in names}
-    together = memory.query(
-        f"SELECT a.person, b.person, count(DISTINCT a.passage) FROM mentions a JOIN mentions b"
-        f" ON b.passage = a.passage AND b.person > a.person WHERE a.person IN ({marks}) AND b.person IN ({marks})"
-        " AND a.passage IS NOT NULL GROUP BY a.person, b.person", ids + ids)
-    return {"people": [{"name": r["name"], "mentions": r["mentions"], "owner": bool(r["owner"])} for r in rows],
-            "relations": [{"a": a, "b": b, "relation": rel, "group": group(rel)} for a, b, rel in sorted(relations)],
-            "together": [{"a": names[a], "b": names[b], "passages": n} for a, b, n in together],
-            "focus": names.get(centre), "total": total}
-
-
 # -- the app -------------------------------------------------------------------------------------------
 def create_app(db_path=None, *, folder=None, require_token: bool = False, derive: bool = True,
                key: str | None = None) -> FastAPI:
@@ -637,7 +500,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
                 else Memories(folder=folder, understand=derive, key=key))
     if folder is None:
         with Memory(memories.single, derive=False, key=key) as memory:  # creates and migrates the store before any request
-            digest = stored_token_digest(memory) if require_token else None
+            digest = memory.token_digest() if require_token else None
     else:
         digest = folder_token_digest(memories.folder) if require_token else None
     spool = memories.folder or memories.single.parent  # where an upload read from a file waits (see parse_upload)
@@ -800,13 +663,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
         """`{"pending": {processor: entries not yet processed}, "deriving", "failed": [{"entry", "processor", "error",
         "at", ...}]}`: pending 0 everywhere once all is understood; `failed`, the entries that could not be (they
         stay stored and searchable, and are tried again after an upgrade or a reindex)."""
-        import importlib
-
-        pending = {}
-        for name in PROCESSORS:
-            module = importlib.import_module(name)
-            pending[module.NAME] = len(mem().pending(module))
-        return {"pending": pending, "deriving": memories.understand, "failed": mem().failures()}
+        return {"pending": mem().pending_counts(exact=True), "deriving": memories.understand, "failed": mem().failures()}
 
     @app.get("/api/stats", tags=["store"], summary="How much is remembered")
     def stats() -> dict:
@@ -841,9 +698,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
                  end: str | None = Query(None, alias="to", description="Up to this date (exclusive)."),
                  person: str | None = Query(None, description="Only what involves this person."),
                  limit: int = Query(200, ge=1, le=1000, description="At most this many, the earliest first.")) -> list[dict]:
-        from . import recall
-
-        return recall.timeline(mem(), start, end, person, limit=limit)
+        return mem().timeline(start, end, person, limit=limit)
 
     @app.get("/api/on-this-day", tags=["recall"], summary="This day of the year, in other years")
     def on_this_day(date: str | None = Query(None, description="The day (default: today).")) -> list[dict]:
@@ -861,7 +716,7 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
         """`{"people": [{"name", "mentions", "owner"}], "relations": [{"a", "b", "relation", "group"}] (a is the relation
         of b; group: family, partner, friend, work, home or other), "together": [{"a", "b", "passages"}], "focus",
         "total"}`: pairs named in the same passages, and how many; `total`, how many people there are."""
-        return people_graph(mem(), limit, focus)
+        return mem().graph(limit, focus)
 
     @app.get("/api/people/{name:path}", tags=["people"], summary="One person, by any of their names")
     def person(name: str, now: str | None = Query(None, description="The date the chance of recall is for.")) -> dict:

@@ -9,18 +9,17 @@ import importlib
 import inspect
 import json
 import os
-import re
 import sqlite3
 import sys
 import threading
 import time
 import types
 import typing
-import unicodedata
 import urllib.parse
 from pathlib import Path
 
-from . import capture, dates, migrations
+from . import capture, dates, lexical, migrations
+from .lexical import STOPWORDS, fts_query, fts_terms, symbols  # noqa: F401  (symbols for index_passages; the rest, names older code imports from here)
 from .errors import (BadArgument, BadInput, EmptyInput, Interrupted, NeedsKey, NotFound, StoreCorrupt, StoreError,
                      StoreLocked, WrongKey)
 
@@ -32,6 +31,7 @@ BATCH_WORDS = 50_000  # entries are committed in batches of about this many word
 ISOLATE = 64  # after a processor fails on a run of entries, at most this many are tried one by one to find the one
 REPORT_EVERY = 64  # entries understood between two reports of progress, when one process understands them
 WEAK_DATES = ("file time", "today")  # an entry's meta["dated"] when nothing in it said when
+TOKEN_SETTING = "server.token_sha256"  # settings key: the server's token, as its SHA-256 (never the token)
 DATE_ORDER = "dates.order"  # settings key: {"day_first": bool, "from": "--day-first" | "locale en_GB"}
 RETRIES = 3  # times one run takes again an entry that changed while a processor read it
 
@@ -658,7 +658,7 @@ class Memory:
         order = self.date_order(day_first)
         at = dates.parse(at, order.day_first) if at else None
         batch = capture.file_entries(paths, at=at, author=author, source=source, order=order)
-        return self._add_batch(batch, progress, chosen=order)
+        return self.add_batch(batch, progress, chosen=order)
 
     def import_path(self, fmt: str | None, path: str | os.PathLike, *, author: str | None = None,
                     source: str | None = None, me: str | None = None, progress=None,
@@ -670,7 +670,7 @@ class Memory:
 
         batch = importers.read(fmt, path, author=author, source=source, me=me, order=self.date_order(day_first),
                                known=self.known_keys)
-        return self._add_batch(batch, progress, chosen=self.date_order(day_first))
+        return self.add_batch(batch, progress, chosen=self.date_order(day_first))
 
     def import_file(self, fmt: str, path: str | os.PathLike, *, author: str | None = None, source: str | None = None,
                     me: str | None = None, progress=None) -> dict:
@@ -678,8 +678,10 @@ class Memory:
         holds (see `export`)."""
         return self.import_path(fmt, path, author=author, source=source, me=me, progress=progress)
 
-    def _add_batch(self, batch, progress=None, understood=None, report=None, chosen=None) -> dict:
-        """Store a batch; the order its dates were read with (else `chosen`, a flag given) is kept as the store's."""
+    def add_batch(self, batch: capture.Batch, progress=None, understood=None, report=None,
+                  chosen: dates.Order | None = None) -> dict:
+        """Store a batch read by `capture` or an importer (entries, the owner's records, notes) as `add_entries`
+        does; the order its dates were read with (else `chosen`, a flag given) is kept as the store's."""
         order = batch.order or (chosen if chosen is not None and chosen.source == "flag" else None)
         result = self.add_entries(batch.entries, progress, understood, report, records=batch.records, order=order)
         if batch.notes:
@@ -696,6 +698,22 @@ class Memory:
         return out
 
     # -- settings -----------------------------------------------------------------------------
+    def token_digest(self) -> str | None:
+        """The SHA-256 (hex) of the server's token, as `keep_token_digest` kept it; None if there is none."""
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (TOKEN_SETTING,))
+        return rows[0][0] if rows else None
+
+    def keep_token_digest(self, digest: str, replace: bool = False) -> bool:
+        """Keep the SHA-256 of a new server token, unless one is kept already (`replace`: in its place, a lost
+        token); False if one was, and nothing changed."""
+        with self.transaction() as conn:
+            if replace:
+                conn.execute("DELETE FROM settings WHERE key = ?", (TOKEN_SETTING,))
+            elif conn.execute("SELECT 1 FROM settings WHERE key = ?", (TOKEN_SETTING,)).fetchone():
+                return False
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (TOKEN_SETTING, digest))
+        return True
+
     def setting(self, key: str):
         rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else None
@@ -919,8 +937,26 @@ class Memory:
             ids = [i for i in ids if i in wanted]
         return ids
 
-    def pending_counts(self) -> dict[str, int]:
-        """{processor: entries it has not yet understood at its current version}; cheap when none are."""
+    def understood_words(self, entry_ids: list) -> tuple[int, int]:
+        """(words of these entries understood, averaged over the processors; all their words): how far
+        understanding an import has got."""
+        done = total = 0
+        modules = [importlib.import_module(n) for n in PROCESSORS]
+        for i in range(0, len(entry_ids), 500):
+            part = entry_ids[i:i + 500]
+            marks = ",".join("?" * len(part))
+            total += self.query(f"SELECT coalesce(sum(words), 0) FROM entries WHERE id IN ({marks})", part)[0][0]
+            for module in modules:
+                done += self.query(
+                    f"SELECT coalesce(sum(e.words), 0) FROM entries e JOIN processed p ON p.entry = e.id AND p.processor = ?"
+                    f" AND p.version = ? WHERE e.id IN ({marks})", (module.NAME, str(module.VERSION), *part))[0][0]
+        return done // max(len(modules), 1), total
+
+    def pending_counts(self, exact: bool = False) -> dict[str, int]:
+        """{processor: entries it has not yet understood at its current version}; cheap when none are.
+        `exact`: counted entry by entry (as `pending` lists them), not from the totals."""
+        if exact:
+            return {m.NAME: len(self.pending(m)) for m in map(importlib.import_module, PROCESSORS)}
         entries = self.query("SELECT (SELECT count(*) FROM entries) - (SELECT count(*) FROM entries WHERE deleted IS NOT NULL)")[0][0]
         out = {}
         for name in PROCESSORS:
@@ -1011,69 +1047,9 @@ class Memory:
         return [by_id[i] for i in ids if i in by_id]
 
     def search(self, query: str, limit: int = 10) -> list[dict]:
-        """BM25 over passages. Any text works: it is read as words, never as FTS syntax.
-
-        Passages with every word rank first, then passages with any of the rarer words. Ranking costs
-        time for every match and every match of a scored word, so to stay fast at any size the score
-        counts only the words matching at most RANK_WINDOW passages (else the rarest word; a common
-        word adds almost nothing to BM25), and a query matching more than RANK_WINDOW passages ranks
-        the RANK_WINDOW most recently stored. A store of at most RANK_WINDOW passages gets plain BM25.
-        """
-        query = unicodedata.normalize("NFC", query)
-        wanted = symbols(query)
-        terms = fts_terms(query)
-        if wanted:
-            return self._with_symbols(wanted, terms, limit)
-        if not terms:
-            return []
-        with self.lock, _sqlite_errors():
-            sizes = {t: self.conn.execute(_COUNT, (t, RANK_WINDOW + 1)).fetchone()[0] for t in terms}
-        by_rarity = sorted(terms, key=sizes.get)
-        scoring = [t for t in by_rarity if sizes[t] <= RANK_WINDOW] or by_rarity[:1]
-        ranked = self._ranked(" AND ".join(terms), " AND ".join(scoring), limit)
-        if len(ranked) < limit and len(terms) > 1:  # too few with every word: any of the rarer ones
-            small = (self.query("SELECT max(id) FROM passages")[0][0] or 0) <= RANK_WINDOW  # then all of them
-            rarer, total = [], 0
-            for term in by_rarity:
-                if rarer and total + sizes[term] > RANK_WINDOW and not small:
-                    break
-                rarer.append(term)
-                total += sizes[term]
-            seen = {rowid for rowid, _ in ranked}
-            either = " OR ".join(rarer)
-            ranked += [r for r in self._ranked(either, either, limit) if r[0] not in seen][: limit - len(ranked)]
-        found = {p["passage"]: p for p in self.passages(rowid for rowid, _ in ranked)}
-        return [dict(found[rowid], score=round(score, 4)) for rowid, score in ranked if rowid in found]
-
-    def _with_symbols(self, wanted: list[str], terms: list[str], limit: int) -> list[dict]:
-        """Search for emoji and symbols (kept in passage_symbols: the search index drops them): the passages
-        holding every one, newest first; with words as well, those the words find first."""
-        marks = ",".join("?" * len(wanted))
-        having = [r[0] for r in self.query(
-            f"SELECT passage FROM passage_symbols WHERE symbol IN ({marks}) GROUP BY passage HAVING count(*) = ?"
-            " ORDER BY passage DESC LIMIT ?", (*wanted, len(wanted), RANK_WINDOW))]
-        if not terms:
-            return [dict(p, score=0.0) for p in self.passages(having[:limit])]
-        held = set(having)
-        worded = self.search(" ".join(t.strip('"*') for t in terms), limit=max(limit, 100))
-        both = [p for p in worded if p["passage"] in held]
-        rest = [dict(p, score=0.0) for p in self.passages(i for i in having if i not in {q["passage"] for q in both})]
-        return (both + rest)[:limit]
-
-    def _ranked(self, match: str, scoring: str, limit: int) -> list:
-        """(passage id, BM25 score by the terms of `scoring`) of the passages matching `match`, best first."""
-        with self.lock, _sqlite_errors():
-            floor = self.conn.execute(
-                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                (match, RANK_WINDOW - 1),
-            ).fetchone()
-            floor = floor[0] if floor else 0
-            sql = "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
-            params = [scoring, floor]
-            if scoring != match:
-                sql += " AND +rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?)"  # +: a filter, not a lookup per id
-                params += [match, floor]
-            return self.conn.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
+        """BM25 over passages (remembrancer/lexical.py). Any text works: it is read as words, never as FTS
+        syntax; emoji and other symbols are found too."""
+        return lexical.search(self, query, limit)
 
     # -- people (remembrancer/people.py) ---------------------------------------------------
     def people(self, kind: str | None = "person", everyone: bool = False) -> list[dict]:
@@ -1089,6 +1065,14 @@ class Memory:
         from . import people
 
         return people.person(self, name, now=now)
+
+    def graph(self, limit: int = 40, focus: str | None = None) -> dict:
+        """The people as a graph: the most mentioned (or, with `focus`, that person and those most tied to
+        them), the relations between them as the owner has them, and how often two share a passage:
+        {"people", "relations", "together", "focus", "total"}."""
+        from . import people
+
+        return people.graph(self, limit, focus)
 
     def merge_people(self, a: str, b: str) -> dict:
         """Say that a and b are one person; kept across re-extraction."""
@@ -1202,11 +1186,12 @@ class Memory:
 
         return recall.ask(self, question, limit)
 
-    def timeline(self, start: str | None = None, end: str | None = None, person: str | None = None) -> list[dict]:
-        """What happened, by when it happened (not when it was written down)."""
+    def timeline(self, start: str | None = None, end: str | None = None, person: str | None = None,
+                 limit: int = 200) -> list[dict]:
+        """What happened, by when it happened (not when it was written down): at most `limit`, the earliest first."""
         from . import recall
 
-        return recall.timeline(self, start, end, person)
+        return recall.timeline(self, start, end, person, limit=limit)
 
     def on_this_day(self, day: str | None = None) -> list[dict]:
         """What happened on this day of the year in other years."""
@@ -1463,45 +1448,6 @@ def _checked(method):
 for _name, _method in list(vars(Memory).items()):
     if callable(_method) and (not _name.startswith("_") or _name == "__init__") and _name not in ("transaction", "query", "mark_processed"):
         setattr(Memory, _name, _checked(_method))
-
-
-RANK_WINDOW = 5_000  # most passages one query ranks (the newest of its matches)
-_COUNT = "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)"
-MAX_TERMS = 32  # words of a query used; a pasted page still searches, by its first words
-STOPWORDS = frozenset(
-    "a about after again all am an and any are as at be because been before being both but by can could did do"
-    " does doing down during each few for from had has have having he her here hers herself him himself his how i"
-    " if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours"
-    " ourselves out over own same she should so some such than that the their theirs them themselves then there"
-    " these they this those through to too under until up very was we were what when where which while who whom"
-    " why will with would you your yours yourself".split()
-)
-_WORD = re.compile(r"\w+\*?", re.UNICODE)
-
-
-def symbols(text: str) -> list[str]:
-    """The emoji and other symbols in a text, each once, in order (Unicode category So: 🌷, ♥, ☂)."""
-    return list(dict.fromkeys(c for c in text or "" if c > "\u00ff" and unicodedata.category(c) == "So"))
-
-
-def fts_terms(text: str) -> list[str]:
-    """The words typed by a person as quoted FTS5 terms, stopwords dropped unless nothing else is left."""
-    words = []
-    for token in _WORD.findall(text or ""):
-        prefix = token.endswith("*")
-        word = token.rstrip("*")
-        if word:
-            words.append(f'"{word}"' + ("*" if prefix else ""))
-    content = [w for w in words if w.strip('"*').lower() not in STOPWORDS] or words
-    return list(dict.fromkeys(content))[:MAX_TERMS]
-
-
-def fts_query(text: str) -> tuple[str, ...]:
-    """Words typed by a person as FTS5 queries: (all words, any word). Syntax is never passed through."""
-    unique = fts_terms(text)
-    if len(unique) < 2:
-        return tuple(unique)
-    return (" AND ".join(unique), " OR ".join(unique))
 
 
 class _Tried:

@@ -5,15 +5,18 @@ so a backend keeping every user's memory in one database changes this file alone
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
+import time
 from pathlib import Path
 
-from .errors import BadInput, NotFound
+from .errors import BadInput, Interrupted, NotFound
 from .store import Memory, is_url, private_folder
 
 _USER = re.compile(r"[a-z0-9](?:[a-z0-9._@+-]{0,62}[a-z0-9_])?")
 PER_THREAD = 4  # stores a thread keeps open
+log = logging.getLogger("remembrancer.server")  # the deriving thread is the server's: its lines are the server's
 USER_HELP = ("a name of letters, digits and . _ @ + - (at most 64, starting and ending with a letter or digit;"
              " not case-sensitive), such as 'sam' or 'user-42'")
 
@@ -100,8 +103,6 @@ class Memories:
         with self.lock:
             deriver = self.derivers.get(path)
             if deriver is None:
-                from .server import Deriver
-
                 deriver = self.derivers[path] = Deriver(path, self.key)
                 deriver.start()
                 return
@@ -121,4 +122,62 @@ class Memories:
             deriver.stop()
         self.unfinished = [d for d in derivers if d.thread.is_alive()]
         for memory in opened:
+            memory.close()
+
+
+# -- deriving in the background ----------------------------------------------------------------------
+class Deriver:
+    """One thread that runs `Memory.process()` whenever entries were stored: people, cues, embeddings."""
+
+    def __init__(self, path, key=None):
+        self.path = path
+        self.key = key
+        self.wanted = threading.Event()
+        self.idle = threading.Event()
+        self.stopping = False
+        self.halt = threading.Event()  # given to the Memory as its `stopping`
+        self.thread = threading.Thread(target=self.run, name="remembrancer-derive", daemon=True)
+
+    def start(self):
+        self.wanted.set()
+        self.thread.start()
+
+    def wake(self):
+        self.idle.clear()
+        self.wanted.set()
+
+    def stop(self, grace: float = 10.0):
+        """Stop between two batches (what is not yet understood stays pending, and is understood at the next
+        start). A batch that takes longer than `grace` (a long section being parsed) is not waited for:
+        `serve` then ends the process at once (see there)."""
+        self.stopping = True
+        self.halt.set()
+        self.wanted.set()
+        self.thread.join(timeout=grace)
+
+    def run(self):
+        memory = None
+        while not self.stopping:
+            self.wanted.wait()
+            self.wanted.clear()
+            if self.stopping:
+                break
+            try:
+                if memory is None:
+                    memory = Memory(self.path, derive=False, key=self.key)
+                    memory.stopping = self.halt
+                seen = len(memory.failed_now)
+                memory.process()
+                for f in memory.failed_now[seen:]:
+                    log.error("Error: entry %s is stored but could not be understood (%s: %s); the others go on",
+                              f["entry"], f["processor"], f["error"])
+            except Interrupted:
+                break
+            except Exception as e:  # noqa: BLE001 - entries stay stored and pending; the next wake retries
+                log.error("Error: understanding new entries failed (%s: %s); they stay stored and will be retried",
+                          type(e).__name__, e)
+                time.sleep(2)
+            if not self.wanted.is_set():
+                self.idle.set()
+        if memory is not None:
             memory.close()

@@ -8,7 +8,6 @@ import pytest
 from conftest import dump
 from remembrancer import Memory
 from remembrancer.errors import BadDate, BadInput, NotFound, RemembrancerError
-from remembrancer.server import people_graph
 
 ENTRIES = [
     ("My husband Rhys drove us to the coast. My mother Joan came too, and my sister Mel.", "2020-01-01"),
@@ -76,7 +75,7 @@ def assert_corrected(m):
     facts = [f["fact"] for f in m.ask("What happened to Carys?")["facts"]]
     assert "Carys is the best friend of me (you said)" in facts and not any(f.startswith("death") for f in facts)
     assert "Grandad Alun died in 1999 (you said)" in [f["fact"] for f in m.ask("Tell me about Grandad Alun")["facts"]]
-    assert "Winston" not in {p["name"] for p in people_graph(m)["people"]}
+    assert "Winston" not in {p["name"] for p in m.graph()["people"]}
     assert all(c["holds"] for c in m.corrections())
 
 
@@ -240,7 +239,7 @@ def test_a_name_that_is_not_a_person_leaves_the_people_and_stays_a_cue(tmp_path)
             reviewed.add(item["person"])
             m.review_answer(item["item"], "good", now="2030-01-01")
         assert reviewed and "Winston" not in reviewed
-        assert "Winston" not in {p["name"] for p in people_graph(m)["people"]}
+        assert "Winston" not in {p["name"] for p in m.graph()["people"]}
         found = m.recall("Winston")
         assert any(t["name"] == "Winston" and t["kind"] == "pet" for t in found["things"])
         assert "Winston" not in {p["name"] for p in found["people"]} and found["passages"]

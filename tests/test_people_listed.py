@@ -122,15 +122,14 @@ def test_the_unlisted_are_left_out_of_fading_review_and_the_graph_and_reachable_
     from click.testing import CliRunner
 
     from remembrancer.cli import cli
-    from remembrancer.server import people_graph
-
+    
     db = tmp_path / "m.db"
     with Memory(db) as memory:
         memory.add("Beth rang about the party. I laughed with Beth.", at="2020-01-01")
         memory.add("Beth came round. Katarzyna Nowak was on the card.", at="2020-02-01")
         faded = {i["person"] for i in memory.fading(now="2024-01-01", limit=50) if i.get("person")}
         assert "Beth" in faded and "Katarzyna Nowak" not in faded
-        graph = {p["name"] for p in people_graph(memory)["people"]}
+        graph = {p["name"] for p in memory.graph()["people"]}
         assert "Beth" in graph and "Katarzyna Nowak" not in graph
         # the owner's word lists them: a rename is a statement about them
         memory.rename("Katarzyna Nowak", "Kasia")

@@ -351,14 +351,14 @@ def test_away_from_loopback_every_request_needs_the_token(tmp_path):
 def test_a_lost_token_is_replaced_and_the_old_one_stops_working(tmp_path):
     from fastapi.testclient import TestClient
 
-    from remembrancer.server import create_app, ensure_token, stored_token_digest
+    from remembrancer.server import create_app, ensure_token
 
     with Memory(tmp_path / "m.db", derive=False) as m:
         first = ensure_token(m)
         assert first and ensure_token(m) is None  # shown once
-        digest = stored_token_digest(m)
+        digest = m.token_digest()
         second = ensure_token(m, new=True)
-        assert second and second != first and stored_token_digest(m) != digest
+        assert second and second != first and m.token_digest() != digest
     client = TestClient(create_app(tmp_path / "m.db", require_token=True, derive=False))
     assert client.get("/api/stats", headers={"Authorization": f"Bearer {first}"}).status_code == 401
     assert client.get("/api/stats", headers={"Authorization": f"Bearer {second}"}).status_code == 200

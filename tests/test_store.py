@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from conftest import EXAMPLES, dump, file_digest
-from remembrancer import capture, migrations, store
+from remembrancer import capture, lexical, migrations, store
 from remembrancer.errors import (BadDate, BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, StoreCorrupt,
                                  StoreError, StoreLocked, UnknownFormat)
 from remembrancer.store import Memory
@@ -261,7 +261,7 @@ def test_every_word_ranks_first_then_any_word(searchable):
 
 
 def test_past_the_rank_window_rare_words_score_and_the_newest_matches_rank(memory, monkeypatch):
-    monkeypatch.setattr(store, "RANK_WINDOW", 4)
+    monkeypatch.setattr(lexical, "RANK_WINDOW", 4)
     for i in range(10):
         memory.add(f"Tea in the garden, day {i}.", at="2020-01-01")
     both = memory.add("Tea with Ianto.", at="2020-01-02")["entry"]
@@ -272,7 +272,7 @@ def test_past_the_rank_window_rare_words_score_and_the_newest_matches_rank(memor
     newest = {r[0] for r in memory.query("SELECT p.id FROM passages p JOIN passages_fts f ON f.rowid = p.id"
                                          " WHERE passages_fts MATCH 'tea' ORDER BY p.id DESC LIMIT 4")}
     assert {h["passage"] for h in memory.search("tea", limit=20)} == newest
-    monkeypatch.setattr(store, "RANK_WINDOW", 100)  # a small store: plain BM25 over every word
+    monkeypatch.setattr(lexical, "RANK_WINDOW", 100)  # a small store: plain BM25 over every word
     assert len(memory.search("tea Ianto", limit=20)) == 12
 
 

