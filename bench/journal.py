@@ -57,7 +57,7 @@ from remembrancer import extract  # noqa: E402
 from remembrancer.store import Memory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-TUNE = ["diary-wales", "carer-notes", "group-chat"]
+TUNE = ["diary-wales", "carer-notes", "group-chat", "teen-bristol"]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
