@@ -293,3 +293,20 @@ def test_titles_boats_and_people_by_what_the_words_say(memory):
     memory.add("At the wake a man called Derek told me about the flood.", at="2023-03-29")
     memory.add('Sang "Mr Brightside" on the pavement. We danced to "Mr Brightside" again at the prom.', at="2023-06-24")
     assert "Derek" in listed(memory) and "Mr Brightside" not in listed(memory)
+
+
+def test_a_name_the_writer_is_called_by_is_not_theirs_when_its_owner_died(memory):
+    memory.add("Linda died in March 2017. I still miss Linda every day.", at="2021-05-01")
+    memory.add("Dad called me Linda at tea. I let it go.", at="2021-05-02")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Linda" in people and "Linda" not in people["me"]["aliases"]
+
+
+def test_a_name_only_ever_at_its_own_place_is_a_place(memory):
+    memory.add("Mum and Mark took us all to Nando's. Poppy ate a whole chicken.", at="2023-08-24")
+    memory.add("Went to Nando's with Jade after school. Jade laughed at me. Then round to Jade's for tea.", at="2023-09-01")
+    assert "Nando" not in listed(memory) and "Jade" in listed(memory)
+    assert "Nando" in {p["name"] for p in memory.people("place")}
+    # a parent's kin word before a name is no title: a film, not a mother called Mia
+    ex = extract("Then we watched Mamma Mia and screamed along.")
+    assert [m.sign for p in ex.people for m in p.mentions if p.name == "Mamma Mia"] != ["person"]

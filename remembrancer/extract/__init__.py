@@ -469,8 +469,9 @@ class _People:
         return pid
 
     def _take(self, mine: int, names):
-        """Merge into the owner the people stored under exactly one of these names of theirs, and related to them in
-        no way; returns the names of those related to them, which are not the owner's (no one is their own mother)."""
+        """Merge into the owner the people stored under exactly one of these names of theirs, related to them in no way
+        and not said to have died; returns the names of the others, which are not the owner's (no one is their own
+        mother, nor writes of their own death)."""
         from ..people import _merge
 
         refused = set()
@@ -479,8 +480,10 @@ class _People:
             if pid == mine or not row or row["owner"] or row["name"] not in names:
                 continue
             if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
-                                 (pid, mine)).fetchone():
-                refused.add(row["name"])  # one the writer is related to is someone else ("Pat (my mum)")
+                                 (pid, mine)).fetchone() or self.conn.execute(
+                    "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
+                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, FACT)).fetchone():
+                refused.add(row["name"])  # one the writer is related to, or says has died, is someone else ("Pat (my mum)")
                 continue
             _merge(self.conn, mine, pid)
             self.rows[mine]["aliases"] |= row["aliases"]
@@ -975,7 +978,7 @@ def read_people(conn, ids):
             if owner:
                 rows.append((None, 1.0, 1.0, pid))
                 continue
-            read = _reads_as(signs)
+            read = "place" if names and signs.get("at", 0) >= names else _reads_as(signs)  # only ever "at Nando's"
             rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
                                         speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
                          if read is None else 0.0, confidence, pid))

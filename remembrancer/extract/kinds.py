@@ -50,6 +50,7 @@ PLACES = set(
 )
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "through", "around", "towards", "toward", "across"}
+AT_PLACE = {"at", "to", "from", "in", "into", "outside", "near", "round", "around", "by"}
 # Verbs whose subject is a person: speaking, thinking, feeling, phoning, mending, cooking (not what a dog, a bird or a car
 # does too).
 PERSON_VERBS = set(
@@ -122,8 +123,8 @@ def sign(doc, span, quotes) -> str | None:
         if len(span) == 1 and span[0].lower_ in KIN_NAMES and (inside(span[0].idx, quotes) or before is not None and (
                 before.lower_ in ("your", "his", "her", "their", "its") or before.tag_ == "POS")):
             return "theirs"  # a kin word in someone's words, or someone else's ("Where's me Mam?", "his Mam")
-        if len(span) > 1 and span[0].lower_ != "the":
-            return "person"  # "Grandma Joan", "Uncle Ron", "Nain Gwen": a name with what they are to someone
+        if len(span) > 1 and span[0].lower_ != "the" and span[0].lower_.strip(".") in HONORIFICS:
+            return "person"  # "Grandma Joan", "Uncle Ron", "Nain Gwen": a name with what they are to someone (not "Mamma Mia")
         if len(span) == 1 and span[0].lower_ in KIN_NAMES and root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and not (
                 inside(span[0].idx, quotes)):
             return "person"  # the writer's "Mam" doing or done to ("Mam rang", "Visited Grandma today"; not "it was NANA")
@@ -143,6 +144,9 @@ def sign(doc, span, quotes) -> str | None:
     if (root.dep_ in ("dobj", "ROOT") or root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "go", "have", "need")) and any(
             t.lower_ in VET and "\n" not in doc[min(t.i, s):max(t.i, e)].text for t in verb.subtree):
         return "pet"  # "took Moss to the vet", "Book Moss in at the vet", "Bella's been to the vet"
+    if root.dep_ == "pobj" and head.lower_ in AT_PLACE and e < len(doc) and doc[e].tag_ == "POS" and (
+            e + 1 >= len(doc) or doc[e + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return "at"  # "took us to Nando's", "at Wendy's": a shop's, a restaurant's or someone's house (extract.read_people)
     if e + 1 < len(doc) and doc[e].lower_ == "born" and doc[e + 1].text in (",", ".", ";", "and"):
         return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
     if root.ent_type_ in PLACE_ENTS and root.dep_ == "pobj" and head.lower_ in LOCATIVE:
