@@ -286,7 +286,7 @@ class Events:
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
-        quotes = quoted(ex.text)
+        quotes = [] if ex.speakers else quoted(ex.text)  # a chat's quotation marks, opened in one message, may close in none
         for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
             group_times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
