@@ -287,7 +287,7 @@ def test_titles_boats_and_people_by_what_the_words_say(memory):
         return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in extract(text).people}
 
     assert signs('We danced to "Mr Brightside" three times.')["Mr Brightside"] == ["other"]  # a song, not a man
-    assert signs('- "Bampi Clive" for Clive. Nobody taught her that.')["Clive"][0] != "other"  # what a child calls him
+    assert "other" not in signs('- "Bampi Clive" for Clive. Nobody taught her that.')["Bampi Clive"]  # what a child calls him
     assert set(signs("Marigold's engine has finally died. They've got Marigold moored at Bathampton.")["Marigold"]) == {"thing"}
     assert signs("A man called Derek told me a story.")["Derek"] == ["person"]
     memory.add("At the wake a man called Derek told me about the flood.", at="2023-03-29")

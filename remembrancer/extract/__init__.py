@@ -904,23 +904,30 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
     return out
 
 
+_KIN_TITLES = sorted(k for k in KIN_NAMES if k in HONORIFICS)  # kin words that go before a first name: "Nain", "Uncle"
+
+
 def _titled_joins(conn, split) -> set[int]:
     """A person known only by a kin word and a kin word with a first name ("Nain", "Nain Gwen") is the one other
     person called by that first name ("Gwen", "Gwenllian Morgan"), when exactly one is, of no other sex and called
     by no kin word, the first has no full name of their own ("Uncle Paul" of Paul Walsh is not Paul Hedley), and
     they are not said to be kin or anything else to each other; not when the owner split either name off.
     Returns the people merged."""
+    marks = ",".join("?" * len(_KIN_TITLES))
+    if not conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
+                        f" IN ({marks}) LIMIT 1", _KIN_TITLES).fetchone():
+        return set()  # no one called "Nain Gwen" or "Uncle Ron": nothing to read
     rows = {}
     for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
         rows[pid] = {"name": name, "gender": gender, "names": {name}}
     for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
         if pid in rows:
             rows[pid]["names"].add(alias)
-    by_word = defaultdict(set)  # a name's words and nickname forms -> people, so that no one is compared with everyone
+    by_first = defaultdict(set)  # a name's first word -> people, so that no one is compared with everyone
     for pid, row in rows.items():
         for n in row["names"]:
-            for w in _words(n):
-                by_word[w].add(pid)
+            if tokens(n):
+                by_first[tokens(n)[0]].add(pid)
     out = set()
     for k, row in list(rows.items()):
         if k not in rows:
@@ -931,7 +938,7 @@ def _titled_joins(conn, split) -> set[int]:
                 len(tokens(n)) > 1 and n not in titled for n in row["names"]):
             continue
         firsts = {tokens(n)[0] for n in titled}
-        near = {pid for w in firsts for pid in by_word.get(w, ())} & rows.keys()
+        near = {pid for w, pids in by_first.items() if w in firsts or any(nickname_of(f, w) for f in firsts) for pid in pids} & rows.keys()
         fits = [pid for pid in sorted(near) if (other := rows[pid]) and pid != k and not (row["gender"] and other["gender"] and row["gender"] != other["gender"])
                 and not any(n.split()[0].lower() in KIN_NAMES for n in other["names"] if n.split())
                 and any(tokens(n) and (tokens(n)[0] in firsts or any(nickname_of(f, tokens(n)[0]) for f in firsts))
