@@ -20,7 +20,8 @@ Layers, each with precision and recall, and every error:
   parent, "A is B's son" = "B is A's parent", husband = wife = spouse), between key people;
   those to the writer also apart.
 - events: (kind, person) for births, deaths, marriages, moves, illnesses, new jobs, retirements ...
-  (the store's "parting" is a separation; meetings and injuries are not scored); deaths apart;
+  (the store's "parting" is a separation; meetings and injuries are not scored), of those the store reads as
+  people (a pet, a car or a boat it reads as one that "died" is no person's death); deaths apart;
   living people marked dead; and for each event found, whether the store's date for it (its most
   precise date) falls in the key's date (in the date of any one of them, when the key gives that person
   two events of that kind: two moves, two illnesses).
@@ -57,7 +58,7 @@ from remembrancer import extract  # noqa: E402
 from remembrancer.store import Memory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-TUNE = ["diary-wales", "carer-notes", "group-chat"]
+TUNE = ["diary-wales", "carer-notes", "group-chat", "teen-bristol"]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
@@ -430,7 +431,9 @@ def score(folder: Path, key: dict, db: Path) -> dict:
             "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.negated, ev.passage, e.at AS written, ep.person, "
             + ("ev.confidence" if conf else "1.0") + " AS confidence"
             " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
-            " WHERE ep.agent = 0 ORDER BY e.at, ev.id")
+            " JOIN people p ON p.id = ep.person"
+            " WHERE ep.agent = 0" + (" AND p.kind IS NULL" if has_column(memory, "people", "kind") else "") +
+            " ORDER BY e.at, ev.id")
         gold_ev, gold_all = {}, defaultdict(list)  # (kind, person) -> the first such event, and every one
         for ev in key.get("events", []):
             kind = EVENT_KINDS.get(ev["kind"])

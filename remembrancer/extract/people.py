@@ -340,6 +340,8 @@ def _name_tokens(span):
     if len(toks) > 1 and (sentence_initial(toks[0]) and dropped_subject_verb(toks[0]) and norm(toks[0].text) not in HONORIFICS
                           or toks[0].lower_ in ("dear", "dearest")):
         toks.pop(0)  # "Took Ellie to the sea", "Aww John", "Dearest Meg": not the name's own word
+    while len(toks) > 1 and _kin_word(toks[1]) and norm(toks[0].text) not in HONORIFICS and norm(toks[0].text) not in KIN_NAMES:
+        toks.pop(0)  # "Songs Grandpa liked", "Things Nanna says": a kin word opens a name, never ends one
     for k in range(1, len(toks)):
         if _title_after(toks[k]):
             toks = toks[:k]  # "Eliza Countess of Gaverick", "Georgiana Wife of the Above"
@@ -416,6 +418,17 @@ def _place_before_name(doc, i) -> bool:
                   and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN") and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")}
         doc.user_data["remembrancer.places"] = places
     return doc[i].lower_ in places
+
+
+def _kin_word(token) -> bool:
+    """A parent's or grandparent's kin word, that names someone on its own ("Mum", "Nanna", "Grandpa")."""
+    return KIN_ROLE.get(norm(token.text)) in ("mother", "father", "grandmother", "grandfather")
+
+
+def _kin_alone(doc, i) -> bool:
+    """Is the word before token i such a kin word ("Nanna and Grandpa Joe": Nanna is someone, not a title of
+    Joe's, as "Mr." is in "Mr. and Mrs. Smith")?"""
+    return i > 0 and _kin_word(doc[i - 1])
 
 
 def _honorific_before(doc, i):
@@ -861,7 +874,7 @@ class People:
     """
 
     name = "people"
-    version = "51"
+    version = "52"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -896,7 +909,8 @@ class People:
         while i < len(doc):
             t = doc[i]
             if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES and not _month_name(t) or norm(t.text) in HONORIFICS or (
-                    sentence_initial(t) and dropped_subject_verb(t) or t.lower_ in ("dear", "dearest")) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                    sentence_initial(t) and dropped_subject_verb(t) or t.lower_ in ("dear", "dearest") or i + 1 < len(doc) and _kin_word(doc[i + 1]) and (
+                        norm(t.text) not in KIN_NAMES)) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
                 i += 1
                 continue
             surname_first = (_honorific_before(doc, i) or "") in HONORIFIC_CLASS and not name_gender(t.text)
@@ -1009,8 +1023,8 @@ class People:
                 s = s - 2 if doc[s - 1].text == "." else s - 1
                 if hon in ("st", "saint") and (_honorific_before(doc, s) or "") in HONORIFIC_CLASS:
                     s = s - 2 if doc[s - 1].text == "." else s - 1  # "Madame St. Aubert"
-                if s > 1 and doc[s - 1].lower_ == "and" and _honorific_before(doc, s - 1):
-                    s = s - 3 if doc[s - 2].text == "." else s - 2  # "Mr. and Mrs. Smith": the couple
+                if s > 1 and doc[s - 1].lower_ == "and" and _honorific_before(doc, s - 1) and not _kin_alone(doc, s - 1):
+                    s = s - 3 if doc[s - 2].text == "." else s - 2  # "Mr. and Mrs. Smith": the couple (not "Nanna and Grandpa Joe")
             elif _determined(doc, s, key) and not (len(key) == 1 and name_gender(key[0]) and key in bare and (
                     doc[s - 1].pos_ == "ADJ" and doc[s].dep_ != "compound")):
                 continue  # "the Fuwalda", "a Dowell", "this young Adonis": a kind or a thing; not "the
