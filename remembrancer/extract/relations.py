@@ -825,7 +825,7 @@ def _kin_called(ex, found) -> list[tuple[int, str, int, int, int, str]]:
                 j -= 1
             if j >= span.start and (doc[j].pos_ == "DET" or doc[j].lower_ in POSSESSIVES):
                 continue  # "she's a good mum", "your lovely nan"
-            to = _hearer(ex, turn, speakers, None, named=False)
+            to = _hearer(ex, turn, speakers, None, by_name=False)
             g = KIN_NAMES.get(t.lower_)
             if to is None or to == me or g and ex.people[to].gender not in (None, g):
                 continue
@@ -844,7 +844,7 @@ def _signs(ex, m, turn) -> bool:
 ENDEARMENTS = {"pet", "love", "luv", "hun", "hon", "darling", "dear", "sweetheart", "sweetie", "babe", "x", "xx", "xxx"}
 
 
-def _hearer(ex, turn, speakers, who, named=True) -> int | None:
+def _hearer(ex, turn, speakers, who, by_name=True) -> int | None:
     """Whom a chat message speaks to: the other of two speakers, the one "you" was read as, the one other member
     of the chat the message names (not as the one doing or owning: "Well done Liam pet", not "Liam said"), or the
     one whose turns are on both sides of it."""
@@ -859,7 +859,7 @@ def _hearer(ex, turn, speakers, who, named=True) -> int | None:
             if m.kind == "addressee" and start <= m.start < end}
     if len(told) == 1:
         return told.pop()
-    named, span = set(), ex.doc.char_span(start, end, alignment_mode="expand") if named else None
+    named, span = set(), ex.doc.char_span(start, end, alignment_mode="expand") if by_name else None
     for t in span if span is not None and who is not None else ():
         q = who(t)
         if q not in members or t.pos_ != "PROPN" or t.i + 1 < span.end and who(t.doc[t.i + 1]) == q:
@@ -888,16 +888,17 @@ def _quote_speaker(ex, span, quotes, who, writer) -> int | None:
 
     doc = span.doc
     q = next(((s, e) for s, e in quotes if s <= span.start_char < e), None)
-    if q is None:
+    words = doc.char_span(q[0], q[1], alignment_mode="expand") if q is not None else None
+    if words is None:
         return None
     before = []
-    for t in reversed([t for t in doc if q[0] - 60 <= t.idx < q[0] - 1]):
+    for t in reversed([t for t in doc[max(0, words.start - 12):words.start] if q[0] - 60 <= t.idx < q[0] - 1]):
         if t.text in (".", "!", "?", "\n") or t.is_space or len(before) == 8:
             break
         before.append(t)
     says = [s for t in before if t.lemma_.lower() in SAYING and t.pos_ in ("VERB", "AUX") for s in _subjects(t)]
     if not says:
-        after = [t for t in doc if t.idx > q[1]][:3]
+        after = [t for t in doc[words.end:words.end + 4] if t.idx > q[1]][:3]
         if len(after) >= 2 and after[1].lemma_.lower() in SAYING and after[0].dep_ in ("nsubj", "nsubjpass"):
             says = [after[0]]
         elif len(after) >= 2 and after[0].lemma_.lower() in SAYING and after[1].dep_ in ("nsubj", "nsubjpass"):
