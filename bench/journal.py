@@ -58,7 +58,7 @@ from remembrancer import extract  # noqa: E402
 from remembrancer.store import Memory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-TUNE = ["diary-wales", "carer-notes", "group-chat", "teen-bristol"]
+TUNE = ["diary-wales", "carer-notes", "group-chat", "teen-bristol", "diary-sheffield"]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
@@ -283,14 +283,18 @@ def score(folder: Path, key: dict, db: Path) -> dict:
         owners = {r[0] for r in memory.query("SELECT id FROM people WHERE owner = 1")}
         for p in listed + everyone:
             p["owner"] = p["id"] in owners
-        kin_of = defaultdict(set)  # store person -> the names of those the store says they are kin to
-        for s, o in memory.query("SELECT subject, object FROM relations"):
-            for n in memory.query("SELECT name FROM people WHERE id = ? UNION SELECT alias FROM aliases WHERE person = ?", (o, o)):
-                kin_of[s].add(n[0])
-        for o in owners:
-            for s in [s for s, in memory.query("SELECT subject FROM relations WHERE object = ?", (o,))]:
-                if key.get("writer"):
-                    kin_of[s].add(key["writer"])
+        # store person -> the names of those the store says they are kin to, by the word they are called ("Dad" is the
+        # Dad of those the store says he is the father of, not of those he is the grandfather of)
+        kin_of = defaultdict(set)
+        names_of = defaultdict(set)
+        for pid, n in memory.query("SELECT id, name FROM people UNION SELECT person, alias FROM aliases"):
+            names_of[pid].add(n)
+        for s, o, word in memory.query("SELECT subject, object, relation FROM relations"):
+            kind = relation_kind(word)
+            called = {relation_kind(w) for n in names_of[s] for w in low(n).split()[:1]} - {None}
+            if called and kind not in called:
+                continue
+            kin_of[s] |= {key["writer"]} if o in owners and key.get("writer") else names_of[o]
         assigned, duplicates, _ = match_people(k, listed, kin_of)
         read, _, merges = match_people(k, everyone, kin_of)
 
