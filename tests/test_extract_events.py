@@ -446,3 +446,53 @@ def test_we_or_they_as_the_subject_of_an_event_of_two():
 def test_we_doing_it_to_a_thing_is_no_event_of_ours():
     got = _full("Mary Jones came for tea and I baked. We separated the eggs. We moved the sofa back.", "2023-02-07")
     assert not [e for e in got if e[0] in ("parting", "moving")]
+
+
+def test_a_wedding_anniversary_on_a_day_is_the_marriage_years_before():
+    got = _full("Owen Pritchard and I had our twenty-sixth wedding anniversary yesterday.", "2023-08-17")
+    assert [e[2:] for e in got if e[0] == "marriage"] == [("1997-08-16", "1997-08-17")]
+    got = _full("Tom Brown and Sally Brown's 35th anniversary is on Sunday, so we're booking dinner.", "2023-06-07")
+    assert ("marriage", ["Sally Brown", "Tom Brown"], "1988-06-11", "1988-06-12") in got
+    # an anniversary of a death is no marriage
+    assert not [e for e in _full("Sunday is the tenth anniversary of Tom Brown's death.", "2023-06-07") if e[0] == "marriage"]
+
+
+def _chat(turns, at):
+    text, speakers = "", []
+    for who, said in turns:
+        start = len(text) + len(who) + 2
+        text += f"{who}: {said}\n"
+        speakers.append((start, start + len(said), who))
+    return _full(text, at, speakers)
+
+
+def test_a_chat_turn_that_opens_with_an_event_is_its_speakers():
+    got = _chat([("Dee", "how was your week"), ("Carol", "starting the new job monday and i have nothing to wear")], "2022-07-29")
+    assert ("job", ["Carol"], "2022-08-01", "2022-08-02") in got
+    got = _chat([("Carol", "send pics of the flat"), ("Dee", "moved in yesterday. boxes everywhere")], "2023-12-02")
+    assert ("moving", ["Dee"], "2023-12-01", "2023-12-02") in got
+
+
+def test_the_day_of_a_plan_told_in_the_sentence_after():
+    """"Peter Parker got the job at the hospital. He starts on the 25th": the job's day is the start's."""
+    got = _full("Peter Parker got the job at the hospital! He starts on the 25th.", "2023-09-09")
+    assert ("job", ["Peter Parker"], "2023-09-25", "2023-09-26") in got
+    # someone else's start is not his
+    got = _full("Peter Parker got the job at the hospital! Mary Jones starts on the 25th.", "2023-09-09")
+    assert ("job", ["Peter Parker"], None, "2023-09-10") in got
+
+
+def test_a_time_said_alone_dates_the_sentence_before():
+    """A question of remembering tells its event; the time said alone after it is its time."""
+    got = _full("Do you remember the spring Peter Parker retired? Twenty-one years ago now.", "2021-04-04")
+    assert ("retirement", ["Peter Parker"], "2000-01-01", "2001-01-01") in got
+
+
+def test_the_time_of_the_events_own_clause():
+    got = _full("Mary Jones, who I first met in 1979, died on Friday.", "2021-05-02")
+    assert ("death", ["Mary Jones"], "2021-04-30", "2021-05-01") in got
+
+
+def test_starting_at_a_named_place_is_a_new_job():
+    got = _full("Mary Jones starts at Horsforth library on Monday.", "2023-05-10")
+    assert ("job", ["Mary Jones"], "2023-05-15", "2023-05-16") in got

@@ -78,11 +78,21 @@ _SOURCES = [
     # "three weeks since he died", "it's been a year since Mum passed": counted back like "ago"
     # (not "two years since 2019", whose date is told)
     ("since_n", rf"\b({_num})\s+({_unit})(?=\s+since\b(?!\s+(?:\d|{_month}\b)))"),
+    # a state held so long: "we've been married ten years", "he's been retired a month" began so long before
+    ("been_n", rf"\bbeen\s+(?:married|engaged|together|divorced|separated|retired|widowed|dating|here|there|in)\s+(?:for\s+)?({_num})\s+(days?|weeks?|months?|years?|decades?)\b(?!\s+(?:ago|before|earlier|later|old|since|now))"),
     # "four years today since Mum died", "a year today": that very day, so many years back
     ("today_n", rf"\b({_num})\s+({_unit})\s+today\b"),
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
     ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b"),
     ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
+    # an anniversary: "twenty-three years this March", "thirty years ago this June", "35 years tomorrow": so many
+    # years before that month or day of this year
+    ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday))\b"),
+    # a day and month by numbers, with no year: "Closing is 6/3", "his last day is 3/31", "on 14/2" (not a fraction,
+    # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
+    ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
+    # part of a month, a year or a week: "at the end of the month", "the beginning of March", "mid-2019" is a decade's
+    ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(month|year|week|{_month}|{_year})\b"),
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day)(?:\s+({_year}))?\b"),
 ]
 PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
@@ -93,7 +103,7 @@ CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_yea
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "decade": 0.9, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
-              "ordinal": 0.8, "short_year": 0.85, "today_n": 0.95}
+              "ordinal": 0.8, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
 
 
@@ -250,6 +260,64 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         else:
             y = a.year if (m, d) <= (a.month, a.day) else a.year - 1  # most recent such day
         return day(dt.date(y, m, d))
+    if kind == "numeric_dm":
+        if a is None:
+            return None
+        first, second = int(g[1]), int(g[2])
+        if day_first is False:
+            d, m = (second, first) if first <= 12 else (first, second)
+        else:
+            d, m = (first, second) if second <= 12 else (second, first)
+        if m > 12 or not (g[0] or _date_like(first, second)):
+            return None
+        if future:
+            y = a.year if (m, d) >= (a.month, a.day) else a.year + 1
+        else:
+            y = a.year if (m, d) <= (a.month, a.day) else a.year - 1
+        return day(dt.date(y, m, d))
+    if kind == "years_this":
+        if a is None:
+            return None
+        n = parse_number(g[0])
+        if n is None:
+            return None
+        what = (low[3] or low[4] or "").rstrip(".")
+        if what in ("tomorrow", "yesterday"):
+            lo, hi = day(a + dt.timedelta(days=1 if what == "tomorrow" else -1))
+        elif what == "month":
+            lo, hi = month(a.year, a.month)
+        elif what == "week":
+            lo, hi = week(a)
+        elif what in SEASONS:
+            lo, hi = season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)  # this year's
+        else:
+            lo, hi = month(a.year, _month_of(what))
+        back = n * (10 if low[1].startswith("decade") else 1)
+        return lo - relativedelta(years=back), hi - relativedelta(years=back)
+    if kind == "part_of":
+        which, unit = low[1], low[2]
+        if re.fullmatch(r"\d{4}", unit):
+            lo, hi = year(int(unit))
+        elif unit in ("month", "year", "week"):
+            if a is None:
+                return None
+            step = {"next": 1, "last": -1}.get(which or "", 0)
+            lo, hi = _unit_span(_shift(a, step, unit), unit)
+        else:
+            if a is None:
+                return None
+            m = _month_of(unit)
+            if future:
+                y = a.year if m >= a.month else a.year + 1
+            else:
+                y = a.year if m <= a.month else a.year - 1
+            lo, hi = month(y, m)
+        third = dt.timedelta(days=(hi - lo).days // 3)
+        if low[0] == "end":
+            return hi - third, hi
+        if low[0] == "middle":
+            return lo + third, hi - third
+        return lo, lo + third
     if kind == "ordinal":
         if a is None:
             return None
@@ -333,6 +401,8 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if future:
             return day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7))
         return day(a - dt.timedelta(days=back))  # "on Saturday" in a diary: the one just gone
+    if kind == "been_n":  # counted back like "a year since": a length of time, not a calendar unit
+        kind, g, low = "since_n", (g[0], g[1]), [low[0], low[1]]
     if kind in ("ago", "since_n"):
         n = parse_number(g[0])
         if n is None:
@@ -400,6 +470,16 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
     return None
 
 
+def _date_like(first: int, second: int) -> bool:
+    """Could "first/second" be a day and month rather than a fraction ("1/2", "3/4"), a score out of ten ("8/10")
+    or "24/7"? (After a word that takes a date, see `DATE_WORDS`, it is one whatever.)"""
+    if (first, second) == (24, 7):
+        return False
+    if first < second and second in (2, 3, 4, 5, 8, 10) or second in (10, 100) and first <= 10:
+        return False
+    return True
+
+
 def _iso(d: dt.date) -> str:
     return d.isoformat()
 
@@ -423,7 +503,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     patterns, searched = (PATTERNS, low) if len(low) == len(text) else (PATTERNS_I, text)
     for rank, (kind, pattern) in enumerate(patterns):
         for m in pattern.finditer(searched):
-            found.append((m.start(), m.end(), rank, kind, m.groups()))
+            # "been married ten years": the time is "ten years", the state is the sentence's
+            found.append((m.start(1) if kind == "been_n" else m.start(), m.end(), rank, kind, m.groups()))
     # The longest match wins where matches overlap; among equals, the earlier pattern.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []
@@ -445,7 +526,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         taken.append((start, end))
         text_ = text[start:end]
         # Leading prepositions belong to the sentence, not the time ("in 2022" -> "2022").
-        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within)\s+", text_, re.I)
+        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within"
+                        + (r"|due" if kind == "numeric_dm" else "") + r")\s+", text_, re.I)
         if lead and kind not in ("in_n",):
             start += lead.end()
             text_ = text_[lead.end():]
@@ -460,8 +542,14 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     for i in range(1, len(times)):
         kind, groups = told[times[i].start]
         if kind == "ago" and groups[2].lower() in ("before", "earlier", "later") or kind == "unit_before":
+            base = dt.date.fromisoformat(times[i - 1].lo)
             try:
-                span = _resolve(kind, groups, dt.date.fromisoformat(times[i - 1].lo), False)
+                if kind == "unit_before" and groups[0].lower() in ("month", "year"):
+                    # "Mum died in March 1998. Danny moved out the year after": the next calendar year (1999), not
+                    # the twelve months from the day before
+                    span = _unit_span(_shift(base, 1 if groups[1].lower() == "after" else -1, groups[0]), groups[0])
+                else:
+                    span = _resolve(kind, groups, base, False)
             except (ValueError, OverflowError, KeyError):
                 continue
             if span is not None:
@@ -474,7 +562,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "7"
+    version = "8"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
