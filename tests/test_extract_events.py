@@ -496,3 +496,29 @@ def test_the_time_of_the_events_own_clause():
 def test_starting_at_a_named_place_is_a_new_job():
     got = _full("Mary Jones starts at Horsforth library on Monday.", "2023-05-10")
     assert ("job", ["Mary Jones"], "2023-05-15", "2023-05-16") in got
+
+
+def test_a_letters_greeting_is_no_one_in_its_first_sentence():
+    """"Dear Dad,\\n\\nCallum and Priya got engaged": Dad is the one written to (the letter's "you"), not engaged."""
+    from remembrancer.extract import extract
+
+    ex = extract("Dear Dad,\n\nCallum Pritchard and Priya Shah got engaged last weekend. You would have loved her. "
+                 "You retired the spring I turned thirty, and you said it was the best day of your life.", at="2022-05-31")
+    engaged = [sorted(ex.people[p].name for p in e.people) for e in ex.events if e.kind == "engagement"]
+    assert engaged == [["Callum Pritchard", "Priya Shah"]]
+    retired = [[ex.people[p].name for p in e.people] for e in ex.events if e.kind == "retirement"]
+    assert retired == [["Dad"]]  # "you" in a letter to Dad is Dad
+
+
+def test_moving_in_with_someone_is_not_their_move():
+    got = _full("Mary Jones is moving back in with Peter Parker next month.", "2024-01-15")
+    assert [e[1] for e in got if e[0] == "moving"] == [["Mary Jones"]]
+
+
+def test_we_in_a_letter_to_someone_by_name_is_the_writer_and_them():
+    """"We got married" in a letter to Jean is Tom's and Jean's marriage; in one to Dad it is not Dad's."""
+    got = _full("Dear Jean,\n\nForty years ago today we got married at St Anne's. You wore your mother's veil. "
+                "Jean, you were so beautiful.\n\nAll my love,\nTom", "2021-06-12")
+    assert ("marriage", ["Jean", "Tom"], "1981-06-12", "1981-06-13") in got
+    got = _full("Dear Dad,\n\nForty years ago today we got married at St Anne's. You gave me away.\n\nLove, Ruth", "2021-06-12")
+    assert [e[1] for e in got if e[0] == "marriage"] == [["me"]]  # the writer alone

@@ -209,3 +209,20 @@ def test_the_year_after_another_time_is_the_next_calendar_year():
     assert [(t.text, t.lo, t.hi) for t in times][1] == ("the year after", "1999-01-01", "2000-01-01")
     # counted from the entry's day, it is still the twelve months after it
     assert one("the year after", "2023-05-10") == ("the year after", "2023-05-11", "2024-05-11")
+
+
+def test_a_state_held_so_long_began_so_long_before():
+    """"We've been married ten years": married about ten years before the entry (give or take half a year), the
+    time being the length, not the word "married"."""
+    assert one("We've been married ten years and I'd do it again.", "2023-06-01") == ("ten years", "2012-12-01", "2013-11-30")
+    assert one("He's been retired a month and he's bored.", "2022-10-02")[1:] == ("2022-08-18", "2022-09-17")
+    assert find_times("We've been married ten years old", "2023-06-01") == []
+
+
+def test_that_season_or_month_is_of_the_time_told_before():
+    times = find_times("We moved to Leeds in 1979. That summer you learned to swim.", "2021-06-01")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("That summer", "1979-06-01", "1979-09-01")
+    times = find_times("On 3 May 1990 we met. That Christmas you proposed. I said that may be so.", "2021-06-01")
+    assert [(t.text, t.lo) for t in times][1:] == [("That Christmas", "1990-12-25")]
+    # with no time before it in the paragraph, it is no time (not this year's summer)
+    assert find_times("In 1979 we moved.\n\nThat summer was hot.", "2021-06-01")[1:] == []

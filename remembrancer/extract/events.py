@@ -281,7 +281,7 @@ class Events:
         entry_day = ex.at[:10] if ex.at else None
         no_later = (dt.date.fromisoformat(entry_day) + dt.timedelta(days=1)).isoformat() if entry_day else None
         # In a diary (not a chat, whose lines have speakers), a sentence with no subject is the writer's
-        writer = None if ex.speakers else next((i for i, p in enumerate(ex.people) if p.narrator), None)
+        writer = None if ex.speakers else _writer(ex)
         # in a chat, the speaker of the turn: "starting the new job monday", "moved in yesterday" are theirs
         speaker_of = {sp: next((i for i, p in enumerate(ex.people) if sp in p.aliases), None) for _, _, sp in ex.speakers}
         ex.events.extend(_lifespans(ex, owner))
@@ -328,13 +328,16 @@ class Events:
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
                 para = _paragraph_start(t)
                 if para > sent.start_char:  # a greeting the parser ran into the sentence ("Dear Dad,\n\nCallum and Priya got engaged")
-                    people = [p for p in people if p not in via or via[p].idx >= para]
+                    people = _after_greeting(people, via, owner, para)
                 if kind == "moving":  # "moving back in with Aunt Lorna": the one she moves in with stays
                     people = [p for p in people if p not in via or not _host(via[p])]
                 if kind == "marriage" and t.dep_ == "compound" and t.head.lemma_.lower() == "anniversary":
                     continue  # "our twenty-sixth wedding anniversary yesterday": the wedding was years before (`_anniversary`)
                 if not people and kind in TOGETHER:
                     people = _theirs(t, owner, me, groups)  # "Their marriage certificate", "our honeymoon"
+                    if kind in COUPLE and people == [me] and me is not None and writer is not None:
+                        # a letter to someone by name: "we married in 1969", "our wedding" are the writer's and theirs
+                        people += [q for q in [_partner(ex, writer)] if q is not None]
                 if not people and kind in WRITERS_OWN | {"illness", "birth"}:
                     people = _left_out(t, owner, me, kind, turn[0] if turn else None)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
                     if people and not times and me not in people:  # "Glenys went yesterday. Moved down to Swansea"
@@ -1059,3 +1062,44 @@ def _host(tok) -> bool:
     if tok.dep_ != "pobj" or prep.lower_ != "with":
         return False
     return any(c.lower_ == "in" and c.dep_ in ("prt", "advmod", "prep") and c.i < prep.i for c in prep.head.children)
+
+
+def _after_greeting(people, via, owner, para) -> list[int]:
+    """The people of a sentence the parser ran on from a greeting ("Dear Dad,\n\nCallum and Priya got engaged"): not the
+    one greeted, but those it took for the greeted one's apposition (Callum and Priya)."""
+    out = []
+    for p in people:
+        tok = via.get(p)
+        if tok is None or tok.idx >= para:
+            out.append(p)
+            continue
+        for c in tok.children:
+            if c.dep_ == "appos":
+                for x in [c, *c.conjuncts]:
+                    if x.i in owner and x.idx >= para and owner[x.i] not in out:
+                        out.append(owner[x.i])
+                        via[owner[x.i]] = x
+    return out
+
+
+def _writer(ex) -> int | None:
+    """The entry's writer: the one "I" is (a letter's "you" may be marked narrator too, when it is all "you")."""
+    said = next((i for i, p in enumerate(ex.people) if any(m.kind == "narrator" for m in p.mentions)), None)
+    return said if said is not None else next((i for i, p in enumerate(ex.people) if p.narrator), None)
+
+
+# Events of a couple: "we" in a letter to one's husband or wife is the two of them
+COUPLE = {"marriage", "engagement"}
+
+
+def _partner(ex, writer) -> int | None:
+    """The one a letter is written to, by a name ("Dear Jean,", "My darling Jean"), who "we married" and "our
+    wedding" take with the writer: not one greeted by a kin word ("Dear Dad,": "our wedding" is not Dad's)."""
+    from .people import KIN_NAMES
+
+    for i, p in enumerate(ex.people):
+        if i != writer and any(m.kind == "addressee" for m in p.mentions):
+            names = {n.lower() for n in (p.aliases | {p.name})}
+            words = {w for n in names for w in n.split()}
+            return None if words & set(KIN_NAMES) or any(m.kind == "title" for m in p.mentions) else i
+    return None

@@ -63,7 +63,9 @@ _SOURCES = [
     ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of)\s+)({_month})\b(?!\s*\d)"),
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
-    ("season", rf"\b(last|next|this|that)\s+({_season})\b"),
+    ("season", rf"\b(last|next|this)\s+({_season})\b"),
+    # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
+    ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
     ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_modern_year})\b(?![\d:])"),
     ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
@@ -103,7 +105,7 @@ CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_yea
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "decade": 0.9, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
-              "ordinal": 0.8, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
+              "ordinal": 0.8, "that": 0.8, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
 
 
@@ -260,6 +262,17 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         else:
             y = a.year if (m, d) <= (a.month, a.day) else a.year - 1  # most recent such day
         return day(dt.date(y, m, d))
+    if kind == "that":
+        if a is None:
+            return None
+        what = low[0]
+        if what == "year":
+            return year(a.year)
+        if what in SEASONS:
+            return season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)
+        if what in ("christmas", "easter"):
+            return day(_holiday(what, a.year))
+        return month(a.year, _month_of(what))
     if kind == "numeric_dm":
         if a is None:
             return None
@@ -509,9 +522,14 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []
     times: list[Time] = []
+    deferred: list[tuple[int, int, tuple]] = []
     told: dict[int, tuple[str, tuple]] = {}  # start -> what was matched, for the times told from the one before
     for start, end, _, kind, groups in found:
         if any(start < e and s < end for s, e in taken):
+            continue
+        if kind == "that":
+            taken.append((start, end))
+            deferred.append((start, end, groups))  # placed once the times before it are known
             continue
         if kind == "in_n" and duration is not None and duration(start):
             taken.append((start, end))  # "the first time in forty years": not forty years from now
@@ -535,6 +553,19 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         sure = CONFIDENCE.get(kind + ("" if kind not in ("dmy", "mdy") or groups[3] or groups[4] else "_no_year"), 0.85)
         times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1]), round(sure * (0.7 if vague else 1.0), 3)))
         told[start] = (kind, groups)
+    for start, end, groups in sorted(deferred):
+        # "We moved in 1979. That summer ...": of the time told before it in the same paragraph, else none
+        before = [t for t in times if t.end <= start and not re.search(r"\n[ \t]*\n", text[t.end:start])]
+        prior = max(before, key=lambda t: t.start, default=None)
+        if prior is None:
+            continue
+        try:
+            span = _resolve("that", groups, dt.date.fromisoformat(prior.lo), False, day_first)
+        except (ValueError, OverflowError, KeyError):
+            continue
+        if span is not None:
+            times.append(Time(start, end, text[start:end], _iso(span[0]), _iso(span[1]), round(CONFIDENCE["that"] * prior.confidence, 3)))
+            told[start] = ("that", groups)
     times.sort(key=lambda t: t.start)
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
     # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
