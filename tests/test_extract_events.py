@@ -522,3 +522,18 @@ def test_we_in_a_letter_to_someone_by_name_is_the_writer_and_them():
     assert ("marriage", ["Jean", "Tom"], "1981-06-12", "1981-06-13") in got
     got = _full("Dear Dad,\n\nForty years ago today we got married at St Anne's. You gave me away.\n\nLove, Ruth", "2021-06-12")
     assert [e[1] for e in got if e[0] == "marriage"] == [["me"]]  # the writer alone
+
+
+def test_it_was_a_time_dates_the_sentence_before():
+    got = _full("Peter Parker died at home. It was a Thursday, the 12th of November.", "2020-12-20")
+    assert ("death", ["Peter Parker"], "2020-11-12", "2020-11-13") in got
+
+
+def test_a_time_given_when_asked_when_in_a_chat():
+    got = _chat([("Bri", "Keisha Monroe split up with her boyfriend"), ("Tasha", "NO. since when"),
+                 ("Bri", "Like two weeks ago. She didn't tell anybody")], "2024-01-15")
+    assert [e[2:] for e in got if e[0] == "parting"] == [("2024-01-01", "2024-01-08")]
+    # not when the other speaker asked nothing
+    got = _chat([("Bri", "Keisha Monroe split up with her boyfriend"), ("Tasha", "NO. poor thing"),
+                 ("Bri", "Like two weeks ago.")], "2024-01-15")
+    assert [e[2] for e in got if e[0] == "parting"] == [None]

@@ -305,6 +305,8 @@ class Events:
                     # "Do you remember the spring you retired? Twenty-one years ago now.": a time said alone dates the sentence before
                     nxt = doc[groups[g + 1][0]:groups[g + 1][1]]
                     times = [tm for tm in all_times if nxt.start_char <= tm.start < nxt.end_char][:1]
+                if not times and turn is not None:
+                    times = _answered(ex, turn, all_times)  # "split up" / "since when??" / "Like two weeks ago."
                 lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
                 agents: list[int] = []
                 via: dict[int, object] = {}
@@ -959,7 +961,37 @@ def _time_only(sent, times, turn) -> bool:
     if not mine or any(_dateline(doc.text, tm) for tm in mine):
         return False  # a date on a line of its own dates what follows it, not what is before
     rest = [x for x in sent if not x.is_punct and not x.is_space and not any(tm.start <= x.idx < tm.end for tm in mine)]
-    return all(x.lower_ in ALONE for x in rest)
+    if all(x.lower_ in ALONE for x in rest):
+        return True
+    # "It was 1969, the hottest June in years.", "That was the spring of 2000.": a time said of "it"
+    root = sent.root
+    return root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in root.children) and any(
+        (span := doc.char_span(tm.start, tm.end, alignment_mode="expand")) is not None and span.root.head.i == root.i for tm in mine)
+
+
+def _answered(ex, turn, times) -> list:
+    """In a chat, the time a speaker gives when asked when ("Keisha and Dre split up" / "since when??" / "Like two
+    weeks ago."): the time alone in their next turn, after a question of when from another speaker."""
+    turns = sorted(ex.speakers)
+    k = next((i for i, x in enumerate(turns) if x[0] == turn[0]), None)
+    if k is None or k + 2 >= len(turns):
+        return []
+    ask, answer = turns[k + 1], turns[k + 2]
+    question = ex.text[ask[0]:ask[1]].lower()
+    if ask[2] == turn[2] or answer[2] != turn[2] or "?" not in question and not re.search(r"\bwhen\b", question):
+        return []
+    if not re.search(r"\b(?:when|since when|how long)\b", question):
+        return []
+    span = ex.doc.char_span(answer[0], answer[1], alignment_mode="expand")
+    if span is None:
+        return []
+    sent = next(iter(span.sents), None)
+    if sent is None:
+        return []
+    mine = [tm for tm in times if answer[0] <= tm.start < answer[1] and sent.start_char <= tm.start < sent.end_char]
+    rest = [x for x in sent if not x.is_punct and not x.is_space and x.idx >= answer[0]
+            and not any(tm.start <= x.idx < tm.end for tm in mine)]
+    return mine[:1] if mine and all(x.lower_ in ALONE for x in rest) else []
 
 
 # Events whose day is often told in the sentence after, of the same person: "Marcus got the job. He starts on the 25th"
