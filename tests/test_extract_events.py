@@ -537,3 +537,11 @@ def test_a_time_given_when_asked_when_in_a_chat():
     got = _chat([("Bri", "Keisha Monroe split up with her boyfriend"), ("Tasha", "NO. poor thing"),
                  ("Bri", "Like two weeks ago.")], "2024-01-15")
     assert [e[2] for e in got if e[0] == "parting"] == [None]
+
+
+def test_the_day_of_a_plan_told_after_it_in_the_same_chat_turn():
+    """The parser runs the turn into the next one ("He starts on the 25th\\nTasha: YESSS tell him"): the turn's own
+    clause, and a day of the month at the end of a line."""
+    got = _chat([("Bri", "Marcus Holt got the job at OhioHealth!!! He starts on the 25th"), ("Tasha", "YESSS tell him congrats")],
+                "2023-09-09")
+    assert ("job", ["Marcus Holt"], "2023-09-25", "2023-09-26") in got

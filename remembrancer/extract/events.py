@@ -1010,9 +1010,12 @@ def _told_next(nxt, people, owner, times, text, turn):
     if turn is not None and not turn[0] <= nxt.start_char < turn[1]:
         return None
     root = nxt.root
+    if turn is not None:  # the parser may run a turn into the next: its root is the turn's own
+        root = next((x for x in nxt if turn[0] <= x.idx < turn[1] and (x.dep_ == "ROOT" or not turn[0] <= x.head.idx < turn[1])), root)
     if root.lemma_.lower() not in NEXT_VERBS or any(c.dep_ == "neg" for c in root.children):
         return None
-    mine = [tm for tm in times if nxt.start_char <= tm.start < nxt.end_char and not _dateline(text, tm)]
+    mine = [tm for tm in times if nxt.start_char <= tm.start < nxt.end_char and not _dateline(text, tm)
+            and (turn is None or turn[0] <= tm.start < turn[1])]
     if not mine:
         return None
     for c in root.children:

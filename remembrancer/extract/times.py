@@ -37,7 +37,7 @@ _day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _year = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _ordinal = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 # an ordinal before a noun is no date ("the 20th century", "the 3rd time"): only before a pause or a small word
-_ordinal_end = (r"(?=\s*(?:[,.;:!?)\-—–]|$)|\s+(?:at|in|on|for|and|or|but|so|when|then|to|till|until|with|from|if|as|after|"
+_ordinal_end = (r"(?=\s*(?:[,.;:!?)\-—–\n]|$)|\s+(?:at|in|on|for|and|or|but|so|when|then|to|till|until|with|from|if|as|after|"
                 r"before|by|morning|afternoon|evening|night|we|i|he|she|they|it|is|was|will|right)\b)")
 _modern_year = r"(?:1[89]\d\d|20\d\d|21\d\d)"  # a number alone is a year only in this range
 _wd = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
