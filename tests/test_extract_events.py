@@ -451,6 +451,8 @@ def test_we_doing_it_to_a_thing_is_no_event_of_ours():
 def test_a_wedding_anniversary_on_a_day_is_the_marriage_years_before():
     got = _full("Owen Pritchard and I had our twenty-sixth wedding anniversary yesterday.", "2023-08-17")
     assert [e[2:] for e in got if e[0] == "marriage"] == [("1997-08-16", "1997-08-17")]
+    got = _full("Tom Brown and Sally Brown had their golden wedding anniversary last Saturday.", "2023-06-07")
+    assert [e[1:] for e in got if e[0] == "marriage"] == [(["Sally Brown", "Tom Brown"], "1973-06-03", "1973-06-04")]
     got = _full("Tom Brown and Sally Brown's 35th anniversary is on Sunday, so we're booking dinner.", "2023-06-07")
     assert ("marriage", ["Sally Brown", "Tom Brown"], "1988-06-11", "1988-06-12") in got
     # an anniversary of a death is no marriage
@@ -545,3 +547,32 @@ def test_the_day_of_a_plan_told_after_it_in_the_same_chat_turn():
     got = _chat([("Bri", "Marcus Holt got the job at OhioHealth!!! He starts on the 25th"), ("Tasha", "YESSS tell him congrats")],
                 "2023-09-09")
     assert ("job", ["Marcus Holt"], "2023-09-25", "2023-09-26") in got
+
+
+def test_passed_away_on_a_day():
+    """"passed away on Tuesday" is a death on Tuesday ("passed on the street" stays no death)."""
+    assert ("death", ["Mary Jones"], "2022-08-09", "2022-08-10") in _full("Mary Jones passed away on Tuesday morning, in her sleep.",
+                                                                         "2022-08-14")
+    assert not [e for e in _full("Mary Jones passed on the street and waved.", "2022-08-14") if e[0] == "death"]
+
+
+def test_you_in_a_letter_to_the_dead_is_the_one_greeted():
+    """"Dear Dad, ... You died on the 12th of November" is Dad's death, said as plainly as by name; the "you" of
+    second-person writing to oneself is no one's death said plainly."""
+    from remembrancer.extract import extract
+
+    ex = extract("Dear Dad,\n\nYou died on the 12th of November, a Thursday, at twenty past four.\n\nLove, Ruthie", at="2020-12-20")
+    assert [(ex.people[e.people[0]].name, e.lo, e.confidence >= 0.9) for e in ex.events if e.kind == "death"] == [
+        ("Dad", "2020-11-12", True)]
+    ex = extract("You died a little inside when the bill came. You always do. You never learn.", at="2020-12-20")
+    assert all(e.confidence < 0.9 for e in ex.events if e.kind == "death")
+
+
+def test_the_pair_after_a_greeting_the_parser_took_for_its_apposition():
+    got = _full("Dear Dad,\n\nOwen Pritchard and I had our twenty-sixth wedding anniversary yesterday.\n\nLove, Ruth", "2023-08-17")
+    assert [e[1] for e in got if e[0] == "marriage"] == [["Owen Pritchard", "me"]]
+
+
+def test_a_name_the_parser_took_for_a_verbs_compound_is_its_subject():
+    got = _full("14th August 2022\n\nDear Dad,\n\nOwen retires at the end of the month. Owen is happy.", "2022-08-14")
+    assert ("retirement", ["Owen"], "2022-08-22", "2022-09-01") in got

@@ -190,7 +190,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         take(t.head)  # "his dead wife"
     for f in frontier:
         for c in f.children:
-            if c.dep_ in PERSON_DEPS:
+            if c.dep_ in PERSON_DEPS or c.dep_ == "compound" and f.pos_ == "VERB" and c.pos_ == "PROPN" and c.i < f.i:
+                # a name the parser took for a verb's compound ("Owen retires at the end of the month") is its subject
                 take(c, agent=done_to and c.dep_ == "nsubj")
             elif c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps:  # "the death of Lisa", "killed by her"
                 for g in c.children:
@@ -324,7 +325,8 @@ class Events:
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
                     continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
-                if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or any(
+                away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children)  # "passed away on Tuesday"
+                if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
@@ -463,7 +465,7 @@ def confidence(t, kind, victims, clear=False) -> float:
     elif t.pos_ == "ADJ":
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
     elif lemma == "pass":
-        c = CONFIDENCE["verb"] if any(c.dep_ == "prt" for c in t.children) else CONFIDENCE["pass"]
+        c = CONFIDENCE["verb"] if any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "away" for c in t.children) else CONFIDENCE["pass"]
     elif lemma in ("kill", "murder", "slay", "execute", "assassinate", "behead", "butcher") and _active(t):
         c = CONFIDENCE["killed-active"]
     elif lemma in ("kill", "murder", "drown", "strangle", "slay", "execute", "assassinate", "behead", "suffocate"):
@@ -492,6 +494,9 @@ def _clear(victims, people, via, ex) -> bool:
     if len(victims) != 1 or len(people) != 1:
         return False
     v, p = victims[0], people[0]
+    if v.lower_ in ("you", "your") and not ex.speakers and not ex.people[p].narrator and any(
+            m.kind == "addressee" for m in ex.people[p].mentions) and any(m.kind in ("name", "title") for m in ex.people[p].mentions):
+        return True  # "Dear Dad, ... You died on the 12th of November": the one the letter greets
     sex = PRONOUN_SEX.get(v.lower_)
     if sex is None:
         return False
@@ -615,7 +620,10 @@ def _theirs(t, owner, writer, groups) -> list[int]:
 
     def add(tok):
         for x in [tok, *tok.conjuncts]:
-            if x.i in owner and owner[x.i] not in out and x.idx >= para:
+            if x.idx < para:  # "Dear Dad,\n\nOwen and I had our ...": the greeted is no one in it, what it took as theirs is
+                for a in (c for c in x.children if c.dep_ == "appos" and c.idx >= para):
+                    add(a)
+            elif x.i in owner and owner[x.i] not in out:
                 out.append(owner[x.i])
 
     node = t
