@@ -226,3 +226,25 @@ def test_that_season_or_month_is_of_the_time_told_before():
     assert [(t.text, t.lo) for t in times][1:] == [("That Christmas", "1990-12-25")]
     # with no time before it in the paragraph, it is no time (not this year's summer)
     assert find_times("In 1979 we moved.\n\nThat summer was hot.", "2021-06-01")[1:] == []
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # early, mid or late in a month or a year: a third of it
+    ("We went in early March.", "2021-06-01", ("early March", "2021-03-01", "2021-03-11")),
+    ("It was mid-March 2019.", "2021-06-01", ("mid-March 2019", "2019-03-11", "2019-03-22")),
+    ("They moved in late 2019.", "2021-06-01", ("late 2019", "2019-09-02", "2020-01-01")),
+    # holidays of the US and the UK
+    ("We ate at Thanksgiving.", "2023-12-01", ("Thanksgiving", "2023-11-23", "2023-11-24")),
+    ("The Fourth of July was hot.", "2023-12-01", ("Fourth of July", "2023-07-04", "2023-07-05")),
+    ("Dad rang on Father's Day.", "2021-06-25", ("Father's Day", "2021-06-20", "2021-06-21")),
+    ("We went to Bonfire Night.", "2021-12-01", ("Bonfire Night", "2021-11-05", "2021-11-06")),
+])
+def test_parts_of_months_and_years_and_more_holidays(text, anchor, expected):
+    assert one(text, anchor) == expected
+
+
+def test_the_day_after_a_holiday_is_counted_from_it():
+    times = find_times("Mum died the day after Christmas.", "2023-01-10")
+    assert [(t.text, t.lo, t.hi) for t in times][0] == ("the day after", "2022-12-26", "2022-12-27")
+    times = find_times("We left the week before Easter 2019.", "2023-01-10")
+    assert [(t.text, t.lo, t.hi) for t in times][0] == ("the week before", "2019-04-14", "2019-04-21")

@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 
 from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import MO, SU, TH, relativedelta
 
 from .base import Extraction, Time
 
@@ -61,6 +61,8 @@ _SOURCES = [
     # a day of the month alone: "on the 28th", "Friday the 7th", "thursday 9th" (the month is the entry's, or near it)
     ("ordinal", rf"\b(?:({_wd}),?\s+(?:the\s+)?|the\s+)({_ordinal})\b(?!\s*(?:of\s+)?{_month}\b){_ordinal_end}"),
     ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
+    # early, the middle or the end of a month or a year, as a third of it: "early March", "mid-March 2019", "late 2019"
+    ("part_word", rf"\b(early|mid|late)[- ](?:({_month})\b(?!\s*\d\d?\b)(?:,?\s+(?:of\s+)?({_year}))?|({_year})\b(?![\d:]))"),
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of)\s+)({_month})\b(?!\s*\d)"),
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
@@ -95,7 +97,10 @@ _SOURCES = [
     ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
     # part of a month, a year or a week: "at the end of the month", "the beginning of March", "mid-2019" is a decade's
     ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(month|year|week|{_month}|{_year})\b"),
-    ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day)(?:\s+({_year}))?\b"),
+    ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|"
+                rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day|thanksgiving|memorial day|labou?r day|"
+                rf"fourth of july|independence day|father'?s day|st\.? patrick'?s day|bonfire night|guy fawkes night|hogmanay|"
+                rf"st\.? david'?s day)(?:\s+({_year}))?\b"),
 ]
 PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # How sure a reading is, by its pattern: a full date is sure; a date without its year, a weekday, a month
@@ -105,7 +110,7 @@ CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_yea
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "decade": 0.9, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
-              "ordinal": 0.8, "that": 0.8, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
+              "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
 
 
@@ -219,9 +224,18 @@ def _shift(d: dt.date, n: int, unit: str) -> dt.date:
 
 
 def _holiday(name: str, y: int) -> dt.date:
-    name = name.lower().replace("'", "")
+    name = name.lower().replace("'", "").replace(".", "")
     if name.startswith("easter"):
         return easter(y)
+    moving = {"thanksgiving": (11, 1, TH(4)), "memorial day": (5, 31, MO(-1)), "labor day": (9, 1, MO(1)),
+              "labour day": (9, 1, MO(1)), "fathers day": (6, 1, SU(3))}  # the US ones; Father's Day is the UK's too
+    if name in moving:
+        m, d, wd = moving[name]
+        return dt.date(y, m, d) + relativedelta(weekday=wd)
+    fixed = {"fourth of july": (7, 4), "independence day": (7, 4), "st patricks day": (3, 17), "bonfire night": (11, 5),
+             "guy fawkes night": (11, 5), "hogmanay": (12, 31), "st davids day": (3, 1)}
+    if name in fixed:
+        return dt.date(y, *fixed[name])
     return {"christmas eve": dt.date(y, 12, 24), "christmas day": dt.date(y, 12, 25),
             "christmas": dt.date(y, 12, 25), "new years eve": dt.date(y, 12, 31),
             "new years day": dt.date(y, 1, 1), "halloween": dt.date(y, 10, 31),
@@ -273,6 +287,19 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if what in ("christmas", "easter"):
             return day(_holiday(what, a.year))
         return month(a.year, _month_of(what))
+    if kind == "part_word":
+        if g[3]:
+            lo, hi = year(int(g[3]))
+        elif g[2]:
+            lo, hi = month(int(g[2]), _month_of(g[1]))
+        else:
+            if a is None:
+                return None
+            m = _month_of(g[1])
+            y = (a.year if m >= a.month else a.year + 1) if future else (a.year if m <= a.month else a.year - 1)
+            lo, hi = month(y, m)
+        third = dt.timedelta(days=(hi - lo).days // 3)
+        return {"early": (lo, lo + third), "mid": (lo + third, hi - third), "late": (hi - third, hi)}[low[0]]
     if kind == "numeric_dm":
         if a is None:
             return None
@@ -570,7 +597,21 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
     # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
     # "ago" and "from now" are counted from the entry's date.
+    after = set()
+    for i in range(len(times) - 1):
+        kind, groups = told[times[i].start]
+        if kind == "unit_before" and not text[times[i].end:times[i + 1].start].strip():
+            # "the day after Christmas", "the week before Easter": counted from the time it is before or after
+            try:
+                span = _resolve(kind, groups, dt.date.fromisoformat(times[i + 1].lo), False)
+            except (ValueError, OverflowError, KeyError):
+                continue
+            times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
+                            round(times[i].confidence * 0.9, 3))
+            after.add(i)
     for i in range(1, len(times)):
+        if i in after:
+            continue
         kind, groups = told[times[i].start]
         if kind == "ago" and groups[2].lower() in ("before", "earlier", "later") or kind == "unit_before":
             base = dt.date.fromisoformat(times[i - 1].lo)
