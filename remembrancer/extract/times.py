@@ -96,7 +96,7 @@ _SOURCES = [
     # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
     ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
     # part of a month, a year or a week: "at the end of the month", "the beginning of March", "mid-2019" is a decade's
-    ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(month|year|week|{_month}|{_year})\b"),
+    ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(?:(month|year|week)|({_month})(?:,?\s+({_year}))?|({_year}))\b"),
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|"
                 rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day|thanksgiving|memorial day|labou?r day|"
                 rf"fourth of july|independence day|father'?s day|st\.? patrick'?s day|bonfire night|guy fawkes night|hogmanay|"
@@ -335,9 +335,11 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         back = n * (10 if low[1].startswith("decade") else 1)
         return lo - relativedelta(years=back), hi - relativedelta(years=back)
     if kind == "part_of":
-        which, unit = low[1], low[2]
-        if re.fullmatch(r"\d{4}", unit):
-            lo, hi = year(int(unit))
+        which, unit = low[1], low[2] or low[3] or low[5]
+        if g[5]:
+            lo, hi = year(int(g[5]))
+        elif g[4]:
+            lo, hi = month(int(g[4]), _month_of(g[3]))
         elif unit in ("month", "year", "week"):
             if a is None:
                 return None
