@@ -454,3 +454,131 @@ def test_a_death_in_quoted_words_is_not_of_the_one_outside_them():
     ex = extract('I texted Jade "Grandpa died" and she was at our door in fifteen minutes.')
     deaths = [{ex.people[p].name for p in e.people} for e in ex.events if e.kind == "death"]
     assert deaths == [{"Grandpa"}]
+def test_a_wedding_anniversary_on_a_day_is_the_marriage_years_before():
+    got = _full("Owen Pritchard and I had our twenty-sixth wedding anniversary yesterday.", "2023-08-17")
+    assert [e[2:] for e in got if e[0] == "marriage"] == [("1997-08-16", "1997-08-17")]
+    got = _full("Tom Brown and Sally Brown had their golden wedding anniversary last Saturday.", "2023-06-07")
+    assert [e[1:] for e in got if e[0] == "marriage"] == [(["Sally Brown", "Tom Brown"], "1973-06-03", "1973-06-04")]
+    got = _full("Tom Brown and Sally Brown's 35th anniversary is on Sunday, so we're booking dinner.", "2023-06-07")
+    assert ("marriage", ["Sally Brown", "Tom Brown"], "1988-06-11", "1988-06-12") in got
+    # an anniversary of a death is no marriage
+    assert not [e for e in _full("Sunday is the tenth anniversary of Tom Brown's death.", "2023-06-07") if e[0] == "marriage"]
+
+
+def _chat(turns, at):
+    text, speakers = "", []
+    for who, said in turns:
+        start = len(text) + len(who) + 2
+        text += f"{who}: {said}\n"
+        speakers.append((start, start + len(said), who))
+    return _full(text, at, speakers)
+
+
+def test_a_chat_turn_that_opens_with_an_event_is_its_speakers():
+    got = _chat([("Dee", "how was your week"), ("Carol", "starting the new job monday and i have nothing to wear")], "2022-07-29")
+    assert ("job", ["Carol"], "2022-08-01", "2022-08-02") in got
+    got = _chat([("Carol", "send pics of the flat"), ("Dee", "moved in yesterday. boxes everywhere")], "2023-12-02")
+    assert ("moving", ["Dee"], "2023-12-01", "2023-12-02") in got
+
+
+def test_the_day_of_a_plan_told_in_the_sentence_after():
+    """"Peter Parker got the job at the hospital. He starts on the 25th": the job's day is the start's."""
+    got = _full("Peter Parker got the job at the hospital! He starts on the 25th.", "2023-09-09")
+    assert ("job", ["Peter Parker"], "2023-09-25", "2023-09-26") in got
+    # someone else's start is not his
+    got = _full("Peter Parker got the job at the hospital! Mary Jones starts on the 25th.", "2023-09-09")
+    assert ("job", ["Peter Parker"], None, "2023-09-10") in got
+
+
+def test_a_time_said_alone_dates_the_sentence_before():
+    """A question of remembering tells its event; the time said alone after it is its time."""
+    got = _full("Do you remember the spring Peter Parker retired? Twenty-one years ago now.", "2021-04-04")
+    assert ("retirement", ["Peter Parker"], "2000-01-01", "2001-01-01") in got
+
+
+def test_the_time_of_the_events_own_clause():
+    got = _full("Mary Jones, who I first met in 1979, died on Friday.", "2021-05-02")
+    assert ("death", ["Mary Jones"], "2021-04-30", "2021-05-01") in got
+
+
+def test_starting_at_a_named_place_is_a_new_job():
+    got = _full("Mary Jones starts at Horsforth library on Monday.", "2023-05-10")
+    assert ("job", ["Mary Jones"], "2023-05-15", "2023-05-16") in got
+
+
+def test_a_letters_greeting_is_no_one_in_its_first_sentence():
+    """"Dear Dad,\\n\\nCallum and Priya got engaged": Dad is the one written to (the letter's "you"), not engaged."""
+    from remembrancer.extract import extract
+
+    ex = extract("Dear Dad,\n\nCallum Pritchard and Priya Shah got engaged last weekend. You would have loved her. "
+                 "You retired the spring I turned thirty, and you said it was the best day of your life.", at="2022-05-31")
+    engaged = [sorted(ex.people[p].name for p in e.people) for e in ex.events if e.kind == "engagement"]
+    assert engaged == [["Callum Pritchard", "Priya Shah"]]
+    retired = [[ex.people[p].name for p in e.people] for e in ex.events if e.kind == "retirement"]
+    assert retired == [["Dad"]]  # "you" in a letter to Dad is Dad
+
+
+def test_moving_in_with_someone_is_not_their_move():
+    got = _full("Mary Jones is moving back in with Peter Parker next month.", "2024-01-15")
+    assert [e[1] for e in got if e[0] == "moving"] == [["Mary Jones"]]
+
+
+def test_we_in_a_letter_to_someone_by_name_is_the_writer_and_them():
+    """"We got married" in a letter to Jean is Tom's and Jean's marriage; in one to Dad it is not Dad's."""
+    got = _full("Dear Jean,\n\nForty years ago today we got married at St Anne's. You wore your mother's veil. "
+                "Jean, you were so beautiful.\n\nAll my love,\nTom", "2021-06-12")
+    assert ("marriage", ["Jean", "Tom"], "1981-06-12", "1981-06-13") in got
+    got = _full("Dear Dad,\n\nForty years ago today we got married at St Anne's. You gave me away.\n\nLove, Ruth", "2021-06-12")
+    assert [e[1] for e in got if e[0] == "marriage"] == [["me"]]  # the writer alone
+
+
+def test_it_was_a_time_dates_the_sentence_before():
+    got = _full("Peter Parker died at home. It was a Thursday, the 12th of November.", "2020-12-20")
+    assert ("death", ["Peter Parker"], "2020-11-12", "2020-11-13") in got
+
+
+def test_a_time_given_when_asked_when_in_a_chat():
+    got = _chat([("Bri", "Keisha Monroe split up with her boyfriend"), ("Tasha", "NO. since when"),
+                 ("Bri", "Like two weeks ago. She didn't tell anybody")], "2024-01-15")
+    assert [e[2:] for e in got if e[0] == "parting"] == [("2024-01-01", "2024-01-08")]
+    # not when the other speaker asked nothing
+    got = _chat([("Bri", "Keisha Monroe split up with her boyfriend"), ("Tasha", "NO. poor thing"),
+                 ("Bri", "Like two weeks ago.")], "2024-01-15")
+    assert [e[2] for e in got if e[0] == "parting"] == [None]
+
+
+def test_the_day_of_a_plan_told_after_it_in_the_same_chat_turn():
+    """The parser runs the turn into the next one ("He starts on the 25th\\nTasha: YESSS tell him"): the turn's own
+    clause, and a day of the month at the end of a line."""
+    got = _chat([("Bri", "Marcus Holt got the job at OhioHealth!!! He starts on the 25th"), ("Tasha", "YESSS tell him congrats")],
+                "2023-09-09")
+    assert ("job", ["Marcus Holt"], "2023-09-25", "2023-09-26") in got
+
+
+def test_passed_away_on_a_day():
+    """"passed away on Tuesday" is a death on Tuesday ("passed on the street" stays no death)."""
+    assert ("death", ["Mary Jones"], "2022-08-09", "2022-08-10") in _full("Mary Jones passed away on Tuesday morning, in her sleep.",
+                                                                         "2022-08-14")
+    assert not [e for e in _full("Mary Jones passed on the street and waved.", "2022-08-14") if e[0] == "death"]
+
+
+def test_you_in_a_letter_to_the_dead_is_the_one_greeted():
+    """"Dear Dad, ... You died on the 12th of November" is Dad's death, said as plainly as by name; the "you" of
+    second-person writing to oneself is no one's death said plainly."""
+    from remembrancer.extract import extract
+
+    ex = extract("Dear Dad,\n\nYou died on the 12th of November, a Thursday, at twenty past four.\n\nLove, Ruthie", at="2020-12-20")
+    assert [(ex.people[e.people[0]].name, e.lo, e.confidence >= 0.9) for e in ex.events if e.kind == "death"] == [
+        ("Dad", "2020-11-12", True)]
+    ex = extract("You died a little inside when the bill came. You always do. You never learn.", at="2020-12-20")
+    assert all(e.confidence < 0.9 for e in ex.events if e.kind == "death")
+
+
+def test_the_pair_after_a_greeting_the_parser_took_for_its_apposition():
+    got = _full("Dear Dad,\n\nOwen Pritchard and I had our twenty-sixth wedding anniversary yesterday.\n\nLove, Ruth", "2023-08-17")
+    assert [e[1] for e in got if e[0] == "marriage"] == [["Owen Pritchard", "me"]]
+
+
+def test_a_name_the_parser_took_for_a_verbs_compound_is_its_subject():
+    got = _full("14th August 2022\n\nDear Dad,\n\nOwen retires at the end of the month. Owen is happy.", "2022-08-14")
+    assert ("retirement", ["Owen"], "2022-08-01", "2022-09-01") in got

@@ -172,3 +172,81 @@ def test_a_day_of_the_month_alone_and_a_year_by_two_digits():
     assert spans("the summer of '09") == [("'09", "2009-01-01", "2010-01-01")]
     assert spans("It happened on the 3rd.") == [("the 3rd", "2021-12-03", "2021-12-04")]
     assert spans("the 20th century") == [] and spans("for the 3rd time") == []
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # an anniversary counted to a month or day of this year: so many years before it
+    ("Mum has been gone twenty-three years this March.", "2021-02-14", ("twenty-three years this March", "1998-03-01", "1998-04-01")),
+    ("Thirty years ago this June you moved house.", "2023-06-18", ("Thirty years ago this June", "1993-06-01", "1993-07-01")),
+    ("Twenty-five years this month since we lost her.", "2023-03-12", ("Twenty-five years this month", "1998-03-01", "1998-04-01")),
+    ("It's 35 years tomorrow.", "2023-06-10", ("35 years tomorrow", "1988-06-11", "1988-06-12")),
+])
+def test_years_this_month_is_an_anniversary(text, anchor, expected):
+    assert one(text, anchor) == expected
+
+
+def test_a_day_and_month_by_numbers_without_a_year():
+    """"His last day is 3/31" in a month-first store, "on 14/2" in a day-first one; the year the one to come when
+    said as to come, else the one just gone. Not a fraction, a score out of ten or "24/7", unless a word that takes
+    a date is before it."""
+    t = find_times("His last day is 3/31!!", "2023-03-02", future=lambda pos: True, day_first=False)
+    assert [(x.text, x.lo) for x in t] == [("3/31", "2023-03-31")]
+    assert [(x.text, x.lo) for x in find_times("We met on 14/2.", "2023-05-10", day_first=True)] == [("14/2", "2023-02-14")]
+    assert [(x.text, x.lo) for x in find_times("Closing is 6/3.", "2022-05-30", future=lambda pos: True, day_first=False)] == [
+        ("6/3", "2022-06-03")]
+    assert find_times("I ate 1/2 the cake, 3/4 of us came, it was 8/10, open 24/7.", "2023-05-10", day_first=False) == []
+    assert [x.lo for x in find_times("It's due on 1/2.", "2023-05-10", future=lambda pos: True, day_first=False)] == ["2024-01-02"]
+
+
+def test_part_of_a_month_or_a_year_is_a_window():
+    """Read as the whole month or year: a window that surely holds it."""
+    assert one("He retires at the end of the month.", "2022-08-14") == ("the end of the month", "2022-08-01", "2022-09-01")
+    assert one("We went at the beginning of March.", "2022-08-14") == ("the beginning of March", "2022-03-01", "2022-04-01")
+    assert one("By the middle of next year, she said.", "2022-08-14")[1:] == ("2023-01-01", "2024-01-01")
+    assert one("It was in the beginning of November 2022.", "2023-06-01") == ("the beginning of November 2022", "2022-11-01", "2022-12-01")
+
+
+def test_the_year_after_another_time_is_the_next_calendar_year():
+    times = find_times("Mum died in March 1998. Danny moved to Perth the year after.", "2021-02-14")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the year after", "1999-01-01", "2000-01-01")
+    # counted from the entry's day, it is still the twelve months after it
+    assert one("the year after", "2023-05-10") == ("the year after", "2023-05-11", "2024-05-11")
+
+
+def test_a_state_held_so_long_began_so_long_before():
+    """"We've been married ten years": married about ten years before the entry (give or take half a year), the
+    time being the length, not the word "married"."""
+    assert one("We've been married ten years and I'd do it again.", "2023-06-01") == ("ten years", "2012-12-01", "2013-11-30")
+    assert one("He's been retired a month and he's bored.", "2022-10-02")[1:] == ("2022-08-18", "2022-09-17")
+    assert find_times("We've been married ten years old", "2023-06-01") == []
+
+
+def test_that_season_or_month_is_of_the_time_told_before():
+    times = find_times("We moved to Leeds in 1979. That summer you learned to swim.", "2021-06-01")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("That summer", "1979-06-01", "1979-09-01")
+    times = find_times("On 3 May 1990 we met. That Christmas you proposed. I said that may be so.", "2021-06-01")
+    assert [(t.text, t.lo) for t in times][1:] == [("That Christmas", "1990-12-25")]
+    # with no time before it in the paragraph, it is no time (not this year's summer)
+    assert find_times("In 1979 we moved.\n\nThat summer was hot.", "2021-06-01")[1:] == []
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # early, mid or late in a month or a year: all of it ("mid-March" was no time)
+    ("We went in early March.", "2021-06-01", ("early March", "2021-03-01", "2021-04-01")),
+    ("It was mid-March 2019.", "2021-06-01", ("mid-March 2019", "2019-03-01", "2019-04-01")),
+    ("They moved in late 2019.", "2021-06-01", ("late 2019", "2019-01-01", "2020-01-01")),
+    # holidays of the US and the UK
+    ("We ate at Thanksgiving.", "2023-12-01", ("Thanksgiving", "2023-11-23", "2023-11-24")),
+    ("The Fourth of July was hot.", "2023-12-01", ("Fourth of July", "2023-07-04", "2023-07-05")),
+    ("Dad rang on Father's Day.", "2021-06-25", ("Father's Day", "2021-06-20", "2021-06-21")),
+    ("We went to Bonfire Night.", "2021-12-01", ("Bonfire Night", "2021-11-05", "2021-11-06")),
+])
+def test_parts_of_months_and_years_and_more_holidays(text, anchor, expected):
+    assert one(text, anchor) == expected
+
+
+def test_the_day_after_a_holiday_is_counted_from_it():
+    times = find_times("Mum died the day after Christmas.", "2023-01-10")
+    assert [(t.text, t.lo, t.hi) for t in times][0] == ("the day after", "2022-12-26", "2022-12-27")
+    times = find_times("We left the week before Easter 2019.", "2023-01-10")
+    assert [(t.text, t.lo, t.hi) for t in times][0] == ("the week before", "2019-04-14", "2019-04-21")

@@ -191,7 +191,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         take(t.head)  # "his dead wife"
     for f in frontier:
         for c in f.children:
-            if c.dep_ in PERSON_DEPS:
+            if c.dep_ in PERSON_DEPS or c.dep_ == "compound" and f.pos_ == "VERB" and c.pos_ == "PROPN" and c.i < f.i:
+                # a name the parser took for a verb's compound ("Owen retires at the end of the month") is its subject
                 take(c, agent=done_to and c.dep_ == "nsubj")
             elif c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps:  # "the death of Lisa", "killed by her"
                 for g in c.children:
@@ -212,7 +213,7 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
 
 def _irrealis(t, sent) -> bool:
     """Negated, hypothetical, future, wished-for or asked about rather than stated."""
-    if sent.text.rstrip().endswith("?"):
+    if sent.text.rstrip().endswith("?") and not _remembered(t, sent):
         return True
     if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in t.children):
         return True
@@ -282,7 +283,9 @@ class Events:
         entry_day = ex.at[:10] if ex.at else None
         no_later = (dt.date.fromisoformat(entry_day) + dt.timedelta(days=1)).isoformat() if entry_day else None
         # In a diary (not a chat, whose lines have speakers), a sentence with no subject is the writer's
-        writer = None if ex.speakers else next((i for i, p in enumerate(ex.people) if p.narrator), None)
+        writer = None if ex.speakers else _writer(ex)
+        # in a chat, the speaker of the turn: "starting the new job monday", "moved in yesterday" are theirs
+        speaker_of = {sp: next((i for i, p in enumerate(ex.people) if sp in p.aliases), None) for _, _, sp in ex.speakers}
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
@@ -298,7 +301,15 @@ class Events:
                 kind = _kind(t)
                 if kind is None:
                     continue
-                times = _in_turn(group_times, t.idx, ex.speakers)  # a chat: the time said in the same turn
+                times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
+                turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
+                me = speaker_of.get(turn[2]) if turn else writer
+                if not times and g + 1 < len(groups) and _time_only(doc[groups[g + 1][0]:groups[g + 1][1]], all_times, turn):
+                    # "Do you remember the spring you retired? Twenty-one years ago now.": a time said alone dates the sentence before
+                    nxt = doc[groups[g + 1][0]:groups[g + 1][1]]
+                    times = [tm for tm in all_times if nxt.start_char <= tm.start < nxt.end_char][:1]
+                if not times and turn is not None:
+                    times = _answered(ex, turn, all_times)  # "split up" / "since when??" / "Like two weeks ago."
                 lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
                 agents: list[int] = []
                 via: dict[int, object] = {}
@@ -320,15 +331,26 @@ class Events:
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
                     continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
-                if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or any(
+                away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children)  # "passed away on Tuesday"
+                if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
+                para = _paragraph_start(t)
+                if para > sent.start_char:  # a greeting the parser ran into the sentence ("Dear Dad,\n\nCallum and Priya got engaged")
+                    people = _after_greeting(people, via, owner, para)
+                if kind == "moving":  # "moving back in with Aunt Lorna": the one she moves in with stays
+                    people = [p for p in people if p not in via or not _host(via[p])]
+                if kind == "marriage" and t.dep_ == "compound" and t.head.lemma_.lower() == "anniversary":
+                    continue  # "our twenty-sixth wedding anniversary yesterday": the wedding was years before (`_anniversary`)
                 if not people and kind in TOGETHER:
-                    people = _theirs(t, owner, writer, groups)  # "Their marriage certificate", "our honeymoon"
+                    people = _theirs(t, owner, me, groups)  # "Their marriage certificate", "our honeymoon"
+                    if kind in COUPLE and people == [me] and me is not None and writer is not None:
+                        # a letter to someone by name: "we married in 1969", "our wedding" are the writer's and theirs
+                        people += [q for q in [_partner(ex, writer)] if q is not None]
                 if not people and kind in WRITERS_OWN | {"illness", "birth"}:
-                    people = _left_out(t, owner, writer, kind)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
-                    if people and not times and writer not in people:  # "Glenys went yesterday. Moved down to Swansea"
+                    people = _left_out(t, owner, me, kind, turn[0] if turn else None)  # "Moved in today.", "Elin Gwen Evans. Born at 3.12"
+                    if people and not times and me not in people:  # "Glenys went yesterday. Moved down to Swansea"
                         before = doc[sent.start - 1].sent if sent.start else None
                         times = [tm for tm in all_times if before is not None and before.start_char <= tm.start < before.end_char
                                  and not _dateline(ex.text, tm)][:1]
@@ -366,6 +388,11 @@ class Events:
                 headline = not dated and entry_day and writer is not None and kind in HEADLINE and _headline(sent, ex.text)
                 if headline:
                     when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
+                if not dated and not headline and kind in NEXT_TOLD and people and g + 1 < len(groups):
+                    told = _told_next(doc[groups[g + 1][0]:groups[g + 1][1]], people, owner, all_times, ex.text, turn)
+                    if told is not None:  # "Marcus got the job at OhioHealth!!! He starts on the 25th"
+                        dated = [told]
+                        when = told.lo, told.hi
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex)),
@@ -382,6 +409,13 @@ class Events:
                         found[-t.i - 1] = Event("birth", people, sent.start_char, sent.end_char, born,
                                                 (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat(),
                                                 confidence=CONFIDENCE["late"], date_confidence=0.9)
+                    continue
+                wed = _anniversary(t, owner, _clause_first(t, times), writer if not ex.speakers else speaker_of.get(
+                    next((sp for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)), groups)
+                if wed:  # "Mom and Dad's 35th anniversary is Sunday": married that day, so many years before
+                    who, lo, hi, sure = wed
+                    found[-t.i - 1] = Event("marriage", who, sent.start_char, sent.end_char, lo, hi, confidence=CONFIDENCE["anniversary"],
+                                            date_confidence=sure, negated=_irrealis(t, sent))
                     continue
                 age = _age(t, owner, times)
                 if age and not any(ev.kind == "birth" and age[0][0] in ev.people for ev in found.values()):
@@ -415,6 +449,7 @@ CONFIDENCE = {
     "ordinal": 0.8,  # "Jackie's 50th tonight": a birthday, or an anniversary
     "form": 0.95,  # "Resident: Dennis Dawson / DOB: 23/05/1938"
     "lifespan": 0.92,  # "EMRYS MORGAN, 1927-2009" on a stone, at a funeral
+    "anniversary": 0.9,  # "our twenty-sixth wedding anniversary yesterday": a marriage
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
 }
 
@@ -436,7 +471,7 @@ def confidence(t, kind, victims, clear=False) -> float:
     elif t.pos_ == "ADJ":
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
     elif lemma == "pass":
-        c = CONFIDENCE["verb"] if any(c.dep_ == "prt" for c in t.children) else CONFIDENCE["pass"]
+        c = CONFIDENCE["verb"] if any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "away" for c in t.children) else CONFIDENCE["pass"]
     elif lemma in ("kill", "murder", "slay", "execute", "assassinate", "behead", "butcher") and _active(t):
         c = CONFIDENCE["killed-active"]
     elif lemma in ("kill", "murder", "drown", "strangle", "slay", "execute", "assassinate", "behead", "suffocate"):
@@ -465,6 +500,9 @@ def _clear(victims, people, via, ex) -> bool:
     if len(victims) != 1 or len(people) != 1:
         return False
     v, p = victims[0], people[0]
+    if v.lower_ in ("you", "your") and not ex.speakers and not ex.people[p].narrator and any(
+            m.kind == "addressee" for m in ex.people[p].mentions) and any(m.kind in ("name", "title") for m in ex.people[p].mentions):
+        return True  # "Dear Dad, ... You died on the 12th of November": the one the letter greets
     sex = PRONOUN_SEX.get(v.lower_)
     if sex is None:
         return False
@@ -496,23 +534,28 @@ MOURNING = re.compile(r"\b(?:funeral|grave|gravestone|headstone|stone|churchyard
                       r"rip|r\.i\.p|died|death|dead|buried|burial|eulogy|obituary|mourn\w*|passed|late|wake|coffin|ashes|urn)\b", re.I)
 
 
-def _left_out(t, owner, writer, kind) -> list[int]:
+def _left_out(t, owner, writer, kind, turn_start=None) -> list[int]:
     """Whom a sentence that opens with its event and names nobody is about: the one the sentence before it
     was about ("Geth's got Covid. Tested positive on Thursday", "Elin Gwen Evans. Born at 3.12 this
     morning"), else, in a diary, the writer ("Moved in today.", "Married.", "First day at Hollybrook.").
     Never a death: who died is said, not left out. A blank line opens a sentence, whatever the parser
-    joined across it ("---\ndate: 2018-04-14\n---\n\nWe live here.\n\nMoved in today.")."""
+    joined across it ("---\ndate: 2018-04-14\n---\n\nWe live here.\n\nMoved in today."); so does a chat's turn,
+    whose sentence with no subject is its speaker's ("starting the new job monday")."""
     sent = t.sent
     start = _paragraph_start(t)
+    if turn_start is not None and turn_start > start:
+        start = turn_start
     first = next((x for x in sent if x.idx >= start and not x.is_punct and not x.is_space), None)
     anchor = t.head if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd") or t.head.lemma_.lower() == "test") else t  # "Tested positive"
     if first is None or not (first.i == anchor.i or first in anchor.lefts and first.dep_ == "amod"):
         return []
-    if anchor.dep_ != "ROOT" or anchor.tag_ not in ("VBD", "VBN", "JJ") and not (kind == "job" and t.pos_ == "NOUN"):
+    # the root of its sentence, or in a chat of its turn (the parser may run one turn into the one before)
+    root = anchor.dep_ == "ROOT" or turn_start is not None and anchor.head.idx < turn_start
+    if not root or anchor.tag_ not in ("VBD", "VBN", "VBG", "JJ") and not (kind == "job" and t.pos_ == "NOUN"):
         return []  # "Married name.": "married" says what the name is
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") and c.idx >= start for c in anchor.children):
         return []
-    paragraph = start > sent.start_char or sent.start == 0 or re.search(
+    paragraph = start > sent.start_char or sent.start == 0 or turn_start is not None and sent.start_char <= turn_start or re.search(
         r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char])
     if not paragraph:
         before = t.doc[sent.start - 1].sent
@@ -579,9 +622,14 @@ def _theirs(t, owner, writer, groups) -> list[int]:
         return []
     out: list[int] = []
 
+    para = _paragraph_start(t)
+
     def add(tok):
         for x in [tok, *tok.conjuncts]:
-            if x.i in owner and owner[x.i] not in out:
+            if x.idx < para:  # "Dear Dad,\n\nOwen and I had our ...": the greeted is no one in it, what it took as theirs is
+                for a in (c for c in x.children if c.dep_ == "appos" and c.idx >= para):
+                    add(a)
+            elif x.i in owner and owner[x.i] not in out:
                 out.append(owner[x.i])
 
     node = t
@@ -610,7 +658,7 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     named = []
     for i in range(s, e):
         p = owner.get(i)
-        if p is not None and p != writer and doc[i].pos_ not in ("PRON", "DET") and p not in named:
+        if p is not None and p != writer and doc[i].pos_ not in ("PRON", "DET") and p not in named and doc[i].idx >= para:
             named.append(p)
     return named if len(named) == 2 else []
 
@@ -721,7 +769,7 @@ def _life_event(t, kind) -> bool:
         return t.pos_ != "VERB" and any(c.dep_ == "poss" for c in t.children) or t.pos_ == "VERB" and bool(words & MOVE_WORDS)
     if kind == "job" and lemma == "start":
         return bool(words & JOB_WORDS) or any(c.dep_ == "prep" and c.lower_ in ("at", "with") and any(
-            g.pos_ == "PROPN" for g in c.children) for c in t.children)
+            g.pos_ == "PROPN" for g in c.subtree) for c in t.children)  # "at Tesco", "at Horsforth library"
     if kind == "job" and lemma == "job":
         return any(c.lower_ in ("new", "first") for c in t.children) or t.head.lemma_.lower() in ("get", "land", "start", "accept", "offer")
     if kind == "illness" and lemma == "attack":
@@ -880,3 +928,227 @@ def _years_before(day: str, years: int) -> str | None:
         return d.replace(year=d.year - years).isoformat()
     except ValueError:
         return d.replace(year=d.year - years, day=28).isoformat()
+
+
+def _remembered(t, sent) -> bool:
+    """Is the question one of remembering ("Do you remember the spring you retired?"), whose event is told as
+    having happened, not asked about?"""
+    root = sent.root
+    return root.lemma_.lower() in ("remember", "recall", "forget") and t.i != root.i and root in t.ancestors
+
+
+def _clause(tok) -> int:
+    """The verb heading the clause that holds `tok` (or the sentence's root)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
+
+
+def _clause_first(t, times):
+    """The times of a sentence, those said in the trigger's own clause first: "Alf, who I met in 1979, died on
+    Friday" is dated by "on Friday", not by the first date in the sentence."""
+    if len(times) < 2:
+        return times
+    doc, head = t.doc, _clause(t)
+    mine = []
+    for tm in times:
+        span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
+        if span is not None and _clause(span.root) == head:
+            mine.append(tm)
+    return mine + [tm for tm in times if tm not in mine] if mine else times
+
+
+# Words a time said alone may come with: "Twenty-one years ago now.", "1987, or about then."
+ALONE = {"now", "then", "about", "around", "roughly", "nearly", "almost", "exactly", "or", "so", "it", "was", "'s", "’s",
+         "that", "already", "just", "like", "maybe", "well", "oh", "be", "would", "'d", "’d", "have", "ago", "gosh", "god"}
+
+
+def _time_only(sent, times, turn) -> bool:
+    """Is the sentence only a time ("Twenty-one years ago now.", "1987."), in the same paragraph (or chat turn) as the
+    sentence before it?"""
+    doc = sent.doc
+    if re.search(r"\n[ \t]*\n", doc.text[doc[sent.start - 1].idx:sent.start_char]):
+        return False
+    if turn is not None and not turn[0] <= sent.start_char < turn[1]:
+        return False
+    mine = [tm for tm in times if sent.start_char <= tm.start < sent.end_char]
+    if not mine or any(_dateline(doc.text, tm) for tm in mine):
+        return False  # a date on a line of its own dates what follows it, not what is before
+    rest = [x for x in sent if not x.is_punct and not x.is_space and not any(tm.start <= x.idx < tm.end for tm in mine)]
+    if all(x.lower_ in ALONE for x in rest):
+        return True
+    # "It was 1969, the hottest June in years.", "That was the spring of 2000.": a time said of "it"
+    root = sent.root
+    return root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in root.children) and any(
+        (span := doc.char_span(tm.start, tm.end, alignment_mode="expand")) is not None and span.root.head.i == root.i for tm in mine)
+
+
+def _answered(ex, turn, times) -> list:
+    """In a chat, the time a speaker gives when asked when ("Keisha and Dre split up" / "since when??" / "Like two
+    weeks ago."): the time alone in their next turn, after a question of when from another speaker."""
+    turns = sorted(ex.speakers)
+    k = next((i for i, x in enumerate(turns) if x[0] == turn[0]), None)
+    if k is None or k + 2 >= len(turns):
+        return []
+    ask, answer = turns[k + 1], turns[k + 2]
+    question = ex.text[ask[0]:ask[1]].lower()
+    if ask[2] == turn[2] or answer[2] != turn[2] or "?" not in question and not re.search(r"\bwhen\b", question):
+        return []
+    if not re.search(r"\b(?:when|since when|how long)\b", question):
+        return []
+    span = ex.doc.char_span(answer[0], answer[1], alignment_mode="expand")
+    if span is None:
+        return []
+    sent = next(iter(span.sents), None)
+    if sent is None:
+        return []
+    mine = [tm for tm in times if answer[0] <= tm.start < answer[1] and sent.start_char <= tm.start < sent.end_char]
+    rest = [x for x in sent if not x.is_punct and not x.is_space and x.idx >= answer[0]
+            and not any(tm.start <= x.idx < tm.end for tm in mine)]
+    return mine[:1] if mine and all(x.lower_ in ALONE for x in rest) else []
+
+
+# Events whose day is often told in the sentence after, of the same person: "Marcus got the job. He starts on the 25th"
+NEXT_TOLD = {"job", "retirement", "moving", "marriage", "engagement"}
+# ... by these verbs
+NEXT_VERBS = {"start", "begin", "finish", "be", "leave", "move", "retire", "marry"}
+
+
+def _told_next(nxt, people, owner, times, text, turn):
+    """The time of the sentence after an event told with none, when it says when that event is of the one it is about
+    ("Marcus got the job at OhioHealth!!! He starts on the 25th", "Dad's retiring!!! His last day is 3/31") or is the
+    day itself ("WE'RE MARRIED. yesterday was the best day of my life"), in the same paragraph or chat turn."""
+    doc = nxt.doc
+    if re.search(r"\n[ \t]*\n", text[doc[nxt.start - 1].idx:nxt.start_char]):
+        return None
+    if turn is not None and not turn[0] <= nxt.start_char < turn[1]:
+        return None
+    root = nxt.root
+    if turn is not None:  # the parser may run a turn into the next: its root is the turn's own
+        root = next((x for x in nxt if turn[0] <= x.idx < turn[1] and (x.dep_ == "ROOT" or not turn[0] <= x.head.idx < turn[1])), root)
+    if root.lemma_.lower() not in NEXT_VERBS or any(c.dep_ == "neg" for c in root.children):
+        return None
+    mine = [tm for tm in times if nxt.start_char <= tm.start < nxt.end_char and not _dateline(text, tm)
+            and (turn is None or turn[0] <= tm.start < turn[1])]
+    if not mine:
+        return None
+    for c in root.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if any(tm.start <= c.idx < tm.end for tm in mine):
+            return next(tm for tm in mine if tm.start <= c.idx < tm.end)  # "yesterday was the best day"
+        holders = [c, *(g for g in c.children if g.dep_ == "poss")]  # "He starts", "His last day is"
+        if any(owner.get(h.i) in people for h in holders):
+            return mine[0]
+    return None
+
+
+ORDINALS = {w: i for i, w in enumerate(
+    """zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth""".split())} | {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70}
+# the names of wedding anniversaries
+JUBILEES = {"silver": 25, "pearl": 30, "ruby": 40, "golden": 50, "gold": 50, "diamond": 60}
+
+
+def _ordinal(text: str) -> int | None:
+    """25 for "25th", "twenty-fifth" or "silver"."""
+    w = text.lower()
+    m = ORDINAL_AGE.match(w)
+    if m:
+        return int(m.group(1))
+    if w in ORDINALS:
+        return ORDINALS[w]
+    if w in JUBILEES:
+        return JUBILEES[w]
+    tens, _, unit = w.partition("-")
+    from .times import TENS
+    return TENS[tens] + ORDINALS[unit] if tens in TENS and unit in ORDINALS else None
+
+
+def _words(tok) -> str:
+    """A modifier with its own modifiers, hyphens closed up: "twenty-sixth" (parsed as "twenty", "-", "sixth")."""
+    left = min(x.i for x in tok.subtree)
+    return re.sub(r"\s*-\s*", "-", tok.doc[left:tok.i + 1].text)
+
+
+def _anniversary(t, owner, times, writer, groups):
+    """A wedding anniversary on a day ("Owen and I had our twenty-sixth wedding anniversary yesterday", "Mom and Dad's
+    35th anniversary is Sunday"): a marriage that day, so many years before, of the pair whose it is. Not an anniversary
+    of anything else ("the tenth anniversary of Dad's death"). Returns (people, lo, hi, date confidence) or None."""
+    if t.lemma_.lower() != "anniversary" or t.pos_ != "NOUN" or not times:
+        return None
+    kids = list(t.children)
+    if any(c.dep_ == "prep" for c in kids) or any(c.dep_ == "compound" and c.lemma_.lower() not in ("wedding",) for c in kids):
+        return None  # "the anniversary of Dad's death", "our dating anniversary"
+    n = next((n for c in kids if c.dep_ in ("amod", "nummod", "compound") and (n := _ordinal(_words(c)))), None)
+    if not n or not 0 < n < 90:
+        return None
+    tm = times[0]
+    if (dt.date.fromisoformat(tm.hi[:10]) - dt.date.fromisoformat(tm.lo[:10])).days > 31:
+        return None
+    poss = next((c for c in kids if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.lower_ in PLURAL_POSS:
+        who = _theirs(t, owner, writer, groups)
+    else:
+        who = []
+        pair = [t.head] if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.head.children) else []
+        for x in [*pair, poss, *poss.conjuncts, *(g for g in poss.children if g.dep_ == "conj")]:  # "Mom and Dad's": parsed as
+            # "Mom" and "Dad's anniversary"
+            if x.i in owner and owner[x.i] not in who:
+                who.append(owner[x.i])
+    lo, hi = _years_before(tm.lo[:10], n), _years_before(tm.hi[:10], n)
+    if not who or lo is None or hi is None:
+        return None
+    return who, lo, hi, round(tm.confidence * 0.9, 3)
+
+
+def _host(tok) -> bool:
+    """Is the person the one a move is "in with" ("moving back in with Aunt Lorna"), who does not move?"""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    return any(c.lower_ == "in" and c.dep_ in ("prt", "advmod", "prep") and c.i < prep.i for c in prep.head.children)
+
+
+def _after_greeting(people, via, owner, para) -> list[int]:
+    """The people of a sentence the parser ran on from a greeting ("Dear Dad,\n\nCallum and Priya got engaged"): not the
+    one greeted, but those it took for the greeted one's apposition (Callum and Priya)."""
+    out = []
+    for p in people:
+        tok = via.get(p)
+        if tok is None or tok.idx >= para:
+            out.append(p)
+            continue
+        for c in tok.children:
+            if c.dep_ == "appos":
+                for x in [c, *c.conjuncts]:
+                    if x.i in owner and x.idx >= para and owner[x.i] not in out:
+                        out.append(owner[x.i])
+                        via[owner[x.i]] = x
+    return out
+
+
+def _writer(ex) -> int | None:
+    """The entry's writer: the one "I" is (a letter's "you" may be marked narrator too, when it is all "you")."""
+    said = next((i for i, p in enumerate(ex.people) if any(m.kind == "narrator" for m in p.mentions)), None)
+    return said if said is not None else next((i for i, p in enumerate(ex.people) if p.narrator), None)
+
+
+# Events of a couple: "we" in a letter to one's husband or wife is the two of them
+COUPLE = {"marriage", "engagement"}
+
+
+def _partner(ex, writer) -> int | None:
+    """The one a letter is written to, by a name ("Dear Jean,", "My darling Jean"), who "we married" and "our
+    wedding" take with the writer: not one greeted by a kin word ("Dear Dad,": "our wedding" is not Dad's)."""
+    from .people import KIN_NAMES
+
+    for i, p in enumerate(ex.people):
+        if i != writer and any(m.kind == "addressee" for m in p.mentions):
+            names = {n.lower() for n in (p.aliases | {p.name})}
+            words = {w for n in names for w in n.split()}
+            return None if words & set(KIN_NAMES) or any(m.kind == "title" for m in p.mentions) else i
+    return None

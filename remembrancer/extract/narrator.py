@@ -45,12 +45,16 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
     doc, votes = ex.doc, Counter()
     for p, person in enumerate(ex.people):
         for m in person.mentions:
-            if m.kind != "name" or inside(m.start, quotes) or norm(ex.text[m.start:m.end]) in NOT_NAMES:
+            if m.kind not in ("name", "title") or inside(m.start, quotes) or norm(ex.text[m.start:m.end]) in NOT_NAMES:
                 continue  # and not an oath: "God, you're tired" speaks to no one
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
             before = doc[span.start - 1] if span.start > 0 else None
+            if m.kind == "title":  # a kin word is one spoken to only in a letter's greeting: "Dear Dad,", "Dearest Mam,"
+                if span[0].lower_ in ("dear", "dearest") or before is not None and before.lower_ in ("dear", "dearest"):
+                    votes[p] += 2
+                continue
             after = doc[span.end] if span.end < len(doc) else None
             head = span.root.head
             if span[0].lower_ in ("dear", "dearest") or before is not None and before.lower_ in ("dear", "dearest"):
@@ -139,7 +143,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "17"
+    version = "18"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

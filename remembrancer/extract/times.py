@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 
 from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import MO, SU, TH, relativedelta
 
 from .base import Extraction, Time
 
@@ -37,7 +37,7 @@ _day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _year = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _ordinal = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 # an ordinal before a noun is no date ("the 20th century", "the 3rd time"): only before a pause or a small word
-_ordinal_end = (r"(?=\s*(?:[,.;:!?)\-—–]|$)|\s+(?:at|in|on|for|and|or|but|so|when|then|to|till|until|with|from|if|as|after|"
+_ordinal_end = (r"(?=\s*(?:[,.;:!?)\-—–\n]|$)|\s+(?:at|in|on|for|and|or|but|so|when|then|to|till|until|with|from|if|as|after|"
                 r"before|by|morning|afternoon|evening|night|we|i|he|she|they|it|is|was|will|right)\b)")
 _modern_year = r"(?:1[89]\d\d|20\d\d|21\d\d)"  # a number alone is a year only in this range
 _wd = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -61,9 +61,13 @@ _SOURCES = [
     # a day of the month alone: "on the 28th", "Friday the 7th", "thursday 9th" (the month is the entry's, or near it)
     ("ordinal", rf"\b(?:({_wd}),?\s+(?:the\s+)?|the\s+)({_ordinal})\b(?!\s*(?:of\s+)?{_month}\b){_ordinal_end}"),
     ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
+    # early, the middle or late in a month or a year, read as all of it: "early March", "mid-March 2019", "late 2019"
+    ("part_word", rf"\b(early|mid|late)[- ](?:({_month})\b(?!\s*\d\d?\b)(?:,?\s+(?:of\s+)?({_year}))?|({_year})\b(?![\d:]))"),
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of)\s+)({_month})\b(?!\s*\d)"),
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
-    ("season", rf"\b(last|next|this|that)\s+({_season})\b"),
+    ("season", rf"\b(last|next|this)\s+({_season})\b"),
+    # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
+    ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
     ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_modern_year})\b(?![\d:])"),
     ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
@@ -78,12 +82,25 @@ _SOURCES = [
     # "three weeks since he died", "it's been a year since Mum passed": counted back like "ago"
     # (not "two years since 2019", whose date is told)
     ("since_n", rf"\b({_num})\s+({_unit})(?=\s+since\b(?!\s+(?:\d|{_month}\b)))"),
+    # a state held so long: "we've been married ten years", "he's been retired a month" began so long before
+    ("been_n", rf"\bbeen\s+(?:married|engaged|together|divorced|separated|retired|widowed|dating|here|there|in)\s+(?:for\s+)?({_num})\s+(days?|weeks?|months?|years?|decades?)\b(?!\s+(?:ago|before|earlier|later|old|since|now))"),
     # "four years today since Mum died", "a year today": that very day, so many years back
     ("today_n", rf"\b({_num})\s+({_unit})\s+today\b"),
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
     ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b"),
     ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
-    ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day)(?:\s+({_year}))?\b"),
+    # an anniversary: "twenty-three years this March", "thirty years ago this June", "35 years tomorrow": so many
+    # years before that month or day of this year
+    ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday))\b"),
+    # a day and month by numbers, with no year: "Closing is 6/3", "his last day is 3/31", "on 14/2" (not a fraction,
+    # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
+    ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
+    # part of a month, a year or a week, read as all of it: "at the end of the month", "the beginning of March"
+    ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(?:(month|year|week)|({_month})(?:,?\s+({_year}))?|({_year}))\b"),
+    ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|"
+                rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day|thanksgiving|memorial day|labou?r day|"
+                rf"fourth of july|independence day|father'?s day|st\.? patrick'?s day|bonfire night|guy fawkes night|hogmanay|"
+                rf"st\.? david'?s day)(?:\s+({_year}))?\b"),
 ]
 PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # How sure a reading is, by its pattern: a full date is sure; a date without its year, a weekday, a month
@@ -93,7 +110,7 @@ CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_yea
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "decade": 0.9, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
-              "ordinal": 0.8, "short_year": 0.85, "today_n": 0.95}
+              "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
 
 
@@ -207,9 +224,18 @@ def _shift(d: dt.date, n: int, unit: str) -> dt.date:
 
 
 def _holiday(name: str, y: int) -> dt.date:
-    name = name.lower().replace("'", "")
+    name = name.lower().replace("'", "").replace(".", "")
     if name.startswith("easter"):
         return easter(y)
+    moving = {"thanksgiving": (11, 1, TH(4)), "memorial day": (5, 31, MO(-1)), "labor day": (9, 1, MO(1)),
+              "labour day": (9, 1, MO(1)), "fathers day": (6, 1, SU(3))}  # the US ones; Father's Day is the UK's too
+    if name in moving:
+        m, d, wd = moving[name]
+        return dt.date(y, m, d) + relativedelta(weekday=wd)
+    fixed = {"fourth of july": (7, 4), "independence day": (7, 4), "st patricks day": (3, 17), "bonfire night": (11, 5),
+             "guy fawkes night": (11, 5), "hogmanay": (12, 31), "st davids day": (3, 1)}
+    if name in fixed:
+        return dt.date(y, *fixed[name])
     return {"christmas eve": dt.date(y, 12, 24), "christmas day": dt.date(y, 12, 25),
             "christmas": dt.date(y, 12, 25), "new years eve": dt.date(y, 12, 31),
             "new years day": dt.date(y, 1, 1), "halloween": dt.date(y, 10, 31),
@@ -250,6 +276,84 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         else:
             y = a.year if (m, d) <= (a.month, a.day) else a.year - 1  # most recent such day
         return day(dt.date(y, m, d))
+    if kind == "that":
+        if a is None:
+            return None
+        what = low[0]
+        if what == "year":
+            return year(a.year)
+        if what in SEASONS:
+            return season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)
+        if what in ("christmas", "easter"):
+            return day(_holiday(what, a.year))
+        return month(a.year, _month_of(what))
+    if kind == "part_word":
+        if g[3]:
+            lo, hi = year(int(g[3]))
+        elif g[2]:
+            lo, hi = month(int(g[2]), _month_of(g[1]))
+        else:
+            if a is None:
+                return None
+            m = _month_of(g[1])
+            y = (a.year if m >= a.month else a.year + 1) if future else (a.year if m <= a.month else a.year - 1)
+            lo, hi = month(y, m)
+        return _part(lo, hi, low[0])
+    if kind == "numeric_dm":
+        if a is None:
+            return None
+        first, second = int(g[1]), int(g[2])
+        if day_first is False:
+            d, m = (second, first) if first <= 12 else (first, second)
+        else:
+            d, m = (first, second) if second <= 12 else (second, first)
+        if m > 12 or not (g[0] or _date_like(first, second)):
+            return None
+        if future:
+            y = a.year if (m, d) >= (a.month, a.day) else a.year + 1
+        else:
+            y = a.year if (m, d) <= (a.month, a.day) else a.year - 1
+        return day(dt.date(y, m, d))
+    if kind == "years_this":
+        if a is None:
+            return None
+        n = parse_number(g[0])
+        if n is None:
+            return None
+        what = (low[3] or low[4] or "").rstrip(".")
+        if what in ("tomorrow", "yesterday"):
+            lo, hi = day(a + dt.timedelta(days=1 if what == "tomorrow" else -1))
+        elif what == "month":
+            lo, hi = month(a.year, a.month)
+        elif what == "week":
+            lo, hi = week(a)
+        elif what in SEASONS:
+            lo, hi = season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)  # this year's
+        else:
+            lo, hi = month(a.year, _month_of(what))
+        back = n * (10 if low[1].startswith("decade") else 1)
+        return lo - relativedelta(years=back), hi - relativedelta(years=back)
+    if kind == "part_of":
+        which, unit = low[1], low[2] or low[3] or low[5]
+        if g[5]:
+            lo, hi = year(int(g[5]))
+        elif g[4]:
+            lo, hi = month(int(g[4]), _month_of(g[3]))
+        elif unit in ("month", "year", "week"):
+            if a is None:
+                return None
+            step = {"next": 1, "last": -1}.get(which or "", 0)
+            lo, hi = _unit_span(_shift(a, step, unit), unit)
+        else:
+            if a is None:
+                return None
+            m = _month_of(unit)
+            if future:
+                y = a.year if m >= a.month else a.year + 1
+            else:
+                y = a.year if m <= a.month else a.year - 1
+            lo, hi = month(y, m)
+        return _part(lo, hi, low[0])
     if kind == "ordinal":
         if a is None:
             return None
@@ -333,6 +437,8 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if future:
             return day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7))
         return day(a - dt.timedelta(days=back))  # "on Saturday" in a diary: the one just gone
+    if kind == "been_n":  # counted back like "a year since": a length of time, not a calendar unit
+        kind, g, low = "since_n", (g[0], g[1]), [low[0], low[1]]
     if kind in ("ago", "since_n"):
         n = parse_number(g[0])
         if n is None:
@@ -400,6 +506,22 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
     return None
 
 
+def _part(lo: dt.date, hi: dt.date, which: str) -> tuple[dt.date, dt.date]:
+    """The beginning, middle or end of [lo, hi): the whole of it, a window that surely holds it. (A third or a half
+    of it lost LoCoMo questions whose evidence lies just outside: "in the beginning of November 2022".)"""
+    return lo, hi
+
+
+def _date_like(first: int, second: int) -> bool:
+    """Could "first/second" be a day and month rather than a fraction ("1/2", "3/4"), a score out of ten ("8/10")
+    or "24/7"? (After a word that takes a date, see `DATE_WORDS`, it is one whatever.)"""
+    if (first, second) == (24, 7):
+        return False
+    if first < second and second in (2, 3, 4, 5, 8, 10) or second in (10, 100) and first <= 10:
+        return False
+    return True
+
+
 def _iso(d: dt.date) -> str:
     return d.isoformat()
 
@@ -423,14 +545,20 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     patterns, searched = (PATTERNS, low) if len(low) == len(text) else (PATTERNS_I, text)
     for rank, (kind, pattern) in enumerate(patterns):
         for m in pattern.finditer(searched):
-            found.append((m.start(), m.end(), rank, kind, m.groups()))
+            # "been married ten years": the time is "ten years", the state is the sentence's
+            found.append((m.start(1) if kind == "been_n" else m.start(), m.end(), rank, kind, m.groups()))
     # The longest match wins where matches overlap; among equals, the earlier pattern.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []
     times: list[Time] = []
+    deferred: list[tuple[int, int, tuple]] = []
     told: dict[int, tuple[str, tuple]] = {}  # start -> what was matched, for the times told from the one before
     for start, end, _, kind, groups in found:
         if any(start < e and s < end for s, e in taken):
+            continue
+        if kind == "that":
+            taken.append((start, end))
+            deferred.append((start, end, groups))  # placed once the times before it are known
             continue
         if kind == "in_n" and duration is not None and duration(start):
             taken.append((start, end))  # "the first time in forty years": not forty years from now
@@ -445,7 +573,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         taken.append((start, end))
         text_ = text[start:end]
         # Leading prepositions belong to the sentence, not the time ("in 2022" -> "2022").
-        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within)\s+", text_, re.I)
+        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within"
+                        + (r"|due" if kind == "numeric_dm" else "") + r")\s+", text_, re.I)
         if lead and kind not in ("in_n",):
             start += lead.end()
             text_ = text_[lead.end():]
@@ -453,15 +582,48 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         sure = CONFIDENCE.get(kind + ("" if kind not in ("dmy", "mdy") or groups[3] or groups[4] else "_no_year"), 0.85)
         times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1]), round(sure * (0.7 if vague else 1.0), 3)))
         told[start] = (kind, groups)
+    for start, end, groups in sorted(deferred):
+        # "We moved in 1979. That summer ...": of the time told before it in the same paragraph, else none
+        before = [t for t in times if t.end <= start and not re.search(r"\n[ \t]*\n", text[t.end:start])]
+        prior = max(before, key=lambda t: t.start, default=None)
+        if prior is None:
+            continue
+        try:
+            span = _resolve("that", groups, dt.date.fromisoformat(prior.lo), False, day_first)
+        except (ValueError, OverflowError, KeyError):
+            continue
+        if span is not None:
+            times.append(Time(start, end, text[start:end], _iso(span[0]), _iso(span[1]), round(CONFIDENCE["that"] * prior.confidence, 3)))
+            told[start] = ("that", groups)
     times.sort(key=lambda t: t.start)
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
     # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
     # "ago" and "from now" are counted from the entry's date.
+    after = set()
+    for i in range(len(times) - 1):
+        kind, groups = told[times[i].start]
+        if kind == "unit_before" and not text[times[i].end:times[i + 1].start].strip():
+            # "the day after Christmas", "the week before Easter": counted from the time it is before or after
+            try:
+                span = _resolve(kind, groups, dt.date.fromisoformat(times[i + 1].lo), False)
+            except (ValueError, OverflowError, KeyError):
+                continue
+            times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
+                            round(times[i].confidence * 0.9, 3))
+            after.add(i)
     for i in range(1, len(times)):
+        if i in after:
+            continue
         kind, groups = told[times[i].start]
         if kind == "ago" and groups[2].lower() in ("before", "earlier", "later") or kind == "unit_before":
+            base = dt.date.fromisoformat(times[i - 1].lo)
             try:
-                span = _resolve(kind, groups, dt.date.fromisoformat(times[i - 1].lo), False)
+                if kind == "unit_before" and groups[0].lower() in ("month", "year"):
+                    # "Mum died in March 1998. Danny moved out the year after": the next calendar year (1999), not
+                    # the twelve months from the day before
+                    span = _unit_span(_shift(base, 1 if groups[1].lower() == "after" else -1, groups[0]), groups[0])
+                else:
+                    span = _resolve(kind, groups, base, False)
             except (ValueError, OverflowError, KeyError):
                 continue
             if span is not None:
@@ -474,7 +636,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "7"
+    version = "8"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
