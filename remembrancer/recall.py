@@ -841,7 +841,11 @@ _INTENTS = [
      {"does", "likes"}),
     (re.compile(r"\b(?:work\w*|jobs?|careers?|profession\w*|occupation\w*)\b", re.I), {"works"}),
     (re.compile(r"\b(?:stud\w+|learn\w*|major\w*|school|universit\w+|college|degree|class\w*|train\w*)\b", re.I), {"studies", "does"}),
-    (re.compile(r"\b(?:have|has|own\w*|pets?)\b", re.I), {"has"}),
+    # "have" as a verb of having, not the "has" of "has Kevin been to"
+    (re.compile(r"\b(?:own\w*|pets?|possess\w*)\b|\b(?:have|has)\s+(?:a|an|any|some|got)\b|\b(?:have|has)\W*$", re.I), {"has"}),
+    # places been to: "has been to Italy", "Hawaii is my favourite place", "is from Albania"
+    (re.compile(r"\b(?:visit\w*|been|travel\w*|trips?|cit(?:y|ies)|countr(?:y|ies)|places?|locations?|destinations?)\b", re.I),
+     {"does", "likes", "lives"}),
     (re.compile(r"\b(?:live[sd]?|living|from|home ?town|move[sd]?|moving)\b", re.I), {"lives"}),
     (re.compile(r"\b(?:plan\w*|going to|will|want\w*|wish\w*|hop\w+|would like|future|next|upcoming|intend\w*|dream\w*)\b", re.I),
      {"plans", "wants"}),
@@ -860,6 +864,25 @@ def gathers(question: str) -> bool:
     Kate's hobbies?", "What do Elise and Kate have in common?")? Such a question is answered by many
     turns, across sessions, each saying something else."""
     return bool(_GATHERS.search(question))
+
+
+# Words that ask for a kind of fact without naming a thing: "What does Kate like to do on weekends?", "What are
+# Kevin's hobbies?", "What is Paola planning?".
+_ASKING = frozenset("""like likes liked love loves loved enjoy enjoys enjoyed prefer prefers favourite favorite favourites
+    favorites hobby hobbies interest interests interested activity activities thing things stuff kind kinds type types sort
+    sorts fun free spare time times weekend weekends day days evening evenings usually often typically generally normally
+    spend spends spending plan plans planning planned want wants wanting wish wishes hope hopes future upcoming going gonna
+    next like to do does did doing done pastime pastimes passion passions tastes taste learn learns learning study studies
+    studying work works working live lives living share shares shared both common together each other same""".split())
+NAMELESS_GATHERS = True
+NAMELESS_KIND = 0.5  # share of a fact's match that is its kind, for a question that names no thing
+
+
+def nameless(question: str, people) -> bool:
+    """Does the question ask what someone likes, does or plans without naming what ("What are Kate's hobbies?")?
+    Its meaning then matches every fact alike, and the kind of fact asked for is what tells them apart."""
+    rest = re.findall(r"[a-z]+", meaning(question, people).lower())
+    return bool(rest) and not [w for w in rest if w not in STOPWORDS and w not in _ASKING]
 
 
 def intents(question: str) -> set[str]:
@@ -889,7 +912,10 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
     wanted = a.get("intents") or set()
     out: dict[int, tuple[float, str, str, int]] = {}
     for r, sim in zip(rows, sims.tolist()):
-        score = sim * (1.0 if not wanted or r["kind"] in wanted else 0.75)
+        if a.get("nameless") and wanted:
+            score = NAMELESS_KIND * (r["kind"] in wanted) + (1 - NAMELESS_KIND) * sim
+        else:
+            score = sim * (1.0 if not wanted or r["kind"] in wanted else 0.75)
         if score > out.get(r["passage"], (-1.0,))[0]:
             out[r["passage"]] = (score, r["what"], r["statement"], r["person"])
     return out
@@ -960,8 +986,11 @@ _ASKS_WHEN = re.compile(r"\s*(?:when|how long ago|since when|(?:in |on )?what (?
 
 
 def analyse(memory, question: str) -> dict:
-    return {"people": named_people(memory, question), "times": question_times(memory, question),
-            "when": bool(_ASKS_WHEN.match(question)), "intents": intents(question), "aggregate": gathers(question)}
+    people = named_people(memory, question)
+    asked, unnamed = intents(question), nameless(question, people)
+    return {"people": people, "times": question_times(memory, question), "when": bool(_ASKS_WHEN.match(question)),
+            "intents": asked, "aggregate": gathers(question) or (NAMELESS_GATHERS and bool(asked) and unnamed),
+            "nameless": unnamed}
 
 
 def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
