@@ -91,3 +91,34 @@ def test_facts_are_stored_and_on_the_person_page(tmp_path):
         assert set(first) >= {"kind", "what", "statement", "first_at", "last_at", "said", "evidence"}
         assert first["evidence"][0]["speaker"] == "Kevin" and "basketball" in first["evidence"][0]["text"]
         assert [f["what"] for f in m.person("Paola")["about"]] == ["lava cake"]
+
+
+def test_favourites_and_passions_said_of_the_thing():
+    got = chat([("Kevin", "Japanese cuisine is one of my favourites."), ("Elise", "Tennis is my passion, honestly."),
+                ("Kevin", "Hawaii is my favorite place in the world.")])
+    assert {("Kevin", "likes", "japanese cuisine"), ("Elise", "likes", "tennis"), ("Kevin", "likes", "hawaii")} <= got
+
+
+def test_tastes_said_with_an_adjective_or_a_sucker():
+    got = facts("I'm really interested in aviation. I'm a sucker for homemade spaghetti. Tom is obsessed with boats.")
+    assert {("me", "likes", "aviation"), ("me", "likes", "homemade spaghetti"), ("Tom", "likes", "boats")} <= got
+
+
+def test_places_been_to_come_from_and_schools():
+    got = chat([("Kevin", "I come from Albania, but I've been to Italy twice."),
+                ("Elise", "I interned at JP Morgan last summer."),
+                ("Kevin", "I did a short internship at Microsoft. Now I'm a freshman attending Stanford University.")])
+    assert {("Kevin", "lives", "albania"), ("Kevin", "does", "been to italy"), ("Elise", "works", "jp morgan"),
+            ("Kevin", "works", "microsoft"), ("Kevin", "studies", "stanford university")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Is skiing one of your favourites?",      # a question, and the other person's
+    "It is one of my favourites.",           # nothing named
+    "I came back from Paris yesterday.",     # a trip, not where one is from
+    "I will do an internship at Google.",    # a plan, not work
+    "I'm not interested in football.",       # negated
+])
+def test_not_tastes_or_places(text):
+    got = facts(text)
+    assert not {g for g in got if g[0] == "me" and g[1] in ("likes", "lives", "works")}, got

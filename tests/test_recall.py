@@ -420,3 +420,14 @@ def test_who_speaks_is_counted_once_and_kept_only_while_the_passages_are_the_sam
         with m.transaction() as conn:  # a passage gone behind its back: the kept counts are not used
             conn.execute("DELETE FROM passages WHERE id = (SELECT max(id) FROM passages)")
         assert dict(recall.names(m).speakers) == {"Caroline": 1, "Melanie": 1}
+
+
+def test_a_day_asked_about_reaches_the_days_beside_it():
+    day = [{"text": "on 10.01.2024", "lo": "2024-01-10", "hi": "2024-01-11"}]
+    month = [{"text": "in January 2024", "lo": "2024-01-01", "hi": "2024-02-01"}]
+    info = {1: {"at": "2024-01-10T21:44:00"}, 2: {"at": "2024-01-11T00:56:00"}, 3: {"at": "2024-01-08T23:00:00"},
+            4: {"at": "2024-01-13T09:00:00"}, 5: {"at": "2024-02-01T10:00:00"}, 6: {"at": None}}
+    # the day itself and the day after (a chat past midnight) fully, two days away half, three not at all
+    assert recall._time_match(day, info, {}) == {1: 1.0, 2: 1.0, 3: 0.5}
+    # a month is a month: the day after it is not in it
+    assert 5 not in recall._time_match(month, info, {})

@@ -60,3 +60,16 @@ def test_the_facts_raise_the_turns_that_state_them(chat):
         assert with_facts[turn] > without[turn] + 0.05
         other = "Sports talk radio is worse."  # no fact in it: the same score either way
         assert with_facts[other] == pytest.approx(without[other])
+
+
+@pytest.mark.parametrize("question, nameless", [
+    ("What are Kevin's hobbies?", True),
+    ("What does Kevin like to do on weekends?", True),
+    ("How does Kevin usually spend his free time?", True),
+    ("What sports does Kevin play?", False),
+    ("What does Kevin like to do to relax?", False),
+    ("What food does Paola like?", False),
+])
+def test_a_question_that_names_no_thing(chat, question, nameless):
+    with Memory(chat) as m:
+        assert recall.analyse(m, question)["nameless"] is nameless

@@ -3,7 +3,8 @@
 Read from the parse, without a model of its own: a clause whose subject is a person of the entry
 ("I", a chat speaker's "I", "she" resolved by coref, a name) and whose verb says one of these
 things ("I love skiing", "I've been sketching a lot", "she's training to be a nurse", "we're moving
-to Leeds in June", "my cat Luna"). Each fact is a short normalised statement ("likes skiing",
+to Leeds in June", "my cat Luna", "Japanese cuisine is one of my favourites", "I'm a sucker for spaghetti",
+"I've been to Italy", "I used to do karate"). Each fact is a short normalised statement ("likes skiing",
 "plans to move to Leeds") with what it is about (`what`: "skiing", "move to leeds"), the sentence it
 was read from and when it holds (a time the sentence names, else the entry's date). Questions,
 conditionals ("if I liked ..."), and what is said of "you" are not facts; a negated like is a dislike,
@@ -42,6 +43,7 @@ OCCUPATIONS = set("""nurse teacher doctor engineer lawyer student accountant che
     apprentice freelancer photographer actor actress dancer singer coach trainer athlete entrepreneur
     banker economist clerk volunteer""".split())
 STUDENT_WORDS = {"student", "intern", "trainee", "apprentice"}
+YEARS_OF_STUDY = {"freshman", "freshmen", "sophomore", "undergraduate", "undergrad", "postgraduate", "postgrad", "fresher"}
 # Verbs of doing that say something about a person's activities when they are habits or ongoing.
 DOING = {"play", "practice", "practise", "do", "go", "run", "swim", "ski", "hike", "cook", "bake", "paint", "draw",
          "sketch", "read", "write", "knit", "sew", "garden", "dance", "sing", "watch", "learn", "train", "climb",
@@ -57,6 +59,12 @@ EMPTY_VERBS = {"go", "see", "make", "do", "try", "get", "have", "be", "enjoy", "
 SKIP_OBJECTS = {"best", "it", "that", "this", "them", "one", "something", "anything", "everything", "nothing", "thing",
                 "things", "lot", "way", "time", "what", "which", "you", "yours", "mine", "all", "some", "stuff"}
 NOT_A_FACT_AUX = {"would", "could", "might", "should", "may", "must"}
+# Nouns that make what they are said of a taste: "Japanese cuisine is one of my favourites", "tennis is my passion".
+FAVOURITES = {"favourite", "favorite", "favourites", "favorites", "passion", "passions"}
+# Adjectives that, with their preposition, say a taste: "interested in art", "obsessed with boats".
+KEEN = {("interested", "in"), ("passionate", "about"), ("obsessed", "with"), ("crazy", "about"), ("fond", "of"),
+        ("keen", "on"), ("addicted", "to"), ("hooked", "on"), ("mad", "about"), ("nuts", "about")}
+SCHOOLS = {"school", "university", "college", "academy", "uni", "institute", "conservatory", "seminary"}
 _LEAD = re.compile(r"^(?:the|a|an|my|our|his|her|their|your|its|this|that|these|those|some|any)\s+", re.I)
 
 
@@ -86,7 +94,7 @@ class Facts:
     """Person facts from clauses whose subject is a person of the entry."""
 
     name = "facts"
-    version = "1"
+    version = "2"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -278,18 +286,38 @@ class _Reader:
                 add("plans" if ahead else "lives", f"move to {place}" if ahead else place,
                     f"plans to move to {place}" if ahead else f"moved to {place}")
             return
-        if lemma == "work":
+        if any(c.dep_ == "auxpass" for c in kids) and not negated:  # "my friend Tom is obsessed with boats"
+            for prep in [p for a, p in KEEN if a == verb.lower_]:
+                if what := self.prep_object(verb, (prep,)):
+                    add("likes", what, f"likes {what}")
+                    return
+        if lemma in ("work", "intern"):
             for prep, form in (("as", "works as {}"), ("at", "works at {}"), ("for", "works for {}"), ("in", "works in {}")):
                 if what := self.prep_object(verb, (prep,)):
-                    add("works", what, form.format(what))
+                    add("works", what, form.format(what) if lemma == "work" else f"interned {prep} {what}")
                     return
             return
+        if not future and obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in ("internship", "placement", "apprenticeship"):
+            for prep in ("at", "with", "in"):  # "I did a short internship at Microsoft"
+                if what := self.prep_object(obj, (prep,)) or self.prep_object(verb, (prep,)):
+                    add("works", what, f"{obj.lemma_.lower()} {prep} {what}")
+                    return
+        if lemma == "come" and verb.tag_ in ("VBP", "VBZ") and "prt" not in deps:  # "I come from Albania"
+            place = self.prep_object(verb, ("from",))
+            if place and place[:1].isupper():
+                add("lives", place, f"is from {place}")
+            return
+        if lemma in ("attend", "enrol", "enroll") and not future and obj is not None and obj.dep_ == "dobj":  # "attending Stanford University"
+            if obj.ent_type_ == "ORG" or any(t.lemma_.lower() in SCHOOLS for t in self.subtree(obj)):
+                if what := self.noun_phrase(obj):
+                    add("studies", what, f"studies at {what}")
+                    return
         if lemma in ("study", "major", "train") and not (lemma == "train" and obj is not None and obj.dep_ == "dobj"):
             for o in self.objects(obj if obj is not None and obj.dep_ == "dobj" else None):
                 if what := self.noun_phrase(o):
                     add("studies", what, f"studies {what}")
             for prep in ("in", "at", "as"):
-                if what := self.prep_object(verb, (prep,)):
+                if what := self.prep_object(verb, (prep,)) or (self.prep_object(obj, (prep,)) if obj is not None and obj.dep_ == "dobj" else None):
                     add("studies", what, f"{'studies' if lemma != 'major' else 'majors'} {prep} {what}")
             to_be = next((c for c in kids if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
             if to_be is not None and (attr := next((c for c in self.kids(to_be) if c.dep_ == "attr"), None)) is not None:
@@ -305,6 +333,15 @@ class _Reader:
                     if what:
                         add("has", what, f"has {_article(what)}")
             return
+        if (lemma == "use" and verb.tag_ == "VBD") or lemma in ("start", "begin", "finish", "continue"):
+            # "I used to do karate", "I just finished playing some volleyball", "I started going to the gym"
+            doing = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i
+                          and (c.tag_ == "VBG" or (lemma == "use" and c.tag_ == "VB"))), None)
+            if doing is not None and not future and not self.ahead(lo, hi):
+                phrase = self.verb_phrase(doing)
+                if phrase and phrase not in EMPTY_VERBS and phrase.split()[0] not in ("be", "have", "get", "feel"):
+                    add("does", phrase, f"used to {phrase}" if lemma == "use" else " ".join([third_person(phrase.split()[0])] + phrase.split()[1:]))
+                return
         if lemma in ("participate", "compete") or (lemma == "join" and obj is not None and obj.dep_ == "dobj"):
             what = self.prep_object(verb, ("in",)) if lemma != "join" else self.noun_phrase(obj)
             if what:
@@ -359,13 +396,27 @@ class _Reader:
             what = of or " ".join(c.lower_ for c in compounds)
             if what and what not in SKIP_OBJECTS:
                 add("likes", what, f"likes {what}")
+            prep = next((c for c in self.kids(attr) if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in self.kids(prep) if c.dep_ == "pobj"), None) if prep is not None else None
+            for o in self.objects(pobj)[1:]:  # "a fan of tennis and football"
+                if (more := self.noun_phrase(o)) and more not in SKIP_OBJECTS:
+                    add("likes", more, f"likes {more}")
             return
+        if attr is not None and attr.lemma_.lower() in OCCUPATIONS | YEARS_OF_STUDY:  # "a freshman attending Stanford"
+            school = next((c for c in self.kids(attr) if c.dep_ == "acl" and c.lemma_ in ("attend", "study")), None)
+            school = next((c for c in self.kids(school) if c.dep_ == "dobj"), None) if school is not None else None
+            if school is not None and (what := self.noun_phrase(school)):
+                add("studies", what, f"studies at {what}")
         if (attr is not None and attr.lemma_.lower() in OCCUPATIONS
                 and not any(c.dep_ == "poss" or c.lower_ in ("favorite", "favourite") for c in self.kids(attr))):
             what = self.noun_phrase(attr)
             kind = "studies" if attr.lemma_.lower() in STUDENT_WORDS else "works"
             if what:
                 add(kind, what, f"is {_article(what)}")
+            for prep in ("at", "for", "in"):  # "a nurse at the children's hospital"
+                if (where := self.prep_object(attr, (prep,))) and where not in ("home", "moment", "work"):
+                    add(kind, where, f"{'studies' if kind == 'studies' else 'works'} {prep} {where}")
+                    break
             return
         if attr is not None and attr.lower_ in ("training", "studying"):  # "she's training to be a nurse", misparsed
             be = next((c for c in self.kids(attr) if c.lemma_ == "be"), None)
@@ -380,6 +431,26 @@ class _Reader:
         into = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "into"), None)
         if into is not None and (what := self.prep_object(verb, ("into",))):
             add("likes", what, f"likes {what}")
+            return
+        # "I'm really interested in art", "he's obsessed with boats", "I'm a sucker for spaghetti"
+        keen = next((c for c in kids if c.dep_ in ("acomp", "attr") and c.i > verb.i), None)
+        if keen is not None:
+            word = keen.lower_
+            for prep in [p for a, p in KEEN if a == word] + (["for"] if keen.lemma_.lower() == "sucker" else []):
+                what = self.prep_object(keen, (prep,)) or self.prep_object(verb, (prep,))
+                if what is None:  # "interested in learning Italian": the verb's phrase
+                    p = next((c for c in self.kids(keen) if c.dep_ == "prep" and c.lower_ == prep), None)
+                    pc = next((c for c in self.kids(p) if c.dep_ == "pcomp"), None) if p is not None else None
+                    what = self.verb_phrase(pc, gerund=True) if pc is not None else None
+                if what:
+                    add("likes", what, f"likes {what}")
+                    return
+        # "I've been to Italy twice"
+        if verb.lower_ == "been" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids):
+            to = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "to"), None)
+            pobj = next((c for c in self.kids(to) if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None and (pobj.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or pobj.pos_ == "PROPN") and (what := self.noun_phrase(pobj)):
+                add("does", f"been to {what}", f"has been to {what}")
 
     def possessed(self, pid, owner_tok, noun, start, end):
         """ "my cat Luna" (has), "my favourite sport is skiing" (likes)."""
@@ -394,21 +465,50 @@ class _Reader:
         if lemma in OWNED and owner_tok.lower_ in ("my", "his", "her", "our") and noun.pos_ == "NOUN":
             self.add(pid, "has", noun.lower_, f"has {_article(noun.lower_)}", start, end, None, None)
             return
-        if any(c.lower_ in ("favorite", "favourite") for c in self.kids(noun)) and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        favourite = noun.lower_ in FAVOURITES or any(c.lower_ in ("favorite", "favourite") for c in self.kids(noun))
+        if favourite and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
             attr = next((c for c in self.kids(noun.head) if c.dep_ == "attr"), None)
             if attr is not None and (what := self.noun_phrase(attr)):
                 self.add(pid, "likes", what, f"likes {what} (favourite {noun.lower_})", start, end, None, None)
+            return
+        # "Japanese cuisine is one of my favourites", "Hawaii is my favourite place", "tennis is one of my passions"
+        be = noun.head if noun.dep_ == "attr" else None
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("one", "some"):
+            of_whom = noun.head.head
+            if of_whom.dep_ == "nsubj" and of_whom.head.lemma_ == "be" and favourite:  # "One of my favourites is Friends"
+                attr = next((c for c in self.kids(of_whom.head) if c.dep_ == "attr"), None)
+                for o in self.objects(attr, any_pos=True):
+                    if not self.talking(o) and (what := self.noun_phrase(o)):
+                        self.add(pid, "likes", what, f"likes {what}", start, end, None, None)
+                return
+            be = of_whom.head if of_whom.dep_ == "attr" else None
+        if favourite and be is not None and be.lemma_ == "be" and self.lo <= be.i < self.hi and not self.asked(be):
+            if any(c.dep_ == "neg" for c in self.kids(be)):
+                return
+            thing = next((c for c in self.kids(be) if c.dep_ == "nsubj"), None)
+            for o in self.objects(thing, any_pos=True):
+                if not self.talking(o) and (what := self.noun_phrase(o)):
+                    self.add(pid, "likes", what, f"likes {what}", start, end, None, None)
 
     # -- phrases -------------------------------------------------------------------------------
-    def objects(self, obj):
-        """The object and the objects coordinated with it ("skiing and hiking")."""
+    def objects(self, obj, any_pos=False):
+        """The object and the objects coordinated with it ("skiing and hiking"); with `any_pos`, whatever their
+        part of speech ("Friends" and "The Office")."""
         if obj is None:
             return []
         out = [obj]
         for t in self.subtree(obj):
-            if t.dep_ == "conj" and t.head in out and t.pos_ == obj.pos_:
+            if t.dep_ == "conj" and t.head in out and (any_pos or t.pos_ == obj.pos_):
                 out.append(t)
         return out
+
+    def talking(self, tok) -> bool:
+        """Is the token a pronoun, or one of the people talking (the writer, a chat's speakers)? A favourite
+        said of them is no taste ("you are my favourite"), one said of anyone else is ("Jon Jones is my favourite")."""
+        if tok.pos_ == "PRON":
+            return True
+        pid = self.person_at.get(tok.idx)
+        return pid is not None and (pid in self.chatting or pid == self.narrator)
 
     def noun_phrase(self, tok, keep_number=False) -> str | None:
         """A noun's phrase without determiners, possessives, clauses or more than one prepositional phrase."""
@@ -424,6 +524,8 @@ class _Reader:
         for t in self.subtree(tok):
             if t.i < tok.i and t.dep_ in ("det", "poss", "predet", "case", "punct", "cc") and t.head == tok:
                 continue
+            if t.i < tok.i and t.dep_ == "case" and t.head.dep_ == "poss" and t.head.head == tok:
+                continue  # the "'s" of a possessor left out ("the children's hospital" -> "hospital")
             if t.dep_ in ("relcl", "acl", "advcl", "cc", "conj", "appos", "punct") and t.head.i >= tok.i and t.i > tok.i:
                 break
             if t.i > tok.i and t.dep_ == "prep" and t.lower_ != "of":
