@@ -263,6 +263,8 @@ def index(memory, save: bool = False) -> "ExactIndex | HNSWIndex":
 
 def force_exact(memory) -> "ExactIndex":
     """Make this store search every vector exactly from now on (what an HNSW index is measured against)."""
+    if hasattr(memory, "force_exact"):  # PostgreSQL: a scan of the table instead of pgvector's index
+        return memory.force_exact()
     with memory.lock:
         idx = ExactIndex(memory)
         idx.pinned, idx.gone = True, _gone_top(memory)
