@@ -44,6 +44,7 @@ from remembrancer import capture, embed, recall, store  # noqa: E402
 from remembrancer.store import Memory  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000)
+SAMPLE = (1, 0)  # every SAMPLE[0]th sound question, from the SAMPLE[1]th (--sample)
 KS = (5, 10, 25)
 DATA = {"locomo": "locomo/locomo10_dev.json", "realtalk": "realtalk/realtalk_dev.json"}
 _REF = re.compile(r"^D\d+:\d+$")
@@ -383,6 +384,7 @@ def measure(path: Path, data, exact=True, ask_every=1) -> dict:
             skipped += 1
             continue
         rows.append({"set": name, "conv": conv, "question": question, "category": category, "evidence": evidence})
+    rows = rows[SAMPLE[1]::SAMPLE[0]]
     latency, ask_ms = [], []
     for r in rows:
         t = time.perf_counter()
@@ -417,12 +419,15 @@ def alone(folder: Path, data) -> dict[tuple, list]:
     """The same questions, each on its conversation alone (bench/locomo.py's stores): {(set, question index): refs}."""
     import locomo
 
-    out = {}
+    out, n = {}, -1
     for name, file in data.items():
         paths, _ = locomo.build(file, folder / f"alone-{name}")
         memories = {conv: Memory(p, derive=False) for conv, p in paths.items()}
         for conv, question, category, evidence in locomo.questions(file):
             if evidence is None:
+                continue
+            n += 1
+            if n % SAMPLE[0] != SAMPLE[1]:
                 continue
             refs = [p["ref"] for p in recall.rank(memories[conv], question, limit=max(KS))]
             out.setdefault(name, []).append([f"{conv}:{r}" for r in refs])
@@ -516,7 +521,7 @@ def table(results: dict, base: dict[str, list]) -> str:
             if n is None and name in base:
                 alone_rows = [dict(r, alone=refs) for r, refs in zip(rows, base[name])]
                 lines.append(f"{name:<10}{'alone':>11}{'exact':>8}" + "".join(f"{recall_at(alone_rows, k, 'alone'):7.1f}" for k in KS))
-                n = len(rows)
+            n = len(rows)
             lines.append(f"{name:<10}{res['passages']:>11,}{'index':>8}" + "".join(f"{recall_at(rows, k, 'ann'):7.1f}" for k in KS))
             if rows and "exact" in rows[0]:
                 lines.append(f"{name:<10}{res['passages']:>11,}{'exact':>8}" + "".join(f"{recall_at(rows, k, 'exact'):7.1f}" for k in KS))
@@ -543,8 +548,13 @@ def main(argv=None):
                              " with --db-url, hnsw.ef_search (default 150 256 400 1000)")
     parser.add_argument("--ask-every", type=int, default=1, metavar="N", help="time `ask` on every Nth question (0: none)")
     parser.add_argument("--save", metavar="FILE", help="write every question's rankings here (JSON)")
+    parser.add_argument("--sample", type=int, nargs=2, metavar=("EVERY", "FROM"),
+                        help="only every EVERYth sound question, from the FROMth (0-based; LoCoMo's, then REALTALK's)")
+    parser.add_argument("--no-first-ask", action="store_true", help="leave out the first ask in a fresh process")
     parser.add_argument("--no-alone", action="store_true", help="leave out the conversations alone (measured by an earlier run)")
     args = parser.parse_args(argv)
+    global SAMPLE
+    SAMPLE = tuple(args.sample) if args.sample else SAMPLE
     folder = Path(args.stores)
     folder.mkdir(parents=True, exist_ok=True)
     cache = VectorCache(folder)
@@ -578,7 +588,8 @@ def main(argv=None):
         path, built[size] = make(size)
         if url:
             sweeps[size] = pg_ef_sweep(path, data, args.ef or (150, 256, 400, 1000))
-        first[size] = first_ask(path, "What did Caroline say about her painting?")
+        if not args.no_first_ask:
+            first[size] = first_ask(path, "What did Caroline say about her painting?")
         results[size] = measure(path, data, exact=not args.synthetic, ask_every=args.ask_every)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     for lines in sweeps.values():
@@ -594,9 +605,10 @@ def main(argv=None):
         print(f"{'':>13}rank p50 {percentile(res['latency'], 50):.1f} / p95 {percentile(res['latency'], 95):.1f} ms;"
               f" ask p50 {percentile(res['ask_ms'], 50):.1f} / p95 {percentile(res['ask_ms'], 95):.1f} ms"
               f" (question embedding included; ask timed on every {args.ask_every or 'no'} question)")
-        f = first[size]
-        print(f"{'':>13}first ask in a fresh process: {f['open_and_ask_s']:.2f}s from opening the store"
-              f" ({f['import_s']:.2f}s imports before; {f['process_s']:.2f}s the whole process)")
+        f = first.get(size)
+        if f:
+            print(f"{'':>13}first ask in a fresh process: {f['open_and_ask_s']:.2f}s from opening the store"
+                  f" ({f['import_s']:.2f}s imports before; {f['process_s']:.2f}s the whole process)")
     if args.save:
         out = {size: [dict(r, evidence=sorted(r["evidence"])) for r in res["rows"]] for size, res in results.items()}
         out["alone"] = base
