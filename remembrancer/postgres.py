@@ -35,7 +35,7 @@ SCHEMES = ("postgresql://", "postgres://")
 DEFAULT_MEMORY = "memories"
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,55}$")
 CONFIG = "remembrancer"  # the text search configuration in each memory's schema
-EF_SEARCH = 256  # as the usearch graph's expansion (embed.EXPANSION_SEARCH)
+EF_SEARCH = 256  # pgvector's expansion: agrees with exact search on 100% of the top 10 and 150 at 10k (bench/lifetime.py)
 
 
 def is_url(path) -> bool:
@@ -1074,7 +1074,12 @@ class PgMemory(Memory):
         return out
 
     def vector_index(self):
-        return VectorIndex(self)
+        return getattr(self, "_exact_index", None) or VectorIndex(self)
+
+    def force_exact(self):
+        """Search every vector from now on, not the HNSW index (`embed.force_exact`)."""
+        self._exact_index = VectorIndex(self, exact=True)
+        return self._exact_index
 
     @staticmethod
     def vector_value(v):
@@ -1096,12 +1101,13 @@ def memories(url: str) -> list[str]:
 class VectorIndex:
     """Nearest passages by pgvector (its HNSW index, or a scan where the planner finds one cheaper: a small
     memory), kept by the server with the table: never stale, so nothing to take in or drop (the calls
-    `embed.index` makes of its own indexes do nothing here)."""
+    `embed.index` makes of its own indexes do nothing here). `exact`: every vector compared, the index not
+    used (what it is measured against: bench/lifetime.py)."""
 
-    def __init__(self, memory):
+    def __init__(self, memory, exact: bool = False):
         self.memory = memory
         self.covers = self.gone = 0
-        self.pinned = False
+        self.pinned = self.exact = exact
 
     @property
     def size(self):
@@ -1124,12 +1130,16 @@ class VectorIndex:
             raw = self.memory.conn.raw
             if k > EF_SEARCH:  # the HNSW scan returns at most ef_search rows
                 raw.execute(f"SET hnsw.ef_search = {min(int(k), 1000)}")
+            if self.exact:  # a scan and a sort: HNSW has no other way in
+                raw.execute("SET enable_indexscan = off")
             try:
                 rows = raw.execute("SELECT passage, -(vector <#> %s) FROM embeddings ORDER BY vector <#> %s LIMIT %s",
                                    (q, q, int(k))).fetchall()
             finally:
                 if k > EF_SEARCH:
                     raw.execute(f"SET hnsw.ef_search = {EF_SEARCH}")
+                if self.exact:
+                    raw.execute("RESET enable_indexscan")
         return [(int(r[0]), float(r[1])) for r in rows]
 
     def vectors_of(self, keys):

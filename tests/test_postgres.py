@@ -286,3 +286,32 @@ def test_a_cue_brings_back_the_same_people_and_evidence_on_both(tmp_path, pg_url
             shown.append([[(p["name"], [e["passage"] for e in p["evidence"]]) for p in m.recall(cue)["people"]]
                           for cue in ("garden", "house", "roses")])
     assert shown[0] == shown[1] and shown[0][0]
+
+
+def test_exact_search_on_postgresql_scans_every_vector(pg_url):
+    """`embed.force_exact` on a PostgreSQL memory: every later search compares every vector (a scan, not
+    pgvector's HNSW index), which is what bench/lifetime.py measures the index against."""
+    import numpy as np
+
+    from remembrancer import embed
+
+    m = Memory(pg_url, memory="exact_scan", derive=False)
+    for i in range(120):
+        m.add(f"Entry number {i} about the garden and the weather on day {i}.", at=f"2021-01-{1 + i % 28:02d}")
+    ids = [r[0] for r in m.query("SELECT id FROM passages ORDER BY id")]
+    rng = np.random.default_rng(7)
+    vectors = rng.standard_normal((len(ids), embed.DIM)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    with m.transaction() as conn:
+        conn.executemany("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
+                         [(p, embed.MODEL, m.vector_value(v)) for p, v in zip(ids, vectors)])
+    q = vectors[5] + 0.5 * vectors[9]
+    q /= np.linalg.norm(q)
+    want = [ids[i] for i in np.argsort(-(vectors @ q))[:40]]
+    assert not embed.index(m).exact
+    exact = embed.force_exact(m)
+    assert embed.index(m) is exact and [k for k, _ in embed.nearest(m, q, 40)] == want
+    # the session's own settings are back after each exact search
+    assert m.conn.raw.execute("SHOW enable_indexscan").fetchone()[0] == "on"
+    assert m.conn.raw.execute("SHOW hnsw.ef_search").fetchone()[0] == str(postgres.EF_SEARCH)
+    m.close()
