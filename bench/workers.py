@@ -147,7 +147,8 @@ def run(url, stage, name, workers, kills=0, rng=None) -> dict:
         outputs.append(json.loads(out))
     words = m.stats()["words"]
     result = {"workers": workers, "seconds": seconds, "words": words, "rate": words / seconds, "kills": killed,
-              "counts": counts(m), "by_worker": [o["entries"] for o in outputs]}
+              "counts": counts(m), "by_worker": [o["entries"] for o in outputs],
+              "writing": sum(o["writing"] for o in outputs) / max(sum(o["seconds"] for o in outputs), 1e-9)}
     m.close()
     return result
 
@@ -161,10 +162,10 @@ def bench(url, corpus, words, kills, seed) -> dict:
         n_words = stage.stats()["words"]
         print(f"\n{corpus}: {len(entries)} entries, {n_words:,} words", flush=True)
         one = run(url, stage, stage_name + "_1", 1)
-        print(f"  1 worker   {one['seconds']:7.1f} s  {one['rate']:8.0f} words/s", flush=True)
+        print(f"  1 worker   {one['seconds']:7.1f} s  {one['rate']:8.0f} words/s  (writing {one['writing']:.0%} of its time)", flush=True)
         two = run(url, stage, stage_name + "_2", 2)
         print(f"  2 workers  {two['seconds']:7.1f} s  {two['rate']:8.0f} words/s  ({two['rate'] / one['rate']:.2f}x of 1;"
-              f" entries by worker {two['by_worker']})", flush=True)
+              f" entries by worker {two['by_worker']}; writing, with waiting for the other's write, {two['writing']:.0%})", flush=True)
         killed = run(url, stage, stage_name + "_k", 2, kills=kills, rng=random.Random(seed))
         print(f"  killed     {killed['seconds']:7.1f} s  {killed['rate']:8.0f} words/s  ({killed['kills']} kills)", flush=True)
     base, k, t = one["counts"], killed["counts"], two["counts"]

@@ -1023,7 +1023,7 @@ class PgMemory(Memory):
             key = _key(self.conn.schema) ^ 1
             if wait:
                 c.execute("SELECT pg_advisory_lock(%s)", (key,))
-            elif self.workers_present() or not c.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
+            elif self.workers() or not c.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
                 yield False
                 return
         try:
@@ -1037,15 +1037,6 @@ class PgMemory(Memory):
     # batch), `^ 2` held shared by each worker while it runs (so a lone process leaves the work to them), and
     # one per entry (the key's high half, the entry id) held by the worker that took it. All are session locks
     # on `_locks()`, so whatever a worker held is let go the moment its process or its connection dies.
-    def workers_present(self) -> bool:
-        """Is a worker running on this memory (anywhere)?"""
-        c = self._locks()
-        key = _key(self.conn.schema) ^ 2
-        if c.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
-            c.execute("SELECT pg_advisory_unlock(%s)", (key,))
-            return False
-        return True
-
     def workers(self) -> int:
         """How many workers are running on this memory, on any machines."""
         key = (_key(self.conn.schema) ^ 2) & (2**64 - 1)

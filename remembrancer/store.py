@@ -907,7 +907,9 @@ class Memory:
 
     def pending(self, module, entry_ids=None) -> list[int]:
         """The entries `module` has not done at its current version, but for those it failed on (`failures`)."""
-        few = entry_ids is not None and len(entry_ids := list(entry_ids)) <= 500  # a worker's batch: only these read
+        if entry_ids is not None and not (entry_ids := list(entry_ids)):
+            return []
+        few = entry_ids is not None and len(entry_ids) <= 500  # a worker's batch, an edit: only these are read
         rows = self.query(
             "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?1"
             " WHERE (p.version IS NULL OR p.version != ?2) AND e.deleted IS NULL AND NOT EXISTS (SELECT 1 FROM failures f"

@@ -42,7 +42,8 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
          stopping=None, report=None) -> dict:
     """Understand the memory's pending entries, batch after batch, until `stopping` (an Event) is set or,
     with `once`, none is left. `report(summary)` after each batch. Returns what was done: {"entries",
-    "words", "batches", "failed", "ready" (time the models were loaded), "seconds" (from then)}."""
+    "words", "batches", "failed", "ready" (time the models were loaded), "seconds" (from then), "writing"
+    (seconds of them spent writing, the part one worker at a time does)}."""
     from . import pipeline
 
     if batch < 1 or chars < 1:
@@ -50,7 +51,7 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
     memory = open_memory(url)
     if stopping is not None:
         memory.stopping = stopping
-    done = {"memory": memory.name, "entries": 0, "words": 0, "batches": 0, "failed": 0}
+    done = {"memory": memory.name, "entries": 0, "words": 0, "batches": 0, "failed": 0, "writing": 0.0}
     try:
         pipeline.load()
         done["ready"] = time.time()
@@ -64,13 +65,14 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
                     continue
                 try:
                     words = sum(w for w, _ in memory._words(ids).values())
-                    failed = _understand(memory, ids)
+                    failed, writing = _understand(memory, ids)
                 finally:
                     memory.release(ids)
                 done["entries"] += len(ids)
                 done["words"] += words
                 done["batches"] += 1
                 done["failed"] += failed
+                done["writing"] = round(done["writing"] + writing, 3)
                 if report:
                     report(dict(done, first=ids[0], last=ids[-1]))
     except Interrupted:
@@ -81,16 +83,17 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
     return done
 
 
-def _understand(memory, ids) -> int:
+def _understand(memory, ids) -> tuple[int, float]:
     """Understand these entries (held by this worker): extraction and embeddings together for those pending
     for both, each alone for those pending for one. Returns how many a processor failed on (recorded in
-    `failures`, as `Memory.process` records them)."""
+    `failures`, as `Memory.process` records them) and the seconds spent writing."""
     from . import pipeline
     from .store import PROCESSORS
 
     modules = {name: importlib.import_module(name) for name in PROCESSORS}
     if not pipeline.processors_together():
-        return _alone(memory, modules, ids)
+        return _alone(memory, modules, ids), 0.0
+    writing = 0.0
     due = {name: set(memory.pending(m, ids)) for name, m in modules.items()}
     ext, emb = due["remembrancer.extract"], due["remembrancer.embed"]
     for part, parse, vectors in ((ext & emb, True, True), (ext - emb, True, False), (emb - ext, False, True)):
@@ -100,12 +103,14 @@ def _understand(memory, ids) -> int:
         try:
             b = pipeline.read(memory, part, extract=parse, embed=vectors)
             extractions, found = pipeline.understand(memory, b)
+            start = time.perf_counter()
             pipeline.write(memory, b, extractions, found)
+            writing += time.perf_counter() - start
         except (StoreError, Interrupted):
             raise
         except Exception:  # noqa: BLE001 - an entry the components fail on: found below, entry by entry
-            return _alone(memory, modules, ids)
-    return 0
+            return _alone(memory, modules, ids), writing
+    return 0, writing
 
 
 def _alone(memory, modules, ids) -> int:
