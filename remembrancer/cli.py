@@ -1572,7 +1572,7 @@ def trash(ctx, as_json):
 
 @cli.command()
 @click.option("--once", is_flag=True, help="Understand what is pending, then stop (default: keep looking for new entries).")
-@click.option("--batch", type=click.IntRange(1), default=16, show_default=True, help="Entries taken at a time.")
+@click.option("--batch", type=click.IntRange(1), default=8, show_default=True, help="Entries taken at a time (at most 20,000 characters).")
 @click.option("--poll", type=click.FloatRange(0.05), default=1.0, show_default=True,
               help="Seconds between looks for new entries when none is pending.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: what was understood, when the worker stops.")

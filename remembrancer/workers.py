@@ -20,8 +20,8 @@ import time
 
 from .errors import BadInput, Interrupted, StoreError
 
-BATCH = 16  # entries a worker takes at a time: small, so that the last batches spread over the workers
-BATCH_CHARS = 60_000  # and at most this many characters (but one entry, however long)
+BATCH = 8  # entries a worker takes at a time: few, so that the last batches spread over the workers
+BATCH_CHARS = 20_000  # and at most this many characters, a few seconds of work (but one entry, however long)
 POLL = 1.0  # seconds between looks for new entries, when none is pending
 LOCK_WAIT = 600.0  # seconds a worker waits for another's write (the memory's transaction lock)
 
