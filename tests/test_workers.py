@@ -198,3 +198,9 @@ def test_copy_knows_every_table(request, tmp_path, backend):
     with Memory(store_on(backend, request, tmp_path), derive=False) as m:
         assert set(m.tables()) - set(archive.TABLES) - archive.NOT_COPIED == set()
         assert set(archive.TABLES) <= set(m.tables())
+
+
+@pytest.mark.parametrize("command", ["worker", "copy"])
+def test_help_has_an_example_and_json(command):
+    help_text = CliRunner().invoke(cli, [command, "--help"]).output
+    assert "Example: remembrancer" in help_text and "--json" in help_text
