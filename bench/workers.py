@@ -146,7 +146,8 @@ def run(url, stage, name, workers, kills=0, rng=None) -> dict:
             sys.exit(f"a worker ended with {p.returncode}: {err[-2000:]}")
         outputs.append(json.loads(out))
     words = m.stats()["words"]
-    result = {"workers": workers, "seconds": seconds, "words": words, "rate": words / seconds, "kills": killed,
+    names = sorted(r[0] for r in m.query("SELECT name FROM people"))
+    result = {"names": names, "workers": workers, "seconds": seconds, "words": words, "rate": words / seconds, "kills": killed,
               "counts": counts(m), "by_worker": [o["entries"] for o in outputs],
               "writing": sum(o["writing"] for o in outputs) / max(sum(o["seconds"] for o in outputs), 1e-9)}
     m.close()
@@ -176,6 +177,12 @@ def bench(url, corpus, words, kills, seed) -> dict:
         show = lambda v: "/".join(map(str, v)) if isinstance(v, tuple) else str(v)  # noqa: E731
         print(f"  {key:18}{show(base[key]):>12}{show(t[key]):>12}{show(k[key]):>12}")
     same = {key: base[key] == k[key] for key in ("extract", "embed", "passages", "embeddings", "people")}
+    from collections import Counter
+
+    for label, other in (("2 workers", two), ("killed", killed)):
+        extra, missing = Counter(other["names"]) - Counter(one["names"]), Counter(one["names"]) - Counter(other["names"])
+        if extra or missing:  # the same entries written in another order: extraction joins a few names otherwise
+            print(f"  people of {label} not of 1 worker: {sorted(extra.elements())}; of 1 worker not of {label}: {sorted(missing.elements())}")
     return {"corpus": corpus, "words": n_words, "one": one["rate"], "two": two["rate"], "ratio": two["rate"] / one["rate"],
             "kills": killed["kills"], "lost": lost, "duplicated": duplicated, "same": same,
             "people_two_vs_one": (t["people"], base["people"])}
