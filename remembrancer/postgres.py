@@ -954,6 +954,7 @@ class PgMemory(Memory):
         self._begin(derive)
         self.readonly = False
         self._derive_conn = None
+        self._claimed_up_to = 0  # where this process's next claim starts looking (PgMemory.claim)
         with pg_errors():
             self.conn = Connection(dsn, schema_of(name))
             try:
@@ -1076,7 +1077,7 @@ class PgMemory(Memory):
 
     def claim(self, most: int, chars: int) -> list[int] | None:
         """Take pending entries no other worker holds: at most `most`, and `chars` characters (one at least),
-        the oldest first, each held by this process until `release`. [] if none is left; None if a lone process
+        in the order they were stored, each held by this process until `release`. [] if none is left; None if a lone process
         is deriving the memory (`Memory.process`: try again later)."""
         with self.lock, pg_errors():
             c = self._locks()
@@ -1084,24 +1085,32 @@ class PgMemory(Memory):
             if not c.execute("SELECT pg_try_advisory_lock_shared(%s)", (derive,)).fetchone()[0]:
                 return None
             due, args = self._due()
-            got, total, after = [], 0, 0
-            while len(got) < most and total < chars:
+            # From past this worker's last claim (entries mostly come in at the end), round to the start once.
+            start = self._claimed_up_to
+            got, total, after, wrapped, full = [], 0, start, start == 0, False
+            while not full and len(got) < most:
                 page = self.conn.execute(f"SELECT e.id, length(e.text) FROM entries e WHERE e.id > ? AND {due}"
                                          " ORDER BY e.id LIMIT ?", (after, *args, CLAIM_PAGE)).fetchall()
+                if wrapped and start:
+                    page = [r for r in page if r[0] <= start]  # the rest was looked at before wrapping
                 if not page:
-                    break
-                after = page[-1][0]
-                sizes = dict((r[0], r[1]) for r in page)
-                for k in range(0, len(page), most):
-                    if len(got) >= most or total >= chars:
+                    if wrapped:
                         break
-                    held = self._try_entries(c, [r[0] for r in page[k:k + most - len(got)]])
-                    for i in held:
-                        if len(got) < most and (not got or total + sizes[i] <= chars):
+                    after, wrapped = 0, True
+                    continue
+                after = page[-1][0]
+                sizes, k = dict((r[0], r[1]) for r in page), 0
+                while k < len(page) and not full and len(got) < most:
+                    tried = [r[0] for r in page[k:k + most - len(got)]]
+                    k += len(tried)
+                    for i in self._try_entries(c, tried):
+                        if not full and (not got or total + sizes[i] <= chars):
                             got.append(i)
                             total += sizes[i]
-                        else:
+                        else:  # the batch is full: one past its characters ends it
+                            full = True
                             self._let_go(c, [i])
+                    full = full or total >= chars
             if got:  # one may have been finished (and let go) since the page was read: the lock came after
                 still = {r[0] for r in self.conn.execute(f"SELECT e.id FROM entries e WHERE e.id IN ({','.join('?' * len(got))})"
                                                          f" AND {due}", (*got, *args)).fetchall()}
@@ -1109,6 +1118,7 @@ class PgMemory(Memory):
                 got = [i for i in got if i in still]
             if not got:
                 c.execute("SELECT pg_advisory_unlock_shared(%s)", (derive,))
+            self._claimed_up_to = max(got) if got else 0
             return got
 
     def release(self, ids):
