@@ -169,3 +169,68 @@ def _passage_moves(memory, entries, results) -> dict[int, int]:
         if len(now) == len(entry.passage_ids) and "version" not in result:
             out.update(zip(entry.passage_ids, now))
     return out
+
+
+# -- copy -------------------------------------------------------------------------------------------
+# Every table of a store, in an order that keeps each row's references to rows already copied. A table a
+# migration adds must be named here (tests/test_workers.py checks), or a copy would leave it behind.
+TABLES = ("entries", "passages", "versions", "trashed_passages", "chats", "messages", "import_sources", "processed",
+          "failures", "settings", "embeddings", "embeddings_gone", "passage_symbols", "people", "aliases", "mentions",
+          "relations", "cues", "person_cues", "events", "event_people", "times", "feelings", "person_facts",
+          "corrections", "recalls", "cards", "reviews", "hidden")
+NOT_COPIED = {"migrations", "sqlite_sequence", "passages_fts", "passages_fts_config", "passages_fts_data",
+              "passages_fts_docsize", "passages_fts_idx"}  # each store's own: its schema, its search index
+LOCAL_SETTINGS = ("embed.usearch",)  # settings naming a file beside an SQLite store (its vector graph)
+COPY_ROWS = 2_000  # rows read and written at a time
+
+
+def copy(src, dst) -> dict:
+    """Everything in `src` into the empty store `dst`, in one transaction of `dst`: entries and their versions,
+    the trash, the owner's corrections and records, what was understood (people, cues, events ...) and the
+    vectors, with every id kept, so `dst` answers and exports as `src` does and nothing is derived again.
+    {table: rows copied}. A store with anything in it is refused (`NotEmpty`), and left as it was."""
+    from .errors import NotEmpty, StoreError
+
+    tables = src.tables()
+    unknown = sorted(set(tables) - set(TABLES) - NOT_COPIED)
+    if unknown:
+        raise StoreError(f"This remembrancer does not know how to copy the table {unknown[0]!r}",
+                         "Copy with the remembrancer that made the store (pip install -U remembrancer).")
+    counts = {}
+    with src.snapshot(), dst.transaction() as out:
+        held = {t: out.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        if any(held.values()):
+            raise NotEmpty(f"{getattr(dst.path, 'shown', dst.path)} is not empty (it holds "
+                           + ", ".join(f"{n} {t}" for t, n in held.items() if n)[:200] + ")")
+        vector = getattr(dst, "vector_value", None) or (lambda v: v.tobytes())
+        for table in (t for t in TABLES if t in tables):
+            names = [c["name"] for c in _columns(src.conn, table)]
+            there = {c["name"] for c in _columns(out, table)}
+            if set(names) - there:
+                raise StoreError(f"The copy's table {table} has no column {sorted(set(names) - there)[0]!r}",
+                                 "Open both stores with the same remembrancer and try again; nothing was copied.")
+            where = f" WHERE key NOT IN ({','.join('?' * len(LOCAL_SETTINGS))})" if table == "settings" else ""
+            insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+            counts[table] = 0
+            for rows in src.stream(f"SELECT {', '.join(names)} FROM {table}{where}",
+                                   LOCAL_SETTINGS if where else (), COPY_ROWS):
+                rows = [tuple(r) for r in rows]
+                if table == "embeddings":
+                    k = names.index("vector")
+                    rows = [r[:k] + (vector(_floats(r[k])),) + r[k + 1:] for r in rows]
+                out.executemany(insert, rows)
+                if table == "passages":  # SQLite's full-text index (PostgreSQL's follows the table by itself)
+                    k = [names.index(c) for c in ("id", "text", "speaker")]
+                    out.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)",
+                                    [(r[k[0]], r[k[1]], r[k[2]]) for r in rows])
+                counts[table] += len(rows)
+        dst.copied(out)
+    return counts
+
+
+def _floats(value):
+    import numpy as np
+
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return np.frombuffer(bytes(value), dtype=np.float32)
+    return np.asarray(value, dtype=np.float32)

@@ -1570,6 +1570,85 @@ def trash(ctx, as_json):
     emit(open_memory(ctx, complete=False).trash(), as_json, human)
 
 
+@cli.command()
+@click.option("--once", is_flag=True, help="Understand what is pending, then stop (default: keep looking for new entries).")
+@click.option("--batch", type=click.IntRange(1), default=8, show_default=True, help="Entries taken at a time (at most 20,000 characters).")
+@click.option("--poll", type=click.FloatRange(0.05), default=1.0, show_default=True,
+              help="Seconds between looks for new entries when none is pending.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: what was understood, when the worker stops.")
+@click.pass_context
+@run
+def worker(ctx, once, batch, poll, as_json):
+    """Understand the new entries of a PostgreSQL memory, beside other workers on any machines.
+
+    A worker takes batches of pending entries no other worker holds, finds the people, relations, events
+    and the rest in them, embeds their passages and writes what it found. Run one a core, on as many machines
+    as reach the database; add entries with --no-extract to leave all the understanding to them. A worker
+    killed, or a machine lost, leaves its entries to the others. Ctrl-C or SIGTERM stops it after the task
+    at hand (exit 0); nothing written is lost.
+
+    Example: remembrancer --db postgresql://me@db.example/family --memory hannah worker --once
+    """
+    import signal
+    import threading
+
+    from .store import default_path
+    from .workers import BATCH_CHARS, work
+
+    stopping = threading.Event()
+
+    def stop(signum, frame):
+        stopping.set()
+        signal.signal(signum, signal.SIG_DFL)  # a second one ends it at once (the server lets go of its entries)
+
+    def told(d):
+        if not as_json:
+            click.echo(f"Understood entries {d['first']}-{d['last']}: {d['words']:,} words in {plural(d['entries'], 'entry')} so far")
+
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        done = work(str(ctx.obj["db"] or default_path()), once=once, batch=batch, chars=BATCH_CHARS, poll=poll,
+                    stopping=stopping, report=told)
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+    emit(done, as_json, lambda d: click.echo(
+        f"{'Stopped' if stopping.is_set() else 'Done'}: understood {plural(d['entries'], 'entry')} ({d['words']:,} words)"
+        f" in {d['seconds']:.1f}s" + (f"; {plural(d['failed'], 'entry')} failed (`remembrancer stats`)" if d["failed"] else "")))
+
+
+@cli.command(name="copy")
+@click.argument("src")
+@click.argument("dst")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: the rows copied, table by table.")
+@click.pass_context
+@run
+def copy_(ctx, src, dst, as_json):
+    """Copy a whole store into a new one: an SQLite file into a PostgreSQL memory, or back.
+
+    SRC and DST are each a file or a postgresql:// URL (a memory in it named by ?memory=NAME). Everything
+    goes: the entries with their versions and the trash, your corrections, hidden people and review history,
+    what was understood and the vectors, every id kept; nothing is understood again. DST must be empty.
+
+    Example: remembrancer copy memories.db 'postgresql://me@db.example/family?memory=hannah'
+    """
+    from .errors import BadInput
+    from .store import Memory, is_url
+
+    if not is_url(src) and not is_url(dst) and os.path.abspath(src) == os.path.abspath(dst) or src == dst:
+        raise BadInput("SRC and DST are the same store", "Give a new file or memory to copy into.")
+    source = Memory(src, derive=False, create=False, key=None if is_url(src) else key_for(ctx, src))
+    try:
+        with Memory(dst, derive=False, key=None if is_url(dst) else store_key(ctx)) as target:
+            rows = source.copy_to(target)
+            shown = getattr(target.path, "shown", str(target.path))
+    finally:
+        source.close()
+    emit({"from": getattr(source.path, "shown", str(source.path)), "to": shown, "rows": rows}, as_json, lambda d: click.echo(
+        f"Copied {plural(d['rows']['entries'], 'entry')}, {plural(d['rows']['passages'], 'passage')},"
+        f" {d['rows']['people']} people and {plural(d['rows']['embeddings'], 'vector')} into {d['to']}"))
+
+
 def main():
     os.umask(0o077)  # whatever the command writes (store, WAL, backups, exports, indexes) is its owner's alone
     cli(obj={})

@@ -45,6 +45,11 @@ class UnknownFormat(BadInput):
     remedy = "Use one of the formats listed by --help."
 
 
+class NotEmpty(BadInput):
+    remedy = ("Copy into a new store (a new file, or a new --memory / ?memory= name); to add one store's entries to"
+              " another's, export and import them (`remembrancer export -o all.jsonl`, then `import all.jsonl`); nothing was changed.")
+
+
 class NotFound(RemembrancerError):
     remedy = "Check the name or path."
 

@@ -21,6 +21,7 @@ import importlib
 import multiprocessing
 import os
 from collections import deque
+from dataclasses import dataclass
 
 WORKERS = 2
 AHEAD = 3  # batches handed to the workers ahead of the one being written
@@ -40,15 +41,24 @@ def workers() -> int:
 
 def _start():
     """In a worker: die with the parent, and load both models before the first task arrives."""
+    from . import extract
+
+    extract._die_with_parent()
+    load()
+
+
+def load():
+    """Make this process one worker: one thread for each model (the workers are the parallelism), both
+    loaded now. `remembrancer worker` is one such process that also writes (remembrancer/workers.py)."""
     global _worker_embedder
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")  # one thread a worker: the workers are the parallelism
+        os.environ.setdefault(name, "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from . import embed, extract
 
-    extract._die_with_parent()
-    _worker_embedder = embed.Embedder(threads=1)
-    extract.nlp()("Warm up.")
+    if _worker_embedder is None:
+        _worker_embedder = embed.Embedder(threads=1)
+        extract.nlp()("Warm up.")
 
 
 def warm():
@@ -101,18 +111,14 @@ def run(memory, ids, report=None):
     workers hand back what was read in them (a batch is written as soon as the whole of it is back). A
     failure in a worker (a MemoryError on one entry) ends the run and the workers: what was written stays,
     and `Memory.process` finds the entry, entry by entry, and records it."""
-    from . import embed, extract
+    from . import extract
 
     batches = extract._batches(extract._sizes(memory, list(ids)))  # bounded in entries and characters
     own = _pool is None
     pool = warm() if own else _pool
     try:
-        for batch, entries, passages, extractions, rows, need, vectors in _parts(memory, batches, pool, report):
-            # Each processor marks done only the entries unchanged since they were read (an edit, a re-date, a
-            # chat that grew meanwhile is left pending, and `Memory.process` takes it again).
-            with memory.transaction() as conn:
-                extract.write(conn, memory, batch, entries, passages, extractions)
-                embed.write(conn, memory, rows, vectors, batch, need)
+        for b, extractions, vectors in _parts(memory, batches, pool, report):
+            write(memory, b, extractions, vectors)
     except BaseException:
         finish()  # its tasks still queued are of no use now (an Interrupted, a failure)
         raise
@@ -140,33 +146,88 @@ def _parts(memory, batches, pool, report=None):
         batch = next(waiting, None)
         if batch is None:
             return
-        entries, passages, items = extract._read(memory, batch)
-        rows = [{"id": pid, "entry": e["id"], "speaker": speaker, "text": e["text"][s:t]}
-                for e in entries for s, t, pid, speaker in passages[e["id"]]]
-        need = embed.to_embed(memory, batch, rows) if rows else []  # a grown chat: its new turns alone
-        wanted = set(need)
-        texts = [t for k, t in enumerate(embed.passage_texts(rows)) if k in wanted]
-        parts = extract._parts(items)
+        b = read(memory, batch)
         # one task a spaCy batch of extract_many's, so each part is parsed with the same neighbours as in one process
-        tasks = [pool.apply_async(_work, ("extract", [part for _, _, part in group])) for group in extract._groups(parts)]
-        embedding = [pool.apply_async(_work, ("embed", texts[j:j + EMBED_TEXTS])) for j in range(0, len(texts), EMBED_TEXTS)]
-        ahead.append((batch, entries, passages, items, parts, tasks, embedding, rows, need))
+        tasks = [pool.apply_async(_work, ("extract", [part for _, _, part in group])) for group in extract._groups(b.parts)]
+        embedding = [pool.apply_async(_work, ("embed", b.texts[j:j + EMBED_TEXTS])) for j in range(0, len(b.texts), EMBED_TEXTS)]
+        ahead.append((b, tasks, embedding))
 
     for _ in range(AHEAD):
         submit()
     while ahead:
-        batch, entries, passages, items, parts, tasks, embedding, rows, need = ahead.popleft()
+        b, tasks, embedding = ahead.popleft()
         submit()
-        waiting_parts, done, extractions = list(parts), [], []
+        waiting_parts, done, extractions = list(b.parts), [], []
         for task in tasks:
             done += _wait(memory, task)
-            joined = list(extract._joined(items, waiting_parts, done))
+            joined = list(extract._joined(b.items, waiting_parts, done))
             if report and joined:
-                report([e["id"] for e in entries[len(extractions):len(extractions) + len(joined)]])
+                report([e["id"] for e in b.entries[len(extractions):len(extractions) + len(joined)]])
             extractions += joined
         vectors = [_wait(memory, task) for task in embedding]
-        yield (batch, entries, passages, extractions, rows, need,
-               np.concatenate(vectors) if vectors else np.zeros((0, embed.DIM), np.float32))
+        yield b, extractions, np.concatenate(vectors) if vectors else np.zeros((0, embed.DIM), np.float32)
+
+
+@dataclass
+class Batch:
+    """Entries read to be understood: their rows and passages; for extraction (`extract`), the items it parses
+    and their parts (`extract._parts`); for embeddings (`embed`), the passages' rows, the indexes of those that
+    need a vector, and what is embedded for them."""
+    ids: list
+    entries: list
+    passages: dict
+    items: list
+    parts: list
+    rows: list
+    need: list
+    texts: list
+    extract: bool = True
+    embed: bool = True
+
+
+def read(memory, ids, extract: bool = True, embed: bool = True) -> Batch:
+    """These entries read to be understood, by both processors or one."""
+    from . import embed as embedding, extract as extraction
+
+    entries, passages, items = extraction._read(memory, ids)
+    rows = [{"id": pid, "entry": e["id"], "speaker": speaker, "text": e["text"][s:t]}
+            for e in entries for s, t, pid, speaker in passages[e["id"]]] if embed else []
+    need = embedding.to_embed(memory, ids, rows) if rows else []  # a grown chat: its new turns alone
+    wanted = set(need)
+    texts = [t for k, t in enumerate(embedding.passage_texts(rows)) if k in wanted]
+    return Batch(list(ids), entries, passages, items if extract else [], extraction._parts(items) if extract else [],
+                 rows, need, texts, extract, embed)
+
+
+def understand(memory, b: Batch):
+    """(extractions, vectors) of a batch in this process, made a worker by `load`: the workers' own stage
+    (`_work`), task after task, asking between tasks whether the work is to stop."""
+    from . import embed, extract
+    import numpy as np
+
+    waiting, done, extractions = list(b.parts), [], []
+    for group in extract._groups(b.parts):
+        memory.check_stop()
+        done += _work("extract", [part for _, _, part in group])
+        extractions += extract._joined(b.items, waiting, done)
+    vectors = []
+    for j in range(0, len(b.texts), EMBED_TEXTS):
+        memory.check_stop()
+        vectors.append(_work("embed", b.texts[j:j + EMBED_TEXTS]))
+    return extractions, np.concatenate(vectors) if vectors else np.zeros((0, embed.DIM), np.float32)
+
+
+def write(memory, b: Batch, extractions, vectors):
+    """A batch's extractions and vectors with their processors' `processed` rows, in one transaction. Each
+    processor marks done only the entries unchanged since they were read (an edit, a re-date, a chat that
+    grew meanwhile is left pending, and taken again)."""
+    from . import embed, extract
+
+    with memory.transaction() as conn:
+        if b.extract:
+            extract.write(conn, memory, b.ids, b.entries, b.passages, extractions)
+        if b.embed:
+            embed.write(conn, memory, b.rows, vectors, b.ids, b.need)
 
 
 def processors_together() -> bool:

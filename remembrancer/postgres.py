@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import hashlib
 import re
 import urllib.parse
@@ -36,6 +37,7 @@ DEFAULT_MEMORY = "memories"
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,55}$")
 CONFIG = "remembrancer"  # the text search configuration in each memory's schema
 EF_SEARCH = 256  # pgvector's expansion: agrees with exact search on 100% of the top 10 and 150 at 10k (bench/lifetime.py)
+CLAIM_PAGE = 256  # pending entries a worker reads at a time, looking for ones no other worker holds
 
 
 def is_url(path) -> bool:
@@ -952,6 +954,7 @@ class PgMemory(Memory):
         self._begin(derive)
         self.readonly = False
         self._derive_conn = None
+        self._claimed_up_to = 0  # where this process's next claim starts looking (PgMemory.claim)
         with pg_errors():
             self.conn = Connection(dsn, schema_of(name))
             try:
@@ -1002,20 +1005,26 @@ class PgMemory(Memory):
     def _lock_path(self):
         return self.path  # deriving is locked (see _derive_lock): anything but None
 
-    @contextlib.contextmanager
-    def _derive_lock(self, wait: bool):
-        """One process at a time derives a memory: a session advisory lock on a connection of its own, let
-        go by the server when the process (or its connection) dies."""
+    def _locks(self):
+        """The connection this process holds its session advisory locks on (deriving, a worker's entries),
+        let go by the server when the process (or its connection) dies."""
         import psycopg
 
+        if self._derive_conn is None:
+            self._derive_conn = psycopg.connect(self.url, autocommit=True)
+        return self._derive_conn
+
+    @contextlib.contextmanager
+    def _derive_lock(self, wait: bool):
+        """One process at a time derives a memory alone (`Memory.process`), holding its derive lock; workers
+        (remembrancer/workers.py) hold it shared, so they derive side by side but never beside a lone process.
+        With `wait=False` (opening, `add`) a memory that has workers is left to them."""
         with pg_errors():
-            if self._derive_conn is None:
-                self._derive_conn = psycopg.connect(self.url, autocommit=True)
-            c = self._derive_conn
+            c = self._locks()
             key = _key(self.conn.schema) ^ 1
             if wait:
                 c.execute("SELECT pg_advisory_lock(%s)", (key,))
-            elif not c.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
+            elif self.workers() or not c.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
                 yield False
                 return
         try:
@@ -1023,6 +1032,137 @@ class PgMemory(Memory):
         finally:
             with pg_errors():
                 c.execute("SELECT pg_advisory_unlock(%s)", (key,))
+
+    # -- workers (remembrancer/workers.py) ------------------------------------------------------------------
+    # Three advisory locks of the memory's key: `^ 1` deriving (a lone process exclusive, workers shared, each
+    # batch), `^ 2` held shared by each worker while it runs (so a lone process leaves the work to them), and
+    # one per entry (the key's high half, the entry id) held by the worker that took it. All are session locks
+    # on `_locks()`, so whatever a worker held is let go the moment its process or its connection dies.
+    def workers(self) -> int:
+        """How many workers are running on this memory, on any machines."""
+        key = (_key(self.conn.schema) ^ 2) & (2**64 - 1)
+        with self.lock, pg_errors():
+            return self.conn.raw.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted"
+                " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                " AND classid = %s::int8::oid AND objid = %s::int8::oid", (key >> 32, key & (2**32 - 1))).fetchone()[0]
+
+    @contextlib.contextmanager
+    def working(self):
+        """This process is one of the memory's workers while inside."""
+        with pg_errors():
+            c = self._locks()
+            # A worker's machine that vanishes (no FIN sent) is found gone by the server in about a minute, and
+            # its locks let go: over TCP, keepalives; while a statement runs, a look at the client every 10 s.
+            for setting, value in (("tcp_keepalives_idle", 30), ("tcp_keepalives_interval", 10), ("tcp_keepalives_count", 3),
+                                   ("client_connection_check_interval", 10_000)):
+                c.execute(f"SET {setting} = {value}")
+            c.execute("SELECT pg_advisory_lock_shared(%s)", (_key(self.conn.schema) ^ 2,))
+        try:
+            yield self
+        finally:
+            with contextlib.suppress(Exception):
+                c.execute("SELECT pg_advisory_unlock_shared(%s)", (_key(self.conn.schema) ^ 2,))
+
+    def _due(self) -> tuple[str, list]:
+        """SQL true of an entry `e` pending for any processor, and its parameters (as `pending`, for all)."""
+        from .store import PROCESSORS, code_version
+
+        modules = [importlib.import_module(name) for name in PROCESSORS]
+        sql = " OR ".join(
+            "(NOT EXISTS (SELECT 1 FROM processed p WHERE p.entry = e.id AND p.processor = ? AND p.version = ?)"
+            " AND NOT EXISTS (SELECT 1 FROM failures f WHERE f.entry = e.id AND f.processor = ? AND f.version = ? AND f.code = ?))"
+            for _ in modules)
+        return f"e.deleted IS NULL AND ({sql})", [x for m in modules for x in (m.NAME, str(m.VERSION), m.NAME, str(m.VERSION), code_version())]
+
+    def claim(self, most: int, chars: int) -> list[int] | None:
+        """Take pending entries no other worker holds: at most `most`, and `chars` characters (one at least),
+        in the order they were stored, each held by this process until `release`. [] if none is left; None if a lone process
+        is deriving the memory (`Memory.process`: try again later)."""
+        with self.lock, pg_errors():
+            c = self._locks()
+            derive = _key(self.conn.schema) ^ 1
+            if not c.execute("SELECT pg_try_advisory_lock_shared(%s)", (derive,)).fetchone()[0]:
+                return None
+            due, args = self._due()
+            # From past this worker's last claim (entries mostly come in at the end), round to the start once.
+            start = self._claimed_up_to
+            got, total, after, wrapped, full = [], 0, start, start == 0, False
+            while not full and len(got) < most:
+                page = self.conn.execute(f"SELECT e.id, length(e.text) FROM entries e WHERE e.id > ? AND {due}"
+                                         " ORDER BY e.id LIMIT ?", (after, *args, CLAIM_PAGE)).fetchall()
+                if wrapped and start:
+                    page = [r for r in page if r[0] <= start]  # the rest was looked at before wrapping
+                if not page:
+                    if wrapped:
+                        break
+                    after, wrapped = 0, True
+                    continue
+                after = page[-1][0]
+                sizes, k = dict((r[0], r[1]) for r in page), 0
+                while k < len(page) and not full and len(got) < most:
+                    tried = [r[0] for r in page[k:k + most - len(got)]]
+                    k += len(tried)
+                    for i in self._try_entries(c, tried):
+                        if not full and (not got or total + sizes[i] <= chars):
+                            got.append(i)
+                            total += sizes[i]
+                        else:  # the batch is full: one past its characters ends it
+                            full = True
+                            self._let_go(c, [i])
+                    full = full or total >= chars
+            if got:  # one may have been finished (and let go) since the page was read: the lock came after
+                still = {r[0] for r in self.conn.execute(f"SELECT e.id FROM entries e WHERE e.id IN ({','.join('?' * len(got))})"
+                                                         f" AND {due}", (*got, *args)).fetchall()}
+                self._let_go(c, [i for i in got if i not in still])
+                got = [i for i in got if i in still]
+            if not got:
+                c.execute("SELECT pg_advisory_unlock_shared(%s)", (derive,))
+            self._claimed_up_to = max(got) if got else 0
+            return got
+
+    def release(self, ids):
+        """Let go of entries taken by `claim` (after what was written of them is committed)."""
+        with self.lock, pg_errors():
+            c = self._locks()
+            self._let_go(c, ids)
+            c.execute("SELECT pg_advisory_unlock_shared(%s)", (_key(self.conn.schema) ^ 1,))
+
+    def _try_entries(self, c, ids) -> list[int]:
+        rows = c.execute("SELECT i FROM unnest(%s::bigint[]) WITH ORDINALITY AS u(i, n)"
+                         " WHERE pg_try_advisory_lock(%s::int4, mod(i, 2147483648)::int4) ORDER BY n",
+                         (list(ids), _key(self.conn.schema) >> 32)).fetchall()
+        return [r[0] for r in rows]
+
+    def _let_go(self, c, ids):
+        if ids:
+            c.execute("SELECT count(pg_advisory_unlock(%s::int4, mod(i, 2147483648)::int4)) FROM unnest(%s::bigint[]) AS u(i)",
+                      (_key(self.conn.schema) >> 32, list(ids)))
+
+    # -- copy (archive.copy) -----------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def snapshot(self):
+        with self.lock, pg_errors():
+            self.conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try:
+                yield
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.raw.execute("ROLLBACK")
+
+    def stream(self, sql, params=(), size=2_000):
+        """Read through a server-side cursor (a million passages are not held at once)."""
+        t = translate(sql, self.conn.returning)
+        with pg_errors(), self.conn.raw.cursor(name=f"copy_{id(self)}") as cur:
+            cur.execute(t.sql, self.conn._params(t, params))
+            while rows := cur.fetchmany(size):
+                yield rows
+
+    def copied(self, conn):
+        """Ids given by sequences (the AUTOINCREMENT tables) go on past those copied."""
+        for table in IDENTITY:
+            conn.raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false)"
+                             f" FROM {table}")
 
     def check(self) -> list[str]:
         from . import capture

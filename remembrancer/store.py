@@ -925,11 +925,15 @@ class Memory:
 
     def pending(self, module, entry_ids=None) -> list[int]:
         """The entries `module` has not done at its current version, but for those it failed on (`failures`)."""
+        if entry_ids is not None and not (entry_ids := list(entry_ids)):
+            return []
+        few = entry_ids is not None and len(entry_ids) <= 500  # a worker's batch, an edit: only these are read
         rows = self.query(
             "SELECT e.id FROM entries e LEFT JOIN processed p ON p.entry = e.id AND p.processor = ?1"
             " WHERE (p.version IS NULL OR p.version != ?2) AND e.deleted IS NULL AND NOT EXISTS (SELECT 1 FROM failures f"
-            " WHERE f.entry = e.id AND f.processor = ?1 AND f.version = ?2 AND f.code = ?3) ORDER BY e.id",
-            (module.NAME, str(module.VERSION), code_version()),
+            " WHERE f.entry = e.id AND f.processor = ?1 AND f.version = ?2 AND f.code = ?3)"
+            + (f" AND e.id IN ({','.join('?' * len(entry_ids))})" if few else "") + " ORDER BY e.id",
+            (module.NAME, str(module.VERSION), code_version(), *(entry_ids if few else ())),
         )
         ids = [r[0] for r in rows]
         if entry_ids is not None:
@@ -1232,6 +1236,41 @@ class Memory:
         from . import archive
 
         return archive.export(self, fmt)
+
+    def copy_to(self, other: "Memory") -> dict:
+        """Copy this whole store into `other`, an empty store of either kind (an SQLite file, a PostgreSQL
+        memory): entries, versions, the trash, corrections and records, what was understood and the vectors,
+        every id kept; nothing is derived again. {table: rows}. Refuses a store with anything in it (`NotEmpty`)."""
+        from . import archive
+
+        return archive.copy(self, other)
+
+    # What a copy reads and writes beyond SQL both stores speak (see archive.copy).
+    def tables(self) -> list[str]:
+        return [r[0] for r in self.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    @contextlib.contextmanager
+    def snapshot(self):
+        """Reads inside see the store as it was at their first, whatever is written meanwhile."""
+        with self.lock, _sqlite_errors():
+            if self._depth or self.conn.in_transaction:
+                yield
+                return
+            self.conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self.conn.execute("ROLLBACK")
+
+    def stream(self, sql, params=(), size=2_000):
+        """A statement's rows, `size` at a time (inside `snapshot`)."""
+        with _sqlite_errors():
+            cursor = self.conn.execute(sql, params)
+            while rows := cursor.fetchmany(size):
+                yield rows
+
+    def copied(self, conn):
+        """After a copy's rows are in, in its transaction: nothing here (SQLite follows the ids given)."""
 
     def check(self) -> list[str]:
         """Problems found (an empty list means the store is sound)."""
