@@ -271,7 +271,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "28"
+    version = "29"  # 29: events4 and people3 together (each was 28)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
