@@ -636,7 +636,7 @@ def jsonl_read(path, *, author=None, source=None, me=None, day_first=None,
                 continue
             said_chat()
             kwargs = dict(at=at, author=obj.get("author") or author, source=obj.get("source") or source)
-            if obj.get("turns"):  # a chat, as `export --format jsonl` writes it
+            if obj.get("turns") or not isinstance(obj.get("text"), str):  # a chat, as `export --format jsonl` writes it
                 turns = [Turn(t.get("speaker"), t["text"], t.get("ref")) for t in obj["turns"]]
                 # The line's own "me" (or its meta's, as `export` writes it), else the one given, where they speak.
                 who = obj.get("me") or (obj.get("meta") or {}).get("me") or speaker_named(turns, me)

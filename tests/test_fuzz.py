@@ -6,7 +6,7 @@ import json
 import string
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import dump
@@ -71,6 +71,7 @@ def test_markdown_with_front_matter(store, head, body):
 
 @FUZZ
 @given(lines=st.lists(json_values, max_size=5), raw=st.none() | st.binary(max_size=200))
+@example(lines=[{"turns": []}], raw=None)  # a chat of no turns, and no text (was a KeyError)
 def test_jsonl(store, lines, raw):
     data = raw if raw is not None else "\n".join(json.dumps(x) for x in lines).encode("utf-8", "surrogatepass")
     stored_or_refused(store, lambda: capture.jsonl_entries("fuzz.jsonl", data=data))
