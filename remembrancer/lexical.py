@@ -28,6 +28,11 @@ def symbols(text: str) -> list[str]:
     return list(dict.fromkeys(c for c in text or "" if c > "\u00ff" and unicodedata.category(c) == "So"))
 
 
+def fts_phrase(text: str) -> str:
+    """A name or phrase as one quoted FTS5 phrase (a NUL made a space: FTS5 ends a query there)."""
+    return '"' + text.replace('"', '""').replace("\x00", " ") + '"'
+
+
 def fts_terms(text: str) -> list[str]:
     """The words typed by a person as quoted FTS5 terms, stopwords dropped unless nothing else is left."""
     words = []

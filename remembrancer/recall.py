@@ -29,7 +29,7 @@ from collections import defaultdict
 import numpy as np
 
 from . import dates, embed
-from .lexical import COUNT, STOPWORDS, fts_terms
+from .lexical import COUNT, STOPWORDS, fts_phrase, fts_terms
 
 # Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. "focus" (a passage in
 # the entries of the people the question names, where they are a few among many) is 0 in a store of one
@@ -330,7 +330,7 @@ def _called(memory, n, name: str) -> set[str]:
     ending = re.compile(rf"(?:^|(\w+)\W{{0,2}}\s+){word}(?:\s*[,!?.)]|\s*$|\s+(?=I\b))", re.I)
     votes: dict[str, int] = defaultdict(int)
     says = defaultdict(int)  # who says the name other than as their own: no one speaks of themselves so
-    phrase = '"' + name.replace('"', '""') + '"'
+    phrase = fts_phrase(name)
     rows = memory.query("SELECT p.entry, p.speaker, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
                         " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL LIMIT ?", (f"text : {phrase}", CALLED_MOST))
     others: dict[int, set[str]] = {}
@@ -764,7 +764,7 @@ def focus(memory, a) -> list[tuple[list[int], bool]]:
     for s in a["people"]:
         entries = set()
         for speaker in s.speakers:
-            phrase = '"' + speaker.replace('"', '""') + '"'
+            phrase = fts_phrase(speaker)
             entries |= {r[0] for r in memory.query(
                 "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
                 " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
@@ -1415,7 +1415,7 @@ def _person_passages(memory, name: str) -> set[int]:
     marks = ",".join("?" * len(name_forms))
     ids |= {r[0] for r in memory.query(f"SELECT id FROM passages WHERE speaker IN ({marks})", list(name_forms))}
     for form in name_forms:  # named where extraction missed it
-        phrase = '"' + form.replace('"', '""').replace("\x00", " ") + '"'  # FTS5 ends a query at NUL
+        phrase = fts_phrase(form)
         ids |= {r[0] for r in memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (f"text : {phrase}",))}
     if not ids:
         raise NotFound(f"No one called {name!r} is remembered", "See `remembrancer people` for the names known.")
