@@ -1598,8 +1598,10 @@ def worker(ctx, once, batch, poll, as_json):
     stopping = threading.Event()
 
     def stop(signum, frame):
-        stopping.set()
         signal.signal(signum, signal.SIG_DFL)  # a second one ends it at once (the server lets go of its entries)
+        # Not `stopping.set()` here: the handler runs in the main thread, which may be inside `stopping.wait`
+        # holding the event's lock; setting it from another thread cannot deadlock.
+        threading.Thread(target=stopping.set, daemon=True).start()
 
     def told(d):
         if not as_json:

@@ -399,6 +399,22 @@ def test_two_parents_of_one_child_are_a_couple():
     assert not any(w in ("wife", "spouse") for _, w, *_ in implied(ties, {1: "f", 2: "f"}))
 
 
+def test_nothing_is_worked_out_through_a_crowd_of_one_kind():
+    from remembrancer.extract.relations import CROWD, implied
+
+    def siblings(children):  # person 0 read as the mother of each; a son of each of them
+        ties = [(0, "mother", c, 0.95) for c in range(1, children + 1)] + [(1, "father", 100, 0.95)]
+        got = implied(ties, {0: "f"})
+        return {frozenset((a, c)) for a, w, c, *_ in got if w in ("sibling", "sister", "brother")}, got
+
+    few, got = siblings(3)
+    assert few == {frozenset(p) for p in ((1, 2), (1, 3), (2, 3))}  # a mother's children are siblings
+    assert (0, "grandmother", 100) in {(a, w, c) for a, w, c, *_ in got}
+    crowd, got = siblings(CROWD + 1)  # twenty-one children of one "mother": misreadings, not a family
+    assert not crowd  # not 210 sibling ties
+    assert [(a, w, c) for a, w, c, *_ in got] == [(0, "grandmother", 100)]  # one step out of it still holds
+
+
 def test_a_kin_word_a_chat_message_calls_someone_in_lower_case():
     ex = chat([("Dave", "car's booked in for tuesday, I'll drop it off"), ("Ellie", "ur a star thanks dad x"),
                ("Dave", "no bother"), ("Carol", "tell dad to bring milk"), ("Dave", "will do")])

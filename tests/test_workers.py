@@ -45,8 +45,20 @@ def stored(url, texts=DAYS):
 
 
 def worker(url, *args):
-    return subprocess.Popen([sys.executable, "-m", "remembrancer.cli", "--db", url, "worker", "--json", *args], env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # -X faulthandler: a worker that does not stop is made to print where it is (see `stopped`)
+    return subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "remembrancer.cli", "--db", url, "worker", "--json",
+                             *args], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def stopped(p, timeout=120) -> tuple[str, str]:
+    """The output of a worker told to stop; one still running after `timeout` fails the test with the stacks of
+    its threads."""
+    try:
+        return p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGABRT)
+        out, err = p.communicate(timeout=60)
+        pytest.fail(f"a worker did not stop {timeout} s after SIGTERM; where it was:\n{err[-6000:]}\n{out[-2000:]}")
 
 
 def understood(m) -> dict:
@@ -81,7 +93,7 @@ def test_two_workers_understand_every_entry_once_and_a_person_both_find_is_one(p
         finally:
             for p in procs:
                 os.killpg(p.pid, signal.SIGTERM)
-        outs = [p.communicate(timeout=120) for p in procs]
+        outs = [stopped(p) for p in procs]
         assert [p.returncode for p in procs] == [0, 0], outs  # SIGTERM: stopped cleanly
         done = [json.loads(out) for out, _ in outs]
         assert sum(d["entries"] for d in done) == len(DAYS)  # no entry taken twice

@@ -11,7 +11,7 @@ position next to a name counts, besides kinship and social nouns and their compo
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .base import Extraction, Mention, Relation
 from .people import FILLERS, KIN_NAMES, KIN_ROLE, inside, name_gender, quoted, spoken_to
@@ -949,6 +949,9 @@ COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("
            # a is b's parent and b is c's child: a and c are b's two parents, a couple (not two mothers: one may be a step)
            ("parent", "child"): ("spouse", 0.95)}
 SURE = 0.85  # only ties read at least this surely imply others: a wrong premise makes wrong kin of a whole family
+# More ties of one kind than this read for one person (twenty-one brothers) are misreadings or a crowd, not a
+# family: nothing is worked out through them, or a long journal would make every pair of them kin.
+CROWD = 20
 IN_LAWS = {"parent-in-law", "child-in-law", "sibling-in-law"}
 
 
@@ -985,12 +988,16 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     muddled = {b for b, gs in parents.items() if gs.count("f") > 1 or gs.count("m") > 1}
     out = {}
     for _ in range(3):  # a grandmother of my daughter through my husband's mother: two steps
-        by_from = defaultdict(list)
+        by_from, many = defaultdict(list), Counter()
         for (a, k, b), v in edges.items():
             by_from[a].append((k, b, v))
+            many[a, k] += 1
+        by_from = {a: [x for x in out_of if many[a, x[0]] <= CROWD] for a, out_of in by_from.items()}
         new = {}
         for (a, k1, b), (c1, p1) in edges.items():
-            for k2, c, (c2, p2) in by_from[b]:
+            if many[b, CONVERSE.get(k1, k1)] > CROWD:
+                continue
+            for k2, c, (c2, p2) in by_from.get(b, ()):
                 rule = COMPOSE.get((k1, k2))
                 if rule is None or a == c or (a, c) in family:
                     continue
