@@ -127,7 +127,8 @@ def test_not_tastes_or_places(text):
 def test_bouts_of_an_activity_and_trying_something():
     got = chat([("Kevin", "As for me, I'm getting ready for a fun game of basketball with my friends."),
                 ("Paola", "I just had my first yoga class and it went amazing!"),
-                ("Kevin", "I decided to give jiu-jitsu a shot."), ("Paola", "I gave pottery a try last week."),
+                ("Kevin", "Hey! Today has been pretty exciting—I decided to give jiu-jitsu a shot."),
+                ("Paola", "I gave pottery a try last week."),
                 ("Kevin", "Tomorrow I have a tennis match.")])
     assert {("Kevin", "does", "basketball"), ("Paola", "does", "yoga"), ("Kevin", "does", "jiu-jitsu"),
             ("Paola", "does", "pottery"), ("Kevin", "plans", "tennis")} <= got

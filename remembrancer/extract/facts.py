@@ -270,7 +270,8 @@ class _Reader:
                 return
         if lemma in WANT | PLAN or (lemma == "think" and progressive):
             kind = "plans" if lemma in PLAN or lemma == "think" else "wants"
-            target = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+            # what is wanted or planned comes after the verb ("Today has been great—I decided to give ...": not "been")
+            target = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > verb.i), None)
             if target is None:  # "planning on taking a class", "thinking about moving"
                 prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "about", "of")), None)
                 target = next((c for c in self.kids(prep) if c.dep_ == "pcomp"), None) if prep is not None else None
