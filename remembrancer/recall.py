@@ -859,6 +859,7 @@ _GATHERS = re.compile(
     r"|\b(?:both|in common|share|each other)\b"
     r"|^\W*what\s+are\b"  # a plural answer: "What are Kevin's favorite sportsmen?", "What are some tips ...?"
     r"|^\W*how\b.*\bspends?\b"  # "How does Paola spend time with her friends?"
+    r"|^\W*(?:what|which|where|who|when|how)\s+and\s+(?:what|which|where|who|when|how)\b"  # two asked: "Where and what ...?"
     r"|^\W*what\b[^?]*\b(?:like|likes|enjoy|enjoys|love|loves|prefer|prefers)\W*$", re.I)
 _fact_vectors: dict[str, np.ndarray] = {}  # a fact's statement -> its vector, shared by every store in the process
 _fact_lock = threading.Lock()
