@@ -107,7 +107,8 @@ class Facts:
     name = "facts"
     version = "3"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
     # 3: bouts of an activity ("a game of basketball", "my yoga class"), "give X a shot", "X caught my interest",
-    #    "curious about", "drawn to", "had a day hiking", "I was visiting", "I do play"
+    #    "curious about", "drawn to", "had a day hiking", "I was visiting", "I do play"; in a chat, a verb in the past
+    #    with no subject is the speaker's ("Just finished a game of tennis")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -204,10 +205,22 @@ class _Reader:
                 if pid is not None:
                     self.clause(pid, tok.head, start, end, lo, hi)
                     self.activities(pid, tok.head, start, end, lo, hi)
+            elif tok.dep_ == "ROOT" and tok.tag_ == "VBD" and self.turns and self.unsaid_subject(tok):
+                # People messaging leave out "I": "Had a great night watching an MMA fight", "Just finished a game of tennis"
+                pid = self.speaker(tok.idx)
+                if pid is not None and not self.asked(tok):
+                    self.clause(pid, tok, start, end, lo, hi)
+                    self.activities(pid, tok, start, end, lo, hi)
             elif tok.dep_ == "poss" and lo <= tok.head.i < hi:
                 pid = self.who(tok)
                 if pid is not None:
                     self.possessed(pid, tok, tok.head, start, end)
+
+    def unsaid_subject(self, verb) -> bool:
+        """Is the verb said with no subject, first in its sentence but for adverbs ("Just finished a run")?"""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in self.kids(verb)):  # not "Kevin:" before the turn
+            return False
+        return all(t.dep_ in ("advmod", "intj", "punct", "cc") or t.is_space for t in self.doc[self.lo:verb.i])
 
     def asked(self, verb) -> bool:
         """Is the clause a question? Its sentence ends in "?" (the first end mark after the verb)."""
@@ -350,14 +363,19 @@ class _Reader:
             return
         if lemma in ("have", "spend") and obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in SPELLS:
             doing = next((c for c in self.kids(obj) if c.dep_ == "acl" and c.tag_ == "VBG"), None)  # "had a great day hiking"
+            if doing is None:  # "had a great night watching an MMA fight", parsed as the verb's
+                doing = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > obj.i), None)
             if doing is not None and not future and (phrase := self.verb_phrase(doing)) and phrase not in EMPTY_VERBS:
                 add("does", phrase, " ".join([third_person(phrase.split()[0])] + phrase.split()[1:]))
                 return
         if lemma in ("have", "own", "keep", "adopt") and obj is not None and obj.dep_ == "dobj":
             if future or progressive:
                 return
+            owned = False
             for o in self.objects(obj):
-                if o.lemma_.lower() in OWNED or (lemma in ("own", "adopt") and o.pos_ == "NOUN"):
+                # "a small shed and a water butt": what is listed with a thing one has is had too
+                if o.lemma_.lower() in OWNED or (lemma in ("own", "adopt") and o.pos_ == "NOUN") or (owned and o.pos_ == "NOUN"):
+                    owned = True
                     what = self.noun_phrase(o, keep_number=True)
                     if what:
                         add("has", what, f"has {_article(what)}")
@@ -673,13 +691,20 @@ class _Reader:
                 if pobj is not None and not self.lo <= pobj.i < self.hi:
                     # parsed over the turn's end ("majoring in Psychology \n Emi: ..."): its last noun in the turn
                     pobj = next((t for t in reversed(self.subtree(pobj)) if t.pos_ in ("NOUN", "PROPN") and t.i > c.i), None)
-                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in ("here", "there"):
+                if pobj is not None and not self.a_time(pobj) and pobj.lower_ not in ("here", "there"):
                     if pobj.pos_ != "PROPN":  # "the same house in Stockport": the place's name says where
                         place = next((t for t in self.subtree(pobj) if t.ent_type_ in ("GPE", "LOC") and t.i > pobj.i), None)
                         if place is not None and head.lemma_ in ("live", "reside", "grow", "be", "move", "relocate"):
                             return self.noun_phrase(place)
                     return self.noun_phrase(pobj)
         return None
+
+    def a_time(self, tok) -> bool:
+        """Does the token say a time? A name the parser's entities call a date ("at Manchester, second year") is one
+        only if the time extractor reads a time there too."""
+        if tok.ent_type_ not in ("DATE", "TIME"):
+            return False
+        return tok.pos_ != "PROPN" or any(t.start <= tok.idx < t.end for t in self.ex.times)
 
     def every(self, tok) -> bool:
         """ "every Sunday", "each week", "on weekends"."""
