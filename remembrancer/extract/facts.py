@@ -107,8 +107,8 @@ class Facts:
     name = "facts"
     version = "3"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
     # 3: bouts of an activity ("a game of basketball", "my yoga class"), "give X a shot", "X caught my interest",
-    #    "curious about", "drawn to", "had a day hiking", "I was visiting", "I do play"; in a chat, a verb in the past
-    #    with no subject is the speaker's ("Just finished a game of tennis")
+    #    "curious about", "drawn to", "had a day hiking", "I was visiting", "I do play", a name the parser calls a
+    #    date ("at Manchester, second year"), things listed with a possession
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -205,22 +205,10 @@ class _Reader:
                 if pid is not None:
                     self.clause(pid, tok.head, start, end, lo, hi)
                     self.activities(pid, tok.head, start, end, lo, hi)
-            elif tok.dep_ == "ROOT" and tok.tag_ == "VBD" and self.turns and self.unsaid_subject(tok):
-                # People messaging leave out "I": "Had a great night watching an MMA fight", "Just finished a game of tennis"
-                pid = self.speaker(tok.idx)
-                if pid is not None and not self.asked(tok):
-                    self.clause(pid, tok, start, end, lo, hi)
-                    self.activities(pid, tok, start, end, lo, hi)
             elif tok.dep_ == "poss" and lo <= tok.head.i < hi:
                 pid = self.who(tok)
                 if pid is not None:
                     self.possessed(pid, tok, tok.head, start, end)
-
-    def unsaid_subject(self, verb) -> bool:
-        """Is the verb said with no subject, first in its sentence but for adverbs ("Just finished a run")?"""
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in self.kids(verb)):  # not "Kevin:" before the turn
-            return False
-        return all(t.dep_ in ("advmod", "intj", "punct", "cc") or t.is_space for t in self.doc[self.lo:verb.i])
 
     def asked(self, verb) -> bool:
         """Is the clause a question? Its sentence ends in "?" (the first end mark after the verb)."""
