@@ -18,6 +18,7 @@ from remembrancer.store import Memory
     ("In what countries has Paola been?", True),        # a preposition first
     ("What are Kevin's favorite sportsmen?", True),     # a plural answer
     ("How does Paola spend time with her friends?", True),
+    ("Where and what specialty does Kevin study?", True),  # two things asked
     ("From what perspective does Elise write?", False),
     ("What is Kevin's job?", False),
 ])
