@@ -4,7 +4,8 @@ Read from the parse, without a model of its own: a clause whose subject is a per
 ("I", a chat speaker's "I", "she" resolved by coref, a name) and whose verb says one of these
 things ("I love skiing", "I've been sketching a lot", "she's training to be a nurse", "we're moving
 to Leeds in June", "my cat Luna", "Japanese cuisine is one of my favourites", "I'm a sucker for spaghetti",
-"I've been to Italy", "I used to do karate"). Each fact is a short normalised statement ("likes skiing",
+"I've been to Italy", "I used to do karate", "I had my first yoga class", "I decided to give jiu-jitsu a shot",
+"coding has caught my interest"). Each fact is a short normalised statement ("likes skiing",
 "plans to move to Leeds") with what it is about (`what`: "skiing", "move to leeds"), the sentence it
 was read from and when it holds (a time the sentence names, else the entry's date). Questions,
 conditionals ("if I liked ..."), and what is said of "you" are not facts; a negated like is a dislike,
