@@ -853,9 +853,13 @@ _INTENTS = [
      {"plans", "wants"}),
 ]
 _GATHERS = re.compile(
-    r"^\W*(?:what|which|where|how)\b(?:\W+\w+){0,3}?\W+(?:kinds?|types?|sorts?|hobbies|interests|activities|things|places"
+    r"^\W*(?:(?:in|at|to|from|with|for|on|of|about)\s+)?(?:what|which|where|how)\b(?:\W+\w+){0,3}?\W+"
+    r"(?:kinds?|types?|sorts?|hobbies|interests|activities|things|places"
     r"|(?!(?:does|is|was|has|this|his|hers|yours|its|always|sometimes|perhaps)\b)[a-z]{3,}[^s's]s)\b"
     r"|\b(?:both|in common|share|each other)\b"
+    r"|^\W*what\s+are\b"  # a plural answer: "What are Kevin's favorite sportsmen?", "What are some tips ...?"
+    r"|^\W*how\b.*\bspends?\b"  # "How does Paola spend time with her friends?"
+    r"|^\W*(?:what|which|where|who|when|how)\s+and\s+(?:what|which|where|who|when|how)\b"  # two asked: "Where and what ...?"
     r"|^\W*what\b[^?]*\b(?:like|likes|enjoy|enjoys|love|loves|prefer|prefers)\W*$", re.I)
 _fact_vectors: dict[str, np.ndarray] = {}  # a fact's statement -> its vector, shared by every store in the process
 _fact_lock = threading.Lock()
@@ -912,14 +916,45 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
         mat = np.stack([_fact_vectors[r["statement"]] for r in rows])
     sims = np.einsum("ij,j->i", mat, np.asarray(vector, dtype=np.float32))
     wanted = a.get("intents") or set()
+    common = _in_common(a, rows, mat)
     out: dict[int, tuple[float, str, str, int]] = {}
-    for r, sim in zip(rows, sims.tolist()):
+    for i, (r, sim) in enumerate(zip(rows, sims.tolist())):
         if a.get("nameless") and wanted:
             score = NAMELESS_KIND * (r["kind"] in wanted) + (1 - NAMELESS_KIND) * sim
         else:
             score = sim * (1.0 if not wanted or r["kind"] in wanted else 0.75)
+        if common is not None:
+            score = (1 - SHARED) * score + SHARED * common[i]
         if score > out.get(r["passage"], (-1.0,))[0]:
             out[r["passage"]] = (score, r["what"], r["statement"], r["person"])
+    return out
+
+
+SHARED = 0.3  # share of a fact's match that is how near the other person's nearest fact is, for "What do A and B share?"
+SHARED_FORM = re.compile(r"\b(?:both|in common|share[sd]?|same|together|alike)\b", re.I)
+
+
+def _together(question: str, people) -> bool:
+    """Are two of the people asked about named together ("Kevin and Paola", "both Kate and Elise")? Not "What recipe
+    did Nate offer to share with Joanna?"."""
+    spans = sorted((m.start(), m.end()) for s in people if s.people for m in s.pattern.finditer(question))
+    return any(re.fullmatch(r"\W*(?:and|&)\W*", question[a[1]:b[0]], re.I) for a, b in zip(spans, spans[1:]))
+
+
+def _in_common(a, rows, mat):
+    """For a question about what two people or more have in common ("What interests do Kevin and Paola share?",
+    "Which cities have both Kate and Elise been to?"): for each fact, the cosine of its statement to the nearest
+    statement of another person asked about ("likes football" and "plays football"), else None."""
+    groups = [s.people for s in a["people"] if s.people]
+    if len(groups) < 2 or not a.get("shared"):
+        return None
+    whose = np.array([next((k for k, g in enumerate(groups) if r["person"] in g), -1) for r in rows])
+    near = mat @ mat.T
+    out = np.zeros(len(rows))
+    for k in range(len(groups)):
+        mine, others = whose == k, (whose != k) & (whose >= 0)
+        if mine.any() and others.any():
+            out[mine] = near[np.ix_(mine, others)].max(axis=1)
     return out
 
 
@@ -1013,7 +1048,7 @@ def analyse(memory, question: str) -> dict:
     asked, unnamed = intents(question), nameless(question, people)
     return {"people": people, "times": question_times(memory, question), "when": bool(_ASKS_WHEN.match(question)),
             "intents": asked, "aggregate": gathers(question) or (NAMELESS_GATHERS and bool(asked) and unnamed),
-            "nameless": unnamed}
+            "nameless": unnamed, "shared": bool(SHARED_FORM.search(question)) and _together(question, people)}
 
 
 def ask(memory, question: str, limit: int = 10, weights=None) -> dict:

@@ -122,3 +122,44 @@ def test_places_been_to_come_from_and_schools():
 def test_not_tastes_or_places(text):
     got = facts(text)
     assert not {g for g in got if g[0] == "me" and g[1] in ("likes", "lives", "works")}, got
+
+
+def test_bouts_of_an_activity_and_trying_something():
+    got = chat([("Kevin", "As for me, I'm getting ready for a fun game of basketball with my friends."),
+                ("Paola", "I just had my first yoga class and it went amazing!"),
+                ("Kevin", "Hey! Today has been pretty exciting—I decided to give jiu-jitsu a shot."),
+                ("Paola", "I gave pottery a try last week."),
+                ("Kevin", "Tomorrow I have a tennis match.")])
+    assert {("Kevin", "does", "basketball"), ("Paola", "does", "yoga"), ("Kevin", "does", "jiu-jitsu"),
+            ("Paola", "does", "pottery"), ("Kevin", "plans", "tennis")} <= got
+
+
+def test_interests_days_spent_doing_and_what_one_was_doing():
+    got = chat([("Kevin", "As for me, coding has caught my interest lately."),
+                ("Paola", "I'm curious about web development, and I'm drawn to writing short stories."),
+                ("Kevin", "Today, I had a peaceful day hiking amidst nature."),
+                ("Paola", "Last month I was visiting Las Vegas."), ("Kevin", "I do play club soccer for Stanford.")])
+    assert {("Kevin", "likes", "coding"), ("Paola", "likes", "web development"), ("Paola", "likes", "writing short stories"),
+            ("Kevin", "does", "hike"), ("Paola", "does", "visit las vegas"), ("Kevin", "does", "play club soccer")} <= got
+
+
+@pytest.mark.parametrize("turn", [
+    "You should take a yoga class.",            # said of "you"
+    "I don't have a yoga class today.",         # negated
+    "Do you want to play a game of chess?",     # a question
+    "I think you would love a pottery class.",  # someone else's clause inside mine
+    "I'll give it a try.",                      # nothing named
+    "That game of yours caught my eye?",        # a question
+])
+def test_not_activities(turn):
+    got = chat([("Kevin", turn), ("Paola", "Okay.")])
+    assert not {g for g in got if g[0] == "Kevin" and g[1] in ("does", "plans", "likes")}, got
+
+
+def test_a_place_the_parser_takes_for_a_date_and_things_listed_with_a_possession():
+    got = chat([("Priyanka", "Organic chem. I'm studying pharmacy at Manchester, second year"), ("Sam", "Nice."),
+                ("Priyanka", "I work at Tesco on Saturdays.")])
+    assert {("Priyanka", "studies", "manchester"), ("Priyanka", "works", "tesco")} <= got
+    assert not any(w in ("saturdays", "second year") for _, _, w in got)
+    got = facts("I've got a small shed and a water butt. I have a headache and a cold.")
+    assert {("me", "has", "small shed"), ("me", "has", "water butt")} <= got and not any("cold" in w for _, _, w in got)

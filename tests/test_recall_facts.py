@@ -15,6 +15,12 @@ from remembrancer.store import Memory
     ("When did Kevin play golf?", False),
     ("What is Paola learning?", False),
     ("Where does Kate work?", False),
+    ("In what countries has Paola been?", True),        # a preposition first
+    ("What are Kevin's favorite sportsmen?", True),     # a plural answer
+    ("How does Paola spend time with her friends?", True),
+    ("Where and what specialty does Kevin study?", True),  # two things asked
+    ("From what perspective does Elise write?", False),
+    ("What is Kevin's job?", False),
 ])
 def test_questions_that_gather(question, gathers):
     assert recall.gathers(question) is gathers
@@ -73,3 +79,29 @@ def test_the_facts_raise_the_turns_that_state_them(chat):
 def test_a_question_that_names_no_thing(chat, question, nameless):
     with Memory(chat) as m:
         assert recall.analyse(m, question)["nameless"] is nameless
+
+
+def test_what_two_people_share_raises_the_facts_both_have(tmp_path, monkeypatch):
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Kevin", "I play football every weekend."), ("Paola", "Cool! I have a parrot at home."),
+                    ("Kevin", "I study economics at Stanford."), ("Paola", "I'm a big fan of football, honestly."),
+                    ("Kevin", "I love cooking lasagna."), ("Paola", "I'm studying law in Orlando.")], at="2024-01-05")
+        question = "What interests do Kevin and Paola share?"
+        a = recall.analyse(m, question)
+        assert a["shared"] and len([s for s in a["people"] if s.people]) == 2
+        vector = recall.embed.embed([recall.meaning(question, a["people"])])[0]
+
+        def scores():
+            by_text = {}
+            for pid, (score, *_rest) in recall._fact_matches(m, a, vector).items():
+                by_text[m.passages([pid])[0]["text"]] = score
+            return by_text
+
+        shared = scores()
+        monkeypatch.setattr(recall, "SHARED", 0.0)
+        alone = scores()
+        # a taste of one of them alone (Kevin's lasagna) falls behind the one they both have (football)
+        football, lasagna = "I'm a big fan of football, honestly.", "I love cooking lasagna."
+        assert shared[football] - shared[lasagna] > alone[football] - alone[lasagna] + 0.05
+        assert not recall.analyse(m, "What sports does Kevin play?")["shared"]
+        assert not recall.analyse(m, "What recipe did Kevin offer to share with Paola?")["shared"]  # not named together

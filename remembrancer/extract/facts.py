@@ -4,7 +4,8 @@ Read from the parse, without a model of its own: a clause whose subject is a per
 ("I", a chat speaker's "I", "she" resolved by coref, a name) and whose verb says one of these
 things ("I love skiing", "I've been sketching a lot", "she's training to be a nurse", "we're moving
 to Leeds in June", "my cat Luna", "Japanese cuisine is one of my favourites", "I'm a sucker for spaghetti",
-"I've been to Italy", "I used to do karate"). Each fact is a short normalised statement ("likes skiing",
+"I've been to Italy", "I used to do karate", "I had my first yoga class", "I decided to give jiu-jitsu a shot",
+"coding has caught my interest"). Each fact is a short normalised statement ("likes skiing",
 "plans to move to Leeds") with what it is about (`what`: "skiing", "move to leeds"), the sentence it
 was read from and when it holds (a time the sentence names, else the entry's date). Questions,
 conditionals ("if I liked ..."), and what is said of "you" are not facts; a negated like is a dislike,
@@ -63,7 +64,18 @@ NOT_A_FACT_AUX = {"would", "could", "might", "should", "may", "must"}
 FAVOURITES = {"favourite", "favorite", "favourites", "favorites", "passion", "passions"}
 # Adjectives that, with their preposition, say a taste: "interested in art", "obsessed with boats".
 KEEN = {("interested", "in"), ("passionate", "about"), ("obsessed", "with"), ("crazy", "about"), ("fond", "of"),
-        ("keen", "on"), ("addicted", "to"), ("hooked", "on"), ("mad", "about"), ("nuts", "about")}
+        ("keen", "on"), ("addicted", "to"), ("hooked", "on"), ("mad", "about"), ("nuts", "about"), ("curious", "about"),
+        ("drawn", "to"), ("enthusiastic", "about"), ("excited", "about")}
+# Nouns of a bout of some activity, said with what it is: "a game of basketball", "my first yoga class", "a round of golf".
+ACTIVITIES = {"game", "match", "round", "session", "class", "lesson", "practice", "workout", "tournament", "race"}
+GAMES = {"game", "match", "round", "tournament", "race"}
+WATCHING = {"watch", "see", "view", "stream"}
+# "give jiu-jitsu a shot", "gave pottery a try": trying something.
+TRYING = {"shot", "try", "go", "whirl"}
+# "coding has caught my interest", "the course piqued my curiosity".
+INTEREST = {"interest", "eye", "attention", "curiosity", "imagination", "fancy"}
+# "I had a peaceful day hiking", "had a blast playing volleyball": a stretch of time spent doing something.
+SPELLS = {"day", "morning", "afternoon", "evening", "night", "weekend", "time", "blast", "week", "holiday", "vacation"}
 SCHOOLS = {"school", "university", "college", "academy", "uni", "institute", "conservatory", "seminary"}
 _LEAD = re.compile(r"^(?:the|a|an|my|our|his|her|their|your|its|this|that|these|those|some|any)\s+", re.I)
 
@@ -94,7 +106,10 @@ class Facts:
     """Person facts from clauses whose subject is a person of the entry."""
 
     name = "facts"
-    version = "2"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
+    version = "3"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
+    # 3: bouts of an activity ("a game of basketball", "my yoga class"), "give X a shot", "X caught my interest",
+    #    "curious about", "drawn to", "had a day hiking", "I was visiting", "I do play", a name the parser calls a
+    #    date ("at Manchester, second year"), things listed with a possession
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -190,6 +205,7 @@ class _Reader:
                 pid = self.who(tok)
                 if pid is not None:
                     self.clause(pid, tok.head, start, end, lo, hi)
+                    self.activities(pid, tok.head, start, end, lo, hi)
             elif tok.dep_ == "poss" and lo <= tok.head.i < hi:
                 pid = self.who(tok)
                 if pid is not None:
@@ -256,7 +272,8 @@ class _Reader:
                 return
         if lemma in WANT | PLAN or (lemma == "think" and progressive):
             kind = "plans" if lemma in PLAN or lemma == "think" else "wants"
-            target = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+            # what is wanted or planned comes after the verb ("Today has been great—I decided to give ...": not "been")
+            target = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > verb.i), None)
             if target is None:  # "planning on taking a class", "thinking about moving"
                 prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "about", "of")), None)
                 target = next((c for c in self.kids(prep) if c.dep_ == "pcomp"), None) if prep is not None else None
@@ -264,6 +281,10 @@ class _Reader:
                     target = next((c for c in self.kids(prep) if c.dep_ == "pobj"), None)
             if target is None and lemma in WANT and obj is not None and obj.dep_ == "dobj":
                 target = obj
+            if target is not None and (tried := self.tried(target)):  # "I decided to give jiu-jitsu a shot"
+                done = lemma == "decide" and verb.tag_ == "VBD"
+                add("does" if done else kind, tried, f"tries {tried}" if done else f"{kind} to try {tried}")
+                return
             if target is not None and (phrase := self.verb_or_noun(target, gerund=False)):
                 add(kind, phrase, f"{kind} {'to ' if target.pos_ in ('VERB', 'AUX') else ''}{phrase}")
             return
@@ -286,9 +307,14 @@ class _Reader:
                 add("plans" if ahead else "lives", f"move to {place}" if ahead else place,
                     f"plans to move to {place}" if ahead else f"moved to {place}")
             return
+        if lemma == "give" and any(t.lower_ in TRYING for t in kids):  # "I gave pottery a try"; "I'll give it a go" says nothing
+            if tried := self.tried(verb):
+                ahead = future or self.ahead(lo, hi)
+                add("plans" if ahead else "does", tried, f"plans to try {tried}" if ahead else f"tries {tried}")
+            return
         if any(c.dep_ == "auxpass" for c in kids) and not negated:  # "my friend Tom is obsessed with boats"
             for prep in [p for a, p in KEEN if a == verb.lower_]:
-                if what := self.prep_object(verb, (prep,)):
+                if what := self.prep_object(verb, (prep,)) or self.prep_gerund(verb, prep):
                     add("likes", what, f"likes {what}")
                     return
         if lemma in ("work", "intern"):
@@ -324,11 +350,21 @@ class _Reader:
                 if what := self.noun_phrase(attr):
                     add("studies", what, f"is training to be {_article(what)}")
             return
+        if lemma in ("have", "spend") and obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in SPELLS:
+            doing = next((c for c in self.kids(obj) if c.dep_ == "acl" and c.tag_ == "VBG"), None)  # "had a great day hiking"
+            if doing is None:  # "had a great night watching an MMA fight", parsed as the verb's
+                doing = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > obj.i), None)
+            if doing is not None and not future and (phrase := self.verb_phrase(doing)) and phrase not in EMPTY_VERBS:
+                add("does", phrase, " ".join([third_person(phrase.split()[0])] + phrase.split()[1:]))
+                return
         if lemma in ("have", "own", "keep", "adopt") and obj is not None and obj.dep_ == "dobj":
             if future or progressive:
                 return
+            owned = False
             for o in self.objects(obj):
-                if o.lemma_.lower() in OWNED or (lemma in ("own", "adopt") and o.pos_ == "NOUN"):
+                # "a small shed and a water butt": what is listed with a thing one has is had too
+                if o.lemma_.lower() in OWNED or (lemma in ("own", "adopt") and o.pos_ == "NOUN") or (owned and o.pos_ == "NOUN"):
+                    owned = True
                     what = self.noun_phrase(o, keep_number=True)
                     if what:
                         add("has", what, f"has {_article(what)}")
@@ -375,8 +411,11 @@ class _Reader:
             habitual = bool(words & HABIT_ADVERBS) or any(self.every(c) for c in kids) or perfect_progressive
             ahead = future or (progressive and self.ahead(lo, hi)) or self.going_to(verb)
             # what they did or do: "went hiking", "has taken up watercolours", "I read crime novels", "she swims"
-            done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids))
-            present = verb.tag_ in ("VBP", "VBZ")
+            auxes = {c.lower_ for c in kids if c.dep_ == "aux"}
+            # "went hiking", "has taken up", "I was visiting Las Vegas", "I did play"; "I do play club soccer", "she does swim"
+            done = (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids))
+                    or (progressive and bool(auxes & {"was", "were"})) or (verb.tag_ == "VB" and "did" in auxes))
+            present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VB" and bool(auxes & {"do", "does"}))
             if not (habitual or ahead or done or present):
                 return
             phrase = self.verb_phrase(verb)
@@ -386,6 +425,58 @@ class _Reader:
                 add("plans", phrase, f"plans to {phrase}")
             else:
                 add("does", phrase, " ".join([third_person(phrase.split()[0])] + phrase.split()[1:]))
+
+    def activities(self, pid, verb, start, end, lo, hi):
+        """A bout of an activity in the person's clause: "I'm getting ready for a game of basketball", "I had my first
+        yoga class", "kicked off the morning with a yoga session" (does), "we'll have a tennis match on Sunday" (plans);
+        not in a clause of someone else's inside it ("I think you should take a yoga class")."""
+        kids = self.kids(verb)
+        if (any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in kids)
+                or any(c.dep_ == "aux" and c.lower_ in NOT_A_FACT_AUX | {"'d"} for c in kids)
+                or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids)
+                or verb.lemma_.lower() in LIKE | DISLIKE | WANT | PLAN):  # tastes and plans are read by `clause`
+            return
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in kids) or self.going_to(verb)
+        for tok in self.subtree(verb):
+            if tok.lemma_.lower() not in ACTIVITIES or tok.pos_ != "NOUN" or tok.i < verb.i:
+                continue
+            up, ok = tok.head, True
+            while up != verb and ok:  # the activity is in this clause, not in one of its own
+                ok = up.dep_ not in ("relcl", "ccomp", "advcl", "acl", "csubj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in up.children)
+                up = up.head
+            if not ok or tok.dep_ in ("nsubj", "nsubjpass"):
+                continue
+            of = next((c for c in self.kids(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
+            thing = next((c for c in self.kids(of) if c.dep_ == "pobj"), None) if of is not None else None
+            what = self.noun_phrase(thing) if thing is not None and thing.pos_ in ("NOUN", "PROPN") else None
+            if what is None:
+                named = [c for c in self.kids(tok) if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")]
+                what = " ".join(t.lower_ for t in self.subtree(named[0]) if t.i < tok.i) if named else None
+            if not what or what.lower() in SKIP_OBJECTS:
+                continue
+            watched = verb.lemma_.lower() in WATCHING
+            if future or self.ahead(lo, hi):
+                self.add(pid, "plans", what, f"plans {'to watch' if watched else 'to play' if tok.lemma_ in GAMES else 'to do'} {what}",
+                         start, end, lo, hi)
+            else:
+                self.add(pid, "does", what, f"{'watches' if watched else 'plays' if tok.lemma_ in GAMES else 'does'} {what}",
+                         start, end, lo, hi)
+
+    def tried(self, verb) -> str | None:
+        """What "give X a shot" (a try, a go) tries: X, or None when it is not that."""
+        if verb.lemma_.lower() != "give":
+            return None
+        trial = next((t for t in self.subtree(verb) if t.lower_ in TRYING and t.pos_ == "NOUN" and t.i > verb.i
+                      and any(c.lower_ == "a" for c in t.children)), None)
+        thing = next((c for c in self.kids(verb) if c.dep_ in ("dobj", "dative") and c != trial and c.i < (trial.i if trial else 0)), None)
+        what = self.noun_phrase(thing) if trial is not None and thing is not None else None
+        return re.sub(r"\s+an?\s+(?:" + "|".join(TRYING) + r")\b.*$", "", what) if what else None  # parsed as one phrase
+
+    def prep_gerund(self, head, prep) -> str | None:
+        """ "drawn to crafting stories": the verb's phrase after the preposition."""
+        p = next((c for c in self.kids(head) if c.dep_ == "prep" and c.lower_ == prep), None)
+        pc = next((c for c in self.kids(p) if c.dep_ == "pcomp"), None) if p is not None else None
+        return self.verb_phrase(pc, gerund=True) if pc is not None else None
 
     def copula(self, pid, verb, kids, add):
         """ "I'm a nurse", "I'm a big soccer fan", "I'm from Leeds", "she's training to be a nurse"."""
@@ -464,6 +555,12 @@ class _Reader:
             return
         if lemma in OWNED and owner_tok.lower_ in ("my", "his", "her", "our") and noun.pos_ == "NOUN":
             self.add(pid, "has", noun.lower_, f"has {_article(noun.lower_)}", start, end, None, None)
+            return
+        if lemma in INTEREST and noun.dep_ == "dobj" and noun.head.lemma_ in ("catch", "capture", "pique", "grab", "spark"):
+            thing = next((c for c in self.kids(noun.head) if c.dep_ == "nsubj"), None)  # "coding has caught my interest"
+            if thing is not None and not self.talking(thing) and not self.asked(noun.head) and not any(
+                    c.dep_ == "neg" for c in self.kids(noun.head)) and (what := self.verb_or_noun(thing)):
+                self.add(pid, "likes", what, f"likes {what}", start, end, None, None)
             return
         favourite = noun.lower_ in FAVOURITES or any(c.lower_ in ("favorite", "favourite") for c in self.kids(noun))
         if favourite and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
@@ -583,13 +680,20 @@ class _Reader:
                 if pobj is not None and not self.lo <= pobj.i < self.hi:
                     # parsed over the turn's end ("majoring in Psychology \n Emi: ..."): its last noun in the turn
                     pobj = next((t for t in reversed(self.subtree(pobj)) if t.pos_ in ("NOUN", "PROPN") and t.i > c.i), None)
-                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in ("here", "there"):
+                if pobj is not None and not self.a_time(pobj) and pobj.lower_ not in ("here", "there"):
                     if pobj.pos_ != "PROPN":  # "the same house in Stockport": the place's name says where
                         place = next((t for t in self.subtree(pobj) if t.ent_type_ in ("GPE", "LOC") and t.i > pobj.i), None)
                         if place is not None and head.lemma_ in ("live", "reside", "grow", "be", "move", "relocate"):
                             return self.noun_phrase(place)
                     return self.noun_phrase(pobj)
         return None
+
+    def a_time(self, tok) -> bool:
+        """Does the token say a time? A name the parser's entities call a date ("at Manchester, second year") is one
+        only if the time extractor reads a time there too."""
+        if tok.ent_type_ not in ("DATE", "TIME"):
+            return False
+        return tok.pos_ != "PROPN" or any(t.start <= tok.idx < t.end for t in self.ex.times)
 
     def every(self, tok) -> bool:
         """ "every Sunday", "each week", "on weekends"."""
