@@ -582,3 +582,37 @@ def test_the_pair_after_a_greeting_the_parser_took_for_its_apposition():
 def test_a_name_the_parser_took_for_a_verbs_compound_is_its_subject():
     got = _full("14th August 2022\n\nDear Dad,\n\nOwen retires at the end of the month. Owen is happy.", "2022-08-14")
     assert ("retirement", ["Owen"], "2022-08-01", "2022-09-01") in got
+
+
+def test_news_heading_a_diary_entry_is_of_its_day(nlp):
+    """A short first line, or the first under a short title, is the day's news: a break-up as much as a wedding."""
+    from remembrancer.extract import extract
+
+    def dated(text, at):
+        ex = extract(text, at=at)
+        return [(e.kind, e.lo, e.hi) for e in ex.events if not e.negated]
+    assert ("parting", "2023-11-11", "2023-11-12") in dated("Ethan Price broke up with me.\n\nOn FaceTime. I cried.", "2023-11-11")
+    assert ("engagement", "2022-12-25", "2022-12-26") in dated(
+        "Christmas Day!!\n\nMark Jones proposed to Mum. At the table. I cried.", "2022-12-25")
+    # more than a title before it: no day but "no later than the entry"
+    assert ("engagement", None, "2022-12-26") in dated(
+        "We had turkey and then the pudding and the crackers.\n\nMark Jones proposed to Mum. I cried.", "2022-12-25")
+
+
+def test_a_move_under_way_is_after_the_entry_even_when_is_is_read_as_a_possessive(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Worst news ever. Jade Smith's moving to Manchester. I cried.", at="2024-01-20")
+    assert [(e.kind, e.lo, e.hi) for e in ex.events] == [("moving", "2024-01-20", None)]
+
+
+def test_a_plans_day_told_two_sentences_on(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Nanna is moving to Portishead to live with Auntie Bev. They've done up the garage. "
+                 "She moves on the fourth of November. I cried.", at="2023-10-14")
+    assert [(e.kind, e.lo) for e in ex.events] == [("moving", "2023-11-04")]
+    # not across a blank line
+    ex = extract("Nanna is moving to Portishead to live with Auntie Bev. They've done up the garage.\n\n"
+                 "She moves on the fourth of November. I cried.", at="2023-10-14")
+    assert [(e.kind, e.lo) for e in ex.events][0] == ("moving", "2023-10-14")

@@ -271,7 +271,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "29"  # 29: events4 and people3 together (each was 28)
+    version = "30"  # 30: dates5 (29: events4 and people3 together)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -385,14 +385,21 @@ class Events:
                     if told is not None:  # "Pauline's got diabetes. She found out on Tuesday"
                         dated = [told]
                         when = told.lo, told.hi
-                headline = not dated and entry_day and writer is not None and kind in HEADLINE and _headline(sent, ex.text)
+                headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
+                    sent, ex.text, t)
                 if headline:
                     when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
-                if not dated and not headline and kind in NEXT_TOLD and people and g + 1 < len(groups):
-                    told = _told_next(doc[groups[g + 1][0]:groups[g + 1][1]], people, owner, all_times, ex.text, turn)
-                    if told is not None:  # "Marcus got the job at OhioHealth!!! He starts on the 25th"
+                for k in range(g + 1, min(g + 3, len(groups))) if not dated and not headline and kind in NEXT_TOLD and people else ():
+                    # "Marcus got the job at OhioHealth!!! He starts on the 25th"; "Nanna is moving to Portishead. They've done up
+                    # the garage. She moves on the fourth of November." (the next sentence or the one after, in the paragraph)
+                    nxt = doc[groups[k][0]:groups[k][1]]
+                    if re.search(r"\n[ \t]*\n", ex.text[sent.end_char:nxt.start_char]):
+                        break
+                    told = _told_next(nxt, people, owner, all_times, ex.text, turn)
+                    if told is not None:
                         dated = [told]
                         when = told.lo, told.hi
+                        break
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex)),
@@ -599,7 +606,7 @@ def _paragraph_start(t) -> int:
 
 # Events a diary's first line tells as the day's news ("Married.", "Retired!"); not an illness ("Geth's got Covid."
 # has been so for days), nor a death, whose day is said
-HEADLINE = {"marriage", "engagement", "moving", "job", "retirement", "birth"}
+HEADLINE = {"marriage", "engagement", "moving", "job", "retirement", "birth", "parting"}
 # Events two people have together, which "their" or "our" can stand for both of: "their wedding", "our honeymoon"
 TOGETHER = {"marriage", "engagement", "parting", "moving"}
 PLURAL_POSS = {"their", "our"}
@@ -663,12 +670,17 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     return named if len(named) == 2 else []
 
 
-def _headline(sent, text) -> bool:
-    """Is the sentence an entry's first line and short ("Married.", "My brother is married!"): the news of the
-    day it was written, when nothing else in it says when."""
-    before = _FRONT.sub("", text[:sent.start_char], count=1)
-    words = [x for x in sent if not x.is_punct and not x.is_space]
-    return not before.strip() and 0 < len(words) <= 5 and "\n" not in sent.text.strip()
+def _headline(sent, text, t=None) -> bool:
+    """Is the sentence an entry's first line and short ("Married.", "My brother is married!", "Ethan broke up with
+    me."), or the first under a short title ("Christmas Day!!\n\nMark proposed to Mum."): the news of the day it was
+    written, when nothing else in it says when."""
+    start = _paragraph_start(t) if t is not None else sent.start_char
+    before = _FRONT.sub("", text[:start], count=1).strip()
+    if before and ("\n" in before or len(before.split()) > 4 or not re.search(r"\n[ \t]*\n\s*$", text[:start])):
+        return False  # more than a title before it
+    sent = t.sent if t is not None else sent  # its own sentence, not the fragments joined to it ("At the table.")
+    words = [x for x in sent if not x.is_punct and not x.is_space and x.idx >= start]
+    return 0 < len(words) <= 6 and "\n" not in text[start:sent.end_char].strip()
 
 
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
@@ -677,7 +689,11 @@ _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 def _planned(t) -> bool:
     """Is the event told as under way or to come, with no time: "I'm marrying into a double act", "we're
     moving"? Then it was not by the entry's day but after it."""
-    return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in t.children)
+    if t.tag_ != "VBG":
+        return False
+    # "Jade's moving to Manchester": the parser may take "'s" for a possessive of the subject
+    return any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in t.children) or t.dep_ == "ROOT" and any(
+        c.dep_ in ("nsubj", "poss") and any(g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in c.children) for c in t.children)
 
 
 def _lifespans(ex, owner) -> list[Event]:

@@ -36,6 +36,14 @@ _month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _year = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _ordinal = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+# a day of the month in words, taken only where it can be nothing else: "the fourth of November", "November the
+# fourth", "on the tenth"
+DAY_WORDS = {w: i + 1 for i, w in enumerate(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth
+    sixteenth seventeenth eighteenth nineteenth twentieth""".split())} | {"thirtieth": 30, "thirty-first": 31} | {
+    f"twenty{sep}{w}": 20 + i for sep in ("-", " ") for w, i in
+    zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10))}
+_day_word = "(?:" + "|".join(sorted((w.replace(" ", r"\s+") for w in DAY_WORDS), key=len, reverse=True)) + ")"
 # an ordinal before a noun is no date ("the 20th century", "the 3rd time"): only before a pause or a small word
 _ordinal_end = (r"(?=\s*(?:[,.;:!?)\-—–\n]|$)|\s+(?:at|in|on|for|and|or|but|so|when|then|to|till|until|with|from|if|as|after|"
                 r"before|by|morning|afternoon|evening|night|we|i|he|she|they|it|is|was|will|right)\b)")
@@ -56,16 +64,18 @@ _SOURCES = [
     ("numeric", rf"\b(\d{{1,2}})[/.](\d{{1,2}})[/.]({_year}|\d\d)\b"),
     # a weekday written with a date picks its year: "Saturday 15th June", "landing saturday 11th feb";
     # "next year" after it says which: "Saturday 15th June next year"
-    ("dmy", rf"\b(?:({_wd}),?\s+)?(?:the\s+)?({_day})(?:\s+of)?\s+({_month})\.?,?(?:\s+({_year})|\s+(next|last|this)\s+year)?\b"),
-    ("mdy", rf"\b(?:({_wd}),?\s+)?({_month})\.?\s+(?:the\s+)?({_day})(?:,?\s+({_year})|\s+(next|last|this)\s+year)?\b(?!:)"),
+    ("dmy", rf"\b(?:({_wd}),?\s+)?(?:the\s+)?({_day}|(?<=the\s)(?!fourth\s+of\s+july){_day_word}(?=\s+of\b))(?:\s+of)?\s+({_month})\.?,?(?:\s+({_year})|\s+(next|last|this)\s+year)?\b"),
+    ("mdy", rf"\b(?:({_wd}),?\s+)?({_month})\.?\s+(?:the\s+)?({_day}|(?<=the\s){_day_word})(?:,?\s+({_year})|\s+(next|last|this)\s+year)?\b(?!:)"),
     # a day of the month alone: "on the 28th", "Friday the 7th", "thursday 9th" (the month is the entry's, or near it)
-    ("ordinal", rf"\b(?:({_wd}),?\s+(?:the\s+)?|the\s+)({_ordinal})\b(?!\s*(?:of\s+)?{_month}\b){_ordinal_end}"),
+    ("ordinal", rf"\b(?:({_wd}),?\s+(?:the\s+)?|the\s+)({_ordinal}|(?<=\bon\sthe\s){_day_word})\b(?!\s*(?:of\s+)?{_month}\b){_ordinal_end}"),
     ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
     # early, the middle or late in a month or a year, read as all of it: "early March", "mid-March 2019", "late 2019"
     ("part_word", rf"\b(early|mid|late)[- ](?:({_month})\b(?!\s*\d\d?\b)(?:,?\s+(?:of\s+)?({_year}))?|({_year})\b(?![\d:]))"),
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of)\s+)({_month})\b(?!\s*\d)"),
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
+    # "in the summer", "over the winter": this year's, the one just gone or (said as to come) the next
+    ("the_season", rf"\b(?:in|during|over|by|until|till|through)\s+the\s+({_season})\b(?!\s+(?:of|before|after|when|that|we|i|he|she|they|you)\b)"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
     ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
@@ -107,7 +117,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # are placed by the entry's date (the one just gone, or the next one if spoken of as to come); "a few years
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
-              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "decade": 0.9, "year": 0.95,
+              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "decade": 0.9, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
@@ -151,7 +161,8 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def _day_of(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    m = re.match(r"\d+", text)
+    return int(m.group()) if m else DAY_WORDS[" ".join(text.lower().split())]
 
 
 def _year_of(text: str) -> int:
@@ -392,6 +403,13 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         return month(y, m)
     if kind == "season_year":
         return season(int(g[1]), g[0])
+    if kind == "the_season":
+        if a is None:
+            return None
+        y = _season_start_year(a, g[0])
+        if future and season(y, g[0])[1] <= a:
+            y += 1  # "she's retiring in the summer", written in January: this year's summer
+        return season(y, g[0])
     if kind == "season":
         if a is None:
             return None
@@ -573,7 +591,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         taken.append((start, end))
         text_ = text[start:end]
         # Leading prepositions belong to the sentence, not the time ("in 2022" -> "2022").
-        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within"
+        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within|over|through"
                         + (r"|due" if kind == "numeric_dm" else "") + r")\s+", text_, re.I)
         if lead and kind not in ("in_n",):
             start += lead.end()
@@ -636,7 +654,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "8"
+    version = "9"  # 9: dates5: plans and bookings forward, day words, "in the summer"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -668,6 +686,8 @@ def _duration(doc, pos: int) -> bool:
     return not to_come(doc, pos)
 
 
+# Verbs of arranging: a day they are "for" is to come, whatever their tense
+ARRANGE = {"book", "schedule", "plan", "arrange", "reserve", "set", "fix", "pencil", "postpone", "reschedule", "confirm"}
 WILL = {"will", "'ll", "’ll", "shall", "wo", "might", "may", "could", "should", "can", "must", "'s going", "going"}
 
 
@@ -689,11 +709,29 @@ def to_come(doc, pos: int) -> bool:
         # a plan in notes, with no verb of its own: "landing 17th May" (the parser hangs "landing" on the date)
         return any(c.tag_ == "VBG" and c.dep_ in ("compound", "amod", "acl") for x in path for c in x.children)
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_.lower() in ARRANGE and any(x.lower_ == "for" and x.dep_ == "prep" for x in path):
+        return True  # "booked for the 3rd of June", "the scan is scheduled for May 3rd": a day arranged is to come
     if verb.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("had", "'d", "’d", "would") for c in aux):
         return False
     if any(c.lower_ in WILL for c in aux) or any(c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"):
         return True
-    if verb.tag_ == "VBG" and not aux and (verb.dep_ == "ROOT" or verb.head.tag_ not in ("VBD", "VBN")):
-        return True  # a plan said in notes or a chat: "landing 17th May", "starting 4th April", "moving on the 1st"
+    if verb.tag_ == "VB" and not aux and verb.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return True  # said as a wish or a plan: "See you on May 3rd!", "meet at the station on the 3rd"
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and not _past(verb.head):
+        return True  # "can't wait to see you on the 3rd of May", "we want to go at Easter" (not "we had to go")
+    if verb.tag_ == "VBG" and not aux and (verb.dep_ == "ROOT" or verb.head.tag_ not in ("VBD", "VBN") or _present_perfect(verb.head)):
+        # a plan said in notes or a chat: "landing 17th May", "starting 4th April", "moving on the 1st", "he's got a new
+        # job, starting in September"
+        return True
     # present: the verb itself, or "be" before it ("is getting married"); not "has" (perfect: "has lived here since June")
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "have" or any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in aux)
+
+def _past(verb) -> bool:
+    """Is the verb in the past: "we had to go", "she wanted to come", "he was going to"?"""
+    return verb.tag_ in ("VBD", "VBN") and not _present_perfect(verb) or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ in ("had", "'d", "’d")) for c in verb.children)
+
+
+def _present_perfect(verb) -> bool:
+    """Is the verb a present perfect, a present: "he's got a new job", "they've booked it"?"""
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
