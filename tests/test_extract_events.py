@@ -616,3 +616,76 @@ def test_a_plans_day_told_two_sentences_on(nlp):
     ex = extract("Nanna is moving to Portishead to live with Auntie Bev. They've done up the garage.\n\n"
                  "She moves on the fourth of November. I cried.", at="2023-10-14")
     assert [(e.kind, e.lo) for e in ex.events][0] == ("moving", "2023-10-14")
+
+
+def test_a_chat_speakers_label_parsed_into_the_sentence(nlp):
+    """"Dan: Becca and Tariq are married!!": the parser hangs the couple on the label; theirs, not no one's."""
+    from remembrancer.extract import extract
+
+    text = "Dan: Becca Shaw and Tariq Khan are married!! What a day\nGail: Wasn't it perfect"
+    ex = extract(text, at="2025-06-15T09:00:00", speakers=[(5, 55, "Dan"), (62, 79, "Gail")])
+    assert [(e.kind, sorted(ex.people[p].name for p in e.people)) for e in ex.events] == [("marriage", ["Becca Shaw", "Tariq Khan"])]
+
+
+def test_a_clause_with_a_subject_of_its_own_is_not_about_the_name_it_hangs_on(nlp):
+    """"Mum my phone died": the phone died, not Mum; "Tom, whose wife died": not Tom."""
+    from remembrancer.extract import extract
+
+    text = "Dan: Mum my phone died on the train, that's why I didn't answer\nGail: All fine."
+    ex = extract(text, at="2024-04-14T12:00:00", speakers=[(5, 63, "Dan"), (70, 79, "Gail")])
+    assert all(not e.people for e in ex.events if e.kind == "death")
+    ex = extract("Tom Jones, whose wife died last year, came round.", at="2024-04-14")
+    assert all(ex.people[p].name != "Tom Jones" for e in ex.events for p in e.people)
+    ex = extract("Lisa Smith, who died in 2001, was my aunt.", at="2024-04-14")
+    assert [(e.kind, [ex.people[p].name for p in e.people]) for e in ex.events] == [("death", ["Lisa Smith"])]
+
+
+def test_an_illness_dated_by_when_they_were_told(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Mary Jones has got diabetes. The nurse told her on Tuesday. I cried.", at="2024-01-18")
+    assert [(e.kind, e.lo) for e in ex.events] == [("illness", "2024-01-16")]
+    # she telling me is not when she learnt it
+    ex = extract("Mary Jones has got diabetes. She told me on Tuesday. I cried.", at="2024-01-18")
+    assert [(e.kind, e.lo) for e in ex.events] == [("illness", None)]
+
+
+def test_a_birth_told_in_a_chat_with_its_hour_is_that_days(nlp):
+    from remembrancer.extract import extract
+
+    text = "Dan: She's here!!! Maya Rose Hartley, born at 4am, 7lb 1oz\nGail: OH DAN"
+    ex = extract(text, at="2025-02-09T05:20:00", speakers=[(5, 58, "Dan"), (65, 71, "Gail")])
+    assert [(e.kind, e.lo, e.hi) for e in ex.events] == [("birth", "2025-02-09", "2025-02-10")]
+
+
+def test_getting_the_keys_is_moving_in(nlp):
+    from remembrancer.extract import extract
+
+    text = "Bri: GOT THE KEYS YESTERDAY!!!\nTasha: omg"
+    ex = extract(text, at="2022-06-04T10:00:00", speakers=[(5, 30, "Bri"), (38, 41, "Tasha")])
+    assert [(e.kind, [ex.people[p].name for p in e.people], e.lo) for e in ex.events] == [("moving", ["Bri"], "2022-06-03")]
+    for text in ("I got my keys back from the garage. I cried.", "We got the car keys. I cried.", "I lost my keys yesterday. I cried."):
+        assert [e.kind for e in extract(text, at="2023-05-01").events] == []
+
+
+def test_a_proposal_told_as_asking(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Tom Jones asked me to marry him on Saturday. I said yes.", at="2022-12-25")
+    assert [(e.kind, sorted(ex.people[p].name for p in e.people), e.lo, e.negated) for e in ex.events] == [
+        ("engagement", ["Tom Jones", "me"], "2022-12-24", False)]
+    assert all(e.negated for e in extract("I never asked Anya Kowalski to marry me.", at="2022-12-25").events)
+
+
+def test_they_after_a_pair_the_parser_did_not_join(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Nanna Jean and Grandad Joe came for tea. They've been married forty-six years. I cried.", at="2022-01-10")
+    assert [(e.kind, sorted(ex.people[p].name for p in e.people)) for e in ex.events] == [("marriage", ["Grandad Joe", "Nanna Jean"])]
+
+
+def test_a_job_got_with_its_start_told_in_a_word(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Got the job. Moira's job. From September. Taz bought the first round. I cried.", at="2023-03-25")
+    assert [(e.kind, [ex.people[p].narrator for p in e.people], e.lo) for e in ex.events] == [("job", [True], "2023-09-01")]

@@ -292,3 +292,11 @@ def test_the_season_without_last_or_next():
     assert [(t.text, t.lo) for t in extract("Moira's retiring in the summer.", at="2023-01-14").times] == [("the summer", "2023-06-01")]
     assert [(t.text, t.lo) for t in extract("We went to Spain in the summer.", at="2023-01-14").times] == [("the summer", "2022-06-01")]
     assert [t.lo for t in find_times("In the summer of 1979 we moved.", "2023-01-14")] == ["1979-06-01"]
+
+
+def test_a_week_on_a_day():
+    spans = lambda text: [(t.text, t.lo) for t in find_times(text, "2024-02-07")]  # a Wednesday
+    assert spans("I start a week on Monday") == [("a week on Monday", "2024-02-19")]
+    assert spans("The funeral is a week on Friday.") == [("a week on Friday", "2024-02-16")]
+    assert spans("See you Monday week.") == [("Monday week", "2024-02-19")]
+    assert spans("A week today since Mum died.") == [("A week today", "2024-01-31")]  # a week back, as before

@@ -105,7 +105,12 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
                "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest"}
 
 
-_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born", "day"}
+_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born", "day", "keys"}
+# Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
+KEYS_VERBS = {"get", "collect", "pick", "receive"}
+# ... by form too: the parser lemmatises "Got" and "GOT" as themselves
+GOT = {"got", "get", "gets", "getting", "gotten", "collected", "collect", "picked", "received"}
+HOMES = {"house", "flat", "home", "apartment", "bungalow", "cottage", "place", "condo", "maisonette", "farmhouse", "terrace"}
 _HASHES: dict[int, set[int]] = {}
 
 
@@ -148,6 +153,8 @@ def _kind(t) -> str | None:
         return ADJECTIVES[t.lower_]
     if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
         return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
+    if t.lower_ == "keys" and t.dep_ == "dobj" and (t.head.lemma_.lower() in KEYS_VERBS or t.head.lower_ in GOT) and _keys_home(t):
+        return "moving"
     if lemma == "day" and t.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "first" for c in t.children) and any(
             c.dep_ == "prep" and c.lower_ in ("at", "with") and any(g.pos_ == "PROPN" for g in c.subtree) for c in t.children):
         return "job"  # "Geth's first day at Welsh Water", "First day at Hollybrook."
@@ -198,12 +205,19 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         take(g, agent=c.dep_ == "agent" or c.lower_ == "by")
+    if not people and t.pos_ in ("VERB", "AUX"):
+        for aux in (c for c in t.children if c.dep_ in ("aux", "auxpass")):
+            for c in aux.children:  # "Becca Shaw and Tariq Khan are married": the parser may hang the subject on "are"
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    take(c)
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
         for c in t.head.children:  # "Dad had a stroke", "she survived cancer"
             if c.dep_.startswith("nsubj"):
                 take(c)
-    if t.dep_ in ("relcl", "acl") and t.head.i in owner:
-        take(t.head)  # "Lisa, who died ..."
+    if t.dep_ in ("relcl", "acl") and t.head.i in owner and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i not in owner and c.tag_ not in ("WP", "WDT") and c.lower_ != "that"
+            for c in t.children):
+        take(t.head)  # "Lisa, who died ..." (not "Mum my phone died", a clause with a subject of its own)
     if t.dep_ == "conj" and t.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in t.children):
         for c in t.head.children:  # "he fell and died": the first verb's subject
             if c.dep_.startswith("nsubj"):
@@ -314,6 +328,11 @@ class Events:
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
+                asked = _asked(t, owner)
+                if asked:  # "I asked Anya to marry me": an engagement, of the one who asked and the one asked
+                    kind, people = "engagement", asked
+                if turn is not None and not people:
+                    people = _after_label(t, owner, turn[0], via)  # "Dan: Becca and Tariq are married!!" (Becca parsed as Dan's appos)
                 if quotes and people:  # 'I texted Jade "Grandpa died"': the words quoted are not of the one outside them
                     side = inside(t.idx, quotes)
                     people = [p for p in people if p not in via or inside(via[p].idx, quotes) == side]
@@ -387,6 +406,8 @@ class Events:
                         when = told.lo, told.hi
                 headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
                     sent, ex.text, t)
+                if not dated and not headline and entry_day and turn is not None and kind in ("birth", "death") and _hour(t, turn):
+                    headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news
                 if headline:
                     when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
                 for k in range(g + 1, min(g + 3, len(groups))) if not dated and not headline and kind in NEXT_TOLD and people else ():
@@ -401,7 +422,7 @@ class Events:
                         when = told.lo, told.hi
                         break
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
-                                   negated=generic or _irrealis(t, sent), agents=agents,
+                                   negated=generic or _irrealis(t.head if asked else t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex)),
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
@@ -554,11 +575,15 @@ def _left_out(t, owner, writer, kind, turn_start=None) -> list[int]:
         start = turn_start
     first = next((x for x in sent if x.idx >= start and not x.is_punct and not x.is_space), None)
     anchor = t.head if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd") or t.head.lemma_.lower() == "test") else t  # "Tested positive"
+    got = t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and (t.head.lemma_.lower() in HAVE_VERBS | KEYS_VERBS or t.head.lower_ in GOT)
+    if got:
+        anchor = t.head  # "Got the keys yesterday!!!", "Got the job."
     if first is None or not (first.i == anchor.i or first in anchor.lefts and first.dep_ == "amod"):
         return []
     # the root of its sentence, or in a chat of its turn (the parser may run one turn into the one before)
     root = anchor.dep_ == "ROOT" or turn_start is not None and anchor.head.idx < turn_start
-    if not root or anchor.tag_ not in ("VBD", "VBN", "VBG", "JJ") and not (kind == "job" and t.pos_ == "NOUN"):
+    if not root or anchor.tag_ not in ("VBD", "VBN", "VBG", "JJ") and not (kind == "job" and t.pos_ == "NOUN") and not (
+            got and anchor.lower_ in GOT - {"get", "gets", "collect"}):
         return []  # "Married name.": "married" says what the name is
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") and c.idx >= start for c in anchor.children):
         return []
@@ -577,7 +602,9 @@ def _left_out(t, owner, writer, kind, turn_start=None) -> list[int]:
 
 
 # Verbs of learning of an illness: "She found out on Tuesday", "he was diagnosed in May", "tested positive on Friday"
-FOUND = {"find", "learn", "hear", "diagnose", "test", "confirm"}
+FOUND = {"find", "learn", "hear", "diagnose", "test", "confirm", "tell", "inform"}
+# ... or of being told: "They told him on Tuesday", "the consultant told her yesterday"
+TOLD = {"tell", "inform"}
 
 
 def _found_out(nxt, people, owner, times, text):
@@ -589,7 +616,9 @@ def _found_out(nxt, people, owner, times, text):
         return None
     if re.search(r"\n[ \t]*\n", text[nxt.doc[nxt.start - 1].idx:nxt.start_char]):
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people for c in root.children):
+    told = root.lemma_.lower() in TOLD and any(c.dep_ in ("dobj", "dative") and owner.get(c.i) in people for c in root.children)
+    if not told and (root.lemma_.lower() in TOLD or not any(c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people
+                                                            for c in root.children)):
         return None
     return next((tm for tm in times if nxt.start_char <= tm.start < nxt.end_char and not _dateline(text, tm)), None)
 
@@ -622,6 +651,9 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     two people named in the sentence itself."""
     holders = [t, t.head] if t.dep_ == "compound" else [t]  # "Their marriage certificate"
     poss = next((c for h in holders for c in h.children if c.dep_ == "poss" and c.lower_ in PLURAL_POSS), None)
+    if poss is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and (t.head.lemma_.lower() in HAVE_VERBS | KEYS_VERBS
+                                                                          or t.head.lower_ in GOT):
+        poss = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)  # "we got the keys"
     if poss is None and t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in t.children):
         # "We moved into it in 1979", "they got engaged" (not "we separated the eggs", "they moved the sofa back")
         poss = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)
@@ -659,6 +691,9 @@ def _theirs(t, owner, writer, groups) -> list[int]:
         for c in before.root.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts:
                 pair = [owner[x.i] for x in [c, *c.conjuncts] if x.i in owner]
+            elif c.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ == "cc" for x in c.subtree):
+                # "Nanna Jean and Grandad Joe came": the parser may hang the pair on the last name, not as conjuncts
+                pair = list(dict.fromkeys(owner[x.i] for x in c.subtree if x.i in owner))
         if len(pair) >= 2:
             return pair
     s, e = next(((s, e) for s, e in groups if s <= t.i < e), (sent.start, sent.end))
@@ -787,7 +822,8 @@ def _life_event(t, kind) -> bool:
         return bool(words & JOB_WORDS) or any(c.dep_ == "prep" and c.lower_ in ("at", "with") and any(
             g.pos_ == "PROPN" for g in c.subtree) for c in t.children)  # "at Tesco", "at Horsforth library"
     if kind == "job" and lemma == "job":
-        return any(c.lower_ in ("new", "first") for c in t.children) or t.head.lemma_.lower() in ("get", "land", "start", "accept", "offer")
+        return any(c.lower_ in ("new", "first") for c in t.children) or t.head.lemma_.lower() in ("get", "land", "start", "accept", "offer") or (
+            t.dep_ == "dobj" and t.head.lower_ in GOT)  # "Got the job." (lemmatised as itself)
     if kind == "illness" and lemma == "attack":
         return any(c.lower_ in ("heart", "panic") and c.dep_ in ("compound", "amod") for c in t.children)
     return True
@@ -1168,3 +1204,58 @@ def _partner(ex, writer) -> int | None:
             words = {w for n in names for w in n.split()}
             return None if words & set(KIN_NAMES) or any(m.kind == "title" for m in p.mentions) else i
     return None
+
+
+def _after_label(t, owner, start, via) -> list[int]:
+    """The people of a chat turn whose speaker's label the parser ran into its sentence ("Dan: Becca and Tariq are married!!":
+    "Dan" the verb's modifier, the couple his apposition): those after the label, in the turn."""
+    out: list[int] = []
+    holders = [t, t.head] if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd", "attr") else [t]
+    for h in holders:
+        for c in h.children:
+            if c.idx >= start or c.dep_ not in ("npadvmod", "nsubj", "nsubjpass", "dep", "intj"):
+                continue
+            for a in (g for g in c.children if g.dep_ == "appos" and g.idx >= start):
+                for x in [a, *a.conjuncts]:
+                    if x.i in owner and owner[x.i] not in out and x.idx >= start:
+                        out.append(owner[x.i])
+                        via[owner[x.i]] = x
+    return out
+
+
+CLOCK = re.compile(r"\b(?:at|about|around|just after|just before)\s+(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.)?|(?:1[0-2]|0?[1-9])\s*"
+                   r"(?:am|pm|a\.m\.|p\.m\.|o'clock)|(?:half|quarter|ten|five|twenty|twenty-five)\s+(?:past|to)\s+\w+)", re.I)
+
+
+def _hour(t, turn) -> bool:
+    """Is a birth or a death in a chat told with the hour it happened and in the past ("born at 4am", "died at ten past five"),
+    the way news of the day is told as it happens?"""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children):
+        return False
+    span = [x for x in verb.subtree if turn[0] <= x.idx < turn[1]]
+    if not span:
+        return False
+    doc = t.doc
+    return CLOCK.search(doc.text[span[0].idx:span[-1].idx + len(span[-1])]) is not None
+
+
+def _keys_home(t) -> bool:
+    """Are the keys got a home's: "the keys" alone or to a house or flat ("the keys to the Edinburgh flat"), not "the car keys",
+    "my keys back", "the keys to the van"?"""
+    if any(c.dep_ in ("compound", "amod", "nmod") for c in t.children) or any(c.dep_ == "prt" or c.lower_ == "back" for c in t.head.children):
+        return False
+    if any(c.dep_ == "poss" and c.lower_ not in ("our", "the", "their", "my") for c in t.children):
+        return False  # "got Mum's keys": hers, lent
+    to = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+    to += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+    return all(g.lemma_.lower() in HOMES or g.pos_ == "PROPN" for g in to)
+
+
+def _asked(t, owner) -> list[int]:
+    """The two people of a proposal told as asking ("I asked Anya to marry me", "he asked her to marry him"): the one who asked
+    and the one asked; none when it is not that."""
+    if t.lemma_.lower() not in ("marry", "wed") or t.dep_ != "xcomp" or t.head.lemma_.lower() != "ask":
+        return []
+    who = [owner[c.i] for c in t.head.children if c.dep_ in ("nsubj", "dobj", "dative") and c.i in owner]
+    return list(dict.fromkeys(who)) if len(set(who)) == 2 else []

@@ -71,11 +71,14 @@ _SOURCES = [
     ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
     # early, the middle or late in a month or a year, read as all of it: "early March", "mid-March 2019", "late 2019"
     ("part_word", rf"\b(early|mid|late)[- ](?:({_month})\b(?!\s*\d\d?\b)(?:,?\s+(?:of\s+)?({_year}))?|({_year})\b(?![\d:]))"),
-    ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of)\s+)({_month})\b(?!\s*\d)"),
+    ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of|from)\s+)({_month})\b(?!\s*\d)"),
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
     # "in the summer", "over the winter": this year's, the one just gone or (said as to come) the next
     ("the_season", rf"\b(?:in|during|over|by|until|till|through)\s+the\s+({_season})\b(?!\s+(?:of|before|after|when|that|we|i|he|she|they|you)\b)"),
+    # "a week on Monday", "two weeks on Friday", "a week today", "Monday week": so many weeks after the next such day (British)
+    # ("a week today" is left to "today_n": "a week today since he died" is a week back)
+    ("week_on", rf"\b(?:({_num})\s+weeks?\s+(?:on\s+)?({_wd}|tomorrow)|(?<!every )(?<!each )({_wd})\s+week)\b"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
     ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
@@ -117,7 +120,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # are placed by the entry's date (the one just gone, or the next one if spoken of as to come); "a few years
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
-              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "decade": 0.9, "year": 0.95,
+              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
@@ -403,6 +406,18 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         return month(y, m)
     if kind == "season_year":
         return season(int(g[1]), g[0])
+    if kind == "week_on":
+        if a is None:
+            return None
+        n = 1 if g[2] else parse_number(g[0])
+        what = (low[1] or low[2])
+        if n is None or n > 8:
+            return None
+        if what == "tomorrow":
+            base = a + dt.timedelta(days=1)
+        else:
+            base = a + dt.timedelta(days=(WEEKDAYS[what] - a.weekday()) % 7 or 7)
+        return day(base + dt.timedelta(weeks=n))
     if kind == "the_season":
         if a is None:
             return None
@@ -705,6 +720,8 @@ def to_come(doc, pos: int) -> bool:
         path.append(verb)
     if any(x.lower_ == "due" for x in path) or any(c.lower_ == "due" and c.dep_ in ("acomp", "amod", "attr") for c in verb.children):
         return True  # "due 4th september", "the baby's due in April": a date to come
+    if verb.pos_ not in ("VERB", "AUX") and verb.lower_ == "from" and verb.dep_ == "ROOT":
+        return True  # a plan told in a word: "Got the job. From September."
     if verb.pos_ not in ("VERB", "AUX"):
         # a plan in notes, with no verb of its own: "landing 17th May" (the parser hangs "landing" on the date)
         return any(c.tag_ == "VBG" and c.dep_ in ("compound", "amod", "acl") for x in path for c in x.children)
