@@ -689,3 +689,11 @@ def test_a_job_got_with_its_start_told_in_a_word(nlp):
 
     ex = extract("Got the job. Moira's job. From September. Taz bought the first round. I cried.", at="2023-03-25")
     assert [(e.kind, [ex.people[p].narrator for p in e.people], e.lo) for e in ex.events] == [("job", [True], "2023-09-01")]
+
+
+def test_a_letters_greeting_is_no_title(nlp):
+    """What a letter tells first under "Dear Jean," is not the news of the day it was written."""
+    from remembrancer.extract import extract
+
+    ex = extract("Dear Jean,\n\nMark Jones proposed to Sarah. I cried when I heard.", at="2022-12-25")
+    assert [(e.kind, e.lo) for e in ex.events] == [("engagement", None)]

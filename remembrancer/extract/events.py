@@ -713,6 +713,8 @@ def _headline(sent, text, t=None) -> bool:
     before = _FRONT.sub("", text[:start], count=1).strip()
     if before and ("\n" in before or len(before.split()) > 4 or not re.search(r"\n[ \t]*\n\s*$", text[:start])):
         return False  # more than a title before it
+    if before and (before.endswith(",") or re.match(r"(?:dear|dearest|my|to|hi|hello|hiya)\b", before, re.I)):
+        return False  # a letter's greeting ("Dear Jean,"): a letter, written after the fact, tells what it likes first
     sent = t.sent if t is not None else sent  # its own sentence, not the fragments joined to it ("At the table.")
     words = [x for x in sent if not x.is_punct and not x.is_space and x.idx >= start]
     return 0 < len(words) <= 6 and "\n" not in text[start:sent.end_char].strip()

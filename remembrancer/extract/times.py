@@ -74,7 +74,7 @@ _SOURCES = [
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of|from)\s+)({_month})\b(?!\s*\d)"),
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
-    # "in the summer", "over the winter": this year's, the one just gone or (said as to come) the next
+    # "in the summer", "over the winter" said as to come: the next one (said of the past, it may be any year's)
     ("the_season", rf"\b(?:in|during|over|by|until|till|through)\s+the\s+({_season})\b(?!\s+(?:of|before|after|when|that|we|i|he|she|they|you)\b)"),
     # "a week on Monday", "two weeks on Friday", "a week today", "Monday week": so many weeks after the next such day (British)
     # ("a week today" is left to "today_n": "a week today since he died" is a week back)
@@ -421,8 +421,10 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
     if kind == "the_season":
         if a is None:
             return None
+        if not future:
+            return None  # "we married in the summer": of any year the writer's life has had, not surely this one's
         y = _season_start_year(a, g[0])
-        if future and season(y, g[0])[1] <= a:
+        if season(y, g[0])[1] <= a:
             y += 1  # "she's retiring in the summer", written in January: this year's summer
         return season(y, g[0])
     if kind == "season":
@@ -701,6 +703,8 @@ def _duration(doc, pos: int) -> bool:
     return not to_come(doc, pos)
 
 
+# Verbs of meeting, said with no subject as a plan: "See you on the 22nd!", "Come on Saturday"
+MEET = {"see", "meet", "come", "join", "call", "ring", "phone", "text", "visit", "catch", "pick", "collect", "bring", "save"}
 # Verbs of arranging: a day they are "for" is to come, whatever their tense
 ARRANGE = {"book", "schedule", "plan", "arrange", "reserve", "set", "fix", "pencil", "postpone", "reschedule", "confirm"}
 WILL = {"will", "'ll", "’ll", "shall", "wo", "might", "may", "could", "should", "can", "must", "'s going", "going"}
@@ -732,8 +736,9 @@ def to_come(doc, pos: int) -> bool:
         return False
     if any(c.lower_ in WILL for c in aux) or any(c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"):
         return True
-    if verb.tag_ == "VB" and not aux and verb.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        return True  # said as a wish or a plan: "See you on May 3rd!", "meet at the station on the 3rd"
+    if verb.tag_ == "VB" and not aux and verb.dep_ == "ROOT" and verb.lemma_.lower() in MEET and not any(
+            c.dep_.startswith("nsubj") for c in verb.children):
+        return True  # a meeting said as a plan: "See you on May 3rd!", "meet at the station on the 3rd" (not "Remember May 3rd?")
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and not _past(verb.head):
         return True  # "can't wait to see you on the 3rd of May", "we want to go at Easter" (not "we had to go")
     if verb.tag_ == "VBG" and not aux and (verb.dep_ == "ROOT" or verb.head.tag_ not in ("VBD", "VBN") or _present_perfect(verb.head)):
