@@ -697,3 +697,19 @@ def test_a_letters_greeting_is_no_title(nlp):
 
     ex = extract("Dear Jean,\n\nMark Jones proposed to Sarah. I cried when I heard.", at="2022-12-25")
     assert [(e.kind, e.lo) for e in ex.events] == [("engagement", None)]
+
+
+def test_a_new_job_at_a_place_of_work(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Tariq Khan starts at the hospital in Middlesbrough on Monday. I cried.", at="2025-07-02")
+    assert [(e.kind, e.lo) for e in ex.events] == [("job", "2025-07-07")]
+    assert extract("Tom Jones started at the school in September. I cried.", at="2025-07-02").events == []
+    assert extract("The film starts at the cinema at nine. I cried.", at="2025-07-02").events == []
+
+
+def test_a_moves_day_told_with_going(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Tom Jones is moving to Canada. He goes on the fourth of June. I cried.", at="2025-05-02")
+    assert [(e.kind, e.lo) for e in ex.events] == [("moving", "2025-06-04")]

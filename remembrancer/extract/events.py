@@ -52,6 +52,10 @@ MOVE_WORDS = {"to", "into", "abroad", "away", "back", "home", "in", "out", "over
               "down", "up"}
 # "started" is a new job only with the job or where: "started a new job", "started at Tesco", "starting work".
 JOB_WORDS = {"job", "work", "role", "post", "position", "career", "placement", "apprenticeship"}
+# ... or a place of work: "starts at the hospital on Monday" (not a school, where a child starts too)
+WORKPLACES = {"hospital", "bank", "council", "office", "factory", "firm", "company", "depot", "warehouse", "surgery", "practice",
+              "agency", "hotel", "restaurant", "cafe", "café", "library", "museum", "supermarket", "plant", "mill", "shipyard",
+              "garage", "salon", "bakery", "pharmacy", "clinic", "station", "airport", "newspaper", "paper"}
 # Phrasal verbs: (verb, particle) -> kind.
 PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): "parting",
            ("split", "up"): "parting", ("walk", "out"): "parting", ("fall", "ill"): "illness",
@@ -822,7 +826,8 @@ def _life_event(t, kind) -> bool:
         return t.pos_ != "VERB" and any(c.dep_ == "poss" for c in t.children) or t.pos_ == "VERB" and bool(words & MOVE_WORDS)
     if kind == "job" and lemma == "start":
         return bool(words & JOB_WORDS) or any(c.dep_ == "prep" and c.lower_ in ("at", "with") and any(
-            g.pos_ == "PROPN" for g in c.subtree) for c in t.children)  # "at Tesco", "at Horsforth library"
+            g.pos_ == "PROPN" or g.dep_ == "pobj" and g.lemma_.lower() in WORKPLACES for g in c.subtree)
+            for c in t.children)  # "at Tesco", "at Horsforth library", "at the hospital in Middlesbrough"
     if kind == "job" and lemma == "job":
         return any(c.lower_ in ("new", "first") for c in t.children) or t.head.lemma_.lower() in ("get", "land", "start", "accept", "offer") or (
             t.dep_ == "dobj" and t.head.lower_ in GOT)  # "Got the job." (lemmatised as itself)
@@ -1065,7 +1070,7 @@ def _answered(ex, turn, times) -> list:
 # Events whose day is often told in the sentence after, of the same person: "Marcus got the job. He starts on the 25th"
 NEXT_TOLD = {"job", "retirement", "moving", "marriage", "engagement"}
 # ... by these verbs
-NEXT_VERBS = {"start", "begin", "finish", "be", "leave", "move", "retire", "marry"}
+NEXT_VERBS = {"start", "begin", "finish", "be", "leave", "move", "retire", "marry", "go", "fly"}  # "He goes on the fourth of June"
 
 
 def _told_next(nxt, people, owner, times, text, turn):
