@@ -307,3 +307,12 @@ def test_a_memory_asked_for_is_no_plan():
 
     assert [t.lo for t in extract("Remember May 3rd?", at="2024-03-10").times] == ["2023-05-03"]
     assert [t.lo for t in extract("Imagine the 3rd of May, all of us there.", at="2024-03-10").times] == ["2023-05-03"]
+
+
+def test_a_date_without_its_year_after_a_year_told_in_the_same_line():
+    spans = lambda text: [(t.text, t.lo) for t in find_times(text, "2021-02-02")]
+    assert spans("We married in 1963. On the 3rd of May we moved to Leeds.") == [("1963", "1963-01-01"), ("the 3rd of May", "1963-05-03")]
+    assert spans("In 1979 Dad got the job; in March we moved.") == [("1979", "1979-01-01"), ("March", "1979-03-01")]
+    # not across a line (a chat's turns), nor "next March"
+    assert spans("We married in 1963.\nOn the 3rd of May we moved.")[1] == ("the 3rd of May", "2020-05-03")
+    assert spans("In 2019 we went. Next March we go again.")[1] == ("Next March", "2021-03-01")

@@ -541,6 +541,47 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
     return None
 
 
+# Times that tell their year: a date told without one just after them is of that year
+YEARED = {"iso", "numeric", "month_year", "season_year", "year", "bare_year", "short_year"}
+
+
+def _in_the_year_told(text, times, told, a, future) -> list[Time]:
+    """A date without its year told in the same line, soon after a date of an earlier year, is of that year: "We married in
+    1963. On the 3rd of May we moved to Leeds" (not the 3rd of May before the letter was written), "In 1979 Dad got the job;
+    in March we moved" (as letters and memories tell what happened long before they were written). Not a date said as to
+    come, nor across a line: a chat's turns are lines."""
+    if a is None:
+        return times
+    out = list(times)
+    for i, t in enumerate(times):
+        kind, g = told.get(t.start, (None, ()))
+        if kind in ("dmy", "mdy"):
+            if g[0] or g[3] or g[4]:
+                continue  # a weekday or a year of its own
+        elif kind != "month" or (g[0] or "").lower() in ("last", "next", "this"):
+            continue
+        if future is not None and future(t.start):
+            continue
+        prior = next((p for p in reversed(out[:i]) if p.end <= t.start), None)
+        if prior is None or told.get(prior.start, (None,))[0] not in YEARED and not (
+                told.get(prior.start, (None, ()))[0] in ("dmy", "mdy") and told[prior.start][1][3]):
+            continue
+        y = int(prior.lo[:4])
+        if y >= a.year or "\n" in text[prior.end:t.start] or t.start - prior.end > 300 or prior.hi[:4] != str(y + 1) and (
+                dt.date.fromisoformat(prior.hi) - dt.date.fromisoformat(prior.lo)).days > 366:
+            continue
+        try:
+            if kind == "month":
+                span = month(y, _month_of(g[1]))
+            else:
+                d_s, m_s = (g[1], g[2]) if kind == "dmy" else (g[2], g[1])
+                span = day(dt.date(y, _month_of(m_s), _day_of(d_s)))
+        except (ValueError, KeyError):
+            continue
+        out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3))
+    return out
+
+
 def _part(lo: dt.date, hi: dt.date, which: str) -> tuple[dt.date, dt.date]:
     """The beginning, middle or end of [lo, hi): the whole of it, a window that surely holds it. (A third or a half
     of it lost LoCoMo questions whose evidence lies just outside: "in the beginning of November 2022".)"""
@@ -631,6 +672,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             times.append(Time(start, end, text[start:end], _iso(span[0]), _iso(span[1]), round(CONFIDENCE["that"] * prior.confidence, 3)))
             told[start] = ("that", groups)
     times.sort(key=lambda t: t.start)
+    times = _in_the_year_told(text, times, told, a, future)
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
     # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
     # "ago" and "from now" are counted from the entry's date.
