@@ -713,3 +713,15 @@ def test_a_moves_day_told_with_going(nlp):
 
     ex = extract("Tom Jones is moving to Canada. He goes on the fourth of June. I cried.", at="2025-05-02")
     assert [(e.kind, e.lo) for e in ex.events] == [("moving", "2025-06-04")]
+
+
+def test_a_diarys_event_of_today(nlp):
+    """Told in the simple past at a meal, or beside "tonight": the entry's day. Not in a letter."""
+    from remembrancer.extract import extract
+
+    def dated(text):
+        return [(e.kind, e.lo) for e in extract(text, at="2022-12-25").events]
+    assert dated("We had turkey. After dinner I asked Anya Kowalski to marry me. She said yes.") == [("engagement", "2022-12-25")]
+    assert dated("Went to the Bell tonight. Tom Jones proposed to Kate Smith. I cried.") == [("engagement", "2022-12-25")]
+    assert dated("Dear Jean,\n\nAfter dinner Tom Jones proposed to you. I cried.") == [("engagement", None)]
+    assert dated("Went to the Bell tonight.\n\nTom Jones proposed to Kate Smith. I cried.") == [("engagement", None)]

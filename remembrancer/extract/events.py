@@ -410,6 +410,9 @@ class Events:
                         when = told.lo, told.hi
                 headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
                     sent, ex.text, t)
+                if not dated and not headline and entry_day and writer is not None and turn is None and kind in HEADLINE and _of_today(
+                        t, ex, all_times):
+                    headline = True  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
                 if not dated and not headline and entry_day and turn is not None and kind in ("birth", "death") and _hour(t, turn):
                     headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news
                 if headline:
@@ -1266,3 +1269,26 @@ def _asked(t, owner) -> list[int]:
         return []
     who = [owner[c.i] for c in t.head.children if c.dep_ in ("nsubj", "dobj", "dative") and c.i in owner]
     return list(dict.fromkeys(who)) if len(set(who)) == 2 else []
+
+
+MEAL = re.compile(r"\b(?:after|before|at|over|during)\s+(?:breakfast|lunch|dinner|tea|supper)\b", re.I)
+TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening"}
+
+
+def _of_today(t, ex, times) -> bool:
+    """Is an event a diary tells in the simple past, with no time of its own, of the entry's day: its sentence told at a meal
+    ("After dinner I asked Anya to marry me") or its paragraph's other sentences today's ("Went to the Bell tonight.")? Not in a
+    letter (one that greets someone), which tells what it likes of long before."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() == "ask":
+        verb = t.head  # "I asked Anya to marry me"
+    if verb.tag_ != "VBD" or any(m.kind == "addressee" for p in ex.people for m in p.mentions):
+        return False
+    sent = t.sent
+    if MEAL.search(sent.text):
+        return True
+    text = ex.text
+    lo = max((m.end() for m in re.finditer(r"\n[ \t]*\n", text[:sent.start_char])), default=0)
+    hi = text.find("\n\n", sent.end_char)
+    hi = len(text) if hi < 0 else hi
+    return any(lo <= tm.start < hi and tm.text.lower() in TODAY for tm in times)
