@@ -725,3 +725,17 @@ def test_a_diarys_event_of_today(nlp):
     assert dated("Went to the Bell tonight. Tom Jones proposed to Kate Smith. I cried.") == [("engagement", "2022-12-25")]
     assert dated("Dear Jean,\n\nAfter dinner Tom Jones proposed to you. I cried.") == [("engagement", None)]
     assert dated("Went to the Bell tonight.\n\nTom Jones proposed to Kate Smith. I cried.") == [("engagement", None)]
+
+
+def test_an_age_the_parser_hung_on_its_day(nlp):
+    """"turns 5 saturday", "would've been 90 today": the parser reads the age as a count of the day."""
+    from remembrancer.extract import extract
+
+    text = "Bri: Zoe turns 5 saturday!! Party at the trampoline place at 2\nTasha: omg"
+    i = text.index("\n")
+    ex = extract(text, at="2023-04-12T20:05:00", speakers=[(5, i, "Bri"), (i + 8, len(text), "Tasha")])
+    assert [(e.kind, e.lo) for e in ex.events] == [("birth", "2018-04-15")]
+    text = "Bri: Grandpa would've been 90 today\nTasha: omg"
+    i = text.index("\n")
+    ex = extract(text, at="2023-08-02T07:45:00", speakers=[(5, i, "Bri"), (i + 8, len(text), "Tasha")])
+    assert sorted((e.kind, e.lo) for e in ex.events) == [("birth", "1933-08-02"), ("death", None)]

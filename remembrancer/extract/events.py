@@ -915,6 +915,7 @@ def _late(t, owner) -> tuple[list[int], int | None, bool]:
         return none
     ages = [c for c in t.children if c.pos_ == "NUM" and c.dep_ in ("attr", "dobj")]
     ages += [g for c in t.children if c.dep_ == "acomp" and c.lower_ == "old" for g in c.subtree if g.pos_ == "NUM"]
+    ages += _age_on_time(t)  # "Grandpa would've been 90 today": the parser takes 90 for a count of the day
     if not ages or any(c.dep_ == "neg" for c in t.children):
         return none
     number = ages[0]
@@ -948,6 +949,7 @@ def _age(t, owner, times):
         # an age is a number alone: not "the only one", "one of them"
         nums = [c for c in kids if c.pos_ == "NUM" and c.dep_ in ("attr", "dobj", "npadvmod") and not any(
             g.dep_ in ("det", "amod", "prep", "advmod") or g.dep_ == "compound" and g.pos_ != "NUM" for g in c.children)]
+        nums = nums or _age_on_time(t)  # "Zoe turns 5 saturday!!"
         sure = CONFIDENCE["age"]
     elif ORDINAL_AGE.match(t.text) and t.dep_ == "amod":
         who = [owner[c.i] for c in t.head.children if c.dep_ == "poss" and c.i in owner]  # "Jackie's 50th tonight"
@@ -1292,3 +1294,12 @@ def _of_today(t, ex, times) -> bool:
     hi = text.find("\n\n", sent.end_char)
     hi = len(text) if hi < 0 else hi
     return any(lo <= tm.start < hi and tm.text.lower() in TODAY for tm in times)
+
+
+DAY_NOUNS = {"today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _age_on_time(t) -> list:
+    """An age the parser hung on the day it is said of, as if a count of it: "turns 5 saturday", "would've been 90 today"."""
+    return [g for c in t.children if c.dep_ in ("npadvmod", "tmod", "dobj", "attr") and c.lower_ in DAY_NOUNS
+            for g in c.children if g.dep_ == "nummod" and g.pos_ == "NUM" and g.i == c.i - 1]
