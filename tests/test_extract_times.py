@@ -258,6 +258,8 @@ def test_the_day_after_a_holiday_is_counted_from_it():
     ("Can't wait to see you on the 3rd of May", "2024-05-03"),
     ("Booked the venue for the 3rd of June.", "2024-06-03"),
     ("The scan is scheduled for May 3rd.", "2024-05-03"),
+    ("Only two weeks till May 3rd!", "2024-05-03"),
+    ("Flights booked for May 3rd!", "2024-05-03"),
     # ... and the one just gone when it speaks of what was
     ("We met on May 3rd.", "2023-05-03"),
     ("I had to go in on May 3rd.", "2023-05-03"),

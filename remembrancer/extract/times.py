@@ -766,8 +766,9 @@ def to_come(doc, pos: int) -> bool:
         path.append(verb)
     if any(x.lower_ == "due" for x in path) or any(c.lower_ == "due" and c.dep_ in ("acomp", "amod", "attr") for c in verb.children):
         return True  # "due 4th september", "the baby's due in April": a date to come
-    if verb.pos_ not in ("VERB", "AUX") and verb.lower_ == "from" and verb.dep_ == "ROOT":
-        return True  # a plan told in a word: "Got the job. From September."
+    if verb.pos_ not in ("VERB", "AUX") and (verb.lower_ == "from" and verb.dep_ == "ROOT" or any(
+            x.lower_ in ("till", "until", "til", "'til", "’til") for x in path)):
+        return True  # a plan told in a word: "Got the job. From September.", "Only two weeks till May 3rd!"
     if verb.pos_ not in ("VERB", "AUX"):
         # a plan in notes, with no verb of its own: "landing 17th May" (the parser hangs "landing" on the date)
         return any(c.tag_ == "VBG" and c.dep_ in ("compound", "amod", "acl") for x in path for c in x.children)
