@@ -725,6 +725,7 @@ def test_a_diarys_event_of_today(nlp):
     assert dated("Went to the Bell tonight. Tom Jones proposed to Kate Smith. I cried.") == [("engagement", "2022-12-25")]
     assert dated("Dear Jean,\n\nAfter dinner Tom Jones proposed to you. I cried.") == [("engagement", None)]
     assert dated("Went to the Bell tonight.\n\nTom Jones proposed to Kate Smith. I cried.") == [("engagement", None)]
+    assert dated("Today I found the old photos. Tom Jones and I married at St Mary's.") == [("marriage", None)]  # a memory
 
 
 def test_an_age_the_parser_hung_on_its_day(nlp):

@@ -411,7 +411,7 @@ class Events:
                 headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
                     sent, ex.text, t)
                 if not dated and not headline and entry_day and writer is not None and turn is None and kind in HEADLINE and _of_today(
-                        t, ex, all_times):
+                        t, ex, all_times, writer in people):
                     headline = True  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
                 if not dated and not headline and entry_day and turn is not None and kind in ("birth", "death") and _hour(t, turn):
                     headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news
@@ -1277,10 +1277,11 @@ MEAL = re.compile(r"\b(?:after|before|at|over|during)\s+(?:breakfast|lunch|dinne
 TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening"}
 
 
-def _of_today(t, ex, times) -> bool:
+def _of_today(t, ex, times, mine=False) -> bool:
     """Is an event a diary tells in the simple past, with no time of its own, of the entry's day: its sentence told at a meal
-    ("After dinner I asked Anya to marry me") or its paragraph's other sentences today's ("Went to the Bell tonight.")? Not in a
-    letter (one that greets someone), which tells what it likes of long before."""
+    ("After dinner I asked Anya to marry me") or, someone else's, its paragraph's other sentences today's ("Went to the Bell
+    tonight. Tom proposed to Kate.")? Not the writer's own beside "today" ("Today I found our wedding photos. We married at St
+    Mary's": a memory), nor in a letter (one that greets someone), which tells what it likes of long before."""
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "ask":
         verb = t.head  # "I asked Anya to marry me"
@@ -1289,6 +1290,8 @@ def _of_today(t, ex, times) -> bool:
     sent = t.sent
     if MEAL.search(sent.text):
         return True
+    if mine:
+        return False
     text = ex.text
     lo = max((m.end() for m in re.finditer(r"\n[ \t]*\n", text[:sent.start_char])), default=0)
     hi = text.find("\n\n", sent.end_char)
