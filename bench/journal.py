@@ -61,7 +61,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Writers added after the first three, each in forms those lack (teen-bristol: a teenager's diary, people;
 # diary-sheffield: a man's diary, relations; letters-to-dad and chat-sisters: letters to the dead recalling dated
 # events, an American two-person chat with events said in passing): tuned on, and reported apart ("new").
-NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters"]
+# chat-mum-son (dates5): a mother and her grown son, events said in passing with relative dates, plans and bookings.
+NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 

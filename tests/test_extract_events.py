@@ -582,3 +582,161 @@ def test_the_pair_after_a_greeting_the_parser_took_for_its_apposition():
 def test_a_name_the_parser_took_for_a_verbs_compound_is_its_subject():
     got = _full("14th August 2022\n\nDear Dad,\n\nOwen retires at the end of the month. Owen is happy.", "2022-08-14")
     assert ("retirement", ["Owen"], "2022-08-01", "2022-09-01") in got
+
+
+def test_news_heading_a_diary_entry_is_of_its_day(nlp):
+    """A short first line, or the first under a short title, is the day's news: a break-up as much as a wedding."""
+    from remembrancer.extract import extract
+
+    def dated(text, at):
+        ex = extract(text, at=at)
+        return [(e.kind, e.lo, e.hi) for e in ex.events if not e.negated]
+    assert ("parting", "2023-11-11", "2023-11-12") in dated("Ethan Price broke up with me.\n\nOn FaceTime. I cried.", "2023-11-11")
+    assert ("engagement", "2022-12-25", "2022-12-26") in dated(
+        "Christmas Day!!\n\nMark Jones proposed to Mum. At the table. I cried.", "2022-12-25")
+    # more than a title before it: no day but "no later than the entry"
+    assert ("engagement", None, "2022-12-26") in dated(
+        "We had turkey and then the pudding and the crackers.\n\nMark Jones proposed to Mum. I cried.", "2022-12-25")
+
+
+def test_a_move_under_way_is_after_the_entry_even_when_is_is_read_as_a_possessive(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Worst news ever. Jade Smith's moving to Manchester. I cried.", at="2024-01-20")
+    assert [(e.kind, e.lo, e.hi) for e in ex.events] == [("moving", "2024-01-20", None)]
+
+
+def test_a_plans_day_told_two_sentences_on(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Nanna is moving to Portishead to live with Auntie Bev. They've done up the garage. "
+                 "She moves on the fourth of November. I cried.", at="2023-10-14")
+    assert [(e.kind, e.lo) for e in ex.events] == [("moving", "2023-11-04")]
+    # not across a blank line
+    ex = extract("Nanna is moving to Portishead to live with Auntie Bev. They've done up the garage.\n\n"
+                 "She moves on the fourth of November. I cried.", at="2023-10-14")
+    assert [(e.kind, e.lo) for e in ex.events][0] == ("moving", "2023-10-14")
+
+
+def test_a_chat_speakers_label_parsed_into_the_sentence(nlp):
+    """"Dan: Becca and Tariq are married!!": the parser hangs the couple on the label; theirs, not no one's."""
+    from remembrancer.extract import extract
+
+    text = "Dan: Becca Shaw and Tariq Khan are married!! What a day\nGail: Wasn't it perfect"
+    ex = extract(text, at="2025-06-15T09:00:00", speakers=[(5, 55, "Dan"), (62, 79, "Gail")])
+    assert [(e.kind, sorted(ex.people[p].name for p in e.people)) for e in ex.events] == [("marriage", ["Becca Shaw", "Tariq Khan"])]
+
+
+def test_a_clause_with_a_subject_of_its_own_is_not_about_the_name_it_hangs_on(nlp):
+    """"Mum my phone died": the phone died, not Mum; "Tom, whose wife died": not Tom."""
+    from remembrancer.extract import extract
+
+    text = "Dan: Mum my phone died on the train, that's why I didn't answer\nGail: All fine."
+    ex = extract(text, at="2024-04-14T12:00:00", speakers=[(5, 63, "Dan"), (70, 79, "Gail")])
+    assert all(not e.people for e in ex.events if e.kind == "death")
+    ex = extract("Tom Jones, whose wife died last year, came round.", at="2024-04-14")
+    assert all(ex.people[p].name != "Tom Jones" for e in ex.events for p in e.people)
+    ex = extract("Lisa Smith, who died in 2001, was my aunt.", at="2024-04-14")
+    assert [(e.kind, [ex.people[p].name for p in e.people]) for e in ex.events] == [("death", ["Lisa Smith"])]
+
+
+def test_an_illness_dated_by_when_they_were_told(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Mary Jones has got diabetes. The nurse told her on Tuesday. I cried.", at="2024-01-18")
+    assert [(e.kind, e.lo) for e in ex.events] == [("illness", "2024-01-16")]
+    # she telling me is not when she learnt it
+    ex = extract("Mary Jones has got diabetes. She told me on Tuesday. I cried.", at="2024-01-18")
+    assert [(e.kind, e.lo) for e in ex.events] == [("illness", None)]
+
+
+def test_a_birth_told_in_a_chat_with_its_hour_is_that_days(nlp):
+    from remembrancer.extract import extract
+
+    text = "Dan: She's here!!! Maya Rose Hartley, born at 4am, 7lb 1oz\nGail: OH DAN"
+    ex = extract(text, at="2025-02-09T05:20:00", speakers=[(5, 58, "Dan"), (65, 71, "Gail")])
+    assert [(e.kind, e.lo, e.hi) for e in ex.events] == [("birth", "2025-02-09", "2025-02-10")]
+
+
+def test_getting_the_keys_is_moving_in(nlp):
+    from remembrancer.extract import extract
+
+    text = "Bri: GOT THE KEYS YESTERDAY!!!\nTasha: omg"
+    ex = extract(text, at="2022-06-04T10:00:00", speakers=[(5, 30, "Bri"), (38, 41, "Tasha")])
+    assert [(e.kind, [ex.people[p].name for p in e.people], e.lo) for e in ex.events] == [("moving", ["Bri"], "2022-06-03")]
+    for text in ("I got my keys back from the garage. I cried.", "We got the car keys. I cried.", "I lost my keys yesterday. I cried."):
+        assert [e.kind for e in extract(text, at="2023-05-01").events] == []
+
+
+def test_a_proposal_told_as_asking(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Tom Jones asked me to marry him on Saturday. I said yes.", at="2022-12-25")
+    assert [(e.kind, sorted(ex.people[p].name for p in e.people), e.lo, e.negated) for e in ex.events] == [
+        ("engagement", ["Tom Jones", "me"], "2022-12-24", False)]
+    assert all(e.negated for e in extract("I never asked Anya Kowalski to marry me.", at="2022-12-25").events)
+
+
+def test_they_after_a_pair_the_parser_did_not_join(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Nanna Jean and Grandad Joe came for tea. They've been married forty-six years. I cried.", at="2022-01-10")
+    assert [(e.kind, sorted(ex.people[p].name for p in e.people)) for e in ex.events] == [("marriage", ["Grandad Joe", "Nanna Jean"])]
+
+
+def test_a_job_got_with_its_start_told_in_a_word(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Got the job. Moira's job. From September. Taz bought the first round. I cried.", at="2023-03-25")
+    assert [(e.kind, [ex.people[p].narrator for p in e.people], e.lo) for e in ex.events] == [("job", [True], "2023-09-01")]
+
+
+def test_a_letters_greeting_is_no_title(nlp):
+    """What a letter tells first under "Dear Jean," is not the news of the day it was written."""
+    from remembrancer.extract import extract
+
+    ex = extract("Dear Jean,\n\nMark Jones proposed to Sarah. I cried when I heard.", at="2022-12-25")
+    assert [(e.kind, e.lo) for e in ex.events] == [("engagement", None)]
+
+
+def test_a_new_job_at_a_place_of_work(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Tariq Khan starts at the hospital in Middlesbrough on Monday. I cried.", at="2025-07-02")
+    assert [(e.kind, e.lo) for e in ex.events] == [("job", "2025-07-07")]
+    assert extract("Tom Jones started at the school in September. I cried.", at="2025-07-02").events == []
+    assert extract("The film starts at the cinema at nine. I cried.", at="2025-07-02").events == []
+
+
+def test_a_moves_day_told_with_going(nlp):
+    from remembrancer.extract import extract
+
+    ex = extract("Tom Jones is moving to Canada. He goes on the fourth of June. I cried.", at="2025-05-02")
+    assert [(e.kind, e.lo) for e in ex.events] == [("moving", "2025-06-04")]
+
+
+def test_a_diarys_event_of_today(nlp):
+    """Told in the simple past at a meal, or beside "tonight": the entry's day. Not in a letter."""
+    from remembrancer.extract import extract
+
+    def dated(text):
+        return [(e.kind, e.lo) for e in extract(text, at="2022-12-25").events]
+    assert dated("We had turkey. After dinner I asked Anya Kowalski to marry me. She said yes.") == [("engagement", "2022-12-25")]
+    assert dated("Went to the Bell tonight. Tom Jones proposed to Kate Smith. I cried.") == [("engagement", "2022-12-25")]
+    assert dated("Dear Jean,\n\nAfter dinner Tom Jones proposed to you. I cried.") == [("engagement", None)]
+    assert dated("Went to the Bell tonight.\n\nTom Jones proposed to Kate Smith. I cried.") == [("engagement", None)]
+    assert dated("Today I found the old photos. Tom Jones and I married at St Mary's.") == [("marriage", None)]  # a memory
+
+
+def test_an_age_the_parser_hung_on_its_day(nlp):
+    """"turns 5 saturday", "would've been 90 today": the parser reads the age as a count of the day."""
+    from remembrancer.extract import extract
+
+    text = "Bri: Zoe turns 5 saturday!! Party at the trampoline place at 2\nTasha: omg"
+    i = text.index("\n")
+    ex = extract(text, at="2023-04-12T20:05:00", speakers=[(5, i, "Bri"), (i + 8, len(text), "Tasha")])
+    assert [(e.kind, e.lo) for e in ex.events] == [("birth", "2018-04-15")]
+    text = "Bri: Grandpa would've been 90 today\nTasha: omg"
+    i = text.index("\n")
+    ex = extract(text, at="2023-08-02T07:45:00", speakers=[(5, i, "Bri"), (i + 8, len(text), "Tasha")])
+    assert sorted((e.kind, e.lo) for e in ex.events) == [("birth", "1933-08-02"), ("death", None)]

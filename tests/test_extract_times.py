@@ -250,3 +250,71 @@ def test_the_day_after_a_holiday_is_counted_from_it():
     assert [(t.text, t.lo, t.hi) for t in times][0] == ("the day after", "2022-12-26", "2022-12-27")
     times = find_times("We left the week before Easter 2019.", "2023-01-10")
     assert [(t.text, t.lo, t.hi) for t in times][0] == ("the week before", "2019-04-14", "2019-04-21")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # issue 18: a date without its year in a message that speaks of what is to come is the next one
+    ("See you on May 3rd!", "2024-05-03"),
+    ("Can't wait to see you on the 3rd of May", "2024-05-03"),
+    ("Booked the venue for the 3rd of June.", "2024-06-03"),
+    ("The scan is scheduled for May 3rd.", "2024-05-03"),
+    ("Only two weeks till May 3rd!", "2024-05-03"),
+    ("Flights booked for May 3rd!", "2024-05-03"),
+    # ... and the one just gone when it speaks of what was
+    ("We met on May 3rd.", "2023-05-03"),
+    ("I had to go in on May 3rd.", "2023-05-03"),
+    ("We wanted to go on May 3rd.", "2023-05-03"),
+])
+def test_a_date_without_a_year_resolves_forward_when_the_words_say_it_is_to_come(text, expected):
+    from remembrancer.extract import extract
+
+    assert [t.lo for t in extract(text, at="2024-03-10").times] == [expected]
+
+
+def test_a_plan_hung_on_a_present_perfect_is_to_come():
+    from remembrancer.extract import extract
+
+    text = "Dad told us that he's got a new job at the warehouse, starting in September."
+    assert [t.lo for t in extract(text, at="2023-07-22").times] == ["2023-09-01"]
+
+
+def test_a_day_of_the_month_in_words():
+    spans = lambda text: [(t.text, t.lo) for t in find_times(text, "2023-10-14")]
+    assert spans("She moved on the fourth of November.") == [("the fourth of November", "2022-11-04")]
+    assert spans("It was November the twenty-first.") == [("November the twenty-first", "2022-11-21")]
+    assert spans("They went in February, on the tenth.")[-1] == ("the tenth", "2023-10-10")
+    # an ordinal word is a day only where it can be nothing else
+    assert spans("My first May in London.") == []
+    assert spans("He was the first. The second time was worse.") == []
+
+
+def test_the_season_without_last_or_next():
+    from remembrancer.extract import extract
+
+    assert [(t.text, t.lo) for t in extract("Moira's retiring in the summer.", at="2023-01-14").times] == [("the summer", "2023-06-01")]
+    assert [(t.text, t.lo) for t in extract("We went to Spain in the summer.", at="2023-01-14").times] == []  # of any year
+    assert [t.lo for t in find_times("In the summer of 1979 we moved.", "2023-01-14")] == ["1979-06-01"]
+
+
+def test_a_week_on_a_day():
+    spans = lambda text: [(t.text, t.lo) for t in find_times(text, "2024-02-07")]  # a Wednesday
+    assert spans("I start a week on Monday") == [("a week on Monday", "2024-02-19")]
+    assert spans("The funeral is a week on Friday.") == [("a week on Friday", "2024-02-16")]
+    assert spans("See you Monday week.") == [("Monday week", "2024-02-19")]
+    assert spans("A week today since Mum died.") == [("A week today", "2024-01-31")]  # a week back, as before
+
+
+def test_a_memory_asked_for_is_no_plan():
+    from remembrancer.extract import extract
+
+    assert [t.lo for t in extract("Remember May 3rd?", at="2024-03-10").times] == ["2023-05-03"]
+    assert [t.lo for t in extract("Imagine the 3rd of May, all of us there.", at="2024-03-10").times] == ["2023-05-03"]
+
+
+def test_a_date_without_its_year_after_a_year_told_in_the_same_line():
+    spans = lambda text: [(t.text, t.lo) for t in find_times(text, "2021-02-02")]
+    assert spans("We married in 1963. On the 3rd of May we moved to Leeds.") == [("1963", "1963-01-01"), ("the 3rd of May", "1963-05-03")]
+    assert spans("In 1979 Dad got the job; in March we moved.") == [("1979", "1979-01-01"), ("March", "1979-03-01")]
+    # not across a line (a chat's turns), nor "next March"
+    assert spans("We married in 1963.\nOn the 3rd of May we moved.")[1] == ("the 3rd of May", "2020-05-03")
+    assert spans("In 2019 we went. Next March we go again.")[1] == ("Next March", "2021-03-01")

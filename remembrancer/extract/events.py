@@ -52,6 +52,10 @@ MOVE_WORDS = {"to", "into", "abroad", "away", "back", "home", "in", "out", "over
               "down", "up"}
 # "started" is a new job only with the job or where: "started a new job", "started at Tesco", "starting work".
 JOB_WORDS = {"job", "work", "role", "post", "position", "career", "placement", "apprenticeship"}
+# ... or a place of work: "starts at the hospital on Monday" (not a school, where a child starts too)
+WORKPLACES = {"hospital", "bank", "council", "office", "factory", "firm", "company", "depot", "warehouse", "surgery", "practice",
+              "agency", "hotel", "restaurant", "cafe", "café", "library", "museum", "supermarket", "plant", "mill", "shipyard",
+              "garage", "salon", "bakery", "pharmacy", "clinic", "station", "airport", "newspaper", "paper"}
 # Phrasal verbs: (verb, particle) -> kind.
 PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): "parting",
            ("split", "up"): "parting", ("walk", "out"): "parting", ("fall", "ill"): "illness",
@@ -105,7 +109,12 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
                "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest"}
 
 
-_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born", "day"}
+_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born", "day", "keys"}
+# Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
+KEYS_VERBS = {"get", "collect", "pick", "receive"}
+# ... by form too: the parser lemmatises "Got" and "GOT" as themselves
+GOT = {"got", "get", "gets", "getting", "gotten", "collected", "collect", "picked", "received"}
+HOMES = {"house", "flat", "home", "apartment", "bungalow", "cottage", "place", "condo", "maisonette", "farmhouse", "terrace"}
 _HASHES: dict[int, set[int]] = {}
 
 
@@ -148,6 +157,8 @@ def _kind(t) -> str | None:
         return ADJECTIVES[t.lower_]
     if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
         return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
+    if t.lower_ == "keys" and t.dep_ == "dobj" and (t.head.lemma_.lower() in KEYS_VERBS or t.head.lower_ in GOT) and _keys_home(t):
+        return "moving"
     if lemma == "day" and t.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "first" for c in t.children) and any(
             c.dep_ == "prep" and c.lower_ in ("at", "with") and any(g.pos_ == "PROPN" for g in c.subtree) for c in t.children):
         return "job"  # "Geth's first day at Welsh Water", "First day at Hollybrook."
@@ -198,12 +209,19 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         take(g, agent=c.dep_ == "agent" or c.lower_ == "by")
+    if not people and t.pos_ in ("VERB", "AUX"):
+        for aux in (c for c in t.children if c.dep_ in ("aux", "auxpass")):
+            for c in aux.children:  # "Becca Shaw and Tariq Khan are married": the parser may hang the subject on "are"
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    take(c)
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
         for c in t.head.children:  # "Dad had a stroke", "she survived cancer"
             if c.dep_.startswith("nsubj"):
                 take(c)
-    if t.dep_ in ("relcl", "acl") and t.head.i in owner:
-        take(t.head)  # "Lisa, who died ..."
+    if t.dep_ in ("relcl", "acl") and t.head.i in owner and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i not in owner and c.tag_ not in ("WP", "WDT") and c.lower_ != "that"
+            for c in t.children):
+        take(t.head)  # "Lisa, who died ..." (not "Mum my phone died", a clause with a subject of its own)
     if t.dep_ == "conj" and t.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in t.children):
         for c in t.head.children:  # "he fell and died": the first verb's subject
             if c.dep_.startswith("nsubj"):
@@ -271,7 +289,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "29"  # 29: events4 and people3 together (each was 28)
+    version = "30"  # 30: dates5 (29: events4 and people3 together)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -314,6 +332,11 @@ class Events:
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
+                asked = _asked(t, owner)
+                if asked:  # "I asked Anya to marry me": an engagement, of the one who asked and the one asked
+                    kind, people = "engagement", asked
+                if turn is not None and not people:
+                    people = _after_label(t, owner, turn[0], via)  # "Dan: Becca and Tariq are married!!" (Becca parsed as Dan's appos)
                 if quotes and people:  # 'I texted Jade "Grandpa died"': the words quoted are not of the one outside them
                     side = inside(t.idx, quotes)
                     people = [p for p in people if p not in via or inside(via[p].idx, quotes) == side]
@@ -385,16 +408,28 @@ class Events:
                     if told is not None:  # "Pauline's got diabetes. She found out on Tuesday"
                         dated = [told]
                         when = told.lo, told.hi
-                headline = not dated and entry_day and writer is not None and kind in HEADLINE and _headline(sent, ex.text)
+                headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
+                    sent, ex.text, t)
+                if not dated and not headline and entry_day and writer is not None and turn is None and kind in HEADLINE and _of_today(
+                        t, ex, all_times, writer in people):
+                    headline = True  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
+                if not dated and not headline and entry_day and turn is not None and kind in ("birth", "death") and _hour(t, turn):
+                    headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news
                 if headline:
                     when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
-                if not dated and not headline and kind in NEXT_TOLD and people and g + 1 < len(groups):
-                    told = _told_next(doc[groups[g + 1][0]:groups[g + 1][1]], people, owner, all_times, ex.text, turn)
-                    if told is not None:  # "Marcus got the job at OhioHealth!!! He starts on the 25th"
+                for k in range(g + 1, min(g + 3, len(groups))) if not dated and not headline and kind in NEXT_TOLD and people else ():
+                    # "Marcus got the job at OhioHealth!!! He starts on the 25th"; "Nanna is moving to Portishead. They've done up
+                    # the garage. She moves on the fourth of November." (the next sentence or the one after, in the paragraph)
+                    nxt = doc[groups[k][0]:groups[k][1]]
+                    if re.search(r"\n[ \t]*\n", ex.text[sent.end_char:nxt.start_char]):
+                        break
+                    told = _told_next(nxt, people, owner, all_times, ex.text, turn)
+                    if told is not None:
                         dated = [told]
                         when = told.lo, told.hi
+                        break
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
-                                   negated=generic or _irrealis(t, sent), agents=agents,
+                                   negated=generic or _irrealis(t.head if asked else t, sent), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex)),
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
@@ -547,11 +582,15 @@ def _left_out(t, owner, writer, kind, turn_start=None) -> list[int]:
         start = turn_start
     first = next((x for x in sent if x.idx >= start and not x.is_punct and not x.is_space), None)
     anchor = t.head if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd") or t.head.lemma_.lower() == "test") else t  # "Tested positive"
+    got = t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and (t.head.lemma_.lower() in HAVE_VERBS | KEYS_VERBS or t.head.lower_ in GOT)
+    if got:
+        anchor = t.head  # "Got the keys yesterday!!!", "Got the job."
     if first is None or not (first.i == anchor.i or first in anchor.lefts and first.dep_ == "amod"):
         return []
     # the root of its sentence, or in a chat of its turn (the parser may run one turn into the one before)
     root = anchor.dep_ == "ROOT" or turn_start is not None and anchor.head.idx < turn_start
-    if not root or anchor.tag_ not in ("VBD", "VBN", "VBG", "JJ") and not (kind == "job" and t.pos_ == "NOUN"):
+    if not root or anchor.tag_ not in ("VBD", "VBN", "VBG", "JJ") and not (kind == "job" and t.pos_ == "NOUN") and not (
+            got and anchor.lower_ in GOT - {"get", "gets", "collect"}):
         return []  # "Married name.": "married" says what the name is
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") and c.idx >= start for c in anchor.children):
         return []
@@ -570,7 +609,9 @@ def _left_out(t, owner, writer, kind, turn_start=None) -> list[int]:
 
 
 # Verbs of learning of an illness: "She found out on Tuesday", "he was diagnosed in May", "tested positive on Friday"
-FOUND = {"find", "learn", "hear", "diagnose", "test", "confirm"}
+FOUND = {"find", "learn", "hear", "diagnose", "test", "confirm", "tell", "inform"}
+# ... or of being told: "They told him on Tuesday", "the consultant told her yesterday"
+TOLD = {"tell", "inform"}
 
 
 def _found_out(nxt, people, owner, times, text):
@@ -582,7 +623,9 @@ def _found_out(nxt, people, owner, times, text):
         return None
     if re.search(r"\n[ \t]*\n", text[nxt.doc[nxt.start - 1].idx:nxt.start_char]):
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people for c in root.children):
+    told = root.lemma_.lower() in TOLD and any(c.dep_ in ("dobj", "dative") and owner.get(c.i) in people for c in root.children)
+    if not told and (root.lemma_.lower() in TOLD or not any(c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people
+                                                            for c in root.children)):
         return None
     return next((tm for tm in times if nxt.start_char <= tm.start < nxt.end_char and not _dateline(text, tm)), None)
 
@@ -599,7 +642,7 @@ def _paragraph_start(t) -> int:
 
 # Events a diary's first line tells as the day's news ("Married.", "Retired!"); not an illness ("Geth's got Covid."
 # has been so for days), nor a death, whose day is said
-HEADLINE = {"marriage", "engagement", "moving", "job", "retirement", "birth"}
+HEADLINE = {"marriage", "engagement", "moving", "job", "retirement", "birth", "parting"}
 # Events two people have together, which "their" or "our" can stand for both of: "their wedding", "our honeymoon"
 TOGETHER = {"marriage", "engagement", "parting", "moving"}
 PLURAL_POSS = {"their", "our"}
@@ -615,6 +658,9 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     two people named in the sentence itself."""
     holders = [t, t.head] if t.dep_ == "compound" else [t]  # "Their marriage certificate"
     poss = next((c for h in holders for c in h.children if c.dep_ == "poss" and c.lower_ in PLURAL_POSS), None)
+    if poss is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and (t.head.lemma_.lower() in HAVE_VERBS | KEYS_VERBS
+                                                                          or t.head.lower_ in GOT):
+        poss = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)  # "we got the keys"
     if poss is None and t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in t.children):
         # "We moved into it in 1979", "they got engaged" (not "we separated the eggs", "they moved the sofa back")
         poss = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)
@@ -652,6 +698,9 @@ def _theirs(t, owner, writer, groups) -> list[int]:
         for c in before.root.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts:
                 pair = [owner[x.i] for x in [c, *c.conjuncts] if x.i in owner]
+            elif c.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ == "cc" for x in c.subtree):
+                # "Nanna Jean and Grandad Joe came": the parser may hang the pair on the last name, not as conjuncts
+                pair = list(dict.fromkeys(owner[x.i] for x in c.subtree if x.i in owner))
         if len(pair) >= 2:
             return pair
     s, e = next(((s, e) for s, e in groups if s <= t.i < e), (sent.start, sent.end))
@@ -663,12 +712,19 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     return named if len(named) == 2 else []
 
 
-def _headline(sent, text) -> bool:
-    """Is the sentence an entry's first line and short ("Married.", "My brother is married!"): the news of the
-    day it was written, when nothing else in it says when."""
-    before = _FRONT.sub("", text[:sent.start_char], count=1)
-    words = [x for x in sent if not x.is_punct and not x.is_space]
-    return not before.strip() and 0 < len(words) <= 5 and "\n" not in sent.text.strip()
+def _headline(sent, text, t=None) -> bool:
+    """Is the sentence an entry's first line and short ("Married.", "My brother is married!", "Ethan broke up with
+    me."), or the first under a short title ("Christmas Day!!\n\nMark proposed to Mum."): the news of the day it was
+    written, when nothing else in it says when."""
+    start = _paragraph_start(t) if t is not None else sent.start_char
+    before = _FRONT.sub("", text[:start], count=1).strip()
+    if before and ("\n" in before or len(before.split()) > 4 or not re.search(r"\n[ \t]*\n\s*$", text[:start])):
+        return False  # more than a title before it
+    if before and (before.endswith(",") or re.match(r"(?:dear|dearest|my|to|hi|hello|hiya)\b", before, re.I)):
+        return False  # a letter's greeting ("Dear Jean,"): a letter, written after the fact, tells what it likes first
+    sent = t.sent if t is not None else sent  # its own sentence, not the fragments joined to it ("At the table.")
+    words = [x for x in sent if not x.is_punct and not x.is_space and x.idx >= start]
+    return 0 < len(words) <= 6 and "\n" not in text[start:sent.end_char].strip()
 
 
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
@@ -677,7 +733,11 @@ _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 def _planned(t) -> bool:
     """Is the event told as under way or to come, with no time: "I'm marrying into a double act", "we're
     moving"? Then it was not by the entry's day but after it."""
-    return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in t.children)
+    if t.tag_ != "VBG":
+        return False
+    # "Jade's moving to Manchester": the parser may take "'s" for a possessive of the subject
+    return any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in t.children) or t.dep_ == "ROOT" and any(
+        c.dep_ in ("nsubj", "poss") and any(g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in c.children) for c in t.children)
 
 
 def _lifespans(ex, owner) -> list[Event]:
@@ -769,9 +829,11 @@ def _life_event(t, kind) -> bool:
         return t.pos_ != "VERB" and any(c.dep_ == "poss" for c in t.children) or t.pos_ == "VERB" and bool(words & MOVE_WORDS)
     if kind == "job" and lemma == "start":
         return bool(words & JOB_WORDS) or any(c.dep_ == "prep" and c.lower_ in ("at", "with") and any(
-            g.pos_ == "PROPN" for g in c.subtree) for c in t.children)  # "at Tesco", "at Horsforth library"
+            g.pos_ == "PROPN" or g.dep_ == "pobj" and g.lemma_.lower() in WORKPLACES for g in c.subtree)
+            for c in t.children)  # "at Tesco", "at Horsforth library", "at the hospital in Middlesbrough"
     if kind == "job" and lemma == "job":
-        return any(c.lower_ in ("new", "first") for c in t.children) or t.head.lemma_.lower() in ("get", "land", "start", "accept", "offer")
+        return any(c.lower_ in ("new", "first") for c in t.children) or t.head.lemma_.lower() in ("get", "land", "start", "accept", "offer") or (
+            t.dep_ == "dobj" and t.head.lower_ in GOT)  # "Got the job." (lemmatised as itself)
     if kind == "illness" and lemma == "attack":
         return any(c.lower_ in ("heart", "panic") and c.dep_ in ("compound", "amod") for c in t.children)
     return True
@@ -853,6 +915,7 @@ def _late(t, owner) -> tuple[list[int], int | None, bool]:
         return none
     ages = [c for c in t.children if c.pos_ == "NUM" and c.dep_ in ("attr", "dobj")]
     ages += [g for c in t.children if c.dep_ == "acomp" and c.lower_ == "old" for g in c.subtree if g.pos_ == "NUM"]
+    ages += _age_on_time(t)  # "Grandpa would've been 90 today": the parser takes 90 for a count of the day
     if not ages or any(c.dep_ == "neg" for c in t.children):
         return none
     number = ages[0]
@@ -886,6 +949,7 @@ def _age(t, owner, times):
         # an age is a number alone: not "the only one", "one of them"
         nums = [c for c in kids if c.pos_ == "NUM" and c.dep_ in ("attr", "dobj", "npadvmod") and not any(
             g.dep_ in ("det", "amod", "prep", "advmod") or g.dep_ == "compound" and g.pos_ != "NUM" for g in c.children)]
+        nums = nums or _age_on_time(t)  # "Zoe turns 5 saturday!!"
         sure = CONFIDENCE["age"]
     elif ORDINAL_AGE.match(t.text) and t.dep_ == "amod":
         who = [owner[c.i] for c in t.head.children if c.dep_ == "poss" and c.i in owner]  # "Jackie's 50th tonight"
@@ -1011,7 +1075,7 @@ def _answered(ex, turn, times) -> list:
 # Events whose day is often told in the sentence after, of the same person: "Marcus got the job. He starts on the 25th"
 NEXT_TOLD = {"job", "retirement", "moving", "marriage", "engagement"}
 # ... by these verbs
-NEXT_VERBS = {"start", "begin", "finish", "be", "leave", "move", "retire", "marry"}
+NEXT_VERBS = {"start", "begin", "finish", "be", "leave", "move", "retire", "marry", "go", "fly"}  # "He goes on the fourth of June"
 
 
 def _told_next(nxt, people, owner, times, text, turn):
@@ -1152,3 +1216,93 @@ def _partner(ex, writer) -> int | None:
             words = {w for n in names for w in n.split()}
             return None if words & set(KIN_NAMES) or any(m.kind == "title" for m in p.mentions) else i
     return None
+
+
+def _after_label(t, owner, start, via) -> list[int]:
+    """The people of a chat turn whose speaker's label the parser ran into its sentence ("Dan: Becca and Tariq are married!!":
+    "Dan" the verb's modifier, the couple his apposition): those after the label, in the turn."""
+    out: list[int] = []
+    holders = [t, t.head] if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd", "attr") else [t]
+    for h in holders:
+        for c in h.children:
+            if c.idx >= start or c.dep_ not in ("npadvmod", "nsubj", "nsubjpass", "dep", "intj"):
+                continue
+            for a in (g for g in c.children if g.dep_ == "appos" and g.idx >= start):
+                for x in [a, *a.conjuncts]:
+                    if x.i in owner and owner[x.i] not in out and x.idx >= start:
+                        out.append(owner[x.i])
+                        via[owner[x.i]] = x
+    return out
+
+
+CLOCK = re.compile(r"\b(?:at|about|around|just after|just before)\s+(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.)?|(?:1[0-2]|0?[1-9])\s*"
+                   r"(?:am|pm|a\.m\.|p\.m\.|o'clock)|(?:half|quarter|ten|five|twenty|twenty-five)\s+(?:past|to)\s+\w+)", re.I)
+
+
+def _hour(t, turn) -> bool:
+    """Is a birth or a death in a chat told with the hour it happened and in the past ("born at 4am", "died at ten past five"),
+    the way news of the day is told as it happens?"""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children):
+        return False
+    span = [x for x in verb.subtree if turn[0] <= x.idx < turn[1]]
+    if not span:
+        return False
+    doc = t.doc
+    return CLOCK.search(doc.text[span[0].idx:span[-1].idx + len(span[-1])]) is not None
+
+
+def _keys_home(t) -> bool:
+    """Are the keys got a home's: "the keys" alone or to a house or flat ("the keys to the Edinburgh flat"), not "the car keys",
+    "my keys back", "the keys to the van"?"""
+    if any(c.dep_ in ("compound", "amod", "nmod") for c in t.children) or any(c.dep_ == "prt" or c.lower_ == "back" for c in t.head.children):
+        return False
+    if any(c.dep_ == "poss" and c.lower_ not in ("our", "the", "their", "my") for c in t.children):
+        return False  # "got Mum's keys": hers, lent
+    to = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+    to += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+    return all(g.lemma_.lower() in HOMES or g.pos_ == "PROPN" for g in to)
+
+
+def _asked(t, owner) -> list[int]:
+    """The two people of a proposal told as asking ("I asked Anya to marry me", "he asked her to marry him"): the one who asked
+    and the one asked; none when it is not that."""
+    if t.lemma_.lower() not in ("marry", "wed") or t.dep_ != "xcomp" or t.head.lemma_.lower() != "ask":
+        return []
+    who = [owner[c.i] for c in t.head.children if c.dep_ in ("nsubj", "dobj", "dative") and c.i in owner]
+    return list(dict.fromkeys(who)) if len(set(who)) == 2 else []
+
+
+MEAL = re.compile(r"\b(?:after|before|at|over|during)\s+(?:breakfast|lunch|dinner|tea|supper)\b", re.I)
+TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening"}
+
+
+def _of_today(t, ex, times, mine=False) -> bool:
+    """Is an event a diary tells in the simple past, with no time of its own, of the entry's day: its sentence told at a meal
+    ("After dinner I asked Anya to marry me") or, someone else's, its paragraph's other sentences today's ("Went to the Bell
+    tonight. Tom proposed to Kate.")? Not the writer's own beside "today" ("Today I found our wedding photos. We married at St
+    Mary's": a memory), nor in a letter (one that greets someone), which tells what it likes of long before."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() == "ask":
+        verb = t.head  # "I asked Anya to marry me"
+    if verb.tag_ != "VBD" or any(m.kind == "addressee" for p in ex.people for m in p.mentions):
+        return False
+    sent = t.sent
+    if MEAL.search(sent.text):
+        return True
+    if mine:
+        return False
+    text = ex.text
+    lo = max((m.end() for m in re.finditer(r"\n[ \t]*\n", text[:sent.start_char])), default=0)
+    hi = text.find("\n\n", sent.end_char)
+    hi = len(text) if hi < 0 else hi
+    return any(lo <= tm.start < hi and tm.text.lower() in TODAY for tm in times)
+
+
+DAY_NOUNS = {"today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _age_on_time(t) -> list:
+    """An age the parser hung on the day it is said of, as if a count of it: "turns 5 saturday", "would've been 90 today"."""
+    return [g for c in t.children if c.dep_ in ("npadvmod", "tmod", "dobj", "attr") and c.lower_ in DAY_NOUNS
+            for g in c.children if g.dep_ == "nummod" and g.pos_ == "NUM" and g.i == c.i - 1]

@@ -36,6 +36,14 @@ _month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _year = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _ordinal = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+# a day of the month in words, taken only where it can be nothing else: "the fourth of November", "November the
+# fourth", "on the tenth"
+DAY_WORDS = {w: i + 1 for i, w in enumerate(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth
+    sixteenth seventeenth eighteenth nineteenth twentieth""".split())} | {"thirtieth": 30, "thirty-first": 31} | {
+    f"twenty{sep}{w}": 20 + i for sep in ("-", " ") for w, i in
+    zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10))}
+_day_word = "(?:" + "|".join(sorted((w.replace(" ", r"\s+") for w in DAY_WORDS), key=len, reverse=True)) + ")"
 # an ordinal before a noun is no date ("the 20th century", "the 3rd time"): only before a pause or a small word
 _ordinal_end = (r"(?=\s*(?:[,.;:!?)\-—–\n]|$)|\s+(?:at|in|on|for|and|or|but|so|when|then|to|till|until|with|from|if|as|after|"
                 r"before|by|morning|afternoon|evening|night|we|i|he|she|they|it|is|was|will|right)\b)")
@@ -56,16 +64,21 @@ _SOURCES = [
     ("numeric", rf"\b(\d{{1,2}})[/.](\d{{1,2}})[/.]({_year}|\d\d)\b"),
     # a weekday written with a date picks its year: "Saturday 15th June", "landing saturday 11th feb";
     # "next year" after it says which: "Saturday 15th June next year"
-    ("dmy", rf"\b(?:({_wd}),?\s+)?(?:the\s+)?({_day})(?:\s+of)?\s+({_month})\.?,?(?:\s+({_year})|\s+(next|last|this)\s+year)?\b"),
-    ("mdy", rf"\b(?:({_wd}),?\s+)?({_month})\.?\s+(?:the\s+)?({_day})(?:,?\s+({_year})|\s+(next|last|this)\s+year)?\b(?!:)"),
+    ("dmy", rf"\b(?:({_wd}),?\s+)?(?:the\s+)?({_day}|(?<=the\s)(?!fourth\s+of\s+july){_day_word}(?=\s+of\b))(?:\s+of)?\s+({_month})\.?,?(?:\s+({_year})|\s+(next|last|this)\s+year)?\b"),
+    ("mdy", rf"\b(?:({_wd}),?\s+)?({_month})\.?\s+(?:the\s+)?({_day}|(?<=the\s){_day_word})(?:,?\s+({_year})|\s+(next|last|this)\s+year)?\b(?!:)"),
     # a day of the month alone: "on the 28th", "Friday the 7th", "thursday 9th" (the month is the entry's, or near it)
-    ("ordinal", rf"\b(?:({_wd}),?\s+(?:the\s+)?|the\s+)({_ordinal})\b(?!\s*(?:of\s+)?{_month}\b){_ordinal_end}"),
+    ("ordinal", rf"\b(?:({_wd}),?\s+(?:the\s+)?|the\s+)({_ordinal}|(?<=\bon\sthe\s){_day_word})\b(?!\s*(?:of\s+)?{_month}\b){_ordinal_end}"),
     ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
     # early, the middle or late in a month or a year, read as all of it: "early March", "mid-March 2019", "late 2019"
     ("part_word", rf"\b(early|mid|late)[- ](?:({_month})\b(?!\s*\d\d?\b)(?:,?\s+(?:of\s+)?({_year}))?|({_year})\b(?![\d:]))"),
-    ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of)\s+)({_month})\b(?!\s*\d)"),
+    ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of|from)\s+)({_month})\b(?!\s*\d)"),
     ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
+    # "in the summer", "over the winter" said as to come: the next one (said of the past, it may be any year's)
+    ("the_season", rf"\b(?:in|during|over|by|until|till|through)\s+the\s+({_season})\b(?!\s+(?:of|before|after|when|that|we|i|he|she|they|you)\b)"),
+    # "a week on Monday", "two weeks on Friday", "a week today", "Monday week": so many weeks after the next such day (British)
+    # ("a week today" is left to "today_n": "a week today since he died" is a week back)
+    ("week_on", rf"\b(?:({_num})\s+weeks?\s+(?:on\s+)?({_wd}|tomorrow)|(?<!every )(?<!each )({_wd})\s+week)\b"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
     ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
@@ -107,7 +120,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # are placed by the entry's date (the one just gone, or the next one if spoken of as to come); "a few years
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
-              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "decade": 0.9, "year": 0.95,
+              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
@@ -151,7 +164,8 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def _day_of(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    m = re.match(r"\d+", text)
+    return int(m.group()) if m else DAY_WORDS[" ".join(text.lower().split())]
 
 
 def _year_of(text: str) -> int:
@@ -392,6 +406,27 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         return month(y, m)
     if kind == "season_year":
         return season(int(g[1]), g[0])
+    if kind == "week_on":
+        if a is None:
+            return None
+        n = 1 if g[2] else parse_number(g[0])
+        what = (low[1] or low[2])
+        if n is None or n > 8:
+            return None
+        if what == "tomorrow":
+            base = a + dt.timedelta(days=1)
+        else:
+            base = a + dt.timedelta(days=(WEEKDAYS[what] - a.weekday()) % 7 or 7)
+        return day(base + dt.timedelta(weeks=n))
+    if kind == "the_season":
+        if a is None:
+            return None
+        if not future:
+            return None  # "we married in the summer": of any year the writer's life has had, not surely this one's
+        y = _season_start_year(a, g[0])
+        if season(y, g[0])[1] <= a:
+            y += 1  # "she's retiring in the summer", written in January: this year's summer
+        return season(y, g[0])
     if kind == "season":
         if a is None:
             return None
@@ -506,6 +541,47 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
     return None
 
 
+# Times that tell their year: a date told without one just after them is of that year
+YEARED = {"iso", "numeric", "month_year", "season_year", "year", "bare_year", "short_year"}
+
+
+def _in_the_year_told(text, times, told, a, future) -> list[Time]:
+    """A date without its year told in the same line, soon after a date of an earlier year, is of that year: "We married in
+    1963. On the 3rd of May we moved to Leeds" (not the 3rd of May before the letter was written), "In 1979 Dad got the job;
+    in March we moved" (as letters and memories tell what happened long before they were written). Not a date said as to
+    come, nor across a line: a chat's turns are lines."""
+    if a is None:
+        return times
+    out = list(times)
+    for i, t in enumerate(times):
+        kind, g = told.get(t.start, (None, ()))
+        if kind in ("dmy", "mdy"):
+            if g[0] or g[3] or g[4]:
+                continue  # a weekday or a year of its own
+        elif kind != "month" or (g[0] or "").lower() in ("last", "next", "this"):
+            continue
+        if future is not None and future(t.start):
+            continue
+        prior = next((p for p in reversed(out[:i]) if p.end <= t.start), None)
+        if prior is None or told.get(prior.start, (None,))[0] not in YEARED and not (
+                told.get(prior.start, (None, ()))[0] in ("dmy", "mdy") and told[prior.start][1][3]):
+            continue
+        y = int(prior.lo[:4])
+        if y >= a.year or "\n" in text[prior.end:t.start] or t.start - prior.end > 300 or prior.hi[:4] != str(y + 1) and (
+                dt.date.fromisoformat(prior.hi) - dt.date.fromisoformat(prior.lo)).days > 366:
+            continue
+        try:
+            if kind == "month":
+                span = month(y, _month_of(g[1]))
+            else:
+                d_s, m_s = (g[1], g[2]) if kind == "dmy" else (g[2], g[1])
+                span = day(dt.date(y, _month_of(m_s), _day_of(d_s)))
+        except (ValueError, KeyError):
+            continue
+        out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3))
+    return out
+
+
 def _part(lo: dt.date, hi: dt.date, which: str) -> tuple[dt.date, dt.date]:
     """The beginning, middle or end of [lo, hi): the whole of it, a window that surely holds it. (A third or a half
     of it lost LoCoMo questions whose evidence lies just outside: "in the beginning of November 2022".)"""
@@ -573,7 +649,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         taken.append((start, end))
         text_ = text[start:end]
         # Leading prepositions belong to the sentence, not the time ("in 2022" -> "2022").
-        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within"
+        lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within|over|through"
                         + (r"|due" if kind == "numeric_dm" else "") + r")\s+", text_, re.I)
         if lead and kind not in ("in_n",):
             start += lead.end()
@@ -596,6 +672,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             times.append(Time(start, end, text[start:end], _iso(span[0]), _iso(span[1]), round(CONFIDENCE["that"] * prior.confidence, 3)))
             told[start] = ("that", groups)
     times.sort(key=lambda t: t.start)
+    times = _in_the_year_told(text, times, told, a, future)
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
     # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
     # "ago" and "from now" are counted from the entry's date.
@@ -636,7 +713,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "8"
+    version = "9"  # 9: dates5: plans and bookings forward, day words, "in the summer"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -668,6 +745,10 @@ def _duration(doc, pos: int) -> bool:
     return not to_come(doc, pos)
 
 
+# Verbs of meeting, said with no subject as a plan: "See you on the 22nd!", "Come on Saturday"
+MEET = {"see", "meet", "come", "join", "call", "ring", "phone", "text", "visit", "catch", "pick", "collect", "bring", "save"}
+# Verbs of arranging: a day they are "for" is to come, whatever their tense
+ARRANGE = {"book", "schedule", "plan", "arrange", "reserve", "set", "fix", "pencil", "postpone", "reschedule", "confirm"}
 WILL = {"will", "'ll", "’ll", "shall", "wo", "might", "may", "could", "should", "can", "must", "'s going", "going"}
 
 
@@ -685,15 +766,37 @@ def to_come(doc, pos: int) -> bool:
         path.append(verb)
     if any(x.lower_ == "due" for x in path) or any(c.lower_ == "due" and c.dep_ in ("acomp", "amod", "attr") for c in verb.children):
         return True  # "due 4th september", "the baby's due in April": a date to come
+    if verb.pos_ not in ("VERB", "AUX") and (verb.lower_ == "from" and verb.dep_ == "ROOT" or any(
+            x.lower_ in ("till", "until", "til", "'til", "’til") for x in path)):
+        return True  # a plan told in a word: "Got the job. From September.", "Only two weeks till May 3rd!"
     if verb.pos_ not in ("VERB", "AUX"):
         # a plan in notes, with no verb of its own: "landing 17th May" (the parser hangs "landing" on the date)
         return any(c.tag_ == "VBG" and c.dep_ in ("compound", "amod", "acl") for x in path for c in x.children)
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_.lower() in ARRANGE and any(x.lower_ == "for" and x.dep_ == "prep" for x in path):
+        return True  # "booked for the 3rd of June", "the scan is scheduled for May 3rd": a day arranged is to come
     if verb.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("had", "'d", "’d", "would") for c in aux):
         return False
     if any(c.lower_ in WILL for c in aux) or any(c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"):
         return True
-    if verb.tag_ == "VBG" and not aux and (verb.dep_ == "ROOT" or verb.head.tag_ not in ("VBD", "VBN")):
-        return True  # a plan said in notes or a chat: "landing 17th May", "starting 4th April", "moving on the 1st"
+    if verb.tag_ == "VB" and not aux and verb.dep_ == "ROOT" and verb.lemma_.lower() in MEET and not any(
+            c.dep_.startswith("nsubj") for c in verb.children):
+        return True  # a meeting said as a plan: "See you on May 3rd!", "meet at the station on the 3rd" (not "Remember May 3rd?")
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and not _past(verb.head):
+        return True  # "can't wait to see you on the 3rd of May", "we want to go at Easter" (not "we had to go")
+    if verb.tag_ == "VBG" and not aux and (verb.dep_ == "ROOT" or verb.head.tag_ not in ("VBD", "VBN") or _present_perfect(verb.head)):
+        # a plan said in notes or a chat: "landing 17th May", "starting 4th April", "moving on the 1st", "he's got a new
+        # job, starting in September"
+        return True
     # present: the verb itself, or "be" before it ("is getting married"); not "has" (perfect: "has lived here since June")
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "have" or any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in aux)
+
+def _past(verb) -> bool:
+    """Is the verb in the past: "we had to go", "she wanted to come", "he was going to"?"""
+    return verb.tag_ in ("VBD", "VBN") and not _present_perfect(verb) or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ in ("had", "'d", "’d")) for c in verb.children)
+
+
+def _present_perfect(verb) -> bool:
+    """Is the verb a present perfect, a present: "he's got a new job", "they've booked it"?"""
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
