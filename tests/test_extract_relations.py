@@ -425,3 +425,30 @@ def test_a_grandparents_kin_word_with_a_name_is_less_sure_than_one_alone():
     assert how["Nain"] == "kin-grand" and how["Nana Sue"] == "kin-grand-named"
     sure = {ex.people[r.subject].name: r.confidence for r in ex.relations}
     assert sure["Nana Sue"] < sure["Nain"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("I've been thinking about school. My sister is Jo, and she's two years older.", ("Jo", "sister", "me")),
+    ("Long day. My husband's called Rhys Parry, for anyone reading this.", ("Rhys Parry", "husband", "me")),
+    ("First lesson today. My English teacher is Ms Okoro, who seems strict.", ("Ms Okoro", "teacher", "me")),
+    ("I met her family at last. Sam's wife is Noor Haddad, and she's lovely.", ("Noor Haddad", "wife", "Sam")),
+])
+def test_a_role_said_to_be_a_name_after_it(text, want):
+    assert want in rels(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I keep saying it. My boss is not Tom Reed, whatever they think.",
+    "I laughed. My son is Tom Reed's best friend now.",
+    "If my sister was Jo Bell, I'd know about it.",
+    "I asked again. My sister is Jo Bell?",
+])
+def test_a_role_not_said_to_be_a_name_is_no_relation(text):
+    assert not any(r[1] in ("boss", "son", "sister") and r[0].startswith(("Tom", "Jo")) for r in rels(extract(text)))
+
+
+def test_the_midwife_of_a_sentence_naming_another_is_not_surely_mine():
+    found = rels(extract("I drove Anya Reid to the clinic. We saw the new midwife, Joy Bell, who Anya loves."))
+    assert not any(r[1] == "midwife" and r[2] == "me" for r in found)
+    found = rels(extract("I was on my own. Midwife Sarah wasn't on, but a midwife called Rufaro Moyo was, and she was kind."))
+    assert ("Rufaro Moyo", "midwife", "me") in found  # the other one named is a midwife too, not the mother-to-be

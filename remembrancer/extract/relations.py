@@ -57,7 +57,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # than 5 times are given at most FACT); "the midwife, Tina", "Anwen, the new boss" 4 of 5; a kin word said in quoted
 # words by someone ("Blow them out, Grandpa!") 1 of 2; "from work", "next door (to)" 4 of 6.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
-              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.8,
+              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85}
 BE = {"be"}
@@ -113,7 +113,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "20"
+    version = "21"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -404,7 +404,8 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
         if role is None or noun.tag_ in ("NNS", "NNPS") or noun.i in names:
             continue
         j = noun.i - 1
-        while j >= 0 and (doc[j].lower_ in MODIFIERS or doc[j].pos_ == "ADJ" and doc[j].is_lower):
+        # "my best friend", "my English teacher" (a capitalised adjective, but not a name the parser took for one)
+        while j >= 0 and (doc[j].lower_ in MODIFIERS or doc[j].pos_ == "ADJ" and (doc[j].is_lower or j not in names)):
             j -= 1
         if j < 0:
             continue
@@ -432,6 +433,8 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             before = names[doc[first - 2].i]  # "Tom is my husband"
         elif first >= 2 and doc[first].lower_ in POSSESSIVES | {"our"} and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].i in names:
             before = names[doc[first - 2].i]  # "Joey's my best friend": a name's "'s" before "my" is "is"
+        if after is None and before is None:
+            after = _is_named(doc, noun, first, names)  # "My sister is Jo", "my husband's called Rhys"
         for ref in {after, before} - {None}:
             add(ref, role, owner, noun.sent, "pronoun" if first in pronouns else "written")
         if after is None and before is None and owner is not None and (said := _fragment(ex, doc, noun, first, in_law_end(noun) or noun.i + 1, names)) is not None:
@@ -472,8 +475,31 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             said = names[noun.i + 2]  # "a midwife called Rufaro"
         elif j >= 2 and doc[j - 1].text == "," and j - 2 in names:
             said = names[j - 2]  # "Anwen, the new boss,"
+        if any(t.i in names and names[t.i] != said and role not in (t.lower_, doc[t.i - 1].lower_) for t in noun.sent):
+            continue  # "the new midwife, Joy, who Anya loves": whose she is, the sentence leaves open (not "Midwife Sarah")
         add(said, role, writer if writer is not None else _we(ex, noun), noun.sent, "own")
     return out
+
+
+def _is_named(doc, noun, first, names) -> int | None:
+    """The person a role phrase is said to be after it: "My sister is Jo", "my best friend was Carys Bell", "my husband's
+    Rhys", "my sister is called Jo". Not "my sister isn't Jo", "my son is Tom's friend", a question or a wish ("if my
+    sister was Jo")."""
+    k = in_law_end(noun) or noun.i + 1
+    if k + 1 >= len(doc) or doc[k].sent.start != noun.sent.start or not (_be(doc[k]) or doc[k].lower_ in ("'s", "’s")):
+        return None
+    if any(t.text == "?" for t in noun.sent) or first > noun.sent.start and doc[first - 1].lower_ in ("if", "whether", "unless"):
+        return None
+    n = k + 1
+    if doc[n].lower_ in ("called", "named") and n + 1 < len(doc):
+        n += 1
+    said = names.get(n)
+    end = n
+    while names.get(end + 1) == said and said is not None:
+        end += 1
+    if said is None or end + 1 < len(doc) and (doc[end + 1].tag_ == "POS" or doc[end + 1].lower_ in ("'s", "’s")):
+        return None
+    return said
 
 
 def _turn(ex, doc, i) -> tuple[int, int]:
