@@ -452,3 +452,10 @@ def test_the_midwife_of_a_sentence_naming_another_is_not_surely_mine():
     assert not any(r[1] == "midwife" and r[2] == "me" for r in found)
     found = rels(extract("I was on my own. Midwife Sarah wasn't on, but a midwife called Rufaro Moyo was, and she was kind."))
     assert ("Rufaro Moyo", "midwife", "me") in found  # the other one named is a midwife too, not the mother-to-be
+
+
+def test_someone_and_i_got_married_the_parser_hanging_them_on_the_verb():
+    assert ("Tom Reed", "husband", "me") in rels(extract("Tom Reed and I got married in 2015. It rained all day."))
+    assert ("Tom Reed", "husband", "me") in rels(extract("Ten years ago today Tom Reed and I got married. I still remember it."))
+    assert not rels(extract("Tom Reed and I wanted to get married, but we never did."))
+

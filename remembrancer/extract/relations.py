@@ -601,7 +601,12 @@ def _tied(ex, doc, who, two=None) -> list[tuple]:
                     for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]  # the parser may hang it on "are"
         if head.dep_ == "conj" and head.head.pos_ in ("PROPN", "NOUN", "PRON"):
             subjects.append(head.head)  # "Your Grandad and I got married" (the parser joins the verb to the name)
-        subjects = [x for c in subjects for x in (c, *c.conjuncts)]
+        subjects = [x for c in subjects for x in (c, *(j for j in c.conjuncts if j.pos_ in ("PROPN", "NOUN", "PRON")))]  # not the verb
+        if len(subjects) == 1 and subjects[0].i >= 2 and doc[subjects[0].i - 1].lower_ == "and":
+            other = doc[subjects[0].i - 2]  # "Tom and I got married": the parser may hang "Tom" on the verb as a modifier
+            if who(other) is not None and {other.head, doc[subjects[0].i - 1].head} & {t, head} \
+                    and other.dep_ in ("npadvmod", "dep", "nsubj", "nsubjpass"):
+                subjects.append(other)
         objects = [c for c in t.children if c.dep_ == "dobj"] + [
             o for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for o in c.children if o.dep_ == "pobj"]
         objects = [next((a for a in o.children if a.dep_ == "appos" and who(a) is not None), o) if who(o) is None else o
