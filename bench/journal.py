@@ -61,8 +61,10 @@ from remembrancer.store import Memory  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 # Writers added after the first three, each in forms those lack (teen-bristol: a teenager's diary, people;
 # diary-sheffield: a man's diary, relations; letters-to-dad and chat-sisters: letters to the dead recalling dated
-# events, an American two-person chat with events said in passing): tuned on, and reported apart ("new").
-NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters"]
+# events, an American two-person chat with events said in passing; diary-leeds: a woman's diary of relations told in the
+# forms of issue 13 item 5, written in relations4 after its first rules and before any rule read its errors): tuned on,
+# and reported apart ("new").
+NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "diary-leeds"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 

@@ -459,3 +459,25 @@ def test_someone_and_i_got_married_the_parser_hanging_them_on_the_verb():
     assert ("Tom Reed", "husband", "me") in rels(extract("Ten years ago today Tom Reed and I got married. I still remember it."))
     assert not rels(extract("Tom Reed and I wanted to get married, but we never did."))
 
+
+
+def test_an_in_law_is_told_from_the_end_whose_sex_is_known():
+    from remembrancer.extract.relations import implied
+
+    # my husband's brother is my brother-in-law, however the ties were read in order, when only his sex is known
+    got = implied([(1, "husband", 2, 0.95), (9, "brother", 1, 0.95)], {1: "m", 9: "m", 2: None}, writer=2)
+    assert (9, "brother-in-law", 2) in {r[:3] for r in got}
+
+
+def test_a_role_someone_has_and_the_name_the_next_sentence_gives_it():
+    found = rels(extract("Idris came for tea. Idris has a girlfriend, it turns out. Her name is Freya Campbell and she's a vet."))
+    assert ("Freya Campbell", "girlfriend", "Idris") in found
+    assert ("Tom Reed", "boss", "me") in rels(extract("I've got a new boss. His name's Tom Reed. He seems fine."))
+    assert not rels(extract("Jo Hart doesn't have a boyfriend. His name is Tom Reed, she says."))  # has none
+    assert not rels(extract("Jo Hart has a new boyfriend. She's called Amy Bell."))  # "she" is not a boyfriend
+
+
+def test_a_kin_title_to_someone_is_their_kin_not_mine():
+    found = rels(extract("My sister is Rukhsana; she's Auntie Ruki to my two. Auntie Ruki brought cake."))
+    assert ("Rukhsana", "sister", "me") in found
+    assert not any(r[1] == "aunt" and r[2] == "me" for r in found)

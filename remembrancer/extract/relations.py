@@ -11,6 +11,7 @@ position next to a name counts, besides kinship and social nouns and their compo
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .base import Extraction, Mention, Relation
@@ -59,7 +60,8 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
-              "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85}
+              "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
+              "named": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -245,6 +247,11 @@ class Relations:
                                                                            or _speaking(ex, owner, c.idx))
                                for c in noun.children):  # '"Pat" is his wife. "Ron" is his brother': his is not Pat's, nor mine
                         found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char, how))
+                continue
+            if owner is None and who(noun) is None and (had := _had(noun, who)) is not None:
+                said = _name_given(doc, noun, role, who)  # "Idris has a girlfriend, it turns out. Her name is Freya."
+                if said not in (None, had):
+                    link(said, role, had, noun, mention=False, how="named")
                 continue
             if owner is None or who(noun) is not None:
                 continue
@@ -657,6 +664,38 @@ def _named_next(doc, noun, who) -> int | None:
     return alone if alone is not None else _described(doc[end].sent, who)
 
 
+def _had(noun, who) -> int | None:
+    """Whose a role said with "a" is: the person who has or has got one ("Idris has a girlfriend", "I've got a new
+    boss"), not one who has none, wants one or is asked about one."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in ("have", "get") or not any(c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    if _irrealis_be(verb) or any(c.lower_ in ("no", "any") for c in noun.children):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return who(subj[0]) if len(subj) == 1 else None
+
+
+def _name_given(doc, noun, role, who) -> int | None:
+    """The person the sentence after a role phrase names as it: "Her name is Freya Campbell", "His name's Tom",
+    "She's called Aoife" (his or her as the role's sex allows)."""
+    if noun.sent.end >= len(doc):
+        return None
+    nxt = doc[noun.sent.end].sent
+    g = gender_of(role)
+    pron = {"her": "f", "his": "m", "she": "f", "he": "m"}
+    words = [t for t in nxt if not t.is_space]
+    if len(words) < 4 or any(t.text == "?" or t.dep_ == "neg" for t in words) or words[0].lower_ not in pron:
+        return None
+    # read in order: the parser takes "His name's Tom" for a possessive
+    said = words[3] if words[1].lower_ == "name" and words[0].lower_ in ("his", "her") and words[2].lower_ in ("is", "was", "'s", "’s") \
+        or words[0].lower_ in ("he", "she") and words[1].lower_ in ("is", "was", "'s", "’s") and words[2].lower_ in ("called", "named") \
+        else None
+    if said is None or g and pron[words[0].lower_] != g:
+        return None
+    return who(said)
+
+
 def _described(sent, who) -> int | None:
     """The person a short sentence only gives the age of: "Matthias was twelve.", "Ella is four years old."
     (a name as subject of "be" with a number, and no one else in it)."""
@@ -760,6 +799,8 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
         if person.narrator and (reader is None or ex.speakers):
             continue
         owners = set()  # one relation to each: the writer's grandfather, and Maisie's ("Blow them out, Grandpa!")
+        if any(_kin_to_others(ex, m) for m in person.mentions):
+            continue  # "she's Auntie Ruki to my two": the kin of those it says, not the writer's
         for m in person.mentions:
             # the kin word the person is called by here ("Mum", though her name may be given too: "Margaret")
             words = ex.text[m.start:m.end].lower().split()
@@ -863,6 +904,13 @@ def _kin_called(ex, found) -> list[tuple[int, str, int, int, int, str]]:
             if not any(s == to and o == me for s, r, o, *_ in found + out):
                 out.append((to, role, me, t.sent.start_char, t.sent.end_char, "kin-vocative"))
     return out
+
+
+def _kin_to_others(ex, m) -> bool:
+    """Is a kin name said to be someone's to others: "she's Auntie Ruki to my two", "he was Grandad to everyone"?"""
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("attr", "conj", "appos") and re.match(
+        r"\s+to\s+(?:my|our|his|her|their|your|all|everyone|everybody)\b", ex.text[m.end:m.end + 20], re.I) is not None
 
 
 def _signs(ex, m, turn) -> bool:
@@ -1045,7 +1093,9 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     for (a, kind, c), (conf, premises) in out.items():
         g = gender.get(a)
         if g is None and kind not in ("parent", "child", "sibling", "spouse", "grandparent", "grandchild", "cousin"):
-            continue  # "aunt or uncle": said only when known
+            if gender.get(c) not in ("f", "m"):
+                continue  # "aunt or uncle": said only when known
+            a, kind, c, g = c, CONVERSE.get(kind, kind), a, gender.get(c)  # told from the end whose sex is known
         word = WORDS[kind][g == "m"] if g in ("f", "m") else kind
         result.append((a, word, c, conf, premises))
     return result
