@@ -475,6 +475,8 @@ def test_a_role_someone_has_and_the_name_the_next_sentence_gives_it():
     assert ("Tom Reed", "boss", "me") in rels(extract("I've got a new boss. His name's Tom Reed. He seems fine."))
     assert not rels(extract("Jo Hart doesn't have a boyfriend. His name is Tom Reed, she says."))  # has none
     assert not rels(extract("Jo Hart has a new boyfriend. She's called Amy Bell."))  # "she" is not a boyfriend
+    found = rels(extract("Nan's got a carer coming in now, morning and evening. A carer called Grace Moyo, who calls her pet."))
+    assert ("Grace Moyo", "carer", "Nan") in found
 
 
 def test_a_kin_title_to_someone_is_their_kin_not_mine():

@@ -668,9 +668,12 @@ def _had(noun, who) -> int | None:
     """Whose a role said with "a" is: the person who has or has got one ("Idris has a girlfriend", "I've got a new
     boss"), not one who has none, wants one or is asked about one."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_ not in ("have", "get") or not any(c.lower_ in ("a", "an") for c in noun.children):
+    if noun.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("have", "get"):
+        verb = verb.head  # "Nan's got a carer coming in now"
+    elif noun.dep_ != "dobj" or verb.lemma_ not in ("have", "get"):
         return None
-    if _irrealis_be(verb) or any(c.lower_ in ("no", "any") for c in noun.children):
+    if not any(c.lower_ in ("a", "an") for c in noun.children) or _irrealis_be(verb) or any(
+            c.lower_ in ("no", "any") for c in noun.children):
         return None
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     return who(subj[0]) if len(subj) == 1 else None
@@ -678,14 +681,22 @@ def _had(noun, who) -> int | None:
 
 def _name_given(doc, noun, role, who) -> int | None:
     """The person the sentence after a role phrase names as it: "Her name is Freya Campbell", "His name's Tom",
-    "She's called Aoife" (his or her as the role's sex allows)."""
+    "She's called Aoife" (his or her as the role's sex allows), "A carer called Grace"."""
     if noun.sent.end >= len(doc):
         return None
     nxt = doc[noun.sent.end].sent
     g = gender_of(role)
     pron = {"her": "f", "his": "m", "she": "f", "he": "m"}
     words = [t for t in nxt if not t.is_space]
-    if len(words) < 4 or any(t.text == "?" or t.dep_ == "neg" for t in words) or words[0].lower_ not in pron:
+    if len(words) < 4 or any(t.text == "?" or t.dep_ == "neg" for t in words):
+        return None
+    if words[0].lower_ in ("a", "an", "the"):
+        # "Nan's got a carer coming in now. A carer called Grace, from Zimbabwe, ..."
+        i = next((i for i, t in enumerate(words[1:4], 1) if role_noun(t) == role), None)
+        if i is None or i + 2 >= len(words) or words[i + 1].lower_ not in ("called", "named"):
+            return None
+        return who(words[i + 2])
+    if words[0].lower_ not in pron:
         return None
     # read in order: the parser takes "His name's Tom" for a possessive
     said = words[3] if words[1].lower_ == "name" and words[0].lower_ in ("his", "her") and words[2].lower_ in ("is", "was", "'s", "’s") \
