@@ -483,3 +483,12 @@ def test_a_kin_title_to_someone_is_their_kin_not_mine():
     found = rels(extract("My sister is Rukhsana; she's Auntie Ruki to my two. Auntie Ruki brought cake."))
     assert ("Rukhsana", "sister", "me") in found
     assert not any(r[1] == "aunt" and r[2] == "me" for r in found)
+
+
+def test_a_wedding_past_ties_the_two_it_names():
+    assert ("Emrys Morgan", "husband", "Gwen") in rels(extract(
+        "I looked at the photos from Gwen's wedding to Emrys Morgan. Emrys Morgan was handsome."))
+    assert ("Mark", "husband", "Mum") in rels(extract("Mum and Mark's wedding was lovely."))
+    assert ("Sam Hart", "fiancé", "Jo Bell") in rels(extract("Jo Bell and Sam Hart's engagement party was loud."))
+    assert not rels(extract("Huw Morgan and Kasia Nowak's wedding is in June."))  # to come: told apart by events
+    assert not rels(extract("I went to Tom Reed's wedding last year."))  # whom he married is not said
