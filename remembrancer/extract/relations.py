@@ -645,8 +645,8 @@ LATER = {"will", "'ll", "’ll", "going", "gonna", "next", "soon", "planning", "
 
 def _wedded(ex, doc, who) -> list[tuple]:
     """Two people a wedding past ties, read from the words in order (the parser often misses them): "Huw and Kasia's
-    wedding", "Nain's wedding to Taid", "Your Dad and I went to Seahouses on our honeymoon"; "their engagement party" makes
-    the two engaged. Only in a sentence told in the past with nothing to come in it (not "Huw and Kasia's wedding is
+    wedding", "Nain's wedding to Taid", "Your Dad and I went to Seahouses on our honeymoon"; "Jo and Sam's engagement party"
+    makes the two engaged. Only in a sentence told in the past with nothing to come in it (not "Huw and Kasia's wedding is
     in June")."""
     def person(t):
         p = who(t)
@@ -656,7 +656,7 @@ def _wedded(ex, doc, who) -> list[tuple]:
     for t in doc:
         kind = WEDDINGS.get(t.lower_) if t.tag_ == "NN" else None
         sent = t.sent
-        if kind is None or not any(x.tag_ == "VBD" for x in sent) or any(x.lower_ in LATER or x.text == "?" for x in sent):
+        if kind is None or t.i < 2 or not any(x.tag_ == "VBD" for x in sent) or any(x.lower_ in LATER or x.text == "?" for x in sent):
             continue
         i, pair = t.i, None
         j = i - 1 - (doc[i - 1].tag_ == "POS")  # the last word before the wedding ("Kasia" of "Kasia's wedding")
