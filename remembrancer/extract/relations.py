@@ -11,6 +11,7 @@ position next to a name counts, besides kinship and social nouns and their compo
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from .base import Extraction, Mention, Relation
@@ -57,9 +58,10 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # than 5 times are given at most FACT); "the midwife, Tina", "Anwen, the new boss" 4 of 5; a kin word said in quoted
 # words by someone ("Blow them out, Grandpa!") 1 of 2; "from work", "next door (to)" 4 of 6.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
-              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.8,
+              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
-              "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85}
+              "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
+              "named": 0.9, "wedding": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -113,7 +115,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "20"
+    version = "21"
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -246,6 +248,11 @@ class Relations:
                                for c in noun.children):  # '"Pat" is his wife. "Ron" is his brother': his is not Pat's, nor mine
                         found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char, how))
                 continue
+            if owner is None and who(noun) is None and (had := _had(noun, who)) is not None:
+                said = _name_given(doc, noun, role, who)  # "Idris has a girlfriend, it turns out. Her name is Freya."
+                if said not in (None, had):
+                    link(said, role, had, noun, mention=False, how="named")
+                continue
             if owner is None or who(noun) is not None:
                 continue
             alone = _named_next(doc, noun, who)
@@ -314,7 +321,7 @@ class Relations:
             for noun in unlinked[(role, owner)]:
                 link(p, role, owner, noun)
         found += _written(ex, doc, who, named, found, pronouns, roles_of)
-        for b, kind, a, sent, how in _tied(ex, doc, who, two):
+        for b, kind, a, sent, how in _tied(ex, doc, who, two) + _wedded(ex, doc, who):
             found.append((b, _tie_word(kind, ex.people[b].gender), a, sent.start_char, sent.end_char, how))
         found += _kin_named(ex, found, who)
         if ex.speakers:
@@ -404,7 +411,8 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
         if role is None or noun.tag_ in ("NNS", "NNPS") or noun.i in names:
             continue
         j = noun.i - 1
-        while j >= 0 and (doc[j].lower_ in MODIFIERS or doc[j].pos_ == "ADJ" and doc[j].is_lower):
+        # "my best friend", "my English teacher" (a capitalised adjective, but not a name the parser took for one)
+        while j >= 0 and (doc[j].lower_ in MODIFIERS or doc[j].pos_ == "ADJ" and (doc[j].is_lower or j not in names)):
             j -= 1
         if j < 0:
             continue
@@ -432,6 +440,8 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             before = names[doc[first - 2].i]  # "Tom is my husband"
         elif first >= 2 and doc[first].lower_ in POSSESSIVES | {"our"} and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].i in names:
             before = names[doc[first - 2].i]  # "Joey's my best friend": a name's "'s" before "my" is "is"
+        if after is None and before is None:
+            after = _is_named(doc, noun, first, names)  # "My sister is Jo", "my husband's called Rhys"
         for ref in {after, before} - {None}:
             add(ref, role, owner, noun.sent, "pronoun" if first in pronouns else "written")
         if after is None and before is None and owner is not None and (said := _fragment(ex, doc, noun, first, in_law_end(noun) or noun.i + 1, names)) is not None:
@@ -472,8 +482,31 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             said = names[noun.i + 2]  # "a midwife called Rufaro"
         elif j >= 2 and doc[j - 1].text == "," and j - 2 in names:
             said = names[j - 2]  # "Anwen, the new boss,"
+        if any(t.i in names and names[t.i] != said and role not in (t.lower_, doc[t.i - 1].lower_) for t in noun.sent):
+            continue  # "the new midwife, Joy, who Anya loves": whose she is, the sentence leaves open (not "Midwife Sarah")
         add(said, role, writer if writer is not None else _we(ex, noun), noun.sent, "own")
     return out
+
+
+def _is_named(doc, noun, first, names) -> int | None:
+    """The person a role phrase is said to be after it: "My sister is Jo", "my best friend was Carys Bell", "my husband's
+    Rhys", "my sister is called Jo". Not "my sister isn't Jo", "my son is Tom's friend", a question or a wish ("if my
+    sister was Jo")."""
+    k = in_law_end(noun) or noun.i + 1
+    if k + 1 >= len(doc) or doc[k].sent.start != noun.sent.start or not (_be(doc[k]) or doc[k].lower_ in ("'s", "’s")):
+        return None
+    if any(t.text == "?" for t in noun.sent) or first > noun.sent.start and doc[first - 1].lower_ in ("if", "whether", "unless"):
+        return None
+    n = k + 1
+    if doc[n].lower_ in ("called", "named") and n + 1 < len(doc):
+        n += 1
+    said = names.get(n)
+    end = n
+    while names.get(end + 1) == said and said is not None:
+        end += 1
+    if said is None or end + 1 < len(doc) and (doc[end + 1].tag_ == "POS" or doc[end + 1].lower_ in ("'s", "’s")):
+        return None
+    return said
 
 
 def _turn(ex, doc, i) -> tuple[int, int]:
@@ -575,7 +608,12 @@ def _tied(ex, doc, who, two=None) -> list[tuple]:
                     for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]  # the parser may hang it on "are"
         if head.dep_ == "conj" and head.head.pos_ in ("PROPN", "NOUN", "PRON"):
             subjects.append(head.head)  # "Your Grandad and I got married" (the parser joins the verb to the name)
-        subjects = [x for c in subjects for x in (c, *c.conjuncts)]
+        subjects = [x for c in subjects for x in (c, *(j for j in c.conjuncts if j.pos_ in ("PROPN", "NOUN", "PRON")))]  # not the verb
+        if len(subjects) == 1 and subjects[0].i >= 2 and doc[subjects[0].i - 1].lower_ == "and":
+            other = doc[subjects[0].i - 2]  # "Tom and I got married": the parser may hang "Tom" on the verb as a modifier
+            if who(other) is not None and {other.head, doc[subjects[0].i - 1].head} & {t, head} \
+                    and other.dep_ in ("npadvmod", "dep", "nsubj", "nsubjpass"):
+                subjects.append(other)
         objects = [c for c in t.children if c.dep_ == "dobj"] + [
             o for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for o in c.children if o.dep_ == "pobj"]
         objects = [next((a for a in o.children if a.dep_ == "appos" and who(a) is not None), o) if who(o) is None else o
@@ -598,6 +636,42 @@ def _tied(ex, doc, who, two=None) -> list[tuple]:
             kind = "fiance"  # "are getting married", "going to marry"
         a, b = people[0], next(p for p in people if p != people[0])
         out.append((b, kind, a, sent, how))
+    return out
+
+
+WEDDINGS = {"wedding": "spouse", "marriage": "spouse", "honeymoon": "spouse", "engagement": "fiance"}
+LATER = {"will", "'ll", "’ll", "going", "gonna", "next", "soon", "planning", "plan"}
+
+
+def _wedded(ex, doc, who) -> list[tuple]:
+    """Two people a wedding past ties, read from the words in order (the parser often misses them): "Huw and Kasia's
+    wedding", "Nain's wedding to Taid", "Your Dad and I went to Seahouses on our honeymoon"; "Jo and Sam's engagement party"
+    makes the two engaged. Only in a sentence told in the past with nothing to come in it (not "Huw and Kasia's wedding is
+    in June")."""
+    def person(t):
+        p = who(t)
+        return _we(ex, t) if p is None and t.lower_ == "i" else p
+
+    out = []
+    for t in doc:
+        kind = WEDDINGS.get(t.lower_) if t.tag_ == "NN" else None
+        sent = t.sent
+        if kind is None or t.i < 2 or not any(x.tag_ == "VBD" for x in sent) or any(x.lower_ in LATER or x.text == "?" for x in sent):
+            continue
+        i, pair = t.i, None
+        j = i - 1 - (doc[i - 1].tag_ == "POS")  # the last word before the wedding ("Kasia" of "Kasia's wedding")
+        first = j
+        while first > sent.start and person(doc[first - 1]) is not None and person(doc[first - 1]) == person(doc[j]):
+            first -= 1  # "Kasia Nowak's": back to the name's first word
+        if i + 2 < len(doc) and doc[i + 1].lower_ == "to" and person(doc[j]) is not None and doc[j].lower_ not in _HIS:
+            pair = (person(doc[j]), who(doc[i + 2]))  # "Nain's wedding to Taid", "my wedding to Geth" (not "her": coref's guess)
+        elif doc[i - 1].tag_ == "POS" and first - 2 >= sent.start and doc[first - 1].lower_ == "and":
+            pair = (person(doc[first - 2]), person(doc[j]))  # "Huw and Kasia's wedding"
+        elif i >= 1 and doc[i - 1].lower_ == "our":
+            we = [x for x in sent if x.lower_ == "i" and x.i >= 2 and doc[x.i - 1].lower_ == "and" and x.i < i]
+            pair = (person(doc[we[0].i - 2]), person(we[0])) if we else None  # "Your Dad and I ... our honeymoon"
+        if pair and None not in pair and pair[0] != pair[1]:
+            out.append((pair[1], kind, pair[0], sent, "wedding"))
     return out
 
 
@@ -624,6 +698,49 @@ def _named_next(doc, noun, who) -> int | None:
         return None
     alone = _name_alone(doc[end].sent, who)
     return alone if alone is not None else _described(doc[end].sent, who)
+
+
+def _had(noun, who) -> int | None:
+    """Whose a role said with "a" is: the person who has or has got one ("Idris has a girlfriend", "I've got a new
+    boss"), not one who has none, wants one or is asked about one."""
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("have", "get"):
+        verb = verb.head  # "Nan's got a carer coming in now"
+    elif noun.dep_ != "dobj" or verb.lemma_ not in ("have", "get"):
+        return None
+    if not any(c.lower_ in ("a", "an") for c in noun.children) or _irrealis_be(verb) or any(
+            c.lower_ in ("no", "any") for c in noun.children):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return who(subj[0]) if len(subj) == 1 else None
+
+
+def _name_given(doc, noun, role, who) -> int | None:
+    """The person the sentence after a role phrase names as it: "Her name is Freya Campbell", "His name's Tom",
+    "She's called Aoife" (his or her as the role's sex allows), "A carer called Grace"."""
+    if noun.sent.end >= len(doc):
+        return None
+    nxt = doc[noun.sent.end].sent
+    g = gender_of(role)
+    pron = {"her": "f", "his": "m", "she": "f", "he": "m"}
+    words = [t for t in nxt if not t.is_space]
+    if len(words) < 4 or any(t.text == "?" or t.dep_ == "neg" for t in words):
+        return None
+    if words[0].lower_ in ("a", "an", "the"):
+        # "Nan's got a carer coming in now. A carer called Grace, from Zimbabwe, ..."
+        i = next((i for i, t in enumerate(words[1:4], 1) if role_noun(t) == role), None)
+        if i is None or i + 2 >= len(words) or words[i + 1].lower_ not in ("called", "named"):
+            return None
+        return who(words[i + 2])
+    if words[0].lower_ not in pron:
+        return None
+    # read in order: the parser takes "His name's Tom" for a possessive
+    said = words[3] if words[1].lower_ == "name" and words[0].lower_ in ("his", "her") and words[2].lower_ in ("is", "was", "'s", "’s") \
+        or words[0].lower_ in ("he", "she") and words[1].lower_ in ("is", "was", "'s", "’s") and words[2].lower_ in ("called", "named") \
+        else None
+    if said is None or g and pron[words[0].lower_] != g:
+        return None
+    return who(said)
 
 
 def _described(sent, who) -> int | None:
@@ -729,6 +846,8 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
         if person.narrator and (reader is None or ex.speakers):
             continue
         owners = set()  # one relation to each: the writer's grandfather, and Maisie's ("Blow them out, Grandpa!")
+        if any(_kin_to_others(ex, m) for m in person.mentions):
+            continue  # "she's Auntie Ruki to my two": the kin of those it says, not the writer's
         for m in person.mentions:
             # the kin word the person is called by here ("Mum", though her name may be given too: "Margaret")
             words = ex.text[m.start:m.end].lower().split()
@@ -832,6 +951,13 @@ def _kin_called(ex, found) -> list[tuple[int, str, int, int, int, str]]:
             if not any(s == to and o == me for s, r, o, *_ in found + out):
                 out.append((to, role, me, t.sent.start_char, t.sent.end_char, "kin-vocative"))
     return out
+
+
+def _kin_to_others(ex, m) -> bool:
+    """Is a kin name said to be someone's to others: "she's Auntie Ruki to my two", "he was Grandad to everyone"?"""
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("attr", "conj", "appos") and re.match(
+        r"\s+to\s+(?:my|our|his|her|their|your|all|everyone|everybody)\b", ex.text[m.end:m.end + 20], re.I) is not None
 
 
 def _signs(ex, m, turn) -> bool:
@@ -1021,7 +1147,9 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     for (a, kind, c), (conf, premises) in out.items():
         g = gender.get(a)
         if g is None and kind not in ("parent", "child", "sibling", "spouse", "grandparent", "grandchild", "cousin"):
-            continue  # "aunt or uncle": said only when known
+            if gender.get(c) not in ("f", "m"):
+                continue  # "aunt or uncle": said only when known
+            a, kind, c, g = c, CONVERSE.get(kind, kind), a, gender.get(c)  # told from the end whose sex is known
         word = WORDS[kind][g == "m"] if g in ("f", "m") else kind
         result.append((a, word, c, conf, premises))
     return result
