@@ -60,8 +60,10 @@ from remembrancer.store import Memory  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 # Writers added after the first three, each in forms those lack (teen-bristol: a teenager's diary, people;
 # diary-sheffield: a man's diary, relations; letters-to-dad and chat-sisters: letters to the dead recalling dated
-# events, an American two-person chat with events said in passing): tuned on, and reported apart ("new").
-NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters"]
+# events, an American two-person chat with events said in passing; emails-expat: a nurse's emails home from abroad,
+# people: kin words of three speakers, two Callums and two Jeans, a car, a boat, a cactus and a dog that "die"):
+# tuned on, and reported apart ("new").
+NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "emails-expat"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
