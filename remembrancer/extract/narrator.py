@@ -4,7 +4,7 @@
 chat, the speaker of the turn. Second-person narration ("You can't drink coffee anymore") is about
 the person addressed: when the text names its addressee in a vocative ("..., Jack Harkness.",
 "Dear Alice,"), "you" is that person, otherwise the author. A letter signed at its end ("All my love,
-Granny June", "Your loving son, Owen") was written by the one who signed it. In a chat of two, a name or kin word a turn speaks to
+Granny June", "Your loving son, Owen", "Love, Fi x") was written by the one who signed it. In a chat of two, a name or kin word a turn speaks to
 ("Mum, are you coming?", "Thanks, Mel!") is the other speaker. What "I" or "you" are called ("They called me Pip")
 is a name of theirs, but not a slip ("she called me Margaret again", "by mistake").
 """
@@ -28,7 +28,12 @@ SIGNED = re.compile(
     r"(?:love|best wishes|best|warm(?:est)? (?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
     r"sincerely(?: yours)?|faithfully|fondly|affectionately|cheers|thanks|thank you|take care|hugs|ever yours|xx+|"
     r"your(?: (?:loving|devoted|affectionate|fond|faithful|dear|dearest|own|ever-loving|obedient|humble|old|true))* ([a-z-]+))"
-    r"[ \t]*[,.!]?[ \t]*\r?\n\s*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*[.,!]?\s*\Z",
+    r"(?:,?[ \t]+(?:always|forever|ever|and more))*[ \t]*[,.!]?[ \t]*\r?\n\s*([A-Z][\w.'’-]*(?:[ \t]+(?![Xx]+\b)[A-Z][\w.'’-]*){0,3})[ \t]*[.,!]?(?:[ \t]+[Xx]+)?\s*\Z",
+    re.I | re.M)
+# Or "Love, Fi x" on one line (not "Thanks, Mel" nor "Take care, Dad": said to the reader), the kisses left out.
+SIGNED_LINE = re.compile(
+    r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?)?love()[ \t]*,[ \t]*"
+    r"([A-Z][\w.'’-]*(?:[ \t]+(?![Xx]+\b)[A-Z][\w.'’-]*){0,3})[ \t]*[.!]?(?:[ \t]+[Xx]+)?\s*\Z",
     re.I | re.M)
 
 
@@ -127,9 +132,9 @@ def role_noun_word(word: str) -> bool:
 def _signer(ex: Extraction) -> int | None:
     """The person who signed the letter the text is ("All my love,\nGranny June"), found or added."""
     tail = ex.text[-300:]
-    m = SIGNED.search(tail)
-    if m is None or m.group(1) and not role_noun_word(m.group(1)):
-        return None  # "Your loving mother,\nDorothy", not "your old house\nTom"
+    m = SIGNED.search(tail) or SIGNED_LINE.search(tail)
+    if m is None or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2:
+        return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x")
     start = len(ex.text) - len(tail) + m.start(2)
     end = start + len(m.group(2))
     for p, person in enumerate(ex.people):
@@ -143,7 +148,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "18"
+    version = "19"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
