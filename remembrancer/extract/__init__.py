@@ -1028,11 +1028,17 @@ def read_people(conn, ids):
             if owner:
                 rows.append((None, 1.0, 1.0, pid))
                 continue
-            read = "place" if names and signs.get("at", 0) >= names else _reads_as(signs)  # only ever "at Nando's"
+            read = ("place" if names and signs.get("at", 0) >= names  # only ever "at Nando's"
+                    else "other" if name.lower() in DEITIES else _reads_as(signs))
             rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
                                         speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
                          if read is None else 0.0, confidence, pid))
     conn.executemany("UPDATE people SET read = ?, sure = ?, confidence = ? WHERE id = ?", rows)
+
+
+# A god is no one the writer knows ("apologised to God"): not listed among the people (the parser still reads
+# "God" as one who acts, for coreference in fiction).
+DEITIES = {"god", "jesus", "jesus christ", "christ", "allah", "the lord", "lord god"}
 
 
 def _reads_as(signs: Counter) -> str | None:
