@@ -352,3 +352,19 @@ def test_a_he_that_is_someones_dog_or_goes_to_the_vet_is_a_pet():
     # not one who plays an animal
     isla = next(p for p in extract("Isla is in the nativity on Tuesday. She's a sheep.").people if p.name == "Isla")
     assert "pet" not in [m.sign for m in isla.mentions]
+
+
+def test_a_name_i_was_called_a_number_of_times_is_a_slip(memory):
+    memory.add("Went to see Mam. She called me Gordon twice. Then she said I was Callum.", at="2021-10-23")
+    memory.add("Mam called me Gordon three times today.", at="2021-10-24")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Gordon" not in people["me"]["aliases"]
+
+
+def test_one_the_entry_relates_to_me_or_says_died_is_not_me_by_a_shared_name(memory):
+    memory.add('"Frank, it\'s your round," Mary said to me. I paid.', at="2021-01-03")
+    memory.add('"Frank, come here," Bob said. I went over.', at="2021-01-04")
+    assert "Frank" in {p["name"]: p for p in memory.people(everyone=True)}["me"]["aliases"]  # others call me Frank
+    memory.add("My neighbour Frank came round with a cake for me.", at="2021-06-01")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert any(name.startswith("Frank") for name in people), people.keys()  # he is someone else

