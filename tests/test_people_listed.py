@@ -368,3 +368,14 @@ def test_one_the_entry_relates_to_me_or_says_died_is_not_me_by_a_shared_name(mem
     memory.add("My neighbour Frank came round with a cake for me.", at="2021-06-01")
     people = {p["name"]: p for p in memory.people(everyone=True)}
     assert any(name.startswith("Frank") for name in people), people.keys()  # he is someone else
+
+
+def test_two_people_who_share_a_first_name(memory):
+    memory.add("Hi Mum,\n\nI landed. Callum says you are feeding the dog sausages.\n\nLove, Fi x", at="2023-01-08")
+    memory.add("Shona!\n\nThere is another Scot at work! A physio called Callum Reid, from Paisley. So now there are two "
+               "Callums in my life.\n\nFi", at="2023-01-16")
+    memory.add("Callum,\n\nBack in the heat. Callum Reid says the first one is always late. Love to Lauren.\n\nFi x", at="2023-08-13")
+    memory.add("Dear Callum,\n\nThanks for sorting Mum's boiler. Callum came round again on Sunday.\n\nFi", at="2023-08-20")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Callum" in people and "Callum Reid" in people
+    assert "Callum" not in people["Callum Reid"]["aliases"]

