@@ -30,10 +30,11 @@ SIGNED = re.compile(
     r"your(?: (?:loving|devoted|affectionate|fond|faithful|dear|dearest|own|ever-loving|obedient|humble|old|true))* ([a-z-]+))"
     r"(?:,?[ \t]+(?:always|forever|ever|and more))*[ \t]*[,.!]?[ \t]*\r?\n\s*([A-Z][\w.'’-]*(?:[ \t]+(?![Xx]+\b)[A-Z][\w.'’-]*){0,3})[ \t]*[.,!]?(?:[ \t]+[Xx]+)?\s*\Z",
     re.I | re.M)
-# Or "Love, Fi x" on one line (not "Thanks, Mel" nor "Take care, Dad": said to the reader), the kisses left out.
+# Or "Love, Fi x" on one line (not "Thanks, Mel" nor "Take care, Dad": said to the reader; not "Love, your mam x"),
+# the kisses left out.
 SIGNED_LINE = re.compile(
     r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?)?love()[ \t]*,[ \t]*"
-    r"([A-Z][\w.'’-]*(?:[ \t]+(?![Xx]+\b)[A-Z][\w.'’-]*){0,3})[ \t]*[.!]?(?:[ \t]+[Xx]+)?\s*\Z",
+    r"((?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?![Xx]+\b)(?-i:[A-Z])[\w.'’-]*){0,3})[ \t]*[.!]?(?:[ \t]+[Xx]+)?\s*\Z",
     re.I | re.M)
 
 
