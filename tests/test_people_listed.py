@@ -321,7 +321,7 @@ def test_the_name_the_writer_signs_letters_with_is_the_writers(memory):
     assert "Doug" in people and "Callum" in people
     # signed with a kin word and "your" on one line, the writer is still the one who says "I"
     ex = extract("Dear Bean,\n\nI love you already. See you in June.\n\nLove, your mam x")
-    assert any(p.name == "me" and p.narrator for p in ex.people)
+    assert any(p.name == "me" and p.narrator for p in ex.people) and not any(p.name == "your mam" for p in ex.people)
 
 
 def test_letters_signed_by_someone_written_of_are_not_the_writers(memory):
