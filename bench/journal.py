@@ -62,10 +62,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # Writers added after the first three, each in forms those lack (teen-bristol: a teenager's diary, people;
 # diary-sheffield: a man's diary, relations; letters-to-dad and chat-sisters: letters to the dead recalling dated
 # events, an American two-person chat with events said in passing; diary-leeds: a woman's diary of relations told in the
-# forms of issue 13 item 5, written in relations4 after its first rules and before any rule read its errors): tuned on,
-# and reported apart ("new").
+# forms of issue 13 item 5, written in relations4 after its first rules and before any rule read its errors; emails-expat:
+# a nurse's emails home from abroad, people: kin words of three speakers, two Callums and two Jeans, a car, a boat, a
+# cactus and a dog that "die"): tuned on, and reported apart ("new").
 # chat-mum-son (dates5): a mother and her grown son, events said in passing with relative dates, plans and bookings.
-NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds"]
+NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 

@@ -529,7 +529,7 @@ def test_we_in_a_letter_to_someone_by_name_is_the_writer_and_them():
                 "Jean, you were so beautiful.\n\nAll my love,\nTom", "2021-06-12")
     assert ("marriage", ["Jean", "Tom"], "1981-06-12", "1981-06-13") in got
     got = _full("Dear Dad,\n\nForty years ago today we got married at St Anne's. You gave me away.\n\nLove, Ruth", "2021-06-12")
-    assert [e[1] for e in got if e[0] == "marriage"] == [["me"]]  # the writer alone
+    assert [e[1] for e in got if e[0] == "marriage"] == [["Ruth"]]  # the writer alone (who signs "Love, Ruth")
 
 
 def test_it_was_a_time_dates_the_sentence_before():
@@ -576,7 +576,7 @@ def test_you_in_a_letter_to_the_dead_is_the_one_greeted():
 
 def test_the_pair_after_a_greeting_the_parser_took_for_its_apposition():
     got = _full("Dear Dad,\n\nOwen Pritchard and I had our twenty-sixth wedding anniversary yesterday.\n\nLove, Ruth", "2023-08-17")
-    assert [e[1] for e in got if e[0] == "marriage"] == [["Owen Pritchard", "me"]]
+    assert [e[1] for e in got if e[0] == "marriage"] == [["Owen Pritchard", "Ruth"]]  # Ruth signs it: the writer
 
 
 def test_a_name_the_parser_took_for_a_verbs_compound_is_its_subject():
@@ -740,3 +740,10 @@ def test_an_age_the_parser_hung_on_its_day(nlp):
     i = text.index("\n")
     ex = extract(text, at="2023-08-02T07:45:00", speakers=[(5, i, "Bri"), (i + 8, len(text), "Tasha")])
     assert sorted((e.kind, e.lo) for e in ex.events) == [("birth", "1933-08-02"), ("death", None)]
+def test_a_grave_in_words_that_bid_is_only_perhaps_a_death():
+    from remembrancer.extract import FACT, extract
+
+    ex = extract("Ellen told Doug that Moira was a good woman. Write it on Mum's headstone.", at="2023-05-14")
+    assert all(ev.confidence < FACT for ev in ex.events if ev.kind == "death")
+    ex = extract("We went to Mum's grave on Sunday and put flowers on it.", at="2023-05-14")
+    assert any(ev.kind == "death" and ev.confidence >= FACT for ev in ex.events)

@@ -601,3 +601,14 @@ def test_a_name_i_was_called_for_a_while_is_not_mine():
     ex = extract("This afternoon she called me Delyth for a bit and then came back. Auntie Delyth rang later.")
     me = next(p for p in ex.people if p.narrator)
     assert "Delyth" not in me.aliases
+
+
+def test_a_letter_opening_on_a_first_name_alone_greets_a_person():
+    from remembrancer.extract import extract
+
+    names = lambda text: {p.name for p in extract(text).people}  # noqa: E731
+    assert "Shona" in names("Shona!\n\nFirst proper shift done and I am dead on my feet.")
+    assert "Shona" in names("Shona,\n\nA hard week. I cried in the car park.")
+    # not a kin word, not a day or a word alone as a heading
+    assert names("Tuesday\n\nI went out.") == {"me"}
+    assert "Mum" in names("Hi Mum,\n\nI landed safe.")

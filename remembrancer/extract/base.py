@@ -30,6 +30,7 @@ class Person:
     honorific: str | None = None  # "mr", "mrs", "captain" ... seen before the name, lower case
     confidence: float = 1.0  # how sure this is a person (people.is_person); a speaker, the narrator: 1
     of: str | None = None  # in a chat, the speaker whose kin word names them ("Mam" said by Gemma: "Gemma")
+    new: bool = False  # introduced as someone new by a full name ("a physio called Callum Reid"; extract/kinds.py)
 
 
 @dataclass

@@ -289,7 +289,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "30"  # 30: dates5 (29: events4 and people3 together)
+    version = "31"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -474,6 +474,7 @@ CONFIDENCE = {
     "buried": 0.9, "mourned": 0.8, "outlived": 0.85,
     "noun": 0.95,  # "Nain's death", "the birth of Elin", "their wedding"
     "after": 0.9,  # a funeral, a grave, a headstone: someone died
+    "bidden": 0.6,  # ... in words that bid ("Write it on Mum's headstone", "Put that on my grave"): perhaps
     "dead": 0.85,  # "Grandad is dead"
     "late": 0.9,  # "my late husband", "would have been ninety today"
     "widow": 0.2,  # a widow is alive: it was the one she married who died
@@ -503,6 +504,8 @@ def confidence(t, kind, victims, clear=False) -> float:
         c = CONFIDENCE["due"]
     elif t.pos_ in ("NOUN", "PROPN"):
         c = CONFIDENCE["after"] if lemma in AFTER_DEATH else CONFIDENCE["noun"]
+        if lemma in AFTER_DEATH and _bidden(t):
+            c = CONFIDENCE["bidden"]  # "Write it on Mum's headstone": a joke as often as a grave
     elif t.pos_ == "ADJ":
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
     elif lemma == "pass":
@@ -523,6 +526,13 @@ def confidence(t, kind, victims, clear=False) -> float:
     if victims and all(v.pos_ == "PRON" for v in victims) and not (clear and c == CONFIDENCE["verb"]):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
+
+
+def _bidden(t) -> bool:
+    """Is the noun in a clause that bids, its verb a bare imperative with no subject ("Write it on Mum's headstone")?"""
+    verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VB" and verb.dep_ == "ROOT" and verb.i == verb.sent.start and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
 
 
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -40,7 +40,8 @@ NAMING_WORDS = {"call", "calls", "called", "calling", "name", "named", "nickname
 THINGS = set(
     """car cars van caravan camper campervan motorhome boat yacht barge narrowboat bike bicycle motorbike
     scooter tractor lorry truck bus train engine toy teddy doll dolly starter plant tree computer laptop
-    phone guitar piano violin kettle robot hoover vacuum roomba sofa chair clock""".split()
+    phone guitar piano violin kettle robot hoover vacuum roomba sofa chair clock cactus cacti succulent fern orchid
+    bonsai houseplant sourdough""".split()
 )
 PLACES = set(
     """chapel church cathedral pub inn bar cafe café restaurant shop store supermarket school college
@@ -105,6 +106,11 @@ def _beside(doc, span, quotes) -> str | None:
         return _kind_of(doc[s - 2])  # "a parrot called Kevin"
     if root.dep_ == "oprd" and root.head.lemma_.lower() in NAMING and root.head.dep_ in ("acl", "relcl") and root.head.head.pos_ == "NOUN":
         return _kind_of(root.head.head)  # "a little lamb, which she's named Defi"
+    if root.dep_ in ("oprd", "attr", "xcomp") and root.head.lemma_.lower() in NAMING and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "it" for c in root.head.children):
+        return "thing"  # "the children have named it Bessie", "It is called Gordon": what is "it" is no one
+    if e + 1 < len(doc) and doc[e].lower_ == "the" and doc[e + 1].pos_ == "NOUN" and doc[e + 1].is_lower:
+        return _kind_of(doc[e + 1])  # "Kevin the cactus has died", however the parser ties them
     return None
 
 
@@ -230,11 +236,34 @@ def _given_a_role(token) -> bool:
         c.dep_ == "attr" and role_like(c) and any(g.dep_ == "poss" for g in c.children) for c in token.head.children)
 
 
+def _introduced(doc, span) -> bool:
+    """Is a full name introduced as someone new: "a physio called Callum Reid", "a woman named Ann Price"? (Not "my
+    brother, called Callum by everyone".)"""
+    if len([t for t in span if t.pos_ == "PROPN"]) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("called", "named"):
+        return False
+    noun = doc[span.start - 2]
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _animal(token) -> str | None:
+    """"pet" for a "he" or "she" said to be someone's animal ("He was Dad's dog really"; not "she's a sheep" in a
+    play) or taken to the vet ("you took him to the vet")."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "attr" and (c.lower_ in ANIMALS or c.lemma_.lower() in ANIMALS) and any(g.dep_ == "poss" for g in c.children)
+            for c in head.children):
+        return "pet"
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and any(
+            t.lower_ in VET and t.dep_ == "pobj" and t.head.head.i == head.i for t in head.subtree):
+        return "pet"
+    return None
+
+
 class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "4"
+    version = "5"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -249,6 +278,7 @@ class Kinds:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and len(span):
                     m.sign = sign(doc, span, quotes)
+                    person.new = person.new or m.kind == "name" and _introduced(doc, span)
                     if m.sign is None and inside(m.start, quotes) and not ex.speakers:
                         m.sign = "spoken" if spoken_to(doc, span) and _speaker(doc, m.start, quotes) == "other" else "quoted"
             for m in person.mentions:
@@ -256,6 +286,8 @@ class Kinds:
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is not None and len(span) == 1 and _given_a_role(span[0]):
                         m.sign = "person"
+                    elif span is not None and len(span) == 1 and span[0].lower_ in ("he", "she", "him", "her"):
+                        m.sign = _animal(span[0])
             if names and (p in related or any(m.kind == "addressee" for m in person.mentions)) and not any(
                     m.sign in ("pet", "thing", "place") for m in names):
                 names[0].sign = names[0].sign or "person"  # "my friend Carys", "Dear Gwen, ... you"

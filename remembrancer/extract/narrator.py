@@ -4,7 +4,7 @@
 chat, the speaker of the turn. Second-person narration ("You can't drink coffee anymore") is about
 the person addressed: when the text names its addressee in a vocative ("..., Jack Harkness.",
 "Dear Alice,"), "you" is that person, otherwise the author. A letter signed at its end ("All my love,
-Granny June", "Your loving son, Owen") was written by the one who signed it. In a chat of two, a name or kin word a turn speaks to
+Granny June", "Your loving son, Owen", "Love, Fi x") was written by the one who signed it. In a chat of two, a name or kin word a turn speaks to
 ("Mum, are you coming?", "Thanks, Mel!") is the other speaker. What "I" or "you" are called ("They called me Pip")
 is a name of theirs, but not a slip ("she called me Margaret again", "by mistake").
 """
@@ -28,7 +28,13 @@ SIGNED = re.compile(
     r"(?:love|best wishes|best|warm(?:est)? (?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
     r"sincerely(?: yours)?|faithfully|fondly|affectionately|cheers|thanks|thank you|take care|hugs|ever yours|xx+|"
     r"your(?: (?:loving|devoted|affectionate|fond|faithful|dear|dearest|own|ever-loving|obedient|humble|old|true))* ([a-z-]+))"
-    r"[ \t]*[,.!]?[ \t]*\r?\n\s*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*[.,!]?\s*\Z",
+    r"(?:,?[ \t]+(?:always|forever|ever|and more))*[ \t]*[,.!]?[ \t]*\r?\n\s*([A-Z][\w.'’-]*(?:[ \t]+(?![Xx]+\b)[A-Z][\w.'’-]*){0,3})[ \t]*[.,!]?(?:[ \t]+[Xx]+)?\s*\Z",
+    re.I | re.M)
+# Or "Love, Fi x" on one line (not "Thanks, Mel" nor "Take care, Dad": said to the reader; not "Love, your mam x"),
+# the kisses left out.
+SIGNED_LINE = re.compile(
+    r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?)?love()[ \t]*,[ \t]*"
+    r"((?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?![Xx]+\b)(?-i:[A-Z])[\w.'’-]*){0,3})[ \t]*[.!]?(?:[ \t]+[Xx]+)?\s*\Z",
     re.I | re.M)
 
 
@@ -74,7 +80,9 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
 
 CALL_VERBS = {"call", "name", "nickname", "christen", "dub"}
 # Said of a calling that was a slip, not a name: "Dorothy called me Margaret again", "by mistake".
-SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously", "sometimes"}
+SLIPS = {"again", "mistakenly", "accidentally", "wrongly", "erroneously", "sometimes", "once", "twice", "thrice"}
+# ... or one said so many times: "She called me Gordon three times", "a few times".
+COUNTED = {"several", "few", "many", "couple", "some"}
 # An entry that speaks of a slip or a mix-up: a calling in it is one ("The slip happened again ... I don't mind him calling me Pat").
 MIXUPS = {"slip", "mistake", "confuse", "muddle", "mix"}
 # A calling that lasted a while was a slip too: "she called me Delyth for a bit".
@@ -92,7 +100,8 @@ def _called(ex: Extraction) -> list[list[int]]:
         if t.lemma_.lower() not in CALL_VERBS or t.pos_ != "VERB":
             continue
         me = next((at.get(c.i) for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), None)
-        if any(c.dep_ == "neg" or c.lower_ in SLIPS or c.dep_ == "prep" and c.lower_ == "by" and any(
+        if any(c.dep_ == "neg" or c.lower_ in SLIPS or c.lemma_.lower() == "time" and any(
+                g.dep_ == "nummod" or g.lower_ in COUNTED for g in c.children) or c.dep_ == "prep" and c.lower_ == "by" and any(
                 g.lemma_.lower() in ("mistake", "accident") for g in c.children) or c.dep_ == "prep" and c.lower_ == "for" and any(
                 g.lemma_.lower() in WHILES for g in c.children) for c in t.children):
             continue  # "called me Margaret again" (she took me for someone else), "never called me Pip"
@@ -127,9 +136,9 @@ def role_noun_word(word: str) -> bool:
 def _signer(ex: Extraction) -> int | None:
     """The person who signed the letter the text is ("All my love,\nGranny June"), found or added."""
     tail = ex.text[-300:]
-    m = SIGNED.search(tail)
-    if m is None or m.group(1) and not role_noun_word(m.group(1)):
-        return None  # "Your loving mother,\nDorothy", not "your old house\nTom"
+    m = SIGNED.search(tail) or SIGNED_LINE.search(tail)
+    if m is None or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2:
+        return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x")
     start = len(ex.text) - len(tail) + m.start(2)
     end = start + len(m.group(2))
     for p, person in enumerate(ex.people):
@@ -143,7 +152,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "18"
+    version = "20"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

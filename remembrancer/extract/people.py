@@ -837,6 +837,16 @@ def is_person(doc, info, model) -> bool:
 RULE_CONFIDENCE = 0.9  # a name a rule takes for a person's ("Mr Pugh", "my grandmother Agnes Hale", "with Rachel")
 TITLE_CONFIDENCE = 0.95  # a title or kin word used as a name ("Mum", "the Doctor")
 SAID_TO_CONFIDENCE = 0.85  # a word no English word, said to someone in a chat ("Hey Pheebs.")
+# A letter's first line that is only a greeting and a first name: "Shona,", "Hi Priya!", "Dear Callum,".
+GREETING_LINE = re.compile(r"\A\s*(?:(?:hi|hiya|hello|hey|dear|dearest|my dear)\s+)?([A-Z][a-z'’-]+)[ \t]*[,!]?[ \t]*\r?\n", re.I)
+
+
+def _greeted(doc):
+    """The token of the first name a letter opens on, alone on its first line, if it is a first name."""
+    m = GREETING_LINE.match(doc.text)
+    if m is None or not m.group(1)[:1].isupper() or not name_gender(norm(m.group(1))) or norm(m.group(1)) in KIN_NAMES:
+        return None
+    return next((t for t in doc if t.idx == m.start(1) and len(t) == len(m.group(1))), None)
 
 
 def _said_to(span, turns) -> bool:
@@ -874,7 +884,7 @@ class People:
     """
 
     name = "people"
-    version = "52"
+    version = "53"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -946,6 +956,12 @@ class People:
                     and (t.lower_,) not in names):
                 note((t.lower_,), t.text)
 
+        # 4a. A letter that opens on the first name of the one it is written to, alone on its line ("Shona,", "Hi Priya!"),
+        # whatever the tagger made of it ("Shona" tagged an adverb).
+        greeted = _greeted(doc)
+        if greeted is not None and (greeted.lower_,) not in names:
+            note((greeted.lower_,), greeted.text)["greeted"] = True
+
         # 4. A month said as a person, in an entry naming someone in full by it ("June Pickering ... June says").
         months = {k[0] for k in names if len(k) > 1 and k[0] in MONTHS}
         for t in doc:
@@ -979,6 +995,10 @@ class People:
         else:  # in someone's quoted words, a first name they speak to is someone's ("Sue said, "How are you doing it, Helen?"")
             quotes = quoted(doc.text)
             for key, info in found_names.items():
+                if key not in names and info.get("greeted"):
+                    names[key] = info  # the one a letter opens on ("Shona,")
+                    info["confidence"] = max(info.get("confidence", 0.0), SAID_TO_CONFIDENCE)
+                    continue
                 if key not in names and len(key) <= 2 and name_gender(key[0]) and not common_word(info["spans"][0][0]) and any(
                         inside(sp[0].idx, quotes) and spoken_to(doc, sp) for sp in info["spans"]):
                     names[key] = info
