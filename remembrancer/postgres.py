@@ -969,33 +969,19 @@ class PgMemory(Memory):
         if derive:
             self.complete()
 
-    @contextlib.contextmanager
-    def transaction(self):
-        with self.lock, pg_errors():
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self.conn
-                finally:
-                    self._depth -= 1
-                return
-            self.conn.raw.execute("BEGIN")
-            self._depth = 1
-            try:
-                # One writer a memory at a time, as SQLite's BEGIN IMMEDIATE: ids are given as max + 1.
-                self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(self.conn.schema),))
-                yield self.conn
-                self.conn.raw.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.raw.execute("ROLLBACK")
-                raise
-            finally:
-                self._depth = 0
+    def errors(self):
+        return pg_errors()
 
-    def query(self, sql, params=()):
-        with self.lock, pg_errors():
-            return self.conn.execute(sql, params).fetchall()
+    def _open(self, what: str):
+        if what == "read":
+            self.conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            return
+        self.conn.raw.execute("BEGIN")
+        # One writer a memory at a time, as SQLite's BEGIN IMMEDIATE: ids are given as max + 1.
+        self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(self.conn.schema),))
+
+    def _close(self, commit: bool):
+        self.conn.raw.execute("COMMIT" if commit else "ROLLBACK")
 
     def close(self):
         self.conn.close()
@@ -1140,16 +1126,6 @@ class PgMemory(Memory):
                       (_key(self.conn.schema) >> 32, list(ids)))
 
     # -- copy (archive.copy) -----------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def snapshot(self):
-        with self.lock, pg_errors():
-            self.conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            try:
-                yield
-            finally:
-                if self.conn.in_transaction:
-                    self.conn.raw.execute("ROLLBACK")
-
     def stream(self, sql, params=(), size=2_000):
         """Read through a server-side cursor (a million passages are not held at once)."""
         t = translate(sql, self.conn.returning)
@@ -1164,23 +1140,19 @@ class PgMemory(Memory):
             conn.raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false)"
                              f" FROM {table}")
 
-    def check(self) -> list[str]:
-        from . import capture
-        from .store import content_hash
-
+    def _check_whole(self) -> list[str]:
+        """Every passage against its entry's text, in one statement (the server compares)."""
         problems = []
-        with self.lock, pg_errors():
-            for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries"):
-                entry = capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])
-                if content_hash(entry) != row["hash"]:
-                    problems.append(f"entry {row['id']}: its text no longer matches its content hash")
-            for row in self.conn.execute("SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
-                                         " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"):
-                problems.append(f"passage {row['id']}: does not match its place in entry {row['entry']}")
-            for row in self.conn.execute("SELECT p.id, p.entry FROM trashed_passages p JOIN entries e ON e.id = p.entry"
-                                         " WHERE p.start < 0 OR p.end > length(e.text) OR p.start > p.end"):
-                problems.append(f"passage {row['id']} in the trash: does not fit in entry {row['entry']}")
+        for row in self.conn.execute("SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
+                                     " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"):
+            problems.append(f"passage {row['id']}: does not match its place in entry {row['entry']}")
+        for row in self.conn.execute("SELECT p.id, p.entry FROM trashed_passages p JOIN entries e ON e.id = p.entry"
+                                     " WHERE p.start < 0 OR p.end > length(e.text) OR p.start > p.end"):
+            problems.append(f"passage {row['id']} in the trash: does not fit in entry {row['entry']}")
         return problems
+
+    def _check_entry(self, row) -> list[str]:
+        return []  # its passages were compared in _check_whole
 
     def repair(self):
         """The full-text index is kept by PostgreSQL with the passages: rebuild its GIN index."""
@@ -1192,26 +1164,10 @@ class PgMemory(Memory):
         raise StoreError("A PostgreSQL memory is backed up by the server (pg_dump --schema, or its own backups)",
                          f"Run: pg_dump --schema={self.conn.schema} ...; or `remembrancer export` for a lossless JSONL copy.")
 
-    def stats(self) -> dict:
-        out = dict(self.query(
-            "SELECT count(*) AS entries, coalesce(sum(words), 0) AS words, min(at) AS first_at, max(at) AS last_at"
-            " FROM entries WHERE deleted IS NULL")[0])
-        out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
-        out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
-        out["path"] = self.path.shown
-        out["memory"] = self.name
-        out["bytes"] = self.query("SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0)"
-                                  " FROM pg_tables WHERE schemaname = current_schema()")[0][0]
-        for table in ("people", "embeddings"):
-            out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
-        out["pending"] = self.pending_counts()
-        failed = [f["processor"] for f in self.failures()]
-        out["failed"] = {name: failed.count(name) for name in out["pending"]}
-        from .store import DATE_ORDER
-
-        order = self.date_order()
-        out["dates"] = {"order": order.name, "from": (self.setting(DATE_ORDER) or {}).get("from") or order.source}
-        return out
+    def _place(self) -> dict:
+        return {"path": self.path.shown, "memory": self.name,
+                "bytes": self.query("SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0)"
+                                    " FROM pg_tables WHERE schemaname = current_schema()")[0][0]}
 
     def vector_index(self):
         return getattr(self, "_exact_index", None) or VectorIndex(self)
