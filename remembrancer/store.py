@@ -922,6 +922,10 @@ class Memory:
             return {}
         return self.process(progress=progress, wait=False)
 
+    def workers(self) -> int:
+        """How many `remembrancer worker` processes understand this store: none for an SQLite file (postgres.py)."""
+        return 0
+
     def _lock_path(self) -> Path | None:
         return None if str(self.path) == ":memory:" else Path(f"{self.path}-lock")
 
