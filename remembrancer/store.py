@@ -54,8 +54,13 @@ def default_path() -> Path | str:
         if is_url(os.environ["REMEMBRANCER_DB"]):
             return os.environ["REMEMBRANCER_DB"]
         return Path(os.environ["REMEMBRANCER_DB"]).expanduser()
+    return data_folder() / "memories.db"
+
+
+def data_folder() -> Path:
+    """The user's remembrancer folder (XDG): the default store's, and a PostgreSQL server's uploads' (server.py)."""
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "remembrancer" / "memories.db"
+    return Path(base) / "remembrancer"
 
 
 def is_url(path) -> bool:
