@@ -478,6 +478,7 @@ class Connection:
         self.raw.execute("SET max_parallel_workers_per_gather = 0")
         self.returning: frozenset = frozenset()
         self.bm25_cache: dict = {}
+        self.bm25_corpus: tuple = (None, 0, 0.0, {})  # (stamp, passages, mean tokens, {word: (lexemes, matches)})
 
     def use_schema(self):
         self.raw.execute(f"SET search_path TO {search_path(self.raw, self.schema)}")
@@ -566,25 +567,36 @@ class Connection:
         if key not in self.bm25_cache:
             if len(self.bm25_cache) > 256:
                 self.bm25_cache.clear()
-            self.bm25_cache[key] = self._bm25_args(query)
+            self.bm25_cache[key] = self._bm25_args(query, stamp)
         return self.bm25_cache[key]
 
-    def _bm25_args(self, query: str):
+    def _bm25_args(self, query: str, stamp: tuple):
+        # The passages' count and mean length, and each word's matches, are kept per stamp too: a scan of
+        # every passage (and of every match of a common word) is what a question paid before, at each question.
+        if self.bm25_corpus[0] != stamp:
+            n, avgdl = self.raw.execute("SELECT count(*), coalesce(avg(tokens), 0) FROM passages").fetchone()
+            self.bm25_corpus = (stamp, n, float(avgdl or 0), {})
+        _, n, avgdl, hits = self.bm25_corpus
         terms = fts_terms(query)
         words = [" ".join(w) for w, _, _ in terms]
         texts = [tsquery(f'"{w}"' + ("*" if star else "")) for w, star, _ in [(w, s, c) for (w, s, c), w in zip(terms, words)]]
-        rows = self.raw.execute(
-            f"SELECT (SELECT count(*) FROM passages), (SELECT coalesce(avg(tokens), 0) FROM passages),"
-            f" array(SELECT coalesce((SELECT array_agg(lexeme) FROM unnest(to_tsvector('{CONFIG}', w))), '{{}}')::text"
-            f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n),"
-            f" array(SELECT (SELECT count(*) FROM passages WHERE tsv @@ to_tsquery('{CONFIG}', q))"
-            f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(q, n) ORDER BY n)",
-            (words, texts)).fetchone()
-        n, avgdl, lexemes, hits = rows[0], float(rows[1] or 0), rows[2], rows[3]
+        new = [k for k, (w, q) in enumerate(zip(words, texts)) if (w, q) not in hits]
+        if new:
+            if len(hits) > 4096:
+                hits.clear()
+            rows = self.raw.execute(
+                f"SELECT array(SELECT coalesce((SELECT array_agg(lexeme) FROM unnest(to_tsvector('{CONFIG}', w))), '{{}}')::text"
+                f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n),"
+                f" array(SELECT (SELECT count(*) FROM passages WHERE tsv @@ to_tsquery('{CONFIG}', q))"
+                f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(q, n) ORDER BY n)",
+                ([words[k] for k in new], [texts[k] for k in new])).fetchone()
+            for k, lexes, hit in zip(new, rows[0], rows[1]):
+                hits[(words[k], texts[k])] = (lexes, hit)
         lex, pre, idf = [], [], []
         import math
 
-        for (w, star, _), lexes, hit in zip(terms, lexemes, hits):
+        for (w, star, _), word, text in zip(terms, words, texts):
+            lexes, hit = hits[(word, text)]
             value = math.log((n - hit + 0.5) / (hit + 0.5))
             value = value if value > 0 else 1e-6
             parsed = re.findall(r"[^{},\"]+|\"(?:[^\"\\]|\\.)*\"", lexes)
@@ -678,7 +690,7 @@ def _vector_loader(raw):
 
 
 # -- the schema --------------------------------------------------------------------------------------------
-HELPERS_VERSION = 5  # bump when HELPERS change: each memory's schema takes them in again when opened
+HELPERS_VERSION = 6  # bump when HELPERS change: each memory's schema takes them in again when opened
 HELPERS = f"""
 CREATE OR REPLACE FUNCTION max(a anycompatible, b anycompatible) RETURNS anycompatible
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE greatest(a, b) END';
@@ -689,6 +701,11 @@ CREATE OR REPLACE FUNCTION max(a bigint, b text) RETURNS bigint
 CREATE OR REPLACE FUNCTION substr(s text, start bigint, len bigint) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int, len::int)';
 CREATE OR REPLACE FUNCTION substr(s text, start bigint) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int)';
+-- Small numbers as parameters come as smallint, which fits both pg_catalog's (int) and the above (bigint)
+CREATE OR REPLACE FUNCTION substr(s text, start smallint, len smallint) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int, len::int)';
+CREATE OR REPLACE FUNCTION substr(s text, start smallint) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int)';
 CREATE OR REPLACE FUNCTION instr(s text, part text) RETURNS bigint
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT strpos(s, part)';
