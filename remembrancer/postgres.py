@@ -883,9 +883,11 @@ def migrate(conn: Connection, create: bool = True) -> bool:
     if later:
         raise StoreError(f"This memory was made by a newer remembrancer (its schema has {max(later)})",
                          "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
+    ran = False
     for fn in migrations.MIGRATIONS:
         if fn.__name__ in done:
             continue
+        ran = True
         with raw.transaction():
             raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(schema),))
             if raw.execute("SELECT 1 FROM migrations WHERE name = %s", (fn.__name__,)).fetchone():
@@ -897,6 +899,7 @@ def migrate(conn: Connection, create: bool = True) -> bool:
             _rowid_triggers(raw, schema)
             raw.execute("INSERT INTO migrations (name, applied) VALUES (%s, to_char(now() AT TIME ZONE 'UTC',"
                         " 'YYYY-MM-DD HH24:MI:SS'))", (fn.__name__,))
+    if ran:  # the tables with an id, and the vector type, read once the schema is whole (not after each step)
         conn.refresh()
     return True
 
