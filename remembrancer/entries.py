@@ -16,7 +16,7 @@ import json
 
 from . import capture, dates
 from .errors import BadInput, NotFound
-from .store import TOPS, _entry_dict, _sqlite_errors, content_hash, index_passages, next_ids
+from .store import TOPS, _entry_dict, content_hash, index_passages, next_ids
 
 CHANGED = "entries.changed"  # bumped by every change to an entry: caches of speakers and vectors read it
 
@@ -63,7 +63,7 @@ def _bump(conn):
 
 # -- reading ------------------------------------------------------------------------------------------
 def entry(memory, entry_id) -> dict:
-    with memory.lock, _sqlite_errors():
+    with memory.lock, memory.errors():
         row = _row(memory.conn, entry_id)
         out = _entry_dict(row)
         table = "trashed_passages" if row["deleted"] else "passages"
@@ -82,7 +82,7 @@ def entry(memory, entry_id) -> dict:
 def history(memory, entry_id) -> list[dict]:
     """Oldest first: {"version", "text", "at", "from", "until", "current", "changed"} (+ "turns" for a chat);
     `changed` says what differs from the version before ("text", "date")."""
-    with memory.lock, _sqlite_errors():
+    with memory.lock, memory.errors():
         row = _row(memory.conn, entry_id)
         versions = memory.conn.execute("SELECT * FROM versions WHERE entry = ? ORDER BY number", (row["id"],)).fetchall()
         layout = _layout(memory.conn, row["id"], "trashed_passages" if row["deleted"] else "passages")

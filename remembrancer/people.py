@@ -1,32 +1,12 @@
-"""People queries, and what the owner says about them: the person is the authority.
+"""The people as stored, and the owner's statements about them read over what was extracted.
 
-Whatever extraction reads wrongly, the owner can put right, and it stays right. Each correction is a
-*statement* kept in `corrections` with when it was made (and, once undone, when; nothing is deleted):
-
-    kind      what it says                                   a, b (and relation, date, target)
-    merge     a and b are one person                         a, b
-    split     b, a name of a's, is someone else               a, b
-    rename    a is called b                                   a, b
-    kind      a is not a person but a b (pet, place ...)      a, b
-    relate    a is the <relation> of b (instead of another)   a, b, relation, target.instead
-    unrelate  a is not the <relation> of b                    a, b, relation
-    untrue    the events of kind b read for a did not happen  a, b, target.events
-    redate    ... happened on `date`                          a, b, date, target.events
-    born      a was born on `date` (a day, a month or a year) a, date
-    died      a died on `date`                                a, date
-
-Extraction is derived data, rebuilt by `reindex` and by any new version of a component, so a statement
-names what it is about in words that outlive it (`target`): a person by the name they had when it was
-said, then by any other name they had then that is one person's only, the owner as the owner; an event
-by its words, in its entry (by id, if the entry still holds those words there, else the one entry
-holding them), as the event of the same kind overlapping them most, one involving the person first.
-
-Merge, split, rename and kind change the people rows and are applied again, oldest first, after every
-extraction (`extract._tidy`). The others are read over what was extracted (`Stated`) by everything that
-shows a fact: the person page, fading, review, on-this-day, the timeline and the facts above an answer.
-No two people share a name: a second "Tom" is "Tom (2)" until the owner names them, so every person can
-be opened. Undoing a statement marks it undone; undoing a merge, split or rename reads again the entries
-naming the people it touched (the model is loaded for that).
+What the owner says (merge, split, rename, what a name is, relations, events and dates: corrections.py) is
+kept as statements in `corrections`. Here they are found again and applied: merge, split, rename and kind
+change the people rows and are applied again, oldest first, after every extraction (`apply_corrections`,
+from `extract._tidy`); the others are read over what was extracted (`Stated`) by everything that shows a
+fact: the person page (page.py), fading, review, on-this-day, the timeline and the facts above an answer.
+Also: the people list, the people graph, the names in passages, a person's facts. Nothing here imports
+extraction or fading, which both import this module.
 """
 from __future__ import annotations
 
@@ -134,13 +114,6 @@ def _called(conn, name: str) -> list[int]:
     return [r[0] for r in conn.execute(
         "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE UNION SELECT person FROM aliases WHERE alias = ?1 COLLATE NOCASE",
         (name,))]
-
-
-def _who(conn, pid: int) -> dict:
-    """What a statement keeps to find a person again: whether they are the owner, and every name they have now."""
-    name, owner = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
-    aliases = [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
-    return {"owner": bool(owner), "names": list(dict.fromkeys([name, *aliases]))}
 
 
 def _locate(conn, name: str, who: dict | None = None) -> int | None:
@@ -294,134 +267,15 @@ def no_person(name: str) -> NotFound:
     return NotFound(f"No person called {name!r}", "See `remembrancer people` for the names known.")
 
 
-def _need(conn, name: str) -> int:
-    """The person a write names (a whole name or alias: a word of one is not enough to change anything)."""
-    pid = find(conn, name) if isinstance(name, str) and name.strip() else None
-    if pid is None:
-        near = find(conn, name, partial=True) if isinstance(name, str) and name.strip() else None
-        if near is not None:  # "Emlyn" for "Uncle Emlyn": said, not guessed, as a change must be sure whom it is about
-            whole = _name_of(conn, near)
-            raise NotFound(f"No person called {name!r} (is it {whole!r}?)", f"A correction needs a whole name: give {whole!r}.")
-        raise no_person(name)
-    return pid
-
-
-def _state(conn, kind: str, a: str, b: str = "", *, relation=None, date=None, target=None) -> int:
-    """Record a statement of the owner's, made now."""
-    return conn.execute(
-        "INSERT INTO corrections (kind, a, b, at, relation, date, target) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (kind, a, b, dates.now(), relation, date, json.dumps(target, ensure_ascii=False) if target else None)).lastrowid
-
-
 def _name_of(conn, pid: int) -> str:
     return conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
 
 
-def _said(memory, cid: int, name: str) -> dict:
-    """What a correction returns: the statement, and the page of the person it is about."""
-    return {"correction": statement(memory, cid), "person": person(memory, name)}
-
-
 # -- corrections ---------------------------------------------------------------------------------------
-def merge(memory, a: str, b: str) -> dict:
-    """The owner says a and b are one person: their page, with the statement as "correction"."""
-    with memory.transaction() as conn:
-        pa, pb = _need(conn, a), _need(conn, b)
-        if pa == pb:
-            raise BadInput(f"{a!r} and {b!r} are one person already ({_name_of(conn, pa)})", "Nothing to change.")
-        cid = _state(conn, "merge", a, b, target={"a": _who(conn, pa), "b": _who(conn, pb)})
-        _merge(conn, pa, pb)
-        _recompute(conn)
-        name = _name_of(conn, pa)
-    return {**person(memory, name), "correction": statement(memory, cid)}
-
-
-def split(memory, name: str, alias: str) -> dict:
-    """The owner says `alias` is not the person called `name`: it becomes a person of their own."""
-    with memory.transaction() as conn:
-        pid = _need(conn, name)
-        if not conn.execute("SELECT 1 FROM aliases WHERE person = ? AND alias = ? COLLATE NOCASE", (pid, alias)).fetchone():
-            raise BadInput(f"{alias!r} is not a name of {name!r}", "Give one of the aliases shown by `remembrancer person NAME`.")
-        own = _name_of(conn, pid)
-        if own.lower() == alias.lower():  # it would leave the person nameless, and a second one of that name
-            raise BadInput(f"{alias!r} is the name {name!r} is known by, not another name of theirs",
-                           "Split off one of their other names (see their page).")
-        who = _who(conn, pid)
-        new = _split(conn, pid, alias)
-        if new is None:
-            raise BadInput(f"{alias!r} is all there is of {name!r}", "Nothing to split: give another alias.")
-        cid = _state(conn, "split", own, alias, target={"a": who})
-        _unique_names(conn)  # "Grandma" split off "Grandma Rose" beside another "Grandma" is "Grandma (2)"
-        _recompute(conn)
-        kept, parted = _name_of(conn, pid), _name_of(conn, new)
-    return {"person": person(memory, kept), "split": person(memory, parted), "correction": statement(memory, cid)}
-
-
-def _recompute(conn):
-    from .extract import person_cues
-
-    person_cues(conn)
-
-
-def _clean_name(new) -> str:
-    new = " ".join(str(new or "").split())
-    if not new:
-        raise BadInput("No name given", "Give the name they should go by.")
-    if len(new) > 100 or any(ord(c) < 32 for c in new) or not new.strip("."):
-        raise BadInput(f"Not a name: {new[:40]!r}", "Give a name of at most 100 characters, as you would write it.")
-    return new
-
-
-def rename(memory, name: str, new: str) -> dict:
-    """The owner says the person called `name` is called `new`; the old name stays one of theirs."""
-    new = _clean_name(new)
-    with memory.transaction() as conn:
-        pid = _need(conn, name)
-        old = _name_of(conn, pid)
-        if old == new:
-            raise BadInput(f"{old!r} is called that already", "Give the new name.")
-        other = conn.execute("SELECT name FROM people WHERE name = ? COLLATE NOCASE AND id != ?", (new, pid)).fetchone()
-        if other:
-            raise BadInput(f"{other[0]!r} is someone else already",
-                           f"If {old} and {other[0]} are one person, join them instead; else give another name.")
-        cid = _state(conn, "rename", old, new, target={"a": _who(conn, pid)})
-        conn.execute("UPDATE people SET name = ? WHERE id = ?", (new, pid))
-        conn.execute("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", (pid, new))
-    return _said(memory, cid, new)
-
-
-def set_kind(memory, name: str, kind: str) -> dict:
-    """The owner says what a name is: a person, or not (a pet, a place, a thing, something other). A name
-    that is not a person leaves the people list, fading, review and the graph, and stays a cue."""
-    kind = str(kind or "").strip().lower()
-    if kind not in KINDS:
-        raise BadInput(f"Not a kind: {kind!r}", f"Say {', '.join(KINDS[:-1])} or {KINDS[-1]}.")
-    with memory.transaction() as conn:
-        pid = _need(conn, name)
-        own, owner, was = conn.execute("SELECT name, owner, coalesce(kind, 'person') FROM people WHERE id = ?", (pid,)).fetchone()
-        if owner and kind != "person":
-            raise BadInput(f"{own!r} is you", "Only someone else can be something other than a person.")
-        if was == kind:
-            raise BadInput(f"{own!r} is {_a(kind)} already", "Nothing to change.")
-        cid = _state(conn, "kind", own, kind, target={"a": _who(conn, pid)})
-        conn.execute("UPDATE people SET kind = ? WHERE id = ?", (None if kind == "person" else kind, pid))
-    return _said(memory, cid, own)
 
 
 def _a(kind: str) -> str:
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
-
-
-_RELATION = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
-
-
-def _clean_relation(relation) -> str:
-    word = " ".join(str(relation or "").split()).lower()
-    if not word:
-        raise BadInput("No relation given", "Say what they are to each other: husband, sister, friend, colleague ...")
-    if len(word) > 40 or not _RELATION.fullmatch(word):
-        raise BadInput(f"Not a relation: {word[:40]!r}", "Give a word or two, such as husband, best friend or mother-in-law.")
-    return word
 
 
 def _tie(word: str) -> str:
@@ -454,84 +308,6 @@ def group(relation: str) -> str:
     return "family" if _FAMILY_WORDS.search(base) and _tie(_FAMILY_WORDS.sub("", base).strip("-")) in GROUPS["family"] else "other"
 
 
-def _ties(conn, pa: int, pb: int) -> list[dict]:
-    """The relations shown now between two people, either way."""
-    rows = [dict(r) for r in conn.execute(
-        "SELECT subject, relation, object, passage FROM relations WHERE (subject = ?1 AND object = ?2) OR (subject = ?2 AND object = ?1)",
-        (pa, pb))]
-    return [r for r in Stated(conn).relations(rows, {pa, pb}) if {r["subject"], r["object"]} == {pa, pb}]
-
-
-def relate(memory, a: str, relation: str, b: str, instead: str | None = None) -> dict:
-    """The owner says a is the <relation> of b ("Rhys", "husband", "me"), in place of `instead` if given
-    (a relation shown now between them, either way round). The converse follows on b's page."""
-    relation = _clean_relation(relation)
-    instead = _clean_relation(instead) if instead else None
-    with memory.transaction() as conn:
-        pa, pb = _need(conn, a), _need(conn, b)
-        sa, sb = _name_of(conn, pa), _name_of(conn, pb)
-        if pa == pb:
-            raise BadInput(f"{sa!r} cannot be their own {relation}", "Name two people.")
-        ties = _ties(conn, pa, pb)
-        if instead and not any(_told(t, (pa, instead, pb)) for t in ties):
-            shown = _shown(conn, ties)
-            raise BadInput(f"{sa!r} is not the {instead} of {sb!r} now" + (f" ({shown})" if shown else ""),
-                           "Say which relation shown on their page it replaces, or add it without one.")
-        if any(_told(t, (pa, relation, pb)) for t in ties) and (not instead or _tie(instead) == _tie(relation)):
-            raise BadInput(f"{sa!r} is the {relation} of {sb!r} already", "Nothing to change.")
-        if not instead and (alike := next((t for t in ties if same_tie(t_tuple(t), (pa, relation, pb))), None)):
-            # "wife" where "husband" is shown: one tie, told in other words; said in place of it, or not at all
-            raise BadInput(f"{_shown(conn, [alike])} now",
-                           f"Say {relation} instead of {alike['relation']} (--instead {alike['relation']}); nothing was changed.")
-        target = {"a": _who(conn, pa), "b": _who(conn, pb)}
-        if instead:
-            target["instead"] = instead
-        cid = _state(conn, "relate", sa, sb, relation=relation, target=target)
-        _imply(conn)
-    return _said(memory, cid, sa)
-
-
-def _imply(conn):
-    """The ties implied by those read and said (extract.imply), again after the owner said one."""
-    from .extract import imply
-
-    imply(conn)
-
-
-def t_tuple(row) -> tuple:
-    return row["subject"], row["relation"], row["object"]
-
-
-def _told(row, tie) -> bool:
-    """Is a relation shown now this tie in these words? ("husband" is not "wife", though one tie; told the other
-    way round, a tie of the same kind is, as its words there are not these.)"""
-    if (row["subject"], row["object"]) == (tie[0], tie[2]):
-        return row["relation"].lower() == tie[1].lower()
-    return same_tie(t_tuple(row), tie)
-
-
-
-
-def _shown(conn, ties) -> str:
-    return "; ".join(sorted({f"{_name_of(conn, t['subject'])} is the {t['relation']} of {_name_of(conn, t['object'])}" for t in ties}))
-
-
-def unrelate(memory, a: str, relation: str, b: str) -> dict:
-    """The owner says a is not the <relation> of b: it goes, and the same tie told the other way with it."""
-    relation = _clean_relation(relation)
-    with memory.transaction() as conn:
-        pa, pb = _need(conn, a), _need(conn, b)
-        sa, sb = _name_of(conn, pa), _name_of(conn, pb)
-        ties = _ties(conn, pa, pb)
-        if not any(same_tie(t_tuple(t), (pa, relation, pb)) for t in ties):
-            shown = _shown(conn, ties)
-            raise BadInput(f"{sa!r} is not the {relation} of {sb!r} now",
-                           f"Shown between them: {shown}." if shown else "No relation is shown between them.")
-        cid = _state(conn, "unrelate", sa, sb, relation=relation, target={"a": _who(conn, pa), "b": _who(conn, pb)})
-        _imply(conn)
-    return _said(memory, cid, sa)
-
-
 # -- dates said by hand ----------------------------------------------------------------------------
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -554,27 +330,6 @@ def interval(text: str) -> tuple[str, str, str]:
     return day, day, (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
-def _given(memory, name: str, date: str, kind: str) -> dict:
-    said, lo, hi = interval(date)
-    what, other = ("birth", "death") if kind == "born" else ("death", "birth")
-    with memory.transaction() as conn:
-        pid = _need(conn, name)
-        own, owner = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
-        if kind == "died" and owner:
-            raise BadInput(f"{own!r} is you", "Give a date of death for someone else.")
-        if lo > dates.now()[:10]:
-            raise BadInput(f"{spoken(said)} is still to come", f"Give the date of their {what}; nothing was changed.")
-        given = Stated(conn).given
-        if (mine := given.get((pid, what))) and mine["when"] == said:
-            raise BadInput(f"You said {own}'s {what} was {_on(said)} already (correction {mine['said']})", "Nothing to change.")
-        if (theirs := given.get((pid, other))) and (lo >= theirs["hi"] if kind == "born" else hi <= theirs["lo"]):
-            raise BadInput(f"{own}'s {what} {_on(said)} would be {'after' if kind == 'born' else 'before'} their {other},"
-                           f" {_on(theirs['when'])} (correction {theirs['said']})",
-                           f"Give another date, or undo correction {theirs['said']} first; nothing was changed.")
-        cid = _state(conn, kind, own, "", date=said, target={"a": _who(conn, pid)})
-    return _said(memory, cid, own)
-
-
 def spoken(when: str) -> str:
     """A date as said: "1987-03" is "March 1987"; a day or a year as it is."""
     if m := re.fullmatch(r"(\d{4})-(\d{2})", when or ""):
@@ -586,23 +341,7 @@ def _on(when: str) -> str:
     return f"{'on' if len(when) >= 10 else 'in'} {spoken(when)}"
 
 
-def set_birthday(memory, name: str, date: str) -> dict:
-    """The owner gives the day (or month, or year) someone was born: it is their birth from now on."""
-    return _given(memory, name, date, "born")
-
-
-def set_death(memory, name: str, date: str) -> dict:
-    """The owner gives the day (or month, or year) someone died: it is their death from now on, and the
-    deaths read for them are not."""
-    return _given(memory, name, date, "died")
-
-
 # -- events ---------------------------------------------------------------------------------------------
-def _event_key(conn, eid: int) -> dict:
-    r = conn.execute(f"SELECT ev.entry, {EVENT_START} AS start, {EVENT_TEXT} AS text FROM events ev"
-                     " JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ?",
-                     (eid,)).fetchone()
-    return {"entry": r["entry"], "start": r["start"], "text": r["text"]}
 
 
 def _find_event(conn, key: dict, kind: str, pid: int | None) -> int | None:
@@ -629,49 +368,6 @@ def _find_event(conn, key: dict, kind: str, pid: int | None) -> int | None:
             if best is None or score > best[0]:
                 best = (score, r["id"])
     return best[1] if best else None
-
-
-def _events_of(conn, pid: int, kind: str, event: int | None) -> list[int]:
-    """The events of this kind shown now for a person (or the one asked for, if it is one of them)."""
-    stated = Stated(conn)
-    ids = [r["id"] for r in conn.execute(
-        "SELECT ev.id, ev.lo, ev.hi FROM events ev JOIN event_people ep ON ep.event = ev.id WHERE ep.person = ? AND ev.kind = ?"
-        " ORDER BY ev.entry, ev.start", (pid, kind)) if stated.event(r["id"], pid, kind, r["lo"], r["hi"]) is not None]
-    name = _name_of(conn, pid)
-    if event is not None:
-        if event not in ids:
-            raise NotFound(f"No {kind} {event} is shown for {name!r}", "Take the event's id from their page (`remembrancer person NAME --json`).")
-        return [event]
-    if not ids and (pid, kind) in stated.given:
-        raise BadInput(f"{name!r}'s {kind} is on the date you gave", "Give their date of " + kind + " again instead, or undo the one you gave.")
-    if not ids:
-        raise BadInput(f"No {kind} is shown for {name!r}", "See the events on their page (`remembrancer person NAME`).")
-    return ids
-
-
-def event_untrue(memory, name: str, kind: str, event: int | None = None) -> dict:
-    """The owner says an event read about someone did not happen: the events of that kind shown for them
-    now (or the one given by id) are never shown as facts again."""
-    kind = str(kind or "").strip().lower()
-    with memory.transaction() as conn:
-        pid = _need(conn, name)
-        own = _name_of(conn, pid)
-        events = [_event_key(conn, e) for e in _events_of(conn, pid, kind, event)]
-        cid = _state(conn, "untrue", own, kind, target={"a": _who(conn, pid), "events": events})
-    return _said(memory, cid, own)
-
-
-def redate_event(memory, name: str, kind: str, date: str, event: int | None = None) -> dict:
-    """The owner says when an event read about someone happened (a day, a month or a year): the events of
-    that kind shown for them now (or the one given by id)."""
-    kind = str(kind or "").strip().lower()
-    said, _, _ = interval(date)
-    with memory.transaction() as conn:
-        pid = _need(conn, name)
-        own = _name_of(conn, pid)
-        events = [_event_key(conn, e) for e in _events_of(conn, pid, kind, event)]
-        cid = _state(conn, "redate", own, kind, date=said, target={"a": _who(conn, pid), "events": events})
-    return _said(memory, cid, own)
 
 
 # -- statements over what was extracted --------------------------------------------------------------
@@ -841,52 +537,6 @@ def statement(memory, cid: int) -> dict:
     return {k: v for k, v in s.items() if k != "_people"}
 
 
-def undo(memory, cid) -> dict:
-    """Take back a statement: it is kept, marked undone, and no longer applied. Undoing a merge, split or
-    rename reads again the entries naming the people it touched, so they are as extraction would have them."""
-    try:
-        cid = int(cid)
-    except (TypeError, ValueError):
-        raise BadInput(f"Not a correction number: {cid!r}", "See `remembrancer corrections` for their numbers.") from None
-    if not 0 < cid < 2 ** 63:  # SQLite cannot even look such a number up
-        raise NotFound(f"No correction {cid}", "See `remembrancer corrections` for their numbers.")
-    entries = []
-    with memory.transaction() as conn:
-        rows = conn.execute("SELECT * FROM corrections WHERE id = ?", (cid,)).fetchall()
-        if not rows:
-            raise NotFound(f"No correction {cid}", "See `remembrancer corrections` for their numbers.")
-        r = rows[0]
-        if r["undone"]:
-            raise BadInput(f"Correction {cid} was undone already, on {r['undone'][:10]}", "Nothing to undo.")
-        conn.execute("UPDATE corrections SET undone = ? WHERE id = ?", (dates.now(), cid))
-        if r["kind"] in ("relate", "unrelate"):
-            _imply(conn)
-        if r["kind"] in ("merge", "split", "rename"):
-            target = json.loads(r["target"]) if r["target"] else {}
-            touched = {_locate(conn, r["a"], target.get("a"))}
-            if r["kind"] == "merge":
-                touched.add(_locate(conn, r["b"], target.get("b")))
-            elif r["kind"] == "split":
-                touched |= set(_called(conn, r["b"]))
-            else:
-                touched.add(find(conn, r["b"]))
-            touched.discard(None)
-            if touched:
-                marks = ",".join("?" * len(touched))
-                entries = [e[0] for e in conn.execute(f"SELECT DISTINCT entry FROM mentions WHERE person IN ({marks})", sorted(touched))]
-                # Gone with everything read of them; their entries are read again (pending, should this stop here).
-                conn.execute(f"DELETE FROM person_facts WHERE person IN ({marks})", sorted(touched))  # no cascade there
-                conn.execute(f"DELETE FROM people WHERE id IN ({marks})", sorted(touched))
-                conn.executemany("DELETE FROM processed WHERE processor = 'extract' AND entry = ?", [(e,) for e in entries])
-        elif r["kind"] == "kind":
-            apply_corrections(conn, ("kind",))
-    if entries:
-        memory.process(entries)
-        with memory.transaction() as conn:
-            _recompute(conn)
-    return statement(memory, cid)
-
-
 # -- reading ---------------------------------------------------------------------------------------------
 def people(memory, kind: str | None = "person", everyone: bool = False) -> list[dict]:
     """Everyone mentioned, most mentioned first; `kind`: only the names said to be that ("person": the
@@ -979,13 +629,6 @@ def names_in(memory, passage_ids) -> dict[int, list[dict]]:
     return out
 
 
-def _strength(memory, pid, now=None) -> dict:
-    """Predicted chance of recall now and the next review (remembrancer/forgetting.py)."""
-    from .forgetting import person_strength
-
-    return person_strength(memory, pid, now)
-
-
 FACT_KINDS = ("likes", "dislikes", "does", "works", "studies", "has", "lives", "plans", "wants")
 
 
@@ -1011,101 +654,3 @@ def facts_of(memory, pid: int, limit: int = 40, evidence: int = 3) -> list[dict]
     return items
 
 
-def person(memory, name: str, limit: int = 20, now=None) -> dict:
-    """One person's page: aliases, relations, cues, events, feelings, passages, and what the owner said
-    of them (`said`). A relation or event the owner gave or dated has its correction's id in `said`."""
-    from .forgetting import when as said_when
-
-    pid = find(memory.conn, name, partial=True)
-    if pid is None:
-        raise no_person(name)
-    row = memory.query("SELECT id, name, gender, owner, coalesce(kind, 'person') AS kind FROM people WHERE id = ?", (pid,))[0]
-    aliases = [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
-    mentions = memory.query("SELECT count(*) FROM mentions WHERE person = ?", (pid,))[0][0]
-    with memory.lock:
-        facts = Stated(memory.conn)
-    rows = facts.relations([dict(r) for r in memory.query(
-        "SELECT relation, subject, object, passage, coalesce(confidence, 1.0) AS confidence FROM relations"
-        " WHERE subject = ? OR object = ? ORDER BY entry, start", (pid, pid))], {pid})
-    others = {r["subject"] if r["object"] == pid else r["object"] for r in rows}
-    who = {r["id"]: (r["name"], bool(r["owner"])) for r in memory.query(
-        f"SELECT id, name, owner FROM people WHERE id IN ({','.join('?' * len(others))})", sorted(others))} if others else {}
-    relations = {}
-    for r in rows:
-        mine = r["subject"] == pid
-        key = (r["relation"], r["object"] if mine else r["subject"], mine)
-        if key[1] not in who:
-            continue
-        got = relations.setdefault(key, {"evidence": [], "said": None, "sure": 0.0})
-        got["evidence"].append(r["passage"])
-        got["said"] = got["said"] or r["said"]
-        # how sure the surest reading is: a relation is a fact only above FACT, or when the owner said it
-        read = 1.0 if r.get("said") or r.get("confidence") is None else r["confidence"]
-        got["sure"] = max(got["sure"], read)
-    # "mother of Eleanor" and "Eleanor is her daughter" are one tie told both ways: said once.
-    for rel, other, mine in [k for k in relations if not k[2]]:
-        told = next((k for k in relations if k[1] == other and k[2] and same_tie((pid, k[0], other), (other, rel, pid))), None)
-        if told:
-            gone = relations.pop((rel, other, mine))
-            relations[told]["evidence"] += gone["evidence"]
-            relations[told]["said"] = relations[told]["said"] or gone["said"]
-            relations[told]["sure"] = max(relations[told]["sure"], gone["sure"])
-    cues = []
-    for c in memory.query("SELECT cue, weight, valence, emotions FROM person_cues WHERE person = ? ORDER BY weight DESC, cue LIMIT ?", (pid, limit)):
-        evidence = [r[0] for r in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? GROUP BY passage"
-                                               " ORDER BY max(closeness) DESC, passage LIMIT 3", (pid, c["cue"]))]
-        cues.append({"cue": c["cue"], "weight": c["weight"], "valence": c["valence"],
-                     "emotions": json.loads(c["emotions"]) if c["emotions"] else None,
-                     "evidence": _passages(memory, evidence)})
-    events = []
-    for e in memory.query(
-            f"SELECT ev.id, ev.kind, {EVENT_TEXT} AS text, ev.lo, ev.hi, en.at, ev.negated, ep.agent, ev.passage,"
-            " coalesce(ev.confidence, 1.0) AS confidence"
-            " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
-            " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.entry, ev.start", (pid,)):
-        shown = facts.event(e["id"], pid, e["kind"], e["lo"], e["hi"])
-        if shown is None:
-            continue
-        lo, hi, said = shown
-        events.append({"id": e["id"], "kind": e["kind"], "text": e["text"], "at": lo or e["at"],
-                       "when": said_when(lo, hi, e["at"])[0], "negated": bool(e["negated"]), "agent": bool(e["agent"]),
-                       "passage": e["passage"], "said": said, "confidence": round(e["confidence"], 3),
-                       "perhaps": not said and perhaps(e["kind"], e["confidence"])})
-    for (p, kind), g in facts.given.items():
-        if p == pid:
-            events.append({"id": None, "kind": kind, "text": "", "at": g["lo"], "when": g["when"], "negated": False,
-                           "agent": False, "passage": None, "said": g["said"], "confidence": 1.0, "perhaps": False})
-    events.sort(key=lambda e: e["at"] or "")  # stable: events of one day stay in the order they were written
-    feel = memory.query(
-        "SELECT f.valence, f.emotions FROM feelings f WHERE f.passage IN (SELECT passage FROM mentions WHERE person = ?)", (pid,))
-    emotions = defaultdict(float)
-    for f in feel:
-        for k, v in json.loads(f["emotions"]).items():
-            emotions[k] += v / len(feel)
-    feelings = {"passages": len(feel),
-                "valence": round(sum(f["valence"] for f in feel) / len(feel), 4) if feel else None,
-                "emotions": {k: round(v, 4) for k, v in sorted(emotions.items(), key=lambda kv: -kv[1])}}
-    passage_ids = [r[0] for r in memory.query(  # by when they were written (an entry re-dated moves), as the timeline
-        "SELECT m.passage FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? GROUP BY m.passage"
-        " ORDER BY min(e.at), min(m.entry), min(m.start)", (pid,))]
-    about = facts_of(memory, pid, limit=max(limit, 40))
-    return {
-        "id": pid,
-        "name": row["name"],
-        "kind": row["kind"],
-        "gender": row["gender"],
-        "owner": bool(row["owner"]),
-        "aliases": aliases,
-        "mentions": mentions,
-        "about": about,
-        "relations": [{"relation": rel, "other": who[other][0], "other_owner": who[other][1], "is": mine,
-                       "group": group(rel), "evidence": _passages(memory, v["evidence"], 3), "said": v["said"],
-                       "confidence": round(v["sure"], 3), "perhaps": v["sure"] < FACT}
-                      for (rel, other, mine), v in relations.items()],
-        "cues": cues,
-        "events": events,
-        "feelings": feelings,
-        "passages": _passages(memory, passage_ids, limit),
-        "strength": _strength(memory, pid, now),
-        "said": corrections(memory, row["name"], undone=False),
-    }

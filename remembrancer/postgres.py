@@ -478,6 +478,7 @@ class Connection:
         self.raw.execute("SET max_parallel_workers_per_gather = 0")
         self.returning: frozenset = frozenset()
         self.bm25_cache: dict = {}
+        self.bm25_corpus: tuple = (None, 0, 0.0, {})  # (stamp, passages, mean tokens, {word: (lexemes, matches)})
 
     def use_schema(self):
         self.raw.execute(f"SET search_path TO {search_path(self.raw, self.schema)}")
@@ -566,25 +567,36 @@ class Connection:
         if key not in self.bm25_cache:
             if len(self.bm25_cache) > 256:
                 self.bm25_cache.clear()
-            self.bm25_cache[key] = self._bm25_args(query)
+            self.bm25_cache[key] = self._bm25_args(query, stamp)
         return self.bm25_cache[key]
 
-    def _bm25_args(self, query: str):
+    def _bm25_args(self, query: str, stamp: tuple):
+        # The passages' count and mean length, and each word's matches, are kept per stamp too: a scan of
+        # every passage (and of every match of a common word) is what a question paid before, at each question.
+        if self.bm25_corpus[0] != stamp:
+            n, avgdl = self.raw.execute("SELECT count(*), coalesce(avg(tokens), 0) FROM passages").fetchone()
+            self.bm25_corpus = (stamp, n, float(avgdl or 0), {})
+        _, n, avgdl, hits = self.bm25_corpus
         terms = fts_terms(query)
         words = [" ".join(w) for w, _, _ in terms]
         texts = [tsquery(f'"{w}"' + ("*" if star else "")) for w, star, _ in [(w, s, c) for (w, s, c), w in zip(terms, words)]]
-        rows = self.raw.execute(
-            f"SELECT (SELECT count(*) FROM passages), (SELECT coalesce(avg(tokens), 0) FROM passages),"
-            f" array(SELECT coalesce((SELECT array_agg(lexeme) FROM unnest(to_tsvector('{CONFIG}', w))), '{{}}')::text"
-            f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n),"
-            f" array(SELECT (SELECT count(*) FROM passages WHERE tsv @@ to_tsquery('{CONFIG}', q))"
-            f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(q, n) ORDER BY n)",
-            (words, texts)).fetchone()
-        n, avgdl, lexemes, hits = rows[0], float(rows[1] or 0), rows[2], rows[3]
+        new = [k for k, (w, q) in enumerate(zip(words, texts)) if (w, q) not in hits]
+        if new:
+            if len(hits) > 4096:
+                hits.clear()
+            rows = self.raw.execute(
+                f"SELECT array(SELECT coalesce((SELECT array_agg(lexeme) FROM unnest(to_tsvector('{CONFIG}', w))), '{{}}')::text"
+                f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n),"
+                f" array(SELECT (SELECT count(*) FROM passages WHERE tsv @@ to_tsquery('{CONFIG}', q))"
+                f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(q, n) ORDER BY n)",
+                ([words[k] for k in new], [texts[k] for k in new])).fetchone()
+            for k, lexes, hit in zip(new, rows[0], rows[1]):
+                hits[(words[k], texts[k])] = (lexes, hit)
         lex, pre, idf = [], [], []
         import math
 
-        for (w, star, _), lexes, hit in zip(terms, lexemes, hits):
+        for (w, star, _), word, text in zip(terms, words, texts):
+            lexes, hit = hits[(word, text)]
             value = math.log((n - hit + 0.5) / (hit + 0.5))
             value = value if value > 0 else 1e-6
             parsed = re.findall(r"[^{},\"]+|\"(?:[^\"\\]|\\.)*\"", lexes)
@@ -678,7 +690,7 @@ def _vector_loader(raw):
 
 
 # -- the schema --------------------------------------------------------------------------------------------
-HELPERS_VERSION = 5  # bump when HELPERS change: each memory's schema takes them in again when opened
+HELPERS_VERSION = 6  # bump when HELPERS change: each memory's schema takes them in again when opened
 HELPERS = f"""
 CREATE OR REPLACE FUNCTION max(a anycompatible, b anycompatible) RETURNS anycompatible
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE greatest(a, b) END';
@@ -689,6 +701,11 @@ CREATE OR REPLACE FUNCTION max(a bigint, b text) RETURNS bigint
 CREATE OR REPLACE FUNCTION substr(s text, start bigint, len bigint) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int, len::int)';
 CREATE OR REPLACE FUNCTION substr(s text, start bigint) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int)';
+-- Small numbers as parameters come as smallint, which fits both pg_catalog's (int) and the above (bigint)
+CREATE OR REPLACE FUNCTION substr(s text, start smallint, len smallint) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int, len::int)';
+CREATE OR REPLACE FUNCTION substr(s text, start smallint) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT pg_catalog.substr(s, start::int)';
 CREATE OR REPLACE FUNCTION instr(s text, part text) RETURNS bigint
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT strpos(s, part)';
@@ -866,9 +883,11 @@ def migrate(conn: Connection, create: bool = True) -> bool:
     if later:
         raise StoreError(f"This memory was made by a newer remembrancer (its schema has {max(later)})",
                          "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
+    ran = False
     for fn in migrations.MIGRATIONS:
         if fn.__name__ in done:
             continue
+        ran = True
         with raw.transaction():
             raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(schema),))
             if raw.execute("SELECT 1 FROM migrations WHERE name = %s", (fn.__name__,)).fetchone():
@@ -880,6 +899,7 @@ def migrate(conn: Connection, create: bool = True) -> bool:
             _rowid_triggers(raw, schema)
             raw.execute("INSERT INTO migrations (name, applied) VALUES (%s, to_char(now() AT TIME ZONE 'UTC',"
                         " 'YYYY-MM-DD HH24:MI:SS'))", (fn.__name__,))
+    if ran:  # the tables with an id, and the vector type, read once the schema is whole (not after each step)
         conn.refresh()
     return True
 
@@ -969,33 +989,19 @@ class PgMemory(Memory):
         if derive:
             self.complete()
 
-    @contextlib.contextmanager
-    def transaction(self):
-        with self.lock, pg_errors():
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self.conn
-                finally:
-                    self._depth -= 1
-                return
-            self.conn.raw.execute("BEGIN")
-            self._depth = 1
-            try:
-                # One writer a memory at a time, as SQLite's BEGIN IMMEDIATE: ids are given as max + 1.
-                self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(self.conn.schema),))
-                yield self.conn
-                self.conn.raw.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.raw.execute("ROLLBACK")
-                raise
-            finally:
-                self._depth = 0
+    def errors(self):
+        return pg_errors()
 
-    def query(self, sql, params=()):
-        with self.lock, pg_errors():
-            return self.conn.execute(sql, params).fetchall()
+    def _open(self, what: str):
+        if what == "read":
+            self.conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            return
+        self.conn.raw.execute("BEGIN")
+        # One writer a memory at a time, as SQLite's BEGIN IMMEDIATE: ids are given as max + 1.
+        self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(self.conn.schema),))
+
+    def _close(self, commit: bool):
+        self.conn.raw.execute("COMMIT" if commit else "ROLLBACK")
 
     def close(self):
         self.conn.close()
@@ -1140,16 +1146,6 @@ class PgMemory(Memory):
                       (_key(self.conn.schema) >> 32, list(ids)))
 
     # -- copy (archive.copy) -----------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def snapshot(self):
-        with self.lock, pg_errors():
-            self.conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            try:
-                yield
-            finally:
-                if self.conn.in_transaction:
-                    self.conn.raw.execute("ROLLBACK")
-
     def stream(self, sql, params=(), size=2_000):
         """Read through a server-side cursor (a million passages are not held at once)."""
         t = translate(sql, self.conn.returning)
@@ -1164,23 +1160,19 @@ class PgMemory(Memory):
             conn.raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false)"
                              f" FROM {table}")
 
-    def check(self) -> list[str]:
-        from . import capture
-        from .store import content_hash
-
+    def _check_whole(self) -> list[str]:
+        """Every passage against its entry's text, in one statement (the server compares)."""
         problems = []
-        with self.lock, pg_errors():
-            for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries"):
-                entry = capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])
-                if content_hash(entry) != row["hash"]:
-                    problems.append(f"entry {row['id']}: its text no longer matches its content hash")
-            for row in self.conn.execute("SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
-                                         " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"):
-                problems.append(f"passage {row['id']}: does not match its place in entry {row['entry']}")
-            for row in self.conn.execute("SELECT p.id, p.entry FROM trashed_passages p JOIN entries e ON e.id = p.entry"
-                                         " WHERE p.start < 0 OR p.end > length(e.text) OR p.start > p.end"):
-                problems.append(f"passage {row['id']} in the trash: does not fit in entry {row['entry']}")
+        for row in self.conn.execute("SELECT p.id, p.entry FROM passages p JOIN entries e ON e.id = p.entry"
+                                     " WHERE substr(e.text, p.start + 1, p.end - p.start) != p.text"):
+            problems.append(f"passage {row['id']}: does not match its place in entry {row['entry']}")
+        for row in self.conn.execute("SELECT p.id, p.entry FROM trashed_passages p JOIN entries e ON e.id = p.entry"
+                                     " WHERE p.start < 0 OR p.end > length(e.text) OR p.start > p.end"):
+            problems.append(f"passage {row['id']} in the trash: does not fit in entry {row['entry']}")
         return problems
+
+    def _check_entry(self, row) -> list[str]:
+        return []  # its passages were compared in _check_whole
 
     def repair(self):
         """The full-text index is kept by PostgreSQL with the passages: rebuild its GIN index."""
@@ -1192,26 +1184,10 @@ class PgMemory(Memory):
         raise StoreError("A PostgreSQL memory is backed up by the server (pg_dump --schema, or its own backups)",
                          f"Run: pg_dump --schema={self.conn.schema} ...; or `remembrancer export` for a lossless JSONL copy.")
 
-    def stats(self) -> dict:
-        out = dict(self.query(
-            "SELECT count(*) AS entries, coalesce(sum(words), 0) AS words, min(at) AS first_at, max(at) AS last_at"
-            " FROM entries WHERE deleted IS NULL")[0])
-        out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
-        out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
-        out["path"] = self.path.shown
-        out["memory"] = self.name
-        out["bytes"] = self.query("SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0)"
-                                  " FROM pg_tables WHERE schemaname = current_schema()")[0][0]
-        for table in ("people", "embeddings"):
-            out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
-        out["pending"] = self.pending_counts()
-        failed = [f["processor"] for f in self.failures()]
-        out["failed"] = {name: failed.count(name) for name in out["pending"]}
-        from .store import DATE_ORDER
-
-        order = self.date_order()
-        out["dates"] = {"order": order.name, "from": (self.setting(DATE_ORDER) or {}).get("from") or order.source}
-        return out
+    def _place(self) -> dict:
+        return {"path": self.path.shown, "memory": self.name,
+                "bytes": self.query("SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0)"
+                                    " FROM pg_tables WHERE schemaname = current_schema()")[0][0]}
 
     def vector_index(self):
         return getattr(self, "_exact_index", None) or VectorIndex(self)

@@ -37,7 +37,7 @@ from starlette.formparsers import MultiPartParser
 from . import capture
 from .errors import (BadInput, EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
                      UnknownFormat)
-from .store import Memory, is_url, private_folder
+from .store import Memory, data_folder, is_url, private_folder
 
 WEB = Path(__file__).parent / "web"
 MAX_JSON = 1 << 20  # bytes in any request that is not a file upload
@@ -503,7 +503,12 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
             digest = memory.token_digest() if require_token else None
     else:
         digest = folder_token_digest(memories.folder) if require_token else None
-    spool = memories.folder or memories.single.parent  # where an upload read from a file waits (see parse_upload)
+    spool = memories.folder or memories.single  # where an upload read from a file waits (see parse_upload): the store's folder
+    if is_url(str(spool)):  # a PostgreSQL database has none here: the user's own data folder (0700)
+        spool = data_folder()
+        private_folder(spool)
+    elif memories.folder is None:
+        spool = spool.parent
     clear_spool(spool)
     if require_token and not digest:
         raise Unauthorized("No token is stored for this store", "Start it with `remembrancer serve`, which creates one.")

@@ -54,8 +54,13 @@ def default_path() -> Path | str:
         if is_url(os.environ["REMEMBRANCER_DB"]):
             return os.environ["REMEMBRANCER_DB"]
         return Path(os.environ["REMEMBRANCER_DB"]).expanduser()
+    return data_folder() / "memories.db"
+
+
+def data_folder() -> Path:
+    """The user's remembrancer folder (XDG): the default store's, and a PostgreSQL server's uploads' (server.py)."""
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "remembrancer" / "memories.db"
+    return Path(base) / "remembrancer"
 
 
 def is_url(path) -> bool:
@@ -319,7 +324,7 @@ class Memory:
     @contextlib.contextmanager
     def transaction(self):
         """All or nothing: `with memory.transaction() as conn:`; nested uses join the outer one."""
-        with self.lock, _sqlite_errors():
+        with self.lock, self.errors():
             if self._depth:
                 self._depth += 1
                 try:
@@ -327,20 +332,46 @@ class Memory:
                 finally:
                     self._depth -= 1
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
             try:
+                self._open("write")
                 yield self.conn
-                self.conn.execute("COMMIT")
+                self._close(commit=True)
             except BaseException:
                 if self.conn.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
-                    self.conn.execute("ROLLBACK")
+                    self._close(commit=False)
                 raise
             finally:
                 self._depth = 0
 
+    @contextlib.contextmanager
+    def snapshot(self):
+        """Reads inside see the store as it was at their first, whatever is written meanwhile."""
+        with self.lock, self.errors():
+            if self._depth or self.conn.in_transaction:
+                yield
+                return
+            self._open("read")
+            try:
+                yield
+            finally:
+                if self.conn.in_transaction:
+                    self._close(commit=False)
+
+    # What each backend does its own way (postgres.PgMemory has its own).
+    def errors(self):
+        """A context in which the database's errors become the store's typed ones (errors.py)."""
+        return _sqlite_errors()
+
+    def _open(self, what: str):
+        """Begin a transaction: "write" (the one writer of the store, at once) or "read" (a snapshot)."""
+        self.conn.execute("BEGIN IMMEDIATE" if what == "write" else "BEGIN")
+
+    def _close(self, commit: bool):
+        self.conn.execute("COMMIT" if commit else "ROLLBACK")
+
     def query(self, sql, params=()) -> list[sqlite3.Row]:
-        with self.lock, _sqlite_errors():
+        with self.lock, self.errors():
             return self.conn.execute(sql, params).fetchall()
 
     # -- capture --------------------------------------------------------------------------
@@ -550,7 +581,7 @@ class Memory:
         Also {"items", "new", "known", "changed", "continued"}."""
         keys = [k for e in entries for k, _ in e.items]
         known = {}
-        with self.lock, _sqlite_errors():
+        with self.lock, self.errors():
             for i in range(0, len(keys), 500):
                 part = keys[i:i + 500]
                 known.update((r[0], (r[1], r[2])) for r in self.conn.execute(
@@ -896,6 +927,10 @@ class Memory:
             return {}
         return self.process(progress=progress, wait=False)
 
+    def workers(self) -> int:
+        """How many `remembrancer worker` processes understand this store: none for an SQLite file (postgres.py)."""
+        return 0
+
     def _lock_path(self) -> Path | None:
         return None if str(self.path) == ":memory:" else Path(f"{self.path}-lock")
 
@@ -1066,9 +1101,9 @@ class Memory:
 
     def person(self, name: str, now: Moment = None) -> dict:
         """One person's page, found by any of their names (`now`: the date its chance of recall is for)."""
-        from . import people
+        from . import page
 
-        return people.person(self, name, now=now)
+        return page.person(self, name, now=now)
 
     def graph(self, limit: int = 40, focus: str | None = None) -> dict:
         """The people as a graph: the most mentioned (or, with `focus`, that person and those most tied to
@@ -1080,70 +1115,70 @@ class Memory:
 
     def merge_people(self, a: str, b: str) -> dict:
         """Say that a and b are one person; kept across re-extraction."""
-        from . import people
+        from . import corrections
 
-        return people.merge(self, a, b)
+        return corrections.merge(self, a, b)
 
     def split_person(self, name: str, alias: str) -> dict:
         """Say that `alias` is someone other than `name`; kept across re-extraction."""
-        from . import people
+        from . import corrections
 
-        return people.split(self, name, alias)
+        return corrections.split(self, name, alias)
 
     # The owner's corrections: each is a statement kept with when it was made, applied over what was
     # extracted, kept across `reindex` and new versions of the extraction, and can be undone. Each returns
     # {"correction": the statement, "person": the page of the person it is about}.
     def rename(self, name: str, new: str) -> dict:
         """Say the person called `name` is called `new` (the old name stays one of theirs)."""
-        from . import people
+        from . import corrections
 
-        return people.rename(self, name, new)
+        return corrections.rename(self, name, new)
 
     def set_kind(self, name: str, kind: str) -> dict:
         """Say what a name is: person, pet, place, thing or other. Not a person: it leaves the people list,
         fading, review and the graph, and stays a cue that recall finds."""
-        from . import people
+        from . import corrections
 
-        return people.set_kind(self, name, kind)
+        return corrections.set_kind(self, name, kind)
 
     def relate(self, a: str, relation: str, b: str, instead: str | None = None) -> dict:
         """Say a is the <relation> of b ("Rhys", "husband", "me"), in place of the relation `instead` if
         given; b's page shows it from b's side."""
-        from . import people
+        from . import corrections
 
-        return people.relate(self, a, relation, b, instead)
+        return corrections.relate(self, a, relation, b, instead)
 
     def unrelate(self, a: str, relation: str, b: str) -> dict:
         """Say a is not the <relation> of b; the same tie told the other way goes too."""
-        from . import people
+        from . import corrections
 
-        return people.unrelate(self, a, relation, b)
+        return corrections.unrelate(self, a, relation, b)
 
     def event_untrue(self, name: str, kind: str, event: int | None = None) -> dict:
         """Say the events of a kind ("death") read about someone did not happen (or only the one with
         id `event`, from their page): never shown as facts again."""
-        from . import people
+        from . import corrections
 
-        return people.event_untrue(self, name, kind, event)
+        return corrections.event_untrue(self, name, kind, event)
 
     def redate_event(self, name: str, kind: str, date: str, event: int | None = None) -> dict:
         """Say when the events of a kind read about someone happened: a day, a month ("March 1987") or a
         year (or only the one with id `event`)."""
-        from . import people
+        from . import corrections
 
-        return people.redate_event(self, name, kind, date, event)
+        return corrections.redate_event(self, name, kind, date, event)
 
     def set_birthday(self, name: str, date: str) -> dict:
         """Give the day (or month, or year) someone was born."""
-        from . import people
+        from . import corrections
 
-        return people.set_birthday(self, name, date)
+        return corrections.set_birthday(self, name, date)
 
     def set_death(self, name: str, date: str) -> dict:
         """Give the day (or month, or year) someone died; the deaths read for them give way to it."""
-        from . import people
+        from . import corrections
 
-        return people.set_death(self, name, date)
+        return corrections.set_death(self, name, date)
 
     def corrections(self, name: str | None = None) -> list[dict]:
         """Every correction made, newest first, each in words ("said") with when, whether it was undone,
@@ -1155,9 +1190,9 @@ class Memory:
     def undo(self, correction_id: int) -> dict:
         """Take back a correction (it is kept, marked undone). Undoing a merge, split or rename reads again
         the entries naming the people it touched, so it loads the model."""
-        from . import people
+        from . import corrections
 
-        return people.undo(self, correction_id)
+        return corrections.undo(self, correction_id)
 
     def names_in(self, passage_ids) -> dict:
         """The people named in each passage: {passage: [{"start", "end", "name"}]} (offsets into its text)."""
@@ -1249,22 +1284,9 @@ class Memory:
     def tables(self) -> list[str]:
         return [r[0] for r in self.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
-    @contextlib.contextmanager
-    def snapshot(self):
-        """Reads inside see the store as it was at their first, whatever is written meanwhile."""
-        with self.lock, _sqlite_errors():
-            if self._depth or self.conn.in_transaction:
-                yield
-                return
-            self.conn.execute("BEGIN")
-            try:
-                yield
-            finally:
-                self.conn.execute("ROLLBACK")
-
     def stream(self, sql, params=(), size=2_000):
         """A statement's rows, `size` at a time (inside `snapshot`)."""
-        with _sqlite_errors():
+        with self.errors():
             cursor = self.conn.execute(sql, params)
             while rows := cursor.fetchmany(size):
                 yield rows
@@ -1274,37 +1296,48 @@ class Memory:
 
     def check(self) -> list[str]:
         """Problems found (an empty list means the store is sound)."""
-        problems = []
-        with self.lock, _sqlite_errors():
-            result = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
-            if result != ["ok"]:
-                problems += [f"sqlite: {r}" for r in result]
-            try:
-                if not self.readonly:  # FTS5 checks itself through a write statement
-                    self.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
-            except _errors("DatabaseError") as e:
-                problems.append(f"search index: {e} (run `remembrancer check --repair`)")
-            # Each entry's text is read once and its passages compared in Python: SQLite's substr() walks a
-            # long text from its start for every passage (4 M characters took 42 s).
+        with self.lock, self.errors():
+            problems = self._check_whole()
             for row in self.conn.execute("SELECT id, text, at, kind, hash FROM entries ORDER BY id"):
                 entry = capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])
                 if content_hash(entry) != row["hash"]:
                     problems.append(f"entry {row['id']}: its text no longer matches its content hash")
-                text = row["text"]
-                for pid, start, end, passage in self.conn.execute(
-                        "SELECT id, start, end, text FROM passages WHERE entry = ? ORDER BY seq", (row["id"],)):
-                    if text[start:end] != passage:
-                        problems.append(f"passage {pid}: does not match its place in entry {row['id']}")
-                # An entry in the trash keeps its passages' places alone (their text is the entry's).
-                length = len(text)
-                for pid, start, end in self.conn.execute(
-                        "SELECT id, start, end FROM trashed_passages WHERE entry = ? ORDER BY seq", (row["id"],)):
-                    if start < 0 or end > length or start > end:
-                        problems.append(f"passage {pid} in the trash: does not fit in entry {row['id']}")
+                problems += self._check_entry(row)
             for row in self.conn.execute("SELECT v.entry, v.number, v.text, v.at, v.hash, e.kind FROM versions v"
                                          " JOIN entries e ON e.id = v.entry"):
                 if content_hash(capture.Entry(text=row["text"], at=row["at"], kind=row["kind"])) != row["hash"]:
                     problems.append(f"entry {row['entry']} version {row['number']}: its text no longer matches its content hash")
+        return problems
+
+    def _check_whole(self) -> list[str]:
+        """`check`'s look at the database as a whole: SQLite's own integrity check, and the search index's."""
+        problems = []
+        result = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            problems += [f"sqlite: {r}" for r in result]
+        try:
+            if not self.readonly:  # FTS5 checks itself through a write statement
+                self.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
+        except _errors("DatabaseError") as e:
+            problems.append(f"search index: {e} (run `remembrancer check --repair`)")
+        return problems
+
+    def _check_entry(self, row) -> list[str]:
+        """`check`'s look at one entry's passages: each the slice of its text it says it is."""
+        # Each entry's text is read once and its passages compared in Python: SQLite's substr() walks a
+        # long text from its start for every passage (4 M characters took 42 s).
+        problems = []
+        text = row["text"]
+        for pid, start, end, passage in self.conn.execute(
+                "SELECT id, start, end, text FROM passages WHERE entry = ? ORDER BY seq", (row["id"],)):
+            if text[start:end] != passage:
+                problems.append(f"passage {pid}: does not match its place in entry {row['id']}")
+        # An entry in the trash keeps its passages' places alone (their text is the entry's).
+        length = len(text)
+        for pid, start, end in self.conn.execute(
+                "SELECT id, start, end FROM trashed_passages WHERE entry = ? ORDER BY seq", (row["id"],)):
+            if start < 0 or end > length or start > end:
+                problems.append(f"passage {pid} in the trash: does not fit in entry {row['id']}")
         return problems
 
     def repair(self):
@@ -1338,9 +1371,7 @@ class Memory:
         out = dict(row)
         out["trash"] = self.query("SELECT count(*) FROM entries WHERE deleted IS NOT NULL")[0][0]
         out["passages"] = self.query("SELECT count(*) FROM passages")[0][0]
-        out["path"] = str(self.path)
-        # with its write-ahead log, which holds what was written since the last checkpoint (after a kill, all of it)
-        out["bytes"] = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
+        out.update(self._place())
         for table in ("people", "embeddings"):
             if self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)):
                 out[table] = self.query(f"SELECT count(*) FROM {table}")[0][0]
@@ -1350,6 +1381,12 @@ class Memory:
         order = self.date_order()
         out["dates"] = {"order": order.name, "from": (self.setting(DATE_ORDER) or {}).get("from") or order.source}
         return out
+
+    def _place(self) -> dict:
+        """Where the store is, and its size in bytes (`stats`)."""
+        # with its write-ahead log, which holds what was written since the last checkpoint (after a kill, all of it)
+        return {"path": str(self.path),
+                "bytes": sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())}
 
 
 def _new_messages(conn, entry_id, group) -> list:

@@ -167,7 +167,10 @@ class Deriver:
                     memory = Memory(self.path, derive=False, key=self.key)
                     memory.stopping = self.halt
                 seen = len(memory.failed_now)
-                memory.process()
+                # A PostgreSQL memory with workers running (`remembrancer worker`) is theirs to understand:
+                # waiting for the derive lock would pause them (docs/scale-out.md). Else wait for it, as a CLI
+                # import may hold it for a while.
+                memory.process(wait=not memory.workers())
                 for f in memory.failed_now[seen:]:
                     log.error("Error: entry %s is stored but could not be understood (%s: %s); the others go on",
                               f["entry"], f["processor"], f["error"])

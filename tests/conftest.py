@@ -33,9 +33,36 @@ def _encrypted_when_keyed(tmp_path):
         assert all(is_encrypted(p) for p in made), [str(p) for p in made if not is_encrypted(p)]
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "backends: run on SQLite and on PostgreSQL (`db` a file, then a new memory's URL)")
+    config.addinivalue_line("markers", "sqlite_only: in a file marked `backends`, run on SQLite alone (it reads the file itself)")
+
+
+def pytest_generate_tests(metafunc):
+    """A test marked `backends` (or in a file marked so) that uses `db` (or `memory`, `run`) runs on both."""
+    test = metafunc.definition
+    if "backend" in metafunc.fixturenames and test.get_closest_marker("backends") and not test.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test marked `sqlite_only` has no PostgreSQL run, whichever fixture was given both backends."""
+    on_pg = [i for i in items if i.get_closest_marker("sqlite_only") and hasattr(i, "callspec")
+             and "postgres" in i.callspec.params.values()]
+    if on_pg:
+        config.hook.pytest_deselected(items=on_pg)
+        items[:] = [i for i in items if i not in on_pg]
+
+
 @pytest.fixture
-def db(tmp_path) -> Path:
-    return tmp_path / "memories.db"
+def backend(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db(tmp_path, request, backend) -> Path | str:
+    """A new store: a file in the test's folder, or (tests marked `backends`, their postgres run) a new memory in the test server."""
+    return store_on(backend, request, tmp_path)
 
 
 @pytest.fixture
@@ -62,7 +89,13 @@ def ok(result):
 
 
 def dump(path) -> str:
-    """Every row of every table (and the schema), read through a fresh connection."""
+    """Every row of every table (and the schema), read through a fresh connection (a PostgreSQL memory: its rows)."""
+    from remembrancer.store import is_url
+
+    if is_url(str(path)):
+        with Memory(str(path), derive=False) as m:
+            return "\n".join(f"{t}: {row}" for t in sorted(m.tables())
+                             for row in sorted(repr(tuple(r)) for r in m.query(f"SELECT * FROM {t}")))
     conn = sqlite3.connect(str(path))
     try:
         return "\n".join(conn.iterdump())

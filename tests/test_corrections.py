@@ -97,8 +97,9 @@ def new_events_version(monkeypatch):
     monkeypatch.setattr(extract, "VERSION", extract.VERSION + ".next")
 
 
-def test_each_correction_wins_and_holds_after_a_new_component_version_and_reindex(tmp_path, monkeypatch):
-    with Memory(tmp_path / "m.db") as m:
+@pytest.mark.backends
+def test_each_correction_wins_and_holds_after_a_new_component_version_and_reindex(db, monkeypatch):
+    with Memory(db) as m:
         remember(m)
         assert ("mother", "Joan") in ties_to_me(m) and events(m, "Carys", "death")  # as read
         correct(m)
@@ -131,8 +132,9 @@ def test_what_the_owner_said_is_kept_when_entries_get_new_ids(tmp_path):
         assert_corrected(b)
 
 
-def test_undo_takes_each_correction_back_and_keeps_it(tmp_path):
-    with Memory(tmp_path / "m.db") as m:
+@pytest.mark.backends
+def test_undo_takes_each_correction_back_and_keeps_it(db):
+    with Memory(db) as m:
         remember(m)
         read = {p["name"] for p in m.people()}
         correct(m)
@@ -151,8 +153,9 @@ def test_undo_takes_each_correction_back_and_keeps_it(tmp_path):
             m.undo(999)
 
 
-def test_undoing_a_join_a_split_and_a_rename_reads_them_again(tmp_path):
-    with Memory(tmp_path / "m.db") as m:
+@pytest.mark.backends
+def test_undoing_a_join_a_split_and_a_rename_reads_them_again(db):
+    with Memory(db) as m:
         remember(m)
         read = {p["name"]: p["mentions"] for p in m.people()}
         m.merge_people("Joan", "Mel")

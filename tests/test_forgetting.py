@@ -129,6 +129,7 @@ import shutil
 import sqlite3
 
 from click.testing import CliRunner
+from conftest import BACKENDS, store_on
 
 from remembrancer.cli import cli
 from remembrancer.store import Memory
@@ -165,10 +166,16 @@ def decade_db(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def store(decade_db, tmp_path):
-    path = tmp_path / "copy.db"
-    shutil.copy(decade_db, path)
+@pytest.fixture(params=BACKENDS)
+def store(decade_db, tmp_path, request):
+    """The decade, understood once: a copy of its file, then a PostgreSQL memory copied from it (`copy_to`)."""
+    if request.param == "sqlite":
+        path = tmp_path / "copy.db"
+        shutil.copy(decade_db, path)
+    else:
+        path = store_on("postgres", request, tmp_path)
+        with Memory(decade_db, derive=False) as src, Memory(path, derive=False) as dst:
+            src.copy_to(dst)
     with Memory(path, derive=False) as m:
         yield m
 
@@ -224,6 +231,7 @@ def test_a_good_review_pushes_the_next_review_out_as_fsrs_says(store):
     assert second["interval_days"] > result["interval_days"]
 
 
+@pytest.mark.sqlite_only  # a backup of the file
 def test_reviews_raise_predicted_recall(store, tmp_path):
     untouched = store.backup(tmp_path / "untouched.db")
     review_at, later = days(START, 3000), days(START, 3650)
@@ -298,6 +306,7 @@ def counts(path):
         conn.close()
 
 
+@pytest.mark.sqlite_only  # SQLite's authorizer
 def test_no_command_ever_deletes_a_row(store, tmp_path):
     path = store.path
     store.close()

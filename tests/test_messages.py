@@ -9,6 +9,8 @@ from remembrancer import capture, store
 from remembrancer.errors import BadDate, BadInput, EmptyInput
 from remembrancer.store import Memory
 
+pytestmark = pytest.mark.backends  # each test using `db`, `memory` or `run`: on SQLite, then on PostgreSQL
+
 CHAT = [
     {"speaker": "Sam", "text": "Morning! I had coffee with Priya Shah at the Harbour Café."},
     {"speaker": "assistant", "text": "How is Priya doing?"},
@@ -79,6 +81,7 @@ def test_one_chat_a_day_and_source(memory):
     assert memory.entry(out["entries"][1])["text"] == "Sam: Early morning.\nSam: Lunch."
 
 
+@pytest.mark.sqlite_only  # read before anything is written (bad input on PostgreSQL: tests/test_store.py)
 @pytest.mark.parametrize("bad, error", [
     ([], EmptyInput),
     ("Sam: hi", BadInput),

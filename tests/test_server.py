@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import BACKENDS, store_on
 
 from remembrancer.store import Memory
 
@@ -76,9 +77,10 @@ def is_error(response, status):
     return body
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("served") / "memories.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(tmp_path_factory, request):
+    """A server over an SQLite file, then over a PostgreSQL memory: every test of the API runs on both."""
+    db = store_on(request.param, request, tmp_path_factory.mktemp("served"))
     with serving(db) as (base, first, proc):
         with httpx.Client(base_url=base, timeout=60) as client:
             yield client, db, first
@@ -108,7 +110,7 @@ def test_add_then_search_and_export(server):
     assert found[0]["entry"] == added["entry"] and found[0]["text"] == ENTRY and found[0]["at"].startswith("2019-06-01")
     exported = client.get("/api/export").text.splitlines()
     assert any(json.loads(line)["text"] == ENTRY for line in exported)
-    # The same store read directly: the API wrote the real file.
+    # The same store read directly: the API wrote the real file (or memory).
     with Memory(db, derive=False) as m:
         assert m.entry(added["entry"])["text"] == ENTRY
 

@@ -4,11 +4,13 @@ import sqlite3
 
 import pytest
 
-from conftest import EXAMPLES, dump, file_digest
+from conftest import BACKENDS, EXAMPLES, dump, file_digest, store_on
 from remembrancer import capture, lexical, migrations, store
 from remembrancer.errors import (BadDate, BadEncoding, BadFormat, BadInput, BinaryInput, EmptyInput, NotFound, StoreCorrupt,
                                  StoreError, StoreLocked, UnknownFormat)
 from remembrancer.store import Memory
+
+pytestmark = pytest.mark.backends  # each test using `db`, `memory` or `run`: on SQLite, then on PostgreSQL
 
 
 def count(memory, table):
@@ -16,6 +18,7 @@ def count(memory, table):
 
 
 # -- the file ---------------------------------------------------------------------------------
+@pytest.mark.sqlite_only  # SQLite's PRAGMAs (PostgreSQL's migrations: tests/test_postgres.py)
 def test_a_blank_file_gets_every_migration_recorded_in_order(db):
     with Memory(db, derive=False) as memory:
         names = [r[0] for r in memory.query("SELECT name FROM migrations ORDER BY rowid")]
@@ -32,6 +35,7 @@ def test_a_blank_file_gets_every_migration_recorded_in_order(db):
         assert again.check() == []
 
 
+@pytest.mark.sqlite_only  # an older file made by hand
 def test_an_older_store_is_brought_up_to_date_keeping_its_entries(db):
     conn = sqlite3.connect(str(db), isolation_level=None)
     conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
@@ -58,6 +62,7 @@ MAIN_ONLY = ("m008_entry_versions", "m009_statements", "m010_confidence", "m013_
 RELIABLE_ONLY = ("m012_failures", "m012_search_symbols")
 
 
+@pytest.mark.sqlite_only  # an older file made by hand
 @pytest.mark.parametrize("left_out", [RELIABLE_ONLY, MAIN_ONLY], ids=["made-by-main", "made-by-reliable"])
 def test_a_store_made_before_the_two_lines_of_migrations_met_is_brought_up_to_date(db, left_out):
     """The reliability work (m012_*) and main's (m008-m015) were written side by side: a store made by either,
@@ -88,6 +93,7 @@ def test_a_store_made_before_the_two_lines_of_migrations_met_is_brought_up_to_da
         assert [p["text"] for p in memory.search("\u2615")] == ["Coffee with Bethan \u2615."]
 
 
+@pytest.mark.sqlite_only  # a file changed by hand
 def test_a_store_a_newer_remembrancer_made_is_left_alone(db, run):
     """Opened by an older install, a store with a newer schema got no error, but every entry added after failed
     to be understood in the background (FOREIGN KEY constraint failed, a table the old code knows nothing of)."""
@@ -102,6 +108,7 @@ def test_a_store_a_newer_remembrancer_made_is_left_alone(db, run):
     assert result.exit_code == 1 and "newer remembrancer" in result.stderr and file_digest(db) == digest
 
 
+@pytest.mark.sqlite_only  # a file
 def test_an_empty_file_becomes_a_store(db):
     db.write_bytes(b"")
     with Memory(db, derive=False) as memory:
@@ -205,15 +212,17 @@ def test_a_chat_is_the_same_only_on_the_same_day(memory):
 
 
 # -- search -----------------------------------------------------------------------------------
-@pytest.fixture
-def searchable(memory):
-    memory.add("Coffee with Ianto at the Hub. He never let me near the machine.", at="2009-05-01", author="Jack")
-    memory.add("Ianto didn't like tea, he said.", at="2009-05-02")
-    memory.add("We drank coffee in the Café Bleu, Zoë and I.", at="2010-01-01")
-    memory.add("Estelle's photographs: 1941, the dance hall.", at="2008-01-01")
-    memory.add_chat([("Gwen", "Rhys burnt the toast again.", "D1:1"), ("Jack", "Some things never change.", "D1:2")],
-                    at="2009-06-01")
-    return memory
+@pytest.fixture(scope="module", params=BACKENDS)
+def searchable(tmp_path_factory, request):
+    """One store for the tests that only search it, on each backend."""
+    with Memory(store_on(request.param, request, tmp_path_factory.mktemp("search")), derive=False) as memory:
+        memory.add("Coffee with Ianto at the Hub. He never let me near the machine.", at="2009-05-01", author="Jack")
+        memory.add("Ianto didn't like tea, he said.", at="2009-05-02")
+        memory.add("We drank coffee in the Café Bleu, Zoë and I.", at="2010-01-01")
+        memory.add("Estelle's photographs: 1941, the dance hall.", at="2008-01-01")
+        memory.add_chat([("Gwen", "Rhys burnt the toast again.", "D1:1"), ("Jack", "Some things never change.", "D1:2")],
+                        at="2009-06-01")
+        yield memory
 
 
 HOSTILE = ['"', '""', "'", "don't", "*", "**", "co*", "AND", "OR", "NOT", "NEAR", "AND OR NOT", "-", "--", "-coffee",
@@ -326,6 +335,7 @@ def test_markdown_export_holds_every_text(memory, tmp_path):
         list(memory.export("pdf"))
 
 
+@pytest.mark.sqlite_only  # FTS5's own index damaged by hand
 def test_check_finds_damage_and_repair_rebuilds_the_index(memory, tmp_path):
     fill(memory, tmp_path)
     assert memory.check() == []
@@ -339,6 +349,21 @@ def test_check_finds_damage_and_repair_rebuilds_the_index(memory, tmp_path):
     assert "passage 2: does not match its place in entry 2" in memory.check()
 
 
+def test_check_finds_a_text_a_passage_or_a_version_changed_behind_its_back(memory, tmp_path):
+    fill(memory, tmp_path)
+    memory.edit(1, "Edited: " + memory.entry(1)["text"])  # a version to check too
+    assert memory.check() == []
+    with memory.transaction() as conn:
+        conn.execute("UPDATE entries SET text = text || '!' WHERE id = 1")
+        conn.execute("UPDATE versions SET text = text || '?' WHERE entry = 1")
+        conn.execute("UPDATE passages SET start = start + 1 WHERE id = (SELECT min(id) FROM passages WHERE entry = 2)")
+    passage = memory.entry(2)["passages"][0]["passage"]
+    assert sorted(memory.check()) == sorted(["entry 1: its text no longer matches its content hash",
+                                             "entry 1 version 1: its text no longer matches its content hash",
+                                             f"passage {passage}: does not match its place in entry 2"])
+
+
+@pytest.mark.sqlite_only  # PostgreSQL is backed up by the server
 def test_backup_is_a_whole_copy(memory, tmp_path):
     fill(memory, tmp_path)
     target = memory.backup(tmp_path / "backups" / "copy.db")
@@ -349,14 +374,17 @@ def test_backup_is_a_whole_copy(memory, tmp_path):
         memory.backup(target)
 
 
-def test_stats(memory, tmp_path):
+def test_stats(memory, tmp_path, backend):
     fill(memory, tmp_path)
     stats = memory.stats()
     assert stats["entries"] == count(memory, "entries")
     assert stats["passages"] == count(memory, "passages")
     assert stats["words"] == sum(len(r[0].split()) for r in memory.query("SELECT text FROM entries"))
     assert stats["first_at"] == memory.query("SELECT min(at) FROM entries")[0][0]
-    assert stats["path"] == str(memory.path) and stats["bytes"] > 0
+    assert stats["path"] == getattr(memory.path, "shown", str(memory.path)) and stats["bytes"] > 0
+    if backend == "postgres":  # the URL without its password, the memory's tables' size on the server
+        assert stats["memory"] == memory.name and ":@" not in stats["path"]
+        return
     wal = memory.path.with_name(memory.path.name + "-wal")  # after a kill, all that was written is here: 4,096 bytes said 'empty'
     assert wal.stat().st_size and stats["bytes"] == memory.path.stat().st_size + wal.stat().st_size
 
@@ -409,6 +437,7 @@ def test_a_failure_mid_batch_rolls_the_whole_batch_back(memory):
     assert memory.add("Now it works.")["new"]
 
 
+@pytest.mark.sqlite_only  # SQLite's max_page_count
 def test_a_full_disk_fails_cleanly_and_changes_nothing(memory):
     memory.add("Before the disk filled.", at="2020-01-01")
     before = dump(memory.path)
@@ -422,6 +451,7 @@ def test_a_full_disk_fails_cleanly_and_changes_nothing(memory):
     assert memory.add("After some space was freed.")["new"]
 
 
+@pytest.mark.sqlite_only  # SQLite's lock, taken by sqlite3
 def test_a_locked_store_fails_cleanly_and_changes_nothing(db):
     with Memory(db, derive=False) as memory:
         memory.add("Before the lock.", at="2020-01-01")
@@ -463,6 +493,7 @@ def test_another_programs_database_is_left_alone(tmp_path):
     assert not (tmp_path / "places.sqlite-wal").exists()
 
 
+@pytest.mark.sqlite_only  # a file damaged by hand
 def test_a_damaged_store_is_reported(db, tmp_path):
     with Memory(db, derive=False) as memory:
         for i in range(300):
@@ -484,6 +515,7 @@ def test_a_damaged_store_is_reported(db, tmp_path):
 
 
 # -- derived data --------------------------------------------------------------------------------
+@pytest.mark.sqlite_only  # a second file beside it
 def test_the_default_path_derives_after_storing(db):
     """One test of the full path: every processor runs and records its version (loads the real models)."""
     import importlib

@@ -216,3 +216,30 @@ def test_copy_knows_every_table(request, tmp_path, backend):
 def test_help_has_an_example_and_json(command):
     help_text = CliRunner().invoke(cli, [command, "--help"]).output
     assert "Example: remembrancer" in help_text and "--json" in help_text
+
+
+def test_a_server_on_postgresql_understands_in_the_background_and_leaves_it_to_running_workers(pg_url, request, tmp_path):
+    """`serve`'s deriving thread (users.Deriver) understands what is stored, as on SQLite; while a worker runs
+    on the memory it leaves the entries to it (taking the derive lock would pause every worker)."""
+    from remembrancer.users import Memories
+
+    url = store_on("postgres", request, tmp_path)
+    memories = Memories(url)
+    try:
+        memory = memories.get()
+        first = memory.add(DAYS[0], at="2024-03-01")["entry"]
+        memories.stored()
+        assert memories.settle(180)
+        assert not any(memory.pending_counts().values())
+        assert "Hannah" in {p["name"] for p in memory.people()}
+        assert memory.ask("When is Hannah taking the ferry?")["passages"][0]["entry"] == first
+        with Memory(url, derive=False) as worker, worker.working():
+            assert memory.workers() == 1
+            second = memory.add(DAYS[1], at="2024-03-02")["entry"]
+            memories.stored()
+            assert memories.settle(60)
+            assert memory.pending_counts() == {"extract": 1, "embed": 1}  # the worker's, not the server's
+            assert worker.claim(8, 20_000) == [second]  # free to take: the server's thread holds nothing
+            worker.release([second])
+    finally:
+        memories.close()
