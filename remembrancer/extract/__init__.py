@@ -824,13 +824,15 @@ def _unseen_deaths(conn):
     word is someone's kin, listed or not ("Grandpa passed early this morning" in a chat)."""
     from ..people import LISTED_SQL
 
-    rows = conn.execute(
-        "SELECT ev.id, group_concat(p.name, char(31)) FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
-        " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND coalesce(ev.confidence, 1.0) > ?"
-        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
-        f"   WHERE ep.event = ev.id AND ep.agent = 0 AND {LISTED_SQL}) GROUP BY ev.id", (UNSEEN,)).fetchall()
-    unseen = [(UNSEEN, eid) for eid, names in rows if not any(
-        (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) for n in names.split("\x1f"))]
+    names = defaultdict(list)
+    for eid, name in conn.execute(
+            "SELECT ev.id, p.name FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
+            " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND coalesce(ev.confidence, 1.0) > ?"
+            " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
+            f"   WHERE ep.event = ev.id AND ep.agent = 0 AND {LISTED_SQL})", (UNSEEN,)).fetchall():
+        names[eid].append(name)
+    unseen = [(UNSEEN, eid) for eid, said in sorted(names.items()) if not any(
+        (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) for n in said)]
     conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", unseen)
     conn.execute(
         "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
@@ -903,15 +905,14 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         "   AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
         "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator')"
         # nor a name alone on a letter's last line, the letter signed with no closing words ("...\n\nFiona")
-        "   AND NOT (substr(e.text, m.start, 1) = char(10)"
-        "            AND trim(substr(e.text, m.end + 1), ' .,!xX' || char(9, 10, 13)) = ''))"
+        "   AND NOT (substr(e.text, m.start, 1) = ?3 AND trim(substr(e.text, m.end + 1), ?4) = ''))"
         " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
         " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN mentions n ON n.entry = m.entry WHERE m.person = p.id"
         "   AND m.kind = 'narrator' AND n.person = ?1 AND n.kind = 'addressee')"
         " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
         " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
         "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
-        (owner, UNSEEN)).fetchall()
+        (owner, UNSEEN, "\n", " .,!xX\t\n\r")).fetchall()
     out = set()
     for pid, name in rows:
         words = tokens(name)
