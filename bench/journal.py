@@ -66,7 +66,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # a nurse's emails home from abroad, people: kin words of three speakers, two Callums and two Jeans, a car, a boat, a
 # cactus and a dog that "die"): tuned on, and reported apart ("new").
 # chat-mum-son (dates5): a mother and her grown son, events said in passing with relative dates, plans and bookings.
-NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat"]
+# diary-hull (deaths2): a man's diary of his father's death and the deaths around it told as people tell them, beside the
+# same words used of the living, of pets, plants, cars and characters.
+NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
+       "diary-hull"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
