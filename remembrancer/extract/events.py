@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from .base import Event, Extraction
-from .cues import mention_tokens, sentence_groups
+from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
 from .times import entry_times, parse_number
 
@@ -33,14 +33,14 @@ VERBS = {
 }
 # These only count with a person as their object: "lost Ianto" (not "lost my keys").
 OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "outlive", "abandon", "desert", "dump", "adopt", "wound",
-                "injure", "kill", "murder", "slay", "strangle", "execute", "assassinate", "behead", "hire"}
+                "injure", "kill", "murder", "slay", "strangle", "execute", "assassinate", "behead", "hire", "lay"}
 # Verbs whose subject does the event to their object, who is the one it happens to: "you killed your grandson".
 DONE_TO = {"kill", "murder", "slay", "strangle", "execute", "assassinate", "behead", "drown", "suffocate",
            "bury", "mourn", "lose", "outlive", "adopt", "bear", "injure", "wound", "diagnose", "hospitalise", "hospitalize",
-           "hire"}
+           "hire", "lay"}
 # Nouns with other senses ("each brush stroke"): an event only when a person has it.
 PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial", "grave", "tomb",
-                "headstone", "gravestone", "coffin", "casket", "move", "job", "attack"}
+                "headstone", "gravestone", "coffin", "casket", "move", "job", "attack", "ash", "ashes"}
 # Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
 HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
               "survive", "undergo", "sustain", "start", "land", "begin", "accept", "take"}  # "Geth got a new job"
@@ -64,7 +64,7 @@ PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): 
 NOUNS = {
     "death": "death", "funeral": "death", "burial": "death", "murder": "death", "killing": "death",
     "suicide": "death", "passing": "death", "corpse": "death", "cremation": "death",
-    "memorial": "death", "obituary": "death", "widow": "death", "widower": "death", "grave": "death",
+    "memorial": "death", "obituary": "death", "widow": "death", "widower": "death", "grave": "death", "ashes": "death",
     "tomb": "death", "headstone": "death", "gravestone": "death", "coffin": "death", "casket": "death",
     "birth": "birth", "christening": "birth", "baptism": "birth", "pregnancy": "birth",
     "marriage": "marriage", "wedding": "marriage", "honeymoon": "marriage",
@@ -94,6 +94,8 @@ MODALS = {"might", "may", "could", "would", "should", "will", "shall", "must", "
 IRREALIS_MARKS = {"if", "unless", "whether", "lest", "suppose", "supposing"}
 IRREALIS_VERBS = {"want", "wish", "hope", "fear", "imagine", "pretend", "suppose", "dream",
                   "threaten", "try", "plan", "intend", "expect", "worry", "refuse", "need", "afraid"}
+# Verbs of believing: in the past, what was believed was not so ("I thought he'd died", "we assumed she had gone")
+BELIEVED = {"think", "assume", "believe", "reckon", "guess", "presume", "convince"}
 PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "pobj", "dative", "attr", "appos", "conj"}
 NOUN_PREPS = {"of", "for", "by", "to", "with", "between"}
 WRITERS = {"i", "me", "my", "myself", "we", "us", "our", "ourselves", "im", "i'm"}
@@ -106,10 +108,12 @@ FEELINGS = {"fright", "embarrassment", "shame", "boredom", "laughter", "laughing
             "happiness", "excitement", "cringe", "mortification", "hunger", "thirst", "heat", "cold", "worry", "nerves"}
 # A death is not dated by these: a funeral, a grave, an anniversary come after it ("the funeral is on Friday").
 AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "headstone", "gravestone", "coffin",
-               "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest"}
+               "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest", "ash",
+               "ashes", "lay"}
 
 
-_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {"born", "day", "keys"}
+_TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
+    "born", "day", "keys", "slip", "go", "wake", "lay"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -132,6 +136,8 @@ def _kind(t) -> str | None:
         for c in t.children:
             if c.dep_ in ("prt", "acomp", "dobj", "oprd", "advmod") and (lemma, c.lower_) in PHRASAL:
                 return PHRASAL[(lemma, c.lower_)]
+        if _gone(t) or _never_woke(t) or _laid_to_rest(t):
+            return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest"
         if lemma in VERBS:
             return VERBS[lemma]
         if t.lower_ == "born":
@@ -188,8 +194,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
             if agent:
                 agents.append(p)
         for c in tok.children:
-            if c.dep_ == "conj":
-                take(c, agent)
+            if c.dep_ == "conj" or c.dep_ == "appos" and p is None and tok.pos_ in ("NOUN", "PROPN"):
+                take(c, agent)  # "Tom and Ann", "Mum's friend Maureen Hall" (the name in apposition to a role)
 
     # Whom a preposition brings in: "the death of Lisa", "married to Rhys", "broke up with Tom", "killed by
     # her"; but not the one a death happened with or beside ("died on the M4 with me in her").
@@ -236,6 +242,9 @@ def _irrealis(t, sent) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in t.children):
         return True
     nominal = t.pos_ in ("NOUN", "PROPN")
+    if nominal and t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in HAVE_VERBS:
+        return _irrealis(t.head, sent)  # "nearly had a heart attack", "might have cancer": the light verb says it
+    woke = _never_woke(t)  # "she never woke up": a death told by what did not happen
     node, steps = t, 0
     while steps < 8:
         is_verb = node.pos_ in ("VERB", "AUX") or node.i == t.i
@@ -245,7 +254,7 @@ def _irrealis(t, sent) -> bool:
             if nominal or not is_verb:
                 continue
             # A noun's event is not undone by its verb: "I didn't go to his funeral".
-            if c.dep_ == "neg":
+            if c.dep_ == "neg" and not (woke and node.i == t.i):
                 return True
             if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lemma_.lower() in MODALS) and not _had(c, node):
                 return True  # "might die", "would have died", "will die"
@@ -260,6 +269,8 @@ def _irrealis(t, sent) -> bool:
             return False
         if node.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_VERBS:
             return True  # "wanted to die", "feared she'd leave"
+        if node.dep_ == "ccomp" and head.lemma_.lower() in BELIEVED and head.tag_ in ("VBD", "VBN"):
+            return True  # "I honestly thought he'd died", "we all assumed she had left": believed then, not so
         if node.dep_ in ("relcl", "parataxis", "ccomp", "advcl", "acl"):
             return False  # a clause of its own: what governs it says nothing of the event
         node = head
@@ -289,7 +300,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "31"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both
+    version = "32"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both; 32: deaths2 (deaths as people tell them, and their traps)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -305,13 +316,16 @@ class Events:
         # in a chat, the speaker of the turn: "starting the new job monday", "moved in yesterday" are theirs
         speaker_of = {sp: next((i for i, p in enumerate(ex.people) if sp in p.aliases), None) for _, _, sp in ex.speakers}
         ex.events.extend(_lifespans(ex, owner))
+        ex.events.extend(_rest_in_peace(ex, no_later))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
         quotes = [] if ex.speakers else quoted(ex.text)  # a chat's quotation marks, opened in one message, may close in none
         for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
             group_times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
-            after = {(t.i if (lemma := t.lemma_.lower()) in AFTER_DEATH else None) for t in sent} - {None}
+            # (the wake after a funeral, not waking up: "she never woke up" is the death itself)
+            after = {(t.i if (lemma := t.lemma_.lower()) in AFTER_DEATH and not (lemma == "wake" and t.pos_ == "VERB") else None)
+                     for t in sent} - {None}
             found: dict[int, Event] = {}  # trigger token -> its event
             for t in sent:
                 if t.lemma not in triggers and t.lower not in triggers:
@@ -384,6 +398,10 @@ class Events:
                     continue  # "dying to see it", "dying for a drink"
                 if _figurative(t, kind):
                     continue  # "died of fright", "died laughing", "dead to me", "is killing me"
+                if kind == "death" and (_lost_somewhere(t) or _pets_grave(t)):
+                    continue  # "we lost Mum at the market for twenty minutes", "buried him in the garden"
+                if kind == "marriage" and _wedded_to_a_thing(t, owner) or kind == "birth" and _born_for(t):
+                    continue  # "married to his job", "she was born for it"
                 if not _life_event(t, kind):
                     continue  # "moved the chair", "started the car", "my new job is dull"
                 if t.lower_ == "due":
@@ -394,8 +412,10 @@ class Events:
                     outer.agents += [p for p in agents if p not in outer.people]
                     outer.people += [p for p in people if p not in outer.people]
                     continue
-                # The simple present with nobody named is a saying, not news: "the good die young".
-                generic = t.tag_ in ("VBP", "VBZ") and not people
+                # The simple present with nobody named is a saying, not news: "the good die young"; a death in it is a
+                # story's ("Marianne dies at the end"), told of a book, a film or a game, not of someone's life
+                generic = t.tag_ in ("VBP", "VBZ") and (not people or kind == "death" and t.pos_ == "VERB" and not any(
+                    c.dep_ in ("aux", "auxpass") for c in t.children))
                 # A funeral, a grave or an anniversary dates itself, not the death: it was no later than that.
                 late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
                 victims = [via[p] for p in people if p not in agents and p in via]
@@ -430,7 +450,7 @@ class Events:
                         break
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t.head if asked else t, sent), agents=agents,
-                                   confidence=confidence(t, kind, victims, _clear(victims, people, via, ex)),
+                                   confidence=confidence(t, kind, victims, _clear(victims, people, via, ex), dated),
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
             for t in sent:
@@ -470,7 +490,7 @@ CONFIDENCE = {
     # sung badly ("murdered Sweet Caroline"), a game or a joke than a killing; "perhaps" until said plainly
     "killed-active": 0.6,
     "lost": 0.75,  # "we lost Dad in May" (or in the crowd)
-    "lost-since": 0.9,  # "six years since we lost Dad", "we lost Dad two years ago"
+    "lost-since": 0.9,  # "six years since we lost Dad", "we lost Dad two years ago", "we lost Dad this morning", "in March"
     "buried": 0.9, "mourned": 0.8, "outlived": 0.85,
     "noun": 0.95,  # "Nain's death", "the birth of Elin", "their wedding"
     "after": 0.9,  # a funeral, a grave, a headstone: someone died
@@ -487,14 +507,19 @@ CONFIDENCE = {
     "lifespan": 0.92,  # "EMRYS MORGAN, 1927-2009" on a stone, at a funeral
     "anniversary": 0.9,  # "our twenty-sixth wedding anniversary yesterday": a marriage
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
+    "rip": 0.9,  # "RIP Gary Pickering", "Rest in peace, Auntie Val"
+    "peacefully": 0.9,  # "went peacefully in his sleep", "slipped away peacefully"
+    "slipped": 0.85,  # "slipped away at ten past six" (or from a party)
+    "never-woke": 0.9,  # "she never woke up"
+    "did-not-wake": 0.8,  # "Maureen didn't wake up on Tuesday" (or "didn't wake up once")
 }
 
 
-def confidence(t, kind, victims, clear=False) -> float:
+def confidence(t, kind, victims, clear=False, times=()) -> float:
     """How sure that the event `t` tells happened to `victims` (the tokens naming them): the share of such
     readings found right on the tuning writers of bench/journal.py, rounded down. What a pronoun stands for
     is less sure than a name, unless it is `clear` (see `_clear`) and the verb says the event outright
-    ("She died on a Wednesday")."""
+    ("She died on a Wednesday"). `times`: the times the event was dated by."""
     lemma = t.lemma_.lower()
     if t.lower_ in ("widow", "widower", "widowed") or lemma in ("widow", "widower"):
         c = CONFIDENCE["widow"]
@@ -514,9 +539,18 @@ def confidence(t, kind, victims, clear=False) -> float:
         c = CONFIDENCE["killed-active"]
     elif lemma in ("kill", "murder", "drown", "strangle", "slay", "execute", "assassinate", "behead", "suffocate"):
         c = CONFIDENCE["killed"]
-    elif lemma == "lose" and any(c.dep_ == "mark" and c.lower_ == "since" or c.lower_ == "ago" or
-                                 c.dep_ == "npadvmod" and any(g.lower_ == "ago" for g in c.children) for c in t.children):
-        c = CONFIDENCE["lost-since"]  # "since we lost Dad", "we lost Dad two years ago": a time counted from a death
+    elif lemma == "lose" and (any(c.dep_ == "mark" and c.lower_ == "since" or c.lower_ == "ago" or
+                                  c.dep_ == "npadvmod" and any(g.lower_ == "ago" for g in c.children) for c in t.children)
+                              or any(_governs(t, tm) for tm in times)):
+        # "since we lost Dad", "we lost Dad two years ago": a time counted from a death; "we lost Dad this morning", "in
+        # March": a day or a month said of it (one lost in a crowd is lost somewhere, for a while: `_lost_somewhere`)
+        c = CONFIDENCE["lost-since"]
+    elif lemma == "lay":
+        c = CONFIDENCE["buried"]  # "was laid to rest on Friday"
+    elif lemma in ("go", "slip"):
+        c = CONFIDENCE["peacefully"] if _peaceful(t) else CONFIDENCE["slipped"]
+    elif lemma == "wake":
+        c = CONFIDENCE["never-woke"] if any(c.lower_ == "never" for c in t.children) else CONFIDENCE["did-not-wake"]
     elif lemma in ("lose", "bury", "mourn", "outlive"):
         c = CONFIDENCE[{"lose": "lost", "bury": "buried", "mourn": "mourned", "outlive": "outlived"}[lemma]]
     elif t.pos_ in ("VERB", "AUX"):
@@ -900,6 +934,13 @@ def _figurative(t, kind) -> bool:
     if lemma in ("kill", "murder") and t.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m") for c in t.children):
         return True  # "is killing me": a pain, not a death
+    if lemma == "kill" and any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
+        return True  # "they killed off Dr Lennox": a character written out of a story
+    if lemma == "death" and t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be" and any(
+            c.dep_ == "aux" and (c.lower_ in MODALS or c.lemma_.lower() in MODALS or c.lower_ == "to") for c in t.head.children):
+        return True  # "my retirement will be the death of her", "that dog'll be the death of me"
+    if lemma == "death" and t.dep_ == "pobj" and t.head.lower_ in ("like", "as"):
+        return True  # "looked like death warmed up"
     return False
 
 
@@ -1316,3 +1357,155 @@ def _age_on_time(t) -> list:
     """An age the parser hung on the day it is said of, as if a count of it: "turns 5 saturday", "would've been 90 today"."""
     return [g for c in t.children if c.dep_ in ("npadvmod", "tmod", "dobj", "attr") and c.lower_ in DAY_NOUNS
             for g in c.children if g.dep_ == "nummod" and g.pos_ == "NUM" and g.i == c.i - 1]
+
+
+# Where one is lost for a while, not for ever: "we lost Mum at the market", "lost him in the crowd"
+LOST_PLACES = {"crowd", "crowds", "market", "shop", "shops", "supermarket", "store", "mall", "centre", "center", "park", "fair",
+               "funfair", "festival", "beach", "zoo", "station", "airport", "town", "woods", "wood", "forest", "maze", "museum",
+               "concert", "queue", "car park", "carpark", "ikea", "fog", "dark", "house"}
+# ... or for how long: "for twenty minutes"
+WHILE = {"second", "minute", "hour", "moment", "while", "bit", "age", "ages", "afternoon", "morning", "day"}
+
+
+def _lost_somewhere(t) -> bool:
+    """Is one "lost" in a place one gets lost in, or for a while ("We lost Mum at Trinity Market for twenty minutes", "lost
+    him in the crowd"), not lost to death?"""
+    if t.lemma_.lower() != "lose":
+        return False
+    for c in t.children:
+        if c.dep_ != "prep":
+            continue
+        objects = [g for g in c.subtree if g.dep_ in ("pobj", "compound") or g.i != c.i and g.pos_ in ("NOUN", "PROPN")]
+        if c.lower_ == "for" and any(g.lemma_.lower() in WHILE for g in objects):
+            return True
+        if c.lower_ in ("at", "in", "round", "around", "near", "inside", "outside", "among", "on") and any(
+                g.lemma_.lower() in LOST_PLACES or g.lower_ in LOST_PLACES for g in objects):
+            return True
+    return False
+
+
+# Where a pet is buried, not a person: "buried him in the garden", "under the apple tree", "in a shoebox"
+PETS_GRAVES = {"garden", "yard", "backyard", "shoebox", "box", "flowerbed", "bed", "tree", "rose", "roses", "bush", "lawn",
+               "patio", "shed", "hedge", "rockery", "allotment", "border", "veg", "vegetable", "bottom"}
+
+
+def _pets_grave(t) -> bool:
+    """Is a burial in a garden, under a tree or in a shoebox: a pet's, whatever the pronoun ("We buried him in the garden by
+    the shed", "bury her in the garden for you"): people are buried in churchyards and cemeteries?"""
+    if t.lemma_.lower() != "bury":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "under", "at", "by", "beside", "near") and any(
+        g.lemma_.lower() in PETS_GRAVES for g in c.subtree if g.pos_ == "NOUN") for c in t.children)
+
+
+def _wedded_to_a_thing(t, owner) -> bool:
+    """Is one "married to" a thing, not a person ("Dave's married to his job", "married to the football")?"""
+    if t.lower_ != "married":
+        return False
+    preps = [c for h in ([t, t.head] if t.dep_ in ("acomp", "oprd") else [t]) for c in h.children if c.dep_ == "prep" and c.lower_ == "to"]
+    objects = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.i not in owner and g.pos_ == "NOUN" and g.lemma_.lower() not in PERSON_NOUNS for g in objects)
+
+
+def _born_for(t) -> bool:
+    """Is "born" said of what one is made for ("she was born for it", "born to run", "born ready", "born again")?"""
+    if t.lower_ != "born":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+               or c.lower_ in ("ready", "again") and c.dep_ in ("advmod", "acomp", "oprd", "xcomp") for c in t.children)
+
+
+# "gone" or "slipped away" in these words is a death: "went peacefully in his sleep", "slipped away peacefully"
+PEACEFUL = {"peacefully", "painlessly"}
+# ... and not with these, which say where one went: "slipped away from the party", "went to sleep"
+AWAY_TO = {"from", "to", "into", "through", "out", "off", "past", "back", "home", "upstairs", "downstairs", "inside", "outside",
+           "early", "for", "with", "towards", "toward", "onto", "up", "down", "round", "across", "over"}
+
+
+def _peaceful(t) -> bool:
+    """Is a going said with the words of a death: "peacefully", "in his sleep"?"""
+    return any(c.lower_ in PEACEFUL and c.dep_ == "advmod" or c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "sleep" for g in c.children) for c in t.children)
+
+
+def _gone(t) -> bool:
+    """Is "went" or "slipped away" a death: slipping away with nowhere it was to or from ("He slipped away at about ten past
+    six"), or going peacefully, in one's sleep ("She went peacefully in her sleep")? Not "went to sleep", "slipped away
+    from the party", "went in his sleep to the bathroom"."""
+    lemma = t.lemma_.lower()
+    if lemma not in ("go", "slip") or t.pos_ != "VERB":
+        return False
+    if any(c.lower_ in AWAY_TO and c.dep_ in ("prep", "advmod", "prt", "npadvmod") and not (lemma == "slip" and _beside(c))
+           for c in t.children):
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr") for c in t.children):
+        return False  # "went mad", "went to see her", "slipped the lead"
+    if lemma == "slip":
+        return any(c.lower_ == "away" and c.dep_ in ("advmod", "prt") for c in t.children)
+    return _peaceful(t)
+
+
+def _beside(prep) -> bool:
+    """Is a "with" phrase the people one died among ("with Mum holding his hand", "with his family"), not what one went off
+    with ("with the money")?"""
+    return prep.lower_ == "with" and any(g.tag_ == "VBG" or g.dep_ == "pobj" and (
+        g.pos_ == "PROPN" or g.lemma_.lower() in PERSON_NOUNS) for g in prep.subtree)
+
+
+def _never_woke(t) -> bool:
+    """Is a waking up that never came a death: "she never woke up", "Maureen didn't wake up on Tuesday"? Not "didn't wake up
+    till ten", "didn't wake up once", "didn't wake up when I came in"."""
+    if t.lemma_.lower() != "wake" or t.pos_ != "VERB" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+        return False
+    if not any(c.dep_ == "neg" and c.lower_ in ("n't", "not", "never", "n’t") for c in t.children):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in t.children):
+        return False  # "won't wake up", "couldn't wake up": not told as what happened
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ not in ("on", "that"):
+            return False  # "till ten", "until lunch", "in time", "for the alarm"
+        if c.dep_ in ("advcl", "ccomp", "xcomp", "dobj", "conj"):
+            return False  # "when I came in", "to feed her"
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ not in ("never", "morning", "today", "yesterday") and not (
+                c.dep_ == "npadvmod" and c.lemma_.lower() in ("morning", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                                              "saturday", "sunday")):
+            return False  # "didn't wake up once", "all night", "properly"
+    return True
+
+
+def _laid_to_rest(t) -> bool:
+    """Is it "laid to rest" ("Nan was laid to rest on Friday", "we laid Dad to rest"): a burial?"""
+    return t.lemma_.lower() == "lay" and t.pos_ == "VERB" and any(
+        c.lower_ == "rest" and c.dep_ in ("xcomp", "pobj", "dobj") or c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.lower_ == "rest" for g in c.children) for c in t.children)
+
+
+RIP = re.compile(r"(?<![\w.])(?:RIP|R\.I\.P\.?|[Rr]est in peace)[ \t]*,?[ \t]*")
+RIP_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:RIP|R\.I\.P\.?|[Rr]est in peace)(?![ \t]*[A-Za-z0-9'’])")
+
+
+def _rest_in_peace(ex, no_later) -> list[Event]:
+    """"RIP Gary Pickering", "Rest in peace, Auntie Val", "Gary Pickering, RIP": the death of the one named, whose own name
+    it is ("RIP Steve's tomatoes", "RIP my phone" are not; the people layer tells a pet's or a thing's name from a person's).
+    No later than the day it was written."""
+    out = []
+    starts = {m.start: p for p, person in enumerate(ex.people) if not person.narrator
+              for m in person.mentions if m.kind in ("name", "title", "role")}
+    ends = {m.end: p for p, person in enumerate(ex.people) if not person.narrator
+            for m in person.mentions if m.kind in ("name", "title", "role")}
+    said = set()
+    for m in RIP.finditer(ex.text):
+        p = starts.get(m.end())
+        end = next((x.end for x in ex.people[p].mentions if x.start == m.end()), None) if p is not None else None
+        if p is None or re.match(r"['’]s\b", ex.text[end:]):
+            continue
+        said.add((p, m.start()))
+    for end, p in ends.items():
+        m = RIP_AFTER.match(ex.text, end)
+        if m is not None:
+            said.add((p, m.start()))
+    for p, at in sorted(said):
+        span = ex.doc.char_span(at, at + 1, alignment_mode="expand")
+        lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (at, at)
+        out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["rip"], date_confidence=0.0))
+    return out
