@@ -514,6 +514,16 @@ def score(folder: Path, key: dict, db: Path) -> dict:
             if stated_only:
                 for who in dead_living:
                     errors.append(f"DEAD     {who} is alive but marked dead")
+        # each death read (of a person, not negated): its surest reading, and whether it is right; what the threshold is
+        # chosen on (`death_thresholds`)
+        surest = {}
+        for r in rows:
+            if r["kind"] == "death" and not r["negated"]:
+                g = read.get(r["person"])
+                n = g if g is not None else f"?{r['person']}"
+                surest[n] = max(surest.get(n, 0.0), r["confidence"] if r["confidence"] is not None else 1.0)
+        out["death confidences"] = [(c, ("death", n) in gold_ev) for n, c in surest.items()]
+        out["deaths gold"] = sum(1 for kind, _ in gold_ev if kind == "death")
 
         # entry dates
         entries = memory.query("SELECT id, at, source, kind, meta FROM entries")
@@ -590,6 +600,20 @@ LAYERS = ["people", "aliases", "not-people", "relations", "to-writer", "relation
           "events", "deaths", "events+perhaps", "deaths+perhaps", "entry dates"]
 
 
+def death_thresholds(readings, gold, want=0.95) -> str:
+    """Death precision and recall were the fact threshold each confidence read, and the threshold that keeps precision
+    >= `want` with the most deaths found, the highest of those that tie (issue 13 item 3: chosen on the tuned writers)."""
+    cuts = sorted({c for c, _ in readings}, reverse=True)
+    parts, best, most = [], None, -1
+    for cut in cuts:
+        right = sum(ok for c, ok in readings if c >= cut)
+        read = sum(1 for c, _ in readings if c >= cut)
+        parts.append(f">={cut:.2f} P {right / read:.2f} R {right}/{gold}")
+        if right / read >= want and right > most:
+            best, most = cut, right
+    return f"P >= {want} with the most found: {best if best is not None else 'none'}; " + ", ".join(parts)
+
+
 def words_of(folder: Path, key: dict) -> int:
     imp = key.get("import") or {"kind": "files"}
     if imp["kind"] == "jsonl":
@@ -617,6 +641,7 @@ def main(argv=None):
     extra = {g: Counter() for g in totals}
     merged_any = []
     rules = {g: defaultdict(PR) for g in totals}
+    deaths_read, deaths_gold = defaultdict(list), Counter()
     for folder in writers:
         key = json.loads((folder / "key.json").read_text())
         group = "tune" if folder.name in TUNE else "held out" if folder.name in HELD_OUT else "other"
@@ -638,6 +663,8 @@ def main(argv=None):
         print(f"  {'traps fallen into':20} {res['traps'][True]}/{sum(res['traps'].values())}")
         print(f"  {'relations by rule':20} " + ", ".join(f"{r} {pr.tp}/{pr.tp + pr.fp}" for r, pr in sorted(res["rules"].items())))
         for g in groups:
+            deaths_read[g] += res["death confidences"]
+            deaths_gold[g] += res["deaths gold"]
             for r, pr in res["rules"].items():
                 rules[g][r] += pr
             extra[g]["dated"] += dated[True]
@@ -659,6 +686,8 @@ def main(argv=None):
         print(f"\n== {group}: " + "; ".join(f"{layer} {t[layer]}" for layer in LAYERS))
         print(f"   relations by rule (right/read, 'perhaps' too): "
               + ", ".join(f"{r} {pr.tp}/{pr.tp + pr.fp}" for r, pr in sorted(rules[group].items())))
+        print(f"   death threshold ({'chosen on these' if group == 'tune' else 'figures'}): "
+              + death_thresholds(deaths_read[group], deaths_gold[group]))
         parts.append(
             f"{group}: people P {t['people'].p():.2f} R {t['people'].r():.2f}, aliases P {t['aliases'].p():.2f} R {t['aliases'].r():.2f}, "
             f"not-people P {t['not-people'].p():.2f} R {t['not-people'].r():.2f}, relations P {t['relations'].p():.2f} R {t['relations'].r():.2f} "

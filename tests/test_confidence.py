@@ -44,3 +44,35 @@ def test_a_grandparents_kin_word_is_only_perhaps_the_writers_grandparent(tmp_pat
         memory.add("Nana Sue came round at ten and took the baby so I could have a shower. Mum rang me later.", at="2021-06-20")
         rels = {r["relation"]: r for r in memory.person("me")["relations"]}
         assert rels["grandmother"]["perhaps"] and not rels["mother"]["perhaps"]
+
+
+def test_a_death_told_as_a_waking_that_never_came_is_perhaps_everywhere(tmp_path):
+    # "didn't wake up" is a death as often as a lie-in: a "perhaps" (events.CONFIDENCE["did-not-wake"]), and never a
+    # certainty on the page, above an answer, in fading, in review, on this day or in the timeline
+    from remembrancer.forgetting import day_notes
+
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("Maureen Hall didn't wake up on Tuesday. Her daughter Carol found her in the morning.", at="2024-05-12")
+        memory.add("Went to bingo with Maureen Hall on Wednesday, like always.", at="2024-04-03")
+        page = memory.person("Maureen Hall")
+        deaths = [e for e in page["events"] if e["kind"] == "death"]
+        assert deaths and all(e["perhaps"] for e in deaths)
+        assert not page["strength"]["died"]
+        facts = [f["fact"] for f in memory.ask("What happened to Maureen Hall?")["facts"] if "death" in f["fact"]]
+        assert facts and all(f.startswith("perhaps") for f in facts)
+        item = next(i for i in memory.fading(now="2025-05-07") if i["person"] == "Maureen Hall")
+        assert item["died"] is None and "perhaps died" in item["line"]
+        review = memory.review_next(now="2025-05-07")
+        assert review["person"] != "Maureen Hall" or (review["died"] is None and "perhaps died" in review["line"])
+        assert day_notes(memory, "2025-05-07") == []
+        assert not any(i["what"] == "death" for i in memory.timeline())
+
+
+def test_rip_and_a_full_name_said_once_are_deaths(tmp_path):
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("RIP Gary Pickering. Saw it on Facebook before anyone told me.", at="2024-01-14")
+        memory.add("Terry Vance has died. Seventy-three. Dad loved his darts commentary.", at="2024-04-06")
+        memory.add("RIP Steve's tomatoes. Steve is gutted.", at="2024-07-01")
+        for name in ("Gary Pickering", "Terry Vance"):
+            assert [(e["kind"], e["perhaps"]) for e in memory.person(name)["events"]] == [("death", False)], name
+        assert not any(e["kind"] == "death" for e in memory.person("Steve")["events"])

@@ -756,3 +756,44 @@ def test_a_grave_in_words_that_bid_is_only_perhaps_a_death():
     assert all(ev.confidence < FACT for ev in ex.events if ev.kind == "death")
     ex = extract("We went to Mum's grave on Sunday and put flowers on it.", at="2023-05-14")
     assert any(ev.kind == "death" and ev.confidence >= FACT for ev in ex.events)
+
+
+def _deaths(nlp, text, at="2023-05-10"):
+    ex = with_people(nlp, text, at)
+    Times()(ex)
+    Events()(ex)
+    return [(sorted(ex.people[p].name for p in e.people if p not in e.agents), e.lo, round(e.confidence, 2))
+            for e in ex.events if e.kind == "death" and not e.negated]
+
+
+def test_deaths_as_people_tell_them(nlp):
+    assert _deaths(nlp, "Peter Parker went peacefully in his sleep on Sunday.") == [(["Peter Parker"], "2023-05-07", 0.9)]
+    assert _deaths(nlp, "Peter Parker slipped away at ten past six with his wife holding his hand.") == [
+        (["Peter Parker"], None, 0.85)]  # perhaps: one slips away from a party too
+    assert _deaths(nlp, "Maureen Hall never woke up.") == [(["Maureen Hall"], None, 0.9)]
+    assert _deaths(nlp, "Maureen Hall didn't wake up on Tuesday.") == [(["Maureen Hall"], "2023-05-09", 0.8)]
+    assert _deaths(nlp, "Peter Parker was laid to rest on Friday.") == [(["Peter Parker"], None, 0.9)]  # no later than
+    assert _deaths(nlp, "We scattered Peter Parker's ashes at Hornsea.") == [(["Peter Parker's"], None, 0.9)]  # (the tagger's name)
+    # the name in apposition to a role: "Mum's friend Maureen Hall", "My neighbour, Frank Doyle,"
+    assert _deaths(nlp, "Mum's friend Maureen Hall died on Tuesday.") == [(["Maureen Hall"], "2023-05-09", 0.97)]
+
+
+def test_the_same_words_of_the_living(nlp):
+    for text in ("Peter Parker slipped away from the party early.", "Peter Parker slipped away with the money.",
+                 "Peter Parker went to sleep on the sofa.", "Jo Smith didn't wake up till ten this morning.",
+                 "Jo Smith didn't wake up once.", "They killed off Peter Parker on Harbour Lights.",
+                 "Jo Smith says my retirement will be the death of Peter Parker.",
+                 "By Friday I honestly thought Peter Parker had died.",
+                 "We buried Peter Parker in the garden under the apple tree.",  # people are not buried in gardens: a pet
+                 "Marianne Dashwood dies at the end of the book."):  # a story's death, in the simple present
+        assert _deaths(nlp, text) == [], text
+    assert _deaths(nlp, "Peter Parker was buried at St Mary's on Friday.") == [(["Peter Parker"], None, 0.9)]
+
+
+def test_other_events_the_words_only_seem_to_tell(nlp):
+    assert [e[-1] for e in events(nlp, "Peter Parker nearly had a heart attack.") if e[0] == "illness"] == [True]
+    assert [e[-1] for e in events(nlp, "Peter Parker had a heart attack in May.") if e[0] == "illness"] == [False]
+    assert [e for e in events(nlp, "Dave Marsh is married to his job.") if e[0] == "marriage"] == []
+    assert [e[-1] for e in events(nlp, "Dave Marsh is married to a lovely woman from Leeds.") if e[0] == "marriage"] == [False]
+    assert [e for e in events(nlp, "I told Priya Shah she was born for it.") if e[0] == "birth"] == []
+    assert [e for e in events(nlp, "Priya Shah was born in 1990.") if e[0] == "birth"]

