@@ -62,7 +62,7 @@ def test_negated_and_hypothetical_are_not_facts(nlp, text):
 def test_sayings_are_not_facts(nlp):
     assert events(nlp, "Only the good die young.")[0][-1] is True
     # a death told in the simple present is a story's (a book, a film, a soap), not news of someone's life
-    assert events(nlp, "Tom Brown dies in the last chapter.")[0][-1] is True
+    assert [e for e in events(nlp, "Tom Brown dies in the last chapter.") if not e[-1]] == []
     assert events(nlp, "Marianne Dashwood dies at the end of the book.")[0][-1] is True
     assert events(nlp, "Tom Brown died in the night.")[0][-1] is False
     assert events(nlp, "Tom Brown has died.")[0][-1] is False
@@ -797,3 +797,12 @@ def test_other_events_the_words_only_seem_to_tell(nlp):
     assert [e[-1] for e in events(nlp, "Dave Marsh is married to a lovely woman from Leeds.") if e[0] == "marriage"] == [False]
     assert [e for e in events(nlp, "I told Priya Shah she was born for it.") if e[0] == "birth"] == []
     assert [e for e in events(nlp, "Priya Shah was born in 1990.") if e[0] == "birth"]
+
+
+def test_a_death_in_a_dream_a_film_or_a_game_is_no_death(nlp):
+    for text in ("It felt like Peter Parker had died all over again.", "Peter Parker died in the film.",
+                 "I had a nightmare that Peter Parker died.",
+                 "Jake Smith got killed in the game last night.", "Mary Jones died her hair purple."):
+        assert _deaths(nlp, text) == [], text
+    assert _deaths(nlp, "Peter Parker died in the hospital on Sunday.") == [(["Peter Parker"], "2023-05-07", 0.97)]
+    assert _deaths(nlp, "Peter Parker died a hero.") == [(["Peter Parker"], None, 0.97)]

@@ -91,7 +91,13 @@ PASS_BY = {"by", "through", "over", "to", "into", "onto", "out", "round", "aroun
 BEFORE_PERSON = {"late": "death", "deceased": "death"}
 MODALS = {"might", "may", "could", "would", "should", "will", "shall", "must", "can", "'d", "'ll",
           "wo", "ca", "ought"}
-IRREALIS_MARKS = {"if", "unless", "whether", "lest", "suppose", "supposing"}
+IRREALIS_MARKS = {"if", "unless", "whether", "lest", "suppose", "supposing", "like"}  # "like someone had died"
+# What one dyes ("Mum died her hair pink": dyed)
+DYED = {"hair", "roots", "beard", "eyebrow", "eyebrows", "fringe", "shirt", "t-shirt", "jeans", "clothes", "wool", "fabric",
+        "egg", "eggs", "streak", "streaks", "tips", "moustache", "dress", "top"}
+# What is told in these is a story's, a dream's, a game's: "a nightmare that Dad died", "he died in the film", "killed in the game"
+FICTION = {"dream", "nightmare", "story", "film", "movie", "book", "novel", "episode", "show", "series", "game", "level",
+           "joke", "rumour", "rumor", "play", "scene", "video", "cartoon", "soap", "chapter", "season", "fantasy", "daydream"}
 IRREALIS_VERBS = {"want", "wish", "hope", "fear", "imagine", "pretend", "suppose", "dream",
                   "threaten", "try", "plan", "intend", "expect", "worry", "refuse", "need", "afraid"}
 # Verbs of believing: in the past, what was believed was not so ("I thought he'd died", "we assumed she had gone")
@@ -271,6 +277,8 @@ def _irrealis(t, sent) -> bool:
             return True  # "wanted to die", "feared she'd leave"
         if node.dep_ == "ccomp" and head.lemma_.lower() in BELIEVED and head.tag_ in ("VBD", "VBN"):
             return True  # "I honestly thought he'd died", "we all assumed she had left": believed then, not so
+        if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in FICTION:
+            return True  # "I had a nightmare that Dad died", "the film where everyone dies"
         if node.dep_ in ("relcl", "parataxis", "ccomp", "advcl", "acl"):
             return False  # a clause of its own: what governs it says nothing of the event
         node = head
@@ -936,6 +944,11 @@ def _figurative(t, kind) -> bool:
         return True  # "is killing me": a pain, not a death
     if lemma == "kill" and any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
         return True  # "they killed off Dr Lennox": a character written out of a story
+    if t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("in", "on", "during") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in FICTION for g in c.children) for c in t.children):
+        return True  # "he died in the film", "got killed in the game", "she dies on the show"
+    if lemma == "die" and any(c.dep_ == "dobj" and any(g.lemma_.lower() in DYED for g in c.subtree) for c in t.children):
+        return True  # "Mum died her hair" (dyed)
     if lemma == "death" and t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be" and any(
             c.dep_ == "aux" and (c.lower_ in MODALS or c.lemma_.lower() in MODALS or c.lower_ == "to") for c in t.head.children):
         return True  # "my retirement will be the death of her", "that dog'll be the death of me"
