@@ -200,7 +200,7 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
             if agent:
                 agents.append(p)
         for c in tok.children:
-            if c.dep_ == "conj" or c.dep_ == "appos" and p is None and tok.pos_ in ("NOUN", "PROPN"):
+            if c.dep_ == "conj" or c.dep_ == "appos" and p is None and tok.lemma_.lower() in PERSON_NOUNS:
                 take(c, agent)  # "Tom and Ann", "Mum's friend Maureen Hall" (the name in apposition to a role)
 
     # Whom a preposition brings in: "the death of Lisa", "married to Rhys", "broke up with Tom", "killed by
