@@ -832,7 +832,7 @@ def _unseen_deaths(conn):
             f"   WHERE ep.event = ev.id AND ep.agent = 0 AND {LISTED_SQL})", (UNSEEN,)).fetchall():
         names[eid].append(name)
     unseen = [(UNSEEN, eid) for eid, said in sorted(names.items()) if not any(
-        (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) or _full_name(n) for n in said)]
+        (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) or _first_and_surname(n) for n in said)]
     conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", unseen)
     conn.execute(
         "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
@@ -840,7 +840,7 @@ def _unseen_deaths(conn):
         f"   WHERE ep.event = events.id AND ep.agent = 0 AND {LISTED_SQL})", (FACT, UNSEEN))
 
 
-def _full_name(name: str) -> bool:
+def _first_and_surname(name: str) -> bool:
     """Is the name a first name and a surname ("Terry Vance", "Agnes Mary Reid"): a person's, said once or not (a pet or a
     thing has one name, or a title: "Gizmo", "Mr Whiskers", "Gerald Two")?"""
     words = name.split()
