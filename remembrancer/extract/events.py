@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..people import FACT
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
@@ -527,8 +526,8 @@ CONFIDENCE = {
 def confidence(t, kind, victims, clear=False, times=()) -> float:
     """How sure that the event `t` tells happened to `victims` (the tokens naming them): the share of such
     readings found right on the tuning writers of bench/journal.py, rounded down. What a pronoun stands for
-    is less sure than a name, unless it is `clear` (see `_clear`) and the words say the event surely ("She died on a
-    Wednesday", "since I lost you"). `times`: the times the event was dated by."""
+    is less sure than a name, unless it is `clear` (see `_clear`) and the verb says the event outright
+    ("She died on a Wednesday"). `times`: the times the event was dated by."""
     lemma = t.lemma_.lower()
     if t.lower_ in ("widow", "widower", "widowed") or lemma in ("widow", "widower"):
         c = CONFIDENCE["widow"]
@@ -566,9 +565,7 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["verb"]
     else:
         c = CONFIDENCE["other"]
-    if victims and all(v.pos_ == "PRON" for v in victims) and not (clear and c >= FACT):
-        # (a plain "he", "she" or the "you" a letter greets, in words that tell a death surely: "You died on the 12th",
-        # "since I lost you", "her funeral")
+    if victims and all(v.pos_ == "PRON" for v in victims) and not (clear and c == CONFIDENCE["verb"]):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
 
