@@ -806,3 +806,9 @@ def test_a_death_in_a_dream_a_film_or_a_game_is_no_death(nlp):
         assert _deaths(nlp, text) == [], text
     assert _deaths(nlp, "Peter Parker died in the hospital on Sunday.") == [(["Peter Parker"], "2023-05-07", 0.97)]
     assert _deaths(nlp, "Peter Parker died a hero.") == [(["Peter Parker"], None, 0.97)]
+
+
+def test_a_name_said_with_an_animal_is_a_pets_death(nlp):
+    for text in ("Molly Brown, our old cat, died in the night.", "Molly Brown the hamster died."):
+        assert _deaths(nlp, text) == [], text
+    assert _deaths(nlp, "Molly Brown, our neighbour, died on Sunday.") == [(["Molly Brown"], "2023-05-07", 0.97)]

@@ -408,6 +408,10 @@ class Events:
                     continue  # "died of fright", "died laughing", "dead to me", "is killing me"
                 if kind == "death" and (_lost_somewhere(t) or _pets_grave(t)):
                     continue  # "we lost Mum at the market for twenty minutes", "buried him in the garden"
+                if kind in ("death", "birth") and any(p in via and _animal(via[p]) for p in people):
+                    people = [p for p in people if p not in via or not _animal(via[p])]  # "Biscuit, our old cat, died"
+                    if not people:
+                        continue
                 if kind == "marriage" and _wedded_to_a_thing(t, owner) or kind == "birth" and _born_for(t):
                     continue  # "married to his job", "she was born for it"
                 if not _life_event(t, kind):
@@ -1409,6 +1413,19 @@ def _pets_grave(t) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "under", "at", "by", "beside", "near") and any(
         g.lemma_.lower() in PETS_GRAVES for g in c.subtree if g.pos_ == "NOUN") for c in t.children)
+
+
+ANIMALS = {"dog", "cat", "hamster", "rabbit", "bunny", "fish", "goldfish", "budgie", "parrot", "tortoise", "turtle", "pig",
+           "puppy", "pup", "kitten", "horse", "pony", "gerbil", "mouse", "rat", "ferret", "chicken", "hen", "duck", "lamb",
+           "snake", "lizard", "pet", "moggy", "cockapoo", "labrador", "spaniel", "terrier", "collie", "dachshund", "tabby"}
+
+
+def _animal(tok) -> bool:
+    """Is the name said with an animal's noun beside it: "Biscuit, our old cat,", "Biscuit the hamster", "our dog Biscuit"?
+    Then its death or birth is a pet's, whatever the people layer made of the name."""
+    return any(c.dep_ in ("appos", "compound") and c.lemma_.lower() in ANIMALS for c in tok.children) or (
+        tok.dep_ in ("appos", "npadvmod", "compound") and tok.head.lemma_.lower() in ANIMALS) or any(
+        s.dep_ == tok.dep_ and s.i == tok.i + 2 and s.lemma_.lower() in ANIMALS for s in tok.head.children)  # (parsed as two subjects)
 
 
 def _wedded_to_a_thing(t, owner) -> bool:
