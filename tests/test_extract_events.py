@@ -812,3 +812,13 @@ def test_a_name_said_with_an_animal_is_a_pets_death(nlp):
     for text in ("Molly Brown, our old cat, died in the night.", "Molly Brown the hamster died."):
         assert _deaths(nlp, text) == [], text
     assert _deaths(nlp, "Molly Brown, our neighbour, died on Sunday.") == [(["Molly Brown"], "2023-05-07", 0.97)]
+
+
+def test_a_life_ended_in_words_of_its_own(nlp):
+    assert _deaths(nlp, "Peter Parker lost his battle with cancer in June.") == [(["Peter Parker"], "2022-06-01", 0.9)]
+    assert _deaths(nlp, "Peter Parker lost his fight against leukaemia.") == [(["Peter Parker"], None, 0.9)]
+    assert _deaths(nlp, "Peter Parker took his own life in 2009.") == [(["Peter Parker"], "2009-01-01", 0.9)]
+    assert _deaths(nlp, "Peter Parker committed suicide in 2009.") == [(["Peter Parker"], "2009-01-01", 0.95)]
+    for text in ("Peter Parker lost his fight on points.", "Peter Parker lost his battle with the council.",
+                 "Peter Parker took his time.", "Peter Parker lost his keys."):
+        assert _deaths(nlp, text) == [], text

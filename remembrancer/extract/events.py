@@ -43,7 +43,7 @@ PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement
                 "headstone", "gravestone", "coffin", "casket", "move", "job", "attack", "ash", "ashes"}
 # Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
 HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
-              "survive", "undergo", "sustain", "start", "land", "begin", "accept", "take"}  # "Geth got a new job"
+              "survive", "undergo", "sustain", "start", "land", "begin", "accept", "take", "commit"}  # "Geth got a new job"
 # And these with a person anywhere around them: "we met", "they separated" (not "meet the deadline").
 PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage", "crash", "move", "emigrate", "relocate",
                 "start", "retire"}
@@ -119,7 +119,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
 
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
-    "born", "day", "keys", "slip", "go", "wake", "lay"}
+    "born", "day", "keys", "slip", "go", "wake", "lay", "take"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -142,8 +142,8 @@ def _kind(t) -> str | None:
         for c in t.children:
             if c.dep_ in ("prt", "acomp", "dobj", "oprd", "advmod") and (lemma, c.lower_) in PHRASAL:
                 return PHRASAL[(lemma, c.lower_)]
-        if _gone(t) or _never_woke(t) or _laid_to_rest(t):
-            return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest"
+        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t):
+            return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest", "lost her battle"
         if lemma in VERBS:
             return VERBS[lemma]
         if t.lower_ == "born":
@@ -364,10 +364,10 @@ class Events:
                     people = [p for p in people if p not in via or inside(via[p].idx, quotes) == side]
                     agents[:] = [p for p in agents if p in people]
                 lemma = t.lemma_.lower()
-                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not any(
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not any(
                         c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
                     continue  # "lost my keys", "left the house"
-                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and any(c.dep_ == "dobj" for c in t.children) and not any(
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and any(c.dep_ == "dobj" for c in t.children) and not any(
                         c.i in owner for c in t.children if c.dep_ == "dobj"):
                     continue  # "she's buried more cats than anyone": "has buried", not "is buried"
                 if kind == "parting" and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in t.children):
@@ -559,6 +559,8 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["lost-since"]
     elif lemma == "lay":
         c = CONFIDENCE["buried"]  # "was laid to rest on Friday"
+    elif _ended(t):
+        c = CONFIDENCE["killed"]  # "lost her battle with cancer", "took his own life"
     elif lemma in ("go", "slip"):
         c = CONFIDENCE["peacefully"] if _peaceful(t) else CONFIDENCE["slipped"]
     elif lemma == "wake":
@@ -1501,6 +1503,21 @@ def _never_woke(t) -> bool:
                                                               "saturday", "sunday")):
             return False  # "didn't wake up once", "all night", "properly"
     return True
+
+
+def _ended(t) -> bool:
+    """Is it a life ended in words of its own: "lost her battle with cancer", "lost his fight", "took his own life"?"""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB" or lemma not in ("lose", "take"):
+        return False
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    if lemma == "lose":
+        # ... with an illness, or for life ("lost his fight for life"); not "lost his fight on points"
+        return any(c.lemma_.lower() in ("battle", "fight", "struggle") and any(g.dep_ == "poss" for g in c.children) and any(
+            p.dep_ == "prep" and p.lower_ in ("with", "against", "for") and any(
+                g.dep_ == "pobj" and (NOUNS.get(g.lemma_.lower(), NOUNS.get(g.lower_)) == "illness" or g.lemma_.lower() == "life")
+                for g in p.children) for p in [*c.children, *t.children]) for c in objects)
+    return any(c.lemma_.lower() == "life" and any(g.lower_ == "own" for g in c.children) for c in objects)
 
 
 def _laid_to_rest(t) -> bool:
