@@ -822,3 +822,17 @@ def test_a_life_ended_in_words_of_its_own(nlp):
     for text in ("Peter Parker lost his fight on points.", "Peter Parker lost his battle with the council.",
                  "Peter Parker took his time.", "Peter Parker lost his keys."):
         assert _deaths(nlp, text) == [], text
+
+
+def test_the_mother_had_the_baby_and_the_baby_is_born():
+    from remembrancer import extract
+
+    def born(text, at="2024-02-10"):
+        ex = extract.extract(text, at=at)
+        return [([ex.people[p].name for p in e.people], e.lo) for e in ex.events if e.kind == "birth" and e.confidence >= 0.9]
+    assert born("Chloe had her baby on Thursday, a little boy, Isaac, seven pound nine.") == [(["Isaac"], "2024-02-08")]
+    assert born("Yasmin had the baby at ten past four this morning. A boy, 7lb 2oz, and they've called him Zain.") == [
+        (["Zain"], "2024-02-10")]
+    assert born("Auntie Bev had the baby this morning. Alfie Joseph Sharma, seven pounds eleven, loads of black hair.") == [
+        (["Alfie Joseph Sharma"], "2024-02-10")]
+    assert born("Chloe had her baby on Thursday. Amy went round to the hospital.") == []  # not Chloe's birth, nor Amy's

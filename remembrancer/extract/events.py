@@ -325,6 +325,7 @@ class Events:
         speaker_of = {sp: next((i for i, p in enumerate(ex.people) if sp in p.aliases), None) for _, _, sp in ex.speakers}
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_rest_in_peace(ex, no_later))
+        ex.events.extend(_had_the_baby(ex, owner, all_times, entry_day, no_later))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
         quotes = [] if ex.speakers else quoted(ex.text)  # a chat's quotation marks, opened in one message, may close in none
@@ -1525,6 +1526,56 @@ def _laid_to_rest(t) -> bool:
     return t.lemma_.lower() == "lay" and t.pos_ == "VERB" and any(
         c.lower_ == "rest" and c.dep_ in ("xcomp", "pobj", "dobj") or c.dep_ == "prep" and c.lower_ == "to" and any(
             g.lower_ == "rest" for g in c.children) for c in t.children)
+
+
+BABY_WORDS = {"boy", "girl", "baby", "son", "daughter", "lad", "lass", "twins", "bundle"}
+NAMED = {"call", "name"}
+WEIGHT = re.compile(r"\b\d+\s*(?:lb|lbs|oz|kg|g)\b|\bpounds?\b|\bounces?\b", re.I)
+
+
+def _had_the_baby(ex, owner, times, entry_day, no_later) -> list[Event]:
+    """A birth told as the mother having the baby ("Yasmin had the baby at ten past four this morning", "Chloe had her baby on
+    Thursday"): the birth of the baby the same paragraph names, as a boy or a girl ("a little boy, Isaac"), by what they
+    called it ("they've called him Zain") or by a name opening the next sentence with the weight ("Alfie Joseph Sharma, seven
+    pounds eleven"); never of the mother. Dated by the time said of the having, else not at all."""
+    out = []
+    doc = ex.doc
+    for t in doc:
+        if t.lemma_.lower() != "baby" or t.dep_ != "dobj" or t.head.lemma_.lower() != "have" or t.head.tag_ != "VBD":
+            continue
+        verb = t.head
+        mothers = {owner[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in owner}
+        if not mothers or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        sent = t.sent
+        para_end = ex.text.find("\n\n", sent.end_char)
+        para_end = len(ex.text) if para_end < 0 else para_end
+        following = [s for s in doc.sents if sent.start <= s.start and s.start_char < para_end][:3]
+        baby = None
+        for k, s_ in enumerate(following):
+            for x in s_:
+                p = owner.get(x.i)
+                if p is None or p in mothers or x.pos_ == "PRON" or ex.people[p].narrator:
+                    continue
+                near = x if x.dep_ != "compound" else x.head
+                if near.dep_ in ("appos", "conj") and near.head.lemma_.lower() in BABY_WORDS or any(
+                        c.dep_ in ("appos", "conj") and c.lemma_.lower() in BABY_WORDS for c in near.children):
+                    baby = p  # "a little boy, Isaac"
+                elif near.dep_ == "oprd" and near.head.lemma_.lower() in NAMED:
+                    baby = p  # "they've called him Zain"
+                elif k > 0 and x.i == s_.start and WEIGHT.search(s_.text):
+                    baby = p  # "Alfie Joseph Sharma, seven pounds eleven"
+                if baby is not None:
+                    break
+            if baby is not None:
+                break
+        if baby is None:
+            continue
+        mine = [tm for tm in times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm) and _governs(verb, tm)]
+        lo, hi = (mine[0].lo, mine[0].hi) if mine else (None, no_later)
+        out.append(Event("birth", [baby], sent.start_char, sent.end_char, lo, hi, confidence=CONFIDENCE["noun"],
+                         date_confidence=mine[0].confidence if mine else 0.0))
+    return out
 
 
 RIP = re.compile(r"(?<![\w.])(?:RIP|R\.I\.P\.?|[Rr]est in peace)[ \t]*,?[ \t]*")
