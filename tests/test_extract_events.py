@@ -836,3 +836,10 @@ def test_the_mother_had_the_baby_and_the_baby_is_born():
     assert born("Auntie Bev had the baby this morning. Alfie Joseph Sharma, seven pounds eleven, loads of black hair.") == [
         (["Alfie Joseph Sharma"], "2024-02-10")]
     assert born("Chloe had her baby on Thursday. Amy went round to the hospital.") == []  # not Chloe's birth, nor Amy's
+
+
+def test_a_test_passed_is_no_death(nlp):
+    for text in ("Jess Brown passed with flying colours.", "Jess Brown had her driving test today. Jess Brown passed."):
+        assert _deaths(nlp, text) == [], text
+    assert _deaths(nlp, "Jess Brown passed!") == [(["Jess Brown"], None, 0.75)]  # perhaps
+    assert _deaths(nlp, "Jess Brown passed early this morning.") == [(["Jess Brown"], "2023-05-10", 0.9)]

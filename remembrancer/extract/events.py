@@ -382,6 +382,8 @@ class Events:
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
                         for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
+                if lemma == "pass" and not away and _passed_a_test(t):
+                    continue  # "Jess passed with flying colours", "had her theory test on Monday and she passed"
                 para = _paragraph_start(t)
                 if para > sent.start_char:  # a greeting the parser ran into the sentence ("Dear Dad,\n\nCallum and Priya got engaged")
                     people = _after_greeting(people, via, owner, para)
@@ -548,6 +550,8 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
     elif lemma == "pass":
         c = CONFIDENCE["verb"] if any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "away" for c in t.children) else CONFIDENCE["pass"]
+        if c < CONFIDENCE["verb"] and not times and t.sent.text.rstrip().endswith("!"):
+            c = CONFIDENCE["lost"]  # "Jess passed!": news of a test as often as of a death (perhaps)
     elif lemma in ("kill", "murder", "slay", "execute", "assassinate", "behead", "butcher") and _active(t):
         c = CONFIDENCE["killed-active"]
     elif lemma in ("kill", "murder", "drown", "strangle", "slay", "execute", "assassinate", "behead", "suffocate"):
@@ -1504,6 +1508,24 @@ def _never_woke(t) -> bool:
                                                               "saturday", "sunday")):
             return False  # "didn't wake up once", "all night", "properly"
     return True
+
+
+# What one passes that is no death: "passed her driving test", "passed with flying colours"
+EXAMS = {"test", "exam", "exams", "examination", "theory", "driving", "gcse", "gcses", "a-level", "a-levels", "degree", "interview",
+         "course", "module", "audition", "mot", "inspection", "assessment", "probation", "resit", "practical", "grade", "sats",
+         "finals", "viva", "medical", "colours", "distinction", "merit"}
+
+
+def _passed_a_test(t) -> bool:
+    """Is "passed" (without "away") a test passed: "with flying colours", "first time", or said in a sentence, or after one
+    in the same paragraph, that speaks of a test ("had her theory test on Monday and she passed")?"""
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+        return True
+    sent = t.sent
+    doc = t.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    words = list(sent) + (list(before) if before is not None and not re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) else [])
+    return any(w.lemma_.lower() in EXAMS or w.lower_ in EXAMS for w in words)
 
 
 def _ended(t) -> bool:
