@@ -66,7 +66,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # a nurse's emails home from abroad, people: kin words of three speakers, two Callums and two Jeans, a car, a boat, a
 # cactus and a dog that "die"): tuned on, and reported apart ("new").
 # chat-mum-son (dates5): a mother and her grown son, events said in passing with relative dates, plans and bookings.
-NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat"]
+# letters-grandad (people5): a retired joiner's letters to his grandchildren abroad: his own kin name as their word and
+# a sign-off, two grandmothers and two grandfathers by kin word and first name, two Jims, titled and full names of one
+# person, a titled cat, a named car and boat, verbs opening sentences.
+NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
+       "letters-grandad"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
