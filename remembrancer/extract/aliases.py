@@ -191,7 +191,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "12"
+    version = "13"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
@@ -229,9 +229,15 @@ class Aliases:
                 classes[fits[0]] |= mine
             elif fits:
                 ambiguous.add(s)
-        # A kin word alone ("I miss you, Grandpa.") is the one person called by it with a name ("Grandpa Arthur").
+        # A kin word alone ("I miss you, Grandpa.") is the one person called by it with a name ("Grandpa Arthur");
+        # not the one a letter is signed with ("Love,\nGrandad" to the children who call another "Grandad Jim"): the writer.
+        from .narrator import signed
+
+        signer = signed(ex.text)
         for s, p in enumerate(people):
             word = p.name.lower()
+            if signer and any(m.start < signer[1] and signer[0] < m.end for m in p.mentions):
+                continue
             if word in KIN_NAMES and s not in groups:
                 called = {_root(groups, i) for i, q in enumerate(people) if i != s and any(
                     len(a.split()) > 1 and a.split()[0].lower() == word for a in q.aliases)}
