@@ -394,3 +394,21 @@ def test_a_death_needs_a_person(memory):
     sure = {name: c for name, c in rows}
     assert sure["Pickle"] < FACT  # a name never seen as a person of its own: perhaps
     assert sure["Grandad"] >= FACT  # a kin word is someone
+
+
+def test_the_kin_word_the_writer_signs_with_is_the_writer_and_never_another(memory):
+    # the grandchildren call the writer "Grandad" and their other grandfather "Grandad Jim"
+    ex = extract("Dear Sam,\n\nGrandad Jim rang from Leeds. I said he was daft.\n\nYour old Grandad\n")
+    signer = next(p for p in ex.people if p.narrator)
+    assert signer.aliases == {"Grandad"} and any(p.aliases >= {"Grandad Jim"} for p in ex.people if p is not signer)
+    memory.add("Dear Ellie and Sam,\n\nGrandad Jim rang from Leeds. He and Nana Pat fly out in May.\n\nLove,\nGrandad\n", at="2021-09-12")
+    memory.add("Dear Ellie and Sam,\n\nI have finished the cot. Grandad Jim says it is too big.\n\nLove from\nGrandad\n", at="2021-10-12")
+    memory.add("Dear Sam,\n\nI went fishing with Jim Kelly. Grandad Jim caught nothing, and I caught two.\n\nYour old Grandad\n",
+               at="2021-11-12")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Grandad" in people["me"]["aliases"] and "Grandad" not in people
+    jim = next(p for p in people.values() if "Grandad Jim" in [p["name"], *p["aliases"]])
+    assert "Grandad" not in jim["aliases"]
+    # a note signed once by a kin word and kept in a diary stays the kin word's
+    memory.add("Got home late. I ate standing up.\n\nMaisie, lasagne in the oven.\nLove, Mum x", at="2021-12-01")
+    assert "Mum" not in {p["name"]: p for p in memory.people(everyone=True)}["me"]["aliases"]

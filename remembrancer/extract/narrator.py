@@ -153,7 +153,10 @@ def signed(text: str) -> tuple[int, int] | None:
     if not m or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2:
         return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x")
     start = len(text) - len(tail) + m.start(2)
-    return start, start + len(m.group(2))
+    end = start + len(m.group(2))
+    if (said := re.match(r"(?:your|yours|my) +(?=[A-Z])", m.group(2))):
+        start += said.end()  # "Love always,\nyour Ruthie x" is signed "Ruthie"
+    return start, end
 
 
 def _signer(ex: Extraction) -> int | None:
@@ -190,6 +193,8 @@ class Narrator:
                 author = _find_or_add(ex, ex.author or OWNER)
             ex.people[author].narrator = True
             ex.people[author].mentions += [Mention(t.idx, t.idx + len(t), author, "narrator") for t in firsts]
+        elif ex.author is None and (signer := _signer(ex)) is not None:
+            ex.people[signer].narrator = True  # a letter with no "I" is still its signer's ("...\n\nLove,\nGrandad")
         if seconds:
             votes = _vocatives(ex, quotes)
             addressee = votes.most_common(1)[0][0] if votes else None
