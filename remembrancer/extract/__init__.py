@@ -489,8 +489,14 @@ class _People:
             if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
                                  (pid, mine)).fetchone() or self.conn.execute(
                     "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
-                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
-                refused.add(row["name"])  # one the writer is related to, or says has died, is someone else ("Pat (my mum)")
+                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone() or \
+                    self.conn.execute(
+                        "SELECT 1 FROM mentions m WHERE m.person = ? AND (m.kind = 'speaker' OR m.kind = 'addressee'"
+                        " AND NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
+                        " LIMIT 1", (pid,)).fetchone():
+                # one the writer is related to, says has died, writes to ("Dear Frank,") or hears speak in a chat is
+                # someone else ("Pat (my mum)")
+                refused.add(row["name"])
                 continue
             _merge(self.conn, mine, pid)
             self.rows[mine]["aliases"] |= row["aliases"]
@@ -582,6 +588,9 @@ class _People:
         kin = []
         if not fits and not owner and not new and not person.narrator:
             fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
+        if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
+                mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
+            fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
@@ -856,8 +865,8 @@ def _kin_joins(conn) -> set[int]:
 
     owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
     if owner is None:  # every entry so far signed ("Love, Ruthie x"): the writer is who signs them
-        return _owner_signed(conn, None, {r[0].lower() for r in conn.execute(
-            "SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")})
+        split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
+        return _owner_signed(conn, None, split) | _titled_joins(conn, split) | _surname_joins(conn, split)
     owner = owner[0]
     rows = conn.execute(
         "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
@@ -891,7 +900,7 @@ def _kin_joins(conn) -> set[int]:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
-        | _titled_joins(conn, split)
+        | _titled_joins(conn, split) | _surname_joins(conn, split)
 
 
 def _owner_signed(conn, owner: int, split) -> set[int]:
@@ -1077,8 +1086,8 @@ def _titled_joins(conn, split) -> set[int]:
         near = {pid for w, pids in by_first.items() if w in firsts or any(nickname_of(f, w) for f in firsts) for pid in pids} & rows.keys()
         fits = [pid for pid in sorted(near) if (other := rows[pid]) and pid != k and not (row["gender"] and other["gender"] and row["gender"] != other["gender"])
                 and not any(n.split()[0].lower() in KIN_NAMES for n in other["names"] if n.split())
-                and any(tokens(n) and (tokens(n)[0] in firsts or any(nickname_of(f, tokens(n)[0]) for f in firsts))
-                        for n in other["names"])]  # the first name ("Gwen", "Gwenllian Morgan"), not "Elin Gwen"
+                and any(tokens(n) and not _surname_only(n) and (tokens(n)[0] in firsts or any(nickname_of(f, tokens(n)[0]) for f in firsts))
+                        for n in other["names"])]  # the first name ("Gwen", "Gwenllian Morgan"), not "Elin Gwen" nor "Dr Patel"
         if len(fits) != 1 or any(n.lower() in split for n in rows[fits[0]]["names"]):
             continue
         o = fits[0]
@@ -1093,6 +1102,69 @@ def _titled_joins(conn, split) -> set[int]:
             conn.execute("UPDATE people SET gender = ? WHERE id = ?", (rows[drop]["gender"], keep))
         rows[keep]["names"] |= rows.pop(drop)["names"]
         out |= {keep, drop}
+    return out
+
+
+def _surname_only(name: str) -> bool:
+    """A title and one word, which is a surname: "Dr Patel", "Mrs. Dodds" (not a kin word's "Nana Pat")."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS and words[0].lower().rstrip(".") not in KIN_NAMES
+
+
+def _bearers(titled, rows) -> set:
+    """Who a title and surname ("Mrs Sandhu", "Mr Doyle") may be: the people (`rows`: id -> names, gender) named in
+    full by that surname; for "Mr", the men among them (not his wife Eileen Doyle); for "Mrs", every one of them (she
+    may be a Sandhu by her husband, or his mother)."""
+    surnames = {tokens(n)[-1] for n in titled}
+    sex = {HONORIFICS.get(n.split()[0].lower().rstrip(".")) for n in titled}
+    return {pid for pid, row in rows.items() if any(len(tokens(n)) > 1 and tokens(n)[-1] in surnames for n in row["names"])
+            and not (sex == {"m"} and row.get("gender") == "f")}
+
+
+def _surname_joins(conn, split) -> set[int]:
+    """A person known only by a title and a surname ("Mrs Dodds", "Mr Okafor") is the one other person named in full
+    with that surname ("Edna Dodds", "Emeka Okafor"), when exactly one may be (`_bearers`: two Sandhus, or a "Mr Dodds"
+    beside "Mrs Dodds", leave it), of the sex the title says, and the two are not said to be kin or anything else to
+    each other ("Dev's mother, Mrs Sandhu"); not the writer, and not when the owner split either name off. Returns the
+    people merged."""
+    from ..people import _merge
+
+    rows = {}
+    for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
+        rows[pid] = {"name": name, "gender": gender, "names": {name}}
+    for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+        if pid in rows:
+            rows[pid]["names"].add(alias)
+    by_surname = defaultdict(set)  # a surname -> everyone called by it, titled or in full
+    for pid, row in rows.items():
+        for n in row["names"]:
+            if len(tokens(n)) > 1 or _surname_only(n):
+                by_surname[tokens(n)[-1]].add(pid)
+    titled = {pid for ps in by_surname.values() for pid in ps if any(_surname_only(n) for n in rows[pid]["names"])}
+    out = set()
+    for k, row in list(rows.items()):
+        if not row["names"] or not all(_surname_only(n) for n in row["names"]) or any(n.lower() in split for n in row["names"]):
+            continue
+        surnames = {tokens(n)[-1] for n in row["names"]}
+        sex = {HONORIFICS.get(n.split()[0].lower().rstrip(".")) for n in row["names"]} - {None}
+        if len(surnames) != 1 or len(sex) > 1:
+            continue
+        near = by_surname[next(iter(surnames))] - {k}
+        bearers = _bearers(row["names"], {pid: rows[pid] for pid in near - titled if pid in rows})
+        if len(bearers) != 1 or near & titled:
+            continue  # two it may be, or another "Mr Dodds" beside "Mrs Dodds"
+        o = bearers.pop()
+        other = rows[o]
+        if any(n.lower() in split for n in other["names"]) or (sex and other["gender"] and other["gender"] not in sex):
+            continue
+        if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
+                        (k, o)).fetchone():
+            continue
+        _merge(conn, o, k)
+        if other["gender"] is None and sex:
+            conn.execute("UPDATE people SET gender = ? WHERE id = ?", (next(iter(sex)), o))
+        other["names"] |= rows.pop(k)["names"]
+        out |= {o, k}
     return out
 
 

@@ -332,7 +332,8 @@ def _names_given(ex: Extraction) -> list[tuple[int, int]]:
 
 def _names_said(ex: Extraction) -> list[tuple[int, int]]:
     """(person, person) pairs where the text says the second one's name is the first one's name:
-    "Mum's name was Margaret", "Margaret was Mum's name", "He called me Margaret, which was Mum's name"."""
+    "Mum's name was Margaret", "Margaret was Mum's name", "He called me Margaret, which was Mum's name", "Harry, whose
+    real name was Edward Whitfield"."""
     if ex.doc is None:
         return []
     at, out = mention_tokens(ex), []
@@ -341,6 +342,9 @@ def _names_said(ex: Extraction) -> list[tuple[int, int]]:
             continue
         owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
         verb = noun.head
+        if owner is None and verb.dep_ == "relcl" and verb.head.i in at and any(
+                c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children):
+            owner = at[verb.head.i]  # "Harry, whose real name was Edward Whitfield"
         if owner is None or verb.lemma_ != "be":
             continue
         other = [c for c in verb.children if c.dep_ in ("nsubj", "attr") and c.i != noun.i]
