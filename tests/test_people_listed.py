@@ -454,3 +454,11 @@ def test_mr_and_a_surname_is_the_man_of_a_couple_named_in_full(memory):
     people = {p["name"]: p for p in memory.people(everyone=True)}
     frank = next(p for p in people.values() if "Frank Doyle" in [p["name"], *p["aliases"]])
     assert "Mr Doyle" in frank["aliases"]
+
+
+def test_a_name_that_catches_a_mouse_is_a_pet():
+    def signs(text):
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in extract(text).people}
+
+    assert signs("Mr Pickles caught a mouse and left it on your Nana's slipper.")["Mr Pickles"] == ["pet"]
+    assert signs("Tom caught the bird that got into the kitchen.")["Tom"] != ["pet"]

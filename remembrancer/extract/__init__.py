@@ -420,7 +420,10 @@ class _People:
         self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
         # those who are the "I" of an entry (a letter's signer, the writer under the name they sign with): joined by
         # their own names only, never by a name or kin word that merely fits ("Grandad" is not "Grandad Jim")
-        self.narrators = {r[0] for r in conn.execute("SELECT DISTINCT person FROM mentions WHERE kind = 'narrator'")}
+        # (a chat's speakers say "I" too, and are joined by the names they are called by: not they)
+        self.narrators = {r[0] for r in conn.execute(
+            "SELECT DISTINCT m.person FROM mentions m JOIN passages pa ON pa.id = m.passage"
+            " WHERE m.kind = 'narrator' AND pa.speaker IS NULL")}
         self.merged = set()  # people merged into the owner, whose cue rows moved
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
@@ -441,21 +444,22 @@ class _People:
                 found |= self.by_word.get(word, set())
         return found
 
-    def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False) -> int:
+    def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False, signer: bool = False) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
         under a name the owner gains are merged into the owner. A new alias is stored with how sure the
         join was (JOINED) and the passage `evidence(name)` that said it. One the entry says is `other` than the
         writer (`_someone_else`) is never the owner by a name they share; one the entry introduces (`new`: "a physio
-        called Callum Reid") is no one stored under another name."""
+        called Callum Reid") is no one stored under another name; a letter's signer (`signer`: its "I", not the owner's)
+        is joined by their own names only, and no one is joined to them by a name or kin word that merely fits."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
         if mine is not None and not other and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
             owner = True
         pid = mine if owner else None
         if pid is None:
-            pid, how = self._join(person, owner, new)
+            pid, how = self._join(person, owner, new, signer)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
@@ -471,7 +475,7 @@ class _People:
         self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
         self._index(pid, new | {self.rows[pid]["name"]})
         self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
-        if person.narrator:
+        if signer:
             self.narrators.add(pid)
         return pid
 
@@ -565,7 +569,7 @@ class _People:
         theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
         return [] if named and theirs else called
 
-    def _join(self, person, owner: bool, new: bool = False) -> int:
+    def _join(self, person, owner: bool, new: bool = False, signer: bool = False) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
         (one introduced as new joins only a stored person of the same full name)."""
         names = [person.name] + sorted(person.aliases - {person.name})
@@ -583,10 +587,10 @@ class _People:
             exact = self._bridge(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         # the owner, and one who is the "I" of a letter (its signer): by their own names only, both ways
-        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new and not person.narrator
+        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new and not signer
                         and pid not in self.narrators and _fits(mine, person.gender, row["names"], row["gender"])]
         kin = []
-        if not fits and not owner and not new and not person.narrator:
+        if not fits and not owner and not new and not signer:
             fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
                 mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
@@ -733,7 +737,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
         # an alias's evidence: where it is said, else (a speaker's label, the owner's "me") where they first are
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
-            other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new))
+            other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new,
+            signer=person.narrator and not owner and not ex.speakers))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
