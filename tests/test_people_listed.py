@@ -462,3 +462,8 @@ def test_a_name_that_catches_a_mouse_is_a_pet():
 
     assert signs("Mr Pickles caught a mouse and left it on your Nana's slipper.")["Mr Pickles"] == ["pet"]
     assert signs("Tom caught the bird that got into the kitchen.")["Tom"] != ["pet"]
+
+
+def test_a_sign_off_with_your_before_the_name_is_signed_with_the_name():
+    ex = extract("Dear Dad,\n\nI planted the roses you liked.\n\nLove always, always,\nyour Ruthie x")
+    assert any(p.narrator and p.name == "Ruthie" for p in ex.people) and not any(p.name == "your Ruthie" for p in ex.people)
