@@ -68,8 +68,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # chat-mum-son (dates5): a mother and her grown son, events said in passing with relative dates, plans and bookings.
 # diary-hull (deaths2): a man's diary of his father's death and the deaths around it told as people tell them, beside the
 # same words used of the living, of pets, plants, cars and characters.
+# letters-grandad (people5): a retired joiner's letters to his grandchildren abroad: his own kin name as their word and
+# a sign-off, two grandmothers and two grandfathers by kin word and first name, two Jims, titled and full names of one
+# person, a titled cat, a named car and boat, verbs opening sentences.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
-       "diary-hull"]
+       "diary-hull", "letters-grandad"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 

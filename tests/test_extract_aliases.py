@@ -43,3 +43,8 @@ def test_a_name_i_am_taken_for_is_not_mine():
         assert people["me"].aliases == {"me"}, text
     ex, people = people_of("Everyone calls me Pip. She still calls me Pip.")
     assert "Pip" in people["me"].aliases
+
+
+def test_a_name_whose_relative_clause_gives_another_is_theirs():
+    ex, people = people_of("Every year I go for Harry, whose real name was Edward Whitfield. Nobody called him Edward.")
+    assert people["Edward Whitfield"].aliases >= {"Harry", "Edward Whitfield"} and "Harry" not in people

@@ -612,3 +612,13 @@ def test_a_letter_opening_on_a_first_name_alone_greets_a_person():
     # not a kin word, not a day or a word alone as a heading
     assert names("Tuesday\n\nI went out.") == {"me"}
     assert "Mum" in names("Hi Mum,\n\nI landed safe.")
+
+
+def test_a_first_name_of_either_sex_opens_a_full_name_and_a_sentence_end_closes_a_title():
+    ex, people = people_of("Pat Kelly rang your Nana to tell her all about New Zealand.")
+    assert "Pat Kelly" in people and "Kelly" not in people
+    ex, people = people_of("Beat Geth at Scrabble. Tell Andy the date.")
+    assert {"Geth", "Andy"} <= set(people) and not {"Beat Geth", "Tell Andy"} & set(people)
+    # "the Queen. Maya waved": Maya, not a Queen Maya; "Mr. Blowers" keeps his title
+    ex, people = people_of("She said she felt like the Queen. Maya waved from the bank. Mr. Blowers came.")
+    assert "Maya" in people and not any("." in name and "Queen" in name for name in people) and "Mr. Blowers" in people

@@ -394,3 +394,76 @@ def test_a_death_needs_a_person(memory):
     sure = {name: c for name, c in rows}
     assert sure["Pickle"] < FACT  # a name never seen as a person of its own: perhaps
     assert sure["Grandad"] >= FACT  # a kin word is someone
+
+
+def test_the_kin_word_the_writer_signs_with_is_the_writer_and_never_another(memory):
+    # the grandchildren call the writer "Grandad" and their other grandfather "Grandad Jim"
+    ex = extract("Dear Sam,\n\nGrandad Jim rang from Leeds. I said he was daft.\n\nYour old Grandad\n")
+    signer = next(p for p in ex.people if p.narrator)
+    assert signer.aliases == {"Grandad"} and any(p.aliases >= {"Grandad Jim"} for p in ex.people if p is not signer)
+    memory.add("Dear Ellie and Sam,\n\nGrandad Jim rang from Leeds. He and Nana Pat fly out in May.\n\nLove,\nGrandad\n", at="2021-09-12")
+    memory.add("Dear Ellie and Sam,\n\nI have finished the cot. Grandad Jim says it is too big.\n\nLove from\nGrandad\n", at="2021-10-12")
+    memory.add("Dear Sam,\n\nI went fishing with Jim Kelly. Grandad Jim caught nothing, and I caught two.\n\nYour old Grandad\n",
+               at="2021-11-12")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Grandad" in people["me"]["aliases"] and "Grandad" not in people
+    jim = next(p for p in people.values() if "Grandad Jim" in [p["name"], *p["aliases"]])
+    assert "Grandad" not in jim["aliases"]
+    # a note signed once by a kin word and kept in a diary stays the kin word's
+    memory.add("Got home late. I ate standing up.\n\nMaisie, lasagne in the oven.\nLove, Mum x", at="2021-12-01")
+    assert "Mum" not in {p["name"]: p for p in memory.people(everyone=True)}["me"]["aliases"]
+
+
+def test_a_title_and_a_surname_is_the_one_person_named_in_full_with_it(memory):
+    memory.add("Mrs Dodds next door has had a fall. Edna is ninety-one and says she is not ready for a home.", at="2021-11-07")
+    memory.add("Edna Dodds has gone into a home at last.", at="2023-04-09")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    edna = next(p for p in people.values() if "Edna Dodds" in [p["name"], *p["aliases"]])
+    assert "Mrs Dodds" in edna["aliases"] and "Mrs Dodds" not in people
+
+
+def test_a_title_and_a_surname_gives_no_first_name(memory):
+    memory.add("Your Nana has a new hip. Dr Patel came to see her.", at="2021-11-07")
+    memory.add("Nana Pat rang from Leeds. Nana Pat is flying out in May.", at="2021-11-20")
+    memory.add("Dr Patel says my heart is fine.", at="2023-04-09")
+    pat = next(p for p in memory.people(everyone=True) if "Nana Pat" in [p["name"], *p["aliases"]])
+    assert "Dr Patel" not in pat["aliases"]
+
+
+def test_a_title_and_a_surname_two_people_bear_is_neither_of_them(memory):
+    memory.add("Maya Rose Sandhu was born on Wednesday. Karen is tired.", at="2022-05-15")
+    memory.add("Ravi Sandhu came for tea with Karen. He brought sweets.", at="2022-06-15")
+    memory.add("We had Christmas with Karen. Mrs Sandhu made samosas.", at="2022-12-26")
+    memory.add("Mrs Sandhu brought food for thirty.", at="2023-01-22")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert not any("Mrs Sandhu" in p["aliases"] for p in people.values() if p["name"] != "Mrs Sandhu")
+
+
+def test_one_the_writer_writes_to_is_never_merged_into_the_writer(memory):
+    memory.add("Dear Frank,\n\nI hope the boat is ready. I miss our walks.\n", at="2021-03-01")
+    memory.add("Dear Frank,\n\nThe roses are out. I wish you could see them.\n", at="2021-04-01")
+    memory.add_messages([{"speaker": "Frank", "text": "I'm at the shop, want anything?", "at": "2021-05-01T10:00:00"},
+                         {"speaker": "Jo", "text": "Milk please Frank", "at": "2021-05-01T10:01:00"}], me="Frank")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert any(name != "me" and "Frank" in [name, *p["aliases"]] for name, p in people.items())
+
+
+def test_mr_and_a_surname_is_the_man_of_a_couple_named_in_full(memory):
+    memory.add("Our neighbour Eileen Doyle brought courgettes. Frank Doyle, her husband, grows them.", at="2022-07-16")
+    memory.add("Mr Doyle next door isn't well. Eileen says it's his chest again.", at="2022-10-15")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    frank = next(p for p in people.values() if "Frank Doyle" in [p["name"], *p["aliases"]])
+    assert "Mr Doyle" in frank["aliases"]
+
+
+def test_a_name_that_catches_a_mouse_is_a_pet():
+    def signs(text):
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in extract(text).people}
+
+    assert signs("Mr Pickles caught a mouse and left it on your Nana's slipper.")["Mr Pickles"] == ["pet"]
+    assert signs("Tom caught the bird that got into the kitchen.")["Tom"] != ["pet"]
+
+
+def test_a_sign_off_with_your_before_the_name_is_signed_with_the_name():
+    ex = extract("Dear Dad,\n\nI planted the roses you liked.\n\nLove always, always,\nyour Ruthie x")
+    assert any(p.narrator and p.name == "Ruthie" for p in ex.people) and not any(p.name == "your Ruthie" for p in ex.people)

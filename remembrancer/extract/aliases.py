@@ -191,7 +191,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "12"
+    version = "13"
 
     def __call__(self, ex: Extraction) -> Extraction:
         people = ex.people
@@ -229,9 +229,15 @@ class Aliases:
                 classes[fits[0]] |= mine
             elif fits:
                 ambiguous.add(s)
-        # A kin word alone ("I miss you, Grandpa.") is the one person called by it with a name ("Grandpa Arthur").
+        # A kin word alone ("I miss you, Grandpa.") is the one person called by it with a name ("Grandpa Arthur");
+        # not the one a letter is signed with ("Love,\nGrandad" to the children who call another "Grandad Jim"): the writer.
+        from .narrator import signed
+
+        signer = signed(ex.text)
         for s, p in enumerate(people):
             word = p.name.lower()
+            if signer and any(m.start < signer[1] and signer[0] < m.end for m in p.mentions):
+                continue
             if word in KIN_NAMES and s not in groups:
                 called = {_root(groups, i) for i, q in enumerate(people) if i != s and any(
                     len(a.split()) > 1 and a.split()[0].lower() == word for a in q.aliases)}
@@ -326,7 +332,8 @@ def _names_given(ex: Extraction) -> list[tuple[int, int]]:
 
 def _names_said(ex: Extraction) -> list[tuple[int, int]]:
     """(person, person) pairs where the text says the second one's name is the first one's name:
-    "Mum's name was Margaret", "Margaret was Mum's name", "He called me Margaret, which was Mum's name"."""
+    "Mum's name was Margaret", "Margaret was Mum's name", "He called me Margaret, which was Mum's name", "Harry, whose
+    real name was Edward Whitfield"."""
     if ex.doc is None:
         return []
     at, out = mention_tokens(ex), []
@@ -335,6 +342,9 @@ def _names_said(ex: Extraction) -> list[tuple[int, int]]:
             continue
         owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
         verb = noun.head
+        if owner is None and verb.dep_ == "relcl" and verb.head.i in at and any(
+                c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children):
+            owner = at[verb.head.i]  # "Harry, whose real name was Edward Whitfield"
         if owner is None or verb.lemma_ != "be":
             continue
         other = [c for c in verb.children if c.dep_ in ("nsubj", "attr") and c.i != noun.i]

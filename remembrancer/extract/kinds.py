@@ -29,6 +29,9 @@ ANIMAL_VERBS = {"bark", "howl", "yap", "woof", "growl", "whimper", "purr", "miao
 PET_NOUNS = {"lead", "leash", "collar", "paw", "paws", "tail", "fur", "kennel", "kennels", "hutch", "cage", "whiskers",
              "snout", "muzzle", "vet", "vets", "bowl", "flea", "fleas", "litter", "basket", "bone", "biscuits", "jabs"}
 VET = {"vet", "vets", "vet's", "kennels", "groomer", "groomers", "cattery"}
+# What a cat or a dog catches and brings in: "Mr Pickles caught a mouse", "Tigger brought in a bird".
+PREY = {"mouse", "mice", "rat", "rats", "bird", "birds", "vole", "voles", "shrew", "frog", "squirrel", "rabbit", "pigeon"}
+HUNT = {"catch", "kill", "bring", "chase", "eat"}
 # What a car or a boat has and a person has not: "Marigold's engine", "Gerald's tyres".
 THING_PARTS = {"engine", "tyre", "tyres", "tire", "tires", "brakes", "bonnet", "exhaust", "hull", "mast", "rudder", "tiller",
                "windscreen", "windshield", "gearbox", "clutch", "radiator", "headlights", "mileage", "chassis", "keel", "propeller"}
@@ -143,6 +146,10 @@ def sign(doc, span, quotes) -> str | None:
         return "pet"  # "Moss barked"
     if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
         return "pet"  # "Moss's lead"
+    if root.dep_ == "nsubj" and head.lemma_.lower() in HUNT and any(
+            c.dep_ == "dobj" and c.lower_ in PREY and not any(g.dep_ == "det" and g.lower_ == "the" for g in c.children)
+            for c in head.children):
+        return "pet"  # "Mr Pickles caught a mouse" (not "Tom caught the bird that got in")
     if root.dep_ == "poss" and head.lower_ in THING_PARTS or root.dep_ in ("dobj", "nsubjpass", "nsubj") and (
             head.lemma_.lower() in THING_VERBS and head.pos_ == "VERB"):
         return "thing"  # "Marigold's engine has finally died", "got Marigold moored", "Dolly was towed"
@@ -263,7 +270,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "5"
+    version = "6"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

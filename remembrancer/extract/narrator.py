@@ -27,8 +27,14 @@ SIGNED = re.compile(
     r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?|(?:my|our|your) )?"
     r"(?:love|best wishes|best|warm(?:est)? (?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
     r"sincerely(?: yours)?|faithfully|fondly|affectionately|cheers|thanks|thank you|take care|hugs|ever yours|xx+|"
+    r"(?:merry|happy) christmas|see you soon|"
     r"your(?: (?:loving|devoted|affectionate|fond|faithful|dear|dearest|own|ever-loving|obedient|humble|old|true))* ([a-z-]+))"
-    r"(?:,?[ \t]+(?:always|forever|ever|and more))*[ \t]*[,.!]?[ \t]*\r?\n\s*([A-Z][\w.'’-]*(?:[ \t]+(?![Xx]+\b)[A-Z][\w.'’-]*){0,3})[ \t]*[.,!]?(?:[ \t]+[Xx]+)?\s*\Z",
+    # "Love from", "Love you lots", "Love and hugs", "Merry Christmas, and see you soon"
+    r"(?:(?<=love|hugs)[ \t]+(?:from|and (?:hugs|kisses)|you(?:[ \t]+[a-z]+){0,7}))?"
+    r"(?:,?[ \t]+(?:always|forever|ever|and more|and see you soon))*[ \t]*[,.!]?[ \t]*\r?\n\s*"
+    # the name, and one who signs with them ("Grandad and Nana xx": the first is the one who writes)
+    r"([A-Z][\w.'’-]*(?:[ \t]+(?![Xx]+\b|and\b)[A-Z][\w.'’-]*){0,3})(?:[ \t]+and[ \t]+(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*)?)?"
+    r"[ \t]*[.,!]?(?:[ \t]+[Xx]+)?\s*\Z",
     re.I | re.M)
 # Or "Love, Fi x" on one line (not "Thanks, Mel" nor "Take care, Dad": said to the reader; not "Love, your mam x"),
 # the kisses left out.
@@ -36,6 +42,12 @@ SIGNED_LINE = re.compile(
     r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?)?love()[ \t]*,[ \t]*"
     r"((?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?![Xx]+\b)(?-i:[A-Z])[\w.'’-]*){0,3})[ \t]*[.!]?(?:[ \t]+[Xx]+)?\s*\Z",
     re.I | re.M)
+
+
+# Or a kin word the writer signs with, on the last line alone: "Your old Grandad", "Your loving Nan x".
+SIGNED_KIN = re.compile(
+    r"^[ \t]*your()(?:[ \t]+(?:loving|devoted|affectionate|fond|dear|dearest|own|old|ever-loving))*[ \t]+((?-i:[A-Z])[a-z-]+)"
+    r"[ \t]*[.,!]?(?:[ \t]+[Xx]+)?\s*\Z", re.I | re.M)
 
 
 def _find_or_add(ex: Extraction, name: str) -> int:
@@ -133,18 +145,31 @@ def role_noun_word(word: str) -> bool:
     return word.lower().removesuffix("s") in ROLES or word.lower() in ROLES
 
 
+def signed(text: str) -> tuple[int, int] | None:
+    """Where the name a letter is signed with is ("All my love,\nGranny June", "Your old Grandad"), if it is signed."""
+    tail = text[-300:]
+    m = SIGNED.search(tail) or SIGNED_LINE.search(tail) or (
+        (k := SIGNED_KIN.search(tail)) and k.group(2).lower() in KIN_NAMES and k)
+    if not m or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2:
+        return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x")
+    start = len(text) - len(tail) + m.start(2)
+    end = start + len(m.group(2))
+    if (said := re.match(r"(?:your|yours|my) +(?=[A-Z])", m.group(2))):
+        start += said.end()  # "Love always,\nyour Ruthie x" is signed "Ruthie"
+    return start, end
+
+
 def _signer(ex: Extraction) -> int | None:
     """The person who signed the letter the text is ("All my love,\nGranny June"), found or added."""
-    tail = ex.text[-300:]
-    m = SIGNED.search(tail) or SIGNED_LINE.search(tail)
-    if m is None or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2:
-        return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x")
-    start = len(ex.text) - len(tail) + m.start(2)
-    end = start + len(m.group(2))
+    where = signed(ex.text)
+    if where is None:
+        return None
+    start, end = where
     for p, person in enumerate(ex.people):
         if any(mm.start < end and start < mm.end and mm.kind in ("name", "title") for mm in person.mentions):
             return p
-    ex.people.append(Person(name=m.group(2), aliases={m.group(2)}, mentions=[Mention(start, end, len(ex.people), "name")]))
+    name = ex.text[start:end]
+    ex.people.append(Person(name=name, aliases={name}, mentions=[Mention(start, end, len(ex.people), "name")]))
     return len(ex.people) - 1
 
 
@@ -152,7 +177,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "20"
+    version = "21"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -168,6 +193,8 @@ class Narrator:
                 author = _find_or_add(ex, ex.author or OWNER)
             ex.people[author].narrator = True
             ex.people[author].mentions += [Mention(t.idx, t.idx + len(t), author, "narrator") for t in firsts]
+        elif ex.author is None and (signer := _signer(ex)) is not None:
+            ex.people[signer].narrator = True  # a letter with no "I" is still its signer's ("...\n\nLove,\nGrandad")
         if seconds:
             votes = _vocatives(ex, quotes)
             addressee = votes.most_common(1)[0][0] if votes else None

@@ -200,6 +200,9 @@ def common_word(token) -> bool:
         return True
     if name_gender(low):
         return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if name_count(low) >= 4.5 and token.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "PROPN" and capitalised(nxt):
+        return False  # a first name of either sex before a surname ("Pat Kelly rang"), not "Pat the dog"
     words = _lexicon()
     return low in words or token.lemma_.lower() in words and token.pos_ in ("VERB", "ADV", "ADJ")
 
@@ -435,6 +438,8 @@ def _honorific_before(doc, i):
     j = i - 1
     if j >= 0 and doc[j].text == ".":
         j -= 1
+        if j >= 0 and len(doc[j].text) > 4 and doc[i].is_sent_start:
+            return None  # a sentence ends between ("like the Queen. Maya waved"): not "Mr. Blowers"
     if j >= 0 and norm(doc[j].text) in HONORIFICS and (capitalised(doc[j]) or doc[j].text.isupper() and doc[i].text.isupper()):
         return norm(doc[j].text)  # "LADY HOWARD" in a heading, whatever the tagger makes of "LADY"
     return None
@@ -884,7 +889,7 @@ class People:
     """
 
     name = "people"
-    version = "53"
+    version = "54"
 
     def __init__(self, model: dict | None = None):
         self.model = model
