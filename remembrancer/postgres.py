@@ -479,6 +479,7 @@ class Connection:
         self.returning: frozenset = frozenset()
         self.bm25_cache: dict = {}
         self.lexemes: dict[str, list[str]] = {}  # a word of a query: its lexemes (the configuration's, fixed)
+        self.passages_written = False  # in this transaction: the BM25 counts' deltas to fold as it commits
 
     def use_schema(self):
         self.raw.execute(f"SET search_path TO {search_path(self.raw, self.schema)}")
@@ -522,6 +523,8 @@ class Connection:
         t = translate(sql, self.returning)
         if t.skip:
             return Cursor()
+        if _PASSAGES_WRITE.match(t.sql):
+            self.passages_written = True
         cur = self.raw.execute(t.sql, self._params(t, params))
         rows = cur.fetchall() if cur.description is not None else []
         if t.returning:
@@ -536,6 +539,17 @@ class Connection:
         if not seq:
             return Cursor()
         text = t.sql[: t.sql.rfind(" RETURNING id")] if t.returning else t.sql
+        many = _PASSAGES_VALUES.match(text)
+        if many and len(seq) > 1:  # one statement: the full-text upkeep (fts_keep) runs once, not once a row
+            self.passages_written = True
+            per, count = 60_000 // len(seq[0]), 0  # PostgreSQL takes at most 65,535 parameters a statement
+            for k in range(0, len(seq), per):
+                chunk = seq[k:k + per]
+                count += self.raw.execute(many.group(1) + ", ".join([many.group(2)] * len(chunk)),
+                                          [v for row in chunk for v in row]).rowcount
+            return Cursor(rowcount=count)
+        if _PASSAGES_WRITE.match(text):
+            self.passages_written = True
         with self.raw.cursor() as cur:
             cur.executemany(text, seq)
             return Cursor(rowcount=cur.rowcount)
@@ -577,7 +591,7 @@ class Connection:
         # a phrase of several words, or a prefix, is counted.
         import math
 
-        n, tokens = self.raw.execute("SELECT passages, tokens FROM fts_stats").fetchone()
+        n, tokens = self.raw.execute("SELECT passages, tokens FROM fts_corpus").fetchone()
         avgdl = tokens / n if n else 0.0
         terms = fts_terms(query)
         self.word_lexemes([w[0] for w, star, _ in terms if len(w) == 1 and not star])
@@ -586,7 +600,7 @@ class Connection:
             one = self.lexemes.get(words[0]) if len(words) == 1 and not star else None
             if one is not None and len(one) == 1:
                 lexes = one
-                hit = self.raw.execute("SELECT coalesce((SELECT docs FROM fts_terms WHERE lexeme = %s), 0)", (one[0],)).fetchone()[0]
+                hit = self.raw.execute("SELECT coalesce((SELECT docs FROM fts_docs WHERE lexeme = %s), 0)", (one[0],)).fetchone()[0]
             else:
                 text = " ".join(words)
                 lexes, hit = self.raw.execute(
@@ -606,8 +620,8 @@ class Connection:
         import math
 
         n, tokens, docs = self.raw.execute(
-            "SELECT passages, tokens, array(SELECT coalesce((SELECT docs FROM fts_terms t WHERE t.lexeme = u.l), 0)"
-            " FROM unnest(%s::text[]) WITH ORDINALITY AS u(l, i) ORDER BY i) FROM fts_stats", (lexes,)).fetchone()
+            "SELECT passages, tokens, array(SELECT coalesce((SELECT docs FROM fts_docs t WHERE t.lexeme = u.l), 0)"
+            " FROM unnest(%s::text[]) WITH ORDINALITY AS u(l, i) ORDER BY i) FROM fts_corpus", (lexes,)).fetchone()
         idf = [math.log((n - hit + 0.5) / (hit + 0.5)) for hit in docs]
         return [v if v > 0 else 1e-6 for v in idf], max(tokens / n if n else 0.0, 1e-9)
 
@@ -656,7 +670,7 @@ class Connection:
         if lexes is None or shape != "rank" and len(lexes) != 1:
             return None
         if shape == "count":
-            rows = self.raw.execute("SELECT least(coalesce((SELECT docs FROM fts_terms WHERE lexeme = %s), 0), %s)",
+            rows = self.raw.execute("SELECT least(coalesce((SELECT docs FROM fts_docs WHERE lexeme = %s), 0), %s)",
                                     (lexes[0], params[1])).fetchall()
         elif shape == "newest":
             rows = self.raw.execute("SELECT passage FROM fts_postings WHERE lexeme = %s ORDER BY passage DESC"
@@ -669,6 +683,8 @@ class Connection:
         return Cursor(rows)
 
 
+_PASSAGES_WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+passages\b", re.I)
+_PASSAGES_VALUES = re.compile(r"^(\s*INSERT\s+INTO\s+passages\s*\([^()]*\)\s*VALUES\s*)(\((?:%s,\s*)*%s\))$", re.I)
 # FTS5's statements of lexical.py and recall.py that the postings answer (spaces as one): their shape
 _POSTINGS = {
     "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)": "count",
@@ -894,12 +910,17 @@ DDL = {
         -- vectors are unit length: the inner product is the cosine (embed.CONNECTIVITY, embed.EXPANSION_ADD)
         CREATE INDEX embeddings_hnsw ON embeddings USING hnsw (vector vector_ip_ops) WITH (m = 16, ef_construction = 128);
     """,
-    # FTS5's BM25 statistics, kept by the write transaction as FTS5 keeps them: the passages' count and tokens,
-    # each lexeme's passages (its document frequency) and its postings (passage, occurrences, passage length),
-    # so a question ranks its matches in one statement over the postings (Connection.postings), nothing counted.
+    # FTS5's BM25 statistics, kept by the write transaction as FTS5 keeps them: the passages' count and tokens
+    # (fts_stats), each lexeme's passages (fts_terms: its document frequency) and postings (passage, occurrences,
+    # passage length), so a question ranks its matches in one statement over the postings (Connection.postings).
+    # A statement writing passages appends what it changed to fts_delta, folded into the counts as the write
+    # commits (fts_fold, PgMemory._close): counters updated in place at every statement would leave a row
+    # version per passage in the transaction, each read past by the next (a common word's count, written
+    # thousands of times by one import). fts_docs and fts_corpus read the counts with the deltas not yet folded.
     "m017_pg17": """
         CREATE TABLE fts_stats (one BOOLEAN PRIMARY KEY DEFAULT true CHECK (one), passages BIGINT NOT NULL, tokens BIGINT NOT NULL);
         CREATE TABLE fts_terms (lexeme TEXT COLLATE "C" PRIMARY KEY, docs BIGINT NOT NULL);
+        CREATE TABLE fts_delta (lexeme TEXT COLLATE "C", docs BIGINT NOT NULL, tokens BIGINT);  -- lexeme NULL: fts_stats's
         CREATE TABLE fts_postings (lexeme TEXT COLLATE "C" NOT NULL, passage BIGINT NOT NULL, tf INTEGER NOT NULL,
                                    len INTEGER NOT NULL);
         INSERT INTO fts_stats SELECT true, count(*), coalesce(sum(tokens), 0) FROM passages;
@@ -907,20 +928,21 @@ DDL = {
         INSERT INTO fts_postings SELECT u.lexeme, p.id, coalesce(array_length(u.positions, 1), 1), p.tokens
             FROM passages p, unnest(p.tsv) u;
         ALTER TABLE fts_postings ADD PRIMARY KEY (lexeme, passage) INCLUDE (tf, len);  -- ranked from the index alone
+        CREATE VIEW fts_docs AS SELECT lexeme, sum(docs)::bigint AS docs
+            FROM (SELECT lexeme, docs FROM fts_terms UNION ALL SELECT lexeme, docs FROM fts_delta WHERE lexeme IS NOT NULL) d
+            GROUP BY lexeme;
+        CREATE VIEW fts_corpus AS SELECT sum(passages)::bigint AS passages, sum(tokens)::bigint AS tokens
+            FROM (SELECT passages, tokens FROM fts_stats UNION ALL SELECT docs, tokens FROM fts_delta WHERE lexeme IS NULL) d;
         CREATE FUNCTION fts_keep() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP <> 'INSERT' THEN
-                UPDATE fts_stats SET passages = passages - o.n, tokens = tokens - o.t
-                    FROM (SELECT count(*) AS n, coalesce(sum(tokens), 0) AS t FROM old_rows) o;
-                UPDATE fts_terms f SET docs = f.docs - o.n
-                    FROM (SELECT u.lexeme, count(*) AS n FROM old_rows r, unnest(r.tsv) u GROUP BY 1) o WHERE f.lexeme = o.lexeme;
+                INSERT INTO fts_delta SELECT u.lexeme, -count(*), NULL FROM old_rows r, unnest(r.tsv) u GROUP BY 1
+                    UNION ALL SELECT NULL, -count(*), -coalesce(sum(tokens), 0) FROM old_rows;
                 DELETE FROM fts_postings p USING old_rows r, unnest(r.tsv) u WHERE p.lexeme = u.lexeme AND p.passage = r.id;
             END IF;
             IF TG_OP <> 'DELETE' THEN
-                UPDATE fts_stats SET passages = passages + o.n, tokens = tokens + o.t
-                    FROM (SELECT count(*) AS n, coalesce(sum(tokens), 0) AS t FROM new_rows) o;
-                INSERT INTO fts_terms SELECT u.lexeme, count(*) FROM new_rows r, unnest(r.tsv) u GROUP BY 1 ORDER BY 1
-                    ON CONFLICT (lexeme) DO UPDATE SET docs = fts_terms.docs + EXCLUDED.docs;
+                INSERT INTO fts_delta SELECT u.lexeme, count(*), NULL FROM new_rows r, unnest(r.tsv) u GROUP BY 1
+                    UNION ALL SELECT NULL, count(*), coalesce(sum(tokens), 0) FROM new_rows;
                 INSERT INTO fts_postings SELECT u.lexeme, r.id, coalesce(array_length(u.positions, 1), 1), r.tokens
                     FROM new_rows r, unnest(r.tsv) u;
             END IF;
@@ -932,6 +954,14 @@ DDL = {
             FOR EACH STATEMENT EXECUTE FUNCTION fts_keep();
         CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages REFERENCING OLD TABLE AS old_rows
             FOR EACH STATEMENT EXECUTE FUNCTION fts_keep();
+        CREATE FUNCTION fts_fold() RETURNS void LANGUAGE sql AS $$
+            WITH d AS (DELETE FROM fts_delta RETURNING lexeme, docs, tokens),
+            s AS (UPDATE fts_stats SET passages = passages + x.n, tokens = tokens + x.t
+                  FROM (SELECT coalesce(sum(docs), 0) AS n, coalesce(sum(tokens), 0) AS t FROM d WHERE lexeme IS NULL) x
+                  WHERE x.n <> 0 OR x.t <> 0)
+            INSERT INTO fts_terms SELECT lexeme, sum(docs) FROM d WHERE lexeme IS NOT NULL GROUP BY 1 ORDER BY 1
+                ON CONFLICT (lexeme) DO UPDATE SET docs = fts_terms.docs + EXCLUDED.docs;
+        $$;
     """,
 }
 
@@ -1121,6 +1151,13 @@ class PgMemory(Memory):
         self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(self.conn.schema),))
 
     def _close(self, commit: bool):
+        written, self.conn.passages_written = self.conn.passages_written, False
+        if commit and written:
+            try:
+                self.conn.raw.execute("SELECT fts_fold()")  # BM25's counts, as this write leaves them
+            except BaseException:
+                self.conn.raw.execute("ROLLBACK")
+                raise
         self.conn.raw.execute("COMMIT" if commit else "ROLLBACK")
 
     def close(self):

@@ -333,6 +333,7 @@ def test_bm25_kept_on_write_ranks_as_fts_bm25_over_the_matches(pg_url):
         m.delete(5)
 
         def kept():
+            assert m.query("SELECT count(*) FROM fts_delta")[0][0] == 0  # folded as each write committed
             return (m.query("SELECT passages, tokens FROM fts_stats"),
                     sorted(tuple(r) for r in m.query("SELECT lexeme, docs FROM fts_terms WHERE docs > 0")),
                     sorted(tuple(r) for r in m.query("SELECT lexeme, passage, tf, len FROM fts_postings")))
@@ -370,4 +371,10 @@ def test_bm25_kept_on_write_ranks_as_fts_bm25_over_the_matches(pg_url):
         for other in ('"dog" AND "tea"', '"walk"*', 'speaker : "Hannah"', '"the dog"'):  # the index's, as before
             assert conn.postings(rank, (other, 0, 10)) is None
             assert [tuple(r) for r in m.query(rank, (other, 0, 10))] == indexed(rank, (other, 0, 10))
+        with m.transaction() as conn:  # within a write, before it commits: the deltas are counted
+            conn.execute("DELETE FROM passages WHERE entry = 4")
+            assert m.query("SELECT count(*) FROM fts_delta")[0][0] > 0
+            got = sorted(tuple(r) for r in m.query(rank, ('"dog" OR "harbour"', 0, 100)))
+            assert got == pytest.approx(sorted(indexed(rank, ('"dog" OR "harbour"', 0, 100))))
+        assert kept() == recomputed()
         assert m.search("harbour walk")[0]["entry"] == 2 and m.search("harbour")[0]["score"] > 0
