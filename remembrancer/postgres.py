@@ -1125,6 +1125,7 @@ class PgMemory(Memory):
         self.readonly = False
         self._derive_conn = None
         self._claimed_up_to = 0  # where this process's next claim starts looking (PgMemory.claim)
+        self._done_before = 0  # no entry before this one was pending extraction when last looked (claim_before)
         with pg_errors():
             self.conn = Connection(dsn, schema_of(name))
             try:
@@ -1266,8 +1267,11 @@ class PgMemory(Memory):
                 while k < len(page) and not full and len(got) < most:
                     tried = [r[0] for r in page[k:k + most - len(got)]]
                     k += len(tried)
-                    for i in self._try_entries(c, tried):
-                        if not full and (not got or total + sizes[i] <= chars):
+                    locked = set(self._try_entries(c, tried))
+                    for i in tried:
+                        if i not in locked:
+                            full = full or bool(got)  # a batch is a run: one another worker holds ends it (workers._turn)
+                        elif not full and (not got or total + sizes[i] <= chars):
                             got.append(i)
                             total += sizes[i]
                         else:  # the batch is full: one past its characters ends it
@@ -1283,6 +1287,43 @@ class PgMemory(Memory):
                 c.execute("SELECT pg_advisory_unlock_shared(%s)", (derive,))
             self._claimed_up_to = max(got) if got else 0
             return got
+
+    def claim_before(self, first: int, most: int, chars: int) -> tuple[list[int], bool]:
+        """Entries stored before `first` still pending extraction, for their people to be joined first: (those
+        taken now, as `claim` takes them, in order, from the first one no worker holds, each held until `release`;
+        whether any is pending at all). A worker writes an entry's people only when none before it is pending,
+        so people are joined in the order entries were stored, whatever order workers understood them in."""
+        from . import extract
+        from .store import code_version
+
+        with self.lock, pg_errors():
+            c = self._locks()
+            rows = self.conn.execute(
+                "SELECT e.id, length(e.text) FROM entries e WHERE e.id >= ? AND e.id < ? AND e.deleted IS NULL"
+                " AND NOT EXISTS (SELECT 1 FROM processed p WHERE p.entry = e.id AND p.processor = ? AND p.version = ?)"
+                " AND NOT EXISTS (SELECT 1 FROM failures f WHERE f.entry = e.id AND f.processor = ? AND f.version = ?"
+                " AND f.code = ?) ORDER BY e.id LIMIT ?",
+                (self._done_before, first, extract.NAME, str(extract.VERSION), extract.NAME, str(extract.VERSION),
+                 code_version(), CLAIM_PAGE)).fetchall()
+            if not rows:
+                self._done_before = max(self._done_before, first)
+                return [], False
+            self._done_before = rows[0][0]
+            derive = _key(self.conn.schema) ^ 1
+            if not c.execute("SELECT pg_try_advisory_lock_shared(%s)", (derive,)).fetchone()[0]:
+                return [], True
+            got, total = [], 0
+            for i, size in rows:  # a run of those no one holds, from the first free one, as `claim` would take it
+                if len(got) >= most or got and total + size > chars:
+                    break
+                if self._try_entries(c, [i]):
+                    got.append(i)
+                    total += size
+                elif got:
+                    break
+            if not got:
+                c.execute("SELECT pg_advisory_unlock_shared(%s)", (derive,))
+            return got, True
 
     def release(self, ids):
         """Let go of entries taken by `claim` (after what was written of them is committed)."""

@@ -65,7 +65,7 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
                     continue
                 try:
                     words = sum(w for w, _ in memory._words(ids).values())
-                    failed, writing = _understand(memory, ids)
+                    failed, writing = _understand(memory, ids, batch, chars)
                 finally:
                     memory.release(ids)
                 done["entries"] += len(ids)
@@ -83,17 +83,18 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
     return done
 
 
-def _understand(memory, ids) -> tuple[int, float]:
+def _understand(memory, ids, batch: int = BATCH, chars: int = BATCH_CHARS) -> tuple[int, float]:
     """Understand these entries (held by this worker): extraction and embeddings together for those pending
-    for both, each alone for those pending for one. Returns how many a processor failed on (recorded in
-    `failures`, as `Memory.process` records them) and the seconds spent writing."""
+    for both, each alone for those pending for one. Their people are written in turn (`_turn`). Returns how
+    many a processor failed on (recorded in `failures`, as `Memory.process` records them) and the seconds
+    spent writing."""
     from . import pipeline
     from .store import PROCESSORS
 
     modules = {name: importlib.import_module(name) for name in PROCESSORS}
     if not pipeline.processors_together():
         return _alone(memory, modules, ids), 0.0
-    writing = 0.0
+    writing, failed = 0.0, 0
     due = {name: set(memory.pending(m, ids)) for name, m in modules.items()}
     ext, emb = due["remembrancer.extract"], due["remembrancer.embed"]
     for part, parse, vectors in ((ext & emb, True, True), (ext - emb, True, False), (emb - ext, False, True)):
@@ -103,14 +104,39 @@ def _understand(memory, ids) -> tuple[int, float]:
         try:
             b = pipeline.read(memory, part, extract=parse, embed=vectors)
             extractions, found = pipeline.understand(memory, b)
+            if parse:  # their people joined in turn: after every entry stored before them
+                failed += _turn(memory, part[0], batch, chars)
             start = time.perf_counter()
             pipeline.write(memory, b, extractions, found)
             writing += time.perf_counter() - start
         except (StoreError, Interrupted):
             raise
         except Exception:  # noqa: BLE001 - an entry the components fail on: found below, entry by entry
-            return _alone(memory, modules, ids), writing
-    return 0, writing
+            return failed + _alone(memory, modules, ids), writing
+    return failed, writing
+
+
+def _turn(memory, first: int, batch: int, chars: int) -> int:
+    """Wait for the turn of the entries from `first` on to have their people joined: until no entry stored
+    before them is pending extraction. Joining depends on who is stored already ("Tom" joins the one Tom
+    stored before, or is a new Tom beside two), so the people are joined in the order entries were stored,
+    as one process joins them, whatever order the workers understood them in (and an entry a killed worker
+    held is not left behind: one no worker holds is taken and understood here, first). Returns how many of
+    those a processor failed on."""
+    failed = 0
+    while True:
+        before, pending = memory.claim_before(first, batch, chars)
+        if not pending:
+            return failed
+        if not before:
+            if memory.stopping.wait(0.05):
+                raise Interrupted("stopped")
+            continue
+        try:
+            more, _ = _understand(memory, before, batch, chars)
+            failed += more
+        finally:
+            memory.release(before)
 
 
 def _alone(memory, modules, ids) -> int:
