@@ -8,7 +8,8 @@ runs the extraction components on it and embeds its passages (the stage the loca
 `pipeline.py` run: `pipeline.read`, `understand`, `write`), then writes it in one transaction. Parsing and
 the components run side by side on every worker; the write, where an entry's people are joined to the
 stored ones, takes the memory's transaction lock (as every write does), so a person two workers find at
-once is one person. What is written is marked done in the same transaction and only then let go, so no
+once is one person; and it waits for its turn (`_turn`): entries are joined in the order they were stored,
+so the people are the same whatever order the workers understood them in. What is written is marked done in the same transaction and only then let go, so no
 entry is understood twice.
 
 An SQLite store keeps its own worker processes (`pipeline.py`, under its derive lock).
