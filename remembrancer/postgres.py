@@ -1288,12 +1288,12 @@ class PgMemory(Memory):
             self._claimed_up_to = max(got) if got else 0
             return got
 
-    def claim_before(self, first: int, most: int, chars: int) -> tuple[list[int], bool]:
-        """Entries stored before `first` still pending extraction, for their people to be joined first: (those
-        taken now, as `claim` takes them, in order, from the first one no worker holds, each held until `release`;
-        whether any is pending at all). A worker writes an entry's people only when none before it is pending,
-        so people are joined in the order entries were stored, whatever order workers understood them in."""
-        from . import extract
+    def claim_before(self, first: int, most: int, chars: int, processor) -> tuple[list[int], bool]:
+        """Entries stored before `first` still pending for `processor` (extraction: their people are joined
+        first): (those taken now, as `claim` takes them, in order, from the first one no worker holds, each held
+        until `release`; whether any is pending at all). A worker writes an entry's people only when none before
+        it is pending, so people are joined in the order entries were stored, whatever order workers understood
+        them in (workers._turn)."""
         from .store import code_version
 
         with self.lock, pg_errors():
@@ -1303,7 +1303,7 @@ class PgMemory(Memory):
                 " AND NOT EXISTS (SELECT 1 FROM processed p WHERE p.entry = e.id AND p.processor = ? AND p.version = ?)"
                 " AND NOT EXISTS (SELECT 1 FROM failures f WHERE f.entry = e.id AND f.processor = ? AND f.version = ?"
                 " AND f.code = ?) ORDER BY e.id LIMIT ?",
-                (self._done_before, first, extract.NAME, str(extract.VERSION), extract.NAME, str(extract.VERSION),
+                (self._done_before, first, processor.NAME, str(processor.VERSION), processor.NAME, str(processor.VERSION),
                  code_version(), CLAIM_PAGE)).fetchall()
             if not rows:
                 self._done_before = max(self._done_before, first)

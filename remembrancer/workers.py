@@ -107,7 +107,7 @@ def _understand(memory, ids, batch: int = BATCH, chars: int = BATCH_CHARS, turn_
             b = pipeline.read(memory, part, extract=parse, embed=vectors)
             extractions, found = pipeline.understand(memory, b)
             if parse:  # their people joined in turn: after every entry stored before them
-                failed += _turn(memory, part[0], batch, chars, turn_wait)
+                failed += _turn(memory, part[0], batch, chars, turn_wait, modules["remembrancer.extract"])
             start = time.perf_counter()
             pipeline.write(memory, b, extractions, found)
             writing += time.perf_counter() - start
@@ -118,7 +118,7 @@ def _understand(memory, ids, batch: int = BATCH, chars: int = BATCH_CHARS, turn_
     return failed, writing
 
 
-def _turn(memory, first: int, batch: int, chars: int, wait: float) -> int:
+def _turn(memory, first: int, batch: int, chars: int, wait: float, extract) -> int:
     """Wait for the turn of the entries from `first` on to have their people joined: until no entry stored
     before them is pending extraction. Joining depends on who is stored already ("Tom" joins the one Tom
     stored before, or is a new Tom beside two), so the people are joined in the order entries were stored,
@@ -129,7 +129,7 @@ def _turn(memory, first: int, batch: int, chars: int, wait: float) -> int:
     processor failed on."""
     failed, until = 0, time.monotonic() + wait
     while True:
-        before, pending = memory.claim_before(first, batch, chars)
+        before, pending = memory.claim_before(first, batch, chars, extract)
         if not pending:
             return failed
         if not before:
