@@ -179,7 +179,8 @@ TABLES = ("entries", "passages", "versions", "trashed_passages", "chats", "messa
           "relations", "cues", "person_cues", "events", "event_people", "times", "feelings", "person_facts",
           "corrections", "recalls", "cards", "reviews", "hidden")
 NOT_COPIED = {"migrations", "sqlite_sequence", "passages_fts", "passages_fts_config", "passages_fts_data",
-              "passages_fts_docsize", "passages_fts_idx"}  # each store's own: its schema, its search index
+              "passages_fts_docsize", "passages_fts_idx",
+              "fts_stats", "fts_terms", "fts_delta", "fts_postings"}  # each store's own: its schema, its search index (PostgreSQL's BM25 too)
 LOCAL_SETTINGS = ("embed.usearch",)  # settings naming a file beside an SQLite store (its vector graph)
 COPY_ROWS = 2_000  # rows read and written at a time
 

@@ -1575,10 +1575,12 @@ def trash(ctx, as_json):
 @click.option("--batch", type=click.IntRange(1), default=8, show_default=True, help="Entries taken at a time (at most 20,000 characters).")
 @click.option("--poll", type=click.FloatRange(0.05), default=1.0, show_default=True,
               help="Seconds between looks for new entries when none is pending.")
+@click.option("--turn-wait", type=click.FloatRange(0), default=60.0, show_default=True,
+              help="Seconds to wait for another worker's earlier entries, so people are joined in the order entries were stored.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: what was understood, when the worker stops.")
 @click.pass_context
 @run
-def worker(ctx, once, batch, poll, as_json):
+def worker(ctx, once, batch, poll, turn_wait, as_json):
     """Understand the new entries of a PostgreSQL memory, beside other workers on any machines.
 
     A worker takes batches of pending entries no other worker holds, finds the people, relations, events
@@ -1610,7 +1612,7 @@ def worker(ctx, once, batch, poll, as_json):
     before = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         done = work(str(ctx.obj["db"] or default_path()), once=once, batch=batch, chars=BATCH_CHARS, poll=poll,
-                    stopping=stopping, report=told)
+                    turn_wait=turn_wait, stopping=stopping, report=told)
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)

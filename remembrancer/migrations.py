@@ -525,3 +525,9 @@ def m016_kinds(conn):
         ALTER TABLE people ADD COLUMN sure REAL;     -- that this is a person of their own (NULL: read before; listed)
         """
     )
+
+
+@migration
+def m017_pg17(conn):
+    """What BM25 needs kept on write, on PostgreSQL only (postgres.DDL: each word's passages and counts, the
+    passages' count and length): SQLite's FTS5 index keeps the same itself, so there is nothing to add here."""

@@ -478,7 +478,8 @@ class Connection:
         self.raw.execute("SET max_parallel_workers_per_gather = 0")
         self.returning: frozenset = frozenset()
         self.bm25_cache: dict = {}
-        self.bm25_corpus: tuple = (None, 0, 0.0, {})  # (stamp, passages, mean tokens, {word: (lexemes, matches)})
+        self.lexemes: dict[str, list[str]] = {}  # a word of a query: its lexemes (the configuration's, fixed)
+        self.passages_written = False  # in this transaction: the BM25 counts' deltas to fold as it commits
 
     def use_schema(self):
         self.raw.execute(f"SET search_path TO {search_path(self.raw, self.schema)}")
@@ -515,11 +516,15 @@ class Connection:
 
     def execute(self, sql, params=()):
         special = _pragma(self, sql)
+        if special is None:
+            special = self.postings(sql, params)
         if special is not None:
             return special
         t = translate(sql, self.returning)
         if t.skip:
             return Cursor()
+        if _PASSAGES_WRITE.match(t.sql):
+            self.passages_written = True
         cur = self.raw.execute(t.sql, self._params(t, params))
         rows = cur.fetchall() if cur.description is not None else []
         if t.returning:
@@ -534,6 +539,17 @@ class Connection:
         if not seq:
             return Cursor()
         text = t.sql[: t.sql.rfind(" RETURNING id")] if t.returning else t.sql
+        many = _PASSAGES_VALUES.match(text)
+        if many and len(seq) > 1:  # one statement: the full-text upkeep (fts_keep) runs once, not once a row
+            self.passages_written = True
+            per, count = 60_000 // len(seq[0]), 0  # PostgreSQL takes at most 65,535 parameters a statement
+            for k in range(0, len(seq), per):
+                chunk = seq[k:k + per]
+                count += self.raw.execute(many.group(1) + ", ".join([many.group(2)] * len(chunk)),
+                                          [v for row in chunk for v in row]).rowcount
+            return Cursor(rowcount=count)
+        if _PASSAGES_WRITE.match(text):
+            self.passages_written = True
         with self.raw.cursor() as cur:
             cur.executemany(text, seq)
             return Cursor(rowcount=cur.rowcount)
@@ -567,45 +583,126 @@ class Connection:
         if key not in self.bm25_cache:
             if len(self.bm25_cache) > 256:
                 self.bm25_cache.clear()
-            self.bm25_cache[key] = self._bm25_args(query, stamp)
+            self.bm25_cache[key] = self._bm25_args(query)
         return self.bm25_cache[key]
 
-    def _bm25_args(self, query: str, stamp: tuple):
-        # The passages' count and mean length, and each word's matches, are kept per stamp too: a scan of
-        # every passage (and of every match of a common word) is what a question paid before, at each question.
-        if self.bm25_corpus[0] != stamp:
-            n, avgdl = self.raw.execute("SELECT count(*), coalesce(avg(tokens), 0) FROM passages").fetchone()
-            self.bm25_corpus = (stamp, n, float(avgdl or 0), {})
-        _, n, avgdl, hits = self.bm25_corpus
-        terms = fts_terms(query)
-        words = [" ".join(w) for w, _, _ in terms]
-        texts = [tsquery(f'"{w}"' + ("*" if star else "")) for w, star, _ in [(w, s, c) for (w, s, c), w in zip(terms, words)]]
-        new = [k for k, (w, q) in enumerate(zip(words, texts)) if (w, q) not in hits]
-        if new:
-            if len(hits) > 4096:
-                hits.clear()
-            rows = self.raw.execute(
-                f"SELECT array(SELECT coalesce((SELECT array_agg(lexeme) FROM unnest(to_tsvector('{CONFIG}', w))), '{{}}')::text"
-                f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n),"
-                f" array(SELECT (SELECT count(*) FROM passages WHERE tsv @@ to_tsquery('{CONFIG}', q))"
-                f"   FROM unnest(%s::text[]) WITH ORDINALITY AS u(q, n) ORDER BY n)",
-                ([words[k] for k in new], [texts[k] for k in new])).fetchone()
-            for k, lexes, hit in zip(new, rows[0], rows[1]):
-                hits[(words[k], texts[k])] = (lexes, hit)
-        lex, pre, idf = [], [], []
+    def _bm25_args(self, query: str):
+        # The passages' count and tokens, and a word's passages, are kept by the write (fts_stats, fts_terms);
+        # a phrase of several words, or a prefix, is counted.
         import math
 
-        for (w, star, _), word, text in zip(terms, words, texts):
-            lexes, hit = hits[(word, text)]
+        n, tokens = self.raw.execute("SELECT passages, tokens FROM fts_corpus").fetchone()
+        avgdl = tokens / n if n else 0.0
+        terms = fts_terms(query)
+        self.word_lexemes([w[0] for w, star, _ in terms if len(w) == 1 and not star])
+        lex, pre, idf = [], [], []
+        for words, star, _ in terms:
+            one = self.lexemes.get(words[0]) if len(words) == 1 and not star else None
+            if one is not None and len(one) == 1:
+                lexes = one
+                hit = self.raw.execute("SELECT coalesce((SELECT docs FROM fts_docs WHERE lexeme = %s), 0)", (one[0],)).fetchone()[0]
+            else:
+                text = " ".join(words)
+                lexes, hit = self.raw.execute(
+                    f"SELECT array(SELECT lexeme FROM unnest(to_tsvector('{CONFIG}', %s))),"
+                    f" (SELECT count(*) FROM passages WHERE tsv @@ to_tsquery('{CONFIG}', %s))",
+                    (text, tsquery(f'"{text}"' + ("*" if star else "")))).fetchone()
             value = math.log((n - hit + 0.5) / (hit + 0.5))
             value = value if value > 0 else 1e-6
-            parsed = re.findall(r"[^{},\"]+|\"(?:[^\"\\]|\\.)*\"", lexes)
-            parsed = [p.strip('"').replace('\\"', '"') for p in parsed]
-            for k, lexeme in enumerate(parsed):
+            for k, lexeme in enumerate(lexes):
                 lex.append(lexeme)
-                pre.append(star and k == len(parsed) - 1)
+                pre.append(star and k == len(lexes) - 1)
                 idf.append(value)
         return lex, pre, idf, max(avgdl, 1e-9)
+
+    def idf(self, lexes: list[str]) -> tuple[list[float], float]:
+        """FTS5's idf of each lexeme, and the passages' mean length in tokens, from what the write keeps."""
+        import math
+
+        n, tokens, docs = self.raw.execute(
+            "SELECT passages, tokens, array(SELECT coalesce((SELECT docs FROM fts_docs t WHERE t.lexeme = u.l), 0)"
+            " FROM unnest(%s::text[]) WITH ORDINALITY AS u(l, i) ORDER BY i) FROM fts_corpus", (lexes,)).fetchone()
+        idf = [math.log((n - hit + 0.5) / (hit + 0.5)) for hit in docs]
+        return [v if v > 0 else 1e-6 for v in idf], max(tokens / n if n else 0.0, 1e-9)
+
+    def word_lexemes(self, words: list[str]):
+        """Read the lexemes of the words not read before (kept in `lexemes`)."""
+        new = [w for w in dict.fromkeys(words) if w not in self.lexemes]
+        if new:
+            if len(self.lexemes) > 65_536:
+                self.lexemes.clear()
+            rows = self.raw.execute(f"SELECT w, array(SELECT lexeme FROM unnest(to_tsvector('{CONFIG}', w)))"
+                                    " FROM unnest(%s::text[]) AS w", (new,)).fetchall()
+            self.lexemes.update((w, list(lexes)) for w, lexes in rows)
+
+    def simple(self, query: str) -> list[str] | None:
+        """The lexemes of an FTS5 query that is words joined by OR (or one word), each word one lexeme, no
+        prefix, no column: what the postings answer alone. None for any other query."""
+        words, want_word = [], True
+        for m in _FTS_TOKEN.finditer(query or ""):
+            if want_word:
+                text = m.group("phrase").replace('""', '"') if m.group("phrase") is not None else None
+                if text is None or m.group("star") or m.group("col"):
+                    return None
+                found = re.findall(r"\w+", fold(text), re.UNICODE)
+                if len(found) != 1:
+                    return None
+                words.append(found[0])
+            elif (m.group("op") or "").upper() != "OR":
+                return None
+            want_word = not want_word
+        if not words or want_word:
+            return None
+        self.word_lexemes(words)
+        if any(len(self.lexemes[w]) != 1 for w in words):
+            return None
+        return [self.lexemes[w][0] for w in words]
+
+    def postings(self, sql: str, params):
+        """FTS5's statements that the postings answer (fts_postings, fts_terms, fts_stats, kept by the write), for
+        queries of words joined by OR: a word's count of matches, the newest matches, and BM25 ranking in one
+        statement (the same scores as `fts_bm25` over the same rows). None: translate the statement as it is."""
+        shape = _POSTINGS.get(" ".join(sql.split()))
+        if shape is None:
+            return None
+        params = list(params)
+        lexes = self.simple(params[0])
+        if lexes is None or shape != "rank" and len(lexes) != 1:
+            return None
+        if shape == "count":
+            rows = self.raw.execute("SELECT least(coalesce((SELECT docs FROM fts_docs WHERE lexeme = %s), 0), %s)",
+                                    (lexes[0], params[1])).fetchall()
+        elif shape == "newest":
+            rows = self.raw.execute("SELECT passage FROM fts_postings WHERE lexeme = %s ORDER BY passage DESC"
+                                    " LIMIT 1 OFFSET %s", (lexes[0], params[1])).fetchall()
+        else:  # "rank" from an id on, best first; "runs" between two ids, every match
+            ranks = {"lex": lexes, "lo": params[1], "hi": params[2] if shape == "runs" else None,
+                     "limit": params[2] if shape == "rank" else None}
+            ranks["idf"], ranks["avgdl"] = self.idf(lexes)
+            rows = self.raw.execute(_RANK, ranks).fetchall()
+        return Cursor(rows)
+
+
+_PASSAGES_WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+passages\b", re.I)
+_PASSAGES_VALUES = re.compile(r"^(\s*INSERT\s+INTO\s+passages\s*\([^()]*\)\s*VALUES\s*)(\((?:%s,\s*)*%s\))$", re.I)
+# FTS5's statements of lexical.py and recall.py that the postings answer (spaces as one): their shape
+_POSTINGS = {
+    "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)": "count",
+    "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?": "newest",
+    "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
+    " ORDER BY bm25(passages_fts) LIMIT ?": "rank",
+    "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
+    " ORDER BY score DESC LIMIT ?": "rank",
+    "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?": "runs",
+}
+# BM25 as fts_bm25 computes it (FTS5's: k1 1.2, b 0.75), over each query lexeme's postings at or after a
+# passage id (and up to one), summed per passage: the rows ranked are read from the postings' index alone.
+_RANK = """
+SELECT p.passage, sum(q.idf * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.len / %(avgdl)s::float8))) AS score
+FROM unnest(%(lex)s::text[], %(idf)s::float8[]) AS q(lexeme, idf) JOIN fts_postings p ON p.lexeme = q.lexeme
+WHERE p.passage >= %(lo)s AND p.passage <= coalesce(%(hi)s::bigint, 9223372036854775807)
+GROUP BY p.passage ORDER BY score DESC LIMIT %(limit)s
+"""
 
 
 def _pragma(conn: Connection, sql: str):
@@ -813,6 +910,59 @@ DDL = {
         -- vectors are unit length: the inner product is the cosine (embed.CONNECTIVITY, embed.EXPANSION_ADD)
         CREATE INDEX embeddings_hnsw ON embeddings USING hnsw (vector vector_ip_ops) WITH (m = 16, ef_construction = 128);
     """,
+    # FTS5's BM25 statistics, kept by the write transaction as FTS5 keeps them: the passages' count and tokens
+    # (fts_stats), each lexeme's passages (fts_terms: its document frequency) and postings (passage, occurrences,
+    # passage length), so a question ranks its matches in one statement over the postings (Connection.postings).
+    # A statement writing passages appends what it changed to fts_delta, folded into the counts as the write
+    # commits (fts_fold, PgMemory._close): counters updated in place at every statement would leave a row
+    # version per passage in the transaction, each read past by the next (a common word's count, written
+    # thousands of times by one import). fts_docs and fts_corpus read the counts with the deltas not yet folded.
+    "m017_pg17": """
+        CREATE TABLE fts_stats (one BOOLEAN PRIMARY KEY DEFAULT true CHECK (one), passages BIGINT NOT NULL, tokens BIGINT NOT NULL);
+        CREATE TABLE fts_terms (lexeme TEXT COLLATE "C" PRIMARY KEY, docs BIGINT NOT NULL);
+        CREATE TABLE fts_delta (lexeme TEXT COLLATE "C", docs BIGINT NOT NULL, tokens BIGINT);  -- lexeme NULL: fts_stats's
+        CREATE TABLE fts_postings (lexeme TEXT COLLATE "C" NOT NULL, passage BIGINT NOT NULL, tf INTEGER NOT NULL,
+                                   len INTEGER NOT NULL);
+        INSERT INTO fts_stats SELECT true, count(*), coalesce(sum(tokens), 0) FROM passages;
+        INSERT INTO fts_terms SELECT u.lexeme, count(*) FROM passages p, unnest(p.tsv) u GROUP BY 1;
+        INSERT INTO fts_postings SELECT u.lexeme, p.id, coalesce(array_length(u.positions, 1), 1), p.tokens
+            FROM passages p, unnest(p.tsv) u;
+        ALTER TABLE fts_postings ADD PRIMARY KEY (lexeme, passage) INCLUDE (tf, len);  -- ranked from the index alone
+        CREATE VIEW fts_docs AS SELECT lexeme, sum(docs)::bigint AS docs
+            FROM (SELECT lexeme, docs FROM fts_terms UNION ALL SELECT lexeme, docs FROM fts_delta WHERE lexeme IS NOT NULL) d
+            GROUP BY lexeme;
+        CREATE VIEW fts_corpus AS SELECT sum(passages)::bigint AS passages, sum(tokens)::bigint AS tokens
+            FROM (SELECT passages, tokens FROM fts_stats UNION ALL SELECT docs, tokens FROM fts_delta WHERE lexeme IS NULL) d;
+        CREATE FUNCTION fts_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP <> 'INSERT' THEN
+                INSERT INTO fts_delta SELECT u.lexeme, -count(*), NULL FROM old_rows r, unnest(r.tsv) u GROUP BY 1
+                    UNION ALL SELECT NULL, -count(*), -coalesce(sum(tokens), 0) FROM old_rows;
+                DELETE FROM fts_postings p USING old_rows r, unnest(r.tsv) u WHERE p.lexeme = u.lexeme AND p.passage = r.id;
+            END IF;
+            IF TG_OP <> 'DELETE' THEN
+                INSERT INTO fts_delta SELECT u.lexeme, count(*), NULL FROM new_rows r, unnest(r.tsv) u GROUP BY 1
+                    UNION ALL SELECT NULL, count(*), coalesce(sum(tokens), 0) FROM new_rows;
+                INSERT INTO fts_postings SELECT u.lexeme, r.id, coalesce(array_length(u.positions, 1), 1), r.tokens
+                    FROM new_rows r, unnest(r.tsv) u;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION fts_keep();
+        CREATE TRIGGER passages_fts_update AFTER UPDATE ON passages REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION fts_keep();
+        CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages REFERENCING OLD TABLE AS old_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION fts_keep();
+        CREATE FUNCTION fts_fold() RETURNS void LANGUAGE sql AS $$
+            WITH d AS (DELETE FROM fts_delta RETURNING lexeme, docs, tokens),
+            s AS (UPDATE fts_stats SET passages = passages + x.n, tokens = tokens + x.t
+                  FROM (SELECT coalesce(sum(docs), 0) AS n, coalesce(sum(tokens), 0) AS t FROM d WHERE lexeme IS NULL) x
+                  WHERE x.n <> 0 OR x.t <> 0)
+            INSERT INTO fts_terms SELECT lexeme, sum(docs) FROM d WHERE lexeme IS NOT NULL GROUP BY 1 ORDER BY 1
+                ON CONFLICT (lexeme) DO UPDATE SET docs = fts_terms.docs + EXCLUDED.docs;
+        $$;
+    """,
 }
 
 
@@ -975,6 +1125,7 @@ class PgMemory(Memory):
         self.readonly = False
         self._derive_conn = None
         self._claimed_up_to = 0  # where this process's next claim starts looking (PgMemory.claim)
+        self._done_before = 0  # no entry before this one was pending extraction when last looked (claim_before)
         with pg_errors():
             self.conn = Connection(dsn, schema_of(name))
             try:
@@ -1001,6 +1152,13 @@ class PgMemory(Memory):
         self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(self.conn.schema),))
 
     def _close(self, commit: bool):
+        written, self.conn.passages_written = self.conn.passages_written, False
+        if commit and written:
+            try:
+                self.conn.raw.execute("SELECT fts_fold()")  # BM25's counts, as this write leaves them
+            except BaseException:
+                self.conn.raw.execute("ROLLBACK")
+                raise
         self.conn.raw.execute("COMMIT" if commit else "ROLLBACK")
 
     def close(self):
@@ -1109,8 +1267,11 @@ class PgMemory(Memory):
                 while k < len(page) and not full and len(got) < most:
                     tried = [r[0] for r in page[k:k + most - len(got)]]
                     k += len(tried)
-                    for i in self._try_entries(c, tried):
-                        if not full and (not got or total + sizes[i] <= chars):
+                    locked = set(self._try_entries(c, tried))
+                    for i in tried:
+                        if i not in locked:
+                            full = full or bool(got)  # a batch is a run: one another worker holds ends it (workers._turn)
+                        elif not full and (not got or total + sizes[i] <= chars):
                             got.append(i)
                             total += sizes[i]
                         else:  # the batch is full: one past its characters ends it
@@ -1126,6 +1287,43 @@ class PgMemory(Memory):
                 c.execute("SELECT pg_advisory_unlock_shared(%s)", (derive,))
             self._claimed_up_to = max(got) if got else 0
             return got
+
+    def claim_before(self, first: int, most: int, chars: int, processor) -> tuple[list[int], bool]:
+        """Entries stored before `first` still pending for `processor` (extraction: their people are joined
+        first): (those taken now, as `claim` takes them, in order, from the first one no worker holds, each held
+        until `release`; whether any is pending at all). A worker writes an entry's people only when none before
+        it is pending, so people are joined in the order entries were stored, whatever order workers understood
+        them in (workers._turn)."""
+        from .store import code_version
+
+        with self.lock, pg_errors():
+            c = self._locks()
+            rows = self.conn.execute(
+                "SELECT e.id, length(e.text) FROM entries e WHERE e.id >= ? AND e.id < ? AND e.deleted IS NULL"
+                " AND NOT EXISTS (SELECT 1 FROM processed p WHERE p.entry = e.id AND p.processor = ? AND p.version = ?)"
+                " AND NOT EXISTS (SELECT 1 FROM failures f WHERE f.entry = e.id AND f.processor = ? AND f.version = ?"
+                " AND f.code = ?) ORDER BY e.id LIMIT ?",
+                (self._done_before, first, processor.NAME, str(processor.VERSION), processor.NAME, str(processor.VERSION),
+                 code_version(), CLAIM_PAGE)).fetchall()
+            if not rows:
+                self._done_before = max(self._done_before, first)
+                return [], False
+            self._done_before = rows[0][0]
+            derive = _key(self.conn.schema) ^ 1
+            if not c.execute("SELECT pg_try_advisory_lock_shared(%s)", (derive,)).fetchone()[0]:
+                return [], True
+            got, total = [], 0
+            for i, size in rows:  # a run of those no one holds, from the first free one, as `claim` would take it
+                if len(got) >= most or got and total + size > chars:
+                    break
+                if self._try_entries(c, [i]):
+                    got.append(i)
+                    total += size
+                elif got:
+                    break
+            if not got:
+                c.execute("SELECT pg_advisory_unlock_shared(%s)", (derive,))
+            return got, True
 
     def release(self, ids):
         """Let go of entries taken by `claim` (after what was written of them is committed)."""

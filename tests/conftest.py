@@ -103,6 +103,17 @@ def dump(path) -> str:
         conn.close()
 
 
+def made(db) -> bool:
+    """Whether a store was made: its file, or (a URL) its memory in the server."""
+    from remembrancer import postgres
+    from remembrancer.store import is_url
+
+    if not is_url(str(db)):
+        return Path(db).exists()
+    dsn, name = postgres.split_url(str(db))
+    return name in postgres.memories(dsn)
+
+
 def file_digest(path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 

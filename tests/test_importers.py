@@ -6,10 +6,12 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from conftest import dump
+from conftest import dump, made
 from remembrancer import Memory, importers
 from remembrancer.cli import cli
 from remembrancer.errors import BadDate, BadFormat, BadInput, UnknownFormat
+
+pytestmark = pytest.mark.backends  # each test using `db`, `memory` or `run`: on SQLite, then on PostgreSQL
 
 
 def run(db, *args):
@@ -93,7 +95,7 @@ def test_whatsapp_malformed_names_the_line_and_stores_nothing(db, tmp_path):
     path.write_text("Hello, this is not an export\n03/05/2021, 09:13 - Nia: Morning\n", encoding="utf-8")
     result = run(db, "import", "whatsapp", path)
     assert result.exit_code == 1 and "line 1" in result.output and "not a WhatsApp message line" in result.output
-    assert not db.exists()
+    assert not made(db)
 
 
 def test_whatsapp_again_adds_nothing_and_a_newer_export_only_what_is_new(db, tmp_path):

@@ -7,9 +7,13 @@ from remembrancer import Memory
 from remembrancer.extract import extract
 
 
+pytestmark = pytest.mark.backends  # each test using `memory`: on SQLite, then on PostgreSQL
+
+
 @pytest.fixture
-def memory(tmp_path):
-    m = Memory(tmp_path / "memories.db")
+def memory(db):
+    """A store that understands what is added (a file; its PostgreSQL run, a new memory)."""
+    m = Memory(db)
     yield m
     m.close()
 

@@ -315,3 +315,66 @@ def test_exact_search_on_postgresql_scans_every_vector(pg_url):
     assert m.conn.raw.execute("SHOW enable_indexscan").fetchone()[0] == "on"
     assert m.conn.raw.execute("SHOW hnsw.ef_search").fetchone()[0] == str(postgres.EF_SEARCH)
     m.close()
+
+
+def test_bm25_kept_on_write_ranks_as_fts_bm25_over_the_matches(pg_url):
+    """The write keeps what BM25 reads (the passages' count and tokens, each word's passages and postings),
+    through adds, edits, deletes and purges; the statements the postings answer give what `fts_bm25` gives
+    over the matches found by the full-text index."""
+    with Memory(pg_url, memory="bm25_kept", derive=False) as m:
+        for i in range(12):
+            m.add(f"Walked the dog to the bay {'again ' * (i % 3)}with Rhys. Entry {i}: tea with Hannah"
+                  + (" and Rhys, and the dog." if i % 2 else "."), at=f"2021-03-{i + 1:02d}")
+        m.add_chat([{"speaker": "Hannah", "text": "The dog ate my tea."}, {"speaker": "Rhys", "text": "Walking!"}],
+                   at="2021-04-01")
+        m.edit(2, "Only the harbour today, and a walk.")
+        m.delete(3)
+        m.purge(3, confirm=True)
+        m.delete(5)
+
+        def kept():
+            assert m.query("SELECT count(*) FROM fts_delta")[0][0] == 0  # folded as each write committed
+            return (m.query("SELECT passages, tokens FROM fts_stats"),
+                    sorted(tuple(r) for r in m.query("SELECT lexeme, docs FROM fts_terms WHERE docs > 0")),
+                    sorted(tuple(r) for r in m.query("SELECT lexeme, passage, tf, len FROM fts_postings")))
+
+        def recomputed():
+            return (m.query("SELECT count(*), coalesce(sum(tokens), 0) FROM passages"),
+                    sorted(tuple(r) for r in m.query("SELECT u.lexeme, count(*) FROM passages p, unnest(p.tsv) u GROUP BY 1")),
+                    sorted(tuple(r) for r in m.query("SELECT u.lexeme, p.id, coalesce(array_length(u.positions, 1), 1), p.tokens"
+                                                     " FROM passages p, unnest(p.tsv) u")))
+
+        assert kept() == recomputed() and kept()[0][0][0] > 10
+
+        conn = m.conn
+
+        def indexed(sql, params):  # the statement as translated: the full-text index and fts_bm25
+            t = postgres.translate(sql, conn.returning)
+            return [tuple(r) for r in conn.raw.execute(t.sql, conn._params(t, params)).fetchall()]
+
+        rank = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY bm25(passages_fts) LIMIT ?"
+        runs = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?"
+        newest = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+        count = "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)"
+        for query in ('"dog"', '"again" OR "harbour"', '"walking" OR "Rhys" OR "tea"', '"Hannah" OR "nothing"', '"absent"'):
+            assert conn.postings(rank, (query, 0, 100)) is not None
+            got = [tuple(r) for r in m.query(rank, (query, 0, 100))]
+            want = indexed(rank, (query, 0, 100))
+            assert sorted(got, key=lambda r: r[0]) == pytest.approx(sorted(want, key=lambda r: r[0]))
+            assert [round(s, 9) for _, s in got] == [round(s, 9) for _, s in want]
+            assert sorted(tuple(r) for r in m.query(runs, (query, 4, 9))) == pytest.approx(sorted(indexed(runs, (query, 4, 9))))
+        for query in ('"dog"', '"rhys"', '"absent"'):
+            for k in (0, 2, 50):
+                assert [tuple(r) for r in m.query(newest, (query, k))] == indexed(newest, (query, k))
+            for cap in (1, 3, 1000):
+                assert m.query(count, (query, cap))[0][0] == indexed(count, (query, cap))[0][0]
+        for other in ('"dog" AND "tea"', '"walk"*', 'speaker : "Hannah"', '"the dog"'):  # the index's, as before
+            assert conn.postings(rank, (other, 0, 10)) is None
+            assert [tuple(r) for r in m.query(rank, (other, 0, 10))] == indexed(rank, (other, 0, 10))
+        with m.transaction() as conn:  # within a write, before it commits: the deltas are counted
+            conn.execute("DELETE FROM passages WHERE entry = 4")
+            assert m.query("SELECT count(*) FROM fts_delta")[0][0] > 0
+            got = sorted(tuple(r) for r in m.query(rank, ('"dog" OR "harbour"', 0, 100)))
+            assert got == pytest.approx(sorted(indexed(rank, ('"dog" OR "harbour"', 0, 100))))
+        assert kept() == recomputed()
+        assert m.search("harbour walk")[0]["entry"] == 2 and m.search("harbour")[0]["score"] > 0

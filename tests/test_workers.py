@@ -130,8 +130,10 @@ def test_an_entry_a_killed_worker_held_is_taken_again(pg_url, request, tmp_path)
                               start_new_session=True)
     try:
         assert json.loads(holder.stdout.readline()) == [1, 2]
-        first = subprocess.run([sys.executable, "-m", "remembrancer.cli", "--db", url, "worker", "--once", "--json"],
-                               env=ENV, capture_output=True, text=True, timeout=600)
+        # the two held are earlier: waited for (people are joined in the order entries were stored) a second, then
+        # the others written out of turn, as a worker stalled holding them is not waited for longer
+        first = subprocess.run([sys.executable, "-m", "remembrancer.cli", "--db", url, "worker", "--once", "--json",
+                                "--turn-wait", "1"], env=ENV, capture_output=True, text=True, timeout=600)
         assert first.returncode == 0, first.stderr
         assert json.loads(first.stdout)["entries"] == 4  # the two held are another worker's
         with Memory(url, derive=False) as m:
@@ -243,3 +245,36 @@ def test_a_server_on_postgresql_understands_in_the_background_and_leaves_it_to_r
             worker.release([second])
     finally:
         memories.close()
+
+
+# Which stored person a name joins depends on who is stored already: "Beth" said before "Bethan Lloyd" and
+# "Beth Morgan" are is Bethan's; said after both, Beth Morgan's (measured: the people differ so).
+BETHS = [
+    "Beth came over with the baby.",
+    "Bethan Lloyd from the choir rang about Sunday.",
+    "Beth Morgan sang the solo.",
+    "Beth said the baby is teething.",
+]
+
+
+def test_people_are_joined_in_the_order_entries_were_stored_whatever_order_they_are_understood_in(pg_url, request, tmp_path):
+    """A worker that understood later entries first writes their people only after the earlier ones' (taking
+    those no worker holds): the people are the same as when the entries are understood in order."""
+    from remembrancer import pipeline, workers
+
+    urls = [store_on("postgres", request, tmp_path) for _ in range(2)]
+    for url in urls:
+        stored(url, BETHS)
+    pipeline.load()
+    workers.work(urls[0], once=True, batch=1)  # in the order they were stored
+    with workers.open_memory(urls[1]) as m:  # the last first, and back (each takes and writes the earlier ones first)
+        for entry in range(len(BETHS), 0, -1):
+            workers._understand(m, [entry], batch=1, chars=10**9)
+        assert not any(m.pending_counts().values())
+
+    def people(url):
+        with Memory(url, derive=False) as m:
+            return sorted((p["name"], tuple(sorted(p.get("aliases") or ()))) for p in m.people(everyone=True))
+
+    assert people(urls[0]) == people(urls[1])
+    assert ("Bethan Lloyd", ("Beth", "Bethan Lloyd")) in people(urls[0])
