@@ -135,7 +135,7 @@ SAID_FIRST = {"haha", "hahaha", "lol", "lmao", "omg", "oh", "ooh", "yeah", "yes"
 # other person ("sounds great", "thanks", "hope you're well", "see you").
 NOT_SUBJECTLESS = set("""i i'm im i've ive i'd i'll you your you're youre he she it it's its we they this that these those
     there here my his her our their the a an some any what which who whom whose when where why how is are was were am be do
-    does did don't didn't doesn't can can't could would should will won't shall may might must not never thanks thank have has
+    does did don't didn't doesn't can can't could would should will won't shall may might must not never thanks thank
     sounds sound looks look seems seem hope guess think mean know bet agree see feel miss congrats congratulations let
     please glad sorry good great nice cool awesome same me yours mine everyone someone nobody nothing""".split())
 FRAGMENT_WORDS = 25  # longer turns are sentences, read by the parse of the whole entry
@@ -182,8 +182,6 @@ def fragments(ex: Extraction, reader: "_Reader") -> list[Fact]:
         if i_tok is None or i_tok.dep_ not in ("nsubj", "nsubjpass") or i_tok.head.i <= i_tok.i:
             continue
         head = i_tok.head
-        if head.dep_ != "ROOT" or any(t.lower_ in ("you", "your", "yours", "u", "ya") for t in head.subtree):
-            continue  # "Working there not only provides ...", "Enjoy your walk": not the speaker's own clause
         if head.tag_ == "VBZ" or head.lower_.endswith("s") and head.tag_ != "VBD" and not head.lower_.endswith("ss"):
             continue  # "Boxes everywhere": a noun, or a verb that is not the speaker's ("Sounds fun")
         if head.tag_ in ("VB", "VBP") and KEY_FORMS.get(head.lower_, head.lemma_.lower()) not in LIKE | DISLIKE | WANT:
@@ -198,12 +196,9 @@ def fragments(ex: Extraction, reader: "_Reader") -> list[Fact]:
         sent = i_tok.sent
         one.sentence(sent.start, sent.end)
         for f in one.facts:
-            what, statement = f.what, f.statement
-            while what.split() and what.split()[-1] in SAID_FIRST and len(what.split()) > 1:  # "spanish cuisine haha"
-                what, statement = what.rsplit(" ", 1)[0], statement.rsplit(" ", 1)[0]
-            if f.person == who and what not in SAID_FIRST and (f.person, f.kind, what) not in have:
-                have.add((f.person, f.kind, what))
-                out.append(Fact(f.person, f.kind, what, statement, start, end, f.lo, f.hi))
+            if f.person == who and (f.person, f.kind, f.what) not in have:
+                have.add((f.person, f.kind, f.what))
+                out.append(Fact(f.person, f.kind, f.what, f.statement, start, end, f.lo, f.hi))
     return out
 
 
