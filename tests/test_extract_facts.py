@@ -163,17 +163,3 @@ def test_a_place_the_parser_takes_for_a_date_and_things_listed_with_a_possession
     assert not any(w in ("saturdays", "second year") for _, _, w in got)
     got = facts("I've got a small shed and a water butt. I have a headache and a cold.")
     assert {("me", "has", "small shed"), ("me", "has", "water butt")} <= got and not any("cold" in w for _, _, w in got)
-
-
-def test_a_chat_turn_that_starts_with_its_verb_is_the_speakers():
-    got = chat([("Nico", "love sushi"), ("Neb", "haha same"), ("Neb", "just got back from Rome"),
-                ("Nico", "going to Paris tomorrow"), ("Neb", "Been playing tennis a lot"),
-                ("Nico", "Really enjoy hiking on weekends")])
-    assert {("Nico", "likes", "sushi"), ("Neb", "does", "been to rome"), ("Nico", "plans", "go to paris"),
-            ("Neb", "does", "play tennis"), ("Nico", "likes", "hiking on weekends")} <= got
-
-
-def test_a_turn_said_to_the_other_person_or_of_a_thing_is_no_fact_of_the_speaker():
-    got = chat([("Nico", "try the pasta there"), ("Neb", "Boxes everywhere."), ("Nico", "Sounds fun"),
-                ("Neb", "Play tennis with me sometime"), ("Nico", "Thanks!"), ("Neb", "love sushi?")])
-    assert got == set()

@@ -106,12 +106,10 @@ class Facts:
     """Person facts from clauses whose subject is a person of the entry."""
 
     name = "facts"
-    version = "4"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
+    version = "3"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
     # 3: bouts of an activity ("a game of basketball", "my yoga class"), "give X a shot", "X caught my interest",
     #    "curious about", "drawn to", "had a day hiking", "I was visiting", "I do play", a name the parser calls a
     #    date ("at Manchester, second year"), things listed with a possession
-    # 4: a chat turn that starts with its verb ("love sushi", "just got back from Rome"), parsed again alone with its
-    #    "I"; "got back from Rome" is having been there
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -122,84 +120,7 @@ class Facts:
             for lo, hi in reader.turn_parts(s, e):
                 reader.sentence(lo, hi)
         ex.facts.extend(reader.facts)
-        if reader.turns:
-            ex.facts.extend(fragments(ex, reader))
         return ex
-
-
-# A chat turn that starts with its verb says it of the speaker ("love sushi", "just got back from Rome", "been
-# playing tennis a lot"); these lead such a turn without being its subject, and are left before the "I" put back.
-SAID_FIRST = {"haha", "hahaha", "lol", "lmao", "omg", "oh", "ooh", "yeah", "yes", "yep", "yup", "no", "nope", "ok", "okay",
-              "well", "wow", "aw", "aww", "and", "but", "so", "also", "ah", "hey", "hi", "hmm", "honestly", "tbh"}
-# Words a turn starts with that are not a verb said of the speaker: a subject of its own, a question, or talk to the
-# other person ("sounds great", "thanks", "hope you're well", "see you").
-NOT_SUBJECTLESS = set("""i i'm im i've ive i'd i'll you your you're youre he she it it's its we they this that these those
-    there here my his her our their the a an some any what which who whom whose when where why how is are was were am be do
-    does did don't didn't doesn't can can't could would should will won't shall may might must not never thanks thank
-    sounds sound looks look seems seem hope guess think mean know bet agree see feel miss congrats congratulations let
-    please glad sorry good great nice cool awesome same me yours mine everyone someone nobody nothing""".split())
-FRAGMENT_WORDS = 25  # longer turns are sentences, read by the parse of the whole entry
-
-
-def fragments(ex: Extraction, reader: "_Reader") -> list[Fact]:
-    """Facts of chat turns that start with their verb, the speaker left unsaid ("love sushi", "just got back from Rome",
-    "been playing tennis a lot", "going to Paris tomorrow"): the parse of a whole chat runs such short turns into their
-    neighbours, so each is parsed again alone with its "I" put back ("I'm" before a verb in -ing, "I've" before
-    "been"), and only what that "I" says is kept, as the speaker's, with the turn as its evidence."""
-    from . import nlp
-
-    todo = []
-    for start, end, who in reader.turns:
-        if who is None:
-            continue
-        text = ex.text[start:end]
-        words = re.findall(r"[\w'’]+", text)
-        if not words or len(words) > FRAGMENT_WORDS or text.rstrip().endswith("?"):
-            continue
-        lead = 0
-        for m in re.finditer(r"[\w'’]+", text):
-            if m.group(0).lower() not in SAID_FIRST:
-                lead = m.start()
-                break
-        else:
-            continue
-        first = re.match(r"[\w'’]+", text[lead:]).group(0).lower().replace("’", "'")
-        adverbs = re.match(r"(?:(?:just|really|finally|recently|actually|totally|definitely|literally|currently|still|"
-                           r"already|kinda|kind of|always|usually|often|sometimes|never|mostly)\s+)*", text[lead:], re.I)
-        verb = re.match(r"[\w'’]+", text[lead + adverbs.end():])
-        verb = verb.group(0).lower() if verb else ""
-        if first in NOT_SUBJECTLESS or verb in NOT_SUBJECTLESS or not first.isalpha() or text[lead:lead + 1].isupper() and not any(
-                c.isupper() for c in text[lead + 1:lead + 2]) and False:
-            continue
-        put = "I'm " if verb.endswith("ing") else "I've " if verb == "been" else "I "
-        todo.append((start, end, who, lead, put, text[:lead] + put + text[lead:]))
-    if not todo:
-        return []
-    have = {(f.person, f.kind, f.what) for f in ex.facts}
-    out = []
-    for (start, end, who, lead, put, said), doc in zip(todo, nlp().pipe([t[-1] for t in todo])):
-        i_tok = next((t for t in doc if t.idx == lead), None)
-        if i_tok is None or i_tok.dep_ not in ("nsubj", "nsubjpass") or i_tok.head.i <= i_tok.i:
-            continue
-        head = i_tok.head
-        if head.tag_ == "VBZ" or head.lower_.endswith("s") and head.tag_ != "VBD" and not head.lower_.endswith("ss"):
-            continue  # "Boxes everywhere": a noun, or a verb that is not the speaker's ("Sounds fun")
-        if head.tag_ in ("VB", "VBP") and KEY_FORMS.get(head.lower_, head.lemma_.lower()) not in LIKE | DISLIKE | WANT:
-            continue  # "try the pasta there", "play tennis with me": said to the other person
-        shifted = [type(t)(t.start - start + (len(put) if t.start - start >= lead else 0), t.end - start + len(put), t.text, t.lo, t.hi)
-                   for t in ex.times if start <= t.start < end]
-        alone = Extraction(text=said, at=ex.at, author=ex.author, doc=doc, speakers=[(0, len(said), "")], people=ex.people,
-                           times=shifted)
-        one = _Reader(alone)
-        one.person_at, one.turns, one.turn_starts, one.narrator = {}, [(0, len(said), who)], [0], None
-        one.chatting = {t[2] for t in reader.turns if t[2] is not None}
-        sent = i_tok.sent
-        one.sentence(sent.start, sent.end)
-        for f in one.facts:
-            if f.person == who and (f.person, f.kind, f.what) not in have:
-                have.add((f.person, f.kind, f.what))
-                out.append(Fact(f.person, f.kind, f.what, f.statement, start, end, f.lo, f.hi))
-    return out
 
 
 class _Reader:
@@ -373,13 +294,6 @@ class _Reader:
             target = next((c for c in self.kids(prep) if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if target is not None and (phrase := self.verb_or_noun(target)):
                 add("plans", phrase, f"looks forward to {phrase}")
-            return
-        back = next((c for c in kids if c.dep_ in ("prt", "advmod") and c.lower_ == "back"), None)
-        if (lemma in ("get", "come", "fly") and back is not None) or lemma == "return":
-            # "just got back from Rome": been there
-            place = self.prep_object(verb, ("from",)) or (self.prep_object(back, ("from",)) if back is not None else None)
-            if place and place[:1].isupper() and not future and not self.ahead(lo, hi):
-                add("does", f"been to {place}", f"has been to {place}")
             return
         if lemma in ("live", "reside") or (lemma == "grow" and "prt" in deps):
             place = self.prep_object(verb, ("in", "at", "on", "near"))
