@@ -15,6 +15,11 @@ malformed or names turns that do not exist are skipped and counted.
 `locomo_<conversation>`, reused when complete), scores both in the same run and prints both, with the
 difference at R@10 and R@25 (the PostgreSQL backend is to be within 0.5 points of SQLite).
 
+--split-turns cuts every turn at its sentence ends into turns of the same speaker (`<conversation>_split`), as people
+who message send one message in several short turns, and scores by the turns as they were (an evidence turn is found
+when any of its parts is): a twin of short-turn chat made from the conversations themselves, to choose with when
+the tuned conversations' turns are long and the held-out ones' short (REALTALK: docs/benchmarks.md).
+
 --incremental feeds each conversation one message at a time through `Memory.add_messages` (as an agent
 would, each session's turns joining that day's chat, understood after every message) into a second set of
 stores, and compares its recall and time per message with the whole-file import made in the same run.
@@ -123,6 +128,50 @@ def questions(data_path):
             yield conv, qa.get("question"), qa.get("category"), (set(evidence) if sound else None)
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def split_turns(data_path, out_path) -> dict[str, dict[str, str]]:
+    """Write the file with every turn cut at its sentence ends into turns of the same speaker, renumbered
+    (`D<session>:<n>`), each conversation named `<sample_id>_split`, and every sound evidence id replaced by its
+    turn's parts (broken ones kept as they are, to be skipped and counted as before). Returns, for each
+    conversation, each part's id -> the id of the turn it was cut from."""
+    data = capture.read_json_file(data_path)
+    data = [data] if isinstance(data, dict) else data
+    out, merge = [], {}
+    for i, sample in enumerate(data):
+        conv = dict(sample["conversation"])
+        parts_of: dict[str, list[str]] = {}
+        for key, turns in sample["conversation"].items():
+            if not (re.fullmatch(r"session_\d+", key) and isinstance(turns, list)):
+                continue
+            cut, n = [], 0
+            for t in turns:
+                if not isinstance(t, dict):
+                    continue
+                pieces = [x.strip() for x in SENTENCE_END.split(t.get("text") or "") if x.strip()] or [t.get("text") or ""]
+                for piece in pieces:
+                    n += 1
+                    part = dict(t, text=piece, dia_id=f"D{key.split('_')[1]}:{n}")
+                    cut.append(part)
+                    parts_of.setdefault(t.get("dia_id"), []).append(part["dia_id"])
+            conv[key] = cut
+        qa = []
+        for q in sample.get("qa", []):
+            evidence = q.get("evidence")
+            if isinstance(evidence, list) and evidence and all(isinstance(e, str) and e in parts_of for e in evidence):
+                q = dict(q, evidence=[p for e in evidence for p in parts_of[e]])
+            elif isinstance(evidence, list):  # a turn the file does not hold is still none after renumbering
+                q = dict(q, evidence=["D0:0" if isinstance(e, str) and _REF.match(e) and e not in parts_of else e
+                                      for e in evidence])
+            qa.append(q)
+        name = f"{sample.get('sample_id') or f'conversation-{i + 1}'}_split"
+        out.append(dict(sample, sample_id=name, conversation=conv, qa=qa))
+        merge[name] = {p: turn for turn, parts in parts_of.items() for p in parts}
+    Path(out_path).write_text(json.dumps(out))
+    return merge
+
+
 def percentile(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))] if values else 0.0
@@ -147,9 +196,10 @@ def broken(data_path) -> dict[str, int]:
     return dict(why)
 
 
-def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm25", "dense")):
+def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm25", "dense"), merge=None):
     """Mean recall@k per mode and category, latencies of the hybrid, the skipped count, and every
-    question's recall (conversation, category, mode, {k: recall}) for the per-conversation tables."""
+    question's recall (conversation, category, mode, {k: recall}) for the per-conversation tables. With
+    `merge` (`split_turns`), recall is of the turns the parts were cut from."""
     sums = {m: defaultdict(lambda: defaultdict(float)) for m in modes}
     rows = []
     counts = defaultdict(int)
@@ -169,7 +219,10 @@ def evaluate(data_path, paths, weights=None, limit=max(KS), modes=("hybrid", "bm
             refs = [p["ref"] for p in recall.rank(memory, question, limit=limit, mode=mode, weights=weights)]
             if mode == "hybrid":
                 latency.append(time.perf_counter() - started)
-            found = {k: len(evidence & set(refs[:k])) / len(evidence) for k in KS}
+            wanted = evidence
+            if merge:
+                wanted, refs = {merge[conv][e] for e in evidence}, [merge[conv].get(r, r) for r in refs]
+            found = {k: len(wanted & set(refs[:k])) / len(wanted) for k in KS}
             rows.append((conv, category, mode, found))
             for k in KS:
                 sums[mode][category][k] += found[k]
@@ -340,6 +393,9 @@ def main(argv=None):
     parser.add_argument("--incremental", action="store_true",
                         help="also feed every conversation message by message through add_messages and compare")
     parser.add_argument("--db-url", help="also build and score every conversation in this PostgreSQL database, beside SQLite")
+    parser.add_argument("--split-turns", action="store_true",
+                        help="cut every turn at its sentence ends into turns of the same speaker and score by the turns as"
+                             " they were (a short-turn twin of the conversations)")
     parser.add_argument("--plain-start", action="store_true",
                         help="--fit and --loco start from dense 1, bm25 1 and every other weight 0 (not from recall.WEIGHTS,"
                              " which were fitted on this file)")
@@ -350,6 +406,15 @@ def main(argv=None):
     if args.incremental:
         return incremental(args, folder, tmp)
     only = set(args.only.split(",")) if args.only else None
+    merge = None
+    if args.split_turns:
+        if args.fit or args.loco or args.db_url:
+            parser.error("--split-turns scores the hybrid as it is: not with --fit, --loco or --db-url")
+        merge = split_turns(args.data, folder / "split-turns.json")
+        args.data = str(folder / "split-turns.json")
+        split = lambda names: ",".join(n if n.endswith("_split") else f"{n}_split" for n in names.split(","))  # noqa: E731
+        only = {n if n.endswith("_split") else f"{n}_split" for n in only} if only else None
+        args.held_out = split(args.held_out) if args.held_out else None
     paths, ingest = build(args.data, folder, only)
     passages = 0
     for path in paths.values():
@@ -371,7 +436,7 @@ def main(argv=None):
             print("leave-one-conversation-out (each conversation scored with weights fitted on the others):")
             print(category_table(rows) + "\n" + conversation_table(rows))
         return
-    table, counts, skipped, latency, rows = evaluate(args.data, paths)
+    table, counts, skipped, latency, rows = evaluate(args.data, paths, merge=merge)
     print(report(table, counts, skipped, latency, ingest if ingest else None, passages))
     if args.db_url:
         backends(args, only, table)
@@ -426,7 +491,7 @@ def incremental(args, folder: Path, tmp):
     modes = ("hybrid",)
     rows = {}
     for name, paths in (("whole-file import", whole), ("message by message", live)):
-        table, counts, skipped, latency = evaluate(args.data, paths, modes=modes)
+        table, counts, skipped, latency, _ = evaluate(args.data, paths, modes=modes)
         rows[name] = table["hybrid"]["overall"]
     lines = [f"{'store built by':<22}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
     for name, row in rows.items():

@@ -119,3 +119,12 @@ def test_a_name_after_an_opener_or_after_me_is_said_to_someone():
     assert "Pheebs" in names(ex)["Speaker 2"]
     ex = chat(("Speaker 1", "Who's there?"), ("Speaker 2", "Hi, it's me, Aunt Phoebe."), ("Speaker 1", "Oh!"))
     assert not any("Aunt Phoebe" in a for n, a in names(ex).items() if n == "Speaker 1")
+
+
+def test_short_turns_are_parsed_apart():
+    # people messaging send short turns; parsed as one text, "love sushi / haha same / gym later" ran into one sentence
+    ex = chat(("Nico", "love sushi"), ("Neb", "haha same"), ("Nico", "gym later"), ("Neb", "just got back from Rome"))
+    starts = {t.idx for t in ex.doc if t.is_sent_start}
+    assert all(s in starts for s, _, _ in ex.speakers)
+    got = next(t for t in ex.doc if t.text == "got")
+    assert got.dep_ == "ROOT" and got.sent.text.startswith("just got back")

