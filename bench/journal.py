@@ -66,7 +66,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # a nurse's emails home from abroad, people: kin words of three speakers, two Callums and two Jeans, a car, a boat, a
 # cactus and a dog that "die"): tuned on, and reported apart ("new").
 # chat-mum-son (dates5): a mother and her grown son, events said in passing with relative dates, plans and bookings.
-NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat"]
+# diary-norfolk (dates6): a retired librarian's diary, notes dated by a header line and letters dated under the signature,
+# events dated the many ways people write ("two years ago this May", "the week after the funeral", "last Easter", "in '98").
+NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
+       "diary-norfolk"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
@@ -256,11 +259,13 @@ class PR:
 
 
 def _interval(date: str | None):
-    """[lo, hi) of a key date: YYYY, YYYY-MM or YYYY-MM-DD."""
+    """[lo, hi) of a key date: YYYY, YYYY-MM or YYYY-MM-DD, or a decade ("1980s": "in the 80s")."""
     import datetime as dt
 
     if not date:
         return None
+    if re.fullmatch(r"\d{3}0s", date):
+        return f"{date[:4]}-01-01", f"{int(date[:4]) + 10:04d}-01-01"
     parts = [int(x) for x in date[:10].split("-")]
     if len(parts) == 1:
         return f"{parts[0]:04d}-01-01", f"{parts[0] + 1:04d}-01-01"
