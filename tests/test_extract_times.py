@@ -318,3 +318,36 @@ def test_a_date_without_its_year_after_a_year_told_in_the_same_line():
     # not across a line (a chat's turns), nor "next March"
     assert spans("We married in 1963.\nOn the 3rd of May we moved.")[1] == ("the 3rd of May", "2020-05-03")
     assert spans("In 2019 we went. Next March we go again.")[1] == ("Next March", "2021-03-01")
+
+
+def test_an_indefinite_weekday_is_no_day():
+    # a letter two years on: "on a Sunday" is some Sunday, not the one just gone
+    assert find_times("You died on a Sunday morning with the radio on.", "2021-11-03") == []
+    assert find_times("One Thursday we drove to the coast.", "2021-11-03") == []
+    assert one("We drove to the coast on Thursday.", "2021-11-03") == ("Thursday", "2021-10-28", "2021-10-29")
+
+
+def test_so_many_years_on_a_weekday():
+    # "four years on Thursday since Dad died": the anniversary is the Thursday to come, the death four years before it
+    text = "I know it is four years on Thursday since Dad died."
+    t = find_times(text, "2023-03-12", future=lambda pos: True)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("four years on Thursday", "2019-03-16", "2019-03-17")]
+    t = find_times("It was two years on Monday since we lost her.", "2023-03-12", future=lambda pos: False)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("two years on Monday", "2021-03-06", "2021-03-07")]
+
+
+def test_a_decade_in_two_digits_or_words():
+    assert one("She and Dad moved up from Ipswich in the 80s.", "2021-07-03") == ("the 80s", "1980-01-01", "1990-01-01")
+    assert one("We met back in the '60s.", "2021-07-03") == ("the '60s", "1960-01-01", "1970-01-01")
+    assert one("They married in the early seventies.", "2021-07-03") == ("the early seventies", "1970-01-01", "1974-01-01")
+    assert find_times("Nan is in her 80s now.", "2021-07-03") == []  # an age
+    assert find_times("It's been in the 90s all week, so hot.", "2021-07-03") == []  # degrees
+
+
+def test_easter_is_a_long_weekend():
+    # "last Easter" is Good Friday to Easter Monday, not Easter Sunday: "moved up here last Easter" gives no day
+    assert one("She and Geoff moved up here last Easter.", "2023-02-18") == ("last Easter", "2022-04-15", "2022-04-19")
+    assert one("We married on Easter Sunday.", "2023-02-18") == ("Easter Sunday", "2022-04-17", "2022-04-18")
+    assert one("It was Easter Monday.", "2023-02-18") == ("Easter Monday", "2022-04-18", "2022-04-19")
+    t = find_times("He rang the day after Easter.", "2023-02-18")
+    assert (t[0].text, t[0].lo, t[0].hi) == ("the day after", "2022-04-18", "2022-04-19")

@@ -29,6 +29,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 VAGUE = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3,
          "few": 3, "several": 4, "some": 3, "many": 10, "a hundred": 100, "a thousand": 1000}
+DECADE_WORDS = {"thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 UNITS = {"day": "days", "week": "weeks", "fortnight": "fortnights", "month": "months",
          "year": "years", "decade": "decades", "century": "centuries"}
 
@@ -82,6 +83,10 @@ _SOURCES = [
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
     ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
+    # "in the 80s", "the '60s", "the early seventies": of the last century (never "her 80s", an age; "the 20s" and "the
+    # 00s" could be either century). Not beside the weather: "in the 80s all week" (American degrees)
+    ("decade_short", r"\bthe\s+(?:(early|mid|late)[- ])?(?:['’]?([3-9]0)['’]?s|(" + "|".join(DECADE_WORDS) + r"))\b"
+                     r"(?![^.!?\n]*\b(?:degrees|temps?|temperatures?|weather|humid|heat|hot|warm|sunny)\b)"),
     ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_modern_year})\b(?![\d:])"),
     ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
     # a year by its last two digits after a word that takes a year: "born in '46", "the summer of '79"
@@ -89,7 +94,9 @@ _SOURCES = [
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("this_part", rf"\b(this|last)\s+({_part})\b"),
     # "every Thursday", "each Christmas": a habit, not a day
-    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # "on a Sunday", "one Thursday": some such day, not the one just gone ("You died on a Sunday morning", in a letter two
+    # years on)
+    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
     ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|earlier|later|from now|hence)(?:\s+(today))?\b"),
     # "three weeks since he died", "it's been a year since Mum passed": counted back like "ago"
@@ -104,14 +111,15 @@ _SOURCES = [
     ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
     # an anniversary: "twenty-three years this March", "thirty years ago this June", "35 years tomorrow": so many
     # years before that month or day of this year
-    ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday))\b"),
+    # ... or on a weekday: "it's four years on Thursday since Dad died" (the Thursday to come, or gone when said in the past)
+    ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday)|on\s+({_wd}))\b"),
     # a day and month by numbers, with no year: "Closing is 6/3", "his last day is 3/31", "on 14/2" (not a fraction,
     # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
     ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
     # part of a month, a year or a week, read as all of it: "at the end of the month", "the beginning of March"
     ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(?:(month|year|week)|({_month})(?:,?\s+({_year}))?|({_year}))\b"),
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|"
-                rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day|thanksgiving|memorial day|labou?r day|"
+                rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday| day| monday)?|good friday|boxing day|thanksgiving|memorial day|labou?r day|"
                 rf"fourth of july|independence day|father'?s day|st\.? patrick'?s day|bonfire night|guy fawkes night|hogmanay|"
                 rf"st\.? david'?s day)(?:\s+({_year}))?\b"),
 ]
@@ -120,7 +128,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # are placed by the entry's date (the one just gone, or the next one if spoken of as to come); "a few years
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
-              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "year": 0.95,
+              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
@@ -239,6 +247,10 @@ def _shift(d: dt.date, n: int, unit: str) -> dt.date:
 
 def _holiday(name: str, y: int) -> dt.date:
     name = name.lower().replace("'", "").replace(".", "")
+    if name == "good friday":
+        return easter(y) - dt.timedelta(days=2)
+    if name == "easter monday":
+        return easter(y) + dt.timedelta(days=1)
     if name.startswith("easter"):
         return easter(y)
     moving = {"thanksgiving": (11, 1, TH(4)), "memorial day": (5, 31, MO(-1)), "labor day": (9, 1, MO(1)),
@@ -299,7 +311,7 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if what in SEASONS:
             return season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)
         if what in ("christmas", "easter"):
-            return day(_holiday(what, a.year))
+            return _holiday_span(what, _holiday(what, a.year))
         return month(a.year, _month_of(what))
     if kind == "part_word":
         if g[3]:
@@ -335,7 +347,10 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if n is None:
             return None
         what = (low[3] or low[4] or "").rstrip(".")
-        if what in ("tomorrow", "yesterday"):
+        if low[5]:
+            wd = WEEKDAYS[low[5]]
+            lo, hi = day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7) if future else a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7))
+        elif what in ("tomorrow", "yesterday"):
             lo, hi = day(a + dt.timedelta(days=1 if what == "tomorrow" else -1))
         elif what == "month":
             lo, hi = month(a.year, a.month)
@@ -437,6 +452,9 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         elif low[0] == "next":
             y += 1
         return season(y, g[1])
+    if kind == "decade_short":
+        g = (g[0], str(1900 + (int(g[1]) if g[1] else DECADE_WORDS[low[2]])))
+        kind = "decade"
     if kind == "decade":
         y = int(g[1])
         if len(g[1]) == 4 and g[1].endswith("00") and g[0] is None:
@@ -537,8 +555,16 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
                 d = _holiday(g[1], y + 1)
             elif low[0] != "next" and not future and (d > a or low[0] == "last" and d == a):
                 d = _holiday(g[1], y - 1)
-        return day(d)
+        return _holiday_span(g[1], d)
     return None
+
+
+def _holiday_span(name: str, d: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a holiday stands for: "Easter" alone ("last Easter", "at Easter", "over Easter") is the long weekend, Good
+    Friday to Easter Monday, not the Sunday ("Easter Sunday" and "Easter Day" are); the rest are their day."""
+    if " ".join(name.lower().split()) == "easter":
+        return d - dt.timedelta(days=2), d + dt.timedelta(days=2)
+    return day(d)
 
 
 # Times that tell their year: a date told without one just after them is of that year
@@ -681,8 +707,10 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         kind, groups = told[times[i].start]
         if kind == "unit_before" and not text[times[i].end:times[i + 1].start].strip():
             # "the day after Christmas", "the week before Easter": counted from the time it is before or after
-            try:
-                span = _resolve(kind, groups, dt.date.fromisoformat(times[i + 1].lo), False)
+            try:  # "the day after Easter": from Easter Sunday, the middle of its long weekend
+                lo, hi = dt.date.fromisoformat(times[i + 1].lo), dt.date.fromisoformat(times[i + 1].hi)
+                base = lo + (hi - lo) // 2 if told[times[i + 1].start][0] == "holiday" else lo
+                span = _resolve(kind, groups, base, False)
             except (ValueError, OverflowError, KeyError):
                 continue
             times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
@@ -713,7 +741,8 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "9"  # 9: dates5: plans and bookings forward, day words, "in the summer"
+    version = "10"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    # Thursday since", "the 80s", Easter a long weekend
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
