@@ -351,3 +351,36 @@ def test_easter_is_a_long_weekend():
     assert one("It was Easter Monday.", "2023-02-18") == ("Easter Monday", "2022-04-18", "2022-04-19")
     t = find_times("He rang the day after Easter.", "2023-02-18")
     assert (t[0].text, t[0].lo, t[0].hi) == ("the day after", "2022-04-18", "2022-04-19")
+
+
+def test_so_many_weeks_or_months_on_a_day_since():
+    # "six months tomorrow since the funeral": that day, six months back (not "two weeks tomorrow", a plan)
+    assert one("Six months tomorrow since the funeral.", "2023-03-12") == ("Six months tomorrow", "2022-09-13", "2022-09-14")
+    t = find_times("It's six weeks on Friday since Dad died.", "2023-03-12", future=lambda pos: False)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("six weeks on Friday", "2023-01-27", "2023-01-28")]
+    t = find_times("I start two weeks tomorrow.", "2023-03-12", future=lambda pos: True)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("two weeks tomorrow", "2023-03-27", "2023-03-28")]
+
+
+def test_in_the_new_year():
+    assert one("Your sister Jean moved to Spain in the New Year.", "2023-03-12") == ("the New Year", "2023-01-01", "2023-02-01")
+    t = find_times("We move in the New Year.", "2023-11-12", future=lambda pos: True)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("the New Year", "2024-01-01", "2024-02-01")]
+    assert find_times("Happy New Year! See you at the New Year's party.", "2023-01-01") == []
+
+
+def test_before_or_after_what_the_words_go_on_to_tell():
+    # with no time told before it, "the year after you got ill" is after something unsaid: not a year after the letter
+    assert find_times("I retired the year after you got ill.", "2023-03-12") == []
+    assert find_times("He proposed the week after Martin's wedding.", "2023-03-12") == []
+    # counted from the time told before it, or standing alone, as before
+    times = find_times("Mum died in March 1998. Danny moved to Perth the year after Mum went.", "2021-02-14")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the year after", "1999-01-01", "2000-01-01")
+    assert one("the year after", "2023-05-10") == ("the year after", "2023-05-11", "2024-05-11")
+
+
+def test_a_holiday_after_a_year_told_in_the_same_line():
+    times = find_times("We met at a dance in Bolton in 1962. I proposed at Christmas.", "2023-03-12")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("Christmas", "1962-12-25", "1962-12-26")
+    times = find_times("We married in 1963. Last Christmas was quiet.", "2023-03-12")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("Last Christmas", "2022-12-25", "2022-12-26")

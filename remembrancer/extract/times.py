@@ -77,6 +77,8 @@ _SOURCES = [
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
     # "in the summer", "over the winter" said as to come: the next one (said of the past, it may be any year's)
     ("the_season", rf"\b(?:in|during|over|by|until|till|through)\s+the\s+({_season})\b(?!\s+(?:of|before|after|when|that|we|i|he|she|they|you)\b)"),
+    # "six weeks tomorrow since the funeral", "six months on Sunday since she went": that day, so long back (before "week_on")
+    ("since_on", rf"\b({_num})\s+(weeks?|fortnights?|months?)\s+(?:(tomorrow|yesterday)|on\s+({_wd}))(?=\s+since\b)"),
     # "a week on Monday", "two weeks on Friday", "a week today", "Monday week": so many weeks after the next such day (British)
     # ("a week today" is left to "today_n": "a week today since he died" is a week back)
     ("week_on", rf"\b(?:({_num})\s+weeks?\s+(?:on\s+)?({_wd}|tomorrow)|(?<!every )(?<!each )({_wd})\s+week)\b"),
@@ -118,6 +120,8 @@ _SOURCES = [
     ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
     # part of a month, a year or a week, read as all of it: "at the end of the month", "the beginning of March"
     ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(?:(month|year|week)|({_month})(?:,?\s+({_year}))?|({_year}))\b"),
+    # "in the New Year": its January (the one just gone, or to come)
+    ("new_year", r"\b(?:in|over|after|since|until|till)\s+the\s+new\s+year\b(?!'|’|\s+(?:eve|day|resolution|party|honours))"),
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|"
                 rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday| day| monday)?|good friday|boxing day|thanksgiving|memorial day|labou?r day|"
                 rf"fourth of july|independence day|father'?s day|st\.? patrick'?s day|bonfire night|guy fawkes night|hogmanay|"
@@ -130,8 +134,8 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
-              "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
-              "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
+              "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9, "new_year": 0.8,
+              "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "since_on": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
 
 
@@ -340,6 +344,18 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         else:
             y = a.year if (m, d) <= (a.month, a.day) else a.year - 1
         return day(dt.date(y, m, d))
+    if kind == "since_on":
+        if a is None:
+            return None
+        n = parse_number(g[0])
+        if n is None:
+            return None
+        if low[2]:
+            d = a + dt.timedelta(days=1 if low[2] == "tomorrow" else -1)
+        else:
+            wd = WEEKDAYS[low[3]]
+            d = a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7) if future else a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7)
+        return day(_shift(d, -n, g[1]))
     if kind == "years_this":
         if a is None:
             return None
@@ -547,6 +563,8 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if when == "before":
             return a - length, a
         return a + dt.timedelta(days=1), a + dt.timedelta(days=1) + length
+    if kind == "new_year":
+        return month(a.year + 1 if future and a.month > 1 else a.year, 1)
     if kind == "holiday":
         y = int(g[2]) if g[2] else a.year
         d = _holiday(g[1], y)
@@ -584,6 +602,9 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
         if kind in ("dmy", "mdy"):
             if g[0] or g[3] or g[4]:
                 continue  # a weekday or a year of its own
+        elif kind == "holiday":  # "We met in 1962. I proposed at Christmas."
+            if g[2] or (g[0] or "").lower() in ("last", "next", "this"):
+                continue
         elif kind != "month" or (g[0] or "").lower() in ("last", "next", "this"):
             continue
         if future is not None and future(t.start):
@@ -599,6 +620,8 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
         try:
             if kind == "month":
                 span = month(y, _month_of(g[1]))
+            elif kind == "holiday":
+                span = _holiday_span(g[1], _holiday(g[1], y))
             else:
                 d_s, m_s = (g[1], g[2]) if kind == "dmy" else (g[2], g[1])
                 span = day(dt.date(y, _month_of(m_s), _day_of(d_s)))
@@ -734,7 +757,11 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             if span is not None:
                 times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
                                 round(times[i].confidence * 0.9, 3))  # counted from another time: as sure as both
-    return times
+                after.add(i)
+    # "I retired the year after you got ill", "the day before I had you": before or after what the words go on to tell,
+    # with no time told before them to count from: not the entry's day (a year after a letter, for what was long ago)
+    return [t for i, t in enumerate(times) if i in after or told[t.start][0] != "unit_before"
+            or not re.match(r"\s*[^\W\d_]", text[t.end:])]
 
 
 class Times:
