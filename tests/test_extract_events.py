@@ -747,3 +747,15 @@ def test_a_grave_in_words_that_bid_is_only_perhaps_a_death():
     assert all(ev.confidence < FACT for ev in ex.events if ev.kind == "death")
     ex = extract("We went to Mum's grave on Sunday and put flowers on it.", at="2023-05-14")
     assert any(ev.kind == "death" and ev.confidence >= FACT for ev in ex.events)
+
+
+def test_a_wedding_told_to_the_one_married_is_a_memory():
+    """A letter to one's wife: "We married on the 3rd of June" is some year's 3rd of June, not the one before the letter
+    (no date, rather than a wrong one); with the year told before it, or someone else's wedding, the date stands."""
+    letter = ("Dear Jean,\n\nI sat in the garden today, Jean. We married on the 3rd of June at St Mark's, and it rained all "
+              "day. You wore your mother's veil.\n\nLove,\nBill")
+    assert ("marriage", ["Bill", "Jean"], None, "2022-10-21") in _full(letter, "2022-10-20")
+    told = letter.replace("We married on the 3rd of June", "We met in 1969. We married on the 3rd of June")
+    assert ("marriage", ["Bill", "Jean"], "1969-06-03", "1969-06-04") in _full(told, "2022-10-20")
+    theirs = letter.replace("We married on the 3rd of June", "David Price married Sian Evans on the 3rd of June")
+    assert ("marriage", ["David Price", "Sian Evans"], "2022-06-03", "2022-06-04") in _full(theirs, "2022-10-20")

@@ -14,7 +14,7 @@ import re
 from .base import Event, Extraction
 from .cues import mention_tokens, sentence_groups
 from .people import inside, quoted
-from .times import entry_times, parse_number
+from .times import entry_times, parse_number, recurring
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -289,7 +289,8 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "31"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both
+    version = "32"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    # 32: dates6, a couple's wedding told to the partner with a date that comes round every year is of no year
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -397,6 +398,11 @@ class Events:
                 # The simple present with nobody named is a saying, not news: "the good die young".
                 generic = t.tag_ in ("VBP", "VBZ") and not people
                 # A funeral, a grave or an anniversary dates itself, not the death: it was no later than that.
+                if times and _ours_long_ago(t, kind, people, writer, ex) and recurring(times[0]) and entry_day and (
+                        times[0].lo >= _years_before(entry_day, 1)):  # placed by the entry's date, not by a year told before it
+                    # "Dear Jean, ... We married on the 3rd of June": the writer's own wedding, told to the one they married, is
+                    # a memory: the 3rd of June of some year, not the one just gone
+                    times, lo, hi = [], None, no_later
                 late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
                 victims = [via[p] for p in people if p not in agents and p in via]
                 when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
@@ -1213,6 +1219,15 @@ def _writer(ex) -> int | None:
 
 # Events of a couple: "we" in a letter to one's husband or wife is the two of them
 COUPLE = {"marriage", "engagement"}
+
+
+def _ours_long_ago(t, kind, people, writer, ex) -> bool:
+    """Is the event the writer's and their partner's, told to that partner in a letter, in the past ("Dear Jean, we married
+    on the 3rd of June", "I proposed at Christmas")?"""
+    if kind not in COUPLE or writer is None or writer not in people or t.tag_ not in ("VBD", "VBN"):
+        return False
+    partner = _partner(ex, writer)
+    return partner is not None and set(people) <= {writer, partner}
 
 
 def _partner(ex, writer) -> int | None:

@@ -585,6 +585,18 @@ def _holiday_span(name: str, d: dt.date) -> tuple[dt.date, dt.date]:
     return day(d)
 
 
+_RECURRING = re.compile(rf"\b(?:{_month}|{_season}|christmas|easter|new year|boxing day|halloween|valentine|hogmanay|bonfire night)\b"
+                        rf"|\b(?:the\s+)?{_ordinal}\b", re.I)
+_TOLD_WHEN = re.compile(r"\d{4}|['’]\d\d\b|\b(?:last|next|this|ago|yesterday|today|tonight|tomorrow|week|month|year|since|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def recurring(t: Time) -> bool:
+    """Is the time a day, month, season or feast that comes round every year, told without the year or anything that
+    places it ("on the 3rd of June", "in March", "at Christmas"; not "last March", "June 1967", "on Saturday")? Placed by
+    the entry's date, it is the one just gone: right for news, wrong for a memory."""
+    return bool(_RECURRING.search(t.text)) and not _TOLD_WHEN.search(t.text)
+
 # Times that tell their year: a date told without one just after them is of that year
 YEARED = {"iso", "numeric", "month_year", "season_year", "year", "bare_year", "short_year"}
 
