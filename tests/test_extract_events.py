@@ -759,3 +759,19 @@ def test_a_wedding_told_to_the_one_married_is_a_memory():
     assert ("marriage", ["Bill", "Jean"], "1969-06-03", "1969-06-04") in _full(told, "2022-10-20")
     theirs = letter.replace("We married on the 3rd of June", "David Price married Sian Evans on the 3rd of June")
     assert ("marriage", ["David Price", "Sian Evans"], "2022-06-03", "2022-06-04") in _full(theirs, "2022-10-20")
+
+
+def test_would_have_been_so_old_on_a_day():
+    # "You'd have been seventy on Tuesday": born that Tuesday, seventy years back (as "today" was)
+    got = _full("My dearest Ann,\n\nYou'd have been seventy on Tuesday. I took flowers up.", "2021-03-14")
+    assert ("birth", ["Ann"], "1951-03-09", "1951-03-10") in got
+    got = _full("Grandpa would've been 90 on the 2nd, so we went up to the grave.", "2021-03-14")
+    assert ("birth", ["Grandpa"], "1931-03-02", "1931-03-03") in got
+
+
+def test_a_date_and_what_it_was_like_dates_the_sentence_before():
+    # a verbless sentence that opens on a date with its year dates the event told just before it with none
+    got = _full("My dearest Ann,\n\nRemember when Mark was born? The 2nd of May 1979, and the hottest day of the year.", "2021-03-14")
+    assert ("birth", ["Mark"], "1979-05-02", "1979-05-03") in got
+    # not a day without its year ("Saturday, and the rain never stopped."): the death stays undated
+    assert _full("Nain died. Saturday, and the rain never stopped.", "2021-03-14") == [("death", ["Nain"], None, "2021-03-15")]

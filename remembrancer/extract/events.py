@@ -290,7 +290,8 @@ class Events:
 
     name = "events"
     version = "32"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
-    # 32: dates6, a couple's wedding told to the partner with a date that comes round every year is of no year
+    # 32: dates6, a couple's wedding told to the partner with a date that comes round every year is of no year, "would have
+    # been seventy on Tuesday", "The 2nd of May 1979, and ..." after an undated event
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -445,7 +446,8 @@ class Events:
                 if people and not any(ev.kind == "death" and set(people) <= set(ev.people) for ev in found.values()):
                     found[t.i] = Event("death", people, sent.start_char, sent.end_char, None, no_later,
                                        confidence=CONFIDENCE["late"], date_confidence=0.0)
-                    born = _years_before(entry_day, age) if today and entry_day and age else None
+                    birthday = entry_day if today else _one_day_of(t, times)  # "You'd have been seventy on Tuesday"
+                    born = _years_before(birthday, age) if birthday and age else None
                     if born:  # "would have been eighty-one today": born this day, that many years ago
                         found[-t.i - 1] = Event("birth", people, sent.start_char, sent.end_char, born,
                                                 (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat(),
@@ -999,6 +1001,13 @@ def _governs(head, tm) -> bool:
     return True
 
 
+def _one_day_of(t, times) -> str | None:
+    """The one day told in the clause of `t` ("on Tuesday", "on the 3rd"), if there is one."""
+    days = [tm for tm in times if (dt.date.fromisoformat(tm.hi) - dt.date.fromisoformat(tm.lo)).days == 1
+            and (span := t.doc.char_span(tm.start, tm.end, alignment_mode="expand")) is not None and _clause(span.root) == _clause(t)]
+    return days[0].lo if len(days) == 1 else None
+
+
 def _years_before(day: str, years: int) -> str | None:
     """The same day `years` years before (28 February for a 29th with no leap year)."""
     d = dt.date.fromisoformat(day)
@@ -1057,6 +1066,10 @@ def _time_only(sent, times, turn) -> bool:
     rest = [x for x in sent if not x.is_punct and not x.is_space and not any(tm.start <= x.idx < tm.end for tm in mine)]
     if all(x.lower_ in ALONE for x in rest):
         return True
+    first = next((x for x in sent if not x.is_punct and not x.is_space), None)
+    if first is not None and mine[0].start <= first.idx < mine[0].end and re.search(r"\d{4}|['’]\d\d\b", mine[0].text) and not any(
+            x.pos_ in ("VERB", "AUX") for x in sent):
+        return True  # "Remember when Mark was born? The 2nd of May 1979, the hottest day of the year.": a date and what it was like
     # "It was 1969, the hottest June in years.", "That was the spring of 2000.": a time said of "it"
     root = sent.root
     return root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in root.children) and any(
