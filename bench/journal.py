@@ -25,7 +25,9 @@ Layers, each with precision and recall, and every error:
   people (a pet, a car or a boat it reads as one that "died" is no person's death); deaths apart;
   living people marked dead; and for each event found, whether the store's date for it (its most
   precise date) falls in the key's date (in the date of any one of them, when the key gives that person
-  two events of that kind: two moves, two illnesses).
+  two events of that kind: two moves, two illnesses). Beside that rule, each date is read as a person would
+  read it (`_date_class`): right at the precision the text gives, a stretch the key cannot write inside its
+  date, a made-up day (finer), a date too coarse, only a bound, none, or wrong.
 - entry dates: every entry whose key date comes from its text, name, front matter or chat day.
 - the writer merged with anyone (a listed person holding the writer's names and another's).
 
@@ -284,7 +286,8 @@ def _interval(date: str | None):
 #   finer    a day (or a calendar month) inside a coarser key: a precision the text does not give, so made up (the entry's
 #            day for "back in March")
 #   coarser  the key's date inside a wider one ("September" for the 21st): not wrong, not right
-#   bound    only "by" or "after" a day (a plan, a state told after the fact): no date
+#   bound    only "by" or "after" a day (a plan, a state told after the fact): no date (where the key gives none, "by" is
+#            right, as the old rule has it; "after" is shown as that day, forgetting.when)
 #   none     no date where the key gives one
 #   wrong    anything else, and any date where the key gives none
 CLASSES = ["right", "within", "finer", "coarser", "bound", "none", "wrong"]
@@ -313,8 +316,8 @@ def _shown(lo: str, hi: str):
 
 def _date_class(lo, hi, key_date) -> str:
     gold = _interval(key_date)
-    if gold is None:
-        return "right" if not lo and not hi else "bound" if not lo or not hi else "wrong"
+    if gold is None:  # no date: right when the store gives none ("by" the entry's day says no more than that)
+        return "right" if not lo else "bound" if not hi else "wrong"
     if not lo and not hi:
         return "none"
     if not lo or not hi:
