@@ -384,3 +384,21 @@ def test_a_holiday_after_a_year_told_in_the_same_line():
     assert [(t.text, t.lo, t.hi) for t in times][1] == ("Christmas", "1962-12-25", "1962-12-26")
     times = find_times("We married in 1963. Last Christmas was quiet.", "2023-03-12")
     assert [(t.text, t.lo, t.hi) for t in times][1] == ("Last Christmas", "2022-12-25", "2022-12-26")
+
+
+def test_so_many_years_last_weekday_or_in_a_month():
+    # anniversaries said the British way: the day or month is this year's, the event so many years before it
+    assert one("It was a year last Tuesday since you died.", "2021-06-20") == ("a year last Tuesday", "2020-06-15", "2020-06-16")
+    assert one("We were married forty years in May.", "2021-06-20") == ("forty years in May", "1981-05-01", "1981-06-01")
+    t = find_times("It'll be two years in August since you were diagnosed.", "2021-06-20", future=lambda pos: True)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("two years in August", "2019-08-01", "2019-09-01")]
+
+
+def test_a_day_alone_after_a_day_and_month_in_the_same_sentence():
+    times = find_times("You went into the hospice on the 2nd of March and you died on the 9th.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the 9th", "2021-03-09", "2021-03-10")
+    times = find_times("She came home on the 28th of February and died on the 3rd.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the 3rd", "2021-03-03", "2021-03-04")
+    # another sentence: the entry's month, as before
+    times = find_times("Born on 3rd May. We go back on the 14th.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the 14th", "2021-06-14", "2021-06-15")

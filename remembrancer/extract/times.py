@@ -114,7 +114,9 @@ _SOURCES = [
     # an anniversary: "twenty-three years this March", "thirty years ago this June", "35 years tomorrow": so many
     # years before that month or day of this year
     # ... or on a weekday: "it's four years on Thursday since Dad died" (the Thursday to come, or gone when said in the past)
-    ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday)|on\s+({_wd}))\b"),
+    # "it was a year last Tuesday since you died" (British: the anniversary was last Tuesday); "we were married forty years in
+    # May", "it'll be two years in August since", "two years last August": that month's anniversary (to come, or gone)
+    ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this|in|last)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday)|(on|last)\s+({_wd}))\b"),
     # a day and month by numbers, with no year: "Closing is 6/3", "his last day is 3/31", "on 14/2" (not a fraction,
     # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
     ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
@@ -363,9 +365,10 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if n is None:
             return None
         what = (low[3] or low[4] or "").rstrip(".")
-        if low[5]:
-            wd = WEEKDAYS[low[5]]
-            lo, hi = day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7) if future else a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7))
+        if low[6]:
+            wd = WEEKDAYS[low[6]]
+            ahead = future and low[5] == "on"
+            lo, hi = day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7) if ahead else a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7))
         elif what in ("tomorrow", "yesterday"):
             lo, hi = day(a + dt.timedelta(days=1 if what == "tomorrow" else -1))
         elif what == "month":
@@ -374,6 +377,15 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
             lo, hi = week(a)
         elif what in SEASONS:
             lo, hi = season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)  # this year's
+        elif low[2] in ("in", "last"):  # "forty years in May": the May just gone, or the next when to come; "last May": gone
+            m = _month_of(what)
+            if low[2] == "last":
+                y = a.year if m < a.month else a.year - 1
+            elif future:
+                y = a.year if m >= a.month else a.year + 1
+            else:
+                y = a.year if m <= a.month else a.year - 1
+            lo, hi = month(y, m)
         else:
             lo, hi = month(a.year, _month_of(what))
         back = n * (10 if low[1].startswith("decade") else 1)
@@ -643,6 +655,30 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
     return out
 
 
+def _in_the_month_told(text, times, told) -> list[Time]:
+    """A day of the month alone told in the same sentence just after a day with its month is of that month (or the next,
+    if it is an earlier day): "You went into the hospice on the 2nd of March and died on the 9th" is the 9th of March, not
+    of the month the letter was written in."""
+    out = list(times)
+    for i in range(1, len(times)):
+        kind, g = told.get(times[i].start, (None, ()))
+        if kind != "ordinal" or g[0]:
+            continue  # a weekday of its own ("Friday the 7th") places it
+        prior = out[i - 1]
+        if told.get(prior.start, (None,))[0] not in ("dmy", "mdy", "iso", "numeric") or re.search(r"[.!?\n]", text[prior.end:times[i].start]):
+            continue
+        base = dt.date.fromisoformat(prior.lo)
+        if (dt.date.fromisoformat(prior.hi) - base).days != 1:
+            continue
+        d = _day_of(g[1])
+        first = base.replace(day=1) + (relativedelta(months=1) if d < base.day else relativedelta())
+        if not _valid(first.year, first.month, d):
+            continue
+        span = day(first.replace(day=d))
+        out[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]), round(times[i].confidence * 0.95, 3))
+    return out
+
+
 def _part(lo: dt.date, hi: dt.date, which: str) -> tuple[dt.date, dt.date]:
     """The beginning, middle or end of [lo, hi): the whole of it, a window that surely holds it. (A third or a half
     of it lost LoCoMo questions whose evidence lies just outside: "in the beginning of November 2022".)"""
@@ -734,6 +770,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             told[start] = ("that", groups)
     times.sort(key=lambda t: t.start)
     times = _in_the_year_told(text, times, told, a, future)
+    times = _in_the_month_told(text, times, told)
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
     # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
     # "ago" and "from now" are counted from the entry's date.
@@ -781,7 +818,7 @@ class Times:
 
     name = "times"
     version = "10"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
-    # Thursday since", "the 80s", Easter a long weekend
+    # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
