@@ -775,3 +775,11 @@ def test_a_date_and_what_it_was_like_dates_the_sentence_before():
     assert ("birth", ["Mark"], "1979-05-02", "1979-05-03") in got
     # not a day without its year ("Saturday, and the rain never stopped."): the death stays undated
     assert _full("Nain died. Saturday, and the rain never stopped.", "2021-03-14") == [("death", ["Nain"], None, "2021-03-15")]
+
+
+def test_a_time_said_of_what_an_event_left_is_not_the_events():
+    # "I found our wedding photos today": the photos were found today; the date said next is the wedding's
+    got = _full("Dear Margaret,\n\nI found our wedding photos today. The 14th of June 1969, and you in that hat.\n\nLove,\nBill",
+                "2021-09-12")
+    assert [e for e in got if e[0] == "marriage"] == [("marriage", ["Bill", "Margaret"], "1969-06-14", "1969-06-15")]
+    assert ("marriage", ["Lisa"], "2021-09-18", "2021-09-19") in _full("Lisa's wedding is on Saturday.", "2021-09-12")

@@ -402,3 +402,11 @@ def test_a_day_alone_after_a_day_and_month_in_the_same_sentence():
     # another sentence: the entry's month, as before
     times = find_times("Born on 3rd May. We go back on the 14th.", "2021-06-20")
     assert [(t.text, t.lo, t.hi) for t in times][1] == ("the 14th", "2021-06-14", "2021-06-15")
+
+
+def test_a_week_after_what_follows_is_not_counted_from_a_year():
+    # "in 1978, the week after Lisa was born": after the birth, not the first week of 1978
+    assert [(t.text, t.lo, t.hi) for t in find_times("We moved here in 1978, the week after Lisa was born.", "2021-06-20")] == [
+        ("1978", "1978-01-01", "1979-01-01")]
+    times = find_times("Mum died in March 1998. Danny moved to Perth the year after Mum went.", "2021-02-14")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the year after", "1999-01-01", "2000-01-01")

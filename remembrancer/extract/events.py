@@ -291,7 +291,7 @@ class Events:
     name = "events"
     version = "32"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: dates6, a couple's wedding told to the partner with a date that comes round every year is of no year, "would have
-    # been seventy on Tuesday", "The 2nd of May 1979, and ..." after an undated event
+    # been seventy on Tuesday", "The 2nd of May 1979, and ..." after an undated event, "found our wedding photos today"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -324,6 +324,8 @@ class Events:
                 times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
                 turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                 me = speaker_of.get(turn[2]) if turn else writer
+                if times and t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in KEEPSAKES:
+                    times = []  # "I found our wedding photos today": the day the photos were found, not the wedding's
                 if not times and g + 1 < len(groups) and _time_only(doc[groups[g + 1][0]:groups[g + 1][1]], all_times, turn):
                     # "Do you remember the spring you retired? Twenty-one years ago now.": a time said alone dates the sentence before
                     nxt = doc[groups[g + 1][0]:groups[g + 1][1]]
@@ -1228,6 +1230,11 @@ def _writer(ex) -> int | None:
     """The entry's writer: the one "I" is (a letter's "you" may be marked narrator too, when it is all "you")."""
     said = next((i for i, p in enumerate(ex.people) if any(m.kind == "narrator" for m in p.mentions)), None)
     return said if said is not None else next((i for i, p in enumerate(ex.people) if p.narrator), None)
+
+
+# Things an event leaves ("our wedding photos", "her wedding ring"): a time said of them is not the event's
+KEEPSAKES = {"photo", "photos", "photograph", "picture", "album", "dress", "ring", "band", "video", "cake", "suit", "shoe",
+             "veil", "hat", "bouquet", "invitation", "present", "gift", "list", "speech", "card", "tape", "dvd", "film"}
 
 
 # Events of a couple: "we" in a letter to one's husband or wife is the two of them

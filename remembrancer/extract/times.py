@@ -794,6 +794,9 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         kind, groups = told[times[i].start]
         if kind == "ago" and groups[2].lower() in ("before", "earlier", "later") or kind == "unit_before":
             base = dt.date.fromisoformat(times[i - 1].lo)
+            if kind == "unit_before" and re.match(r"\s*[^\W\d_]", text[times[i].end:]) and (
+                    dt.date.fromisoformat(times[i - 1].hi) - base).days > {"day": 1, "night": 1, "week": 7, "weekend": 7}.get(groups[0].lower(), 366):
+                continue  # "We moved here in 1978, the week after Lisa was born": after the birth, not after New Year's Day
             try:
                 if kind == "unit_before" and groups[0].lower() in ("month", "year"):
                     # "Mum died in March 1998. Danny moved out the year after": the next calendar year (1999), not
@@ -818,7 +821,8 @@ class Times:
 
     name = "times"
     version = "10"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
-    # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th"
+    # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
+    # 1978, the week after Lisa was born"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
