@@ -410,3 +410,11 @@ def test_a_week_after_what_follows_is_not_counted_from_a_year():
         ("1978", "1978-01-01", "1979-01-01")]
     times = find_times("Mum died in March 1998. Danny moved to Perth the year after Mum went.", "2021-02-14")
     assert [(t.text, t.lo, t.hi) for t in times][1] == ("the year after", "1999-01-01", "2000-01-01")
+
+
+def test_a_weekday_told_after_a_date_without_its_year_picks_the_year():
+    # the 4th of February 2022 was a Friday: "a Thursday" makes it 2021's
+    times = find_times("You've been gone a year now. The 4th of February, a Thursday, at ten past two.", "2022-02-06")
+    assert [(t.text, t.lo, t.hi) for t in times] == [("The 4th of February", "2021-02-04", "2021-02-05")]
+    times = find_times("You died on the 12th of November, a Thursday, at twenty past four.", "2020-12-20")
+    assert [(t.text, t.lo, t.hi) for t in times] == [("the 12th of November", "2020-11-12", "2020-11-13")]

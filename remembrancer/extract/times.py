@@ -679,6 +679,29 @@ def _in_the_month_told(text, times, told) -> list[Time]:
     return out
 
 
+def _weekday_after(text, times, told) -> list[Time]:
+    """A day and month without a year told with its weekday after it, placed by the entry in a year where it is no such
+    weekday, is of the nearest year before where it is: "You've been gone a year now. The 4th of February, a Thursday" (the
+    4th of February the letter's year was a Friday)."""
+    out = list(times)
+    for i, t in enumerate(times):
+        kind, g = told.get(t.start, (None, ()))
+        if kind not in ("dmy", "mdy") or g[0] or g[3] or g[4]:
+            continue
+        m = re.match(rf"\s*,?\s*(?:a|on\s+a|which\s+was\s+a|it\s+was\s+a)\s+({_wd})\b", text[t.end:], re.I)
+        if not m:
+            continue
+        d = dt.date.fromisoformat(t.lo)
+        wd = WEEKDAYS[m.group(1).lower()]
+        if d.weekday() == wd:
+            continue
+        fits = [y for y in range(d.year - 1, d.year - 8, -1) if _valid(y, d.month, d.day) and dt.date(y, d.month, d.day).weekday() == wd]
+        if fits:
+            span = day(dt.date(fits[0], d.month, d.day))
+            out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3))
+    return out
+
+
 def _part(lo: dt.date, hi: dt.date, which: str) -> tuple[dt.date, dt.date]:
     """The beginning, middle or end of [lo, hi): the whole of it, a window that surely holds it. (A third or a half
     of it lost LoCoMo questions whose evidence lies just outside: "in the beginning of November 2022".)"""
@@ -771,6 +794,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     times.sort(key=lambda t: t.start)
     times = _in_the_year_told(text, times, told, a, future)
     times = _in_the_month_told(text, times, told)
+    times = _weekday_after(text, times, told)
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
     # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
     # "ago" and "from now" are counted from the entry's date.
@@ -822,7 +846,7 @@ class Times:
     name = "times"
     version = "10"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
-    # 1978, the week after Lisa was born"
+    # 1978, the week after Lisa was born", "the 4th of February, a Thursday"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
