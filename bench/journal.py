@@ -25,7 +25,9 @@ Layers, each with precision and recall, and every error:
   people (a pet, a car or a boat it reads as one that "died" is no person's death); deaths apart;
   living people marked dead; and for each event found, whether the store's date for it (its most
   precise date) falls in the key's date (in the date of any one of them, when the key gives that person
-  two events of that kind: two moves, two illnesses).
+  two events of that kind: two moves, two illnesses). Beside that rule, each date is read as a person would
+  read it (`_date_class`): right at the precision the text gives, a stretch the key cannot write inside its
+  date, a made-up day (finer), a date too coarse, only a bound, none, or wrong.
 - entry dates: every entry whose key date comes from its text, name, front matter or chat day.
 - the writer merged with anyone (a listed person holding the writer's names and another's).
 
@@ -71,8 +73,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # letters-grandad (people5): a retired joiner's letters to his grandchildren abroad: his own kin name as their word and
 # a sign-off, two grandmothers and two grandfathers by kin word and first name, two Jims, titled and full names of one
 # person, a titled cat, a named car and boat, verbs opening sentences.
+# diary-norfolk (dates6): a retired librarian's diary, notes dated by a header line and letters dated under the signature,
+# events dated the many ways people write ("two years ago this May", "the week after the funeral", "last Easter", "in '98").
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
-       "diary-hull", "letters-grandad"]
+       "diary-hull", "letters-grandad", "diary-norfolk"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
@@ -262,11 +266,13 @@ class PR:
 
 
 def _interval(date: str | None):
-    """[lo, hi) of a key date: YYYY, YYYY-MM or YYYY-MM-DD."""
+    """[lo, hi) of a key date: YYYY, YYYY-MM or YYYY-MM-DD, or a decade ("1980s": "in the 80s")."""
     import datetime as dt
 
     if not date:
         return None
+    if re.fullmatch(r"\d{3}0s", date):
+        return f"{date[:4]}-01-01", f"{int(date[:4]) + 10:04d}-01-01"
     parts = [int(x) for x in date[:10].split("-")]
     if len(parts) == 1:
         return f"{parts[0]:04d}-01-01", f"{parts[0] + 1:04d}-01-01"
@@ -275,6 +281,68 @@ def _interval(date: str | None):
         return f"{y:04d}-{m:02d}-01", (f"{y + 1:04d}-01-01" if m == 12 else f"{y:04d}-{m + 1:02d}-01")
     d = dt.date(*parts)
     return d.isoformat(), (d + dt.timedelta(days=1)).isoformat()
+
+
+# How a person reads the store's date of an event against the key's (the key's date is as precise as the text allows:
+# a day, a month, a year or a decade). `right` and `within` are right; the rest are not:
+#   right    the same date at the same precision ("2019-11-03" for 2019-11-03, "1998" for '98), or a window the store
+#            shows as "about 2009" (forgetting.when) where the key gives 2009
+#   within   a stretch the key cannot write, inside its date ("the week after the funeral" in November, "the summer" of 2019)
+#   finer    a day (or a calendar month) inside a coarser key: a precision the text does not give, so made up (the entry's
+#            day for "back in March")
+#   coarser  the key's date inside a wider one ("September" for the 21st): not wrong, not right
+#   bound    only "by" or "after" a day (a plan, a state told after the fact): no date (where the key gives none, "by" is
+#            right, as the old rule has it; "after" is shown as that day, forgetting.when)
+#   none     no date where the key gives one
+#   wrong    anything else, and any date where the key gives none
+CLASSES = ["right", "within", "finer", "coarser", "bound", "none", "wrong"]
+RIGHT = ("right", "within")
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
+
+
+def _shown(lo: str, hi: str):
+    """The interval a person reads from the store's [lo, hi): a window wider than a month that is no calendar month or
+    year is shown as "about" the year (or month) of its middle (forgetting.when), so it is read as that year (month)."""
+    import datetime as dt
+
+    span = _days(lo, hi)
+    if span <= 31 or (lo[5:10] == "01-01" and span in (365, 366)) or (lo[8:10] == "01" and span <= 31):
+        return lo[:10], hi[:10]
+    if lo[5:10] == "01-01" and hi[5:10] == "01-01":  # whole years, a decade
+        return lo[:10], hi[:10]
+    mid = (dt.date.fromisoformat(lo[:10]) + dt.timedelta(days=span // 2)).isoformat()
+    return _interval(mid[:4] if span >= 300 else mid[:7])
+
+
+def _date_class(lo, hi, key_date) -> str:
+    gold = _interval(key_date)
+    if gold is None:  # no date: right when the store gives none ("by" the entry's day says no more than that)
+        return "right" if not lo else "bound" if not hi else "wrong"
+    if not lo and not hi:
+        return "none"
+    if not lo or not hi:
+        return "bound"
+    about = _shown(lo, hi) != (lo[:10], hi[:10])  # shown as "about ...": hedged, never a made-up precision
+    lo, hi = _shown(lo, hi)
+    if (lo, hi) == gold:
+        return "right"
+    if gold[0] <= lo and hi <= gold[1]:
+        span, key_span = _days(lo, hi), _days(*gold)
+        calendar_unit = span == 1 or (lo[8:10] == "01" and 28 <= span <= 31 and key_span > 31)
+        return "finer" if calendar_unit and not about else "within"
+    if lo <= gold[0] and gold[1] <= hi:
+        return "coarser"
+    return "wrong"
+
+
+def _said(memory, passage) -> str:
+    text = memory.query("SELECT text FROM passages WHERE id = ?", (passage,))
+    return text[0][0][:160] if text else ""
 
 
 def fact_threshold():
@@ -466,7 +534,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
         living = {g for g in range(len(k.people))} - {g for kind, g in gold_ev if kind == "death"}
         for stated_only, name in ((True, "events"), (False, "events+perhaps")):
             pr, deaths = PR(), PR()
-            dated = Counter()
+            dated, classes = Counter(), Counter()
             mine = defaultdict(list)
             for r in rows:
                 kind = EVENT_KINDS.get(r["kind"])
@@ -500,9 +568,12 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                                                                and (best["hi"] or "")[:10] <= gold[1])
                          for gold in (_interval(ev.get("date")) for ev in gold_all[n]))
                 dated[ok] += 1
-                if not ok and stated_only:
+                how = min((_date_class(best["lo"], best["hi"], ev.get("date")) for ev in gold_all[n]), key=CLASSES.index)
+                classes[how] += 1
+                if (not ok or how not in RIGHT) and stated_only:
+                    said = _said(memory, best["passage"]) or said
                     errors.append(f"date     {n[0]} of {k.label(n[1])}: key {' or '.join(str(ev.get('date')) for ev in gold_all[n])}, store "
-                                  f"{best['lo'] and best['lo'][:10]}..{best['hi'] and best['hi'][:10]}: {said!r}")
+                                  f"{best['lo'] and best['lo'][:10]}..{best['hi'] and best['hi'][:10]} ({how}; {best['written'] and best['written'][:10]}): {said!r}")
             for n, ev in gold_ev.items():
                 if n not in mine:
                     pr.fn += 1
@@ -513,6 +584,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
             out[name] = pr
             out[name.replace("events", "deaths")] = deaths
             out[name.replace("events", "dated")] = dated
+            out[name.replace("events", "date classes")] = classes
             out[name.replace("events", "dead-living")] = dead_living
             if stated_only:
                 for who in dead_living:
@@ -659,7 +731,10 @@ def main(argv=None):
             for g in groups:
                 totals[g][layer] += res[layer]
         dated = res["dated"]
-        print(f"  {'event dates':20} {dated[True]}/{sum(dated.values())} right of the events found")
+        classes = res["date classes"]
+        print(f"  {'event dates':20} {dated[True]}/{sum(dated.values())} right of the events found (inside the key's date); "
+              f"as a person reads them {sum(classes[c] for c in RIGHT)}/{sum(classes.values())}: "
+              + ", ".join(f"{c} {classes[c]}" for c in CLASSES))
         print(f"  {'undated marked':20} {res['undated marked'][True]}/{sum(res['undated marked'].values())}")
         print(f"  {'writer merged':20} {', '.join(res['writer_merged']) or 'no'}")
         print(f"  {'living marked dead':20} {len(res['dead-living'])} {res['dead-living']}")
@@ -672,6 +747,9 @@ def main(argv=None):
                 rules[g][r] += pr
             extra[g]["dated"] += dated[True]
             extra[g]["found"] += sum(dated.values())
+            extra[g]["read right"] += sum(classes[c] for c in RIGHT)
+            for c in CLASSES:
+                extra[g]["class " + c] += classes[c]
             extra[g]["dead-living"] += len(res["dead-living"])
             extra[g]["traps"] += res["traps"][True]
             extra[g]["writers merged"] += bool(res["writer_merged"])
@@ -687,6 +765,7 @@ def main(argv=None):
             continue
         x = extra[group]
         print(f"\n== {group}: " + "; ".join(f"{layer} {t[layer]}" for layer in LAYERS))
+        print(f"   event dates as a person reads them: " + ", ".join(f"{c} {x['class ' + c]}" for c in CLASSES))
         print(f"   relations by rule (right/read, 'perhaps' too): "
               + ", ".join(f"{r} {pr.tp}/{pr.tp + pr.fp}" for r, pr in sorted(rules[group].items())))
         print(f"   death threshold ({'chosen on these' if group == 'tune' else 'figures'}): "
@@ -695,7 +774,7 @@ def main(argv=None):
             f"{group}: people P {t['people'].p():.2f} R {t['people'].r():.2f}, aliases P {t['aliases'].p():.2f} R {t['aliases'].r():.2f}, "
             f"not-people P {t['not-people'].p():.2f} R {t['not-people'].r():.2f}, relations P {t['relations'].p():.2f} R {t['relations'].r():.2f} "
             f"(to writer P {t['to-writer'].p():.2f} R {t['to-writer'].r():.2f}), events P {t['events'].p():.2f} R {t['events'].r():.2f}, "
-            f"deaths P {t['deaths'].p():.2f} R {t['deaths'].r():.2f}, event dates {x['dated']}/{x['found']}, "
+            f"deaths P {t['deaths'].p():.2f} R {t['deaths'].r():.2f}, event dates {x['dated']}/{x['found']} (as read {x['read right']}/{x['found']}), "
             f"entry dates {t['entry dates'].p():.2f}, living dead {x['dead-living']}, writer merged {x['writers merged']}, traps {x['traps']}")
     print("\nsummary: " + " | ".join(parts))
 

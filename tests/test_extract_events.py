@@ -843,3 +843,37 @@ def test_a_test_passed_is_no_death(nlp):
         assert _deaths(nlp, text) == [], text
     assert _deaths(nlp, "Jess Brown passed!") == [(["Jess Brown"], None, 0.75)]  # perhaps
     assert _deaths(nlp, "Jess Brown passed early this morning.") == [(["Jess Brown"], "2023-05-10", 0.9)]
+def test_a_wedding_told_to_the_one_married_is_a_memory():
+    """A letter to one's wife: "We married on the 3rd of June" is some year's 3rd of June, not the one before the letter
+    (no date, rather than a wrong one); with the year told before it, or someone else's wedding, the date stands."""
+    letter = ("Dear Jean,\n\nI sat in the garden today, Jean. We married on the 3rd of June at St Mark's, and it rained all "
+              "day. You wore your mother's veil.\n\nLove,\nBill")
+    assert ("marriage", ["Bill", "Jean"], None, "2022-10-21") in _full(letter, "2022-10-20")
+    told = letter.replace("We married on the 3rd of June", "We met in 1969. We married on the 3rd of June")
+    assert ("marriage", ["Bill", "Jean"], "1969-06-03", "1969-06-04") in _full(told, "2022-10-20")
+    theirs = letter.replace("We married on the 3rd of June", "David Price married Sian Evans on the 3rd of June")
+    assert ("marriage", ["David Price", "Sian Evans"], "2022-06-03", "2022-06-04") in _full(theirs, "2022-10-20")
+
+
+def test_would_have_been_so_old_on_a_day():
+    # "You'd have been seventy on Tuesday": born that Tuesday, seventy years back (as "today" was)
+    got = _full("My dearest Ann,\n\nYou'd have been seventy on Tuesday. I took flowers up.", "2021-03-14")
+    assert ("birth", ["Ann"], "1951-03-09", "1951-03-10") in got
+    got = _full("Grandpa would've been 90 on the 2nd, so we went up to the grave.", "2021-03-14")
+    assert ("birth", ["Grandpa"], "1931-03-02", "1931-03-03") in got
+
+
+def test_a_date_and_what_it_was_like_dates_the_sentence_before():
+    # a verbless sentence that opens on a date with its year dates the event told just before it with none
+    got = _full("My dearest Ann,\n\nRemember when Mark was born? The 2nd of May 1979, and the hottest day of the year.", "2021-03-14")
+    assert ("birth", ["Mark"], "1979-05-02", "1979-05-03") in got
+    # not a day without its year ("Saturday, and the rain never stopped."): the death stays undated
+    assert _full("Nain died. Saturday, and the rain never stopped.", "2021-03-14") == [("death", ["Nain"], None, "2021-03-15")]
+
+
+def test_a_time_said_of_what_an_event_left_is_not_the_events():
+    # "I found our wedding photos today": the photos were found today; the date said next is the wedding's
+    got = _full("Dear Margaret,\n\nI found our wedding photos today. The 14th of June 1969, and you in that hat.\n\nLove,\nBill",
+                "2021-09-12")
+    assert [e for e in got if e[0] == "marriage"] == [("marriage", ["Bill", "Margaret"], "1969-06-14", "1969-06-15")]
+    assert ("marriage", ["Lisa"], "2021-09-18", "2021-09-19") in _full("Lisa's wedding is on Saturday.", "2021-09-12")

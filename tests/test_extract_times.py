@@ -318,3 +318,103 @@ def test_a_date_without_its_year_after_a_year_told_in_the_same_line():
     # not across a line (a chat's turns), nor "next March"
     assert spans("We married in 1963.\nOn the 3rd of May we moved.")[1] == ("the 3rd of May", "2020-05-03")
     assert spans("In 2019 we went. Next March we go again.")[1] == ("Next March", "2021-03-01")
+
+
+def test_an_indefinite_weekday_is_no_day():
+    # a letter two years on: "on a Sunday" is some Sunday, not the one just gone
+    assert find_times("You died on a Sunday morning with the radio on.", "2021-11-03") == []
+    assert find_times("One Thursday we drove to the coast.", "2021-11-03") == []
+    assert one("We drove to the coast on Thursday.", "2021-11-03") == ("Thursday", "2021-10-28", "2021-10-29")
+
+
+def test_so_many_years_on_a_weekday():
+    # "four years on Thursday since Dad died": the anniversary is the Thursday to come, the death four years before it
+    text = "I know it is four years on Thursday since Dad died."
+    t = find_times(text, "2023-03-12", future=lambda pos: True)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("four years on Thursday", "2019-03-16", "2019-03-17")]
+    t = find_times("It was two years on Monday since we lost her.", "2023-03-12", future=lambda pos: False)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("two years on Monday", "2021-03-06", "2021-03-07")]
+
+
+def test_a_decade_in_two_digits_or_words():
+    assert one("She and Dad moved up from Ipswich in the 80s.", "2021-07-03") == ("the 80s", "1980-01-01", "1990-01-01")
+    assert one("We met back in the '60s.", "2021-07-03") == ("the '60s", "1960-01-01", "1970-01-01")
+    assert one("They married in the early seventies.", "2021-07-03") == ("the early seventies", "1970-01-01", "1974-01-01")
+    assert find_times("Nan is in her 80s now.", "2021-07-03") == []  # an age
+    assert find_times("It's been in the 90s all week, so hot.", "2021-07-03") == []  # degrees
+
+
+def test_easter_is_a_long_weekend():
+    # "last Easter" is Good Friday to Easter Monday, not Easter Sunday: "moved up here last Easter" gives no day
+    assert one("She and Geoff moved up here last Easter.", "2023-02-18") == ("last Easter", "2022-04-15", "2022-04-19")
+    assert one("We married on Easter Sunday.", "2023-02-18") == ("Easter Sunday", "2022-04-17", "2022-04-18")
+    assert one("It was Easter Monday.", "2023-02-18") == ("Easter Monday", "2022-04-18", "2022-04-19")
+    t = find_times("He rang the day after Easter.", "2023-02-18")
+    assert (t[0].text, t[0].lo, t[0].hi) == ("the day after", "2022-04-18", "2022-04-19")
+
+
+def test_so_many_weeks_or_months_on_a_day_since():
+    # "six months tomorrow since the funeral": that day, six months back (not "two weeks tomorrow", a plan)
+    assert one("Six months tomorrow since the funeral.", "2023-03-12") == ("Six months tomorrow", "2022-09-13", "2022-09-14")
+    t = find_times("It's six weeks on Friday since Dad died.", "2023-03-12", future=lambda pos: False)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("six weeks on Friday", "2023-01-27", "2023-01-28")]
+    t = find_times("I start two weeks tomorrow.", "2023-03-12", future=lambda pos: True)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("two weeks tomorrow", "2023-03-27", "2023-03-28")]
+
+
+def test_in_the_new_year():
+    assert one("Your sister Jean moved to Spain in the New Year.", "2023-03-12") == ("the New Year", "2023-01-01", "2023-02-01")
+    t = find_times("We move in the New Year.", "2023-11-12", future=lambda pos: True)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("the New Year", "2024-01-01", "2024-02-01")]
+    assert find_times("Happy New Year! See you at the New Year's party.", "2023-01-01") == []
+
+
+def test_before_or_after_what_the_words_go_on_to_tell():
+    # with no time told before it, "the year after you got ill" is after something unsaid: not a year after the letter
+    assert find_times("I retired the year after you got ill.", "2023-03-12") == []
+    assert find_times("He proposed the week after Martin's wedding.", "2023-03-12") == []
+    # counted from the time told before it, or standing alone, as before
+    times = find_times("Mum died in March 1998. Danny moved to Perth the year after Mum went.", "2021-02-14")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the year after", "1999-01-01", "2000-01-01")
+    assert one("the year after", "2023-05-10") == ("the year after", "2023-05-11", "2024-05-11")
+
+
+def test_a_holiday_after_a_year_told_in_the_same_line():
+    times = find_times("We met at a dance in Bolton in 1962. I proposed at Christmas.", "2023-03-12")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("Christmas", "1962-12-25", "1962-12-26")
+    times = find_times("We married in 1963. Last Christmas was quiet.", "2023-03-12")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("Last Christmas", "2022-12-25", "2022-12-26")
+
+
+def test_so_many_years_last_weekday_or_in_a_month():
+    # anniversaries said the British way: the day or month is this year's, the event so many years before it
+    assert one("It was a year last Tuesday since you died.", "2021-06-20") == ("a year last Tuesday", "2020-06-15", "2020-06-16")
+    assert one("We were married forty years in May.", "2021-06-20") == ("forty years in May", "1981-05-01", "1981-06-01")
+    t = find_times("It'll be two years in August since you were diagnosed.", "2021-06-20", future=lambda pos: True)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("two years in August", "2019-08-01", "2019-09-01")]
+
+
+def test_a_day_alone_after_a_day_and_month_in_the_same_sentence():
+    times = find_times("You went into the hospice on the 2nd of March and you died on the 9th.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the 9th", "2021-03-09", "2021-03-10")
+    times = find_times("She came home on the 28th of February and died on the 3rd.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the 3rd", "2021-03-03", "2021-03-04")
+    # another sentence: the entry's month, as before
+    times = find_times("Born on 3rd May. We go back on the 14th.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the 14th", "2021-06-14", "2021-06-15")
+
+
+def test_a_week_after_what_follows_is_not_counted_from_a_year():
+    # "in 1978, the week after Lisa was born": after the birth, not the first week of 1978
+    assert [(t.text, t.lo, t.hi) for t in find_times("We moved here in 1978, the week after Lisa was born.", "2021-06-20")] == [
+        ("1978", "1978-01-01", "1979-01-01")]
+    times = find_times("Mum died in March 1998. Danny moved to Perth the year after Mum went.", "2021-02-14")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("the year after", "1999-01-01", "2000-01-01")
+
+
+def test_a_weekday_told_after_a_date_without_its_year_picks_the_year():
+    # the 4th of February 2022 was a Friday: "a Thursday" makes it 2021's
+    times = find_times("You've been gone a year now. The 4th of February, a Thursday, at ten past two.", "2022-02-06")
+    assert [(t.text, t.lo, t.hi) for t in times] == [("The 4th of February", "2021-02-04", "2021-02-05")]
+    times = find_times("You died on the 12th of November, a Thursday, at twenty past four.", "2020-12-20")
+    assert [(t.text, t.lo, t.hi) for t in times] == [("the 12th of November", "2020-11-12", "2020-11-13")]

@@ -14,7 +14,7 @@ import re
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
-from .times import entry_times, parse_number
+from .times import entry_times, parse_number, recurring
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -308,7 +308,10 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "32"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both; 32: deaths2 (deaths as people tell them, and their traps)
+    version = "33"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
+    # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
+    # after an undated event, "found our wedding photos today"); 33: both
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -345,6 +348,8 @@ class Events:
                 times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
                 turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                 me = speaker_of.get(turn[2]) if turn else writer
+                if times and t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in KEEPSAKES:
+                    times = []  # "I found our wedding photos today": the day the photos were found, not the wedding's
                 if not times and g + 1 < len(groups) and _time_only(doc[groups[g + 1][0]:groups[g + 1][1]], all_times, turn):
                     # "Do you remember the spring you retired? Twenty-one years ago now.": a time said alone dates the sentence before
                     nxt = doc[groups[g + 1][0]:groups[g + 1][1]]
@@ -432,6 +437,11 @@ class Events:
                 generic = t.tag_ in ("VBP", "VBZ") and (not people or kind == "death" and t.pos_ == "VERB" and not any(
                     c.dep_ in ("aux", "auxpass") for c in t.children))
                 # A funeral, a grave or an anniversary dates itself, not the death: it was no later than that.
+                if times and _ours_long_ago(t, kind, people, writer, ex) and recurring(times[0]) and entry_day and (
+                        times[0].lo >= _years_before(entry_day, 1)):  # placed by the entry's date, not by a year told before it
+                    # "Dear Jean, ... We married on the 3rd of June": the writer's own wedding, told to the one they married, is
+                    # a memory: the 3rd of June of some year, not the one just gone
+                    times, lo, hi = [], None, no_later
                 late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
                 victims = [via[p] for p in people if p not in agents and p in via]
                 when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
@@ -474,7 +484,8 @@ class Events:
                 if people and not any(ev.kind == "death" and set(people) <= set(ev.people) for ev in found.values()):
                     found[t.i] = Event("death", people, sent.start_char, sent.end_char, None, no_later,
                                        confidence=CONFIDENCE["late"], date_confidence=0.0)
-                    born = _years_before(entry_day, age) if today and entry_day and age else None
+                    birthday = entry_day if today else _one_day_of(t, times)  # "You'd have been seventy on Tuesday"
+                    born = _years_before(birthday, age) if birthday and age else None
                     if born:  # "would have been eighty-one today": born this day, that many years ago
                         found[-t.i - 1] = Event("birth", people, sent.start_char, sent.end_char, born,
                                                 (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat(),
@@ -1058,6 +1069,13 @@ def _governs(head, tm) -> bool:
     return True
 
 
+def _one_day_of(t, times) -> str | None:
+    """The one day told in the clause of `t` ("on Tuesday", "on the 3rd"), if there is one."""
+    days = [tm for tm in times if (dt.date.fromisoformat(tm.hi) - dt.date.fromisoformat(tm.lo)).days == 1
+            and (span := t.doc.char_span(tm.start, tm.end, alignment_mode="expand")) is not None and _clause(span.root) == _clause(t)]
+    return days[0].lo if len(days) == 1 else None
+
+
 def _years_before(day: str, years: int) -> str | None:
     """The same day `years` years before (28 February for a 29th with no leap year)."""
     d = dt.date.fromisoformat(day)
@@ -1116,6 +1134,10 @@ def _time_only(sent, times, turn) -> bool:
     rest = [x for x in sent if not x.is_punct and not x.is_space and not any(tm.start <= x.idx < tm.end for tm in mine)]
     if all(x.lower_ in ALONE for x in rest):
         return True
+    first = next((x for x in sent if not x.is_punct and not x.is_space), None)
+    if first is not None and mine[0].start <= first.idx < mine[0].end and re.search(r"\d{4}|['’]\d\d\b", mine[0].text) and not any(
+            x.pos_ in ("VERB", "AUX") for x in sent):
+        return True  # "Remember when Mark was born? The 2nd of May 1979, the hottest day of the year.": a date and what it was like
     # "It was 1969, the hottest June in years.", "That was the spring of 2000.": a time said of "it"
     root = sent.root
     return root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in root.children) and any(
@@ -1276,8 +1298,22 @@ def _writer(ex) -> int | None:
     return said if said is not None else next((i for i, p in enumerate(ex.people) if p.narrator), None)
 
 
+# Things an event leaves ("our wedding photos", "her wedding ring"): a time said of them is not the event's
+KEEPSAKES = {"photo", "photos", "photograph", "picture", "album", "dress", "ring", "band", "video", "cake", "suit", "shoe",
+             "veil", "hat", "bouquet", "invitation", "present", "gift", "list", "speech", "card", "tape", "dvd", "film"}
+
+
 # Events of a couple: "we" in a letter to one's husband or wife is the two of them
 COUPLE = {"marriage", "engagement"}
+
+
+def _ours_long_ago(t, kind, people, writer, ex) -> bool:
+    """Is the event the writer's and their partner's, told to that partner in a letter, in the past ("Dear Jean, we married
+    on the 3rd of June", "I proposed at Christmas")?"""
+    if kind not in COUPLE or writer is None or writer not in people or t.tag_ not in ("VBD", "VBN"):
+        return False
+    partner = _partner(ex, writer)
+    return partner is not None and set(people) <= {writer, partner}
 
 
 def _partner(ex, writer) -> int | None:

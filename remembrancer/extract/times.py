@@ -29,6 +29,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 VAGUE = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3,
          "few": 3, "several": 4, "some": 3, "many": 10, "a hundred": 100, "a thousand": 1000}
+DECADE_WORDS = {"thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 UNITS = {"day": "days", "week": "weeks", "fortnight": "fortnights", "month": "months",
          "year": "years", "decade": "decades", "century": "centuries"}
 
@@ -76,12 +77,18 @@ _SOURCES = [
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
     # "in the summer", "over the winter" said as to come: the next one (said of the past, it may be any year's)
     ("the_season", rf"\b(?:in|during|over|by|until|till|through)\s+the\s+({_season})\b(?!\s+(?:of|before|after|when|that|we|i|he|she|they|you)\b)"),
+    # "six weeks tomorrow since the funeral", "six months on Sunday since she went": that day, so long back (before "week_on")
+    ("since_on", rf"\b({_num})\s+(weeks?|fortnights?|months?)\s+(?:(tomorrow|yesterday)|on\s+({_wd}))(?=\s+since\b)"),
     # "a week on Monday", "two weeks on Friday", "a week today", "Monday week": so many weeks after the next such day (British)
     # ("a week today" is left to "today_n": "a week today since he died" is a week back)
     ("week_on", rf"\b(?:({_num})\s+weeks?\s+(?:on\s+)?({_wd}|tomorrow)|(?<!every )(?<!each )({_wd})\s+week)\b"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
     ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
+    # "in the 80s", "the '60s", "the early seventies": of the last century (never "her 80s", an age; "the 20s" and "the
+    # 00s" could be either century). Not beside the weather: "in the 80s all week" (American degrees)
+    ("decade_short", r"\bthe\s+(?:(early|mid|late)[- ])?(?:['’]?([3-9]0)['’]?s|(" + "|".join(DECADE_WORDS) + r"))\b"
+                     r"(?![^.!?\n]*\b(?:degrees|temps?|temperatures?|weather|humid|heat|hot|warm|sunny)\b)"),
     ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_modern_year})\b(?![\d:])"),
     ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
     # a year by its last two digits after a word that takes a year: "born in '46", "the summer of '79"
@@ -89,7 +96,9 @@ _SOURCES = [
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("this_part", rf"\b(this|last)\s+({_part})\b"),
     # "every Thursday", "each Christmas": a habit, not a day
-    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # "on a Sunday", "one Thursday": some such day, not the one just gone ("You died on a Sunday morning", in a letter two
+    # years on)
+    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
     ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|earlier|later|from now|hence)(?:\s+(today))?\b"),
     # "three weeks since he died", "it's been a year since Mum passed": counted back like "ago"
@@ -104,14 +113,19 @@ _SOURCES = [
     ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
     # an anniversary: "twenty-three years this March", "thirty years ago this June", "35 years tomorrow": so many
     # years before that month or day of this year
-    ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday))\b"),
+    # ... or on a weekday: "it's four years on Thursday since Dad died" (the Thursday to come, or gone when said in the past)
+    # "it was a year last Tuesday since you died" (British: the anniversary was last Tuesday); "we were married forty years in
+    # May", "it'll be two years in August since", "two years last August": that month's anniversary (to come, or gone)
+    ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this|in|last)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday)|(on|last)\s+({_wd}))\b"),
     # a day and month by numbers, with no year: "Closing is 6/3", "his last day is 3/31", "on 14/2" (not a fraction,
     # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
     ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
     # part of a month, a year or a week, read as all of it: "at the end of the month", "the beginning of March"
     ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(?:(month|year|week)|({_month})(?:,?\s+({_year}))?|({_year}))\b"),
+    # "in the New Year": its January (the one just gone, or to come)
+    ("new_year", r"\b(?:in|over|after|since|until|till)\s+the\s+new\s+year\b(?!'|’|\s+(?:eve|day|resolution|party|honours))"),
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|"
-                rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday)?|boxing day|thanksgiving|memorial day|labou?r day|"
+                rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday| day| monday)?|good friday|boxing day|thanksgiving|memorial day|labou?r day|"
                 rf"fourth of july|independence day|father'?s day|st\.? patrick'?s day|bonfire night|guy fawkes night|hogmanay|"
                 rf"st\.? david'?s day)(?:\s+({_year}))?\b"),
 ]
@@ -120,10 +134,10 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # are placed by the entry's date (the one just gone, or the next one if spoken of as to come); "a few years
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
-              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "year": 0.95,
+              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
-              "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9,
-              "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
+              "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9, "new_year": 0.8,
+              "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "since_on": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
 
 
@@ -239,6 +253,10 @@ def _shift(d: dt.date, n: int, unit: str) -> dt.date:
 
 def _holiday(name: str, y: int) -> dt.date:
     name = name.lower().replace("'", "").replace(".", "")
+    if name == "good friday":
+        return easter(y) - dt.timedelta(days=2)
+    if name == "easter monday":
+        return easter(y) + dt.timedelta(days=1)
     if name.startswith("easter"):
         return easter(y)
     moving = {"thanksgiving": (11, 1, TH(4)), "memorial day": (5, 31, MO(-1)), "labor day": (9, 1, MO(1)),
@@ -299,7 +317,7 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if what in SEASONS:
             return season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)
         if what in ("christmas", "easter"):
-            return day(_holiday(what, a.year))
+            return _holiday_span(what, _holiday(what, a.year))
         return month(a.year, _month_of(what))
     if kind == "part_word":
         if g[3]:
@@ -328,6 +346,18 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         else:
             y = a.year if (m, d) <= (a.month, a.day) else a.year - 1
         return day(dt.date(y, m, d))
+    if kind == "since_on":
+        if a is None:
+            return None
+        n = parse_number(g[0])
+        if n is None:
+            return None
+        if low[2]:
+            d = a + dt.timedelta(days=1 if low[2] == "tomorrow" else -1)
+        else:
+            wd = WEEKDAYS[low[3]]
+            d = a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7) if future else a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7)
+        return day(_shift(d, -n, g[1]))
     if kind == "years_this":
         if a is None:
             return None
@@ -335,7 +365,11 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if n is None:
             return None
         what = (low[3] or low[4] or "").rstrip(".")
-        if what in ("tomorrow", "yesterday"):
+        if low[6]:
+            wd = WEEKDAYS[low[6]]
+            ahead = future and low[5] == "on"
+            lo, hi = day(a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7) if ahead else a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7))
+        elif what in ("tomorrow", "yesterday"):
             lo, hi = day(a + dt.timedelta(days=1 if what == "tomorrow" else -1))
         elif what == "month":
             lo, hi = month(a.year, a.month)
@@ -343,6 +377,15 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
             lo, hi = week(a)
         elif what in SEASONS:
             lo, hi = season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)  # this year's
+        elif low[2] in ("in", "last"):  # "forty years in May": the May just gone, or the next when to come; "last May": gone
+            m = _month_of(what)
+            if low[2] == "last":
+                y = a.year if m < a.month else a.year - 1
+            elif future:
+                y = a.year if m >= a.month else a.year + 1
+            else:
+                y = a.year if m <= a.month else a.year - 1
+            lo, hi = month(y, m)
         else:
             lo, hi = month(a.year, _month_of(what))
         back = n * (10 if low[1].startswith("decade") else 1)
@@ -437,6 +480,9 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         elif low[0] == "next":
             y += 1
         return season(y, g[1])
+    if kind == "decade_short":
+        g = (g[0], str(1900 + (int(g[1]) if g[1] else DECADE_WORDS[low[2]])))
+        kind = "decade"
     if kind == "decade":
         y = int(g[1])
         if len(g[1]) == 4 and g[1].endswith("00") and g[0] is None:
@@ -529,6 +575,8 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         if when == "before":
             return a - length, a
         return a + dt.timedelta(days=1), a + dt.timedelta(days=1) + length
+    if kind == "new_year":
+        return month(a.year + 1 if future and a.month > 1 else a.year, 1)
     if kind == "holiday":
         y = int(g[2]) if g[2] else a.year
         d = _holiday(g[1], y)
@@ -537,9 +585,29 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
                 d = _holiday(g[1], y + 1)
             elif low[0] != "next" and not future and (d > a or low[0] == "last" and d == a):
                 d = _holiday(g[1], y - 1)
-        return day(d)
+        return _holiday_span(g[1], d)
     return None
 
+
+def _holiday_span(name: str, d: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a holiday stands for: "Easter" alone ("last Easter", "at Easter", "over Easter") is the long weekend, Good
+    Friday to Easter Monday, not the Sunday ("Easter Sunday" and "Easter Day" are); the rest are their day."""
+    if " ".join(name.lower().split()) == "easter":
+        return d - dt.timedelta(days=2), d + dt.timedelta(days=2)
+    return day(d)
+
+
+_RECURRING = re.compile(rf"\b(?:{_month}|{_season}|christmas|easter|new year|boxing day|halloween|valentine|hogmanay|bonfire night)\b"
+                        rf"|\b(?:the\s+)?{_ordinal}\b", re.I)
+_TOLD_WHEN = re.compile(r"\d{4}|['’]\d\d\b|\b(?:last|next|this|ago|yesterday|today|tonight|tomorrow|week|month|year|since|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def recurring(t: Time) -> bool:
+    """Is the time a day, month, season or feast that comes round every year, told without the year or anything that
+    places it ("on the 3rd of June", "in March", "at Christmas"; not "last March", "June 1967", "on Saturday")? Placed by
+    the entry's date, it is the one just gone: right for news, wrong for a memory."""
+    return bool(_RECURRING.search(t.text)) and not _TOLD_WHEN.search(t.text)
 
 # Times that tell their year: a date told without one just after them is of that year
 YEARED = {"iso", "numeric", "month_year", "season_year", "year", "bare_year", "short_year"}
@@ -558,6 +626,9 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
         if kind in ("dmy", "mdy"):
             if g[0] or g[3] or g[4]:
                 continue  # a weekday or a year of its own
+        elif kind == "holiday":  # "We met in 1962. I proposed at Christmas."
+            if g[2] or (g[0] or "").lower() in ("last", "next", "this"):
+                continue
         elif kind != "month" or (g[0] or "").lower() in ("last", "next", "this"):
             continue
         if future is not None and future(t.start):
@@ -573,12 +644,61 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
         try:
             if kind == "month":
                 span = month(y, _month_of(g[1]))
+            elif kind == "holiday":
+                span = _holiday_span(g[1], _holiday(g[1], y))
             else:
                 d_s, m_s = (g[1], g[2]) if kind == "dmy" else (g[2], g[1])
                 span = day(dt.date(y, _month_of(m_s), _day_of(d_s)))
         except (ValueError, KeyError):
             continue
         out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3))
+    return out
+
+
+def _in_the_month_told(text, times, told) -> list[Time]:
+    """A day of the month alone told in the same sentence just after a day with its month is of that month (or the next,
+    if it is an earlier day): "You went into the hospice on the 2nd of March and died on the 9th" is the 9th of March, not
+    of the month the letter was written in."""
+    out = list(times)
+    for i in range(1, len(times)):
+        kind, g = told.get(times[i].start, (None, ()))
+        if kind != "ordinal" or g[0]:
+            continue  # a weekday of its own ("Friday the 7th") places it
+        prior = out[i - 1]
+        if told.get(prior.start, (None,))[0] not in ("dmy", "mdy", "iso", "numeric") or re.search(r"[.!?\n]", text[prior.end:times[i].start]):
+            continue
+        base = dt.date.fromisoformat(prior.lo)
+        if (dt.date.fromisoformat(prior.hi) - base).days != 1:
+            continue
+        d = _day_of(g[1])
+        first = base.replace(day=1) + (relativedelta(months=1) if d < base.day else relativedelta())
+        if not _valid(first.year, first.month, d):
+            continue
+        span = day(first.replace(day=d))
+        out[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]), round(times[i].confidence * 0.95, 3))
+    return out
+
+
+def _weekday_after(text, times, told) -> list[Time]:
+    """A day and month without a year told with its weekday after it, placed by the entry in a year where it is no such
+    weekday, is of the nearest year before where it is: "You've been gone a year now. The 4th of February, a Thursday" (the
+    4th of February the letter's year was a Friday)."""
+    out = list(times)
+    for i, t in enumerate(times):
+        kind, g = told.get(t.start, (None, ()))
+        if kind not in ("dmy", "mdy") or g[0] or g[3] or g[4]:
+            continue
+        m = re.match(rf"\s*,?\s*(?:a|on\s+a|which\s+was\s+a|it\s+was\s+a)\s+({_wd})\b", text[t.end:], re.I)
+        if not m:
+            continue
+        d = dt.date.fromisoformat(t.lo)
+        wd = WEEKDAYS[m.group(1).lower()]
+        if d.weekday() == wd:
+            continue
+        fits = [y for y in range(d.year - 1, d.year - 8, -1) if _valid(y, d.month, d.day) and dt.date(y, d.month, d.day).weekday() == wd]
+        if fits:
+            span = day(dt.date(fits[0], d.month, d.day))
+            out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3))
     return out
 
 
@@ -673,6 +793,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             told[start] = ("that", groups)
     times.sort(key=lambda t: t.start)
     times = _in_the_year_told(text, times, told, a, future)
+    times = _in_the_month_told(text, times, told)
+    times = _weekday_after(text, times, told)
     # "Two weeks before", "three days later", "the week before": counted from the time told just before
     # them in the text ("On the 14th of July we meet. Two weeks before that, ..."), if there is one;
     # "ago" and "from now" are counted from the entry's date.
@@ -681,8 +803,10 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         kind, groups = told[times[i].start]
         if kind == "unit_before" and not text[times[i].end:times[i + 1].start].strip():
             # "the day after Christmas", "the week before Easter": counted from the time it is before or after
-            try:
-                span = _resolve(kind, groups, dt.date.fromisoformat(times[i + 1].lo), False)
+            try:  # "the day after Easter": from Easter Sunday, the middle of its long weekend
+                lo, hi = dt.date.fromisoformat(times[i + 1].lo), dt.date.fromisoformat(times[i + 1].hi)
+                base = lo + (hi - lo) // 2 if told[times[i + 1].start][0] == "holiday" else lo
+                span = _resolve(kind, groups, base, False)
             except (ValueError, OverflowError, KeyError):
                 continue
             times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
@@ -694,6 +818,9 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         kind, groups = told[times[i].start]
         if kind == "ago" and groups[2].lower() in ("before", "earlier", "later") or kind == "unit_before":
             base = dt.date.fromisoformat(times[i - 1].lo)
+            if kind == "unit_before" and re.match(r"\s*[^\W\d_]", text[times[i].end:]) and (
+                    dt.date.fromisoformat(times[i - 1].hi) - base).days > {"day": 1, "night": 1, "week": 7, "weekend": 7}.get(groups[0].lower(), 366):
+                continue  # "We moved here in 1978, the week after Lisa was born": after the birth, not after New Year's Day
             try:
                 if kind == "unit_before" and groups[0].lower() in ("month", "year"):
                     # "Mum died in March 1998. Danny moved out the year after": the next calendar year (1999), not
@@ -706,14 +833,20 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             if span is not None:
                 times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
                                 round(times[i].confidence * 0.9, 3))  # counted from another time: as sure as both
-    return times
+                after.add(i)
+    # "I retired the year after you got ill", "the day before I had you": before or after what the words go on to tell,
+    # with no time told before them to count from: not the entry's day (a year after a letter, for what was long ago)
+    return [t for i, t in enumerate(times) if i in after or told[t.start][0] != "unit_before"
+            or not re.match(r"\s*[^\W\d_]", text[t.end:])]
 
 
 class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "9"  # 9: dates5: plans and bookings forward, day words, "in the summer"
+    version = "10"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
+    # 1978, the week after Lisa was born", "the 4th of February, a Thursday"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
