@@ -83,3 +83,18 @@ def test_a_spouses_child_is_perhaps_mine_when_a_tie_is_only_perhaps():
     read = [(husband, "husband", me, 0.95), (daughter, "daughter", husband, 0.85)]
     out = {(s, w, o): c for s, w, o, c, _ in implied(read, {me: "f", husband: "m", daughter: "f"}, me)}
     assert out[(me, "mother", daughter)] < FACT
+
+
+def test_a_role_said_to_be_had_is_the_baby_whose_birth_the_next_sentence_tells():
+    ex = extract("Dear Dad,\n\nYou have a granddaughter in Australia. Matilda Margaret Halloran was born on the 9th at the "
+                 "hospital. Danny cried down the phone.\n\nLove, Ruthie x", at="2022-01-16")
+    assert ("Matilda Margaret Halloran", "granddaughter", "Dad", "named") in rels(ex)
+    ex = extract("I have a cousin. Jo was always the clever one.", at="2022-01-16")
+    assert not any(r.how == "named" for r in ex.relations)
+
+
+def test_a_role_set_beside_what_is_someones_is_theirs():
+    ex = extract("We drove up for Nan's funeral, Dad's mum, on the Friday. It rained.", at="2022-01-16")
+    assert ("Nan", "mum", "Dad", "written") in rels(ex)
+    ex = extract("Went to Jo's party, my sister's friend, and danced. It rained all day.", at="2022-01-16")
+    assert not ex.relations

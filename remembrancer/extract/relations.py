@@ -444,6 +444,9 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             before = names[doc[first - 2].i]  # "Tom is my husband"
         elif first >= 2 and doc[first].lower_ in POSSESSIVES | {"our"} and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].i in names:
             before = names[doc[first - 2].i]  # "Joey's my best friend": a name's "'s" before "my" is "is"
+        elif first >= 4 and doc[first - 1].text == "," and doc[first - 2].tag_ == "NN" and doc[first - 2].i not in names \
+                and doc[first - 3].tag_ == "POS" and doc[first - 4].i in names and ((end := in_law_end(noun) or noun.i + 1) >= len(doc) or doc[end].is_punct):
+            before = names[doc[first - 4].i]  # "Nan's funeral, Dad's mum.": the one whose funeral it is
         if after is None and before is None:
             after = _is_named(doc, noun, first, names)  # "My sister is Jo", "my husband's called Rhys"
         for ref in {after, before} - {None}:
@@ -719,9 +722,15 @@ def _had(noun, who) -> int | None:
     return who(subj[0]) if len(subj) == 1 else None
 
 
+# Roles a newborn takes: "You have a granddaughter. Matilda was born on the 9th."
+BORN_ROLES = {"son", "daughter", "child", "baby", "grandson", "granddaughter", "grandchild", "grandkid", "niece", "nephew",
+              "cousin", "brother", "sister", "sibling"}
+
+
 def _name_given(doc, noun, role, who) -> int | None:
     """The person the sentence after a role phrase names as it: "Her name is Freya Campbell", "His name's Tom",
-    "She's called Aoife" (his or her as the role's sex allows), "A carer called Grace"."""
+    "She's called Aoife" (his or her as the role's sex allows), "A carer called Grace", and a baby whose birth it tells
+    ("You have a granddaughter in Australia. Matilda was born on the 9th")."""
     if noun.sent.end >= len(doc):
         return None
     nxt = doc[noun.sent.end].sent
@@ -736,6 +745,15 @@ def _name_given(doc, noun, role, who) -> int | None:
         if i is None or i + 2 >= len(words) or words[i + 1].lower_ not in ("called", "named"):
             return None
         return who(words[i + 2])
+    first = who(words[0])
+    if first is not None and role.removeprefix("great-").removeprefix("great") in BORN_ROLES:
+        # "You have a granddaughter in Australia. Matilda Margaret Halloran was born on the 9th": the baby born is the one
+        k = 1
+        while k < len(words) and who(words[k]) == first:
+            k += 1
+        if len(words) > k + 1 and words[k].lower_ in ("was", "is", "'s", "’s") and words[k + 1].lower_ == "born":
+            return first
+        return None
     if words[0].lower_ not in pron:
         return None
     # read in order: the parser takes "His name's Tom" for a possessive
