@@ -98,3 +98,14 @@ def test_a_role_set_beside_what_is_someones_is_theirs():
     assert ("Nan", "mum", "Dad", "written") in rels(ex)
     ex = extract("Went to Jo's party, my sister's friend, and danced. It rained all day.", at="2022-01-16")
     assert not ex.relations
+
+
+def test_two_children_of_one_parent_are_surely_siblings_only_when_their_parents_read_are_the_same():
+    mum, dad, jo, sam = 1, 2, 3, 4
+    gender = {mum: "f", dad: "m", jo: "f", sam: "m"}
+    read = [(jo, "daughter", mum, FACT), (sam, "son", mum, FACT)]
+    out = {frozenset((s, o)): c for s, w, o, c, _ in implied(read, gender)}
+    assert out[frozenset((jo, sam))] >= FACT
+    read += [(dad, "father", sam, FACT)]  # Sam's father is read, Jo's is not: perhaps half-siblings
+    out = {frozenset((s, o)): c for s, w, o, c, _ in implied(read, gender)}
+    assert out[frozenset((jo, sam))] < FACT

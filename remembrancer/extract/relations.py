@@ -119,7 +119,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "22"  # 22: a spouse's children are surely one's own when both ties are facts and no stepfamily is read
+    version = "22"  # 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
+    # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -1134,7 +1135,7 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
         if k == "parent":
             parents[b].append(gender.get(a))
     muddled = {b for b, gs in parents.items() if gs.count("f") > 1 or gs.count("m") > 1}
-    # a couple with a child another parent is read for, or an ex or a step-tie read: a family that may hold stepchildren
+    # what a rule that holds less than always (a stepchild, a half-sibling) needs to be sure: no sign of a stepfamily
     parents_of = defaultdict(set)
     for (a, k, b) in edges:
         if k == "parent":
@@ -1145,10 +1146,22 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             coparents[p] |= ps - {p}
     stepped = {p for s, word, o, conf in ties if word.lower().startswith(("ex", "step")) for p in (s, o)}
 
-    def blended(a, b) -> bool:
-        """Is there a sign that a and b's family holds stepchildren: a child of either with a parent read who is neither,
-        or an ex or a step-tie of either?"""
-        return bool({a, b} & stepped) or bool((coparents.get(a, set()) | coparents.get(b, set())) - {a, b})
+    def steady(k1, k2, a, b, c) -> bool:
+        """Is there no sign that the family of "a is b's k1, b is c's k2" holds a stepchild or a half-sibling: none of
+        them or their parents has children with two others, two mothers or two fathers, an ex or a step-tie; a couple's
+        children no other parent; two children of one parent the same parents?"""
+        around = {a, b, c}.union(*(parents_of.get(p, ()) for p in (a, b, c)))
+        if any(p in stepped or p in muddled or len(coparents.get(p, ())) > 1 for p in around):
+            return False
+        if (k1, k2) == ("spouse", "parent"):  # my husband's child: he has children with no one else, she no other parent
+            return not (coparents.get(b, set()) - {a} or coparents.get(a, set()) - {b} or parents_of.get(c, set()) - {a, b})
+        if (k1, k2) == ("child", "parent"):  # two children of one parent, whose other parents read are the same
+            return parents_of.get(a, set()) == parents_of.get(c, set())
+        if (k1, k2) == ("parent", "sibling"):  # my sister's mother, when my parents read are hers
+            return parents_of.get(c, set()) <= parents_of.get(b, set()) | {a}
+        if (k1, k2) == ("parent", "child"):  # two parents of one child, who have children with no one else
+            return not (coparents.get(a, set()) - {c} or coparents.get(c, set()) - {a})
+        return True
     out = {}
     for _ in range(3):  # a grandmother of my daughter through my husband's mother: two steps
         by_from, many = defaultdict(list), Counter()
@@ -1168,8 +1181,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled):
                     continue
                 conf = round(min(c1, c2) * holds, 4)
-                if (k1, k2) == ("spouse", "parent") and min(c1, c2) >= FACT and c not in muddled and not blended(a, b):
-                    conf = min(c1, c2)  # my husband's children are mine too, both told surely, and no sign of a stepfamily
+                if holds < 1 and min(c1, c2) >= FACT and steady(k1, k2, a, b, c):
+                    conf = min(c1, c2)  # my husband's children are mine too: both told surely, and no sign of a stepfamily
                 if kind in IN_LAWS and writer not in (a, c):
                     continue
                 for key in ((a, kind, c), (c, CONVERSE.get(kind, kind), a)):
