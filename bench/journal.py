@@ -67,7 +67,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # a nurse's emails home from abroad, people: kin words of three speakers, two Callums and two Jeans, a car, a boat, a
 # cactus and a dog that "die"): tuned on, and reported apart ("new").
 # chat-mum-son (dates5): a mother and her grown son, events said in passing with relative dates, plans and bookings.
-NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat"]
+# diary-leicester (relations5): a young father's diary, 26 entries, ties told through situations (a birth, an anniversary, a
+# wedding, a funeral, who comes to Sunday dinner) more than tie words; written after that round's rules, before any read it.
+NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
+       "diary-leicester"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
