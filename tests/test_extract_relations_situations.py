@@ -109,3 +109,16 @@ def test_two_children_of_one_parent_are_surely_siblings_only_when_their_parents_
     read += [(dad, "father", sam, FACT)]  # Sam's father is read, Jo's is not: perhaps half-siblings
     out = {frozenset((s, o)): c for s, w, o, c, _ in implied(read, gender)}
     assert out[frozenset((jo, sam))] < FACT
+
+
+def test_in_a_chat_of_two_a_parent_speaks_of_the_family_in_the_childs_words():
+    lines = [("Dan", "Happy new year again mum, sorry we missed you on the day"),
+             ("Gail", "Don't be daft love. Dad says hello. He's counting down to March")]
+    text, speakers = "", []
+    for who, said in lines:
+        start = len(text) + len(who) + 2
+        text += f"{who}: {said}\n"
+        speakers.append((start, start + len(said), who))
+    found = rels(extract(text, at="2024-01-06", speakers=speakers))
+    assert ("Gail", "mother", "Dan", "kin-vocative") in found
+    assert ("Dad", "father", "Dan", "kin-chat") in found and not any(r[0] == "Dad" and r[2] == "Gail" for r in found)

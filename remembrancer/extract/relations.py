@@ -120,7 +120,8 @@ class Relations:
 
     name = "relations"
     version = "22"  # 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
-    # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's
+    # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
+    # a chat of two are the child's
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -331,6 +332,8 @@ class Relations:
         found += _kin_named(ex, found, who)
         if ex.speakers:
             found += _kin_called(ex, found)
+        if two:
+            found = _in_their_words(found, two)
         seen = set()
         for s, role, o, start, end, how in found:
             if (s, role, o, start) not in seen:
@@ -973,6 +976,20 @@ def _kin_called(ex, found) -> list[tuple[int, str, int, int, int, str]]:
                 continue
             if not any(s == to and o == me for s, r, o, *_ in found + out):
                 out.append((to, role, me, t.sent.start_char, t.sent.end_char, "kin-vocative"))
+    return out
+
+
+def _in_their_words(found, two) -> list[tuple]:
+    """In a chat of two, a parent speaks of the family in the child's words: "Dad says hello" from the mother the other
+    calls "mum" is the child's father (and her husband), not hers. A kin word a speaker is read to use of their own kin
+    ("kin-chat") is the other's kin when the entry reads the speaker as the other's parent."""
+    parent_of = {(s, o) for s, role, o, *_ in found if KINDS.get(role) == "parent" and {s, o} == set(two)}
+    out = []
+    for s, role, o, start, end, how in found:
+        hearer = next((h for p, h in parent_of if p == o), None)
+        if how == "kin-chat" and hearer is not None and s not in two:
+            o = hearer
+        out.append((s, role, o, start, end, how))
     return out
 
 
