@@ -28,6 +28,8 @@ def test_a_proposal_makes_the_two_engaged():
 def test_a_wedding_wished_or_denied_ties_no_one():
     ex = extract("I could marry him, I thought. Tom laughed.", at="2023-06-01")
     assert not any(r.how == "married" for r in ex.relations)
+    ex = extract("Tom proposed to Sarah at the fair, but she said no.", at="2023-06-01")
+    assert not any(r.how == "married" for r in ex.relations)
 
 
 def test_a_birth_told_as_news_in_the_mothers_own_words_is_her_child():

@@ -1268,7 +1268,8 @@ class Situations:
             who = [p for p in dict.fromkeys(ev.people) if _a_person(ex, p)]
             if len(who) != len(set(ev.people)):
                 continue  # one of those it names is no person here
-            if ev.kind in ("marriage", "engagement") and len(who) == 2 and ev.confidence >= SURE_EVENT:
+            if ev.kind in ("marriage", "engagement") and len(who) == 2 and ev.confidence >= SURE_EVENT \
+                    and not REFUSED.search(ex.text[ev.start:ev.end]):  # "he proposed, but she said no"
                 kind = "spouse" if ev.kind == "marriage" and not _to_come(ex, ev) else "fiance"
                 a, b = who
                 add(b, _tie_word(kind, _sex(ex, b, [])), a, ev, "married")
@@ -1299,6 +1300,10 @@ def _a_person(ex, p) -> bool:
     """Is the one an event names a person here: named or the writer, and nowhere in the entry a pet, a thing or a place?"""
     person = ex.people[p]
     return bool(person.mentions) and not any(m.sign in ("pet", "thing", "place") for m in person.mentions)
+
+
+REFUSED = re.compile(r"\b(?:said|says|saying)\s+no\b|\bturned\s+(?:him|her|them)\s+down\b|\brefused\b|\bdeclined\b"
+                     r"|\bcalled\s+(?:it|the\s+wedding)\s+off\b|\bbroke\s+(?:it|the\s+engagement)\s+off\b", re.I)
 
 
 def _to_come(ex, ev) -> bool:
