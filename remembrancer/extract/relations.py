@@ -1289,8 +1289,8 @@ class Situations:
 def _parent_sign(said: str) -> bool:
     """Do the writer's own words say they are a new baby's parent? "waters went" is theirs unless it is someone's ("her
     waters went", "Kasia's waters broke")."""
-    return any(not (m.group("before") or "").lower().strip(",;:").endswith(("her", "his", "their", "'s", "’s"))
-               or m.group("before") is None for m in PARENT_SIGNS.finditer(said))
+    return any(m.group("before") is None or not m.group("before").lower().strip(",;:").endswith(("her", "his", "their", "'s", "’s"))
+               for m in PARENT_SIGNS.finditer(said))
 
 
 SURE_EVENT = 0.7  # events read at least this surely tie people (a pronoun's reading of "she married him": 0.73)
