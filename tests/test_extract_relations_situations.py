@@ -100,6 +100,8 @@ def test_a_role_set_beside_what_is_someones_is_theirs():
     assert ("Nan", "mum", "Dad", "written") in rels(ex)
     ex = extract("Went to Jo's party, my sister's friend, and danced. It rained all day.", at="2022-01-16")
     assert not ex.relations
+    ex = extract("I met Tom's wife, Sarah's best friend, at the pub.", at="2022-01-16")
+    assert not any(r[0] == "Tom" and r[2] == "Sarah" for r in rels(ex))
 
 
 def test_two_children_of_one_parent_are_surely_siblings_only_when_their_parents_read_are_the_same():

@@ -359,6 +359,9 @@ def _irrealis_be(verb) -> bool:
 MODIFIERS = {"best", "older", "younger", "big", "little", "baby", "eldest", "youngest", "oldest", "late", "dear", "new",
              "old", "lovely", "closest", "twin", "kid", "favourite", "favorite", "good", "darling", "beloved", "wee",
              "only", "first", "second", "ex", "future", "own", "lifelong", "oldest", "poor", "-"}
+# What is someone's that a role phrase set beside it describes the someone of: "Nan's funeral, Dad's mum."
+OCCASIONS = {"funeral", "wedding", "birthday", "christening", "anniversary", "memorial", "wake", "grave", "headstone",
+             "party", "retirement", "graduation", "service", "cremation", "burial", "do"}
 # Roles one has only in one's own life: "the midwife" and "the boss" a diarist speaks of are hers.
 OWN = {"midwife", "boss"}
 # Where someone is from that says what they are to the writer: "Ade from work", "Mr Pugh next door".
@@ -448,9 +451,9 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             before = names[doc[first - 2].i]  # "Tom is my husband"
         elif first >= 2 and doc[first].lower_ in POSSESSIVES | {"our"} and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].i in names:
             before = names[doc[first - 2].i]  # "Joey's my best friend": a name's "'s" before "my" is "is"
-        elif first >= 4 and doc[first - 1].text == "," and doc[first - 2].tag_ == "NN" and doc[first - 2].i not in names \
-                and doc[first - 3].tag_ == "POS" and doc[first - 4].i in names and ((end := in_law_end(noun) or noun.i + 1) >= len(doc) or doc[end].is_punct):
-            before = names[doc[first - 4].i]  # "Nan's funeral, Dad's mum.": the one whose funeral it is
+        elif first >= 4 and doc[first - 1].text == "," and doc[first - 2].lemma_.lower() in OCCASIONS and doc[first - 3].tag_ == "POS" \
+                and doc[first - 4].i in names and ((end := in_law_end(noun) or noun.i + 1) >= len(doc) or doc[end].is_punct):
+            before = names[doc[first - 4].i]  # "Nan's funeral, Dad's mum.": the one whose funeral it is (not "Tom's wife, ...")
         if after is None and before is None:
             after = _is_named(doc, noun, first, names)  # "My sister is Jo", "my husband's called Rhys"
         for ref in {after, before} - {None}:
