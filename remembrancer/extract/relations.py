@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from .base import Extraction, Mention, Relation
+from ..people import FACT
 from .people import FILLERS, KIN_NAMES, KIN_ROLE, inside, name_gender, quoted, spoken_to
 
 ROLES = {
@@ -57,11 +58,14 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # partners call each other: left out); "your Grandad" said to one, and a message signed "Nan xx" to one, 2 of 2 each (rules read fewer
 # than 5 times are given at most FACT); "the midwife, Tina", "Anwen, the new boss" 4 of 5; a kin word said in quoted
 # words by someone ("Blow them out, Grandpa!") 1 of 2; "from work", "next door (to)" 4 of 6.
+# Fifth round (relations v22, situations v1), tuned writers: a wedding, an anniversary or an engagement read as an event
+# ties its two 7 of 7 ("married"; kept at FACT); a birth told as news with the parent's own words ("born") 2 of 2; a birth
+# told as news alone 2 of 5 (an aunt or a grandmother tells it as often), so not read.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
-              "named": 0.9, "wedding": 0.9}
+              "named": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -115,7 +119,9 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "21"
+    version = "22"  # 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
+    # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
+    # a chat of two are the child's
 
     def __init__(self, across: bool = True):
         self.across = across
@@ -326,6 +332,8 @@ class Relations:
         found += _kin_named(ex, found, who)
         if ex.speakers:
             found += _kin_called(ex, found)
+        if two:
+            found = _in_their_words(found, two)
         seen = set()
         for s, role, o, start, end, how in found:
             if (s, role, o, start) not in seen:
@@ -351,6 +359,9 @@ def _irrealis_be(verb) -> bool:
 MODIFIERS = {"best", "older", "younger", "big", "little", "baby", "eldest", "youngest", "oldest", "late", "dear", "new",
              "old", "lovely", "closest", "twin", "kid", "favourite", "favorite", "good", "darling", "beloved", "wee",
              "only", "first", "second", "ex", "future", "own", "lifelong", "oldest", "poor", "-"}
+# What is someone's that a role phrase set beside it describes the someone of: "Nan's funeral, Dad's mum."
+OCCASIONS = {"funeral", "wedding", "birthday", "christening", "anniversary", "memorial", "wake", "grave", "headstone",
+             "party", "retirement", "graduation", "service", "cremation", "burial", "do"}
 # Roles one has only in one's own life: "the midwife" and "the boss" a diarist speaks of are hers.
 OWN = {"midwife", "boss"}
 # Where someone is from that says what they are to the writer: "Ade from work", "Mr Pugh next door".
@@ -440,6 +451,9 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             before = names[doc[first - 2].i]  # "Tom is my husband"
         elif first >= 2 and doc[first].lower_ in POSSESSIVES | {"our"} and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].i in names:
             before = names[doc[first - 2].i]  # "Joey's my best friend": a name's "'s" before "my" is "is"
+        elif first >= 4 and doc[first - 1].text == "," and doc[first - 2].lemma_.lower() in OCCASIONS and doc[first - 3].tag_ == "POS" \
+                and doc[first - 4].i in names and ((end := in_law_end(noun) or noun.i + 1) >= len(doc) or doc[end].is_punct):
+            before = names[doc[first - 4].i]  # "Nan's funeral, Dad's mum.": the one whose funeral it is (not "Tom's wife, ...")
         if after is None and before is None:
             after = _is_named(doc, noun, first, names)  # "My sister is Jo", "my husband's called Rhys"
         for ref in {after, before} - {None}:
@@ -715,9 +729,15 @@ def _had(noun, who) -> int | None:
     return who(subj[0]) if len(subj) == 1 else None
 
 
+# Roles a newborn takes: "You have a granddaughter. Matilda was born on the 9th."
+BORN_ROLES = {"son", "daughter", "child", "baby", "grandson", "granddaughter", "grandchild", "grandkid", "niece", "nephew",
+              "cousin", "brother", "sister", "sibling"}
+
+
 def _name_given(doc, noun, role, who) -> int | None:
     """The person the sentence after a role phrase names as it: "Her name is Freya Campbell", "His name's Tom",
-    "She's called Aoife" (his or her as the role's sex allows), "A carer called Grace"."""
+    "She's called Aoife" (his or her as the role's sex allows), "A carer called Grace", and a baby whose birth it tells
+    ("You have a granddaughter in Australia. Matilda was born on the 9th")."""
     if noun.sent.end >= len(doc):
         return None
     nxt = doc[noun.sent.end].sent
@@ -732,6 +752,15 @@ def _name_given(doc, noun, role, who) -> int | None:
         if i is None or i + 2 >= len(words) or words[i + 1].lower_ not in ("called", "named"):
             return None
         return who(words[i + 2])
+    first = who(words[0])
+    if first is not None and role.removeprefix("great-").removeprefix("great") in BORN_ROLES:
+        # "You have a granddaughter in Australia. Matilda Margaret Halloran was born on the 9th": the baby born is the one
+        k = 1
+        while k < len(words) and who(words[k]) == first:
+            k += 1
+        if len(words) > k + 1 and words[k].lower_ in ("was", "is", "'s", "’s") and words[k + 1].lower_ == "born":
+            return first
+        return None
     if words[0].lower_ not in pron:
         return None
     # read in order: the parser takes "His name's Tom" for a possessive
@@ -953,6 +982,20 @@ def _kin_called(ex, found) -> list[tuple[int, str, int, int, int, str]]:
     return out
 
 
+def _in_their_words(found, two) -> list[tuple]:
+    """In a chat of two, a parent speaks of the family in the child's words: "Dad says hello" from the mother the other
+    calls "mum" is the child's father (and her husband), not hers. A kin word a speaker is read to use of their own kin
+    ("kin-chat") is the other's kin when the entry reads the speaker as the other's parent."""
+    parent_of = {(s, o) for s, role, o, *_ in found if KINDS.get(role) == "parent" and {s, o} == set(two)}
+    out = []
+    for s, role, o, start, end, how in found:
+        hearer = next((h for p, h in parent_of if p == o), None)
+        if how == "kin-chat" and hearer is not None and s not in two:
+            o = hearer
+        out.append((s, role, o, start, end, how))
+    return out
+
+
 def _kin_to_others(ex, m) -> bool:
     """Is a kin name said to be someone's to others: "she's Auntie Ruki to my two", "he was Grandad to everyone"?"""
     span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -1112,6 +1155,33 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
         if k == "parent":
             parents[b].append(gender.get(a))
     muddled = {b for b, gs in parents.items() if gs.count("f") > 1 or gs.count("m") > 1}
+    # what a rule that holds less than always (a stepchild, a half-sibling) needs to be sure: no sign of a stepfamily
+    parents_of = defaultdict(set)
+    for (a, k, b) in edges:
+        if k == "parent":
+            parents_of[b].add(a)
+    coparents = defaultdict(set)  # parent -> the other parents read of their children
+    for ps in parents_of.values():
+        for p in ps:
+            coparents[p] |= ps - {p}
+    stepped = {p for s, word, o, conf in ties if word.lower().startswith(("ex", "step")) for p in (s, o)}
+
+    def steady(k1, k2, a, b, c) -> bool:
+        """Is there no sign that the family of "a is b's k1, b is c's k2" holds a stepchild or a half-sibling: none of
+        them or their parents has children with two others, two mothers or two fathers, an ex or a step-tie; a couple's
+        children no other parent; two children of one parent the same parents?"""
+        around = {a, b, c}.union(*(parents_of.get(p, ()) for p in (a, b, c)))
+        if any(p in stepped or p in muddled or len(coparents.get(p, ())) > 1 for p in around):
+            return False
+        if (k1, k2) == ("spouse", "parent"):  # my husband's child: he has children with no one else, she no other parent
+            return not (coparents.get(b, set()) - {a} or coparents.get(a, set()) - {b} or parents_of.get(c, set()) - {a, b})
+        if (k1, k2) == ("child", "parent"):  # two children of one parent, whose other parents read are the same
+            return parents_of.get(a, set()) == parents_of.get(c, set())
+        if (k1, k2) == ("parent", "sibling"):  # my sister's mother, when my parents read are hers
+            return parents_of.get(c, set()) <= parents_of.get(b, set()) | {a}
+        if (k1, k2) == ("parent", "child"):  # two parents of one child, who have children with no one else
+            return not (coparents.get(a, set()) - {c} or coparents.get(c, set()) - {a})
+        return True
     out = {}
     for _ in range(3):  # a grandmother of my daughter through my husband's mother: two steps
         by_from, many = defaultdict(list), Counter()
@@ -1131,6 +1201,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled):
                     continue
                 conf = round(min(c1, c2) * holds, 4)
+                if holds < 1 and min(c1, c2) >= FACT and steady(k1, k2, a, b, c):
+                    conf = min(c1, c2)  # my husband's children are mine too: both told surely, and no sign of a stepfamily
                 if kind in IN_LAWS and writer not in (a, c):
                     continue
                 for key in ((a, kind, c), (c, CONVERSE.get(kind, kind), a)):
@@ -1153,3 +1225,106 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
         word = WORDS[kind][g == "m"] if g in ("f", "m") else kind
         result.append((a, word, c, conf, premises))
     return result
+
+
+# -- what a situation tells: the events read (extract/events.py) ----------------------------------------------
+# The writer's own words that they are the baby's parent, said in the entry (in a chat, in the speaker's own turns):
+# "I'm your mam", "my waters went", "I gave birth", "our baby girl", "we brought her home".
+PARENT_SIGNS = re.compile(
+    r"\b(?:i'm|i’m|i am|im)\s+(?:your|her|his|their)\s+(?:mam|mum|mom|mummy|mommy|mother|dad|daddy|father)\b"
+    r"|(?P<before>\S*)\s*\bwaters\s+(?:went|broke|had\s+gone|have\s+gone)\b"
+    r"|\bi\s+gave\s+birth\b|\bmy\s+(?:labour|labor|contractions|c-section|caesarean|cesarean)\b"
+    r"|\bour\s+(?:new\s+|little\s+|baby\s+|beautiful\s+|gorgeous\s+)?(?:baby|daughter|son|girl|boy|little\s+one)\b"
+    r"|\bwe\s+(?:brought|took|bring|are\s+bringing|'re\s+bringing)\s+(?:her|him|them|the\s+baby)\s+home\b",
+    re.I)
+NEWS_DAYS = 7  # a birth told as news: it happened within a week of the telling
+
+
+class Situations:
+    """Ties a situation tells rather than a tie word, read over the events of the entry (extract/events.py, which runs
+    before this and whose decisions this keeps): the two a wedding, an anniversary or an engagement is of are spouses
+    (fiancés: "Becca and Tariq are married!!", "Owen and I had our twenty-sixth wedding anniversary", "Callum and Priya got
+    engaged"); a baby whose birth the writer tells as news ("Born at 3.12 this morning") is the writer's (in a chat, the
+    speaker's) child when their own words say they are its parent ("I'm your mam", "my waters went", "our baby girl"): an
+    aunt tells a birth as news as often as a mother ("He's here! Finlay, born yesterday"). A pair the entry already
+    relates by any word keeps that reading."""
+
+    name = "situations"
+    version = "1"
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        if ex.doc is None:
+            return ex
+        related = {frozenset((r.subject, r.object)) for r in ex.relations}
+        writer = next((p for p, person in enumerate(ex.people) if any(m.kind == "narrator" for m in person.mentions)), None) \
+            if not ex.speakers else None
+        speakers = {sp: p for p, person in enumerate(ex.people) for _, _, sp in ex.speakers if sp in person.aliases}
+
+        def add(b, word, a, ev, how):
+            if a != b and frozenset((a, b)) not in related:
+                related.add(frozenset((a, b)))
+                ex.relations.append(Relation(b, word, a, ev.start, ev.end, CONFIDENCE[how], how))
+
+        for ev in ex.events:
+            if ev.negated or ev.kind not in ("marriage", "engagement", "birth"):
+                continue
+            who = [p for p in dict.fromkeys(ev.people) if _a_person(ex, p)]
+            if len(who) != len(set(ev.people)):
+                continue  # one of those it names is no person here
+            if ev.kind in ("marriage", "engagement") and len(who) == 2 and ev.confidence >= SURE_EVENT \
+                    and not REFUSED.search(ex.text[ev.start:ev.end]):  # "he proposed, but she said no"
+                kind = "spouse" if ev.kind == "marriage" and not _to_come(ex, ev) else "fiance"
+                a, b = who
+                add(b, _tie_word(kind, _sex(ex, b, [])), a, ev, "married")
+            elif ev.kind == "birth" and len(who) == 1 and not ev.agents and ev.confidence >= SURE_EVENT and _news(ex, ev):
+                said_at = [m.start for m in ex.people[who[0]].mentions if ev.start <= m.start < ev.end] or [ev.start]
+                turn = next(((s, e, sp) for s, e, sp in ex.speakers if s <= said_at[0] < e), None)  # the turn naming the baby
+                parent = speakers.get(turn[2]) if turn else writer
+                if parent is None or parent == who[0] or ex.people[who[0]].narrator:
+                    continue
+                said = " ".join(ex.text[s:e] for s, e, sp in ex.speakers if sp == turn[2]) if turn else ex.text
+                if _parent_sign(said):
+                    g = _sex(ex, who[0], [])
+                    add(who[0], "daughter" if g == "f" else "son" if g == "m" else "child", parent, ev, "born")
+        return ex
+
+
+def _parent_sign(said: str) -> bool:
+    """Do the writer's own words say they are a new baby's parent? "waters went" is theirs unless it is someone's ("her
+    waters went", "Kasia's waters broke")."""
+    return any(m.group("before") is None or not m.group("before").lower().strip(",;:").endswith(("her", "his", "their", "'s", "’s"))
+               for m in PARENT_SIGNS.finditer(said))
+
+
+SURE_EVENT = 0.7  # events read at least this surely tie people (a pronoun's reading of "she married him": 0.73)
+
+
+def _a_person(ex, p) -> bool:
+    """Is the one an event names a person here: named or the writer, and nowhere in the entry a pet, a thing or a place?"""
+    person = ex.people[p]
+    return bool(person.mentions) and not any(m.sign in ("pet", "thing", "place") for m in person.mentions)
+
+
+REFUSED = re.compile(r"\b(?:said|says|saying)\s+no\b|\bturned\s+(?:him|her|them)\s+down\b|\brefused\b|\bdeclined\b"
+                     r"|\bcalled\s+(?:it|the\s+wedding)\s+off\b|\bbroke\s+(?:it|the\s+engagement)\s+off\b", re.I)
+
+
+def _to_come(ex, ev) -> bool:
+    """Is a wedding one to come: dated after the entry, or told with words of the future ("Huw and Kasia's wedding is in June")?"""
+    if ev.lo and ex.at and ev.lo[:10] > ex.at[:10]:
+        return True
+    words = ex.text[ev.start:ev.end].lower().split()
+    return any(w.strip(".,!?") in LATER for w in words) or "?" in ex.text[ev.start:ev.end]
+
+
+def _news(ex, ev) -> bool:
+    """Is a birth told as news: dated within a week before the telling ("born at 4am", "born yesterday")?"""
+    import datetime as dt
+
+    if not ev.lo or not ex.at or ev.date_confidence < 0.5:
+        return False
+    try:
+        born, told = dt.date.fromisoformat(ev.lo[:10]), dt.date.fromisoformat(ex.at[:10])
+    except ValueError:
+        return False
+    return dt.timedelta(0) <= told - born <= dt.timedelta(days=NEWS_DAYS)
