@@ -48,3 +48,13 @@ def test_a_name_i_am_taken_for_is_not_mine():
 def test_a_name_whose_relative_clause_gives_another_is_theirs():
     ex, people = people_of("Every year I go for Harry, whose real name was Edward Whitfield. Nobody called him Edward.")
     assert people["Edward Whitfield"].aliases >= {"Harry", "Edward Whitfield"} and "Harry" not in people
+
+
+def test_a_name_said_after_not_is_no_one_else_of_its_sentence():
+    # "Not your Grandad Jim, my friend Jim ...": the bare "Jim" of the paragraph is the friend, whose full name it gives,
+    # not the grandfather who shares it.
+    ex, people = people_of("Grandad Jim and Nana Pat flew out on Monday.\n\nI have been to see Jim at the hospital. Not your "
+                           "Grandad Jim, my friend Jim from the allotments, Jim Armstrong. He is thin.")
+    assert "Grandad Jim" in people and "Jim Armstrong" in people
+    assert "Jim" in people["Jim Armstrong"].aliases and "Jim" not in people["Grandad Jim"].aliases
+    assert "Jim Armstrong" not in people["Grandad Jim"].aliases

@@ -622,3 +622,20 @@ def test_a_first_name_of_either_sex_opens_a_full_name_and_a_sentence_end_closes_
     # "the Queen. Maya waved": Maya, not a Queen Maya; "Mr. Blowers" keeps his title
     ex, people = people_of("She said she felt like the Queen. Maya waved from the bank. Mr. Blowers came.")
     assert "Maya" in people and not any("." in name and "Queen" in name for name in people) and "Mr. Blowers" in people
+
+
+def test_two_people_an_entry_keeps_apart_are_not_joined_into_one_stored_person(memory):
+    # The allotment "Jim" is stored first; an entry then sets Grandad Jim against "my friend Jim, Jim Armstrong": the two
+    # must not both join the stored "Jim", and the friend's death never lands on the grandfather.
+    memory.add("Jim from the allotments gave me a marrow.", at="2021-09-26")
+    memory.add("Grandad Jim and Nana Pat flew out on Monday.\n\nI have been to see Jim at the hospital. Not your Grandad "
+               "Jim, my friend Jim from the allotments, Jim Armstrong. He has been poorly since December.", at="2022-01-16")
+    memory.add("My friend Jim Armstrong died on Thursday night at Wansbeck hospital. He was eighty.", at="2022-02-06")
+    memory.add("Grandad Jim rang last night from Leeds. Jim Kelly is a braver man than me.", at="2022-03-01")
+    people = {p["name"]: p for p in memory.people()}
+    holders = [p for p in people.values() if {"Grandad Jim", "Jim Armstrong"} <= set(p["aliases"]) | {p["name"]}]
+    assert not holders, holders
+    dead = {r[0] for r in memory.query(
+        "SELECT p.name FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN people p ON p.id = ep.person"
+        " WHERE ev.kind = 'death'")} if hasattr(memory, "query") else set()
+    assert "Jim Armstrong" in dead and not dead & {"Jim Kelly", "Grandad Jim"}, dead

@@ -40,7 +40,8 @@ def test_each_mention_says_what_the_name_is():
         return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in ex.people}
 
     assert signs("She has a parrot called Kevin that talks.")["Kevin"] == ["pet"]
-    assert signs("Beth rang at six. Mr Pugh waved.") == {"Beth": ["person"], "Mr Pugh": ["person"]}
+    # a title alone says a person unless the name is shown to be a pet ("Mr Pickles caught a mouse"): "titled"
+    assert signs("Beth rang at six. Mr Pugh waved.") == {"Beth": ["person"], "Mr Pugh": ["titled"]}
     assert signs("Mags is wonderful, Rhondda born, and kind.")["Rhondda"] == ["place"]
     # not things: a name said to someone after a noun, a birth announced
     assert signs('She said, "Tell me about the bike, Grandad," and he did.')["Grandad"] != ["thing"]
@@ -471,3 +472,20 @@ def test_a_name_that_catches_a_mouse_is_a_pet():
 def test_a_sign_off_with_your_before_the_name_is_signed_with_the_name():
     ex = extract("Dear Dad,\n\nI planted the roses you liked.\n\nLove always, always,\nyour Ruthie x")
     assert any(p.narrator and p.name == "Ruthie" for p in ex.people) and not any(p.name == "your Ruthie" for p in ex.people)
+
+
+def test_a_titled_pet_a_dog_that_says_woof_and_a_car_that_died_at_the_lights_are_not_people(memory):
+    memory.add("Mr Pickles caught a mouse and left it on the slipper. Bramble says woof.", at="2021-09-12")
+    memory.add("Mr Pickles is getting old. He sleeps in the airing cupboard. Mr Pickles keeps looking for Bramble.", at="2022-01-10")
+    memory.add("Bluebell died at the traffic lights in Morpeth on Thursday and I had to push her home with Dev steering.",
+               at="2021-11-28")
+    memory.add("Bluebell passed her MOT! I drove Sue to Bamburgh in her.", at="2022-09-18")
+    memory.add("I am sorry to tell you that Bramble died on Friday. Sam, I know she was your dog as much as mine.", at="2023-02-12")
+    memory.add("Mr Pickles died on Tuesday. He was nineteen.", at="2023-08-20")
+    people = listed(memory)
+    assert {"Mr Pickles", "Bramble", "Bluebell"}.isdisjoint(people), people
+    assert {"Mr Pickles", "Bramble"} <= {p["name"] for p in memory.people("pet")}
+    assert "Bluebell" in {p["name"] for p in memory.people("thing")}
+    # a titled person is still listed
+    memory.add("Mr Doyle next door rang. Mr Doyle says his chest is better.", at="2023-08-21")
+    assert "Mr Doyle" in listed(memory)

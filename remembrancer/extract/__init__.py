@@ -41,7 +41,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "13"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer)
+JOIN = "14"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -214,6 +214,7 @@ def join_sections(whole: Extraction, sections) -> Extraction:
                 whole.people.append(Person(name=person.name, narrator=person.narrator, of=person.of, confidence=0.0))
             target = whole.people[index[key]]
             target.aliases |= person.aliases
+            target.apart |= person.apart
             target.gender = target.gender or person.gender
             target.honorific = target.honorific or person.honorific
             target.confidence = max(target.confidence, person.confidence)  # its surest reading, as in one section
@@ -463,7 +464,8 @@ class _People:
                 found |= self.by_word.get(word, set())
         return found
 
-    def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False, signer: bool = False) -> int:
+    def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False, signer: bool = False,
+                apart=frozenset()) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
@@ -471,14 +473,16 @@ class _People:
         join was (JOINED) and the passage `evidence(name)` that said it. One the entry says is `other` than the
         writer (`_someone_else`) is never the owner by a name they share; one the entry introduces (`new`: "a physio
         called Callum Reid") is no one stored under another name; a letter's signer (`signer`: its "I", not the owner's)
-        is joined by their own names only, and no one is joined to them by a name or kin word that merely fits."""
+        is joined by their own names only, and no one is joined to them by a name or kin word that merely fits; `apart`: the
+        stored people of others of the entry whom it kept apart from this one though their names fit ("Grandad Jim" and
+        "Jim Armstrong"), whom this one is not."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
         if mine is not None and not other and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
             owner = True
         pid = mine if owner else None
         if pid is None:
-            pid, how = self._join(person, owner, new, signer)
+            pid, how = self._join(person, owner, new, signer, apart)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
@@ -588,7 +592,7 @@ class _People:
         theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
         return [] if named and theirs else called
 
-    def _join(self, person, owner: bool, new: bool = False, signer: bool = False) -> int:
+    def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset()) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
         (one introduced as new joins only a stored person of the same full name)."""
         names = [person.name] + sorted(person.aliases - {person.name})
@@ -600,7 +604,7 @@ class _People:
         fulls = _fulls(mine)
         # A full name never joins a person with a different full name: asked first, as it rules out most.
         near = {pid: row for pid in sorted(self.candidates(names))
-                if not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))}
+                if pid not in apart and not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))}
         exact = [pid for pid, row in near.items() if row["aliases"] & mine]
         if len(exact) > 1 and not owner:
             exact = self._bridge(exact, mine)
@@ -611,6 +615,7 @@ class _People:
         kin = []
         if not fits and not owner and not new and not signer:
             fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
+        fits = [pid for pid in fits if pid not in apart]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
                 mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
             fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says
@@ -665,6 +670,15 @@ def _someone_else(ex: Extraction, p: int, me) -> bool:
            for ev in ex.events):
         return True
     return any(sp and sp != me and (sp == person.name or sp in person.aliases) for _, _, sp in ex.speakers)
+
+
+def _kept_apart(ex: Extraction, p: int, ids) -> frozenset:
+    """The stored people of the entry's earlier people it says are not person `p` ("Not your Grandad Jim, my friend Jim
+    Armstrong": `Person.apart`): the entry read them as two, and so does the store, whatever name they share."""
+    person = ex.people[p]
+    mine = person.aliases | {person.name}
+    return frozenset(ids[q] for q in range(p) if ids[q] is not None and (
+        person.apart & (ex.people[q].aliases | {ex.people[q].name}) or ex.people[q].apart & mine))
 
 
 def _personal(name: str) -> bool:
@@ -757,7 +771,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
             other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new,
-            signer=person.narrator and not owner and not ex.speakers))
+            signer=person.narrator and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids)))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
@@ -1094,7 +1108,8 @@ def _titled_joins(conn, split) -> set[int]:
     """A person known only by a kin word and a kin word with a first name ("Nain", "Nain Gwen") is the one other
     person called by that first name ("Gwen", "Gwenllian Morgan"), when exactly one is, of no other sex and called
     by no kin word, the first has no full name of their own ("Uncle Paul" of Paul Walsh is not Paul Hedley), and
-    they are not said to be kin or anything else to each other; not when the owner split either name off.
+    they are not said to be kin or anything else to each other, nor named apart in one entry; not when the owner split
+    either name off.
     Returns the people merged."""
     marks = ",".join("?" * len(_KIN_TITLES))
     if not conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
@@ -1130,8 +1145,10 @@ def _titled_joins(conn, split) -> set[int]:
             continue
         o = fits[0]
         if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
-                        (k, o)).fetchone():
-            continue
+                        (k, o)).fetchone() or conn.execute(
+                "SELECT 1 FROM mentions m JOIN mentions n ON n.entry = m.entry WHERE m.person = ? AND n.person = ?"
+                " AND m.kind = 'name' AND n.kind = 'name' LIMIT 1", (k, o)).fetchone():
+            continue  # kin, or named apart in one entry ("Not your Grandad Jim, my friend Jim Armstrong")
         from ..people import _merge
 
         keep, drop = (o, k) if len(tokens(rows[o]["name"])) > 1 else (k, o)
@@ -1273,7 +1290,7 @@ def sureness(*, name, confidence, entries, names, pronouns, speaks, related, sig
     kin = len(words) == 1 and words[0] in KIN_NAMES
     if _whose(name) or kin and names <= 2 * signs.get("theirs", 0) or group_name(name) or ambiguous and (entries < 2 and names < 3 or len(name.split()) > len(words)):
         return min(confidence, UNSURE)
-    if speaks or related or signs.get("person"):
+    if speaks or related or signs.get("person") or signs.get("titled"):
         return max(confidence, 0.9)
     if kin:  # the writer's own "Mam": someone, by what they are to the writer; a kin word said once, perhaps no one ("it was NANA she was saying")
         return confidence if entries >= 2 or names >= 2 or pronouns or lived else min(confidence, UNSURE)

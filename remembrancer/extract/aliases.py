@@ -3,7 +3,8 @@
 "Ianto" and "Ianto Jones" are one person, so are "Liz" and "Elizabeth Bennet" (nicknames from the
 curated list of the `nicknames` package) and "Mr. Bennet" and "John Bennet"; two different full
 names are never joined. Within an entry a short name goes to the full name it is part of, and when
-several fit, to the one mentioned nearest before it; not when the entry says two bear it ("two Callums"). The same rules (`same_person`) join people
+several fit, to the one mentioned nearest before it; not when the entry says two bear it ("two Callums"), nor a name
+the entry sets against the others of its sentence ("Not your Grandad Jim, my friend Jim, Jim Armstrong"). The same rules (`same_person`) join people
 across entries when the extraction is stored.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .base import Extraction, Mention
+from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
 
@@ -165,6 +166,7 @@ def merge(ex: Extraction, groups: list[list[int]]) -> None:
             for p in other[1:]:
                 q = ex.people[p]
                 person.aliases |= q.aliases
+                person.apart |= q.apart
                 person.mentions += q.mentions
                 person.narrator = person.narrator or q.narrator
                 person.gender = person.gender or q.gender
@@ -191,11 +193,15 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "13"
+    version = "14"
 
     def __call__(self, ex: Extraction) -> Extraction:
+        _split_contrasted(ex)
         people = ex.people
         given = _names_given(ex)
+        apart = _set_apart(ex)
+        for s, o in apart:
+            people[s].apart |= people[o].aliases | {people[o].name}
         longs = [i for i, p in enumerate(people) if full(p.name)]
         # Full names that are the same person ("Captain Jack Harkness" trimmed, nickname forms).
         groups: dict[int, int] = {}
@@ -214,10 +220,10 @@ class Aliases:
         for s, p in enumerate(people):
             if s in longs or p.name.lower().startswith("the ") or group_name(p.name) or s == greeted:
                 continue  # nor the one a letter opens on ("Callum,"), who is not the Callum Reid it tells of
-            if len(seen[tokens(p.name), honorific(p.name)]) > 1 or len(tokens(p.name)) == 1 and tokens(p.name)[0] in twos:
+            if len([x for x in seen[tokens(p.name), honorific(p.name)] if (s, x) not in apart]) > 1 or len(tokens(p.name)) == 1 and tokens(p.name)[0] in twos:
                 ambiguous.add(s)  # two kept apart under one name ("Jarndyce and Jarndyce"): neither joins
                 continue
-            fits = [l for l in longs if l not in groups and same_person(p.name, people[l].name, _g(p), _g(people[l]))]
+            fits = [l for l in longs if l not in groups and (s, l) not in apart and same_person(p.name, people[l].name, _g(p), _g(people[l]))]
             mine = {honorific(a) for a in p.aliases} - {None}
             # A full name takes one family honorific: "Miss Elliot" and "Lady Elliot" are two people.
             fits = [l for l in fits if not mine or not classes[l] or mine <= classes[l]]
@@ -241,7 +247,7 @@ class Aliases:
             if word in KIN_NAMES and s not in groups:
                 called = {_root(groups, i) for i, q in enumerate(people) if i != s and any(
                     len(a.split()) > 1 and a.split()[0].lower() == word for a in q.aliases)}
-                if len(called) == 1 and s not in called:
+                if len(called) == 1 and s not in called and (s, next(iter(called))) not in apart:
                     groups[s] = called.pop()
                     ambiguous.discard(s)
         # Single names that are nicknames of each other ("Liz", "Elizabeth"), when unambiguous: a
@@ -249,7 +255,7 @@ class Aliases:
         singles = [i for i, p in enumerate(people) if i not in groups and i not in longs and i not in ambiguous
                    and not p.name.lower().startswith("the ") and not group_name(p.name)]
         for a in singles:
-            fits = [b for b in singles if b != a and b not in groups and a not in groups and same_person(people[a].name, people[b].name, _g(people[a]), _g(people[b]))]
+            fits = [b for b in singles if b != a and b not in groups and a not in groups and (a, b) not in apart and same_person(people[a].name, people[b].name, _g(people[a]), _g(people[b]))]
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
@@ -267,6 +273,61 @@ class Aliases:
 
 
 NAMING = {"call", "name", "nickname", "christen", "dub"}
+CONTRAST_AFTER = {"my", "your", "his", "her", "our", "their", "the"}
+
+
+def _contrasted(ex: Extraction):
+    """(person, mention) for each name said after "not": "Not your Grandad Jim", "not Tom Hughes"."""
+    for s, p in enumerate(ex.people):
+        for m in p.mentions:
+            if m.kind not in ("name", "title"):
+                continue
+            span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            k = span.start - 1
+            if ex.doc[k].lower_ in CONTRAST_AFTER and k > 0:
+                k -= 1
+            if ex.doc[k].lower_ == "not":
+                yield s, m, span
+
+
+def _split_contrasted(ex: Extraction) -> None:
+    """A name set against another form of itself in its paragraph is someone else: in "Not your Grandad Jim, my friend
+    Jim", the bare "Jim"s of the paragraph are not Grandad Jim (the people layer made them one by the name they share)."""
+    if ex.doc is None:
+        return
+    for s, m, span in list(_contrasted(ex)):
+        person, said = ex.people[s], ex.text[m.start:m.end]
+        a = ex.text.rfind("\n\n", 0, m.start) + 1
+        b = ex.text.find("\n\n", m.end)
+        b = len(ex.text) if b < 0 else b
+        others = [n for n in person.mentions if a <= n.start < b and n.kind == "name" and ex.text[n.start:n.end] != said]
+        if not others:
+            continue
+        q = len(ex.people)
+        surface = ex.text[others[0].start:others[0].end]
+        ex.people.append(Person(name=surface, aliases={ex.text[n.start:n.end] for n in others}, mentions=others,
+                                gender=person.gender, confidence=person.confidence))
+        person.mentions = [n for n in person.mentions if n not in others]
+        person.aliases = {ex.text[n.start:n.end] for n in person.mentions if n.kind in ("name", "title")} or person.aliases
+        for n in others:
+            n.person = q
+
+
+def _set_apart(ex: Extraction) -> set[tuple[int, int]]:
+    """(person, other) pairs the entry says are two: a name said after "not" ("Not your Grandad Jim, my friend Jim, Jim
+    Armstrong", "not Tom Hughes but Tom Price") is no one else named in its sentence."""
+    if ex.doc is None:
+        return set()
+    out = set()
+    for s, m, span in _contrasted(ex):
+        sent = span.sent
+        out |= {(s, o) for o, q in enumerate(ex.people) if o != s and any(
+            n.kind in ("name", "title") and sent.start_char <= n.start < sent.end_char for n in q.mentions)}
+    return out | {(o, s) for s, o in out}
+
+
 GREETING = re.compile(r"\A\s*(?:(?:hi|hiya|hello|hey|dear|dearest|my dear)\s+)?([A-Z][A-Za-z'’-]+)[ \t]*[,!]*[ \t]*\r?\n", re.I)
 # "two Callums", "the other Callum", "another Jean": the entry says two people share the name.
 TWO_OF = re.compile(r"\b(?:(?:two|three|four|both|other)\s+([A-Z][a-z]+)s|(?:the other|another)\s+([A-Z][a-z]+))\b")

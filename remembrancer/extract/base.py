@@ -31,6 +31,7 @@ class Person:
     confidence: float = 1.0  # how sure this is a person (people.is_person); a speaker, the narrator: 1
     of: str | None = None  # in a chat, the speaker whose kin word names them ("Mam" said by Gemma: "Gemma")
     new: bool = False  # introduced as someone new by a full name ("a physio called Callum Reid"; extract/kinds.py)
+    apart: set[str] = field(default_factory=set)  # names the entry says are someone else's ("Not your Grandad Jim, my friend Jim")
 
 
 @dataclass

@@ -37,6 +37,18 @@ THING_PARTS = {"engine", "tyre", "tyres", "tire", "tires", "brakes", "bonnet", "
                "windscreen", "windshield", "gearbox", "clutch", "radiator", "headlights", "mileage", "chassis", "keel", "propeller"}
 # What is done to a boat or a car: "got Marigold moored at Bathampton", "Dolly was towed", "they scrapped Gerald".
 THING_VERBS = {"moor", "tow", "scrap"}
+# What a car is taken through, or has done to it, and no person: "Bluebell passed her MOT", "had Bessie serviced".
+THING_TESTS = {"mot", "mots", "service", "valet"}
+THING_OBJECT_VERBS = {"service", "valet", "respray", "park", "refuel", "jumpstart", "jump-start", "bump-start"}
+# What a car or a boat that "died" is then: pushed, towed, jump-started ("died at the lights and I had to push her home").
+STRANDED_VERBS = {"push", "tow", "jumpstart", "jump-start", "bump-start", "crank", "winch"}
+# Where a car stalls and a person seldom dies: "Bluebell died at the traffic lights", "conked out at the junction".
+STALLED_AT = {"lights", "junction", "roundabout", "crossroads"}
+# What animals "say": "Bramble says woof".
+ANIMAL_SOUNDS = {"woof", "woofs", "miaow", "meow", "moo", "baa", "oink", "quack", "neigh", "purr", "squeak", "cluck", "tweet",
+                 "ruff", "yap", "arf", "bark", "hiss"}
+# Titles people give their pets in fun ("Mr Pickles", "Lady Grey"): a person's, unless the name is shown to be a pet's.
+SOCIAL_TITLES = {"mr", "mister", "mrs", "missus", "miss", "ms", "master", "lady", "lord", "sir", "dame"}
 # Words before a quotation that give a name in it ('we called him "Big Kev"', 'known as "Mr Music"').
 NAMING_WORDS = {"call", "calls", "called", "calling", "name", "named", "nicknamed", "christened", "dubbed", "as"}
 # Things people name: cars, boats, toys, the sourdough starter.
@@ -146,6 +158,14 @@ def sign(doc, span, quotes) -> str | None:
         return "pet"  # "Moss barked"
     if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
         return "pet"  # "Moss's lead"
+    if root.dep_ == "nsubj" and head.lemma_.lower() == "say" and any(
+            c.lower_ in ANIMAL_SOUNDS for c in head.children if c.dep_ not in ("nsubj", "punct")):
+        return "pet"  # "Bramble says woof"
+    if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ in THING_TESTS for c in head.children) or (
+            root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in THING_OBJECT_VERBS):
+        return "thing"  # "Bluebell passed her MOT", "had Bessie serviced", "parked Dolly by the gate"
+    if root.dep_ == "nsubj" and head.lemma_.lower() in ("die", "stall", "conk") and _stranded(head):
+        return "thing"  # "Bluebell died at the traffic lights and I had to push her home"
     if root.dep_ == "nsubj" and head.lemma_.lower() in HUNT and any(
             c.dep_ == "dobj" and c.lower_ in PREY and not any(g.dep_ == "det" and g.lower_ == "the" for g in c.children)
             for c in head.children):
@@ -168,12 +188,23 @@ def sign(doc, span, quotes) -> str | None:
         return "thing"  # what one sits, drives or packs in: "sat in Dolly with the engine running", "us in Dolly behind"
     title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None) or (
         doc[s - 1].lower_ if s > 0 and doc[s - 1].text[:1].isupper() else None)
+    if title in SOCIAL_TITLES:
+        return "titled"  # "Mr Pugh", and "Mr Pickles", who caught a mouse (extract._reads_as)
     if title in HONORIFICS and title not in ("st", "saint") or title in ROLE_TITLES:
-        return "person"  # "Mr Pugh", "Dr Bhatt", "Reverend Iwan Parry", "Nain Gwen", "Midwife Sarah"
+        return "person"  # "Dr Bhatt", "Reverend Iwan Parry", "Nain Gwen", "Midwife Sarah"
     if root.dep_ == "nsubj" and root.tag_ in ("NNP", "NN") and not any(c.dep_ in ("conj", "cc") for c in root.children) and any(
             t.tag_ == "VBP" and t.lemma_ in ("be", "have") for t in (head, *head.children) if t.dep_ in ("aux", "ROOT") or t is head):
         return "other"  # "Bluebell are taking over all four calls": a firm, a team, a band
     return _acts(root, quotes)
+
+
+def _stranded(verb) -> bool:
+    """Is what "died" a car's stall: at the traffic lights, or then pushed, towed or jump-started ("Bluebell died at the
+    traffic lights in Morpeth and I had to push her home")?"""
+    if any(t.lower_ in STALLED_AT and t.dep_ == "pobj" and t.head.lower_ == "at" and t.head.head.i == verb.i for t in verb.subtree):
+        return True
+    return any(t.lemma_.lower() in STRANDED_VERBS and t.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lower_ in ("her", "him", "it") for c in t.children) for t in verb.sent)
 
 
 def _title_quoted(doc, span, quotes) -> bool:
@@ -270,14 +301,15 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "6"
+    version = "7"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
         if doc is None or not ex.people:
             return ex
         quotes = quoted(ex.text)
-        told = [r for r in ex.relations if not r.how.startswith("kin")]  # not a relation read from a kin word alone ("NANA")
+        # not a relation read from a kin word alone ("NANA"), nor an animal's ("she was your dog as much as mine")
+        told = [r for r in ex.relations if not r.how.startswith("kin") and r.relation not in ANIMALS]
         related = {r.subject for r in told} | {r.object for r in told}
         for p, person in enumerate(ex.people):
             names = [m for m in person.mentions if m.kind in ("name", "title")]
@@ -296,6 +328,6 @@ class Kinds:
                     elif span is not None and len(span) == 1 and span[0].lower_ in ("he", "she", "him", "her"):
                         m.sign = _animal(span[0])
             if names and (p in related or any(m.kind == "addressee" for m in person.mentions)) and not any(
-                    m.sign in ("pet", "thing", "place") for m in names):
-                names[0].sign = names[0].sign or "person"  # "my friend Carys", "Dear Gwen, ... you"
+                    m.sign in ("pet", "thing", "place") for m in person.mentions):
+                names[0].sign = "person" if names[0].sign in (None, "titled") else names[0].sign  # "my friend Carys", "Dear Gwen, ... you"
         return ex
