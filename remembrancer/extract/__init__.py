@@ -1145,10 +1145,8 @@ def _titled_joins(conn, split) -> set[int]:
             continue
         o = fits[0]
         if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
-                        (k, o)).fetchone() or conn.execute(
-                "SELECT 1 FROM mentions m JOIN mentions n ON n.entry = m.entry WHERE m.person = ? AND n.person = ?"
-                " AND m.kind = 'name' AND n.kind = 'name' LIMIT 1", (k, o)).fetchone():
-            continue  # kin, or named apart in one entry ("Not your Grandad Jim, my friend Jim Armstrong")
+                        (k, o)).fetchone() or _set_apart(conn, k, o):
+            continue  # kin, or set apart ("Not your Grandad Jim, my friend Jim Armstrong")
         from ..people import _merge
 
         keep, drop = (o, k) if len(tokens(rows[o]["name"])) > 1 else (k, o)
@@ -1158,6 +1156,19 @@ def _titled_joins(conn, split) -> set[int]:
         rows[keep]["names"] |= rows.pop(drop)["names"]
         out |= {keep, drop}
     return out
+
+
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:my|your|his|her|our|their|the)\s+)?\Z", re.I)
+
+
+def _set_apart(conn, a: int, b: int) -> bool:
+    """Does an entry naming both set one against the other: a name of one said after "not" ("Not your Grandad Jim, my
+    friend Jim, Jim Armstrong"), as `aliases` reads it within the entry?"""
+    rows = conn.execute(
+        "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN (?1, ?2) AND m.kind = 'name'"
+        " AND EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = (CASE WHEN m.person = ?1 THEN ?2 ELSE ?1 END)"
+        " AND n.kind = 'name')", (a, b)).fetchall()
+    return any(_NOT_BEFORE.search(text[max(0, start - 20):start]) for text, start in rows)
 
 
 def _surname_only(name: str) -> bool:
