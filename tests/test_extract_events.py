@@ -877,3 +877,21 @@ def test_a_time_said_of_what_an_event_left_is_not_the_events():
                 "2021-09-12")
     assert [e for e in got if e[0] == "marriage"] == [("marriage", ["Bill", "Margaret"], "1969-06-14", "1969-06-15")]
     assert ("marriage", ["Lisa"], "2021-09-18", "2021-09-19") in _full("Lisa's wedding is on Saturday.", "2021-09-12")
+
+
+def test_a_death_told_by_a_bare_name_another_bears_more_fully_is_perhaps():
+    from remembrancer.extract import FACT, extract
+
+    def deaths(text):
+        ex = extract(text, at="2022-02-06")
+        return [(ex.people[p].name, ev.confidence >= FACT) for ev in ex.events if ev.kind == "death" for p in ev.people]
+
+    # two Jims named in full: "Jim died" may be either
+    assert deaths("Jim Kelly rang from Leeds about the flights. Jim Armstrong was in hospital again. Jim died on Thursday "
+                  "night.") == [("Jim", False)]
+    # one Jim, or a full name that dies: stated
+    assert deaths("Jim died on Thursday night. He was eighty.") == [("Jim", True)]
+    assert deaths("Jim Kelly rang from Leeds. My friend Jim Armstrong died on Thursday night.") == [("Jim Armstrong", True)]
+    # the entry says which Jim: "Not your Grandad Jim, my friend Jim, Jim Armstrong"
+    assert deaths("I have been to see Jim at the hospital. Not your Grandad Jim, my friend Jim, Jim Armstrong. Jim died on "
+                  "Thursday.") == [("Jim Armstrong", True)]

@@ -311,6 +311,8 @@ def _split_contrasted(ex: Extraction) -> None:
                                 gender=person.gender, confidence=person.confidence))
         person.mentions = [n for n in person.mentions if n not in others]
         person.aliases = {ex.text[n.start:n.end] for n in person.mentions if n.kind in ("name", "title")} or person.aliases
+        if person.name not in person.aliases:
+            person.name = max(sorted(person.aliases), key=lambda n: len(tokens(n)))
         for n in others:
             n.person = q
 

@@ -308,10 +308,11 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "33"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "34"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
-    # after an undated event, "found our wedding photos today"); 33: both
+    # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
+    # person of the entry bears more fully is perhaps)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -504,6 +505,7 @@ class Events:
                     found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
                                             date_confidence=0.85)
             ex.events.extend(found.values())
+        _namesakes_unsure(ex)
         return ex
 
 
@@ -1442,6 +1444,33 @@ def _lost_somewhere(t) -> bool:
                 g.lemma_.lower() in LOST_PLACES or g.lower_ in LOST_PLACES for g in objects):
             return True
     return False
+
+
+def _namesakes_unsure(ex) -> None:
+    """A death told by a bare first name ("Jim died") that another person of the entry bears more fully ("Jim Kelly"), and
+    whom the entry did not join to them, is perhaps: it may be the other's (not one the entry sets apart: "Not your
+    Grandad Jim, my friend Jim")."""
+    from .aliases import full, same_person, tokens
+
+    for ev in ex.events:
+        if ev.kind != "death" or ev.negated or ev.confidence < UNSURE_ABOVE:
+            continue
+        for p in ev.people:
+            if p in ev.agents or p >= len(ex.people):
+                continue
+            person = ex.people[p]
+            names = {n for n in person.aliases | {person.name} if tokens(n)}
+            if person.narrator or not names or any(full(n) for n in names):
+                continue
+            if any(q != p and not other.narrator and not (other.aliases | {other.name}) & person.apart and any(
+                    full(o) and len(tokens(o)) > 1 and same_person(n, o) for n in names for o in other.aliases | {other.name})
+                   for q, other in enumerate(ex.people)):
+                ev.confidence = min(ev.confidence, NAMESAKE)
+                break
+
+
+UNSURE_ABOVE = 0.9  # a death stated as fact (people.FACT)
+NAMESAKE = 0.6  # a death that may be a namesake's: "perhaps"
 
 
 # Where a pet is buried, not a person: "buried him in the garden", "under the apple tree", "in a shoebox"
