@@ -1104,6 +1104,17 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
 _KIN_TITLES = sorted(k for k in KIN_NAMES if k in HONORIFICS)  # kin words that go before a first name: "Nain", "Uncle"
 
 
+def _others_names(conn) -> dict[int, dict]:
+    """Everyone listed but the writer, untyped: {id: {"name", "gender", "names": the name and every alias}}."""
+    rows = {}
+    for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
+        rows[pid] = {"name": name, "gender": gender, "names": {name}}
+    for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+        if pid in rows:
+            rows[pid]["names"].add(alias)
+    return rows
+
+
 def _titled_joins(conn, split) -> set[int]:
     """A person known only by a kin word and a kin word with a first name ("Nain", "Nain Gwen") is the one other
     person called by that first name ("Gwen", "Gwenllian Morgan"), when exactly one is, of no other sex and called
@@ -1115,12 +1126,7 @@ def _titled_joins(conn, split) -> set[int]:
     if not conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
                         f" IN ({marks}) LIMIT 1", _KIN_TITLES).fetchone():
         return set()  # no one called "Nain Gwen" or "Uncle Ron": nothing to read
-    rows = {}
-    for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
-        rows[pid] = {"name": name, "gender": gender, "names": {name}}
-    for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
-        if pid in rows:
-            rows[pid]["names"].add(alias)
+    rows = _others_names(conn)
     by_first = defaultdict(set)  # a name's first word -> people, so that no one is compared with everyone
     for pid, row in rows.items():
         for n in row["names"]:
@@ -1195,12 +1201,7 @@ def _surname_joins(conn, split) -> set[int]:
     people merged."""
     from ..people import _merge
 
-    rows = {}
-    for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
-        rows[pid] = {"name": name, "gender": gender, "names": {name}}
-    for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
-        if pid in rows:
-            rows[pid]["names"].add(alias)
+    rows = _others_names(conn)
     by_surname = defaultdict(set)  # a surname -> everyone called by it, titled or in full
     for pid, row in rows.items():
         for n in row["names"]:
