@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import fsrs
 
 from .errors import BadInput
+from .kin import CLOSENESS
 from .people import perhaps, perhaps_relation
 
 # -- time -----------------------------------------------------------------------------------
@@ -149,21 +150,7 @@ WEIGHTS = {"written": 0.35, "closeness": 0.30, "feeling": 0.20, "events": 0.15}
 EVENT_WEIGHT = {"death": 1.0, "birth": 0.6, "marriage": 0.6, "illness": 0.5, "parting": 0.5,
                 "divorce": 0.5, "moving": 0.5, "job": 0.5, "retirement": 0.5, "engagement": 0.5, "meeting": 0.3}
 OTHER_EVENT = 0.3
-# How close a relation to the owner is, by role. Unknown roles get OTHER_ROLE, no relation NO_ROLE.
-CLOSENESS = {}
-for _weight, _roles in (
-    (1.0, "husband wife spouse partner son daughter child kid baby mother father parent mum mom dad"
-          " mummy daddy"),
-    (0.9, "grandson granddaughter grandchild grandmother grandfather grandparent grandma grandpa"
-          " granny gran nan grandad granddad brother sister sibling twin fiance fiancé fiancee"
-          " fiancée boyfriend girlfriend lover widow widower"),
-    (0.7, "uncle aunt auntie nephew niece cousin godmother godfather godson goddaughter stepmother"
-          " stepfather stepson stepdaughter friend mate companion guardian ward"),
-    (0.5, "colleague boss neighbour neighbor flatmate roommate housemate teacher student pupil"
-          " mentor coach doctor nurse captain employer employee master mistress servant maid"
-          " nanny landlord landlady tenant"),
-):
-    CLOSENESS.update(dict.fromkeys(_roles.split(), _weight))
+# How close a relation to the owner is: by role, CLOSENESS (kin.py); unknown roles get OTHER_ROLE, no relation NO_ROLE.
 OTHER_ROLE = 0.4
 NO_ROLE = 0.2
 HOP = 0.7  # a relation through someone else ("Alice's son") counts this much of theirs

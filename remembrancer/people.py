@@ -19,26 +19,8 @@ from collections import defaultdict
 
 from . import dates
 from .errors import BadInput, NotFound
+from .kin import GROUPS, TIE_CONVERSE as _CONVERSE, TIE_KINDS as _KIND  # a tie told either way: "Eleanor is her daughter"
 
-# Kinds of tie, to tell one told both ways ("mother of Eleanor", "Eleanor is her daughter").
-_KIND = {**dict.fromkeys("mother father parent mum mom dad mummy daddy stepmother stepfather".split(), "parent"),
-         **dict.fromkeys("son daughter child kid baby stepson stepdaughter".split(), "child"),
-         **dict.fromkeys("grandmother grandfather grandparent grandma grandpa granny gran nan grandad granddad".split(), "grandparent"),
-         **dict.fromkeys("grandson granddaughter grandchild".split(), "grandchild"),
-         **dict.fromkeys("uncle aunt auntie".split(), "pibling"), **dict.fromkeys("nephew niece".split(), "nibling"),
-         **dict.fromkeys("husband wife spouse".split(), "spouse"), **dict.fromkeys("brother sister sibling twin".split(), "sibling"),
-         **dict.fromkeys(["boyfriend", "girlfriend", "partner", "fiance", "fiancé", "fiancee", "fiancée"], "partner"),
-         **dict.fromkeys(["friend", "best friend"], "friend"),
-         **dict.fromkeys("colleague coworker co-worker workmate".split(), "colleague"),
-         **dict.fromkeys("neighbour neighbor".split(), "neighbour"),
-         **dict.fromkeys("flatmate roommate housemate".split(), "roommate"),
-         "cousin": "cousin"}
-_CONVERSE = {"parent": "child", "child": "parent", "grandparent": "grandchild", "grandchild": "grandparent",
-             "pibling": "nibling", "nibling": "pibling"}  # the other kinds above are their own converse
-# Kinds of relation, for the people graph's filter.
-GROUPS = {"family": {"parent", "child", "grandparent", "grandchild", "pibling", "nibling", "sibling", "cousin", "spouse"},
-          "partner": {"partner"}, "friend": {"friend"}, "work": {"colleague"},
-          "home": {"neighbour", "roommate"}}
 _FAMILY_WORDS = re.compile(r"(?:^|-)(?:great|grand|step|half|god|foster)|-in-law$")
 
 # An event's words (events ev, entries en, passages pa), clipped to its passage: a sentence spaCy runs on

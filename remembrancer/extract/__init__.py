@@ -32,7 +32,8 @@ from .facts import Facts
 from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
-from .people import HONORIFICS, KIN_NAMES, KIN_ROLE, TITLES, People, english_word, group_name, name_gender
+from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, TITLES
+from .people import People, english_word, group_name, name_gender
 from . import relations as _relations
 from .relations import Relations, Situations
 from .times import Times

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .aliases import merge
 from .base import Extraction, Mention
-from .people import KIN_NAMES, PRONOUN_GENDER, group_name
+from ..kin import KIN_NAMES
+from .people import PRONOUN_GENDER, group_name
 
 WINDOW = 2  # sentences back
 RELATIVE = {"who", "whom", "whose"}

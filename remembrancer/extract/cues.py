@@ -13,22 +13,14 @@ import re
 
 import numpy as np
 
+from ..kin import PERSON_NOUNS as ROLE_NOUNS
 from .base import Cue, Extraction
 
 # Nouns that name people or stand for them: relations come from another component.
 PERSON_NOUNS = set(
-    """man men woman women boy girl child children kid baby person people guy lady gentleman
-    friend mate boyfriend girlfriend husband wife partner lover fiance fiancee spouse widow widower
-    mother father mum mom dad parent brother sister sibling son daughter uncle aunt cousin nephew
-    niece grandmother grandfather grandma grandpa gran granny grandad grandson granddaughter
-    grandchild family someone somebody anyone anybody everyone everybody noone nobody one self
-    stranger colleague boss neighbour neighbor
-    doctor nurse teacher professor captain colonel general major sergeant lieutenant commander admiral
-    inspector detective officer king queen prince princess duke duchess emperor empress baron baroness
-    lord vicar priest rector reverend pope judge president governor mayor senator chief master mistress
-    servant maid nanny landlord landlady tenant student pupil patient client customer guest host visitor
-    owner""".split()
-)
+    """man men woman women boy girl children person people guy gentleman family someone somebody anyone anybody
+    everyone everybody noone nobody one self stranger priest patient client customer guest host visitor owner""".split()
+) | ROLE_NOUNS  # and the kin and role words that are nouns for people (kin.py)
 SINGULAR_DETS = {"a", "an", "another", "each", "every", "this", "that"}
 PERSON_SUFFIX = re.compile(r"(?:man|woman|person|people|folk)$")  # on the lemma
 # Words for time and quantity rather than things.

@@ -11,8 +11,9 @@ and stays a cue, not a person in the people list.
 """
 from __future__ import annotations
 
+from ..kin import HONORIFICS, KIN_NAMES, ROLE_TITLES
 from .base import Extraction
-from .people import HONORIFICS, KIN_NAMES, PERSON_KINDS, _honorific_before, inside, quoted, spoken_to
+from .people import PERSON_KINDS, _honorific_before, inside, quoted, spoken_to
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -83,9 +84,6 @@ PERSON_OBJECT_VERBS = {"meet", "marry", "hug", "kiss", "cuddle", "thank", "invit
 INSIDE_VERBS = {"sit", "drive", "ride", "travel", "go", "come", "get", "be", "pack", "load", "put", "sleep", "stay", "camp", "sail",
                 "arrive", "leave", "set", "head", "climb", "jump", "squeeze", "cram", "carry", "bring", "take"}
 NAMING = {"call", "name", "nickname", "christen", "dub"}
-# What someone is, written before their first name as a title: "Midwife Sarah", "Nurse Ratched", "Vicar Jones".
-ROLE_TITLES = {"midwife", "nurse", "vicar", "pastor", "rabbi", "imam", "father", "sister", "brother", "coach", "teacher",
-               "miss", "sir", "doctor", "councillor", "officer", "constable", "sergeant", "chef"}
 
 
 def _kind_of(noun) -> str | None:

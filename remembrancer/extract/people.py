@@ -17,42 +17,11 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROYAL, TITLES
 from .base import Extraction, Mention, Person
 
-# Honorifics that go with a name; the value is the gender they imply.
-HONORIFICS = {
-    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "master": "m", "monsieur": "m", "herr": "m",
-    "signor": "m", "señor": "m", "uncle": "m", "brother": "m", "father": "m", "king": "m",
-    "prince": "m", "duke": "m", "count": "m", "baron": "m", "emperor": "m", "mrs": "f",
-    "miss": "f", "ms": "f", "lady": "f", "madam": "f", "madame": "f", "mme": "f", "mlle": "f",
-    "mademoiselle": "f", "dame": "f", "aunt": "f", "auntie": "f", "sister": "f", "mother": "f",
-    "queen": "f", "princess": "f", "duchess": "f", "countess": "f", "baroness": "f",
-    "empress": "f", "dr": None, "doctor": None, "prof": None, "professor": None, "captain": None,
-    "capt": None, "colonel": None, "col": None, "general": None, "gen": None, "major": None,
-    "sergeant": None, "sgt": None, "lieutenant": None, "lt": None, "commander": None,
-    "admiral": None, "inspector": None, "detective": None, "officer": None, "reverend": None,
-    "rev": None, "judge": None, "president": None, "governor": None, "mayor": None,
-    "senator": None, "saint": None, "st": None, "cousin": None, "nurse": None, "chief": None,
-    "brigadier": None, "corporal": None, "private": None, "agent": None, "coach": None,
-    "sultan": "m", "sultana": "f", "rajah": "m", "pasha": "m", "sheikh": "m", "tsar": "m",
-    "czar": "m", "tsarina": "f", "czarina": "f", "pharaoh": "m", "caliph": "m", "marquess": "m",
-    "marchioness": "f", "viscount": "m", "viscountess": "f", "archduke": "m", "archduchess": "f",
-    "farmer": None, "parson": None, "squire": "m", "widow": "f", "goody": "f", "grandma": "f",
-    "granny": "f", "grandpa": "m", "grandad": "m", "granddad": "m", "nan": "f", "auntie": "f",
-    "mistress": "f",
-}
-# Honorifics that tell family members apart: "Mr. Morel", "Mrs. Morel" and "Miss Morel" are three people.
-HONORIFIC_CLASS = {"mr": "mr", "mister": "mr", "monsieur": "mr", "m": "mr", "herr": "mr", "signor": "mr",
-                   "señor": "mr", "mrs": "mrs", "missus": "mrs", "madame": "mrs", "mme": "mrs", "miss": "miss",
-                   "mademoiselle": "miss", "mlle": "miss", "ms": "ms", "lady": "lady", "lord": "lord",
-                   "sir": "sir", "dame": "lady", "master": "master", "mistress": "mrs", "aunt": "mrs",
-                   "auntie": "mrs", "uncle": "mr"}  # "Uncle John" may be "Mr. Linden", "Aunt Reed" "Mrs. Reed"
-# Kin words that, in lower case before a surname, give it a family honorific ("her aunt Shaw").
-LOWER_KIN = {"aunt": "mrs", "auntie": "mrs", "uncle": "mr"}
 # "the House of Usher", "the family of Elliot": a surname after these names a family.
 FAMILY_WORDS = {"house", "family", "clan", "line", "race", "tribe", "dynasty"}
-# Titles that make a different person of the same name: "King John" is not "Sir John".
-ROYAL = {"king", "queen", "prince", "princess", "emperor", "empress", "pope"}
 MALE_CLASSES = {"mr", "sir", "lord", "master"}
 FEMALE_CLASSES = {"mrs", "miss", "ms", "lady"}
 # Words after a name that make it a place or an institution ("Kellynch Hall", "Baker Street").
@@ -67,34 +36,6 @@ PLACE_WORDS = set(
 LOCATIVE = {"in", "at", "from", "into", "near", "through", "towards", "toward", "across", "around", "of"}
 
 
-# Capitalised common nouns used on their own as a name: "the Doctor", "Mum", "Grandad".
-TITLES = {
-    "doctor": None, "professor": None, "captain": None, "colonel": None, "general": None,
-    "major": None, "sergeant": None, "brigadier": None, "commander": None, "admiral": None,
-    "inspector": None, "detective": None, "master": "m", "mistress": "f", "king": "m",
-    "queen": "f", "prince": "m", "princess": "f", "duke": "m", "duchess": "f", "emperor": "m",
-    "empress": "f", "count": "m", "countess": "f", "baron": "m", "baroness": "f", "lord": "m",
-    "lady": "f", "boss": None, "chief": None, "judge": None, "president": None, "pope": "m",
-    "vicar": None, "rector": None, "squire": "m", "governor": None, "colonel's": None,
-}
-# Kin words used as names ("Mum", "Grandma Rose", "Uncle Kit"), with the relation they name and so the gender.
-KIN_ROLE = {**{k: "mother" for k in "mum mom mummy mommy mama mamma mam ma mother".split()},
-            **{k: "father" for k in "dad daddy papa pa pop father".split()},
-            **{k: "grandmother" for k in "nan nana nanna gran granny grannie grandma grandmother grandmama".split()},
-            **{k: "grandfather" for k in "grandad granddad grandpa grandfather grandpapa gramps".split()},
-            **{k: "aunt" for k in "auntie aunty aunt".split()}, "uncle": "uncle", "sis": "sister", "bro": "brother",
-            # What families call their own in other languages, written in English ("Nonna made her lasagne").
-            **{k: "grandmother" for k in "nonna oma abuela abuelita bubbe bubbie babcia yiayia nani dadi mamie obaasan halmoni".split()},
-            **{k: "grandfather" for k in "nonno opa abuelo abuelito zayde zaide zeyde dziadek papou pappou ojiisan".split()},
-            **{k: "mother" for k in "mamá mutti amma ammi eomma".split()}, **{k: "father" for k in "papá vati appa abbu".split()},
-            "zia": "aunt", "zio": "uncle", "tante": "aunt",
-            # Welsh, Scots and Irish: "Nain", "Taid", "Mamgu", "Granda", "Mammy"
-            **{k: "grandmother" for k in "nain mamgu".split()}, **{k: "grandfather" for k in "taid tadcu bampi granda grandda grampa grampy".split()},
-            "mammy": "mother"}
-KIN_NAMES = {k: "m" if rel in ("father", "grandfather", "uncle", "brother") else "f" for k, rel in KIN_ROLE.items()}
-# A grandparent's, aunt's or uncle's kin word before a first name is a title: "Nain Gwen", "Nana Sue", "Taid Alun".
-HONORIFICS.update({k: KIN_NAMES[k] for k, rel in KIN_ROLE.items() if rel in ("grandmother", "grandfather", "aunt", "uncle")
-                   and k not in HONORIFICS})
 # Capitalised words that are never people: interjections, oaths and insults, calendar words.
 NOT_NAMES = set(
     """oh ah aha alas hey hi hello bye goodbye yes no yeah yep nope okay ok well wow ouch oops
@@ -358,10 +299,6 @@ def _name_tokens(span):
     if any(norm(t.text) in NOT_NAMES or INTERJECTION.fullmatch(norm(t.text)) or t.pos_ == "INTJ" or t.like_num for t in toks):
         return None
     return toks[0].i, toks[-1].i + 1, honorific
-
-
-# Capitalised kin words that follow a name rather than belong to it ("Georgiana Wife of the Above").
-KIN_AFTER = {"wife", "husband", "widow", "widower", "son", "daughter", "relict"}
 
 
 def _title_after(token) -> bool:

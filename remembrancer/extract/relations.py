@@ -16,35 +16,10 @@ from collections import Counter, defaultdict
 
 from .base import Extraction, Mention, Relation
 from ..people import FACT
-from .people import FILLERS, KIN_NAMES, KIN_ROLE, inside, name_gender, quoted, spoken_to
+from ..kin import (BORN_ROLES, CONVERSE, KIN_NAMES, KIN_ROLE, KINDS, MUTUAL, OWN, PREFIXES, ROLES, SLANG, SUFFIXES,
+                   TIE_WORDS, WORDS)
+from .people import FILLERS, inside, name_gender, quoted, spoken_to
 
-ROLES = {
-    "mother": "f", "father": "m", "parent": None, "mum": "f", "mom": "f", "dad": "m",
-    "mummy": "f", "daddy": "m", "son": "m", "daughter": "f", "child": None, "kid": None,
-    "baby": None, "brother": "m", "sister": "f", "sibling": None, "twin": None, "husband": "m",
-    "wife": "f", "spouse": None, "partner": None, "fiance": "m", "fiancé": "m", "fiancee": "f",
-    "fiancée": "f", "boyfriend": "m", "girlfriend": "f", "lover": None, "grandson": "m",
-    "granddaughter": "f", "grandchild": None, "grandmother": "f", "grandfather": "m",
-    "grandparent": None, "grandma": "f", "grandpa": "m", "granny": "f", "gran": "f", "nan": "f",
-    "grandad": "m", "granddad": "m", "uncle": "m", "aunt": "f", "auntie": "f", "nephew": "m",
-    "niece": "f", "cousin": None, "widow": "f", "widower": "m", "godmother": "f",
-    "godfather": "m", "godson": "m", "goddaughter": "f", "friend": None, "mate": None,
-    "colleague": None, "boss": None, "neighbour": None, "neighbor": None, "teacher": None,
-    "student": None, "pupil": None, "doctor": None, "nurse": None, "flatmate": None,
-    "roommate": None, "housemate": None, "ex": None, "stepmother": "f", "stepfather": "m",
-    "stepson": "m", "stepdaughter": "f", "master": "m", "mistress": "f", "servant": None,
-    "maid": "f", "employer": None, "employee": None, "landlord": "m", "landlady": "f",
-    "tenant": None, "guardian": None, "ward": None, "heir": None, "nanny": "f", "mentor": None,
-    "coach": None, "captain": None, "lieutenant": None, "sergeant": None, "companion": None,
-    # what people call their own ("her mam Bernie", "my nain"), and who looks after them or works with them
-    "mam": "f", "mammy": "f", "ma": "f", "nana": "f", "nanna": "f", "nain": "f", "taid": "m", "grandmam": "f",
-    "pal": None, "buddy": None, "bestie": None, "roomie": None, "workmate": None, "coworker": None,
-    "co-worker": None, "manager": None, "supervisor": None, "assistant": None, "secretary": None, "gp": None,
-    "carer": None, "caregiver": None, "midwife": "f", "consultant": None, "physio": None, "therapist": None,
-    "counsellor": None, "godparent": None, "grandkid": None,
-}
-PREFIXES = ("great-", "great", "step-", "step", "half-", "ex-", "grand", "god", "foster-", "foster")
-SUFFIXES = ("-in-law",)
 POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # How sure a relation is, by the rule that read it (the share right on the tuning writers of bench/journal.py
 # and DialogRE train, rounded down): said outright ("my husband Rhys", "Gwen is my sister"), a kin word used
@@ -344,11 +319,6 @@ class Relations:
         return ex
 
 
-# Roles two people are to each other alike: "Ross and Chandler are friends".
-MUTUAL = {"friend", "brother", "sister", "sibling", "cousin", "roommate", "flatmate", "housemate", "neighbour", "neighbor",
-          "colleague", "twin", "mate"}
-
-
 def _irrealis_be(verb) -> bool:
     """Is "are friends" negated, asked or wished ("aren't friends", "are they friends?", "could be friends")?"""
     return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "might", "would", "should", "will", "'ll")
@@ -362,8 +332,6 @@ MODIFIERS = {"best", "older", "younger", "big", "little", "baby", "eldest", "you
 # What is someone's that a role phrase set beside it describes the someone of: "Nan's funeral, Dad's mum."
 OCCASIONS = {"funeral", "wedding", "birthday", "christening", "anniversary", "memorial", "wake", "grave", "headstone",
              "party", "retirement", "graduation", "service", "cremation", "burial", "do"}
-# Roles one has only in one's own life: "the midwife" and "the boss" a diarist speaks of are hers.
-OWN = {"midwife", "boss"}
 # Where someone is from that says what they are to the writer: "Ade from work", "Mr Pugh next door".
 PLACES = {("from", "work"): "colleague", ("at", "work"): "colleague", ("from", "the office"): "colleague",
           ("next", "door"): "neighbour", ("from", "next door"): "neighbour"}
@@ -583,9 +551,6 @@ def _fragment(ex, doc, noun, first, k, names) -> int | None:
 TIES = {"marry": "spouse", "married": "spouse", "wed": "spouse", "engage": "fiance", "engaged": "fiance",
         "date": "partner", "divorce": "ex-spouse", "divorced": "ex-spouse", "dump": "ex-partner"}
 UP = {"break": "ex-partner", "split": "ex-partner"}  # "broke up with", "split up"
-TIE_WORDS = {"spouse": ("wife", "husband", "spouse"), "fiance": ("fiancée", "fiancé", "fiance"),
-             "partner": ("girlfriend", "boyfriend", "partner"), "ex-spouse": ("ex-wife", "ex-husband", "ex"),
-             "ex-partner": ("ex-girlfriend", "ex-boyfriend", "ex")}
 WISHES = {"want", "wish", "hope", "plan", "like", "love", "would", "try", "dream", "pretend", "ask", "if", "unless"}
 
 
@@ -727,11 +692,6 @@ def _had(noun, who) -> int | None:
         return None
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     return who(subj[0]) if len(subj) == 1 else None
-
-
-# Roles a newborn takes: "You have a granddaughter. Matilda was born on the 9th."
-BORN_ROLES = {"son", "daughter", "child", "baby", "grandson", "granddaughter", "grandchild", "grandkid", "niece", "nephew",
-              "cousin", "brother", "sister", "sibling"}
 
 
 def _name_given(doc, noun, role, who) -> int | None:
@@ -923,7 +883,6 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
 # Words a message calls someone after ("thanks nan", "oh daddy", "love you dad"), and kin words friends call each other by.
 CALLING = {"oh", "o", "ah", "aw", "aww", "um", "uh", "er", "erm", "well", "ok", "okay", "yeah", "yes", "no", "wow", "hi",
            "hiya", "hey", "hello", "thanks", "thank", "cheers", "ta", "bye", "night", "morning", "sorry", "please", "love", "miss"}
-SLANG = {"bro", "sis", "daddy", "mommy", "mummy", "mama", "papa"}  # "daddy" is also what partners call each other
 
 
 def _kin_called(ex, found) -> list[tuple[int, str, int, int, int, str]]:
@@ -1087,26 +1046,6 @@ def _self_titled(ex, m, words, owner) -> bool:
 
 
 # -- what the relations read imply ------------------------------------------------------------------
-# The kind of family tie a relation word names, and its converse: "Joan is Tom's mother" is a parent tie,
-# "Tom is Joan's son" the same tie told the other way.
-KINDS = {**dict.fromkeys("mother father parent mum mom mam mammy ma mummy mommy dad daddy mama papa".split(), "parent"),
-         **dict.fromkeys("son daughter child kid".split(), "child"),
-         **dict.fromkeys("brother sister sibling twin sis bro".split(), "sibling"),
-         **dict.fromkeys("husband wife spouse".split(), "spouse"),
-         **dict.fromkeys("grandmother grandfather grandparent grandma grandpa granny gran nan nana nanna nain taid grandad granddad".split(),
-                         "grandparent"),
-         **dict.fromkeys("grandson granddaughter grandchild grandkid".split(), "grandchild"),
-         **dict.fromkeys("aunt auntie aunty uncle".split(), "pibling"), **dict.fromkeys("niece nephew".split(), "nibling"),
-         **dict.fromkeys("mother-in-law father-in-law".split(), "parent-in-law"),
-         **dict.fromkeys("son-in-law daughter-in-law".split(), "child-in-law"),
-         **dict.fromkeys("brother-in-law sister-in-law".split(), "sibling-in-law"), "cousin": "cousin"}
-CONVERSE = {"parent": "child", "child": "parent", "grandparent": "grandchild", "grandchild": "grandparent",
-            "pibling": "nibling", "nibling": "pibling", "parent-in-law": "child-in-law", "child-in-law": "parent-in-law"}
-WORDS = {"parent": ("mother", "father"), "child": ("daughter", "son"), "sibling": ("sister", "brother"),
-         "spouse": ("wife", "husband"), "grandparent": ("grandmother", "grandfather"),
-         "grandchild": ("granddaughter", "grandson"), "pibling": ("aunt", "uncle"), "nibling": ("niece", "nephew"),
-         "parent-in-law": ("mother-in-law", "father-in-law"), "child-in-law": ("daughter-in-law", "son-in-law"),
-         "sibling-in-law": ("sister-in-law", "brother-in-law"), "cousin": ("cousin", "cousin")}
 # "a is b's k1" and "b is c's k2" -> "a is c's k3", with how often it holds (a half-sibling's parent is not
 # always mine, a stepfather is a father by marriage): a is b's parent and b is c's parent, so a is c's grandparent.
 COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("pibling", 1.0),
