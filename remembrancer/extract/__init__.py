@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
-from ..people import unsuffixed
+from ..people import LISTED_SQL, Stated, _merge, _tie, apply_corrections, converse, unsuffixed
 from .aliases import _DIMINUTIVE, Aliases, _namer, nickname_of, same_person, same_surname, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
@@ -33,7 +33,7 @@ from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, TITLES
-from .people import People, english_word, group_name, name_gender
+from .people import People, english_word, group_name, name_count, name_gender
 from . import relations as _relations
 from .relations import Relations, Situations
 from .times import Times
@@ -507,8 +507,6 @@ class _People:
         """Merge into the owner the people stored under exactly one of these names of theirs, related to them in no way
         and not said to have died; returns the names of the others, which are not the owner's (no one is their own
         mother, nor writes of their own death)."""
-        from ..people import _merge
-
         refused = set()
         for pid in sorted(self.candidates(names)):
             row = self.rows.get(pid)
@@ -553,7 +551,6 @@ class _People:
                 other.add(holders[0])
         if len(other) != 1 or other.pop() not in exact:
             return exact
-        from ..people import _merge
 
         keep, drop = kin[0], next(pid for pid in exact if pid != kin[0] and pid in {
             p for name in mine for p, row in self.rows.items() if name in row["aliases"] and name.lower() not in KIN_NAMES})
@@ -738,13 +735,42 @@ def _nfc(person):
     return person if name == person.name and aliases == person.aliases else dataclasses.replace(person, name=name, aliases=aliases)
 
 
+def linked_people(ex, links):
+    """A note's links (importers/markdown.py): each link to a note named after a person is a mention of them, by the note's name,
+    the words shown (and the note's `aliases`) their other names. A note is about a person if the vault
+    says so (`"person"`), or if its name is a person's name: one to four capitalised words, the first a
+    known first name."""
+    for link in links:
+        name = link.get("note", "").strip()
+        words = name.split()
+        if not link.get("person") and not (1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+                                           and name_count(words[0]) >= 2.0):
+            continue
+        start, end = link["start"], link["end"]
+        if not (0 <= start < end <= len(ex.text)):
+            continue
+        shown = ex.text[start:end]
+        names = {name, shown} | set(link.get("aliases") or ())
+        hit = next((i for i, p in enumerate(ex.people) if any(m.start < end and start < m.end for m in p.mentions)), None)
+        if hit is None:
+            hit = next((i for i, p in enumerate(ex.people) if name in p.aliases or name == p.name), None)
+        if hit is None:
+            ex.people.append(Person(name=name, aliases=names))
+            hit = len(ex.people) - 1
+        person = ex.people[hit]
+        person.aliases |= names
+        if len(name) > len(person.name) or person.name not in names and person.name == shown:
+            person.name = name
+        if not any(m.start < end and start < m.end for m in person.mentions):
+            person.mentions.append(Mention(start, end, hit, "name"))
+    return ex
+
+
 def _store(conn, entry, ex: Extraction, passages, known):
     meta = json.loads(entry["meta"]) if entry["meta"] else {}
     me = meta.get("me") if entry["kind"] == "chat" else None
     me = unicodedata.normalize("NFC", me) if me else me
     if meta.get("links"):  # a note's [[links]] to people (importers/markdown.py)
-        from ..importers.markdown import linked_people
-
         ex = linked_people(ex, meta["links"])
     ids = []
     speakers = {}  # person -> the mention of a speaker who says no "I"
@@ -833,8 +859,6 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
     owner's corrections, drop people left with no mentions, and bring the person-cue rows up to date: each
     (person, cue) pair gains the batch's share of it now and loses the share it had `before`; the pairs of
     people merged are recomputed whole."""
-    from ..people import apply_corrections
-
     kin = _kin_joins(conn)
     joined = set(joined) | kin
     read_people(conn, _named_in(conn, batch) | set(touched) | joined)
@@ -876,8 +900,6 @@ def _unseen_deaths(conn):
     """A death needs a person: one told only of names never seen as a person of their own (not listed: said in one
     entry, doing nothing only people do, related to no one; "Gizmo died." of a hamster) is only "perhaps". A kin
     word is someone's kin, listed or not ("Grandpa passed early this morning" in a chat)."""
-    from ..people import LISTED_SQL
-
     names = defaultdict(list)
     for eid, name in conn.execute(
             "SELECT ev.id, p.name FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
@@ -914,8 +936,6 @@ def _kin_joins(conn) -> set[int]:
     grandmother, by the relation read from it) to the one named person the text says, surely (people.FACT),
     is the writer's kin of that role and sex ("Irene is my mam", "Helen (Dennis's daughter)" signed by the
     writer), when exactly one is; not when the owner split that word off. Returns the people merged."""
-    from ..people import FACT, _merge, _tie, converse
-
     owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
     if owner is None:  # every entry so far signed ("Love, Ruthie x"): the writer is who signs them
         split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
@@ -963,8 +983,6 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
     kept is written of), is no kin word, is written to nowhere, in no entry they sign writes to the writer, is
     related to the writer in no way and is said nowhere to have died, is the writer; not when the owner split
     that name off. Returns the people merged."""
-    from ..people import FACT, _merge
-
     rows = conn.execute(
         "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
         " AND (SELECT count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
@@ -1043,8 +1061,6 @@ def _owner_named(conn, owner: int, split) -> set[int]:
     one who speaks in a chat, is the writer (a diarist seldom writes of herself by name: a form, a note signed),
     when it is the only such name (one the text relates to the writer asks an entry more), and the writer writes
     to them nowhere and says nowhere that they died. Returns the people merged."""
-    from ..people import FACT
-
     rows = conn.execute(
         "SELECT p.id, p.name,"
         " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken'),"
@@ -1069,7 +1085,6 @@ def _owner_named(conn, owner: int, split) -> set[int]:
              and tokens(name)[0] not in KIN_NAMES and not group_name(name)]
     if len(named) != 1:
         return set()
-    from ..people import _merge
 
     pid, _ = named[0]
     _merge(conn, owner, pid)
@@ -1095,8 +1110,6 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
         speaker = who.pop()
         for (k,) in conn.execute("SELECT id FROM people WHERE lower(name) = ? AND coalesce(owner, 0) = 0 AND id != ? AND kind IS NULL",
                                  (word, speaker)).fetchall():
-            from ..people import _merge
-
             _merge(conn, speaker, k)
             out |= {speaker, k}
     return out
@@ -1154,7 +1167,6 @@ def _titled_joins(conn, split) -> set[int]:
         if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
                         (k, o)).fetchone() or _set_apart(conn, k, o):
             continue  # kin, or set apart ("Not your Grandad Jim, my friend Jim Armstrong")
-        from ..people import _merge
 
         keep, drop = (o, k) if len(tokens(rows[o]["name"])) > 1 else (k, o)
         _merge(conn, keep, drop)
@@ -1200,8 +1212,6 @@ def _surname_joins(conn, split) -> set[int]:
     beside "Mrs Dodds", leave it), of the sex the title says, and the two are not said to be kin or anything else to
     each other ("Dev's mother, Mrs Sandhu"); not the writer, and not when the owner split either name off. Returns the
     people merged."""
-    from ..people import _merge
-
     rows = _others_names(conn)
     by_surname = defaultdict(set)  # a surname -> everyone called by it, titled or in full
     for pid, row in rows.items():
@@ -1344,8 +1354,6 @@ def imply(conn):
     mother-in-law), written again whole as rows `how = 'implied'`, one for each relation read that it follows
     from (its entry and passage the evidence), after the owner's statements: a tie they took away implies
     nothing, one they said implies as if read."""
-    from ..people import Stated
-
     conn.execute("DELETE FROM relations WHERE how = 'implied'")
     best = {}
     for entry, passage, s, rel, o, start, end, conf in conn.execute(

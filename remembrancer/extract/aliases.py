@@ -15,6 +15,7 @@ from functools import lru_cache
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
+from .signed import signed
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
 
@@ -48,8 +49,6 @@ def short_form(short: str, name: str) -> bool:
     """Is `short` the first letters of `name`, as people shorten names ("Beth" of "Bethan", "Glen" of
     "Glenys", "Den" of "Dennis"), perhaps with a pet ending ("Bethy", "Lows")? Three letters at least,
     and not a name of the other sex ("Dan" is not "Daniela"), a kin word or a title ("Mam" is not "Mami")."""
-    from .people import HONORIFICS, KIN_NAMES, name_gender
-
     if len(short) < 3 or len(name) <= len(short) or not short.isalpha() or not name.isalpha() or {short, name} & (KIN_NAMES.keys() | HONORIFICS.keys()):
         return False
     stem = short if name.startswith(short) else _DIMINUTIVE.sub("", short)
@@ -237,8 +236,6 @@ class Aliases:
                 ambiguous.add(s)
         # A kin word alone ("I miss you, Grandpa.") is the one person called by it with a name ("Grandpa Arthur");
         # not the one a letter is signed with ("Love,\nGrandad" to the children who call another "Grandad Jim"): the writer.
-        from .narrator import signed
-
         signer = signed(ex.text)
         for s, p in enumerate(people):
             word = p.name.lower()

@@ -9,9 +9,10 @@ takes the gender of the first pronoun that goes to them. When no one fits, the p
 """
 from __future__ import annotations
 
+from ..kin import KIN_NAMES
 from .aliases import merge
 from .base import Extraction, Mention
-from ..kin import KIN_NAMES
+from .kinds import ANIMALS, THINGS
 from .people import PRONOUN_GENDER, group_name
 
 WINDOW = 2  # sentences back
@@ -129,8 +130,6 @@ def _named(ex: Extraction, who: dict) -> list[list[int]]:
     ("There's a dog. Her name is Moss."), never the narrator; a name the entry gives someone it names twice or
     more (or by a kin word or a title), and has not given anyone before (not "Dad called him Ron", Ron his brother, named before: a slip).
     Returns [person, named] groups to merge."""
-    from .kinds import ANIMALS, THINGS
-
     doc = ex.doc
     at = {}  # token -> the person whose name starts there
     for p, person in enumerate(ex.people):

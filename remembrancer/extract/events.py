@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..kin import KIN_NAMES
+from .aliases import full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
-from .times import entry_times, parse_number, recurring
+from .times import TENS, entry_times, parse_number, recurring
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -1225,7 +1227,6 @@ def _ordinal(text: str) -> int | None:
     if w in JUBILEES:
         return JUBILEES[w]
     tens, _, unit = w.partition("-")
-    from .times import TENS
     return TENS[tens] + ORDINALS[unit] if tens in TENS and unit in ORDINALS else None
 
 
@@ -1321,8 +1322,6 @@ def _ours_long_ago(t, kind, people, writer, ex) -> bool:
 def _partner(ex, writer) -> int | None:
     """The one a letter is written to, by a name ("Dear Jean,", "My darling Jean"), who "we married" and "our
     wedding" take with the writer: not one greeted by a kin word ("Dear Dad,": "our wedding" is not Dad's)."""
-    from .people import KIN_NAMES
-
     for i, p in enumerate(ex.people):
         if i != writer and any(m.kind == "addressee" for m in p.mentions):
             names = {n.lower() for n in (p.aliases | {p.name})}
@@ -1450,8 +1449,6 @@ def _namesakes_unsure(ex) -> None:
     """A death told by a bare first name ("Jim died") that another person of the entry bears more fully ("Jim Kelly"), and
     whom the entry did not join to them, is perhaps: it may be the other's (not one the entry sets apart: "Not your
     Grandad Jim, my friend Jim")."""
-    from .aliases import full, same_person, tokens
-
     for ev in ex.events:
         if ev.kind != "death" or ev.negated or ev.confidence < UNSURE_ABOVE:
             continue

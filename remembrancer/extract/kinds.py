@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..kin import HONORIFICS, KIN_NAMES, ROLE_TITLES
 from .base import Extraction
-from .people import PERSON_KINDS, _honorific_before, inside, quoted, spoken_to
+from .people import PERSON_KINDS, _honorific_before, inside, quoted, role_like, spoken_to
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -266,8 +266,6 @@ def _subjects(verb) -> list:
 
 def _given_a_role(token) -> bool:
     """A pronoun given a role: "He would've been her uncle", "She was my best friend"."""
-    from .people import role_like
-
     return token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(
         c.dep_ == "attr" and role_like(c) and any(g.dep_ == "poss" for g in c.children) for c in token.head.children)
 

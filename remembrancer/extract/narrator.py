@@ -18,38 +18,11 @@ from .aliases import merge, nickname_of, same_person
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .people import FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
+from .signed import KISSES, signed
 
 OWNER = "me"  # the name the owner goes by until they give one
 FIRST = {"i", "me", "my", "mine", "myself"}
 SECOND = {"you", "your", "yours", "yourself"}
-# A letter's closing line, then the name it is signed with, at the very end of the text.
-SIGNED = re.compile(
-    r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?|(?:my|our|your) )?"
-    r"(?:love|best wishes|best|warm(?:est)? (?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
-    r"sincerely(?: yours)?|faithfully|fondly|affectionately|cheers|thanks|thank you|take care|hugs|ever yours|xx+|"
-    r"(?:merry|happy) christmas|see you soon|"
-    r"your(?: (?:loving|devoted|affectionate|fond|faithful|dear|dearest|own|ever-loving|obedient|humble|old|true))* ([a-z-]+))"
-    # "Love from", "Love you lots", "Love and hugs", "Merry Christmas, and see you soon"
-    r"(?:(?<=love|hugs)[ \t]+(?:from|and (?:hugs|kisses)|you(?:[ \t]+[a-z]+){0,7}))?"
-    r"(?:,?[ \t]+(?:always|forever|ever|and more|and see you soon))*[ \t]*[,.!]?[ \t]*\r?\n\s*"
-    # the name, and one who signs with them ("Grandad and Nana xx": the first is the one who writes)
-    r"([A-Z][\w.'’-]*(?:[ \t]+(?![Xx]+\b|and\b)[A-Z][\w.'’-]*){0,3})(?:[ \t]+and[ \t]+(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*)?)?"
-    r"[ \t]*[.,!]?(?:[ \t]+[Xx]+)?\s*\Z",
-    re.I | re.M)
-# Or "Love, Fi x" on one line (not "Thanks, Mel" nor "Take care, Dad": said to the reader; not "Love, your mam x"),
-# the kisses left out.
-SIGNED_LINE = re.compile(
-    r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?)?love()[ \t]*,[ \t]*"
-    r"((?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?![Xx]+\b)(?-i:[A-Z])[\w.'’-]*){0,3})[ \t]*[.!]?(?:[ \t]+[Xx]+)?\s*\Z",
-    re.I | re.M)
-
-
-# Or a kin word the writer signs with, on the last line alone: "Your old Grandad", "Your loving Nan x".
-SIGNED_KIN = re.compile(
-    r"^[ \t]*your()(?:[ \t]+(?:loving|devoted|affectionate|fond|dear|dearest|own|old|ever-loving))*[ \t]+((?-i:[A-Z])[a-z-]+)"
-    r"[ \t]*[.,!]?(?:[ \t]+[Xx]+)?\s*\Z", re.I | re.M)
-
-
 def _find_or_add(ex: Extraction, name: str) -> int:
     for i, p in enumerate(ex.people):
         if same_person(p.name, name) and not p.name.lower().startswith("the "):
@@ -137,26 +110,6 @@ def _called(ex: Extraction) -> list[list[int]]:
     for named, me in pairs.items():
         groups.setdefault(me, [me]).append(named)
     return list(groups.values())
-
-
-def role_noun_word(word: str) -> bool:
-    from .relations import ROLES
-
-    return word.lower().removesuffix("s") in ROLES or word.lower() in ROLES
-
-
-def signed(text: str) -> tuple[int, int] | None:
-    """Where the name a letter is signed with is ("All my love,\nGranny June", "Your old Grandad"), if it is signed."""
-    tail = text[-300:]
-    m = SIGNED.search(tail) or SIGNED_LINE.search(tail) or (
-        (k := SIGNED_KIN.search(tail)) and k.group(2).lower() in KIN_NAMES and k)
-    if not m or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2:
-        return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x")
-    start = len(text) - len(tail) + m.start(2)
-    end = start + len(m.group(2))
-    if (said := re.match(r"(?:your|yours|my) +(?=[A-Z])", m.group(2))):
-        start += said.end()  # "Love always,\nyour Ruthie x" is signed "Ruthie"
-    return start, end
 
 
 def _signer(ex: Extraction) -> int | None:
@@ -295,7 +248,6 @@ CRIES = {"oh", "o", "ah", "aw", "aww", "poor", "my", "dear", "alas"}  # "Oh, Gra
 
 # A chat message signed off: "Love Mam x", "Lots of love, Nan xx", or a name alone at its end with kisses ("... Nan xx").
 TURN_SIGNED = re.compile(r"(?:\b(?:with |lots of |all (?:my|our) |much )?love(?: from)?,?|[.!?…\n])\s*$", re.I)
-KISSES = re.compile(r"\s*(?:x+|xo+|[\u2764\ufe0f\U0001f495-\U0001f49f\U0001f618\U0001f60d]+)?[\s.!]*$", re.I)
 
 
 def _signed_turns(ex: Extraction, index) -> None:

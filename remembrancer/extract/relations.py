@@ -18,7 +18,9 @@ from .base import Extraction, Mention, Relation
 from ..people import FACT
 from ..kin import (BORN_ROLES, CONVERSE, KIN_NAMES, KIN_ROLE, KINDS, MUTUAL, OWN, PREFIXES, ROLES, SLANG, SUFFIXES,
                    TIE_WORDS, WORDS)
+from .kinds import SAYING, _subjects
 from .people import FILLERS, inside, name_gender, quoted, spoken_to
+from .signed import KISSES
 
 POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # How sure a relation is, by the rule that read it (the share right on the tuning writers of bench/journal.py
@@ -890,8 +892,6 @@ def _kin_called(ex, found) -> list[tuple[int, str, int, int, int, str]]:
     ("happy mothers day mam!!", "fine is not good dad", "thanks nan x"): the one it speaks to (the other of two
     speakers, or the one whose turns are on both sides of it) is the speaker's kin. Not a kin word spoken of ("tell
     dad", "with mam", "me and dad", "my dad"), nor one that is a name the store reads (narrator.py moves those)."""
-    from .narrator import KISSES
-
     said_by = {sp for _, _, sp in ex.speakers}
     speakers = {sp: p for p, person in enumerate(ex.people) for sp in said_by if sp in person.aliases}
     doc, out = ex.doc, []
@@ -964,8 +964,6 @@ def _kin_to_others(ex, m) -> bool:
 
 def _signs(ex, m, turn) -> bool:
     """Does the mention sign the chat message off ("Love Nan xx", "... Nan xx", "Mam x"): nothing after it but kisses?"""
-    from .narrator import KISSES
-
     return KISSES.fullmatch(ex.text[m.end:turn[1]]) is not None
 
 
@@ -1012,8 +1010,6 @@ def _hearer(ex, turn, speakers, who, by_name=True) -> int | None:
 def _quote_speaker(ex, span, quotes, who, writer) -> int | None:
     """The person said to say the quoted words a span is in: 'Lily said, "..."', '"...," Dad said', '"...," said Josh';
     "I" is the writer."""
-    from .kinds import SAYING, _subjects
-
     doc = span.doc
     q = next(((s, e) for s, e in quotes if s <= span.start_char < e), None)
     words = doc.char_span(q[0], q[1], alignment_mode="expand") if q is not None else None

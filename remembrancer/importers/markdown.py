@@ -5,7 +5,7 @@ notes: "2021-05-04.md"), a date heading it, else its modification time. Its fron
 inline `#tags` go in the entry's meta, and so do its links: `[[Rhys Price]]`, `[[Rhys Price|Bug]]`,
 `[[People/Rhys Price#Work|Rhys]]` and `[Bug](Rhys%20Price.md)`. A link to a note named after a person
 makes the words shown a mention of that person, and those words (and the note's own front matter
-`aliases`) their other names: `extract` reads them (`linked_people`). A note is known again by its path
+`aliases`) their other names: `extract` reads them (`extract.linked_people`). A note is known again by its path
 in the vault; an edited one is stored again as a new entry. Hidden folders (`.obsidian`, `.trash`)
 and the vault's templates folder are left out.
 """
@@ -125,40 +125,6 @@ def _links(text: str):
             continue
         target = Path(urllib.parse.unquote(m.group(2))).stem
         yield m.start(1), m.end(1), target
-
-
-def linked_people(ex, links):
-    """In `extract`: each link to a note named after a person is a mention of them, by the note's name,
-    the words shown (and the note's `aliases`) their other names. A note is about a person if the vault
-    says so (`"person"`), or if its name is a person's name: one to four capitalised words, the first a
-    known first name."""
-    from ..extract.base import Mention, Person
-    from ..extract.people import name_count
-
-    for link in links:
-        name = link.get("note", "").strip()
-        words = name.split()
-        if not link.get("person") and not (1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-                                           and name_count(words[0]) >= 2.0):
-            continue
-        start, end = link["start"], link["end"]
-        if not (0 <= start < end <= len(ex.text)):
-            continue
-        shown = ex.text[start:end]
-        names = {name, shown} | set(link.get("aliases") or ())
-        hit = next((i for i, p in enumerate(ex.people) if any(m.start < end and start < m.end for m in p.mentions)), None)
-        if hit is None:
-            hit = next((i for i, p in enumerate(ex.people) if name in p.aliases or name == p.name), None)
-        if hit is None:
-            ex.people.append(Person(name=name, aliases=names))
-            hit = len(ex.people) - 1
-        person = ex.people[hit]
-        person.aliases |= names
-        if len(name) > len(person.name) or person.name not in names and person.name == shown:
-            person.name = name
-        if not any(m.start < end and start < m.end for m in person.mentions):
-            person.mentions.append(Mention(start, end, hit, "name"))
-    return ex
 
 
 def moved_links(links, old: str, new: str) -> list[dict]:
