@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .errors import BadFormat, UnknownFormat
+from .errors import BadFormat, NotEmpty, StoreError, UnknownFormat
+from .people import apply_corrections
 from .store import _entry_dict, next_ids
 
 RECORDS = ("corrections", "hidden", "recalls", "cards", "reviews")  # the owner's own tables, carried whole
@@ -151,7 +152,6 @@ def store_records(memory, records, plan: Plan, entries, results):
             added.add(table)
         if "corrections" in added and conn.execute("SELECT 1 FROM people LIMIT 1").fetchone():
             from .extract import person_cues
-            from .people import apply_corrections
 
             apply_corrections(conn)  # the owner's corrections hold for what is read already, too
             person_cues(conn)
@@ -190,8 +190,6 @@ def copy(src, dst) -> dict:
     the trash, the owner's corrections and records, what was understood (people, cues, events ...) and the
     vectors, with every id kept, so `dst` answers and exports as `src` does and nothing is derived again.
     {table: rows copied}. A store with anything in it is refused (`NotEmpty`), and left as it was."""
-    from .errors import NotEmpty, StoreError
-
     tables = src.tables()
     unknown = sorted(set(tables) - set(TABLES) - NOT_COPIED)
     if unknown:

@@ -9,7 +9,10 @@ import sys
 
 import click
 
-from .errors import RemembrancerError
+from . import capture, dates, importers
+from .capture import TEXT_SUFFIXES, decode
+from .errors import BadInput, EmptyInput, NeedsKey, NotFound, RemembrancerError, StoreLocked, UnknownFormat
+from .store import Memory, decrypt as decrypt_store, default_path, encrypt as encrypt_store, is_encrypted, is_url, read_key_file
 
 
 def run(fn):
@@ -33,8 +36,6 @@ def run(fn):
 def open_memory(ctx, derive=False, create=False, complete=True):
     """The store named by --db; only the commands that add to it make a new one. `derive`: understand what
     is added; `complete`: first understand what an earlier run left not understood (a crash, `--no-extract`)."""
-    from .store import Memory, default_path
-
     path = ctx.obj["db"] or default_path()
     memory = Memory(path, derive=False, create=create, key=key_for(ctx, path))
     if complete and not memory.readonly:
@@ -42,7 +43,6 @@ def open_memory(ctx, derive=False, create=False, complete=True):
         if pending:
             if sys.stderr.isatty():
                 click.echo(f"Understanding {plural(pending, 'entry')} stored earlier but not yet understood...", err=True)
-            from .errors import StoreLocked
 
             try:
                 busy = memory.complete() is None
@@ -58,8 +58,6 @@ def open_memory(ctx, derive=False, create=False, complete=True):
 def key_for(ctx, path) -> str | None:
     """The key of the store at `path`: --key-file's (or $REMEMBRANCER_KEY_FILE's), else, for an encrypted
     store, asked for on a terminal; None for a plain one."""
-    from .store import is_encrypted
-
     key = store_key(ctx)
     if key is None and is_encrypted(path) and sys.stdin.isatty():
         key = ctx.obj["key"] = ask_key(f"Key for {path}")
@@ -138,11 +136,8 @@ def cli(ctx, db, key_file, memory):
     """
     ctx.ensure_object(dict)
     if memory is not None:
-        from .store import default_path, is_url
-
         if not is_url(str(db or default_path())):
             raise click.UsageError("--memory names a memory in a PostgreSQL database: give --db postgresql://...")
-        from .errors import BadInput
         from .postgres import with_memory
 
         try:
@@ -155,8 +150,6 @@ def cli(ctx, db, key_file, memory):
 
 def store_key(ctx, confirm=False) -> str | None:
     """The key from --key-file / $REMEMBRANCER_KEY_FILE, else None (or, with `confirm`, asked for twice)."""
-    from .store import read_key_file
-
     if ctx.obj.get("key") is None and ctx.obj.get("key_file"):
         ctx.obj["key"] = read_key_file(ctx.obj["key_file"])
     if ctx.obj.get("key") is None and confirm:
@@ -165,8 +158,6 @@ def store_key(ctx, confirm=False) -> str | None:
 
 
 def ask_key(prompt, confirm=False) -> str:
-    from .errors import EmptyInput, NeedsKey
-
     if not sys.stdin.isatty():
         raise NeedsKey("The store's key is needed", "Give --key-file PATH or set $REMEMBRANCER_KEY_FILE.")
     key = click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False)
@@ -183,8 +174,6 @@ def path(ctx, as_json):
 
     Example: remembrancer path
     """
-    from .store import default_path
-
     p = str(ctx.obj["db"] or default_path())
     emit({"path": p}, as_json, lambda d: click.echo(d["path"]))
 
@@ -232,10 +221,6 @@ def day_first_option(fn):
 
 def store_order(ctx, day_first):
     """The day/month order to read input with: the flag, else the store's (if there is a store), else the locale's."""
-    from . import dates
-    from .errors import NotFound
-    from .store import Memory, default_path, is_url
-
     if day_first is not None:
         return dates.Order(day_first, "flag")
     path = ctx.obj["db"] or default_path()
@@ -250,9 +235,6 @@ def store_order(ctx, day_first):
 
 def known_keys(ctx):
     """A lookup of the import keys a store already holds (none if there is no store yet)."""
-    from .errors import NotFound
-    from .store import Memory, default_path, is_url
-
     path = ctx.obj["db"] or default_path()
     if str(path) == ":memory:" or not (is_url(str(path)) or os.path.exists(path)):
         return None
@@ -307,8 +289,6 @@ def add(ctx, items, at, author, source, day_first, no_extract, as_json):
 
     Example: remembrancer add "Coffee with Ianto at the Hub." --at 2009-05-01
     """
-    from . import capture, dates
-
     order = store_order(ctx, day_first)
     at_iso = dates.parse(at, order.day_first) if at else None
     if items == ("-",):
@@ -353,8 +333,6 @@ def already(r):
 
 def known_format(fmt, formats):
     """The format, or a one-line error naming the ones there are (not click's usage screen)."""
-    from .errors import UnknownFormat
-
     if fmt.lower() not in formats:
         raise UnknownFormat(f"Unknown format {fmt!r}", f"Use {' or '.join(formats)}; nothing was changed.")
     return fmt.lower()
@@ -362,8 +340,6 @@ def known_format(fmt, formats):
 
 def _looks_like_path(item):
     """An existing path, or one word that names a file (so a missing file is an error, not a memory)."""
-    from .capture import TEXT_SUFFIXES
-
     if "\n" in item or len(item) >= 4096:
         return False
     one_word = not any(c.isspace() for c in item)
@@ -408,9 +384,6 @@ Example: remembrancer import jsonl memories.jsonl
 @click.pass_context
 @run
 def import_(ctx, args, author, me, source, day_first, no_extract, as_json):
-    from . import importers
-    from .errors import BadInput
-
     fmt, paths = None, list(args)
     if len(args) >= 2 or not os.path.exists(args[0]):
         formats = set(importers.names()) | set(importers.ALIASES)
@@ -461,8 +434,6 @@ def search_options(fn):
 def batch_queries(path, answer, given=None):
     """Read {"id", "query"} lines, write {"id", "results"} lines, all in this one process. Every line is
     read before any is answered, so a bad line stops the batch before it prints anything."""
-    from .capture import decode
-    from .errors import BadInput, NotFound
     from pathlib import Path
 
     if given:
@@ -612,8 +583,6 @@ def encrypt(ctx, as_json):
 
     Example: remembrancer --key-file ~/.config/remembrancer.key encrypt
     """
-    from .store import default_path, encrypt as encrypt_store
-
     path = encrypt_store(ctx.obj["db"] or default_path(), store_key(ctx, confirm=True))
     emit({"encrypted": str(path)}, as_json,
          lambda d: click.echo(f"Encrypted {d['encrypted']}. Every command now needs its key (--key-file or $REMEMBRANCER_KEY_FILE)."))
@@ -628,8 +597,6 @@ def decrypt(ctx, as_json):
 
     Example: remembrancer --key-file ~/.config/remembrancer.key decrypt
     """
-    from .store import decrypt as decrypt_store, default_path
-
     path = ctx.obj["db"] or default_path()
     key = store_key(ctx) or ask_key(f"Key for {path}")
     emit({"decrypted": str(decrypt_store(path, key))}, as_json, lambda d: click.echo(f"Decrypted {d['decrypted']}."))
@@ -1278,7 +1245,6 @@ def serve(ctx, host, port, new_token, folder, as_json):
     Example: remembrancer serve --folder ~/agent-memories --host 0.0.0.0
     """
     from .server import serve as run_server
-    from .store import default_path
 
     if folder is None:
         open_memory(ctx, complete=False, create=True).close()  # asks for the key of an encrypted store, if need be
@@ -1304,7 +1270,6 @@ def mcp(ctx, folder):
     Example: remembrancer mcp --folder ~/agent-memories
     """
     from .mcp import run_stdio
-    from .store import default_path
     from .users import Memories
 
     key = store_key(ctx)  # from --key-file alone: standard input is the protocol's
@@ -1343,8 +1308,6 @@ def all_of(entry_id, versions) -> str:
 
 def read_turns(data: str, where: str) -> list[dict]:
     """A chat's turns from JSON: a list of {"speaker", "text", "ref"}, or one such object a line."""
-    from .errors import BadInput
-
     remedy = 'Write one {"speaker": "Ann", "text": "Hello.", "ref": null} a line (or a JSON list of them); nothing was changed.'
     try:
         turns = json.loads(data)
@@ -1409,8 +1372,6 @@ def entry_edit(ctx, entry_id, source, text, turns_file, no_extract, as_json):
     """
     from pathlib import Path
 
-    from .capture import decode
-    from .errors import BadInput, NotFound
 
     if source not in (None, "-"):
         raise click.UsageError("Give the text with --text, or '-' to read it from standard input.")
@@ -1507,8 +1468,6 @@ def entry_purge(ctx, entry_id, yes, as_json):
 
     Example: remembrancer entry purge 12 --yes
     """
-    from .errors import BadInput
-
     memory = open_memory(ctx, complete=False)
     e = memory.entry(entry_id)
     if not yes:
@@ -1594,7 +1553,6 @@ def worker(ctx, once, batch, poll, turn_wait, as_json):
     import signal
     import threading
 
-    from .store import default_path
     from .workers import BATCH_CHARS, work
 
     stopping = threading.Event()
@@ -1636,9 +1594,6 @@ def copy_(ctx, src, dst, as_json):
 
     Example: remembrancer copy memories.db 'postgresql://me@db.example/family?memory=hannah'
     """
-    from .errors import BadInput
-    from .store import Memory, is_url
-
     if not is_url(src) and not is_url(dst) and os.path.abspath(src) == os.path.abspath(dst) or src == dst:
         raise BadInput("SRC and DST are the same store", "Give a new file or memory to copy into.")
     source = Memory(src, derive=False, create=False, key=None if is_url(src) else key_for(ctx, src))

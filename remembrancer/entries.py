@@ -16,7 +16,8 @@ import json
 
 from . import capture, dates
 from .errors import BadInput, NotFound
-from .store import TOPS, _entry_dict, content_hash, index_passages, next_ids
+from .importers.markdown import moved_links
+from .store import TOPS, _entry_dict, _sqlite_errors, content_hash, index_passages, next_ids
 
 CHANGED = "entries.changed"  # bumped by every change to an entry: caches of speakers and vectors read it
 
@@ -250,8 +251,6 @@ def _changed(row, layout, text, turns, at) -> capture.Entry:
     if at != row["at"]:
         meta = {k: v for k, v in meta.items() if k not in ("dated", "year")}
     if meta.get("links") and text is not None and text != row["text"]:
-        from .importers.markdown import moved_links
-
         meta["links"] = moved_links(meta["links"], row["text"], text)
         if not meta["links"]:
             del meta["links"]
@@ -344,8 +343,6 @@ def purge(memory, entry_id, confirm=False) -> dict:
 def _wipe(memory) -> bool:
     """Rewrite the store without its free pages (which may hold copies of what was deleted before), in
     memory rather than in a temporary file, and empty the write-ahead log."""
-    from .store import _sqlite_errors
-
     if memory.conn.in_transaction:
         return False
     try:

@@ -10,12 +10,15 @@ import datetime as dt
 import functools
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import fsrs
 
-from .errors import BadInput
+from . import dates
+from .capture import check_unicode
+from .errors import BadInput, NotFound
 from .kin import CLOSENESS
-from .people import perhaps, perhaps_relation
+from .people import LISTED_SQL, Stated, find, no_person, perhaps, perhaps_relation
 
 # -- time -----------------------------------------------------------------------------------
 # Times are the store's ISO strings (local wall-clock, naive). They are compared as they are,
@@ -42,8 +45,6 @@ def as_iso(value: dt.datetime) -> str:
 
 def resolve_now(now=None) -> dt.datetime:
     """`--now`: a date or date-time a person gives (or None: the clock)."""
-    from . import dates
-
     return as_datetime(dates.parse(now) if isinstance(now, str) else (now or dates.now()))
 
 
@@ -252,8 +253,6 @@ def passage_key(passage: int) -> str:
 def parse_key(key: str) -> tuple[str, str | None, str | None, int | None]:
     """(kind, person name, cue, passage id) of an item key; BadInput if it is not one (nor valid Unicode: a lone
     surrogate is refused as such, whether or not anyone is there to be found)."""
-    from .capture import check_unicode
-
     check_unicode(str(key), "The item")
     kind, _, rest = str(key).partition(":")
     if kind == "person" and rest:
@@ -294,13 +293,22 @@ def when(lo: str | None, hi: str | None, written: str | None) -> tuple[str | Non
     return lo[:10], None
 
 
+@dataclass(frozen=True)
+class Scored:
+    """An item ranked for fading and review: what it is (`ident`: ("person", pid), ("cue", pid, cue) or ("passage",
+    id)), whose, how much it matters and how strong it is now, and its score, importance x (1 - predicted recall)."""
+    ident: tuple
+    person: int | None
+    importance: float
+    strength: dict
+    score: float
+
+
 class Snapshot:
     """Everything the model needs, as the store stood at `now`: nothing written or reviewed after
     `now` is seen, so `--now` replays the past. Who is hidden is the owner's latest wish, always."""
 
     def __init__(self, memory, now=None):
-        from .people import Stated, find
-
         self.memory = memory
         self.now = resolve_now(now)
         cut = self.cut = as_iso(self.now)
@@ -312,8 +320,6 @@ class Snapshot:
         self.cues = {}  # (person, cue) -> {"times", "weight", "passage"}
         self.passage_events = {}  # passage -> {kinds}
         if _has(memory, "people"):
-            from .people import LISTED_SQL
-
             for r in q(f"SELECT id, name, owner, gender, kind, {LISTED_SQL} AS listed FROM people p"):
                 self.genders[r["id"]] = r["gender"]
                 self.kinds[r["id"]] = r["kind"]  # None: a person; else what the owner said it is (a pet ...)
@@ -517,16 +523,15 @@ class Snapshot:
     def visible(self, pid) -> bool:
         return not self.is_hidden(pid)
 
-    def ranked(self) -> list[dict]:
+    def ranked(self) -> list[Scored]:
         """Every visible item scored by importance x (1 - predicted recall), highest first."""
         out = []
         for ident, pid, imp in self.candidates():
             if not self.visible(pid) or (ident[0] == "passage" and self.shows_hidden(ident[1])):
                 continue
             s = self.strength(ident)
-            out.append({"ident": ident, "person": pid, "importance": imp, "strength": s,
-                        "score": imp * (1.0 - s["recall"])})
-        out.sort(key=lambda x: (-x["score"], -x["importance"], str(x["ident"])))
+            out.append(Scored(ident, pid, imp, s, imp * (1.0 - s["recall"])))
+        out.sort(key=lambda x: (-x.score, -x.importance, str(x.ident)))
         return out
 
     # -- describing -------------------------------------------------------------------------------
@@ -596,11 +601,11 @@ class Snapshot:
         found = self.memory.passages([best]) if best is not None else []
         return found[0] if found else None
 
-    def item(self, ident, pid=None, scored=None) -> dict:
+    def item(self, ident, pid=None, scored: Scored | None = None) -> dict:
         """An item as JSON: key, kind, who, the one-line "who or what", its passage and strength."""
         pid = pid if pid is not None else (ident[1] if ident[0] != "passage" else self._main_person(ident[1]))
-        strength = scored["strength"] if scored else self.strength(ident)
-        imp = scored["importance"] if scored else (
+        strength = scored.strength if scored else self.strength(ident)
+        imp = scored.importance if scored else (
             self.importance(pid)["total"] if ident[0] == "person" else
             self.cue_importance(pid, ident[2]) if ident[0] == "cue" else self.passage_importance(ident[1], pid))
         name = self.names.get(pid)
@@ -618,7 +623,7 @@ class Snapshot:
                "importance": round(imp, 4), **strength,
                "passage": self.best_passage(ident, pid)}
         if scored:
-            out["score"] = round(scored["score"], 4)
+            out["score"] = round(scored.score, 4)
         return out
 
     def _main_person(self, passage):
@@ -633,10 +638,10 @@ def fading(memory, now=None, limit: int = 10) -> list[dict]:
     snap = Snapshot(memory, now)
     out, shown = [], set()
     for scored in snap.ranked():
-        if scored["person"] in shown:
+        if scored.person in shown:
             continue
-        shown.add(scored["person"])
-        out.append(snap.item(scored["ident"], scored["person"], scored))
+        shown.add(scored.person)
+        out.append(snap.item(scored.ident, scored.person, scored))
         if len(out) >= limit:
             break
     return out
@@ -657,16 +662,16 @@ def review_next(memory, now=None) -> dict | None:
     snap = Snapshot(memory, now)
     due, new = None, None
     for scored in snap.ranked():
-        card = snap.cards.get(scored["ident"])
+        card = snap.cards.get(scored.ident)
         if card is None:
-            if new is None and scored["score"] > 0:
+            if new is None and scored.score > 0:
                 new = scored
         elif card[0].due <= snap.now and due is None:
             due = scored
         if due is not None:
             break
     chosen = due or new
-    return snap.item(chosen["ident"], chosen["person"], chosen) if chosen else None
+    return snap.item(chosen.ident, chosen.person, chosen) if chosen else None
 
 
 def review_answer(memory, item: str, rating, now=None) -> dict:
@@ -676,8 +681,6 @@ def review_answer(memory, item: str, rating, now=None) -> dict:
     ident = snap.ident(item)
     if (ident is None or (ident[0] == "passage" and not memory.passages([ident[1]]))
             or (ident[0] == "cue" and (ident[1], ident[2]) not in snap.cues)):
-        from .errors import NotFound
-
         raise NotFound(f"Nothing to review called {item!r}", "Take the item from `remembrancer review --json`.")
     key, at = snap.key(ident), as_iso(snap.now)
     before_p = snap.strength(ident)["recall"]
@@ -716,8 +719,6 @@ def record_recall(memory, item: str, now=None, source: str = "recall"):
 # -- not to be brought back ----------------------------------------------------------------------
 def hide(memory, name: str, hidden: bool = True, now=None) -> dict:
     """Mark a person as not to be brought back (or, with hidden=False, allowed again). Appends a row."""
-    from .people import find, no_person
-
     pid = find(memory.conn, name) if _has(memory, "people") else None
     if pid is None:
         raise no_person(name)

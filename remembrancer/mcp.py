@@ -17,6 +17,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import __version__
 from .errors import BadInput, RemembrancerError
 from .store import Memory
 from .users import USER_HELP, Memories
@@ -283,8 +284,6 @@ def _tool(fn, memories: Memories, writes: bool):
 
 def create_server(memories: Memories) -> Server:
     """The MCP server over these memories (one store, or one per user)."""
-    from . import __version__
-
     server = Server("remembrancer", title="remembrancer", version=__version__, instructions=INSTRUCTIONS,
                     description="A long-term memory of the people you talk with, kept word for word, offline.",
                     log_level="WARNING")

@@ -4,6 +4,8 @@ A migration that has been applied anywhere is never edited: append a new one ins
 """
 import sqlite3
 
+from .lexical import symbols
+
 MIGRATIONS = []
 
 
@@ -502,7 +504,6 @@ def m012_search_symbols(conn):
         CREATE INDEX passage_symbols_passage ON passage_symbols(passage);
         """
     )
-    from .lexical import symbols
 
     rows = conn.execute("SELECT id, text FROM passages")
     while batch := rows.fetchmany(10_000):

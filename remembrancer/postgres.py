@@ -1102,7 +1102,7 @@ class PgPath(str):
         return self
 
 
-from .store import Memory  # noqa: E402  (store imports this module only when a URL is opened)
+from .store import Memory, code_version, default_path  # noqa: E402  (store imports this module only when a URL is opened)
 
 
 class PgMemory(Memory):
@@ -1111,8 +1111,6 @@ class PgMemory(Memory):
 
     def __init__(self, path=None, *, memory: str | None = None, derive: bool = True, timeout: float = 5.0,
                  create: bool = True, key: str | None = None):
-        from .store import default_path
-
         if key is not None:
             raise BadInput("A PostgreSQL memory is not encrypted by remembrancer",
                            "Leave out the key: encrypt the database server's disk, and connect over TLS (sslmode=require).")
@@ -1230,7 +1228,7 @@ class PgMemory(Memory):
 
     def _due(self) -> tuple[str, list]:
         """SQL true of an entry `e` pending for any processor, and its parameters (as `pending`, for all)."""
-        from .store import PROCESSORS, code_version
+        from .store import PROCESSORS  # read when called: a test, or a process, may set it
 
         modules = [importlib.import_module(name) for name in PROCESSORS]
         sql = " OR ".join(
@@ -1294,8 +1292,6 @@ class PgMemory(Memory):
         until `release`; whether any is pending at all). A worker writes an entry's people only when none before
         it is pending, so people are joined in the order entries were stored, whatever order workers understood
         them in (workers._turn)."""
-        from .store import code_version
-
         with self.lock, pg_errors():
             c = self._locks()
             rows = self.conn.execute(

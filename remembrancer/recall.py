@@ -29,7 +29,10 @@ from collections import defaultdict
 import numpy as np
 
 from . import dates, embed
+from .errors import EmptyInput, NotFound
+from .kin import HONORIFICS, KIN_NAMES, TITLES
 from .lexical import COUNT, STOPWORDS, fts_phrase, fts_terms
+from .people import EVENT_TEXT, Stated, find, perhaps, perhaps_relation
 
 # Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. "focus" (a passage in
 # the entries of the people the question names, where they are a few among many) is 0 in a store of one
@@ -225,7 +228,6 @@ def named_people(memory, text: str) -> list[Source]:
         # A name written in lower case (a chat handle, "elise") is the same name capitalised in a question.
         return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags | (re.I if alias == alias.lower() else 0)) is not None
 
-    from .extract.people import HONORIFICS, KIN_NAMES, TITLES
 
     by_name: dict[str, dict] = {}  # the name said -> {"people": set, "speakers": set}
     for alias, pids in n.alias_people.items():
@@ -1054,8 +1056,6 @@ def analyse(memory, question: str) -> dict:
 
 def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
     """Ranked passages for a question, and the people, times and facts that matched it."""
-    from .errors import EmptyInput
-
     if not (question or "").strip():
         raise EmptyInput("The question is empty", "Ask something, e.g. \"What did Caroline say about her painting?\"")
     a = analyse(memory, question)
@@ -1099,8 +1099,6 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     extraction read, as the owner corrected it (remembrancer/people.py). A fact the owner gave has
     `said`, their correction's id, and no passage. One read less surely than a fact (people.FACT) is
     said as "perhaps", never as a certainty."""
-    from .people import EVENT_TEXT, perhaps, perhaps_relation
-
     if not _has_table(memory, "relations"):
         return []
     people = sorted({p for s in sources for p in s.people})
@@ -1194,8 +1192,6 @@ PERSON_FACT_SIMILARITY = 0.25
 
 def recall(memory, cue: str, limit: int = 10) -> dict:
     """The people and things a cue is tied to, ranked, each with its why: the path and the passages."""
-    from .errors import EmptyInput
-
     cue = (cue or "").strip()
     if not cue:
         raise EmptyInput("The cue is empty", "Give a word or phrase, e.g. coffee.")
@@ -1369,8 +1365,6 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
         # Events as the owner has them (remembrancer/people.py): none they said is untrue, re-dated ones on
         # their date, and the births and deaths they gave by hand (no passage tells those). A death read unsurely
         # is "perhaps death", not a death.
-        from .people import perhaps
-
         hidden = stated.hidden_events() | set(stated.redated) if stated else set()
         for r in memory.query(
             "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage, coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
@@ -1415,15 +1409,12 @@ def _stated(memory):
     """The owner's relations and events (remembrancer/people.py), over what was extracted."""
     if not _has_table(memory, "corrections"):
         return None
-    from .people import Stated
 
     with memory.lock:
         return Stated(memory.conn)
 
 
 def find_person(memory, name: str) -> int | None:
-    from .people import find
-
     with memory.lock:
         return find(memory.conn, name, partial=True)
 
@@ -1433,12 +1424,8 @@ def _entry_passages(memory, entry_id):
 
 
 def _person_passages(memory, name: str) -> set[int]:
-    from .errors import NotFound
-
     ids = set()
     if _has_table(memory, "people"):
-        from .people import find
-
         pid = find(memory.conn, name)
         if pid is not None:
             ids |= {r[0] for r in memory.query("SELECT DISTINCT passage FROM mentions WHERE person = ? AND passage IS NOT NULL", (pid,))}

@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartParser
 
-from . import capture
+from . import __version__, capture, dates, importers
 from .errors import (BadInput, EmptyInput, NotFound, RemembrancerError, StoreError, StoreLocked, Unauthorized,
                      UnknownFormat)
 from .store import Memory, data_folder, is_url, private_folder
@@ -411,8 +411,6 @@ ERRORS = {status: {"model": ApiError, "description": what} for status, what in (
 
 
 def upload_formats() -> tuple[str, ...]:
-    from . import importers
-
     return ("auto", *importers.names())
 
 
@@ -447,8 +445,6 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None,
     format read from files (a zip, a mailbox, a chat export) from a copy in a private folder in `spool` (the
     store's folder; without it, the system's temporary folder), removed as soon as it is read, whatever
     happens. No path ever comes from the request, and messages name the upload, not the folder."""
-    from . import dates, importers
-
     name = Path(filename or "upload").name or "upload"
     fmt = (fmt or "auto").strip().lower()
     if fmt not in upload_formats() and fmt not in importers.ALIASES:
@@ -916,8 +912,6 @@ def _person_page(request: Request, name: str) -> Response:
 
 
 def _version() -> str:
-    from . import __version__
-
     return __version__
 
 
