@@ -29,9 +29,9 @@ from collections import defaultdict
 import numpy as np
 
 from . import dates, embed
+from .lexical import COUNT, STOPWORDS, fts_phrase, fts_terms
 from .errors import EmptyInput, NotFound
 from .kin import HONORIFICS, KIN_NAMES, TITLES
-from .lexical import COUNT, STOPWORDS, fts_phrase, fts_terms
 from .people import EVENT_TEXT, Stated, find, perhaps, perhaps_relation
 
 # Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. "focus" (a passage in
