@@ -193,6 +193,7 @@ def lifetime_store(folder: Path, size: int, data, cache: VectorCache, synthetic:
                 with Memory(base, derive=False) as b:
                     questions_ids = [r[0] for r in b.query("SELECT id FROM entries")]
                 memory.derive = True
+                memory.read_afresh_if_upgraded()  # a new extraction reads the questions' entries from nothing
                 memory.process(entry_ids=questions_ids)  # extraction that changed since the store was made
                 _mark_distractors(memory, set(questions_ids))
     if not info:

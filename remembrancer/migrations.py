@@ -532,3 +532,10 @@ def m016_kinds(conn):
 def m017_pg17(conn):
     """What BM25 needs kept on write, on PostgreSQL only (postgres.DDL: each word's passages and counts, the
     passages' count and length): SQLite's FTS5 index keeps the same itself, so there is nothing to add here."""
+
+
+@migration
+def m018_upgrade(conn):
+    """Which version of each processor read the entries, found without reading them all: a new version of
+    extraction reads the whole store again from nothing (`Memory._afresh_after_upgrade`)."""
+    script(conn, "CREATE INDEX processed_version ON processed(processor, version);")

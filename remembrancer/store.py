@@ -788,12 +788,36 @@ class Memory:
             with self._derive_lock(wait) as held:
                 if not held:
                     return None
+                if entry_ids is None:
+                    self._afresh_after_upgrade()
                 while self._derive_pass(entry_ids, tried, done, progress, report):
                     pass  # until a pass finds nothing new: entries stored meanwhile are taken in too
             # Entries stored after our last look but before we let go, by someone who found the lock held.
             if not self._lock_path() or not self._untried(entry_ids, tried):
                 return done
             wait = False
+
+    def read_afresh_if_upgraded(self, wait: bool = True) -> bool:
+        """If an earlier version of extraction read entries of this store, forget what it read, so that the
+        next `process` reads every entry from nothing (see `_afresh_after_upgrade`). False if it had not, or
+        if another process is deriving the store and `wait` is False."""
+        with self._derive_lock(wait) as held:
+            return bool(held) and self._afresh_after_upgrade()
+
+    def _afresh_after_upgrade(self) -> bool:
+        """Under the derive lock: if entries were understood by another version of extraction, forget what it
+        read so that every entry is read again from nothing, as `reindex` does (the owner's corrections stay).
+        Read again on top of what the old version stored, a wrong join (two people made one) would live on:
+        its names are known, and the new reading would be joined to it again. True if it did."""
+        from . import extract
+
+        version = str(extract.VERSION)
+        # Two seeks of the index (processed_version), not a scan of every entry's row.
+        if not any(self.query(f"SELECT 1 FROM processed WHERE processor = ? AND version {op} ? LIMIT 1",
+                              (extract.NAME, version)) for op in ("<", ">")):
+            return False
+        extract.clear(self)
+        return True
 
     def _derive_pass(self, entry_ids, tried, done: dict, progress, report=None) -> bool:
         """Each processor on its pending entries not yet tried in this run, or changed since they were (an

@@ -57,6 +57,7 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
     try:
         pipeline.load()
         done["ready"] = time.time()
+        memory.read_afresh_if_upgraded(wait=False)  # the first worker of a new version, while no other works
         with memory.working():
             while not memory.stopping.is_set():
                 ids = memory.claim(batch, chars)
