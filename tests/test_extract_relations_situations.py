@@ -126,3 +126,24 @@ def test_in_a_chat_of_two_a_parent_speaks_of_the_family_in_the_childs_words():
     found = rels(extract(text, at="2024-01-06", speakers=speakers))
     assert ("Gail", "mother", "Dan", "kin-vocative") in found
     assert ("Dad", "father", "Dan", "kin-chat") in found and not any(r[0] == "Dad" and r[2] == "Gail" for r in found)
+
+
+def test_an_aunts_husband_is_an_uncle():
+    # Gráinne is the writer's sister, Declan Gráinne's husband, the writer's daughter Aoife: Declan is Aoife's uncle
+    me, sister, husband, daughter = 0, 1, 2, 3
+    read = [(sister, "sister", me, 0.95), (husband, "husband", sister, 0.95), (daughter, "daughter", me, 0.95)]
+    out = {(s, w, o): c for s, w, o, c, _ in implied(read, {me: "f", sister: "f", husband: "m", daughter: "f"}, me)}
+    assert out.get((sister, "aunt", daughter), 0) >= FACT
+    assert out.get((husband, "uncle", daughter), 0) >= FACT
+    # one premise only "perhaps": so is the uncle
+    read[1] = (husband, "husband", sister, 0.88)
+    out = {(s, w, o): c for s, w, o, c, _ in implied(read, {me: "f", sister: "f", husband: "m", daughter: "f"}, me)}
+    assert 0 < out.get((husband, "uncle", daughter), 0) < FACT
+
+
+def test_a_priests_title_is_no_kin():
+    ex = extract("Mam's anniversary Mass for Daddy. Father Twohig said a lovely few words about him and I cried.", at="2024-08-03")
+    assert not any(ex.people[r.subject].name == "Father Twohig" for r in ex.relations)
+    assert any(ex.people[r.subject].name == "Daddy" and r.relation == "father" for r in ex.relations)
+    ex = extract("Sister Agnes took my blood pressure on the ward and Mum held my hand.", at="2024-08-03")
+    assert not any(ex.people[r.subject].name == "Sister Agnes" for r in ex.relations)

@@ -119,7 +119,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "22"  # 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
+    version = "23"  # 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's
 
@@ -883,6 +883,8 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             role = KIN_ROLE.get(words[0]) if words else None
             if role is None or m.kind not in ("name", "title"):
                 continue
+            if len(words) > 1 and words[0] in RELIGIOUS:
+                continue  # "Father Twohig", "Sister Agnes": a priest's, a nun's or a ward sister's title, not kin
             span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -918,6 +920,11 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 out.append((p, role, owner, span.sent.start_char, span.sent.end_char, how))
                 owners.add(owner)
     return out
+
+
+# Kin words that before a name are a title of the church or the ward, never how one's own kin are called ("Father Twohig",
+# "Sister Agnes", "Brother Michael", "Mother Teresa"): one's own are "Dad Jim" never, "Uncle Ray" and "Nana Sue" often.
+RELIGIOUS = {"father", "mother", "sister", "brother"}
 
 
 # Words a message calls someone after ("thanks nan", "oh daddy", "love you dad"), and kin words friends call each other by.
@@ -1115,6 +1122,9 @@ COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("
            ("sibling", "sibling"): ("sibling", 0.95), ("parent", "sibling"): ("parent", 0.9),
            ("child", "pibling"): ("cousin", 0.95), ("spouse", "parent"): ("parent", 0.85),
            ("spouse", "grandparent"): ("grandparent", 0.85),
+           # an aunt's husband is an uncle, an uncle's wife an aunt: English calls them so (a later spouse or one parted
+           # from is what `steady` looks for)
+           ("spouse", "pibling"): ("pibling", 0.95),
            # a is b's parent and b is c's child: a and c are b's two parents, a couple (not two mothers: one may be a step)
            ("parent", "child"): ("spouse", 0.95)}
 SURE = 0.85  # only ties read at least this surely imply others: a wrong premise makes wrong kin of a whole family
