@@ -147,3 +147,17 @@ def test_a_priests_title_is_no_kin():
     assert any(ex.people[r.subject].name == "Daddy" and r.relation == "father" for r in ex.relations)
     ex = extract("Sister Agnes took my blood pressure on the ward and Mum held my hand.", at="2024-08-03")
     assert not any(ex.people[r.subject].name == "Sister Agnes" for r in ex.relations)
+
+
+def test_whoever_had_the_baby_is_its_mother():
+    ex = extract("Chloe had her baby on Thursday, a little boy, Isaac, seven pound nine. Dave sent me the photo.", at="2023-05-06")
+    assert ("Isaac", "son", "Chloe", "had") in rels(ex)
+    ex = extract("Gráinne had the baby at ten past four this morning! A girl, seven pounds two, and they're calling her Síle "
+                 "after Declan's granny. I had to sit down on the stairs.",
+                 at="2024-08-29")
+    assert any(r[:3] in {("Síle", "child", "Gráinne"), ("Síle", "daughter", "Gráinne")} for r in rels(ex))
+    # not a baby shower, not a man alone, not a baby the telling does not name
+    for text in ("Jo had the baby shower on Sunday. Ada Rose was born on the Friday before.",
+                 "Tom had the baby at four. Ada Rose was born this morning, Kath says.",
+                 "Gran had the baby at home in the end. Ada Rose was born on the 3rd, Mum says."):
+        assert not any(r[3] == "had" for r in rels(extract(text, at="2023-05-06")))
