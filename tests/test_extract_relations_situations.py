@@ -161,3 +161,15 @@ def test_whoever_had_the_baby_is_its_mother():
                  "Tom had the baby at four. Ada Rose was born this morning, Kath says.",
                  "Gran had the baby at home in the end. Ada Rose was born on the 3rd, Mum says."):
         assert not any(r[3] == "had" for r in rels(extract(text, at="2023-05-06")))
+
+
+def test_two_whose_home_children_or_anniversary_it_is_are_a_couple():
+    for text, pair in (("Bonfire night at Lorna and Graham's. The kids loved it.", ("Graham", "Lorna")),
+                       ("Sunday dinner at Nora and Pádraig's for the first time since the hip.", ("Pádraig", "Nora")),
+                       ("Tom and Priya's new house is lovely.", ("Priya", "Tom"))):
+        found = {frozenset((s, o)): (w, how) for s, w, o, how in rels(extract(text, at="2024-01-01"))}
+        assert found.get(frozenset(pair), (None, None))[1] == "couple", text
+    # what siblings share too, one of three, a house with no "at", the writer: no couple
+    for text in ("Hayley and Craig's brother Dean make lovely godparents.", "Amy and Ryan's rooms are empty now.",
+                 "Ruby, Cian and Síle's cousins came round.", "That coat is Amy and Ryan's.", "Jo and Sam's mum rang."):
+        assert not any(how == "couple" for *_, how in rels(extract(text, at="2024-01-01"))), text

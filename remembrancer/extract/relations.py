@@ -62,12 +62,12 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # ties its two 7 of 7 ("married"; kept at FACT); a birth told as news with the parent's own words ("born") 2 of 2; a birth
 # told as news alone 2 of 5 (an aunt or a grandmother tells it as often), so not read.
 # Sixth round (situations v2): "<Name> had the baby" ties the baby the birth names to her ("had"): said of the mother
-# only; 3 of 3 on the tuned writers, none read before (at most FACT: fewer than 5 readings).
+# only; 4 of 4 on the tuned writers, none read before (at most FACT: fewer than 5 readings).
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
-              "named": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9}
+              "named": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -121,7 +121,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "23"  # 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
+    version = "23"  # 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
+    # Graham's", "Tom and Priya's kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's
 
@@ -329,7 +330,7 @@ class Relations:
             for noun in unlinked[(role, owner)]:
                 link(p, role, owner, noun)
         found += _written(ex, doc, who, named, found, pronouns, roles_of)
-        for b, kind, a, sent, how in _tied(ex, doc, who, two) + _wedded(ex, doc, who):
+        for b, kind, a, sent, how in _tied(ex, doc, who, two) + _wedded(ex, doc, who) + _couple(ex, doc, who):
             found.append((b, _tie_word(kind, ex.people[b].gender), a, sent.start_char, sent.end_char, how))
         found += _kin_named(ex, found, who)
         if ex.speakers:
@@ -688,6 +689,52 @@ def _wedded(ex, doc, who) -> list[tuple]:
             pair = (person(doc[we[0].i - 2]), person(we[0])) if we else None  # "Your Dad and I ... our honeymoon"
         if pair and None not in pair and pair[0] != pair[1]:
             out.append((pair[1], kind, pair[0], sent, "wedding"))
+    return out
+
+
+# What two people have together that makes them a couple, said "X and Y's ___": their home (said alone: "at Lorna and
+# Graham's"), their children, their anniversary. Not "Hayley and Craig's brother", "Amy and Ryan's rooms", "Jo and Sam's mum":
+# siblings share those.
+COUPLE_THINGS = {"house", "home", "flat", "bungalow", "place", "caravan", "kids", "children", "baby", "babies", "twins",
+                 "anniversary", "honeymoon"}
+# What may follow "at X and Y's" when it is their home: an end, or words of when and with whom.
+AFTER_HOME = {"with", "for", "on", "in", "at", "last", "this", "yesterday", "today", "tonight", "after", "before", "until",
+              "till", "and", "again", "tomorrow", "next", "every", "once", "twice", "because", "since", "then"}
+AT_HOME = {"at", "to", "round", "from", "over"}
+
+
+def _couple(ex, doc, who) -> list[tuple]:
+    """Two people whose home, children or anniversary it is, a couple: "Bonfire night at Lorna and Graham's", "a party at
+    Karen and Dev's with a cake", "Sunday dinner at Nora and Pádraig's", "Tom and Priya's kids". The two named alone, not
+    one of three ("Ruby, Cian and Síle's"), nor the writer."""
+    out = []
+    for t in doc:
+        if t.tag_ != "POS" or t.i < 3 or t.i + 1 > len(doc):
+            continue
+        y, j = who(doc[t.i - 1]), t.i - 1
+        while j > 0 and who(doc[j - 1]) == y and y is not None:
+            j -= 1  # "Pádraig Murphy's": back to the name's first word
+        if y is None or j < 2 or doc[j - 1].lower_ != "and":
+            continue
+        i = j - 2
+        x = who(doc[i])
+        while i > 0 and who(doc[i - 1]) == x and x is not None:
+            i -= 1
+        if x is None or x == y or any(ex.people[p].narrator for p in (x, y)) or (i > 0 and doc[i - 1].lower_ in (",", "and", "&")):
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        home = nxt is None or nxt.is_punct or nxt.lower_ in AFTER_HOME
+        if home and not (i > 0 and doc[i - 1].lower_ in AT_HOME):
+            continue  # "... and Dev's." with no "at" before: whose, the sentence does not say
+        k = t.i + 1
+        while not home and k + 1 < min(len(doc), t.i + 3) and doc[k].pos_ == "ADJ":
+            k += 1  # "Tom and Priya's new house"
+        if not home and not (doc[k].lemma_.lower() in COUPLE_THINGS or doc[k].lower_ in COUPLE_THINGS):
+            continue
+        sent = t.sent
+        if any(w.lower_ in ("ex", "former", "divorced", "separated") for w in sent):
+            continue
+        out.append((y, "spouse", x, sent, "couple"))
     return out
 
 
