@@ -173,3 +173,12 @@ def test_two_whose_home_children_or_anniversary_it_is_are_a_couple():
     for text in ("Hayley and Craig's brother Dean make lovely godparents.", "Amy and Ryan's rooms are empty now.",
                  "Ruby, Cian and Síle's cousins came round.", "That coat is Amy and Ryan's.", "Jo and Sam's mum rang."):
         assert not any(how == "couple" for *_, how in rels(extract(text, at="2024-01-01"))), text
+
+
+def test_two_back_from_their_honeymoon_are_a_couple():
+    found = {frozenset((s, o)): how for s, w, o, how in rels(extract(
+        "Karen and Dev are back from their honeymoon in Crete. Dev is the colour of a lobster.", at="2024-01-01"))}
+    assert found.get(frozenset(("Karen", "Dev"))) == "couple"
+    for text in ("Tom and Ben went to their sister's wedding.", "Tom and Ben came round with their kids.",
+                 "Sophie said Tom and Ben loved their honeymoon photos of Jo's."):
+        assert not any(how == "couple" for *_, how in rels(extract(text, at="2024-01-01"))), text

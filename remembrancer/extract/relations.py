@@ -735,6 +735,27 @@ def _couple(ex, doc, who) -> list[tuple]:
         if any(w.lower_ in ("ex", "former", "divorced", "separated") for w in sent):
             continue
         out.append((y, "spouse", x, sent, "couple"))
+    for t in doc:  # "Karen and Dev are back from their honeymoon", "Mum and Dad had their fortieth anniversary"
+        k = t.i + 1
+        while t.lower_ == "their" and k < min(len(doc), t.i + 4) and (doc[k].like_num or doc[k].pos_ in ("ADJ", "NUM")
+                                                                     or doc[k].lower_ == "wedding"):
+            k += 1
+        if t.lower_ != "their" or k >= len(doc) or doc[k].lower_ not in ("honeymoon", "anniversary"):
+            continue
+        sent, names = t.sent, []
+        for u in doc[sent.start:t.i]:
+            p = who(u)
+            if p is not None and (not names or names[-1][0] != p or names[-1][1] != u.i - 1):
+                names.append((p, u.i))
+            elif p is not None:
+                names[-1] = (p, u.i)
+        if len(names) != 2 or names[0][0] == names[1][0] or any(ex.people[p].narrator for p, _ in names):
+            continue  # the two named before it, and no one else: whose honeymoon it is
+        x, y = names[0][0], names[1][0]
+        first_y = min(u.i for u in doc[sent.start:t.i] if who(u) == y)
+        if doc[first_y - 1].lower_ != "and" or any(w.lower_ in ("ex", "former", "divorced", "separated") for w in sent):
+            continue
+        out.append((y, "spouse", x, sent, "couple"))
     return out
 
 
