@@ -78,8 +78,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # events dated the many ways people write ("two years ago this May", "the week after the funeral", "last Easter", "in '98").
 # diary-leicester (relations5): a young father's diary, 26 entries, ties told through situations (a birth, an anniversary, a
 # wedding, a funeral, who comes to Sunday dinner) more than tie words; written after that round's rules, before any read it.
+# diary-cork (relations6): an Irish mother's diary, ties told without "my X is Y": children only named, a husband by name
+# and "we", in-laws by Sunday dinners, a household ("the four of us"); written and measured before that round's rules.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
-       "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester"]
+       "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester",
+       "diary-cork"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 

@@ -126,3 +126,59 @@ def test_in_a_chat_of_two_a_parent_speaks_of_the_family_in_the_childs_words():
     found = rels(extract(text, at="2024-01-06", speakers=speakers))
     assert ("Gail", "mother", "Dan", "kin-vocative") in found
     assert ("Dad", "father", "Dan", "kin-chat") in found and not any(r[0] == "Dad" and r[2] == "Gail" for r in found)
+
+
+def test_an_aunts_husband_is_an_uncle():
+    # Gráinne is the writer's sister, Declan Gráinne's husband, the writer's daughter Aoife: Declan is Aoife's uncle
+    me, sister, husband, daughter = 0, 1, 2, 3
+    read = [(sister, "sister", me, 0.95), (husband, "husband", sister, 0.95), (daughter, "daughter", me, 0.95)]
+    out = {(s, w, o): c for s, w, o, c, _ in implied(read, {me: "f", sister: "f", husband: "m", daughter: "f"}, me)}
+    assert out.get((sister, "aunt", daughter), 0) >= FACT
+    assert out.get((husband, "uncle", daughter), 0) >= FACT
+    # one premise only "perhaps": so is the uncle
+    read[1] = (husband, "husband", sister, 0.88)
+    out = {(s, w, o): c for s, w, o, c, _ in implied(read, {me: "f", sister: "f", husband: "m", daughter: "f"}, me)}
+    assert 0 < out.get((husband, "uncle", daughter), 0) < FACT
+
+
+def test_a_priests_title_is_no_kin():
+    ex = extract("Mam's anniversary Mass for Daddy. Father Twohig said a lovely few words about him and I cried.", at="2024-08-03")
+    assert not any(ex.people[r.subject].name == "Father Twohig" for r in ex.relations)
+    assert any(ex.people[r.subject].name == "Daddy" and r.relation == "father" for r in ex.relations)
+    ex = extract("Sister Agnes took my blood pressure on the ward and Mum held my hand.", at="2024-08-03")
+    assert not any(ex.people[r.subject].name == "Sister Agnes" for r in ex.relations)
+
+
+def test_whoever_had_the_baby_is_its_mother():
+    ex = extract("Chloe had her baby on Thursday, a little boy, Isaac, seven pound nine. Dave sent me the photo.", at="2023-05-06")
+    assert ("Isaac", "son", "Chloe", "had") in rels(ex)
+    ex = extract("Gráinne had the baby at ten past four this morning! A girl, seven pounds two, and they're calling her Síle "
+                 "after Declan's granny. I had to sit down on the stairs.",
+                 at="2024-08-29")
+    assert any(r[:3] in {("Síle", "child", "Gráinne"), ("Síle", "daughter", "Gráinne")} for r in rels(ex))
+    # not a baby shower, not a man alone, not a baby the telling does not name
+    for text in ("Jo had the baby shower on Sunday. Ada Rose was born on the Friday before.",
+                 "Tom had the baby at four. Ada Rose was born this morning, Kath says.",
+                 "Gran had the baby at home in the end. Ada Rose was born on the 3rd, Mum says."):
+        assert not any(r[3] == "had" for r in rels(extract(text, at="2023-05-06")))
+
+
+def test_two_whose_home_children_or_anniversary_it_is_are_a_couple():
+    for text, pair in (("Bonfire night at Lorna and Graham's. The kids loved it.", ("Graham", "Lorna")),
+                       ("Sunday dinner at Nora and Pádraig's for the first time since the hip.", ("Pádraig", "Nora")),
+                       ("Tom and Priya's new house is lovely.", ("Priya", "Tom"))):
+        found = {frozenset((s, o)): (w, how) for s, w, o, how in rels(extract(text, at="2024-01-01"))}
+        assert found.get(frozenset(pair), (None, None))[1] == "couple", text
+    # what siblings share too, one of three, a house with no "at", the writer: no couple
+    for text in ("Hayley and Craig's brother Dean make lovely godparents.", "Amy and Ryan's rooms are empty now.",
+                 "Ruby, Cian and Síle's cousins came round.", "That coat is Amy and Ryan's.", "Jo and Sam's mum rang."):
+        assert not any(how == "couple" for *_, how in rels(extract(text, at="2024-01-01"))), text
+
+
+def test_two_back_from_their_honeymoon_are_a_couple():
+    found = {frozenset((s, o)): how for s, w, o, how in rels(extract(
+        "Karen and Dev are back from their honeymoon in Crete. Dev is the colour of a lobster.", at="2024-01-01"))}
+    assert found.get(frozenset(("Karen", "Dev"))) == "couple"
+    for text in ("Tom and Ben went to their sister's wedding.", "Tom and Ben came round with their kids.",
+                 "Sophie said Tom and Ben loved their honeymoon photos of Jo's."):
+        assert not any(how == "couple" for *_, how in rels(extract(text, at="2024-01-01"))), text
