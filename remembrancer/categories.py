@@ -151,21 +151,45 @@ def asked(question: str) -> frozenset[str]:
     return out
 
 
-_patterns: dict[frozenset, re.Pattern] = {}
+_TOKEN = re.compile(r"[a-z0-9&]+(?:-[a-z0-9&]+)*")  # "jiu-jitsu" one word, and "pre-match" no "match"
+LONGEST = 4  # words in the longest member ("ho chi minh city")
 
 
-def pattern(members: frozenset[str]) -> re.Pattern:
-    """One expression finding any of these members as whole words (a plural "s" allowed), longest first."""
-    if members not in _patterns:
-        if len(_patterns) > 64:
-            _patterns.clear()
-        alts = "|".join(re.escape(m).replace(r"\ ", r"[\s-]+") for m in sorted(members, key=len, reverse=True))
-        _patterns[members] = re.compile(rf"(?<![\w-])(?:{alts})(?:e?s)?(?![\w-])", re.I)
-    return _patterns[members]
+def _key(member: str) -> str:
+    """A member as its words, in lower case."""
+    return " ".join(_TOKEN.findall(member.lower()))
 
 
 def naming(members: frozenset[str], text: str) -> int:
-    """How many different members of these a text names."""
+    """How many different members of these a text names, as whole words or phrases, the longest first ("table
+    tennis", not "tennis" too), a plural "s" or "es" allowed ("burgers")."""
     if not members or not text:
         return 0
-    return len({m.group(0).lower() for m in pattern(members).finditer(text)})
+    keys, firsts = _keys(members)
+    words = _TOKEN.findall(text.lower())
+    found, i = set(), 0
+    while i < len(words):
+        step = 1
+        for n in range(min(LONGEST, len(words) - i) if words[i] in firsts else 1, 0, -1):
+            said = " ".join(words[i:i + n])
+            plural = (said[:-1], said[:-2] if said.endswith("es") else None) if said.endswith("s") else ()
+            form = next((f for f in (said, *plural) if f in keys), None)
+            if form:
+                found.add(form)
+                step = n
+                break
+        i += step
+    return len(found)
+
+
+_keyed: dict[frozenset, tuple[frozenset, frozenset]] = {}
+
+
+def _keys(members: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The members as words alone, and the first words of those of several words."""
+    if members not in _keyed:
+        if len(_keyed) > 64:
+            _keyed.clear()
+        keys = frozenset(_key(m) for m in members)
+        _keyed[members] = keys, frozenset(k.split()[0] for k in keys if " " in k)
+    return _keyed[members]
