@@ -56,9 +56,10 @@ WEIGHTS = {
     "chat:gather:dense": 0.95, "chat:gather:length": 1.3, "chat:gather:dense^2": 0.5, "chat:gather:spoken": 1.0,
     "chat:gather:time": 0.45, "chat:gather:neighbour": -0.1, "chat:gather:neighbour2": 0.0, "chat:gather:session": 0.15,
     "chat:gather:fact": 1.0,
-    # A member of a category the question asks by (remembrancer/categories.py), for questions that gather: chosen on
-    # REALTALK chats 1-3 and their short-turn twin (0.2-0.8); LoCoMo's written chats keep 0 (0.2 there: R@10 up, R@25 down).
-    "member": 0.0, "gather:member": 0.0, "chat:gather:member": 0.4,
+    # A member of a category the question asks by (remembrancer/categories.py), for questions that gather, and a place
+    # for "Where ...?" ("chat:member"): chosen on REALTALK chats 1-3 and their short-turn twin (0.2-0.8, 0.1-0.3);
+    # LoCoMo's written chats keep 0 (gather:member 0.2 there: R@10 up, R@25 down).
+    "member": 0.0, "gather:member": 0.0, "chat:gather:member": 0.4, "chat:member": 0.2,
 }
 FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
 FACT_ROWS = 5_000  # most facts of the asked people read for one question (the latest)
@@ -1049,6 +1050,7 @@ def _time_match(times, info, spoken) -> dict[int, float]:
 
 
 # -- the answers -----------------------------------------------------------------------------------
+_ASKS_WHERE = re.compile(r"\W*where\b", re.I)
 _ASKS_WHEN = re.compile(r"\s*(?:when|how long ago|since when|(?:in |on )?what (?:year|month|day|date|time))\b", re.I)
 
 
@@ -1059,8 +1061,10 @@ def analyse(memory, question: str) -> dict:
     return {"people": people, "times": question_times(memory, question), "when": bool(_ASKS_WHEN.match(question)),
             "intents": asked, "aggregate": aggregate,
             "nameless": unnamed, "shared": bool(SHARED_FORM.search(question)) and _together(question, people),
-            # what a category asked by holds ("What sports ...?"), read for questions that gather
-            "members": categories.asked(question) if aggregate else frozenset()}
+            # what a category asked by holds ("What sports ...?"), read for questions that gather; "Where ...?" asks for
+            # a place, whatever its form
+            "members": categories.asked(question) if aggregate else categories.PLACES if _ASKS_WHERE.match(question)
+            else frozenset()}
 
 
 def ask(memory, question: str, limit: int = 10, weights=None) -> dict:

@@ -53,7 +53,13 @@ def test_a_turn_of_the_asked_person_naming_a_member_is_marked(tmp_path):
         assert lead({}) > lead({"chat:gather:member": 0.0}) + 0.3
 
 
-def test_a_question_that_does_not_gather_reads_no_members(tmp_path):
+def test_a_question_that_does_not_gather_reads_no_members_but_where_asks_for_a_place(tmp_path):
     with _chat(tmp_path / "m.db") as m:
         a = recall.analyse(m, "What country does Kevin live in?")
         assert not a["aggregate"] and a["members"] == frozenset()
+        a = recall.analyse(m, "Where did Kevin celebrate the New Year?")
+        assert not a["aggregate"] and {"miami", "italy", "beach", "texas"} <= a["members"]
+        m.add_chat([("Kevin", "back from miami"), ("Kevin", "so tired"), ("Paola", "nice"), ("Paola", "ok")], at="2024-01-08")
+        f = recall.features(m, "Where did Kevin go?", np.zeros(384, dtype=np.float32), recall.analyse(m, "Where did Kevin go?"))
+        text = dict(m.query("SELECT id, text FROM passages"))
+        assert {text[i] for i, v in zip(f["ids"], f["member"]) if v} == {"back from miami"}
