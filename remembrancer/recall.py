@@ -28,7 +28,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from . import dates, embed
+from . import categories, dates, embed
 from .lexical import COUNT, STOPWORDS, fts_phrase, fts_terms
 from .errors import EmptyInput, NotFound
 from .kin import HONORIFICS, KIN_NAMES, TITLES
@@ -59,6 +59,10 @@ WEIGHTS = {
     "chat:gather:dense": 0.95, "chat:gather:length": 1.3, "chat:gather:dense^2": 0.5, "chat:gather:spoken": 1.0,
     "chat:gather:time": 0.45, "chat:gather:neighbour": -0.1, "chat:gather:neighbour2": 0.0, "chat:gather:session": 0.15,
     "chat:gather:fact": 1.0,
+    # A member of a category the question asks by (remembrancer/categories.py), for questions that gather, and a place
+    # for "Where ...?" ("chat:member"): chosen on REALTALK chats 1-3 and their short-turn twin (0.2-0.8, 0.1-0.3);
+    # LoCoMo's written chats keep 0 (gather:member 0.2 there: R@10 up, R@25 down).
+    "member": 0.0, "gather:member": 0.0, "chat:gather:member": 0.4, "chat:member": 0.2,
 }
 FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
 FACT_ROWS = 5_000  # most facts of the asked people read for one question (the latest)
@@ -704,7 +708,7 @@ def features(memory, question: str, vector, a) -> dict:
     near = sorted({i + d for i in pool for d in range(-2, 3)})
     # Only what the signals read: the text if people are named, the date if times are (a large store
     # reads these rows from disk).
-    text = "p.text" if a["people"] else "NULL AS text"
+    text = "p.text" if a["people"] or a.get("members") else "NULL AS text"
     at, join = ("e.at", " JOIN entries e ON e.id = p.entry") if a["times"] else ("NULL AS at", "")
     rows = memory.query(
         f"SELECT p.id, p.entry, p.speaker, p.end - p.start AS chars, {text}, {at} FROM passages p{join}"
@@ -749,6 +753,10 @@ def features(memory, question: str, vector, a) -> dict:
         "entry": entries,
         # How well the asked person's facts read in the passage ("likes skiing") match the question.
         "fact": np.array([facts_by_passage[i][0] if i in facts_by_passage else 0.0 for i in ids]),
+        # A member of a category the question asks by ("What sports ...?": "I hit the golf course"), said by the
+        # person asked about when they speak in the store.
+        "member": np.array([float(bool(categories.naming(members, info[i]["text"])) and (not spoken or i in spoken))
+                            for i in ids]) if (members := a.get("members")) else np.zeros(len(ids)),
         "fact_passages": {i: facts_by_passage[i] for i in best_facts},  # (score, what, statement, person), for `ask`
         "aggregate": bool(a.get("aggregate")),
         "messaging": names(memory).messaging,
@@ -822,7 +830,8 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     d, b = f["dense"], f["bm25"]
     base = (w["dense"] * d + w["bm25"] * b + w["dense*bm25"] * d * b + w["dense^2"] * d * d + w["bm25^2"] * b * b
             + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w.get("focus", 0.0) * f["focus"] + w["time"] * f["time"]
-            + w["says_when"] * f["says_when"] + w["length"] * f["length"] + w["fact"] * f["fact"])
+            + w["says_when"] * f["says_when"] + w["length"] * f["length"] + w["fact"] * f["fact"]
+            + w["member"] * f["member"])
     padded = np.append(base, 0.0)  # index -1: no neighbour
     score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])
     if w.get("neighbour2"):
@@ -1043,15 +1052,21 @@ def _time_match(times, info, spoken) -> dict[int, float]:
 
 
 # -- the answers -----------------------------------------------------------------------------------
+_ASKS_WHERE = re.compile(r"\W*where\b", re.I)
 _ASKS_WHEN = re.compile(r"\s*(?:when|how long ago|since when|(?:in |on )?what (?:year|month|day|date|time))\b", re.I)
 
 
 def analyse(memory, question: str) -> dict:
     people = named_people(memory, question)
     asked, unnamed = intents(question), nameless(question, people)
+    aggregate = gathers(question) or (NAMELESS_GATHERS and bool(asked) and unnamed)
     return {"people": people, "times": question_times(memory, question), "when": bool(_ASKS_WHEN.match(question)),
-            "intents": asked, "aggregate": gathers(question) or (NAMELESS_GATHERS and bool(asked) and unnamed),
-            "nameless": unnamed, "shared": bool(SHARED_FORM.search(question)) and _together(question, people)}
+            "intents": asked, "aggregate": aggregate,
+            "nameless": unnamed, "shared": bool(SHARED_FORM.search(question)) and _together(question, people),
+            # what a category asked by holds ("What sports ...?"), read for questions that gather; "Where ...?" asks for
+            # a place, whatever its form
+            "members": categories.asked(question) if aggregate else categories.PLACES if _ASKS_WHERE.match(question)
+            else frozenset()}
 
 
 def ask(memory, question: str, limit: int = 10, weights=None) -> dict:
