@@ -78,8 +78,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # events dated the many ways people write ("two years ago this May", "the week after the funeral", "last Easter", "in '98").
 # diary-leicester (relations5): a young father's diary, 26 entries, ties told through situations (a birth, an anniversary, a
 # wedding, a funeral, who comes to Sunday dinner) more than tie words; written after that round's rules, before any read it.
+# notes-to-aoife (people6): an Irish father's notes to his daughter, before and after her birth, signed "Dad" while his
+# own father is "Da" and signs a card "Grandad"; nicknames and titled names ("Murph", "Pop", "Granny Mo", "Father Dan",
+# "Mrs Kenny"), two Toms, a car, a toy and a dog with names, verbs opening sentences; written before any rule read it.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
-       "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester"]
+       "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester", "notes-to-aoife"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
