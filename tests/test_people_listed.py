@@ -558,3 +558,14 @@ def test_a_car_called_by_a_name_is_no_person_though_it_is_ours(memory):
                at="2023-12-03")
     memory.add("Drove home in Murph's car, since Herbie is gone to the scrapyard.", at="2024-03-11")
     assert "Herbie" not in listed(memory)
+
+
+def test_the_name_the_writer_gives_as_their_own_is_theirs(memory):
+    memory.add('The woman at the desk asked who I was. "I\'m Ciarán, the husband," says I, and she let me through.',
+               at="2024-03-09")
+    memory.add("Dear Sir,\n\nMy name is Nora Hegarty and I am writing about the hedge.", at="2024-04-01")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert {"Ciarán", "Nora Hegarty"} <= set(people["me"]["aliases"]) and not {"Ciarán", "Nora Hegarty"} & set(people)
+    # another's words, or what I am to someone, are not my name
+    ex = extract('A man came to the door. "I\'m Tom," he said. I\'m Tom\'s sister, I told the nurse. I\'m Nana now.')
+    assert not any(p.narrator and {"Tom", "Nana"} & p.aliases for p in ex.people)
