@@ -438,7 +438,7 @@ def _honorific_before(doc, i):
     j = i - 1
     if j >= 0 and doc[j].text == ".":
         j -= 1
-        if j >= 0 and len(doc[j].text) > 4 and doc[i].is_sent_start:
+        if j >= 0 and (len(doc[j].text) > 4 or norm(doc[j].text) in KIN_NAMES) and doc[i].is_sent_start:
             return None  # a sentence ends between ("like the Queen. Maya waved"): not "Mr. Blowers"
     if j >= 0 and norm(doc[j].text) in HONORIFICS and (capitalised(doc[j]) or doc[j].text.isupper() and doc[i].text.isupper()):
         return norm(doc[j].text)  # "LADY HOWARD" in a heading, whatever the tagger makes of "LADY"
@@ -889,7 +889,7 @@ class People:
     """
 
     name = "people"
-    version = "54"
+    version = "55"
 
     def __init__(self, model: dict | None = None):
         self.model = model
