@@ -646,3 +646,9 @@ def test_a_kin_word_before_a_full_stop_ends_its_sentence():
     names = [p.name for p in extract("Father Dan said Mass for Nana. Dad read the lesson.").people]
     assert "Dad" in names and not any(". " in n for n in names)
     assert [p.name for p in extract("We saw Mr. Blowers at the gate.").people] == ["Mr. Blowers"]
+
+
+def test_a_name_the_tokenizer_takes_with_its_full_stop_is_the_name_without_it():
+    ex = extract("Everybody calls her Mo. You will call her Granny Mo.")
+    assert not any(n.endswith(".") for p in ex.people for n in [p.name, *p.aliases])
+    assert {"John Smith Jr.", "Anne B."} <= {p.name for p in extract("We met John Smith Jr. and Anne B. at the shop.").people}

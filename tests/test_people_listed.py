@@ -569,3 +569,15 @@ def test_the_name_the_writer_gives_as_their_own_is_theirs(memory):
     # another's words, or what I am to someone, are not my name
     ex = extract('A man came to the door. "I\'m Tom," he said. I\'m Tom\'s sister, I told the nurse. I\'m Nana now.')
     assert not any(p.narrator and {"Tom", "Nana"} & p.aliases for p in ex.people)
+    ex = extract("We're doing a bit of An Inspector Calls and I'm Sheila. Sophie Hill is Mrs Birling.")
+    assert not any(p.narrator and "Sheila" in p.aliases for p in ex.people)
+
+
+def test_a_note_signed_with_a_kin_word_copied_into_a_diary_is_that_kin_not_a_second_one(memory):
+    memory.add_entries([capture.Entry(text=text, at=at) for text, at in [
+        ("Mum rang about Sunday. Mum says Nanna is coming too.", "2023-09-01"),
+        ("Mum and I went to Bath. Mum bought shoes.", "2023-09-08")]])
+    memory.add("Got home late and the house was empty. I ate standing up. It was on the fridge:\n\n"
+               "Maisie, lasagne in the oven. Don't let the dog have any.\nLove, Mum x", at="2023-09-20")
+    mums = [p for p in memory.people(everyone=True) if p["name"].startswith("Mum")]
+    assert len(mums) == 1, mums

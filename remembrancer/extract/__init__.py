@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import unsuffixed
-from .aliases import _DIMINUTIVE, Aliases, _namer, nickname_of, same_person, same_surname, tokens
+from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, nickname_of, same_person, same_surname, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -469,7 +469,7 @@ class _People:
         return found
 
     def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False, signer: bool = False,
-                apart=frozenset()) -> int:
+                apart=frozenset(), letter: bool = False) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
@@ -479,14 +479,15 @@ class _People:
         called Callum Reid") is no one stored under another name; a letter's signer (`signer`: its "I", not the owner's)
         is joined by their own names only, and no one is joined to them by a name or kin word that merely fits; `apart`: the
         stored people of others of the entry whom it kept apart from this one though their names fit ("Grandad Jim" and
-        "Jim Armstrong"), whom this one is not."""
+        "Jim Armstrong"), whom this one is not; `letter`: the entry opens as a letter does ("Dear Bean,"), so its signer
+        may be one who signs letters as the writer does (not a note signed "Love, Mum x" copied into a diary)."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
         if mine is not None and not other and person.name in self.rows[mine]["aliases"] and (_personal(person.name) or signer and any(
                 m.kind == "narrator" for m in person.mentions)):
             owner = True  # a name of the writer's, or the kin word the writer signs letters with ("Love, Dad") signing one more
         pid = mine if owner else None
-        signs = signer and any(m.kind == "narrator" for m in person.mentions)
+        signs = signer and letter and any(m.kind == "narrator" for m in person.mentions)
         if pid is None:
             pid, how = self._join(person, owner, new, signer, apart, signs)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
@@ -783,7 +784,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
             other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new,
-            signer=person.narrator and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids)))
+            signer=person.narrator and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids),
+            letter=bool(GREETING.match(ex.text))))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(

@@ -193,7 +193,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "14"
+    version = "15"
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)
@@ -259,7 +259,7 @@ class Aliases:
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
-        for owner, named in _names_said(ex) + given:
+        for owner, named in _names_said(ex) + given + _pronoun_named(ex):
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -390,6 +390,44 @@ def _names_given(ex: Extraction) -> list[tuple[int, int]]:
                 person.mentions.append(Mention(m.start(), m.end(), owner, "name"))
                 at.update((w.i, owner) for w in found)
         person.mentions.sort(key=lambda m: m.start)
+    return out
+
+
+PRONOUN_SEX = {"him": "m", "he": "m", "her": "f", "she": "f"}
+
+
+def _pronoun_named(ex: Extraction) -> list[tuple[int, int]]:
+    """A name "he" or "she" is given is theirs when one person of that sex is named just before: "Your granny, Maureen,
+    ... Everybody calls her Mo", "Her husband Tom ... and he wants to be called Pop", "She was called Dot by everyone". Not
+    "I called her Monday", nor a kin word alone said to her ("I'll call her Mum"): what one phones or says."""
+    if ex.doc is None:
+        return []
+    doc, at, out = ex.doc, mention_tokens(ex), []
+    for t in doc:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in NAMING:
+            continue
+        passive = t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+        if passive:  # "she was called Dot", "he wants to be called Pop"
+            subject = [c for c in t.children if c.dep_ == "nsubjpass"] or (
+                [c for c in t.head.children if c.dep_ == "nsubj"] if t.dep_ == "xcomp" else [])
+        else:  # "everybody calls her Mo"
+            subject = [c for c in t.children if c.dep_ == "dobj"]
+        if len(subject) != 1 or subject[0].lower_ not in PRONOUN_SEX:
+            continue
+        named = [c for c in t.children if c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ == "PROPN" and c.i in at and not c.ent_type_ in (
+            "DATE", "TIME")]
+        if len(named) != 1:
+            continue
+        word = named[0]
+        name = ex.people[at[word.i]]
+        if not passive and len(name.name.split()) == 1 and name.name.lower() in KIN_NAMES:
+            continue
+        sex = PRONOUN_SEX[subject[0].lower_]
+        start = doc[t.sent.start - 1].sent.start if t.sent.start > 0 else t.sent.start
+        near = {at[i] for i in range(start, t.i) if i in at and at[i] != at[word.i]}
+        fits = [p for p in near if not ex.people[p].narrator and (ex.people[p].gender or name_gender(ex.people[p].name.split()[0])) == sex]
+        if len(fits) == 1:
+            out.append((fits[0], at[word.i]))
     return out
 
 

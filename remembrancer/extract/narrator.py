@@ -255,7 +255,8 @@ class Narrator:
 
 def _my_name(ex: Extraction) -> list[list[int]]:
     """The name the writer gives as their own: "My name is Ciarán", or in their own quoted words ('"I'm Ciarán, the
-    husband," says I'; not '"I'm Ciarán," he said', nor "I'm Ross's sister"). Returns [narrator, named] groups."""
+    husband," says I'; not '"I'm Ciarán," he said', nor "I'm Ross's sister", nor "We're doing Macbeth and I'm Banquo").
+    Returns [narrator, named] groups."""
     from .kinds import _speaker
 
     me = next((p for p, person in enumerate(ex.people) if person.narrator and any(m.kind == "narrator" for m in person.mentions)), None)
@@ -270,8 +271,8 @@ def _my_name(ex: Extraction) -> list[list[int]]:
                 starts[span.start] = (p, span.end)
     named = set()
     for t in doc:
-        if t.lower_ == "i" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'m", "’m", "am"):
-            said = t.i + 2
+        if t.lower_ == "i" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'m", "’m", "am") and inside(t.idx, quotes):
+            said = t.i + 2  # said to someone; written, "I'm Sheila" is a part in a play as often as a name
         elif t.lower_ == "name" and t.i > 0 and doc[t.i - 1].lower_ == "my" and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "be":
             said = t.i + 2
         else:

@@ -434,6 +434,23 @@ def _kin_alone(doc, i) -> bool:
     return i > 0 and _kin_word(doc[i - 1])
 
 
+SUFFIXES = {"jr", "sr", "jnr", "snr"}
+
+
+def _no_full_stop(person, text: str) -> None:
+    """A name the tokenizer took with the full stop after it, as it takes "Mo." or "Jan." for an abbreviation ("call her
+    Granny Mo."), is the name without it (not an initial, a title or "Jr.")."""
+    def bare(name):
+        last = name.split()[-1] if name.split() else ""
+        return name[:-1] if last.endswith(".") and len(last) > 2 and norm(last) not in HONORIFICS and norm(last) not in SUFFIXES else name
+
+    person.name = bare(person.name)
+    person.aliases = {bare(a) for a in person.aliases}
+    for m in person.mentions:
+        if m.end > m.start + 1 and text[m.end - 1] == "." and bare(text[m.start:m.end]) != text[m.start:m.end]:
+            m.end -= 1
+
+
 def _honorific_before(doc, i):
     j = i - 1
     if j >= 0 and doc[j].text == ".":
@@ -1177,4 +1194,6 @@ class People:
             start = doc[lead.get((s, e), s)].idx  # the mention takes its modifiers, the alias not
             end = doc[tail.get((s, e), e) - 1]
             ex.people[p].mentions.append(Mention(start, end.idx + len(end), p, info["kind"]))
+        for person in ex.people:
+            _no_full_stop(person, ex.text)
         return ex
