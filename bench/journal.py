@@ -80,9 +80,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # wedding, a funeral, who comes to Sunday dinner) more than tie words; written after that round's rules, before any read it.
 # diary-cork (relations6): an Irish mother's diary, ties told without "my X is Y": children only named, a husband by name
 # and "we", in-laws by Sunday dinners, a household ("the four of us"); written and measured before that round's rules.
+# notes-to-aoife (people6): an Irish father's notes to his daughter, before and after her birth, signed "Dad" while his
+# own father is "Da" and signs a card "Grandad"; nicknames and titled names ("Murph", "Pop", "Granny Mo", "Father Dan",
+# "Mrs Kenny"), two Toms, a car, a toy and a dog with names, verbs opening sentences; written before any rule read it.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
        "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester",
-       "diary-cork"]
+       "diary-cork", "notes-to-aoife"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 

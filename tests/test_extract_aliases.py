@@ -1,4 +1,5 @@
 """Aliases: which names are one person, through the extraction pipeline on the real model."""
+from remembrancer.extract import extract
 from remembrancer.extract.aliases import nickname_of
 from test_extract_people import people_of
 
@@ -58,3 +59,17 @@ def test_a_name_said_after_not_is_no_one_else_of_its_sentence():
     assert "Grandad Jim" in people and "Jim Armstrong" in people
     assert "Jim" in people["Jim Armstrong"].aliases and "Jim" not in people["Grandad Jim"].aliases
     assert "Jim Armstrong" not in people["Grandad Jim"].aliases
+
+
+def test_the_name_he_or_she_is_called_by_is_theirs_when_one_of_that_sex_was_just_named():
+    def names(text):
+        return {p.name: p.aliases for p in extract(text).people}
+
+    assert {"Mo", "Granny Mo"} <= names("Your other granny, Maureen, knitted you a hat. Everybody calls her Mo, and you will "
+                                        "call her Granny Mo.")["Maureen"]
+    assert "Pop" in names("Her husband Tom is Niamh's dad and he wants to be called Pop.")["Tom"]
+    # two of that sex just named: whose it is the text does not say; a day, or a kin word one phones, is no name
+    people = names("Tom and Martin came round. Everybody calls him Marty.")
+    assert "Marty" not in people.get("Tom", set())
+    assert names("Sue was upset, so I called her Monday.")["Sue"] == {"Sue"}
+    assert "Mum" not in names("Sue was upset. I will call her Mum later.")["Sue"]

@@ -639,3 +639,16 @@ def test_two_people_an_entry_keeps_apart_are_not_joined_into_one_stored_person(m
         "SELECT p.name FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN people p ON p.id = ep.person"
         " WHERE ev.kind = 'death'")} if hasattr(memory, "query") else set()
     assert "Jim Armstrong" in dead and not dead & {"Jim Kelly", "Grandad Jim"}, dead
+
+
+def test_a_kin_word_before_a_full_stop_ends_its_sentence():
+    # "Nana." is no abbreviation, as "Mr." is: the next sentence's "Dad" is someone of his own
+    names = [p.name for p in extract("Father Dan said Mass for Nana. Dad read the lesson.").people]
+    assert "Dad" in names and not any(". " in n for n in names)
+    assert [p.name for p in extract("We saw Mr. Blowers at the gate.").people] == ["Mr. Blowers"]
+
+
+def test_a_name_the_tokenizer_takes_with_its_full_stop_is_the_name_without_it():
+    ex = extract("Everybody calls her Mo. You will call her Granny Mo.")
+    assert not any(n.endswith(".") for p in ex.people for n in [p.name, *p.aliases])
+    assert {"John Smith Jr.", "Anne B."} <= {p.name for p in extract("We met John Smith Jr. and Anne B. at the shop.").people}

@@ -3,7 +3,7 @@ leaves the people list; a name said once with nothing more is kept but not liste
 is one listing; the writer is never someone else."""
 import pytest
 
-from remembrancer import Memory
+from remembrancer import Memory, capture
 from remembrancer.extract import extract
 
 
@@ -489,3 +489,95 @@ def test_a_titled_pet_a_dog_that_says_woof_and_a_car_that_died_at_the_lights_are
     # a titled person is still listed
     memory.add("Mr Doyle next door rang. Mr Doyle says his chest is better.", at="2023-08-21")
     assert "Mr Doyle" in listed(memory)
+
+
+def test_a_kin_word_before_a_name_is_a_title_not_the_writers_kin(memory):
+    # "Father Dan" is a priest and "Sister Agnes" a nun: no one calls their own father "Father Dan", so the writer's
+    # "Dad" is not he, however sure the tie read from the title; nor is "Pop", a father's other kin word
+    memory.add("Father Dan Dinneen said Mass on Sunday and I read the lesson.", at="2024-02-04")
+    memory.add_entries([capture.Entry(text=text, at=at) for text, at in [
+        ("Dad rang me about the roof. He is coming on Friday.", "2024-02-11"),
+        ("Dad and I walked the dog. Sister Agnes waved from the convent.", "2024-02-18"),
+        ("Dear Bean,\n\nI rang Father Dan about the christening. Pop says he will drive us.\n\nLove,\nDad x\n", "2024-02-25"),
+        ("Dear Bean,\n\nPop came round with a cake. I ate most of it.\n\nLove,\nDad\n", "2024-03-03")]])
+    people = memory.people(everyone=True)
+    dan = next(p for p in people if "Father Dan Dinneen" in [p["name"], *p["aliases"]])
+    assert not {"Dad", "Pop"} & {dan["name"], *dan["aliases"]}
+
+
+def test_a_letter_signed_with_the_kin_word_the_writer_signs_with_is_the_writers(memory):
+    # once "Dad" is known as the writer's own signature, one more letter signed "Dad" is his too, not someone new
+    memory.add_entries([capture.Entry(text=text, at=at) for text, at in [
+        ("Couldn't sleep. I sat up with the radio till four.", "2024-01-01"),
+        ("Dear Bean,\n\nI painted your room yellow.\n\nLove,\nDad\n", "2024-01-07"),
+        ("Dear Bean,\n\nI bought you a bear with one ear.\n\nLove,\nDad\n", "2024-01-14")]])
+    assert "Dad" in {p["name"]: p for p in memory.people(everyone=True)}["me"]["aliases"]
+    memory.add("Dear Bean,\n\nI took you to the sea. You did not like it.\n\nLove,\nDad\n", at="2024-01-21")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert not any("Dad" in [name, *p["aliases"]] for name, p in people.items() if name != "me"), people.keys()
+
+
+def test_a_kin_word_alone_on_the_last_line_of_a_letter_signs_it():
+    ex = extract("Dear Bean,\n\nI painted your room yellow. Rua slept on the landing.\n\nDad x\n")
+    assert any(p.narrator and p.name == "Dad" for p in ex.people) and not any(p.name == "me" for p in ex.people)
+    # not a diary's last line, nor a letter's plain last name
+    ex = extract("Went to the shop with Mum. I bought eggs.\n\nMum")
+    assert not any(p.narrator and p.name == "Mum" for p in ex.people)
+
+
+@pytest.mark.parametrize("diary_first", [True, False])
+def test_the_kin_word_the_writer_signs_with_and_calls_his_own_father_by_are_two_people(memory, diary_first):
+    # he signs his letters to his baby "Dad", and in his own notes "Dad" is his father: never one person
+    letters = [capture.Entry(text=f"Dear Bean,\n\nI {did}.\n\nLove,\nDad\n", at=f"2024-01-{day}") for did, day in [
+        ("painted your room yellow", "07"), ("bought you a bear with one ear", "14"), ("took you to the sea", "21")]]
+    diary = [capture.Entry(text="Dad rang me about the roof. Dad is seventy next week and I have no idea what to get him.",
+                           at="2024-02-01")]
+    for batch in ([diary, letters] if diary_first else [letters, diary]):
+        memory.add_entries(batch)
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert "Dad" in people["me"]["aliases"]
+    father = [p for name, p in people.items() if name != "me" and "Dad" in [name, *p["aliases"]]]
+    assert len(father) == 1, people.keys()
+
+
+def test_what_a_name_is_said_to_be_says_what_it_is():
+    def signs(text):
+        return {p.name: [m.sign for m in p.mentions if m.kind in ("name", "title")] for p in extract(text).people}
+
+    assert "thing" in signs("Herbie broke down again. Herbie is our car, a 2009 Corolla.")["Herbie"]
+    assert "pet" in signs("Rua got into the bin again. Rua is the dog. She is a red setter.")["Rua"]
+    # a vet is someone one works as, not where a pet goes
+    assert signs("Murph came down with his girlfriend Aisling. Aisling is a vet.")["Aisling"][-1] == "person"
+    # what is said of anyone in fun, or denied, says nothing
+    assert signs("Tom is a pig sometimes.")["Tom"] == [None]
+    assert signs("Bella is not the dog.")["Bella"] == [None]
+
+
+def test_a_car_called_by_a_name_is_no_person_though_it_is_ours(memory):
+    memory.add("Herbie died on the Kinsale road on Friday. Herbie is our car, a Corolla the colour of weak tea.",
+               at="2023-12-03")
+    memory.add("Drove home in Murph's car, since Herbie is gone to the scrapyard.", at="2024-03-11")
+    assert "Herbie" not in listed(memory)
+
+
+def test_the_name_the_writer_gives_as_their_own_is_theirs(memory):
+    memory.add('The woman at the desk asked who I was. "I\'m Ciarán, the husband," says I, and she let me through.',
+               at="2024-03-09")
+    memory.add("Dear Sir,\n\nMy name is Nora Hegarty and I am writing about the hedge.", at="2024-04-01")
+    people = {p["name"]: p for p in memory.people(everyone=True)}
+    assert {"Ciarán", "Nora Hegarty"} <= set(people["me"]["aliases"]) and not {"Ciarán", "Nora Hegarty"} & set(people)
+    # another's words, or what I am to someone, are not my name
+    ex = extract('A man came to the door. "I\'m Tom," he said. I\'m Tom\'s sister, I told the nurse. I\'m Nana now.')
+    assert not any(p.narrator and {"Tom", "Nana"} & p.aliases for p in ex.people)
+    ex = extract("We're doing a bit of An Inspector Calls and I'm Sheila. Sophie Hill is Mrs Birling.")
+    assert not any(p.narrator and "Sheila" in p.aliases for p in ex.people)
+
+
+def test_a_note_signed_with_a_kin_word_copied_into_a_diary_is_that_kin_not_a_second_one(memory):
+    memory.add_entries([capture.Entry(text=text, at=at) for text, at in [
+        ("Mum rang about Sunday. Mum says Nanna is coming too.", "2023-09-01"),
+        ("Mum and I went to Bath. Mum bought shoes.", "2023-09-08")]])
+    memory.add("Got home late and the house was empty. I ate standing up. It was on the fridge:\n\n"
+               "Maisie, lasagne in the oven. Don't let the dog have any.\nLove, Mum x", at="2023-09-20")
+    mums = [p for p in memory.people(everyone=True) if p["name"].startswith("Mum")]
+    assert len(mums) == 1, mums

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import LISTED_SQL, Stated, _merge, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, Aliases, _namer, nickname_of, same_person, same_surname, tokens
+from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, nickname_of, same_person, same_surname, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "14"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed)
+JOIN = "15"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"))
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -445,6 +445,10 @@ class _People:
         self.narrators = {r[0] for r in conn.execute(
             "SELECT DISTINCT m.person FROM mentions m JOIN passages pa ON pa.id = m.passage"
             " WHERE m.kind = 'narrator' AND pa.speaker IS NULL")}
+        # how many entries each signs as their "I" (a letter's signer, the writer under the name they sign with)
+        self.signs = Counter(dict(conn.execute(
+            "SELECT m.person, count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
+            " WHERE m.kind = 'narrator' AND pa.speaker IS NULL GROUP BY m.person").fetchall()))
         self.merged = set()  # people merged into the owner, whose cue rows moved
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
@@ -466,7 +470,7 @@ class _People:
         return found
 
     def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False, signer: bool = False,
-                apart=frozenset()) -> int:
+                apart=frozenset(), letter: bool = False) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
@@ -476,14 +480,17 @@ class _People:
         called Callum Reid") is no one stored under another name; a letter's signer (`signer`: its "I", not the owner's)
         is joined by their own names only, and no one is joined to them by a name or kin word that merely fits; `apart`: the
         stored people of others of the entry whom it kept apart from this one though their names fit ("Grandad Jim" and
-        "Jim Armstrong"), whom this one is not."""
+        "Jim Armstrong"), whom this one is not; `letter`: the entry opens as a letter does ("Dear Bean,"), so its signer
+        may be one who signs letters as the writer does (not a note signed "Love, Mum x" copied into a diary)."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
-        if mine is not None and not other and _personal(person.name) and person.name in self.rows[mine]["aliases"]:
-            owner = True
+        if mine is not None and not other and person.name in self.rows[mine]["aliases"] and (_personal(person.name) or signer and any(
+                m.kind == "narrator" for m in person.mentions)):
+            owner = True  # a name of the writer's, or the kin word the writer signs letters with ("Love, Dad") signing one more
         pid = mine if owner else None
+        signs = signer and letter and any(m.kind == "narrator" for m in person.mentions)
         if pid is None:
-            pid, how = self._join(person, owner, new, signer, apart)
+            pid, how = self._join(person, owner, new, signer, apart, signs)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
@@ -501,6 +508,8 @@ class _People:
         self.mentions[pid] = self.mentions.get(pid, 0) + len(person.mentions)
         if signer:
             self.narrators.add(pid)
+        if signs:
+            self.signs[pid] += 1
         return pid
 
     def _take(self, mine: int, names):
@@ -590,7 +599,7 @@ class _People:
         theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
         return [] if named and theirs else called
 
-    def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset()) -> int:
+    def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset(), signs: bool = False) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
         (one introduced as new joins only a stored person of the same full name)."""
         names = [person.name] + sorted(person.aliases - {person.name})
@@ -604,6 +613,10 @@ class _People:
         near = {pid: row for pid in sorted(self.candidates(names))
                 if pid not in apart and not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))}
         exact = [pid for pid, row in near.items() if row["aliases"] & mine]
+        if mine and all(n.lower() in KIN_NAMES for n in mine):
+            # A kin word that signs a letter ("Love,\nDad" to the children) is the one who signs letters with it; said of
+            # someone ("Dad rang"), it is the one the writer calls so, never one who signs letters as the writer does.
+            exact = [pid for pid in exact if self.signs[pid] > 0] if signs else [pid for pid in exact if self.signs[pid] < 2]
         if len(exact) > 1 and not owner:
             exact = self._bridge(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
@@ -798,7 +811,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
             other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new,
-            signer=person.narrator and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids)))
+            signer=person.narrator and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids),
+            letter=bool(GREETING.match(ex.text))))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(
@@ -951,7 +965,7 @@ def _kin_joins(conn) -> set[int]:
         word = name.lower()
         if other == subject and how in ("kin", "kin-chat") and word in KIN_ROLE:
             kin[other] = (_tie(KIN_ROLE[word]), KIN_NAMES[word])
-        elif sure >= FACT and not any(w in KIN_NAMES for w in word.split()[:1]):
+        elif sure >= FACT and not any(w in KIN_NAMES for w in word.split()[:1]) and not _titled_by(conn, other, relation):
             tie = _tie(KIN_ROLE.get(relation.lower(), relation)) if other == subject else converse(_tie(KIN_ROLE.get(relation.lower(), relation)))
             if tie:  # the sex the relation word says ("Pat (my mum)"), or a first name always has, before one read from pronouns
                 words = tokens(name)
@@ -960,6 +974,8 @@ def _kin_joins(conn) -> set[int]:
     split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
     out = set()
     for k, (tie, sex) in kin.items():
+        if _signs_kin(conn, k, None):
+            continue  # a kin word that signs letters as the writer does ("Love,\nDad") is the writer, never the writer's kin
         said, theirs = conn.execute("SELECT count(*), count(CASE WHEN sign = 'theirs' THEN 1 END) FROM mentions"
                                     " WHERE person = ? AND kind IN ('name', 'title')", (k,)).fetchone()
         if said <= 2 * theirs:
@@ -974,6 +990,18 @@ def _kin_joins(conn) -> set[int]:
             out |= {n, k}
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
         | _titled_joins(conn, split) | _surname_joins(conn, split)
+
+
+# Kin words that are also titles before a name: a priest, a nun or a nurse, a monk, an abbess ("Father Dan", "Sister Agnes").
+_TITLE_KIN = {"father": "father", "mother": "mother", "sister": "sister", "brother": "brother"}
+
+
+def _titled_by(conn, pid: int, relation: str) -> bool:
+    """Is the tie read the title someone is called by ("Father Dan" read as the writer's father)? No one calls their own
+    father "Father Dan", nor their sister "Sister Agnes": the word before a name is what they are to everyone."""
+    word = relation.lower()
+    return word in _TITLE_KIN and any(len(words := a.lower().split()) > 1 and words[0] == word for (a,) in conn.execute(
+        "SELECT alias FROM aliases WHERE person = ?", (pid,)))
 
 
 def _owner_signed(conn, owner: int, split) -> set[int]:

@@ -192,7 +192,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "14"
+    version = "15"
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)
@@ -256,7 +256,7 @@ class Aliases:
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
-        for owner, named in _names_said(ex) + given:
+        for owner, named in _names_said(ex) + given + _pronoun_named(ex):
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -387,6 +387,57 @@ def _names_given(ex: Extraction) -> list[tuple[int, int]]:
                 person.mentions.append(Mention(m.start(), m.end(), owner, "name"))
                 at.update((w.i, owner) for w in found)
         person.mentions.sort(key=lambda m: m.start)
+    return out
+
+
+PRONOUN_SEX = {"him": "m", "he": "m", "her": "f", "she": "f"}
+
+
+def _pronoun_named(ex: Extraction) -> list[tuple[int, int]]:
+    """A name "he" or "she" is given is theirs when one person of that sex is named just before: "Your granny, Maureen,
+    ... Everybody calls her Mo", "Her husband Tom ... and he wants to be called Pop", "She was called Dot by everyone". Not
+    "I called her Monday", nor a kin word alone said to her ("I'll call her Mum"): what one phones or says. A name that is
+    no one's yet becomes a mention and alias of theirs; (person, person) pairs are returned for one that is someone."""
+    if ex.doc is None:
+        return []
+    doc, at, out = ex.doc, mention_tokens(ex), []
+    for t in doc:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in NAMING:
+            continue
+        passive = t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+        if passive:  # "she was called Dot", "he wants to be called Pop"
+            subject = [c for c in t.children if c.dep_ == "nsubjpass"] or (
+                [c for c in t.head.children if c.dep_ == "nsubj"] if t.dep_ == "xcomp" else [])
+        else:  # "everybody calls her Mo"
+            subject = [c for c in t.children if c.dep_ == "dobj"]
+        named = [c for c in t.children if c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")]
+        if not passive and not named and len(subject) == 1 and subject[0].pos_ == "PROPN" and subject[0].i > 0 and any(
+                c.dep_ == "poss" and c.lower_ == "her" and c.i == subject[0].i - 1 for c in subject[0].children):
+            named, subject = subject, [doc[subject[0].i - 1]]  # "calls her Mo", parsed as "calls [her Mo]"
+        if len(named) != 1 or len(subject) != 1 or subject[0].lower_ not in PRONOUN_SEX:
+            continue
+        word = named[0]
+        first = word.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == word.i:
+            first -= 1
+        name = doc[first:word.i + 1].text.rstrip(".")
+        if not passive and len(name.split()) == 1 and name.lower() in KIN_NAMES:
+            continue
+        sex = PRONOUN_SEX[subject[0].lower_]
+        start = doc[t.sent.start - 1].sent.start if t.sent.start > 0 else t.sent.start
+        near = {at[i] for i in range(start, t.i) if i in at and at[i] != at.get(word.i)}
+        fits = [p for p in near if not ex.people[p].narrator and (ex.people[p].gender or name_gender(ex.people[p].name.split()[0])) == sex]
+        if len(fits) != 1:
+            continue
+        if word.i in at:
+            out.append((fits[0], at[word.i]))
+            continue
+        person = ex.people[fits[0]]
+        person.aliases.add(name)
+        begin = doc[first].idx
+        person.mentions.append(Mention(begin, begin + len(name), fits[0], "name"))
+        person.mentions.sort(key=lambda m: m.start)
+        at.update((w.i, fits[0]) for w in doc[first:word.i + 1])
     return out
 
 

@@ -152,6 +152,9 @@ def sign(doc, span, quotes) -> str | None:
     if beside:
         return beside
     head = root.head
+    said = _is_what(root)
+    if said:
+        return said  # "Herbie is our car", "Rua is the dog", "Aisling is a vet"
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS:
         return "pet"  # "Moss barked"
     if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
@@ -173,7 +176,7 @@ def sign(doc, span, quotes) -> str | None:
         return "thing"  # "Marigold's engine has finally died", "got Marigold moored", "Dolly was towed"
     verb = root if root.dep_ == "ROOT" else head
     if (root.dep_ in ("dobj", "ROOT") or root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "go", "have", "need")) and any(
-            t.lower_ in VET and "\n" not in doc[min(t.i, s):max(t.i, e)].text for t in verb.subtree):
+            t.lower_ in VET and t.dep_ != "attr" and "\n" not in doc[min(t.i, s):max(t.i, e)].text for t in verb.subtree):
         return "pet"  # "took Moss to the vet", "Book Moss in at the vet", "Bella's been to the vet"
     if root.dep_ == "pobj" and head.lower_ in AT_PLACE and e < len(doc) and doc[e].tag_ == "POS" and (
             e + 1 >= len(doc) or doc[e + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
@@ -194,6 +197,30 @@ def sign(doc, span, quotes) -> str | None:
             t.tag_ == "VBP" and t.lemma_ in ("be", "have") for t in (head, *head.children) if t.dep_ in ("aux", "ROOT") or t is head):
         return "other"  # "Bluebell are taking over all four calls": a firm, a team, a band
     return _acts(root, quotes)
+
+
+# What people work as, said of a name ("Aisling is a vet"): no pet, thing or place is one.
+JOBS = set(
+    """vet doctor nurse teacher midwife dentist solicitor lawyer barrister accountant engineer plumber electrician builder
+    joiner carpenter farmer chef waiter waitress cleaner carer pilot priest vicar minister pastor rabbi imam professor
+    lecturer manager physio physiotherapist pharmacist paramedic surgeon consultant receptionist secretary postman
+    postwoman policeman policewoman hairdresser barber mechanic optician childminder nanny""".split()
+)
+
+
+def _is_what(root) -> str | None:
+    """What a name is said to be, as the subject of "is": our car or the dog ("Herbie is our car", "Rua is the dog": a
+    thing, a pet; not "Tom is a pig", said of anyone), or one of what only people are ("Aisling is a vet")."""
+    head = root.head
+    if root.dep_ != "nsubj" or head.lemma_ != "be" or any(c.dep_ == "neg" for c in head.children):
+        return None
+    for attr in (c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.is_lower):
+        if attr.lemma_.lower() in JOBS:
+            return "person"
+        kind = _kind_of(attr)
+        if kind in ("pet", "thing") and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in attr.children):
+            return kind
+    return None
 
 
 def _stranded(verb) -> bool:
@@ -297,7 +324,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "7"
+    version = "8"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -305,7 +332,8 @@ class Kinds:
             return ex
         quotes = quoted(ex.text)
         # not a relation read from a kin word alone ("NANA"), nor an animal's ("she was your dog as much as mine")
-        told = [r for r in ex.relations if not r.how.startswith("kin") and r.relation not in ANIMALS]
+        told = [r for r in ex.relations if not r.how.startswith("kin") and r.relation not in ANIMALS and r.relation not in THINGS
+                and r.relation not in PLACES]  # nor a thing's or a place's ("Herbie is our car")
         related = {r.subject for r in told} | {r.object for r in told}
         for p, person in enumerate(ex.people):
             names = [m for m in person.mentions if m.kind in ("name", "title")]

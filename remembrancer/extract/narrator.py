@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from .aliases import merge, nickname_of, same_person
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
+from .kinds import _speaker
 from .people import FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
 from .signed import KISSES, signed
 
@@ -130,7 +131,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "21"
+    version = "22"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -161,9 +162,12 @@ class Narrator:
                 person.mentions += [Mention(t.idx, t.idx + len(t), addressee, "addressee") for t in seconds]
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
-        groups = _called(ex)
+        groups = _called(ex) or _my_name(ex)
         if groups:
             merge(ex, groups)
+            for person in ex.people:
+                if person.narrator and OWNER in person.aliases:
+                    person.name = OWNER  # the writer keeps their place however full a name they give ("My name is Sarah Price")
         return ex
 
     def _chat(self, ex: Extraction) -> Extraction:
@@ -194,6 +198,40 @@ class Narrator:
         if groups:
             merge(ex, groups)
         return ex
+
+
+def _my_name(ex: Extraction) -> list[list[int]]:
+    """The name the writer gives as their own: "My name is Ciarán", or in their own quoted words ('"I'm Ciarán, the
+    husband," says I'; not '"I'm Ciarán," he said', nor "I'm Ross's sister", nor "We're doing Macbeth and I'm Banquo").
+    Returns [narrator, named] groups."""
+    me = next((p for p, person in enumerate(ex.people) if person.narrator and any(m.kind == "narrator" for m in person.mentions)), None)
+    if me is None:
+        return []
+    doc, quotes = ex.doc, quoted(ex.text)
+    starts = {}
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "name" else None
+            if span is not None:
+                starts[span.start] = (p, span.end)
+    named = set()
+    for t in doc:
+        if t.lower_ == "i" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'m", "’m", "am") and inside(t.idx, quotes):
+            said = t.i + 2  # said to someone; written, "I'm Sheila" is a part in a play as often as a name
+        elif t.lower_ == "name" and t.i > 0 and doc[t.i - 1].lower_ == "my" and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "be":
+            said = t.i + 2
+        else:
+            continue
+        if said not in starts or (inside(t.idx, quotes) and _speaker(doc, t.idx, quotes) != "i"):
+            continue  # '"I'm Ciarán," he said': his name, not mine
+        p, stop = starts[said]
+        after = doc[stop] if stop < len(doc) else None
+        if p == me or after is not None and (after.tag_ == "POS" or after.lower_ in ("'s", "’s") or after.pos_ in ("NOUN", "PROPN")):
+            continue  # "I'm Ross's sister", "I'm Joey Tribbiani fan"
+        if ex.people[p].name.split()[0].lower() in KIN_NAMES:
+            continue  # "I'm Nana now": what I am to someone, not my name
+        named.add(p)
+    return [[me, *sorted(named)]] if len(named) == 1 else []
 
 
 # Saying who one is: "I'm Rachel Green", "My name is Precious", "Hi, it's Joey" (on the phone).

@@ -371,11 +371,28 @@ def _kin_alone(doc, i) -> bool:
     return i > 0 and _kin_word(doc[i - 1])
 
 
+SUFFIXES = {"jr", "sr", "jnr", "snr"}
+
+
+def _no_full_stop(person, text: str) -> None:
+    """A name the tokenizer took with the full stop after it, as it takes "Mo." or "Jan." for an abbreviation ("call her
+    Granny Mo."), is the name without it (not an initial, a title or "Jr.")."""
+    def bare(name):
+        last = name.split()[-1] if name.split() else ""
+        return name[:-1] if last.endswith(".") and len(last) > 2 and norm(last) not in HONORIFICS and norm(last) not in SUFFIXES else name
+
+    person.name = bare(person.name)
+    person.aliases = {bare(a) for a in person.aliases}
+    for m in person.mentions:
+        if m.end > m.start + 1 and text[m.end - 1] == "." and bare(text[m.start:m.end]) != text[m.start:m.end]:
+            m.end -= 1
+
+
 def _honorific_before(doc, i):
     j = i - 1
     if j >= 0 and doc[j].text == ".":
         j -= 1
-        if j >= 0 and len(doc[j].text) > 4 and doc[i].is_sent_start:
+        if j >= 0 and (len(doc[j].text) > 4 or norm(doc[j].text) in KIN_NAMES) and doc[i].is_sent_start:
             return None  # a sentence ends between ("like the Queen. Maya waved"): not "Mr. Blowers"
     if j >= 0 and norm(doc[j].text) in HONORIFICS and (capitalised(doc[j]) or doc[j].text.isupper() and doc[i].text.isupper()):
         return norm(doc[j].text)  # "LADY HOWARD" in a heading, whatever the tagger makes of "LADY"
@@ -826,7 +843,7 @@ class People:
     """
 
     name = "people"
-    version = "54"
+    version = "55"
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -1114,4 +1131,6 @@ class People:
             start = doc[lead.get((s, e), s)].idx  # the mention takes its modifiers, the alias not
             end = doc[tail.get((s, e), e) - 1]
             ex.people[p].mentions.append(Mention(start, end.idx + len(end), p, info["kind"]))
+        for person in ex.people:
+            _no_full_stop(person, ex.text)
         return ex

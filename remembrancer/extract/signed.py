@@ -40,11 +40,18 @@ def role_noun_word(word: str) -> bool:
     return word.lower().removesuffix("s") in ROLES or word.lower() in ROLES
 
 
+# Or, in a letter that opens by greeting the one it is to ("Dear Bean,"), a kin word alone on its own last line after a
+# blank one: "...\n\nDad x", "...\n\nMum".
+SIGNED_ALONE = re.compile(r"\n[ \t]*\r?\n[ \t]*()((?-i:[A-Z])[a-z]+)[ \t]*[.!]?(?:[ \t]+[Xx]+)?\s*\Z")
+LETTER_OPENS = re.compile(r"\s*(?:(?:my )?dear(?:est)?|hello|hi|hiya|hey)[ \t]+[^\n]{1,40},[ \t]*\r?\n", re.I)
+
+
 def signed(text: str) -> tuple[int, int] | None:
     """Where the name a letter is signed with is ("All my love,\nGranny June", "Your old Grandad"), if it is signed."""
     tail = text[-300:]
     m = SIGNED.search(tail) or SIGNED_LINE.search(tail) or (
-        (k := SIGNED_KIN.search(tail)) and k.group(2).lower() in KIN_NAMES and k)
+        (k := SIGNED_KIN.search(tail)) and k.group(2).lower() in KIN_NAMES and k) or (
+        LETTER_OPENS.match(text) and (k := SIGNED_ALONE.search(tail)) and k.group(2).lower() in KIN_NAMES and k)
     if not m or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2:
         return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x")
     start = len(text) - len(tail) + m.start(2)
