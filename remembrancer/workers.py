@@ -33,6 +33,7 @@ def open_memory(url):
     from .store import Memory
 
     memory = Memory(url, derive=False, create=False, timeout=LOCK_WAIT)
+    memory.waited = 0.0  # seconds spent waiting for another worker's earlier entries (`_turn`)
     if not hasattr(memory, "claim"):
         memory.close()
         raise BadInput("Workers share a memory in PostgreSQL; an SQLite store is understood by its own worker processes",
@@ -53,7 +54,7 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
     memory = open_memory(url)
     if stopping is not None:
         memory.stopping = stopping
-    done = {"memory": memory.name, "entries": 0, "words": 0, "batches": 0, "failed": 0, "writing": 0.0}
+    done = {"memory": memory.name, "entries": 0, "words": 0, "batches": 0, "failed": 0, "writing": 0.0, "waiting": 0.0}
     try:
         pipeline.load()
         done["ready"] = time.time()
@@ -67,6 +68,7 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
                     continue
                 try:
                     words = sum(w for w, _ in memory._words(ids).values())
+                    waited = memory.waited
                     failed, writing = _understand(memory, ids, batch, chars, turn_wait)
                 finally:
                     memory.release(ids)
@@ -75,6 +77,7 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
                 done["batches"] += 1
                 done["failed"] += failed
                 done["writing"] = round(done["writing"] + writing, 3)
+                done["waiting"] = round(done["waiting"] + memory.waited - waited, 3)
                 if report:
                     report(dict(done, first=ids[0], last=ids[-1]))
     except Interrupted:
@@ -129,13 +132,16 @@ def _turn(memory, first: int, batch: int, chars: int, wait: float, extract) -> i
     processor failed on."""
     failed, until = 0, time.monotonic() + wait
     while True:
+        start = time.perf_counter()
         before, pending = memory.claim_before(first, batch, chars, extract)
         if not pending:
             return failed
         if not before:
             if time.monotonic() > until:
                 return failed
-            if memory.stopping.wait(0.05):
+            stop = memory.stopping.wait(0.05)
+            memory.waited += time.perf_counter() - start
+            if stop:
                 raise Interrupted("stopped")
             continue
         until = time.monotonic() + wait  # the wait runs from the last progress
