@@ -151,7 +151,7 @@ def run(url, stage, name, workers, kills=0, rng=None) -> dict:
               "counts": counts(m), "by_worker": [o["entries"] for o in outputs],
               "writing": sum(o["writing"] for o in outputs) / max(sum(o["seconds"] for o in outputs), 1e-9),
               "waiting": [o.get("waiting", 0.0) for o in outputs],
-              "waiting_share": sum(o.get("waiting", 0.0) for o in outputs) / max(sum(o["seconds"] for o in outputs), 1e-9)}
+              "waiting_share": sum(o.get("waiting", 0.0) for o in outputs) / (workers * seconds)}
     m.close()
     return result
 
@@ -170,7 +170,7 @@ def bench(url, corpus, words, kills, seed) -> dict:
         print(f"  2 workers  {two['seconds']:7.1f} s  {two['rate']:8.0f} words/s  ({two['rate'] / one['rate']:.2f}x of 1;"
               f" entries by worker {two['by_worker']}; writing, with waiting for the other's write, {two['writing']:.0%})", flush=True)
         print(f"             waiting for the other's earlier entries: {' + '.join(f'{w:.1f}' for w in two['waiting'])} s"
-              f" = {two['waiting_share']:.1%} of the workers' time", flush=True)
+              f" = {two['waiting_share']:.1%} of the 2 workers' time in the run", flush=True)
         killed = run(url, stage, stage_name + "_k", 2, kills=kills, rng=random.Random(seed))
         print(f"  killed     {killed['seconds']:7.1f} s  {killed['rate']:8.0f} words/s  ({killed['kills']} kills)", flush=True)
     base, k, t = one["counts"], killed["counts"], two["counts"]

@@ -1126,6 +1126,7 @@ class PgMemory(Memory):
         self._derive_conn = None
         self._claimed_up_to = 0  # where this process's next claim starts looking (PgMemory.claim)
         self._done_before = 0  # no entry before this one was pending extraction when last looked (claim_before)
+        self._held = set()  # entries this process holds (an advisory lock is taken again by its holder: not twice)
         with pg_errors():
             self.conn = Connection(dsn, schema_of(name))
             try:
@@ -1333,12 +1334,17 @@ class PgMemory(Memory):
             c.execute("SELECT pg_advisory_unlock_shared(%s)", (_key(self.conn.schema) ^ 1,))
 
     def _try_entries(self, c, ids) -> list[int]:
+        ids = [i for i in ids if i not in self._held]
+        if not ids:
+            return []
         rows = c.execute("SELECT i FROM unnest(%s::bigint[]) WITH ORDINALITY AS u(i, n)"
                          " WHERE pg_try_advisory_lock(%s::int4, mod(i, 2147483648)::int4) ORDER BY n",
-                         (list(ids), _key(self.conn.schema) >> 32)).fetchall()
+                         (ids, _key(self.conn.schema) >> 32)).fetchall()
+        self._held.update(r[0] for r in rows)
         return [r[0] for r in rows]
 
     def _let_go(self, c, ids):
+        self._held.difference_update(ids)
         if ids:
             c.execute("SELECT count(pg_advisory_unlock(%s::int4, mod(i, 2147483648)::int4)) FROM unnest(%s::bigint[]) AS u(i)",
                       (_key(self.conn.schema) >> 32, list(ids)))
