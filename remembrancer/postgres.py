@@ -1405,6 +1405,62 @@ class PgMemory(Memory):
     def vector_value(v):
         return v
 
+    def warm(self, seconds: float = 30.0) -> dict:
+        """Read into the server's caches, for at most `seconds`, what the first questions after a server (or
+        machine) start would otherwise read from disk a page at a time (`WARM`). Reads only. Returns
+        {relation: "whole" | "part" | searches made}, in the order read."""
+        import random
+        import time
+
+        import psycopg
+
+        deadline, done = time.monotonic() + max(0.0, seconds), {}
+
+        def left_ms():
+            return int((deadline - time.monotonic()) * 1000)
+
+        with self.lock, pg_errors(), self.conn.raw.transaction():
+            raw = self.conn.raw
+            raw.execute(f"SET LOCAL hnsw.ef_search = {WARM_EF}")
+            for name, sql in WARM:
+                if left_ms() < 10:
+                    break
+                try:
+                    raw.execute(f"SET LOCAL enable_seqscan = {'off' if name.endswith('_key') else 'on'}")
+                    if sql:
+                        raw.execute(f"SET LOCAL statement_timeout = {left_ms()}")
+                        with raw.transaction():  # a savepoint: a scan cut short by the time is let go alone
+                            raw.execute(sql)
+                        done[name] = "whole"
+                        continue
+                    # the HNSW graph: searched from stored vectors (wide), as questions search it, while time is left
+                    low, high = raw.execute("SELECT min(passage), max(passage) FROM embeddings").fetchone()
+                    rng, done[name] = random.Random(16), 0
+                    while low is not None and done[name] < WARM_SEARCHES and left_ms() >= 10:
+                        ids = [rng.randint(low, high) for _ in range(8)]
+                        for (v,) in raw.execute("SELECT vector FROM embeddings WHERE passage = ANY(%s)", (ids,),
+                                                binary=True).fetchall():
+                            raw.execute(f"SET LOCAL statement_timeout = {max(1, left_ms())}")
+                            with raw.transaction():
+                                raw.execute("SELECT passage FROM embeddings ORDER BY vector <#> %s LIMIT 1", (v,))
+                            done[name] += 1
+                except psycopg.errors.QueryCanceled:
+                    done.setdefault(name, "part")
+                    break
+        return done
+
+
+# What `PgMemory.warm` reads, most read by an answer for each page first (measured at 1M passages, bench/scale.py
+# --cold): the indexes that find passages and vectors by id (a scan of the index alone), the passages and entries,
+# the HNSW graph (None: searched), the vectors.
+WARM = [("passages_pkey", "SELECT count(*) FROM (SELECT id FROM passages ORDER BY id) s"),
+        ("embeddings_passage_key", "SELECT count(*) FROM (SELECT passage FROM embeddings ORDER BY passage) s"),
+        ("entries_pkey", "SELECT count(*) FROM (SELECT id FROM entries ORDER BY id) s"),
+        ("passages", "SELECT count(*) FROM passages"), ("entries", "SELECT count(*) FROM entries"),
+        ("embeddings_hnsw", None), ("embeddings", "SELECT count(*) FROM embeddings")]
+WARM_EF = 1000  # candidates a warming search keeps: each reads more of the graph than a question does
+WARM_SEARCHES = 400
+
 
 def memories(url: str) -> list[str]:
     """The names of the memories in this database."""
