@@ -1426,7 +1426,9 @@ class PgMemory(Memory):
                 if left_ms() < 10:
                     break
                 try:
-                    raw.execute(f"SET LOCAL enable_seqscan = {'off' if name.endswith('_key') else 'on'}")
+                    index = name.endswith(("_pkey", "_key"))  # an index read alone; a table read whole (not a smaller index of it)
+                    for setting, on in (("enable_seqscan", not index), ("enable_indexscan", index), ("enable_bitmapscan", index)):
+                        raw.execute(f"SET LOCAL {setting} = {'on' if on else 'off'}")
                     if sql:
                         raw.execute(f"SET LOCAL statement_timeout = {left_ms()}")
                         with raw.transaction():  # a savepoint: a scan cut short by the time is let go alone
@@ -1456,7 +1458,7 @@ class PgMemory(Memory):
 WARM = [("passages_pkey", "SELECT count(*) FROM (SELECT id FROM passages ORDER BY id) s"),
         ("embeddings_passage_key", "SELECT count(*) FROM (SELECT passage FROM embeddings ORDER BY passage) s"),
         ("entries_pkey", "SELECT count(*) FROM (SELECT id FROM entries ORDER BY id) s"),
-        ("passages", "SELECT count(*) FROM passages"), ("entries", "SELECT count(*) FROM entries"),
+        ("passages", "SELECT count(*) FROM passages"), ("entries", "SELECT count(*) FROM entries"),  # with no index
         ("embeddings_hnsw", None), ("embeddings", "SELECT count(*) FROM embeddings")]
 WARM_EF = 1000  # candidates a warming search keeps: each reads more of the graph than a question does
 WARM_SEARCHES = 400
