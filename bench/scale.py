@@ -26,6 +26,7 @@ pgvector's HNSW index is built once after the copy (as a bulk load would), not r
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import sys
@@ -206,6 +207,24 @@ def pages_read(memory) -> dict:
         " FROM pg_statio_user_indexes WHERE schemaname = current_schema()").fetchall())
 
 
+@contextlib.contextmanager
+def statements():
+    """Count the statements this process sends PostgreSQL meanwhile (each a round trip): yields [count]."""
+    import psycopg
+
+    count, execute = [0], psycopg.Cursor.execute
+
+    def counted(self, *args, **kwargs):
+        count[0] += 1
+        return execute(self, *args, **kwargs)
+
+    psycopg.Cursor.execute = counted
+    try:
+        yield count
+    finally:
+        psycopg.Cursor.execute = execute
+
+
 def cold(path: Path, n: int, qs, seconds: float, shared_buffers: str | None = None):
     """The first questions after a server start on a memory out of every cache, without and with `warm`;
     `shared_buffers`: the server's setting for this run (set back as it was at the end)."""
@@ -243,12 +262,14 @@ def _cold(target, data, qs, seconds):
             before = pages_read(memory)
             first = timed(lambda q: memory.ask(q, limit=10), qs)
             middle = pages_read(memory)
-            second = timed(lambda q: memory.ask(q, limit=10), qs)
+            with statements() as count:
+                second = timed(lambda q: memory.ask(q, limit=10), qs)
             after = pages_read(memory)
         label = f"warm({warming:.0f}) took {took:.1f}s: {warmed}" if warming else "no warming"
         print(f"server started (shared_buffers {buffers}), {files} files of the memory out of the page cache; {label}")
         print(f"  first pass   {summary(first)}")
         print(f"  second pass  {summary(second)}")
+        print(f"  statements sent a question (second pass): {count[0] / len(qs):.1f}")
         print(f"  p95 first / second: {np.percentile(first, 95) / np.percentile(second, 95):.2f};"
               f" p50 first / second: {np.percentile(first, 50) / np.percentile(second, 50):.2f}")
         for name in sorted(after, key=lambda k: -(after[k] - before.get(k, 0))):

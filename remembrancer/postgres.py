@@ -1407,7 +1407,7 @@ class PgMemory(Memory):
 
     def warm(self, seconds: float = 30.0) -> dict:
         """Read into the server's caches, for at most `seconds`, what the first questions after a server (or
-        machine) start would otherwise read from disk a page at a time (`WARM`). Reads only. Returns
+        machine) start would otherwise read from disk a page at a time (`WARM`, in its order). Reads only. Returns
         {relation: "whole" | "part" | searches made}, in the order read."""
         import random
         import time
@@ -1426,7 +1426,8 @@ class PgMemory(Memory):
                 if left_ms() < 10:
                     break
                 try:
-                    index = name.endswith(("_pkey", "_key"))  # an index read alone; a table read whole (not a smaller index of it)
+                    index = sql is None or name.endswith(("_pkey", "_key"))  # an index read alone (the HNSW graph searched);
+                    # a table read whole, not a smaller index of it
                     for setting, on in (("enable_seqscan", not index), ("enable_indexscan", index), ("enable_bitmapscan", index)):
                         raw.execute(f"SET LOCAL {setting} = {'on' if on else 'off'}")
                     if sql:
@@ -1452,14 +1453,15 @@ class PgMemory(Memory):
         return done
 
 
-# What `PgMemory.warm` reads, most read by an answer for each page first (measured at 1M passages, bench/scale.py
-# --cold): the indexes that find passages and vectors by id (a scan of the index alone), the passages and entries,
-# the HNSW graph (None: searched), the vectors.
+# What `PgMemory.warm` reads, what saves an answer most reads for the time first (measured at 1M passages,
+# bench/scale.py --cold): the indexes that find passages and vectors by id (small: an index alone), the HNSW graph
+# (None: searched, as questions search it), then the passages, entries and vectors (each table whole).
 WARM = [("passages_pkey", "SELECT count(*) FROM (SELECT id FROM passages ORDER BY id) s"),
         ("embeddings_passage_key", "SELECT count(*) FROM (SELECT passage FROM embeddings ORDER BY passage) s"),
         ("entries_pkey", "SELECT count(*) FROM (SELECT id FROM entries ORDER BY id) s"),
-        ("passages", "SELECT count(*) FROM passages"), ("entries", "SELECT count(*) FROM entries"),  # with no index
-        ("embeddings_hnsw", None), ("embeddings", "SELECT count(*) FROM embeddings")]
+        ("embeddings_hnsw", None),
+        ("passages", "SELECT count(*) FROM passages"), ("entries", "SELECT count(*) FROM entries"),
+        ("embeddings", "SELECT count(*) FROM embeddings")]
 WARM_EF = 1000  # candidates a warming search keeps: each reads more of the graph than a question does
 WARM_SEARCHES = 400
 

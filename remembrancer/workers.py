@@ -187,7 +187,11 @@ class _Worker:
         from . import pipeline
 
         together = pipeline.processors_together()
-        h = _Held(self.memory, ids, self.modules, together)
+        try:
+            h = _Held(self.memory, ids, self.modules, together)
+        except BaseException:
+            self.memory.release(ids)
+            raise
         self.held.insert(next((k for k, o in enumerate(self.held) if o.ids[0] > ids[0]), len(self.held)), h)
         if not together:
             self._apart(h)
