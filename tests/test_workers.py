@@ -299,7 +299,7 @@ def test_a_worker_waiting_for_its_turn_understands_its_next_batch_meanwhile(pg_u
     thread = threading.Thread(target=lambda: done.update(workers.work(urls[1], once=True, batch=1)), daemon=True)
     thread.start()
     try:
-        key = postgres._key(other.conn.schema) >> 32
+        key = (postgres._key(other.conn.schema) >> 32) & 0xFFFFFFFF  # the lock's first int4, as an oid
 
         def held():
             return [r[0] for r in other.conn.raw.execute(
