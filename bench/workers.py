@@ -149,7 +149,9 @@ def run(url, stage, name, workers, kills=0, rng=None) -> dict:
     names = sorted(r[0] for r in m.query("SELECT name FROM people"))
     result = {"names": names, "workers": workers, "seconds": seconds, "words": words, "rate": words / seconds, "kills": killed,
               "counts": counts(m), "by_worker": [o["entries"] for o in outputs],
-              "writing": sum(o["writing"] for o in outputs) / max(sum(o["seconds"] for o in outputs), 1e-9)}
+              "writing": sum(o["writing"] for o in outputs) / max(sum(o["seconds"] for o in outputs), 1e-9),
+              "waiting": [o.get("waiting", 0.0) for o in outputs],
+              "waiting_share": sum(o.get("waiting", 0.0) for o in outputs) / (workers * seconds)}
     m.close()
     return result
 
@@ -167,6 +169,8 @@ def bench(url, corpus, words, kills, seed) -> dict:
         two = run(url, stage, stage_name + "_2", 2)
         print(f"  2 workers  {two['seconds']:7.1f} s  {two['rate']:8.0f} words/s  ({two['rate'] / one['rate']:.2f}x of 1;"
               f" entries by worker {two['by_worker']}; writing, with waiting for the other's write, {two['writing']:.0%})", flush=True)
+        print(f"             waiting for the other's earlier entries: {' + '.join(f'{w:.1f}' for w in two['waiting'])} s"
+              f" = {two['waiting_share']:.1%} of the 2 workers' time in the run", flush=True)
         killed = run(url, stage, stage_name + "_k", 2, kills=kills, rng=random.Random(seed))
         print(f"  killed     {killed['seconds']:7.1f} s  {killed['rate']:8.0f} words/s  ({killed['kills']} kills)", flush=True)
     base, k, t = one["counts"], killed["counts"], two["counts"]
@@ -184,6 +188,7 @@ def bench(url, corpus, words, kills, seed) -> dict:
         if extra or missing:  # the same entries written in another order: extraction joins a few names otherwise
             print(f"  people of {label} not of 1 worker: {sorted(extra.elements())}; of 1 worker not of {label}: {sorted(missing.elements())}")
     return {"corpus": corpus, "words": n_words, "one": one["rate"], "two": two["rate"], "ratio": two["rate"] / one["rate"],
+            "waiting": two["waiting_share"],
             "kills": killed["kills"], "lost": lost, "duplicated": duplicated, "same": same,
             "people_two_vs_one": (t["people"], base["people"])}
 
@@ -214,7 +219,7 @@ def main(argv=None):
     parts = []
     for r in results:
         parts.append(f"{r['corpus']}: {r['words']} words, 1 worker {r['one']:.0f} w/s, 2 workers {r['two']:.0f} w/s ="
-                     f" {r['ratio']:.2f}x (target >= 1.7); {r['kills']} kills: lost {r['lost']}, duplicated {r['duplicated']},"
+                     f" {r['ratio']:.2f}x (target >= 1.7), waiting {r['waiting']:.1%}; {r['kills']} kills: lost {r['lost']}, duplicated {r['duplicated']},"
                      f" counts as 1 worker: {'yes' if all(r['same'].values()) else 'no ' + str([k for k, v in r['same'].items() if not v])}")
     print("SUMMARY " + " | ".join(parts) + f" | load {load[0]:.1f}->{end[0]:.1f}")
 

@@ -202,18 +202,31 @@ def read(memory, ids, extract: bool = True, embed: bool = True) -> Batch:
 def understand(memory, b: Batch):
     """(extractions, vectors) of a batch in this process, made a worker by `load`: the workers' own stage
     (`_work`), task after task, asking between tasks whether the work is to stop."""
+    work = steps(b)
+    while True:
+        memory.check_stop()
+        try:
+            next(work)
+        except StopIteration as finished:
+            return finished.value
+
+
+def steps(b: Batch):
+    """`understand` a task at a time: yields after each (one spaCy batch, one run of passages embedded), so that
+    a worker can do something else between them (remembrancer/workers.py: write a batch whose turn has come);
+    returns (extractions, vectors)."""
     from . import embed, extract
     import numpy as np
 
     waiting, done, extractions = list(b.parts), [], []
     for group in extract._groups(b.parts):
-        memory.check_stop()
         done += _work("extract", [part for _, _, part in group])
         extractions += extract._joined(b.items, waiting, done)
+        yield
     vectors = []
     for j in range(0, len(b.texts), EMBED_TEXTS):
-        memory.check_stop()
         vectors.append(_work("embed", b.texts[j:j + EMBED_TEXTS]))
+        yield
     return extractions, np.concatenate(vectors) if vectors else np.zeros((0, embed.DIM), np.float32)
 
 

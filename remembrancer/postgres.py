@@ -1124,6 +1124,7 @@ class PgMemory(Memory):
         self._derive_conn = None
         self._claimed_up_to = 0  # where this process's next claim starts looking (PgMemory.claim)
         self._done_before = 0  # no entry before this one was pending extraction when last looked (claim_before)
+        self._held = set()  # entries this process holds (an advisory lock is taken again by its holder: not twice)
         with pg_errors():
             self.conn = Connection(dsn, schema_of(name))
             try:
@@ -1329,12 +1330,17 @@ class PgMemory(Memory):
             c.execute("SELECT pg_advisory_unlock_shared(%s)", (_key(self.conn.schema) ^ 1,))
 
     def _try_entries(self, c, ids) -> list[int]:
+        ids = [i for i in ids if i not in self._held]
+        if not ids:
+            return []
         rows = c.execute("SELECT i FROM unnest(%s::bigint[]) WITH ORDINALITY AS u(i, n)"
                          " WHERE pg_try_advisory_lock(%s::int4, mod(i, 2147483648)::int4) ORDER BY n",
-                         (list(ids), _key(self.conn.schema) >> 32)).fetchall()
+                         (ids, _key(self.conn.schema) >> 32)).fetchall()
+        self._held.update(r[0] for r in rows)
         return [r[0] for r in rows]
 
     def _let_go(self, c, ids):
+        self._held.difference_update(ids)
         if ids:
             c.execute("SELECT count(pg_advisory_unlock(%s::int4, mod(i, 2147483648)::int4)) FROM unnest(%s::bigint[]) AS u(i)",
                       (_key(self.conn.schema) >> 32, list(ids)))
@@ -1394,6 +1400,66 @@ class PgMemory(Memory):
     @staticmethod
     def vector_value(v):
         return v
+
+    def warm(self, seconds: float = 30.0) -> dict:
+        """Read into the server's caches, for at most `seconds`, what the first questions after a server (or
+        machine) start would otherwise read from disk a page at a time (`WARM`, in its order). Reads only. Returns
+        {relation: "whole" | "part" | searches made}, in the order read."""
+        import random
+        import time
+
+        import psycopg
+
+        deadline, done = time.monotonic() + max(0.0, seconds), {}
+
+        def left_ms():
+            return int((deadline - time.monotonic()) * 1000)
+
+        with self.lock, pg_errors(), self.conn.raw.transaction():
+            raw = self.conn.raw
+            raw.execute(f"SET LOCAL hnsw.ef_search = {WARM_EF}")
+            for name, sql in WARM:
+                if left_ms() < 10:
+                    break
+                try:
+                    index = sql is None or name.endswith(("_pkey", "_key"))  # an index read alone (the HNSW graph searched);
+                    # a table read whole, not a smaller index of it
+                    for setting, on in (("enable_seqscan", not index), ("enable_indexscan", index), ("enable_bitmapscan", index)):
+                        raw.execute(f"SET LOCAL {setting} = {'on' if on else 'off'}")
+                    if sql:
+                        raw.execute(f"SET LOCAL statement_timeout = {left_ms()}")
+                        with raw.transaction():  # a savepoint: a scan cut short by the time is let go alone
+                            raw.execute(sql)
+                        done[name] = "whole"
+                        continue
+                    # the HNSW graph: searched from stored vectors (wide), as questions search it, while time is left
+                    low, high = raw.execute("SELECT min(passage), max(passage) FROM embeddings").fetchone()
+                    rng, done[name] = random.Random(16), 0
+                    while low is not None and done[name] < WARM_SEARCHES and left_ms() >= 10:
+                        ids = [rng.randint(low, high) for _ in range(8)]
+                        for (v,) in raw.execute("SELECT vector FROM embeddings WHERE passage = ANY(%s)", (ids,),
+                                                binary=True).fetchall():
+                            raw.execute(f"SET LOCAL statement_timeout = {max(1, left_ms())}")
+                            with raw.transaction():
+                                raw.execute("SELECT passage FROM embeddings ORDER BY vector <#> %s LIMIT 1", (v,))
+                            done[name] += 1
+                except psycopg.errors.QueryCanceled:
+                    done.setdefault(name, "part")
+                    break
+        return done
+
+
+# What `PgMemory.warm` reads, what saves an answer most reads for the time first (measured at 1M passages,
+# bench/scale.py --cold): the indexes that find passages and vectors by id (small: an index alone), the HNSW graph
+# (None: searched, as questions search it), then the passages, entries and vectors (each table whole).
+WARM = [("passages_pkey", "SELECT count(*) FROM (SELECT id FROM passages ORDER BY id) s"),
+        ("embeddings_passage_key", "SELECT count(*) FROM (SELECT passage FROM embeddings ORDER BY passage) s"),
+        ("entries_pkey", "SELECT count(*) FROM (SELECT id FROM entries ORDER BY id) s"),
+        ("embeddings_hnsw", None),
+        ("passages", "SELECT count(*) FROM passages"), ("entries", "SELECT count(*) FROM entries"),
+        ("embeddings", "SELECT count(*) FROM embeddings")]
+WARM_EF = 1000  # candidates a warming search keeps: each reads more of the graph than a question does
+WARM_SEARCHES = 400
 
 
 def memories(url: str) -> list[str]:

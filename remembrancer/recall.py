@@ -182,11 +182,15 @@ _names_lock = threading.Lock()
 
 
 def names(memory) -> Names:
+    """The names, brought up to date once a question (`Memory.ask` marks each: `memory.asking`), not at every look."""
     with _names_lock:
         n = _names.get(memory)
         if n is None:
             n = _names[memory] = Names()
-        n.update(memory)
+        asking = getattr(memory, "asking", None)
+        if asking is None or getattr(n, "asked", None) != asking:
+            n.update(memory)
+            n.asked = asking
         return n
 
 

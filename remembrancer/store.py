@@ -1247,7 +1247,11 @@ class Memory:
         """Passages answering a question, with the people, times and facts it matched."""
         from . import recall
 
-        return recall.ask(self, question, limit)
+        self.asking = object()  # one question: what recall keeps of the store is brought up to date once (recall.names)
+        try:
+            return recall.ask(self, question, limit)
+        finally:
+            self.asking = None
 
     def timeline(self, start: str | None = None, end: str | None = None, person: str | None = None,
                  limit: int = 200) -> list[dict]:

@@ -133,6 +133,46 @@ def store_on(backend: str, request, folder: Path, name: str = "memories"):
     return with_memory(request.getfixturevalue("pg_url"), f"t{os.getpid()}_{next(_MEMORIES)}")
 
 
+def folder_on(backend: str, request, folder: Path, name: str = "memories"):
+    """Where a server or MCP keeps a store per user on this backend (`--folder`): a folder, or a new database
+    in the test server (its memories are the users')."""
+    if backend == "sqlite":
+        return folder / name
+    import os
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    url = request.getfixturevalue("pg_url")
+    database = f"f{os.getpid()}_{next(_MEMORIES)}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {database}")
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + database))
+
+
+def user_store(folder, user: str):
+    """A user's store in a `--folder` (folder_on): their file, or their memory's URL."""
+    from remembrancer.store import is_url
+
+    if is_url(str(folder)):
+        from remembrancer.postgres import memory_of, with_memory
+
+        return with_memory(str(folder), memory_of(user))
+    return Path(folder) / f"{user}.db"
+
+
+def kept_in(folder) -> set[str]:
+    """What a `--folder` holds: its files' names, or its memories' names (a user's is u<name>) with .db added."""
+    from remembrancer.store import is_url
+
+    if is_url(str(folder)):
+        from remembrancer import postgres
+
+        return {(m[1:] if m.startswith("u") else m) + ".db" for m in postgres.memories(str(folder))}
+    return {p.name for p in Path(folder).iterdir()} if Path(folder).exists() else set()
+
+
 @pytest.fixture(scope="session")
 def pg_url():
     """A real PostgreSQL server (with pgvector) for the tests: $REMEMBRANCER_TEST_PG if given, else one

@@ -2,8 +2,13 @@
 people a batch touches or over the whole store at once; entries parsed in one process or by workers."""
 from pathlib import Path
 
+import pytest
+from conftest import store_on
+
 from remembrancer import extract
 from remembrancer.store import Memory
+
+pytestmark = pytest.mark.backends  # each store a file, then a memory in the test server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_430032c30c73a7fb.txt"
@@ -29,11 +34,11 @@ def same_as_full_recompute(memory):
     return incremental
 
 
-def test_incremental_cue_weights_equal_a_full_recompute(tmp_path, monkeypatch):
+def test_incremental_cue_weights_equal_a_full_recompute(tmp_path, monkeypatch, backend, request):
     monkeypatch.setattr(extract, "BATCH", 2)  # many small batches: people and cues arrive a few at a time
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "journal").glob("*.md"))]
     texts += [SEED.read_text(encoding="utf-8")] if SEED.exists() else []
-    with Memory(tmp_path / "memories.db", derive=False) as memory:
+    with Memory(store_on(backend, request, tmp_path), derive=False) as memory:
         for i, text in enumerate(texts + MORE[:3]):
             memory.add(text, at=f"2023-05-{i + 1:02d}")
         extract.process(memory, memory.pending(extract))
@@ -55,14 +60,14 @@ TABLES = ("people", "aliases", "mentions", "relations", "cues", "events", "event
           "person_facts")
 
 
-def test_workers_store_the_same_as_one_process(tmp_path, monkeypatch):
+def test_workers_store_the_same_as_one_process(tmp_path, monkeypatch, backend, request):
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "journal").glob("*.md"))] + MORE
     monkeypatch.setattr(extract, "BATCH", 4)
     monkeypatch.setattr(extract, "PARALLEL_CHARS", 0)  # workers even for this little text
     stored = []
     for workers in (1, 2):
         monkeypatch.setattr(extract, "WORKERS", workers)
-        with Memory(tmp_path / f"{workers}.db", derive=False) as memory:
+        with Memory(store_on(backend, request, tmp_path, f"w{workers}"), derive=False) as memory:
             for i, text in enumerate(texts):
                 memory.add(text, at=f"2023-05-{i + 1:02d}")
             ids = memory.pending(extract)
@@ -73,8 +78,8 @@ def test_workers_store_the_same_as_one_process(tmp_path, monkeypatch):
     assert stored[0] == stored[1]
 
 
-def test_rows_from_before_sums_were_kept_are_recomputed_at_the_next_extraction(tmp_path):
-    with Memory(tmp_path / "memories.db") as memory:
+def test_rows_from_before_sums_were_kept_are_recomputed_at_the_next_extraction(tmp_path, backend, request):
+    with Memory(store_on(backend, request, tmp_path)) as memory:
         for i, text in enumerate(MORE[:4]):
             memory.add(text, at=f"2023-05-{i + 1:02d}")
         with memory.transaction() as conn:  # as a store migrated from before m006 holds them
@@ -84,8 +89,8 @@ def test_rows_from_before_sums_were_kept_are_recomputed_at_the_next_extraction(t
         same_as_full_recompute(memory)
 
 
-def test_pairs_whose_cue_rows_all_go_are_dropped_and_fans_follow(tmp_path, monkeypatch):
-    with Memory(tmp_path / "memories.db") as memory:
+def test_pairs_whose_cue_rows_all_go_are_dropped_and_fans_follow(tmp_path, monkeypatch, backend, request):
+    with Memory(store_on(backend, request, tmp_path)) as memory:
         memory.add("Gwen and Rhys went to the beach with a blue umbrella.", at="2023-05-01")
         memory.add("Gwen lost the blue umbrella at the pub.", at="2023-05-02")
         fans = dict(memory.query("SELECT cue, max(fan) FROM person_cues GROUP BY cue"))
@@ -98,10 +103,10 @@ def test_pairs_whose_cue_rows_all_go_are_dropped_and_fans_follow(tmp_path, monke
         assert {r[1] for r in rows} == {"umbrella", "pub"} and {r[4] for r in rows} == {1}
 
 
-def test_a_cue_shared_by_more_and_more_people_keeps_its_fan_as_a_full_recompute(tmp_path, monkeypatch):
+def test_a_cue_shared_by_more_and_more_people_keeps_its_fan_as_a_full_recompute(tmp_path, monkeypatch, backend, request):
     monkeypatch.setattr(extract, "BATCH", 3)
     firsts = "Anna Ben Carys Dafydd Eleanor Frank Grace Harry Isla Jamal Kate Leo Maria Niall Olivia Priya".split()
-    with Memory(tmp_path / "memories.db", derive=False) as memory:
+    with Memory(store_on(backend, request, tmp_path), derive=False) as memory:
         for i, first in enumerate(firsts):
             memory.add(f"{first} Fairweather carried the blue umbrella to the station.", at=f"2023-05-{i + 1:02d}")
         ids = memory.pending(extract)
@@ -114,14 +119,14 @@ def test_a_cue_shared_by_more_and_more_people_keeps_its_fan_as_a_full_recompute(
         same_as_full_recompute(memory)
 
 
-def test_a_name_the_owner_is_known_by_is_the_owner_in_every_entry_whatever_the_order(tmp_path):
+def test_a_name_the_owner_is_known_by_is_the_owner_in_every_entry_whatever_the_order(tmp_path, backend, request):
     letter = ("Dear Gwyneth,\n\nThe hens are laying again and Idris sends his love. Come at Whitsun if you can; "
               "I will bake a bara brith.\n\nAll my love,\nOwen")
     note = "Gwyneth came by with the hens' eggs. Mam rang later about the chapel fete."
     turns = [("Owen", "Hi Gwyneth! Are the hens laying?"), ("Gwyneth", "They are. I'll bring eggs on Sunday.")]
     stored = []
     for order in ("texts first", "chat first"):
-        with Memory(tmp_path / f"{len(stored)}.db") as memory:
+        with Memory(store_on(backend, request, tmp_path, f"s{len(stored)}")) as memory:
             if order == "chat first":
                 memory.add_chat(turns, at="2024-04-01", me="Gwyneth")
             memory.add(letter, at="2024-03-01")
@@ -139,8 +144,8 @@ def test_a_name_the_owner_is_known_by_is_the_owner_in_every_entry_whatever_the_o
     assert stored[0][0] == stored[1][0]
 
 
-def test_an_owner_known_by_a_kin_word_takes_no_one_elses(tmp_path):
-    with Memory(tmp_path / "m.db") as memory:
+def test_an_owner_known_by_a_kin_word_takes_no_one_elses(tmp_path, backend, request):
+    with Memory(store_on(backend, request, tmp_path, "m")) as memory:
         memory.add("Gran rang about the chapel fete. Gran is ninety next week.", at="2024-03-01")
         memory.add_chat([("Gran", "Are you coming Sunday?"), ("Owen", "Yes Gran, I'll bring the eggs.")],
                         at="2024-04-01", me="Gran")

@@ -13,7 +13,7 @@ from mcp.client import Client
 from mcp.client.stdio import StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 
-from conftest import dump
+from conftest import BACKENDS, dump, folder_on, kept_in, made, store_on, user_store
 from remembrancer.store import Memory
 from test_server import HEADERS, serving
 
@@ -113,9 +113,9 @@ async def settled(db, timeout=120):
 
 async def bad_arguments(client, folder):
     """Each is a clear error, and nothing is stored, for that user or any other."""
-    await settled(folder / "sam.db")
-    before = dump(folder / "sam.db")
-    files = sorted(p.name for p in folder.iterdir())
+    await settled(user_store(folder, "sam"))
+    before = dump(user_store(folder, "sam"))
+    files = kept_in(folder)
     cases = [
         ("remember", {"user": "sam"}, "either messages or a text"),
         ("remember", {"user": "sam", "text": "x", "messages": SAM}, "either messages or a text"),
@@ -142,8 +142,8 @@ async def bad_arguments(client, folder):
     for tool, arguments, says in cases:
         text = await refused(client, tool, **arguments)
         assert says.lower() in text.lower(), (tool, arguments, text)
-    assert dump(folder / "sam.db") == before
-    assert sorted(p.name for p in folder.iterdir()) == files
+    assert dump(user_store(folder, "sam")) == before
+    assert kept_in(folder) == files
 
 
 async def two_users(client, folder):
@@ -152,11 +152,13 @@ async def two_users(client, folder):
     assert not [p for p in (await call(client, "ask", user="kim", question="Lisbon Ana"))["passages"] if "Lisbon" in p["text"]]
     assert (await call(client, "ask", user="KIM", question="Biscuit"))["passages"][0]["text"].startswith("Our dog")  # not case-sensitive
     assert "Ana Ferreira" not in {p["name"] for p in await call(client, "people", user="kim")}
-    assert {p.name for p in folder.glob("*.db")} == {"sam.db", "kim.db"}
+    assert {name for name in kept_in(folder) if name.endswith(".db")} - {"server.db"} == {"sam.db", "kim.db"}
 
 
-def test_stdio_every_tool_bad_arguments_and_two_users(tmp_path):
-    folder = tmp_path / "memories"
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_stdio_every_tool_bad_arguments_and_two_users(tmp_path, request, backend):
+    """A memory per user: a folder of files, or the memories of one PostgreSQL database (`--folder URL`)."""
+    folder = folder_on(backend, request, tmp_path)
 
     async def scenario():
         async with stdio(folder) as client:
@@ -167,8 +169,9 @@ def test_stdio_every_tool_bad_arguments_and_two_users(tmp_path):
     anyio.run(scenario)
 
 
-def test_stdio_one_store_names_no_user(tmp_path):
-    db = tmp_path / "mine.db"
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_stdio_one_store_names_no_user(tmp_path, request, backend):
+    db = store_on(backend, request, tmp_path, "mine")
 
     async def scenario():
         params = StdioServerParameters(command=sys.executable, args=["-m", "remembrancer.cli", "--db", str(db), "mcp"],
@@ -181,11 +184,12 @@ def test_stdio_one_store_names_no_user(tmp_path):
             assert "user" in await refused(client, "ask", question="Hub", user="sam")
 
     anyio.run(scenario)
-    assert db.exists()
+    assert made(db)
 
 
-def test_http_endpoint_every_tool_bad_arguments_two_users_and_messages_api(tmp_path):
-    folder = tmp_path / "memories"
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_http_endpoint_every_tool_bad_arguments_two_users_and_messages_api(tmp_path, request, backend):
+    folder = folder_on(backend, request, tmp_path)
     with serving(tmp_path / "unused.db", extra=("--folder", str(folder))) as (base, first, _):
         assert first["mcp"].endswith("/mcp")
 
@@ -208,8 +212,9 @@ def test_http_endpoint_every_tool_bad_arguments_two_users_and_messages_api(tmp_p
         anyio.run(scenario)
 
 
-def test_http_endpoint_needs_the_token_off_loopback(tmp_path):
-    folder = tmp_path / "memories"
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_http_endpoint_needs_the_token_off_loopback(tmp_path, request, backend):
+    folder = folder_on(backend, request, tmp_path)
     with serving(tmp_path / "unused.db", host="0.0.0.0", extra=("--folder", str(folder))) as (base, first, _):
         token = first["token"]
         assert first["token_required"] and token
@@ -232,7 +237,11 @@ def test_http_endpoint_needs_the_token_off_loopback(tmp_path):
                     assert (await call(client, "ask", user="sam", question="token"))["passages"]
 
         anyio.run(scenario)
-    assert not (folder / "unused.db").exists() and (folder / "sam.db").exists()
+    assert not (tmp_path / "unused.db").exists() and "sam.db" in kept_in(folder)
+    if backend == "postgres":  # the token's SHA-256 in a memory of its own beside the users', none made for --db
+        assert kept_in(folder) == {"sam.db", "server.db"}
+        with Memory(user_store(folder, "sam"), derive=False) as m:
+            assert m.token_digest() is None
 
 
 def test_every_correction_offered_takes_its_example():
@@ -247,9 +256,10 @@ def test_every_correction_offered_takes_its_example():
         inspect.signature(getattr(Memory, method)).bind(None, **example, **fixed)
 
 
-def test_http_endpoint_on_one_store(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_http_endpoint_on_one_store(tmp_path, request, backend):
     """`serve` on one store: the tools take no user; a page elsewhere cannot post to /mcp (JSON only)."""
-    db = tmp_path / "mine.db"
+    db = store_on(backend, request, tmp_path, "mine")
     with serving(db) as (base, first, _):
         r = httpx.post(base + "/mcp", content='{"jsonrpc": "2.0", "id": 1, "method": "tools/list"}',
                        headers={"Content-Type": "text/plain", "Accept": "application/json, text/event-stream"})

@@ -378,3 +378,31 @@ def test_bm25_kept_on_write_ranks_as_fts_bm25_over_the_matches(pg_url):
             assert got == pytest.approx(sorted(indexed(rank, ('"dog" OR "harbour"', 0, 100))))
         assert kept() == recomputed()
         assert m.search("harbour walk")[0]["entry"] == 2 and m.search("harbour")[0]["score"] > 0
+
+
+def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
+    """`warm` reads what the first questions after a server start read (the indexes by id, the passages, the
+    HNSW graph by searching, the vectors), in that order, for at most the time given, and writes nothing."""
+    import numpy as np
+
+    from remembrancer import embed
+
+    m = Memory(pg_url, memory="warmed", derive=False)
+    for i in range(60):
+        m.add(f"Entry number {i} about the garden and the weather on day {i}.", at=f"2021-01-{1 + i % 28:02d}")
+    ids = [r[0] for r in m.query("SELECT id FROM passages ORDER BY id")]
+    vectors = np.random.default_rng(3).standard_normal((len(ids), embed.DIM)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    with m.transaction() as conn:
+        conn.executemany("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
+                         [(p, embed.MODEL, m.vector_value(v)) for p, v in zip(ids, vectors)])
+    before = "".join(m.export())
+    assert m.warm(0) == {}
+    done = m.warm(60)
+    assert [name for name, _ in postgres.WARM] == list(done)  # everything, in order, in a small memory
+    assert all(v == "whole" for k, v in done.items() if k != "embeddings_hnsw") and done["embeddings_hnsw"] > 0
+    assert "".join(m.export()) == before
+    assert m.conn.raw.execute("SHOW hnsw.ef_search").fetchone()[0] == str(postgres.EF_SEARCH)  # its settings gone
+    assert m.conn.raw.execute("SHOW statement_timeout").fetchone()[0] == "0"
+    assert [k for k, _ in embed.nearest(m, vectors[7], 1)] == [ids[7]]
+    m.close()

@@ -322,8 +322,9 @@ def test_pages_and_docs(server):
         assert path in spec["paths"]
 
 
-def test_away_from_loopback_every_request_needs_the_token(tmp_path):
-    db = tmp_path / "shared.db"
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_away_from_loopback_every_request_needs_the_token(tmp_path, request, backend):
+    db = store_on(backend, request, tmp_path, "shared")
     with serving(db, host="0.0.0.0") as (base, first, _):
         token = first["token"]
         assert first["token_required"] and token and len(token) >= 32
@@ -350,18 +351,20 @@ def test_away_from_loopback_every_request_needs_the_token(tmp_path):
         assert httpx.get(base + "/api/stats", headers={"Authorization": f"Bearer {token}"}).json()["entries"] == 2
 
 
-def test_a_lost_token_is_replaced_and_the_old_one_stops_working(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_lost_token_is_replaced_and_the_old_one_stops_working(tmp_path, request, backend):
     from fastapi.testclient import TestClient
 
     from remembrancer.server import create_app, ensure_token
 
-    with Memory(tmp_path / "m.db", derive=False) as m:
+    db = store_on(backend, request, tmp_path, "m")
+    with Memory(db, derive=False) as m:
         first = ensure_token(m)
         assert first and ensure_token(m) is None  # shown once
         digest = m.token_digest()
         second = ensure_token(m, new=True)
         assert second and second != first and m.token_digest() != digest
-    client = TestClient(create_app(tmp_path / "m.db", require_token=True, derive=False))
+    client = TestClient(create_app(db, require_token=True, derive=False))
     assert client.get("/api/stats", headers={"Authorization": f"Bearer {first}"}).status_code == 401
     assert client.get("/api/stats", headers={"Authorization": f"Bearer {second}"}).status_code == 200
 

@@ -3,15 +3,17 @@ trash, restore, history, purge; with the guard every write endpoint has."""
 import httpx
 import pytest
 
+from conftest import BACKENDS, store_on
 from remembrancer.store import Memory
 from test_server import HEADERS, is_error, serving, settle
 
 TEXT = "Yesterday Rhiannon Davies showed me the lighthouse keeper's logbook from 1953."
 
 
-@pytest.fixture(scope="module")
-def api(tmp_path_factory):
-    db = tmp_path_factory.mktemp("entries") / "memories.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def api(tmp_path_factory, request):
+    """A server over an SQLite file, then over a PostgreSQL memory."""
+    db = store_on(request.param, request, tmp_path_factory.mktemp("entries"))
     with serving(db) as (base, _, _):
         with httpx.Client(base_url=base, timeout=60) as client:
             yield client, db

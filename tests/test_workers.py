@@ -278,3 +278,46 @@ def test_people_are_joined_in_the_order_entries_were_stored_whatever_order_they_
 
     assert people(urls[0]) == people(urls[1])
     assert ("Bethan Lloyd", ("Beth", "Bethan Lloyd")) in people(urls[0])
+
+
+def test_a_worker_waiting_for_its_turn_understands_its_next_batch_meanwhile(pg_url, request, tmp_path):
+    """A worker whose batch waits for an earlier entry another worker holds takes its next batch meanwhile (it
+    holds two at once) instead of idling; once the earlier entry is let go it takes it, and the people are those
+    of the entries understood in order."""
+    import threading
+
+    from remembrancer import pipeline, postgres, workers
+
+    urls = [store_on("postgres", request, tmp_path) for _ in range(2)]
+    for url in urls:
+        stored(url, BETHS + DAYS[:2])
+    pipeline.load()
+    workers.work(urls[0], once=True, batch=1)  # in order, alone
+    other = workers.open_memory(urls[1])
+    assert other.claim(1, 10**9) == [1]  # another worker holds the first entry
+    done = {}
+    thread = threading.Thread(target=lambda: done.update(workers.work(urls[1], once=True, batch=1)), daemon=True)
+    thread.start()
+    try:
+        key = (postgres._key(other.conn.schema) >> 32) & 0xFFFFFFFF  # the lock's first int4, as an oid
+
+        def held():
+            return [r[0] for r in other.conn.raw.execute(
+                "SELECT objid::int8 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND granted"
+                " AND classid = %s::int8::oid ORDER BY objid", (key,)).fetchall()]
+
+        wait_for(lambda: held() == [1, 2, 3], timeout=120, every=0.05)  # its batch (2) and the next (3) while 1 is held
+        assert not any(done)
+    finally:
+        other.release([1])
+        other.close()
+    thread.join(300)
+    assert done["entries"] == len(BETHS) + 2 and done["failed"] == 0  # the first too, once let go
+    with Memory(urls[1], derive=False) as m:
+        assert not any(m.pending_counts().values())
+
+    def people(url):
+        with Memory(url, derive=False) as m:
+            return sorted((p["name"], tuple(sorted(p.get("aliases") or ()))) for p in m.people(everyone=True))
+
+    assert people(urls[0]) == people(urls[1])
