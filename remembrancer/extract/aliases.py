@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
-from .people import FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
+from .kinds import ANIMALS
+from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
 from .signed import signed
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
@@ -192,7 +193,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "15"
+    version = "16"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)
@@ -391,6 +392,8 @@ def _names_given(ex: Extraction) -> list[tuple[int, int]]:
 
 
 PRONOUN_SEX = {"him": "m", "he": "m", "her": "f", "she": "f"}
+# Someone or something unnamed said between the named person and the pronoun: the name may be given to them.
+NEWCOMERS = PERSON_KINDS | ANIMALS | {"daughter", "son", "grandson", "granddaughter", "niece", "nephew", "twin", "twins"}
 
 
 def _pronoun_named(ex: Extraction) -> list[tuple[int, int]]:
@@ -429,6 +432,9 @@ def _pronoun_named(ex: Extraction) -> list[tuple[int, int]]:
         fits = [p for p in near if not ex.people[p].narrator and (ex.people[p].gender or name_gender(ex.people[p].name.split()[0])) == sex]
         if len(fits) != 1:
             continue
+        last = max(i for i in range(start, t.i) if at.get(i) == fits[0])
+        if any(w.pos_ == "NOUN" and w.lemma_.lower() in NEWCOMERS for w in doc[last + 1:t.i]):
+            continue  # "Gráinne had the baby! A girl, and they're calling her Síle": the girl's name, not Gráinne's
         if word.i in at:
             out.append((fits[0], at[word.i]))
             continue
