@@ -78,8 +78,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # events dated the many ways people write ("two years ago this May", "the week after the funeral", "last Easter", "in '98").
 # diary-leicester (relations5): a young father's diary, 26 entries, ties told through situations (a birth, an anniversary, a
 # wedding, a funeral, who comes to Sunday dinner) more than tie words; written after that round's rules, before any read it.
+# diary-pastor (deaths4): an American pastor's diary, deaths as Americans tell them (went to be with the Lord, was called home,
+# his service, the visitation, a celebration of life, Memorial Day) beside figurative, feared, dreamed, a Gospel's and a TV
+# show's deaths; written and measured before any rule of that round.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
-       "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester"]
+       "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester", "diary-pastor"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
