@@ -895,3 +895,78 @@ def test_a_death_told_by_a_bare_name_another_bears_more_fully_is_perhaps():
     # the entry says which Jim: "Not your Grandad Jim, my friend Jim, Jim Armstrong"
     assert deaths("I have been to see Jim at the hospital. Not your Grandad Jim, my friend Jim, Jim Armstrong. Jim died on "
                   "Thursday.") == [("Jim Armstrong", True)]
+
+
+@pytest.mark.parametrize("text, lo", [
+    ("Peter Parker went to be with the Lord on Sunday.", "2023-05-07"),
+    ("Peter Parker went home to be with Jesus on Sunday.", "2023-05-07"),
+    ("Peter Parker went home to the Lord in March.", "2023-03-01"),
+    ("Peter Parker went to meet his Maker in 1990.", "1990-01-01"),
+    ("Peter Parker passed into glory on Friday.", "2023-05-05"),
+    ("Peter Parker entered into rest on the 4th of May.", "2023-05-04"),
+    ("Peter Parker was called home on Tuesday night.", "2023-05-09"),
+    ("Peter Parker is with the Lord now.", None),
+])
+def test_a_death_in_the_words_of_faith(nlp, text, lo):
+    # "the Lord" one goes to is no one who died
+    assert _deaths(nlp, text) == [(["Peter Parker"], lo, 0.9)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Parker was called home from school because his mum was ill.",
+    "Peter Parker was called home by his wife.",
+    "Peter Parker is in heaven when he eats chips.",  # bliss
+    "Peter Parker wants to go to be with the Lord.",  # a wish
+    "Peter Parker went home to Leeds on Sunday.",
+])
+def test_the_same_words_of_the_living_in_faith(nlp, text):
+    assert _deaths(nlp, text) == [], text
+
+
+def test_a_homecoming_from_the_war_that_never_came(nlp):
+    assert _deaths(nlp, "Harry Smith never came home from the war.") == [(["Harry Smith"], None, 0.9)]
+    assert _deaths(nlp, "Harry Smith didn't come back from the war in 1944.") == [(["Harry Smith"], "1944-01-01", 0.9)]
+    # the day of the visit to the memorial is not the death's; "who" on a name is as plain as the name
+    assert _deaths(nlp, "Today I went to the memorial for Harry Smith, who never came home from the war.") == [
+        (["Harry Smith"], None, 0.9)]
+    for text in ("Harry Smith never came back from Australia.", "Harry Smith never came home from the pub on time.",
+                 "Harry Smith won't come back from the war."):
+        assert _deaths(nlp, text) == [], text
+
+
+def test_a_relative_pronoun_on_a_name_is_as_plain_as_the_name():
+    from remembrancer.extract import extract
+
+    ex = extract("We went to the grave. It was for my Uncle Harry who died in the war in 1944.", at="2023-05-10")
+    assert [(ex.people[p].name, e.lo, e.confidence) for e in ex.events if e.kind == "death" for p in e.people] == [
+        ("Uncle Harry", "1944-01-01", 0.97)]
+
+
+def test_a_death_told_after_a_dream_and_before_waking_is_the_dreams(nlp):
+    text = ("Bad dream last night. Carol Jones had died and I was trying to find the hymns for her funeral. I woke up "
+            "with my heart pounding.")
+    assert _deaths(nlp, text) == []
+    # waking ends the dream; a time of its own makes it history; a blank line another paragraph
+    assert _deaths(nlp, "I had a nightmare. I woke up at three. Carol Jones died on Tuesday, I heard.") == [
+        (["Carol Jones"], "2023-05-09", 0.97)]
+    assert _deaths(nlp, "I dreamt about Carol Jones last night. She died in 2010.")[0][1:] == ("2010-01-01", 0.97)
+    assert _deaths(nlp, "What a dream.\n\nCarol Jones died on Tuesday.") == [(["Carol Jones"], "2023-05-09", 0.97)]
+
+
+def test_the_one_spoken_to_is_not_the_one_buried(nlp):
+    assert [d for d in _deaths(nlp, 'He made me promise. "A funeral\'s a funeral, Peter Parker."') if d[0]] == []
+    assert _deaths(nlp, "The funeral of Peter Parker was on Friday.") == [(["Peter Parker"], None, 0.9)]
+
+
+def test_passed_with_someone_beside_them_a_little_after_a_time(nlp):
+    # "a little after four" is when, not what was passed; "with Bev beside him" who was there, not a test passed with
+    # flying colours nor a place passed by
+    assert _deaths(nlp, "Harold Jensen passed a little after four this afternoon with Bev Jensen beside him.") == [
+        (["Harold Jensen"], "2023-05-10", 0.9)]
+    assert _deaths(nlp, "Jess Smith passed with flying colours.") == []
+    assert _deaths(nlp, "Harold Jensen passed beside the church on his bike.") == []
+
+
+def test_dead_on_ones_feet_and_a_pet_under_a_shrub(nlp):
+    assert _deaths(nlp, "Pat Kelly looked dead on her feet, poor woman.") == []
+    assert _deaths(nlp, "We buried Peter Parker under the lilac by the garage.") == []

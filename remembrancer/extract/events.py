@@ -119,7 +119,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
 
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
-    "born", "day", "keys", "slip", "go", "wake", "lay", "take"}
+    "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -142,8 +142,9 @@ def _kind(t) -> str | None:
         for c in t.children:
             if c.dep_ in ("prt", "acomp", "dobj", "oprd", "advmod") and (lemma, c.lower_) in PHRASAL:
                 return PHRASAL[(lemma, c.lower_)]
-        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t):
-            return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest", "lost her battle"
+        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t):
+            return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest", "lost her battle",
+            # "went to be with the Lord", "was called home", "never came home from the war"
         if lemma in VERBS:
             return VERBS[lemma]
         if t.lower_ == "born":
@@ -190,8 +191,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         c.dep_ in ("dobj", "nsubjpass", "dative") and c.i in owner for c in t.children))
 
     def take(tok, agent=False):
-        if kind == "death" and not agent and tok.lower_ in WRITERS:
-            return
+        if kind == "death" and not agent and tok.lower_ in WRITERS | HEAVENLY:
+            return  # "I" and "we" write; "the Lord" one goes to
         p = owner.get(tok.i)
         if p is not None and p not in people:
             people.append(p)
@@ -214,6 +215,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         take(t.head)  # "his dead wife"
     for f in frontier:
         for c in f.children:
+            if kind == "death" and nominal and f.i == t.i and c.dep_ == "appos" and c.pos_ == "PROPN":
+                continue  # "A funeral's a funeral, Pastor.": the one spoken to, not the one buried
             if c.dep_ in PERSON_DEPS or c.dep_ == "compound" and f.pos_ == "VERB" and c.pos_ == "PROPN" and c.i < f.i:
                 # a name the parser took for a verb's compound ("Owen retires at the end of the month") is its subject
                 take(c, agent=done_to and c.dep_ == "nsubj")
@@ -250,7 +253,7 @@ def _irrealis(t, sent) -> bool:
     nominal = t.pos_ in ("NOUN", "PROPN")
     if nominal and t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in HAVE_VERBS:
         return _irrealis(t.head, sent)  # "nearly had a heart attack", "might have cancer": the light verb says it
-    woke = _never_woke(t)  # "she never woke up": a death told by what did not happen
+    woke = _never_woke(t) or _never_back(t)  # "she never woke up", "never came home from the war": a death told by what did not happen
     node, steps = t, 0
     while steps < 8:
         is_verb = node.pos_ in ("VERB", "AUX") or node.i == t.i
@@ -308,11 +311,12 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "34"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "35"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
-    # person of the entry bears more fully is perhaps)
+    # person of the entry bears more fully is perhaps); 35: deaths4 (deaths in the words of faith, a homecoming from the war that never
+    # came, a dream's, the one spoken to, "passed a little after four with Bev beside him", "who" on a name)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -349,6 +353,8 @@ class Events:
                 times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
                 turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                 me = speaker_of.get(turn[2]) if turn else writer
+                if times and _never_back(t):
+                    times = [tm for tm in times if _governs(t, tm)]  # "Today I went to the memorial for my uncle who never came home"
                 if times and t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in KEEPSAKES:
                     times = []  # "I found our wedding photos today": the day the photos were found, not the wedding's
                 if not times and g + 1 < len(groups) and _time_only(doc[groups[g + 1][0]:groups[g + 1][1]], all_times, turn):
@@ -384,9 +390,9 @@ class Events:
                 if t.lower_ == "born" and _born_of_a_place(t):
                     continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
                 away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children)  # "passed away on Tuesday"
-                if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
-                        c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
-                        for c in t.children)):
+                if lemma == "pass" and not _heavenward(t) and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
+                        c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") and not _a_little(c) or c.dep_ == "prep" and c.lower_ in PASS_BY
+                        and not _at_the_side(c) for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
                 if lemma == "pass" and not away and _passed_a_test(t):
                     continue  # "Jess passed with flying colours", "had her theory test on Monday and she passed"
@@ -432,6 +438,10 @@ class Events:
                 if outer is not None:
                     outer.agents += [p for p in agents if p not in outer.people]
                     outer.people += [p for p in people if p not in outer.people]
+                    inner = [via[p] for p in people if p not in agents and p in via]
+                    if inner and not outer.negated and not _irrealis(t, sent):
+                        # "the memorial for my Uncle Harry, who never came home from the war": as sure as the surer of the two
+                        outer.confidence = max(outer.confidence, confidence(t, kind, inner, _clear(inner, people, via, ex), times))
                     continue
                 # The simple present with nobody named is a saying, not news: "the good die young"; a death in it is a
                 # story's ("Marianne dies at the end"), told of a book, a film or a game, not of someone's life
@@ -475,7 +485,7 @@ class Events:
                         when = told.lo, told.hi
                         break
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
-                                   negated=generic or _irrealis(t.head if asked else t, sent), agents=agents,
+                                   negated=generic or _irrealis(t.head if asked else t, sent) or _dreamt(t, group_times), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex), dated),
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
@@ -540,6 +550,8 @@ CONFIDENCE = {
     "slipped": 0.85,  # "slipped away at ten past six" (or from a party)
     "never-woke": 0.9,  # "she never woke up"
     "did-not-wake": 0.8,  # "Maureen didn't wake up on Tuesday" (or "didn't wake up once")
+    "heavenward": 0.9,  # "went to be with the Lord", "was called home", "passed into glory", "is with Jesus now"
+    "never-back": 0.9,  # "never came home from the war"
 }
 
 
@@ -561,6 +573,10 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
             c = CONFIDENCE["bidden"]  # "Write it on Mum's headstone": a joke as often as a grave
     elif t.pos_ == "ADJ":
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
+    elif _heavenward(t):
+        c = CONFIDENCE["heavenward"]
+    elif _never_back(t):
+        c = CONFIDENCE["never-back"]
     elif lemma == "pass":
         c = CONFIDENCE["verb"] if any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "away" for c in t.children) else CONFIDENCE["pass"]
         if c < CONFIDENCE["verb"] and not times and t.sent.text.rstrip().endswith("!"):
@@ -589,9 +605,14 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["verb"]
     else:
         c = CONFIDENCE["other"]
-    if victims and all(v.pos_ == "PRON" for v in victims) and not (clear and c == CONFIDENCE["verb"]):
+    if victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims) and not (clear and c == CONFIDENCE["verb"]):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
+
+
+def _relative(v) -> bool:
+    """Is the pronoun "who" of a clause hung on a name ("my Uncle Harry, who never came home"): as plain as the name?"""
+    return v.tag_ == "WP" and v.head.dep_ == "relcl" and v.head.head.pos_ == "PROPN"
 
 
 def _bidden(t) -> bool:
@@ -961,6 +982,9 @@ def _figurative(t, kind) -> bool:
         holders = [t, t.head] if t.dep_ in ("acomp", "oprd", "attr") else [t]
         if any(c.dep_ == "prep" and c.lower_ == "to" for h in holders for c in h.children):
             return True  # "dead to me", "dead to the world"
+        if any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() in ("foot", "feet") for g in c.children)
+               for h in holders for c in h.children):
+            return True  # "she looked dead on her feet": tired
     if lemma == "die" and t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
         return True  # "Nain is dying", "im dying": not dead, not yet
     if lemma in ("kill", "murder") and t.tag_ == "VBG" and any(
@@ -1475,7 +1499,8 @@ NAMESAKE = 0.6  # a death that may be a namesake's: "perhaps"
 
 # Where a pet is buried, not a person: "buried him in the garden", "under the apple tree", "in a shoebox"
 PETS_GRAVES = {"garden", "yard", "backyard", "shoebox", "box", "flowerbed", "bed", "tree", "rose", "roses", "bush", "lawn",
-               "patio", "shed", "hedge", "rockery", "allotment", "border", "veg", "vegetable", "bottom"}
+               "patio", "shed", "hedge", "rockery", "allotment", "border", "veg", "vegetable", "bottom", "lilac", "shrub",
+               "shrubbery", "hydrangea", "rhododendron", "orchard", "pond", "fence", "garage", "porch", "deck"}
 
 
 def _pets_grave(t) -> bool:
@@ -1547,6 +1572,108 @@ def _gone(t) -> bool:
     return _peaceful(t)
 
 
+# Whom one goes to be with, where one goes, in the words of faith: "went to be with the Lord", "went home to Jesus",
+# "passed into glory", "entered into rest", "is with God now", "went to meet his Maker"
+HEAVENLY = {"lord", "jesus", "god", "christ", "saviour", "savior", "angels", "maker"}
+HEAVEN = {"heaven", "glory", "paradise"} | HEAVENLY
+# "entered into rest", "entered eternal life", "entered the Church Triumphant"
+AT_REST = {"rest", "glory", "heaven", "paradise", "life"}
+
+
+def _heavenward(t) -> bool:
+    """Is it a death in the words of faith: "Mom went to be with the Lord", "went home to Jesus", "went to heaven",
+    "went to meet his Maker", "passed into glory", "entered into rest", "entered the Church Triumphant", "is with the Lord
+    now", "is in heaven", "was called home" (not "called home from school", nor "called home by her mum")?"""
+    lemma = t.lemma_.lower()
+    if t.pos_ not in ("VERB", "AUX") or lemma not in ("go", "pass", "enter", "call", "be"):
+        return False
+    kids = list(t.children)
+
+    def objects(prep_words, words):
+        return any(c.dep_ == "prep" and c.lower_ in prep_words and any(
+            g.dep_ == "pobj" and g.lower_ in words for g in c.children) for c in kids)
+
+    def with_the_lord(verb):  # "(went) to be with the Lord"
+        return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "be" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and any(
+            p.dep_ == "prep" and p.lower_ == "with" and any(g.dep_ == "pobj" and g.lower_ in HEAVENLY for g in p.children)
+            for p in c.children) for c in verb.children)
+
+    if lemma == "go":
+        return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "went home to the Lord", "went to heaven"
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "meet" and any(
+                g.dep_ == "dobj" and g.lower_ == "maker" for g in c.children) for c in kids)  # "went to meet his Maker"
+    if lemma == "pass":
+        return objects(("into", "to"), HEAVEN)  # "passed into glory"
+    if lemma == "enter":
+        return objects(("into",), AT_REST) or any(c.dep_ == "dobj" and (c.lower_ in ("glory", "heaven", "paradise", "triumphant") or any(
+            g.lower_ in ("eternal", "everlasting", "triumphant") for g in c.children)) for c in kids)
+    if lemma == "call":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        home = [c for c in kids if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt", "dobj", "oprd")]
+        away = any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("from", "by", "for", "about")
+                   for c in [*kids, *(g for h in home for g in h.children)])  # "called home from school", "by his wife"
+        return passive and home and not away or passive and (with_the_lord(t) or objects(("to",), HEAVEN))
+    # "is with the Lord now" (not "is in heaven", said of bliss as often: "Bill is in heaven when he eats chips")
+    return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in kids) and objects(("with",), HEAVENLY - {"maker"})
+
+
+WARS = {"war", "front", "trenches", "battle", "fighting", "frontline"}
+
+
+def _never_back(t) -> bool:
+    """Is a homecoming that never came a death: "my Uncle Harry never came home from the war", "didn't come back from the
+    front"? Not "never came back from Australia" (a move)."""
+    if t.lemma_.lower() != "come" or t.pos_ != "VERB":
+        return False
+    kids = list(t.children)
+    back = [c for c in kids if c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt")]
+    return any(c.dep_ == "neg" and c.lower_ in ("never", "n't", "not", "n’t") for c in kids) and bool(back) and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and g.lemma_.lower() in WARS for g in c.children)
+        for c in [*kids, *(g for b in back for g in b.children)]) and not any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in kids)
+
+
+def _a_little(c) -> bool:
+    """Is the object a measure of a time ("passed a little after four", "a bit before midnight"), not a thing passed?"""
+    return c.dep_ == "dobj" and c.lower_ in ("little", "bit") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in (
+        "after", "before", "past")
+
+
+def _at_the_side(prep) -> bool:
+    """Is "beside" the end of a "with" phrase ("passed ... with Bev beside him": who was there), not a place passed by?"""
+    before = prep.doc[prep.i - 1] if prep.i else None
+    return prep.lower_ == "beside" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" and (
+        before.head.head.i == prep.head.i)
+
+
+DREAMS = {"dream", "nightmare", "dreamt", "dreamed"}
+WAKING = {"wake", "woke", "awake", "awoke", "woken"}
+
+
+def _dreamt(t, times=()) -> bool:
+    """Is the event told after a dream is, earlier in its paragraph, and before any waking, in a sentence with no time of its
+    own: "Bad dream last night. Carol had died and I was trying to find the hymn numbers for her funeral. I woke up with my
+    heart pounding" (not "I dreamt of Dad last night. He died in 2010")?"""
+    doc = t.doc
+    if any(t.sent.start_char <= tm.start < t.sent.end_char for tm in times):
+        return False
+    start = max((m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text[:t.idx])), default=0)
+    first = t.sent.start
+    for _ in range(3):  # the sentence itself and up to three before it
+        if first == 0 or doc[first - 1].sent.start_char < start:
+            break
+        first = doc[first - 1].sent.start
+    seen = False
+    for x in doc[first:t.i]:
+        if x.idx < start:
+            continue
+        if x.lower_ in DREAMS or x.lemma_.lower() in DREAMS and x.pos_ in ("NOUN", "VERB"):
+            seen = not any(c.dep_ == "neg" for c in x.head.children)
+        elif x.lower_ in WAKING or x.lemma_.lower() in WAKING:
+            seen = False
+    return seen
+
+
 def _beside(prep) -> bool:
     """Is a "with" phrase the people one died among ("with Mum holding his hand", "with his family"), not what one went off
     with ("with the money")?"""
@@ -1584,8 +1711,8 @@ EXAMS = {"test", "exam", "exams", "examination", "theory", "driving", "gcse", "g
 def _passed_a_test(t) -> bool:
     """Is "passed" (without "away") a test passed: "with flying colours", "first time", or said in a sentence, or after one
     in the same paragraph, that speaks of a test ("had her theory test on Monday and she passed")?"""
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
-        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" and not _beside(c) for c in t.children):
+        return True  # "with flying colours" (not "with Bev beside him")
     sent = t.sent
     doc = t.doc
     before = doc[sent.start - 1].sent if sent.start > 0 else None
