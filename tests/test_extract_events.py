@@ -970,3 +970,35 @@ def test_passed_with_someone_beside_them_a_little_after_a_time(nlp):
 def test_dead_on_ones_feet_and_a_pet_under_a_shrub(nlp):
     assert _deaths(nlp, "Pat Kelly looked dead on her feet, poor woman.") == []
     assert _deaths(nlp, "We buried Peter Parker under the lilac by the garage.") == []
+
+
+def _who(text, kind, at="2023-05-10"):
+    from remembrancer.extract import extract
+
+    ex = extract(text, at=at)
+    return [sorted(ex.people[p].name for p in e.people if p not in e.agents) for e in ex.events if e.kind == kind and not e.negated]
+
+
+def test_one_who_married_two_others_wed_them():
+    # one marries one person: a subject whose object is two people joined by "and" officiated
+    assert _who("I married Josh Meyer and Kayla Brandt this afternoon at Trinity.", "marriage") == [["Josh Meyer", "Kayla Brandt"]]
+    assert _who("Tom Jones married Ann Lee in 1990.", "marriage") == [["Ann Lee", "Tom Jones"]]
+
+
+def test_the_one_who_said_yes_was_proposed_to():
+    assert _who("Kate Shah rang this morning. Ravi Shah proposed on Boxing Day, on the beach. She said yes before he'd "
+                "finished the question.", "engagement") == [["Kate Shah", "Ravi Shah"]]
+    assert _who("Ravi Shah proposed on Boxing Day.\n\nKate Shah said yes to the job.", "engagement") == [["Ravi Shah"]]
+
+
+def test_our_wedding_is_of_the_one_with_i_in_the_subject():
+    assert _who('Carol Hughes and I danced to "Moon River," which is what we had at our own wedding in 1984.', "marriage") == [
+        ["Carol Hughes", "me"]]
+
+
+def test_they_who_were_married_are_the_two_the_sentence_before_names():
+    assert _who("Harold Jensen passed a little after four this afternoon with Bev Jensen beside him. Fifty-nine years they "
+                "were married.", "marriage") == [["Bev Jensen", "Harold Jensen"]]
+    # not when the writer is among those the sentence before names, nor for a move
+    assert _who("I saw Tom Jones and Ann Lee at the pub. They were married in 1990.", "marriage") == [[]]
+    assert _who("Tom Jones rang Ann Lee about the car. They moved to Leeds in 1990.", "moving") in ([], [[]])

@@ -316,7 +316,8 @@ class Events:
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
     # person of the entry bears more fully is perhaps); 35: deaths4 (deaths in the words of faith, a homecoming from the war that never
-    # came, a dream's, the one spoken to, "passed a little after four with Bev beside him", "who" on a name)
+    # came, a dream's, the one spoken to, "passed a little after four with Bev beside him", "who" on a name; one who married two
+    # others wed them, the one who said yes was proposed to, "X and I ... our wedding", "they were married" after two named)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -401,10 +402,14 @@ class Events:
                     people = _after_greeting(people, via, owner, para)
                 if kind == "moving":  # "moving back in with Aunt Lorna": the one she moves in with stays
                     people = [p for p in people if p not in via or not _host(via[p])]
+                if kind == "marriage":  # "I married Josh Meyer and Kayla Brandt this afternoon": theirs, not the one who married them
+                    people = [p for p in people if p not in _officiant(t, owner)]
+                if kind == "engagement" and people and len(people) == 1:  # "Ravi proposed on Boxing Day ... She said yes"
+                    people += [p for p in _said_yes(t, owner, me, groups) if p not in people]
                 if kind == "marriage" and t.dep_ == "compound" and t.head.lemma_.lower() == "anniversary":
                     continue  # "our twenty-sixth wedding anniversary yesterday": the wedding was years before (`_anniversary`)
                 if not people and kind in TOGETHER:
-                    people = _theirs(t, owner, me, groups)  # "Their marriage certificate", "our honeymoon"
+                    people = _theirs(t, owner, me, groups, kind)  # "Their marriage certificate", "our honeymoon"
                     if kind in COUPLE and people == [me] and me is not None and writer is not None:
                         # a letter to someone by name: "we married in 1969", "our wedding" are the writer's and theirs
                         people += [q for q in [_partner(ex, writer)] if q is not None]
@@ -746,7 +751,7 @@ PLURAL_POSS = {"their", "our"}
 PLURAL_SUBJECTS = {"they", "we"}
 
 
-def _theirs(t, owner, writer, groups) -> list[int]:
+def _theirs(t, owner, writer, groups, kind=None) -> list[int]:
     """The people "their" or "our" stands for, before an event two people have together ("Their marriage
     certificate", "Your Dad and I went on our honeymoon"), or "they" or "we" as its subject ("We moved into it
     in 1979", "they got engaged"): the people of the clause's subject ("X and I", "Huw and Kasia"); for "our"
@@ -761,6 +766,9 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     if poss is None and t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in t.children):
         # "We moved into it in 1979", "they got engaged" (not "we separated the eggs", "they moved the sofa back")
         poss = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)
+        if poss is None and kind in COUPLE:  # "Fifty-nine years they were married": "they" the parser hung on "were"
+            poss = next((g for a in t.children if a.dep_ in ("aux", "auxpass") for g in a.children
+                         if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "they"), None)
     if poss is None:
         return []
     out: list[int] = []
@@ -784,6 +792,11 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     if poss.lower_ in ("our", "we"):
         if writer is not None and writer not in out:
             out.append(writer)
+        if len(out) == 1:  # "Carol and I danced to what we had at our own wedding": the one with "I" in the sentence's subject
+            root = t.sent.root
+            for c in root.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ == "i" for x in [c, *c.conjuncts]):
+                    out += [owner[x.i] for x in [c, *c.conjuncts] if x.i in owner and owner[x.i] not in out and x.lower_ != "i"]
         return out
     if len(out) >= 2:
         return out
@@ -800,6 +813,13 @@ def _theirs(t, owner, writer, groups) -> list[int]:
                 pair = list(dict.fromkeys(owner[x.i] for x in c.subtree if x.i in owner))
         if len(pair) >= 2:
             return pair
+        # "Harold passed ... with Bev beside him. Fifty-nine years they were married.": the two the sentence before names, in
+        # its paragraph, with no "I" or "we" among them
+        if kind in COUPLE and not re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) and not any(
+                x.lower_ in WRITERS for x in before):
+            two = list(dict.fromkeys(owner[x.i] for x in before if x.i in owner))
+            if len(two) == 2 and writer not in two:
+                return two
     s, e = next(((s, e) for s, e in groups if s <= t.i < e), (sent.start, sent.end))
     named = []
     for i in range(s, e):
@@ -1399,6 +1419,42 @@ def _keys_home(t) -> bool:
     to = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
     to += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
     return all(g.lemma_.lower() in HOMES or g.pos_ == "PROPN" for g in to)
+
+
+def _officiant(t, owner) -> list[int]:
+    """Who married two others ("I married Josh Meyer and Kayla Brandt", "the vicar married them"): one marries one person, so
+    a subject whose object is two people joined by "and" is the one who wed them, not a spouse."""
+    if t.lemma_.lower() not in ("marry", "wed") or t.pos_ != "VERB":
+        return []
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    pair = [x for c in objects for x in [c, *c.conjuncts] if x.i in owner] if objects else []
+    if len({owner[x.i] for x in pair}) < 2 and not any(c.lower_ == "them" for c in objects):
+        return []
+    return [owner[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in owner]
+
+
+def _said_yes(t, owner, me, groups) -> list[int]:
+    """The one a proposal told with no one proposed to was made to: who "said yes" in the same sentence or the next, in
+    the same paragraph ("Ravi proposed on Boxing Day, on the beach. She said yes before he'd finished the question"; "Geth
+    proposed on Boxing Day ... and I said yes")."""
+    if t.lemma_.lower() != "propose" or t.pos_ != "VERB" or any(
+            c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "dobj" for c in t.children):
+        return []
+    doc = t.doc
+    g = next((k for k, (s, e) in enumerate(groups) if s <= t.i < e), None)
+    if g is None:
+        return []
+    end = groups[g + 1][1] if g + 1 < len(groups) and not re.search(r"\n[ \t]*\n", doc.text[doc[groups[g][1] - 1].idx:doc[
+        groups[g + 1][0]].idx]) else groups[g][1]
+    out = []
+    for x in doc[t.i + 1:end]:
+        if x.lemma_.lower() == "say" and any(c.lower_ == "yes" for c in x.children):
+            for c in x.children:
+                if c.dep_ == "nsubj":
+                    who = owner.get(c.i, me if c.lower_ == "i" else None)
+                    if who is not None and who not in out:
+                        out.append(who)
+    return out
 
 
 def _asked(t, owner) -> list[int]:
