@@ -1002,3 +1002,14 @@ def test_they_who_were_married_are_the_two_the_sentence_before_names():
     # not when the writer is among those the sentence before names, nor for a move
     assert _who("I saw Tom Jones and Ann Lee at the pub. They were married in 1990.", "marriage") == [[]]
     assert _who("Tom Jones rang Ann Lee about the car. They moved to Leeds in 1990.", "moving") in ([], [[]])
+
+
+def test_walking_out_somewhere_is_a_walk_not_a_parting(nlp):
+    def partings(text):
+        return [e[1] for e in events(nlp, text) if e[0] == "parting" and not e[-1]]
+
+    assert partings("Tom Jones walked out on Ann Lee in 1990.") == [["Ann Lee", "Tom Jones"]]
+    assert partings("Ann Lee ran off with the milkman in 1990.") == [["Ann Lee"]]
+    for text in ("Nana Pat and Tom Jones walked out along the harbour to look at the island.",
+                 "Tom Jones walked out of the meeting.", "Tom Jones ran off to the shop."):
+        assert partings(text) == [], text

@@ -141,6 +141,8 @@ def _kind(t) -> str | None:
     if t.pos_ in ("VERB", "AUX"):
         for c in t.children:
             if c.dep_ in ("prt", "acomp", "dobj", "oprd", "advmod") and (lemma, c.lower_) in PHRASAL:
+                if (lemma, c.lower_) in (("walk", "out"), ("run", "off")) and _went_somewhere(t, c):
+                    return None  # "walked out along the harbour", "ran off to the shop": a walk, not a parting
                 return PHRASAL[(lemma, c.lower_)]
         if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t):
             return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest", "lost her battle",
@@ -178,6 +180,17 @@ def _kind(t) -> str | None:
     return None
 
 
+# Where one walks out to or runs off to: a walk ("walked out along the harbour", "walked out of the meeting"), not a parting
+# ("walked out on her", "ran off with the milkman")
+DIRECTIONS = {"along", "to", "into", "of", "through", "across", "onto", "towards", "toward", "down", "up", "past", "around",
+              "round", "over", "by", "from", "under", "behind", "after", "for"}
+
+
+def _went_somewhere(t, particle) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in DIRECTIONS for x in (t, particle) for c in x.children) or any(
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children)  # "to look at"
+
+
 def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     """People reached from the trigger through subject, object, possessor and prepositions. Those who did
     it to someone else (the subject of "killed", "buried", "outlived" with a person as object, a "by"
@@ -208,6 +221,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     # her"; but not the one a death happened with or beside ("died on the M4 with me in her").
     nominal = t.pos_ in ("NOUN", "PROPN")
     preps = NOUN_PREPS if nominal else DEATH_PREPS if VERBS.get(t.lemma_.lower()) == "death" or t.lower_ == "dead" else VERB_PREPS
+    if kind == "parting" and not nominal:
+        preps = preps | {"on"}  # "walked out on Ann", "ran out on them": the one left
     frontier = [t, *birth]
     if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd", "attr") or t.lower_ == "positive"):
         frontier.append(t.head)  # "he was dead", "she tested positive": the subject is the verb's
@@ -317,7 +332,8 @@ class Events:
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
     # person of the entry bears more fully is perhaps); 35: deaths4 (deaths in the words of faith, a homecoming from the war that never
     # came, a dream's, the one spoken to, "passed a little after four with Bev beside him", "who" on a name; one who married two
-    # others wed them, the one who said yes was proposed to, "X and I ... our wedding", "they were married" after two named)
+    # others wed them, the one who said yes was proposed to, "X and I ... our wedding", "they were married" after two named,
+    # "walked out along the harbour" no parting, "walked out on Ann" hers too)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
