@@ -1013,3 +1013,13 @@ def test_walking_out_somewhere_is_a_walk_not_a_parting(nlp):
     for text in ("Nana Pat and Tom Jones walked out along the harbour to look at the island.",
                  "Tom Jones walked out of the meeting.", "Tom Jones ran off to the shop."):
         assert partings(text) == [], text
+
+
+def test_a_burial_told_by_a_pronoun_is_of_the_one_whose_death_the_entry_told():
+    # "him" is not the last man named: the entry told one man's death, and the burial is his
+    from remembrancer.extract import extract
+
+    ex = extract("Harold Jensen died on Sunday. His son Kevin rang me at six. We buried him on Friday.", at="2022-11-26")
+    assert {ex.people[p].name for e in ex.events if e.kind == "death" and not e.negated for p in e.people} == {"Harold Jensen"}
+    ex = extract("Kevin rang me at six. We buried him on Friday.", at="2022-11-26")  # no death told: as it was read
+    assert [(ex.people[p].name, e.confidence < 0.9) for e in ex.events if e.kind == "death" for p in e.people] == [("Kevin", True)]

@@ -333,7 +333,8 @@ class Events:
     # person of the entry bears more fully is perhaps); 35: deaths4 (deaths in the words of faith, a homecoming from the war that never
     # came, a dream's, the one spoken to, "passed a little after four with Bev beside him", "who" on a name; one who married two
     # others wed them, the one who said yes was proposed to, "X and I ... our wedding", "they were married" after two named,
-    # "walked out along the harbour" no parting, "walked out on Ann" hers too)
+    # "walked out along the harbour" no parting, "walked out on Ann" hers too; a burial told by "him" after one man's death
+    # told by name is his)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -353,6 +354,7 @@ class Events:
         ex.events.extend(_had_the_baby(ex, owner, all_times, entry_day, no_later))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
+        told_by, by_pronoun = {}, []  # deaths told only by a pronoun, and the pronoun
         quotes = [] if ex.speakers else quoted(ex.text)  # a chat's quotation marks, opened in one message, may close in none
         for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
@@ -505,6 +507,8 @@ class Events:
                         dated = [told]
                         when = told.lo, told.hi
                         break
+                if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
+                    told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t.head if asked else t, sent) or _dreamt(t, group_times), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex), dated),
@@ -536,6 +540,9 @@ class Events:
                     found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
                                             date_confidence=0.85)
             ex.events.extend(found.values())
+            by_pronoun += [(found[i], v) for i, v in told_by.items() if i in found]
+            told_by.clear()
+        _the_dead_again(ex, by_pronoun)
         _namesakes_unsure(ex)
         return ex
 
@@ -1540,6 +1547,25 @@ def _lost_somewhere(t) -> bool:
                 g.lemma_.lower() in LOST_PLACES or g.lower_ in LOST_PLACES for g in objects):
             return True
     return False
+
+
+def _the_dead_again(ex, by_pronoun) -> None:
+    """A death told only by "he" or "she" ("We laid him to rest at Oakwood") after the entry has told, by name, the death or
+    funeral of one person of that sex ("Harold's service was this morning ... Kevin gave the eulogy"): the pronoun is the
+    one who died, not the last man named. Only when that one is the only such person and their sex is known."""
+    named = {}  # person -> where their death was first told by name
+    for ev in ex.events:
+        if ev.kind == "death" and not ev.negated and not any(ev is e for e, _ in by_pronoun):
+            for p in ev.people:
+                if p not in ev.agents:
+                    named.setdefault(p, ev.start)
+    for ev, pronoun in by_pronoun:
+        sex = PRONOUN_SEX.get(pronoun.lower_)
+        if sex is None or ev.negated or set(ev.people) & set(named):
+            continue
+        dead = [p for p, at in named.items() if at < ev.start and ex.people[p].gender == sex and not ex.people[p].narrator]
+        if len(dead) == 1:
+            ev.people = [p for p in ev.people if p in ev.agents] + dead
 
 
 def _namesakes_unsure(ex) -> None:
