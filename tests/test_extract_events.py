@@ -1023,3 +1023,15 @@ def test_a_burial_told_by_a_pronoun_is_of_the_one_whose_death_the_entry_told():
     assert {ex.people[p].name for e in ex.events if e.kind == "death" and not e.negated for p in e.people} == {"Harold Jensen"}
     ex = extract("Kevin rang me at six. We buried him on Friday.", at="2022-11-26")  # no death told: as it was read
     assert [(ex.people[p].name, e.confidence < 0.9) for e in ex.events if e.kind == "death" for p in e.people] == [("Kevin", True)]
+
+
+def test_a_life_ended_in_more_words_of_its_own(nlp):
+    assert _deaths(nlp, "Peter Parker lost his life in the crash in 1998.") == [(["Peter Parker"], "1998-01-01", 0.9)]
+    assert _deaths(nlp, "Peter Parker took her last breath at ten past six.") == [(["Peter Parker"], None, 0.9)]
+    assert _deaths(nlp, "Peter Parker breathed his last on Sunday.") == [(["Peter Parker"], "2023-05-07", 0.9)]
+    assert _deaths(nlp, "Peter Parker succumbed to cancer in March.") == [(["Peter Parker"], "2023-03-01", 0.9)]
+    assert _deaths(nlp, "Mary Jones, God rest her, never missed a Sunday.") == [(["Mary Jones"], None, 0.9)]
+    for text in ("Peter Parker succumbed to temptation and had the cake.", "Peter Parker nearly lost his life in the crash.",
+                 "Peter Parker took a deep breath.", "Peter Parker gave his life for the firm.",
+                 "Peter Parker lost the will to live."):
+        assert _deaths(nlp, text) == [], text

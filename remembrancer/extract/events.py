@@ -119,7 +119,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
 
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
-    "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be"}
+    "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -334,7 +334,8 @@ class Events:
     # came, a dream's, the one spoken to, "passed a little after four with Bev beside him", "who" on a name; one who married two
     # others wed them, the one who said yes was proposed to, "X and I ... our wedding", "they were married" after two named,
     # "walked out along the harbour" no parting, "walked out on Ann" hers too; a burial told by "him" after one man's death
-    # told by name is his)
+    # told by name is his; "lost his life", "took her last breath", "breathed his last", "succumbed to cancer", "Mam, God rest
+    # her,")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -1819,11 +1820,26 @@ def _passed_a_test(t) -> bool:
 
 
 def _ended(t) -> bool:
-    """Is it a life ended in words of its own: "lost her battle with cancer", "lost his fight", "took his own life"?"""
+    """Is it a life ended in words of its own: "lost her battle with cancer", "lost his fight", "took his own life", "lost his
+    life in the crash", "took (drew) her last breath", "breathed his last", "succumbed to cancer" (not "succumbed to
+    temptation"; nor "gave his life for ...", said of a firm or a cause as often)?"""
     lemma = t.lemma_.lower()
-    if t.pos_ != "VERB" or lemma not in ("lose", "take"):
+    if t.pos_ != "VERB" or lemma not in ("lose", "take", "draw", "breathe", "succumb"):
         return False
     objects = [c for c in t.children if c.dep_ == "dobj"]
+    if any(c.lemma_.lower() == "breath" and any(g.lower_ == "last" for g in c.children) for c in objects) and lemma in (
+            "take", "draw", "breathe"):
+        return True  # "took her last breath"
+    if lemma == "breathe":
+        return any(c.lower_ == "last" and c.dep_ in ("dobj", "advmod", "npadvmod", "oprd") for c in t.children)  # "breathed his last"
+    if lemma == "succumb":
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and (
+            NOUNS.get(g.lemma_.lower(), NOUNS.get(g.lower_)) == "illness" or g.lemma_.lower() in ("injury", "wound"))
+            for g in c.children) for c in t.children)
+    if lemma == "lose" and any(c.lemma_.lower() == "life" and any(g.dep_ == "poss" for g in c.children) for c in objects):
+        return True  # "lost his life in the crash"
+    if lemma not in ("lose", "take"):
+        return False
     if lemma == "lose":
         # ... with an illness, or for life ("lost his fight for life"); not "lost his fight on points"
         return any(c.lemma_.lower() in ("battle", "fight", "struggle") and any(g.dep_ == "poss" for g in c.children) and any(
@@ -1891,7 +1907,8 @@ def _had_the_baby(ex, owner, times, entry_day, no_later) -> list[Event]:
 
 
 RIP = re.compile(r"(?<![\w.])(?:RIP|R\.I\.P\.?|[Rr]est in peace)[ \t]*,?[ \t]*")
-RIP_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:RIP|R\.I\.P\.?|[Rr]est in peace)(?![ \t]*[A-Za-z0-9'’])")
+RIP_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:RIP|R\.I\.P\.?|[Rr]est in peace|(?:God|[Tt]he Lord) rest (?:him|her|his soul|her soul))"
+                       r"(?![ \t]*[A-Za-z0-9'’])")  # "Mam, God rest her, never missed a Sunday"
 
 
 def _rest_in_peace(ex, no_later) -> list[Event]:
