@@ -918,6 +918,9 @@ def test_a_death_in_the_words_of_faith(nlp, text, lo):
     "Peter Parker is in heaven when he eats chips.",  # bliss
     "Peter Parker wants to go to be with the Lord.",  # a wish
     "Peter Parker went home to Leeds on Sunday.",
+    "Peter Parker was called home to help with the harvest.",
+    "Peter Parker was called home because his mum was ill.",
+    "Peter Parker and Dan Smith went to Heaven last night and didn't get in till four.",  # a club
 ])
 def test_the_same_words_of_the_living_in_faith(nlp, text):
     assert _deaths(nlp, text) == [], text

@@ -1688,9 +1688,9 @@ def _heavenward(t) -> bool:
         return False
     kids = list(t.children)
 
-    def objects(prep_words, words):
+    def objects(prep_words, words):  # "heaven", "glory", "paradise" in small letters: "went to Heaven" may be a club
         return any(c.dep_ == "prep" and c.lower_ in prep_words and any(
-            g.dep_ == "pobj" and g.lower_ in words for g in c.children) for c in kids)
+            g.dep_ == "pobj" and g.lower_ in words and (g.lower_ in HEAVENLY or g.text.islower()) for g in c.children) for c in kids)
 
     def with_the_lord(verb):  # "(went) to be with the Lord"
         return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "be" and any(
@@ -1710,8 +1710,9 @@ def _heavenward(t) -> bool:
     if lemma == "call":
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         home = [c for c in kids if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt", "dobj", "oprd")]
-        away = any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("from", "by", "for", "about")
-                   for c in [*kids, *(g for h in home for g in h.children)])  # "called home from school", "by his wife"
+        away = any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("from", "by", "for", "about") or c.dep_ in (
+            "advcl", "xcomp") and not with_the_lord(t) for c in [*kids, *(g for h in home for g in h.children)])
+        # "called home from school", "by his wife", "to help with the harvest", "because Mum was ill"
         return passive and home and not away or passive and (with_the_lord(t) or objects(("to",), HEAVEN))
     # "is with the Lord now" (not "is in heaven", said of bliss as often: "Bill is in heaven when he eats chips")
     return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in kids) and objects(("with",), HEAVENLY - {"maker"})
