@@ -954,6 +954,10 @@ def test_a_death_told_after_a_dream_and_before_waking_is_the_dreams(nlp):
         (["Carol Jones"], "2023-05-09", 0.97)]
     assert _deaths(nlp, "I dreamt about Carol Jones last night. She died in 2010.")[0][1:] == ("2010-01-01", 0.97)
     assert _deaths(nlp, "What a dream.\n\nCarol Jones died on Tuesday.") == [(["Carol Jones"], "2023-05-09", 0.97)]
+    # a dream hoped for is no dream had
+    for text in ("Carol Jones always dreamed of going to Rome. Carol Jones died before she could go.",
+                 "Her dream was a house by the sea. Carol Jones died in the flat instead."):
+        assert [d[2] for d in _deaths(nlp, text)] == [0.97], text
 
 
 def test_the_one_spoken_to_is_not_the_one_buried(nlp):

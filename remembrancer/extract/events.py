@@ -1750,6 +1750,16 @@ DREAMS = {"dream", "nightmare", "dreamt", "dreamed"}
 WAKING = {"wake", "woke", "awake", "awoke", "woken"}
 
 
+def _a_dream(x) -> bool:
+    """Is it a dream had in sleep ("Bad dream last night.", "I had a nightmare", "I dreamt about Dad"), not one hoped for
+    ("Mum always dreamed of going to Rome", "her dream was Rome", "a dream holiday")?"""
+    if x.pos_ == "NOUN":
+        return x.dep_ == "ROOT" or x.dep_ == "dobj" and x.head.lemma_.lower() == "have"
+    if x.pos_ != "VERB":
+        return False
+    return not any(c.lower_ in ("always", "never", "once", "often") or c.dep_ == "prep" and c.lower_ == "of" for c in x.children)
+
+
 def _dreamt(t, times=()) -> bool:
     """Is the event told after a dream is, earlier in its paragraph, and before any waking, in a sentence with no time of its
     own: "Bad dream last night. Carol had died and I was trying to find the hymn numbers for her funeral. I woke up with my
@@ -1767,7 +1777,7 @@ def _dreamt(t, times=()) -> bool:
     for x in doc[first:t.i]:
         if x.idx < start:
             continue
-        if x.lower_ in DREAMS or x.lemma_.lower() in DREAMS and x.pos_ in ("NOUN", "VERB"):
+        if (x.lower_ in DREAMS or x.lemma_.lower() in DREAMS) and _a_dream(x):
             seen = not any(c.dep_ == "neg" for c in x.head.children)
         elif x.lower_ in WAKING or x.lemma_.lower() in WAKING:
             seen = False
