@@ -1042,3 +1042,13 @@ def test_a_life_ended_in_more_words_of_its_own(nlp):
                  "Peter Parker took a deep breath.", "Peter Parker gave his life for the firm.",
                  "Peter Parker lost the will to live."):
         assert _deaths(nlp, text) == [], text
+
+
+def test_a_suggestion_proposed_is_no_engagement(nlp):
+    for text in ("Tom Jones proposed a toast to the couple.", "At the meeting Tom Jones proposed a new rota.",
+                 "Tom Jones proposed that we all go to the pub. Ann Lee said yes straight away."):
+        assert [e for e in _who(text, "engagement") if e] == [], text
+    assert _who("Tom Jones proposed to Ann Lee on the beach.", "engagement") == [["Ann Lee", "Tom Jones"]]
+    # what the parser runs on past a blank line is not its object
+    assert _who("Tom Jones proposed to Ann Lee yesterday!\n\nChristmas Day at Mam's, everyone full of dinner, the baby on the "
+                "floor chewing a bow.", "engagement") == [["Ann Lee", "Tom Jones"]]

@@ -335,7 +335,7 @@ class Events:
     # others wed them, the one who said yes was proposed to, "X and I ... our wedding", "they were married" after two named,
     # "walked out along the harbour" no parting, "walked out on Ann" hers too; a burial told by "him" after one man's death
     # told by name is his; "lost his life", "took her last breath", "breathed his last", "succumbed to cancer", "Mam, God rest
-    # her,")
+    # her,"; "proposed a toast", "proposed that we go" no engagement)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -405,6 +405,8 @@ class Events:
                     continue  # "she's buried more cats than anyone": "has buried", not "is buried"
                 if kind == "parting" and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in t.children):
                     continue  # "I'd left myself unmuted": no one left anyone
+                if lemma == "propose" and _suggested(t, owner):
+                    continue  # "proposed a toast", "proposed a new rota", "proposed that we go": a suggestion, not a proposal
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
@@ -1443,6 +1445,21 @@ def _keys_home(t) -> bool:
     to = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
     to += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
     return all(g.lemma_.lower() in HOMES or g.pos_ == "PROPN" for g in to)
+
+
+def _suggested(t, owner) -> bool:
+    """Is "proposed" a suggestion: with a thing or a clause for its object ("proposed a toast", "a new rota", "that we all go",
+    "going to the pub"), and no one proposed to? Only what is in its own paragraph counts (the parser may run a sentence
+    across a blank line)."""
+    if t.pos_ != "VERB":
+        return False
+    m = re.compile(r"\n[ \t]*\n").search(t.doc.text, t.idx)
+    end = m.start() if m else len(t.doc.text)
+    kids = [c for c in t.children if c.idx < end]
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.i in owner for g in c.children) for c in kids):
+        return False  # "proposed to Kasia"
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "dobj" and c.i not in owner and c.lemma_.lower() != "marriage"
+               for c in kids)
 
 
 def _officiant(t, owner) -> list[int]:
