@@ -1052,3 +1052,9 @@ def test_a_suggestion_proposed_is_no_engagement(nlp):
     # what the parser runs on past a blank line is not its object
     assert _who("Tom Jones proposed to Ann Lee yesterday!\n\nChristmas Day at Mam's, everyone full of dinner, the baby on the "
                 "floor chewing a bow.", "engagement") == [["Ann Lee", "Tom Jones"]]
+
+
+def test_a_celebration_of_life_and_a_graveside_tell_a_death(nlp):
+    assert _deaths(nlp, "We went to the celebration of life for Walt Kubicek on Friday.") == [(["Walt Kubicek"], None, 0.9)]
+    assert _deaths(nlp, "We stood at Peter Parker's graveside in the rain on Sunday.") == [(["Peter Parker's"], None, 0.9)]  # (the tagger's name)
+    assert _deaths(nlp, "Tom Jones held a celebration of spring in the garden.") == []

@@ -39,7 +39,7 @@ DONE_TO = {"kill", "murder", "slay", "strangle", "execute", "assassinate", "behe
            "bury", "mourn", "lose", "outlive", "adopt", "bear", "injure", "wound", "diagnose", "hospitalise", "hospitalize",
            "hire", "lay"}
 # Nouns with other senses ("each brush stroke"): an event only when a person has it.
-PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial", "grave", "tomb",
+PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial", "grave", "tomb", "graveside", "celebration",
                 "headstone", "gravestone", "coffin", "casket", "move", "job", "attack", "ash", "ashes"}
 # Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
 HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
@@ -65,7 +65,7 @@ NOUNS = {
     "death": "death", "funeral": "death", "burial": "death", "murder": "death", "killing": "death",
     "suicide": "death", "passing": "death", "corpse": "death", "cremation": "death",
     "memorial": "death", "obituary": "death", "widow": "death", "widower": "death", "grave": "death", "ashes": "death",
-    "tomb": "death", "headstone": "death", "gravestone": "death", "coffin": "death", "casket": "death",
+    "tomb": "death", "headstone": "death", "gravestone": "death", "coffin": "death", "casket": "death", "graveside": "death",
     "birth": "birth", "christening": "birth", "baptism": "birth", "pregnancy": "birth",
     "marriage": "marriage", "wedding": "marriage", "honeymoon": "marriage",
     "engagement": "engagement",
@@ -115,11 +115,12 @@ FEELINGS = {"fright", "embarrassment", "shame", "boredom", "laughter", "laughing
 # A death is not dated by these: a funeral, a grave, an anniversary come after it ("the funeral is on Friday").
 AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "headstone", "gravestone", "coffin",
                "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest", "ash",
-               "ashes", "lay"}
+               "ashes", "lay", "graveside", "celebration"}
 
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
-    "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb"}
+    "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb",
+    "celebration"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -151,6 +152,9 @@ def _kind(t) -> str | None:
             return VERBS[lemma]
         if t.lower_ == "born":
             return "birth"
+    if lemma == "celebration" and t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lower_ == "life" for g in c.children) for c in t.children):
+        return "death"  # "Mom's celebration of life is Saturday": a funeral (not "a celebration of spring")
     if t.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or t.lower_ in NOUNS):
         if t.dep_ == "compound" and t.head.lemma_.lower() in NOT_HAD:
             return None  # "my flu jab", "the cancer ward": no one has it
@@ -335,7 +339,7 @@ class Events:
     # others wed them, the one who said yes was proposed to, "X and I ... our wedding", "they were married" after two named,
     # "walked out along the harbour" no parting, "walked out on Ann" hers too; a burial told by "him" after one man's death
     # told by name is his; "lost his life", "took her last breath", "breathed his last", "succumbed to cancer", "Mam, God rest
-    # her,"; "proposed a toast", "proposed that we go" no engagement)
+    # her,"; "proposed a toast", "proposed that we go" no engagement; "Mom's celebration of life", "at Dad's graveside")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
