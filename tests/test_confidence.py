@@ -76,3 +76,41 @@ def test_rip_and_a_full_name_said_once_are_deaths(tmp_path):
         for name in ("Gary Pickering", "Terry Vance"):
             assert [(e["kind"], e["perhaps"]) for e in memory.person(name)["events"]] == [("death", False)], name
         assert not any(e["kind"] == "death" for e in memory.person("Steve")["events"])
+
+
+def test_a_perhaps_death_is_no_certainty_over_http_and_mcp(tmp_path):
+    # the faces show what `Memory` says: over the HTTP API (the web pages read it) and the MCP tools, a death read
+    # unsurely ("didn't wake up": perhaps) is "perhaps" on the page, above an answer, in fading and review, and no death
+    # on this day or in the timeline; one stated plainly is a death everywhere
+    from fastapi.testclient import TestClient
+
+    from remembrancer import mcp
+    from remembrancer.server import create_app
+
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("Maureen Hall didn't wake up on Tuesday. Her daughter Carol found her in the morning.", at="2024-05-12")
+        memory.add("Went to bingo with Maureen Hall on Wednesday, like always.", at="2024-04-03")
+        memory.add("Doris Engel was called home on Tuesday night. She was a hundred and one.", at="2024-05-09")
+        person = mcp.person(memory, "Maureen Hall")
+        assert [e["perhaps"] for e in person["events"] if e["kind"] == "death"] == [True] and not person["strength"]["died"]
+        assert [e["perhaps"] for e in mcp.person(memory, "Doris Engel")["events"] if e["kind"] == "death"] == [False]
+        facts = [f["fact"] for f in mcp.ask(memory, "What happened to Maureen Hall?")["facts"] if "death" in f["fact"]]
+        assert facts and all(f.startswith("perhaps") for f in facts)
+        lines = {i.get("person"): i for i in mcp.fading(memory, now="2025-05-07", limit=50)}
+        assert lines["Maureen Hall"]["died"] is None and "perhaps died" in lines["Maureen Hall"]["line"]
+        assert not any("Maureen" in (n.get("note") or "") for n in mcp.on_this_day(memory, "2025-05-07"))
+        assert not any(i["what"] == "death" and "Maureen" in i["passage"]["text"] for i in mcp.timeline(memory))
+        assert any(i["what"] == "death" and "Doris" in i["passage"]["text"] for i in mcp.timeline(memory))
+    client = TestClient(create_app(tmp_path / "m.db", derive=False), base_url="http://127.0.0.1")
+    page = client.get("/api/people/Maureen Hall").json()
+    assert [e["perhaps"] for e in page["events"] if e["kind"] == "death"] == [True] and not page["strength"]["died"]
+    facts = [f["fact"] for f in client.get("/api/ask", params={"q": "What happened to Maureen Hall?"}).json()["facts"]
+             if "death" in f["fact"]]
+    assert facts and all(f.startswith("perhaps") for f in facts)
+    item = next(i for i in client.get("/api/fading", params={"now": "2025-05-07", "limit": 50}).json()
+                if i.get("person") == "Maureen Hall")
+    assert item["died"] is None and "perhaps died" in item["line"]
+    review = client.get("/api/review", params={"now": "2025-05-07"}).json()
+    assert review["died"] is None and (review["person"] != "Maureen Hall" or "perhaps died" in review["line"])
+    assert not any("Maureen" in (n.get("note") or "") for n in client.get("/api/on-this-day", params={"date": "2025-05-07"}).json())
+    assert not any(i["what"] == "death" and "Maureen" in i["passage"]["text"] for i in client.get("/api/timeline").json())

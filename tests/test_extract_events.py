@@ -895,3 +895,166 @@ def test_a_death_told_by_a_bare_name_another_bears_more_fully_is_perhaps():
     # the entry says which Jim: "Not your Grandad Jim, my friend Jim, Jim Armstrong"
     assert deaths("I have been to see Jim at the hospital. Not your Grandad Jim, my friend Jim, Jim Armstrong. Jim died on "
                   "Thursday.") == [("Jim Armstrong", True)]
+
+
+@pytest.mark.parametrize("text, lo", [
+    ("Peter Parker went to be with the Lord on Sunday.", "2023-05-07"),
+    ("Peter Parker went home to be with Jesus on Sunday.", "2023-05-07"),
+    ("Peter Parker went home to the Lord in March.", "2023-03-01"),
+    ("Peter Parker went to meet his Maker in 1990.", "1990-01-01"),
+    ("Peter Parker passed into glory on Friday.", "2023-05-05"),
+    ("Peter Parker entered into rest on the 4th of May.", "2023-05-04"),
+    ("Peter Parker was called home on Tuesday night.", "2023-05-09"),
+    ("Peter Parker is with the Lord now.", None),
+])
+def test_a_death_in_the_words_of_faith(nlp, text, lo):
+    # "the Lord" one goes to is no one who died
+    assert _deaths(nlp, text) == [(["Peter Parker"], lo, 0.9)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Parker was called home from school because his mum was ill.",
+    "Peter Parker was called home by his wife.",
+    "Peter Parker is in heaven when he eats chips.",  # bliss
+    "Peter Parker wants to go to be with the Lord.",  # a wish
+    "Peter Parker went home to Leeds on Sunday.",
+    "Peter Parker was called home to help with the harvest.",
+    "Peter Parker was called home because his mum was ill.",
+    "Peter Parker and Dan Smith went to Heaven last night and didn't get in till four.",  # a club
+])
+def test_the_same_words_of_the_living_in_faith(nlp, text):
+    assert _deaths(nlp, text) == [], text
+
+
+def test_a_homecoming_from_the_war_that_never_came(nlp):
+    assert _deaths(nlp, "Harry Smith never came home from the war.") == [(["Harry Smith"], None, 0.9)]
+    assert _deaths(nlp, "Harry Smith didn't come back from the war in 1944.") == [(["Harry Smith"], "1944-01-01", 0.9)]
+    # the day of the visit to the memorial is not the death's; "who" on a name is as plain as the name
+    assert _deaths(nlp, "Today I went to the memorial for Harry Smith, who never came home from the war.") == [
+        (["Harry Smith"], None, 0.9)]
+    for text in ("Harry Smith never came back from Australia.", "Harry Smith never came home from the pub on time.",
+                 "Harry Smith won't come back from the war."):
+        assert _deaths(nlp, text) == [], text
+
+
+def test_a_relative_pronoun_on_a_name_is_as_plain_as_the_name():
+    from remembrancer.extract import extract
+
+    ex = extract("We went to the grave. It was for my Uncle Harry who died in the war in 1944.", at="2023-05-10")
+    assert [(ex.people[p].name, e.lo, e.confidence) for e in ex.events if e.kind == "death" for p in e.people] == [
+        ("Uncle Harry", "1944-01-01", 0.97)]
+
+
+def test_a_death_told_after_a_dream_and_before_waking_is_the_dreams(nlp):
+    text = ("Bad dream last night. Carol Jones had died and I was trying to find the hymns for her funeral. I woke up "
+            "with my heart pounding.")
+    assert _deaths(nlp, text) == []
+    # waking ends the dream; a time of its own makes it history; a blank line another paragraph
+    assert _deaths(nlp, "I had a nightmare. I woke up at three. Carol Jones died on Tuesday, I heard.") == [
+        (["Carol Jones"], "2023-05-09", 0.97)]
+    assert _deaths(nlp, "I dreamt about Carol Jones last night. She died in 2010.")[0][1:] == ("2010-01-01", 0.97)
+    assert _deaths(nlp, "What a dream.\n\nCarol Jones died on Tuesday.") == [(["Carol Jones"], "2023-05-09", 0.97)]
+    # a dream hoped for is no dream had
+    for text in ("Carol Jones always dreamed of going to Rome. Carol Jones died before she could go.",
+                 "Her dream was a house by the sea. Carol Jones died in the flat instead."):
+        assert [d[2] for d in _deaths(nlp, text)] == [0.97], text
+
+
+def test_the_one_spoken_to_is_not_the_one_buried(nlp):
+    assert [d for d in _deaths(nlp, 'He made me promise. "A funeral\'s a funeral, Peter Parker."') if d[0]] == []
+    assert _deaths(nlp, "The funeral of Peter Parker was on Friday.") == [(["Peter Parker"], None, 0.9)]
+
+
+def test_passed_with_someone_beside_them_a_little_after_a_time(nlp):
+    # "a little after four" is when, not what was passed; "with Bev beside him" who was there, not a test passed with
+    # flying colours nor a place passed by
+    assert _deaths(nlp, "Harold Jensen passed a little after four this afternoon with Bev Jensen beside him.") == [
+        (["Harold Jensen"], "2023-05-10", 0.9)]
+    assert _deaths(nlp, "Jess Smith passed with flying colours.") == []
+    assert _deaths(nlp, "Harold Jensen passed beside the church on his bike.") == []
+
+
+def test_dead_on_ones_feet_and_a_pet_under_a_shrub(nlp):
+    assert _deaths(nlp, "Pat Kelly looked dead on her feet, poor woman.") == []
+    assert _deaths(nlp, "We buried Peter Parker under the lilac by the garage.") == []
+
+
+def _who(text, kind, at="2023-05-10"):
+    from remembrancer.extract import extract
+
+    ex = extract(text, at=at)
+    return [sorted(ex.people[p].name for p in e.people if p not in e.agents) for e in ex.events if e.kind == kind and not e.negated]
+
+
+def test_one_who_married_two_others_wed_them():
+    # one marries one person: a subject whose object is two people joined by "and" officiated
+    assert _who("I married Josh Meyer and Kayla Brandt this afternoon at Trinity.", "marriage") == [["Josh Meyer", "Kayla Brandt"]]
+    assert _who("Tom Jones married Ann Lee in 1990.", "marriage") == [["Ann Lee", "Tom Jones"]]
+
+
+def test_the_one_who_said_yes_was_proposed_to():
+    assert _who("Kate Shah rang this morning. Ravi Shah proposed on Boxing Day, on the beach. She said yes before he'd "
+                "finished the question.", "engagement") == [["Kate Shah", "Ravi Shah"]]
+    assert _who("Ravi Shah proposed on Boxing Day.\n\nKate Shah said yes to the job.", "engagement") == [["Ravi Shah"]]
+
+
+def test_our_wedding_is_of_the_one_with_i_in_the_subject():
+    assert _who('Carol Hughes and I danced to "Moon River," which is what we had at our own wedding in 1984.', "marriage") == [
+        ["Carol Hughes", "me"]]
+
+
+def test_they_who_were_married_are_the_two_the_sentence_before_names():
+    assert _who("Harold Jensen passed a little after four this afternoon with Bev Jensen beside him. Fifty-nine years they "
+                "were married.", "marriage") == [["Bev Jensen", "Harold Jensen"]]
+    # not when the writer is among those the sentence before names, nor for a move
+    assert _who("I saw Tom Jones and Ann Lee at the pub. They were married in 1990.", "marriage") == [[]]
+    assert _who("Tom Jones rang Ann Lee about the car. They moved to Leeds in 1990.", "moving") in ([], [[]])
+
+
+def test_walking_out_somewhere_is_a_walk_not_a_parting(nlp):
+    def partings(text):
+        return [e[1] for e in events(nlp, text) if e[0] == "parting" and not e[-1]]
+
+    assert partings("Tom Jones walked out on Ann Lee in 1990.") == [["Ann Lee", "Tom Jones"]]
+    assert partings("Ann Lee ran off with the milkman in 1990.") == [["Ann Lee"]]
+    for text in ("Nana Pat and Tom Jones walked out along the harbour to look at the island.",
+                 "Tom Jones walked out of the meeting.", "Tom Jones ran off to the shop."):
+        assert partings(text) == [], text
+
+
+def test_a_burial_told_by_a_pronoun_is_of_the_one_whose_death_the_entry_told():
+    # "him" is not the last man named: the entry told one man's death, and the burial is his
+    from remembrancer.extract import extract
+
+    ex = extract("Harold Jensen died on Sunday. His son Kevin rang me at six. We buried him on Friday.", at="2022-11-26")
+    assert {ex.people[p].name for e in ex.events if e.kind == "death" and not e.negated for p in e.people} == {"Harold Jensen"}
+    ex = extract("Kevin rang me at six. We buried him on Friday.", at="2022-11-26")  # no death told: as it was read
+    assert [(ex.people[p].name, e.confidence < 0.9) for e in ex.events if e.kind == "death" for p in e.people] == [("Kevin", True)]
+
+
+def test_a_life_ended_in_more_words_of_its_own(nlp):
+    assert _deaths(nlp, "Peter Parker lost his life in the crash in 1998.") == [(["Peter Parker"], "1998-01-01", 0.9)]
+    assert _deaths(nlp, "Peter Parker took her last breath at ten past six.") == [(["Peter Parker"], None, 0.9)]
+    assert _deaths(nlp, "Peter Parker breathed his last on Sunday.") == [(["Peter Parker"], "2023-05-07", 0.9)]
+    assert _deaths(nlp, "Peter Parker succumbed to cancer in March.") == [(["Peter Parker"], "2023-03-01", 0.9)]
+    assert _deaths(nlp, "Mary Jones, God rest her, never missed a Sunday.") == [(["Mary Jones"], None, 0.9)]
+    for text in ("Peter Parker succumbed to temptation and had the cake.", "Peter Parker nearly lost his life in the crash.",
+                 "Peter Parker took a deep breath.", "Peter Parker gave his life for the firm.",
+                 "Peter Parker lost the will to live."):
+        assert _deaths(nlp, text) == [], text
+
+
+def test_a_suggestion_proposed_is_no_engagement(nlp):
+    for text in ("Tom Jones proposed a toast to the couple.", "At the meeting Tom Jones proposed a new rota.",
+                 "Tom Jones proposed that we all go to the pub. Ann Lee said yes straight away."):
+        assert [e for e in _who(text, "engagement") if e] == [], text
+    assert _who("Tom Jones proposed to Ann Lee on the beach.", "engagement") == [["Ann Lee", "Tom Jones"]]
+    # what the parser runs on past a blank line is not its object
+    assert _who("Tom Jones proposed to Ann Lee yesterday!\n\nChristmas Day at Mam's, everyone full of dinner, the baby on the "
+                "floor chewing a bow.", "engagement") == [["Ann Lee", "Tom Jones"]]
+
+
+def test_a_celebration_of_life_and_a_graveside_tell_a_death(nlp):
+    assert _deaths(nlp, "We went to the celebration of life for Walt Kubicek on Friday.") == [(["Walt Kubicek"], None, 0.9)]
+    assert _deaths(nlp, "We stood at Peter Parker's graveside in the rain on Sunday.") == [(["Peter Parker's"], None, 0.9)]  # (the tagger's name)
+    assert _deaths(nlp, "Tom Jones held a celebration of spring in the garden.") == []

@@ -41,7 +41,7 @@ DONE_TO = {"kill", "murder", "slay", "strangle", "execute", "assassinate", "behe
            "bury", "mourn", "lose", "outlive", "adopt", "bear", "injure", "wound", "diagnose", "hospitalise", "hospitalize",
            "hire", "lay"}
 # Nouns with other senses ("each brush stroke"): an event only when a person has it.
-PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial", "grave", "tomb",
+PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial", "grave", "tomb", "graveside", "celebration",
                 "headstone", "gravestone", "coffin", "casket", "move", "job", "attack", "ash", "ashes"}
 # Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
 HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
@@ -67,7 +67,7 @@ NOUNS = {
     "death": "death", "funeral": "death", "burial": "death", "murder": "death", "killing": "death",
     "suicide": "death", "passing": "death", "corpse": "death", "cremation": "death",
     "memorial": "death", "obituary": "death", "widow": "death", "widower": "death", "grave": "death", "ashes": "death",
-    "tomb": "death", "headstone": "death", "gravestone": "death", "coffin": "death", "casket": "death",
+    "tomb": "death", "headstone": "death", "gravestone": "death", "coffin": "death", "casket": "death", "graveside": "death",
     "birth": "birth", "christening": "birth", "baptism": "birth", "pregnancy": "birth",
     "marriage": "marriage", "wedding": "marriage", "honeymoon": "marriage",
     "engagement": "engagement",
@@ -117,11 +117,12 @@ FEELINGS = {"fright", "embarrassment", "shame", "boredom", "laughter", "laughing
 # A death is not dated by these: a funeral, a grave, an anniversary come after it ("the funeral is on Friday").
 AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "headstone", "gravestone", "coffin",
                "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest", "ash",
-               "ashes", "lay"}
+               "ashes", "lay", "graveside", "celebration"}
 
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
-    "born", "day", "keys", "slip", "go", "wake", "lay", "take"}
+    "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb",
+    "celebration"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -143,13 +144,19 @@ def _kind(t) -> str | None:
     if t.pos_ in ("VERB", "AUX"):
         for c in t.children:
             if c.dep_ in ("prt", "acomp", "dobj", "oprd", "advmod") and (lemma, c.lower_) in PHRASAL:
+                if (lemma, c.lower_) in (("walk", "out"), ("run", "off")) and _went_somewhere(t, c):
+                    return None  # "walked out along the harbour", "ran off to the shop": a walk, not a parting
                 return PHRASAL[(lemma, c.lower_)]
-        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t):
-            return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest", "lost her battle"
+        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t):
+            return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest", "lost her battle",
+            # "went to be with the Lord", "was called home", "never came home from the war"
         if lemma in VERBS:
             return VERBS[lemma]
         if t.lower_ == "born":
             return "birth"
+    if lemma == "celebration" and t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lower_ == "life" for g in c.children) for c in t.children):
+        return "death"  # "Mom's celebration of life is Saturday": a funeral (not "a celebration of spring")
     if t.pos_ in ("NOUN", "PROPN") and (lemma in NOUNS or t.lower_ in NOUNS):
         if t.dep_ == "compound" and t.head.lemma_.lower() in NOT_HAD:
             return None  # "my flu jab", "the cancer ward": no one has it
@@ -179,6 +186,17 @@ def _kind(t) -> str | None:
     return None
 
 
+# Where one walks out to or runs off to: a walk ("walked out along the harbour", "walked out of the meeting"), not a parting
+# ("walked out on her", "ran off with the milkman")
+DIRECTIONS = {"along", "to", "into", "of", "through", "across", "onto", "towards", "toward", "down", "up", "past", "around",
+              "round", "over", "by", "from", "under", "behind", "after", "for"}
+
+
+def _went_somewhere(t, particle) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in DIRECTIONS for x in (t, particle) for c in x.children) or any(
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children)  # "to look at"
+
+
 def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     """People reached from the trigger through subject, object, possessor and prepositions. Those who did
     it to someone else (the subject of "killed", "buried", "outlived" with a person as object, a "by"
@@ -192,8 +210,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         c.dep_ in ("dobj", "nsubjpass", "dative") and c.i in owner for c in t.children))
 
     def take(tok, agent=False):
-        if kind == "death" and not agent and tok.lower_ in WRITERS:
-            return
+        if kind == "death" and not agent and tok.lower_ in WRITERS | HEAVENLY:
+            return  # "I" and "we" write; "the Lord" one goes to
         p = owner.get(tok.i)
         if p is not None and p not in people:
             people.append(p)
@@ -209,6 +227,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     # her"; but not the one a death happened with or beside ("died on the M4 with me in her").
     nominal = t.pos_ in ("NOUN", "PROPN")
     preps = NOUN_PREPS if nominal else DEATH_PREPS if VERBS.get(t.lemma_.lower()) == "death" or t.lower_ == "dead" else VERB_PREPS
+    if kind == "parting" and not nominal:
+        preps = preps | {"on"}  # "walked out on Ann", "ran out on them": the one left
     frontier = [t, *birth]
     if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd", "attr") or t.lower_ == "positive"):
         frontier.append(t.head)  # "he was dead", "she tested positive": the subject is the verb's
@@ -216,6 +236,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         take(t.head)  # "his dead wife"
     for f in frontier:
         for c in f.children:
+            if kind == "death" and nominal and f.i == t.i and c.dep_ == "appos" and c.pos_ == "PROPN":
+                continue  # "A funeral's a funeral, Pastor.": the one spoken to, not the one buried
             if c.dep_ in PERSON_DEPS or c.dep_ == "compound" and f.pos_ == "VERB" and c.pos_ == "PROPN" and c.i < f.i:
                 # a name the parser took for a verb's compound ("Owen retires at the end of the month") is its subject
                 take(c, agent=done_to and c.dep_ == "nsubj")
@@ -252,7 +274,7 @@ def _irrealis(t, sent) -> bool:
     nominal = t.pos_ in ("NOUN", "PROPN")
     if nominal and t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in HAVE_VERBS:
         return _irrealis(t.head, sent)  # "nearly had a heart attack", "might have cancer": the light verb says it
-    woke = _never_woke(t)  # "she never woke up": a death told by what did not happen
+    woke = _never_woke(t) or _never_back(t)  # "she never woke up", "never came home from the war": a death told by what did not happen
     node, steps = t, 0
     while steps < 8:
         is_verb = node.pos_ in ("VERB", "AUX") or node.i == t.i
@@ -310,11 +332,16 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "34"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "35"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
-    # person of the entry bears more fully is perhaps)
+    # person of the entry bears more fully is perhaps); 35: deaths4 (deaths in the words of faith, a homecoming from the war that never
+    # came, a dream's, the one spoken to, "passed a little after four with Bev beside him", "who" on a name; one who married two
+    # others wed them, the one who said yes was proposed to, "X and I ... our wedding", "they were married" after two named,
+    # "walked out along the harbour" no parting, "walked out on Ann" hers too; a burial told by "him" after one man's death
+    # told by name is his; "lost his life", "took her last breath", "breathed his last", "succumbed to cancer", "Mam, God rest
+    # her,"; "proposed a toast", "proposed that we go" no engagement; "Mom's celebration of life", "at Dad's graveside")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -334,6 +361,7 @@ class Events:
         ex.events.extend(_had_the_baby(ex, owner, all_times, entry_day, no_later))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
+        told_by, by_pronoun = {}, []  # deaths told only by a pronoun, and the pronoun
         quotes = [] if ex.speakers else quoted(ex.text)  # a chat's quotation marks, opened in one message, may close in none
         for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
@@ -351,6 +379,8 @@ class Events:
                 times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
                 turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                 me = speaker_of.get(turn[2]) if turn else writer
+                if times and _never_back(t):
+                    times = [tm for tm in times if _governs(t, tm)]  # "Today I went to the memorial for my uncle who never came home"
                 if times and t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in KEEPSAKES:
                     times = []  # "I found our wedding photos today": the day the photos were found, not the wedding's
                 if not times and g + 1 < len(groups) and _time_only(doc[groups[g + 1][0]:groups[g + 1][1]], all_times, turn):
@@ -381,14 +411,16 @@ class Events:
                     continue  # "she's buried more cats than anyone": "has buried", not "is buried"
                 if kind == "parting" and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in t.children):
                     continue  # "I'd left myself unmuted": no one left anyone
+                if lemma == "propose" and _suggested(t, owner):
+                    continue  # "proposed a toast", "proposed a new rota", "proposed that we go": a suggestion, not a proposal
                 if lemma == "bear" and t.lower_ != "born" and not any(c.dep_ == "nsubjpass" for c in t.children):
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
                     continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
                 away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children)  # "passed away on Tuesday"
-                if lemma == "pass" and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
-                        c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in PASS_BY
-                        for c in t.children)):
+                if lemma == "pass" and not _heavenward(t) and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
+                        c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") and not _a_little(c) or c.dep_ == "prep" and c.lower_ in PASS_BY
+                        and not _at_the_side(c) for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
                 if lemma == "pass" and not away and _passed_a_test(t):
                     continue  # "Jess passed with flying colours", "had her theory test on Monday and she passed"
@@ -397,10 +429,14 @@ class Events:
                     people = _after_greeting(people, via, owner, para)
                 if kind == "moving":  # "moving back in with Aunt Lorna": the one she moves in with stays
                     people = [p for p in people if p not in via or not _host(via[p])]
+                if kind == "marriage":  # "I married Josh Meyer and Kayla Brandt this afternoon": theirs, not the one who married them
+                    people = [p for p in people if p not in _officiant(t, owner)]
+                if kind == "engagement" and people and len(people) == 1:  # "Ravi proposed on Boxing Day ... She said yes"
+                    people += [p for p in _said_yes(t, owner, me, groups) if p not in people]
                 if kind == "marriage" and t.dep_ == "compound" and t.head.lemma_.lower() == "anniversary":
                     continue  # "our twenty-sixth wedding anniversary yesterday": the wedding was years before (`_anniversary`)
                 if not people and kind in TOGETHER:
-                    people = _theirs(t, owner, me, groups)  # "Their marriage certificate", "our honeymoon"
+                    people = _theirs(t, owner, me, groups, kind)  # "Their marriage certificate", "our honeymoon"
                     if kind in COUPLE and people == [me] and me is not None and writer is not None:
                         # a letter to someone by name: "we married in 1969", "our wedding" are the writer's and theirs
                         people += [q for q in [_partner(ex, writer)] if q is not None]
@@ -434,6 +470,10 @@ class Events:
                 if outer is not None:
                     outer.agents += [p for p in agents if p not in outer.people]
                     outer.people += [p for p in people if p not in outer.people]
+                    inner = [via[p] for p in people if p not in agents and p in via]
+                    if inner and not outer.negated and not _irrealis(t, sent):
+                        # "the memorial for my Uncle Harry, who never came home from the war": as sure as the surer of the two
+                        outer.confidence = max(outer.confidence, confidence(t, kind, inner, _clear(inner, people, via, ex), times))
                     continue
                 # The simple present with nobody named is a saying, not news: "the good die young"; a death in it is a
                 # story's ("Marianne dies at the end"), told of a book, a film or a game, not of someone's life
@@ -476,8 +516,10 @@ class Events:
                         dated = [told]
                         when = told.lo, told.hi
                         break
+                if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
+                    told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
-                                   negated=generic or _irrealis(t.head if asked else t, sent), agents=agents,
+                                   negated=generic or _irrealis(t.head if asked else t, sent) or _dreamt(t, group_times), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex), dated),
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
                                    place=_place(t) if kind == "moving" else None)
@@ -507,6 +549,9 @@ class Events:
                     found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
                                             date_confidence=0.85)
             ex.events.extend(found.values())
+            by_pronoun += [(found[i], v) for i, v in told_by.items() if i in found]
+            told_by.clear()
+        _the_dead_again(ex, by_pronoun)
         _namesakes_unsure(ex)
         return ex
 
@@ -542,6 +587,8 @@ CONFIDENCE = {
     "slipped": 0.85,  # "slipped away at ten past six" (or from a party)
     "never-woke": 0.9,  # "she never woke up"
     "did-not-wake": 0.8,  # "Maureen didn't wake up on Tuesday" (or "didn't wake up once")
+    "heavenward": 0.9,  # "went to be with the Lord", "was called home", "passed into glory", "is with Jesus now"
+    "never-back": 0.9,  # "never came home from the war"
 }
 
 
@@ -563,6 +610,10 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
             c = CONFIDENCE["bidden"]  # "Write it on Mum's headstone": a joke as often as a grave
     elif t.pos_ == "ADJ":
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
+    elif _heavenward(t):
+        c = CONFIDENCE["heavenward"]
+    elif _never_back(t):
+        c = CONFIDENCE["never-back"]
     elif lemma == "pass":
         c = CONFIDENCE["verb"] if any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "away" for c in t.children) else CONFIDENCE["pass"]
         if c < CONFIDENCE["verb"] and not times and t.sent.text.rstrip().endswith("!"):
@@ -591,9 +642,14 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["verb"]
     else:
         c = CONFIDENCE["other"]
-    if victims and all(v.pos_ == "PRON" for v in victims) and not (clear and c == CONFIDENCE["verb"]):
+    if victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims) and not (clear and c == CONFIDENCE["verb"]):
         c *= CONFIDENCE["pronoun"]
     return round(c, 3)
+
+
+def _relative(v) -> bool:
+    """Is the pronoun "who" of a clause hung on a name ("my Uncle Harry, who never came home"): as plain as the name?"""
+    return v.tag_ == "WP" and v.head.dep_ == "relcl" and v.head.head.pos_ == "PROPN"
 
 
 def _bidden(t) -> bool:
@@ -727,7 +783,7 @@ PLURAL_POSS = {"their", "our"}
 PLURAL_SUBJECTS = {"they", "we"}
 
 
-def _theirs(t, owner, writer, groups) -> list[int]:
+def _theirs(t, owner, writer, groups, kind=None) -> list[int]:
     """The people "their" or "our" stands for, before an event two people have together ("Their marriage
     certificate", "Your Dad and I went on our honeymoon"), or "they" or "we" as its subject ("We moved into it
     in 1979", "they got engaged"): the people of the clause's subject ("X and I", "Huw and Kasia"); for "our"
@@ -742,6 +798,9 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     if poss is None and t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in t.children):
         # "We moved into it in 1979", "they got engaged" (not "we separated the eggs", "they moved the sofa back")
         poss = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PLURAL_SUBJECTS), None)
+        if poss is None and kind in COUPLE:  # "Fifty-nine years they were married": "they" the parser hung on "were"
+            poss = next((g for a in t.children if a.dep_ in ("aux", "auxpass") for g in a.children
+                         if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "they"), None)
     if poss is None:
         return []
     out: list[int] = []
@@ -765,6 +824,11 @@ def _theirs(t, owner, writer, groups) -> list[int]:
     if poss.lower_ in ("our", "we"):
         if writer is not None and writer not in out:
             out.append(writer)
+        if len(out) == 1:  # "Carol and I danced to what we had at our own wedding": the one with "I" in the sentence's subject
+            root = t.sent.root
+            for c in root.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ == "i" for x in [c, *c.conjuncts]):
+                    out += [owner[x.i] for x in [c, *c.conjuncts] if x.i in owner and owner[x.i] not in out and x.lower_ != "i"]
         return out
     if len(out) >= 2:
         return out
@@ -781,6 +845,13 @@ def _theirs(t, owner, writer, groups) -> list[int]:
                 pair = list(dict.fromkeys(owner[x.i] for x in c.subtree if x.i in owner))
         if len(pair) >= 2:
             return pair
+        # "Harold passed ... with Bev beside him. Fifty-nine years they were married.": the two the sentence before names, in
+        # its paragraph, with no "I" or "we" among them
+        if kind in COUPLE and not re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) and not any(
+                x.lower_ in WRITERS for x in before):
+            two = list(dict.fromkeys(owner[x.i] for x in before if x.i in owner))
+            if len(two) == 2 and writer not in two:
+                return two
     s, e = next(((s, e) for s, e in groups if s <= t.i < e), (sent.start, sent.end))
     named = []
     for i in range(s, e):
@@ -963,6 +1034,9 @@ def _figurative(t, kind) -> bool:
         holders = [t, t.head] if t.dep_ in ("acomp", "oprd", "attr") else [t]
         if any(c.dep_ == "prep" and c.lower_ == "to" for h in holders for c in h.children):
             return True  # "dead to me", "dead to the world"
+        if any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() in ("foot", "feet") for g in c.children)
+               for h in holders for c in h.children):
+            return True  # "she looked dead on her feet": tired
     if lemma == "die" and t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
         return True  # "Nain is dying", "im dying": not dead, not yet
     if lemma in ("kill", "murder") and t.tag_ == "VBG" and any(
@@ -1376,6 +1450,57 @@ def _keys_home(t) -> bool:
     return all(g.lemma_.lower() in HOMES or g.pos_ == "PROPN" for g in to)
 
 
+def _suggested(t, owner) -> bool:
+    """Is "proposed" a suggestion: with a thing or a clause for its object ("proposed a toast", "a new rota", "that we all go",
+    "going to the pub"), and no one proposed to? Only what is in its own paragraph counts (the parser may run a sentence
+    across a blank line)."""
+    if t.pos_ != "VERB":
+        return False
+    m = re.compile(r"\n[ \t]*\n").search(t.doc.text, t.idx)
+    end = m.start() if m else len(t.doc.text)
+    kids = [c for c in t.children if c.idx < end]
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.i in owner for g in c.children) for c in kids):
+        return False  # "proposed to Kasia"
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "dobj" and c.i not in owner and c.lemma_.lower() != "marriage"
+               for c in kids)
+
+
+def _officiant(t, owner) -> list[int]:
+    """Who married two others ("I married Josh Meyer and Kayla Brandt", "the vicar married them"): one marries one person, so
+    a subject whose object is two people joined by "and" is the one who wed them, not a spouse."""
+    if t.lemma_.lower() not in ("marry", "wed") or t.pos_ != "VERB":
+        return []
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    pair = [x for c in objects for x in [c, *c.conjuncts] if x.i in owner] if objects else []
+    if len({owner[x.i] for x in pair}) < 2 and not any(c.lower_ == "them" for c in objects):
+        return []
+    return [owner[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in owner]
+
+
+def _said_yes(t, owner, me, groups) -> list[int]:
+    """The one a proposal told with no one proposed to was made to: who "said yes" in the same sentence or the next, in
+    the same paragraph ("Ravi proposed on Boxing Day, on the beach. She said yes before he'd finished the question"; "Geth
+    proposed on Boxing Day ... and I said yes")."""
+    if t.lemma_.lower() != "propose" or t.pos_ != "VERB" or any(
+            c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "dobj" for c in t.children):
+        return []
+    doc = t.doc
+    g = next((k for k, (s, e) in enumerate(groups) if s <= t.i < e), None)
+    if g is None:
+        return []
+    end = groups[g + 1][1] if g + 1 < len(groups) and not re.search(r"\n[ \t]*\n", doc.text[doc[groups[g][1] - 1].idx:doc[
+        groups[g + 1][0]].idx]) else groups[g][1]
+    out = []
+    for x in doc[t.i + 1:end]:
+        if x.lemma_.lower() == "say" and any(c.lower_ == "yes" for c in x.children):
+            for c in x.children:
+                if c.dep_ == "nsubj":
+                    who = owner.get(c.i, me if c.lower_ == "i" else None)
+                    if who is not None and who not in out:
+                        out.append(who)
+    return out
+
+
 def _asked(t, owner) -> list[int]:
     """The two people of a proposal told as asking ("I asked Anya to marry me", "he asked her to marry him"): the one who asked
     and the one asked; none when it is not that."""
@@ -1445,6 +1570,25 @@ def _lost_somewhere(t) -> bool:
     return False
 
 
+def _the_dead_again(ex, by_pronoun) -> None:
+    """A death told only by "he" or "she" ("We laid him to rest at Oakwood") after the entry has told, by name, the death or
+    funeral of one person of that sex ("Harold's service was this morning ... Kevin gave the eulogy"): the pronoun is the
+    one who died, not the last man named. Only when that one is the only such person and their sex is known."""
+    named = {}  # person -> where their death was first told by name
+    for ev in ex.events:
+        if ev.kind == "death" and not ev.negated and not any(ev is e for e, _ in by_pronoun):
+            for p in ev.people:
+                if p not in ev.agents:
+                    named.setdefault(p, ev.start)
+    for ev, pronoun in by_pronoun:
+        sex = PRONOUN_SEX.get(pronoun.lower_)
+        if sex is None or ev.negated or set(ev.people) & set(named):
+            continue
+        dead = [p for p, at in named.items() if at < ev.start and ex.people[p].gender == sex and not ex.people[p].narrator]
+        if len(dead) == 1:
+            ev.people = [p for p in ev.people if p in ev.agents] + dead
+
+
 def _namesakes_unsure(ex) -> None:
     """A death told by a bare first name ("Jim died") that another person of the entry bears more fully ("Jim Kelly"), and
     whom the entry did not join to them, is perhaps: it may be the other's (not one the entry sets apart: "Not your
@@ -1472,7 +1616,8 @@ NAMESAKE = 0.6  # a death that may be a namesake's: "perhaps"
 
 # Where a pet is buried, not a person: "buried him in the garden", "under the apple tree", "in a shoebox"
 PETS_GRAVES = {"garden", "yard", "backyard", "shoebox", "box", "flowerbed", "bed", "tree", "rose", "roses", "bush", "lawn",
-               "patio", "shed", "hedge", "rockery", "allotment", "border", "veg", "vegetable", "bottom"}
+               "patio", "shed", "hedge", "rockery", "allotment", "border", "veg", "vegetable", "bottom", "lilac", "shrub",
+               "shrubbery", "hydrangea", "rhododendron", "orchard", "pond", "fence", "garage", "porch", "deck"}
 
 
 def _pets_grave(t) -> bool:
@@ -1544,6 +1689,119 @@ def _gone(t) -> bool:
     return _peaceful(t)
 
 
+# Whom one goes to be with, where one goes, in the words of faith: "went to be with the Lord", "went home to Jesus",
+# "passed into glory", "entered into rest", "is with God now", "went to meet his Maker"
+HEAVENLY = {"lord", "jesus", "god", "christ", "saviour", "savior", "angels", "maker"}
+HEAVEN = {"heaven", "glory", "paradise"} | HEAVENLY
+# "entered into rest", "entered eternal life", "entered the Church Triumphant"
+AT_REST = {"rest", "glory", "heaven", "paradise", "life"}
+
+
+def _heavenward(t) -> bool:
+    """Is it a death in the words of faith: "Mom went to be with the Lord", "went home to Jesus", "went to heaven",
+    "went to meet his Maker", "passed into glory", "entered into rest", "entered the Church Triumphant", "is with the Lord
+    now", "is in heaven", "was called home" (not "called home from school", nor "called home by her mum")?"""
+    lemma = t.lemma_.lower()
+    if t.pos_ not in ("VERB", "AUX") or lemma not in ("go", "pass", "enter", "call", "be"):
+        return False
+    kids = list(t.children)
+
+    def objects(prep_words, words):  # "heaven", "glory", "paradise" in small letters: "went to Heaven" may be a club
+        return any(c.dep_ == "prep" and c.lower_ in prep_words and any(
+            g.dep_ == "pobj" and g.lower_ in words and (g.lower_ in HEAVENLY or g.text.islower()) for g in c.children) for c in kids)
+
+    def with_the_lord(verb):  # "(went) to be with the Lord"
+        return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "be" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and any(
+            p.dep_ == "prep" and p.lower_ == "with" and any(g.dep_ == "pobj" and g.lower_ in HEAVENLY for g in p.children)
+            for p in c.children) for c in verb.children)
+
+    if lemma == "go":
+        return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "went home to the Lord", "went to heaven"
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "meet" and any(
+                g.dep_ == "dobj" and g.lower_ == "maker" for g in c.children) for c in kids)  # "went to meet his Maker"
+    if lemma == "pass":
+        return objects(("into", "to"), HEAVEN)  # "passed into glory"
+    if lemma == "enter":
+        return objects(("into",), AT_REST) or any(c.dep_ == "dobj" and (c.lower_ in ("glory", "heaven", "paradise", "triumphant") or any(
+            g.lower_ in ("eternal", "everlasting", "triumphant") for g in c.children)) for c in kids)
+    if lemma == "call":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        home = [c for c in kids if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt", "dobj", "oprd")]
+        away = any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("from", "by", "for", "about") or c.dep_ in (
+            "advcl", "xcomp") and not with_the_lord(t) for c in [*kids, *(g for h in home for g in h.children)])
+        # "called home from school", "by his wife", "to help with the harvest", "because Mum was ill"
+        return passive and home and not away or passive and (with_the_lord(t) or objects(("to",), HEAVEN))
+    # "is with the Lord now" (not "is in heaven", said of bliss as often: "Bill is in heaven when he eats chips")
+    return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in kids) and objects(("with",), HEAVENLY - {"maker"})
+
+
+WARS = {"war", "front", "trenches", "battle", "fighting", "frontline"}
+
+
+def _never_back(t) -> bool:
+    """Is a homecoming that never came a death: "my Uncle Harry never came home from the war", "didn't come back from the
+    front"? Not "never came back from Australia" (a move)."""
+    if t.lemma_.lower() != "come" or t.pos_ != "VERB":
+        return False
+    kids = list(t.children)
+    back = [c for c in kids if c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt")]
+    return any(c.dep_ == "neg" and c.lower_ in ("never", "n't", "not", "n’t") for c in kids) and bool(back) and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and g.lemma_.lower() in WARS for g in c.children)
+        for c in [*kids, *(g for b in back for g in b.children)]) and not any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in kids)
+
+
+def _a_little(c) -> bool:
+    """Is the object a measure of a time ("passed a little after four", "a bit before midnight"), not a thing passed?"""
+    return c.dep_ == "dobj" and c.lower_ in ("little", "bit") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in (
+        "after", "before", "past")
+
+
+def _at_the_side(prep) -> bool:
+    """Is "beside" the end of a "with" phrase ("passed ... with Bev beside him": who was there), not a place passed by?"""
+    before = prep.doc[prep.i - 1] if prep.i else None
+    return prep.lower_ == "beside" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" and (
+        before.head.head.i == prep.head.i)
+
+
+DREAMS = {"dream", "nightmare", "dreamt", "dreamed"}
+WAKING = {"wake", "woke", "awake", "awoke", "woken"}
+
+
+def _a_dream(x) -> bool:
+    """Is it a dream had in sleep ("Bad dream last night.", "I had a nightmare", "I dreamt about Dad"), not one hoped for
+    ("Mum always dreamed of going to Rome", "her dream was Rome", "a dream holiday")?"""
+    if x.pos_ == "NOUN":
+        return x.dep_ == "ROOT" or x.dep_ == "dobj" and x.head.lemma_.lower() == "have"
+    if x.pos_ != "VERB":
+        return False
+    return not any(c.lower_ in ("always", "never", "once", "often") or c.dep_ == "prep" and c.lower_ == "of" for c in x.children)
+
+
+def _dreamt(t, times=()) -> bool:
+    """Is the event told after a dream is, earlier in its paragraph, and before any waking, in a sentence with no time of its
+    own: "Bad dream last night. Carol had died and I was trying to find the hymn numbers for her funeral. I woke up with my
+    heart pounding" (not "I dreamt of Dad last night. He died in 2010")?"""
+    doc = t.doc
+    if any(t.sent.start_char <= tm.start < t.sent.end_char for tm in times):
+        return False
+    start = max((m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text[:t.idx])), default=0)
+    first = t.sent.start
+    for _ in range(3):  # the sentence itself and up to three before it
+        if first == 0 or doc[first - 1].sent.start_char < start:
+            break
+        first = doc[first - 1].sent.start
+    seen = False
+    for x in doc[first:t.i]:
+        if x.idx < start:
+            continue
+        if (x.lower_ in DREAMS or x.lemma_.lower() in DREAMS) and _a_dream(x):
+            seen = not any(c.dep_ == "neg" for c in x.head.children)
+        elif x.lower_ in WAKING or x.lemma_.lower() in WAKING:
+            seen = False
+    return seen
+
+
 def _beside(prep) -> bool:
     """Is a "with" phrase the people one died among ("with Mum holding his hand", "with his family"), not what one went off
     with ("with the money")?"""
@@ -1581,8 +1839,8 @@ EXAMS = {"test", "exam", "exams", "examination", "theory", "driving", "gcse", "g
 def _passed_a_test(t) -> bool:
     """Is "passed" (without "away") a test passed: "with flying colours", "first time", or said in a sentence, or after one
     in the same paragraph, that speaks of a test ("had her theory test on Monday and she passed")?"""
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
-        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" and not _beside(c) for c in t.children):
+        return True  # "with flying colours" (not "with Bev beside him")
     sent = t.sent
     doc = t.doc
     before = doc[sent.start - 1].sent if sent.start > 0 else None
@@ -1591,11 +1849,26 @@ def _passed_a_test(t) -> bool:
 
 
 def _ended(t) -> bool:
-    """Is it a life ended in words of its own: "lost her battle with cancer", "lost his fight", "took his own life"?"""
+    """Is it a life ended in words of its own: "lost her battle with cancer", "lost his fight", "took his own life", "lost his
+    life in the crash", "took (drew) her last breath", "breathed his last", "succumbed to cancer" (not "succumbed to
+    temptation"; nor "gave his life for ...", said of a firm or a cause as often)?"""
     lemma = t.lemma_.lower()
-    if t.pos_ != "VERB" or lemma not in ("lose", "take"):
+    if t.pos_ != "VERB" or lemma not in ("lose", "take", "draw", "breathe", "succumb"):
         return False
     objects = [c for c in t.children if c.dep_ == "dobj"]
+    if any(c.lemma_.lower() == "breath" and any(g.lower_ == "last" for g in c.children) for c in objects) and lemma in (
+            "take", "draw", "breathe"):
+        return True  # "took her last breath"
+    if lemma == "breathe":
+        return any(c.lower_ == "last" and c.dep_ in ("dobj", "advmod", "npadvmod", "oprd") for c in t.children)  # "breathed his last"
+    if lemma == "succumb":
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and (
+            NOUNS.get(g.lemma_.lower(), NOUNS.get(g.lower_)) == "illness" or g.lemma_.lower() in ("injury", "wound"))
+            for g in c.children) for c in t.children)
+    if lemma == "lose" and any(c.lemma_.lower() == "life" and any(g.dep_ == "poss" for g in c.children) for c in objects):
+        return True  # "lost his life in the crash"
+    if lemma not in ("lose", "take"):
+        return False
     if lemma == "lose":
         # ... with an illness, or for life ("lost his fight for life"); not "lost his fight on points"
         return any(c.lemma_.lower() in ("battle", "fight", "struggle") and any(g.dep_ == "poss" for g in c.children) and any(
@@ -1663,7 +1936,8 @@ def _had_the_baby(ex, owner, times, entry_day, no_later) -> list[Event]:
 
 
 RIP = re.compile(r"(?<![\w.])(?:RIP|R\.I\.P\.?|[Rr]est in peace)[ \t]*,?[ \t]*")
-RIP_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:RIP|R\.I\.P\.?|[Rr]est in peace)(?![ \t]*[A-Za-z0-9'’])")
+RIP_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:RIP|R\.I\.P\.?|[Rr]est in peace|(?:God|[Tt]he Lord) rest (?:him|her|his soul|her soul))"
+                       r"(?![ \t]*[A-Za-z0-9'’])")  # "Mam, God rest her, never missed a Sunday"
 
 
 def _rest_in_peace(ex, no_later) -> list[Event]:
