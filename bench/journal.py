@@ -78,8 +78,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # events dated the many ways people write ("two years ago this May", "the week after the funeral", "last Easter", "in '98").
 # diary-leicester (relations5): a young father's diary, 26 entries, ties told through situations (a birth, an anniversary, a
 # wedding, a funeral, who comes to Sunday dinner) more than tie words; written after that round's rules, before any read it.
+# journal-michigan (dates7): an American mother's diary, notebook and letters, month-first ("10/12", "Thurs 11/5"), events
+# dated by feasts, by ages and by other events ("the year Sam was born", "the Christmas after Dad's stroke", "two weeks after
+# the wedding", "the fall of '09", "Labor Day weekend"); written, keyed and measured before any rule of that round.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds", "emails-expat",
-       "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester"]
+       "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester", "journal-michigan"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
