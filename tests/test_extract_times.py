@@ -418,3 +418,29 @@ def test_a_weekday_told_after_a_date_without_its_year_picks_the_year():
     assert [(t.text, t.lo, t.hi) for t in times] == [("The 4th of February", "2021-02-04", "2021-02-05")]
     times = find_times("You died on the 12th of November, a Thursday, at twenty past four.", "2020-12-20")
     assert [(t.text, t.lo, t.hi) for t in times] == [("the 12th of November", "2020-11-12", "2020-11-13")]
+
+
+def test_a_feast_s_weekend_is_the_weekend_not_the_day():
+    # Labor Day 2021 was Monday 6 September: its weekend is Saturday to Monday
+    assert one("She drove out Labor Day weekend with a U-Haul.", "2021-09-12") == ("Labor Day weekend", "2021-09-04", "2021-09-07")
+    # Thanksgiving (a Thursday) to the Sunday after; Easter's is its long weekend, Good Friday to Easter Monday
+    assert one("Thanksgiving weekend was quiet.", "2021-12-01") == ("Thanksgiving weekend", "2021-11-25", "2021-11-29")
+    assert one("We went up Easter weekend.", "2021-04-10") == ("Easter weekend", "2021-04-02", "2021-04-06")
+    assert one("over the Memorial Day long weekend", "2021-06-10") == ("Memorial Day long weekend", "2021-05-29", "2021-06-01")
+    assert one("on Labor Day", "2021-09-12") == ("Labor Day", "2021-09-06", "2021-09-07")  # the day alone, as before
+
+
+def test_a_day_and_month_by_numbers_after_born_or_died_is_a_date_not_a_fraction():
+    t = find_times("Lucy Rose Delgado, born 3/8 at 2:40 a.m., seven pounds.", "2022-03-09", day_first=False)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("3/8", "2022-03-08", "2022-03-09")]
+    assert find_times("Add 3/8 of a cup of milk.", "2022-03-09", day_first=False) == []
+    assert find_times("I got 3/8 right.", "2022-03-09", day_first=False) == []
+
+
+def test_that_same_year_is_of_the_time_told_before():
+    times = find_times("We moved here in the fall of '09. Grandpa Frank retired that same year.", "2022-07-04")
+    assert [(t.text, t.lo, t.hi) for t in times][-1] == ("that same year", "2009-01-01", "2010-01-01")
+    times = find_times("We married in 1980. The same summer we moved to Hull.", "2022-01-01")
+    assert [(t.text, t.lo, t.hi) for t in times][-1] == ("The same summer", "1980-06-01", "1980-09-01")
+    # "the same year as Sam": a year told by what follows, not by what came before
+    assert [t.text for t in find_times("In 2009 we moved. He was born the same year as Sam.", "2022-07-04")] == ["2009"]

@@ -83,7 +83,9 @@ _SOURCES = [
     # ("a week today" is left to "today_n": "a week today since he died" is a week back)
     ("week_on", rf"\b(?:({_num})\s+weeks?\s+(?:on\s+)?({_wd}|tomorrow)|(?<!every )(?<!each )({_wd})\s+week)\b"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
-    ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
+    # "that same year", "the same summer": as "that year" (not "the same year as Sam": a year told by what follows)
+    ("that", rf"\b(?:that(?:\s+(?:very\s+)?same)?|the\s+(?:very\s+)?same)\s+({_season}|{_month}|year|christmas|easter)\b"
+             rf"(?<!\bmay)(?<!\bmarch)(?<!\bfall)(?!\s+as\b)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
     # "in the 80s", "the '60s", "the early seventies": of the last century (never "her 80s", an age; "the 20s" and "the
     # 00s" could be either century). Not beside the weather: "in the 80s all week" (American degrees)
@@ -119,7 +121,7 @@ _SOURCES = [
     ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this|in|last)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday)|(on|last)\s+({_wd}))\b"),
     # a day and month by numbers, with no year: "Closing is 6/3", "his last day is 3/31", "on 14/2" (not a fraction,
     # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
-    ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
+    ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due|born|died)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
     # part of a month, a year or a week, read as all of it: "at the end of the month", "the beginning of March"
     ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(?:(month|year|week)|({_month})(?:,?\s+({_year}))?|({_year}))\b"),
     # "in the New Year": its January (the one just gone, or to come)
@@ -127,7 +129,7 @@ _SOURCES = [
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|"
                 rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday| day| monday)?|good friday|boxing day|thanksgiving|memorial day|labou?r day|"
                 rf"fourth of july|independence day|father'?s day|st\.? patrick'?s day|bonfire night|guy fawkes night|hogmanay|"
-                rf"st\.? david'?s day)(?:\s+({_year}))?\b"),
+                rf"st\.? david'?s day)(?:\s+({_year}))?(?:\s+((?:long\s+)?weekend))?\b"),
 ]
 PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # How sure a reading is, by its pattern: a full date is sure; a date without its year, a weekday, a month
@@ -585,8 +587,22 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
                 d = _holiday(g[1], y + 1)
             elif low[0] != "next" and not future and (d > a or low[0] == "last" and d == a):
                 d = _holiday(g[1], y - 1)
-        return _holiday_span(g[1], d)
+        return _holiday_weekend(d) if g[3] and " ".join(low[1].split()) != "easter" else _holiday_span(g[1], d)
     return None
+
+
+def _holiday_weekend(d: dt.date) -> tuple[dt.date, dt.date]:
+    """The weekend a feast gives its name to ("Labor Day weekend", "Easter weekend", "Thanksgiving weekend", "the Fourth of
+    July weekend"): Saturday to a Monday feast, a Thursday or Friday feast to the Sunday after, a Saturday or Sunday one's
+    own weekend; a feast midweek, the weekends either side of it."""
+    w = d.weekday()
+    if w == 0:
+        return d - dt.timedelta(days=2), d + dt.timedelta(days=1)
+    if w in (3, 4):
+        return d, d + dt.timedelta(days=7 - w)
+    if w in (5, 6):
+        return d - dt.timedelta(days=w - 5), d + dt.timedelta(days=7 - w)
+    return d - dt.timedelta(days=w + 2), d + dt.timedelta(days=7 - w)
 
 
 def _holiday_span(name: str, d: dt.date) -> tuple[dt.date, dt.date]:
@@ -770,7 +786,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         text_ = text[start:end]
         # Leading prepositions belong to the sentence, not the time ("in 2022" -> "2022").
         lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within|over|through"
-                        + (r"|due" if kind == "numeric_dm" else "") + r")\s+", text_, re.I)
+                        + (r"|due|born|died" if kind == "numeric_dm" else "") + r")\s+", text_, re.I)
         if lead and kind not in ("in_n",):
             start += lead.end()
             text_ = text_[lead.end():]
@@ -844,9 +860,10 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "10"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "11"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
-    # 1978, the week after Lisa was born", "the 4th of February, a Thursday"
+    # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
+    # "that same year"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
