@@ -895,3 +895,44 @@ def test_a_death_told_by_a_bare_name_another_bears_more_fully_is_perhaps():
     # the entry says which Jim: "Not your Grandad Jim, my friend Jim, Jim Armstrong"
     assert deaths("I have been to see Jim at the hospital. Not your Grandad Jim, my friend Jim, Jim Armstrong. Jim died on "
                   "Thursday.") == [("Jim Armstrong", True)]
+
+
+def test_an_event_dated_by_another_event_in_the_store(tmp_path):
+    """"The summer before Dad died" takes Dad's death's date from another entry, written before or after it; a date of
+    the other event that disagrees with another (two weddings), or none, leaves it undated."""
+    from remembrancer import Memory
+
+    def dated(memory, kind):
+        return [tuple(r) for r in memory.query("SELECT lo, hi FROM events WHERE kind = ? ORDER BY id", (kind,))]
+
+    with Memory(tmp_path / "a.db") as memory:
+        memory.add("The summer before Dad died, Phil retired from the council.", at="2021-07-03")
+        memory.add("Dad died on the 3rd of November 2019. We are lost.", at="2019-11-10")
+        assert dated(memory, "retirement") == [("2019-06-01", "2019-09-01")]
+    with Memory(tmp_path / "b.db") as memory:
+        memory.add("The summer before Dad died, Phil retired from the council.", at="2021-07-03")
+        assert dated(memory, "retirement") == [(None, "2021-07-04")]  # Dad's death has no date: none
+    with Memory(tmp_path / "c.db") as memory:
+        memory.add("Sam was born on the 4th of July 2004.", at="2019-07-05")
+        memory.add("Sam was born in 2006, I think.", at="2019-08-05")
+        memory.add("Walt retired the year Sam was born.", at="2019-09-30")
+        assert dated(memory, "retirement") == [(None, "2019-10-01")]  # two births of Sam that disagree
+
+
+def test_an_age_turned_yesterday_dates_a_birth(nlp):
+    # "turned fifteen yesterday" (the parser's acomp), and a date said beside the age is no second age
+    assert events(nlp, "Peter Parker turned fifteen yesterday. We had cake.", at="2019-07-05") == [
+        ("birth", ["Peter Parker"], "2004-07-04", "2004-07-05", False)]
+    ex = with_people(nlp, "Mary Jones turned eighteen yesterday, 10/12. An adult.", "2020-10-13")
+    ex.day_first = False
+    Times()(ex)
+    Events()(ex)
+    assert [(e.kind, e.lo) for e in ex.events] == [("birth", "2002-10-12")]
+
+
+def test_an_anniversary_told_alone_dates_the_event_after_it(nlp):
+    assert events(nlp, "Twenty-one years today. Peter Parker and Mary Jones got married at St Hedwig's.", at="2022-08-20") == [
+        ("marriage", ["Mary Jones", "Peter Parker"], "2001-08-20", "2001-08-21", False)]
+    # across a paragraph, or an event to come: not that day
+    assert events(nlp, "Twenty-one years today.\n\nPeter Parker and Mary Jones got married in a barn.", at="2022-08-20")[0][2] is None
+    assert events(nlp, "Two years today. Peter Parker will marry Mary Jones in May.", at="2022-08-20")[0][2] != "2020-08-20"

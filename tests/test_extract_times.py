@@ -444,3 +444,25 @@ def test_that_same_year_is_of_the_time_told_before():
     assert [(t.text, t.lo, t.hi) for t in times][-1] == ("The same summer", "1980-06-01", "1980-09-01")
     # "the same year as Sam": a year told by what follows, not by what came before
     assert [t.text for t in find_times("In 2009 we moved. He was born the same year as Sam.", "2022-07-04")] == ["2009"]
+
+
+def test_a_time_told_by_another_event():
+    from remembrancer.extract.times import by_event, from_event
+
+    said = "He retired the year Sam was born."
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("Sam", "birth", "year", 1, None)]
+    said = "Mike proposed to her the Christmas after Dad's stroke."
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("Dad", "illness", "christmas", 1, "after")]
+    said = "He started two weeks after Jen's wedding."
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("Jen", "marriage", "week", 2, "after")]
+    assert by_event("He started two weeks after the wedding.") == []  # whose wedding: not said
+    assert by_event("the year I was born") == []
+    d = dt.date
+    assert from_event("2019-11-03", "2019-11-04", "summer", 1, "before") == (d(2019, 6, 1), d(2019, 9, 1))
+    assert from_event("2019-08-03", "2019-08-04", "summer", 1, "after") == (d(2020, 6, 1), d(2020, 9, 1))
+    assert from_event("2019-03-14", "2019-03-15", "christmas", 1, "after") == (d(2019, 12, 25), d(2019, 12, 26))
+    assert from_event("2004-07-04", "2004-07-05", "year") == (d(2004, 1, 1), d(2005, 1, 1))
+    assert from_event("2023-06-10", "2023-06-11", "week", 1, "after") == (d(2023, 6, 11), d(2023, 6, 18))
+    # too coarse to count from: the week after something known to the month
+    assert from_event("2019-08-01", "2019-09-01", "week", 1, "after") is None
+    assert from_event("2019-01-01", "2020-01-01", "summer", 1, "before") is None

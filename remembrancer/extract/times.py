@@ -950,3 +950,96 @@ def _past(verb) -> bool:
 def _present_perfect(verb) -> bool:
     """Is the verb a present perfect, a present: "he's got a new job", "they've booked it"?"""
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+# -- a date told by another event's ------------------------------------------------------------------------------------
+# "the year Sam was born", "the summer before Dad died", "the week after Martin's wedding", "the Christmas after Dad's
+# stroke", "two weeks after Jen's wedding": the event's date is the other event's, when the store has it (extract
+# `_dated_by_events`); "after the funeral" (no one named, or a funeral's own day unknown) is left undated.
+_BY_VERB = {"was born": "birth", "were born": "birth", "died": "death", "passed away": "death", "passed": "death",
+            "got married": "marriage", "married": "marriage", "retired": "retirement", "had a stroke": "illness",
+            "had his stroke": "illness", "had her stroke": "illness", "was diagnosed": "illness", "moved": "moving",
+            "moved away": "moving", "moved out": "moving"}
+_BY_NOUN = {"birth": "birth", "death": "death", "wedding": "marriage", "retirement": "retirement", "stroke": "illness",
+            "diagnosis": "illness", "heart attack": "illness"}
+_BY_UNIT = r"year|summer|spring|autumn|fall|winter|christmas|easter|month|week|weekend|day|night"
+_BY_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+BY_EVENT = re.compile(
+    rf"(?i:\b(?:(?P<n>{_num})\s+(?P<units>days?|weeks?|months?|years?|summers?|winters?|christmases)|(?:the|that)\s+"
+    rf"(?P<unit>{_BY_UNIT}))\s+(?:(?P<dir>before|after)\s+)?)"
+    rf"(?:(?P<who>{_BY_NAME})\s+(?P<verb>(?i:" + "|".join(sorted(_BY_VERB, key=len, reverse=True)) + r"))"
+    rf"|(?P<whose>{_BY_NAME})['’]s\s+(?P<noun>(?i:" + "|".join(sorted(_BY_NOUN, key=len, reverse=True)) + r")))\b")
+_NOT_NAMES = {"i", "we", "you", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
+
+
+def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
+    """The times in `text` told by another event: (start of the name, its end, the event's kind, the unit, how many,
+    "before" / "after" / None). "the year Sam was born" -> (.., "birth", "year", 1, None)."""
+    out = []
+    for m in BY_EVENT.finditer(text):
+        who = "who" if m.group("who") else "whose"
+        name = m.group(who)
+        if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        unit = (m.group("unit") or m.group("units")).lower()
+        unit = {"christmases": "christmas"}.get(unit, unit.rstrip("s") if unit != "christmas" else unit)
+        n = parse_number(m.group("n")) if m.group("n") else 1
+        direction = m.group("dir").lower() if m.group("dir") else None
+        if n is None or m.group("n") and direction is None:
+            continue  # "two weeks Sam was born": no time
+        said = " ".join((m.group("verb") or m.group("noun")).lower().split())
+        kind = _BY_VERB.get(said) or _BY_NOUN[said]
+        out.append((m.start(who), m.start(who) + len(name), kind, unit, n, direction))
+    return out
+
+
+def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = None):
+    """The interval [lo, hi) of "the <unit> (before|after)" an event dated [lo, hi), or "the <unit>" it happened in;
+    None when the event's date is too coarse to tell ("the week after" an event known to the month)."""
+    a, b = dt.date.fromisoformat(lo[:10]), dt.date.fromisoformat(hi[:10])
+    span = (b - a).days
+    last = b - dt.timedelta(days=1)
+    if unit in ("day", "night"):
+        return day(a + dt.timedelta(days=n if direction == "after" else -n)) if direction and span == 1 else (
+            day(a) if span == 1 else None)
+    if unit in ("week", "weekend"):
+        if span > 7:
+            return None
+        if direction is None:
+            return week(a) if unit == "week" and week(a) == week(last) else None
+        if unit == "weekend":
+            sat = (a + dt.timedelta(days=(5 - a.weekday()) % 7 or 7)) if direction == "after" else (
+                a - dt.timedelta(days=(a.weekday() - 5) % 7 or 7))
+            return sat, sat + dt.timedelta(days=2)
+        if direction == "after":
+            return a + dt.timedelta(days=7 * (n - 1) + 1), a + dt.timedelta(days=7 * n + 1)
+        return a - dt.timedelta(days=7 * n), a - dt.timedelta(days=7 * (n - 1))
+    if unit == "month":
+        if (a.year, a.month) != (last.year, last.month):
+            return None
+        return _month_shift(a, n if direction == "after" else -n if direction else 0)
+    if unit == "year":
+        if a.year != last.year:
+            return None
+        return year(a.year + (n if direction == "after" else -n if direction else 0))
+    if unit in SEASONS or unit in ("christmas", "easter"):
+        if span > 92:
+            return None
+        if unit in SEASONS:
+            spans = [season(y, unit) for y in range(a.year - n - 2, a.year + n + 3)]
+        else:
+            spans = [_holiday_span(unit, _holiday(unit, y)) for y in range(a.year - n - 2, a.year + n + 3)]
+        if direction is None:
+            inside = [s for s in spans if s[0] <= a and last < s[1]]
+            return inside[0] if inside and unit in SEASONS else None
+        if direction == "after":
+            later = [s for s in spans if s[0] >= b]
+            return later[n - 1] if len(later) >= n else None
+        earlier = [s for s in spans if s[1] <= a]
+        return earlier[-n] if len(earlier) >= n else None
+    return None
+
+
+def _month_shift(a: dt.date, n: int) -> tuple[dt.date, dt.date]:
+    first = a.replace(day=1) + relativedelta(months=n)
+    return month(first.year, first.month)
