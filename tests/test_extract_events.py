@@ -936,3 +936,13 @@ def test_an_anniversary_told_alone_dates_the_event_after_it(nlp):
     # across a paragraph, or an event to come: not that day
     assert events(nlp, "Twenty-one years today.\n\nPeter Parker and Mary Jones got married in a barn.", at="2022-08-20")[0][2] is None
     assert events(nlp, "Two years today. Peter Parker will marry Mary Jones in May.", at="2022-08-20")[0][2] != "2020-08-20"
+
+
+def test_an_event_dated_by_an_age_and_a_birth_in_the_store(tmp_path):
+    from remembrancer import Memory
+
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("My mother Carol Ann was born on 16 August 1950.", at="2019-05-09")
+        memory.add("When Carol Ann turned 70 she retired from the library.", at="2021-07-03")
+        rows = [tuple(r) for r in memory.query("SELECT lo, hi FROM events WHERE kind = 'retirement'")]
+        assert rows == [("2020-01-01", "2021-01-01")]

@@ -169,7 +169,7 @@ def test_a_weekday_or_next_year_picks_the_year():
 def test_a_day_of_the_month_alone_and_a_year_by_two_digits():
     spans = lambda text, at="2021-12-25": [(t.text, t.lo, t.hi) for t in find_times(text, at)]
     assert spans("Jean was born in '46.") == [("'46", "1946-01-01", "1947-01-01")]
-    assert spans("the summer of '09") == [("'09", "2009-01-01", "2010-01-01")]
+    assert spans("the summer of '09") == [("the summer of '09", "2009-06-01", "2009-09-01")]  # the season, not the year
     assert spans("It happened on the 3rd.") == [("the 3rd", "2021-12-03", "2021-12-04")]
     assert spans("the 20th century") == [] and spans("for the 3rd time") == []
 
@@ -456,7 +456,8 @@ def test_a_time_told_by_another_event():
     said = "He started two weeks after Jen's wedding."
     assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("Jen", "marriage", "week", 2, "after")]
     assert by_event("He started two weeks after the wedding.") == []  # whose wedding: not said
-    assert by_event("the year I was born") == []
+    said = "Dad retired the year I was born."
+    assert [(said[s:e], k, u) for s, e, k, u, n, d in by_event(said)] == [("I", "birth", "year")]  # the writer's birth
     d = dt.date
     assert from_event("2019-11-03", "2019-11-04", "summer", 1, "before") == (d(2019, 6, 1), d(2019, 9, 1))
     assert from_event("2019-08-03", "2019-08-04", "summer", 1, "after") == (d(2020, 6, 1), d(2020, 9, 1))
@@ -466,3 +467,22 @@ def test_a_time_told_by_another_event():
     # too coarse to count from: the week after something known to the month
     assert from_event("2019-08-01", "2019-09-01", "week", 1, "after") is None
     assert from_event("2019-01-01", "2020-01-01", "summer", 1, "before") is None
+
+
+def test_a_season_with_a_year_by_its_last_two_digits():
+    assert one("We moved here in the fall of '09.", "2022-07-04") == ("the fall of '09", "2009-09-01", "2009-12-01")
+    assert one("the summer of '79", "2022-07-04") == ("the summer of '79", "1979-06-01", "1979-09-01")
+
+
+def test_an_age_told_by_a_birth():
+    from remembrancer.extract.times import by_event, from_event
+
+    said = "When Mom turned 70 they moved to a condo."
+    assert [(said[s:e], k, u, n) for s, e, k, u, n, _ in by_event(said)] == [("Mom", "birth", "turned", 70)]
+    said = "When I was 19 I moved to Chicago."
+    assert [(said[s:e], k, u, n) for s, e, k, u, n, _ in by_event(said)] == [("I", "birth", "aged", 19)]
+    assert by_event("when Sam was two weeks old") == [] and by_event("When Dad was a boy") == []
+    d = dt.date
+    assert from_event("1950-08-16", "1950-08-17", "turned", 70, "after") == (d(2020, 1, 1), d(2021, 1, 1))
+    assert from_event("1978-05-09", "1978-05-10", "aged", 19, "after") == (d(1997, 5, 9), d(1998, 5, 9))
+    assert from_event("1978-01-01", "1979-01-01", "aged", 19, "after") is None  # born in a year: 19 spans two

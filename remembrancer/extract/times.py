@@ -73,7 +73,8 @@ _SOURCES = [
     # early, the middle or late in a month or a year, read as all of it: "early March", "mid-March 2019", "late 2019"
     ("part_word", rf"\b(early|mid|late)[- ](?:({_month})\b(?!\s*\d\d?\b)(?:,?\s+(?:of\s+)?({_year}))?|({_year})\b(?![\d:]))"),
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of|from)\s+)({_month})\b(?!\s*\d)"),
-    ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
+    # "the summer of 1979", "the fall of '09" (a year by its last two digits: the century that has been)
+    ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?(?:({_year})\b|['’](\d\d)\b(?!['’]))"),
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
     # "in the summer", "over the winter" said as to come: the next one (said of the past, it may be any year's)
     ("the_season", rf"\b(?:in|during|over|by|until|till|through)\s+the\s+({_season})\b(?!\s+(?:of|before|after|when|that|we|i|he|she|they|you)\b)"),
@@ -83,7 +84,7 @@ _SOURCES = [
     # ("a week today" is left to "today_n": "a week today since he died" is a week back)
     ("week_on", rf"\b(?:({_num})\s+weeks?\s+(?:on\s+)?({_wd}|tomorrow)|(?<!every )(?<!each )({_wd})\s+week)\b"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
-    # "that same year", "the same summer": as "that year" (not "the same year as Sam": a year told by what follows)
+    # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event), "the same summer": as "that year" (not "the same year as Sam": a year told by what follows)
     ("that", rf"\b(?:that(?:\s+(?:very\s+)?same)?|the\s+(?:very\s+)?same)\s+({_season}|{_month}|year|christmas|easter)\b"
              rf"(?<!\bmay)(?<!\bmarch)(?<!\bfall)(?!\s+as\b)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
@@ -450,7 +451,10 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
             y = a.year if m <= a.month else a.year - 1
         return month(y, m)
     if kind == "season_year":
-        return season(int(g[1]), g[0])
+        if g[1]:
+            return season(int(g[1]), g[0])
+        y, top = int(g[2]) + 2000, (a or dt.date.today()).year
+        return season(y if y <= top else y - 100, g[0])
     if kind == "week_on":
         if a is None:
             return None
@@ -863,7 +867,7 @@ class Times:
     version = "11"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
-    # "that same year"
+    # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -968,8 +972,11 @@ BY_EVENT = re.compile(
     rf"(?i:\b(?:(?P<n>{_num})\s+(?P<units>days?|weeks?|months?|years?|summers?|winters?|christmases)|(?:the|that)\s+"
     rf"(?P<unit>{_BY_UNIT}))\s+(?:(?P<dir>before|after)\s+)?)"
     rf"(?:(?P<who>{_BY_NAME})\s+(?P<verb>(?i:" + "|".join(sorted(_BY_VERB, key=len, reverse=True)) + r"))"
-    rf"|(?P<whose>{_BY_NAME})['’]s\s+(?P<noun>(?i:" + "|".join(sorted(_BY_NOUN, key=len, reverse=True)) + r")))\b")
-_NOT_NAMES = {"i", "we", "you", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
+    rf"|(?P<whose>{_BY_NAME})['’]s\s+(?P<noun>(?i:" + "|".join(sorted(_BY_NOUN, key=len, reverse=True)) + r")))\b"
+    # an age: "when Mom turned 70" (the year of that birthday), "when I was 19" (the twelve months after it)
+    rf"|(?i:\bwhen\s+)(?P<aged>{_BY_NAME})\s+(?P<age_verb>(?i:turned|was|were))\s+(?P<age>\d{{1,3}}|(?i:{_num}))\b"
+    r"(?!\s*(?:%|(?i:years?\s+(?:old\s+)?(?:ago|before|after|since|earlier|later)|minutes?|hours?|days?|weeks?|months?|o'clock|am|pm|a\.m|p\.m)\b))")
+_NOT_NAMES = {"we", "you", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
 
 
 def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
@@ -977,9 +984,16 @@ def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
     "before" / "after" / None). "the year Sam was born" -> (.., "birth", "year", 1, None)."""
     out = []
     for m in BY_EVENT.finditer(text):
-        who = "who" if m.group("who") else "whose"
+        who = "who" if m.group("who") else "whose" if m.group("whose") else "aged"
         name = m.group(who)
         if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        if who == "aged":
+            age = m.group("age").lower()
+            n = None if age in VAGUE else parse_number(age)
+            if n and 0 < n < 120:
+                out.append((m.start(who), m.start(who) + len(name), "birth",
+                            "turned" if m.group("age_verb").lower() == "turned" else "aged", n, "after"))
             continue
         unit = (m.group("unit") or m.group("units")).lower()
         unit = {"christmases": "christmas"}.get(unit, unit.rstrip("s") if unit != "christmas" else unit)
@@ -999,6 +1013,10 @@ def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = 
     a, b = dt.date.fromisoformat(lo[:10]), dt.date.fromisoformat(hi[:10])
     span = (b - a).days
     last = b - dt.timedelta(days=1)
+    if unit == "turned":  # "when Mom turned 70": the year of her seventieth birthday
+        return year(a.year + n) if a.year == last.year else None
+    if unit == "aged":  # "when I was 19": the year from the nineteenth birthday (born known to the month)
+        return (a + relativedelta(years=n), a + relativedelta(years=n + 1)) if span <= 31 else None
     if unit in ("day", "night"):
         return day(a + dt.timedelta(days=n if direction == "after" else -n)) if direction and span == 1 else (
             day(a) if span == 1 else None)
