@@ -897,22 +897,24 @@ def test_a_death_told_by_a_bare_name_another_bears_more_fully_is_perhaps():
                   "Thursday.") == [("Jim Armstrong", True)]
 
 
-def test_an_event_dated_by_another_event_in_the_store(tmp_path):
+@pytest.mark.backends
+def test_an_event_dated_by_another_event_in_the_store(tmp_path, request, backend):
     """"The summer before Dad died" takes Dad's death's date from another entry, written before or after it; a date of
     the other event that disagrees with another (two weddings), or none, leaves it undated."""
+    from conftest import store_on
     from remembrancer import Memory
 
     def dated(memory, kind):
         return [tuple(r) for r in memory.query("SELECT lo, hi FROM events WHERE kind = ? ORDER BY id", (kind,))]
 
-    with Memory(tmp_path / "a.db") as memory:
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
         memory.add("The summer before Dad died, Phil retired from the council.", at="2021-07-03")
         memory.add("Dad died on the 3rd of November 2019. We are lost.", at="2019-11-10")
         assert dated(memory, "retirement") == [("2019-06-01", "2019-09-01")]
-    with Memory(tmp_path / "b.db") as memory:
+    with Memory(store_on(backend, request, tmp_path, "b")) as memory:
         memory.add("The summer before Dad died, Phil retired from the council.", at="2021-07-03")
         assert dated(memory, "retirement") == [(None, "2021-07-04")]  # Dad's death has no date: none
-    with Memory(tmp_path / "c.db") as memory:
+    with Memory(store_on(backend, request, tmp_path, "c")) as memory:
         memory.add("Sam was born on the 4th of July 2004.", at="2019-07-05")
         memory.add("Sam was born in 2006, I think.", at="2019-08-05")
         memory.add("Walt retired the year Sam was born.", at="2019-09-30")
@@ -938,10 +940,11 @@ def test_an_anniversary_told_alone_dates_the_event_after_it(nlp):
     assert events(nlp, "Two years today. Peter Parker will marry Mary Jones in May.", at="2022-08-20")[0][2] != "2020-08-20"
 
 
-def test_an_event_dated_by_an_age_and_a_birth_in_the_store(tmp_path):
+@pytest.mark.backends
+def test_an_event_dated_by_an_age_and_a_birth_in_the_store(db):
     from remembrancer import Memory
 
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add("My mother Carol Ann was born on 16 August 1950.", at="2019-05-09")
         memory.add("When Carol Ann turned 70 she retired from the library.", at="2021-07-03")
         rows = [tuple(r) for r in memory.query("SELECT lo, hi FROM events WHERE kind = 'retirement'")]
