@@ -949,3 +949,9 @@ def test_an_event_dated_by_an_age_and_a_birth_in_the_store(db):
         memory.add("When Carol Ann turned 70 she retired from the library.", at="2021-07-03")
         rows = [tuple(r) for r in memory.query("SELECT lo, hi FROM events WHERE kind = 'retirement'")]
         assert rows == [("2020-01-01", "2021-01-01")]
+
+
+def test_a_word_of_a_date_is_no_event(nlp):
+    # "Memorial Day" is a day, not a memorial: no one died
+    assert events(nlp, "Peter Parker went to the Memorial Day parade with Mary Jones.", at="2021-06-10") == []
+    assert [e[0] for e in events(nlp, "Peter Parker's memorial was on Sunday.", at="2021-06-10")] == ["death"]  # a memorial

@@ -486,3 +486,13 @@ def test_an_age_told_by_a_birth():
     assert from_event("1950-08-16", "1950-08-17", "turned", 70, "after") == (d(2020, 1, 1), d(2021, 1, 1))
     assert from_event("1978-05-09", "1978-05-10", "aged", 19, "after") == (d(1997, 5, 9), d(1998, 5, 9))
     assert from_event("1978-01-01", "1979-01-01", "aged", 19, "after") is None  # born in a year: 19 spans two
+
+
+def test_so_long_before_or_after_something_is_counted_from_it_or_is_no_time():
+    times = find_times("You died two days after Christmas.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][0] == ("two days after", "2020-12-27", "2020-12-28")
+    # what it is before is no time the text gives: not three weeks before the letter
+    assert find_times("You died three weeks before our anniversary.", "2021-06-20") == []
+    # with nothing after it, from the time told before, as before
+    times = find_times("Mum died on 3 May 2019. Two weeks after, Dad moved.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("Two weeks after", "2019-05-13", "2019-05-20")

@@ -347,6 +347,8 @@ class Events:
                 kind = _kind(t)
                 if kind is None:
                     continue
+                if any(tm.start <= t.idx < tm.end for tm in group_times):
+                    continue  # a word of a date is no event: "on Memorial Day", "All Souls' Day"
                 times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
                 turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                 me = speaker_of.get(turn[2]) if turn else writer

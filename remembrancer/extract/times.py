@@ -103,7 +103,8 @@ _SOURCES = [
     # years on)
     ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
-    ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|earlier|later|from now|hence)(?:\s+(today))?\b"),
+    # "two days after Christmas", "three weeks before our anniversary": counted from what follows, or no time at all
+    ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|after|earlier|later|from now|hence)(?:\s+(today))?\b"),
     # "three weeks since he died", "it's been a year since Mum passed": counted back like "ago"
     # (not "two years since 2019", whose date is told)
     ("since_n", rf"\b({_num})\s+({_unit})(?=\s+since\b(?!\s+(?:\d|{_month}\b)))"),
@@ -530,7 +531,7 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         n = parse_number(g[0])
         if n is None:
             return None
-        sign = 1 if kind == "ago" and low[2] in ("later", "from now", "hence") else -1
+        sign = 1 if kind == "ago" and low[2] in ("later", "after", "from now", "hence") else -1
         if kind == "ago" and g[3]:  # "a year ago today": that very day
             return day(_shift(a, sign * n, g[1]))
         if kind == "since_n" and g[1].lower().rstrip("s") in ("month", "year", "decade", "centur", "century"):
@@ -821,7 +822,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     after = set()
     for i in range(len(times) - 1):
         kind, groups = told[times[i].start]
-        if kind == "unit_before" and not text[times[i].end:times[i + 1].start].strip():
+        if (kind == "unit_before" or _counted(kind, groups)) and not text[times[i].end:times[i + 1].start].strip():
             # "the day after Christmas", "the week before Easter": counted from the time it is before or after
             try:  # "the day after Easter": from Easter Sunday, the middle of its long weekend
                 lo, hi = dt.date.fromisoformat(times[i + 1].lo), dt.date.fromisoformat(times[i + 1].hi)
@@ -836,10 +837,12 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         if i in after:
             continue
         kind, groups = told[times[i].start]
-        if kind == "ago" and groups[2].lower() in ("before", "earlier", "later") or kind == "unit_before":
+        if kind == "ago" and groups[2].lower() in ("before", "after", "earlier", "later") or kind == "unit_before":
             base = dt.date.fromisoformat(times[i - 1].lo)
-            if kind == "unit_before" and re.match(r"\s*[^\W\d_]", text[times[i].end:]) and (
-                    dt.date.fromisoformat(times[i - 1].hi) - base).days > {"day": 1, "night": 1, "week": 7, "weekend": 7}.get(groups[0].lower(), 366):
+            unit = (groups[0] if kind == "unit_before" else groups[1]).lower().rstrip("s")
+            if (kind == "unit_before" or _counted(kind, groups)) and re.match(r"\s*[^\W\d_]", text[times[i].end:]) and (
+                    dt.date.fromisoformat(times[i - 1].hi) - base).days > {"day": 1, "night": 1, "week": 7, "weekend": 7,
+                                                                           "fortnight": 7}.get(unit, 366):
                 continue  # "We moved here in 1978, the week after Lisa was born": after the birth, not after New Year's Day
             try:
                 if kind == "unit_before" and groups[0].lower() in ("month", "year"):
@@ -856,8 +859,14 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
                 after.add(i)
     # "I retired the year after you got ill", "the day before I had you": before or after what the words go on to tell,
     # with no time told before them to count from: not the entry's day (a year after a letter, for what was long ago)
-    return [t for i, t in enumerate(times) if i in after or told[t.start][0] != "unit_before"
+    # ... and so "three weeks before our anniversary", "two days after we moved" with nothing to count from
+    return [t for i, t in enumerate(times) if i in after or not (told[t.start][0] == "unit_before" or _counted(*told[t.start]))
             or not re.match(r"\s*[^\W\d_]", text[t.end:])]
+
+
+def _counted(kind, groups) -> bool:
+    """Is the time "N days/weeks ... before/after" something ("two days after Christmas"), not "ago" or "later"?"""
+    return kind == "ago" and groups[2].lower() in ("before", "after") and not groups[3]
 
 
 class Times:
