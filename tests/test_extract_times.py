@@ -496,3 +496,9 @@ def test_so_long_before_or_after_something_is_counted_from_it_or_is_no_time():
     # with nothing after it, from the time told before, as before
     times = find_times("Mum died on 3 May 2019. Two weeks after, Dad moved.", "2021-06-20")
     assert [(t.text, t.lo, t.hi) for t in times][1] == ("Two weeks after", "2019-05-13", "2019-05-20")
+
+
+def test_a_feast_after_a_year_past_what_is_counted_from_it():
+    times = find_times("Mum passed in '98, the week before Christmas.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1:] == [("the week before", "1998-12-18", "1998-12-25"),
+                                                         ("Christmas", "1998-12-25", "1998-12-26")]

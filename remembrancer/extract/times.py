@@ -654,7 +654,9 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
             continue
         if future is not None and future(t.start):
             continue
-        prior = next((p for p in reversed(out[:i]) if p.end <= t.start), None)
+        # (past one counted from it: "Mum passed in '98, the week before Christmas" is 1998's Christmas)
+        prior = next((p for p in reversed(out[:i]) if p.end <= t.start and not (
+            told.get(p.start, (None,))[0] == "unit_before" or _counted(*told.get(p.start, (None, ()))))), None)
         if prior is None or told.get(prior.start, (None,))[0] not in YEARED and not (
                 told.get(prior.start, (None, ()))[0] in ("dmy", "mdy") and told[prior.start][1][3]):
             continue
@@ -864,7 +866,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             or not re.match(r"\s*[^\W\d_]", text[t.end:])]
 
 
-def _counted(kind, groups) -> bool:
+def _counted(kind, groups=()) -> bool:
     """Is the time "N days/weeks ... before/after" something ("two days after Christmas"), not "ago" or "later"?"""
     return kind == "ago" and groups[2].lower() in ("before", "after") and not groups[3]
 
