@@ -502,3 +502,13 @@ def test_a_feast_after_a_year_past_what_is_counted_from_it():
     times = find_times("Mum passed in '98, the week before Christmas.", "2021-06-20")
     assert [(t.text, t.lo, t.hi) for t in times][1:] == [("the week before", "1998-12-18", "1998-12-25"),
                                                          ("Christmas", "1998-12-25", "1998-12-26")]
+
+
+def test_the_one_before_last_and_some_such_weekday():
+    # 2021-06-20 is a Sunday
+    assert one("Jim died in hospital the Friday before last.", "2021-06-20") == ("the Friday before last", "2021-06-11", "2021-06-12")
+    assert one("Paul moved to Canada the year before last.", "2021-06-20") == ("the year before last", "2019-01-01", "2020-01-01")
+    # "on a wet Tuesday", "one cold Thursday": some such day, as "on a Tuesday" is, not the last one
+    assert [t.text for t in find_times("We buried you on a wet Tuesday in March.", "2021-06-20")] == ["March"]
+    assert find_times("One cold Thursday we walked to the pier.", "2021-06-20") == []
+    assert one("We had a lovely Sunday with the kids.", "2021-06-21") == ("Sunday", "2021-06-20", "2021-06-21")

@@ -102,6 +102,8 @@ _SOURCES = [
     # "on a Sunday", "one Thursday": some such day, not the one just gone ("You died on a Sunday morning", in a letter two
     # years on)
     ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # "the Friday before last", "the week before last": the one before the last one
+    ("before_last", rf"\bthe\s+({_wd}|week|weekend|month|year)\s+before\s+last\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
     # "two days after Christmas", "three weeks before our anniversary": counted from what follows, or no time at all
     ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|after|earlier|later|from now|hence)(?:\s+(today))?\b"),
@@ -139,7 +141,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
-              "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
+              "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "before_last": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9, "new_year": 0.8,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "since_on": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
@@ -512,6 +514,14 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         return day(a + dt.timedelta(days=offset))
     if kind == "this_part":
         return day(a if low[0] == "this" or low[1] != "night" else a - dt.timedelta(days=1))
+    if kind == "before_last":
+        what = low[0]
+        if what in WEEKDAYS:
+            return day(a - dt.timedelta(days=((a.weekday() - WEEKDAYS[what]) % 7 or 7) + 7))
+        if what == "weekend":
+            sat = a - dt.timedelta(days=((a.weekday() - 5) % 7 or 7) + 7)
+            return sat, sat + dt.timedelta(days=2)
+        return _unit_span(_shift(a, -2, what), what)
     if kind in ("weekday", "weekday_abbr"):
         wd = WEEKDAYS[next(d for d in WEEKDAYS if d.startswith(low[1][:3]))]
         back = (a.weekday() - wd) % 7
@@ -778,6 +788,9 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         if kind == "that":
             taken.append((start, end))
             deferred.append((start, end, groups))  # placed once the times before it are known
+            continue
+        if kind == "weekday" and not groups[0] and re.search(r"\b(?:on\s+a|one|some|every|each)\s+[^\W\d_]+[,]?\s+$", text[max(0, start - 40):start], re.I):
+            taken.append((start, end))  # "on a wet Tuesday", "one cold Thursday in March": some such day, not the last one
             continue
         if kind == "in_n" and duration is not None and duration(start):
             taken.append((start, end))  # "the first time in forty years": not forty years from now
