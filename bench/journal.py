@@ -86,9 +86,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # diary-pastor (deaths4): an American pastor's diary, deaths as Americans tell them (went to be with the Lord, was called home,
 # his service, the visitation, a celebration of life, Memorial Day) beside figurative, feared, dreamed, a Gospel's and a TV
 # show's deaths; written and measured before any rule of that round.
+# journal-michigan (dates7): an American mother's diary, notebook and letters, month-first ("10/12", "Thurs 11/5"), events
+# dated by feasts, by ages and by other events ("the year Sam was born", "the Christmas after Dad's stroke", "two weeks after
+# the wedding", "the fall of '09", "Labor Day weekend"); written, keyed and measured before any rule of that round.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds",
        "emails-expat", "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester", "diary-cork",
-       "notes-to-aoife", "diary-pastor"]
+       "notes-to-aoife", "diary-pastor", "journal-michigan"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
@@ -298,13 +301,13 @@ def _interval(date: str | None):
 # How a person reads the store's date of an event against the key's (the key's date is as precise as the text allows:
 # a day, a month, a year or a decade). `right` and `within` are right; the rest are not:
 #   right    the same date at the same precision ("2019-11-03" for 2019-11-03, "1998" for '98), or a window the store
-#            shows as "about 2009" (forgetting.when) where the key gives 2009
+#            shows as "about 2009" (forgetting.when) where the key gives 2009; "summer 2019" is that season
 #   within   a stretch the key cannot write, inside its date ("the week after the funeral" in November, "the summer" of 2019)
 #   finer    a day (or a calendar month) inside a coarser key: a precision the text does not give, so made up (the entry's
 #            day for "back in March")
 #   coarser  the key's date inside a wider one ("September" for the 21st): not wrong, not right
 #   bound    only "by" or "after" a day (a plan, a state told after the fact): no date (where the key gives none, "by" is
-#            right, as the old rule has it; "after" is shown as that day, forgetting.when)
+#            right, as the old rule has it; forgetting.when says "after" that day)
 #   none     no date where the key gives one
 #   wrong    anything else, and any date where the key gives none
 CLASSES = ["right", "within", "finer", "coarser", "bound", "none", "wrong"]
@@ -318,15 +321,16 @@ def _days(a: str, b: str) -> int:
 
 
 def _shown(lo: str, hi: str):
-    """The interval a person reads from the store's [lo, hi): a window wider than a month that is no calendar month or
-    year is shown as "about" the year (or month) of its middle (forgetting.when), so it is read as that year (month)."""
+    """The interval a person reads from the store's [lo, hi), as forgetting.when says it: a season, whole months or
+    years, a decade, a stretch of days as they are; any other window wider than a month as "about" the year (or month)
+    of its middle, so it is read as that year (month)."""
     import datetime as dt
 
+    from remembrancer.forgetting import when
+
+    if not (when(lo, hi, None)[0] or "").startswith("about"):
+        return lo[:10], hi[:10]
     span = _days(lo, hi)
-    if span <= 31 or (lo[5:10] == "01-01" and span in (365, 366)) or (lo[8:10] == "01" and span <= 31):
-        return lo[:10], hi[:10]
-    if lo[5:10] == "01-01" and hi[5:10] == "01-01":  # whole years, a decade
-        return lo[:10], hi[:10]
     mid = (dt.date.fromisoformat(lo[:10]) + dt.timedelta(days=span // 2)).isoformat()
     return _interval(mid[:4] if span >= 300 else mid[:7])
 

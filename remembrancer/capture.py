@@ -496,16 +496,11 @@ def _order(items, order: dates.Order, batch: Batch) -> bool | None:
 
 def _near(items, whole, i) -> tuple[dt.date, bool, tuple | None]:
     """Where a year-less date of a file whose time says nothing is placed (near, before, within): in the
-    year another file was written on that very day, if one was; else between the dated files before and
-    after it in its folder when their names are not dates (letter-06, letter-07: names in order); else
-    nearest the middle of all the dated files."""
+    year another file was written on that very day, if one was (among files in order, only one between the dated
+    files either side); else between the dated files before and after it in its folder when their names are not
+    dates (letter-06, letter-07, entry-14: names in order); else nearest the middle of all the dated files."""
     days = sorted(dt.date.fromisoformat(iso[:10]) for iso, _ in whole.values())
     head = items[i].head
-    fixed = head.month_day(None) if head.a is None else None  # None for a feast that moves (Easter)
-    same = {d for d in days if fixed and (d.month, d.day) == fixed and (head.weekday is None or d.weekday() == head.weekday)}
-    if len(same) == 1:
-        day = same.pop()
-        return day, False, (day, day)
     folder = items[i].path.parent
     bounds = []
     for step in (-1, 1):
@@ -516,6 +511,13 @@ def _near(items, whole, i) -> tuple[dt.date, bool, tuple | None]:
                 break
             j += step
         bounds.append(found)
+    fixed = head.month_day(None) if head.a is None else None  # None for a feast that moves (Easter)
+    same = {d for d in days if fixed and (d.month, d.day) == fixed and (head.weekday is None or d.weekday() == head.weekday)}
+    if items[i].name is None and (bounds[0] or bounds[1]):  # files in order: that very day only if it lies between them
+        same = {d for d in same if bounds[0] and bounds[1] and bounds[0] <= d <= bounds[1]}
+    if len(same) == 1:
+        day = same.pop()
+        return day, False, (day, day)
     if items[i].name is None and (bounds[0] or bounds[1]):
         return bounds[0] or bounds[1], False, tuple(bounds)
     if days:

@@ -164,9 +164,12 @@ _TIME = (r"(?:(?:,?\s*|T)(?:at\s+)?(?:(?P<H>\d{1,2})(?:[:.](?P<M>\d{2}))?\s*(?P<
 _PATTERNS = [re.compile(p + _TIME, re.I) for p in (
     r"(?P<iy>\d{4})(?P<is>[-/.])(?P<im>\d{1,2})(?P=is)(?P<id>\d{1,2})(?!\d)",
     _WD + r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?!\d)",
-    _WD + r"(?:the\s+)?(?P<d>\d{1,2})" + _ORD + r"(?:\s+of)?[\s-]+" + _MON + _YEAR,
+    # "13 Feb", "13-Feb", not "Entry 13 - Feb. 28, 2021" (a number, then a date set off from it)
+    _WD + r"(?:the\s+)?(?P<d>\d{1,2})" + _ORD + r"(?:\s+of)?(?:\s+|-)" + _MON + _YEAR,
     _WD + _MON + r"[\s-]+(?:the\s+)?(?P<d>\d{1,2})" + _ORD + _YEAR,
     _WD + _HOLIDAY + _YEAR,
+    # a weekday and a day and month by numbers, with no year: "Thurs 11/5", "Tues. 3/11" (never a fraction after a weekday)
+    _WD[:-1] + r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])",
 )]
 
 
@@ -295,7 +298,7 @@ def _written(m: re.Match) -> Written:
     if g.get("iy"):
         return Written(text, int(g["iy"]), int(g["im"]), int(g["id"]), time=time)
     if g.get("a"):
-        return Written(text, _year(g["y"]), weekday=weekday, a=int(g["a"]), b=int(g["b"]), time=time)
+        return Written(text, _year(g.get("y")), weekday=weekday, a=int(g["a"]), b=int(g["b"]), time=time)
     if g.get("h"):
         key = re.sub(r"['’]", "'", g["h"].lower()).replace("st. ", "st ")
         key = next((k for k in (key, key.replace("'", ""), key.replace("s ", "'s ")) if k in _HOLIDAYS), None)
@@ -346,6 +349,9 @@ def line_date(line: str) -> Written | None:
     return None
 
 
+_NUMBERED = re.compile(r"^[\s*_#(\[]*[^\W\d_]+\.?\s*(?:no\.?\s*|#\s*)?\d{1,4}\s*[—–:|,-]\s*$", re.I)  # "Entry 14 - "
+
+
 def titled_date(line: str) -> Written | None:
     """A whole date (with its year) opening or closing a short title, set off from it: "Dad's stories —
     July 4, 2020", "14 June 2021: the hospital", "Respite options (24th Nov 2022)", or a line in brackets
@@ -353,10 +359,12 @@ def titled_date(line: str) -> Written | None:
     line = line.strip().strip("#*_> ").strip()
     if not line or len(line.split()) > 14:
         return None
-    found = [f for f in find(line) if f[2].year and (f[2].day or f[2].holiday or f[2].a)]
+    found = [f for f in find(line) if f[2].day or f[2].holiday or f[2].a]
     if len(found) != 1:
         return None
     start, end, written = found[0]
+    if not written.year and not _NUMBERED.match(line[:start]):
+        return None  # a date without its year only after a numbered label: "Entry 14 - March 9", "Day 3: Tues 11/5"
     if line.startswith("(") and line.endswith(")"):
         return written
     before, after = line[:start], line[end:]

@@ -273,24 +273,62 @@ def _has(memory, table) -> bool:
 AT = "coalesce(e.at, e.added)"  # when an entry happened (when it was recorded, if undated)
 
 
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+_SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def said_day(iso: str) -> str:
+    """A day as a person writes it: "12 March 2020"."""
+    d = dt.date.fromisoformat(iso[:10])
+    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def _days(lo: dt.date, last: dt.date) -> str:
+    """A stretch of days: "2–8 March 2020", "28 February – 5 March 2020", "28 December 2019 – 3 January 2020"."""
+    if (lo.year, lo.month) == (last.year, last.month):
+        return f"{lo.day}–{last.day} {_MONTH_NAMES[lo.month - 1]} {lo.year}"
+    if lo.year == last.year:
+        return f"{lo.day} {_MONTH_NAMES[lo.month - 1]} – {last.day} {_MONTH_NAMES[last.month - 1]} {lo.year}"
+    return f"{said_day(lo.isoformat())} – {said_day(last.isoformat())}"
+
+
 def when(lo: str | None, hi: str | None, written: str | None) -> tuple[str | None, str | None]:
-    """(how to say when an event happened, its day if known to the day) from its interval
-    [lo, hi): "2016-05-02", "2016-05" or "2016"; with no interval, by the entry's date."""
+    """(how a person says when an event happened, its ISO day if known to the day) from its interval [lo, hi), to the
+    precision it has: "2 May 2016", "May 2016", "2016"; and what is not a day never as one: "spring 2019", "the 1980s",
+    "the early 1980s", "2004–2006", "2–8 March 2020", "about 2009" (a window around a length of time: "eight years
+    since"), "after 12 March 2020" (a plan, only begun), "by 2 May 2016" (no date: no later than the entry)."""
     if not lo:
-        return (f"by {written[:10]}" if written else None), None
+        return (f"by {said_day(written)}" if written else None), None
     if not hi:
-        return lo[:10], None
-    span = (as_datetime(hi[:10]) - as_datetime(lo[:10])).days
+        return f"after {said_day(lo)}", None
+    a, b = dt.date.fromisoformat(lo[:10]), dt.date.fromisoformat(hi[:10])
+    span, last = (b - a).days, b - dt.timedelta(days=1)
     if span <= 1:
-        return lo[:10], lo[:10]
-    if lo[5:10] == "01-01" and span in (365, 366):
-        return lo[:4], None
-    if lo[8:10] == "01" and 28 <= span <= 31:
-        return lo[:7], None
-    if span > 31:  # "eight years since", "a few months ago": about when, not the first day of a window
-        mid = (as_datetime(lo[:10]) + (as_datetime(hi[:10]) - as_datetime(lo[:10])) / 2).date().isoformat()
-        return f"about {mid[:4] if span >= 300 else mid[:7]}", None
-    return lo[:10], None
+        return said_day(lo), lo[:10]
+    whole_years = a.month == a.day == b.month == b.day == 1
+    if whole_years and b.year - a.year == 1:
+        return str(a.year), None
+    if a.day == b.day == 1 and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 1:
+        return f"{_MONTH_NAMES[a.month - 1]} {a.year}", None
+    if whole_years and a.year % 10 == 0 and b.year - a.year == 10:
+        return f"the {a.year}s", None
+    if whole_years and b.year - a.year in (3, 4) and (a.year // 10 == last.year // 10):
+        part = {0: "early", 3: "mid", 6: "late"}.get(a.year % 10)
+        if part:
+            return f"the {part} {a.year - a.year % 10}s", None
+    if whole_years:
+        return f"{a.year}–{last.year}", None
+    if a.day == b.day == 1 and a.month in _SEASON_NAMES and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 3:
+        name = _SEASON_NAMES[a.month]
+        return (f"winter {a.year}–{str(a.year + 1)[2:]}" if name == "winter" else f"{name} {a.year}"), None
+    if span <= 31:  # a week, a long weekend: the days, not the first of them
+        return _days(a, last), None
+    if a.day == b.day == 1 and span <= 366:  # whole months: "March – May 2019"
+        return (f"{_MONTH_NAMES[a.month - 1]} – {_MONTH_NAMES[last.month - 1]} {a.year}" if a.year == last.year
+                else f"{_MONTH_NAMES[a.month - 1]} {a.year} – {_MONTH_NAMES[last.month - 1]} {last.year}"), None
+    # "eight years since", "a few months ago": about when, not the first day of a window
+    mid = a + (b - a) / 2
+    return (f"about {mid.year}" if span >= 300 else f"about {_MONTH_NAMES[mid.month - 1]} {mid.year}"), None
 
 
 @dataclass(frozen=True)
@@ -536,7 +574,7 @@ class Snapshot:
 
     # -- describing -------------------------------------------------------------------------------
     def died(self, pid) -> str | None:
-        deaths = [e["at"] for e in self.events.get(pid, []) if e["kind"] == "death" and not e["perhaps"]]
+        deaths = [e["day"] or e["at"] for e in self.events.get(pid, []) if e["kind"] == "death" and not e["perhaps"]]
         return deaths[0] if deaths else None
 
     def died_from(self, pid) -> str | None:

@@ -75,7 +75,8 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
                        "perhaps": not said and perhaps(e["kind"], e["confidence"])})
     for (p, kind), g in facts.given.items():
         if p == pid:
-            events.append({"id": None, "kind": kind, "text": "", "at": g["lo"], "when": g["when"], "negated": False,
+            shown = said_when(g["lo"], g["hi"], None)[0] or g["when"]  # a date the owner gave, said as any other
+            events.append({"id": None, "kind": kind, "text": "", "at": g["lo"], "when": shown, "negated": False,
                            "agent": False, "passage": None, "said": g["said"], "confidence": 1.0, "perhaps": False})
     events.sort(key=lambda e: e["at"] or "")  # stable: events of one day stay in the order they were written
     feel = memory.query(

@@ -190,3 +190,23 @@ def test_an_import_with_a_flag_reads_its_own_text_by_it(tmp_path):
     with Memory(tmp_path / "m.db") as memory:
         memory.add_files([tmp_path / "in"], day_first=False)
         assert [r["lo"][:10] for r in memory.query("SELECT lo FROM events WHERE kind = 'death'")] == ["2021-03-04"]
+
+
+def test_a_heading_numbered_then_dated_and_a_weekday_with_a_day_and_month_by_numbers():
+    """"Entry 13 - Feb. 28, 2021" is dated Feb 28 (not "13 - Feb"); a numbered label may stand before a date without its
+    year ("Entry 14 - March 9"), no other title may; a weekday with numbers alone is a date ("Thurs 11/5"), not a fraction."""
+    assert dates.heading_date("Entry 13 - Feb. 28, 2021\n\nGreg got laid off.")[0].resolve()[0] == "2021-02-28"
+    assert dates.heading_date("Entry 14 - March 9\n\nShe got in!")[0].resolve(near=dt.date(2021, 3, 1))[0] == "2021-03-09"
+    assert dates.heading_date("Dentist - March 9\n\nFillings.") is None
+    thursday = dates.heading_date("Thurs 11/5\n\nUncle Ray passed Tuesday night.")[0]
+    assert thursday.resolve(day_first=False, near=dt.date(2021, 6, 1)) == ("2020-11-05", "weekday")
+    assert dates.heading_date("3/4\n\nOf a cup.") is None
+
+
+def test_a_numbered_file_between_dated_ones_is_placed_between_them(tmp_path):
+    """A year-less day in a notebook of numbered files takes its year from the files beside it, even when another entry
+    was written on that day and month of another year."""
+    write(tmp_path, "2022-03-09.md", "A day a year on.", "2024-01-10T09:00:00")
+    write(tmp_path, "notebook/entry-13.txt", "Entry 13 - Feb. 28, 2021\n\nOne.", "2024-01-10T09:00:00")
+    write(tmp_path, "notebook/entry-14.txt", "Entry 14 - March 9\n\nTwo.", "2024-01-10T09:00:00")
+    assert dated(capture.file_entries([tmp_path]))["entry-14.txt"] == ("2021-03-09", "text", "other entries")

@@ -1058,3 +1058,63 @@ def test_a_celebration_of_life_and_a_graveside_tell_a_death(nlp):
     assert _deaths(nlp, "We went to the celebration of life for Walt Kubicek on Friday.") == [(["Walt Kubicek"], None, 0.9)]
     assert _deaths(nlp, "We stood at Peter Parker's graveside in the rain on Sunday.") == [(["Peter Parker's"], None, 0.9)]  # (the tagger's name)
     assert _deaths(nlp, "Tom Jones held a celebration of spring in the garden.") == []
+
+
+@pytest.mark.backends
+def test_an_event_dated_by_another_event_in_the_store(tmp_path, request, backend):
+    """"The summer before Dad died" takes Dad's death's date from another entry, written before or after it; a date of
+    the other event that disagrees with another (two weddings), or none, leaves it undated."""
+    from conftest import store_on
+    from remembrancer import Memory
+
+    def dated(memory, kind):
+        return [tuple(r) for r in memory.query("SELECT lo, hi FROM events WHERE kind = ? ORDER BY id", (kind,))]
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("The summer before Dad died, Phil retired from the council.", at="2021-07-03")
+        memory.add("Dad died on the 3rd of November 2019. We are lost.", at="2019-11-10")
+        assert dated(memory, "retirement") == [("2019-06-01", "2019-09-01")]
+    with Memory(store_on(backend, request, tmp_path, "b")) as memory:
+        memory.add("The summer before Dad died, Phil retired from the council.", at="2021-07-03")
+        assert dated(memory, "retirement") == [(None, "2021-07-04")]  # Dad's death has no date: none
+    with Memory(store_on(backend, request, tmp_path, "c")) as memory:
+        memory.add("Sam was born on the 4th of July 2004.", at="2019-07-05")
+        memory.add("Sam was born in 2006, I think.", at="2019-08-05")
+        memory.add("Walt retired the year Sam was born.", at="2019-09-30")
+        assert dated(memory, "retirement") == [(None, "2019-10-01")]  # two births of Sam that disagree
+
+
+def test_an_age_turned_yesterday_dates_a_birth(nlp):
+    # "turned fifteen yesterday" (the parser's acomp), and a date said beside the age is no second age
+    assert events(nlp, "Peter Parker turned fifteen yesterday. We had cake.", at="2019-07-05") == [
+        ("birth", ["Peter Parker"], "2004-07-04", "2004-07-05", False)]
+    ex = with_people(nlp, "Mary Jones turned eighteen yesterday, 10/12. An adult.", "2020-10-13")
+    ex.day_first = False
+    Times()(ex)
+    Events()(ex)
+    assert [(e.kind, e.lo) for e in ex.events] == [("birth", "2002-10-12")]
+
+
+def test_an_anniversary_told_alone_dates_the_event_after_it(nlp):
+    assert events(nlp, "Twenty-one years today. Peter Parker and Mary Jones got married at St Hedwig's.", at="2022-08-20") == [
+        ("marriage", ["Mary Jones", "Peter Parker"], "2001-08-20", "2001-08-21", False)]
+    # across a paragraph, or an event to come: not that day
+    assert events(nlp, "Twenty-one years today.\n\nPeter Parker and Mary Jones got married in a barn.", at="2022-08-20")[0][2] is None
+    assert events(nlp, "Two years today. Peter Parker will marry Mary Jones in May.", at="2022-08-20")[0][2] != "2020-08-20"
+
+
+@pytest.mark.backends
+def test_an_event_dated_by_an_age_and_a_birth_in_the_store(db):
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("My mother Carol Ann was born on 16 August 1950.", at="2019-05-09")
+        memory.add("When Carol Ann turned 70 she retired from the library.", at="2021-07-03")
+        rows = [tuple(r) for r in memory.query("SELECT lo, hi FROM events WHERE kind = 'retirement'")]
+        assert rows == [("2020-01-01", "2021-01-01")]
+
+
+def test_a_word_of_a_date_is_no_event(nlp):
+    # "Memorial Day" is a day, not a memorial: no one died
+    assert events(nlp, "Peter Parker went to the Memorial Day parade with Mary Jones.", at="2021-06-10") == []
+    assert [e[0] for e in events(nlp, "Peter Parker's memorial was on Sunday.", at="2021-06-10")] == ["death"]  # a memorial

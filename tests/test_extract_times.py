@@ -169,7 +169,7 @@ def test_a_weekday_or_next_year_picks_the_year():
 def test_a_day_of_the_month_alone_and_a_year_by_two_digits():
     spans = lambda text, at="2021-12-25": [(t.text, t.lo, t.hi) for t in find_times(text, at)]
     assert spans("Jean was born in '46.") == [("'46", "1946-01-01", "1947-01-01")]
-    assert spans("the summer of '09") == [("'09", "2009-01-01", "2010-01-01")]
+    assert spans("the summer of '09") == [("the summer of '09", "2009-06-01", "2009-09-01")]  # the season, not the year
     assert spans("It happened on the 3rd.") == [("the 3rd", "2021-12-03", "2021-12-04")]
     assert spans("the 20th century") == [] and spans("for the 3rd time") == []
 
@@ -418,3 +418,97 @@ def test_a_weekday_told_after_a_date_without_its_year_picks_the_year():
     assert [(t.text, t.lo, t.hi) for t in times] == [("The 4th of February", "2021-02-04", "2021-02-05")]
     times = find_times("You died on the 12th of November, a Thursday, at twenty past four.", "2020-12-20")
     assert [(t.text, t.lo, t.hi) for t in times] == [("the 12th of November", "2020-11-12", "2020-11-13")]
+
+
+def test_a_feast_s_weekend_is_the_weekend_not_the_day():
+    # Labor Day 2021 was Monday 6 September: its weekend is Saturday to Monday
+    assert one("She drove out Labor Day weekend with a U-Haul.", "2021-09-12") == ("Labor Day weekend", "2021-09-04", "2021-09-07")
+    # Thanksgiving (a Thursday) to the Sunday after; Easter's is its long weekend, Good Friday to Easter Monday
+    assert one("Thanksgiving weekend was quiet.", "2021-12-01") == ("Thanksgiving weekend", "2021-11-25", "2021-11-29")
+    assert one("We went up Easter weekend.", "2021-04-10") == ("Easter weekend", "2021-04-02", "2021-04-06")
+    assert one("over the Memorial Day long weekend", "2021-06-10") == ("Memorial Day long weekend", "2021-05-29", "2021-06-01")
+    assert one("on Labor Day", "2021-09-12") == ("Labor Day", "2021-09-06", "2021-09-07")  # the day alone, as before
+
+
+def test_a_day_and_month_by_numbers_after_born_or_died_is_a_date_not_a_fraction():
+    t = find_times("Lucy Rose Delgado, born 3/8 at 2:40 a.m., seven pounds.", "2022-03-09", day_first=False)
+    assert [(x.text, x.lo, x.hi) for x in t] == [("3/8", "2022-03-08", "2022-03-09")]
+    assert find_times("Add 3/8 of a cup of milk.", "2022-03-09", day_first=False) == []
+    assert find_times("I got 3/8 right.", "2022-03-09", day_first=False) == []
+
+
+def test_that_same_year_is_of_the_time_told_before():
+    times = find_times("We moved here in the fall of '09. Grandpa Frank retired that same year.", "2022-07-04")
+    assert [(t.text, t.lo, t.hi) for t in times][-1] == ("that same year", "2009-01-01", "2010-01-01")
+    times = find_times("We married in 1980. The same summer we moved to Hull.", "2022-01-01")
+    assert [(t.text, t.lo, t.hi) for t in times][-1] == ("The same summer", "1980-06-01", "1980-09-01")
+    # "the same year as Sam": a year told by what follows, not by what came before
+    assert [t.text for t in find_times("In 2009 we moved. He was born the same year as Sam.", "2022-07-04")] == ["2009"]
+
+
+def test_a_time_told_by_another_event():
+    from remembrancer.extract.times import by_event, from_event
+
+    said = "He retired the year Sam was born."
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("Sam", "birth", "year", 1, None)]
+    said = "Mike proposed to her the Christmas after Dad's stroke."
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("Dad", "illness", "christmas", 1, "after")]
+    said = "He started two weeks after Jen's wedding."
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("Jen", "marriage", "week", 2, "after")]
+    assert by_event("He started two weeks after the wedding.") == []  # whose wedding: not said
+    said = "Dad retired the year I was born."
+    assert [(said[s:e], k, u) for s, e, k, u, n, d in by_event(said)] == [("I", "birth", "year")]  # the writer's birth
+    d = dt.date
+    assert from_event("2019-11-03", "2019-11-04", "summer", 1, "before") == (d(2019, 6, 1), d(2019, 9, 1))
+    assert from_event("2019-08-03", "2019-08-04", "summer", 1, "after") == (d(2020, 6, 1), d(2020, 9, 1))
+    assert from_event("2019-03-14", "2019-03-15", "christmas", 1, "after") == (d(2019, 12, 25), d(2019, 12, 26))
+    assert from_event("2004-07-04", "2004-07-05", "year") == (d(2004, 1, 1), d(2005, 1, 1))
+    assert from_event("2023-06-10", "2023-06-11", "week", 1, "after") == (d(2023, 6, 11), d(2023, 6, 18))
+    # too coarse to count from: the week after something known to the month
+    assert from_event("2019-08-01", "2019-09-01", "week", 1, "after") is None
+    assert from_event("2019-01-01", "2020-01-01", "summer", 1, "before") is None
+
+
+def test_a_season_with_a_year_by_its_last_two_digits():
+    assert one("We moved here in the fall of '09.", "2022-07-04") == ("the fall of '09", "2009-09-01", "2009-12-01")
+    assert one("the summer of '79", "2022-07-04") == ("the summer of '79", "1979-06-01", "1979-09-01")
+
+
+def test_an_age_told_by_a_birth():
+    from remembrancer.extract.times import by_event, from_event
+
+    said = "When Mom turned 70 they moved to a condo."
+    assert [(said[s:e], k, u, n) for s, e, k, u, n, _ in by_event(said)] == [("Mom", "birth", "turned", 70)]
+    said = "When I was 19 I moved to Chicago."
+    assert [(said[s:e], k, u, n) for s, e, k, u, n, _ in by_event(said)] == [("I", "birth", "aged", 19)]
+    assert by_event("when Sam was two weeks old") == [] and by_event("When Dad was a boy") == []
+    d = dt.date
+    assert from_event("1950-08-16", "1950-08-17", "turned", 70, "after") == (d(2020, 1, 1), d(2021, 1, 1))
+    assert from_event("1978-05-09", "1978-05-10", "aged", 19, "after") == (d(1997, 5, 9), d(1998, 5, 9))
+    assert from_event("1978-01-01", "1979-01-01", "aged", 19, "after") is None  # born in a year: 19 spans two
+
+
+def test_so_long_before_or_after_something_is_counted_from_it_or_is_no_time():
+    times = find_times("You died two days after Christmas.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][0] == ("two days after", "2020-12-27", "2020-12-28")
+    # what it is before is no time the text gives: not three weeks before the letter
+    assert find_times("You died three weeks before our anniversary.", "2021-06-20") == []
+    # with nothing after it, from the time told before, as before
+    times = find_times("Mum died on 3 May 2019. Two weeks after, Dad moved.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1] == ("Two weeks after", "2019-05-13", "2019-05-20")
+
+
+def test_a_feast_after_a_year_past_what_is_counted_from_it():
+    times = find_times("Mum passed in '98, the week before Christmas.", "2021-06-20")
+    assert [(t.text, t.lo, t.hi) for t in times][1:] == [("the week before", "1998-12-18", "1998-12-25"),
+                                                         ("Christmas", "1998-12-25", "1998-12-26")]
+
+
+def test_the_one_before_last_and_some_such_weekday():
+    # 2021-06-20 is a Sunday
+    assert one("Jim died in hospital the Friday before last.", "2021-06-20") == ("the Friday before last", "2021-06-11", "2021-06-12")
+    assert one("Paul moved to Canada the year before last.", "2021-06-20") == ("the year before last", "2019-01-01", "2020-01-01")
+    # "on a wet Tuesday", "one cold Thursday": some such day, as "on a Tuesday" is, not the last one
+    assert [t.text for t in find_times("We buried you on a wet Tuesday in March.", "2021-06-20")] == ["March"]
+    assert find_times("One cold Thursday we walked to the pier.", "2021-06-20") == []
+    assert one("We had a lovely Sunday with the kids.", "2021-06-21") == ("Sunday", "2021-06-20", "2021-06-21")

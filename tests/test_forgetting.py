@@ -5,7 +5,7 @@ import math
 import fsrs
 import pytest
 
-from remembrancer import forgetting as f
+from remembrancer import Memory, forgetting as f
 from remembrancer.errors import BadInput
 
 
@@ -114,13 +114,37 @@ def test_birthday_of_the_dead_is_what_they_would_have_turned():
 
 
 def test_when_an_event_happened_is_said_to_its_precision():
-    assert f.when("2016-05-02", "2016-05-03", "2016-05-02") == ("2016-05-02", "2016-05-02")
+    assert f.when("2016-05-02", "2016-05-03", "2016-05-02") == ("2 May 2016", "2016-05-02")
     assert f.when("2018-01-01", "2019-01-01", None) == ("2018", None)  # no day: no birthday, no anniversary
-    assert f.when("2018-03-01", "2018-04-01", None) == ("2018-03", None)
-    assert f.when(None, None, "2016-05-02T10:00:00") == ("by 2016-05-02", None)
+    assert f.when("2018-03-01", "2018-04-01", None) == ("March 2018", None)
+    assert f.when(None, None, "2016-05-02T10:00:00") == ("by 2 May 2016", None)
     # a window around a length of time ("eight years since") is said as about when, not as its first day
     assert f.when("2008-08-13", "2009-08-13", None) == ("about 2009", None)
-    assert f.when("2019-01-16", "2019-04-16", None) == ("about 2019-03", None)
+    assert f.when("2019-01-16", "2019-04-16", None) == ("about March 2019", None)
+
+
+def test_a_range_or_a_bound_is_never_said_as_a_day():
+    """A season, a decade, a week or a plan only begun, as a person reads them (not their first day)."""
+    assert f.when("2019-03-01", "2019-06-01", None) == ("spring 2019", None)
+    assert f.when("2019-12-01", "2020-03-01", None) == ("winter 2019–20", None)
+    assert f.when("1980-01-01", "1990-01-01", None) == ("the 1980s", None)
+    assert f.when("1970-01-01", "1974-01-01", None) == ("the early 1970s", None)
+    assert f.when("2004-01-01", "2007-01-01", None) == ("2004–2006", None)
+    assert f.when("2020-03-12", None, "2020-03-12") == ("after 12 March 2020", None)
+    assert f.when("2023-06-11", "2023-06-18", None) == ("11–17 June 2023", None)  # "the week after the wedding"
+    assert f.when("2021-04-02", "2021-04-06", None) == ("2–5 April 2021", None)  # Easter's long weekend
+    assert f.when("2019-12-28", "2020-01-04", None) == ("28 December 2019 – 3 January 2020", None)
+    assert f.when("2019-02-01", "2019-05-01", None) == ("February – April 2019", None)
+
+
+def test_the_person_page_and_fading_say_a_range_as_a_range(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("My grandmother Edna Hale retired in the summer of 1989. She was so happy.", at="2020-05-01")
+        m.add("My grandmother Edna Hale moved to Leeds in the 1960s.", at="2020-05-02")
+        whens = {e["kind"]: e["when"] for e in m.person("Edna Hale")["events"]}
+        assert whens == {"retirement": "summer 1989", "moving": "the 1960s"}
+        line = next(i["line"] for i in m.fading(now="2030-01-01", limit=50) if i["person"] == "Edna Hale")
+        assert "retired summer 1989" in line or "moved the 1960s" in line
 
 
 # -- a decade in the store -------------------------------------------------------------------------

@@ -882,6 +882,7 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
         apply_corrections(conn, kinds=("kind",))
     merged |= set(joined)
     _unseen_deaths(conn)
+    _dated_by_events(conn, batch)
     gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
     conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
     conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
@@ -928,6 +929,59 @@ def _unseen_deaths(conn):
         "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
         " AND EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
         f"   WHERE ep.event = events.id AND ep.agent = 0 AND {LISTED_SQL})", (FACT, UNSEEN))
+
+
+def _dated_by_events(conn, batch):
+    """An event told with no date of its own but by another event's ("Walt retired the year Sam was born", "the summer
+    before Dad died", "the week after Martin's wedding") takes its date from that event, when the store holds it dated
+    and only one way (times.by_event, times.from_event): the undated events of the batch's entries, and those naming
+    someone whose dated event the batch stored (a letter read before the diary entry that dates what it speaks of)."""
+    from datetime import date
+
+    from .times import by_event, from_event
+
+    entries = sorted(set(batch))
+    named = {r[0] for chunk in _chunks(entries) for r in conn.execute(
+        "SELECT DISTINCT ep.person FROM events ev JOIN event_people ep ON ep.event = ev.id"
+        f" WHERE ev.lo IS NOT NULL AND ev.entry IN ({','.join('?' * len(chunk))})", chunk)}
+    undated = {tuple(r) for chunk in _chunks(entries) for r in conn.execute(
+        "SELECT id, entry, start, end FROM events WHERE lo IS NULL AND negated = 0"
+        f" AND entry IN ({','.join('?' * len(chunk))})", chunk)}
+    undated |= {tuple(r) for chunk in _chunks(sorted(named)) for r in conn.execute(
+        "SELECT DISTINCT ev.id, ev.entry, ev.start, ev.end FROM events ev JOIN mentions m ON m.entry = ev.entry"
+        " AND m.start >= ev.start AND m.start < ev.end WHERE ev.lo IS NULL AND ev.negated = 0"
+        f" AND m.person IN ({','.join('?' * len(chunk))})", chunk)}
+    texts = {}
+    dated = []
+    for eid, entry, start, end in sorted(undated):
+        if entry not in texts:
+            texts[entry] = conn.execute("SELECT text FROM entries WHERE id = ?", (entry,)).fetchone()[0]
+        found = by_event(texts[entry][start:end])
+        if len(found) != 1:
+            continue  # two events told by others in one sentence: which dates which is not plain
+        who_start, who_end, kind, unit, n, direction = found[0]
+        person = conn.execute("SELECT person FROM mentions WHERE entry = ? AND start = ? AND end = ?",
+                              (entry, start + who_start, start + who_end)).fetchone()
+        if person is None:
+            continue
+        mine = conn.execute("SELECT 1 FROM events ev JOIN event_people ep ON ep.event = ev.id WHERE ev.id = ? AND ev.kind = ?"
+                            " AND ep.person = ?", (eid, kind, person[0])).fetchone()
+        if mine:
+            continue  # the other event itself ("Sam was born" in "the year Sam was born")
+        theirs = conn.execute(
+            "SELECT DISTINCT ev.lo, ev.hi, ev.date_confidence FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " AND ep.agent = 0 WHERE ep.person = ? AND ev.kind = ? AND ev.lo IS NOT NULL AND ev.hi IS NOT NULL"
+            " AND ev.negated = 0 AND coalesce(ev.date_confidence, 0) > 0", (person[0], kind)).fetchall()
+        spans = {(r[0][:10], r[1][:10]) for r in theirs}
+        narrowest = min(spans, key=lambda s: (date.fromisoformat(s[1]) - date.fromisoformat(s[0]), s), default=None)
+        if narrowest is None or any(not (s[0] <= narrowest[0] and narrowest[1] <= s[1]) for s in spans):
+            continue  # none, or two dates of it that disagree (two moves, two weddings)
+        span = from_event(*narrowest, unit, n, direction)
+        if span is None:
+            continue
+        sure = max(r[2] for r in theirs if (r[0][:10], r[1][:10]) == narrowest)
+        dated.append((span[0].isoformat(), span[1].isoformat(), round(sure * 0.8, 3), eid))
+    conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ? WHERE id = ?", dated)
 
 
 def _first_and_surname(name: str) -> bool:

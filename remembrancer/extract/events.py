@@ -332,7 +332,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "35"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "36"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -342,6 +342,8 @@ class Events:
     # "walked out along the harbour" no parting, "walked out on Ann" hers too; a burial told by "him" after one man's death
     # told by name is his; "lost his life", "took her last breath", "breathed his last", "succumbed to cancer", "Mam, God rest
     # her,"; "proposed a toast", "proposed that we go" no engagement; "Mom's celebration of life", "at Dad's graveside")
+    # 36: dates7 ("turned fifteen yesterday" a birth, "Twenty-one years
+    # today." before the event it dates; extract._dated_by_events: "the year Sam was born", "the summer before Dad died")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -376,6 +378,8 @@ class Events:
                 kind = _kind(t)
                 if kind is None:
                     continue
+                if any(tm.start <= t.idx < tm.end for tm in group_times):
+                    continue  # a word of a date is no event: "on Memorial Day", "All Souls' Day"
                 times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
                 turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                 me = speaker_of.get(turn[2]) if turn else writer
@@ -387,6 +391,9 @@ class Events:
                     # "Do you remember the spring you retired? Twenty-one years ago now.": a time said alone dates the sentence before
                     nxt = doc[groups[g + 1][0]:groups[g + 1][1]]
                     times = [tm for tm in all_times if nxt.start_char <= tm.start < nxt.end_char][:1]
+                if not times and g > 0 and kind in ("birth", "death", "marriage", "engagement") and t.tag_ in ("VBD", "VBN"):
+                    # "Twenty-one years today. Greg and I got married at St. Hedwig's": the anniversary told, then the event
+                    times = _years_today(doc[groups[g - 1][0]:groups[g - 1][1]], sent, all_times, turn)
                 if not times and turn is not None:
                     times = _answered(ex, turn, all_times)  # "split up" / "since when??" / "Like two weeks ago."
                 lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
@@ -1111,7 +1118,9 @@ def _age(t, owner, times):
             return None  # "he was fifteen in 1990": an age then, not a birthday
         who = [owner[c.i] for c in kids if c.dep_ == "nsubj" and c.i in owner]
         # an age is a number alone: not "the only one", "one of them"
-        nums = [c for c in kids if c.pos_ == "NUM" and c.dep_ in ("attr", "dobj", "npadvmod") and not any(
+        # ("turned fifteen": the parser's acomp or advmod after "turn"; never a number that is the time: "turned 18 yesterday, 10/12")
+        nums = [c for c in kids if c.pos_ == "NUM" and (c.dep_ in ("attr", "dobj", "npadvmod") or c.dep_ in ("acomp", "advmod") and lemma == "turn")
+                and not any(tm.start <= c.idx < tm.end for tm in times) and not any(
             g.dep_ in ("det", "amod", "prep", "advmod") or g.dep_ == "compound" and g.pos_ != "NUM" for g in c.children)]
         nums = nums or _age_on_time(t)  # "Zoe turns 5 saturday!!"
         sure = CONFIDENCE["age"]
@@ -1220,6 +1229,18 @@ def _time_only(sent, times, turn) -> bool:
     root = sent.root
     return root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "that", "this") for c in root.children) and any(
         (span := doc.char_span(tm.start, tm.end, alignment_mode="expand")) is not None and span.root.head.i == root.i for tm in mine)
+
+
+def _years_today(before, sent, times, turn) -> list:
+    """The time of a sentence that is only an anniversary counted to the entry's day ("Twenty-one years today.", "Ten years
+    ago today."), just before `sent` in its paragraph (or chat turn): [that time], else []."""
+    doc = sent.doc
+    if re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) or not _time_only(before, times, turn):
+        return []
+    mine = [tm for tm in times if before.start_char <= tm.start < before.end_char]
+    if len(mine) != 1 or not re.search(r"\b(?:years?|decades?)\s+(?:ago\s+)?today$", mine[0].text, re.I):
+        return []
+    return mine
 
 
 def _answered(ex, turn, times) -> list:

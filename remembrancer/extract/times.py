@@ -73,7 +73,8 @@ _SOURCES = [
     # early, the middle or late in a month or a year, read as all of it: "early March", "mid-March 2019", "late 2019"
     ("part_word", rf"\b(early|mid|late)[- ](?:({_month})\b(?!\s*\d\d?\b)(?:,?\s+(?:of\s+)?({_year}))?|({_year})\b(?![\d:]))"),
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of|from)\s+)({_month})\b(?!\s*\d)"),
-    ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?({_year})\b"),
+    # "the summer of 1979", "the fall of '09" (a year by its last two digits: the century that has been)
+    ("season_year", rf"\b(?:the\s+)?({_season})\s+(?:of\s+)?(?:({_year})\b|['’](\d\d)\b(?!['’]))"),
     ("season", rf"\b(last|next|this)\s+({_season})\b"),
     # "in the summer", "over the winter" said as to come: the next one (said of the past, it may be any year's)
     ("the_season", rf"\b(?:in|during|over|by|until|till|through)\s+the\s+({_season})\b(?!\s+(?:of|before|after|when|that|we|i|he|she|they|you)\b)"),
@@ -83,7 +84,9 @@ _SOURCES = [
     # ("a week today" is left to "today_n": "a week today since he died" is a week back)
     ("week_on", rf"\b(?:({_num})\s+weeks?\s+(?:on\s+)?({_wd}|tomorrow)|(?<!every )(?<!each )({_wd})\s+week)\b"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
-    ("that", rf"\bthat\s+({_season}|{_month}|year|christmas|easter)\b(?<!\bmay)(?<!\bmarch)(?<!\bfall)"),  # not "that may be"
+    # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event), "the same summer": as "that year" (not "the same year as Sam": a year told by what follows)
+    ("that", rf"\b(?:that(?:\s+(?:very\s+)?same)?|the\s+(?:very\s+)?same)\s+({_season}|{_month}|year|christmas|easter)\b"
+             rf"(?<!\bmay)(?<!\bmarch)(?<!\bfall)(?!\s+as\b)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
     # "in the 80s", "the '60s", "the early seventies": of the last century (never "her 80s", an age; "the 20s" and "the
     # 00s" could be either century). Not beside the weather: "in the 80s all week" (American degrees)
@@ -99,8 +102,11 @@ _SOURCES = [
     # "on a Sunday", "one Thursday": some such day, not the one just gone ("You died on a Sunday morning", in a letter two
     # years on)
     ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # "the Friday before last", "the week before last": the one before the last one
+    ("before_last", rf"\bthe\s+({_wd}|week|weekend|month|year)\s+before\s+last\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
-    ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|earlier|later|from now|hence)(?:\s+(today))?\b"),
+    # "two days after Christmas", "three weeks before our anniversary": counted from what follows, or no time at all
+    ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|after|earlier|later|from now|hence)(?:\s+(today))?\b"),
     # "three weeks since he died", "it's been a year since Mum passed": counted back like "ago"
     # (not "two years since 2019", whose date is told)
     ("since_n", rf"\b({_num})\s+({_unit})(?=\s+since\b(?!\s+(?:\d|{_month}\b)))"),
@@ -119,7 +125,7 @@ _SOURCES = [
     ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this|in|last)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday)|(on|last)\s+({_wd}))\b"),
     # a day and month by numbers, with no year: "Closing is 6/3", "his last day is 3/31", "on 14/2" (not a fraction,
     # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
-    ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
+    ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due|born|died)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
     # part of a month, a year or a week, read as all of it: "at the end of the month", "the beginning of March"
     ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(?:(month|year|week)|({_month})(?:,?\s+({_year}))?|({_year}))\b"),
     # "in the New Year": its January (the one just gone, or to come)
@@ -127,7 +133,7 @@ _SOURCES = [
     ("holiday", rf"\b(?:(last|next|this|on|at)\s+)?(?<!every )(?<!each )(christmas eve|christmas day|christmas|new year'?s eve|"
                 rf"new year'?s day|halloween|valentine'?s day|easter(?: sunday| day| monday)?|good friday|boxing day|thanksgiving|memorial day|labou?r day|"
                 rf"fourth of july|independence day|father'?s day|st\.? patrick'?s day|bonfire night|guy fawkes night|hogmanay|"
-                rf"st\.? david'?s day)(?:\s+({_year}))?\b"),
+                rf"st\.? david'?s day)(?:\s+({_year}))?(?:\s+((?:long\s+)?weekend))?\b"),
 ]
 PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # How sure a reading is, by its pattern: a full date is sure; a date without its year, a weekday, a month
@@ -135,7 +141,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
-              "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "ago": 0.9,
+              "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "before_last": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9, "new_year": 0.8,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "since_on": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
@@ -448,7 +454,10 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
             y = a.year if m <= a.month else a.year - 1
         return month(y, m)
     if kind == "season_year":
-        return season(int(g[1]), g[0])
+        if g[1]:
+            return season(int(g[1]), g[0])
+        y, top = int(g[2]) + 2000, (a or dt.date.today()).year
+        return season(y if y <= top else y - 100, g[0])
     if kind == "week_on":
         if a is None:
             return None
@@ -505,6 +514,14 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         return day(a + dt.timedelta(days=offset))
     if kind == "this_part":
         return day(a if low[0] == "this" or low[1] != "night" else a - dt.timedelta(days=1))
+    if kind == "before_last":
+        what = low[0]
+        if what in WEEKDAYS:
+            return day(a - dt.timedelta(days=((a.weekday() - WEEKDAYS[what]) % 7 or 7) + 7))
+        if what == "weekend":
+            sat = a - dt.timedelta(days=((a.weekday() - 5) % 7 or 7) + 7)
+            return sat, sat + dt.timedelta(days=2)
+        return _unit_span(_shift(a, -2, what), what)
     if kind in ("weekday", "weekday_abbr"):
         wd = WEEKDAYS[next(d for d in WEEKDAYS if d.startswith(low[1][:3]))]
         back = (a.weekday() - wd) % 7
@@ -524,7 +541,7 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         n = parse_number(g[0])
         if n is None:
             return None
-        sign = 1 if kind == "ago" and low[2] in ("later", "from now", "hence") else -1
+        sign = 1 if kind == "ago" and low[2] in ("later", "after", "from now", "hence") else -1
         if kind == "ago" and g[3]:  # "a year ago today": that very day
             return day(_shift(a, sign * n, g[1]))
         if kind == "since_n" and g[1].lower().rstrip("s") in ("month", "year", "decade", "centur", "century"):
@@ -585,8 +602,22 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
                 d = _holiday(g[1], y + 1)
             elif low[0] != "next" and not future and (d > a or low[0] == "last" and d == a):
                 d = _holiday(g[1], y - 1)
-        return _holiday_span(g[1], d)
+        return _holiday_weekend(d) if g[3] and " ".join(low[1].split()) != "easter" else _holiday_span(g[1], d)
     return None
+
+
+def _holiday_weekend(d: dt.date) -> tuple[dt.date, dt.date]:
+    """The weekend a feast gives its name to ("Labor Day weekend", "Easter weekend", "Thanksgiving weekend", "the Fourth of
+    July weekend"): Saturday to a Monday feast, a Thursday or Friday feast to the Sunday after, a Saturday or Sunday one's
+    own weekend; a feast midweek, the weekends either side of it."""
+    w = d.weekday()
+    if w == 0:
+        return d - dt.timedelta(days=2), d + dt.timedelta(days=1)
+    if w in (3, 4):
+        return d, d + dt.timedelta(days=7 - w)
+    if w in (5, 6):
+        return d - dt.timedelta(days=w - 5), d + dt.timedelta(days=7 - w)
+    return d - dt.timedelta(days=w + 2), d + dt.timedelta(days=7 - w)
 
 
 def _holiday_span(name: str, d: dt.date) -> tuple[dt.date, dt.date]:
@@ -633,7 +664,9 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
             continue
         if future is not None and future(t.start):
             continue
-        prior = next((p for p in reversed(out[:i]) if p.end <= t.start), None)
+        # (past one counted from it: "Mum passed in '98, the week before Christmas" is 1998's Christmas)
+        prior = next((p for p in reversed(out[:i]) if p.end <= t.start and not (
+            told.get(p.start, (None,))[0] == "unit_before" or _counted(*told.get(p.start, (None, ()))))), None)
         if prior is None or told.get(prior.start, (None,))[0] not in YEARED and not (
                 told.get(prior.start, (None, ()))[0] in ("dmy", "mdy") and told[prior.start][1][3]):
             continue
@@ -756,6 +789,9 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             taken.append((start, end))
             deferred.append((start, end, groups))  # placed once the times before it are known
             continue
+        if kind == "weekday" and not groups[0] and re.search(r"\b(?:on\s+a|one|some|every|each)\s+[^\W\d_]+[,]?\s+$", text[max(0, start - 40):start], re.I):
+            taken.append((start, end))  # "on a wet Tuesday", "one cold Thursday in March": some such day, not the last one
+            continue
         if kind == "in_n" and duration is not None and duration(start):
             taken.append((start, end))  # "the first time in forty years": not forty years from now
             continue
@@ -770,7 +806,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         text_ = text[start:end]
         # Leading prepositions belong to the sentence, not the time ("in 2022" -> "2022").
         lead = re.match(r"(?:in|on|at|since|from|until|till|by|before|after|during|of|around|circa|within|over|through"
-                        + (r"|due" if kind == "numeric_dm" else "") + r")\s+", text_, re.I)
+                        + (r"|due|born|died" if kind == "numeric_dm" else "") + r")\s+", text_, re.I)
         if lead and kind not in ("in_n",):
             start += lead.end()
             text_ = text_[lead.end():]
@@ -801,7 +837,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
     after = set()
     for i in range(len(times) - 1):
         kind, groups = told[times[i].start]
-        if kind == "unit_before" and not text[times[i].end:times[i + 1].start].strip():
+        if (kind == "unit_before" or _counted(kind, groups)) and not text[times[i].end:times[i + 1].start].strip():
             # "the day after Christmas", "the week before Easter": counted from the time it is before or after
             try:  # "the day after Easter": from Easter Sunday, the middle of its long weekend
                 lo, hi = dt.date.fromisoformat(times[i + 1].lo), dt.date.fromisoformat(times[i + 1].hi)
@@ -816,10 +852,12 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         if i in after:
             continue
         kind, groups = told[times[i].start]
-        if kind == "ago" and groups[2].lower() in ("before", "earlier", "later") or kind == "unit_before":
+        if kind == "ago" and groups[2].lower() in ("before", "after", "earlier", "later") or kind == "unit_before":
             base = dt.date.fromisoformat(times[i - 1].lo)
-            if kind == "unit_before" and re.match(r"\s*[^\W\d_]", text[times[i].end:]) and (
-                    dt.date.fromisoformat(times[i - 1].hi) - base).days > {"day": 1, "night": 1, "week": 7, "weekend": 7}.get(groups[0].lower(), 366):
+            unit = (groups[0] if kind == "unit_before" else groups[1]).lower().rstrip("s")
+            if (kind == "unit_before" or _counted(kind, groups)) and re.match(r"\s*[^\W\d_]", text[times[i].end:]) and (
+                    dt.date.fromisoformat(times[i - 1].hi) - base).days > {"day": 1, "night": 1, "week": 7, "weekend": 7,
+                                                                           "fortnight": 7}.get(unit, 366):
                 continue  # "We moved here in 1978, the week after Lisa was born": after the birth, not after New Year's Day
             try:
                 if kind == "unit_before" and groups[0].lower() in ("month", "year"):
@@ -836,17 +874,24 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
                 after.add(i)
     # "I retired the year after you got ill", "the day before I had you": before or after what the words go on to tell,
     # with no time told before them to count from: not the entry's day (a year after a letter, for what was long ago)
-    return [t for i, t in enumerate(times) if i in after or told[t.start][0] != "unit_before"
+    # ... and so "three weeks before our anniversary", "two days after we moved" with nothing to count from
+    return [t for i, t in enumerate(times) if i in after or not (told[t.start][0] == "unit_before" or _counted(*told[t.start]))
             or not re.match(r"\s*[^\W\d_]", text[t.end:])]
+
+
+def _counted(kind, groups=()) -> bool:
+    """Is the time "N days/weeks ... before/after" something ("two days after Christmas"), not "ago" or "later"?"""
+    return kind == "ago" and groups[2].lower() in ("before", "after") and not groups[3]
 
 
 class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "10"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "11"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
-    # 1978, the week after Lisa was born", "the 4th of February, a Thursday"
+    # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
+    # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -933,3 +978,110 @@ def _past(verb) -> bool:
 def _present_perfect(verb) -> bool:
     """Is the verb a present perfect, a present: "he's got a new job", "they've booked it"?"""
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+# -- a date told by another event's ------------------------------------------------------------------------------------
+# "the year Sam was born", "the summer before Dad died", "the week after Martin's wedding", "the Christmas after Dad's
+# stroke", "two weeks after Jen's wedding": the event's date is the other event's, when the store has it (extract
+# `_dated_by_events`); "after the funeral" (no one named, or a funeral's own day unknown) is left undated.
+_BY_VERB = {"was born": "birth", "were born": "birth", "died": "death", "passed away": "death", "passed": "death",
+            "got married": "marriage", "married": "marriage", "retired": "retirement", "had a stroke": "illness",
+            "had his stroke": "illness", "had her stroke": "illness", "was diagnosed": "illness", "moved": "moving",
+            "moved away": "moving", "moved out": "moving"}
+_BY_NOUN = {"birth": "birth", "death": "death", "wedding": "marriage", "retirement": "retirement", "stroke": "illness",
+            "diagnosis": "illness", "heart attack": "illness"}
+_BY_UNIT = r"year|summer|spring|autumn|fall|winter|christmas|easter|month|week|weekend|day|night"
+_BY_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+BY_EVENT = re.compile(
+    rf"(?i:\b(?:(?P<n>{_num})\s+(?P<units>days?|weeks?|months?|years?|summers?|winters?|christmases)|(?:the|that)\s+"
+    rf"(?P<unit>{_BY_UNIT}))\s+(?:(?P<dir>before|after)\s+)?)"
+    rf"(?:(?P<who>{_BY_NAME})\s+(?P<verb>(?i:" + "|".join(sorted(_BY_VERB, key=len, reverse=True)) + r"))"
+    rf"|(?P<whose>{_BY_NAME})['’]s\s+(?P<noun>(?i:" + "|".join(sorted(_BY_NOUN, key=len, reverse=True)) + r")))\b"
+    # an age: "when Mom turned 70" (the year of that birthday), "when I was 19" (the twelve months after it)
+    rf"|(?i:\bwhen\s+)(?P<aged>{_BY_NAME})\s+(?P<age_verb>(?i:turned|was|were))\s+(?P<age>\d{{1,3}}|(?i:{_num}))\b"
+    r"(?!\s*(?:%|(?i:years?\s+(?:old\s+)?(?:ago|before|after|since|earlier|later)|minutes?|hours?|days?|weeks?|months?|o'clock|am|pm|a\.m|p\.m)\b))")
+_NOT_NAMES = {"we", "you", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
+
+
+def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
+    """The times in `text` told by another event: (start of the name, its end, the event's kind, the unit, how many,
+    "before" / "after" / None). "the year Sam was born" -> (.., "birth", "year", 1, None)."""
+    out = []
+    for m in BY_EVENT.finditer(text):
+        who = "who" if m.group("who") else "whose" if m.group("whose") else "aged"
+        name = m.group(who)
+        if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        if who == "aged":
+            age = m.group("age").lower()
+            n = None if age in VAGUE else parse_number(age)
+            if n and 0 < n < 120:
+                out.append((m.start(who), m.start(who) + len(name), "birth",
+                            "turned" if m.group("age_verb").lower() == "turned" else "aged", n, "after"))
+            continue
+        unit = (m.group("unit") or m.group("units")).lower()
+        unit = {"christmases": "christmas"}.get(unit, unit.rstrip("s") if unit != "christmas" else unit)
+        n = parse_number(m.group("n")) if m.group("n") else 1
+        direction = m.group("dir").lower() if m.group("dir") else None
+        if n is None or m.group("n") and direction is None:
+            continue  # "two weeks Sam was born": no time
+        said = " ".join((m.group("verb") or m.group("noun")).lower().split())
+        kind = _BY_VERB.get(said) or _BY_NOUN[said]
+        out.append((m.start(who), m.start(who) + len(name), kind, unit, n, direction))
+    return out
+
+
+def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = None):
+    """The interval [lo, hi) of "the <unit> (before|after)" an event dated [lo, hi), or "the <unit>" it happened in;
+    None when the event's date is too coarse to tell ("the week after" an event known to the month)."""
+    a, b = dt.date.fromisoformat(lo[:10]), dt.date.fromisoformat(hi[:10])
+    span = (b - a).days
+    last = b - dt.timedelta(days=1)
+    if unit == "turned":  # "when Mom turned 70": the year of her seventieth birthday
+        return year(a.year + n) if a.year == last.year else None
+    if unit == "aged":  # "when I was 19": the year from the nineteenth birthday (born known to the month)
+        return (a + relativedelta(years=n), a + relativedelta(years=n + 1)) if span <= 31 else None
+    if unit in ("day", "night"):
+        return day(a + dt.timedelta(days=n if direction == "after" else -n)) if direction and span == 1 else (
+            day(a) if span == 1 else None)
+    if unit in ("week", "weekend"):
+        if span > 7:
+            return None
+        if direction is None:
+            return week(a) if unit == "week" and week(a) == week(last) else None
+        if unit == "weekend":
+            sat = (a + dt.timedelta(days=(5 - a.weekday()) % 7 or 7)) if direction == "after" else (
+                a - dt.timedelta(days=(a.weekday() - 5) % 7 or 7))
+            return sat, sat + dt.timedelta(days=2)
+        if direction == "after":
+            return a + dt.timedelta(days=7 * (n - 1) + 1), a + dt.timedelta(days=7 * n + 1)
+        return a - dt.timedelta(days=7 * n), a - dt.timedelta(days=7 * (n - 1))
+    if unit == "month":
+        if (a.year, a.month) != (last.year, last.month):
+            return None
+        return _month_shift(a, n if direction == "after" else -n if direction else 0)
+    if unit == "year":
+        if a.year != last.year:
+            return None
+        return year(a.year + (n if direction == "after" else -n if direction else 0))
+    if unit in SEASONS or unit in ("christmas", "easter"):
+        if span > 92:
+            return None
+        if unit in SEASONS:
+            spans = [season(y, unit) for y in range(a.year - n - 2, a.year + n + 3)]
+        else:
+            spans = [_holiday_span(unit, _holiday(unit, y)) for y in range(a.year - n - 2, a.year + n + 3)]
+        if direction is None:
+            inside = [s for s in spans if s[0] <= a and last < s[1]]
+            return inside[0] if inside and unit in SEASONS else None
+        if direction == "after":
+            later = [s for s in spans if s[0] >= b]
+            return later[n - 1] if len(later) >= n else None
+        earlier = [s for s in spans if s[1] <= a]
+        return earlier[-n] if len(earlier) >= n else None
+    return None
+
+
+def _month_shift(a: dt.date, n: int) -> tuple[dt.date, dt.date]:
+    first = a.replace(day=1) + relativedelta(months=n)
+    return month(first.year, first.month)
