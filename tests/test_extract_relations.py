@@ -122,6 +122,9 @@ def test_what_i_or_you_am_called_is_a_name_of_mine():
     assert [p.name for p in ex.people] == ["me"] and "Pip" in ex.people[0].aliases
     # Someone else's name is not mine: "She called him Tom."
     assert {p.name for p in extract("I heard her. She called him Tom and he came.").people} == {"me", "Tom"}
+    # A phone call, and a name exclaimed in the next paragraph: no one called me that.
+    ex = extract("Tyler called me at six and couldn't get a whole sentence out.\n\nEli! Our first grandchild.")
+    assert not any("Eli" in p.aliases for p in ex.people if p.narrator)
 
 
 

@@ -75,6 +75,14 @@ MIXUPS = {"slip", "mistake", "confuse", "muddle", "mix"}
 WHILES = {"bit", "moment", "minute", "second", "while", "time", "spell"}
 
 
+def _right_after(doc, i: int, j: int) -> bool:
+    """Is token j the name said right after token i ("called me Pip", 'called me "Pip"', "called me just Pip"), not
+    one the parser hung on the verb from further on ("Tyler called me at six and couldn't get a word out.\n\nEli!")?"""
+    between = doc[i + 1:j]
+    return 0 <= len(between) <= 2 and not any(w.is_space or "\n" in w.text_with_ws or w.pos_ in ("ADP", "VERB", "AUX")
+                                              or w.is_punct and w.text not in ('"', "'", "“", "‘") for w in between)
+
+
 def _called(ex: Extraction) -> list[list[int]]:
     """What "I" or "you" are called is a name of theirs: "They called me Pip", "She called you Kit",
     "Kit. That's what she called you." Returns [narrator, named] groups to merge."""
@@ -93,8 +101,9 @@ def _called(ex: Extraction) -> list[list[int]]:
             continue  # "called me Margaret again" (she took me for someone else), "never called me Pip"
         if me is None or not ex.people[me].narrator and not any(m.kind == "addressee" for m in ex.people[me].mentions):
             continue
+        said_to = next((c.i for c in t.children if c.dep_ == "dobj" and c.lower_ in FIRST | SECOND), t.i)
         named = next((at[c.i] for c in t.children if c.dep_ in ("oprd", "xcomp", "attr")
-                      and c.pos_ == "PROPN" and c.i in at), None)
+                      and c.pos_ == "PROPN" and c.i in at and _right_after(doc, said_to, c.i)), None)
         if named is None and t.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in t.children):
             head = t.head  # "Kit. That's what she called you": the name is the sentence before
             if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in head.children) \
@@ -131,7 +140,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "22"
+    version = "23"  # 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
