@@ -114,3 +114,12 @@ def test_a_first_name_still_joins_the_full_name_in_a_journal(tmp_path):
         m.add("Tom Hughes came round for tea and we talked about the garden.", at="2021-03-01")
         m.add("Tom rang about the fence. I said I'd help on Saturday.", at="2021-03-04")
         assert "Tom" in holder(m, "Tom Hughes")
+
+
+def test_a_first_name_that_fits_only_a_short_form_is_another_name(tmp_path):
+    # "Emily" is one of the names "Mel" is short for, but Mel here is Melanie: Emily and Melanie are two names
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Caroline", "Hey Mel! Good to see you!"), ("Melanie", "Hey Caroline! I went swimming with the kids."),
+                    ("Caroline", "Thanks, Mel! That sounds fun.")])
+        m.add_chat([("Kevin", "Hello! How was your weekend, Emily?"), ("Elise", "Lovely, thanks. I went hiking.")])
+        assert "Emily" not in holder(m, "Melanie")

@@ -32,7 +32,7 @@ from .facts import Facts
 from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
-from .people import HONORIFICS, KIN_NAMES, KIN_ROLE, TITLES, People, english_word, group_name, name_gender
+from .people import HONORIFICS, KIN_NAMES, KIN_ROLE, TITLES, People, english_word, group_name, name_count, name_gender
 from . import relations as _relations
 from .relations import Relations, Situations
 from .times import Times
@@ -615,8 +615,13 @@ class _People:
         the same way every time); a speaker and a name said in their own turns ("Hey Emily!" from Emi: no one calls
         themselves by name); a speaker and a full name whose surname none of the speaker's names has ("John" speaking,
         "the John Frieda range"); a first name said as someone else's kin ("my daughter Sara", from John) and a
-        full name said in one entry, with no tie to anyone ("'Brave' by Sara Bareilles")."""
-        row, theirs = self.rows[pid], self.speaking.get(pid, set())
+        full name said in one entry, with no tie to anyone ("'Brave' by Sara Bareilles"); and (`_other_name`) a first name
+        that fits only a short form of theirs ("Emily" fits "Mel", a name of Melanie's)."""
+        row, theirs = self.rows.get(pid), self.speaking.get(pid, set())
+        if row is None:  # merged into another by `_bridge` meanwhile
+            return False
+        if _other_name(mine, row["name"]):
+            return True
         if heard.speaking and theirs and not heard.speaking & theirs and all(
                 tokens(label) and name_gender(tokens(label)[0]) for label in heard.speaking | theirs):
             return True
@@ -720,7 +725,7 @@ def _heard(ex: Extraction, p: int, me, turns) -> Heard:
         other = ex.people[q]
         return other.narrator or other.name == OWNER or me is not None and (other.name == me or me in other.aliases)
 
-    tied = any(r.subject == p and not writer(r.object) or r.object == p and not writer(r.subject) for r in ex.relations)
+    tied = bool(turns) and any(r.subject == p and not writer(r.object) or r.object == p and not writer(r.subject) for r in ex.relations)
     return Heard(speaking, frozenset(said_by) - speaking, tied)
 
 
@@ -795,6 +800,19 @@ def _compatible(fulls: frozenset, theirs: frozenset) -> bool:
     the other's double-barrelled: asked first, as it is cheap; "Elin Gwen" agrees with "Elin Gwen Evans".)"""
     return all((same_surname(tokens(a)[-1], tokens(b)[-1]) or len(tokens(a)) != len(tokens(b))) and _same(a, b)
                for a in fulls for b in theirs)
+
+
+COMMON = 4.5  # a first name borne by at least this many people (log10) is a name in its own right, not only a short form
+
+
+@lru_cache(maxsize=1 << 16)
+def _other_name(mine: frozenset, theirs: str) -> bool:
+    """Are single names (`mine`) another first name than the one a person is known by (`theirs`), both common names
+    in their own right, that fit them only through a short form ("Emily" and "Melanie", by "Mel")?"""
+    first = tokens(theirs)[0] if tokens(theirs) else ""
+    if _fulls(mine) or not mine or not name_gender(first) or name_count(first) < COMMON:
+        return False
+    return all(name_gender(n) and name_count(n) >= COMMON and not _same(n, theirs) for n in mine)
 
 
 @lru_cache(maxsize=1 << 16)
