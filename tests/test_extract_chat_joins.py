@@ -123,3 +123,12 @@ def test_a_first_name_that_fits_only_a_short_form_is_another_name(tmp_path):
                     ("Caroline", "Thanks, Mel! That sounds fun.")])
         m.add_chat([("Kevin", "Hello! How was your weekend, Emily?"), ("Elise", "Lovely, thanks. I went hiking.")])
         assert "Emily" not in holder(m, "Melanie")
+
+
+def test_a_full_name_said_with_no_tie_is_not_someone_elses_kin_stored_before(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Maria", "How was your week?"),
+                    ("John", "Good! My colleague Rob invited me to a beginner's yoga class.")])
+        m.add_chat([("Emi", "Have you seen Life is Beautiful? Roberto Benigni is brilliant in it."),
+                    ("Elise", "Not yet, I will watch it.")])
+        assert "Roberto Benigni" not in holder(m, "Rob")

@@ -638,6 +638,10 @@ class _People:
         if heard.tied and not _fulls(mine) and row["fulls"] and not self.conn.execute(
                 "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone():
             return self.conn.execute("SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
+        if heard.said_by and not heard.tied and _fulls(mine) and not row["fulls"] and self.conn.execute(
+                "SELECT 1 FROM relations r JOIN people o ON (o.id = r.subject OR o.id = r.object) AND o.id != ?1"
+                " WHERE (r.subject = ?1 OR r.object = ?1) AND o.owner = 0 LIMIT 1", (pid,)).fetchone():
+            return True  # and the other way: "Roberto Benigni" said in a chat is not the "Rob" who is John's colleague
         return False
 
     def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset(), heard=None) -> int:
