@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "15"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"))
+JOIN = "16"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -449,6 +449,13 @@ class _People:
         self.signs = Counter(dict(conn.execute(
             "SELECT m.person, count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
             " WHERE m.kind = 'narrator' AND pa.speaker IS NULL GROUP BY m.person").fetchall()))
+        # the chat speakers, with the labels they speak under: joined by another name only as `_heard_apart` lets
+        self.speaking = defaultdict(set)
+        for pid, label in conn.execute(
+                "SELECT DISTINCT m.person, pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
+                " WHERE m.kind IN ('narrator', 'speaker') AND pa.speaker IS NOT NULL"):
+            self.speaking[pid].add(label)
+        self.said = defaultdict(set)  # person -> the speakers who said their names, in the entries of this batch
         self.merged = set()  # people merged into the owner, whose cue rows moved
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
@@ -470,7 +477,7 @@ class _People:
         return found
 
     def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False, signer: bool = False,
-                apart=frozenset(), letter: bool = False) -> int:
+                apart=frozenset(), letter: bool = False, heard=None) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
@@ -481,7 +488,9 @@ class _People:
         is joined by their own names only, and no one is joined to them by a name or kin word that merely fits; `apart`: the
         stored people of others of the entry whom it kept apart from this one though their names fit ("Grandad Jim" and
         "Jim Armstrong"), whom this one is not; `letter`: the entry opens as a letter does ("Dear Bean,"), so its signer
-        may be one who signs letters as the writer does (not a note signed "Love, Mum x" copied into a diary)."""
+        may be one who signs letters as the writer does (not a note signed "Love, Mum x" copied into a diary); `heard`: what
+        the entry says of them as a chat speaker or someone's kin (`Heard`), by which names that fit may still be two people
+        (`_heard_apart`)."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
         if mine is not None and not other and person.name in self.rows[mine]["aliases"] and (_personal(person.name) or signer and any(
@@ -490,7 +499,7 @@ class _People:
         pid = mine if owner else None
         signs = signer and letter and any(m.kind == "narrator" for m in person.mentions)
         if pid is None:
-            pid, how = self._join(person, owner, new, signer, apart, signs)
+            pid, how = self._join(person, owner, new, signer, apart, signs, heard or Heard())
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
@@ -510,7 +519,16 @@ class _People:
             self.narrators.add(pid)
         if signs:
             self.signs[pid] += 1
+        if heard:
+            self.speaking[pid] |= heard.speaking
+            self.said[pid] |= heard.said_by
         return pid
+
+    def _said_by(self, pid: int) -> set:
+        """The chat speakers who have said this person's names."""
+        return self.said[pid] | {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
+            " WHERE m.person = ? AND m.kind = 'name' AND pa.speaker IS NOT NULL", (pid,))}
 
     def _take(self, mine: int, names):
         """Merge into the owner the people stored under exactly one of these names of theirs, related to them in no way
@@ -599,7 +617,43 @@ class _People:
         theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
         return [] if named and theirs else called
 
-    def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset(), signs: bool = False) -> int:
+    def _heard_apart(self, pid: int, mine: frozenset, heard) -> bool:
+        """Are the entry's person (called `mine`) and the stored `pid`, whose names fit but are not the same, two people
+        by what the chats say? Two speakers under two labels that are first names ("Jon", "John": a chat calls each
+        the same way every time); a speaker and a name said in their own turns ("Hey Emily!" from Emi: no one calls
+        themselves by name); a speaker and a full name whose surname none of the speaker's names has ("John" speaking,
+        "the John Frieda range"); a first name said as someone else's kin ("my daughter Sara", from John) and a
+        full name said in one entry, with no tie to anyone ("'Brave' by Sara Bareilles"); and (`_other_name`) a first name
+        that fits only a short form of theirs ("Emily" fits "Mel", a name of Melanie's)."""
+        row, theirs = self.rows.get(pid), self.speaking.get(pid, set())
+        if row is None:  # merged into another by `_bridge` meanwhile
+            return False
+        if _other_name(mine, row["name"]):
+            return True
+        if heard.speaking and theirs and not heard.speaking & theirs and all(
+                tokens(label) and name_gender(tokens(label)[0]) for label in heard.speaking | theirs):
+            return True
+        if heard.said_by & theirs or heard.speaking and heard.speaking & self._said_by(pid):
+            return True
+
+        def unsurnamed(fulls, names):
+            words = {w for n in names for w in tokens(n)}
+            return any(tokens(f)[-1] not in words for f in fulls)
+
+        if heard.speaking and unsurnamed(row["fulls"], mine - row["fulls"]) or theirs and unsurnamed(
+                _fulls(mine), row["names"] - _fulls(mine)):
+            return True
+        if heard.tied and not _fulls(mine) and row["fulls"] and not self.conn.execute(
+                "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone():
+            return self.conn.execute("SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
+        if heard.said_by and not heard.tied and _fulls(mine) and not row["fulls"] and self.conn.execute(
+                "SELECT 1 FROM relations r JOIN people o ON (o.id = r.subject OR o.id = r.object) AND o.id != ?1"
+                " WHERE (r.subject = ?1 OR r.object = ?1) AND o.owner = 0 LIMIT 1", (pid,)).fetchone():
+            return True  # and the other way: "Roberto Benigni" said in a chat is not the "Rob" who is John's colleague
+        return False
+
+    def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset(), signs: bool = False,
+              heard=None) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
         (one introduced as new joins only a stored person of the same full name)."""
         names = [person.name] + sorted(person.aliases - {person.name})
@@ -622,11 +676,11 @@ class _People:
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         # the owner, and one who is the "I" of a letter (its signer): by their own names only, both ways
         fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new and not signer
-                        and pid not in self.narrators and _fits(mine, person.gender, row["names"], row["gender"])]
+                        and pid not in self.narrators and _fits(_given(mine), person.gender, _given(row["names"]), row["gender"])]
         kin = []
         if not fits and not owner and not new and not signer:
             fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
-        fits = [pid for pid in fits if pid not in apart]
+        fits = [pid for pid in fits if pid not in apart and (pid in named or not heard or not self._heard_apart(pid, mine, heard))]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
                 mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
             fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says
@@ -661,6 +715,35 @@ class _People:
             self.rows[pid] = {"name": person.name, "gender": person.gender, "owner": int(owner), "aliases": set()}
             how = "new"
         return pid, how
+
+
+@dataclasses.dataclass(frozen=True)
+class Heard:
+    """What a chat says of one of its people, for joining them (`_People._heard_apart`): the labels they speak under, the
+    speakers in whose turns their names are said, and whether they are said to be tied to someone other than the writer
+    ("my daughter Sara", said by John in a chat not his)."""
+    speaking: frozenset = frozenset()
+    said_by: frozenset = frozenset()
+    tied: bool = False
+
+
+def _heard(ex: Extraction, p: int, me, turns) -> Heard:
+    """`Heard` of the entry's person `p`; `turns`: the chat's turns (`ex.speakers`) in order."""
+    person = ex.people[p]
+    names = person.aliases | {person.name}
+    speaking = frozenset(sp for _, _, sp in turns if sp and sp in names)
+    said_by = set()
+    for m in person.mentions:
+        i = bisect.bisect_right(turns, (m.start, math.inf)) - 1
+        if m.kind == "name" and i >= 0 and m.start < turns[i][1] and turns[i][2]:
+            said_by.add(turns[i][2])
+
+    def writer(q):
+        other = ex.people[q]
+        return other.narrator or other.name == OWNER or me is not None and (other.name == me or me in other.aliases)
+
+    tied = bool(turns) and any(r.subject == p and not writer(r.object) or r.object == p and not writer(r.subject) for r in ex.relations)
+    return Heard(speaking, frozenset(said_by) - speaking, tied)
 
 
 # How sure a name is a stored person's, by how the entry's person was joined to them: a new person's own
@@ -736,6 +819,28 @@ def _compatible(fulls: frozenset, theirs: frozenset) -> bool:
                for a in fulls for b in theirs)
 
 
+COMMON = 4.5  # a first name borne by at least this many people (log10) is a name in its own right, not only a short form
+
+
+@lru_cache(maxsize=1 << 16)
+def _other_name(mine: frozenset, theirs: str) -> bool:
+    """Are single names (`mine`) another first name than the one a person is known by (`theirs`), both common names
+    in their own right, that fit them only through a short form ("Emily" and "Melanie", by "Mel")?"""
+    first = tokens(theirs)[0] if tokens(theirs) else ""
+    if _fulls(mine) or not mine or not name_gender(first) or name_count(first) < COMMON:
+        return False
+    return all(name_gender(n) and name_count(n) >= COMMON and not _same(n, theirs) for n in mine)
+
+
+@lru_cache(maxsize=1 << 16)
+def _given(names: frozenset) -> frozenset:
+    """A person's names but a surname said alone ("Brady" of "Tom Brady"): that is matched as itself and through the full
+    name, never as the short form of a first name ("Brad", a dog)."""
+    fulls = [tokens(n) for n in names if _full_name(n)]
+    surnames = {t[-1] for t in fulls} - {t[0] for t in fulls}
+    return frozenset(n for n in names if len(tokens(n)) != 1 or tokens(n)[0] not in surnames)
+
+
 def _fulls(names: frozenset) -> frozenset:
     return frozenset(n for n in names if _full_name(n))
 
@@ -788,6 +893,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
     ids = []
     speakers = {}  # person -> the mention of a speaker who says no "I"
     passage_of = _passage_finder(passages)
+    turns = sorted(ex.speakers)
     for person in map(_nfc, ex.people):
         owner = person.narrator and person.name == OWNER and not ex.author
         if me is not None and (person.name == me or me in person.aliases):
@@ -812,7 +918,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
             other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new,
             signer=person.narrator and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids),
-            letter=bool(GREETING.match(ex.text))))
+            letter=bool(GREETING.match(ex.text)), heard=None if owner else _heard(ex, len(ids), me, turns)))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     conn.executemany(

@@ -32,6 +32,18 @@ def _find_or_add(ex: Extraction, name: str) -> int:
     return len(ex.people) - 1
 
 
+def _find_speaker(ex: Extraction, label: str) -> int:
+    """The person a chat speaker is: one whose name fits their label ("Mel" of "Melanie"), but not a name only they say
+    ("Hey Emily!" from Emi: no one calls themselves by a name other than their own); else someone new."""
+    turns = [(start, end) for start, end, sp in ex.speakers if sp == label]
+    for i, p in enumerate(ex.people):
+        if same_person(p.name, label) and not p.name.lower().startswith("the ") and (label in p.aliases or not p.mentions or not all(
+                any(s <= m.start < e for s, e in turns) for m in p.mentions)):
+            return i
+    ex.people.append(Person(name=label, aliases={label}))
+    return len(ex.people) - 1
+
+
 def _vocatives(ex: Extraction, quotes) -> Counter:
     """People named as the one spoken to, outside quotes."""
     doc, votes = ex.doc, Counter()
@@ -140,7 +152,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "23"  # 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine
+    version = "24"  # 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -181,7 +193,7 @@ class Narrator:
 
     def _chat(self, ex: Extraction) -> Extraction:
         speakers = sorted({s for _, _, s in ex.speakers if s})
-        index = {s: _find_or_add(ex, s) for s in speakers}
+        index = {s: _find_speaker(ex, s) for s in speakers}
         for s, p in index.items():
             ex.people[p].aliases.add(s)  # a speaker found under a fuller name ("Eleanor Hughes") is still "Eleanor"
             if len(s.split()) == len(ex.people[p].name.split()) and len(s) > len(ex.people[p].name):
@@ -294,7 +306,9 @@ CRIES = {"oh", "o", "ah", "aw", "aww", "poor", "my", "dear", "alas"}  # "Oh, Gra
 
 
 # A chat message signed off: "Love Mam x", "Lots of love, Nan xx", or a name alone at its end with kisses ("... Nan xx").
-TURN_SIGNED = re.compile(r"(?:\b(?:with |lots of |all (?:my|our) |much )?love(?: from)?,?|[.!?…\n])\s*$", re.I)
+# The "love" of a sign-off opens what it signs ("Love Mam", "..., lots of love, Nan"): not a verb with a subject ("I do love Toby!").
+LOVE_SIGNED = r"(?:\A\s*|[.!?…,\n]\s*|\b(?:with|of|all|much|my|our|and)\s+)love(?: from)?,?"
+TURN_SIGNED = re.compile(rf"(?:{LOVE_SIGNED}|[.!?…\n])\s*$", re.I)
 
 
 def _signed_turns(ex: Extraction, index) -> None:
@@ -311,7 +325,7 @@ def _signed_turns(ex: Extraction, index) -> None:
                     continue
                 after, before = ex.text[m.end:end], ex.text[start:m.start]
                 kissed = re.search(r"x+\s*$|[\u2764\U0001f495-\U0001f49f\U0001f618]", after, re.I) is not None
-                loved = re.search(r"\blove(?: from)?,?\s*(?:\w+\s+and\s+)?$", before, re.I) is not None
+                loved = re.search(rf"{LOVE_SIGNED}\s*(?:\w+\s+and\s+)?$", before, re.I) is not None
                 tail = re.sub(r"^\s*and\s+\w+", "", after)  # "Love Mam and Nan xx": both are the speaker
                 if KISSES.fullmatch(tail) and (loved or kissed and TURN_SIGNED.search(before)):
                     person.mentions.remove(m)

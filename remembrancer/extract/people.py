@@ -50,17 +50,22 @@ NOT_NAMES = set(
     ma'am sir aw aww ooh ugh um umm hmm huh yay ha haha eh er erm phew psst shh whoa yikes bah
     pshaw pooh hurrah hooray huzzah bravo alack ahoy lol omg""".split()
 )
+# Exclamations people write before the name of the one they speak to ("Woohoo Melanie!", "Woah Joanna, I won"):
+# no one's name, and no part of the name after them.
+EXCLAMATIONS = set("""woohoo woo-hoo wahoo yippee yippie woot woah whoah wowza geez welp oof eek hurray lmao
+    yaaay yesss""".split())
+NOT_NAMES |= EXCLAMATIONS
 # Words a name follows when it is the one spoken to: "Thanks Mum!", "Hi Eleanor", "Yes Dad, I will".
 GREETINGS = {"hi", "hiya", "hey", "heya", "hello", "howdy", "thanks", "thx", "ta", "cheers", "morning", "evening",
              "night", "nite", "goodnight", "bye", "goodbye", "yes", "yeah", "yep", "no", "nope", "ok", "okay", "sorry",
              "congrats", "congratulations", "welcome", "dear", "dearest", "please", "birthday", "christmas", "xmas",
-             "easter", "anniversary"}  # "Happy birthday Mum!"
+             "easter", "anniversary", "anytime"}  # "Happy birthday Mum!", "Anytime Nate!" (a reply to thanks)
 YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love you Dad"
 # Words a turn may open with before the name it speaks to: "Um, Pheebs, so ...", "Oh, Ross, come on".
 FILLERS = GREETINGS | {"oh", "o", "ah", "aw", "aww", "um", "umm", "uh", "er", "erm", "well", "so", "okay", "ok", "look",
                        "listen", "and", "but", "now", "right", "wow", "alright", "all", "come", "on", "c'mon"}
 # Drawn-out interjections ("Awww", "Ohhh", "Hmmmm", "Hahaha").
-INTERJECTION = re.compile(r"(a+w+|o+h+|a+h+|u+h+|h+m+|m+h?m+|u+g+h+|y+a+y+|w+o+w+|(h+a+)+h*|(h+e+)+h*|e+r+m*)")
+INTERJECTION = re.compile(r"(a+w+|o+h+|a+h+|u+h+|h+m+|m+h?m+|u+g+h+|y+a+y+|w+o+w+|(h+a+)+h*|(h+e+)+h*|e+r+m*|w+o+h+o+|w+h?o+a+h*)")
 # Words before a name that make it a kind rather than a person: "the Fuwalda", "a Dowell", "this Wolfe".
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "every", "each", "another", "no", "any"}
 # Verbs whose subject is almost always a person: speaking, feeling, thinking, perceiving.
@@ -185,6 +190,24 @@ def dropped_subject_verb(token) -> bool:
         len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs) or stem.endswith("i") and stem[:-1] + "y" in verbs
 
 
+def exclaimed(token) -> bool:
+    """Is this word, opening its sentence before a first name, an exclamation said to that one rather than a word of
+    their name ("Woohoo Melanie!", "Woah Joanna, I won")? One of the kind, or a word no one is named by, written with a
+    capital only where a sentence starts, before a first name the sentence then leaves ("!", ",", "?")."""
+    doc, i = token.doc, token.i
+    if i + 1 >= len(doc) or not capitalised(doc[i + 1]) or not name_gender(doc[i + 1].text) or not sentence_initial(token):
+        return False
+    low = norm(token.text)
+    if low in EXCLAMATIONS or INTERJECTION.fullmatch(low):
+        return True
+    if not low.isalpha() or low in NOT_NAMES or low in HONORIFICS or low in KIN_NAMES or name_gender(low) or name_count(low) >= 2:
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if after is not None and after.text[:1] not in "!,?":
+        return False
+    return all(sentence_initial(t) for t in doc if t.lower_ == token.lower_ and t.text[:1].isupper())
+
+
 def sentence_initial(token) -> bool:
     """The first word of its sentence or line (after an opening quote or dash, or a chat line's "Name: ")."""
     doc, i = token.doc, token.i
@@ -282,7 +305,7 @@ def _name_tokens(span):
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
         toks.pop(0)  # a chapter number run into the name ("II Mrs. Pontellier")
     if len(toks) > 1 and (sentence_initial(toks[0]) and dropped_subject_verb(toks[0]) and norm(toks[0].text) not in HONORIFICS
-                          or toks[0].lower_ in ("dear", "dearest")):
+                          or toks[0].lower_ in ("dear", "dearest") or exclaimed(toks[0])):
         toks.pop(0)  # "Took Ellie to the sea", "Aww John", "Dearest Meg": not the name's own word
     while len(toks) > 1 and _kin_word(toks[1]) and norm(toks[0].text) not in HONORIFICS and norm(toks[0].text) not in KIN_NAMES:
         toks.pop(0)  # "Songs Grandpa liked", "Things Nanna says": a kin word opens a name, never ends one
@@ -843,7 +866,7 @@ class People:
     """
 
     name = "people"
-    version = "55"
+    version = "56"  # 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -878,7 +901,7 @@ class People:
         while i < len(doc):
             t = doc[i]
             if t.pos_ != "PROPN" or not capitalised(t) or norm(t.text) in NOT_NAMES and not _month_name(t) or norm(t.text) in HONORIFICS or (
-                    sentence_initial(t) and dropped_subject_verb(t) or t.lower_ in ("dear", "dearest") or i + 1 < len(doc) and _kin_word(doc[i + 1]) and (
+                    sentence_initial(t) and dropped_subject_verb(t) or t.lower_ in ("dear", "dearest") or exclaimed(t) or i + 1 < len(doc) and _kin_word(doc[i + 1]) and (
                         norm(t.text) not in KIN_NAMES)) and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
                 i += 1
                 continue
