@@ -1060,11 +1060,25 @@ _ASKS_WHERE = re.compile(r"\W*where\b", re.I)
 _ASKS_WHEN = re.compile(r"\s*(?:when|how long ago|since when|(?:in |on )?what (?:year|month|day|date|time))\b", re.I)
 
 
+def _their_latest(memory, people) -> str | None:
+    """The day the people a question names were last written of: a time said without its year ("in June") is
+    the last one before it. In a store of a lifetime, the store's latest day may be years after the last word
+    about them (a friend from long ago, another conversation); their own last day is what "June" is counted from,
+    as it is in a store that holds only their story. None if the question names no one the store has read."""
+    ids = sorted({p for s in people for p in s.people})
+    if not ids:
+        return None
+    latest = memory.query(f"SELECT max(e.at) FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN"
+                          f" ({','.join('?' * len(ids))}) AND e.deleted IS NULL", ids)[0][0]
+    return min(latest[:10], dates.now()[:10]) if latest else None
+
+
 def analyse(memory, question: str) -> dict:
     people = named_people(memory, question)
     asked, unnamed = intents(question), nameless(question, people)
     aggregate = gathers(question) or (NAMELESS_GATHERS and bool(asked) and unnamed)
-    return {"people": people, "times": question_times(memory, question), "when": bool(_ASKS_WHEN.match(question)),
+    return {"people": people, "times": question_times(memory, question, _their_latest(memory, people)),
+            "when": bool(_ASKS_WHEN.match(question)),
             "intents": asked, "aggregate": aggregate,
             "nameless": unnamed, "shared": bool(SHARED_FORM.search(question)) and _together(question, people),
             # what a category asked by holds ("What sports ...?"), read for questions that gather; "Where ...?" asks for

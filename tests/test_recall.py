@@ -431,3 +431,14 @@ def test_a_day_asked_about_reaches_the_days_beside_it():
     assert recall._time_match(day, info, {}) == {1: 1.0, 2: 1.0, 3: 0.5}
     # a month is a month: the day after it is not in it
     assert 5 not in recall._time_match(month, info, {})
+
+
+def test_a_month_without_its_year_is_counted_from_the_last_day_the_person_asked_about_was_written_of(tmp_path):
+    with Memory(tmp_path / "m.db") as m:
+        m.add("Went camping with Rosalind by the lake. Rosalind caught a huge trout.", at="2019-06-14")
+        m.add("Rosalind moved to Canada; we write now and then.", at="2019-09-02")
+        m.add("Bought a new bike and rode it to work.", at="2024-03-05")
+        assert recall.analyse(m, "When did Rosalind go camping in June?")["times"][0]["lo"] == "2019-06-01"
+        # A question that names no one counts from the store's latest day, as before.
+        assert recall.analyse(m, "What did I buy in June?")["times"][0]["lo"] == "2023-06-01"
+        assert "camping" in m.ask("When did Rosalind go camping in June?")["passages"][0]["text"]
