@@ -73,7 +73,7 @@ def main(argv=None):
         a, b = top(prepared(opened[(name, conv)], question, f"{conv}:")), top(prepared(big, question))
         rows.append((name, conv, evidence, a, b))
     got = lambda ev, refs: len(ev & set(refs)) / len(ev)  # noqa: E731
-    print(f"{args.size:,} passages, every {args.every}th sound question; R@10 alone -> in the store of a lifetime")
+    print(f"{args.size:,} passages, one sound question in {args.every}; R@10 alone -> in the store of a lifetime")
     for label, keep in (("locomo tuned (conv-26, 30, 41)", lambda r: r[0] == "locomo" and r[1] in TUNED),
                         ("locomo others", lambda r: r[0] == "locomo" and r[1] not in TUNED),
                         ("realtalk", lambda r: r[0] == "realtalk")):
