@@ -1,21 +1,6 @@
 """Names that fit but are two people, as chats tell them apart; and words said before a name that are no part of it."""
 from remembrancer import Memory
-from remembrancer.extract import extract
-
-
-def chat(*turns):
-    """extract() over "Speaker: text" lines, as a stored chat is."""
-    text, spans, pos = [], [], 0
-    for speaker, said in turns:
-        prefix = f"{speaker}: "
-        spans.append((pos + len(prefix), pos + len(prefix) + len(said), speaker))
-        text.append(prefix + said)
-        pos += len(prefix) + len(said) + 1
-    return extract("\n".join(text), speakers=spans)
-
-
-def names(ex):
-    return {p.name: p.aliases for p in ex.people}
+from test_extract_chat import chat, names  # the same reading of "Speaker: text" lines
 
 
 def people(memory):
