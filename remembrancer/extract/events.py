@@ -773,12 +773,12 @@ def _found_out(nxt, people, owner, times, text):
 
 def _paragraph_start(t) -> int:
     """Where the paragraph holding `t` starts within its sentence: after the last blank line before it."""
-    text = t.doc.text
-    lo = t.sent.start_char
+    sent = t.sent
+    before = t.doc[sent.start:t.i].text_with_ws  # not `doc.text`: spaCy builds that from every token at each call
     m = None
-    for m in re.finditer(r"\n[ \t]*\n\s*", text[lo:t.idx]):
+    for m in re.finditer(r"\n[ \t]*\n\s*", before):
         pass
-    return lo + m.end() if m else lo
+    return sent.start_char + m.end() if m else sent.start_char
 
 
 # Events a diary's first line tells as the day's news ("Married.", "Retired!"); not an illness ("Geth's got Covid."
