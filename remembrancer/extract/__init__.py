@@ -1053,10 +1053,13 @@ def _dated_by_events(conn, batch):
     undated = {tuple(r) for chunk in _chunks(entries) for r in conn.execute(
         "SELECT id, entry, start, end FROM events WHERE lo IS NULL AND negated = 0"
         f" AND entry IN ({','.join('?' * len(chunk))})", chunk)}
+    # Of other entries only (the batch's own are above): within one long entry this join pairs each of its events with
+    # each of its mentions (a 10 MB entry: minutes).
     undated |= {tuple(r) for chunk in _chunks(sorted(named)) for r in conn.execute(
         "SELECT DISTINCT ev.id, ev.entry, ev.start, ev.end FROM events ev JOIN mentions m ON m.entry = ev.entry"
         " AND m.start >= ev.start AND m.start < ev.end WHERE ev.lo IS NULL AND ev.negated = 0"
-        f" AND m.person IN ({','.join('?' * len(chunk))})", chunk)}
+        f" AND m.person IN ({','.join('?' * len(chunk))}) AND ev.entry NOT IN ({','.join('?' * len(entries))})",
+        (*chunk, *entries))}
     texts = {}
     dated = []
     for eid, entry, start, end in sorted(undated):
