@@ -1058,7 +1058,7 @@ def _dated_by_events(conn, batch):
     undated |= {tuple(r) for chunk in _chunks(sorted(named)) for r in conn.execute(
         "SELECT DISTINCT ev.id, ev.entry, ev.start, ev.end FROM events ev JOIN mentions m ON m.entry = ev.entry"
         " AND m.start >= ev.start AND m.start < ev.end WHERE ev.lo IS NULL AND ev.negated = 0"
-        f" AND m.person IN ({','.join('?' * len(chunk))}) AND ev.entry NOT IN ({','.join('?' * len(entries))})",
+        f" AND m.person IN ({','.join('?' * len(chunk))}) AND m.entry NOT IN ({','.join('?' * len(entries))})",
         (*chunk, *entries))}
     texts = {}
     dated = []
