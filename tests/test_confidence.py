@@ -114,3 +114,27 @@ def test_a_perhaps_death_is_no_certainty_over_http_and_mcp(tmp_path):
     assert review["died"] is None and (review["person"] != "Maureen Hall" or "perhaps died" in review["line"])
     assert not any("Maureen" in (n.get("note") or "") for n in client.get("/api/on-this-day", params={"date": "2025-05-07"}).json())
     assert not any(i["what"] == "death" and "Maureen" in i["passage"]["text"] for i in client.get("/api/timeline").json())
+
+
+def test_a_relation_to_one_not_surely_a_person_is_only_perhaps():
+    # the rule's confidence, less NOT_SURE in log-odds when one of the two is not surely a person of their own
+    from remembrancer.extract.relations import CONFIDENCE, weigh
+
+    rows = [(1, 10, "mother", 20, "kin"), (2, 11, "mother", 20, "kin"), (3, 12, "friend", 20, "across"), (4, 10, "x", 20, None)]
+    weighed = weigh(rows, {10: 0.95, 11: 0.5, 20: 1.0})
+    assert weighed[1] == CONFIDENCE["kin"] >= FACT
+    assert weighed[2] < FACT  # "Mamma Mia" read once as "Mum"
+    assert weighed[3] == CONFIDENCE["across"] and 4 not in weighed
+
+
+def test_a_relation_to_a_name_said_once_with_nothing_more_is_only_perhaps(tmp_path):
+    # "Mamma Mia" (a film) read once as a kin word: no person the store is sure of, so "my mother" only perhaps
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("Jade came round and we deleted every photo. Then we watched Mamma Mia and screamed along. I love her.",
+                   at="2023-05-02")
+        memory.add("Mum picked me up from school. I was tired.", at="2023-05-03")
+        film = memory.person("Mamma Mia")["relations"]
+        assert film and all(r["perhaps"] for r in film)
+        assert [r["perhaps"] for r in memory.person("Mum")["relations"]] == [False]
+        facts = [f for f in memory.ask("Who is Mamma Mia?")["facts"] if f["kind"] == "relation" and "Mamma Mia" in f["fact"]]
+        assert facts and all(f["perhaps"] and f["fact"].startswith("perhaps") for f in facts)

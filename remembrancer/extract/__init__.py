@@ -1541,11 +1541,17 @@ def _ambiguous(conn, pid: int, name: str) -> bool:
 
 
 def imply(conn):
-    """The family ties the relations read imply (extract/relations.implied: my husband's mother is my
+    """How sure each relation read is (extract/relations.weigh: its rule, and whether the two it ties are surely
+    people), then the family ties they imply (extract/relations.implied: my husband's mother is my
     mother-in-law), written again whole as rows `how = 'implied'`, one for each relation read that it follows
     from (its entry and passage the evidence), after the owner's statements: a tie they took away implies
     nothing, one they said implies as if read."""
     conn.execute("DELETE FROM relations WHERE how = 'implied'")
+    sure = dict(conn.execute("SELECT id, coalesce(sure, 1.0) FROM people"))
+    rows = conn.execute("SELECT id, subject, relation, object, how, confidence FROM relations").fetchall()
+    weighed = _relations.weigh([r[:5] for r in rows], sure)
+    conn.executemany("UPDATE relations SET confidence = ? WHERE id = ?",
+                     [(weighed[r[0]], r[0]) for r in rows if r[0] in weighed and r[5] != weighed[r[0]]])
     best = {}
     for entry, passage, s, rel, o, start, end, conf in conn.execute(
             "SELECT entry, passage, subject, relation, object, start, end, coalesce(confidence, 1.0) FROM relations"
