@@ -5,9 +5,9 @@ held-out writers are never read here), and scores the relations as bench/journal
 surest reading is at least the threshold; implied ties worked out again from the readings, by extract/relations.implied).
 The readings' confidences are worked out again from their rules (relations.CONFIDENCE) for each way of weighing them:
 
-- `not sure`: less NOT_SURE in log-odds when one of the two is not surely a person (people.sure below LISTED): the
-  weight chosen on one half (the highest precision at the fact threshold with no fewer ties found right), measured on
-  the other;
+- `not sure`: less NOT_SURE in log-odds when one of the two is not surely a person (people.sure below LISTED) and named
+  in one entry only (as extract/relations.weigh), or however often named: the weight chosen on one half (the highest
+  precision at the fact threshold with no fewer ties found right, the least such weight), measured on the other;
 - `recounted`: each rule's share right recounted on one half, smoothed towards its CONFIDENCE (PRIOR readings' worth),
   each kind of tie apart smoothed towards its rule's, with the threshold chosen on that half for P >= 0.90 (and to the
   writer >= 0.95);
@@ -64,7 +64,9 @@ def read_writer(folder: Path, cache: Path) -> dict:
             n = J.normal(k.index.get(r["a"]), r["rel"], k.index.get(r["b"]))
             if n and None not in n[1:]:
                 gold.add(n)
-        people = {r["id"]: dict(r) for r in memory.query("SELECT id, gender, owner, sure FROM people")}
+        people = {r["id"]: dict(r) for r in memory.query(
+            "SELECT id, gender, owner, sure, (SELECT count(DISTINCT entry) FROM mentions m WHERE m.person = p.id) AS entries"
+            " FROM people p")}
         rows = [tuple(r) for r in memory.query(
             "SELECT id, subject, relation, object, how FROM relations WHERE how != 'implied' AND subject != object")]
     return {"rows": rows, "people": people, "read": read, "gold": gold, "owner": k.owner}
@@ -108,9 +110,11 @@ def counts(data, writers):
 
 
 def weigh(d, way):
-    """row id -> confidence, weighed one `way`: (not_sure, recounted (rules, kinds) or None, two_rules, two_kinds)."""
-    not_sure, recounted, two_rules, two_kinds = way
-    sure = {p: v["sure"] if v["sure"] is not None else 1.0 for p, v in d["people"].items()}
+    """row id -> confidence, weighed one `way`: (not_sure, recounted (rules, kinds) or None, two_rules, two_kinds, once:
+    not sure only when named in one entry only)."""
+    not_sure, recounted, two_rules, two_kinds, once = way
+    unsure = {p for p, v in d["people"].items() if not v["owner"] and (v["sure"] if v["sure"] is not None else 1.0) < LISTED
+              and (v["entries"] <= 1 or not once)}
     ties = defaultdict(list)
     for rid, s, word, o, how in d["rows"]:
         if how in R.CONFIDENCE:
@@ -132,7 +136,7 @@ def weigh(d, way):
             shares.append(share)
         odds = logit(max(shares)) + two_rules * (len(shares) >= 2)
         odds -= two_kinds * (key[0] in FAMILY and len(between[frozenset(key[1:])]) > 1)
-        odds -= not_sure * any(sure.get(p, 1.0) < LISTED for p in key[1:])
+        odds -= not_sure * any(p in unsure for p in key[1:])
         for rid, _ in readings:
             out[rid] = round(1 / (1 + math.exp(-odds)), 4)
     return out
@@ -187,24 +191,28 @@ def main(argv=None):
     names = sorted(data)
     halves = {"A": names[0::2], "B": names[1::2]}
     print(f"halves: A {', '.join(halves['A'])}; B {', '.join(halves['B'])}")
-    before = (0.0, None, 0.0, 0.0)
+    before = (0.0, None, 0.0, 0.0, True)
     for h in ("A", "B"):
         print(f"before (each reading its rule's confidence; fact threshold {FACT}) on {h}: {figures(data, halves[h], before, FACT)}")
     grid = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0]
     for chosen, other in (("A", "B"), ("B", "A")):
         # not sure: the weight with the highest precision at the fact threshold, finding no fewer ties right than none
         base = J.relation_figures(*pooled(data, halves[chosen], before), FACT)[0][0]
-        scored = []
-        for w in grid:
-            (right, read, _), _ = J.relation_figures(*pooled(data, halves[chosen], (w, None, 0.0, 0.0)), FACT)
-            scored.append(((right / read if right >= base else -1.0, -w), w))
-        w = max(scored)[1]
-        print(f"not sure chosen on {chosen}: {w}; on {chosen} {figures(data, halves[chosen], (w, None, 0.0, 0.0), FACT)}; "
-              f"on {other} {figures(data, halves[other], (w, None, 0.0, 0.0), FACT)}")
+        for once in (True, False):
+            scored = []
+            for w in grid:
+                (right, read, _), _ = J.relation_figures(*pooled(data, halves[chosen], (w, None, 0.0, 0.0, once)), FACT)
+                scored.append(((right / read if right >= base else -1.0, -w), w))
+            w = max(scored)[1]
+            way = (w, None, 0.0, 0.0, once)
+            print(f"not sure ({'named in one entry only' if once else 'however often named'}), chosen on {chosen}: {w}; on {chosen} "
+                  f"{figures(data, halves[chosen], way, FACT)}; on {other} {figures(data, halves[other], way, FACT)}")
+            for w2 in grid[1:]:
+                print(f"    {w2}: on {chosen} {figures(data, halves[chosen], (w2, None, 0.0, 0.0, once), FACT)}")
         # recounted, two rules, two kinds: weights by likelihood on the half, the threshold chosen there
         rc = counts(data, halves[chosen])
         small = [0.0, 0.5, 1.0, 2.0]
-        way = max(((ns, rc, a, b) for ns, a, b in itertools.product(small, small, small)),
+        way = max(((ns, rc, a, b, True) for ns, a, b in itertools.product(small, small, small)),
                   key=lambda way: loglik(pooled(data, halves[chosen], way)[0]))
         for want_mine in (0.95, 0.0):
             cut = J.relation_threshold(*pooled(data, halves[chosen], way), 0.90, want_mine)

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 
 from .base import Extraction, Mention, Relation
-from ..people import FACT, LISTED
+from ..people import FACT
 from ..kin import (BORN_ROLES, CONVERSE, KIN_NAMES, KIN_ROLE, KINDS, MUTUAL, OWN, PREFIXES, ROLES, SLANG, SUFFIXES,
                    TIE_WORDS, WORDS)
 from .kinds import SAYING, _subjects
@@ -1246,21 +1246,24 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
 
 # -- how sure a relation is, from what was read of it and of the two it ties ----------------------------------------
 # A relation's reading is as sure as its rule (CONFIDENCE), less NOT_SURE in log-odds when one of the two it ties is not
-# surely a person of their own (people.sure below LISTED: a name said once with nothing more, "Mamma Mia" read once as
-# "Mum"): a tie to someone the store is unsure exists is no fact. NOT_SURE is chosen on half the tuned writers of
+# surely a person of their own and is named in one entry only (people.sure below LISTED: a name said once with nothing
+# more, "Mamma Mia" read once as "Mum"; not "Bri's Mom", unlisted as someone else's kin word but said again and again):
+# a tie to someone the store is unsure exists is no fact. NOT_SURE is chosen on half the tuned writers of
 # bench/journal.py and measured on the other half (bench/relation_weights.py; docs/benchmarks.md). Measured the same way
 # and not kept, as they did not carry to the other half: the rules' shares recounted on half the writers and smoothed,
-# each kind of tie apart; a tie read by two rules; two family ties read between the same two people.
+# each kind of tie apart; a tie read by two rules; two family ties read between the same two people; the penalty for
+# every one not surely a person, however often named.
 NOT_SURE = 0.75
 
 
-def weigh(rows, sure) -> dict:
-    """How sure each relation is: `rows` are (id, subject, word, object, how), `sure` person -> people.sure. Returns row
-    id -> confidence, for the rows read by a rule of CONFIDENCE (the rest keep theirs)."""
+def weigh(rows, unsure) -> dict:
+    """How sure each relation is: `rows` are (id, subject, word, object, how), `unsure` the people not surely a person
+    of their own and named in one entry only. Returns row id -> confidence, for the rows read by a rule of CONFIDENCE
+    (the rest keep theirs)."""
     out = {}
     for rid, s, word, o, how in rows:
         if how in CONFIDENCE:
-            odds = _logit(CONFIDENCE[how]) - NOT_SURE * any(sure.get(p, 1.0) < LISTED for p in (s, o))
+            odds = _logit(CONFIDENCE[how]) - NOT_SURE * (s in unsure or o in unsure)
             out[rid] = round(1 / (1 + math.exp(-odds)), 4)
     return out
 
