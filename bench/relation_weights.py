@@ -6,7 +6,7 @@ surest reading is at least the threshold; implied ties worked out again from the
 The readings' confidences are worked out again from their rules (relations.CONFIDENCE) for each way of weighing them:
 
 - `not sure`: less NOT_SURE in log-odds when one of the two is not surely a person (people.sure below LISTED) and named
-  in one entry only (as extract/relations.weigh), or however often named: the weight chosen on one half (the highest
+  in one entry only, or however often named: the weight chosen on one half (the highest
   precision at the fact threshold with no fewer ties found right, the least such weight), measured on the other;
 - `recounted`: each rule's share right recounted on one half, smoothed towards its CONFIDENCE (PRIOR readings' worth),
   each kind of tie apart smoothed towards its rule's, with the threshold chosen on that half for P >= 0.90 (and to the

@@ -116,42 +116,6 @@ def test_a_perhaps_death_is_no_certainty_over_http_and_mcp(tmp_path):
     assert not any(i["what"] == "death" and "Maureen" in i["passage"]["text"] for i in client.get("/api/timeline").json())
 
 
-def test_a_relation_to_one_not_surely_a_person_is_only_perhaps():
-    # the rule's confidence, less NOT_SURE in log-odds when one of the two is not surely a person, named in one entry only
-    from remembrancer.extract.relations import CONFIDENCE, weigh
-
-    rows = [(1, 10, "mother", 20, "kin"), (2, 11, "mother", 20, "kin"), (3, 12, "friend", 20, "across"), (4, 10, "x", 20, None)]
-    weighed = weigh(rows, {11})
-    assert weighed[1] == CONFIDENCE["kin"] >= FACT
-    assert weighed[2] < FACT  # "Mamma Mia" read once as "Mum"
-    assert weighed[3] == CONFIDENCE["across"] and 4 not in weighed
-
-
-def test_a_relation_to_a_name_said_once_with_nothing_more_is_only_perhaps(tmp_path):
-    # "Mamma Mia" (a film) read once as a kin word: no person the store is sure of, so "my mother" only perhaps
-    with Memory(tmp_path / "m.db") as memory:
-        memory.add("Jade came round and we deleted every photo. Then we watched Mamma Mia and screamed along. I love her.",
-                   at="2023-05-02")
-        memory.add("Mum picked me up from school. I was tired.", at="2023-05-03")
-        film = memory.person("Mamma Mia")["relations"]
-        assert film and all(r["perhaps"] for r in film)
-        assert [r["perhaps"] for r in memory.person("Mum")["relations"]] == [False]
-        facts = [f for f in memory.ask("Who is Mamma Mia?")["facts"] if f["kind"] == "relation" and "Mamma Mia" in f["fact"]]
-        assert facts and all(f["perhaps"] and f["fact"].startswith("perhaps") for f in facts)
-
-
-def test_a_kin_word_said_again_and_again_in_a_chat_keeps_its_tie(tmp_path):
-    # "Mom" in a sister's messages is "Bri's Mom", not listed as the writer's, but no one the store is unsure exists
-    with Memory(tmp_path / "m.db") as memory:
-        for day, text in (("2022-03-01", "Mom's back from the doctor, all fine"), ("2022-03-05", "Mom's making lasagne for Easter"),
-                          ("2022-03-09", "Mom's car broke down again")):
-            memory.add_chat([("Bri", text), ("Tasha", "ok good")], at=day + "T10:00:00", me="Tasha")
-        rows = memory.query("SELECT p.name, p.sure, r.confidence FROM relations r JOIN people p ON p.id = r.subject"
-                            " WHERE r.relation = 'mother'")
-        assert rows and all(r["sure"] < 0.6 for r in rows)  # unlisted: someone else's kin word
-        assert all(r["confidence"] >= FACT for r in rows)
-
-
 def test_the_people_graph_says_which_relations_are_only_perhaps(tmp_path):
     # a grandparent's kin word with a name is only perhaps the writer's: the graph says so, as the page does
     with Memory(tmp_path / "m.db") as memory:

@@ -37,7 +37,7 @@ from .people import People, english_word, group_name, name_count, name_gender
 from . import relations as _relations
 from .relations import Relations, Situations
 from .times import Times
-from ..people import FACT, LISTED  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
+from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
 
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
@@ -1541,20 +1541,11 @@ def _ambiguous(conn, pid: int, name: str) -> bool:
 
 
 def imply(conn):
-    """How sure each relation read is (extract/relations.weigh: its rule, and whether one of the two it ties is not
-    surely a person, named in one entry only), then the family ties they imply (extract/relations.implied: my husband's mother is my
+    """The family ties the relations read imply (extract/relations.implied: my husband's mother is my
     mother-in-law), written again whole as rows `how = 'implied'`, one for each relation read that it follows
     from (its entry and passage the evidence), after the owner's statements: a tie they took away implies
     nothing, one they said implies as if read."""
     conn.execute("DELETE FROM relations WHERE how = 'implied'")
-    unsure = {r[0] for r in conn.execute(
-        "SELECT p.id FROM people p WHERE coalesce(p.sure, 1.0) < ? AND p.owner = 0"
-        " AND (p.id IN (SELECT subject FROM relations) OR p.id IN (SELECT object FROM relations))"
-        " AND (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id) <= 1", (LISTED,))}
-    rows = conn.execute("SELECT id, subject, relation, object, how, confidence FROM relations").fetchall()
-    weighed = _relations.weigh([r[:5] for r in rows], unsure)
-    conn.executemany("UPDATE relations SET confidence = ? WHERE id = ?",
-                     [(weighed[r[0]], r[0]) for r in rows if r[0] in weighed and r[5] != weighed[r[0]]])
     best = {}
     for entry, passage, s, rel, o, start, end, conf in conn.execute(
             "SELECT entry, passage, subject, relation, object, start, end, coalesce(confidence, 1.0) FROM relations"

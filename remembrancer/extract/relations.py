@@ -11,7 +11,6 @@ position next to a name counts, besides kinship and social nouns and their compo
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 
@@ -71,6 +70,8 @@ def role_noun(token, open_vocab=()) -> str | None:
         return None
     if lemma in ROLES and in_law_end(token) is not None:
         return lemma + "-in-law"  # "my sister-in-law Kerry" is not my sister
+    if lemma in ROLES and _great(token):
+        return "great-" + lemma  # "your great-granny Joan" is not your granny
     base = lemma
     for suffix in SUFFIXES:
         base = base.removesuffix(suffix)
@@ -80,6 +81,15 @@ def role_noun(token, open_vocab=()) -> str | None:
     if base in ROLES or lemma in open_vocab:
         return lemma
     return None
+
+
+def _great(token) -> bool:
+    """Is a kin noun a generation further ("great-granny", "great grandad"; the tokenizer splits "great-" off)? Not "a
+    great mum": without the hyphen only before a grand- word."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text in ("-", "‐") and doc[i - 2].lower_ == "great" and doc[i - 1].idx == doc[i - 2].idx + 5:
+        return True
+    return i >= 1 and doc[i - 1].lower_ == "great" and token.lemma_.lower().startswith("grand")
 
 
 def gender_of(role: str):
@@ -99,9 +109,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "24"  # 24: a relation to one not surely a person of their own is less sure (`weigh`). 23: an aunt's or
-    # uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and Graham's", "Tom and Priya's
-    # kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
+    version = "24"  # 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
+    # Graham's", "Tom and Priya's kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's
 
@@ -1242,35 +1251,6 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
         word = WORDS[kind][g == "m"] if g in ("f", "m") else kind
         result.append((a, word, c, conf, premises))
     return result
-
-
-# -- how sure a relation is, from what was read of it and of the two it ties ----------------------------------------
-# A relation's reading is as sure as its rule (CONFIDENCE), less NOT_SURE in log-odds when one of the two it ties is not
-# surely a person of their own and is named in one entry only (people.sure below LISTED: a name said once with nothing
-# more, "Mamma Mia" read once as "Mum"; not "Bri's Mom", unlisted as someone else's kin word but said again and again):
-# a tie to someone the store is unsure exists is no fact. NOT_SURE is chosen on half the tuned writers of
-# bench/journal.py and measured on the other half (bench/relation_weights.py; docs/benchmarks.md). Measured the same way
-# and not kept, as they did not carry to the other half: the rules' shares recounted on half the writers and smoothed,
-# each kind of tie apart; a tie read by two rules; two family ties read between the same two people; the penalty for
-# every one not surely a person, however often named.
-NOT_SURE = 0.75
-
-
-def weigh(rows, unsure) -> dict:
-    """How sure each relation is: `rows` are (id, subject, word, object, how), `unsure` the people not surely a person
-    of their own and named in one entry only. Returns row id -> confidence, for the rows read by a rule of CONFIDENCE
-    (the rest keep theirs)."""
-    out = {}
-    for rid, s, word, o, how in rows:
-        if how in CONFIDENCE:
-            odds = _logit(CONFIDENCE[how]) - NOT_SURE * (s in unsure or o in unsure)
-            out[rid] = round(1 / (1 + math.exp(-odds)), 4)
-    return out
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
 
 
 # -- what a situation tells: the events read (extract/events.py) ----------------------------------------------
