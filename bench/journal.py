@@ -774,12 +774,15 @@ def relation_halves(by_writer) -> list[str]:
         rs, gold = pooled(chosen)
         for want, want_mine in ((0.90, 0.95), (0.90, 0.0)):
             cut = relation_threshold(rs, gold, want, want_mine)
-            there = relation_figures(*pooled(other), cut if cut is not None else 1.01)
-            here = relation_figures(rs, gold, cut if cut is not None else 1.01)
             fact = relation_figures(*pooled(other), fact_threshold())
-            lines.append(f"chosen on {chosen} for P >= {want}" + (f", to the writer >= {want_mine}" if want_mine else "")
-                         + f": {cut}; on {chosen} {_pr(*here[0])}, to writer {_pr(*here[1])}; on {other} {_pr(*there[0])}, "
-                         f"to writer {_pr(*there[1])} (at the fact threshold {fact_threshold()}: {_pr(*fact[0])}, to writer {_pr(*fact[1])})")
+            said = f"chosen on {chosen} for P >= {want}" + (f", to the writer >= {want_mine}" if want_mine else "")
+            at_fact = f"(at the fact threshold {fact_threshold()}: {_pr(*fact[0])}, to writer {_pr(*fact[1])})"
+            if cut is None:
+                lines.append(f"{said}: none reaches it on {chosen}; on {other} {at_fact}")
+                continue
+            there, here = relation_figures(*pooled(other), cut), relation_figures(rs, gold, cut)
+            lines.append(f"{said}: {cut}; on {chosen} {_pr(*here[0])}, to writer {_pr(*here[1])}; on {other} {_pr(*there[0])}, "
+                         f"to writer {_pr(*there[1])} {at_fact}")
     return [f"halves: A {', '.join(halves['A'])}; B {', '.join(halves['B'])}"] + lines
 
 
