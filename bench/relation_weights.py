@@ -14,6 +14,9 @@ The readings' confidences are worked out again from their rules (relations.CONFI
 - `two rules` / `two kinds`: a tie read by two rules more sure, one with another family tie read between the same two
   less sure (each weight chosen on one half by likelihood, as `recounted`).
 
+First it prints, over all the tuned writers, how often a family tie read is right when the other ties read also imply it
+(relations.implied without it), imply another tie between the two, or imply nothing between them.
+
 Halves: the tuned writers by name, every other one (A: the first, third ...; B: the rest).
 
     python bench/relation_weights.py --cache /tmp/journal
@@ -179,6 +182,35 @@ def loglik(rs) -> float:
     return sum(math.log(min(max(c, 1e-3), 1 - 1e-3)) if ok else math.log(1 - min(max(c, 1e-3), 1 - 1e-3)) for c, ok, _ in rs)
 
 
+def corroborated(data, writers):
+    """Each family tie read: is it also implied by the other ties read (worked out without any tie between the two), as
+    the same kind of tie, another, or not at all; right/read of each, for the ties stated (at the fact threshold) and below."""
+    out = defaultdict(lambda: [0, 0])
+    for w in writers:
+        d = data[w]
+        best = {}
+        for rid, s, word, o, how in d["rows"]:
+            best[(s, word.lower(), o)] = max(best.get((s, word.lower(), o), 0.0), R.CONFIDENCE.get(how, 1.0))
+        ties = [(s, word, o, c) for (s, word, o), c in best.items()]
+        gender = {p: v["gender"] for p, v in d["people"].items()}
+        writer = next((p for p, v in d["people"].items() if v["owner"]), None)
+        keys = defaultdict(list)
+        for s, word, o, c in ties:
+            keys[tie_key(s, word, o)].append((s, word, o, c))
+        for key, told in keys.items():
+            if key[0] not in FAMILY:
+                continue
+            pair = set(key[1:])
+            others = [t for t in ties if {t[0], t[2]} != pair]
+            implied = {tie_key(s, word, o) for s, word, o, c, _ in R.implied(others, gender, writer) if {s, o} == pair and c >= R.SURE}
+            how = "the same" if key in implied else "another" if implied else "none"
+            n = gold_tie(d, *told[0][:3])
+            stated = "stated" if max(c for *_, c in told) >= FACT else "perhaps"
+            out[(stated, how)][0] += n in d["gold"]
+            out[(stated, how)][1] += 1
+    return ", ".join(f"{stated}, implied as {how}: {right}/{read}" for (stated, how), (right, read) in sorted(out.items()))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default=str(J.ROOT / "bench/data/journals"))
@@ -191,6 +223,7 @@ def main(argv=None):
     names = sorted(data)
     halves = {"A": names[0::2], "B": names[1::2]}
     print(f"halves: A {', '.join(halves['A'])}; B {', '.join(halves['B'])}")
+    print("a family tie read, also implied by the others read (right/read): " + corroborated(data, names))
     before = (0.0, None, 0.0, 0.0, True)
     for h in ("A", "B"):
         print(f"before (each reading its rule's confidence; fact threshold {FACT}) on {h}: {figures(data, halves[h], before, FACT)}")
