@@ -123,3 +123,8 @@ def test_the_people_graph_says_which_relations_are_only_perhaps(tmp_path):
         memory.add("Nana Sue and Mum both came for tea. I made a lasagne.", at="2021-06-27")
         ties = {(r["a"], r["relation"]): r["perhaps"] for r in memory.graph()["relations"]}
         assert ties[("Nana Sue", "grandmother")] is True and ties[("Mum", "mother")] is False
+        # and nowhere else a certainty: fading (and review, which shows its lines) and the facts above an answer
+        lines = {i["person"]: i["line"] for i in memory.fading(now="2022-06-20")}
+        assert "perhaps your grandmother" in lines["Nana Sue"] and "perhaps" not in lines["Mum"]
+        facts = [f["fact"] for f in memory.ask("Who is Nana Sue?")["facts"] if f["kind"] == "relation" and "Nana Sue" in f["fact"]]
+        assert facts and all(f.startswith("perhaps") for f in facts)
