@@ -488,13 +488,9 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                     continue
                 gs, go = read.get(s), read.get(o)
                 n = normal(gs if gs is not None else f"?{s}", word, go if go is not None else f"?{o}")
+                n = _scored(n, word, gold_rel)
                 if n is None:
                     continue
-                if n[0] == "ex" and n not in gold_rel:
-                    # an ex the key gives as the partner or spouse they were ("Ethan broke up with me"; key: boyfriend) is that tie, now over
-                    n = next((m for m in (("partner", *n[1:]), ("spouse", *n[1:])) if m in gold_rel), n)
-                if n[0] == "partner" and n not in gold_rel and word.lower().startswith("fianc") and ("spouse", *n[1:]) in gold_rel:
-                    n = ("spouse", *n[1:])  # engaged, and the key gives the spouses they became ("Huw proposed to Kasia"; key: wife)
                 rules.setdefault((rule or "-", n), (s, word, o, passage, c))
                 if n not in seen:
                     seen[n] = (s, word, o, passage)
@@ -532,6 +528,16 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                         errors.append(f"relation missed: {r['a']} is {r['b']}'s {r['rel']}")
             out[name] = pr
             out[name.replace("relations", "to-writer")] = mine
+        # each tie read, by its surest reading, and whether it is right and to the writer: what the relation threshold is
+        # chosen on (`relation_thresholds`)
+        surest = {}
+        for s, word, o, passage, c, rule in rows:
+            gs, go = read.get(s), read.get(o)
+            n = _scored(normal(gs if gs is not None else f"?{s}", word, go if go is not None else f"?{o}"), word, gold_rel)
+            if n is not None:
+                surest[n] = max(surest.get(n, 0.0), c if c is not None else 1.0)
+        out["relation confidences"] = [(c, n in gold_rel, k.owner in n[1:]) for n, c in surest.items()]
+        out["relations gold"] = (len(gold_rel), sum(k.owner in n[1:] for n in gold_rel))
 
         # events
         conf = has_column(memory, "events", "confidence")
@@ -651,6 +657,19 @@ def score(folder: Path, key: dict, db: Path) -> dict:
     return out
 
 
+def _scored(n, word, gold_rel):
+    """A tie read as the key would give it: an ex the key gives as the partner or spouse they were ("Ethan broke up with
+    me"; key: boyfriend) is that tie, now over; a fiancé the key gives as the spouse they became ("Huw proposed to Kasia";
+    key: wife) is that tie."""
+    if n is None:
+        return None
+    if n[0] == "ex" and n not in gold_rel:
+        n = next((m for m in (("partner", *n[1:]), ("spouse", *n[1:])) if m in gold_rel), n)
+    if n[0] == "partner" and n not in gold_rel and word.lower().startswith("fianc") and ("spouse", *n[1:]) in gold_rel:
+        n = ("spouse", *n[1:])
+    return n
+
+
 def _span(r) -> float:
     """How precise an event's date is: days in its interval (no interval: least precise)."""
     import datetime as dt
@@ -707,6 +726,66 @@ def death_thresholds(readings, gold, want=0.95) -> str:
     return f"P >= {want} with the most found: {best if best is not None else 'none'}; " + ", ".join(parts)
 
 
+def relation_figures(readings, gold, cut):
+    """(right, read, found of gold) of the ties read at least `cut` surely, all and to the writer."""
+    out = []
+    for mine in (False, True):
+        rs = [(c, ok) for c, ok, me in readings if c >= cut and (me or not mine)]
+        out.append((sum(ok for _, ok in rs), len(rs), gold[mine]))
+    return out
+
+
+def relation_threshold(readings, gold, want=0.90, want_mine=0.95):
+    """The threshold with the most ties found whose ties are right `want` of the time, and those to the writer `want_mine`
+    (issue 13 item 3), the highest of those that tie; None when none is."""
+    best, most = None, -1
+    for cut in sorted({c for c, _, _ in readings}, reverse=True):
+        (right, read, _), (right_me, read_me, _) = relation_figures(readings, gold, cut)
+        if right / read >= want and (not read_me or right_me / read_me >= want_mine) and right > most:
+            best, most = cut, right
+    return best
+
+
+def _pr(right, read, gold) -> str:
+    return f"P {right / read if read else float('nan'):.2f} R {right / gold if gold else float('nan'):.2f} ({right}/{read})"
+
+
+def relation_thresholds(readings, gold) -> str:
+    """Relation precision and recall, all and to the writer, were the fact threshold each confidence read."""
+    best = relation_threshold(readings, gold)
+    parts = []
+    for cut in sorted({round(c, 2) for c, _, _ in readings}, reverse=True):
+        every, mine = relation_figures(readings, gold, cut)
+        parts.append(f">={cut:.2f} {_pr(*every)}, to writer {_pr(*mine)}")
+    return (f"P >= 0.90 and to the writer >= 0.95 with the most found: {best if best is not None else 'none'}; "
+            + "; ".join(parts))
+
+
+def relation_halves(by_writer) -> list[str]:
+    """The relation threshold chosen on half the tuned writers (every other one by name) and measured on the other half,
+    both ways: what carries to writers it was not chosen on."""
+    names = sorted(by_writer)
+    halves = {"A": names[0::2], "B": names[1::2]}
+    lines = []
+    for chosen, other in (("A", "B"), ("B", "A")):
+        def pooled(half):
+            rs = [x for w in halves[half] for x in by_writer[w][0]]
+            return rs, [sum(by_writer[w][1][i] for w in halves[half]) for i in (0, 1)]
+        rs, gold = pooled(chosen)
+        for want, want_mine in ((0.90, 0.95), (0.90, 0.0)):
+            cut = relation_threshold(rs, gold, want, want_mine)
+            fact = relation_figures(*pooled(other), fact_threshold())
+            said = f"chosen on {chosen} for P >= {want}" + (f", to the writer >= {want_mine}" if want_mine else "")
+            at_fact = f"(at the fact threshold {fact_threshold()}: {_pr(*fact[0])}, to writer {_pr(*fact[1])})"
+            if cut is None:
+                lines.append(f"{said}: none reaches it on {chosen}; on {other} {at_fact}")
+                continue
+            there, here = relation_figures(*pooled(other), cut), relation_figures(rs, gold, cut)
+            lines.append(f"{said}: {cut}; on {chosen} {_pr(*here[0])}, to writer {_pr(*here[1])}; on {other} {_pr(*there[0])}, "
+                         f"to writer {_pr(*there[1])} {at_fact}")
+    return [f"halves: A {', '.join(halves['A'])}; B {', '.join(halves['B'])}"] + lines
+
+
 def words_of(folder: Path, key: dict) -> int:
     imp = key.get("import") or {"kind": "files"}
     if imp["kind"] == "jsonl":
@@ -735,6 +814,8 @@ def main(argv=None):
     merged_any = []
     rules = {g: defaultdict(PR) for g in totals}
     deaths_read, deaths_gold = defaultdict(list), Counter()
+    relations_read, relations_gold = defaultdict(list), defaultdict(lambda: [0, 0])
+    tuned = {}  # writer -> (relation readings, gold): for the halves
     for folder in writers:
         key = json.loads((folder / "key.json").read_text())
         group = "tune" if folder.name in TUNE else "held out" if folder.name in HELD_OUT else "other"
@@ -761,6 +842,9 @@ def main(argv=None):
         for g in groups:
             deaths_read[g] += res["death confidences"]
             deaths_gold[g] += res["deaths gold"]
+            relations_read[g] += res["relation confidences"]
+            relations_gold[g][0] += res["relations gold"][0]
+            relations_gold[g][1] += res["relations gold"][1]
             for r, pr in res["rules"].items():
                 rules[g][r] += pr
             extra[g]["dated"] += dated[True]
@@ -772,6 +856,8 @@ def main(argv=None):
             extra[g]["traps"] += res["traps"][True]
             extra[g]["writers merged"] += bool(res["writer_merged"])
         merged_any += res["writer_merged"]
+        if group == "tune":
+            tuned[folder.name] = (res["relation confidences"], res["relations gold"])
         if not args.no_errors and (group != "held out" or args.held_out_errors):
             print("  errors:")
             for e in res["errors"]:
@@ -788,6 +874,11 @@ def main(argv=None):
               + ", ".join(f"{r} {pr.tp}/{pr.tp + pr.fp}" for r, pr in sorted(rules[group].items())))
         print(f"   death threshold ({'chosen on these' if group == 'tune' else 'figures'}): "
               + death_thresholds(deaths_read[group], deaths_gold[group]))
+        print(f"   relation threshold ({'chosen on these' if group == 'tune' else 'figures'}): "
+              + relation_thresholds(relations_read[group], relations_gold[group]))
+        if group == "tune" and len(tuned) >= 2:
+            for line in relation_halves(tuned):
+                print("   relation threshold, " + line)
         parts.append(
             f"{group}: people P {t['people'].p():.2f} R {t['people'].r():.2f}, aliases P {t['aliases'].p():.2f} R {t['aliases'].r():.2f}, "
             f"not-people P {t['not-people'].p():.2f} R {t['not-people'].r():.2f}, relations P {t['relations'].p():.2f} R {t['relations'].r():.2f} "

@@ -542,7 +542,8 @@ def people(memory, kind: str | None = "person", everyone: bool = False) -> list[
 
 def graph(memory, limit: int = 40, focus: str | None = None) -> dict:
     """The most mentioned people (or, with `focus`, that person and the people most tied to them), the
-    relations between them as the owner has them, and how often two share a passage. Names the owner
+    relations between them as the owner has them (`perhaps`: read less surely than a fact), and how often two share a
+    passage. Names the owner
     said are not people (a pet, a place) are left out."""
     empty = {"people": [], "relations": [], "together": [], "focus": None, "total": 0}
     if not memory.query("SELECT 1 FROM sqlite_master WHERE name = 'mentions'"):
@@ -575,15 +576,22 @@ def graph(memory, limit: int = 40, focus: str | None = None) -> dict:
     names = {r["id"]: r["name"] for r in rows}
     marks = ",".join("?" * len(names)) or "NULL"
     ids = list(names)
-    relations = {(names[r["subject"]], names[r["object"]], r["relation"]) for r in stated.relations([dict(r) for r in memory.query(
-        f"SELECT subject, relation, object, passage FROM relations WHERE subject IN ({marks}) AND object IN ({marks})"
-        " AND subject != object", ids + ids)], set(ids)) if r["subject"] in names and r["object"] in names}
+    relations = {}  # (a, b, relation) -> perhaps: read less surely than a fact, and not said by the owner
+    for r in stated.relations([dict(r) for r in memory.query(
+            f"SELECT subject, relation, object, min(passage) AS passage, max(coalesce(confidence, 1.0)) AS confidence FROM relations"
+            f" WHERE subject IN ({marks}) AND object IN ({marks}) AND subject != object GROUP BY subject, relation, object",
+            ids + ids)], set(ids)):
+        if r["subject"] in names and r["object"] in names:
+            key = (names[r["subject"]], names[r["object"]], r["relation"])
+            maybe = not r.get("said") and perhaps_relation(r.get("confidence"))
+            relations[key] = relations.get(key, True) and maybe
     together = memory.query(
         f"SELECT a.person, b.person, count(DISTINCT a.passage) FROM mentions a JOIN mentions b"
         f" ON b.passage = a.passage AND b.person > a.person WHERE a.person IN ({marks}) AND b.person IN ({marks})"
         " AND a.passage IS NOT NULL GROUP BY a.person, b.person", ids + ids)
     return {"people": [{"name": r["name"], "mentions": r["mentions"], "owner": bool(r["owner"])} for r in rows],
-            "relations": [{"a": a, "b": b, "relation": rel, "group": group(rel)} for a, b, rel in sorted(relations)],
+            "relations": [{"a": a, "b": b, "relation": rel, "group": group(rel), "perhaps": relations[a, b, rel]}
+                          for a, b, rel in sorted(relations)],
             "together": [{"a": names[a], "b": names[b], "passages": n} for a, b, n in together],
             "focus": names.get(centre), "total": total}
 

@@ -114,3 +114,17 @@ def test_a_perhaps_death_is_no_certainty_over_http_and_mcp(tmp_path):
     assert review["died"] is None and (review["person"] != "Maureen Hall" or "perhaps died" in review["line"])
     assert not any("Maureen" in (n.get("note") or "") for n in client.get("/api/on-this-day", params={"date": "2025-05-07"}).json())
     assert not any(i["what"] == "death" and "Maureen" in i["passage"]["text"] for i in client.get("/api/timeline").json())
+
+
+def test_the_people_graph_says_which_relations_are_only_perhaps(tmp_path):
+    # a grandparent's kin word with a name is only perhaps the writer's: the graph says so, as the page does
+    with Memory(tmp_path / "m.db") as memory:
+        memory.add("Nana Sue came round at ten and took the baby so I could have a shower. Mum rang me later.", at="2021-06-20")
+        memory.add("Nana Sue and Mum both came for tea. I made a lasagne.", at="2021-06-27")
+        ties = {(r["a"], r["relation"]): r["perhaps"] for r in memory.graph()["relations"]}
+        assert ties[("Nana Sue", "grandmother")] is True and ties[("Mum", "mother")] is False
+        # and nowhere else a certainty: fading (and review, which shows its lines) and the facts above an answer
+        lines = {i["person"]: i["line"] for i in memory.fading(now="2022-06-20")}
+        assert "perhaps your grandmother" in lines["Nana Sue"] and "perhaps" not in lines["Mum"]
+        facts = [f["fact"] for f in memory.ask("Who is Nana Sue?")["facts"] if f["kind"] == "relation" and "Nana Sue" in f["fact"]]
+        assert facts and all(f.startswith("perhaps") for f in facts)

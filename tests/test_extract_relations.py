@@ -511,3 +511,12 @@ def test_a_wedding_past_ties_the_two_it_names():
     assert ("Sam Hart", "fiancé", "Jo Bell") in rels(extract("Jo Bell and Sam Hart's engagement party was loud."))
     assert not rels(extract("Huw Morgan and Kasia Nowak's wedding is in June."))  # to come: told apart by events
     assert not rels(extract("I went to Tom Reed's wedding last year."))  # whom he married is not said
+
+
+def test_a_great_grandparent_is_no_grandparent():
+    # the tokenizer splits "great-" off "great-granny": the generation it adds is still said, and implies nothing
+    found = rels(extract("Your great-granny Joan wanted to meet you. My great grandmother Elsie was a nurse. "
+                         "My granny Pat came for tea, and my great-uncle Bob. I had a great dad."))
+    assert ("Joan", "great-granny", "me") in found or not any(r[0] == "Joan" for r in found)
+    assert ("Elsie", "great-grandmother", "me") in found and ("Pat", "granny", "me") in found
+    assert not any(r[1] in ("granny", "grandmother", "uncle") and r[0] in ("Joan", "Elsie", "Bob") for r in found)

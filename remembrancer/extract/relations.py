@@ -70,6 +70,8 @@ def role_noun(token, open_vocab=()) -> str | None:
         return None
     if lemma in ROLES and in_law_end(token) is not None:
         return lemma + "-in-law"  # "my sister-in-law Kerry" is not my sister
+    if lemma in ROLES and _great(token):
+        return "great-" + lemma  # "your great-granny Joan" is not your granny
     base = lemma
     for suffix in SUFFIXES:
         base = base.removesuffix(suffix)
@@ -79,6 +81,15 @@ def role_noun(token, open_vocab=()) -> str | None:
     if base in ROLES or lemma in open_vocab:
         return lemma
     return None
+
+
+def _great(token) -> bool:
+    """Is a kin noun a generation further ("great-granny", "great grandad"; the tokenizer splits "great-" off)? Not "a
+    great mum": without the hyphen only before a grand- word."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text in ("-", "‐") and doc[i - 2].lower_ == "great" and doc[i - 1].idx == doc[i - 2].idx + 5:
+        return True
+    return i >= 1 and doc[i - 1].lower_ == "great" and token.lemma_.lower().startswith("grand")
 
 
 def gender_of(role: str):
@@ -98,7 +109,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "23"  # 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
+    version = "24"  # 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
     # Graham's", "Tom and Priya's kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's

@@ -78,17 +78,18 @@ function draw(graph) {
   const byName = new Map(graph.people.map((p) => [p.name, { ...p }]));
   const edges = new Map();
   const key = (a, b) => [a, b].sort().join("\u0000");
-  for (const r of graph.relations) {  // a is the <relation> of b
+  for (const r of graph.relations) {  // a is the <relation> of b; "perhaps" when read less surely than a fact
     const a = byName.get(r.a), b = byName.get(r.b), k = key(r.a, r.b);
     if (!a || !b) continue;
+    const word = (r.perhaps ? "perhaps " : "") + r.relation, says = `${r.a} is ${r.perhaps ? "perhaps " : ""}the ${r.relation} of ${r.b}`;
     const e = edges.get(k);
     if (e && e.label) {
-      e.label += ", " + r.relation;
-      e.says += `; ${r.a} is the ${r.relation} of ${r.b}`;
+      e.label += ", " + word;
+      e.says += "; " + says;
       e.groups.add(r.group);
       continue;
     }
-    edges.set(k, { a, b, pull: 1, label: r.relation, says: `${r.a} is the ${r.relation} of ${r.b}`, groups: new Set([r.group]) });
+    edges.set(k, { a, b, pull: 1, label: word, says, groups: new Set([r.group]) });
   }
   for (const t of graph.together) {
     const a = byName.get(t.a), b = byName.get(t.b), k = key(t.a, t.b);
