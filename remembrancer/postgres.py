@@ -1401,10 +1401,11 @@ class PgMemory(Memory):
     def vector_value(v):
         return v
 
-    def warm(self, seconds: float = 30.0) -> dict:
+    def warm(self, seconds: float = 30.0, stop=None) -> dict:
         """Read into the server's caches, for at most `seconds`, what the first questions after a server (or
         machine) start would otherwise read from disk a page at a time (`WARM`, in its order). Reads only. Returns
-        {relation: "whole" | "part" | searches made}, in the order read."""
+        {relation: "whole" | "part" | searches made}, in the order read. `stop` (an Event), once set, ends it at
+        the next step (`Warming.stop` also cancels the statement running)."""
         import random
         import time
 
@@ -1413,7 +1414,7 @@ class PgMemory(Memory):
         deadline, done = time.monotonic() + max(0.0, seconds), {}
 
         def left_ms():
-            return int((deadline - time.monotonic()) * 1000)
+            return 0 if stop is not None and stop.is_set() else int((deadline - time.monotonic()) * 1000)
 
         with self.lock, pg_errors(), self.conn.raw.transaction():
             raw = self.conn.raw
@@ -1460,6 +1461,60 @@ WARM = [("passages_pkey", "SELECT count(*) FROM (SELECT id FROM passages ORDER B
         ("embeddings", "SELECT count(*) FROM embeddings")]
 WARM_EF = 1000  # candidates a warming search keeps: each reads more of the graph than a question does
 WARM_SEARCHES = 400
+WARM_SECONDS = 5.0  # what `serve`, `mcp` and `worker` warm a memory for as they open it (--warm; 0: not at all)
+
+
+class Warming:
+    """`PgMemory.warm(seconds)` of the memory at `path` in a thread of its own, on a connection of its own: what a
+    long-lived process (`serve`, `mcp`, `worker`) starts as it opens a PostgreSQL memory, so that the first
+    questions find their pages read, and no request waits for it (it holds none of the memory's locks, and
+    reads only). `stop()` ends it at once (the statement running is cancelled). Once the thread is done:
+    `done` (what `warm` read), `error` (why it could not, warming being only a saving of time) and `took`."""
+
+    def __init__(self, path, seconds: float = WARM_SECONDS, log=None):
+        import threading
+
+        self.path, self.seconds, self.log = path, seconds, log
+        self.done = self.error = self.took = None
+        self.memory = None
+        self.halt = threading.Event()
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._run, name="remembrancer-warm", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        import time
+
+        start = time.monotonic()
+        try:
+            memory = PgMemory(self.path, derive=False, create=False)
+            with self.lock:
+                self.memory = memory
+            try:
+                self.done = memory.warm(self.seconds, stop=self.halt)
+            finally:
+                with self.lock:
+                    self.memory = None
+                memory.close()
+        except Exception as e:  # noqa: BLE001 - warming only saves the first questions time: say why, go on
+            self.error = f"{type(e).__name__}: {e}"
+        self.took = round(time.monotonic() - start, 3)
+        if self.log is not None:
+            shown = PgPath(*split_url(str(self.path))).shown  # without a password
+            if self.error:
+                self.log.warning("Could not warm %s (%s); the first questions read from disk", shown, self.error)
+            else:
+                self.log.info("Warmed %s in %.1fs: %s", shown, self.took, self.done)
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        """End the warming now; True once its thread is done."""
+        self.halt.set()
+        with self.lock:
+            if self.memory is not None:
+                with contextlib.suppress(Exception):  # a statement between two: nothing to cancel
+                    self.memory.conn.raw.cancel_safe()
+        self.thread.join(timeout)
+        return not self.thread.is_alive()
 
 
 def memories(url: str) -> list[str]:

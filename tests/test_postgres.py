@@ -380,14 +380,12 @@ def test_bm25_kept_on_write_ranks_as_fts_bm25_over_the_matches(pg_url):
         assert m.search("harbour walk")[0]["entry"] == 2 and m.search("harbour")[0]["score"] > 0
 
 
-def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
-    """`warm` reads what the first questions after a server start read (the indexes by id, the passages, the
-    HNSW graph by searching, the vectors), in that order, for at most the time given, and writes nothing."""
+def _sixty_with_vectors(m):
+    """Sixty entries in `m`, each passage with a random unit vector (no model loaded): (passage ids, vectors)."""
     import numpy as np
 
     from remembrancer import embed
 
-    m = Memory(pg_url, memory="warmed", derive=False)
     for i in range(60):
         m.add(f"Entry number {i} about the garden and the weather on day {i}.", at=f"2021-01-{1 + i % 28:02d}")
     ids = [r[0] for r in m.query("SELECT id FROM passages ORDER BY id")]
@@ -396,6 +394,16 @@ def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
     with m.transaction() as conn:
         conn.executemany("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
                          [(p, embed.MODEL, m.vector_value(v)) for p, v in zip(ids, vectors)])
+    return ids, vectors
+
+
+def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
+    """`warm` reads what the first questions after a server start read (the indexes by id, the passages, the
+    HNSW graph by searching, the vectors), in that order, for at most the time given, and writes nothing."""
+    from remembrancer import embed
+
+    m = Memory(pg_url, memory="warmed", derive=False)
+    ids, vectors = _sixty_with_vectors(m)
     before = "".join(m.export())
     assert m.warm(0) == {}
     done = m.warm(60)
@@ -406,3 +414,127 @@ def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
     assert m.conn.raw.execute("SHOW statement_timeout").fetchone()[0] == "0"
     assert [k for k, _ in embed.nearest(m, vectors[7], 1)] == [ids[7]]
     m.close()
+
+
+def test_warming_runs_beside_the_memory_within_its_time(pg_url, tmp_path):
+    """A long-lived process warms a PostgreSQL memory as it opens it (`Memories(warm=)`: `serve`, `mcp`, `worker`): in
+    a thread of its own, on a connection of its own, for at most its time; the memory answers meanwhile, and `stop`
+    ends it at once, cancelling the statement it waits on. Nothing for an SQLite store, nor with 0 seconds."""
+    import time
+
+    import psycopg
+
+    from remembrancer.users import Memories
+
+    url = postgres.with_memory(pg_url, "warming")
+    m = Memory(url, derive=False)
+    _sixty_with_vectors(m)
+    whole = m.warm(60)
+    assert list(whole) == [name for name, _ in postgres.WARM] and whole["embeddings_hnsw"] > 100
+    warming = postgres.Warming(url, 60)
+    warming.thread.join(30)
+    assert not warming.thread.is_alive() and warming.error is None and warming.done == whole and warming.took < 30
+
+    # The vectors held by another connection (as a long DDL would): warming waits on them, within its time.
+    first = {"passages_pkey": "whole", "embeddings_passage_key": "part"}
+    with psycopg.connect(pg_url, autocommit=True) as locker, locker.transaction():
+        locker.execute(f'LOCK TABLE "{postgres.schema_of("warming")}".embeddings IN ACCESS EXCLUSIVE MODE')
+        start = time.monotonic()
+        assert m.warm(1.0) == first
+        assert 1.0 <= time.monotonic() - start < 1.0 + 3
+        warming = postgres.Warming(url, 60)
+        while warming.memory is None and warming.thread.is_alive():
+            time.sleep(0.05)
+        time.sleep(0.5)
+        start = time.monotonic()
+        assert m.search("garden")[0]["text"].startswith("Entry number")  # answered beside it
+        assert time.monotonic() - start < 5 and warming.thread.is_alive()
+        start = time.monotonic()
+        assert warming.stop(10) and time.monotonic() - start < 5  # not its 60 s
+        assert warming.error is None and warming.done == first
+    stopped = postgres.Warming(url, 600)
+    assert stopped.stop(10) and stopped.error is None and stopped.done == {}  # stopped before it read anything
+    m.close()
+
+    memories = Memories(url, understand=False, warm=30)
+    try:
+        memories.get().search("garden")
+        warming = memories.warmings[url]
+        assert memories.warm_up() is warming  # once a process
+        warming.thread.join(30)
+        assert warming.done == whole
+    finally:
+        memories.close()
+    for off in (Memories(url, understand=False, warm=0), Memories(tmp_path / "m.db", understand=False, warm=30)):
+        try:
+            off.get()
+            assert off.warm_up() is None and off.warmings == {}
+        finally:
+            off.close()
+
+
+@pytest.mark.parametrize("command", ["serve", "mcp", "worker"])
+def test_the_long_running_commands_warm_a_postgresql_memory_as_they_start(pg_url, command):
+    """`serve`, `mcp` and `worker` warm the memory they open in the background (--warm SECONDS, default
+    postgres.WARM_SECONDS) and say so on standard error; --warm 0 does not; a one-shot command never does."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import threading
+    import time
+    import urllib.request
+
+    from click.testing import CliRunner
+    from conftest import stop_group
+
+    from remembrancer.cli import cli
+
+    url = postgres.with_memory(pg_url, f"warm_{command}")
+    with Memory(url, derive=False) as m:
+        _sixty_with_vectors(m)
+    args = {"serve": ["serve", "--port", "0", "--json"], "mcp": ["mcp"], "worker": ["worker", "--once"]}[command]
+    hello = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "test", "version": "0"}}}
+
+    def run(extra) -> list[str]:
+        """Start the command, wait until it serves (a worker: until it is done), give warming 5 s; what it said."""
+        proc = subprocess.Popen([sys.executable, "-m", "remembrancer.cli", "--db", url, *args, *extra],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=dict(os.environ, PYTHONUNBUFFERED="1"), start_new_session=True)
+        said = []
+        reader = threading.Thread(target=lambda: said.extend(proc.stderr), daemon=True)
+        reader.start()
+        try:
+            if command == "serve":
+                base = json.loads(proc.stdout.readline())["url"]
+                for _ in range(600):
+                    try:
+                        with urllib.request.urlopen(base + "api/stats", timeout=2) as r:
+                            assert json.loads(r.read())["entries"] == 60
+                        break
+                    except OSError:
+                        time.sleep(0.2)
+            elif command == "mcp":
+                proc.stdin.write(json.dumps(hello) + "\n")
+                proc.stdin.flush()
+                assert json.loads(proc.stdout.readline())["id"] == 1, "".join(said)[-2000:]
+            else:
+                assert proc.wait(timeout=600) == 0, "".join(said)[-2000:]
+            deadline = time.monotonic() + 5
+            while not [s for s in said if s.startswith("Warmed ")] and time.monotonic() < deadline:
+                time.sleep(0.1)
+        finally:
+            if proc.poll() is None:
+                stop_group(proc)
+            reader.join(10)
+        return said
+
+    said = run([])
+    warmed = [line for line in said if line.startswith("Warmed ")]
+    assert len(warmed) == 1 and "memory=warm_" in warmed[0] and "passages_pkey" in warmed[0], "".join(said)[-2000:]
+    assert "postgres:@" not in warmed[0]
+    said = run(["--warm", "0"])
+    assert not [line for line in said if "Warmed" in line], "".join(said)[-2000:]
+    result = CliRunner().invoke(cli, ["--db", url, "search", "garden"])
+    assert result.exit_code == 0 and "Warmed" not in result.output + result.stderr
