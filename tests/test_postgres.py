@@ -538,3 +538,117 @@ def test_the_long_running_commands_warm_a_postgresql_memory_as_they_start(pg_url
     assert not [line for line in said if "Warmed" in line], "".join(said)[-2000:]
     result = CliRunner().invoke(cli, ["--db", url, "search", "garden"])
     assert result.exit_code == 0 and "Warmed" not in result.output + result.stderr
+
+
+# Hannah's memory, and the words only it holds: no request of another user may ever answer with one of them.
+HANNAH = [("Tea with my aunt Gwendolyn in Aberystwyth; she gave me her pearl brooch.", "2020-01-02"),
+          ("Aunt Gwendolyn died on 3 March 2021. I wore the pearl brooch to her funeral in Aberystwyth.", "2021-03-05")]
+HERS = ("aberystwyth", "brooch", "pearl", "funeral")
+SAMS = [("Rode the ferry to Bergen with my friend Oskar.", "2020-01-02"),
+        ("Oskar's sister Ingrid cooked fish for us in Bergen.", "2021-03-05")]
+
+
+def _filled(schema: dict, spec: dict, name: str = ""):
+    """A value for an OpenAPI schema, naming Hannah's aunt and her days wherever a name or a date goes."""
+    if "$ref" in schema:  # "#/components/schemas/X" of the API's description, "#/$defs/X" of a tool's
+        target = spec
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return _filled(target, spec, name)
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return _filled(next(s for s in schema[key] if s.get("type") != "null"), spec, name)
+    kind = schema.get("type")
+    if kind == "object":
+        return {k: _filled(v, spec, k) for k, v in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [_filled(schema.get("items", {}), spec, name)]
+    if kind == "integer":
+        return 1
+    if kind == "boolean":
+        return True
+    return {"at": "2020-01-02", "date": "2020-01-02", "now": "2030-01-01", "from": "2019-01-01", "to": "2030-01-01",
+            "q": "What did Gwendolyn give me?", "question": "What did Gwendolyn give me?", "cue": "tea", "format": "jsonl",
+            "passages": "1,2,3", "kind": "person", "relation": "aunt", "rating": "good", "item": "person:Aunt Gwendolyn",
+            "text": "Bryn rang.", "speaker": "Bryn", "start": "2019-01-01", "end": "2030-01-01"}.get(name, "Gwendolyn")
+
+
+def test_no_endpoint_or_tool_of_one_user_reaches_another_users_memory(pg_url, request, tmp_path):
+    """`serve --folder postgresql://...`: every endpoint of the API (walked from its OpenAPI description, so a new
+    one is tried too) and every MCP tool, called as Sam with Hannah's names, ids, words and days, answers from Sam's
+    memory alone: never a word of Hannah's entries, through search, answers, cues, people, the graph, the timeline,
+    pages, exports, vectors or a cache Hannah's requests filled; and Sam's writes leave Hannah's memory as it was."""
+    from conftest import folder_on
+    from fastapi.testclient import TestClient
+
+    from remembrancer.server import create_app
+
+    folder = folder_on("postgres", request, tmp_path)
+    headers = {"X-Remembrancer": "1"}
+    app = create_app(folder=folder, derive=True)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        for user, story in (("hannah", HANNAH), ("sam", SAMS)):
+            for text, at in story:
+                assert client.post("/api/add", params={"user": user}, json={"text": text, "at": at}, headers=headers).status_code == 200
+        upload = client.post("/api/import", params={"user": "hannah"}, headers=headers,
+                             files={"file": ("letter.txt", b"A letter about the pearl brooch from Aberystwyth.")})
+        hannahs_job = upload.json()["job"]
+        assert app.state.memories.settle(600)
+        spec = app.openapi()
+
+        def calls(user, reads_only=False):
+            """(method, path, response text) of every operation of the API, as `user`."""
+            for path, operations in spec["paths"].items():
+                for method, op in operations.items():
+                    if reads_only and method != "get":
+                        continue
+                    params, url = {"user": user}, path
+                    for p in op.get("parameters", []):
+                        value = _filled(p.get("schema", {}), spec, p["name"])
+                        if p["name"] == "job":
+                            value = hannahs_job
+                        if p["in"] == "path":
+                            url = url.replace("{" + p["name"] + "}", str(value))
+                        elif p["name"] != "user":
+                            params[p["name"]] = value
+                    content = op.get("requestBody", {}).get("content", {})
+                    kwargs = {}
+                    if "application/json" in content:
+                        kwargs["json"] = _filled(content["application/json"].get("schema", {}), spec)
+                        if "/events/" in path:
+                            kwargs["json"]["kind"] = "death"
+                    elif "multipart/form-data" in content:
+                        kwargs["files"] = {"file": ("note.txt", b"Bryn rang about Sunday.")}
+                    r = client.request(method.upper(), url, params=params, headers=headers, **kwargs)
+                    assert r.status_code < 500, (method, url, r.text)
+                    yield method, path, r.text.lower()
+
+        def mcp(user, reads_only=False):
+            """Every MCP tool's answer, as `user`, asking after Hannah's aunt."""
+            listed = client.post("/mcp", headers={**headers, "Accept": "application/json, text/event-stream"},
+                                 json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"}).json()["result"]["tools"]
+            assert len(listed) == 9
+            for n, tool in enumerate(listed, 2):
+                if reads_only and tool["name"] in ("remember", "correct"):
+                    continue
+                arguments = _filled(tool["inputSchema"], tool["inputSchema"])
+                arguments["user"] = user
+                if tool["name"] == "remember":
+                    arguments.pop("messages", None)
+                if tool["name"] == "correct":
+                    arguments.update(kind="merge", args={"a": "Gwendolyn", "b": "Oskar"})
+                r = client.post("/mcp", headers={**headers, "Accept": "application/json, text/event-stream"},
+                                json={"jsonrpc": "2.0", "id": n, "method": "tools/call",
+                                      "params": {"name": tool["name"], "arguments": arguments}})
+                assert r.status_code == 200, r.text
+                yield "mcp", tool["name"], r.text.lower()
+
+        # Hannah's requests first: what they find (and every cache they fill) is hers.
+        theirs = {path for method, path, text in [*calls("hannah", True), *mcp("hannah", True)] if any(w in text for w in HERS)}
+        assert {"/api/search", "/api/ask", "/api/recall", "/api/export", "/api/timeline", "/api/entries/{entry_id}",
+                "ask", "timeline"} <= theirs, sorted(theirs)
+        before = client.get("/api/export", params={"user": "hannah", "format": "jsonl"}).text
+        for _ in range(2):  # and again after Sam's writes
+            leaks = [(method, path) for method, path, text in [*calls("sam"), *mcp("sam")] if any(w in text for w in HERS)]
+            assert leaks == []
+        assert client.get("/api/export", params={"user": "hannah", "format": "jsonl"}).text == before
