@@ -199,6 +199,10 @@ def path(ctx, as_json):
     Example: remembrancer path
     """
     p = str(ctx.obj["db"] or default_path())
+    if is_url(p):
+        from .postgres import PgPath, split_url
+
+        p = PgPath(*split_url(p)).shown  # a PostgreSQL memory's URL, without its password
     emit({"path": p}, as_json, lambda d: click.echo(d["path"]))
 
 

@@ -652,3 +652,57 @@ def test_no_endpoint_or_tool_of_one_user_reaches_another_users_memory(pg_url, re
             leaks = [(method, path) for method, path, text in [*calls("sam"), *mcp("sam")] if any(w in text for w in HERS)]
             assert leaks == []
         assert client.get("/api/export", params={"user": "hannah", "format": "jsonl"}).text == before
+
+
+def test_every_command_finds_its_memory_by_db_and_memory_or_the_environment(pg_url, tmp_path):
+    """Every CLI command (walked from the click group, so a new one is tried too) reads the memory that --db and
+    --memory, or $REMEMBRANCER_DB and $REMEMBRANCER_MEMORY, name: one not made yet is "No memory" to every command
+    that reads (none makes it), `add` makes it, then every command answers from it or says in one line why not;
+    `path` names it without a password. (`serve`, `mcp`, `worker`: test_the_long_running_commands_...; `copy`
+    takes its URLs as arguments: tests/test_workers.py.)"""
+    import os
+
+    import click
+    from click.testing import CliRunner
+
+    from remembrancer.cli import cli
+
+    (tmp_path / "note.txt").write_text("Tea with Gwen at the Hub.")
+
+    def commands(group, words=()):
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from commands(command, (*words, name))
+            elif name not in ("serve", "mcp", "worker", "copy"):
+                args = [p for p in command.params if isinstance(p, click.Argument) and p.required]
+                yield (*words, name), [str(tmp_path / "note.txt") if isinstance(p.type, click.Path) else
+                                       "1" if isinstance(p.type, click.types.IntParamType) else
+                                       p.type.choices[0] if isinstance(p.type, click.Choice) else "Gwen"
+                                       for p in args for _ in range(max(p.nargs, 1))]
+
+    every = list(commands(cli))
+    assert len(every) > 35 and ("entry", "purge") in [w for w, _ in every]
+    name = f"cmds_{os.getpid()}"
+    ways = {"environment": ([], {"REMEMBRANCER_DB": pg_url, "REMEMBRANCER_MEMORY": name}),
+            "options": (["--db", pg_url, "--memory", name], {})}
+
+    def run(way, *args, **kw):
+        options, env = ways[way]
+        return CliRunner().invoke(cli, [*options, *args], env={**env, "EDITOR": "true"}, input="n\n", **kw)
+
+    for way in ways:
+        for words, args in every:
+            if words[0] in ("path", "add", "import", "encrypt", "decrypt"):
+                continue  # they make it, or need no memory (encrypt, decrypt: a file's key first)
+            r = run(way, *words, *args)
+            assert r.exit_code == 1 and f"No memory '{name}'" in r.output, (way, words, r.output)
+        path = run(way, "path").output.strip()
+        assert path.endswith(f"memory={name}") and "postgres:@" not in path and ":secret@" not in path
+    assert run("environment", "add", "Tea with Gwen at the Hub.", "--at", "2020-01-02").exit_code == 0
+    assert all('"entries": 1' in run(way, "stats", "--json").output for way in ways)  # the one made, both ways
+    for way in ways:
+        for words, args in every:
+            r = run(way, *words, *args)
+            assert r.exception is None or isinstance(r.exception, SystemExit), (way, words, r.output)
+            assert "Traceback" not in r.output and (r.exit_code == 0 or r.output.strip().splitlines()[-1].startswith("Error: ")), (
+                way, words, r.output)
