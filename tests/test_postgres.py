@@ -706,3 +706,32 @@ def test_every_command_finds_its_memory_by_db_and_memory_or_the_environment(pg_u
             assert r.exception is None or isinstance(r.exception, SystemExit), (way, words, r.output)
             assert "Traceback" not in r.output and (r.exit_code == 0 or r.output.strip().splitlines()[-1].startswith("Error: ")), (
                 way, words, r.output)
+
+
+def test_a_read_only_server_is_searched_as_the_primary_is_never_written(pg_url):
+    """A replica for searching (a hot standby; here a connection the server keeps read-only, as a standby does): a
+    memory opens on it as it is, answers as on the primary, and refuses writes in one typed line; it is never made,
+    derived nor brought up to date there."""
+    from urllib.parse import quote
+
+    from remembrancer.errors import StoreError
+
+    primary = Memory(pg_url, memory="replicated", derive=False)
+    for text, at in STORY:
+        primary.add(text, at=at)
+    replica_url = f"{pg_url}{'&' if '?' in pg_url else '?'}options={quote('-c default_transaction_read_only=on')}"
+    replica = Memory(replica_url, memory="replicated")  # derive=True: nothing is derived on a replica
+    assert replica.readonly and not primary.readonly
+    assert replica.pending_counts() == primary.pending_counts() and any(primary.pending_counts().values())
+    for q in ("Hannah surgery", "dogs bay"):
+        assert replica.search(q) == primary.search(q)
+    assert replica.timeline() == primary.timeline() and replica.entry(2) == primary.entry(2)
+    assert replica.ask("Who went along the bay?")["passages"] == primary.ask("Who went along the bay?")["passages"]
+    assert "".join(replica.export()) == "".join(primary.export())
+    with pytest.raises(StoreError, match="read-only"):
+        replica.add("Written on a replica.", at="2021-05-01")
+    assert primary.stats()["entries"] == 3
+    with pytest.raises(StoreError, match="No memory 'elsewhere' on this read-only server"):
+        Memory(replica_url, memory="elsewhere")
+    replica.close()
+    primary.close()
