@@ -12,6 +12,7 @@ import click
 from . import capture, dates, importers
 from .capture import TEXT_SUFFIXES, decode
 from .errors import BadInput, EmptyInput, NeedsKey, NotFound, RemembrancerError, StoreLocked, UnknownFormat
+from .postgres import WARM_SECONDS
 from .store import Memory, decrypt as decrypt_store, default_path, encrypt as encrypt_store, is_encrypted, is_url, read_key_file
 
 
@@ -121,6 +122,29 @@ def preview(text: str, n: int) -> str:
     return words[:n] + ("…" if len(words) > n else "")
 
 
+def say_on_stderr():
+    """What a long-running command's background threads say (warming a memory, understanding in the background), one
+    plain line each on standard error: never on standard output, which is MCP's protocol or the worker's report."""
+    import logging
+
+    class Stderr(logging.Handler):  # the standard error of the moment (a test's runner replaces it)
+        def emit(self, record):
+            sys.stderr.write(record.getMessage() + "\n")
+
+    logger = logging.getLogger("remembrancer")
+    if not logger.handlers:
+        logger.addHandler(Stderr())
+        logger.setLevel(logging.INFO)
+
+
+def warm_option(command):
+    """--warm SECONDS, for the commands that keep running (serve, mcp, worker)."""
+    return click.option("--warm", type=click.FloatRange(0), default=WARM_SECONDS, show_default=True, envvar="REMEMBRANCER_WARM",
+                        metavar="SECONDS", help="Warm a PostgreSQL memory as it is opened, in the background, for at most this"
+                        " long: its first questions find their pages read ($REMEMBRANCER_WARM; 0: not at all)."
+                        " Nothing for an SQLite store.")(command)
+
+
 @click.group()
 @click.option("--db", envvar="REMEMBRANCER_DB", type=click.Path(dir_okay=False), help="The store (default: $REMEMBRANCER_DB, else your data folder).")
 @click.option("--key-file", envvar="REMEMBRANCER_KEY_FILE", type=click.Path(dir_okay=False),
@@ -175,6 +199,10 @@ def path(ctx, as_json):
     Example: remembrancer path
     """
     p = str(ctx.obj["db"] or default_path())
+    if is_url(p):
+        from .postgres import PgPath, split_url
+
+        p = PgPath(*split_url(p)).shown  # a PostgreSQL memory's URL, without its password
     emit({"path": p}, as_json, lambda d: click.echo(d["path"]))
 
 
@@ -1235,9 +1263,10 @@ def people_unhide(ctx, name, now, as_json):
 @click.option("--folder", type=click.Path(file_okay=False),
               help="Keep a store per user in this folder (every /api request names ?user=, every MCP tool takes user).")
 @click.option("--json", "as_json", is_flag=True, help='Print {"url", "mcp", "token", "token_required"} as JSON on start.')
+@warm_option
 @click.pass_context
 @run
-def serve(ctx, host, port, new_token, folder, as_json):
+def serve(ctx, host, port, new_token, folder, as_json, warm):
     """The web app, the HTTP API (reference at /docs) and the MCP endpoint for agents (/mcp) on this store.
 
     \b
@@ -1251,15 +1280,16 @@ def serve(ctx, host, port, new_token, folder, as_json):
     else:
         store_key(ctx)
     run_server(ctx.obj["db"] or default_path(), host=host, port=port, echo=click.echo, as_json=as_json,
-               new_token=new_token, folder=folder, key=ctx.obj.get("key"))
+               new_token=new_token, folder=folder, key=ctx.obj.get("key"), warm=warm)
 
 
 @cli.command()
 @click.option("--folder", type=click.Path(file_okay=False),
               help="Keep a store per user in this folder; every tool then takes `user` (default: the one store, --db).")
+@warm_option
 @click.pass_context
 @run
-def mcp(ctx, folder):
+def mcp(ctx, folder, warm):
     """Serve the memory to an agent over MCP on standard input and output (an MCP client starts this).
 
     Tools: remember, ask, recall, person, people, timeline, on_this_day, fading, correct. Over HTTP, `serve`
@@ -1273,7 +1303,9 @@ def mcp(ctx, folder):
     from .users import Memories
 
     key = store_key(ctx)  # from --key-file alone: standard input is the protocol's
-    memories = Memories(folder=folder, key=key) if folder else Memories(ctx.obj["db"] or default_path(), key=key)
+    memories = (Memories(folder=folder, key=key, warm=warm) if folder else
+                Memories(ctx.obj["db"] or default_path(), key=key, warm=warm))
+    say_on_stderr()
     run_stdio(memories)
 
 
@@ -1537,9 +1569,10 @@ def trash(ctx, as_json):
 @click.option("--turn-wait", type=click.FloatRange(0), default=60.0, show_default=True,
               help="Seconds to wait for another worker's earlier entries, so people are joined in the order entries were stored.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: what was understood, when the worker stops.")
+@warm_option
 @click.pass_context
 @run
-def worker(ctx, once, batch, poll, turn_wait, as_json):
+def worker(ctx, once, batch, poll, turn_wait, as_json, warm):
     """Understand the new entries of a PostgreSQL memory, beside other workers on any machines.
 
     A worker takes batches of pending entries no other worker holds, finds the people, relations, events
@@ -1568,9 +1601,10 @@ def worker(ctx, once, batch, poll, turn_wait, as_json):
             click.echo(f"Understood entries {d['first']}-{d['last']}: {d['words']:,} words in {plural(d['entries'], 'entry')} so far")
 
     before = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    say_on_stderr()
     try:
         done = work(str(ctx.obj["db"] or default_path()), once=once, batch=batch, chars=BATCH_CHARS, poll=poll,
-                    turn_wait=turn_wait, stopping=stopping, report=told)
+                    turn_wait=turn_wait, stopping=stopping, report=told, warm=warm)
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)

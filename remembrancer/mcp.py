@@ -299,8 +299,11 @@ def create_server(memories: Memories) -> Server:
 
 
 def run_stdio(memories: Memories):
-    """Serve the tools on standard input and output until the client closes them."""
+    """Serve the tools on standard input and output until the client closes them (the one memory warmed meanwhile, in
+    the background, a user's the first time a tool names them: `Memories(warm=)`)."""
     try:
+        if not memories.per_user:
+            memories.warm_up()
         create_server(memories).run("stdio")
     finally:
         memories.close()

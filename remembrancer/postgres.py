@@ -25,6 +25,7 @@ import contextlib
 import functools
 import importlib
 import hashlib
+import os
 import re
 import urllib.parse
 from pathlib import Path
@@ -49,7 +50,7 @@ def split_url(url: str, memory: str | None = None) -> tuple[str, str]:
     parts = urllib.parse.urlsplit(url)
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     named = [v for k, v in query if k == "memory"]
-    rest = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode([(k, v) for k, v in query if k != "memory"])))
+    rest = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode([(k, v) for k, v in query if k != "memory"], quote_via=urllib.parse.quote)))
     name = memory if memory is not None else (named[-1] if named else DEFAULT_MEMORY)
     if not NAME.match(name):
         raise BadInput(f"{name!r} is not a memory's name",
@@ -62,7 +63,7 @@ def with_memory(url: str, memory: str) -> str:
     rest, name = split_url(url, memory)
     parts = urllib.parse.urlsplit(rest)
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True) + [("memory", name)]
-    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query, quote_via=urllib.parse.quote)))
 
 
 def memory_of(user: str) -> str:
@@ -391,7 +392,9 @@ def _fold_table() -> dict[str, str]:
 
 
 FOLD = _fold_table()
-_FOLD = str.maketrans(FOLD)
+# Combining diacritics, as text decomposed (NFD: "Zoë" as "Zoe" and U+0308) writes them: dropped, as FTS5 drops them
+COMBINING = "".join(chr(c) for c in range(0x300, 0x370))
+_FOLD = str.maketrans({**FOLD, **dict.fromkeys(COMBINING)})
 
 
 def fold(text: str) -> str:
@@ -463,6 +466,18 @@ class Cursor:
 
     def __iter__(self):
         return iter(self.fetchall())
+
+
+def _without_nul(sql: str, values: list) -> list:
+    """PostgreSQL's text holds no NUL character (SQLite's may): looked for, a text with one is a text no row holds
+    (NUL written as U+FFFF, a noncharacter, so a name with a NUL is "not found" on both); to be kept, an error."""
+    if not re.match(r"\s*(SELECT|WITH)\b", sql, re.I) or re.search(r"\b(INSERT|UPDATE|DELETE)\b", sql, re.I):
+        raise BadInput("PostgreSQL cannot keep text with a NUL character (\\x00)", "Leave it out; nothing was changed.")
+
+    def clean(v):
+        return v.replace("\x00", "\uffff") if isinstance(v, str) else [clean(x) for x in v] if isinstance(v, list) else v
+
+    return [clean(v) for v in values]
 
 
 class Connection:
@@ -571,6 +586,9 @@ class Connection:
                     first = next(j for k, j in t.slots if k == "fts")
                     bm = self.bm25_args(params[first])
                 out.append(bm[i])
+        if any("\x00" in v for v in out if isinstance(v, str)) or any(
+                "\x00" in x for v in out if isinstance(v, list) for x in v if isinstance(x, str)):
+            return _without_nul(t.sql, out)
         return out
 
     def bm25_args(self, query: str):
@@ -787,7 +805,7 @@ def _vector_loader(raw):
 
 
 # -- the schema --------------------------------------------------------------------------------------------
-HELPERS_VERSION = 6  # bump when HELPERS change: each memory's schema takes them in again when opened
+HELPERS_VERSION = 7  # bump when HELPERS change: each memory's schema takes them in again when opened
 HELPERS = f"""
 CREATE OR REPLACE FUNCTION max(a anycompatible, b anycompatible) RETURNS anycompatible
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE greatest(a, b) END';
@@ -812,7 +830,7 @@ CREATE OR REPLACE FUNCTION julianday(t text) RETURNS double precision
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
     'SELECT extract(epoch FROM t::timestamp)::double precision / 86400 + 2440587.5';
 CREATE OR REPLACE FUNCTION fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-    'SELECT translate(t, ''{"".join(FOLD)}'', ''{"".join(FOLD.values())}'')';
+    'SELECT translate(t, ''{"".join(FOLD) + COMBINING}'', ''{"".join(FOLD.values())}'')';
 CREATE OR REPLACE FUNCTION ifnull(a anycompatible, b anycompatible) RETURNS anycompatible
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT coalesce(a, b)';
 CREATE OR REPLACE FUNCTION group_concat_step(acc text, x text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
@@ -860,6 +878,11 @@ def _search_config(conn):
             conn.execute(f"ALTER TEXT SEARCH DICTIONARY {CONFIG}_stem (Language = porter)")
             if conn.execute("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'passages'").fetchone():
                 conn.execute("UPDATE passages SET text = text")
+        # Memories made before kept the combining diacritics of decomposed text ("Zoe" and U+0308): `fold` drops
+        # them now, as FTS5 does; the passages that have any are indexed again.
+        elif conn.execute("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'passages'").fetchone():
+            conn.execute(f"UPDATE passages SET text = text WHERE text ~ '[{COMBINING[0]}-{COMBINING[-1]}]'"
+                         f" OR speaker ~ '[{COMBINING[0]}-{COMBINING[-1]}]'")
         return
     # Snowball's `porter` is Martin Porter's algorithm, as FTS5's porter tokenizer (its `english` is Porter2)
     conn.execute(f"CREATE TEXT SEARCH DICTIONARY {CONFIG}_stem (TEMPLATE = snowball, Language = porter)")
@@ -1007,6 +1030,8 @@ def migrate(conn: Connection, create: bool = True) -> bool:
     exists = raw.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()
     if not exists and not create:
         return False
+    if read_only(raw):
+        return _as_it_is(conn, exists)
     with raw.transaction():
         raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(schema),))
         raw.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
@@ -1051,6 +1076,27 @@ def migrate(conn: Connection, create: bool = True) -> bool:
                         " 'YYYY-MM-DD HH24:MI:SS'))", (fn.__name__,))
     if ran:  # the tables with an id, and the vector type, read once the schema is whole (not after each step)
         conn.refresh()
+    return True
+
+
+def read_only(raw) -> bool:
+    """Is this a server that takes no writes (a hot standby, a replica for searching; or read-only by its settings)?"""
+    return raw.execute("SHOW transaction_read_only").fetchone()[0] == "on"
+
+
+def _as_it_is(conn: Connection, exists) -> bool:
+    """A memory on a read-only server (a replica): read as it is, when it is whole and of this version."""
+    raw, schema = conn.raw, conn.schema
+    name = schema.removeprefix("memory_")
+    if not exists:
+        raise StoreError(f"No memory {name!r} on this read-only server (a replica?)",
+                         "Make it on the primary server: `remembrancer add` or `import` there.")
+    mark = raw.execute("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()[0]
+    conn.use_schema()
+    done = {r[0] for r in raw.execute("SELECT name FROM migrations").fetchall()}
+    if mark != f"remembrancer helpers {HELPERS_VERSION}" or done != {fn.__name__ for fn in migrations.MIGRATIONS}:
+        raise StoreError(f"The memory {name!r} was made by another version of remembrancer, and this server is read-only",
+                         "Open it once with this version on the primary server (it is brought up to date), then here.")
     return True
 
 
@@ -1102,7 +1148,7 @@ class PgPath(str):
         return self
 
 
-from .store import Memory, code_version, default_path  # noqa: E402  (store imports this module only when a URL is opened)
+from .store import Memory, _checked, code_version, default_path  # noqa: E402  (store imports this module only when a URL is opened)
 
 
 class PgMemory(Memory):
@@ -1131,6 +1177,7 @@ class PgMemory(Memory):
                 if not migrate(self.conn, create=create):
                     raise NotFound(f"No memory {name!r} in {self.path.server}",
                                    "Check --memory and --db; `remembrancer add` or `import` starts a new memory.")
+                self.readonly = read_only(self.conn.raw)  # a replica: searched, never written (nor derived) here
                 self.conn.raw.execute(f"SET hnsw.ef_search = {EF_SEARCH}")
                 self.conn.raw.execute(f"SET lock_timeout = {int(timeout * 1000)}")
             except BaseException:
@@ -1379,7 +1426,7 @@ class PgMemory(Memory):
         with self.lock, pg_errors():
             self.conn.raw.execute("REINDEX INDEX passages_tsv")
 
-    def backup(self, path) -> Path:
+    def backup(self, path: str | os.PathLike) -> Path:
         """Not here: the server's own tools back a memory up (its schema); `export` is the lossless copy."""
         raise StoreError("A PostgreSQL memory is backed up by the server (pg_dump --schema, or its own backups)",
                          f"Run: pg_dump --schema={self.conn.schema} ...; or `remembrancer export` for a lossless JSONL copy.")
@@ -1401,10 +1448,11 @@ class PgMemory(Memory):
     def vector_value(v):
         return v
 
-    def warm(self, seconds: float = 30.0) -> dict:
+    def warm(self, seconds: float = 30.0, stop=None) -> dict:
         """Read into the server's caches, for at most `seconds`, what the first questions after a server (or
         machine) start would otherwise read from disk a page at a time (`WARM`, in its order). Reads only. Returns
-        {relation: "whole" | "part" | searches made}, in the order read."""
+        {relation: "whole" | "part" | searches made}, in the order read. `stop` (an Event), once set, ends it at
+        the next step (`Warming.stop` also cancels the statement running)."""
         import random
         import time
 
@@ -1413,7 +1461,7 @@ class PgMemory(Memory):
         deadline, done = time.monotonic() + max(0.0, seconds), {}
 
         def left_ms():
-            return int((deadline - time.monotonic()) * 1000)
+            return 0 if stop is not None and stop.is_set() else int((deadline - time.monotonic()) * 1000)
 
         with self.lock, pg_errors(), self.conn.raw.transaction():
             raw = self.conn.raw
@@ -1449,6 +1497,12 @@ class PgMemory(Memory):
         return done
 
 
+# The Python API's argument checks (typed `BadArgument`, store._checked) on what PgMemory does its own way, as on Memory's.
+for _name, _method in list(vars(PgMemory).items()):
+    if callable(_method) and _name in vars(Memory) and (not _name.startswith("_") or _name == "__init__"):
+        setattr(PgMemory, _name, _checked(_method))
+
+
 # What `PgMemory.warm` reads, what saves an answer most reads for the time first (measured at 1M passages,
 # bench/scale.py --cold): the indexes that find passages and vectors by id (small: an index alone), the HNSW graph
 # (None: searched, as questions search it), then the passages, entries and vectors (each table whole).
@@ -1460,6 +1514,60 @@ WARM = [("passages_pkey", "SELECT count(*) FROM (SELECT id FROM passages ORDER B
         ("embeddings", "SELECT count(*) FROM embeddings")]
 WARM_EF = 1000  # candidates a warming search keeps: each reads more of the graph than a question does
 WARM_SEARCHES = 400
+WARM_SECONDS = 5.0  # what `serve`, `mcp` and `worker` warm a memory for as they open it (--warm; 0: not at all)
+
+
+class Warming:
+    """`PgMemory.warm(seconds)` of the memory at `path` in a thread of its own, on a connection of its own: what a
+    long-lived process (`serve`, `mcp`, `worker`) starts as it opens a PostgreSQL memory, so that the first
+    questions find their pages read, and no request waits for it (it holds none of the memory's locks, and
+    reads only). `stop()` ends it at once (the statement running is cancelled). Once the thread is done:
+    `done` (what `warm` read), `error` (why it could not, warming being only a saving of time) and `took`."""
+
+    def __init__(self, path, seconds: float = WARM_SECONDS, log=None):
+        import threading
+
+        self.path, self.seconds, self.log = path, seconds, log
+        self.done = self.error = self.took = None
+        self.memory = None
+        self.halt = threading.Event()
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._run, name="remembrancer-warm", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        import time
+
+        start = time.monotonic()
+        try:
+            memory = PgMemory(self.path, derive=False, create=False)
+            with self.lock:
+                self.memory = memory
+            try:
+                self.done = memory.warm(self.seconds, stop=self.halt)
+            finally:
+                with self.lock:
+                    self.memory = None
+                memory.close()
+        except Exception as e:  # noqa: BLE001 - warming only saves the first questions time: say why, go on
+            self.error = f"{type(e).__name__}: {e}"
+        self.took = round(time.monotonic() - start, 3)
+        if self.log is not None:
+            shown = PgPath(*split_url(str(self.path))).shown  # without a password
+            if self.error:
+                self.log.warning("Could not warm %s (%s); the first questions read from disk", shown, self.error)
+            else:
+                self.log.info("Warmed %s in %.1fs: %s", shown, self.took, self.done)
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        """End the warming now; True once its thread is done."""
+        self.halt.set()
+        with self.lock:
+            if self.memory is not None:
+                with contextlib.suppress(Exception):  # a statement between two: nothing to cancel
+                    self.memory.conn.raw.cancel_safe()
+        self.thread.join(timeout)
+        return not self.thread.is_alive()
 
 
 def memories(url: str) -> list[str]:

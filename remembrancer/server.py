@@ -477,13 +477,14 @@ def parse_upload(fmt: str, data: bytes, filename: str, author=None, source=None,
 
 # -- the app -------------------------------------------------------------------------------------------
 def create_app(db_path=None, *, folder=None, require_token: bool = False, derive: bool = True,
-               key: str | None = None) -> FastAPI:
+               key: str | None = None, warm: float = 0.0) -> FastAPI:
     """The API, the MCP endpoint (/mcp) and the pages over the store at `db_path`, or over a store per user
     in `folder` (then every /api request names the user, `?user=NAME`, and every MCP tool takes `user`).
     With `require_token`, every request must carry the token whose digest `ensure_token` stored (as a bearer
     token, or the cookie set by `/?token=...`). With `derive=False` nothing is understood in the background
     (entries are only stored). `key`: the key of an encrypted store, or of every user's (default:
-    $REMEMBRANCER_KEY_FILE's)."""
+    $REMEMBRANCER_KEY_FILE's). `warm`: seconds to warm a PostgreSQL memory for in the background, the one served
+    as the app starts, a user's the first time it is asked for (`Memories.warm_up`; `serve --warm`)."""
     from mcp.server.transport_security import TransportSecuritySettings
 
     from .mcp import create_server
@@ -492,8 +493,8 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
     # An upload is held in memory to the end (starlette spools a file over 1 MB to a plain temporary file):
     # the guard caps it at MAX_UPLOAD.
     MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, MAX_UPLOAD + (1 << 20))
-    memories = (Memories(db_path, understand=derive, key=key) if folder is None
-                else Memories(folder=folder, understand=derive, key=key))
+    memories = (Memories(db_path, understand=derive, key=key, warm=warm) if folder is None
+                else Memories(folder=folder, understand=derive, key=key, warm=warm))
     if folder is None:
         with Memory(memories.single, derive=False, key=key) as memory:  # creates and migrates the store before any request
             digest = memory.token_digest() if require_token else None
@@ -529,8 +530,10 @@ def create_app(db_path=None, *, folder=None, require_token: bool = False, derive
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        if derive and folder is None:
-            memories.stored()  # understand at start what an earlier run left pending
+        if folder is None:
+            memories.warm_up()  # in its own thread: the first request does not wait for it
+            if derive:
+                memories.stored()  # understand at start what an earlier run left pending
         async with mcp_server.session_manager.run():
             yield
         memories.close()
@@ -948,10 +951,10 @@ def render_docs(spec: dict) -> str:
 
 
 def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_json: bool = False,
-          new_token: bool = False, folder=None, key: str | None = None):
+          new_token: bool = False, folder=None, key: str | None = None, warm: float = 0.0):
     """Run the app under uvicorn until interrupted (over a store per user in `folder`, if given). Any address
     other than loopback needs the token (`new_token`: replace it, when it was lost; the old one stops working).
-    `key`: the key of an encrypted store (with `folder`: of every user's store)."""
+    `key`: the key of an encrypted store (with `folder`: of every user's store). `warm`: see `create_app`."""
     import uvicorn
 
     sock = listening(host, port)  # before anything is said: a port in use is an error, not "remembrancer on ..."
@@ -966,7 +969,7 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8765, echo=print, as_jso
         else:
             with Memory(db_path, derive=False, key=key) as memory:
                 token = ensure_token(memory, new=new_token)
-    app = create_app(None if folder is not None else db_path, folder=folder, require_token=require, key=key)
+    app = create_app(None if folder is not None else db_path, folder=folder, require_token=require, key=key, warm=warm)
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     if as_json:
         echo(json.dumps({"url": url, "mcp": f"{url}mcp", "token": token, "token_required": require}))

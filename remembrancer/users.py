@@ -35,9 +35,10 @@ class Memories:
     """`Memories(path)`: one store, and no user is named. `Memories(folder=DIR)`: each user's own store,
     made on first use. Each thread gets its own connection to a store (SQLite: reads run side by side).
     `understand`: a background thread per store derives what is stored (people, cues, embeddings). `key`: the
-    key of an encrypted store (with a folder: of every user's), else $REMEMBRANCER_KEY_FILE's, if set."""
+    key of an encrypted store (with a folder: of every user's), else $REMEMBRANCER_KEY_FILE's, if set. `warm`: seconds
+    to warm a PostgreSQL memory for, in the background, the first time it is opened (`warm_up`; 0: never)."""
 
-    def __init__(self, path=None, *, folder=None, understand: bool = True, key: str | None = None):
+    def __init__(self, path=None, *, folder=None, understand: bool = True, key: str | None = None, warm: float = 0.0):
         if (path is None) == (folder is None):
             raise ValueError("give a store's path or a folder, not both")
         # A postgresql:// URL: one memory (`path`), or a memory per user in that database (`folder`).
@@ -54,6 +55,8 @@ class Memories:
         self.opened: list[Memory] = []
         self.seen: set[Path] = set()
         self.derivers: dict[Path, object] = {}
+        self.warm = warm
+        self.warmings: dict[Path, object] = {}  # a PostgreSQL memory's `postgres.Warming`, once started
         self.unfinished: list = []  # derivers still in the middle of a batch when closed (see server.serve)
 
     @property
@@ -87,6 +90,7 @@ class Memories:
                 self.seen.add(path)
             if first:
                 self.stored(user)  # its deriver starts, and completes what an earlier run left pending
+                self.warm_up(user)
         mine[path] = memory  # the most recently used last
         while len(mine) > PER_THREAD:
             oldest = mine.pop(next(iter(mine)))  # used by this thread alone: safe to close
@@ -108,6 +112,20 @@ class Memories:
                 return
         deriver.wake()
 
+    def warm_up(self, user: str | None = None):
+        """Start warming the user's memory (`PgMemory.warm`, for `warm` seconds) in a thread of its own, once: a
+        PostgreSQL memory's first questions then find their pages read. Nothing for an SQLite store (the system
+        reads its file as the process reads it) or with `warm` 0."""
+        path = self.path(user)
+        if not self.warm or not is_url(str(path)):
+            return None
+        from .postgres import Warming
+
+        with self.lock:
+            if path not in self.warmings:
+                self.warmings[path] = Warming(path, self.warm, log=log)
+            return self.warmings[path]
+
     def settle(self, timeout: float = 60.0) -> bool:
         """Wait until every store's background understanding is idle (tests, benchmarks, shutdown)."""
         with self.lock:
@@ -118,6 +136,9 @@ class Memories:
         with self.lock:
             derivers, self.derivers = list(self.derivers.values()), {}
             opened, self.opened = self.opened, []
+            warmings = list(self.warmings.values())
+        for warming in warmings:
+            warming.stop()
         for deriver in derivers:
             deriver.stop()
         self.unfinished = [d for d in derivers if d.thread.is_alive()]

@@ -43,13 +43,17 @@ def open_memory(url):
 
 
 def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHARS, poll: float = POLL,
-         turn_wait: float = TURN_WAIT, stopping=None, report=None) -> dict:
+         turn_wait: float = TURN_WAIT, stopping=None, report=None, warm: float = 0.0) -> dict:
     """Understand the memory's pending entries, batch after batch, until `stopping` (an Event) is set or,
     with `once`, none is left. `report(summary)` after each batch written. Returns what was done: {"entries",
     "words", "batches", "failed", "ready" (time the models were loaded), "seconds" (from then), "writing"
     (seconds of them spent writing, the part one worker at a time does), "waiting" (seconds with nothing to do
-    but wait for another worker's earlier entries to be written)}."""
+    but wait for another worker's earlier entries to be written)}. `warm`: at most how long to warm the memory for
+    (`PgMemory.warm`), in the background while the models load: it stops when they are loaded (0: not at all)."""
+    import logging
+
     from . import pipeline
+    from .postgres import Warming
 
     if batch < 1 or chars < 1:
         raise BadInput("--batch and --chars must be at least 1")
@@ -57,8 +61,11 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
     if stopping is not None:
         memory.stopping = stopping
     done = {"memory": memory.name, "entries": 0, "words": 0, "batches": 0, "failed": 0, "writing": 0.0, "waiting": 0.0}
+    warming = Warming(memory.path, warm, log=logging.getLogger("remembrancer.worker")) if warm else None
     try:
         pipeline.load()
+        if warming is not None:
+            warming.stop()  # the work starts now, never slowed by it
         done["ready"] = time.time()
         memory.read_afresh_if_upgraded(wait=False)  # the first worker of a new version, while no other works
         with memory.working():
@@ -66,6 +73,8 @@ def work(url, *, once: bool = False, batch: int = BATCH, chars: int = BATCH_CHAR
     except Interrupted:
         pass  # stopped between two tasks: what was written stays, the rest is pending for the others
     finally:
+        if warming is not None:
+            warming.stop()
         memory.close()
     done["seconds"] = round(time.time() - done.get("ready", time.time()), 3)
     done["writing"], done["waiting"] = round(done["writing"], 3), round(done["waiting"], 3)

@@ -12,6 +12,8 @@ from remembrancer.cli import cli
 from remembrancer.errors import BadArgument, BadDate, BadFormat, NotFound, RemembrancerError, StoreError
 from remembrancer.store import Memory
 
+pytestmark = pytest.mark.backends  # each test with a store: on SQLite, then on PostgreSQL
+
 
 def run(db, *args, input=None):
     return CliRunner().invoke(cli, ["--db", str(db), *map(str, args)], input=input)
@@ -26,8 +28,7 @@ def one_line_error(result) -> str:
 
 
 @pytest.fixture
-def store(tmp_path):
-    db = tmp_path / "memories.db"
+def store(db):
     with Memory(db, derive=False) as memory:
         memory.add("Already here: tea with Owen.", at="2020-01-01")
     return db
@@ -173,12 +174,12 @@ def test_right_types_still_work(store):
 
 
 # -- text: one Unicode form for names and search, emoji found, nothing a terminal would act on printed raw --
-def test_nfc_and_nfd_zoe_are_one_person_and_one_search(tmp_path):
+def test_nfc_and_nfd_zoe_are_one_person_and_one_search(db):
     import unicodedata
 
     nfc, nfd = unicodedata.normalize("NFC", "Zoë"), unicodedata.normalize("NFD", "Zoë")
     assert nfc != nfd
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add(f"I had coffee with {nfc} Hughes at the pier. {nfc} laughed.", at="2020-01-01")
         memory.add(f"{nfd} Hughes rang me about the boat. {nfd} is well.", at="2020-01-02")
         zoes = [p for p in memory.people() if unicodedata.normalize("NFC", p["name"]).startswith(nfc)]
@@ -188,7 +189,7 @@ def test_nfc_and_nfd_zoe_are_one_person_and_one_search(tmp_path):
         assert memory.entry(2)["text"].startswith(nfd)  # the text itself is kept as written
 
 
-def test_an_importer_finds_me_however_the_export_composed_the_name(tmp_path):
+def test_an_importer_finds_me_however_the_export_composed_the_name(tmp_path, db):
     """--me typed as one character finds the speaker an export wrote with a combining mark (and the other way)."""
     import unicodedata
 
@@ -200,13 +201,13 @@ def test_an_importer_finds_me_however_the_export_composed_the_name(tmp_path):
         assert chat.meta["me"] == written  # the name as the export wrote it, which its turns carry
     chat_log = tmp_path / "chat.jsonl"
     chat_log.write_bytes(log)
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         assert memory.import_path("jsonl", chat_log, me=nfc)["entries"] == 1  # not "Zoë speaks in none of it"
         assert any(p["name"] == "Ana" for p in memory.people())
 
 
-def test_emoji_are_searchable(tmp_path):
-    with Memory(tmp_path / "m.db", derive=False) as memory:
+def test_emoji_are_searchable(db):
+    with Memory(db, derive=False) as memory:
         memory.add("Owen's birthday 🎂 at the pier, tulips everywhere 🌷", at="2020-01-01")
         memory.add("Rain all day ☔ and tulips in the window.", at="2020-01-02")
         memory.add("Back to work.", at="2020-01-03")
@@ -216,8 +217,7 @@ def test_emoji_are_searchable(tmp_path):
         assert memory.search("🦄") == []
 
 
-def test_terminal_escape_sequences_are_shown_not_obeyed(tmp_path):
-    db = tmp_path / "m.db"
+def test_terminal_escape_sequences_are_shown_not_obeyed(db):
     with Memory(db, derive=False) as memory:
         memory.add("Set the title \x1b]0;owned\x07 and clear \x1b[2J the screen \x9b31m here.", at="2020-01-01")
     result = run(db, "search", "title")

@@ -1,10 +1,13 @@
 """Precision first: what is read unsurely is a "perhaps", with its passage, never a fact."""
+import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
+pytestmark = pytest.mark.backends  # each test with a store: on SQLite, then on PostgreSQL
 
-def test_every_reading_carries_a_confidence_and_its_evidence(tmp_path):
-    with Memory(tmp_path / "m.db") as memory:
+
+def test_every_reading_carries_a_confidence_and_its_evidence(db):
+    with Memory(db) as memory:
         memory.add("My husband Rhys made pancakes. Grandad died on 3 May 2021. Beth rang.", at="2021-05-04")
         for table, column in (("people", "confidence"), ("aliases", "confidence"), ("relations", "confidence"),
                               ("events", "confidence"), ("events", "date_confidence"), ("times", "confidence")):
@@ -16,9 +19,9 @@ def test_every_reading_carries_a_confidence_and_its_evidence(tmp_path):
         assert death["confidence"] >= FACT and death["date_confidence"] >= 0.9 and death["lo"] == "2021-05-03"
 
 
-def test_a_death_read_unsurely_is_only_perhaps(tmp_path):
+def test_a_death_read_unsurely_is_only_perhaps(db):
     # "her" is Mrs Hale only by coreference: a death read through a pronoun is less sure than a fact
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add("Mrs Hale came round on 2 March 2023. We buried her on Friday under the old oak.", at="2023-03-10")
         memory.add("Grandad died on 12 March 2023. Nain Gwen rang at six.", at="2023-03-12")
         hale = memory.person("Mrs Hale")
@@ -38,20 +41,20 @@ def test_a_death_read_unsurely_is_only_perhaps(tmp_path):
         assert not any(i["what"] == "death" and "Hale" in i["passage"]["text"] for i in items)
 
 
-def test_a_grandparents_kin_word_is_only_perhaps_the_writers_grandparent(tmp_path):
+def test_a_grandparents_kin_word_is_only_perhaps_the_writers_grandparent(db):
     # "Nana Sue" in a mother's diary is as often her children's grandmother (her own mother) as hers
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add("Nana Sue came round at ten and took the baby so I could have a shower. Mum rang me later.", at="2021-06-20")
         rels = {r["relation"]: r for r in memory.person("me")["relations"]}
         assert rels["grandmother"]["perhaps"] and not rels["mother"]["perhaps"]
 
 
-def test_a_death_told_as_a_waking_that_never_came_is_perhaps_everywhere(tmp_path):
+def test_a_death_told_as_a_waking_that_never_came_is_perhaps_everywhere(db):
     # "didn't wake up" is a death as often as a lie-in: a "perhaps" (events.CONFIDENCE["did-not-wake"]), and never a
     # certainty on the page, above an answer, in fading, in review, on this day or in the timeline
     from remembrancer.forgetting import day_notes
 
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add("Maureen Hall didn't wake up on Tuesday. Her daughter Carol found her in the morning.", at="2024-05-12")
         memory.add("Went to bingo with Maureen Hall on Wednesday, like always.", at="2024-04-03")
         page = memory.person("Maureen Hall")
@@ -68,8 +71,8 @@ def test_a_death_told_as_a_waking_that_never_came_is_perhaps_everywhere(tmp_path
         assert not any(i["what"] == "death" for i in memory.timeline())
 
 
-def test_rip_and_a_full_name_said_once_are_deaths(tmp_path):
-    with Memory(tmp_path / "m.db") as memory:
+def test_rip_and_a_full_name_said_once_are_deaths(db):
+    with Memory(db) as memory:
         memory.add("RIP Gary Pickering. Saw it on Facebook before anyone told me.", at="2024-01-14")
         memory.add("Terry Vance has died. Seventy-three. Dad loved his darts commentary.", at="2024-04-06")
         memory.add("RIP Steve's tomatoes. Steve is gutted.", at="2024-07-01")
@@ -78,7 +81,7 @@ def test_rip_and_a_full_name_said_once_are_deaths(tmp_path):
         assert not any(e["kind"] == "death" for e in memory.person("Steve")["events"])
 
 
-def test_a_perhaps_death_is_no_certainty_over_http_and_mcp(tmp_path):
+def test_a_perhaps_death_is_no_certainty_over_http_and_mcp(db):
     # the faces show what `Memory` says: over the HTTP API (the web pages read it) and the MCP tools, a death read
     # unsurely ("didn't wake up": perhaps) is "perhaps" on the page, above an answer, in fading and review, and no death
     # on this day or in the timeline; one stated plainly is a death everywhere
@@ -87,7 +90,7 @@ def test_a_perhaps_death_is_no_certainty_over_http_and_mcp(tmp_path):
     from remembrancer import mcp
     from remembrancer.server import create_app
 
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add("Maureen Hall didn't wake up on Tuesday. Her daughter Carol found her in the morning.", at="2024-05-12")
         memory.add("Went to bingo with Maureen Hall on Wednesday, like always.", at="2024-04-03")
         memory.add("Doris Engel was called home on Tuesday night. She was a hundred and one.", at="2024-05-09")
@@ -101,7 +104,7 @@ def test_a_perhaps_death_is_no_certainty_over_http_and_mcp(tmp_path):
         assert not any("Maureen" in (n.get("note") or "") for n in mcp.on_this_day(memory, "2025-05-07"))
         assert not any(i["what"] == "death" and "Maureen" in i["passage"]["text"] for i in mcp.timeline(memory))
         assert any(i["what"] == "death" and "Doris" in i["passage"]["text"] for i in mcp.timeline(memory))
-    client = TestClient(create_app(tmp_path / "m.db", derive=False), base_url="http://127.0.0.1")
+    client = TestClient(create_app(db, derive=False), base_url="http://127.0.0.1")
     page = client.get("/api/people/Maureen Hall").json()
     assert [e["perhaps"] for e in page["events"] if e["kind"] == "death"] == [True] and not page["strength"]["died"]
     facts = [f["fact"] for f in client.get("/api/ask", params={"q": "What happened to Maureen Hall?"}).json()["facts"]

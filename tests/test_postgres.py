@@ -380,14 +380,12 @@ def test_bm25_kept_on_write_ranks_as_fts_bm25_over_the_matches(pg_url):
         assert m.search("harbour walk")[0]["entry"] == 2 and m.search("harbour")[0]["score"] > 0
 
 
-def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
-    """`warm` reads what the first questions after a server start read (the indexes by id, the passages, the
-    HNSW graph by searching, the vectors), in that order, for at most the time given, and writes nothing."""
+def _sixty_with_vectors(m):
+    """Sixty entries in `m`, each passage with a random unit vector (no model loaded): (passage ids, vectors)."""
     import numpy as np
 
     from remembrancer import embed
 
-    m = Memory(pg_url, memory="warmed", derive=False)
     for i in range(60):
         m.add(f"Entry number {i} about the garden and the weather on day {i}.", at=f"2021-01-{1 + i % 28:02d}")
     ids = [r[0] for r in m.query("SELECT id FROM passages ORDER BY id")]
@@ -396,6 +394,16 @@ def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
     with m.transaction() as conn:
         conn.executemany("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
                          [(p, embed.MODEL, m.vector_value(v)) for p, v in zip(ids, vectors)])
+    return ids, vectors
+
+
+def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
+    """`warm` reads what the first questions after a server start read (the indexes by id, the passages, the
+    HNSW graph by searching, the vectors), in that order, for at most the time given, and writes nothing."""
+    from remembrancer import embed
+
+    m = Memory(pg_url, memory="warmed", derive=False)
+    ids, vectors = _sixty_with_vectors(m)
     before = "".join(m.export())
     assert m.warm(0) == {}
     done = m.warm(60)
@@ -406,3 +414,324 @@ def test_warm_reads_within_its_time_and_changes_nothing(pg_url):
     assert m.conn.raw.execute("SHOW statement_timeout").fetchone()[0] == "0"
     assert [k for k, _ in embed.nearest(m, vectors[7], 1)] == [ids[7]]
     m.close()
+
+
+def test_warming_runs_beside_the_memory_within_its_time(pg_url, tmp_path):
+    """A long-lived process warms a PostgreSQL memory as it opens it (`Memories(warm=)`: `serve`, `mcp`, `worker`): in
+    a thread of its own, on a connection of its own, for at most its time; the memory answers meanwhile, and `stop`
+    ends it at once, cancelling the statement it waits on. Nothing for an SQLite store, nor with 0 seconds."""
+    import time
+
+    import psycopg
+
+    from remembrancer.users import Memories
+
+    url = postgres.with_memory(pg_url, "warming")
+    m = Memory(url, derive=False)
+    _sixty_with_vectors(m)
+    whole = m.warm(60)
+    assert list(whole) == [name for name, _ in postgres.WARM] and whole["embeddings_hnsw"] > 100
+    warming = postgres.Warming(url, 60)
+    warming.thread.join(30)
+    assert not warming.thread.is_alive() and warming.error is None and warming.done == whole and warming.took < 30
+
+    # The vectors held by another connection (as a long DDL would): warming waits on them, within its time.
+    first = {"passages_pkey": "whole", "embeddings_passage_key": "part"}
+    with psycopg.connect(pg_url, autocommit=True) as locker, locker.transaction():
+        locker.execute(f'LOCK TABLE "{postgres.schema_of("warming")}".embeddings IN ACCESS EXCLUSIVE MODE')
+        start = time.monotonic()
+        assert m.warm(1.0) == first
+        assert 1.0 <= time.monotonic() - start < 1.0 + 3
+        warming = postgres.Warming(url, 60)
+        while warming.memory is None and warming.thread.is_alive():
+            time.sleep(0.05)
+        time.sleep(0.5)
+        start = time.monotonic()
+        assert m.search("garden")[0]["text"].startswith("Entry number")  # answered beside it
+        assert time.monotonic() - start < 5 and warming.thread.is_alive()
+        start = time.monotonic()
+        assert warming.stop(10) and time.monotonic() - start < 5  # not its 60 s
+        assert warming.error is None and warming.done == first
+    stopped = postgres.Warming(url, 600)
+    assert stopped.stop(10) and stopped.error is None and stopped.done == {}  # stopped before it read anything
+    m.close()
+
+    memories = Memories(url, understand=False, warm=30)
+    try:
+        memories.get().search("garden")
+        warming = memories.warmings[url]
+        assert memories.warm_up() is warming  # once a process
+        warming.thread.join(30)
+        assert warming.done == whole
+    finally:
+        memories.close()
+    for off in (Memories(url, understand=False, warm=0), Memories(tmp_path / "m.db", understand=False, warm=30)):
+        try:
+            off.get()
+            assert off.warm_up() is None and off.warmings == {}
+        finally:
+            off.close()
+
+
+@pytest.mark.parametrize("command", ["serve", "mcp", "worker"])
+def test_the_long_running_commands_warm_a_postgresql_memory_as_they_start(pg_url, command):
+    """`serve`, `mcp` and `worker` warm the memory they open in the background (--warm SECONDS, default
+    postgres.WARM_SECONDS) and say so on standard error; --warm 0 does not; a one-shot command never does."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import threading
+    import time
+    import urllib.request
+
+    from click.testing import CliRunner
+    from conftest import stop_group
+
+    from remembrancer.cli import cli
+
+    url = postgres.with_memory(pg_url, f"warm_{command}")
+    with Memory(url, derive=False) as m:
+        _sixty_with_vectors(m)
+    args = {"serve": ["serve", "--port", "0", "--json"], "mcp": ["mcp"], "worker": ["worker", "--once"]}[command]
+    hello = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "test", "version": "0"}}}
+
+    def run(extra) -> list[str]:
+        """Start the command, wait until it serves (a worker: until it is done), give warming 5 s; what it said."""
+        proc = subprocess.Popen([sys.executable, "-m", "remembrancer.cli", "--db", url, *args, *extra],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=dict(os.environ, PYTHONUNBUFFERED="1"), start_new_session=True)
+        said = []
+        reader = threading.Thread(target=lambda: said.extend(proc.stderr), daemon=True)
+        reader.start()
+        try:
+            if command == "serve":
+                base = json.loads(proc.stdout.readline())["url"]
+                for _ in range(600):
+                    try:
+                        with urllib.request.urlopen(base + "api/stats", timeout=2) as r:
+                            assert json.loads(r.read())["entries"] == 60
+                        break
+                    except OSError:
+                        time.sleep(0.2)
+            elif command == "mcp":
+                proc.stdin.write(json.dumps(hello) + "\n")
+                proc.stdin.flush()
+                assert json.loads(proc.stdout.readline())["id"] == 1, "".join(said)[-2000:]
+            else:
+                assert proc.wait(timeout=600) == 0, "".join(said)[-2000:]
+            deadline = time.monotonic() + 5
+            while not [s for s in said if s.startswith("Warmed ")] and time.monotonic() < deadline:
+                time.sleep(0.1)
+        finally:
+            if proc.poll() is None:
+                stop_group(proc)
+            reader.join(10)
+        return said
+
+    said = run([])
+    warmed = [line for line in said if line.startswith("Warmed ")]
+    assert len(warmed) == 1 and "memory=warm_" in warmed[0] and "passages_pkey" in warmed[0], "".join(said)[-2000:]
+    assert "postgres:@" not in warmed[0]
+    said = run(["--warm", "0"])
+    assert not [line for line in said if "Warmed" in line], "".join(said)[-2000:]
+    result = CliRunner().invoke(cli, ["--db", url, "search", "garden"])
+    assert result.exit_code == 0 and "Warmed" not in result.output + result.stderr
+
+
+# Hannah's memory, and the words only it holds: no request of another user may ever answer with one of them.
+HANNAH = [("Tea with my aunt Gwendolyn in Aberystwyth; she gave me her pearl brooch.", "2020-01-02"),
+          ("Aunt Gwendolyn died on 3 March 2021. I wore the pearl brooch to her funeral in Aberystwyth.", "2021-03-05")]
+HERS = ("aberystwyth", "brooch", "pearl", "funeral")
+SAMS = [("Rode the ferry to Bergen with my friend Oskar.", "2020-01-02"),
+        ("Oskar's sister Ingrid cooked fish for us in Bergen.", "2021-03-05")]
+
+
+def _filled(schema: dict, spec: dict, name: str = ""):
+    """A value for an OpenAPI schema, naming Hannah's aunt and her days wherever a name or a date goes."""
+    if "$ref" in schema:  # "#/components/schemas/X" of the API's description, "#/$defs/X" of a tool's
+        target = spec
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return _filled(target, spec, name)
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return _filled(next(s for s in schema[key] if s.get("type") != "null"), spec, name)
+    kind = schema.get("type")
+    if kind == "object":
+        return {k: _filled(v, spec, k) for k, v in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [_filled(schema.get("items", {}), spec, name)]
+    if kind == "integer":
+        return 1
+    if kind == "boolean":
+        return True
+    return {"at": "2020-01-02", "date": "2020-01-02", "now": "2030-01-01", "from": "2019-01-01", "to": "2030-01-01",
+            "q": "What did Gwendolyn give me?", "question": "What did Gwendolyn give me?", "cue": "tea", "format": "jsonl",
+            "passages": "1,2,3", "kind": "person", "relation": "aunt", "rating": "good", "item": "person:Aunt Gwendolyn",
+            "text": "Bryn rang.", "speaker": "Bryn", "start": "2019-01-01", "end": "2030-01-01"}.get(name, "Gwendolyn")
+
+
+def test_no_endpoint_or_tool_of_one_user_reaches_another_users_memory(pg_url, request, tmp_path):
+    """`serve --folder postgresql://...`: every endpoint of the API (walked from its OpenAPI description, so a new
+    one is tried too) and every MCP tool, called as Sam with Hannah's names, ids, words and days, answers from Sam's
+    memory alone: never a word of Hannah's entries, through search, answers, cues, people, the graph, the timeline,
+    pages, exports, vectors or a cache Hannah's requests filled; and Sam's writes leave Hannah's memory as it was."""
+    from conftest import folder_on
+    from fastapi.testclient import TestClient
+
+    from remembrancer.server import create_app
+
+    folder = folder_on("postgres", request, tmp_path)
+    headers = {"X-Remembrancer": "1"}
+    app = create_app(folder=folder, derive=True)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        for user, story in (("hannah", HANNAH), ("sam", SAMS)):
+            for text, at in story:
+                assert client.post("/api/add", params={"user": user}, json={"text": text, "at": at}, headers=headers).status_code == 200
+        upload = client.post("/api/import", params={"user": "hannah"}, headers=headers,
+                             files={"file": ("letter.txt", b"A letter about the pearl brooch from Aberystwyth.")})
+        hannahs_job = upload.json()["job"]
+        assert app.state.memories.settle(600)
+        spec = app.openapi()
+
+        def calls(user, reads_only=False):
+            """(method, path, response text) of every operation of the API, as `user`."""
+            for path, operations in spec["paths"].items():
+                for method, op in operations.items():
+                    if reads_only and method != "get":
+                        continue
+                    params, url = {"user": user}, path
+                    for p in op.get("parameters", []):
+                        value = _filled(p.get("schema", {}), spec, p["name"])
+                        if p["name"] == "job":
+                            value = hannahs_job
+                        if p["in"] == "path":
+                            url = url.replace("{" + p["name"] + "}", str(value))
+                        elif p["name"] != "user":
+                            params[p["name"]] = value
+                    content = op.get("requestBody", {}).get("content", {})
+                    kwargs = {}
+                    if "application/json" in content:
+                        kwargs["json"] = _filled(content["application/json"].get("schema", {}), spec)
+                        if "/events/" in path:
+                            kwargs["json"]["kind"] = "death"
+                    elif "multipart/form-data" in content:
+                        kwargs["files"] = {"file": ("note.txt", b"Bryn rang about Sunday.")}
+                    r = client.request(method.upper(), url, params=params, headers=headers, **kwargs)
+                    assert r.status_code < 500, (method, url, r.text)
+                    yield method, path, r.text.lower()
+
+        def mcp(user, reads_only=False):
+            """Every MCP tool's answer, as `user`, asking after Hannah's aunt."""
+            listed = client.post("/mcp", headers={**headers, "Accept": "application/json, text/event-stream"},
+                                 json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"}).json()["result"]["tools"]
+            assert len(listed) == 9
+            for n, tool in enumerate(listed, 2):
+                if reads_only and tool["name"] in ("remember", "correct"):
+                    continue
+                arguments = _filled(tool["inputSchema"], tool["inputSchema"])
+                arguments["user"] = user
+                if tool["name"] == "remember":
+                    arguments.pop("messages", None)
+                if tool["name"] == "correct":
+                    arguments.update(kind="merge", args={"a": "Gwendolyn", "b": "Oskar"})
+                r = client.post("/mcp", headers={**headers, "Accept": "application/json, text/event-stream"},
+                                json={"jsonrpc": "2.0", "id": n, "method": "tools/call",
+                                      "params": {"name": tool["name"], "arguments": arguments}})
+                assert r.status_code == 200, r.text
+                yield "mcp", tool["name"], r.text.lower()
+
+        # Hannah's requests first: what they find (and every cache they fill) is hers.
+        theirs = {path for method, path, text in [*calls("hannah", True), *mcp("hannah", True)] if any(w in text for w in HERS)}
+        assert {"/api/search", "/api/ask", "/api/recall", "/api/export", "/api/timeline", "/api/entries/{entry_id}",
+                "ask", "timeline"} <= theirs, sorted(theirs)
+        before = client.get("/api/export", params={"user": "hannah", "format": "jsonl"}).text
+        for _ in range(2):  # and again after Sam's writes
+            leaks = [(method, path) for method, path, text in [*calls("sam"), *mcp("sam")] if any(w in text for w in HERS)]
+            assert leaks == []
+        assert client.get("/api/export", params={"user": "hannah", "format": "jsonl"}).text == before
+
+
+def test_every_command_finds_its_memory_by_db_and_memory_or_the_environment(pg_url, tmp_path):
+    """Every CLI command (walked from the click group, so a new one is tried too) reads the memory that --db and
+    --memory, or $REMEMBRANCER_DB and $REMEMBRANCER_MEMORY, name: one not made yet is "No memory" to every command
+    that reads (none makes it), `add` makes it, then every command answers from it or says in one line why not;
+    `path` names it without a password. (`serve`, `mcp`, `worker`: test_the_long_running_commands_...; `copy`
+    takes its URLs as arguments: tests/test_workers.py.)"""
+    import os
+
+    import click
+    from click.testing import CliRunner
+
+    from remembrancer.cli import cli
+
+    (tmp_path / "note.txt").write_text("Tea with Gwen at the Hub.")
+
+    def commands(group, words=()):
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from commands(command, (*words, name))
+            elif name not in ("serve", "mcp", "worker", "copy"):
+                args = [p for p in command.params if isinstance(p, click.Argument) and p.required]
+                yield (*words, name), [str(tmp_path / "note.txt") if isinstance(p.type, click.Path) else
+                                       "1" if isinstance(p.type, click.types.IntParamType) else
+                                       p.type.choices[0] if isinstance(p.type, click.Choice) else "Gwen"
+                                       for p in args for _ in range(max(p.nargs, 1))]
+
+    every = list(commands(cli))
+    assert len(every) > 35 and ("entry", "purge") in [w for w, _ in every]
+    name = f"cmds_{os.getpid()}"
+    ways = {"environment": ([], {"REMEMBRANCER_DB": pg_url, "REMEMBRANCER_MEMORY": name}),
+            "options": (["--db", pg_url, "--memory", name], {})}
+
+    def run(way, *args, **kw):
+        options, env = ways[way]
+        return CliRunner().invoke(cli, [*options, *args], env={**env, "EDITOR": "true"}, input="n\n", **kw)
+
+    for way in ways:
+        for words, args in every:
+            if words[0] in ("path", "add", "import", "encrypt", "decrypt"):
+                continue  # they make it, or need no memory (encrypt, decrypt: a file's key first)
+            r = run(way, *words, *args)
+            assert r.exit_code == 1 and f"No memory '{name}'" in r.output, (way, words, r.output)
+        path = run(way, "path").output.strip()
+        assert path.endswith(f"memory={name}") and "postgres:@" not in path and ":secret@" not in path
+    assert run("environment", "add", "Tea with Gwen at the Hub.", "--at", "2020-01-02").exit_code == 0
+    assert all('"entries": 1' in run(way, "stats", "--json").output for way in ways)  # the one made, both ways
+    for way in ways:
+        for words, args in every:
+            r = run(way, *words, *args)
+            assert r.exception is None or isinstance(r.exception, SystemExit), (way, words, r.output)
+            assert "Traceback" not in r.output and (r.exit_code == 0 or r.output.strip().splitlines()[-1].startswith("Error: ")), (
+                way, words, r.output)
+
+
+def test_a_read_only_server_is_searched_as_the_primary_is_never_written(pg_url):
+    """A replica for searching (a hot standby; here a connection the server keeps read-only, as a standby does): a
+    memory opens on it as it is, answers as on the primary, and refuses writes in one typed line; it is never made,
+    derived nor brought up to date there."""
+    from urllib.parse import quote
+
+    from remembrancer.errors import StoreError
+
+    primary = Memory(pg_url, memory="replicated", derive=False)
+    for text, at in STORY:
+        primary.add(text, at=at)
+    replica_url = f"{pg_url}{'&' if '?' in pg_url else '?'}options={quote('-c default_transaction_read_only=on')}"
+    replica = Memory(replica_url, memory="replicated")  # derive=True: nothing is derived on a replica
+    assert replica.readonly and not primary.readonly
+    assert replica.pending_counts() == primary.pending_counts() and any(primary.pending_counts().values())
+    for q in ("Hannah surgery", "dogs bay"):
+        assert replica.search(q) == primary.search(q)
+    assert replica.timeline() == primary.timeline() and replica.entry(2) == primary.entry(2)
+    assert replica.ask("Who went along the bay?")["passages"] == primary.ask("Who went along the bay?")["passages"]
+    assert "".join(replica.export()) == "".join(primary.export())
+    with pytest.raises(StoreError, match="read-only"):
+        replica.add("Written on a replica.", at="2021-05-01")
+    assert primary.stats()["entries"] == 3
+    with pytest.raises(StoreError, match="No memory 'elsewhere' on this read-only server"):
+        Memory(replica_url, memory="elsewhere")
+    replica.close()
+    primary.close()

@@ -1,9 +1,12 @@
 """Questions asked by a category ("What sports does Kevin play?") and turns that tell by a member ("I hit the golf
 course"): remembrancer/categories.py and the `member` signal of recall. No model is loaded."""
 import numpy as np
+import pytest
 
 from remembrancer import categories, recall
 from remembrancer.store import Memory
+
+pytestmark = pytest.mark.backends  # each test with a store: on SQLite, then on PostgreSQL
 
 
 def test_the_members_of_what_a_question_asks_by():
@@ -35,8 +38,8 @@ def _chat(path):
     return m
 
 
-def test_a_turn_of_the_asked_person_naming_a_member_is_marked(tmp_path):
-    with _chat(tmp_path / "m.db") as m:
+def test_a_turn_of_the_asked_person_naming_a_member_is_marked(db):
+    with _chat(db) as m:
         assert recall.names(m).messaging
         question = "What sports does Kevin play?"
         a = recall.analyse(m, question)
@@ -53,8 +56,8 @@ def test_a_turn_of_the_asked_person_naming_a_member_is_marked(tmp_path):
         assert lead({}) > lead({"chat:gather:member": 0.0}) + 0.3
 
 
-def test_a_question_that_does_not_gather_reads_no_members_but_where_asks_for_a_place(tmp_path):
-    with _chat(tmp_path / "m.db") as m:
+def test_a_question_that_does_not_gather_reads_no_members_but_where_asks_for_a_place(db):
+    with _chat(db) as m:
         a = recall.analyse(m, "What country does Kevin live in?")
         assert not a["aggregate"] and a["members"] == frozenset()
         a = recall.analyse(m, "Where did Kevin celebrate the New Year?")

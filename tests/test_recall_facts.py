@@ -1,9 +1,12 @@
 """Recall for questions that gather ("What sports does Kevin play?"): the asked person's facts, with the
 real models."""
 import pytest
+from conftest import BACKENDS, store_on
 
 from remembrancer import recall
 from remembrancer.store import Memory
+
+pytestmark = pytest.mark.backends  # each test with a store: on SQLite, then on PostgreSQL
 
 
 @pytest.mark.parametrize("question, gathers", [
@@ -33,9 +36,9 @@ def test_what_a_question_asks_of_a_person():
     assert recall.intents("When was the exam?") == set()
 
 
-@pytest.fixture(scope="module")
-def chat(tmp_path_factory):
-    path = tmp_path_factory.mktemp("facts") / "m.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def chat(tmp_path_factory, request):
+    path = store_on(request.param, request, tmp_path_factory.mktemp("facts"), "m")
     with Memory(path) as m:
         m.add_chat([("Kevin", "Morning! Busy day."), ("Paola", "Same here, exams all week."),
                     ("Kevin", "I play basketball every Sunday, it keeps me sane."),
@@ -81,8 +84,8 @@ def test_a_question_that_names_no_thing(chat, question, nameless):
         assert recall.analyse(m, question)["nameless"] is nameless
 
 
-def test_what_two_people_share_raises_the_facts_both_have(tmp_path, monkeypatch):
-    with Memory(tmp_path / "m.db") as m:
+def test_what_two_people_share_raises_the_facts_both_have(db, monkeypatch):
+    with Memory(db) as m:
         m.add_chat([("Kevin", "I play football every weekend."), ("Paola", "Cool! I have a parrot at home."),
                     ("Kevin", "I study economics at Stanford."), ("Paola", "I'm a big fan of football, honestly."),
                     ("Kevin", "I love cooking lasagna."), ("Paola", "I'm studying law in Orlando.")], at="2024-01-05")

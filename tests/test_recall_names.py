@@ -1,9 +1,13 @@
 """Names in questions that are not written as the store writes them: a handle in lower case, a
 misspelling, a nickname. No model is loaded: the speakers are read from the passages."""
 import numpy as np
+import pytest
+from conftest import store_on
 
 from remembrancer import recall
 from remembrancer.store import Memory
+
+pytestmark = pytest.mark.backends  # each test with a store: on SQLite, then on PostgreSQL
 
 
 def _chat(path):
@@ -18,14 +22,14 @@ def speakers(memory, question):
     return sorted(s for source in recall.named_people(memory, question) for s in source.speakers)
 
 
-def test_a_handle_in_lower_case_is_the_capitalised_name(tmp_path):
-    with _chat(tmp_path / "m.db") as m:
+def test_a_handle_in_lower_case_is_the_capitalised_name(db):
+    with _chat(db) as m:
         assert speakers(m, "Where did Elise go hiking?") == ["elise"]
         assert recall.meaning("Where did Elise go hiking?", recall.named_people(m, "Where did Elise go hiking?")) == "Where did go hiking?"
 
 
-def test_a_name_a_letter_or_two_off_is_the_one_known_name(tmp_path):
-    with _chat(tmp_path / "m.db") as m:
+def test_a_name_a_letter_or_two_off_is_the_one_known_name(db):
+    with _chat(db) as m:
         assert speakers(m, "When did Elisa go hiking?") == ["elise"]
         assert speakers(m, "When did Eliza go hiking?") == ["elise"]
         assert speakers(m, "What does Nicholas play?") == ["Nicolas"]
@@ -36,14 +40,14 @@ def test_a_name_a_letter_or_two_off_is_the_one_known_name(tmp_path):
         assert speakers(m, "What does Ilise play?") == []
 
 
-def test_a_name_the_store_holds_is_not_read_as_another(tmp_path):
-    with _chat(tmp_path / "m.db") as m:
+def test_a_name_the_store_holds_is_not_read_as_another(db):
+    with _chat(db) as m:
         # "Elizabeth" is in a passage: someone of her own, not a misspelt "elise"
         assert speakers(m, "What does Elizabeth play?") == []
 
 
-def test_a_nickname_is_the_name(tmp_path):
-    with Memory(tmp_path / "m.db", derive=False) as m:
+def test_a_nickname_is_the_name(db):
+    with Memory(db, derive=False) as m:
         m.add_chat([("Katherine", "I ski every winter."), ("Robert", "I prefer the beach.")], at="2024-01-07")
         assert speakers(m, "What does Kathy like?") == ["Katherine"]
         assert speakers(m, "Where does Bob go?") == ["Robert"]
@@ -56,32 +60,32 @@ def test_misspelt():
     assert not recall._misspelt("mark", "mike") and not recall._misspelt("devin", "kevin") and not recall._misspelt("anna", "annabelle")
 
 
-def test_a_month_or_a_day_is_not_a_misspelt_name(tmp_path):
-    with Memory(tmp_path / "m.db", derive=False) as m:
+def test_a_month_or_a_day_is_not_a_misspelt_name(db):
+    with Memory(db, derive=False) as m:
         m.add_chat([("Maya", "I went climbing."), ("Sunny", "Nice!")], at="2024-01-07")
         assert speakers(m, "What did they do in May?") == []
         assert speakers(m, "What did they do on Sunday?") == []
         assert speakers(m, "What did Mya do?") == ["Maya"]
 
 
-def test_a_person_named_in_the_chat_is_the_speaker_their_name_is_near(tmp_path):
-    with Memory(tmp_path / "m.db") as m:  # extraction: "Nebras" is a person the other speaker names
+def test_a_person_named_in_the_chat_is_the_speaker_their_name_is_near(db):
+    with Memory(db) as m:  # extraction: "Nebras" is a person the other speaker names
         m.add_chat([("Nebraas", "I made bubble tea today."), ("Nicolas", "Nebras, you always make the best bubble tea!")],
                    at="2024-01-07")
         sources = recall.named_people(m, "What did Nebras make?")
         assert [sorted(s.speakers) for s in sources] == [["Nebraas"]]
 
 
-def test_a_person_extraction_found_is_the_speaker_their_name_is_near(tmp_path):
-    with Memory(tmp_path / "m.db") as m:
+def test_a_person_extraction_found_is_the_speaker_their_name_is_near(db):
+    with Memory(db) as m:
         m.add_chat([("Nebraas", "Sorry, the bus was late again."), ("Nicolas", "Haha Nebras is always late.")], at="2024-01-07")
         assert m.query("SELECT 1 FROM aliases WHERE alias = 'Nebras'")  # a person of their own to extraction
         sources = recall.named_people(m, "Why was Nebras late?")
         assert [sorted(s.speakers) for s in sources] == [["Nebraas"]]
 
 
-def test_a_speaker_called_by_another_name_in_the_chat_is_that_speaker(tmp_path):
-    with Memory(tmp_path / "m.db") as m:  # Emi goes by Kate: she says so, and elise calls her so
+def test_a_speaker_called_by_another_name_in_the_chat_is_that_speaker(db):
+    with Memory(db) as m:  # Emi goes by Kate: she says so, and elise calls her so
         m.add_chat([("Emi", "Hi! I'm Kate, by the way. I love skiing."), ("elise", "Hey Kate! I went to the bar with Tom."),
                     ("Emi", "Is Tom your brother?"), ("elise", "No, Tom is a friend. That's so cool Kate!")], at="2024-01-07")
         m.add_chat([("elise", "Thank you Kate, I really appreciate it!"), ("Emi", "Anytime.")], at="2024-01-08")
@@ -95,19 +99,19 @@ def test_a_speaker_called_by_another_name_in_the_chat_is_that_speaker(tmp_path):
         assert recall._called(m, recall.names(m), "Kim") == set()  # "this is Kim's dog" is not Ben's name
 
 
-def test_a_pet_named_at_the_end_of_a_clause_is_not_the_other_speaker(tmp_path):
-    with Memory(tmp_path / "m.db", derive=False) as m:
+def test_a_pet_named_at_the_end_of_a_clause_is_not_the_other_speaker(db):
+    with Memory(db, derive=False) as m:
         m.add_chat([("Andrew", "We're gonna take Scout, Toby, and Buddy to a park."), ("Audrey", "Sounds great for Scout!"),
                     ("Andrew", "We feel so lucky to have Scout."), ("Audrey", "What's Scout's first adventure?")], at="2024-01-07")
         assert recall._called(m, recall.names(m), "Scout") == set()
 
 
-def test_a_store_of_people_messaging_has_weights_of_its_own(tmp_path):
+def test_a_store_of_people_messaging_has_weights_of_its_own(tmp_path, request, backend):
     # LoCoMo's written chats alternate turn by turn; people messaging send one message in several turns
     written = [("Ann" if i % 2 else "Bob", f"Turn {i} about the garden and the weather today.") for i in range(30)]
     sent = [("Ann" if i % 6 < 3 else "Bob", f"Turn {i} about the garden" + " and the weather" * (i % 4)) for i in range(30)]
     for name, turns, messaging in (("written", written, False), ("sent", sent, True)):
-        with Memory(tmp_path / f"{name}.db", derive=False) as m:
+        with Memory(store_on(backend, request, tmp_path, name), derive=False) as m:
             m.add_chat(turns, at="2024-01-07")
             assert recall.names(m).messaging is messaging
             f = recall.features(m, "garden", np.zeros(384, dtype=np.float32), {"people": [], "times": []})

@@ -15,48 +15,11 @@ from functools import lru_cache
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import ANIMALS
+from .names import _DIMINUTIVE, _namer, nickname_of, short_form  # noqa: F401 (importable here as before)
 from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
 from .signed import signed
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
-
-
-@lru_cache(maxsize=1)
-def _namer():
-    from nicknames import NickNamer
-
-    return NickNamer()
-
-
-@lru_cache(maxsize=4096)
-def nickname_of(a: str, b: str) -> bool:
-    """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
-    a, b = a.lower(), b.lower()
-    if a == b or short_form(a, b) or short_form(b, a):
-        return True
-    namer = _namer()
-    # A nickname that is a name of other people too ("Lisa" of "Alice" is also Elizabeth's, "Harry" also
-    # Harold's) is too ambiguous to join on; one whose other forms all belong to the full name ("Liz",
-    # "Tom": Thomas, Tommy; "Ollie": Oliver) is not.
-    na, nb = namer.nicknames_of(a), namer.nicknames_of(b)
-    return (b in na and nb <= na | {a}) or (a in nb and na <= nb | {b})
-
-
-_DIMINUTIVE = re.compile(r"(?:y|ie|sy|s|o)$")
-
-
-@lru_cache(maxsize=1 << 16)
-def short_form(short: str, name: str) -> bool:
-    """Is `short` the first letters of `name`, as people shorten names ("Beth" of "Bethan", "Glen" of
-    "Glenys", "Den" of "Dennis"), perhaps with a pet ending ("Bethy", "Lows")? Three letters at least,
-    and not a name of the other sex ("Dan" is not "Daniela"), a kin word or a title ("Mam" is not "Mami")."""
-    if len(short) < 3 or len(name) <= len(short) or not short.isalpha() or not name.isalpha() or {short, name} & (KIN_NAMES.keys() | HONORIFICS.keys()):
-        return False
-    stem = short if name.startswith(short) else _DIMINUTIVE.sub("", short)
-    if len(stem) < 3 or not name.startswith(stem):
-        return False
-    gs, gn = name_gender(short), name_gender(name)
-    return not (gs and gn and gs != gn)
 
 
 @lru_cache(maxsize=1 << 16)

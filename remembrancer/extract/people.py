@@ -13,12 +13,13 @@ import bisect
 import json
 import math
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROYAL, TITLES
 from .base import Extraction, Mention, Person
+from .names import name_count, name_gender, nickname_of, plain  # noqa: F401 (plain: importable here as before)
+from .roles import role_noun
 
 # "the House of Usher", "the family of Elliot": a surname after these names a family.
 FAMILY_WORDS = {"house", "family", "clan", "line", "race", "tribe", "dynasty"}
@@ -81,36 +82,6 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
                   "hers": "f", "herself": "f"}
 OTHER_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LANGUAGE",
               "PRODUCT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LAW"}
-
-
-# One name of the `nomquamgender` data: "name": [n, count, share female (NaN if unknown), n]. Only names
-# borne by at least 10 people (a count of two digits or more) are read, and none with a quote in it (a
-# handful of misspellings, such as 'pet"r'): the scan stays simple, and three times as fast as JSON.
-_NAME_ROW = re.compile(rb'(?<!\\)"([^"]+)": \[[^,]+, (\d\d+), ([^,]+), [^\]]+\]')
-
-
-@lru_cache(maxsize=1)
-def _name_rows() -> list[tuple[str, int, float]]:
-    """(first name, how many bear it, share female) from the `nomquamgender` name data: read each time
-    the model is loaded, never cached in a file (nothing is written outside the store)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("nomquamgender")  # located, not imported (it imports pandas)
-    data = (Path(spec.submodule_search_locations[0]) / "name_data.json").read_bytes()
-    return [(name.decode("utf-8"), int(count), float(share)) for name, count, share in _NAME_ROW.findall(data)]
-
-
-@lru_cache(maxsize=1)
-def _name_genders() -> dict:
-    """First names that are (nearly) always one gender: "f" or "m"."""
-    return {name: "f" if share >= 0.9 else "m" for name, count, share in _name_rows()
-            if count >= 100 and share == share and (share >= 0.9 or share <= 0.1)}
-
-
-@lru_cache(maxsize=1)
-def _name_counts() -> dict:
-    """How many people bear each first name (at least 20), as log10."""
-    return {name: round(math.log10(count), 2) for name, count, _ in _name_rows() if count >= 20}
 
 
 @lru_cache(maxsize=1)
@@ -224,28 +195,6 @@ def sentence_initial(token) -> bool:
         return 0 < len(label) <= 4 and (j == 0 or "\n" in doc[j - 1].text_with_ws) and all(
             t.text[:1].isupper() or t.like_num for t in label)  # "Lorraine: Happy Mother's Day Mam"
     return False
-
-
-def name_gender(first_name: str):
-    """"m"/"f" when a first name is (nearly) always one gender in the name data, else None."""
-    return _name_genders().get(plain(first_name))
-
-
-def name_count(name: str) -> float:
-    """log10 of how many people bear this first name in the name data (0 if fewer than 20)."""
-    return _name_counts().get(plain(name), 0.0)
-
-
-_LETTERS = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
-
-
-@lru_cache(maxsize=1 << 14)
-def plain(name: str) -> str:
-    """A name in lower case without its accents, as the name data writes it ("Élodie", "Łukasz": "elodie", "lukasz")."""
-    low = name.lower()
-    if low.isascii():
-        return low
-    return "".join(c for c in unicodedata.normalize("NFKD", low.translate(_LETTERS)) if not unicodedata.combining(c))
 
 
 def quoted(text: str) -> list[tuple[int, int]]:
@@ -657,8 +606,6 @@ def _alone(token) -> bool:
 
 def role_like(token) -> bool:
     """A noun naming a relation or role ("sister", "grandson", "boss"): see relations.ROLES."""
-    from .relations import role_noun
-
     return token.pos_ == "NOUN" and role_noun(token) is not None
 
 
@@ -993,8 +940,6 @@ class People:
         # And the first name of a person named in full is that person's name too ("Georgiana" of
         # "Georgiana Reed"), when it is a known first name, of either sex ("Joan").
         # So is a curated nickname of that first name ("Biddy" of "Lady Bridget O'Hara").
-        from .aliases import nickname_of
-
         firsts = {k[0] for k, v in names.items() if len(k) > 1 and v["kind"] == "name" and (
             name_gender(k[0]) or name_count(k[0]) >= 3)}  # borne by a thousand people: "Joan"
         for key, info in found_names.items():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import capture
 from ..errors import BadFormat, EmptyInput
-from . import peek, zip_members
+from .shared import peek, zip_members
 
 NAME = "dayone"
 HELP = "a Day One JSON export (the .zip, or its Journal.json), one entry each"

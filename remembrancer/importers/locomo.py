@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from .. import capture
-from . import peek
+from .shared import peek
 
 NAME = "locomo"
 HELP = "LoCoMo JSON conversations, a chat a session"

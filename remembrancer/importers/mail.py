@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .. import capture, dates
 from ..errors import BadFormat, EmptyInput
-from . import Message, chats_by_day, peek, spoken_by
+from .shared import Message, chats_by_day, peek, spoken_by
 
 NAME = "email"
 HELP = "email: an .mbox, an .eml, a folder of .eml files or a Maildir; a thread a day one conversation"

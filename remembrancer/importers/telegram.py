@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import capture, dates
 from ..errors import BadFormat, EmptyInput
-from . import Message, chats_by_day, peek, spoken_by
+from .shared import Message, chats_by_day, peek, spoken_by
 
 NAME = "telegram"
 HELP = "a Telegram Desktop JSON export (result.json, one chat or all of them), one chat a day"

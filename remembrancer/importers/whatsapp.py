@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .. import capture, dates
 from ..errors import BadDate, BadFormat, EmptyInput
-from . import Message, chats_by_day, peek, spoken_by, zip_members
+from .shared import Message, chats_by_day, peek, spoken_by, zip_members
 
 NAME = "whatsapp"
 HELP = "a WhatsApp chat export (.txt, or its .zip), one chat a day"
