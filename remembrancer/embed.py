@@ -104,20 +104,17 @@ def passage_texts(rows) -> list[str]:
     recall@10 / @25 78.9 / 87.4 -> 79.3 / 89.0, and 72.2 / 84.7 -> 75.3 / 86.6 on the same chats cut into
     short turns (docs/benchmarks.md); LoCoMo's turns alternate, so none of its vectors changes. Prose
     passages stand alone."""
-    return [_text(rows, i) for i in range(len(rows))]
-
-
-def _text(rows, i, version: int = VERSION) -> str:
-    """What embed `version` (2 or later) embeds for the passage rows[i]."""
-    r = rows[i]
-    if not r["speaker"]:
-        return r["text"]
-    text = f"{r['speaker']}: {r['text']}"
-    before = rows[i - 1] if i else None
-    if (before is not None and before["entry"] == r["entry"] and before["speaker"]
-            and (version < 3 or before["speaker"] != r["speaker"])):
-        text = f"{before['speaker']}: {before['text']}\n{text}"
-    return text
+    out = []
+    for i, r in enumerate(rows):
+        if not r["speaker"]:
+            out.append(r["text"])
+            continue
+        text = f"{r['speaker']}: {r['text']}"
+        before = rows[i - 1] if i else None
+        if before is not None and before["entry"] == r["entry"] and before["speaker"] and before["speaker"] != r["speaker"]:
+            text = f"{before['speaker']}: {before['text']}\n{text}"
+        out.append(text)
+    return out
 
 
 STOP_EVERY = 256  # passages embedded between two looks at whether the work is to stop
@@ -163,20 +160,13 @@ def process(memory, entry_ids):
 def to_embed(memory, entry_ids, rows) -> list[int]:
     """The indexes of the passages read (`rows`, of whole entries) that need a vector. A passage never changes
     once stored, nor does the turn before it, so its vector stays right: only an entry last embedded by an
-    older version is embedded again (a grown chat: its new turns alone); by embed 2, only its passages whose
-    text has changed since (a chat turn after one of its own speaker's), so an upgrade does not embed a whole
-    store again for a few of its turns."""
+    older version is embedded whole again (a grown chat: its new turns alone)."""
     marks = ",".join("?" * len(entry_ids))
-    older = dict(memory.query(f"SELECT entry, version FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
-                              (NAME, str(VERSION), *entry_ids)))
+    older = {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
+                                        (NAME, str(VERSION), *entry_ids))}
     have = {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
                                        f" WHERE p.entry IN ({marks}) AND e.model = ?", (*entry_ids, MODEL))}
-
-    def stale(i, r):
-        version = older.get(r["entry"])
-        return version is not None and (version != "2" or _text(rows, i, 2) != _text(rows, i))
-
-    return [i for i, r in enumerate(rows) if r["id"] not in have or stale(i, r)]
+    return [i for i, r in enumerate(rows) if r["entry"] in older or r["id"] not in have]
 
 
 def write(conn, memory, rows, vectors, entry_ids, todo=None) -> set[int]:

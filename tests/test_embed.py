@@ -64,26 +64,6 @@ def test_a_turn_after_its_own_speaker_s_is_embedded_alone_a_reply_with_what_it_a
         assert embed.nearest(m, question, 1)[0][0] == ids["golf this weekend!"]
 
 
-def test_a_store_embedded_by_embed_2_embeds_again_only_the_turns_after_their_own_speaker_s(db, embedding_only):
-    with Memory(db) as m:
-        m.add_chat([("Nico", "How was your week?"), ("Neb", "Long, the boiler broke again."), ("Neb", "golf this weekend!"),
-                    ("Nico", "Nice, who with?")], at="2024-01-05")
-        m.add("Rain all day.", at="2024-01-06")
-        golf = m.query("SELECT id FROM passages WHERE text = 'golf this weekend!'")[0][0]
-        old = embed.embed(["Neb: Long, the boiler broke again.\nNeb: golf this weekend!"])[0]
-        with m.transaction() as conn:  # as embed 2 left it
-            conn.execute("DELETE FROM embeddings WHERE passage = ?", (golf,))
-            conn.execute("INSERT INTO embeddings (passage, model, vector) VALUES (?, ?, ?)", (golf, embed.MODEL, old.tobytes()))
-            conn.execute("UPDATE processed SET version = '2' WHERE processor = 'embed'")
-        rows = dict(m.query("SELECT passage, id FROM embeddings"))
-        assert m.pending(embed)
-        m.process()
-        assert not m.pending(embed)
-        now = dict(m.query("SELECT passage, id FROM embeddings"))
-        assert {p for p in now if now[p] != rows[p]} == {golf}  # the others kept their rows
-        assert float(embed.vectors(m, [golf])[golf] @ embed.embed(["Neb: golf this weekend!"])[0]) > 0.999
-
-
 def test_a_crash_before_embedding_is_completed_by_the_next_process(db, embedding_only):
     with Memory(db, derive=False) as m:
         m.add("Tea with Rose at Willow Court.", at="2021-03-14")
