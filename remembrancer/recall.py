@@ -53,12 +53,10 @@ WEIGHTS = {
     "gather:neighbour": 0.3, "gather:neighbour2": 0.1, "gather:session": 0.35, "gather:fact": 0.4,
     # People messaging (`Names.messaging`): fitted on REALTALK dev chats 1-3 only (chats 4-5 held out); LoCoMo's
     # written chats never use them. "length" and "says_when" moved later, chosen on chats 1-3 and on the same chats
-    # cut into short turns (`bench/locomo.py --split-turns`) together: the smallest moves that raise both. With embed 3 (a
-    # turn after its own speaker's embedded alone) the dense and neighbour weights were fitted again on the same chats and
-    # their twin together (dense^2, neighbour2, gather:dense, gather:dense^2), the form chosen by leave-one-chat-out.
-    "chat:dense": 1.0, "chat:dense^2": 0.1, "chat:bm25^2": 0.2, "chat:person": 0.4, "chat:length": 0.6, "chat:says_when": 0.4,
-    "chat:neighbour": 0.3, "chat:neighbour2": 0.0, "chat:fact": 0.2,
-    "chat:gather:dense": 0.75, "chat:gather:length": 1.3, "chat:gather:dense^2": 0.3, "chat:gather:spoken": 1.0,
+    # cut into short turns (`bench/locomo.py --split-turns`) together: the smallest moves that raise both.
+    "chat:dense": 1.0, "chat:dense^2": 0.3, "chat:bm25^2": 0.2, "chat:person": 0.4, "chat:length": 0.6, "chat:says_when": 0.4,
+    "chat:neighbour": 0.3, "chat:neighbour2": 0.2, "chat:fact": 0.2,
+    "chat:gather:dense": 0.95, "chat:gather:length": 1.3, "chat:gather:dense^2": 0.5, "chat:gather:spoken": 1.0,
     "chat:gather:time": 0.45, "chat:gather:neighbour": -0.1, "chat:gather:neighbour2": 0.0, "chat:gather:session": 0.15,
     "chat:gather:fact": 1.0,
     # A member of a category the question asks by (remembrancer/categories.py), for questions that gather, and a place
