@@ -130,7 +130,7 @@ class VectorCache:
             while sum(len(e.passages) for e in chunk) < 4_000:
                 chunk.append(next(entries))
             texts = embed.passage_texts(rows(chunk))
-            vectors = embed.passage_vectors(texts).astype(np.float32)
+            vectors = embed.embed(texts).astype(np.float32)
             with open(self.file, "ab") as f:
                 f.write(vectors.tobytes())
                 f.flush()

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 NAME = "embed"
-VERSION = 3  # 2: a chat turn is embedded with the turn before it; 3: and alone, the two vectors mixed (ALONE)
+VERSION = 2  # 2: a chat turn is embedded with the turn before it
 MODEL = "all-MiniLM-L6-v2-int8"
 DIM = 384
 MAX_TOKENS = 256
@@ -30,7 +30,6 @@ THREADS = 2
 HNSW_AT = 100_000  # below this many vectors exact search is fast enough and needs no file
 TOKENIZER = Path(__file__).parent / "data" / "tokenizer.json"
 CHUNK = 2_000  # passages embedded, then written, per transaction
-ALONE = 0.75  # share of a chat turn's vector that is the turn alone, the rest the turn with the one before it
 
 
 class Embedder:
@@ -93,17 +92,12 @@ def embed(texts: list[str]) -> np.ndarray:
     return embedder()(list(texts))
 
 
-def passage_texts(rows) -> list:
-    """What is embedded for each passage (rows of one or more whole entries, in order): a text, or for a chat
-    turn after another, two (`passage_vectors` mixes their vectors).
+def passage_texts(rows) -> list[str]:
+    """What is embedded for each passage (rows of one or more whole entries, in order).
 
     A chat turn means what it says, who said it, and what it answers: "Melanie: How was it?\n
     Caroline: We went to the park." Measured on LoCoMo dev, the speaker and the turn before lift
-    dense recall@10 from 29% to 53%. In people's own messages the turn before is often another of the
-    speaker's short turns, or about something else, and drowns what the turn says: on REALTALK dev's chats
-    1-3 dense alone finds 27.9% at R@10 with the turn before, 37.6% with the turn alone. So a turn after
-    another is embedded both ways, its vector the two mixed (`ALONE` the turn alone's share). Prose
-    passages stand alone."""
+    dense recall@10 from 29% to 53%. Prose passages stand alone."""
     out = []
     for i, r in enumerate(rows):
         if not r["speaker"]:
@@ -112,47 +106,23 @@ def passage_texts(rows) -> list:
         text = f"{r['speaker']}: {r['text']}"
         before = rows[i - 1] if i else None
         if before is not None and before["entry"] == r["entry"] and before["speaker"]:
-            out.append((f"{before['speaker']}: {before['text']}\n{text}", text))
-        else:
-            out.append(text)
+            text = f"{before['speaker']}: {before['text']}\n{text}"
+        out.append(text)
     return out
-
-
-def passage_vectors(texts, model: "Embedder | None" = None, batch: int = BATCH) -> np.ndarray:
-    """Unit vectors for `passage_texts`: a text's own, or for two (a turn with the one before it, the turn
-    alone) the normalised sum of theirs, `ALONE` of it the turn alone's."""
-    flat, pairs = [], []
-    for t in texts:
-        if isinstance(t, tuple):
-            pairs.append((len(flat), len(flat) + 1))
-            flat += t
-        else:
-            pairs.append((len(flat), None))
-            flat.append(t)
-    vectors = (model or embedder())(flat, batch=batch) if flat else np.zeros((0, DIM), dtype=np.float32)
-    out = np.zeros((len(texts), DIM), dtype=np.float32)
-    for k, (a, b) in enumerate(pairs):
-        v = vectors[a] if b is None else (1 - ALONE) * vectors[a] + ALONE * vectors[b]
-        out[k] = v / max(float(np.linalg.norm(v)), 1e-12)
-    return out
-
-
-def _length(text) -> int:
-    return sum(map(len, text)) if isinstance(text, tuple) else len(text)
 
 
 STOP_EVERY = 256  # passages embedded between two looks at whether the work is to stop
 
 
 def _stoppable(memory, texts) -> np.ndarray:
-    """`passage_vectors(texts)` in slices, asking between them whether the work is to stop (Ctrl-C on `serve`);
-    sorted by length first, as `embed` sorts, so that slicing pads no more."""
+    """`embed(texts)` in slices, asking between them whether the work is to stop (Ctrl-C on `serve`); sorted
+    by length first, as `embed` sorts, so that slicing pads no more."""
     out = np.zeros((len(texts), DIM), dtype=np.float32)
-    order = sorted(range(len(texts)), key=lambda i: _length(texts[i]))
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     for b in range(0, len(order), STOP_EVERY):
         memory.check_stop()
         idx = order[b:b + STOP_EVERY]
-        out[idx] = passage_vectors([texts[i] for i in idx])
+        out[idx] = embed([texts[i] for i in idx])
     return out
 
 

@@ -103,9 +103,7 @@ def _work(kind, payload):
         from . import extract
 
         return extract._extract_group(payload)
-    from . import embed
-
-    return embed.passage_vectors(payload, _worker_embedder, batch=64)
+    return _worker_embedder(payload, batch=64)
 
 
 def run(memory, ids, report=None):

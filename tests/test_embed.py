@@ -47,24 +47,6 @@ def test_adding_embeds_every_passage_in_the_same_run(db, embedding_only):
         assert m.passages([hits[0][0]])[0]["text"] == "Ellie started piano."
 
 
-def test_a_chat_turn_is_found_by_its_own_words_after_a_long_turn_about_something_else(db, embedding_only):
-    # People messaging: the turn before is often long and about something else, and drowned the turn it was
-    # embedded with (embed 2); a turn is now embedded alone too, and its vector mixes both.
-    before = ("Ugh the landlord still hasn't fixed the boiler, I called him three times this week and he keeps saying"
-              " Monday, then Tuesday, then the plumber is ill, and my flatmate is furious about the cold showers")
-    with Memory(db) as m:
-        m.add_chat([("Nico", before), ("Neb", "golf this weekend!"), ("Nico", "The rent went up again too, and the"
-                    " boiler is still broken, so I am looking at other flats near the station")], at="2024-01-05")
-        golf = m.query("SELECT id FROM passages WHERE text = 'golf this weekend!'")[0][0]
-        vector = embed.vectors(m, [golf])[golf]
-        alone, with_before = embed.embed(["Neb: golf this weekend!", f"Nico: {before}\nNeb: golf this weekend!"])
-        assert float(vector @ alone) > 0.9 > float(with_before @ alone)
-        question = embed.embed(["What sport does Neb play?"])[0]
-        assert embed.nearest(m, question, 1)[0][0] == golf
-        assert np.allclose(vector, embed.passage_vectors([(f"Nico: {before}\nNeb: golf this weekend!", "Neb: golf this weekend!")])[0],
-                           atol=1e-4)
-
-
 def test_a_crash_before_embedding_is_completed_by_the_next_process(db, embedding_only):
     with Memory(db, derive=False) as m:
         m.add("Tea with Rose at Willow Court.", at="2021-03-14")
