@@ -428,6 +428,8 @@ def main(argv=None):
         return incremental(args, folder, tmp)
     only = set(args.only.split(",")) if args.only else None
     merge = None
+    if args.fragments and not args.split_turns:
+        parser.error("--fragments cuts the turns of --split-turns: give both")
     if args.split_turns:
         if args.fit or args.loco or args.db_url:
             parser.error("--split-turns scores the hybrid as it is: not with --fit, --loco or --db-url")
