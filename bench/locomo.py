@@ -19,6 +19,8 @@ difference at R@10 and R@25 (the PostgreSQL backend is to be within 0.5 points o
 who message send one message in several short turns, and scores by the turns as they were (an evidence turn is found
 when any of its parts is): a twin of short-turn chat made from the conversations themselves, to choose with when
 the tuned conversations' turns are long and the held-out ones' short (REALTALK: docs/benchmarks.md).
+With --fragments the turns are cut also at commas, dashes and the words that open a clause, a piece under three words
+kept with the one before (`pieces`): turns as short as people text (a median of 7 words in REALTALK's chats 1-3).
 
 --incremental feeds each conversation one message at a time through `Memory.add_messages` (as an agent
 would, each session's turns joining that day's chat, understood after every message) into a second set of
@@ -129,12 +131,29 @@ def questions(data_path):
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# Where a message sent in pieces is cut: sentence ends, commas, dashes and the words that open a clause.
+FRAGMENT_END = re.compile(r"(?<=[.!?,;:])\s+|\s+[-–—]+\s+|\n+|\s+(?=(?:and|but|so|because|cause|cuz|though|although|then|"
+                          r"also|plus)\b)", re.I)
+FRAGMENT_LEAST = 3  # words: a shorter piece stays with the one before it ("so yes", "and me")
 
 
-def split_turns(data_path, out_path) -> dict[str, dict[str, str]]:
-    """Write the file with every turn cut at its sentence ends into turns of the same speaker, renumbered
-    (`D<session>:<n>`), each conversation named `<sample_id>_split`, and every sound evidence id replaced by its
-    turn's parts (broken ones kept as they are, to be skipped and counted as before). Returns, for each
+def pieces(text: str, fragments: bool = False) -> list[str]:
+    """A turn cut at its sentence ends, or into fragments (`FRAGMENT_END`)."""
+    if not fragments:
+        return [x.strip() for x in SENTENCE_END.split(text) if x.strip()] or [text]
+    out: list[str] = []
+    for x in (x.strip() for x in FRAGMENT_END.split(text) if x and x.strip()):
+        if out and len(x.split()) < FRAGMENT_LEAST:
+            out[-1] += " " + x
+        else:
+            out.append(x)
+    return out or [text]
+
+
+def split_turns(data_path, out_path, fragments: bool = False) -> dict[str, dict[str, str]]:
+    """Write the file with every turn cut at its sentence ends (or into fragments, `pieces`) into turns of the same
+    speaker, renumbered (`D<session>:<n>`), each conversation named `<sample_id>_split`, and every sound evidence id
+    replaced by its turn's parts (broken ones kept as they are, to be skipped and counted as before). Returns, for each
     conversation, each part's id -> the id of the turn it was cut from."""
     data = capture.read_json_file(data_path)
     data = [data] if isinstance(data, dict) else data
@@ -149,8 +168,7 @@ def split_turns(data_path, out_path) -> dict[str, dict[str, str]]:
             for t in turns:
                 if not isinstance(t, dict):
                     continue
-                pieces = [x.strip() for x in SENTENCE_END.split(t.get("text") or "") if x.strip()] or [t.get("text") or ""]
-                for piece in pieces:
+                for piece in pieces(t.get("text") or "", fragments):
                     n += 1
                     part = dict(t, text=piece, dia_id=f"D{key.split('_')[1]}:{n}")
                     cut.append(part)
@@ -396,6 +414,9 @@ def main(argv=None):
     parser.add_argument("--split-turns", action="store_true",
                         help="cut every turn at its sentence ends into turns of the same speaker and score by the turns as"
                              " they were (a short-turn twin of the conversations)")
+    parser.add_argument("--fragments", action="store_true",
+                        help="with --split-turns, cut at commas, dashes and the words that open a clause too (and, but, so"
+                             " ...), a piece under 3 words kept with the one before: turns as short as people text")
     parser.add_argument("--plain-start", action="store_true",
                         help="--fit and --loco start from dense 1, bm25 1 and every other weight 0 (not from recall.WEIGHTS,"
                              " which were fitted on this file)")
@@ -407,10 +428,12 @@ def main(argv=None):
         return incremental(args, folder, tmp)
     only = set(args.only.split(",")) if args.only else None
     merge = None
+    if args.fragments and not args.split_turns:
+        parser.error("--fragments cuts the turns of --split-turns: give both")
     if args.split_turns:
         if args.fit or args.loco or args.db_url:
             parser.error("--split-turns scores the hybrid as it is: not with --fit, --loco or --db-url")
-        merge = split_turns(args.data, folder / "split-turns.json")
+        merge = split_turns(args.data, folder / "split-turns.json", fragments=args.fragments)
         args.data = str(folder / "split-turns.json")
         split = lambda names: ",".join(n if n.endswith("_split") else f"{n}_split" for n in names.split(","))  # noqa: E731
         only = {n if n.endswith("_split") else f"{n}_split" for n in only} if only else None

@@ -31,3 +31,21 @@ def test_turns_are_cut_at_sentence_ends_and_evidence_follows_them(tmp_path):
     asked = list(locomo.questions(out))
     assert asked[0][3] == {"D1:1", "D1:2", "D1:3"} and asked[1][3] is None and asked[2][3] is None
     assert locomo.broken(out) == {"turn not in the conversation": 1, "malformed id": 1}
+
+
+def test_fragments_cut_a_turn_where_people_would_send_it_in_pieces(tmp_path):
+    text = "omg yes, I finally tried the climbing gym downtown and it was amazing - so tiring for me lol"
+    assert locomo.pieces(text) == [text]  # one sentence
+    assert locomo.pieces(text, fragments=True) == [
+        "omg yes,", "I finally tried the climbing gym downtown", "and it was amazing", "so tiring for me lol"]
+    # a piece under three words stays with the one before
+    assert locomo.pieces("ok and me", fragments=True) == ["ok and me"]
+    assert locomo.pieces("I loved it, so good", fragments=True) == ["I loved it, so good"]
+    data = [{"sample_id": "c1", "conversation": {"speaker_a": "Ann", "speaker_b": "Bo", "session_1_date_time": "1:00 pm on 8 May, 2023",
+             "session_1": [{"speaker": "Ann", "dia_id": "D1:1", "text": text}]},
+             "qa": [{"question": "What did Ann try?", "evidence": ["D1:1"], "category": 1}]}]
+    src, out = tmp_path / "in.json", tmp_path / "split.json"
+    src.write_text(json.dumps(data))
+    merge = locomo.split_turns(src, out, fragments=True)
+    assert merge["c1_split"] == {f"D1:{n}": "D1:1" for n in range(1, 5)}
+    assert json.loads(out.read_text())[0]["qa"][0]["evidence"] == ["D1:1", "D1:2", "D1:3", "D1:4"]
