@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, nickname_of, same_person, same_surname, tokens
+from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, nickname_of, same_person, same_surname, short_form, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "17"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule)
+JOIN = "18"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -456,6 +456,7 @@ class _People:
                 " WHERE m.kind IN ('narrator', 'speaker') AND pa.speaker IS NOT NULL"):
             self.speaking[pid].add(label)
         self.said = defaultdict(set)  # person -> the speakers who said their names, in the entries of this batch
+        self.here = set()  # the people of the entry being joined (their mentions are not stored yet)
         self.merged = set()  # people merged into the owner, whose cue rows moved
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
@@ -519,6 +520,7 @@ class _People:
             self.narrators.add(pid)
         if signs:
             self.signs[pid] += 1
+        self.here.add(pid)
         if heard:
             self.speaking[pid] |= heard.speaking
             self.said[pid] |= heard.said_by
@@ -645,6 +647,41 @@ class _People:
             return True  # and the other way: "Roberto Benigni" said in a chat is not the "Rob" who is John's colleague
         return False
 
+    def _elsewhere(self, pid: int, mine: frozenset, heard) -> bool:
+        """Are names that fit but are not the same (a first name and a full name, a nickname, a short form) two people by
+        where they were said? Such a name joins only one said in the same circle: a chat of one speaker at least in common,
+        or the writer's own entries ("Samuel", a veteran John met, is not Sam who chats with Evan); and in a chat, a full name
+        said in one entry with no tie to anyone, with a surname no one else stored bears (a name said in passing: a singer,
+        an actor; not "Ronald Walsh" on the stone of the Walshes' grandad), joins no other form of a first name than its own
+        ("Jennifer Aniston" is not "Jenny")."""
+        row = self.rows.get(pid)
+        if row is None or pid in self.here:  # said in this very entry
+            return False
+        if heard.circle:
+            marks = ",".join("?" * len(heard.circle))
+            if not self.conn.execute(f"SELECT 1 FROM mentions m JOIN passages pa ON pa.entry = m.entry WHERE m.person = ?"
+                                     f" AND pa.speaker IN ({marks}) LIMIT 1", (pid, *sorted(heard.circle))).fetchone():
+                return True
+        elif not self.conn.execute("SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
+                                   " AND e.kind != 'chat' LIMIT 1", (pid,)).fetchone():
+            return True
+        if not heard.circle:
+            return False
+
+        def other_form(fulls, names):  # first names alone, none of them the first name of the full names
+            firsts = {tokens(f)[0] for f in fulls}
+            singles = [n for n in names if len(n.split()) == 1]
+            return bool(fulls) and bool(singles) and not any(tokens(n)[0] in firsts for n in singles)
+
+        def outsider(fulls, pid):  # a surname no one else stored bears: not a name of the circle's families
+            return all(not self.by_word.get(tokens(f)[-1], set()) - {pid} for f in fulls)
+
+        if other_form(_fulls(mine), row["names"]) and not heard.tied and outsider(_fulls(mine), pid):
+            return True  # a full name said in passing, and a stored nickname
+        return other_form(row["fulls"], mine) and outsider(row["fulls"], pid) and not self.conn.execute(
+            "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone() and self.conn.execute(
+            "SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
+
     def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset(), signs: bool = False,
               heard=None) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
@@ -674,7 +711,8 @@ class _People:
         kin = []
         if not fits and not owner and not new and not signer:
             fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
-        fits = [pid for pid in fits if pid not in apart and (pid in named or not heard or not self._heard_apart(pid, mine, heard))]
+        fits = [pid for pid in fits if pid not in apart and (pid in named or not heard or not self._heard_apart(pid, mine, heard)
+                                                             and not self._elsewhere(pid, mine, heard))]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
                 mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
             fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says
@@ -719,6 +757,7 @@ class Heard:
     speaking: frozenset = frozenset()
     said_by: frozenset = frozenset()
     tied: bool = False
+    circle: frozenset = frozenset()  # the chat's speakers (none: the writer's own entry)
 
 
 def _heard(ex: Extraction, p: int, me, turns) -> Heard:
@@ -737,7 +776,7 @@ def _heard(ex: Extraction, p: int, me, turns) -> Heard:
         return other.narrator or other.name == OWNER or me is not None and (other.name == me or me in other.aliases)
 
     tied = bool(turns) and any(r.subject == p and not writer(r.object) or r.object == p and not writer(r.subject) for r in ex.relations)
-    return Heard(speaking, frozenset(said_by) - speaking, tied)
+    return Heard(speaking, frozenset(said_by) - speaking, tied, frozenset(sp for _, _, sp in turns if sp))
 
 
 # -- the one guard of every join into the writer -----------------------------------------------------------------
@@ -823,10 +862,37 @@ def _join_stored(conn, keep: int, drop: int, ties: str = "any") -> bool:
     return True
 
 
+def join_class(name: str, theirs: frozenset) -> str:
+    """The evidence by which a name is one person's, who has the names `theirs`: "same" (the same words, written otherwise:
+    "EMRYS MORGAN"), "first" (the first name of a full name, or a full name of a first name: "Tom", "Tom Hughes"),
+    "surname" ("Brady" of "Tom Brady"), "nickname" (a curated nickname of the first name: "Liz", "Elizabeth"), "short" (its
+    first letters, perhaps with a pet ending: "Beth" of "Bethan", "Bethy"), "kin" (a kin word or a kin word with a name:
+    "Nain", "Nain Gwen"), or "other" (a name the text gave them: "Bug", "Duchess")."""
+    mine = tokens(name)
+    if not mine:
+        return "other"
+    if mine[0] in KIN_NAMES:
+        return "kin"
+    pairs = [(mine, tokens(t)) for t in theirs if tokens(t) and tokens(t)[0] not in KIN_NAMES]
+    if any(a == b for a, b in pairs):
+        return "same"
+    if any(len(a) == 1 and len(b) > 1 and a[0] == b[0] or len(b) == 1 and len(a) > 1 and a[0] == b[0]
+           or len(a) > 1 and len(b) > 1 and a[0] == b[0] and a[-1] == b[-1] for a, b in pairs):
+        return "first"
+    if any(len(a) == 1 and len(b) > 1 and a[0] == b[-1] or len(b) == 1 and len(a) > 1 and b[0] == a[-1] for a, b in pairs):
+        return "surname"
+    if any(a[0] != b[0] and (b[0] in _namer().nicknames_of(a[0]) or a[0] in _namer().nicknames_of(b[0])) for a, b in pairs):
+        return "nickname"
+    if any(short_form(a[0], b[0]) or short_form(b[0], a[0]) for a, b in pairs):
+        return "short"
+    return "other"
+
+
 # How sure a name is a stored person's, by how the entry's person was joined to them: a new person's own
 # names, a name they had already; a name that fits theirs ("Beth" of "Bethan Lloyd"); the one person called
 # by a kin word ("Grandma" of "Grandma Rose").
 JOINED = {"new": 1.0, "exact": 1.0, "name": 0.85, "kin": 0.8}
+JOIN_AT = 0.8  # a class of evidence (`join_class`) right less often than this on the tune writers joins no one (bench/joins.py)
 
 
 def _someone_else(ex: Extraction, p: int, me) -> bool:
@@ -976,6 +1042,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
     speakers = {}  # person -> the mention of a speaker who says no "I"
     passage_of = _passage_finder(passages)
     turns = sorted(ex.speakers)
+    known.here = set()
     for person in map(_nfc, ex.people):
         owner = person.narrator and person.name == OWNER and not ex.author
         if me is not None and (person.name == me or me in person.aliases):

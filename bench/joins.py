@@ -1,0 +1,98 @@
+"""How sure a name joined to a person is, by the evidence that joins it: measured on the tune writers of bench/journal.py,
+chosen on one half of them and reported on the other (and the other way round).
+
+Each name the store gives a listed person (an alias) is classed by how it relates to that person's other names
+(`extract.join_class`: the same name, the first name of a full name, a curated nickname, a short form by first
+letters, a kin word, or another name the text gave them), and is right when the key gives it to the key person
+the listing is matched to (as bench/journal.py scores aliases). Per class: its precision on each half, and the
+confidence `extract.JOINED` gives it; a class whose precision on the choosing half is below `extract.JOIN_AT` is a
+class the store should not join on. Held-out writers are never read.
+
+    python bench/joins.py --cache /tmp/journal-cache      # the stores bench/journal.py built (built here if missing)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import journal  # noqa: E402
+from remembrancer import extract  # noqa: E402
+from remembrancer.store import Memory  # noqa: E402
+
+# the tune writers in two halves, each with diaries, letters and chats (alphabetical order within a form, alternating)
+HALVES = {
+    "A": ["carer-notes", "chat-mum-son", "diary-cork", "diary-leeds", "diary-norfolk", "diary-sheffield", "emails-expat",
+          "journal-michigan", "letters-to-dad"],
+    "B": ["chat-sisters", "diary-hull", "diary-leicester", "diary-pastor", "diary-wales", "group-chat", "letters-grandad",
+          "notes-to-aoife", "teen-bristol"],
+}
+
+
+def classes(data: Path, cache: Path, writers) -> dict[str, Counter]:
+    """class -> Counter(right=, wrong=) over these writers' listed people's names."""
+    out = defaultdict(Counter)
+    for name in writers:
+        folder = data / name
+        key = json.loads((folder / "key.json").read_text())
+        db = journal.build(folder, key, cache)
+        k = journal.Key(key)
+        with Memory(db, derive=False) as memory:
+            listed = memory.people()
+            owners = {r[0] for r in memory.query("SELECT id FROM people WHERE owner = 1")}
+            for p in listed:
+                p["owner"] = p["id"] in owners
+            assigned, _, _ = journal.match_people(k, listed)
+            for p in listed:
+                g = assigned[p["id"]]
+                if g is None:
+                    continue
+                names = {n for n in [p["name"], *p["aliases"]] if journal.low(n) != "me"}
+                for n in sorted(names):
+                    kind = extract.join_class(n, frozenset(names - {n}))
+                    out[kind]["right" if journal.low(n) in k.names[g] else "wrong"] += 1
+    return out
+
+
+def precision(c: Counter) -> float | None:
+    return c["right"] / (c["right"] + c["wrong"]) if c["right"] + c["wrong"] else None
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(journal.ROOT / "bench/data/journals"))
+    ap.add_argument("--cache", default="/tmp/journal-cache")
+    args = ap.parse_args(argv)
+    data, cache = Path(args.data), Path(args.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    assert not set(journal.HELD_OUT) & {w for ws in HALVES.values() for w in ws}
+    assert sorted(w for ws in HALVES.values() for w in ws) == sorted(journal.TUNE)
+    by_half = {h: classes(data, cache, ws) for h, ws in HALVES.items()}
+    kinds = sorted({k for c in by_half.values() for k in c})
+    print(f"extraction {extract.VERSION}; join threshold {extract.JOIN_AT}")
+    print(f"{'class':10} {'half A right/all':>18} {'P':>5} {'half B right/all':>18} {'P':>5}  JOINED  joins (chosen on A | on B)")
+    for kind in kinds:
+        a, b = by_half["A"][kind], by_half["B"][kind]
+        pa, pb = precision(a), precision(b)
+        conf = extract.JOINED.get(kind)
+        on_a = "-" if pa is None else "yes" if pa >= extract.JOIN_AT else "no"
+        on_b = "-" if pb is None else "yes" if pb >= extract.JOIN_AT else "no"
+        fmt = lambda c, p: (f"{c['right']}/{c['right'] + c['wrong']}".rjust(18), "  -  " if p is None else f"{p:.3f}")
+        (ra, sa), (rb, sb) = fmt(a, pa), fmt(b, pb)
+        print(f"{kind:10} {ra} {sa} {rb} {sb}  {conf if conf is not None else '-':>6}  {on_a} | {on_b}")
+    for h, other in (("A", "B"), ("B", "A")):
+        keep = {k for k in kinds if (precision(by_half[h][k]) or 0) >= extract.JOIN_AT}
+        kept = sum((by_half[other][k] for k in keep), Counter())
+        dropped = sum((by_half[other][k] for k in set(kinds) - keep), Counter())
+        print(f"classes chosen on {h} ({', '.join(sorted(keep))}), on {other}: names kept P "
+              f"{precision(kept) or 0:.3f} ({kept['right']}/{kept['right'] + kept['wrong']}), names of the classes left out "
+              f"{dropped['right']} right, {dropped['wrong']} wrong")
+
+
+if __name__ == "__main__":
+    main()
