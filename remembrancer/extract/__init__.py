@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "18"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own)
+JOIN = "19"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -682,6 +682,11 @@ class _People:
             "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone() and self.conn.execute(
             "SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
 
+    def _evidence(self, pid: int, mine: frozenset) -> str:
+        """The surest class of evidence (`join_class`) by which the names `mine` are the stored person's."""
+        theirs = self.rows[pid]["names"]
+        return max((join_class(n, theirs) for n in mine - theirs), key=JOINED.get, default="same")
+
     def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset(), signs: bool = False,
               heard=None) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
@@ -731,9 +736,11 @@ class _People:
                 # than it (an earlier "Tom" that was just as unclear), so there is one such "Tom",
                 # not a new one each time the name is said.
                 fits = [pid for _, pid in counts if self.rows[pid]["names"] <= mine][:1]
+        # a name joins by evidence as sure as JOIN_AT at least (`join_class`, measured by bench/joins.py)
+        fits = [pid for pid in fits if pid in named or JOINED[self._evidence(pid, mine)] >= JOIN_AT]
         if fits:
             pid = fits[0]
-            how = "exact" if pid in named else "kin" if pid in kin else "name"
+            how = "exact" if pid in named else self._evidence(pid, mine)
             row = self.rows[pid]
             if len(tokens(person.name)) > len(tokens(row["name"])) and not person.name.lower().startswith("the "):
                 row["name"] = person.name
@@ -891,8 +898,13 @@ def join_class(name: str, theirs: frozenset) -> str:
 # How sure a name is a stored person's, by how the entry's person was joined to them: a new person's own
 # names, a name they had already; a name that fits theirs ("Beth" of "Bethan Lloyd"); the one person called
 # by a kin word ("Grandma" of "Grandma Rose").
-JOINED = {"new": 1.0, "exact": 1.0, "name": 0.85, "kin": 0.8}
-JOIN_AT = 0.8  # a class of evidence (`join_class`) right less often than this on the tune writers joins no one (bench/joins.py)
+# By the evidence a name that fits joins by (`join_class`): the share of such names right on the tune writers of
+# bench/journal.py, on the half of them where it is lower, rounded down to 0.05 (bench/joins.py: first 0.955 and
+# 0.939, kin 1.000 and 0.964, nickname 13/13 and 7/7, short 0.857 and 0.917, same 0.941 and 0.951, surname 1/1 and
+# 13/13, other 0.992 and 1.000; a class right in every one of its n names is given n / (n + 1)).
+JOINED = {"new": 1.0, "exact": 1.0, "same": 0.9, "first": 0.9, "surname": 0.9, "nickname": 0.9, "short": 0.85, "kin": 0.95,
+          "other": 0.95}
+JOIN_AT = 0.8  # a class of evidence right less often than this on either half of the tune writers joins no one (bench/joins.py)
 
 
 def _someone_else(ex: Extraction, p: int, me) -> bool:
