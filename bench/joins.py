@@ -9,11 +9,13 @@ confidence `extract.JOINED` gives it; a class whose precision on the choosing ha
 class the store should not join on. Held-out writers are never read.
 
     python bench/joins.py --cache /tmp/journal-cache      # the stores bench/journal.py built (built here if missing)
+    python bench/joins.py --halves-of journal.log          # each half's figures from a bench/journal.py output
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -63,11 +65,46 @@ def precision(c: Counter) -> float | None:
     return c["right"] / (c["right"] + c["wrong"]) if c["right"] + c["wrong"] else None
 
 
+LAYER = re.compile(r"^  (people|aliases|relations|deaths)\s+P \S+ R \S+ \((\d+)/(\d+) right, (\d+)/(\d+) found\)")
+
+
+def halves_of(log: Path) -> str:
+    """The people, aliases, relations and deaths figures and the writers merged of each half, summed from the per-writer
+    lines of a bench/journal.py output (only the tune writers' sections are read)."""
+    sums = {h: defaultdict(lambda: [0, 0, 0, 0]) for h in HALVES}
+    merged, dead = Counter(), Counter()
+    half = None
+    for line in log.read_text().splitlines():
+        if line.startswith("== "):
+            name = line[3:].split(" (")[0]
+            half = next((h for h, ws in HALVES.items() if name in ws), None)
+            continue
+        if half is None:
+            continue
+        if m := LAYER.match(line):
+            row = sums[half][m.group(1)]
+            for i in range(4):
+                row[i] += int(m.group(i + 2))
+        elif line.startswith("  writer merged") and not line.endswith(" no"):
+            merged[half] += 1
+        elif line.startswith("  living marked dead") and not line.split()[3] == "0":
+            dead[half] += 1
+    out = []
+    for h in HALVES:
+        figures = ", ".join(f"{layer} P {r[0] / r[1]:.2f} R {r[2] / r[3]:.2f}" for layer, r in sums[h].items() if r[1] and r[3])
+        out.append(f"half {h}: {figures}, writers merged {merged[h]}, living dead {dead[h]}")
+    return " | ".join(out)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(journal.ROOT / "bench/data/journals"))
     ap.add_argument("--cache", default="/tmp/journal-cache")
+    ap.add_argument("--halves-of", metavar="LOG", help="print each half's figures from a bench/journal.py output instead")
     args = ap.parse_args(argv)
+    if args.halves_of:
+        print(halves_of(Path(args.halves_of)))
+        return
     data, cache = Path(args.data), Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
     assert not set(journal.HELD_OUT) & {w for ws in HALVES.values() for w in ws}
