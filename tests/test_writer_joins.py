@@ -58,7 +58,7 @@ def test_a_greeting_to_someone_of_the_writers_name_is_someone_else(memory):
     # the writer signs "Anne"; a letter to another Anne ("Dear Anne,") is to someone else
     memory.add("Dear Bill,\n\nI miss you. The hens are laying.\n\nLove, Anne\n", at="2021-01-03")
     memory.add("Dear Bill,\n\nIt snowed. I stayed in.\n\nLove, Anne\n", at="2021-02-03")
-    memory.add("Dear Anne,\n\nThank you for the scarf. I wore it to church.\n\nMary\n", at="2021-03-03")
+    memory.add("Dear Anne,\n\nThank you for the scarf. I wore it to church.\n", at="2021-03-03")
     said = memory.query("SELECT p.owner FROM mentions m JOIN people p ON p.id = m.person WHERE m.kind = 'addressee'"
                         " AND m.entry = (SELECT id FROM entries WHERE at LIKE '2021-03-03%')")
     assert said and not any(owner for (owner,) in said)

@@ -701,7 +701,9 @@ class _People:
         # A full name never joins a person with a different full name: asked first, as it rules out most.
         near = {pid: row for pid in sorted(self.candidates(names))
                 if pid not in apart and not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))
-                and not (owner and _not_writer(self.conn, pid, None))}  # the writer takes no one read as someone else
+                and not (owner and _not_writer(self.conn, pid, None, written_to=False))}
+        # the writer, not yet stored, takes no one read as someone else (but one written to: a letter to the writer, kept
+        # before the writer's own words were stored)
         exact = [pid for pid, row in near.items() if row["aliases"] & mine]
         if mine and all(n.lower() in KIN_NAMES for n in mine):
             # A kin word that signs a letter ("Love,\nDad" to the children) is the one who signs letters with it; said of
@@ -801,7 +803,7 @@ def _third_person(text: str, spans, named) -> int:
     return sum(1 for s, e in spans if text[s:e].lower() in THIRD and not inside(s, quotes))
 
 
-def _not_writer(conn, pid: int, owner: int | None, ties: str = "any") -> bool:
+def _not_writer(conn, pid: int, owner: int | None, ties: str = "any", written_to: bool = True) -> bool:
     """Is the stored person `pid` someone other than the writer by what was read of them, whatever name they share: related
     to the writer (`ties`: "kin", but by the kin word they are called by, "Grandad" signing; "weighed", the caller has weighed
     the ties against what else was read), said to have died (surely or
@@ -817,9 +819,9 @@ def _not_writer(conn, pid: int, owner: int | None, ties: str = "any") -> bool:
             " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
         return True
     if conn.execute(
-            "SELECT 1 FROM mentions m WHERE m.person = ? AND (m.kind = 'speaker' OR m.kind = 'addressee'"
+            "SELECT 1 FROM mentions m WHERE m.person = ? AND (m.kind = 'speaker' OR ?2 AND m.kind = 'addressee'"
             " AND NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
-            " LIMIT 1", (pid,)).fetchone():
+            " LIMIT 1", (pid, int(written_to))).fetchone():
         return True
     said, named = defaultdict(list), defaultdict(list)
     for entry, kind, start, end in conn.execute(
@@ -920,8 +922,10 @@ def _someone_else(ex: Extraction, p: int, me) -> bool:
         return True
     if any(sp and sp != me and (sp == person.name or sp in person.aliases) for _, _, sp in ex.speakers):
         return True
-    # written to ("Dear Kate,") in an entry they do not sign, or written of as "he" or "she" in the writer's own words
-    return not person.narrator and (any(m.kind == "addressee" for m in person.mentions) or _third_person(
+    # written to ("Dear Kate,") in an entry the writer writes (not a letter someone else signed, to the writer), or
+    # written of as "he" or "she" in the writer's own words
+    mine = any(q.narrator and q.name == OWNER for q in ex.people) and not any(q.narrator and q.name != OWNER for q in ex.people)
+    return not person.narrator and (mine and any(m.kind == "addressee" for m in person.mentions) or _third_person(
         ex.text, [(m.start, m.end) for m in person.mentions if m.kind == "pronoun"],
         [m.start for m in person.mentions if m.kind in ("name", "title")]) > 0)
 
