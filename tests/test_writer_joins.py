@@ -80,3 +80,15 @@ def test_the_chat_owner_is_never_joined_to_another_speaker(memory):
                          {"speaker": "Samuel", "text": "Yes Sam, I'll bring the cards.", "at": "2021-05-01T10:01:00"}], me="Sam")
     people = everyone(memory)
     assert "Samuel" not in people["me"]["aliases"]
+
+
+def test_the_owners_own_merge_is_the_one_way_past_the_guard(memory):
+    # what the person says holds, through every reading again: "Nia" is theirs when they say so
+    memory.add("I made soup for everyone.", at="2021-01-02")
+    memory.add("Nia came in from school. She laughed at the dog.", at="2021-01-05")
+    memory.add("Nia slept all afternoon. She was so tired.", at="2021-01-06")
+    assert "Nia" in everyone(memory) and "Nia" not in writer(memory)["aliases"]
+    memory.merge_people("me", "Nia")
+    assert "Nia" not in everyone(memory) and "Nia" in writer(memory)["aliases"]
+    memory.reindex()
+    assert "Nia" not in everyone(memory) and "Nia" in writer(memory)["aliases"]
