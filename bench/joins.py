@@ -37,7 +37,8 @@ HALVES = {
 
 
 def classes(data: Path, cache: Path, writers) -> dict[str, Counter]:
-    """class -> Counter(right=, wrong=) over these writers' listed people's names."""
+    """class -> Counter(right=, wrong=, missed=) over these writers' listed people's names (missed: the key's names of a
+    person listed, not given to the listing, by how they relate to the names it has)."""
     out = defaultdict(Counter)
     for name in writers:
         folder = data / name
@@ -50,6 +51,7 @@ def classes(data: Path, cache: Path, writers) -> dict[str, Counter]:
             for p in listed:
                 p["owner"] = p["id"] in owners
             assigned, _, _ = journal.match_people(k, listed)
+            seen = set()
             for p in listed:
                 g = assigned[p["id"]]
                 if g is None:
@@ -58,6 +60,11 @@ def classes(data: Path, cache: Path, writers) -> dict[str, Counter]:
                 for n in sorted(names):
                     kind = extract.join_class(n, frozenset(names - {n}))
                     out[kind]["right" if journal.low(n) in k.names[g] else "wrong"] += 1
+                if g not in seen:  # the key's names of theirs the listing lacks, by how they relate to those it has
+                    seen.add(g)
+                    have = {journal.low(n) for n in names}
+                    for n in sorted(k.names[g] - have - {"me"}):
+                        out[extract.join_class(n, frozenset(names))]["missed"] += 1
     return out
 
 
@@ -112,7 +119,7 @@ def main(argv=None):
     by_half = {h: classes(data, cache, ws) for h, ws in HALVES.items()}
     kinds = sorted({k for c in by_half.values() for k in c})
     print(f"extraction {extract.VERSION}; join threshold {extract.JOIN_AT}")
-    print(f"{'class':10} {'half A right/all':>18} {'P':>5} {'half B right/all':>18} {'P':>5}  JOINED  joins (chosen on A | on B)")
+    print(f"{'class':10} {'half A right/all':>18} {'P':>5} {'half B right/all':>18} {'P':>5}  JOINED  joins (chosen on A | on B)  missed A, B")
     for kind in kinds:
         a, b = by_half["A"][kind], by_half["B"][kind]
         pa, pb = precision(a), precision(b)
@@ -121,7 +128,7 @@ def main(argv=None):
         on_b = "-" if pb is None else "yes" if pb >= extract.JOIN_AT else "no"
         fmt = lambda c, p: (f"{c['right']}/{c['right'] + c['wrong']}".rjust(18), "  -  " if p is None else f"{p:.3f}")
         (ra, sa), (rb, sb) = fmt(a, pa), fmt(b, pb)
-        print(f"{kind:10} {ra} {sa} {rb} {sb}  {conf if conf is not None else '-':>6}  {on_a} | {on_b}")
+        print(f"{kind:10} {ra} {sa} {rb} {sb}  {conf if conf is not None else '-':>6}  {on_a} | {on_b}  {a['missed']}, {b['missed']}")
     for h, other in (("A", "B"), ("B", "A")):
         keep = {k for k in kinds if (precision(by_half[h][k]) or 0) >= extract.JOIN_AT}
         kept = sum((by_half[other][k] for k in keep), Counter())

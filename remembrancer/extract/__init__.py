@@ -812,16 +812,17 @@ def _not_writer(conn, pid: int, owner: int | None, ties: str = "any", written_to
     asks it (`_into_writer`), whatever read the name."""
     if owner is not None and ties != "weighed" and conn.execute(
             "SELECT 1 FROM relations WHERE (subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1)"
-            " AND (?3 = 0 OR coalesce(how, '') NOT LIKE 'kin%') LIMIT 1", (pid, owner, int(ties == "kin"))).fetchone():
+            + (" AND coalesce(how, '') NOT LIKE 'kin%'" if ties == "kin" else "") + " LIMIT 1", (pid, owner)).fetchone():
         return True
     if conn.execute(
             "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
             " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
         return True
+    kinds = "'speaker', 'addressee'" if written_to else "'speaker'"
     if conn.execute(
-            "SELECT 1 FROM mentions m WHERE m.person = ? AND (m.kind = 'speaker' OR ?2 AND m.kind = 'addressee'"
-            " AND NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
-            " LIMIT 1", (pid, int(written_to))).fetchone():
+            f"SELECT 1 FROM mentions m WHERE m.person = ? AND m.kind IN ({kinds}) AND (m.kind = 'speaker'"
+            " OR NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
+            " LIMIT 1", (pid,)).fetchone():
         return True
     said, named = defaultdict(list), defaultdict(list)
     for entry, kind, start, end in conn.execute(
