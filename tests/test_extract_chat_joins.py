@@ -117,3 +117,29 @@ def test_a_full_name_said_with_no_tie_is_not_someone_elses_kin_stored_before(tmp
         m.add_chat([("Emi", "Have you seen Life is Beautiful? Roberto Benigni is brilliant in it."),
                     ("Elise", "Not yet, I will watch it.")])
         assert "Roberto Benigni" not in holder(m, "Rob")
+
+
+def test_a_name_that_fits_joins_only_within_the_circle_it_was_said_in(tmp_path):
+    # "Samuel", a veteran John met, is not Sam who chats with Evan in another conversation; within one it is
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("John", "I heard some cool stories from an elderly veteran named Samuel."), ("Maria", "That's lovely, John!")])
+        m.add_chat([("Evan", "Hey Sam! Good to see you!"), ("Sam", "Hi Evan, I just got back from a trip.")])
+        assert "Samuel" not in holder(m, "Sam")
+    with Memory(tmp_path / "n.db") as m:
+        m.add_chat([("Evan", "My cousin Samuel Price is visiting."), ("Maria", "Oh nice, say hi to him!")])
+        m.add_chat([("Evan", "Sam went home today."), ("Maria", "Did Sam like the city?")])
+        assert "Samuel Price" in holder(m, "Sam")
+
+
+def test_a_full_name_said_in_passing_is_not_a_nickname_said_before(tmp_path):
+    # an actress named once with no tie is not "Jenny", a character or a friend of the chat, nor "Rick Hoffman" "Ricky"
+    with Memory(tmp_path / "m.db") as m:
+        m.add_chat([("Elise", "Mike should have been with Jenny rather than Rachel."), ("Emi", "Totally, Jenny was great.")])
+        m.add_chat([("Emi", "I thought Jennifer Aniston looked stunning in her dress."), ("Elise", "She always does!")])
+        assert "Jennifer Aniston" not in holder(m, "Jenny")
+    # a full name with the surname of the chat's family is theirs: the grandad's name on his stone is "Ronnie"
+    with Memory(tmp_path / "n.db") as m:
+        m.add_chat([("Irene", "Ronnie took me to Keswick in 1978."), ("Paul", "Sounds like him, Mam.")])
+        m.add_chat([("Irene", "Ronnie was a law unto himself."), ("Lorraine", "He was! Paul Walsh up a ladder now, like his dad.")])
+        m.add_chat([("Irene", "I read her the words on the stone. Ronald Walsh, beloved husband."), ("Paul", "Lovely, Mam.")])
+        assert "Ronald Walsh" in holder(m, "Ronnie")

@@ -42,3 +42,17 @@ def test_who_stands_for_the_person_its_clause_is_about():
     assert whose(ex, people, "who taught") == {"Mireille"}
     assert whose(ex, people, "whose dog") == {"Tom"}
     assert whose(ex, people, "who sold") == set()  # a man no one names
+
+
+def test_he_or_she_in_a_chat_turn_is_never_its_speaker():
+    # "Her name is Shadow!" from Maria is the puppy's name, not Maria's (a speaker says "I" of herself)
+    from test_extract_chat import chat
+
+    ex = chat(("John", "Hi Maria, I'm volunteering as a mentor at a local school."),
+              ("Maria", "Wow, John! On another note, I just adopted this cute pup from a shelter last week. She brings so much joy!"),
+              ("John", "Wow, Maria, how cute! What's her name?"),
+              ("Maria", "Her name is Shadow! She's full of energy and always puts a smile on my face."))
+    maria = next(p for p in ex.people if p.name == "Maria")
+    assert "Shadow" not in maria.aliases
+    hers = [(s, e) for s, e, sp in ex.speakers if sp == "Maria"]
+    assert not [m for m in maria.mentions if m.kind == "pronoun" and any(s <= m.start < e for s, e in hers)]

@@ -22,8 +22,8 @@ import unicodedata
 from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
-from ..people import LISTED_SQL, Stated, _merge, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, nickname_of, same_person, same_surname, tokens
+from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
+from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, nickname_of, same_person, same_surname, short_form, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -33,7 +33,7 @@ from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, TITLES
-from .people import People, english_word, group_name, name_count, name_gender
+from .people import People, english_word, group_name, inside, name_count, name_gender, quoted
 from . import relations as _relations
 from .relations import Relations, Situations
 from .times import Times
@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "16"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie)
+JOIN = "19"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -456,6 +456,7 @@ class _People:
                 " WHERE m.kind IN ('narrator', 'speaker') AND pa.speaker IS NOT NULL"):
             self.speaking[pid].add(label)
         self.said = defaultdict(set)  # person -> the speakers who said their names, in the entries of this batch
+        self.here = set()  # the people of the entry being joined (their mentions are not stored yet)
         self.merged = set()  # people merged into the owner, whose cue rows moved
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
@@ -519,6 +520,7 @@ class _People:
             self.narrators.add(pid)
         if signs:
             self.signs[pid] += 1
+        self.here.add(pid)
         if heard:
             self.speaking[pid] |= heard.speaking
             self.said[pid] |= heard.said_by
@@ -539,19 +541,11 @@ class _People:
             row = self.rows.get(pid)
             if pid == mine or not row or row["owner"] or row["name"] not in names:
                 continue
-            if self.conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
-                                 (pid, mine)).fetchone() or self.conn.execute(
-                    "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
-                    " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone() or \
-                    self.conn.execute(
-                        "SELECT 1 FROM mentions m WHERE m.person = ? AND (m.kind = 'speaker' OR m.kind = 'addressee'"
-                        " AND NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
-                        " LIMIT 1", (pid,)).fetchone():
-                # one the writer is related to, says has died, writes to ("Dear Frank,") or hears speak in a chat is
-                # someone else ("Pat (my mum)")
+            if not _join_stored(self.conn, mine, pid):
+                # one the writer is related to, says has died, writes to ("Dear Frank,"), hears speak in a chat or writes
+                # of as "he" or "she" is someone else ("Pat (my mum)")
                 refused.add(row["name"])
                 continue
-            _merge(self.conn, mine, pid)
             self.rows[mine]["aliases"] |= row["aliases"]
             self.mentions[mine] = self.mentions.get(mine, 0) + self.mentions.pop(pid, 0)
             del self.rows[pid]
@@ -581,7 +575,8 @@ class _People:
 
         keep, drop = kin[0], next(pid for pid in exact if pid != kin[0] and pid in {
             p for name in mine for p, row in self.rows.items() if name in row["aliases"] and name.lower() not in KIN_NAMES})
-        _merge(self.conn, keep, drop)
+        if not _join_stored(self.conn, keep, drop):
+            return exact
         row = self.rows.pop(drop)
         self.rows[keep]["aliases"] |= row["aliases"]
         self.rows[keep]["names"] = frozenset(self.rows[keep]["aliases"] | {self.rows[keep]["name"]})
@@ -652,6 +647,46 @@ class _People:
             return True  # and the other way: "Roberto Benigni" said in a chat is not the "Rob" who is John's colleague
         return False
 
+    def _elsewhere(self, pid: int, mine: frozenset, heard) -> bool:
+        """Are names that fit but are not the same (a first name and a full name, a nickname, a short form) two people by
+        where they were said? Such a name joins only one said in the same circle: a chat of one speaker at least in common,
+        or the writer's own entries ("Samuel", a veteran John met, is not Sam who chats with Evan); and in a chat, a full name
+        said in one entry with no tie to anyone, with a surname no one else stored bears (a name said in passing: a singer,
+        an actor; not "Ronald Walsh" on the stone of the Walshes' grandad), joins no other form of a first name than its own
+        ("Jennifer Aniston" is not "Jenny")."""
+        row = self.rows.get(pid)
+        if row is None or pid in self.here:  # said in this very entry
+            return False
+        if heard.circle:
+            marks = ",".join("?" * len(heard.circle))
+            if not self.conn.execute(f"SELECT 1 FROM mentions m JOIN passages pa ON pa.entry = m.entry WHERE m.person = ?"
+                                     f" AND pa.speaker IN ({marks}) LIMIT 1", (pid, *sorted(heard.circle))).fetchone():
+                return True
+        elif not self.conn.execute("SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
+                                   " AND e.kind != 'chat' LIMIT 1", (pid,)).fetchone():
+            return True
+        if not heard.circle:
+            return False
+
+        def other_form(fulls, names):  # first names alone, none of them the first name of the full names
+            firsts = {tokens(f)[0] for f in fulls}
+            singles = [n for n in names if len(n.split()) == 1]
+            return bool(fulls) and bool(singles) and not any(tokens(n)[0] in firsts for n in singles)
+
+        def outsider(fulls, pid):  # a surname no one else stored bears: not a name of the circle's families
+            return all(not self.by_word.get(tokens(f)[-1], set()) - {pid} for f in fulls)
+
+        if other_form(_fulls(mine), row["names"]) and not heard.tied and outsider(_fulls(mine), pid):
+            return True  # a full name said in passing, and a stored nickname
+        return other_form(row["fulls"], mine) and outsider(row["fulls"], pid) and not self.conn.execute(
+            "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone() and self.conn.execute(
+            "SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
+
+    def _evidence(self, pid: int, mine: frozenset) -> str:
+        """The surest class of evidence (`join_class`) by which the names `mine` are the stored person's."""
+        theirs = self.rows[pid]["names"]
+        return max((join_class(n, theirs) for n in mine - theirs), key=JOINED.get, default="same")
+
     def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset(), signs: bool = False,
               heard=None) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
@@ -665,7 +700,10 @@ class _People:
         fulls = _fulls(mine)
         # A full name never joins a person with a different full name: asked first, as it rules out most.
         near = {pid: row for pid in sorted(self.candidates(names))
-                if pid not in apart and not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))}
+                if pid not in apart and not (row := self.rows[pid])["owner"] and (not fulls or not row["fulls"] or _compatible(fulls, row["fulls"]))
+                and not (owner and _not_writer(self.conn, pid, None, written_to=False))}
+        # the writer, not yet stored, takes no one read as someone else (but one written to: a letter to the writer, kept
+        # before the writer's own words were stored)
         exact = [pid for pid, row in near.items() if row["aliases"] & mine]
         if mine and all(n.lower() in KIN_NAMES for n in mine):
             # A kin word that signs a letter ("Love,\nDad" to the children) is the one who signs letters with it; said of
@@ -680,7 +718,8 @@ class _People:
         kin = []
         if not fits and not owner and not new and not signer:
             fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
-        fits = [pid for pid in fits if pid not in apart and (pid in named or not heard or not self._heard_apart(pid, mine, heard))]
+        fits = [pid for pid in fits if pid not in apart and (pid in named or not heard or not self._heard_apart(pid, mine, heard)
+                                                             and not self._elsewhere(pid, mine, heard))]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
                 mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
             fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says
@@ -699,9 +738,11 @@ class _People:
                 # than it (an earlier "Tom" that was just as unclear), so there is one such "Tom",
                 # not a new one each time the name is said.
                 fits = [pid for _, pid in counts if self.rows[pid]["names"] <= mine][:1]
+        # a name joins by evidence as sure as JOIN_AT at least (`join_class`, measured by bench/joins.py)
+        fits = [pid for pid in fits if pid in named or JOINED[self._evidence(pid, mine)] >= JOIN_AT]
         if fits:
             pid = fits[0]
-            how = "exact" if pid in named else "kin" if pid in kin else "name"
+            how = "exact" if pid in named else self._evidence(pid, mine)
             row = self.rows[pid]
             if len(tokens(person.name)) > len(tokens(row["name"])) and not person.name.lower().startswith("the "):
                 row["name"] = person.name
@@ -725,6 +766,7 @@ class Heard:
     speaking: frozenset = frozenset()
     said_by: frozenset = frozenset()
     tied: bool = False
+    circle: frozenset = frozenset()  # the chat's speakers (none: the writer's own entry)
 
 
 def _heard(ex: Extraction, p: int, me, turns) -> Heard:
@@ -743,19 +785,135 @@ def _heard(ex: Extraction, p: int, me, turns) -> Heard:
         return other.narrator or other.name == OWNER or me is not None and (other.name == me or me in other.aliases)
 
     tied = bool(turns) and any(r.subject == p and not writer(r.object) or r.object == p and not writer(r.subject) for r in ex.relations)
-    return Heard(speaking, frozenset(said_by) - speaking, tied)
+    return Heard(speaking, frozenset(said_by) - speaking, tied, frozenset(sp for _, _, sp in turns if sp))
+
+
+# -- the one guard of every join into the writer -----------------------------------------------------------------
+THIRD = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def _third_person(text: str, spans, named) -> int:
+    """How many of these (start, end) spans are "he" or "she" in the writer's own words (outside quotes), in a text that
+    names them there too (`named`: the starts of their names): no one writes of themselves so. (A name said only in
+    quotes, "Lowri, it's not good news", may be the writer's, and a "she" after it someone else's, coreference being
+    what it is.)"""
+    quotes = quoted(text)
+    if not any(not inside(s, quotes) for s in named):
+        return 0
+    return sum(1 for s, e in spans if text[s:e].lower() in THIRD and not inside(s, quotes))
+
+
+def _not_writer(conn, pid: int, owner: int | None, ties: str = "any", written_to: bool = True) -> bool:
+    """Is the stored person `pid` someone other than the writer by what was read of them, whatever name they share: related
+    to the writer (`ties`: "kin", but by the kin word they are called by, "Grandad" signing; "weighed", the caller has weighed
+    the ties against what else was read), said to have died (surely or
+    perhaps), written to ("Dear Frank, ... you", letters to the dead too) in an entry they do not sign, heard speaking in a
+    chat, or written of as "he" or "she" in the writer's own words in two entries or more? Every join into the writer
+    asks it (`_into_writer`), whatever read the name."""
+    if owner is not None and ties != "weighed" and conn.execute(
+            "SELECT 1 FROM relations WHERE (subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1)"
+            + (" AND coalesce(how, '') NOT LIKE 'kin%'" if ties == "kin" else "") + " LIMIT 1", (pid, owner)).fetchone():
+        return True
+    if conn.execute(
+            "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
+            " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
+        return True
+    kinds = "'speaker', 'addressee'" if written_to else "'speaker'"
+    if conn.execute(
+            f"SELECT 1 FROM mentions m WHERE m.person = ? AND m.kind IN ({kinds}) AND (m.kind = 'speaker'"
+            " OR NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
+            " LIMIT 1", (pid,)).fetchone():
+        return True
+    said, named = defaultdict(list), defaultdict(list)
+    for entry, kind, start, end in conn.execute(
+            "SELECT m.entry, m.kind, m.start, m.end FROM mentions m WHERE m.person = ? AND m.kind IN ('pronoun', 'name', 'title')",
+            (pid,)):
+        (said if kind == "pronoun" else named)[entry].append((start, end))
+    return sum(_third_person(conn.execute("SELECT text FROM entries WHERE id = ?", (e,)).fetchone()[0], spans,
+                             [s for s, _ in named[e]]) > 0 for e, spans in said.items() if named[e]) >= 2
+
+
+def _writer_names_checked(conn) -> set[int]:
+    """A name the writer was taken to be called by only because others said it to them in quotes (`_owner_named`) is
+    given back when what was read since says the one so called is someone else (`_not_writer`: "Nia, bed," then "Nia
+    slept. She was tired."): its mentions go to that person. Not a name the writer signs with, gives as their own, speaks
+    under in a chat, or the owner's corrections name. Returns the people changed."""
+    owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
+    if owner is None:
+        return set()
+    owner = owner[0]
+    out = set()
+    for alias, pid in conn.execute(
+            "SELECT a.alias, p.id FROM aliases a JOIN people p ON p.id != a.person AND coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+            " AND (p.name = a.alias OR EXISTS (SELECT 1 FROM aliases b WHERE b.person = p.id AND b.alias = a.alias))"
+            " WHERE a.person = ?", (owner,)).fetchall():
+        said = conn.execute(
+            "SELECT m.kind, m.sign FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
+            " AND substr(e.text, m.start + 1, m.end - m.start) = ?", (owner, alias)).fetchall()
+        if not said or any(kind != "name" or sign not in ("spoken", "quoted") for kind, sign in said) or conn.execute(
+                "SELECT 1 FROM corrections WHERE undone IS NULL AND (lower(a) = lower(?1) OR lower(b) = lower(?1)) LIMIT 1",
+                (alias,)).fetchone() or not _not_writer(conn, pid, owner):
+            continue
+        new = _split(conn, owner, alias)
+        if new is not None:
+            _merge(conn, pid, new)
+            out |= {owner, pid}
+    return out
+
+
+def _join_stored(conn, keep: int, drop: int, ties: str = "any") -> bool:
+    """Join two stored people (`drop` into `keep`): the one place extraction joins people. When one of them is the writer,
+    not if what was read of the other says they are someone else (`_not_writer`); the owner's own "merge" (corrections)
+    is the one way past it. Returns whether they were joined."""
+    owners = {r[0] for r in conn.execute("SELECT id FROM people WHERE id IN (?, ?) AND owner = 1", (keep, drop))}
+    if owners and _not_writer(conn, drop if keep in owners else keep, next(iter(owners)), ties):
+        return False
+    _merge(conn, keep, drop)
+    return True
+
+
+def join_class(name: str, theirs: frozenset) -> str:
+    """The evidence by which a name is one person's, who has the names `theirs`: "same" (the same words, written otherwise:
+    "EMRYS MORGAN"), "first" (the first name of a full name, or a full name of a first name: "Tom", "Tom Hughes"),
+    "surname" ("Brady" of "Tom Brady"), "nickname" (a curated nickname of the first name: "Liz", "Elizabeth"), "short" (its
+    first letters, perhaps with a pet ending: "Beth" of "Bethan", "Bethy"), "kin" (a kin word or a kin word with a name:
+    "Nain", "Nain Gwen"), or "other" (a name the text gave them: "Bug", "Duchess")."""
+    mine = tokens(name)
+    if not mine:
+        return "other"
+    if mine[0] in KIN_NAMES:
+        return "kin"
+    pairs = [(mine, tokens(t)) for t in theirs if tokens(t) and tokens(t)[0] not in KIN_NAMES]
+    if any(a == b for a, b in pairs):
+        return "same"
+    if any(len(a) == 1 and len(b) > 1 and a[0] == b[0] or len(b) == 1 and len(a) > 1 and a[0] == b[0]
+           or len(a) > 1 and len(b) > 1 and a[0] == b[0] and a[-1] == b[-1] for a, b in pairs):
+        return "first"
+    if any(len(a) == 1 and len(b) > 1 and a[0] == b[-1] or len(b) == 1 and len(a) > 1 and b[0] == a[-1] for a, b in pairs):
+        return "surname"
+    if any(a[0] != b[0] and (b[0] in _namer().nicknames_of(a[0]) or a[0] in _namer().nicknames_of(b[0])) for a, b in pairs):
+        return "nickname"
+    if any(short_form(a[0], b[0]) or short_form(b[0], a[0]) for a, b in pairs):
+        return "short"
+    return "other"
 
 
 # How sure a name is a stored person's, by how the entry's person was joined to them: a new person's own
 # names, a name they had already; a name that fits theirs ("Beth" of "Bethan Lloyd"); the one person called
 # by a kin word ("Grandma" of "Grandma Rose").
-JOINED = {"new": 1.0, "exact": 1.0, "name": 0.85, "kin": 0.8}
+# By the evidence a name that fits joins by (`join_class`): the share of such names right on the tune writers of
+# bench/journal.py, on the half of them where it is lower, rounded down to 0.05 (bench/joins.py: first 0.955 and
+# 0.939, kin 1.000 and 0.964, nickname 13/13 and 7/7, short 0.857 and 0.917, same 0.941 and 0.951, surname 1/1 and
+# 13/13, other 0.992 and 1.000; a class right in every one of its n names is given n / (n + 1)).
+JOINED = {"new": 1.0, "exact": 1.0, "same": 0.9, "first": 0.9, "surname": 0.9, "nickname": 0.9, "short": 0.85, "kin": 0.95,
+          "other": 0.95}
+JOIN_AT = 0.8  # a class of evidence right less often than this on either half of the tune writers joins no one (bench/joins.py)
 
 
 def _someone_else(ex: Extraction, p: int, me) -> bool:
     """Does the entry say its person `p` is not the writer, whatever name they share with them: related to the
-    one who says "I" ("my neighbour Frank"), surely dead ("Frank died in May"), or a speaker of a chat who is
-    not its owner?"""
+    one who says "I" ("my neighbour Frank"), surely dead ("Frank died in May"), a speaker of a chat who is
+    not its owner, written to in an entry they do not sign, or written of as "he" or "she" outside quotes?"""
     person = ex.people[p]
     if any(q.narrator for q in ex.people) and any(
             (r.subject == p and ex.people[r.object].narrator or r.object == p and ex.people[r.subject].narrator) for r in ex.relations):
@@ -763,7 +921,14 @@ def _someone_else(ex: Extraction, p: int, me) -> bool:
     if any(ev.kind == "death" and p in ev.people and p not in ev.agents and not ev.negated and ev.confidence >= FACT
            for ev in ex.events):
         return True
-    return any(sp and sp != me and (sp == person.name or sp in person.aliases) for _, _, sp in ex.speakers)
+    if any(sp and sp != me and (sp == person.name or sp in person.aliases) for _, _, sp in ex.speakers):
+        return True
+    # written to ("Dear Kate,") in an entry the writer writes (not a letter someone else signed, to the writer), or
+    # written of as "he" or "she" in the writer's own words
+    mine = any(q.narrator and q.name == OWNER for q in ex.people) and not any(q.narrator and q.name != OWNER for q in ex.people)
+    return not person.narrator and (mine and any(m.kind == "addressee" for m in person.mentions) or _third_person(
+        ex.text, [(m.start, m.end) for m in person.mentions if m.kind == "pronoun"],
+        [m.start for m in person.mentions if m.kind in ("name", "title")]) > 0)
 
 
 def _kept_apart(ex: Extraction, p: int, ids) -> frozenset:
@@ -894,6 +1059,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
     speakers = {}  # person -> the mention of a speaker who says no "I"
     passage_of = _passage_finder(passages)
     turns = sorted(ex.speakers)
+    known.here = set()
     for person in map(_nfc, ex.people):
         owner = person.narrator and person.name == OWNER and not ex.author
         if me is not None and (person.name == me or me in person.aliases):
@@ -979,7 +1145,7 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
     owner's corrections, drop people left with no mentions, and bring the person-cue rows up to date: each
     (person, cue) pair gains the batch's share of it now and loses the share it had `before`; the pairs of
     people merged are recomputed whole."""
-    kin = _kin_joins(conn)
+    kin = _kin_joins(conn) | _writer_names_checked(conn)
     joined = set(joined) | kin
     read_people(conn, _named_in(conn, batch) | set(touched) | joined)
     merged = set(apply_corrections(conn))
@@ -1147,7 +1313,8 @@ def _kin_joins(conn) -> set[int]:
         name = conn.execute("SELECT name FROM people WHERE id = ?", (k,)).fetchone()
         if len(fits) == 1 and name and name[0].lower() not in split:
             n = fits.pop()
-            _merge(conn, n, k)
+            if not _join_stored(conn, n, k):
+                continue
             if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
@@ -1190,7 +1357,8 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
         "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
         (owner, UNSEEN, "\n", " .,!xX\t\n\r")).fetchall()
-    rows += _kin_signers(conn, owner, {pid for pid, _ in rows})
+    kin = _kin_signers(conn, owner, {pid for pid, _ in rows})
+    rows += kin
     out = set()
     for pid, name in rows:
         words = tokens(name)
@@ -1199,11 +1367,13 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         if words[0] in KIN_NAMES and (len(words) > 1 or not _signs_kin(conn, pid, name)):
             continue  # "Love, Mum x" on a note kept in a diary is Mum's
         if owner is None:  # no entry yet is the owner's unsigned: the one who signs them is
+            if _not_writer(conn, pid, None):
+                continue
             owner = pid
             conn.execute("INSERT OR IGNORE INTO aliases (person, alias, confidence) VALUES (?, ?, 1.0)", (pid, name))
             conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
-        else:
-            _merge(conn, owner, pid)
+        elif not _join_stored(conn, owner, pid, ties="kin" if (pid, name) in kin else "any"):
+            continue
         out |= {owner, pid}
     return out
 
@@ -1278,8 +1448,7 @@ def _owner_named(conn, owner: int, split) -> set[int]:
         return set()
 
     pid, _ = named[0]
-    _merge(conn, owner, pid)
-    return {owner, pid}
+    return {owner, pid} if _join_stored(conn, owner, pid, ties="weighed") else set()
 
 
 def _signed_joins(conn, owner: int, split) -> set[int]:
@@ -1301,8 +1470,8 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
         speaker = who.pop()
         for (k,) in conn.execute("SELECT id FROM people WHERE lower(name) = ? AND coalesce(owner, 0) = 0 AND id != ? AND kind IS NULL",
                                  (word, speaker)).fetchall():
-            _merge(conn, speaker, k)
-            out |= {speaker, k}
+            if _join_stored(conn, speaker, k):
+                out |= {speaker, k}
     return out
 
 
@@ -1360,7 +1529,8 @@ def _titled_joins(conn, split) -> set[int]:
             continue  # kin, or set apart ("Not your Grandad Jim, my friend Jim Armstrong")
 
         keep, drop = (o, k) if len(tokens(rows[o]["name"])) > 1 else (k, o)
-        _merge(conn, keep, drop)
+        if not _join_stored(conn, keep, drop):
+            continue
         if rows[keep]["gender"] is None and rows[drop]["gender"]:
             conn.execute("UPDATE people SET gender = ? WHERE id = ?", (rows[drop]["gender"], keep))
         rows[keep]["names"] |= rows.pop(drop)["names"]
@@ -1429,7 +1599,8 @@ def _surname_joins(conn, split) -> set[int]:
         if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
                         (k, o)).fetchone():
             continue
-        _merge(conn, o, k)
+        if not _join_stored(conn, o, k):
+            continue
         if other["gender"] is None and sex:
             conn.execute("UPDATE people SET gender = ? WHERE id = ?", (next(iter(sex)), o))
         other["names"] |= rows.pop(k)["names"]

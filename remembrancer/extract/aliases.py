@@ -156,13 +156,14 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "16"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between
+    version = "17"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
+    # 17: two speakers of a chat under two labels are never one
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)
         people = ex.people
         given = _names_given(ex)
-        apart = _set_apart(ex)
+        apart = _set_apart(ex) | _two_speakers(ex)
         for s, o in apart:
             people[s].apart |= people[o].aliases | {people[o].name}
         longs = [i for i, p in enumerate(people) if full(p.name)]
@@ -289,6 +290,16 @@ def _set_apart(ex: Extraction) -> set[tuple[int, int]]:
         out |= {(s, o) for o, q in enumerate(ex.people) if o != s and any(
             n.kind in ("name", "title") and sent.start_char <= n.start < sent.end_char for n in q.mentions)}
     return out | {(o, s) for s, o in out}
+
+
+def _two_speakers(ex: Extraction) -> set[tuple[int, int]]:
+    """(person, other) pairs who speak in the chat under two labels ("Sam", "Samuel"): a chat calls each speaker the same
+    way every time, so two labels are two people, whatever their names' fit."""
+    labels = {sp for _, _, sp in ex.speakers if sp}
+    if len(labels) < 2:
+        return set()
+    under = {i: {n for n in p.aliases | {p.name} if n in labels} for i, p in enumerate(ex.people)}
+    return {(a, b) for a in under for b in under if a != b and under[a] and under[b] and not under[a] & under[b]}
 
 
 GREETING = re.compile(r"\A\s*(?:(?:hi|hiya|hello|hey|dear|dearest|my dear)\s+)?([A-Z][A-Za-z'’-]+)[ \t]*[,!]*[ \t]*\r?\n", re.I)

@@ -9,6 +9,9 @@ takes the gender of the first pronoun that goes to them. When no one fits, the p
 """
 from __future__ import annotations
 
+import bisect
+import math
+
 from ..kin import KIN_NAMES
 from .aliases import merge
 from .base import Extraction, Mention
@@ -22,7 +25,7 @@ ONE = {"one", "person", "man", "woman", "boy", "girl", "friend"}  # "Mireille wa
 
 class Coref:
     name = "coref"
-    version = "8"
+    version = "9"  # 9: in a chat, "he" or "she" in a turn is never its speaker
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -45,6 +48,11 @@ class Coref:
                     events.append((span.root.i, p, _subject(span.root)))
         events.sort()
         who = {}  # token index -> the person it names or stands for
+        turns = sorted(ex.speakers)
+        speaking = {}  # a chat's speaker label -> the people of the entry called by it
+        for _, _, label in turns:
+            if label and label not in speaking:
+                speaking[label] = {p for p, q in enumerate(ex.people) if label == q.name or label in q.aliases}
         last_by_gender: dict[str, tuple[int, int]] = {}  # gender -> (sentence, person)
         e = 0
         recent: list[tuple[int, int, bool]] = []
@@ -73,6 +81,8 @@ class Coref:
             elif t.dep_ == "poss" and t.head.dep_ == "attr" and t.head.head.lemma_ == "be":
                 # "'Pat' is his wife", "me being his daughter": whoever is his wife is not him
                 not_them = {who[c.i] for c in t.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in who}
+            # in a chat, "he" or "she" in a turn is never its speaker, who says "I" ("Her name is Shadow!" from Maria)
+            not_them |= speaking.get(_turn(turns, t.idx), set())
             for i, p, subject in reversed(recent):
                 if here - sent_of[i] > WINDOW and not (chain and chain[1] == p and here - chain[0] <= 2 * WINDOW):
                     if here - sent_of[i] > 2 * WINDOW:
@@ -204,6 +214,12 @@ def _named(ex: Extraction, who: dict) -> list[list[int]]:
         if n not in groups:
             groups.setdefault(r, [r]).append(n)
     return [g for g in groups.values() if not set(g[1:]) & set(groups)]
+
+
+def _turn(turns, pos: int):
+    """The speaker of the chat turn a character is in (`turns`: the chat's (start, end, speaker), in order), or None."""
+    i = bisect.bisect_right(turns, (pos, math.inf)) - 1
+    return turns[i][2] if i >= 0 and pos < turns[i][1] else None
 
 
 def _subject(token) -> bool:
