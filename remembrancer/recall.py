@@ -703,13 +703,24 @@ def features(memory, question: str, vector, a) -> dict:
         if person and len(runs) <= 200 and (words := fts_terms(question)):
             for pid, score in _bm25_runs(memory, words, runs, POOL):
                 lexical.setdefault(pid, score)
+    f = _signals(memory, vector, a, lexical, dense, theirs)
+    if f["ids"] and (own := own_features(memory, question, vector, a)):
+        f["own"] = own
+    return f
+
+
+def _signals(memory, vector, a, lexical, dense, theirs, among=None, messaging=None) -> dict:
+    """The pool (the candidates found by words and meaning, and the passages of the asked people's best-matching
+    facts; `among`: only those of these passages) and each candidate's signals, each scaled over the pool."""
     facts_by_passage = _fact_matches(memory, a, vector)
+    if among is not None:
+        facts_by_passage = {i: m for i, m in facts_by_passage.items() if i in among}
     best_facts = sorted(facts_by_passage, key=lambda i: -facts_by_passage[i][0])[:FACT_POOL]
     pool = set(lexical) | set(dense) | set(best_facts)
     if not pool:
         return {"pool": [], "ids": []}
     # Neighbours too: the two turns before and after each candidate, in the same entry.
-    near = sorted({i + d for i in pool for d in range(-2, 3)})
+    near = sorted({i + d for i in pool for d in range(-2, 3) if among is None or i + d in among})
     # Only what the signals read: the text if people are named, the date if times are (a large store
     # reads these rows from disk).
     text = "p.text" if a["people"] or a.get("members") else "NULL AS text"
@@ -763,7 +774,7 @@ def features(memory, question: str, vector, a) -> dict:
                             for i in ids]) if (members := a.get("members")) else np.zeros(len(ids)),
         "fact_passages": {i: facts_by_passage[i] for i in best_facts},  # (score, what, statement, person), for `ask`
         "aggregate": bool(a.get("aggregate")),
-        "messaging": names(memory).messaging,
+        "messaging": names(memory).messaging if messaging is None else messaging,
     }
 
 
@@ -777,22 +788,30 @@ def focus(memory, a) -> list[tuple[list[int], bool]]:
     total = names(memory).covers
     out = []
     for s in a["people"]:
-        entries = set()
-        for speaker in s.speakers:
-            phrase = fts_phrase(speaker)
-            entries |= {r[0] for r in memory.query(
-                "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
-                " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
-        if s.people and _has_table(memory, "mentions"):
-            people = sorted(s.people)
-            entries |= {r[0] for r in memory.query(
-                f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, FOCUS + 1))}
-        out.append((_entry_passages_of(memory, entries), True))
+        out.append((_entry_passages_of(memory, _entries_of(memory, s)), True))
     for t in a["times"]:
         out.append(([r[0] for r in memory.query(
             "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
             (t["lo"], t["hi"], FOCUS + 1))], False))
     return [(ids, person) for ids, person in out if ids and len(ids) <= FOCUS and len(ids) < total]
+
+
+def _entries_of(memory, s) -> set[int]:
+    """The entries a person the question names speaks or is named in (at most FOCUS + 1 of each)."""
+    if getattr(s, "entries", None) is not None:  # read once a question (`focus`, `own_features`)
+        return s.entries
+    entries = set()
+    for speaker in s.speakers:
+        phrase = fts_phrase(speaker)
+        entries |= {r[0] for r in memory.query(
+            "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+            " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
+    if s.people and _has_table(memory, "mentions"):
+        people = sorted(s.people)
+        entries |= {r[0] for r in memory.query(
+            f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, FOCUS + 1))}
+    s.entries = entries
+    return entries
 
 
 def _entry_passages_of(memory, entries) -> list[int]:
@@ -806,6 +825,80 @@ def _entry_passages_of(memory, entries) -> list[int]:
         if len(ids) > FOCUS:
             return []
     return ids
+
+
+OWN_SHARE = 0.1  # most share of the store the passages of the people a question names may hold to be ranked on their own
+
+
+def own_features(memory, question: str, vector, a) -> dict | None:
+    """The question's candidates and signals as in a store holding only the passages of the people it names
+    (the entries they speak or are named in), for `fuse` to order those passages by: BM25 with their own
+    statistics (how many passages hold a word, how long passages are), dense search exact over their vectors,
+    every signal scaled over their candidates, and whether they are people messaging read from their own
+    chats. In a store of a lifetime those statistics and scales are of everyone else's words, and reorder
+    what the asked person said (docs/benchmarks.md). None when the question names no one, or when their
+    passages are more than FOCUS or OWN_SHARE of the store: then they are what the store is."""
+    if not a["people"]:
+        return None
+    entries = set()
+    for s in a["people"]:
+        mine = _entries_of(memory, s)
+        if len(mine) > FOCUS:
+            return None
+        entries |= mine
+    rows = _own_passages(memory, entries)
+    if not rows or len(rows) > min(FOCUS, OWN_SHARE * names(memory).covers):
+        return None
+    among = frozenset(rows)
+    words = fts_terms(question)
+    lexical = dict(memory.bm25_among(words, among, POOL))
+    windows = [[i for i, r in rows.items() if r[3] and t["lo"] <= r[3] < t["hi"]] for t in a["times"]]
+    for inside in windows:  # BM25 within a time window, as `features`
+        for pid, score in memory.bm25_among(words, among, POOL // 3, only=inside):
+            lexical.setdefault(pid, score)
+    dense = dict(embed.nearest_among(memory, vector, among, POOL))
+    theirs = set()
+    for s in a["people"]:  # as `focus`: a person whose passages are not all of these, searched on their own
+        ids = [i for i, r in rows.items() if r[0] in s.entries]
+        if ids and len(ids) < len(among):
+            theirs.update(ids)
+            for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
+                dense.setdefault(pid, sim)
+            for pid, score in memory.bm25_among(words, among, POOL, only=ids):
+                lexical.setdefault(pid, score)
+    for inside in windows:
+        if inside and len(inside) < len(among):
+            for pid, sim in embed.nearest_among(memory, vector, inside, POOL):
+                dense.setdefault(pid, sim)
+    f = _signals(memory, vector, a, lexical, dense, theirs, among=among, messaging=_messaging(rows))
+    f["among"] = among
+    return f
+
+
+def _own_passages(memory, entries) -> dict[int, tuple]:
+    """The passages of these entries: id -> (entry, seq, speaker, the entry's date), at most FOCUS + 1."""
+    entries, out = sorted(entries), {}
+    for b in range(0, len(entries), 900):
+        part = entries[b:b + 900]
+        for r in memory.query(f"SELECT p.id, p.entry, p.seq, p.speaker, e.at FROM passages p JOIN entries e ON e.id = p.entry"
+                              f" WHERE p.entry IN ({','.join('?' * len(part))})", part):
+            out[r[0]] = (r[1], r[2], r[3], r[4])
+        if len(out) > FOCUS:
+            break
+    return out
+
+
+def _messaging(rows) -> bool:
+    """Are these passages' chats people messaging (`Names.messaging`, read over them alone)?"""
+    pairs = same = 0
+    last = None
+    for pid in sorted(rows, key=lambda i: rows[i][:2]):
+        entry, seq, speaker, _ = rows[pid]
+        if last and last[0] == entry and last[1] == seq - 1 and speaker is not None and last[2] is not None:
+            pairs += 1
+            same += speaker == last[2]
+        last = (entry, seq, speaker)
+    return pairs >= MESSAGING_TURNS and same >= MESSAGING * pairs
 
 
 def _runs(ids) -> list[tuple[int, int]]:
@@ -827,6 +920,8 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     match counts more than two middling ones)."""
     if not f["ids"]:
         return []
+    if f.get("own") is not None:
+        return _merged(fuse(dict(f, own=None), w, 2 * limit), fuse(f["own"], w, limit), f["own"]["among"], limit)
     if f.get("messaging"):  # a store of people messaging has weights of its own ("chat:dense" ...), where it has them
         w = {k: w.get(f"chat:{k}", v) for k, v in w.items() if not k.startswith("chat:")}
     if f.get("aggregate"):  # a question that gathers has weights of its own ("gather:dense" ...), where it has them
@@ -848,6 +943,20 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     # Ranked: the candidates and their neighbours (an answer is often the turn next to the match).
     best = np.argsort(-score, kind="stable")[:limit]
     return [(f["ids"][i], float(score[i])) for i in best]
+
+
+def _merged(everyone, own, among, limit) -> list[tuple[int, float]]:
+    """The store's ranking, its places for the asked people's passages (`among`) filled in their own ranking's
+    order (`own_features`): what the store holds beyond them keeps the places it earned."""
+    theirs = iter([pid for pid, _ in own])
+    out, seen = [], set()
+    for pid, score in everyone:
+        if pid in among:
+            pid = next((i for i in theirs if i not in seen), pid)
+        if pid not in seen:
+            out.append((pid, score))
+            seen.add(pid)
+    return out[:limit]
 
 
 # What a question asks of a person, by the kinds of fact that answer it.
