@@ -827,7 +827,12 @@ def _entry_passages_of(memory, entries) -> list[int]:
     return ids
 
 
-OWN_SHARE = 0.1  # most share of the store the passages of the people a question names may hold to be ranked on their own
+# The passages of the people a question names are ranked on their own (`own_features`) when they are at most OWN_SHARE
+# of a store of more than OWN_STORE passages (a smaller store is a few conversations: its statistics are theirs), and at
+# most OWN_MOST (their words are indexed apart for it: a few milliseconds for a conversation of a thousand turns).
+OWN_SHARE = 0.1
+OWN_STORE = 5_000
+OWN_MOST = 5_000
 
 
 def own_features(memory, question: str, vector, a) -> dict | None:
@@ -837,8 +842,9 @@ def own_features(memory, question: str, vector, a) -> dict | None:
     every signal scaled over their candidates, and whether they are people messaging read from their own
     chats. In a store of a lifetime those statistics and scales are of everyone else's words, and reorder
     what the asked person said (docs/benchmarks.md). None when the question names no one, or when their
-    passages are more than FOCUS or OWN_SHARE of the store: then they are what the store is."""
-    if not a["people"]:
+    passages are more than OWN_MOST or OWN_SHARE of the store, or the store is small: then they are what it is."""
+    total = names(memory).covers
+    if not a["people"] or total <= OWN_STORE:
         return None
     entries = set()
     for s in a["people"]:
@@ -847,7 +853,7 @@ def own_features(memory, question: str, vector, a) -> dict | None:
             return None
         entries |= mine
     rows = _own_passages(memory, entries)
-    if not rows or len(rows) > min(FOCUS, OWN_SHARE * names(memory).covers):
+    if not rows or len(rows) > min(OWN_MOST, OWN_SHARE * total):
         return None
     among = frozenset(rows)
     words = fts_terms(question)
@@ -876,14 +882,14 @@ def own_features(memory, question: str, vector, a) -> dict | None:
 
 
 def _own_passages(memory, entries) -> dict[int, tuple]:
-    """The passages of these entries: id -> (entry, seq, speaker, the entry's date), at most FOCUS + 1."""
+    """The passages of these entries: id -> (entry, seq, speaker, the entry's date), at most OWN_MOST + 1."""
     entries, out = sorted(entries), {}
     for b in range(0, len(entries), 900):
         part = entries[b:b + 900]
         for r in memory.query(f"SELECT p.id, p.entry, p.seq, p.speaker, e.at FROM passages p JOIN entries e ON e.id = p.entry"
                               f" WHERE p.entry IN ({','.join('?' * len(part))})", part):
             out[r[0]] = (r[1], r[2], r[3], r[4])
-        if len(out) > FOCUS:
+        if len(out) > OWN_MOST:
             break
     return out
 

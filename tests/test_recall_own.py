@@ -85,9 +85,10 @@ def test_bm25_among_ranks_with_the_statistics_of_those_passages_alone(db, tmp_pa
         assert big.bm25_among([], among, 5) == [] and big.bm25_among(fts_terms("lake"), [], 5) == []
 
 
-def test_a_person_asked_about_is_ranked_as_in_a_store_of_their_own(db, tmp_path, request, backend):
+def test_a_person_asked_about_is_ranked_as_in_a_store_of_their_own(db, tmp_path, request, backend, monkeypatch):
     """Asked of a store where the chats of the person named are a small part, `ask` orders their passages as a
     store holding only those chats does; the store's other passages keep the places they earn."""
+    monkeypatch.setattr(recall, "OWN_STORE", 200)  # a large store, in small
     alone_db = store_on(backend, request, tmp_path, "alone")
     with Memory(db) as big, Memory(alone_db) as alone:
         fill(big, True)
@@ -102,6 +103,9 @@ def test_a_person_asked_about_is_ranked_as_in_a_store_of_their_own(db, tmp_path,
             mine = [p["text"] for p in got if p["passage"] in among]
             assert mine and mine == [p["text"] for p in want][:len(mine)]
             assert all(p["text"] == text[p["passage"]] for p in got)
-        # A question naming no one, or someone who is most of the store, is ranked over the whole store as before.
+        # A question naming no one, or someone who is most of the store, is ranked over the whole store as before;
+        # so is any question in a small store.
         assert "own" not in recall.prepare(big, "Who painted the shed?")
         assert "own" not in recall.prepare(alone, "What did Caroline say about painting by the lake?")
+        monkeypatch.setattr(recall, "OWN_STORE", 240)
+        assert "own" not in recall.prepare(big, "What did Caroline say about painting by the lake?")
