@@ -846,13 +846,10 @@ def own_features(memory, question: str, vector, a) -> dict | None:
     total = names(memory).covers
     if not a["people"] or total <= OWN_STORE:
         return None
-    entries = set()
-    for s in a["people"]:
-        mine = _entries_of(memory, s)
-        if len(mine) > FOCUS:
-            return None
-        entries |= mine
-    rows = _own_passages(memory, entries)
+    sets = [_entries_of(memory, s) for s in a["people"]]
+    if any(len(mine) > FOCUS for mine in sets):
+        return None
+    rows = _own_passages(memory, set().union(*sets))
     if not rows or len(rows) > min(OWN_MOST, OWN_SHARE * total):
         return None
     among = frozenset(rows)
@@ -864,8 +861,8 @@ def own_features(memory, question: str, vector, a) -> dict | None:
             lexical.setdefault(pid, score)
     dense = dict(embed.nearest_among(memory, vector, among, POOL))
     theirs = set()
-    for s in a["people"]:  # as `focus`: a person whose passages are not all of these, searched on their own
-        ids = [i for i, r in rows.items() if r[0] in s.entries]
+    for mine in sets:  # as `focus`: a person whose passages are not all of these, searched on their own
+        ids = [i for i, r in rows.items() if r[0] in mine]
         if ids and len(ids) < len(among):
             theirs.update(ids)
             for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
