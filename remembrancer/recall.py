@@ -408,8 +408,9 @@ _EVENT_EDGE = re.compile(r"\b(before|after|since|until|till)\s+" + _EVENT, re.I)
 _SPAN = {"day": 1, "night": 1, "week": 7, "weekend": 3, "month": 31, "year": 366}
 
 
-def question_times(memory, text: str, anchor=None) -> list[dict]:
-    """Time windows a question names, absolute or relative to the store's latest date, or to an event."""
+def question_times(memory, text: str, anchor=None, among=None) -> list[dict]:
+    """Time windows a question names, absolute or relative to the store's latest date, or to an event (`among`: the
+    passages of the people asked about, when they are ranked on their own: "the accident" is theirs)."""
     from .extract.times import find_times
 
     if anchor is None:
@@ -429,7 +430,7 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
     for m in _EVENT_WINDOW.finditer(text):
         unit, side, what = m.group(1).lower(), m.group(2).lower(), m.group(3)
         spans.append((m.start(), m.end()))
-        when = event_date(memory, what)
+        when = event_date(memory, what, among)
         if when is None:
             continue
         day = dt.date.fromisoformat(when[:10])
@@ -438,7 +439,7 @@ def question_times(memory, text: str, anchor=None) -> list[dict]:
         out = [t for t in out if not (m.start() <= text.find(t["text"]) < m.end())]  # "the week before" alone is not it
         out.append({"text": m.group(0), "lo": lo.isoformat(), "hi": hi.isoformat(), "event": what, "event_at": when[:10]})
     for m in _EVENT_EDGE.finditer(text):
-        if any(a <= m.start() < b for a, b in spans) or (when := event_date(memory, m.group(2))) is None:
+        if any(a <= m.start() < b for a, b in spans) or (when := event_date(memory, m.group(2), among)) is None:
             continue
         # The event's own day is in: "how did she feel after the accident" is often told with the accident.
         day = dt.date.fromisoformat(when[:10])
@@ -523,18 +524,22 @@ def _counted_from(text: str, t) -> tuple[int, list[dict]] | None:
                        {"text": t.text, "lo": t.lo, "hi": t.hi}]
 
 
-def event_date(memory, what: str) -> str | None:
-    """When the event a question names happened: an extracted event of that kind, else the best passage about it."""
+def event_date(memory, what: str, among=None) -> str | None:
+    """When the event a question names happened: an extracted event of that kind, else the best passage about it;
+    of these passages (`among`) first, if given."""
     word = what.lower().split()[-1]
     if _has_table(memory, "events"):
         # as the owner has them: none they said is untrue, re-dated ones on their date, births and deaths they gave
         stated = _stated(memory)
         hidden = stated.hidden_events() if stated else set()
         redated = stated.redated if stated else {}
+        theirs = sorted(among) if among else []
         rows = memory.query(
             "SELECT ev.id, coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
-            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?) ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
-            (word, word.rstrip("s"), 1 + len(hidden)),
+            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?)"
+            + (f" AND ev.passage IN ({','.join('?' * len(theirs))})" if theirs else "")
+            + " ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
+            (word, word.rstrip("s"), *theirs, 1 + len(hidden)),
         )
         found = [redated[r[0]][0] if r[0] in redated else r[1] for r in rows if r[0] not in hidden and r[1]]
         found += [g["lo"] for (_, kind), g in (stated.given.items() if stated else ()) if kind in (word, word.rstrip("s"))]
@@ -542,9 +547,9 @@ def event_date(memory, what: str) -> str | None:
             "SELECT 1 FROM events WHERE id = ? AND negated = 0 AND kind IN (?, ?)", (eid, word, word.rstrip("s")))]
         if found:
             return max(found)
-    hits = bm25(memory, what, 1)
+    hits = memory.bm25_among(fts_terms(what), among, 1) if among else bm25(memory, what, 1)
     if not hits:
-        return None
+        return event_date(memory, what) if among else None  # none of theirs: the store's
     pid = hits[0][0]
     if _has_table(memory, "times"):
         rows = memory.query("SELECT lo FROM times WHERE passage = ? ORDER BY start LIMIT 1", (pid,))
@@ -843,15 +848,10 @@ def own_features(memory, question: str, vector, a) -> dict | None:
     chats. In a store of a lifetime those statistics and scales are of everyone else's words, and reorder
     what the asked person said (docs/benchmarks.md). None when the question names no one, or when their
     passages are more than OWN_MOST or OWN_SHARE of the store, or the store is small: then they are what it is."""
-    total = names(memory).covers
-    if not a["people"] or total <= OWN_STORE:
+    scope = a["scope"] if "scope" in a else _own_scope(memory, a["people"])
+    if scope is None:
         return None
-    sets = [_entries_of(memory, s) for s in a["people"]]
-    if any(len(mine) > FOCUS for mine in sets):
-        return None
-    rows = _own_passages(memory, set().union(*sets))
-    if not rows or len(rows) > min(OWN_MOST, OWN_SHARE * total):
-        return None
+    sets, rows = scope
     among = frozenset(rows)
     words = fts_terms(question)
     lexical = dict(memory.bm25_among(words, among, POOL))
@@ -876,6 +876,21 @@ def own_features(memory, question: str, vector, a) -> dict | None:
     f = _signals(memory, vector, a, lexical, dense, theirs, among=among, messaging=_messaging(rows))
     f["among"] = among
     return f
+
+
+def _own_scope(memory, people) -> tuple[list[set[int]], dict[int, tuple]] | None:
+    """The entries of each person named and the passages of them all (`_own_passages`), when they are to be ranked on
+    their own (`own_features`); else None."""
+    total = names(memory).covers
+    if not people or total <= OWN_STORE:
+        return None
+    sets = [_entries_of(memory, s) for s in people]
+    if any(len(mine) > FOCUS for mine in sets):
+        return None
+    rows = _own_passages(memory, set().union(*sets))
+    if not rows or len(rows) > min(OWN_MOST, OWN_SHARE * total):
+        return None
+    return sets, rows
 
 
 def _own_passages(memory, entries) -> dict[int, tuple]:
@@ -1189,7 +1204,9 @@ def analyse(memory, question: str) -> dict:
     people = named_people(memory, question)
     asked, unnamed = intents(question), nameless(question, people)
     aggregate = gathers(question) or (NAMELESS_GATHERS and bool(asked) and unnamed)
-    return {"people": people, "times": question_times(memory, question, _their_latest(memory, people)),
+    scope = _own_scope(memory, people)
+    return {"people": people, "scope": scope,
+            "times": question_times(memory, question, _their_latest(memory, people), frozenset(scope[1]) if scope else None),
             "when": bool(_ASKS_WHEN.match(question)),
             "intents": asked, "aggregate": aggregate,
             "nameless": unnamed, "shared": bool(SHARED_FORM.search(question)) and _together(question, people),

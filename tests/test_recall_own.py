@@ -109,3 +109,19 @@ def test_a_person_asked_about_is_ranked_as_in_a_store_of_their_own(db, tmp_path,
         assert "own" not in recall.prepare(alone, "What did Caroline say about painting by the lake?")
         monkeypatch.setattr(recall, "OWN_STORE", 240)
         assert "own" not in recall.prepare(big, "What did Caroline say about painting by the lake?")
+
+
+def test_an_event_a_question_counts_from_is_the_named_person_s(db, tmp_path, request, backend, monkeypatch):
+    """ "How did Caroline feel after the accident?" counts from Caroline's accident, not the store's latest one."""
+    monkeypatch.setattr(recall, "OWN_STORE", 200)
+    alone_db = store_on(backend, request, tmp_path, "alone")
+    hers = [("Caroline", "I had a small car accident yesterday, nobody hurt."), ("Melanie", "Oh no! Are you okay?")]
+    with Memory(db, derive=False) as big, Memory(alone_db, derive=False) as alone:
+        for m in (big, alone):
+            fill(m, m is big)
+            m.add_chat(hers, at="2023-06-01")
+        big.add_chat([("Tom", "Accident on the motorway."), ("Ann", "Awful.")], at="2024-02-01")
+        question = "How did Caroline feel after the accident?"
+        windows = [[(t["lo"], t["hi"]) for t in recall.analyse(m, question)["times"]] for m in (big, alone)]
+        assert windows[0] == windows[1] and windows[0][0][0] == "2023-06-01"
+        assert recall.question_times(big, question)[0]["lo"] == "2024-02-01"  # the store's, asked of no one
