@@ -212,6 +212,7 @@ class Source:
         self.name, self.aliases, self.speakers, self.fan, self.person = name, set(aliases), set(speakers), fan, person
         self.people = {person} if person is not None else set()
         self.strength = 0.0
+        self.entries = None  # the entries they speak or are named in, read once a question (`_entries_of`)
         # A name written in lower case (a chat handle) matches however it is capitalised.
         self.pattern = re.compile(r"\b(?:" + "|".join((f"(?i:{re.escape(a)})" if a == a.lower() else re.escape(a))
                                                        for a in sorted(self.aliases, key=len, reverse=True)) + r")\b")
@@ -803,7 +804,7 @@ def focus(memory, a) -> list[tuple[list[int], bool]]:
 
 def _entries_of(memory, s) -> set[int]:
     """The entries a person the question names speaks or is named in (at most FOCUS + 1 of each)."""
-    if getattr(s, "entries", None) is not None:  # read once a question (`focus`, `own_features`)
+    if s.entries is not None:  # read once a question (`focus`, `_own_scope`)
         return s.entries
     entries = set()
     for speaker in s.speakers:
