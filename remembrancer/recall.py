@@ -411,7 +411,8 @@ _SPAN = {"day": 1, "night": 1, "week": 7, "weekend": 3, "month": 31, "year": 366
 
 def question_times(memory, text: str, anchor=None, among=None) -> list[dict]:
     """Time windows a question names, absolute or relative to the store's latest date, or to an event (`among`: the
-    passages of the people asked about, when they are ranked on their own: "the accident" is theirs)."""
+    passages of the people asked about, when they are ranked on their own, as `_own_passages` reads them: "the
+    accident" is theirs)."""
     from .extract.times import find_times
 
     if anchor is None:
@@ -527,18 +528,18 @@ def _counted_from(text: str, t) -> tuple[int, list[dict]] | None:
 
 def event_date(memory, what: str, among=None) -> str | None:
     """When the event a question names happened: an extracted event of that kind, else the best passage about it;
-    of these passages (`among`) first, if given."""
+    of these passages first, if given (`among`: id -> (entry, ...), as `_own_passages` reads them)."""
     word = what.lower().split()[-1]
     if _has_table(memory, "events"):
         # as the owner has them: none they said is untrue, re-dated ones on their date, births and deaths they gave
         stated = _stated(memory)
         hidden = stated.hidden_events() if stated else set()
         redated = stated.redated if stated else {}
-        theirs = sorted(among) if among else []
+        theirs = sorted({r[0] for r in among.values()}) if among else []  # their entries (events_entry)
         rows = memory.query(
             "SELECT ev.id, coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
             " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?)"
-            + (f" AND ev.passage IN ({','.join('?' * len(theirs))})" if theirs else "")
+            + (f" AND ev.entry IN ({','.join('?' * len(theirs))})" if theirs else "")
             + " ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
             (word, word.rstrip("s"), *theirs, 1 + len(hidden)),
         )
@@ -548,7 +549,7 @@ def event_date(memory, what: str, among=None) -> str | None:
             "SELECT 1 FROM events WHERE id = ? AND negated = 0 AND kind IN (?, ?)", (eid, word, word.rstrip("s")))]
         if found:
             return max(found)
-    hits = memory.bm25_among(fts_terms(what), among, 1) if among else bm25(memory, what, 1)
+    hits = memory.bm25_among(fts_terms(what), list(among), 1) if among else bm25(memory, what, 1)
     if not hits:
         return event_date(memory, what) if among else None  # none of theirs: the store's
     pid = hits[0][0]
@@ -1207,7 +1208,7 @@ def analyse(memory, question: str) -> dict:
     aggregate = gathers(question) or (NAMELESS_GATHERS and bool(asked) and unnamed)
     scope = _own_scope(memory, people)
     return {"people": people, "scope": scope,
-            "times": question_times(memory, question, _their_latest(memory, people), frozenset(scope[1]) if scope else None),
+            "times": question_times(memory, question, _their_latest(memory, people), scope[1] if scope else None),
             "when": bool(_ASKS_WHEN.match(question)),
             "intents": asked, "aggregate": aggregate,
             "nameless": unnamed, "shared": bool(SHARED_FORM.search(question)) and _together(question, people),
