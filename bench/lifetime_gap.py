@@ -11,6 +11,7 @@ question's own conversation, another question conversation, or the distractors (
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,18 +34,17 @@ TUNED = {"conv-26", "conv-30", "conv-41"}  # LoCoMo dev conversations any fusion
 def prepared(memory, question: str, qualify: str = "") -> dict:
     """The question's candidates and signals, with each candidate's qualified turn ref."""
     f = recall.prepare(memory, question)
-    refs = {}
-    for b in range(0, len(f["ids"]), 900):
-        part = f["ids"][b:b + 900]
+    ids, refs = sorted(set(f["ids"]) | set(f["own"]["ids"] if f.get("own") else ())), {}
+    for b in range(0, len(ids), 900):
+        part = ids[b:b + 900]
         refs.update(tuple(r) for r in memory.query(
             f"SELECT id, ref FROM passages WHERE id IN ({','.join('?' * len(part))})", part))
-    f["refs"] = [(qualify + refs[i]) if refs.get(i) and qualify else refs.get(i) for i in f["ids"]]
+    f["refs"] = {i: (qualify + refs[i]) if refs.get(i) and qualify else refs.get(i) for i in ids}
     return f
 
 
 def top(f, k: int = 10) -> list:
-    where = {i: n for n, i in enumerate(f["ids"])}
-    return [f["refs"][where[i]] for i, _ in recall.fuse(f, recall.WEIGHTS, k)]
+    return [f["refs"][i] for i, _ in recall.fuse(f, recall.WEIGHTS, k)]
 
 
 def main(argv=None):
@@ -52,6 +52,9 @@ def main(argv=None):
     ap.add_argument("--stores", default="/work/lifetime-stores", help="bench/lifetime.py's folder")
     ap.add_argument("--size", type=int, default=100_000, help="the lifetime store measured (made if missing)")
     ap.add_argument("--every", type=int, default=3, help="every Nth sound question")
+    ap.add_argument("--save", help="write each question's evidence and both top 10s to this JSON file")
+    ap.add_argument("--alone-from", help="the conversation-alone top 10s of a run saved with --save (the same --every),"
+                                         " instead of ranking them again")
     args = ap.parse_args(argv)
     folder = Path(args.stores)
     data = {name: lifetime_text.benchdata() / file for name, file in lifetime.DATA.items()}
@@ -61,6 +64,7 @@ def main(argv=None):
         paths, _ = locomo.build(file, folder / f"alone-{name}")
         alone.update({(name, conv): p for conv, p in paths.items()})
     big, opened = Memory(path, derive=False), {}
+    saved = {(r["conv"], r["question"]): r["alone"] for r in json.loads(Path(args.alone_from).read_text())} if args.alone_from else {}
     rows, n = [], -1
     for name, conv, question, category, evidence in lifetime.questions(data):
         if evidence is None:
@@ -68,10 +72,16 @@ def main(argv=None):
         n += 1
         if n % args.every:
             continue
-        if (name, conv) not in opened:
-            opened[(name, conv)] = Memory(alone[(name, conv)], derive=False)
-        a, b = top(prepared(opened[(name, conv)], question, f"{conv}:")), top(prepared(big, question))
-        rows.append((name, conv, evidence, a, b))
+        if (conv, question) in saved:
+            a = saved[conv, question]
+        else:
+            if (name, conv) not in opened:
+                opened[(name, conv)] = Memory(alone[(name, conv)], derive=False)
+            a = top(prepared(opened[(name, conv)], question, f"{conv}:"))
+        rows.append((name, conv, evidence, a, top(prepared(big, question)), question))
+    if args.save:
+        Path(args.save).write_text(json.dumps([{"set": r[0], "conv": r[1], "question": r[5], "evidence": sorted(r[2]),
+                                                "alone": r[3], "big": r[4]} for r in rows]))
     got = lambda ev, refs: len(ev & set(refs)) / len(ev)  # noqa: E731
     print(f"{args.size:,} passages, one sound question in {args.every}; R@10 alone -> in the store of a lifetime")
     for label, keep in (("locomo tuned (conv-26, 30, 41)", lambda r: r[0] == "locomo" and r[1] in TUNED),
@@ -83,7 +93,7 @@ def main(argv=None):
                   f" -> {100 * np.mean([got(r[2], r[4]) for r in part]):5.1f}")
     for name in ("locomo", "realtalk"):
         took, lost = Counter(), 0
-        for set_, conv, ev, a, b in rows:
+        for set_, conv, ev, a, b, _ in rows:
             if set_ != name or got(ev, b) >= got(ev, a):
                 continue
             lost += 1

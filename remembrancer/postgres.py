@@ -1436,6 +1436,43 @@ class PgMemory(Memory):
                 "bytes": self.query("SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0)"
                                     " FROM pg_tables WHERE schemaname = current_schema()")[0][0]}
 
+    def bm25_among(self, terms: list[str], among, limit: int, only=None) -> list[tuple[int, float]]:
+        """As `Memory.bm25_among`: FTS5's BM25 (`fts_bm25`) of the passages `among` that match, with the count,
+        mean length and each phrase's passages of those passages alone (read by their ids, not kept)."""
+        import math
+
+        among = sorted({int(i) for i in among})
+        if not terms or not among:
+            return []
+        phrases = [t for t in terms if fts_terms(t)]
+        queries = [tsquery(t) for t in phrases]
+        lexes_of = []
+        for t in phrases:
+            words, star, _ = fts_terms(t)[0]
+            self.conn.word_lexemes(words)
+            lexes_of.append(([x for w in words for x in self.conn.lexemes[w]], star))
+        if not queries:
+            return []
+        with self.lock, pg_errors():
+            raw = self.conn.raw
+            counts = ", ".join(f"count(*) FILTER (WHERE tsv @@ to_tsquery('{CONFIG}', %s))" for _ in queries)
+            row = raw.execute(f"SELECT count(*), coalesce(sum(tokens), 0), {counts} FROM passages WHERE id = ANY(%s)",
+                              (*queries, among)).fetchone()
+            n, avgdl = row[0], max(row[1] / row[0] if row[0] else 0.0, 1e-9)
+            lex, pre, idf = [], [], []
+            for (lexes, star), hit in zip(lexes_of, row[2:]):
+                value = math.log((n - hit + 0.5) / (hit + 0.5))
+                for k, lexeme in enumerate(lexes):
+                    lex.append(lexeme)
+                    pre.append(star and k == len(lexes) - 1)
+                    idf.append(value if value > 0 else 1e-6)
+            ranked = sorted({int(i) for i in only}) if only is not None else among
+            rows = raw.execute(
+                f"SELECT id, fts_bm25(tsv, tokens, %s::text[], %s::boolean[], %s::float8[], %s::float8) AS score"
+                f" FROM passages WHERE id = ANY(%s) AND tsv @@ to_tsquery('{CONFIG}', %s) ORDER BY score DESC, id LIMIT %s",
+                (lex, pre, idf, avgdl, ranked, tsquery(" OR ".join(phrases)), limit)).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
     def vector_index(self):
         return getattr(self, "_exact_index", None) or VectorIndex(self)
 

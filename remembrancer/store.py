@@ -1114,6 +1114,40 @@ class Memory:
         syntax; emoji and other symbols are found too."""
         return lexical.search(self, query, limit)
 
+    def bm25_among(self, terms: list[str], among, limit: int, only=None) -> list[tuple[int, float]]:
+        """BM25 of the passages `among` (ids) that hold any of these FTS5 terms, as in a store holding only
+        them: their own count, mean length and each term's passages among them (recall's own ranking of the
+        people a question names); best first. `only`: of them, only these are ranked (same statistics).
+
+        FTS5 reads its statistics from its whole index, so the passages are indexed on their own, in a
+        temporary table of this connection, kept until another set is asked for or the store changes."""
+        among = sorted({int(i) for i in among})
+        if not terms or not among:
+            return []
+        runs = _id_runs(among)
+        with self.lock, self.errors():
+            state = self.conn.execute("SELECT (SELECT coalesce(max(id), 0) FROM passages),"
+                                      " (SELECT value FROM settings WHERE key = 'entries.changed')").fetchone()
+            key = (tuple(runs), tuple(state))
+            if getattr(self, "_own_index", None) != key:
+                self._own_index = None
+                self.conn.execute("DROP TABLE IF EXISTS temp.own_fts")
+                self.conn.execute("CREATE VIRTUAL TABLE temp.own_fts USING fts5(text, speaker,"
+                                  " tokenize='porter unicode61 remove_diacritics 2')")
+                for lo, hi in runs:
+                    self.conn.execute("INSERT INTO temp.own_fts (rowid, text, speaker) SELECT id, text, speaker"
+                                      " FROM main.passages WHERE id BETWEEN ? AND ?", (lo, hi))
+                self._own_index = key
+            match = " OR ".join(terms)
+            if only is None:
+                return [(r[0], r[1]) for r in self.conn.execute(
+                    "SELECT rowid, -bm25(own_fts) FROM temp.own_fts WHERE own_fts MATCH ? ORDER BY bm25(own_fts) LIMIT ?",
+                    (match, limit))]
+            keep = {int(i) for i in only}
+            hits = [(r[0], r[1]) for r in self.conn.execute(
+                "SELECT rowid, -bm25(own_fts) FROM temp.own_fts WHERE own_fts MATCH ?", (match,)) if r[0] in keep]
+        return sorted(hits, key=lambda h: -h[1])[:limit]
+
     # -- people (remembrancer/people.py) ---------------------------------------------------
     def people(self, kind: str | None = "person", everyone: bool = False) -> list[dict]:
         """Everyone mentioned: [{"id", "name", "kind", "aliases", "mentions", "first_at", "last_at", "sure"}]; `kind`:
@@ -1446,6 +1480,17 @@ def _entry_dict(row) -> dict:
     out = dict(row)
     out["meta"] = json.loads(out["meta"]) if out.get("meta") else None
     return out
+
+
+def _id_runs(ids) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ids."""
+    runs: list[list[int]] = []
+    for i in ids:
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(a, b) for a, b in runs]
 
 
 def _passage_dict(row) -> dict:
