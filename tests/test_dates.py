@@ -6,6 +6,7 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from conftest import made
 
 from remembrancer import Memory, capture, dates
 from remembrancer.cli import cli
@@ -138,8 +139,8 @@ def test_a_name_date_takes_the_saving_time_of_that_day(tmp_path):
     assert capture.file_entries([tmp_path]).entries[0].at == "2021-05-01T21:14:00"
 
 
-def test_add_says_how_many_entries_nothing_dated_and_keeps_the_order_chosen(tmp_path):
-    db = tmp_path / "m.db"
+@pytest.mark.backends
+def test_add_says_how_many_entries_nothing_dated_and_keeps_the_order_chosen(tmp_path, db):
     folder = tmp_path / "in"
     write(folder, "a.txt", "No date here.")
     write(folder, "b.txt", "Nor here.")
@@ -147,7 +148,7 @@ def test_add_says_how_many_entries_nothing_dated_and_keeps_the_order_chosen(tmp_
     runner = CliRunner()
     refused = runner.invoke(cli, ["--db", str(db), "add", str(folder), "--no-extract"], env={"LC_ALL": "C"})
     assert refused.exit_code == 1 and "could be day/month" in refused.output and "--day-first" in refused.output
-    assert not db.exists()
+    assert not made(db)
     done = runner.invoke(cli, ["--db", str(db), "add", str(folder), "--no-extract", "--day-first"], env={"LC_ALL": "C"})
     assert done.exit_code == 0, done.output
     assert "2 entries dated by their file's time: nothing in them says when" in done.output
@@ -163,9 +164,10 @@ def test_add_says_how_many_entries_nothing_dated_and_keeps_the_order_chosen(tmp_
         assert memory.entry(json.loads(later.output)["results"][0]["entry"])["at"] == "2023-05-08"
 
 
-def test_the_locale_decides_when_nothing_else_does_and_is_kept(tmp_path, monkeypatch):
+@pytest.mark.backends
+def test_the_locale_decides_when_nothing_else_does_and_is_kept(tmp_path, db, monkeypatch):
     monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
-    with Memory(tmp_path / "m.db", derive=False) as memory:
+    with Memory(db, derive=False) as memory:
         assert memory.date_order().day_first is False
         write(tmp_path / "in", "04.05.2021.txt", "Month-first here.")
         memory.add_files([tmp_path / "in"])
@@ -173,10 +175,11 @@ def test_the_locale_decides_when_nothing_else_does_and_is_kept(tmp_path, monkeyp
         assert memory.setting("dates.order") == {"day_first": False, "from": "locale en_US"}
 
 
-def test_add_keeps_the_order_chosen_so_dates_in_the_text_read_by_it(tmp_path):
+@pytest.mark.backends
+def test_add_keeps_the_order_chosen_so_dates_in_the_text_read_by_it(db):
     """`Memory.add(..., day_first=False)` is kept as the store's order, as an import's flag is, and before the
     entry is understood: "3/4/2021" in its text is March 4th, and so in the next entry added with no flag."""
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add("Peter Parker died on 3/4/2021. We are all so sad.", at="2021-05-01", day_first=False)
         assert memory.setting("dates.order") == {"day_first": False, "from": "--month-first"}
         memory.add("Mary Jones died on 5/6/2022.", at="2022-07-01")
@@ -184,10 +187,11 @@ def test_add_keeps_the_order_chosen_so_dates_in_the_text_read_by_it(tmp_path):
         assert [r["lo"][:10] for r in rows] == ["2021-03-04", "2022-05-06"]
 
 
-def test_an_import_with_a_flag_reads_its_own_text_by_it(tmp_path):
+@pytest.mark.backends
+def test_an_import_with_a_flag_reads_its_own_text_by_it(tmp_path, db):
     """The first import into a new store with --month-first reads numbers in its entries month first."""
     write(tmp_path / "in", "2021-05-01.txt", "Peter Parker died on 3/4/2021. We are all so sad.")
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add_files([tmp_path / "in"], day_first=False)
         assert [r["lo"][:10] for r in memory.query("SELECT lo FROM events WHERE kind = 'death'")] == ["2021-03-04"]
 

@@ -1,4 +1,6 @@
 """Names that fit but are two people, as chats tell them apart; and words said before a name that are no part of it."""
+import pytest
+
 from remembrancer import Memory
 from test_extract_chat import chat, names  # the same reading of "Speaker: text" lines
 
@@ -49,32 +51,36 @@ def test_loving_someone_is_not_signing_with_their_name():
     assert "Reenie" in names(signed)["Irene"]
 
 
-def test_two_speakers_under_two_first_names_are_two_people(tmp_path):
+@pytest.mark.backends
+def test_two_speakers_under_two_first_names_are_two_people(db):
     # "Jon" and "John" fit (a curated nickname), but each is the label a chat gives one speaker every time
-    with Memory(tmp_path / "m.db") as m:
+    with Memory(db) as m:
         m.add_chat([("Gina", "Hey Jon! What's up?"), ("Jon", "I lost my job, Gina. Starting a dance studio.")])
         m.add_chat([("Maria", "Hey John! Long time no see!"), ("John", "Hi Maria! I started kickboxing.")])
         assert "John" not in holder(m, "Jon")
 
 
-def test_a_speaker_is_not_a_full_name_whose_surname_is_not_theirs(tmp_path):
-    with Memory(tmp_path / "m.db") as m:
+@pytest.mark.backends
+def test_a_speaker_is_not_a_full_name_whose_surname_is_not_theirs(db):
+    with Memory(db) as m:
         m.add_chat([("Maria", "Hey John! Long time no see!"), ("John", "Hi Maria! I started kickboxing last week.")])
         m.add_chat([("Kevin", "What do you use on your hair?"),
                     ("Elise", "I adore the John Frieda range. I promise I don't work for John Frieda!")])
         assert "John Frieda" not in holder(m, "John")
 
 
-def test_a_speaker_is_not_a_name_said_in_their_own_turns(tmp_path):
+@pytest.mark.backends
+def test_a_speaker_is_not_a_name_said_in_their_own_turns(db):
     # Emi says "Hey Emily!" to Elise: "Emily" fits "Emi" (its first letters) but no one calls themselves by name
-    with Memory(tmp_path / "m.db") as m:
+    with Memory(db) as m:
         m.add_chat([("Emi", "Hey Emily! What have you been up to today?"), ("Elise", "Not much, just a walk.")])
         m.add_chat([("Emi", "Enjoy your walk and dinner Emily. Have a fantastic evening!"), ("Elise", "Thanks!")])
         assert "Emily" not in holder(m, "Emi")
 
 
-def test_someone_elses_kin_is_not_a_full_name_said_once_with_no_tie(tmp_path):
-    with Memory(tmp_path / "m.db") as m:
+@pytest.mark.backends
+def test_someone_elses_kin_is_not_a_full_name_said_once_with_no_tie(db):
+    with Memory(db) as m:
         m.add_chat([("Caroline", 'Yeah totally! "Brave" by Sara Bareilles means a lot to me.'),
                     ("Melanie", "I love that song too.")])
         m.add_chat([("Maria", "What a lovely picture!"),
@@ -83,9 +89,10 @@ def test_someone_elses_kin_is_not_a_full_name_said_once_with_no_tie(tmp_path):
         assert sara and all("Sara Bareilles" not in names for names in sara)
 
 
-def test_a_surname_said_alone_is_not_the_short_form_of_a_first_name(tmp_path):
+@pytest.mark.backends
+def test_a_surname_said_alone_is_not_the_short_form_of_a_first_name(db):
     # "Brady" of "Tom Brady" begins with "Brad", a dog's name in another chat
-    with Memory(tmp_path / "m.db") as m:
+    with Memory(db) as m:
         m.add_chat([("Paola", "Tom Brady is my personal favourite. Throughout his career, Brady has delivered."),
                     ("Kevin", "Tom Brady is remarkable.")])
         m.add_chat([("Paola", "Let me show you my dog, his name is Brad. Brad and I walk in Central Park."),
@@ -93,25 +100,28 @@ def test_a_surname_said_alone_is_not_the_short_form_of_a_first_name(tmp_path):
         assert not any("Brad" in names and "Tom Brady" in names for names in people(m).values())
 
 
-def test_a_first_name_still_joins_the_full_name_in_a_journal(tmp_path):
+@pytest.mark.backends
+def test_a_first_name_still_joins_the_full_name_in_a_journal(db):
     # what the rules above leave alone: no chat, no tie elsewhere ("Tom Hughes ... Tom")
-    with Memory(tmp_path / "m.db") as m:
+    with Memory(db) as m:
         m.add("Tom Hughes came round for tea and we talked about the garden.", at="2021-03-01")
         m.add("Tom rang about the fence. I said I'd help on Saturday.", at="2021-03-04")
         assert "Tom" in holder(m, "Tom Hughes")
 
 
-def test_a_first_name_that_fits_only_a_short_form_is_another_name(tmp_path):
+@pytest.mark.backends
+def test_a_first_name_that_fits_only_a_short_form_is_another_name(db):
     # "Emily" is one of the names "Mel" is short for, but Mel here is Melanie: Emily and Melanie are two names
-    with Memory(tmp_path / "m.db") as m:
+    with Memory(db) as m:
         m.add_chat([("Caroline", "Hey Mel! Good to see you!"), ("Melanie", "Hey Caroline! I went swimming with the kids."),
                     ("Caroline", "Thanks, Mel! That sounds fun.")])
         m.add_chat([("Kevin", "Hello! How was your weekend, Emily?"), ("Elise", "Lovely, thanks. I went hiking.")])
         assert "Emily" not in holder(m, "Melanie")
 
 
-def test_a_full_name_said_with_no_tie_is_not_someone_elses_kin_stored_before(tmp_path):
-    with Memory(tmp_path / "m.db") as m:
+@pytest.mark.backends
+def test_a_full_name_said_with_no_tie_is_not_someone_elses_kin_stored_before(db):
+    with Memory(db) as m:
         m.add_chat([("Maria", "How was your week?"),
                     ("John", "Good! My colleague Rob invited me to a beginner's yoga class.")])
         m.add_chat([("Emi", "Have you seen Life is Beautiful? Roberto Benigni is brilliant in it."),

@@ -325,12 +325,14 @@ def test_time_counted_since_someone_was_lost_is_a_death(nlp):
     assert sure("We lost Peter Parker in the crowd in May.") == []
 
 
-def test_numbers_in_the_text_are_read_as_the_store_reads_dates(tmp_path):
+@pytest.mark.backends
+def test_numbers_in_the_text_are_read_as_the_store_reads_dates(tmp_path, request, backend):
     """"3/4/2021" in an American's journal is March 4th: the store's month-first setting, not a guess."""
+    from conftest import store_on
     from remembrancer.store import DATE_ORDER, Memory
 
     for day_first, want in ((False, "2021-03-04"), (True, "2021-04-03")):
-        with Memory(tmp_path / f"{day_first}.db") as m:
+        with Memory(store_on(backend, request, tmp_path, str(day_first))) as m:
             m.set_setting(DATE_ORDER, {"day_first": day_first, "from": "--month-first"})  # as an import with the flag keeps it
             m.add("Peter Parker died on 3/4/2021. We are all so sad.", at="2021-05-01")
             m.process()

@@ -12,9 +12,12 @@ from remembrancer.extract.people import People, shipped_model
 STORY = Path(__file__).resolve().parent.parent / ".." / "shared" / "seed" / "000_430032c30c73a7fb.txt"
 
 
+pytestmark = pytest.mark.backends  # each test with a store: on SQLite, then on PostgreSQL
+
+
 @pytest.fixture
-def memory(tmp_path):
-    m = Memory(tmp_path / "memories.db")
+def memory(db):
+    m = Memory(db)
     yield m
     m.close()
 

@@ -30,13 +30,14 @@ def test_in_a_chat_it_is_the_speakers_kin(tmp_path):
     assert not any(r[2] == "Maggie" and r[1] == "mother" for r in rels(ex))
 
 
-def test_the_person_page_says_his_or_her(tmp_path):
-    with Memory(tmp_path / "m.db") as memory:
+@pytest.mark.backends
+def test_the_person_page_says_his_or_her(db):
+    with Memory(db) as memory:
         memory.add("Mum rang me this morning. Her brother Kit is moving to Truro with his wife Sandra.", at="2024-06-10")
         from click.testing import CliRunner
         from remembrancer.cli import cli
 
-        out = CliRunner().invoke(cli, ["--db", str(tmp_path / "m.db"), "person", "Mum"]).output
+        out = CliRunner().invoke(cli, ["--db", str(db), "person", "Mum"]).output
         assert "your mother" in out and "Kit is her brother" in out
 
 
@@ -88,11 +89,12 @@ def test_a_letter_is_written_by_whoever_signed_it():
     assert any(p.name == "me" for p in extract("I walked the dog with Hannah.\nHannah").people)
 
 
-def test_in_a_chat_the_speaker_who_is_me_is_the_owner(tmp_path):
+@pytest.mark.backends
+def test_in_a_chat_the_speaker_who_is_me_is_the_owner(db):
     turns = [("Sam", "Mum says hi. She wants to know if you're coming for Christmas."),
              ("Priya", "Tell her yes! I'll bring the trifle."),
              ("Sam", "My brother Rhys is coming too, with his dog.")]
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add_chat(turns, at="2024-11-20", me="Sam")
         people = {p["name"]: p for p in memory.people()}
         assert "Sam" not in people and "Sam" in people["me"]["aliases"]
@@ -208,10 +210,11 @@ def test_a_name_said_to_the_other_speaker_is_theirs_but_speakers_stay_apart():
     assert not any("Nah" in p.aliases for p in ex.people if p.name in ("Beatrix", "Rosalind"))
 
 
-def test_in_a_chat_of_mine_my_childs_mam_is_me(tmp_path):
+@pytest.mark.backends
+def test_in_a_chat_of_mine_my_childs_mam_is_me(db):
     turns = [("Owen", "Mam, will you drive up to Leeds on Friday?"), ("Gwyneth", "Yes love, I'll bring the cake."),
              ("Owen", "Hi Gwyneth! That was Carys, she took my phone. See you Friday, Mam x")]
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add_chat(turns, at="2024-03-01", me="Gwyneth")
         people = {p["name"]: p for p in memory.people()}
         assert "Mam" not in people and "Gwyneth" not in people and "Mam" not in people["me"]["aliases"]
@@ -311,8 +314,9 @@ def test_his_in_what_someone_is_is_not_them():
     assert ("Pat", "wife", "Dennis Dawson") in found and ("Mam", "mother", "Dennis Dawson") in found
 
 
-def test_family_ties_that_follow_from_those_read(tmp_path):
-    with Memory(tmp_path / "m.db") as memory:
+@pytest.mark.backends
+def test_family_ties_that_follow_from_those_read(db):
+    with Memory(db) as memory:
         memory.add("My husband Rhys drove us to the coast.", at="2020-01-01")
         memory.add("Rhys's mother Joan came for tea. Later my daughter Ella showed her the garden.", at="2020-01-05")
         memory.add("Sam's wife Noor rang. Noor said Sam's brother Dev is moving.", at="2020-01-06")
@@ -358,10 +362,11 @@ def test_we_in_a_chat_of_two_is_the_two_and_a_curly_apostrophe_is_be():
     assert not rels(ex)  # in a chat of more, who "we" are is not said
 
 
-def test_his_is_not_a_woman_s_and_a_tie_word_says_more_than_a_name(tmp_path):
+@pytest.mark.backends
+def test_his_is_not_a_woman_s_and_a_tie_word_says_more_than_a_name(db):
     text = 'Dad had a good day. I took him to the park. Names he uses: "Pat" is his wife, died 2017. "Ron" is his brother, died 2009.'
     assert ("Ron", "brother", "Pat") not in rels(extract(text))
-    with Memory(tmp_path / "m.db") as memory:
+    with Memory(db) as memory:
         memory.add(text, at="2024-06-10")
         pat = {(r["relation"], r["other"]) for r in memory.person("Pat")["relations"]}
         assert ("mother", "me") in pat and ("father", "me") not in pat  # "Pat" may be a man's name; a wife is a woman

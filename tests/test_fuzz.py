@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import dump
+from conftest import BACKENDS, dump, store_on
 from remembrancer import capture, dates
 from remembrancer.errors import RemembrancerError
 from remembrancer.store import Memory
@@ -28,9 +28,10 @@ json_values = st.recursive(
     max_leaves=20)
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("fuzz") / "memories.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(tmp_path_factory, request):
+    """A store with one entry, shared by the fuzzed readers: an SQLite file, then a PostgreSQL memory."""
+    path = store_on(request.param, request, tmp_path_factory.mktemp("fuzz"))
     with Memory(path, derive=False) as memory:
         memory.add("A first entry, so the store is not empty.", at="2020-01-01")
     return path
@@ -118,11 +119,12 @@ def test_decode(data):
 schemathesis = pytest.importorskip("schemathesis")
 
 
-@pytest.fixture(scope="module")
-def api(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def api(tmp_path_factory, request):
+    """The API over an SQLite file, then over a PostgreSQL memory."""
     from remembrancer.server import create_app
 
-    path = tmp_path_factory.mktemp("api") / "memories.db"
+    path = store_on(request.param, request, tmp_path_factory.mktemp("api"))
     with Memory(path, derive=False) as memory:
         memory.add("Coffee with Ianto at the Hub; Gwen rang about 🌷.", at="2020-01-01")
     return create_app(path, derive=False)

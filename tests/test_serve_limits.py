@@ -9,11 +9,14 @@ import sys
 import time
 
 import httpx
+import pytest
 
 from conftest import ROOT
 from remembrancer.store import Memory
 from test_bounded import generated
 from test_server import HEADERS, free_port
+
+pytestmark = pytest.mark.backends  # each test: on SQLite, then on PostgreSQL
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
 
@@ -35,14 +38,14 @@ def start(db, log, limit_files=None, port=None):
             time.sleep(0.2)
 
 
-def test_a_thousand_held_connections_do_not_stop_it_answering_nor_flood_the_log(tmp_path):
+def test_a_thousand_held_connections_do_not_stop_it_answering_nor_flood_the_log(tmp_path, db):
     """1,100 connections that send half a request and hold on, with files for 1,024 (a common limit):
     a real request is still answered, and the log holds no traceback."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < 1300:  # this test's own sockets
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
     log = open(tmp_path / "serve.log", "wb")
-    proc, base, port = start(tmp_path / "memories.db", log, limit_files=1024)
+    proc, base, port = start(db, log, limit_files=1024)
     held = []
     try:
         for _ in range(1100):
@@ -69,10 +72,9 @@ def test_a_thousand_held_connections_do_not_stop_it_answering_nor_flood_the_log(
     assert "Traceback" not in text and len(text) < 10_000, text[:2000]
 
 
-def test_ctrl_c_while_it_understands_stops_it_cleanly_and_nothing_is_lost(tmp_path):
+def test_ctrl_c_while_it_understands_stops_it_cleanly_and_nothing_is_lost(tmp_path, db):
     """Ctrl-C while it parses, then (started again, it carries on) while it embeds: each time it stops at
     once, exit status 0 (it was SIGABRT in the middle of onnxruntime), and the next start completes it."""
-    db = tmp_path / "memories.db"
     text = generated(150_000)
     for phase in ("extract", "embed"):
         log = open(tmp_path / f"serve-{phase}.log", "wb")
@@ -99,9 +101,9 @@ def test_ctrl_c_while_it_understands_stops_it_cleanly_and_nothing_is_lost(tmp_pa
         assert memory.pending_counts() == {"extract": 0, "embed": 0}
 
 
-def test_api_answers_are_not_kept_by_caches_and_a_broken_person_address_is_answered(tmp_path):
+def test_api_answers_are_not_kept_by_caches_and_a_broken_person_address_is_answered(tmp_path, db):
     log = open(tmp_path / "serve.log", "wb")
-    proc, base, _ = start(tmp_path / "memories.db", log)
+    proc, base, _ = start(db, log)
     try:
         httpx.post(base + "/api/add", json={"text": "Tea with Owen."}, headers=HEADERS)
         for path in ("/api/stats", "/api/search?q=tea", "/api/people/Nobody", "/api/status", "/openapi.json"):
@@ -116,12 +118,12 @@ def test_api_answers_are_not_kept_by_caches_and_a_broken_person_address_is_answe
         proc.wait(timeout=60)
 
 
-def test_bodies_python_cannot_read_are_a_clear_400(tmp_path):
+def test_bodies_python_cannot_read_are_a_clear_400(db):
     from fastapi.testclient import TestClient
 
     from remembrancer.server import create_app
 
-    client = TestClient(create_app(tmp_path / "m.db", derive=False), base_url="http://127.0.0.1")
+    client = TestClient(create_app(db, derive=False), base_url="http://127.0.0.1")
     headers = {"X-Remembrancer": "1", "content-type": "application/json"}
     for body in ['{"text": ' + "[" * 100_000 + "]" * 100_000 + "}", '{"text": "hi", "at": ' + "9" * 5000 + "}"]:
         answer = client.post("/api/add", content=body, headers=headers)
