@@ -89,9 +89,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # journal-michigan (dates7): an American mother's diary, notebook and letters, month-first ("10/12", "Thurs 11/5"), events
 # dated by feasts, by ages and by other events ("the year Sam was born", "the Christmas after Dad's stroke", "two weeks after
 # the wedding", "the fall of '09", "Labor Day weekend"); written, keyed and measured before any rule of that round.
+# diary-dundee (dates8): a Scottish man's diary over his mother's illness and death, life events told loosely in time
+# ("two days before Mum died", "the week after the funeral", "when Mum was in hospital", "that spring", "last Tuesday",
+# "a week on Monday", "the summer I turned fourteen"); written, keyed and measured before any rule of that round.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds",
        "emails-expat", "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester", "diary-cork",
-       "notes-to-aoife", "diary-pastor", "journal-michigan"]
+       "notes-to-aoife", "diary-pastor", "journal-michigan", "diary-dundee"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
