@@ -1118,3 +1118,36 @@ def test_a_word_of_a_date_is_no_event(nlp):
     # "Memorial Day" is a day, not a memorial: no one died
     assert events(nlp, "Peter Parker went to the Memorial Day parade with Mary Jones.", at="2021-06-10") == []
     assert [e[0] for e in events(nlp, "Peter Parker's memorial was on Sunday.", at="2021-06-10")] == ["death"]  # a memorial
+
+
+def test_a_start_told_after_the_news_dates_the_job_not_the_entry(db):
+    # "Got the job!" heads the entry, but the start the next sentences tell is its date, and the evidence says so
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Got the job at the harbour! Days, no more nights. I start a week on Monday.", at="2023-01-11")
+        memory.add("Got the job at the library! I was so nervous in the interview.", at="2023-03-11")  # the news alone: the entry's day
+        assert [tuple(r) for r in memory.query("SELECT lo, hi, date_how FROM events WHERE kind = 'job' ORDER BY lo")] == [
+            ("2023-01-23", "2023-01-24", "next:week_on"), ("2023-03-11", "2023-03-12", "entry")]
+
+
+def test_a_dates_evidence_is_kept(nlp):
+    ex = with_people(nlp, "Peter Parker died on Saturday night.", "2022-06-13")
+    Times()(ex)
+    Events()(ex)
+    assert [(e.kind, e.lo, e.date_how) for e in ex.events] == [("death", "2022-06-11", "sentence:weekday")]
+
+
+@pytest.mark.backends
+def test_so_long_before_a_death_is_counted_from_the_death_in_the_store(tmp_path, request, backend):
+    """"Two days before Mum died", with a time told a paragraph before it, is counted from Mum's death as the store
+    has it, and its evidence says so."""
+    from conftest import store_on
+    from remembrancer import Memory
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("Mum died on Saturday night. Lorna was with her.", at="2022-06-13")
+        memory.add("The funeral was yesterday.\n\nLorna's Gary started his new job with the council two days before Mum died.",
+                   at="2022-06-22")
+        assert [tuple(r) for r in memory.query("SELECT lo, hi, date_how FROM events WHERE kind = 'job'")] == [
+            ("2022-06-09", "2022-06-10", "event:death")]

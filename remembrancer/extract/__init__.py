@@ -940,10 +940,10 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
     for ev in ex.events:
         event = conn.execute(
-            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place, date_how)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated), ev.confidence,
-             ev.date_confidence, ev.place),
+             ev.date_confidence, ev.place, ev.date_how),
         ).lastrowid
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
         conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
@@ -1089,8 +1089,8 @@ def _dated_by_events(conn, batch):
         if span is None:
             continue
         sure = max(r[2] for r in theirs if (r[0][:10], r[1][:10]) == narrowest)
-        dated.append((span[0].isoformat(), span[1].isoformat(), round(sure * 0.8, 3), eid))
-    conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ? WHERE id = ?", dated)
+        dated.append((span[0].isoformat(), span[1].isoformat(), round(sure * 0.8, 3), f"event:{kind}", eid))
+    conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ?, date_how = ? WHERE id = ?", dated)
 
 
 def _first_and_surname(name: str) -> bool:
