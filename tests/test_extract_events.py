@@ -1151,3 +1151,75 @@ def test_so_long_before_a_death_is_counted_from_the_death_in_the_store(tmp_path,
                    at="2022-06-22")
         assert [tuple(r) for r in memory.query("SELECT lo, hi, date_how FROM events WHERE kind = 'job'")] == [
             ("2022-06-09", "2022-06-10", "event:death")]
+
+
+@pytest.mark.backends
+def test_a_death_of_one_written_of_as_alive_after_it_is_only_perhaps(tmp_path, request, backend):
+    """A death is no fact of one to whom a life event happened after it, or who speaks in a chat on a later day; a life
+    event before the death leaves it a fact."""
+    from conftest import store_on
+    from remembrancer import Memory
+    from remembrancer.people import FACT
+
+    def death(memory):
+        return [r[0] for r in memory.query("SELECT confidence FROM events WHERE kind = 'death' AND negated = 0")]
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("Dougie Reid died on Tuesday. I can't take it in.", at="2023-05-04")
+        assert death(memory) and min(death(memory)) >= FACT
+        memory.add("Dougie Reid retired from the fire service on Friday. A do at the station.", at="2023-06-10")
+        assert max(death(memory)) < FACT
+    with Memory(store_on(backend, request, tmp_path, "b")) as memory:
+        memory.add("Dougie Reid retired from the fire service on Friday. A do at the station.", at="2023-03-10")
+        memory.add("Dougie Reid died on Tuesday. I can't take it in.", at="2023-05-04")
+        assert death(memory) and min(death(memory)) >= FACT
+
+
+@pytest.mark.backends
+def test_a_life_event_of_the_dead_placed_after_their_death_is_before_it(tmp_path, request, backend):
+    """A letter to the dead: "You retired in June", written two years after he died, is no June after his death but
+    before it; the same words of the living keep the June just gone, and the death stays a fact."""
+    from conftest import store_on
+    from remembrancer import Memory
+    from remembrancer.people import FACT
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("Dad died on the 3rd of November 2019. We are lost.", at="2019-11-10")
+        memory.add("Dear Dad,\n\nI found the photos from the council. You retired in June and they gave you a clock.\n\n"
+                   "Love, Ruth", at="2021-07-03")
+        memory.add("Phil retired in June. A clock from the council.", at="2021-07-04")
+        rows = [tuple(r) for r in memory.query(
+            "SELECT p.name, ev.lo, ev.hi, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person WHERE ev.kind = 'retirement' ORDER BY p.name")]
+        assert rows == [("Dad", None, "2019-11-04", "bound:sentence:month"), ("Phil", "2021-06-01", "2021-07-01", "sentence:month")]
+        assert memory.query("SELECT confidence FROM events WHERE kind = 'death'")[0][0] >= FACT
+
+
+def test_an_age_and_its_day_alone_is_the_writers_birthday(db):
+    """"Forty-four today." heading a diary's entry is the writer's birthday; "X is eighteen today" X's (the parser's
+    acomp); and the writer's birth dates "the summer I turned fourteen" in another entry."""
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Forty-four today. Kirsty got me a fleece and I ate too much cake.", at="2022-04-19")
+        memory.add("Callum is eighteen today. I can remember carrying him round the kitchen.", at="2022-08-05")
+        memory.add("Found Dad's watch. Dad died the summer I turned fourteen. Heart.", at="2023-02-19")
+        memory.add("Two more today. I am tired of the rain.", at="2023-02-20")  # a count, not an age
+        rows = {tuple(r) for r in memory.query(
+            "SELECT ev.kind, p.owner, ev.lo, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person")}
+        assert rows == {("birth", 1, "1978-04-19", "age"), ("birth", 0, "2004-08-05", "age"),
+                        ("death", 0, "1992-06-01", "event:birth")}
+
+
+def test_an_age_alone_however_the_parser_hangs_it(db):
+    # "Fifty-eight yesterday." (the day the root) and "Sixty today." (the age an adjective): the writer's, both
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Fifty-eight yesterday. Phil took me to the Italian and the waiter sang.", at="2021-06-10")
+        memory.add("Sixty today. I had lunch with Phil by the sea.", at="2023-06-09")
+        memory.add("Some today. I walked with Phil to the shop.", at="2023-06-10")
+        assert sorted(tuple(r) for r in memory.query(
+            "SELECT ev.lo, p.owner FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN people p ON p.id = ep.person"
+            " WHERE ev.kind = 'birth'")) == [("1963-06-09", 1), ("1963-06-09", 1)]

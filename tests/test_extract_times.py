@@ -541,3 +541,17 @@ def test_a_time_told_by_the_death_of_the_one_written_to():
     said = "I retired the week after you died."
     assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("you", "death", "week", 1, "after")]
     assert by_event("The week after he died we moved.") == []  # "he": whoever coreference says, not counted on
+
+
+def test_a_season_of_an_age():
+    from remembrancer.extract.times import by_event, from_event
+
+    said = "Dad died the summer I turned fourteen."
+    assert [(said[s:e], k, u, n) for s, e, k, u, n, _ in by_event(said)] == [("I", "birth", "turned:summer", 14)]
+    said = "The fall I was 19 I moved out of the dorms."
+    assert [(said[s:e], k, u, n) for s, e, k, u, n, _ in by_event(said)] == [("I", "birth", "aged:fall", 19)]
+    d = dt.date
+    assert from_event("1978-04-19", "1978-04-20", "turned:summer", 14, "after") == (d(1992, 6, 1), d(1992, 9, 1))
+    assert from_event("1978-04-19", "1978-04-20", "aged:fall", 19, "after") == (d(1997, 9, 1), d(1997, 12, 1))
+    # born in July: the summer she was 19 may be either of two
+    assert from_event("1978-07-19", "1978-07-20", "aged:summer", 19, "after") is None

@@ -989,6 +989,8 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
     merged |= set(joined)
     _unseen_deaths(conn)
     _dated_by_events(conn, batch)
+    _before_their_death(conn, batch)
+    _alive_later(conn, batch)
     gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
     conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
     conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
@@ -1035,6 +1037,79 @@ def _unseen_deaths(conn):
         "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
         " AND EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
         f"   WHERE ep.event = events.id AND ep.agent = 0 AND {LISTED_SQL})", (FACT, UNSEEN))
+
+
+# How sure a death is of someone written of as alive after it: "perhaps" (below UNSEEN, which _unseen_deaths raises again)
+ALIVE = 0.5
+# what only the living do: a life event that happened after the death (not a birth: a father may die before his child is
+# born, and a birth may be told of its parents)
+LIVING = ("marriage", "engagement", "parting", "moving", "illness", "job", "retirement")
+
+
+# the times placed only by the entry's date, of a thing that comes round every year ("in June", "at Christmas", "on the
+# 3rd of May"): the one just gone, or the next; of a memory, some year's (times.py, Time.kind)
+RECURRING = ("month", "holiday", "season", "the_season", "dmy_no_year", "mdy_no_year", "ordinal", "numeric_dm", "new_year",
+             "part_of")
+
+
+def _before_their_death(conn, batch):
+    """A life event of someone surely dead is no later than their death: one dated only by a month, a feast or a day
+    without its year placed after the death ("Dear Jean, you loved the garden in June", "your mother moved at Christmas",
+    in a letter written years after) is of some earlier year, so only "before the death" (date_how "bound:..."). Of the
+    people the batch names."""
+    named = sorted(_named_in(conn, batch))
+    died = {}
+    for chunk in _chunks(named):
+        for person, hi in conn.execute(
+                "SELECT ep.person, min(substr(ev.hi, 1, 10)) FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
+                f" WHERE ev.kind = 'death' AND ev.negated = 0 AND coalesce(ev.confidence, 1.0) >= ? AND ev.lo IS NOT NULL"
+                f" AND ev.hi IS NOT NULL AND ep.person IN ({','.join('?' * len(chunk))}) GROUP BY ep.person", (FACT, *chunk)):
+            died[person] = hi
+    if not died:
+        return
+    undated = {}
+    dead = sorted(died)
+    for chunk in _chunks(dead):
+        for eid, person, lo, how in conn.execute(
+                "SELECT ev.id, ep.person, substr(ev.lo, 1, 10), ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+                f" WHERE ev.kind != 'death' AND ev.lo IS NOT NULL AND ev.date_how IS NOT NULL"
+                f" AND ep.person IN ({','.join('?' * len(chunk))})", chunk):
+            where, _, pattern = how.partition(":")
+            if pattern in RECURRING and where != "bound" and lo >= died[person]:
+                undated[eid] = min(undated.get(eid, died[person]), died[person])
+    conn.executemany("UPDATE events SET lo = NULL, hi = ?, date_confidence = 0, date_how = 'bound:' || date_how WHERE id = ?",
+                     [(hi, eid) for eid, hi in sorted(undated.items())])
+
+
+def _alive_later(conn, batch):
+    """A death is no fact of one written of as alive after it: who speaks in a chat or writes as "I" on a later day, or
+    to whom a life event the store dates surely happened after the day the death was told by ("He's dead to me" on
+    Monday, and chatting on Friday; "we lost him" in May, and retiring in June). Of the people the batch names (the
+    death told now, or the life after it)."""
+    named = sorted(_named_in(conn, batch))
+    deaths = [tuple(r) for chunk in _chunks(named) for r in conn.execute(
+        "SELECT ev.id, ep.person, substr(coalesce(ev.hi, e.at), 1, 10) FROM events ev JOIN event_people ep ON ep.event = ev.id"
+        " AND ep.agent = 0 JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0"
+        f" AND coalesce(ev.confidence, 1.0) > ? AND ep.person IN ({','.join('?' * len(chunk))})", (ALIVE, *chunk))]
+    if not deaths:
+        return
+    dead = sorted({p for _, p, _ in deaths})
+    later = defaultdict(str)  # person -> the latest day they were written of as alive
+    for chunk in _chunks(dead):
+        marks = ",".join("?" * len(chunk))
+        for person, day in conn.execute(
+                "SELECT ep.person, max(substr(o.lo, 1, 10)) FROM events o JOIN event_people ep ON ep.event = o.id AND ep.agent = 0"
+                f" WHERE ep.person IN ({marks}) AND o.kind IN ({','.join('?' * len(LIVING))}) AND o.negated = 0"
+                " AND o.lo IS NOT NULL AND coalesce(o.confidence, 1.0) >= ? AND coalesce(o.date_confidence, 0) > 0"
+                " GROUP BY ep.person", (*chunk, *LIVING, FACT)).fetchall():
+            later[person] = max(later[person], day or "")
+        for person, day in conn.execute(
+                "SELECT m.person, max(substr(e.at, 1, 10)) FROM mentions m JOIN entries e ON e.id = m.entry"
+                f" WHERE m.person IN ({marks}) AND m.kind IN ('speaker', 'narrator') AND e.at IS NOT NULL GROUP BY m.person",
+                chunk).fetchall():
+            later[person] = max(later[person], day or "")
+    alive = sorted({eid for eid, person, by in deaths if by and later[person] >= by})
+    conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", [(ALIVE, eid) for eid in alive])
 
 
 def _dated_by_events(conn, batch):

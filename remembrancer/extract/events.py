@@ -16,7 +16,7 @@ from .aliases import full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
-from .times import TENS, entry_times, parse_number, recurring
+from .times import NUMBERS, TENS, entry_times, parse_number, recurring
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -566,6 +566,9 @@ class Events:
                                             date_confidence=sure, negated=_irrealis(t, sent), date_how="anniversary")
                     continue
                 age = _age(t, owner, times)
+                if age is None:  # "Forty-four today.": the writer's (a chat's speaker's) own birthday
+                    turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
+                    age = _own_age(t, speaker_of.get(turn[2]) if turn else writer, times)
                 if age and not any(ev.kind == "birth" and age[0][0] in ev.people for ev in found.values()):
                     who, lo, hi, sure = age
                     found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
@@ -1136,7 +1139,8 @@ def _age(t, owner, times):
         who = [owner[c.i] for c in kids if c.dep_ == "nsubj" and c.i in owner]
         # an age is a number alone: not "the only one", "one of them"
         # ("turned fifteen": the parser's acomp or advmod after "turn"; never a number that is the time: "turned 18 yesterday, 10/12")
-        nums = [c for c in kids if c.pos_ == "NUM" and (c.dep_ in ("attr", "dobj", "npadvmod") or c.dep_ in ("acomp", "advmod") and lemma == "turn")
+        # ("Fin is eighteen today": the parser's acomp after "be" too)
+        nums = [c for c in kids if c.pos_ == "NUM" and (c.dep_ in ("attr", "dobj", "npadvmod") or c.dep_ == "acomp" or c.dep_ == "advmod" and lemma == "turn")
                 and not any(tm.start <= c.idx < tm.end for tm in times) and not any(
             g.dep_ in ("det", "amod", "prep", "advmod") or g.dep_ == "compound" and g.pos_ != "NUM" for g in c.children)]
         nums = nums or _age_on_time(t)  # "Zoe turns 5 saturday!!"
@@ -1157,6 +1161,26 @@ def _age(t, owner, times):
     lo = dt.date.fromisoformat(times[0].lo[:10])
     hi = dt.date.fromisoformat(times[0].hi[:10])
     return who, _years_before(lo.isoformat(), years), _years_before(hi.isoformat(), years), sure
+
+
+def _own_age(t, me, times):
+    """A sentence that is only an age and its day, "Forty-four today.", "Sixty today!", "Fifty-eight yesterday.": in a
+    diary the writer's birthday (in a chat the speaker's), so many years before that day. ([me], lo, hi, confidence) or
+    None. Read from the words, not the parse (which makes the age or the day the root, a number or an adjective)."""
+    if me is None or t.i != t.sent.root.i:
+        return None
+    sent = t.sent
+    days = [tm for tm in times if sent.start_char <= tm.start < sent.end_char]
+    if len(days) != 1 or (dt.date.fromisoformat(days[0].hi[:10]) - dt.date.fromisoformat(days[0].lo[:10])).days != 1:
+        return None
+    words = [x for x in sent if not x.is_space and not days[0].start <= x.idx < days[0].end
+             and not (x.is_punct and x.text != "-")]
+    said = "".join(x.text_with_ws for x in words).strip()
+    parts = re.split(r"[- ]", said.lower())
+    years = parse_number(said) if said.isdigit() or said and all(w in NUMBERS or w in TENS for w in parts) else None
+    if not years or not 0 < years < 120:
+        return None  # "Forty-four today and feeling it", "Two more today" (not one number)
+    return [me], _years_before(days[0].lo[:10], years), _years_before(days[0].hi[:10], years), CONFIDENCE["age"]
 
 
 def _governs(head, tm) -> bool:

@@ -814,8 +814,9 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             start += lead.end()
             text_ = text_[lead.end():]
         vague = kind == "ago" and (groups[0] or "").lower() in VAGUE and parse_number(groups[0]) not in (None, 1)
-        sure = CONFIDENCE.get(kind + ("" if kind not in ("dmy", "mdy") or groups[3] or groups[4] else "_no_year"), 0.85)
-        times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1]), round(sure * (0.7 if vague else 1.0), 3), kind))
+        said = kind + ("" if kind not in ("dmy", "mdy") or groups[3] or groups[4] else "_no_year")
+        sure = CONFIDENCE.get(said, 0.85)
+        times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1]), round(sure * (0.7 if vague else 1.0), 3), said))
         told[start] = (kind, groups)
     for start, end, groups in sorted(deferred):
         # "We moved in 1979. That summer ...": of the time told before it in the same paragraph, else none
@@ -1006,7 +1007,8 @@ BY_EVENT = re.compile(
     rf"(?:(?P<who>{_BY_NAME}|you)\s+(?P<verb>(?i:" + "|".join(sorted(_BY_VERB, key=len, reverse=True)) + r"))"
     rf"|(?P<whose>{_BY_NAME})['’]s\s+(?P<noun>(?i:" + "|".join(sorted(_BY_NOUN, key=len, reverse=True)) + r")))\b"
     # an age: "when Mom turned 70" (the year of that birthday), "when I was 19" (the twelve months after it)
-    rf"|(?i:\bwhen\s+)(?P<aged>{_BY_NAME})\s+(?P<age_verb>(?i:turned|was|were))\s+(?P<age>\d{{1,3}}|(?i:{_num}))\b"
+    rf"|(?i:\bwhen\s+|\b(?:the|that)\s+(?P<aged_in>year|summer|spring|autumn|fall|winter)\s+)(?P<aged>{_BY_NAME}|you)\s+"
+    rf"(?P<age_verb>(?i:turned|was|were))\s+(?P<age>\d{{1,3}}|(?i:{_num}))\b"
     r"(?!\s*(?:%|(?i:years?\s+(?:old\s+)?(?:ago|before|after|since|earlier|later)|minutes?|hours?|days?|weeks?|months?|o'clock|am|pm|a\.m|p\.m)\b))")
 # ("you" is a name here: in a letter, the one written to, as the store reads it: "the week after you died")
 _NOT_NAMES = {"we", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
@@ -1024,9 +1026,11 @@ def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
         if who == "aged":
             age = m.group("age").lower()
             n = None if age in VAGUE else parse_number(age)
+            # "the summer I turned fourteen", "the fall I was 19": that season of the year of that age ("turned:summer")
+            within = f":{m.group('aged_in').lower()}" if m.group("aged_in") and m.group("aged_in").lower() != "year" else ""
             if n and 0 < n < 120:
                 out.append((m.start(who), m.start(who) + len(name), "birth",
-                            "turned" if m.group("age_verb").lower() == "turned" else "aged", n, "after"))
+                            ("turned" if m.group("age_verb").lower() == "turned" else "aged") + within, n, "after"))
             continue
         unit = (m.group("unit") or m.group("units")).lower()
         unit = {"christmases": "christmas"}.get(unit, unit.rstrip("s") if unit != "christmas" else unit)
@@ -1046,10 +1050,19 @@ def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = 
     a, b = dt.date.fromisoformat(lo[:10]), dt.date.fromisoformat(hi[:10])
     span = (b - a).days
     last = b - dt.timedelta(days=1)
+    unit, _, within = unit.partition(":")
     if unit == "turned":  # "when Mom turned 70": the year of her seventieth birthday
-        return year(a.year + n) if a.year == last.year else None
+        if a.year != last.year:
+            return None
+        return season(a.year + n, within) if within else year(a.year + n)  # "the summer I turned fourteen"
     if unit == "aged":  # "when I was 19": the year from the nineteenth birthday (born known to the month)
-        return (a + relativedelta(years=n), a + relativedelta(years=n + 1)) if span <= 31 else None
+        if span > 31:
+            return None
+        lo, hi = a + relativedelta(years=n), a + relativedelta(years=n + 1)
+        if not within:
+            return lo, hi
+        inside = [season(y, within) for y in (lo.year - 1, lo.year, lo.year + 1) if lo <= season(y, within)[0] and season(y, within)[1] <= last + relativedelta(years=n + 1)]
+        return inside[0] if len(inside) == 1 else None  # "the fall I was 19": the one fall of that year of her life
     if unit in ("day", "night"):
         return day(a + dt.timedelta(days=n if direction == "after" else -n)) if direction and span == 1 else (
             day(a) if span == 1 else None)
