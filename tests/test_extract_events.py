@@ -1223,3 +1223,28 @@ def test_an_age_alone_however_the_parser_hangs_it(db):
         assert sorted(tuple(r) for r in memory.query(
             "SELECT ev.lo, p.owner FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN people p ON p.id = ep.person"
             " WHERE ev.kind = 'birth'")) == [("1963-06-09", 1), ("1963-06-09", 1)]
+
+
+@pytest.mark.backends
+def test_the_week_after_the_funeral_is_counted_from_the_funeral_last_told(tmp_path, request, backend):
+    """"The week after the funeral", no one named: the funeral the writer last told to the day (here in an entry two
+    weeks before); with none told to the day, or one told by a day of the month alone, no date."""
+    from conftest import store_on
+    from remembrancer import Memory
+
+    def illness(memory):
+        return [tuple(r) for r in memory.query("SELECT lo, hi, date_how FROM events WHERE kind = 'illness'")]
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("Mum died on Saturday night. Lorna was with her.", at="2022-06-13")
+        memory.add("The funeral was yesterday. A good turnout.", at="2022-06-22")
+        memory.add("Kirsty's mum, Maggie, was diagnosed with diabetes the week after the funeral. Type 2.", at="2022-07-05")
+        assert illness(memory) == [("2022-06-22", "2022-06-29", "event:funeral")]
+    with Memory(store_on(backend, request, tmp_path, "b")) as memory:
+        memory.add("Mum died on Saturday night. Lorna was with her.", at="2022-06-13")
+        memory.add("Kirsty's mum, Maggie, was diagnosed with diabetes the week after the funeral. Type 2.", at="2022-07-05")
+        assert illness(memory) == [(None, "2022-07-06", None)]
+    with Memory(store_on(backend, request, tmp_path, "c")) as memory:  # a day of the month alone, in a letter years after: no
+        memory.add("Dear Dad,\n\nYou died on the 3rd of November 2019. The funeral was on the fifteenth, at St Peter's. Maggie "
+                   "was diagnosed with diabetes the week after the funeral.\n\nLove, Helen", at="2021-11-03")
+        assert illness(memory) == [(None, "2021-11-04", None)]

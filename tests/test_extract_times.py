@@ -555,3 +555,11 @@ def test_a_season_of_an_age():
     assert from_event("1978-04-19", "1978-04-20", "aged:fall", 19, "after") == (d(1997, 9, 1), d(1997, 12, 1))
     # born in July: the summer she was 19 may be either of two
     assert from_event("1978-07-19", "1978-07-20", "aged:summer", 19, "after") is None
+
+
+def test_a_time_told_by_a_funeral_no_one_is_named_at():
+    from remembrancer.extract.times import by_funeral
+
+    assert by_funeral("Maggie was diagnosed the week after the funeral.") == [("week", 1, "after")]
+    assert by_funeral("Two days before the burial we sat up.") == [("day", 2, "before")]
+    assert by_funeral("after the funeral") == [] and by_funeral("the week after Dad's funeral") == []  # a name: by_event

@@ -1119,7 +1119,7 @@ def _dated_by_events(conn, batch):
     someone whose dated event the batch stored (a letter read before the diary entry that dates what it speaks of)."""
     from datetime import date
 
-    from .times import by_event, from_event
+    from .times import by_event, by_funeral, from_event
 
     entries = sorted(set(batch))
     named = {r[0] for chunk in _chunks(entries) for r in conn.execute(
@@ -1141,6 +1141,11 @@ def _dated_by_events(conn, batch):
         if entry not in texts:
             texts[entry] = conn.execute("SELECT text FROM entries WHERE id = ?", (entry,)).fetchone()[0]
         found = by_event(texts[entry][start:end])
+        if not found and len(told := by_funeral(texts[entry][start:end])) == 1:
+            span = _after_the_funeral(conn, eid, entry, start, *told[0])
+            if span is not None:  # "Maggie was diagnosed the week after the funeral"
+                dated.append((span[0].isoformat(), span[1].isoformat(), 0.6, "event:funeral", eid))
+            continue
         if len(found) != 1:
             continue  # two events told by others in one sentence: which dates which is not plain
         who_start, who_end, kind, unit, n, direction = found[0]
@@ -1166,6 +1171,36 @@ def _dated_by_events(conn, batch):
         sure = max(r[2] for r in theirs if (r[0][:10], r[1][:10]) == narrowest)
         dated.append((span[0].isoformat(), span[1].isoformat(), round(sure * 0.8, 3), f"event:{kind}", eid))
     conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ?, date_how = ? WHERE id = ?", dated)
+
+
+# the times a funeral is told on to the day, and not only by the entry's month or year ("The funeral was yesterday", "on
+# Tuesday", "on 21 June 2022"; not "on the fifteenth", which a letter written years after places in its own month): its
+# death's date_how is "bound:<pattern>" (events: no later than that day)
+DAY_PATTERNS = ("day_word", "weekday", "weekday_abbr", "dmy", "mdy", "iso", "numeric", "week_on")
+
+
+def _after_the_funeral(conn, eid, entry, start, unit, n, direction):
+    """The interval of "the week after the funeral" (no one named): from the funeral told to the day last before it, in
+    the same entry, else in an entry of the 92 days before (the death whose date it bounds, `bound:<day pattern>`)."""
+    from datetime import date, timedelta
+
+    from .times import from_event
+
+    at = conn.execute("SELECT substr(at, 1, 10) FROM entries WHERE id = ?", (entry,)).fetchone()
+    if not at or not at[0]:
+        return None
+    since = (date.fromisoformat(at[0]) - timedelta(days=92)).isoformat()
+    rows = conn.execute(
+        "SELECT ev.entry, ev.start, substr(ev.hi, 1, 10), ev.date_how, substr(e.at, 1, 10) FROM events ev"
+        " JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0 AND ev.lo IS NULL AND ev.hi IS NOT NULL"
+        " AND ev.date_how LIKE 'bound:%' AND ev.id != ? AND (ev.entry = ? AND ev.start < ? OR ev.entry != ?"
+        " AND e.at >= ? AND e.at < ?)", (eid, entry, start, entry, since, at[0] + "T99")).fetchall()
+    rows = [r for r in rows if r[3].split(":")[-1] in DAY_PATTERNS]
+    if not rows:
+        return None
+    last = max(rows, key=lambda r: (r[0] == entry, r[4] or "", r[1]))
+    day = date.fromisoformat(last[2]) - timedelta(days=1)
+    return from_event(day.isoformat(), (day + timedelta(days=1)).isoformat(), unit, n, direction)
 
 
 def _first_and_surname(name: str) -> bool:

@@ -1044,6 +1044,23 @@ def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
     return out
 
 
+BY_FUNERAL = re.compile(
+    rf"(?i:\b(?:(?P<n>{_num})\s+(?P<units>days?|weeks?|months?)|(?:the|that)\s+(?P<unit>day|week|weekend|month))\s+"
+    r"(?P<dir>before|after)\s+the\s+(?:funeral|burial|cremation))\b")
+
+
+def by_funeral(text: str) -> list[tuple[str, int, str]]:
+    """The times in `text` told by a funeral no one is named at: "the week after the funeral", "two days before the
+    burial" -> [("week", 1, "after")]: of the funeral the writer last told (extract._dated_by_events)."""
+    out = []
+    for m in BY_FUNERAL.finditer(text):
+        unit = (m.group("unit") or m.group("units")).lower().rstrip("s")
+        n = parse_number(m.group("n")) if m.group("n") else 1
+        if n:
+            out.append((unit, n, m.group("dir").lower()))
+    return out
+
+
 def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = None):
     """The interval [lo, hi) of "the <unit> (before|after)" an event dated [lo, hi), or "the <unit>" it happened in;
     None when the event's date is too coarse to tell ("the week after" an event known to the month)."""
