@@ -566,7 +566,7 @@ class Events:
                                             date_confidence=sure, negated=_irrealis(t, sent), date_how="anniversary")
                     continue
                 age = _age(t, owner, times)
-                if age is None:  # "Forty-four today.": the writer's (a chat's speaker's) own birthday
+                if age is None and t.dep_ == "ROOT":  # "Forty-four today.": the writer's (a chat's speaker's) own birthday
                     turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                     age = _own_age(t, speaker_of.get(turn[2]) if turn else writer, times)
                 if age and not any(ev.kind == "birth" and age[0][0] in ev.people for ev in found.values()):
@@ -1167,7 +1167,7 @@ def _own_age(t, me, times):
     """A sentence that is only an age and its day, "Forty-four today.", "Sixty today!", "Fifty-eight yesterday.": in a
     diary the writer's birthday (in a chat the speaker's), so many years before that day. ([me], lo, hi, confidence) or
     None. Read from the words, not the parse (which makes the age or the day the root, a number or an adjective)."""
-    if me is None or t.i != t.sent.root.i:
+    if me is None or t.dep_ != "ROOT":
         return None
     sent = t.sent
     days = [tm for tm in times if sent.start_char <= tm.start < sent.end_char]
