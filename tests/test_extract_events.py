@@ -1248,3 +1248,35 @@ def test_the_week_after_the_funeral_is_counted_from_the_funeral_last_told(tmp_pa
         memory.add("Dear Dad,\n\nYou died on the 3rd of November 2019. The funeral was on the fifteenth, at St Peter's. Maggie "
                    "was diagnosed with diabetes the week after the funeral.\n\nLove, Helen", at="2021-11-03")
         assert illness(memory) == [(None, "2021-11-04", None)]
+
+
+def test_the_month_after_the_one_written_to_did(db):
+    # a letter to the dead: "the November after you did" is after her death as the store has it
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Dear Grandma,\n\nYou died on the 2nd of March 2020, and I still miss you.\n\nLove, Dana", at="2021-03-02")
+        memory.add("Dear Grandma,\n\nUncle Ray died the November after you did, on election night. We buried him at "
+                   "Oakwood.\n\nLove, Dana", at="2022-11-24")
+        assert ("2020-11-01", "2020-12-01", "event:death") in [tuple(r) for r in memory.query(
+            "SELECT ev.lo, ev.hi, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person WHERE p.name = 'Uncle Ray'")]
+
+
+def test_an_event_is_counted_from_what_is_a_fact_of_the_other(db):
+    # Grandma's death read once as "perhaps" on another day, then told plainly: "the November after you did", in a letter
+    # read before either, counts from the fact
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Dear Grandma,\n\nUncle Ray died the November after you did, on election night. We buried him at "
+                   "Oakwood.\n\nLove, Dana", at="2022-11-24")
+        (grandma,) = memory.query("SELECT person FROM mentions WHERE kind = 'addressee' LIMIT 1")[0]
+        with memory.transaction() as conn:
+            conn.execute("INSERT INTO events (entry, kind, start, end, lo, hi, negated, confidence, date_confidence)"
+                         " VALUES (1, 'death', 0, 5, '2022-11-24', '2022-11-25', 0, 0.6, 0.9)")
+            conn.execute("INSERT INTO event_people (event, person, agent) VALUES (last_insert_rowid(), ?, 0)", (grandma,))
+        memory.add("Dear Grandma,\n\nYou died on the 2nd of March 2020, and I still miss you.\n\nLove, Dana", at="2021-03-02")
+        assert ("2020-11-01", "2020-12-01", "event:death") in [tuple(r) for r in memory.query(
+            "SELECT ev.lo, ev.hi, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person WHERE p.name = 'Uncle Ray'")]

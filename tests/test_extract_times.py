@@ -563,3 +563,17 @@ def test_a_time_told_by_a_funeral_no_one_is_named_at():
     assert by_funeral("Maggie was diagnosed the week after the funeral.") == [("week", 1, "after")]
     assert by_funeral("Two days before the burial we sat up.") == [("day", 2, "before")]
     assert by_funeral("after the funeral") == [] and by_funeral("the week after Dad's funeral") == []  # a name: by_event
+
+
+def test_a_month_told_by_another_event():
+    from remembrancer.extract.times import by_event, from_event
+
+    said = "Uncle Ray died the November after you did."  # "did": the kind the sentence tells
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("you", "did", "november", 1, "after")]
+    said = "She married the June before Dad died."
+    assert [(said[s:e], k, u, d) for s, e, k, u, n, d in by_event(said)] == [("Dad", "death", "june", "before")]
+    d = dt.date
+    assert from_event("2020-03-10", "2020-03-11", "november", 1, "after") == (d(2020, 11, 1), d(2020, 12, 1))
+    assert from_event("2020-11-10", "2020-11-11", "november", 1, "after") == (d(2021, 11, 1), d(2021, 12, 1))
+    assert from_event("2019-11-03", "2019-11-04", "june", 1, "before") == (d(2019, 6, 1), d(2019, 7, 1))
+    assert from_event("2019-01-01", "2020-01-01", "june", 1, "before") is None  # known to the year: which June is not plain

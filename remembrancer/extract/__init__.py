@@ -1149,6 +1149,8 @@ def _dated_by_events(conn, batch):
         if len(found) != 1:
             continue  # two events told by others in one sentence: which dates which is not plain
         who_start, who_end, kind, unit, n, direction = found[0]
+        if kind == "did":  # "Uncle Ray died the November after you did": after your death
+            kind = conn.execute("SELECT kind FROM events WHERE id = ?", (eid,)).fetchone()[0]
         person = conn.execute("SELECT person FROM mentions WHERE entry = ? AND start = ? AND end = ?",
                               (entry, start + who_start, start + who_end)).fetchone()
         if person is None:
@@ -1158,9 +1160,12 @@ def _dated_by_events(conn, batch):
         if mine:
             continue  # the other event itself ("Sam was born" in "the year Sam was born")
         theirs = conn.execute(
-            "SELECT DISTINCT ev.lo, ev.hi, ev.date_confidence FROM events ev JOIN event_people ep ON ep.event = ev.id"
-            " AND ep.agent = 0 WHERE ep.person = ? AND ev.kind = ? AND ev.lo IS NOT NULL AND ev.hi IS NOT NULL"
+            "SELECT DISTINCT ev.lo, ev.hi, ev.date_confidence, coalesce(ev.confidence, 1.0) FROM events ev JOIN event_people ep"
+            " ON ep.event = ev.id AND ep.agent = 0 WHERE ep.person = ? AND ev.kind = ? AND ev.lo IS NOT NULL AND ev.hi IS NOT NULL"
             " AND ev.negated = 0 AND coalesce(ev.date_confidence, 0) > 0", (person[0], kind)).fetchall()
+        # counted from what is a fact of them, when anything is: not from a "perhaps" ("Grandma's Thanksgiving" read as a
+        # second death, 0.73) beside her death told plainly
+        theirs = [r for r in theirs if r[3] >= FACT] or theirs
         spans = {(r[0][:10], r[1][:10]) for r in theirs}
         narrowest = min(spans, key=lambda s: (date.fromisoformat(s[1]) - date.fromisoformat(s[0]), s), default=None)
         if narrowest is None or any(not (s[0] <= narrowest[0] and narrowest[1] <= s[1]) for s in spans):

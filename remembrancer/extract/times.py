@@ -996,10 +996,12 @@ def _present_perfect(verb) -> bool:
 _BY_VERB = {"was born": "birth", "were born": "birth", "died": "death", "passed away": "death", "passed": "death",
             "got married": "marriage", "married": "marriage", "retired": "retirement", "had a stroke": "illness",
             "had his stroke": "illness", "had her stroke": "illness", "was diagnosed": "illness", "moved": "moving",
-            "moved away": "moving", "moved out": "moving"}
+            "moved away": "moving", "moved out": "moving",
+            "did": "did"}  # "Uncle Ray died the November after you did": the kind the sentence tells (extract._dated_by_events)
 _BY_NOUN = {"birth": "birth", "death": "death", "wedding": "marriage", "retirement": "retirement", "stroke": "illness",
             "diagnosis": "illness", "heart attack": "illness"}
-_BY_UNIT = r"year|summer|spring|autumn|fall|winter|christmas|easter|month|week|weekend|day|night"
+_BY_UNIT = (r"year|summer|spring|autumn|fall|winter|christmas|easter|month|week|weekend|day|night|"
+            r"january|february|march|april|may|june|july|august|september|october|november|december")
 _BY_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
 BY_EVENT = re.compile(
     rf"(?i:\b(?:(?P<n>{_num})\s+(?P<units>days?|weeks?|months?|years?|summers?|winters?|christmases)|(?:the|that)\s+"
@@ -1068,6 +1070,15 @@ def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = 
     span = (b - a).days
     last = b - dt.timedelta(days=1)
     unit, _, within = unit.partition(":")
+    if unit in MONTHS:  # "the November after you died": the first November after (the last before) the month it happened in
+        if (a.year, a.month) != (last.year, last.month):
+            return None
+        m = MONTHS[unit]
+        if direction == "after":
+            return month(a.year + (m <= a.month), m)
+        if direction == "before":
+            return month(a.year - (m >= a.month), m)
+        return month(a.year, m) if m == a.month else None  # "the March Dad died"
     if unit == "turned":  # "when Mom turned 70": the year of her seventieth birthday
         if a.year != last.year:
             return None
