@@ -36,6 +36,10 @@ A fact is *stated* when its confidence is at least the pipeline's threshold (`ex
 deaths, births and relations); below it the store shows it as "perhaps". The figures are of what is
 stated; relations and events are also given counting the "perhaps" ones.
 
+Each date found is also counted by the kind of evidence it rests on (`events.date_how`: the event's sentence, the next,
+another event, the entry's own day, an age ...), and the tuned writers are added up in two halves (every other one in
+sorted order): a weight or threshold chosen on one half is reported on the other (the death threshold is, both ways).
+
 Tuned on TUNE; HELD_OUT writers are scored with figures only (their errors are not printed unless
 --held-out-errors: looking at them would make their figures a measure of tuning, not of the code).
 
