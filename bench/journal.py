@@ -36,6 +36,10 @@ A fact is *stated* when its confidence is at least the pipeline's threshold (`ex
 deaths, births and relations); below it the store shows it as "perhaps". The figures are of what is
 stated; relations and events are also given counting the "perhaps" ones.
 
+Each date found is also counted by the kind of evidence it rests on (`events.date_how`: the event's sentence, the next,
+another event, the entry's own day, an age ...), and the tuned writers are added up in two halves (every other one in
+sorted order): a weight or threshold chosen on one half is reported on the other (the death threshold is, both ways).
+
 Tuned on TUNE; HELD_OUT writers are scored with figures only (their errors are not printed unless
 --held-out-errors: looking at them would make their figures a measure of tuning, not of the code).
 
@@ -89,9 +93,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # journal-michigan (dates7): an American mother's diary, notebook and letters, month-first ("10/12", "Thurs 11/5"), events
 # dated by feasts, by ages and by other events ("the year Sam was born", "the Christmas after Dad's stroke", "two weeks after
 # the wedding", "the fall of '09", "Labor Day weekend"); written, keyed and measured before any rule of that round.
+# diary-dundee (dates8): a Scottish man's diary over his mother's illness and death, life events told loosely in time
+# ("two days before Mum died", "the week after the funeral", "when Mum was in hospital", "that spring", "last Tuesday",
+# "a week on Monday", "the summer I turned fourteen"); written, keyed and measured before any rule of that round.
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds",
        "emails-expat", "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester", "diary-cork",
-       "notes-to-aoife", "diary-pastor", "journal-michigan"]
+       "notes-to-aoife", "diary-pastor", "journal-michigan", "diary-dundee"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 
@@ -543,7 +550,8 @@ def score(folder: Path, key: dict, db: Path) -> dict:
         conf = has_column(memory, "events", "confidence")
         rows = memory.query(
             "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.negated, ev.passage, e.at AS written, ep.person, "
-            + ("ev.confidence" if conf else "1.0") + " AS confidence"
+            + ("ev.confidence" if conf else "1.0") + " AS confidence, "
+            + ("ev.date_how" if has_column(memory, "events", "date_how") else "NULL") + " AS date_how"
             " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
             " JOIN people p ON p.id = ep.person"
             " WHERE ep.agent = 0" + (" AND p.kind IS NULL" if has_column(memory, "people", "kind") else "") +
@@ -559,6 +567,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
         for stated_only, name in ((True, "events"), (False, "events+perhaps")):
             pr, deaths = PR(), PR()
             dated, classes = Counter(), Counter()
+            evidence = Counter()  # (the kind of evidence of the date shown, how a person reads it)
             mine = defaultdict(list)
             for r in rows:
                 kind = EVENT_KINDS.get(r["kind"])
@@ -594,6 +603,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                 dated[ok] += 1
                 how = min((_date_class(best["lo"], best["hi"], ev.get("date")) for ev in gold_all[n]), key=CLASSES.index)
                 classes[how] += 1
+                evidence[(evidence_of(best["date_how"]), how)] += 1
                 if (not ok or how not in RIGHT) and stated_only:
                     said = _said(memory, best["passage"]) or said
                     errors.append(f"date     {n[0]} of {k.label(n[1])}: key {' or '.join(str(ev.get('date')) for ev in gold_all[n])}, store "
@@ -609,6 +619,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
             out[name.replace("events", "deaths")] = deaths
             out[name.replace("events", "dated")] = dated
             out[name.replace("events", "date classes")] = classes
+            out[name.replace("events", "date evidence")] = evidence
             out[name.replace("events", "dead-living")] = dead_living
             if stated_only:
                 for who in dead_living:
@@ -679,6 +690,33 @@ def _span(r) -> float:
     return (dt.date.fromisoformat(r["hi"][:10]) - dt.date.fromisoformat(r["lo"][:10])).days
 
 
+# The patterns that say a date outright (times.py): the rest are placed by the entry's date (or by a time told before them,
+# "+told", "+counted")
+STATED = {"iso", "numeric", "dmy", "mdy", "month_year", "season_year", "year", "bare_year", "decade", "decade_short",
+          "short_year", "part_word", "lifespan"}
+
+
+def evidence_of(how: str | None) -> str:
+    """The kind of evidence an event's date rests on, from `events.date_how` ("sentence:weekday" -> "sentence/entry-relative"):
+    where it was read (the event's sentence, the next, the one before, a chat's answer, another event, the entry's own day,
+    an age or an anniversary counted back) and whether its time says the date outright, is placed by the entry's date, or by
+    a time told before it. "none" when no date was read (no later than the entry)."""
+    if not how:
+        return "none"
+    where, _, pattern = how.partition(":")
+    if where in ("event", "entry", "planned", "age", "anniversary") or not pattern:
+        return where
+    if "+" in pattern:
+        return f"{where}/told"
+    return f"{where}/{'stated' if pattern in STATED else 'entry-relative'}"
+
+
+# Leaving writers out: the tuned writers in two halves, every other one in sorted order; a weight or threshold chosen on
+# one half is reported on the other (and the other way round)
+def half_of(name: str) -> str | None:
+    return None if name not in TUNE else "half A" if sorted(TUNE).index(name) % 2 == 0 else "half B"
+
+
 def _marked_undated(e) -> bool:
     meta = json.loads(e["meta"]) if e["meta"] else {}
     return bool(meta.get("dated") in ("file time", "today") or meta.get("dated_by") in ("file time", "mtime", "today", "now")
@@ -746,6 +784,17 @@ def relation_threshold(readings, gold, want=0.90, want_mine=0.95):
     return best
 
 
+def best_cut(readings, want=0.95):
+    """The death threshold `death_thresholds` chooses: precision >= `want` with the most found, the highest of those that tie."""
+    best, most = None, -1
+    for cut in sorted({c for c, _ in readings}, reverse=True):
+        right = sum(ok for c, ok in readings if c >= cut)
+        read = sum(1 for c, _ in readings if c >= cut)
+        if right / read >= want and right > most:
+            best, most = cut, right
+    return best
+
+
 def _pr(right, read, gold) -> str:
     return f"P {right / read if read else float('nan'):.2f} R {right / gold if gold else float('nan'):.2f} ({right}/{read})"
 
@@ -786,6 +835,26 @@ def relation_halves(by_writer) -> list[str]:
     return [f"halves: A {', '.join(halves['A'])}; B {', '.join(halves['B'])}"] + lines
 
 
+def at_cut(readings, gold, cut) -> str:
+    if cut is None:
+        return "none"
+    right = sum(ok for c, ok in readings if c >= cut)
+    read = sum(1 for c, _ in readings if c >= cut)
+    return f"P {right / read if read else float('nan'):.2f} R {right}/{gold} ({read - right} wrong)"
+
+
+def date_evidence(counts: Counter) -> str:
+    """Per kind of evidence, how often the date shown is right (as a person reads it), wrong, or only a bound."""
+    kinds = sorted({k for k, _ in counts}, key=lambda k: -sum(n for (x, _), n in counts.items() if x == k))
+    out = []
+    for k in kinds:
+        n = sum(v for (x, _), v in counts.items() if x == k)
+        right = sum(counts[(k, c)] for c in RIGHT)
+        out.append(f"{k} {right}/{n}" + (f", wrong {counts[(k, 'wrong')]}" if counts[(k, "wrong")] else "")
+                   + (f", bound {counts[(k, 'bound')]}" if counts[(k, "bound")] else ""))
+    return "; ".join(out)
+
+
 def words_of(folder: Path, key: dict) -> int:
     imp = key.get("import") or {"kind": "files"}
     if imp["kind"] == "jsonl":
@@ -809,7 +878,9 @@ def main(argv=None):
         wanted = args.writers.split(",")
         writers = [w for w in writers if w.name in wanted]
     print(f"extraction {extract.VERSION}; fact threshold {fact_threshold()}; remembrancer {remembrancer.__name__}")
-    totals = {"tune": defaultdict(PR), "new": defaultdict(PR), "held out": defaultdict(PR), "other": defaultdict(PR)}
+    totals = {"tune": defaultdict(PR), "new": defaultdict(PR), "held out": defaultdict(PR), "other": defaultdict(PR),
+              "half A": defaultdict(PR), "half B": defaultdict(PR)}
+    evidence = {g: Counter() for g in totals}
     extra = {g: Counter() for g in totals}
     merged_any = []
     rules = {g: defaultdict(PR) for g in totals}
@@ -825,6 +896,7 @@ def main(argv=None):
         print(f"\n== {folder.name} ({group}; {key.get('form')}; {len(key.get('entries', {}))} entries, "
               f"{words_of(folder, key):,} words; {time.perf_counter() - started:.0f}s)")
         groups = [group, "new"] if folder.name in NEW else [group]  # the new writers are tuned on, and also added up apart
+        groups += [h for h in [half_of(folder.name)] if h]
         for layer in LAYERS:
             print(f"  {layer:20} {res[layer]}")
             for g in groups:
@@ -855,6 +927,7 @@ def main(argv=None):
             extra[g]["dead-living"] += len(res["dead-living"])
             extra[g]["traps"] += res["traps"][True]
             extra[g]["writers merged"] += bool(res["writer_merged"])
+            evidence[g] += res["date evidence"]
         merged_any += res["writer_merged"]
         if group == "tune":
             tuned[folder.name] = (res["relation confidences"], res["relations gold"])
@@ -863,7 +936,7 @@ def main(argv=None):
             for e in res["errors"]:
                 print("    " + e)
     parts = []
-    for group in ("tune", "new", "held out", "other"):
+    for group in ("tune", "new", "held out", "other", "half A", "half B"):
         t = totals[group]
         if not t:
             continue
@@ -874,11 +947,21 @@ def main(argv=None):
               + ", ".join(f"{r} {pr.tp}/{pr.tp + pr.fp}" for r, pr in sorted(rules[group].items())))
         print(f"   death threshold ({'chosen on these' if group == 'tune' else 'figures'}): "
               + death_thresholds(deaths_read[group], deaths_gold[group]))
-        print(f"   relation threshold ({'chosen on these' if group == 'tune' else 'figures'}): "
-              + relation_thresholds(relations_read[group], relations_gold[group]))
+        if not group.startswith("half"):
+            print(f"   relation threshold ({'chosen on these' if group == 'tune' else 'figures'}): "
+                  + relation_thresholds(relations_read[group], relations_gold[group]))
         if group == "tune" and len(tuned) >= 2:
             for line in relation_halves(tuned):
                 print("   relation threshold, " + line)
+        if group.startswith("half"):
+            other = "half B" if group == "half A" else "half A"
+            cut = best_cut(deaths_read[group])
+            print(f"   death threshold chosen on {group} ({cut}), on {other}: " + at_cut(deaths_read[other], deaths_gold[other], cut)
+                  + f"; at the pipeline's ({fact_threshold()}): " + at_cut(deaths_read[other], deaths_gold[other], fact_threshold()))
+        if group != "held out":  # the held-out writers' figures only, not what their errors come from
+            print("   date evidence (kind: right/found, wrong, bound): " + date_evidence(evidence[group]))
+        if group.startswith("half"):
+            continue  # not in the summary line
         parts.append(
             f"{group}: people P {t['people'].p():.2f} R {t['people'].r():.2f}, aliases P {t['aliases'].p():.2f} R {t['aliases'].r():.2f}, "
             f"not-people P {t['not-people'].p():.2f} R {t['not-people'].r():.2f}, relations P {t['relations'].p():.2f} R {t['relations'].r():.2f} "

@@ -539,3 +539,11 @@ def m018_upgrade(conn):
     """Which version of each processor read the entries, found without reading them all: a new version of
     extraction reads the whole store again from nothing (`Memory._afresh_after_upgrade`)."""
     script(conn, "CREATE INDEX processed_version ON processed(processor, version);")
+
+
+@migration
+def m019_dates8(conn):
+    """The evidence an event's date was read from (`events.date_how`): where ("sentence", "next", "before", "answered",
+    "event", "entry", "bound", "planned", "age", "anniversary") and the time's pattern ("sentence:weekday",
+    "event:death"); NULL when no date was read. bench/journal.py measures how often each is right."""
+    script(conn, "ALTER TABLE events ADD COLUMN date_how TEXT;")

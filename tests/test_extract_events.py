@@ -1120,3 +1120,165 @@ def test_a_word_of_a_date_is_no_event(nlp):
     # "Memorial Day" is a day, not a memorial: no one died
     assert events(nlp, "Peter Parker went to the Memorial Day parade with Mary Jones.", at="2021-06-10") == []
     assert [e[0] for e in events(nlp, "Peter Parker's memorial was on Sunday.", at="2021-06-10")] == ["death"]  # a memorial
+
+
+def test_a_start_told_after_the_news_dates_the_job_not_the_entry(db):
+    # "Got the job!" heads the entry, but the start the next sentences tell is its date, and the evidence says so
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Got the job at the harbour! Days, no more nights. I start a week on Monday.", at="2023-01-11")
+        memory.add("Got the job at the library! I was so nervous in the interview.", at="2023-03-11")  # the news alone: the entry's day
+        assert [tuple(r) for r in memory.query("SELECT lo, hi, date_how FROM events WHERE kind = 'job' ORDER BY lo")] == [
+            ("2023-01-23", "2023-01-24", "next:week_on"), ("2023-03-11", "2023-03-12", "entry")]
+
+
+def test_a_dates_evidence_is_kept(nlp):
+    ex = with_people(nlp, "Peter Parker died on Saturday night.", "2022-06-13")
+    Times()(ex)
+    Events()(ex)
+    assert [(e.kind, e.lo, e.date_how) for e in ex.events] == [("death", "2022-06-11", "sentence:weekday")]
+
+
+@pytest.mark.backends
+def test_so_long_before_a_death_is_counted_from_the_death_in_the_store(tmp_path, request, backend):
+    """"Two days before Mum died", with a time told a paragraph before it, is counted from Mum's death as the store
+    has it, and its evidence says so."""
+    from conftest import store_on
+    from remembrancer import Memory
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("Mum died on Saturday night. Lorna was with her.", at="2022-06-13")
+        memory.add("The funeral was yesterday.\n\nLorna's Gary started his new job with the council two days before Mum died.",
+                   at="2022-06-22")
+        assert [tuple(r) for r in memory.query("SELECT lo, hi, date_how FROM events WHERE kind = 'job'")] == [
+            ("2022-06-09", "2022-06-10", "event:death")]
+
+
+@pytest.mark.backends
+def test_a_death_of_one_written_of_as_alive_after_it_is_only_perhaps(tmp_path, request, backend):
+    """A death is no fact of one to whom a life event happened after it, or who speaks in a chat on a later day; a life
+    event before the death leaves it a fact."""
+    from conftest import store_on
+    from remembrancer import Memory
+    from remembrancer.people import FACT
+
+    def death(memory):
+        return [r[0] for r in memory.query("SELECT confidence FROM events WHERE kind = 'death' AND negated = 0")]
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("Dougie Reid died on Tuesday. I can't take it in.", at="2023-05-04")
+        assert death(memory) and min(death(memory)) >= FACT
+        memory.add("Dougie Reid retired from the fire service on Friday. A do at the station.", at="2023-06-10")
+        assert max(death(memory)) < FACT
+    with Memory(store_on(backend, request, tmp_path, "b")) as memory:
+        memory.add("Dougie Reid retired from the fire service on Friday. A do at the station.", at="2023-03-10")
+        memory.add("Dougie Reid died on Tuesday. I can't take it in.", at="2023-05-04")
+        assert death(memory) and min(death(memory)) >= FACT
+
+
+@pytest.mark.backends
+def test_a_life_event_of_the_dead_placed_after_their_death_is_before_it(tmp_path, request, backend):
+    """A letter to the dead: "You retired in June", written two years after he died, is no June after his death but
+    before it; the same words of the living keep the June just gone, and the death stays a fact."""
+    from conftest import store_on
+    from remembrancer import Memory
+    from remembrancer.people import FACT
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("Dad died on the 3rd of November 2019. We are lost.", at="2019-11-10")
+        memory.add("Dear Dad,\n\nI found the photos from the council. You retired in June and they gave you a clock.\n\n"
+                   "Love, Ruth", at="2021-07-03")
+        memory.add("Phil retired in June. A clock from the council.", at="2021-07-04")
+        rows = [tuple(r) for r in memory.query(
+            "SELECT p.name, ev.lo, ev.hi, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person WHERE ev.kind = 'retirement' ORDER BY p.name")]
+        assert rows == [("Dad", None, "2019-11-04", "bound:sentence:month"), ("Phil", "2021-06-01", "2021-07-01", "sentence:month")]
+        assert memory.query("SELECT confidence FROM events WHERE kind = 'death'")[0][0] >= FACT
+
+
+def test_an_age_and_its_day_alone_is_the_writers_birthday(db):
+    """"Forty-four today." heading a diary's entry is the writer's birthday; "X is eighteen today" X's (the parser's
+    acomp); and the writer's birth dates "the summer I turned fourteen" in another entry."""
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Forty-four today. Kirsty got me a fleece and I ate too much cake.", at="2022-04-19")
+        memory.add("Callum is eighteen today. I can remember carrying him round the kitchen.", at="2022-08-05")
+        memory.add("Found Dad's watch. Dad died the summer I turned fourteen. Heart.", at="2023-02-19")
+        memory.add("Two more today. I am tired of the rain.", at="2023-02-20")  # a count, not an age
+        rows = {tuple(r) for r in memory.query(
+            "SELECT ev.kind, p.owner, ev.lo, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person")}
+        assert rows == {("birth", 1, "1978-04-19", "age"), ("birth", 0, "2004-08-05", "age"),
+                        ("death", 0, "1992-06-01", "event:birth")}
+
+
+def test_an_age_alone_however_the_parser_hangs_it(db):
+    # "Fifty-eight yesterday." (the day the root) and "Sixty today." (the age an adjective): the writer's, both
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Fifty-eight yesterday. Phil took me to the Italian and the waiter sang.", at="2021-06-10")
+        memory.add("Sixty today. I had lunch with Phil by the sea.", at="2023-06-09")
+        memory.add("Some today. I walked with Phil to the shop.", at="2023-06-10")
+        assert sorted(tuple(r) for r in memory.query(
+            "SELECT ev.lo, p.owner FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN people p ON p.id = ep.person"
+            " WHERE ev.kind = 'birth'")) == [("1963-06-09", 1), ("1963-06-09", 1)]
+
+
+@pytest.mark.backends
+def test_the_week_after_the_funeral_is_counted_from_the_funeral_last_told(tmp_path, request, backend):
+    """"The week after the funeral", no one named: the funeral the writer last told to the day (here in an entry two
+    weeks before); with none told to the day, or one told by a day of the month alone, no date."""
+    from conftest import store_on
+    from remembrancer import Memory
+
+    def illness(memory):
+        return [tuple(r) for r in memory.query("SELECT lo, hi, date_how FROM events WHERE kind = 'illness'")]
+
+    with Memory(store_on(backend, request, tmp_path, "a")) as memory:
+        memory.add("Mum died on Saturday night. Lorna was with her.", at="2022-06-13")
+        memory.add("The funeral was yesterday. A good turnout.", at="2022-06-22")
+        memory.add("Kirsty's mum, Maggie, was diagnosed with diabetes the week after the funeral. Type 2.", at="2022-07-05")
+        assert illness(memory) == [("2022-06-22", "2022-06-29", "event:funeral")]
+    with Memory(store_on(backend, request, tmp_path, "b")) as memory:
+        memory.add("Mum died on Saturday night. Lorna was with her.", at="2022-06-13")
+        memory.add("Kirsty's mum, Maggie, was diagnosed with diabetes the week after the funeral. Type 2.", at="2022-07-05")
+        assert illness(memory) == [(None, "2022-07-06", None)]
+    with Memory(store_on(backend, request, tmp_path, "c")) as memory:  # a day of the month alone, in a letter years after: no
+        memory.add("Dear Dad,\n\nYou died on the 3rd of November 2019. The funeral was on the fifteenth, at St Peter's. Maggie "
+                   "was diagnosed with diabetes the week after the funeral.\n\nLove, Helen", at="2021-11-03")
+        assert illness(memory) == [(None, "2021-11-04", None)]
+
+
+def test_the_month_after_the_one_written_to_did(db):
+    # a letter to the dead: "the November after you did" is after her death as the store has it
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Dear Grandma,\n\nYou died on the 2nd of March 2020, and I still miss you.\n\nLove, Dana", at="2021-03-02")
+        memory.add("Dear Grandma,\n\nUncle Ray died the November after you did, on election night. We buried him at "
+                   "Oakwood.\n\nLove, Dana", at="2022-11-24")
+        assert ("2020-11-01", "2020-12-01", "event:death") in [tuple(r) for r in memory.query(
+            "SELECT ev.lo, ev.hi, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person WHERE p.name = 'Uncle Ray'")]
+
+
+def test_an_event_is_counted_from_what_is_a_fact_of_the_other(db):
+    # Grandma's death read once as "perhaps" on another day, then told plainly: "the November after you did", in a letter
+    # read before either, counts from the fact
+    from remembrancer import Memory
+
+    with Memory(db) as memory:
+        memory.add("Dear Grandma,\n\nUncle Ray died the November after you did, on election night. We buried him at "
+                   "Oakwood.\n\nLove, Dana", at="2022-11-24")
+        (grandma,) = memory.query("SELECT person FROM mentions WHERE kind = 'addressee' LIMIT 1")[0]
+        with memory.transaction() as conn:
+            conn.execute("INSERT INTO events (entry, kind, start, end, lo, hi, negated, confidence, date_confidence)"
+                         " VALUES (1, 'death', 0, 5, '2022-11-24', '2022-11-25', 0, 0.6, 0.9)")
+            conn.execute("INSERT INTO event_people (event, person, agent) VALUES (last_insert_rowid(), ?, 0)", (grandma,))
+        memory.add("Dear Grandma,\n\nYou died on the 2nd of March 2020, and I still miss you.\n\nLove, Dana", at="2021-03-02")
+        assert ("2020-11-01", "2020-12-01", "event:death") in [tuple(r) for r in memory.query(
+            "SELECT ev.lo, ev.hi, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person WHERE p.name = 'Uncle Ray'")]

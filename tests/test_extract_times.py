@@ -512,3 +512,68 @@ def test_the_one_before_last_and_some_such_weekday():
     assert [t.text for t in find_times("We buried you on a wet Tuesday in March.", "2021-06-20")] == ["March"]
     assert find_times("One cold Thursday we walked to the pier.", "2021-06-20") == []
     assert one("We had a lovely Sunday with the kids.", "2021-06-21") == ("Sunday", "2021-06-20", "2021-06-21")
+
+
+def test_so_long_before_an_event_told_after_it_is_not_counted_from_a_time_told_before():
+    # "two days before Mum died": counted from her death (extract._dated_by_events), not from "yesterday" a paragraph up
+    times = find_times("The funeral was yesterday.\n\nGary started his new job two days before Mum died.", "2022-06-22")
+    assert [t.text for t in times] == ["yesterday"]
+    # "that", "then": the time told before, as before
+    times = find_times("Mum died on 3 May 2019. Two weeks after that, Dad moved.", "2021-06-20")
+    assert [(t.text, t.lo, t.kind) for t in times][1] == ("Two weeks after", "2019-05-13", "ago+counted")
+
+
+def test_the_last_week_of_a_month_is_not_last_week():
+    times = find_times("He's moving out there the last week of March.", "2023-02-19")
+    assert [(t.text, t.lo[:7]) for t in times] == [("March", "2022-03")]  # the month, as the pipeline places it (to come)
+    assert one("We went last week.", "2023-02-19") == ("last week", "2023-02-06", "2023-02-13")
+
+
+def test_a_year_as_the_subject_of_its_sentence():
+    assert one("2019 was a hard year.", "2022-12-31") == ("2019", "2019-01-01", "2020-01-01")
+    times = find_times("This year and 2019 are the two I'd give back. Uncle Alec died that spring.", "2022-12-31")
+    assert [(t.text, t.lo, t.kind) for t in times][-1] == ("that spring", "2019-03-01", "that+told")
+
+
+def test_a_time_told_by_the_death_of_the_one_written_to():
+    from remembrancer.extract.times import by_event
+
+    said = "I retired the week after you died."
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("you", "death", "week", 1, "after")]
+    assert by_event("The week after he died we moved.") == []  # "he": whoever coreference says, not counted on
+
+
+def test_a_season_of_an_age():
+    from remembrancer.extract.times import by_event, from_event
+
+    said = "Dad died the summer I turned fourteen."
+    assert [(said[s:e], k, u, n) for s, e, k, u, n, _ in by_event(said)] == [("I", "birth", "turned:summer", 14)]
+    said = "The fall I was 19 I moved out of the dorms."
+    assert [(said[s:e], k, u, n) for s, e, k, u, n, _ in by_event(said)] == [("I", "birth", "aged:fall", 19)]
+    d = dt.date
+    assert from_event("1978-04-19", "1978-04-20", "turned:summer", 14, "after") == (d(1992, 6, 1), d(1992, 9, 1))
+    assert from_event("1978-04-19", "1978-04-20", "aged:fall", 19, "after") == (d(1997, 9, 1), d(1997, 12, 1))
+    # born in July: the summer she was 19 may be either of two
+    assert from_event("1978-07-19", "1978-07-20", "aged:summer", 19, "after") is None
+
+
+def test_a_time_told_by_a_funeral_no_one_is_named_at():
+    from remembrancer.extract.times import by_funeral
+
+    assert by_funeral("Maggie was diagnosed the week after the funeral.") == [("week", 1, "after")]
+    assert by_funeral("Two days before the burial we sat up.") == [("day", 2, "before")]
+    assert by_funeral("after the funeral") == [] and by_funeral("the week after Dad's funeral") == []  # a name: by_event
+
+
+def test_a_month_told_by_another_event():
+    from remembrancer.extract.times import by_event, from_event
+
+    said = "Uncle Ray died the November after you did."  # "did": the kind the sentence tells
+    assert [(said[s:e], k, u, n, d) for s, e, k, u, n, d in by_event(said)] == [("you", "did", "november", 1, "after")]
+    said = "She married the June before Dad died."
+    assert [(said[s:e], k, u, d) for s, e, k, u, n, d in by_event(said)] == [("Dad", "death", "june", "before")]
+    d = dt.date
+    assert from_event("2020-03-10", "2020-03-11", "november", 1, "after") == (d(2020, 11, 1), d(2020, 12, 1))
+    assert from_event("2020-11-10", "2020-11-11", "november", 1, "after") == (d(2021, 11, 1), d(2021, 12, 1))
+    assert from_event("2019-11-03", "2019-11-04", "june", 1, "before") == (d(2019, 6, 1), d(2019, 7, 1))
+    assert from_event("2019-01-01", "2020-01-01", "june", 1, "before") is None  # known to the year: which June is not plain

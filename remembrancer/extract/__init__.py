@@ -1106,10 +1106,10 @@ def _store(conn, entry, ex: Extraction, passages, known):
     )
     for ev in ex.events:
         event = conn.execute(
-            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place, date_how)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated), ev.confidence,
-             ev.date_confidence, ev.place),
+             ev.date_confidence, ev.place, ev.date_how),
         ).lastrowid
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
         conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
@@ -1155,6 +1155,8 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
     merged |= set(joined)
     _unseen_deaths(conn)
     _dated_by_events(conn, batch)
+    _before_their_death(conn, batch)
+    _alive_later(conn, batch)
     gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
     conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
     conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
@@ -1203,6 +1205,79 @@ def _unseen_deaths(conn):
         f"   WHERE ep.event = events.id AND ep.agent = 0 AND {LISTED_SQL})", (FACT, UNSEEN))
 
 
+# How sure a death is of someone written of as alive after it: "perhaps" (below UNSEEN, which _unseen_deaths raises again)
+ALIVE = 0.5
+# what only the living do: a life event that happened after the death (not a birth: a father may die before his child is
+# born, and a birth may be told of its parents)
+LIVING = ("marriage", "engagement", "parting", "moving", "illness", "job", "retirement")
+
+
+# the times placed only by the entry's date, of a thing that comes round every year ("in June", "at Christmas", "on the
+# 3rd of May"): the one just gone, or the next; of a memory, some year's (times.py, Time.kind)
+RECURRING = ("month", "holiday", "season", "the_season", "dmy_no_year", "mdy_no_year", "ordinal", "numeric_dm", "new_year",
+             "part_of")
+
+
+def _before_their_death(conn, batch):
+    """A life event of someone surely dead is no later than their death: one dated only by a month, a feast or a day
+    without its year placed after the death ("Dear Jean, you loved the garden in June", "your mother moved at Christmas",
+    in a letter written years after) is of some earlier year, so only "before the death" (date_how "bound:..."). Of the
+    people the batch names."""
+    named = sorted(_named_in(conn, batch))
+    died = {}
+    for chunk in _chunks(named):
+        for person, hi in conn.execute(
+                "SELECT ep.person, min(substr(ev.hi, 1, 10)) FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
+                f" WHERE ev.kind = 'death' AND ev.negated = 0 AND coalesce(ev.confidence, 1.0) >= ? AND ev.lo IS NOT NULL"
+                f" AND ev.hi IS NOT NULL AND ep.person IN ({','.join('?' * len(chunk))}) GROUP BY ep.person", (FACT, *chunk)):
+            died[person] = hi
+    if not died:
+        return
+    undated = {}
+    dead = sorted(died)
+    for chunk in _chunks(dead):
+        for eid, person, lo, how in conn.execute(
+                "SELECT ev.id, ep.person, substr(ev.lo, 1, 10), ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+                f" WHERE ev.kind != 'death' AND ev.lo IS NOT NULL AND ev.date_how IS NOT NULL"
+                f" AND ep.person IN ({','.join('?' * len(chunk))})", chunk):
+            where, _, pattern = how.partition(":")
+            if pattern in RECURRING and where != "bound" and lo >= died[person]:
+                undated[eid] = min(undated.get(eid, died[person]), died[person])
+    conn.executemany("UPDATE events SET lo = NULL, hi = ?, date_confidence = 0, date_how = 'bound:' || date_how WHERE id = ?",
+                     [(hi, eid) for eid, hi in sorted(undated.items())])
+
+
+def _alive_later(conn, batch):
+    """A death is no fact of one written of as alive after it: who speaks in a chat or writes as "I" on a later day, or
+    to whom a life event the store dates surely happened after the day the death was told by ("He's dead to me" on
+    Monday, and chatting on Friday; "we lost him" in May, and retiring in June). Of the people the batch names (the
+    death told now, or the life after it)."""
+    named = sorted(_named_in(conn, batch))
+    deaths = [tuple(r) for chunk in _chunks(named) for r in conn.execute(
+        "SELECT ev.id, ep.person, substr(coalesce(ev.hi, e.at), 1, 10) FROM events ev JOIN event_people ep ON ep.event = ev.id"
+        " AND ep.agent = 0 JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0"
+        f" AND coalesce(ev.confidence, 1.0) > ? AND ep.person IN ({','.join('?' * len(chunk))})", (ALIVE, *chunk))]
+    if not deaths:
+        return
+    dead = sorted({p for _, p, _ in deaths})
+    later = defaultdict(str)  # person -> the latest day they were written of as alive
+    for chunk in _chunks(dead):
+        marks = ",".join("?" * len(chunk))
+        for person, day in conn.execute(
+                "SELECT ep.person, max(substr(o.lo, 1, 10)) FROM events o JOIN event_people ep ON ep.event = o.id AND ep.agent = 0"
+                f" WHERE ep.person IN ({marks}) AND o.kind IN ({','.join('?' * len(LIVING))}) AND o.negated = 0"
+                " AND o.lo IS NOT NULL AND coalesce(o.confidence, 1.0) >= ? AND coalesce(o.date_confidence, 0) > 0"
+                " GROUP BY ep.person", (*chunk, *LIVING, FACT)).fetchall():
+            later[person] = max(later[person], day or "")
+        for person, day in conn.execute(
+                "SELECT m.person, max(substr(e.at, 1, 10)) FROM mentions m JOIN entries e ON e.id = m.entry"
+                f" WHERE m.person IN ({marks}) AND m.kind IN ('speaker', 'narrator') AND e.at IS NOT NULL GROUP BY m.person",
+                chunk).fetchall():
+            later[person] = max(later[person], day or "")
+    alive = sorted({eid for eid, person, by in deaths if by and later[person] >= by})
+    conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", [(ALIVE, eid) for eid in alive])
+
+
 def _dated_by_events(conn, batch):
     """An event told with no date of its own but by another event's ("Walt retired the year Sam was born", "the summer
     before Dad died", "the week after Martin's wedding") takes its date from that event, when the store holds it dated
@@ -1210,7 +1285,7 @@ def _dated_by_events(conn, batch):
     someone whose dated event the batch stored (a letter read before the diary entry that dates what it speaks of)."""
     from datetime import date
 
-    from .times import by_event, from_event
+    from .times import by_event, by_funeral, from_event
 
     entries = sorted(set(batch))
     named = {r[0] for chunk in _chunks(entries) for r in conn.execute(
@@ -1232,9 +1307,16 @@ def _dated_by_events(conn, batch):
         if entry not in texts:
             texts[entry] = conn.execute("SELECT text FROM entries WHERE id = ?", (entry,)).fetchone()[0]
         found = by_event(texts[entry][start:end])
+        if not found and len(told := by_funeral(texts[entry][start:end])) == 1:
+            span = _after_the_funeral(conn, eid, entry, start, *told[0])
+            if span is not None:  # "Maggie was diagnosed the week after the funeral"
+                dated.append((span[0].isoformat(), span[1].isoformat(), 0.6, "event:funeral", eid))
+            continue
         if len(found) != 1:
             continue  # two events told by others in one sentence: which dates which is not plain
         who_start, who_end, kind, unit, n, direction = found[0]
+        if kind == "did":  # "Uncle Ray died the November after you did": after your death
+            kind = conn.execute("SELECT kind FROM events WHERE id = ?", (eid,)).fetchone()[0]
         person = conn.execute("SELECT person FROM mentions WHERE entry = ? AND start = ? AND end = ?",
                               (entry, start + who_start, start + who_end)).fetchone()
         if person is None:
@@ -1244,9 +1326,12 @@ def _dated_by_events(conn, batch):
         if mine:
             continue  # the other event itself ("Sam was born" in "the year Sam was born")
         theirs = conn.execute(
-            "SELECT DISTINCT ev.lo, ev.hi, ev.date_confidence FROM events ev JOIN event_people ep ON ep.event = ev.id"
-            " AND ep.agent = 0 WHERE ep.person = ? AND ev.kind = ? AND ev.lo IS NOT NULL AND ev.hi IS NOT NULL"
+            "SELECT DISTINCT ev.lo, ev.hi, ev.date_confidence, coalesce(ev.confidence, 1.0) FROM events ev JOIN event_people ep"
+            " ON ep.event = ev.id AND ep.agent = 0 WHERE ep.person = ? AND ev.kind = ? AND ev.lo IS NOT NULL AND ev.hi IS NOT NULL"
             " AND ev.negated = 0 AND coalesce(ev.date_confidence, 0) > 0", (person[0], kind)).fetchall()
+        # counted from what is a fact of them, when anything is: not from a "perhaps" ("Grandma's Thanksgiving" read as a
+        # second death, 0.73) beside her death told plainly
+        theirs = [r for r in theirs if r[3] >= FACT] or theirs
         spans = {(r[0][:10], r[1][:10]) for r in theirs}
         narrowest = min(spans, key=lambda s: (date.fromisoformat(s[1]) - date.fromisoformat(s[0]), s), default=None)
         if narrowest is None or any(not (s[0] <= narrowest[0] and narrowest[1] <= s[1]) for s in spans):
@@ -1255,8 +1340,38 @@ def _dated_by_events(conn, batch):
         if span is None:
             continue
         sure = max(r[2] for r in theirs if (r[0][:10], r[1][:10]) == narrowest)
-        dated.append((span[0].isoformat(), span[1].isoformat(), round(sure * 0.8, 3), eid))
-    conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ? WHERE id = ?", dated)
+        dated.append((span[0].isoformat(), span[1].isoformat(), round(sure * 0.8, 3), f"event:{kind}", eid))
+    conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ?, date_how = ? WHERE id = ?", dated)
+
+
+# the times a funeral is told on to the day, and not only by the entry's month or year ("The funeral was yesterday", "on
+# Tuesday", "on 21 June 2022"; not "on the fifteenth", which a letter written years after places in its own month): its
+# death's date_how is "bound:<pattern>" (events: no later than that day)
+DAY_PATTERNS = ("day_word", "weekday", "weekday_abbr", "dmy", "mdy", "iso", "numeric", "week_on")
+
+
+def _after_the_funeral(conn, eid, entry, start, unit, n, direction):
+    """The interval of "the week after the funeral" (no one named): from the funeral told to the day last before it, in
+    the same entry, else in an entry of the 92 days before (the death whose date it bounds, `bound:<day pattern>`)."""
+    from datetime import date, timedelta
+
+    from .times import from_event
+
+    at = conn.execute("SELECT substr(at, 1, 10) FROM entries WHERE id = ?", (entry,)).fetchone()
+    if not at or not at[0]:
+        return None
+    since = (date.fromisoformat(at[0]) - timedelta(days=92)).isoformat()
+    rows = conn.execute(
+        "SELECT ev.entry, ev.start, substr(ev.hi, 1, 10), ev.date_how, substr(e.at, 1, 10) FROM events ev"
+        " JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0 AND ev.lo IS NULL AND ev.hi IS NOT NULL"
+        " AND ev.date_how LIKE 'bound:%' AND ev.id != ? AND (ev.entry = ? AND ev.start < ? OR ev.entry != ?"
+        " AND e.at >= ? AND e.at < ?)", (eid, entry, start, entry, since, at[0] + "T99")).fetchall()
+    rows = [r for r in rows if r[3].split(":")[-1] in DAY_PATTERNS]
+    if not rows:
+        return None
+    last = max(rows, key=lambda r: (r[0] == entry, r[4] or "", r[1]))
+    day = date.fromisoformat(last[2]) - timedelta(days=1)
+    return from_event(day.isoformat(), (day + timedelta(days=1)).isoformat(), unit, n, direction)
 
 
 def _first_and_surname(name: str) -> bool:

@@ -66,6 +66,7 @@ class Event:
     agents: list[int] = field(default_factory=list)  # of `people`, those who did it to the others ("killed", "buried")
     confidence: float = 1.0  # how sure that it happened to them (events.confidence)
     date_confidence: float = 1.0  # how sure of [lo, hi)
+    date_how: str | None = None  # the evidence for [lo, hi): "sentence:weekday", "next:week_on", "event:death", "entry" ...
     place: str | None = None  # where a move was to ("Bristol")
 
 
@@ -77,6 +78,9 @@ class Time:
     lo: str  # ISO date or date-time, inclusive
     hi: str  # ISO date or date-time, exclusive
     confidence: float = 1.0  # how sure of the reading (times.CONFIDENCE)
+    # what it was read from: the pattern ("weekday", "dmy" ...), and "+told" when placed by a time told before it
+    # ("that", a date without its year after one with it), "+counted" when counted from another time
+    kind: str = ""
 
 
 @dataclass

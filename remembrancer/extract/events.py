@@ -16,7 +16,7 @@ from .aliases import full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
-from .times import TENS, entry_times, parse_number, recurring
+from .times import NUMBERS, TENS, entry_times, parse_number, recurring
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -332,7 +332,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "36"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "37"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -344,6 +344,8 @@ class Events:
     # her,"; "proposed a toast", "proposed that we go" no engagement; "Mom's celebration of life", "at Dad's graveside")
     # 36: dates7 ("turned fifteen yesterday" a birth, "Twenty-one years
     # today." before the event it dates; extract._dated_by_events: "the year Sam was born", "the summer before Dad died")
+    # 37: dates8 (each date's evidence in date_how; a start told in the next sentences before the entry's own day: "Got the
+    # job! ... I start a week on Monday")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -381,6 +383,7 @@ class Events:
                 if any(tm.start <= t.idx < tm.end for tm in group_times):
                     continue  # a word of a date is no event: "on Memorial Day", "All Souls' Day"
                 times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
+                source = "sentence"  # where the date's evidence is (events.date_how, with the time's pattern)
                 turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                 me = speaker_of.get(turn[2]) if turn else writer
                 if times and _never_back(t):
@@ -391,11 +394,14 @@ class Events:
                     # "Do you remember the spring you retired? Twenty-one years ago now.": a time said alone dates the sentence before
                     nxt = doc[groups[g + 1][0]:groups[g + 1][1]]
                     times = [tm for tm in all_times if nxt.start_char <= tm.start < nxt.end_char][:1]
+                    source = "next"
                 if not times and g > 0 and kind in ("birth", "death", "marriage", "engagement") and t.tag_ in ("VBD", "VBN"):
                     # "Twenty-one years today. Greg and I got married at St. Hedwig's": the anniversary told, then the event
                     times = _years_today(doc[groups[g - 1][0]:groups[g - 1][1]], sent, all_times, turn)
+                    source = "before"
                 if not times and turn is not None:
                     times = _answered(ex, turn, all_times)  # "split up" / "since when??" / "Like two weeks ago."
+                    source = "answered"
                 lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
                 agents: list[int] = []
                 via: dict[int, object] = {}
@@ -453,6 +459,7 @@ class Events:
                         before = doc[sent.start - 1].sent if sent.start else None
                         times = [tm for tm in all_times if before is not None and before.start_char <= tm.start < before.end_char
                                  and not _dateline(ex.text, tm)][:1]
+                        source = "before"
                         lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
                 if (lemma in PEOPLE_VERBS or t.pos_ == "NOUN" and lemma in PEOPLE_NOUNS or t.lower_ in BEFORE_PERSON) and not people:
                     continue  # "meet the deadline", "each stroke of the brush"
@@ -495,24 +502,19 @@ class Events:
                 late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
                 victims = [via[p] for p in people if p not in agents and p in via]
                 when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
+                how = None if times or not _planned(t) or not entry_day else "planned"
                 if not times and entry_day and lemma == "day" and kind == "job" and not any(x.tag_ == "VBD" for x in t.sent):
                     when = entry_day, no_later  # "Geth's first day at Welsh Water.": the day it is written
+                    how = "entry"
                 dated = times
                 if not times and kind == "illness" and people and g + 1 < len(groups):
                     told = _found_out(doc[groups[g + 1][0]:groups[g + 1][1]], people, owner, all_times, ex.text)
                     if told is not None:  # "Pauline's got diabetes. She found out on Tuesday"
                         dated = [told]
                         when = told.lo, told.hi
-                headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
-                    sent, ex.text, t)
-                if not dated and not headline and entry_day and writer is not None and turn is None and kind in HEADLINE and _of_today(
-                        t, ex, all_times, writer in people):
-                    headline = True  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
-                if not dated and not headline and entry_day and turn is not None and kind in ("birth", "death") and _hour(t, turn):
-                    headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news
-                if headline:
-                    when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
-                for k in range(g + 1, min(g + 3, len(groups))) if not dated and not headline and kind in NEXT_TOLD and people else ():
+                        source = "next"
+                for k in range(g + 1, min(g + 3, len(groups))) if not dated and kind in NEXT_TOLD and people else ():
+                    # before the entry's own day: "Got the job at the harbour! ... I start a week on Monday" started then
                     # "Marcus got the job at OhioHealth!!! He starts on the 25th"; "Nanna is moving to Portishead. They've done up
                     # the garage. She moves on the fourth of November." (the next sentence or the one after, in the paragraph)
                     nxt = doc[groups[k][0]:groups[k][1]]
@@ -522,14 +524,27 @@ class Events:
                     if told is not None:
                         dated = [told]
                         when = told.lo, told.hi
+                        source = "next"
                         break
+                headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
+                    sent, ex.text, t)
+                if not dated and not headline and entry_day and writer is not None and turn is None and kind in HEADLINE and _of_today(
+                        t, ex, all_times, writer in people):
+                    headline = True  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
+                if not dated and not headline and entry_day and turn is not None and kind in ("birth", "death") and _hour(t, turn):
+                    headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news
+                if headline:
+                    when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
+                    how = "entry"
+                if dated:  # a funeral's, a grave's time bounds the death: no later than that
+                    how = f"{source}:{dated[0].kind}" if not late else f"bound:{dated[0].kind}"
                 if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
                     told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t.head if asked else t, sent) or _dreamt(t, group_times), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex), dated),
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
-                                   place=_place(t) if kind == "moving" else None)
+                                   place=_place(t) if kind == "moving" else None, date_how=how)
             for t in sent:
                 times = _in_turn(group_times, t.idx, ex.speakers)
                 people, age, today = _late(t, owner)
@@ -541,20 +556,23 @@ class Events:
                     if born:  # "would have been eighty-one today": born this day, that many years ago
                         found[-t.i - 1] = Event("birth", people, sent.start_char, sent.end_char, born,
                                                 (dt.date.fromisoformat(born) + dt.timedelta(days=1)).isoformat(),
-                                                confidence=CONFIDENCE["late"], date_confidence=0.9)
+                                                confidence=CONFIDENCE["late"], date_confidence=0.9, date_how="age:late")
                     continue
                 wed = _anniversary(t, owner, _clause_first(t, times), writer if not ex.speakers else speaker_of.get(
                     next((sp for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)), groups)
                 if wed:  # "Mom and Dad's 35th anniversary is Sunday": married that day, so many years before
                     who, lo, hi, sure = wed
                     found[-t.i - 1] = Event("marriage", who, sent.start_char, sent.end_char, lo, hi, confidence=CONFIDENCE["anniversary"],
-                                            date_confidence=sure, negated=_irrealis(t, sent))
+                                            date_confidence=sure, negated=_irrealis(t, sent), date_how="anniversary")
                     continue
                 age = _age(t, owner, times)
+                if age is None and t.dep_ == "ROOT":  # "Forty-four today.": the writer's (a chat's speaker's) own birthday
+                    turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
+                    age = _own_age(t, speaker_of.get(turn[2]) if turn else writer, times)
                 if age and not any(ev.kind == "birth" and age[0][0] in ev.people for ev in found.values()):
                     who, lo, hi, sure = age
                     found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
-                                            date_confidence=0.85)
+                                            date_confidence=0.85, date_how="age")
             ex.events.extend(found.values())
             by_pronoun += [(found[i], v) for i, v in told_by.items() if i in found]
             told_by.clear()
@@ -920,8 +938,10 @@ def _lifespans(ex, owner) -> list[Event]:
         if not MOURNING.search(ex.text[max(0, end - 400):m.end() + 400]):
             continue
         sure = CONFIDENCE["lifespan"]
-        out.append(Event("birth", [p], lo, hi, f"{born:04d}-01-01", f"{born + 1:04d}-01-01", confidence=sure, date_confidence=0.95))
-        out.append(Event("death", [p], lo, hi, f"{died:04d}-01-01", f"{died + 1:04d}-01-01", confidence=sure, date_confidence=0.95))
+        out.append(Event("birth", [p], lo, hi, f"{born:04d}-01-01", f"{born + 1:04d}-01-01", confidence=sure, date_confidence=0.95,
+                         date_how="sentence:lifespan"))
+        out.append(Event("death", [p], lo, hi, f"{died:04d}-01-01", f"{died + 1:04d}-01-01", confidence=sure, date_confidence=0.95,
+                         date_how="sentence:lifespan"))
     return out
 
 
@@ -948,7 +968,7 @@ def _born_on_a_form(ex, times) -> list[Event]:
         who = max(named)[1]  # the nearest before the date (or on its line)
         line_end = ex.text.find("\n", tm.end)
         out.append(Event("birth", [who], m.start(), len(ex.text) if line_end < 0 else line_end, tm.lo, tm.hi,
-                         confidence=CONFIDENCE["form"], date_confidence=tm.confidence))
+                         confidence=CONFIDENCE["form"], date_confidence=tm.confidence, date_how=f"sentence:{tm.kind}"))
     return out
 
 
@@ -1119,7 +1139,8 @@ def _age(t, owner, times):
         who = [owner[c.i] for c in kids if c.dep_ == "nsubj" and c.i in owner]
         # an age is a number alone: not "the only one", "one of them"
         # ("turned fifteen": the parser's acomp or advmod after "turn"; never a number that is the time: "turned 18 yesterday, 10/12")
-        nums = [c for c in kids if c.pos_ == "NUM" and (c.dep_ in ("attr", "dobj", "npadvmod") or c.dep_ in ("acomp", "advmod") and lemma == "turn")
+        # ("Fin is eighteen today": the parser's acomp after "be" too)
+        nums = [c for c in kids if c.pos_ == "NUM" and (c.dep_ in ("attr", "dobj", "npadvmod") or c.dep_ == "acomp" or c.dep_ == "advmod" and lemma == "turn")
                 and not any(tm.start <= c.idx < tm.end for tm in times) and not any(
             g.dep_ in ("det", "amod", "prep", "advmod") or g.dep_ == "compound" and g.pos_ != "NUM" for g in c.children)]
         nums = nums or _age_on_time(t)  # "Zoe turns 5 saturday!!"
@@ -1140,6 +1161,26 @@ def _age(t, owner, times):
     lo = dt.date.fromisoformat(times[0].lo[:10])
     hi = dt.date.fromisoformat(times[0].hi[:10])
     return who, _years_before(lo.isoformat(), years), _years_before(hi.isoformat(), years), sure
+
+
+def _own_age(t, me, times):
+    """A sentence that is only an age and its day, "Forty-four today.", "Sixty today!", "Fifty-eight yesterday.": in a
+    diary the writer's birthday (in a chat the speaker's), so many years before that day. ([me], lo, hi, confidence) or
+    None. Read from the words, not the parse (which makes the age or the day the root, a number or an adjective)."""
+    if me is None or t.dep_ != "ROOT":
+        return None
+    sent = t.sent
+    days = [tm for tm in times if sent.start_char <= tm.start < sent.end_char]
+    if len(days) != 1 or (dt.date.fromisoformat(days[0].hi[:10]) - dt.date.fromisoformat(days[0].lo[:10])).days != 1:
+        return None
+    words = [x for x in sent if not x.is_space and not days[0].start <= x.idx < days[0].end
+             and not (x.is_punct and x.text != "-")]
+    said = "".join(x.text_with_ws for x in words).strip()
+    parts = re.split(r"[- ]", said.lower())
+    years = parse_number(said) if said.isdigit() or said and all(w in NUMBERS or w in TENS for w in parts) else None
+    if not years or not 0 < years < 120:
+        return None  # "Forty-four today and feeling it", "Two more today" (not one number)
+    return [me], _years_before(days[0].lo[:10], years), _years_before(days[0].hi[:10], years), CONFIDENCE["age"]
 
 
 def _governs(head, tm) -> bool:
@@ -1952,7 +1993,7 @@ def _had_the_baby(ex, owner, times, entry_day, no_later) -> list[Event]:
         mine = [tm for tm in times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm) and _governs(verb, tm)]
         lo, hi = (mine[0].lo, mine[0].hi) if mine else (None, no_later)
         out.append(Event("birth", [baby], sent.start_char, sent.end_char, lo, hi, confidence=CONFIDENCE["noun"],
-                         date_confidence=mine[0].confidence if mine else 0.0))
+                         date_confidence=mine[0].confidence if mine else 0.0, date_how=f"sentence:{mine[0].kind}" if mine else None))
     return out
 
 

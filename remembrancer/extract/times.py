@@ -93,7 +93,8 @@ _SOURCES = [
     ("decade_short", r"\bthe\s+(?:(early|mid|late)[- ])?(?:['’]?([3-9]0)['’]?s|(" + "|".join(DECADE_WORDS) + r"))\b"
                      r"(?![^.!?\n]*\b(?:degrees|temps?|temperatures?|weather|humid|heat|hot|warm|sunny)\b)"),
     ("year", rf"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|early|late|mid|year)\s+)({_modern_year})\b(?![\d:])"),
-    ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$))"),
+    # ... or as the subject of its sentence: "2019 was a hard year", "This year and 2019 are the two I'd give back"
+    ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$)|\s+(?:was|were|is|are|has|had)\b)"),
     # a year by its last two digits after a word that takes a year: "born in '46", "the summer of '79"
     ("short_year", r"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|back in)\s+)['’](\d\d)\b(?!['’])"),
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
@@ -115,7 +116,8 @@ _SOURCES = [
     # "four years today since Mum died", "a year today": that very day, so many years back
     ("today_n", rf"\b({_num})\s+({_unit})\s+today\b"),
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
-    ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b"),
+    # (not "the last week of March", "the last year of school": a part of what follows, not the one just gone)
+    ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b(?!\s+of\b)"),
     ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
     # an anniversary: "twenty-three years this March", "thirty years ago this June", "35 years tomorrow": so many
     # years before that month or day of this year
@@ -684,7 +686,7 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
                 span = day(dt.date(y, _month_of(m_s), _day_of(d_s)))
         except (ValueError, KeyError):
             continue
-        out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3))
+        out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3), t.kind + "+told")
     return out
 
 
@@ -708,7 +710,8 @@ def _in_the_month_told(text, times, told) -> list[Time]:
         if not _valid(first.year, first.month, d):
             continue
         span = day(first.replace(day=d))
-        out[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]), round(times[i].confidence * 0.95, 3))
+        out[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]), round(times[i].confidence * 0.95, 3),
+                      times[i].kind + "+told")
     return out
 
 
@@ -731,7 +734,7 @@ def _weekday_after(text, times, told) -> list[Time]:
         fits = [y for y in range(d.year - 1, d.year - 8, -1) if _valid(y, d.month, d.day) and dt.date(y, d.month, d.day).weekday() == wd]
         if fits:
             span = day(dt.date(fits[0], d.month, d.day))
-            out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3))
+            out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), round(t.confidence * 0.9, 3), t.kind + "+told")
     return out
 
 
@@ -811,8 +814,9 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             start += lead.end()
             text_ = text_[lead.end():]
         vague = kind == "ago" and (groups[0] or "").lower() in VAGUE and parse_number(groups[0]) not in (None, 1)
-        sure = CONFIDENCE.get(kind + ("" if kind not in ("dmy", "mdy") or groups[3] or groups[4] else "_no_year"), 0.85)
-        times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1]), round(sure * (0.7 if vague else 1.0), 3)))
+        said = kind + ("" if kind not in ("dmy", "mdy") or groups[3] or groups[4] else "_no_year")
+        sure = CONFIDENCE.get(said, 0.85)
+        times.append(Time(start, end, text_, _iso(span[0]), _iso(span[1]), round(sure * (0.7 if vague else 1.0), 3), said))
         told[start] = (kind, groups)
     for start, end, groups in sorted(deferred):
         # "We moved in 1979. That summer ...": of the time told before it in the same paragraph, else none
@@ -825,7 +829,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         except (ValueError, OverflowError, KeyError):
             continue
         if span is not None:
-            times.append(Time(start, end, text[start:end], _iso(span[0]), _iso(span[1]), round(CONFIDENCE["that"] * prior.confidence, 3)))
+            times.append(Time(start, end, text[start:end], _iso(span[0]), _iso(span[1]), round(CONFIDENCE["that"] * prior.confidence, 3),
+                              "that+told"))
             told[start] = ("that", groups)
     times.sort(key=lambda t: t.start)
     times = _in_the_year_told(text, times, told, a, future)
@@ -846,7 +851,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             except (ValueError, OverflowError, KeyError):
                 continue
             times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
-                            round(times[i].confidence * 0.9, 3))
+                            round(times[i].confidence * 0.9, 3), times[i].kind + "+counted")
             after.add(i)
     for i in range(1, len(times)):
         if i in after:
@@ -855,6 +860,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         if kind == "ago" and groups[2].lower() in ("before", "after", "earlier", "later") or kind == "unit_before":
             base = dt.date.fromisoformat(times[i - 1].lo)
             unit = (groups[0] if kind == "unit_before" else groups[1]).lower().rstrip("s")
+            if _counted(kind, groups) and re.match(r"\s*(?!(?:that|then|this|it|which)\b)[^\W\d_]", text[times[i].end:], re.I):
+                continue  # "two days before Mum died": counted from what the words go on to tell (by_event), not a time before
             if (kind == "unit_before" or _counted(kind, groups)) and re.match(r"\s*[^\W\d_]", text[times[i].end:]) and (
                     dt.date.fromisoformat(times[i - 1].hi) - base).days > {"day": 1, "night": 1, "week": 7, "weekend": 7,
                                                                            "fortnight": 7}.get(unit, 366):
@@ -870,7 +877,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
                 continue
             if span is not None:
                 times[i] = Time(times[i].start, times[i].end, times[i].text, _iso(span[0]), _iso(span[1]),
-                                round(times[i].confidence * 0.9, 3))  # counted from another time: as sure as both
+                                round(times[i].confidence * 0.9, 3), times[i].kind + "+counted")  # as sure as both
                 after.add(i)
     # "I retired the year after you got ill", "the day before I had you": before or after what the words go on to tell,
     # with no time told before them to count from: not the entry's day (a year after a letter, for what was long ago)
@@ -888,10 +895,12 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "11"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "12"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
+    # 12: dates8: each time's pattern (Time.kind); "two days before Mum died" counted from the death, never from a time told
+    # before; "the last week of March" not last week; "2019 was a hard year"; "the week after you died" (by_event)
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -904,7 +913,7 @@ def entry_times(ex: Extraction) -> list[Time]:
         return find_times(ex.text, ex.at, day_first=ex.day_first)
     key = f"remembrancer.times@{ex.at}@{ex.day_first}"
     if key not in ex.doc.user_data:  # plain tuples: user_data may be serialised with the doc
-        ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi, t.confidence)
+        ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi, t.confidence, t.kind)
                                  for t in find_times(ex.text, ex.at, lambda pos: to_come(ex.doc, pos),
                                                      lambda pos: _duration(ex.doc, pos), ex.day_first)]
     return [Time(*t) for t in ex.doc.user_data[key]]
@@ -987,20 +996,24 @@ def _present_perfect(verb) -> bool:
 _BY_VERB = {"was born": "birth", "were born": "birth", "died": "death", "passed away": "death", "passed": "death",
             "got married": "marriage", "married": "marriage", "retired": "retirement", "had a stroke": "illness",
             "had his stroke": "illness", "had her stroke": "illness", "was diagnosed": "illness", "moved": "moving",
-            "moved away": "moving", "moved out": "moving"}
+            "moved away": "moving", "moved out": "moving",
+            "did": "did"}  # "Uncle Ray died the November after you did": the kind the sentence tells (extract._dated_by_events)
 _BY_NOUN = {"birth": "birth", "death": "death", "wedding": "marriage", "retirement": "retirement", "stroke": "illness",
             "diagnosis": "illness", "heart attack": "illness"}
-_BY_UNIT = r"year|summer|spring|autumn|fall|winter|christmas|easter|month|week|weekend|day|night"
+_BY_UNIT = (r"year|summer|spring|autumn|fall|winter|christmas|easter|month|week|weekend|day|night|"
+            r"january|february|march|april|may|june|july|august|september|october|november|december")
 _BY_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
 BY_EVENT = re.compile(
     rf"(?i:\b(?:(?P<n>{_num})\s+(?P<units>days?|weeks?|months?|years?|summers?|winters?|christmases)|(?:the|that)\s+"
     rf"(?P<unit>{_BY_UNIT}))\s+(?:(?P<dir>before|after)\s+)?)"
-    rf"(?:(?P<who>{_BY_NAME})\s+(?P<verb>(?i:" + "|".join(sorted(_BY_VERB, key=len, reverse=True)) + r"))"
+    rf"(?:(?P<who>{_BY_NAME}|you)\s+(?P<verb>(?i:" + "|".join(sorted(_BY_VERB, key=len, reverse=True)) + r"))"
     rf"|(?P<whose>{_BY_NAME})['’]s\s+(?P<noun>(?i:" + "|".join(sorted(_BY_NOUN, key=len, reverse=True)) + r")))\b"
     # an age: "when Mom turned 70" (the year of that birthday), "when I was 19" (the twelve months after it)
-    rf"|(?i:\bwhen\s+)(?P<aged>{_BY_NAME})\s+(?P<age_verb>(?i:turned|was|were))\s+(?P<age>\d{{1,3}}|(?i:{_num}))\b"
+    rf"|(?i:\bwhen\s+|\b(?:the|that)\s+(?P<aged_in>year|summer|spring|autumn|fall|winter)\s+)(?P<aged>{_BY_NAME}|you)\s+"
+    rf"(?P<age_verb>(?i:turned|was|were))\s+(?P<age>\d{{1,3}}|(?i:{_num}))\b"
     r"(?!\s*(?:%|(?i:years?\s+(?:old\s+)?(?:ago|before|after|since|earlier|later)|minutes?|hours?|days?|weeks?|months?|o'clock|am|pm|a\.m|p\.m)\b))")
-_NOT_NAMES = {"we", "you", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
+# ("you" is a name here: in a letter, the one written to, as the store reads it: "the week after you died")
+_NOT_NAMES = {"we", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
 
 
 def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
@@ -1015,9 +1028,11 @@ def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
         if who == "aged":
             age = m.group("age").lower()
             n = None if age in VAGUE else parse_number(age)
+            # "the summer I turned fourteen", "the fall I was 19": that season of the year of that age ("turned:summer")
+            within = f":{m.group('aged_in').lower()}" if m.group("aged_in") and m.group("aged_in").lower() != "year" else ""
             if n and 0 < n < 120:
                 out.append((m.start(who), m.start(who) + len(name), "birth",
-                            "turned" if m.group("age_verb").lower() == "turned" else "aged", n, "after"))
+                            ("turned" if m.group("age_verb").lower() == "turned" else "aged") + within, n, "after"))
             continue
         unit = (m.group("unit") or m.group("units")).lower()
         unit = {"christmases": "christmas"}.get(unit, unit.rstrip("s") if unit != "christmas" else unit)
@@ -1031,16 +1046,51 @@ def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
     return out
 
 
+BY_FUNERAL = re.compile(
+    rf"(?i:\b(?:(?P<n>{_num})\s+(?P<units>days?|weeks?|months?)|(?:the|that)\s+(?P<unit>day|week|weekend|month))\s+"
+    r"(?P<dir>before|after)\s+the\s+(?:funeral|burial|cremation))\b")
+
+
+def by_funeral(text: str) -> list[tuple[str, int, str]]:
+    """The times in `text` told by a funeral no one is named at: "the week after the funeral", "two days before the
+    burial" -> [("week", 1, "after")]: of the funeral the writer last told (extract._dated_by_events)."""
+    out = []
+    for m in BY_FUNERAL.finditer(text):
+        unit = (m.group("unit") or m.group("units")).lower().rstrip("s")
+        n = parse_number(m.group("n")) if m.group("n") else 1
+        if n:
+            out.append((unit, n, m.group("dir").lower()))
+    return out
+
+
 def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = None):
     """The interval [lo, hi) of "the <unit> (before|after)" an event dated [lo, hi), or "the <unit>" it happened in;
     None when the event's date is too coarse to tell ("the week after" an event known to the month)."""
     a, b = dt.date.fromisoformat(lo[:10]), dt.date.fromisoformat(hi[:10])
     span = (b - a).days
     last = b - dt.timedelta(days=1)
+    unit, _, within = unit.partition(":")
+    if unit in MONTHS:  # "the November after you died": the first November after (the last before) the month it happened in
+        if (a.year, a.month) != (last.year, last.month):
+            return None
+        m = MONTHS[unit]
+        if direction == "after":
+            return month(a.year + (m <= a.month), m)
+        if direction == "before":
+            return month(a.year - (m >= a.month), m)
+        return month(a.year, m) if m == a.month else None  # "the March Dad died"
     if unit == "turned":  # "when Mom turned 70": the year of her seventieth birthday
-        return year(a.year + n) if a.year == last.year else None
+        if a.year != last.year:
+            return None
+        return season(a.year + n, within) if within else year(a.year + n)  # "the summer I turned fourteen"
     if unit == "aged":  # "when I was 19": the year from the nineteenth birthday (born known to the month)
-        return (a + relativedelta(years=n), a + relativedelta(years=n + 1)) if span <= 31 else None
+        if span > 31:
+            return None
+        lo, hi = a + relativedelta(years=n), a + relativedelta(years=n + 1)
+        if not within:
+            return lo, hi
+        inside = [season(y, within) for y in (lo.year - 1, lo.year, lo.year + 1) if lo <= season(y, within)[0] and season(y, within)[1] <= last + relativedelta(years=n + 1)]
+        return inside[0] if len(inside) == 1 else None  # "the fall I was 19": the one fall of that year of her life
     if unit in ("day", "night"):
         return day(a + dt.timedelta(days=n if direction == "after" else -n)) if direction and span == 1 else (
             day(a) if span == 1 else None)
