@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 from remembrancer import forgetting, kin, people
-from remembrancer.extract import cues, kinds, relations
+from remembrancer.extract import cues, kinds, relations, roles
 from remembrancer.extract import people as extract_people
 
 
@@ -16,8 +16,9 @@ def test_each_word_once():
 
 def test_components_read_the_lexicon():
     """The tables the components use are the lexicon's own objects, not copies written out again."""
-    for module, names in ((relations, "ROLES KINDS CONVERSE WORDS MUTUAL BORN_ROLES SLANG OWN TIE_WORDS PREFIXES SUFFIXES"
+    for module, names in ((relations, "ROLES KINDS CONVERSE WORDS MUTUAL BORN_ROLES SLANG OWN TIE_WORDS PREFIXES"
                                       " KIN_NAMES KIN_ROLE"),
+                          (roles, "ROLES PREFIXES SUFFIXES"),
                           (extract_people, "HONORIFICS HONORIFIC_CLASS LOWER_KIN TITLES KIN_ROLE KIN_NAMES KIN_AFTER ROYAL"),
                           (kinds, "ROLE_TITLES HONORIFICS KIN_NAMES"), (forgetting, "CLOSENESS"), (people, "GROUPS")):
         for name in names.split():
