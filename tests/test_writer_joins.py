@@ -22,15 +22,21 @@ def writer(memory):
     return everyone(memory)["me"]
 
 
+def owners(memory, day, kind):
+    """Whether each person the entry of this day names by a mention of this kind is the writer."""
+    return [owner for (owner,) in memory.query(
+        "SELECT p.owner FROM mentions m JOIN people p ON p.id = m.person JOIN entries e ON e.id = m.entry"
+        " WHERE e.at LIKE ? AND m.kind = ?", (f"{day}%", kind))]
+
+
 def test_a_name_the_writer_signs_with_is_someone_else_written_of_as_she(memory):
     # the writer signs "Kate"; her sister-in-law Kate is written of as "she": a name that fits is not the writer's
     memory.add("Dear Tom,\n\nI miss you. The garden is full of snowdrops.\n\nLove, Kate\n", at="2021-01-03")
     memory.add("Dear Tom,\n\nI planted the beans today. Write soon.\n\nLove, Kate\n", at="2021-02-03")
     memory.add("Kate came round with the baby. She stayed for hours and she ate all the cake.", at="2021-03-03")
     assert "Kate" in writer(memory)["aliases"]
-    said = memory.query("SELECT p.owner FROM mentions m JOIN people p ON p.id = m.person JOIN entries e ON e.id = m.entry"
-                        " WHERE e.at LIKE '2021-03-03%' AND m.kind = 'name'")
-    assert said and not any(owner for (owner,) in said)
+    said = owners(memory, "2021-03-03", "name")
+    assert said and not any(said)
 
 
 def test_one_written_of_as_he_in_two_entries_is_not_taken_into_the_writer_by_a_name_gained_later(memory):
@@ -59,9 +65,8 @@ def test_a_greeting_to_someone_of_the_writers_name_is_someone_else(memory):
     memory.add("Dear Bill,\n\nI miss you. The hens are laying.\n\nLove, Anne\n", at="2021-01-03")
     memory.add("Dear Bill,\n\nIt snowed. I stayed in.\n\nLove, Anne\n", at="2021-02-03")
     memory.add("Dear Anne,\n\nThank you for the scarf. I wore it to church.\n", at="2021-03-03")
-    said = memory.query("SELECT p.owner FROM mentions m JOIN people p ON p.id = m.person WHERE m.kind = 'addressee'"
-                        " AND m.entry = (SELECT id FROM entries WHERE at LIKE '2021-03-03%')")
-    assert said and not any(owner for (owner,) in said)
+    said = owners(memory, "2021-03-03", "addressee")
+    assert said and not any(said)
 
 
 def test_a_signer_written_of_as_she_in_two_entries_is_not_the_writer(memory):
