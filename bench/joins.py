@@ -114,7 +114,7 @@ def main(argv=None):
         return
     data, cache = Path(args.data), Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
-    assert not set(journal.HELD_OUT) & {w for ws in HALVES.values() for w in ws}
+    assert not set(journal.HELD_OUT + journal.FRESH) & {w for ws in HALVES.values() for w in ws}
     assert sorted(w for ws in HALVES.values() for w in ws) == sorted(journal.TUNE)
     by_half = {h: classes(data, cache, ws) for h, ws in HALVES.items()}
     kinds = sorted({k for c in by_half.values() for k in c})
