@@ -63,9 +63,6 @@ WEIGHTS = {
     # for "Where ...?" ("chat:member"): chosen on REALTALK chats 1-3 and their short-turn twin (0.2-0.8, 0.1-0.3);
     # LoCoMo's written chats keep 0 (gather:member 0.2 there: R@10 up, R@25 down).
     "member": 0.0, "gather:member": 0.0, "chat:gather:member": 0.4, "chat:member": 0.2,
-    # A turn that speaks to the other person and of no one else ("addressed"), for questions that gather, in people
-    # messaging: chosen on REALTALK chats 1-3 and their short-turn twins (leave-one-chat-out); 0 elsewhere.
-    "addressed": 0.0, "gather:addressed": 0.0, "chat:gather:addressed": -0.5,
 }
 FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
 FACT_ROWS = 5_000  # most facts of the asked people read for one question (the latest)
@@ -782,23 +779,10 @@ def _signals(memory, vector, a, lexical, dense, theirs, among=None, messaging=No
         # person asked about when they speak in the store.
         "member": np.array([float(bool(categories.naming(members, info[i]["text"])) and (not spoken or i in spoken))
                             for i in ids]) if (members := a.get("members")) else np.zeros(len(ids)),
-        # A turn that speaks to the other person and not of its speaker ("Your trip sounds amazing! Have you been?").
-        "addressed": np.array([float(addressed(info[i]["text"])) for i in ids]),
         "fact_passages": {i: facts_by_passage[i] for i in best_facts},  # (score, what, statement, person), for `ask`
         "aggregate": bool(a.get("aggregate")),
         "messaging": names(memory).messaging if messaging is None else messaging,
     }
-
-
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|u|ur)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:i|im|ive|me|my|mine|myself|we|us|our|ours|ourselves)\b", re.I)
-
-
-def addressed(text: str | None) -> bool:
-    """Does a turn speak to the other person and say nothing of its speaker ("Your trip sounds amazing! Have you been
-    to Rome?")? It tells what the one it answers did or likes, not what its speaker does: a question that gathers what
-    someone likes, does or plans is answered by their turns about themselves ("I", "my", "we"), or about a thing alone."""
-    return bool(text) and bool(_SECOND_PERSON.search(text)) and not _FIRST_PERSON.search(text)
 
 
 FOCUS = 20_000  # most passages a person or time the question names may have to be searched on their own
@@ -966,7 +950,7 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     base = (w["dense"] * d + w["bm25"] * b + w["dense*bm25"] * d * b + w["dense^2"] * d * d + w["bm25^2"] * b * b
             + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w.get("focus", 0.0) * f["focus"] + w["time"] * f["time"]
             + w["says_when"] * f["says_when"] + w["length"] * f["length"] + w["fact"] * f["fact"]
-            + w["member"] * f["member"] + w["addressed"] * f["addressed"])
+            + w["member"] * f["member"])
     padded = np.append(base, 0.0)  # index -1: no neighbour
     score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])
     if w.get("neighbour2"):
