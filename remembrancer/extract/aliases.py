@@ -20,6 +20,8 @@ from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, K
 from .signed import signed
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
+# kin words before a name that are only the family's ("Uncle Bob", "Nana Sue"); not those a church gives too ("Father Dan")
+FAMILY_WORDS = KIN_NAMES.keys() - {"father", "mother", "sister", "brother"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -84,7 +86,9 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
             nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1])) or middle_named(ta, tb) or middle_named(tb, ta)
     (one, one_name), (other, other_name) = ((ta, a), (tb, b)) if len(ta) == 1 else ((tb, b), (ta, a))
     w = one[0]
-    titled = one_name.split()[0].strip(".,").lower() in HONORIFICS and len(one_name.split()) > 1
+    # a title keeps the name it is said with ("King John" is not "Jack"); a kin word does not: the family says "Uncle Bob"
+    # of Robert Hall as it says "Bob" (but "Father Dan" is a priest's title, not Dana's)
+    titled = one_name.split()[0].strip(".,").lower() in HONORIFICS.keys() - FAMILY_WORDS and len(one_name.split()) > 1
     if len(other) == 1:
         # Two single names: the same, or a nickname unless a title is in the way ("King John" is not "Jack").
         return w == other[0] or (not titled and nickname_of(w, other[0]))
@@ -156,8 +160,9 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "17"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
-    # 17: two speakers of a chat under two labels are never one
+    version = "18"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
+    # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
+    # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana)
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)

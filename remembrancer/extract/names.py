@@ -85,13 +85,13 @@ def nickname_of(a: str, b: str) -> bool:
     return (b in na and nb <= na | {a}) or (a in nb and na <= nb | {b})
 
 
-_DIMINUTIVE = re.compile(r"(?:y|ie|sy|s|o)$")
+_DIMINUTIVE = re.compile(r"(?:y|ie|i|sy|s|o)$")
 
 
 @lru_cache(maxsize=1 << 16)
 def short_form(short: str, name: str) -> bool:
     """Is `short` the first letters of `name`, as people shorten names ("Beth" of "Bethan", "Glen" of
-    "Glenys", "Den" of "Dennis"), perhaps with a pet ending ("Bethy", "Lows")? Three letters at least,
+    "Glenys", "Den" of "Dennis"), perhaps with a pet ending ("Bethy", "Lows", "Ruki" of "Rukhsana")? Three letters at least,
     and not a name of the other sex ("Dan" is not "Daniela"), a kin word or a title ("Mam" is not "Mami")."""
     if len(short) < 3 or len(name) <= len(short) or not short.isalpha() or not name.isalpha() or {short, name} & (KIN_NAMES.keys() | HONORIFICS.keys()):
         return False
