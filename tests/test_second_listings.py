@@ -50,6 +50,7 @@ def test_a_title_still_keeps_the_name_it_is_said_with():
 
     assert not same_person("King John", "Jack") and not same_person("Dr Bob", "Robert Hall")
     assert not same_person("Father Dan", "Dana Kowalski")  # a priest's title, which a kin word also is
+    assert not same_person("Nana Pat", "Dr Patel") and not same_person("Nana Pat", "Patel")  # a curated nickname only
     assert same_person("Auntie Liz", "Elizabeth Bennet")
 
 

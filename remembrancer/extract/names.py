@@ -75,8 +75,13 @@ def _namer():
 def nickname_of(a: str, b: str) -> bool:
     """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
     a, b = a.lower(), b.lower()
-    if a == b or short_form(a, b) or short_form(b, a):
-        return True
+    return a == b or short_form(a, b) or short_form(b, a) or curated_nickname(a, b)
+
+
+@lru_cache(maxsize=4096)
+def curated_nickname(a: str, b: str) -> bool:
+    """Is one first name the other's nickname in the curated list ("Bob", "Robert"), not only its first letters?"""
+    a, b = a.lower(), b.lower()
     namer = _namer()
     # A nickname that is a name of other people too ("Lisa" of "Alice" is also Elizabeth's, "Harry" also
     # Harold's) is too ambiguous to join on; one whose other forms all belong to the full name ("Liz",
