@@ -1723,6 +1723,9 @@ def _surname_joins(conn, split) -> set[int]:
     return out
 
 
+_ROLE_TITLES = sorted(r for r in ROLES if r not in KIN_NAMES and r not in HONORIFICS)  # "midwife", "physio"
+
+
 def _role_titled(name: str) -> tuple[str, str] | None:
     """(role, first name) of a role word said as a title before a first name ("Midwife Sarah", "Physio Dan"), not a kin
     word ("Nana Sue") nor a title ("Dr Patel"): what one who is that to the writer is called by."""
@@ -1730,7 +1733,7 @@ def _role_titled(name: str) -> tuple[str, str] | None:
     if len(words) != 2 or not words[1][:1].isupper() or not words[1][1:].islower() or not name_gender(words[1]):
         return None
     role = words[0].lower()
-    return (role, words[1].lower()) if role in ROLES and role not in KIN_NAMES and role not in HONORIFICS else None
+    return (role, words[1].lower()) if role in _ROLE_TITLES else None
 
 
 def _role_joins(conn, split) -> set[int]:
@@ -1738,6 +1741,10 @@ def _role_joins(conn, split) -> set[int]:
     first name whom the store relates to anyone by that role word ("the midwife, Sarah Lewis": her midwife), when exactly
     one is: another Sarah, a friend or a colleague, is not her; not when the two are said to be anything to each other or
     named apart in one entry, nor when the owner split either name off. Returns the people merged."""
+    marks = ",".join("?" * len(_ROLE_TITLES))
+    if not conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
+                        f" IN ({marks}) LIMIT 1", _ROLE_TITLES).fetchone():
+        return set()  # no one called "Midwife Sarah": nothing to read (no scan of everyone, batch after batch)
     rows = _others_names(conn)
     out = set()
     for k, row in list(rows.items()):
