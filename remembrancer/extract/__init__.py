@@ -32,7 +32,7 @@ from .facts import Facts
 from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
-from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, TITLES
+from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, ROLES, TITLES
 from .people import People, english_word, group_name, inside, name_count, name_gender, quoted
 from . import relations as _relations
 from .relations import Relations, Situations
@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "19"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT)
+JOIN = "20"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -1397,7 +1397,7 @@ def _kin_joins(conn) -> set[int]:
     owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
     if owner is None:  # every entry so far signed ("Love, Ruthie x"): the writer is who signs them
         split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
-        return _owner_signed(conn, None, split) | _titled_joins(conn, split) | _surname_joins(conn, split)
+        return _owner_signed(conn, None, split) | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split)
     owner = owner[0]
     rows = conn.execute(
         "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
@@ -1434,7 +1434,7 @@ def _kin_joins(conn) -> set[int]:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
-        | _titled_joins(conn, split) | _surname_joins(conn, split)
+        | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split)
 
 
 # Kin words that are also titles before a name: a priest, a nun or a nurse, a monk, an abbess ("Father Dan", "Sister Agnes").
@@ -1719,6 +1719,49 @@ def _surname_joins(conn, split) -> set[int]:
         if other["gender"] is None and sex:
             conn.execute("UPDATE people SET gender = ? WHERE id = ?", (next(iter(sex)), o))
         other["names"] |= rows.pop(k)["names"]
+        out |= {o, k}
+    return out
+
+
+_ROLE_TITLES = sorted(r for r in ROLES if r not in KIN_NAMES and r not in HONORIFICS)  # "midwife", "physio"
+
+
+def _role_titled(name: str) -> tuple[str, str] | None:
+    """(role, first name) of a role word said as a title before a first name ("Midwife Sarah", "Physio Dan"), not a kin
+    word ("Nana Sue") nor a title ("Dr Patel"): what one who is that to the writer is called by."""
+    words = name.split()
+    if len(words) != 2 or not words[1][:1].isupper() or not words[1][1:].islower() or not name_gender(words[1]):
+        return None
+    role = words[0].lower()
+    return (role, words[1].lower()) if role in _ROLE_TITLES else None
+
+
+def _role_joins(conn, split) -> set[int]:
+    """A person known only by a role word before a first name ("Midwife Sarah") is the one other person called by that
+    first name whom the store relates to anyone by that role word ("the midwife, Sarah Lewis": her midwife), when exactly
+    one is: another Sarah, a friend or a colleague, is not her; not when the two are said to be anything to each other or
+    named apart in one entry, nor when the owner split either name off. Returns the people merged."""
+    marks = ",".join("?" * len(_ROLE_TITLES))
+    if not conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
+                        f" IN ({marks}) LIMIT 1", _ROLE_TITLES).fetchone():
+        return set()  # no one called "Midwife Sarah": nothing to read (no scan of everyone, batch after batch)
+    rows = _others_names(conn)
+    out = set()
+    for k, row in list(rows.items()):
+        said = {_role_titled(n) for n in row["names"]}
+        if k not in rows or len(said) != 1 or None in said or any(n.lower() in split for n in row["names"]):
+            continue
+        role, first = said.pop()
+        fits = [pid for pid, other in rows.items() if pid != k and any(
+                    tokens(n) and tokens(n)[0] == first and not _surname_only(n) and not _role_titled(n) for n in other["names"])
+                and conn.execute("SELECT 1 FROM relations WHERE subject = ? AND lower(relation) = ? LIMIT 1", (pid, role)).fetchone()]
+        if len(fits) != 1 or any(n.lower() in split for n in rows[fits[0]]["names"]):
+            continue
+        o = fits[0]
+        if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
+                        (k, o)).fetchone() or _set_apart(conn, k, o) or not _join_stored(conn, o, k):
+            continue
+        rows[o]["names"] |= rows.pop(k)["names"]
         out |= {o, k}
     return out
 

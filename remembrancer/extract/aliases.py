@@ -15,11 +15,13 @@ from functools import lru_cache
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import ANIMALS
-from .names import _DIMINUTIVE, _namer, nickname_of, short_form  # noqa: F401 (importable here as before)
+from .names import _DIMINUTIVE, _namer, curated_nickname, nickname_of, short_form  # noqa: F401 (importable here as before)
 from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
 from .signed import signed
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
+# kin words before a name that are only the family's ("Uncle Bob", "Nana Sue"); not those a church gives too ("Father Dan")
+FAMILY_WORDS = KIN_NAMES.keys() - {"father", "mother", "sister", "brother"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -87,11 +89,21 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
     titled = one_name.split()[0].strip(".,").lower() in HONORIFICS and len(one_name.split()) > 1
     if len(other) == 1:
         # Two single names: the same, or a nickname unless a title is in the way ("King John" is not "Jack").
-        return w == other[0] or (not titled and nickname_of(w, other[0]))
+        return w == other[0] or _nickname(w, other[0], one_name)
     # A title with a first name ("Uncle John" of "John Smith"), but a titled surname is not the first word
     # of a name given surname first ("Captain Ashburnham" is not "Mrs Ashburnham Leonora").
     first = w == other[0] and (not titled or name_gender(w) or not name_gender(other[-1]))
-    return (not titled and nickname_of(w, other[0])) or first or w == other[-1]
+    return _nickname(w, other[0], one_name) or first or w == other[-1]
+
+
+def _nickname(a: str, b: str, name: str) -> bool:
+    """May first name a, said in `name`, be b by a nickname? Not with a title before it ("King John" is not "Jack"); with a
+    kin word, by a curated nickname only: the family says "Uncle Bob" of Robert Hall as it says "Bob", but "Nana Pat" is
+    not Dr Patel (and "Father Dan" is a priest's title, not Dana's)."""
+    before = name.split()[0].strip(".,").lower() if len(name.split()) > 1 else None
+    if before in HONORIFICS.keys() - FAMILY_WORDS:
+        return False
+    return curated_nickname(a, b) if before in FAMILY_WORDS else nickname_of(a, b)
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -156,8 +168,9 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "17"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
-    # 17: two speakers of a chat under two labels are never one
+    version = "18"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
+    # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
+    # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana)
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)

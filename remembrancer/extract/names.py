@@ -75,8 +75,13 @@ def _namer():
 def nickname_of(a: str, b: str) -> bool:
     """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
     a, b = a.lower(), b.lower()
-    if a == b or short_form(a, b) or short_form(b, a):
-        return True
+    return a == b or short_form(a, b) or short_form(b, a) or curated_nickname(a, b)
+
+
+@lru_cache(maxsize=4096)
+def curated_nickname(a: str, b: str) -> bool:
+    """Is one first name the other's nickname in the curated list ("Bob", "Robert"), not only its first letters?"""
+    a, b = a.lower(), b.lower()
     namer = _namer()
     # A nickname that is a name of other people too ("Lisa" of "Alice" is also Elizabeth's, "Harry" also
     # Harold's) is too ambiguous to join on; one whose other forms all belong to the full name ("Liz",
@@ -85,13 +90,13 @@ def nickname_of(a: str, b: str) -> bool:
     return (b in na and nb <= na | {a}) or (a in nb and na <= nb | {b})
 
 
-_DIMINUTIVE = re.compile(r"(?:y|ie|sy|s|o)$")
+_DIMINUTIVE = re.compile(r"(?:y|ie|i|sy|s|o)$")
 
 
 @lru_cache(maxsize=1 << 16)
 def short_form(short: str, name: str) -> bool:
     """Is `short` the first letters of `name`, as people shorten names ("Beth" of "Bethan", "Glen" of
-    "Glenys", "Den" of "Dennis"), perhaps with a pet ending ("Bethy", "Lows")? Three letters at least,
+    "Glenys", "Den" of "Dennis"), perhaps with a pet ending ("Bethy", "Lows", "Ruki" of "Rukhsana")? Three letters at least,
     and not a name of the other sex ("Dan" is not "Daniela"), a kin word or a title ("Mam" is not "Mami")."""
     if len(short) < 3 or len(name) <= len(short) or not short.isalpha() or not name.isalpha() or {short, name} & (KIN_NAMES.keys() | HONORIFICS.keys()):
         return False

@@ -813,7 +813,7 @@ class People:
     """
 
     name = "people"
-    version = "56"  # 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "57"  # 57: "-i" a pet ending of a short form (names.short_form). 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
