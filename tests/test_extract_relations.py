@@ -525,3 +525,23 @@ def test_a_great_grandparent_is_no_grandparent():
     assert ("Joan", "great-granny", "me") in found or not any(r[0] == "Joan" for r in found)
     assert ("Elsie", "great-grandmother", "me") in found and ("Pat", "granny", "me") in found
     assert not any(r[1] in ("granny", "grandmother", "uncle") and r[0] in ("Joan", "Elsie", "Bob") for r in found)
+
+
+def test_a_kin_word_first_said_in_anothers_quoted_words_stays_theirs():
+    # 'he said, "... Mam got me the bike"': his mother; said again outside the quotes, the writer still means his
+    found = rels(extract('Took Lily to see Dad. Lily asked him about his best birthday, and he said, "The one where Mam got '
+                         'me the bike." Lily, bless her, didn\'t ask who Mam was. I rang Mam after, and she cried.'))
+    assert ("Dad", "father", "me") in found
+    assert not any(r[0] == "Mam" and r[2] == "me" for r in found)
+
+
+def test_a_kin_word_the_writer_says_first_is_still_the_writers():
+    found = rels(extract('I rang Mam at six. She said, "Tell your Mam I said hello," and laughed. Mam says I fuss.'))
+    assert ("Mam", "mother", "me") in found
+
+
+def test_one_who_marries_two_people_is_no_spouse_of_either():
+    found = rels(extract("I married Josh Meyer and Kayla Brandt this afternoon at Trinity. The groom fainted during the "
+                         "vows. I married my wife Ruth in 1990."))
+    assert not any("Josh Meyer" in r and "me" in r for r in found)
+    assert any(r[0] == "Ruth" and r[2] == "me" for r in found)

@@ -71,7 +71,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "24"  # 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
+    version = "25"  # 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
+    # marries no one to me. 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
     # Graham's", "Tom and Priya's kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's
@@ -575,6 +576,8 @@ def _tied(ex, doc, who, two=None) -> list[tuple]:
             o for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for o in c.children if o.dep_ == "pobj"]
         objects = [next((a for a in o.children if a.dep_ == "appos" and who(a) is not None), o) if who(o) is None else o
                    for o in objects]  # "with that girl Donna"
+        if lemma in ("marry", "wed") and any(who(j) is not None for o in objects for j in o.conjuncts):
+            continue  # "I married Josh and Kayla this afternoon": the one who married them, not a spouse
         people = [who(x) for x in subjects + objects]
         how = "verb"
         if two and [x.lower_ for x in subjects] == ["we"] and not objects:
@@ -882,6 +885,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
         owners = set()  # one relation to each: the writer's grandfather, and Maisie's ("Blow them out, Grandpa!")
         if any(_kin_to_others(ex, m) for m in person.mentions):
             continue  # "she's Auntie Ruki to my two": the kin of those it says, not the writer's
+        theirs = _first_in_others_words(ex, person, quotes, who, writer)
         for m in person.mentions:
             # the kin word the person is called by here ("Mum", though her name may be given too: "Margaret")
             words = ex.text[m.start:m.end].lower().split()
@@ -897,6 +901,9 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             before = ex.text[max(0, m.start - 12):m.start].split()
             yours = bool(before) and before[-1].lower() == "your"
             turn = next(((start, end, sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
+            if theirs is not None and theirs[0] < m.start and theirs[1] == words[0] and not inside(m.start, quotes):
+                continue  # the kin word of another's quoted words, said again: 'he said, "Mam got me the bike" ...
+                # Lily didn't ask who Mam was'
             if inside(m.start, quotes):
                 # said to someone in quoted words: the kin of the one who says them. Not "Mum" or "Dad", which name
                 # another person for each who says them (Josh's "Mum" is the writer, whose "Mum" is another)
@@ -925,6 +932,21 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 out.append((p, role, owner, span.sent.start_char, span.sent.end_char, how))
                 owners.add(owner)
     return out
+
+
+def _first_in_others_words(ex, person, quotes, who, writer) -> tuple[int, str] | None:
+    """Where a person is first called by a kin word in quoted words told as someone else's ('he said, "The one where Mam
+    got me the bike"'), and the word: said again outside the quotes in that entry, it is still theirs."""
+    for m in sorted(person.mentions, key=lambda m: m.start):
+        words = ex.text[m.start:m.end].lower().split()
+        if not words or KIN_ROLE.get(words[0]) is None or m.kind not in ("name", "title") or not inside(m.start, quotes):
+            continue
+        span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+        says = _sayers(span, quotes) if span is not None else []
+        if says and not any(t.lower_ in ("i", "we") or who is not None and writer is not None and who(t) == writer
+                            for t in says):
+            return m.start, words[0]
+    return None
 
 
 # Kin words that before a name are a title of the church or the ward, never how one's own kin are called ("Father Twohig",
@@ -1060,6 +1082,12 @@ def _hearer(ex, turn, speakers, who, by_name=True) -> int | None:
 def _quote_speaker(ex, span, quotes, who, writer) -> int | None:
     """The person said to say the quoted words a span is in: 'Lily said, "..."', '"...," Dad said', '"...," said Josh';
     "I" is the writer."""
+    people = {writer if t.lower_ == "i" else who(t) for t in _sayers(span, quotes)}
+    return people.pop() if len(people) == 1 else None
+
+
+def _sayers(span, quotes) -> list:
+    """The subjects of the verb of saying the quoted words a span is in are told by ('he said, "..."')."""
     doc = span.doc
     q = next(((s, e) for s, e in quotes if s <= span.start_char < e), None)
     words = doc.char_span(q[0], q[1], alignment_mode="expand") if q is not None else None
@@ -1077,8 +1105,7 @@ def _quote_speaker(ex, span, quotes, who, writer) -> int | None:
             says = [after[0]]
         elif len(after) >= 2 and after[0].lemma_.lower() in SAYING and after[1].dep_ in ("nsubj", "nsubjpass"):
             says = [after[1]]
-    people = {writer if t.lower_ == "i" else who(t) for t in says}
-    return people.pop() if len(people) == 1 else None
+    return says
 
 
 def _self_titled(ex, m, words, owner) -> bool:
