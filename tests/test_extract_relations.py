@@ -545,3 +545,10 @@ def test_one_who_marries_two_people_is_no_spouse_of_either():
                          "vows. I married my wife Ruth in 1990."))
     assert not any("Josh Meyer" in r and "me" in r for r in found)
     assert any(r[0] == "Ruth" and r[2] == "me" for r in found)
+
+
+def test_a_role_phrase_after_a_clause_is_its_subjects():
+    found = rels(extract("I went up to the grave. Uncle Alec died that spring, Dad's big brother, the last of the Strachans."))
+    assert ("Uncle Alec", "brother", "Dad") in found
+    # which of two the phrase is of, the words leave open
+    assert not any(r[1] == "brother" for r in rels(extract("I sat with Mum. Dad rang Tom at six, his brother.")))

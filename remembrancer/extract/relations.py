@@ -45,7 +45,7 @@ CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
-              "named": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
+              "named": 0.9, "after": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -72,7 +72,7 @@ class Relations:
 
     name = "relations"
     version = "25"  # 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
-    # marries no one to me. 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
+    # marries no one to me; a role phrase after a clause is its subject's ("Alec died that spring, Dad's big brother"). 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
     # Graham's", "Tom and Priya's kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's
@@ -403,8 +403,11 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             before = names[doc[first - 4].i]  # "Nan's funeral, Dad's mum.": the one whose funeral it is (not "Tom's wife, ...")
         if after is None and before is None:
             after = _is_named(doc, noun, first, names)  # "My sister is Jo", "my husband's called Rhys"
+        how = "pronoun" if first in pronouns else "written"
+        if after is None and before is None:
+            before, how = _said_after(doc, noun, first, k, names), "after"  # "Alec died that spring, Dad's big brother."
         for ref in {after, before} - {None}:
-            add(ref, role, owner, noun.sent, "pronoun" if first in pronouns else "written")
+            add(ref, role, owner, noun.sent, how)
         if after is None and before is None and owner is not None and (said := _fragment(ex, doc, noun, first, in_law_end(noun) or noun.i + 1, names)) is not None:
             g = gender_of(role)
             if said != owner and not (g and ex.people[said].gender and ex.people[said].gender != g):
@@ -481,6 +484,22 @@ def _turn(ex, doc, i) -> tuple[int, int]:
             if span is not None:
                 return span.start, span.end
     return i, i + 1
+
+
+def _said_after(doc, noun, first, k, names) -> int | None:
+    """The one a role phrase set after a comma at the end of a clause is of: the named subject of the verb it hangs on
+    ("Uncle Alec died that spring, Dad's big brother."; not "..., and Dad's brother came", nor a phrase before more words)."""
+    verb = noun.head
+    if noun.dep_ not in ("npadvmod", "appos", "dep", "advmod") or verb.pos_ not in ("VERB", "AUX") or first < 1 \
+            or doc[first - 1].text != "," or verb.i > noun.i:
+        return None
+    end = k
+    while end < len(doc) and end < noun.sent.end and doc[end].text != "." and doc[end].head.i != verb.i:
+        end += 1  # the rest of the phrase: ", the last of that generation"
+    if end < noun.sent.end and doc[end].text not in (".", "!", "…") and not doc[end].is_space:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return names.get(subjects[0].i) if len(subjects) == 1 else None
 
 
 def _boundary(t) -> bool:
