@@ -552,3 +552,20 @@ def test_a_role_phrase_after_a_clause_is_its_subjects():
     assert ("Uncle Alec", "brother", "Dad") in found
     # which of two the phrase is of, the words leave open
     assert not any(r[1] == "brother" for r in rels(extract("I sat with Mum. Dad rang Tom at six, his brother.")))
+
+
+def test_a_parents_kin_word_before_a_name_is_no_parent():
+    found = rels(extract("Jade came round and we watched Mamma Mia and I screamed all the songs. Mum made tea."))
+    assert ("Mum", "mother", "me") in found
+    assert not any(r[0] == "Mamma Mia" for r in found)
+
+
+def test_two_parents_one_married_to_someone_else_are_no_couple():
+    from remembrancer.extract.relations import implied
+
+    me, mum, dad, mark, kelly = range(5)
+    gender = {mum: "f", dad: "m", mark: "m", kelly: "f"}
+    both = [(mum, "mother", me, 0.95), (dad, "father", me, 0.95)]
+    assert (mum, "wife", dad) in {r[:3] for r in implied(both, gender, me)}
+    parted = both + [(mark, "husband", mum, 0.9), (kelly, "girlfriend", dad, 0.95)]
+    assert not any({r[0], r[2]} == {mum, dad} for r in implied(parted, gender, me))

@@ -72,7 +72,9 @@ class Relations:
 
     name = "relations"
     version = "25"  # 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
-    # marries no one to me; a role phrase after a clause is its subject's ("Alec died that spring, Dad's big brother"). 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
+    # marries no one to me; a role phrase after a clause is its subject's ("Alec died that spring, Dad's big brother"); a
+    # parent's word before a name is no parent ("Mamma Mia"); two parents of a child are no couple when one is read
+    # married to or going out with someone else. 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
     # Graham's", "Tom and Priya's kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's
@@ -911,8 +913,9 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             role = KIN_ROLE.get(words[0]) if words else None
             if role is None or m.kind not in ("name", "title"):
                 continue
-            if len(words) > 1 and words[0] in RELIGIOUS:
-                continue  # "Father Twohig", "Sister Agnes": a priest's, a nun's or a ward sister's title, not kin
+            if len(words) > 1 and (words[0] in RELIGIOUS or role in ("mother", "father")):
+                continue  # "Father Twohig", "Sister Agnes": a priest's, a nun's or a ward sister's title, not kin; "Mamma
+                # Mia", "Pa Ingalls": a title or a character, as one's own parents are called "Mum", never "Mum Jane"
             span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -1151,6 +1154,7 @@ COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("
            ("spouse", "pibling"): ("pibling", 0.95),
            # a is b's parent and b is c's child: a and c are b's two parents, a couple (not two mothers: one may be a step)
            ("parent", "child"): ("spouse", 0.95)}
+PARTNERS = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancee", "fiancée"}
 SURE = 0.85  # only ties read at least this surely imply others: a wrong premise makes wrong kin of a whole family
 # More ties of one kind than this read for one person (twenty-one brothers) are misreadings or a crowd, not a
 # family: nothing is worked out through them, or a long journal would make every pair of them kin.
@@ -1199,6 +1203,11 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
         for p in ps:
             coparents[p] |= ps - {p}
     stepped = {p for s, word, o, conf in ties if word.lower().startswith(("ex", "step")) for p in (s, o)}
+    partners = defaultdict(set)  # whom each is read to be married to, engaged to or going out with
+    for s, word, o, conf in ties:
+        if word.lower() in PARTNERS:
+            partners[s].add(o)
+            partners[o].add(s)
 
     def steady(k1, k2, a, b, c) -> bool:
         """Is there no sign that the family of "a is b's k1, b is c's k2" holds a stepchild or a half-sibling: none of
@@ -1232,8 +1241,9 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 if rule is None or a == c or (a, c) in family:
                     continue
                 kind, holds = rule
-                if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled):
-                    continue
+                if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled
+                                         or partners[a] - {c} or partners[c] - {a}):
+                    continue  # two parents of a child, one read married to or going out with someone else: not a couple
                 conf = round(min(c1, c2) * holds, 4)
                 if holds < 1 and min(c1, c2) >= FACT and steady(k1, k2, a, b, c):
                     conf = min(c1, c2)  # my husband's children are mine too: both told surely, and no sign of a stepfamily
