@@ -569,3 +569,8 @@ def test_two_parents_one_married_to_someone_else_are_no_couple():
     assert (mum, "wife", dad) in {r[:3] for r in implied(both, gender, me)}
     parted = both + [(mark, "husband", mum, 0.9), (kelly, "girlfriend", dad, 0.95)]
     assert not any({r[0], r[2]} == {mum, dad} for r in implied(parted, gender, me))
+
+
+def test_a_kin_word_the_family_shares_in_quoted_words_stays_the_writers():
+    found = rels(extract('I rang Mum. She said, "Dad has had a fall." I drove straight round. Dad was on the sofa.'))
+    assert ("Dad", "father", "me") in found

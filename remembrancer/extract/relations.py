@@ -957,14 +957,18 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
 
 
 def _first_in_others_words(ex, person, quotes, who, writer) -> tuple[int, str] | None:
-    """Where a person is first called by a kin word in quoted words told as someone else's ('he said, "The one where Mam
-    got me the bike"'), and the word: said again outside the quotes in that entry, it is still theirs."""
+    """Where a person is first called by a kin word in quoted words told as someone else's and said from their own side
+    ('he said, "The one where Mam got me the bike"', "Where's me Mam?"), and the word: said again outside the quotes in
+    that entry, it is still theirs. Not a kin word the family shares ('Mum said, "Dad has had a fall"')."""
     for m in sorted(person.mentions, key=lambda m: m.start):
         words = ex.text[m.start:m.end].lower().split()
         if not words or KIN_ROLE.get(words[0]) is None or m.kind not in ("name", "title") or not inside(m.start, quotes):
             continue
         span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
-        says = _sayers(span, quotes) if span is not None else []
+        q = next(((a, b) for a, b in quotes if a <= m.start < b), None)
+        if span is None or not re.search(r"\b(?:me|my|mine|myself)\b", ex.text[q[0]:q[1]], re.I):
+            continue
+        says = _sayers(span, quotes)
         if says and not any(t.lower_ in ("i", "we") or who is not None and writer is not None and who(t) == writer
                             for t in says):
             return m.start, words[0]
