@@ -574,3 +574,10 @@ def test_two_parents_one_married_to_someone_else_are_no_couple():
 def test_a_kin_word_the_family_shares_in_quoted_words_stays_the_writers():
     found = rels(extract('I rang Mum. She said, "Dad has had a fall." I drove straight round. Dad was on the sofa.'))
     assert ("Dad", "father", "me") in found
+
+
+def test_a_pupil_in_a_year_with_a_teacher_is_theirs():
+    found = rels(extract("I got your email. Isla is in Year 4 with a teacher called Mrs Hamdan whom she adores. Jack is in "
+                         "Year 2 with Mr Pearce, who plays the ukulele. Amy is in Year 3 with Chloe."))
+    assert ("Mrs Hamdan", "teacher", "Isla") in found and ("Mr Pearce", "teacher", "Jack") in found
+    assert not any(r[1] == "teacher" and "Chloe" in r for r in found)  # a friend in her class

@@ -45,7 +45,7 @@ CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
-              "named": 0.9, "after": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
+              "named": 0.9, "after": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -74,7 +74,7 @@ class Relations:
     version = "25"  # 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
     # marries no one to me; a role phrase after a clause is its subject's ("Alec died that spring, Dad's big brother"); a
     # parent's word before a name is no parent ("Mamma Mia"); two parents of a child are no couple when one is read
-    # married to or going out with someone else. 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
+    # married to or going out with someone else; a pupil in a year or class with a teacher is theirs. 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
     # Graham's", "Tom and Priya's kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's
@@ -451,6 +451,39 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
         if any(t.i in names and names[t.i] != said and role not in (t.lower_, doc[t.i - 1].lower_) for t in noun.sent):
             continue  # "the new midwife, Joy, who Anya loves": whose she is, the sentence leaves open (not "Midwife Sarah")
         add(said, role, writer if writer is not None else _we(ex, noun), noun.sent, "own")
+    for teacher, pupil, sent in _in_class(doc, who):
+        add(teacher, "teacher", pupil, sent, "class")
+    return out
+
+
+SCHOOL = {"year", "grade", "form", "class", "reception", "nursery"}
+TITLES = {"mr", "mrs", "miss", "ms", "mr.", "mrs.", "ms."}
+
+
+def _in_class(doc, who) -> list[tuple]:
+    """(teacher, pupil, sentence) for a pupil said to be in a school year or class with a teacher: "Isla is in Year 4
+    with a teacher called Mrs Hamdan", "Rory is in Year 2 with Mr Pearce", "Jack is in Mrs Patel's class". A year needs its
+    number ("in the year with Tom" is no class), and one "with" no teacher's title or word is no teacher ("with Amy")."""
+    out = []
+    for t in doc:
+        group = next((c for c in t.children if c.dep_ == "pobj"), None) if t.dep_ == "prep" and t.lower_ == "in" else None
+        if group is None or group.lemma_.lower() not in SCHOOL:
+            continue
+        if group.lower_ in ("year", "grade", "form") and not any(c.dep_ == "nummod" for c in group.children):
+            continue
+        pupils = {who(c) for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")} - {None}
+        teachers = {who(c) for c in group.children if c.dep_ == "poss" and doc[max(c.left_edge.i, 0)].lower_ in TITLES}
+        for w in (c for x in (t.head, group) for c in x.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for o in (c for c in w.children if c.dep_ == "pobj"):
+                if o.lemma_.lower() == "teacher":
+                    named = [g for c in o.children if c.dep_ == "acl" and c.lower_ in ("called", "named")
+                             for g in c.children if g.dep_ in ("oprd", "dobj", "attr")]
+                    teachers |= {who(g) for g in named}
+                elif doc[o.left_edge.i].lower_ in TITLES:
+                    teachers.add(who(o))
+        teachers.discard(None)
+        if len(pupils) == 1 and len(teachers) == 1 and pupils != teachers:
+            out.append((teachers.pop(), pupils.pop(), t.sent))
     return out
 
 
