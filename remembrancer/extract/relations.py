@@ -45,7 +45,7 @@ CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
-              "named": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
+              "named": 0.9, "after": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -71,7 +71,10 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "24"  # 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
+    version = "25"  # 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
+    # marries no one to me; a role phrase after a clause is its subject's ("Alec died that spring, Dad's big brother"); a
+    # parent's word before a name is no parent ("Mamma Mia"); two parents of a child are no couple when one is read
+    # married to or going out with someone else; a pupil in a year or class with a teacher is theirs. 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
     # Graham's", "Tom and Priya's kids": a couple. 22: a tie implied by a rule that holds less than always is a fact when both ties are facts and no
     # stepfamily is read; a role had, named by a birth next; a role set beside what is someone's; a parent's kin words in
     # a chat of two are the child's
@@ -402,8 +405,11 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             before = names[doc[first - 4].i]  # "Nan's funeral, Dad's mum.": the one whose funeral it is (not "Tom's wife, ...")
         if after is None and before is None:
             after = _is_named(doc, noun, first, names)  # "My sister is Jo", "my husband's called Rhys"
+        how = "pronoun" if first in pronouns else "written"
+        if after is None and before is None:
+            before, how = _said_after(doc, noun, first, k, names), "after"  # "Alec died that spring, Dad's big brother."
         for ref in {after, before} - {None}:
-            add(ref, role, owner, noun.sent, "pronoun" if first in pronouns else "written")
+            add(ref, role, owner, noun.sent, how)
         if after is None and before is None and owner is not None and (said := _fragment(ex, doc, noun, first, in_law_end(noun) or noun.i + 1, names)) is not None:
             g = gender_of(role)
             if said != owner and not (g and ex.people[said].gender and ex.people[said].gender != g):
@@ -445,6 +451,39 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
         if any(t.i in names and names[t.i] != said and role not in (t.lower_, doc[t.i - 1].lower_) for t in noun.sent):
             continue  # "the new midwife, Joy, who Anya loves": whose she is, the sentence leaves open (not "Midwife Sarah")
         add(said, role, writer if writer is not None else _we(ex, noun), noun.sent, "own")
+    for teacher, pupil, sent in _in_class(doc, who):
+        add(teacher, "teacher", pupil, sent, "class")
+    return out
+
+
+SCHOOL = {"year", "grade", "form", "class", "reception", "nursery"}
+TITLES = {"mr", "mrs", "miss", "ms", "mr.", "mrs.", "ms."}
+
+
+def _in_class(doc, who) -> list[tuple]:
+    """(teacher, pupil, sentence) for a pupil said to be in a school year or class with a teacher: "Isla is in Year 4
+    with a teacher called Mrs Hamdan", "Rory is in Year 2 with Mr Pearce", "Jack is in Mrs Patel's class". A year needs its
+    number ("in the year with Tom" is no class), and one "with" no teacher's title or word is no teacher ("with Amy")."""
+    out = []
+    for t in doc:
+        group = next((c for c in t.children if c.dep_ == "pobj"), None) if t.dep_ == "prep" and t.lower_ == "in" else None
+        if group is None or group.lemma_.lower() not in SCHOOL:
+            continue
+        if group.lower_ in ("year", "grade", "form") and not any(c.dep_ == "nummod" for c in group.children):
+            continue
+        pupils = {who(c) for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")} - {None}
+        teachers = {who(c) for c in group.children if c.dep_ == "poss" and doc[max(c.left_edge.i, 0)].lower_ in TITLES}
+        for w in (c for x in (t.head, group) for c in x.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for o in (c for c in w.children if c.dep_ == "pobj"):
+                if o.lemma_.lower() == "teacher":
+                    named = [g for c in o.children if c.dep_ == "acl" and c.lower_ in ("called", "named")
+                             for g in c.children if g.dep_ in ("oprd", "dobj", "attr")]
+                    teachers |= {who(g) for g in named}
+                elif doc[o.left_edge.i].lower_ in TITLES:
+                    teachers.add(who(o))
+        teachers.discard(None)
+        if len(pupils) == 1 and len(teachers) == 1 and pupils != teachers:
+            out.append((teachers.pop(), pupils.pop(), t.sent))
     return out
 
 
@@ -480,6 +519,22 @@ def _turn(ex, doc, i) -> tuple[int, int]:
             if span is not None:
                 return span.start, span.end
     return i, i + 1
+
+
+def _said_after(doc, noun, first, k, names) -> int | None:
+    """The one a role phrase set after a comma at the end of a clause is of: the named subject of the verb it hangs on
+    ("Uncle Alec died that spring, Dad's big brother."; not "..., and Dad's brother came", nor a phrase before more words)."""
+    verb = noun.head
+    if noun.dep_ not in ("npadvmod", "appos", "dep", "advmod") or verb.pos_ not in ("VERB", "AUX") or first < 1 \
+            or doc[first - 1].text != "," or verb.i > noun.i:
+        return None
+    end = k
+    while end < len(doc) and end < noun.sent.end and doc[end].text != "." and doc[end].head.i != verb.i:
+        end += 1  # the rest of the phrase: ", the last of that generation"
+    if end < noun.sent.end and doc[end].text not in (".", "!", "…") and not doc[end].is_space:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return names.get(subjects[0].i) if len(subjects) == 1 else None
 
 
 def _boundary(t) -> bool:
@@ -575,6 +630,8 @@ def _tied(ex, doc, who, two=None) -> list[tuple]:
             o for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for o in c.children if o.dep_ == "pobj"]
         objects = [next((a for a in o.children if a.dep_ == "appos" and who(a) is not None), o) if who(o) is None else o
                    for o in objects]  # "with that girl Donna"
+        if lemma in ("marry", "wed") and any(who(j) is not None for o in objects for j in o.conjuncts):
+            continue  # "I married Josh and Kayla this afternoon": the one who married them, not a spouse
         people = [who(x) for x in subjects + objects]
         how = "verb"
         if two and [x.lower_ for x in subjects] == ["we"] and not objects:
@@ -882,14 +939,16 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
         owners = set()  # one relation to each: the writer's grandfather, and Maisie's ("Blow them out, Grandpa!")
         if any(_kin_to_others(ex, m) for m in person.mentions):
             continue  # "she's Auntie Ruki to my two": the kin of those it says, not the writer's
+        theirs = _first_in_others_words(ex, person, quotes, who, writer)
         for m in person.mentions:
             # the kin word the person is called by here ("Mum", though her name may be given too: "Margaret")
             words = ex.text[m.start:m.end].lower().split()
             role = KIN_ROLE.get(words[0]) if words else None
             if role is None or m.kind not in ("name", "title"):
                 continue
-            if len(words) > 1 and words[0] in RELIGIOUS:
-                continue  # "Father Twohig", "Sister Agnes": a priest's, a nun's or a ward sister's title, not kin
+            if len(words) > 1 and (words[0] in RELIGIOUS or role in ("mother", "father")):
+                continue  # "Father Twohig", "Sister Agnes": a priest's, a nun's or a ward sister's title, not kin; "Mamma
+                # Mia", "Pa Ingalls": a title or a character, as one's own parents are called "Mum", never "Mum Jane"
             span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -897,6 +956,9 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             before = ex.text[max(0, m.start - 12):m.start].split()
             yours = bool(before) and before[-1].lower() == "your"
             turn = next(((start, end, sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
+            if theirs is not None and theirs[0] < m.start and theirs[1] == words[0] and not inside(m.start, quotes):
+                continue  # the kin word of another's quoted words, said again: 'he said, "Mam got me the bike" ...
+                # Lily didn't ask who Mam was'
             if inside(m.start, quotes):
                 # said to someone in quoted words: the kin of the one who says them. Not "Mum" or "Dad", which name
                 # another person for each who says them (Josh's "Mum" is the writer, whose "Mum" is another)
@@ -925,6 +987,25 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 out.append((p, role, owner, span.sent.start_char, span.sent.end_char, how))
                 owners.add(owner)
     return out
+
+
+def _first_in_others_words(ex, person, quotes, who, writer) -> tuple[int, str] | None:
+    """Where a person is first called by a kin word in quoted words told as someone else's and said from their own side
+    ('he said, "The one where Mam got me the bike"', "Where's me Mam?"), and the word: said again outside the quotes in
+    that entry, it is still theirs. Not a kin word the family shares ('Mum said, "Dad has had a fall"')."""
+    for m in sorted(person.mentions, key=lambda m: m.start):
+        words = ex.text[m.start:m.end].lower().split()
+        if not words or KIN_ROLE.get(words[0]) is None or m.kind not in ("name", "title") or not inside(m.start, quotes):
+            continue
+        span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+        q = next(((a, b) for a, b in quotes if a <= m.start < b), None)
+        if span is None or not re.search(r"\b(?:me|my|mine|myself)\b", ex.text[q[0]:q[1]], re.I):
+            continue
+        says = _sayers(span, quotes)
+        if says and not any(t.lower_ in ("i", "we") or who is not None and writer is not None and who(t) == writer
+                            for t in says):
+            return m.start, words[0]
+    return None
 
 
 # Kin words that before a name are a title of the church or the ward, never how one's own kin are called ("Father Twohig",
@@ -1060,6 +1141,12 @@ def _hearer(ex, turn, speakers, who, by_name=True) -> int | None:
 def _quote_speaker(ex, span, quotes, who, writer) -> int | None:
     """The person said to say the quoted words a span is in: 'Lily said, "..."', '"...," Dad said', '"...," said Josh';
     "I" is the writer."""
+    people = {writer if t.lower_ == "i" else who(t) for t in _sayers(span, quotes)}
+    return people.pop() if len(people) == 1 else None
+
+
+def _sayers(span, quotes) -> list:
+    """The subjects of the verb of saying the quoted words a span is in are told by ('he said, "..."')."""
     doc = span.doc
     q = next(((s, e) for s, e in quotes if s <= span.start_char < e), None)
     words = doc.char_span(q[0], q[1], alignment_mode="expand") if q is not None else None
@@ -1077,8 +1164,7 @@ def _quote_speaker(ex, span, quotes, who, writer) -> int | None:
             says = [after[0]]
         elif len(after) >= 2 and after[0].lemma_.lower() in SAYING and after[1].dep_ in ("nsubj", "nsubjpass"):
             says = [after[1]]
-    people = {writer if t.lower_ == "i" else who(t) for t in says}
-    return people.pop() if len(people) == 1 else None
+    return says
 
 
 def _self_titled(ex, m, words, owner) -> bool:
@@ -1105,6 +1191,7 @@ COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("
            ("spouse", "pibling"): ("pibling", 0.95),
            # a is b's parent and b is c's child: a and c are b's two parents, a couple (not two mothers: one may be a step)
            ("parent", "child"): ("spouse", 0.95)}
+PARTNERS = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancee", "fiancée"}
 SURE = 0.85  # only ties read at least this surely imply others: a wrong premise makes wrong kin of a whole family
 # More ties of one kind than this read for one person (twenty-one brothers) are misreadings or a crowd, not a
 # family: nothing is worked out through them, or a long journal would make every pair of them kin.
@@ -1153,6 +1240,11 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
         for p in ps:
             coparents[p] |= ps - {p}
     stepped = {p for s, word, o, conf in ties if word.lower().startswith(("ex", "step")) for p in (s, o)}
+    partners = defaultdict(set)  # whom each is read to be married to, engaged to or going out with
+    for s, word, o, conf in ties:
+        if word.lower() in PARTNERS:
+            partners[s].add(o)
+            partners[o].add(s)
 
     def steady(k1, k2, a, b, c) -> bool:
         """Is there no sign that the family of "a is b's k1, b is c's k2" holds a stepchild or a half-sibling: none of
@@ -1186,8 +1278,9 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 if rule is None or a == c or (a, c) in family:
                     continue
                 kind, holds = rule
-                if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled):
-                    continue
+                if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled
+                                         or partners[a] - {c} or partners[c] - {a}):
+                    continue  # two parents of a child, one read married to or going out with someone else: not a couple
                 conf = round(min(c1, c2) * holds, 4)
                 if holds < 1 and min(c1, c2) >= FACT and steady(k1, k2, a, b, c):
                     conf = min(c1, c2)  # my husband's children are mine too: both told surely, and no sign of a stepfamily
