@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, nickname_of, same_person, same_surname, short_form, tokens
+from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, bare_title, nickname_of, same_person, same_surname, short_form, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "20"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`)
+JOIN = "21"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`))
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -682,6 +682,28 @@ class _People:
             "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone() and self.conn.execute(
             "SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
 
+    def _title_taken(self, person, pid: int, mine: frozenset) -> bool:
+        """Do the names `mine` fit the stored person only by a bare title and a name with that title ("Pastor", "Pastor
+        Anne"), when the title is someone else's: said to someone in quoted words ("Pastor, I think it's time": the one
+        spoken to, whom the words do not name), here or in the stored person's entries, or a name of another stored person
+        (the writer, whom people call "Pastor")? A bare title alone is then too weak to join anyone."""
+        row = self.rows.get(pid)
+        if row is None:  # merged into another by `_bridge` meanwhile
+            return False
+        theirs = row["names"]
+        pairs = [(a, b) for a in _given(mine) for b in _given(theirs) if _same(a, b)]
+        titles = {bare_title(a) or bare_title(b) for a, b in pairs}
+        title = titles.pop() if len(titles) == 1 else None
+        if title is None or not all(titled(b, title) if bare_title(a) else titled(a, title) for a, b in pairs):
+            return False
+        if bare_title(person.name) == title and any(m.sign == "spoken" for m in person.mentions):
+            return True
+        if any(bare_title(n) == title for n in theirs) and self.conn.execute(
+                "SELECT 1 FROM mentions WHERE person = ? AND sign = 'spoken' LIMIT 1", (pid,)).fetchone():
+            return True
+        return any(other != pid and any(bare_title(n) == title for n in self.rows[other].get("names", ()))
+                   for other in self.by_word.get(title, ()) if other in self.rows)
+
     def _evidence(self, pid: int, mine: frozenset) -> str:
         """The surest class of evidence (`join_class`) by which the names `mine` are the stored person's."""
         theirs = self.rows[pid]["names"]
@@ -720,6 +742,7 @@ class _People:
             fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
         fits = [pid for pid in fits if pid not in apart and (pid in named or not heard or not self._heard_apart(pid, mine, heard)
                                                              and not self._elsewhere(pid, mine, heard))]
+        fits = [pid for pid in fits if pid in named or not self._title_taken(person, pid, mine)]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
                 mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
             fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says

@@ -16,7 +16,8 @@ from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import ANIMALS
 from .names import _DIMINUTIVE, _namer, curated_nickname, nickname_of, short_form  # noqa: F401 (importable here as before)
-from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, name_gender, wife_form
+from ..kin import ROLE_TITLES, TITLES
+from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, inside, name_gender, quoted, spoken_to, wife_form
 from .signed import signed
 
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
@@ -168,15 +169,16 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "18"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
+    version = "19"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
-    # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana)
+    # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
+    # in quoted words ("Pastor, I think it's time") is not the one named with that title ("Pastor Anne")
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)
         people = ex.people
         given = _names_given(ex)
-        apart = _set_apart(ex) | _two_speakers(ex)
+        apart = _set_apart(ex) | _two_speakers(ex) | _titles_spoken_to(ex)
         for s, o in apart:
             people[s].apart |= people[o].aliases | {people[o].name}
         longs = [i for i, p in enumerate(people) if full(p.name)]
@@ -302,6 +304,39 @@ def _set_apart(ex: Extraction) -> set[tuple[int, int]]:
         sent = span.sent
         out |= {(s, o) for o, q in enumerate(ex.people) if o != s and any(
             n.kind in ("name", "title") and sent.start_char <= n.start < sent.end_char for n in q.mentions)}
+    return out | {(o, s) for s, o in out}
+
+
+# Titles and role words said alone to someone ("Doctor, is it bad?", "Pastor, ...", "Father, ..."); not a family word
+# ("Grandpa, look!" is the one the family calls Grandpa), but "father" and "sister" also name a priest and a nun.
+BARE_TITLES = frozenset(w for w in set(HONORIFICS) | set(TITLES) | ROLE_TITLES if w not in KIN_NAMES or w in ROLE_TITLES)
+
+
+def bare_title(name: str) -> str | None:
+    """The title or role word a name is, alone ("Pastor", "Doctor"), in lower case."""
+    words = name.strip(".,").lower().split()
+    return words[0] if len(words) == 1 and words[0] in BARE_TITLES else None
+
+
+def titled(name: str, title: str) -> bool:
+    """Is a name that title with a name ("Pastor Anne" of "pastor", "Dr. Patel" of "dr")?"""
+    words = name.lower().split()
+    return len(words) > 1 and words[0].strip(".,") == title
+
+
+def _titles_spoken_to(ex: Extraction) -> set[tuple[int, int]]:
+    """(person, other) pairs of a bare title said to someone in quoted words ("Pastor, I think it's time," Bev said) and
+    one named with that title ("Pastor Anne"): the title names the one spoken to, whom the words do not name."""
+    if ex.doc is None:
+        return set()
+    quotes, out = quoted(ex.text), set()
+    for s, p in enumerate(ex.people):
+        title = bare_title(p.name)
+        if title is None or not any(m.kind in ("name", "title") and inside(m.start, quotes) and (
+                span := ex.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and spoken_to(ex.doc, span)
+                for m in p.mentions):
+            continue
+        out |= {(s, o) for o, q in enumerate(ex.people) if o != s and any(titled(a, title) for a in q.aliases | {q.name})}
     return out | {(o, s) for s, o in out}
 
 
