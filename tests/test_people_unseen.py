@@ -148,6 +148,19 @@ WRITERS = {
         ([("Kylie", "Heaps good arvo at Manly"), ("Brooke", "Legend. Tell Dazza I said hi"), ("Kylie", "Will do xx")],
          ["Kylie", "Brooke", "Dazza"], ["Heaps", "Manly", "Legend", "Tell", "Will"]),
     ],
+    "called-so": [  # kin words and titles said to or of someone who is no one's kin, and kin words used as titles
+        ("The aunty at the spaza shop gave me extra change. Aunty always does.", [], ["Aunty"]),
+        ("Thanks boet, I told the car guard. Howzit bru, he said back.", [], ["Boet", "Bru"]),
+        ("Cheers cuz, see you Saturday. Cuz never turns up on time though.", [], ["Cuz"]),
+        ("Bro, the game was mad. Bro I swear.", [], ["Bro"]),
+        ("Uncle at the chai stall remembers my order now. Uncle is a legend.", [], ["Uncle"]),
+        ("Sis, please help me with the forms, I typed to my neighbour's girl.", [], ["Sis"]),
+        ("Ag shame, Tannie at the church was crying. Tannie lost her husband last year.", ["Tannie"], []),
+        ("Bhaiya at the kirana store gave me the wrong change.", [], ["Bhaiya"]),
+        ("Hey mate, said the bloke at the servo. Mate, your tyre's flat.", [], ["Mate"]),
+        ("Madam at the bank was very rude today.", [], ["Madam"]),
+        ("Mama Thandi sells vetkoek by the taxi rank. Mama Thandi knows everyone.", ["Thandi"], []),
+    ],
     "said-again": [  # names said in entry after entry, as a diary does: no one is made a person by being said often
         ("Woolies had no bread again. Alexa keeps playing the wrong song.", [], ["Woolies", "Alexa"]),
         ("Back to Woolies for milk. Told Alexa to stop and she ignored me.", [], ["Woolies", "Alexa"]),
@@ -204,7 +217,8 @@ def findings(names, every, entries):
 
 # What is still read wrongly (people8's round; docs/benchmarks.md): a toy and a pet with a person's signs, and people
 # said once with nothing more than their name (kept, not listed: `people --all`). On main before the round 6 of the 163
-# words that are no one were listed and 25 of the 61 people missed (and in "said-again", written after, Alexa and Ciara).
+# words that are no one were listed and 25 of the 61 people missed (and in "said-again" and "called-so",
+# written after: Alexa, Ciara, Bro, Uncle).
 LEFT = {
     "american-diary": {("Marcus", "missed")},
     "australian-diary": {("Shazza", "missed"), ("Mia", "missed")},
@@ -216,7 +230,8 @@ LEFT = {
     "irish-diary": {("Cian", "missed")},
     "scottish-diary": {("Morag", "missed"), ("Hamish", "missed")},
     "south-african-diary": {("Simba", "listed"), ("Sipho", "missed")},
-    "said-again": {("Alexa", "listed"), ("Craig", "missed")},  # a voice assistant told things and called "she"
+    "said-again": {("Alexa", "listed"), ("Craig", "missed")},
+    "called-so": {("Uncle", "listed"), ("Thandi", "missed")},  # the stall's "Uncle" is then the subject of "is"  # a voice assistant told things and called "she"
 }
 
 

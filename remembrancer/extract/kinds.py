@@ -11,7 +11,7 @@ and stays a cue, not a person in the people list.
 """
 from __future__ import annotations
 
-from ..kin import HONORIFICS, KIN_NAMES, LOWER_KIN, ROLE_TITLES
+from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, SLANG
 from .base import Extraction
 from .people import PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, inside, quoted, role_like, spoken_to
 
@@ -48,6 +48,8 @@ STALLED_AT = {"lights", "junction", "roundabout", "crossroads"}
 # What animals "say": "Bramble says woof".
 ANIMAL_SOUNDS = {"woof", "woofs", "miaow", "meow", "moo", "baa", "oink", "quack", "neigh", "purr", "squeak", "cluck", "tweet",
                  "ruff", "yap", "arf", "bark", "hiss"}
+# Kin words friends call each other by ("bro", "sis"; not "mummy", "papa").
+ADDRESS = {w for w in SLANG if KIN_ROLE.get(w) not in ("mother", "father")}
 # Words before the name a storm is given.
 STORMS = {"storm", "hurricane", "cyclone", "typhoon"}
 # Titles people give their pets in fun ("Mr Pickles", "Lady Grey"): a person's, unless the name is shown to be a pet's.
@@ -146,6 +148,9 @@ def sign(doc, span, quotes) -> str | None:
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
     if titled:  # "Mam", "the Doctor": people, whatever else is said of them
         before = doc[s - 1] if s > 0 else None
+        if len(span) == 1 and span[0].lower_ in ADDRESS and root.dep_ not in (
+                "nsubj", "nsubjpass", "dobj", "dative", "poss", "pobj", "conj", "appos"):
+            return "other"  # "Bro, the game was mad", "Thanks sis": a word friends call each other by, said to someone
         if len(span) == 1 and span[0].lower_ in KIN_NAMES and (inside(span[0].idx, quotes) or before is not None and (
                 before.lower_ in ("your", "his", "her", "their", "its") or before.tag_ == "POS")):
             return "theirs"  # a kin word in someone's words, or someone else's ("Where's me Mam?", "his Mam")
