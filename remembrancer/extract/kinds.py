@@ -198,7 +198,7 @@ def sign(doc, span, quotes) -> str | None:
         return "at"  # "took us to Nando's", "at Wendy's": a shop's, a restaurant's or someone's house (extract.read_people)
     if e + 1 < len(doc) and doc[e].lower_ == "born" and doc[e + 1].text in (",", ".", ";", "and"):
         return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
-    if root.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.lemma_.lower() in SPOKEN_WITH:
+    if root.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SPOKEN_WITH:
         return "person"  # "spoke to Ayesha", "chatted with Marcus": no place is spoken to, whatever the tagger says
     if root.ent_type_ in PLACE_ENTS and root.dep_ == "pobj" and head.lower_ in LOCATIVE:
         return "place"

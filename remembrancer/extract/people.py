@@ -682,7 +682,7 @@ def _evidence(token, places=True) -> float:
         first = token.doc[first.i - 1]
     if name_gender(first.text):
         score += 1.5 if first.i < token.i else 1.0  # a known first name (and a surname)
-    if token.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.lemma_.lower() in SPOKEN_WITH:
+    if token.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SPOKEN_WITH:
         return score + 1.0  # "spoke to Ayesha": no place is spoken to, whatever the tagger says
     if places and token.ent_type_ in OTHER_ENTS and not {_honorific_before(token.doc, token.i), norm(first.text)} & set(HONORIFIC_CLASS):
         score -= 2.0  # unless "Mr" says it is a person
