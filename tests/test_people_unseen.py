@@ -246,3 +246,10 @@ def test_who_is_a_person_in_an_english_no_rule_was_written_for(db, writer):
 def test_the_set_is_large_enough():
     entries = [e for w in WRITERS.values() for e in w]
     assert sum(bool(no) for _, _, no in entries) >= 60 and sum(bool(yes) for _, yes, _ in entries) >= 40
+
+
+def test_where_one_moves_to_is_a_place_whatever_name_it_starts_with(db):
+    with Memory(db) as memory:
+        memory.add("Your grandad and I moved here to Sandy Springs when you were two, and Hazel was five.", at="2023-01-01")
+        kinds = {p["name"]: p["kind"] for p in memory.people(None, everyone=True)}
+    assert kinds["Sandy Springs"] == "place" and kinds["Hazel"] == "person"

@@ -50,6 +50,8 @@ ANIMAL_SOUNDS = {"woof", "woofs", "miaow", "meow", "moo", "baa", "oink", "quack"
                  "ruff", "yap", "arf", "bark", "hiss"}
 # Kin words friends call each other by ("bro", "sis"; not "mummy", "papa").
 ADDRESS = {w for w in SLANG if KIN_ROLE.get(w) not in ("mother", "father")}
+# Verbs of moving house or going far: what one moves to or from is a place ("moved to Ann Arbor").
+MOVED = {"move", "emigrate", "relocate", "fly", "commute"}
 # Words before the name a storm is given.
 STORMS = {"storm", "hurricane", "cyclone", "typhoon"}
 # Titles people give their pets in fun ("Mr Pickles", "Lady Grey"): a person's, unless the name is shown to be a pet's.
@@ -171,6 +173,8 @@ def sign(doc, span, quotes) -> str | None:
         return "pet"  # "Moss barked"
     if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
         return "pet"  # "Moss's lead"
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MOVED:
+        return "place"  # "we moved here to Ann Arbor", "emigrated from Durban": where one lives, not whom
     if root.dep_ == "nsubj" and head.lemma_.lower() == "say" and any(
             c.lower_ in ANIMAL_SOUNDS for c in head.children if c.dep_ not in ("nsubj", "punct")):
         return "pet"  # "Bramble says woof"
