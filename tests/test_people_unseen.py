@@ -253,3 +253,23 @@ def test_where_one_moves_to_is_a_place_whatever_name_it_starts_with(db):
         memory.add("Your grandad and I moved here to Sandy Springs when you were two, and Hazel was five.", at="2023-01-01")
         kinds = {p["name"]: p["kind"] for p in memory.people(None, everyone=True)}
     assert kinds["Sandy Springs"] == "place" and kinds["Hazel"] == "person"
+
+
+if __name__ == "__main__":  # the figures of docs/benchmarks.md: PYTHONPATH=$PWD python tests/test_people_unseen.py
+    import tempfile
+    from pathlib import Path
+
+    folder, listed, no_one, wrong, missed = Path(tempfile.mkdtemp()), 0, 0, 0, 0
+    for writer, entries in sorted(WRITERS.items()):
+        with Memory(folder / f"{writer}.db") as memory:
+            names, every = read(memory, entries)
+        found = findings(names, every, entries)
+        print(writer, found, names)
+        nobody = {w for _, _, no in entries for w in no}
+        listed += len(names)
+        no_one += sum(any(has([n], w) for w in nobody) for n in names)
+        wrong += sum(k == "listed" for _, k in found)
+        missed += sum(k == "missed" for _, k in found)
+    said = sum(len(no) for w in WRITERS.values() for _, _, no in w), sum(len(yes) for w in WRITERS.values() for _, yes, _ in w)
+    print(f"names listed {listed}, of them no one {no_one} (P {(listed - no_one) / listed:.2f}); words that are no one listed "
+          f"{wrong} of {said[0]}; people missed {missed} of {said[1]} (R {(said[1] - missed) / said[1]:.2f})")
