@@ -132,6 +132,11 @@ mamie            f   grandparent     grandmother  -       -     title
 obaasan          f   grandparent     grandmother  -       -     title
 halmoni          f   grandparent     grandmother  -       -     title
 mamgu            f   grandparent     grandmother  -       -     title
+ouma             f   grandparent     grandmother  -       -     title
+gogo             f   grandparent     grandmother  -       -     title
+mamó             f   grandparent     grandmother  -       -     title
+paati            f   grandparent     grandmother  -       -     title
+ajji             f   grandparent     grandmother  -       -     title
 grandpapa        m   grandparent     grandfather  -       -     title
 gramps           m   grandparent     grandfather  -       -     title
 nonno            m   grandparent     grandfather  -       -     title
@@ -151,9 +156,16 @@ granda           m   grandparent     grandfather  -       -     title
 grandda          m   grandparent     grandfather  -       -     title
 grampa           m   grandparent     grandfather  -       -     title
 grampy           m   grandparent     grandfather  -       -     title
+oupa             m   grandparent     grandfather  -       -     title
+mkhulu           m   grandparent     grandfather  -       -     title
+daideó           m   grandparent     grandfather  -       -     title
+thatha           m   grandparent     grandfather  -       -     title
+ajja             m   grandparent     grandfather  -       -     title
 zia              f   pibling         aunt         -       -     title
 tante            f   pibling         aunt         -       -     title
 zio              m   pibling         uncle        -       -     title
+tannie           f   pibling         aunt         -       -     title
+oom              m   pibling         uncle        -       -     title
 
 # partners, friends, work, home and care
 partner          -   partner         -            -       1.0   role told noun

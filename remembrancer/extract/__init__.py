@@ -33,7 +33,7 @@ from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, ROLES, TITLES
-from .people import People, english_word, group_name, inside, name_count, name_gender, quoted
+from .people import People, cased, english_word, group_name, inside, name_count, name_gender, quoted
 from . import relations as _relations
 from .relations import Relations, Situations
 from .times import Times
@@ -73,7 +73,7 @@ def with_turns(text, speakers):
     """A chat's text tokenised, with a sentence starting at each line a turn is on and at each turn's first word:
     the parser then reads short turns apart, not run into their neighbours."""
     if not speakers:
-        return text
+        return cased(text)
     import bisect
 
     doc = nlp().make_doc(text)

@@ -11,9 +11,9 @@ and stays a cue, not a person in the people list.
 """
 from __future__ import annotations
 
-from ..kin import HONORIFICS, KIN_NAMES, ROLE_TITLES
+from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, SLANG
 from .base import Extraction
-from .people import PERSON_KINDS, _honorific_before, inside, quoted, role_like, spoken_to
+from .people import PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, inside, quoted, role_like, spoken_to
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -48,6 +48,12 @@ STALLED_AT = {"lights", "junction", "roundabout", "crossroads"}
 # What animals "say": "Bramble says woof".
 ANIMAL_SOUNDS = {"woof", "woofs", "miaow", "meow", "moo", "baa", "oink", "quack", "neigh", "purr", "squeak", "cluck", "tweet",
                  "ruff", "yap", "arf", "bark", "hiss"}
+# Kin words friends call each other by ("bro", "sis"; not "mummy", "papa").
+ADDRESS = {w for w in SLANG if KIN_ROLE.get(w) not in ("mother", "father")}
+# Verbs of moving house or going far: what one moves to or from is a place ("moved to Ann Arbor").
+MOVED = {"move", "emigrate", "relocate", "fly", "commute"}
+# Words before the name a storm is given.
+STORMS = {"storm", "hurricane", "cyclone", "typhoon"}
 # Titles people give their pets in fun ("Mr Pickles", "Lady Grey"): a person's, unless the name is shown to be a pet's.
 SOCIAL_TITLES = {"mr", "mister", "mrs", "missus", "miss", "ms", "master", "lady", "lord", "sir", "dame"}
 # Words before a quotation that give a name in it ('we called him "Big Kev"', 'known as "Mr Music"').
@@ -119,9 +125,12 @@ def _beside(doc, span, quotes) -> str | None:
         return _kind_of(doc[s - 2])  # "a parrot called Kevin"
     if root.dep_ == "oprd" and root.head.lemma_.lower() in NAMING and root.head.dep_ in ("acl", "relcl") and root.head.head.pos_ == "NOUN":
         return _kind_of(root.head.head)  # "a little lamb, which she's named Defi"
-    if root.dep_ in ("oprd", "attr", "xcomp") and root.head.lemma_.lower() in NAMING and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "it" for c in root.head.children):
-        return "thing"  # "the children have named it Bessie", "It is called Gordon": what is "it" is no one
+    if root.dep_ in ("oprd", "attr", "xcomp") and root.head.lemma_.lower() in NAMING:
+        for c in root.head.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "it":
+                return "thing"  # "the children have named it Bessie", "It is called Gordon": what is "it" is no one
+            if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and _kind_of(c):
+                return _kind_of(c)  # "my sourdough starter is named Clint", "the boat is called Saoirse"
     if e + 1 < len(doc) and doc[e].lower_ == "the" and doc[e + 1].pos_ == "NOUN" and doc[e + 1].is_lower:
         return _kind_of(doc[e + 1])  # "Kevin the cactus has died", however the parser ties them
     return None
@@ -136,9 +145,14 @@ def sign(doc, span, quotes) -> str | None:
     root = span.root
     if _title_quoted(doc, span, quotes):
         return "other"  # danced to "Mr Brightside", sang "Sweet Caroline": a song's, a book's or a show's title
+    if s > 0 and doc[s - 1].lower_ in STORMS and doc[s - 1].text[:1].isupper():
+        return "other"  # "Storm Ciara", "Hurricane Ida": weather given a name
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
     if titled:  # "Mam", "the Doctor": people, whatever else is said of them
         before = doc[s - 1] if s > 0 else None
+        if len(span) == 1 and span[0].lower_ in ADDRESS and root.dep_ not in (
+                "nsubj", "nsubjpass", "dobj", "dative", "poss", "pobj", "conj", "appos"):
+            return "other"  # "Bro, the game was mad", "Thanks sis": a word friends call each other by, said to someone
         if len(span) == 1 and span[0].lower_ in KIN_NAMES and (inside(span[0].idx, quotes) or before is not None and (
                 before.lower_ in ("your", "his", "her", "their", "its") or before.tag_ == "POS")):
             return "theirs"  # a kin word in someone's words, or someone else's ("Where's me Mam?", "his Mam")
@@ -159,12 +173,17 @@ def sign(doc, span, quotes) -> str | None:
         return "pet"  # "Moss barked"
     if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
         return "pet"  # "Moss's lead"
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MOVED:
+        return "place"  # "we moved here to Ann Arbor", "emigrated from Durban": where one lives, not whom
     if root.dep_ == "nsubj" and head.lemma_.lower() == "say" and any(
             c.lower_ in ANIMAL_SOUNDS for c in head.children if c.dep_ not in ("nsubj", "punct")):
         return "pet"  # "Bramble says woof"
     if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ in THING_TESTS for c in head.children) or (
             root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in THING_OBJECT_VERBS):
         return "thing"  # "Bluebell passed her MOT", "had Bessie serviced", "parked Dolly by the gate"
+    if root.dep_ == "nsubj" and head.lemma_.lower() == "start" and any(c.dep_ == "neg" for c in head.children) and not any(
+            c.dep_ in ("dobj", "xcomp", "prep", "ccomp") for c in head.children):
+        return "thing"  # "Bessie wouldn't start this morning": an engine (not "Tom didn't start school")
     if root.dep_ == "nsubj" and head.lemma_.lower() in ("die", "stall", "conk") and _stranded(head):
         return "thing"  # "Bluebell died at the traffic lights and I had to push her home"
     if root.dep_ == "nsubj" and head.lemma_.lower() in HUNT and any(
@@ -183,15 +202,18 @@ def sign(doc, span, quotes) -> str | None:
         return "at"  # "took us to Nando's", "at Wendy's": a shop's, a restaurant's or someone's house (extract.read_people)
     if e + 1 < len(doc) and doc[e].lower_ == "born" and doc[e + 1].text in (",", ".", ";", "and"):
         return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
+    if root.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SPOKEN_WITH:
+        return "person"  # "spoke to Ayesha", "chatted with Marcus": no place is spoken to, whatever the tagger says
     if root.ent_type_ in PLACE_ENTS and root.dep_ == "pobj" and head.lower_ in LOCATIVE:
         return "place"
     if root.dep_ == "pobj" and head.lower_ in ("in", "into", "inside") and head.head.lemma_.lower() in INSIDE_VERBS:
         return "thing"  # what one sits, drives or packs in: "sat in Dolly with the engine running", "us in Dolly behind"
     title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None) or (
-        doc[s - 1].lower_ if s > 0 and doc[s - 1].text[:1].isupper() else None)
+        doc[s - 1].lower_ if s > 0 and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in LOWER_KIN) else None)  # "with auntie Jean"
     if title in SOCIAL_TITLES:
         return "titled"  # "Mr Pugh", and "Mr Pickles", who caught a mouse (extract._reads_as)
-    if title in HONORIFICS and title not in ("st", "saint") or title in ROLE_TITLES:
+    if title in HONORIFICS and title not in ("st", "saint") or title in ROLE_TITLES or (
+            e < len(doc) and doc[e].lower_ in POSTPOSED and doc[e].is_lower):  # "Ravi bhai", "Sharma uncle"
         return "person"  # "Dr Bhatt", "Reverend Iwan Parry", "Nain Gwen", "Midwife Sarah"
     if root.dep_ == "nsubj" and root.tag_ in ("NNP", "NN") and not any(c.dep_ in ("conj", "cc") for c in root.children) and any(
             t.tag_ == "VBP" and t.lemma_ in ("be", "have") for t in (head, *head.children) if t.dep_ in ("aux", "ROOT") or t is head):
@@ -247,9 +269,11 @@ def _title_quoted(doc, span, quotes) -> bool:
 def _acts(root, quotes) -> str | None:
     """"person" when the name does what only people do, or has done to it what is done only to people: "Beth
     rang", "Nia said", "I met Quentin Vasquez", "Tell Andy" (not a firm: "Boots said Wednesday")."""
+    head = root.head
+    if root.dep_ == "nsubj" and head.i < root.i and head.lemma_.lower() in SAYING and not inside(root.idx, quotes):
+        return "person"  # "No worries, said Trev": one said to say what was said, whatever the tagger took the name for
     if root.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART") or inside(root.idx, quotes):
         return None
-    head = root.head
     verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"}
     if root.dep_ == "nsubj" and verbs & PERSON_VERBS or root.dep_ in ("dobj", "dative") and head.lemma_.lower() in PERSON_OBJECT_VERBS:
         return "person"  # "Dorota came at eight and said hello"
@@ -324,7 +348,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "8"
+    version = "9"  # 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROYAL, TITLES
+from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLES, ROYAL, TITLES
 from .base import Extraction, Mention, Person
 from .names import name_count, name_gender, nickname_of, plain  # noqa: F401 (plain: importable here as before)
 from .roles import role_noun
@@ -65,6 +65,12 @@ YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love yo
 # Words a turn may open with before the name it speaks to: "Um, Pheebs, so ...", "Oh, Ross, come on".
 FILLERS = GREETINGS | {"oh", "o", "ah", "aw", "aww", "um", "umm", "uh", "er", "erm", "well", "so", "okay", "ok", "look",
                        "listen", "and", "but", "now", "right", "wow", "alright", "all", "come", "on", "c'mon"}
+# Honorifics and kin words said after a name, in lower case, as South Asian English says them ("Ravi bhai", "Priya didi",
+# "Sharma uncle", "Meena aunty"): the word before is a person's name, whatever the tagger made of it.
+POSTPOSED = {"bhai", "bhaiya", "didi", "ji", "uncle", "aunty", "auntie", "sahib", "saab", "akka", "bhabhi"}
+# Verbs of talking to someone: what follows their "to" or "with" is a person ("spoke to Ayesha", "chatted with Marcus").
+SPOKEN_WITH = {"speak", "talk", "chat", "explain", "apologise", "apologize", "complain", "confess", "whisper", "argue",
+               "reply", "wave", "listen", "natter", "gossip", "moan", "vent"}  # not "write": "wrote to Santa", "to the council"
 # Drawn-out interjections ("Awww", "Ohhh", "Hmmmm", "Hahaha").
 INTERJECTION = re.compile(r"(a+w+|o+h+|a+h+|u+h+|h+m+|m+h?m+|u+g+h+|y+a+y+|w+o+w+|(h+a+)+h*|(h+e+)+h*|e+r+m*|w+o+h+o+|w+h?o+a+h*)")
 # Words before a name that make it a kind rather than a person: "the Fuwalda", "a Dowell", "this Wolfe".
@@ -158,7 +164,8 @@ def dropped_subject_verb(token) -> bool:
     verbs = _lemma_index()["verb"]
     stem = low[:-2]
     return stem in verbs or stem + "e" in verbs or low[:-1] in verbs or (
-        len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs) or stem.endswith("i") and stem[:-1] + "y" in verbs
+        len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs) or stem.endswith("i") and stem[:-1] + "y" in verbs or (
+        name_count(low) == 0 and nxt is not None and name_gender(nxt.text) is not None)  # "Skyped Kirsty", "Facetimed Jo"
 
 
 def exclaimed(token) -> bool:
@@ -271,6 +278,37 @@ def _name_tokens(span):
     if any(norm(t.text) in NOT_NAMES or INTERJECTION.fullmatch(norm(t.text)) or t.pos_ == "INTJ" or t.like_num for t in toks):
         return None
     return toks[0].i, toks[-1].i + 1, honorific
+
+
+DICTATED_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+def cased(text: str) -> str:
+    """A text dictated or typed all in lower case ("ring sarah about the flat"), with a capital on each word that is a
+    first name and no English word ("ayesha", "dave"; "sarah", "john": nouns only as names), or that follows a kin
+    word or "my" and a role ("auntie jean", "my neighbour bongani"), so the tagger reads them as names. Any other
+    text as it is. Only letters' case changes: every offset holds."""
+    if re.search(r"[A-Z]", re.sub(r"\bI\b", "", text)) or len(text.split()) < 5:
+        return text
+    words = list(DICTATED_WORD.finditer(text))
+    out = list(text)
+    for k, m in enumerate(words):
+        low = m.group()
+        before = [w.group() for w in words[max(0, k - 2):k]]
+        titled = before and (before[-1] in KIN_NAMES or before[-1] in HONORIFICS or len(before) == 2 and before[0] == "my" and (
+            before[-1] in ROLES))
+        if low in _lexicon() or low in NOT_NAMES or len(low) < 3:
+            continue
+        if titled or name_count(low) >= 4 and (low not in _nouns() or name_count(low) >= 6 and name_gender(low)):
+            out[m.start()] = low[0].upper()
+    return "".join(out)
+
+
+def _postposed_name(token) -> bool:
+    """Can this word be the name a postposed honorific follows ("Ravi" of "Ravi bhai"; not "Thanks ji", "The uncle")?"""
+    low = norm(token.text)
+    return capitalised(token) and token.is_alpha and low not in NOT_NAMES and low not in KIN_NAMES and low not in HONORIFICS and (
+        low not in DETERMINERS) and not (sentence_initial(token) and common_word(token) and not name_gender(low))
 
 
 def _title_after(token) -> bool:
@@ -644,6 +682,8 @@ def _evidence(token, places=True) -> float:
         first = token.doc[first.i - 1]
     if name_gender(first.text):
         score += 1.5 if first.i < token.i else 1.0  # a known first name (and a surname)
+    if token.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SPOKEN_WITH:
+        return score + 1.0  # "spoke to Ayesha": no place is spoken to, whatever the tagger says
     if places and token.ent_type_ in OTHER_ENTS and not {_honorific_before(token.doc, token.i), norm(first.text)} & set(HONORIFIC_CLASS):
         score -= 2.0  # unless "Mr" says it is a person
     if places and token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "into", "near", "across"):
@@ -813,7 +853,7 @@ class People:
     """
 
     name = "people"
-    version = "57"  # 57: "-i" a pet ending of a short form (names.short_form). 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "59"  # 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -885,6 +925,12 @@ class People:
                     and (t.lower_,) not in names):
                 note((t.lower_,), t.text)
 
+        # 3b. A name before a kin word or honorific said after it ("Ravi bhai called", "Sharma uncle laughed").
+        for t in doc[1:]:
+            prev = doc[t.i - 1]
+            if t.lower_ in POSTPOSED and t.is_lower and _postposed_name(prev):
+                note((prev.lower_,), prev.text)["postposed"] = True
+
         # 4a. A letter that opens on the first name of the one it is written to, alone on its line ("Shona,", "Hi Priya!"),
         # whatever the tagger made of it ("Shona" tagged an adverb).
         greeted = _greeted(doc)
@@ -914,6 +960,10 @@ class People:
         model = self.model or shipped_model()
         found_names = self.candidates(doc)
         names = {k: v for k, v in found_names.items() if is_person(doc, v, model)}
+        for key, info in found_names.items():
+            if key not in names and info.get("postposed"):
+                names[key] = info  # "Ravi bhai"
+                info["confidence"] = max(info.get("confidence", 0.0), RULE_CONFIDENCE)
         if ex.speakers:  # in a chat, a name a turn is said to ("Hey Pheebs.", "Rach, c'mon") is someone's
             turns = sorted((doc.char_span(s, e, alignment_mode="expand") or doc[0:0]) for s, e, _ in ex.speakers)
             for key, info in found_names.items():

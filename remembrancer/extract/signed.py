@@ -52,8 +52,8 @@ def signed(text: str) -> tuple[int, int] | None:
     m = SIGNED.search(tail) or SIGNED_LINE.search(tail) or (
         (k := SIGNED_KIN.search(tail)) and k.group(2).lower() in KIN_NAMES and k) or (
         LETTER_OPENS.match(text) and (k := SIGNED_ALONE.search(tail)) and k.group(2).lower() in KIN_NAMES and k)
-    if not m or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2:
-        return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x")
+    if not m or m.group(1) and not role_noun_word(m.group(1)) or len(m.group(2).strip(".")) < 2 or m.group(2).lower() in ("me", "us"):
+        return None  # "Your loving mother,\nDorothy", not "your old house\nTom", nor an initial ("F x"), nor "Love,\nMe": the writer
     start = len(text) - len(tail) + m.start(2)
     end = start + len(m.group(2))
     if (said := re.match(r"(?:your|yours|my) +(?=[A-Z])", m.group(2))):
