@@ -813,7 +813,8 @@ class People:
     """
 
     name = "people"
-    version = "56"  # 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "57"  # 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    # 57: deaths8 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...)
 
     def __init__(self, model: dict | None = None):
         self.model = model
