@@ -170,6 +170,22 @@ LIVING = [
     ("Nisha's grandfather is no more a smoker, thank God.", ()),
     ("Mike died a little inside when Stacey said no. He'll live.", ()),
     ('Abdul passed his driving test on the third go! Khadija cried.', ()),
+    # a second clause, a belief, a rumour, a namesake's son, the bereaved
+    ('Mum and Dad came over. Dad told us his cousin had died in Canada. He was only sixty.', ()),
+    ('Grandad told me about the war. His best friend was killed at Dunkirk. He never got over it.', ()),
+    ('Chris phoned about his dad. He died this morning.', ()),
+    ([('Amy', 'my nan died last night'), ('Beth', 'omg amy im so sorry')], ()),
+    ("'I wish I was dead,' said Gran, and then she laughed.", ()),
+    ("Mum thinks Auntie Pat is dead but she's just not answering her phone.", ()),
+    ('Everyone thought Jimmy was dead but he turned up in Leeds.', ()),
+    ('There were rumours that Sean had died in Spain. He rang me tonight, alive and well.', ()),
+    ('Uncle Bob is not dead, whatever Facebook says.', ()),
+    ("Dad's will says Sean gets the farm when he dies.", ()),
+    ('Paddy died in 1988. His son Paddy runs the pub now.', ('Paddy',)),
+    ('Auntie Kath died last year and Uncle Stan is lost without her.', ('Auntie Kath',)),
+    ('Nathan lost his dad in 2019 and his mum this year.', ()),
+    ('My sister Orla lost her husband in the tsunami.', ()),
+    ("Since Gerry's wife died he hasn't been the same.", ()),
     ([("Mike", "did you hear about Pete"), ("Jo", "no what"), ("Mike", "he's in hospital, he nearly died")], ()),
 ]
 

@@ -1304,3 +1304,11 @@ def test_a_death_is_not_of_one_beside_it(nlp):
     assert _deaths(nlp, "Leanne Smith drowned her chips in vinegar.") == []
     assert _deaths(nlp, "Leanne Smith drowned in the lough in 1971.") == [(["Leanne Smith"], "1971-01-01", 0.9)]
 
+
+
+def test_a_clause_of_its_own_is_its_own_death(nlp):
+    # a second death verb with a subject of its own is another event, with its own date; "is lost" is no death
+    assert _deaths(nlp, "Tom Price died in 1990 and his wife Ann Price died in 2000.") == [
+        (["Tom Price"], "1990-01-01", 0.97), (["Ann Price"], "2000-01-01", 0.97)]
+    assert _deaths(nlp, "Auntie Kath died last year and Uncle Stan is lost without her.") == [(["Kath"], "2022-01-01", 0.97)]
+    assert _deaths(nlp, "Stan Byrne is lost without her.") == []

@@ -482,7 +482,7 @@ class Events:
                     continue  # "dying to see it", "dying for a drink"
                 if _figurative(t, kind):
                     continue  # "died of fright", "died laughing", "dead to me", "is killing me"
-                if kind == "death" and (_lost_somewhere(t) or _pets_grave(t)):
+                if kind == "death" and (_lost_somewhere(t) or _pets_grave(t) or _is_lost(t)):
                     continue  # "we lost Mum at the market for twenty minutes", "buried him in the garden"
                 if kind in ("death", "birth") and any(p in via and _animal(via[p]) for p in people):
                     people = [p for p in people if p not in via or not _animal(via[p])]  # "Biscuit, our old cat, died"
@@ -495,7 +495,9 @@ class Events:
                 if t.lower_ == "due":
                     people = people or _parents(t, owner)  # "Huw and Kasia's baby is due": theirs
                 # A trigger inside another of its kind is the same event: "diagnosed with cancer".
-                outer = next((found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
+                outer = None if t.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in t.children) else next(
+                    (found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
+                # (not a clause of its own: "Kath died last year and Stan is lost without her", "Tom died and Ann died later")
                 if outer is not None:
                     outer.agents += [p for p in agents if p not in outer.people]
                     outer.people += [p for p in people if p not in outer.people]
@@ -732,6 +734,12 @@ def _clear(victims, people, via, ex) -> bool:
     named = {q for q, person in enumerate(ex.people) if not person.narrator and any(
         m.kind in ("name", "title") and lo <= m.start < v.idx for m in person.mentions)}
     return p in named and not any(ex.people[q].gender in (sex, None) for q in named - {p})
+
+
+def _is_lost(t) -> bool:
+    """Is it "lost" said of one now ("Stan is lost without her", "I'm lost"): bewildered or astray, not dead (a death is
+    told past: "we lost him", "he was lost at sea")?"""
+    return t.lemma_.lower() == "lose" and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in t.children)
 
 
 def _someone_nearer(v, p, ex, owner) -> bool:
