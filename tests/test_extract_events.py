@@ -1312,3 +1312,11 @@ def test_a_clause_of_its_own_is_its_own_death(nlp):
         (["Tom Price"], "1990-01-01", 0.97), (["Ann Price"], "2000-01-01", 0.97)]
     assert _deaths(nlp, "Auntie Kath died last year and Uncle Stan is lost without her.") == [(["Kath"], "2022-01-01", 0.97)]
     assert _deaths(nlp, "Stan Byrne is lost without her.") == []
+
+
+def test_passed_alone_with_no_time_is_perhaps(nlp):
+    # "passed" with no time, no "since", no "in his sleep" is a test passed as often as a death
+    assert _deaths(nlp, "Connor Byrne passed, thank God. Now he can drive himself to training.") == [
+        (["Connor Byrne"], None, 0.75)]
+    assert _deaths(nlp, "Connor Byrne passed early this morning.") == [(["Connor Byrne"], "2023-05-10", 0.9)]
+    assert _deaths(nlp, "Connor Byrne passed peacefully.") == [(["Connor Byrne"], None, 0.9)]

@@ -354,7 +354,9 @@ class Events:
     # job! ... I start a week on Monday")
     # 38: deaths8 (a funeral or grave "with" someone is not theirs; "drowned her chips" no death; "he" or "she" after a noun
     # for someone unnamed said after the name is not the name's death; "passed on" alone, "is no more", "expired" of a
-    # person are deaths; "carked it", "kicked the bucket", "popped his clogs" perhaps)
+    # person are deaths; "carked it", "kicked the bucket", "popped his clogs" perhaps; a second death verb with its own
+    # subject is its own event; "is lost" no death; "RIP" to a chat's speaker none, said laughing perhaps; "passed" with no
+    # time, "since" or "in his sleep" perhaps)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -625,6 +627,7 @@ CONFIDENCE = {
     "anniversary": 0.9,  # "our twenty-sixth wedding anniversary yesterday": a marriage
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
     "rip": 0.9,  # "RIP Gary Pickering", "Rest in peace, Auntie Val"
+    "jest": 0.5,  # ... said laughing: "RIP Kevin 😂"
     "peacefully": 0.9,  # "went peacefully in his sleep", "slipped away peacefully"
     "slipped": 0.85,  # "slipped away at ten past six" (or from a party)
     "never-woke": 0.9,  # "she never woke up"
@@ -660,8 +663,10 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["never-back"]
     elif lemma == "pass":
         c = CONFIDENCE["verb"] if any(c.lower_ == "away" and c.dep_ in ("prt", "advmod") for c in t.children) else CONFIDENCE["pass"]
-        if c < CONFIDENCE["verb"] and not times and t.sent.text.rstrip().endswith("!"):
-            c = CONFIDENCE["lost"]  # "Jess passed!": news of a test as often as of a death (perhaps)
+        if c < CONFIDENCE["verb"] and not times and not _passed_on(t) and not _peaceful(t) and not any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
+            c = CONFIDENCE["lost"]  # "Jess passed!", "Connor passed, thank God": a test as often as a death (perhaps);
+            # not "passed early this morning", "since Dad passed", "passed in his sleep"
     elif any((lemma, c.lower_) in IDIOMS for c in t.children):
         c = CONFIDENCE["idiom"]
     elif _no_more(t):
@@ -2061,6 +2066,9 @@ RIP_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:RIP|R\.I\.P\.?|[Rr]est in peace|(?:God
                        r"(?![ \t]*[A-Za-z0-9'’])")  # "Mam, God rest her, never missed a Sunday"
 
 
+LAUGHTER = re.compile(r"😂|🤣|😆|😹|💀|\b(?:lol|lmao|rofl|haha\w*|hehe\w*)\b", re.I)
+
+
 def _rest_in_peace(ex, no_later) -> list[Event]:
     """"RIP Gary Pickering", "Rest in peace, Auntie Val", "Gary Pickering, RIP": the death of the one named, whose own name
     it is ("RIP Steve's tomatoes", "RIP my phone" are not; the people layer tells a pet's or a thing's name from a person's).
@@ -2081,10 +2089,17 @@ def _rest_in_peace(ex, no_later) -> list[Event]:
         m = RIP_AFTER.match(ex.text, end)
         if m is not None:
             said.add((p, m.start()))
+    speakers = {sp.lower() for _, _, sp in ex.speakers}
     for p, at in sorted(said):
+        if any(m.kind in ("speaker", "narrator") for m in ex.people[p].mentions) or {
+                n.lower() for n in ex.people[p].aliases | {ex.people[p].name}} & speakers:
+            continue  # "rest in peace Zoe" to one who speaks in the chat: a joke; the one who speaks lives
         span = ex.doc.char_span(at, at + 1, alignment_mode="expand")
         lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (at, at)
-        out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["rip"], date_confidence=0.0))
+        turn = next(((s_, e_) for s_, e_, _ in ex.speakers if s_ <= at < e_), (lo, hi))
+        jest = LAUGHTER.search(ex.text, turn[0], turn[1]) is not None  # "RIP Kevin 😂😂"
+        out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["jest" if jest else "rip"],
+                         date_confidence=0.0))
     return out
 
 
