@@ -751,7 +751,8 @@ def _someone_nearer(v, p, ex, owner) -> bool:
     """Is there someone nearer for "he" or "she" to stand for than the person `p` it was read as: a noun for a person of
     that sex (or of either) that names no one, said after p's name and before the pronoun ("Sarah told me about her
     neighbour. She died on Friday", "Peter's uncle was a miner. He was killed"; not "Tom was a miner. He died", the noun
-    said of Tom, nor "His son Kevin", a noun with its name)?"""
+    said of Tom, nor "His son Kevin", a noun with its name), or said anywhere before as one who died ("Her mother died at
+    Easter. Deirdre is coping. She died in the hospice")?"""
     sex = PRONOUN_SEX.get(v.lower_)
     if sex is None or v.pos_ != "PRON" or p >= len(ex.people):
         return False
@@ -759,12 +760,16 @@ def _someone_nearer(v, p, ex, owner) -> bool:
     if not said:
         return False
     last = max(said)
-    for tok in v.doc:
-        if tok.idx < last or tok.i >= v.i:
-            continue
+    for tok in v.doc[:v.i]:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PERSON_NOUNS or tok.i in owner or tok.tag_ in ("NNS", "NNPS"):
             continue
         if ROLES.get(tok.lemma_.lower()) not in (sex, "-", None):
+            continue
+        if tok.idx < last:  # before the name said last: only one whose death was told ("His grandad passed away. Poor Kev.
+            # He died in his sleep": the grandad's death told again), not one who did it to someone ("her son killed a man")
+            if _kind(tok.head) == "death" and (tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and (
+                    tok.head.lemma_.lower() not in DONE_TO or tok.head.lemma_.lower() == "drown")):
+                return True
             continue
         if tok.dep_ in ("attr", "appos", "oprd", "compound", "npadvmod") or any(
                 c.i in owner for c in tok.children if c.dep_ in ("appos", "compound")):
