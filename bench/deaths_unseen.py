@@ -34,6 +34,9 @@ def main():
             found += who is not None and who.lower() in stated
             if stated - ok:
                 print("stated dead, living:", sorted(stated - ok), repr(T._label(said)))
+            if set(deaths) - stated - ok:
+                print("perhaps dead, living:", {n: round(deaths[n], 2) for n in sorted(set(deaths) - stated - ok)},
+                      repr(T._label(said)))
     print(f"{len(rows)} texts: a living person stated dead in {wrong}, a right death stated in {right} "
           f"(precision by text {right / max(right + wrong, 1):.2f}), a living person perhaps dead in {perhaps}; "
           f"told deaths stated {found}/{told}")

@@ -1320,3 +1320,10 @@ def test_passed_alone_with_no_time_is_perhaps(nlp):
         (["Connor Byrne"], None, 0.75)]
     assert _deaths(nlp, "Connor Byrne passed early this morning.") == [(["Connor Byrne"], "2023-05-10", 0.9)]
     assert _deaths(nlp, "Connor Byrne passed peacefully.") == [(["Connor Byrne"], None, 0.9)]
+
+
+def test_lost_to_a_place_is_no_death(nlp):
+    # lost to a place or a thing one goes to, not to an illness, a war or a death's cause
+    for text in ("We lost Bella Smith to Australia in 2018.", "Lost Mum to the sales again on Saturday."):
+        assert _deaths(nlp, text) == [], text
+    assert _deaths(nlp, "We lost Tom Byrne to Covid in 2020.") == [(["Tom Byrne"], "2020-01-01", 0.9)]

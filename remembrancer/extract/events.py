@@ -356,7 +356,7 @@ class Events:
     # for someone unnamed said after the name is not the name's death; "passed on" alone, "is no more", "expired" of a
     # person are deaths; "carked it", "kicked the bucket", "popped his clogs" perhaps; a second death verb with its own
     # subject is its own event; "is lost" no death; "RIP" to a chat's speaker none, said laughing perhaps; "passed" with no
-    # time, "since" or "in his sleep" perhaps)
+    # time, "since" or "in his sleep" perhaps; "lost X to" a place or a thing no death)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -1698,7 +1698,16 @@ def _lost_somewhere(t) -> bool:
         if c.lower_ in ("at", "in", "round", "around", "near", "inside", "outside", "among", "on") and any(
                 g.lemma_.lower() in LOST_PLACES or g.lower_ in LOST_PLACES for g in objects):
             return True
+        if c.lower_ == "to" and objects and not any(
+                NOUNS.get(g.lemma_.lower(), NOUNS.get(g.lower_)) in ("illness", "death", "injury") or g.lemma_.lower() in LOST_TO
+                for g in objects):
+            return True  # "We lost Bella to Australia", "lost Mum to the sales" (not "lost his wife to cancer")
     return False
+
+
+# What one is lost to in a death: "lost him to the war", "to suicide", "to drink"
+LOST_TO = {"war", "sea", "suicide", "overdose", "drugs", "drink", "addiction", "violence", "accident", "crash", "virus",
+           "covid", "disease", "illness", "injury", "injuries", "fire", "flood", "famine", "plague", "pandemic"}
 
 
 def _the_dead_again(ex, by_pronoun) -> None:
