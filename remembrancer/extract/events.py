@@ -447,7 +447,8 @@ class Events:
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
                     continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
-                away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children) or _passed_on(t)  # "passed away on Tuesday"
+                # "passed away on Tuesday", "passed on this morning"
+                away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children) or _passed_on(t)
                 if lemma == "pass" and not _heavenward(t) and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") and not _a_little(c) or c.dep_ == "prep" and c.lower_ in PASS_BY
                         and not _at_the_side(c) for c in t.children)):
@@ -2133,6 +2134,5 @@ def _no_more(t) -> bool:
     if t.lemma_.lower() != "be" or not any(c.dep_.startswith("nsubj") for c in t.children):
         return False
     more = [c for c in t.children if c.lower_ == "more" and c.dep_ in ("advmod", "acomp", "attr", "dobj", "npadvmod")]
-    return bool(more) and any(c.lower_ == "no" for c in more[0].children) and all(
-        c.lower_ == "no" for c in more[0].children) and not any(
+    return bool(more) and [c.lower_ for c in more[0].children] == ["no"] and not any(
         c.dep_ in ("attr", "acomp", "prep", "xcomp", "ccomp") and c.i != more[0].i for c in t.children)
