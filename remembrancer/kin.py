@@ -117,6 +117,10 @@ vati             m   parent          father       -       -     -
 appa             m   parent          father       -       -     -
 abbu             m   parent          father       -       -     -
 grannie          f   grandparent     grandmother  -       -     title
+ouma             f   grandparent     grandmother  -       -     title
+gogo             f   grandparent     grandmother  -       -     title
+naniji           f   grandparent     grandmother  -       -     title
+dadiji           f   grandparent     grandmother  -       -     title
 grandmama        f   grandparent     grandmother  -       -     title
 nonna            f   grandparent     grandmother  -       -     title
 oma              f   grandparent     grandmother  -       -     title
@@ -132,12 +136,14 @@ mamie            f   grandparent     grandmother  -       -     title
 obaasan          f   grandparent     grandmother  -       -     title
 halmoni          f   grandparent     grandmother  -       -     title
 mamgu            f   grandparent     grandmother  -       -     title
-ouma             f   grandparent     grandmother  -       -     title
-gogo             f   grandparent     grandmother  -       -     title
 mamó             f   grandparent     grandmother  -       -     title
 paati            f   grandparent     grandmother  -       -     title
 ajji             f   grandparent     grandmother  -       -     title
 grandpapa        m   grandparent     grandfather  -       -     title
+oupa             m   grandparent     grandfather  -       -     title
+mkhulu           m   grandparent     grandfather  -       -     title
+nanaji           m   grandparent     grandfather  -       -     title
+dadaji           m   grandparent     grandfather  -       -     title
 gramps           m   grandparent     grandfather  -       -     title
 nonno            m   grandparent     grandfather  -       -     title
 opa              m   grandparent     grandfather  -       -     title
@@ -156,8 +162,6 @@ granda           m   grandparent     grandfather  -       -     title
 grandda          m   grandparent     grandfather  -       -     title
 grampa           m   grandparent     grandfather  -       -     title
 grampy           m   grandparent     grandfather  -       -     title
-oupa             m   grandparent     grandfather  -       -     title
-mkhulu           m   grandparent     grandfather  -       -     title
 daideó           m   grandparent     grandfather  -       -     title
 thatha           m   grandparent     grandfather  -       -     title
 ajja             m   grandparent     grandfather  -       -     title
@@ -166,6 +170,10 @@ tante            f   pibling         aunt         -       -     title
 zio              m   pibling         uncle        -       -     title
 tannie           f   pibling         aunt         -       -     title
 oom              m   pibling         uncle        -       -     title
+chacha           m   pibling         uncle        -       -     title
+chachu           m   pibling         uncle        -       -     title
+chachi           f   pibling         aunt         -       -     title
+mausi            f   pibling         aunt         -       -     title
 
 # partners, friends, work, home and care
 partner          -   partner         -            -       1.0   role told noun

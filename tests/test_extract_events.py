@@ -1282,3 +1282,48 @@ def test_an_event_is_counted_from_what_is_a_fact_of_the_other(db):
         assert ("2020-11-01", "2020-12-01", "event:death") in [tuple(r) for r in memory.query(
             "SELECT ev.lo, ev.hi, ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
             " JOIN people p ON p.id = ep.person WHERE p.name = 'Uncle Ray'")]
+
+
+def test_deaths_in_other_englishes_and_slang(nlp):
+    # "passed on" with nothing passed; "is no more" (Indian English); "expired" of a person; slang only perhaps
+    assert _deaths(nlp, "Peter Parker passed on this morning.") == [(["Peter Parker"], "2023-05-10", 0.9)]
+    assert _deaths(nlp, "Peter Parker is no more.") == [(["Peter Parker"], None, 0.9)]
+    assert _deaths(nlp, "Peter Parker expired at 4 am today.") == [(["Peter Parker"], "2023-05-10", 0.9)]
+    assert _deaths(nlp, "Peter Parker carked it last week.")[0][0::2] == (["Peter Parker"], 0.8)
+    assert _deaths(nlp, "Peter Parker kicked the bucket on Sunday.")[0][0::2] == (["Peter Parker"], 0.8)
+    for text in ("Peter Parker passed on the message to Mary Jane.", "Peter Parker passed on the offer.",
+                 "Peter Parker is no more a smoker.", "Peter Parker's passport expired in May.",
+                 "Peter Parker kicked the ball on Sunday."):
+        assert _deaths(nlp, text) == [], text
+
+
+def test_a_death_is_not_of_one_beside_it(nlp):
+    # a funeral or grave "with" someone is not theirs; "drowned her chips" no one's death
+    for text in ("Went to Pamela Hughes's funeral with Neil Jones.", "Visited the grave with Neil Jones."):
+        assert not any("Neil Jones" in who for who, _, _ in _deaths(nlp, text)), text
+    assert _deaths(nlp, "Leanne Smith drowned her chips in vinegar.") == []
+    assert _deaths(nlp, "Leanne Smith drowned in the lough in 1971.") == [(["Leanne Smith"], "1971-01-01", 0.9)]
+
+
+
+def test_a_clause_of_its_own_is_its_own_death(nlp):
+    # a second death verb with a subject of its own is another event, with its own date; "is lost" is no death
+    assert _deaths(nlp, "Tom Price died in 1990 and his wife Ann Price died in 2000.") == [
+        (["Tom Price"], "1990-01-01", 0.97), (["Ann Price"], "2000-01-01", 0.97)]
+    assert _deaths(nlp, "Auntie Kath died last year and Uncle Stan is lost without her.") == [(["Kath"], "2022-01-01", 0.97)]
+    assert _deaths(nlp, "Stan Byrne is lost without her.") == []
+
+
+def test_passed_alone_with_no_time_is_perhaps(nlp):
+    # "passed" with no time, no "since", no "in his sleep" is a test passed as often as a death
+    assert _deaths(nlp, "Connor Byrne passed, thank God. Now he can drive himself to training.") == [
+        (["Connor Byrne"], None, 0.75)]
+    assert _deaths(nlp, "Connor Byrne passed early this morning.") == [(["Connor Byrne"], "2023-05-10", 0.9)]
+    assert _deaths(nlp, "Connor Byrne passed peacefully.") == [(["Connor Byrne"], None, 0.9)]
+
+
+def test_lost_to_a_place_is_no_death(nlp):
+    # lost to a place or a thing one goes to, not to an illness, a war or a death's cause
+    for text in ("We lost Bella Smith to Australia in 2018.", "Lost Mum to the sales again on Saturday."):
+        assert _deaths(nlp, text) == [], text
+    assert _deaths(nlp, "We lost Tom Byrne to Covid in 2020.") == [(["Tom Byrne"], "2020-01-01", 0.9)]

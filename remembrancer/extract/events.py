@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..kin import KIN_NAMES
+from ..kin import KIN_NAMES, ROLES
 from .aliases import full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
@@ -31,6 +31,7 @@ VERBS = {
     "meet": "meeting", "encounter": "meeting", "befriend": "meeting",
     "diagnose": "illness", "sicken": "illness", "hospitalise": "illness", "hospitalize": "illness",
     "injure": "injury", "wound": "injury", "crash": "injury",
+    "expire": "death",  # "Nanaji expired at 4 am" (Indian English; not "my passport expired": a person's)
     "retire": "retirement", "move": "moving", "emigrate": "moving", "relocate": "moving", "start": "job", "hire": "job",
 }
 # These only count with a person as their object: "lost Ianto" (not "lost my keys").
@@ -48,7 +49,7 @@ HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle",
               "survive", "undergo", "sustain", "start", "land", "begin", "accept", "take", "commit"}  # "Geth got a new job"
 # And these with a person anywhere around them: "we met", "they separated" (not "meet the deadline").
 PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage", "crash", "move", "emigrate", "relocate",
-                "start", "retire"}
+                "start", "retire", "expire"}
 # "moved" is a move of house only with where to, or away, abroad, in or out: not "moved the chair".
 MOVE_WORDS = {"to", "into", "abroad", "away", "back", "home", "in", "out", "over", "house", "flat", "country", "here", "there",
               "down", "up"}
@@ -62,7 +63,10 @@ WORKPLACES = {"hospital", "bank", "council", "office", "factory", "firm", "compa
 PHRASAL = {("pass", "away"): "death", ("pass", "on"): "death", ("break", "up"): "parting",
            ("split", "up"): "parting", ("walk", "out"): "parting", ("fall", "ill"): "illness",
            ("get", "married"): "marriage", ("get", "engaged"): "engagement",
-           ("get", "divorced"): "parting", ("give", "birth"): "birth", ("run", "off"): "parting"}
+           ("get", "divorced"): "parting", ("give", "birth"): "birth", ("run", "off"): "parting",
+           # a death in slang, said as often in jest or of a thing: "carked it", "kicked the bucket", "popped his clogs"
+           ("cark", "it"): "death", ("kick", "bucket"): "death", ("pop", "clogs"): "death", ("snuff", "it"): "death"}
+IDIOMS = {("cark", "it"), ("kick", "bucket"), ("pop", "clogs"), ("snuff", "it")}
 NOUNS = {
     "death": "death", "funeral": "death", "burial": "death", "murder": "death", "killing": "death",
     "suicide": "death", "passing": "death", "corpse": "death", "cremation": "death",
@@ -147,7 +151,7 @@ def _kind(t) -> str | None:
                 if (lemma, c.lower_) in (("walk", "out"), ("run", "off")) and _went_somewhere(t, c):
                     return None  # "walked out along the harbour", "ran off to the shop": a walk, not a parting
                 return PHRASAL[(lemma, c.lower_)]
-        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t):
+        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t) or _no_more(t):
             return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest", "lost her battle",
             # "went to be with the Lord", "was called home", "never came home from the war"
         if lemma in VERBS:
@@ -227,6 +231,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     # her"; but not the one a death happened with or beside ("died on the M4 with me in her").
     nominal = t.pos_ in ("NOUN", "PROPN")
     preps = NOUN_PREPS if nominal else DEATH_PREPS if VERBS.get(t.lemma_.lower()) == "death" or t.lower_ == "dead" else VERB_PREPS
+    if kind == "death" and nominal:
+        preps = preps - {"with", "between"}  # "Aunty Pam's funeral with Neil": one who went with the writer
     if kind == "parting" and not nominal:
         preps = preps | {"on"}  # "walked out on Ann", "ran out on them": the one left
     frontier = [t, *birth]
@@ -332,7 +338,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "37"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "38"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -346,6 +352,11 @@ class Events:
     # today." before the event it dates; extract._dated_by_events: "the year Sam was born", "the summer before Dad died")
     # 37: dates8 (each date's evidence in date_how; a start told in the next sentences before the entry's own day: "Got the
     # job! ... I start a week on Monday")
+    # 38: deaths8 (a funeral or grave "with" someone is not theirs; "drowned her chips" no death; "he" or "she" after a noun
+    # for someone unnamed said after the name is not the name's death; "passed on" alone, "is no more", "expired" of a
+    # person are deaths; "carked it", "kicked the bucket", "popped his clogs" perhaps; a second death verb with its own
+    # subject is its own event; "is lost" no death; "RIP" to a chat's speaker none, said laughing perhaps; "passed" with no
+    # time, "since" or "in his sleep" perhaps; "lost X to" a place or a thing no death)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -415,6 +426,9 @@ class Events:
                     side = inside(t.idx, quotes)
                     people = [p for p in people if p not in via or inside(via[p].idx, quotes) == side]
                     agents[:] = [p for p in agents if p in people]
+                if kind == "death" and people:  # "Sarah told me about her neighbour. She died": the neighbour's death
+                    people = [p for p in people if p not in via or not _someone_nearer(via[p], p, ex, owner)]
+                    agents[:] = [p for p in agents if p in people]
                 lemma = t.lemma_.lower()
                 if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not any(
                         c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -422,6 +436,9 @@ class Events:
                 if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and any(c.dep_ == "dobj" for c in t.children) and not any(
                         c.i in owner for c in t.children if c.dep_ == "dobj"):
                     continue  # "she's buried more cats than anyone": "has buried", not "is buried"
+                if kind == "death" and t.pos_ == "VERB" and lemma in DONE_TO and not _ended(t) and any(
+                        c.dep_ == "dobj" and c.i not in owner and not c.lower_.endswith(("self", "selves")) for c in t.children):
+                    continue  # "drowned her chips in vinegar", "drowned out the band": a thing, not a person, is the object
                 if kind == "parting" and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in t.children):
                     continue  # "I'd left myself unmuted": no one left anyone
                 if lemma == "propose" and _suggested(t, owner):
@@ -430,7 +447,8 @@ class Events:
                     continue  # "can't bear it"
                 if t.lower_ == "born" and _born_of_a_place(t):
                     continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
-                away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children)  # "passed away on Tuesday"
+                # "passed away on Tuesday", "passed on this morning"
+                away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children) or _passed_on(t)
                 if lemma == "pass" and not _heavenward(t) and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") and not _a_little(c) or c.dep_ == "prep" and c.lower_ in PASS_BY
                         and not _at_the_side(c) for c in t.children)):
@@ -467,7 +485,7 @@ class Events:
                     continue  # "dying to see it", "dying for a drink"
                 if _figurative(t, kind):
                     continue  # "died of fright", "died laughing", "dead to me", "is killing me"
-                if kind == "death" and (_lost_somewhere(t) or _pets_grave(t)):
+                if kind == "death" and (_lost_somewhere(t) or _pets_grave(t) or _is_lost(t)):
                     continue  # "we lost Mum at the market for twenty minutes", "buried him in the garden"
                 if kind in ("death", "birth") and any(p in via and _animal(via[p]) for p in people):
                     people = [p for p in people if p not in via or not _animal(via[p])]  # "Biscuit, our old cat, died"
@@ -480,7 +498,9 @@ class Events:
                 if t.lower_ == "due":
                     people = people or _parents(t, owner)  # "Huw and Kasia's baby is due": theirs
                 # A trigger inside another of its kind is the same event: "diagnosed with cancer".
-                outer = next((found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
+                outer = None if t.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in t.children) else next(
+                    (found[a.i] for a in list(t.ancestors)[:3] if a.i in found and found[a.i].kind == kind), None)
+                # (not a clause of its own: "Kath died last year and Stan is lost without her", "Tom died and Ann died later")
                 if outer is not None:
                     outer.agents += [p for p in agents if p not in outer.people]
                     outer.people += [p for p in people if p not in outer.people]
@@ -608,12 +628,15 @@ CONFIDENCE = {
     "anniversary": 0.9,  # "our twenty-sixth wedding anniversary yesterday": a marriage
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
     "rip": 0.9,  # "RIP Gary Pickering", "Rest in peace, Auntie Val"
+    "jest": 0.5,  # ... said laughing: "RIP Kevin 😂"
     "peacefully": 0.9,  # "went peacefully in his sleep", "slipped away peacefully"
     "slipped": 0.85,  # "slipped away at ten past six" (or from a party)
     "never-woke": 0.9,  # "she never woke up"
     "did-not-wake": 0.8,  # "Maureen didn't wake up on Tuesday" (or "didn't wake up once")
     "heavenward": 0.9,  # "went to be with the Lord", "was called home", "passed into glory", "is with Jesus now"
     "never-back": 0.9,  # "never came home from the war"
+    "idiom": 0.8,  # "carked it", "kicked the bucket": slang, of a thing or in jest as often (perhaps)
+    "no-more": 0.9,  # "Aunty Sushila is no more"
 }
 
 
@@ -640,9 +663,17 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
     elif _never_back(t):
         c = CONFIDENCE["never-back"]
     elif lemma == "pass":
-        c = CONFIDENCE["verb"] if any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "away" for c in t.children) else CONFIDENCE["pass"]
-        if c < CONFIDENCE["verb"] and not times and t.sent.text.rstrip().endswith("!"):
-            c = CONFIDENCE["lost"]  # "Jess passed!": news of a test as often as of a death (perhaps)
+        c = CONFIDENCE["verb"] if any(c.lower_ == "away" and c.dep_ in ("prt", "advmod") for c in t.children) else CONFIDENCE["pass"]
+        if c < CONFIDENCE["verb"] and not times and not _passed_on(t) and not _peaceful(t) and not any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
+            c = CONFIDENCE["lost"]  # "Jess passed!", "Connor passed, thank God": a test as often as a death (perhaps);
+            # not "passed early this morning", "since Dad passed", "passed in his sleep"
+    elif any((lemma, c.lower_) in IDIOMS for c in t.children):
+        c = CONFIDENCE["idiom"]
+    elif _no_more(t):
+        c = CONFIDENCE["no-more"]
+    elif lemma == "expire":
+        c = CONFIDENCE["pass"]
     elif lemma in ("kill", "murder", "slay", "execute", "assassinate", "behead", "butcher") and _active(t):
         c = CONFIDENCE["killed-active"]
     elif lemma in ("kill", "murder", "drown", "strangle", "slay", "execute", "assassinate", "behead", "suffocate"):
@@ -709,6 +740,45 @@ def _clear(victims, people, via, ex) -> bool:
     named = {q for q, person in enumerate(ex.people) if not person.narrator and any(
         m.kind in ("name", "title") and lo <= m.start < v.idx for m in person.mentions)}
     return p in named and not any(ex.people[q].gender in (sex, None) for q in named - {p})
+
+
+def _is_lost(t) -> bool:
+    """Is it "lost" said of one now ("Stan is lost without her", "I'm lost"): bewildered or astray, not dead (a death is
+    told past: "we lost him", "he was lost at sea")?"""
+    return t.lemma_.lower() == "lose" and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in t.children)
+
+
+def _someone_nearer(v, p, ex, owner) -> bool:
+    """Is there someone nearer for "he" or "she" to stand for than the person `p` it was read as: a noun for a person of
+    that sex (or of either) that names no one, said after p's name and before the pronoun ("Sarah told me about her
+    neighbour. She died on Friday", "Peter's uncle was a miner. He was killed"; not "Tom was a miner. He died", the noun
+    said of Tom, nor "His son Kevin", a noun with its name), or said anywhere before as one who died ("Her mother died at
+    Easter. Deirdre is coping. She died in the hospice")?"""
+    sex = PRONOUN_SEX.get(v.lower_)
+    if sex is None or v.pos_ != "PRON" or p >= len(ex.people):
+        return False
+    said = [m.end for m in ex.people[p].mentions if m.kind in ("name", "title") and m.end <= v.idx]
+    if not said:
+        return False
+    last = max(said)
+    for tok in v.doc[:v.i]:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PERSON_NOUNS or tok.i in owner or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        if ROLES.get(tok.lemma_.lower()) not in (sex, "-", None):
+            continue
+        if tok.idx < last:  # before the name said last: only one whose death was told ("His grandad passed away. Poor Kev.
+            # He died in his sleep": the grandad's death told again), not one who did it to someone ("her son killed a man")
+            if _kind(tok.head) == "death" and (tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and (
+                    tok.head.lemma_.lower() not in DONE_TO or tok.head.lemma_.lower() == "drown")):
+                return True
+            continue
+        if tok.dep_ in ("attr", "appos", "oprd", "compound", "npadvmod") or any(
+                c.i in owner for c in tok.children if c.dep_ in ("appos", "compound")):
+            continue  # "Tom was a miner", "his son Kevin": said of one named
+        if tok.dep_.startswith("nsubj") and tok.head in v.ancestors:
+            continue  # "The nurse says she died peacefully": the one who tells it lives
+        return True
+    return False
 
 
 # An illness before these is not had: "my flu jab", "the cancer ward", "a covid test"
@@ -1629,7 +1699,16 @@ def _lost_somewhere(t) -> bool:
         if c.lower_ in ("at", "in", "round", "around", "near", "inside", "outside", "among", "on") and any(
                 g.lemma_.lower() in LOST_PLACES or g.lower_ in LOST_PLACES for g in objects):
             return True
+        if c.lower_ == "to" and objects and not any(
+                NOUNS.get(g.lemma_.lower(), NOUNS.get(g.lower_)) in ("illness", "death", "injury") or g.lemma_.lower() in LOST_TO
+                for g in objects):
+            return True  # "We lost Bella to Australia", "lost Mum to the sales" (not "lost his wife to cancer")
     return False
+
+
+# What one is lost to in a death: "lost him to the war", "to suicide", "to drink"
+LOST_TO = {"war", "sea", "suicide", "overdose", "drugs", "drink", "addiction", "violence", "accident", "crash", "virus",
+           "covid", "disease", "illness", "injury", "injuries", "fire", "flood", "famine", "plague", "pandemic"}
 
 
 def _the_dead_again(ex, by_pronoun) -> None:
@@ -2002,6 +2081,9 @@ RIP_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:RIP|R\.I\.P\.?|[Rr]est in peace|(?:God
                        r"(?![ \t]*[A-Za-z0-9'’])")  # "Mam, God rest her, never missed a Sunday"
 
 
+LAUGHTER = re.compile(r"😂|🤣|😆|😹|💀|\b(?:lol|lmao|rofl|haha\w*|hehe\w*)\b", re.I)
+
+
 def _rest_in_peace(ex, no_later) -> list[Event]:
     """"RIP Gary Pickering", "Rest in peace, Auntie Val", "Gary Pickering, RIP": the death of the one named, whose own name
     it is ("RIP Steve's tomatoes", "RIP my phone" are not; the people layer tells a pet's or a thing's name from a person's).
@@ -2022,8 +2104,35 @@ def _rest_in_peace(ex, no_later) -> list[Event]:
         m = RIP_AFTER.match(ex.text, end)
         if m is not None:
             said.add((p, m.start()))
+    speakers = {sp.lower() for _, _, sp in ex.speakers}
     for p, at in sorted(said):
+        if any(m.kind in ("speaker", "narrator") for m in ex.people[p].mentions) or {
+                n.lower() for n in ex.people[p].aliases | {ex.people[p].name}} & speakers:
+            continue  # "rest in peace Zoe" to one who speaks in the chat: a joke; the one who speaks lives
         span = ex.doc.char_span(at, at + 1, alignment_mode="expand")
         lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (at, at)
-        out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["rip"], date_confidence=0.0))
+        turn = next(((s_, e_) for s_, e_, _ in ex.speakers if s_ <= at < e_), (lo, hi))
+        jest = LAUGHTER.search(ex.text, turn[0], turn[1]) is not None  # "RIP Kevin 😂😂"
+        out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["jest" if jest else "rip"],
+                         date_confidence=0.0))
     return out
+
+
+def _passed_on(t) -> bool:
+    """Is it "passed on" said of one who died, "on" right after the verb and nothing passed on to anyone ("Ouma passed on
+    this morning"; not "passed on the message", "passed on Dad's watch to me", "passed in his chair with the TV on")?"""
+    if t.lemma_.lower() != "pass" or not any(c.lower_ == "on" and c.i == t.i + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and not any(
+            g.dep_ == "pobj" for g in c.children)) for c in t.children):
+        return False
+    return not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("to", "onto")
+                   for c in t.children)
+
+
+def _no_more(t) -> bool:
+    """Is it "<someone> is no more", the clause ending there ("Aunty Sushila is no more."; not "no more a smoker", "no more
+    than twenty")?"""
+    if t.lemma_.lower() != "be" or not any(c.dep_.startswith("nsubj") for c in t.children):
+        return False
+    more = [c for c in t.children if c.lower_ == "more" and c.dep_ in ("advmod", "acomp", "attr", "dobj", "npadvmod")]
+    return bool(more) and [c.lower_ for c in more[0].children] == ["no"] and not any(
+        c.dep_ in ("attr", "acomp", "prep", "xcomp", "ccomp") and c.i != more[0].i for c in t.children)
