@@ -230,6 +230,7 @@ def named_people(memory, text: str) -> list[Source]:
     n = names(memory)
     lowered = text == text.lower()  # typed all in lower case: match names case-insensitively
     flags = re.I if lowered else 0
+    text = unplaced(text)
 
     def said(alias):
         if len(alias) < 2 or alias.lower() in STOPWORDS:
@@ -278,6 +279,28 @@ def named_people(memory, text: str) -> list[Source]:
         s.strength = max(0.0, math.log(total / max(fan, 1)))  # S - ln(fan), with S = ln(passages)
         found.append(s)
     return found
+
+
+# A name the question says as a place is no one asked about, whoever in the store is called so (a play's Paris, a
+# friend called Florence): the object of a preposition of place ("in Paris", "near Fort Wayne"), or of "to", "into",
+# "from", "at" or "towards" after a word of going or of being somewhere ("go to Paris", "been to Rome", "a trip to
+# Jasper", "is from Albania", "flew back to Los Angeles"). Not after other words ("say to Melanie", "a gift to
+# Caroline", "heard from Jon", "angry at Gina"), nor a name owning what follows ("went to Melanie's").
+_IN_PLACE = r"in|near|inside|outside|around|across|throughout|within"
+_GOING = (r"go|goes|going|went|gone|been|be|is|are|was|were|am|travel\w*|trips?|journey\w*|tours?|visits?|vacation\w*"
+          r"|holidays?|move[sd]?|moving|relocat\w*|emigrat\w*|immigrat\w*|fly|flies|flying|flew|flights?|drive[sn]?|drove"
+          r"|driving|ride|rides|rode|riding|sail\w*|head|heads|headed|heading|return\w*|back|way|come|comes|came|coming"
+          r"|arriv\w*|live[sd]?|living|stay\w*|born")
+_PLACED = re.compile(rf"\b(?:(?:{_IN_PLACE})|(?:{_GOING})\s+(?:to|into|from|at|towards?))\s+"
+                     r"(?P<name>[A-Z][\w.-]*(?:\s+(?:(?:de|da|del|di|do|dos|du|la|le|of|upon)\s+)?[A-Z][\w.-]*)*)(?!\w|['’]s\b)")
+_PLACED_LOWER = re.compile(_PLACED.pattern.split("(?P<name>")[0] + r"(?P<name>\w+)(?!\w|['’]s\b)")  # typed in lower case: one word
+
+
+def unplaced(text: str) -> str:
+    """The question with the names it says as places blanked out (as many spaces: offsets kept), for reading whom it
+    names (`named_people`); all in lower case, the word after such a preposition."""
+    pattern = _PLACED_LOWER if text == text.lower() else _PLACED
+    return pattern.sub(lambda m: m.group(0)[:m.start("name") - m.start()] + " " * len(m.group("name")), text)
 
 
 def _near_names(memory, n, text: str, found) -> dict[str, dict]:
