@@ -799,9 +799,9 @@ def _signals(memory, vector, a, lexical, dense, theirs, among=None, messaging=No
         # How well the asked person's facts read in the passage ("likes skiing") match the question.
         "fact": np.array([facts_by_passage[i][0] if i in facts_by_passage else 0.0 for i in ids]),
         # A member of a category the question asks by ("What sports ...?": "I hit the golf course"), said by the
-        # person asked about when they speak in the store.
-        "member": np.array([float(bool(categories.naming(members, info[i]["text"])) and (not spoken or i in spoken))
-                            for i in ids]) if (members := a.get("members")) else np.zeros(len(ids)),
+        # person asked about when they speak in the store: read by `member` when a weight asks for it.
+        "member": None if (members := a.get("members")) else np.zeros(len(ids)),
+        "member_of": (members, [(info[i]["text"], not spoken or i in spoken) for i in ids]) if members else None,
         "fact_passages": {i: facts_by_passage[i] for i in best_facts},  # (score, what, statement, person), for `ask`
         "aggregate": bool(a.get("aggregate")),
         "messaging": names(memory).messaging if messaging is None else messaging,
@@ -973,7 +973,7 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     base = (w["dense"] * d + w["bm25"] * b + w["dense*bm25"] * d * b + w["dense^2"] * d * d + w["bm25^2"] * b * b
             + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w.get("focus", 0.0) * f["focus"] + w["time"] * f["time"]
             + w["says_when"] * f["says_when"] + w["length"] * f["length"] + w["fact"] * f["fact"]
-            + w["member"] * f["member"])
+            + (w["member"] * member(f) if w["member"] else 0.0))
     padded = np.append(base, 0.0)  # index -1: no neighbour
     score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])
     if w.get("neighbour2"):
@@ -986,6 +986,16 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     # Ranked: the candidates and their neighbours (an answer is often the turn next to the match).
     best = np.argsort(-score, kind="stable")[:limit]
     return [(f["ids"][i], float(score[i])) for i in best]
+
+
+def member(f) -> np.ndarray:
+    """For each candidate of `f`: does it name a member of a category the question asks by, said by the person asked
+    about when they speak in the store? Read once, when a fusion weighs it (most weigh it 0: a chat's text read for
+    every candidate costs more than the rest of a question)."""
+    if f["member"] is None:
+        members, texts = f["member_of"]
+        f["member"] = np.array([float(theirs and bool(categories.naming(members, text))) for text, theirs in texts])
+    return f["member"]
 
 
 def _merged(everyone, own, among, limit) -> list[tuple[int, float]]:
@@ -1149,13 +1159,14 @@ def _person_activation(memory, sources, info) -> dict[int, float]:
         ):
             mentioned[r[0]].add(r[1])
     out, spoken = {}, set()
+    said = [{a.lower() for a in s.aliases} for s in sources]  # a name not in a text's lower case is not in it: no regex
     for pid, row in info.items():
-        act = 0.0
-        for s in sources:
+        act, low = 0.0, (row["text"] or "").lower()
+        for s, forms in zip(sources, said):
             if row["speaker"] in s.speakers:
                 tie = 1.0
                 spoken.add(pid)
-            elif s.people & mentioned[pid] or s.pattern.search(row["text"]):
+            elif s.people & mentioned[pid] or (any(f in low for f in forms) and s.pattern.search(row["text"])):
                 tie = 0.7
             else:
                 continue
