@@ -198,7 +198,7 @@ def lifetime_store(folder: Path, size: int, data, cache: VectorCache, synthetic:
                 memory.process(entry_ids=questions_ids)  # extraction that changed since the store was made
                 _mark_distractors(memory, set(questions_ids))
     if not info:
-        for f in folder.glob(f"lifetime-{size}.db*"):
+        for f in folder.glob(path.name + "*"):  # this store only (not the synthetic one of the same size)
             f.unlink()
         shutil.copyfile(base, path)
         started = time.perf_counter()
