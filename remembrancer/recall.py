@@ -726,25 +726,50 @@ def features(memory, question: str, vector, a) -> dict:
         for pid, s in bm25(memory, question, POOL // 3, within=(t["lo"], t["hi"])):
             lexical.setdefault(pid, s)
     dense = dict(embed.nearest(memory, vector, POOL))
+    similar = Similar(memory, vector)
     focused = focus(memory, a)
     theirs = {i for ids, person in focused if person for i in ids}
     for ids, person in focused:
         # The people and times the question names, searched on their own: in a store of a lifetime their
         # passages are a few among a million, and a search of everything may rank none of them. (BM25 is
         # already searched within a time window, above.)
-        for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
+        for pid, sim in similar.nearest(ids, POOL):
             dense.setdefault(pid, sim)
         runs = _runs(ids)
         if person and len(runs) <= 200 and (words := fts_terms(question)):
             for pid, score in _bm25_runs(memory, words, runs, POOL):
                 lexical.setdefault(pid, score)
-    f = _signals(memory, vector, a, lexical, dense, theirs)
-    if f["ids"] and (own := own_features(memory, question, vector, a)):
+    f = _signals(memory, vector, a, lexical, dense, theirs, similar)
+    if f["ids"] and (own := own_features(memory, question, vector, a, similar)):
         f["own"] = own
     return f
 
 
-def _signals(memory, vector, a, lexical, dense, theirs, among=None, messaging=None) -> dict:
+class Similar:
+    """The question's similarity to passages, each read from the vector index once a question: the asked people's
+    passages are searched store-wide, on their own, and as neighbours of candidates, the same passages again."""
+
+    def __init__(self, memory, vector):
+        self.memory, self.vector, self.known = memory, vector, {}
+
+    def of(self, ids) -> dict[int, float]:
+        """Cosine similarity to these passages (those with a vector), in their order."""
+        missing = [i for i in ids if i not in self.known]
+        if missing:
+            found = embed.similarities(self.memory, self.vector, missing)
+            self.known.update({i: found.get(i) for i in missing})
+        return {i: self.known[i] for i in ids if self.known[i] is not None}
+
+    def nearest(self, ids, k) -> list[tuple[int, float]]:
+        """The k of these passages closest to the question, best first (as `embed.nearest_among`)."""
+        sims = self.of(ids)
+        if not sims:
+            return []
+        return embed._top(np.fromiter(sims, dtype=np.int64, count=len(sims)),
+                          np.fromiter(sims.values(), dtype=np.float32, count=len(sims)), k)
+
+
+def _signals(memory, vector, a, lexical, dense, theirs, similar=None, among=None, messaging=None) -> dict:
     """The pool (the candidates found by words and meaning, and the passages of the asked people's best-matching
     facts; `among`: only those of these passages) and each candidate's signals, each scaled over the pool."""
     facts_by_passage = _fact_matches(memory, a, vector)
@@ -766,7 +791,7 @@ def _signals(memory, vector, a, lexical, dense, theirs, among=None, messaging=No
         near,
     )
     info = {r["id"]: r for r in rows}
-    dense.update(embed.similarities(memory, vector, [i for i in info if i not in dense]))
+    dense.update((similar or Similar(memory, vector)).of([i for i in info if i not in dense]))
     ids = sorted(info)
     d = _scaled({i: dense.get(i, 0.0) for i in ids}, DENSE_SPREAD)
     b = _scaled({i: lexical.get(i, 0.0) for i in ids}, max(lexical.values()) if lexical else 0.0)
@@ -870,7 +895,7 @@ OWN_STORE = 5_000
 OWN_MOST = 5_000
 
 
-def own_features(memory, question: str, vector, a) -> dict | None:
+def own_features(memory, question: str, vector, a, similar=None) -> dict | None:
     """The question's candidates and signals as in a store holding only the passages of the people it names
     (the entries they speak or are named in), for `fuse` to order those passages by: BM25 with their own
     statistics (how many passages hold a word, how long passages are), dense search exact over their vectors,
@@ -889,21 +914,22 @@ def own_features(memory, question: str, vector, a) -> dict | None:
     for inside in windows:  # BM25 within a time window, as `features`
         for pid, score in memory.bm25_among(words, among, POOL // 3, only=inside):
             lexical.setdefault(pid, score)
-    dense = dict(embed.nearest_among(memory, vector, among, POOL))
+    similar = similar or Similar(memory, vector)
+    dense = dict(similar.nearest(among, POOL))
     theirs = set()
     for mine in sets:  # as `focus`: a person whose passages are not all of these, searched on their own
         ids = [i for i, r in rows.items() if r[0] in mine]
         if ids and len(ids) < len(among):
             theirs.update(ids)
-            for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
+            for pid, sim in similar.nearest(ids, POOL):
                 dense.setdefault(pid, sim)
             for pid, score in memory.bm25_among(words, among, POOL, only=ids):
                 lexical.setdefault(pid, score)
     for inside in windows:
         if inside and len(inside) < len(among):
-            for pid, sim in embed.nearest_among(memory, vector, inside, POOL):
+            for pid, sim in similar.nearest(inside, POOL):
                 dense.setdefault(pid, sim)
-    f = _signals(memory, vector, a, lexical, dense, theirs, among=among, messaging=_messaging(rows))
+    f = _signals(memory, vector, a, lexical, dense, theirs, similar, among=among, messaging=_messaging(rows))
     f["among"] = among
     return f
 
