@@ -88,6 +88,7 @@ class Names:
         self.person_aliases: dict[int, set[str]] = defaultdict(set)
         self.person_fan: dict[int, int] = {}
         self.owners: set[int] = set()
+        self._said_by = (None, {})  # (what it was made of, `said_by`'s index)
 
     def update(self, memory):
         # An entry changed, put in the trash or back, or erased (remembrancer/entries.py): count again.
@@ -136,6 +137,23 @@ class Names:
         self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
 
 
+    def said_by(self, words: set[str]) -> tuple[list[str], list[str]]:
+        """The aliases and the speakers one of whose forms (the name, its first word) begins with one of these words
+        (a text's words in lower case), in the order `alias_people` and `speakers` hold them: the only names the text
+        can say. A large store has thousands; a question says a few words."""
+        key = (self.changed, self.covers, self.people_key, len(self.speakers), len(self.alias_people))
+        if self._said_by[0] != key:
+            index = defaultdict(list)
+            for k, names in enumerate((self.alias_people, self.speakers)):
+                for order, name in enumerate(names):
+                    for form in {name, name.split()[0] if name.split() else name}:
+                        first = _FIRST_WORD.search(form.lower())
+                        index[first.group(0) if first else None].append((k, order, name))
+            self._said_by = (key, index)
+        index = self._said_by[1]
+        found = sorted({hit for w in (*words, None) for hit in index.get(w, ())})
+        return list(dict.fromkeys(n for k, _, n in found if k == 0)), list(dict.fromkeys(n for k, _, n in found if k == 1))
+
     @property
     def messaging(self) -> bool:
         """Are the store's chats people messaging, who send one message in several turns? In LoCoMo's
@@ -172,6 +190,7 @@ class Names:
             pass  # a busy store: counted again next time
 
 
+_FIRST_WORD = re.compile(r"\w+")
 MESSAGING = 0.15  # share of a store's chat turns that follow a turn of the same speaker, for `Names.messaging`
 MESSAGING_TURNS = 20  # fewer turns tell nothing
 SPEAKERS_SETTING = "recall.speakers"
@@ -245,8 +264,9 @@ def named_people(memory, text: str) -> list[Source]:
 
 
     by_name: dict[str, dict] = {}  # the name said -> {"people": set, "speakers": set}
-    for alias, pids in n.alias_people.items():
-        pids = {p for p in pids if p not in n.owners}
+    aliases, speakers = n.said_by(set(_FIRST_WORD.findall(low)))
+    for alias in aliases:
+        pids = {p for p in n.alias_people[alias] if p not in n.owners}
         # A full name's first name says it too ("Agnes" for Agnes Hale), as a speaker's does; not a title ("Uncle").
         first = alias.split()[0] if " " in alias else None
         forms = (alias, first) if first and first.lower().rstrip(".") not in HONORIFICS | TITLES.keys() | KIN_NAMES.keys() else (alias,)
@@ -254,7 +274,7 @@ def named_people(memory, text: str) -> list[Source]:
             if pids and said(form):
                 by_name.setdefault(form, {"people": set(), "speakers": set()})["people"] |= pids
                 break
-    for speaker in n.speakers:
+    for speaker in speakers:
         for form in dict.fromkeys((speaker, speaker.split()[0])):
             if said(form):
                 by_name.setdefault(form, {"people": set(), "speakers": set()})["speakers"].add(speaker)

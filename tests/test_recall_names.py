@@ -141,3 +141,14 @@ def test_a_name_said_as_a_place_is_no_one_asked_about(db):
         question = "When did Caroline go to Paris?"
         assert "Paris" in recall.meaning(question, recall.named_people(m, question))
         assert m.ask(question, limit=1)["passages"][0]["text"] == "I finally went to Paris in May!"
+
+
+def test_names_said_are_looked_up_again_when_the_store_changes(db):
+    """The names a question can say are indexed by their first word (`Names.said_by`) once, and again when the store
+    gains speakers or an entry changes."""
+    with _chat(db) as m:
+        assert speakers(m, "What did Nicolas play?") == ["Nicolas"]
+        assert speakers(m, "What did Zelda play?") == []
+        m.add_chat([("Zelda", "I play the harp."), ("Nicolas", "Since when?")], at="2024-01-08")
+        assert speakers(m, "What did Zelda play?") == ["Zelda"]
+        assert speakers(m, "What did zelda play?") == ["Zelda"]
