@@ -151,4 +151,4 @@ def test_names_said_are_looked_up_again_when_the_store_changes(db):
         assert speakers(m, "What did Zelda play?") == []
         m.add_chat([("Zelda", "I play the harp."), ("Nicolas", "Since when?")], at="2024-01-08")
         assert speakers(m, "What did Zelda play?") == ["Zelda"]
-        assert speakers(m, "What did zelda play?") == ["Zelda"]
+        assert speakers(m, "what did zelda play?") == ["Zelda"]  # typed in lower case
