@@ -165,8 +165,10 @@ def naming(members: frozenset[str], text: str) -> int:
     tennis", not "tennis" too), a plural "s" or "es" allowed ("burgers")."""
     if not members or not text:
         return 0
-    keys, firsts = _keys(members)
+    keys, firsts, forms = _keys(members)
     words = _TOKEN.findall(text.lower())
+    if forms.isdisjoint(words) and firsts.isdisjoint(words):  # most texts name none: told apart at once
+        return 0
     found, i = set(), 0
     while i < len(words):
         step = 1
@@ -182,14 +184,17 @@ def naming(members: frozenset[str], text: str) -> int:
     return len(found)
 
 
-_keyed: dict[frozenset, tuple[frozenset, frozenset]] = {}
+_keyed: dict[frozenset, tuple[frozenset, frozenset, frozenset]] = {}
 
 
-def _keys(members: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The members as words alone, and the first words of those of several words."""
+def _keys(members: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The members as words alone, the first words of those of several words, and the words a member of one word
+    is said as (itself, with "s", with "es")."""
     if members not in _keyed:
         if len(_keyed) > 64:
             _keyed.clear()
         keys = frozenset(_key(m) for m in members)
-        _keyed[members] = keys, frozenset(k.split()[0] for k in keys if " " in k)
+        one = [k for k in keys if " " not in k]
+        _keyed[members] = (keys, frozenset(k.split()[0] for k in keys if " " in k),
+                           frozenset(one) | {k + "s" for k in one} | {k + "es" for k in one})
     return _keyed[members]

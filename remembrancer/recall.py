@@ -88,6 +88,7 @@ class Names:
         self.person_aliases: dict[int, set[str]] = defaultdict(set)
         self.person_fan: dict[int, int] = {}
         self.owners: set[int] = set()
+        self._said_by = (None, {})  # (what it was made of, `said_by`'s index)
 
     def update(self, memory):
         # An entry changed, put in the trash or back, or erased (remembrancer/entries.py): count again.
@@ -136,6 +137,23 @@ class Names:
         self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
 
 
+    def said_by(self, words: set[str]) -> tuple[list[str], list[str]]:
+        """The aliases and the speakers one of whose forms (the name, its first word) begins with one of these words
+        (a text's words in lower case), in the order `alias_people` and `speakers` hold them: the only names the text
+        can say. A large store has thousands; a question says a few words."""
+        key = (self.changed, self.covers, self.people_key, len(self.speakers), len(self.alias_people))
+        if self._said_by[0] != key:
+            index = defaultdict(list)
+            for k, names in enumerate((self.alias_people, self.speakers)):
+                for order, name in enumerate(names):
+                    for form in {name, name.split()[0] if name.split() else name}:
+                        first = _FIRST_WORD.search(form.lower())
+                        index[first.group(0) if first else None].append((k, order, name))
+            self._said_by = (key, index)
+        index = self._said_by[1]
+        found = sorted({hit for w in (*words, None) for hit in index.get(w, ())})
+        return list(dict.fromkeys(n for k, _, n in found if k == 0)), list(dict.fromkeys(n for k, _, n in found if k == 1))
+
     @property
     def messaging(self) -> bool:
         """Are the store's chats people messaging, who send one message in several turns? In LoCoMo's
@@ -172,6 +190,7 @@ class Names:
             pass  # a busy store: counted again next time
 
 
+_FIRST_WORD = re.compile(r"\w+")
 MESSAGING = 0.15  # share of a store's chat turns that follow a turn of the same speaker, for `Names.messaging`
 MESSAGING_TURNS = 20  # fewer turns tell nothing
 SPEAKERS_SETTING = "recall.speakers"
@@ -229,18 +248,25 @@ def named_people(memory, text: str) -> list[Source]:
     with a name, "Congrats Sam"; the question cannot tell them apart either)."""
     n = names(memory)
     lowered = text == text.lower()  # typed all in lower case: match names case-insensitively
-    flags = re.I if lowered else 0
+    text = unplaced(text)
+    low = text.lower()
 
     def said(alias):
         if len(alias) < 2 or alias.lower() in STOPWORDS:
             return False
         # A name written in lower case (a chat handle, "elise") is the same name capitalised in a question.
-        return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, flags | (re.I if alias == alias.lower() else 0)) is not None
+        anycase = lowered or alias == alias.lower()
+        # Most of a large store's names are not in the question at all: looked for as text first (a regex for each
+        # of thousands of speakers, compiled anew once Python's cache of them is full, was most of a question).
+        if (alias.lower() not in low) if anycase else (alias not in text):
+            return False
+        return re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, re.I if anycase else 0) is not None
 
 
     by_name: dict[str, dict] = {}  # the name said -> {"people": set, "speakers": set}
-    for alias, pids in n.alias_people.items():
-        pids = {p for p in pids if p not in n.owners}
+    aliases, speakers = n.said_by(set(_FIRST_WORD.findall(low)))
+    for alias in aliases:
+        pids = {p for p in n.alias_people[alias] if p not in n.owners}
         # A full name's first name says it too ("Agnes" for Agnes Hale), as a speaker's does; not a title ("Uncle").
         first = alias.split()[0] if " " in alias else None
         forms = (alias, first) if first and first.lower().rstrip(".") not in HONORIFICS | TITLES.keys() | KIN_NAMES.keys() else (alias,)
@@ -248,7 +274,7 @@ def named_people(memory, text: str) -> list[Source]:
             if pids and said(form):
                 by_name.setdefault(form, {"people": set(), "speakers": set()})["people"] |= pids
                 break
-    for speaker in n.speakers:
+    for speaker in speakers:
         for form in dict.fromkeys((speaker, speaker.split()[0])):
             if said(form):
                 by_name.setdefault(form, {"people": set(), "speakers": set()})["speakers"].add(speaker)
@@ -278,6 +304,28 @@ def named_people(memory, text: str) -> list[Source]:
         s.strength = max(0.0, math.log(total / max(fan, 1)))  # S - ln(fan), with S = ln(passages)
         found.append(s)
     return found
+
+
+# A name the question says as a place is no one asked about, whoever in the store is called so (a play's Paris, a
+# friend called Florence): the object of a preposition of place ("in Paris", "near Fort Wayne"), or of "to", "into",
+# "from", "at" or "towards" after a word of going or of being somewhere ("go to Paris", "been to Rome", "a trip to
+# Jasper", "is from Albania", "flew back to Los Angeles"). Not after other words ("say to Melanie", "a gift to
+# Caroline", "heard from Jon", "angry at Gina"), nor a name owning what follows ("went to Melanie's").
+_IN_PLACE = r"in|near|inside|outside|around|across|throughout|within"
+_GOING = (r"go|goes|going|went|gone|been|be|is|are|was|were|am|travel\w*|trips?|journey\w*|tours?|visits?|vacation\w*"
+          r"|holidays?|move[sd]?|moving|relocat\w*|emigrat\w*|immigrat\w*|fly|flies|flying|flew|flights?|drive[sn]?|drove"
+          r"|driving|ride|rides|rode|riding|sail\w*|head|heads|headed|heading|return\w*|back|way|come|comes|came|coming"
+          r"|arriv\w*|live[sd]?|living|stay\w*|born")
+_PLACED = re.compile(rf"\b(?:(?:{_IN_PLACE})|(?:{_GOING})\s+(?:to|into|from|at|towards?))\s+"
+                     r"(?P<name>[A-Z][\w.-]*(?:\s+(?:(?:de|da|del|di|do|dos|du|la|le|of|upon)\s+)?[A-Z][\w.-]*)*)(?!\w|['’]s\b)")
+_PLACED_LOWER = re.compile(_PLACED.pattern.split("(?P<name>")[0] + r"(?P<name>\w+)(?!\w|['’]s\b)")  # typed in lower case: one word
+
+
+def unplaced(text: str) -> str:
+    """The question with the names it says as places blanked out (as many spaces: offsets kept), for reading whom it
+    names (`named_people`); all in lower case, the word after such a preposition."""
+    pattern = _PLACED_LOWER if text == text.lower() else _PLACED
+    return pattern.sub(lambda m: m.group(0)[:m.start("name") - m.start()] + " " * len(m.group("name")), text)
 
 
 def _near_names(memory, n, text: str, found) -> dict[str, dict]:
@@ -698,25 +746,50 @@ def features(memory, question: str, vector, a) -> dict:
         for pid, s in bm25(memory, question, POOL // 3, within=(t["lo"], t["hi"])):
             lexical.setdefault(pid, s)
     dense = dict(embed.nearest(memory, vector, POOL))
+    similar = Similar(memory, vector)
     focused = focus(memory, a)
     theirs = {i for ids, person in focused if person for i in ids}
     for ids, person in focused:
         # The people and times the question names, searched on their own: in a store of a lifetime their
         # passages are a few among a million, and a search of everything may rank none of them. (BM25 is
         # already searched within a time window, above.)
-        for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
+        for pid, sim in similar.nearest(ids, POOL):
             dense.setdefault(pid, sim)
         runs = _runs(ids)
         if person and len(runs) <= 200 and (words := fts_terms(question)):
             for pid, score in _bm25_runs(memory, words, runs, POOL):
                 lexical.setdefault(pid, score)
-    f = _signals(memory, vector, a, lexical, dense, theirs)
-    if f["ids"] and (own := own_features(memory, question, vector, a)):
+    f = _signals(memory, vector, a, lexical, dense, theirs, similar)
+    if f["ids"] and (own := own_features(memory, question, vector, a, similar)):
         f["own"] = own
     return f
 
 
-def _signals(memory, vector, a, lexical, dense, theirs, among=None, messaging=None) -> dict:
+class Similar:
+    """The question's similarity to passages, each read from the vector index once a question: the asked people's
+    passages are searched store-wide, on their own, and as neighbours of candidates, the same passages again."""
+
+    def __init__(self, memory, vector):
+        self.memory, self.vector, self.known = memory, vector, {}
+
+    def of(self, ids) -> dict[int, float]:
+        """Cosine similarity to these passages (those with a vector), in their order."""
+        missing = [i for i in ids if i not in self.known]
+        if missing:
+            found = embed.similarities(self.memory, self.vector, missing)
+            self.known.update({i: found.get(i) for i in missing})
+        return {i: self.known[i] for i in ids if self.known[i] is not None}
+
+    def nearest(self, ids, k) -> list[tuple[int, float]]:
+        """The k of these passages closest to the question, best first (as `embed.nearest_among`)."""
+        sims = self.of(ids)
+        if not sims:
+            return []
+        return embed._top(np.fromiter(sims, dtype=np.int64, count=len(sims)),
+                          np.fromiter(sims.values(), dtype=np.float32, count=len(sims)), k)
+
+
+def _signals(memory, vector, a, lexical, dense, theirs, similar=None, among=None, messaging=None) -> dict:
     """The pool (the candidates found by words and meaning, and the passages of the asked people's best-matching
     facts; `among`: only those of these passages) and each candidate's signals, each scaled over the pool."""
     facts_by_passage = _fact_matches(memory, a, vector)
@@ -738,7 +811,7 @@ def _signals(memory, vector, a, lexical, dense, theirs, among=None, messaging=No
         near,
     )
     info = {r["id"]: r for r in rows}
-    dense.update(embed.similarities(memory, vector, [i for i in info if i not in dense]))
+    dense.update((similar or Similar(memory, vector)).of([i for i in info if i not in dense]))
     ids = sorted(info)
     d = _scaled({i: dense.get(i, 0.0) for i in ids}, DENSE_SPREAD)
     b = _scaled({i: lexical.get(i, 0.0) for i in ids}, max(lexical.values()) if lexical else 0.0)
@@ -776,9 +849,9 @@ def _signals(memory, vector, a, lexical, dense, theirs, among=None, messaging=No
         # How well the asked person's facts read in the passage ("likes skiing") match the question.
         "fact": np.array([facts_by_passage[i][0] if i in facts_by_passage else 0.0 for i in ids]),
         # A member of a category the question asks by ("What sports ...?": "I hit the golf course"), said by the
-        # person asked about when they speak in the store.
-        "member": np.array([float(bool(categories.naming(members, info[i]["text"])) and (not spoken or i in spoken))
-                            for i in ids]) if (members := a.get("members")) else np.zeros(len(ids)),
+        # person asked about when they speak in the store: read by `member` when a weight asks for it.
+        "member": None if (members := a.get("members")) else np.zeros(len(ids)),
+        "member_of": (members, [(info[i]["text"], not spoken or i in spoken) for i in ids]) if members else None,
         "fact_passages": {i: facts_by_passage[i] for i in best_facts},  # (score, what, statement, person), for `ask`
         "aggregate": bool(a.get("aggregate")),
         "messaging": names(memory).messaging if messaging is None else messaging,
@@ -836,13 +909,13 @@ def _entry_passages_of(memory, entries) -> list[int]:
 
 # The passages of the people a question names are ranked on their own (`own_features`) when they are at most OWN_SHARE
 # of a store of more than OWN_STORE passages (a smaller store is a few conversations: its statistics are theirs), and at
-# most OWN_MOST (their words are indexed apart for it, once a set: 600 chat turns took 36 ms under a load of 12 on 2 cores).
+# most OWN_MOST (their lengths and the counts of the question's words among them are read for it from the store's index).
 OWN_SHARE = 0.1
 OWN_STORE = 5_000
 OWN_MOST = 5_000
 
 
-def own_features(memory, question: str, vector, a) -> dict | None:
+def own_features(memory, question: str, vector, a, similar=None) -> dict | None:
     """The question's candidates and signals as in a store holding only the passages of the people it names
     (the entries they speak or are named in), for `fuse` to order those passages by: BM25 with their own
     statistics (how many passages hold a word, how long passages are), dense search exact over their vectors,
@@ -861,21 +934,22 @@ def own_features(memory, question: str, vector, a) -> dict | None:
     for inside in windows:  # BM25 within a time window, as `features`
         for pid, score in memory.bm25_among(words, among, POOL // 3, only=inside):
             lexical.setdefault(pid, score)
-    dense = dict(embed.nearest_among(memory, vector, among, POOL))
+    similar = similar or Similar(memory, vector)
+    dense = dict(similar.nearest(among, POOL))
     theirs = set()
     for mine in sets:  # as `focus`: a person whose passages are not all of these, searched on their own
         ids = [i for i, r in rows.items() if r[0] in mine]
         if ids and len(ids) < len(among):
             theirs.update(ids)
-            for pid, sim in embed.nearest_among(memory, vector, ids, POOL):
+            for pid, sim in similar.nearest(ids, POOL):
                 dense.setdefault(pid, sim)
             for pid, score in memory.bm25_among(words, among, POOL, only=ids):
                 lexical.setdefault(pid, score)
     for inside in windows:
         if inside and len(inside) < len(among):
-            for pid, sim in embed.nearest_among(memory, vector, inside, POOL):
+            for pid, sim in similar.nearest(inside, POOL):
                 dense.setdefault(pid, sim)
-    f = _signals(memory, vector, a, lexical, dense, theirs, among=among, messaging=_messaging(rows))
+    f = _signals(memory, vector, a, lexical, dense, theirs, similar, among=among, messaging=_messaging(rows))
     f["among"] = among
     return f
 
@@ -950,7 +1024,7 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     base = (w["dense"] * d + w["bm25"] * b + w["dense*bm25"] * d * b + w["dense^2"] * d * d + w["bm25^2"] * b * b
             + w["person"] * f["person"] + w["spoken"] * f["spoken"] + w.get("focus", 0.0) * f["focus"] + w["time"] * f["time"]
             + w["says_when"] * f["says_when"] + w["length"] * f["length"] + w["fact"] * f["fact"]
-            + w["member"] * f["member"])
+            + (w["member"] * member(f) if w["member"] else 0.0))
     padded = np.append(base, 0.0)  # index -1: no neighbour
     score = base + w["neighbour"] * np.maximum(padded[f["prev"]], padded[f["next"]])
     if w.get("neighbour2"):
@@ -963,6 +1037,16 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     # Ranked: the candidates and their neighbours (an answer is often the turn next to the match).
     best = np.argsort(-score, kind="stable")[:limit]
     return [(f["ids"][i], float(score[i])) for i in best]
+
+
+def member(f) -> np.ndarray:
+    """For each candidate of `f`: does it name a member of a category the question asks by, said by the person asked
+    about when they speak in the store? Read once, when a fusion weighs it (most weigh it 0: a chat's text read for
+    every candidate costs more than the rest of a question)."""
+    if f["member"] is None:
+        members, texts = f["member_of"]
+        f["member"] = np.array([float(theirs and bool(categories.naming(members, text))) for text, theirs in texts])
+    return f["member"]
 
 
 def _merged(everyone, own, among, limit) -> list[tuple[int, float]]:
@@ -1126,13 +1210,14 @@ def _person_activation(memory, sources, info) -> dict[int, float]:
         ):
             mentioned[r[0]].add(r[1])
     out, spoken = {}, set()
+    said = [{a.lower() for a in s.aliases} for s in sources]  # a name not in a text's lower case is not in it: no regex
     for pid, row in info.items():
-        act = 0.0
-        for s in sources:
+        act, low = 0.0, (row["text"] or "").lower()
+        for s, forms in zip(sources, said):
             if row["speaker"] in s.speakers:
                 tie = 1.0
                 spoken.add(pid)
-            elif s.people & mentioned[pid] or s.pattern.search(row["text"]):
+            elif s.people & mentioned[pid] or (any(f in low for f in forms) and s.pattern.search(row["text"])):
                 tie = 0.7
             else:
                 continue

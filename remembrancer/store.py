@@ -8,6 +8,7 @@ import hashlib
 import importlib
 import inspect
 import json
+import math
 import os
 import sqlite3
 import sys
@@ -1119,34 +1120,46 @@ class Memory:
         them: their own count, mean length and each term's passages among them (recall's own ranking of the
         people a question names); best first. `only`: of them, only these are ranked (same statistics).
 
-        FTS5 reads its statistics from its whole index, so the passages are indexed on their own, in a
-        temporary table of this connection, kept until another set is asked for or the store changes."""
+        FTS5's BM25 (k1 1.2, b 0.75) computed from the store's own index: each passage's length as FTS5 keeps
+        it (`passages_fts_docsize`), and each term's passages and times in them from the index searched within
+        their ids (`_term_counts`); nothing is indexed again. The statistics of the last set asked for are kept
+        until another set is asked for or the store changes (one question asks several times)."""
         among = sorted({int(i) for i in among})
         if not terms or not among:
             return []
-        runs = _id_runs(among)
         with self.lock, self.errors():
             state = self.conn.execute("SELECT (SELECT coalesce(max(id), 0) FROM passages),"
                                       " (SELECT value FROM settings WHERE key = 'entries.changed')").fetchone()
-            key = (tuple(runs), tuple(state))
-            if getattr(self, "_own_index", None) != key:
-                self._own_index = None
-                self.conn.execute("DROP TABLE IF EXISTS temp.own_fts")
-                self.conn.execute("CREATE VIRTUAL TABLE temp.own_fts USING fts5(text, speaker,"
-                                  " tokenize='porter unicode61 remove_diacritics 2')")
-                for lo, hi in runs:
-                    self.conn.execute("INSERT INTO temp.own_fts (rowid, text, speaker) SELECT id, text, speaker"
-                                      " FROM main.passages WHERE id BETWEEN ? AND ?", (lo, hi))
-                self._own_index = key
-            match = " OR ".join(terms)
-            if only is None:
-                return [(r[0], r[1]) for r in self.conn.execute(
-                    "SELECT rowid, -bm25(own_fts) FROM temp.own_fts WHERE own_fts MATCH ? ORDER BY bm25(own_fts) LIMIT ?",
-                    (match, limit))]
-            keep = {int(i) for i in only}
-            hits = [(r[0], r[1]) for r in self.conn.execute(
-                "SELECT rowid, -bm25(own_fts) FROM temp.own_fts WHERE own_fts MATCH ?", (match,)) if r[0] in keep]
-        return sorted(hits, key=lambda h: -h[1])[:limit]
+            key = (among[0], among[-1], len(among), hash(tuple(among)), tuple(state))
+            kept = getattr(self, "_own_stats", None)
+            if kept is None or kept[0] != key:
+                kept = self._own_stats = (key, self._docsizes(among), {})
+            sizes, counts = kept[1], kept[2]
+            for t in terms:
+                if t not in counts:
+                    counts[t] = self._term_counts(t, among, sizes)
+        return bm25_scores([counts[t] for t in terms], sizes, limit, only)
+
+    def _docsizes(self, among) -> dict[int, int]:
+        """Each passage's length in tokens, all columns, as FTS5 keeps it for BM25."""
+        sizes = {}
+        for lo, hi in _spans(among):
+            for pid, blob in self.conn.execute("SELECT id, sz FROM passages_fts_docsize WHERE id BETWEEN ? AND ?", (lo, hi)):
+                sizes[pid] = sum(_varints(blob))
+        keep = set(among)
+        return {pid: n for pid, n in sizes.items() if pid in keep}
+
+    def _term_counts(self, term: str, among, sizes) -> dict[int, int]:
+        """The passages of `among` holding an FTS5 term, and how many times (its instances in every column, as
+        FTS5's BM25 counts them, read from `highlight`'s marks: FTS5 gives no term counts to SQL)."""
+        out = {}
+        for lo, hi in _spans(among):
+            for pid, text, speaker in self.conn.execute(
+                    "SELECT rowid, highlight(passages_fts, 0, char(1), ''), highlight(passages_fts, 1, char(1), '')"
+                    " FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?", (term, lo, hi)):
+                if pid in sizes:
+                    out[pid] = (text or "").count("\x01") + (speaker or "").count("\x01")
+        return out
 
     # -- people (remembrancer/people.py) ---------------------------------------------------
     def people(self, kind: str | None = "person", everyone: bool = False) -> list[dict]:
@@ -1480,6 +1493,64 @@ def _entry_dict(row) -> dict:
     out = dict(row)
     out["meta"] = json.loads(out["meta"]) if out.get("meta") else None
     return out
+
+
+def _spans(ids, most: int = 64) -> list[tuple[int, int]]:
+    """Sorted ids as at most `most` ranges covering them all: runs of consecutive ids, those with the smallest gaps
+    between them joined (a range read holds some ids not asked for, which are left out after)."""
+    runs = _id_runs(ids)
+    if len(runs) <= most:
+        return runs
+    gaps = sorted(range(1, len(runs)), key=lambda k: runs[k][0] - runs[k - 1][1])[:len(runs) - most]
+    joined = set(gaps)
+    out = [list(runs[0])]
+    for k in range(1, len(runs)):
+        if k in joined:
+            out[-1][1] = runs[k][1]
+        else:
+            out.append(list(runs[k]))
+    return [(a, b) for a, b in out]
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's variable-length integers, one after another (FTS5 keeps a passage's column sizes so)."""
+    out, value, k = [], 0, 0
+    for byte in blob or b"":
+        k += 1
+        if k == 9:
+            out.append((value << 8) | byte)
+            value, k = 0, 0
+        elif byte & 0x80:
+            value = (value << 7) | (byte & 0x7F)
+        else:
+            out.append((value << 7) | byte)
+            value, k = 0, 0
+    return out
+
+
+def bm25_scores(counts: list[dict[int, int]], sizes: dict[int, int], limit: int, only=None) -> list[tuple[int, float]]:
+    """FTS5's BM25 (k1 1.2, b 0.75; an idf at or below 0 made 1e-6) of passages in a collection of their own, from each
+    term's counts (passage -> times) and every passage's length: the passages holding any term, best first."""
+    n = len(sizes)
+    if not n:
+        return []
+    avgdl = sum(sizes.values()) / n
+    idf = []
+    for hits in counts:
+        value = math.log((n - len(hits) + 0.5) / (len(hits) + 0.5))
+        idf.append(value if value > 0 else 1e-6)
+    keep = {int(i) for i in only} if only is not None else None
+    found = {pid for hits in counts for pid in hits if keep is None or pid in keep}
+    scores = []
+    for pid in found:
+        norm = 1.2 * (1 - 0.75 + 0.75 * sizes[pid] / avgdl)
+        score = 0.0
+        for value, hits in zip(idf, counts):
+            tf = hits.get(pid, 0)
+            score += value * ((tf * 2.2) / (tf + norm))
+        scores.append((pid, score))
+    scores.sort(key=lambda h: (-h[1], h[0]))
+    return scores[:limit]
 
 
 def _id_runs(ids) -> list[tuple[int, int]]:

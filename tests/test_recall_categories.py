@@ -46,7 +46,7 @@ def test_a_turn_of_the_asked_person_naming_a_member_is_marked(db):
         assert a["aggregate"] and "golf" in a["members"]
         f = recall.features(m, question, np.zeros(384, dtype=np.float32), a)
         text = dict(m.query("SELECT id, text FROM passages"))
-        marked = {text[i] for i, v in zip(f["ids"], f["member"]) if v}
+        marked = {text[i] for i, v in zip(f["ids"], recall.member(f)) if v}
         assert marked == {"i hit the golf course this morning"}  # not Paola's "tennis mostly": Kevin is asked about
 
         def lead(weights):  # how far the golf turn stands above the turn that repeats the question's words
@@ -65,4 +65,4 @@ def test_a_question_that_does_not_gather_reads_no_members_but_where_asks_for_a_p
         m.add_chat([("Kevin", "back from miami"), ("Kevin", "so tired"), ("Paola", "nice"), ("Paola", "ok")], at="2024-01-08")
         f = recall.features(m, "Where did Kevin go?", np.zeros(384, dtype=np.float32), recall.analyse(m, "Where did Kevin go?"))
         text = dict(m.query("SELECT id, text FROM passages"))
-        assert {text[i] for i, v in zip(f["ids"], f["member"]) if v} == {"back from miami"}
+        assert {text[i] for i, v in zip(f["ids"], recall.member(f)) if v} == {"back from miami"}

@@ -119,3 +119,36 @@ def test_a_store_of_people_messaging_has_weights_of_its_own(tmp_path, request, b
             shortest = min(f["ids"], key=lambda i: f["length"][f["ids"].index(i)])
             first = recall.fuse(f, dict(recall.WEIGHTS, **{"chat:length": -100.0}), 1)[0][0]
             assert (first == shortest) is messaging
+
+
+def test_a_name_said_as_a_place_is_no_one_asked_about(db):
+    """ "When did Caroline go to Paris?" asks about Caroline, not about a play's Paris who speaks in the store: a name
+    after a preposition of place, or after "to"/"from" following a word of going, is a place; after other words
+    ("say to Paris", "a gift to Melanie") or owning what follows ("go to Melanie's") it is someone."""
+    with Memory(db, derive=False) as m:
+        m.add_chat([("Caroline", "I finally went to Paris in May!"), ("Melanie", "Lucky you, I'm still painting.")],
+                   at="2023-06-01")
+        m.add_chat([("Paris", "Happily met, my lady and my wife!"), ("Juliet", "That may be, sir, when I may be a wife.")],
+                   at="1597-01-01")
+        assert speakers(m, "When did Caroline go to Paris?") == ["Caroline"]
+        assert speakers(m, "When was Caroline in Paris?") == ["Caroline"]
+        assert speakers(m, "Has Caroline been to Paris?") == ["Caroline"]
+        assert speakers(m, "when did caroline fly back to paris?") == ["Caroline"]
+        assert speakers(m, "What did Juliet say to Paris?") == ["Juliet", "Paris"]
+        assert speakers(m, "What did Caroline give to Melanie?") == ["Caroline", "Melanie"]
+        assert speakers(m, "When did Caroline go to Melanie's?") == ["Caroline", "Melanie"]
+        # the place stays what the question is about: its words and meaning are searched for
+        question = "When did Caroline go to Paris?"
+        assert "Paris" in recall.meaning(question, recall.named_people(m, question))
+        assert m.ask(question, limit=1)["passages"][0]["text"] == "I finally went to Paris in May!"
+
+
+def test_names_said_are_looked_up_again_when_the_store_changes(db):
+    """The names a question can say are indexed by their first word (`Names.said_by`) once, and again when the store
+    gains speakers or an entry changes."""
+    with _chat(db) as m:
+        assert speakers(m, "What did Nicolas play?") == ["Nicolas"]
+        assert speakers(m, "What did Zelda play?") == []
+        m.add_chat([("Zelda", "I play the harp."), ("Nicolas", "Since when?")], at="2024-01-08")
+        assert speakers(m, "What did Zelda play?") == ["Zelda"]
+        assert speakers(m, "what did zelda play?") == ["Zelda"]  # typed in lower case

@@ -85,6 +85,25 @@ def test_bm25_among_ranks_with_the_statistics_of_those_passages_alone(db, tmp_pa
         assert big.bm25_among([], among, 5) == [] and big.bm25_among(fts_terms("lake"), [], 5) == []
 
 
+def test_bm25_among_passages_scattered_through_the_store(db, tmp_path, request, backend):
+    """Passages asked about that are not one run of ids (a person's entries among everyone's, more runs than are
+    read one by one) are ranked as in a store of those passages alone, however often a word comes in each."""
+    alone_db = store_on(backend, request, tmp_path, "alone")
+    lines = [f"{SAYINGS[k % 5].format(THINGS[k % 8])} Note {k}. " + " ".join(["lake"] * (k % 4)) for k in range(180)]
+    with Memory(db, derive=False) as big, Memory(alone_db, derive=False) as alone:
+        for k, line in enumerate(lines):
+            big.add(line, at=f"2023-01-01T00:{k // 60:02d}:{k % 60:02d}")
+            if k % 2:
+                alone.add(line, at=f"2023-01-01T00:{k // 60:02d}:{k % 60:02d}")
+        among = [r[0] for r in big.query("SELECT id FROM passages ORDER BY id")][1::2]
+        assert len(among) == 90
+        for question in ("painting the lake", "portrait", "kitchen lake shed"):
+            got = big.bm25_among(fts_terms(question), among, 90)
+            want = recall.bm25(alone, question, 90)
+            assert got and [round(s, 9) for _, s in got] == [round(s, 9) for _, s in want]
+            assert all(i in among for i, _ in got)
+
+
 def test_a_person_asked_about_is_ranked_as_in_a_store_of_their_own(db, tmp_path, request, backend, monkeypatch):
     """Asked of a store where the chats of the person named are a small part, `ask` orders their passages as a
     store holding only those chats does; the store's other passages keep the places they earn."""
