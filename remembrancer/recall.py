@@ -57,14 +57,12 @@ WEIGHTS = {
     "chat:dense": 1.0, "chat:dense^2": 0.3, "chat:bm25^2": 0.2, "chat:person": 0.4, "chat:length": 0.6, "chat:says_when": 0.4,
     "chat:neighbour": 0.3, "chat:neighbour2": 0.2, "chat:fact": 0.2,
     "chat:gather:dense": 0.95, "chat:gather:length": 1.3, "chat:gather:dense^2": 0.5, "chat:gather:spoken": 1.0,
-    "chat:gather:neighbour": -0.1, "chat:gather:neighbour2": 0.0, "chat:gather:session": 0.15,
+    "chat:gather:time": 0.45, "chat:gather:neighbour": -0.1, "chat:gather:neighbour2": 0.0, "chat:gather:session": 0.15,
     "chat:gather:fact": 1.0,
     # A member of a category the question asks by (remembrancer/categories.py), for questions that gather, and a place
     # for "Where ...?" ("chat:member"): chosen on REALTALK chats 1-3 and their short-turn twin (0.2-0.8, 0.1-0.3);
-    # LoCoMo's written chats keep 0 (gather:member 0.2 there: R@10 up, R@25 down). "chat:gather:member" 0.6: the value
-    # each of chats 1-3 left out chose on the other two (leave-one-chat-out, realchat9); "chat:gather:time" (0.45)
-    # dropped there: the generic 0.65 ranks every question of chats 1-3 and their twins the same.
-    "member": 0.0, "gather:member": 0.0, "chat:gather:member": 0.6, "chat:member": 0.2,
+    # LoCoMo's written chats keep 0 (gather:member 0.2 there: R@10 up, R@25 down).
+    "member": 0.0, "gather:member": 0.0, "chat:gather:member": 0.4, "chat:member": 0.2,
 }
 FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
 FACT_ROWS = 5_000  # most facts of the asked people read for one question (the latest)
