@@ -8,6 +8,7 @@ malformed or names turns that do not exist are skipped and counted.
     python bench/locomo.py --data ../shared/benchdata/locomo/locomo10_dev.json
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores   # keep the stores for a rerun
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores --fit --loco   # refit; leave-one-conversation-out
+    python bench/locomo.py --data FILE --stores /tmp/locomo-stores --loco-each   # each weight alone, left out
     python bench/locomo.py --data FILE --incremental   # message by message through add_messages, beside the import
     python bench/locomo.py --data FILE --db-url postgresql://...   # also on PostgreSQL, beside SQLite
 
@@ -331,6 +332,44 @@ def leave_one_out(cached, start=None, keys=None, step=0.2, rounds=4):
     return rows, fits
 
 
+def generic(key: str) -> float:
+    """The value a profile's weight ("chat:dense", "chat:gather:fact", "gather:time") stands in for: what the
+    fusion reads without it; a weight of no profile stands for its signal left out (0)."""
+    for prefix in ("chat:", "gather:"):
+        if key.startswith(prefix):
+            rest = key[len(prefix):]
+            return recall.WEIGHTS[rest] if rest in recall.WEIGHTS else generic(rest)
+    return 0.0
+
+
+STEPS = (-0.5, -0.3, -0.2, -0.1, 0.1, 0.2, 0.3, 0.5)
+
+
+def each_left_out(cached, keys=None, steps=STEPS):
+    """Leave-one-conversation-out for each weight alone, the others as they are: each conversation scored with the
+    value the other conversations choose (`objective`) among the weight's own, its `generic` one and steps around
+    its own (a tie goes to the generic value, then to the nearest). A weight survives when its chosen values beat
+    the generic value on the conversations left out. Returns {key: (own, generic, {conversation: chosen}, rows
+    chosen, rows generic)}; `keys` default: the weights these stores read ("chat:" ones for people messaging)."""
+    chats = {bool(c[3].get("messaging")) for c in cached}
+    keys = keys or [k for k in recall.WEIGHTS if k.startswith("chat:") == (True in chats)]
+    convs = sorted({c[0] for c in cached})
+    out = {}
+    for key in keys:
+        own, plain = recall.WEIGHTS[key], generic(key)
+        grid = sorted({round(v, 4) for v in (own, plain, *(own + d for d in steps))})
+        rows = {v: scores(cached, {key: v}) for v in grid}
+        chosen, picked, base = {}, [], []
+        for conv in convs:
+            def rest(v):
+                return round(objective([r for r in rows[v] if r[0] != conv]), 6)
+            chosen[conv] = max(grid, key=lambda v: (rest(v), v == plain, -abs(v - own)))
+            picked += [r for r in rows[chosen[conv]] if r[0] == conv]
+            base += [r for r in rows[plain] if r[0] == conv]
+        out[key] = (own, plain, chosen, picked, base)
+    return out
+
+
 def conversation_table(rows):
     lines = [f"{'conversation':<14}{'n':>5}" + "".join(f"{'R@' + str(k):>8}" for k in KS)]
     for conv in sorted({r[0] for r in rows}):
@@ -408,6 +447,9 @@ def main(argv=None):
     parser.add_argument("--fit", action="store_true", help="refit the fusion weights on this file (from recall.WEIGHTS) and print them")
     parser.add_argument("--loco", action="store_true",
                         help="leave-one-conversation-out: weights fitted on the other conversations, scored on each")
+    parser.add_argument("--loco-each", action="store_true",
+                        help="leave-one-conversation-out for each weight alone (the others as they are): the value each"
+                             " conversation's others choose, against the weight's generic value, on it")
     parser.add_argument("--incremental", action="store_true",
                         help="also feed every conversation message by message through add_messages and compare")
     parser.add_argument("--db-url", help="also build and score every conversation in this PostgreSQL database, beside SQLite")
@@ -431,8 +473,8 @@ def main(argv=None):
     if args.fragments and not args.split_turns:
         parser.error("--fragments cuts the turns of --split-turns: give both")
     if args.split_turns:
-        if args.fit or args.loco or args.db_url:
-            parser.error("--split-turns scores the hybrid as it is: not with --fit, --loco or --db-url")
+        if args.fit or args.loco or args.loco_each or args.db_url:
+            parser.error("--split-turns scores the hybrid as it is: not with --fit, --loco, --loco-each or --db-url")
         merge = split_turns(args.data, folder / "split-turns.json", fragments=args.fragments)
         args.data = str(folder / "split-turns.json")
         split = lambda names: ",".join(n if n.endswith("_split") else f"{n}_split" for n in names.split(","))  # noqa: E731
@@ -443,6 +485,16 @@ def main(argv=None):
     for path in paths.values():
         with Memory(path, derive=False) as m:
             passages += m.query("SELECT count(*) FROM passages")[0][0]
+    if args.loco_each:
+        cached = cache(args.data, paths)
+        print(f"{'weight':<24}{'own':>6}{'generic':>8}  chosen with each left out   left out: chosen R@10 / R@25"
+              "   generic R@10 / R@25")
+        for key, (own, plain, chosen, picked, base) in each_left_out(cached).items():
+            kept = "survives" if objective(picked) > objective(base) + 1e-9 else "generic as good"
+            print(f"{key:<24}{own:>6.2f}{plain:>8.2f}  {' '.join(f'{v:+.2f}' for v in chosen.values()):<26}"
+                  f"{overall(picked, 10):>10.2f} / {overall(picked, 25):.2f}{overall(base, 10):>12.2f} / {overall(base, 25):.2f}"
+                  f"   {kept}")
+        return
     if args.fit or args.loco:
         cached = cache(args.data, paths)
         rows = scores(cached, None)

@@ -3,6 +3,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+import numpy as np
+
 spec = importlib.util.spec_from_file_location("bench_locomo", Path(__file__).resolve().parent.parent / "bench" / "locomo.py")
 locomo = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(locomo)
@@ -49,3 +51,30 @@ def test_fragments_cut_a_turn_where_people_would_send_it_in_pieces(tmp_path):
     merge = locomo.split_turns(src, out, fragments=True)
     assert merge["c1_split"] == {f"D1:{n}": "D1:1" for n in range(1, 5)}
     assert json.loads(out.read_text())[0]["qa"][0]["evidence"] == ["D1:1", "D1:2", "D1:3", "D1:4"]
+
+
+def _question(conv, evidence_fact, distractor_fact):
+    """One question of a messaging store: 11 turns that match it better, and the evidence (D1:11), which only the
+    asked person's fact lifts; features as `recall.prepare` gives them, every other signal 0."""
+    n = 12
+    dense = np.array([1.0 - 0.01 * i for i in range(11)] + [0.5])
+    fact = np.zeros(n)
+    fact[11], fact[0] = evidence_fact, distractor_fact
+    zero, none = np.zeros(n), np.full(n, -1)
+    f = {"ids": list(range(n)), "own": None, "messaging": True, "aggregate": False, "dense": dense, "bm25": zero,
+         "person": zero, "spoken": zero, "focus": zero, "time": zero, "says_when": zero, "length": zero, "fact": fact,
+         "member": zero, "prev": none, "next": none, "prev2": none, "next2": none, "entry": np.ones(n, dtype=int)}
+    return (conv, 1, {"D1:11"}, f, {i: f"D1:{i}" for i in range(n)})
+
+
+def test_each_weight_is_chosen_on_the_other_conversations_and_scored_on_the_one_left_out():
+    # the fact lifts the evidence in a and b; in c it marks a turn that is not the evidence
+    cached = [_question("a", 1, 0), _question("b", 1, 0), _question("c", 0, 1)]
+    out = locomo.each_left_out(cached, keys=["chat:fact", "chat:gather:time"])
+    own, plain, chosen, picked, base = out["chat:fact"]
+    assert plain == 0.0  # "fact" without the chat profile
+    assert chosen == {"a": own + 0.5, "b": own + 0.5, "c": own + 0.5}  # only +0.5 lifts the evidence into the top 10
+    assert [r[2][10] for r in picked] == [1.0, 1.0, 0.0] and [r[2][10] for r in base] == [0.0, 0.0, 0.0]
+    # a weight the questions never read (none gathers) is as good at its generic value: that is what is chosen
+    own, plain, chosen, picked, base = out["chat:gather:time"]
+    assert plain == locomo.recall.WEIGHTS["gather:time"] and set(chosen.values()) == {plain} and picked == base
