@@ -9,6 +9,7 @@ malformed or names turns that do not exist are skipped and counted.
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores   # keep the stores for a rerun
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores --fit --loco   # refit; leave-one-conversation-out
     python bench/locomo.py --data FILE --stores /tmp/locomo-stores --loco-each   # each weight alone, left out
+    python bench/locomo.py --data FILE --stores /tmp/locomo-stores --loco --generic-start   # the chat profile from none
     python bench/locomo.py --data FILE --incremental   # message by message through add_messages, beside the import
     python bench/locomo.py --data FILE --db-url postgresql://...   # also on PostgreSQL, beside SQLite
 
@@ -462,6 +463,9 @@ def main(argv=None):
     parser.add_argument("--plain-start", action="store_true",
                         help="--fit and --loco start from dense 1, bm25 1 and every other weight 0 (not from recall.WEIGHTS,"
                              " which were fitted on this file)")
+    parser.add_argument("--generic-start", action="store_true",
+                        help="--fit and --loco start from every weight of the chat profile at its generic value (what a fit"
+                             " learns of these conversations from none of them)")
     args = parser.parse_args(argv)
     tmp = None
     folder = Path(args.stores) if args.stores else Path(tmp := tempfile.mkdtemp(prefix="locomo-"))
@@ -502,6 +506,8 @@ def main(argv=None):
         start, step, rounds = None, 0.2, 4
         if args.plain_start:
             start, step, rounds = {k: 0.0 for k in recall.WEIGHTS} | {"dense": 1.0, "bm25": 1.0}, 0.4, 5
+        elif args.generic_start:
+            start = {k: generic(k) for k in recall.WEIGHTS if k.startswith("chat:")}
         if args.fit:
             w = fit(cached, start, step=step, rounds=rounds, log=sys.stderr)
             print("fitted on every conversation:", w)
