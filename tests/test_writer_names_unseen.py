@@ -224,8 +224,8 @@ def _left(entries, left) -> bool:
 
 
 # What is still missed (people9's findings, docs/benchmarks.md), by the case's first words: kept exactly, so a case read
-# rightly later fails too and the lists are kept true. On main before the round, 18 of the 25 writer cases and 17 of the
-# 18 parent cases failed, and none of the traps.
+# rightly later fails too and the lists are kept true. On main before the round (c93a5dc), 19 of the 25 writer cases and
+# 17 of the 18 parent cases failed, and none of the 30 traps.
 LEFT_WRITER = {
     'Mum shouted "Dana, dinner!" up the stairs',  # the second "Dana, ..." has no speech verb: quoted, not spoken to
     "Went to the clinic with Gran. The nurse c",  # a full name called out once
@@ -248,10 +248,8 @@ LEFT_PARENT = {
     "Mum is staying with us this week. My daug",  # "calls her Nana" read as her Nana, no one
     "Grandpa Frank came for tea. Frank is my d",
     "Dad turned seventy today. My kids made hi",
-    "My father, Grandad to my three, turned ei",  # "my father", "my mum": no person of the writer's kin word
+    "My father, Grandad to my three, turned ei",  # "my father": which word the writer calls him is not said
     "My mother, Ouma to my daughters, turned s",
-    "My dad (Grandpa Joe to the kids) is movin",
-    "My mum is Nan to my kids, and she has the",
     "Mum - the girls call her Gran - is not we",
 }
 

@@ -537,6 +537,15 @@ def _called_by_the_children(ex: Extraction) -> list[tuple[int, int]]:
             if len(after) == 2 and after[0].lower_ == "to" and (after[1].lower_ in TO_WHOM or after[1].i in at or after[1].like_num):
                 # "Dad, Grandad to my three": the one parent before it in the sentence
                 before = {parent(w.i) for w in sent if w.i < t.i} - {None, g}
+                if not before:  # "My dad (Grandpa Joe to the kids)": the writer's own word, said after "my"
+                    said = [w for w in sent if w.i < t.i and w.i not in at and w.i > 0 and doc[w.i - 1].lower_ == "my"
+                            and KIN_ROLE.get(w.lower_) in PARENT_ROLES and w.lower_ not in PARENT_ROLES]
+                    if len(said) == 1:
+                        w = said[0]
+                        ex.people.append(Person(name=w.text.capitalize(), aliases={w.text.capitalize()}, gender=KIN_NAMES[w.lower_],
+                                                mentions=[Mention(w.idx, w.idx + len(w), len(ex.people), "title")]))
+                        at[w.i] = len(ex.people) - 1
+                        before = {at[w.i]}
                 if len(before) == 1 and agree(next(iter(before)), g):
                     out.append((before.pop(), g))
         for t in sent:
