@@ -182,6 +182,8 @@ APART = [
       'Mum and Grandma went shopping. Grandma bought me a coat.'], "Grandma", "Mum"),
     (['My son has two grandpas: Grandpa Tony is my husband\'s dad and he lives in Naples.',
       'Dad came for dinner. Grandpa Tony phoned from Naples for my son\'s birthday.'], "Grandpa Tony", "Dad"),
+    (['Mum came with Jo. The children call her Granny.',  # "her": Mum or Jo, the text does not say
+      'Mum went home on the bus. Granny stayed for tea and read the children a story.'], "Granny", "Mum"),
     (['Nan is Mum\'s mum. She is ninety and lives in Margate.',
       'Mum went down to Margate to see Nan. My daughter drew Nan a picture.'], "Nan", "Mum"),
     (['Granny, my husband Sean\'s mother, minded the kids today.',
@@ -225,7 +227,7 @@ def _left(entries, left) -> bool:
 
 # What is still missed (people9's findings, docs/benchmarks.md), by the case's first words: kept exactly, so a case read
 # rightly later fails too and the lists are kept true. On main before the round (c93a5dc), 19 of the 25 writer cases and
-# 17 of the 18 parent cases failed, and none of the 30 traps.
+# 17 of the 18 parent cases failed, and none of the 31 traps.
 LEFT_WRITER = {
     'Mum shouted "Dana, dinner!" up the stairs',  # the second "Dana, ..." has no speech verb: quoted, not spoken to
     "Went to the clinic with Gran. The nurse c",  # a full name called out once
@@ -250,7 +252,6 @@ LEFT_PARENT = {
     "Dad turned seventy today. My kids made hi",
     "My father, Grandad to my three, turned ei",  # "my father": which word the writer calls him is not said
     "My mother, Ouma to my daughters, turned s",
-    "Mum - the girls call her Gran - is not we",
 }
 
 

@@ -556,8 +556,9 @@ def _called_by_the_children(ex: Extraction) -> list[tuple[int, int]]:
             objects = [c for c in t.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp", "ccomp", "advmod")]
             whom = [c for c in t.children if c.dep_ == "dobj" and (c.lower_ in ("him", "her") or parent(c.i) is not None)]
             named = {at[c.i] for c in objects if c.i in at and _kin(ex.people[at[c.i]]) is not None and c not in whom}
-            if not whom and len(objects) == 1:  # "call her Gran", read as her Gran
-                whom = [c for c in objects[0].children if c.dep_ == "poss" and c.lower_ in ("him", "her")]
+            direct = [c for c in objects if c.dep_ == "dobj"]
+            if not whom and len(direct) == 1:  # "call her Gran", read as her Gran
+                whom = [c for c in direct[0].children if c.dep_ == "poss" and c.lower_ in ("him", "her")]
             mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "as"), None)
             j = mark.i - 1 if mark is not None else -1
             while j >= 0 and doc[j].is_punct:
@@ -571,10 +572,11 @@ def _called_by_the_children(ex: Extraction) -> list[tuple[int, int]]:
                 p = parent(who.i)
             else:
                 sex = "m" if who.lower_ == "him" else "f"
-                near = [q for q in ({parent(w.i) for w in sent} | ({parent(w.i) for w in sents[n - 1]} if n else set())) - {None}
-                        if _kin(ex.people[q])[1] == sex]
-                if len(near) != 1:
-                    continue
+                words = list(sent) + (list(sents[n - 1]) if n else [])
+                near = [q for q in {parent(w.i) for w in words} - {None} if _kin(ex.people[q])[1] == sex]
+                others = {at[w.i] for w in words if w.i in at} - set(near) - {g}
+                if len(near) != 1 or any(not ex.people[q].narrator and _g(ex.people[q]) in (sex, None) for q in others):
+                    continue  # "Mum and Jo came. My son calls her Nana Jo": Jo's name, perhaps
                 p = near[0]
             if agree(p, g):
                 out.append((p, g))
