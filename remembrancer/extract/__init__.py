@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "21"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`))
+JOIN = "22"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -1457,6 +1457,7 @@ def _kin_joins(conn) -> set[int]:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
             out |= {n, k}
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
+        | _owner_signed_once(conn, owner, split) | _owner_first_named(conn, owner, split) \
         | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split)
 
 
@@ -1513,6 +1514,63 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
         elif not _join_stored(conn, owner, pid, ties="kin" if (pid, name) in kin else "any"):
             continue
         out |= {owner, pid}
+    return out
+
+
+def _owner_signed_once(conn, owner: int, split) -> set[int]:
+    """The name the writer signs one letter with, kept among their own entries ("Dear Grandma, ... Love always,\nDana"): a
+    signer of one entry only, when that letter is written to one the writer's own entries call their kin by a kin word
+    (the writer writes to their own grandmother; a letter to the writer is written to no kin of theirs), and the signer
+    is as `_owner_signed` asks of one who signs two: named in no other entry but in quoted words, written to nowhere,
+    related to the writer in no way, not said to have died; the only such signer; not a kin word, and not when the owner
+    split that name off. Returns the people merged."""
+    rows = conn.execute(
+        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND (SELECT count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
+        "      WHERE m.person = p.id AND m.kind = 'narrator' AND pa.speaker IS NULL) = 1"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')"
+        "   AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+        "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator'))"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
+        " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)"
+        # written to the writer's kin: one the writer's own entries (where the writer is the "I") call by a kin word
+        " AND EXISTS (SELECT 1 FROM mentions m JOIN mentions a ON a.entry = m.entry AND a.kind = 'addressee' AND a.person NOT IN (p.id, ?1)"
+        "   JOIN relations r ON r.subject = a.person AND r.object = ?1 AND r.how LIKE 'kin%'"
+        "   JOIN mentions w ON w.person = a.person AND w.kind IN ('name', 'title') AND w.entry != m.entry"
+        "   JOIN mentions i ON i.entry = w.entry AND i.person = ?1 AND i.kind = 'narrator'"
+        "   WHERE m.person = p.id AND m.kind = 'narrator')",
+        (owner, UNSEEN)).fetchall()
+    rows = [(pid, name) for pid, name in rows if tokens(name) and tokens(name)[0] not in KIN_NAMES
+            and name.lower() not in split and not group_name(name)]
+    if len(rows) != 1:
+        return set()
+    pid = rows[0][0]
+    return {owner, pid} if _join_stored(conn, owner, pid) else set()
+
+
+def _owner_first_named(conn, owner: int, split) -> set[int]:
+    """The first name of the writer's own full name ("Maisie" of "Maisie Ann Thornton", which the writer signed), as others
+    say it to the writer in quoted words ("see you Monday, Maisie"), is the writer's: one called by it alone (or by short
+    forms of it) and said only in quoted words or signing (no one the writer writes of by name: a sister Dana who "had
+    already gone out"), said to in quotes once at least, whom `_not_writer` does not find someone else; not when the owner
+    split that name off. Returns the people merged."""
+    firsts = {tokens(a)[0] for (a,) in conn.execute("SELECT alias FROM aliases WHERE person = ?", (owner,))
+              if len(tokens(a)) > 1 and tokens(a)[0] not in KIN_NAMES and _full_name(a)}
+    out = set()
+    for pid, name in conn.execute(
+            "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
+            " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND (m.kind IN ('addressee', 'speaker')"
+            "   OR m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+            "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator')))").fetchall():
+        names = {name} | {a for (a,) in conn.execute("SELECT alias FROM aliases WHERE person = ?", (pid,))}
+        if len(firsts) != 1 or tokens(name) != (next(iter(firsts)),) or any(len(tokens(n)) != 1 for n in names) \
+                or name.lower() in split:
+            continue
+        if _join_stored(conn, owner, pid):
+            out |= {owner, pid}
     return out
 
 

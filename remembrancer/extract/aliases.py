@@ -16,7 +16,7 @@ from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import ANIMALS
 from .names import _DIMINUTIVE, _namer, curated_nickname, nickname_of, short_form  # noqa: F401 (importable here as before)
-from ..kin import ROLE_TITLES, TITLES
+from ..kin import KIN_ROLE, ROLE_TITLES, TITLES
 from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, inside, name_gender, quoted, spoken_to, wife_form
 from .signed import signed
 
@@ -169,7 +169,8 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "19"  # 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
+    version = "20"  # 20: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    # three", "the kids call him Grandpa Ray": `_called_by_the_children`); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
     # in quoted words ("Pastor, I think it's time") is not the one named with that title ("Pastor Anne")
@@ -236,7 +237,7 @@ class Aliases:
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
-        for owner, named in _names_said(ex) + given + _pronoun_named(ex):
+        for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex):
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -491,6 +492,94 @@ def _names_said(ex: Extraction) -> list[tuple[int, int]]:
             other = [verb.head]  # "Margaret, which was Mum's name"
         if other and other[0].pos_ == "PROPN" and at.get(other[0].i) not in (None, owner):
             out.append((owner, at[other[0].i]))
+    return out
+
+
+PARENT_ROLES = {"father", "mother"}
+# Who a kin word is said "to": the children or grandchildren ("Grandad to my three", "Pop to the kids", "Nan to Ruby").
+TO_WHOM = {"my", "our", "the", "his", "her", "their"}
+CALLED_BY_ME = {"i", "we"}
+
+
+def _kin(person) -> tuple[str, str | None] | None:
+    """(kin word, its sex) of a person called by a kin word alone or before a name ("Dad", "Grandpa Joe"), else None."""
+    words = person.name.split()
+    return (words[0].lower(), KIN_NAMES[words[0].lower()]) if words and words[0].lower() in KIN_NAMES else None
+
+
+def _called_by_the_children(ex: Extraction) -> list[tuple[int, int]]:
+    """The writer's parent's kin word ("Dad", "Mum") and another kin word said as what others call them are one person:
+    "Dad, Grandad to my three, ...", "Mum (Nanna to the girls)", "Dad is Pop to my kids", "the children call him Grandad
+    Ken" or "Gramps, as my boys call him" (of the one parent of that sex said in that sentence or the one before). Not what
+    the writer calls someone ("I call her Nan"), nor what the children call another ("my son calls my mother-in-law Nana
+    Jo"), nor a kin word of one said to be someone's else ("Grandad, Mum's dad"). Returns (parent, called) pairs."""
+    if ex.doc is None:
+        return []
+    at, doc, out = mention_tokens(ex), ex.doc, []
+
+    def parent(i):
+        p = at.get(i)
+        kin = _kin(ex.people[p]) if p is not None else None
+        return p if kin and len(ex.people[p].name.split()) == 1 and KIN_ROLE.get(kin[0]) in PARENT_ROLES else None
+
+    def agree(p, g):
+        a, b = _kin(ex.people[p]), _kin(ex.people[g])
+        return b is not None and a[0] != b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
+
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        parents = {parent(t.i) for t in sent} - {None}
+        for t in sent:
+            g = at.get(t.i)
+            if g is None or at.get(t.i + 1) == g or _kin(ex.people[g]) is None:
+                continue
+            after = doc[t.i + 1:t.i + 3]
+            if len(after) == 2 and after[0].lower_ == "to" and (after[1].lower_ in TO_WHOM or after[1].i in at or after[1].like_num):
+                # "Dad, Grandad to my three": the one parent before it in the sentence
+                before = {parent(w.i) for w in sent if w.i < t.i} - {None, g}
+                if not before:  # "My dad (Grandpa Joe to the kids)": the writer's own word, said after "my"
+                    said = [w for w in sent if w.i < t.i and w.i not in at and w.i > 0 and doc[w.i - 1].lower_ == "my"
+                            and KIN_ROLE.get(w.lower_) in PARENT_ROLES and w.lower_ not in PARENT_ROLES]
+                    if len(said) == 1:
+                        w = said[0]
+                        ex.people.append(Person(name=w.text.capitalize(), aliases={w.text.capitalize()}, gender=KIN_NAMES[w.lower_],
+                                                mentions=[Mention(w.idx, w.idx + len(w), len(ex.people), "title")]))
+                        at[w.i] = len(ex.people) - 1
+                        before = {at[w.i]}
+                if len(before) == 1 and agree(next(iter(before)), g):
+                    out.append((before.pop(), g))
+        for t in sent:
+            if t.lemma_.lower() != "call" or t.pos_ != "VERB" or any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CALLED_BY_ME for c in t.children) or any(
+                    c.dep_ == "neg" for c in t.children):
+                continue
+            objects = [c for c in t.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp", "ccomp", "advmod")]
+            whom = [c for c in t.children if c.dep_ == "dobj" and (c.lower_ in ("him", "her") or parent(c.i) is not None)]
+            named = {at[c.i] for c in objects if c.i in at and _kin(ex.people[at[c.i]]) is not None and c not in whom}
+            direct = [c for c in objects if c.dep_ == "dobj"]
+            if not whom and len(direct) == 1:  # "call her Gran", read as her Gran
+                whom = [c for c in direct[0].children if c.dep_ == "poss" and c.lower_ in ("him", "her")]
+            mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+            j = mark.i - 1 if mark is not None else -1
+            while j >= 0 and doc[j].is_punct:
+                j -= 1
+            if not named and j >= 0 and j in at and _kin(ex.people[at[j]]):
+                named = {at[j]}  # "Gramps, as my boys call him"
+            if len(named) != 1 or len(whom) != 1:
+                continue
+            g, who = named.pop(), whom[0]
+            if parent(who.i) is not None:
+                p = parent(who.i)
+            else:
+                sex = "m" if who.lower_ == "him" else "f"
+                words = list(sent) + (list(sents[n - 1]) if n else [])
+                near = [q for q in {parent(w.i) for w in words} - {None} if _kin(ex.people[q])[1] == sex]
+                others = {at[w.i] for w in words if w.i in at} - set(near) - {g}
+                if len(near) != 1 or any(not ex.people[q].narrator and _g(ex.people[q]) in (sex, None) for q in others):
+                    continue  # "Mum and Jo came. My son calls her Nana Jo": Jo's name, perhaps
+                p = near[0]
+            if agree(p, g):
+                out.append((p, g))
     return out
 
 

@@ -152,7 +152,8 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "26"  # 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
+    version = "27"  # 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
+    # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -183,7 +184,7 @@ class Narrator:
                 person.mentions += [Mention(t.idx, t.idx + len(t), addressee, "addressee") for t in seconds]
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
-        groups = _called(ex) or _my_name(ex)
+        groups = _called(ex) or _my_name(ex) or _name_written(ex)
         if groups:
             merge(ex, groups)
             for person in ex.people:
@@ -251,6 +252,47 @@ def _my_name(ex: Extraction) -> list[list[int]]:
             continue  # "I'm Ross's sister", "I'm Joey Tribbiani fan"
         if ex.people[p].name.split()[0].lower() in KIN_NAMES:
             continue  # "I'm Nana now": what I am to someone, not my name
+        named.add(p)
+    return [[me, *sorted(named)]] if len(named) == 1 else []
+
+
+WRITING = {"sign", "write", "print", "put", "spell", "scrawl", "scribble"}
+
+
+def _name_written(ex: Extraction) -> list[list[int]]:
+    """The name the writer writes as their own: "I signed my name in the big book. Maisie Ann Thornton.", "Wrote my name
+    on the form: Kirsty Anne McLeod" (after a colon, or alone as the next sentence); not "I wrote my name and Tom's",
+    nor "Mum signed my name: Mum", nor a kin word. Returns [narrator, named] groups."""
+    me = next((p for p, person in enumerate(ex.people) if person.narrator and any(m.kind == "narrator" for m in person.mentions)), None)
+    if me is None:
+        return []
+    doc, quotes = ex.doc, quoted(ex.text)
+    starts = {}
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "name" else None
+            if span is not None:
+                starts[span.start] = (p, span.end)
+    named = set()
+    for t in doc:
+        verb = t.head
+        if t.lower_ != "name" or t.i == 0 or doc[t.i - 1].lower_ != "my" or inside(t.idx, quotes) or verb.lemma_.lower() not in WRITING \
+                or t.dep_ != "dobj" or any(c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ != "i" for c in verb.children):
+            continue
+        sent = t.sent
+        colon = next((w.i for w in doc[t.i + 1:sent.end] if w.text == ":"), None)
+        if colon is not None:
+            at = colon + 1
+        elif sent.end < len(doc):
+            at = sent.end  # the next sentence, when it is the name alone
+        else:
+            continue
+        if at not in starts:
+            continue
+        p, stop = starts[at]
+        rest = [w for w in doc[stop:(doc[at].sent.end)] if not w.is_space]
+        if p == me or any(not w.is_punct for w in rest) or ex.people[p].name.split()[0].lower() in KIN_NAMES:
+            continue
         named.add(p)
     return [[me, *sorted(named)]] if len(named) == 1 else []
 
