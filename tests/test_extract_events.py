@@ -1352,3 +1352,4 @@ def test_life_events_in_other_words(nlp):
     assert events(nlp, "Tom Brown shifted to Hyderabad in March.")[0][:4] == ("moving", ["Tom Brown"], "2023-03-01", "2023-04-01")
     assert events(nlp, "Tom Brown moved to Leeds in March.")[0][:2] == ("moving", ["Tom Brown"])
     assert events(nlp, "Tom Brown passed on Sunday.")[0][:4] == ("death", ["Tom Brown"], "2023-05-07", "2023-05-08")
+    assert _deaths(nlp, "Tom Brown passed on Sunday, first time!") in ([], [(["Tom Brown"], "2023-05-07", 0.75)])  # perhaps

@@ -596,3 +596,12 @@ def test_today_written_in_the_small_hours_is_the_day_before():
     assert [t.lo for t in find_times(said, "2024-06-08T00:40:00", small_hours=True)] == ["2024-06-07", "2024-06-07"]
     assert [t.lo for t in find_times(said, "2024-06-08T09:40:00", small_hours=True)] == ["2024-06-08", "2024-06-08"]
     assert [t.lo for t in find_times(said, "2024-06-08T00:40:00")] == ["2024-06-08", "2024-06-08"]  # a question's: as it is
+
+
+def test_a_pregnancy_told_by_the_child_is_the_nine_months_before_its_birth():
+    from remembrancer.extract.times import by_event, from_event
+
+    assert by_event("When I was expecting Sam, Dad had his first heart attack.") == [(21, 24, "birth", "expecting", 1, "before")]
+    assert by_event("when she was pregnant with Ellie") == [(27, 32, "birth", "expecting", 1, "before")]
+    assert by_event("When we were expecting the worst") == []
+    assert from_event("2019-03-12", "2019-03-13", "expecting", 1, "before") == (dt.date(2018, 6, 12), dt.date(2019, 3, 13))

@@ -675,6 +675,9 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
                 c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
             c = CONFIDENCE["lost"]  # "Jess passed!", "Connor passed, thank God": a test as often as a death (perhaps);
             # not "passed early this morning", "since Dad passed", "passed in his sleep"
+        if c < CONFIDENCE["verb"] and any(c.dep_ == "prep" and _on_a_day(c) for c in t.children) and not _peaceful(t):
+            c = CONFIDENCE["lost"]  # "Bheki passed on Sunday": a death, or a test passed on Sunday ("Jess passed on Friday, first
+            # time!"): perhaps
     elif any((lemma, c.lower_) in IDIOMS for c in t.children):
         c = CONFIDENCE["idiom"]
     elif _no_more(t):

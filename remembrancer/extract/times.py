@@ -1063,7 +1063,9 @@ BY_EVENT = re.compile(
     # an age: "when Mom turned 70" (the year of that birthday), "when I was 19" (the twelve months after it)
     rf"|(?i:\bwhen\s+|\b(?:the|that)\s+(?P<aged_in>year|summer|spring|autumn|fall|winter)\s+)(?P<aged>{_BY_NAME}|you)\s+"
     rf"(?P<age_verb>(?i:turned|was|were))\s+(?P<age>\d{{1,3}}|(?i:{_num}))\b"
-    r"(?!\s*(?:%|(?i:years?\s+(?:old\s+)?(?:ago|before|after|since|earlier|later)|minutes?|hours?|days?|weeks?|months?|o'clock|am|pm|a\.m|p\.m)\b))")
+    r"(?!\s*(?:%|(?i:years?\s+(?:old\s+)?(?:ago|before|after|since|earlier|later)|minutes?|hours?|days?|weeks?|months?|o'clock|am|pm|a\.m|p\.m)\b))"
+    # a pregnancy: "when I was expecting Sam", "when Mum was pregnant with me" is not a name (the nine months before the birth)
+    rf"|(?i:\bwhen\s+)(?:I|[Ss]he|{_BY_NAME})\s+(?i:was|were)\s+(?i:expecting|pregnant\s+with|carrying)\s+(?P<expected>{_BY_NAME})\b")
 # ("you" is a name here: in a letter, the one written to, as the store reads it: "the week after you died")
 _NOT_NAMES = {"we", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
 
@@ -1073,9 +1075,12 @@ def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
     "before" / "after" / None). "the year Sam was born" -> (.., "birth", "year", 1, None)."""
     out = []
     for m in BY_EVENT.finditer(text):
-        who = "who" if m.group("who") else "whose" if m.group("whose") else "aged"
+        who = "who" if m.group("who") else "whose" if m.group("whose") else "expected" if m.group("expected") else "aged"
         name = m.group(who)
         if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        if who == "expected":
+            out.append((m.start(who), m.start(who) + len(name), "birth", "expecting", 1, "before"))
             continue
         if who == "aged":
             age = m.group("age").lower()
@@ -1131,6 +1136,8 @@ def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = 
         if direction == "before":
             return month(a.year - (m >= a.month), m)
         return month(a.year, m) if m == a.month else None  # "the March Dad died"
+    if unit == "expecting":  # "when I was expecting Sam": the nine months before Sam's birth (known to the month)
+        return (a - relativedelta(months=9), b) if span <= 31 else None
     if unit == "turned":  # "when Mom turned 70": the year of her seventieth birthday
         if a.year != last.year:
             return None
