@@ -1353,3 +1353,13 @@ def test_life_events_in_other_words(nlp):
     assert events(nlp, "Tom Brown moved to Leeds in March.")[0][:2] == ("moving", ["Tom Brown"])
     assert events(nlp, "Tom Brown passed on Sunday.")[0][:4] == ("death", ["Tom Brown"], "2023-05-07", "2023-05-08")
     assert _deaths(nlp, "Tom Brown passed on Sunday, first time!") in ([], [(["Tom Brown"], "2023-05-07", 0.75)])  # perhaps
+
+
+def test_a_baby_arriving_after_labour_is_a_birth(nlp):
+    assert events(nlp, "Ann Lee's waters broke at three and Freya Lee arrived at quarter past seven this morning.") == [
+        ("birth", ["Freya Lee"], "2023-05-10", "2023-05-11", False)]
+    assert events(nlp, "Noah Lee arrived on Tuesday, 8lb 2oz!")[0][:3] == ("birth", ["Noah Lee"], "2023-05-09")
+    # a visitor arrives somewhere, from somewhere, with something, or before the labour is told
+    assert events(nlp, "Tom Brown arrived at the hospital just after Ann Lee's waters broke.") == []
+    assert events(nlp, "Ann Lee's waters broke. Tom Brown arrived at 7pm with the wine.") == []
+    assert events(nlp, "Tom Brown arrived at seven. Ann Lee's waters broke at nine.") == []

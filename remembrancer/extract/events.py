@@ -127,7 +127,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
     "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb",
-    "celebration"}
+    "celebration", "arrive"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -159,6 +159,8 @@ def _kind(t) -> str | None:
             return VERBS[lemma]
         if t.lower_ == "born":
             return "birth"
+        if lemma == "arrive" and _a_baby_arrived(t):
+            return "birth"  # "Gemma's waters broke at three and little Freya arrived at quarter past seven"
     if lemma == "celebration" and t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ == "life" for g in c.children) for c in t.children):
         return "death"  # "Mom's celebration of life is Saturday": a funeral (not "a celebration of spring")
@@ -360,7 +362,8 @@ class Events:
     # time, "since" or "in his sleep" perhaps; "lost X to" a place or a thing no death)
     # 39: dates9 (a move of a thing, "moved to tears", "retired to bed", "separated the eggs", "a new job on his hands": none;
     # "shifted to Hyderabad" a move; "passed on the 2nd" a death; "had a baby boy ..., Mason, seven pounds two"; an illness told
-    # to "us" by the consultant the next sentence dates; a death told with its hour in a note is the entry's day)
+    # to "us" by the consultant the next sentence dates; a death told with its hour in a note is the entry's day; "little
+    # Freya arrived" after her mother's waters broke, or with her weight, a birth)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -2083,6 +2086,28 @@ def _laid_to_rest(t) -> bool:
     return t.lemma_.lower() == "lay" and t.pos_ == "VERB" and any(
         c.lower_ == "rest" and c.dep_ in ("xcomp", "pobj", "dobj") or c.dep_ == "prep" and c.lower_ == "to" and any(
             g.lower_ == "rest" for g in c.children) for c in t.children)
+
+
+# what is said only of a baby coming: "her waters broke", "in labour", "the midwife", "seven pounds two", "8lb 3oz"
+LABOUR = re.compile(r"\b(?:waters?\s+(?:broke|went)|in\s+labou?r|midwife|midwives|induced|c-section|caesarean|cesarean|"
+                    r"\d+\s*(?:lb|lbs|oz)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+pounds?\s+"
+                    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|\d+)\b)", re.I)
+
+
+def _a_baby_arrived(t) -> bool:
+    """Is "X arrived" a birth: a name arriving in the past, nowhere and from nowhere ("at quarter past seven", not "at the
+    hospital", "from Leeds"), in a sentence, or after one in its paragraph, that tells of labour or a birth weight?"""
+    if t.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and not any(
+            x.lower_ in KIN_NAMES or x.lower_ in ROLES for x in c.subtree) for c in t.children):
+        return False  # (not "Mum arrived at six", "Auntie Jo arrived")
+    if any(c.dep_ in ("prep", "advmod") and (c.lower_ in ("from", "to", "in", "into", "with", "home", "here", "there", "back") or
+                                              c.lower_ == "at" and not CLOCK.match(t.doc.text, c.idx)) for c in t.children):
+        return False  # arrived at the hospital, from Leeds, home: a visit
+    sent, doc = t.sent, t.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    start = before.start_char if before is not None and not re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) \
+        else sent.start_char
+    return LABOUR.search(doc.text, start, sent.end_char) is not None
 
 
 BABY_WORDS = {"boy", "girl", "baby", "son", "daughter", "lad", "lass", "twins", "bundle"}
