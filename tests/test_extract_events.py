@@ -771,7 +771,7 @@ def _deaths(nlp, text, at="2023-05-10"):
 def test_deaths_as_people_tell_them(nlp):
     assert _deaths(nlp, "Peter Parker went peacefully in his sleep on Sunday.") == [(["Peter Parker"], "2023-05-07", 0.9)]
     assert _deaths(nlp, "Peter Parker slipped away at ten past six with his wife holding his hand.") == [
-        (["Peter Parker"], None, 0.85)]  # perhaps: one slips away from a party too
+        (["Peter Parker"], "2023-05-10", 0.85)]  # perhaps: one slips away from a party too; the hour: the entry's day
     assert _deaths(nlp, "Maureen Hall never woke up.") == [(["Maureen Hall"], None, 0.9)]
     assert _deaths(nlp, "Maureen Hall didn't wake up on Tuesday.") == [(["Maureen Hall"], "2023-05-09", 0.8)]
     assert _deaths(nlp, "Peter Parker was laid to rest on Friday.") == [(["Peter Parker"], None, 0.9)]  # no later than
@@ -1036,7 +1036,7 @@ def test_a_burial_told_by_a_pronoun_is_of_the_one_whose_death_the_entry_told():
 
 def test_a_life_ended_in_more_words_of_its_own(nlp):
     assert _deaths(nlp, "Peter Parker lost his life in the crash in 1998.") == [(["Peter Parker"], "1998-01-01", 0.9)]
-    assert _deaths(nlp, "Peter Parker took her last breath at ten past six.") == [(["Peter Parker"], None, 0.9)]
+    assert _deaths(nlp, "Peter Parker took her last breath at ten past six.") == [(["Peter Parker"], "2023-05-10", 0.9)]
     assert _deaths(nlp, "Peter Parker breathed his last on Sunday.") == [(["Peter Parker"], "2023-05-07", 0.9)]
     assert _deaths(nlp, "Peter Parker succumbed to cancer in March.") == [(["Peter Parker"], "2023-03-01", 0.9)]
     assert _deaths(nlp, "Mary Jones, God rest her, never missed a Sunday.") == [(["Mary Jones"], None, 0.9)]
@@ -1327,3 +1327,39 @@ def test_lost_to_a_place_is_no_death(nlp):
     for text in ("We lost Bella Smith to Australia in 2018.", "Lost Mum to the sales again on Saturday."):
         assert _deaths(nlp, text) == [], text
     assert _deaths(nlp, "We lost Tom Byrne to Covid in 2020.") == [(["Tom Byrne"], "2020-01-01", 0.9)]
+
+
+def test_a_death_told_with_its_hour_in_a_note_is_that_days(nlp):
+    # a carer's note, a diary: the hour of a death just told is the entry's day; not so of one written to ("you died at six")
+    assert _deaths(nlp, "Night shift. Peter Parker passed away peacefully at 03:40.") == [(["Peter Parker"], "2023-05-10", 0.97)]
+    assert [lo for _, lo, _ in _deaths(nlp, "Dear Peter Parker, you died at ten past six and I was not there.")] in ([], [None])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Helped Tom Brown move the sofa into the back room.", "moving"),
+    ("Tom Brown moved the meeting to Thursday.", "moving"),
+    ("Tom Brown was moved to tears by the speech.", "moving"),
+    ("Tom Brown retired to bed early with a headache.", "retirement"),
+    ("Tom Brown separated the eggs.", "parting"),
+    ("Tom Brown has a new job on his hands with that garden.", "job"),
+    ("Tom Brown shifted the sofa to the corner.", "moving"),
+])
+def test_other_senses_of_life_event_words(nlp, text, kind):
+    assert [e for e in events(nlp, text) if e[0] == kind] == []
+
+
+def test_life_events_in_other_words(nlp):
+    assert events(nlp, "Tom Brown shifted to Hyderabad in March.")[0][:4] == ("moving", ["Tom Brown"], "2023-03-01", "2023-04-01")
+    assert events(nlp, "Tom Brown moved to Leeds in March.")[0][:2] == ("moving", ["Tom Brown"])
+    assert events(nlp, "Tom Brown passed on Sunday.")[0][:4] == ("death", ["Tom Brown"], "2023-05-07", "2023-05-08")
+    assert _deaths(nlp, "Tom Brown passed on Sunday, first time!") in ([], [(["Tom Brown"], "2023-05-07", 0.75)])  # perhaps
+
+
+def test_a_baby_arriving_after_labour_is_a_birth(nlp):
+    assert events(nlp, "Ann Lee's waters broke at three and Freya Lee arrived at quarter past seven this morning.") == [
+        ("birth", ["Freya Lee"], "2023-05-10", "2023-05-11", False)]
+    assert events(nlp, "Noah Lee arrived on Tuesday, 8lb 2oz!")[0][:3] == ("birth", ["Noah Lee"], "2023-05-09")
+    # a visitor arrives somewhere, from somewhere, with something, or before the labour is told
+    assert events(nlp, "Tom Brown arrived at the hospital just after Ann Lee's waters broke.") == []
+    assert events(nlp, "Ann Lee's waters broke. Tom Brown arrived at 7pm with the wine.") == []
+    assert events(nlp, "Tom Brown arrived at seven. Ann Lee's waters broke at nine.") == []

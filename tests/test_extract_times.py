@@ -577,3 +577,31 @@ def test_a_month_told_by_another_event():
     assert from_event("2020-11-10", "2020-11-11", "november", 1, "after") == (d(2021, 11, 1), d(2021, 12, 1))
     assert from_event("2019-11-03", "2019-11-04", "june", 1, "before") == (d(2019, 6, 1), d(2019, 7, 1))
     assert from_event("2019-01-01", "2020-01-01", "june", 1, "before") is None  # known to the year: which June is not plain
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("She got engaged last Tuesday fortnight.", "2024-05-21", "2024-05-22"),  # a fortnight before last Tuesday
+    ("He moved a week last Monday.", "2024-05-27", "2024-05-28"),
+    ("They split up a week ago Sunday.", "2024-05-26", "2024-05-27"),
+    ("Two Christmases ago he moved.", "2022-12-25", "2022-12-26"),
+    ("Three summers ago we met.", "2021-06-01", "2021-09-01"),
+    ("This time last year she got engaged.", "2023-05-22", "2023-06-20"),
+])
+def test_times_counted_back_from_a_day_or_a_feast(text, lo, hi):
+    assert [(t.lo, t.hi) for t in find_times(text, "2024-06-05")] == [(lo, hi)]
+
+
+def test_today_written_in_the_small_hours_is_the_day_before():
+    said = "We got engaged tonight! Today was mad."
+    assert [t.lo for t in find_times(said, "2024-06-08T00:40:00", small_hours=True)] == ["2024-06-07", "2024-06-07"]
+    assert [t.lo for t in find_times(said, "2024-06-08T09:40:00", small_hours=True)] == ["2024-06-08", "2024-06-08"]
+    assert [t.lo for t in find_times(said, "2024-06-08T00:40:00")] == ["2024-06-08", "2024-06-08"]  # a question's: as it is
+
+
+def test_a_pregnancy_told_by_the_child_is_the_nine_months_before_its_birth():
+    from remembrancer.extract.times import by_event, from_event
+
+    assert by_event("When I was expecting Sam, Dad had his first heart attack.") == [(21, 24, "birth", "expecting", 1, "before")]
+    assert by_event("when she was pregnant with Ellie") == [(27, 32, "birth", "expecting", 1, "before")]
+    assert by_event("When we were expecting the worst") == []
+    assert from_event("2019-03-12", "2019-03-13", "expecting", 1, "before") == (dt.date(2018, 6, 12), dt.date(2019, 3, 13))

@@ -33,6 +33,7 @@ VERBS = {
     "injure": "injury", "wound": "injury", "crash": "injury",
     "expire": "death",  # "Nanaji expired at 4 am" (Indian English; not "my passport expired": a person's)
     "retire": "retirement", "move": "moving", "emigrate": "moving", "relocate": "moving", "start": "job", "hire": "job",
+    "shift": "moving",  # "Ravi shifted to Hyderabad" (Indian English; only to a place: `_life_event`)
 }
 # These only count with a person as their object: "lost Ianto" (not "lost my keys").
 OBJECT_VERBS = {"lose", "leave", "bury", "mourn", "outlive", "abandon", "desert", "dump", "adopt", "wound",
@@ -48,7 +49,7 @@ PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement
 HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
               "survive", "undergo", "sustain", "start", "land", "begin", "accept", "take", "commit"}  # "Geth got a new job"
 # And these with a person anywhere around them: "we met", "they separated" (not "meet the deadline").
-PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage", "crash", "move", "emigrate", "relocate",
+PEOPLE_VERBS = {"meet", "encounter", "separate", "befriend", "propose", "engage", "crash", "move", "emigrate", "relocate", "shift",
                 "start", "retire", "expire"}
 # "moved" is a move of house only with where to, or away, abroad, in or out: not "moved the chair".
 MOVE_WORDS = {"to", "into", "abroad", "away", "back", "home", "in", "out", "over", "house", "flat", "country", "here", "there",
@@ -126,7 +127,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
     "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb",
-    "celebration"}
+    "celebration", "arrive"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -158,6 +159,8 @@ def _kind(t) -> str | None:
             return VERBS[lemma]
         if t.lower_ == "born":
             return "birth"
+        if lemma == "arrive" and _a_baby_arrived(t):
+            return "birth"  # "Gemma's waters broke at three and little Freya arrived at quarter past seven"
     if lemma == "celebration" and t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ == "life" for g in c.children) for c in t.children):
         return "death"  # "Mom's celebration of life is Saturday": a funeral (not "a celebration of spring")
@@ -338,7 +341,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "38"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "39"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -357,6 +360,10 @@ class Events:
     # person are deaths; "carked it", "kicked the bucket", "popped his clogs" perhaps; a second death verb with its own
     # subject is its own event; "is lost" no death; "RIP" to a chat's speaker none, said laughing perhaps; "passed" with no
     # time, "since" or "in his sleep" perhaps; "lost X to" a place or a thing no death)
+    # 39: dates9 (a move of a thing, "moved to tears", "retired to bed", "separated the eggs", "a new job on his hands": none;
+    # "shifted to Hyderabad" a move; "passed on the 2nd" a death; "had a baby boy ..., Mason, seven pounds two"; an illness told
+    # to "us" by the consultant the next sentence dates; a death told with its hour in a note is the entry's day; "little
+    # Freya arrived" after her mother's waters broke, or with her weight, a birth)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -451,7 +458,7 @@ class Events:
                 away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children) or _passed_on(t)
                 if lemma == "pass" and not _heavenward(t) and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") and not _a_little(c) or c.dep_ == "prep" and c.lower_ in PASS_BY
-                        and not _at_the_side(c) for c in t.children)):
+                        and not _at_the_side(c) and not _on_a_day(c) for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
                 if lemma == "pass" and not away and _passed_a_test(t):
                     continue  # "Jess passed with flying colours", "had her theory test on Monday and she passed"
@@ -551,8 +558,11 @@ class Events:
                 if not dated and not headline and entry_day and writer is not None and turn is None and kind in HEADLINE and _of_today(
                         t, ex, all_times, writer in people):
                     headline = True  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
-                if not dated and not headline and entry_day and turn is not None and kind in ("birth", "death") and _hour(t, turn):
-                    headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news
+                if not dated and not headline and entry_day and kind in ("birth", "death") and _hour(t, turn or (
+                        sent.start_char, sent.end_char)) and not any(v.lower_ in ("you", "thou") for v in [*victims, *(
+                            c for c in (t if t.pos_ in ("VERB", "AUX") else t.head).children if c.dep_.startswith("nsubj"))]):
+                    headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news;
+                    # so a note: "Mrs K passed away peacefully at 03:40" (not to the one dead: "you died at six")
                 if headline:
                     when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
                     how = "entry"
@@ -668,6 +678,9 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
                 c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
             c = CONFIDENCE["lost"]  # "Jess passed!", "Connor passed, thank God": a test as often as a death (perhaps);
             # not "passed early this morning", "since Dad passed", "passed in his sleep"
+        if c < CONFIDENCE["verb"] and any(c.dep_ == "prep" and _on_a_day(c) for c in t.children) and not _peaceful(t):
+            c = CONFIDENCE["lost"]  # "Bheki passed on Sunday": a death, or a test passed on Sunday ("Jess passed on Friday, first
+            # time!"): perhaps
     elif any((lemma, c.lower_) in IDIOMS for c in t.children):
         c = CONFIDENCE["idiom"]
     elif _no_more(t):
@@ -853,6 +866,9 @@ def _found_out(nxt, people, owner, times, text):
     if re.search(r"\n[ \t]*\n", text[nxt.doc[nxt.start - 1].idx:nxt.start_char]):
         return None
     told = root.lemma_.lower() in TOLD and any(c.dep_ in ("dobj", "dative") and owner.get(c.i) in people for c in root.children)
+    # "The consultant told us on Friday": the family is told with the one who has it, by one who knows (not "She told me")
+    told = told or root.lemma_.lower() in TOLD and any(c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "me") for c in root.children) \
+        and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in owner for c in root.children)
     if not told and (root.lemma_.lower() in TOLD or not any(c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people
                                                             for c in root.children)):
         return None
@@ -1072,17 +1088,63 @@ def _life_event(t, kind) -> bool:
     lemma = t.lemma_.lower()
     words = {c.lower_ for c in t.children} | {c.lemma_.lower() for c in t.children}
     if kind == "moving" and lemma == "move":
+        if t.pos_ == "VERB" and (any(c.dep_ == "dobj" and _a_thing(c) and c.lemma_.lower() not in MOVED for c in t.children)
+                                 or _to_a_feeling(t)):
+            return False  # "moved the sofa into the back room", "moved the meeting to Thursday", "was moved to tears"
         return t.pos_ != "VERB" and any(c.dep_ == "poss" for c in t.children) or t.pos_ == "VERB" and bool(words & MOVE_WORDS)
+    if kind == "moving" and lemma == "shift":
+        return t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
+            g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_.lower() in MOVED) for g in c.children) for c in t.children)
+    if kind == "retirement" and t.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for", "into") and any(g.dep_ == "pobj" and g.lemma_.lower() in ROOMS
+                                                                           for g in c.children) for c in t.children):
+        return False  # "retired to bed", "retired for the night", "retired to the lounge" (not "retired to Spain")
+    if kind == "parting" and lemma == "separate" and t.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and _a_thing(c) for c in t.children):
+        return False  # "separated the eggs", "separated the whites" (not "separated from Dave", "we separated")
     if kind == "job" and lemma == "start":
         return bool(words & JOB_WORDS) or any(c.dep_ == "prep" and c.lower_ in ("at", "with") and any(
             g.pos_ == "PROPN" or g.dep_ == "pobj" and g.lemma_.lower() in WORKPLACES for g in c.subtree)
             for c in t.children)  # "at Tesco", "at Horsforth library", "at the hospital in Middlesbrough"
     if kind == "job" and lemma == "job":
+        if any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() in ("hand", "hands") for g in c.children)
+               for c in t.children):
+            return False  # "a new job on his hands": a task
         return any(c.lower_ in ("new", "first") for c in t.children) or t.head.lemma_.lower() in ("get", "land", "start", "accept", "offer") or (
             t.dep_ == "dobj" and t.head.lower_ in GOT)  # "Got the job." (lemmatised as itself)
     if kind == "illness" and lemma == "attack":
         return any(c.lower_ in ("heart", "panic") and c.dep_ in ("compound", "amod") for c in t.children)
     return True
+
+
+# What one moves when one moves house: "moved house", "moved countries", "moved flats" (any other object is a thing moved)
+MOVED = HOMES | {"house", "houses", "home", "homes", "country", "countries", "city", "cities", "town", "towns", "flats",
+                 "continent", "continents", "school", "schools", "job", "jobs", "area", "address"}
+# Rooms and beds one retires to for the night (not a place one retires to for good)
+ROOMS = {"bed", "room", "bedroom", "lounge", "sofa", "couch", "study", "den", "kitchen", "garden", "tent", "cabin",
+         "bar", "library", "night", "evening", "afternoon", "day", "drawing", "parlour", "parlor", "hammock", "quarters"}
+# What one is moved to that is no place: a feeling or an act ("moved to tears", "moved to action")
+FELT = {"tear", "tears", "pity", "anger", "rage", "action", "laughter", "despair", "compassion", "sympathy", "outrage", "speak",
+        "write"}
+
+
+def _a_thing(tok) -> bool:
+    """Is a noun a thing, not a person: no name, no pronoun, no word for a person ("the sofa", not "Mum", "the kids")?"""
+    word = tok.lower_
+    return tok.pos_ == "NOUN" and tok.ent_type_ != "PERSON" and word not in KIN_NAMES and word not in ROLES and (
+        tok.lemma_.lower() not in PERSON_NOUNS and word not in PERSON_NOUNS)
+
+
+def _to_a_feeling(t) -> bool:
+    """"was moved to tears", "moved by the speech", "moved to speak": a feeling, not a move."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in FELT or g.lower_ in FELT for g in c.children):
+            return True
+        if c.dep_ == "xcomp" and c.lemma_.lower() in FELT:
+            return True
+        if c.dep_ == "agent" and any(c.dep_ == "auxpass" for c in t.children):
+            return True  # "was moved by the speech" (not "was moved to a care home")
+    return False
 
 
 def _due_birth(t) -> bool:
@@ -2026,6 +2088,28 @@ def _laid_to_rest(t) -> bool:
             g.lower_ == "rest" for g in c.children) for c in t.children)
 
 
+# what is said only of a baby coming: "her waters broke", "in labour", "the midwife", "seven pounds two", "8lb 3oz"
+LABOUR = re.compile(r"\b(?:waters?\s+(?:broke|went)|in\s+labou?r|midwife|midwives|induced|c-section|caesarean|cesarean|"
+                    r"\d+\s*(?:lb|lbs|oz)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+pounds?\s+"
+                    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|\d+)\b)", re.I)
+
+
+def _a_baby_arrived(t) -> bool:
+    """Is "X arrived" a birth: a name arriving in the past, nowhere and from nowhere ("at quarter past seven", not "at the
+    hospital", "from Leeds"), in a sentence, or after one in its paragraph, that tells of labour or a birth weight?"""
+    if t.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and not any(
+            x.lower_ in KIN_NAMES or x.lower_ in ROLES for x in c.subtree) for c in t.children):
+        return False  # (not "Mum arrived at six", "Auntie Jo arrived")
+    if any(c.dep_ in ("prep", "advmod") and (c.lower_ in ("from", "to", "in", "into", "with", "home", "here", "there", "back") or
+                                              c.lower_ == "at" and not CLOCK.match(t.doc.text, c.idx)) for c in t.children):
+        return False  # arrived at the hospital, from Leeds, home: a visit
+    sent, doc = t.sent, t.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    start = before.start_char if before is not None and not re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) \
+        else sent.start_char
+    return LABOUR.search(doc.text, start, sent.end_char) is not None
+
+
 BABY_WORDS = {"boy", "girl", "baby", "son", "daughter", "lad", "lass", "twins", "bundle"}
 NAMED = {"call", "name"}
 WEIGHT = re.compile(r"\b\d+\s*(?:lb|lbs|oz|kg|g)\b|\bpounds?\b|\bounces?\b", re.I)
@@ -2039,8 +2123,10 @@ def _had_the_baby(ex, owner, times, entry_day, no_later) -> list[Event]:
     out = []
     doc = ex.doc
     for t in doc:
-        if t.lemma_.lower() != "baby" or t.dep_ != "dobj" or t.head.lemma_.lower() != "have" or t.head.tag_ != "VBD":
-            continue
+        if t.dep_ != "dobj" or t.head.lemma_.lower() not in ("have", "deliver") or t.head.tag_ != "VBD" or not (
+                t.lemma_.lower() == "baby" or t.lemma_.lower() in BABY_WORDS and any(
+                    c.lemma_.lower() in ("baby", "little", "bouncing", "healthy", "beautiful") for c in t.children)):
+            continue  # "had the baby", "had a baby boy", "delivered a baby girl", "had a little girl"
         verb = t.head
         mothers = {owner[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in owner}
         if not mothers or any(c.dep_ == "neg" for c in verb.children):
@@ -2063,6 +2149,8 @@ def _had_the_baby(ex, owner, times, entry_day, no_later) -> list[Event]:
                     baby = p  # "they've called him Zain"
                 elif k > 0 and x.i == s_.start and WEIGHT.search(s_.text):
                     baby = p  # "Alfie Joseph Sharma, seven pounds eleven"
+                elif k == 0 and x.i > t.i and doc[x.i - 1].text == "," and WEIGHT.search(s_.text):
+                    baby = p  # "had a baby boy on Friday, Mason, seven pounds two"
                 if baby is not None:
                     break
             if baby is not None:
@@ -2116,6 +2204,15 @@ def _rest_in_peace(ex, no_later) -> list[Event]:
         out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["jest" if jest else "rip"],
                          date_confidence=0.0))
     return out
+
+
+ON_A_DAY = re.compile(r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas|easter|new year|"
+                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)", re.I)
+
+
+def _on_a_day(prep) -> bool:
+    """Is it "on" a day ("passed on the 2nd", "passed on Sunday"): when, not what was passed or passed over?"""
+    return prep.lower_ == "on" and bool(ON_A_DAY.match(prep.doc[prep.i + 1:prep.right_edge.i + 1].text))
 
 
 def _passed_on(t) -> bool:

@@ -83,6 +83,13 @@ _SOURCES = [
     # "a week on Monday", "two weeks on Friday", "a week today", "Monday week": so many weeks after the next such day (British)
     # ("a week today" is left to "today_n": "a week today since he died" is a week back)
     ("week_on", rf"\b(?:({_num})\s+weeks?\s+(?:on\s+)?({_wd}|tomorrow)|(?<!every )(?<!each )({_wd})\s+week)\b"),
+    # "last Tuesday fortnight", "a week last Monday", "a fortnight past Sunday", "a week ago Sunday": so many weeks before
+    # the last such day (British, Irish, American alike)
+    ("week_last", rf"\b(?:last\s+({_wd})\s+(week|fortnight)|({_num})\s+(weeks?|fortnights?)\s+(?:last|past|ago|gone)\s+({_wd}))\b"),
+    # "two Christmases ago", "three summers ago": the feast or season so many back (the last one is one ago)
+    ("feasts_ago", rf"\b({_num})\s+(christmases|easters|summers|winters|springs|autumns|falls)\s+ago\b"),
+    # "this time last year", "about this time two years ago": the same fortnight of that year
+    ("this_time", rf"\b(?:(?:about|around)\s+)?this\s+time\s+(?:(last)\s+year|({_num})\s+years?\s+ago)\b"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event), "the same summer": as "that year" (not "the same year as Sam": a year told by what follows)
     ("that", rf"\b(?:that(?:\s+(?:very\s+)?same)?|the\s+(?:very\s+)?same)\s+({_season}|{_month}|year|christmas|easter)\b"
@@ -142,7 +149,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # are placed by the entry's date (the one just gone, or the next one if spoken of as to come); "a few years
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
-              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
+              "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "week_last": 0.85, "feasts_ago": 0.85, "this_time": 0.8, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
               "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "before_last": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9, "new_year": 0.8,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "since_on": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
@@ -160,6 +167,17 @@ def _to_date(anchor) -> dt.date | None:
         return dt.date.fromisoformat(str(anchor)[:10])
     except ValueError:
         return None
+
+
+# "today", "tonight", "this evening", "tomorrow" written after midnight and before four: of the day not yet slept off
+SMALL_HOURS = re.compile(r"today|tonight|tomorrow|this\s+(?:evening|afternoon)", re.I)
+
+
+def _small_hours(anchor) -> bool:
+    """Was the text written between midnight and four in the morning (an anchor with its time)?"""
+    clock = re.match(r"\d{4}-\d\d-\d\d[T ](\d\d):", anchor if isinstance(anchor, str) else
+                     anchor.isoformat() if isinstance(anchor, dt.datetime) else "")
+    return bool(clock) and int(clock.group(1)) < 4
 
 
 def parse_number(text: str) -> int | None:
@@ -472,6 +490,32 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         else:
             base = a + dt.timedelta(days=(WEEKDAYS[what] - a.weekday()) % 7 or 7)
         return day(base + dt.timedelta(weeks=n))
+    if kind == "week_last":
+        if a is None:
+            return None
+        n = (1 if low[1] == "week" else 2) if g[0] else parse_number(g[2])
+        if n is None or n > 8:
+            return None
+        n *= 2 if (low[3] or "").startswith("fortnight") else 1
+        wd = WEEKDAYS[low[0] or low[4]]
+        return day(a - dt.timedelta(days=((a.weekday() - wd) % 7 or 7) + 7 * n))
+    if kind == "feasts_ago":
+        n = parse_number(g[0])
+        if a is None or n is None or n > 50:
+            return None
+        what = low[1][:-2] if low[1].endswith("ses") else low[1][:-1]  # christmases -> christmas, summers -> summer
+        if what in SEASONS or what == "fall":
+            y = _season_start_year(a, what)
+            last = y if season(y, what)[1] <= a else y - 1  # the last one ended
+            return season(last - n + 1, what)
+        y = a.year if _holiday(what, a.year) < a else a.year - 1  # the last one
+        return _holiday_span(what, _holiday(what, y - n + 1))
+    if kind == "this_time":
+        n = 1 if g[0] else parse_number(g[1])
+        if a is None or n is None or n > 100:
+            return None
+        mid = a - relativedelta(years=n)
+        return mid - dt.timedelta(days=14), mid + dt.timedelta(days=15)
     if kind == "the_season":
         if a is None:
             return None
@@ -759,19 +803,21 @@ def _iso(d: dt.date) -> str:
 
 
 def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, future=None, duration=None,
-               day_first: bool | None = None) -> list[Time]:
+               day_first: bool | None = None, small_hours: bool = False) -> list[Time]:
     """The times written in `text`, as [lo, hi) ISO date intervals, in order of position.
 
     Relative times ("yesterday", "two weeks ago", "last summer") are resolved against `anchor`
     (a date, date-time or ISO string) and skipped when there is none. `future(start)`, if given,
     says whether the time at that offset is spoken of as still to come ("is getting married in June");
     `duration(start)`, if given, whether an "in N years" there is a length of time, not a date.
-    `day_first` says how "08/05/2023" is read (the store's setting; None: day first unless impossible).
+    `day_first` says how "08/05/2023" is read (the store's setting; None: day first unless impossible);
+    `small_hours`: an entry written before four in the morning says "today" of the day before.
 
     >>> [(t.text, t.lo, t.hi) for t in find_times("We met two weeks ago.", "2023-05-10")]
     [('two weeks ago', '2023-04-24', '2023-05-01')]
     """
     a = _to_date(anchor)
+    late = small_hours and _small_hours(anchor)
     found: list[tuple[int, int, int, str, tuple]] = []
     low = text.lower()
     patterns, searched = (PATTERNS, low) if len(low) == len(text) else (PATTERNS_I, text)
@@ -805,6 +851,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
             continue
         if span is None:
             continue
+        if late and kind in ("day_word", "this_part") and SMALL_HOURS.match(searched, start):
+            span = (span[0] - dt.timedelta(days=1), span[1] - dt.timedelta(days=1))  # "today", written at 1 am: the day just gone
         taken.append((start, end))
         text_ = text[start:end]
         # Leading prepositions belong to the sentence, not the time ("in 2022" -> "2022").
@@ -895,12 +943,14 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "12"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "13"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
     # 12: dates8: each time's pattern (Time.kind); "two days before Mum died" counted from the death, never from a time told
     # before; "the last week of March" not last week; "2019 was a hard year"; "the week after you died" (by_event)
+    # 13: dates9: "last Tuesday fortnight", "a week last Monday", "a week ago Sunday", "two Christmases ago", "three summers
+    # ago", "this time last year"; "today" and "tonight" in an entry written before four in the morning are the day before
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -909,13 +959,15 @@ class Times:
 
 def entry_times(ex: Extraction) -> list[Time]:
     """The entry's times, found once per doc whichever component asks first."""
+    # a chat's time is its first turn's: the turns after it may be hours later (no "today" of the day before)
+    at = ex.at[:10] if ex.speakers and ex.at else ex.at
     if ex.doc is None:
-        return find_times(ex.text, ex.at, day_first=ex.day_first)
-    key = f"remembrancer.times@{ex.at}@{ex.day_first}"
+        return find_times(ex.text, at, day_first=ex.day_first, small_hours=True)
+    key = f"remembrancer.times@{at}@{ex.day_first}"
     if key not in ex.doc.user_data:  # plain tuples: user_data may be serialised with the doc
         ex.doc.user_data[key] = [(t.start, t.end, t.text, t.lo, t.hi, t.confidence, t.kind)
-                                 for t in find_times(ex.text, ex.at, lambda pos: to_come(ex.doc, pos),
-                                                     lambda pos: _duration(ex.doc, pos), ex.day_first)]
+                                 for t in find_times(ex.text, at, lambda pos: to_come(ex.doc, pos),
+                                                     lambda pos: _duration(ex.doc, pos), ex.day_first, True)]
     return [Time(*t) for t in ex.doc.user_data[key]]
 
 
@@ -1011,7 +1063,9 @@ BY_EVENT = re.compile(
     # an age: "when Mom turned 70" (the year of that birthday), "when I was 19" (the twelve months after it)
     rf"|(?i:\bwhen\s+|\b(?:the|that)\s+(?P<aged_in>year|summer|spring|autumn|fall|winter)\s+)(?P<aged>{_BY_NAME}|you)\s+"
     rf"(?P<age_verb>(?i:turned|was|were))\s+(?P<age>\d{{1,3}}|(?i:{_num}))\b"
-    r"(?!\s*(?:%|(?i:years?\s+(?:old\s+)?(?:ago|before|after|since|earlier|later)|minutes?|hours?|days?|weeks?|months?|o'clock|am|pm|a\.m|p\.m)\b))")
+    r"(?!\s*(?:%|(?i:years?\s+(?:old\s+)?(?:ago|before|after|since|earlier|later)|minutes?|hours?|days?|weeks?|months?|o'clock|am|pm|a\.m|p\.m)\b))"
+    # a pregnancy: "when I was expecting Sam", "when Mum was pregnant with me" is not a name (the nine months before the birth)
+    rf"|(?i:\bwhen\s+)(?:I|[Ss]he|{_BY_NAME})\s+(?i:was|were)\s+(?i:expecting|pregnant\s+with|carrying)\s+(?P<expected>{_BY_NAME})\b")
 # ("you" is a name here: in a letter, the one written to, as the store reads it: "the week after you died")
 _NOT_NAMES = {"we", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "your"}
 
@@ -1021,9 +1075,12 @@ def by_event(text: str) -> list[tuple[int, int, str, str, int, str | None]]:
     "before" / "after" / None). "the year Sam was born" -> (.., "birth", "year", 1, None)."""
     out = []
     for m in BY_EVENT.finditer(text):
-        who = "who" if m.group("who") else "whose" if m.group("whose") else "aged"
+        who = "who" if m.group("who") else "whose" if m.group("whose") else "expected" if m.group("expected") else "aged"
         name = m.group(who)
         if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        if who == "expected":
+            out.append((m.start(who), m.start(who) + len(name), "birth", "expecting", 1, "before"))
             continue
         if who == "aged":
             age = m.group("age").lower()
@@ -1079,6 +1136,8 @@ def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = 
         if direction == "before":
             return month(a.year - (m >= a.month), m)
         return month(a.year, m) if m == a.month else None  # "the March Dad died"
+    if unit == "expecting":  # "when I was expecting Sam": the nine months before Sam's birth (known to the month)
+        return (a - relativedelta(months=9), b) if span <= 31 else None
     if unit == "turned":  # "when Mom turned 70": the year of her seventieth birthday
         if a.year != last.year:
             return None
