@@ -1363,8 +1363,12 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             return False
         if (k1, k2) == ("spouse", "parent"):  # my husband's child: he has children with no one else, she no other parent
             return not (coparents.get(b, set()) - {a} or coparents.get(a, set()) - {b} or parents_of.get(c, set()) - {a, b})
-        if (k1, k2) == ("child", "parent"):  # two children of one parent, whose other parents read are the same
-            return parents_of.get(a, set()) == parents_of.get(c, set())
+        if (k1, k2) == ("child", "parent"):  # two children of one parent, whose other parents read are the same or
+            # unread: a father read for one and none for the other is no sign of a stepfamily, a second father is
+            both = parents_of.get(a, set()) | parents_of.get(c, set())
+            sexes = [gender.get(p) for p in both]
+            return both == parents_of.get(a, set()) == parents_of.get(c, set()) or (
+                None not in sexes and len(sexes) == len(set(sexes)))
         if (k1, k2) == ("parent", "sibling"):  # my sister's mother, when my parents read are hers
             return parents_of.get(c, set()) <= parents_of.get(b, set()) | {a}
         if (k1, k2) == ("parent", "child"):  # two parents of one child, who have children with no one else
