@@ -107,7 +107,7 @@ TIES = [
     _not_yet([("Kayla", "did mom call you about thanksgiving?"), ("Brianna", "yeah mom wants us both there by noon"),
       ("Kayla", "ugh ok. tell mom I'm bringing the pie")],
      [("me", "sister|sibling", "Brianna")], [("Brianna", "sister|sibling", "me"), ("Mom", "mother", "me"), ("Mom", "mother", "Brianna"), ("me", "sister|sibling", "Brianna")]),
-    ([("Grace", "Ma called, she says Dad's knee is better"), ("Ruth", "good, tell Ma I'll ring her tonight")],
+    _not_yet([("Grace", "Ma called, she says Dad's knee is better"), ("Ruth", "good, tell Ma I'll ring her tonight")],
      [("me", "sister|sibling", "Ruth")], [("Ruth", "sister|sibling", "me"), ("Ma", "mother", "me"), ("Ma", "mother", "Ruth"), ("Dad", "father", "me"),
                                          ("Dad", "father", "Ruth"), ("me", "sister|sibling", "Ruth"), ("Dad", "husband", "Ma"),
                                          ("Ma", "wife", "Dad")]),
@@ -180,6 +180,9 @@ TRAPS = [
     ("My brother never rings. Why would Pete? He's busy with his new girlfriend.", []),
     (["The carer from the agency was late again.", "Marcus came round to fix the shed. He's a good neighbour."],
      [("Marcus", "neighbour", "*")]),
+    ("My brother rang. Pete's wife had the baby on Monday, a boy.", []),
+    ("My daughter came home for the weekend. Stacey from next door came round too.", [("Stacey", "neighbour", "me")]),
+    ("Dr Khan says my patient's bloods are back. Long shift.", []),
     ("Dr Mahlangu says Mrs Pillay's hip is healing. Nice to see the old dear walking again.",
      [("Dr Mahlangu", "doctor", "Mrs Pillay")]),
 ]

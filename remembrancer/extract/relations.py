@@ -841,12 +841,11 @@ def _named_next(doc, noun, who) -> int | None:
 
 
 def _opens_next(ex, doc, noun, role, owner, who, name_at) -> int | None:
-    """The one person the sentence after a role phrase opens with, named as its subject: "My brother rang last night.
-    Pete says the boiler's gone", "Margaret and her husband came for tea. Des brought a trifle", "Mr Naidoo's son
-    phoned. Vikash wants ...". The role is the writer's, a name's ("Naidoo's son") or that of the one it is said
-    beside ("X and her husband"); the role's sentence names no one else and is not of the writer's doing, nor does the
-    sentence before it name anyone, the next one (the same speaker's) no one else by name, and the name carries nothing that says who else it is ("Pete, his neighbour", "Jo from the bank",
-    "Dave the plumber", "Pete and Lorna's baby"), nor a question ("Did Pete ever pay you back?")."""
+    """The one person the sentence after a role phrase opens with, named alone as its subject: "My brother rang last
+    night. Pete says the boiler's gone", "Jess came with her boyfriend. Liam barely said a word", "Mr Naidoo's son
+    phoned. Vikash wants ...". The role is the writer's, a name's, or "her" or "his" of the one named beside it. Not
+    when either sentence, or the one before, names anyone else, when the telling moves on to the writer, when the
+    name says more of who they are ("Pete, his neighbour", "Jo from the bank", "Pete's wife"), nor in a question."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None or who(poss) != owner:
         return None
@@ -873,11 +872,13 @@ def _opens_next(ex, doc, noun, role, owner, who, name_at) -> int | None:
         return None
     span = [t for t in words if name_at.get(t.i) == p and t.i < first.i + 4]
     root = next((t for t in span if t.head not in span), None)
-    after = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
+    k = span[-1].i + 1
+    while k < nxt.end and doc[k].pos_ == "ADV":
+        k += 1
     if root is None or root.dep_ not in ("nsubj", "nsubjpass") or any(
             c.dep_ in ("appos", "prep", "acl", "relcl", "conj", "cc", "poss", "npadvmod") for c in root.children) \
-            or after is not None and (after.tag_ == "POS" or after.text in (",", "(", "-", "—")):
-        return None
+            or k >= nxt.end or doc[k].pos_ not in ("VERB", "AUX"):
+        return None  # the name alone, then what they did: not "Stacey from next door came", "Pete's wife"
     if any(name_at.get(t.i) not in (None, p) and t.lower_ not in KIN_NAMES for t in nxt) \
             or any(name_at.get(t.i) == p for t in doc[:sent.end]):
         return None  # and one named before it is someone the writer already called by name
@@ -1363,12 +1364,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             return False
         if (k1, k2) == ("spouse", "parent"):  # my husband's child: he has children with no one else, she no other parent
             return not (coparents.get(b, set()) - {a} or coparents.get(a, set()) - {b} or parents_of.get(c, set()) - {a, b})
-        if (k1, k2) == ("child", "parent"):  # two children of one parent, whose other parents read are the same or
-            # unread: a father read for one and none for the other is no sign of a stepfamily, a second father is
-            both = parents_of.get(a, set()) | parents_of.get(c, set())
-            sexes = [gender.get(p) for p in both]
-            return both == parents_of.get(a, set()) == parents_of.get(c, set()) or (
-                None not in sexes and len(sexes) == len(set(sexes)))
+        if (k1, k2) == ("child", "parent"):  # two children of one parent, whose other parents read are the same
+            return parents_of.get(a, set()) == parents_of.get(c, set())
         if (k1, k2) == ("parent", "sibling"):  # my sister's mother, when my parents read are hers
             return parents_of.get(c, set()) <= parents_of.get(b, set()) | {a}
         if (k1, k2) == ("parent", "child"):  # two parents of one child, who have children with no one else
