@@ -65,6 +65,7 @@ TIES = [
     ("The new morning carer is Marcus. He was gentle with me in the shower and didn't rush.",
      [("Marcus", "carer", "me")], []),
     ("Marcus is the new carer. He does my mornings now, Monday to Friday.", [("Marcus", "carer", "me")], []),
+    ("The new boss is Anwen. She wants my rota done by Friday.", [("Anwen", "boss", "me")], []),
     ("Saw a nurse called Bev about my leg. She redressed it and says it's healing nicely.",
      [("Bev", "nurse", "me")], []),
     ("Had my first session with a physio called Kieran. My knee is killing me now.", [("Kieran", "physio", "me")], []),

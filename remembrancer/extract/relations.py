@@ -72,7 +72,7 @@ class Relations:
 
     name = "relations"
     version = "26"  # 26: a role phrase told and the name that opens the next sentence ("My brother rang. Pete says ...",
-    # "Margaret and her husband came. Des brought ..."); a carer or nurse said by "be" or "called", the writer's when the
+    # "Jess came with her boyfriend. Liam barely spoke"); a carer or nurse said by "be" or "called", the writer's when the
     # entry speaks of no one else; a doctor or nurse by title, of whose health the sentence speaks ("Dr Okafor says Mum's
     # bloods are fine"); "Pete is my brother's friend" and "if Kieran were my brother" say no brother. 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
     # marries no one to me; a role phrase after a clause is its subject's ("Alec died that spring, Dad's big brother"); a
