@@ -45,7 +45,7 @@ CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
-              "named": 0.9, "after": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
+              "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -71,7 +71,10 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "25"  # 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
+    version = "26"  # 26: a role phrase told and the name that opens the next sentence ("My brother rang. Pete says ...",
+    # "Jess came with her boyfriend. Liam barely spoke"); a carer or nurse said by "be" or "called", the writer's when the
+    # entry speaks of no one else; a doctor or nurse by title, of whose health the sentence speaks ("Dr Okafor says Mum's
+    # bloods are fine"); "Pete is my brother's friend" and "if Kieran were my brother" say no brother. 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
     # marries no one to me; a role phrase after a clause is its subject's ("Alec died that spring, Dad's big brother"); a
     # parent's word before a name is no parent ("Mamma Mia"); two parents of a child are no couple when one is read
     # married to or going out with someone else; a pupil in a year or class with a teacher is theirs. 24: a great-grandparent, great-aunt or great-uncle is no grandparent, aunt or uncle. 23: an aunt's or uncle's spouse is an uncle or aunt; "Father Twohig" is no one's father; "at Lorna and
@@ -113,6 +116,8 @@ class Relations:
                             return who(o)
             return None
 
+        name_at = {t.i: p for p, person in enumerate(ex.people) for m in person.mentions if m.kind == "name"
+                   for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         two = _two(ex)  # the speakers of a chat of two, whom "we" are
         found: list[tuple[int, str, int, int, int, str]] = []  # (subject, role, object, start, end, how)
         unlinked = defaultdict(list)  # (role, possessor) -> role phrase tokens
@@ -221,6 +226,10 @@ class Relations:
             if alone in named and alone != owner and _telling(noun, role):
                 link(alone, role, owner, noun, how="next")  # "Your son was born that winter. Tobias."
                 continue
+            opens = _opens_next(ex, doc, noun, role, owner, who, name_at) if _telling(noun, role) else None
+            if opens in named and opens != owner and not roles_of[opens] - {role}:
+                link(opens, role, owner, noun, how="follows")  # "My brother rang. Pete says the boiler's gone."
+                continue
             if any(m.kind in ("narrator", "addressee") for m in ex.people[owner].mentions) and _telling(noun, role):
                 # Across sentences only for the writer's or the addressee's kin ("my daughter",
                 # "your grandson"): in a journal or letter those name one stable person, where
@@ -303,7 +312,8 @@ class Relations:
 def _irrealis_be(verb) -> bool:
     """Is "are friends" negated, asked or wished ("aren't friends", "are they friends?", "could be friends")?"""
     return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "might", "would", "should", "will", "'ll")
-               for c in verb.children) or verb.sent.text.rstrip().endswith("?")
+               or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children) \
+        or verb.sent.text.rstrip().endswith("?")
 
 
 # Words between a possessive and its role noun: "my best friend", "her little sister", "his late wife".
@@ -396,7 +406,7 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
                 noun.dep_ in ("nsubj", "nsubjpass") and doc[first - 1].text == "," and doc[k - 1].text != ","):
             before = names[doc[first - 2].i]  # "Tom, my husband", "Tom (my husband)"; not "Joe, your dad's in love"
         elif first >= 2 and _be(doc[first - 1]) and doc[first - 2].i in names and doc[first - 2].dep_ != "poss" \
-                and not _irrealis_be(doc[first - 1]):
+                and not _irrealis_be(doc[first - 1]) and noun.dep_ != "poss":  # not "Pete is my brother's friend"
             before = names[doc[first - 2].i]  # "Tom is my husband"
         elif first >= 2 and doc[first].lower_ in POSSESSIVES | {"our"} and doc[first - 1].lower_ in ("'s", "’s") and doc[first - 2].i in names:
             before = names[doc[first - 2].i]  # "Joey's my best friend": a name's "'s" before "my" is "is"
@@ -433,10 +443,10 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
         # roles one has only in one's own life, said with "the" or "a": the writer's, or the speaker's ("the midwife,
         # Tina, is lovely", "a midwife called Rufaro", "Anwen, the new boss,")
         role = noun.lemma_.lower() if noun.tag_ == "NN" else None
-        if role not in OWN or noun.i in names:
+        if role not in OWN | CARE or noun.i in names:
             continue
         j = noun.i - 1
-        while j >= 0 and (doc[j].lower_ in MODIFIERS or doc[j].pos_ == "ADJ" and doc[j].is_lower):
+        while j >= 0 and (doc[j].lower_ in MODIFIERS or doc[j].pos_ == "ADJ" and doc[j].is_lower or doc[j].lower_ in CARE_KINDS):
             j -= 1
         if j < 0 or doc[j].lower_ not in ("the", "a", "an") or any(t.text == "?" for t in noun.sent):
             continue
@@ -448,14 +458,63 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             said = names[noun.i + 2]  # "a midwife called Rufaro"
         elif j >= 2 and doc[j - 1].text == "," and j - 2 in names:
             said = names[j - 2]  # "Anwen, the new boss,"
+        else:
+            said = _be_named(noun, names)  # "The new carer is Marcus", "Marcus is the new carer"
+        if role not in OWN and (writer is None or any(q not in (said, writer) for q in range(len(ex.people)))):
+            continue  # whose carer or nurse: the writer's when the entry speaks of no one else ("Mum's", a patient's)
         if any(t.i in names and names[t.i] != said and role not in (t.lower_, doc[t.i - 1].lower_) for t in noun.sent):
             continue  # "the new midwife, Joy, who Anya loves": whose she is, the sentence leaves open (not "Midwife Sarah")
-        add(said, role, writer if writer is not None else _we(ex, noun), noun.sent, "own")
+        add(said, role, writer if writer is not None else _we(ex, noun), noun.sent, "own" if role in OWN else "care")
+    for t in doc:
+        # "Dr Okafor says Mum's bloods are fine", "Review with Dr Whitfield about my hip": the one whose health the
+        # doctor or nurse named by title speaks of or sees to, when the sentence is of no one else's
+        title = TITLED.get(t.lower_.rstrip("."))
+        p = names.get(t.i + 1) if t.i + 1 < len(doc) else None
+        if title is None or p is None or any(x.text == "?" or x.dep_ == "neg" for x in t.sent):
+            continue
+        whose = {who(c) for h in t.sent if h.lemma_.lower() in HEALTH or h.lower_ in HEALTH
+                 for c in h.children if c.dep_ == "poss"}
+        people = {who(x) for x in t.sent} - {None, p}
+        if len(whose) == 1 and None not in whose and people == whose:
+            add(p, title, whose.pop(), t.sent, "care")
     for teacher, pupil, sent in _in_class(doc, who):
         add(teacher, "teacher", pupil, sent, "class")
     return out
 
 
+# Who looks after someone's health or care: the writer's, said with "the" or "a", when the entry speaks of no one else
+# ("The new morning carer is Marcus. He was gentle with me"; not "The carer today was Jolene. She got Mam up").
+CARE = {"carer", "caregiver", "nurse", "physio", "physiotherapist", "therapist", "counsellor", "counselor", "gp", "doctor",
+        "consultant", "dentist", "surgeon", "optician", "chiropodist", "podiatrist", "psychiatrist", "psychologist"}
+CARE_KINDS = {"morning", "evening", "night", "day", "district", "practice", "community", "agency", "care", "home",
+              "macmillan", "specialist", "breast", "diabetes", "stoma", "school"}
+
+
+def _be_named(noun, names) -> int | None:
+    """The named one a role noun is said by "be" to be: "The new carer is Marcus", "the carer today was Jolene",
+    "Marcus is the new carer", "The district nurse is a lovely woman called Sinéad"; not asked, negated or wished."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "attr") or not _be(verb) or _irrealis_be(verb):
+        return None
+    for c in verb.children:
+        if c.i == noun.i or c.dep_ not in ("nsubj", "attr"):
+            continue
+        if c.i in names:
+            return names[c.i]
+        called = [g for a in c.children if a.dep_ == "acl" and a.lower_ in ("called", "named")
+                  for g in a.children if g.dep_ in ("oprd", "dobj", "attr") and g.i in names]
+        if c.dep_ == "attr" and c.pos_ == "NOUN" and len(called) == 1:
+            return names[called[0].i]  # "a lovely woman called Sinéad"
+    return None
+
+
+TITLED = {"dr": "doctor", "doctor": "doctor", "nurse": "nurse"}
+# What a doctor or nurse speaks of or sees to that is someone's: "Mum's bloods", "my hip", "Papa's results"
+HEALTH = {"blood", "bloods", "result", "results", "scan", "x-ray", "xray", "test", "tests", "biopsy", "hip", "knee", "leg",
+          "arm", "back", "heart", "chest", "lung", "lungs", "liver", "kidney", "kidneys", "tablet", "tablets", "medication",
+          "meds", "dose", "prescription", "pressure", "sugar", "sugars", "dressing", "dressings", "wound", "ulcer", "stitch",
+          "stitches", "op", "operation", "surgery", "treatment", "chemo", "foot", "feet", "ankle", "wrist", "shoulder",
+          "thyroid", "cholesterol", "eye", "eyes", "ear", "ears", "skin", "mole", "bp", "temperature", "infection", "cough"}
 SCHOOL = {"year", "grade", "form", "class", "reception", "nursery"}
 TITLES = {"mr", "mrs", "miss", "ms", "mr.", "mrs.", "ms."}
 
@@ -779,6 +838,56 @@ def _named_next(doc, noun, who) -> int | None:
         return None
     alone = _name_alone(doc[end].sent, who)
     return alone if alone is not None else _described(doc[end].sent, who)
+
+
+def _opens_next(ex, doc, noun, role, owner, who, name_at) -> int | None:
+    """The one person the sentence after a role phrase opens with, named alone as its subject: "My brother rang last
+    night. Pete says the boiler's gone", "Jess came with her boyfriend. Liam barely said a word", "Mr Naidoo's son
+    phoned. Vikash wants ...". The role is the writer's, a name's, or "her" or "his" of the one named beside it. Not
+    when either sentence, or the one before, names anyone else, when the telling moves on to the writer, when the
+    name says more of who they are ("Pete, his neighbour", "Jo from the bank", "Pete's wife"), nor in a question."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or who(poss) != owner:
+        return None
+    if not (poss.lower_ in ("my", "our") or poss.i in name_at
+            or poss.lower_ in _HIS and any(who(t) == owner for t in noun.sent if t.i != poss.i and t.pos_ == "PROPN")):
+        return None
+    sent = noun.sent
+    k = in_law_end(noun) or noun.i + 1
+    if any(who(t) not in (None, owner) for t in sent if t.i != noun.i) or sent.end >= len(doc) \
+            or k < len(doc) and doc[k].tag_ == "POS":  # "he was at his cousin's": a place
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") and t.head not in set(noun.ancestors) for t in sent):
+        return None  # "My son called on Sunday, and I told him. Dave was kind about it.": the telling moved on to me
+        # (not "We went to see Doug's mum. Ellen is in a home now": the role is what the writer did)
+    if sent.start > 0 and any(name_at.get(t.i) not in (None, owner) for t in doc[sent.start - 1].sent):
+        return None  # "Rob came over to help. My brother-in-law has many talents": the role may be one named before
+    nxt = doc[sent.end].sent
+    words = [t for t in nxt if not t.is_space]
+    if not words or any(t.text == "?" for t in nxt) or _speaker(ex, words[0].idx) != _speaker(ex, noun.idx):
+        return None
+    first = words[0]
+    p = name_at.get(first.i)
+    if p is None or p == owner or ex.people[p].honorific or first.lower_ in KIN_NAMES:
+        return None
+    span = [t for t in words if name_at.get(t.i) == p and t.i < first.i + 4]
+    root = next((t for t in span if t.head not in span), None)
+    k = span[-1].i + 1
+    while k < nxt.end and doc[k].pos_ == "ADV":
+        k += 1
+    if root is None or root.dep_ not in ("nsubj", "nsubjpass") or any(
+            c.dep_ in ("appos", "prep", "acl", "relcl", "conj", "cc", "poss", "npadvmod") for c in root.children) \
+            or k >= nxt.end or doc[k].pos_ not in ("VERB", "AUX"):
+        return None  # the name alone, then what they did: not "Stacey from next door came", "Pete's wife"
+    if any(name_at.get(t.i) not in (None, p) and t.lower_ not in KIN_NAMES for t in nxt) \
+            or any(name_at.get(t.i) == p for t in doc[:sent.end]):
+        return None  # and one named before it is someone the writer already called by name
+    g, sex = gender_of(role), ex.people[p].gender or name_gender(ex.people[p].name.split()[0])
+    return None if g and sex and sex != g else p
+
+
+def _speaker(ex, idx):
+    return next((sp for s, e, sp in ex.speakers if s <= idx < e), None) if ex.speakers else None
 
 
 def _had(noun, who) -> int | None:
