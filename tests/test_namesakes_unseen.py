@@ -274,3 +274,20 @@ def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
             _add(memory, said)
             people = _people(memory)
             assert len([pid for pid, held in people if set(names) & held]) == 1, said
+
+
+def test_what_sets_two_apart_and_what_does_not():
+    from remembrancer.extract.aliases import marked_apart, said_marks
+
+    def marks(text, name):
+        return said_marks(text, text.index(name), text.index(name) + len(name))
+
+    assert marks("Jim from next door helped.", "Jim") == {"neighbour"}
+    assert marks("Aunty Meg came.", "Aunty Meg") == marks("my aunt Meg came.", "Meg") == {"pibling"}
+    assert marks("Bill from the allotments brought a marrow.", "Bill") == {"at allotments"}
+    assert marks("Fetched Andy from the airport.", "Andy") == set()  # where he was, not who he is
+    assert marked_apart({"pibling"}, {"neighbour"}) and marked_apart({"grandparent"}, {"at allotments"})
+    assert marked_apart({"big"}, {"little"}) and marked_apart({"neighbour"}, {"colleague"})
+    assert not marked_apart({"pibling"}, {"sibling"})  # "Auntie Ruki" to the children is the writer's sister
+    assert not marked_apart({"parent"}, {"assistant"})  # what one does: Mum was a shop assistant
+    assert not marked_apart({"friend"}, {"colleague"}) and not marked_apart({"neighbour"}, set())
