@@ -380,19 +380,23 @@ BEFORE_SAID = re.compile(r"([A-Za-z][A-Za-z'-]*)\s+\Z")
 FROM_SAID = re.compile(r"\s+from\s+(?:the\s+|my\s+|our\s+)?([a-z]+)\b(?:\s+(?:next\s+door|over the road)\b)?")
 # a name that opens its sentence or question ("Is Ruth from the shop coming?"), or its clause ("... and Joe from work")
 OPENS = re.compile(r"(?:\A|[.!?\n]\s*|\b(?i:is|was|has|did|does|will|can|could|and|but|so|then)\s+|\A\s*)\Z")
+KIN_AFTER_SAID = re.compile(r" ([a-z]+)\b")
+KIN_AFTER_NAME = {"uncle", "aunty", "auntie", "aunt"}  # said after a name in Indian and South African English
 BESIDE_SAID = re.compile(r",\s*(?:my|our|his|her|their|the)\s+([a-z][a-z-]+(?:\s+friend)?)\b")
 
 
 def said_marks(text: str, start: int, end: int) -> set[str]:
     """The marks of a name said at text[start:end] that its words alone show, with no parse (the store reads them again
     from its entries): its first word ("Uncle Jim"), a word before it ("cousin Dave", "Wee Callum"), a noun set beside it
-    ("Kate, my goddaughter"), next door or work right after it ("Jim from next door", "Joe from work"), and where else
+    ("Kate, my goddaughter"), a kin word after it ("Ramesh uncle"), next door or work right after it ("Jim from next door", "Joe from work"), and where else
     one is from when the name opens its sentence ("Bill from the allotments brought round a marrow"; "Fetched Andy from
     the airport" says where he was)."""
     out = name_marks(text[start:end])
     if (before := BEFORE_SAID.search(text, max(0, start - 20), start)) and (t := tie(before.group(1))) and (
             before.group(1).islower() or before.group(1).lower() in SIZES):
         out.add(t)
+    if (after := KIN_AFTER_SAID.match(text, end)) and after.group(1) in KIN_AFTER_NAME and (t := tie(after.group(1))):
+        out.add(t)  # "Ramesh uncle", "Ravi bhai" (Indian English)
     if AT_HOME_SAID.match(text, end):
         out.add("neighbour")
     elif AT_WORK_SAID.match(text, end):
