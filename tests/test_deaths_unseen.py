@@ -104,8 +104,7 @@ LIVING = [
     ("Frank's wife died at Christmas. He's selling the house.", ()),
     ("Tom's dad died last week. He's taking it very hard.", ()),
     ("Zanele phoned: her grandfather passed away in Soweto on Tuesday.", ()),
-    pytest.param("Uncle Jim died in 2010. Jim from next door helped me with the fence today.", ("Uncle Jim",),
-                 marks=pytest.mark.xfail(strict=True, reason="the join of two Jims (extract.py, not the death rules)")),
+    ("Uncle Jim died in 2010. Jim from next door helped me with the fence today.", ("Uncle Jim",)),
     # longer: the living beside a death told of someone else, through pronouns and possessives
     ("Mum rang. Her cousin Bernie died on Sunday. She's going over for the funeral.", ("Bernie",)),
     ("Took Gran to see Grandad's grave. She was quiet all the way home. She said she'd like to be buried beside him.",
@@ -136,8 +135,7 @@ LIVING = [
     ("Bea lost her baby at twenty weeks. Sean is trying to hold it together.", ()),
     ("Carmel buried her husband in June and she's back at the choir already.", ()),
     ("Sipho is mourning his father. We took him some food on Sunday.", ()),
-    pytest.param(["Grandad Joe died in 2012.", "Joe from work came to dinner with his wife Mel."], ("Grandad Joe",),
-                 marks=pytest.mark.xfail(strict=True, reason="the stored join of two Joes (extract.py, not the death rules)")),
+    (["Grandad Joe died in 2012.", "Joe from work came to dinner with his wife Mel."], ("Grandad Joe",)),
     # he or she after a noun for someone unnamed, said after a name: the unnamed one's death
     ('Sarah told me about her neighbour. She died on Friday.', ()),
     ('Dave told me about his old boss. He died last week.', ()),

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, bare_title, nickname_of, same_person, same_surname, short_form, titled, tokens
+from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, bare_title, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -42,7 +42,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "22"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's)
+JOIN = "23"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -216,6 +216,7 @@ def join_sections(whole: Extraction, sections) -> Extraction:
             target = whole.people[index[key]]
             target.aliases |= person.aliases
             target.apart |= person.apart
+            target.marks |= person.marks
             target.gender = target.gender or person.gender
             target.honorific = target.honorific or person.honorific
             target.confidence = max(target.confidence, person.confidence)  # its surest reading, as in one section
@@ -460,6 +461,7 @@ class _People:
         self.merged = set()  # people merged into the owner, whose cue rows moved
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
+        self.marks = defaultdict(set)  # person -> what words beside their name said they are, in this batch (`Person.marks`)
         for pid, row in self.rows.items():
             row["names"] = frozenset(row["aliases"] | {row["name"]})
             row["fulls"] = _fulls(row["names"])
@@ -521,6 +523,7 @@ class _People:
         if signs:
             self.signs[pid] += 1
         self.here.add(pid)
+        self.marks[pid] |= self._marked(person)
         if heard:
             self.speaking[pid] |= heard.speaking
             self.said[pid] |= heard.said_by
@@ -704,6 +707,20 @@ class _People:
         return any(other != pid and any(bare_title(n) == title for n in self.rows[other].get("names", ()))
                    for other in self.by_word.get(title, ()) if other in self.rows)
 
+    @staticmethod
+    def _marked(person) -> set:
+        """What the entry says its person is, by the words beside their name (`aliases._mention_marks`)."""
+        return set(person.marks).union(*(name_marks(n) for n in person.aliases | {person.name}))
+
+    def _marks_of(self, pid: int) -> set:
+        """What the store says a person is, by the words of their names ("Uncle Jim"), those said beside their name in
+        this batch, and their surest ties to the writer ("my neighbour Jim")."""
+        row = self.rows.get(pid)
+        if row is None:
+            return set()
+        out = set(self.marks.get(pid, ())).union(*(name_marks(n) for n in row.get("names", ())))
+        return out | stored_marks(self.conn, pid)
+
     def _evidence(self, pid: int, mine: frozenset) -> str:
         """The surest class of evidence (`join_class`) by which the names `mine` are the stored person's."""
         theirs = self.rows[pid]["names"]
@@ -743,6 +760,8 @@ class _People:
         fits = [pid for pid in fits if pid not in apart and (pid in named or not heard or not self._heard_apart(pid, mine, heard)
                                                              and not self._elsewhere(pid, mine, heard))]
         fits = [pid for pid in fits if pid in named or not self._title_taken(person, pid, mine)]
+        if marks := self._marked(person):
+            fits = [pid for pid in fits if not marked_apart(marks, self._marks_of(pid))]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
                 mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
             fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says
@@ -1737,9 +1756,29 @@ def _titled_joins(conn, split) -> set[int]:
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:my|your|his|her|our|their|the)\s+)?\Z", re.I)
 
 
+def stored_marks(conn, pid: int) -> set[str]:
+    """What the store says a person is by the words beside their names where they are said (`aliases.said_marks`: "Uncle
+    Jim", "Jim from next door") and their surest ties to the writer ("my neighbour Jim")."""
+    out = set()
+    for text, start, length in conn.execute(
+            "SELECT substr(e.text, CASE WHEN m.start > 20 THEN m.start - 19 ELSE 1 END, m.end - m.start + 60),"
+            " CASE WHEN m.start > 20 THEN 20 ELSE m.start END, m.end - m.start FROM mentions m JOIN entries e ON e.id = m.entry"
+            " WHERE m.person = ? AND m.kind IN ('name', 'title')", (pid,)):
+        out |= said_marks(text, start, start + length)
+    for (relation,) in conn.execute(
+            "SELECT r.relation FROM relations r JOIN people o ON o.id = r.object AND o.owner = 1 WHERE r.subject = ?"
+            " AND coalesce(r.confidence, 1.0) >= ?", (pid, FACT)):
+        if t := tie(relation):
+            out.add(t)
+    return out
+
+
 def _set_apart(conn, a: int, b: int) -> bool:
     """Does an entry naming both set one against the other: a name of one said after "not" ("Not your Grandad Jim, my
-    friend Jim, Jim Armstrong"), as `aliases` reads it within the entry?"""
+    friend Jim, Jim Armstrong"), as `aliases` reads it within the entry? Or do the words beside their names say two
+    people ("Uncle Jim", "Jim from next door": `stored_marks`)?"""
+    if marked_apart(stored_marks(conn, a), stored_marks(conn, b)):
+        return True
     rows = conn.execute(
         "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN (?1, ?2) AND m.kind = 'name'"
         " AND EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = (CASE WHEN m.person = ?1 THEN ?2 ELSE ?1 END)"

@@ -16,7 +16,7 @@ from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import ANIMALS
 from .names import _DIMINUTIVE, _namer, curated_nickname, nickname_of, short_form  # noqa: F401 (importable here as before)
-from ..kin import KIN_ROLE, ROLE_TITLES, TITLES
+from ..kin import KIN_ROLE, KINDS, ROLE_TITLES, ROLES, TIE_KINDS, TITLES
 from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, inside, name_gender, quoted, spoken_to, wife_form
 from .signed import signed
 
@@ -169,17 +169,18 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "20"  # 20: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
-    # three", "the kids call him Grandpa Ray": `_called_by_the_children`); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
+    version = "21"  # 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
-    # in quoted words ("Pastor, I think it's time") is not the one named with that title ("Pastor Anne")
+    # in quoted words ("Pastor, I think it's time") is not the one named with that title ("Pastor Anne"); 20: one name said
+    # with words that set two apart is two people ("Uncle Jim ... Jim from next door", `_split_namesakes`)
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)
         people = ex.people
         given = _names_given(ex)
-        apart = _set_apart(ex) | _two_speakers(ex) | _titles_spoken_to(ex)
+        apart = _set_apart(ex) | _two_speakers(ex) | _titles_spoken_to(ex) | _split_namesakes(ex)
         for s, o in apart:
             people[s].apart |= people[o].aliases | {people[o].name}
         longs = [i for i, p in enumerate(people) if full(p.name)]
@@ -339,6 +340,206 @@ def _titles_spoken_to(ex: Extraction) -> set[tuple[int, int]]:
             continue
         out |= {(s, o) for o, q in enumerate(ex.people) if o != s and any(titled(a, title) for a in q.aliases | {q.name})}
     return out | {(o, s) for s, o in out}
+
+
+SIZES = {"big", "little", "wee", "young", "old", "small", "tall", "auld"}  # "Big Tom and Little Tom"
+FRIENDS = {"friend", "mate", "pal", "buddy", "bestie", "best friend"}
+AT_HOME = {"door", "upstairs", "downstairs", "road", "street"}  # "from next door", "from over the road"
+AT_WORK = {"work", "office", "job"}
+# said right after a name, however it is parsed ("Jim from next door helped me")
+AT_HOME_SAID = re.compile(r"\s+(?:from\s+|at\s+)?(?:next[ -]door|over the road|across the road|upstairs|downstairs)\b")
+AT_WORK_SAID = re.compile(r"\s+from\s+(?:work|the office)\b")  # not "at work": where one is ("rang Andy at work")
+
+
+@lru_cache(maxsize=1 << 12)
+def tie(word: str) -> str | None:
+    """What a word beside a name says someone is: a kind of tie ("uncle", "aunty": "pibling"; "coworker": "colleague";
+    "mate": "friend"), a role or title ("coach", "nurse", "dr"), or their size or age ("big", "wee"). Not "Mr" or "Mrs",
+    which say only a sex."""
+    w = word.lower().strip(".,")
+    if w in FRIENDS:
+        return "friend"
+    kind = TIE_KINDS.get(w) or KINDS.get(w) or KINDS.get(KIN_ROLE.get(w, ""))
+    if kind:
+        return kind
+    if w.endswith("-in-law") and (kind := TIE_KINDS.get(w[:-7])):
+        return f"{kind}-in-law"
+    if w in SIZES or w in ROLES or w in ROLE_TITLES or w in HONORIFICS and w not in HONORIFIC_CLASS:
+        return w
+    return None
+
+
+def name_marks(name: str) -> set[str]:
+    """The mark a name carries in its first word ("Uncle Jim": "pibling", "Coach Mike": "title coach")."""
+    words = name.split()
+    if len(words) < 2 or not (t := tie(words[0])):
+        return set()
+    return {f"title {t}" if _sort(t) == "role" else t}
+
+
+BEFORE_SAID = re.compile(r"([A-Za-z][A-Za-z'-]*)\s+\Z")
+FROM_SAID = re.compile(r"\s+from\s+(?:the\s+|my\s+|our\s+)?([a-z]+)\b(?:\s+(?:next\s+door|over the road)\b)?")
+# a name that opens its sentence or question ("Is Ruth from the shop coming?"), or its clause ("... and Joe from work")
+OPENS = re.compile(r"(?:\A|[.!?\n]\s*|\b(?i:is|was|has|did|does|will|can|could|and|but|so|then)\s+|\A\s*)\Z")
+KIN_AFTER_SAID = re.compile(r" ([a-z]+)\b")
+KIN_AFTER_NAME = {"uncle", "aunty", "auntie", "aunt"}  # said after a name in Indian and South African English
+BESIDE_SAID = re.compile(r",\s*(?:my|our|his|her|their|the)\s+([a-z][a-z-]+(?:\s+friend)?)\b")
+
+
+def said_marks(text: str, start: int, end: int) -> set[str]:
+    """The marks of a name said at text[start:end] that its words alone show, with no parse (the store reads them again
+    from its entries): its first word ("Uncle Jim"), a word before it ("cousin Dave", "Wee Callum"), a noun set beside it
+    ("Kate, my goddaughter"), a kin word after it ("Ramesh uncle"), next door or work right after it ("Jim from next door", "Joe from work"), and where else
+    one is from when the name opens its sentence ("Bill from the allotments brought round a marrow"; "Fetched Andy from
+    the airport" says where he was)."""
+    out = name_marks(text[start:end])
+    if (before := BEFORE_SAID.search(text, max(0, start - 20), start)) and (t := tie(before.group(1))) and (
+            before.group(1).islower() or before.group(1).lower() in SIZES):
+        out.add(t)
+    if (after := KIN_AFTER_SAID.match(text, end)) and after.group(1) in KIN_AFTER_NAME and (t := tie(after.group(1))):
+        out.add(t)  # "Ramesh uncle", "Ravi bhai" (Indian English)
+    if AT_HOME_SAID.match(text, end):
+        out.add("neighbour")
+    elif AT_WORK_SAID.match(text, end):
+        out.add("colleague")
+    elif (beside := BESIDE_SAID.match(text, end)) and (t := tie(beside.group(1))):
+        out.add(t)
+    elif (at := FROM_SAID.match(text, end)) and OPENS.search(text, max(0, start - 8), start):
+        # "Bill from the allotments brought round a marrow", not "Fetched Andy from the airport"
+        words = at.group(0).split()[1:]
+        out.add("neighbour" if AT_HOME & set(words) else f"at {at.group(1)}")
+    return out
+
+
+def marked_place(marks) -> bool:
+    return any(m.startswith("at ") for m in marks)
+
+
+def _mention_marks(doc, m) -> set[str]:
+    """What the words beside one mention of a name say the one named is: its own first word ("Uncle Jim", "Big Tom"), a
+    word before it ("cousin Dave", "my coworker Linda", "Wee Callum"), a noun set beside it ("Kate, my goddaughter"),
+    where they are from or at ("Jim from next door": "neighbour"; "Joe from work": "colleague"; "Bill from the
+    allotments": "at allotment")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    out = said_marks(doc.text, m.start, m.end)
+    root = span.root
+    for child in root.children:
+        if child.i in range(span.start, span.end):
+            continue
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.text.islower() and (t := tie(child.lemma_)):
+            out.add(t)  # "Pat (my mum)", not "Andy, she meant, not Dad"
+        elif child.dep_ == "prep" and child.lower_ == "from" and root.dep_ in ("nsubj", "nsubjpass"):
+            # "Bill from the allotments brought round a marrow", not "picked Andy up from the airport"
+            objs = [c for c in child.subtree if c.pos_ in ("NOUN", "ADV", "PROPN") and c.i > child.i]
+            if any(c.lower_ in AT_HOME for c in objs):
+                out.add("neighbour")
+            elif objs and objs[0].lower_ in AT_WORK:
+                out.add("colleague")
+            elif objs and objs[0].pos_ == "NOUN" and not marked_place(out):
+                out.add(f"at {objs[0].lower_}")
+        elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in AT_HOME | {"next"}:
+            out.add("neighbour")  # "Jim next door"
+    return out
+
+
+def marked_apart(a: set, b: set) -> bool:
+    """Do two sets of marks (`said_marks`) say two people: both said, none in common, and two of them at odds? Kin is at
+    odds with a tie that is not kin, a friend, a place one is from and a title ("Uncle Jim" and "Jim from next door", "my
+    friend Jim", "Jim from the allotments", "Coach Jim"), not with other kin (two of the family call one person by two
+    kin words: "Auntie Ruki" is the writer's sister) nor with what one does ("Patricia, 20, shop assistant" is Mum);
+    two ties that are not kin are at odds ("Jim next door", "Jim from work"), two titles ("Coach Mike", "Dr Mike"), and
+    two sizes ("Big Tom", "Little Tom")."""
+    return bool(a and b and not a & b) and any(_at_odds(x, y) for x in a for y in b)
+
+
+def _at_odds(x: str, y: str) -> bool:
+    kinds = {_sort(x), _sort(y)}
+    if "size" in kinds or "role" in kinds:
+        return kinds in ({"size"}, set())
+    if "kin" in kinds:
+        return len(kinds) == 2
+    return kinds in ({"tie"}, {"title"})
+
+
+def _sort(mark: str) -> str:
+    if mark in KIN_KINDS or mark.endswith("-in-law"):
+        return "kin"
+    if mark in ("neighbour", "colleague", "roommate"):
+        return "tie"
+    if mark == "friend":
+        return "friend"
+    return "place" if mark.startswith("at ") else "title" if mark.startswith("title ") else "size" if mark in SIZES else "role"
+
+
+KIN_KINDS = set(TIE_KINDS.values()) - {"friend", "colleague", "neighbour", "roommate"}
+
+
+def _split_namesakes(ex: Extraction) -> set[tuple[int, int]]:
+    """Two people the people layer made one by the name they share, whom the words beside the name set apart: "Uncle Jim
+    died in 2010. Jim from next door helped me", "Aunt Linda and my coworker Linda", "Coach Mike ... Uncle Mike". Each
+    mention so marked goes with the earlier ones its marks agree with, a mention with no mark with the one before it; a
+    group of its own is a person of its own. Returns the (person, other) pairs made, which are two. Every person's marks
+    are kept (`Person.marks`), for the store's joins."""
+    if ex.doc is None:
+        return set()
+    out = set()
+    for s in range(len(ex.people)):
+        person = ex.people[s]
+        if person.narrator:
+            continue
+        said = [m for m in person.mentions if m.kind in ("name", "title")]
+        groups = []  # [marks, mentions]
+        last = None
+        for m in sorted(said, key=lambda m: m.start):
+            marks = _mention_marks(ex.doc, m)
+            if marks:
+                last = next((g for g in groups if g[0] & marks), None) or next(
+                    (g for g in groups if not marked_apart(g[0], marks)), None)
+                if last is None:
+                    last = [set(), []]
+                    groups.append(last)
+                last[0] |= marks
+            elif last is None:
+                last = [set(), []]
+                groups.append(last)
+            last[1].append(m)
+        groups = [g for g in groups if g[1]]
+        person.marks |= set().union(*(g[0] for g in groups)) if len(groups) == 1 else groups[0][0]
+        if len(groups) < 2:
+            continue
+        person.mentions = [m for m in person.mentions if m not in sum((g[1] for g in groups[1:]), [])]
+        person.aliases = {ex.text[m.start:m.end] for m in groups[0][1]}
+        if person.name not in person.aliases:
+            person.name = max(sorted(person.aliases), key=lambda n: len(n.split()))
+        made = [s]
+        for marks, mentions in groups[1:]:
+            q = len(ex.people)
+            names = {ex.text[m.start:m.end] for m in mentions}
+            ex.people.append(Person(name=max(sorted(names), key=lambda n: len(n.split())), aliases=names, mentions=mentions,
+                                    gender=person.gender, confidence=person.confidence, marks=set(marks)))
+            for m in mentions:
+                m.person = q
+            made.append(q)
+        out |= {(a, b) for a in made for b in made if a != b}
+    # and two people of the entry whose names fit, each marked otherwise ("Aunt Linda and my coworker Linda") or said as
+    # two ("Auntie Jean and Jean Paterson")
+    out |= {(a, b) for a, p in enumerate(ex.people) for b, q in enumerate(ex.people) if a != b and not p.narrator
+            and not q.narrator and same_person(p.name, q.name, _g(p), _g(q)) and (
+                marked_apart(p.marks, q.marks) or _said_as_two(ex.text, p, q))}
+    for a, b in out:
+        ex.people[a].apart |= ex.people[b].aliases | {ex.people[b].name}
+    return out
+
+
+AS_TWO = re.compile(r",?\s+(?:and|or|&)\s+\Z")  # not a comma: "my friend Jim, Jim Armstrong" is one
+
+
+def _said_as_two(text: str, p, q) -> bool:
+    """Are two people named one after the other as two ("Auntie Jean and Jean Paterson", "Big Tom and Little Tom")?"""
+    return any(m.kind == "name" and n.kind == "name" and 0 < n.start - m.end < 8 and AS_TWO.match(text[m.end:n.start])
+               for m in p.mentions for n in q.mentions)
 
 
 def _two_speakers(ex: Extraction) -> set[tuple[int, int]]:

@@ -32,6 +32,7 @@ class Person:
     of: str | None = None  # in a chat, the speaker whose kin word names them ("Mam" said by Gemma: "Gemma")
     new: bool = False  # introduced as someone new by a full name ("a physio called Callum Reid"; extract/kinds.py)
     apart: set[str] = field(default_factory=set)  # names the entry says are someone else's ("Not your Grandad Jim, my friend Jim")
+    marks: set[str] = field(default_factory=set)  # what words beside their name say they are ("uncle": "pibling"; "from work")
 
 
 @dataclass
