@@ -1134,14 +1134,14 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
     people = sorted({p for s in a["people"] for p in s.people})
     if not people or not _has_table(memory, "person_facts"):
         return {}
-    rows = memory.query(f"SELECT passage, kind, what, statement, person FROM person_facts WHERE person IN ({','.join('?' * len(people))})"
-                        " AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, FACT_ROWS])
+    rows = memory.query(f"SELECT id, passage, kind, what, statement, person FROM person_facts WHERE person IN"
+                        f" ({','.join('?' * len(people))}) AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, FACT_ROWS])
     if not rows:
         return {}
     with _fact_lock:
-        new = list(dict.fromkeys(r["statement"] for r in rows if r["statement"] not in _fact_vectors))
+        new = [r for r in rows if r["statement"] not in _fact_vectors]
         if new:
-            _fact_vectors.update(zip(new, embed.embed(new)))
+            _fact_vectors.update(_statement_vectors(memory, new))
         mat = np.stack([_fact_vectors[r["statement"]] for r in rows])
     sims = np.einsum("ij,j->i", mat, np.asarray(vector, dtype=np.float32))
     wanted = a.get("intents") or set()
@@ -1156,6 +1156,33 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
             score = (1 - SHARED) * score + SHARED * common[i]
         if score > out.get(r["passage"], (-1.0,))[0]:
             out[r["passage"]] = (score, r["what"], r["statement"], r["person"])
+    return out
+
+
+def _statement_vectors(memory, rows) -> dict[str, np.ndarray]:
+    """The vectors of these facts' statements: those the store keeps (`person_facts.vector`), the rest embedded and
+    kept there (not by a read-only store, nor when another process is writing: embedded again next time)."""
+    out: dict[str, np.ndarray] = {}
+    ids = [r["id"] for r in rows]
+    for b in range(0, len(ids), 900):
+        part = ids[b:b + 900]
+        for statement, blob in memory.query(f"SELECT statement, vector FROM person_facts WHERE id IN ({','.join('?' * len(part))})"
+                                            f" AND vector IS NOT NULL", part):
+            vector = embed.to_vector(bytes(blob))
+            if len(vector) == embed.DIM:
+                out[statement] = vector
+    missing = [r for r in rows if r["statement"] not in out]
+    new = list(dict.fromkeys(r["statement"] for r in missing))
+    if not new:
+        return out
+    out.update(zip(new, embed.embed(new).astype(np.float32)))
+    if not memory.readonly:
+        try:
+            with memory.transaction() as conn:  # by id and statement: a fact read again since is not given this one's
+                conn.executemany("UPDATE person_facts SET vector = ? WHERE id = ? AND statement = ? AND vector IS NULL",
+                                 [(out[r["statement"]].tobytes(), r["id"], r["statement"]) for r in missing])
+        except Exception:
+            pass
     return out
 
 
