@@ -91,7 +91,7 @@ class Names:
         self.person_fan: dict[int, int] = {}
         self.owners: set[int] = set()
         self._said_by = (None, {})  # (what it was made of, `said_by`'s index)
-        self._known = (None, {})  # (what it was made of, `known`)
+        self._known = (None, ({}, {}))  # (what it was made of, `known`)
 
     def update(self, memory):
         # An entry changed, put in the trash or back, or erased (remembrancer/entries.py): count again.
@@ -157,9 +157,10 @@ class Names:
         found = sorted({hit for w in (*words, None) for hit in index.get(w, ())})
         return list(dict.fromkeys(n for k, _, n in found if k == 0)), list(dict.fromkeys(n for k, _, n in found if k == 1))
 
-    def known(self) -> dict[str, dict]:
-        """Every name known, in lower case, and its first word -> its bearers {"people", "speakers"} (`_near_names`);
-        made again when the speakers or people change."""
+    def known(self) -> tuple[dict[str, dict], dict[str, list[str]]]:
+        """Every name known, in lower case, and its first word -> its bearers {"people", "speakers"} (`_near_names`),
+        and those of one word of three letters or more by their first letter; made again when the speakers or people
+        change."""
         key = (self.changed, self.covers, self.people_key, len(self.speakers), len(self.alias_people))
         if self._known[0] != key:
             known: dict[str, dict] = defaultdict(lambda: {"people": set(), "speakers": set()})
@@ -171,7 +172,11 @@ class Names:
                 if pids and alias.split():
                     for form in {alias, alias.split()[0]}:
                         known[form.lower()]["people"] |= pids
-            self._known = (key, dict(known))
+            by_first = defaultdict(list)
+            for name in known:
+                if len(name) >= 3 and " " not in name:
+                    by_first[name[0]].append(name)
+            self._known = (key, (dict(known), dict(by_first)))
         return self._known[1]
 
     @property
@@ -354,7 +359,7 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
     "Elizabeth"): word -> {"people", "speakers"}. Only a capitalised word past the question's first, not
     a word of a name already found or a month or a day, near exactly one known name, and held by no
     passage unless that name is a chat speaker's."""
-    from .extract.aliases import nickname_of
+    from .extract.aliases import _namer, nickname_of
     from .extract.times import MONTHS, WEEKDAYS
 
     taken = {w.lower() for name in found for w in name.split()} | set(MONTHS) | set(WEEKDAYS)  # "in May" is no Maya
@@ -363,7 +368,7 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
              if len(w) >= 3 and w.lower() not in taken and w.lower() not in STOPWORDS]
     if not words:
         return {}
-    known = n.known()
+    known, by_first = n.known()
     out = {}
     for word in words:
         low = word.lower()
@@ -372,8 +377,11 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
         # A word the passages hold is someone of its own, unless it is near a chat speaker's name (a speaker
         # called "Nebras" in the chat is "Nebraas") and extraction found no one by it.
         held = bool(memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)))
-        near = [name for name in known if len(name) >= 3 and " " not in name and (not held or known[name]["speakers"])
-                and (nickname_of(low, name) or _misspelt(low, name))]
+        # Only names that could be near: a spelling or a shortening begins with the same letter, a curated nickname is
+        # in the nickname lists either way (not every name in the store looked at for every word).
+        could = [*by_first.get(low[0], ()), *(c for c in _namer().nicknames_of(low) | _namer().canonicals_of(low)
+                                               if c in known and len(c) >= 3 and " " not in c and c[0] != low[0])]
+        near = [name for name in could if (not held or known[name]["speakers"]) and (nickname_of(low, name) or _misspelt(low, name))]
         if len(near) == 1:
             out[word] = known[near[0]]
     return out
