@@ -547,3 +547,11 @@ def m019_dates8(conn):
     "event", "entry", "bound", "planned", "age", "anniversary") and the time's pattern ("sentence:weekday",
     "event:death"); NULL when no date was read. bench/journal.py measures how often each is right."""
     script(conn, "ALTER TABLE events ADD COLUMN date_how TEXT;")
+
+
+@migration
+def m020_life9(conn):
+    """The vector of each person fact's statement (recall._fact_matches), kept once embedded: a person read about for
+    years has thousands, embedded by the first question about them in every new process before. NULL until a question
+    reads it; gone with its fact (an entry read again or erased takes its facts, and so their vectors, with it)."""
+    script(conn, "ALTER TABLE person_facts ADD COLUMN vector BLOB;  -- float32 x embed.DIM, embed.MODEL's")

@@ -18,7 +18,9 @@ happened.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import json
 import math
 import re
@@ -89,6 +91,7 @@ class Names:
         self.person_fan: dict[int, int] = {}
         self.owners: set[int] = set()
         self._said_by = (None, {})  # (what it was made of, `said_by`'s index)
+        self._known = (None, ({}, {}))  # (what it was made of, `known`)
 
     def update(self, memory):
         # An entry changed, put in the trash or back, or erased (remembrancer/entries.py): count again.
@@ -153,6 +156,28 @@ class Names:
         index = self._said_by[1]
         found = sorted({hit for w in (*words, None) for hit in index.get(w, ())})
         return list(dict.fromkeys(n for k, _, n in found if k == 0)), list(dict.fromkeys(n for k, _, n in found if k == 1))
+
+    def known(self) -> tuple[dict[str, dict], dict[str, list[str]]]:
+        """Every name known, in lower case, and its first word -> its bearers {"people", "speakers"} (`_near_names`),
+        and those of one word of three letters or more by their first letter; made again when the speakers or people
+        change."""
+        key = (self.changed, self.covers, self.people_key, len(self.speakers), len(self.alias_people))
+        if self._known[0] != key:
+            known: dict[str, dict] = defaultdict(lambda: {"people": set(), "speakers": set()})
+            for speaker in self.speakers:
+                for form in {speaker, speaker.split()[0]}:
+                    known[form.lower()]["speakers"].add(speaker)
+            for alias, pids in self.alias_people.items():
+                pids = {p for p in pids if p not in self.owners}
+                if pids and alias.split():
+                    for form in {alias, alias.split()[0]}:
+                        known[form.lower()]["people"] |= pids
+            by_first = defaultdict(list)
+            for name in known:
+                if len(name) >= 3 and " " not in name:
+                    by_first[name[0]].append(name)
+            self._known = (key, (dict(known), dict(by_first)))
+        return self._known[1]
 
     @property
     def messaging(self) -> bool:
@@ -334,7 +359,7 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
     "Elizabeth"): word -> {"people", "speakers"}. Only a capitalised word past the question's first, not
     a word of a name already found or a month or a day, near exactly one known name, and held by no
     passage unless that name is a chat speaker's."""
-    from .extract.aliases import nickname_of
+    from .extract.aliases import _namer, nickname_of
     from .extract.times import MONTHS, WEEKDAYS
 
     taken = {w.lower() for name in found for w in name.split()} | set(MONTHS) | set(WEEKDAYS)  # "in May" is no Maya
@@ -343,15 +368,7 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
              if len(w) >= 3 and w.lower() not in taken and w.lower() not in STOPWORDS]
     if not words:
         return {}
-    known: dict[str, dict] = defaultdict(lambda: {"people": set(), "speakers": set()})  # a known name, lower case -> its bearers
-    for speaker in n.speakers:
-        for form in {speaker, speaker.split()[0]}:
-            known[form.lower()]["speakers"].add(speaker)
-    for alias, pids in n.alias_people.items():
-        pids = {p for p in pids if p not in n.owners}
-        if pids and alias.split():
-            for form in {alias, alias.split()[0]}:
-                known[form.lower()]["people"] |= pids
+    known, by_first = n.known()
     out = {}
     for word in words:
         low = word.lower()
@@ -360,8 +377,11 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
         # A word the passages hold is someone of its own, unless it is near a chat speaker's name (a speaker
         # called "Nebras" in the chat is "Nebraas") and extraction found no one by it.
         held = bool(memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)))
-        near = [name for name in known if len(name) >= 3 and " " not in name and (not held or known[name]["speakers"])
-                and (nickname_of(low, name) or _misspelt(low, name))]
+        # Only names that could be near: a spelling or a shortening begins with the same letter, a curated nickname is
+        # in the nickname lists either way (not every name in the store looked at for every word).
+        could = [*by_first.get(low[0], ()), *(c for c in _namer().nicknames_of(low) | _namer().canonicals_of(low)
+                                               if c in known and len(c) >= 3 and " " not in c and c[0] != low[0])]
+        near = [name for name in could if (not held or known[name]["speakers"]) and (nickname_of(low, name) or _misspelt(low, name))]
         if len(near) == 1:
             out[word] = known[near[0]]
     return out
@@ -767,10 +787,31 @@ def features(memory, question: str, vector, a) -> dict:
 
 class Similar:
     """The question's similarity to passages, each read from the vector index once a question: the asked people's
-    passages are searched store-wide, on their own, and as neighbours of candidates, the same passages again."""
+    passages are searched store-wide, on their own, and as neighbours of candidates, the same passages again. So are
+    the candidates' rows (`rows`: the store-wide pool's and the own ranking's are mostly the same passages)."""
 
     def __init__(self, memory, vector):
-        self.memory, self.vector, self.known = memory, vector, {}
+        self.memory, self.vector, self.known, self.read, self.named = memory, vector, {}, {}, {}
+
+    def rows(self, ids, columns: str, join: str) -> dict:
+        """The rows of these passages (those there are) for `_signals`: its columns are the same all the question."""
+        missing = [i for i in ids if i not in self.read]
+        if missing:
+            self.read.update(dict.fromkeys(missing))
+            for r in self.memory.query(f"SELECT {columns} FROM passages p{join} WHERE p.id IN ({','.join('?' * len(missing))})",
+                                       missing):
+                self.read[r["id"]] = r
+        return {i: self.read[i] for i in ids if self.read[i] is not None}
+
+    def mentions(self, people, ids) -> list[tuple[int, int]]:
+        """(passage, person) for these passages that name these people (the same people all the question)."""
+        missing = [i for i in ids if i not in self.named]
+        if missing:
+            self.named.update((i, []) for i in missing)
+            for pid, person in self.memory.query(f"SELECT passage, person FROM mentions WHERE person IN ({','.join('?' * len(people))})"
+                                                 f" AND passage IN ({','.join('?' * len(missing))})", [*people, *missing]):
+                self.named[pid].append(person)
+        return [(i, person) for i in ids for person in self.named[i]]
 
     def of(self, ids) -> dict[int, float]:
         """Cosine similarity to these passages (those with a vector), in their order."""
@@ -805,17 +846,13 @@ def _signals(memory, vector, a, lexical, dense, theirs, similar=None, among=None
     # reads these rows from disk).
     text = "p.text" if a["people"] or a.get("members") else "NULL AS text"
     at, join = ("e.at", " JOIN entries e ON e.id = p.entry") if a["times"] else ("NULL AS at", "")
-    rows = memory.query(
-        f"SELECT p.id, p.entry, p.speaker, p.end - p.start AS chars, {text}, {at} FROM passages p{join}"
-        f" WHERE p.id IN ({','.join('?' * len(near))})",
-        near,
-    )
-    info = {r["id"]: r for r in rows}
-    dense.update((similar or Similar(memory, vector)).of([i for i in info if i not in dense]))
+    similar = similar or Similar(memory, vector)
+    info = similar.rows(near, f"p.id, p.entry, p.speaker, p.end - p.start AS chars, {text}, {at}", join)
+    dense.update(similar.of([i for i in info if i not in dense]))
     ids = sorted(info)
     d = _scaled({i: dense.get(i, 0.0) for i in ids}, DENSE_SPREAD)
     b = _scaled({i: lexical.get(i, 0.0) for i in ids}, max(lexical.values()) if lexical else 0.0)
-    person, spoken = _person_activation(memory, a["people"], info)
+    person, spoken = _person_activation(memory, a["people"], info, similar)
     timed = _timed(memory, info) if a["times"] or a.get("when") else {}
     when = _time_match(a["times"], info, timed) if a["times"] else {}
     position = {i: k for k, i in enumerate(ids)}
@@ -867,8 +904,13 @@ def focus(memory, a) -> list[tuple[list[int], bool]]:
     it holds more than FOCUS passages or the whole store: then it narrows nothing."""
     total = names(memory).covers
     out = []
-    for s in a["people"]:
-        out.append((_entry_passages_of(memory, _entries_of(memory, s)), True))
+    scope = a.get("scope")
+    for k, s in enumerate(a["people"]):
+        if scope:  # their passages are read already, all of them (`_own_scope`): in the order of the store's
+            sets, rows = scope
+            out.append((sorted((i for i, r in rows.items() if r[0] in sets[k]), key=lambda i: rows[i][:2]), True))
+        else:
+            out.append((_entry_passages_of(memory, _entries_of(memory, s)), True))
     for t in a["times"]:
         out.append(([r[0] for r in memory.query(
             "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
@@ -1030,10 +1072,10 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     if w.get("neighbour2"):
         score = score + w["neighbour2"] * np.maximum(padded[f["prev2"]], padded[f["next2"]])
     if w.get("session"):  # how well the passage's whole entry (a chat session) matches
-        best_of = {}
-        for e, s in zip(f["entry"].tolist(), base.tolist()):
-            best_of[e] = max(best_of.get(e, 0.0), s)
-        score = score + w["session"] * np.array([best_of[e] for e in f["entry"].tolist()])
+        entries, at = np.unique(f["entry"], return_inverse=True)
+        best_of = np.zeros(len(entries))  # an entry's best, never below 0
+        np.maximum.at(best_of, at, base)
+        score = score + w["session"] * best_of[at]
     # Ranked: the candidates and their neighbours (an answer is often the turn next to the match).
     best = np.argsort(-score, kind="stable")[:limit]
     return [(f["ids"][i], float(score[i])) for i in best]
@@ -1134,14 +1176,14 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
     people = sorted({p for s in a["people"] for p in s.people})
     if not people or not _has_table(memory, "person_facts"):
         return {}
-    rows = memory.query(f"SELECT passage, kind, what, statement, person FROM person_facts WHERE person IN ({','.join('?' * len(people))})"
-                        " AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, FACT_ROWS])
+    rows = memory.query(f"SELECT id, passage, kind, what, statement, person FROM person_facts WHERE person IN"
+                        f" ({','.join('?' * len(people))}) AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, FACT_ROWS])
     if not rows:
         return {}
     with _fact_lock:
-        new = list(dict.fromkeys(r["statement"] for r in rows if r["statement"] not in _fact_vectors))
+        new = [r for r in rows if r["statement"] not in _fact_vectors]
         if new:
-            _fact_vectors.update(zip(new, embed.embed(new)))
+            _fact_vectors.update(_statement_vectors(memory, new))
         mat = np.stack([_fact_vectors[r["statement"]] for r in rows])
     sims = np.einsum("ij,j->i", mat, np.asarray(vector, dtype=np.float32))
     wanted = a.get("intents") or set()
@@ -1156,6 +1198,33 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
             score = (1 - SHARED) * score + SHARED * common[i]
         if score > out.get(r["passage"], (-1.0,))[0]:
             out[r["passage"]] = (score, r["what"], r["statement"], r["person"])
+    return out
+
+
+def _statement_vectors(memory, rows) -> dict[str, np.ndarray]:
+    """The vectors of these facts' statements: those the store keeps (`person_facts.vector`), the rest embedded and
+    kept there (not by a read-only store, nor when another process is writing: embedded again next time)."""
+    out: dict[str, np.ndarray] = {}
+    ids = [r["id"] for r in rows]
+    for b in range(0, len(ids), 900):
+        part = ids[b:b + 900]
+        for statement, blob in memory.query(f"SELECT statement, vector FROM person_facts WHERE id IN ({','.join('?' * len(part))})"
+                                            f" AND vector IS NOT NULL", part):
+            vector = embed.to_vector(bytes(blob))
+            if len(vector) == embed.DIM:
+                out[statement] = vector
+    missing = [r for r in rows if r["statement"] not in out]
+    new = list(dict.fromkeys(r["statement"] for r in missing))
+    if not new:
+        return out
+    out.update(zip(new, embed.embed(new).astype(np.float32)))
+    if not memory.readonly:
+        try:
+            with memory.transaction() as conn:  # by id and statement: a fact read again since is not given this one's
+                conn.executemany("UPDATE person_facts SET vector = ? WHERE id = ? AND statement = ? AND vector IS NULL",
+                                 [(out[r["statement"]].tobytes(), r["id"], r["statement"]) for r in missing])
+        except Exception:
+            pass
     return out
 
 
@@ -1193,7 +1262,7 @@ def _results(memory, hits) -> list[dict]:
     return [dict(p, score=round(float(scores[p["passage"]]), 4)) for p in passages]
 
 
-def _person_activation(memory, sources, info) -> dict[int, float]:
+def _person_activation(memory, sources, info, similar=None) -> dict[int, float]:
     """ACT-R spreading activation from the people named: sum of W_j (S - ln fan_j) over the sources a
     passage is tied to (spoken by them: 1, names them: 0.7), scaled to [0, 1]."""
     if not sources:
@@ -1203,28 +1272,45 @@ def _person_activation(memory, sources, info) -> dict[int, float]:
     mentioned = defaultdict(set)
     people = sorted({p for s in sources for p in s.people})
     if people and info:
-        for r in memory.query(
-            f"SELECT passage, person FROM mentions WHERE person IN ({','.join('?' * len(people))})"
-            f" AND passage IN ({','.join('?' * len(info))})",
-            [*people, *info],
-        ):
-            mentioned[r[0]].add(r[1])
-    out, spoken = {}, set()
-    said = [{a.lower() for a in s.aliases} for s in sources]  # a name not in a text's lower case is not in it: no regex
+        for pid, person in (similar or Similar(memory, None)).mentions(people, info):
+            mentioned[pid].add(person)
+    by_speaker = defaultdict(list)
     for pid, row in info.items():
-        act, low = 0.0, (row["text"] or "").lower()
-        for s, forms in zip(sources, said):
-            if row["speaker"] in s.speakers:
-                tie = 1.0
-                spoken.add(pid)
-            elif s.people & mentioned[pid] or (any(f in low for f in forms) and s.pattern.search(row["text"])):
-                tie = 0.7
-            else:
-                continue
-            act += weight * s.strength * tie
-        if act:
-            out[pid] = act * len(sources) / total
-    return out, spoken
+        by_speaker[row["speaker"]].append(pid)
+    holding = _holding(info)
+    act, spoken = defaultdict(float), set()
+    for s in sources:  # each passage's ties summed in the order of the sources, as one loop over passages would
+        said = {pid for speaker in s.speakers for pid in by_speaker.get(speaker, ())}
+        # a name not in a text's lower case is not in it: the regex only for those holding it so
+        named = ({pid for pid, people in mentioned.items() if s.people & people}
+                 | {pid for pid in holding({a.lower() for a in s.aliases}) if s.pattern.search(info[pid]["text"])}) - said
+        for pid, tie in [*((pid, 1.0) for pid in said), *((pid, 0.7) for pid in named)]:
+            act[pid] += weight * s.strength * tie
+        spoken |= said
+    return {pid: a * len(sources) / total for pid, a in act.items() if a}, spoken
+
+
+def _holding(info):
+    """A function of forms (in lower case) giving the passages of `info` whose text in lower case holds one of them:
+    each form looked for once in all the texts, not in each text."""
+    ids = list(info)
+    texts = [(info[i]["text"] or "").lower() for i in ids]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    joined = "\0".join(texts)
+
+    def holding(forms) -> set[int]:
+        if "" in forms:
+            return set(ids)
+        found = set()
+        for form in forms:
+            at = joined.find(form)
+            while at >= 0:
+                k = bisect.bisect_right(starts, at) - 1
+                found.add(ids[k])
+                at = joined.find(form, starts[k + 1]) if k + 1 < len(starts) else -1
+        return found
+
+    return holding
 
 
 def _timed(memory, info) -> dict[int, list[tuple[str, str]]]:

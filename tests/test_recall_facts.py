@@ -71,6 +71,28 @@ def test_the_facts_raise_the_turns_that_state_them(chat):
         assert with_facts[other] == pytest.approx(without[other])
 
 
+def test_a_facts_statement_is_embedded_once_and_its_vector_kept_with_the_fact(chat, monkeypatch):
+    with Memory(chat) as m:
+        monkeypatch.setattr(recall, "_fact_vectors", {})  # a new process: no statement embedded yet
+        m.ask("What sports does Kevin play?")
+        rows = m.query("SELECT id, vector FROM person_facts WHERE statement = 'plays basketball'")
+        assert rows and all(r["vector"] is not None for r in rows)
+        kept = recall.embed.to_vector(bytes(rows[0]["vector"]))
+        assert float(kept @ recall.embed.embed(["plays basketball"])[0]) > 0.99
+        # Another new process reads the kept vector, whatever it is, and embeds nothing again.
+        marked = recall.np.zeros(recall.embed.DIM, dtype=recall.np.float32)
+        marked[0] = 1.0
+        try:
+            with m.transaction() as conn:
+                conn.execute("UPDATE person_facts SET vector = ? WHERE statement = 'plays basketball'", (marked.tobytes(),))
+            monkeypatch.setattr(recall, "_fact_vectors", {})
+            m.ask("What sports does Kevin play?")
+            assert recall._fact_vectors["plays basketball"].tolist() == marked.tolist()
+        finally:
+            with m.transaction() as conn:
+                conn.execute("UPDATE person_facts SET vector = NULL")
+
+
 @pytest.mark.parametrize("question, nameless", [
     ("What are Kevin's hobbies?", True),
     ("What does Kevin like to do on weekends?", True),
