@@ -180,7 +180,9 @@ class Aliases:
         _split_contrasted(ex)
         people = ex.people
         given = _names_given(ex)
-        apart = _set_apart(ex) | _two_speakers(ex) | _titles_spoken_to(ex) | _split_namesakes(ex)
+        apart = _set_apart(ex) | _two_speakers(ex) | _titles_spoken_to(ex)
+        split = _split_namesakes(ex)
+        apart |= split
         for s, o in apart:
             people[s].apart |= people[o].aliases | {people[o].name}
         longs = [i for i, p in enumerate(people) if full(p.name)]
@@ -201,7 +203,8 @@ class Aliases:
         for s, p in enumerate(people):
             if s in longs or p.name.lower().startswith("the ") or group_name(p.name) or s == greeted:
                 continue  # nor the one a letter opens on ("Callum,"), who is not the Callum Reid it tells of
-            if len([x for x in seen[tokens(p.name), honorific(p.name)] if (s, x) not in apart]) > 1 or len(tokens(p.name)) == 1 and tokens(p.name)[0] in twos:
+            # (namesakes the words beside them set apart count as two: "Jarndyce and Jarndyce" said as two joins neither)
+            if len([x for x in seen[tokens(p.name), honorific(p.name)] if (s, x) not in apart - split]) > 1 or len(tokens(p.name)) == 1 and tokens(p.name)[0] in twos:
                 ambiguous.add(s)  # two kept apart under one name ("Jarndyce and Jarndyce"): neither joins
                 continue
             fits = [l for l in longs if l not in groups and (s, l) not in apart and same_person(p.name, people[l].name, _g(p), _g(people[l]))]
