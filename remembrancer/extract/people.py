@@ -838,7 +838,8 @@ def is_person(doc, info, model) -> bool:
                 f["name_frequency"] >= 0.6 and f["evidence_total"] >= math.tanh(2 / 4))) or (  # "Jess texted me. She ..."
             # says, thinks or feels things, again and again ("Irish remarked", "Irish agreed")
             not f["place_word"] and f["person_verb"] >= 0.5 and f["person_verb"] * len(info["spans"]) >= 2) or (
-            len(info["key"]) == 1 and not f["place_word"] and any(acts_as_person(sp[-1]) for sp in info["spans"])):
+            len(info["key"]) == 1 and not f["place_word"] and any(  # (not in quoted words: '"Ye don't say so!"')
+                acts_as_person(sp[-1]) and sp[0].idx not in info["quotes"] for sp in info["spans"])):
         info["confidence"] = max(p, RULE_CONFIDENCE)
         return True
     return p >= model["threshold"]
