@@ -714,8 +714,11 @@ def acts_as_person(token) -> bool:
     if dep in ("nsubj", "conj") and any(c.dep_ == "conj" and c.lower_ == "i" for c in token.children) or (
             dep == "conj" and head.lower_ == "i"):
         return True  # "Jarrah and I", "me and Jarrah" (a firm, a place or a car is no one's "and I")
-    if dep == "pobj" and head.lower_ == "with" and (head.head.lower_ in MEALS or any(
-            c.dep_ == "dobj" and c.lower_ in MEALS for c in head.head.children)):
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "with Zodwa and Lindiwe"
+    if first.dep_ == "pobj" and first.head.lower_ == "with" and (first.head.head.lower_ in MEALS or any(
+            c.dep_ == "dobj" and c.lower_ in MEALS for c in first.head.head.children)):
         return True  # "tea with Zodwa", "had a cuppa with Hemi"
     if dep != "nsubj" or head.pos_ not in ("VERB", "AUX") or firm:
         return False
