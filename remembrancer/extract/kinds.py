@@ -352,7 +352,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "9"  # 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "10"  # 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
