@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, SLANG
 from .base import Extraction
-from .people import PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, inside, quoted, role_like, spoken_to
+from .people import PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -272,7 +272,11 @@ def _acts(root, quotes) -> str | None:
     head = root.head
     if root.dep_ == "nsubj" and head.i < root.i and head.lemma_.lower() in SAYING and not inside(root.idx, quotes):
         return "person"  # "No worries, said Trev": one said to say what was said, whatever the tagger took the name for
-    if root.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART") or inside(root.idx, quotes):
+    if inside(root.idx, quotes):
+        return None
+    if len(root.doc[root.left_edge.i:root.i + 1]) == 1 and acts_as_person(root):
+        return "person"  # "Nomsa rang", "Jarrah and I", "tea with Zodwa", whatever the tagger took the name for
+    if root.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
         return None
     verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"}
     if root.dep_ == "nsubj" and verbs & PERSON_VERBS or root.dep_ in ("dobj", "dative") and head.lemma_.lower() in PERSON_OBJECT_VERBS:
@@ -348,7 +352,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "9"  # 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "10"  # 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

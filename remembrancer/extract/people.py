@@ -691,6 +691,49 @@ def _evidence(token, places=True) -> float:
     return score
 
 
+# What only people do, said of a name once (`acts_as_person`): ring, text, fix, come round, get the job ...
+ACTS = set(
+    """say tell ask text texte phone ring call email message fix mend repair visit invite offer promise cook bake
+    marry""".split()  # ("texte": how the tagger lemmatises "texted")
+)
+MEALS = {"tea", "coffee", "lunch", "dinner", "breakfast", "brunch", "supper", "drinks", "drink", "chai", "cuppa", "panad",
+         "pint", "pints", "beer", "beers", "braai", "chat", "catch", "natter", "yarn", "dosa", "curry", "pizza"}
+OFFERS = {"job", "promotion", "post", "position", "scholarship", "bursary", "place", "visa", "contract", "part", "role"}
+
+
+def acts_as_person(token) -> bool:
+    """Does a capitalised name no English word do what only people do, whatever the tagger took it for: "Nomsa
+    rang" (not a firm: "Vodacom rang"), "Jarrah and I went fishing", "tea with Zodwa", "Ananya got the job", "Tegan
+    is moving to Perth" (not "Bunnings is moving to the old site"), "Thandeka came round"?"""
+    low = norm(token.text)
+    if not capitalised(token) or english_word(low) or low in _nouns() or low in NOT_NAMES or low in PLACE_WORDS:
+        return False
+    head, dep = token.head, token.dep_
+    # a firm rings and fixes the line too: a subject needs the tagger's PERSON or a name someone bears ("Telkom fixed the line")
+    firm = token.ent_type_ in ("ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") or token.ent_type_ != "PERSON" and name_count(low) == 0
+    if dep in ("nsubj", "conj") and any(c.dep_ == "conj" and c.lower_ == "i" for c in token.children) or (
+            dep == "conj" and head.lower_ == "i"):
+        return True  # "Jarrah and I", "me and Jarrah" (a firm, a place or a car is no one's "and I")
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "with Zodwa and Lindiwe"
+    if first.dep_ == "pobj" and first.head.lower_ == "with" and (first.head.head.lower_ in MEALS or any(
+            c.dep_ == "dobj" and c.lower_ in MEALS for c in first.head.head.children)):
+        return True  # "tea with Zodwa", "had a cuppa with Hemi"
+    if dep != "nsubj" or head.pos_ not in ("VERB", "AUX") or firm:
+        return False
+    verb = head.lemma_.lower()
+    if verb in ACTS:
+        return True
+    parts = {c.lower_ for c in head.children if c.dep_ in ("prt", "advmod")}
+    if verb in ("come", "pop") and parts & {"round", "over", "by"}:
+        return True  # "Thandeka came round"
+    if verb == "get" and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFERS for c in head.children):
+        return True  # "Ananya got the job"
+    return verb in ("move", "emigrate", "relocate") and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in head.children)
+
+
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "people_names.json"
 
 
@@ -797,7 +840,9 @@ def is_person(doc, info, model) -> bool:
                 f["first_name"] and f["evidence_total"] >= math.tanh(1.5 / 4) or  # "with Rachel"
                 f["name_frequency"] >= 0.6 and f["evidence_total"] >= math.tanh(2 / 4))) or (  # "Jess texted me. She ..."
             # says, thinks or feels things, again and again ("Irish remarked", "Irish agreed")
-            not f["place_word"] and f["person_verb"] >= 0.5 and f["person_verb"] * len(info["spans"]) >= 2):
+            not f["place_word"] and f["person_verb"] >= 0.5 and f["person_verb"] * len(info["spans"]) >= 2) or (
+            len(info["key"]) == 1 and not f["place_word"] and any(  # (not in quoted words: '"Ye don't say so!"')
+                acts_as_person(sp[-1]) and sp[0].idx not in info["quotes"] for sp in info["spans"])):
         info["confidence"] = max(p, RULE_CONFIDENCE)
         return True
     return p >= model["threshold"]
@@ -853,7 +898,7 @@ class People:
     """
 
     name = "people"
-    version = "60"  # 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "61"  # 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
