@@ -125,7 +125,7 @@ STOP_EVERY = 256  # passages embedded between two looks at whether the work is t
 
 def _stoppable(memory, texts) -> np.ndarray:
     """`embed(texts)` in slices, asking between them whether the work is to stop (Ctrl-C on `serve`); sorted
-    by length first, as `embed` sorts, so that slicing pads no more."""
+    by length first (characters, near enough to the tokens `embed` sorts by), so that slicing pads no more."""
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     for b in range(0, len(order), STOP_EVERY):
