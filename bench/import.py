@@ -111,9 +111,9 @@ def _model_work(args):
     for _ in _nlp.pipe(texts, batch_size=extract.SPACY_BATCH):
         pass
     t1 = time.perf_counter()
-    _embedder(embedded, batch=64)
+    _embedder(embedded)
     t2 = time.perf_counter()
-    _embedder(plain, batch=64)
+    _embedder(plain)
     return t1 - t0, t2 - t1, time.perf_counter() - t2
 
 

@@ -103,7 +103,7 @@ def _work(kind, payload):
         from . import extract
 
         return extract._extract_group(payload)
-    return _worker_embedder(payload, batch=64)
+    return _worker_embedder(payload)
 
 
 def run(memory, ids, report=None):
