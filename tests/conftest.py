@@ -45,8 +45,15 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("backend", BACKENDS, indirect=True)
 
 
+# The files with the longest tests, first: two workers share the suite (README, `--dist worksteal`: one that is idle
+# takes the other's last tests), and the 10 MB entry (minutes of both cores) started last made the suite wait for it.
+SLOW_FIRST = ("test_bounded.py", "test_files.py", "test_serve_limits.py", "test_crash.py", "test_fuzz.py")
+
+
 def pytest_collection_modifyitems(config, items):
-    """A test marked `sqlite_only` has no PostgreSQL run, whichever fixture was given both backends."""
+    """A test marked `sqlite_only` has no PostgreSQL run, whichever fixture was given both backends; the slowest files
+    are run first."""
+    items.sort(key=lambda i: SLOW_FIRST.index(i.path.name) if i.path.name in SLOW_FIRST else len(SLOW_FIRST))
     on_pg = [i for i in items if i.get_closest_marker("sqlite_only") and hasattr(i, "callspec")
              and "postgres" in i.callspec.params.values()]
     if on_pg:

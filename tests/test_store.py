@@ -60,6 +60,9 @@ def test_an_older_store_is_brought_up_to_date_keeping_its_entries(db):
 MAIN_ONLY = ("m008_entry_versions", "m009_statements", "m010_confidence", "m013_messages", "m014_import_sources",
              "m015_person_facts")
 RELIABLE_ONLY = ("m012_failures", "m012_search_symbols")
+# the migrations there were when the two lines met: a store either made has none written after (m020_life9 alters
+# person_facts, which a store made by the reliability line gets from m015 when opened)
+MET = [fn.__name__ for fn in migrations.MIGRATIONS].index("m012_search_symbols") + 1
 
 
 @pytest.mark.sqlite_only  # an older file made by hand
@@ -69,7 +72,7 @@ def test_a_store_made_before_the_two_lines_of_migrations_met_is_brought_up_to_da
     with the other's migrations missing, takes them when opened, and its passages are searchable by emoji."""
     conn = sqlite3.connect(str(db), isolation_level=None)
     conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-    for fn in migrations.MIGRATIONS:
+    for fn in migrations.MIGRATIONS[:MET]:
         if fn.__name__ in left_out:
             continue
         conn.execute("BEGIN")

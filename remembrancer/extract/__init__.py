@@ -462,6 +462,7 @@ class _People:
         self.into = {}  # a person merged into the owner -> the owner
         self.by_word = defaultdict(set)  # name word (and its nickname forms) -> people, so joining is not a scan
         self.marks = defaultdict(set)  # person -> what words beside their name said they are, in this batch (`Person.marks`)
+        self.stored_marks = {}  # person -> `stored_marks`, read once a batch (it reads every mention of theirs)
         for pid, row in self.rows.items():
             row["names"] = frozenset(row["aliases"] | {row["name"]})
             row["fulls"] = _fulls(row["names"])
@@ -719,7 +720,9 @@ class _People:
         if row is None:
             return set()
         out = set(self.marks.get(pid, ())).union(*(name_marks(n) for n in row.get("names", ())))
-        return out | stored_marks(self.conn, pid)
+        if pid not in self.stored_marks:
+            self.stored_marks[pid] = stored_marks(self.conn, pid)
+        return out | self.stored_marks[pid]
 
     def _evidence(self, pid: int, mine: frozenset) -> str:
         """The surest class of evidence (`join_class`) by which the names `mine` are the stored person's."""

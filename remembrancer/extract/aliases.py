@@ -418,7 +418,7 @@ def marked_place(marks) -> bool:
     return any(m.startswith("at ") for m in marks)
 
 
-def _mention_marks(doc, m) -> set[str]:
+def _mention_marks(doc, m, text: str) -> set[str]:
     """What the words beside one mention of a name say the one named is: its own first word ("Uncle Jim", "Big Tom"), a
     word before it ("cousin Dave", "my coworker Linda", "Wee Callum"), a noun set beside it ("Kate, my goddaughter"),
     where they are from or at ("Jim from next door": "neighbour"; "Joe from work": "colleague"; "Bill from the
@@ -426,7 +426,7 @@ def _mention_marks(doc, m) -> set[str]:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
         return set()
-    out = said_marks(doc.text, m.start, m.end)
+    out = said_marks(text, m.start, m.end)  # the entry's text: spaCy builds `doc.text` from every token at each call
     root = span.root
     for child in root.children:
         if child.i in range(span.start, span.end):
@@ -496,7 +496,7 @@ def _split_namesakes(ex: Extraction) -> set[tuple[int, int]]:
         groups = []  # [marks, mentions]
         last = None
         for m in sorted(said, key=lambda m: m.start):
-            marks = _mention_marks(ex.doc, m)
+            marks = _mention_marks(ex.doc, m, ex.text)
             if marks:
                 last = next((g for g in groups if g[0] & marks), None) or next(
                     (g for g in groups if not marked_apart(g[0], marks)), None)
