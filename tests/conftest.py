@@ -46,7 +46,7 @@ def pytest_generate_tests(metafunc):
 
 
 # The files with the longest tests, first: two workers share the suite (README, `--dist worksteal`: one that is idle
-# takes the other's last tests), and the 10 MB entry (minutes of both cores) started last made the suite wait for it.
+# takes the other's last tests), and the long entries (minutes of both cores) started last made the suite wait for them.
 SLOW_FIRST = ("test_bounded.py", "test_files.py", "test_serve_limits.py", "test_crash.py", "test_fuzz.py")
 
 

@@ -18,6 +18,10 @@ if not CHROMIUM.exists():
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
+# The suite runs on two workers (README): a page answering a click waits on a server sharing the cores, so an
+# expectation waits up to 20 s (5 s by default), failing as before when the page never shows it.
+expect.set_options(timeout=20_000)
+
 ENTRIES = [
     ("My husband Rhys drove us to the coast. My mother Joan came too, and my sister Mel.", "2020-01-01"),
     ("Winston sat with us all evening; Winston never says much. Rhys fed him sardines.", "2020-01-05"),

@@ -16,6 +16,10 @@ if not CHROMIUM.exists():
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
+# The suite runs on two workers (README): a page answering a click waits on a server sharing the cores, so an
+# expectation waits up to 20 s (5 s by default), failing as before when the page never shows it.
+expect.set_options(timeout=20_000)
+
 ENTRY = "Walked the dunes at Rhossili with Bronwen Tudor and her brother Idris. She flew the red kite her father made, and we ate chips on the wall."
 LATER = "2031-03-01"  # long after every entry here: everyone has faded
 ONE_LINE = re.compile(r"^[^\n]+$")

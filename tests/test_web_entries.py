@@ -17,6 +17,10 @@ if not CHROMIUM.exists():
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
+# The suite runs on two workers (README): a page answering a click waits on a server sharing the cores, so an
+# expectation waits up to 20 s (5 s by default), failing as before when the page never shows it.
+expect.set_options(timeout=20_000)
+
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 LATER = "2031-03-01"
 # One person a width, so the tests at one width do not meet the other's entries.
