@@ -222,20 +222,26 @@ class Narrator:
         return ex
 
 
+def _me_and_names(ex: Extraction):
+    """The writer's person (the one "I" is), and where each name said starts: token -> (person, the token after it)."""
+    me = next((p for p, person in enumerate(ex.people) if person.narrator and any(m.kind == "narrator" for m in person.mentions)), None)
+    starts = {}
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            span = ex.doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "name" else None
+            if span is not None:
+                starts[span.start] = (p, span.end)
+    return me, starts
+
+
 def _my_name(ex: Extraction) -> list[list[int]]:
     """The name the writer gives as their own: "My name is Ciarán", or in their own quoted words ('"I'm Ciarán, the
     husband," says I'; not '"I'm Ciarán," he said', nor "I'm Ross's sister", nor "We're doing Macbeth and I'm Banquo").
     Returns [narrator, named] groups."""
-    me = next((p for p, person in enumerate(ex.people) if person.narrator and any(m.kind == "narrator" for m in person.mentions)), None)
+    me, starts = _me_and_names(ex)
     if me is None:
         return []
     doc, quotes = ex.doc, quoted(ex.text)
-    starts = {}
-    for p, person in enumerate(ex.people):
-        for m in person.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "name" else None
-            if span is not None:
-                starts[span.start] = (p, span.end)
     named = set()
     for t in doc:
         if t.lower_ == "i" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'m", "’m", "am") and inside(t.idx, quotes):
@@ -263,16 +269,10 @@ def _name_written(ex: Extraction) -> list[list[int]]:
     """The name the writer writes as their own: "I signed my name in the big book. Maisie Ann Thornton.", "Wrote my name
     on the form: Kirsty Anne McLeod" (after a colon, or alone as the next sentence); not "I wrote my name and Tom's",
     nor "Mum signed my name: Mum", nor a kin word. Returns [narrator, named] groups."""
-    me = next((p for p, person in enumerate(ex.people) if person.narrator and any(m.kind == "narrator" for m in person.mentions)), None)
+    me, starts = _me_and_names(ex)
     if me is None:
         return []
     doc, quotes = ex.doc, quoted(ex.text)
-    starts = {}
-    for p, person in enumerate(ex.people):
-        for m in person.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "name" else None
-            if span is not None:
-                starts[span.start] = (p, span.end)
     named = set()
     for t in doc:
         verb = t.head
