@@ -169,7 +169,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "21"  # 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "22"  # 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
@@ -375,9 +375,13 @@ def tie(word: str) -> str | None:
 def name_marks(name: str) -> set[str]:
     """The mark a name carries in its first word ("Uncle Jim": "pibling", "Coach Mike": "title coach")."""
     words = name.split()
-    if len(words) < 2 or not (t := tie(words[0])):
+    if len(words) < 2 or words[0].lower().rstrip(".") in COURTESY or not (t := tie(words[0])):
         return set()
     return {f"title {t}" if _sort(t) == "role" else t}
+
+
+# Titles of courtesy say no role, so nothing at odds with kin: "Miss Jemima" is "sister Jemima" to Miss Pinkerton.
+COURTESY = {"mr", "mrs", "miss", "ms", "mx", "mister", "missus", "master", "madam", "madame"}
 
 
 BEFORE_SAID = re.compile(r"([A-Za-z][A-Za-z'-]*)\s+\Z")
