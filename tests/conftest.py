@@ -121,6 +121,20 @@ def made(db) -> bool:
     return name in postgres.memories(dsn)
 
 
+def add_said(memory, said, at: str):
+    """A test's text as said: one entry on `at`, a list of entries a day apart from it, or a chat of (speaker, text)
+    turns on `at`, its first speaker the writer."""
+    from datetime import date, timedelta
+
+    if isinstance(said, str):
+        memory.add(said, at=at)
+    elif isinstance(said[0], str):
+        for n, text in enumerate(said):
+            memory.add(text, at=(date.fromisoformat(at) + timedelta(days=n)).isoformat())
+    else:
+        memory.add_chat(said, at=at, me=said[0][0])
+
+
 def file_digest(path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 

@@ -7,7 +7,7 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import store_on
+from conftest import add_said, store_on
 
 pytestmark = pytest.mark.backends
 
@@ -194,13 +194,7 @@ JOINED = [
 
 
 def _add(memory, said):
-    if isinstance(said, str):
-        memory.add(said, at="2024-06-03")
-    elif isinstance(said[0], str):  # entries, a day apart
-        for day, text in enumerate(said, 3):
-            memory.add(text, at=f"2024-06-{day:02d}")
-    else:
-        memory.add_chat(said, at="2024-06-03", me=said[0][0])
+    add_said(memory, said, "2024-06-03")
 
 
 def _people(memory):

@@ -9,7 +9,7 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import store_on
+from conftest import add_said, store_on
 
 pytestmark = pytest.mark.backends
 AT = "2025-03-04"
@@ -190,13 +190,7 @@ TRAPS = [
 
 
 def _add(memory, said):
-    if isinstance(said, str):
-        memory.add(said, at=AT)
-    elif isinstance(said[0], str):  # entries, a day apart
-        for day, text in enumerate(said, 4):
-            memory.add(text, at=f"2025-03-{day:02d}")
-    else:
-        memory.add_chat(said, at=AT, me=said[0][0])
+    add_said(memory, said, AT)
 
 
 def _stated(memory) -> list[tuple[set, str, set]]:
