@@ -646,10 +646,10 @@ def score(folder: Path, key: dict, db: Path) -> dict:
             if e["kind"] == "chat":
                 by_day[(e["at"] or "")[:10]] = e
             elif e["source"]:
-                try:
-                    by_path[str(Path(e["source"]).resolve().relative_to(folder.resolve()))] = e
-                except ValueError:
-                    pass
+                parts = Path(e["source"]).parts
+                if folder.name in parts:  # by the writer's folder, wherever the store was made (a --cache from another checkout)
+                    at = len(parts) - 1 - parts[::-1].index(folder.name)
+                    by_path[str(Path(*parts[at + 1:]))] = e
         days = PR()
         undated = Counter()
         for ref, want in key.get("entries", {}).items():
