@@ -17,6 +17,7 @@ import time
 import types
 import typing
 import urllib.parse
+from collections import defaultdict
 from pathlib import Path
 
 from . import capture, dates, lexical, migrations
@@ -1693,3 +1694,190 @@ class _Tried:
                     self.taken[name, r[0]] = tuple(r[1:])
                     self.times[name, r[0]] = self.times.get((name, r[0]), 0) + 1
         return todo
+
+
+# -- what extraction stores and reads back (extract/__init__.py) -----------------------------------------
+# Its SQL, here as the rest of the store's: SQLite's, which postgres.py's connection translates. Those given `memory`
+# read outside a transaction (`memory.query`); those given `conn` run in the caller's.
+EXTRACTED = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions", "person_facts")  # by entry
+PERSON_CUES = "person, cue, count, closeness, fan, weight, valence, emotions, closeness_u, felt, valence_u, emotions_u"
+
+
+def _chunks(items, size=500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(items) -> str:
+    return ",".join("?" * len(items))
+
+
+def entry_lengths(memory, ids) -> dict[int, int]:
+    """entry -> its length in characters, of the entries stored."""
+    found = {}
+    for chunk in _chunks(ids):
+        found.update(dict(memory.query(f"SELECT id, length(text) FROM entries WHERE id IN ({_marks(chunk)})", chunk)))
+    return found
+
+
+def entries_to_read(memory, ids):
+    """These entries (id, text, at, author, kind, meta, hash) by id, and entry -> its passages in order, each
+    (start, end, id, speaker)."""
+    entries = memory.query(f"SELECT id, text, at, author, kind, meta, hash FROM entries WHERE id IN ({_marks(ids)}) ORDER BY id", ids)
+    passages = defaultdict(list)
+    for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({_marks(ids)}) ORDER BY entry, seq", ids):
+        passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
+    return entries, passages
+
+
+def entries_now(conn, ids) -> tuple[dict, dict]:
+    """(entry -> (hash, at) of these entries not in the trash, entry -> its passage ids in order): an entry as it is now."""
+    now = {r[0]: (r[1], r[2]) for r in conn.execute(
+        f"SELECT id, hash, at FROM entries WHERE id IN ({_marks(ids)}) AND deleted IS NULL", ids)}
+    held = defaultdict(list)
+    for pid, eid in conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({_marks(ids)}) ORDER BY entry, seq", ids):
+        held[eid].append(pid)
+    return now, held
+
+
+def entry_text(conn, entry_id: int) -> str:
+    return conn.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()[0]
+
+
+def entry_day(conn, entry_id: int):
+    """The entry's day (its `at` to the day), as a row, or None if there is no such entry."""
+    return conn.execute("SELECT substr(at, 1, 10) FROM entries WHERE id = ?", (entry_id,)).fetchone()
+
+
+def forget_extracted(conn, entry_ids=None):
+    """Delete the rows extraction read in these entries (in every entry if None); people and aliases stay."""
+    if entry_ids is None:
+        for table in EXTRACTED:
+            conn.execute(f"DELETE FROM {table}")
+        return
+    marks = _marks(entry_ids)
+    conn.execute(f"DELETE FROM event_people WHERE event IN (SELECT id FROM events WHERE entry IN ({marks}))", entry_ids)
+    for table in EXTRACTED[1:]:
+        conn.execute(f"DELETE FROM {table} WHERE entry IN ({marks})", entry_ids)
+
+
+def forget_people(conn):
+    """Delete every person, their aliases and person-cue rows."""
+    conn.execute("DELETE FROM person_cues")
+    conn.execute("DELETE FROM aliases")
+    conn.execute("DELETE FROM people")
+
+
+def unmark_processed(conn, processor: str, entry_ids=None):
+    """These entries (every entry if None) are to be read again by `processor`."""
+    if entry_ids is None:
+        conn.execute("DELETE FROM processed WHERE processor = ?", (processor,))
+    else:
+        conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({_marks(entry_ids)})", [processor, *entry_ids])
+
+
+# what an entry's extraction is stored as
+def insert_mentions(conn, rows):
+    """Rows of (entry, passage, person, start, end, kind, sign, sure)."""
+    conn.executemany(
+        "INSERT INTO mentions (entry, passage, person, start, end, kind, sign, sure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def insert_relations(conn, rows):
+    """Rows of (entry, passage, subject, relation, object, start, end, confidence, how)."""
+    conn.executemany(
+        "INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def insert_cues(conn, rows):
+    """Rows of (entry, passage, person, cue, start, end, closeness)."""
+    conn.executemany("INSERT INTO cues (entry, passage, person, cue, start, end, closeness) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def insert_event(conn, row) -> int:
+    """One event, (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place, date_how): its id."""
+    return conn.execute(
+        "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place, date_how)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row).lastrowid
+
+
+def insert_event_people(conn, rows):
+    """Rows of (event, person, agent); a person twice in one event once."""
+    conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)", rows)
+
+
+def insert_times(conn, rows):
+    """Rows of (entry, passage, start, end, text, lo, hi, confidence)."""
+    conn.executemany("INSERT INTO times (entry, passage, start, end, text, lo, hi, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def insert_feelings(conn, rows):
+    """Rows of (entry, passage, start, end, valence, emotions as JSON)."""
+    conn.executemany("INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def insert_facts(conn, rows):
+    """Rows of (entry, passage, person, kind, what, statement, start, end, lo, hi)."""
+    conn.executemany(
+        "INSERT INTO person_facts (entry, passage, person, kind, what, statement, start, end, lo, hi)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+# people, as extraction keeps them
+def people_count(conn) -> int:
+    return conn.execute("SELECT count(*) FROM people").fetchone()[0]
+
+
+def people_ids(conn) -> set[int]:
+    return {r[0] for r in conn.execute("SELECT id FROM people")}
+
+
+def people_named_in(conn, entry_ids) -> set[int]:
+    """The people these entries mention."""
+    return {r[0] for chunk in _chunks(sorted(entry_ids)) for r in conn.execute(
+        f"SELECT DISTINCT person FROM mentions WHERE entry IN ({_marks(chunk)})", chunk)}
+
+
+def forget_unmentioned(conn):
+    """Delete the people no mention names, and their facts (the one table of theirs with no cascade)."""
+    gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
+    conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")
+    conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
+
+
+def name_and_owner(conn, pid: int):
+    """(name, owner) of a person, or None."""
+    return conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
+
+
+def said_of(conn, pid: int) -> set[str]:
+    """The words of a person's mentions, in lower case."""
+    return {r[0].lower() for r in conn.execute(
+        "SELECT DISTINCT substr(e.text, m.start + 1, m.end - m.start) FROM mentions m JOIN entries e ON e.id = m.entry"
+        " WHERE m.person = ?", (pid,))}
+
+
+def written_where_named(conn, pid: int, name: str) -> bool:
+    """Does an entry that mentions the person hold this name anywhere (in any case)?"""
+    return conn.execute(
+        "SELECT 1 FROM entries WHERE id IN (SELECT DISTINCT entry FROM mentions WHERE person = ?)"
+        " AND instr(lower(text), lower(?)) LIMIT 1", (pid, name)).fetchone() is not None
+
+
+def aliases_of(conn, pid: int) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+
+
+def forget_aliases(conn, rows):
+    """Rows of (person, alias)."""
+    conn.executemany("DELETE FROM aliases WHERE person = ? AND alias = ?", rows)
+
+
+def rename_person(conn, pid: int, name: str):
+    conn.execute("UPDATE people SET name = ? WHERE id = ?", (name, pid))
+
+
+def cue_sums_missing(conn) -> bool:
+    """Are there person-cue rows from before their sums were kept (closeness_u NULL)?"""
+    return conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone() is not None

@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
+from .. import store
 from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
 from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, bare_title, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
 from .base import Extraction, Mention, Person
@@ -53,7 +54,6 @@ SPACY_BATCH = 16
 WORKERS = 2  # parsing processes for a large run (at most one per core)
 PARALLEL_CHARS = 300_000  # about 50,000 words: below this, starting workers costs more than it saves
 AHEAD = 2  # batches parsed ahead of the one being stored
-TABLES = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions", "person_facts")
 
 _nlp = None
 
@@ -269,12 +269,12 @@ def write(conn, memory, batch, entries, passages, extractions) -> list[int]:
     if not batch:
         return []
     module = importlib.import_module(__name__)
-    if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
+    if store.cue_sums_missing(conn):
         person_cues(conn)  # rows from before their sums were kept
-    people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    people_before = store.people_count(conn)
     before = _shares(conn, batch)
-    touched = _named_in(conn, batch)
-    _forget(conn, batch)
+    touched = store.people_named_in(conn, batch)
+    store.forget_extracted(conn, batch)
     known = _People(conn)
     for entry, ex in zip(entries, extractions):
         _store(conn, entry, ex, passages[entry["id"]], known)
@@ -286,13 +286,7 @@ def write(conn, memory, batch, entries, passages, extractions) -> list[int]:
 def _unchanged(conn, entries, passages, extractions):
     """The entries (ids, rows, extractions) as they still are: one changed, put in the trash or erased since
     it was read (remembrancer/entries.py) is left pending, to be read again as it is now."""
-    ids = [e["id"] for e in entries]
-    marks = ",".join("?" * len(ids))
-    now = {r[0]: (r[1], r[2]) for r in conn.execute(
-        f"SELECT id, hash, at FROM entries WHERE id IN ({marks}) AND deleted IS NULL", ids)}
-    held = defaultdict(list)
-    for pid, eid in conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", ids):
-        held[eid].append(pid)
+    now, held = store.entries_now(conn, [e["id"] for e in entries])
     kept = [(e, ex) for e, ex in zip(entries, extractions)
             if now.get(e["id"]) == (e["hash"], e["at"]) and held[e["id"]] == [p[2] for p in passages[e["id"]]]]
     return [e["id"] for e, _ in kept], [e for e, _ in kept], [ex for _, ex in kept]
@@ -313,11 +307,8 @@ def _die_with_parent():
 
 def _sizes(memory, ids) -> dict[int, int]:
     """entry -> its length in characters, in the order given."""
-    sizes = {}
-    for chunk in _chunks(ids):
-        found = dict(memory.query(f"SELECT id, length(text) FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-        sizes.update((i, found.get(i, 0)) for i in chunk)
-    return sizes
+    found = store.entry_lengths(memory, ids)
+    return {i: found.get(i, 0) for i in ids}
 
 
 def _batches(sizes: dict[int, int]) -> list[list[int]]:
@@ -377,14 +368,8 @@ def _extracted(memory, batches, pool):
 
 
 def _read(memory, batch):
-    marks = ",".join("?" * len(batch))
-    entries = memory.query(f"SELECT id, text, at, author, kind, meta, hash FROM entries WHERE id IN ({marks}) ORDER BY id", batch)
-    passages = defaultdict(list)
-    for row in memory.query(f"SELECT id, entry, start, end, speaker FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", batch):
-        passages[row["entry"]].append((row["start"], row["end"], row["id"], row["speaker"]))
-    from ..store import DATE_ORDER
-
-    order = memory.setting(DATE_ORDER)  # "08/05/2023" in the text is read as the store reads dates
+    entries, passages = store.entries_to_read(memory, batch)
+    order = memory.setting(store.DATE_ORDER)  # "08/05/2023" in the text is read as the store reads dates
     day_first = order.get("day_first") if isinstance(order, dict) else None
     items = [
         (e["text"], e["at"], e["author"],
@@ -397,22 +382,9 @@ def _read(memory, batch):
 def clear(memory):
     """Forget every extraction table (the owner's corrections stay) so that every entry is pending again."""
     with memory.transaction() as conn:
-        _forget(conn, None)
-        conn.execute("DELETE FROM person_cues")
-        conn.execute("DELETE FROM aliases")
-        conn.execute("DELETE FROM people")
-        conn.execute("DELETE FROM processed WHERE processor = ?", (NAME,))
-
-
-def _forget(conn, entry_ids):
-    if entry_ids is None:
-        for table in TABLES:
-            conn.execute(f"DELETE FROM {table}")
-        return
-    marks = ",".join("?" * len(entry_ids))
-    conn.execute(f"DELETE FROM event_people WHERE event IN (SELECT id FROM events WHERE entry IN ({marks}))", entry_ids)
-    for table in TABLES[1:]:
-        conn.execute(f"DELETE FROM {table} WHERE entry IN ({marks})", entry_ids)
+        store.forget_extracted(conn)
+        store.forget_people(conn)
+        store.unmark_processed(conn, NAME)
 
 
 def _passage_finder(passages):
@@ -1132,57 +1104,29 @@ def _store(conn, entry, ex: Extraction, passages, known):
             letter=bool(GREETING.match(ex.text)), heard=None if owner else _heard(ex, len(ids), me, turns)))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
-    conn.executemany(
-        "INSERT INTO mentions (entry, passage, person, start, end, kind, sign, sure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((eid, passage_of(m.start), ids[p], m.start, m.end, m.kind, m.sign,
+    store.insert_mentions(conn, (
+        (eid, passage_of(m.start), ids[p], m.start, m.end, m.kind, m.sign,
           person.confidence if m.kind in ("name", "title", "speaker") else None)
-         for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)),
-    )
-    conn.executemany(
-        "INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end, r.confidence, r.how)
-         for r in ex.relations if ids[r.subject] and ids[r.object] and ids[r.subject] != ids[r.object]],
-    )
-    conn.executemany(
-        "INSERT INTO cues (entry, passage, person, cue, start, end, closeness) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ((eid, passage_of(c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
-         for c in ex.cues if ids[c.person]),
-    )
+         for p, person in enumerate(ex.people) if ids[p] for m in speakers.get(p, person.mentions)))
+    store.insert_relations(conn, [
+        (eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end, r.confidence, r.how)
+        for r in ex.relations if ids[r.subject] and ids[r.object] and ids[r.subject] != ids[r.object]])
+    store.insert_cues(conn, ((eid, passage_of(c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
+                             for c in ex.cues if ids[c.person]))
     for ev in ex.events:
-        event = conn.execute(
-            "INSERT INTO events (entry, passage, kind, start, end, lo, hi, negated, confidence, date_confidence, place, date_how)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated), ev.confidence,
-             ev.date_confidence, ev.place, ev.date_how),
-        ).lastrowid
+        event = store.insert_event(conn, (eid, passage_of(ev.start), ev.kind, ev.start, ev.end, ev.lo, ev.hi, int(ev.negated),
+                                          ev.confidence, ev.date_confidence, ev.place, ev.date_how))
         agents = {ids[p] for p in ev.agents} - {ids[p] for p in ev.people if p not in ev.agents}
-        conn.executemany("INSERT OR IGNORE INTO event_people (event, person, agent) VALUES (?, ?, ?)",
-                         [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
+        store.insert_event_people(conn, [(event, ids[p], int(ids[p] in agents)) for p in ev.people if ids[p]])
     # Front matter and a date line heading the text make no passage: they say when the entry was written,
     # which is its `at` (the owner may re-date it), not a time it speaks of.
     body = passages[0][0] if passages else 0
-    conn.executemany(
-        "INSERT INTO times (entry, passage, start, end, text, lo, hi, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence) for t in ex.times if t.start >= body),
-    )
-    conn.executemany(
-        "INSERT INTO feelings (entry, passage, start, end, valence, emotions) VALUES (?, ?, ?, ?, ?, ?)",
-        ((eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
-         for f in ex.feelings),
-    )
-    conn.executemany(
-        "INSERT INTO person_facts (entry, passage, person, kind, what, statement, start, end, lo, hi)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(eid, passage_of(f.start), ids[f.person], f.kind, f.what, f.statement, f.start, f.end, f.lo, f.hi)
-         for f in ex.facts if ids[f.person]],
-    )
-
-
-def _named_in(conn, entry_ids) -> set[int]:
-    """The people these entries mention."""
-    return {r[0] for chunk in _chunks(sorted(entry_ids)) for r in conn.execute(
-        f"SELECT DISTINCT person FROM mentions WHERE entry IN ({','.join('?' * len(chunk))})", chunk)}
+    store.insert_times(conn, ((eid, passage_of(t.start), t.start, t.end, t.text, t.lo, t.hi, t.confidence)
+                              for t in ex.times if t.start >= body))
+    store.insert_feelings(conn, ((eid, passage_of(f.start), f.start, f.end, f.valence, json.dumps(f.emotions))
+                                 for f in ex.feelings))
+    store.insert_facts(conn, [(eid, passage_of(f.start), ids[f.person], f.kind, f.what, f.statement, f.start, f.end, f.lo, f.hi)
+                              for f in ex.facts if ids[f.person]])
 
 
 def _tidy(conn, batch, before, people_before, joined=(), touched=()):
@@ -1192,7 +1136,7 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
     people merged are recomputed whole."""
     kin = _kin_joins(conn) | _writer_names_checked(conn)
     joined = set(joined) | kin
-    read_people(conn, _named_in(conn, batch) | set(touched) | joined)
+    read_people(conn, store.people_named_in(conn, batch) | set(touched) | joined)
     merged = set(apply_corrections(conn))
     if merged:
         read_people(conn, merged)
@@ -1202,9 +1146,7 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
     _dated_by_events(conn, batch)
     _before_their_death(conn, batch)
     _alive_later(conn, batch)
-    gone = "SELECT id FROM people WHERE id NOT IN (SELECT DISTINCT person FROM mentions)"
-    conn.execute(f"DELETE FROM person_facts WHERE person IN ({gone})")  # the one table of theirs with no cascade
-    conn.execute(f"DELETE FROM people WHERE id IN ({gone})")
+    store.forget_unmentioned(conn)
     imply(conn)
     after = _shares(conn, batch)
     pairs = set(after) | set(before)
@@ -1268,7 +1210,7 @@ def _before_their_death(conn, batch):
     without its year placed after the death ("Dear Jean, you loved the garden in June", "your mother moved at Christmas",
     in a letter written years after) is of some earlier year, so only "before the death" (date_how "bound:..."). Of the
     people the batch names."""
-    named = sorted(_named_in(conn, batch))
+    named = sorted(store.people_named_in(conn, batch))
     died = {}
     for chunk in _chunks(named):
         for person, hi in conn.execute(
@@ -1297,7 +1239,7 @@ def _alive_later(conn, batch):
     to whom a life event the store dates surely happened after the day the death was told by ("He's dead to me" on
     Monday, and chatting on Friday; "we lost him" in May, and retiring in June). Of the people the batch names (the
     death told now, or the life after it)."""
-    named = sorted(_named_in(conn, batch))
+    named = sorted(store.people_named_in(conn, batch))
     deaths = [tuple(r) for chunk in _chunks(named) for r in conn.execute(
         "SELECT ev.id, ep.person, substr(coalesce(ev.hi, e.at), 1, 10) FROM events ev JOIN event_people ep ON ep.event = ev.id"
         " AND ep.agent = 0 JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0"
@@ -2197,41 +2139,35 @@ def forget(conn, entry_ids):
     ids = sorted(set(entry_ids))
     if not ids:
         return
-    if conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone():
+    if store.cue_sums_missing(conn):
         person_cues(conn)
-    marks = ",".join("?" * len(ids))
-    people_before = conn.execute("SELECT count(*) FROM people").fetchone()[0]
-    touched = [r[0] for r in conn.execute(f"SELECT DISTINCT person FROM mentions WHERE entry IN ({marks})", ids)]
+    people_before = store.people_count(conn)
+    touched = sorted(store.people_named_in(conn, ids))
     before = _shares(conn, ids)
-    _forget(conn, ids)
+    store.forget_extracted(conn, ids)
     _unsaid(conn, touched)
     _tidy(conn, ids, before, people_before, touched=touched)
-    conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({marks})", [NAME, *ids])
+    store.unmark_processed(conn, NAME, ids)
 
 
 def _unsaid(conn, people):
     """Drop the names of these people that no remaining entry says (a nickname or a surname read only in
     an entry now changed or gone); one left known by such a name takes their fullest remaining name."""
     for pid in people:
-        row = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
+        row = store.name_and_owner(conn, pid)
         if row is None or row[1]:
             continue
-        said = {r[0].lower() for r in conn.execute(
-            "SELECT DISTINCT substr(e.text, m.start + 1, m.end - m.start) FROM mentions m JOIN entries e ON e.id = m.entry"
-            " WHERE m.person = ?", (pid,))}
+        said = store.said_of(conn, pid)
         if not said:
             continue  # no mention left: _tidy lets them go
 
         def holds(name):
-            return name.lower() in said or conn.execute(
-                "SELECT 1 FROM entries WHERE id IN (SELECT DISTINCT entry FROM mentions WHERE person = ?)"
-                " AND instr(lower(text), lower(?)) LIMIT 1", (pid, name)).fetchone() is not None
+            return name.lower() in said or store.written_where_named(conn, pid, name)
 
-        aliases = [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+        aliases = store.aliases_of(conn, pid)
         gone = [a for a in aliases if not holds(a)]
-        conn.executemany("DELETE FROM aliases WHERE person = ? AND alias = ?", [(pid, a) for a in gone])
+        store.forget_aliases(conn, [(pid, a) for a in gone])
         if not holds(row[0]):
             left = [a for a in aliases if a not in gone]
             if left:
-                conn.execute("UPDATE people SET name = ? WHERE id = ?",
-                             (max(left, key=lambda a: (len(tokens(a)), len(a), a)), pid))
+                store.rename_person(conn, pid, max(left, key=lambda a: (len(tokens(a)), len(a), a)))
