@@ -1881,3 +1881,164 @@ def rename_person(conn, pid: int, name: str):
 def cue_sums_missing(conn) -> bool:
     """Are there person-cue rows from before their sums were kept (closeness_u NULL)?"""
     return conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone() is not None
+
+
+# events, as extraction dates them and weighs them after a batch
+def set_event_confidence(conn, rows):
+    """Rows of (confidence, event)."""
+    conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", rows)
+
+
+def deaths_of_unlisted(conn, above: float, listed: str) -> list:
+    """(event, name) of each person a death surer than `above` is told of, for the deaths told of no one listed
+    (`listed`: people.LISTED_SQL, of `p`)."""
+    return conn.execute(
+        "SELECT ev.id, p.name FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
+        " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND coalesce(ev.confidence, 1.0) > ?"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
+        f"   WHERE ep.event = ev.id AND ep.agent = 0 AND {listed})", (above,)).fetchall()
+
+
+def deaths_of_listed_again(conn, sure: float, unseen: float, listed: str):
+    """The deaths at `unseen` told of someone now listed are `sure` again."""
+    conn.execute(
+        "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
+        " AND EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
+        f"   WHERE ep.event = events.id AND ep.agent = 0 AND {listed})", (sure, unseen))
+
+
+def death_days(conn, people, sure: float) -> dict:
+    """person -> the day of their earliest dated death at least `sure`, of these people."""
+    died = {}
+    for chunk in _chunks(people):
+        for person, hi in conn.execute(
+                "SELECT ep.person, min(substr(ev.hi, 1, 10)) FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
+                f" WHERE ev.kind = 'death' AND ev.negated = 0 AND coalesce(ev.confidence, 1.0) >= ? AND ev.lo IS NOT NULL"
+                f" AND ev.hi IS NOT NULL AND ep.person IN ({_marks(chunk)}) GROUP BY ep.person", (sure, *chunk)):
+            died[person] = hi
+    return died
+
+
+def dated_events_of(conn, people):
+    """(event, person, first day, date_how) of the events but deaths these people are in that have a date and its evidence."""
+    for chunk in _chunks(people):
+        yield from conn.execute(
+            "SELECT ev.id, ep.person, substr(ev.lo, 1, 10), ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            f" WHERE ev.kind != 'death' AND ev.lo IS NOT NULL AND ev.date_how IS NOT NULL"
+            f" AND ep.person IN ({_marks(chunk)})", chunk)
+
+
+def bound_events(conn, rows):
+    """Rows of (day, event): the event is no later than that day, its date only that bound ("bound:" its evidence)."""
+    conn.executemany("UPDATE events SET lo = NULL, hi = ?, date_confidence = 0, date_how = 'bound:' || date_how WHERE id = ?", rows)
+
+
+def deaths_told(conn, people, above: float) -> list[tuple]:
+    """(event, person, day) of the deaths of these people surer than `above`: the day it is dated to, else the entry's."""
+    return [tuple(r) for chunk in _chunks(people) for r in conn.execute(
+        "SELECT ev.id, ep.person, substr(coalesce(ev.hi, e.at), 1, 10) FROM events ev JOIN event_people ep ON ep.event = ev.id"
+        " AND ep.agent = 0 JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0"
+        f" AND coalesce(ev.confidence, 1.0) > ? AND ep.person IN ({_marks(chunk)})", (above, *chunk))]
+
+
+def last_lived(conn, people, kinds, sure: float):
+    """(person, day) of each of these people: the latest day an event of theirs of these kinds, at least `sure`, surely
+    dated, began on."""
+    return conn.execute(
+        "SELECT ep.person, max(substr(o.lo, 1, 10)) FROM events o JOIN event_people ep ON ep.event = o.id AND ep.agent = 0"
+        f" WHERE ep.person IN ({_marks(people)}) AND o.kind IN ({_marks(kinds)}) AND o.negated = 0"
+        " AND o.lo IS NOT NULL AND coalesce(o.confidence, 1.0) >= ? AND coalesce(o.date_confidence, 0) > 0"
+        " GROUP BY ep.person", (*people, *kinds, sure)).fetchall()
+
+
+def last_heard(conn, people):
+    """(person, day) of each of these people: the latest day they spoke in a chat or wrote as "I"."""
+    return conn.execute(
+        "SELECT m.person, max(substr(e.at, 1, 10)) FROM mentions m JOIN entries e ON e.id = m.entry"
+        f" WHERE m.person IN ({_marks(people)}) AND m.kind IN ('speaker', 'narrator') AND e.at IS NOT NULL GROUP BY m.person",
+        people).fetchall()
+
+
+def people_in_dated_events(conn, entries) -> set[int]:
+    """The people in the dated events of these entries."""
+    return {r[0] for chunk in _chunks(entries) for r in conn.execute(
+        "SELECT DISTINCT ep.person FROM events ev JOIN event_people ep ON ep.event = ev.id"
+        f" WHERE ev.lo IS NOT NULL AND ev.entry IN ({_marks(chunk)})", chunk)}
+
+
+def undated_events(conn, entries) -> set[tuple]:
+    """(event, entry, start, end) of the undated events of these entries (not denied)."""
+    return {tuple(r) for chunk in _chunks(entries) for r in conn.execute(
+        "SELECT id, entry, start, end FROM events WHERE lo IS NULL AND negated = 0"
+        f" AND entry IN ({_marks(chunk)})", chunk)}
+
+
+def undated_events_naming(conn, people, besides) -> set[tuple]:
+    """(event, entry, start, end) of the undated events (not denied) a mention of one of these people is inside, of the
+    entries not in `besides` (within one long entry this join pairs each of its events with each of its mentions: a
+    10 MB entry takes minutes)."""
+    return {tuple(r) for chunk in _chunks(people) for r in conn.execute(
+        "SELECT DISTINCT ev.id, ev.entry, ev.start, ev.end FROM events ev JOIN mentions m ON m.entry = ev.entry"
+        " AND m.start >= ev.start AND m.start < ev.end WHERE ev.lo IS NULL AND ev.negated = 0"
+        f" AND m.person IN ({_marks(chunk)}) AND m.entry NOT IN ({_marks(besides)})",
+        (*chunk, *besides))}
+
+
+def event_kind(conn, event: int) -> str:
+    return conn.execute("SELECT kind FROM events WHERE id = ?", (event,)).fetchone()[0]
+
+
+def person_mentioned_at(conn, entry: int, start: int, end: int):
+    """The person mentioned exactly there, as a row, or None."""
+    return conn.execute("SELECT person FROM mentions WHERE entry = ? AND start = ? AND end = ?", (entry, start, end)).fetchone()
+
+
+def in_event(conn, event: int, kind: str, person: int) -> bool:
+    """Is this event of this kind, with this person in it?"""
+    return conn.execute("SELECT 1 FROM events ev JOIN event_people ep ON ep.event = ev.id WHERE ev.id = ? AND ev.kind = ?"
+                        " AND ep.person = ?", (event, kind, person)).fetchone() is not None
+
+
+def dated_events_of_kind(conn, person: int, kind: str) -> list:
+    """(lo, hi, date_confidence, confidence) of the person's events of this kind surely dated, not denied, once each."""
+    return conn.execute(
+        "SELECT DISTINCT ev.lo, ev.hi, ev.date_confidence, coalesce(ev.confidence, 1.0) FROM events ev JOIN event_people ep"
+        " ON ep.event = ev.id AND ep.agent = 0 WHERE ep.person = ? AND ev.kind = ? AND ev.lo IS NOT NULL AND ev.hi IS NOT NULL"
+        " AND ev.negated = 0 AND coalesce(ev.date_confidence, 0) > 0", (person, kind)).fetchall()
+
+
+def date_events(conn, rows):
+    """Rows of (lo, hi, date_confidence, date_how, event)."""
+    conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ?, date_how = ? WHERE id = ?", rows)
+
+
+def funerals_before(conn, event: int, entry: int, start: int, since: str, day: str) -> list:
+    """(entry, start, day, date_how, entry's day) of the deaths a funeral bounds (undated, `bound:` evidence, not denied),
+    but this event: told before `start` in this entry, or in another written from `since` to `day`."""
+    return conn.execute(
+        "SELECT ev.entry, ev.start, substr(ev.hi, 1, 10), ev.date_how, substr(e.at, 1, 10) FROM events ev"
+        " JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0 AND ev.lo IS NULL AND ev.hi IS NOT NULL"
+        " AND ev.date_how LIKE 'bound:%' AND ev.id != ? AND (ev.entry = ? AND ev.start < ? OR ev.entry != ?"
+        " AND e.at >= ? AND e.at < ?)", (event, entry, start, entry, since, day + "T99")).fetchall()
+
+
+# relations: those implied by the ones read
+def forget_implied(conn):
+    conn.execute("DELETE FROM relations WHERE how = 'implied'")
+
+
+def relations_read(conn):
+    """(entry, passage, subject, relation, object, start, end, confidence) of every relation, in the order read."""
+    return conn.execute(
+        "SELECT entry, passage, subject, relation, object, start, end, coalesce(confidence, 1.0) FROM relations"
+        " ORDER BY entry, start, end, id")
+
+
+def genders(conn) -> dict:
+    """person -> gender."""
+    return dict(conn.execute("SELECT id, gender FROM people"))
+
+
+def writer_id(conn) -> int | None:
+    """The person who is the writer, if any."""
+    return next((r[0] for r in conn.execute("SELECT id FROM people WHERE owner = 1")), None)

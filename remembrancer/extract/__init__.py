@@ -1177,19 +1177,12 @@ def _unseen_deaths(conn):
     entry, doing nothing only people do, related to no one; "Gizmo died." of a hamster) is only "perhaps". A kin
     word is someone's kin, listed or not ("Grandpa passed early this morning" in a chat)."""
     names = defaultdict(list)
-    for eid, name in conn.execute(
-            "SELECT ev.id, p.name FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
-            " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND coalesce(ev.confidence, 1.0) > ?"
-            " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
-            f"   WHERE ep.event = ev.id AND ep.agent = 0 AND {LISTED_SQL})", (UNSEEN,)).fetchall():
+    for eid, name in store.deaths_of_unlisted(conn, UNSEEN, LISTED_SQL):
         names[eid].append(name)
     unseen = [(UNSEEN, eid) for eid, said in sorted(names.items()) if not any(
         (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) or _first_and_surname(n) for n in said)]
-    conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", unseen)
-    conn.execute(
-        "UPDATE events SET confidence = ? WHERE kind = 'death' AND confidence = ?"
-        " AND EXISTS (SELECT 1 FROM event_people ep JOIN people p ON p.id = ep.person"
-        f"   WHERE ep.event = events.id AND ep.agent = 0 AND {LISTED_SQL})", (FACT, UNSEEN))
+    store.set_event_confidence(conn, unseen)
+    store.deaths_of_listed_again(conn, FACT, UNSEEN, LISTED_SQL)
 
 
 # How sure a death is of someone written of as alive after it: "perhaps" (below UNSEEN, which _unseen_deaths raises again)
@@ -1211,27 +1204,15 @@ def _before_their_death(conn, batch):
     in a letter written years after) is of some earlier year, so only "before the death" (date_how "bound:..."). Of the
     people the batch names."""
     named = sorted(store.people_named_in(conn, batch))
-    died = {}
-    for chunk in _chunks(named):
-        for person, hi in conn.execute(
-                "SELECT ep.person, min(substr(ev.hi, 1, 10)) FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
-                f" WHERE ev.kind = 'death' AND ev.negated = 0 AND coalesce(ev.confidence, 1.0) >= ? AND ev.lo IS NOT NULL"
-                f" AND ev.hi IS NOT NULL AND ep.person IN ({','.join('?' * len(chunk))}) GROUP BY ep.person", (FACT, *chunk)):
-            died[person] = hi
+    died = store.death_days(conn, named, FACT)
     if not died:
         return
     undated = {}
-    dead = sorted(died)
-    for chunk in _chunks(dead):
-        for eid, person, lo, how in conn.execute(
-                "SELECT ev.id, ep.person, substr(ev.lo, 1, 10), ev.date_how FROM events ev JOIN event_people ep ON ep.event = ev.id"
-                f" WHERE ev.kind != 'death' AND ev.lo IS NOT NULL AND ev.date_how IS NOT NULL"
-                f" AND ep.person IN ({','.join('?' * len(chunk))})", chunk):
-            where, _, pattern = how.partition(":")
-            if pattern in RECURRING and where != "bound" and lo >= died[person]:
-                undated[eid] = min(undated.get(eid, died[person]), died[person])
-    conn.executemany("UPDATE events SET lo = NULL, hi = ?, date_confidence = 0, date_how = 'bound:' || date_how WHERE id = ?",
-                     [(hi, eid) for eid, hi in sorted(undated.items())])
+    for eid, person, lo, how in store.dated_events_of(conn, sorted(died)):
+        where, _, pattern = how.partition(":")
+        if pattern in RECURRING and where != "bound" and lo >= died[person]:
+            undated[eid] = min(undated.get(eid, died[person]), died[person])
+    store.bound_events(conn, [(hi, eid) for eid, hi in sorted(undated.items())])
 
 
 def _alive_later(conn, batch):
@@ -1240,29 +1221,16 @@ def _alive_later(conn, batch):
     Monday, and chatting on Friday; "we lost him" in May, and retiring in June). Of the people the batch names (the
     death told now, or the life after it)."""
     named = sorted(store.people_named_in(conn, batch))
-    deaths = [tuple(r) for chunk in _chunks(named) for r in conn.execute(
-        "SELECT ev.id, ep.person, substr(coalesce(ev.hi, e.at), 1, 10) FROM events ev JOIN event_people ep ON ep.event = ev.id"
-        " AND ep.agent = 0 JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0"
-        f" AND coalesce(ev.confidence, 1.0) > ? AND ep.person IN ({','.join('?' * len(chunk))})", (ALIVE, *chunk))]
+    deaths = store.deaths_told(conn, named, ALIVE)
     if not deaths:
         return
     dead = sorted({p for _, p, _ in deaths})
     later = defaultdict(str)  # person -> the latest day they were written of as alive
     for chunk in _chunks(dead):
-        marks = ",".join("?" * len(chunk))
-        for person, day in conn.execute(
-                "SELECT ep.person, max(substr(o.lo, 1, 10)) FROM events o JOIN event_people ep ON ep.event = o.id AND ep.agent = 0"
-                f" WHERE ep.person IN ({marks}) AND o.kind IN ({','.join('?' * len(LIVING))}) AND o.negated = 0"
-                " AND o.lo IS NOT NULL AND coalesce(o.confidence, 1.0) >= ? AND coalesce(o.date_confidence, 0) > 0"
-                " GROUP BY ep.person", (*chunk, *LIVING, FACT)).fetchall():
-            later[person] = max(later[person], day or "")
-        for person, day in conn.execute(
-                "SELECT m.person, max(substr(e.at, 1, 10)) FROM mentions m JOIN entries e ON e.id = m.entry"
-                f" WHERE m.person IN ({marks}) AND m.kind IN ('speaker', 'narrator') AND e.at IS NOT NULL GROUP BY m.person",
-                chunk).fetchall():
+        for person, day in store.last_lived(conn, chunk, LIVING, FACT) + store.last_heard(conn, chunk):
             later[person] = max(later[person], day or "")
     alive = sorted({eid for eid, person, by in deaths if by and later[person] >= by})
-    conn.executemany("UPDATE events SET confidence = ? WHERE id = ?", [(ALIVE, eid) for eid in alive])
+    store.set_event_confidence(conn, [(ALIVE, eid) for eid in alive])
 
 
 def _dated_by_events(conn, batch):
@@ -1275,24 +1243,14 @@ def _dated_by_events(conn, batch):
     from .times import by_event, by_funeral, from_event
 
     entries = sorted(set(batch))
-    named = {r[0] for chunk in _chunks(entries) for r in conn.execute(
-        "SELECT DISTINCT ep.person FROM events ev JOIN event_people ep ON ep.event = ev.id"
-        f" WHERE ev.lo IS NOT NULL AND ev.entry IN ({','.join('?' * len(chunk))})", chunk)}
-    undated = {tuple(r) for chunk in _chunks(entries) for r in conn.execute(
-        "SELECT id, entry, start, end FROM events WHERE lo IS NULL AND negated = 0"
-        f" AND entry IN ({','.join('?' * len(chunk))})", chunk)}
-    # Of other entries only (the batch's own are above): within one long entry this join pairs each of its events with
-    # each of its mentions (a 10 MB entry: minutes).
-    undated |= {tuple(r) for chunk in _chunks(sorted(named)) for r in conn.execute(
-        "SELECT DISTINCT ev.id, ev.entry, ev.start, ev.end FROM events ev JOIN mentions m ON m.entry = ev.entry"
-        " AND m.start >= ev.start AND m.start < ev.end WHERE ev.lo IS NULL AND ev.negated = 0"
-        f" AND m.person IN ({','.join('?' * len(chunk))}) AND m.entry NOT IN ({','.join('?' * len(entries))})",
-        (*chunk, *entries))}
+    named = store.people_in_dated_events(conn, entries)
+    undated = store.undated_events(conn, entries)
+    undated |= store.undated_events_naming(conn, sorted(named), entries)  # of other entries only: the batch's are above
     texts = {}
     dated = []
     for eid, entry, start, end in sorted(undated):
         if entry not in texts:
-            texts[entry] = conn.execute("SELECT text FROM entries WHERE id = ?", (entry,)).fetchone()[0]
+            texts[entry] = store.entry_text(conn, entry)
         found = by_event(texts[entry][start:end])
         if not found and len(told := by_funeral(texts[entry][start:end])) == 1:
             span = _after_the_funeral(conn, eid, entry, start, *told[0])
@@ -1303,19 +1261,13 @@ def _dated_by_events(conn, batch):
             continue  # two events told by others in one sentence: which dates which is not plain
         who_start, who_end, kind, unit, n, direction = found[0]
         if kind == "did":  # "Uncle Ray died the November after you did": after your death
-            kind = conn.execute("SELECT kind FROM events WHERE id = ?", (eid,)).fetchone()[0]
-        person = conn.execute("SELECT person FROM mentions WHERE entry = ? AND start = ? AND end = ?",
-                              (entry, start + who_start, start + who_end)).fetchone()
+            kind = store.event_kind(conn, eid)
+        person = store.person_mentioned_at(conn, entry, start + who_start, start + who_end)
         if person is None:
             continue
-        mine = conn.execute("SELECT 1 FROM events ev JOIN event_people ep ON ep.event = ev.id WHERE ev.id = ? AND ev.kind = ?"
-                            " AND ep.person = ?", (eid, kind, person[0])).fetchone()
-        if mine:
+        if store.in_event(conn, eid, kind, person[0]):
             continue  # the other event itself ("Sam was born" in "the year Sam was born")
-        theirs = conn.execute(
-            "SELECT DISTINCT ev.lo, ev.hi, ev.date_confidence, coalesce(ev.confidence, 1.0) FROM events ev JOIN event_people ep"
-            " ON ep.event = ev.id AND ep.agent = 0 WHERE ep.person = ? AND ev.kind = ? AND ev.lo IS NOT NULL AND ev.hi IS NOT NULL"
-            " AND ev.negated = 0 AND coalesce(ev.date_confidence, 0) > 0", (person[0], kind)).fetchall()
+        theirs = store.dated_events_of_kind(conn, person[0], kind)
         # counted from what is a fact of them, when anything is: not from a "perhaps" ("Grandma's Thanksgiving" read as a
         # second death, 0.73) beside her death told plainly
         theirs = [r for r in theirs if r[3] >= FACT] or theirs
@@ -1328,7 +1280,7 @@ def _dated_by_events(conn, batch):
             continue
         sure = max(r[2] for r in theirs if (r[0][:10], r[1][:10]) == narrowest)
         dated.append((span[0].isoformat(), span[1].isoformat(), round(sure * 0.8, 3), f"event:{kind}", eid))
-    conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ?, date_how = ? WHERE id = ?", dated)
+    store.date_events(conn, dated)
 
 
 # the times a funeral is told on to the day, and not only by the entry's month or year ("The funeral was yesterday", "on
@@ -1344,15 +1296,11 @@ def _after_the_funeral(conn, eid, entry, start, unit, n, direction):
 
     from .times import from_event
 
-    at = conn.execute("SELECT substr(at, 1, 10) FROM entries WHERE id = ?", (entry,)).fetchone()
+    at = store.entry_day(conn, entry)
     if not at or not at[0]:
         return None
     since = (date.fromisoformat(at[0]) - timedelta(days=92)).isoformat()
-    rows = conn.execute(
-        "SELECT ev.entry, ev.start, substr(ev.hi, 1, 10), ev.date_how, substr(e.at, 1, 10) FROM events ev"
-        " JOIN entries e ON e.id = ev.entry WHERE ev.kind = 'death' AND ev.negated = 0 AND ev.lo IS NULL AND ev.hi IS NOT NULL"
-        " AND ev.date_how LIKE 'bound:%' AND ev.id != ? AND (ev.entry = ? AND ev.start < ? OR ev.entry != ?"
-        " AND e.at >= ? AND e.at < ?)", (eid, entry, start, entry, since, at[0] + "T99")).fetchall()
+    rows = store.funerals_before(conn, eid, entry, start, since, at[0])
     rows = [r for r in rows if r[3].split(":")[-1] in DAY_PATTERNS]
     if not rows:
         return None
@@ -1939,24 +1887,20 @@ def imply(conn):
     mother-in-law), written again whole as rows `how = 'implied'`, one for each relation read that it follows
     from (its entry and passage the evidence), after the owner's statements: a tie they took away implies
     nothing, one they said implies as if read."""
-    conn.execute("DELETE FROM relations WHERE how = 'implied'")
+    store.forget_implied(conn)
     best = {}
-    for entry, passage, s, rel, o, start, end, conf in conn.execute(
-            "SELECT entry, passage, subject, relation, object, start, end, coalesce(confidence, 1.0) FROM relations"
-            " ORDER BY entry, start, end, id"):  # the first surest reading is the evidence, however entries were read
+    for entry, passage, s, rel, o, start, end, conf in store.relations_read(conn):
+        # the first surest reading is the evidence, however entries were read
         key = (s, rel.lower(), o)
         if key not in best or best[key][-1] < conf:
             best[key] = (entry, passage, start, end, conf)
     shown = Stated(conn).relations([{"subject": s, "relation": r, "object": o, "row": v} for (s, r, o), v in best.items()])
     ties = [(r["subject"], r["relation"], r["object"], r["row"][-1] if r.get("row") else 1.0) for r in shown]
-    gender = dict(conn.execute("SELECT id, gender FROM people"))
     rows = []
-    writer = next((r[0] for r in conn.execute("SELECT id FROM people WHERE owner = 1")), None)
-    for s, word, o, conf, premises in _relations.implied(ties, gender, writer):
+    for s, word, o, conf, premises in _relations.implied(ties, store.genders(conn), store.writer_id(conn)):
         for row in {shown[i]["row"] for i in premises if shown[i].get("row")}:
-            rows.append((row[0], row[1], s, word, o, row[2], row[3], conf))
-    conn.executemany("INSERT INTO relations (entry, passage, subject, relation, object, start, end, confidence, how)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'implied')", rows)
+            rows.append((row[0], row[1], s, word, o, row[2], row[3], conf, "implied"))
+    store.insert_relations(conn, rows)
 
 
 def _scale(people: int) -> int:
