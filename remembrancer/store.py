@@ -1878,11 +1878,6 @@ def rename_person(conn, pid: int, name: str):
     conn.execute("UPDATE people SET name = ? WHERE id = ?", (name, pid))
 
 
-def cue_sums_missing(conn) -> bool:
-    """Are there person-cue rows from before their sums were kept (closeness_u NULL)?"""
-    return conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone() is not None
-
-
 # events, as extraction dates them and weighs them after a batch
 def set_event_confidence(conn, rows):
     """Rows of (confidence, event)."""
@@ -1941,22 +1936,22 @@ def deaths_told(conn, people, above: float) -> list[tuple]:
         f" AND coalesce(ev.confidence, 1.0) > ? AND ep.person IN ({_marks(chunk)})", (above, *chunk))]
 
 
-def last_lived(conn, people, kinds, sure: float):
+def last_lived(conn, people, kinds, sure: float) -> list:
     """(person, day) of each of these people: the latest day an event of theirs of these kinds, at least `sure`, surely
     dated, began on."""
-    return conn.execute(
+    return [r for chunk in _chunks(people) for r in conn.execute(
         "SELECT ep.person, max(substr(o.lo, 1, 10)) FROM events o JOIN event_people ep ON ep.event = o.id AND ep.agent = 0"
-        f" WHERE ep.person IN ({_marks(people)}) AND o.kind IN ({_marks(kinds)}) AND o.negated = 0"
+        f" WHERE ep.person IN ({_marks(chunk)}) AND o.kind IN ({_marks(kinds)}) AND o.negated = 0"
         " AND o.lo IS NOT NULL AND coalesce(o.confidence, 1.0) >= ? AND coalesce(o.date_confidence, 0) > 0"
-        " GROUP BY ep.person", (*people, *kinds, sure)).fetchall()
+        " GROUP BY ep.person", (*chunk, *kinds, sure)).fetchall()]
 
 
-def last_heard(conn, people):
+def last_heard(conn, people) -> list:
     """(person, day) of each of these people: the latest day they spoke in a chat or wrote as "I"."""
-    return conn.execute(
+    return [r for chunk in _chunks(people) for r in conn.execute(
         "SELECT m.person, max(substr(e.at, 1, 10)) FROM mentions m JOIN entries e ON e.id = m.entry"
-        f" WHERE m.person IN ({_marks(people)}) AND m.kind IN ('speaker', 'narrator') AND e.at IS NOT NULL GROUP BY m.person",
-        people).fetchall()
+        f" WHERE m.person IN ({_marks(chunk)}) AND m.kind IN ('speaker', 'narrator') AND e.at IS NOT NULL GROUP BY m.person",
+        chunk).fetchall()]
 
 
 def people_in_dated_events(conn, entries) -> set[int]:
@@ -2042,3 +2037,98 @@ def genders(conn) -> dict:
 def writer_id(conn) -> int | None:
     """The person who is the writer, if any."""
     return next((r[0] for r in conn.execute("SELECT id FROM people WHERE owner = 1")), None)
+
+
+# person cues: what each person is said with, summed and weighed (extract/__init__.py `person_cues`)
+def cue_sums_missing(conn) -> bool:
+    """Are there person-cue rows from before their sums were kept (closeness_u NULL)?"""
+    return conn.execute("SELECT 1 FROM person_cues WHERE closeness_u IS NULL LIMIT 1").fetchone() is not None
+
+
+def every_cue(conn) -> list:
+    """(person, cue, entry, start, closeness) of every cue row."""
+    return conn.execute("SELECT person, cue, entry, start, closeness FROM cues").fetchall()
+
+
+def cues_in(conn, entry_ids):
+    """(person, cue, entry, start, closeness) of these entries' cue rows, to read row by row (an entry can have a million)."""
+    return conn.execute(f"SELECT person, cue, entry, start, closeness FROM cues WHERE entry IN ({_marks(entry_ids)})", entry_ids)
+
+
+def cues_of(conn, people) -> list:
+    """(person, cue, entry, start, closeness) of these people's cue rows."""
+    return [r for chunk in _chunks(people) for r in conn.execute(
+        f"SELECT person, cue, entry, start, closeness FROM cues WHERE person IN ({_marks(chunk)})", chunk)]
+
+
+def cue_pairs(conn, people) -> set[tuple]:
+    """(person, cue) of these people, in their cue rows or their person-cue rows."""
+    marks = _marks(people)
+    return {(p, c) for p, c in conn.execute(f"SELECT person, cue FROM cues WHERE person IN ({marks})"
+                                            f" UNION SELECT person, cue FROM person_cues WHERE person IN ({marks})",
+                                            sorted(people) * 2)}
+
+
+def feelings_in(conn, entries=None):
+    """(entry, start, end, valence, emotions) of these entries' feelings (every entry's if None), in text order."""
+    select = "SELECT entry, start, end, valence, emotions FROM feelings"
+    if entries is None:
+        return conn.execute(f"{select} ORDER BY entry, start")
+    return (row for chunk in _chunks(entries) for row in conn.execute(
+        f"{select} WHERE entry IN ({_marks(chunk)}) ORDER BY entry, start", chunk))
+
+
+def person_cue_sums(conn, person: int, cue: str):
+    """(count, closeness_u, felt, valence_u, emotions_u) of a person-cue row, or None."""
+    return conn.execute("SELECT count, closeness_u, felt, valence_u, emotions_u FROM person_cues"
+                        " WHERE person = ? AND cue = ?", (person, cue)).fetchone()
+
+
+def forget_person_cues(conn, pairs=None):
+    """Delete these (person, cue) rows, or every one."""
+    if pairs is None:
+        conn.execute("DELETE FROM person_cues")
+    else:
+        conn.executemany("DELETE FROM person_cues WHERE person = ? AND cue = ?", pairs)
+
+
+def write_person_cues(conn, rows):
+    """Rows of PERSON_CUES, new or replacing the sums of those stored (their fan and weight kept, for `set_fans`)."""
+    conn.executemany(f"INSERT INTO person_cues ({PERSON_CUES}) VALUES ({','.join('?' * 12)})"
+                     " ON CONFLICT (person, cue) DO UPDATE SET count = excluded.count, closeness = excluded.closeness,"
+                     " valence = excluded.valence, emotions = excluded.emotions, closeness_u = excluded.closeness_u,"
+                     " felt = excluded.felt, valence_u = excluded.valence_u, emotions_u = excluded.emotions_u", rows)
+
+
+# Fan and weight are the SQL functions cue_fan and cue_weight: given by extraction to SQLite (`create_function`),
+# PostgreSQL's own (postgres.py).
+def weigh_every_cue(conn, total: int):
+    """Every row's fan (how many people share its cue) and weight, people scaled to `total`."""
+    conn.execute("UPDATE person_cues SET fan = cue_fan((SELECT count(*) FROM person_cues p WHERE p.cue = person_cues.cue))")
+    reweigh(conn, total)
+
+
+def reweigh(conn, total: int):
+    """Every row's weight again, its fan as it is, people scaled to `total`."""
+    conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
+
+
+def cue_counts(conn, cues) -> list[tuple]:
+    """(cue, how many people share it) of these cues."""
+    return [tuple(r) for chunk in _chunks(cues) for r in conn.execute(
+        f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({_marks(chunk)}) GROUP BY cue", chunk)]
+
+
+def set_fans(conn, rows):
+    """Rows of (fan, total, cue): the rows of the cue whose fan moved take it, and their weight again."""
+    conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1", rows)
+
+
+def set_pair_fans(conn, rows):
+    """Rows of (fan, total, person, cue): the row takes this fan, and its weight again."""
+    conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE person = ?3 AND cue = ?4", rows)
+
+
+def set_pair_weights(conn, rows):
+    """Rows of (total, person, cue): the row's weight again, its fan as it is."""
+    conn.executemany("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?) WHERE person = ? AND cue = ?", rows)

@@ -1151,10 +1151,7 @@ def _tidy(conn, batch, before, people_before, joined=(), touched=()):
     after = _shares(conn, batch)
     pairs = set(after) | set(before)
     if merged:
-        marks = ",".join("?" * len(merged))
-        pairs |= {(p, c) for p, c in conn.execute(f"SELECT person, cue FROM cues WHERE person IN ({marks})"
-                                                  f" UNION SELECT person, cue FROM person_cues WHERE person IN ({marks})",
-                                                  sorted(merged) * 2)}
+        pairs |= store.cue_pairs(conn, merged)
     whole = {p for p in pairs if p[0] in merged}
     if whole:
         people = sorted({p for p, _ in whole})
@@ -1226,9 +1223,8 @@ def _alive_later(conn, batch):
         return
     dead = sorted({p for _, p, _ in deaths})
     later = defaultdict(str)  # person -> the latest day they were written of as alive
-    for chunk in _chunks(dead):
-        for person, day in store.last_lived(conn, chunk, LIVING, FACT) + store.last_heard(conn, chunk):
-            later[person] = max(later[person], day or "")
+    for person, day in store.last_lived(conn, dead, LIVING, FACT) + store.last_heard(conn, dead):
+        later[person] = max(later[person], day or "")
     alive = sorted({eid for eid, person, by in deaths if by and later[person] >= by})
     store.set_event_confidence(conn, [(ALIVE, eid) for eid in alive])
 
@@ -1920,32 +1916,26 @@ def _weight(closeness: float, fan: int, total: int) -> float:
     return round(closeness * math.log(1 + total / fan) / math.log(1 + total), 4)
 
 
-COLUMNS = "person, cue, count, closeness, fan, weight, valence, emotions, closeness_u, felt, valence_u, emotions_u"
-
-
 def person_cues(conn):
     """Weight of a cue for a person: how close and how often they were mentioned together,
     scaled by distinctiveness (a cue shared by many people says little about any one: the fan effect).
 
     Every row recomputed from the cue rows. A batch of entries does not come here: it adds its share
     to the stored sums (`_tidy`), which are exact integers, so both ways give the same rows."""
-    conn.execute("DELETE FROM person_cues")
-    sums = _sum(conn.execute("SELECT person, cue, entry, start, closeness FROM cues").fetchall(), _feelings(conn, None))
+    store.forget_person_cues(conn)
+    sums = _sum(store.every_cue(conn), _feelings(conn, None))
     _apply(conn, sums, {}, set(sums))
     _weigh(conn, None, None, None)
 
 
 def _cue_rows(conn, people) -> list[tuple]:
     """Every cue row of these people: (person, cue, entry, start, closeness)."""
-    return [r for chunk in _chunks(people) for r in conn.execute(
-        f"SELECT person, cue, entry, start, closeness FROM cues WHERE person IN ({','.join('?' * len(chunk))})", chunk)]
+    return store.cues_of(conn, people)
 
 
 def _shares(conn, entry_ids) -> dict:
     """What these entries' cue rows add to each (person, cue) pair."""
-    marks = ",".join("?" * len(entry_ids))
-    rows = conn.execute(f"SELECT person, cue, entry, start, closeness FROM cues WHERE entry IN ({marks})", entry_ids)
-    return _sum(rows, _feelings(conn, entry_ids))  # read row by row: an entry can have a million
+    return _sum(store.cues_in(conn, entry_ids), _feelings(conn, entry_ids))
 
 
 def _u(x: float) -> int:
@@ -1975,12 +1965,8 @@ def _sum(rows, feelings_of) -> dict:
 
 def _feelings(conn, entries):
     """entry -> (starts, feelings) of its feelings (of every entry if None), in text order."""
-    select = "SELECT entry, start, end, valence, emotions FROM feelings"
-    rows = conn.execute(f"{select} ORDER BY entry, start") if entries is None else (
-        row for chunk in _chunks(entries) for row in conn.execute(
-            f"{select} WHERE entry IN ({','.join('?' * len(chunk))}) ORDER BY entry, start", chunk))
     out = defaultdict(lambda: ([], []))
-    for entry, start, end, valence, emotions in rows:
+    for entry, start, end, valence, emotions in store.feelings_in(conn, entries):
         starts, feelings = out[entry]
         starts.append(start)
         feelings.append((end, valence, emotions))
@@ -1998,7 +1984,7 @@ def _apply(conn, add: dict, take: dict, whole: set) -> dict:
     `whole`, `add` alone (recomputed from every cue row). Fan and weight are set by `_weigh`.
     Returns, for each cue, how many people it gained (rows new) less those it lost (rows gone);
     a pair in `take` had a row before."""
-    people = {r[0] for r in conn.execute("SELECT id FROM people")} if add or take else set()
+    people = store.people_ids(conn) if add or take else set()
     out, gone = [], []
     joined = {}
     for pair in sorted(set(add) | set(take) | whole):
@@ -2011,8 +1997,7 @@ def _apply(conn, add: dict, take: dict, whole: set) -> dict:
             g = add.get(pair, [0, 0, 0, 0, {}])
             sums = [g[0], g[1], g[2], g[3], dict(g[4])]
         else:
-            row = conn.execute("SELECT count, closeness_u, felt, valence_u, emotions_u FROM person_cues"
-                               " WHERE person = ? AND cue = ?", pair).fetchone()
+            row = store.person_cue_sums(conn, *pair)
             sums = [row[0], row[1], row[2], row[3], json.loads(row[4] or "{}")] if row else [0, 0, 0, 0, {}]
             for sign, part in ((1, add.get(pair)), (-1, take.get(pair))):
                 if part:
@@ -2031,12 +2016,9 @@ def _apply(conn, add: dict, take: dict, whole: set) -> dict:
                     round(valence / felt / 1e6, 4) if felt else None,
                     json.dumps({e: round(v / felt / 1e6, 4) for e, v in sorted(emotions.items())}) if felt else None,
                     closeness, felt, valence, json.dumps(dict(sorted(emotions.items())))))
-    conn.executemany("DELETE FROM person_cues WHERE person = ? AND cue = ?", gone)
+    store.forget_person_cues(conn, gone)
     # fan 0 until _weigh counts it; a pair already stored keeps its fan and is weighed again there
-    conn.executemany(f"INSERT INTO person_cues ({COLUMNS}) VALUES ({','.join('?' * 12)})"
-                     " ON CONFLICT (person, cue) DO UPDATE SET count = excluded.count, closeness = excluded.closeness,"
-                     " valence = excluded.valence, emotions = excluded.emotions, closeness_u = excluded.closeness_u,"
-                     " felt = excluded.felt, valence_u = excluded.valence_u, emotions_u = excluded.emotions_u", out)
+    store.write_person_cues(conn, out)
     return joined
 
 
@@ -2047,26 +2029,20 @@ def _weigh(conn, cues, pairs, people_before, joined=None):
     any, from `_apply`) only those cues are counted, and all their rows written only when the
     stored step of their fan moved."""
     conn.create_function("cue_weight", 3, _weight, deterministic=True)
-    total = _scale(conn.execute("SELECT count(*) FROM people").fetchone()[0])
+    total = _scale(store.people_count(conn))
     if cues is None and joined is None:
         conn.create_function("cue_fan", 1, _fan, deterministic=True)
-        conn.execute("UPDATE person_cues SET fan = cue_fan((SELECT count(*) FROM person_cues p WHERE p.cue = person_cues.cue))")
-        conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
+        store.weigh_every_cue(conn, total)
         return
     counts, fans = {}, {}
-    for chunk in _chunks(sorted(joined if joined is not None else cues)):
-        for cue, n in conn.execute(f"SELECT cue, count(*) FROM person_cues WHERE cue IN ({','.join('?' * len(chunk))})"
-                                   " GROUP BY cue", chunk):
-            counts[cue], fans[cue] = n, _fan(n)
+    for cue, n in store.cue_counts(conn, sorted(joined if joined is not None else cues)):
+        counts[cue], fans[cue] = n, _fan(n)
     moved = [c for c, n in counts.items() if joined is None or _fan(n) != _fan(n - joined[c])]
-    conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE cue = ?3 AND fan != ?1",
-                     [(fans[cue], total, cue) for cue in moved])
-    conn.executemany("UPDATE person_cues SET fan = ?1, weight = cue_weight(closeness, ?1, ?2) WHERE person = ?3 AND cue = ?4",
-                     [(fans[cue], total, person, cue) for person, cue in sorted(pairs) if cue in fans])
-    conn.executemany("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?) WHERE person = ? AND cue = ?",
-                     [(total, person, cue) for person, cue in sorted(pairs) if cue not in fans])
+    store.set_fans(conn, [(fans[cue], total, cue) for cue in moved])
+    store.set_pair_fans(conn, [(fans[cue], total, person, cue) for person, cue in sorted(pairs) if cue in fans])
+    store.set_pair_weights(conn, [(total, person, cue) for person, cue in sorted(pairs) if cue not in fans])
     if people_before is not None and _scale(people_before) != total:
-        conn.execute("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?)", (total,))
+        store.reweigh(conn, total)
 
 
 def _chunks(items, size=500):
