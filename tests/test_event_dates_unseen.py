@@ -30,6 +30,11 @@ TOLD = [
     ("Priya and Dev got the keys to their new flat today!", [("moving", "Priya", "2024-06-05")]),
     ("Ben retired yesterday after thirty years on the buses.", [("retirement", "Ben", "2024-06-04")]),
     ("Grandpa has just been diagnosed with lung cancer.", [("illness", "Grandpa", "2024-06-05")]),
+    # no time of its own: the day of the paragraph's scene
+    ({"at": AT, "author": "Leanne", "text": "I was at a big family do at the rugby club yesterday for Gran's eightieth. After the "
+      "speeches Ryan proposed to Chelsea in front of everyone."}, [("engagement", "Ryan", "2024-06-04")]),
+    ({"at": AT, "author": "Kavita", "text": "I went to the Bell tonight with the lads. After dinner Dev asked Anjali to marry "
+      "him."}, [("engagement", "Dev", "2024-06-05")]),
     # a weekday, "last week", "at the weekend"
     ({"at": AT, "author": "Claire", "text": "Mark and I moved in on Saturday. Boxes everywhere."},
      [("moving", "Mark", "2024-06-01")]),
@@ -99,6 +104,8 @@ BOUND = [
     ("Jade's moving to Manchester. I'll miss her so much.", "moving", "Jade"),
     ("Aunt Sheila had died the winter before, so the house stood empty.", "death", "Aunt Sheila"),
     ("Dad's been retired since the mill closed.", "retirement", "Dad"),
+    ({"at": AT, "author": "Linda", "text": "I had coffee with Sue yesterday. Her daughter Amy got married in Spain and "
+      "she showed me all the photos."}, "marriage", "Amy"),
     ("Grandma died in 1990. Forty years they were married, and he never got over it.", "marriage", "Grandma"),
     ("Aunt Ruth and Uncle Bill were married for forty years before he died.", "marriage", "Aunt Ruth"),
     ("Read a lovely piece this morning about how Nana Betty emigrated to Sydney after the war.", "moving",

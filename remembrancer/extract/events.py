@@ -565,22 +565,26 @@ class Events:
                         when = told.lo, told.hi
                         source = "next"
                         break
+                settled = False  # dated here by no time of the sentence
                 if not dated and kind == "marriage" and people and entry_day and (n := _years_married(t)):
                     ended = _died_lately(people, [*ex.events, *found.values()], entry_day)
                     if ended:  # "Harold passed this afternoon. Fifty-nine years they were married.": wed so long before
                         wed = _years_before(ended, n)
                         when, how = (_years_before(ended, n + 1), (dt.date.fromisoformat(wed) + dt.timedelta(days=1)).isoformat()), "years:death"
-                headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
+                        settled = True
+                headline = not dated and not settled and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
                     sent, ex.text, t)
-                if not dated and not headline and entry_day and writer is not None and turn is None and kind in HEADLINE and _of_today(
-                        t, ex, all_times, writer in people):
-                    headline = True  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
-                if not dated and not headline and entry_day and kind in ("birth", "death") and _hour(t, turn or (
+                that_day = not dated and not settled and not headline and not told_then and entry_day and writer is not None and turn is None and (
+                    kind in HEADLINE) and _of_today(t, ex, all_times, writer in people)
+                if that_day:  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
+                    when = that_day, (dt.date.fromisoformat(that_day) + dt.timedelta(days=1)).isoformat()
+                    how = "entry" if that_day == entry_day else "paragraph"
+                if not dated and not settled and not that_day and not headline and entry_day and kind in ("birth", "death") and _hour(t, turn or (
                         sent.start_char, sent.end_char)) and not any(v.lower_ in ("you", "thou") for v in [*victims, *(
                             c for c in (t if t.pos_ in ("VERB", "AUX") else t.head).children if c.dep_.startswith("nsubj"))]):
                     headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news;
                     # so a note: "Mrs K passed away peacefully at 03:40" (not to the one dead: "you died at six")
-                if not dated and not headline and not told_then and entry_day and _just_now(t):
+                if not dated and not settled and not that_day and not headline and not told_then and entry_day and _just_now(t):
                     when = entry_day, no_later  # "Gran has just passed away": the news of the day it is written
                     how = "just"
                 headline = headline and not told_then
@@ -594,7 +598,7 @@ class Events:
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t.head if asked else t, sent) or _dreamt(t, group_times), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex), dated),
-                                   date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
+                                   date_confidence=dated[0].confidence if dated and not late else 0.6 if headline or that_day or how == "just" else 0.5 if settled else 0.0,
                                    place=_place(t) if kind == "moving" else None, date_how=how)
             for t in sent:
                 times = _in_turn(group_times, t.idx, ex.speakers)
@@ -1786,30 +1790,37 @@ def _asked(t, owner) -> list[int]:
     return list(dict.fromkeys(who)) if len(set(who)) == 2 else []
 
 
-MEAL = re.compile(r"\b(?:after|before|at|over|during)\s+(?:breakfast|lunch|dinner|tea|supper)\b", re.I)
+MEAL = re.compile(r"\b(?:after|before|at|over|during)\s+(?:(?:the|our|their|his|her|my)\s+)?(?:christmas\s+|sunday\s+)?"
+                  r"(?:breakfast|lunch|dinner|tea|supper|meal|pudding|dessert|speeches)\b", re.I)
 TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening"}
+YESTERDAY = re.compile(r"yesterday(?: morning| afternoon| evening)?|last night")
 
 
-def _of_today(t, ex, times, mine=False) -> bool:
-    """Is an event a diary tells in the simple past, with no time of its own, of the entry's day: its sentence told at a meal
-    ("After dinner I asked Anya to marry me") or, someone else's, its paragraph's other sentences today's ("Went to the Bell
-    tonight. Tom proposed to Kate.")? Not the writer's own beside "today" ("Today I found our wedding photos. We married at St
-    Mary's": a memory), nor in a letter (one that greets someone), which tells what it likes of long before."""
+def _of_today(t, ex, times, mine=False) -> str | None:
+    """The day of an event a diary tells in the simple past with no time of its own, when it is the entry's day or the one
+    before: its sentence told at a meal ("After dinner I asked Anya to marry me": the entry's day) or, someone else's, its
+    paragraph's other sentences of today ("Went to the Bell tonight. Tom proposed to Kate.") or of yesterday, and of no
+    other day ("Christmas Day at Mum's yesterday. Tom asked Amy to marry him after the pudding."). Not the writer's own
+    beside "today" ("Today I found our wedding photos. We married at St Mary's": a memory), nor in a letter (one that greets
+    someone), which tells what it likes of long before."""
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "ask":
         verb = t.head  # "I asked Anya to marry me"
     if verb.tag_ != "VBD" or any(m.kind == "addressee" for p in ex.people for m in p.mentions):
-        return False
-    sent = t.sent
-    if MEAL.search(sent.text):
-        return True
-    if mine:
-        return False
-    text = ex.text
+        return None
+    sent, text = t.sent, ex.text
     lo = max((m.end() for m in re.finditer(r"\n[ \t]*\n", text[:sent.start_char])), default=0)
     hi = text.find("\n\n", sent.end_char)
     hi = len(text) if hi < 0 else hi
-    return any(lo <= tm.start < hi and tm.text.lower() in TODAY for tm in times)
+    near = [tm for tm in times if lo <= tm.start < hi]
+    today = any(tm.text.lower() in TODAY for tm in near)
+    days = {tm.lo for tm in near if (dt.date.fromisoformat(tm.hi) - dt.date.fromisoformat(tm.lo)).days == 1}
+    said = [tm for tm in near if YESTERDAY.fullmatch(tm.text.lower())]
+    if MEAL.search(sent.text):  # the meal of the day the paragraph tells
+        return said[0].lo if said and not today and days == {said[0].lo} else ex.at[:10]
+    if mine:
+        return None
+    return ex.at[:10] if today else None
 
 
 DAY_NOUNS = {"today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
