@@ -35,6 +35,8 @@ TOLD = [
       "speeches Ryan proposed to Chelsea in front of everyone."}, [("engagement", "Ryan", "2024-06-04")]),
     ({"at": AT, "author": "Kavita", "text": "I went to the Bell tonight with the lads. After dinner Dev asked Anjali to marry "
       "him."}, [("engagement", "Dev", "2024-06-05")]),
+    ({"at": "2023-12-27", "text": "Boxing Day at Gran's yesterday, the whole family squeezed round her little table. "
+      "Liam asked Zoe to marry him after the pudding."}, [("engagement", "Liam", "2023-12-26")]),
     # a weekday, "last week", "at the weekend"
     ({"at": AT, "author": "Claire", "text": "Mark and I moved in on Saturday. Boxes everywhere."},
      [("moving", "Mark", "2024-06-01")]),
@@ -69,6 +71,7 @@ TOLD = [
     ("Ahmed starts his new job at the council on Monday.", [("job", "Ahmed", "2024-06-10")]),
     ("Hannah and Joe are getting married this Saturday.", [("marriage", "Hannah", "2024-06-08")]),
     ("Tom moves to Leeds next month.", [("moving", "Tom", "2024-07")]),
+    ("Gran is moving into sheltered housing at the end of the month.", [("moving", "Gran", ("2024-06-05", "2024-07-01"))]),
     ("Dad retires on the 28th, after forty-one years at the post office.", [("retirement", "Dad", "2024-06-28")]),
     ("Maria and Luis are getting married in October, in her village outside Porto.",
      [("marriage", "Maria", "2024-10")]),

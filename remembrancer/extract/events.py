@@ -16,7 +16,7 @@ from .aliases import full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
-from .times import NUMBERS, TENS, entry_times, parse_number, recurring
+from .times import NUMBERS, TENS, entry_times, parse_number, recurring, to_come
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -539,6 +539,8 @@ class Events:
                     # dates the death about then (a funeral's day still only bounds it)
                     lo, late = (dt.date.fromisoformat(lo) - dt.timedelta(days=14)).isoformat(), False
                     source = "funeral"
+                if times and entry_day and lo and lo < entry_day < hi and to_come(doc, times[0].start):
+                    lo = entry_day  # "Gran is moving at the end of the month": a plan is not before the day it is told
                 victims = [via[p] for p in people if p not in agents and p in via]
                 when = (lo, hi) if times or told_then or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
                 how = "bound:told" if told_then else None if times or not _planned(t) or not entry_day else "planned"
@@ -574,8 +576,8 @@ class Events:
                         settled = True
                 headline = not dated and not settled and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
                     sent, ex.text, t)
-                that_day = not dated and not settled and not headline and not told_then and entry_day and writer is not None and turn is None and (
-                    kind in HEADLINE) and _of_today(t, ex, all_times, writer in people)
+                that_day = not dated and not settled and not headline and not told_then and entry_day and turn is None and (
+                    kind in HEADLINE) and _of_today(t, ex, all_times, writer is not None and writer in people)
                 if that_day:  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
                     when = that_day, (dt.date.fromisoformat(that_day) + dt.timedelta(days=1)).isoformat()
                     how = "entry" if that_day == entry_day else "paragraph"

@@ -969,7 +969,8 @@ class Times:
     # before; "the last week of March" not last week; "2019 was a hard year"; "the week after you died" (by_event)
     # 13: dates9: "last Tuesday fortnight", "a week last Monday", "a week ago Sunday", "two Christmases ago", "three summers
     # ago", "this time last year"; "today" and "tonight" in an entry written before four in the morning are the day before
-    # 14: dates10: "an hour ago", "at the weekend" / "on the weekend", "March of '98"; "are getting married in October" to come
+    # 14: dates10: "an hour ago", "at the weekend" / "on the weekend", "March of '98"; "are getting married in October" to come;
+    # "Christmas Day at Mum's yesterday" gone
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -1022,6 +1023,8 @@ def to_come(doc, pos: int) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
         path.append(verb)
+    if any(c.lower_ == "yesterday" for x in path[:-1] for c in x.children):
+        return False  # "Christmas Day at Mum's yesterday, all of us round the bed": gone, whatever the parser makes the verb
     if any(x.lower_ == "due" for x in path) or any(c.lower_ == "due" and c.dep_ in ("acomp", "amod", "attr") for c in verb.children):
         return True  # "due 4th september", "the baby's due in April": a date to come
     if verb.pos_ not in ("VERB", "AUX") and (verb.lower_ == "from" and verb.dep_ == "ROOT" or any(
