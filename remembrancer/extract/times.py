@@ -114,8 +114,9 @@ _SOURCES = [
     ("this_part", rf"\b(this|last)\s+({_part})\b"),
     # "every Thursday", "each Christmas": a habit, not a day
     # "on a Sunday", "one Thursday": some such day, not the one just gone ("You died on a Sunday morning", in a letter two
-    # years on)
-    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # years on); "on the Sunday": a day of the story told ("went in on the Friday and died on the Sunday"), not the last
+    # one
+    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )(?<!\bthe )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     # "the Friday before last", "the week before last": the one before the last one
     ("before_last", rf"\bthe\s+({_wd}|week|weekend|month|year)\s+before\s+last\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
@@ -970,7 +971,7 @@ class Times:
     # 13: dates9: "last Tuesday fortnight", "a week last Monday", "a week ago Sunday", "two Christmases ago", "three summers
     # ago", "this time last year"; "today" and "tonight" in an entry written before four in the morning are the day before
     # 14: dates10: "an hour ago", "at the weekend" / "on the weekend", "March of '98"; "are getting married in October" to come;
-    # "Christmas Day at Mum's yesterday" gone
+    # "Christmas Day at Mum's yesterday" gone; "on the Sunday" a day of the story told, not the one just gone
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
