@@ -107,8 +107,7 @@ BOUND = [
     ("Jade's moving to Manchester. I'll miss her so much.", "moving", "Jade"),
     ("Aunt Sheila had died the winter before, so the house stood empty.", "death", "Aunt Sheila"),
     ("Dad's been retired since the mill closed.", "retirement", "Dad"),
-    ("Dear Margaret,\n\nDo you remember your dad? He went into the Infirmary on the Friday and died on the Sunday, and "
-     "you never left his side.\n\nJim", "death", "dad"),
+    ("Grandad went into the Infirmary on the Friday and died on the Sunday, with Nan beside him.", "death", "Grandad"),
     ({"at": AT, "author": "Linda", "text": "I had coffee with Sue yesterday. Her daughter Amy got married in Spain and "
       "she showed me all the photos."}, "marriage", "Amy"),
     ("Grandma died in 1990. Forty years they were married, and he never got over it.", "marriage", "Grandma"),
