@@ -366,7 +366,8 @@ class Events:
     # Freya arrived" after her mother's waters broke, or with her weight, a birth)
     # 40: dates10 ("has just passed away" the day it is written; "had the baby at 2am" that day; a time said of hearing or
     # telling the news ("Heard today that ... has died") only bounds the event told; a funeral in a month or a year gone
-    # dates the death about then)
+    # dates the death about then; "Fifty-nine years they were married" after a death told to the day; a plan's time holding
+    # the entry's day starts on it; an event told at a meal is of the paragraph's day, "yesterday" too)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
