@@ -592,7 +592,7 @@ def test_the_pair_after_a_greeting_the_parser_took_for_its_apposition():
 
 def test_a_name_the_parser_took_for_a_verbs_compound_is_its_subject():
     got = _full("14th August 2022\n\nDear Dad,\n\nOwen retires at the end of the month. Owen is happy.", "2022-08-14")
-    assert ("retirement", ["Owen"], "2022-08-01", "2022-09-01") in got
+    assert ("retirement", ["Owen"], "2022-08-14", "2022-09-01") in got  # a plan: not before the day it is told
 
 
 def test_news_heading_a_diary_entry_is_of_its_day(nlp):

@@ -16,7 +16,7 @@ from .aliases import full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
-from .times import NUMBERS, TENS, entry_times, parse_number, recurring
+from .times import NUMBERS, TENS, entry_times, parse_number, recurring, to_come
 
 # Verb lemma -> kind. Some verbs are events only when their object is a person (see OBJECT_VERBS).
 VERBS = {
@@ -341,7 +341,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "39"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "40"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -364,6 +364,10 @@ class Events:
     # "shifted to Hyderabad" a move; "passed on the 2nd" a death; "had a baby boy ..., Mason, seven pounds two"; an illness told
     # to "us" by the consultant the next sentence dates; a death told with its hour in a note is the entry's day; "little
     # Freya arrived" after her mother's waters broke, or with her weight, a birth)
+    # 40: dates10 ("has just passed away" the day it is written; "had the baby at 2am" that day; a time said of hearing or
+    # telling the news ("Heard today that ... has died") only bounds the event told; a funeral in a month or a year gone
+    # dates the death about then; "Fifty-nine years they were married" after a death told to the day; a plan's time holding
+    # the entry's day starts on it; an event told at a meal is of the paragraph's day, "yesterday" too)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -420,7 +424,10 @@ class Events:
                 if not times and turn is not None:
                     times = _answered(ex, turn, all_times)  # "split up" / "since when??" / "Like two weeks ago."
                     source = "answered"
-                lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later)
+                told_then = kind != "illness" and source == "sentence" and _of_the_telling(t, times)
+                if told_then:  # "Heard today that Mr Hughes has died": no later than the hearing
+                    no_later_told, times = times[0].hi, []
+                lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later_told if told_then else no_later)
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
@@ -527,9 +534,17 @@ class Events:
                     # a memory: the 3rd of June of some year, not the one just gone
                     times, lo, hi = [], None, no_later
                 late = kind == "death" and times and (t.i in after or any(a.i in after for a in t.ancestors))
+                if late and entry_day and _soon_after(t) and (
+                        dt.date.fromisoformat(hi) - dt.date.fromisoformat(lo)).days >= 28 and hi <= entry_day:
+                    # "We buried Dad in March of '98": a funeral is days after the death, so of a month or a year it
+                    # dates the death about then (a funeral's day still only bounds it)
+                    lo, late = (dt.date.fromisoformat(lo) - dt.timedelta(days=14)).isoformat(), False
+                    source = "funeral"
+                if times and entry_day and lo and lo < entry_day < hi and to_come(doc, times[0].start):
+                    lo = entry_day  # "Gran is moving at the end of the month": a plan is not before the day it is told
                 victims = [via[p] for p in people if p not in agents and p in via]
-                when = (lo, hi) if times or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
-                how = None if times or not _planned(t) or not entry_day else "planned"
+                when = (lo, hi) if times or told_then or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
+                how = "bound:told" if told_then else None if times or not _planned(t) or not entry_day else "planned"
                 if not times and entry_day and lemma == "day" and kind == "job" and not any(x.tag_ == "VBD" for x in t.sent):
                     when = entry_day, no_later  # "Geth's first day at Welsh Water.": the day it is written
                     how = "entry"
@@ -553,16 +568,29 @@ class Events:
                         when = told.lo, told.hi
                         source = "next"
                         break
-                headline = not dated and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
+                settled = False  # dated here by no time of the sentence
+                if not dated and kind == "marriage" and people and entry_day and (n := _years_married(t)):
+                    ended = _died_lately(people, [*ex.events, *found.values()], entry_day)
+                    if ended:  # "Harold passed this afternoon. Fifty-nine years they were married.": wed so long before
+                        wed = _years_before(ended, n)
+                        when, how = (_years_before(ended, n + 1), (dt.date.fromisoformat(wed) + dt.timedelta(days=1)).isoformat()), "years:death"
+                        settled = True
+                headline = not dated and not settled and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
                     sent, ex.text, t)
-                if not dated and not headline and entry_day and writer is not None and turn is None and kind in HEADLINE and _of_today(
-                        t, ex, all_times, writer in people):
-                    headline = True  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
-                if not dated and not headline and entry_day and kind in ("birth", "death") and _hour(t, turn or (
+                that_day = not dated and not settled and not headline and not told_then and entry_day and turn is None and (
+                    kind in HEADLINE) and _of_today(t, ex, all_times, writer is not None and writer in people)
+                if that_day:  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
+                    when = that_day, (dt.date.fromisoformat(that_day) + dt.timedelta(days=1)).isoformat()
+                    how = "entry" if that_day == entry_day else "paragraph"
+                if not dated and not settled and not that_day and not headline and entry_day and kind in ("birth", "death") and _hour(t, turn or (
                         sent.start_char, sent.end_char)) and not any(v.lower_ in ("you", "thou") for v in [*victims, *(
                             c for c in (t if t.pos_ in ("VERB", "AUX") else t.head).children if c.dep_.startswith("nsubj"))]):
                     headline = True  # a chat: "Maya Rose, born at 4am, 7lb 1oz", "he died at ten past five": this day's news;
                     # so a note: "Mrs K passed away peacefully at 03:40" (not to the one dead: "you died at six")
+                if not dated and not settled and not that_day and not headline and not told_then and entry_day and _just_now(t):
+                    when = entry_day, no_later  # "Gran has just passed away": the news of the day it is written
+                    how = "just"
+                headline = headline and not told_then
                 if headline:
                     when = entry_day, no_later  # "Married." heading a diary's entry: the news of its day
                     how = "entry"
@@ -573,7 +601,7 @@ class Events:
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t.head if asked else t, sent) or _dreamt(t, group_times), agents=agents,
                                    confidence=confidence(t, kind, victims, _clear(victims, people, via, ex), dated),
-                                   date_confidence=dated[0].confidence if dated and not late else 0.6 if headline else 0.0,
+                                   date_confidence=dated[0].confidence if dated and not late else 0.6 if headline or that_day or how == "just" else 0.5 if settled else 0.0,
                                    place=_place(t) if kind == "moving" else None, date_how=how)
             for t in sent:
                 times = _in_turn(group_times, t.idx, ex.speakers)
@@ -1632,6 +1660,67 @@ def _hour(t, turn) -> bool:
     return CLOCK.search(doc.text[span[0].idx:span[-1].idx + len(span[-1])]) is not None
 
 
+def _years_married(t) -> int | None:
+    """How many years a marriage told in the past lasted ("Fifty-nine years they were married", "they had been married for
+    forty years"), or None."""
+    if t.lemma_.lower() != "marry" or t.tag_ != "VBN" or not any(
+            c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ in ("had", "'d", "’d")) for c in t.children):
+        return None
+    spans = [c for c in t.children if c.dep_ == "npadvmod"] + [
+        g for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    for x in spans:
+        if x.lemma_.lower() == "year" and not any(c.lower_ in ("ago", "before", "after", "later") for c in x.children):
+            words = " ".join(w.lower_ for w in x.subtree if w.i < x.i and w.dep_ in ("nummod", "compound", "punct"))
+            n = parse_number(words.replace(" - ", "-"))
+            if n is not None and 0 < n < 90:
+                return n
+    return None
+
+
+def _died_lately(people, events, entry_day) -> str | None:
+    """The day one of `people` died, told to the day within the month before the entry, or None."""
+    start = (dt.date.fromisoformat(entry_day) - dt.timedelta(days=31)).isoformat()
+    for ev in events:
+        if ev.kind == "death" and not ev.negated and set(ev.people) & set(people) and ev.lo and ev.hi and (
+                dt.date.fromisoformat(ev.hi) - dt.date.fromisoformat(ev.lo)).days == 1 and start <= ev.lo <= entry_day:
+            return ev.lo
+    return None
+
+
+# Verbs of hearing or telling news: a time said of them dates the telling, not what is told
+REPORTS = {"hear", "tell", "say", "find", "learn", "read", "ring", "call", "phone", "text", "write", "announce", "mention",
+           "inform", "discover", "see", "email", "message", "report", "post", "break"}
+
+
+def _of_the_telling(t, times) -> bool:
+    """Is the first time said of a verb of hearing or telling whose clause holds the event, not of the event's own clause
+    ("Heard today that Mr Hughes has died", "Mum told me on Sunday that Des has retired")?"""
+    if not times:
+        return False
+    span = t.doc.char_span(times[0].start, times[0].end, alignment_mode="expand")
+    if span is None:
+        return False
+    head, own = t.doc[_clause(span.root)], _clause(t)
+    return head.i != own and head.lemma_.lower() in REPORTS and head in t.doc[own].ancestors
+
+
+# What is done days after a death, not years: its month or year is the death's, about
+SOON_AFTER = {"funeral", "burial", "cremation", "bury", "cremate", "wake"}
+
+
+def _soon_after(t) -> bool:
+    return t.lemma_.lower() in SOON_AFTER or any(a.lemma_.lower() in SOON_AFTER for a in list(t.ancestors)[:3])
+
+
+def _just_now(t) -> bool:
+    """Is the event told in the present perfect with "just" ("Gran has just passed away", "Grandpa's just been diagnosed"):
+    news of the moment it is written?"""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in aux) and any(
+        c.dep_ == "advmod" and c.lower_ == "just" and not (c.i and c.doc[c.i - 1].lower_ == "not") for c in verb.children)
+
+
 def _keys_home(t) -> bool:
     """Are the keys got a home's: "the keys" alone or to a house or flat ("the keys to the Edinburgh flat"), not "the car keys",
     "my keys back", "the keys to the van"?"""
@@ -1704,30 +1793,37 @@ def _asked(t, owner) -> list[int]:
     return list(dict.fromkeys(who)) if len(set(who)) == 2 else []
 
 
-MEAL = re.compile(r"\b(?:after|before|at|over|during)\s+(?:breakfast|lunch|dinner|tea|supper)\b", re.I)
+MEAL = re.compile(r"\b(?:after|before|at|over|during)\s+(?:(?:the|our|their|his|her|my)\s+)?(?:christmas\s+|sunday\s+)?"
+                  r"(?:breakfast|lunch|dinner|tea|supper|meal|pudding|dessert|speeches)\b", re.I)
 TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening"}
+YESTERDAY = re.compile(r"yesterday(?: morning| afternoon| evening)?|last night")
 
 
-def _of_today(t, ex, times, mine=False) -> bool:
-    """Is an event a diary tells in the simple past, with no time of its own, of the entry's day: its sentence told at a meal
-    ("After dinner I asked Anya to marry me") or, someone else's, its paragraph's other sentences today's ("Went to the Bell
-    tonight. Tom proposed to Kate.")? Not the writer's own beside "today" ("Today I found our wedding photos. We married at St
-    Mary's": a memory), nor in a letter (one that greets someone), which tells what it likes of long before."""
+def _of_today(t, ex, times, mine=False) -> str | None:
+    """The day of an event a diary tells in the simple past with no time of its own, when it is the entry's day or the one
+    before: its sentence told at a meal ("After dinner I asked Anya to marry me": the entry's day) or, someone else's, its
+    paragraph's other sentences of today ("Went to the Bell tonight. Tom proposed to Kate.") or of yesterday, and of no
+    other day ("Christmas Day at Mum's yesterday. Tom asked Amy to marry him after the pudding."). Not the writer's own
+    beside "today" ("Today I found our wedding photos. We married at St Mary's": a memory), nor in a letter (one that greets
+    someone), which tells what it likes of long before."""
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "ask":
         verb = t.head  # "I asked Anya to marry me"
     if verb.tag_ != "VBD" or any(m.kind == "addressee" for p in ex.people for m in p.mentions):
-        return False
-    sent = t.sent
-    if MEAL.search(sent.text):
-        return True
-    if mine:
-        return False
-    text = ex.text
+        return None
+    sent, text = t.sent, ex.text
     lo = max((m.end() for m in re.finditer(r"\n[ \t]*\n", text[:sent.start_char])), default=0)
     hi = text.find("\n\n", sent.end_char)
     hi = len(text) if hi < 0 else hi
-    return any(lo <= tm.start < hi and tm.text.lower() in TODAY for tm in times)
+    near = [tm for tm in times if lo <= tm.start < hi]
+    today = any(tm.text.lower() in TODAY for tm in near)
+    days = {tm.lo for tm in near if (dt.date.fromisoformat(tm.hi) - dt.date.fromisoformat(tm.lo)).days == 1}
+    said = [tm for tm in near if YESTERDAY.fullmatch(tm.text.lower())]
+    if MEAL.search(sent.text):  # the meal of the day the paragraph tells
+        return said[0].lo if said and not today and days == {said[0].lo} else ex.at[:10]
+    if mine:
+        return None
+    return ex.at[:10] if today else None
 
 
 DAY_NOUNS = {"today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -2159,8 +2255,11 @@ def _had_the_baby(ex, owner, times, entry_day, no_later) -> list[Event]:
             continue
         mine = [tm for tm in times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm) and _governs(verb, tm)]
         lo, hi = (mine[0].lo, mine[0].hi) if mine else (None, no_later)
+        how = f"sentence:{mine[0].kind}" if mine else None
+        if not mine and entry_day and (_hour(verb, (sent.start_char, sent.end_char)) or _just_now(verb)):
+            lo, how = entry_day, "entry"  # "Beth had the baby at 2am", "Kayleigh's just had a little girl": the day's news
         out.append(Event("birth", [baby], sent.start_char, sent.end_char, lo, hi, confidence=CONFIDENCE["noun"],
-                         date_confidence=mine[0].confidence if mine else 0.0, date_how=f"sentence:{mine[0].kind}" if mine else None))
+                         date_confidence=mine[0].confidence if mine else 0.6 if lo else 0.0, date_how=how))
     return out
 
 

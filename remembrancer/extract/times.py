@@ -69,7 +69,8 @@ _SOURCES = [
     ("mdy", rf"\b(?:({_wd}),?\s+)?({_month})\.?\s+(?:the\s+)?({_day}|(?<=the\s){_day_word})(?:,?\s+({_year})|\s+(next|last|this)\s+year)?\b(?!:)"),
     # a day of the month alone: "on the 28th", "Friday the 7th", "thursday 9th" (the month is the entry's, or near it)
     ("ordinal", rf"\b(?:({_wd}),?\s+(?:the\s+)?|the\s+)({_ordinal}|(?<=\bon\sthe\s){_day_word})\b(?!\s*(?:of\s+)?{_month}\b){_ordinal_end}"),
-    ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+({_year})\b"),
+    # "March 1998", "March of 1998", "March of '98" (a year by its last two digits: the century that has been)
+    ("month_year", rf"\b({_month})\.?(?:\s+of)?,?\s+(?:({_year})\b|['’](\d\d)\b(?!['’]))"),
     # early, the middle or late in a month or a year, read as all of it: "early March", "mid-March 2019", "late 2019"
     ("part_word", rf"\b(early|mid|late)[- ](?:({_month})\b(?!\s*\d\d?\b)(?:,?\s+(?:of\s+)?({_year}))?|({_year})\b(?![\d:]))"),
     ("month", rf"\b(?:(last|next|this|in|since|until|till|by|during|early|late|mid|of|from)\s+)({_month})\b(?!\s*\d)"),
@@ -104,12 +105,18 @@ _SOURCES = [
     ("bare_year", rf"(?:^|(?<=[\s(\"“]))({_modern_year})(?=[\s]*(?:[,.;:!?)\"”]|$)|\s+(?:was|were|is|are|has|had)\b)"),
     # a year by its last two digits after a word that takes a year: "born in '46", "the summer of '79"
     ("short_year", r"\b(?:(?:in|since|from|until|till|by|before|after|during|of|around|circa|back in)\s+)['’](\d\d)\b(?!['’])"),
+    # "an hour ago", "twenty minutes ago": the day it is written
+    ("hours_ago", rf"\b({_num})\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b"),
+    # "at the weekend" (British), "on the weekend" (American, Australian), "over the weekend": the one just gone, or
+    # the next when to come
+    ("the_weekend", r"\b(?:at|on|over)\s+the\s+weekend\b(?!\s+(?:of|before|after)\b)"),
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("this_part", rf"\b(this|last)\s+({_part})\b"),
     # "every Thursday", "each Christmas": a habit, not a day
     # "on a Sunday", "one Thursday": some such day, not the one just gone ("You died on a Sunday morning", in a letter two
-    # years on)
-    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # years on); "on the Sunday": a day of the story told ("went in on the Friday and died on the Sunday"), not the last
+    # one
+    ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )(?<!\bthe )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     # "the Friday before last", "the week before last": the one before the last one
     ("before_last", rf"\bthe\s+({_wd}|week|weekend|month|year)\s+before\s+last\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
@@ -150,7 +157,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "week_last": 0.85, "feasts_ago": 0.85, "this_time": 0.8, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
-              "bare_year": 0.85, "day_word": 0.95, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "before_last": 0.85, "ago": 0.9,
+              "bare_year": 0.85, "day_word": 0.95, "hours_ago": 0.9, "the_weekend": 0.8, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "before_last": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9, "new_year": 0.8,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "since_on": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
@@ -457,7 +464,10 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         top = (a or dt.date.today()).year
         return year(y if y <= top else y - 100)  # "born in '46": the century that has been
     if kind == "month_year":
-        return month(int(g[1]), _month_of(g[0]))
+        if g[1]:
+            return month(int(g[1]), _month_of(g[0]))
+        y, top = int(g[2]) + 2000, (a or dt.date.today()).year
+        return month(y if y <= top else y - 100, _month_of(g[0]))
     if kind == "month":
         if low[0] is None or a is None:
             return None
@@ -604,6 +614,15 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
             ends = [_unit_span(_shift(a, sign * k, g[1]), g[1]) for k in (max(2, n - 1), n + 2)]
             return min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1])
         return _unit_span(_shift(a, sign * n, g[1]), g[1])
+    if kind == "hours_ago":
+        return None if a is None else day(a)
+    if kind == "the_weekend":
+        if a is None:
+            return None
+        sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)  # the Saturday just gone (or today)
+        if future and a.weekday() < 5:
+            sat += dt.timedelta(days=7)
+        return sat, sat + dt.timedelta(days=2)
     if kind == "today_n":
         n = parse_number(g[0])
         return None if n is None else day(_shift(a, -n, g[1]))
@@ -943,7 +962,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "13"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "14"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
@@ -951,6 +970,8 @@ class Times:
     # before; "the last week of March" not last week; "2019 was a hard year"; "the week after you died" (by_event)
     # 13: dates9: "last Tuesday fortnight", "a week last Monday", "a week ago Sunday", "two Christmases ago", "three summers
     # ago", "this time last year"; "today" and "tonight" in an entry written before four in the morning are the day before
+    # 14: dates10: "an hour ago", "at the weekend" / "on the weekend", "March of '98"; "are getting married in October" to come;
+    # "Christmas Day at Mum's yesterday" gone; "on the Sunday" a day of the story told, not the one just gone
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -1003,6 +1024,8 @@ def to_come(doc, pos: int) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
         path.append(verb)
+    if any(c.lower_ == "yesterday" for x in path[:-1] for c in x.children):
+        return False  # "Christmas Day at Mum's yesterday, all of us round the bed": gone, whatever the parser makes the verb
     if any(x.lower_ == "due" for x in path) or any(c.lower_ == "due" and c.dep_ in ("acomp", "amod", "attr") for c in verb.children):
         return True  # "due 4th september", "the baby's due in April": a date to come
     if verb.pos_ not in ("VERB", "AUX") and (verb.lower_ == "from" and verb.dep_ == "ROOT" or any(
@@ -1011,6 +1034,9 @@ def to_come(doc, pos: int) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         # a plan in notes, with no verb of its own: "landing 17th May" (the parser hangs "landing" on the date)
         return any(c.tag_ == "VBG" and c.dep_ in ("compound", "amod", "acl") for x in path for c in x.children)
+    if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head.lemma_.lower() in ("get", "become") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        verb = verb.head  # "are getting married in October": the tense is the getting's
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_.lower() in ARRANGE and any(x.lower_ == "for" and x.dep_ == "prep" for x in path):
         return True  # "booked for the 3rd of June", "the scan is scheduled for May 3rd": a day arranged is to come
