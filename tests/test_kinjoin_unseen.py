@@ -85,6 +85,9 @@ ONE = [
     (["Dad rang me about the boiler.", "Your Taid Alun (my dad) says he will teach you to whistle."], ("Dad", "Taid Alun")),
     (["Mam rang me from Cork.", "Nana Sue (my mam) has knitted the baby a cardigan."], ("Mam", "Nana Sue")),
     (["Mom called me about Thanksgiving.", "Grandma Ruth, my mom, is bringing her famous pie."], ("Mom", "Grandma Ruth")),
+    # (a church's title is no second mother: "Mother Teresa" leaves "Irene (my mam)" the writer's "Mam")
+    (["Mother Teresa was on the telly again.", "Mam rang me from Cork.", "Irene (my mam) sent a card for the baby."],
+     ("Mam", "Irene")),
     # a name in capitals, and the same name written as names are
     (["EMRYS MORGAN, it said on the stone, 1921-1987.", "Emrys Morgan was a quarryman all his life."],
      ("EMRYS MORGAN", "Emrys Morgan")),

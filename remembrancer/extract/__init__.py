@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, bare_title, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
+from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -1510,8 +1510,8 @@ def _kin_titled_apart(conn, people: set, tie: str, sex) -> bool:
     marks = ",".join("?" * len(people))
     for (alias,) in conn.execute(f"SELECT a.alias FROM aliases a JOIN people p ON p.id = a.person AND p.kind IS NULL"
                                  f" WHERE a.person NOT IN ({marks}) AND instr(a.alias, ' ') > 0", sorted(people)):
-        word = alias.split()[0].lower()
-        if word in KIN_ROLE and _tie(KIN_ROLE[word]) == tie and KIN_NAMES.get(word) in (None, sex):
+        word = alias.split()[0].lower()  # a family's word, not a church's ("Mother Teresa", "Sister Agnes")
+        if word in FAMILY_WORDS and word in KIN_ROLE and _tie(KIN_ROLE[word]) == tie and KIN_NAMES.get(word) in (None, sex):
             return True
     return False
 
