@@ -1505,7 +1505,7 @@ def _has_young(rows, owner: int) -> bool:
 
 
 def _kin_titled_apart(conn, people: set, tie: str, sex) -> bool:
-    """Is someone else than these people called by a kin word of this tie and sex before a name ("Nana Pat", beside "Nana
+    """Is anyone but these people called by a kin word of this tie and sex before a name ("Nana Pat", beside "Nana
     Rose (my gran)"): is the writer's kin word alone ("Gran") either of two?"""
     marks = ",".join("?" * len(people))
     for (alias,) in conn.execute(f"SELECT a.alias FROM aliases a JOIN people p ON p.id = a.person AND p.kind IS NULL"
