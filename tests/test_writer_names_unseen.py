@@ -248,7 +248,6 @@ LEFT_WRITER = {
 LEFT_PARENT = {
     "Dad came round for Sunday dinner. The kid",  # nothing says who Grandad is
     "Mum is staying with us this week. My daug",  # "calls her Nana" read as her Nana, no one
-    "Grandpa Frank came for tea. Frank is my d",
     "Dad turned seventy today. My kids made hi",
     "My father, Grandad to my three, turned ei",  # "my father": which word the writer calls him is not said
     "My mother, Ouma to my daughters, turned s",

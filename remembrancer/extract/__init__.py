@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import store
 from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, GREETING, Aliases, _namer, bare_title, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
+from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -43,7 +43,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "23"  # how an entry's people are joined to the stored ones (2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
+JOIN = "24"  # how an entry's people are joined to the stored ones (24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -754,7 +754,9 @@ class _People:
                 # A name that fits several people equally joins the person known by nothing more
                 # than it (an earlier "Tom" that was just as unclear), so there is one such "Tom",
                 # not a new one each time the name is said.
-                fits = [pid for _, pid in counts if self.rows[pid]["names"] <= mine][:1]
+                # (a name in capitals is that name: "CALLUM!!" is the one known as Callum)
+                written = frozenset(map(_as_written, mine))
+                fits = [pid for _, pid in counts if frozenset(map(_as_written, self.rows[pid]["names"])) <= written][:1]
         # a name joins by evidence as sure as JOIN_AT at least (`join_class`, measured by bench/joins.py)
         fits = [pid for pid in fits if pid in named or JOINED[self._evidence(pid, mine)] >= JOIN_AT]
         if fits:
@@ -955,6 +957,12 @@ def _kept_apart(ex: Extraction, p: int, ids) -> frozenset:
     mine = person.aliases | {person.name}
     return frozenset(ids[q] for q in range(p) if ids[q] is not None and (
         person.apart & (ex.people[q].aliases | {ex.people[q].name}) or ex.people[q].apart & mine))
+
+
+@lru_cache(maxsize=1 << 16)
+def _as_written(name: str) -> str:
+    """A name written in capitals, as names are written ("EMRYS MORGAN": "Emrys Morgan"); any other as it is."""
+    return name.title() if name.isupper() and len(name) > 1 else name
 
 
 def _personal(name: str) -> bool:
@@ -1335,12 +1343,16 @@ def _kin_joins(conn) -> set[int]:
         " JOIN people p ON p.id = (CASE WHEN r.subject = ?1 THEN r.object ELSE r.subject END)"
         " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL", (owner,)).fetchall()
     kin, named = {}, defaultdict(set)  # kin-word person -> (kind of tie, sex); (kind, sex) -> named people
+    # a grandparent's kin word ("Gran") is the writer's own grandparent's only when the writer has no children or
+    # grandchildren, who call the writer's parents so ("Grandad" in "Josh showed Grandad his game, and Dad laughed")
+    hows = ("kin", "kin-chat") + (() if _has_young(rows, owner) else ("kin-grand",))
     for subject, relation, obj, how, sure, name, gender in rows:
         other = obj if subject == owner else subject
         word = name.lower()
-        if other == subject and how in ("kin", "kin-chat") and word in KIN_ROLE:
+        if other == subject and how in hows and word in KIN_ROLE:
             kin[other] = (_tie(KIN_ROLE[word]), KIN_NAMES[word])
-        elif sure >= FACT and not any(w in KIN_NAMES for w in word.split()[:1]) and not _titled_by(conn, other, relation):
+        elif sure >= FACT and tokens(name) and tokens(name)[0] not in KIN_NAMES and not _titled_by(conn, other, relation):
+            # a name, with a kin word before it or not ("Taid Alun (my dad)"): not a kin word alone ("Mam")
             tie = _tie(KIN_ROLE.get(relation.lower(), relation)) if other == subject else converse(_tie(KIN_ROLE.get(relation.lower(), relation)))
             if tie:  # the sex the relation word says ("Pat (my mum)"), or a first name always has, before one read from pronouns
                 words = tokens(name)
@@ -1359,7 +1371,7 @@ def _kin_joins(conn) -> set[int]:
         name = conn.execute("SELECT name FROM people WHERE id = ?", (k,)).fetchone()
         if len(fits) == 1 and name and name[0].lower() not in split:
             n = fits.pop()
-            if not _join_stored(conn, n, k):
+            if _kin_titled_apart(conn, {n, k}, tie, sex) or not _join_stored(conn, n, k):
                 continue
             if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
                 conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
@@ -1367,6 +1379,27 @@ def _kin_joins(conn) -> set[int]:
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
         | _owner_signed_once(conn, owner, split) | _owner_first_named(conn, owner, split) \
         | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split)
+
+
+def _has_young(rows, owner: int) -> bool:
+    """Do these relations of the writer's (`_kin_joins`' rows) give the writer a child or a grandchild?"""
+    for subject, relation, obj, *_ in rows:
+        tie = _tie(KIN_ROLE.get(relation.lower(), relation))
+        if tie and (tie if obj == owner else converse(tie)) in ("child", "grandchild"):
+            return True
+    return False
+
+
+def _kin_titled_apart(conn, people: set, tie: str, sex) -> bool:
+    """Is anyone but these people called by a kin word of this tie and sex before a name ("Nana Pat", beside "Nana
+    Rose (my gran)"): is the writer's kin word alone ("Gran") either of two?"""
+    marks = ",".join("?" * len(people))
+    for (alias,) in conn.execute(f"SELECT a.alias FROM aliases a JOIN people p ON p.id = a.person AND p.kind IS NULL"
+                                 f" WHERE a.person NOT IN ({marks}) AND instr(a.alias, ' ') > 0", sorted(people)):
+        word = alias.split()[0].lower()  # a family's word, not a church's ("Mother Teresa", "Sister Agnes")
+        if word in FAMILY_WORDS and word in KIN_ROLE and _tie(KIN_ROLE[word]) == tie and KIN_NAMES.get(word) in (None, sex):
+            return True
+    return False
 
 
 # Kin words that are also titles before a name: a priest, a nun or a nurse, a monk, an abbess ("Father Dan", "Sister Agnes").
