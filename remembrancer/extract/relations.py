@@ -71,7 +71,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "26"  # 26: a role phrase told and the name that opens the next sentence ("My brother rang. Pete says ...",
+    version = "27"  # 27: `implied` composes an aunt, uncle, grandparent or cousin of one of two siblings as the other's too
+    # (a half- or step-tie read between two implies nothing between them). 26: a role phrase told and the name that opens the next sentence ("My brother rang. Pete says ...",
     # "Jess came with her boyfriend. Liam barely spoke"); a carer or nurse said by "be" or "called", the writer's when the
     # entry speaks of no one else; a doctor or nurse by title, of whose health the sentence speaks ("Dr Okafor says Mum's
     # bloods are fine"); "Pete is my brother's friend" and "if Kieran were my brother" say no brother. 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
@@ -1299,7 +1300,12 @@ COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("
            # from is what `steady` looks for)
            ("spouse", "pibling"): ("pibling", 0.95),
            # a is b's parent and b is c's child: a and c are b's two parents, a couple (not two mothers: one may be a step)
-           ("parent", "child"): ("spouse", 0.95)}
+           ("parent", "child"): ("spouse", 0.95),
+           # my aunt, grandmother or cousin is my brother's too, unless he is a half-brother (what `steady` looks for);
+           # said only when sure: a weaker one made first would stand in for a surer one made a step later
+           ("pibling", "sibling"): ("pibling", 0.9), ("grandparent", "sibling"): ("grandparent", 0.9),
+           ("cousin", "sibling"): ("cousin", 0.9)}
+SIBLING_KIN = {"pibling", "grandparent", "cousin"}
 PARTNERS = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancee", "fiancée"}
 SURE = 0.85  # only ties read at least this surely imply others: a wrong premise makes wrong kin of a whole family
 # More ties of one kind than this read for one person (twenty-one brothers) are misreadings or a crowd, not a
@@ -1325,6 +1331,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     gender.update(told)
     for i, (s, word, o, conf) in enumerate(ties):
         kind = KINDS.get(word.lower())
+        if word.lower().startswith(("half", "step")) and s != o:
+            family |= {(s, o), (o, s)}  # a half-brother or a stepmother read: no brother or mother worked out
         if kind is None or s == o:
             continue
         family |= {(s, o), (o, s)}
@@ -1348,7 +1356,7 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     for ps in parents_of.values():
         for p in ps:
             coparents[p] |= ps - {p}
-    stepped = {p for s, word, o, conf in ties if word.lower().startswith(("ex", "step")) for p in (s, o)}
+    stepped = {p for s, word, o, conf in ties if word.lower().startswith(("ex", "step", "half")) for p in (s, o)}
     partners = defaultdict(set)  # whom each is read to be married to, engaged to or going out with
     for s, word, o, conf in ties:
         if word.lower() in PARTNERS:
@@ -1370,6 +1378,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             return parents_of.get(c, set()) <= parents_of.get(b, set()) | {a}
         if (k1, k2) == ("parent", "child"):  # two parents of one child, who have children with no one else
             return not (coparents.get(a, set()) - {c} or coparents.get(c, set()) - {a})
+        if k1 in SIBLING_KIN and k2 == "sibling":  # my aunt is my sister's, when the parents read of us are the same
+            return parents_of.get(b, set()) == parents_of.get(c, set())
         return True
     out = {}
     for _ in range(3):  # a grandmother of my daughter through my husband's mother: two steps
@@ -1387,6 +1397,9 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 if rule is None or a == c or (a, c) in family:
                     continue
                 kind, holds = rule
+                if (k1 in SIBLING_KIN and k2 == "sibling"
+                        and (writer not in (a, b, c) or min(c1, c2) < FACT or not steady(k1, k2, a, b, c))):
+                    continue  # told of the writer's family only (the keys' too), surely, and no sign of a half-sibling
                 if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled
                                          or partners[a] - {c} or partners[c] - {a}):
                     continue  # two parents of a child, one read married to or going out with someone else: not a couple
