@@ -45,7 +45,7 @@ CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
-              "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
+              "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9, "worn": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -1454,7 +1454,7 @@ class Situations:
     that reading."""
 
     name = "situations"
-    version = "2"  # 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
+    version = "3"  # 3: a birth told as news and "<Name> is exhausted and fine" after it: her baby. 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
 
     def __call__(self, ex: Extraction) -> Extraction:
         if ex.doc is None:
@@ -1489,12 +1489,14 @@ class Situations:
                 said_at = [m.start for m in ex.people[who[0]].mentions if ev.start <= m.start < ev.end] or [ev.start]
                 turn = next(((s, e, sp) for s, e, sp in ex.speakers if s <= said_at[0] < e), None)  # the turn naming the baby
                 parent = speakers.get(turn[2]) if turn else writer
-                if parent is None or parent == who[0] or ex.people[who[0]].narrator:
-                    continue
                 said = " ".join(ex.text[s:e] for s, e, sp in ex.speakers if sp == turn[2]) if turn else ex.text
-                if _parent_sign(said):
+                if not (parent is None or parent == who[0] or ex.people[who[0]].narrator) and _parent_sign(said):
                     g = _sex(ex, who[0], [])
                     add(who[0], "daughter" if g == "f" else "son" if g == "m" else "child", parent, ev, "born")
+            if ev.kind == "birth" and len(who) == 1 and ev.confidence >= SURE_EVENT and _news(ex, ev) \
+                    and (mother := _worn(ex, ev, who[0])) is not None:
+                g = _sex(ex, who[0], [])  # "Isla Joan Shah, born at twenty past five this morning. Kate is exhausted and fine."
+                add(who[0], "daughter" if g == "f" else "son" if g == "m" else "child", mother, ev, "worn")
         return ex
 
 
@@ -1529,6 +1531,56 @@ def _had_baby(ex, ev, baby) -> list[int]:
             return []  # a man has no baby alone ("Tom had the baby at four" is someone else's telling gone wrong)
         return [q for q in parents if q != baby]
     return []
+
+
+# How the one who has just given birth is, told with the news: "Kate is exhausted and fine", "Nomsa is tired but well".
+WORN = {"exhausted", "shattered", "knackered", "tired", "sore", "wiped", "drained", "wrecked", "worn", "zonked", "bushed"}
+LABOUR = {"birth", "labour", "labor", "delivery", "section", "c-section", "caesarean", "night"}
+NOT_MOTHERS = {"midwife", "nurse", "doctor", "gp", "consultant", "doula", "carer", "obstetrician", "paramedic"}
+
+
+def _worn(ex, ev, baby) -> int | None:
+    """The baby's mother, when a birth told as news is followed (in its sentence or the next two) by one woman named alone
+    as the subject of "be" worn out ("Lorna is exhausted and fine"), and by no one else so: not the writer, not a kin
+    word used as a name ("Mum is exhausted from the drive": the writer's mother), not the midwife or a nurse."""
+    sents = list(ex.doc.sents)
+    i = next((k for k, s in enumerate(sents) if s.start_char <= ev.start < s.end_char), None)
+    if i is None:
+        return None
+    found = set()
+    for sent in sents[i:i + 3]:
+        for t in sent:
+            if t.lower_ not in WORN:
+                continue
+            head = t
+            while head.dep_ == "conj":
+                head = head.head  # "sore and tired"
+            verb = head.head
+            if any(c.dep_ == "auxpass" and _be(c) for c in head.children):
+                verb = head  # "Sarah is exhausted", "Megan is wiped out": parsed as passive
+            elif head.dep_ not in ("acomp", "amod", "oprd") or not _be(verb):
+                continue
+            if any(c.dep_ in ("prep", "advcl") and c.lower_ in ("from", "after") and not any(
+                    w.lower_ in LABOUR for w in c.subtree) for c in list(t.children) + list(verb.children)):
+                continue  # "exhausted from the drive", "exhausted after driving up": worn by something else
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) != 1 or any(c.dep_ in ("conj", "cc", "poss") for c in subjects[0].children):
+                found.add(None)  # "Sophie and Emma are both exhausted", "I'm exhausted": whose baby, not said
+                continue
+            s = subjects[0]
+            found.add(next((p for p, person in enumerate(ex.people) for m in person.mentions
+                            if m.kind == "name" and m.start <= s.idx < m.end), None))
+    if len(found) != 1:
+        return None
+    p = found.pop()
+    if p is None or p == baby or ex.people[p].narrator or _sex(ex, p, []) != "f" \
+            or ex.people[p].name.split()[0].lower() in KIN_NAMES:
+        return None
+    if any(r.subject == p and r.relation.lower() in NOT_MOTHERS for r in ex.relations):
+        return None  # "The midwife, Joy, was exhausted"
+    if any(baby in (r.subject, r.object) and KINDS.get(r.relation.lower()) in ("parent", "child") for r in ex.relations):
+        return None  # "Her mum Chloe is fine": the baby's parent is told
+    return p
 
 
 def _parent_sign(said: str) -> bool:
