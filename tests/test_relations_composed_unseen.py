@@ -94,6 +94,11 @@ FAMILIES = [
      "is knackered but grand. Gary phoned me at one and couldn't speak.",
      [("Lorna", "sister", "me"), ("Ailsa Mhairi Baxter", "daughter", "Lorna"), ("Ailsa Mhairi Baxter", "niece", "me")],
      [("Ailsa Mhairi Baxter", "daughter", "Gary"), ("Gary", "husband", "Lorna"), ("Gary", "brother-in-law", "me")]),
+    ("Rosie Mae Turner was born at 4.12 this morning, 7lb 2oz. Anya was incredible. I was useless. The midwife, Joy, "
+     "was there at the end.", [("Rosie Mae Turner", "daughter", "Anya")],
+     [("Rosie Mae Turner", "daughter", "me"), ("Anya", "partner", "me"), ("Joy", "midwife", "Anya"), ("Joy", "midwife", "me")]),
+    ("Noah Thomas Quinn was born at eleven last night, nine pounds. Siobhan was amazing, and Declan fainted.",
+     [("Noah Thomas Quinn", "son", "Siobhan")], [("Noah Thomas Quinn", "son", "Declan")]),
     pytest.param("Born this morning at 6.10: Thandiwe Grace Mokoena, 3.2 kg. Nomsa is tired but well. Sipho sent a "
                  "photo at seven.", [("Thandiwe Grace Mokoena", "daughter", "Nomsa")],
                  [("Thandiwe Grace Mokoena", "daughter", "Sipho")], marks=UNBORN),
@@ -136,6 +141,11 @@ TRAPS = [
      [("Ava Marie Costa", "daughter", "Sophie"), ("Ava Marie Costa", "daughter", "Emma")]),
     ("Isla Grace was born on Monday. Her mum Chloe is fine. My sister Beth is exhausted after driving up from Bristol.",
      [("Beth", "sister", "me")], [("Isla Grace", "daughter", "Chloe")]),
+    ("Mia Rose Evans was born on Friday night. Our friend Sarah was a star and drove us to the hospital at three.",
+     [], [("Sarah", "friend", "me"), ("Mia Rose Evans", "daughter", "me")]),
+    ("Leo James Park was born last night at the Royal. Dr Anand was brilliant.", [], [("Dr Anand", "doctor", "me")]),
+    ("Baby Ruby arrived early this morning. Nana Pat was amazing on the phone all night.", [],
+     [("Nana Pat", "grandmother", "me"), ("Nana Pat", "grandmother", "Ruby")]),
     # a half- or step-tie told wins
     ("My half-brother Kyle came for Christmas. My mum Sandra cooked. My dad Pete carved.",
      [("Kyle", "half-brother", "me"), ("Sandra", "mother", "me"), ("Pete", "father", "me")],

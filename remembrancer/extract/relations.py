@@ -1535,14 +1535,18 @@ def _had_baby(ex, ev, baby) -> list[int]:
 
 # How the one who has just given birth is, told with the news: "Kate is exhausted and fine", "Nomsa is tired but well".
 WORN = {"exhausted", "shattered", "knackered", "tired", "sore", "wiped", "drained", "wrecked", "worn", "zonked", "bushed"}
+# ... or how she did: "Anya was incredible", "Siobhan was amazing", "Priya was a star"
+PRAISED = {"amazing", "incredible", "magnificent", "brilliant", "wonderful", "fantastic", "superb", "hero", "star",
+           "trooper", "legend", "warrior", "champion"}
 LABOUR = {"birth", "labour", "labor", "delivery", "section", "c-section", "caesarean", "night"}
 NOT_MOTHERS = {"midwife", "nurse", "doctor", "gp", "consultant", "doula", "carer", "obstetrician", "paramedic"}
 
 
 def _worn(ex, ev, baby) -> int | None:
     """The baby's mother, when a birth told as news is followed (in its sentence or the next two) by one woman named alone
-    as the subject of "be" worn out ("Lorna is exhausted and fine"), and by no one else so: not the writer, not a kin
-    word used as a name ("Mum is exhausted from the drive": the writer's mother), not the midwife or a nurse."""
+    as the subject of "be" worn out or praised ("Lorna is exhausted and fine", "Anya was incredible"), and by no one else
+    so: not the writer, not a kin word used as a name ("Mum is exhausted from the drive": the writer's mother), not one
+    given another role than kin (the midwife, a friend)."""
     sents = list(ex.doc.sents)
     i = next((k for k, s in enumerate(sents) if s.start_char <= ev.start < s.end_char), None)
     if i is None:
@@ -1550,7 +1554,7 @@ def _worn(ex, ev, baby) -> int | None:
     found = set()
     for sent in sents[i:i + 3]:
         for t in sent:
-            if t.lower_ not in WORN:
+            if t.lower_ not in WORN and t.lower_ not in PRAISED:
                 continue
             head = t
             while head.dep_ == "conj":
@@ -1558,7 +1562,7 @@ def _worn(ex, ev, baby) -> int | None:
             verb = head.head
             if any(c.dep_ == "auxpass" and _be(c) for c in head.children):
                 verb = head  # "Sarah is exhausted", "Megan is wiped out": parsed as passive
-            elif head.dep_ not in ("acomp", "amod", "oprd") or not _be(verb):
+            elif head.dep_ not in ("acomp", "amod", "oprd", "attr") or not _be(verb):
                 continue
             if any(c.dep_ in ("prep", "advcl") and c.lower_ in ("from", "after") and not any(
                     w.lower_ in LABOUR for w in c.subtree) for c in list(t.children) + list(verb.children)):
@@ -1572,12 +1576,15 @@ def _worn(ex, ev, baby) -> int | None:
                             if m.kind == "name" and m.start <= s.idx < m.end), None))
     if len(found) != 1:
         return None
+    if any(m.kind == "name" and re.search(r"[A-Z][\w'’-]* $", ex.text[max(0, m.start - 30):m.start])
+           for m in ex.people[baby].mentions):
+        return None  # "Rosie Frances Pritchard" read as "Frances Pritchard": the baby's name cut short, someone else
     p = found.pop()
     if p is None or p == baby or ex.people[p].narrator or _sex(ex, p, []) != "f" \
             or ex.people[p].name.split()[0].lower() in KIN_NAMES:
         return None
-    if any(r.subject == p and r.relation.lower() in NOT_MOTHERS for r in ex.relations):
-        return None  # "The midwife, Joy, was exhausted"
+    if any(r.subject == p and (r.relation.lower() in NOT_MOTHERS or not KINDS.get(r.relation.lower())) for r in ex.relations):
+        return None  # "The midwife, Joy, was exhausted", "Our friend Sarah was a star and drove us in"
     if any(baby in (r.subject, r.object) and KINDS.get(r.relation.lower()) in ("parent", "child") for r in ex.relations):
         return None  # "Her mum Chloe is fine": the baby's parent is told
     return p
