@@ -41,11 +41,13 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # told as news alone 2 of 5 (an aunt or a grandmother tells it as often), so not read.
 # Sixth round (situations v2): "<Name> had the baby" ties the baby the birth names to her ("had"): said of the mother
 # only; 4 of 4 on the tuned writers, none read before (at most FACT: fewer than 5 readings).
+# Tenth round (situations v3): the one worn out or praised after a birth told as news is its mother ("worn"): 4 of 4 on
+# half A, 2 of 2 on half B.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
-              "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9}
+              "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9, "worn": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
 
@@ -71,7 +73,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "26"  # 26: a role phrase told and the name that opens the next sentence ("My brother rang. Pete says ...",
+    version = "27"  # 27: `implied` composes an aunt, uncle, grandparent or cousin of one of two siblings as the other's too
+    # (a half- or step-tie read between two implies nothing between them); "half-", "step-", "ex-" kept on a kin word. 26: a role phrase told and the name that opens the next sentence ("My brother rang. Pete says ...",
     # "Jess came with her boyfriend. Liam barely spoke"); a carer or nurse said by "be" or "called", the writer's when the
     # entry speaks of no one else; a doctor or nurse by title, of whose health the sentence speaks ("Dr Okafor says Mum's
     # bloods are fine"); "Pete is my brother's friend" and "if Kieran were my brother" say no brother. 25: a kin word first said in another's quoted words is theirs said again outside them; "I married A and B"
@@ -1299,7 +1302,12 @@ COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("
            # from is what `steady` looks for)
            ("spouse", "pibling"): ("pibling", 0.95),
            # a is b's parent and b is c's child: a and c are b's two parents, a couple (not two mothers: one may be a step)
-           ("parent", "child"): ("spouse", 0.95)}
+           ("parent", "child"): ("spouse", 0.95),
+           # my aunt, grandmother or cousin is my brother's too, unless he is a half-brother (what `steady` looks for);
+           # said only when sure: a weaker one made first would stand in for a surer one made a step later
+           ("pibling", "sibling"): ("pibling", 0.9), ("grandparent", "sibling"): ("grandparent", 0.9),
+           ("cousin", "sibling"): ("cousin", 0.9)}
+SIBLING_KIN = {"pibling", "grandparent", "cousin"}
 PARTNERS = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancee", "fiancée"}
 SURE = 0.85  # only ties read at least this surely imply others: a wrong premise makes wrong kin of a whole family
 # More ties of one kind than this read for one person (twenty-one brothers) are misreadings or a crowd, not a
@@ -1325,6 +1333,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     gender.update(told)
     for i, (s, word, o, conf) in enumerate(ties):
         kind = KINDS.get(word.lower())
+        if word.lower().startswith(("half", "step")) and s != o:
+            family |= {(s, o), (o, s)}  # a half-brother or a stepmother read: no brother or mother worked out
         if kind is None or s == o:
             continue
         family |= {(s, o), (o, s)}
@@ -1348,7 +1358,7 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     for ps in parents_of.values():
         for p in ps:
             coparents[p] |= ps - {p}
-    stepped = {p for s, word, o, conf in ties if word.lower().startswith(("ex", "step")) for p in (s, o)}
+    stepped = {p for s, word, o, conf in ties if word.lower().startswith(("ex", "step", "half")) for p in (s, o)}
     partners = defaultdict(set)  # whom each is read to be married to, engaged to or going out with
     for s, word, o, conf in ties:
         if word.lower() in PARTNERS:
@@ -1370,6 +1380,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             return parents_of.get(c, set()) <= parents_of.get(b, set()) | {a}
         if (k1, k2) == ("parent", "child"):  # two parents of one child, who have children with no one else
             return not (coparents.get(a, set()) - {c} or coparents.get(c, set()) - {a})
+        if k1 in SIBLING_KIN and k2 == "sibling":  # my aunt is my sister's, when the parents read of us are the same
+            return parents_of.get(b, set()) == parents_of.get(c, set())
         return True
     out = {}
     for _ in range(3):  # a grandmother of my daughter through my husband's mother: two steps
@@ -1387,6 +1399,9 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 if rule is None or a == c or (a, c) in family:
                     continue
                 kind, holds = rule
+                if (k1 in SIBLING_KIN and k2 == "sibling"
+                        and (writer not in (a, b, c) or min(c1, c2) < FACT or not steady(k1, k2, a, b, c))):
+                    continue  # told of the writer's family only (the keys' too), surely, and no sign of a half-sibling
                 if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled
                                          or partners[a] - {c} or partners[c] - {a}):
                     continue  # two parents of a child, one read married to or going out with someone else: not a couple
@@ -1441,7 +1456,7 @@ class Situations:
     that reading."""
 
     name = "situations"
-    version = "2"  # 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
+    version = "3"  # 3: a birth told as news and "<Name> is exhausted and fine" or "<Name> was amazing" after it: her baby. 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
 
     def __call__(self, ex: Extraction) -> Extraction:
         if ex.doc is None:
@@ -1476,12 +1491,14 @@ class Situations:
                 said_at = [m.start for m in ex.people[who[0]].mentions if ev.start <= m.start < ev.end] or [ev.start]
                 turn = next(((s, e, sp) for s, e, sp in ex.speakers if s <= said_at[0] < e), None)  # the turn naming the baby
                 parent = speakers.get(turn[2]) if turn else writer
-                if parent is None or parent == who[0] or ex.people[who[0]].narrator:
-                    continue
                 said = " ".join(ex.text[s:e] for s, e, sp in ex.speakers if sp == turn[2]) if turn else ex.text
-                if _parent_sign(said):
+                if not (parent is None or parent == who[0] or ex.people[who[0]].narrator) and _parent_sign(said):
                     g = _sex(ex, who[0], [])
                     add(who[0], "daughter" if g == "f" else "son" if g == "m" else "child", parent, ev, "born")
+            if ev.kind == "birth" and len(who) == 1 and ev.confidence >= SURE_EVENT and _news(ex, ev) \
+                    and (mother := _worn(ex, ev, who[0])) is not None:
+                g = _sex(ex, who[0], [])  # "Isla Joan Shah, born at twenty past five this morning. Kate is exhausted and fine."
+                add(who[0], "daughter" if g == "f" else "son" if g == "m" else "child", mother, ev, "worn")
         return ex
 
 
@@ -1516,6 +1533,63 @@ def _had_baby(ex, ev, baby) -> list[int]:
             return []  # a man has no baby alone ("Tom had the baby at four" is someone else's telling gone wrong)
         return [q for q in parents if q != baby]
     return []
+
+
+# How the one who has just given birth is, told with the news: "Kate is exhausted and fine", "Nomsa is tired but well".
+WORN = {"exhausted", "shattered", "knackered", "tired", "sore", "wiped", "drained", "wrecked", "worn", "zonked", "bushed"}
+# ... or how she did: "Anya was incredible", "Siobhan was amazing", "Priya was a star"
+PRAISED = {"amazing", "incredible", "magnificent", "brilliant", "wonderful", "fantastic", "superb", "hero", "star",
+           "trooper", "legend", "warrior", "champion"}
+LABOUR = {"birth", "labour", "labor", "delivery", "section", "c-section", "caesarean", "night"}
+NOT_MOTHERS = {"midwife", "nurse", "doctor", "gp", "consultant", "doula", "carer", "obstetrician", "paramedic"}
+
+
+def _worn(ex, ev, baby) -> int | None:
+    """The baby's mother, when a birth told as news is followed (in its sentence or the next two) by one woman named alone
+    as the subject of "be" worn out or praised ("Lorna is exhausted and fine", "Anya was incredible"), and by no one else
+    so: not the writer, not a kin word used as a name ("Mum is exhausted from the drive": the writer's mother), not one
+    given another role than kin (the midwife, a friend)."""
+    sents = list(ex.doc.sents)
+    i = next((k for k, s in enumerate(sents) if s.start_char <= ev.start < s.end_char), None)
+    if i is None:
+        return None
+    found = set()
+    for sent in sents[i:i + 3]:
+        for t in sent:
+            if t.lower_ not in WORN and t.lower_ not in PRAISED:
+                continue
+            head = t
+            while head.dep_ == "conj":
+                head = head.head  # "sore and tired"
+            verb = head.head
+            if any(c.dep_ == "auxpass" and _be(c) for c in head.children):
+                verb = head  # "Sarah is exhausted", "Megan is wiped out": parsed as passive
+            elif head.dep_ not in ("acomp", "amod", "oprd", "attr") or not _be(verb):
+                continue
+            if any(c.dep_ in ("prep", "advcl") and c.lower_ in ("from", "after") and not any(
+                    w.lower_ in LABOUR for w in c.subtree) for c in list(t.children) + list(verb.children)):
+                continue  # "exhausted from the drive", "exhausted after driving up": worn by something else
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) != 1 or any(c.dep_ in ("conj", "cc", "poss") for c in subjects[0].children):
+                found.add(None)  # "Sophie and Emma are both exhausted", "I'm exhausted": whose baby, not said
+                continue
+            s = subjects[0]
+            found.add(next((p for p, person in enumerate(ex.people) for m in person.mentions
+                            if m.kind == "name" and m.start <= s.idx < m.end), None))
+    if len(found) != 1:
+        return None
+    if any(m.kind == "name" and re.search(r"[A-Z][\w'’-]* $", ex.text[max(0, m.start - 30):m.start])
+           for m in ex.people[baby].mentions):
+        return None  # "Rosie Frances Pritchard" read as "Frances Pritchard": the baby's name cut short, someone else
+    p = found.pop()
+    if p is None or p == baby or ex.people[p].narrator or _sex(ex, p, []) != "f" \
+            or ex.people[p].name.split()[0].lower() in KIN_NAMES:
+        return None
+    if any(r.subject == p and (r.relation.lower() in NOT_MOTHERS or not KINDS.get(r.relation.lower())) for r in ex.relations):
+        return None  # "The midwife, Joy, was exhausted", "Our friend Sarah was a star and drove us in"
+    if any(baby in (r.subject, r.object) and KINDS.get(r.relation.lower()) in ("parent", "child") for r in ex.relations):
+        return None  # "Her mum Chloe is fine": the baby's parent is told
+    return p
 
 
 def _parent_sign(said: str) -> bool:

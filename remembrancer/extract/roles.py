@@ -25,6 +25,8 @@ def role_noun(token, open_vocab=()) -> str | None:
         return lemma + "-in-law"  # "my sister-in-law Kerry" is not my sister
     if lemma in ROLES and _great(token):
         return "great-" + lemma  # "your great-granny Joan" is not your granny
+    if lemma in ROLES and _half(token):
+        return _half(token) + "-" + lemma  # "my half-brother Kyle", "my ex-husband Gary" (the tokenizer splits "half-")
     base = lemma
     for suffix in SUFFIXES:
         base = base.removesuffix(suffix)
@@ -34,6 +36,15 @@ def role_noun(token, open_vocab=()) -> str | None:
     if base in ROLES or lemma in open_vocab:
         return lemma
     return None
+
+
+def _half(token) -> str | None:
+    """"half", "step" or "ex" written before a kin noun ("half-brother", "half sister", "step-mum", "ex-wife"), or None."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text in ("-", "‐") and doc[i - 2].lower_ in ("half", "step", "ex") \
+            and doc[i - 1].idx == doc[i - 2].idx + len(doc[i - 2].text):
+        return doc[i - 2].lower_
+    return "half" if i >= 1 and doc[i - 1].lower_ == "half" and token.lemma_.lower() in ("brother", "sister", "sibling") else None
 
 
 def _great(token) -> bool:
