@@ -1150,12 +1150,10 @@ ASKING = SAYING | {"wonder", "know", "want"}
 
 
 def _as_a_word(span) -> bool:
-    """Is a kin word said as what someone is, after "a", "the" and words of praise ("a good Mam", "the best Mum in
-    Leeds", "a brilliant Dad"), not as someone's name?"""
-    doc, j = span.doc, span.start - 1
-    while j >= 0 and doc[j].pos_ in ("ADJ", "ADV") and doc[j].is_alpha:
-        j -= 1
-    return j >= 0 and doc[j].lower_ in ("a", "an", "the", "such", "every", "another")
+    """Is a kin word said as what someone is, its noun phrase's "a" or "the" ("a good Mam", "the best Mum in Leeds", "a
+    brilliant Dad"), not as someone's name?"""
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ("a", "an", "the", "such", "every", "another") and c.i < span.start
+               for c in span.root.children)
 
 
 def _in_said_words(span) -> bool:
