@@ -77,6 +77,10 @@ TRAPS = [
                                         ("Uncle Bob", "uncle", "Sam"), ("Uncle Bob", "uncle", "Ellie"),
                                         ("Auntie Mo", "aunt", "Sam"), ("Auntie Mo", "aunt", "Ellie"),
                                         ("Sam", "brother|sibling", "Ellie"), ("Ellie", "sister|sibling", "Sam")]),
+    ("Dear Sam,\n\nAuntie Mo has had a fall and broken her wrist, but Bob says she is still bossing him about.\n\n"
+     "Your loving Grandad,\nTom\n(I signed it properly this time, like you asked.)",
+     [("me", "grandfather|grandad", "Sam"), ("Tom", "grandfather|grandad", "Sam"), ("Sam", "grandson|grandchild", "me"),
+      ("Sam", "grandson|grandchild", "Tom"), ("Auntie Mo", "aunt", "Sam")]),
     ("Dear Jack,\n\nYour Pop took the tinnie out on Saturday and caught a flathead. Nan says hello.\n\nLove,\nMum",
      [("Pop", "grandfather|pop", "Jack"), ("Nan", "grandmother|nan", "Jack"), ("me", "mother|mum", "Jack"),
       ("Jack", "son|child", "me"), ("Pop", "husband", "Nan"), ("Nan", "wife", "Pop")]),

@@ -1172,9 +1172,15 @@ def _in_said_words(span) -> bool:
 
 
 def _signed_kin(ex) -> str | None:
-    """The kin word of an elder a letter is signed with ("Love,\nGrandad", "Nana xx", "Your loving Grandad,\nTom"): the
-    writer is the reader's that, and tells the family in the reader's words."""
-    where = signed(ex.text)
+    """The kin word of an elder a letter is signed with ("Love,\nGrandad", "Nana xx", "Your loving Grandad,\nTom"), a
+    postscript after it or not: the writer is the reader's that, and tells the family in the reader's words."""
+    text = ex.text.rstrip()
+    where = signed(text)
+    for _ in range(2):  # a postscript after the name ("Your loving Grandad,\nTom\n(I signed it properly this time.)")
+        if where is not None or "\n" not in text:
+            break
+        text = text[:text.rfind("\n")].rstrip()
+        where = signed(text)
     if where is None:
         return None
     line = ex.text[ex.text.rfind("\n", 0, max(where[0] - 1, 0)) + 1:where[1]]  # the name, and the line it is signed on
