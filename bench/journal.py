@@ -504,7 +504,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                     continue
                 rules.setdefault((rule or "-", n), (s, word, o, passage, c))
                 if n not in seen:
-                    seen[n] = (s, word, o, passage)
+                    seen[n] = (s, word, o, passage, rule, c)
             if not stated_only:
                 # how often each rule (relations.CONFIDENCE) reads right, "perhaps" ones too: what its confidence is chosen on
                 by_rule = defaultdict(PR)
@@ -517,7 +517,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                         errors.append(f"relation perhaps false ({rule} {c:.2f}): {names[0]} is {names[1]}'s {word} ({n[0]}): "
                                       f"{text[0][0][:160] if text else ''!r}")
                 out["rules"] = by_rule
-            for n, (s, word, o, passage) in seen.items():
+            for n, (s, word, o, passage, rule, c) in seen.items():
                 right = n in gold_rel
                 to_me = k.owner in n[1:]
                 pr.tp += right
@@ -528,7 +528,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                 if not right and stated_only:
                     text = memory.query("SELECT text FROM passages WHERE id = ?", (passage,))
                     names = memory.query("SELECT (SELECT name FROM people WHERE id = ?), (SELECT name FROM people WHERE id = ?)", (s, o))[0]
-                    errors.append(f"relation false: {names[0]} is {names[1]}'s {word} ({n[0]}): "
+                    errors.append(f"relation false ({rule} {c:.2f}): {names[0]} is {names[1]}'s {word} ({n[0]}): "
                                   f"{text[0][0][:160] if text else ''!r}")
             for n, r in gold_rel.items():
                 if n not in seen:

@@ -80,11 +80,11 @@ def test_a_spouses_child_is_perhaps_mine_when_the_child_has_another_parent_read(
     assert out[(me, "mother", daughter)] < FACT
 
 
-def test_a_spouses_child_is_perhaps_mine_when_a_tie_is_only_perhaps():
+def test_nothing_is_built_on_a_tie_only_perhaps():
     me, husband, daughter = 1, 2, 3
     read = [(husband, "husband", me, 0.95), (daughter, "daughter", husband, 0.85)]
     out = {(s, w, o): c for s, w, o, c, _ in implied(read, {me: "f", husband: "m", daughter: "f"}, me)}
-    assert out[(me, "mother", daughter)] < FACT
+    assert (me, "mother", daughter) not in out
 
 
 def test_a_role_said_to_be_had_is_the_baby_whose_birth_the_next_sentence_tells():
@@ -135,10 +135,10 @@ def test_an_aunts_husband_is_an_uncle():
     out = {(s, w, o): c for s, w, o, c, _ in implied(read, {me: "f", sister: "f", husband: "m", daughter: "f"}, me)}
     assert out.get((sister, "aunt", daughter), 0) >= FACT
     assert out.get((husband, "uncle", daughter), 0) >= FACT
-    # one premise only "perhaps": so is the uncle
+    # one premise only "perhaps": nothing is built on it
     read[1] = (husband, "husband", sister, 0.88)
     out = {(s, w, o): c for s, w, o, c, _ in implied(read, {me: "f", sister: "f", husband: "m", daughter: "f"}, me)}
-    assert 0 < out.get((husband, "uncle", daughter), 0) < FACT
+    assert (husband, "uncle", daughter) not in out
 
 
 def test_a_priests_title_is_no_kin():

@@ -19,7 +19,7 @@ from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import _speaker
 from .people import FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
-from .signed import KISSES, signed
+from .signed import KISSES, LETTER_OPENS, signed
 
 OWNER = "me"  # the name the owner goes by until they give one
 FIRST = {"i", "me", "my", "mine", "myself"}
@@ -71,8 +71,9 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
             elif before is not None and before.text == "," and after is not None and after.text == "," and span.root.dep_ != "appos" and (
                     span.start - 1 == span.sent.start + 1 or any(t.lower_ in SECOND for t in span.sent)):
                 votes[p] += 1  # "Why, Jack, you're blushing!" (not "your brother, Caspian, who sailed")
-            elif span.start == span.sent.start and after is not None and after.text == "," and any(t.lower_ in SECOND for t in doc[span.end:span.sent.end]):
-                votes[p] += 1  # "Jack, you know ..."
+            elif span.start == span.sent.start and after is not None and after.text == "," and any(t.lower_ in SECOND for t in doc[span.end:span.sent.end]) \
+                    and not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in span.root.children):
+                votes[p] += 1  # "Jack, you know ..." (not "Joy, the midwife, said you have his legs")
     return votes
 
 
@@ -152,7 +153,8 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "27"  # 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
+    version = "28"  # 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
     def __call__(self, ex: Extraction) -> Extraction:
@@ -175,8 +177,8 @@ class Narrator:
             votes = _vocatives(ex, quotes)
             addressee = votes.most_common(1)[0][0] if votes else None
             second_person = len(seconds) >= 3 and len(seconds) > 2 * len(firsts)
-            if addressee is None and second_person:
-                addressee = _find_or_add(ex, ex.author or OWNER)
+            if addressee is None and second_person and not (LETTER_OPENS.match(ex.text) or signed(ex.text)):
+                addressee = _find_or_add(ex, ex.author or OWNER)  # "you" to oneself; in a letter, to its reader
             if addressee is not None:
                 person = ex.people[addressee]
                 if second_person:

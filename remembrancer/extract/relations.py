@@ -21,7 +21,7 @@ from ..kin import (BORN_ROLES, CONVERSE, KIN_NAMES, KIN_ROLE, KINDS, MUTUAL, OWN
 from .kinds import SAYING, _subjects
 from .people import FILLERS, inside, name_gender, quoted, spoken_to
 from .roles import in_law_end, role_noun
-from .signed import KISSES
+from .signed import KISSES, signed
 
 POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # How sure a relation is, by the rule that read it (the share right on the tuning writers of bench/journal.py
@@ -73,7 +73,11 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "27"  # 27: `implied` composes an aunt, uncle, grandparent or cousin of one of two siblings as the other's too
+    version = "28"  # 28: (relprec10) a letter signed with a kin word is told in the reader's words ("Uncle Bob" is the
+    # reader's); a kin word said as a word ("a good Mam", "wants to be called Pop") or a child's in its words ("Cian asked why
+    # Daddy has a mammy") is no one's kin; "his" or "her" is not the one a letter is to; no apposition across a line break;
+    # "I wish she were my sister" says no sister; a midwife is hers who has the baby; nothing implied from a "perhaps" tie.
+    # 27: (relrec10) `implied` composes an aunt, uncle, grandparent or cousin of one of two siblings as the other's too
     # (a half- or step-tie read between two implies nothing between them); "half-", "step-", "ex-" kept on a kin word. 26: a role phrase told and the name that opens the next sentence ("My brother rang. Pete says ...",
     # "Jess came with her boyfriend. Liam barely spoke"); a carer or nurse said by "be" or "called", the writer's when the
     # entry speaks of no one else; a doctor or nurse by title, of whose health the sentence speaks ("Dr Okafor says Mum's
@@ -173,14 +177,16 @@ class Relations:
             explicit_role = role
             # Explicit link: apposition, copula, "my daughter Alice".
             referent = None
-            if noun.dep_ == "appos" and who(noun.head) is not None:
-                referent = who(noun.head)  # "Alice, my daughter"
-            elif who(noun) is None and any(c.dep_ in ("appos", "compound") and who(c) is not None and c.pos_ == "PROPN" for c in noun.children):
-                referent = next(who(c) for c in noun.children if c.dep_ in ("appos", "compound") and who(c) is not None)
+            if noun.dep_ == "appos" and who(noun.head) is not None and _one_line(ex.text, noun.head, noun):
+                referent = who(noun.head)  # "Alice, my daughter" (not "Dear Aunt Ruth,\n\nMy husband Greg ...")
+            elif who(noun) is None and any(c.dep_ in ("appos", "compound") and who(c) is not None and c.pos_ == "PROPN"
+                                           and _one_line(ex.text, c, noun) for c in noun.children):
+                referent = next(who(c) for c in noun.children if c.dep_ in ("appos", "compound") and who(c) is not None
+                                and _one_line(ex.text, c, noun))
             elif noun.dep_ in ("attr", "acomp") and _be(noun.head):
                 subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if _irrealis_be(noun.head):
-                    continue  # "Joey is not my boyfriend", "is your wife Rachel?"
+                if _irrealis_be(noun.head) or any(c.tag_ == "POS" for c in noun.children):
+                    continue  # "Joey is not my boyfriend", "is your wife Rachel?", "the set was your dad's": his, not him
                 if subj and who(subj[0]) is not None:
                     referent = who(subj[0])  # "Gwen is my sister", "he would've been her uncle"
             elif role and noun.dep_ == "poss" and noun.head.lemma_.lower() == "name" and (
@@ -313,10 +319,22 @@ class Relations:
 
 
 def _irrealis_be(verb) -> bool:
-    """Is "are friends" negated, asked or wished ("aren't friends", "are they friends?", "could be friends")?"""
+    """Is "are friends" negated, asked or wished ("aren't friends", "are they friends?", "could be friends", "I wish she
+    were my sister")?"""
     return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "might", "would", "should", "will", "'ll")
                or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children) \
+        or verb.dep_ in ("ccomp", "advcl", "xcomp") and verb.head.lemma_.lower() in UNREAL \
         or verb.sent.text.rstrip().endswith("?")
+
+
+# Verbs whose clause tells what is not so: "I wish Priya was my sister", "pretend he's my brother".
+UNREAL = {"wish", "pretend", "imagine", "dream", "suppose", "fancy"}
+
+
+def _one_line(text, a, b) -> bool:
+    """Are two tokens on one line: no line break between them (a letter's greeting is no apposition to what follows)?"""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in text[lo:hi]
 
 
 # Words between a possessive and its role noun: "my best friend", "her little sister", "his late wife".
@@ -352,10 +370,10 @@ def _sex(ex, p, found, roles=None) -> str | None:
 
 
 def _speaking(ex, p, idx) -> bool:
-    """Is p the one speaking at character idx (the writer of prose, the speaker of a chat turn), whom "his" or
-    "her" there cannot be?"""
+    """Is p the one speaking at character idx (the writer of prose, the speaker of a chat turn), or in prose the one
+    it speaks to ("Dear Bean, ... Her husband Tom"), whom "his" or "her" there cannot be?"""
     if not ex.speakers:
-        return ex.people[p].narrator
+        return ex.people[p].narrator or any(m.kind == "addressee" for m in ex.people[p].mentions)
     speaker = next((sp for s, e, sp in ex.speakers if s <= idx < e), None)
     return speaker is not None and speaker in ex.people[p].aliases
 
@@ -465,6 +483,8 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             said = _be_named(noun, names)  # "The new carer is Marcus", "Marcus is the new carer"
         if role not in OWN and (writer is None or any(q not in (said, writer) for q in range(len(ex.people)))):
             continue  # whose carer or nurse: the writer's when the entry speaks of no one else ("Mum's", a patient's)
+        if role in BIRTH and _not_hers(ex, doc, said, writer if writer is not None else _we(ex, noun)):
+            continue  # whose midwife: hers who has the baby, not a father's ("Your mam had the scan. Joy, the midwife, ...")
         if any(t.i in names and names[t.i] != said and role not in (t.lower_, doc[t.i - 1].lower_) for t in noun.sent):
             continue  # "the new midwife, Joy, who Anya loves": whose she is, the sentence leaves open (not "Midwife Sarah")
         add(said, role, writer if writer is not None else _we(ex, noun), noun.sent, "own" if role in OWN else "care")
@@ -491,6 +511,21 @@ CARE = {"carer", "caregiver", "nurse", "physio", "physiotherapist", "therapist",
         "consultant", "dentist", "surgeon", "optician", "chiropodist", "podiatrist", "psychiatrist", "psychologist"}
 CARE_KINDS = {"morning", "evening", "night", "day", "district", "practice", "community", "agency", "care", "home",
               "macmillan", "specialist", "breast", "diabetes", "stoma", "school"}
+
+
+BIRTH = {"midwife"}  # the roles of one who has a baby
+
+
+def _not_hers(ex, doc, said, me) -> bool:
+    """Is the one a birth role is said by not the one having the baby: a man, or one whose entry speaks of another woman
+    (a woman named, "my wife", "your mam")?"""
+    if me is None or ex.people[me].gender == "m":
+        return True
+    others = {q for q, person in enumerate(ex.people) if q not in (said, me) and person.gender == "f" and not any(
+        set(ex.text[max(0, m.start - 12):m.start].lower().split()[-1:] + ex.text[m.start:m.end].lower().split()[:1]) & BIRTH
+        for m in person.mentions)}  # not "Midwife Sarah"
+    return bool(others) or any(gender_of(r) == "f" and r not in BIRTH and t.i > 0 and doc[t.i - 1].lower_ in POSSESSIVES
+                               for t in doc if (r := role_noun(t)))
 
 
 def _be_named(noun, names) -> int | None:
@@ -1044,6 +1079,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                    and any(m.kind == "addressee" for m in person.mentions)), None)
     said_by = {sp for _, _, sp in ex.speakers}
     speakers = {sp: p for p, person in enumerate(ex.people) for sp in said_by if sp in person.aliases}
+    signed_as = _signed_kin(ex) if not ex.speakers else None
     out = []
     for p, person in enumerate(ex.people):
         if person.narrator and (reader is None or ex.speakers):
@@ -1065,6 +1101,12 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             if span is None:
                 continue
             grand = role in ("grandfather", "grandmother")
+            if _as_a_word(span) or CALLED.search(ex.text, max(0, m.start - 30), m.start):
+                continue  # "a good Mam and now a good Nana", "wants to be called Pop": what one is or is called, no one's kin
+            if words[0] in CHILDISH and _in_said_words(span):
+                continue  # "Cian asked why Daddy has a mammy", "I said no, Mummy was at work": a child's words, whose parents
+            if signed_as is not None and p != writer and KINDS.get(role) in ("pibling", "cousin") and not inside(m.start, quotes):
+                continue  # a letter signed "Grandad" is told in the reader's words: "Uncle Bob" is the reader's uncle, not his
             before = ex.text[max(0, m.start - 12):m.start].split()
             yours = bool(before) and before[-1].lower() == "your"
             turn = next(((start, end, sp) for start, end, sp in ex.speakers if start <= m.start < end), None)
@@ -1099,6 +1141,54 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 out.append((p, role, owner, span.sent.start_char, span.sent.end_char, how))
                 owners.add(owner)
     return out
+
+
+# "wants to be called Pop", "you'll call her Granny Mo", "known as Auntie Pat to the kids": a name given, no tie told
+# (not "I'll call Mum tonight": a telephone call)
+CALLED = re.compile(r"\b(?:(?:call|calls|called|calling)\s+(?:him|her|me|them|us|you|it)|(?:be|been|being|is|was|are|were|get|got|"
+                    r"gets)\s+called|known\s+as)\s*$", re.I)
+# What a child calls a parent: told in another's words ("Ruby asked was Mummy coming"), the parent is that one's
+CHILDISH = {"mammy", "mummy", "mommy", "daddy"}
+ASKING = SAYING | {"wonder", "know", "want"}
+
+
+def _as_a_word(span) -> bool:
+    """Is a kin word said as what someone is, its noun phrase's "a" or "the" ("a good Mam", "the best Mum in Leeds", "a
+    brilliant Dad"), not as someone's name?"""
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ("a", "an", "the", "such", "every", "another") and c.i < span.start
+               for c in span.root.children)
+
+
+def _in_said_words(span) -> bool:
+    """Is a kin word in the clause of what someone is told to ask or say ("Cian asked why Daddy has a mammy", "Ruby
+    wanted to know was Mummy coming", "I said no, Mummy was at work"), not one the family shares ("Mammy said Daddy
+    would be late"), nor the one told ("I told Daddy")?"""
+    child = span.root
+    for verb in span.root.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in ASKING and child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and verb.dep_ == "xcomp":
+                subj = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "Ruby wanted to know"
+            return bool(subj) and subj[0].lower_ not in KIN_ROLE
+        child = verb
+    return False
+
+
+def _signed_kin(ex) -> str | None:
+    """The kin word of an elder a letter is signed with ("Love,\nGrandad", "Nana xx", "Your loving Grandad,\nTom"), a
+    postscript after it or not: the writer is the reader's that, and tells the family in the reader's words."""
+    text = ex.text.rstrip()
+    where = signed(text)
+    for _ in range(2):  # a postscript after the name ("Your loving Grandad,\nTom\n(I signed it properly this time.)")
+        if where is not None or "\n" not in text:
+            break
+        text = text[:text.rfind("\n")].rstrip()
+        where = signed(text)
+    if where is None:
+        return None
+    line = ex.text[ex.text.rfind("\n", 0, max(where[0] - 1, 0)) + 1:where[1]]  # the name, and the line it is signed on
+    roles = [KIN_ROLE.get(w.strip(".,!x ")) for w in line.lower().split()]
+    return next((r for r in roles if KINDS.get(r) in ("parent", "grandparent", "pibling")), None)
 
 
 def _first_in_others_words(ex, person, quotes, who, writer) -> tuple[int, str] | None:
@@ -1309,7 +1399,8 @@ COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("
            ("cousin", "sibling"): ("cousin", 0.9)}
 SIBLING_KIN = {"pibling", "grandparent", "cousin"}
 PARTNERS = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancee", "fiancée"}
-SURE = 0.85  # only ties read at least this surely imply others: a wrong premise makes wrong kin of a whole family
+SURE = FACT  # only ties stated imply others, never a "perhaps" one: a wrong premise makes wrong kin of a whole family
+UNSTEADY = 0.85  # a tie a rule that holds less than always implies, with a sign of a stepfamily (or a misreading): perhaps
 # More ties of one kind than this read for one person (twenty-one brothers) are misreadings or a crowd, not a
 # family: nothing is worked out through them, or a long journal would make every pair of them kin.
 CROWD = 20
@@ -1320,8 +1411,9 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     """The family ties that follow from those read: `ties` are (subject, relation word, object, confidence),
     `gender` a person -> "f" | "m" | None. Returns (subject, word, object, confidence, premises), `premises`
     the indexes in `ties` they follow from, for each tie not read already between the two (a tie read
-    between them, of any family kind, is better evidence than one worked out). How sure: the less sure
-    premise, times how often the rule holds. In-laws are the writer's only ("my husband's mother"): whose
+    between them, of any family kind, is better evidence than one worked out). Only stated ties (at least FACT) are
+    premises. How sure: the less sure premise; a rule that holds less than always (a half-sibling's parent is not
+    always mine) is only "perhaps" when the family shows a stepfamily or a misreading (two fathers). In-laws are the writer's only ("my husband's mother"): whose
     mother-in-law my mother is goes without saying."""
     edges = {}  # (a, kind, b) -> (confidence, premises): both ways
     family = set()
@@ -1406,8 +1498,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                                          or partners[a] - {c} or partners[c] - {a}):
                     continue  # two parents of a child, one read married to or going out with someone else: not a couple
                 conf = round(min(c1, c2) * holds, 4)
-                if holds < 1 and min(c1, c2) >= FACT and steady(k1, k2, a, b, c):
-                    conf = min(c1, c2)  # my husband's children are mine too: both told surely, and no sign of a stepfamily
+                if holds < 1:  # my husband's children are mine too when both are told surely and no sign of a stepfamily
+                    conf = min(c1, c2) if steady(k1, k2, a, b, c) else min(conf, UNSTEADY)  # or a misreading: perhaps
                 if kind in IN_LAWS and writer not in (a, c):
                     continue
                 for key in ((a, kind, c), (c, CONVERSE.get(kind, kind), a)):
@@ -1415,7 +1507,7 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                         new[key] = (conf, tuple(sorted(set(p1 + p2))))
         if not new:
             break
-        edges.update(new)
+        edges.update({key: v for key, v in new.items() if v[0] >= SURE})  # nothing built on a "perhaps" one
         for (a, kind, c), v in new.items():
             if (c, CONVERSE.get(kind, kind), a) in out:
                 continue  # one tie, told one way
