@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLES, ROYAL, TITLES
+from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, KINDS, LOWER_KIN, ROLES, ROYAL, TITLES
 from .base import Extraction, Mention, Person
 from .names import name_count, name_gender, nickname_of, plain  # noqa: F401 (plain: importable here as before)
 from .roles import role_noun
@@ -694,8 +694,16 @@ def _evidence(token, places=True) -> float:
 # What only people do, said of a name once (`acts_as_person`): ring, text, fix, come round, get the job ...
 ACTS = set(
     """say tell ask text texte phone ring call email message fix mend repair visit invite offer promise cook bake
-    marry""".split()  # ("texte": how the tagger lemmatises "texted")
+    marry wed propose graduate retire lend weep laugh giggle chuckle hug kiss wink shrug nod sigh blush frown knit sew
+    pray babysit""".split()  # ("texte": how the tagger lemmatises "texted")
 )
+# Kin, a partner and what a child is called: only a person has them ("Ciarán's mam", "Ashok's little boy").
+KIN_WORDS = set(KINDS) | {"boy", "girl", "lad", "lass", "baby", "kids", "children", "partner", "boyfriend", "girlfriend", "fiance",
+                          "fiancé", "fiancee", "fiancée", "fella", "missus", "hubby"}
+# What is done only to people, to a name once: "met Priya", "hugged Wendell", "thanked Kwame".
+DONE_TO = {"meet", "hug", "kiss", "cuddle", "thank", "congratulate", "marry", "babysit"}
+# ... and what one does with them: "bumped into Shauna", "babysat for Kezia", "caught up with Oonagh".
+MET_WITH = {("bump", "into"), ("run", "into"), ("babysit", "for"), ("catch", "with")}
 MEALS = {"tea", "coffee", "lunch", "dinner", "breakfast", "brunch", "supper", "drinks", "drink", "chai", "cuppa", "panad",
          "pint", "pints", "beer", "beers", "braai", "chat", "catch", "natter", "yarn", "dosa", "curry", "pizza"}
 OFFERS = {"job", "promotion", "post", "position", "scholarship", "bursary", "place", "visa", "contract", "part", "role"}
@@ -720,14 +728,19 @@ def acts_as_person(token) -> bool:
     if first.dep_ == "pobj" and first.head.lower_ == "with" and (first.head.head.lower_ in MEALS or any(
             c.dep_ == "dobj" and c.lower_ in MEALS for c in first.head.head.children)):
         return True  # "tea with Zodwa", "had a cuppa with Hemi"
+    if dep == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in DONE_TO or dep == "pobj" and (
+            head.head.lemma_.lower(), head.lower_) in MET_WITH:
+        return True  # "met Priya for breakfast", "bumped into Shauna"
+    if dep == "poss" and head.pos_ == "NOUN" and head.is_lower and (head.lower_ in KIN_ROLE or head.lemma_.lower() in KIN_WORDS):
+        return True  # "Ciarán's mam passed away", "Kezia's husband"
     if dep != "nsubj" or head.pos_ not in ("VERB", "AUX") or firm:
         return False
     verb = head.lemma_.lower()
     if verb in ACTS:
         return True
     parts = {c.lower_ for c in head.children if c.dep_ in ("prt", "advmod")}
-    if verb in ("come", "pop") and parts & {"round", "over", "by"}:
-        return True  # "Thandeka came round"
+    if verb in ("come", "pop", "stay") and (parts | {c.lower_ for c in head.children if c.dep_ == "prep"}) & {"round", "over", "by"}:
+        return True  # "Thandeka came round", "Graham came over to fix the gutter", "Tilda stayed over"
     if verb == "get" and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFERS for c in head.children):
         return True  # "Ananya got the job"
     return verb in ("move", "emigrate", "relocate") and any(
@@ -898,7 +911,7 @@ class People:
     """
 
     name = "people"
-    version = "61"  # 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "62"  # 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
