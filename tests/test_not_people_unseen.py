@@ -1,5 +1,5 @@
 """No one listed as a person, and no one said once missed (issue 13, people10): short entries in several Englishes
-(British, Scottish, Welsh, Irish, American, Canadian, South African, Indian, Australian, New Zealand), written for
+(British, Scottish, Welsh, Irish, American, South African, Indian, Australian, New Zealand), written for
 this test alone. Each names a pet, a place, a band, a brand, a drink, a ship, a house, a storm, a saint's day, a hymn
 or a character beside real people; other entries name someone once, with no more than a person's doings around
 the name. SQLite (the reading is the extractor's, the same on both backends)."""
@@ -132,23 +132,23 @@ def findings(names, every, entries):
     return wrong + [(w, "missed") for _, yes, _ in entries for w in yes if not has(every, w)]
 
 
-# What is still read wrongly (people10's round, docs/benchmarks.md; on main before it 50 of the 73 people were missed and
-# none of the 56 words that are no one listed): people said once doing what a pet, a firm or a car may do too ("Graham
-# came over", "Colm drove down", "Ewan spent all day"), with someone ("with Fiona"), or owning something ("Mark's
-# boat", "Amira's party"), kept and not listed (`people --all`), and names the tagger took for a place or no name.
+# What is still read wrongly (people10's round, docs/benchmarks.md; on main before it 50 of the 73 people were missed,
+# now 40, and none of the 56 words that are no one listed): people said once doing what a pet, a firm or a car may do
+# too ("Kirsty slept", "Morag showed us"), with someone ("with Fiona"), owning something ("Mark's boat"), or whose name
+# is an English word too ("Terry", "Scott", "Mo": `acts_as_person` reads no English word), kept and not listed
+# (`people --all`), and names the tagger took for a firm or a place ("Amira's party", "a card from Wendell").
 LEFT = {
     "pets": {("Graham", "missed"), ("Nkosi", "missed"), ("Tama", "missed")},
-    "places": {("Colm", "missed"), ("Jaswinder", "missed"), ("Kayla", "missed"), ("Morag", "missed"), ("Terry", "missed")},
+    "places": {("Jaswinder", "missed"), ("Kayla", "missed"), ("Morag", "missed"), ("Terry", "missed")},
     "bands-brands-drinks": {("Callum", "missed"), ("Fiona", "missed"), ("Kenji", "missed"), ("Kirsty", "missed"), ("Mandla", "missed"),
                             ("Noreen", "missed"), ("Padraig", "missed"), ("Yusuf", "missed")},
     "ships-houses": {("Ines", "missed"), ("Mark", "missed"), ("Thabo", "missed")},
-    "storms-saints-hymns": {("Bethan", "missed"), ("Donald", "missed"), ("Ewan", "missed"), ("Glenys", "missed"), ("Hemi", "missed"),
-                            ("Idris", "missed"), ("Luanne", "missed"), ("Oonagh", "missed")},
+    "storms-saints-hymns": {("Bethan", "missed"), ("Donald", "missed"), ("Ewan", "missed"), ("Hemi", "missed"), ("Idris", "missed"),
+                            ("Luanne", "missed"), ("Oonagh", "missed")},
     "characters": {("Amira", "missed"), ("Leo", "missed"), ("Liam", "missed"), ("Maisie", "missed"), ("Tariq", "missed"),
                    ("Zainab", "missed")},
-    "said-once": {("Alfie", "missed"), ("Anneke", "missed"), ("Dave", "missed"), ("Declan", "missed"), ("Graeme", "missed"),
-                  ("Marguerite", "missed"), ("Mo", "missed"), ("Rick", "missed"), ("Scott", "missed"), ("Sorensen", "missed"),
-                  ("Wendell", "missed")},
+    "said-once": {("Anneke", "missed"), ("Declan", "missed"), ("Graeme", "missed"), ("Marguerite", "missed"), ("Mo", "missed"),
+                  ("Rick", "missed"), ("Scott", "missed"), ("Sorensen", "missed"), ("Wendell", "missed")},
 }
 
 

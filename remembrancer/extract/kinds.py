@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, SLANG
 from .base import Extraction
 from .names import name_gender
-from .people import KIN_WORDS, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to
+from .people import KIN_WORDS, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to, subject_of
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -188,8 +188,7 @@ def sign(doc, span, quotes) -> str | None:
         return said  # "Herbie is our car", "Rua is the dog", "Aisling is a vet"
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS or _animal_relative(root):
         return "pet"  # "Moss barked", "Pilot, who sniffed Rosie once"
-    verb = head if root.dep_ == "nsubj" else doc[e] if (  # "by the tree and Moose tried", parsed as "the tree and Moose"
-        root.dep_ == "conj" and e < len(doc) and doc[e].pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[e].children)) else None
+    verb = subject_of(root)  # also "by the tree and Moose tried", parsed as "the tree and Moose"
     if verb is not None and (verb.lemma_.lower() in ("try", "want") and any(
             c.dep_ == "xcomp" and _animal_act(c) for c in verb.children) or _animal_act(verb) or _ate_off(verb)):
         return "pet"  # "Moose tried to lick his face", "Pilot ate a whole loaf off the counter"
