@@ -196,6 +196,14 @@ def test_a_letter_to_a_baby_is_no_firm_and_one_with_kin_is_someone():
     assert sign_of("Ciarán's mam passed away on Friday.", "Ciarán") == "person"
 
 
+def test_what_only_people_do_said_once_makes_a_person():
+    for text, name in [("Kezia's birthday party was lovely.", "Kezia"), ("Alfie from the allotments left us rhubarb.", "Alfie"),
+                       ("Dave next door has bought another van.", "Dave"), ("Bumped into Shauna in the Co-op.", "Shauna"),
+                       ("Tilda stayed over and they were up till midnight.", "Tilda"), ("We sang at the funeral and Glenys wept.", "Glenys"),
+                       ("Keisha lent me hers.", "Keisha")]:
+        assert sign_of(text, name) == "person", text
+
+
 def test_the_set_is_large_enough():
     entries = [e for w in WRITERS.values() for e in w]
     assert sum(bool(no) for _, _, no in entries) >= 40 and len(WRITERS["said-once"]) >= 20
