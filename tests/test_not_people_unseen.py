@@ -200,7 +200,7 @@ def test_what_only_people_do_said_once_makes_a_person():
     for text, name in [("Kezia's birthday party was lovely.", "Kezia"), ("Alfie from the allotments left us rhubarb.", "Alfie"),
                        ("Dave next door has bought another van.", "Dave"), ("Bumped into Shauna in the Co-op.", "Shauna"),
                        ("Tilda stayed over and they were up till midnight.", "Tilda"), ("We sang at the funeral and Glenys wept.", "Glenys"),
-                       ("Keisha lent me hers.", "Keisha")]:
+                       ("Keisha lent me hers.", "Keisha"), ("Send my love to Anneke and the boys.", "Anneke")]:
         assert sign_of(text, name) == "person", text
 
 

@@ -712,6 +712,8 @@ LIVES_BY = ("next door", "across the road", "over the road", "upstairs", "downst
 DONE_TO = {"meet", "hug", "kiss", "cuddle", "thank", "congratulate", "marry", "babysit"}
 # ... and what one does with them: "bumped into Shauna", "babysat for Kezia", "caught up with Oonagh".
 MET_WITH = {("bump", "into"), ("run", "into"), ("babysit", "for"), ("catch", "with")}
+# What is sent to people: "Give my love to Anjali", "say hi to Wendell".
+GREETED = {"love", "regards", "hi", "hello", "best", "wishes", "hugs", "congratulations", "condolences"}
 MEALS = {"tea", "coffee", "lunch", "dinner", "breakfast", "brunch", "supper", "drinks", "drink", "chai", "cuppa", "panad",
          "pint", "pints", "beer", "beers", "braai", "chat", "catch", "natter", "yarn", "dosa", "curry", "pizza"}
 OFFERS = {"job", "promotion", "post", "position", "scholarship", "bursary", "place", "visa", "contract", "part", "role"}
@@ -762,6 +764,9 @@ def acts_as_person(token) -> bool:
     if dep == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in DONE_TO or dep == "pobj" and (
             head.head.lemma_.lower(), head.lower_) in MET_WITH:
         return True  # "met Priya for breakfast", "bumped into Shauna"
+    if dep == "pobj" and head.lower_ == "to" and (head.head.lower_ in GREETED or any(
+            c.dep_ == "dobj" and c.lower_ in GREETED for c in head.head.children)):
+        return True  # "Give my love to Anjali", "say hi to Wendell" (a firm gets no one's love)
     if dep == "poss" and head.pos_ == "NOUN" and head.is_lower and (head.lower_ in KIN_ROLE or head.lemma_.lower() in KIN_WORDS or (
             head.lemma_.lower() in OCCASIONS and not firm)):
         return True  # "Ciarán's mam passed away", "Kezia's husband", "Kezia's birthday party"
@@ -946,7 +951,7 @@ class People:
     """
 
     name = "people"
-    version = "62"  # 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "62"  # 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
