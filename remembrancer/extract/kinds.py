@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, SLANG
 from .base import Extraction
-from .people import PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to
+from .names import name_gender
+from .people import KIN_WORDS, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to, subject_of
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -27,6 +28,11 @@ ANIMALS = set(
 )
 ANIMAL_VERBS = {"bark", "howl", "yap", "woof", "growl", "whimper", "purr", "miaow", "meow", "mew", "neigh",
                 "whinny", "moo", "bleat", "wag", "moult", "molt", "shed", "hiss", "cluck", "squawk", "chirp", "tweet"}
+# What a dog licks or sniffs, and a person does not: someone's face or hand, someone ("Moose tried to lick his face", "sniffed
+# Rosie once"; not "licked her lips", "Mum sniffed").
+LICKED = {"face", "faces", "hand", "hands", "ear", "ears", "foot", "feet", "leg", "legs", "nose", "toes"}
+# Where food is left out and a dog or a cat eats it from ("ate a whole loaf off the counter"; people eat off plates).
+SURFACES = {"counter", "counters", "worktop", "worktops", "grill", "barbecue", "bbq", "table", "floor", "side", "sideboard"}
 PET_NOUNS = {"lead", "leash", "collar", "paw", "paws", "tail", "fur", "kennel", "kennels", "hutch", "cage", "whiskers",
              "snout", "muzzle", "vet", "vets", "bowl", "flea", "fleas", "litter", "basket", "bone", "biscuits", "jabs"}
 VET = {"vet", "vets", "vet's", "kennels", "groomer", "groomers", "cattery"}
@@ -52,6 +58,10 @@ ANIMAL_SOUNDS = {"woof", "woofs", "miaow", "meow", "moo", "baa", "oink", "quack"
 ADDRESS = {w for w in SLANG if KIN_ROLE.get(w) not in ("mother", "father")}
 # Verbs of moving house or going far: what one moves to or from is a place ("moved to Ann Arbor").
 MOVED = {"move", "emigrate", "relocate", "fly", "commute"}
+# What a song, a band or a hymn is to one who sings, hums or dances to it ("singing Runrig at him", "danced to Abba"): a
+# work or the band that made it, never one the writer knows.
+SUNG = {"sing", "hum", "whistle"}
+LISTENED = {"dance"}  # (not "listened to Dad", "sang to Isla")
 # Words before the name a storm is given.
 STORMS = {"storm", "hurricane", "cyclone", "typhoon"}
 # Titles people give their pets in fun ("Mr Pickles", "Lady Grey"): a person's, unless the name is shown to be a pet's.
@@ -166,11 +176,22 @@ def sign(doc, span, quotes) -> str | None:
     if beside:
         return beside
     head = root.head
+    if _has_kin(root) and not inside(root.idx, quotes):
+        return "person"  # "Ciarán's mam", "Kezia's husband"
+    if _sung(root):
+        return "other"  # "singing Runrig at him", "we danced to Abba": a song or a band
+    if root.dep_ == "conj" and head.tag_ == "NNP" and not head.lower_.endswith("s") and head.ent_type_ in PLACE_ENTS | {"ORG"} and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children) and root.i > head.i:
+        return "place"  # "in the Norfolk and Norwich": a hospital's or a firm's name of two
     said = _is_what(root)
     if said:
         return said  # "Herbie is our car", "Rua is the dog", "Aisling is a vet"
-    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS:
-        return "pet"  # "Moss barked"
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS or _animal_relative(root):
+        return "pet"  # "Moss barked", "Pilot, who sniffed Rosie once"
+    verb = subject_of(root)  # also "by the tree and Moose tried", parsed as "the tree and Moose"
+    if verb is not None and (verb.lemma_.lower() in ("try", "want") and any(
+            c.dep_ == "xcomp" and _animal_act(c) for c in verb.children) or _animal_act(verb) or _ate_off(verb)):
+        return "pet"  # "Moose tried to lick his face", "Pilot ate a whole loaf off the counter"
     if root.dep_ == "poss" and head.lower_ in PET_NOUNS:
         return "pet"  # "Moss's lead"
     if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MOVED:
@@ -208,6 +229,8 @@ def sign(doc, span, quotes) -> str | None:
         return "place"
     if root.dep_ == "pobj" and head.lower_ in ("in", "into", "inside") and head.head.lemma_.lower() in INSIDE_VERBS:
         return "thing"  # what one sits, drives or packs in: "sat in Dolly with the engine running", "us in Dolly behind"
+    if _gone_to(root, e):
+        return "place"  # "drove down from Letterkenny", "stayed in Ballachulish", "the train to Wolverhampton", "back from Ludhiana"
     title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None) or (
         doc[s - 1].lower_ if s > 0 and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in LOWER_KIN) else None)  # "with auntie Jean"
     if title in SOCIAL_TITLES:
@@ -216,7 +239,8 @@ def sign(doc, span, quotes) -> str | None:
             e < len(doc) and doc[e].lower_ in POSTPOSED and doc[e].is_lower):  # "Ravi bhai", "Sharma uncle"
         return "person"  # "Dr Bhatt", "Reverend Iwan Parry", "Nain Gwen", "Midwife Sarah"
     if root.dep_ == "nsubj" and root.tag_ in ("NNP", "NN") and not any(c.dep_ in ("conj", "cc") for c in root.children) and any(
-            t.tag_ == "VBP" and t.lemma_ in ("be", "have") for t in (head, *head.children) if t.dep_ in ("aux", "ROOT") or t is head):
+            t.tag_ == "VBP" and t.lemma_ in ("be", "have") for t in (head, *head.children) if t.dep_ in ("aux", "ROOT") or t is head) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != root.i for c in head.children) and doc[s].lower_ not in ("dear", "dearest"):
         return "other"  # "Bluebell are taking over all four calls": a firm, a team, a band
     return _acts(root, quotes)
 
@@ -243,6 +267,69 @@ def _is_what(root) -> str | None:
         if kind in ("pet", "thing") and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in attr.children):
             return kind
     return None
+
+
+def _has_kin(root) -> bool:
+    """Is a name one who has kin, a partner or a child ("Ciarán's mam passed away", "Kezia's husband", "Ashok's little
+    boy")? Only a person has."""
+    head = root.head
+    return root.dep_ == "poss" and head.pos_ == "NOUN" and head.is_lower and (head.lower_ in KIN_ROLE or head.lemma_.lower() in KIN_WORDS)
+
+
+def _sung(root) -> bool:
+    """Is a name what is sung or danced to: "singing Runrig at him", "hummed Jerusalem", "danced to Abba"?"""
+    head = root.head
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in SUNG:
+        return True
+    return root.dep_ == "pobj" and head.lower_ in ("to", "along") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in LISTENED
+
+
+def _animal_relative(root) -> bool:
+    """Is a name the one a relative clause says does what animals do: "Pilot, who sniffed Rosie once"?"""
+    return any(c.dep_ == "relcl" and _animal_act(c) and any(
+        g.dep_ == "nsubj" and g.lower_ in ("who", "which", "that") for g in c.children) for c in root.children)
+
+
+def _animal_act(verb) -> bool:
+    """Does a verb say what animals do: bark, purr, lick someone's face, sniff someone?"""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return lemma in ANIMAL_VERBS or lemma == "lick" and any(c.lower_ in LICKED and any(
+        g.dep_ == "poss" and g.lower_ in ("his", "her", "my", "your", "their", "our") or g.tag_ == "POS" for g in c.subtree) for c in objects) or (
+        lemma == "sniff" and any(c.pos_ == "PROPN" or c.lower_ in ("him", "her", "me", "us", "them") for c in objects))
+
+
+def _ate_off(verb) -> bool:
+    """Did the subject eat something off the counter, the table or the grill (what a dog does, and no person)?"""
+    return verb.lemma_.lower() in ("eat", "steal", "nick", "grab", "snaffle", "pinch") and any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "off" and any(g.dep_ == "pobj" and g.lower_ in SURFACES for g in c.children) for c in verb.children)
+
+
+# Where one goes, comes from, stays or lives, and the trips and meals had there: what is gone to, come from or stayed in
+# is a place ("drove down from Letterkenny", "the train to Wolverhampton", "lunch in Fremantle"); not what is taken or given
+# to someone ("took the cake to Dave"), nor one's house ("went to Gwen's": `sign` "at").
+GONE = {"go", "come", "drive", "fly", "travel", "move", "head", "walk", "cycle", "sail", "return", "emigrate", "relocate", "commute",
+        "pop", "nip", "get", "arrive", "hike", "drift", "flee"}
+STAYED = {"stay", "live", "holiday", "settle", "grow", "arrive", "land", "shop", "work", "study", "camp", "retire", "bear", "die", "bury"}
+TRIPS = {"train", "flight", "bus", "coach", "ferry", "trip", "drive", "journey", "holiday", "weekend", "week", "night", "nights",
+         "day", "lunch", "dinner", "tea", "breakfast", "brunch", "coffee", "walk", "move", "back", "way"}
+
+
+def _gone_to(root, e: int) -> bool:
+    """Is a name where one goes, comes from or stays, by the verb or the trip before it (`GONE`, `STAYED`, `TRIPS`)?"""
+    head = root.head
+    doc = root.doc
+    if root.dep_ != "pobj" or e < len(doc) and doc[e].tag_ == "POS" or root.ent_type_ == "PERSON" and name_gender(root.lower_):
+        return False  # "to Gwen's"; "came to Sandra" for a first name the tagger takes for a person
+    gov = head.head
+    if gov.lower_ in ("down", "up", "over", "across", "out", "home") and gov.head.pos_ == "VERB":
+        gov = gov.head  # "drove all the way down from Letterkenny"
+    lemma = gov.lemma_.lower()
+    if gov.pos_ == "NOUN" and gov.is_lower:
+        return lemma in TRIPS and head.lower_ in ("to", "from", "in", "near")
+    if head.lower_ in ("to", "towards", "toward", "from"):
+        return gov.pos_ == "VERB" and lemma in GONE or gov.lower_ == "back"
+    return head.lower_ in ("in", "near") and gov.pos_ == "VERB" and (lemma in STAYED or lemma in GONE)
 
 
 def _stranded(verb) -> bool:
@@ -352,7 +439,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "10"  # 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "11"  # 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLES, ROYAL, TITLES
+from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, KINDS, LOWER_KIN, ROLES, ROYAL, TITLES
 from .base import Extraction, Mention, Person
 from .names import name_count, name_gender, nickname_of, plain  # noqa: F401 (plain: importable here as before)
 from .roles import role_noun
@@ -694,11 +694,52 @@ def _evidence(token, places=True) -> float:
 # What only people do, said of a name once (`acts_as_person`): ring, text, fix, come round, get the job ...
 ACTS = set(
     """say tell ask text texte phone ring call email message fix mend repair visit invite offer promise cook bake
-    marry""".split()  # ("texte": how the tagger lemmatises "texted")
+    marry wed propose graduate retire lend weep laugh giggle chuckle hug kiss wink shrug nod sigh blush frown knit sew
+    pray babysit drive spend carve conduct preach dance""".split()  # ("texte": how the tagger lemmatises "texted")
 )
+# Kin, a partner and what a child is called: only a person has them ("Ciarán's mam", "Ashok's little boy").
+KIN_WORDS = set(KINDS) | {"boy", "girl", "lad", "lass", "baby", "kids", "children", "partner", "boyfriend", "girlfriend", "fiance",
+                          "fiancé", "fiancee", "fiancée", "fella", "missus", "hubby"}
+# What only people have, or have thrown for them ("Kezia's party", "Tolu's wedding"), said of a name no firm's.
+OCCASIONS = {"wedding", "birthday", "funeral", "party", "christening", "retirement", "graduation", "leaving", "hen", "stag",
+             "engagement", "wake", "anniversary"}
+# Where someone is from whom one knows by it ("Rick from church", "Alfie from the allotments"), or where they live ("Dave
+# next door"): no place is.
+KNOWN_FROM = {"work", "church", "chapel", "school", "uni", "college", "choir", "office", "bank", "allotment", "allotments", "club", "gym",
+              "surgery", "mosque", "temple", "synagogue", "shul", "team", "group", "class", "nursery", "practice", "ward"}
+LIVES_BY = ("next door", "across the road", "over the road", "upstairs", "downstairs", "down the road", "up the road")
+# What is done only to people, to a name once: "met Priya", "hugged Wendell", "thanked Kwame".
+DONE_TO = {"meet", "hug", "kiss", "cuddle", "thank", "congratulate", "marry", "babysit"}
+# ... and what one does with them: "bumped into Shauna", "babysat for Kezia", "caught up with Oonagh".
+MET_WITH = {("bump", "into"), ("run", "into"), ("babysit", "for"), ("catch", "with")}
+# What is sent to people: "Give my love to Anjali", "say hi to Wendell".
+GREETED = {"love", "regards", "hi", "hello", "best", "wishes", "hugs", "congratulations", "condolences"}
 MEALS = {"tea", "coffee", "lunch", "dinner", "breakfast", "brunch", "supper", "drinks", "drink", "chai", "cuppa", "panad",
          "pint", "pints", "beer", "beers", "braai", "chat", "catch", "natter", "yarn", "dosa", "curry", "pizza"}
 OFFERS = {"job", "promotion", "post", "position", "scholarship", "bursary", "place", "visa", "contract", "part", "role"}
+
+
+def subject_of(token):
+    """The verb a name is the subject of, also when the parser took "... the ash and Ewan spent" for "the ash and Ewan":
+    a verb right after a name joined to a noun, with no subject of its own."""
+    if token.dep_ == "nsubj":
+        return token.head if token.head.pos_ in ("VERB", "AUX") else None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.dep_ == "conj" and token.head.i < token.i and after is not None and after.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in after.children):
+        return after
+    return None
+
+
+def _known_by(token) -> bool:
+    """Is a name followed by where one knows them from or where they live: "Rick from church", "Alfie from the
+    allotments", "Dave next door"?"""
+    doc, i = token.doc, token.i
+    after = [t.lower_ for t in doc[i + 1:i + 5]]
+    if after[:1] == ["from"]:
+        place = after[2] if after[1:2] in (["the"], ["my"], ["our"], ["his"], ["her"]) and len(after) > 2 else after[1] if len(after) > 1 else ""
+        return place in KNOWN_FROM
+    return " ".join(after).startswith(LIVES_BY)
 
 
 def acts_as_person(token) -> bool:
@@ -720,14 +761,26 @@ def acts_as_person(token) -> bool:
     if first.dep_ == "pobj" and first.head.lower_ == "with" and (first.head.head.lower_ in MEALS or any(
             c.dep_ == "dobj" and c.lower_ in MEALS for c in first.head.head.children)):
         return True  # "tea with Zodwa", "had a cuppa with Hemi"
-    if dep != "nsubj" or head.pos_ not in ("VERB", "AUX") or firm:
+    if dep == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in DONE_TO or dep == "pobj" and (
+            head.head.lemma_.lower(), head.lower_) in MET_WITH:
+        return True  # "met Priya for breakfast", "bumped into Shauna"
+    if dep == "pobj" and head.lower_ == "to" and (head.head.lower_ in GREETED or any(
+            c.dep_ == "dobj" and c.lower_ in GREETED for c in head.head.children)):
+        return True  # "Give my love to Anjali", "say hi to Wendell" (a firm gets no one's love)
+    if dep == "poss" and head.pos_ == "NOUN" and head.is_lower and (head.lower_ in KIN_ROLE or head.lemma_.lower() in KIN_WORDS or (
+            head.lemma_.lower() in OCCASIONS and not firm)):
+        return True  # "Ciarán's mam passed away", "Kezia's husband", "Kezia's birthday party"
+    if _known_by(token):
+        return True  # "Rick from church dropped off a casserole", "Dave next door"
+    head = subject_of(token)
+    if head is None or firm:
         return False
     verb = head.lemma_.lower()
     if verb in ACTS:
         return True
     parts = {c.lower_ for c in head.children if c.dep_ in ("prt", "advmod")}
-    if verb in ("come", "pop") and parts & {"round", "over", "by"}:
-        return True  # "Thandeka came round"
+    if verb in ("come", "pop", "stay") and (parts | {c.lower_ for c in head.children if c.dep_ == "prep"}) & {"round", "over", "by"}:
+        return True  # "Thandeka came round", "Graham came over to fix the gutter", "Tilda stayed over"
     if verb == "get" and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFERS for c in head.children):
         return True  # "Ananya got the job"
     return verb in ("move", "emigrate", "relocate") and any(
@@ -898,7 +951,7 @@ class People:
     """
 
     name = "people"
-    version = "61"  # 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "62"  # 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
