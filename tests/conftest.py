@@ -235,3 +235,36 @@ def stop_group(proc, timeout=20):
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+def person_names(memory) -> dict[int, set]:
+    """person id -> their names and aliases in lower case; the writer is also "me"."""
+    return {r["id"]: {r["name"].lower(), *(["me"] if r["owner"] else []),
+                      *(a[0].lower() for a in memory.query("SELECT alias FROM aliases WHERE person = ?", (r["id"],)))}
+            for r in memory.query("SELECT id, name, owner FROM people")}
+
+
+def stated_ties(memory) -> list[tuple[set, str, set]]:
+    """Every tie stated as fact: (the subject's names, the relation in lower case, the object's names)."""
+    from remembrancer.people import FACT
+
+    names = person_names(memory)
+    return [(names[r["subject"]], r["relation"].lower(), names[r["object"]])
+            for r in memory.query("SELECT subject, relation, object, confidence FROM relations")
+            if (r["confidence"] if r["confidence"] is not None else 1.0) >= FACT]
+
+
+def tie_is(tie, stated) -> bool:
+    """A test's tie (name, "word|word", name; "*" for any) is this stated tie."""
+    a, words, b = tie
+    s, rel, o = stated
+    return (a == "*" or a.lower() in s) and (words == "*" or rel in words.split("|")) and (b == "*" or b.lower() in o)
+
+
+def show_ties(stated):
+    return [(sorted(s)[0], r, sorted(o)[0]) for s, r, o in stated]
+
+
+def said_label(said):
+    """A short test id for a text as said."""
+    return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:48]

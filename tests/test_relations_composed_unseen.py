@@ -12,7 +12,7 @@ from remembrancer import Memory
 from remembrancer.kin import CONVERSE, KINDS, TIE_KINDS
 from remembrancer.people import FACT
 
-from conftest import add_said, store_on
+from conftest import add_said, person_names, said_label, store_on
 
 pytestmark = pytest.mark.backends
 AT = "2025-05-06"
@@ -207,10 +207,7 @@ def _tie(a, word, b):
 def _stated(memory) -> list[tuple[str, set, set]]:
     """Every stated tie as (kind, the subject's names, the object's names), names in lower case; the writer is also
     "me"."""
-    names = {}
-    for r in memory.query("SELECT id, name, owner FROM people"):
-        names[r["id"]] = {r["name"].lower(), *(["me"] if r["owner"] else []),
-                          *(a[0].lower() for a in memory.query("SELECT alias FROM aliases WHERE person = ?", (r["id"],)))}
+    names = person_names(memory)
     out = []
     for r in memory.query("SELECT subject, relation, object, confidence FROM relations"):
         if (r["confidence"] if r["confidence"] is not None else 1.0) >= FACT:
@@ -233,8 +230,6 @@ def _show(stated):
     return sorted((sorted(s)[0], k, sorted(o)[0]) for k, s, o in stated)
 
 
-def _label(said):
-    return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:48]
 
 
 def _values(r):
@@ -242,7 +237,7 @@ def _values(r):
 
 
 def _ids(rows):
-    return [_label(_values(r)[0]) for r in rows]
+    return [said_label(_values(r)[0]) for r in rows]
 
 
 def _read(memory, said):

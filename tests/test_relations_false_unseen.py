@@ -12,7 +12,7 @@ from remembrancer import Memory
 from remembrancer.extract.relations import implied
 from remembrancer.people import FACT
 
-from conftest import add_said, store_on
+from conftest import add_said, said_label, show_ties, stated_ties, tie_is, store_on
 
 pytestmark = pytest.mark.backends
 AT = "2025-06-14"
@@ -172,45 +172,21 @@ def _add(memory, said):
     add_said(memory, said, AT)
 
 
-def _stated(memory) -> list[tuple[set, str, set]]:
-    """Every stated tie: (the subject's names, the relation, the object's names), names in lower case; the writer is
-    also "me"."""
-    names = {}
-    for r in memory.query("SELECT id, name, owner FROM people"):
-        names[r["id"]] = {r["name"].lower(), *(["me"] if r["owner"] else []),
-                          *(a[0].lower() for a in memory.query("SELECT alias FROM aliases WHERE person = ?", (r["id"],)))}
-    return [(names[r["subject"]], r["relation"].lower(), names[r["object"]])
-            for r in memory.query("SELECT subject, relation, object, confidence FROM relations")
-            if (r["confidence"] if r["confidence"] is not None else 1.0) >= FACT]
-
-
-def _is(tie, stated) -> bool:
-    a, words, b = tie
-    s, rel, o = stated
-    return (a == "*" or a.lower() in s) and (words == "*" or rel in words.split("|")) and (b == "*" or b.lower() in o)
-
-
-def _show(stated):
-    return [(sorted(s)[0], r, sorted(o)[0]) for s, r, o in stated]
-
-
-def _label(said):
-    return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:48]
 
 
 def _check_tie(memory, want, also):
-    stated = _stated(memory)
-    assert all(any(_is(t, s) for s in stated) for t in want), _show(stated)
-    assert all(any(_is(t, s) for t in want + also) for s in stated), _show(stated)
+    stated = stated_ties(memory)
+    assert all(any(tie_is(t, s) for s in stated) for t in want), show_ties(stated)
+    assert all(any(tie_is(t, s) for t in want + also) for s in stated), show_ties(stated)
 
 
 def _check_trap(memory, allowed):
-    stated = _stated(memory)
-    assert all(any(_is(t, s) for t in allowed) for s in stated), _show(stated)
+    stated = stated_ties(memory)
+    assert all(any(tie_is(t, s) for t in allowed) for s in stated), show_ties(stated)
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, want, also", TIES, ids=[_label(t[0]) for t in TIES])
+@pytest.mark.parametrize("said, want, also", TIES, ids=[said_label(t[0]) for t in TIES])
 def test_a_tie_beside_the_traps_is_stated(db, said, want, also):
     with Memory(db) as memory:
         _add(memory, said)
@@ -218,7 +194,7 @@ def test_a_tie_beside_the_traps_is_stated(db, said, want, also):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, allowed", TRAPS, ids=[_label(t[0]) for t in TRAPS])
+@pytest.mark.parametrize("said, allowed", TRAPS, ids=[said_label(t[0]) for t in TRAPS])
 def test_no_false_tie_is_stated(db, said, allowed):
     with Memory(db) as memory:
         _add(memory, said)
