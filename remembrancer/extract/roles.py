@@ -25,8 +25,8 @@ def role_noun(token, open_vocab=()) -> str | None:
         return lemma + "-in-law"  # "my sister-in-law Kerry" is not my sister
     if lemma in ROLES and _great(token):
         return "great-" + lemma  # "your great-granny Joan" is not your granny
-    if lemma in ROLES and _half(token):
-        return _half(token) + "-" + lemma  # "my half-brother Kyle", "my ex-husband Gary" (the tokenizer splits "half-")
+    if lemma in ROLES and (half := _half(token)):
+        return half + "-" + lemma  # "my half-brother Kyle", "my ex-husband Gary" (the tokenizer splits "half-")
     base = lemma
     for suffix in SUFFIXES:
         base = base.removesuffix(suffix)
