@@ -268,3 +268,22 @@ def show_ties(stated):
 def said_label(said):
     """A short test id for a text as said."""
     return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:48]
+
+
+def listed_names(memory) -> tuple[list, list]:
+    """The people listed, but the writer: their names, and their names with their aliases."""
+    listed = [p for p in memory.people() if p["name"] != "me"]
+    return [p["name"] for p in listed], [n for p in listed for n in [p["name"], *p.get("aliases", [])]]
+
+
+def has_name(names, word) -> bool:
+    """Is the word one of the names' words (case aside)?"""
+    import re
+
+    return any(re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", n.lower()) for n in names)
+
+
+def name_findings(names, every, entries):
+    """(word, "listed" | "missed") for each word of a test's (text, people, no one) entries read wrongly."""
+    wrong = [(w, "listed") for _, _, no in entries for w in no if has_name(names, w)]
+    return wrong + [(w, "missed") for _, yes, _ in entries for w in yes if not has_name(every, w)]

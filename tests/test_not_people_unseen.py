@@ -3,12 +3,13 @@
 this test alone. Each names a pet, a place, a band, a brand, a drink, a ship, a house, a storm, a saint's day, a hymn
 or a character beside real people; other entries name someone once, with no more than a person's doings around
 the name. SQLite (the reading is the extractor's, the same on both backends)."""
-import re
 
 from remembrancer import Memory
 from remembrancer.extract import extract
 from remembrancer.extract.kinds import sign
 from remembrancer.extract.people import quoted
+
+from conftest import has_name, listed_names, name_findings
 
 # writer -> entries: (text, people who must be listed, words that must not be in a listed name)
 WRITERS = {
@@ -116,20 +117,7 @@ SAID_AGAIN = [
 def read(memory, entries):
     for day, (text, _, _) in enumerate(entries, 1):
         memory.add(text, at=f"2023-05-{day:02d}")
-    listed = memory.people()
-    names = [p["name"] for p in listed if p["name"] != "me"]
-    every = [n for p in listed if p["name"] != "me" for n in [p["name"], *p.get("aliases", [])]]
-    return names, every
-
-
-def has(names, word):
-    return any(re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", n.lower()) for n in names)
-
-
-def findings(names, every, entries):
-    """(word, "listed" | "missed") for each word read wrongly."""
-    wrong = [(w, "listed") for _, _, no in entries for w in no if has(names, w)]
-    return wrong + [(w, "missed") for _, yes, _ in entries for w in yes if not has(every, w)]
+    return listed_names(memory)
 
 
 # What is still read wrongly (people10's round, docs/benchmarks.md; on main before it 50 of the 73 people were missed,
@@ -157,7 +145,7 @@ def test_no_pet_place_or_named_thing_is_listed_and_no_one_said_once_is_missed(tm
     for writer, entries in WRITERS.items():
         with Memory(tmp_path / f"{writer}.db") as memory:
             names, every = read(memory, entries)
-        found[writer] = set(findings(names, every, entries))
+        found[writer] = set(name_findings(names, every, entries))
     # exactly what is left: a word read rightly now that was not fails too, so LEFT is kept true
     assert {w: f for w, f in found.items() if f} == LEFT
 
@@ -165,7 +153,7 @@ def test_no_pet_place_or_named_thing_is_listed_and_no_one_said_once_is_missed(tm
 def test_a_dog_a_hospital_and_a_band_said_again_are_no_one(tmp_path):
     with Memory(tmp_path / "again.db") as memory:
         names, every = read(memory, SAID_AGAIN)
-    assert set(findings(names, every, SAID_AGAIN)) == set(), names
+    assert set(name_findings(names, every, SAID_AGAIN)) == set(), names
 
 
 def sign_of(text, name):
@@ -217,11 +205,11 @@ if __name__ == "__main__":  # the figures of docs/benchmarks.md: PYTHONPATH=$PWD
     for writer, entries in WRITERS.items():
         with Memory(folder / f"{writer}.db") as memory:
             names, every = read(memory, entries)
-        found = findings(names, every, entries)
+        found = name_findings(names, every, entries)
         print(writer, sorted(found), names)
         nobody = {w for _, _, no in entries for w in no}
         listed += len(names)
-        no_one += sum(any(has([n], w) for w in nobody) for n in names)
+        no_one += sum(any(has_name([n], w) for w in nobody) for n in names)
         wrong += sum(k == "listed" for _, k in found)
         missed += sum(k == "missed" for _, k in found)
     said = sum(len(no) for w in WRITERS.values() for _, _, no in w), sum(len(yes) for w in WRITERS.values() for _, yes, _ in w)

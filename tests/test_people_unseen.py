@@ -4,11 +4,12 @@ test alone. Each entry says which capitalised words are no one (places said bare
 pets, titles of songs and shows, teams, saints and festivals, weather, interjections, verbs opening a sentence,
 sign-offs) and which people must be listed, told as people tell them (bare first names, nicknames, kin words, titles,
 names in lower case in dictation, someone named once with a relation). The whole pipeline, on both backends."""
-import re
 
 import pytest
 
 from remembrancer import Memory
+
+from conftest import has_name, listed_names, name_findings
 
 pytestmark = pytest.mark.backends
 
@@ -199,20 +200,7 @@ def read(memory, entries):
             memory.add_chat(text, at=at)
         else:
             memory.add(text, at=at)
-    listed = memory.people()
-    names = [p["name"] for p in listed if p["name"] != "me"]
-    every = [n for p in listed if p["name"] != "me" for n in [p["name"], *p.get("aliases", [])]]
-    return names, every
-
-
-def has(names, word):
-    return any(re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", n.lower()) for n in names)
-
-
-def findings(names, every, entries):
-    """(word, "listed" | "missed") for each word read wrongly."""
-    wrong = [(w, "listed") for _, _, no in entries for w in no if has(names, w)]
-    return wrong + [(w, "missed") for _, yes, _ in entries for w in yes if not has(every, w)]
+    return listed_names(memory)
 
 
 # What is still read wrongly (people8's round; docs/benchmarks.md): a toy and a pet with a person's signs, and people
@@ -240,7 +228,7 @@ def test_who_is_a_person_in_an_english_no_rule_was_written_for(db, writer):
     with Memory(db) as memory:
         names, every = read(memory, WRITERS[writer])
     # exactly what is left: a word read rightly now that was not fails too, so LEFT is kept true
-    assert set(findings(names, every, WRITERS[writer])) == LEFT.get(writer, set()), names
+    assert set(name_findings(names, every, WRITERS[writer])) == LEFT.get(writer, set()), names
 
 
 def test_the_set_is_large_enough():
@@ -263,11 +251,11 @@ if __name__ == "__main__":  # the figures of docs/benchmarks.md: PYTHONPATH=$PWD
     for writer, entries in sorted(WRITERS.items()):
         with Memory(folder / f"{writer}.db") as memory:
             names, every = read(memory, entries)
-        found = findings(names, every, entries)
+        found = name_findings(names, every, entries)
         print(writer, found, names)
         nobody = {w for _, _, no in entries for w in no}
         listed += len(names)
-        no_one += sum(any(has([n], w) for w in nobody) for n in names)
+        no_one += sum(any(has_name([n], w) for w in nobody) for n in names)
         wrong += sum(k == "listed" for _, k in found)
         missed += sum(k == "missed" for _, k in found)
     said = sum(len(no) for w in WRITERS.values() for _, _, no in w), sum(len(yes) for w in WRITERS.values() for _, yes, _ in w)
