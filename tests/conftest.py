@@ -287,3 +287,10 @@ def name_findings(names, every, entries):
     """(word, "listed" | "missed") for each word of a test's (text, people, no one) entries read wrongly."""
     wrong = [(w, "listed") for _, _, no in entries for w in no if has_name(names, w)]
     return wrong + [(w, "missed") for _, yes, _ in entries for w in yes if not has_name(every, w)]
+
+
+def check_ties(memory, want, also=()):
+    """Every tie wanted is stated, and nothing is stated but those and the ties also allowed."""
+    stated = stated_ties(memory)
+    assert all(any(tie_is(t, s) for s in stated) for t in want), show_ties(stated)
+    assert all(any(tie_is(t, s) for t in [*want, *also]) for s in stated), show_ties(stated)

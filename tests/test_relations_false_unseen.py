@@ -12,7 +12,7 @@ from remembrancer import Memory
 from remembrancer.extract.relations import implied
 from remembrancer.people import FACT
 
-from conftest import add_said, said_label, show_ties, stated_ties, tie_is, store_on
+from conftest import add_said, check_ties, said_label, store_on
 
 pytestmark = pytest.mark.backends
 AT = "2025-06-14"
@@ -175,14 +175,11 @@ def _add(memory, said):
 
 
 def _check_tie(memory, want, also):
-    stated = stated_ties(memory)
-    assert all(any(tie_is(t, s) for s in stated) for t in want), show_ties(stated)
-    assert all(any(tie_is(t, s) for t in want + also) for s in stated), show_ties(stated)
+    check_ties(memory, want, also)
 
 
 def _check_trap(memory, allowed):
-    stated = stated_ties(memory)
-    assert all(any(tie_is(t, s) for t in allowed) for s in stated), show_ties(stated)
+    check_ties(memory, [], allowed)
 
 
 @pytest.mark.sqlite_only
