@@ -44,7 +44,7 @@ DONE_TO = {"kill", "murder", "slay", "strangle", "execute", "assassinate", "behe
            "hire", "lay"}
 # Nouns with other senses ("each brush stroke"): an event only when a person has it.
 PEOPLE_NOUNS = {"stroke", "crash", "accident", "meeting", "passing", "engagement", "memorial", "grave", "tomb", "graveside", "celebration",
-                "headstone", "gravestone", "coffin", "casket", "move", "job", "attack", "ash", "ashes"}
+                "headstone", "gravestone", "coffin", "casket", "move", "job", "attack", "ash", "ashes", "wake"}
 # Light verbs whose subject is the one with the illness or injury: "Dad had a stroke".
 HAVE_VERBS = {"have", "suffer", "get", "develop", "contract", "catch", "battle", "fight", "beat",
               "survive", "undergo", "sustain", "start", "land", "begin", "accept", "take", "commit"}  # "Geth got a new job"
@@ -73,6 +73,7 @@ NOUNS = {
     "suicide": "death", "passing": "death", "corpse": "death", "cremation": "death",
     "memorial": "death", "obituary": "death", "widow": "death", "widower": "death", "grave": "death", "ashes": "death",
     "tomb": "death", "headstone": "death", "gravestone": "death", "coffin": "death", "casket": "death", "graveside": "death",
+    "wake": "death", "requiem": "death",
     "birth": "birth", "christening": "birth", "baptism": "birth", "pregnancy": "birth",
     "marriage": "marriage", "wedding": "marriage", "honeymoon": "marriage",
     "engagement": "engagement",
@@ -122,12 +123,12 @@ FEELINGS = {"fright", "embarrassment", "shame", "boredom", "laughter", "laughing
 # A death is not dated by these: a funeral, a grave, an anniversary come after it ("the funeral is on Friday").
 AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "headstone", "gravestone", "coffin",
                "casket", "obituary", "widow", "widower", "bury", "mourn", "outlive", "anniversary", "wake", "inquest", "ash",
-               "ashes", "lay", "graveside", "celebration"}
+               "ashes", "lay", "graveside", "celebration", "mass", "requiem"}
 
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
     "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb",
-    "celebration", "arrive"}
+    "celebration", "arrive", "gone", "mass", "peace"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -161,6 +162,13 @@ def _kind(t) -> str | None:
             return "birth"
         if lemma == "arrive" and _a_baby_arrived(t):
             return "birth"  # "Gemma's waters broke at three and little Freya arrived at quarter past seven"
+    if t.lower_ == "gone" and _gone_who(t) is not None:
+        return "death"  # "Stan had gone in the night", "Dad's long gone" (perhaps)
+    if lemma == "be" and _at_peace(t):
+        return "death"  # "Aunt Ivy is at peace now" (perhaps)
+    if lemma == "mass" and t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in MASSES
+                                                              for c in t.children):
+        return "death"  # "Mam's anniversary Mass for Daddy", "the memorial Mass": said for one who died
     if lemma == "celebration" and t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ == "life" for g in c.children) for c in t.children):
         return "death"  # "Mom's celebration of life is Saturday": a funeral (not "a celebration of spring")
@@ -239,16 +247,26 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     if kind == "parting" and not nominal:
         preps = preps | {"on"}  # "walked out on Ann", "ran out on them": the one left
     frontier = [t, *birth]
+    if kind == "death" and t.lower_ == "gone" and (who := _gone_who(t)) is not None:
+        take(who)  # "Dad's long gone", "she had gone in the night": the parser may make them a possessor, "gone" an adjective
+        return people
     if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd", "attr") or t.lower_ == "positive"):
         frontier.append(t.head)  # "he was dead", "she tested positive": the subject is the verb's
     elif t.pos_ == "ADJ" and t.dep_ == "amod":
         take(t.head)  # "his dead wife"
+        nxt = t.doc[t.head.i + 1] if t.head.i + 1 < len(t.doc) else None
+        if kind == "death" and not people and t.head.lemma_.lower() in PERSON_NOUNS and nxt is not None and nxt.pos_ == "PROPN":
+            take(nxt)  # "Sheila's late husband Dennis built that wall": the name the parser set beside the noun
+    if kind == "death" and t.pos_ == "VERB" and t.dep_ == "pcomp" and t.head.lower_ == "after" and t.head.head.i in owner:
+        take(t.head.head)  # "Mammy's after dying on us" (Irish English: has just died)
     for f in frontier:
         for c in f.children:
             if kind == "death" and nominal and f.i == t.i and c.dep_ == "appos" and c.pos_ == "PROPN":
                 continue  # "A funeral's a funeral, Pastor.": the one spoken to, not the one buried
-            if c.dep_ in PERSON_DEPS or c.dep_ == "compound" and f.pos_ == "VERB" and c.pos_ == "PROPN" and c.i < f.i:
-                # a name the parser took for a verb's compound ("Owen retires at the end of the month") is its subject
+            if c.dep_ in PERSON_DEPS or c.dep_ in ("compound", "npadvmod") and f.pos_ == "VERB" and c.pos_ == "PROPN" and c.i < f.i and (
+                    c.dep_ == "compound" or kind == "death" and not any(x.dep_.startswith("nsubj") for x in f.children)):
+                # a name the parser took for a verb's compound ("Owen retires at the end of the month") or, with no subject, for
+                # a measure ("Mr Tan from number 12 was found dead") is its subject
                 take(c, agent=done_to and c.dep_ == "nsubj")
             elif c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps:  # "the death of Lisa", "killed by her"
                 for g in c.children:
@@ -263,10 +281,13 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         for c in t.head.children:  # "Dad had a stroke", "she survived cancer"
             if c.dep_.startswith("nsubj"):
                 take(c)
-    if t.dep_ in ("relcl", "acl") and t.head.i in owner and not any(
+    clause = t.head if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd", "attr") else t
+    while clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in clause.children):
+        clause = clause.head  # "Dr Milburn, who was our GP ... and must have been dead twenty years"
+    if clause.dep_ in ("relcl", "acl") and clause.head.i in owner and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i not in owner and c.tag_ not in ("WP", "WDT") and c.lower_ != "that"
-            for c in t.children):
-        take(t.head)  # "Lisa, who died ..." (not "Mum my phone died", a clause with a subject of its own)
+            for c in clause.children):
+        take(clause.head)  # "Lisa, who died ..." (not "Mum my phone died", a clause with a subject of its own)
     if t.dep_ == "conj" and t.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in t.children):
         for c in t.head.children:  # "he fell and died": the first verb's subject
             if c.dep_.startswith("nsubj"):
@@ -295,8 +316,9 @@ def _irrealis(t, sent) -> bool:
             # A noun's event is not undone by its verb: "I didn't go to his funeral".
             if c.dep_ == "neg" and not (woke and node.i == t.i):
                 return True
-            if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lemma_.lower() in MODALS) and not _had(c, node):
-                return True  # "might die", "would have died", "will die"
+            if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lemma_.lower() in MODALS) and not _had(c, node) and not (
+                    _must_have(node)):
+                return True  # "might die", "would have died", "will die" (not "must have died": surmised, perhaps)
             if c.dep_ == "aux" and c.lower_ == "to":
                 return True  # "to die", "going to die", "have to die"
         if not nominal and node.lower_ in ("never", "nearly", "almost", "without"):
@@ -330,6 +352,13 @@ def _in_turn(times, at, speakers):
     return [tm for tm in times if turn[0] <= tm.start < turn[1]]
 
 
+def _must_have(verb) -> bool:
+    """Is it "must have" and a past participle ("who must have been dead twenty years", "he must have died in the war"): what
+    the writer is sure happened, without having been told (perhaps)?"""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and "must" in auxes and any(a in ("have", "'ve", "’ve") for a in auxes)
+
+
 def _had(aux, verb) -> bool:
     """Is "'d" "had" ("He'd died in his sleep": a past participle with no "have" of its own), not "would"
     ("she'd die", "he'd have died")?"""
@@ -341,7 +370,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "40"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "41"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -368,6 +397,10 @@ class Events:
     # telling the news ("Heard today that ... has died") only bounds the event told; a funeral in a month or a year gone
     # dates the death about then; "Fifty-nine years they were married" after a death told to the day; a plan's time holding
     # the entry's day starts on it; an event told at a meal is of the paragraph's day, "yesterday" too)
+    # 41: deaths11 (a dream heading "Horrible dream last night:", "Dreamt that ..."; "had gone in the night", "long gone",
+    # "is at peace now", "must have been dead" perhaps; "died on stage", "lost for words" none; "X's late husband Dennis",
+    # "the wake for X", "anniversary Mass for X" (not the possessor's), "X's after dying", "gone to rest with his fathers";
+    # a name parsed as a measure before "was found dead")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -431,6 +464,9 @@ class Events:
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
+                if kind == "death" and t.pos_ in ("NOUN", "PROPN"):  # "Mam's anniversary Mass for Daddy": Daddy's, not Mam's
+                    people = [p for p in people if p not in via or via[p].head.lower_ == "for"] if any(
+                        via[p].dep_ == "pobj" and via[p].head.lower_ == "for" for p in people if p in via) else people
                 asked = _asked(t, owner)
                 if asked:  # "I asked Anya to marry me": an engagement, of the one who asked and the one asked
                     kind, people = "engagement", asked
@@ -675,6 +711,8 @@ CONFIDENCE = {
     "never-back": 0.9,  # "never came home from the war"
     "idiom": 0.8,  # "carked it", "kicked the bucket": slang, of a thing or in jest as often (perhaps)
     "no-more": 0.9,  # "Aunty Sushila is no more"
+    "gone": 0.75,  # "Stan had gone in the night", "Aunt Ivy is at peace now": a death, or a leaving, a calm (perhaps)
+    "surmised": 0.75,  # "who must have been dead twenty years": the writer's guess (perhaps)
 }
 
 
@@ -694,6 +732,8 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["after"] if lemma in AFTER_DEATH else CONFIDENCE["noun"]
         if lemma in AFTER_DEATH and _bidden(t):
             c = CONFIDENCE["bidden"]  # "Write it on Mum's headstone": a joke as often as a grave
+    elif t.lower_ == "gone":
+        c = CONFIDENCE["gone"]
     elif t.pos_ == "ADJ":
         c = CONFIDENCE["late"] if t.lower_ in BEFORE_PERSON else CONFIDENCE["dead"] if t.lower_ == "dead" else CONFIDENCE["other"]
     elif _heavenward(t):
@@ -713,6 +753,8 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["idiom"]
     elif _no_more(t):
         c = CONFIDENCE["no-more"]
+    elif lemma == "be" and _at_peace(t):
+        c = CONFIDENCE["gone"]
     elif lemma == "expire":
         c = CONFIDENCE["pass"]
     elif lemma in ("kill", "murder", "slay", "execute", "assassinate", "behead", "butcher") and _active(t):
@@ -741,6 +783,8 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["other"]
     if victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims) and not (clear and c == CONFIDENCE["verb"]):
         c *= CONFIDENCE["pronoun"]
+    if _must_have(t if t.pos_ in ("VERB", "AUX") else t.head):
+        c = min(c, CONFIDENCE["surmised"])
     return round(c, 3)
 
 
@@ -784,9 +828,10 @@ def _clear(victims, people, via, ex) -> bool:
 
 
 def _is_lost(t) -> bool:
-    """Is it "lost" said of one now ("Stan is lost without her", "I'm lost"): bewildered or astray, not dead (a death is
-    told past: "we lost him", "he was lost at sea")?"""
-    return t.lemma_.lower() == "lose" and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in t.children)
+    """Is it "lost" said of one now ("Stan is lost without her", "I'm lost"), or lost for words ("Dad was lost for words"):
+    bewildered or astray, not dead (a death is told past: "we lost him", "he was lost at sea")?"""
+    return t.lemma_.lower() == "lose" and (any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in t.children) or any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ == "words" for g in c.children) for c in t.children))
 
 
 def _someone_nearer(v, p, ex, owner) -> bool:
@@ -1234,6 +1279,10 @@ def _figurative(t, kind) -> bool:
     if t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("in", "on", "during") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in FICTION for g in c.children) for c in t.children):
         return True  # "he died in the film", "got killed in the game", "she dies on the show"
+    if lemma == "die" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            g.dep_ == "pobj" and g.lower_ == "stage" and not any(d.dep_ == "det" for d in g.children) for g in c.children)
+            for c in t.children):
+        return True  # "Frank died on stage at the comedy club": no one laughed
     if lemma == "die" and any(c.dep_ == "dobj" and any(g.lemma_.lower() in DYED for g in c.subtree) for c in t.children):
         return True  # "Mum died her hair" (dyed)
     if lemma == "death" and t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be" and any(
@@ -1988,6 +2037,49 @@ def _gone(t) -> bool:
     return _peaceful(t)
 
 
+# "gone" said of someone in the words of a death: "Dad's long gone", "Stan had gone in the night". Bare, "gone" is a
+# leaving far more often: of the tuning writers' half A, "Tasha's gone.", "now Callum's gone", "Bessie has gone." (a car)
+GONE_BEFORE = {"'s", "’s", "is", "was", "has", "had", "'d", "’d", "been"}
+GONE_BETWEEN = {"now", "sadly", "long", "been"}
+NIGHT = {"night", "sleep", "chair", "bed"}
+
+
+def _gone_who(t):
+    """The one "gone" tells the death of (perhaps): the name or "he" or "she" before "'s", "is", "was", "had" when it is
+    "long gone" ("Dad's long gone, but Mum still lives in the old house") or gone in the night, in one's sleep or chair
+    ("Stan had gone in the night, in his chair"). None otherwise ("Mum's gone.", "gone to Spain", "already gone")."""
+    doc = t.doc
+    if t.lower_ != "gone" or t.pos_ not in ("VERB", "ADJ"):
+        return None
+    i = t.i - 1
+    long = doc[i].lower_ == "long" if i >= 0 else False
+    while i >= 0 and doc[i].lower_ in GONE_BETWEEN:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in GONE_BEFORE:
+        return None
+    who = doc[i - 1]
+    if not (who.pos_ == "PROPN" or who.lower_ in ("he", "she")):
+        return None
+    night = t.i + 3 < len(doc) and doc[t.i + 1].lower_ == "in" and doc[t.i + 2].lower_ in ("the", "his", "her", "their") and (
+        doc[t.i + 3].lemma_.lower() in NIGHT)
+    return who if long or night else None
+
+
+def _at_peace(t) -> bool:
+    """Is it "<someone> is at peace now", nothing else said ("Aunt Ivy is at peace now"; not "at peace with it")?"""
+    kids = list(t.children)
+    peace = [c for c in kids if c.dep_ == "prep" and c.lower_ == "at" and [g.lower_ for g in c.children] == ["peace"]]
+    return bool(peace) and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in ("he", "she")) for c in kids) and any(
+        c.lower_ == "now" for c in kids) and not any(c.dep_ not in ("nsubj", "prep", "advmod", "punct") or c.dep_ == "prep" and (
+            c.i != peace[0].i) or c.dep_ == "advmod" and c.lower_ not in ("now", "finally") for c in kids)
+
+
+# A Mass said for one who died: "Mam's anniversary Mass for Daddy", "a memorial Mass", "a requiem Mass"
+MASSES = {"anniversary", "memorial", "requiem", "remembrance", "funeral"}
+# Those one goes to rest with: "gone to rest with his fathers", "gone to join the ancestors"
+ANCESTORS = {"fathers", "forefathers", "ancestors", "forebears"}
+
+
 # Whom one goes to be with, where one goes, in the words of faith: "went to be with the Lord", "went home to Jesus",
 # "passed into glory", "entered into rest", "is with God now", "went to meet his Maker"
 HEAVENLY = {"lord", "jesus", "god", "christ", "saviour", "savior", "angels", "maker"}
@@ -2017,6 +2109,8 @@ def _heavenward(t) -> bool:
 
     if lemma == "go":
         return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "went home to the Lord", "went to heaven"
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("rest", "join", "sleep", "be") and any(
+                g.lower_ in ANCESTORS for g in c.subtree) for c in kids) or any(  # "gone to rest with his fathers"
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "meet" and any(
                 g.dep_ == "dobj" and g.lower_ == "maker" for g in c.children) for c in kids)  # "went to meet his Maker"
     if lemma == "pass":
@@ -2068,11 +2162,14 @@ WAKING = {"wake", "woke", "awake", "awoke", "woken"}
 
 
 def _a_dream(x) -> bool:
-    """Is it a dream had in sleep ("Bad dream last night.", "I had a nightmare", "I dreamt about Dad"), not one hoped for
-    ("Mum always dreamed of going to Rome", "her dream was Rome", "a dream holiday")?"""
+    """Is it a dream had in sleep ("Bad dream last night.", "Horrible dream last night: ...", "I had a nightmare", "I dreamt
+    about Dad", "Dreamt that ..."), not one hoped for ("Mum always dreamed of going to Rome", "her dream was Rome", "a dream
+    holiday")?"""
     if x.pos_ == "NOUN":
-        return x.dep_ == "ROOT" or x.dep_ == "dobj" and x.head.lemma_.lower() == "have"
-    if x.pos_ != "VERB":
+        after = x.doc[x.right_edge.i + 1] if x.right_edge.i + 1 < len(x.doc) else None
+        return x.dep_ == "ROOT" or x.dep_ == "dobj" and x.head.lemma_.lower() == "have" or (
+            after is not None and after.text in (":", "-", "–", "—"))  # a heading: "Horrible dream last night: ..."
+    if x.pos_ != "VERB" and x.lower_ not in ("dreamt", "dreamed"):  # (a diary's "Dreamt that ..." the parser takes for a name)
         return False
     return not any(c.lower_ in ("always", "never", "once", "often") or c.dep_ == "prep" and c.lower_ == "of" for c in x.children)
 
@@ -2082,23 +2179,26 @@ def _dreamt(t, times=()) -> bool:
     own: "Bad dream last night. Carol had died and I was trying to find the hymn numbers for her funeral. I woke up with my
     heart pounding" (not "I dreamt of Dad last night. He died in 2010")?"""
     doc = t.doc
-    if any(t.sent.start_char <= tm.start < t.sent.end_char for tm in times):
-        return False
     start = max((m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text[:t.idx])), default=0)
     first = t.sent.start
     for _ in range(3):  # the sentence itself and up to three before it
         if first == 0 or doc[first - 1].sent.start_char < start:
             break
         first = doc[first - 1].sent.start
-    seen = False
+    seen = None  # the dream word last seen
     for x in doc[first:t.i]:
         if x.idx < start:
             continue
         if (x.lower_ in DREAMS or x.lemma_.lower() in DREAMS) and _a_dream(x):
-            seen = not any(c.dep_ == "neg" for c in x.head.children)
+            seen = None if any(c.dep_ == "neg" for c in x.head.children) else x
         elif x.lower_ in WAKING or x.lemma_.lower() in WAKING:
-            seen = False
-    return seen
+            seen = None
+    if seen is None:
+        return False
+    # a time of its own after the dream dates a memory ("I dreamt of Dad last night. He died in 2010"), not the dream's
+    # own time ("Horrible dream last night: Kwame was killed")
+    after = seen.right_edge.idx + len(seen.right_edge) if seen.pos_ == "NOUN" else seen.idx
+    return not any(max(after, t.sent.start_char) <= tm.start < t.sent.end_char for tm in times)
 
 
 def _beside(prep) -> bool:
