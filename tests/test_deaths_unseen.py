@@ -445,6 +445,15 @@ UNSEEN = [
     _e("The line went dead when Tom was talking.", alive=["Tom"]),
     _e("Kevin's gone and bought a motorbike. Mum's gone quiet about it.", alive=["Kevin", "Mum"]),
     _e("Tom's gone, thank God. Three hours of his stories.", alive=["Tom"]),
+    # (these written after the rules were read, from traps tried on the branch)
+    _e("Dad's buried in work this month; Mom says he never leaves the office.", alive=["Dad", "Mom"]),
+    _e("Mum is buried under paperwork for the probate. Aunt Jo is helping.", alive=["Mum", "Aunt Jo"]),
+    _e("Mia got murdered at Monopoly by her little brother Leo.", alive=["Mia", "Leo"]),
+    _e("Mum went peacefully to sleep on the sofa after lunch.", alive=["Mum"]),
+    _e("Neil died when he saw the bill at the restaurant. Carol paid.", alive=["Neil", "Carol"]),
+    _e("Grandad is buried in Glasnevin with his parents. Rory and I went up on Sunday.", dead=["Grandad"],
+       alive=["Rory"]),
+    _e("Uncle Bill died when he fell off the roof in 1987.", dead=["Uncle Bill"]),
     # feared, nearly
     _e("The doctors said Dad might not make it through the night. He's sitting up this morning asking for toast.",
        alive=["Dad"]),
@@ -637,6 +646,7 @@ NO_DEATH = [
     "Frank died on stage at the comedy club last night. Not one laugh, Shirley said.",
     "Priya's gone. She flew back to Delhi on Sunday with two suitcases of pickles.",
     "Horrible dream last night: Kwame was killed in a crash. Texted him straight away. He's fine.",
+    "Liz was found dead drunk in the garden after the party.",
 ]
 
 

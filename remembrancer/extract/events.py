@@ -178,6 +178,8 @@ def _kind(t) -> str | None:
         return NOUNS.get(lemma) or NOUNS[t.lower_]  # "diabetes" (which the lemmatizer makes "diabete")
     if t.pos_ == "ADJ" and t.lower_ == "positive" and t.head.lemma_.lower() == "test":
         return "illness"  # "tested positive for Covid"
+    if t.lower_ == "dead" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "ADJ":
+        return None  # "found dead drunk", "dead lucky": "dead" as "very"
     if t.pos_ == "ADJ" and t.lower_ in ADJECTIVES and (t.dep_ in ("acomp", "amod", "oprd", "attr")
                                                        or t.dep_ == "ROOT" and t.lower_ in ("married", "engaged", "retired")):
         if t.lower_ == "positive" and t.head.lemma_.lower() != "test":
@@ -400,7 +402,8 @@ class Events:
     # 41: deaths11 (a dream heading "Horrible dream last night:", "Dreamt that ..."; "had gone in the night", "long gone",
     # "is at peace now", "must have been dead" perhaps; "died on stage", "lost for words" none; "X's late husband Dennis",
     # "the wake for X", "anniversary Mass for X" (not the possessor's), "X's after dying", "gone to rest with his fathers";
-    # a name parsed as a measure before "was found dead")
+    # a name parsed as a measure before "was found dead"; "buried in work", "murdered at Monopoly", "dead drunk", "went
+    # peacefully to sleep on the sofa" none; "died when he saw the bill" perhaps)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -535,7 +538,7 @@ class Events:
                     continue  # "dying to see it", "dying for a drink"
                 if _figurative(t, kind):
                     continue  # "died of fright", "died laughing", "dead to me", "is killing me"
-                if kind == "death" and (_lost_somewhere(t) or _pets_grave(t) or _is_lost(t)):
+                if kind == "death" and (_lost_somewhere(t) or _pets_grave(t) or _is_lost(t) or _buried_in_things(t)):
                     continue  # "we lost Mum at the market for twenty minutes", "buried him in the garden"
                 if kind in ("death", "birth") and any(p in via and _animal(via[p]) for p in people):
                     people = [p for p in people if p not in via or not _animal(via[p])]  # "Biscuit, our old cat, died"
@@ -785,6 +788,10 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c *= CONFIDENCE["pronoun"]
     if _must_have(t if t.pos_ in ("VERB", "AUX") else t.head):
         c = min(c, CONFIDENCE["surmised"])
+    if lemma == "die" and any(c.dep_ == "advcl" and c.lemma_.lower() in SEEING and any(
+            g.dep_ == "advmod" and g.lower_ == "when" for g in c.children) and any(
+            g.dep_ == "nsubj" and g.pos_ == "PRON" for g in c.children) for c in t.children):
+        c = min(c, CONFIDENCE["surmised"])  # "Neil died when he saw the bill": alive to see it, as often as not
     return round(c, 3)
 
 
@@ -800,6 +807,8 @@ def _bidden(t) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
 
 
+# What one dies of seeing or hearing, in a figure of speech: "died when he saw the bill"
+SEEING = {"see", "hear", "read", "open", "notice", "realise", "realize", "find", "learn"}
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -1250,6 +1259,12 @@ def _place(t) -> str | None:
     return None
 
 
+# Games one is killed at and lives: "got murdered at Monopoly", "killed me at darts" (one may die at the bingo)
+GAMES = {"monopoly", "chess", "cards", "poker", "darts", "scrabble", "quiz", "trivia", "fifa", "fortnite", "uno", "cluedo",
+         "minecraft", "paintball", "lasertag", "dominoes", "mahjong", "whist", "rummy", "backgammon", "charades", "pictionary",
+         "wordle"}
+
+
 def _figurative(t, kind) -> bool:
     """A death that is a figure of speech: dying of a feeling or laughing ("died of fright", "nearly died
     laughing"), dead to someone ("he's dead to me"), something killing someone now ("my feet are killing me",
@@ -1279,6 +1294,9 @@ def _figurative(t, kind) -> bool:
     if t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("in", "on", "during") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in FICTION for g in c.children) for c in t.children):
         return True  # "he died in the film", "got killed in the game", "she dies on the show"
+    if lemma in ("kill", "murder", "slaughter", "destroy") and any(c.dep_ == "prep" and c.lower_ in ("at", "in") and any(
+            g.dep_ == "pobj" and g.lower_ in GAMES for g in c.children) for c in t.children):
+        return True  # "Mia got murdered at Monopoly", "killed at darts"
     if lemma == "die" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
             g.dep_ == "pobj" and g.lower_ == "stage" and not any(d.dep_ == "det" for d in g.children) for g in c.children)
             for c in t.children):
@@ -1968,6 +1986,25 @@ PETS_GRAVES = {"garden", "yard", "backyard", "shoebox", "box", "flowerbed", "bed
                "shrubbery", "hydrangea", "rhododendron", "orchard", "pond", "fence", "garage", "porch", "deck"}
 
 
+# What one is buried in or under alive: "Dad's buried in work", "buried under emails", "buried her face in the pillow"
+BURIED_IN = {"work", "paperwork", "email", "emails", "admin", "marking", "homework", "essay", "essays", "book", "books", "paper",
+             "papers", "laundry", "washing", "snow", "sand", "blanket", "blankets", "duvet", "covers", "thought", "thoughts",
+             "debt", "bill", "bills", "revision", "report", "reports", "file", "files", "box", "boxes", "toy", "toys", "leaves",
+             "pillow", "pillows", "hands", "phone", "laptop", "job", "study", "studies", "grief", "exam", "exams", "mail",
+             "post", "deadline", "deadlines", "coursework", "dissertation", "thesis", "project", "projects", "reading"}
+
+
+def _buried_in_things(t) -> bool:
+    """Is a burial in or under work, a book, the snow, a pillow ("Dad's buried in work this month", "buried under emails",
+    "buried her face in the pillow"): no one's death?"""
+    if t.lemma_.lower() != "bury":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("face", "head", "nose", "hatchet") for c in t.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("in", "under", "beneath") and any(
+            g.dep_ == "pobj" and (g.lemma_.lower() in BURIED_IN or g.lower_ in BURIED_IN) for g in c.children)
+        for c in t.children)
+
+
 def _pets_grave(t) -> bool:
     """Is a burial in a garden, under a tree or in a shoebox: a pet's, whatever the pronoun ("We buried him in the garden by
     the shed", "bury her in the garden for you"): people are buried in churchyards and cemeteries?"""
@@ -2030,8 +2067,9 @@ def _gone(t) -> bool:
     if any(c.lower_ in AWAY_TO and c.dep_ in ("prep", "advmod", "prt", "npadvmod") and not (lemma == "slip" and _beside(c))
            for c in t.children):
         return False
-    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr") for c in t.children):
-        return False  # "went mad", "went to see her", "slipped the lead"
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr") or c.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children):
+        return False  # "went mad", "went to see her", "slipped the lead", "went peacefully to sleep on the sofa"
     if lemma == "slip":
         return any(c.lower_ == "away" and c.dep_ in ("advmod", "prt") for c in t.children)
     return _peaceful(t)
