@@ -454,6 +454,7 @@ UNSEEN = [
     _e("Grandad is buried in Glasnevin with his parents. Rory and I went up on Sunday.", dead=["Grandad"],
        alive=["Rory"]),
     _e("Uncle Bill died when he fell off the roof in 1987.", dead=["Uncle Bill"]),
+    _e("Mum and Dad's ruby anniversary Mass was lovely; Father Tom blessed them.", alive=["Mum", "Dad", "Father Tom"]),
     # feared, nearly
     _e("The doctors said Dad might not make it through the night. He's sitting up this morning asking for toast.",
        alive=["Dad"]),

@@ -167,7 +167,7 @@ def _kind(t) -> str | None:
     if lemma == "be" and _at_peace(t):
         return "death"  # "Aunt Ivy is at peace now" (perhaps)
     if lemma == "mass" and t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in MASSES
-                                                              for c in t.children):
+                                                              for c in t.children) and not _wedding_mass(t):
         return "death"  # "Mam's anniversary Mass for Daddy", "the memorial Mass": said for one who died
     if lemma == "celebration" and t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ == "life" for g in c.children) for c in t.children):
@@ -403,7 +403,7 @@ class Events:
     # "is at peace now", "must have been dead" perhaps; "died on stage", "lost for words" none; "X's late husband Dennis",
     # "the wake for X", "anniversary Mass for X" (not the possessor's), "X's after dying", "gone to rest with his fathers";
     # a name parsed as a measure before "was found dead"; "buried in work", "murdered at Monopoly", "dead drunk", "went
-    # peacefully to sleep on the sofa" none; "died when he saw the bill" perhaps)
+    # peacefully to sleep on the sofa", a couple's or a 40th anniversary Mass none; "died when he saw the bill" perhaps)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -2114,6 +2114,14 @@ def _at_peace(t) -> bool:
 
 # A Mass said for one who died: "Mam's anniversary Mass for Daddy", "a memorial Mass", "a requiem Mass"
 MASSES = {"anniversary", "memorial", "requiem", "remembrance", "funeral"}
+def _wedding_mass(t) -> bool:
+    """Is an anniversary Mass a wedding's: of a couple ("Mum and Dad's", "their", "our"), or of so many years ("40th",
+    "golden wedding")?"""
+    kids = [g for c in t.children if c.dep_ in ("compound", "amod", "poss", "nummod") for g in (c, *c.children)]
+    return any(c.dep_ == "poss" and (c.lower_ in PLURAL_POSS or any(g.dep_ == "conj" for g in c.children)) for c in kids) or any(
+        c.pos_ == "NUM" or c.lemma_.lower() in JUBILEES or c.lower_ == "wedding" or _ordinal(c.text) for c in kids)
+
+
 # Those one goes to rest with: "gone to rest with his fathers", "gone to join the ancestors"
 ANCESTORS = {"fathers", "forefathers", "ancestors", "forebears"}
 
