@@ -65,10 +65,10 @@ YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love yo
 # Words a turn may open with before the name it speaks to: "Um, Pheebs, so ...", "Oh, Ross, come on".
 FILLERS = GREETINGS | {"oh", "o", "ah", "aw", "aww", "um", "umm", "uh", "er", "erm", "well", "so", "okay", "ok", "look",
                        "listen", "and", "but", "now", "right", "wow", "alright", "all", "come", "on", "c'mon"}
-# Honorifics and kin words said after a name, in lower case, as South Asian English says them ("Ravi bhai", "Priya didi",
-# "Sharma uncle", "Meena aunty"): the word before is a person's name, whatever the tagger made of it.
 # a word after a name that tells a father from his son of one name ("Ron Walsh senior", "Ron Walsh junior")
 GENERATIONAL = {"senior", "junior", "snr", "jnr"}
+# Honorifics and kin words said after a name, in lower case, as South Asian English says them ("Ravi bhai", "Priya didi",
+# "Sharma uncle", "Meena aunty"): the word before is a person's name, whatever the tagger made of it.
 POSTPOSED = {"bhai", "bhaiya", "didi", "ji", "uncle", "aunty", "auntie", "sahib", "saab", "akka", "bhabhi"}
 # Verbs of talking to someone: what follows their "to" or "with" is a person ("spoke to Ayesha", "chatted with Marcus").
 SPOKEN_WITH = {"speak", "talk", "chat", "explain", "apologise", "apologize", "complain", "confess", "whisper", "argue",
