@@ -74,6 +74,10 @@ ONE = [
     (["Ronald Walsh has been made a deacon.", "Ronnie says he will never get used to the robes."], ("Ronald Walsh", "Ronnie")),
     (["Thomas Kavanagh started on the building site on Monday.", "Tom's back is killing him already."],
      ("Thomas Kavanagh", "Tom")),
+    # a surname said alone, and two first names said without the surname
+    (["Tom Brady threw four touchdowns last night.", "Brady is forty-five and he is still the best in the league."],
+     ("Tom Brady", "Brady")),
+    (["Mary Ann Jones runs the post office.", "Mary Ann says the parcel will come on Monday."], ("Mary Ann Jones", "Mary Ann")),
     # a letter's reader, and their full name in the writer's own entry
     (["Dear Niamh,\n\nYou are one year old today. You won't remember any of this, but I want you to know how loved you are. "
       "Your mum sang to you all night, and your dad cried when he held you.\n\nAll my love,\nNana x",
@@ -116,6 +120,9 @@ TWO = [
      ("Aoife Brennan", "Aoife Bridget Brennan")),
     (["Thomas Boyle, my grandfather, died in March.", "Our son was born today. We named him Thomas, after my grandfather.",
       "Thomas fed well all night."], ("Thomas Boyle", "Thomas")),
+    # a woman's first name, and another's second first name
+    (["Rose rang about the church flowers. She wants lilies this year.",
+      "Our granddaughter Lucy Rose was born this morning, seven pounds exactly."], ("Rose", "Lucy Rose")),
     # a dead person and a living one of one name
     (["Uncle Mick Daly died in 1998, the year of the floods.", "Mick Daly from the rugby club is standing for the council."],
      ("Uncle Mick Daly", "Mick Daly")),
