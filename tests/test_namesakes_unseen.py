@@ -98,10 +98,9 @@ APART = [
     pytest.param(["Granny Sophie died in the Blitz.", "Our granddaughter Sophie started school today, named after Granny."],
      ("Granny Sophie", "Sophie"), ("Granny Sophie", "Granny"),
                  marks=pytest.mark.xfail(strict=True, reason="a baby named after the dead: 'named after Granny' is read as Granny's name")),
-    pytest.param(["Dad died in March. His name was Thomas.",
+    (["Dad died in March. His name was Thomas.",
       "The twins came early! We called the boy Thomas after Dad. Baby Thomas is tiny but strong."],
-     ("Dad", "Thomas"), ("Dad", "Thomas"),
-                 marks=pytest.mark.xfail(strict=True, reason="a baby named after the dead: 'called the boy Thomas after Dad' is read as Dad's name")),
+     ("Dad", "Thomas"), ("Dad", "Thomas")),
     # one dead before the other is said to do something
     pytest.param(["Paul Hedley died in 2019. I still miss him.", "Paul rang from the garage to say the car is ready."],
      ("Paul Hedley", "Paul"), ("Paul Hedley",),

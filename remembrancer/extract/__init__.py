@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import store
 from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
+from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -43,7 +43,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "24"  # how an entry's people are joined to the stored ones (24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
+JOIN = "25"  # how an entry's people are joined to the stored ones (25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "2"  # how a text is parsed (2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -734,7 +734,8 @@ class _People:
             fits = kin = [pid for pid in self._kin_fits(mine) if pid not in self.narrators]
         fits = [pid for pid in fits if pid not in apart and (pid in named or not heard or not self._heard_apart(pid, mine, heard)
                                                              and not self._elsewhere(pid, mine, heard))]
-        fits = [pid for pid in fits if pid in named or not self._title_taken(person, pid, mine)]
+        fits = [pid for pid in fits if pid in named or not self._title_taken(person, pid, mine)
+                and not (pid in self.rows and _middle_only(_given(mine), _given(self.rows[pid]["names"])))]
         if marks := self._marked(person):
             fits = [pid for pid in fits if not marked_apart(marks, self._marks_of(pid))]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
@@ -996,6 +997,18 @@ def _fits(names: frozenset, gender, theirs: frozenset, their_gender) -> bool:
     return any(_same(n, a, gender, their_gender) for n in names for a in theirs)
 
 
+def _middle_only(mine: frozenset, theirs: frozenset) -> bool:
+    """Do two people's names fit only as a first name alone and the second of two women's first names ("Rose" and "Lucy
+    Rose", a great-granddaughter named after her): a middle name, not a surname to call someone by? (A man's first name
+    is often a surname: "Brady" of "Tom Brady".)"""
+    def tail(one, full):
+        a, b = tokens(one), tokens(full)
+        return len(a) == 1 and len(b) == 2 and a[0] == b[1] != b[0] and double_first(b) and name_gender(b[1]) == "f"
+
+    pairs = [(a, b) for a in mine for b in theirs if _same(a, b)]
+    return bool(pairs) and all(tail(a, b) or tail(b, a) for a, b in pairs)
+
+
 @lru_cache(maxsize=1 << 16)
 def _full_name(name: str) -> bool:
     return len(tokens(name)) >= 2 and not name.lower().startswith("the ")
@@ -1108,7 +1121,7 @@ def _store(conn, entry, ex: Extraction, passages, known):
         ids.append(known.resolve(person, owner, evidence=lambda name, person=person: next(
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
             other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new,
-            signer=person.narrator and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids),
+            signer=_signer(person) and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids),
             letter=bool(GREETING.match(ex.text)), heard=None if owner else _heard(ex, len(ids), me, turns)))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
@@ -1135,6 +1148,12 @@ def _store(conn, entry, ex: Extraction, passages, known):
                                  for f in ex.feelings))
     store.insert_facts(conn, [(eid, passage_of(f.start), ids[f.person], f.kind, f.what, f.statement, f.start, f.end, f.lo, f.hi)
                               for f in ex.facts if ids[f.person]])
+
+
+def _signer(person) -> bool:
+    """Is the entry's person its "I" (a letter's signer)? Not the reader a letter says "you" to throughout, whom
+    narrator.py marks as the one the letter is told to ("Dear Isla, ... you ..."): she is joined as anyone is."""
+    return person.narrator and not any(m.kind == "addressee" for m in person.mentions)
 
 
 def _tidy(conn, batch, before, people_before, joined=(), touched=()):

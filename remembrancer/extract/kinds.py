@@ -412,9 +412,35 @@ def _given_a_role(token) -> bool:
         c.dep_ == "attr" and role_like(c) and any(g.dep_ == "poss" for g in c.children) for c in token.head.children)
 
 
+def _named_after(doc, span) -> bool:
+    """Is a name given after someone, whose namesake it is: "we named him Thomas, after my grandfather", "named her Joan
+    for Mum", "Aoife Bridget, named after her great-grandmother"? Not the writer's or the reader's own name ("I was named
+    Thomas after my grandfather": the writer is no one new), nor a name given for a while ("called you Isobel for the
+    first hour")."""
+    words = [t for t in doc[span.end:span.end + 4] if not t.is_punct]
+    if not words:
+        return False
+    prep = words[0] if words[0].lower_ in ("after", "for") else words[1] if len(words) > 1 and words[0].lower_ in (
+        "named", "called") and words[1].lower_ in ("after", "for") else None
+    if prep is None or prep.dep_ != "prep":
+        return False
+    whom = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if whom is None or not (whom.pos_ in ("PROPN", "PRON") or any(c.dep_ == "poss" for c in whom.children)):
+        return False  # after someone: "Mum", "her", "my grandfather"
+    if prep is words[1]:
+        return True  # "Aoife Bridget, named after her"
+    verb = prep.head.head if span.start <= prep.head.i < span.end else prep.head  # "called her Joan after Mum"
+    if verb.lemma_.lower() == "call" and prep.lower_ == "for":
+        return False  # "Mum called Dave for Gran": a phone call on someone's behalf
+    named = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if verb.lemma_.lower() in ("name", "call") else []
+    return bool(named) and all(c.lower_ not in ("i", "me", "you") for c in named)
+
+
 def _introduced(doc, span) -> bool:
-    """Is a full name introduced as someone new: "a physio called Callum Reid", "a woman named Ann Price"? (Not "my
-    brother, called Callum by everyone".)"""
+    """Is a name introduced as someone new: "a physio called Callum Reid", "a woman named Ann Price", a namesake "named
+    after" another (`_named_after`)? (Not "my brother, called Callum by everyone".)"""
+    if _named_after(doc, span):
+        return True
     if len([t for t in span if t.pos_ == "PROPN"]) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("called", "named"):
         return False
     noun = doc[span.start - 2]
@@ -439,7 +465,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "11"  # 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "12"  # 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

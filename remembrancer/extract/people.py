@@ -65,6 +65,8 @@ YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love yo
 # Words a turn may open with before the name it speaks to: "Um, Pheebs, so ...", "Oh, Ross, come on".
 FILLERS = GREETINGS | {"oh", "o", "ah", "aw", "aww", "um", "umm", "uh", "er", "erm", "well", "so", "okay", "ok", "look",
                        "listen", "and", "but", "now", "right", "wow", "alright", "all", "come", "on", "c'mon"}
+# a word after a name that tells a father from his son of one name ("Ron Walsh senior", "Ron Walsh junior")
+GENERATIONAL = {"senior", "junior", "snr", "jnr"}
 # Honorifics and kin words said after a name, in lower case, as South Asian English says them ("Ravi bhai", "Priya didi",
 # "Sharma uncle", "Meena aunty"): the word before is a person's name, whatever the tagger made of it.
 POSTPOSED = {"bhai", "bhaiya", "didi", "ji", "uncle", "aunty", "auntie", "sahib", "saab", "akka", "bhabhi"}
@@ -246,6 +248,15 @@ def _capital_word(token) -> bool:
     """An English word written in capitals, that no one is named ("GLENYS HAIR", "BINS")."""
     low = token.lower_
     return token.text.isupper() and len(low) > 2 and english_word(low) and name_count(low) < 3
+
+
+def _generational(doc, s: int, e: int) -> int:
+    """1 if the full name doc[s:e] is followed by a word that says which of a father and son of one name it is ("Ron Walsh
+    senior ran the shop"; not "Dr Patel senior partner", "Amy Jones junior school": a noun after it), else 0."""
+    if e - s < 2 or e >= len(doc) or doc[e].lower_.strip(".") not in GENERATIONAL:
+        return 0
+    after = doc[e + 1] if e + 1 < len(doc) else None
+    return 0 if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ") else 1
 
 
 def _name_tokens(span):
@@ -432,7 +443,7 @@ def _occurrences(doc, names, capitals=False):
         if caps[i] and lowers[i] in firsts:
             for n in range(min(longest, size - i), 0, -1):
                 key = tuple(lowers[i:i + n])
-                if key in names and caps[i + n - 1]:
+                if key in names and (caps[i + n - 1] or n > 2 and key[-1] in GENERATIONAL):
                     yield i, i + n, key
                     i += n - 1
                     break
@@ -951,7 +962,7 @@ class People:
     """
 
     name = "people"
-    version = "62"  # 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "63"  # 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -975,6 +986,7 @@ class People:
             s, e, hon = trimmed
             if e - s > 1 and not hon and _place_before_name(doc, s):
                 s += 1
+            e += _generational(doc, s, e)
             span = doc[s:e]
             if e - s == 1 and _alone(span[0]) and span[0].dep_ == "ROOT":
                 continue  # an exclamation on its own ("Bastard.")
