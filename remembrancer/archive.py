@@ -176,7 +176,7 @@ def _passage_moves(memory, entries, results) -> dict[int, int]:
 # migration adds must be named here (tests/test_workers.py checks), or a copy would leave it behind.
 TABLES = ("entries", "passages", "versions", "trashed_passages", "chats", "messages", "import_sources", "processed",
           "failures", "settings", "embeddings", "embeddings_gone", "passage_symbols", "people", "aliases", "mentions",
-          "relations", "cues", "person_cues", "events", "event_people", "times", "feelings", "person_facts",
+          "relations", "household_signs", "cues", "person_cues", "events", "event_people", "times", "feelings", "person_facts",
           "corrections", "recalls", "cards", "reviews", "hidden")
 NOT_COPIED = {"migrations", "sqlite_sequence", "passages_fts", "passages_fts_config", "passages_fts_data",
               "passages_fts_docsize", "passages_fts_idx",

@@ -555,3 +555,30 @@ def m020_life9(conn):
     years has thousands, embedded by the first question about them in every new process before. NULL until a question
     reads it; gone with its fact (an entry read again or erased takes its facts, and so their vectors, with it)."""
     script(conn, "ALTER TABLE person_facts ADD COLUMN vector BLOB;  -- float32 x embed.DIM, embed.MODEL's")
+
+
+@migration
+def m021_relrec11(conn):
+    """The weak signs of the writer's household (extract/relations.py `_household`: "Euan and I", "Brought Aoife to
+    school", "Sunday dinner at Ciarán's parents'"), one row per sign read: none is a tie alone, so they are kept apart from
+    `relations` (which every join and listing rule reads); `extract.imply` states a tie where different signs meet on one
+    person. Empty until entries are extracted again."""
+    script(
+        conn,
+        """
+        CREATE TABLE household_signs (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL REFERENCES entries(id),
+            passage INTEGER REFERENCES passages(id),
+            subject INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            relation TEXT NOT NULL,      -- subject is perhaps the <relation> of object ("wife", "son", "father")
+            object INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,      -- the sentence it was read from
+            end INTEGER NOT NULL,
+            how TEXT NOT NULL            -- the sign: "home-and-i", "home-school" ...
+        );
+        CREATE INDEX household_signs_entry ON household_signs(entry);
+        CREATE INDEX household_signs_subject ON household_signs(subject);
+        CREATE INDEX household_signs_object ON household_signs(object);
+        """
+    )

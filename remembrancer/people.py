@@ -30,7 +30,7 @@ EVENT_TEXT = (f"substr(en.text, {EVENT_START} + 1,"
               f" min(ev.end, coalesce(pa.end, ev.end)) - {EVENT_START})")
 
 PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subject"), ("relations", "object"),
-                 ("person_facts", "person"))
+                 ("household_signs", "subject"), ("household_signs", "object"), ("person_facts", "person"))
 KINDS = ("person", "pet", "place", "thing", "other")  # what a name can be
 SUFFIX = re.compile(r" \((\d+)\)$")  # "Tom (2)": the second person called Tom, until the owner names them
 

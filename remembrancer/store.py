@@ -1699,7 +1699,7 @@ class _Tried:
 # -- what extraction stores and reads back (extract/__init__.py) -----------------------------------------
 # Its SQL, here as the rest of the store's: SQLite's, which postgres.py's connection translates. Those given `memory`
 # read outside a transaction (`memory.query`); those given `conn` run in the caller's.
-EXTRACTED = ("event_people", "events", "times", "feelings", "cues", "relations", "mentions", "person_facts")  # by entry
+EXTRACTED = ("event_people", "events", "times", "feelings", "cues", "relations", "household_signs", "mentions", "person_facts")  # by entry
 PERSON_CUES = "person, cue, count, closeness, fan, weight, valence, emotions, closeness_u, felt, valence_u, emotions_u"
 
 
@@ -1781,6 +1781,12 @@ def insert_mentions(conn, rows):
     """Rows of (entry, passage, person, start, end, kind, sign, sure)."""
     conn.executemany(
         "INSERT INTO mentions (entry, passage, person, start, end, kind, sign, sure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def insert_household_signs(conn, rows):
+    """Rows of (entry, passage, subject, relation, object, start, end, how)."""
+    conn.executemany("INSERT INTO household_signs (entry, passage, subject, relation, object, start, end, how)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def insert_relations(conn, rows):
@@ -2019,7 +2025,15 @@ def funerals_before(conn, event: int, entry: int, start: int, since: str, day: s
 
 # relations: those implied by the ones read
 def forget_implied(conn):
-    conn.execute("DELETE FROM relations WHERE how = 'implied'")
+    """Forget the ties worked out from others: those implied, and the household read from its signs."""
+    conn.execute("DELETE FROM relations WHERE how IN ('implied', 'household')")
+
+
+def household_signs(conn):
+    """(entry, passage, subject, relation, object, start, end, how) of every weak sign of the writer's household
+    (relations `_household`), in the order read."""
+    return conn.execute("SELECT entry, passage, subject, relation, object, start, end, how FROM household_signs"
+                        " ORDER BY entry, start, end, id").fetchall()
 
 
 def relations_read(conn):

@@ -90,6 +90,13 @@ def with_turns(text, speakers):
 def run(ex: Extraction) -> Extraction:
     for component in COMPONENTS:
         component(ex)
+    if any(r.object < 0 for r in ex.signs):  # added last, so no other component reads a writer the text does not name
+        first = min(r.start for r in ex.signs if r.object < 0)
+        me = len(ex.people)
+        ex.people.append(Person(name=OWNER, aliases={OWNER}, narrator=True,
+                                mentions=[Mention(first, first + len(ex.text[first:].split(maxsplit=1)[0]), me, "narrator")]))
+        for r in ex.signs:
+            r.object = me if r.object < 0 else r.object
     return ex
 
 
@@ -225,7 +232,7 @@ def join_sections(whole: Extraction, sections) -> Extraction:
             for m in person.mentions:
                 m.start, m.end, m.person = m.start + offset, m.end + offset, to[p]
             whole.people[to[p]].mentions += person.mentions
-        for r in ex.relations:
+        for r in ex.relations + ex.signs:
             r.subject, r.object, r.start, r.end = to[r.subject], to[r.object], r.start + offset, r.end + offset
         for c in ex.cues:
             c.person, c.start, c.end = to[c.person], c.start + offset, c.end + offset
@@ -237,12 +244,13 @@ def join_sections(whole: Extraction, sections) -> Extraction:
         for x in ex.times + ex.feelings:
             x.start, x.end = x.start + offset, x.end + offset
         whole.relations += ex.relations
+        whole.signs += ex.signs
         whole.cues += ex.cues
         whole.events += ex.events
         whole.times += ex.times
         whole.feelings += ex.feelings
         whole.facts += ex.facts
-        ex.people, ex.relations, ex.cues, ex.events, ex.times, ex.feelings, ex.facts = [], [], [], [], [], [], []
+        ex.people, ex.relations, ex.cues, ex.events, ex.times, ex.feelings, ex.facts, ex.signs = [], [], [], [], [], [], [], []
     return whole
 
 
@@ -1132,6 +1140,9 @@ def _store(conn, entry, ex: Extraction, passages, known):
     store.insert_relations(conn, [
         (eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end, r.confidence, r.how)
         for r in ex.relations if ids[r.subject] and ids[r.object] and ids[r.subject] != ids[r.object]])
+    store.insert_household_signs(conn, [
+        (eid, passage_of(r.start), ids[r.subject], r.relation, ids[r.object], r.start, r.end, r.how)
+        for r in ex.signs if ids[r.subject] and ids[r.object] and ids[r.subject] != ids[r.object]])
     store.insert_cues(conn, ((eid, passage_of(c.start), ids[c.person], c.cue, c.start, c.end, c.closeness)
                              for c in ex.cues if ids[c.person]))
     for ev in ex.events:
@@ -1936,6 +1947,11 @@ def imply(conn):
     from (its entry and passage the evidence), after the owner's statements: a tie they took away implies
     nothing, one they said implies as if read."""
     store.forget_implied(conn)
+    signs = store.household_signs(conn)
+    read = [(s, rel, o, conf) for _, _, s, rel, o, _, _, conf in store.relations_read(conn)]
+    home = _relations.household([(s, rel, o, how, entry, start) for entry, _, s, rel, o, start, _, how in signs], read,
+                                store.writer_id(conn))
+    store.insert_relations(conn, [(*signs[i][:2], s, word, o, *signs[i][5:7], FACT, "household") for s, word, o, i in home])
     best = {}
     for entry, passage, s, rel, o, start, end, conf in store.relations_read(conn):
         # the first surest reading is the evidence, however entries were read

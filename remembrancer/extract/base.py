@@ -119,3 +119,7 @@ class Extraction:
     day_first: bool | None = None  # how "08/05/2023" is read here: the store's setting (None: day-first unless impossible)
     feelings: list[Feeling] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    # weak signs of the writer's household (relations `_household`), kept apart from the relations: no rule reads them as
+    # a tie, only `extract.imply` weighs them together over all entries. Object -1: a writer the entry does not name
+    # ("Brought Aoife to school.": a diary drops its "I"), added to the people once every component has read the entry
+    signs: list[Relation] = field(default_factory=list)

@@ -73,7 +73,9 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "28"  # 28: (relprec10) a letter signed with a kin word is told in the reader's words ("Uncle Bob" is the
+    version = "29"  # 29: (relrec11) weak signs of the writer's household ("Euan and I", "Brought Aoife to school",
+    # "Sunday dinner at Ciarán's parents'", "Twelve years married today"), kept apart (`Extraction.signs`) for
+    # `household` to weigh over all entries; a diary's dropped "I" is the writer's. 28: (relprec10) a letter signed with a kin word is told in the reader's words ("Uncle Bob" is the
     # reader's); a kin word said as a word ("a good Mam", "wants to be called Pop") or a child's in its words ("Cian asked why
     # Daddy has a mammy") is no one's kin; "his" or "her" is not the one a letter is to; no apposition across a line break;
     # "I wish she were my sister" says no sister; a midwife is hers who has the baby; nothing implied from a "perhaps" tie.
@@ -308,6 +310,11 @@ class Relations:
             found += _kin_called(ex, found)
         if two:
             found = _in_their_words(found, two)
+        for s, kind, o, start, end, how in _household(ex, doc, who, found):
+            f, m, either = HOME_WORDS[kind]
+            g = _sex(ex, s, found)
+            word = f if g == "f" else m if g == "m" else either
+            ex.signs.append(Relation(s, word, o, start, end, HOME, how))
         seen = set()
         for s, role, o, start, end, how in found:
             if (s, role, o, start) not in seen:
@@ -1723,3 +1730,226 @@ def _news(ex, ev) -> bool:
     except ValueError:
         return False
     return dt.timedelta(0) <= told - born <= dt.timedelta(days=NEWS_DAYS)
+
+
+# The writer's own household, which a writer rarely names with a kin word (relrec11): each sign below is weak alone (a
+# friend is "X and I", a grandmother does the school run, a lodger comes home), so each is read at `HOME` ("perhaps") and
+# a tie is stated only where two different signs meet on one person (`household`).
+HOME = 0.5
+HOME_WORDS = {"spouse": ("wife", "husband", "spouse"), "child": ("daughter", "son", "child"), "parent": ("mother", "father", "parent")}
+KIDS = {"kids", "children", "bairns", "weans", "kiddies", "twins", "boys", "girls", "baby", "kid", "child", "toddler"}
+SCHOOLS = {"school", "nursery", "creche", "crèche", "daycare", "preschool", "kindergarten", "playgroup", "childcare",
+           "swimming", "hockey", "soccer", "football", "rugby", "dentist", "ballet", "gymnastics", "scouts", "brownies"}
+RUNS = {"bring", "take", "drop", "collect", "pick", "walk", "drive", "get", "run"}
+RUN_WORDS = {"brought", "took", "dropped", "collected", "picked", "walked", "drove"}  # the tagger takes some for names
+TEACHING = {"teacher", "homework", "report", "parents'", "parent-teacher", "concert", "nativity", "play", "sports"}
+MINDING = {"take", "bring", "put", "collect", "drop", "pick", "mind", "feed", "bath", "walk", "drive"}  # not "had the baby"
+CARE_TASKS = {"bedtime", "bath", "pickup", "pick-up", "drop-off", "dropoff", "nappy", "nappies", "feed", "feeds",
+              "run"}
+IN_LAWS_HOME = {"parents", "parents'", "folks", "folks'", "mum", "mam", "mom", "mother", "dad", "father", "ma", "da"}
+AGES = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"}
+MARRIED_YEARS = re.compile(r"\b(?:our\s+(?:\w+\s+){0,2}(?:wedding\s+)?anniversary|\w+\s+years?\s+married|married\s+(?:for\s+)?"
+                           r"\w+\s+years)\b", re.I)
+
+
+def _household(ex, doc, who, found) -> list[tuple]:
+    """Weak signs of the writer's spouse and children, each (person, "spouse" | "child" | "parent", of whom, start, end,
+    how); `how` names the sign: "home-years" (the one adult named in an entry of "our anniversary", "twelve years
+    married"), "home-and-i" ("Euan and I"), "home-kids" (one who does something with the kids or their bedtime, "Dan did
+    bath time"), "home-in-laws" ("Sunday dinner at Ciarán's parents'"), "home-school" ("Brought Aoife and Oisín to
+    school", "Oisín's teacher"), "home-bed" ("Put Isla to bed"), "home-named" ("the kids, Ruby and Finn"), "home-age"
+    ("Mia turned seven"); and the people at a spouse's parents' house named next ("Nora had the lamb on"), their parents.
+    Only in the writer's own prose (not a chat: in DialogRE and chats "I" is no one writing)."""
+    if ex.speakers:
+        return []
+    me = next((p for p, person in enumerate(ex.people) if person.narrator), None)
+    if me is None:  # "Brought Aoife to school.": a diary drops its "I" (the writer is added once the entry is read)
+        me = -1
+    tied = {x for s, r, o, *_ in found for x in (s, o)} - {me}
+
+    roled = {who(t) for t in doc if who(t) is not None and t.pos_ == "PROPN" and _roled(t, who)}
+
+    def free(p) -> bool:
+        person = ex.people[p] if p is not None and p >= 0 else None
+        return (person is not None and p != me and p not in tied and p not in roled and not person.narrator
+                and not person.honorific and not person.marks and any(m.kind == "name" for m in person.mentions)
+                and not any(w.lower() in KIN_NAMES for w in person.name.split()[:1]))
+
+    out = []
+
+    def sign(p, kind, t, how):
+        if free(p):
+            out.append((p, kind, me, t.sent.start_char, t.sent.end_char, how))
+
+    def names(t):
+        """The people a token and the names joined to it stand for ("Aoife and Oisín")."""
+        return [who(x) for x in (t, *t.conjuncts) if who(x) is not None]
+
+    for t in doc:
+        low = t.lower_
+        # "X and I", "me and X"
+        # "X and I", "me and X": the two of them only, not one of a list ("Mum, Phil and I", "Anya and Rosie and me")
+        if low in ("i", "me") and t.i >= 2 and doc[t.i - 1].lower_ == "and" and who(doc[t.i - 2]) is not None:
+            first = t.i - 2
+            while first > 0 and who(doc[first - 1]) == who(doc[t.i - 2]):
+                first -= 1
+            if not (first > 0 and doc[first - 1].lower_ in (",", "and", "&")):
+                sign(who(doc[t.i - 2]), "spouse", t, "home-and-i")
+        if low == "me" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "and" and who(doc[t.i + 2]) is not None:
+            last = t.i + 2
+            while last + 1 < len(doc) and who(doc[last + 1]) == who(doc[t.i + 2]):
+                last += 1
+            if not (last + 1 < len(doc) and doc[last + 1].lower_ in (",", "and", "&")) and not (t.i > 0 and doc[t.i - 1].lower_ in (",", "and")):
+                sign(who(doc[t.i + 2]), "spouse", t, "home-and-i")
+        # one who does something with the kids, or their bedtime: "Ciarán took the kids", "Dan did bath time"
+        if t.dep_ == "dobj" and (low in KIDS and t.tag_ == "NNS" and any(c.lower_ in ("the", "our") for c in t.children)
+                                 and t.head.lemma_.lower() in MINDING
+                                 or low in CARE_TASKS and t.pos_ == "NOUN" and t.head.lemma_.lower() in ("do", "handle")):
+            verb = t.head
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    for p in names(c):
+                        sign(p, "spouse", t, "home-kids")
+        # "at Ciarán's parents'", "Gareth's mum and dad": the one whose parents' house the writer goes to
+        if low in IN_LAWS_HOME and t.i >= 2 and doc[t.i - 1].tag_ == "POS" and who(doc[t.i - 2]) is not None:
+            x = who(doc[t.i - 2])
+            if free(x):
+                sign(x, "spouse", t, "home-in-laws")
+                if low.startswith(("parents", "folks")):
+                    sent = t.sent
+                    nxt = doc[sent.end:sent.end + 1]
+                    later = [] if not len(nxt) else [s for s in doc.sents if s.start >= sent.end][:1]
+                    hosts = {who(u) for s in later for u in s if u.dep_ in ("nsubj", "nsubjpass") and free(who(u))} - {x}
+                    if 1 <= len(hosts) <= 2:
+                        for h in hosts:
+                            out.append((h, "parent", x, later[0].start_char, later[0].end_char, "home-in-laws"))
+        # the school run: "Brought Aoife and Oisín to school", "Dropped Kabir to school", "Collected Niamh from school"
+        if t.lemma_.lower() in RUNS or low in RUN_WORDS:
+            kids, k = _listed(doc, t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("up", "off")), who)
+            if kids and k < len(doc) and doc[k].lower_ in ("to", "from", "at", "off") \
+                    and any(x.lower_ in SCHOOLS for x in doc[k + 1:k + 4]):
+                for p in kids:
+                    sign(p, "child", t, "home-school")
+        # "Oisín's teacher", "Aoife's homework", "Lwazi's first day at school", "Parent-teacher meeting for Oisín"
+        if low in TEACHING or low == "day" and any(x.lower_ in SCHOOLS for x in t.subtree):
+            if t.i >= 2 and doc[t.i - 1].tag_ == "POS":
+                sign(who(doc[t.i - 2]), "child", t, "home-class")
+            elif t.i >= 3 and doc[t.i - 1].lower_ == "first" and doc[t.i - 2].tag_ == "POS":
+                sign(who(doc[t.i - 3]), "child", t, "home-class")
+        if low == "parent" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "teacher":
+            for u in t.sent:
+                if u.i > t.i and u.dep_ == "pobj" and u.head.lower_ == "for":
+                    for p in names(u):
+                        sign(p, "child", u, "home-class")
+        # bedtime: "Put Isla and Callum to bed"
+        if low == "put":
+            kids, k = _listed(doc, t.i + 1, who)
+            if kids and k + 1 < len(doc) and doc[k].lower_ == "to" and doc[k + 1].lower_ == "bed":
+                for p in kids:
+                    sign(p, "child", t, "home-bed")
+        if low == "bedtime" and t.i >= 2 and doc[t.i - 1].tag_ == "POS":
+            sign(who(doc[t.i - 2]), "child", t, "home-bed")
+        # "the kids, Ruby and Finn", "the kids wrote their names: Aoife and Oisín", "The kids made us a card, Emma drew
+        # the cake and Tyler wrote a poem" (the kids said first, then what each of them did)
+        if low in ("kids", "children", "bairns", "weans", "twins") and any(c.lower_ in ("the", "our") for c in t.children) \
+                and t.dep_ != "conj" and doc[max(t.i - 2, 0)].lower_ != "and":  # not "Priti and Luke and the kids, Denise"
+            end = min(t.sent.end, t.i + 10)
+            k = next((u.i for u in doc[t.i + 1:end] if u.lower_ in (",", ":", "—", "(")), None)
+            listed = []
+            if k is not None and t.dep_ == "nsubj":
+                listed = [who(u) for u in doc[k + 1:t.sent.end] if u.dep_ == "nsubj" and who(u) is not None]
+            elif k is not None:
+                listed = _listed(doc, k + 1, who)[0]
+            if not listed and t.sent.end < len(doc) and not any(u.pos_ in ("VERB", "AUX") for u in doc[t.sent.end].sent):
+                listed = _listed(doc, t.sent.end, who)[0]  # "... wrote their names on the wall. Aoife Murphy 2024 and Oisín"
+            for p in listed:
+                sign(p, "child", t, "home-named")
+        # "Mia turned seven", "Ethan is ten today"
+        if low in AGES and t.i >= 2 and doc[t.i - 1].lemma_.lower() in ("turn", "be") and who(doc[t.i - 2]) is not None \
+                and (doc[t.i - 1].lemma_.lower() == "turn" or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "today"):
+            sign(who(doc[t.i - 2]), "child", t, "home-age")
+    # "Twelve years married today. Ciarán booked the place": the one adult named in the entry
+    if MARRIED_YEARS.search(ex.text) and not re.search(r"\b(?:their|his|her)\s+(?:\w+\s+){0,2}anniversary", ex.text, re.I):
+        young = {s for s, kind, *_ in out if kind == "child"}
+        m = MARRIED_YEARS.search(ex.text)
+        at = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        near = [] if at is None else [u for s in [s for s in doc.sents if s.start >= at.sent.start][:2] for u in s]
+        adults = {who(u) for u in near if who(u) is not None and free(who(u))} - young  # in it or the next sentences
+        if len(adults) == 1 and at is not None and not any(
+                who(u) not in (None, me) and not free(who(u)) for u in at.sent):  # not "Your mam and I had our anniversary"
+            sign(adults.pop(), "spouse", at[0], "home-years")
+    return out
+
+
+def _roled(t, who) -> bool:
+    """Is a name said with a role that is not kin ("our au pair Lena", "Sandra the carer", "Dave, the lodger")?"""
+    before = t.doc[t.i - 1] if t.i else None
+    after = t.doc[t.i + 1:t.i + 4]
+    if before is not None and before.pos_ == "NOUN" and before.is_lower and who(before) is None and before.lemma_.lower() not in KIDS:
+        return True
+    return len(after) >= 2 and after[0].lower_ in ("the", ",") and any(
+        u.pos_ == "NOUN" and u.is_lower and role_noun(u) and not KINDS.get(u.lemma_.lower()) for u in after[1:])
+
+
+def _listed(doc, i, who) -> tuple[list, int]:
+    """The people named in a list from token i on ("Aoife and Oisín", "Isla, Callum and Mali"), and the index after it."""
+    people = []
+    while i < len(doc) and (who(doc[i]) is not None or doc[i].lower_ in ("and", ",", "&") and people
+                            or doc[i].like_num and people and who(doc[i - 1]) is not None):  # "Aoife Murphy 2024"
+        if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "and":
+            break  # "Ruby and Finn, and Sam drove": the list ends
+        if who(doc[i]) is not None and (not people or people[-1] != who(doc[i]) or doc[i - 1].lower_ in ("and", ",", "&")):
+            people.append(who(doc[i]))
+        i += 1
+    while people and doc[i - 1].lower_ in ("and", ",", "&"):
+        i -= 1
+    return people, i
+
+
+HOUSEHOLD = {"spouse": 2, "child": 2}  # different signs wanted on one person for a tie to be stated (half B, relrec11)
+
+
+def household(signs, ties, writer) -> list[tuple[int, str, int, int]]:
+    """The writer's household from the weak signs of `_household` read over all entries: `signs` are (subject, relation
+    word, object, how, where it was read...), `ties` the ties read (subject, word, object, confidence). Returns (subject, word, object, the
+    index of the sign that is its evidence) for the ties to state: a spouse or child where two different signs meet on one
+    person who has no sign of the other kind, no tie to the writer stated already, and (a spouse) no partner of their
+    own stated, the only one so read; a spouse's parents, named at their house, once the spouse is the writer's."""
+    if writer is None:
+        return []
+    known = {x for s, w, o, c in ties if c >= FACT and writer in (s, o) for x in (s, o)} - {writer}
+    partnered = {x for s, w, o, c in ties if c >= FACT and w.lower() in PARTNERS and writer not in (s, o) for x in (s, o)}
+    hows, first, where = defaultdict(set), {}, defaultdict(set)
+    for i, (s, word, o, how, *at) in enumerate(signs):
+        kind = KINDS.get(word.lower())
+        hows[(s, kind, o)].add(how)
+        first.setdefault((s, kind, o), i)
+        where[(s, kind, o)].add((how, *at))
+    kinds = defaultdict(set)
+    for s, kind, o in hows:
+        if o == writer:
+            kinds[s].add(kind)
+    out = []
+    for (s, kind, o), said in hows.items():
+        if o != writer or kind not in HOUSEHOLD or s in known or kinds[s] != {kind} or len(said) < HOUSEHOLD[kind]:
+            continue
+        if kind == "spouse" and s in partnered:
+            continue
+        out.append((s, signs[first[(s, kind, o)]][1], o, first[(s, kind, o)]))
+    # a child named in one sign with a brother or sister so stated ("Brought Aoife and Oisín to school"): the same
+    # household's
+    sure = {(t[0], "child", t[2]) for t in out if KINDS.get(t[1].lower()) == "child"}
+    for (s, kind, o), said in hows.items():
+        if kind == "child" and o == writer and (s, kind, o) not in sure and s not in known and kinds[s] == {kind} \
+                and any(where[(s, kind, o)] & where[k] for k in sure):
+            out.append((s, signs[first[(s, kind, o)]][1], o, first[(s, kind, o)]))
+    spouses = [t for t in out if KINDS.get(t[1].lower()) == "spouse"]
+    if len(spouses) > 1:  # two read as the writer's spouse: which one, the signs do not say
+        out = [t for t in out if t not in spouses]
+        spouses = []
+    mine = {s for s, w, o, c in ties if c >= FACT and w.lower() in PARTNERS and o == writer} | {t[0] for t in spouses}
+    for (s, kind, o), said in hows.items():
+        if kind == "parent" and o in mine and s not in known:
+            out.append((s, signs[first[(s, kind, o)]][1], o, first[(s, kind, o)]))
+    return out
