@@ -11,7 +11,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_said, check_ties, said_label, store_on
+from conftest import add_said, check_ties, said_label, show_ties, stated_ties, store_on, tie_is
 
 pytestmark = pytest.mark.backends
 AT = "2025-03-08"
@@ -299,3 +299,22 @@ def test_a_sign_alone_is_kept_apart_and_is_no_tie(db):
         memory.add("Linda and I did the parkrun and had breakfast after.", at=AT)
         assert memory.query("SELECT how FROM household_signs")[0]["how"] == "home-and-i"
         assert not memory.query("SELECT 1 FROM relations")
+
+
+
+def test_a_household_tie_the_owner_unsays_stays_unsaid(backend, request, tmp_path):
+    """The person is the authority: a spouse read from the household's signs, once unsaid, is shown nowhere, and
+    not again when more entries bring more signs."""
+    def spouses(memory):
+        return [r for r in memory.person("Bill")["relations"] if r["relation"].lower() in SPOUSE.split("|")]
+
+    with Memory(store_on(backend, request, tmp_path, "household-unsaid")) as memory:
+        add_said(memory, ["Forty years married today. Bill took me to the Grand for lunch and the staff brought out a cake.",
+                          "Bill and I drove down to see the new house. Forty years and he still can't read a map."], AT)
+        spouse = [t for t in stated_ties(memory) if tie_is(("Bill", SPOUSE, "me"), t)]
+        assert spouse and spouses(memory), show_ties(stated_ties(memory))
+        memory.unrelate("Bill", spouse[0][1], "me")
+        assert not spouses(memory)
+        add_said(memory, ["Our anniversary again. Bill and I had the soup at the Grand.",
+                          "Bill and I took the caravan to Whitby. Forty-one years married in June."], "2025-04-01")
+        assert not spouses(memory), spouses(memory)
