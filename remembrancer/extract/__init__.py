@@ -406,27 +406,21 @@ class _People:
     def __init__(self, conn):
         self.conn = conn
         self.rows = {}
-        for row in conn.execute("SELECT id, name, gender, owner FROM people"):
+        for row in store.people_rows(conn):
             # "Tom (2)" is a second Tom to the owner's eyes only (people.unsuffixed): joined as "Tom"
             self.rows[row[0]] = {"name": unsuffixed(row[1]), "gender": row[2], "owner": row[3], "aliases": set()}
-        for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+        for pid, alias in store.every_alias(conn):
             self.rows[pid]["aliases"].add(alias)
-        self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
+        self.mentions = store.mention_counts(conn)
+        # how many entries each signs as their "I" (a letter's signer, the writer under the name they sign with)
+        self.signs = Counter(store.letters_signed(conn))
         # those who are the "I" of an entry (a letter's signer, the writer under the name they sign with): joined by
         # their own names only, never by a name or kin word that merely fits ("Grandad" is not "Grandad Jim")
         # (a chat's speakers say "I" too, and are joined by the names they are called by: not they)
-        self.narrators = {r[0] for r in conn.execute(
-            "SELECT DISTINCT m.person FROM mentions m JOIN passages pa ON pa.id = m.passage"
-            " WHERE m.kind = 'narrator' AND pa.speaker IS NULL")}
-        # how many entries each signs as their "I" (a letter's signer, the writer under the name they sign with)
-        self.signs = Counter(dict(conn.execute(
-            "SELECT m.person, count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
-            " WHERE m.kind = 'narrator' AND pa.speaker IS NULL GROUP BY m.person").fetchall()))
+        self.narrators = set(self.signs)
         # the chat speakers, with the labels they speak under: joined by another name only as `_heard_apart` lets
         self.speaking = defaultdict(set)
-        for pid, label in conn.execute(
-                "SELECT DISTINCT m.person, pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
-                " WHERE m.kind IN ('narrator', 'speaker') AND pa.speaker IS NOT NULL"):
+        for pid, label in store.speaking_labels(conn):
             self.speaking[pid].add(label)
         self.said = defaultdict(set)  # person -> the speakers who said their names, in the entries of this batch
         self.here = set()  # the people of the entry being joined (their mentions are not stored yet)
@@ -478,14 +472,12 @@ class _People:
             pid, how = self._join(person, owner, new, signer, apart, signs, heard or Heard())
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
-                self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
+                store.make_writer(self.conn, pid, OWNER)
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         if owner:
             new -= self._take(pid, {n for n in new if _personal(n)})
-        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias, confidence, passage) VALUES (?, ?, ?, ?)",
-                              [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
-        self.conn.execute("UPDATE people SET confidence = max(coalesce(confidence, 0), ?) WHERE id = ?",
-                          (1.0 if owner else person.confidence, pid))
+        store.add_aliases(self.conn, [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
+        store.raise_confidence(self.conn, pid, 1.0 if owner else person.confidence)
         self.rows[pid]["aliases"] |= new
         self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
         self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
@@ -504,9 +496,7 @@ class _People:
 
     def _said_by(self, pid: int) -> set:
         """The chat speakers who have said this person's names."""
-        return self.said[pid] | {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
-            " WHERE m.person = ? AND m.kind = 'name' AND pa.speaker IS NOT NULL", (pid,))}
+        return self.said[pid] | store.speakers_naming(self.conn, pid)
 
     def _take(self, mine: int, names):
         """Merge into the owner the people stored under exactly one of these names of theirs, related to them in no way
@@ -565,7 +555,7 @@ class _People:
         self.into[drop] = keep
         if len(tokens(row["name"])) > len(tokens(self.rows[keep]["name"])):
             self.rows[keep]["name"] = row["name"]
-            self.conn.execute("UPDATE people SET name = ? WHERE id = ?", (row["name"], keep))
+            store.rename_person(self.conn, keep, row["name"])
         return [keep] + [pid for pid in exact if pid not in (keep, drop)]
 
     def _kin_fits(self, names: frozenset) -> list[int]:
@@ -614,12 +604,9 @@ class _People:
         if heard.speaking and unsurnamed(row["fulls"], mine - row["fulls"]) or theirs and unsurnamed(
                 _fulls(mine), row["names"] - _fulls(mine)):
             return True
-        if heard.tied and not _fulls(mine) and row["fulls"] and not self.conn.execute(
-                "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone():
-            return self.conn.execute("SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
-        if heard.said_by and not heard.tied and _fulls(mine) and not row["fulls"] and self.conn.execute(
-                "SELECT 1 FROM relations r JOIN people o ON (o.id = r.subject OR o.id = r.object) AND o.id != ?1"
-                " WHERE (r.subject = ?1 OR r.object = ?1) AND o.owner = 0 LIMIT 1", (pid,)).fetchone():
+        if heard.tied and not _fulls(mine) and row["fulls"] and not store.related_to_anyone(self.conn, pid):
+            return store.entries_naming(self.conn, pid) <= 1
+        if heard.said_by and not heard.tied and _fulls(mine) and not row["fulls"] and store.related_to_others(self.conn, pid):
             return True  # and the other way: "Roberto Benigni" said in a chat is not the "Rob" who is John's colleague
         return False
 
@@ -634,12 +621,9 @@ class _People:
         if row is None or pid in self.here:  # said in this very entry
             return False
         if heard.circle:
-            marks = ",".join("?" * len(heard.circle))
-            if not self.conn.execute(f"SELECT 1 FROM mentions m JOIN passages pa ON pa.entry = m.entry WHERE m.person = ?"
-                                     f" AND pa.speaker IN ({marks}) LIMIT 1", (pid, *sorted(heard.circle))).fetchone():
+            if not store.said_in_chats_of(self.conn, pid, sorted(heard.circle)):
                 return True
-        elif not self.conn.execute("SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
-                                   " AND e.kind != 'chat' LIMIT 1", (pid,)).fetchone():
+        elif not store.said_outside_chats(self.conn, pid):
             return True
         if not heard.circle:
             return False
@@ -654,9 +638,8 @@ class _People:
 
         if other_form(_fulls(mine), row["names"]) and not heard.tied and outsider(_fulls(mine), pid):
             return True  # a full name said in passing, and a stored nickname
-        return other_form(row["fulls"], mine) and outsider(row["fulls"], pid) and not self.conn.execute(
-            "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone() and self.conn.execute(
-            "SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
+        return other_form(row["fulls"], mine) and outsider(row["fulls"], pid) and not store.related_to_anyone(
+            self.conn, pid) and store.entries_naming(self.conn, pid) <= 1
 
     def _title_taken(self, person, pid: int, mine: frozenset) -> bool:
         """Do the names `mine` fit the stored person only by a bare title and a name with that title ("Pastor", "Pastor
@@ -674,8 +657,7 @@ class _People:
             return False
         if bare_title(person.name) == title and any(m.sign == "spoken" for m in person.mentions):
             return True
-        if any(bare_title(n) == title for n in theirs) and self.conn.execute(
-                "SELECT 1 FROM mentions WHERE person = ? AND sign = 'spoken' LIMIT 1", (pid,)).fetchone():
+        if any(bare_title(n) == title for n in theirs) and store.spoken_to(self.conn, pid):
             return True
         return any(other != pid and any(bare_title(n) == title for n in self.rows[other].get("names", ()))
                    for other in self.by_word.get(title, ()) if other in self.rows)
@@ -765,13 +747,12 @@ class _People:
             row = self.rows[pid]
             if len(tokens(person.name)) > len(tokens(row["name"])) and not person.name.lower().startswith("the "):
                 row["name"] = person.name
-                self.conn.execute("UPDATE people SET name = ? WHERE id = ?", (person.name, pid))
+                store.rename_person(self.conn, pid, person.name)
             if row["gender"] is None and person.gender:
                 row["gender"] = person.gender
-                self.conn.execute("UPDATE people SET gender = ? WHERE id = ?", (person.gender, pid))
+                store.set_gender(self.conn, pid, person.gender)
         else:
-            pid = self.conn.execute("INSERT INTO people (name, gender, owner) VALUES (?, ?, ?)",
-                                    (person.name, person.gender, int(owner))).lastrowid
+            pid = store.add_person(self.conn, person.name, person.gender, int(owner))
             self.rows[pid] = {"name": person.name, "gender": person.gender, "owner": int(owner), "aliases": set()}
             how = "new"
         return pid, how
