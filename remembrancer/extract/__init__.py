@@ -810,26 +810,16 @@ def _not_writer(conn, pid: int, owner: int | None, ties: str = "any", written_to
     perhaps), written to ("Dear Frank, ... you", letters to the dead too) in an entry they do not sign, heard speaking in a
     chat, or written of as "he" or "she" in the writer's own words in two entries or more? Every join into the writer
     asks it (`_into_writer`), whatever read the name."""
-    if owner is not None and ties != "weighed" and conn.execute(
-            "SELECT 1 FROM relations WHERE (subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1)"
-            + (" AND coalesce(how, '') NOT LIKE 'kin%'" if ties == "kin" else "") + " LIMIT 1", (pid, owner)).fetchone():
+    if owner is not None and ties != "weighed" and store.related(conn, pid, owner, but_kin=ties == "kin"):
         return True
-    if conn.execute(
-            "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
-            " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
+    if store.said_to_have_died(conn, pid, UNSEEN):
         return True
-    kinds = "'speaker', 'addressee'" if written_to else "'speaker'"
-    if conn.execute(
-            f"SELECT 1 FROM mentions m WHERE m.person = ? AND m.kind IN ({kinds}) AND (m.kind = 'speaker'"
-            " OR NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
-            " LIMIT 1", (pid,)).fetchone():
+    if store.written_to_or_speaks(conn, pid, written_to):
         return True
     said, named = defaultdict(list), defaultdict(list)
-    for entry, kind, start, end in conn.execute(
-            "SELECT m.entry, m.kind, m.start, m.end FROM mentions m WHERE m.person = ? AND m.kind IN ('pronoun', 'name', 'title')",
-            (pid,)):
+    for entry, kind, start, end in store.named_or_pronoun(conn, pid):
         (said if kind == "pronoun" else named)[entry].append((start, end))
-    return sum(_third_person(conn.execute("SELECT text FROM entries WHERE id = ?", (e,)).fetchone()[0], spans,
+    return sum(_third_person(store.entry_text(conn, e), spans,
                              [s for s, _ in named[e]]) > 0 for e, spans in said.items() if named[e]) >= 2
 
 
@@ -838,21 +828,14 @@ def _writer_names_checked(conn) -> set[int]:
     given back when what was read since says the one so called is someone else (`_not_writer`: "Nia, bed," then "Nia
     slept. She was tired."): its mentions go to that person. Not a name the writer signs with, gives as their own, speaks
     under in a chat, or the owner's corrections name. Returns the people changed."""
-    owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
+    owner = store.writer_id(conn)
     if owner is None:
         return set()
-    owner = owner[0]
     out = set()
-    for alias, pid in conn.execute(
-            "SELECT a.alias, p.id FROM aliases a JOIN people p ON p.id != a.person AND coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-            " AND (p.name = a.alias OR EXISTS (SELECT 1 FROM aliases b WHERE b.person = p.id AND b.alias = a.alias))"
-            " WHERE a.person = ?", (owner,)).fetchall():
-        said = conn.execute(
-            "SELECT m.kind, m.sign FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
-            " AND substr(e.text, m.start + 1, m.end - m.start) = ?", (owner, alias)).fetchall()
-        if not said or any(kind != "name" or sign not in ("spoken", "quoted") for kind, sign in said) or conn.execute(
-                "SELECT 1 FROM corrections WHERE undone IS NULL AND (lower(a) = lower(?1) OR lower(b) = lower(?1)) LIMIT 1",
-                (alias,)).fetchone() or not _not_writer(conn, pid, owner):
+    for alias, pid in store.writer_names_others_have(conn, owner):
+        said = store.mentions_saying(conn, owner, alias)
+        if not said or any(kind != "name" or sign not in ("spoken", "quoted") for kind, sign in said) or store.corrected(
+                conn, alias) or not _not_writer(conn, pid, owner):
             continue
         new = _split(conn, owner, alias)
         if new is not None:
@@ -865,7 +848,7 @@ def _join_stored(conn, keep: int, drop: int, ties: str = "any") -> bool:
     """Join two stored people (`drop` into `keep`): the one place extraction joins people. When one of them is the writer,
     not if what was read of the other says they are someone else (`_not_writer`); the owner's own "merge" (corrections)
     is the one way past it. Returns whether they were joined."""
-    owners = {r[0] for r in conn.execute("SELECT id FROM people WHERE id IN (?, ?) AND owner = 1", (keep, drop))}
+    owners = store.writers_among(conn, keep, drop)
     if owners and _not_writer(conn, drop if keep in owners else keep, next(iter(owners)), ties):
         return False
     _merge(conn, keep, drop)
