@@ -1684,29 +1684,18 @@ def read_people(conn, ids):
     of their own, `sureness`)."""
     ids = sorted(i for i in set(ids) if i is not None)
     rows = []
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
-                "SELECT p.id, p.name, p.owner, coalesce((SELECT max(m.sure) FROM mentions m WHERE m.person = p.id), p.confidence, 1.0),"
-                " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title', 'speaker')),"
-                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
-                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind = 'pronoun'),"
-                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('speaker', 'narrator', 'addressee')),"
-                " (SELECT count(*) FROM relations r WHERE (r.subject = p.id OR r.object = p.id) AND coalesce(r.how, '') NOT LIKE 'kin%'),"
-                " (SELECT group_concat(m.sign) FROM mentions m WHERE m.person = p.id AND m.sign IS NOT NULL),"
-                " EXISTS (SELECT 1 FROM event_people ep WHERE ep.person = p.id)"
-                f" FROM people p WHERE p.id IN ({marks})", chunk):
-            pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs, lived = r
-            signs = Counter((signs or "").split(",")) if signs else Counter()
-            if owner:
-                rows.append((None, 1.0, 1.0, pid))
-                continue
-            read = ("place" if names and signs.get("at", 0) >= names  # only ever "at Nando's"
-                    else "other" if name.lower() in DEITIES else _reads_as(signs))
-            rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
-                                        speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
-                         if read is None else 0.0, confidence, pid))
-    conn.executemany("UPDATE people SET read = ?, sure = ?, confidence = ? WHERE id = ?", rows)
+    for r in store.what_people_are(conn, ids):
+        pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs, lived = r
+        signs = Counter((signs or "").split(",")) if signs else Counter()
+        if owner:
+            rows.append((None, 1.0, 1.0, pid))
+            continue
+        read = ("place" if names and signs.get("at", 0) >= names  # only ever "at Nando's"
+                else "other" if name.lower() in DEITIES else _reads_as(signs))
+        rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
+                                    speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
+                     if read is None else 0.0, confidence, pid))
+    store.set_readings(conn, rows)
 
 
 # A god is no one the writer knows ("apologised to God"): not listed among the people (the parser still reads
@@ -1774,8 +1763,7 @@ def _ambiguous(conn, pid: int, name: str) -> bool:
     w = words[0]
     namer = _namer()
     forms = {w} | namer.nicknames_of(w) | namer.canonicals_of(w)  # "Sue" of "Susan Pearce"
-    rows = {r for form in forms for r in conn.execute(
-        "SELECT DISTINCT person, alias FROM aliases WHERE person != ? AND (alias LIKE ? OR alias LIKE ?)", (pid, f"{form} %", f"% {w}"))}
+    rows = {r for form in forms for r in store.aliases_like(conn, pid, form, w)}
     return len({p for p, alias in rows if len(tokens(alias)) > 1 and _same(name, alias)}) >= 2
 
 
@@ -1944,11 +1932,6 @@ def _weigh(conn, cues, pairs, people_before, joined=None):
     store.set_pair_weights(conn, [(total, person, cue) for person, cue in sorted(pairs) if cue not in fans])
     if people_before is not None and _scale(people_before) != total:
         store.reweigh(conn, total)
-
-
-def _chunks(items, size=500):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 # -- entries changed, in the trash or erased (remembrancer/entries.py) ----------------------------------
