@@ -1,5 +1,5 @@
 """One front door: the CLI, the server and MCP reach the store only through `Memory`'s public methods.
-SQL lives in the storage layer (store.py and the modules Memory calls), never in a face."""
+SQL lives in the storage layer (store.py and the modules Memory calls), never in a face, nor in extraction."""
 import ast
 import re
 from pathlib import Path
@@ -8,6 +8,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "remembrancer"
 FACES = ["cli.py", "server.py", *sorted(p.name for p in PACKAGE.glob("mcp*.py"))]
+EXTRACTION = sorted(p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "extract").glob("*.py"))
 SQL = re.compile(r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|CREATE\s+(TABLE|INDEX|VIEW)"
                  r"|DROP\s+TABLE|PRAGMA\s+\w+|sqlite_master)\b", re.S)
 PAST_THE_DOOR = re.compile(r"\.conn\b|\.query\(|\.execute(many)?\(|\bimport sqlite3\b|\b(memory|mem\(\)|m)\._[a-z]\w*")
@@ -25,6 +26,14 @@ def test_a_face_holds_no_sql(name):
     tree = ast.parse((PACKAGE / name).read_text(encoding="utf-8"))
     found = [f"{name}:{line}: {text[:60]!r}" for line, text in strings(tree) if SQL.search(text)]
     assert not found, "SQL belongs behind a Memory method:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("name", EXTRACTION)
+def test_extraction_holds_no_sql(name):
+    """Extraction reads and writes the store through store.py's named functions (one SQL for both backends)."""
+    tree = ast.parse((PACKAGE / name).read_text(encoding="utf-8"))
+    found = [f"{name}:{line}: {text[:60]!r}" for line, text in strings(tree) if SQL.search(text)]
+    assert not found, "SQL belongs in store.py, as a named function:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("name", FACES)
