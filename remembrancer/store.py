@@ -2517,3 +2517,119 @@ def set_pair_fans(conn, rows):
 def set_pair_weights(conn, rows):
     """Rows of (total, person, cue): the row's weight again, its fan as it is."""
     conn.executemany("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?) WHERE person = ? AND cue = ?", rows)
+
+
+
+# -- what fading reads and writes (forgetting.py) ------------------------------------------------
+# As the store stood at a time `cut`: what an entry tells is of when it happened (when it was recorded, if undated).
+WHEN_WRITTEN = "coalesce(e.at, e.added)"
+
+
+def has_table(memory, table: str) -> bool:
+    return bool(memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)))
+
+
+def people_to_fade(memory, listed: str) -> list:
+    """Rows (id, name, owner, gender, kind, listed) of every person (`listed`: people.LISTED_SQL, of `p`)."""
+    return memory.query(f"SELECT id, name, owner, gender, kind, {listed} AS listed FROM people p")
+
+
+def mentions_until(memory, cut: str) -> list:
+    """Rows (person, entry, passage, at) of the mentions in entries of `cut` or before."""
+    return memory.query(f"SELECT m.person, m.entry, m.passage, {WHEN_WRITTEN} AS at FROM mentions m JOIN entries e ON e.id = m.entry"
+                        f" WHERE {WHEN_WRITTEN} <= ?", (cut,))
+
+
+def relations_until(memory, cut: str) -> list:
+    """Rows (subject, relation, object, passage, confidence) of the relations in entries of `cut` or before, in the
+    order written."""
+    return memory.query(
+        f"SELECT r.subject, r.relation, r.object, r.passage, coalesce(r.confidence, 1.0) AS confidence FROM relations r"
+        f" JOIN entries e ON e.id = r.entry WHERE {WHEN_WRITTEN} <= ? ORDER BY {WHEN_WRITTEN}, r.entry, r.start", (cut,))
+
+
+def events_until(memory, cut: str) -> list:
+    """Rows (id, kind, lo, hi, written, passage, person, confidence) of each person an event not denied happened to
+    (not its agent), in entries of `cut` or before, in the order written."""
+    return memory.query(
+        f"SELECT ev.id, ev.kind, ev.lo, ev.hi, {WHEN_WRITTEN} AS written, ev.passage, ep.person,"
+        f" coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
+        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
+        f" WHERE ev.negated = 0 AND ep.agent = 0 AND {WHEN_WRITTEN} <= ? ORDER BY {WHEN_WRITTEN}, ev.entry, ev.start", (cut,))
+
+
+def strongest_feelings_until(memory, cut: str) -> list:
+    """Rows (passage, v): the strongest feeling's valence, either way, of each passage of entries of `cut` or before."""
+    return memory.query(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
+                        f" WHERE {WHEN_WRITTEN} <= ? GROUP BY f.passage", (cut,))
+
+
+def cue_weights(memory) -> list:
+    """Rows (person, cue, weight) of every person-cue row."""
+    return memory.query("SELECT person, cue, weight FROM person_cues")
+
+
+def cues_until(memory, cut: str) -> list:
+    """Rows (person, cue, passage, closeness, at) of the cue rows of entries of `cut` or before, the closest first."""
+    return memory.query(f"SELECT c.person, c.cue, c.passage, c.closeness, {WHEN_WRITTEN} AS at FROM cues c"
+                        f" JOIN entries e ON e.id = c.entry WHERE {WHEN_WRITTEN} <= ? ORDER BY c.closeness DESC, c.entry, c.start",
+                        (cut,))
+
+
+def reviews_until(memory, cut: str) -> list:
+    """Rows (item, after, rating, at) of the owner's reviews at `cut` or before, in order."""
+    return memory.query("SELECT item, after, rating, at FROM reviews WHERE at <= ? ORDER BY at, id", (cut,))
+
+
+def recalls_until(memory, cut: str) -> list:
+    """Rows (item, at) of the times an item was brought back, at `cut` or before, in order."""
+    return memory.query("SELECT item, at FROM recalls WHERE at <= ? ORDER BY at", (cut,))
+
+
+def hidden_rows(memory) -> list:
+    """Rows (item, hidden) of the owner's wishes to hide or show, in order."""
+    return memory.query("SELECT item, hidden FROM hidden ORDER BY id")
+
+
+def passage_written(memory, passage: int, cut: str) -> list[str]:
+    """When the passage's entry happened, if at `cut` or before (else nothing)."""
+    return [r["at"] for r in memory.query(f"SELECT {WHEN_WRITTEN} AS at FROM passages p JOIN entries e ON e.id = p.entry"
+                                          f" WHERE p.id = ? AND {WHEN_WRITTEN} <= ?", (passage, cut))]
+
+
+def last_review(memory, item: str):
+    """When the item was last reviewed, or None."""
+    return memory.query("SELECT max(at) FROM reviews WHERE item = ?", (item,))[0][0]
+
+
+def add_review(conn, item: str, rating: int, at: str, recall: float, before, after: str, due: str):
+    """A review: its row, a recall, and the item's card (`after`, due then) new or replacing the one it had."""
+    conn.execute("INSERT INTO reviews (item, rating, at, recall, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+                 (item, rating, at, recall, before, after))
+    add_recall(conn, item, at, "review")
+    updated = conn.execute("UPDATE cards SET card = ?, due = ?, reviews = reviews + 1, updated = ? WHERE item = ?",
+                           (after, due, at, item)).rowcount
+    if not updated:
+        conn.execute("INSERT INTO cards (item, card, due, reviews, updated) VALUES (?, ?, ?, 1, ?)", (item, after, due, at))
+
+
+def add_recall(conn, item: str, at: str, source: str):
+    conn.execute("INSERT INTO recalls (item, at, source) VALUES (?, ?, ?)", (item, at, source))
+
+
+def add_hidden(conn, item: str, hidden: bool, at: str):
+    conn.execute("INSERT INTO hidden (item, hidden, at) VALUES (?, ?, ?)", (item, int(hidden), at))
+
+
+def person_name(memory, pid: int) -> str:
+    return memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+
+
+def passages_naming(memory, people) -> set[int]:
+    """The passages that mention these people."""
+    return {r[0] for r in memory.query(f"SELECT DISTINCT passage FROM mentions WHERE person IN ({_marks(people)})", list(people))}
+
+
+def names_of(memory, people) -> set[str]:
+    return {r[0] for r in memory.query(f"SELECT name FROM people WHERE id IN ({_marks(people)})", sorted(people))}
+
