@@ -2633,3 +2633,64 @@ def passages_naming(memory, people) -> set[int]:
 def names_of(memory, people) -> set[str]:
     return {r[0] for r in memory.query(f"SELECT name FROM people WHERE id IN ({_marks(people)})", sorted(people))}
 
+
+
+# -- a person's page (page.py) ---------------------------------------------------------------------
+def person_row(memory, pid: int):
+    """(id, name, gender, owner, kind: 'person' when untyped) of a person."""
+    return memory.query("SELECT id, name, gender, owner, coalesce(kind, 'person') AS kind FROM people WHERE id = ?", (pid,))[0]
+
+
+def aliases_in_order(memory, pid: int) -> list[str]:
+    return [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
+
+
+def times_mentioned(memory, pid: int) -> int:
+    return memory.query("SELECT count(*) FROM mentions WHERE person = ?", (pid,))[0][0]
+
+
+def relations_of(memory, pid: int) -> list:
+    """Rows (relation, subject, object, passage, confidence) of the person's relations, either way, in the order read."""
+    return memory.query(
+        "SELECT relation, subject, object, passage, coalesce(confidence, 1.0) AS confidence FROM relations"
+        " WHERE subject = ? OR object = ? ORDER BY entry, start", (pid, pid))
+
+
+def names_and_owners(memory, people) -> list:
+    """Rows (id, name, owner) of these people."""
+    return memory.query(f"SELECT id, name, owner FROM people WHERE id IN ({_marks(people)})", sorted(people))
+
+
+def strongest_cues(memory, pid: int, limit: int) -> list:
+    """Rows (cue, weight, valence, emotions) of the person's `limit` heaviest cues."""
+    return memory.query("SELECT cue, weight, valence, emotions FROM person_cues WHERE person = ? ORDER BY weight DESC, cue LIMIT ?",
+                        (pid, limit))
+
+
+def cue_passages(memory, pid: int, cue: str) -> list[int]:
+    """The three passages where the person is closest to the cue."""
+    return [r[0] for r in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? GROUP BY passage"
+                                       " ORDER BY max(closeness) DESC, passage LIMIT 3", (pid, cue))]
+
+
+def events_of(memory, pid: int, text: str) -> list:
+    """Rows (id, kind, text, lo, hi, at, negated, agent, passage, confidence) of the person's events, in the order they
+    happened (`text`: people.EVENT_TEXT, of `en` and `pa`)."""
+    return memory.query(
+        f"SELECT ev.id, ev.kind, {text} AS text, ev.lo, ev.hi, en.at, ev.negated, ep.agent, ev.passage,"
+        " coalesce(ev.confidence, 1.0) AS confidence"
+        " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
+        " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.entry, ev.start", (pid,))
+
+
+def feelings_where_named(memory, pid: int) -> list:
+    """Rows (valence, emotions) of the feelings of the passages that mention the person."""
+    return memory.query(
+        "SELECT f.valence, f.emotions FROM feelings f WHERE f.passage IN (SELECT passage FROM mentions WHERE person = ?)", (pid,))
+
+
+def passages_of(memory, pid: int) -> list[int]:
+    """The passages that mention the person, by when they were written (an entry re-dated moves), as the timeline."""
+    return [r[0] for r in memory.query(
+        "SELECT m.passage FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? GROUP BY m.passage"
+        " ORDER BY min(e.at), min(m.entry), min(m.start)", (pid,))]
