@@ -1773,7 +1773,8 @@ def unmark_processed(conn, processor: str, entry_ids=None):
     if entry_ids is None:
         conn.execute("DELETE FROM processed WHERE processor = ?", (processor,))
     else:
-        conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({_marks(entry_ids)})", [processor, *entry_ids])
+        for chunk in _chunks(list(entry_ids)):
+            conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({_marks(chunk)})", [processor, *chunk])
 
 
 # what an entry's extraction is stored as
@@ -2694,3 +2695,76 @@ def passages_of(memory, pid: int) -> list[int]:
     return [r[0] for r in memory.query(
         "SELECT m.passage FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? GROUP BY m.passage"
         " ORDER BY min(e.at), min(m.entry), min(m.start)", (pid,))]
+
+
+# -- the owner's corrections (corrections.py) -----------------------------------------------------
+def aliases_sorted(conn, pid: int) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
+
+
+def add_correction(conn, kind: str, a: str, b: str, at: str, relation=None, date=None, target=None) -> int:
+    """A statement of the owner's (`target` JSON): its id."""
+    return conn.execute("INSERT INTO corrections (kind, a, b, at, relation, date, target) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (kind, a, b, at, relation, date, target)).lastrowid
+
+
+def correction(conn, cid: int):
+    """The correction's row, or None."""
+    rows = conn.execute("SELECT * FROM corrections WHERE id = ?", (cid,)).fetchall()
+    return rows[0] if rows else None
+
+
+def mark_undone(conn, cid: int, at: str):
+    conn.execute("UPDATE corrections SET undone = ? WHERE id = ?", (at, cid))
+
+
+def has_alias(conn, pid: int, alias: str) -> bool:
+    """Is this (in any case) a name of the person's?"""
+    return conn.execute("SELECT 1 FROM aliases WHERE person = ? AND alias = ? COLLATE NOCASE", (pid, alias)).fetchone() is not None
+
+
+def other_called(conn, name: str, besides: int):
+    """The name (as a row) of someone but `besides` called this, in any case, or None."""
+    return conn.execute("SELECT name FROM people WHERE name = ? COLLATE NOCASE AND id != ?", (name, besides)).fetchone()
+
+
+def name_owner_kind(conn, pid: int) -> tuple:
+    """(name, owner, kind: 'person' when untyped) of a person."""
+    return tuple(conn.execute("SELECT name, owner, coalesce(kind, 'person') FROM people WHERE id = ?", (pid,)).fetchone())
+
+
+def set_person_kind(conn, pid: int, kind):
+    """What the owner says a person is (None: a person)."""
+    conn.execute("UPDATE people SET kind = ? WHERE id = ?", (kind, pid))
+
+
+def relations_between(conn, a: int, b: int) -> list:
+    """Rows (subject, relation, object, passage) of the relations between two people, either way."""
+    return conn.execute(
+        "SELECT subject, relation, object, passage FROM relations WHERE (subject = ?1 AND object = ?2) OR (subject = ?2 AND object = ?1)",
+        (a, b)).fetchall()
+
+
+def event_found_by(conn, eid: int, start: str, text: str):
+    """(entry, start, text) of an event, as a row (`start`, `text`: people.EVENT_START and EVENT_TEXT, of `en` and `pa`)."""
+    return conn.execute(f"SELECT ev.entry, {start} AS start, {text} AS text FROM events ev"
+                        " JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ?",
+                        (eid,)).fetchone()
+
+
+def events_of_kind(conn, pid: int, kind: str) -> list:
+    """Rows (id, lo, hi) of the person's events of this kind, in the order told."""
+    return conn.execute(
+        "SELECT ev.id, ev.lo, ev.hi FROM events ev JOIN event_people ep ON ep.event = ev.id WHERE ep.person = ? AND ev.kind = ?"
+        " ORDER BY ev.entry, ev.start", (pid, kind)).fetchall()
+
+
+def entries_mentioning(conn, people) -> list[int]:
+    """The entries that mention any of these people."""
+    return [r[0] for r in conn.execute(f"SELECT DISTINCT entry FROM mentions WHERE person IN ({_marks(people)})", sorted(people))]
+
+
+def forget_persons(conn, people):
+    """Delete these people, with all read of them (their facts have no cascade)."""
+    conn.execute(f"DELETE FROM person_facts WHERE person IN ({_marks(people)})", sorted(people))
+    conn.execute(f"DELETE FROM people WHERE id IN ({_marks(people)})", sorted(people))
