@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 import re
 
-from . import dates
+from . import dates, store
 from .errors import BadInput, NotFound
 from .page import person
 from .people import (EVENT_START, EVENT_TEXT, KINDS, Stated, _a, _called, _locate, _merge, _name_of, _on, _split, _tie,
@@ -48,8 +48,8 @@ _RELATION = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 
 def _who(conn, pid: int) -> dict:
     """What a statement keeps to find a person again: whether they are the owner, and every name they have now."""
-    name, owner = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
-    aliases = [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
+    name, owner = store.name_and_owner(conn, pid)
+    aliases = store.aliases_sorted(conn, pid)
     return {"owner": bool(owner), "names": list(dict.fromkeys([name, *aliases]))}
 
 
@@ -67,9 +67,8 @@ def _need(conn, name: str) -> int:
 
 def _state(conn, kind: str, a: str, b: str = "", *, relation=None, date=None, target=None) -> int:
     """Record a statement of the owner's, made now."""
-    return conn.execute(
-        "INSERT INTO corrections (kind, a, b, at, relation, date, target) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (kind, a, b, dates.now(), relation, date, json.dumps(target, ensure_ascii=False) if target else None)).lastrowid
+    return store.add_correction(conn, kind, a, b, dates.now(), relation, date,
+                                json.dumps(target, ensure_ascii=False) if target else None)
 
 
 def _said(memory, cid: int, name: str) -> dict:
@@ -94,7 +93,7 @@ def split(memory, name: str, alias: str) -> dict:
     """The owner says `alias` is not the person called `name`: it becomes a person of their own."""
     with memory.transaction() as conn:
         pid = _need(conn, name)
-        if not conn.execute("SELECT 1 FROM aliases WHERE person = ? AND alias = ? COLLATE NOCASE", (pid, alias)).fetchone():
+        if not store.has_alias(conn, pid, alias):
             raise BadInput(f"{alias!r} is not a name of {name!r}", "Give one of the aliases shown by `remembrancer person NAME`.")
         own = _name_of(conn, pid)
         if own.lower() == alias.lower():  # it would leave the person nameless, and a second one of that name
@@ -134,13 +133,13 @@ def rename(memory, name: str, new: str) -> dict:
         old = _name_of(conn, pid)
         if old == new:
             raise BadInput(f"{old!r} is called that already", "Give the new name.")
-        other = conn.execute("SELECT name FROM people WHERE name = ? COLLATE NOCASE AND id != ?", (new, pid)).fetchone()
+        other = store.other_called(conn, new, pid)
         if other:
             raise BadInput(f"{other[0]!r} is someone else already",
                            f"If {old} and {other[0]} are one person, join them instead; else give another name.")
         cid = _state(conn, "rename", old, new, target={"a": _who(conn, pid)})
-        conn.execute("UPDATE people SET name = ? WHERE id = ?", (new, pid))
-        conn.execute("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", (pid, new))
+        store.rename_person(conn, pid, new)
+        store.add_aliases(conn, [(pid, new, None, None)])
     return _said(memory, cid, new)
 
 
@@ -152,13 +151,13 @@ def set_kind(memory, name: str, kind: str) -> dict:
         raise BadInput(f"Not a kind: {kind!r}", f"Say {', '.join(KINDS[:-1])} or {KINDS[-1]}.")
     with memory.transaction() as conn:
         pid = _need(conn, name)
-        own, owner, was = conn.execute("SELECT name, owner, coalesce(kind, 'person') FROM people WHERE id = ?", (pid,)).fetchone()
+        own, owner, was = store.name_owner_kind(conn, pid)
         if owner and kind != "person":
             raise BadInput(f"{own!r} is you", "Only someone else can be something other than a person.")
         if was == kind:
             raise BadInput(f"{own!r} is {_a(kind)} already", "Nothing to change.")
         cid = _state(conn, "kind", own, kind, target={"a": _who(conn, pid)})
-        conn.execute("UPDATE people SET kind = ? WHERE id = ?", (None if kind == "person" else kind, pid))
+        store.set_person_kind(conn, pid, None if kind == "person" else kind)
     return _said(memory, cid, own)
 
 
@@ -173,9 +172,7 @@ def _clean_relation(relation) -> str:
 
 def _ties(conn, pa: int, pb: int) -> list[dict]:
     """The relations shown now between two people, either way."""
-    rows = [dict(r) for r in conn.execute(
-        "SELECT subject, relation, object, passage FROM relations WHERE (subject = ?1 AND object = ?2) OR (subject = ?2 AND object = ?1)",
-        (pa, pb))]
+    rows = [dict(r) for r in store.relations_between(conn, pa, pb)]
     return [r for r in Stated(conn).relations(rows, {pa, pb}) if {r["subject"], r["object"]} == {pa, pb}]
 
 
@@ -252,7 +249,7 @@ def _given(memory, name: str, date: str, kind: str) -> dict:
     what, other = ("birth", "death") if kind == "born" else ("death", "birth")
     with memory.transaction() as conn:
         pid = _need(conn, name)
-        own, owner = conn.execute("SELECT name, owner FROM people WHERE id = ?", (pid,)).fetchone()
+        own, owner = store.name_and_owner(conn, pid)
         if kind == "died" and owner:
             raise BadInput(f"{own!r} is you", "Give a date of death for someone else.")
         if lo > dates.now()[:10]:
@@ -280,18 +277,14 @@ def set_death(memory, name: str, date: str) -> dict:
 
 
 def _event_key(conn, eid: int) -> dict:
-    r = conn.execute(f"SELECT ev.entry, {EVENT_START} AS start, {EVENT_TEXT} AS text FROM events ev"
-                     " JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ?",
-                     (eid,)).fetchone()
+    r = store.event_found_by(conn, eid, EVENT_START, EVENT_TEXT)
     return {"entry": r["entry"], "start": r["start"], "text": r["text"]}
 
 
 def _events_of(conn, pid: int, kind: str, event: int | None) -> list[int]:
     """The events of this kind shown now for a person (or the one asked for, if it is one of them)."""
     stated = Stated(conn)
-    ids = [r["id"] for r in conn.execute(
-        "SELECT ev.id, ev.lo, ev.hi FROM events ev JOIN event_people ep ON ep.event = ev.id WHERE ep.person = ? AND ev.kind = ?"
-        " ORDER BY ev.entry, ev.start", (pid, kind)) if stated.event(r["id"], pid, kind, r["lo"], r["hi"]) is not None]
+    ids = [r["id"] for r in store.events_of_kind(conn, pid, kind) if stated.event(r["id"], pid, kind, r["lo"], r["hi"]) is not None]
     name = _name_of(conn, pid)
     if event is not None:
         if event not in ids:
@@ -340,13 +333,12 @@ def undo(memory, cid) -> dict:
         raise NotFound(f"No correction {cid}", "See `remembrancer corrections` for their numbers.")
     entries = []
     with memory.transaction() as conn:
-        rows = conn.execute("SELECT * FROM corrections WHERE id = ?", (cid,)).fetchall()
-        if not rows:
+        r = store.correction(conn, cid)
+        if r is None:
             raise NotFound(f"No correction {cid}", "See `remembrancer corrections` for their numbers.")
-        r = rows[0]
         if r["undone"]:
             raise BadInput(f"Correction {cid} was undone already, on {r['undone'][:10]}", "Nothing to undo.")
-        conn.execute("UPDATE corrections SET undone = ? WHERE id = ?", (dates.now(), cid))
+        store.mark_undone(conn, cid, dates.now())
         if r["kind"] in ("relate", "unrelate"):
             _imply(conn)
         if r["kind"] in ("merge", "split", "rename"):
@@ -360,12 +352,11 @@ def undo(memory, cid) -> dict:
                 touched.add(find(conn, r["b"]))
             touched.discard(None)
             if touched:
-                marks = ",".join("?" * len(touched))
-                entries = [e[0] for e in conn.execute(f"SELECT DISTINCT entry FROM mentions WHERE person IN ({marks})", sorted(touched))]
+                entries = store.entries_mentioning(conn, touched)
                 # Gone with everything read of them; their entries are read again (pending, should this stop here).
-                conn.execute(f"DELETE FROM person_facts WHERE person IN ({marks})", sorted(touched))  # no cascade there
-                conn.execute(f"DELETE FROM people WHERE id IN ({marks})", sorted(touched))
-                conn.executemany("DELETE FROM processed WHERE processor = 'extract' AND entry = ?", [(e,) for e in entries])
+                store.forget_persons(conn, touched)
+                if entries:
+                    store.unmark_processed(conn, "extract", entries)
         elif r["kind"] == "kind":
             apply_corrections(conn, ("kind",))
     if entries:

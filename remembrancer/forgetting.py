@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import fsrs
 
-from . import dates
+from . import dates, store
 from .capture import check_unicode
 from .errors import BadInput, NotFound
 from .kin import CLOSENESS
@@ -266,13 +266,6 @@ def parse_key(key: str) -> tuple[str, str | None, str | None, int | None]:
     raise BadInput(f"Not an item: {key!r}", 'Items look like "person:NAME", "cue:CUE:NAME" or "passage:ID".')
 
 
-def _has(memory, table) -> bool:
-    return bool(memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)))
-
-
-AT = "coalesce(e.at, e.added)"  # when an entry happened (when it was recorded, if undated)
-
-
 _MONTH_NAMES = "January February March April May June July August September October November December".split()
 _SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 
@@ -350,15 +343,14 @@ class Snapshot:
         self.memory = memory
         self.now = resolve_now(now)
         cut = self.cut = as_iso(self.now)
-        q = memory.query
         self.names, self.owners, self.genders, self.kinds, self.unlisted = {}, set(), {}, {}, set()
         self.times = {}  # person -> [entry times]
         self.passages = {}  # person -> {passage: mentions in it}
         self.relations, self.events, self.valence = [], {}, {}
         self.cues = {}  # (person, cue) -> {"times", "weight", "passage"}
         self.passage_events = {}  # passage -> {kinds}
-        if _has(memory, "people"):
-            for r in q(f"SELECT id, name, owner, gender, kind, {LISTED_SQL} AS listed FROM people p"):
+        if store.has_table(memory, "people"):
+            for r in store.people_to_fade(memory, LISTED_SQL):
                 self.genders[r["id"]] = r["gender"]
                 self.kinds[r["id"]] = r["kind"]  # None: a person; else what the owner said it is (a pet ...)
                 if not r["listed"]:
@@ -367,8 +359,7 @@ class Snapshot:
                 if r["owner"]:
                     self.owners.add(r["id"])
             seen = {}
-            for r in q(f"SELECT m.person, m.entry, m.passage, {AT} AS at FROM mentions m JOIN entries e ON e.id = m.entry"
-                       f" WHERE {AT} <= ?", (cut,)):
+            for r in store.mentions_until(memory, cut):
                 seen.setdefault(r["person"], {})[r["entry"]] = r["at"]
                 ps = self.passages.setdefault(r["person"], {})
                 ps[r["passage"]] = ps.get(r["passage"], 0) + 1
@@ -377,14 +368,9 @@ class Snapshot:
             # given, taken away or changed, an event untrue or re-dated, a birth or death given by hand.
             with memory.lock:
                 stated = Stated(memory.conn)
-            self.relations = stated.relations(dict(r) for r in q(
-                f"SELECT r.subject, r.relation, r.object, r.passage, coalesce(r.confidence, 1.0) AS confidence FROM relations r"
-                f" JOIN entries e ON e.id = r.entry WHERE {AT} <= ? ORDER BY {AT}, r.entry, r.start", (cut,)))
+            self.relations = stated.relations(dict(r) for r in store.relations_until(memory, cut))
             # What happened to each person: the one who killed or buried someone has not died.
-            for r in q(f"SELECT ev.id, ev.kind, ev.lo, ev.hi, {AT} AS written, ev.passage, ep.person,"
-                       f" coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
-                       f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
-                       f" WHERE ev.negated = 0 AND ep.agent = 0 AND {AT} <= ? ORDER BY {AT}, ev.entry, ev.start", (cut,)):
+            for r in store.events_until(memory, cut):
                 shown = stated.event(r["id"], r["person"], r["kind"], r["lo"], r["hi"])
                 if shown is None:
                     continue
@@ -399,32 +385,30 @@ class Snapshot:
                 at, day = when(g["lo"], g["hi"], None)
                 self.events.setdefault(pid, []).insert(0, dict(g, written=None, passage=None, at=at, day=day, perhaps=False,
                                                                **{"from": g["lo"]}))  # the owner's word: a fact
-            for r in q(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
-                       f" WHERE {AT} <= ? GROUP BY f.passage", (cut,)):
+            for r in store.strongest_feelings_until(memory, cut):
                 self.valence[r["passage"]] = r["v"]
-            weights = {(r["person"], r["cue"]): r["weight"] for r in q("SELECT person, cue, weight FROM person_cues")}
-            for r in q(f"SELECT c.person, c.cue, c.passage, c.closeness, {AT} AS at FROM cues c"
-                       f" JOIN entries e ON e.id = c.entry WHERE {AT} <= ? ORDER BY c.closeness DESC, c.entry, c.start", (cut,)):
+            weights = {(r["person"], r["cue"]): r["weight"] for r in store.cue_weights(memory)}
+            for r in store.cues_until(memory, cut):
                 c = self.cues.setdefault((r["person"], r["cue"]), {
                     "times": set(), "weight": weights.get((r["person"], r["cue"]), 0.0), "passage": r["passage"]})
                 c["times"].add(r["at"])
         # The owner's own rows: reviews, recalls, hidden. Names are resolved to today's people.
         self._find = functools.lru_cache(maxsize=None)(lambda name: find(memory.conn, name) if self.names else None)
         self.cards, self.forgot, self.recalls, self.hidden = {}, {}, {}, {}
-        for r in q("SELECT item, after, rating, at FROM reviews WHERE at <= ? ORDER BY at, id", (cut,)):
+        for r in store.reviews_until(memory, cut):
             ident = self.ident(r["item"])
             if ident is None:
                 continue
             self.cards[ident] = (load_card(r["after"]), r["at"])
             if r["rating"] == 1:
                 self.forgot[ident] = r["at"]
-        for r in q("SELECT item, at FROM recalls WHERE at <= ? ORDER BY at", (cut,)):
+        for r in store.recalls_until(memory, cut):
             ident = self.ident(r["item"])
             if ident is not None:
                 self.recalls.setdefault(ident, []).append(r["at"])
                 if ident[0] == "cue":  # recalling a tie recalls the person too
                     self.recalls.setdefault(("person", ident[1]), []).append(r["at"])
-        for r in q("SELECT item, hidden FROM hidden ORDER BY id"):  # the owner's wish holds in any replay
+        for r in store.hidden_rows(memory):  # the owner's wish holds in any replay
             ident = self.ident(r["item"])
             if ident is not None:
                 self.hidden[ident] = bool(r["hidden"])
@@ -468,9 +452,7 @@ class Snapshot:
         elif ident[0] == "cue":
             written = sorted(self.cues.get((ident[1], ident[2]), {}).get("times", ()))
         else:
-            rows = self.memory.query(f"SELECT {AT} AS at FROM passages p JOIN entries e ON e.id = p.entry"
-                                     f" WHERE p.id = ? AND {AT} <= ?", (ident[1], self.cut))
-            written = [r["at"] for r in rows]
+            written = store.passage_written(self.memory, ident[1], self.cut)
         return list(written) + self.recalls.get(ident, [])
 
     def strength(self, ident) -> dict:
@@ -724,19 +706,12 @@ def review_answer(memory, item: str, rating, now=None) -> dict:
     before_p = snap.strength(ident)["recall"]
     card, _ = snap.cards.get(ident, (None, None))
     # The schedule is the latest answer's: one given as of an earlier time would overwrite it with the past.
-    last = memory.query("SELECT max(at) FROM reviews WHERE item = ?", (key,))[0][0]
+    last = store.last_review(memory, key)
     if last and as_datetime(last) > as_datetime(snap.now):
         raise BadInput(f"{key!r} was last reviewed at {last}, after {at}", "Answer as of a later time (or now).")
     after = schedule(card, rating, snap.now)
     with memory.transaction() as conn:
-        conn.execute("INSERT INTO reviews (item, rating, at, recall, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-                     (key, rating, at, before_p, card.to_json() if card else None, after.to_json()))
-        conn.execute("INSERT INTO recalls (item, at, source) VALUES (?, ?, 'review')", (key, at))
-        updated = conn.execute("UPDATE cards SET card = ?, due = ?, reviews = reviews + 1, updated = ? WHERE item = ?",
-                               (after.to_json(), as_iso(after.due), at, key)).rowcount
-        if not updated:
-            conn.execute("INSERT INTO cards (item, card, due, reviews, updated) VALUES (?, ?, ?, 1, ?)",
-                         (key, after.to_json(), as_iso(after.due), at))
+        store.add_review(conn, key, rating, at, before_p, card.to_json() if card else None, after.to_json(), as_iso(after.due))
     snap = Snapshot(memory, now)
     return {"item": key, "rating": rating, "answer": RATINGS[rating][0], "at": at, "recall_before": before_p,
             "recall": snap.strength(ident)["recall"], "next_review": as_iso(after.due),
@@ -750,20 +725,20 @@ def record_recall(memory, item: str, now=None, source: str = "recall"):
     if ident is None:
         return None
     with memory.transaction() as conn:
-        conn.execute("INSERT INTO recalls (item, at, source) VALUES (?, ?, ?)", (snap.key(ident), as_iso(snap.now), source))
+        store.add_recall(conn, snap.key(ident), as_iso(snap.now), source)
     return snap.key(ident)
 
 
 # -- not to be brought back ----------------------------------------------------------------------
 def hide(memory, name: str, hidden: bool = True, now=None) -> dict:
     """Mark a person as not to be brought back (or, with hidden=False, allowed again). Appends a row."""
-    pid = find(memory.conn, name) if _has(memory, "people") else None
+    pid = find(memory.conn, name) if store.has_table(memory, "people") else None
     if pid is None:
         raise no_person(name)
-    canonical = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+    canonical = store.person_name(memory, pid)
     at = as_iso(resolve_now(now))
     with memory.transaction() as conn:
-        conn.execute("INSERT INTO hidden (item, hidden, at) VALUES (?, ?, ?)", (person_key(canonical), int(hidden), at))
+        store.add_hidden(conn, person_key(canonical), hidden, at)
     return {"person": canonical, "hidden": hidden, "at": at}
 
 
@@ -804,18 +779,14 @@ def grief_aware(memory, items: list[dict], on=None) -> list[dict]:
     """on-this-day items (recall.on_this_day), minus what is about people the owner hid, with a
     `note` on birthdays and anniversaries ("Steven would have turned 40 today." for the dead)."""
     hidden = hidden_people(memory)
-    unwanted = set()
-    if hidden:
-        marks = ",".join("?" * len(hidden))
-        unwanted = {r[0] for r in memory.query(f"SELECT DISTINCT passage FROM mentions WHERE person IN ({marks})", list(hidden))}
+    unwanted = store.passages_naming(memory, hidden) if hidden else set()
     notes, said = {}, {}
     for n in day_notes(memory, on):
         if n["passage"]:
             notes.setdefault(n["passage"]["passage"], n["text"])
         if n["said"] and not n["passage"]:  # a date the owner gave: its item has no passage
             said.setdefault((n["said"], n["at"]), n["text"])
-    hidden_names = {r[0] for r in memory.query(
-        f"SELECT name FROM people WHERE id IN ({','.join('?' * len(hidden))})", sorted(hidden))} if hidden else set()
+    hidden_names = store.names_of(memory, hidden) if hidden else set()
     out = []
     for item in items:
         passage = (item.get("passage") or {}).get("passage")

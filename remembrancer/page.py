@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+from . import store
 from .forgetting import person_strength, when as said_when
 from .people import (EVENT_TEXT, FACT, Stated, _passages, corrections, facts_of, find, group, no_person, perhaps,
                      same_tie)
@@ -21,17 +22,14 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
     pid = find(memory.conn, name, partial=True)
     if pid is None:
         raise no_person(name)
-    row = memory.query("SELECT id, name, gender, owner, coalesce(kind, 'person') AS kind FROM people WHERE id = ?", (pid,))[0]
-    aliases = [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
-    mentions = memory.query("SELECT count(*) FROM mentions WHERE person = ?", (pid,))[0][0]
+    row = store.person_row(memory, pid)
+    aliases = store.aliases_in_order(memory, pid)
+    mentions = store.times_mentioned(memory, pid)
     with memory.lock:
         facts = Stated(memory.conn)
-    rows = facts.relations([dict(r) for r in memory.query(
-        "SELECT relation, subject, object, passage, coalesce(confidence, 1.0) AS confidence FROM relations"
-        " WHERE subject = ? OR object = ? ORDER BY entry, start", (pid, pid))], {pid})
+    rows = facts.relations([dict(r) for r in store.relations_of(memory, pid)], {pid})
     others = {r["subject"] if r["object"] == pid else r["object"] for r in rows}
-    who = {r["id"]: (r["name"], bool(r["owner"])) for r in memory.query(
-        f"SELECT id, name, owner FROM people WHERE id IN ({','.join('?' * len(others))})", sorted(others))} if others else {}
+    who = {r["id"]: (r["name"], bool(r["owner"])) for r in store.names_and_owners(memory, others)} if others else {}
     relations = {}
     for r in rows:
         mine = r["subject"] == pid
@@ -53,18 +51,13 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
             relations[told]["said"] = relations[told]["said"] or gone["said"]
             relations[told]["sure"] = max(relations[told]["sure"], gone["sure"])
     cues = []
-    for c in memory.query("SELECT cue, weight, valence, emotions FROM person_cues WHERE person = ? ORDER BY weight DESC, cue LIMIT ?", (pid, limit)):
-        evidence = [r[0] for r in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? GROUP BY passage"
-                                               " ORDER BY max(closeness) DESC, passage LIMIT 3", (pid, c["cue"]))]
+    for c in store.strongest_cues(memory, pid, limit):
+        evidence = store.cue_passages(memory, pid, c["cue"])
         cues.append({"cue": c["cue"], "weight": c["weight"], "valence": c["valence"],
                      "emotions": json.loads(c["emotions"]) if c["emotions"] else None,
                      "evidence": _passages(memory, evidence)})
     events = []
-    for e in memory.query(
-            f"SELECT ev.id, ev.kind, {EVENT_TEXT} AS text, ev.lo, ev.hi, en.at, ev.negated, ep.agent, ev.passage,"
-            " coalesce(ev.confidence, 1.0) AS confidence"
-            " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
-            " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.entry, ev.start", (pid,)):
+    for e in store.events_of(memory, pid, EVENT_TEXT):
         shown = facts.event(e["id"], pid, e["kind"], e["lo"], e["hi"])
         if shown is None:
             continue
@@ -79,8 +72,7 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
             events.append({"id": None, "kind": kind, "text": "", "at": g["lo"], "when": shown, "negated": False,
                            "agent": False, "passage": None, "said": g["said"], "confidence": 1.0, "perhaps": False})
     events.sort(key=lambda e: e["at"] or "")  # stable: events of one day stay in the order they were written
-    feel = memory.query(
-        "SELECT f.valence, f.emotions FROM feelings f WHERE f.passage IN (SELECT passage FROM mentions WHERE person = ?)", (pid,))
+    feel = store.feelings_where_named(memory, pid)
     emotions = defaultdict(float)
     for f in feel:
         for k, v in json.loads(f["emotions"]).items():
@@ -88,9 +80,7 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
     feelings = {"passages": len(feel),
                 "valence": round(sum(f["valence"] for f in feel) / len(feel), 4) if feel else None,
                 "emotions": {k: round(v, 4) for k, v in sorted(emotions.items(), key=lambda kv: -kv[1])}}
-    passage_ids = [r[0] for r in memory.query(  # by when they were written (an entry re-dated moves), as the timeline
-        "SELECT m.passage FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? GROUP BY m.passage"
-        " ORDER BY min(e.at), min(m.entry), min(m.start)", (pid,))]
+    passage_ids = store.passages_of(memory, pid)  # by when they were written (an entry re-dated moves), as the timeline
     about = facts_of(memory, pid, limit=max(limit, 40))
     return {
         "id": pid,

@@ -1773,7 +1773,8 @@ def unmark_processed(conn, processor: str, entry_ids=None):
     if entry_ids is None:
         conn.execute("DELETE FROM processed WHERE processor = ?", (processor,))
     else:
-        conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({_marks(entry_ids)})", [processor, *entry_ids])
+        for chunk in _chunks(list(entry_ids)):
+            conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({_marks(chunk)})", [processor, *chunk])
 
 
 # what an entry's extraction is stored as
@@ -2049,8 +2050,393 @@ def genders(conn) -> dict:
 
 
 def writer_id(conn) -> int | None:
-    """The person who is the writer, if any."""
-    return next((r[0] for r in conn.execute("SELECT id FROM people WHERE owner = 1")), None)
+    """The person who is the writer, if any (the first stored)."""
+    row = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+# people, as extraction joins them (extract/__init__.py: `_People`, the joins after a batch, `read_people`)
+def people_rows(conn) -> list:
+    """(id, name, gender, owner) of every person."""
+    return conn.execute("SELECT id, name, gender, owner FROM people").fetchall()
+
+
+def every_alias(conn) -> list:
+    """(person, alias) of every alias."""
+    return conn.execute("SELECT person, alias FROM aliases").fetchall()
+
+
+def mention_counts(conn) -> dict:
+    """person -> how many mentions they have."""
+    return dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
+
+
+def letters_signed(conn) -> dict:
+    """person -> how many entries they are the "I" of, outside chats (a letter's signer, the writer)."""
+    return dict(conn.execute(
+        "SELECT m.person, count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
+        " WHERE m.kind = 'narrator' AND pa.speaker IS NULL GROUP BY m.person").fetchall())
+
+
+def speaking_labels(conn) -> list:
+    """(person, label) of each label a person speaks under in a chat, once each."""
+    return conn.execute(
+        "SELECT DISTINCT m.person, pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
+        " WHERE m.kind IN ('narrator', 'speaker') AND pa.speaker IS NOT NULL").fetchall()
+
+
+def speakers_naming(conn, pid: int) -> set:
+    """The chat speakers in whose turns the person's name is said."""
+    return {r[0] for r in conn.execute(
+        "SELECT DISTINCT pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
+        " WHERE m.person = ? AND m.kind = 'name' AND pa.speaker IS NOT NULL", (pid,))}
+
+
+def add_person(conn, name: str, gender, owner: int) -> int:
+    """A new person: their id."""
+    return conn.execute("INSERT INTO people (name, gender, owner) VALUES (?, ?, ?)", (name, gender, owner)).lastrowid
+
+
+def make_writer(conn, pid: int, name: str):
+    """The person is the writer, named so."""
+    conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (name, pid))
+
+
+def set_gender(conn, pid: int, gender):
+    conn.execute("UPDATE people SET gender = ? WHERE id = ?", (gender, pid))
+
+
+def gender_of(conn, pid: int):
+    return conn.execute("SELECT gender FROM people WHERE id = ?", (pid,)).fetchone()[0]
+
+
+def raise_confidence(conn, pid: int, confidence: float):
+    """The person's confidence is at least this."""
+    conn.execute("UPDATE people SET confidence = max(coalesce(confidence, 0), ?) WHERE id = ?", (confidence, pid))
+
+
+def add_aliases(conn, rows):
+    """Rows of (person, alias, confidence, passage); an alias the person has already is kept as it is."""
+    conn.executemany("INSERT OR IGNORE INTO aliases (person, alias, confidence, passage) VALUES (?, ?, ?, ?)", rows)
+
+
+def related_to_anyone(conn, pid: int) -> bool:
+    return conn.execute("SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone() is not None
+
+
+def related_to_others(conn, pid: int) -> bool:
+    """Is the person related to anyone but themselves and the writer?"""
+    return conn.execute(
+        "SELECT 1 FROM relations r JOIN people o ON (o.id = r.subject OR o.id = r.object) AND o.id != ?1"
+        " WHERE (r.subject = ?1 OR r.object = ?1) AND o.owner = 0 LIMIT 1", (pid,)).fetchone() is not None
+
+
+def related(conn, a: int, b: int, but_kin: bool = False) -> bool:
+    """Are two people related, either way (`but_kin`: by a relation not read from a kin word)?"""
+    return conn.execute(
+        "SELECT 1 FROM relations WHERE (subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1)"
+        + (" AND coalesce(how, '') NOT LIKE 'kin%'" if but_kin else "") + " LIMIT 1", (a, b)).fetchone() is not None
+
+
+def related_as(conn, pid: int, relation: str) -> bool:
+    """Is the person anyone's `relation` (a word in lower case)?"""
+    return conn.execute("SELECT 1 FROM relations WHERE subject = ? AND lower(relation) = ? LIMIT 1",
+                        (pid, relation)).fetchone() is not None
+
+
+def entries_naming(conn, pid: int) -> int:
+    """How many entries mention the person."""
+    return conn.execute("SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0]
+
+
+def said_in_chats_of(conn, pid: int, speakers) -> bool:
+    """Is the person mentioned in an entry where one of these speakers speaks?"""
+    return conn.execute(f"SELECT 1 FROM mentions m JOIN passages pa ON pa.entry = m.entry WHERE m.person = ?"
+                        f" AND pa.speaker IN ({_marks(speakers)}) LIMIT 1", (pid, *speakers)).fetchone() is not None
+
+
+def said_outside_chats(conn, pid: int) -> bool:
+    return conn.execute("SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
+                        " AND e.kind != 'chat' LIMIT 1", (pid,)).fetchone() is not None
+
+
+def spoken_to(conn, pid: int) -> bool:
+    """Is the person spoken to in quoted words anywhere?"""
+    return conn.execute("SELECT 1 FROM mentions WHERE person = ? AND sign = 'spoken' LIMIT 1", (pid,)).fetchone() is not None
+
+
+def said_to_have_died(conn, pid: int, sure: float) -> bool:
+    """Is a death of the person told, not denied, at least `sure`?"""
+    return conn.execute(
+        "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
+        " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, sure)).fetchone() is not None
+
+
+def written_to_or_speaks(conn, pid: int, written_to: bool = True) -> bool:
+    """Does the person speak in a chat, or (`written_to`) is the person written to in an entry they are not the "I" of?"""
+    kinds = "'speaker', 'addressee'" if written_to else "'speaker'"
+    return conn.execute(
+        f"SELECT 1 FROM mentions m WHERE m.person = ? AND m.kind IN ({kinds}) AND (m.kind = 'speaker'"
+        " OR NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
+        " LIMIT 1", (pid,)).fetchone() is not None
+
+
+def named_or_pronoun(conn, pid: int):
+    """(entry, kind, start, end) of the person's mentions by a name, a title or a pronoun."""
+    return conn.execute(
+        "SELECT m.entry, m.kind, m.start, m.end FROM mentions m WHERE m.person = ? AND m.kind IN ('pronoun', 'name', 'title')",
+        (pid,)).fetchall()
+
+
+def writer_names_others_have(conn, owner: int) -> list:
+    """(alias, person) of each alias of the writer's that is a name of another untyped person, not the writer."""
+    return conn.execute(
+        "SELECT a.alias, p.id FROM aliases a JOIN people p ON p.id != a.person AND coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND (p.name = a.alias OR EXISTS (SELECT 1 FROM aliases b WHERE b.person = p.id AND b.alias = a.alias))"
+        " WHERE a.person = ?", (owner,)).fetchall()
+
+
+def mentions_saying(conn, pid: int, words: str) -> list:
+    """(kind, sign) of the person's mentions whose text is exactly these words."""
+    return conn.execute(
+        "SELECT m.kind, m.sign FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
+        " AND substr(e.text, m.start + 1, m.end - m.start) = ?", (pid, words)).fetchall()
+
+
+def corrected(conn, name: str) -> bool:
+    """Does a correction the owner made (not undone) name this name, in any case?"""
+    return conn.execute(
+        "SELECT 1 FROM corrections WHERE undone IS NULL AND (lower(a) = lower(?1) OR lower(b) = lower(?1)) LIMIT 1",
+        (name,)).fetchone() is not None
+
+
+def writers_among(conn, a: int, b: int) -> set[int]:
+    """Which of two people is the writer."""
+    return {r[0] for r in conn.execute("SELECT id FROM people WHERE id IN (?, ?) AND owner = 1", (a, b))}
+
+
+def split_names(conn) -> set[str]:
+    """The names the owner split off (corrections not undone), in lower case."""
+    return {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
+
+
+def writer_relations(conn, owner: int) -> list:
+    """(subject, relation, object, how, confidence, the other's name, the other's gender) of each relation between the
+    writer and an untyped other."""
+    return conn.execute(
+        "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
+        " JOIN people p ON p.id = (CASE WHEN r.subject = ?1 THEN r.object ELSE r.subject END)"
+        " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL", (owner,)).fetchall()
+
+
+def names_said_theirs(conn, pid: int) -> tuple[int, int]:
+    """(how many times the person is said by a name or a title, how many of those as someone else's: "his Mam")."""
+    return tuple(conn.execute("SELECT count(*), count(CASE WHEN sign = 'theirs' THEN 1 END) FROM mentions"
+                              " WHERE person = ? AND kind IN ('name', 'title')", (pid,)).fetchone())
+
+
+def titled_aliases_besides(conn, people) -> list[str]:
+    """The aliases of two words or more of the untyped people but these."""
+    return [r[0] for r in conn.execute(
+        f"SELECT a.alias FROM aliases a JOIN people p ON p.id = a.person AND p.kind IS NULL"
+        f" WHERE a.person NOT IN ({_marks(people)}) AND instr(a.alias, ' ') > 0", sorted(people))]
+
+
+def writer_signatures(conn, owner, unseen: float) -> list:
+    """(id, name) of the untyped people but the writer who sign two entries or more outside chats, and are named in no
+    other entry but in quoted words or alone on its last line, written to nowhere and speak in no chat, write to the
+    writer in no entry they sign, are related to the writer in no way and told dead surer than `unseen` nowhere
+    (extract's `_owner_signed`)."""
+    return conn.execute(
+        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND (SELECT count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
+        "      WHERE m.person = p.id AND m.kind = 'narrator' AND pa.speaker IS NULL) >= 2"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = p.id"
+        "   AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+        "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator')"
+        # nor a name alone on a letter's last line, the letter signed with no closing words ("...\n\nFiona")
+        "   AND NOT (substr(e.text, m.start, 1) = ?3 AND trim(substr(e.text, m.end + 1), ?4) = ''))"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN mentions n ON n.entry = m.entry WHERE m.person = p.id"
+        "   AND m.kind = 'narrator' AND n.person = ?1 AND n.kind = 'addressee')"
+        " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+        (owner, unseen, "\n", " .,!xX\t\n\r")).fetchall()
+
+
+def single_letter_signers(conn, owner: int, unseen: float) -> list:
+    """(id, name) of the untyped people but the writer who sign one entry outside chats, written to the writer's kin (one
+    the writer's own entries call by a kin word), named in no other entry but in quoted words, written to nowhere,
+    speak in no chat, related to the writer in no way and told dead surer than `unseen` nowhere (`_owner_signed_once`)."""
+    return conn.execute(
+        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND (SELECT count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
+        "      WHERE m.person = p.id AND m.kind = 'narrator' AND pa.speaker IS NULL) = 1"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')"
+        "   AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+        "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator'))"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
+        " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)"
+        # written to the writer's kin: one the writer's own entries (where the writer is the "I") call by a kin word
+        " AND EXISTS (SELECT 1 FROM mentions m JOIN mentions a ON a.entry = m.entry AND a.kind = 'addressee' AND a.person NOT IN (p.id, ?1)"
+        "   JOIN relations r ON r.subject = a.person AND r.object = ?1 AND r.how LIKE 'kin%'"
+        "   JOIN mentions w ON w.person = a.person AND w.kind IN ('name', 'title') AND w.entry != m.entry"
+        "   JOIN mentions i ON i.entry = w.entry AND i.person = ?1 AND i.kind = 'narrator'"
+        "   WHERE m.person = p.id AND m.kind = 'narrator')",
+        (owner, unseen)).fetchall()
+
+
+def said_to_only(conn) -> list:
+    """(id, name) of the untyped people but the writer who are spoken to in quoted words, and are said nowhere else by a
+    name or a title but in quoted words or the entries they sign, written to nowhere and speak in no chat."""
+    return conn.execute(
+        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND (m.kind IN ('addressee', 'speaker')"
+        "   OR m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+        "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator')))").fetchall()
+
+
+def entries_signed(conn, pid: int) -> int:
+    """How many entries the person is the "I" of."""
+    return conn.execute(
+        "SELECT count(DISTINCT entry) FROM mentions WHERE person = ? AND kind = 'narrator'", (pid,)).fetchone()[0]
+
+
+def signs_beside_writer(conn, pid: int) -> bool:
+    """Is the writer the "I" of an entry the person is the "I" of too?"""
+    return conn.execute(
+        "SELECT 1 FROM mentions m JOIN people o ON o.id = m.person AND o.owner = 1 WHERE m.kind = 'narrator'"
+        " AND m.entry IN (SELECT entry FROM mentions WHERE person = ? AND kind = 'narrator') LIMIT 1", (pid,)).fetchone() is not None
+
+
+def one_word_signers(conn, owner, sure: float) -> list:
+    """(id, name) of the untyped people of one word but the writer who are the "I" of an entry, written to nowhere, speak
+    in no chat, related to the writer by no tie but one read from a kin word, and told dead at least `sure` nowhere."""
+    return conn.execute(
+        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL AND instr(p.name, ' ') = 0"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'narrator')"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
+        " AND NOT EXISTS (SELECT 1 FROM relations r WHERE (r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        "   AND coalesce(r.how, '') NOT LIKE 'kin%')"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+        (owner, sure)).fetchall()
+
+
+def named_unquoted_elsewhere(conn, pid: int) -> list:
+    """(entry text, start) of the person's names and titles said outside quoted words in the entries they do not sign."""
+    return conn.execute(
+        "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
+        " AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
+        " AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = ? AND n.kind = 'narrator')", (pid, pid)).fetchall()
+
+
+def spoken_to_counts(conn, owner: int, unseen: float) -> list:
+    """(id, name, entries spoken to in, names in quoted words, names outside them, entries naming them, speaks in a chat,
+    related to the writer) of the untyped people but the writer spoken to in quoted words, written to nowhere and told
+    dead surer than `unseen` nowhere (`_owner_named`)."""
+    return conn.execute(
+        "SELECT p.id, p.name,"
+        " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken'),"
+        " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title') AND m.sign IN ('spoken', 'quoted')),"
+        " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')"
+        "   AND (m.sign IS NULL OR m.sign NOT IN ('spoken', 'quoted'))),"
+        " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
+        " EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'speaker'),"
+        " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
+        " FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
+        # one the writer writes to ("Dear Peg, ... you") or says has died (surely or perhaps) is someone else: no one
+        # writes to themselves, nor of their own death
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'addressee')"
+        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
+        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
+        (owner, unseen)).fetchall()
+
+
+def words_in_own_turns(conn) -> list:
+    """(person, words in lower case) of each name or title an untyped person but the writer is said by in their own
+    chat turns (a speaker signing: "Love Nan xx"), once each."""
+    return conn.execute(
+        "SELECT DISTINCT m.person, lower(substr(e.text, m.start + 1, m.end - m.start)) FROM mentions m"
+        " JOIN entries e ON e.id = m.entry JOIN people p ON p.id = m.person JOIN passages pa ON pa.id = m.passage"
+        " WHERE m.kind IN ('name', 'title') AND coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
+        " AND (pa.speaker = p.name OR pa.speaker IN (SELECT alias FROM aliases WHERE person = p.id))").fetchall()
+
+
+def others_called(conn, name: str, besides: int) -> list[int]:
+    """The untyped people but the writer and `besides` whose name is this (in lower case)."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM people WHERE lower(name) = ? AND coalesce(owner, 0) = 0 AND id != ? AND kind IS NULL",
+        (name, besides)).fetchall()]
+
+
+def others_untyped(conn) -> list:
+    """(id, name, gender) of the untyped people but the writer."""
+    return conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL").fetchall()
+
+
+def titled_by_any(conn, words) -> bool:
+    """Is anyone called by one of these words (in lower case) before another word ("Uncle Ron", "Midwife Sarah")?"""
+    return conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
+                        f" IN ({_marks(words)}) LIMIT 1", words).fetchone() is not None
+
+
+def names_in_context(conn, pid: int) -> list:
+    """(text around, where the name starts in it, its length) of each of the person's names and titles: up to 19
+    characters before the name and 60 after its start."""
+    return conn.execute(
+        "SELECT substr(e.text, CASE WHEN m.start > 20 THEN m.start - 19 ELSE 1 END, m.end - m.start + 60),"
+        " CASE WHEN m.start > 20 THEN 20 ELSE m.start END, m.end - m.start FROM mentions m JOIN entries e ON e.id = m.entry"
+        " WHERE m.person = ? AND m.kind IN ('name', 'title')", (pid,)).fetchall()
+
+
+def ties_to_writer(conn, pid: int, sure: float) -> list[str]:
+    """The relation words of the person to the writer at least `sure`."""
+    return [r[0] for r in conn.execute(
+        "SELECT r.relation FROM relations r JOIN people o ON o.id = r.object AND o.owner = 1 WHERE r.subject = ?"
+        " AND coalesce(r.confidence, 1.0) >= ?", (pid, sure))]
+
+
+def named_together(conn, a: int, b: int) -> list:
+    """(entry text, start) of each name of either person in an entry that names the other too."""
+    return conn.execute(
+        "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN (?1, ?2) AND m.kind = 'name'"
+        " AND EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = (CASE WHEN m.person = ?1 THEN ?2 ELSE ?1 END)"
+        " AND n.kind = 'name')", (a, b)).fetchall()
+
+
+def what_people_are(conn, ids) -> list:
+    """(id, name, owner, surest, entries named in, names, pronouns, speaks or is spoken to, relations not from a kin word,
+    the signs of their mentions joined by commas, in an event) of these people (extract's `read_people`)."""
+    rows = []
+    for chunk in _chunks(ids):
+        rows += conn.execute(
+            "SELECT p.id, p.name, p.owner, coalesce((SELECT max(m.sure) FROM mentions m WHERE m.person = p.id), p.confidence, 1.0),"
+            " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title', 'speaker')),"
+            " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
+            " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind = 'pronoun'),"
+            " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('speaker', 'narrator', 'addressee')),"
+            " (SELECT count(*) FROM relations r WHERE (r.subject = p.id OR r.object = p.id) AND coalesce(r.how, '') NOT LIKE 'kin%'),"
+            " (SELECT group_concat(m.sign) FROM mentions m WHERE m.person = p.id AND m.sign IS NOT NULL),"
+            " EXISTS (SELECT 1 FROM event_people ep WHERE ep.person = p.id)"
+            f" FROM people p WHERE p.id IN ({_marks(chunk)})", chunk).fetchall()
+    return rows
+
+
+def set_readings(conn, rows):
+    """Rows of (read, sure, confidence, person)."""
+    conn.executemany("UPDATE people SET read = ?, sure = ?, confidence = ? WHERE id = ?", rows)
+
+
+def aliases_like(conn, pid: int, first: str, last: str) -> set[tuple]:
+    """(person, alias) of the aliases of others than this person that begin with the word `first` or end with `last`."""
+    return {tuple(r) for r in conn.execute(
+        "SELECT DISTINCT person, alias FROM aliases WHERE person != ? AND (alias LIKE ? OR alias LIKE ?)", (pid, f"{first} %", f"% {last}"))}
 
 
 # person cues: what each person is said with, summed and weighed (extract/__init__.py `person_cues`)
@@ -2146,3 +2532,253 @@ def set_pair_fans(conn, rows):
 def set_pair_weights(conn, rows):
     """Rows of (total, person, cue): the row's weight again, its fan as it is."""
     conn.executemany("UPDATE person_cues SET weight = cue_weight(closeness, fan, ?) WHERE person = ? AND cue = ?", rows)
+
+
+
+# -- what fading reads and writes (forgetting.py) ------------------------------------------------
+# As the store stood at a time `cut`: what an entry tells is of when it happened (when it was recorded, if undated).
+WHEN_WRITTEN = "coalesce(e.at, e.added)"
+
+
+def has_table(memory, table: str) -> bool:
+    return bool(memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)))
+
+
+def people_to_fade(memory, listed: str) -> list:
+    """Rows (id, name, owner, gender, kind, listed) of every person (`listed`: people.LISTED_SQL, of `p`)."""
+    return memory.query(f"SELECT id, name, owner, gender, kind, {listed} AS listed FROM people p")
+
+
+def mentions_until(memory, cut: str) -> list:
+    """Rows (person, entry, passage, at) of the mentions in entries of `cut` or before."""
+    return memory.query(f"SELECT m.person, m.entry, m.passage, {WHEN_WRITTEN} AS at FROM mentions m JOIN entries e ON e.id = m.entry"
+                        f" WHERE {WHEN_WRITTEN} <= ?", (cut,))
+
+
+def relations_until(memory, cut: str) -> list:
+    """Rows (subject, relation, object, passage, confidence) of the relations in entries of `cut` or before, in the
+    order written."""
+    return memory.query(
+        f"SELECT r.subject, r.relation, r.object, r.passage, coalesce(r.confidence, 1.0) AS confidence FROM relations r"
+        f" JOIN entries e ON e.id = r.entry WHERE {WHEN_WRITTEN} <= ? ORDER BY {WHEN_WRITTEN}, r.entry, r.start", (cut,))
+
+
+def events_until(memory, cut: str) -> list:
+    """Rows (id, kind, lo, hi, written, passage, person, confidence) of each person an event not denied happened to
+    (not its agent), in entries of `cut` or before, in the order written."""
+    return memory.query(
+        f"SELECT ev.id, ev.kind, ev.lo, ev.hi, {WHEN_WRITTEN} AS written, ev.passage, ep.person,"
+        f" coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
+        f" JOIN event_people ep ON ep.event = ev.id JOIN entries e ON e.id = ev.entry"
+        f" WHERE ev.negated = 0 AND ep.agent = 0 AND {WHEN_WRITTEN} <= ? ORDER BY {WHEN_WRITTEN}, ev.entry, ev.start", (cut,))
+
+
+def strongest_feelings_until(memory, cut: str) -> list:
+    """Rows (passage, v): the strongest feeling's valence, either way, of each passage of entries of `cut` or before."""
+    return memory.query(f"SELECT f.passage, max(abs(f.valence)) AS v FROM feelings f JOIN entries e ON e.id = f.entry"
+                        f" WHERE {WHEN_WRITTEN} <= ? GROUP BY f.passage", (cut,))
+
+
+def cue_weights(memory) -> list:
+    """Rows (person, cue, weight) of every person-cue row."""
+    return memory.query("SELECT person, cue, weight FROM person_cues")
+
+
+def cues_until(memory, cut: str) -> list:
+    """Rows (person, cue, passage, closeness, at) of the cue rows of entries of `cut` or before, the closest first."""
+    return memory.query(f"SELECT c.person, c.cue, c.passage, c.closeness, {WHEN_WRITTEN} AS at FROM cues c"
+                        f" JOIN entries e ON e.id = c.entry WHERE {WHEN_WRITTEN} <= ? ORDER BY c.closeness DESC, c.entry, c.start",
+                        (cut,))
+
+
+def reviews_until(memory, cut: str) -> list:
+    """Rows (item, after, rating, at) of the owner's reviews at `cut` or before, in order."""
+    return memory.query("SELECT item, after, rating, at FROM reviews WHERE at <= ? ORDER BY at, id", (cut,))
+
+
+def recalls_until(memory, cut: str) -> list:
+    """Rows (item, at) of the times an item was brought back, at `cut` or before, in order."""
+    return memory.query("SELECT item, at FROM recalls WHERE at <= ? ORDER BY at", (cut,))
+
+
+def hidden_rows(memory) -> list:
+    """Rows (item, hidden) of the owner's wishes to hide or show, in order."""
+    return memory.query("SELECT item, hidden FROM hidden ORDER BY id")
+
+
+def passage_written(memory, passage: int, cut: str) -> list[str]:
+    """When the passage's entry happened, if at `cut` or before (else nothing)."""
+    return [r["at"] for r in memory.query(f"SELECT {WHEN_WRITTEN} AS at FROM passages p JOIN entries e ON e.id = p.entry"
+                                          f" WHERE p.id = ? AND {WHEN_WRITTEN} <= ?", (passage, cut))]
+
+
+def last_review(memory, item: str):
+    """When the item was last reviewed, or None."""
+    return memory.query("SELECT max(at) FROM reviews WHERE item = ?", (item,))[0][0]
+
+
+def add_review(conn, item: str, rating: int, at: str, recall: float, before, after: str, due: str):
+    """A review: its row, a recall, and the item's card (`after`, due then) new or replacing the one it had."""
+    conn.execute("INSERT INTO reviews (item, rating, at, recall, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+                 (item, rating, at, recall, before, after))
+    add_recall(conn, item, at, "review")
+    updated = conn.execute("UPDATE cards SET card = ?, due = ?, reviews = reviews + 1, updated = ? WHERE item = ?",
+                           (after, due, at, item)).rowcount
+    if not updated:
+        conn.execute("INSERT INTO cards (item, card, due, reviews, updated) VALUES (?, ?, ?, 1, ?)", (item, after, due, at))
+
+
+def add_recall(conn, item: str, at: str, source: str):
+    conn.execute("INSERT INTO recalls (item, at, source) VALUES (?, ?, ?)", (item, at, source))
+
+
+def add_hidden(conn, item: str, hidden: bool, at: str):
+    conn.execute("INSERT INTO hidden (item, hidden, at) VALUES (?, ?, ?)", (item, int(hidden), at))
+
+
+def person_name(memory, pid: int) -> str:
+    return memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+
+
+def passages_naming(memory, people) -> set[int]:
+    """The passages that mention these people."""
+    return {r[0] for r in memory.query(f"SELECT DISTINCT passage FROM mentions WHERE person IN ({_marks(people)})", list(people))}
+
+
+def names_of(memory, people) -> set[str]:
+    return {r[0] for r in memory.query(f"SELECT name FROM people WHERE id IN ({_marks(people)})", sorted(people))}
+
+
+
+# -- a person's page (page.py) ---------------------------------------------------------------------
+def person_row(memory, pid: int):
+    """(id, name, gender, owner, kind: 'person' when untyped) of a person."""
+    return memory.query("SELECT id, name, gender, owner, coalesce(kind, 'person') AS kind FROM people WHERE id = ?", (pid,))[0]
+
+
+def aliases_in_order(memory, pid: int) -> list[str]:
+    return [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
+
+
+def times_mentioned(memory, pid: int) -> int:
+    return memory.query("SELECT count(*) FROM mentions WHERE person = ?", (pid,))[0][0]
+
+
+def relations_of(memory, pid: int) -> list:
+    """Rows (relation, subject, object, passage, confidence) of the person's relations, either way, in the order read."""
+    return memory.query(
+        "SELECT relation, subject, object, passage, coalesce(confidence, 1.0) AS confidence FROM relations"
+        " WHERE subject = ? OR object = ? ORDER BY entry, start", (pid, pid))
+
+
+def names_and_owners(memory, people) -> list:
+    """Rows (id, name, owner) of these people."""
+    return memory.query(f"SELECT id, name, owner FROM people WHERE id IN ({_marks(people)})", sorted(people))
+
+
+def strongest_cues(memory, pid: int, limit: int) -> list:
+    """Rows (cue, weight, valence, emotions) of the person's `limit` heaviest cues."""
+    return memory.query("SELECT cue, weight, valence, emotions FROM person_cues WHERE person = ? ORDER BY weight DESC, cue LIMIT ?",
+                        (pid, limit))
+
+
+def cue_passages(memory, pid: int, cue: str) -> list[int]:
+    """The three passages where the person is closest to the cue."""
+    return [r[0] for r in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? GROUP BY passage"
+                                       " ORDER BY max(closeness) DESC, passage LIMIT 3", (pid, cue))]
+
+
+def events_of(memory, pid: int, text: str) -> list:
+    """Rows (id, kind, text, lo, hi, at, negated, agent, passage, confidence) of the person's events, in the order they
+    happened (`text`: people.EVENT_TEXT, of `en` and `pa`)."""
+    return memory.query(
+        f"SELECT ev.id, ev.kind, {text} AS text, ev.lo, ev.hi, en.at, ev.negated, ep.agent, ev.passage,"
+        " coalesce(ev.confidence, 1.0) AS confidence"
+        " FROM events ev JOIN event_people ep ON ep.event = ev.id JOIN entries en ON en.id = ev.entry"
+        " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ep.person = ? ORDER BY coalesce(ev.lo, en.at), ev.entry, ev.start", (pid,))
+
+
+def feelings_where_named(memory, pid: int) -> list:
+    """Rows (valence, emotions) of the feelings of the passages that mention the person."""
+    return memory.query(
+        "SELECT f.valence, f.emotions FROM feelings f WHERE f.passage IN (SELECT passage FROM mentions WHERE person = ?)", (pid,))
+
+
+def passages_of(memory, pid: int) -> list[int]:
+    """The passages that mention the person, by when they were written (an entry re-dated moves), as the timeline."""
+    return [r[0] for r in memory.query(
+        "SELECT m.passage FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? GROUP BY m.passage"
+        " ORDER BY min(e.at), min(m.entry), min(m.start)", (pid,))]
+
+
+# -- the owner's corrections (corrections.py) -----------------------------------------------------
+def aliases_sorted(conn, pid: int) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ? ORDER BY alias", (pid,))]
+
+
+def add_correction(conn, kind: str, a: str, b: str, at: str, relation=None, date=None, target=None) -> int:
+    """A statement of the owner's (`target` JSON): its id."""
+    return conn.execute("INSERT INTO corrections (kind, a, b, at, relation, date, target) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (kind, a, b, at, relation, date, target)).lastrowid
+
+
+def correction(conn, cid: int):
+    """The correction's row, or None."""
+    rows = conn.execute("SELECT * FROM corrections WHERE id = ?", (cid,)).fetchall()
+    return rows[0] if rows else None
+
+
+def mark_undone(conn, cid: int, at: str):
+    conn.execute("UPDATE corrections SET undone = ? WHERE id = ?", (at, cid))
+
+
+def has_alias(conn, pid: int, alias: str) -> bool:
+    """Is this (in any case) a name of the person's?"""
+    return conn.execute("SELECT 1 FROM aliases WHERE person = ? AND alias = ? COLLATE NOCASE", (pid, alias)).fetchone() is not None
+
+
+def other_called(conn, name: str, besides: int):
+    """The name (as a row) of someone but `besides` called this, in any case, or None."""
+    return conn.execute("SELECT name FROM people WHERE name = ? COLLATE NOCASE AND id != ?", (name, besides)).fetchone()
+
+
+def name_owner_kind(conn, pid: int) -> tuple:
+    """(name, owner, kind: 'person' when untyped) of a person."""
+    return tuple(conn.execute("SELECT name, owner, coalesce(kind, 'person') FROM people WHERE id = ?", (pid,)).fetchone())
+
+
+def set_person_kind(conn, pid: int, kind):
+    """What the owner says a person is (None: a person)."""
+    conn.execute("UPDATE people SET kind = ? WHERE id = ?", (kind, pid))
+
+
+def relations_between(conn, a: int, b: int) -> list:
+    """Rows (subject, relation, object, passage) of the relations between two people, either way."""
+    return conn.execute(
+        "SELECT subject, relation, object, passage FROM relations WHERE (subject = ?1 AND object = ?2) OR (subject = ?2 AND object = ?1)",
+        (a, b)).fetchall()
+
+
+def event_found_by(conn, eid: int, start: str, text: str):
+    """(entry, start, text) of an event, as a row (`start`, `text`: people.EVENT_START and EVENT_TEXT, of `en` and `pa`)."""
+    return conn.execute(f"SELECT ev.entry, {start} AS start, {text} AS text FROM events ev"
+                        " JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ?",
+                        (eid,)).fetchone()
+
+
+def events_of_kind(conn, pid: int, kind: str) -> list:
+    """Rows (id, lo, hi) of the person's events of this kind, in the order told."""
+    return conn.execute(
+        "SELECT ev.id, ev.lo, ev.hi FROM events ev JOIN event_people ep ON ep.event = ev.id WHERE ep.person = ? AND ev.kind = ?"
+        " ORDER BY ev.entry, ev.start", (pid, kind)).fetchall()
+
+
+def entries_mentioning(conn, people) -> list[int]:
+    """The entries that mention any of these people."""
+    return [r[0] for r in conn.execute(f"SELECT DISTINCT entry FROM mentions WHERE person IN ({_marks(people)})", sorted(people))]
+
+
+def forget_persons(conn, people):
+    """Delete these people, with all read of them (their facts have no cascade)."""
+    conn.execute(f"DELETE FROM person_facts WHERE person IN ({_marks(people)})", sorted(people))
+    conn.execute(f"DELETE FROM people WHERE id IN ({_marks(people)})", sorted(people))

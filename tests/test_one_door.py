@@ -1,5 +1,6 @@
 """One front door: the CLI, the server and MCP reach the store only through `Memory`'s public methods.
-SQL lives in the storage layer (store.py and the modules Memory calls), never in a face."""
+SQL lives in the storage layer (store.py, postgres.py, migrations.py, and the modules Memory calls not yet moved into
+store.py), never in a face, nor in extraction or fading."""
 import ast
 import re
 from pathlib import Path
@@ -8,6 +9,11 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "remembrancer"
 FACES = ["cli.py", "server.py", *sorted(p.name for p in PACKAGE.glob("mcp*.py"))]
+STORAGE = {"store.py", "postgres.py", "migrations.py"}
+# modules below the door that still hold their own SQL, to move into store.py as named functions as extract/,
+# forgetting.py, page.py and corrections.py were; none is added
+NOT_YET_MOVED = {"archive.py", "embed.py", "entries.py", "lexical.py", "people.py", "recall.py"}
+MODULES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))
 SQL = re.compile(r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|CREATE\s+(TABLE|INDEX|VIEW)"
                  r"|DROP\s+TABLE|PRAGMA\s+\w+|sqlite_master)\b", re.S)
 PAST_THE_DOOR = re.compile(r"\.conn\b|\.query\(|\.execute(many)?\(|\bimport sqlite3\b|\b(memory|mem\(\)|m)\._[a-z]\w*")
@@ -25,6 +31,22 @@ def test_a_face_holds_no_sql(name):
     tree = ast.parse((PACKAGE / name).read_text(encoding="utf-8"))
     found = [f"{name}:{line}: {text[:60]!r}" for line, text in strings(tree) if SQL.search(text)]
     assert not found, "SQL belongs behind a Memory method:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("name", [m for m in MODULES if m not in STORAGE | NOT_YET_MOVED])
+def test_sql_only_in_the_storage_layer(name):
+    """extract/, forgetting.py and every module but the storage layer's read and write the store through store.py's
+    named functions (one SQL for both backends)."""
+    tree = ast.parse((PACKAGE / name).read_text(encoding="utf-8"))
+    found = [f"{name}:{line}: {text[:60]!r}" for line, text in strings(tree) if SQL.search(text)]
+    assert not found, "SQL belongs in store.py, as a named function:\n" + "\n".join(found)
+
+
+def test_the_modules_not_yet_moved_are_listed_right():
+    """Each module listed as not yet moved still holds SQL (one moved comes off the list), and the scan reaches extract/."""
+    assert {"extract/__init__.py", "forgetting.py", "cli.py"} <= set(MODULES)
+    for name in NOT_YET_MOVED | STORAGE:
+        assert any(SQL.search(text) for _, text in strings(ast.parse((PACKAGE / name).read_text(encoding="utf-8")))), name
 
 
 @pytest.mark.parametrize("name", FACES)

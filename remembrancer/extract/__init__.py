@@ -414,27 +414,21 @@ class _People:
     def __init__(self, conn):
         self.conn = conn
         self.rows = {}
-        for row in conn.execute("SELECT id, name, gender, owner FROM people"):
+        for row in store.people_rows(conn):
             # "Tom (2)" is a second Tom to the owner's eyes only (people.unsuffixed): joined as "Tom"
             self.rows[row[0]] = {"name": unsuffixed(row[1]), "gender": row[2], "owner": row[3], "aliases": set()}
-        for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+        for pid, alias in store.every_alias(conn):
             self.rows[pid]["aliases"].add(alias)
-        self.mentions = dict(conn.execute("SELECT person, count(*) FROM mentions GROUP BY person").fetchall())
+        self.mentions = store.mention_counts(conn)
+        # how many entries each signs as their "I" (a letter's signer, the writer under the name they sign with)
+        self.signs = Counter(store.letters_signed(conn))
         # those who are the "I" of an entry (a letter's signer, the writer under the name they sign with): joined by
         # their own names only, never by a name or kin word that merely fits ("Grandad" is not "Grandad Jim")
         # (a chat's speakers say "I" too, and are joined by the names they are called by: not they)
-        self.narrators = {r[0] for r in conn.execute(
-            "SELECT DISTINCT m.person FROM mentions m JOIN passages pa ON pa.id = m.passage"
-            " WHERE m.kind = 'narrator' AND pa.speaker IS NULL")}
-        # how many entries each signs as their "I" (a letter's signer, the writer under the name they sign with)
-        self.signs = Counter(dict(conn.execute(
-            "SELECT m.person, count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
-            " WHERE m.kind = 'narrator' AND pa.speaker IS NULL GROUP BY m.person").fetchall()))
+        self.narrators = set(self.signs)
         # the chat speakers, with the labels they speak under: joined by another name only as `_heard_apart` lets
         self.speaking = defaultdict(set)
-        for pid, label in conn.execute(
-                "SELECT DISTINCT m.person, pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
-                " WHERE m.kind IN ('narrator', 'speaker') AND pa.speaker IS NOT NULL"):
+        for pid, label in store.speaking_labels(conn):
             self.speaking[pid].add(label)
         self.said = defaultdict(set)  # person -> the speakers who said their names, in the entries of this batch
         self.here = set()  # the people of the entry being joined (their mentions are not stored yet)
@@ -486,14 +480,12 @@ class _People:
             pid, how = self._join(person, owner, new, signer, apart, signs, heard or Heard())
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
-                self.conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
+                store.make_writer(self.conn, pid, OWNER)
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         if owner:
             new -= self._take(pid, {n for n in new if _personal(n)})
-        self.conn.executemany("INSERT OR IGNORE INTO aliases (person, alias, confidence, passage) VALUES (?, ?, ?, ?)",
-                              [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
-        self.conn.execute("UPDATE people SET confidence = max(coalesce(confidence, 0), ?) WHERE id = ?",
-                          (1.0 if owner else person.confidence, pid))
+        store.add_aliases(self.conn, [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
+        store.raise_confidence(self.conn, pid, 1.0 if owner else person.confidence)
         self.rows[pid]["aliases"] |= new
         self.rows[pid]["names"] = frozenset(self.rows[pid]["aliases"] | {self.rows[pid]["name"]})
         self.rows[pid]["fulls"] = _fulls(self.rows[pid]["names"])
@@ -512,9 +504,7 @@ class _People:
 
     def _said_by(self, pid: int) -> set:
         """The chat speakers who have said this person's names."""
-        return self.said[pid] | {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
-            " WHERE m.person = ? AND m.kind = 'name' AND pa.speaker IS NOT NULL", (pid,))}
+        return self.said[pid] | store.speakers_naming(self.conn, pid)
 
     def _take(self, mine: int, names):
         """Merge into the owner the people stored under exactly one of these names of theirs, related to them in no way
@@ -573,7 +563,7 @@ class _People:
         self.into[drop] = keep
         if len(tokens(row["name"])) > len(tokens(self.rows[keep]["name"])):
             self.rows[keep]["name"] = row["name"]
-            self.conn.execute("UPDATE people SET name = ? WHERE id = ?", (row["name"], keep))
+            store.rename_person(self.conn, keep, row["name"])
         return [keep] + [pid for pid in exact if pid not in (keep, drop)]
 
     def _kin_fits(self, names: frozenset) -> list[int]:
@@ -622,12 +612,9 @@ class _People:
         if heard.speaking and unsurnamed(row["fulls"], mine - row["fulls"]) or theirs and unsurnamed(
                 _fulls(mine), row["names"] - _fulls(mine)):
             return True
-        if heard.tied and not _fulls(mine) and row["fulls"] and not self.conn.execute(
-                "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone():
-            return self.conn.execute("SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
-        if heard.said_by and not heard.tied and _fulls(mine) and not row["fulls"] and self.conn.execute(
-                "SELECT 1 FROM relations r JOIN people o ON (o.id = r.subject OR o.id = r.object) AND o.id != ?1"
-                " WHERE (r.subject = ?1 OR r.object = ?1) AND o.owner = 0 LIMIT 1", (pid,)).fetchone():
+        if heard.tied and not _fulls(mine) and row["fulls"] and not store.related_to_anyone(self.conn, pid):
+            return store.entries_naming(self.conn, pid) <= 1
+        if heard.said_by and not heard.tied and _fulls(mine) and not row["fulls"] and store.related_to_others(self.conn, pid):
             return True  # and the other way: "Roberto Benigni" said in a chat is not the "Rob" who is John's colleague
         return False
 
@@ -642,12 +629,9 @@ class _People:
         if row is None or pid in self.here:  # said in this very entry
             return False
         if heard.circle:
-            marks = ",".join("?" * len(heard.circle))
-            if not self.conn.execute(f"SELECT 1 FROM mentions m JOIN passages pa ON pa.entry = m.entry WHERE m.person = ?"
-                                     f" AND pa.speaker IN ({marks}) LIMIT 1", (pid, *sorted(heard.circle))).fetchone():
+            if not store.said_in_chats_of(self.conn, pid, sorted(heard.circle)):
                 return True
-        elif not self.conn.execute("SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
-                                   " AND e.kind != 'chat' LIMIT 1", (pid,)).fetchone():
+        elif not store.said_outside_chats(self.conn, pid):
             return True
         if not heard.circle:
             return False
@@ -662,9 +646,8 @@ class _People:
 
         if other_form(_fulls(mine), row["names"]) and not heard.tied and outsider(_fulls(mine), pid):
             return True  # a full name said in passing, and a stored nickname
-        return other_form(row["fulls"], mine) and outsider(row["fulls"], pid) and not self.conn.execute(
-            "SELECT 1 FROM relations WHERE subject = ?1 OR object = ?1 LIMIT 1", (pid,)).fetchone() and self.conn.execute(
-            "SELECT count(DISTINCT entry) FROM mentions WHERE person = ?", (pid,)).fetchone()[0] <= 1
+        return other_form(row["fulls"], mine) and outsider(row["fulls"], pid) and not store.related_to_anyone(
+            self.conn, pid) and store.entries_naming(self.conn, pid) <= 1
 
     def _title_taken(self, person, pid: int, mine: frozenset) -> bool:
         """Do the names `mine` fit the stored person only by a bare title and a name with that title ("Pastor", "Pastor
@@ -682,8 +665,7 @@ class _People:
             return False
         if bare_title(person.name) == title and any(m.sign == "spoken" for m in person.mentions):
             return True
-        if any(bare_title(n) == title for n in theirs) and self.conn.execute(
-                "SELECT 1 FROM mentions WHERE person = ? AND sign = 'spoken' LIMIT 1", (pid,)).fetchone():
+        if any(bare_title(n) == title for n in theirs) and store.spoken_to(self.conn, pid):
             return True
         return any(other != pid and any(bare_title(n) == title for n in self.rows[other].get("names", ()))
                    for other in self.by_word.get(title, ()) if other in self.rows)
@@ -774,13 +756,12 @@ class _People:
             row = self.rows[pid]
             if len(tokens(person.name)) > len(tokens(row["name"])) and not person.name.lower().startswith("the "):
                 row["name"] = person.name
-                self.conn.execute("UPDATE people SET name = ? WHERE id = ?", (person.name, pid))
+                store.rename_person(self.conn, pid, person.name)
             if row["gender"] is None and person.gender:
                 row["gender"] = person.gender
-                self.conn.execute("UPDATE people SET gender = ? WHERE id = ?", (person.gender, pid))
+                store.set_gender(self.conn, pid, person.gender)
         else:
-            pid = self.conn.execute("INSERT INTO people (name, gender, owner) VALUES (?, ?, ?)",
-                                    (person.name, person.gender, int(owner))).lastrowid
+            pid = store.add_person(self.conn, person.name, person.gender, int(owner))
             self.rows[pid] = {"name": person.name, "gender": person.gender, "owner": int(owner), "aliases": set()}
             how = "new"
         return pid, how
@@ -838,26 +819,16 @@ def _not_writer(conn, pid: int, owner: int | None, ties: str = "any", written_to
     perhaps), written to ("Dear Frank, ... you", letters to the dead too) in an entry they do not sign, heard speaking in a
     chat, or written of as "he" or "she" in the writer's own words in two entries or more? Every join into the writer
     asks it (`_into_writer`), whatever read the name."""
-    if owner is not None and ties != "weighed" and conn.execute(
-            "SELECT 1 FROM relations WHERE (subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1)"
-            + (" AND coalesce(how, '') NOT LIKE 'kin%'" if ties == "kin" else "") + " LIMIT 1", (pid, owner)).fetchone():
+    if owner is not None and ties != "weighed" and store.related(conn, pid, owner, but_kin=ties == "kin"):
         return True
-    if conn.execute(
-            "SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
-            " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, UNSEEN)).fetchone():
+    if store.said_to_have_died(conn, pid, UNSEEN):
         return True
-    kinds = "'speaker', 'addressee'" if written_to else "'speaker'"
-    if conn.execute(
-            f"SELECT 1 FROM mentions m WHERE m.person = ? AND m.kind IN ({kinds}) AND (m.kind = 'speaker'"
-            " OR NOT EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = m.person AND n.kind = 'narrator'))"
-            " LIMIT 1", (pid,)).fetchone():
+    if store.written_to_or_speaks(conn, pid, written_to):
         return True
     said, named = defaultdict(list), defaultdict(list)
-    for entry, kind, start, end in conn.execute(
-            "SELECT m.entry, m.kind, m.start, m.end FROM mentions m WHERE m.person = ? AND m.kind IN ('pronoun', 'name', 'title')",
-            (pid,)):
+    for entry, kind, start, end in store.named_or_pronoun(conn, pid):
         (said if kind == "pronoun" else named)[entry].append((start, end))
-    return sum(_third_person(conn.execute("SELECT text FROM entries WHERE id = ?", (e,)).fetchone()[0], spans,
+    return sum(_third_person(store.entry_text(conn, e), spans,
                              [s for s, _ in named[e]]) > 0 for e, spans in said.items() if named[e]) >= 2
 
 
@@ -866,21 +837,14 @@ def _writer_names_checked(conn) -> set[int]:
     given back when what was read since says the one so called is someone else (`_not_writer`: "Nia, bed," then "Nia
     slept. She was tired."): its mentions go to that person. Not a name the writer signs with, gives as their own, speaks
     under in a chat, or the owner's corrections name. Returns the people changed."""
-    owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
+    owner = store.writer_id(conn)
     if owner is None:
         return set()
-    owner = owner[0]
     out = set()
-    for alias, pid in conn.execute(
-            "SELECT a.alias, p.id FROM aliases a JOIN people p ON p.id != a.person AND coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-            " AND (p.name = a.alias OR EXISTS (SELECT 1 FROM aliases b WHERE b.person = p.id AND b.alias = a.alias))"
-            " WHERE a.person = ?", (owner,)).fetchall():
-        said = conn.execute(
-            "SELECT m.kind, m.sign FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
-            " AND substr(e.text, m.start + 1, m.end - m.start) = ?", (owner, alias)).fetchall()
-        if not said or any(kind != "name" or sign not in ("spoken", "quoted") for kind, sign in said) or conn.execute(
-                "SELECT 1 FROM corrections WHERE undone IS NULL AND (lower(a) = lower(?1) OR lower(b) = lower(?1)) LIMIT 1",
-                (alias,)).fetchone() or not _not_writer(conn, pid, owner):
+    for alias, pid in store.writer_names_others_have(conn, owner):
+        said = store.mentions_saying(conn, owner, alias)
+        if not said or any(kind != "name" or sign not in ("spoken", "quoted") for kind, sign in said) or store.corrected(
+                conn, alias) or not _not_writer(conn, pid, owner):
             continue
         new = _split(conn, owner, alias)
         if new is not None:
@@ -893,7 +857,7 @@ def _join_stored(conn, keep: int, drop: int, ties: str = "any") -> bool:
     """Join two stored people (`drop` into `keep`): the one place extraction joins people. When one of them is the writer,
     not if what was read of the other says they are someone else (`_not_writer`); the owner's own "merge" (corrections)
     is the one way past it. Returns whether they were joined."""
-    owners = {r[0] for r in conn.execute("SELECT id FROM people WHERE id IN (?, ?) AND owner = 1", (keep, drop))}
+    owners = store.writers_among(conn, keep, drop)
     if owners and _not_writer(conn, drop if keep in owners else keep, next(iter(owners)), ties):
         return False
     _merge(conn, keep, drop)
@@ -1363,15 +1327,11 @@ def _kin_joins(conn) -> set[int]:
     grandmother, by the relation read from it) to the one named person the text says, surely (people.FACT),
     is the writer's kin of that role and sex ("Irene is my mam", "Helen (Dennis's daughter)" signed by the
     writer), when exactly one is; not when the owner split that word off. Returns the people merged."""
-    owner = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
+    owner = store.writer_id(conn)
     if owner is None:  # every entry so far signed ("Love, Ruthie x"): the writer is who signs them
-        split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
+        split = store.split_names(conn)
         return _owner_signed(conn, None, split) | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split)
-    owner = owner[0]
-    rows = conn.execute(
-        "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
-        " JOIN people p ON p.id = (CASE WHEN r.subject = ?1 THEN r.object ELSE r.subject END)"
-        " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL", (owner,)).fetchall()
+    rows = store.writer_relations(conn, owner)
     kin, named = {}, defaultdict(set)  # kin-word person -> (kind of tie, sex); (kind, sex) -> named people
     # a grandparent's kin word ("Gran") is the writer's own grandparent's only when the writer has no children or
     # grandchildren, who call the writer's parents so ("Grandad" in "Josh showed Grandad his game, and Dad laughed")
@@ -1388,23 +1348,22 @@ def _kin_joins(conn) -> set[int]:
                 words = tokens(name)
                 said = KIN_NAMES.get(relation.lower()) if other == subject else None
                 named[tie].add((other, said or (name_gender(words[0]) if len(words) > 1 else None) or gender))
-    split = {r[0].lower() for r in conn.execute("SELECT b FROM corrections WHERE kind = 'split' AND undone IS NULL")}
+    split = store.split_names(conn)
     out = set()
     for k, (tie, sex) in kin.items():
         if _signs_kin(conn, k, None):
             continue  # a kin word that signs letters as the writer does ("Love,\nDad") is the writer, never the writer's kin
-        said, theirs = conn.execute("SELECT count(*), count(CASE WHEN sign = 'theirs' THEN 1 END) FROM mentions"
-                                    " WHERE person = ? AND kind IN ('name', 'title')", (k,)).fetchone()
+        said, theirs = store.names_said_theirs(conn, k)
         if said <= 2 * theirs:
             continue  # mostly someone else's kin word ("shouting for his Mam"), not the writer's
         fits = {p for p, gender in named.get(tie, ()) if gender in (None, sex)}
-        name = conn.execute("SELECT name FROM people WHERE id = ?", (k,)).fetchone()
+        name = store.name_and_owner(conn, k)
         if len(fits) == 1 and name and name[0].lower() not in split:
             n = fits.pop()
             if _kin_titled_apart(conn, {n, k}, tie, sex) or not _join_stored(conn, n, k):
                 continue
-            if conn.execute("SELECT gender FROM people WHERE id = ?", (n,)).fetchone()[0] is None:
-                conn.execute("UPDATE people SET gender = ? WHERE id = ?", (sex, n))
+            if store.gender_of(conn, n) is None:
+                store.set_gender(conn, n, sex)
             out |= {n, k}
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
         | _owner_signed_once(conn, owner, split) | _owner_first_named(conn, owner, split) \
@@ -1423,9 +1382,7 @@ def _has_young(rows, owner: int) -> bool:
 def _kin_titled_apart(conn, people: set, tie: str, sex) -> bool:
     """Is anyone but these people called by a kin word of this tie and sex before a name ("Nana Pat", beside "Nana
     Rose (my gran)"): is the writer's kin word alone ("Gran") either of two?"""
-    marks = ",".join("?" * len(people))
-    for (alias,) in conn.execute(f"SELECT a.alias FROM aliases a JOIN people p ON p.id = a.person AND p.kind IS NULL"
-                                 f" WHERE a.person NOT IN ({marks}) AND instr(a.alias, ' ') > 0", sorted(people)):
+    for alias in store.titled_aliases_besides(conn, people):
         word = alias.split()[0].lower()  # a family's word, not a church's ("Mother Teresa", "Sister Agnes")
         if word in FAMILY_WORDS and word in KIN_ROLE and _tie(KIN_ROLE[word]) == tie and KIN_NAMES.get(word) in (None, sex):
             return True
@@ -1440,8 +1397,8 @@ def _titled_by(conn, pid: int, relation: str) -> bool:
     """Is the tie read the title someone is called by ("Father Dan" read as the writer's father)? No one calls their own
     father "Father Dan", nor their sister "Sister Agnes": the word before a name is what they are to everyone."""
     word = relation.lower()
-    return word in _TITLE_KIN and any(len(words := a.lower().split()) > 1 and words[0] == word for (a,) in conn.execute(
-        "SELECT alias FROM aliases WHERE person = ?", (pid,)))
+    return word in _TITLE_KIN and any(len(words := a.lower().split()) > 1 and words[0] == word
+                                      for a in store.aliases_of(conn, pid))
 
 
 def _owner_signed(conn, owner: int, split) -> set[int]:
@@ -1451,22 +1408,7 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
     kept is written of), is no kin word, is written to nowhere, in no entry they sign writes to the writer, is
     related to the writer in no way and is said nowhere to have died, is the writer; not when the owner split
     that name off. Returns the people merged."""
-    rows = conn.execute(
-        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-        " AND (SELECT count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
-        "      WHERE m.person = p.id AND m.kind = 'narrator' AND pa.speaker IS NULL) >= 2"
-        " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = p.id"
-        "   AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
-        "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator')"
-        # nor a name alone on a letter's last line, the letter signed with no closing words ("...\n\nFiona")
-        "   AND NOT (substr(e.text, m.start, 1) = ?3 AND trim(substr(e.text, m.end + 1), ?4) = ''))"
-        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
-        " AND NOT EXISTS (SELECT 1 FROM mentions m JOIN mentions n ON n.entry = m.entry WHERE m.person = p.id"
-        "   AND m.kind = 'narrator' AND n.person = ?1 AND n.kind = 'addressee')"
-        " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
-        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
-        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
-        (owner, UNSEEN, "\n", " .,!xX\t\n\r")).fetchall()
+    rows = store.writer_signatures(conn, owner, UNSEEN)
     kin = _kin_signers(conn, owner, {pid for pid, _ in rows})
     rows += kin
     out = set()
@@ -1480,8 +1422,8 @@ def _owner_signed(conn, owner: int, split) -> set[int]:
             if _not_writer(conn, pid, None):
                 continue
             owner = pid
-            conn.execute("INSERT OR IGNORE INTO aliases (person, alias, confidence) VALUES (?, ?, 1.0)", (pid, name))
-            conn.execute("UPDATE people SET owner = 1, name = ? WHERE id = ?", (OWNER, pid))
+            store.add_aliases(conn, [(pid, name, 1.0, None)])
+            store.make_writer(conn, pid, OWNER)
         elif not _join_stored(conn, owner, pid, ties="kin" if (pid, name) in kin else "any"):
             continue
         out |= {owner, pid}
@@ -1495,24 +1437,7 @@ def _owner_signed_once(conn, owner: int, split) -> set[int]:
     is as `_owner_signed` asks of one who signs two: named in no other entry but in quoted words, written to nowhere,
     related to the writer in no way, not said to have died; the only such signer; not a kin word, and not when the owner
     split that name off. Returns the people merged."""
-    rows = conn.execute(
-        "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-        " AND (SELECT count(DISTINCT m.entry) FROM mentions m JOIN passages pa ON pa.id = m.passage"
-        "      WHERE m.person = p.id AND m.kind = 'narrator' AND pa.speaker IS NULL) = 1"
-        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')"
-        "   AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
-        "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator'))"
-        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
-        " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
-        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
-        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)"
-        # written to the writer's kin: one the writer's own entries (where the writer is the "I") call by a kin word
-        " AND EXISTS (SELECT 1 FROM mentions m JOIN mentions a ON a.entry = m.entry AND a.kind = 'addressee' AND a.person NOT IN (p.id, ?1)"
-        "   JOIN relations r ON r.subject = a.person AND r.object = ?1 AND r.how LIKE 'kin%'"
-        "   JOIN mentions w ON w.person = a.person AND w.kind IN ('name', 'title') AND w.entry != m.entry"
-        "   JOIN mentions i ON i.entry = w.entry AND i.person = ?1 AND i.kind = 'narrator'"
-        "   WHERE m.person = p.id AND m.kind = 'narrator')",
-        (owner, UNSEEN)).fetchall()
+    rows = store.single_letter_signers(conn, owner, UNSEEN)
     rows = [(pid, name) for pid, name in rows if tokens(name) and tokens(name)[0] not in KIN_NAMES
             and name.lower() not in split and not group_name(name)]
     if len(rows) != 1:
@@ -1527,16 +1452,11 @@ def _owner_first_named(conn, owner: int, split) -> set[int]:
     forms of it) and said only in quoted words or signing (no one the writer writes of by name: a sister Dana who "had
     already gone out"), said to in quotes once at least, whom `_not_writer` does not find someone else; not when the owner
     split that name off. Returns the people merged."""
-    firsts = {tokens(a)[0] for (a,) in conn.execute("SELECT alias FROM aliases WHERE person = ?", (owner,))
+    firsts = {tokens(a)[0] for a in store.aliases_of(conn, owner)
               if len(tokens(a)) > 1 and tokens(a)[0] not in KIN_NAMES and _full_name(a)}
     out = set()
-    for pid, name in conn.execute(
-            "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
-            " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND (m.kind IN ('addressee', 'speaker')"
-            "   OR m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
-            "   AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = p.id AND n.kind = 'narrator')))").fetchall():
-        names = {name} | {a for (a,) in conn.execute("SELECT alias FROM aliases WHERE person = ?", (pid,))}
+    for pid, name in store.said_to_only(conn):
+        names = {name} | set(store.aliases_of(conn, pid))
         if len(firsts) != 1 or tokens(name) != (next(iter(firsts)),) or any(len(tokens(n)) != 1 for n in names) \
                 or name.lower() in split:
             continue
@@ -1548,12 +1468,7 @@ def _owner_first_named(conn, owner: int, split) -> set[int]:
 def _signs_kin(conn, pid: int, word: str) -> bool:
     """Does a kin word sign letters as their writer does ("Love,\nGrandad" to the grandchildren)? It signs two entries
     or more, and the writer is the "I" of no entry it signs: a note from Mum kept in a diary has the diarist's "I" too."""
-    signs = conn.execute(
-        "SELECT count(DISTINCT entry) FROM mentions WHERE person = ? AND kind = 'narrator'", (pid,)).fetchone()[0]
-    mixed = conn.execute(
-        "SELECT 1 FROM mentions m JOIN people o ON o.id = m.person AND o.owner = 1 WHERE m.kind = 'narrator'"
-        " AND m.entry IN (SELECT entry FROM mentions WHERE person = ? AND kind = 'narrator') LIMIT 1", (pid,)).fetchone()
-    return signs >= 2 and not mixed
+    return store.entries_signed(conn, pid) >= 2 and not store.signs_beside_writer(conn, pid)
 
 
 def _kin_signers(conn, owner, found) -> list:
@@ -1562,21 +1477,10 @@ def _kin_signers(conn, owner, found) -> list:
     are tied to the writer by nothing but what the word itself says of the "I" beside it, nor surely dead (a burial the
     "I" of a letter took part in is no death of theirs)."""
     out = []
-    for pid, name in conn.execute(
-            "SELECT p.id, p.name FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL AND instr(p.name, ' ') = 0"
-            " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'narrator')"
-            " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind IN ('addressee', 'speaker'))"
-            " AND NOT EXISTS (SELECT 1 FROM relations r WHERE (r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
-            "   AND coalesce(r.how, '') NOT LIKE 'kin%')"
-            " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
-            "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
-            (owner, FACT)).fetchall():
+    for pid, name in store.one_word_signers(conn, owner, FACT):
         if pid in found or name.lower() not in KIN_NAMES or not _signs_kin(conn, pid, name):
             continue
-        said = conn.execute(
-            "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ?"
-            " AND m.kind IN ('name', 'title') AND coalesce(m.sign, '') NOT IN ('spoken', 'quoted')"
-            " AND m.entry NOT IN (SELECT n.entry FROM mentions n WHERE n.person = ? AND n.kind = 'narrator')", (pid, pid)).fetchall()
+        said = store.named_unquoted_elsewhere(conn, pid)
         if all(text.count("\n", start) <= 3 and len(text) - start < 300 for text, start in said):
             out.append((pid, name))
     return out
@@ -1589,23 +1493,7 @@ def _owner_named(conn, owner: int, split) -> set[int]:
     one who speaks in a chat, is the writer (a diarist seldom writes of herself by name: a form, a note signed),
     when it is the only such name (one the text relates to the writer asks an entry more), and the writer writes
     to them nowhere and says nowhere that they died. Returns the people merged."""
-    rows = conn.execute(
-        "SELECT p.id, p.name,"
-        " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken'),"
-        " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title') AND m.sign IN ('spoken', 'quoted')),"
-        " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')"
-        "   AND (m.sign IS NULL OR m.sign NOT IN ('spoken', 'quoted'))),"
-        " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
-        " EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'speaker'),"
-        " EXISTS (SELECT 1 FROM relations r WHERE r.subject = p.id AND r.object = ?1 OR r.subject = ?1 AND r.object = p.id)"
-        " FROM people p WHERE coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.sign = 'spoken')"
-        # one the writer writes to ("Dear Peg, ... you") or says has died (surely or perhaps) is someone else: no one
-        # writes to themselves, nor of their own death
-        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id AND m.kind = 'addressee')"
-        " AND NOT EXISTS (SELECT 1 FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = p.id"
-        "   AND ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?2)",
-        (owner, UNSEEN)).fetchall()
+    rows = store.spoken_to_counts(conn, owner, UNSEEN)
     # a relation to the writer says they are someone else, unless it is outweighed (a "my best friend" read onto the
     # name spoken to in the sentence before)
     named = [(pid, name) for pid, name, spoken, said, written, entries, speaks, related in rows
@@ -1623,11 +1511,7 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
     chat where Irene signs "Love Nan xx", the writer's "Nan's 80th" is Irene (the family calls her what she
     calls herself), when no other speaker signs so; not when the owner split that word off."""
     signers = defaultdict(set)  # kin word -> the speakers who sign with it
-    for person, word in conn.execute(
-            "SELECT DISTINCT m.person, lower(substr(e.text, m.start + 1, m.end - m.start)) FROM mentions m"
-            " JOIN entries e ON e.id = m.entry JOIN people p ON p.id = m.person JOIN passages pa ON pa.id = m.passage"
-            " WHERE m.kind IN ('name', 'title') AND coalesce(p.owner, 0) = 0 AND p.kind IS NULL"
-            " AND (pa.speaker = p.name OR pa.speaker IN (SELECT alias FROM aliases WHERE person = p.id))"):
+    for person, word in store.words_in_own_turns(conn):
         if word in KIN_NAMES:
             signers[word].add(person)
     out = set()
@@ -1635,8 +1519,7 @@ def _signed_joins(conn, owner: int, split) -> set[int]:
         if len(who) != 1 or word in split:
             continue
         speaker = who.pop()
-        for (k,) in conn.execute("SELECT id FROM people WHERE lower(name) = ? AND coalesce(owner, 0) = 0 AND id != ? AND kind IS NULL",
-                                 (word, speaker)).fetchall():
+        for k in store.others_called(conn, word, speaker):
             if _join_stored(conn, speaker, k):
                 out |= {speaker, k}
     return out
@@ -1648,9 +1531,9 @@ _KIN_TITLES = sorted(k for k in KIN_NAMES if k in HONORIFICS)  # kin words that 
 def _others_names(conn) -> dict[int, dict]:
     """Everyone listed but the writer, untyped: {id: {"name", "gender", "names": the name and every alias}}."""
     rows = {}
-    for pid, name, gender in conn.execute("SELECT id, name, gender FROM people WHERE coalesce(owner, 0) = 0 AND kind IS NULL"):
+    for pid, name, gender in store.others_untyped(conn):
         rows[pid] = {"name": name, "gender": gender, "names": {name}}
-    for pid, alias in conn.execute("SELECT person, alias FROM aliases"):
+    for pid, alias in store.every_alias(conn):
         if pid in rows:
             rows[pid]["names"].add(alias)
     return rows
@@ -1663,9 +1546,7 @@ def _titled_joins(conn, split) -> set[int]:
     they are not said to be kin or anything else to each other, nor named apart in one entry; not when the owner split
     either name off.
     Returns the people merged."""
-    marks = ",".join("?" * len(_KIN_TITLES))
-    if not conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
-                        f" IN ({marks}) LIMIT 1", _KIN_TITLES).fetchone():
+    if not store.titled_by_any(conn, _KIN_TITLES):
         return set()  # no one called "Nain Gwen" or "Uncle Ron": nothing to read
     rows = _others_names(conn)
     by_first = defaultdict(set)  # a name's first word -> people, so that no one is compared with everyone
@@ -1691,15 +1572,14 @@ def _titled_joins(conn, split) -> set[int]:
         if len(fits) != 1 or any(n.lower() in split for n in rows[fits[0]]["names"]):
             continue
         o = fits[0]
-        if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
-                        (k, o)).fetchone() or _set_apart(conn, k, o):
+        if store.related(conn, k, o) or _set_apart(conn, k, o):
             continue  # kin, or set apart ("Not your Grandad Jim, my friend Jim Armstrong")
 
         keep, drop = (o, k) if len(tokens(rows[o]["name"])) > 1 else (k, o)
         if not _join_stored(conn, keep, drop):
             continue
         if rows[keep]["gender"] is None and rows[drop]["gender"]:
-            conn.execute("UPDATE people SET gender = ? WHERE id = ?", (rows[drop]["gender"], keep))
+            store.set_gender(conn, keep, rows[drop]["gender"])
         rows[keep]["names"] |= rows.pop(drop)["names"]
         out |= {keep, drop}
     return out
@@ -1712,14 +1592,9 @@ def stored_marks(conn, pid: int) -> set[str]:
     """What the store says a person is by the words beside their names where they are said (`aliases.said_marks`: "Uncle
     Jim", "Jim from next door") and their surest ties to the writer ("my neighbour Jim")."""
     out = set()
-    for text, start, length in conn.execute(
-            "SELECT substr(e.text, CASE WHEN m.start > 20 THEN m.start - 19 ELSE 1 END, m.end - m.start + 60),"
-            " CASE WHEN m.start > 20 THEN 20 ELSE m.start END, m.end - m.start FROM mentions m JOIN entries e ON e.id = m.entry"
-            " WHERE m.person = ? AND m.kind IN ('name', 'title')", (pid,)):
+    for text, start, length in store.names_in_context(conn, pid):
         out |= said_marks(text, start, start + length)
-    for (relation,) in conn.execute(
-            "SELECT r.relation FROM relations r JOIN people o ON o.id = r.object AND o.owner = 1 WHERE r.subject = ?"
-            " AND coalesce(r.confidence, 1.0) >= ?", (pid, FACT)):
+    for relation in store.ties_to_writer(conn, pid, FACT):
         if t := tie(relation):
             out.add(t)
     return out
@@ -1731,10 +1606,7 @@ def _set_apart(conn, a: int, b: int) -> bool:
     people ("Uncle Jim", "Jim from next door": `stored_marks`)?"""
     if marked_apart(stored_marks(conn, a), stored_marks(conn, b)):
         return True
-    rows = conn.execute(
-        "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN (?1, ?2) AND m.kind = 'name'"
-        " AND EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = (CASE WHEN m.person = ?1 THEN ?2 ELSE ?1 END)"
-        " AND n.kind = 'name')", (a, b)).fetchall()
+    rows = store.named_together(conn, a, b)
     return any(_NOT_BEFORE.search(text[max(0, start - 20):start]) for text, start in rows)
 
 
@@ -1783,13 +1655,12 @@ def _surname_joins(conn, split) -> set[int]:
         other = rows[o]
         if any(n.lower() in split for n in other["names"]) or (sex and other["gender"] and other["gender"] not in sex):
             continue
-        if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
-                        (k, o)).fetchone():
+        if store.related(conn, k, o):
             continue
         if not _join_stored(conn, o, k):
             continue
         if other["gender"] is None and sex:
-            conn.execute("UPDATE people SET gender = ? WHERE id = ?", (next(iter(sex)), o))
+            store.set_gender(conn, o, next(iter(sex)))
         other["names"] |= rows.pop(k)["names"]
         out |= {o, k}
     return out
@@ -1813,9 +1684,7 @@ def _role_joins(conn, split) -> set[int]:
     first name whom the store relates to anyone by that role word ("the midwife, Sarah Lewis": her midwife), when exactly
     one is: another Sarah, a friend or a colleague, is not her; not when the two are said to be anything to each other or
     named apart in one entry, nor when the owner split either name off. Returns the people merged."""
-    marks = ",".join("?" * len(_ROLE_TITLES))
-    if not conn.execute(f"SELECT 1 FROM aliases WHERE instr(alias, ' ') > 0 AND lower(substr(alias, 1, instr(alias, ' ') - 1))"
-                        f" IN ({marks}) LIMIT 1", _ROLE_TITLES).fetchone():
+    if not store.titled_by_any(conn, _ROLE_TITLES):
         return set()  # no one called "Midwife Sarah": nothing to read (no scan of everyone, batch after batch)
     rows = _others_names(conn)
     out = set()
@@ -1826,12 +1695,11 @@ def _role_joins(conn, split) -> set[int]:
         role, first = said.pop()
         fits = [pid for pid, other in rows.items() if pid != k and any(
                     tokens(n) and tokens(n)[0] == first and not _surname_only(n) and not _role_titled(n) for n in other["names"])
-                and conn.execute("SELECT 1 FROM relations WHERE subject = ? AND lower(relation) = ? LIMIT 1", (pid, role)).fetchone()]
+                and store.related_as(conn, pid, role)]
         if len(fits) != 1 or any(n.lower() in split for n in rows[fits[0]]["names"]):
             continue
         o = fits[0]
-        if conn.execute("SELECT 1 FROM relations WHERE subject = ?1 AND object = ?2 OR subject = ?2 AND object = ?1 LIMIT 1",
-                        (k, o)).fetchone() or _set_apart(conn, k, o) or not _join_stored(conn, o, k):
+        if store.related(conn, k, o) or _set_apart(conn, k, o) or not _join_stored(conn, o, k):
             continue
         rows[o]["names"] |= rows.pop(k)["names"]
         out |= {o, k}
@@ -1846,29 +1714,18 @@ def read_people(conn, ids):
     of their own, `sureness`)."""
     ids = sorted(i for i in set(ids) if i is not None)
     rows = []
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
-                "SELECT p.id, p.name, p.owner, coalesce((SELECT max(m.sure) FROM mentions m WHERE m.person = p.id), p.confidence, 1.0),"
-                " (SELECT count(DISTINCT m.entry) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title', 'speaker')),"
-                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('name', 'title')),"
-                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind = 'pronoun'),"
-                " (SELECT count(*) FROM mentions m WHERE m.person = p.id AND m.kind IN ('speaker', 'narrator', 'addressee')),"
-                " (SELECT count(*) FROM relations r WHERE (r.subject = p.id OR r.object = p.id) AND coalesce(r.how, '') NOT LIKE 'kin%'),"
-                " (SELECT group_concat(m.sign) FROM mentions m WHERE m.person = p.id AND m.sign IS NOT NULL),"
-                " EXISTS (SELECT 1 FROM event_people ep WHERE ep.person = p.id)"
-                f" FROM people p WHERE p.id IN ({marks})", chunk):
-            pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs, lived = r
-            signs = Counter((signs or "").split(",")) if signs else Counter()
-            if owner:
-                rows.append((None, 1.0, 1.0, pid))
-                continue
-            read = ("place" if names and signs.get("at", 0) >= names  # only ever "at Nando's"
-                    else "other" if name.lower() in DEITIES else _reads_as(signs))
-            rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
-                                        speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
-                         if read is None else 0.0, confidence, pid))
-    conn.executemany("UPDATE people SET read = ?, sure = ?, confidence = ? WHERE id = ?", rows)
+    for r in store.what_people_are(conn, ids):
+        pid, name, owner, confidence, entries, names, pronouns, speaks, related, signs, lived = r
+        signs = Counter((signs or "").split(",")) if signs else Counter()
+        if owner:
+            rows.append((None, 1.0, 1.0, pid))
+            continue
+        read = ("place" if names and signs.get("at", 0) >= names  # only ever "at Nando's"
+                else "other" if name.lower() in DEITIES else _reads_as(signs))
+        rows.append((read, sureness(name=name, confidence=confidence, entries=entries, names=names, pronouns=pronouns,
+                                    speaks=speaks, related=related, signs=signs, ambiguous=_ambiguous(conn, pid, name), lived=lived)
+                     if read is None else 0.0, confidence, pid))
+    store.set_readings(conn, rows)
 
 
 # A god is no one the writer knows ("apologised to God"): not listed among the people (the parser still reads
@@ -1936,8 +1793,7 @@ def _ambiguous(conn, pid: int, name: str) -> bool:
     w = words[0]
     namer = _namer()
     forms = {w} | namer.nicknames_of(w) | namer.canonicals_of(w)  # "Sue" of "Susan Pearce"
-    rows = {r for form in forms for r in conn.execute(
-        "SELECT DISTINCT person, alias FROM aliases WHERE person != ? AND (alias LIKE ? OR alias LIKE ?)", (pid, f"{form} %", f"% {w}"))}
+    rows = {r for form in forms for r in store.aliases_like(conn, pid, form, w)}
     return len({p for p, alias in rows if len(tokens(alias)) > 1 and _same(name, alias)}) >= 2
 
 
@@ -2111,11 +1967,6 @@ def _weigh(conn, cues, pairs, people_before, joined=None):
     store.set_pair_weights(conn, [(total, person, cue) for person, cue in sorted(pairs) if cue not in fans])
     if people_before is not None and _scale(people_before) != total:
         store.reweigh(conn, total)
-
-
-def _chunks(items, size=500):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 # -- entries changed, in the trash or erased (remembrancer/entries.py) ----------------------------------
