@@ -166,3 +166,7 @@ def test_the_asked_person_s_ranking_is_the_same_in_a_store_of_twenty_times_as_mu
             got = [p["text"] for p in big.ask(question, limit=10)["passages"]]
             want = [p["text"] for p in alone.ask(question, limit=10)["passages"]]
             assert got == want, question
+        # Asked for more places than they fill, the rest of the store comes after all of theirs.
+        among = set(theirs(big))
+        got = [p["passage"] for p in big.ask("Did Melanie take the boat out on the lake?", limit=30)["passages"]]
+        assert len(got) == 30 and set(got[:20]) == among and not among & set(got[20:])
