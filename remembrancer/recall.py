@@ -1107,7 +1107,8 @@ def _scoped(f, w, limit) -> list[tuple[int, float]]:
     only when they have fewer candidates than places."""
     own = fuse(dict(f, rest=None), w, limit)
     if len(own) < limit:
-        own += [(pid, s) for pid, s in fuse(f["rest"](), w, 2 * limit) if pid not in f["among"]][:limit - len(own)]
+        rest = fuse(f["rest"](), w, limit + len(f["among"]))  # however many of theirs it ranks first
+        own += [(pid, s) for pid, s in rest if pid not in f["among"]][:limit - len(own)]
     return own
 
 
