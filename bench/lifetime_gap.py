@@ -32,19 +32,17 @@ TUNED = {"conv-26", "conv-30", "conv-41"}  # LoCoMo dev conversations any fusion
 
 
 def prepared(memory, question: str, qualify: str = "") -> dict:
-    """The question's candidates and signals, with each candidate's qualified turn ref."""
+    """The question's candidates and signals, and how to read a candidate's qualified turn ref."""
     f = recall.prepare(memory, question)
-    ids, refs = sorted(set(f["ids"]) | set(f["own"]["ids"] if f.get("own") else ())), {}
-    for b in range(0, len(ids), 900):
-        part = ids[b:b + 900]
-        refs.update(tuple(r) for r in memory.query(
-            f"SELECT id, ref FROM passages WHERE id IN ({','.join('?' * len(part))})", part))
-    f["refs"] = {i: (qualify + refs[i]) if refs.get(i) and qualify else refs.get(i) for i in ids}
+    f["refs"] = (memory, qualify)
     return f
 
 
 def top(f, k: int = 10) -> list:
-    return [f["refs"][i] for i, _ in recall.fuse(f, recall.WEIGHTS, k)]
+    memory, qualify = f["refs"]
+    ids = [i for i, _ in recall.fuse(f, recall.WEIGHTS, k)]
+    refs = dict(tuple(r) for r in memory.query(f"SELECT id, ref FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids))
+    return [(qualify + refs[i]) if refs.get(i) and qualify else refs.get(i) for i in ids]
 
 
 def main(argv=None):

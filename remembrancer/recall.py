@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import json
 import math
@@ -760,13 +761,26 @@ def meaning(text: str, people) -> str:
 
 
 def features(memory, question: str, vector, a) -> dict:
-    """The candidate pool and each candidate's signals, each scaled to [0, 1] over the pool."""
+    """The candidate pool and each candidate's signals, each scaled to [0, 1] over the pool.
+
+    When the people the question names are a small part of the store, the pool is of their passages alone, ranked as
+    a store holding only them ranks them (`own_features`): they are what it asks about, whatever else the store holds.
+    The rest of the store is searched only if they fill too few places (`fuse`: "rest")."""
+    similar = Similar(memory, vector)
+    own = own_features(memory, question, vector, a, similar)
+    if own is not None and own["ids"]:
+        own["rest"] = functools.cache(lambda: _everyone(memory, question, vector, a, similar))
+        return own
+    return _everyone(memory, question, vector, a, similar)
+
+
+def _everyone(memory, question: str, vector, a, similar) -> dict:
+    """The candidates of the whole store and their signals."""
     lexical = dict(bm25(memory, question, POOL))
     for t in a["times"]:
         for pid, s in bm25(memory, question, POOL // 3, within=(t["lo"], t["hi"])):
             lexical.setdefault(pid, s)
     dense = dict(embed.nearest(memory, vector, POOL))
-    similar = Similar(memory, vector)
     focused = focus(memory, a)
     theirs = {i for ids, person in focused if person for i in ids}
     for ids, person in focused:
@@ -779,10 +793,7 @@ def features(memory, question: str, vector, a) -> dict:
         if person and len(runs) <= 200 and (words := fts_terms(question)):
             for pid, score in _bm25_runs(memory, words, runs, POOL):
                 lexical.setdefault(pid, score)
-    f = _signals(memory, vector, a, lexical, dense, theirs, similar)
-    if f["ids"] and (own := own_features(memory, question, vector, a, similar)):
-        f["own"] = own
-    return f
+    return _signals(memory, vector, a, lexical, dense, theirs, similar)
 
 
 class Similar:
@@ -1056,8 +1067,8 @@ def fuse(f, w, limit) -> list[tuple[int, float]]:
     match counts more than two middling ones)."""
     if not f["ids"]:
         return []
-    if f.get("own") is not None:
-        return _merged(fuse(dict(f, own=None), w, 2 * limit), fuse(f["own"], w, limit), f["own"]["among"], limit)
+    if f.get("rest") is not None:
+        return _scoped(f, w, limit)
     if f.get("messaging"):  # a store of people messaging has weights of its own ("chat:dense" ...), where it has them
         w = {k: w.get(f"chat:{k}", v) for k, v in w.items() if not k.startswith("chat:")}
     if f.get("aggregate"):  # a question that gathers has weights of its own ("gather:dense" ...), where it has them
@@ -1091,18 +1102,14 @@ def member(f) -> np.ndarray:
     return f["member"]
 
 
-def _merged(everyone, own, among, limit) -> list[tuple[int, float]]:
-    """The store's ranking, its places for the asked people's passages (`among`) filled in their own ranking's
-    order (`own_features`): what the store holds beyond them keeps the places it earned."""
-    theirs = iter([pid for pid, _ in own])
-    out, seen = [], set()
-    for pid, score in everyone:
-        if pid in among:
-            pid = next((i for i in theirs if i not in seen), pid)
-        if pid not in seen:
-            out.append((pid, score))
-            seen.add(pid)
-    return out[:limit]
+def _scoped(f, w, limit) -> list[tuple[int, float]]:
+    """The asked people's passages (`own_features`) in their own ranking's order; the rest of the store after them,
+    only when they have fewer candidates than places."""
+    own = fuse(dict(f, rest=None), w, limit)
+    if len(own) < limit:
+        rest = fuse(f["rest"](), w, limit + len(f["among"]))  # however many of theirs it ranks first
+        own += [(pid, s) for pid, s in rest if pid not in f["among"]][:limit - len(own)]
+    return own
 
 
 # What a question asks of a person, by the kinds of fact that answer it.

@@ -106,7 +106,7 @@ def test_bm25_among_passages_scattered_through_the_store(db, tmp_path, request, 
 
 def test_a_person_asked_about_is_ranked_as_in_a_store_of_their_own(db, tmp_path, request, backend, monkeypatch):
     """Asked of a store where the chats of the person named are a small part, `ask` orders their passages as a
-    store holding only those chats does; the store's other passages keep the places they earn."""
+    store holding only those chats does."""
     monkeypatch.setattr(recall, "OWN_STORE", 200)  # a large store, in small
     alone_db = store_on(backend, request, tmp_path, "alone")
     with Memory(db) as big, Memory(alone_db) as alone:
@@ -116,7 +116,7 @@ def test_a_person_asked_about_is_ranked_as_in_a_store_of_their_own(db, tmp_path,
         text = {r[0]: r[1] for r in big.query("SELECT id, text FROM passages")}
         for question in ("What did Caroline say about painting by the lake?", "Where does Caroline go with the kids?"):
             f = recall.prepare(big, question)
-            assert f["own"]["among"] == among and f["own"]["messaging"] is False
+            assert f["among"] == among and f["messaging"] is False and set(f["ids"]) <= among
             got = big.ask(question, limit=10)["passages"]
             want = alone.ask(question, limit=10)["passages"]
             mine = [p["text"] for p in got if p["passage"] in among]
@@ -124,10 +124,10 @@ def test_a_person_asked_about_is_ranked_as_in_a_store_of_their_own(db, tmp_path,
             assert all(p["text"] == text[p["passage"]] for p in got)
         # A question naming no one, or someone who is most of the store, is ranked over the whole store as before;
         # so is any question in a small store.
-        assert "own" not in recall.prepare(big, "Who painted the shed?")
-        assert "own" not in recall.prepare(alone, "What did Caroline say about painting by the lake?")
+        assert "among" not in recall.prepare(big, "Who painted the shed?")
+        assert "among" not in recall.prepare(alone, "What did Caroline say about painting by the lake?")
         monkeypatch.setattr(recall, "OWN_STORE", 240)
-        assert "own" not in recall.prepare(big, "What did Caroline say about painting by the lake?")
+        assert "among" not in recall.prepare(big, "What did Caroline say about painting by the lake?")
 
 
 def test_an_event_a_question_counts_from_is_the_named_person_s(db, tmp_path, request, backend, monkeypatch):
@@ -144,3 +144,29 @@ def test_an_event_a_question_counts_from_is_the_named_person_s(db, tmp_path, req
         windows = [[(t["lo"], t["hi"]) for t in recall.analyse(m, question)["times"]] for m in (big, alone)]
         assert windows[0] == windows[1] and windows[0][0][0] == "2023-06-01"
         assert recall.question_times(big, question)[0]["lo"] == "2024-02-01"  # the store's, asked of no one
+
+
+def test_the_asked_person_s_ranking_is_the_same_in_a_store_of_twenty_times_as_much_unrelated_text(db, tmp_path, request,
+                                                                                                    backend, monkeypatch):
+    """The people a question names, a small part of the store, are ranked as in a store of their chats alone: other
+    people's text, twenty times as much and full of the question's words, takes none of the places."""
+    monkeypatch.setattr(recall, "OWN_STORE", 200)  # a large store, in small
+    alone_db = store_on(backend, request, tmp_path, "alone")
+    lines = ["Did you take the boat out on the lake?", "We took the boat out on the lake.", "The boat on the lake was lovely.",
+             "Taking the boat out on the lake tomorrow."]
+    with Memory(db) as big, Memory(alone_db) as alone:
+        fill(big, False)
+        fill(alone, False)
+        for c in range(20):  # 400 turns of other people, about the same things
+            a, b = PEOPLE[c % 10], PEOPLE[(c + 3) % 10]
+            big.add_chat([((a, b)[k % 2], lines[(c + k) % 4]) for k in range(20)], at=f"2021-0{c % 9 + 1}-2{c % 9}")
+        assert big.query("SELECT count(*) FROM passages")[0][0] == 420
+        for question in ("What did Caroline say about painting by the lake?", "Where does Caroline go with the kids?",
+                         "Did Melanie take the boat out on the lake?"):
+            got = [p["text"] for p in big.ask(question, limit=10)["passages"]]
+            want = [p["text"] for p in alone.ask(question, limit=10)["passages"]]
+            assert got == want, question
+        # Asked for more places than they fill, the rest of the store comes after all of theirs.
+        among = set(theirs(big))
+        got = [p["passage"] for p in big.ask("Did Melanie take the boat out on the lake?", limit=30)["passages"]]
+        assert len(got) == 30 and set(got[:20]) == among and not among & set(got[20:])
