@@ -265,9 +265,43 @@ def show_ties(stated):
     return [(sorted(s)[0], r, sorted(o)[0]) for s, r, o in stated]
 
 
-def said_label(said):
-    """A short test id for a text as said."""
-    return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:48]
+def said_label(said, width: int = 48):
+    """A short test id for a text as said: its first `width` characters (a chat's turns joined by " / ")."""
+    return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:width]
+
+
+def param_values(row):
+    """A parametrize row's values, whether it is a pytest.param or a plain tuple."""
+    return row.values if isinstance(row, type(pytest.param(0))) else row
+
+
+def param_ids(rows, width: int = 48, label=None) -> list[str]:
+    """pytest ids for parametrize rows (pytest.param or plain): each row's first value by said_label (`width`
+    characters), or by `label` where a file's texts are told otherwise."""
+    return [(label or (lambda said: said_label(said, width)))(param_values(r)[0]) for r in rows]
+
+
+def unmarked(rows) -> list:
+    """The values of the rows that carry no mark (an xfail row is left out): a sample's rows, read on both backends."""
+    return [param_values(r) for r in rows if not (isinstance(r, type(pytest.param(0))) and r.marks)]
+
+
+def listed_people(memory, everyone: bool = False, lower: bool = True) -> list[tuple[int, set]]:
+    """Each person listed, the writer too (`everyone`: those read but not listed as well): (id, their name and
+    aliases), in lower case unless `lower` is False."""
+    return [(p["id"], {n.lower() if lower else n for n in (p["name"], *p["aliases"])})
+            for p in memory.people(everyone=everyone)]
+
+
+def held_apart(people, names, lower: bool = True) -> bool:
+    """Can each name be held by a person of its own (a matching of names to distinct people)? `people` as
+    listed_people gives them; the names are put in lower case unless `lower` is False."""
+    names = [n.lower() if lower else n for n in names]
+
+    def place(i, used):
+        return i == len(names) or any(pid not in used and names[i] in held and place(i + 1, used | {pid})
+                                      for pid, held in people)
+    return place(0, frozenset())
 
 
 def listed_names(memory) -> tuple[list, list]:

@@ -7,9 +7,10 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import add_said, store_on
+from conftest import add_said, param_ids, store_on, unmarked
 
 pytestmark = pytest.mark.backends
+AT = "2024-06-03"
 
 # (text or chat turns, the names already dead the text may rightly state dead)
 LIVING = [
@@ -260,10 +261,6 @@ DEATHS = [
 ]
 
 
-def _add(memory, said):
-    add_said(memory, said, "2024-06-03")
-
-
 def _deaths(memory):
     """{name or alias (lower case): the surest confidence} of every person read as dead."""
     out = {}
@@ -281,48 +278,35 @@ def _stated(deaths):
     return {n for n, c in deaths.items() if c >= FACT}
 
 
-def _label(said):
-    return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:40]
-
-
-def _ids(rows):
-    return [_label((r.values if isinstance(r, type(pytest.param(0))) else r)[0]) for r in rows]
-
-
 # Every text on SQLite; on PostgreSQL a sample (below): reading is the same pipeline on either, and 430 stores
 # made twice would cost the suite minutes of its 20 (CI).
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, dead", LIVING, ids=_ids(LIVING))
+@pytest.mark.parametrize("said, dead", LIVING, ids=param_ids(LIVING, width=40))
 def test_nobody_living_is_stated_dead(db, said, dead):
     with Memory(db) as memory:
-        _add(memory, said)
+        add_said(memory, said, AT)
         assert _stated(_deaths(memory)) <= {d.lower() for d in dead}
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, who, dead", DEATHS, ids=_ids(DEATHS))
+@pytest.mark.parametrize("said, who, dead", DEATHS, ids=param_ids(DEATHS, width=40))
 def test_a_death_told_as_people_tell_it_is_read(db, said, who, dead):
     with Memory(db) as memory:
-        _add(memory, said)
+        add_said(memory, said, AT)
         deaths = _deaths(memory)
         assert who.lower() in deaths, deaths
         assert _stated(deaths) <= {who.lower(), *(d.lower() for d in dead)}
 
 
-def _plain(rows):
-    return [r.values if isinstance(r, type(pytest.param(0))) else r for r in rows
-            if not (isinstance(r, type(pytest.param(0))) and r.marks)]
-
-
 def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 10th text with nobody dead and every 5th death, each in a memory of its own, on both backends."""
-    for i, (said, dead) in enumerate(_plain(LIVING)[::10]):
+    for i, (said, dead) in enumerate(unmarked(LIVING)[::10]):
         with Memory(store_on(backend, request, tmp_path, f"living{i}")) as memory:
-            _add(memory, said)
+            add_said(memory, said, AT)
             assert _stated(_deaths(memory)) <= {d.lower() for d in dead}, said
-    for i, (said, who, dead) in enumerate(_plain(DEATHS)[::5]):
+    for i, (said, who, dead) in enumerate(unmarked(DEATHS)[::5]):
         with Memory(store_on(backend, request, tmp_path, f"death{i}")) as memory:
-            _add(memory, said)
+            add_said(memory, said, AT)
             deaths = _deaths(memory)
             assert who.lower() in deaths, (said, deaths)
             assert _stated(deaths) <= {who.lower(), *(d.lower() for d in dead)}
@@ -604,10 +588,10 @@ def missed_deaths(memory, dead):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, dead, alive, may", UNSEEN, ids=_ids(UNSEEN))
+@pytest.mark.parametrize("said, dead, alive, may", UNSEEN, ids=param_ids(UNSEEN, width=40))
 def test_unseen_nobody_alive_is_stated_dead(db, said, dead, alive, may):
     with Memory(db) as memory:
-        _add(memory, said)
+        add_said(memory, said, AT)
         assert not false_deaths(memory, dead, may), alive
 
 
@@ -634,10 +618,10 @@ DIED = [pytest.param(*u, marks=pytest.mark.xfail(strict=True, reason=next(r for 
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, dead, alive, may", DIED, ids=_ids(DIED))
+@pytest.mark.parametrize("said, dead, alive, may", DIED, ids=param_ids(DIED, width=40))
 def test_unseen_the_dead_are_read(db, said, dead, alive, may):
     with Memory(db) as memory:
-        _add(memory, said)
+        add_said(memory, said, AT)
         assert not missed_deaths(memory, dead), _dead_people(memory)
 
 
@@ -652,8 +636,8 @@ NO_DEATH = [
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said", NO_DEATH, ids=_ids([(s,) for s in NO_DEATH]))
+@pytest.mark.parametrize("said", NO_DEATH, ids=param_ids([(s,) for s in NO_DEATH], width=40))
 def test_unseen_no_death_even_perhaps(db, said):
     with Memory(db) as memory:
-        _add(memory, said)
+        add_said(memory, said, AT)
         assert not _dead_people(memory)

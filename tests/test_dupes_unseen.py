@@ -8,7 +8,7 @@ import pytest
 
 from remembrancer import Memory, extract
 
-from conftest import add_said, said_label, store_on
+from conftest import add_said, held_apart, listed_people, param_ids, store_on, unmarked
 
 pytestmark = pytest.mark.backends
 
@@ -144,58 +144,32 @@ def _add(memory, said):
     extract.process(memory, [r["id"] for r in memory.query("SELECT id FROM entries ORDER BY id")])
 
 
-def _listed(memory):
-    """Each person listed, the writer too: (id, their names, lower case)."""
-    return [(p["id"], {n.lower() for n in (p["name"], *p["aliases"])}) for p in memory.people()]
-
-
-def _two(people, names) -> bool:
-    """Can each name be held by a person of its own (a matching of names to distinct people)?"""
-    names = [n.lower() for n in names]
-
-    def place(i, used):
-        return i == len(names) or any(pid not in used and names[i] in held and place(i + 1, used | {pid})
-                                      for pid, held in people)
-    return place(0, frozenset())
-
-
-def _ids(rows):
-    return [said_label((r.values if isinstance(r, type(pytest.param(0))) else r)[0]) for r in rows]
-
-
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, names", ONE, ids=_ids(ONE))
+@pytest.mark.parametrize("said, names", ONE, ids=param_ids(ONE))
 def test_one_person_named_in_several_forms_is_listed_once(db, said, names):
     with Memory(db) as memory:
         _add(memory, said)
-        people = _listed(memory)
+        people = listed_people(memory)
         holders = [pid for pid, held in people if {n.lower() for n in names} & held]
         assert len(holders) == 1 and {n.lower() for n in names} <= next(held for pid, held in people if pid == holders[0]), people
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, names", TWO, ids=_ids(TWO))
+@pytest.mark.parametrize("said, names", TWO, ids=param_ids(TWO))
 def test_two_people_of_one_name_stay_two(db, said, names):
     with Memory(db) as memory:
         _add(memory, said)
-        assert _two([(p["id"], {n.lower() for n in (p["name"], *p["aliases"])}) for p in memory.people(everyone=True)],
-                    names), _listed(memory)
-
-
-def _plain(rows):
-    return [r.values if isinstance(r, type(pytest.param(0))) else r for r in rows
-            if not (isinstance(r, type(pytest.param(0))) and r.marks)]
+        assert held_apart(listed_people(memory, everyone=True), names), listed_people(memory)
 
 
 def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 8th text of each kind, and the letter's reader, each in a memory of its own, on both backends."""
-    ones = _plain(ONE)
+    ones = unmarked(ONE)
     for i, (said, names) in enumerate(ones[::8] + [r for r in ones if r[1] == ("Niamh", "Niamh Clare Brennan")]):
         with Memory(store_on(backend, request, tmp_path, f"one{i}")) as memory:
             _add(memory, said)
-            assert len([pid for pid, held in _listed(memory) if {n.lower() for n in names} & held]) == 1, said
-    for i, (said, names) in enumerate(_plain(TWO)[::8]):
+            assert len([pid for pid, held in listed_people(memory) if {n.lower() for n in names} & held]) == 1, said
+    for i, (said, names) in enumerate(unmarked(TWO)[::8]):
         with Memory(store_on(backend, request, tmp_path, f"two{i}")) as memory:
             _add(memory, said)
-            assert _two([(p["id"], {n.lower() for n in (p["name"], *p["aliases"])}) for p in memory.people(everyone=True)],
-                        names), said
+            assert held_apart(listed_people(memory, everyone=True), names), said

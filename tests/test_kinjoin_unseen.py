@@ -6,9 +6,10 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_said, store_on
+from conftest import add_said, held_apart, listed_people, param_ids, store_on, unmarked
 
 pytestmark = pytest.mark.backends
+AT = "2024-06-03"
 
 # (text, entries or chat turns; names of one person, who must be one)
 ONE = [
@@ -152,66 +153,34 @@ TWO = [
 ]
 
 
-def _add(memory, said):
-    add_said(memory, said, "2024-06-03")
-
-
-def _people(memory):
-    """Each person read (listed or not): (id, their names, lower case)."""
-    return [(p["id"], {n.lower() for n in (p["name"], *p["aliases"])}) for p in memory.people(everyone=True)]
-
-
-def _two(people, names) -> bool:
-    """Can each name be held by a person of its own (a matching of names to distinct people)?"""
-    names = [n.lower() for n in names]
-
-    def place(i, used):
-        return i == len(names) or any(pid not in used and names[i] in held and place(i + 1, used | {pid})
-                                      for pid, held in people)
-    return place(0, frozenset())
-
-
-def _label(said):
-    return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:40]
-
-
-def _ids(rows):
-    return [_label((r.values if isinstance(r, type(pytest.param(0))) else r)[0]) for r in rows]
-
-
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, names", ONE, ids=_ids(ONE))
+@pytest.mark.parametrize("said, names", ONE, ids=param_ids(ONE, width=40))
 def test_a_kin_word_and_a_name_of_one_person_are_one(db, said, names):
     with Memory(db) as memory:
-        _add(memory, said)
-        people = _people(memory)
+        add_said(memory, said, AT)
+        people = listed_people(memory, everyone=True)
         holders = [pid for pid, held in people if {n.lower() for n in names} & held]
         assert len(holders) == 1 and {n.lower() for n in names} <= next(held for pid, held in people if pid == holders[0]), people
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, names", TWO, ids=_ids(TWO))
+@pytest.mark.parametrize("said, names", TWO, ids=param_ids(TWO, width=40))
 def test_two_called_by_one_kin_word_stay_two(db, said, names):
     with Memory(db) as memory:
-        _add(memory, said)
-        assert _two(_people(memory), names), _people(memory)
-
-
-def _plain(rows):
-    return [r.values if isinstance(r, type(pytest.param(0))) else r for r in rows
-            if not (isinstance(r, type(pytest.param(0))) and r.marks)]
+        add_said(memory, said, AT)
+        assert held_apart(listed_people(memory, everyone=True), names), listed_people(memory, everyone=True)
 
 
 def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 6th text of each kind, and the kin word joined by what the text says ("Taid Alun (my dad)", the writer's
     own "Gran"), each in a memory of its own, on both backends."""
-    ones = _plain(ONE)
+    ones = unmarked(ONE)
     for i, (said, names) in enumerate(ones[::6] + [r for r in ones if r[1] in (("Dad", "Taid Alun"), ("Gran", "Margaret Duncan"))]):
         with Memory(store_on(backend, request, tmp_path, f"one{i}")) as memory:
-            _add(memory, said)
-            people = _people(memory)
+            add_said(memory, said, AT)
+            people = listed_people(memory, everyone=True)
             assert len([pid for pid, held in people if {n.lower() for n in names} & held]) == 1, said
-    for i, (said, names) in enumerate(_plain(TWO)[::6]):
+    for i, (said, names) in enumerate(unmarked(TWO)[::6]):
         with Memory(store_on(backend, request, tmp_path, f"two{i}")) as memory:
-            _add(memory, said)
-            assert _two(_people(memory), names), said
+            add_said(memory, said, AT)
+            assert held_apart(listed_people(memory, everyone=True), names), said

@@ -7,9 +7,10 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import add_said, store_on
+from conftest import add_said, held_apart, listed_people, param_ids, store_on, unmarked
 
 pytestmark = pytest.mark.backends
+AT = "2024-06-03"
 
 # (text, entries or chat turns; names each of a different person; names of the dead, which may rightly be stated dead)
 APART = [
@@ -192,21 +193,9 @@ JOINED = [
 ]
 
 
-def _add(memory, said):
-    add_said(memory, said, "2024-06-03")
-
-
 def _people(memory):
-    """Each person read (listed or not): (id, their names)."""
-    return [(p["id"], {p["name"], *p["aliases"]}) for p in memory.people(everyone=True)]
-
-
-def _two(people, names) -> bool:
-    """Can each name be held by a person of its own (a matching of names to distinct people)?"""
-    def place(i, used):
-        return i == len(names) or any(pid not in used and names[i] in held and place(i + 1, used | {pid})
-                                      for pid, held in people)
-    return place(0, frozenset())
+    """Each person read (listed or not): (id, their names as written, not in lower case; nor are the names sought)."""
+    return listed_people(memory, everyone=True, lower=False)
 
 
 def _stated_dead(memory):
@@ -221,49 +210,36 @@ def _stated_dead(memory):
     return out
 
 
-def _label(said):
-    return (said if isinstance(said, str) else " / ".join(t if isinstance(t, str) else t[1] for t in said))[:40]
-
-
-def _ids(rows):
-    return [_label((r.values if isinstance(r, type(pytest.param(0))) else r)[0]) for r in rows]
-
-
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, names, dead", APART, ids=_ids(APART))
+@pytest.mark.parametrize("said, names, dead", APART, ids=param_ids(APART, width=40))
 def test_two_of_one_name_stay_two(db, said, names, dead):
     with Memory(db) as memory:
-        _add(memory, said)
+        add_said(memory, said, AT)
         people = _people(memory)
-        assert _two(people, names), people
+        assert held_apart(people, names, lower=False), people
         assert _stated_dead(memory) <= {d.lower() for d in dead}, people
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, names", JOINED, ids=_ids(JOINED))
+@pytest.mark.parametrize("said, names", JOINED, ids=param_ids(JOINED, width=40))
 def test_one_named_two_ways_is_one(db, said, names):
     with Memory(db) as memory:
-        _add(memory, said)
+        add_said(memory, said, AT)
         people = _people(memory)
         holders = [pid for pid, held in people if set(names) & held]
         assert len(holders) == 1 and set(names) <= next(held for pid, held in people if pid == holders[0]), people
 
 
-def _plain(rows):
-    return [r.values if isinstance(r, type(pytest.param(0))) else r for r in rows
-            if not (isinstance(r, type(pytest.param(0))) and r.marks)]
-
-
 def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 8th text of each kind, each in a memory of its own, on both backends."""
-    for i, (said, names, dead) in enumerate(_plain(APART)[::8]):
+    for i, (said, names, dead) in enumerate(unmarked(APART)[::8]):
         with Memory(store_on(backend, request, tmp_path, f"apart{i}")) as memory:
-            _add(memory, said)
-            assert _two(_people(memory), names), said
+            add_said(memory, said, AT)
+            assert held_apart(_people(memory), names, lower=False), said
             assert _stated_dead(memory) <= {d.lower() for d in dead}, said
-    for i, (said, names) in enumerate(_plain(JOINED)[::8]):
+    for i, (said, names) in enumerate(unmarked(JOINED)[::8]):
         with Memory(store_on(backend, request, tmp_path, f"joined{i}")) as memory:
-            _add(memory, said)
+            add_said(memory, said, AT)
             people = _people(memory)
             assert len([pid for pid, held in people if set(names) & held]) == 1, said
 
