@@ -9,7 +9,7 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import store_on
+from conftest import param_ids, store_on, unmarked
 
 pytestmark = pytest.mark.backends
 
@@ -259,14 +259,6 @@ def _label(said):
     return ([said] if isinstance(said, dict) else said)[-1]["text"][:50]
 
 
-def _plain(rows):
-    return [r for r in rows if not isinstance(r, type(pytest.param(0)))]
-
-
-def _ids(rows):
-    return [_label((r.values if isinstance(r, type(pytest.param(0))) else r)[0]) for r in rows]
-
-
 def _dated(events, kind, who, told):
     """Whether an event of `kind` of `who` is read with a date inside `told` (a lower and an upper bound, both)."""
     lo, hi = _span(told)
@@ -288,7 +280,7 @@ def _found(events, kind, who):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, told", TOLD, ids=_ids(TOLD))
+@pytest.mark.parametrize("said, told", TOLD, ids=param_ids(TOLD, label=_label))
 def test_an_event_is_read_with_its_date(db, said, told):
     with Memory(db) as memory:
         _add(memory, said)
@@ -298,7 +290,7 @@ def test_an_event_is_read_with_its_date(db, said, told):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, kind, who", TRAPS, ids=_ids(TRAPS))
+@pytest.mark.parametrize("said, kind, who", TRAPS, ids=param_ids(TRAPS, label=_label))
 def test_a_trap_is_no_event(db, said, kind, who):
     with Memory(db) as memory:
         _add(memory, said)
@@ -307,7 +299,7 @@ def test_a_trap_is_no_event(db, said, kind, who):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, kind, who", ANNIVERSARIES, ids=_ids(ANNIVERSARIES))
+@pytest.mark.parametrize("said, kind, who", ANNIVERSARIES, ids=param_ids(ANNIVERSARIES, label=_label))
 def test_an_anniversary_is_no_new_event(db, said, kind, who):
     with Memory(db) as memory:
         _add(memory, said)
@@ -317,13 +309,13 @@ def test_an_anniversary_is_no_new_event(db, said, kind, who):
 
 def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 8th told text and every 6th trap, each in a memory of its own, on both backends."""
-    for i, (said, told) in enumerate(_plain(TOLD)[::8]):
+    for i, (said, told) in enumerate(unmarked(TOLD)[::8]):
         with Memory(store_on(backend, request, tmp_path, f"told{i}")) as memory:
             _add(memory, said)
             events = _events(memory)
         for kind, who, when in told:
             assert _dated(events, kind, who, when), (said, kind, who, events)
-    for i, (said, kind, who) in enumerate(_plain(TRAPS)[::6]):
+    for i, (said, kind, who) in enumerate(unmarked(TRAPS)[::6]):
         with Memory(store_on(backend, request, tmp_path, f"trap{i}")) as memory:
             _add(memory, said)
             assert not [e for e in _found(_events(memory), kind, who) if e[-1]], said

@@ -10,7 +10,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import store_on
+from conftest import param_ids, store_on
 
 pytestmark = pytest.mark.backends
 
@@ -213,10 +213,6 @@ def _one_holds(holders, a, b):
     return any(not mine and a.lower() in names and b.lower() in names for mine, names in holders)
 
 
-def _ids(rows):
-    return [_id(r[0]) for r in rows]
-
-
 def _id(entries):
     return str(entries[0] if isinstance(entries[0], str) else entries[0][1])[:40]
 
@@ -255,7 +251,7 @@ LEFT_PARENT = {
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("entries, name", WRITER, ids=_ids(WRITER))
+@pytest.mark.parametrize("entries, name", WRITER, ids=param_ids(WRITER, label=_id))
 def test_the_writer_called_by_their_own_name_is_the_writer(db, entries, name):
     with Memory(db) as memory:
         _add(memory, entries)
@@ -265,7 +261,7 @@ def test_the_writer_called_by_their_own_name_is_the_writer(db, entries, name):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("entries, grand, parent", PARENT, ids=_ids(PARENT))
+@pytest.mark.parametrize("entries, grand, parent", PARENT, ids=param_ids(PARENT, label=_id))
 def test_the_grandchildrens_word_for_the_writers_parent_is_that_parent(db, entries, grand, parent):
     with Memory(db) as memory:
         _add(memory, entries)
@@ -274,7 +270,7 @@ def test_the_grandchildrens_word_for_the_writers_parent_is_that_parent(db, entri
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("entries, name", NOT_WRITER, ids=_ids(NOT_WRITER))
+@pytest.mark.parametrize("entries, name", NOT_WRITER, ids=param_ids(NOT_WRITER, label=_id))
 def test_one_called_what_the_writer_is_called_is_not_the_writer(db, entries, name):
     with Memory(db) as memory:
         _add(memory, entries)
@@ -283,7 +279,7 @@ def test_one_called_what_the_writer_is_called_is_not_the_writer(db, entries, nam
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("entries, grand, parent", APART, ids=_ids(APART))
+@pytest.mark.parametrize("entries, grand, parent", APART, ids=param_ids(APART, label=_id))
 def test_a_grandparent_who_is_not_the_writers_parent_stays_apart(db, entries, grand, parent):
     with Memory(db) as memory:
         _add(memory, entries)
