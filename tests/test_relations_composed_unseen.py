@@ -12,7 +12,7 @@ from remembrancer import Memory
 from remembrancer.kin import CONVERSE, KINDS, TIE_KINDS
 from remembrancer.people import FACT
 
-from conftest import add_said, person_names, said_label, store_on
+from conftest import add_said, param_ids, param_values, person_names, store_on, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2025-05-06"
@@ -230,16 +230,6 @@ def _show(stated):
     return sorted((sorted(s)[0], k, sorted(o)[0]) for k, s, o in stated)
 
 
-
-
-def _values(r):
-    return r.values if isinstance(r, type(pytest.param(0))) else r
-
-
-def _ids(rows):
-    return [said_label(_values(r)[0]) for r in rows]
-
-
 def _read(memory, said):
     add_said(memory, said, AT)
     return _stated(memory)
@@ -256,11 +246,11 @@ def _missed(stated, want):
 def _no_false(rows):
     """Every text, none marked: a family whose ties are not all read yet must still state nothing false, and a trap
     that does must still state its own ties."""
-    return [_values(r) for r in rows]
+    return [param_values(r) for r in rows]
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, want, also", FAMILIES, ids=_ids(FAMILIES))
+@pytest.mark.parametrize("said, want, also", FAMILIES, ids=param_ids(FAMILIES))
 def test_every_tie_that_follows_is_stated(db, said, want, also):
     with Memory(db) as memory:
         stated = _read(memory, said)
@@ -269,7 +259,7 @@ def test_every_tie_that_follows_is_stated(db, said, want, also):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, want, also", _no_false(FAMILIES) + TRAPS, ids=_ids(_no_false(FAMILIES) + TRAPS))
+@pytest.mark.parametrize("said, want, also", _no_false(FAMILIES) + TRAPS, ids=param_ids(_no_false(FAMILIES) + TRAPS))
 def test_no_tie_outside_the_set_is_stated(db, said, want, also):
     with Memory(db) as memory:
         stated = _read(memory, said)
@@ -277,7 +267,7 @@ def test_no_tie_outside_the_set_is_stated(db, said, want, also):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, want, also", _no_false(TRAPS), ids=_ids(TRAPS))
+@pytest.mark.parametrize("said, want, also", _no_false(TRAPS), ids=param_ids(TRAPS))
 def test_the_traps_own_ties_are_stated(db, said, want, also):
     with Memory(db) as memory:
         stated = _read(memory, said)
@@ -286,7 +276,7 @@ def test_the_traps_own_ties_are_stated(db, said, want, also):
 
 def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 6th family and trap whose ties are all read, each in a memory of its own, on both backends."""
-    plain = [_values(r) for r in FAMILIES + TRAPS if not (isinstance(r, type(pytest.param(0))) and r.marks)]
+    plain = unmarked(FAMILIES + TRAPS)
     for i, (said, want, also) in enumerate(plain[::6]):
         with Memory(store_on(backend, request, tmp_path, f"family{i}")) as memory:
             stated = _read(memory, said)

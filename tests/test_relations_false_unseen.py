@@ -12,7 +12,7 @@ from remembrancer import Memory
 from remembrancer.extract.relations import implied
 from remembrancer.people import FACT
 
-from conftest import add_said, check_ties, said_label, store_on
+from conftest import add_said, check_ties, param_ids, store_on
 
 pytestmark = pytest.mark.backends
 AT = "2025-06-14"
@@ -168,41 +168,27 @@ OWN_MUMS = [
 ]
 
 
-def _add(memory, said):
-    add_said(memory, said, AT)
-
-
-
-
-def _check_tie(memory, want, also):
-    check_ties(memory, want, also)
-
-
-def _check_trap(memory, allowed):
-    check_ties(memory, [], allowed)
-
-
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, want, also", TIES, ids=[said_label(t[0]) for t in TIES])
+@pytest.mark.parametrize("said, want, also", TIES, ids=param_ids(TIES))
 def test_a_tie_beside_the_traps_is_stated(db, said, want, also):
     with Memory(db) as memory:
-        _add(memory, said)
-        _check_tie(memory, want, also)
+        add_said(memory, said, AT)
+        check_ties(memory, want, also)
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, allowed", TRAPS, ids=[said_label(t[0]) for t in TRAPS])
+@pytest.mark.parametrize("said, allowed", TRAPS, ids=param_ids(TRAPS))
 def test_no_false_tie_is_stated(db, said, allowed):
     with Memory(db) as memory:
-        _add(memory, said)
-        _check_trap(memory, allowed)
+        add_said(memory, said, AT)
+        check_ties(memory, [], allowed)
 
 
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("said", OWN_MUMS, ids=["bestie", "cuz", "cousins"])
 def test_each_speakers_mum_is_their_own(db, said):
     with Memory(db) as memory:
-        _add(memory, said)
+        add_said(memory, said, AT)
         two = {r["person"] for r in memory.query("SELECT person FROM aliases WHERE alias IN (?, ?)", (said[0][0], said[1][0]))}
         assert len(two) == 2
         mothers = [r["subject"] for r in memory.query("SELECT subject, relation, object, confidence FROM relations")
@@ -222,9 +208,9 @@ def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 8th tie and every 8th trap, each in a memory of its own, on both backends."""
     for i, (said, want, also) in enumerate(TIES[::8]):
         with Memory(store_on(backend, request, tmp_path, f"tie{i}")) as memory:
-            _add(memory, said)
-            _check_tie(memory, want, also)
+            add_said(memory, said, AT)
+            check_ties(memory, want, also)
     for i, (said, allowed) in enumerate(TRAPS[::8]):
         with Memory(store_on(backend, request, tmp_path, f"trap{i}")) as memory:
-            _add(memory, said)
-            _check_trap(memory, allowed)
+            add_said(memory, said, AT)
+            check_ties(memory, [], allowed)

@@ -8,7 +8,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_said, check_ties, said_label, store_on
+from conftest import add_said, check_ties, param_ids, store_on, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2025-03-04"
@@ -188,52 +188,29 @@ TRAPS = [
 ]
 
 
-def _add(memory, said):
-    add_said(memory, said, AT)
-
-
-
-
-def _ids(rows):
-    return [said_label((r.values if isinstance(r, type(pytest.param(0))) else r)[0]) for r in rows]
-
-
-def _check_tie(memory, want, also):
-    check_ties(memory, want, also)
-
-
-def _check_trap(memory, allowed):
-    check_ties(memory, [], allowed)
-
-
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, want, also", TIES, ids=_ids(TIES))
+@pytest.mark.parametrize("said, want, also", TIES, ids=param_ids(TIES))
 def test_a_tie_told_as_people_tell_it_is_stated(db, said, want, also):
     with Memory(db) as memory:
-        _add(memory, said)
-        _check_tie(memory, want, also)
+        add_said(memory, said, AT)
+        check_ties(memory, want, also)
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, allowed", TRAPS, ids=_ids(TRAPS))
+@pytest.mark.parametrize("said, allowed", TRAPS, ids=param_ids(TRAPS))
 def test_no_false_tie_is_stated(db, said, allowed):
     with Memory(db) as memory:
-        _add(memory, said)
-        _check_trap(memory, allowed)
-
-
-def _plain(rows):
-    return [r.values if isinstance(r, type(pytest.param(0))) else r for r in rows
-            if not (isinstance(r, type(pytest.param(0))) and r.marks)]
+        add_said(memory, said, AT)
+        check_ties(memory, [], allowed)
 
 
 def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 8th tie read and every 8th trap, each in a memory of its own, on both backends."""
-    for i, (said, want, also) in enumerate(_plain(TIES)[::8]):
+    for i, (said, want, also) in enumerate(unmarked(TIES)[::8]):
         with Memory(store_on(backend, request, tmp_path, f"tie{i}")) as memory:
-            _add(memory, said)
-            _check_tie(memory, want, also)
-    for i, (said, allowed) in enumerate(_plain(TRAPS)[::8]):
+            add_said(memory, said, AT)
+            check_ties(memory, want, also)
+    for i, (said, allowed) in enumerate(unmarked(TRAPS)[::8]):
         with Memory(store_on(backend, request, tmp_path, f"trap{i}")) as memory:
-            _add(memory, said)
-            _check_trap(memory, allowed)
+            add_said(memory, said, AT)
+            check_ties(memory, [], allowed)
