@@ -160,8 +160,7 @@ TRAPS = [
 
 # Chats where each speaker's "mum" is their own: no one is the mother of both.
 OWN_MUMS = [
-    pytest.param([("Chloe", "miss you bestie. Mum's making me tidy my room"), ("Erin", "same, Mum's making me do the dishes lol")],
-                 marks=pytest.mark.xfail(strict=True, reason="each speaker's capitalised Mum is read as one person: not yet")),
+    [("Chloe", "miss you bestie. Mum's making me tidy my room"), ("Erin", "same, Mum's making me do the dishes lol")],
     [("Thabo", "my mum says the braai is at hers on Sunday cuz"), ("Lwazi", "my mum says she's bringing the pap")],
     [("Kayla", "hey cuz my mom says you guys are coming for thanksgiving"),
      ("Jordan", "yeah my mom is making the pie, your mom is doing the turkey")],
@@ -323,3 +322,21 @@ def test_a_tie_told_plainly_beside_them_is_stated(db, said, want, also):
     with Memory(db) as memory:
         _add(memory, said)
         _check_tie(memory, want, also)
+
+
+# (round 12) kin words said of someone in a message to another, and an elder called "Uncle" alone
+UNSEEN_TRAPS_TOLD = [
+    ([("Marian", "Ciarán, ring me when you're up. Uncle Pat died last night"), ("Ciarán", "oh no mam, ringing now")],
+     [("Uncle Pat", "uncle", "Ciarán"), ("Ciarán", "nephew", "Uncle Pat"), ("Marian", "mother|mam", "Ciarán"),
+      ("me", "mother|mam", "Ciarán"), ("Ciarán", "son|child", "me"), ("Uncle Pat", "brother", "me")]),
+    ([("Deepa", "We will visit next summer, Uncle. The kids want to see the farm"), ("Harish", "Come anytime beta"),
+      ("Sunita", "yes please")], []),
+]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("said, allowed", UNSEEN_TRAPS_TOLD, ids=["uncle died", "uncle spoken to"])
+def test_no_tie_from_a_kin_word_in_the_hearers_words_or_of_respect(db, said, allowed):
+    with Memory(db) as memory:
+        _add(memory, said)
+        _check_trap(memory, allowed)
