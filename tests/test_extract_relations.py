@@ -23,7 +23,7 @@ def test_without_a_first_person_writer_a_kin_name_relates_no_one():
 
 
 def test_in_a_chat_it_is_the_speakers_kin(tmp_path):
-    text = "Mum says hi and I said you would visit.\nTell her soon, I promise."
+    text = "Mum says hi and I said we would visit.\nTell her soon, I promise."
     turn = text.index("\n")
     ex = extract(text, speakers=[(0, turn, "Priya"), (turn + 1, len(text), "Maggie")])
     assert ("Mum", "mother", "Priya") in rels(ex)
@@ -91,7 +91,7 @@ def test_a_letter_is_written_by_whoever_signed_it():
 
 @pytest.mark.backends
 def test_in_a_chat_the_speaker_who_is_me_is_the_owner(db):
-    turns = [("Sam", "Mum says hi. She wants to know if you're coming for Christmas."),
+    turns = [("Sam", "Mum says hi. She wants to know if Priya is coming for Christmas."),
              ("Priya", "Tell her yes! I'll bring the trifle."),
              ("Sam", "My brother Rhys is coming too, with his dog.")]
     with Memory(db) as memory:

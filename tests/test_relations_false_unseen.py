@@ -160,8 +160,7 @@ TRAPS = [
 
 # Chats where each speaker's "mum" is their own: no one is the mother of both.
 OWN_MUMS = [
-    pytest.param([("Chloe", "miss you bestie. Mum's making me tidy my room"), ("Erin", "same, Mum's making me do the dishes lol")],
-                 marks=pytest.mark.xfail(strict=True, reason="each speaker's capitalised Mum is read as one person: not yet")),
+    [("Chloe", "miss you bestie. Mum's making me tidy my room"), ("Erin", "same, Mum's making me do the dishes lol")],
     [("Thabo", "my mum says the braai is at hers on Sunday cuz"), ("Lwazi", "my mum says she's bringing the pap")],
     [("Kayla", "hey cuz my mom says you guys are coming for thanksgiving"),
      ("Jordan", "yeah my mom is making the pie, your mom is doing the turkey")],
@@ -214,3 +213,116 @@ def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
         with Memory(store_on(backend, request, tmp_path, f"trap{i}")) as memory:
             add_said(memory, said, AT)
             check_ties(memory, [], allowed)
+
+
+# -- kin words that name different people for different speakers, titles of respect, kin words of other languages --
+# (round 12) A tie rests on who says the kin word to whom: "Papa" said by a son and by his wife in one family chat is
+# the family's name for one man, the father of one of them only; "Mom misses you" from a father to his daughter is in
+# her words; "Lata Aunty", "Sharma Uncle" (a name before the title) is the respect given an elder, no kin; a kin word of
+# another language is read as what it means, or not at all. Texts written for this test, in several cultures.
+UNSEEN_TRAPS = [
+    # a title of respect after a name: no kin
+    ("Lata Aunty from next door brought dhokla again, still the best on the street.", []),
+    ("Met Sharma Uncle at the temple today. He asked about my exams, as always.", []),
+    ("Happy Diwali to Ramesh Uncle and everyone at number twelve!", []),
+    ("Rita Aunty and Mohan Uncle came over for chai after the puja.", []),
+    ("Bola Aunty from church came round with jollof for the kids.", []),
+    ("Ahmed Uncle downstairs fixed our boiler again and would not take a penny.", []),
+    ("Nimal Uncle drove us to the station in his old Morris.", []),
+    ([("Kavita", "Lata Aunty sent over laddoos, she says happy Diwali"), ("Dev", "say thanks from us"),
+      ("Isha", "she's the best")], []),
+    ([("Ama", "Kofi Uncle fixed the gate for us, he won't take money"), ("Esi", "he is too kind"), ("Yaw", "legend")], []),
+    ([("Farah", "Happy Eid to Tariq and Yusuf Uncle! Ammi says Eid Mubarak to everyone"), ("Zain", "Eid Mubarak"),
+      ("Sana", "❤️")], [("Ammi", "mother|ammi", "me")]),
+    # one parent word said by several speakers of a family chat: the family's name for someone, no one speaker's tie
+    ([("Priyanka", "Papa you are coming to us for lunch, not the other way round"),
+      ("Sunil", "Papa be ready at eleven, I'll pick you up"), ("Tanvi", "yay lunch")], [("Papa", "father|papa", "Sunil")]),
+    ([("Meena", "Mummy has her eye appointment at three"), ("Raj", "I'll take Mummy, I'm free after two"),
+      ("Tara", "thanks bhai")], []),
+    ([("Zanele", "Mama is at the clinic, her sugar is high again"), ("Sipho", "I'm driving to Mama now"),
+      ("Thandi", "keep us posted")], []),
+    ([("Aisha", "Abbu is asking who took his reading glasses"), ("Imran", "not me, ask Abbu where he left them"),
+      ("Hina", "lol")], []),
+    ([("Grace", "Mommy landed safely in Manila"), ("Paolo", "thank God, tell Mommy we love her"), ("Bea", "🙏")], []),
+    # a parent speaks of the family in the child's words: not the speaker's own parent
+    ([("Vikas", "Drive safe beta. Mom misses you already"), ("Neha", "miss you too")],
+     [("Mom", "mother|mom", "Neha"), ("Neha", "daughter|child", "Mom"), ("Mom", "wife", "me"), ("me", "husband", "Mom"),
+      ("me", "father", "Neha"), ("Neha", "daughter|child", "me")]),
+    ([("Sian", "Dad says he's proud of you, he's telling everyone at the club"), ("Owen", "aw cheers")],
+     [("Dad", "father|dad", "Owen"), ("Owen", "son|child", "Dad"), ("Dad", "husband", "me"), ("me", "wife", "Dad"),
+      ("me", "mother", "Owen"), ("Owen", "son|child", "me")]),
+    ([("Anita", "Papa will pick you up after practice, wait by the gate"), ("Rohit", "ok")],
+     [("Papa", "father|papa", "Rohit"), ("Rohit", "son|child", "Papa"), ("Papa", "husband", "me"), ("me", "wife", "Papa"),
+      ("me", "mother", "Rohit"), ("Rohit", "son|child", "me")]),
+    ([("Bev", "Happy birthday darl! Dad wants you to ring him tonight"), ("Jess", "will do!!")],
+     [("Dad", "father|dad", "Jess"), ("Jess", "daughter|child", "Dad"), ("Dad", "husband", "me"), ("me", "wife", "Dad"),
+      ("me", "mother", "Jess"), ("Jess", "daughter|child", "me")]),
+    ([("Gloria", "Mommy says you should bring your jacket, it's cold"), ("Sam", "ok ok"), ("Leah", "listen to mommy lol")],
+     [("Mommy", "mother|mommy", "Sam"), ("Mommy", "mother|mommy", "Leah")]),
+    # kin words of another language: what they mean, or nothing
+    ("Didi came over with the kids and Jiju stayed home to watch the cricket.",
+     [("Didi", "sister", "me"), ("Jiju", "brother-in-law", "me"), ("Jiju", "husband", "Didi"), ("Didi", "wife", "Jiju")]),
+    ("Bhabhi made the best undhiyu this Uttarayan, even Bhai said so.",
+     [("Bhabhi", "sister-in-law", "me"), ("Bhai", "brother", "me"), ("Bhabhi", "wife", "Bhai"), ("Bhai", "husband", "Bhabhi")]),
+    ("Kaka and Kaki drove down from Vadodara for the engagement.",
+     [("Kaka", "uncle", "me"), ("Kaki", "aunt", "me"), ("Kaka", "husband", "Kaki"), ("Kaki", "wife", "Kaka")]),
+    ("Masi sent a parcel of snacks from Ahmedabad, and Masa wrote a card.",
+     [("Masi", "aunt", "me"), ("Masa", "uncle", "me"), ("Masa", "husband", "Masi"), ("Masi", "wife", "Masa")]),
+    ("Dada told the kids stories about the farm in Anand all evening.", [("Dada", "grandfather", "*")]),
+    ("Ba was the one who taught me to roll rotlis, and she never measured anything.", [("Ba", "grandmother|mother", "me")]),
+]
+
+# The ties that must stay beside them: kin told plainly, a kin title before a name, one speaker's own parent.
+UNSEEN_TIES = [
+    ("My uncle Ramesh came from Pune for the wedding.", [("Ramesh", "uncle", "me")], []),
+    ("Joan is my aunt. She rang from Leeds to wish me a happy birthday.", [("Joan", "aunt", "me")], []),
+    ("Uncle Bob came round for Sunday lunch with my cousin Dean.", [("Dean", "cousin", "me")],
+     [("Uncle Bob", "uncle", "me"), ("Dean", "son|child", "Uncle Bob"), ("Uncle Bob", "father", "Dean")]),
+    ("My brother-in-law Vikas drove us to the airport at five in the morning.", [("Vikas", "brother-in-law", "me")], []),
+    ("My sister Anjali came for Raksha Bandhan with her husband Manoj.", [("Anjali", "sister", "me")],
+     [("Manoj", "husband", "Anjali"), ("Manoj", "brother-in-law", "me"), ("Anjali", "wife", "Manoj")]),
+    ("Our neighbour Mrs Shah looked after the dog, and my son Kabir walked him twice a day.", [("Kabir", "son", "me")],
+     [("Mrs Shah", "neighbour", "me")]),
+    ("My uncle Kofi is visiting from Kumasi for a month.", [("Kofi", "uncle", "me")], []),
+    ([("Tom", "Dad's out of hospital, home by tea"), ("Ellen", "thank god"), ("Rob", "great news")],
+     [("Dad", "father|dad", "me")], [("Dad", "father|dad", "Ellen"), ("Dad", "father|dad", "Rob")]),
+    ([("Funmi", "Mummy just landed in Abuja safely"), ("Tayo", "thank God"), ("Kemi", "🙏🏾")],
+     [("Mummy", "mother|mummy", "me")], []),
+    ("My mother Usha came over for Diwali and stayed till the fireworks were done.", [("Usha", "mother", "me")], []),
+    ([("Lerato", "Mama you're a star, thanks for the lift"), ("Kagiso", "she really is")], [("Mama", "mother|mama", "me")],
+     [("Mama", "mother|mama", "Kagiso")]),
+]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("said, allowed", UNSEEN_TRAPS, ids=param_ids(UNSEEN_TRAPS))
+def test_no_tie_from_a_kin_word_of_respect_or_of_another_speaker(db, said, allowed):
+    with Memory(db) as memory:
+        add_said(memory, said, AT)
+        check_ties(memory, [], allowed)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("said, want, also", UNSEEN_TIES, ids=param_ids(UNSEEN_TIES))
+def test_a_tie_told_plainly_beside_them_is_stated(db, said, want, also):
+    with Memory(db) as memory:
+        add_said(memory, said, AT)
+        check_ties(memory, want, also)
+
+
+# (round 12) kin words said of someone in a message to another, and an elder called "Uncle" alone
+UNSEEN_TRAPS_TOLD = [
+    ([("Marian", "Ciarán, ring me when you're up. Uncle Pat died last night"), ("Ciarán", "oh no mam, ringing now")],
+     [("Uncle Pat", "uncle", "Ciarán"), ("Ciarán", "nephew", "Uncle Pat"), ("Marian", "mother|mam", "Ciarán"),
+      ("me", "mother|mam", "Ciarán"), ("Ciarán", "son|child", "me"), ("Uncle Pat", "brother", "me")]),
+    ([("Deepa", "We will visit next summer, Uncle. The kids want to see the farm"), ("Harish", "Come anytime beta"),
+      ("Sunita", "yes please")], []),
+]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("said, allowed", UNSEEN_TRAPS_TOLD, ids=["uncle died", "uncle spoken to"])
+def test_no_tie_from_a_kin_word_in_the_hearers_words_or_of_respect(db, said, allowed):
+    with Memory(db) as memory:
+        add_said(memory, said, AT)
+        check_ties(memory, [], allowed)

@@ -73,7 +73,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "29"  # 29: (relrec11) weak signs of the writer's household ("Euan and I", "Brought Aoife to school",
+    version = "30"  # 30: (relprec12) a kin word after a name ("Lata Aunty") is respect, no kin; in a chat, a parent word two speakers
+    # say, a kin word spoken of in a message to someone ("Mom misses you"), a bare "Uncle", are no speaker's kin. 29: (relrec11) weak signs of the writer's household ("Euan and I", "Brought Aoife to school",
     # "Sunday dinner at Ciarán's parents'", "Twelve years married today"), kept apart (`Extraction.signs`) for
     # `household` to weigh over all entries; a diary's dropped "I" is the writer's. 28: (relprec10) a letter signed with a kin word is told in the reader's words ("Uncle Bob" is the
     # reader's); a kin word said as a word ("a good Mam", "wants to be called Pop") or a child's in its words ("Cian asked why
@@ -1108,6 +1109,8 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             if span is None:
                 continue
             grand = role in ("grandfather", "grandmother")
+            if _after_a_name(span):
+                continue  # "Lata Aunty", "Sharma Uncle": the respect given an elder, said after the name, no kin
             if _as_a_word(span) or CALLED.search(ex.text, max(0, m.start - 30), m.start):
                 continue  # "a good Mam and now a good Nana", "wants to be called Pop": what one is or is called, no one's kin
             if words[0] in CHILDISH and _in_said_words(span):
@@ -1131,6 +1134,13 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 how = "yours"
             elif before and (before[-1].lower() in ("his", "her", "their", "its") or before[-1].lower().endswith(("'s", "’s"))):
                 continue  # "His Uncle Paul", "Gemma's Nan": someone else's kin
+            elif ex.speakers and (role in ("mother", "father") and len(_sayers_of(ex, words[0], p, speakers)) > 1
+                                  or _in_hearers_words(ex, span, m)):
+                continue  # "Papa" from a son and from his wife: the family's name for one man, the father of one of
+                # them only; "Mom misses you already", "Uncle Barry died" to a son: the hearer's kin, in their words
+            elif ex.speakers and KINDS.get(role) == "pibling" and len(words) == 1:
+                continue  # "Next summer, Uncle.", "everyone asks about Uncle": one's own are "Uncle Pat"; a bare "Uncle"
+                # in a chat is the respect given an elder, or one of many whose it is not said
             else:
                 # in a chat, the one whose turn says it (a speaker called "Mum" by another: that one's mother)
                 owner = writer if not ex.speakers else (speakers.get(turn[2]) if turn else None)
@@ -1157,6 +1167,36 @@ CALLED = re.compile(r"\b(?:(?:call|calls|called|calling)\s+(?:him|her|me|them|us
 # What a child calls a parent: told in another's words ("Ruby asked was Mummy coming"), the parent is that one's
 CHILDISH = {"mammy", "mummy", "mommy", "daddy"}
 ASKING = SAYING | {"wonder", "know", "want"}
+
+
+def _after_a_name(span) -> bool:
+    """Is a kin word said after a name, as a title of respect is ("Lata Aunty", "Sharma Uncle", "Yusuf Uncle"), not
+    before it as one's own kin are called ("Uncle Bob")?"""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in KIN_ROLE and \
+        prev.idx + len(prev.text) + 1 == span.start_char
+
+
+def _sayers_of(ex, word, p, speakers) -> set:
+    """The speakers of a chat but the person named who say a kin word: one who says it is not all who do."""
+    said = re.compile(rf"\b{re.escape(word)}\b", re.I)
+    return {sp for start, end, sp in ex.speakers if speakers.get(sp) != p and said.search(ex.text, start, end)}
+
+
+def _in_hearers_words(ex, span, m) -> bool:
+    """Is a kin word in a chat message spoken of, not to, in a message that speaks to someone ("Mom misses you
+    already", "Dad wants you to ring him", "ring me when you're up. Uncle Barry died"): said as the one spoken to
+    calls them, a parent's words to a child?"""
+    turn = next(((start, end) for start, end, _ in ex.speakers if start <= m.start < end), None)
+    if turn is None or span.root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and (nxt.lower_ in ("you", "u") or nxt.is_punct and nxt.text in ",!"):
+        return False  # "Mam you're the best", "Mam, you never told me": said to her
+    told = ex.text[turn[0]:m.start] + " " + ex.text[m.end:turn[1]]
+    return any(w.group(1).lower() not in KIN_ROLE  # not "Love you Dad": that "you" is the one called
+               for w in re.finditer(r"\b(?:you|your|yours|u|ur)\b\W*(\w*)", told, re.I))
 
 
 def _as_a_word(span) -> bool:
