@@ -7,7 +7,7 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import add_said, param_ids, store_on, unmarked
+from conftest import add_said, param_ids, stated_ties, store_on, tie_is, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2024-06-03"
@@ -641,3 +641,143 @@ def test_unseen_no_death_even_perhaps(db, said):
     with Memory(db) as memory:
         add_said(memory, said, AT)
         assert not _dead_people(memory)
+
+
+# Round 12 (deaths12): group chats where a kin word means different people for different speakers. The chat names a
+# speaker by the owner's word for them ("Mam", "Papa": the first speaker is the owner); another speaker's "Mam" is
+# their own mother, who may be someone else. A death told so is that one's, or "perhaps": never the living speaker's
+# as a fact. Each: (turns, the speakers alive, those dead who may be stated so).
+OTHERS_KIN = [
+    ([("Aoife", "Ciara are you ok? Haven't heard from you since Tuesday."),
+      ("Mam", "Ring me when you get this, Aoife."),
+      ("Ciara", "Mam passed away last night in the hospice. I can't believe it."),
+      ("Mam", "Ciara love, I'm so sorry. She was my only sister.")], ["Mam"]),
+    ([("Priya", "Vivek where are you?"),
+      ("Papa", "Beta, call me when you can."),
+      ("Vivek", "Papa passed away at 4 this morning. Mummy is with him in Pune."),
+      ("Papa", "Vivek beta, I am so sorry. He was a good man.")], ["Papa"]),
+    ([("Rhian", "Gethin, Mam said you rang."),
+      ("Nain", "Cariad, is everything alright?"),
+      ("Gethin", "Nain died in her sleep last night. Dad found her."),
+      ("Nain", "Oh Gethin bach. Thinking of you all.")], ["Nain"]),
+    ([("Sana", "Bilal, any news from the hospital?"),
+      ("Ammi", "Sana beta, tell us."),
+      ("Bilal", "Ammi passed away after Fajr. Please pray for her."),
+      ("Ammi", "Inna lillahi. Bilal beta, we are coming tonight.")], ["Ammi"]),
+    ([("Marlize", "Ruan, how is it in Paarl?"),
+      ("Ouma", "My kind, what is happening?"),
+      ("Ruan", "Ouma died this morning at the home in Paarl. Ma is with her."),
+      ("Ouma", "Ag Ruan, I'm so sorry my boy.")], ["Ouma"]),
+    ([("Daniela", "Marco did your mom call?"),
+      ("Abuela", "Mija, what happened?"),
+      ("Marco", "Abuela died last night in Guadalajara. My mom just called."),
+      ("Abuela", "Lo siento mucho mijo. I will light a candle for her.")], ["Abuela"]),
+    ([("Rachel", "Josh, any news from Florida?"),
+      ("Bubbe", "Rachel, what's going on?"),
+      ("Josh", "Bubbe passed away this morning. The funeral is Sunday in Boca."),
+      ("Bubbe", "Joshua, I'm so sorry. Your grandmother was a real lady.")], ["Bubbe"]),
+    ([("Eleni", "Nikos, did your sister call?"),
+      ("Yiayia", "Eleni mou, what news?"),
+      ("Nikos", "Yiayia died in Thessaloniki tonight. I'm flying out tomorrow."),
+      ("Yiayia", "Nikos my son, I am so sorry. Eternal her memory.")], ["Yiayia"]),
+    ([("Giulia", "Luca, how is it in Bari?"),
+      ("Nonno", "Giulia, tell me."),
+      ("Luca", "Nonno died this afternoon. Mamma was with him."),
+      ("Nonno", "Luca, my condolences. A great loss for your family.")], ["Nonno"]),
+    ([("Kylie", "Shane how's your mum holding up?"),
+      ("Pop", "What's happened love?"),
+      ("Shane", "Pop passed away this arvo. Mum's a mess."),
+      ("Pop", "Sorry to hear it mate. He was a good bloke, your pop.")], ["Pop"]),
+    ([("Jen", "Tyler, did your dad call back?"),
+      ("Mom", "Jen honey what's wrong?"),
+      ("Tyler", "Mom died this morning. Dad found her in the kitchen."),
+      ("Mom", "Oh Tyler honey. We're on our way.")], ["Mom"]),
+    ([("Chioma", "Emeka, any word from Enugu?"),
+      ("Mummy", "Chioma, what is it?"),
+      ("Emeka", "Mummy passed on last night in Enugu. My brothers are with her."),
+      ("Mummy", "Ehyaa Emeka, take heart my son.")], ["Mummy"]),
+    ([("Kavya", "Arjun, did Chennai call?"),
+      ("Amma", "Kavya, what happened?"),
+      ("Arjun", "Amma passed away at 5 this morning in Chennai. Appa is with her."),
+      ("Amma", "Arjun kanna, so sorry. We will come for the funeral.")], ["Amma"]),
+    ([("Morag", "Callum, your mum phoned the house."),
+      ("Gran", "Is everything all right son?"),
+      ("Callum", "Gran died in the night. Mum's just phoned from Dundee."),
+      ("Gran", "Oh son. I'm that sorry.")], ["Gran"]),
+    ([("Jiwoo", "Daniel, is it about your family in Busan?"),
+      ("Appa", "Jiwoo-ya, what is happening?"),
+      ("Daniel", "Appa passed away this morning. My mom called from Busan."),
+      ("Appa", "Daniel, I am so sorry. I will pray for him.")], ["Appa"]),
+    ([("Anika", "Pieter, what did Ma say?"),
+      ("Oupa", "Anika, tell me what is wrong."),
+      ("Pieter", "Oupa died last night on the farm. Ma found him."),
+      ("Oupa", "Pieter, my condolences. He was a good farmer, your oupa.")], ["Oupa"]),
+]
+
+
+# Deaths of a speaker of the chat: read (at least "perhaps"), and no one else stated dead. Each: (turns, who died, the
+# speakers alive).
+A_SPEAKER_DIED = [
+    ([("Sophie", "Tom, can you come tonight?"), ("Dad", "Don't fuss, the pair of you."), ("Tom", "Leaving now."),
+      ("Sophie", "Dad left us this morning, peacefully in his sleep. Tom and I were with him.")], "Dad", ["Tom"]),
+    ([("Nisha", "Rakesh, come home early."), ("Papa", "I am fine. Everybody stop calling."), ("Rakesh", "Coming."),
+      ("Nisha", "Papa left us at 5:40 this morning. Peacefully, at home, in his sleep.")], "Papa", ["Rakesh"]),
+    ([("Rhian", "Mam, how is she today?"), ("Nain", "Tired, cariad. Don't worry."), ("Mam", "She's sleeping now."),
+      ("Rhian", "Nain died in the night. Mam was with her.")], "Nain", ["Mam"]),
+    ([("Niamh", "Grandad, Mammy's bringing the paper."), ("Grandad", "Grand, love."), ("Paddy", "I'll sit with him tonight."),
+      ("Niamh", "Grandad passed away peacefully this morning. Paddy was with him.")], "Grandad", ["Paddy"]),
+    ([("Marlize", "Ouma, did you sleep?"), ("Ouma", "A little, my kind."), ("Ruan", "I'll come at ten."),
+      ("Marlize", "Ouma passed away peacefully this morning. Ruan was holding her hand.")], "Ouma", ["Ruan"]),
+    ([("Lucia", "Abuelo, do you want soup?"), ("Abuelo", "Later, mija."), ("Rosa", "I'm bringing tamales."),
+      ("Lucia", "Abuelo left us peacefully last night. Rosa and I sang to him.")], "Abuelo", ["Rosa"]),
+    ([("Hannah", "Mum, the nurse is coming at two."), ("Mum", "Thank you darling."), ("Ben", "I'll be there by six."),
+      ("Ben", "Mum died at 3am. I was holding her hand.")], "Mum|Ben's Mum", ["Ben"]),
+    ([("Rachel", "Bubbe, did you eat?"), ("Bubbe", "Yes yes, stop worrying."), ("Josh", "See you Friday Bubbe."),
+      ("Rachel", "Bubbe passed away this morning in her sleep. The funeral is Sunday.")], "Bubbe", ["Josh"]),
+    ([("Sipho", "Kevin, the scan results?"), ("Kevin", "Not good, boet."), ("Thabo", "We're with you Kev."),
+      ("Sipho", "Kevin died on Saturday. His heart gave in. Thabo and I were there.")], "Kevin", ["Thabo"]),
+    ([("Giulia", "Nonna, Luca is bringing the children."), ("Nonna", "Bene, I make the gnocchi."), ("Luca", "Arriviamo!"),
+      ("Giulia", "Nonna left us in her sleep on Sunday. Luca is flying home.")], "Nonna", ["Luca"]),
+]
+
+
+def _stated_dead_named(memory, label):
+    """Is anyone whose names include this speaker's label stated dead?"""
+    return any(label.lower() in names and c >= FACT for names, c in _dead_people(memory))
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("turns, alive", OTHERS_KIN, ids=param_ids([(t,) for t, _ in OTHERS_KIN], width=40))
+def test_another_speakers_kin_word_is_no_living_speakers_death(db, turns, alive):
+    with Memory(db) as memory:
+        add_said(memory, turns, AT)
+        assert not [a for a in alive if _stated_dead_named(memory, a)], _dead_people(memory)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("turns, dead, alive", A_SPEAKER_DIED, ids=param_ids([(t,) for t, *_ in A_SPEAKER_DIED], width=40))
+def test_a_speakers_death_is_read_and_no_other(db, turns, dead, alive):
+    with Memory(db) as memory:
+        add_said(memory, turns, AT)
+        assert not missed_deaths(memory, [dead]), _dead_people(memory)
+        assert not false_deaths(memory, [dead], ()), _dead_people(memory)
+        assert not [a for a in alive if _stated_dead_named(memory, a)]
+
+
+# The tie a child's "Papa" would give the speaker the owner calls "Papa" (her father-in-law, the child's grandfather): none.
+# Each: (turns, a tie that must not be stated: (name, "word|word", name)).
+NOT_THEIR_KIN = [
+    ([("Nisha", "Papa you are coming to us for lunch, not the other way around."),
+      ("Anju", "Happy Father's Day Papa and Dada!!"),
+      ("Papa", "Thank you my dear Chiku. Come for lunch. - Dada")], ("Papa", "father|dad|papa", "Anju")),
+    ([("Aoife", "Mam, are you coming Sunday?"),
+      ("Saoirse", "Mam says she'll make the trifle."),
+      ("Mam", "I will of course.")], ("Mam", "mother|mam", "Saoirse")),
+]
+
+
+@pytest.mark.parametrize("turns, tie", NOT_THEIR_KIN, ids=param_ids([(t,) for t, _ in NOT_THEIR_KIN], width=40))
+def test_a_kin_word_the_chat_names_a_speaker_by_is_no_other_speakers_tie(db, turns, tie):
+    with Memory(db) as memory:
+        add_said(memory, turns, AT)
+        assert not [t for t in stated_ties(memory) if tie_is(tie, t)], stated_ties(memory)

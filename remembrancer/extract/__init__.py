@@ -28,7 +28,7 @@ from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
-from .events import Events
+from .events import Events, others_kin_word
 from .facts import Facts
 from .feelings import Feelings
 from .kinds import Kinds
@@ -36,7 +36,7 @@ from .narrator import OWNER, Narrator
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, ROLES, TITLES
 from .people import People, cased, english_word, group_name, inside, name_count, name_gender, quoted
 from . import relations as _relations
-from .relations import Relations, Situations
+from .relations import Relations, Situations, others_kin_ties
 from .times import Times
 from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a relation to the writer is a fact at)
 
@@ -1065,6 +1065,9 @@ def _store(conn, entry, ex: Extraction, passages, known):
     me = unicodedata.normalize("NFC", me) if me else me
     if meta.get("links"):  # a note's [[links]] to people (importers/markdown.py)
         ex = linked_people(ex, meta["links"])
+    if ex.speakers:  # a kin word the chat names a speaker by is the owner's: another speaker's may mean another
+        ex = dataclasses.replace(ex, relations=others_kin_ties(ex, me))
+        others_kin_word(ex, me)
     ids = []
     speakers = {}  # person -> the mention of a speaker who says no "I"
     passage_of = _passage_finder(passages)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..kin import KIN_NAMES, ROLES
+from ..kin import KIN_NAMES, KIN_ROLE, ROLES
 from .aliases import full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
@@ -128,7 +128,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
     "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb",
-    "celebration", "arrive", "gone", "mass", "peace"}
+    "celebration", "arrive", "gone", "mass", "peace", "leave"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -153,8 +153,8 @@ def _kind(t) -> str | None:
                 if (lemma, c.lower_) in (("walk", "out"), ("run", "off")) and _went_somewhere(t, c):
                     return None  # "walked out along the harbour", "ran off to the shop": a walk, not a parting
                 return PHRASAL[(lemma, c.lower_)]
-        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t) or _no_more(t):
-            return "death"  # "slipped away peacefully", "went in her sleep", "never woke up", "was laid to rest", "lost her battle",
+        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t) or _no_more(t) or _left_us(t):
+            return "death"  # "slipped away peacefully", "left us peacefully in her sleep", "went in her sleep", "never woke up", "was laid to rest", "lost her battle",
             # "went to be with the Lord", "was called home", "never came home from the war"
         if lemma in VERBS:
             return VERBS[lemma]
@@ -372,7 +372,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "41"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "42"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -404,6 +404,8 @@ class Events:
     # "the wake for X", "anniversary Mass for X" (not the possessor's), "X's after dying", "gone to rest with his fathers";
     # a name parsed as a measure before "was found dead"; "buried in work", "murdered at Monopoly", "dead drunk", "went
     # peacefully to sleep on the sofa", a couple's or a 40th anniversary Mass none; "died when he saw the bill" perhaps)
+    # 42: deaths12 ("left us" with "peacefully" or "in his sleep" beside it a death; a death a chat's speaker tells by the
+    # kin word the chat names another speaker by, when the teller is not the owner, perhaps: `others_kin_word`)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -483,10 +485,10 @@ class Events:
                     people = [p for p in people if p not in via or not _someone_nearer(via[p], p, ex, owner)]
                     agents[:] = [p for p in agents if p in people]
                 lemma = t.lemma_.lower()
-                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not any(
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not _left_us(t) and not any(
                         c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
                     continue  # "lost my keys", "left the house"
-                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and any(c.dep_ == "dobj" for c in t.children) and not any(
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not _left_us(t) and any(c.dep_ == "dobj" for c in t.children) and not any(
                         c.i in owner for c in t.children if c.dep_ == "dobj"):
                     continue  # "she's buried more cats than anyone": "has buried", not "is buried"
                 if kind == "death" and t.pos_ == "VERB" and lemma in DONE_TO and not _ended(t) and any(
@@ -776,6 +778,8 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["killed"]  # "lost her battle with cancer", "took his own life"
     elif lemma in ("go", "slip"):
         c = CONFIDENCE["peacefully"] if _peaceful(t) else CONFIDENCE["slipped"]
+    elif lemma == "leave" and _left_us(t):
+        c = CONFIDENCE["peacefully"]  # "left us peacefully", "left us at 5:40. Peacefully, in his sleep"
     elif lemma == "wake":
         c = CONFIDENCE["never-woke"] if any(c.lower_ == "never" for c in t.children) else CONFIDENCE["did-not-wake"]
     elif lemma in ("lose", "bury", "mourn", "outlive"):
@@ -1976,6 +1980,25 @@ def _namesakes_unsure(ex) -> None:
                 break
 
 
+def others_kin_word(ex, me) -> None:
+    """A death told in a chat by the kin word the chat names a speaker by ("Papa": the owner `me`'s word for her
+    father-in-law), by a teller who is not the owner, is perhaps: the teller's "Papa" is the teller's own father, who may
+    be another man (to the owner's children, their father). With no owner known, whose word it is no one can say."""
+    named = {sp.lower() for _, _, sp in ex.speakers if sp.lower() in KIN_ROLE and sp != me}
+    if not named:
+        return
+    for ev in ex.events:
+        if ev.kind != "death" or ev.negated or ev.confidence < UNSURE_ABOVE:
+            continue
+        turn = next((sp for s, e, sp in ex.speakers if s <= ev.start < e), None)
+        if turn is None or turn == me:
+            continue
+        if any(p < len(ex.people) and p not in ev.agents and any(
+                ev.start <= m.start < ev.end and ex.text[m.start:m.end].lower() in named for m in ex.people[p].mentions)
+               for p in ev.people):
+            ev.confidence = min(ev.confidence, NAMESAKE)
+
+
 UNSURE_ABOVE = 0.9  # a death stated as fact (people.FACT)
 NAMESAKE = 0.6  # a death that may be a namesake's: "perhaps"
 
@@ -2073,6 +2096,22 @@ def _gone(t) -> bool:
     if lemma == "slip":
         return any(c.lower_ == "away" and c.dep_ in ("advmod", "prt") for c in t.children)
     return _peaceful(t)
+
+
+def _left_us(t) -> bool:
+    """Is "left us" a death: said with the words of one (peacefully, in one's sleep) in its own sentence or the words
+    just after it ("Nana left us peacefully on Sunday", "Papa left us at 5:40 this morning. Peacefully, at home")? Not
+    a leaving: "left us for a job in Dubai", "left us peacefully to get on with it"; nor "left us" alone."""
+    if t.lemma_.lower() != "leave" or t.pos_ != "VERB" or [c.lower_ for c in t.children if c.dep_ == "dobj"] != ["us"]:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd", "dative") or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           or c.lower_ in AWAY_TO and c.lower_ != "early" or c.dep_ == "prep" and c.lower_ in ("for", "with", "behind") for c in t.children):
+        return False
+    if _peaceful(t):
+        return True
+    after = [x for x in t.doc[t.sent.end:t.sent.end + 8] if not x.is_punct]
+    return bool(after) and not any(x.pos_ in ("VERB", "AUX") for x in t.doc[t.sent.end:after[0].sent.end]) and (
+        after[0].lower_ in PEACEFUL or [x.lower_ for x in after[:3]][:1] == ["in"] and any(x.lemma_.lower() == "sleep" for x in after[:4]))
 
 
 # "gone" said of someone in the words of a death: "Dad's long gone", "Stan had gone in the night". Bare, "gone" is a

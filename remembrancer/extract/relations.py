@@ -73,7 +73,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "30"  # 30: (relprec12) a kin word after a name ("Lata Aunty") is respect, no kin; in a chat, a parent word two speakers
+    version = "31"  # 31: (deaths12) a chat's kin word that names a speaker ("Papa") ties them to no other speaker
+    # who says it but the owner (`others_kin_ties`). 30: (relprec12) a kin word after a name ("Lata Aunty") is respect, no kin; in a chat, a parent word two speakers
     # say, a kin word spoken of in a message to someone ("Mom misses you"), a bare "Uncle", are no speaker's kin. 29: (relrec11) weak signs of the writer's household ("Euan and I", "Brought Aoife to school",
     # "Sunday dinner at Ciarán's parents'", "Twelve years married today"), kept apart (`Extraction.signs`) for
     # `household` to weigh over all entries; a diary's dropped "I" is the writer's. 28: (relprec10) a letter signed with a kin word is told in the reader's words ("Uncle Bob" is the
@@ -1333,6 +1334,22 @@ def _in_their_words(found, two) -> list[tuple]:
             o = hearer
         out.append((s, role, o, start, end, how))
     return out
+
+
+def others_kin_ties(ex, me) -> list[Relation]:
+    """The entry's relations but a chat's tie read from a kin word the chat names a speaker by ("Papa": the owner `me`'s
+    word for her father-in-law) said by a speaker who is not the owner: their "Papa" is their own father, perhaps another
+    man (to the owner's children, their father). With no owner known, whose word it is no one can say."""
+    named = {sp.lower() for _, _, sp in ex.speakers if sp.lower() in KIN_ROLE and sp != me}
+    if not named:
+        return ex.relations
+
+    def theirs(r):
+        turn = next((sp for s, e, sp in ex.speakers if s <= r.start < e), None)
+        return r.how.startswith("kin-chat") and turn is not None and turn != me and any(
+            r.start <= m.start < r.end and ex.text[m.start:m.end].lower() in named for m in ex.people[r.subject].mentions)
+
+    return [r for r in ex.relations if not theirs(r)]
 
 
 def _kin_to_others(ex, m) -> bool:
