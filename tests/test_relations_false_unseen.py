@@ -168,22 +168,6 @@ OWN_MUMS = [
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, want, also", TIES, ids=param_ids(TIES))
-def test_a_tie_beside_the_traps_is_stated(db, said, want, also):
-    with Memory(db) as memory:
-        add_said(memory, said, AT)
-        check_ties(memory, want, also)
-
-
-@pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, allowed", TRAPS, ids=param_ids(TRAPS))
-def test_no_false_tie_is_stated(db, said, allowed):
-    with Memory(db) as memory:
-        add_said(memory, said, AT)
-        check_ties(memory, [], allowed)
-
-
-@pytest.mark.sqlite_only
 @pytest.mark.parametrize("said", OWN_MUMS, ids=["bestie", "cuz", "cousins"])
 def test_each_speakers_mum_is_their_own(db, said):
     with Memory(db) as memory:
@@ -294,22 +278,6 @@ UNSEEN_TIES = [
 ]
 
 
-@pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, allowed", UNSEEN_TRAPS, ids=param_ids(UNSEEN_TRAPS))
-def test_no_tie_from_a_kin_word_of_respect_or_of_another_speaker(db, said, allowed):
-    with Memory(db) as memory:
-        add_said(memory, said, AT)
-        check_ties(memory, [], allowed)
-
-
-@pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, want, also", UNSEEN_TIES, ids=param_ids(UNSEEN_TIES))
-def test_a_tie_told_plainly_beside_them_is_stated(db, said, want, also):
-    with Memory(db) as memory:
-        add_said(memory, said, AT)
-        check_ties(memory, want, also)
-
-
 # (round 12) kin words said of someone in a message to another, and an elder called "Uncle" alone
 UNSEEN_TRAPS_TOLD = [
     ([("Marian", "Ciarán, ring me when you're up. Uncle Pat died last night"), ("Ciarán", "oh no mam, ringing now")],
@@ -320,9 +288,22 @@ UNSEEN_TRAPS_TOLD = [
 ]
 
 
+# every set of texts above, read the same way: the ties wanted stated, and nothing stated but those and the ties allowed
+ALL_TIES = TIES + UNSEEN_TIES
+ALL_TRAPS = TRAPS + UNSEEN_TRAPS + UNSEEN_TRAPS_TOLD
+
+
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, allowed", UNSEEN_TRAPS_TOLD, ids=["uncle died", "uncle spoken to"])
-def test_no_tie_from_a_kin_word_in_the_hearers_words_or_of_respect(db, said, allowed):
+@pytest.mark.parametrize("said, want, also", ALL_TIES, ids=param_ids(ALL_TIES))
+def test_a_tie_beside_the_traps_is_stated(db, said, want, also):
+    with Memory(db) as memory:
+        add_said(memory, said, AT)
+        check_ties(memory, want, also)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("said, allowed", ALL_TRAPS, ids=param_ids(ALL_TRAPS))
+def test_no_false_tie_is_stated(db, said, allowed):
     with Memory(db) as memory:
         add_said(memory, said, AT)
         check_ties(memory, [], allowed)
