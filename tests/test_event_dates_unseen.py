@@ -9,7 +9,8 @@ import pytest
 
 from remembrancer import Memory
 
-from test_events_unseen import _add, _dated, _events, _found, _ids, _plain
+from conftest import param_ids, unmarked
+from test_events_unseen import _add, _dated, _events, _found, _label
 
 pytestmark = pytest.mark.backends
 
@@ -118,7 +119,7 @@ BOUND = [
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, told", TOLD, ids=_ids(TOLD))
+@pytest.mark.parametrize("said, told", TOLD, ids=param_ids(TOLD, label=_label))
 def test_an_event_found_has_the_date_a_person_gives_it(db, said, told):
     with Memory(db) as memory:
         _add(memory, said)
@@ -128,7 +129,7 @@ def test_an_event_found_has_the_date_a_person_gives_it(db, said, told):
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("said, kind, who", BOUND, ids=_ids(BOUND))
+@pytest.mark.parametrize("said, kind, who", BOUND, ids=param_ids(BOUND, label=_label))
 def test_an_event_told_with_no_date_has_only_a_bound(db, said, kind, who):
     with Memory(db) as memory:
         _add(memory, said)
@@ -140,7 +141,7 @@ def test_a_sample_dated_the_same_on_both_backends(backend, request, tmp_path):
     """Every 8th told text and every 5th bound, each in a memory of its own, on both backends."""
     from conftest import store_on
 
-    for i, (said, told) in enumerate(_plain(TOLD)[::8]):
+    for i, (said, told) in enumerate(unmarked(TOLD)[::8]):
         with Memory(store_on(backend, request, tmp_path, f"told{i}")) as memory:
             _add(memory, said)
             events = _events(memory)
