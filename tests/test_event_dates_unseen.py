@@ -9,8 +9,8 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import param_ids, unmarked
-from test_events_unseen import _add, _dated, _events, _found, _label
+from conftest import param_ids
+from test_events_unseen import _add, _dated, _events, _found, _label, told_on_both
 
 pytestmark = pytest.mark.backends
 
@@ -141,12 +141,7 @@ def test_a_sample_dated_the_same_on_both_backends(backend, request, tmp_path):
     """Every 8th told text and every 5th bound, each in a memory of its own, on both backends."""
     from conftest import store_on
 
-    for i, (said, told) in enumerate(unmarked(TOLD)[::8]):
-        with Memory(store_on(backend, request, tmp_path, f"told{i}")) as memory:
-            _add(memory, said)
-            events = _events(memory)
-        for kind, who, when in told:
-            assert _dated(events, kind, who, when), (said, kind, who, events)
+    told_on_both(TOLD, backend, request, tmp_path)
     for i, (said, kind, who) in enumerate(BOUND[::5]):
         with Memory(store_on(backend, request, tmp_path, f"bound{i}")) as memory:
             _add(memory, said)

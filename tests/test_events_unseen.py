@@ -307,14 +307,20 @@ def test_an_anniversary_is_no_new_event(db, said, kind, who):
     assert not found, found
 
 
-def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
-    """Every 8th told text and every 6th trap, each in a memory of its own, on both backends."""
-    for i, (said, told) in enumerate(unmarked(TOLD)[::8]):
+def told_on_both(told, backend, request, tmp_path):
+    """Every 8th unmarked text of `told` (said, [(kind, who, when)]) in a memory of its own: each event read, dated
+    inside what is told."""
+    for i, (said, events_told) in enumerate(unmarked(told)[::8]):
         with Memory(store_on(backend, request, tmp_path, f"told{i}")) as memory:
             _add(memory, said)
             events = _events(memory)
-        for kind, who, when in told:
+        for kind, who, when in events_told:
             assert _dated(events, kind, who, when), (said, kind, who, events)
+
+
+def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
+    """Every 8th told text and every 6th trap, each in a memory of its own, on both backends."""
+    told_on_both(TOLD, backend, request, tmp_path)
     for i, (said, kind, who) in enumerate(unmarked(TRAPS)[::6]):
         with Memory(store_on(backend, request, tmp_path, f"trap{i}")) as memory:
             _add(memory, said)
