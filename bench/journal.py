@@ -109,7 +109,8 @@ HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 # before any rule of round 8; read by no rule. Reported like HELD_OUT: figures only, their errors only with --held-out-errors.
 # fresh11b: letters-glasgow (a Glasgow man's letters and emails to his brother in New Zealand and to his late mother, day-first).
 # fresh13a: notebook-manchester (a Nigerian-born ward sister's notebook in Manchester, typed up, day-first, some pages dated by a first line).
-FRESH = ["voice-memos", "chat-cousins", "letters-glasgow", "notebook-manchester"]
+# fresh13b: chat-hermanos (two Mexican-American brothers' chat in Texas, San Antonio and Houston, month-first).
+FRESH = ["voice-memos", "chat-cousins", "letters-glasgow", "notebook-manchester", "chat-hermanos"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
 _KINDS = {}
