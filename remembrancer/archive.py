@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .errors import BadFormat, NotEmpty, StoreError, UnknownFormat
 from .people import apply_corrections
+from . import store
 from .store import _entry_dict, next_ids
 
 RECORDS = ("corrections", "hidden", "recalls", "cards", "reviews")  # the owner's own tables, carried whole
@@ -32,7 +33,7 @@ def export(memory, fmt: str = "jsonl"):
         raise UnknownFormat(f"Unknown export format {fmt!r}: use jsonl or markdown")
     with memory.lock:
         conn = memory.conn
-        for row in conn.execute("SELECT * FROM entries ORDER BY coalesce(at, added), id"):
+        for row in store.entries_in_order(conn):
             entry = _entry_dict(row)
             if fmt == "markdown":
                 if entry["deleted"]:
@@ -43,14 +44,13 @@ def export(memory, fmt: str = "jsonl"):
             yield json.dumps(_entry_line(conn, entry), ensure_ascii=False) + "\n"
         if fmt == "jsonl":
             for table in RECORDS:
-                for r in conn.execute(f"SELECT * FROM {table} ORDER BY {ORDER.get(table, 'id')}"):
+                for r in store.whole_table(conn, table, ORDER.get(table, 'id')):
                     yield json.dumps({"table": table, "row": dict(r)}, ensure_ascii=False) + "\n"
 
 
 def _entry_line(conn, entry) -> dict:
     obj = {k: entry[k] for k in ("id", "text", "at", "added", "author", "source", "kind")}
-    table = "trashed_passages" if entry["deleted"] else "passages"
-    layout = conn.execute(f"SELECT id, start, end, speaker, ref FROM {table} WHERE entry = ? ORDER BY seq", (entry["id"],)).fetchall()
+    layout = store.entry_layout(conn, entry["id"], trashed=bool(entry["deleted"]))
     obj["passages"] = [p["id"] for p in layout]
     if entry["kind"] == "chat":
         obj["turns"] = [{"speaker": p["speaker"], "text": entry["text"][p["start"]:p["end"]], "ref": p["ref"]} for p in layout]
@@ -59,7 +59,7 @@ def _entry_line(conn, entry) -> dict:
     if entry["deleted"]:
         obj["deleted"] = entry["deleted"]
     versions = []
-    for v in conn.execute("SELECT text, at, turns, replaced FROM versions WHERE entry = ? ORDER BY number", (entry["id"],)):
+    for v in store.entry_versions(conn, entry["id"]):
         version = {"text": v["text"], "at": v["at"]}
         if entry["kind"] == "chat":
             version["turns"] = json.loads(v["turns"]) if v["turns"] else []
@@ -91,15 +91,11 @@ def plan(memory, entries) -> Plan:
     return Plan(True, max(ids, default=0), max(passages, default=0))
 
 
-def _columns(conn, table) -> list:
-    return conn.execute(f"PRAGMA table_info({table})").fetchall()
-
-
 def check_records(memory, records):
     """Every record names one of the owner's tables and only its columns, with plain values; else BadFormat
     naming the line, before anything is stored."""
     with memory.lock:
-        columns = {t: _columns(memory.conn, t) for t in RECORDS}
+        columns = {t: store.table_columns(memory.conn, t) for t in RECORDS}
     for where, table, row in records:
         if table not in columns:
             raise BadFormat(f"{where}: {table!r} is not a table an export carries ({', '.join(RECORDS)})",
@@ -124,7 +120,7 @@ def store_records(memory, records, plan: Plan, entries, results):
     moved = None if plan.keep else _passage_moves(memory, entries, results)
     added = set()
     with memory.transaction() as conn:
-        columns = {t: [c["name"] for c in _columns(conn, t)] for t in RECORDS}
+        columns = {t: [c["name"] for c in store.table_columns(conn, t)] for t in RECORDS}
         there = {}
         for where, table, row in records:
             row = dict(row)
@@ -135,22 +131,19 @@ def store_records(memory, records, plan: Plan, entries, results):
                 row["item"] = f"passage:{moved[int(old)]}"
             if table == "cards":
                 names = [c for c in columns[table] if c in row]
-                conn.execute(f"INSERT INTO cards ({','.join(names)}) VALUES ({','.join('?' * len(names))})"
-                             " ON CONFLICT (item) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in names if c != "item")
-                             + " WHERE excluded.updated > cards.updated", [row[c] for c in names])
+                store.keep_newer_card(conn, row, names)
                 continue
             if table not in there:
-                there[table] = {tuple(r) for r in conn.execute(
-                    f"SELECT {','.join(c for c in columns[table] if c != 'id')} FROM {table}")}
+                there[table] = store.record_keys(conn, table, [c for c in columns[table] if c != "id"])
             key = tuple(row.get(c) for c in columns[table] if c != "id")
             if key in there[table]:
                 continue
-            if not plan.keep or conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row.get("id"),)).fetchone():
+            if not plan.keep or store.has_row(conn, table, row.get("id")):
                 row.pop("id", None)
             names = [c for c in columns[table] if c in row]
-            conn.execute(f"INSERT INTO {table} ({','.join(names)}) VALUES ({','.join('?' * len(names))})", [row[c] for c in names])
+            store.insert_row(conn, table, row, names)
             added.add(table)
-        if "corrections" in added and conn.execute("SELECT 1 FROM people LIMIT 1").fetchone():
+        if "corrections" in added and store.has_people(conn):
             from .extract import person_cues
 
             apply_corrections(conn)  # the owner's corrections hold for what is read already, too
@@ -163,9 +156,8 @@ def _passage_moves(memory, entries, results) -> dict[int, int]:
     for entry, result in zip(entries, results):
         if not entry.passage_ids:
             continue
-        now = [r[0] for r in memory.query(
-            "SELECT id, seq FROM passages WHERE entry = ? UNION ALL SELECT id, seq FROM trashed_passages WHERE entry = ?"
-            " ORDER BY seq", (result["entry"], result["entry"]))]
+        with memory.lock, memory.errors():
+            now = store.entry_passage_ids(memory.conn, result["entry"])
         if len(now) == len(entry.passage_ids) and "version" not in result:
             out.update(zip(entry.passage_ids, now))
     return out
@@ -197,31 +189,27 @@ def copy(src, dst) -> dict:
                          "Copy with the remembrancer that made the store (pip install -U remembrancer).")
     counts = {}
     with src.snapshot(), dst.transaction() as out:
-        held = {t: out.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        held = {t: store.table_count(out, t) for t in TABLES}
         if any(held.values()):
             raise NotEmpty(f"{getattr(dst.path, 'shown', dst.path)} is not empty (it holds "
                            + ", ".join(f"{n} {t}" for t, n in held.items() if n)[:200] + ")")
         vector = getattr(dst, "vector_value", None) or (lambda v: v.tobytes())
         for table in (t for t in TABLES if t in tables):
-            names = [c["name"] for c in _columns(src.conn, table)]
-            there = {c["name"] for c in _columns(out, table)}
+            names = [c["name"] for c in store.table_columns(src.conn, table)]
+            there = {c["name"] for c in store.table_columns(out, table)}
             if set(names) - there:
                 raise StoreError(f"The copy's table {table} has no column {sorted(set(names) - there)[0]!r}",
                                  "Open both stores with the same remembrancer and try again; nothing was copied.")
-            where = f" WHERE key NOT IN ({','.join('?' * len(LOCAL_SETTINGS))})" if table == "settings" else ""
-            insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
             counts[table] = 0
-            for rows in src.stream(f"SELECT {', '.join(names)} FROM {table}{where}",
-                                   LOCAL_SETTINGS if where else (), COPY_ROWS):
+            for rows in store.stream_table(src, table, names, LOCAL_SETTINGS if table == "settings" else (), COPY_ROWS):
                 rows = [tuple(r) for r in rows]
                 if table == "embeddings":
                     k = names.index("vector")
                     rows = [r[:k] + (vector(_floats(r[k])),) + r[k + 1:] for r in rows]
-                out.executemany(insert, rows)
-                if table == "passages":  # SQLite's full-text index (PostgreSQL's follows the table by itself)
+                store.insert_rows(out, table, names, rows)
+                if table == "passages":
                     k = [names.index(c) for c in ("id", "text", "speaker")]
-                    out.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)",
-                                    [(r[k[0]], r[k[1]], r[k[2]]) for r in rows])
+                    store.index_for_search(out, [(r[k[0]], r[k[1]], r[k[2]]) for r in rows])
                 counts[table] += len(rows)
         dst.copied(out)
     return counts

@@ -2782,3 +2782,82 @@ def forget_persons(conn, people):
     """Delete these people, with all read of them (their facts have no cascade)."""
     conn.execute(f"DELETE FROM person_facts WHERE person IN ({_marks(people)})", sorted(people))
     conn.execute(f"DELETE FROM people WHERE id IN ({_marks(people)})", sorted(people))
+
+
+# -- archive (export, import, copy) ------------------------------------------------------------------
+def entries_in_order(conn):
+    """Every entry, in the trash too, oldest first (by when it was written, else added)."""
+    return conn.execute("SELECT * FROM entries ORDER BY coalesce(at, added), id")
+
+
+def whole_table(conn, table: str, order: str):
+    """Every row of one of the owner's tables, every column, in this order."""
+    return conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
+
+
+def entry_layout(conn, entry: int, trashed: bool = False) -> list:
+    """Rows (id, start, end, speaker, ref) of an entry's passages (in the trash with it), in order."""
+    table = "trashed_passages" if trashed else "passages"
+    return conn.execute(f"SELECT id, start, end, speaker, ref FROM {table} WHERE entry = ? ORDER BY seq", (entry,)).fetchall()
+
+
+def entry_versions(conn, entry: int) -> list:
+    """Rows (text, at, turns, replaced) of an entry's earlier versions, oldest first."""
+    return conn.execute("SELECT text, at, turns, replaced FROM versions WHERE entry = ? ORDER BY number", (entry,)).fetchall()
+
+
+def entry_passage_ids(conn, entry: int) -> list[int]:
+    """An entry's passage ids, in the trash or not, in order."""
+    return [r[0] for r in conn.execute(
+        "SELECT id, seq FROM passages WHERE entry = ? UNION ALL SELECT id, seq FROM trashed_passages WHERE entry = ?"
+        " ORDER BY seq", (entry, entry))]
+
+
+def table_columns(conn, table: str) -> list:
+    """A table's columns as rows (name, notnull, dflt_value, pk ...)."""
+    return conn.execute(f"PRAGMA table_info({table})").fetchall()
+
+
+def table_count(conn, table: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def record_keys(conn, table: str, columns) -> set[tuple]:
+    """Every row of a table as a tuple of these columns."""
+    return {tuple(r) for r in conn.execute(f"SELECT {','.join(columns)} FROM {table}")}
+
+
+def has_row(conn, table: str, row_id) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+
+
+def insert_row(conn, table: str, row: dict, names):
+    """One row of a table, these of its columns."""
+    conn.execute(f"INSERT INTO {table} ({','.join(names)}) VALUES ({','.join('?' * len(names))})", [row[c] for c in names])
+
+
+def insert_rows(conn, table: str, names, rows):
+    """Rows (tuples in the order of `names`) into a table."""
+    conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows)
+
+
+def keep_newer_card(conn, row: dict, names):
+    """A review card, or its update if it is newer than the card held for the same item."""
+    conn.execute(f"INSERT INTO cards ({','.join(names)}) VALUES ({','.join('?' * len(names))})"
+                 " ON CONFLICT (item) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in names if c != "item")
+                 + " WHERE excluded.updated > cards.updated", [row[c] for c in names])
+
+
+def has_people(conn) -> bool:
+    return conn.execute("SELECT 1 FROM people LIMIT 1").fetchone() is not None
+
+
+def stream_table(memory, table: str, names, leave_out_keys=(), size: int = 2_000):
+    """A table's rows (these columns), `size` at a time, inside `snapshot`; `leave_out_keys`: settings not read."""
+    where = f" WHERE key NOT IN ({_marks(leave_out_keys)})" if leave_out_keys else ""
+    return memory.stream(f"SELECT {', '.join(names)} FROM {table}{where}", tuple(leave_out_keys), size)
+
+
+def index_for_search(conn, rows):
+    """Rows (id, text, speaker) of copied passages into SQLite's full-text index (PostgreSQL's follows the table)."""
+    conn.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)", rows)
