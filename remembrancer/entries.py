@@ -17,6 +17,7 @@ import json
 from . import capture, dates
 from .errors import BadInput, NotFound
 from .importers.markdown import moved_links
+from . import store
 from .store import TOPS, _entry_dict, _sqlite_errors, content_hash, index_passages, next_ids
 
 CHANGED = "entries.changed"  # bumped by every change to an entry: caches of speakers and vectors read it
@@ -34,7 +35,7 @@ def no_entry(entry_id) -> NotFound:
 
 
 def _row(conn, entry_id):
-    row = conn.execute("SELECT * FROM entries WHERE id = ?", (_id(entry_id),)).fetchone()
+    row = store.entry_row(conn, _id(entry_id))
     if row is None:
         raise no_entry(entry_id)
     return row
@@ -43,14 +44,11 @@ def _row(conn, entry_id):
 def _read(memory, entry_id):
     """The entry's row, read outside a transaction."""
     entry_id = _id(entry_id)
-    rows = memory.query("SELECT * FROM entries WHERE id = ?", (entry_id,))
-    if not rows:
+    with memory.lock, memory.errors():
+        row = store.entry_row(memory.conn, entry_id)
+    if row is None:
         raise no_entry(entry_id)
-    return rows[0]
-
-
-def _layout(conn, entry_id, table="passages") -> list:
-    return conn.execute(f"SELECT id, seq, start, end, speaker, ref FROM {table} WHERE entry = ? ORDER BY seq", (entry_id,)).fetchall()
+    return row
 
 
 def _turns_of(text, layout) -> list[dict]:
@@ -58,8 +56,7 @@ def _turns_of(text, layout) -> list[dict]:
 
 
 def _bump(conn):
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE"
-                 " SET value = CAST(value AS INTEGER) + 1", (CHANGED,))
+    store.bump_setting(conn, CHANGED)
 
 
 # -- reading ------------------------------------------------------------------------------------------
@@ -71,12 +68,10 @@ def entry(memory, entry_id) -> dict:
         out["passages"] = [
             {"passage": p["id"], "seq": p["seq"], "speaker": p["speaker"], "ref": p["ref"], "start": p["start"],
              "end": p["end"], "text": row["text"][p["start"]:p["end"]]}
-            for p in _layout(memory.conn, row["id"], table)
+            for p in store.passage_layout(memory.conn, row["id"], table)
         ]
-        out["versions"] = memory.conn.execute("SELECT count(*) FROM versions WHERE entry = ?", (row["id"],)).fetchone()[0]
-        out["people"] = [r[0] for r in memory.conn.execute(
-            "SELECT p.name FROM mentions m JOIN people p ON p.id = m.person WHERE m.entry = ?"
-            " GROUP BY p.id ORDER BY min(m.start)", (row["id"],))]
+        out["versions"] = store.version_count(memory.conn, row["id"])
+        out["people"] = store.names_in_entry(memory.conn, row["id"])
     return out
 
 
@@ -85,8 +80,8 @@ def history(memory, entry_id) -> list[dict]:
     `changed` says what differs from the version before ("text", "date")."""
     with memory.lock, memory.errors():
         row = _row(memory.conn, entry_id)
-        versions = memory.conn.execute("SELECT * FROM versions WHERE entry = ? ORDER BY number", (row["id"],)).fetchall()
-        layout = _layout(memory.conn, row["id"], "trashed_passages" if row["deleted"] else "passages")
+        versions = store.all_versions(memory.conn, row["id"])
+        layout = store.passage_layout(memory.conn, row["id"], "trashed_passages" if row["deleted"] else "passages")
     out, made = [], row["added"]
     states = [(v["number"], v["text"], v["at"], json.loads(v["turns"]) if v["turns"] else None, v["replaced"]) for v in versions]
     states.append((len(versions) + 1, row["text"], row["at"], _turns_of(row["text"], layout) if row["kind"] == "chat" else None, None))
@@ -102,11 +97,7 @@ def history(memory, entry_id) -> list[dict]:
 
 
 def trash(memory) -> list[dict]:
-    rows = memory.query(
-        "SELECT e.id, e.text, e.at, e.added, e.deleted, e.kind, e.author, e.source, e.words,"
-        " (SELECT count(*) FROM versions v WHERE v.entry = e.id) AS versions,"
-        " (SELECT min(t.start) FROM trashed_passages t WHERE t.entry = e.id) AS body"
-        " FROM entries e WHERE e.deleted IS NOT NULL ORDER BY e.deleted DESC, e.id DESC")
+    rows = store.trashed_entries(memory)
     # `preview`: its words from the first passage on (front matter and a date line say only when)
     return [{"entry": r["id"], "deleted": r["deleted"], "at": r["at"], "added": r["added"], "kind": r["kind"],
              "author": r["author"], "source": r["source"], "words": r["words"], "versions": r["versions"], "text": r["text"],
@@ -117,24 +108,10 @@ def trash(memory) -> list[dict]:
 # -- what was derived from an entry --------------------------------------------------------------------
 def _forget_extracted(conn, entry_id):
     """The people, times, feelings ... read in the entry, if it was read (no model is loaded otherwise)."""
-    if conn.execute("SELECT 1 FROM processed WHERE entry = ? AND processor = 'extract'", (entry_id,)).fetchone() or \
-            conn.execute("SELECT 1 FROM mentions WHERE entry = ? LIMIT 1", (entry_id,)).fetchone():
+    if store.was_extracted(conn, entry_id):
         from . import extract
 
         extract.forget(conn, [entry_id])
-
-
-def _drop_passages(conn, entry_id):
-    """Take an entry's passages out of `passages`, the search index and the vectors (noting each vector
-    gone, so that an index in memory drops it)."""
-    mine = "SELECT id FROM passages WHERE entry = ?"
-    conn.execute("INSERT INTO passages_fts (passages_fts, rowid, text, speaker)"
-                 " SELECT 'delete', id, text, speaker FROM passages WHERE entry = ?", (entry_id,))
-    conn.execute(f"INSERT INTO embeddings_gone (passage) SELECT passage FROM embeddings WHERE passage IN ({mine})", (entry_id,))
-    conn.execute(f"DELETE FROM embeddings WHERE passage IN ({mine})", (entry_id,))
-    conn.execute(f"DELETE FROM passage_symbols WHERE passage IN ({mine})", (entry_id,))
-    conn.execute("DELETE FROM passages WHERE entry = ?", (entry_id,))
-    conn.execute("DELETE FROM processed WHERE entry = ? AND processor = 'embed'", (entry_id,))
 
 
 def _put_passages(conn, entry_id, text, layout):
@@ -156,8 +133,7 @@ def _move_items(conn, old, new):
         same = free.get((text, speaker, ref))
         if same:
             moves.append((f"passage:{pid}", f"passage:{same.pop(0)}"))
-    for table in ITEM_TABLES:
-        conn.executemany(f"UPDATE {table} SET item = ? WHERE item = ?", moves)
+    store.move_items(conn, ITEM_TABLES, moves)
 
 
 # -- changing ------------------------------------------------------------------------------------------
@@ -196,34 +172,33 @@ def change(memory, entry_id, *, text=None, turns=None, at=None) -> dict:
         row = _row(conn, entry_id)
         if row["deleted"]:
             raise BadInput(f"Entry {entry_id} is in the trash", f"Restore it first: `remembrancer entry restore {entry_id}`.")
-        layout = _layout(conn, entry_id)
+        layout = store.passage_layout(conn, entry_id)
         new = _changed(row, layout, text, turns, dates.parse(at) if at is not None else row["at"])
         new_layout = [(s, e, sp, ref) for s, e, sp, ref in new.passages]
         text_changed = new.text != row["text"] or new_layout != [(p["start"], p["end"], p["speaker"], p["ref"]) for p in layout]
-        versions = conn.execute("SELECT count(*) FROM versions WHERE entry = ?", (entry_id,)).fetchone()[0]
+        versions = store.version_count(conn, entry_id)
         if not text_changed and new.at == row["at"]:
             return {"entry": entry_id, "changed": False, "version": versions + 1, "passages": len(layout),
                     "words": row["words"], "at": row["at"]}
         digest = content_hash(new)
-        other = conn.execute("SELECT id, deleted FROM entries WHERE hash = ? AND id != ?", (digest, entry_id)).fetchone()
+        other = store.entry_with_hash(conn, digest, entry_id)
         if other:
             where = " (in the trash)" if other["deleted"] else ""
             raise BadInput(f"Entry {other['id']}{where} holds that text already",
                            "Change the words, or delete one of the two; nothing was changed.")
         old_turns = json.dumps(_turns_of(row["text"], layout), ensure_ascii=False) if row["kind"] == "chat" else None
-        conn.execute("INSERT INTO versions (entry, number, text, at, turns, hash, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (entry_id, versions + 1, row["text"], row["at"], old_turns, row["hash"], dates.now()))
+        store.add_version(conn, entry_id, versions + 1, row["text"], row["at"], old_turns, row["hash"], dates.now())
         _forget_extracted(conn, entry_id)  # a new date moves "yesterday" too: read again either way
-        conn.execute("DELETE FROM failures WHERE entry = ?", (entry_id,))  # and tried again, if it failed before
+        store.forget_rows_of_entry(conn, "failures", entry_id)  # and tried again, if it failed before
         if text_changed:
             old = [{"id": p["id"], "text": row["text"][p["start"]:p["end"]], "speaker": p["speaker"], "ref": p["ref"]} for p in layout]
             first = next_ids(conn)[1]  # before the old ones go: an id is never given twice
-            _drop_passages(conn, entry_id)
+            store.drop_passages(conn, entry_id)
             fresh = [(first + i, i, s, e, sp, ref) for i, (s, e, sp, ref) in enumerate(new_layout)]
             _put_passages(conn, entry_id, new.text, fresh)
             _move_items(conn, old, [(p[0], new.text[p[2]:p[3]], p[4], p[5]) for p in fresh])
-        conn.execute("UPDATE entries SET text = ?, at = ?, hash = ?, words = ?, meta = ? WHERE id = ?",
-                     (new.text, new.at, digest, new.words, json.dumps(new.meta, ensure_ascii=False) if new.meta else None, entry_id))
+        store.rewrite_entry(conn, entry_id, new.text, new.at, digest, new.words,
+                            json.dumps(new.meta, ensure_ascii=False) if new.meta else None)
         _bump(conn)
     if memory.derive:
         memory.process([entry_id])
@@ -269,12 +244,11 @@ def delete(memory, entry_id) -> dict:
         if row["deleted"]:
             return {"entry": row["id"], "deleted": row["deleted"], "changed": False}
         _forget_extracted(conn, row["id"])
-        conn.execute("INSERT INTO trashed_passages (id, entry, seq, start, end, speaker, ref)"
-                     " SELECT id, entry, seq, start, end, speaker, ref FROM passages WHERE entry = ?", (row["id"],))
-        _drop_passages(conn, row["id"])
-        conn.execute("DELETE FROM processed WHERE entry = ?", (row["id"],))
-        conn.execute("DELETE FROM failures WHERE entry = ?", (row["id"],))
-        conn.execute("UPDATE entries SET deleted = ? WHERE id = ?", (now, row["id"]))
+        store.set_aside_passages(conn, row["id"])
+        store.drop_passages(conn, row["id"])
+        for table in ("processed", "failures"):
+            store.forget_rows_of_entry(conn, table, row["id"])
+        store.set_deleted(conn, row["id"], now)
         _bump(conn)
     return {"entry": row["id"], "deleted": now, "changed": True}
 
@@ -286,12 +260,12 @@ def restore(memory, entry_id) -> dict:
         with memory.transaction() as conn:
             row = _row(conn, entry_id)
             if row["deleted"]:
-                layout = _layout(conn, row["id"], "trashed_passages")
+                layout = store.passage_layout(conn, row["id"], "trashed_passages")
                 _put_passages(conn, row["id"], row["text"], [tuple(p) for p in layout])
-                conn.execute("DELETE FROM trashed_passages WHERE entry = ?", (row["id"],))
-                conn.execute("DELETE FROM processed WHERE entry = ?", (row["id"],))  # every processor reads it again
-                conn.execute("DELETE FROM failures WHERE entry = ?", (row["id"],))
-                conn.execute("UPDATE entries SET deleted = NULL WHERE id = ?", (row["id"],))
+                # `processed` too: every processor reads it again
+                for table in ("trashed_passages", "processed", "failures"):
+                    store.forget_rows_of_entry(conn, table, row["id"])
+                store.set_deleted(conn, row["id"], None)
                 _bump(conn)
         if memory.derive:
             memory.process([row["id"]])
@@ -307,34 +281,32 @@ def purge(memory, entry_id, confirm=False) -> dict:
     Returns {"entry", "purged", "versions", "passages", "wiped", "note"}: `wiped` says the file was rewritten
     so that no free page keeps a copy (False when another program held the store: it is at the next purge)."""
     row = _read(memory, entry_id)
-    versions = memory.query("SELECT count(*) FROM versions WHERE entry = ?", (row["id"],))[0][0]
+    with memory.lock, memory.errors():
+        versions = store.version_count(memory.conn, row["id"])
     if confirm is not True:
         raise BadInput(f"Erasing entry {row['id']} and its {versions + 1} version{'s' if versions else ''} cannot be undone",
                        f"Say so: `remembrancer entry purge {row['id']} --yes` (confirm=True); or `remembrancer entry delete"
                        f" {row['id']}` puts it in the trash instead.")
     with memory.lock:
-        secure = memory.query("PRAGMA secure_delete")[0][0]
-        memory.query("PRAGMA secure_delete = ON")  # what is deleted is overwritten, not only let go
+        secure = store.secure_delete(memory, True)  # what is deleted is overwritten, not only let go
         try:
             with memory.transaction() as conn:
                 row = _row(conn, entry_id)
                 eid = row["id"]
-                layout = _layout(conn, eid)
-                aside = _layout(conn, eid, "trashed_passages")
+                layout = store.passage_layout(conn, eid)
+                aside = store.passage_layout(conn, eid, "trashed_passages")
                 _forget_extracted(conn, eid)
-                _drop_passages(conn, eid)
+                store.drop_passages(conn, eid)
                 for table in ("trashed_passages", "versions", "processed", "import_sources"):
-                    conn.execute(f"DELETE FROM {table} WHERE entry = ?", (eid,))
-                conn.execute("DELETE FROM entries WHERE id = ?", (eid,))
+                    store.forget_rows_of_entry(conn, table, eid)
+                store.erase_entry_row(conn, eid)
                 top = max([p["id"] for p in layout + aside], default=0)
                 for key, value in zip(TOPS, (eid, top)):
-                    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
-                                 " SET value = max(CAST(value AS INTEGER), excluded.value)", (key, value))
-                # A deleted row's words stay in the index's older segments until they are merged.
-                conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')")
+                    store.raise_setting(conn, key, value)
+                store.merge_search_index(conn)
                 _bump(conn)
         finally:
-            memory.query(f"PRAGMA secure_delete = {int(secure)}")
+            store.secure_delete(memory, secure)
         wiped = _wipe(memory)
     return {"entry": eid, "purged": True, "versions": versions + 1, "passages": len(layout) + len(aside), "wiped": wiped,
             "note": PURGE_NOTE}
@@ -347,13 +319,6 @@ def _wipe(memory) -> bool:
         return False
     try:
         with _sqlite_errors():
-            store = memory.conn.execute("PRAGMA temp_store").fetchone()[0]
-            memory.conn.execute("PRAGMA temp_store = MEMORY")
-            try:
-                memory.conn.execute("VACUUM")
-            finally:
-                memory.conn.execute(f"PRAGMA temp_store = {int(store)}")
-            busy = memory.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            return store.vacuum_in_memory(memory.conn)
     except Exception:  # noqa: BLE001 - another program is using the store; the entry is erased all the same
         return False
-    return not busy

@@ -2861,3 +2861,137 @@ def stream_table(memory, table: str, names, leave_out_keys=(), size: int = 2_000
 def index_for_search(conn, rows):
     """Rows (id, text, speaker) of copied passages into SQLite's full-text index (PostgreSQL's follows the table)."""
     conn.executemany("INSERT INTO passages_fts (rowid, text, speaker) VALUES (?, ?, ?)", rows)
+
+
+# -- entries (read, change, trash, restore, purge) ---------------------------------------------------
+def entry_row(conn, entry_id: int):
+    """The entry's row, or None."""
+    return conn.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
+
+
+def passage_layout(conn, entry_id: int, table: str = "passages") -> list:
+    """Rows (id, seq, start, end, speaker, ref) of an entry's passages in `passages` or `trashed_passages`, in order."""
+    return conn.execute(f"SELECT id, seq, start, end, speaker, ref FROM {table} WHERE entry = ? ORDER BY seq", (entry_id,)).fetchall()
+
+
+def bump_setting(conn, key: str):
+    """Add one to a counter kept in `settings` (from 1)."""
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE"
+                 " SET value = CAST(value AS INTEGER) + 1", (key,))
+
+
+def raise_setting(conn, key: str, value: int):
+    """A number kept in `settings`, raised to `value` if it is below."""
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
+                 " SET value = max(CAST(value AS INTEGER), excluded.value)", (key, value))
+
+
+def version_count(conn, entry_id: int) -> int:
+    return conn.execute("SELECT count(*) FROM versions WHERE entry = ?", (entry_id,)).fetchone()[0]
+
+
+def all_versions(conn, entry_id: int) -> list:
+    """An entry's earlier versions, every column, oldest first."""
+    return conn.execute("SELECT * FROM versions WHERE entry = ? ORDER BY number", (entry_id,)).fetchall()
+
+
+def add_version(conn, entry_id: int, number: int, text: str, at, turns, digest: str, replaced: str):
+    conn.execute("INSERT INTO versions (entry, number, text, at, turns, hash, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 (entry_id, number, text, at, turns, digest, replaced))
+
+
+def names_in_entry(conn, entry_id: int) -> list[str]:
+    """The people mentioned in an entry, in the order first mentioned."""
+    return [r[0] for r in conn.execute("SELECT p.name FROM mentions m JOIN people p ON p.id = m.person WHERE m.entry = ?"
+                                       " GROUP BY p.id ORDER BY min(m.start)", (entry_id,))]
+
+
+def trashed_entries(memory) -> list:
+    """Rows of the entries in the trash, last put there first, with their count of versions and where their first
+    passage starts (`body`)."""
+    return memory.query(
+        "SELECT e.id, e.text, e.at, e.added, e.deleted, e.kind, e.author, e.source, e.words,"
+        " (SELECT count(*) FROM versions v WHERE v.entry = e.id) AS versions,"
+        " (SELECT min(t.start) FROM trashed_passages t WHERE t.entry = e.id) AS body"
+        " FROM entries e WHERE e.deleted IS NOT NULL ORDER BY e.deleted DESC, e.id DESC")
+
+
+def was_extracted(conn, entry_id: int) -> bool:
+    """Whether anything was read in the entry (marked read, or holding mentions)."""
+    return bool(conn.execute("SELECT 1 FROM processed WHERE entry = ? AND processor = 'extract'", (entry_id,)).fetchone() or
+                conn.execute("SELECT 1 FROM mentions WHERE entry = ? LIMIT 1", (entry_id,)).fetchone())
+
+
+def drop_passages(conn, entry_id: int):
+    """Take an entry's passages out of `passages`, the search index and the vectors (noting each vector gone, so
+    that an index in memory drops it)."""
+    mine = "SELECT id FROM passages WHERE entry = ?"
+    conn.execute("INSERT INTO passages_fts (passages_fts, rowid, text, speaker)"
+                 " SELECT 'delete', id, text, speaker FROM passages WHERE entry = ?", (entry_id,))
+    conn.execute(f"INSERT INTO embeddings_gone (passage) SELECT passage FROM embeddings WHERE passage IN ({mine})", (entry_id,))
+    conn.execute(f"DELETE FROM embeddings WHERE passage IN ({mine})", (entry_id,))
+    conn.execute(f"DELETE FROM passage_symbols WHERE passage IN ({mine})", (entry_id,))
+    conn.execute("DELETE FROM passages WHERE entry = ?", (entry_id,))
+    conn.execute("DELETE FROM processed WHERE entry = ? AND processor = 'embed'", (entry_id,))
+
+
+def move_items(conn, tables, moves):
+    """The owner's records naming an item by key, moved (new, old) in these tables."""
+    for table in tables:
+        conn.executemany(f"UPDATE {table} SET item = ? WHERE item = ?", moves)
+
+
+def entry_with_hash(conn, digest: str, besides: int):
+    """(id, deleted) of another entry holding this content, or None."""
+    return conn.execute("SELECT id, deleted FROM entries WHERE hash = ? AND id != ?", (digest, besides)).fetchone()
+
+
+def forget_rows_of_entry(conn, table: str, entry_id: int):
+    """Delete a table's rows of one entry (processed, failures, trashed_passages, versions, import_sources)."""
+    conn.execute(f"DELETE FROM {table} WHERE entry = ?", (entry_id,))
+
+
+def rewrite_entry(conn, entry_id: int, text: str, at, digest: str, words: int, meta):
+    conn.execute("UPDATE entries SET text = ?, at = ?, hash = ?, words = ?, meta = ? WHERE id = ?",
+                 (text, at, digest, words, meta, entry_id))
+
+
+def set_aside_passages(conn, entry_id: int):
+    """Copy an entry's passages into `trashed_passages` (before they are dropped)."""
+    conn.execute("INSERT INTO trashed_passages (id, entry, seq, start, end, speaker, ref)"
+                 " SELECT id, entry, seq, start, end, speaker, ref FROM passages WHERE entry = ?", (entry_id,))
+
+
+def set_deleted(conn, entry_id: int, when):
+    """Mark an entry in the trash since `when` (None: out of it)."""
+    conn.execute("UPDATE entries SET deleted = ? WHERE id = ?", (when, entry_id))
+
+
+def erase_entry_row(conn, entry_id: int):
+    conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+
+def merge_search_index(conn):
+    """Merge the full-text index's segments (a deleted row's words stay in older segments until then)."""
+    conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')")
+
+
+def secure_delete(memory, on=None) -> bool:
+    """Whether deleted content is overwritten; set it if `on` is given (returns the setting before)."""
+    before = bool(memory.query("PRAGMA secure_delete")[0][0])
+    if on is not None:
+        memory.query(f"PRAGMA secure_delete = {int(bool(on))}")
+    return before
+
+
+def vacuum_in_memory(conn) -> bool:
+    """Rewrite the file without its free pages, in memory rather than a temporary file, then empty the write-ahead
+    log; True if the log was emptied (no other program held it)."""
+    store = conn.execute("PRAGMA temp_store").fetchone()[0]
+    conn.execute("PRAGMA temp_store = MEMORY")
+    try:
+        conn.execute("VACUUM")
+    finally:
+        conn.execute(f"PRAGMA temp_store = {int(store)}")
+    busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    return not busy
