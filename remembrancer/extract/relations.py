@@ -74,7 +74,7 @@ class Relations:
 
     name = "relations"
     version = "32"  # 32: (relprec13) a name hung on a role noun past a nearer role noun ("My buddy Mike's dad Frank") is
-    # not the farther one's; a name after a role noun and a comma that goes on as a list ("my sister, Tom and the twins"),
+    # not the farther one's, and of two possessors hung on a noun the nearer owns it ("My stepmum Carol's mother"); a name after a role noun and a comma that goes on as a list ("my sister, Tom and the twins"),
     # a word for a person by sex or age ("her old man", "my boy Rex", "my baby Biscuit"), are "perhaps"; "who I call
     # Auntie Hazel" is a name given, no tie. 31: (deaths12) a chat's kin word that names a speaker ("Papa") ties them to no other speaker
     # who says it but the owner (`others_kin_ties`). 30: (relprec12) a kin word after a name ("Lata Aunty") is respect, no kin; in a chat, a parent word two speakers
@@ -120,7 +120,7 @@ class Relations:
             return _we(ex, token) if p is None and token.lower_ in ("our", "ours") else p
 
         def possessor(noun):
-            for c in noun.children:
+            for c in reversed(list(noun.children)):  # "My stepmum Carol's mother": the nearer, Carol's, when two are hung on it
                 if c.dep_ == "poss":
                     return who(c)
             for c in noun.children:  # "the daughter of Lucia"
@@ -341,15 +341,16 @@ class Relations:
 
 # Words for a person by sex or age alone, which are also what one calls a partner, a child, a pet, a patient ("her old
 # man Bruce", "my boy Rex", "my baby Biscuit", "my lady in bed 4, Edna"): no tie is told by them for sure.
-ENDEARING = {"man", "woman", "boy", "girl", "lady", "gentleman", "guy", "fella", "fellow", "bloke", "lad", "lass", "baby",
-             "babe"}
+# ("Sheila's lad Craig", "our lass": in the Englishes that say them, a son and a daughter.)
+ENDEARING = {"man", "woman", "boy", "girl", "lady", "gentleman", "guy", "fella", "fellow", "bloke", "baby", "babe"}
 
 
 def _role_between(noun, name) -> bool:
-    """Is there a nearer role noun between a role noun and the name the parser hung on it ("My buddy Mike's dad Frank":
-    Frank is the dad, Mike's, not the buddy)?"""
+    """Is there a nearer role noun of someone's between a role noun and the name the parser hung on it ("My buddy Mike's
+    dad Frank": Frank is the dad, Mike's, not the buddy; but "His mother, my gran Agnes" is one person)?"""
     lo, hi = sorted((noun.i, name.i))
-    return any(role_noun(t) for t in noun.doc[lo + 1:hi])
+    between = noun.doc[lo + 1:hi]
+    return any(t.tag_ == "POS" for t in between) and any(role_noun(t) for t in between)
 
 
 def _in_a_list(noun, name) -> bool:
