@@ -45,7 +45,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # half A, 2 of 2 on half B.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
-              "kin-vocative": 0.9, "beside": 0.9, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
+              "kin-vocative": 0.9, "beside": 0.9, "listed": 0.5, "endearing": 0.5, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
               "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9, "worn": 0.9}
 BE = {"be"}
@@ -73,7 +73,10 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "31"  # 31: (deaths12) a chat's kin word that names a speaker ("Papa") ties them to no other speaker
+    version = "32"  # 32: (relprec13) a name hung on a role noun past a nearer role noun ("My buddy Mike's dad Frank") is
+    # not the farther one's, and of two possessors hung on a noun the nearer owns it ("My stepmum Carol's mother"); a name after a role noun and a comma that goes on as a list ("my sister, Tom and the twins"),
+    # a word for a person by sex or age ("her old man", "my boy Rex", "my baby Biscuit"), are "perhaps"; "who I call
+    # Auntie Hazel" is a name given, no tie. 31: (deaths12) a chat's kin word that names a speaker ("Papa") ties them to no other speaker
     # who says it but the owner (`others_kin_ties`). 30: (relprec12) a kin word after a name ("Lata Aunty") is respect, no kin; in a chat, a parent word two speakers
     # say, a kin word spoken of in a message to someone ("Mom misses you"), a bare "Uncle", are no speaker's kin. 29: (relrec11) weak signs of the writer's household ("Euan and I", "Brought Aoife to school",
     # "Sunday dinner at Ciarán's parents'", "Twelve years married today"), kept apart (`Extraction.signs`) for
@@ -117,7 +120,7 @@ class Relations:
             return _we(ex, token) if p is None and token.lower_ in ("our", "ours") else p
 
         def possessor(noun):
-            for c in noun.children:
+            for c in reversed(list(noun.children)):  # "My stepmum Carol's mother": the nearer, Carol's, when two are hung on it
                 if c.dep_ == "poss":
                     return who(c)
             for c in noun.children:  # "the daughter of Lucia"
@@ -179,14 +182,17 @@ class Relations:
                 continue
             role = role_noun(noun)
             explicit_role = role
+            listed = False
             # Explicit link: apposition, copula, "my daughter Alice".
             referent = None
             if noun.dep_ == "appos" and who(noun.head) is not None and _one_line(ex.text, noun.head, noun):
                 referent = who(noun.head)  # "Alice, my daughter" (not "Dear Aunt Ruth,\n\nMy husband Greg ...")
             elif who(noun) is None and any(c.dep_ in ("appos", "compound") and who(c) is not None and c.pos_ == "PROPN"
-                                           and _one_line(ex.text, c, noun) for c in noun.children):
-                referent = next(who(c) for c in noun.children if c.dep_ in ("appos", "compound") and who(c) is not None
-                                and _one_line(ex.text, c, noun))
+                                           and _one_line(ex.text, c, noun) and not _role_between(noun, c)
+                                           for c in noun.children):
+                name = next(c for c in noun.children if c.dep_ in ("appos", "compound") and who(c) is not None
+                            and _one_line(ex.text, c, noun) and not _role_between(noun, c))
+                referent, listed = who(name), _in_a_list(noun, name)
             elif noun.dep_ in ("attr", "acomp") and _be(noun.head):
                 subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if _irrealis_be(noun.head) or any(c.tag_ == "POS" for c in noun.children):
@@ -196,7 +202,9 @@ class Relations:
             elif role and noun.dep_ == "poss" and noun.head.lemma_.lower() == "name" and (
                     said := _named_as(doc, noun.head, who)) is not None:
                 referent = said  # "Your niece's name was Élodie"
-            elif who(noun) is not None and noun.pos_ == "PROPN" and noun.dep_ == "appos" and role_noun(noun.head):
+            elif who(noun) is not None and noun.pos_ == "PROPN" and noun.dep_ == "appos" and role_noun(noun.head) \
+                    and not _role_between(noun.head, noun):
+                listed = _in_a_list(noun.head, noun)
                 referent, noun, role = who(noun), noun.head, role_noun(noun.head)
             elif (role and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and who(noun.head) is not None
                   and possessor(noun) is None and possessor(noun.head) is not None):
@@ -208,6 +216,9 @@ class Relations:
                 # "Monica's geeky older brother": the parser may take a word before the role for the noun
                 role = next((role_noun(c) for c in noun.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower
                              and who(c) is None and role_noun(c)), None)
+            if role is None and referent is not None and noun.pos_ == "NOUN":
+                # "you're her favourite niece lol": the parser may take a chat's "lol", "tbh" after a role for the noun
+                role = next((role_noun(c) for c in noun.children if c.dep_ == "compound" and role_noun(c)), None)
             if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None:
                 role = noun.lemma_.lower()  # open vocabulary, from an explicit link
             if role is None:
@@ -222,7 +233,7 @@ class Relations:
                     # "she's my best friend", "his wife Pat": one end only as sure as the pronoun's reading
                     said_by = {noun.head.i, *(c.i for c in noun.children if c.dep_ == "poss"),
                                *(c.i for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass"))}
-                    how = "pronoun" if said_by & pronouns else "stated"
+                    how = "listed" if listed else "pronoun" if said_by & pronouns else "stated"
                     if not any(c.dep_ == "poss" and c.lower_ in _HIS and (_sex(ex, owner, found, roles_of) not in (None, _HIS[c.lower_])
                                                                            or _speaking(ex, owner, c.idx))
                                for c in noun.children):  # '"Pat" is his wife. "Ron" is his brother': his is not Pat's, nor mine
@@ -321,10 +332,35 @@ class Relations:
         for s, role, o, start, end, how in found:
             if (s, role, o, start) not in seen:
                 seen.add((s, role, o, start))
+                how = "endearing" if role in ENDEARING else how
                 ex.relations.append(Relation(s, role, o, start, end, CONFIDENCE[how], how))
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         return ex
+
+
+# Words for a person by sex or age alone, which are also what one calls a partner, a child, a pet, a patient ("her old
+# man Bruce", "my boy Rex", "my baby Biscuit", "my lady in bed 4, Edna"): no tie is told by them for sure.
+# ("Sheila's lad Craig", "our lass": in the Englishes that say them, a son and a daughter.)
+ENDEARING = {"man", "woman", "boy", "girl", "lady", "gentleman", "guy", "fella", "fellow", "bloke", "baby", "babe"}
+
+
+def _role_between(noun, name) -> bool:
+    """Is there a nearer role noun of someone's between a role noun and the name the parser hung on it ("My buddy Mike's
+    dad Frank": Frank is the dad, Mike's, not the buddy; but "His mother, my gran Agnes" is one person)?"""
+    lo, hi = sorted((noun.i, name.i))
+    between = noun.doc[lo + 1:hi]
+    return any(t.tag_ == "POS" for t in between) and any(role_noun(t) for t in between)
+
+
+def _in_a_list(noun, name) -> bool:
+    """Is a name after a role noun and a comma the next item of a list ("with my sister, Tom and the twins"), not its
+    apposition ("my sister, Kate, and the twins"; "my sister Kate and the twins")?"""
+    doc = noun.doc
+    if name.i <= noun.i or not doc[noun.i + 1:name.i].text.startswith(","):
+        return False
+    cc = [c for c in name.children if c.dep_ == "cc" and c.i > name.i]
+    return bool(cc) and doc[cc[0].i - 1].text != "," and any(c.dep_ == "conj" for c in name.children)
 
 
 def _irrealis_be(verb) -> bool:
@@ -1163,7 +1199,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
 
 # "wants to be called Pop", "you'll call her Granny Mo", "known as Auntie Pat to the kids": a name given, no tie told
 # (not "I'll call Mum tonight": a telephone call)
-CALLED = re.compile(r"\b(?:(?:call|calls|called|calling)\s+(?:him|her|me|them|us|you|it)|(?:be|been|being|is|was|are|were|get|got|"
+CALLED = re.compile(r"\b(?:(?:call|calls|called|calling)\s+(?:him|her|me|them|us|you|it)|(?:who|whom)\s+(?:\w+\s+){1,3}(?:call|calls|called)|(?:be|been|being|is|was|are|were|get|got|"
                     r"gets)\s+called|known\s+as)\s*$", re.I)
 # What a child calls a parent: told in another's words ("Ruby asked was Mummy coming"), the parent is that one's
 CHILDISH = {"mammy", "mummy", "mommy", "daddy"}
