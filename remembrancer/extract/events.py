@@ -372,7 +372,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "42"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "43"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -406,6 +406,8 @@ class Events:
     # peacefully to sleep on the sofa", a couple's or a 40th anniversary Mass none; "died when he saw the bill" perhaps)
     # 42: deaths12 ("left us" with "peacefully" or "in his sleep" beside it a death; a death a chat's speaker tells by the
     # kin word the chat names another speaker by, when the teller is not the owner, perhaps: `others_kin_word`)
+    # 43: deaths13 (a death whose dead is named only by a kin word someone else owns, "Her Papa passed away", perhaps:
+    # `_others_kin_unsure`)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -677,6 +679,7 @@ class Events:
             told_by.clear()
         _the_dead_again(ex, by_pronoun)
         _namesakes_unsure(ex)
+        _others_kin_unsure(ex)
         return ex
 
 
@@ -1978,6 +1981,25 @@ def _namesakes_unsure(ex) -> None:
                    for q, other in enumerate(ex.people)):
                 ev.confidence = min(ev.confidence, NAMESAKE)
                 break
+
+
+# Whose a kin word is, when not the writer's: "her Papa", "his Mum", "your Nan", "Neha's Papa"
+OTHERS = re.compile(r"(?:\b(?:his|her|their|your|ur|yer)|\w(?:'s|’s|s'|s’))\s+$", re.I)
+
+
+def _others_kin_unsure(ex) -> None:
+    """A death whose one dead is named in it only by a kin word someone else owns ("Her Papa passed away", "Neha's Mum
+    died") is perhaps: that one's father or mother, not the one the writer calls so, though the word is the same name."""
+    for ev in ex.events:
+        if ev.kind != "death" or ev.negated or ev.confidence < UNSURE_ABOVE:
+            continue
+        for p in ev.people:
+            if p in ev.agents or p >= len(ex.people) or ex.people[p].narrator:
+                continue
+            said = [m for m in ex.people[p].mentions if ev.start <= m.start < ev.end and m.kind in ("name", "title")]
+            if said and all(ex.text[m.start:m.end].lower() in KIN_ROLE and OTHERS.search(ex.text[max(0, m.start - 40):m.start])
+                            for m in said):
+                ev.confidence = min(ev.confidence, NAMESAKE)
 
 
 def others_kin_word(ex, me) -> None:
