@@ -175,6 +175,24 @@ FALSE_DEATH = [
     _e(_lines(("Ana", "Tia Rosa, are you ok?"), ("Tia Rosa", "Yes mija. My mother died this day in 1990, I always "
                                                                 "feel it."), ("Ana", "Sending you a hug Tia")),
        alive=["Ana", "Tia Rosa"]),
+    _e("The late Mr Bhatt's son Kiran runs the shop now. Kiran gave Mum a discount.", alive=["Kiran", "Mum"],
+       may=["Mr Bhatt"]),
+    _e("Dear Jim,\n\nI am sorry to hear your dad died. My dad died when I was twelve, so I know.\n\nYours, Tom",
+       alive=["Jim", "Tom", "me"]),
+    _e("Dear Diary, Mrs Lim from the clinic told me her patient Mr Tan died. Mr Tan the baker is still selling kaya toast "
+       "though.", alive=["Mrs Lim"]),
+    _e("Uncle Bayo is late! The flight from Lagos landed two hours ago and Aunty Kemi is vexed.",
+       alive=["Uncle Bayo", "Aunty Kemi"]),
+    _e(["Gran died in 2001.", "Visited Gran's grave. Mum cried.", "Gran would have been ninety today. Mum baked her cake."],
+       dead=["Gran"], alive=["Mum"], old=["Gran"]),
+    _e([("Keisha", "yo Tyrone u alive?"), ("Tyrone", "barely lol, that party killed me"), ("Keisha", "RIP Tyrone 💀")],
+       alive=["Keisha", "Tyrone"]),
+    _e("Rohan's dadi died last month. My Dadi came with us to the prayer meeting.", alive=["Dadi"]),
+    _e("Aunty Funmi's husband is late. She is a widow now and Mummy visits her every Sunday.",
+       alive=["Aunty Funmi", "Mummy"]),
+    _e("Siobhan's Mam passed away. Mam and I went to the removal.", alive=["Mam", "Siobhan"]),
+    _e([("Mum", "Dad died 20 years ago today"), ("Ellie", "love you Mum ❤️ thinking of Grandad")],
+       alive=["Mum", "Ellie"], may=["Dad", "Grandad"], old=["Dad", "Grandad"]),
     _e("Femi rang from Abuja. His daddy has passed on. Daddy says we must go for the burial in Ogbomoso.",
        alive=["Femi", "Daddy"]),
 ]
@@ -245,6 +263,14 @@ MERGE = [
     (["Emma here. Jack's asleep so I'm writing tonight. We walked to the lighthouse.",
       "Jack's turn. Emma's snoring. Good day, the lighthouse was shut but the chips were great.",
       "Emma again: Jack forgot the ferry tickets."], ["Emma", "Jack"], []),
+    ([("Mum", "Ellie are you coming for tea"), ("Ellie", "yes Mum"), ("Nan", "bring the baby Ellie")],
+     ["me", "Ellie", "Nan"], ["ellie", "nan"]),
+    (["Dear Tom,\n\nWe miss you at the farm. Your Grandad Tom sends his love.\n\nMum", "Tom rang; Grandad Tom is poorly."],
+     ["Grandad Tom", "me"], ["grandad tom"]),
+    (["Junior's birthday. Femi Junior is five!", "Femi Senior, that's me, cried at the cake."],
+     ["me", "Femi Junior|Junior"], ["femi junior", "junior"]),
+    ([("Tom", "Tom is coming to the match"), ("Tom H", "which Tom lol"), ("Tom", "your cousin Tom!")], ["me", "Tom H"],
+     ["tom h"]),
     # two kin of one name, an email between two of one name
     ("Mum and I are both Mary, so at home I'm Mary Og. Mum turned seventy today.", ["me", "Mum"], ["mum"]),
     (_mail("Chidi Okafor", "Chidi Eze", "Saturday", "Chidi,\n\nAre we still on for the match on Saturday? Ngozi is "
@@ -286,11 +312,13 @@ def wrong_merges(memory, groups, not_writer):
 LEFT = {
     "Chinedu cried when Mufasa died": "a film's character named once: 'died in The Lion King' says no work (a hospital is "
                                       "named so too: 'in the Royal')",
-    "Sharma uncle expired": "the subject is 'uncle' after the name (Indian English), the name only its compound",
     "Miss Gloria dead last night": "'X dead last night' with no 'is' or 'was' (Caribbean English) is not read",
-    "Poor Auntie Nuala went to her reward": "'went to her reward' is not among the words of a death",
     "my nan passed away last night": "a lower-case 'my nan' in a chat is read as no one (people layer)",
     "Lost a patient tonight, Mr Greaves": "a subjectless 'Lost' with the name set beside its object is not read",
+    "Dear Jim,\n\nI am sorry to hear your dad": "the letter's own 'My dad' is given to the name it is signed with "
+                                                "(relations: a role noun's referent), so the signer is read dead",
+    "Dear Diary, Mrs Lim from the clinic": "two men called Mr Tan in one entry are one person (people layer), so the "
+                                           "baker dies with the patient",
     "Chidi,": "the one written to, named only on the To: line, is read as no one (no merge: no person at all)",
 }
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..kin import KIN_NAMES, KIN_ROLE, ROLES
-from .aliases import full, same_person, tokens
+from .aliases import KIN_AFTER_NAME, full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
@@ -230,6 +230,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         if kind == "death" and not agent and tok.lower_ in WRITERS | HEAVENLY:
             return  # "I" and "we" write; "the Lord" one goes to
         p = owner.get(tok.i)
+        if p is None and tok.lower_ in KIN_AFTER_NAME:  # "Sharma uncle expired": the name the kin word follows
+            p = next((owner[c.i] for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in owner), None)
         if p is not None and p not in people:
             people.append(p)
             if via is not None:
@@ -255,7 +257,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd", "attr") or t.lower_ == "positive"):
         frontier.append(t.head)  # "he was dead", "she tested positive": the subject is the verb's
     elif t.pos_ == "ADJ" and t.dep_ == "amod":
-        take(t.head)  # "his dead wife"
+        # "his dead wife"; "the late Mr Bhatt's son": the possessor said after "late" is the late one, not the son
+        take(next((c for c in t.head.children if c.dep_ == "poss" and c.i > t.i), t.head))
         nxt = t.doc[t.head.i + 1] if t.head.i + 1 < len(t.doc) else None
         if kind == "death" and not people and t.head.lemma_.lower() in PERSON_NOUNS and nxt is not None and nxt.pos_ == "PROPN":
             take(nxt)  # "Sheila's late husband Dennis built that wall": the name the parser set beside the noun
@@ -407,7 +410,8 @@ class Events:
     # 42: deaths12 ("left us" with "peacefully" or "in his sleep" beside it a death; a death a chat's speaker tells by the
     # kin word the chat names another speaker by, when the teller is not the owner, perhaps: `others_kin_word`)
     # 43: deaths13 (a death whose dead is named only by a kin word someone else owns, "Her Papa passed away", perhaps:
-    # `_others_kin_unsure`)
+    # `_others_kin_unsure`; "went to her reward" a death in the words of faith; "Sharma uncle expired" the name's; "the late
+    # Mr Bhatt's son Kiran": Mr Bhatt died, not Kiran)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -2215,7 +2219,10 @@ def _heavenward(t) -> bool:
             for p in c.children) for c in verb.children)
 
     if lemma == "go":
-        return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "went home to the Lord", "went to heaven"
+        return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "went to her reward", "gone to his eternal reward"
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "reward" and any(
+                o.dep_ == "poss" and o.lower_ in ("his", "her", "their") for o in g.children) for g in c.children)
+            for c in kids) or any(  # "went home to the Lord", "went to heaven"
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("rest", "join", "sleep", "be") and any(
                 g.lower_ in ANCESTORS for g in c.subtree) for c in kids) or any(  # "gone to rest with his fathers"
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "meet" and any(
