@@ -315,8 +315,6 @@ LEFT = {
     "Miss Gloria dead last night": "'X dead last night' with no 'is' or 'was' (Caribbean English) is not read",
     "my nan passed away last night": "a lower-case 'my nan' in a chat is read as no one (people layer)",
     "Lost a patient tonight, Mr Greaves": "a subjectless 'Lost' with the name set beside its object is not read",
-    "Dear Jim,\n\nI am sorry to hear your dad": "the letter's own 'My dad' is given to the name it is signed with "
-                                                "(relations: a role noun's referent), so the signer is read dead",
     "Dear Diary, Mrs Lim from the clinic": "two men called Mr Tan in one entry are one person (people layer), so the "
                                            "baker dies with the patient",
     "Chidi,": "the one written to, named only on the To: line, is read as no one (no merge: no person at all)",
