@@ -151,6 +151,8 @@ FALSE_DEATH = [
     _e("Missed the late train from Euston, so Priya put me up on her sofa in Camden.", alive=["Priya", "me"]),
     _e("Mrs Adeyemi's late husband was a judge. She still lives in Ikoyi and plays whist with Mum.",
        alive=["Mrs Adeyemi", "Mum"]),
+    _e("Gran's late. She was meant to be here at two and it's half three.", alive=["Gran"]),
+    _e("Mum's late again, as usual. Aunty Joy says she'll be late for her own funeral.", alive=["Mum", "Aunty Joy"]),
     _e("Lost my job today. Lost my keys too. Kwabena picked me up from the station.", alive=["me", "Kwabena"]),
     _e("Lost the final 2-1 to the Tigers. Jamal cried in the changing room and Coach Reyes bought pizza.",
        alive=["Jamal", "Coach Reyes"]),

@@ -193,7 +193,7 @@ def _kind(t) -> str | None:
                 for x in (t, t.head) for c in x.children):
             return None  # "was sick on the rug", "sick afterwards": being sick, not an illness
         return ADJECTIVES[t.lower_]
-    if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
+    if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod" and t.i < t.head.i:  # not "Gran's late."
         return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
     if t.lower_ == "keys" and t.dep_ == "dobj" and (t.head.lemma_.lower() in KEYS_VERBS or t.head.lower_ in GOT) and _keys_home(t):
         return "moving"
@@ -411,7 +411,7 @@ class Events:
     # kin word the chat names another speaker by, when the teller is not the owner, perhaps: `others_kin_word`)
     # 43: deaths13 (a death whose dead is named only by a kin word someone else owns, "Her Papa passed away", perhaps:
     # `_others_kin_unsure`; "went to her reward" a death in the words of faith; "Sharma uncle expired" the name's; "the late
-    # Mr Bhatt's son Kiran": Mr Bhatt died, not Kiran)
+    # Mr Bhatt's son Kiran": Mr Bhatt died, not Kiran; "Gran's late." (is late) no death: "late" of a death is said before)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
