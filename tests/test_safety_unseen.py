@@ -168,6 +168,20 @@ FALSE_DEATH = [
        alive=["me", "Anjali", "Dev"]),
     _e("Mum keeps saying she'll be dead before I give her grandchildren. She's fifty-eight and runs marathons.",
        alive=["Mum"]),
+    # (written last, after the rules were read)
+    _e("Tayo is the late comer as usual. Mummy has started eating without him.", alive=["Tayo", "Mummy"]),
+    _e("Grandpa fell asleep in his chair and Leah thought he was dead. He woke up and asked for tea.",
+       alive=["Grandpa", "Leah"]),
+    _e([("Mo", "my battery is dying"), ("Jas", "charge it then lol")], alive=["Mo", "Jas"]),
+    _e("Ffion said she'd kill Rhys if he ate the last Welsh cake. He ate it. He's still alive.", alive=["Ffion", "Rhys"]),
+    _e("Reading Macbeth with Miss Okoro. Duncan is murdered in his sleep. Chidi fell asleep too.",
+       alive=["Miss Okoro", "Chidi"]),
+    _e("Played a murder mystery with Aunty Grace. Uncle Dele was the victim and died in the library.",
+       alive=["Aunty Grace", "Uncle Dele"]),
+    _e("Kylie's been dead quiet since the breakup. Brooke reckons she'll come good.", alive=["Kylie", "Brooke"]),
+    _e("Wee Shona drew a picture of Granny's funeral from last year. Mammy put it on the fridge.",
+       alive=["Shona", "Mammy"], may=["Granny"], old=["Granny"]),
+    _e("Lost Mum in Tesco for twenty minutes. Found her in the wine aisle.", alive=["Mum"]),
     # someone else's kin word (last session's false deaths: a chat speaker the granddaughter calls "Papa"; a
     # daughter's "Papa" meaning her own father)
     _e([("Meera", "Isha, say happy birthday to Papa"), ("Isha", "Happy birthday Papa!! love you"),
@@ -319,6 +333,8 @@ LEFT = {
     "Lost a patient tonight, Mr Greaves": "a subjectless 'Lost' with the name set beside its object is not read",
     "Dear Diary, Mrs Lim from the clinic": "two men called Mr Tan in one entry are one person (people layer), so the "
                                            "baker dies with the patient",
+    "Played a murder mystery with Aunty Grace": "a death in a game told the sentence before ('a murder mystery') is "
+                                                "read as fact",
     "Chidi,": "the one written to, named only on the To: line, is read as no one (no merge: no person at all)",
 }
 
