@@ -169,7 +169,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "22"  # 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "23"  # 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
@@ -457,11 +457,18 @@ def marked_apart(a: set, b: set) -> bool:
     friend Jim", "Jim from the allotments", "Coach Jim"), not with other kin (two of the family call one person by two
     kin words: "Auntie Ruki" is the writer's sister) nor with what one does ("Patricia, 20, shop assistant" is Mum);
     two ties that are not kin are at odds ("Jim next door", "Jim from work"), two titles ("Coach Mike", "Dr Mike"), and
-    two sizes ("Big Tom", "Little Tom")."""
+    two sizes ("Big Tom", "Little Tom"), and a young size with an elder's kin word ("Little Joe", "Grandad Joe")."""
     return bool(a and b and not a & b) and any(_at_odds(x, y) for x in a for y in b)
 
 
+# A size that says young, and a kin word one says of an elder: "Little Joe" and "Grandad Joe" are a boy and his grandad
+YOUNG = {"little", "wee", "young", "small"}
+ELDERS = {"grandparent", "parent", "pibling"}
+
+
 def _at_odds(x: str, y: str) -> bool:
+    if {x, y} & YOUNG and {x, y} & ELDERS:
+        return True
     kinds = {_sort(x), _sort(y)}
     if "size" in kinds or "role" in kinds:
         return kinds in ({"size"}, set())

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..kin import KIN_NAMES, KIN_ROLE, ROLES
-from .aliases import full, same_person, tokens
+from .aliases import KIN_AFTER_NAME, full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
@@ -193,7 +193,7 @@ def _kind(t) -> str | None:
                 for x in (t, t.head) for c in x.children):
             return None  # "was sick on the rug", "sick afterwards": being sick, not an illness
         return ADJECTIVES[t.lower_]
-    if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod":
+    if t.pos_ == "ADJ" and t.lower_ in BEFORE_PERSON and t.dep_ == "amod" and t.i < t.head.i:  # not "Gran's late."
         return BEFORE_PERSON[t.lower_]  # "my late husband", "the late Irene Adler" (not "late for work")
     if t.lower_ == "keys" and t.dep_ == "dobj" and (t.head.lemma_.lower() in KEYS_VERBS or t.head.lower_ in GOT) and _keys_home(t):
         return "moving"
@@ -230,6 +230,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         if kind == "death" and not agent and tok.lower_ in WRITERS | HEAVENLY:
             return  # "I" and "we" write; "the Lord" one goes to
         p = owner.get(tok.i)
+        if p is None and tok.lower_ in KIN_AFTER_NAME:  # "Sharma uncle expired": the name the kin word follows
+            p = next((owner[c.i] for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in owner), None)
         if p is not None and p not in people:
             people.append(p)
             if via is not None:
@@ -255,7 +257,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "oprd", "attr") or t.lower_ == "positive"):
         frontier.append(t.head)  # "he was dead", "she tested positive": the subject is the verb's
     elif t.pos_ == "ADJ" and t.dep_ == "amod":
-        take(t.head)  # "his dead wife"
+        # "his dead wife"; "the late Mr Bhatt's son": the possessor said after "late" is the late one, not the son
+        take(next((c for c in t.head.children if c.dep_ == "poss" and c.i > t.i), t.head))
         nxt = t.doc[t.head.i + 1] if t.head.i + 1 < len(t.doc) else None
         if kind == "death" and not people and t.head.lemma_.lower() in PERSON_NOUNS and nxt is not None and nxt.pos_ == "PROPN":
             take(nxt)  # "Sheila's late husband Dennis built that wall": the name the parser set beside the noun
@@ -372,7 +375,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "42"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "43"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -406,6 +409,9 @@ class Events:
     # peacefully to sleep on the sofa", a couple's or a 40th anniversary Mass none; "died when he saw the bill" perhaps)
     # 42: deaths12 ("left us" with "peacefully" or "in his sleep" beside it a death; a death a chat's speaker tells by the
     # kin word the chat names another speaker by, when the teller is not the owner, perhaps: `others_kin_word`)
+    # 43: deaths13 (a death whose dead is named only by a kin word someone else owns, "Her Papa passed away", perhaps:
+    # `_others_kin_unsure`; "went to her reward" a death in the words of faith; "Sharma uncle expired" the name's; "the late
+    # Mr Bhatt's son Kiran": Mr Bhatt died, not Kiran; "Gran's late." (is late) no death: "late" of a death is said before)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -677,6 +683,7 @@ class Events:
             told_by.clear()
         _the_dead_again(ex, by_pronoun)
         _namesakes_unsure(ex)
+        _others_kin_unsure(ex)
         return ex
 
 
@@ -1980,6 +1987,25 @@ def _namesakes_unsure(ex) -> None:
                 break
 
 
+# Whose a kin word is, when not the writer's: "her Papa", "his Mum", "your Nan", "Neha's Papa"
+OTHERS = re.compile(r"(?:\b(?:his|her|their|your|ur|yer)|\w(?:'s|’s|s'|s’))\s+$", re.I)
+
+
+def _others_kin_unsure(ex) -> None:
+    """A death whose one dead is named in it only by a kin word someone else owns ("Her Papa passed away", "Neha's Mum
+    died") is perhaps: that one's father or mother, not the one the writer calls so, though the word is the same name."""
+    for ev in ex.events:
+        if ev.kind != "death" or ev.negated or ev.confidence < UNSURE_ABOVE:
+            continue
+        for p in ev.people:
+            if p in ev.agents or p >= len(ex.people) or ex.people[p].narrator:
+                continue
+            said = [m for m in ex.people[p].mentions if ev.start <= m.start < ev.end and m.kind in ("name", "title")]
+            if said and all(ex.text[m.start:m.end].lower() in KIN_ROLE and OTHERS.search(ex.text[max(0, m.start - 40):m.start])
+                            for m in said):
+                ev.confidence = min(ev.confidence, NAMESAKE)
+
+
 def others_kin_word(ex, me) -> None:
     """A death told in a chat by the kin word the chat names a speaker by ("Papa": the owner `me`'s word for her
     father-in-law), by a teller who is not the owner, is perhaps: the teller's "Papa" is the teller's own father, who may
@@ -2193,7 +2219,10 @@ def _heavenward(t) -> bool:
             for p in c.children) for c in verb.children)
 
     if lemma == "go":
-        return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "went home to the Lord", "went to heaven"
+        return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "went to her reward", "gone to his eternal reward"
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "reward" and any(
+                o.dep_ == "poss" and o.lower_ in ("his", "her", "their") for o in g.children) for g in c.children)
+            for c in kids) or any(  # "went home to the Lord", "went to heaven"
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("rest", "join", "sleep", "be") and any(
                 g.lower_ in ANCESTORS for g in c.subtree) for c in kids) or any(  # "gone to rest with his fathers"
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "meet" and any(

@@ -32,11 +32,14 @@ def _find_or_add(ex: Extraction, name: str) -> int:
     return len(ex.people) - 1
 
 
-def _find_speaker(ex: Extraction, label: str) -> int:
+def _find_speaker(ex: Extraction, label: str, labels=frozenset()) -> int:
     """The person a chat speaker is: one whose name fits their label ("Mel" of "Melanie"), but not a name only they say
-    ("Hey Emily!" from Emi: no one calls themselves by a name other than their own); else someone new."""
+    ("Hey Emily!" from Emi: no one calls themselves by a name other than their own), nor one another speaker's label
+    names ("Sam" beside "Sam B": two speakers are two people); else someone new."""
     turns = [(start, end) for start, end, sp in ex.speakers if sp == label]
     for i, p in enumerate(ex.people):
+        if (p.aliases | {p.name}) & (labels - {label}):
+            continue
         if same_person(p.name, label) and not p.name.lower().startswith("the ") and (label in p.aliases or not p.mentions or not all(
                 any(s <= m.start < e for s, e in turns) for m in p.mentions)):
             return i
@@ -153,7 +156,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "28"  # 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "29"  # 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
@@ -196,7 +199,7 @@ class Narrator:
 
     def _chat(self, ex: Extraction) -> Extraction:
         speakers = sorted({s for _, _, s in ex.speakers if s})
-        index = {s: _find_speaker(ex, s) for s in speakers}
+        index = {s: _find_speaker(ex, s, frozenset(speakers)) for s in speakers}
         for s, p in index.items():
             ex.people[p].aliases.add(s)  # a speaker found under a fuller name ("Eleanor Hughes") is still "Eleanor"
             if len(s.split()) == len(ex.people[p].name.split()) and len(s) > len(ex.people[p].name):

@@ -73,7 +73,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "32"  # 32: (relprec13) a name hung on a role noun past a nearer role noun ("My buddy Mike's dad Frank") is
+    version = "33"  # 33: (deaths13) a role said before a letter's sign-off is not the signer's ("My dad died ...\n\nYours,
+    # Tom"). 32: (relprec13) a name hung on a role noun past a nearer role noun ("My buddy Mike's dad Frank") is
     # not the farther one's, and of two possessors hung on a noun the nearer owns it ("My stepmum Carol's mother"); a name after a role noun and a comma that goes on as a list ("my sister, Tom and the twins"),
     # a word for a person by sex or age ("her old man", "my boy Rex", "my baby Biscuit"), are "perhaps"; "who I call
     # Auntie Hazel" is a name given, no tie. 31: (deaths12) a chat's kin word that names a speaker ("Papa") ties them to no other speaker
@@ -247,7 +248,8 @@ class Relations:
             if owner is None or who(noun) is not None:
                 continue
             alone = _named_next(doc, noun, who)
-            if alone in named and alone != owner and _telling(noun, role):
+            if alone in named and alone != owner and _telling(noun, role) and not SIGN_OFF.match(
+                    ex.text, doc[noun.sent.end].idx):  # not the name a letter is signed with: "My dad died ...\n\nYours, Tom"
                 link(alone, role, owner, noun, how="next")  # "Your son was born that winter. Tobias."
                 continue
             opens = _opens_next(ex, doc, noun, role, owner, who, name_at) if _telling(noun, role) else None
@@ -911,6 +913,11 @@ def _telling(noun, role) -> bool:
     if any(t.text == "?" for t in sent) or sent[0].text in ("--", "—", "-"):
         return False
     return not any(t.i != noun.i and role_noun(t) and t.lemma_.lower() != role and t.pos_ == "NOUN" for t in sent)
+
+
+# A letter's last line, a closing and the name it is signed with: "Yours, Tom", "Love,\nAisling", "Best wishes, Jan x"
+SIGN_OFF = re.compile(r"\s*(?:(?:all )?(?:my |our |with )?love|yours(?: truly| sincerely| ever)?|best(?: wishes)?|(?:kind )?regards|"
+                      r"cheers|sincerely|warmly)[ \t]*,?\s*(?-i:[A-Z])[\w'’-]*[ \t]*[.!]?(?:[ \t]+x+)?\s*\Z", re.I)
 
 
 def _named_next(doc, noun, who) -> int | None:
