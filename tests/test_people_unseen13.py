@@ -9,7 +9,7 @@ other listing took; it is noise when it bears one of the text's non-people words
 people. Precision is right / listed, recall people listed / people."""
 import pytest
 
-from conftest import has_name
+from conftest import has_name, param_ids
 from remembrancer.store import Memory
 
 # (said, people a careful reader lists, capitalised words that are no one). said: a text, a list of entries (a day
@@ -132,6 +132,34 @@ TEXTS = [
     (["Started at Greggs today. My manager is called Bev.",
       "Bev let me go early. Greggs was dead quiet.",
       "Ollie from the bakery asked me out!"], ["Bev", "Ollie"], ["Greggs"]),
+    (["Sainsbury's had the good bread today. Met Eileen by the tills.",
+      "Back to Sainsbury's for the cake. Eileen's grandson works there now.",
+      "Sainsbury's delivered the wrong order, so Eileen lent me eggs."], ["Eileen"], ["Sainsbury"]),
+    (["Celtic won! Fergus bought the first round.", "Celtic lost at home. Fergus is in mourning.",
+      "Watched Celtic with Fergus and his brother Iain."], ["Fergus", "Iain"], ["Celtic"]),
+    (["The Corolla wouldn't start again. Abdul came to look at it.",
+      "Abdul says the Corolla needs a new battery.", "Sold the Corolla to Abdul's cousin Tariq."],
+     ["Abdul", "Tariq"], ["Corolla"]),
+    (["Listening to Coldplay on the drive to work. Jess hates them.",
+      "Coldplay tickets! Jess is coming after all.", "Coldplay were brilliant. Jess cried at Fix You."],
+     ["Jess"], ["Coldplay", "Fix You"]),
+    (["Thank God for Saturday. Dylan slept till noon.", "God help me, Dylan wants a drum kit.",
+      "Lord give me strength. Dylan got the drum kit from Grandpa Ted."], ["Dylan", "Ted"], ["God", "Lord"]),
+    ([("Nkechi", "Abeg who dey come Saturday?"), ("Obinna", "Me and Chioma. Abeg no vex, Emeka no fit come"),
+      ("Nkechi", "Abeg tell Chioma to bring the cooler"), ("Obinna", "Ehen. Chioma say she go bring am")],
+     ["Obinna", "Chioma", "Emeka"], ["Abeg", "Ehen"]),
+    ([("Zoe", "Omg Lol Harvey just fell in the pond"), ("Mia", "Lol send vid"), ("Zoe", "Lol no he'd kill me"),
+      ("Mia", "Omg Harvey is such a legend")], ["Mia", "Harvey"], ["Omg", "Lol"]),
+    (["Ordered from Deliveroo again. Callum laughed at me.", "Deliveroo were late, Callum went to the chippy.",
+      "Deleted Deliveroo. Callum is proud of me."], ["Callum"], ["Deliveroo"]),
+    (["Wendy's with Marcus after the game.", "Marcus wants Wendy's every Friday now.",
+      "Took Marcus and his sister Alicia to Wendy's."], ["Marcus", "Alicia"], ["Wendy"]),
+    (["Bhai came home from Pune. Mummy made puran poli.", "Bhai and Sneha went to the mall.",
+      "Bhai is leaving Sunday. Sneha cried."], ["Sneha", "?Bhai", "?Mummy"], ["Pune"]),
+    (["Sir gave us extra homework. Ayesha was fuming.", "Sir was off sick, so Ayesha and I skived.",
+      "Sir caught us. Ayesha blamed me."], ["Ayesha"], ["Sir"]),
+    (["Hurricane Maria is coming. Tía Carmen is staying with us.", "Maria took the roof off the school. Carmen is praying.",
+      "Still no power after Maria. Carmen's son Luis came with a generator."], ["Carmen", "Luis"], ["Maria"]),
     (["Drove the Subaru to Mount Hood with Kaylee.",
       "The Subaru needs new tires. Kaylee's dad knows a guy, Rusty."], ["Kaylee", "Rusty"], ["Subaru", "Hood"]),
 ]
@@ -182,14 +210,40 @@ def measure(tmp_path, everyone=False):
     return right / max(listed, 1), (wanted - sum(len(m) for *_, m in wrong.values())) / wanted, wrong
 
 
-# What main read wrongly before this round's people rules changed, and what is still read so: docs/benchmarks.md
-# (people13). Kept as a floor: precision and recall may not fall below these.
-FLOOR_P, FLOOR_R = 0.0, 0.0
+# Main before people13 listed P 0.906 R 0.482 here (docs/benchmarks.md, people13; recall is low by design: a name said
+# once with nothing more is kept, not listed); after, P 0.987 R 0.482. Kept as a floor.
+FLOOR_P, FLOOR_R = 0.98, 0.48
 
 
 def test_people_listed_from_unseen_texts_are_people(tmp_path):
     p, r, wrong = measure(tmp_path)
     assert p >= FLOOR_P and r >= FLOOR_R, (p, r, wrong)
+
+
+# What main listed that is no one: a pub after "the", a band listened to, a film watched, a word before a bare command
+# in a chat, a shop's possessive owning nothing. (Still listed: a storm named once, then by its name alone.)
+MAIN_LISTED = ["Fleetwood Mac", "Forrest Gump", "Queen Victoria", "Lord Nelson", "Arre", "Sha", "Wendy's every Friday"]
+STILL = {"Hurricane Maria"}
+
+
+MAIN_ROWS = [pytest.param(*t, marks=pytest.mark.xfail(strict=True, reason="a storm named once, then alone")) if any(
+    has_name([str(t[0])], w) for w in STILL) else t for t in TEXTS if any(has_name([str(t[0])], w) for w in MAIN_LISTED + sorted(STILL))]
+
+
+@pytest.mark.parametrize("said, people, no_one", MAIN_ROWS, ids=param_ids(MAIN_ROWS))
+def test_no_one_main_listed_is_listed(said, people, no_one, tmp_path):
+    listed = read(said, tmp_path)
+    assert not [n for n in listed if any(has_name([n], w) for w in no_one)], listed
+
+
+def test_a_saint_with_a_possessive_is_a_place_and_a_man_called_st_john_is_not(tmp_path):
+    with Memory(tmp_path / "saints.db") as memory:
+        memory.add("Róisín starts at St Brigid's National School in September. Ewan's boy goes to St Andrew's Primary.",
+                   at="2024-03-05")
+        memory.add("St. John's face was grave. St. John said nothing, and St. John left.", at="2024-03-06")
+        kinds = {p["name"]: p["kind"] for p in memory.people(kind=None, everyone=True)}
+    assert kinds.get("St Brigid") != "person" and kinds.get("St Andrew") != "person", kinds
+    assert any("John" in n and k == "person" for n, k in kinds.items()), kinds
 
 
 def test_the_set_is_large_and_varied():
