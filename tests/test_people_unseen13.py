@@ -263,3 +263,13 @@ if __name__ == "__main__":
         print(n, TEXTS[n][0] if isinstance(TEXTS[n][0], str) else TEXTS[n][0][0], "| noise", noise,
               "| other", other, "| missed", missed, file=sys.stderr)
     print(f"precision {p:.3f} recall {r:.3f} texts {len(TEXTS)}")
+
+
+def test_a_possessive_owning_nothing_is_a_shop_not_a_person(tmp_path):
+    with Memory(tmp_path / "shop.db") as memory:
+        memory.add_chat([("Dev", "Can I get a job at Marco's next summer? they want weekend staff"), ("Mum", "ok")],
+                        at="2024-03-05", me="Dev")
+        memory.add_chat([("Dev", "I need to ask Marco's for a week off. they'll be furious"), ("Mum", "good luck")],
+                        at="2024-04-05", me="Dev")
+        kinds = {p["name"]: p["kind"] for p in memory.people(kind=None, everyone=True)}
+    assert kinds.get("Marco") != "person", kinds

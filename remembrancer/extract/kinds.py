@@ -413,7 +413,8 @@ def _shop_possessive(doc, span) -> bool:
     five days off", "a job at Rita's", "got it from Patel's on the corner"): a shop's or a firm's name, or a house's?
     (Not "the book is Tom's", nor "Tom's new bike".)"""
     e = span.end
-    if e >= len(doc) or doc[e].tag_ != "POS" or e + 1 < len(doc) and doc[e + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+    if e >= len(doc) or doc[e].tag_ != "POS" or e + 1 < len(doc) and doc[e + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and (
+            doc[e + 1].ent_type_ not in ("DATE", "TIME")):  # "a job at Rita's next summer": a time, nothing owned
         return False
     node = span.root if span.root.dep_ != "poss" else span.root.head
     verbless = node.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in node.sent)  # "Wendy's with Marcus after the game."
