@@ -11,10 +11,10 @@ and stays a cue, not a person in the people list.
 """
 from __future__ import annotations
 
-from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, SLANG
+from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, ROYAL, SLANG
 from .base import Extraction
 from .names import name_gender
-from .people import KIN_WORDS, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to, subject_of
+from .people import KIN_WORDS, english_word, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to, subject_of
 
 # Animals people keep and name (and breeds said in place of "dog").
 ANIMALS = set(
@@ -175,6 +175,12 @@ def sign(doc, span, quotes) -> str | None:
     beside = _beside(doc, span, quotes)
     if beside:
         return beside
+    if _the_before(doc, span):
+        return "place" if root.dep_ == "pobj" and root.head.lower_ in AT_PLACE | LOCATIVE else "other"
+    if _consumed(span):
+        return "other"  # "watched Forrest Gump", "listened to Fleetwood Mac": a film, a book, a band
+    if _saints(doc, span):
+        return "place"  # "St Mary's", "St Patrick's Day", "St Andrew's Primary": a church, a school, a day
     head = root.head
     if _has_kin(root) and not inside(root.idx, quotes):
         return "person"  # "Ciarán's mam", "Kezia's husband"
@@ -221,6 +227,8 @@ def sign(doc, span, quotes) -> str | None:
     if root.dep_ == "pobj" and head.lower_ in AT_PLACE and e < len(doc) and doc[e].tag_ == "POS" and (
             e + 1 >= len(doc) or doc[e + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
         return "at"  # "took us to Nando's", "at Wendy's": a shop's, a restaurant's or someone's house (extract.read_people)
+    if _shop_possessive(doc, span):
+        return "at"  # "a job at Rita's", "ask Rita's for the day off", "Patel's on the corner": a possessive with nothing owned
     if e + 1 < len(doc) and doc[e].lower_ == "born" and doc[e + 1].text in (",", ".", ";", "and"):
         return "place"  # "Rhondda born, calls Nain ..." (not "Isla born at 3:40")
     if root.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SPOKEN_WITH:
@@ -353,10 +361,82 @@ def _title_quoted(doc, span, quotes) -> bool:
     return not before or before[0].lower().strip(",:") not in NAMING_WORDS
 
 
+# Titles inns, ships and streets are named with ("the Lord Nelson", "the Queen Victoria", "the Duke of Wellington"); after
+# "the", any other title is someone's ("the Reverend Iwan Parry", "the Dr Khan I saw").
+INN_TITLES = ROYAL | {"lord", "lady", "duke", "duchess", "earl", "marquess", "baron", "viscount", "count", "sir", "admiral", "general"}
+
+
+def _the_before(doc, span) -> bool:
+    """Is a name after "the", as no one's name is: a pub, a boat, a car, a team ("the Lord Nelson", "the Mary Ellen",
+    "the Holden")? Not a role ("the Reverend Parry"), a kin word, nor a family ("the Walshes": `group_name`)."""
+    s, title = span.start, span[0].lower_.strip(".")
+    if s == 0 or doc[s - 1].text != "the" or title in KIN_NAMES or title in ROLE_TITLES or title in HONORIFICS and title not in INN_TITLES:
+        return False
+    if len(span) == 1 and english_word(span[0].lower_):
+        return False  # "the Boss", "the Missus", "the Gaffer": a word made someone's name
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.lower_ in ("from", "who", "that", "i", "you", "we", "he", "she", "they") or after.is_lower and (
+            after.lemma_.lower() in PERSON_KINDS or after.lemma_.lower() in KIN_WORDS or after.lower_ in ("twins", "kids", "family"))):
+        return False  # "the Sophie from netball", "the Tom I knew", "the Patel boy", "the Okafor twins": someone
+    return not (span[-1].lower_.endswith("s") and not span[-1].lower_.endswith("ss"))  # "the Walshes", "the Pughs": a family
+
+
+def _saints(doc, span) -> bool:
+    """Is a saint's name a church's, a school's or a day's: "St" or "Saint" before it and a possessive owning nothing or a
+    name ("after Mass at St Mary's", "St Patrick's Day", "St Andrew's Primary"; not "St. John's face", a man's)?"""
+    s, e = span.start, span.end
+    title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None)
+    return title in ("st", "saint") and e < len(doc) and doc[e].tag_ == "POS" and not (
+        e + 1 < len(doc) and doc[e + 1].is_lower and doc[e + 1].pos_ in ("NOUN", "ADJ"))
+
+
+# What is watched, read or streamed is a film, a show or a book; what is listened or danced to, a song or a band.
+CONSUMED = {"watch", "rewatch", "read", "reread", "stream", "binge"}
+HEARD = {"listen", "dance"}
+
+
+def _consumed(span) -> bool:
+    """Is a name what is watched, read or listened to, and no one's first name ("watched Forrest Gump", "read Oliver Twist
+    to Ella", "listened to Fleetwood Mac"; not "listened to Gemma", "read Tom the letter")?"""
+    root, head = span.root, span.root.head
+    seen = (root.dep_ == "dobj" or root.dep_ == "ccomp" and root.pos_ == "PROPN") and head.i < root.i and head.pos_ == "VERB" and (
+        head.lemma_.lower() in CONSUMED) and not any(
+        c.dep_ in ("dative", "ccomp", "xcomp") for c in head.children if c.i > root.i)
+    heard = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in HEARD
+    if not (seen or heard) or span[0].lower_ in KIN_NAMES:
+        return False
+    return seen or len(span) > 1 or not name_gender(span[0].lower_)
+
+
+def _shop_possessive(doc, span) -> bool:
+    """Is a name a possessive that owns nothing said, as the object of a verb or after a preposition ("ask Rita's for
+    five days off", "a job at Rita's", "got it from Patel's on the corner"): a shop's or a firm's name, or a house's?
+    (Not "the book is Tom's", nor "Tom's new bike".)"""
+    e = span.end
+    if e >= len(doc) or doc[e].tag_ != "POS" or e + 1 < len(doc) and doc[e + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and (
+            doc[e + 1].ent_type_ not in ("DATE", "TIME")):  # "a job at Rita's next summer": a time, nothing owned
+        return False
+    node = span.root if span.root.dep_ != "poss" else span.root.head
+    verbless = node.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in node.sent)  # "Wendy's with Marcus after the game."
+    return verbless or node.dep_ in ("dobj", "pobj") or span.root.dep_ in ("dobj", "pobj")
+
+
+def _before_imperative(root) -> bool:
+    """Is a name that opens its sentence the "subject" of a verb in its bare form, as no one is in English ("Arre, tell
+    Mama", "Sha tell Aunty I dey come", "Bless, call me after")? A word said before a command, or to the one told:
+    nothing it does (not "Tom tells me", "Tom and I go", "Tom will ring", "Tom, Ann and I met")."""
+    head = root.head
+    return root.dep_ == "nsubj" and root.tag_ == "NNP" and head.tag_ in ("VB", "VBP") and root.i < head.i and (
+        root.left_edge.i == root.sent.start) and not any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children) and not any(
+        c.dep_ in ("conj", "cc") for c in root.children)
+
+
 def _acts(root, quotes) -> str | None:
     """"person" when the name does what only people do, or has done to it what is done only to people: "Beth
     rang", "Nia said", "I met Quentin Vasquez", "Tell Andy" (not a firm: "Boots said Wednesday")."""
     head = root.head
+    if _before_imperative(root):
+        return None
     if root.dep_ == "nsubj" and head.i < root.i and head.lemma_.lower() in SAYING and not inside(root.idx, quotes):
         return "person"  # "No worries, said Trev": one said to say what was said, whatever the tagger took the name for
     if inside(root.idx, quotes):
@@ -465,7 +545,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "12"  # 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "13"  # 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
