@@ -409,7 +409,8 @@ class Events:
     # 43: dates13 (told with no time word: "Dad died." heading a diary, or a chat's message, of the closest kin, in the simple
     # past, and "Our Liam was born!" exclaimed with no "I", the day's news; "in the early hours" an hour of the day; "As I
     # wrote on Monday, ..." only bounds the event, an illness too; a time of another's birth ("born in 1920 and retired at
-    # sixty-five") dates no other event)
+    # sixty-five") dates no other event, nor one of another clause ("Alf, who I met in 1979, died"); an event told at an age
+    # ("retired at sixty-five") of one whose birth the entry dates to the month, from that birthday)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -679,6 +680,7 @@ class Events:
                     who, lo, hi, sure = age
                     found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
                                             date_confidence=0.85, date_how="age")
+            _at_an_age(doc, found, ex.events)
             ex.events.extend(found.values())
             by_pronoun += [(found[i], v) for i, v in told_by.items() if i in found]
             told_by.clear()
@@ -1818,6 +1820,41 @@ WHEN_NOUNS = {"time", "moment", "minute", "hour", "day", "night", "morning", "af
               "year", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter"}
 
 
+AT_AGE = re.compile(r"\b(at the age of|at|aged)\s+([a-z]+(?:-[a-z]+)?|\d{1,3})\b(?!\s*(?:am|pm|o'clock|[:.]\d))", re.I)
+
+
+def _at_an_age(doc, found, before) -> None:
+    """Date an event told at an age ("retired at sixty-five", "emigrated aged twenty") by the birth of the one it is of,
+    told in the entry to the month or the day ("Grandad was born in May 1920 and ..."): from that birthday to the next."""
+    births = [ev for ev in [*before, *found.values()] if ev.kind == "birth" and ev.lo and ev.hi and not ev.negated and (
+        dt.date.fromisoformat(ev.hi[:10]) - dt.date.fromisoformat(ev.lo[:10])).days <= 31]  # (of a year: two years, not one)
+    for i, ev in found.items():
+        if i < 0 or ev.lo or ev.kind == "birth" or not births:
+            continue
+        verb = doc[i] if doc[i].pos_ in ("VERB", "AUX") else doc[i].head
+        end = next((x.i for x in doc[verb.i + 1:verb.sent.end] if x.dep_ in ("cc", "conj") or x.pos_ == "VERB"), verb.sent.end)
+        said = AT_AGE.search(doc[verb.i:end].text) if end > verb.i + 1 else None
+        n = parse_number(said.group(2)) if said else None
+        if n is None or not (13 <= n <= 110 or said.group(1).lower() != "at"):
+            continue  # "died at ten" may be the hour
+        born = [b for b in births if set(b.people) & set(ev.people)]
+        if len(born) != 1:
+            continue
+        a, b = dt.date.fromisoformat(born[0].lo[:10]), dt.date.fromisoformat(born[0].hi[:10])
+        lo, hi = _years_on(a, n), _years_on(b, n + 1)
+        if ev.hi and lo >= ev.hi:
+            continue  # past what the text bounds it by ("died aged 70" of one born in 1960, written in 2024)
+        ev.lo, ev.hi = lo, min(hi, ev.hi or hi)
+        ev.date_confidence, ev.date_how = 0.7, "age:birth"
+
+
+def _years_on(d, n) -> str:
+    try:
+        return d.replace(year=d.year + n).isoformat()
+    except ValueError:  # the 29th of February
+        return (d.replace(year=d.year + n, day=28) + dt.timedelta(days=1)).isoformat()
+
+
 def _relcl(tok):
     """The relative clause `tok` is in ("who I met in 1979"), or None."""
     for x in [tok, *tok.ancestors]:
@@ -1837,7 +1874,7 @@ def _elsewhere(t, tm) -> bool:
     if span is None:
         return False
     head, own = doc[_clause(span.root)], doc[_clause(t)]
-    if head.i == own.i or span.root.sent.start != t.sent.start:
+    if head.i == own.i or span.root.sent.start != t.sent.start or head.pos_ not in ("VERB", "AUX"):
         return False  # (a fragment joined to the sentence dates it: "the spring you retired? Twenty-one years ago now.")
     words = set(range(span.start, span.end))
     rel = _relcl(head)

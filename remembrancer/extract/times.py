@@ -982,7 +982,7 @@ class Times:
     # ago", "this time last year"; "today" and "tonight" in an entry written before four in the morning are the day before
     # 14: dates10: "an hour ago", "at the weekend" / "on the weekend", "March of '98"; "are getting married in October" to come;
     # "Christmas Day at Mum's yesterday" gone; "on the Sunday" a day of the story told, not the one just gone
-    # 15: dates13: "the week after next", "the Friday after next"; "when I was nine" of one born known only to the year
+    # 15: dates13: "the week after next", "the Friday after next"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
@@ -1180,9 +1180,6 @@ def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = 
             return None
         return season(a.year + n, within) if within else year(a.year + n)  # "the summer I turned fourteen"
     if unit == "aged":  # "when I was 19": the year from the nineteenth birthday (born known to the month)
-        if span > 31 and not within and a.year == last.year and a.month == 1 and last.month == 12:
-            # born known only to the year: from its first day, that many years on, to its last one's next birthday
-            return a + relativedelta(years=n), b + relativedelta(years=n + 1)
         if span > 31:
             return None
         lo, hi = a + relativedelta(years=n), a + relativedelta(years=n + 1)
