@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..kin import KIN_NAMES, KIN_ROLE, ROLES
+from ..kin import CLOSENESS, KIN_NAMES, KIN_ROLE, ROLES
 from .aliases import KIN_AFTER_NAME, full, same_person, tokens
 from .base import Event, Extraction
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
@@ -375,7 +375,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "43"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "44"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -412,6 +412,11 @@ class Events:
     # 43: deaths13 (a death whose dead is named only by a kin word someone else owns, "Her Papa passed away", perhaps:
     # `_others_kin_unsure`; "went to her reward" a death in the words of faith; "Sharma uncle expired" the name's; "the late
     # Mr Bhatt's son Kiran": Mr Bhatt died, not Kiran; "Gran's late." (is late) no death: "late" of a death is said before)
+    # 44: dates13 (told with no time word: "Dad died." heading a diary, or a chat's message, of the closest kin, in the simple
+    # past, and "Our Liam was born!" exclaimed with no "I", the day's news; "in the early hours" an hour of the day; "As I
+    # wrote on Monday, ..." only bounds the event, an illness too; a time of another's birth ("born in 1920 and retired at
+    # sixty-five") dates no other event, nor one of another clause ("Alf, who I met in 1979, died"); an event told at an age
+    # ("retired at sixty-five") of one whose birth the entry dates to the month, from that birthday)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -449,6 +454,8 @@ class Events:
                 if any(tm.start <= t.idx < tm.end for tm in group_times):
                     continue  # a word of a date is no event: "on Memorial Day", "All Souls' Day"
                 times = _clause_first(t, _in_turn(group_times, t.idx, ex.speakers))  # a chat: the time said in the same turn
+                # "Alf, who I met in 1979, died": a time of another clause is not the event's (nor, to a birth's, one is born once)
+                times = [tm for tm in times if not _elsewhere(t, tm) and (kind == "birth" or not _of_a_birth(t, tm))]
                 source = "sentence"  # where the date's evidence is (events.date_how, with the time's pattern)
                 turn = next(((s_, e_, sp) for s_, e_, sp in ex.speakers if s_ <= t.idx < e_), None)
                 me = speaker_of.get(turn[2]) if turn else writer
@@ -468,7 +475,7 @@ class Events:
                 if not times and turn is not None:
                     times = _answered(ex, turn, all_times)  # "split up" / "since when??" / "Like two weeks ago."
                     source = "answered"
-                told_then = kind != "illness" and source == "sentence" and _of_the_telling(t, times)
+                told_then = source == "sentence" and _of_the_telling(t, times) and (kind != "illness" or _aside_time(t, times))
                 if told_then:  # "Heard today that Mr Hughes has died": no later than the hearing
                     no_later_told, times = times[0].hi, []
                 lo, hi = (times[0].lo, times[0].hi) if times else (None, no_later_told if told_then else no_later)
@@ -622,8 +629,9 @@ class Events:
                         wed = _years_before(ended, n)
                         when, how = (_years_before(ended, n + 1), (dt.date.fromisoformat(wed) + dt.timedelta(days=1)).isoformat()), "years:death"
                         settled = True
-                headline = not dated and not settled and entry_day and writer is not None and kind in HEADLINE and not _planned(t) and _headline(
-                    sent, ex.text, t)
+                headline = not dated and not settled and entry_day and not _planned(t) and (
+                    kind in HEADLINE and (writer is not None or _exclaimed(t)) or kind == "death" and _own_died(t, victims)) and (
+                    _headline(sent, ex.text, t) if turn is None else _turn_first(t, turn))
                 that_day = not dated and not settled and not headline and not told_then and entry_day and turn is None and (
                     kind in HEADLINE) and _of_today(t, ex, all_times, writer is not None and writer in people)
                 if that_day:  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
@@ -678,6 +686,7 @@ class Events:
                     who, lo, hi, sure = age
                     found[-t.i - 1] = Event("birth", who, sent.start_char, sent.end_char, lo, hi, confidence=sure,
                                             date_confidence=0.85, date_how="age")
+            _at_an_age(doc, found, ex.events)
             ex.events.extend(found.values())
             by_pronoun += [(found[i], v) for i, v in told_by.items() if i in found]
             told_by.clear()
@@ -1081,6 +1090,36 @@ def _headline(sent, text, t=None) -> bool:
 
 
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+
+
+def _exclaimed(t) -> bool:
+    """Is the event's sentence an exclamation in the past ("Our Liam was born!", "Wendy and Paul got married!"): news told
+    with its feeling, as it happens, whoever writes it?"""
+    return t.sent.text.rstrip().endswith("!") and _simple_past(t)
+
+
+def _simple_past(t) -> bool:
+    """Is the event told in the simple past ("died", "was born", "got married"), not the perfect ("has died", "had died")
+    nor the present ("are married")?"""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lemma_ == "have" or c.tag_ in ("MD", "VBZ", "VBP") for c in aux):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
+
+
+def _own_died(t, victims) -> bool:
+    """Is a death told in the simple past of someone named by a word of the closest kin ("Dad died.", "Granny passed away"):
+    one's own family's death is known the day it happens, unlike a name's heard in the news ("Terry Vance has died")."""
+    return bool(victims) and _simple_past(t) and all(
+        CLOSENESS.get(v.lower_, 0) >= 0.9 and not any(c.dep_ in ("amod", "compound", "poss") and c.lower_ not in (
+            "my", "our") for c in v.children) for v in victims)
+
+
+def _turn_first(t, turn) -> bool:
+    """Is the event the first sentence of a chat's message ("Granny passed away. Mum's in bits"): its news, of the day sent?"""
+    text = t.doc.text[turn[0]:t.sent.start_char]
+    return not text.strip() or text.rstrip().endswith(":") and "\n" not in text.strip()
 
 
 def _planned(t) -> bool:
@@ -1722,7 +1761,8 @@ def _after_label(t, owner, start, via) -> list[int]:
 
 
 CLOCK = re.compile(r"\b(?:at|about|around|just after|just before)\s+(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.)?|(?:1[0-2]|0?[1-9])\s*"
-                   r"(?:am|pm|a\.m\.|p\.m\.|o'clock)|(?:half|quarter|ten|five|twenty|twenty-five)\s+(?:past|to)\s+\w+)", re.I)
+                   r"(?:am|pm|a\.m\.|p\.m\.|o'clock)|(?:half|quarter|ten|five|twenty|twenty-five)\s+(?:past|to)\s+\w+)"
+                   r"|\bin\s+the\s+(?:early|small|wee)\s+hours\b(?!\s+of\b)", re.I)
 
 
 def _hour(t, turn) -> bool:
@@ -1771,15 +1811,111 @@ REPORTS = {"hear", "tell", "say", "find", "learn", "read", "ring", "call", "phon
 
 
 def _of_the_telling(t, times) -> bool:
-    """Is the first time said of a verb of hearing or telling whose clause holds the event, not of the event's own clause
-    ("Heard today that Mr Hughes has died", "Mum told me on Sunday that Des has retired")?"""
+    """Is the first time said of a verb of hearing or telling whose clause holds the event (or that "as" hangs on it), not of
+    the event's own clause ("Heard today that Mr Hughes has died", "Mum told me on Sunday that Des has retired")?"""
     if not times:
         return False
     span = t.doc.char_span(times[0].start, times[0].end, alignment_mode="expand")
     if span is None:
         return False
     head, own = t.doc[_clause(span.root)], _clause(t)
-    return head.i != own and head.lemma_.lower() in REPORTS and head in t.doc[own].ancestors
+    return head.i != own and head.lemma_.lower() in REPORTS and (head in t.doc[own].ancestors or _aside(head, own))
+
+
+# A relative clause on these tells when: "By the time we got there last night, he had died"
+WHEN_NOUNS = {"time", "moment", "minute", "hour", "day", "night", "morning", "afternoon", "evening", "week", "weekend", "month",
+              "year", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter"}
+
+
+AT_AGE = re.compile(r"\b(at the age of|at|aged)\s+([a-z]+(?:-[a-z]+)?|\d{1,3})\b(?!\s*(?:am|pm|o'clock|[:.]\d))", re.I)
+
+
+def _at_an_age(doc, found, before) -> None:
+    """Date an event told at an age ("retired at sixty-five", "emigrated aged twenty") by the birth of the one it is of,
+    told in the entry to the month or the day ("Grandad was born in May 1920 and ..."): from that birthday to the next."""
+    births = [ev for ev in [*before, *found.values()] if ev.kind == "birth" and ev.lo and ev.hi and not ev.negated and (
+        dt.date.fromisoformat(ev.hi[:10]) - dt.date.fromisoformat(ev.lo[:10])).days <= 31]  # (of a year: two years, not one)
+    for i, ev in found.items():
+        if i < 0 or ev.lo or ev.kind == "birth" or not births:
+            continue
+        verb = doc[i] if doc[i].pos_ in ("VERB", "AUX") else doc[i].head
+        end = next((x.i for x in doc[verb.i + 1:verb.sent.end] if x.dep_ in ("cc", "conj") or x.pos_ == "VERB"), verb.sent.end)
+        said = AT_AGE.search(doc[verb.i:end].text) if end > verb.i + 1 else None
+        n = parse_number(said.group(2)) if said else None
+        if n is None or not (13 <= n <= 110 or said.group(1).lower() != "at"):
+            continue  # "died at ten" may be the hour
+        born = [b for b in births if set(b.people) & set(ev.people)]
+        if len(born) != 1:
+            continue
+        a, b = dt.date.fromisoformat(born[0].lo[:10]), dt.date.fromisoformat(born[0].hi[:10])
+        lo, hi = _years_on(a, n), _years_on(b, n + 1)
+        if ev.hi and lo >= ev.hi:
+            continue  # past what the text bounds it by ("died aged 70" of one born in 1960, written in 2024)
+        ev.lo, ev.hi = lo, min(hi, ev.hi or hi)
+        ev.date_confidence, ev.date_how = 0.7, "age:birth"
+
+
+def _years_on(d, n) -> str:
+    try:
+        return d.replace(year=d.year + n).isoformat()
+    except ValueError:  # the 29th of February
+        return (d.replace(year=d.year + n, day=28) + dt.timedelta(days=1)).isoformat()
+
+
+def _relcl(tok):
+    """The relative clause `tok` is in ("who I met in 1979"), or None."""
+    for x in [tok, *tok.ancestors]:
+        if x.dep_ == "relcl":
+            return x
+    return None
+
+
+def _elsewhere(t, tm) -> bool:
+    """Is the time said in a clause that tells something else, so it dates not the event `t`: a relative clause beside it
+    ("Alf, who I met in 1979, died"), the main clause to one the event is told in ("On Saturday I went to see Nan, who had a
+    stroke"), or a clause joined by "and" with a subject of its own ("I met Jen in 1999 and she married Rob")? A clause of
+    the event's own noun ("Jen's wedding, which was on Saturday"), of the time's ("the summer that Dad died") or of a word of
+    time ("By the time we got there last night, he had died") is its own."""
+    doc = t.doc
+    span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head, own = doc[_clause(span.root)], doc[_clause(t)]
+    if head.i == own.i or span.root.sent.start != t.sent.start or head.pos_ not in ("VERB", "AUX"):
+        return False  # (a fragment joined to the sentence dates it: "the spring you retired? Twenty-one years ago now.")
+    words = set(range(span.start, span.end))
+    rel = _relcl(head)
+    if rel is not None and rel.head.lemma_.lower() not in WHEN_NOUNS and own.i not in {x.i for x in rel.subtree} and rel.head.i != t.i and t.i not in {
+            x.i for x in rel.head.subtree if x.i < rel.i}:
+        return True
+    rel = _relcl(own)
+    if rel is not None and head.i not in {x.i for x in rel.subtree} and rel.head.i not in words and (
+            rel.head.lemma_.lower() not in WHEN_NOUNS):
+        return True
+    for a, b in ((own, head), (head, own)):  # one clause joined to the other by "and", each with its own subject
+        if a.dep_ == "conj" and a.head.i == b.i and any(c.dep_.startswith("nsubj") for c in a.children) and (
+                a is head or span.start > head.i):
+            return True
+    return False
+
+
+def _of_a_birth(t, tm) -> bool:
+    """Is the time said in a clause of another's birth ("born in 1920"), not of the event `t`'s own?"""
+    span = t.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+    head = t.doc[_clause(span.root)] if span is not None else None
+    return head is not None and head.i != _clause(t) and head.lower_ == "born"
+
+
+def _aside_time(t, times) -> bool:
+    span = t.doc.char_span(times[0].start, times[0].end, alignment_mode="expand")
+    return span is not None and _aside(t.doc[_clause(span.root)], _clause(t))
+
+
+def _aside(head, own) -> bool:
+    """Is `head` a telling "as" hangs on the event's clause ("As I wrote on Monday, Jo has been diagnosed", "as Mum said
+    on Sunday"): its time is the telling's, of an illness too (the writer's writing is not the finding out)?"""
+    return head.dep_ == "advcl" and head.head.i == own and head.lemma_.lower() in REPORTS and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in head.children)
 
 
 # What is done days after a death, not years: its month or year is the death's, about

@@ -119,6 +119,8 @@ _SOURCES = [
     ("weekday", rf"\b(?:(last|next|this|on|that)\s+)?(?<!every )(?<!each )(?<!\ba )(?<!\bone )(?<!\bsome )(?<!\bthe )({_wd})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     # "the Friday before last", "the week before last": the one before the last one
     ("before_last", rf"\bthe\s+({_wd}|week|weekend|month|year)\s+before\s+last\b"),
+    # "the Friday after next", "the week after next": the one after the next one
+    ("after_next", rf"\bthe\s+({_wd}|week|weekend|month|year)\s+after\s+next\b"),
     ("weekday_abbr", r"\b(last|next|this)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b"),
     # "two days after Christmas", "three weeks before our anniversary": counted from what follows, or no time at all
     ("ago", rf"\b({_num})\s+({_unit})\s+(ago|before|after|earlier|later|from now|hence)(?:\s+(today))?\b"),
@@ -157,7 +159,7 @@ PATTERNS = [(kind, re.compile(p)) for kind, p in _SOURCES]
 # ago" is vague (times 0.7); "08/05/2023" may be either order.
 CONFIDENCE = {"iso": 0.99, "numeric": 0.8, "dmy": 0.97, "mdy": 0.97, "dmy_no_year": 0.85, "mdy_no_year": 0.85,
               "month_year": 0.97, "month": 0.85, "season_year": 0.95, "season": 0.8, "the_season": 0.75, "week_on": 0.85, "week_last": 0.85, "feasts_ago": 0.85, "this_time": 0.8, "decade": 0.9, "decade_short": 0.85, "year": 0.95,
-              "bare_year": 0.85, "day_word": 0.95, "hours_ago": 0.9, "the_weekend": 0.8, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "before_last": 0.85, "ago": 0.9,
+              "bare_year": 0.85, "day_word": 0.95, "hours_ago": 0.9, "the_weekend": 0.8, "this_part": 0.9, "weekday": 0.85, "weekday_abbr": 0.85, "before_last": 0.85, "after_next": 0.85, "ago": 0.9,
               "since_n": 0.8, "in_n": 0.75, "rel_unit": 0.85, "unit_before": 0.75, "holiday": 0.9, "new_year": 0.8,
               "ordinal": 0.8, "that": 0.8, "part_word": 0.85, "short_year": 0.85, "today_n": 0.95, "years_this": 0.9, "since_on": 0.9, "numeric_dm": 0.7, "part_of": 0.8, "been_n": 0.75}
 PATTERNS_I = [(kind, re.compile(p, re.I)) for kind, p in _SOURCES]
@@ -570,6 +572,14 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
         return day(a + dt.timedelta(days=offset))
     if kind == "this_part":
         return day(a if low[0] == "this" or low[1] != "night" else a - dt.timedelta(days=1))
+    if kind == "after_next":
+        what = low[0]
+        if what in WEEKDAYS:
+            return day(a + dt.timedelta(days=((WEEKDAYS[what] - a.weekday()) % 7 or 7) + 7))
+        if what == "weekend":
+            sat = a + dt.timedelta(days=((5 - a.weekday()) % 7 or 7) + 7)
+            return sat, sat + dt.timedelta(days=2)
+        return _unit_span(_shift(a, 2, what), what)
     if kind == "before_last":
         what = low[0]
         if what in WEEKDAYS:
@@ -962,7 +972,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "14"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "15"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
@@ -972,6 +982,7 @@ class Times:
     # ago", "this time last year"; "today" and "tonight" in an entry written before four in the morning are the day before
     # 14: dates10: "an hour ago", "at the weekend" / "on the weekend", "March of '98"; "are getting married in October" to come;
     # "Christmas Day at Mum's yesterday" gone; "on the Sunday" a day of the story told, not the one just gone
+    # 15: dates13: "the week after next", "the Friday after next"
 
     def __call__(self, ex: Extraction) -> Extraction:
         ex.times = entry_times(ex)
