@@ -354,7 +354,9 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 
 
 def files(paths) -> list[Path]:
-    """Expand files and folders (recursively: .txt and .md) in a stable order."""
+    """Expand files and folders (recursively: .txt and .md) in a stable order; one path, or several."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     out = []
     for raw in paths:
         path = Path(raw)

@@ -179,6 +179,16 @@ def test_add_files_and_folders(memory, tmp_path):
     assert rows[1]["at"] == "2020-02-02"
 
 
+def test_add_files_takes_one_path_as_its_type_says(memory, tmp_path):
+    """A folder or file given alone, as a Path or as text, is that folder or file (not its characters)."""
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    (folder / "one.txt").write_text("One.", encoding="utf-8")
+    (folder / "two.txt").write_text("Two.", encoding="utf-8")
+    assert memory.add_files(folder)["entries"] == 2
+    assert memory.add_files(str(folder / "one.txt"))["duplicates"] == 1
+
+
 def test_import_locomo_and_jsonl(memory, tmp_path):
     result = memory.import_file("locomo", EXAMPLES / "chat.json")
     data = json.loads((EXAMPLES / "chat.json").read_text(encoding="utf-8"))
