@@ -258,7 +258,6 @@ class Source:
         self.people = {person} if person is not None else set()
         self.strength = 0.0
         self.entries = None  # the entries they speak or are named in, read once a question (`_entries_of`)
-        self.named_in = {}  # person -> the entries of `entries` naming them
         # A name written in lower case (a chat handle) matches however it is capitalised.
         self.pattern = re.compile(r"\b(?:" + "|".join((f"(?i:{re.escape(a)})" if a == a.lower() else re.escape(a))
                                                        for a in sorted(self.aliases, key=len, reverse=True)) + r")\b")
@@ -940,13 +939,10 @@ def _entries_of(memory, s) -> set[int]:
         entries |= {r[0] for r in memory.query(
             "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
             " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
-    s.named_in = defaultdict(set)
     if s.people and _has_table(memory, "mentions"):
         people = sorted(s.people)
-        for person, entry in memory.query(f"SELECT DISTINCT person, entry FROM mentions WHERE person IN ({','.join('?' * len(people))})"
-                                          " LIMIT ?", (*people, FOCUS + 1)):
-            s.named_in[person].add(entry)
-            entries.add(entry)
+        entries |= {r[0] for r in memory.query(
+            f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, FOCUS + 1))}
     s.entries = entries
     return entries
 
@@ -983,8 +979,7 @@ def own_features(memory, question: str, vector, a, similar=None) -> dict | None:
     scope = a["scope"] if "scope" in a else _own_scope(memory, a["people"])
     if scope is None:
         return None
-    similar = similar or Similar(memory, vector)
-    sets, rows = _namesakes(a, scope, similar)
+    sets, rows = scope
     among = frozenset(rows)
     words = fts_terms(question)
     lexical = dict(memory.bm25_among(words, among, POOL))
@@ -992,6 +987,7 @@ def own_features(memory, question: str, vector, a, similar=None) -> dict | None:
     for inside in windows:  # BM25 within a time window, as `features`
         for pid, score in memory.bm25_among(words, among, POOL // 3, only=inside):
             lexical.setdefault(pid, score)
+    similar = similar or Similar(memory, vector)
     dense = dict(similar.nearest(among, POOL))
     theirs = set()
     for mine in sets:  # as `focus`: a person whose passages are not all of these, searched on their own
@@ -1024,75 +1020,6 @@ def _own_scope(memory, people) -> tuple[list[set[int]], dict[int, tuple]] | None
     if not rows or len(rows) > min(OWN_MOST, OWN_SHARE * total):
         return None
     return sets, rows
-
-
-NAMESAKE_TOP = 3  # a namesake's fit to a question: the mean similarity of their passages this many closest to it
-NAMESAKE_MARGIN = 0.03  # namesakes that fit the question this much less than the best are not asked about
-
-
-def _namesakes(a, scope, similar) -> tuple[list[set[int]], dict[int, tuple]]:
-    """The scope of `_own_scope` kept to the people the question is about, when a name it says is several people's.
-
-    A name's entries are of one person when they share someone else: another speaker of the chat, or a person
-    extraction found named in both ("Caroline" who chats with Melanie, and "Caroline" who chats with Jimmy, are two
-    people). Of several, those found with another person the question names are kept (when some are); of those,
-    the ones whose passages fit the question: within NAMESAKE_MARGIN of the best fit (the mean similarity of their
-    NAMESAKE_TOP passages closest to it), and in a time it names (when some are)."""
-    sets, rows = scope
-    speakers, passages = defaultdict(set), defaultdict(list)
-    for pid, (entry, _, speaker, _) in rows.items():
-        passages[entry].append(pid)
-        if speaker:
-            speakers[entry].add(speaker)
-    groups = [_one_person(s, mine, speakers) for s, mine in zip(a["people"], sets)]
-    if all(len(g) < 2 for g in groups):
-        return scope
-    sims = similar.of(list(rows))
-    dated = {r[0]: r[3] for r in rows.values()}
-
-    def fit(group):
-        top = sorted((sims.get(i, 0.0) for e in group for i in passages[e]), reverse=True)[:NAMESAKE_TOP]
-        return sum(top) / len(top) if top else 0.0
-
-    kept = []
-    for k, group in enumerate(groups):
-        if len(group) > 1:
-            others = set().union(set(), *(sets[j] for j in range(len(sets)) if j != k))
-            group = [g for g in group if g & others] or group
-            group = [g for g in group if any(dated[e] and t["lo"] <= dated[e] < t["hi"] for e in g for t in a["times"])] or group
-            fits = [fit(g) for g in group]
-            group = [g for g, v in zip(group, fits) if v >= max(fits) - NAMESAKE_MARGIN]
-        kept.append(set().union(set(), *group))
-    entries = set().union(*kept)
-    return kept, {i: r for i, r in rows.items() if r[0] in entries}
-
-
-def _one_person(s, entries, speakers) -> list[set[int]]:
-    """A name's entries as the people it names: entries sharing another speaker, or naming the same person, are
-    one's (`_namesakes`)."""
-    parent = {e: e for e in entries}
-
-    def root(e):
-        while parent[e] != e:
-            parent[e] = parent[parent[e]]
-            e = parent[e]
-        return e
-
-    linked = defaultdict(list)
-    for e in entries:
-        for other in speakers.get(e, ()):
-            if other not in s.speakers:
-                linked[other].append(e)
-    # Extraction's people join a name's entries where it is only named (it takes a chat's speakers of one name for one
-    # person: by name alone, which is what is in question here).
-    spoken = {e for e in entries if speakers.get(e, set()) & s.speakers}
-    for together in [*linked.values(), *(sorted(v & entries - spoken) for v in s.named_in.values())]:
-        for e in together[1:]:
-            parent[root(e)] = root(together[0])
-    out = defaultdict(set)
-    for e in entries:
-        out[root(e)].add(e)
-    return list(out.values())
 
 
 def _own_passages(memory, entries) -> dict[int, tuple]:
