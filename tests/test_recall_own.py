@@ -170,3 +170,37 @@ def test_the_asked_person_s_ranking_is_the_same_in_a_store_of_twenty_times_as_mu
         among = set(theirs(big))
         got = [p["passage"] for p in big.ask("Did Melanie take the boat out on the lake?", limit=30)["passages"]]
         assert len(got) == 30 and set(got[:20]) == among and not among & set(got[20:])
+
+
+NAMESAKE = [("Caroline", "I baked sourdough bread this morning, the crust came out dark."),
+            ("Tom", "Dark crust is the best part of a loaf."),
+            ("Caroline", "The starter took a week to get going."),
+            ("Tom", "Mine died when I went on holiday."),
+            ("Caroline", "Feed it flour and water every day and it keeps."),
+            ("Tom", "Will you bake rye next?"),
+            ("Caroline", "Rye and caraway, on Saturday."),
+            ("Tom", "Save me a slice."),
+            ("Caroline", "I went to the lake with the kids after baking, they fed the ducks the crusts."),
+            ("Tom", "The ducks must love you.")]
+
+
+@pytest.mark.xfail(strict=True, reason="namesakes are not told apart: scale13's rule (who else speaks in a chat) passed this"
+                   " and split REALTALK's people who chat with two friends in two chats (docs/benchmarks.md, scale13)")
+def test_a_name_two_people_share_asks_of_the_one_the_question_fits(db, tmp_path, request, backend, monkeypatch):
+    """Two Carolines in one store, one who chats with Melanie and one who chats with Tom, are two people: a question
+    about Caroline is ranked over the passages of the one it fits, as in a store of hers alone."""
+    monkeypatch.setattr(recall, "OWN_STORE", 200)  # a large store, in small
+    monkeypatch.setattr(recall, "OWN_SHARE", 0.5)
+    alone_db, baker_db = store_on(backend, request, tmp_path, "alone"), store_on(backend, request, tmp_path, "baker")
+    with Memory(db) as big, Memory(alone_db) as alone, Memory(baker_db) as baker:
+        fill(big, True)
+        fill(alone, False)
+        for day in range(3):
+            big.add_chat(NAMESAKE[day:] + NAMESAKE[:day], at=f"2021-03-0{day + 1}")
+            baker.add_chat(NAMESAKE[day:] + NAMESAKE[:day], at=f"2021-03-0{day + 1}")
+        for store, question in ((alone, "What did Caroline say about painting by the lake?"),
+                                (alone, "Where will Caroline take the boat out?"),
+                                (baker, "What bread did Caroline bake?")):
+            got = [p["text"] for p in big.ask(question, limit=10)["passages"]]
+            want = [p["text"] for p in store.ask(question, limit=10)["passages"]]
+            assert got == want, question
