@@ -11,7 +11,6 @@ onnxruntime is always imported before usearch: the other order crashes the proce
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 import threading
@@ -19,6 +18,8 @@ import weakref
 from pathlib import Path
 
 import numpy as np
+
+from . import store
 
 NAME = "embed"
 VERSION = 2  # 2: a chat turn is embedded with the turn before it
@@ -145,10 +146,9 @@ def process(memory, entry_ids):
         chunk, count = [], 0
         while i < len(entry_ids) and (not chunk or count < CHUNK):
             chunk.append(entry_ids[i])
-            count += memory.query("SELECT count(*) FROM passages WHERE entry = ?", (entry_ids[i],))[0][0]
+            count += store.passage_count(memory, entry_ids[i])
             i += 1
-        marks = ",".join("?" * len(chunk))
-        rows = memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", chunk)
+        rows = store.passages_of_entries(memory, chunk)
         texts = passage_texts(rows)
         todo = to_embed(memory, chunk, rows)
         vectors = _stoppable(memory, [texts[i] for i in todo])
@@ -156,7 +156,7 @@ def process(memory, entry_ids):
             write(conn, memory, rows, vectors, chunk, todo)
     # A large store's graph takes its new vectors in now, while storing, not at the next question
     # (building it for a million vectors takes minutes; opening a saved one, milliseconds).
-    if entry_ids and str(memory.path) != ":memory:" and memory.query("SELECT count(*) FROM embeddings")[0][0] >= HNSW_AT:
+    if entry_ids and str(memory.path) != ":memory:" and store.embedding_count(memory) >= HNSW_AT:
         index(memory)
 
 
@@ -164,11 +164,8 @@ def to_embed(memory, entry_ids, rows) -> list[int]:
     """The indexes of the passages read (`rows`, of whole entries) that need a vector. A passage never changes
     once stored, nor does the turn before it, so its vector stays right: only an entry last embedded by an
     older version is embedded whole again (a grown chat: its new turns alone)."""
-    marks = ",".join("?" * len(entry_ids))
-    older = {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({marks})",
-                                        (NAME, str(VERSION), *entry_ids))}
-    have = {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
-                                       f" WHERE p.entry IN ({marks}) AND e.model = ?", (*entry_ids, MODEL))}
+    older = store.entries_processed_otherwise(memory, NAME, str(VERSION), entry_ids)
+    have = store.passages_with_vectors(memory, entry_ids, MODEL)
     return [i for i, r in enumerate(rows) if r["entry"] in older or r["id"] not in have]
 
 
@@ -178,22 +175,18 @@ def write(conn, memory, rows, vectors, entry_ids, todo=None) -> set[int]:
     entries unchanged since they were read; returns those entries. One changed is embedded again later."""
     done = _unchanged(conn, entry_ids, rows)
     todo = range(len(rows)) if todo is None else todo
-    # Replacing deletes the old row, so a re-embedded passage gets a new id that indexes will see.
     value = getattr(memory, "vector_value", None) or (lambda v: v.tobytes())  # PostgreSQL: a pgvector vector
-    conn.executemany(
-        "INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)",
-        [(rows[i]["id"], MODEL, value(v)) for i, v in zip(todo, vectors) if rows[i]["entry"] in done],
-    )
+    # a re-embedded passage gets a new row id, which indexes will see
+    store.put_vectors(conn, [(rows[i]["id"], MODEL, value(v)) for i, v in zip(todo, vectors) if rows[i]["entry"] in done])
     memory.mark_processed(conn, sys.modules[__name__], sorted(done))
     return done
 
 
 def _unchanged(conn, entry_ids, rows) -> set[int]:
     """The entries whose passages are still those read (not changed, put in the trash or erased since)."""
-    marks = ",".join("?" * len(entry_ids))
-    live = {r[0] for r in conn.execute(f"SELECT id FROM entries WHERE id IN ({marks}) AND deleted IS NULL", entry_ids)}
+    live = store.live_entries(conn, entry_ids)
     held, read = {}, {}
-    for pid, eid in conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({marks}) ORDER BY entry, seq", entry_ids):
+    for pid, eid in store.passage_ids_by_entry(conn, entry_ids):
         held.setdefault(eid, []).append(pid)
     for r in rows:
         read.setdefault(r["entry"], []).append(r["id"])
@@ -210,9 +203,7 @@ def vectors(memory, passage_ids) -> dict[int, np.ndarray]:
     out = {}
     for b in range(0, len(ids), 900):
         part = ids[b : b + 900]
-        rows = memory.query(
-            f"SELECT passage, vector FROM embeddings WHERE passage IN ({','.join('?' * len(part))})", part
-        )
+        rows = store.vectors_of(memory, part)
         out.update((r[0], to_vector(r[1])) for r in rows)
     return out
 
@@ -254,15 +245,15 @@ def index(memory, save: bool = False) -> "ExactIndex | HNSWIndex":
         return memory.vector_index()
     with memory.lock:
         idx = _indexes.get(memory)
-        top = memory.query("SELECT coalesce(max(id), 0) FROM embeddings")[0][0]
-        gone = _gone_top(memory)  # read after `top`: a vector taken away and written again is right either way
+        top = store.top_embedding(memory)
+        gone = store.top_gone(memory)  # read after `top`: a vector taken away and written again is right either way
         if idx is None or (isinstance(idx, ExactIndex) and not idx.pinned and idx.size + (top - idx.covers) >= HNSW_AT):
-            count = memory.query("SELECT count(*) FROM embeddings")[0][0] if idx is None else idx.size + top - idx.covers
+            count = store.embedding_count(memory) if idx is None else idx.size + top - idx.covers
             idx = HNSWIndex(memory) if count >= HNSW_AT and str(memory.path) != ":memory:" else ExactIndex(memory)
             idx.gone = gone  # built or opened from the table as it is now: what was taken away is not in it
             _indexes[memory] = idx
         if gone > idx.gone:  # vectors taken away since (an entry changed, in the trash or erased): dropped
-            idx.forget(_gone(memory, idx.gone, gone))
+            idx.forget(store.gone_between(memory, idx.gone, gone))
             idx.gone = gone
         idx.update(top)
         if save and isinstance(idx, HNSWIndex):
@@ -276,18 +267,10 @@ def force_exact(memory) -> "ExactIndex":
         return memory.force_exact()
     with memory.lock:
         idx = ExactIndex(memory)
-        idx.pinned, idx.gone = True, _gone_top(memory)
-        idx.update(memory.query("SELECT coalesce(max(id), 0) FROM embeddings")[0][0])
+        idx.pinned, idx.gone = True, store.top_gone(memory)
+        idx.update(store.top_embedding(memory))
         _indexes[memory] = idx
         return idx
-
-
-def _gone_top(memory) -> int:
-    return memory.query("SELECT coalesce(max(id), 0) FROM embeddings_gone")[0][0]
-
-
-def _gone(memory, lo, hi) -> list[int]:
-    return [r[0] for r in memory.query("SELECT DISTINCT passage FROM embeddings_gone WHERE id > ? AND id <= ?", (lo, hi))]
 
 
 def _back(memory, passages, covers):
@@ -296,8 +279,7 @@ def _back(memory, passages, covers):
     rows = []
     for b in range(0, len(passages), 900):
         part = passages[b:b + 900]
-        rows += memory.query(f"SELECT passage, vector FROM embeddings WHERE passage IN ({','.join('?' * len(part))})"
-                             " AND id <= ?", (*part, covers))
+        rows += store.vectors_of(memory, part, covers)
     keys = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     return keys, np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), DIM)
 
@@ -306,9 +288,7 @@ def _rows_after(memory, covers, top, batch=50_000):
     """Embedding rows written after `covers`, in batches: (passage ids, vectors)."""
     lo = covers
     while lo < top:
-        rows = memory.query(
-            "SELECT id, passage, vector FROM embeddings WHERE id > ? AND id <= ? ORDER BY id LIMIT ?", (lo, top, batch)
-        )
+        rows = store.embedding_rows(memory, lo, top, batch)
         if not rows:
             break
         lo = rows[-1][0]
@@ -448,8 +428,7 @@ class HNSWIndex:
         self.covers = 0
         if self.encrypted:  # no file is saved for it (see `save`), nor one beside it trusted
             return "an encrypted store's graph is kept in memory"
-        row = self.memory.query("SELECT value FROM settings WHERE key = ?", (self.SETTING,))
-        state = json.loads(row[0][0]) if row else None
+        state = self.memory.setting(self.SETTING)
         if not state or state.get("settings") != self._settings():
             return "no index saved" if not state else "saved with other settings"
         named = lambda f: f.exists() and [f.stat().st_size, f.stat().st_mtime_ns] == state.get("file")  # noqa: E731
@@ -467,8 +446,7 @@ class HNSWIndex:
         # Spot checks: passages the table says it covers are in it, with the table's vectors.
         covers = state["covers"]
         ids = np.random.default_rng().integers(1, max(covers, 1) + 1, size=4 * CHECKS).tolist()
-        rows = self.memory.query(
-            f"SELECT passage, vector FROM embeddings WHERE id IN ({','.join('?' * len(ids))}) LIMIT {CHECKS}", ids)
+        rows = store.sample_vectors(self.memory, ids, CHECKS)
         for passage, blob in rows:
             if not graph.contains(passage) or float(np.dot(np.asarray(graph.get(passage), dtype=np.float32), to_vector(blob))) < 0.98:
                 return "its vectors are not the table's"
@@ -480,11 +458,10 @@ class HNSWIndex:
         if not self.covers:
             return
         # count(*) of the whole table reads its small passage index, not the vectors
-        have = (self.memory.query("SELECT count(*) FROM embeddings")[0][0]
-                - self.memory.query("SELECT count(*) FROM embeddings WHERE id > ?", (self.covers,))[0][0])
+        have = store.embedding_count(self.memory) - store.embedding_count_after(self.memory, self.covers)
         if have != len(self.graph):  # the rare case: find which
             keys = np.fromiter(iter(self.graph.keys), dtype=np.int64, count=len(self.graph))
-            kept = {r[0] for r in self.memory.query("SELECT passage FROM embeddings WHERE id <= ?", (self.covers,))}
+            kept = store.passages_covered(self.memory, self.covers)
             self.stale |= {int(k) for k in keys.tolist() if k not in kept}
 
     @property
@@ -550,8 +527,7 @@ class HNSWIndex:
         state = {"covers": self.covers, "count": len(self.graph), "file": [st.st_size, st.st_mtime_ns],
                  "settings": self._settings()}
         try:
-            with self.memory.transaction() as conn:
-                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (self.SETTING, json.dumps(state)))
+            self.memory.set_setting(self.SETTING, state)
         except Exception:
             return  # a busy store: the graph stays in memory, and is saved or built again next time
         self.tmp.replace(self.file)

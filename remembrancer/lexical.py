@@ -2,7 +2,7 @@
 passages' index (`passages_fts`), with emoji and other symbols (which its tokenizer drops) found beside
 it in `passage_symbols`. `Memory.search` is this; recall fuses it with dense search.
 
-The statements are SQLite's; a PostgreSQL memory's connection translates them (remembrancer/postgres.py).
+Its statements are store.py's (FTS5's; a PostgreSQL memory's connection answers them, remembrancer/postgres.py).
 """
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import re
 import unicodedata
 
 RANK_WINDOW = 5_000  # most passages one query ranks (the newest of its matches)
-COUNT = "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)"
 MAX_TERMS = 32  # words of a query used; a pasted page still searches, by its first words
 STOPWORDS = frozenset(
     "a about after again all am an and any are as at be because been before being both but by can could did do"
@@ -69,13 +68,15 @@ def search(memory, query: str, limit: int = 10) -> list[dict]:
         return _with_symbols(memory, wanted, terms, limit)
     if not terms:
         return []
+    from . import store  # store.py reads this module's words as it loads
+
     with memory.lock:
-        sizes = {t: memory.query(COUNT, (t, RANK_WINDOW + 1))[0][0] for t in terms}
+        sizes = {t: store.fts_count(memory, t, RANK_WINDOW + 1) for t in terms}
     by_rarity = sorted(terms, key=sizes.get)
     scoring = [t for t in by_rarity if sizes[t] <= RANK_WINDOW] or by_rarity[:1]
     ranked = _ranked(memory, " AND ".join(terms), " AND ".join(scoring), limit)
     if len(ranked) < limit and len(terms) > 1:  # too few with every word: any of the rarer ones
-        small = (memory.query("SELECT max(id) FROM passages")[0][0] or 0) <= RANK_WINDOW  # then all of them
+        small = store.top_passage(memory) <= RANK_WINDOW  # then all of them
         rarer, total = [], 0
         for term in by_rarity:
             if rarer and total + sizes[term] > RANK_WINDOW and not small:
@@ -91,10 +92,9 @@ def search(memory, query: str, limit: int = 10) -> list[dict]:
 def _with_symbols(memory, wanted: list[str], terms: list[str], limit: int) -> list[dict]:
     """Search for emoji and symbols (kept in passage_symbols: the search index drops them): the passages
     holding every one, newest first; with words as well, those the words find first."""
-    marks = ",".join("?" * len(wanted))
-    having = [r[0] for r in memory.query(
-        f"SELECT passage FROM passage_symbols WHERE symbol IN ({marks}) GROUP BY passage HAVING count(*) = ?"
-        " ORDER BY passage DESC LIMIT ?", (*wanted, len(wanted), RANK_WINDOW))]
+    from . import store
+
+    having = store.passages_with_symbols(memory, wanted, RANK_WINDOW)
     if not terms:
         return [dict(p, score=0.0) for p in memory.passages(having[:limit])]
     held = set(having)
@@ -105,15 +105,7 @@ def _with_symbols(memory, wanted: list[str], terms: list[str], limit: int) -> li
 
 def _ranked(memory, match: str, scoring: str, limit: int) -> list:
     """(passage id, BM25 score by the terms of `scoring`) of the passages matching `match`, best first."""
+    from . import store
+
     with memory.lock:
-        floor = memory.query(
-            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            (match, RANK_WINDOW - 1),
-        )
-        floor = floor[0][0] if floor else 0
-        sql = "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
-        params = [scoring, floor]
-        if scoring != match:
-            sql += " AND +rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?)"  # +: a filter, not a lookup per id
-            params += [match, floor]
-        return memory.query(sql + " ORDER BY score DESC LIMIT ?", (*params, limit))
+        return store.bm25_ranked(memory, match, scoring, store.fts_floor(memory, match, RANK_WINDOW), limit)

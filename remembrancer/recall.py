@@ -32,7 +32,8 @@ from collections import defaultdict
 import numpy as np
 
 from . import categories, dates, embed
-from .lexical import COUNT, STOPWORDS, fts_phrase, fts_terms
+from .lexical import STOPWORDS, fts_phrase, fts_terms
+from .store import FTS_COUNT as COUNT
 from .errors import EmptyInput, NotFound
 from .kin import HONORIFICS, KIN_NAMES, TITLES
 from .people import EVENT_TEXT, Stated, find, perhaps, perhaps_relation

@@ -2995,3 +2995,130 @@ def vacuum_in_memory(conn) -> bool:
         conn.execute(f"PRAGMA temp_store = {int(store)}")
     busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     return not busy
+
+
+# -- vectors (embed.py) ------------------------------------------------------------------------------
+def passage_count(memory, entry: int) -> int:
+    """How many passages an entry has."""
+    return memory.query("SELECT count(*) FROM passages WHERE entry = ?", (entry,))[0][0]
+
+
+def passages_of_entries(memory, entry_ids) -> list:
+    """Rows (id, entry, speaker, text) of these entries' passages, entry by entry, in order."""
+    return memory.query(f"SELECT id, entry, speaker, text FROM passages WHERE entry IN ({_marks(entry_ids)}) ORDER BY entry, seq",
+                        list(entry_ids))
+
+
+def embedding_count(memory) -> int:
+    return memory.query("SELECT count(*) FROM embeddings")[0][0]
+
+
+def embedding_count_after(memory, covers: int) -> int:
+    """How many embedding rows were written after row `covers`."""
+    return memory.query("SELECT count(*) FROM embeddings WHERE id > ?", (covers,))[0][0]
+
+
+def entries_processed_otherwise(memory, processor: str, version: str, entry_ids) -> set[int]:
+    """Those of these entries last processed by `processor` at another version."""
+    return {r[0] for r in memory.query(f"SELECT entry FROM processed WHERE processor = ? AND version != ? AND entry IN ({_marks(entry_ids)})",
+                                       (processor, version, *entry_ids))}
+
+
+def passages_with_vectors(memory, entry_ids, model: str) -> set[int]:
+    """The passages of these entries that have a vector of this model."""
+    return {r[0] for r in memory.query(f"SELECT e.passage FROM embeddings e JOIN passages p ON p.id = e.passage"
+                                       f" WHERE p.entry IN ({_marks(entry_ids)}) AND e.model = ?", (*entry_ids, model))}
+
+
+def put_vectors(conn, rows):
+    """Rows (passage, model, vector); replacing deletes the old row, so a re-embedded passage gets a new id."""
+    conn.executemany("INSERT OR REPLACE INTO embeddings (passage, model, vector) VALUES (?, ?, ?)", rows)
+
+
+def live_entries(conn, entry_ids) -> set[int]:
+    """Those of these entries that exist and are not in the trash."""
+    return {r[0] for r in conn.execute(f"SELECT id FROM entries WHERE id IN ({_marks(entry_ids)}) AND deleted IS NULL", list(entry_ids))}
+
+
+def passage_ids_by_entry(conn, entry_ids) -> list:
+    """Rows (id, entry) of these entries' passages, entry by entry, in order."""
+    return conn.execute(f"SELECT id, entry FROM passages WHERE entry IN ({_marks(entry_ids)}) ORDER BY entry, seq", list(entry_ids)).fetchall()
+
+
+def vectors_of(memory, passage_ids, covers: int | None = None) -> list:
+    """Rows (passage, vector) of these passages' vectors (`covers`: only rows up to that id)."""
+    if covers is None:
+        return memory.query(f"SELECT passage, vector FROM embeddings WHERE passage IN ({_marks(passage_ids)})", list(passage_ids))
+    return memory.query(f"SELECT passage, vector FROM embeddings WHERE passage IN ({_marks(passage_ids)}) AND id <= ?",
+                        (*passage_ids, covers))
+
+
+def sample_vectors(memory, row_ids, most: int) -> list:
+    """Rows (passage, vector) of at most `most` of these embedding rows."""
+    return memory.query(f"SELECT passage, vector FROM embeddings WHERE id IN ({_marks(row_ids)}) LIMIT {int(most)}", list(row_ids))
+
+
+def top_embedding(memory) -> int:
+    """The id of the last embedding row written (0: none)."""
+    return memory.query("SELECT coalesce(max(id), 0) FROM embeddings")[0][0]
+
+
+def top_gone(memory) -> int:
+    """The id of the last vector taken away (0: none)."""
+    return memory.query("SELECT coalesce(max(id), 0) FROM embeddings_gone")[0][0]
+
+
+def gone_between(memory, lo: int, hi: int) -> list[int]:
+    """The passages whose vectors were taken away after row `lo`, up to row `hi`."""
+    return [r[0] for r in memory.query("SELECT DISTINCT passage FROM embeddings_gone WHERE id > ? AND id <= ?", (lo, hi))]
+
+
+def embedding_rows(memory, lo: int, top: int, batch: int) -> list:
+    """Rows (id, passage, vector) written after row `lo`, up to `top`, at most `batch`, in order."""
+    return memory.query("SELECT id, passage, vector FROM embeddings WHERE id > ? AND id <= ? ORDER BY id LIMIT ?", (lo, top, batch))
+
+
+def passages_covered(memory, covers: int) -> set[int]:
+    """The passages whose vector rows are `covers` or older."""
+    return {r[0] for r in memory.query("SELECT passage FROM embeddings WHERE id <= ?", (covers,))}
+
+
+# -- words (lexical.py) ------------------------------------------------------------------------------
+# The statements are FTS5's; a PostgreSQL memory's connection answers these very shapes from its postings
+# (postgres.py `_POSTINGS`), so their text is kept as it is.
+FTS_COUNT = "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)"
+
+
+def fts_count(memory, match: str, most: int) -> int:
+    """How many passages an FTS5 query matches, counted up to `most`."""
+    return memory.query(FTS_COUNT, (match, most))[0][0]
+
+
+def top_passage(memory) -> int:
+    """The highest passage id in use (0: none)."""
+    return memory.query("SELECT max(id) FROM passages")[0][0] or 0
+
+
+def passages_with_symbols(memory, wanted, most: int) -> list[int]:
+    """The newest `most` passages holding every one of these symbols, newest first."""
+    return [r[0] for r in memory.query(
+        f"SELECT passage FROM passage_symbols WHERE symbol IN ({_marks(wanted)}) GROUP BY passage HAVING count(*) = ?"
+        " ORDER BY passage DESC LIMIT ?", (*wanted, len(wanted), most))]
+
+
+def fts_floor(memory, match: str, newest: int) -> int:
+    """The id of the `newest`-th newest passage an FTS5 query matches (0: fewer match)."""
+    floor = memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                         (match, newest - 1))
+    return floor[0][0] if floor else 0
+
+
+def bm25_ranked(memory, match: str, scoring: str, floor: int, limit: int) -> list:
+    """Rows (passage id, BM25 score by the terms of `scoring`) of the passages from `floor` on matching `match`,
+    best first."""
+    sql = "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
+    params = [scoring, floor]
+    if scoring != match:
+        sql += " AND +rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?)"  # +: a filter, not a lookup per id
+        params += [match, floor]
+    return memory.query(sql + " ORDER BY score DESC LIMIT ?", (*params, limit))
