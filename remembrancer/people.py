@@ -20,8 +20,8 @@ from collections import defaultdict
 from . import dates, store
 from .errors import BadInput, NotFound
 from .kin import GROUPS, TIE_CONVERSE as _CONVERSE, TIE_KINDS as _KIND  # a tie told either way: "Eleanor is her daughter"
-# what is listed (LISTED, LISTED_SQL) and an event's words (EVENT_START, EVENT_TEXT) are SQL read in store.py; here too for
-# the modules that read them here
+# who is listed (LISTED, LISTED_SQL) and an event's words (EVENT_START, EVENT_TEXT) are SQL, read by store.py's functions;
+# named here too for what imports them from here (recall.py, cli.py, bench/)
 from .store import EVENT_START, EVENT_TEXT, LISTED, LISTED_SQL  # noqa: F401
 
 _FAMILY_WORDS = re.compile(r"(?:^|-)(?:great|grand|step|half|god|foster)|-in-law$")
