@@ -40,7 +40,7 @@ import re
 from . import dates, store
 from .errors import BadInput, NotFound
 from .page import person
-from .people import (EVENT_START, EVENT_TEXT, KINDS, Stated, _a, _called, _locate, _merge, _name_of, _on, _split, _tie,
+from .people import (KINDS, Stated, _a, _called, _locate, _merge, _name_of, _on, _split, _tie,
                      _unique_names, apply_corrections, find, interval, no_person, same_tie, spoken, statement)
 
 _RELATION = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
@@ -277,7 +277,7 @@ def set_death(memory, name: str, date: str) -> dict:
 
 
 def _event_key(conn, eid: int) -> dict:
-    r = store.event_found_by(conn, eid, EVENT_START, EVENT_TEXT)
+    r = store.event_found_by(conn, eid, store.EVENT_START, store.EVENT_TEXT)
     return {"entry": r["entry"], "start": r["start"], "text": r["text"]}
 
 

@@ -18,7 +18,7 @@ from . import dates, store
 from .capture import check_unicode
 from .errors import BadInput, NotFound
 from .kin import CLOSENESS
-from .people import LISTED_SQL, Stated, find, no_person, perhaps, perhaps_relation
+from .people import Stated, find, no_person, perhaps, perhaps_relation
 
 # -- time -----------------------------------------------------------------------------------
 # Times are the store's ISO strings (local wall-clock, naive). They are compared as they are,
@@ -350,7 +350,7 @@ class Snapshot:
         self.cues = {}  # (person, cue) -> {"times", "weight", "passage"}
         self.passage_events = {}  # passage -> {kinds}
         if store.has_table(memory, "people"):
-            for r in store.people_to_fade(memory, LISTED_SQL):
+            for r in store.people_to_fade(memory, store.LISTED_SQL):
                 self.genders[r["id"]] = r["gender"]
                 self.kinds[r["id"]] = r["kind"]  # None: a person; else what the owner said it is (a pet ...)
                 if not r["listed"]:

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from . import store
 from .forgetting import person_strength, when as said_when
-from .people import (EVENT_TEXT, FACT, Stated, _passages, corrections, facts_of, find, group, no_person, perhaps,
+from .people import (FACT, Stated, _passages, corrections, facts_of, find, group, no_person, perhaps,
                      same_tie)
 
 
@@ -57,7 +57,7 @@ def person(memory, name: str, limit: int = 20, now=None) -> dict:
                      "emotions": json.loads(c["emotions"]) if c["emotions"] else None,
                      "evidence": _passages(memory, evidence)})
     events = []
-    for e in store.events_of(memory, pid, EVENT_TEXT):
+    for e in store.events_of(memory, pid, store.EVENT_TEXT):
         shown = facts.event(e["id"], pid, e["kind"], e["lo"], e["hi"])
         if shown is None:
             continue

@@ -17,17 +17,14 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from . import dates
+from . import dates, store
 from .errors import BadInput, NotFound
 from .kin import GROUPS, TIE_CONVERSE as _CONVERSE, TIE_KINDS as _KIND  # a tie told either way: "Eleanor is her daughter"
+# who is listed (LISTED, LISTED_SQL) and an event's words (EVENT_START, EVENT_TEXT) are SQL, read by store.py's functions;
+# named here too for what imports them from here (recall.py, cli.py, bench/)
+from .store import EVENT_START, EVENT_TEXT, LISTED, LISTED_SQL  # noqa: F401
 
 _FAMILY_WORDS = re.compile(r"(?:^|-)(?:great|grand|step|half|god|foster)|-in-law$")
-
-# An event's words (events ev, entries en, passages pa), clipped to its passage: a sentence spaCy runs on
-# from front matter or a date line keeps only its own words.
-EVENT_START = "max(ev.start, coalesce(pa.start, ev.start))"
-EVENT_TEXT = (f"substr(en.text, {EVENT_START} + 1,"
-              f" min(ev.end, coalesce(pa.end, ev.end)) - {EVENT_START})")
 
 PERSON_TABLES = (("mentions", "person"), ("cues", "person"), ("relations", "subject"), ("relations", "object"),
                  ("household_signs", "subject"), ("household_signs", "object"), ("person_facts", "person"))
@@ -44,15 +41,6 @@ def unsuffixed(name: str) -> str:
 # below it, it is shown as "perhaps", with its passage, and never as a fact in on-this-day, fading, review or
 # the facts above an answer.
 FACT = 0.9
-# A person is in the people list (and the graph, fading and review) when as sure as this that they are a person
-# of their own (`people.sure`, extract.sureness; chosen on bench/journal.py); the rest are reachable with
-# `people(..., everyone=True)` (`remembrancer people --all`) and by name.
-LISTED = 0.6
-# SQL (over `people p`): is this one listed? The owner, a name the owner said is a pet or a place ..., a person as sure
-# as LISTED (NULL: read before `sure` was), or anyone the owner has said something about.
-LISTED_SQL = ("(p.owner = 1 OR p.kind IS NOT NULL OR coalesce(p.sure, 1.0) >= {listed} OR p.name IN"
-              " (SELECT a FROM corrections WHERE undone IS NULL UNION SELECT b FROM corrections WHERE undone IS NULL"
-              " AND kind IN ('rename', 'merge')))").format(listed=LISTED)
 SURE_KINDS = ("death", "birth")
 
 
@@ -71,40 +59,27 @@ def find(conn, name: str, partial: bool = False) -> int | None:
     """The person a name or any alias of theirs stands for (the most mentioned, if several);
     with `partial`, for reading only, a word of a longer name will do. Names are kept in NFC, and so asked."""
     name = unicodedata.normalize("NFC", name)
-    rows = conn.execute(
-        "SELECT p.id, p.name = ? COLLATE NOCASE AS exact, (SELECT count(*) FROM mentions m WHERE m.person = p.id) AS n"
-        " FROM people p WHERE p.name = ? COLLATE NOCASE"
-        " OR p.id IN (SELECT person FROM aliases WHERE alias = ? COLLATE NOCASE)"
-        " ORDER BY exact DESC, n DESC, p.id",
-        (name, name, name),
-    ).fetchall()
+    rows = store.people_named(conn, name)
     if rows or not partial or not name.strip():
         return rows[0][0] if rows else None
     # else a word of a longer name: "Agnes" finds Agnes Hale (the most mentioned, if several)
     word = name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    row = conn.execute(
-        "SELECT p.id FROM people p WHERE p.id IN (SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\'"
-        " UNION SELECT person FROM aliases WHERE alias LIKE ?1 ESCAPE '\\' OR alias LIKE ?2 ESCAPE '\\')"
-        " ORDER BY (SELECT count(*) FROM mentions m WHERE m.person = p.id) DESC, p.id LIMIT 1",
-        (f"{word} %", f"% {word}"),
-    ).fetchone()
+    row = store.person_with_word(conn, f"{word} %", f"% {word}")
     return row[0] if row else None
 
 
 def _called(conn, name: str) -> list[int]:
     """Everyone with this name or alias."""
-    return [r[0] for r in conn.execute(
-        "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE UNION SELECT person FROM aliases WHERE alias = ?1 COLLATE NOCASE",
-        (name,))]
+    return store.ids_called(conn, name)
 
 
 def _locate(conn, name: str, who: dict | None = None) -> int | None:
     """The person a statement is about, in today's people (see the module's docstring)."""
     who = who or {}
     if who.get("owner"):
-        row = conn.execute("SELECT id FROM people WHERE owner = 1 ORDER BY id LIMIT 1").fetchone()
-        if row:
-            return row[0]
+        owner = store.writer_id(conn)
+        if owner is not None:
+            return owner
     pid = find(conn, name)
     if pid is not None:
         return pid
@@ -117,23 +92,18 @@ def _locate(conn, name: str, who: dict | None = None) -> int | None:
 
 def _merge(conn, keep: int, drop: int):
     for table, column in PERSON_TABLES:
-        conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, drop))
-    conn.execute("UPDATE OR IGNORE event_people SET person = ? WHERE person = ?", (keep, drop))
-    conn.execute("UPDATE OR IGNORE aliases SET person = ? WHERE person = ?", (keep, drop))
-    conn.execute("UPDATE OR IGNORE person_cues SET person = ? WHERE person = ?", (keep, drop))
-    conn.execute("DELETE FROM relations WHERE subject = object")
-    conn.execute("UPDATE people SET owner = max(owner, (SELECT owner FROM people WHERE id = ?)) WHERE id = ?", (drop, keep))
-    conn.execute("DELETE FROM people WHERE id = ?", (drop,))
+        store.move_person_rows(conn, table, column, keep, drop)
+    for table in ("event_people", "aliases", "person_cues"):  # a row `keep` has already goes with `drop`
+        store.move_person_rows(conn, table, "person", keep, drop, or_ignore=True)
+    store.drop_self_relations(conn)
+    store.take_owner(conn, keep, drop)
+    store.delete_person(conn, drop)
 
 
 def _split(conn, person: int, alias: str) -> int | None:
     """Move the mentions written as `alias` out of `person` into a person of their own, with the pronouns
     that follow them and what was read around them."""
-    mentions = conn.execute(
-        "SELECT m.id, m.entry, m.kind, substr(e.text, m.start + 1, m.end - m.start) = ? COLLATE NOCASE AS named"
-        " FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? ORDER BY m.entry, m.start",
-        (alias, person),
-    ).fetchall()
+    mentions = store.mentions_named(conn, person, alias)
     moving = {m[0] for m in mentions if m[3]}
     if not moving or len(moving) == len(mentions):
         return None
@@ -147,16 +117,15 @@ def _split(conn, person: int, alias: str) -> int | None:
             last = (entry, bool(named))
     if len(with_pronouns) < len(mentions):
         moving = with_pronouns
-    gender = conn.execute("SELECT gender FROM people WHERE id = ?", (person,)).fetchone()[0]
-    new = conn.execute("INSERT INTO people (name, gender) VALUES (?, ?)", (alias, gender)).lastrowid
+    new = store.add_named_person(conn, alias, store.gender_of(conn, person))
     _move_read(conn, person, new, moving)
-    conn.executemany("UPDATE mentions SET person = ? WHERE id = ?", [(new, mid) for mid in moving])
-    conn.execute("UPDATE aliases SET person = ? WHERE person = ? AND alias = ? COLLATE NOCASE", (new, person, alias))
-    conn.execute("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", (new, alias))
-    if conn.execute("SELECT name = ? COLLATE NOCASE FROM people WHERE id = ?", (alias, person)).fetchone()[0]:
-        other = conn.execute("SELECT alias FROM aliases WHERE person = ? ORDER BY length(alias) DESC", (person,)).fetchone()
+    store.move_mentions(conn, new, moving)
+    store.move_alias(conn, person, new, alias)
+    store.add_alias(conn, new, alias)
+    if store.is_named(conn, person, alias):
+        other = store.longest_alias(conn, person)
         if other:
-            conn.execute("UPDATE people SET name = ? WHERE id = ?", (other[0], person))
+            store.rename_person(conn, person, other[0])
     return new
 
 
@@ -164,7 +133,7 @@ def _move_read(conn, person: int, new: int, moving: set[int]):
     """What was read of `person` around the mentions `moving` (cues, relations, events) goes with them to
     `new`: each row to whoever of the two has the mention nearest to it in its passage."""
     near = defaultdict(list)  # passage -> [(start, moves)]
-    for mid, passage, start in conn.execute("SELECT id, passage, start FROM mentions WHERE person = ?", (person,)):
+    for mid, passage, start in store.mention_places(conn, person):
         near[passage].append((start, mid in moving))
     passages = [p for p, ms in near.items() if any(moves for _, moves in ms)]
 
@@ -173,38 +142,29 @@ def _move_read(conn, person: int, new: int, moving: set[int]):
         return bool(ms) and min(ms, key=lambda m: 0 if start <= m[0] < end else min(abs(m[0] - start), abs(m[0] - end)))[1]
 
     for chunk in (passages[i:i + 500] for i in range(0, len(passages), 500)):
-        marks = ",".join("?" * len(chunk))
-        for rid, passage, start, end in conn.execute(
-                f"SELECT id, passage, start, end FROM cues WHERE person = ? AND passage IN ({marks})", (person, *chunk)).fetchall():
+        for rid, passage, start, end in store.cues_in_passages(conn, person, chunk):
             if goes(passage, start, end):
-                conn.execute("UPDATE cues SET person = ? WHERE id = ?", (new, rid))
-        for rid, passage, start, end, subject in conn.execute(
-                f"SELECT id, passage, start, end, subject FROM relations WHERE (subject = ?1 OR object = ?1) AND passage IN ({marks})",
-                (person, *chunk)).fetchall():
+                store.set_cue_person(conn, rid, new)
+        for rid, passage, start, end, subject in store.relations_in(conn, person, chunk):
             if goes(passage, start, end):
-                conn.execute(f"UPDATE relations SET {'subject' if subject == person else 'object'} = ? WHERE id = ?", (new, rid))
-        for eid, passage, start, end in conn.execute(
-                f"SELECT ev.id, ev.passage, ev.start, ev.end FROM events ev JOIN event_people ep ON ep.event = ev.id"
-                f" WHERE ep.person = ? AND ev.passage IN ({marks})", (person, *chunk)).fetchall():
+                store.set_relation_side(conn, rid, "subject" if subject == person else "object", new)
+        for eid, passage, start, end in store.events_in(conn, person, chunk):
             if goes(passage, start, end):
-                conn.execute("UPDATE OR IGNORE event_people SET person = ? WHERE event = ? AND person = ?", (new, eid, person))
+                store.move_event_person(conn, eid, person, new)
 
 
 def _unique_names(conn, named=frozenset()):
     """No two people share a name (as `find` compares them): the one the owner named keeps it, else the owner,
     else the most mentioned (the one `find` gave before), else the one mentioned first; the others become
     "Tom (2)", "Tom (3)". A page is opened by name, and a second "Tom" could not be."""
-    for (low,) in conn.execute("SELECT lower(name) FROM people GROUP BY lower(name) HAVING count(*) > 1").fetchall():
-        rows = conn.execute(
-            "SELECT p.id, p.name, p.owner, (SELECT count(*) FROM mentions m WHERE m.person = p.id) AS n,"
-            " (SELECT m.entry * 4294967296 + m.start FROM mentions m WHERE m.person = p.id ORDER BY m.entry, m.start LIMIT 1) AS first"
-            " FROM people p WHERE lower(p.name) = ?", (low,)).fetchall()
+    for low in store.shared_names(conn):
+        rows = store.namesakes(conn, low)
         rows.sort(key=lambda r: (r[0] not in named, not r[2], -r[3], r[4] if r[4] is not None else 1 << 62, r[0]))
         for r in rows[1:]:
             base, n = unsuffixed(r[1]), 2
-            while conn.execute("SELECT 1 FROM people WHERE name = ? COLLATE NOCASE", (f"{base} ({n})",)).fetchone():
+            while store.name_taken(conn, f"{base} ({n})"):
                 n += 1
-            conn.execute("UPDATE people SET name = ? WHERE id = ?", (f"{base} ({n})", r[0]))
+            store.rename_person(conn, r[0], f"{base} ({n})")
 
 
 def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[int]:
@@ -213,15 +173,13 @@ def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[i
     _unique_names(conn)
     merged, named = set(), set()
     if "kind" in kinds:  # what the text reads them as (extract.read_people), unless the owner says otherwise
-        conn.execute("UPDATE people SET kind = read WHERE kind IS NOT read")
-    for kind, a, b, target in conn.execute(
-            f"SELECT kind, a, b, target FROM corrections WHERE undone IS NULL AND kind IN ({','.join('?' * len(kinds))})"
-            " ORDER BY id", kinds).fetchall():
+        store.kinds_as_read(conn)
+    for kind, a, b, target in store.corrections_in_force(conn, kinds):
         target = json.loads(target) if target else {}
         if kind == "rename":
             # the person already called so is the one (a later "Gran" is not renamed again)
-            pa = conn.execute("SELECT id FROM people WHERE name = ?", (b,)).fetchone()
-            pa = pa[0] if pa else _locate(conn, a, target.get("a"))
+            pa = store.id_named(conn, b)
+            pa = pa if pa is not None else _locate(conn, a, target.get("a"))
         else:
             pa = _locate(conn, a, target.get("a"))
         if pa is None:
@@ -237,10 +195,10 @@ def apply_corrections(conn, kinds=("merge", "split", "rename", "kind")) -> set[i
                 _unique_names(conn, named)  # as when it was said: a later statement may name "Tom (2)"
         elif kind == "rename":
             named.add(pa)
-            conn.execute("UPDATE people SET name = ? WHERE id = ? AND name != ?", (b, pa, b))
-            conn.execute("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", (pa, b))
+            store.name_person(conn, pa, b)
+            store.add_alias(conn, pa, b)
         elif kind == "kind":
-            conn.execute("UPDATE people SET kind = ? WHERE id = ?", (None if b == "person" else b, pa))
+            store.set_person_kind(conn, pa, None if b == "person" else b)
     _unique_names(conn, named)
     return merged
 
@@ -250,7 +208,7 @@ def no_person(name: str) -> NotFound:
 
 
 def _name_of(conn, pid: int) -> str:
-    return conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
+    return store.name_of_person(conn, pid)
 
 
 # -- corrections ---------------------------------------------------------------------------------------
@@ -329,23 +287,20 @@ def _on(when: str) -> str:
 def _find_event(conn, key: dict, kind: str, pid: int | None) -> int | None:
     """An event said of before, in today's events (see the module's docstring)."""
     text, start = key.get("text") or "", key.get("start", 0)
-    row = conn.execute("SELECT substr(text, ?, ?) = ?, instr(text, ?) FROM entries WHERE id = ?",
-                       (start + 1, len(text), text, text, key.get("entry"))).fetchone() if text else None
+    row = store.entry_holds(conn, key.get("entry"), start, text) if text else None
     if row and row[0]:
         places = [(key["entry"], start)]
     elif row and row[1]:
         places = [(key["entry"], row[1] - 1)]
     elif text:  # its entry no longer holds those words (renumbered by an import, or edited): the one that does
-        found = conn.execute("SELECT id, instr(text, ?) FROM entries WHERE instr(text, ?) > 0 LIMIT 2", (text, text)).fetchall()
+        found = store.entries_holding(conn, text)
         places = [(found[0][0], found[0][1] - 1)] if len(found) == 1 else []
     else:
         return None
     best = None
     for entry, pos in places:
         end = pos + len(text)
-        for r in conn.execute("SELECT ev.id, ev.start, ev.end, EXISTS (SELECT 1 FROM event_people ep WHERE ep.event = ev.id"
-                              " AND ep.person = ?) AS his FROM events ev WHERE ev.entry = ? AND ev.kind = ? AND ev.start < ?"
-                              " AND ev.end > ?", (pid, entry, kind, end, pos)):
+        for r in store.events_overlapping(conn, entry, kind, pos, end, pid):
             score = (r["his"], min(end, r["end"]) - max(pos, r["start"]), -abs(r["start"] - pos))
             if best is None or score > best[0]:
                 best = (score, r["id"])
@@ -364,9 +319,7 @@ class Stated:
         self.untrue = {}  # event id -> correction
         self.redated = {}  # event id -> (lo, hi, correction)
         self.given = {}  # (person, "birth"|"death") -> {"kind", "person", "lo", "hi", "said", "when"}
-        rows = conn.execute(
-            "SELECT id, kind, a, b, relation, date, target FROM corrections WHERE undone IS NULL"
-            " AND kind IN ('relate', 'unrelate', 'untrue', 'redate', 'born', 'died') ORDER BY id").fetchall()
+        rows = store.statements_read_over(conn)
         for cid, kind, a, b, relation, date, target in rows:
             target = json.loads(target) if target else {}
             pa = _locate(conn, a, target.get("a"))
@@ -423,9 +376,7 @@ class Stated:
         """The events never shown as facts: untrue, or a birth or death of someone whose date was given by hand."""
         out = set(self.untrue)
         for pid, kind in self.given:
-            out |= {r[0] for r in self.conn.execute(
-                "SELECT ep.event FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = ?"
-                " AND ep.agent = 0", (pid, kind))}
+            out |= store.events_undergone(self.conn, pid, kind)
         return out
 
 
@@ -475,7 +426,8 @@ def _statement(conn, r) -> dict:
     pa = _locate(conn, r["a"], target.get("a"))
     pb = _locate(conn, r["b"], target.get("b")) if r["kind"] in ("merge", "relate", "unrelate") else None
     if r["kind"] == "rename":
-        pa = (conn.execute("SELECT id FROM people WHERE name = ?", (r["b"],)).fetchone() or [pa])[0]
+        called = store.id_named(conn, r["b"])
+        pa = called if called is not None else pa
     events = target.get("events", [])
     found = [e for e in (_find_event(conn, k, r["b"], pa) for k in events) if e is not None] if pa else []
     words = events[0]["text"].strip() if events and events[0].get("text") else ""
@@ -500,7 +452,7 @@ def corrections(memory, name: str | None = None, undone: bool = True) -> list[di
             raise no_person(name)
     out = []
     with memory.lock:
-        rows = memory.conn.execute("SELECT * FROM corrections ORDER BY id DESC").fetchall()
+        rows = store.all_corrections(memory.conn)
         for r in rows:
             if r["undone"] and not undone:
                 continue
@@ -511,11 +463,12 @@ def corrections(memory, name: str | None = None, undone: bool = True) -> list[di
 
 
 def statement(memory, cid: int) -> dict:
-    rows = memory.query("SELECT * FROM corrections WHERE id = ?", (cid,))
-    if not rows:
+    with memory.lock, memory.errors():
+        row = store.correction(memory.conn, cid)
+    if row is None:
         raise NotFound(f"No correction {cid}", "See `remembrancer corrections` for their numbers.")
     with memory.lock:
-        s = _statement(memory.conn, rows[0])
+        s = _statement(memory.conn, row)
     return {k: v for k, v in s.items() if k != "_people"}
 
 
@@ -526,14 +479,9 @@ def people(memory, kind: str | None = "person", everyone: bool = False) -> list[
     list (LISTED), or, with `everyone`, all ("sure" says how sure each is)."""
     if kind is not None and kind not in KINDS:
         raise BadInput(f"Not a kind: {kind!r}", f"Say {', '.join(KINDS)}.")
-    rows = memory.query(
-        "SELECT p.id, p.name, coalesce(p.kind, 'person') AS kind, count(m.id) AS mentions, min(e.at) AS first_at,"
-        " max(e.at) AS last_at, p.sure FROM people p JOIN mentions m ON m.person = p.id JOIN entries e ON e.id = m.entry"
-        f" WHERE (?1 IS NULL OR coalesce(p.kind, 'person') = ?1) AND (?2 = 1 OR {LISTED_SQL})"
-        " GROUP BY p.id ORDER BY mentions DESC, p.name", (kind, int(everyone))
-    )
+    rows = store.people_listed(memory, kind, everyone)
     aliases = defaultdict(list)
-    for r in memory.query("SELECT person, alias FROM aliases ORDER BY alias"):
+    for r in store.aliases_by_name(memory):
         aliases[r[0]].append(r[1])
     return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "aliases": aliases[r["id"]], "mentions": r["mentions"],
              "first_at": r["first_at"], "last_at": r["last_at"],
@@ -546,49 +494,33 @@ def graph(memory, limit: int = 40, focus: str | None = None) -> dict:
     passage. Names the owner
     said are not people (a pet, a place) are left out."""
     empty = {"people": [], "relations": [], "together": [], "focus": None, "total": 0}
-    if not memory.query("SELECT 1 FROM sqlite_master WHERE name = 'mentions'"):
+    if not store.has_mentions(memory):
         return empty
-    person = f"coalesce(p.kind, 'person') = 'person' AND {LISTED_SQL}"
-    total = memory.query(f"SELECT count(*) FROM people p WHERE {person} AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id)")[0][0]
+    total = store.listed_people_count(memory)
     with memory.lock:
         stated = Stated(memory.conn)
         centre = find(memory.conn, focus, partial=True) if focus else None
     if focus and centre is None:
         raise no_person(focus)
     if centre is None:
-        rows = memory.query(f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
-                            f" WHERE {person} GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?", (limit,))
+        rows = store.most_mentioned(memory, limit)
     else:
         # their ties first (a relation either way), then those written about with them most often
         tied = {r["object"] if r["subject"] == centre else r["subject"] for r in stated.relations(
-            [dict(r) for r in memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1",
-                                           (centre,))], {centre})}
-        near = [r[0] for r in memory.query(
-            "SELECT b.person, count(DISTINCT a.passage) AS n FROM mentions a JOIN mentions b ON b.passage = a.passage"
-            " AND b.person != a.person WHERE a.person = ? AND a.passage IS NOT NULL GROUP BY b.person ORDER BY n DESC, b.person",
-            (centre,))]
+            [dict(r) for r in store.relations_either_way(memory, centre)], {centre})}
+        near = store.written_with(memory, centre)
         chosen = [centre] + sorted(tied - {centre}) + [p for p in near if p not in tied and p != centre]
-        marks = ",".join("?" * len(chosen))
-        found = {r["id"]: r for r in memory.query(
-            f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
-            f" WHERE p.id IN ({marks}) AND ({person} OR p.id = ?) GROUP BY p.id", [*chosen, centre])}
+        found = {r["id"]: r for r in store.mentioned_among(memory, chosen, centre)}
         rows = [found[p] for p in chosen if p in found][:limit]
     names = {r["id"]: r["name"] for r in rows}
-    marks = ",".join("?" * len(names)) or "NULL"
     ids = list(names)
     relations = {}  # (a, b, relation) -> perhaps: read less surely than a fact, and not said by the owner
-    for r in stated.relations([dict(r) for r in memory.query(
-            f"SELECT subject, relation, object, min(passage) AS passage, max(coalesce(confidence, 1.0)) AS confidence FROM relations"
-            f" WHERE subject IN ({marks}) AND object IN ({marks}) AND subject != object GROUP BY subject, relation, object",
-            ids + ids)], set(ids)):
+    for r in stated.relations([dict(r) for r in store.relations_among(memory, ids)], set(ids)):
         if r["subject"] in names and r["object"] in names:
             key = (names[r["subject"]], names[r["object"]], r["relation"])
             maybe = not r.get("said") and perhaps_relation(r.get("confidence"))
             relations[key] = relations.get(key, True) and maybe
-    together = memory.query(
-        f"SELECT a.person, b.person, count(DISTINCT a.passage) FROM mentions a JOIN mentions b"
-        f" ON b.passage = a.passage AND b.person > a.person WHERE a.person IN ({marks}) AND b.person IN ({marks})"
-        " AND a.passage IS NOT NULL GROUP BY a.person, b.person", ids + ids)
+    together = store.passages_shared(memory, ids)
     return {"people": [{"name": r["name"], "mentions": r["mentions"], "owner": bool(r["owner"])} for r in rows],
             "relations": [{"a": a, "b": b, "relation": rel, "group": group(rel), "perhaps": relations[a, b, rel]}
                           for a, b, rel in sorted(relations)],
@@ -608,11 +540,7 @@ def names_in(memory, passage_ids) -> dict[int, list[dict]]:
     out = {i: [] for i in ids}
     ids = [i for i in ids if 0 < i < 2 ** 63]  # no passage has a number SQLite cannot hold
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-        for r in memory.query(
-                f"SELECT m.passage, m.start - pa.start AS s, m.end - pa.start AS e, p.name FROM mentions m"
-                f" JOIN passages pa ON pa.id = m.passage JOIN people p ON p.id = m.person"
-                f" WHERE m.passage IN ({','.join('?' * len(chunk))}) AND m.kind IN ('name', 'title')"
-                f" AND m.start >= pa.start AND m.end <= pa.end ORDER BY m.passage, m.start", chunk):
+        for r in store.names_in_passages(memory, chunk):
             spans = out[r["passage"]]
             if not spans or r["s"] >= spans[-1]["end"]:
                 spans.append({"start": r["s"], "end": r["e"], "name": r["name"]})
@@ -625,9 +553,7 @@ FACT_KINDS = ("likes", "dislikes", "does", "works", "studies", "has", "lives", "
 def facts_of(memory, pid: int, limit: int = 40, evidence: int = 3) -> list[dict]:
     """What a person likes, does, has, where they live and what they plan (extract/facts.py): one item per
     statement, said most often first within each kind, with when it was first and last said and its passages."""
-    rows = memory.query(
-        "SELECT f.kind, f.what, f.statement, f.passage, coalesce(f.lo, e.at) AS at FROM person_facts f"
-        " JOIN entries e ON e.id = f.entry WHERE f.person = ? ORDER BY coalesce(f.lo, e.at), f.id", (pid,))
+    rows = store.facts_told(memory, pid)
     groups: dict = {}
     for r in rows:
         g = groups.setdefault((r["kind"], r["what"]), {"kind": r["kind"], "what": r["what"], "statement": r["statement"],

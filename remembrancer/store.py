@@ -1893,7 +1893,7 @@ def set_event_confidence(conn, rows):
 
 def deaths_of_unlisted(conn, above: float, listed: str) -> list:
     """(event, name) of each person a death surer than `above` is told of, for the deaths told of no one listed
-    (`listed`: people.LISTED_SQL, of `p`)."""
+    (`listed`: LISTED_SQL, of `p`)."""
     return conn.execute(
         "SELECT ev.id, p.name FROM events ev JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0"
         " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND coalesce(ev.confidence, 1.0) > ?"
@@ -2545,7 +2545,7 @@ def has_table(memory, table: str) -> bool:
 
 
 def people_to_fade(memory, listed: str) -> list:
-    """Rows (id, name, owner, gender, kind, listed) of every person (`listed`: people.LISTED_SQL, of `p`)."""
+    """Rows (id, name, owner, gender, kind, listed) of every person (`listed`: LISTED_SQL, of `p`)."""
     return memory.query(f"SELECT id, name, owner, gender, kind, {listed} AS listed FROM people p")
 
 
@@ -2690,7 +2690,7 @@ def cue_passages(memory, pid: int, cue: str) -> list[int]:
 
 def events_of(memory, pid: int, text: str) -> list:
     """Rows (id, kind, text, lo, hi, at, negated, agent, passage, confidence) of the person's events, in the order they
-    happened (`text`: people.EVENT_TEXT, of `en` and `pa`)."""
+    happened (`text`: EVENT_TEXT, of `en` and `pa`)."""
     return memory.query(
         f"SELECT ev.id, ev.kind, {text} AS text, ev.lo, ev.hi, en.at, ev.negated, ep.agent, ev.passage,"
         " coalesce(ev.confidence, 1.0) AS confidence"
@@ -2760,7 +2760,7 @@ def relations_between(conn, a: int, b: int) -> list:
 
 
 def event_found_by(conn, eid: int, start: str, text: str):
-    """(entry, start, text) of an event, as a row (`start`, `text`: people.EVENT_START and EVENT_TEXT, of `en` and `pa`)."""
+    """(entry, start, text) of an event, as a row (`start`, `text`: EVENT_START and EVENT_TEXT, of `en` and `pa`)."""
     return conn.execute(f"SELECT ev.entry, {start} AS start, {text} AS text FROM events ev"
                         " JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ?",
                         (eid,)).fetchone()
@@ -3122,3 +3122,316 @@ def bm25_ranked(memory, match: str, scoring: str, floor: int, limit: int) -> lis
         sql += " AND +rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?)"  # +: a filter, not a lookup per id
         params += [match, floor]
     return memory.query(sql + " ORDER BY score DESC LIMIT ?", (*params, limit))
+
+# -- people pages and corrections (people.py) -----------------------------------------------------------
+# An event's words (events ev, entries en, passages pa), clipped to its passage: a sentence spaCy runs on
+# from front matter or a date line keeps only its own words.
+EVENT_START = "max(ev.start, coalesce(pa.start, ev.start))"
+EVENT_TEXT = (f"substr(en.text, {EVENT_START} + 1,"
+              f" min(ev.end, coalesce(pa.end, ev.end)) - {EVENT_START})")
+# A person is in the people list (and the graph, fading and review) when as sure as this that they are a person
+# of their own (`people.sure`, extract.sureness; chosen on bench/journal.py); the rest are reachable with
+# `people(..., everyone=True)` (`remembrancer people --all`) and by name.
+LISTED = 0.6
+# SQL (over `people p`): is this one listed? The owner, a name the owner said is a pet or a place ..., a person as sure
+# as LISTED (NULL: read before `sure` was), or anyone the owner has said something about.
+LISTED_SQL = ("(p.owner = 1 OR p.kind IS NOT NULL OR coalesce(p.sure, 1.0) >= {listed} OR p.name IN"
+              " (SELECT a FROM corrections WHERE undone IS NULL UNION SELECT b FROM corrections WHERE undone IS NULL"
+              " AND kind IN ('rename', 'merge')))").format(listed=LISTED)
+_LISTED_PERSON = f"coalesce(p.kind, 'person') = 'person' AND {LISTED_SQL}"  # of `p`: listed, and not a pet or a place
+
+
+def people_named(conn, name: str) -> list:
+    """Rows (id, exact, n) of the people with this name or alias, in any case: the name itself first, then the most
+    mentioned (`n`: their mentions)."""
+    return conn.execute(
+        "SELECT p.id, p.name = ? COLLATE NOCASE AS exact, (SELECT count(*) FROM mentions m WHERE m.person = p.id) AS n"
+        " FROM people p WHERE p.name = ? COLLATE NOCASE"
+        " OR p.id IN (SELECT person FROM aliases WHERE alias = ? COLLATE NOCASE)"
+        " ORDER BY exact DESC, n DESC, p.id",
+        (name, name, name),
+    ).fetchall()
+
+
+def person_with_word(conn, starts: str, ends: str):
+    """(id,) of the most mentioned person with a name or alias LIKE `starts` or `ends` (escaped with a backslash),
+    or None."""
+    return conn.execute(
+        "SELECT p.id FROM people p WHERE p.id IN (SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\'"
+        " UNION SELECT person FROM aliases WHERE alias LIKE ?1 ESCAPE '\\' OR alias LIKE ?2 ESCAPE '\\')"
+        " ORDER BY (SELECT count(*) FROM mentions m WHERE m.person = p.id) DESC, p.id LIMIT 1",
+        (starts, ends),
+    ).fetchone()
+
+
+def ids_called(conn, name: str) -> list[int]:
+    """Everyone with this name or alias, in any case."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE UNION SELECT person FROM aliases WHERE alias = ?1 COLLATE NOCASE",
+        (name,))]
+
+
+def id_named(conn, name: str) -> int | None:
+    """The person called exactly this, or None."""
+    row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
+
+
+def name_of_person(conn, pid: int) -> str:
+    return conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
+
+
+def move_person_rows(conn, table: str, column: str, keep: int, drop: int, or_ignore: bool = False):
+    """`drop`'s rows of `table` (by `column`) become `keep`'s; with `or_ignore`, a row `keep` has already stays `drop`'s."""
+    conn.execute(f"UPDATE {'OR IGNORE ' if or_ignore else ''}{table} SET {column} = ? WHERE {column} = ?", (keep, drop))
+
+
+def drop_self_relations(conn):
+    """Delete the relations of someone to themself (as a merge leaves them)."""
+    conn.execute("DELETE FROM relations WHERE subject = object")
+
+
+def take_owner(conn, keep: int, drop: int):
+    """`keep` is the owner if either of the two was."""
+    conn.execute("UPDATE people SET owner = max(owner, (SELECT owner FROM people WHERE id = ?)) WHERE id = ?", (drop, keep))
+
+
+def delete_person(conn, pid: int):
+    conn.execute("DELETE FROM people WHERE id = ?", (pid,))
+
+
+def mentions_named(conn, pid: int, alias: str) -> list:
+    """Rows (id, entry, kind, named) of the person's mentions in the order written (`named`: written as `alias`, in
+    any case)."""
+    return conn.execute(
+        "SELECT m.id, m.entry, m.kind, substr(e.text, m.start + 1, m.end - m.start) = ? COLLATE NOCASE AS named"
+        " FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person = ? ORDER BY m.entry, m.start",
+        (alias, pid),
+    ).fetchall()
+
+
+def add_named_person(conn, name: str, gender) -> int:
+    """A new person: their id."""
+    return conn.execute("INSERT INTO people (name, gender) VALUES (?, ?)", (name, gender)).lastrowid
+
+
+def move_mentions(conn, pid: int, mentions):
+    """These mentions are of `pid`."""
+    conn.executemany("UPDATE mentions SET person = ? WHERE id = ?", [(pid, mid) for mid in mentions])
+
+
+def move_alias(conn, pid: int, new: int, alias: str):
+    """The person's alias (in any case) is `new`'s."""
+    conn.execute("UPDATE aliases SET person = ? WHERE person = ? AND alias = ? COLLATE NOCASE", (new, pid, alias))
+
+
+def add_alias(conn, pid: int, alias: str):
+    conn.execute("INSERT OR IGNORE INTO aliases (person, alias) VALUES (?, ?)", (pid, alias))
+
+
+def is_named(conn, pid: int, name: str):
+    """Is the person called this, in any case?"""
+    return conn.execute("SELECT name = ? COLLATE NOCASE FROM people WHERE id = ?", (name, pid)).fetchone()[0]
+
+
+def longest_alias(conn, pid: int):
+    """(alias,) of the person's longest alias, or None."""
+    return conn.execute("SELECT alias FROM aliases WHERE person = ? ORDER BY length(alias) DESC", (pid,)).fetchone()
+
+
+def mention_places(conn, pid: int) -> list:
+    """Rows (id, passage, start) of the person's mentions."""
+    return conn.execute("SELECT id, passage, start FROM mentions WHERE person = ?", (pid,)).fetchall()
+
+
+def cues_in_passages(conn, pid: int, passages) -> list:
+    """Rows (id, passage, start, end) of the person's cues in these passages."""
+    return conn.execute(f"SELECT id, passage, start, end FROM cues WHERE person = ? AND passage IN ({_marks(passages)})",
+                        (pid, *passages)).fetchall()
+
+
+def set_cue_person(conn, cue: int, pid: int):
+    conn.execute("UPDATE cues SET person = ? WHERE id = ?", (pid, cue))
+
+
+def relations_in(conn, pid: int, passages) -> list:
+    """Rows (id, passage, start, end, subject) of the person's relations, either way, in these passages."""
+    return conn.execute(
+        f"SELECT id, passage, start, end, subject FROM relations WHERE (subject = ?1 OR object = ?1) AND passage IN ({_marks(passages)})",
+        (pid, *passages)).fetchall()
+
+
+def set_relation_side(conn, relation: int, side: str, pid: int):
+    """The relation's `side` ("subject" or "object") is `pid`."""
+    conn.execute(f"UPDATE relations SET {side} = ? WHERE id = ?", (pid, relation))
+
+
+def events_in(conn, pid: int, passages) -> list:
+    """Rows (id, passage, start, end) of the person's events in these passages."""
+    return conn.execute(f"SELECT ev.id, ev.passage, ev.start, ev.end FROM events ev JOIN event_people ep ON ep.event = ev.id"
+                        f" WHERE ep.person = ? AND ev.passage IN ({_marks(passages)})", (pid, *passages)).fetchall()
+
+
+def move_event_person(conn, event: int, pid: int, new: int):
+    """The event is `new`'s instead of `pid`'s (unless it is theirs already)."""
+    conn.execute("UPDATE OR IGNORE event_people SET person = ? WHERE event = ? AND person = ?", (new, event, pid))
+
+
+def shared_names(conn) -> list[str]:
+    """The names (lower case) two people or more have."""
+    return [r[0] for r in conn.execute("SELECT lower(name) FROM people GROUP BY lower(name) HAVING count(*) > 1").fetchall()]
+
+
+def namesakes(conn, low: str) -> list:
+    """Rows (id, name, owner, n: mentions, first: where first mentioned, as a number) of the people with this name
+    (lower case)."""
+    return conn.execute(
+        "SELECT p.id, p.name, p.owner, (SELECT count(*) FROM mentions m WHERE m.person = p.id) AS n,"
+        " (SELECT m.entry * 4294967296 + m.start FROM mentions m WHERE m.person = p.id ORDER BY m.entry, m.start LIMIT 1) AS first"
+        " FROM people p WHERE lower(p.name) = ?", (low,)).fetchall()
+
+
+def name_taken(conn, name: str) -> bool:
+    """Is someone called this, in any case?"""
+    return conn.execute("SELECT 1 FROM people WHERE name = ? COLLATE NOCASE", (name,)).fetchone() is not None
+
+
+def kinds_as_read(conn):
+    """Every name is of the kind its text reads it as (before the owner's statements are applied)."""
+    conn.execute("UPDATE people SET kind = read WHERE kind IS NOT read")
+
+
+def corrections_in_force(conn, kinds) -> list:
+    """Rows (kind, a, b, target) of the statements of these kinds not undone, oldest first."""
+    return conn.execute(
+        f"SELECT kind, a, b, target FROM corrections WHERE undone IS NULL AND kind IN ({','.join('?' * len(kinds))})"
+        " ORDER BY id", kinds).fetchall()
+
+
+def name_person(conn, pid: int, name: str):
+    """Call the person so (no change when they are already)."""
+    conn.execute("UPDATE people SET name = ? WHERE id = ? AND name != ?", (name, pid, name))
+
+
+def statements_read_over(conn) -> list:
+    """Rows (id, kind, a, b, relation, date, target) of the relations, events and dates the owner said and did not
+    undo, oldest first."""
+    return conn.execute(
+        "SELECT id, kind, a, b, relation, date, target FROM corrections WHERE undone IS NULL"
+        " AND kind IN ('relate', 'unrelate', 'untrue', 'redate', 'born', 'died') ORDER BY id").fetchall()
+
+
+def events_undergone(conn, pid: int, kind: str) -> set[int]:
+    """The person's events of this kind in which they are not the agent (their birth, their death)."""
+    return {r[0] for r in conn.execute(
+        "SELECT ep.event FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = ?"
+        " AND ep.agent = 0", (pid, kind))}
+
+
+def entry_holds(conn, entry, start: int, text: str):
+    """(holds: `text` is at `start`, where: 1 + where `text` first is, 0 if not) of the entry, or None."""
+    return conn.execute("SELECT substr(text, ?, ?) = ?, instr(text, ?) FROM entries WHERE id = ?",
+                        (start + 1, len(text), text, text, entry)).fetchone()
+
+
+def entries_holding(conn, text: str) -> list:
+    """Rows (id, where: 1 + where `text` first is) of two entries at most that hold these words."""
+    return conn.execute("SELECT id, instr(text, ?) FROM entries WHERE instr(text, ?) > 0 LIMIT 2", (text, text)).fetchall()
+
+
+def events_overlapping(conn, entry: int, kind: str, start: int, end: int, pid) -> list:
+    """Rows (id, start, end, his: the person is in it) of the entry's events of this kind over [start, end)."""
+    return conn.execute("SELECT ev.id, ev.start, ev.end, EXISTS (SELECT 1 FROM event_people ep WHERE ep.event = ev.id"
+                        " AND ep.person = ?) AS his FROM events ev WHERE ev.entry = ? AND ev.kind = ? AND ev.start < ?"
+                        " AND ev.end > ?", (pid, entry, kind, end, start)).fetchall()
+
+
+def all_corrections(conn) -> list:
+    """Every statement's row, newest first."""
+    return conn.execute("SELECT * FROM corrections ORDER BY id DESC").fetchall()
+
+
+def people_listed(memory, kind, everyone: bool) -> list:
+    """Rows (id, name, kind, mentions, first_at, last_at, sure) of the people mentioned, most mentioned first: those of
+    `kind` (None: every kind), listed (LISTED_SQL) unless `everyone`."""
+    return memory.query(
+        "SELECT p.id, p.name, coalesce(p.kind, 'person') AS kind, count(m.id) AS mentions, min(e.at) AS first_at,"
+        " max(e.at) AS last_at, p.sure FROM people p JOIN mentions m ON m.person = p.id JOIN entries e ON e.id = m.entry"
+        f" WHERE (?1 IS NULL OR coalesce(p.kind, 'person') = ?1) AND (?2 = 1 OR {LISTED_SQL})"
+        " GROUP BY p.id ORDER BY mentions DESC, p.name", (kind, int(everyone))
+    )
+
+
+def aliases_by_name(memory) -> list:
+    """Rows (person, alias) of every alias, in alphabetical order."""
+    return memory.query("SELECT person, alias FROM aliases ORDER BY alias")
+
+
+def has_mentions(memory) -> bool:
+    return bool(memory.query("SELECT 1 FROM sqlite_master WHERE name = 'mentions'"))
+
+
+def listed_people_count(memory) -> int:
+    """How many people listed (not pets, places ...) are mentioned."""
+    return memory.query(f"SELECT count(*) FROM people p WHERE {_LISTED_PERSON} AND EXISTS (SELECT 1 FROM mentions m WHERE m.person = p.id)")[0][0]
+
+
+def most_mentioned(memory, limit: int) -> list:
+    """Rows (id, name, owner, mentions) of the `limit` listed people most mentioned."""
+    return memory.query(f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
+                        f" WHERE {_LISTED_PERSON} GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?", (limit,))
+
+
+def relations_either_way(memory, pid: int) -> list:
+    """Rows (subject, relation, object, passage) of the person's relations, either way."""
+    return memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1", (pid,))
+
+
+def written_with(memory, pid: int) -> list[int]:
+    """The people who share passages with this one, most passages first."""
+    return [r[0] for r in memory.query(
+        "SELECT b.person, count(DISTINCT a.passage) AS n FROM mentions a JOIN mentions b ON b.passage = a.passage"
+        " AND b.person != a.person WHERE a.person = ? AND a.passage IS NOT NULL GROUP BY b.person ORDER BY n DESC, b.person",
+        (pid,))]
+
+
+def mentioned_among(memory, people, centre: int) -> list:
+    """Rows (id, name, owner, mentions) of these people who are listed, or are `centre`."""
+    return memory.query(
+        f"SELECT p.id, p.name, p.owner, count(m.id) AS mentions FROM people p JOIN mentions m ON m.person = p.id"
+        f" WHERE p.id IN ({_marks(people)}) AND ({_LISTED_PERSON} OR p.id = ?) GROUP BY p.id", [*people, centre])
+
+
+def relations_among(memory, people) -> list:
+    """Rows (subject, relation, object, passage: the first, confidence: the surest) of each relation between these
+    people."""
+    marks = _marks(people) or "NULL"
+    return memory.query(
+        f"SELECT subject, relation, object, min(passage) AS passage, max(coalesce(confidence, 1.0)) AS confidence FROM relations"
+        f" WHERE subject IN ({marks}) AND object IN ({marks}) AND subject != object GROUP BY subject, relation, object",
+        people + people)
+
+
+def passages_shared(memory, people) -> list:
+    """Rows (a, b, passages: how many) of two of these people (a < b) written of in the same passages."""
+    marks = _marks(people) or "NULL"
+    return memory.query(
+        f"SELECT a.person, b.person, count(DISTINCT a.passage) FROM mentions a JOIN mentions b"
+        f" ON b.passage = a.passage AND b.person > a.person WHERE a.person IN ({marks}) AND b.person IN ({marks})"
+        " AND a.passage IS NOT NULL GROUP BY a.person, b.person", people + people)
+
+
+def names_in_passages(memory, passages) -> list:
+    """Rows (passage, s, e: offsets into the passage, name) of the names and titles written in these passages, in order."""
+    return memory.query(
+        f"SELECT m.passage, m.start - pa.start AS s, m.end - pa.start AS e, p.name FROM mentions m"
+        f" JOIN passages pa ON pa.id = m.passage JOIN people p ON p.id = m.person"
+        f" WHERE m.passage IN ({_marks(passages)}) AND m.kind IN ('name', 'title')"
+        f" AND m.start >= pa.start AND m.end <= pa.end ORDER BY m.passage, m.start", passages)
+
+
+def facts_told(memory, pid: int) -> list:
+    """Rows (kind, what, statement, passage, at) of what is told of the person (person_facts), in the order it was true."""
+    return memory.query(
+        "SELECT f.kind, f.what, f.statement, f.passage, coalesce(f.lo, e.at) AS at FROM person_facts f"
+        " JOIN entries e ON e.id = f.entry WHERE f.person = ? ORDER BY coalesce(f.lo, e.at), f.id", (pid,))

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict, deque
 from functools import lru_cache
 
 from .. import store
-from ..people import LISTED_SQL, Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
+from ..people import Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
 from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
@@ -1179,12 +1179,12 @@ def _unseen_deaths(conn):
     entry, doing nothing only people do, related to no one; "Gizmo died." of a hamster) is only "perhaps". A kin
     word is someone's kin, listed or not ("Grandpa passed early this morning" in a chat)."""
     names = defaultdict(list)
-    for eid, name in store.deaths_of_unlisted(conn, UNSEEN, LISTED_SQL):
+    for eid, name in store.deaths_of_unlisted(conn, UNSEEN, store.LISTED_SQL):
         names[eid].append(name)
     unseen = [(UNSEEN, eid) for eid, said in sorted(names.items()) if not any(
         (words := tokens(n)) and (words[0] in KIN_NAMES or words[-1] in KIN_NAMES) or _first_and_surname(n) for n in said)]
     store.set_event_confidence(conn, unseen)
-    store.deaths_of_listed_again(conn, FACT, UNSEEN, LISTED_SQL)
+    store.deaths_of_listed_again(conn, FACT, UNSEEN, store.LISTED_SQL)
 
 
 # How sure a death is of someone written of as alive after it: "perhaps" (below UNSEEN, which _unseen_deaths raises again)
