@@ -71,7 +71,7 @@ def read_writer(folder: Path, cache: Path) -> dict:
             "SELECT id, gender, owner, sure, (SELECT count(DISTINCT entry) FROM mentions m WHERE m.person = p.id) AS entries"
             " FROM people p")}
         rows = [tuple(r) for r in memory.query(
-            "SELECT id, subject, relation, object, how FROM relations WHERE how != 'implied' AND subject != object")]
+            "SELECT id, subject, relation, object, how FROM relations WHERE how NOT LIKE 'implied%' AND subject != object")]
     return {"rows": rows, "people": people, "read": read, "gold": gold, "owner": k.owner}
 
 

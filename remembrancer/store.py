@@ -2027,7 +2027,7 @@ def funerals_before(conn, event: int, entry: int, start: int, since: str, day: s
 # relations: those implied by the ones read
 def forget_implied(conn):
     """Forget the ties worked out from others: those implied, and the household read from its signs."""
-    conn.execute("DELETE FROM relations WHERE how IN ('implied', 'household')")
+    conn.execute("DELETE FROM relations WHERE how = 'household' OR how LIKE 'implied%'")
 
 
 def household_signs(conn):

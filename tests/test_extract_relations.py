@@ -401,7 +401,7 @@ def test_two_parents_of_one_child_are_a_couple():
     from remembrancer.extract.relations import implied
 
     ties = [(1, "mother", 0, 0.95), (2, "father", 0, 0.95)]
-    got = {(a, w, c) for a, w, c, conf, _ in implied(ties, {1: "f", 2: "m"}) if conf >= 0.9}
+    got = {(a, w, c) for a, w, c, conf, *_ in implied(ties, {1: "f", 2: "m"}) if conf >= 0.9}
     assert (1, "wife", 2) in got or (2, "husband", 1) in got
     ties = [(1, "mother", 0, 0.95), (2, "mother", 0, 0.95)]  # two mothers: one may be a stepmother
     assert not any(w in ("wife", "spouse") for _, w, *_ in implied(ties, {1: "f", 2: "f"}))

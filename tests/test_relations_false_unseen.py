@@ -180,10 +180,13 @@ def test_each_speakers_mum_is_their_own(db, said):
         assert len(mothers) == len(set(mothers)), mothers
 
 
-def test_an_implied_tie_is_as_sure_as_the_weaker_it_rests_on():
-    """A grandmother through two mothers: as sure as the less sure of the two, and nothing built on a "perhaps" tie."""
-    sure = implied([(1, "mother", 2, 0.95), (2, "mother", 3, 0.9)], {1: "f", 2: "f", 3: "f"})
-    assert [(s, w, o, c) for s, w, o, c, _ in sure] == [(1, "grandmother", 3, 0.9)]
+def test_an_implied_tie_is_as_sure_as_all_it_rests_on():
+    """A grandmother through two mothers: as sure as both together (implied14: one wrong premise makes it wrong), a
+    fact when both are told surely, and nothing built on a "perhaps" tie."""
+    sure = implied([(1, "mother", 2, 0.95), (2, "mother", 3, 0.95)], {1: "f", 2: "f", 3: "f"})
+    assert [(s, w, o, c, rule) for s, w, o, c, _, rule in sure] == [(1, "grandmother", 3, 0.9025, "parent+parent")]
+    perhaps = implied([(1, "mother", 2, 0.95), (2, "mother", 3, 0.9)], {1: "f", 2: "f", 3: "f"})
+    assert [(s, w, o, c) for s, w, o, c, *_ in perhaps] == [(1, "grandmother", 3, 0.855)]
     assert implied([(1, "mother", 2, 0.95), (2, "mother", 3, 0.87)], {1: "f", 2: "f", 3: "f"}) == []
 
 

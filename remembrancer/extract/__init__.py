@@ -1802,7 +1802,7 @@ def _ambiguous(conn, pid: int, name: str) -> bool:
 
 def imply(conn):
     """The family ties the relations read imply (extract/relations.implied: my husband's mother is my
-    mother-in-law), written again whole as rows `how = 'implied'`, one for each relation read that it follows
+    mother-in-law), written again whole as rows `how = 'implied <kinds composed>'`, one for each relation read that it follows
     from (its entry and passage the evidence), after the owner's statements: a tie they took away implies
     nothing, one they said implies as if read."""
     store.forget_implied(conn)
@@ -1811,19 +1811,30 @@ def imply(conn):
     home = _relations.household([(s, rel, o, how, entry, start) for entry, _, s, rel, o, start, _, how in signs], read,
                                 store.writer_id(conn))
     store.insert_relations(conn, [(*signs[i][:2], s, word, o, *signs[i][5:7], FACT, "household") for s, word, o, i in home])
-    best = {}
+    best, told = {}, defaultdict(dict)
     for entry, passage, s, rel, o, start, end, conf in store.relations_read(conn):
         # the first surest reading is the evidence, however entries were read
         key = (s, rel.lower(), o)
         if key not in best or best[key][-1] < conf:
             best[key] = (entry, passage, start, end, conf)
+        if conf >= FACT:
+            told[key][entry] = max(conf, told[key].get(entry, 0))
     shown = Stated(conn).relations([{"subject": s, "relation": r, "object": o, "row": v} for (s, r, o), v in best.items()])
-    ties = [(r["subject"], r["relation"], r["object"], r["row"][-1] if r.get("row") else 1.0) for r in shown]
+    ties = [(r["subject"], r["relation"], r["object"], _told(told.get((r["subject"], r["relation"].lower(), r["object"])),
+                                                             r["row"][-1]) if r.get("row") else 1.0) for r in shown]
     rows = []
-    for s, word, o, conf, premises in _relations.implied(ties, store.genders(conn), store.writer_id(conn)):
+    for s, word, o, conf, premises, rule in _relations.implied(ties, store.genders(conn), store.writer_id(conn)):
         for row in {shown[i]["row"] for i in premises if shown[i].get("row")}:
-            rows.append((row[0], row[1], s, word, o, row[2], row[3], conf, "implied"))
+            rows.append((row[0], row[1], s, word, o, row[2], row[3], conf, f"implied {rule}"))
     store.insert_relations(conn, rows)
+
+
+def _told(entries, conf: float) -> float:
+    """How sure a tie is as a premise: told as a fact in two entries or more, each telling is evidence of its own
+    (1 - the chance all are misread); told once, or only as "perhaps", the surest reading."""
+    if not entries or len(entries) < 2:
+        return conf
+    return round(1 - math.prod(1 - c for c in entries.values()), 4)
 
 
 def _scale(people: int) -> int:

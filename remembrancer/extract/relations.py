@@ -73,7 +73,8 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "33"  # 33: (deaths13) a role said before a letter's sign-off is not the signer's ("My dad died ...\n\nYours,
+    version = "34"  # 34: (implied14) a composed tie is as sure as the product of its premises (a premise told in
+    # two entries: each telling evidence); its how names the kinds composed ("implied parent+parent"). 33: (deaths13) a role said before a letter's sign-off is not the signer's ("My dad died ...\n\nYours,
     # Tom"). 32: (relprec13) a name hung on a role noun past a nearer role noun ("My buddy Mike's dad Frank") is
     # not the farther one's, and of two possessors hung on a noun the nearer owns it ("My stepmum Carol's mother"); a name after a role noun and a comma that goes on as a list ("my sister, Tom and the twins"),
     # a word for a person by sex or age ("her old man", "my boy Rex", "my baby Biscuit"), are "perhaps"; "who I call
@@ -1504,6 +1505,10 @@ COMPOSE = {("parent", "parent"): ("grandparent", 1.0), ("sibling", "parent"): ("
            # said only when sure: a weaker one made first would stand in for a surer one made a step later
            ("pibling", "sibling"): ("pibling", 0.9), ("grandparent", "sibling"): ("grandparent", 0.9),
            ("cousin", "sibling"): ("cousin", 0.9)}
+# How often a composition's ties were right where it was read twice or more on half B of the tuned writers (round 14,
+# `relations by rule` of bench/journal.py, "perhaps" ones too: right/read); the rest were right each time. Two
+# children of one parent are siblings 3 of 6 (a child misread, a half-sibling), one sibling's parent the other's 1 of 2.
+MEASURED = {("child", "parent"): 3 / 6, ("parent", "sibling"): 1 / 2}
 SIBLING_KIN = {"pibling", "grandparent", "cousin"}
 PARTNERS = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiance", "fiancé", "fiancee", "fiancée"}
 SURE = FACT  # only ties stated imply others, never a "perhaps" one: a wrong premise makes wrong kin of a whole family
@@ -1514,15 +1519,17 @@ CROWD = 20
 IN_LAWS = {"parent-in-law", "child-in-law", "sibling-in-law"}
 
 
-def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple]]:
+def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple, str]]:
     """The family ties that follow from those read: `ties` are (subject, relation word, object, confidence),
-    `gender` a person -> "f" | "m" | None. Returns (subject, word, object, confidence, premises), `premises`
-    the indexes in `ties` they follow from, for each tie not read already between the two (a tie read
-    between them, of any family kind, is better evidence than one worked out). Only stated ties (at least FACT) are
-    premises. How sure: the less sure premise; a rule that holds less than always (a half-sibling's parent is not
-    always mine) is only "perhaps" when the family shows a stepfamily or a misreading (two fathers). In-laws are the writer's only ("my husband's mother"): whose
+    `gender` a person -> "f" | "m" | None. Returns (subject, word, object, confidence, premises, rule), `premises`
+    the indexes in `ties` they follow from, `rule` the two kinds composed ("parent+parent"), for each tie not read
+    already between the two (a tie read between them, of any family kind, is better evidence than one worked out).
+    Only stated ties (at least FACT) are premises. How sure: the product of the premises' (one wrong premise makes
+    the tie wrong, so it is a fact only when both are strong: a tie told surely by a strong rule or in two entries),
+    and of how often the rule holds (a half-sibling's parent is not always mine) when the family shows a stepfamily
+    or a misreading (two fathers). In-laws are the writer's only ("my husband's mother"): whose
     mother-in-law my mother is goes without saying."""
-    edges = {}  # (a, kind, b) -> (confidence, premises): both ways
+    edges = {}  # (a, kind, b) -> (confidence, premises, rule): both ways
     family = set()
     gender = dict(gender)
     told = {}
@@ -1541,7 +1548,7 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             continue
         for key in ((s, kind, o), (o, CONVERSE.get(kind, kind), s)):
             if key not in edges or edges[key][0] < conf:
-                edges[key] = (conf, (i,))
+                edges[key] = (conf, (i,), None)
     # a child with two mothers or two fathers read (a stepmother, or a kin word misread) says nothing of who is a couple
     parents = defaultdict(list)
     for (a, k, b) in edges:
@@ -1590,10 +1597,10 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             many[a, k] += 1
         by_from = {a: [x for x in out_of if many[a, x[0]] <= CROWD] for a, out_of in by_from.items()}
         new = {}
-        for (a, k1, b), (c1, p1) in edges.items():
+        for (a, k1, b), (c1, p1, _) in edges.items():
             if many[b, CONVERSE.get(k1, k1)] > CROWD:
                 continue
-            for k2, c, (c2, p2) in by_from.get(b, ()):
+            for k2, c, (c2, p2, _) in by_from.get(b, ()):
                 rule = COMPOSE.get((k1, k2))
                 if rule is None or a == c or (a, c) in family:
                     continue
@@ -1604,14 +1611,16 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 if kind == "spouse" and (gender.get(a) is not None and gender.get(a) == gender.get(c) or b in muddled
                                          or partners[a] - {c} or partners[c] - {a}):
                     continue  # two parents of a child, one read married to or going out with someone else: not a couple
-                conf = round(min(c1, c2) * holds, 4)
+                both = c1 * c2  # each premise must hold: a wrong "my mother" makes wrong grandparents, aunts, in-laws
+                conf = round(both * holds, 4)
                 if holds < 1:  # my husband's children are mine too when both are told surely and no sign of a stepfamily
-                    conf = min(c1, c2) if steady(k1, k2, a, b, c) else min(conf, UNSTEADY)  # or a misreading: perhaps
+                    conf = round(both, 4) if steady(k1, k2, a, b, c) else min(conf, UNSTEADY)  # or a misreading: perhaps
+                conf = round(conf * MEASURED.get((k1, k2), 1.0), 4)
                 if kind in IN_LAWS and writer not in (a, c):
                     continue
                 for key in ((a, kind, c), (c, CONVERSE.get(kind, kind), a)):
                     if key not in edges and (key not in new or new[key][0] < conf):
-                        new[key] = (conf, tuple(sorted(set(p1 + p2))))
+                        new[key] = (conf, tuple(sorted(set(p1 + p2))), f"{k1}+{k2}")
         if not new:
             break
         edges.update({key: v for key, v in new.items() if v[0] >= SURE})  # nothing built on a "perhaps" one
@@ -1620,14 +1629,14 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 continue  # one tie, told one way
             out[(a, kind, c)] = v
     result = []
-    for (a, kind, c), (conf, premises) in out.items():
+    for (a, kind, c), (conf, premises, rule) in out.items():
         g = gender.get(a)
         if g is None and kind not in ("parent", "child", "sibling", "spouse", "grandparent", "grandchild", "cousin"):
             if gender.get(c) not in ("f", "m"):
                 continue  # "aunt or uncle": said only when known
             a, kind, c, g = c, CONVERSE.get(kind, kind), a, gender.get(c)  # told from the end whose sex is known
         word = WORDS[kind][g == "m"] if g in ("f", "m") else kind
-        result.append((a, word, c, conf, premises))
+        result.append((a, word, c, conf, premises, rule))
     return result
 
 
