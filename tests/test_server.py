@@ -207,7 +207,8 @@ def test_an_export_upload_is_found_by_its_content_and_followed_until_understood(
             "12/05/2022, 18:02 - Huw: I'll bring the urn\n13/05/2022, 09:00 - Mari: <Media omitted>\n").encode()
     r = client.post("/api/import", files={"file": ("WhatsApp Chat with Mari.txt", chat)}, data={"me": "Huw"}, headers=HEADERS)
     assert r.status_code == 202, r.text
-    assert r.json()["progress"]["stage"] == "storing"
+    # the job runs beside the answer: on a fast disk (tests in RAM) its storing may be done before the answer is sent
+    assert r.json()["progress"]["stage"] in ("storing", "stored")
     job = r.json()["job"]
     stages = []
     for _ in range(1200):
