@@ -113,7 +113,8 @@ HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 # fresh11b: letters-glasgow (a Glasgow man's letters and emails to his brother in New Zealand and to his late mother, day-first).
 # fresh13a: notebook-manchester (a Nigerian-born ward sister's notebook in Manchester, typed up, day-first, some pages dated by a first line).
 # fresh13b: chat-hermanos (two Mexican-American brothers' chat in Texas, San Antonio and Houston, month-first).
-FRESH = ["notebook-manchester", "chat-hermanos"]
+# fresh15b: chat-ate (two Filipino sisters' chat in Taglish, London and Quezon City, day-first owner, month-first sister).
+FRESH = ["notebook-manchester", "chat-hermanos", "chat-ate"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
 _KINDS = {}
