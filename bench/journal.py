@@ -114,7 +114,8 @@ HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 # fresh13a: notebook-manchester (a Nigerian-born ward sister's notebook in Manchester, typed up, day-first, some pages dated by a first line).
 # fresh13b: chat-hermanos (two Mexican-American brothers' chat in Texas, San Antonio and Houston, month-first).
 # fresh15a: notes-melbourne (a young Australian woman's Obsidian-style daily notes, Melbourne to Brisbane, day-first, some notes undated).
-FRESH = ["notebook-manchester", "chat-hermanos", "notes-melbourne"]
+# fresh15b: chat-ate (two Filipino sisters' chat in Taglish, London and Quezon City, day-first owner, month-first sister).
+FRESH = ["notebook-manchester", "chat-hermanos", "notes-melbourne", "chat-ate"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
 _KINDS = {}
