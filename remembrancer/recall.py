@@ -31,7 +31,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from . import categories, dates, embed
+from . import categories, dates, embed, store
 from .lexical import STOPWORDS, fts_phrase, fts_terms
 from .store import FTS_COUNT as COUNT
 from .errors import EmptyInput, NotFound
@@ -97,49 +97,42 @@ class Names:
 
     def update(self, memory):
         # An entry changed, put in the trash or back, or erased (remembrancer/entries.py): count again.
-        changed = memory.query("SELECT value FROM settings WHERE key = 'entries.changed'")
-        changed = changed[0][0] if changed else None
+        changed = store.entries_changed(memory)
         if changed != self.changed:
             self.changed, self.covers, self.speakers, self.people_key = changed, 0, defaultdict(int), None
             self.runs = [0, 0]
-        top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
+        top = store.last_passage(memory)
         if top > self.covers and not self.covers:
             self._kept_speakers(memory, top)
         if top > self.covers:
             read = top - self.covers
             self.called = {}
-            for r in memory.query(
-                "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (self.covers,)
-            ):
+            for r in store.speakers_after(memory, self.covers):
                 self.speakers[r[0]] += r[1]
-            pairs, same = memory.query(
-                "SELECT count(*), coalesce(sum(CASE WHEN p.speaker = q.speaker THEN 1 ELSE 0 END), 0) FROM passages p JOIN passages q"
-                " ON q.entry = p.entry AND q.seq = p.seq - 1 WHERE p.id > ? AND p.speaker IS NOT NULL AND q.speaker IS NOT NULL",
-                (self.covers,))[0]
+            pairs, same = store.same_speaker_runs(memory, self.covers)
             self.runs = [self.runs[0] + pairs, self.runs[1] + same]
             self.covers = top
             if read >= SPEAKERS_KEPT_AT:
                 self._keep_speakers(memory)
         if not _has_table(memory, "people"):
             return
-        key = memory.query("SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM mentions),"
-                           " (SELECT count(*) FROM aliases)")[0]
+        key = store.people_key(memory)
         if tuple(key) == self.people_key:
             return
         self.people_key = tuple(key)
         self.alias_people, self.person_names, self.owners = defaultdict(set), {}, set()
         self.person_aliases = defaultdict(set)
-        for r in memory.query("SELECT id, name, owner FROM people"):
+        for r in store.everyone_named(memory):
             self.person_names[r[0]] = r[1]
             self.person_aliases[r[0]].add(r[1])
             if r[2]:
                 self.owners.add(r[0])
-        for r in memory.query("SELECT person, alias FROM aliases"):
+        for r in store.all_aliases(memory):
             self.person_aliases[r[0]].add(r[1])
         for pid, names in self.person_aliases.items():
             for n in names:
                 self.alias_people[n].add(pid)
-        self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
+        self.person_fan = store.person_fans(memory)
 
 
     def said_by(self, words: set[str]) -> tuple[list[str], list[str]]:
@@ -192,13 +185,11 @@ class Names:
     # kept in the store (settings) after a large read, with how many passages they were counted over,
     # and taken up again only while the store still holds exactly those.
     def _kept_speakers(self, memory, top):
-        row = memory.query("SELECT value FROM settings WHERE key = ?", (SPEAKERS_SETTING,))
-        kept = json.loads(row[0][0]) if row else None
+        kept = memory.setting(SPEAKERS_SETTING)
         if not kept or kept["covers"] > top or "runs" not in kept:
             return
         # count(*) of the whole table reads its small (entry, seq) index, not the passages
-        have = (memory.query("SELECT count(*) FROM passages")[0][0]
-                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (kept["covers"],))[0][0])
+        have = store.passage_total(memory) - store.passages_after(memory, kept["covers"])
         if have == kept["passages"]:
             self.speakers = defaultdict(int, kept["speakers"])
             self.runs = list(kept["runs"])
@@ -207,12 +198,11 @@ class Names:
     def _keep_speakers(self, memory):
         if memory.readonly:
             return
-        have = (memory.query("SELECT count(*) FROM passages")[0][0]
-                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (self.covers,))[0][0])
+        have = store.passage_total(memory) - store.passages_after(memory, self.covers)
         state = json.dumps({"covers": self.covers, "passages": have, "speakers": self.speakers, "runs": self.runs})
         try:
             with memory.transaction() as conn:
-                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (SPEAKERS_SETTING, state))
+                store.put_setting(conn, SPEAKERS_SETTING, state)
         except Exception:
             pass  # a busy store: counted again next time
 
@@ -245,7 +235,7 @@ _tables: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 def _has_table(memory, name) -> bool:
     known = _tables.setdefault(memory, set())  # tables are never dropped: a table seen is there for good
-    if name not in known and memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)):
+    if name not in known and store.has_table(memory, name):
         known.add(name)
     return name in known
 

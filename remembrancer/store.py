@@ -3435,3 +3435,70 @@ def facts_told(memory, pid: int) -> list:
     return memory.query(
         "SELECT f.kind, f.what, f.statement, f.passage, coalesce(f.lo, e.at) AS at FROM person_facts f"
         " JOIN entries e ON e.id = f.entry WHERE f.person = ? ORDER BY coalesce(f.lo, e.at), f.id", (pid,))
+
+
+# -- recall ------------------------------------------------------------------------------------------
+# recall.py's reads (and the two writes it keeps: the speakers' counts, the facts' vectors). The FTS5 statements are
+# kept word for word: a PostgreSQL memory answers some of these very shapes from its postings (postgres.py `_POSTINGS`).
+
+# the names a question may use (recall.Names)
+def entries_changed(memory):
+    """The store's count of changes to entries (None: never counted)."""
+    changed = memory.query("SELECT value FROM settings WHERE key = 'entries.changed'")
+    return changed[0][0] if changed else None
+
+
+def last_passage(memory) -> int:
+    """The highest passage id (0: none)."""
+    return memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
+
+
+def speakers_after(memory, covers: int) -> list:
+    """Rows (speaker, turns) of the speakers of the passages after id `covers`."""
+    return memory.query(
+        "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (covers,))
+
+
+def same_speaker_runs(memory, covers: int):
+    """The row (turns after a turn of the same entry, of those: after one of the same speaker) of the passages
+    after id `covers`."""
+    return memory.query(
+        "SELECT count(*), coalesce(sum(CASE WHEN p.speaker = q.speaker THEN 1 ELSE 0 END), 0) FROM passages p JOIN passages q"
+        " ON q.entry = p.entry AND q.seq = p.seq - 1 WHERE p.id > ? AND p.speaker IS NOT NULL AND q.speaker IS NOT NULL",
+        (covers,))[0]
+
+
+def people_key(memory):
+    """The row (people, last mention id, aliases) that changes when the people found change."""
+    return memory.query("SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM mentions),"
+                        " (SELECT count(*) FROM aliases)")[0]
+
+
+def everyone_named(memory) -> list:
+    """Rows (id, name, owner) of every person."""
+    return memory.query("SELECT id, name, owner FROM people")
+
+
+def all_aliases(memory) -> list:
+    """Rows (person, alias) of every alias."""
+    return memory.query("SELECT person, alias FROM aliases")
+
+
+def person_fans(memory) -> dict[int, int]:
+    """Each person's fan: how many passages mention them."""
+    return {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
+
+
+def passage_total(memory) -> int:
+    """How many passages there are (count(*) reads the small (entry, seq) index, not the passages)."""
+    return memory.query("SELECT count(*) FROM passages")[0][0]
+
+
+def passages_after(memory, covers: int) -> int:
+    """How many passages have an id above `covers`."""
+    return memory.query("SELECT count(*) FROM passages WHERE id > ?", (covers,))[0][0]
+
+
+def put_setting(conn, key: str, value: str):
+    """Keep a setting's text as it is (`Memory.set_setting` keeps a value as JSON)."""
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
