@@ -368,7 +368,7 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
             continue
         # A word the passages hold is someone of its own, unless it is near a chat speaker's name (a speaker
         # called "Nebras" in the chat is "Nebraas") and extraction found no one by it.
-        held = bool(memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)))
+        held = store.fts_holds(memory, f'"{word}"')
         # Only names that could be near: a spelling or a shortening begins with the same letter, a curated nickname is
         # in the nickname lists either way (not every name in the store looked at for every word).
         could = [*by_first.get(low[0], ()), *(c for c in _namer().nicknames_of(low) | _namer().canonicals_of(low)
@@ -403,8 +403,7 @@ def _called(memory, n, name: str) -> set[str]:
     votes: dict[str, int] = defaultdict(int)
     says = defaultdict(int)  # who says the name other than as their own: no one speaks of themselves so
     phrase = fts_phrase(name)
-    rows = memory.query("SELECT p.entry, p.speaker, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
-                        " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL LIMIT ?", (f"text : {phrase}", CALLED_MOST))
+    rows = store.speaker_turns_matching(memory, f"text : {phrase}", CALLED_MOST)
     others: dict[int, set[str]] = {}
     for entry, speaker, text in rows:
         if own.search(text):
@@ -414,8 +413,7 @@ def _called(memory, n, name: str) -> set[str]:
         if not (greeted.search(text) or any((m.group(1) or "").lower() not in _NOT_SAID_TO for m in ending.finditer(text))):
             continue
         if entry not in others:
-            others[entry] = {r[0] for r in memory.query(
-                "SELECT DISTINCT speaker FROM passages WHERE entry = ? AND speaker IS NOT NULL", (entry,))}
+            others[entry] = store.entry_speakers(memory, entry)
         to = others[entry] - {speaker}
         if len(to) == 1:  # said to the one other speaker of a chat of two
             votes[to.pop()] += 1
@@ -476,7 +474,7 @@ def question_times(memory, text: str, anchor=None, among=None) -> list[dict]:
     from .extract.times import find_times
 
     if anchor is None:
-        latest = memory.query("SELECT max(at) FROM entries WHERE deleted IS NULL")[0][0]
+        latest = store.latest_entry_at(memory)
         anchor = min(latest[:10], dates.now()[:10]) if latest else dates.now()[:10]
     found = find_times(text, anchor)
     ranges = list(_ranges(text, found))
@@ -596,17 +594,11 @@ def event_date(memory, what: str, among=None) -> str | None:
         hidden = stated.hidden_events() if stated else set()
         redated = stated.redated if stated else {}
         theirs = sorted({r[0] for r in among.values()}) if among else []  # their entries (events_entry)
-        rows = memory.query(
-            "SELECT ev.id, coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
-            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?)"
-            + (f" AND ev.entry IN ({','.join('?' * len(theirs))})" if theirs else "")
-            + " ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
-            (word, word.rstrip("s"), *theirs, 1 + len(hidden)),
-        )
+        rows = store.latest_events_of_kind(memory, word, word.rstrip("s"), theirs, 1 + len(hidden))
         found = [redated[r[0]][0] if r[0] in redated else r[1] for r in rows if r[0] not in hidden and r[1]]
         found += [g["lo"] for (_, kind), g in (stated.given.items() if stated else ()) if kind in (word, word.rstrip("s"))]
-        found += [lo for eid, (lo, _, _) in redated.items() if eid not in hidden and memory.query(
-            "SELECT 1 FROM events WHERE id = ? AND negated = 0 AND kind IN (?, ?)", (eid, word, word.rstrip("s")))]
+        found += [lo for eid, (lo, _, _) in redated.items()
+                  if eid not in hidden and store.event_is_of_kind(memory, eid, word, word.rstrip("s"))]
         if found:
             return max(found)
     hits = memory.bm25_among(fts_terms(what), list(among), 1) if among else bm25(memory, what, 1)
@@ -614,11 +606,10 @@ def event_date(memory, what: str, among=None) -> str | None:
         return event_date(memory, what) if among else None  # none of theirs: the store's
     pid = hits[0][0]
     if _has_table(memory, "times"):
-        rows = memory.query("SELECT lo FROM times WHERE passage = ? ORDER BY start LIMIT 1", (pid,))
+        rows = store.first_time_in(memory, pid)
         if rows:
             return rows[0][0]
-    rows = memory.query("SELECT e.at FROM passages p JOIN entries e ON e.id = p.entry WHERE p.id = ?", (pid,))
-    return rows[0][0] if rows else None
+    return store.passage_date(memory, pid)
 
 
 # -- the retrievers ------------------------------------------------------------------------------------

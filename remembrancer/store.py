@@ -3502,3 +3502,53 @@ def passages_after(memory, covers: int) -> int:
 def put_setting(conn, key: str, value: str):
     """Keep a setting's text as it is (`Memory.set_setting` keeps a value as JSON)."""
     conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+
+# reading the question (recall.named_people, question_times, event_date)
+def fts_holds(memory, match: str) -> bool:
+    """Does a passage match this FTS5 query?"""
+    return bool(memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (match,)))
+
+
+def speaker_turns_matching(memory, match: str, most: int) -> list:
+    """Rows (entry, speaker, text) of at most `most` spoken passages matching an FTS5 query."""
+    return memory.query("SELECT p.entry, p.speaker, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                        " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL LIMIT ?", (match, most))
+
+
+def entry_speakers(memory, entry: int) -> set[str]:
+    """Who speaks in an entry."""
+    return {r[0] for r in memory.query("SELECT DISTINCT speaker FROM passages WHERE entry = ? AND speaker IS NOT NULL", (entry,))}
+
+
+def latest_entry_at(memory):
+    """The date of the latest entry not in the trash (None: none)."""
+    return memory.query("SELECT max(at) FROM entries WHERE deleted IS NULL")[0][0]
+
+
+def latest_events_of_kind(memory, kind: str, other: str, entries, most: int) -> list:
+    """Rows (id, when: its date, else its entry's) of at most `most` events of either kind not negated (`entries`: of
+    these entries only, if any), latest first."""
+    return memory.query(
+        "SELECT ev.id, coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
+        " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?)"
+        + (f" AND ev.entry IN ({','.join('?' * len(entries))})" if entries else "")
+        + " ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
+        (kind, other, *entries, most),
+    )
+
+
+def event_is_of_kind(memory, eid: int, kind: str, other: str) -> bool:
+    """Is the event one of either kind, not negated?"""
+    return bool(memory.query("SELECT 1 FROM events WHERE id = ? AND negated = 0 AND kind IN (?, ?)", (eid, kind, other)))
+
+
+def first_time_in(memory, passage: int) -> list:
+    """The row (lo) of the first time a passage speaks of, if it speaks of one."""
+    return memory.query("SELECT lo FROM times WHERE passage = ? ORDER BY start LIMIT 1", (passage,))
+
+
+def passage_date(memory, passage: int):
+    """The date of a passage's entry (None: no such passage)."""
+    rows = memory.query("SELECT e.at FROM passages p JOIN entries e ON e.id = p.entry WHERE p.id = ?", (passage,))
+    return rows[0][0] if rows else None
