@@ -33,7 +33,6 @@ import numpy as np
 
 from . import categories, dates, embed, store
 from .lexical import STOPWORDS, fts_phrase, fts_terms
-from .store import FTS_COUNT as COUNT
 from .errors import EmptyInput, NotFound
 from .kin import HONORIFICS, KIN_NAMES, TITLES
 from .people import EVENT_TEXT, Stated, find, perhaps, perhaps_relation
@@ -630,8 +629,8 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
         if runs is not None:
             return _bm25_runs(memory, terms, runs, limit)
     floor = 0
-    if memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0] > BM25_WINDOW:
-        sizes = {t: memory.query(COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
+    if store.last_passage(memory) > BM25_WINDOW:
+        sizes = {t: store.fts_count(memory, t, BM25_WINDOW + 1) for t in terms}
         kept, total = [], 0
         for t in sorted(terms, key=sizes.get):
             if total + sizes[t] > BM25_WINDOW:
@@ -640,27 +639,16 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
             total += sizes[t]
         if not kept:  # the rarest word is too common to rank all its matches: rank its newest
             kept = [min(terms, key=sizes.get)]
-            row = memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                               (kept[0], BM25_WINDOW // 2 - 1))
-            floor = row[0][0] if row else 0
+            floor = store.fts_floor(memory, kept[0], BM25_WINDOW // 2)
         terms = kept
-    sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
-    params: list = [" OR ".join(terms), floor]
-    if within:  # a window too wide to read by date
-        sql = ("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
-               " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND f.rowid >= ? AND e.at >= ? AND e.at < ?")
-        params += [within[0], within[1]]
-    rows = memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
-    return [(r[0], r[1]) for r in rows]
+    return [(r[0], r[1]) for r in store.bm25_best(memory, " OR ".join(terms), floor, limit, within)]
 
 
 def _bm25_runs(memory, terms, runs, limit) -> list[tuple[int, float]]:
     """BM25 over the passages in these runs of ids only (scores as over the whole store)."""
     hits = []
     for lo, hi in runs:
-        hits += memory.query(
-            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
-            (" OR ".join(terms), lo, hi))
+        hits += store.bm25_between(memory, " OR ".join(terms), lo, hi)
     hits.sort(key=lambda h: -h[1])
     return [(r[0], r[1]) for r in hits[:limit]]
 
@@ -668,9 +656,7 @@ def _bm25_runs(memory, terms, runs, limit) -> list[tuple[int, float]]:
 def _window_runs(memory, lo: str, hi: str, most: int = 200) -> list[tuple[int, int]] | None:
     """The passages of entries dated in [lo, hi) as runs of consecutive ids; None if there are more
     than BM25_WINDOW of them or more than `most` runs (then a date join is cheaper)."""
-    ids = [r[0] for r in memory.query(
-        "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
-        (lo, hi, BM25_WINDOW + 1))]
+    ids = store.passages_dated(memory, lo, hi, BM25_WINDOW + 1)
     if len(ids) > BM25_WINDOW:
         return None
     runs: list[list[int]] = []
@@ -791,8 +777,7 @@ class Similar:
         missing = [i for i in ids if i not in self.read]
         if missing:
             self.read.update(dict.fromkeys(missing))
-            for r in self.memory.query(f"SELECT {columns} FROM passages p{join} WHERE p.id IN ({','.join('?' * len(missing))})",
-                                       missing):
+            for r in store.passage_columns(self.memory, missing, columns, join):
                 self.read[r["id"]] = r
         return {i: self.read[i] for i in ids if self.read[i] is not None}
 
@@ -801,8 +786,7 @@ class Similar:
         missing = [i for i in ids if i not in self.named]
         if missing:
             self.named.update((i, []) for i in missing)
-            for pid, person in self.memory.query(f"SELECT passage, person FROM mentions WHERE person IN ({','.join('?' * len(people))})"
-                                                 f" AND passage IN ({','.join('?' * len(missing))})", [*people, *missing]):
+            for pid, person in store.mentions_of_in(self.memory, people, missing):
                 self.named[pid].append(person)
         return [(i, person) for i in ids for person in self.named[i]]
 
@@ -905,9 +889,7 @@ def focus(memory, a) -> list[tuple[list[int], bool]]:
         else:
             out.append((_entry_passages_of(memory, _entries_of(memory, s)), True))
     for t in a["times"]:
-        out.append(([r[0] for r in memory.query(
-            "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
-            (t["lo"], t["hi"], FOCUS + 1))], False))
+        out.append((store.passages_dated(memory, t["lo"], t["hi"], FOCUS + 1), False))
     return [(ids, person) for ids, person in out if ids and len(ids) <= FOCUS and len(ids) < total]
 
 
@@ -918,13 +900,10 @@ def _entries_of(memory, s) -> set[int]:
     entries = set()
     for speaker in s.speakers:
         phrase = fts_phrase(speaker)
-        entries |= {r[0] for r in memory.query(
-            "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
-            " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
+        entries |= set(store.entries_spoken_in(memory, f"speaker : {phrase}", FOCUS + 1))
     if s.people and _has_table(memory, "mentions"):
         people = sorted(s.people)
-        entries |= {r[0] for r in memory.query(
-            f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, FOCUS + 1))}
+        entries |= set(store.entries_of_people(memory, people, FOCUS + 1))
     s.entries = entries
     return entries
 
@@ -936,7 +915,7 @@ def _entry_passages_of(memory, entries) -> list[int]:
     ids = []
     for b in range(0, len(entries), 900):
         part = entries[b:b + 900]
-        ids += [r[0] for r in memory.query(f"SELECT id FROM passages WHERE entry IN ({','.join('?' * len(part))})", part)]
+        ids += store.passage_ids_of(memory, part)
         if len(ids) > FOCUS:
             return []
     return ids
@@ -1009,8 +988,7 @@ def _own_passages(memory, entries) -> dict[int, tuple]:
     entries, out = sorted(entries), {}
     for b in range(0, len(entries), 900):
         part = entries[b:b + 900]
-        for r in memory.query(f"SELECT p.id, p.entry, p.seq, p.speaker, e.at FROM passages p JOIN entries e ON e.id = p.entry"
-                              f" WHERE p.entry IN ({','.join('?' * len(part))})", part):
+        for r in store.passages_with_dates(memory, part):
             out[r[0]] = (r[1], r[2], r[3], r[4])
         if len(out) > OWN_MOST:
             break

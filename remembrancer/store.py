@@ -3552,3 +3552,64 @@ def passage_date(memory, passage: int):
     """The date of a passage's entry (None: no such passage)."""
     rows = memory.query("SELECT e.at FROM passages p JOIN entries e ON e.id = p.entry WHERE p.id = ?", (passage,))
     return rows[0][0] if rows else None
+
+
+# the retrievers and the candidates' rows (recall.bm25, Similar, focus, own_features)
+def bm25_best(memory, match: str, floor: int, limit: int, within=None) -> list:
+    """Rows (passage id, BM25 score: higher is better) of the `limit` best passages from `floor` on matching an
+    FTS5 query (`within` (lo, hi): of entries dated in [lo, hi) only), best first."""
+    sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
+    params: list = [match, floor]
+    if within:  # a window too wide to read by date
+        sql = ("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+               " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND f.rowid >= ? AND e.at >= ? AND e.at < ?")
+        params += [within[0], within[1]]
+    return memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
+
+
+def bm25_between(memory, match: str, lo: int, hi: int) -> list:
+    """Rows (passage id, BM25 score as over the whole store) of the passages with ids in [lo, hi] matching an FTS5 query."""
+    return memory.query(
+        "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
+        (match, lo, hi))
+
+
+def passages_dated(memory, lo: str, hi: str, most: int) -> list[int]:
+    """At most `most` of the passages of entries dated in [lo, hi)."""
+    return [r[0] for r in memory.query(
+        "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?", (lo, hi, most))]
+
+
+def passage_columns(memory, ids, columns: str, join: str) -> list:
+    """Rows of these `columns` of these passages (`p`; `join`: the tables they need, e.g. entries `e`)."""
+    return memory.query(f"SELECT {columns} FROM passages p{join} WHERE p.id IN ({','.join('?' * len(ids))})", ids)
+
+
+def mentions_of_in(memory, people, passages) -> list:
+    """Rows (passage, person) of these people's mentions in these passages."""
+    return memory.query(f"SELECT passage, person FROM mentions WHERE person IN ({','.join('?' * len(people))})"
+                        f" AND passage IN ({','.join('?' * len(passages))})", [*people, *passages])
+
+
+def entries_spoken_in(memory, match: str, most: int) -> list[int]:
+    """At most `most` of the entries with a passage matching an FTS5 query (`speaker : ...`: spoken by)."""
+    return [r[0] for r in memory.query(
+        "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+        " LIMIT ?", (match, most))]
+
+
+def entries_of_people(memory, people, most: int) -> list[int]:
+    """At most `most` of the entries that mention these people."""
+    return [r[0] for r in memory.query(
+        f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, most))]
+
+
+def passage_ids_of(memory, entries) -> list[int]:
+    """The passages of these entries."""
+    return [r[0] for r in memory.query(f"SELECT id FROM passages WHERE entry IN ({','.join('?' * len(entries))})", entries)]
+
+
+def passages_with_dates(memory, entries) -> list:
+    """Rows (id, entry, seq, speaker, at: the entry's date) of these entries' passages."""
+    return memory.query(f"SELECT p.id, p.entry, p.seq, p.speaker, e.at FROM passages p JOIN entries e ON e.id = p.entry"
+                        f" WHERE p.entry IN ({','.join('?' * len(entries))})", entries)
