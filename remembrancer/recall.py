@@ -35,7 +35,7 @@ from . import categories, dates, embed, store
 from .lexical import STOPWORDS, fts_phrase, fts_terms
 from .errors import EmptyInput, NotFound
 from .kin import HONORIFICS, KIN_NAMES, TITLES
-from .people import EVENT_TEXT, Stated, find, perhaps, perhaps_relation
+from .people import Stated, find, perhaps, perhaps_relation
 
 # Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. "focus" (a passage in
 # the entries of the people the question names, where they are a few among many) is 0 in a store of one
@@ -1143,8 +1143,7 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
     people = sorted({p for s in a["people"] for p in s.people})
     if not people or not _has_table(memory, "person_facts"):
         return {}
-    rows = memory.query(f"SELECT id, passage, kind, what, statement, person FROM person_facts WHERE person IN"
-                        f" ({','.join('?' * len(people))}) AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, FACT_ROWS])
+    rows = store.latest_facts_of(memory, people, FACT_ROWS)
     if not rows:
         return {}
     with _fact_lock:
@@ -1175,8 +1174,7 @@ def _statement_vectors(memory, rows) -> dict[str, np.ndarray]:
     ids = [r["id"] for r in rows]
     for b in range(0, len(ids), 900):
         part = ids[b:b + 900]
-        for statement, blob in memory.query(f"SELECT statement, vector FROM person_facts WHERE id IN ({','.join('?' * len(part))})"
-                                            f" AND vector IS NOT NULL", part):
+        for statement, blob in store.fact_vectors(memory, part):
             vector = embed.to_vector(bytes(blob))
             if len(vector) == embed.DIM:
                 out[statement] = vector
@@ -1188,8 +1186,7 @@ def _statement_vectors(memory, rows) -> dict[str, np.ndarray]:
     if not memory.readonly:
         try:
             with memory.transaction() as conn:  # by id and statement: a fact read again since is not given this one's
-                conn.executemany("UPDATE person_facts SET vector = ? WHERE id = ? AND statement = ? AND vector IS NULL",
-                                 [(out[r["statement"]].tobytes(), r["id"], r["statement"]) for r in missing])
+                store.put_fact_vectors(conn, [(out[r["statement"]].tobytes(), r["id"], r["statement"]) for r in missing])
         except Exception:
             pass
     return out
@@ -1284,7 +1281,7 @@ def _timed(memory, info) -> dict[int, list[tuple[str, str]]]:
     """The time windows each of these passages speaks of (extracted times)."""
     spoken = defaultdict(list)
     if _has_table(memory, "times"):
-        for r in memory.query(f"SELECT passage, lo, hi FROM times WHERE passage IN ({','.join('?' * len(info))})", list(info)):
+        for r in store.times_of_passages(memory, list(info)):
             spoken[r[0]].append((r[1], r[2]))
     return spoken
 
@@ -1335,8 +1332,7 @@ def _their_latest(memory, people) -> str | None:
     ids = sorted({p for s in people for p in s.people})
     if not ids:
         return None
-    latest = memory.query(f"SELECT max(e.at) FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN"
-                          f" ({','.join('?' * len(ids))}) AND e.deleted IS NULL", ids)[0][0]
+    latest = store.latest_mention_at(memory, ids)
     return min(latest[:10], dates.now()[:10]) if latest else None
 
 
@@ -1391,7 +1387,7 @@ def unknown_names(memory, question: str, a) -> list[str]:
         word = re.sub(r"['’]s$", "", m.group(0))
         if m.start() == len(question) - len(question.lstrip()) or word.lower() in said or word.lower() in STOPWORDS:
             continue
-        if word not in out and not memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)):
+        if word not in out and not store.fts_holds(memory, f'"{word}"'):
             out.append(word)
     return out
 
@@ -1410,16 +1406,11 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
 
     def named(pid):
         if pid not in name:
-            name[pid] = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+            name[pid] = store.name_of(memory, pid)
         return name[pid]
 
     if people:
-        marks = ",".join("?" * len(people))
-        rows = [dict(r) for r in memory.query(
-            f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage, max(coalesce(r.confidence, 1.0)) AS confidence"
-            f" FROM relations r WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
-            f" ORDER BY min(r.entry), min(r.start)",
-            [*people, *people])]
+        rows = [dict(r) for r in store.relations_of_people(memory, people)]
         rows = stated.relations(rows, set(people)) if stated else rows
         for r in sorted(rows, key=lambda r: r.get("said") is None)[:limit]:  # what the owner said first
             maybe = not r.get("said") and perhaps_relation(r.get("confidence"))
@@ -1427,13 +1418,6 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
             out.append({"fact": fact + (" (you said)" if r.get("said") else ""), "kind": "relation",
                         "passage": r["passage"], "said": r.get("said"), "perhaps": maybe,
                         "confidence": round(r["confidence"] if r.get("confidence") is not None else 1.0, 3)})
-    clauses, params = [], []
-    if people:
-        clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
-        params += people
-    for t in times:
-        clauses.append("(coalesce(ev.lo, en.at) >= ? AND coalesce(ev.lo, en.at) < ?)")
-        params += [t["lo"], t["hi"]]
     hidden = stated.hidden_events() if stated else set()
     redated = stated.redated if stated else {}
 
@@ -1441,14 +1425,8 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
         return any(t["lo"] <= at < t["hi"] for t in times)
 
     events = []
-    if clauses:
-        for r in memory.query(
-            f"SELECT ev.id, ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text,"
-            " coalesce(ev.confidence, 1.0) AS confidence"
-            " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
-            f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
-            [*params, limit + len(hidden) + len(redated)],
-        ):
+    if people or times:
+        for r in store.events_of_or_in(memory, people, [(t["lo"], t["hi"]) for t in times], limit + len(hidden) + len(redated)):
             if r["id"] in hidden:
                 continue
             at, said = (redated[r["id"]][0], redated[r["id"]][2]) if r["id"] in redated else (r["at"], None)
@@ -1459,8 +1437,7 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     if stated:
         seen = {e["passage"] for e in events}
         for eid, (lo, _, said) in redated.items():  # re-dated into a time asked about
-            r = memory.query(f"SELECT ev.kind, ev.passage, {EVENT_TEXT} AS text FROM events ev JOIN entries en ON en.id = ev.entry"
-                             " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ? AND ev.negated = 0", (eid,))
+            r = store.event_told(memory, eid)
             if r and eid not in hidden and in_times(lo) and r[0]["passage"] not in seen:
                 events.append({"fact": f"{r[0]['kind']}: {r[0]['text']} ({lo}, you said)", "kind": "event", "at": lo,
                                "passage": r[0]["passage"], "said": said, "perhaps": False, "confidence": 1.0})

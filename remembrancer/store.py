@@ -3613,3 +3613,72 @@ def passages_with_dates(memory, entries) -> list:
     """Rows (id, entry, seq, speaker, at: the entry's date) of these entries' passages."""
     return memory.query(f"SELECT p.id, p.entry, p.seq, p.speaker, e.at FROM passages p JOIN entries e ON e.id = p.entry"
                         f" WHERE p.entry IN ({','.join('?' * len(entries))})", entries)
+
+
+# the facts and answers (recall._fact_matches, _timed, _their_latest, unknown_names, facts)
+def latest_facts_of(memory, people, most: int) -> list:
+    """Rows (id, passage, kind, what, statement, person) of the `most` latest facts of these people told in a passage."""
+    return memory.query(f"SELECT id, passage, kind, what, statement, person FROM person_facts WHERE person IN"
+                        f" ({','.join('?' * len(people))}) AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, most])
+
+
+def fact_vectors(memory, ids) -> list:
+    """Rows (statement, vector) of these facts that have a vector kept."""
+    return memory.query(f"SELECT statement, vector FROM person_facts WHERE id IN ({','.join('?' * len(ids))})"
+                        f" AND vector IS NOT NULL", ids)
+
+
+def put_fact_vectors(conn, rows):
+    """Rows (vector, id, statement): each fact's vector, kept if the fact still has that statement and no vector."""
+    conn.executemany("UPDATE person_facts SET vector = ? WHERE id = ? AND statement = ? AND vector IS NULL", rows)
+
+
+def times_of_passages(memory, passages) -> list:
+    """Rows (passage, lo, hi) of the times these passages speak of."""
+    return memory.query(f"SELECT passage, lo, hi FROM times WHERE passage IN ({','.join('?' * len(passages))})", passages)
+
+
+def latest_mention_at(memory, people):
+    """The date of the latest entry not in the trash that mentions one of these people (None: none)."""
+    return memory.query(f"SELECT max(e.at) FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN"
+                        f" ({','.join('?' * len(people))}) AND e.deleted IS NULL", people)[0][0]
+
+
+def name_of(memory, pid: int) -> str:
+    return memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+
+
+def relations_of_people(memory, people) -> list:
+    """Rows (subject, relation, object, passage: the first, confidence: the surest) of each relation of these people,
+    either way, in the order they were first told."""
+    marks = ",".join("?" * len(people))
+    return memory.query(
+        f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage, max(coalesce(r.confidence, 1.0)) AS confidence"
+        f" FROM relations r WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
+        f" ORDER BY min(r.entry), min(r.start)",
+        [*people, *people])
+
+
+def events_of_or_in(memory, people, windows, most: int) -> list:
+    """Rows (id, kind, at, passage, text: its words, confidence) of at most `most` events not negated that these
+    people undergo or that happened in one of these windows (lo, hi), earliest first."""
+    clauses, params = [], []
+    if people:
+        clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
+        params += people
+    for lo, hi in windows:
+        clauses.append("(coalesce(ev.lo, en.at) >= ? AND coalesce(ev.lo, en.at) < ?)")
+        params += [lo, hi]
+    return memory.query(
+        f"SELECT ev.id, ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text,"
+        " coalesce(ev.confidence, 1.0) AS confidence"
+        " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
+        f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
+        [*params, most],
+    )
+
+
+def event_told(memory, eid: int) -> list:
+    """The row (kind, passage, text: its words) of an event not negated, if it is one."""
+    return memory.query(f"SELECT ev.kind, ev.passage, {EVENT_TEXT} AS text FROM events ev JOIN entries en ON en.id = ev.entry"
+                        " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ? AND ev.negated = 0", (eid,))
