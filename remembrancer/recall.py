@@ -1480,19 +1480,11 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
         return out
     n = names(memory)
     forms, heads = _cue_forms(cue)
-    marks = ",".join("?" * len(forms + heads))
     # Direct ties, as ACT-R's associative strength S_ji = ln(P(person | cue) / P(person)): a person tied
     # to every cue (a narrator, the "you" of a story) gains nothing from being tied to this one too.
-    totals = {r[0]: r[1] for r in memory.query("SELECT person, sum(closeness) FROM person_cues GROUP BY person")}
+    totals = store.cue_totals(memory)
     everything = sum(totals.values()) or 1.0
-    rows = memory.query(
-        f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?"
-        + (" OR cue LIKE ?" if heads else "")
-        # in an order of their own (a person's evidence is gathered cue by cue), not the table's, which
-        # upserts leave differently on each backend
-        + " ORDER BY person, closeness DESC, cue",
-        [*forms, *heads, f"% {forms[0]}", f"{forms[0]} %"] + ([f"% {heads[0]}"] if heads else []),
-    )
+    rows = store.person_cues_for(memory, forms, heads)
     rows = [r for r in rows if r["person"] not in n.owners]
     for_cue = sum(r["closeness"] for r in rows) or 1.0
     score: dict[int, float] = defaultdict(float)
@@ -1510,14 +1502,11 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
         score[r["person"]] += (max(strength, 0.0) * r["closeness"] + 0.5 * share) * (1.0 if exact else 0.5)
         why[r["person"]].append(
             f"{cue} → {r['cue']} (read together {r['count']}×, strength {strength:+.2f}) → {n.person_names.get(r['person'], '?')}")
-        for c in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL GROUP BY passage"
-                              " ORDER BY max(closeness) DESC, passage LIMIT 5", (r["person"], r["cue"])):
-            evidence[r["person"]].append(c[0])
+        evidence[r["person"]].extend(store.cue_evidence(memory, r["person"], r["cue"]))
     # Co-mention: people named in (or speaking) the passages the cue finds, by rank.
     found = [p["passage"] for p in passages]
     if found:
-        pmarks = ",".join("?" * len(found))
-        for r in memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({pmarks}) ORDER BY passage, person", found):
+        for r in store.people_in_passages(memory, found):
             if r["person"] in n.owners:
                 continue
             # discounted by how many passages name them (their fan), as above
@@ -1526,9 +1515,7 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
             if r["passage"] not in evidence[r["person"]]:
                 evidence[r["person"]].append(r["passage"])
     # A name the owner said is not a person (a pet, a place, a thing) stays a cue: it is found among the things.
-    kinds = {r[0]: r[1] for r in memory.query(
-        f"SELECT id, kind FROM people WHERE kind IS NOT NULL AND kind != 'person' AND id IN ({','.join('?' * len(score))})",
-        list(score))} if score else {}
+    kinds = store.things_among(memory, score) if score else {}
     named_things = [{"name": n.person_names[pid], "kind": kinds[pid], "score": round(score[pid], 4),
                      "evidence": memory.passages(evidence[pid][:3])}
                     for pid in sorted(kinds, key=lambda p: -score[p]) if pid in n.person_names]
@@ -1561,9 +1548,7 @@ def _about(memory, cue: str, passages: list[dict]) -> list[dict]:
         return passages
     ids = [p["passage"] for p in passages]
     terms = fts_terms(cue)
-    worded = {r[0] for r in memory.query(
-        f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN ({','.join('?' * len(ids))})",
-        [" OR ".join(terms), *ids])} if terms else set()
+    worded = store.matching_among(memory, " OR ".join(terms), ids) if terms else set()
     near = embed.similarities(memory, embed.embed([cue])[0], [i for i in ids if i not in worded])
     return [p for p in passages if p["passage"] in worded or near.get(p["passage"], 0.0) >= CUE_SIMILARITY]
 
@@ -1592,23 +1577,19 @@ def _cue_forms(cue: str) -> tuple[list[str], list[str]]:
 
 def _things(memory, forms, found) -> list[dict]:
     """Other cues read in the same passages as this one, weighted by how rare they are (low fan)."""
-    marks = ",".join("?" * len(forms))
-    passages = [r[0] for r in memory.query(f"SELECT DISTINCT passage FROM cues WHERE cue IN ({marks}) AND passage IS NOT NULL", forms)]
+    passages = store.passages_with_cue(memory, forms)
     passages = list(dict.fromkeys(passages + found[:5]))
     if not passages:
         return []
-    pmarks = ",".join("?" * len(passages))
-    total = memory.query("SELECT count(DISTINCT passage) FROM cues")[0][0] or 1
+    total = store.cued_passage_count(memory) or 1
     counts = defaultdict(set)
     # In order (as SQLite reads them by its index): cues of equal score keep the order first seen, on any backend.
-    for r in memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({pmarks}) ORDER BY passage, id", passages):
+    for r in store.cues_of_passages(memory, passages):
         if r["cue"] not in forms:
             counts[r["cue"]].add(r["passage"])
     fan = {}
     if counts:
-        cmarks = ",".join("?" * len(counts))
-        fan = {r[0]: r[1] for r in memory.query(
-            f"SELECT cue, count(DISTINCT passage) FROM cues WHERE cue IN ({cmarks}) GROUP BY cue", list(counts))}
+        fan = store.cue_fans(memory, counts)
     scored = {c: len(ps) * math.log(1 + total / fan.get(c, 1)) for c, ps in counts.items()}
     return [
         {"name": c, "score": round(s, 4), "evidence": memory.passages(sorted(counts[c])[:3])}

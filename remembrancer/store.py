@@ -3682,3 +3682,72 @@ def event_told(memory, eid: int) -> list:
     """The row (kind, passage, text: its words) of an event not negated, if it is one."""
     return memory.query(f"SELECT ev.kind, ev.passage, {EVENT_TEXT} AS text FROM events ev JOIN entries en ON en.id = ev.entry"
                         " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ? AND ev.negated = 0", (eid,))
+
+
+# what a cue is tied to (recall.recall, _about, _things)
+def cue_totals(memory) -> dict[int, float]:
+    """Each person's closeness summed over every cue."""
+    return {r[0]: r[1] for r in memory.query("SELECT person, sum(closeness) FROM person_cues GROUP BY person")}
+
+
+def person_cues_for(memory, forms, heads) -> list:
+    """Rows (person, cue, count, closeness, fan) of the people's ties to a cue: to one of its forms or its head's, or
+    to a cue ending or starting with its first form (or ending with its head's), person by person, closest first."""
+    marks = ",".join("?" * len(forms + heads))
+    return memory.query(
+        f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?"
+        + (" OR cue LIKE ?" if heads else "")
+        # in an order of their own (a person's evidence is gathered cue by cue), not the table's, which
+        # upserts leave differently on each backend
+        + " ORDER BY person, closeness DESC, cue",
+        [*forms, *heads, f"% {forms[0]}", f"{forms[0]} %"] + ([f"% {heads[0]}"] if heads else []),
+    )
+
+
+def cue_evidence(memory, pid: int, cue: str) -> list[int]:
+    """The five passages where the person is closest to the cue."""
+    return [r[0] for r in memory.query(
+        "SELECT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL GROUP BY passage"
+        " ORDER BY max(closeness) DESC, passage LIMIT 5", (pid, cue))]
+
+
+def people_in_passages(memory, passages) -> list:
+    """Rows (passage, person) of the people mentioned in these passages, in order."""
+    return memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({','.join('?' * len(passages))})"
+                        " ORDER BY passage, person", passages)
+
+
+def things_among(memory, people) -> dict[int, str]:
+    """Those of these people that are not persons (a pet, a place, a thing), and their kind."""
+    return {r[0]: r[1] for r in memory.query(
+        f"SELECT id, kind FROM people WHERE kind IS NOT NULL AND kind != 'person' AND id IN ({','.join('?' * len(people))})",
+        list(people))}
+
+
+def matching_among(memory, match: str, ids) -> set[int]:
+    """Those of these passages that match an FTS5 query."""
+    return {r[0] for r in memory.query(
+        f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN ({','.join('?' * len(ids))})", [match, *ids])}
+
+
+def passages_with_cue(memory, forms) -> list[int]:
+    """The passages where one of these cues is read."""
+    return [r[0] for r in memory.query(
+        f"SELECT DISTINCT passage FROM cues WHERE cue IN ({','.join('?' * len(forms))}) AND passage IS NOT NULL", forms)]
+
+
+def cued_passage_count(memory) -> int:
+    """How many passages have a cue read in them."""
+    return memory.query("SELECT count(DISTINCT passage) FROM cues")[0][0]
+
+
+def cues_of_passages(memory, passages) -> list:
+    """Rows (cue, passage) of the cues read in these passages, passage by passage, in the order read."""
+    return memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({','.join('?' * len(passages))}) ORDER BY passage, id",
+                        passages)
+
+
+def cue_fans(memory, cues) -> dict[str, int]:
+    """Each of these cues' fan: how many passages it is read in."""
+    return {r[0]: r[1] for r in memory.query(
+        f"SELECT cue, count(DISTINCT passage) FROM cues WHERE cue IN ({','.join('?' * len(cues))}) GROUP BY cue", list(cues))}
