@@ -1613,10 +1613,7 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
     items = []
     stated = _stated(memory)
     if _has_table(memory, "times"):
-        for r in memory.query(
-            "SELECT t.passage, t.entry, t.lo, t.hi, t.text, substr(e.text, max(t.start - 12, 0) + 1, min(t.start, 12)) AS before"
-            " FROM times t JOIN entries e ON e.id = t.entry WHERE t.lo >= ? AND t.lo < ? AND t.passage IS NOT NULL"
-            " ORDER BY t.lo, t.entry, t.start", (lo, hi)):
+        for r in store.times_between(memory, lo, hi):
             # "meaning to fix it since 2015": how long a state has lasted, not when the passage happened
             if _SINCE.search(r["before"]):
                 continue
@@ -1626,9 +1623,7 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
         # their date, and the births and deaths they gave by hand (no passage tells those). A death read unsurely
         # is "perhaps death", not a death.
         hidden = stated.hidden_events() | set(stated.redated) if stated else set()
-        for r in memory.query(
-            "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage, coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
-            " WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ? AND ev.passage IS NOT NULL", (lo, hi)):
+        for r in store.events_between(memory, lo, hi):
             if r["id"] not in hidden and (allowed is None or r["passage"] in allowed):
                 maybe = perhaps(r["kind"], r["confidence"])
                 items.append({"at": r["lo"], "until": r["hi"], "what": f"perhaps {r['kind']}" if maybe else r["kind"],
@@ -1636,25 +1631,22 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
         if stated:
             gone = stated.hidden_events()
             for eid, (elo, ehi, said) in stated.redated.items():
-                r = memory.query("SELECT kind, passage FROM events WHERE id = ? AND negated = 0", (eid,))
+                r = store.event_kind_passage(memory, eid)
                 if eid not in gone and r and r[0]["passage"] and lo <= elo < hi and (allowed is None or r[0]["passage"] in allowed):
                     items.append({"at": elo, "until": ehi, "what": r[0]["kind"], "kind": "event", "passage": r[0]["passage"], "said": said})
             mine = find_person(memory, person) if person else None
             for (pid, kind), g in stated.given.items():
                 if lo <= g["lo"] < hi and (person is None or pid == mine):
-                    name = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+                    name = store.name_of(memory, pid)
                     items.append({"at": g["lo"], "until": g["hi"], "what": f"{kind} of {name} (you said)", "kind": "event",
                                   "passage": None, "said": g["said"], "person": name})
     # Passages that name no day of their own ("yesterday", "last Tuesday") happened when their entry
     # is dated; a month or a year they mention ("moving in August") does not move them: one item an entry.
     timed = set()
     if _has_table(memory, "times"):
-        timed = {r[0] for r in memory.query(
-            "SELECT DISTINCT t.passage FROM times t JOIN entries e ON e.id = t.entry WHERE e.at >= ? AND e.at < ?"
-            " AND julianday(t.hi) - julianday(t.lo) <= 7", (lo, hi))}
-    for r in memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ?"
-                          " AND e.deleted IS NULL ORDER BY e.at", (lo, hi)):
-        untimed = [p for p in _entry_passages(memory, r["id"]) if p not in timed and (allowed is None or p in allowed)]
+        timed = store.day_timed_passages(memory, lo, hi)
+    for r in store.entries_between(memory, lo, hi):
+        untimed = [p for p in store.passages_in_order(memory, r["id"]) if p not in timed and (allowed is None or p in allowed)]
         if untimed:
             items.append({"at": r["at"], "until": None, "what": "written", "kind": "entry", "passage": untimed[0]})
     items.sort(key=lambda x: (x["at"], x["passage"] or 0))
@@ -1679,27 +1671,22 @@ def find_person(memory, name: str) -> int | None:
         return find(memory.conn, name, partial=True)
 
 
-def _entry_passages(memory, entry_id):
-    return [r[0] for r in memory.query("SELECT id FROM passages WHERE entry = ? ORDER BY seq", (entry_id,))]
-
-
 def _person_passages(memory, name: str) -> set[int]:
     ids = set()
     if _has_table(memory, "people"):
         pid = find(memory.conn, name)
         if pid is not None:
-            ids |= {r[0] for r in memory.query("SELECT DISTINCT passage FROM mentions WHERE person = ? AND passage IS NOT NULL", (pid,))}
-            aliases = [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+            ids |= store.passages_mentioning(memory, pid)
+            aliases = store.aliases_of_person(memory, pid)
             name_forms = set(aliases) | {name}
         else:
             name_forms = {name}
     else:
         name_forms = {name}
-    marks = ",".join("?" * len(name_forms))
-    ids |= {r[0] for r in memory.query(f"SELECT id FROM passages WHERE speaker IN ({marks})", list(name_forms))}
+    ids |= store.passages_spoken_by(memory, name_forms)
     for form in name_forms:  # named where extraction missed it
         phrase = fts_phrase(form)
-        ids |= {r[0] for r in memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (f"text : {phrase}",))}
+        ids |= store.passages_matching(memory, f"text : {phrase}")
     if not ids:
         raise NotFound(f"No one called {name!r} is remembered", "See `remembrancer people` for the names known.")
     return ids

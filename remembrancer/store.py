@@ -3751,3 +3751,62 @@ def cue_fans(memory, cues) -> dict[str, int]:
     """Each of these cues' fan: how many passages it is read in."""
     return {r[0]: r[1] for r in memory.query(
         f"SELECT cue, count(DISTINCT passage) FROM cues WHERE cue IN ({','.join('?' * len(cues))}) GROUP BY cue", list(cues))}
+
+
+# by when things happened (recall.timeline)
+def times_between(memory, lo: str, hi: str) -> list:
+    """Rows (passage, entry, lo, hi, text, before: the twelve characters before it) of the times passages speak of
+    that start in [lo, hi), in order."""
+    return memory.query(
+        "SELECT t.passage, t.entry, t.lo, t.hi, t.text, substr(e.text, max(t.start - 12, 0) + 1, min(t.start, 12)) AS before"
+        " FROM times t JOIN entries e ON e.id = t.entry WHERE t.lo >= ? AND t.lo < ? AND t.passage IS NOT NULL"
+        " ORDER BY t.lo, t.entry, t.start", (lo, hi))
+
+
+def events_between(memory, lo: str, hi: str) -> list:
+    """Rows (id, kind, lo, hi, passage, confidence) of the events not negated, told in a passage, that start in [lo, hi)."""
+    return memory.query(
+        "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage, coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
+        " WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ? AND ev.passage IS NOT NULL", (lo, hi))
+
+
+def event_kind_passage(memory, eid: int) -> list:
+    """The row (kind, passage) of an event not negated, if it is one."""
+    return memory.query("SELECT kind, passage FROM events WHERE id = ? AND negated = 0", (eid,))
+
+
+def day_timed_passages(memory, lo: str, hi: str) -> set[int]:
+    """The passages of entries dated in [lo, hi) that speak of a time of a week or less."""
+    return {r[0] for r in memory.query(
+        "SELECT DISTINCT t.passage FROM times t JOIN entries e ON e.id = t.entry WHERE e.at >= ? AND e.at < ?"
+        " AND julianday(t.hi) - julianday(t.lo) <= 7", (lo, hi))}
+
+
+def entries_between(memory, lo: str, hi: str) -> list:
+    """Rows (id, at: its day) of the entries not in the trash dated in [lo, hi), in order."""
+    return memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ?"
+                        " AND e.deleted IS NULL ORDER BY e.at", (lo, hi))
+
+
+def passages_in_order(memory, entry: int) -> list[int]:
+    """An entry's passages, in order."""
+    return [r[0] for r in memory.query("SELECT id FROM passages WHERE entry = ? ORDER BY seq", (entry,))]
+
+
+def passages_mentioning(memory, pid: int) -> set[int]:
+    """The passages that mention the person."""
+    return {r[0] for r in memory.query("SELECT DISTINCT passage FROM mentions WHERE person = ? AND passage IS NOT NULL", (pid,))}
+
+
+def aliases_of_person(memory, pid: int) -> list[str]:
+    return [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+
+
+def passages_spoken_by(memory, speakers) -> set[int]:
+    """The passages these speakers speak."""
+    return {r[0] for r in memory.query(f"SELECT id FROM passages WHERE speaker IN ({','.join('?' * len(speakers))})", list(speakers))}
+
+
+def passages_matching(memory, match: str) -> set[int]:
+    """The passages matching an FTS5 query."""
+    return {r[0] for r in memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (match,))}
