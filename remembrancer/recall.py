@@ -641,7 +641,10 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
             kept = [min(terms, key=sizes.get)]
             floor = store.fts_floor(memory, kept[0], BM25_WINDOW // 2)
         terms = kept
-    return [(r[0], r[1]) for r in store.bm25_best(memory, " OR ".join(terms), floor, limit, within)]
+    match = " OR ".join(terms)
+    rows = (store.bm25_best_dated(memory, match, floor, *within, limit) if within  # a window too wide to read by date
+            else store.bm25_best(memory, match, floor, limit))
+    return [(r[0], r[1]) for r in rows]
 
 
 def _bm25_runs(memory, terms, runs, limit) -> list[tuple[int, float]]:

@@ -3555,16 +3555,18 @@ def passage_date(memory, passage: int):
 
 
 # the retrievers and the candidates' rows (recall.bm25, Similar, focus, own_features)
-def bm25_best(memory, match: str, floor: int, limit: int, within=None) -> list:
+def bm25_best(memory, match: str, floor: int, limit: int) -> list:
     """Rows (passage id, BM25 score: higher is better) of the `limit` best passages from `floor` on matching an
-    FTS5 query (`within` (lo, hi): of entries dated in [lo, hi) only), best first."""
-    sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
-    params: list = [match, floor]
-    if within:  # a window too wide to read by date
-        sql = ("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
-               " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND f.rowid >= ? AND e.at >= ? AND e.at < ?")
-        params += [within[0], within[1]]
-    return memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
+    FTS5 query, best first."""
+    return memory.query("SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
+                        " ORDER BY bm25(passages_fts) LIMIT ?", (match, floor, limit))
+
+
+def bm25_best_dated(memory, match: str, floor: int, lo: str, hi: str, limit: int) -> list:
+    """As `bm25_best`, of the passages of entries dated in [lo, hi) only (a window too wide to read by date)."""
+    return memory.query("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                        " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND f.rowid >= ? AND e.at >= ? AND e.at < ?"
+                        " ORDER BY bm25(passages_fts) LIMIT ?", (match, floor, lo, hi, limit))
 
 
 def bm25_between(memory, match: str, lo: int, hi: int) -> list:
