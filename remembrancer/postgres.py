@@ -703,7 +703,7 @@ class Connection:
 
 _PASSAGES_WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+passages\b", re.I)
 _PASSAGES_VALUES = re.compile(r"^(\s*INSERT\s+INTO\s+passages\s*\([^()]*\)\s*VALUES\s*)(\((?:%s,\s*)*%s\))$", re.I)
-# FTS5's statements of lexical.py and recall.py that the postings answer (spaces as one): their shape
+# FTS5's statements (store.py's, for lexical.py and recall.py) that the postings answer (spaces as one): their shape
 _POSTINGS = {
     "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)": "count",
     "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?": "newest",

@@ -31,12 +31,11 @@ from collections import defaultdict
 
 import numpy as np
 
-from . import categories, dates, embed
+from . import categories, dates, embed, store
 from .lexical import STOPWORDS, fts_phrase, fts_terms
-from .store import FTS_COUNT as COUNT
 from .errors import EmptyInput, NotFound
 from .kin import HONORIFICS, KIN_NAMES, TITLES
-from .people import EVENT_TEXT, Stated, find, perhaps, perhaps_relation
+from .people import Stated, find, perhaps, perhaps_relation
 
 # Fitted on LoCoMo dev (bench/locomo.py), recall@10 + recall@25; see docs/benchmarks.md. "focus" (a passage in
 # the entries of the people the question names, where they are a few among many) is 0 in a store of one
@@ -97,49 +96,42 @@ class Names:
 
     def update(self, memory):
         # An entry changed, put in the trash or back, or erased (remembrancer/entries.py): count again.
-        changed = memory.query("SELECT value FROM settings WHERE key = 'entries.changed'")
-        changed = changed[0][0] if changed else None
+        changed = store.entries_changed(memory)
         if changed != self.changed:
             self.changed, self.covers, self.speakers, self.people_key = changed, 0, defaultdict(int), None
             self.runs = [0, 0]
-        top = memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
+        top = store.last_passage(memory)
         if top > self.covers and not self.covers:
             self._kept_speakers(memory, top)
         if top > self.covers:
             read = top - self.covers
             self.called = {}
-            for r in memory.query(
-                "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (self.covers,)
-            ):
+            for r in store.speakers_after(memory, self.covers):
                 self.speakers[r[0]] += r[1]
-            pairs, same = memory.query(
-                "SELECT count(*), coalesce(sum(CASE WHEN p.speaker = q.speaker THEN 1 ELSE 0 END), 0) FROM passages p JOIN passages q"
-                " ON q.entry = p.entry AND q.seq = p.seq - 1 WHERE p.id > ? AND p.speaker IS NOT NULL AND q.speaker IS NOT NULL",
-                (self.covers,))[0]
+            pairs, same = store.same_speaker_runs(memory, self.covers)
             self.runs = [self.runs[0] + pairs, self.runs[1] + same]
             self.covers = top
             if read >= SPEAKERS_KEPT_AT:
                 self._keep_speakers(memory)
         if not _has_table(memory, "people"):
             return
-        key = memory.query("SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM mentions),"
-                           " (SELECT count(*) FROM aliases)")[0]
+        key = store.people_key(memory)
         if tuple(key) == self.people_key:
             return
         self.people_key = tuple(key)
         self.alias_people, self.person_names, self.owners = defaultdict(set), {}, set()
         self.person_aliases = defaultdict(set)
-        for r in memory.query("SELECT id, name, owner FROM people"):
+        for r in store.everyone_named(memory):
             self.person_names[r[0]] = r[1]
             self.person_aliases[r[0]].add(r[1])
             if r[2]:
                 self.owners.add(r[0])
-        for r in memory.query("SELECT person, alias FROM aliases"):
+        for r in store.all_aliases(memory):
             self.person_aliases[r[0]].add(r[1])
         for pid, names in self.person_aliases.items():
             for n in names:
                 self.alias_people[n].add(pid)
-        self.person_fan = {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
+        self.person_fan = store.person_fans(memory)
 
 
     def said_by(self, words: set[str]) -> tuple[list[str], list[str]]:
@@ -192,13 +184,11 @@ class Names:
     # kept in the store (settings) after a large read, with how many passages they were counted over,
     # and taken up again only while the store still holds exactly those.
     def _kept_speakers(self, memory, top):
-        row = memory.query("SELECT value FROM settings WHERE key = ?", (SPEAKERS_SETTING,))
-        kept = json.loads(row[0][0]) if row else None
+        kept = memory.setting(SPEAKERS_SETTING)
         if not kept or kept["covers"] > top or "runs" not in kept:
             return
         # count(*) of the whole table reads its small (entry, seq) index, not the passages
-        have = (memory.query("SELECT count(*) FROM passages")[0][0]
-                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (kept["covers"],))[0][0])
+        have = store.passage_total(memory) - store.passages_after(memory, kept["covers"])
         if have == kept["passages"]:
             self.speakers = defaultdict(int, kept["speakers"])
             self.runs = list(kept["runs"])
@@ -207,12 +197,11 @@ class Names:
     def _keep_speakers(self, memory):
         if memory.readonly:
             return
-        have = (memory.query("SELECT count(*) FROM passages")[0][0]
-                - memory.query("SELECT count(*) FROM passages WHERE id > ?", (self.covers,))[0][0])
+        have = store.passage_total(memory) - store.passages_after(memory, self.covers)
         state = json.dumps({"covers": self.covers, "passages": have, "speakers": self.speakers, "runs": self.runs})
         try:
             with memory.transaction() as conn:
-                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (SPEAKERS_SETTING, state))
+                store.put_setting(conn, SPEAKERS_SETTING, state)
         except Exception:
             pass  # a busy store: counted again next time
 
@@ -245,7 +234,7 @@ _tables: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 def _has_table(memory, name) -> bool:
     known = _tables.setdefault(memory, set())  # tables are never dropped: a table seen is there for good
-    if name not in known and memory.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)):
+    if name not in known and store.has_table(memory, name):
         known.add(name)
     return name in known
 
@@ -378,7 +367,7 @@ def _near_names(memory, n, text: str, found) -> dict[str, dict]:
             continue
         # A word the passages hold is someone of its own, unless it is near a chat speaker's name (a speaker
         # called "Nebras" in the chat is "Nebraas") and extraction found no one by it.
-        held = bool(memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)))
+        held = store.fts_holds(memory, f'"{word}"')
         # Only names that could be near: a spelling or a shortening begins with the same letter, a curated nickname is
         # in the nickname lists either way (not every name in the store looked at for every word).
         could = [*by_first.get(low[0], ()), *(c for c in _namer().nicknames_of(low) | _namer().canonicals_of(low)
@@ -413,8 +402,7 @@ def _called(memory, n, name: str) -> set[str]:
     votes: dict[str, int] = defaultdict(int)
     says = defaultdict(int)  # who says the name other than as their own: no one speaks of themselves so
     phrase = fts_phrase(name)
-    rows = memory.query("SELECT p.entry, p.speaker, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
-                        " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL LIMIT ?", (f"text : {phrase}", CALLED_MOST))
+    rows = store.speaker_turns_matching(memory, f"text : {phrase}", CALLED_MOST)
     others: dict[int, set[str]] = {}
     for entry, speaker, text in rows:
         if own.search(text):
@@ -424,8 +412,7 @@ def _called(memory, n, name: str) -> set[str]:
         if not (greeted.search(text) or any((m.group(1) or "").lower() not in _NOT_SAID_TO for m in ending.finditer(text))):
             continue
         if entry not in others:
-            others[entry] = {r[0] for r in memory.query(
-                "SELECT DISTINCT speaker FROM passages WHERE entry = ? AND speaker IS NOT NULL", (entry,))}
+            others[entry] = store.entry_speakers(memory, entry)
         to = others[entry] - {speaker}
         if len(to) == 1:  # said to the one other speaker of a chat of two
             votes[to.pop()] += 1
@@ -486,7 +473,7 @@ def question_times(memory, text: str, anchor=None, among=None) -> list[dict]:
     from .extract.times import find_times
 
     if anchor is None:
-        latest = memory.query("SELECT max(at) FROM entries WHERE deleted IS NULL")[0][0]
+        latest = store.latest_entry_at(memory)
         anchor = min(latest[:10], dates.now()[:10]) if latest else dates.now()[:10]
     found = find_times(text, anchor)
     ranges = list(_ranges(text, found))
@@ -606,17 +593,11 @@ def event_date(memory, what: str, among=None) -> str | None:
         hidden = stated.hidden_events() if stated else set()
         redated = stated.redated if stated else {}
         theirs = sorted({r[0] for r in among.values()}) if among else []  # their entries (events_entry)
-        rows = memory.query(
-            "SELECT ev.id, coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
-            " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?)"
-            + (f" AND ev.entry IN ({','.join('?' * len(theirs))})" if theirs else "")
-            + " ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
-            (word, word.rstrip("s"), *theirs, 1 + len(hidden)),
-        )
+        rows = store.latest_events_of_kind(memory, word, word.rstrip("s"), theirs, 1 + len(hidden))
         found = [redated[r[0]][0] if r[0] in redated else r[1] for r in rows if r[0] not in hidden and r[1]]
         found += [g["lo"] for (_, kind), g in (stated.given.items() if stated else ()) if kind in (word, word.rstrip("s"))]
-        found += [lo for eid, (lo, _, _) in redated.items() if eid not in hidden and memory.query(
-            "SELECT 1 FROM events WHERE id = ? AND negated = 0 AND kind IN (?, ?)", (eid, word, word.rstrip("s")))]
+        found += [lo for eid, (lo, _, _) in redated.items()
+                  if eid not in hidden and store.event_is_of_kind(memory, eid, word, word.rstrip("s"))]
         if found:
             return max(found)
     hits = memory.bm25_among(fts_terms(what), list(among), 1) if among else bm25(memory, what, 1)
@@ -624,11 +605,10 @@ def event_date(memory, what: str, among=None) -> str | None:
         return event_date(memory, what) if among else None  # none of theirs: the store's
     pid = hits[0][0]
     if _has_table(memory, "times"):
-        rows = memory.query("SELECT lo FROM times WHERE passage = ? ORDER BY start LIMIT 1", (pid,))
+        rows = store.first_time_in(memory, pid)
         if rows:
             return rows[0][0]
-    rows = memory.query("SELECT e.at FROM passages p JOIN entries e ON e.id = p.entry WHERE p.id = ?", (pid,))
-    return rows[0][0] if rows else None
+    return store.passage_date(memory, pid)
 
 
 # -- the retrievers ------------------------------------------------------------------------------------
@@ -649,8 +629,8 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
         if runs is not None:
             return _bm25_runs(memory, terms, runs, limit)
     floor = 0
-    if memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0] > BM25_WINDOW:
-        sizes = {t: memory.query(COUNT, (t, BM25_WINDOW + 1))[0][0] for t in terms}
+    if store.last_passage(memory) > BM25_WINDOW:
+        sizes = {t: store.fts_count(memory, t, BM25_WINDOW + 1) for t in terms}
         kept, total = [], 0
         for t in sorted(terms, key=sizes.get):
             if total + sizes[t] > BM25_WINDOW:
@@ -659,17 +639,11 @@ def bm25(memory, text: str, limit: int, within: tuple[str, str] | None = None) -
             total += sizes[t]
         if not kept:  # the rarest word is too common to rank all its matches: rank its newest
             kept = [min(terms, key=sizes.get)]
-            row = memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                               (kept[0], BM25_WINDOW // 2 - 1))
-            floor = row[0][0] if row else 0
+            floor = store.fts_floor(memory, kept[0], BM25_WINDOW // 2)
         terms = kept
-    sql = "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
-    params: list = [" OR ".join(terms), floor]
-    if within:  # a window too wide to read by date
-        sql = ("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
-               " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND f.rowid >= ? AND e.at >= ? AND e.at < ?")
-        params += [within[0], within[1]]
-    rows = memory.query(sql + " ORDER BY bm25(passages_fts) LIMIT ?", (*params, limit))
+    match = " OR ".join(terms)
+    rows = (store.bm25_best_dated(memory, match, floor, *within, limit) if within  # a window too wide to read by date
+            else store.bm25_best(memory, match, floor, limit))
     return [(r[0], r[1]) for r in rows]
 
 
@@ -677,9 +651,7 @@ def _bm25_runs(memory, terms, runs, limit) -> list[tuple[int, float]]:
     """BM25 over the passages in these runs of ids only (scores as over the whole store)."""
     hits = []
     for lo, hi in runs:
-        hits += memory.query(
-            "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
-            (" OR ".join(terms), lo, hi))
+        hits += store.bm25_between(memory, " OR ".join(terms), lo, hi)
     hits.sort(key=lambda h: -h[1])
     return [(r[0], r[1]) for r in hits[:limit]]
 
@@ -687,9 +659,7 @@ def _bm25_runs(memory, terms, runs, limit) -> list[tuple[int, float]]:
 def _window_runs(memory, lo: str, hi: str, most: int = 200) -> list[tuple[int, int]] | None:
     """The passages of entries dated in [lo, hi) as runs of consecutive ids; None if there are more
     than BM25_WINDOW of them or more than `most` runs (then a date join is cheaper)."""
-    ids = [r[0] for r in memory.query(
-        "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
-        (lo, hi, BM25_WINDOW + 1))]
+    ids = store.passages_dated(memory, lo, hi, BM25_WINDOW + 1)
     if len(ids) > BM25_WINDOW:
         return None
     runs: list[list[int]] = []
@@ -810,8 +780,7 @@ class Similar:
         missing = [i for i in ids if i not in self.read]
         if missing:
             self.read.update(dict.fromkeys(missing))
-            for r in self.memory.query(f"SELECT {columns} FROM passages p{join} WHERE p.id IN ({','.join('?' * len(missing))})",
-                                       missing):
+            for r in store.passage_columns(self.memory, missing, columns, join):
                 self.read[r["id"]] = r
         return {i: self.read[i] for i in ids if self.read[i] is not None}
 
@@ -820,8 +789,7 @@ class Similar:
         missing = [i for i in ids if i not in self.named]
         if missing:
             self.named.update((i, []) for i in missing)
-            for pid, person in self.memory.query(f"SELECT passage, person FROM mentions WHERE person IN ({','.join('?' * len(people))})"
-                                                 f" AND passage IN ({','.join('?' * len(missing))})", [*people, *missing]):
+            for pid, person in store.mentions_of_in(self.memory, people, missing):
                 self.named[pid].append(person)
         return [(i, person) for i in ids for person in self.named[i]]
 
@@ -924,9 +892,7 @@ def focus(memory, a) -> list[tuple[list[int], bool]]:
         else:
             out.append((_entry_passages_of(memory, _entries_of(memory, s)), True))
     for t in a["times"]:
-        out.append(([r[0] for r in memory.query(
-            "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?",
-            (t["lo"], t["hi"], FOCUS + 1))], False))
+        out.append((store.passages_dated(memory, t["lo"], t["hi"], FOCUS + 1), False))
     return [(ids, person) for ids, person in out if ids and len(ids) <= FOCUS and len(ids) < total]
 
 
@@ -937,13 +903,10 @@ def _entries_of(memory, s) -> set[int]:
     entries = set()
     for speaker in s.speakers:
         phrase = fts_phrase(speaker)
-        entries |= {r[0] for r in memory.query(
-            "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
-            " LIMIT ?", (f"speaker : {phrase}", FOCUS + 1))}
+        entries |= set(store.entries_spoken_in(memory, f"speaker : {phrase}", FOCUS + 1))
     if s.people and _has_table(memory, "mentions"):
         people = sorted(s.people)
-        entries |= {r[0] for r in memory.query(
-            f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, FOCUS + 1))}
+        entries |= set(store.entries_of_people(memory, people, FOCUS + 1))
     s.entries = entries
     return entries
 
@@ -955,7 +918,7 @@ def _entry_passages_of(memory, entries) -> list[int]:
     ids = []
     for b in range(0, len(entries), 900):
         part = entries[b:b + 900]
-        ids += [r[0] for r in memory.query(f"SELECT id FROM passages WHERE entry IN ({','.join('?' * len(part))})", part)]
+        ids += store.passage_ids_of(memory, part)
         if len(ids) > FOCUS:
             return []
     return ids
@@ -1028,8 +991,7 @@ def _own_passages(memory, entries) -> dict[int, tuple]:
     entries, out = sorted(entries), {}
     for b in range(0, len(entries), 900):
         part = entries[b:b + 900]
-        for r in memory.query(f"SELECT p.id, p.entry, p.seq, p.speaker, e.at FROM passages p JOIN entries e ON e.id = p.entry"
-                              f" WHERE p.entry IN ({','.join('?' * len(part))})", part):
+        for r in store.passages_with_dates(memory, part):
             out[r[0]] = (r[1], r[2], r[3], r[4])
         if len(out) > OWN_MOST:
             break
@@ -1184,8 +1146,7 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
     people = sorted({p for s in a["people"] for p in s.people})
     if not people or not _has_table(memory, "person_facts"):
         return {}
-    rows = memory.query(f"SELECT id, passage, kind, what, statement, person FROM person_facts WHERE person IN"
-                        f" ({','.join('?' * len(people))}) AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, FACT_ROWS])
+    rows = store.latest_facts_of(memory, people, FACT_ROWS)
     if not rows:
         return {}
     with _fact_lock:
@@ -1216,8 +1177,7 @@ def _statement_vectors(memory, rows) -> dict[str, np.ndarray]:
     ids = [r["id"] for r in rows]
     for b in range(0, len(ids), 900):
         part = ids[b:b + 900]
-        for statement, blob in memory.query(f"SELECT statement, vector FROM person_facts WHERE id IN ({','.join('?' * len(part))})"
-                                            f" AND vector IS NOT NULL", part):
+        for statement, blob in store.fact_vectors(memory, part):
             vector = embed.to_vector(bytes(blob))
             if len(vector) == embed.DIM:
                 out[statement] = vector
@@ -1229,8 +1189,7 @@ def _statement_vectors(memory, rows) -> dict[str, np.ndarray]:
     if not memory.readonly:
         try:
             with memory.transaction() as conn:  # by id and statement: a fact read again since is not given this one's
-                conn.executemany("UPDATE person_facts SET vector = ? WHERE id = ? AND statement = ? AND vector IS NULL",
-                                 [(out[r["statement"]].tobytes(), r["id"], r["statement"]) for r in missing])
+                store.put_fact_vectors(conn, [(out[r["statement"]].tobytes(), r["id"], r["statement"]) for r in missing])
         except Exception:
             pass
     return out
@@ -1325,7 +1284,7 @@ def _timed(memory, info) -> dict[int, list[tuple[str, str]]]:
     """The time windows each of these passages speaks of (extracted times)."""
     spoken = defaultdict(list)
     if _has_table(memory, "times"):
-        for r in memory.query(f"SELECT passage, lo, hi FROM times WHERE passage IN ({','.join('?' * len(info))})", list(info)):
+        for r in store.times_of_passages(memory, list(info)):
             spoken[r[0]].append((r[1], r[2]))
     return spoken
 
@@ -1376,8 +1335,7 @@ def _their_latest(memory, people) -> str | None:
     ids = sorted({p for s in people for p in s.people})
     if not ids:
         return None
-    latest = memory.query(f"SELECT max(e.at) FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN"
-                          f" ({','.join('?' * len(ids))}) AND e.deleted IS NULL", ids)[0][0]
+    latest = store.latest_mention_at(memory, ids)
     return min(latest[:10], dates.now()[:10]) if latest else None
 
 
@@ -1432,7 +1390,7 @@ def unknown_names(memory, question: str, a) -> list[str]:
         word = re.sub(r"['’]s$", "", m.group(0))
         if m.start() == len(question) - len(question.lstrip()) or word.lower() in said or word.lower() in STOPWORDS:
             continue
-        if word not in out and not memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'"{word}"',)):
+        if word not in out and not store.fts_holds(memory, f'"{word}"'):
             out.append(word)
     return out
 
@@ -1451,16 +1409,11 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
 
     def named(pid):
         if pid not in name:
-            name[pid] = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+            name[pid] = store.name_of(memory, pid)
         return name[pid]
 
     if people:
-        marks = ",".join("?" * len(people))
-        rows = [dict(r) for r in memory.query(
-            f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage, max(coalesce(r.confidence, 1.0)) AS confidence"
-            f" FROM relations r WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
-            f" ORDER BY min(r.entry), min(r.start)",
-            [*people, *people])]
+        rows = [dict(r) for r in store.relations_of_people(memory, people)]
         rows = stated.relations(rows, set(people)) if stated else rows
         for r in sorted(rows, key=lambda r: r.get("said") is None)[:limit]:  # what the owner said first
             maybe = not r.get("said") and perhaps_relation(r.get("confidence"))
@@ -1468,13 +1421,6 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
             out.append({"fact": fact + (" (you said)" if r.get("said") else ""), "kind": "relation",
                         "passage": r["passage"], "said": r.get("said"), "perhaps": maybe,
                         "confidence": round(r["confidence"] if r.get("confidence") is not None else 1.0, 3)})
-    clauses, params = [], []
-    if people:
-        clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
-        params += people
-    for t in times:
-        clauses.append("(coalesce(ev.lo, en.at) >= ? AND coalesce(ev.lo, en.at) < ?)")
-        params += [t["lo"], t["hi"]]
     hidden = stated.hidden_events() if stated else set()
     redated = stated.redated if stated else {}
 
@@ -1482,14 +1428,8 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
         return any(t["lo"] <= at < t["hi"] for t in times)
 
     events = []
-    if clauses:
-        for r in memory.query(
-            f"SELECT ev.id, ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text,"
-            " coalesce(ev.confidence, 1.0) AS confidence"
-            " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
-            f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
-            [*params, limit + len(hidden) + len(redated)],
-        ):
+    if people or times:
+        for r in store.events_of_or_in(memory, people, [(t["lo"], t["hi"]) for t in times], limit + len(hidden) + len(redated)):
             if r["id"] in hidden:
                 continue
             at, said = (redated[r["id"]][0], redated[r["id"]][2]) if r["id"] in redated else (r["at"], None)
@@ -1500,8 +1440,7 @@ def facts(memory, sources, times, limit=20) -> list[dict]:
     if stated:
         seen = {e["passage"] for e in events}
         for eid, (lo, _, said) in redated.items():  # re-dated into a time asked about
-            r = memory.query(f"SELECT ev.kind, ev.passage, {EVENT_TEXT} AS text FROM events ev JOIN entries en ON en.id = ev.entry"
-                             " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ? AND ev.negated = 0", (eid,))
+            r = store.event_told(memory, eid)
             if r and eid not in hidden and in_times(lo) and r[0]["passage"] not in seen:
                 events.append({"fact": f"{r[0]['kind']}: {r[0]['text']} ({lo}, you said)", "kind": "event", "at": lo,
                                "passage": r[0]["passage"], "said": said, "perhaps": False, "confidence": 1.0})
@@ -1544,19 +1483,11 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
         return out
     n = names(memory)
     forms, heads = _cue_forms(cue)
-    marks = ",".join("?" * len(forms + heads))
     # Direct ties, as ACT-R's associative strength S_ji = ln(P(person | cue) / P(person)): a person tied
     # to every cue (a narrator, the "you" of a story) gains nothing from being tied to this one too.
-    totals = {r[0]: r[1] for r in memory.query("SELECT person, sum(closeness) FROM person_cues GROUP BY person")}
+    totals = store.cue_totals(memory)
     everything = sum(totals.values()) or 1.0
-    rows = memory.query(
-        f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?"
-        + (" OR cue LIKE ?" if heads else "")
-        # in an order of their own (a person's evidence is gathered cue by cue), not the table's, which
-        # upserts leave differently on each backend
-        + " ORDER BY person, closeness DESC, cue",
-        [*forms, *heads, f"% {forms[0]}", f"{forms[0]} %"] + ([f"% {heads[0]}"] if heads else []),
-    )
+    rows = store.person_cues_for(memory, forms, heads)
     rows = [r for r in rows if r["person"] not in n.owners]
     for_cue = sum(r["closeness"] for r in rows) or 1.0
     score: dict[int, float] = defaultdict(float)
@@ -1574,14 +1505,11 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
         score[r["person"]] += (max(strength, 0.0) * r["closeness"] + 0.5 * share) * (1.0 if exact else 0.5)
         why[r["person"]].append(
             f"{cue} → {r['cue']} (read together {r['count']}×, strength {strength:+.2f}) → {n.person_names.get(r['person'], '?')}")
-        for c in memory.query("SELECT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL GROUP BY passage"
-                              " ORDER BY max(closeness) DESC, passage LIMIT 5", (r["person"], r["cue"])):
-            evidence[r["person"]].append(c[0])
+        evidence[r["person"]].extend(store.cue_evidence(memory, r["person"], r["cue"]))
     # Co-mention: people named in (or speaking) the passages the cue finds, by rank.
     found = [p["passage"] for p in passages]
     if found:
-        pmarks = ",".join("?" * len(found))
-        for r in memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({pmarks}) ORDER BY passage, person", found):
+        for r in store.people_in_passages(memory, found):
             if r["person"] in n.owners:
                 continue
             # discounted by how many passages name them (their fan), as above
@@ -1590,9 +1518,7 @@ def recall(memory, cue: str, limit: int = 10) -> dict:
             if r["passage"] not in evidence[r["person"]]:
                 evidence[r["person"]].append(r["passage"])
     # A name the owner said is not a person (a pet, a place, a thing) stays a cue: it is found among the things.
-    kinds = {r[0]: r[1] for r in memory.query(
-        f"SELECT id, kind FROM people WHERE kind IS NOT NULL AND kind != 'person' AND id IN ({','.join('?' * len(score))})",
-        list(score))} if score else {}
+    kinds = store.things_among(memory, score) if score else {}
     named_things = [{"name": n.person_names[pid], "kind": kinds[pid], "score": round(score[pid], 4),
                      "evidence": memory.passages(evidence[pid][:3])}
                     for pid in sorted(kinds, key=lambda p: -score[p]) if pid in n.person_names]
@@ -1625,9 +1551,7 @@ def _about(memory, cue: str, passages: list[dict]) -> list[dict]:
         return passages
     ids = [p["passage"] for p in passages]
     terms = fts_terms(cue)
-    worded = {r[0] for r in memory.query(
-        f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN ({','.join('?' * len(ids))})",
-        [" OR ".join(terms), *ids])} if terms else set()
+    worded = store.matching_among(memory, " OR ".join(terms), ids) if terms else set()
     near = embed.similarities(memory, embed.embed([cue])[0], [i for i in ids if i not in worded])
     return [p for p in passages if p["passage"] in worded or near.get(p["passage"], 0.0) >= CUE_SIMILARITY]
 
@@ -1656,23 +1580,19 @@ def _cue_forms(cue: str) -> tuple[list[str], list[str]]:
 
 def _things(memory, forms, found) -> list[dict]:
     """Other cues read in the same passages as this one, weighted by how rare they are (low fan)."""
-    marks = ",".join("?" * len(forms))
-    passages = [r[0] for r in memory.query(f"SELECT DISTINCT passage FROM cues WHERE cue IN ({marks}) AND passage IS NOT NULL", forms)]
+    passages = store.passages_with_cue(memory, forms)
     passages = list(dict.fromkeys(passages + found[:5]))
     if not passages:
         return []
-    pmarks = ",".join("?" * len(passages))
-    total = memory.query("SELECT count(DISTINCT passage) FROM cues")[0][0] or 1
+    total = store.cued_passage_count(memory) or 1
     counts = defaultdict(set)
     # In order (as SQLite reads them by its index): cues of equal score keep the order first seen, on any backend.
-    for r in memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({pmarks}) ORDER BY passage, id", passages):
+    for r in store.cues_of_passages(memory, passages):
         if r["cue"] not in forms:
             counts[r["cue"]].add(r["passage"])
     fan = {}
     if counts:
-        cmarks = ",".join("?" * len(counts))
-        fan = {r[0]: r[1] for r in memory.query(
-            f"SELECT cue, count(DISTINCT passage) FROM cues WHERE cue IN ({cmarks}) GROUP BY cue", list(counts))}
+        fan = store.cue_fans(memory, counts)
     scored = {c: len(ps) * math.log(1 + total / fan.get(c, 1)) for c, ps in counts.items()}
     return [
         {"name": c, "score": round(s, 4), "evidence": memory.passages(sorted(counts[c])[:3])}
@@ -1696,10 +1616,7 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
     items = []
     stated = _stated(memory)
     if _has_table(memory, "times"):
-        for r in memory.query(
-            "SELECT t.passage, t.entry, t.lo, t.hi, t.text, substr(e.text, max(t.start - 12, 0) + 1, min(t.start, 12)) AS before"
-            " FROM times t JOIN entries e ON e.id = t.entry WHERE t.lo >= ? AND t.lo < ? AND t.passage IS NOT NULL"
-            " ORDER BY t.lo, t.entry, t.start", (lo, hi)):
+        for r in store.times_between(memory, lo, hi):
             # "meaning to fix it since 2015": how long a state has lasted, not when the passage happened
             if _SINCE.search(r["before"]):
                 continue
@@ -1709,9 +1626,7 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
         # their date, and the births and deaths they gave by hand (no passage tells those). A death read unsurely
         # is "perhaps death", not a death.
         hidden = stated.hidden_events() | set(stated.redated) if stated else set()
-        for r in memory.query(
-            "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage, coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
-            " WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ? AND ev.passage IS NOT NULL", (lo, hi)):
+        for r in store.events_between(memory, lo, hi):
             if r["id"] not in hidden and (allowed is None or r["passage"] in allowed):
                 maybe = perhaps(r["kind"], r["confidence"])
                 items.append({"at": r["lo"], "until": r["hi"], "what": f"perhaps {r['kind']}" if maybe else r["kind"],
@@ -1719,25 +1634,22 @@ def timeline(memory, start: str | None = None, end: str | None = None, person: s
         if stated:
             gone = stated.hidden_events()
             for eid, (elo, ehi, said) in stated.redated.items():
-                r = memory.query("SELECT kind, passage FROM events WHERE id = ? AND negated = 0", (eid,))
+                r = store.event_kind_passage(memory, eid)
                 if eid not in gone and r and r[0]["passage"] and lo <= elo < hi and (allowed is None or r[0]["passage"] in allowed):
                     items.append({"at": elo, "until": ehi, "what": r[0]["kind"], "kind": "event", "passage": r[0]["passage"], "said": said})
             mine = find_person(memory, person) if person else None
             for (pid, kind), g in stated.given.items():
                 if lo <= g["lo"] < hi and (person is None or pid == mine):
-                    name = memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+                    name = store.name_of(memory, pid)
                     items.append({"at": g["lo"], "until": g["hi"], "what": f"{kind} of {name} (you said)", "kind": "event",
                                   "passage": None, "said": g["said"], "person": name})
     # Passages that name no day of their own ("yesterday", "last Tuesday") happened when their entry
     # is dated; a month or a year they mention ("moving in August") does not move them: one item an entry.
     timed = set()
     if _has_table(memory, "times"):
-        timed = {r[0] for r in memory.query(
-            "SELECT DISTINCT t.passage FROM times t JOIN entries e ON e.id = t.entry WHERE e.at >= ? AND e.at < ?"
-            " AND julianday(t.hi) - julianday(t.lo) <= 7", (lo, hi))}
-    for r in memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ?"
-                          " AND e.deleted IS NULL ORDER BY e.at", (lo, hi)):
-        untimed = [p for p in _entry_passages(memory, r["id"]) if p not in timed and (allowed is None or p in allowed)]
+        timed = store.day_timed_passages(memory, lo, hi)
+    for r in store.entries_between(memory, lo, hi):
+        untimed = [p for p in store.passages_in_order(memory, r["id"]) if p not in timed and (allowed is None or p in allowed)]
         if untimed:
             items.append({"at": r["at"], "until": None, "what": "written", "kind": "entry", "passage": untimed[0]})
     items.sort(key=lambda x: (x["at"], x["passage"] or 0))
@@ -1762,27 +1674,22 @@ def find_person(memory, name: str) -> int | None:
         return find(memory.conn, name, partial=True)
 
 
-def _entry_passages(memory, entry_id):
-    return [r[0] for r in memory.query("SELECT id FROM passages WHERE entry = ? ORDER BY seq", (entry_id,))]
-
-
 def _person_passages(memory, name: str) -> set[int]:
     ids = set()
     if _has_table(memory, "people"):
         pid = find(memory.conn, name)
         if pid is not None:
-            ids |= {r[0] for r in memory.query("SELECT DISTINCT passage FROM mentions WHERE person = ? AND passage IS NOT NULL", (pid,))}
-            aliases = [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+            ids |= store.passages_mentioning(memory, pid)
+            aliases = store.aliases_of_person(memory, pid)
             name_forms = set(aliases) | {name}
         else:
             name_forms = {name}
     else:
         name_forms = {name}
-    marks = ",".join("?" * len(name_forms))
-    ids |= {r[0] for r in memory.query(f"SELECT id FROM passages WHERE speaker IN ({marks})", list(name_forms))}
+    ids |= store.passages_spoken_by(memory, name_forms)
     for form in name_forms:  # named where extraction missed it
         phrase = fts_phrase(form)
-        ids |= {r[0] for r in memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (f"text : {phrase}",))}
+        ids |= store.passages_matching(memory, f"text : {phrase}")
     if not ids:
         raise NotFound(f"No one called {name!r} is remembered", "See `remembrancer people` for the names known.")
     return ids

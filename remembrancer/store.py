@@ -3435,3 +3435,380 @@ def facts_told(memory, pid: int) -> list:
     return memory.query(
         "SELECT f.kind, f.what, f.statement, f.passage, coalesce(f.lo, e.at) AS at FROM person_facts f"
         " JOIN entries e ON e.id = f.entry WHERE f.person = ? ORDER BY coalesce(f.lo, e.at), f.id", (pid,))
+
+
+# -- recall ------------------------------------------------------------------------------------------
+# recall.py's reads (and the two writes it keeps: the speakers' counts, the facts' vectors). The FTS5 statements are
+# kept word for word: a PostgreSQL memory answers some of these very shapes from its postings (postgres.py `_POSTINGS`).
+
+# the names a question may use (recall.Names)
+def entries_changed(memory):
+    """The store's count of changes to entries (None: never counted)."""
+    changed = memory.query("SELECT value FROM settings WHERE key = 'entries.changed'")
+    return changed[0][0] if changed else None
+
+
+def last_passage(memory) -> int:
+    """The highest passage id (0: none)."""
+    return memory.query("SELECT coalesce(max(id), 0) FROM passages")[0][0]
+
+
+def speakers_after(memory, covers: int) -> list:
+    """Rows (speaker, turns) of the speakers of the passages after id `covers`."""
+    return memory.query(
+        "SELECT speaker, count(*) FROM passages WHERE id > ? AND speaker IS NOT NULL GROUP BY speaker", (covers,))
+
+
+def same_speaker_runs(memory, covers: int):
+    """The row (turns after a turn of the same entry, of those: after one of the same speaker) of the passages
+    after id `covers`."""
+    return memory.query(
+        "SELECT count(*), coalesce(sum(CASE WHEN p.speaker = q.speaker THEN 1 ELSE 0 END), 0) FROM passages p JOIN passages q"
+        " ON q.entry = p.entry AND q.seq = p.seq - 1 WHERE p.id > ? AND p.speaker IS NOT NULL AND q.speaker IS NOT NULL",
+        (covers,))[0]
+
+
+def people_key(memory):
+    """The row (people, last mention id, aliases) that changes when the people found change."""
+    return memory.query("SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM mentions),"
+                        " (SELECT count(*) FROM aliases)")[0]
+
+
+def everyone_named(memory) -> list:
+    """Rows (id, name, owner) of every person."""
+    return memory.query("SELECT id, name, owner FROM people")
+
+
+def all_aliases(memory) -> list:
+    """Rows (person, alias) of every alias."""
+    return memory.query("SELECT person, alias FROM aliases")
+
+
+def person_fans(memory) -> dict[int, int]:
+    """Each person's fan: how many passages mention them."""
+    return {r[0]: r[1] for r in memory.query("SELECT person, count(DISTINCT passage) FROM mentions GROUP BY person")}
+
+
+def passage_total(memory) -> int:
+    """How many passages there are (count(*) reads the small (entry, seq) index, not the passages)."""
+    return memory.query("SELECT count(*) FROM passages")[0][0]
+
+
+def passages_after(memory, covers: int) -> int:
+    """How many passages have an id above `covers`."""
+    return memory.query("SELECT count(*) FROM passages WHERE id > ?", (covers,))[0][0]
+
+
+def put_setting(conn, key: str, value: str):
+    """Keep a setting's text as it is (`Memory.set_setting` keeps a value as JSON)."""
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+
+# reading the question (recall.named_people, question_times, event_date)
+def fts_holds(memory, match: str) -> bool:
+    """Does a passage match this FTS5 query?"""
+    return bool(memory.query("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (match,)))
+
+
+def speaker_turns_matching(memory, match: str, most: int) -> list:
+    """Rows (entry, speaker, text) of at most `most` spoken passages matching an FTS5 query."""
+    return memory.query("SELECT p.entry, p.speaker, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                        " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL LIMIT ?", (match, most))
+
+
+def entry_speakers(memory, entry: int) -> set[str]:
+    """Who speaks in an entry."""
+    return {r[0] for r in memory.query("SELECT DISTINCT speaker FROM passages WHERE entry = ? AND speaker IS NOT NULL", (entry,))}
+
+
+def latest_entry_at(memory):
+    """The date of the latest entry not in the trash (None: none)."""
+    return memory.query("SELECT max(at) FROM entries WHERE deleted IS NULL")[0][0]
+
+
+def latest_events_of_kind(memory, kind: str, other: str, entries, most: int) -> list:
+    """Rows (id, when: its date, else its entry's) of at most `most` events of either kind not negated (`entries`: of
+    these entries only, if any), latest first."""
+    return memory.query(
+        "SELECT ev.id, coalesce(ev.lo, e.at) FROM events ev JOIN entries e ON e.id = ev.entry"
+        " WHERE ev.negated = 0 AND (ev.kind = ? OR ev.kind = ?)"
+        + (f" AND ev.entry IN ({','.join('?' * len(entries))})" if entries else "")
+        + " ORDER BY coalesce(ev.lo, e.at) DESC LIMIT ?",
+        (kind, other, *entries, most),
+    )
+
+
+def event_is_of_kind(memory, eid: int, kind: str, other: str) -> bool:
+    """Is the event one of either kind, not negated?"""
+    return bool(memory.query("SELECT 1 FROM events WHERE id = ? AND negated = 0 AND kind IN (?, ?)", (eid, kind, other)))
+
+
+def first_time_in(memory, passage: int) -> list:
+    """The row (lo) of the first time a passage speaks of, if it speaks of one."""
+    return memory.query("SELECT lo FROM times WHERE passage = ? ORDER BY start LIMIT 1", (passage,))
+
+
+def passage_date(memory, passage: int):
+    """The date of a passage's entry (None: no such passage)."""
+    rows = memory.query("SELECT e.at FROM passages p JOIN entries e ON e.id = p.entry WHERE p.id = ?", (passage,))
+    return rows[0][0] if rows else None
+
+
+# the retrievers and the candidates' rows (recall.bm25, Similar, focus, own_features)
+def bm25_best(memory, match: str, floor: int, limit: int) -> list:
+    """Rows (passage id, BM25 score: higher is better) of the `limit` best passages from `floor` on matching an
+    FTS5 query, best first."""
+    return memory.query("SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?"
+                        " ORDER BY bm25(passages_fts) LIMIT ?", (match, floor, limit))
+
+
+def bm25_best_dated(memory, match: str, floor: int, lo: str, hi: str, limit: int) -> list:
+    """As `bm25_best`, of the passages of entries dated in [lo, hi) only (a window too wide to read by date)."""
+    return memory.query("SELECT f.rowid, -bm25(passages_fts) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                        " JOIN entries e ON e.id = p.entry WHERE passages_fts MATCH ? AND f.rowid >= ? AND e.at >= ? AND e.at < ?"
+                        " ORDER BY bm25(passages_fts) LIMIT ?", (match, floor, lo, hi, limit))
+
+
+def bm25_between(memory, match: str, lo: int, hi: int) -> list:
+    """Rows (passage id, BM25 score as over the whole store) of the passages with ids in [lo, hi] matching an FTS5 query."""
+    return memory.query(
+        "SELECT rowid, -bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?",
+        (match, lo, hi))
+
+
+def passages_dated(memory, lo: str, hi: str, most: int) -> list[int]:
+    """At most `most` of the passages of entries dated in [lo, hi)."""
+    return [r[0] for r in memory.query(
+        "SELECT p.id FROM entries e JOIN passages p ON p.entry = e.id WHERE e.at >= ? AND e.at < ? LIMIT ?", (lo, hi, most))]
+
+
+def passage_columns(memory, ids, columns: str, join: str) -> list:
+    """Rows of these `columns` of these passages (`p`; `join`: the tables they need, e.g. entries `e`)."""
+    return memory.query(f"SELECT {columns} FROM passages p{join} WHERE p.id IN ({','.join('?' * len(ids))})", ids)
+
+
+def mentions_of_in(memory, people, passages) -> list:
+    """Rows (passage, person) of these people's mentions in these passages."""
+    return memory.query(f"SELECT passage, person FROM mentions WHERE person IN ({','.join('?' * len(people))})"
+                        f" AND passage IN ({','.join('?' * len(passages))})", [*people, *passages])
+
+
+def entries_spoken_in(memory, match: str, most: int) -> list[int]:
+    """At most `most` of the entries with a passage matching an FTS5 query (`speaker : ...`: spoken by)."""
+    return [r[0] for r in memory.query(
+        "SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+        " LIMIT ?", (match, most))]
+
+
+def entries_of_people(memory, people, most: int) -> list[int]:
+    """At most `most` of the entries that mention these people."""
+    return [r[0] for r in memory.query(
+        f"SELECT DISTINCT entry FROM mentions WHERE person IN ({','.join('?' * len(people))}) LIMIT ?", (*people, most))]
+
+
+def passage_ids_of(memory, entries) -> list[int]:
+    """The passages of these entries."""
+    return [r[0] for r in memory.query(f"SELECT id FROM passages WHERE entry IN ({','.join('?' * len(entries))})", entries)]
+
+
+def passages_with_dates(memory, entries) -> list:
+    """Rows (id, entry, seq, speaker, at: the entry's date) of these entries' passages."""
+    return memory.query(f"SELECT p.id, p.entry, p.seq, p.speaker, e.at FROM passages p JOIN entries e ON e.id = p.entry"
+                        f" WHERE p.entry IN ({','.join('?' * len(entries))})", entries)
+
+
+# the facts and answers (recall._fact_matches, _timed, _their_latest, unknown_names, facts)
+def latest_facts_of(memory, people, most: int) -> list:
+    """Rows (id, passage, kind, what, statement, person) of the `most` latest facts of these people told in a passage."""
+    return memory.query(f"SELECT id, passage, kind, what, statement, person FROM person_facts WHERE person IN"
+                        f" ({','.join('?' * len(people))}) AND passage IS NOT NULL ORDER BY id DESC LIMIT ?", [*people, most])
+
+
+def fact_vectors(memory, ids) -> list:
+    """Rows (statement, vector) of these facts that have a vector kept."""
+    return memory.query(f"SELECT statement, vector FROM person_facts WHERE id IN ({','.join('?' * len(ids))})"
+                        f" AND vector IS NOT NULL", ids)
+
+
+def put_fact_vectors(conn, rows):
+    """Rows (vector, id, statement): each fact's vector, kept if the fact still has that statement and no vector."""
+    conn.executemany("UPDATE person_facts SET vector = ? WHERE id = ? AND statement = ? AND vector IS NULL", rows)
+
+
+def times_of_passages(memory, passages) -> list:
+    """Rows (passage, lo, hi) of the times these passages speak of."""
+    return memory.query(f"SELECT passage, lo, hi FROM times WHERE passage IN ({','.join('?' * len(passages))})", passages)
+
+
+def latest_mention_at(memory, people):
+    """The date of the latest entry not in the trash that mentions one of these people (None: none)."""
+    return memory.query(f"SELECT max(e.at) FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN"
+                        f" ({','.join('?' * len(people))}) AND e.deleted IS NULL", people)[0][0]
+
+
+def name_of(memory, pid: int) -> str:
+    return memory.query("SELECT name FROM people WHERE id = ?", (pid,))[0][0]
+
+
+def relations_of_people(memory, people) -> list:
+    """Rows (subject, relation, object, passage: the first, confidence: the surest) of each relation of these people,
+    either way, in the order they were first told."""
+    marks = ",".join("?" * len(people))
+    return memory.query(
+        f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage, max(coalesce(r.confidence, 1.0)) AS confidence"
+        f" FROM relations r WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
+        f" ORDER BY min(r.entry), min(r.start)",
+        [*people, *people])
+
+
+def events_of_or_in(memory, people, windows, most: int) -> list:
+    """Rows (id, kind, at, passage, text: its words, confidence) of at most `most` events not negated that these
+    people undergo or that happened in one of these windows (lo, hi), earliest first."""
+    clauses, params = [], []
+    if people:
+        clauses.append(f"ev.id IN (SELECT event FROM event_people WHERE person IN ({','.join('?' * len(people))}))")
+        params += people
+    for lo, hi in windows:
+        clauses.append("(coalesce(ev.lo, en.at) >= ? AND coalesce(ev.lo, en.at) < ?)")
+        params += [lo, hi]
+    return memory.query(
+        f"SELECT ev.id, ev.kind, coalesce(ev.lo, substr(en.at, 1, 10)) AS at, ev.passage, {EVENT_TEXT} AS text,"
+        " coalesce(ev.confidence, 1.0) AS confidence"
+        " FROM events ev JOIN entries en ON en.id = ev.entry LEFT JOIN passages pa ON pa.id = ev.passage"
+        f" WHERE ev.negated = 0 AND ({' OR '.join(clauses)}) ORDER BY at LIMIT ?",
+        [*params, most],
+    )
+
+
+def event_told(memory, eid: int) -> list:
+    """The row (kind, passage, text: its words) of an event not negated, if it is one."""
+    return memory.query(f"SELECT ev.kind, ev.passage, {EVENT_TEXT} AS text FROM events ev JOIN entries en ON en.id = ev.entry"
+                        " LEFT JOIN passages pa ON pa.id = ev.passage WHERE ev.id = ? AND ev.negated = 0", (eid,))
+
+
+# what a cue is tied to (recall.recall, _about, _things)
+def cue_totals(memory) -> dict[int, float]:
+    """Each person's closeness summed over every cue."""
+    return {r[0]: r[1] for r in memory.query("SELECT person, sum(closeness) FROM person_cues GROUP BY person")}
+
+
+def person_cues_for(memory, forms, heads) -> list:
+    """Rows (person, cue, count, closeness, fan) of the people's ties to a cue: to one of its forms or its head's, or
+    to a cue ending or starting with its first form (or ending with its head's), person by person, closest first."""
+    marks = ",".join("?" * len(forms + heads))
+    return memory.query(
+        f"SELECT person, cue, count, closeness, fan FROM person_cues WHERE cue IN ({marks}) OR cue LIKE ? OR cue LIKE ?"
+        + (" OR cue LIKE ?" if heads else "")
+        # in an order of their own (a person's evidence is gathered cue by cue), not the table's, which
+        # upserts leave differently on each backend
+        + " ORDER BY person, closeness DESC, cue",
+        [*forms, *heads, f"% {forms[0]}", f"{forms[0]} %"] + ([f"% {heads[0]}"] if heads else []),
+    )
+
+
+def cue_evidence(memory, pid: int, cue: str) -> list[int]:
+    """The five passages where the person is closest to the cue."""
+    return [r[0] for r in memory.query(
+        "SELECT passage FROM cues WHERE person = ? AND cue = ? AND passage IS NOT NULL GROUP BY passage"
+        " ORDER BY max(closeness) DESC, passage LIMIT 5", (pid, cue))]
+
+
+def people_in_passages(memory, passages) -> list:
+    """Rows (passage, person) of the people mentioned in these passages, in order."""
+    return memory.query(f"SELECT DISTINCT passage, person FROM mentions WHERE passage IN ({','.join('?' * len(passages))})"
+                        " ORDER BY passage, person", passages)
+
+
+def things_among(memory, people) -> dict[int, str]:
+    """Those of these people that are not persons (a pet, a place, a thing), and their kind."""
+    return {r[0]: r[1] for r in memory.query(
+        f"SELECT id, kind FROM people WHERE kind IS NOT NULL AND kind != 'person' AND id IN ({','.join('?' * len(people))})",
+        list(people))}
+
+
+def matching_among(memory, match: str, ids) -> set[int]:
+    """Those of these passages that match an FTS5 query."""
+    return {r[0] for r in memory.query(
+        f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN ({','.join('?' * len(ids))})", [match, *ids])}
+
+
+def passages_with_cue(memory, forms) -> list[int]:
+    """The passages where one of these cues is read."""
+    return [r[0] for r in memory.query(
+        f"SELECT DISTINCT passage FROM cues WHERE cue IN ({','.join('?' * len(forms))}) AND passage IS NOT NULL", forms)]
+
+
+def cued_passage_count(memory) -> int:
+    """How many passages have a cue read in them."""
+    return memory.query("SELECT count(DISTINCT passage) FROM cues")[0][0]
+
+
+def cues_of_passages(memory, passages) -> list:
+    """Rows (cue, passage) of the cues read in these passages, passage by passage, in the order read."""
+    return memory.query(f"SELECT cue, passage FROM cues WHERE passage IN ({','.join('?' * len(passages))}) ORDER BY passage, id",
+                        passages)
+
+
+def cue_fans(memory, cues) -> dict[str, int]:
+    """Each of these cues' fan: how many passages it is read in."""
+    return {r[0]: r[1] for r in memory.query(
+        f"SELECT cue, count(DISTINCT passage) FROM cues WHERE cue IN ({','.join('?' * len(cues))}) GROUP BY cue", list(cues))}
+
+
+# by when things happened (recall.timeline)
+def times_between(memory, lo: str, hi: str) -> list:
+    """Rows (passage, entry, lo, hi, text, before: the twelve characters before it) of the times passages speak of
+    that start in [lo, hi), in order."""
+    return memory.query(
+        "SELECT t.passage, t.entry, t.lo, t.hi, t.text, substr(e.text, max(t.start - 12, 0) + 1, min(t.start, 12)) AS before"
+        " FROM times t JOIN entries e ON e.id = t.entry WHERE t.lo >= ? AND t.lo < ? AND t.passage IS NOT NULL"
+        " ORDER BY t.lo, t.entry, t.start", (lo, hi))
+
+
+def events_between(memory, lo: str, hi: str) -> list:
+    """Rows (id, kind, lo, hi, passage, confidence) of the events not negated, told in a passage, that start in [lo, hi)."""
+    return memory.query(
+        "SELECT ev.id, ev.kind, ev.lo, ev.hi, ev.passage, coalesce(ev.confidence, 1.0) AS confidence FROM events ev"
+        " WHERE ev.negated = 0 AND ev.lo >= ? AND ev.lo < ? AND ev.passage IS NOT NULL", (lo, hi))
+
+
+def event_kind_passage(memory, eid: int) -> list:
+    """The row (kind, passage) of an event not negated, if it is one."""
+    return memory.query("SELECT kind, passage FROM events WHERE id = ? AND negated = 0", (eid,))
+
+
+def day_timed_passages(memory, lo: str, hi: str) -> set[int]:
+    """The passages of entries dated in [lo, hi) that speak of a time of a week or less."""
+    return {r[0] for r in memory.query(
+        "SELECT DISTINCT t.passage FROM times t JOIN entries e ON e.id = t.entry WHERE e.at >= ? AND e.at < ?"
+        " AND julianday(t.hi) - julianday(t.lo) <= 7", (lo, hi))}
+
+
+def entries_between(memory, lo: str, hi: str) -> list:
+    """Rows (id, at: its day) of the entries not in the trash dated in [lo, hi), in order."""
+    return memory.query("SELECT e.id, substr(e.at, 1, 10) AS at FROM entries e WHERE e.at >= ? AND e.at < ?"
+                        " AND e.deleted IS NULL ORDER BY e.at", (lo, hi))
+
+
+def passages_in_order(memory, entry: int) -> list[int]:
+    """An entry's passages, in order."""
+    return [r[0] for r in memory.query("SELECT id FROM passages WHERE entry = ? ORDER BY seq", (entry,))]
+
+
+def passages_mentioning(memory, pid: int) -> set[int]:
+    """The passages that mention the person."""
+    return {r[0] for r in memory.query("SELECT DISTINCT passage FROM mentions WHERE person = ? AND passage IS NOT NULL", (pid,))}
+
+
+def aliases_of_person(memory, pid: int) -> list[str]:
+    return [r[0] for r in memory.query("SELECT alias FROM aliases WHERE person = ?", (pid,))]
+
+
+def passages_spoken_by(memory, speakers) -> set[int]:
+    """The passages these speakers speak."""
+    return {r[0] for r in memory.query(f"SELECT id FROM passages WHERE speaker IN ({','.join('?' * len(speakers))})", list(speakers))}
+
+
+def passages_matching(memory, match: str) -> set[int]:
+    """The passages matching an FTS5 query."""
+    return {r[0] for r in memory.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (match,))}

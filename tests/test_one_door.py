@@ -1,6 +1,6 @@
 """One front door: the CLI, the server and MCP reach the store only through `Memory`'s public methods.
-SQL lives in the storage layer (store.py, postgres.py, migrations.py, and the modules Memory calls not yet moved into
-store.py), never in a face, nor in extraction or fading."""
+SQL lives in the storage layer (store.py, postgres.py, migrations.py; a module Memory calls not yet moved into store.py
+is listed below), never in a face, nor in extraction or fading."""
 import ast
 import re
 from pathlib import Path
@@ -11,8 +11,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "remembrancer"
 FACES = ["cli.py", "server.py", *sorted(p.name for p in PACKAGE.glob("mcp*.py"))]
 STORAGE = {"store.py", "postgres.py", "migrations.py"}
 # modules below the door that still hold their own SQL, to move into store.py as named functions as extract/,
-# forgetting.py, page.py, corrections.py, archive.py, entries.py, people.py, embed.py and lexical.py were; none is added
-NOT_YET_MOVED = {"recall.py"}
+# forgetting.py, page.py, corrections.py, archive.py, entries.py, people.py, embed.py, lexical.py and recall.py were;
+# none is left, and none is added
+NOT_YET_MOVED: set[str] = set()
 MODULES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))
 SQL = re.compile(r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|CREATE\s+(TABLE|INDEX|VIEW)"
                  r"|DROP\s+TABLE|PRAGMA\s+\w+|sqlite_master)\b", re.S)
