@@ -123,3 +123,12 @@ class Extraction:
     # a tie, only `extract.imply` weighs them together over all entries. Object -1: a writer the entry does not name
     # ("Brought Aoife to school.": a diary drops its "I"), added to the people once every component has read the entry
     signs: list[Relation] = field(default_factory=list)
+
+
+def text_of(doc) -> str:
+    """`doc.text`, built once a doc: spaCy builds it from every token at each read, so a read per event or per
+    token of a long section made its understanding quadratic."""
+    text = doc.user_data.get("remembrancer.text")
+    if text is None:
+        text = doc.user_data["remembrancer.text"] = doc.text
+    return text

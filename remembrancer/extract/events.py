@@ -13,7 +13,7 @@ import re
 
 from ..kin import CLOSENESS, KIN_NAMES, KIN_ROLE, ROLES
 from .aliases import KIN_AFTER_NAME, full, same_person, tokens
-from .base import Event, Extraction
+from .base import Event, Extraction, text_of
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
 from .people import inside, quoted
 from .times import NUMBERS, TENS, entry_times, parse_number, recurring, to_come
@@ -845,7 +845,7 @@ def _clear(victims, people, via, ex) -> bool:
     sex = PRONOUN_SEX.get(v.lower_)
     if sex is None:
         return False
-    doc, text = v.doc, v.doc.text
+    doc, text = v.doc, text_of(v.doc)
     para = 0
     for m in re.finditer(r"\n[ \t]*\n", text[:v.idx]):
         para = m.end()
@@ -939,7 +939,7 @@ def _left_out(t, owner, writer, kind, turn_start=None) -> list[int]:
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") and c.idx >= start for c in anchor.children):
         return []
     paragraph = start > sent.start_char or sent.start == 0 or turn_start is not None and sent.start_char <= turn_start or re.search(
-        r"\n[ \t]*\n\s*$", t.doc.text[max(0, sent.start_char - 40):sent.start_char])
+        r"\n[ \t]*\n\s*$", text_of(t.doc)[max(0, sent.start_char - 40):sent.start_char])
     if not paragraph:
         before = t.doc[sent.start - 1].sent
         subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1060,7 +1060,7 @@ def _theirs(t, owner, writer, groups, kind=None) -> list[int]:
             return pair
         # "Harold passed ... with Bev beside him. Fifty-nine years they were married.": the two the sentence before names, in
         # its paragraph, with no "I" or "we" among them
-        if kind in COUPLE and not re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) and not any(
+        if kind in COUPLE and not re.search(r"\n[ \t]*\n", text_of(doc)[before.end_char:sent.start_char]) and not any(
                 x.lower_ in WRITERS for x in before):
             two = list(dict.fromkeys(owner[x.i] for x in before if x.i in owner))
             if len(two) == 2 and writer not in two:
@@ -1118,7 +1118,7 @@ def _own_died(t, victims) -> bool:
 
 def _turn_first(t, turn) -> bool:
     """Is the event the first sentence of a chat's message ("Granny passed away. Mum's in bits"): its news, of the day sent?"""
-    text = t.doc.text[turn[0]:t.sent.start_char]
+    text = text_of(t.doc)[turn[0]:t.sent.start_char]
     return not text.strip() or text.rstrip().endswith(":") and "\n" not in text.strip()
 
 
@@ -1529,12 +1529,12 @@ def _time_only(sent, times, turn) -> bool:
     """Is the sentence only a time ("Twenty-one years ago now.", "1987."), in the same paragraph (or chat turn) as the
     sentence before it?"""
     doc = sent.doc
-    if re.search(r"\n[ \t]*\n", doc.text[doc[sent.start - 1].idx:sent.start_char]):
+    if re.search(r"\n[ \t]*\n", text_of(doc)[doc[sent.start - 1].idx:sent.start_char]):
         return False
     if turn is not None and not turn[0] <= sent.start_char < turn[1]:
         return False
     mine = [tm for tm in times if sent.start_char <= tm.start < sent.end_char]
-    if not mine or any(_dateline(doc.text, tm) for tm in mine):
+    if not mine or any(_dateline(text_of(doc), tm) for tm in mine):
         return False  # a date on a line of its own dates what follows it, not what is before
     rest = [x for x in sent if not x.is_punct and not x.is_space and not any(tm.start <= x.idx < tm.end for tm in mine)]
     if all(x.lower_ in ALONE for x in rest):
@@ -1553,7 +1553,7 @@ def _years_today(before, sent, times, turn) -> list:
     """The time of a sentence that is only an anniversary counted to the entry's day ("Twenty-one years today.", "Ten years
     ago today."), just before `sent` in its paragraph (or chat turn): [that time], else []."""
     doc = sent.doc
-    if re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) or not _time_only(before, times, turn):
+    if re.search(r"\n[ \t]*\n", text_of(doc)[before.end_char:sent.start_char]) or not _time_only(before, times, turn):
         return []
     mine = [tm for tm in times if before.start_char <= tm.start < before.end_char]
     if len(mine) != 1 or not re.search(r"\b(?:years?|decades?)\s+(?:ago\s+)?today$", mine[0].text, re.I):
@@ -1775,7 +1775,7 @@ def _hour(t, turn) -> bool:
     if not span:
         return False
     doc = t.doc
-    return CLOCK.search(doc.text[span[0].idx:span[-1].idx + len(span[-1])]) is not None
+    return CLOCK.search(text_of(doc)[span[0].idx:span[-1].idx + len(span[-1])]) is not None
 
 
 def _years_married(t) -> int | None:
@@ -1953,8 +1953,8 @@ def _suggested(t, owner) -> bool:
     across a blank line)."""
     if t.pos_ != "VERB":
         return False
-    m = re.compile(r"\n[ \t]*\n").search(t.doc.text, t.idx)
-    end = m.start() if m else len(t.doc.text)
+    m = re.compile(r"\n[ \t]*\n").search(text_of(t.doc), t.idx)
+    end = m.start() if m else len(text_of(t.doc))
     kids = [c for c in t.children if c.idx < end]
     if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.i in owner for g in c.children) for c in kids):
         return False  # "proposed to Kasia"
@@ -1985,7 +1985,7 @@ def _said_yes(t, owner, me, groups) -> list[int]:
     g = next((k for k, (s, e) in enumerate(groups) if s <= t.i < e), None)
     if g is None:
         return []
-    end = groups[g + 1][1] if g + 1 < len(groups) and not re.search(r"\n[ \t]*\n", doc.text[doc[groups[g][1] - 1].idx:doc[
+    end = groups[g + 1][1] if g + 1 < len(groups) and not re.search(r"\n[ \t]*\n", text_of(doc)[doc[groups[g][1] - 1].idx:doc[
         groups[g + 1][0]].idx]) else groups[g][1]
     out = []
     for x in doc[t.i + 1:end]:
@@ -2429,7 +2429,7 @@ def _dreamt(t, times=()) -> bool:
     own: "Bad dream last night. Carol had died and I was trying to find the hymn numbers for her funeral. I woke up with my
     heart pounding" (not "I dreamt of Dad last night. He died in 2010")?"""
     doc = t.doc
-    start = max((m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text[:t.idx])), default=0)
+    start = max((m.end() for m in re.finditer(r"\n[ \t]*\n", text_of(doc)[:t.idx])), default=0)
     first = t.sent.start
     for _ in range(3):  # the sentence itself and up to three before it
         if first == 0 or doc[first - 1].sent.start_char < start:
@@ -2493,7 +2493,7 @@ def _passed_a_test(t) -> bool:
     sent = t.sent
     doc = t.doc
     before = doc[sent.start - 1].sent if sent.start > 0 else None
-    words = list(sent) + (list(before) if before is not None and not re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) else [])
+    words = list(sent) + (list(before) if before is not None and not re.search(r"\n[ \t]*\n", text_of(doc)[before.end_char:sent.start_char]) else [])
     return any(w.lemma_.lower() in EXAMS or w.lower_ in EXAMS for w in words)
 
 
@@ -2547,13 +2547,13 @@ def _a_baby_arrived(t) -> bool:
             x.lower_ in KIN_NAMES or x.lower_ in ROLES for x in c.subtree) for c in t.children):
         return False  # (not "Mum arrived at six", "Auntie Jo arrived")
     if any(c.dep_ in ("prep", "advmod") and (c.lower_ in ("from", "to", "in", "into", "with", "home", "here", "there", "back") or
-                                              c.lower_ == "at" and not CLOCK.match(t.doc.text, c.idx)) for c in t.children):
+                                              c.lower_ == "at" and not CLOCK.match(text_of(t.doc), c.idx)) for c in t.children):
         return False  # arrived at the hospital, from Leeds, home: a visit
     sent, doc = t.sent, t.doc
     before = doc[sent.start - 1].sent if sent.start > 0 else None
-    start = before.start_char if before is not None and not re.search(r"\n[ \t]*\n", doc.text[before.end_char:sent.start_char]) \
+    start = before.start_char if before is not None and not re.search(r"\n[ \t]*\n", text_of(doc)[before.end_char:sent.start_char]) \
         else sent.start_char
-    return LABOUR.search(doc.text, start, sent.end_char) is not None
+    return LABOUR.search(text_of(doc), start, sent.end_char) is not None
 
 
 BABY_WORDS = {"boy", "girl", "baby", "son", "daughter", "lad", "lass", "twins", "bundle"}
