@@ -239,6 +239,12 @@ CASES = [
     case("Dear Mrs Whitcombe,\n\nThank you so much for looking after Benji while we were away. Benji has not stopped "
          "talking about your garden.\n\nWarm regards,\nFiona Mackay", ["Mrs Whitcombe|Whitcombe", "Benji"],
          ["Warm"], ["Fiona Mackay", "Fiona"]),
+    case(["Dear Ellie,\n\nThank you for the drawing of the cat. Grandpa Len has put it on the fridge.\n\nWith all my love,\n"
+          "Nanna Bea x\n\n4th March 2024\n", "Dear Ellie,\n\nGrandpa Len and I went to the seaside. I bought you a stick of "
+          "rock.\n\nLots of love,\nNanna Bea\n\n2nd April 2024\n"], ["Ellie", "Grandpa Len|Len"], [], ["Nanna Bea"]),
+    case(["Dear Tom,\n\nYour dad says you passed your driving test. I am so proud of you!\n\nLove,\nAuntie Jo\n\nP.S. Uncle "
+          "Mike says mind the kerbs.\n", "Dear Tom,\n\nUncle Mike is home from hospital. I took him grapes.\n\nLove,\n"
+          "Auntie Jo\n\nPS Send me a photo of the car.\n"], ["Tom", "Uncle Mike|Mike"], [], ["Auntie Jo"]),
     # voice-to-text
     case("okay so um today I went to see nan at the home and uh she was in good spirits and the nurse Claire said she'd "
          "eaten all her lunch which is a first so yeah nan was happy and Claire was happy", ["nan|Nan", "Claire"],
