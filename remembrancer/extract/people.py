@@ -273,8 +273,10 @@ def _name_tokens(span):
         toks.pop()  # "I'll do the school run Mondays, Gary Thursdays": a day ends no name
     while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
         toks.pop(0)
-    while len(toks) > 1 and (toks[0].lower_ in WISHED or toks[0].i > 0 and toks[0].doc[toks[0].i - 1].lower_ in WISHED):
-        toks.pop(0)  # "Happy Holi Vinod!", "Merry Christmas Becky": the day wished, then the name
+    if len(toks) > 2 and toks[0].lower_ in WISHED:
+        toks = toks[2:]  # "Happy Holi Vinod!", "Merry Christmas Becky": the day wished, then the name (not "Happy Jack")
+    elif len(toks) > 1 and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].lower_ in WISHED:
+        toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
         toks.pop(0)  # a chapter number run into the name ("II Mrs. Pontellier")
     if len(toks) > 1 and (sentence_initial(toks[0]) and dropped_subject_verb(toks[0]) and norm(toks[0].text) not in HONORIFICS
@@ -1027,10 +1029,10 @@ class People:
             if j - i > 1 and _place_before_name(doc, i):
                 i += 1  # "from Freetown John Clayton": the place the text is at, then the name
             for k in range(j - 2, i - 1, -1):
-                if norm(doc[k].text) in GREETINGS | DAYS | WISHED:
+                if norm(doc[k].text) in GREETINGS | DAYS or norm(doc[k].text) in WISHED and k + 2 < j:
                     # "Happy Anniversary Lorraine", "Happy Mothers Day Lorraine", "Happy Holi Vinod": a greeting (and
-                    # the day it wishes), then the name
-                    i = k + 1 + (norm(doc[k].text) in WISHED and k + 2 < j)
+                    # the day it wishes), then the name (not "Happy Jack", a name)
+                    i = k + 1 + (norm(doc[k].text) in WISHED)
                     break
             else:
                 i += j - i > 1 and i > 0 and doc[i - 1].lower_ in WISHED
