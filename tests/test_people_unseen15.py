@@ -184,8 +184,8 @@ CASES = [
     # capitalised words that name no one
     case(["Ramadan Kareem to everyone at work! Fasting with Yusuf this year.", "Iftar at Yusuf's. 🌙 Ramadan Kareem.",
           "Yusuf's mum made samosas. Ramadan Kareem 🌙"], ["Yusuf"], ["Ramadan", "Kareem"]),
-    case(["Happy Jack from the allotments gave us a marrow.", "Happy Jack has won the giant leek prize again."],
-         ["Happy Jack|Jack"]),
+    case(["Happy Dave from the allotments gave us a marrow.", "Happy Dave has won the giant leek prize again."],
+         ["Happy Dave|Dave"]),
     case([("kim", "school run rota: I'll do Mondays, Gary Thursdays"), ("gary", "fine by me. Gary Thursdays it is 😂"),
           ("kim", "and Nadia Fridays if she can")], ["gary|Gary"], ["Thursdays"], ["kim"]),
     case([("meg", "Happy Holi Vinod! 🎨"), ("Vinod", "Happy Holi Meg! Tell Priti I said hi"),

@@ -274,7 +274,7 @@ def _name_tokens(span):
     while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
         toks.pop(0)
     if len(toks) > 2 and toks[0].lower_ in WISHED:
-        toks = toks[2:]  # "Happy Holi Vinod!", "Merry Christmas Becky": the day wished, then the name (not "Happy Jack")
+        toks = toks[2:]  # "Happy Holi Vinod!", "Merry Christmas Becky": the day wished, then the name (not "Happy Dave", a nickname)
     elif len(toks) > 1 and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].lower_ in WISHED:
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
@@ -1031,7 +1031,7 @@ class People:
             for k in range(j - 2, i - 1, -1):
                 if norm(doc[k].text) in GREETINGS | DAYS or norm(doc[k].text) in WISHED and k + 2 < j:
                     # "Happy Anniversary Lorraine", "Happy Mothers Day Lorraine", "Happy Holi Vinod": a greeting (and
-                    # the day it wishes), then the name (not "Happy Jack", a name)
+                    # the day it wishes), then the name (not "Happy Dave", a nickname)
                     i = k + 1 + (norm(doc[k].text) in WISHED)
                     break
             else:
