@@ -45,9 +45,9 @@ ONE = [
                  marks=pytest.mark.xfail(strict=True, reason="the people layer reads 'Merwe' as a name of its own")),
     (["Uncle Ravi Sharma flew in from Delhi for the wedding.", "Uncle Ravi gave the longest speech of the night."],
      ("Ravi Sharma", "Uncle Ravi")),
-    pytest.param("Gran, Margaret Duncan to everyone else in Paisley, turned ninety. Gran had two sherries.",
-     ("Margaret Duncan", "Gran"),
-                 marks=pytest.mark.xfail(strict=True, reason="a kin word and a name after a comma are as often two of a list ('Gran, Margaret Duncan and Tom')")),
+    # (a name said to be theirs "to" others, aliases._called_to, people15)
+    ("Gran, Margaret Duncan to everyone else in Paisley, turned ninety. Gran had two sherries.",
+     ("Margaret Duncan", "Gran")),
     (["Grandad Eric Thornley played for Hull KR in the fifties.", "Eric Thornley's medal is on our mantelpiece now.",
       "Grandad Eric came round for his Sunday dinner."], ("Eric Thornley", "Grandad Eric")),
     # a kin word and a nickname of the name (a curated one)
@@ -70,9 +70,7 @@ ONE = [
     (["Gran rang me about the boiler.", "My gran, Margaret Duncan, had two sherries at her party."],
      ("Gran", "Margaret Duncan")),
     # a kin word alone and the named person one entry says it is
-    pytest.param("Nana, Joan Pritchard to the rest of the village, baked for the fete. Nana won first prize.",
-     ("Joan Pritchard", "Nana"),
-                 marks=pytest.mark.xfail(strict=True, reason='a kin word and a name after a comma are as often two of a list')),
+    ("Nana, Joan Pritchard to the rest of the village, baked for the fete. Nana won first prize.", ("Joan Pritchard", "Nana")),
     # letters and chats
     ("Dear Grandpa Frank,\n\nThank you for the birthday money. Mom says Frank is the most generous man in Michigan."
      "\n\nLove, Tyler", ("Grandpa Frank", "Frank")),

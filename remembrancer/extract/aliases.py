@@ -169,7 +169,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "23"  # 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "24"  # 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
@@ -180,6 +180,7 @@ class Aliases:
         _split_contrasted(ex)
         people = ex.people
         given = _names_given(ex)
+        named_to = _called_to(ex)
         apart = _set_apart(ex) | _two_speakers(ex) | _titles_spoken_to(ex)
         split = _split_namesakes(ex)
         apart |= split
@@ -241,7 +242,7 @@ class Aliases:
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
-        for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex):
+        for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex) + named_to:
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -795,6 +796,61 @@ def _called_by_the_children(ex: Extraction) -> list[tuple[int, int]]:
                 p = near[0]
             if agree(p, g):
                 out.append((p, g))
+    return out
+
+
+# Whom a name said after someone's is theirs "to": "JJ to his mates", "Bug, to me", "Frankie to everyone at the club".
+CALLED_TO = TO_WHOM | {"me", "us", "everyone", "everybody", "all", "friends", "family", "most", "some"}
+BETWEEN = {",", "(", "—", "–", "-", "--"}
+
+
+def _as_called(words) -> bool:
+    """Do these words say what someone is called, after "as": "as we all call her", "as everyone calls him"?"""
+    verb = next((w for w in words if w.lemma_.lower() == "call"), None)
+    return verb is not None and any(w.lower_ in ("him", "her", "them") for w in words if w.i > verb.i)
+
+
+def _called_to(ex: Extraction) -> list[tuple[int, int]]:
+    """A name set right after a person's, with whom it is theirs to, is what those call them: "Jonathan Mbeki, JJ to
+    his mates", "Babcia, Halina to her friends", "Rhys (Bug, to me)", "Theodora (Teddy for short)", "Elizabeth, or
+    Lizzie as we all call her". Only
+    punctuation stands between the two names (not "Tom and Ann to his mates"), and "to" with those who call them
+    follows the second at once. A name that is no one's yet becomes a mention and alias of theirs; returns (person,
+    person) pairs for one that is someone."""
+    if ex.doc is None:
+        return []
+    doc, at, out = ex.doc, mention_tokens(ex), []
+    for t in doc:
+        if t.i + 1 >= len(doc) or not (t.lower_ == "to" and (doc[t.i + 1].lower_ in CALLED_TO or doc[t.i + 1].like_num)
+                                       or t.lower_ == "for" and doc[t.i + 1].lower_ == "short"
+                                       or t.lower_ == "as" and _as_called(doc[t.i + 1:t.i + 6])):
+            continue
+        end = t.i - 1 - (t.i > 1 and doc[t.i - 1].text == ",")
+        if end < 1 or not (end in at or doc[end].pos_ in ("PROPN", "NOUN") and doc[end].is_title and doc[end - 1].text in BETWEEN
+                           or doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()):
+            continue
+        start = end
+        while start > 0 and (at.get(start - 1) == at[end] if end in at else start - 1 not in at and doc[start - 1].pos_ == "PROPN"
+                             and doc[start - 1].text[:1].isupper()):
+            start -= 1
+        k = start - 1
+        while k >= 0 and (doc[k].text in BETWEEN or doc[k].lower_ == "or" and k > 0 and doc[k - 1].text == ","):
+            k -= 1
+        if k == start - 1 or k < 0 or k not in at or at[k] == at.get(end) or doc[start - 1].text == "-" and k == start - 2:
+            continue  # no punctuation between ("Tom Jones to me"), or one name of two with a hyphen
+        owner = at[k]
+        if end in at:
+            out.append((owner, at[end]))
+            continue
+        name = doc[start:end + 1].text
+        person = ex.people[owner]
+        person.aliases.add(name)
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", ex.text):  # "... JJ turned forty": his too
+            found = ex.doc.char_span(m.start(), m.end())
+            if found is not None and not any(w.i in at for w in found):
+                person.mentions.append(Mention(m.start(), m.end(), owner, "name"))
+                at.update((w.i, owner) for w in found)
+        person.mentions.sort(key=lambda m: m.start)
     return out
 
 

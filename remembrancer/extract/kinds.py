@@ -146,6 +146,38 @@ def _beside(doc, span, quotes) -> str | None:
     return None
 
 
+TO_ALL = {"all", "everyone", "everybody", "you", "ya", "yall", "y'all"}
+
+
+def _set_phrase(doc, span) -> bool:
+    """Are the capitalised words of two or more a sentence of their own with an emoji ("🙏 Sat Sri Akal.", "Shabbat Shalom 🕯"),
+    or wished "to all" ("Ramadan Kareem to all")? Words said on an occasion, as a greeting or a blessing; not a name
+    called out ("Bernard Okoye! 🎉"), nor one said alone ("Ninety-one. Maud Pryce. Our Gran."), a heading or a
+    list's line ("# Aunt Rosa")."""
+    s, e = span.start, span.end
+    while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper():
+        s -= 1  # the whole run of capitalised words, though the name is a part of it ("Kareem" of "Ramadan Kareem")
+    while e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].is_alpha and doc[e].text[:1].isupper():
+        e += 1
+    if e - s < 2:
+        return False
+    sent = span.sent
+    before = [t for t in doc[sent.start:s] if not t.is_space]
+    while len(before) >= 2 and before[1].text == ":":
+        before = before[2:]  # a chat turn's "Amrit: "
+    if any(t.is_alpha and t.pos_ != "INTJ" for t in before):
+        return False
+    if e + 1 < len(doc) and doc[e].lower_ == "to" and doc[e + 1].lower_ in TO_ALL:
+        return True
+    after = [t for t in doc[e:sent.end] if not t.is_space]
+    beside = [doc[i] for i in (s - 1, e) if 0 <= i < len(doc)]
+    if any(t.is_alpha and t.pos_ != "INTJ" for t in after) or any("!" in t.text for t in after) or not any(
+            not t.is_ascii and not t.is_alpha and not t.is_space for t in before + after + beside):
+        return False
+    line = doc.text[:doc[s].idx].rsplit("\n", 1)[-1].lstrip()
+    return not line[:1] in ("#", "-", "*", "[", "+")
+
+
 def sign(doc, span, quotes) -> str | None:
     """What the words around one mention of a name say it is: "person", "pet", "thing", "place", "other" (a firm, a
     team: "Bluebell are taking over"), "theirs" (a kin word that is someone else's, said in their words or after
@@ -158,6 +190,8 @@ def sign(doc, span, quotes) -> str | None:
     if s > 0 and doc[s - 1].lower_ in STORMS and doc[s - 1].text[:1].isupper():
         return "other"  # "Storm Ciara", "Hurricane Ida": weather given a name
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
+    if not titled and _set_phrase(doc, span):
+        return "other"  # "🙏 Sat Sri Akal.", "Eid Mubarak to everyone!": words said on an occasion, not a name
     if titled:  # "Mam", "the Doctor": people, whatever else is said of them
         before = doc[s - 1] if s > 0 else None
         if len(span) == 1 and span[0].lower_ in ADDRESS and root.dep_ not in (
@@ -545,7 +579,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "13"  # 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "14"  # 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

@@ -66,6 +66,8 @@ YOU_GREETINGS = {"thank", "love", "miss", "bless"}  # "Thank you, Mum", "Love yo
 FILLERS = GREETINGS | {"oh", "o", "ah", "aw", "aww", "um", "umm", "uh", "er", "erm", "well", "so", "okay", "ok", "look",
                        "listen", "and", "but", "now", "right", "wow", "alright", "all", "come", "on", "c'mon"}
 # a word after a name that tells a father from his son of one name ("Ron Walsh senior", "Ron Walsh junior")
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WISHED = {"happy", "merry"}  # "Happy Holi Vinod": a day or a feast is wished before a name
 GENERATIONAL = {"senior", "junior", "snr", "jnr"}
 # Honorifics and kin words said after a name, in lower case, as South Asian English says them ("Ravi bhai", "Priya didi",
 # "Sharma uncle", "Meena aunty"): the word before is a person's name, whatever the tagger made of it.
@@ -267,7 +269,13 @@ def _name_tokens(span):
         toks.pop()  # and letters after a name ("BARBARA PINKERTON P.S.", "James Mortimer M.R.C.S.")
     while len(toks) > 1 and (toks[-1].is_lower and toks[-1].is_alpha or _capital_word(toks[-1])):
         toks.pop()  # a name ends capitalised: "Uncle Kit rang" is tagged as one PERSON; "GLENYS HAIR" is a note
+    while len(toks) > 1 and toks[-1].lower_.removesuffix("s") in WEEKDAYS:
+        toks.pop()  # "I'll do the school run Mondays, Gary Thursdays": a day ends no name
     while toks and (toks[0].is_punct or toks[0].pos_ in ("DET", "PRON", "ADJ") and not capitalised(toks[0])):
+        toks.pop(0)
+    if len(toks) > 2 and toks[0].lower_ in WISHED:
+        toks = toks[2:]  # "Happy Holi Vinod!", "Merry Christmas Becky": the day wished, then the name (not "Happy Dave", a nickname)
+    elif len(toks) > 1 and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].lower_ in WISHED:
         toks.pop(0)
     while len(toks) > 1 and re.fullmatch(r"[IVXLC]+\.?", toks[0].text):
         toks.pop(0)  # a chapter number run into the name ("II Mrs. Pontellier")
@@ -316,10 +324,12 @@ def cased(text: str) -> str:
 
 
 def _postposed_name(token) -> bool:
-    """Can this word be the name a postposed honorific follows ("Ravi" of "Ravi bhai"; not "Thanks ji", "The uncle")?"""
+    """Can this word be the name a postposed honorific follows ("Ravi" of "Ravi bhai"; not "Thanks ji", "The uncle",
+    "Happy Holi bhai": the day wished)?"""
     low = norm(token.text)
     return capitalised(token) and token.is_alpha and low not in NOT_NAMES and low not in KIN_NAMES and low not in HONORIFICS and (
-        low not in DETERMINERS) and not (sentence_initial(token) and common_word(token) and not name_gender(low))
+        low not in DETERMINERS) and not (sentence_initial(token) and common_word(token) and not name_gender(low)) and not (
+        token.i > 0 and token.doc[token.i - 1].lower_ in WISHED)
 
 
 def _title_after(token) -> bool:
@@ -962,7 +972,7 @@ class People:
     """
 
     name = "people"
-    version = "63"  # 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "64"  # 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -1012,16 +1022,20 @@ class People:
                     norm(doc[j].text) in HONORIFICS and j + 1 < len(doc) and capitalised(doc[j + 1])) and not (
                     surname_first and j == i + 1 and name_gender(doc[j].text)) and not (
                     doc[j - 1].text.isupper() != doc[j].text.isupper() and len(doc[j].text) > 1 and len(doc[j - 1].text) > 1) and not (
-                    _capital_word(doc[j])):
+                    _capital_word(doc[j])) and doc[j].lower_.removesuffix("s") not in WEEKDAYS:
                 j += 1  # a title starts the next name ("Sherlock Holmes Mr. Sherlock Holmes" is two), and
                 # so does a first name after "Mrs" and a surname ("Mrs Ashburnham Leonora"), and a word
                 # in another case ("TO LADY HOWARD Berry Hill": a heading, then an address)
             if j - i > 1 and _place_before_name(doc, i):
                 i += 1  # "from Freetown John Clayton": the place the text is at, then the name
             for k in range(j - 2, i - 1, -1):
-                if norm(doc[k].text) in GREETINGS | DAYS:
-                    i = k + 1  # "Happy Anniversary Lorraine", "Happy Mothers Day Lorraine": a greeting, then the name
+                if norm(doc[k].text) in GREETINGS | DAYS or norm(doc[k].text) in WISHED and k + 2 < j:
+                    # "Happy Anniversary Lorraine", "Happy Mothers Day Lorraine", "Happy Holi Vinod": a greeting (and
+                    # the day it wishes), then the name (not "Happy Dave", a nickname)
+                    i = k + 1 + (norm(doc[k].text) in WISHED)
                     break
+            else:
+                i += j - i > 1 and i > 0 and doc[i - 1].lower_ in WISHED
             span = doc[i:j]
             note(tuple(x.lower_ for x in span), span.text, _honorific_before(doc, i))
             i = j

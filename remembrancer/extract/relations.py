@@ -73,7 +73,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "34"  # 34: (implied14) a composed tie is as sure as the product of its premises (a premise told in
+    version = "35"  # 35: people15 (`signed` reads a letter signed before its date or a postscript); 34: (implied14) a composed tie is as sure as the product of its premises (a premise told in
     # two entries: each telling evidence); its how names the kinds composed ("implied parent+parent"). 33: (deaths13) a role said before a letter's sign-off is not the signer's ("My dad died ...\n\nYours,
     # Tom"). 32: (relprec13) a name hung on a role noun past a nearer role noun ("My buddy Mike's dad Frank") is
     # not the farther one's, and of two possessors hung on a noun the nearer owns it ("My stepmum Carol's mother"); a name after a role noun and a comma that goes on as a list ("my sister, Tom and the twins"),

@@ -10,7 +10,7 @@ from ..kin import KIN_NAMES, ROLES
 
 # A letter's closing line, then the name it is signed with, at the very end of the text.
 SIGNED = re.compile(
-    r"^[ \t]*(?:with |all (?:my|our) |lots of |much |sending (?:my |our )?|(?:my|our|your) )?"
+    r"^[ \t]*(?:with )?(?:all (?:my|our) |lots of |much |sending (?:my |our )?|(?:my|our|your) )?"
     r"(?:love|best wishes|best|warm(?:est)? (?:wishes|regards)|kind(?:est)? regards|regards|yours(?: truly| sincerely| faithfully| ever| always)?|"
     r"sincerely(?: yours)?|faithfully|fondly|affectionately|cheers|thanks|thank you|take care|hugs|ever yours|xx+|"
     r"(?:merry|happy) christmas|see you soon|"
@@ -46,8 +46,17 @@ SIGNED_ALONE = re.compile(r"\n[ \t]*\r?\n[ \t]*()((?-i:[A-Z])[a-z]+)[ \t]*[.!]?(
 LETTER_OPENS = re.compile(r"\s*(?:(?:my )?dear(?:est)?|hello|hi|hiya|hey)[ \t]+[^\n]{1,40},[ \t]*\r?\n", re.I)
 
 
+# What may follow a letter's name: the date it was written on its own line ("3rd May 2021", "May 3, 2021", "03/05/21"),
+# or a postscript ("P.S. Don't forget ...").
+DATED = re.compile(r"\n[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?[ \t]+\d{4}|[A-Z][a-z]+[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}"
+                   r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})[ \t]*\s*\Z")
+POSTSCRIPT = re.compile(r"\n[ \t]*\r?\n[ \t]*P\.?[ \t]*S\.?(?![\w]).*\Z", re.S)
+
+
 def signed(text: str) -> tuple[int, int] | None:
-    """Where the name a letter is signed with is ("All my love,\nGranny June", "Your old Grandad"), if it is signed."""
+    """Where the name a letter is signed with is ("All my love,\nGranny June", "Your old Grandad"), if it is signed; a
+    date or a postscript after the name is no part of it ("Love,\nMum\n\n3rd May 2021", "...\n\nP.S. ring me")."""
+    text = DATED.sub("", POSTSCRIPT.sub("", DATED.sub("", text)))
     tail = text[-300:]
     m = SIGNED.search(tail) or SIGNED_LINE.search(tail) or (
         (k := SIGNED_KIN.search(tail)) and k.group(2).lower() in KIN_NAMES and k) or (
