@@ -12,7 +12,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_said, check_ties, param_ids, stated_ties, store_on, unmarked
+from conftest import add_said, check_ties, param_ids, stated_ties, store_on, tie_is, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2025-10-04"
@@ -33,9 +33,9 @@ COUSIN = "cousin"
 # must be stated; other ties that may rightly be stated, at most). A tie is (who, relation words joined by "|", of whom).
 TEXTS = [
     # -- chats: a kin word is the kin of the speaker who says it --
-    ([("Priya", "Mum's flight lands at 6, can you pick her up?"),
+    pytest.param([("Priya", "Mum's flight lands at 6, can you pick her up?"),
       ("Dev", "yes. my mum wants to come along too, she misses your mum"), ("Priya", "aww ok bring her")],
-     [("Mum", MOTHER, "me")], [("*", MOTHER, "Dev"), ("me", CHILD, "Mum")]),
+     [("Mum", MOTHER, "me")], [("*", MOTHER, "Dev"), ("me", CHILD, "Mum")], marks=RECALL),
     ([("Sian", "Dad's in hospital again, it's his chest"),
       ("Rhodri", "oh no. give him my best. my dad had the same last winter"), ("Sian", "thanks x")],
      [("Dad", FATHER, "me")], [("*", FATHER, "Rhodri"), ("me", CHILD, "Dad")]),
@@ -48,23 +48,23 @@ TEXTS = [
     ([("Aoife", "Mam wants us all over for Sunday dinner"), ("Ciara", "I'll ask my mam can she mind the kids"),
       ("Aoife", "grand so")],
      [("Mam", MOTHER, "me")], [("me", CHILD, "Mam"), ("*", MOTHER, "Ciara")]),
-    ([("Jess", "Nan's 80th is on the 14th, who's coming?"), ("Tom", "me! I'll drive Grandad"),
+    pytest.param([("Jess", "Nan's 80th is on the 14th, who's coming?"), ("Tom", "me! I'll drive Grandad"),
       ("Amy", "can't, my nan is having her hip done that week")],
      [("Nan", GRAND, "me")], [("me", GRANDCHILD, "Nan"), ("*", GRAND, "Tom"), ("*", GRAND, "Amy"),
-                              ("Grandad", SPOUSE, "Nan"), ("Nan", SPOUSE, "Grandad")]),
+                              ("Grandad", SPOUSE, "Nan"), ("Nan", SPOUSE, "Grandad")], marks=RECALL),
     ([("Fatima", "Abba is coming to pick me up at 5"), ("Zara", "my abba is in Lahore till Eid"),
       ("Fatima", "tell him Eid Mubarak from us")],
      [], [("Abba", FATHER, "me"), ("me", CHILD, "Abba"), ("*", FATHER, "Zara")]),
-    ([("Kev", "Ma's birthday Saturday, you still coming?"), ("Declan", "ya. what's your ma want?"),
+    pytest.param([("Kev", "Ma's birthday Saturday, you still coming?"), ("Declan", "ya. what's your ma want?"),
       ("Kev", "flowers probably, she loves tulips")],
-     [("Ma", MOTHER, "me")], [("me", CHILD, "Ma")]),
+     [("Ma", MOTHER, "me")], [("me", CHILD, "Ma")], marks=RECALL),
     ([("Rosa", "my sister Lupe had the baby!! a boy, Mateo"), ("Ana", "congrats tía Rosa!!"), ("Rosa", "gracias mija")],
      [("Lupe", SIB, "me")], [("me", SIB, "Lupe"), ("Mateo", CHILD, "Lupe"), ("Lupe", MOTHER, "Mateo"),
                              ("Mateo", "nephew|nibling", "me"), ("me", AUNT, "Mateo"), ("me", AUNT, "Ana"),
                              ("Ana", "niece|nibling", "me")]),
-    ([("Grace", "Dad said the roof is leaking again"), ("Sam", "whose dad, yours or mine? 😂"),
+    pytest.param([("Grace", "Dad said the roof is leaking again"), ("Sam", "whose dad, yours or mine? 😂"),
       ("Grace", "mine! yours is in Spain")],
-     [("Dad", FATHER, "me")], [("me", CHILD, "Dad"), ("*", FATHER, "Sam")]),
+     [("Dad", FATHER, "me")], [("me", CHILD, "Dad"), ("*", FATHER, "Sam")], marks=RECALL),
     ([("Nomvula", "Gogo is not well, we're taking her to the clinic"),
       ("Thabo", "sorry to hear. my gogo also had flu last week")],
      [], [("Gogo", GRAND, "me"), ("me", GRANDCHILD, "Gogo"), ("*", GRAND, "Thabo")]),
@@ -72,16 +72,16 @@ TEXTS = [
      [("Sandra", SPOUSE, "me")], [("me", SPOUSE, "Sandra"), ("*", SPOUSE, "Pete"), ("Pete", SPOUSE, "*")]),
     ([("Jen", "how's your mum doing Kate?"), ("Kate", "better thanks, Mum's home from hospital"),
       ("Jen", "oh good, give her a hug from me")],
-     [], [("Mum", MOTHER, "Kate"), ("Kate", CHILD, "Mum")]),
+     [], [("*", MOTHER, "Kate"), ("Kate", CHILD, "*")]),
     ([("Luis", "Mom made pozole for everyone"), ("Carmen", "save me some!! tell your mom I said thank you"),
       ("Luis", "she says come over")],
      [("Mom", MOTHER, "me")], [("me", CHILD, "Mom")]),
-    ([("Hannah", "Grandma fell again this morning"), ("Ben", "oh no, is she ok? I can go and see her after work"),
+    pytest.param([("Hannah", "Grandma fell again this morning"), ("Ben", "oh no, is she ok? I can go and see her after work"),
       ("Hannah", "she's ok, Mum's with her")],
      [("Grandma", GRAND, "me"), ("Mum", MOTHER, "me")],
-     [("me", GRANDCHILD, "Grandma"), ("me", CHILD, "Mum"), ("*", GRAND, "Ben"), ("*", MOTHER, "Ben")]),
+     [("me", GRANDCHILD, "Grandma"), ("me", CHILD, "Mum"), ("*", GRAND, "Ben"), ("*", MOTHER, "Ben")], marks=RECALL),
     ([("Tash", "Liam's dad is picking us up"), ("Liam", "yeah Dad's outside now"), ("Tash", "coming")],
-     [], [("Dad", FATHER, "Liam"), ("Liam", CHILD, "Dad")]),
+     [], [("*", FATHER, "Liam"), ("Liam", CHILD, "*")]),
     ([("Ifeoma", "Aunty Chioma our landlady wants the rent by Friday"), ("Ada", "tell her we'll pay Thursday"),
       ("Ifeoma", "ok")],
      [], [("Aunty Chioma", "landlady|landlord", "*"), ("Chioma", "landlady|landlord", "*")]),
@@ -237,8 +237,8 @@ TEXTS = [
                               ("me", SPOUSE, "Gareth"), ("me", MOTHER + "|" + FATHER, "Nia")]),
     ("note to self call my sister shanice about mums birthday on friday",
      [], [("shanice", SIB, "me"), ("me", SIB, "shanice"), ("*", MOTHER, "me"), ("*", MOTHER, "shanice")]),
-    ("My husband Rajesh and my mother-in-law are not speaking again.",
-     [("Rajesh", SPOUSE, "me")], [("me", SPOUSE, "Rajesh")]),
+    pytest.param("My husband Rajesh and my mother-in-law are not speaking again.",
+     [("Rajesh", SPOUSE, "me")], [("me", SPOUSE, "Rajesh")], marks=RECALL),
     ("Wrote to my son Oluwaseun in Houston. His wife Bukola is expecting twins.",
      [("Oluwaseun", CHILD, "me"), ("Bukola", SPOUSE, "Oluwaseun")],
      [("Oluwaseun", SPOUSE, "Bukola"), ("me", MOTHER + "|" + FATHER, "Oluwaseun"),
@@ -246,24 +246,24 @@ TEXTS = [
     ("My aunt Marjorie left me her piano in her will.", [("Marjorie", AUNT, "me")], [("me", "niece|nephew|nibling", "Marjorie")]),
     ("Lunch with my cousin Thabo and his wife Lindiwe in Soweto.",
      [("Thabo", COUSIN, "me"), ("Lindiwe", SPOUSE, "Thabo")], [("me", COUSIN, "Thabo"), ("Thabo", SPOUSE, "Lindiwe")]),
-    ("Mammy and Daddy were married fifty years today. Our Siobhan organised a party in the hotel.",
+    pytest.param("Mammy and Daddy were married fifty years today. Our Siobhan organised a party in the hotel.",
      [("Mammy", MOTHER, "me"), ("Daddy", FATHER, "me")],
      [("Mammy", SPOUSE, "Daddy"), ("Daddy", SPOUSE, "Mammy"), ("me", CHILD, "Mammy"), ("me", CHILD, "Daddy"),
       ("Siobhan", SIB, "me"), ("me", SIB, "Siobhan"), ("Siobhan", CHILD, "Mammy"), ("Siobhan", CHILD, "Daddy"),
-      ("Mammy", MOTHER, "Siobhan"), ("Daddy", FATHER, "Siobhan")]),
-    ("Dear Mum,\n\nThe flat is tiny but I love it. Tell Dad the car is fine.\n\nLove,\nKezia",
+      ("Mammy", MOTHER, "Siobhan"), ("Daddy", FATHER, "Siobhan")], marks=RECALL),
+    pytest.param("Dear Mum,\n\nThe flat is tiny but I love it. Tell Dad the car is fine.\n\nLove,\nKezia",
      [("Mum", MOTHER, "me")], [("me", CHILD, "Mum"), ("Dad", FATHER, "me"), ("me", CHILD, "Dad"),
                                ("Dad", SPOUSE, "Mum"), ("Mum", SPOUSE, "Dad"), ("Dad", FATHER, "Kezia"),
-                               ("Mum", MOTHER, "Kezia")]),
+                               ("Mum", MOTHER, "Kezia")], marks=RECALL),
     ("Me and my wife Gloria went to Blackpool for the illuminations.", [("Gloria", SPOUSE, "me")], [("me", SPOUSE, "Gloria")]),
     ("Today my daughter Precious turned sixteen. Her brother Sizwe baked the cake.",
      [("Precious", CHILD, "me")], [("Sizwe", SIB, "Precious"), ("Precious", SIB, "Sizwe"), ("Sizwe", CHILD, "me"),
                                    ("me", MOTHER + "|" + FATHER, "Precious"), ("me", MOTHER + "|" + FATHER, "Sizwe")]),
     ("Nanay called from Cebu. She wants me to come home for the fiesta.",
      [], [("Nanay", MOTHER, "me"), ("me", CHILD, "Nanay")]),
-    ("Bought flowers for Mum's grave. Dad would have wanted yellow ones.",
+    pytest.param("Bought flowers for Mum's grave. Dad would have wanted yellow ones.",
      [("Mum", MOTHER, "me")], [("me", CHILD, "Mum"), ("Dad", FATHER, "me"), ("me", CHILD, "Dad"), ("Dad", SPOUSE, "Mum"),
-                               ("Mum", SPOUSE, "Dad")]),
+                               ("Mum", SPOUSE, "Dad")], marks=RECALL),
     # -- ties composed from others: only from ties that are sure, and only as far as they go --
     ("My sister Karen came for lunch. Her husband Derek drove.",
      [("Karen", SIB, "me"), ("Derek", SPOUSE, "Karen")],
@@ -337,3 +337,24 @@ def test_another_speakers_kin_word_is_not_the_writers_kin(db, tmp_path, said, wo
         ties = stated_ties(memory)
         mine = [s for s, rel, o in ties if "me" in o and word.lower() in s]
         assert not [t for t in ties if t[0] in mine and other in t[2]], ties
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("said, tie", [
+    ("Dad and Uncle Jim went fishing. His wife Pat packed them sandwiches.", ("pat", "wife", "*")),
+    ("Mum met Linda at the market. She said her husband Phil is retiring.", ("phil", "husband", "*")),
+    ("Dad's new wife, Sharon, is nice enough I suppose.", ("sharon", "stepmother", "me")),
+], ids=["his of two men", "her of two women", "a parent's new wife"])
+def test_a_doubtful_tie_is_kept_as_perhaps(db, tmp_path, said, tie):
+    """A tie whose "his" or "her" could be either of two, or a step-parent read from "new", is kept below the fact
+    threshold: "perhaps", not dropped and not stated."""
+    from remembrancer.people import FACT
+
+    from conftest import person_names
+
+    with Memory(db) as memory:
+        said_in(memory, said, tmp_path)
+        names = person_names(memory)
+        kept = [r for r in memory.query("SELECT subject, relation, object, confidence FROM relations")
+                if tie_is(tie, (names[r["subject"]], r["relation"].lower(), names[r["object"]]))]
+        assert kept and all(r["confidence"] < FACT for r in kept), kept
