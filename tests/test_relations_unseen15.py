@@ -358,3 +358,26 @@ def test_a_doubtful_tie_is_kept_as_perhaps(db, tmp_path, said, tie):
         kept = [r for r in memory.query("SELECT subject, relation, object, confidence FROM relations")
                 if tie_is(tie, (names[r["subject"]], r["relation"].lower(), names[r["object"]]))]
         assert kept and all(r["confidence"] < FACT for r in kept), kept
+
+
+if __name__ == "__main__":  # the figures: `PYTHONPATH=$PWD python tests/test_relations_unseen15.py`
+    import tempfile
+    from pathlib import Path
+
+    from conftest import param_values, show_ties, tie_is
+
+    folder, right, stated, found, wanted = Path(tempfile.mkdtemp()), 0, 0, 0, 0
+    for i, row in enumerate(TEXTS):
+        said, want, also = param_values(row)
+        with Memory(folder / f"m{i}.db") as memory:
+            said_in(memory, said, folder)
+            ties = stated_ties(memory)
+        wrong = [t for t in ties if not any(tie_is(w, t) for w in [*want, *also])]
+        missed = [w for w in want if not any(tie_is(w, t) for t in ties)]
+        right, stated = right + len(ties) - len(wrong), stated + len(ties)
+        found, wanted = found + len(want) - len(missed), wanted + len(want)
+        if wrong or missed:
+            print(f"{(said if isinstance(said, str) else ' / '.join(t[1] for t in said))[:70]!r}: false {show_ties(wrong)}, "
+                  f"missed {[w[::2] for w in missed]}")
+    print(f"{len(TEXTS)} texts: stated ties right {right}/{stated} (P {right / max(stated, 1):.3f}), "
+          f"ties wanted found {found}/{wanted} (R {found / max(wanted, 1):.3f})")
