@@ -33,9 +33,9 @@ COUSIN = "cousin"
 # must be stated; other ties that may rightly be stated, at most). A tie is (who, relation words joined by "|", of whom).
 TEXTS = [
     # -- chats: a kin word is the kin of the speaker who says it --
-    pytest.param([("Priya", "Mum's flight lands at 6, can you pick her up?"),
+    ([("Priya", "Mum's flight lands at 6, can you pick her up?"),
       ("Dev", "yes. my mum wants to come along too, she misses your mum"), ("Priya", "aww ok bring her")],
-     [("Mum", MOTHER, "me")], [("*", MOTHER, "Dev"), ("me", CHILD, "Mum")], marks=RECALL),
+     [("Mum", MOTHER, "me")], [("*", MOTHER, "Dev"), ("me", CHILD, "Mum")]),
     ([("Sian", "Dad's in hospital again, it's his chest"),
       ("Rhodri", "oh no. give him my best. my dad had the same last winter"), ("Sian", "thanks x")],
      [("Dad", FATHER, "me")], [("*", FATHER, "Rhodri"), ("me", CHILD, "Dad")]),
@@ -55,9 +55,9 @@ TEXTS = [
     ([("Fatima", "Abba is coming to pick me up at 5"), ("Zara", "my abba is in Lahore till Eid"),
       ("Fatima", "tell him Eid Mubarak from us")],
      [], [("Abba", FATHER, "me"), ("me", CHILD, "Abba"), ("*", FATHER, "Zara")]),
-    pytest.param([("Kev", "Ma's birthday Saturday, you still coming?"), ("Declan", "ya. what's your ma want?"),
+    ([("Kev", "Ma's birthday Saturday, you still coming?"), ("Declan", "ya. what's your ma want?"),
       ("Kev", "flowers probably, she loves tulips")],
-     [("Ma", MOTHER, "me")], [("me", CHILD, "Ma")], marks=RECALL),
+     [("Ma", MOTHER, "me")], [("me", CHILD, "Ma")]),
     ([("Rosa", "my sister Lupe had the baby!! a boy, Mateo"), ("Ana", "congrats tía Rosa!!"), ("Rosa", "gracias mija")],
      [("Lupe", SIB, "me")], [("me", SIB, "Lupe"), ("Mateo", CHILD, "Lupe"), ("Lupe", MOTHER, "Mateo"),
                              ("Mateo", "nephew|nibling", "me"), ("me", AUNT, "Mateo"), ("me", AUNT, "Ana"),

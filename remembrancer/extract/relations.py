@@ -79,7 +79,8 @@ class Relations:
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
-    # speaker's "Mum" theirs; a parent's "new wife" is a stepmother, perhaps. 34: (implied14) a composed tie is as sure as the product of its premises (a premise told in
+    # speaker's "Mum" theirs, and in a chat of two a kin word the other calls "your mum" is the speaker's own, not
+    # the hearer's ("Mum's flight lands at 6, can you pick her up?"); a parent's "new wife" is a stepmother, perhaps. 34: (implied14) a composed tie is as sure as the product of its premises (a premise told in
     # two entries: each telling evidence); its how names the kinds composed ("implied parent+parent"). 33: (deaths13) a role said before a letter's sign-off is not the signer's ("My dad died ...\n\nYours,
     # Tom"). 32: (relprec13) a name hung on a role noun past a nearer role noun ("My buddy Mike's dad Frank") is
     # not the farther one's, and of two possessors hung on a noun the nearer owns it ("My stepmum Carol's mother"); a name after a role noun and a comma that goes on as a list ("my sister, Tom and the twins"),
@@ -1249,7 +1250,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             elif before and (before[-1].lower() in ("his", "her", "their", "its") or before[-1].lower().endswith(("'s", "’s"))):
                 continue  # "His Uncle Paul", "Gemma's Nan": someone else's kin
             elif ex.speakers and (role in ("mother", "father") and len(_sayers_of(ex, words[0], p, speakers)) > 1
-                                  or _in_hearers_words(ex, span, m)):
+                                  or _in_hearers_words(ex, span, m) and not _told_yours(ex, words[0], turn)):
                 continue  # "Papa" from a son and from his wife: the family's name for one man, the father of one of
                 # them only; "Mom misses you already", "Uncle Barry died" to a son: the hearer's kin, in their words
             elif ex.speakers and KINDS.get(role) == "pibling" and len(words) == 1:
@@ -1330,6 +1331,14 @@ def _sayers_of(ex, word, p, speakers) -> set:
     ("my mum", "your mum" are each of whom it says, not a name the family shares)."""
     said = re.compile(rf"(?<!\bmy )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\bur )(?<!['’]s )\b{re.escape(word)}\b", re.I)
     return {sp for start, end, sp in ex.speakers if speakers.get(sp) != p and said.search(ex.text, start, end)}
+
+
+def _told_yours(ex, word, turn) -> bool:
+    """In a chat of two, does the other speaker call the kin word the speaker's ("your mum"): theirs, not the hearer's?"""
+    if turn is None or len({sp for _, _, sp in ex.speakers}) != 2:
+        return False
+    yours = re.compile(rf"\b(?:your|ur)\s+{re.escape(word)}\b", re.I)
+    return any(sp != turn[2] and yours.search(ex.text, start, end) for start, end, sp in ex.speakers)
 
 
 def _in_hearers_words(ex, span, m) -> bool:
