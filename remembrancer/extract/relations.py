@@ -18,7 +18,9 @@ from .base import Extraction, Mention, Relation
 from ..people import FACT
 from ..kin import (BORN_ROLES, CONVERSE, KIN_NAMES, KIN_ROLE, KINDS, MUTUAL, OWN, PREFIXES, ROLES, SLANG,
                    TIE_WORDS, WORDS)
-from .kinds import SAYING, _subjects
+from .cues import PERSON_NOUNS
+from .facts import OCCUPATIONS
+from .kinds import JOBS, SAYING, _subjects
 from .people import FILLERS, inside, name_gender, quoted, spoken_to
 from .roles import in_law_end, role_noun
 from .signed import KISSES, signed
@@ -46,7 +48,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "listed": 0.5, "endearing": 0.5, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
-              "fragment": 0.9, "pronoun": 0.9, "verb": 0.9, "we": 0.85,
+              "fragment": 0.9, "pronoun": 0.9, "pronoun-unclear": 0.6, "new": 0.75, "verb": 0.9, "we": 0.85,
               "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9, "worn": 0.9}
 BE = {"be"}
 CURLY_BE = {"’s", "’re", "’m"}  # "you’re my friend": the model reads a curly apostrophe's "be" as a verb of its own
@@ -73,7 +75,12 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "35"  # 35: people15 (`signed` reads a letter signed before its date or a postscript); 34: (implied14) a composed tie is as sure as the product of its premises (a premise told in
+    version = "36"  # 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
+    # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
+    # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
+    # speaker's "Mum" theirs, and in a chat of two a kin word the other calls "your mum" is the speaker's own, not
+    # the hearer's ("Mum's flight lands at 6, can you pick her up?"); a parent's "new wife" is a stepmother, perhaps. 34: (implied14) a composed tie is as sure as the product of its premises (a premise told in
     # two entries: each telling evidence); its how names the kinds composed ("implied parent+parent"). 33: (deaths13) a role said before a letter's sign-off is not the signer's ("My dad died ...\n\nYours,
     # Tom"). 32: (relprec13) a name hung on a role noun past a nearer role noun ("My buddy Mike's dad Frank") is
     # not the farther one's, and of two possessors hung on a noun the nearer owns it ("My stepmum Carol's mother"); a name after a role noun and a comma that goes on as a list ("my sister, Tom and the twins"),
@@ -105,6 +112,7 @@ class Relations:
         doc = ex.doc
         at = {}  # token index -> person (names, titles, pronouns, narrator, addressee)
         pronouns = set()  # token indexes of "he", "her" ... that coref linked to someone
+        said_at = {}  # token index -> the person a name, title or role there says
         for p, person in enumerate(ex.people):
             for m in person.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -113,6 +121,8 @@ class Relations:
                         at[t.i] = p
                         if m.kind == "pronoun":
                             pronouns.add(t.i)
+                        elif m.kind in ("name", "title", "role"):
+                            said_at[t.i] = p
         named = {p for p, person in enumerate(ex.people)
                  if any(m.kind == "name" for m in person.mentions) and not person.narrator}
 
@@ -120,6 +130,35 @@ class Relations:
             """The person a token (or the phrase it heads) stands for; "our" is the writer's, or the speaker's."""
             p = at.get(token.i)
             return _we(ex, token) if p is None and token.lower_ in ("our", "ours") else p
+
+        plain = {}  # pronoun token index -> whether the one it stands for is plain there
+
+        def clear(token, said=None) -> bool:
+            """Is the one a pronoun stands for plain: named (or called by a title or a role, or by a pronoun that is
+            itself plain) in its sentence before it or in the sentence before, and no one else there known to be of its
+            sex but `said`, the one the tie is to ("Rachel phoned. Her son Leo ..."; not "Mum met Linda. She said her
+            husband ...", nor "Dad and Uncle Jim went fishing. His wife ...")?"""
+            p, sex = who(token), PRONOUN_SEX.get(token.lower_)
+            if p is None or sex is None:
+                return True  # "their", "our": not read by sex
+            if said is None and token.i in plain:
+                return plain[token.i]
+            plain[token.i] = False  # while it is asked (a chain read back to itself is no antecedent)
+            noun = token.head if token.dep_ == "poss" else None
+            verb = next((a for a in (noun.ancestors if noun is not None else ()) if a.pos_ in ("VERB", "AUX")), None)
+            start = token.sent.start
+            start = doc[start - 1].sent.start if start > 0 else start
+            near = {said_at.get(i) for i in range(start, token.i)} - {None, said if said != p else None}
+            if noun is not None and noun.dep_ == "conj" and said_at.get(noun.head.i) == p:
+                sure = True  # "Sophie and her boyfriend Tom"
+            elif verb is not None and any(c.dep_ == "nsubj" and said_at.get(c.i) == p for c in verb.children):
+                sure = True  # "Sandra brought her daughter Mia": the subject of its clause
+            else:
+                sure = (p in near or any(i in pronouns and at.get(i) == p and clear(doc[i]) for i in range(start, token.i))) \
+                    and not any(q != p and not ex.people[q].narrator and _sex(ex, q, found, roles_of) == sex for q in near)
+            if said is None:
+                plain[token.i] = sure
+            return sure
 
         def possessor(noun):
             for c in reversed(list(noun.children)):  # "My stepmum Carol's mother": the nearer, Carol's, when two are hung on it
@@ -164,7 +203,8 @@ class Relations:
                         # "Tom is one of my oldest friends", "she's one of your best friends"
                         subj = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
                         if subj is not None and who(subj) not in (None, owner):
-                            link(who(subj), role, owner, noun, mention=False, how="pronoun" if subj.i in pronouns else "stated")
+                            link(who(subj), role, owner, noun, mention=False, how=(
+                                "stated" if subj.i not in pronouns else "pronoun" if clear(subj) else "pronoun-unclear"))
                 elif role in MUTUAL and owner is None and noun.dep_ == "attr" and _be(noun.head):
                     # "Ross and Chandler are best friends", "Tom and I are cousins", "I'm friends with her": each is the other's
                     subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
@@ -236,6 +276,8 @@ class Relations:
                     said_by = {noun.head.i, *(c.i for c in noun.children if c.dep_ == "poss"),
                                *(c.i for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass"))}
                     how = "listed" if listed else "pronoun" if said_by & pronouns else "stated"
+                    if how == "pronoun" and not all(clear(doc[i], referent) for i in said_by & pronouns):
+                        how = "pronoun-unclear"
                     if not any(c.dep_ == "poss" and c.lower_ in _HIS and (_sex(ex, owner, found, roles_of) not in (None, _HIS[c.lower_])
                                                                            or _speaking(ex, owner, c.idx))
                                for c in noun.children):  # '"Pat" is his wife. "Ron" is his brother': his is not Pat's, nor mine
@@ -318,10 +360,11 @@ class Relations:
         for (role, owner), p in assigned.items():
             for noun in unlinked[(role, owner)]:
                 link(p, role, owner, noun)
-        found += _written(ex, doc, who, named, found, pronouns, roles_of)
+        found += _written(ex, doc, who, named, found, pronouns, roles_of, clear)
         for b, kind, a, sent, how in _tied(ex, doc, who, two) + _wedded(ex, doc, who) + _couple(ex, doc, who):
             found.append((b, _tie_word(kind, ex.people[b].gender), a, sent.start_char, sent.end_char, how))
         found += _kin_named(ex, found, who)
+        found += _remarried(ex, doc, found)
         if ex.speakers:
             found += _kin_called(ex, found)
         if two:
@@ -342,6 +385,26 @@ class Relations:
         return ex
 
 
+LATER_SPOUSE = {"new", "second", "third", "latest"}  # "Dad's new wife": a parent married again
+STEP = {"f": "stepmother", "m": "stepfather"}
+
+
+def _remarried(ex, doc, found) -> list[tuple]:
+    """A parent's new wife or husband ("Dad's new wife, Sharon") is the child's step-parent, perhaps: no mother or father
+    is to be worked out from the marriage."""
+    out = []
+    for t in doc[:-1]:
+        noun = doc[t.i + 1]
+        if t.lower_ not in LATER_SPOUSE or KINDS.get(noun.lower_) != "spouse":
+            continue
+        for s, role, o, start, *_ in found:
+            if role == noun.lower_ and start == noun.sent.start_char:
+                sex = gender_of(role)
+                out += [(s, STEP[sex], c, start, noun.sent.end_char, "new") for p, r, c, *_ in found
+                        if p == o and KINDS.get(r) == "parent" and c != s and sex in STEP]
+    return out
+
+
 # Words for a person by sex or age alone, which are also what one calls a partner, a child, a pet, a patient ("her old
 # man Bruce", "my boy Rex", "my baby Biscuit", "my lady in bed 4, Edna"): no tie is told by them for sure.
 # ("Sheila's lad Craig", "our lass": in the Englishes that say them, a son and a daughter.)
@@ -353,7 +416,8 @@ def _role_between(noun, name) -> bool:
     dad Frank": Frank is the dad, Mike's, not the buddy; but "His mother, my gran Agnes" is one person)?"""
     lo, hi = sorted((noun.i, name.i))
     between = noun.doc[lo + 1:hi]
-    return any(t.tag_ == "POS" for t in between) and any(role_noun(t) for t in between)
+    # "My brother Femi and my cousin Tayo": the name after "and" is the nearer role's
+    return any(t.tag_ == "POS" or t.dep_ == "cc" for t in between) and any(role_noun(t) for t in between)
 
 
 def _in_a_list(noun, name) -> bool:
@@ -406,6 +470,7 @@ def _we(ex, token) -> int | None:
 
 
 _HIS = {"his": "m", "her": "f"}
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 def _sex(ex, p, found, roles=None) -> str | None:
@@ -426,7 +491,7 @@ def _speaking(ex, p, idx) -> bool:
     return speaker is not None and speaker in ex.people[p].aliases
 
 
-def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> list[tuple]:
+def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None, clear=lambda token: True) -> list[tuple]:
     """Relations as people write them, read from the words in order (the parser often misses them): a
     possessive, a role noun, a name ("my husband Tom", "Sam's wife Noor", "our neighbour Mr Patel", "my
     best friend, Claire,"), the name before it ("Tom, my husband", "Tom (my husband)", "Tom is my husband"),
@@ -471,7 +536,8 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
         k += k < len(doc) and doc[k].text == ","
         after = names.get(k) if k < len(doc) and doc[k].sent.start == noun.sent.start else None
         before = None
-        if first >= 2 and doc[first - 1].text in (",", "(") and doc[first - 2].i in names and not (
+        whose_noun = k < len(doc) and doc[k].tag_ == "POS"  # "Memo, my dad's best friend": the friend, not the dad
+        if first >= 2 and doc[first - 1].text in (",", "(") and doc[first - 2].i in names and not whose_noun and not (
                 noun.dep_ in ("nsubj", "nsubjpass") and doc[first - 1].text == "," and doc[k - 1].text != ","):
             before = names[doc[first - 2].i]  # "Tom, my husband", "Tom (my husband)"; not "Joe, your dad's in love"
         elif first >= 2 and _be(doc[first - 1]) and doc[first - 2].i in names and doc[first - 2].dep_ != "poss" \
@@ -484,11 +550,11 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None) -> li
             before = names[doc[first - 4].i]  # "Nan's funeral, Dad's mum.": the one whose funeral it is (not "Tom's wife, ...")
         if after is None and before is None:
             after = _is_named(doc, noun, first, names)  # "My sister is Jo", "my husband's called Rhys"
-        how = "pronoun" if first in pronouns else "written"
+        how = "written" if first not in pronouns else "pronoun"
         if after is None and before is None:
             before, how = _said_after(doc, noun, first, k, names), "after"  # "Alec died that spring, Dad's big brother."
         for ref in {after, before} - {None}:
-            add(ref, role, owner, noun.sent, how)
+            add(ref, role, owner, noun.sent, how if how != "pronoun" or clear(doc[first], ref) else "pronoun-unclear")
         if after is None and before is None and owner is not None and (said := _fragment(ex, doc, noun, first, in_law_end(noun) or noun.i + 1, names)) is not None:
             g = gender_of(role)
             if said != owner and not (g and ex.people[said].gender and ex.people[said].gender != g):
@@ -1156,6 +1222,10 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             grand = role in ("grandfather", "grandmother")
             if _after_a_name(span):
                 continue  # "Lata Aunty", "Sharma Uncle": the respect given an elder, said after the name, no kin
+            if len(words) > 1 and (_beside_a_role(span) or any(s == p and r not in ENDEARING and KINDS.get(r) is None
+                                                                  for s, r, *_ in found)):
+                continue  # "Aunty Chioma our landlady", "the gateman, Uncle Sule", "Auntie Jean, Mum's pal": what the
+                # one is is said beside the name, and it is no kin: the kin word is the respect given an elder
             if _as_a_word(span) or CALLED.search(ex.text, max(0, m.start - 30), m.start):
                 continue  # "a good Mam and now a good Nana", "wants to be called Pop": what one is or is called, no one's kin
             if words[0] in CHILDISH and _in_said_words(span):
@@ -1180,7 +1250,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             elif before and (before[-1].lower() in ("his", "her", "their", "its") or before[-1].lower().endswith(("'s", "’s"))):
                 continue  # "His Uncle Paul", "Gemma's Nan": someone else's kin
             elif ex.speakers and (role in ("mother", "father") and len(_sayers_of(ex, words[0], p, speakers)) > 1
-                                  or _in_hearers_words(ex, span, m)):
+                                  or _in_hearers_words(ex, span, m) and not _told_yours(ex, words[0], turn)):
                 continue  # "Papa" from a son and from his wife: the family's name for one man, the father of one of
                 # them only; "Mom misses you already", "Uncle Barry died" to a son: the hearer's kin, in their words
             elif ex.speakers and KINDS.get(role) == "pibling" and len(words) == 1:
@@ -1214,6 +1284,39 @@ CHILDISH = {"mammy", "mummy", "mommy", "daddy"}
 ASKING = SAYING | {"wonder", "know", "want"}
 
 
+# Nouns for what one is to others, beside the kin words (kin.py's roles): "our landlady", "the mechanic", "the gateman".
+OTHERS = JOBS | OCCUPATIONS | PERSON_NOUNS
+AGENT_END = ("man", "woman", "lady", "mate", "keeper", "guard")
+DETS = {"the", "a", "an", "our", "my", "his", "her", "their", "your"}
+
+
+def _beside_a_role(span) -> bool:
+    """Is a name with a kin title set beside a noun for what someone is that is no kin ("Aunty Chioma our landlady",
+    "Uncle Bayo the mechanic", "Kuya Ben, the security guard", "the gateman, Uncle Sule", "Auntie Jean, Mum's pal")?"""
+    doc = span.doc
+
+    def other(t) -> bool:
+        lemma = t.lemma_.lower()
+        role = role_noun(t)
+        return t.pos_ == "NOUN" and lemma not in KIN_ROLE and KINDS.get(role or lemma) is None and lemma not in ENDEARING \
+            and (role is not None or lemma in OTHERS or lemma.endswith(AGENT_END))
+
+    i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    if i + 1 < len(doc) and (doc[i].lower_ in DETS or doc[i].pos_ == "PROPN" and doc[i + 1].tag_ == "POS"):
+        i += 1 + (doc[i + 1].tag_ == "POS")
+        while i + 1 < len(doc) and doc[i].pos_ in ("ADJ", "NOUN", "NUM", "PROPN") and doc[i + 1].pos_ in ("ADJ", "NOUN", "NUM"):
+            i += 1
+        if i < len(doc) and other(doc[i]):
+            return True
+    j = span.start - 1
+    if j >= 1 and doc[j].text == "," and other(doc[j - 1]):
+        k = j - 2
+        while k >= 0 and doc[k].pos_ in ("ADJ", "NOUN"):
+            k -= 1
+        return k >= 0 and doc[k].lower_ in DETS
+    return False
+
+
 def _after_a_name(span) -> bool:
     """Is a kin word said after a name, as a title of respect is ("Lata Aunty", "Sharma Uncle", "Yusuf Uncle"), not
     before it as one's own kin are called ("Uncle Bob")?"""
@@ -1224,9 +1327,18 @@ def _after_a_name(span) -> bool:
 
 
 def _sayers_of(ex, word, p, speakers) -> set:
-    """The speakers of a chat but the person named who say a kin word: one who says it is not all who do."""
-    said = re.compile(rf"\b{re.escape(word)}\b", re.I)
+    """The speakers of a chat but the person named who say a kin word as a name: one who says it is not all who do
+    ("my mum", "your mum" are each of whom it says, not a name the family shares)."""
+    said = re.compile(rf"(?<!\bmy )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\bur )(?<!['’]s )\b{re.escape(word)}\b", re.I)
     return {sp for start, end, sp in ex.speakers if speakers.get(sp) != p and said.search(ex.text, start, end)}
+
+
+def _told_yours(ex, word, turn) -> bool:
+    """In a chat of two, does the other speaker call the kin word the speaker's ("your mum"): theirs, not the hearer's?"""
+    if turn is None or len({sp for _, _, sp in ex.speakers}) != 2:
+        return False
+    yours = re.compile(rf"\b(?:your|ur)\s+{re.escape(word)}\b", re.I)
+    return any(sp != turn[2] and yours.search(ex.text, start, end) for start, end, sp in ex.speakers)
 
 
 def _in_hearers_words(ex, span, m) -> bool:
