@@ -41,6 +41,16 @@ def test_a_death_read_unsurely_is_only_perhaps(db):
         assert not any(i["what"] == "death" and "Hale" in i["passage"]["text"] for i in items)
 
 
+def test_any_life_event_read_unsurely_is_only_perhaps(db):
+    # a new job, a move or a wedding guessed of the one a pronoun stands for is no more a fact than a death so read
+    with Memory(db) as memory:
+        memory.add("Ryan and Jo came for tea on Sunday. He's got the job at the council in Leeds.", at="2024-06-03")
+        memory.add("Priya got the job at the bank on Monday. Ravi rang at six.", at="2024-06-04")
+        guessed = [e for name in ("Ryan", "Jo") for e in memory.person(name)["events"] if e["kind"] == "job"]
+        assert guessed and all(e["perhaps"] for e in guessed)
+        assert [(e["kind"], e["perhaps"]) for e in memory.person("Priya")["events"]] == [("job", False)]
+
+
 def test_a_grandparents_kin_word_is_only_perhaps_the_writers_grandparent(db):
     # "Nana Sue" in a mother's diary is as often her children's grandmother (her own mother) as hers
     with Memory(db) as memory:

@@ -200,21 +200,15 @@ def _events_of(memory, kind, who):
             if k == kind and any(w.lower() in n for w in who.split("|"))]
 
 
-# what main (13bb82e) does not read, or reads wrongly, yet: each must stay failing until it is fixed (strict)
+# what is not read, or is read wrongly, yet: each must stay failing until it is fixed (strict); main (13bb82e) also failed
+# 7 more, mended in round 15 (docs/benchmarks.md)
 LEFT = {
-    "Kwame, Grandpa died this morning": "the one called by name at a chat's head is read as the one who died",
-    "Lola Nena has been promoted to glory": "'promoted to glory' is not read as a death",
-    "Ammamma passed last night": "'passed' alone, of a kin word not in the kin list, is not read",
+    "Ammamma passed last night": "'Ammamma' is not read as a person (the death is read of no one)",
     "Granda's gone. Went peaceful": "\"X's gone\" as a death is not read",
-    "so yeah gran had gone in the night": "\"had gone in the night\" is not read as a death",
+    "so yeah gran had gone in the night": "'gran' in small letters is not read as a person",
     "um so Nani ji passed away": "'Nani ji' is not read as a person",
-    "Since Ray's gone the house": "\"since X's gone\" is not read as a death",
-    "my sister Marie passed over": "'passed over' is not read",
-    "Tita Baby succumbed to dengue": "'succumbed to' is not read",
-    "In the teleserye Lolo Andoy": "a teleserye is not known as a show",
-    "Ten years since Daddy died. We went": "the one who brought flowers to a grave is read as dead",
-    "retirement me: My retirement will be": "\"X will be the death of her\" leaves the retirement a fact",
-    "marriage me: Mum keeps asking when": "a marriage asked about ('when I'm getting married') is read as one",
+    "Since Ray's gone the house": "'Ray' is read as a place, and \"since X's gone\" is no death",
+    "Tita Baby succumbed to dengue": "'Tita Baby' is not read as a person",
     "retirement Dad: Dad's retiring is all": "'his retiring is talked about' is read as his retiring",
     "moving me: We moved to Cork": "'we moved to' is not given to the writer",
     "illness Nanay: Nanay was diagnosed": "'Nanay' is not read as a person",
