@@ -1400,3 +1400,4 @@ def test_no_life_event_in_a_fear_a_question_or_a_room(nlp, text, kind):
 def test_a_date_asked_of_an_event_told_keeps_the_event(nlp):
     assert [e[:2] for e in events(nlp, "I asked Ann Lee when Tom Brown got married and she said 1990.") if not e[4]] == [
         ("marriage", ["Tom Brown"])]
+

@@ -506,6 +506,8 @@ class Events:
                 asked = _asked(t, owner)
                 if asked:  # "I asked Anya to marry me": an engagement, of the one who asked and the one asked
                     kind, people = "engagement", asked
+                    via = {owner[c.i]: c for c in t.head.children if c.i in owner and owner[c.i] in asked}
+                    # (they are named by "asked" and its object: "Tom asked Amy to marry him" is no guess of whom "him" is)
                 if turn is not None and not people:
                     people = _after_label(t, owner, turn[0], via)  # "Dan: Becca and Tariq are married!!" (Becca parsed as Dan's appos)
                 if quotes and people:  # 'I texted Jade "Grandpa died"': the words quoted are not of the one outside them
@@ -825,8 +827,9 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["verb"]
     else:
         c = CONFIDENCE["other"]
-    if victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims) and not (clear and c == CONFIDENCE["verb"]):
-        c *= CONFIDENCE["pronoun"]
+    if victims and all(v.pos_ == "PRON" and not _relative(v) and v.lower_ not in WRITERS for v in victims) and not (
+            clear and c == CONFIDENCE["verb"]):
+        c *= CONFIDENCE["pronoun"]  # (not "I" or "we": whom the writer means by them is no guess: "we moved in", "I proposed")
     if _must_have(t if t.pos_ in ("VERB", "AUX") else t.head):
         c = min(c, CONFIDENCE["surmised"])
     if lemma == "die" and any(c.dep_ == "advcl" and c.lemma_.lower() in SEEING and any(
