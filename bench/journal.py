@@ -33,7 +33,8 @@ Layers, each with precision and recall, and every error:
 - the writer merged with anyone (a listed person holding the writer's names and another's).
 
 A fact is *stated* when its confidence is at least the pipeline's threshold (`extract.FACT`, for
-deaths, births and relations); below it the store shows it as "perhaps". The figures are of what is
+relations and the life events of `people.SURE_KINDS`: deaths and births, and since round 15 every kind); below it the
+store shows it as "perhaps". The figures are of what is
 stated; relations and events are also given counting the "perhaps" ones.
 
 Each date found is also counted by the kind of evidence it rests on (`events.date_how`: the event's sentence, the next,
@@ -63,6 +64,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import remembrancer  # noqa: E402
 from remembrancer import extract  # noqa: E402
+from remembrancer import people as people_mod  # noqa: E402
 from remembrancer.store import Memory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -588,7 +590,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                 kind = EVENT_KINDS.get(r["kind"])
                 if kind is None or r["negated"]:
                     continue
-                if stated_only and kind in ("death", "birth") and r["confidence"] < threshold:
+                if stated_only and kind in getattr(people_mod, "SURE_KINDS", ("death", "birth")) and r["confidence"] < threshold:
                     continue
                 g = read.get(r["person"])
                 mine[(kind, g if g is not None else f"?{r['person']}")].append(r)

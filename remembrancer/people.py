@@ -36,12 +36,15 @@ def unsuffixed(name: str) -> str:
     """A name without the " (2)" that tells it from another person's."""
     return SUFFIX.sub("", name)
 
-# A death, a birth or a relation (to the writer or not) is said as a fact only when read with at least this confidence
-# (chosen on bench/journal.py and bench/dialogre.py so that what is said as a fact is right 95 times in 100);
-# below it, it is shown as "perhaps", with its passage, and never as a fact in on-this-day, fading, review or
-# the facts above an answer.
+# A life event (a death, a birth, a wedding, a move, a new job, ...) or a relation (to the writer or not) is said as a
+# fact only when read with at least this confidence (chosen on bench/journal.py and bench/dialogre.py so that what is
+# said as a fact is right 95 times in 100); below it, it is shown as "perhaps", with its passage, and never as a fact
+# in on-this-day, fading, review or the facts above an answer.
 FACT = 0.9
-SURE_KINDS = ("death", "birth")
+# A death and a birth were the first kinds held to it; since round 15 every kind is: "he's got the job", read only
+# through a pronoun, is no more a fact of the one it is guessed of than "he died" is
+SURE_KINDS = ("death", "birth", "marriage", "engagement", "parting", "moving", "job", "retirement", "illness", "injury",
+              "meeting")
 
 
 def perhaps(kind: str, confidence) -> bool:

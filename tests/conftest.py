@@ -348,3 +348,87 @@ def check_ties(memory, want, also=()):
     stated = stated_ties(memory)
     assert all(any(tie_is(t, s) for s in stated) for t in want), show_ties(stated)
     assert all(any(tie_is(t, s) for t in [*want, *also]) for s in stated), show_ties(stated)
+
+
+# Deaths and life events read from a text never seen (test_safety_unseen.py, test_events_unseen15.py).
+
+def chat_lines(*turns, at: str = "2024-06-03") -> dict:
+    """A chat as JSON lines (`import jsonl`: one message a line, {"speaker", "text", "at"}), a minute apart."""
+    return {"jsonl": [{"speaker": s, "text": t, "at": f"{at}T09:{i:02d}"} for i, (s, t) in enumerate(turns)]}
+
+
+def add_told(memory, said, folder, at: str = "2024-06-03"):
+    """Store a text as said: a string (an entry of day `at`), chat_lines (imported, the first speaker the writer) or an
+    email ({"eml", "me"}, imported)."""
+    import json
+
+    if isinstance(said, dict) and "eml" in said:
+        path = folder / "mail.eml"
+        path.write_text(said["eml"])
+        memory.import_path("email", path, me=said["me"])
+    elif isinstance(said, dict):
+        path = folder / "chat.jsonl"
+        path.write_text("\n".join(json.dumps(line) for line in said["jsonl"]) + "\n")
+        memory.import_path("jsonl", path, me=said["jsonl"][0]["speaker"])
+    else:
+        add_said(memory, said, at)
+
+
+def told_label(said, width: int = 40):
+    """A test id for a text add_told takes: a chat by its first line, an email by its body."""
+    return said_label(said["jsonl"][0]["text"] if "jsonl" in said else said["eml"].split("\n\n", 1)[1]) \
+        if isinstance(said, dict) else said_label(said, width)
+
+
+def read_deaths(memory) -> list[tuple[set, float, set]]:
+    """[(every name and alias of a person read as dead, lower case), the surest confidence, the years its stated
+    deaths are dated]; the writer's names include "me"; pets and things are left out."""
+    from remembrancer.people import FACT
+
+    out = {}
+    for r in memory.query(
+            "SELECT p.id, p.name, p.owner, ev.confidence, ev.lo FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0"
+            " AND p.kind IS NULL"):
+        names = {r["name"].lower(), *(["me"] if r["owner"] else [])} | {a[0].lower() for a in memory.query(
+            "SELECT alias FROM aliases WHERE person = ?", (r["id"],))}
+        c = r["confidence"] if r["confidence"] is not None else 1.0
+        names_, surest, years = out.get(r["id"], (names, 0.0, set()))
+        out[r["id"]] = (names, max(c, surest), years | ({str(r["lo"])[:4]} if c >= FACT and r["lo"] else set()))
+    return list(out.values())
+
+
+def named(names, who) -> bool:
+    """Is one of `who`'s names ("A|B": either) among these lower-case names?"""
+    return bool(names & {n.lower() for n in who.split("|")})
+
+
+def false_deaths(memory, dead, may, old=(), year: str = "2024"):
+    """Those stated dead who are not dead (the writer, the living, a pet or a character read as a person), and the
+    long dead (`old`) whose stated death is dated in the text's year."""
+    from remembrancer.people import FACT
+
+    deaths = read_deaths(memory)
+    wrong = [sorted(n) for n, c, _ in deaths if c >= FACT and not any(named(n, w) for w in (*dead, *may))]
+    return wrong + [sorted(n) for n, _, years in deaths if any(named(n, w) for w in old) and year in years]
+
+
+def missed_deaths(memory, dead):
+    """The dead not read as dead, not even as "perhaps"."""
+    read = [n for n, _, _ in read_deaths(memory)]
+    return [d for d in dead if not any(named(n, d) for n in read)]
+
+
+def read_events(memory) -> list[tuple[str, set, str, str, bool]]:
+    """[(kind, {names and aliases, lower case; the writer's with "me"}, lo, hi, stated)] of every event not negated,
+    of its people (not agents); stated: not a "perhaps" (people.perhaps)."""
+    from remembrancer.people import perhaps
+
+    names = person_names(memory)
+    out = []
+    for r in memory.query("SELECT id, kind, lo, hi, confidence FROM events WHERE negated = 0"):
+        who = set()
+        for p in memory.query("SELECT person FROM event_people WHERE event = ? AND agent = 0", (r["id"],)):
+            who |= names.get(p["person"], set())
+        out.append((r["kind"], who, r["lo"], r["hi"], not perhaps(r["kind"], r["confidence"])))
+    return out

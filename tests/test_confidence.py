@@ -41,6 +41,35 @@ def test_a_death_read_unsurely_is_only_perhaps(db):
         assert not any(i["what"] == "death" and "Hale" in i["passage"]["text"] for i in items)
 
 
+def test_any_life_event_read_unsurely_is_only_perhaps(db):
+    # a new job, a move or a wedding guessed of the one a pronoun stands for is no more a fact than a death so read
+    with Memory(db) as memory:
+        memory.add("Ryan and Jo came for tea on Sunday. He's got the job at the council in Leeds.", at="2024-06-03")
+        memory.add("Priya got the job at the bank on Monday. Ravi rang at six.", at="2024-06-04")
+        guessed = [e for name in ("Ryan", "Jo") for e in memory.person(name)["events"] if e["kind"] == "job"]
+        assert guessed and all(e["perhaps"] for e in guessed)
+        assert [(e["kind"], e["perhaps"]) for e in memory.person("Priya")["events"]] == [("job", False)]
+
+
+def test_the_writers_own_event_told_by_i_or_we_is_no_guess(db):
+    # "I" and "we" are the writer: not a pronoun whose person is guessed, as "he" is
+    with Memory(db) as memory:
+        memory.add("Found the photos from Granby Street, where I proposed. We moved in on the 3rd of May 2002.", at="2024-06-03")
+        mine = {r["kind"]: r["confidence"] for r in memory.query(
+            "SELECT ev.kind, ev.confidence FROM events ev JOIN event_people ep ON ep.event = ev.id"
+            " JOIN people p ON p.id = ep.person WHERE p.owner = 1")}
+        assert mine.get("engagement", 0) >= FACT and mine.get("moving", 0) >= FACT, mine
+        assert not [e for e in memory.person("me")["events"] if e["perhaps"]]
+
+
+def test_a_proposal_told_by_asking_is_as_sure_as_its_names(db):
+    # "him" at the end is the one who asked, named already: no guess of whom a pronoun stands for
+    with Memory(db) as memory:
+        memory.add("Christmas at Mum's yesterday. Tom asked Amy to marry him after the dinner.", at="2023-12-26")
+        assert [(e["kind"], e["perhaps"]) for e in memory.person("Amy")["events"]] == [("engagement", False)]
+        assert [r[0] >= FACT for r in memory.query("SELECT confidence FROM events WHERE kind = 'engagement'")] == [True]
+
+
 def test_a_grandparents_kin_word_is_only_perhaps_the_writers_grandparent(db):
     # "Nana Sue" in a mother's diary is as often her children's grandmother (her own mother) as hers
     with Memory(db) as memory:

@@ -1363,3 +1363,41 @@ def test_a_baby_arriving_after_labour_is_a_birth(nlp):
     assert events(nlp, "Tom Brown arrived at the hospital just after Ann Lee's waters broke.") == []
     assert events(nlp, "Ann Lee's waters broke. Tom Brown arrived at 7pm with the wine.") == []
     assert events(nlp, "Tom Brown arrived at seven. Ann Lee's waters broke at nine.") == []
+
+
+# deaths15: a name spoken to, a noun run on into the next clause, deaths in more words, and plans feared or asked about
+def test_the_one_spoken_to_at_a_sentences_head_is_not_the_one_it_happened_to(nlp):
+    assert [d[0] for d in _deaths(nlp, "Kwame, Grandpa Joe died this morning.")] == [["Grandpa Joe"]]
+    # a list, or a name with its role set between commas, is the subject itself
+    assert ["Kwame Mensah"] in [d[0] for d in _deaths(nlp, "Kwame Mensah, my brother, died in May.")]
+
+
+@pytest.mark.parametrize("text", ["Mary Walsh passed over last night.", "Mary Walsh was promoted to glory on Sunday."])
+def test_deaths_in_the_words_of_faith_and_of_spiritualists(nlp, text):
+    assert [d[0] for d in _deaths(nlp, text)] == [["Mary Walsh"]]
+
+
+@pytest.mark.parametrize("text", ["Jo Walsh was passed over for the job again.", "Mary Walsh passed over the bridge at noon.",
+                                  "Mary Walsh was promoted to manager on Sunday."])
+def test_passed_over_and_promoted_of_the_living(nlp, text):
+    assert _deaths(nlp, text) == []
+
+
+def test_a_teleserye_is_a_story(nlp):
+    assert _deaths(nlp, "In the teleserye Andoy Reyes finally died and Mama cried buckets.") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Colin Hart says my retirement will be the death of her.", "retirement"),
+    ("Mum keeps asking when Colin Hart is getting married.", "marriage"),
+    ("Rosa Diaz wondered whether Colin Hart would ever retire.", "retirement"),
+    ("Rosa Diaz has moved into the spare room so his leg won't be knocked.", "moving"),
+])
+def test_no_life_event_in_a_fear_a_question_or_a_room(nlp, text, kind):
+    assert [e for e in events(nlp, text) if e[0] == kind and not e[4]] == []
+
+
+def test_a_date_asked_of_an_event_told_keeps_the_event(nlp):
+    assert [e[:2] for e in events(nlp, "I asked Ann Lee when Tom Brown got married and she said 1990.") if not e[4]] == [
+        ("marriage", ["Tom Brown"])]
+

@@ -6,14 +6,11 @@ Scots, Irish, Nigerian, Indian, Caribbean, American, Australian, South African a
 A real death told in those Englishes must be read too (at least as "perhaps"), so recall is measured beside.
 
 A death is STATED when read at or above people.FACT; below it it is "perhaps". Each case says what must be true."""
-import json
-
 import pytest
 
 from remembrancer import Memory
-from remembrancer.people import FACT
-
-from conftest import add_said, param_ids, said_label, store_on, unmarked
+from conftest import add_told as _add, chat_lines, false_deaths, missed_deaths, param_ids, read_deaths as _deaths, store_on
+from conftest import told_label as _label, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2024-06-03"
@@ -27,8 +24,7 @@ def _e(said, dead=(), alive=(), may=(), old=()):
 
 
 def _lines(*turns):
-    """A chat as JSON lines (`import jsonl`: one message a line, {"speaker", "text", "at"})."""
-    return {"jsonl": [{"speaker": s, "text": t, "at": f"{AT}T09:{i:02d}"} for i, (s, t) in enumerate(turns)]}
+    return chat_lines(*turns, at=AT)
 
 
 def _mail(sender, to, subject, body):
@@ -36,56 +32,6 @@ def _mail(sender, to, subject, body):
     return {"eml": f"From: {sender} <{sender.split()[0].lower()}@example.com>\nTo: {to} <{to.split()[0].lower()}@example.org>"
                    f"\nSubject: {subject}\nDate: Mon, 03 Jun 2024 09:00:00 +0000\nMessage-ID: <1@example.com>\n\n{body}\n",
             "me": sender}
-
-
-def _label(said):
-    return said_label(said["jsonl"][0]["text"] if "jsonl" in said else said["eml"].split("\n\n", 1)[1]) \
-        if isinstance(said, dict) else said_label(said, 40)
-
-
-def _add(memory, said, folder):
-    if isinstance(said, dict) and "eml" in said:
-        path = folder / "mail.eml"
-        path.write_text(said["eml"])
-        memory.import_path("email", path, me=said["me"])
-    elif isinstance(said, dict):
-        path = folder / "chat.jsonl"
-        path.write_text("\n".join(json.dumps(line) for line in said["jsonl"]) + "\n")
-        memory.import_path("jsonl", path, me=said["jsonl"][0]["speaker"])
-    else:
-        add_said(memory, said, AT)
-
-
-def _deaths(memory):
-    """[(every name and alias of a person read as dead, lower case), the surest confidence, the years its stated
-    deaths are dated]; the writer's names include "me"."""
-    out = {}
-    for r in memory.query(
-            "SELECT p.id, p.name, p.owner, ev.confidence, ev.lo FROM events ev JOIN event_people ep ON ep.event = ev.id"
-            " JOIN people p ON p.id = ep.person WHERE ev.kind = 'death' AND ev.negated = 0 AND ep.agent = 0"
-            " AND p.kind IS NULL"):
-        names = {r["name"].lower(), *(["me"] if r["owner"] else [])} | {a[0].lower() for a in memory.query(
-            "SELECT alias FROM aliases WHERE person = ?", (r["id"],))}
-        c = r["confidence"] if r["confidence"] is not None else 1.0
-        names_, surest, years = out.get(r["id"], (names, 0.0, set()))
-        out[r["id"]] = (names, max(c, surest), years | ({str(r["lo"])[:4]} if c >= FACT and r["lo"] else set()))
-    return list(out.values())
-
-
-def _named(names, who) -> bool:
-    return bool(names & {n.lower() for n in who.split("|")})
-
-
-def false_deaths(memory, dead, may, old):
-    """Those stated dead who are not dead (the writer, the living, a pet or a character read as a person), and the
-    long dead whose stated death is dated in the text's year."""
-    wrong = [sorted(n) for n, c, _ in _deaths(memory) if c >= FACT and not any(_named(n, w) for w in (*dead, *may))]
-    return wrong + [sorted(n) for n, _, years in _deaths(memory) if any(_named(n, w) for w in old) and AT[:4] in years]
-
-
-def missed_deaths(memory, dead):
-    read = [n for n, _, _ in _deaths(memory)]
-    return [d for d in dead if not any(_named(n, d) for n in read)]
 
 
 FALSE_DEATH = [

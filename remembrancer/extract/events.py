@@ -87,7 +87,8 @@ NOUNS = {
     "accident": "injury", "injury": "injury", "crash": "injury",
     "diabetes": "illness", "asthma": "illness", "arthritis": "illness", "parkinson": "illness", "sepsis": "illness",
     "shingles": "illness", "bronchitis": "illness", "attack": "illness", "retirement": "retirement", "move": "moving",
-    "job": "job", "emigration": "moving",
+    "job": "job", "emigration": "moving", "dengue": "illness", "malaria": "illness", "typhoid": "illness",
+    "cholera": "illness", "tuberculosis": "illness", "meningitis": "illness", "hepatitis": "illness", "measles": "illness",
 }
 ADJECTIVES = {"dead": "death", "pregnant": "birth", "ill": "illness", "sick": "illness",
               "married": "marriage", "engaged": "engagement", "divorced": "parting",
@@ -105,9 +106,13 @@ DYED = {"hair", "roots", "beard", "eyebrow", "eyebrows", "fringe", "shirt", "t-s
         "egg", "eggs", "streak", "streaks", "tips", "moustache", "dress", "top"}
 # What is told in these is a story's, a dream's, a game's: "a nightmare that Dad died", "he died in the film", "killed in the game"
 FICTION = {"dream", "nightmare", "story", "film", "movie", "book", "novel", "episode", "show", "series", "game", "level",
-           "joke", "rumour", "rumor", "play", "scene", "video", "cartoon", "soap", "chapter", "season", "fantasy", "daydream"}
+           "joke", "rumour", "rumor", "play", "scene", "video", "cartoon", "soap", "chapter", "season", "fantasy", "daydream",
+           "teleserye", "telenovela", "sitcom", "drama", "serial", "anime", "manga", "musical", "opera", "panto", "pantomime",
+           "comic", "podcast", "programme", "program"}
 IRREALIS_VERBS = {"want", "wish", "hope", "fear", "imagine", "pretend", "suppose", "dream",
                   "threaten", "try", "plan", "intend", "expect", "worry", "refuse", "need", "afraid"}
+# Verbs of asking: what is asked "when" or "whether" of is not told ("keeps asking when I'm getting married")
+ASKING = {"ask", "wonder", "enquire", "inquire", "query", "question"}
 # Verbs of believing: in the past, what was believed was not so ("I thought he'd died", "we assumed she had gone")
 BELIEVED = {"think", "assume", "believe", "reckon", "guess", "presume", "convince"}
 PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "pobj", "dative", "attr", "appos", "conj"}
@@ -128,7 +133,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
     "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb",
-    "celebration", "arrive", "gone", "mass", "peace", "leave"}
+    "celebration", "arrive", "gone", "mass", "peace", "leave", "promote"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -268,6 +273,9 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
         for c in f.children:
             if kind == "death" and nominal and f.i == t.i and c.dep_ == "appos" and c.pos_ == "PROPN":
                 continue  # "A funeral's a funeral, Pastor.": the one spoken to, not the one buried
+            if nominal and f.i == t.i and c.dep_ == "conj":
+                continue  # "We went to the grave and Mammy brought lilies": a noun the parser ran on into the next clause
+                # is no one the grave is of (a funeral's or a wedding's people hang on "of", "for" or a possessive)
             if c.dep_ in PERSON_DEPS or c.dep_ in ("compound", "npadvmod") and f.pos_ == "VERB" and c.pos_ == "PROPN" and c.i < f.i and (
                     c.dep_ == "compound" or kind == "death" and not any(x.dep_.startswith("nsubj") for x in f.children)):
                 # a name the parser took for a verb's compound ("Owen retires at the end of the month") or, with no subject, for
@@ -339,6 +347,12 @@ def _irrealis(t, sent) -> bool:
             return True  # "I honestly thought he'd died", "we all assumed she had left": believed then, not so
         if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in FICTION:
             return True  # "I had a nightmare that Dad died", "the film where everyone dies"
+        if node.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in ASKING and any(
+                c.lower_ in ("whether", "if") or c.lower_ in ("when", "how") and not any(
+                    x.tag_ == "VBD" for x in (node, *node.children) if x.dep_ in ("aux", "auxpass") or x.i == node.i)
+                for c in node.children):
+            return True  # "Mum keeps asking when I'm getting married", "wondered whether he'd retire": asked, not told (but
+            # "asked him when he got married" asks only the date)
         if node.dep_ in ("relcl", "parataxis", "ccomp", "advcl", "acl"):
             return False  # a clause of its own: what governs it says nothing of the event
         node = head
@@ -375,7 +389,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "44"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "45"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -417,6 +431,10 @@ class Events:
     # wrote on Monday, ..." only bounds the event, an illness too; a time of another's birth ("born in 1920 and retired at
     # sixty-five") dates no other event, nor one of another clause ("Alf, who I met in 1979, died"); an event told at an age
     # ("retired at sixty-five") of one whose birth the entry dates to the month, from that birthday)
+    # 45: deaths15 (the name one speaks to heading a sentence, "Kwame, Grandpa died", is not the dead; a noun's conjunct the
+    # parser ran on into the next clause, "to the grave and Mammy brought lilies", is no one's grave; "passed over",
+    # "promoted to Glory" deaths; a teleserye, a sitcom, a drama is fiction; "my retirement will be the death of her" no
+    # retirement; "keeps asking when I'm getting married" no wedding; "moved into the spare room" no move)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -488,11 +506,16 @@ class Events:
                 asked = _asked(t, owner)
                 if asked:  # "I asked Anya to marry me": an engagement, of the one who asked and the one asked
                     kind, people = "engagement", asked
+                    via = {owner[c.i]: c for c in t.head.children if c.i in owner and owner[c.i] in asked}
+                    # (they are named by "asked" and its object: "Tom asked Amy to marry him" is no guess of whom "him" is)
                 if turn is not None and not people:
                     people = _after_label(t, owner, turn[0], via)  # "Dan: Becca and Tariq are married!!" (Becca parsed as Dan's appos)
                 if quotes and people:  # 'I texted Jade "Grandpa died"': the words quoted are not of the one outside them
                     side = inside(t.idx, quotes)
                     people = [p for p in people if p not in via or inside(via[p].idx, quotes) == side]
+                    agents[:] = [p for p in agents if p in people]
+                if any(p in via and _called(via[p], t) for p in people):
+                    people = [p for p in people if p not in via or not _called(via[p], t)]  # "Kwame, Grandpa died": Kwame is told
                     agents[:] = [p for p in agents if p in people]
                 if kind == "death" and people:  # "Sarah told me about her neighbour. She died": the neighbour's death
                     people = [p for p in people if p not in via or not _someone_nearer(via[p], p, ex, owner)]
@@ -804,8 +827,9 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["verb"]
     else:
         c = CONFIDENCE["other"]
-    if victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims) and not (clear and c == CONFIDENCE["verb"]):
-        c *= CONFIDENCE["pronoun"]
+    if victims and all(v.pos_ == "PRON" and not _relative(v) and v.lower_ not in WRITERS for v in victims) and not (
+            clear and c == CONFIDENCE["verb"]):
+        c *= CONFIDENCE["pronoun"]  # (not "I" or "we": whom the writer means by them is no guess: "we moved in", "I proposed")
     if _must_have(t if t.pos_ in ("VERB", "AUX") else t.head):
         c = min(c, CONFIDENCE["surmised"])
     if lemma == "die" and any(c.dep_ == "advcl" and c.lemma_.lower() in SEEING and any(
@@ -813,6 +837,20 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
             g.dep_ == "nsubj" and g.pos_ == "PRON" for g in c.children) for c in t.children):
         c = min(c, CONFIDENCE["surmised"])  # "Neil died when he saw the bill": alive to see it, as often as not
     return round(c, 3)
+
+
+def _called(v, t) -> bool:
+    """Is the name the one spoken to, heading its sentence before a comma, with the event's subject after it and no "and"
+    between ("Kwame, Grandpa died this morning", "Oh Aisha, Tunde got the job!"; not "Tom, Ann and Joe were there", nor
+    "Kwame, my brother, died")?"""
+    doc, sent = v.doc, v.sent
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if v.pos_ != "PROPN" or not v.i + 2 < verb.i or doc[v.i + 1].text != "," or not all(
+            x.is_punct or x.pos_ == "INTJ" for x in doc[sent.start:v.i]):
+        return False
+    between = doc[v.i + 2:verb.i]
+    return not any(x.dep_ == "cc" or x.is_punct or x.lower_ in ("and", "&", "or") for x in between) and any(
+        x.pos_ in ("PROPN", "NOUN", "PRON") for x in between)
 
 
 def _relative(v) -> bool:
@@ -1223,6 +1261,10 @@ def _life_event(t, kind) -> bool:
         if t.pos_ == "VERB" and (any(c.dep_ == "dobj" and _a_thing(c) and c.lemma_.lower() not in MOVED for c in t.children)
                                  or _to_a_feeling(t)):
             return False  # "moved the sofa into the back room", "moved the meeting to Thursday", "was moved to tears"
+        if t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ROOMS and any(d.lower_ in ("the", "our", "my", "his", "her", "their", "your")
+                                                                      for d in g.children) for g in c.children) for c in t.children):
+            return False  # "Mam has moved into the spare room", "moved to the front bedroom": a room of the same home
         return t.pos_ != "VERB" and any(c.dep_ == "poss" for c in t.children) or t.pos_ == "VERB" and bool(words & MOVE_WORDS)
     if kind == "moving" and lemma == "shift":
         return t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
@@ -1319,6 +1361,10 @@ def _figurative(t, kind) -> bool:
     """A death that is a figure of speech: dying of a feeling or laughing ("died of fright", "nearly died
     laughing"), dead to someone ("he's dead to me"), something killing someone now ("my feet are killing me",
     "which is killing me")."""
+    if t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() == "death" for c in t.head.children) and any(
+            c.dep_ == "aux" and (c.lower_ in MODALS or c.lemma_.lower() in MODALS) for c in t.head.children):
+        return True  # "my retirement will be the death of her": a retirement feared, not one told
     if kind != "death":
         return False
     lemma = t.lemma_.lower()
@@ -2340,7 +2386,7 @@ def _heavenward(t) -> bool:
     "went to meet his Maker", "passed into glory", "entered into rest", "entered the Church Triumphant", "is with the Lord
     now", "is in heaven", "was called home" (not "called home from school", nor "called home by her mum")?"""
     lemma = t.lemma_.lower()
-    if t.pos_ not in ("VERB", "AUX") or lemma not in ("go", "pass", "enter", "call", "be"):
+    if t.pos_ not in ("VERB", "AUX") or lemma not in ("go", "pass", "enter", "call", "be", "promote"):
         return False
     kids = list(t.children)
 
@@ -2365,6 +2411,8 @@ def _heavenward(t) -> bool:
                 g.dep_ == "dobj" and g.lower_ == "maker" for g in c.children) for c in kids)  # "went to meet his Maker"
     if lemma == "pass":
         return objects(("into", "to"), HEAVEN)  # "passed into glory"
+    if lemma == "promote":
+        return objects(("to",), {"glory"})  # "was promoted to Glory" (the Salvation Army's words)
     if lemma == "enter":
         return objects(("into",), AT_REST) or any(c.dep_ == "dobj" and (c.lower_ in ("glory", "heaven", "paradise", "triumphant") or any(
             g.lower_ in ("eternal", "everlasting", "triumphant") for g in c.children)) for c in kids)
@@ -2665,13 +2713,14 @@ def _on_a_day(prep) -> bool:
 
 
 def _passed_on(t) -> bool:
-    """Is it "passed on" said of one who died, "on" right after the verb and nothing passed on to anyone ("Ouma passed on
-    this morning"; not "passed on the message", "passed on Dad's watch to me", "passed in his chair with the TV on")?"""
-    if t.lemma_.lower() != "pass" or not any(c.lower_ == "on" and c.i == t.i + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and not any(
-            g.dep_ == "pobj" for g in c.children)) for c in t.children):
+    """Is it "passed on" or "passed over" said of one who died, the particle right after the verb and nothing passed on to
+    anyone ("Ouma passed on this morning", "my sister passed over last night"; not "passed on the message", "passed on
+    Dad's watch to me", "passed in his chair with the TV on", "was passed over for the job")?"""
+    if t.lemma_.lower() != "pass" or not any(c.lower_ in ("on", "over") and c.i == t.i + 1 and (c.dep_ == "prt" or c.dep_ == "prep") and not (
+            (c.dep_ == "prep" or c.lower_ == "over") and any(g.dep_ == "pobj" for g in c.children)) for c in t.children):
         return False
-    return not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("to", "onto")
-                   for c in t.children)
+    return not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "auxpass", "nsubjpass") or c.dep_ == "prep" and c.lower_ in (
+        "to", "onto", "for") for c in t.children)
 
 
 def _no_more(t) -> bool:
