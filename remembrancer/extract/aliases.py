@@ -618,16 +618,20 @@ def _names_given(ex: Extraction) -> list[tuple[int, int]]:
         first = word.i
         while first > 0 and ex.doc[first - 1].dep_ == "compound" and ex.doc[first - 1].pos_ == "PROPN" and ex.doc[first - 1].head.i == word.i:
             first -= 1
-        name = ex.doc[first:word.i + 1].text
-        person = ex.people[owner]
-        person.aliases.add(name)
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", ex.text):  # "... Nettle was happy": her too
-            found = ex.doc.char_span(m.start(), m.end())
-            if found is not None and not any(w.i in at for w in found):
-                person.mentions.append(Mention(m.start(), m.end(), owner, "name"))
-                at.update((w.i, owner) for w in found)
-        person.mentions.sort(key=lambda m: m.start)
+        _give_name(ex, at, owner, ex.doc[first:word.i + 1].text)
     return out
+
+
+def _give_name(ex, at, owner, name):
+    """Give `name` to person `owner`, and every later unclaimed saying of it too ("... Nettle was happy": her too)."""
+    person = ex.people[owner]
+    person.aliases.add(name)
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", ex.text):
+        found = ex.doc.char_span(m.start(), m.end())
+        if found is not None and not any(w.i in at for w in found):
+            person.mentions.append(Mention(m.start(), m.end(), owner, "name"))
+            at.update((w.i, owner) for w in found)
+    person.mentions.sort(key=lambda m: m.start)
 
 
 PRONOUN_SEX = {"him": "m", "he": "m", "her": "f", "she": "f"}
@@ -842,15 +846,7 @@ def _called_to(ex: Extraction) -> list[tuple[int, int]]:
         if end in at:
             out.append((owner, at[end]))
             continue
-        name = doc[start:end + 1].text
-        person = ex.people[owner]
-        person.aliases.add(name)
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", ex.text):  # "... JJ turned forty": his too
-            found = ex.doc.char_span(m.start(), m.end())
-            if found is not None and not any(w.i in at for w in found):
-                person.mentions.append(Mention(m.start(), m.end(), owner, "name"))
-                at.update((w.i, owner) for w in found)
-        person.mentions.sort(key=lambda m: m.start)
+        _give_name(ex, at, owner, doc[start:end + 1].text)
     return out
 
 
