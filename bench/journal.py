@@ -590,7 +590,7 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                 kind = EVENT_KINDS.get(r["kind"])
                 if kind is None or r["negated"]:
                     continue
-                if stated_only and kind in getattr(people_mod, "SURE_KINDS", ("death", "birth")) and r["confidence"] < threshold:
+                if stated_only and kind in people_mod.SURE_KINDS and r["confidence"] < threshold:
                     continue
                 g = read.get(r["person"])
                 mine[(kind, g if g is not None else f"?{r['person']}")].append(r)

@@ -1059,8 +1059,9 @@ def migrate(conn: Connection, create: bool = True) -> bool:
         raise StoreError(f"This memory was made by a newer remembrancer (its schema has {max(later)})",
                          "Open it with that newer version (pip install -U remembrancer); nothing was changed.")
     todo = [fn for fn in migrations.MIGRATIONS if fn.__name__ not in done]
-    # A new memory is made whole in one transaction (two thirds of the server's work and of the round trips of one a
-    # migration, and never half made); an older one is brought up to date a migration at a time, as SQLite's file is.
+    # A new memory is made whole in one transaction (a third less of the server's work and round trips than a
+    # transaction a migration, and never half made); an older one is brought up to date a migration at a time, as
+    # SQLite's file is.
     for steps in ([todo] if not done else [[fn] for fn in todo]):
         with raw.transaction():
             raw.execute("SELECT pg_advisory_xact_lock(%s)", (_key(schema),))
