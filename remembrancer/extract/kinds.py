@@ -12,7 +12,7 @@ and stays a cue, not a person in the people list.
 from __future__ import annotations
 
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, ROYAL, SLANG
-from .base import Extraction
+from .base import Extraction, text_of
 from .names import name_gender
 from .people import KIN_WORDS, english_word, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to, subject_of
 
@@ -174,7 +174,7 @@ def _set_phrase(doc, span) -> bool:
     if any(t.is_alpha and t.pos_ != "INTJ" for t in after) or any("!" in t.text for t in after) or not any(
             not t.is_ascii and not t.is_alpha and not t.is_space for t in before + after + beside):
         return False
-    line = doc.text[:doc[s].idx].rsplit("\n", 1)[-1].lstrip()
+    line = text_of(doc)[:doc[s].idx].rsplit("\n", 1)[-1].lstrip()
     return not line[:1] in ("#", "-", "*", "[", "+")
 
 
@@ -389,9 +389,9 @@ def _title_quoted(doc, span, quotes) -> bool:
     if len(span) < 2 or span[0].lower_ in KIN_NAMES:
         return False  # not '- "Bampi Clive" for Clive': what a child calls her grandfather
     q = next(((a, b) for a, b in quotes if a <= span.start_char < b), None)
-    if q is None or doc.text[q[0]:q[1]].strip() != span.text:
+    if q is None or text_of(doc)[q[0]:q[1]].strip() != span.text:
         return False
-    before = doc.text[:max(0, q[0] - 1)].split()[-1:]
+    before = text_of(doc)[:max(0, q[0] - 1)].split()[-1:]
     return not before or before[0].lower().strip(",:") not in NAMING_WORDS
 
 
