@@ -101,13 +101,15 @@ ROOT = Path(__file__).resolve().parent.parent
 NEW = ["teen-bristol", "diary-sheffield", "letters-to-dad", "chat-sisters", "chat-mum-son", "diary-leeds",
        "emails-expat", "diary-hull", "letters-grandad", "diary-norfolk", "diary-leicester", "diary-cork",
        "notes-to-aoife", "diary-pastor", "journal-michigan", "diary-dundee", "chat-edison",
-       "voice-memos", "chat-cousins", "letters-glasgow"]
+       "voice-memos", "chat-cousins", "letters-glasgow", "notebook-manchester", "chat-hermanos"]
 TUNE = ["diary-wales", "carer-notes", "group-chat", *NEW]
 # Writers tuned on after the halves were drawn join a half named here, so that no earlier writer changes half.
 # chat-edison (fresh11a, measured fresh on the eleventh round's merged code, then read by the rules of round 12) is half A.
 # voice-memos, chat-cousins and letters-glasgow (fresh from rounds 8 and 11, measured fresh on every merge since, then read
-# by the rules of round 15) are half B, half A and half B.
-LATE_HALF = {"chat-edison": "half A", "voice-memos": "half B", "chat-cousins": "half A", "letters-glasgow": "half B"}
+# by the rules of round 15) are half B, half A and half B. notebook-manchester and chat-hermanos (fresh from round 13, measured
+# fresh on every merge since, then read by the rules of round 17) are half A and half B.
+LATE_HALF = {"chat-edison": "half A", "voice-memos": "half B", "chat-cousins": "half A", "letters-glasgow": "half B",
+             "notebook-manchester": "half A", "chat-hermanos": "half B"}
 HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 # Fresh writers until round 15 (round 8, fresh8): voice-memos (an older woman's dictated voice memos as speech-to-text writes them, her
 # memory slipping) and chat-cousins (two South African cousins' chat, day-first). Written, keyed and measured on main's code
@@ -117,7 +119,7 @@ HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 # fresh13b: chat-hermanos (two Mexican-American brothers' chat in Texas, San Antonio and Houston, month-first).
 # fresh15a: notes-melbourne (a young Australian woman's Obsidian-style daily notes, Melbourne to Brisbane, day-first, some notes undated).
 # fresh15b: chat-ate (two Filipino sisters' chat in Taglish, London and Quezon City, day-first owner, month-first sister).
-FRESH = ["notebook-manchester", "chat-hermanos", "notes-melbourne", "chat-ate"]
+FRESH = ["notes-melbourne", "chat-ate"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
 _KINDS = {}
