@@ -75,7 +75,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "36"  # 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "37"  # 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is as sure as the weaker of them, not their product. 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -1636,8 +1636,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     `gender` a person -> "f" | "m" | None. Returns (subject, word, object, confidence, premises, rule), `premises`
     the indexes in `ties` they follow from, `rule` the two kinds composed ("parent+parent"), for each tie not read
     already between the two (a tie read between them, of any family kind, is better evidence than one worked out).
-    Only stated ties (at least FACT) are premises. How sure: the product of the premises' (one wrong premise makes
-    the tie wrong, so it is a fact only when both are strong: a tie told surely by a strong rule or in two entries),
+    Only stated ties (at least FACT) are premises. How sure: for a tie the two words define (a parent's parent is a
+    grandparent) the weaker premise's; else the product of the premises' (one wrong premise makes the tie wrong)
     and of how often the rule holds (a half-sibling's parent is not always mine) when the family shows a stepfamily
     or a misreading (two fathers). In-laws are the writer's only ("my husband's mother"): whose
     mother-in-law my mother is goes without saying."""
@@ -1724,6 +1724,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                                          or partners[a] - {c} or partners[c] - {a}):
                     continue  # two parents of a child, one read married to or going out with someone else: not a couple
                 both = c1 * c2  # each premise must hold: a wrong "my mother" makes wrong grandparents, aunts, in-laws
+                if holds == 1.0:  # what English means by the two words (a parent's parent is a grandparent): as sure
+                    both = min(c1, c2)  # as the weaker premise, a fact of two facts (a product would make two 0.9s perhaps)
                 conf = round(both * holds, 4)
                 if holds < 1:  # my husband's children are mine too when both are told surely and no sign of a stepfamily
                     conf = round(both, 4) if steady(k1, k2, a, b, c) else min(conf, UNSTEADY)  # or a misreading: perhaps
