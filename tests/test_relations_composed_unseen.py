@@ -284,14 +284,15 @@ def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
         assert not _missed(stated, want) and not _false(stated, want, also), _show(stated)
 
 
-# (implied14) a composed tie is as sure as all it rests on: a fact when each premise is told plainly by a strong rule
-# ("my nan Edna", "my brother Lee") or told in two entries; "perhaps" when one is only hinted ("her mother Joan", who
-# "her" is read, not said) or told once in a list ("my sisters Amy and Beth"). (text, the composed tie, a fact?)
+# (implied14) a composed tie is as sure as all it rests on: a fact when each premise is a fact ("my nan Edna", "my
+# brother Lee", told in two entries, or "her mother Joan" where "her" is plain: relrec17 found the composition of two
+# facts by what the words mean right in every group of bench/journal.py); "perhaps" when one is told once in a list
+# ("my sisters Amy and Beth"). (text, the composed tie, a fact?)
 SURENESS = [
     ("My mum Carol rang. Her mother Joan has had a fall. My sister Beth is driving down.",
-     ("Joan", "grandmother", "me"), False),
+     ("Joan", "grandmother", "me"), True),
     ("Mam phoned from Cork. Her brother Donal is in hospital again. My sister Siobhan is going down to see him.",
-     ("Donal", "uncle", "me"), False),
+     ("Donal", "uncle", "me"), True),
     ("Round the table on Sunday: my sisters Amy and Beth, and my aunt Rose with her famous trifle.",
      ("Rose", "aunt", "Amy"), False),
     ("My nan Edna turned ninety today. My brother Lee drove her to the party.", ("Edna", "grandmother", "Lee"), True),

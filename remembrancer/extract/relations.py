@@ -75,7 +75,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "36"  # 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "37"  # 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -1637,9 +1637,10 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
     the indexes in `ties` they follow from, `rule` the two kinds composed ("parent+parent"), for each tie not read
     already between the two (a tie read between them, of any family kind, is better evidence than one worked out).
     Only stated ties (at least FACT) are premises. How sure: the product of the premises' (one wrong premise makes
-    the tie wrong, so it is a fact only when both are strong: a tie told surely by a strong rule or in two entries),
-    and of how often the rule holds (a half-sibling's parent is not always mine) when the family shows a stepfamily
-    or a misreading (two fathers). In-laws are the writer's only ("my husband's mother"): whose
+    the tie wrong) and of how often the rule holds (a half-sibling's parent is not always mine) when the family shows
+    a stepfamily or a misreading (two fathers); but a tie two told ones define by what the words mean (a parent's
+    parent is a grandparent) is said as sure as the weaker of the two (two 0.9 facts make a fact, not 0.81), though
+    built on further at the product. In-laws are the writer's only ("my husband's mother"): whose
     mother-in-law my mother is goes without saying."""
     edges = {}  # (a, kind, b) -> (confidence, premises, rule): both ways
     family = set()
@@ -1702,6 +1703,7 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             return parents_of.get(b, set()) == parents_of.get(c, set())
         return True
     out = {}
+    defined = {}  # a tie two told ones define (a parent's parent): its output confidence, the weaker premise's
     for _ in range(3):  # a grandmother of my daughter through my husband's mother: two steps
         by_from, many = defaultdict(list), Counter()
         for (a, k, b), v in edges.items():
@@ -1709,10 +1711,10 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             many[a, k] += 1
         by_from = {a: [x for x in out_of if many[a, x[0]] <= CROWD] for a, out_of in by_from.items()}
         new = {}
-        for (a, k1, b), (c1, p1, _) in edges.items():
+        for (a, k1, b), (c1, p1, r1) in edges.items():
             if many[b, CONVERSE.get(k1, k1)] > CROWD:
                 continue
-            for k2, c, (c2, p2, _) in by_from.get(b, ()):
+            for k2, c, (c2, p2, r2) in by_from.get(b, ()):
                 rule = COMPOSE.get((k1, k2))
                 if rule is None or a == c or (a, c) in family:
                     continue
@@ -1733,6 +1735,8 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
                 for key in ((a, kind, c), (c, CONVERSE.get(kind, kind), a)):
                     if key not in edges and (key not in new or new[key][0] < conf):
                         new[key] = (conf, tuple(sorted(set(p1 + p2))), f"{k1}+{k2}")
+                    if holds == 1.0 and r1 is None and r2 is None:  # two told ties and what English means by the two
+                        defined[key] = max(defined.get(key, 0.0), min(c1, c2))  # words: as sure as the weaker, said so
         if not new:
             break
         edges.update({key: v for key, v in new.items() if v[0] >= SURE})  # nothing built on a "perhaps" one
@@ -1742,6 +1746,7 @@ def implied(ties, gender, writer=None) -> list[tuple[int, str, int, float, tuple
             out[(a, kind, c)] = v
     result = []
     for (a, kind, c), (conf, premises, rule) in out.items():
+        conf = max(conf, defined.get((a, kind, c), 0.0))  # what it is built on further stays the product (implied14)
         g = gender.get(a)
         if g is None and kind not in ("parent", "child", "sibling", "spouse", "grandparent", "grandchild", "cousin"):
             if gender.get(c) not in ("f", "m"):
