@@ -119,7 +119,9 @@ HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 # fresh13b: chat-hermanos (two Mexican-American brothers' chat in Texas, San Antonio and Houston, month-first).
 # fresh15a: notes-melbourne (a young Australian woman's Obsidian-style daily notes, Melbourne to Brisbane, day-first, some notes undated).
 # fresh15b: chat-ate (two Filipino sisters' chat in Taglish, London and Quezon City, day-first owner, month-first sister).
-FRESH = ["notes-melbourne", "chat-ate"]
+# fresh17a: chat-assistant (an American man's chats with his AI assistant app, Columbus to Denver, month-first).
+# fresh17b: diary-kochi (a Kerala-born nurse's private diary in Dubai and on visits home to Kochi, Indian English, day-first, some entries dated by a first line).
+FRESH = ["notes-melbourne", "chat-ate", "chat-assistant", "diary-kochi"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
 _KINDS = {}
