@@ -329,7 +329,7 @@ def cased(text: str) -> str:
 # ("tell ama", "ask jamie", "texted kunle"), a title before it ("kuya ben", "tita cora", "uncle rick"; `_title`) or
 # after it ("rohit bhai", "gupta ji": POSTPOSED), "@" written onto it ("@dani").
 PERSON_MARKS = {"si", "ni", "kay", "sina", "nina", "kina", "tell", "told", "ask", "asked", "text", "texted", "call",
-                "called", "greet", "invite", "invited", "meet", "met", "visit", "visited"}
+                "called", "greet", "invite", "invited", "meet", "met"}  # not "visit": "visited seahouses"
 # Marks of company, said of things and food too ("w/ cheese", "con queso"), and Tagalog's "ate" (an elder sister: "ate
 # joan"; English "ate pizza"): they count only with a mark of a person.
 COMPANY_MARKS = {"with", "w/", "con", "ate"}
@@ -385,6 +385,8 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
     said, person, company, plain = [], {}, {}, set()
     for s, words in lower:
         lows = [m.group().lower().replace("’", "'") for m in words]
+        # a word next to the one before it: no stop or comma between ("duchess. seahouses" is no title and name)
+        close = [k > 0 and not text[s + words[k - 1].end():s + m.start()].strip() for k, m in enumerate(words)]
         marked = set()  # the words of this turn said after a mark
         for k, (m, low) in enumerate(zip(words, lows)):
             at = s + m.start() + low.startswith("@")
@@ -392,12 +394,12 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
             if _ordinary(low) or not low.isalpha():
                 continue
             j = k - 1
-            while j >= 0 and (_title(lows[j]) or lows[j] == "ate"):
+            while j >= 0 and close[j + 1] and (_title(lows[j]) or lows[j] == "ate"):
                 j -= 1  # "tell uncle mike", "tell ate joan": "tell" marks "mike" too
-            before = lows[j] if j >= 0 else ""
+            before = lows[j] if j >= 0 and close[j + 1] else ""
             titled = any(_title(w) for w in lows[j + 1:k]) or lows[k].startswith("@")
-            after = lows[k + 1] if k + 1 < len(lows) else ""
-            joined = k > 1 and before in ("and", "&", "y", "at", "tsaka") and lows[k - 2] in marked
+            after = lows[k + 1] if k + 1 < len(lows) and close[k + 1] else ""
+            joined = k > 1 and close[k] and close[k - 1] and before in ("and", "&", "y", "at", "tsaka") and lows[k - 2] in marked
             if titled or before in PERSON_MARKS or after in POSTPOSED:
                 person[low] = person.get(low, 0) + 1
             elif before in COMPANY_MARKS or j < k - 1 or joined:  # "with ravi and anjali": "anjali" with company too
@@ -1082,7 +1084,7 @@ class People:
     """
 
     name = "people"
-    version = "64"  # 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "65"  # 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
