@@ -244,8 +244,8 @@ def _evidence(*turns) -> dict:
 
 
 @pytest.mark.parametrize("turns, want", [
-    # a speaker's name typed in lower case
-    ((("Mo", "is ffion coming"), ("Ffion", "ya")), {"ffion": "speaker"}),
+    # a speaker's name typed in lower case after a mark
+    ((("Mo", "tell ffion to hurry"), ("Ffion", "ya")), {"ffion": "speaker"}),
     # after a mark of a person, and once more after a mark ("w/", a title between "tell" and the name)
     ((("Jo", "tell freya hi"), ("Al", "freya's w/ her bf")), {}),
     ((("Jo", "tell freya hi"), ("Al", "w/ freya rn")), {"freya": "marked"}),
@@ -265,6 +265,7 @@ def test_a_lowercase_name_is_read_on_evidence_and_named(turns, want):
     (("Jo", "tell jollof hi lol"), ("Al", "with my jollof")),  # said after "my": a thing
     (("Jo", "tell ya what"), ("Al", "with ya")),  # an ordinary word
     (("Jo", "it was great duchess. seahouses on the 22nd?"), ("Al", "auntie. seahouses!")),  # no mark across a stop
+    (("Steve", "you were 10 days late gemma"), ("Gemma", "dad im huge")),  # a speaker's name is cased only by a mark
 ])
 def test_a_lowercase_word_on_too_little_evidence_is_no_name(turns):
     assert _evidence(*turns) == {}

@@ -420,7 +420,8 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
             evidence[low] = "capitalised"
         elif person[low] + company.get(low, 0) >= 2 and (low not in _nouns() or name_count(low) >= 3):
             evidence[low] = "marked"
-    return [(at, end, sure or evidence[low] == "speaker", evidence[low]) for at, end, low, sure in said if low in evidence]
+    return [(at, end, sure, evidence[low]) for at, end, low, sure in said
+            if low in evidence and (sure or evidence[low] != "speaker")]
 
 
 def chat_cased(text: str, names) -> str:
