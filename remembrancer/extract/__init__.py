@@ -79,7 +79,7 @@ def with_turns(text, speakers):
 
     names = chat_names(text, speakers)
     doc = nlp().make_doc(chat_cased(text, names))
-    # the tagger takes "si Carlo" for a product: a name the chat marks (or a speaker's) is a person's
+    # the tagger takes "si Carlo" for a product: a name where the chat marks it is a person's
     doc.set_ents([span for s, e, sure, _ in names if sure and (span := doc.char_span(s, e, "PERSON")) is not None],
                  default="unmodified")
     starts = [t.idx for t in doc]

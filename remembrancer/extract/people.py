@@ -375,8 +375,8 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
     said after a mark of a person (PERSON_MARKS, a title, "@", or before "bhai"/"ji") and, besides, once more after a
     mark (of a person or of company: "with", "w/", "con") or written capitalised elsewhere in the chat ("marked",
     "capitalised"); an English noun only if so capitalised ("Poppy's paying") or a first name well known to the
-    name data ("freya", "joan"; not "nacho", "rice"). Where each is said: (start, end, sure,
-    evidence), sure where a mark stands by it or it is a speaker's name."""
+    name data ("freya", "joan"; not "nacho", "rice"). Where each is said (a speaker's name only where a mark stands
+    by it: "10 days late gemma" is no one's death): (start, end, sure: a mark stands by it, evidence)."""
     speaking = {w for _, _, who in speakers for w in DICTATED_WORD.findall((who or "").lower())
                 if len(w) > 2 and not _ordinary(w)}
     capital = {m.group().lower() for m in re.finditer(r"(?<![\w'’])[A-Z][a-z]+", text)}
