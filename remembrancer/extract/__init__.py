@@ -34,7 +34,7 @@ from .feelings import Feelings
 from .kinds import Kinds
 from .narrator import OWNER, Narrator
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, ROLES, TITLES
-from .people import People, cased, english_word, group_name, inside, name_count, name_gender, quoted
+from .people import People, cased, chat_cased, chat_names, english_word, group_name, inside, name_count, name_gender, quoted
 from . import relations as _relations
 from .relations import Relations, Situations, others_kin_ties
 from .times import Times
@@ -70,13 +70,18 @@ def nlp():
 
 
 def with_turns(text, speakers):
-    """A chat's text tokenised, with a sentence starting at each line a turn is on and at each turn's first word:
+    """A chat's text tokenised (the names its turns type in lower case cased and set as people's, on evidence:
+    `chat_names`), with a sentence starting at each line a turn is on and at each turn's first word:
     the parser then reads short turns apart, not run into their neighbours."""
     if not speakers:
         return cased(text)
     import bisect
 
-    doc = nlp().make_doc(text)
+    names = chat_names(text, speakers)
+    doc = nlp().make_doc(chat_cased(text, names))
+    # the tagger takes "si Carlo" for a product: a name where the chat marks it is a person's
+    doc.set_ents([span for s, e, sure, _ in names if sure and (span := doc.char_span(s, e, "PERSON")) is not None],
+                 default="unmodified")
     starts = [t.idx for t in doc]
     for s, e, _ in speakers:
         line = text.rfind("\n", 0, s) + 1

@@ -323,6 +323,118 @@ def cased(text: str) -> str:
     return "".join(out)
 
 
+# A name typed in lower case in a chat (issue 13). One mark before a word is weak evidence ("with rice", "tell ya",
+# "si ako", "@ home", "ate na"): a word is read as a name only on evidence a careful reader would want.
+# Marks said only of a person: Tagalog's person markers ("si carlo", "kay jen", "ni jun"), verbs said to or of one
+# ("tell ama", "ask jamie", "texted kunle"), a title before it ("kuya ben", "tita cora", "uncle rick"; `_title`) or
+# after it ("rohit bhai", "gupta ji": POSTPOSED), "@" written onto it ("@dani").
+PERSON_MARKS = {"si", "ni", "kay", "sina", "nina", "kina", "tell", "told", "ask", "asked", "text", "texted", "call",
+                "called", "greet", "invite", "invited", "meet", "met"}  # not "visit": "visited seahouses"
+# Marks of company, said of things and food too ("w/ cheese", "con queso"), and Tagalog's "ate" (an elder sister: "ate
+# joan"; English "ate pizza"): they count only with a mark of a person.
+COMPANY_MARKS = {"with", "w/", "con", "ate"}
+# Kin words and titles of other Englishes, said before a name ("kuya ben", "tita cora", "tia rosa", "oga emeka",
+# "makcik siti") or for the one they name ("tell makcik", "si bunso"): Tagalog, Spanish, Yoruba and Malay ones.
+CHAT_TITLES = {"tita", "tito", "kuya", "lola", "lolo", "bunso", "tia", "tio", "tía", "tío", "primo", "prima", "hermana",
+               "hermano", "abuelo", "mami", "papi", "madrina", "padrino", "compa", "compadre", "comadre", "oga", "ogbeni",
+               "iya", "baba", "egbon", "alhaji", "alhaja", "makcik", "pakcik", "abang", "kakak", "adik", "atok", "nenek",
+               "cousin", "aunty", "auntie", "aunt", "uncle"}
+# Words before a common noun, never before a name said plainly ("my mama", "the squad", "ur bro", "mi abuela").
+DETERMINERS = {"the", "a", "an", "my", "your", "ur", "his", "her", "our", "their", "this", "that", "these", "those",
+               "some", "any", "mi", "tu", "su", "mis", "el", "los", "las", "ang", "ng", "yung", "mga"}
+CHAT_WORD = re.compile(r"\bw/|(?<![\w'’@])@?[a-z][a-z'’-]*", re.I)  # a word, not the end of one ("ella" of "Bella")
+
+
+@lru_cache(maxsize=1)
+def _contractions() -> frozenset:
+    """Contractions as spaCy's tokenizer knows them, with or without their apostrophe ("i'll", "thats", "ive")."""
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+    return frozenset(k.lower() for k, v in TOKENIZER_EXCEPTIONS.items() if len(v) > 1)
+
+
+def _ordinary(low: str) -> bool:
+    """Is a lower-case word a stop word, a contraction, a cry, a kin word or title, or an English verb, adjective or
+    adverb, perhaps inflected ("says", "picked")?"""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = _lexicon()
+    return len(low) < 3 or low in STOP_WORDS or low in _contractions() or low in NOT_NAMES or INTERJECTION.fullmatch(
+        low) is not None or low in KIN_NAMES or low in HONORIFICS or low in POSTPOSED or low in CHAT_TITLES or (
+        low in LOWER_KIN) or low in PERSON_MARKS or low in COMPANY_MARKS or low in words or any(
+        low.endswith(x) and low[:-len(x)] in words for x in ("s", "es", "ed", "d", "ing"))
+
+
+def _title(low: str) -> bool:
+    return low in CHAT_TITLES or low in HONORIFICS
+
+
+def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
+    """The names in a chat's turns typed in lower case (a turn's first letter aside), each on evidence, named: a
+    speaker's name ("speaker"); or a word no ordinary word (`_ordinary`), never said after a determiner ("my mama"),
+    said after a mark of a person (PERSON_MARKS, a title, "@", or before "bhai"/"ji") and, besides, once more after a
+    mark (of a person or of company: "with", "w/", "con") or written capitalised elsewhere in the chat ("marked",
+    "capitalised"); an English noun only if so capitalised ("Poppy's paying") or a first name well known to the
+    name data ("freya", "joan"; not "nacho", "rice"). Where each is said (a speaker's name only where a mark stands
+    by it: "10 days late gemma" is no one's death): (start, end, sure: a mark stands by it, evidence)."""
+    speaking = {w for _, _, who in speakers for w in DICTATED_WORD.findall((who or "").lower())
+                if len(w) > 2 and not _ordinary(w)}
+    capital = {m.group().lower() for m in re.finditer(r"(?<![\w'’])[A-Z][a-z]+", text)}
+    lower = [(s, list(CHAT_WORD.finditer(text[s:e]))) for s, e, _ in speakers
+             if not re.search(r"[A-Z]", re.sub(r"\bI\b", "", text[s + 1:e]))]
+    said, person, company, plain = [], {}, {}, set()
+    for s, words in lower:
+        lows = [m.group().lower().replace("’", "'") for m in words]
+        # a word next to the one before it: no stop or comma between ("duchess. seahouses" is no title and name)
+        close = [k > 0 and not text[s + words[k - 1].end():s + m.start()].strip() for k, m in enumerate(words)]
+        marked = set()  # the words of this turn said after a mark
+        for k, (m, low) in enumerate(zip(words, lows)):
+            at = s + m.start() + low.startswith("@")
+            low = low.lstrip("@").removesuffix("'s")
+            if _ordinary(low) or not low.isalpha():
+                continue
+            j = k - 1
+            while j >= 0 and close[j + 1] and (_title(lows[j]) or lows[j] == "ate"):
+                j -= 1  # "tell uncle mike", "tell ate joan": "tell" marks "mike" too
+            before = lows[j] if j >= 0 and close[j + 1] else ""
+            titled = any(_title(w) for w in lows[j + 1:k]) or lows[k].startswith("@")
+            after = lows[k + 1] if k + 1 < len(lows) and close[k + 1] else ""
+            joined = k > 1 and close[k] and close[k - 1] and before in ("and", "&", "y", "at", "tsaka") and lows[k - 2] in marked
+            if titled or before in PERSON_MARKS or after in POSTPOSED:
+                person[low] = person.get(low, 0) + 1
+            elif before in COMPANY_MARKS or j < k - 1 or joined:  # "with ravi and anjali": "anjali" with company too
+                company[low] = company.get(low, 0) + 1
+            elif before in DETERMINERS:
+                plain.add(low)
+            sure = titled or before in PERSON_MARKS | COMPANY_MARKS or after in POSTPOSED or j < k - 1
+            if sure:
+                marked.add(lows[k])
+            said.append((at, at + len(low), low, sure))
+    evidence = {}
+    for low in {low for _, _, low, _ in said}:
+        if low in speaking:
+            evidence[low] = "speaker"
+        elif low in plain or not person.get(low):
+            continue
+        elif low in capital:
+            evidence[low] = "capitalised"
+        elif person[low] + company.get(low, 0) >= 2 and (low not in _nouns() or name_count(low) >= 3):
+            evidence[low] = "marked"
+    return [(at, end, sure, evidence[low]) for at, end, low, sure in said
+            if low in evidence and (sure or evidence[low] != "speaker")]
+
+
+def chat_cased(text: str, names) -> str:
+    """A chat with a capital on each of its `chat_names` (and a space for the "@" before one, which the tokenizer would
+    keep in the name's token: "@Dani"). Every offset holds."""
+    out = list(text)
+    for at, *_ in names:
+        out[at] = out[at].upper()
+        if at and out[at - 1] == "@":
+            out[at - 1] = " "
+    return "".join(out)
+
+
 def _postposed_name(token) -> bool:
     """Can this word be the name a postposed honorific follows ("Ravi" of "Ravi bhai"; not "Thanks ji", "The uncle",
     "Happy Holi bhai": the day wished)?"""
@@ -925,6 +1037,7 @@ def is_person(doc, info, model) -> bool:
 RULE_CONFIDENCE = 0.9  # a name a rule takes for a person's ("Mr Pugh", "my grandmother Agnes Hale", "with Rachel")
 TITLE_CONFIDENCE = 0.95  # a title or kin word used as a name ("Mum", "the Doctor")
 SAID_TO_CONFIDENCE = 0.85  # a word no English word, said to someone in a chat ("Hey Pheebs.")
+CHAT_CONFIDENCE = 0.8  # a name a chat types in lower case, on the chat's evidence ("tell freya" ... "w/ freya")
 # A letter's first line that is only a greeting and a first name: "Shona,", "Hi Priya!", "Dear Callum,".
 GREETING_LINE = re.compile(r"\A\s*(?:(?:hi|hiya|hello|hey|dear|dearest|my dear)\s+)?([A-Z][a-z'’-]+)[ \t]*[,!]?[ \t]*\r?\n", re.I)
 
@@ -972,7 +1085,7 @@ class People:
     """
 
     name = "people"
-    version = "64"  # 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "65"  # 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -1088,6 +1201,14 @@ class People:
             if key not in names and info.get("postposed"):
                 names[key] = info  # "Ravi bhai"
                 info["confidence"] = max(info.get("confidence", 0.0), RULE_CONFIDENCE)
+        if ex.speakers:  # a name a chat types in lower case, read on evidence (`chat_names`): less sure than one capitalised
+            lowered = {(s, e): how for s, e, _, how in chat_names(ex.text, ex.speakers)}
+            for key, info in found_names.items():
+                hows = {lowered.get((sp.start_char, sp.end_char)) for sp in info["spans"]}
+                if len(key) == 1 and None not in hows:
+                    names[key] = info
+                    info["confidence"] = min(info.get("confidence", CHAT_CONFIDENCE), CHAT_CONFIDENCE)
+                    info["evidence"] = sorted(hows)
         if ex.speakers:  # in a chat, a name a turn is said to ("Hey Pheebs.", "Rach, c'mon") is someone's
             turns = sorted((doc.char_span(s, e, alignment_mode="expand") or doc[0:0]) for s, e, _ in ex.speakers)
             for key, info in found_names.items():
