@@ -329,6 +329,8 @@ AFTER = [
     _e("- Lorraine: back from Bali\n- Uncle Ted: died Sunday\n- Gav: new puppy", dead=["Uncle Ted|Ted"],
        alive=["Lorraine", "Gav"]),
     _e("- Mum: upset, Dad's cousin died\n- Jake: footy Saturday", alive=["Mum", "Jake"]),
+    _e("- Grandad died on Sunday\n- Auntie Val flying in from Perth\n- order flowers", dead=["Grandad"],
+       alive=["Auntie Val|Val"]),
     _e("Grandma has joined her ancestors. Mama is flying to Accra.", dead=["Grandma"], alive=["Mama"]),
     _e("Dad joined the Lions in 1985 and Mum slept in the Lord's house all night at the vigil.", alive=["Dad", "Mum"]),
 ]
@@ -349,6 +351,9 @@ LEFT = {
     "We said goodbye to Nana on Tuesday": "'said goodbye to X' is a death as often as a farewell at an airport: not read",
     "Gran's gone / oh Shaz": "\"X's gone\" alone is not read (a death, or gone out)",
     "RIP uncle Femi": "'RIP' before a kin word in small letters is read as a person (people layer)",
+    "- Grandad died on Sunday": "the parser runs the list's items into one sentence and hangs the next item's 'flying' "
+                                "on 'died' ('died laughing'); parsing a list's items apart changed the fresh writers' "
+                                "relations (docs/benchmarks.md, deaths17)",
 }
 
 

@@ -435,8 +435,11 @@ class Events:
     # parser ran on into the next clause, "to the grave and Mammy brought lilies", is no one's grave; "passed over",
     # "promoted to Glory" deaths; a teleserye, a sitcom, a drama is fiction; "my retirement will be the death of her" no
     # retirement; "keeps asking when I'm getting married" no wedding; "moved into the spare room" no move)
-    # 46: deaths17 (whose kin a kin word is: "Dad's Dad died", "Bade Papa is no more" perhaps; "Dear Liam,\nYour Nana died":
-    # the one greeted is told, not dead; "died again", "RIP X (for the fourth time)": one who dies again is no person, perhaps)
+    # 46: deaths17 (whose kin a kin word is: "Dad's Dad died", "Your Nana died", "Bade Papa is no more" perhaps; the one
+    # greeted is told, not dead: "Dear Liam,\nYour Nana died", and "Hi Priya, Aunty Meena died" is Meena's; a list's item
+    # bounds its people ("- Nana: passed away\n- Ruth: back from Spain": not Ruth's) and its label is a subjectless death's
+    # ("- Uncle Ted: died Sunday"); "died again", "RIP X (for the fourth time)": one who dies again is no person, perhaps;
+    # "joined the Lord", "has joined her ancestors", "slept in the Lord" deaths in the words of faith)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -502,7 +505,9 @@ class Events:
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
-                if people and _in_a_list(ex.text, t.idx):  # "- Rakesh uncle: passed away\n- Vikram: engaged": an item bounds its people
+                if people and _in_a_list(ex.text, t.idx):
+                    # "- Nana: passed away Tuesday\n- Ruth: back from Spain": the parser runs a list's items into one
+                    # sentence; an item bounds its people
                     people = [p for p in people if p not in via or _same_line(ex.text, via[p].idx, t.idx)]
                     agents[:] = [p for p in agents if p in people]
                 labelled = kind == "death" and not people and t.pos_ == "VERB" and _item_label(ex, t, owner, via)
@@ -2460,6 +2465,7 @@ def _wedding_mass(t) -> bool:
 
 # Those one goes to rest with: "gone to rest with his fathers", "gone to join the ancestors"
 ANCESTORS = {"fathers", "forefathers", "ancestors", "forebears"}
+JOINED = ANCESTORS | {"saints", "lord", "jesus", "christ", "god", "maker"}  # whom one joins in dying
 
 
 # Whom one goes to be with, where one goes, in the words of faith: "went to be with the Lord", "went home to Jesus",
@@ -2473,7 +2479,8 @@ AT_REST = {"rest", "glory", "heaven", "paradise", "life"}
 def _heavenward(t) -> bool:
     """Is it a death in the words of faith: "Mom went to be with the Lord", "went home to Jesus", "went to heaven",
     "went to meet his Maker", "passed into glory", "entered into rest", "entered the Church Triumphant", "is with the Lord
-    now", "is in heaven", "was called home" (not "called home from school", nor "called home by her mum")?"""
+    now", "is in heaven", "was called home", "joined the Lord", "slept in the Lord" (not "called home from school", nor
+    "called home by her mum", "joined the Lions")?"""
     lemma = t.lemma_.lower()
     if t.pos_ not in ("VERB", "AUX") or lemma not in ("go", "pass", "enter", "call", "be", "promote", "join", "sleep"):
         return False
@@ -2500,9 +2507,8 @@ def _heavenward(t) -> bool:
                 g.dep_ == "dobj" and g.lower_ == "maker" for g in c.children) for c in kids)  # "went to meet his Maker"
     if lemma == "pass":
         return objects(("into", "to"), HEAVEN)  # "passed into glory"
-    if lemma == "join":  # "joined the Lord", "has joined her ancestors", "joined the saints" (not "joined the Angels": a team)
-        return any(c.dep_ == "dobj" and (c.lower_ in ANCESTORS | {"saints", "lord", "jesus", "christ", "god", "maker"} or (
-            c.text == "angels")) for c in kids)
+    if lemma == "join":  # "joined the Lord", "has joined her ancestors", "joined the angels" (not "joined the Angels": a team)
+        return any(c.dep_ == "dobj" and (c.lower_ in JOINED or c.text == "angels") for c in kids)
     if lemma == "sleep":  # "has slept in the Lord", "fell asleep in Christ" (not "slept in the Lord's house")
         return objects(("in",), {"lord", "jesus", "christ"}) and not any(
             g.dep_ == "poss" for c in kids if c.dep_ == "prep" for p in c.children for g in p.children)
