@@ -133,7 +133,7 @@ AFTER_DEATH = {"funeral", "burial", "cremation", "memorial", "grave", "tomb", "h
 
 _TRIGGERS = {w for w in VERBS} | {v for v, _ in PHRASAL} | set(NOUNS) | set(ADJECTIVES) | set(BEFORE_PERSON) | {
     "born", "day", "keys", "slip", "go", "wake", "lay", "take", "call", "enter", "come", "be", "draw", "breathe", "succumb",
-    "celebration", "arrive", "gone", "mass", "peace", "leave", "promote"}
+    "celebration", "arrive", "gone", "mass", "peace", "leave", "promote", "join", "sleep"}
 # Getting the keys (to a house, a flat) is moving in: "We got the keys yesterday!", "we get the keys to the flat on the 5th"
 KEYS_VERBS = {"get", "collect", "pick", "receive"}
 # ... by form too: the parser lemmatises "Got" and "GOT" as themselves
@@ -389,7 +389,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "45"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "46"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -435,6 +435,11 @@ class Events:
     # parser ran on into the next clause, "to the grave and Mammy brought lilies", is no one's grave; "passed over",
     # "promoted to Glory" deaths; a teleserye, a sitcom, a drama is fiction; "my retirement will be the death of her" no
     # retirement; "keeps asking when I'm getting married" no wedding; "moved into the spare room" no move)
+    # 46: deaths17 (whose kin a kin word is: "Dad's Dad died", "Your Nana died", "Bade Papa is no more" perhaps; the one
+    # greeted is told, not dead: "Dear Liam,\nYour Nana died", and "Hi Priya, Aunty Meena died" is Meena's; a list's item
+    # bounds its people ("- Nana: passed away\n- Ruth: back from Spain": not Ruth's) and its label is a subjectless death's
+    # ("- Uncle Ted: died Sunday"); "died again", "RIP X (for the fourth time)": one who dies again is no person, perhaps;
+    # "joined the Lord", "has joined her ancestors", "slept in the Lord" deaths in the words of faith)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -500,6 +505,14 @@ class Events:
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
+                if people and _in_a_list(ex.text, t.idx):
+                    # "- Nana: passed away Tuesday\n- Ruth: back from Spain": the parser runs a list's items into one
+                    # sentence; an item bounds its people
+                    people = [p for p in people if p not in via or _same_line(ex.text, via[p].idx, t.idx)]
+                    agents[:] = [p for p in agents if p in people]
+                labelled = kind == "death" and not people and t.pos_ == "VERB" and _item_label(ex, t, owner, via)
+                if labelled:  # "- Uncle Ted: died Sunday": the name the item is of, the verb with no subject of its own
+                    people = [labelled[0]]
                 if kind == "death" and t.pos_ in ("NOUN", "PROPN"):  # "Mam's anniversary Mass for Daddy": Daddy's, not Mam's
                     people = [p for p in people if p not in via or via[p].head.lower_ == "for"] if any(
                         via[p].dep_ == "pobj" and via[p].head.lower_ == "for" for p in people if p in via) else people
@@ -515,8 +528,13 @@ class Events:
                     people = [p for p in people if p not in via or inside(via[p].idx, quotes) == side]
                     agents[:] = [p for p in agents if p in people]
                 if any(p in via and _called(via[p], t) for p in people):
+                    told = [via[p] for p in people if p in via and _called(via[p], t)]
                     people = [p for p in people if p not in via or not _called(via[p], t)]  # "Kwame, Grandpa died": Kwame is told
                     agents[:] = [p for p in agents if p in people]
+                    for c in (c for v in told for c in v.children if c.dep_ == "appos" and c.i in owner):
+                        if owner[c.i] not in people:  # "Hi Priya, Aunty Meena died": the subject hung on the name told
+                            people.append(owner[c.i])
+                            via[owner[c.i]] = c
                 if kind == "death" and people:  # "Sarah told me about her neighbour. She died": the neighbour's death
                     people = [p for p in people if p not in via or not _someone_nearer(via[p], p, ex, owner)]
                     agents[:] = [p for p in agents if p in people]
@@ -540,7 +558,9 @@ class Events:
                     continue  # "Rhondda born", "Cardiff born and bred": where from, not a birth
                 # "passed away on Tuesday", "passed on this morning"
                 away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children) or _passed_on(t)
-                if lemma == "pass" and not _heavenward(t) and (not any(c.dep_ == "nsubj" and c.i in owner for c in t.children) or not away and any(
+                named = labelled or any(c.dep_ == "nsubj" and (c.i in owner or c.lower_ in KIN_AFTER_NAME and c.i - 1 in owner)
+                                        for c in t.children)  # (not only "Mum passed": "Rakesh uncle passed away")
+                if lemma == "pass" and not _heavenward(t) and (not named or not away and any(
                         c.dep_ in ("dobj", "prt", "dative", "agent", "xcomp", "ccomp") and not _a_little(c) or c.dep_ == "prep" and c.lower_ in PASS_BY
                         and not _at_the_side(c) and not _on_a_day(c) for c in t.children)):
                     continue  # "Mum passed in her sleep", but not "Tom passed the salt", "passed by the shop", "time passed"
@@ -676,9 +696,12 @@ class Events:
                     how = f"{source}:{dated[0].kind}" if not late else f"bound:{dated[0].kind}"
                 if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
                     told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
+                sure = confidence(t, kind, victims, _clear(victims, people, via, ex), dated)
+                if kind == "death" and victims and all(v.i in owner and _anothers_kin(v, ex.people[owner[v.i]]) for v in victims):
+                    sure = min(sure, NAMESAKE)  # "Dad's Dad died", "Bade Papa is no more": another's Dad, not the writer's
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t.head if asked else t, sent) or _dreamt(t, group_times), agents=agents,
-                                   confidence=confidence(t, kind, victims, _clear(victims, people, via, ex), dated),
+                                   confidence=sure,
                                    date_confidence=dated[0].confidence if dated and not late else 0.6 if headline or that_day or how == "just" else 0.5 if settled else 0.0,
                                    place=_place(t) if kind == "moving" else None, date_how=how)
             for t in sent:
@@ -836,7 +859,63 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
             g.dep_ == "advmod" and g.lower_ == "when" for g in c.children) and any(
             g.dep_ == "nsubj" and g.pos_ == "PRON" for g in c.children) for c in t.children):
         c = min(c, CONFIDENCE["surmised"])  # "Neil died when he saw the bill": alive to see it, as often as not
+    if kind == "death" and _again(t if t.pos_ in ("VERB", "AUX") else t.head):
+        c = min(c, CONFIDENCE["jest"])  # "Rusty has died again, third time this winter": one who dies once is no car
     return round(c, 3)
+
+
+AGAIN = re.compile(r"\bagain\b|\b(?:second|third|fourth|fifth|sixth|umpteenth|nth|hundredth|millionth|\d+(?:nd|rd|th))\s+time\b",
+                   re.I)
+
+
+def _again(verb) -> bool:
+    """Is the death told as one more time ("died again", "died for the third time"): a person dies once, so a thing,
+    a game, a story or a joke?"""
+    return any(c.dep_ == "advmod" and c.lower_ == "again" or c.dep_ in ("npadvmod", "prep") and AGAIN.search(
+        verb.doc[c.left_edge.i:c.right_edge.i + 1].text) for c in verb.children)
+
+
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+–]|\d{1,2}[.)]|#{1,6})[ \t]+")
+LABEL_END = re.compile(r"[ \t]*(?::|[-–—][ \t])[ \t]*")
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _in_a_list(text: str, at: int) -> bool:
+    """Is the text at `at` on a line of a list, or the line before or after it one: an item, a heading (the parser runs
+    a list's lines into one sentence)?"""
+    start = _line_start(text, at)
+    before = _line_start(text, start - 1) if start else None
+    end = text.find("\n", at)
+    return any(s is not None and LIST_ITEM.match(text, s) for s in (start, before, end + 1 if end >= 0 else None))
+
+
+def _same_line(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[min(a, b):max(a, b)]
+
+
+def _item_label(ex, t, owner, via) -> tuple[int] | None:
+    """The one a list item is of, named first on its line before a colon or a dash ("- Uncle Ted: died Sunday",
+    "* Pop - passed Thursday night"), when the event's verb has no subject on that line: (their index,)."""
+    text, doc = ex.text, t.doc
+    start = _line_start(text, t.idx)
+    item = LIST_ITEM.match(text, start)
+    if item is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and _same_line(text, c.idx, t.idx) for c in t.children):
+        return None
+    first = next((x for x in doc[max(0, t.i - 12):t.i] if x.idx >= item.end() and not x.is_space), None)
+    if first is None or first.idx != item.end() or first.i not in owner:
+        return None
+    p = owner[first.i]
+    last = first
+    while last.i + 1 < t.i and (owner.get(last.i + 1) == p or doc[last.i + 1].lower_ in KIN_AFTER_NAME):  # "Rakesh uncle:"
+        last = doc[last.i + 1]
+    label = LABEL_END.match(text, last.idx + len(last))
+    if label is None or label.end() != t.idx and not all(x.is_punct or x.is_space for x in doc[last.i + 1:t.i]):
+        return None
+    via[p] = first
+    return (p,)
 
 
 def _called(v, t) -> bool:
@@ -846,9 +925,9 @@ def _called(v, t) -> bool:
     doc, sent = v.doc, v.sent
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
     if v.pos_ != "PROPN" or not v.i + 2 < verb.i or doc[v.i + 1].text != "," or not all(
-            x.is_punct or x.pos_ == "INTJ" for x in doc[sent.start:v.i]):
-        return False
-    between = doc[v.i + 2:verb.i]
+            x.is_punct or x.is_space or x.pos_ == "INTJ" or x.dep_ == "compound" and x.head.i == v.i for x in doc[sent.start:v.i]):
+        return False  # (a greeting or a title the name carries: "Dear Liam,\nYour Nana died", "Hi Sam, Mum died")
+    between = [x for x in doc[v.i + 2:verb.i] if not x.is_space]
     return not any(x.dep_ == "cc" or x.is_punct or x.lower_ in ("and", "&", "or") for x in between) and any(
         x.pos_ in ("PROPN", "NOUN", "PRON") for x in between)
 
@@ -2188,6 +2267,21 @@ def _others_kin_unsure(ex) -> None:
                 ev.confidence = min(ev.confidence, NAMESAKE)
 
 
+# Words said fondly of one's own before a kin word: "Poor Papa", "Dear Mum", "dear old Dad" (not another's kin)
+FOND = {"poor", "dear", "dearest", "darling", "beloved", "sweet", "lovely", "old", "our", "my", "wee", "own"}
+
+
+def _anothers_kin(v, person) -> bool:
+    """Is the dead named by a bare kin word that is another's: owned by someone not the writer ("Dad's Dad died", "Your
+    Nana died", "Papa's Papa"), or set apart by a word before it that the person's names do not hold ("Bade Papa",
+    "Chote Papa", "Big Mama": the elder or younger uncle, not Papa)? The same word, but maybe another person."""
+    if v.lower_ not in KIN_ROLE:
+        return False
+    names = {w.lower() for n in person.aliases | {person.name} for w in n.split()}
+    return any(c.dep_ == "poss" and c.lower_ not in WRITERS or c.dep_ in ("compound", "amod") and c.i < v.i and (
+        c.text[:1].isupper() and c.lower_ not in FOND and c.lower_ not in names) for c in v.children)
+
+
 def others_kin_word(ex, me) -> None:
     """A death told in a chat by the kin word the chat names a speaker by ("Papa": the owner `me`'s word for her
     father-in-law), by a teller who is not the owner, is perhaps: the teller's "Papa" is the teller's own father, who may
@@ -2371,6 +2465,7 @@ def _wedding_mass(t) -> bool:
 
 # Those one goes to rest with: "gone to rest with his fathers", "gone to join the ancestors"
 ANCESTORS = {"fathers", "forefathers", "ancestors", "forebears"}
+JOINED = ANCESTORS | {"saints", "lord", "jesus", "christ", "god", "maker"}  # whom one joins in dying
 
 
 # Whom one goes to be with, where one goes, in the words of faith: "went to be with the Lord", "went home to Jesus",
@@ -2384,9 +2479,10 @@ AT_REST = {"rest", "glory", "heaven", "paradise", "life"}
 def _heavenward(t) -> bool:
     """Is it a death in the words of faith: "Mom went to be with the Lord", "went home to Jesus", "went to heaven",
     "went to meet his Maker", "passed into glory", "entered into rest", "entered the Church Triumphant", "is with the Lord
-    now", "is in heaven", "was called home" (not "called home from school", nor "called home by her mum")?"""
+    now", "is in heaven", "was called home", "joined the Lord", "slept in the Lord" (not "called home from school", nor
+    "called home by her mum", "joined the Lions")?"""
     lemma = t.lemma_.lower()
-    if t.pos_ not in ("VERB", "AUX") or lemma not in ("go", "pass", "enter", "call", "be", "promote"):
+    if t.pos_ not in ("VERB", "AUX") or lemma not in ("go", "pass", "enter", "call", "be", "promote", "join", "sleep"):
         return False
     kids = list(t.children)
 
@@ -2411,6 +2507,11 @@ def _heavenward(t) -> bool:
                 g.dep_ == "dobj" and g.lower_ == "maker" for g in c.children) for c in kids)  # "went to meet his Maker"
     if lemma == "pass":
         return objects(("into", "to"), HEAVEN)  # "passed into glory"
+    if lemma == "join":  # "joined the Lord", "has joined her ancestors", "joined the angels" (not "joined the Angels": a team)
+        return any(c.dep_ == "dobj" and (c.lower_ in JOINED or c.text == "angels") for c in kids)
+    if lemma == "sleep":  # "has slept in the Lord", "fell asleep in Christ" (not "slept in the Lord's house")
+        return objects(("in",), {"lord", "jesus", "christ"}) and not any(
+            g.dep_ == "poss" for c in kids if c.dep_ == "prep" for p in c.children for g in p.children)
     if lemma == "promote":
         return objects(("to",), {"glory"})  # "was promoted to Glory" (the Salvation Army's words)
     if lemma == "enter":
@@ -2697,7 +2798,8 @@ def _rest_in_peace(ex, no_later) -> list[Event]:
         span = ex.doc.char_span(at, at + 1, alignment_mode="expand")
         lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (at, at)
         turn = next(((s_, e_) for s_, e_, _ in ex.speakers if s_ <= at < e_), (lo, hi))
-        jest = LAUGHTER.search(ex.text, turn[0], turn[1]) is not None  # "RIP Kevin 😂😂"
+        # "RIP Kevin 😂😂", "RIP Bettie (for the fourth time)": said laughing, or of one who dies again
+        jest = LAUGHTER.search(ex.text, turn[0], turn[1]) is not None or AGAIN.search(ex.text, at, max(hi, at)) is not None
         out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["jest" if jest else "rip"],
                          date_confidence=0.0))
     return out
