@@ -68,7 +68,6 @@ WEIGHTS = {
     "member": 0.0, "gather:member": 0.0, "chat:gather:member": 0.4, "chat:member": 0.2,
 }
 FACT_POOL = 30  # passages of the asked person's best-matching facts added to the candidates
-FACT_MEMBER = float(__import__("os").environ.get("FACT_MEMBER", "0.0"))
 FACT_ROWS = 5_000  # most facts of the asked people read for one question (the latest)
 DENSE_SPREAD = 0.3  # cosine similarities closer than this are not stretched apart
 POOL = 150  # candidates taken from each of BM25 and dense
@@ -1158,7 +1157,6 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
     sims = np.einsum("ij,j->i", mat, np.asarray(vector, dtype=np.float32))
     wanted = a.get("intents") or set()
     common = _in_common(a, rows, mat)
-    members = a.get("members") if a.get("aggregate") else None
     out: dict[int, tuple[float, str, str, int]] = {}
     for i, (r, sim) in enumerate(zip(rows, sims.tolist())):
         if a.get("nameless") and wanted:
@@ -1167,8 +1165,6 @@ def _fact_matches(memory, a, vector) -> dict[int, tuple[float, str, str, int]]:
             score = sim * (1.0 if not wanted or r["kind"] in wanted else 0.75)
         if common is not None:
             score = (1 - SHARED) * score + SHARED * common[i]
-        if members and categories.naming(members, r["what"]):
-            score += FACT_MEMBER
         if score > out.get(r["passage"], (-1.0,))[0]:
             out[r["passage"]] = (score, r["what"], r["statement"], r["person"])
     return out
