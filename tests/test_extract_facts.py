@@ -197,9 +197,6 @@ def test_not_pastimes(turn):
     assert not {g for g in got if g[0] == "Rosa"}, got
 
 
-def test_a_favourite_that_has_to_be_and_what_was_done_said_of_the_thing():
-    got = chat([("Rosa", "My favorite place has to be San Diego, California!"),
-                ("Dev", "The rooftop lounge I visited was in Salt Lake City."), ("Rosa", "The best hike I ever did was in Zion."),
-                ("Dev", "Is the museum you visited open?"), ("Rosa", "The course I will do next year is long.")])
-    assert {("Rosa", "likes", "san diego"), ("Dev", "does", "visit rooftop lounge"), ("Rosa", "does", "do best hike")} <= got
-    assert not {g for g in got if "museum" in g[2] or "course" in g[2]}, got
+def test_a_favourite_that_has_to_be():
+    got = chat([("Rosa", "My favorite place has to be San Diego, California!"), ("Dev", "My favourite doesn't have to be fancy.")])
+    assert ("Rosa", "likes", "san diego") in got and not {g for g in got if g[0] == "Dev"}, got

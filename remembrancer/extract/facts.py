@@ -83,8 +83,6 @@ KEEN = {("interested", "in"), ("passionate", "about"), ("obsessed", "with"), ("c
 # Nouns of a bout of some activity, said with what it is: "a game of basketball", "my first yoga class", "a round of golf".
 ACTIVITIES = {"game", "match", "round", "session", "class", "lesson", "practice", "workout", "tournament", "race"}
 GAMES = {"game", "match", "round", "tournament", "race"}
-# Outings one does: "the hike I did", "the shark swim I did".
-OUTINGS = {"hike", "swim", "run", "ride", "walk", "climb", "dive", "trek", "trip", "tour", "course", "marathon", "triathlon"}
 WATCHING = {"watch", "see", "view", "stream"}
 # "give jiu-jitsu a shot", "gave pottery a try": trying something.
 TRYING = {"shot", "try", "go", "whirl"}
@@ -128,7 +126,7 @@ class Facts:
     #    date ("at Manchester, second year"), things listed with a possession
     # 4: "getting into pottery", "really into baking bread", "big into photography", "can't wait to try sushi", "picked up
     #    knitting", "chess has become my obsession", "I'm a big foodie", "a music lover", "on the volleyball team", "a lot of yoga"
-    #    "my favourite place has to be San Diego", "the rooftop lounge I visited", "the hike I did"
+    #    "my favourite place has to be San Diego"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -444,15 +442,6 @@ class _Reader:
             phrase = self.verb_phrase(verb)  # "I've been growing broad beans": an ongoing activity, whatever the verb
             if phrase and phrase not in EMPTY_VERBS:
                 add("does", phrase, " ".join([third_person(phrase.split()[0])] + phrase.split()[1:]))
-            return
-        head = verb.head
-        if verb.dep_ == "relcl" and obj is None and not future and head.pos_ == "NOUN" and not self.ahead(lo, hi) and (
-                lemma in ("visit", "attend", "try") or (lemma == "do" and head.lemma_.lower() in ACTIVITIES | OUTINGS)):
-            # "the rooftop lounge I visited", "the shark swim I did": the noun the clause is said of is what was done
-            said = min(t.i for t in verb.subtree)  # the noun's own words, before the clause said of it
-            kept = [t for t in self.subtree(head) if t.i < said and t.dep_ not in ("det", "poss", "predet", "punct")]
-            if what := " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in kept):
-                add("does", f"{lemma} {what}", f"{'did' if lemma == 'do' else lemma + 'ed' if lemma != 'try' else 'tried'} {what}")
             return
         if lemma in DOING or lemma in ("go",):
             habitual = bool(words & HABIT_ADVERBS) or any(self.every(c) for c in kids) or perfect_progressive
