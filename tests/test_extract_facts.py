@@ -198,5 +198,5 @@ def test_not_pastimes(turn):
 
 
 def test_a_favourite_that_has_to_be():
-    got = chat([("Rosa", "My favorite place has to be San Diego, California!"), ("Dev", "My favourite doesn't have to be fancy.")])
-    assert ("Rosa", "likes", "san diego") in got and not {g for g in got if g[0] == "Dev"}, got
+    got = chat([("Rosa", "Honestly my favourite city has to be Lisbon."), ("Dev", "My favourite doesn't have to be fancy.")])
+    assert ("Rosa", "likes", "lisbon") in got and not {g for g in got if g[0] == "Dev"}, got

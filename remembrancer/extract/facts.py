@@ -126,7 +126,7 @@ class Facts:
     #    date ("at Manchester, second year"), things listed with a possession
     # 4: "getting into pottery", "really into baking bread", "big into photography", "can't wait to try sushi", "picked up
     #    knitting", "chess has become my obsession", "I'm a big foodie", "a music lover", "on the volleyball team", "a lot of yoga"
-    #    "my favourite place has to be San Diego"
+    #    "my favourite city has to be Lisbon"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -627,7 +627,7 @@ class _Reader:
                 self.add(pid, "likes", what, f"likes {what}", start, end, None, None)
             return
         favourite = noun.lower_ in FAVOURITES or any(c.lower_ in ("favorite", "favourite") for c in self.kids(noun))
-        # "my favourite place is San Diego"; "... has to be San Diego"
+        # "my favourite city is Lisbon"; "... has to be Lisbon"
         be = noun.head if noun.head.lemma_ == "be" else next(
             (c for c in self.kids(noun.head) if c.dep_ == "xcomp" and c.lemma_ == "be"), None) if noun.head.lemma_ == "have" else None
         if favourite and noun.dep_ == "nsubj" and be is not None:
