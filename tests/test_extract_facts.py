@@ -163,3 +163,40 @@ def test_a_place_the_parser_takes_for_a_date_and_things_listed_with_a_possession
     assert not any(w in ("saturdays", "second year") for _, _, w in got)
     got = facts("I've got a small shed and a water butt. I have a headache and a cold.")
     assert {("me", "has", "small shed"), ("me", "has", "water butt")} <= got and not any("cold" in w for _, _, w in got)
+
+
+def test_pastimes_taken_up_looked_forward_to_and_said_of_oneself():
+    got = chat([("Rosa", "I've been getting into pottery lately"), ("Dev", "I'm really into baking bread now"),
+                ("Rosa", "I'm big into photography these days"), ("Dev", "I can't wait to try sushi at that new place"),
+                ("Rosa", "I can't wait for the concert on Friday!!"), ("Dev", "I've picked up knitting again"),
+                ("Rosa", "Chess has become my new obsession"), ("Dev", "I'm a big foodie, always hunting for ramen"),
+                ("Rosa", "I'm a history buff"), ("Dev", "I'm on the volleyball team at school"),
+                ("Rosa", "I've been doing a lot of yoga recently")])
+    assert {("Rosa", "likes", "pottery"), ("Dev", "likes", "baking bread"), ("Rosa", "likes", "photography"),
+            ("Dev", "plans", "try sushi"), ("Rosa", "plans", "concert"), ("Dev", "does", "knitting"),
+            ("Rosa", "likes", "chess"), ("Dev", "likes", "foodie"), ("Rosa", "likes", "history buff"),
+            ("Dev", "does", "volleyball team"), ("Rosa", "does", "do yoga")} <= got
+
+
+@pytest.mark.parametrize("turn", [
+    "I finally got into the car after an hour",   # a place entered
+    "I'm getting into bed now",
+    "I've been getting into arguments with my boss",  # something that happens with someone
+    "I picked up the kids from school",           # a thing picked up
+    "I picked up some milk on the way",
+    "I can't wait for you to see it",             # waiting on someone else
+    "I can't wait any longer",
+    "I'm in the club right now lol",              # a place
+    "I'm a lover not a fighter",                  # a lover of nothing named
+    "You're such a bookworm",                     # said of "you"
+    "Are you into sports?",                       # a question
+    "I'm not really into sports",                 # negated
+])
+def test_not_pastimes(turn):
+    got = chat([("Rosa", turn), ("Dev", "Okay.")])
+    assert not {g for g in got if g[0] == "Rosa"}, got
+
+
+def test_a_favourite_that_has_to_be():
+    got = chat([("Rosa", "Honestly my favourite city has to be Lisbon."), ("Dev", "My favourite doesn't have to be fancy.")])
+    assert ("Rosa", "likes", "lisbon") in got and not {g for g in got if g[0] == "Dev"}, got

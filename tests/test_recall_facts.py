@@ -130,3 +130,22 @@ def test_what_two_people_share_raises_the_facts_both_have(db, monkeypatch):
         assert shared[football] - shared[lasagna] > alone[football] - alone[lasagna] + 0.05
         assert not recall.analyse(m, "What sports does Kevin play?")["shared"]
         assert not recall.analyse(m, "What recipe did Kevin offer to share with Paola?")["shared"]  # not named together
+
+
+def test_pastimes_said_as_people_text_are_facts_ask_draws_on(db):
+    """Facts 4's forms ("getting into pottery", "a big foodie", "can't wait to try sushi") are what `ask` says of the
+    person and ranks their turns by, on both backends."""
+    with Memory(db) as m:
+        m.add_chat([("Rosa", "Morning! Long week."), ("Dev", "Same, work has been mad."),
+                    ("Rosa", "I've been getting into pottery lately, my hands are covered in clay."),
+                    ("Dev", "Ha, I'm a big foodie, so weekends are for markets."),
+                    ("Rosa", "Honestly I can't wait to try sushi at that new place downtown."),
+                    ("Dev", "The weather has been grim all week."), ("Rosa", "The traffic this morning was grim too.")],
+                   at="2024-03-09")
+        rows = {(r["kind"], r["what"]) for r in m.query("SELECT kind, what FROM person_facts")}
+        assert {("likes", "pottery"), ("likes", "foodie"), ("plans", "try sushi")} <= rows
+        r = m.ask("What are Rosa's hobbies?", limit=3)
+        said = [f["fact"] for f in r["facts"] if f["kind"] == "person"]
+        assert "Rosa likes pottery" in said
+        assert any(p["text"].startswith("I've been getting into pottery") for p in r["passages"])
+        assert not [f for f in said if f.startswith("Dev")]  # Dev is not asked about

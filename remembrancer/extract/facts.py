@@ -61,7 +61,21 @@ SKIP_OBJECTS = {"best", "it", "that", "this", "them", "one", "something", "anyth
                 "things", "lot", "way", "time", "what", "which", "you", "yours", "mine", "all", "some", "stuff"}
 NOT_A_FACT_AUX = {"would", "could", "might", "should", "may", "must"}
 # Nouns that make what they are said of a taste: "Japanese cuisine is one of my favourites", "tennis is my passion".
-FAVOURITES = {"favourite", "favorite", "favourites", "favorites", "passion", "passions"}
+FAVOURITES = {"favourite", "favorite", "favourites", "favorites", "passion", "passions", "obsession", "obsessions", "hobby",
+              "hobbies"}
+# Nouns for someone keen on a thing, said of oneself: "I'm a big foodie", "such a bookworm", "a history nerd".
+KEEN_NOUNS = set("""foodie foodies gamer gamers bookworm bookworms runner runners cyclist cyclists swimmer swimmers climber
+    climbers hiker hikers skier skiers surfer surfers golfer golfers reader readers cinephile vegetarian vegetarians vegan
+    vegans traveller travellers traveler travelers""".split())
+# ... and those that say so only with what they are keen on: "a music lover", "a history buff", "a tech geek".
+KEEN_OF = set("""lover lovers enthusiast enthusiasts addict addicts junkie junkies buff buffs nerd nerds geek geeks""".split())
+# Adverbs that make "getting into X" a taste begun ("really getting into pottery"), not a place entered ("getting into bed").
+TAKING_TO = {"really", "lately", "recently", "more", "so", "totally", "seriously", "properly", "kinda", "slowly"}
+# Words that only say how much: "a big foodie", "such a gamer", "a huge fan".
+INTENSIFIERS = {"big", "huge", "great", "massive", "real", "total", "such", "true", "proper", "absolute", "bit", "little",
+                "complete", "serious", "avid", "keen", "die-hard", "diehard"}
+# Groups one is a member of: "I'm on the volleyball team", "I'm in a band".
+GROUPS = {"team", "squad", "club", "band", "choir", "crew", "league", "orchestra"}
 # Adjectives that, with their preposition, say a taste: "interested in art", "obsessed with boats".
 KEEN = {("interested", "in"), ("passionate", "about"), ("obsessed", "with"), ("crazy", "about"), ("fond", "of"),
         ("keen", "on"), ("addicted", "to"), ("hooked", "on"), ("mad", "about"), ("nuts", "about"), ("curious", "about"),
@@ -106,10 +120,13 @@ class Facts:
     """Person facts from clauses whose subject is a person of the entry."""
 
     name = "facts"
-    version = "3"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
+    version = "4"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
     # 3: bouts of an activity ("a game of basketball", "my yoga class"), "give X a shot", "X caught my interest",
     #    "curious about", "drawn to", "had a day hiking", "I was visiting", "I do play", a name the parser calls a
     #    date ("at Manchester, second year"), things listed with a possession
+    # 4: "getting into pottery", "really into baking bread", "big into photography", "can't wait to try sushi", "picked up
+    #    knitting", "chess has become my obsession", "I'm a big foodie", "a music lover", "on the volleyball team", "a lot of yoga"
+    #    "my favourite city has to be Lisbon"
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -261,6 +278,14 @@ class _Reader:
         if lemma == "be" and not negated and not modal:
             self.copula(pid, verb, kids, add)
             return
+        if lemma == "wait" and negated and {c.lower_ for c in kids if c.dep_ == "aux"} & {"can", "ca", "could", "cannot"}:
+            # "I can't wait to try sushi", "can't wait for the concert": looked forward to
+            target = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > verb.i), None)
+            if target is not None and (phrase := self.verb_phrase(target)) and phrase not in EMPTY_VERBS:
+                add("plans", phrase, f"plans to {phrase}")
+            elif target is None and (what := self.prep_object(verb, ("for",))):
+                add("plans", what, f"looks forward to {what}")
+            return
         if negated or (modal and lemma not in WANT | PLAN):
             return
         if lemma == "go" and progressive:  # "he's going to quit and travel"
@@ -294,6 +319,17 @@ class _Reader:
             target = next((c for c in self.kids(prep) if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if target is not None and (phrase := self.verb_or_noun(target)):
                 add("plans", phrase, f"looks forward to {phrase}")
+            return
+        if lemma == "get" and (perfect_progressive or words & TAKING_TO) and not future:  # "I've been getting into pottery"
+            if what := self.bare(verb, "into"):
+                add("likes", what, f"likes {what}")
+            return
+        if lemma == "pick" and any(c.dep_ == "prt" and c.lower_ == "up" for c in kids) and not future:
+            # "I've picked up knitting": a pastime begun (a thing picked up has its article: "picked up the kids")
+            taken = next((c for c in kids if c.dep_ in ("dobj", "xcomp") and c.i > verb.i
+                          and (c.tag_ == "VBG" or c.pos_ == "NOUN") and not any(g.dep_ in ("det", "poss") for g in self.kids(c))), None)
+            if taken is not None and (what := self.verb_or_noun(taken)):
+                add("does", what, f"took up {what}")
             return
         if lemma in ("live", "reside") or (lemma == "grow" and "prt" in deps):
             place = self.prep_object(verb, ("in", "at", "on", "near"))
@@ -472,6 +508,17 @@ class _Reader:
         what = self.noun_phrase(thing) if trial is not None and thing is not None else None
         return re.sub(r"\s+an?\s+(?:" + "|".join(TRYING) + r")\b.*$", "", what) if what else None  # parsed as one phrase
 
+    def bare(self, head, prep) -> str | None:
+        """ "getting into pottery", "into baking bread": a pastime after the preposition, said without an article or an
+        owner (not "got into the car", "into my old jeans")."""
+        p = next((c for c in self.kids(head) if c.dep_ == "prep" and c.lower_ == prep), None)
+        thing = next((c for c in self.kids(p) if c.dep_ in ("pobj", "pcomp")), None) if p is not None else None
+        if thing is None or thing.ent_type_ or any(c.dep_ in ("det", "poss") for c in self.kids(thing)):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in self.kids(thing)):
+            return None  # "getting into arguments with my boss": something that happens with someone, no pastime
+        return self.verb_or_noun(thing)
+
     def prep_gerund(self, head, prep) -> str | None:
         """ "drawn to crafting stories": the verb's phrase after the preposition."""
         p = next((c for c in self.kids(head) if c.dep_ == "prep" and c.lower_ == prep), None)
@@ -492,6 +539,13 @@ class _Reader:
             for o in self.objects(pobj)[1:]:  # "a fan of tennis and football"
                 if (more := self.noun_phrase(o)) and more not in SKIP_OBJECTS:
                     add("likes", more, f"likes {more}")
+            return
+        if attr is not None and attr.lower_ in KEEN_NOUNS | KEEN_OF and not any(c.dep_ == "poss" for c in self.kids(attr)):
+            # "I'm a big foodie", "such a bookworm", "a history buff", "a vegetarian"
+            words = [c.lower_ for c in self.kids(attr) if c.dep_ in ("compound", "amod") and c.i < attr.i and c.lower_ not in INTENSIFIERS]
+            what = " ".join(words + [attr.lower_]) if words or attr.lower_ in KEEN_NOUNS else None
+            if what:
+                add("likes", what, f"is {_article(what)}")
             return
         if attr is not None and attr.lemma_.lower() in OCCUPATIONS | YEARS_OF_STUDY:  # "a freshman attending Stanford"
             school = next((c for c in self.kids(attr) if c.dep_ == "acl" and c.lemma_ in ("attend", "study")), None)
@@ -519,10 +573,20 @@ class _Reader:
         if place and place[:1].isupper():  # a place's name: "from Leeds", not "back from school"
             add("lives", place, f"is from {place}")
             return
-        into = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "into"), None)
-        if into is not None and (what := self.prep_object(verb, ("into",))):
-            add("likes", what, f"likes {what}")
-            return
+        # "I'm into hiking", "really into baking bread", "big into photography"
+        for head in [verb] + [c for c in kids if c.dep_ == "acomp" and c.lower_ in INTENSIFIERS]:
+            if what := self.prep_object(head, ("into",)) or self.prep_gerund(head, "into"):
+                add("likes", what, f"likes {what}")
+                return
+        team = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "in")), None)
+        group = next((c for c in self.kids(team) if c.dep_ == "pobj" and c.lemma_.lower() in GROUPS), None) if team is not None else None
+        if group is not None and team.lower_ == "in" and not any(c.dep_ in ("compound", "amod") for c in self.kids(group)) \
+                and group.lemma_.lower() not in ("band", "choir", "orchestra"):
+            group = None  # "I'm in the club right now": a place; "in a book club", "in a band" say what one does
+        if group is not None and not any(c.dep_ == "poss" and c.lower_ in ("your", "their", "his", "her") for c in self.kids(group)):
+            if what := self.noun_phrase(group):  # "I'm on the volleyball team", "I'm in a band"
+                add("does", what, f"is in {_article(what) if what.split()[-1] == what else what}")
+                return
         # "I'm really interested in art", "he's obsessed with boats", "I'm a sucker for spaghetti"
         keen = next((c for c in kids if c.dep_ in ("acomp", "attr") and c.i > verb.i), None)
         if keen is not None:
@@ -563,8 +627,13 @@ class _Reader:
                 self.add(pid, "likes", what, f"likes {what}", start, end, None, None)
             return
         favourite = noun.lower_ in FAVOURITES or any(c.lower_ in ("favorite", "favourite") for c in self.kids(noun))
-        if favourite and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            attr = next((c for c in self.kids(noun.head) if c.dep_ == "attr"), None)
+        # "my favourite city is Lisbon"; "... has to be Lisbon"
+        be = noun.head if noun.head.lemma_ == "be" else next(
+            (c for c in self.kids(noun.head) if c.dep_ == "xcomp" and c.lemma_ == "be"), None) if noun.head.lemma_ == "have" else None
+        if favourite and noun.dep_ == "nsubj" and be is not None:
+            if any(c.dep_ == "neg" for c in self.kids(noun.head)):
+                return
+            attr = next((c for c in self.kids(be) if c.dep_ == "attr"), None)
             if attr is not None and (what := self.noun_phrase(attr)):
                 self.add(pid, "likes", what, f"likes {what} (favourite {noun.lower_})", start, end, None, None)
             return
@@ -579,7 +648,7 @@ class _Reader:
                         self.add(pid, "likes", what, f"likes {what}", start, end, None, None)
                 return
             be = of_whom.head if of_whom.dep_ == "attr" else None
-        if favourite and be is not None and be.lemma_ == "be" and self.lo <= be.i < self.hi and not self.asked(be):
+        if favourite and be is not None and be.lemma_ in ("be", "become") and self.lo <= be.i < self.hi and not self.asked(be):
             if any(c.dep_ == "neg" for c in self.kids(be)):
                 return
             thing = next((c for c in self.kids(be) if c.dep_ == "nsubj"), None)
@@ -609,6 +678,10 @@ class _Reader:
 
     def noun_phrase(self, tok, keep_number=False) -> str | None:
         """A noun's phrase without determiners, possessives, clauses or more than one prepositional phrase."""
+        if tok.lower_ in ("lot", "lots", "bit", "ton", "tons", "bunch"):  # "a lot of yoga": what there is a lot of
+            of = next((c for c in self.kids(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
+            thing = next((c for c in self.kids(of) if c.dep_ == "pobj"), None) if of is not None else None
+            return self.noun_phrase(thing, keep_number) if thing is not None else None
         if tok.pos_ in ("PRON",) or tok.lower_ in SKIP_OBJECTS:
             return None
         if any(c.dep_ == "poss" and c.lower_ in ("your", "yours") for c in self.kids(tok)):
