@@ -382,7 +382,7 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
     capital = {m.group().lower() for m in re.finditer(r"(?<![\w'’])[A-Z][a-z]+", text)}
     lower = [(s, list(CHAT_WORD.finditer(text[s:e]))) for s, e, _ in speakers
              if not re.search(r"[A-Z]", re.sub(r"\bI\b", "", text[s + 1:e]))]
-    said, person, company, plain = [], {}, {}, set()
+    said, person, company, determined = [], {}, {}, set()
     for s, words in lower:
         lows = [m.group().lower().replace("’", "'") for m in words]
         # a word next to the one before it: no stop or comma between ("duchess. seahouses" is no title and name)
@@ -405,7 +405,7 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
             elif before in COMPANY_MARKS or j < k - 1 or joined:  # "with ravi and anjali": "anjali" with company too
                 company[low] = company.get(low, 0) + 1
             elif before in DETERMINERS:
-                plain.add(low)
+                determined.add(low)
             sure = titled or before in PERSON_MARKS | COMPANY_MARKS or after in POSTPOSED or j < k - 1
             if sure:
                 marked.add(lows[k])
@@ -414,7 +414,7 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
     for low in {low for _, _, low, _ in said}:
         if low in speaking:
             evidence[low] = "speaker"
-        elif low in plain or not person.get(low):
+        elif low in determined or not person.get(low):
             continue
         elif low in capital:
             evidence[low] = "capitalised"
