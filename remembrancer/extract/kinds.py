@@ -211,6 +211,8 @@ def sign(doc, span, quotes) -> str | None:
         return beside
     if _the_before(doc, span):
         return "place" if root.dep_ == "pobj" and root.head.lower_ in AT_PLACE | LOCATIVE else "other"
+    if s > 0 and doc[s - 1].lower_ in ("a", "an") and doc[s - 1].dep_ == "det":
+        return _acts(root, quotes) or "other"  # "asked for a Dr Pepper", "leave a Big Red for him" (not "a Mr Jones rang")
     if _consumed(span):
         return "other"  # "watched Forrest Gump", "listened to Fleetwood Mac": a film, a book, a band
     if _saints(doc, span):
@@ -302,7 +304,7 @@ def _is_what(root) -> str | None:
     head = root.head
     if root.dep_ != "nsubj" or head.lemma_ != "be" or any(c.dep_ == "neg" for c in head.children):
         return None
-    for attr in (c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.is_lower):
+    for attr in (c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") and c.is_lower):  # "our camper van"
         if attr.lemma_.lower() in JOBS:
             return "person"
         kind = _kind_of(attr)
@@ -579,7 +581,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "14"  # 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "15"  # 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
