@@ -104,6 +104,10 @@ CASES = [
          "asking for you.\n\nLove,\nMum", ["Jack", "Grampa Bill|Bill|Dad"], [], ["Mum"]),
     case("kin", "Me and the missus, Tracey, are off to Benidorm. Tracey's packed four suitcases.",
          ["Tracey"], ["Benidorm"]),
+    case("kin", "Mum rang at eight. Jo (Mum to Ellie and Sam) came round for tea. Jo says the twins have chickenpox.",
+         ["Mum", "Jo"]),
+    case("kin", "Dad (and Auntie Rose) drove up from Cardiff. Rose brought Welsh cakes and Dad brought the dog.",
+         ["Dad", "Auntie Rose|Rose"], ["Cardiff", "Welsh"]),
     # -- nick: a second name the text explains -----------------------------------------------------------------------
     case("nick", "Francisco rang. Francisco (Pancho to all of us) is coming up from Laredo. Pancho never comes without "
          "tamales.", ["Francisco|Pancho"], ["Laredo"]),
@@ -166,6 +170,14 @@ CASES = [
     case("thing", "Had a Dr Pepper and a kebab after the match. Rovers lost again.", [], ["Pepper", "Rovers"]),
     case("thing", "Harvest festival at St Columba's. Brought tins for the food bank. St Columba's was packed.",
          [], ["Columba"]),
+    case("thing", "Grandad's grave was tidy. Left a Mountain Dew on it, he'd want a Mountain Dew.", ["Grandad"],
+         ["Mountain", "Dew"]),
+    case("thing", "Nana asked for an Irn Bru and a Tunnock's. Got her an Irn Bru from the machine.", ["Nana"],
+         ["Irn", "Bru"]),
+    case("thing", "Carol's funeral. St Aidan was packed, people standing at the back. We were married at St Aidan in "
+         "1971.", ["Carol"], ["Aidan"]),
+    case("thing", "Dear Rosa,\n\nAll well here. Mum sends her love.\n\nP.S. Celtic won. Say nothing.\n\nTony",
+         ["Rosa", "Mum"], ["P.S", "Celtic"], ["Tony"]),
     case("thing", "Penny the cat brought in a mouse. Penny looked very proud of herself.", [], ["Penny"]),
     case("thing", "Maisie's rocking horse, Captain, has lost his tail. Captain needs glue.", ["Maisie"],
          ["Captain"]),

@@ -865,22 +865,37 @@ def _bracketed(ex: Extraction) -> list[tuple[int, int]]:
     for t in doc:
         if t.text != "(" or t.i == 0 or t.i - 1 not in at:
             continue
-        close = next((w.i for w in doc[t.i + 1:t.i + 8] if w.text in (")", "(", "\n")), None)
+        close = next((w.i for w in doc[t.i + 1:t.i + 12] if w.text in (")", "(", "\n")), None)
         if close is None or doc[close].text != ")":
             continue
-        inner = [w for w in doc[t.i + 1:close]]
+        owner, parts = at[t.i - 1], [[]]
+        for w in doc[t.i + 1:close]:
+            parts[-1:] = [parts[-1], []] if w.text in (",", ";") else [parts[-1] + [w]]
+        named = [_bracket_name(part, at) for part in parts]
+        if all(n is not None and n != owner for n in named):
+            out.extend((owner, n) for n in named)  # "Dad (Abdul to the nurses, Abba to us)"
+            continue
+        inner = parts[0] if len(parts) == 1 else []
         while inner and inner[0].lower_ in THAT_IS:
             inner = inner[1:]
-        owner = at[t.i - 1]
-        whose = {at.get(w.i) for w in inner}
-        if inner and len(whose) == 1 and None not in whose and owner not in whose:
-            out.append((owner, whose.pop()))
-            continue
         role = KIN_ROLE.get(inner[1].lower_) if len(inner) == 2 and inner[0].lower_ in ("my", "our") else None
         called = [i for i, p in enumerate(ex.people) if i != owner and KIN_ROLE.get(p.name.lower()) == role and not p.narrator]
         if role and len(called) == 1:
             out.append((owner, called[0]))  # "Nanna Jean (my mum) ... Mum cried": the one the writer calls Mum
     return out
+
+
+def _bracket_name(words, at) -> int | None:
+    """The person a bracket's part names and nothing else ("Colin", "that's Mum", "Abba to us"): their name, after
+    "that's" and before "to" or "for" whom they are so called; else None."""
+    while words and words[0].lower_ in THAT_IS:
+        words = words[1:]
+    if not words or words[0].i not in at:
+        return None
+    n = next((k for k, w in enumerate(words) if at.get(w.i) != at[words[0].i]), len(words))
+    if n < len(words) and (words[n].lower_ not in ("to", "for") or n == 1 and words[0].lower_ in KIN_NAMES):
+        return None  # "Jo (Mum to Ellie)": Ellie's mum, not the writer's
+    return at[words[0].i]
 
 
 def _root(groups, i):
