@@ -277,8 +277,8 @@ def sign(doc, span, quotes) -> str | None:
         return "place"  # "drove down from Letterkenny", "stayed in Ballachulish", "the train to Wolverhampton", "back from Ludhiana"
     title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None) or (
         doc[s - 1].lower_ if s > 0 and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in LOWER_KIN) else None)  # "with auntie Jean"
-    if title in ("st", "saint") and root.dep_ == "pobj" and head.lower_ in AT_PLACE | LOCATIVE:
-        return "place"  # "married at St Barnabas", "the fair at St Aidan": a church, a school (not "St. John left")
+    if title in ("st", "saint") and not (e < len(doc) and doc[e].tag_ == "POS"):
+        return _acts(root, quotes) or "place"  # "St Barnabas was full", "married at St Barnabas": a church, a school
     if title in SOCIAL_TITLES:
         return "titled"  # "Mr Pugh", and "Mr Pickles", who caught a mouse (extract._reads_as)
     if title in HONORIFICS and title not in ("st", "saint") or title in ROLE_TITLES or (
