@@ -186,6 +186,10 @@ CASES = [
          "1971.", ["Carol"], ["Aidan"]),
     case("thing", "Dear Rosa,\n\nAll well here. Mum sends her love.\n\nP.S. Celtic won. Say nothing.\n\nTony",
          ["Rosa", "Mum"], ["P.S", "Celtic"], ["Tony"]),
+    case("thing", "Pulga is a chihuahua that bites people. Abuela brought Pulga to the party in a little dress.",
+         ["Abuela"], ["Pulga"]),
+    case("thing", "Walked Sid round the park. Sid is a cockapoo and he thinks every dog is his friend. Sid slept all "
+         "afternoon.", [], ["Sid"]),
     case("thing", "Penny the cat brought in a mouse. Penny looked very proud of herself.", [], ["Penny"]),
     case("thing", "Maisie's rocking horse, Captain, has lost his tail. Captain needs glue.", ["Maisie"],
          ["Captain"]),

@@ -26,6 +26,10 @@ ANIMALS = set(
     sheepdog jack russell staffie staffy cockapoo labradoodle cavapoo schnauzer chihuahua westie
     siamese persian tomcat""".split()
 )
+# Breeds, which no one calls a person ("Pulga is a chihuahua"; not "pig", "cow", "rat", "boxer", said of people too).
+BREEDS = set("""collie spaniel labrador retriever lurcher whippet alsatian dachshund beagle rottweiler corgi sheepdog
+    staffie staffy cockapoo labradoodle cavapoo schnauzer chihuahua westie springer dalmatian doberman weimaraner vizsla
+    shih-tzu yorkie jackapoo cockerpoo pomeranian budgie budgerigar cockatiel hamster gerbil terrapin""".split())
 ANIMAL_VERBS = {"bark", "howl", "yap", "woof", "growl", "whimper", "purr", "miaow", "meow", "mew", "neigh",
                 "whinny", "moo", "bleat", "wag", "moult", "molt", "shed", "hiss", "cluck", "squawk", "chirp", "tweet"}
 # What a dog licks or sniffs, and a person does not: someone's face or hand, someone ("Moose tried to lick his face", "sniffed
@@ -312,6 +316,8 @@ def _is_what(root) -> str | None:
         kind = _kind_of(attr)
         if kind in ("pet", "thing") and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in attr.children):
             return kind
+        if attr.lower_ in BREEDS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+            return "pet"  # "Pulga is a chihuahua": a breed is said of no person (not "Tom is a pig")
     return None
 
 
