@@ -169,7 +169,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "24"  # 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "25"  # 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
@@ -242,7 +242,7 @@ class Aliases:
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
-        for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex) + named_to:
+        for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex) + named_to + _bracketed(ex):
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -848,6 +848,54 @@ def _called_to(ex: Extraction) -> list[tuple[int, int]]:
             continue
         _give_name(ex, at, owner, doc[start:end + 1].text)
     return out
+
+
+# Words that open a bracket saying who the one before it is: "Pauline (that's Mum)", "Sam (i.e. Samuel)".
+THAT_IS = {"that", "'s", "’s", "is", "i.e.", "ie", "aka", "a.k.a.", "also"}
+
+
+def _bracketed(ex: Extraction) -> list[tuple[int, int]]:
+    """A person's name with a bracket after it that holds only another of the entry's names, or the writer's kin word
+    ("my mum") of the one person the entry calls by that kin word alone, says who they are: "Dad (Colin)", "Pauline
+    (that's Mum)", "Nanna Jean (my mum) ... Mum cried". Not "Jo (Mum's friend)", "Tom (and Sarah)", "Mum (82)": the
+    bracket must hold nothing but the name. Returns (person, person) pairs."""
+    if ex.doc is None:
+        return []
+    doc, at, out = ex.doc, mention_tokens(ex), []
+    for t in doc:
+        if t.text != "(" or t.i == 0 or t.i - 1 not in at:
+            continue
+        close = next((w.i for w in doc[t.i + 1:t.i + 12] if w.text in (")", "(", "\n")), None)
+        if close is None or doc[close].text != ")":
+            continue
+        owner, parts = at[t.i - 1], [[]]
+        for w in doc[t.i + 1:close]:
+            parts[-1:] = [parts[-1], []] if w.text in (",", ";") else [parts[-1] + [w]]
+        named = [_bracket_name(part, at) for part in parts]
+        if all(n is not None and n != owner for n in named):
+            out.extend((owner, n) for n in named)  # "Dad (Abdul to the nurses, Abba to us)"
+            continue
+        inner = parts[0] if len(parts) == 1 else []
+        while inner and inner[0].lower_ in THAT_IS:
+            inner = inner[1:]
+        role = KIN_ROLE.get(inner[1].lower_) if len(inner) == 2 and inner[0].lower_ in ("my", "our") else None
+        called = [i for i, p in enumerate(ex.people) if i != owner and KIN_ROLE.get(p.name.lower()) == role and not p.narrator]
+        if role and len(called) == 1:
+            out.append((owner, called[0]))  # "Nanna Jean (my mum) ... Mum cried": the one the writer calls Mum
+    return out
+
+
+def _bracket_name(words, at) -> int | None:
+    """The person a bracket's part names and nothing else ("Colin", "that's Mum", "Abba to us"): their name, after
+    "that's" and before "to" or "for" whom they are so called; else None."""
+    while words and words[0].lower_ in THAT_IS:
+        words = words[1:]
+    if not words or words[0].i not in at:
+        return None
+    n = next((k for k, w in enumerate(words) if at.get(w.i) != at[words[0].i]), len(words))
+    if n < len(words) and (words[n].lower_ not in ("to", "for") or n == 1 and words[0].lower_ in KIN_NAMES):
+        return None  # "Jo (Mum to Ellie)": Ellie's mum, not the writer's
+    return at[words[0].i]
 
 
 def _root(groups, i):

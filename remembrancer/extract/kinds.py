@@ -26,6 +26,10 @@ ANIMALS = set(
     sheepdog jack russell staffie staffy cockapoo labradoodle cavapoo schnauzer chihuahua westie
     siamese persian tomcat""".split()
 )
+# Breeds, which no one calls a person ("Pulga is a chihuahua"; not "pig", "cow", "rat", "boxer", said of people too).
+BREEDS = set("""collie spaniel labrador retriever lurcher whippet alsatian dachshund beagle rottweiler corgi sheepdog
+    staffie staffy cockapoo labradoodle cavapoo schnauzer chihuahua westie springer dalmatian doberman weimaraner vizsla
+    shih-tzu yorkie jackapoo cockerpoo pomeranian budgie budgerigar cockatiel hamster gerbil terrapin""".split())
 ANIMAL_VERBS = {"bark", "howl", "yap", "woof", "growl", "whimper", "purr", "miaow", "meow", "mew", "neigh",
                 "whinny", "moo", "bleat", "wag", "moult", "molt", "shed", "hiss", "cluck", "squawk", "chirp", "tweet"}
 # What a dog licks or sniffs, and a person does not: someone's face or hand, someone ("Moose tried to lick his face", "sniffed
@@ -211,6 +215,8 @@ def sign(doc, span, quotes) -> str | None:
         return beside
     if _the_before(doc, span):
         return "place" if root.dep_ == "pobj" and root.head.lower_ in AT_PLACE | LOCATIVE else "other"
+    if s > 0 and doc[s - 1].lower_ in ("a", "an") and doc[s - 1].dep_ == "det":
+        return _acts(root, quotes) or "other"  # "asked for a Dr Pepper", "leave a Big Red for him" (not "a Mr Jones rang")
     if _consumed(span):
         return "other"  # "watched Forrest Gump", "listened to Fleetwood Mac": a film, a book, a band
     if _saints(doc, span):
@@ -275,6 +281,8 @@ def sign(doc, span, quotes) -> str | None:
         return "place"  # "drove down from Letterkenny", "stayed in Ballachulish", "the train to Wolverhampton", "back from Ludhiana"
     title = _honorific_before(doc, s) or (span[0].lower_.strip(".") if len(span) > 1 else None) or (
         doc[s - 1].lower_ if s > 0 and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in LOWER_KIN) else None)  # "with auntie Jean"
+    if title in ("st", "saint") and not (e < len(doc) and doc[e].tag_ == "POS"):
+        return _acts(root, quotes) or "place"  # "St Barnabas was full", "married at St Barnabas": a church, a school
     if title in SOCIAL_TITLES:
         return "titled"  # "Mr Pugh", and "Mr Pickles", who caught a mouse (extract._reads_as)
     if title in HONORIFICS and title not in ("st", "saint") or title in ROLE_TITLES or (
@@ -302,12 +310,14 @@ def _is_what(root) -> str | None:
     head = root.head
     if root.dep_ != "nsubj" or head.lemma_ != "be" or any(c.dep_ == "neg" for c in head.children):
         return None
-    for attr in (c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.is_lower):
+    for attr in (c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") and c.is_lower):  # "our camper van"
         if attr.lemma_.lower() in JOBS:
             return "person"
         kind = _kind_of(attr)
         if kind in ("pet", "thing") and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in attr.children):
             return kind
+        if attr.lower_ in BREEDS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+            return "pet"  # "Pulga is a chihuahua": a breed is said of no person (not "Tom is a pig")
     return None
 
 
@@ -579,7 +589,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "14"  # 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "15"  # 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

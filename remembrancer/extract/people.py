@@ -49,7 +49,7 @@ NOT_NAMES = set(
     majesty highness excellency lordship ladyship eminence holiness
     chapter book part volume dear love darling sweetheart honey baby babe mate buddy madam
     ma'am sir aw aww ooh ugh um umm hmm huh yay ha haha eh er erm phew psst shh whoa yikes bah
-    pshaw pooh hurrah hooray huzzah bravo alack ahoy lol omg""".split()
+    pshaw pooh hurrah hooray huzzah bravo alack ahoy lol omg p.s ps p.p.s pps n.b nb""".split()
 )
 # Exclamations people write before the name of the one they speak to ("Woohoo Melanie!", "Woah Joanna, I won"):
 # no one's name, and no part of the name after them.
@@ -1085,7 +1085,7 @@ class People:
     """
 
     name = "people"
-    version = "65"  # 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "66"  # 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model

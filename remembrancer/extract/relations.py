@@ -75,7 +75,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "37"  # 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "38"  # 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -540,6 +540,9 @@ def _written(ex, doc, who, named, found, pronouns=frozenset(), roles=None, clear
         if first >= 2 and doc[first - 1].text in (",", "(") and doc[first - 2].i in names and not whose_noun and not (
                 noun.dep_ in ("nsubj", "nsubjpass") and doc[first - 1].text == "," and doc[k - 1].text != ","):
             before = names[doc[first - 2].i]  # "Tom, my husband", "Tom (my husband)"; not "Joe, your dad's in love"
+        elif first >= 4 and doc[first - 3].text == "(" and doc[first - 2].lower_ == "that" and doc[first - 1].lower_ in (
+                "'s", "’s", "is") and doc[first - 4].i in names and not whose_noun:
+            before = names[doc[first - 4].i]  # "Taid Alun (that's my dad)"
         elif first >= 2 and _be(doc[first - 1]) and doc[first - 2].i in names and doc[first - 2].dep_ != "poss" \
                 and not _irrealis_be(doc[first - 1]) and noun.dep_ != "poss":  # not "Pete is my brother's friend"
             before = names[doc[first - 2].i]  # "Tom is my husband"
