@@ -658,9 +658,18 @@ def _exclamation(token) -> bool:
 
 
 def _alone(token) -> bool:
-    """The token is a whole sentence by itself ("Bastard.", "Daddy!")."""
-    words = [t for t in token.sent if not t.is_punct and not t.is_space]
-    return len(words) == 1
+    """The token is a whole sentence by itself ("Bastard.", "Daddy!"): not a heading's or a list item's word, written
+    down, not cried ("## Mum", "- Kit")."""
+    sent = token.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) == 1 and not (marked_line(sent) and not any("!" in t.text for t in sent))
+
+
+def marked_line(sent) -> bool:
+    """Is the sentence a line of Markdown structure, a heading, list item, task, quote line or table row?"""
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and (first.text[:1] in "#-*+>|\u2022" or first.like_num and first.nbor(1).text in ".)"
+                                  if first.i + 1 < len(first.doc) else False)
 
 
 def role_like(token) -> bool:
@@ -972,7 +981,7 @@ class People:
     """
 
     name = "people"
-    version = "64"  # 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "65"  # 65: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -1184,8 +1193,8 @@ class People:
                 note(key, "the " + t.text, kind="title")
                 found.append((t.i - 1, t.i + 1, key))
             elif low in KIN_NAMES and not (t.i > 0 and doc[t.i - 1].pos_ in ("DET",) or doc[t.i - 1].dep_ == "poss" if t.i > 0 else False):
-                if _alone(t) or t.dep_ == "ROOT" and t.pos_ != "PROPN":
-                    continue  # "Daddy!" cried out: an exclamation, not a reference
+                if _alone(t) or t.dep_ == "ROOT" and t.pos_ != "PROPN" and not marked_line(t.sent):
+                    continue  # "Daddy!" cried out: an exclamation, not a reference (but a heading's "## Mum")
                 if t.i + 1 < len(doc) and capitalised(doc[t.i + 1]) and doc[t.i + 1].pos_ == "PROPN":
                     continue  # "Uncle Bob": an honorific, handled with the name
                 if doc[t.i + 1:t.i + 3].text.lower().replace("’", "'").replace(" ", "") in ("'sday", "sday") or (
