@@ -147,3 +147,46 @@ def test_a_notes_lines_are_read_one_by_one(tmp_path, db, text, people, no, dead)
 
 def test_the_set_is_large_enough():
     assert len(CASES) >= 40
+
+
+def _ties(text):
+    from remembrancer.extract import extract
+
+    ex = extract(text, at="2024-06-05")
+    return {(ex.people[r.subject].name, r.relation, ex.people[r.object].name) for r in ex.relations}
+
+
+@pytest.mark.parametrize("text, tie", [
+    ("## Sunday\n- Baby Ava born this morning 4.12am, 3.2kg\n- our daughter Kate is exhausted but fine\n- I cried",
+     None),
+    ("# Grandbaby!\n- Ava Rose arrived this morning\n- born at 6.40am today\n- our son Rob rang me at 7", None),
+    ("## News\n- Ava born yesterday\n- our little girl is a mum now!\n- I drove up to see them", None),
+    ("## Today\n- Noah born at 10.02am!!\n- our baby boy is perfect\n- I can't stop staring", ("Noah", "son", "me")),
+    ("Baby Ava born at 4.12am today, 3.2kg. Our daughter Kate is exhausted but fine. I cried.", None),
+], ids=["our daughter Kate", "our son Rob", "is a mum now", "our baby boy", "prose, our daughter Kate"])
+def test_a_birth_in_a_list_is_the_writers_child_only_by_the_writers_own_words(text, tie):
+    """A birth read in its own list item is the writer's child only when the writer's words say so ("our baby boy"); a
+    grandparent's "our daughter Kate" or "our son is a father" says the writer's grown child, not the baby."""
+    born = {t for t in _ties(text) if t[1] in ("son", "daughter", "child") and t[0] not in ("Kate", "Rob")}
+    assert born == ({tie} if tie else set())
+
+
+def test_a_list_of_titles_weds_no_one():
+    """A title in a song list ("- Walking on Sunshine") is no one a wedding said after it is of."""
+    text = ("Songs Mum liked\n\n- Dancing Queen (her song)\n- The Wild Rover, which she sang\n- Dirty Old Town\n"
+            "- Walking on Sunshine, which Nanna hates\n- Suspicious Minds, very loud\n\n"
+            "Ask Nanna what the one was from their wedding.")
+    assert not any("Sunshine" in (a, b) or "Minds" in (a, b) for a, _, b in _ties(text))
+
+
+def test_markdown_lines_start_sentences_and_prose_is_left_alone():
+    from remembrancer.extract import nlp, structure_starts, with_turns
+
+    note = "## Mum\nstill poorly\n- [ ] ring Nan\n> Dad said so\n| Tom | 3 May |\n1. one\nwrapped - prose\n  - sub"
+    doc = nlp()(with_turns(note, []))
+    lines = [i for i, c in enumerate(note) if i == 0 or note[i - 1] == "\n"]
+    starts = {t.idx for t in doc if t.is_sent_start}
+    assert {at + len(line) - len(line.lstrip()) for at, line in zip(lines, note.split("\n")) if not line.startswith(
+        ("wrapped", "#", "still"))} <= starts
+    assert not any(t.is_sent_start for t in doc if t.text in ("ring", "Dad", "Tom", "one", "sub"))
+    assert structure_starts("Dear Jo,\nI went to see Nan and\nGrandad on Sunday - he's fine.") == []

@@ -191,9 +191,11 @@ def exclaimed(token) -> bool:
 
 
 def sentence_initial(token) -> bool:
-    """The first word of its sentence or line (after an opening quote or dash, or a chat line's "Name: ")."""
+    """The first word of its sentence or line (after an opening quote or dash, a task's box "- [x]", or a chat line's
+    "Name: ")."""
     doc, i = token.doc, token.i
-    while i > token.sent.start and doc[i - 1].is_punct and doc[i - 1].text not in ",;":
+    while i > token.sent.start and (doc[i - 1].is_punct and doc[i - 1].text not in ",;" or doc[i - 1].lower_ == "x" and (
+            i - 2 >= token.sent.start and doc[i - 2].text == "[")):
         i -= 1
     if i == token.sent.start or "\n" in doc[i - 1].text_with_ws:
         return True
@@ -981,7 +983,7 @@ class People:
     """
 
     name = "people"
-    version = "65"  # 65: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "65"  # 65: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
