@@ -78,9 +78,18 @@ _STRUCTURE = re.compile(r"^[ \t]*(?:(?:>[ \t]*)+|[-*+\u2022][ \t]+|\d{1,3}[.)][ 
 
 def structure_starts(text) -> list[tuple[int, int]]:
     """Where a text's Markdown structure starts a unit: each list item, task, quote line and table row, as (the mark's
-    offset, its first word's, which goes on with it; a row's cells are read on: "| Auntie Val | passed away |"). A text
-    of no such line gives []."""
-    return [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end()) for m in _STRUCTURE.finditer(text)]
+    offset, its first word's, which goes on with it; a row's cells are read on: "| Auntie Val | passed away |"), and the
+    paragraph after a blank line under one. A text of no such line gives []."""
+    starts = []
+    for m in _STRUCTURE.finditer(text):
+        starts.append((m.start() + len(m.group()) - len(m.group().lstrip()), m.end()))
+        after = _PARAGRAPH_AFTER.match(text, text.find("\n", m.end()) if "\n" in text[m.end():] else len(text))
+        if after:
+            starts.append((after.end(), None))  # the paragraph after a list is no part of its last item
+    return starts
+
+
+_PARAGRAPH_AFTER = re.compile(r"\n[ \t]*\n\s*(?=\S)")
 
 
 def with_turns(text, speakers):
