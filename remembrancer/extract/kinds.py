@@ -202,10 +202,10 @@ def bare_head(body: str, whole: bool = False) -> str | None:
 @lru_cache(maxsize=8)
 def titled_items(text: str) -> tuple[tuple[int, int], ...]:
     """The list items of a text that are titles in a list of things: where a list's items are bare capitalised words
-    (`bare_head`) and one holds no first name, kin word or title and is words of two or more or an English word
-    ("- Sweet Peas", "- Milk"), or one holds a title and another no first name ("- Mr Blue Sky", "- Wonderwall"), the
-    list is of songs, books, films, plants, places or teams, and each of its bare items is a title, no one's name ("- Hey
-    Jude" under "- Bohemian Rhapsody"). A kin word or a family ("- Aunt Sue", "- The Wilsons") makes it a list of
+    (`bare_head`), two or more, and one holds no first name, kin word or title, only English words ("- Sweet Peas",
+    "- Milk"; not "- Lunch with Bisi"), or one holds a title and another no first name ("- Mr Blue Sky",
+    "- Wonderwall"), the list is of songs, books, films, plants, places or teams, and each of its bare items is a
+    title, no one's name ("- Hey Jude" under "- Bohemian Rhapsody"). A kin word or a family ("- Aunt Sue", "- The Wilsons") makes it a list of
     people; bare names none of the name data knows ("- Kemi\n- Chidi") stay names. (start, end) of each title item."""
     if "\n" not in text:
         return ()
@@ -213,7 +213,7 @@ def titled_items(text: str) -> tuple[tuple[int, int], ...]:
 
     def close():
         kinds = [named for _, _, named in run]
-        if "kin" not in kinds and ("thing" in kinds or "title" in kinds and len(kinds) - kinds.count("name") >= 2):
+        if len(kinds) >= 2 and "kin" not in kinds and ("thing" in kinds or "title" in kinds and len(kinds) - kinds.count("name") >= 2):
             out.extend((a, b) for a, b, _ in run)
         run.clear()
 
@@ -229,7 +229,8 @@ def titled_items(text: str) -> tuple[tuple[int, int], ...]:
         named = "kin" if any(w in KIN_NAMES for w in lows) or _FAMILY.fullmatch(head) else (
             "title" if any(w in HONORIFICS for w in lows) else
             "name" if any(w not in SMALL and (name_gender(w) or name_count(w) >= 4) for w in lows) else
-            "thing" if len(lows) > 1 or english_word(lows[0]) else "unknown")
+            "thing" if all(w in SMALL or w[:1].isdigit() or english_word(w) or english_word(w.removesuffix("s")) for w in lows)
+            else "unknown")
         run.append((m.start(1), m.start(1) + len(head), named))
     close()
     return tuple(out)
