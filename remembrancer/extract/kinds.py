@@ -11,9 +11,12 @@ and stays a cue, not a person in the people list.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, ROYAL, SLANG
 from .base import Extraction, text_of
-from .names import name_gender
+from .names import name_count, name_gender
 from .people import KIN_WORDS, english_word, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to, subject_of
 
 # Animals people keep and name (and breeds said in place of "dog").
@@ -182,6 +185,67 @@ def _set_phrase(doc, span) -> bool:
     return not line[:1] in ("#", "-", "*", "[", "+")
 
 
+_ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?:\[[ xX/-]\][ \t]+)?(.*)$", re.M)
+_HEAD_END = re.compile(r"\s[-\u2013\u2014]\s|[(,:;!?\u2013\u2014]|\.\s|\.$")
+_FAMILY = re.compile(r"The [A-Z][a-z]+s")  # "The Wilsons": a family
+SMALL = {"a", "an", "the", "of", "on", "in", "to", "for", "with", "at", "by", "and", "&", "or", "is", "my", "me", "you"}
+
+
+def bare_head(body: str, whole: bool = False) -> str | None:
+    """A list item's words when they are bare capitalised words ("Bohemian Rhapsody", "Mr Blue Sky", "Paddington 2"),
+    what is said of them after a comma, bracket or dash aside (`whole`: none may be said); else None."""
+    cut = _HEAD_END.search(body)
+    if whole and cut and body[cut.start():].strip(" .!") or not body.strip():
+        return None
+    head = body[:cut.start() if cut else len(body)].rstrip(" .!")
+    words = head.split()
+    return head if words and len(words) <= 6 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL for w in words) else None
+
+
+@lru_cache(maxsize=8)
+def titled_items(text: str) -> tuple[tuple[int, int], ...]:
+    """The list items of a text that are titles in a list of things: where a list's items are bare capitalised words
+    (`bare_head`), two or more, and one holds no first name, kin word or title, only English words ("- Sweet Peas",
+    "- Milk"; not "- Lunch with Bisi"), or one holds a title and another no first name ("- Mr Blue Sky",
+    "- Wonderwall"), the list is of songs, books, films, plants, places or teams, and each of its bare items is a
+    title, no one's name ("- Hey Jude" under "- Bohemian Rhapsody"). A kin word or a family ("- Aunt Sue", "- The Wilsons") makes it a list of
+    people; bare names none of the name data knows ("- Kemi\n- Chidi") stay names. (start, end) of each title item."""
+    if "\n" not in text:
+        return ()
+    run, out, last = [], [], -2
+
+    def close():
+        kinds = [named for _, _, named in run]
+        if len(kinds) >= 2 and "kin" not in kinds and ("thing" in kinds or "title" in kinds and len(kinds) - kinds.count("name") >= 2):
+            out.extend((a, b) for a, b, _ in run)
+        run.clear()
+
+    for m in _ITEM.finditer(text):
+        line = text.count("\n", 0, m.start())
+        if line != last + 1:
+            close()
+        last = line
+        head = bare_head(m.group(1))
+        if head is None:
+            continue
+        lows = [w.lower().replace("\u2019", "'").removesuffix("'s").strip(".'") for w in head.split()]
+        named = "kin" if any(w in KIN_NAMES for w in lows) or _FAMILY.fullmatch(head) else (
+            "title" if any(w in HONORIFICS for w in lows) else
+            "name" if any(w not in SMALL and (name_gender(w) or name_count(w) >= 4) for w in lows) else
+            "thing" if all(w in SMALL or w[:1].isdigit() or english_word(w) or english_word(w.removesuffix("s")) for w in lows)
+            else "unknown")
+        run.append((m.start(1), m.start(1) + len(head), named))
+    close()
+    return tuple(out)
+
+
+def _listed_title(doc, span) -> bool:
+    """Is the name one of the titles of a list of things (`titled_items`: "- Hey Jude" under "- Bohemian Rhapsody")?"""
+    start, end = span.start_char, span.end_char
+    return any(a <= start and end <= b for a, b in titled_items(text_of(doc)))
+
+
 def sign(doc, span, quotes) -> str | None:
     """What the words around one mention of a name say it is: "person", "pet", "thing", "place", "other" (a firm, a
     team: "Bluebell are taking over"), "theirs" (a kin word that is someone else's, said in their words or after
@@ -191,6 +255,8 @@ def sign(doc, span, quotes) -> str | None:
     root = span.root
     if _title_quoted(doc, span, quotes):
         return "other"  # danced to "Mr Brightside", sang "Sweet Caroline": a song's, a book's or a show's title
+    if _listed_title(doc, span):
+        return "other"  # "- Bohemian Rhapsody\n- Hey Jude", "- Middlemarch\n- Rebecca": a list of titles, of no one
     if s > 0 and doc[s - 1].lower_ in STORMS and doc[s - 1].text[:1].isupper():
         return "other"  # "Storm Ciara", "Hurricane Ida": weather given a name
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
@@ -589,7 +655,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "15"  # 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "16"  # 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

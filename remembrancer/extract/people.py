@@ -191,9 +191,11 @@ def exclaimed(token) -> bool:
 
 
 def sentence_initial(token) -> bool:
-    """The first word of its sentence or line (after an opening quote or dash, or a chat line's "Name: ")."""
+    """The first word of its sentence or line (after an opening quote or dash, a task's box "- [x]", or a chat line's
+    "Name: ")."""
     doc, i = token.doc, token.i
-    while i > token.sent.start and doc[i - 1].is_punct and doc[i - 1].text not in ",;":
+    while i > token.sent.start and (doc[i - 1].is_punct and doc[i - 1].text not in ",;" or doc[i - 1].lower_ == "x" and (
+            i - 2 >= token.sent.start and doc[i - 2].text == "[")):
         i -= 1
     if i == token.sent.start or "\n" in doc[i - 1].text_with_ws:
         return True
@@ -770,9 +772,18 @@ def _exclamation(token) -> bool:
 
 
 def _alone(token) -> bool:
-    """The token is a whole sentence by itself ("Bastard.", "Daddy!")."""
-    words = [t for t in token.sent if not t.is_punct and not t.is_space]
-    return len(words) == 1
+    """The token is a whole sentence by itself ("Bastard.", "Daddy!"): not a heading's or a list item's word, written
+    down, not cried ("## Mum", "- Kit")."""
+    sent = token.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) == 1 and not (marked_line(sent) and not any("!" in t.text for t in sent))
+
+
+def marked_line(sent) -> bool:
+    """Is the sentence a line of Markdown structure, a heading, list item, task, quote line or table row?"""
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and (first.text[:1] in "#-*+>|\u2022" or first.like_num and first.nbor(1).text in ".)"
+                                  if first.i + 1 < len(first.doc) else False)
 
 
 def role_like(token) -> bool:
@@ -1085,7 +1096,7 @@ class People:
     """
 
     name = "people"
-    version = "66"  # 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "67"  # 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -1305,8 +1316,8 @@ class People:
                 note(key, "the " + t.text, kind="title")
                 found.append((t.i - 1, t.i + 1, key))
             elif low in KIN_NAMES and not (t.i > 0 and doc[t.i - 1].pos_ in ("DET",) or doc[t.i - 1].dep_ == "poss" if t.i > 0 else False):
-                if _alone(t) or t.dep_ == "ROOT" and t.pos_ != "PROPN":
-                    continue  # "Daddy!" cried out: an exclamation, not a reference
+                if _alone(t) or t.dep_ == "ROOT" and t.pos_ != "PROPN" and not marked_line(t.sent):
+                    continue  # "Daddy!" cried out: an exclamation, not a reference (but a heading's "## Mum")
                 if t.i + 1 < len(doc) and capitalised(doc[t.i + 1]) and doc[t.i + 1].pos_ == "PROPN":
                     continue  # "Uncle Bob": an honorific, handled with the name
                 if doc[t.i + 1:t.i + 3].text.lower().replace("’", "'").replace(" ", "") in ("'sday", "sday") or (

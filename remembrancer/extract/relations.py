@@ -75,7 +75,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "38"  # 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "39"  # 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -432,8 +432,8 @@ def _in_a_list(noun, name) -> bool:
 
 def _irrealis_be(verb) -> bool:
     """Is "are friends" negated, asked or wished ("aren't friends", "are they friends?", "could be friends", "I wish she
-    were my sister")?"""
-    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "might", "would", "should", "will", "'ll")
+    were my sister"), or only named, a "being" with no verb over it ("- me being his daughter again": a list's wish)?"""
+    return verb.tag_ == "VBG" and verb.dep_ == "ROOT" or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "might", "would", "should", "will", "'ll")
                or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children) \
         or verb.dep_ in ("ccomp", "advcl", "xcomp") and verb.head.lemma_.lower() in UNREAL \
         or verb.sent.text.rstrip().endswith("?")
@@ -1784,7 +1784,7 @@ class Situations:
     that reading."""
 
     name = "situations"
-    version = "3"  # 3: a birth told as news and "<Name> is exhausted and fine" or "<Name> was amazing" after it: her baby. 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
+    version = "4"  # 4: notesmd17 (no tie to one whose every name is a title, "- Walking on Sunshine": kinds "other"; "our son" is no sign the writer is a new baby's parent when another's name follows or he "is a father"); 3: a birth told as news and "<Name> is exhausted and fine" or "<Name> was amazing" after it: her baby. 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
 
     def __call__(self, ex: Extraction) -> Extraction:
         if ex.doc is None:
@@ -1820,7 +1820,7 @@ class Situations:
                 turn = next(((s, e, sp) for s, e, sp in ex.speakers if s <= said_at[0] < e), None)  # the turn naming the baby
                 parent = speakers.get(turn[2]) if turn else writer
                 said = " ".join(ex.text[s:e] for s, e, sp in ex.speakers if sp == turn[2]) if turn else ex.text
-                if not (parent is None or parent == who[0] or ex.people[who[0]].narrator) and _parent_sign(said):
+                if not (parent is None or parent == who[0] or ex.people[who[0]].narrator) and _parent_sign(said, ex.people[who[0]].aliases):
                     g = _sex(ex, who[0], [])
                     add(who[0], "daughter" if g == "f" else "son" if g == "m" else "child", parent, ev, "born")
             if ev.kind == "birth" and len(who) == 1 and ev.confidence >= SURE_EVENT and _news(ex, ev) \
@@ -1920,20 +1920,34 @@ def _worn(ex, ev, baby) -> int | None:
     return p
 
 
-def _parent_sign(said: str) -> bool:
+def _parent_sign(said: str, baby=()) -> bool:
     """Do the writer's own words say they are a new baby's parent? "waters went" is theirs unless it is someone's ("her
-    waters went", "Kasia's waters broke")."""
-    return any(m.group("before") is None or not m.group("before").lower().strip(",;:").endswith(("her", "his", "their", "'s", "’s"))
-               for m in PARENT_SIGNS.finditer(said))
+    waters went", "Kasia's waters broke"); "our son" is not the baby when a name not the baby's follows, or the son is
+    said to be a parent ("our daughter Kate is exhausted", "our son is a father!": a grandparent's words)."""
+    def grown(m):
+        after = said[m.end():m.end() + 40]
+        name = _NAMED_AFTER.match(after)
+        return bool(name and name.group(1).lower() not in {w.lower() for b in baby for w in b.split()}) or bool(
+            _A_PARENT.match(after))
+
+    return any((m.group("before") is None or not m.group("before").lower().strip(",;:").endswith(("her", "his", "their", "'s", "’s")))
+               and not (m.group().lower().startswith("our") and grown(m)) for m in PARENT_SIGNS.finditer(said))
+
+
+_NAMED_AFTER = re.compile(r",?\s+([A-Z][\w'\u2019-]+)")
+_A_PARENT = re.compile(r"\s+(?:is|'s|\u2019s|has\s+become)\s+(?:now\s+)?(?:a\s+)?(?:mum|mom|mother|mam|dad|father|daddy|mummy|parent)s?\b", re.I)
 
 
 SURE_EVENT = 0.7  # events read at least this surely tie people (a pronoun's reading of "she married him": 0.73)
 
 
 def _a_person(ex, p) -> bool:
-    """Is the one an event names a person here: named or the writer, and nowhere in the entry a pet, a thing or a place?"""
+    """Is the one an event names a person here: named or the writer, nowhere in the entry a pet, a thing or a place, and
+    not a name every time it is said the title of a song, a book or a firm ("- Walking on Sunshine", kinds "other")?"""
     person = ex.people[p]
-    return bool(person.mentions) and not any(m.sign in ("pet", "thing", "place") for m in person.mentions)
+    names = [m for m in person.mentions if m.kind in ("name", "title")]
+    return bool(person.mentions) and not any(m.sign in ("pet", "thing", "place") for m in person.mentions) and not (
+        names and all(m.sign == "other" for m in names))
 
 
 REFUSED = re.compile(r"\b(?:said|says|saying)\s+no\b|\bturned\s+(?:him|her|them)\s+down\b|\brefused\b|\bdeclined\b"
