@@ -351,9 +351,6 @@ LEFT = {
     "We said goodbye to Nana on Tuesday": "'said goodbye to X' is a death as often as a farewell at an airport: not read",
     "Gran's gone / oh Shaz": "\"X's gone\" alone is not read (a death, or gone out)",
     "RIP uncle Femi": "'RIP' before a kin word in small letters is read as a person (people layer)",
-    "- Grandad died on Sunday": "the parser runs the list's items into one sentence and hangs the next item's 'flying' "
-                                "on 'died' ('died laughing'); parsing a list's items apart changed the fresh writers' "
-                                "relations (docs/benchmarks.md, deaths17)",
 }
 
 
