@@ -389,7 +389,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "46"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "47"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -440,6 +440,8 @@ class Events:
     # bounds its people ("- Nana: passed away\n- Ruth: back from Spain": not Ruth's) and its label is a subjectless death's
     # ("- Uncle Ted: died Sunday"); "died again", "RIP X (for the fourth time)": one who dies again is no person, perhaps;
     # "joined the Lord", "has joined her ancestors", "slept in the Lord" deaths in the words of faith)
+    # 47: (the lead, merging deaths17) a kin word with the name after it is not bare: "His mum Irene died" is Irene's death,
+    # stated (test_event_dates_unseen)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -2278,6 +2280,9 @@ def _anothers_kin(v, person) -> bool:
     if v.lower_ not in KIN_ROLE:
         return False
     names = {w.lower() for n in person.aliases | {person.name} for w in n.split()}
+    if any(c.dep_ in ("appos", "compound", "npadvmod") and c.i > v.i and c.pos_ == "PROPN" and c.lower_ in names
+           for c in v.children) or v.i + 1 < len(v.doc) and v.doc[v.i + 1].pos_ == "PROPN" and v.doc[v.i + 1].lower_ in names:
+        return False  # "His mum Irene died": the kin word is not bare, the name says who died
     return any(c.dep_ == "poss" and c.lower_ not in WRITERS or c.dep_ in ("compound", "amod") and c.i < v.i and (
         c.text[:1].isupper() and c.lower_ not in FOND and c.lower_ not in names) for c in v.children)
 
