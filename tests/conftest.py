@@ -357,6 +357,26 @@ def chat_lines(*turns, at: str = "2024-06-03") -> dict:
     return {"jsonl": [{"speaker": s, "text": t, "at": f"{at}T09:{i:02d}"} for i, (s, t) in enumerate(turns)]}
 
 
+def said_as_log(memory, said, folder, at: str):
+    """A text as said (`add_said`), but chat turns written as a JSONL chat log in `folder` and imported, the first speaker
+    the writer, as a person's export is."""
+    import json
+
+    if isinstance(said, str) or isinstance(said[0], str):
+        return add_said(memory, said, at)
+    log = folder / "chat.jsonl"
+    log.write_text("".join(json.dumps({"speaker": who, "text": text, "at": f"{at}T18:{i:02d}:00"}) + "\n"
+                           for i, (who, text) in enumerate(said)), encoding="utf-8")
+    memory.import_file("jsonl", log, me=said[0][0])
+
+
+def email_said(sender, to, subject, body) -> dict:
+    """An email from the writer `sender` (`import email`, an .eml file), as `add_told` takes it."""
+    return {"eml": f"From: {sender} <{sender.split()[0].lower()}@example.com>\nTo: {to} <{to.split()[0].lower()}@example.org>"
+                   f"\nSubject: {subject}\nDate: Mon, 03 Jun 2024 09:00:00 +0000\nMessage-ID: <1@example.com>\n\n{body}\n",
+            "me": sender}
+
+
 def add_told(memory, said, folder, at: str = "2024-06-03"):
     """Store a text as said: a string (an entry of day `at`), chat_lines (imported, the first speaker the writer) or an
     email ({"eml", "me"}, imported)."""

@@ -16,7 +16,8 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import add_told, chat_lines, false_deaths, missed_deaths, named, read_deaths, store_on, told_label, unmarked
+from conftest import add_told, chat_lines, email_said, false_deaths, missed_deaths, named, read_deaths, store_on, told_label
+from conftest import unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2024-06-03"
@@ -33,13 +34,6 @@ def _lines(*turns):
     return chat_lines(*turns, at=AT)
 
 
-def _mail(sender, to, subject, body):
-    """An email (`import email`, an .eml file) from the writer."""
-    return {"eml": f"From: {sender} <{sender.split()[0].lower()}@example.com>\nTo: {to} <{to.split()[0].lower()}@example.org>"
-                   f"\nSubject: {subject}\nDate: Mon, 03 Jun 2024 09:00:00 +0000\nMessage-ID: <1@example.com>\n\n{body}\n",
-            "me": sender}
-
-
 # Someone else's kin: the possessor (or the one who lost them) lives.
 WHOSE = [
     _e("Ellen's husband passed on Friday. I'm making her a lasagne, though Ellen says she doesn't want a fuss.",
@@ -53,7 +47,7 @@ WHOSE = [
        alive=["Priya", "me"]),
     _e("Kunle's wife died in childbirth. Kunle is raising the twins with his mother's help in Surulere.",
        alive=["Kunle"]),
-    _e(_mail("Anil Mehta", "Raj Iyer", "Deepa", "Hi Raj,\n\nJust heard from Deepa that her father passed away yesterday "
+    _e(email_said("Anil Mehta", "Raj Iyer", "Deepa", "Hi Raj,\n\nJust heard from Deepa that her father passed away yesterday "
              "in Pune. Shall we send flowers together?\n\nCheers,\nAnil"), alive=["Deepa", "Raj", "Anil", "me"]),
     _e([("Siobhan", "Did you hear about Nora's da?"), ("Aoife", "No what"), ("Siobhan", "He died on Sunday. Heart attack"),
         ("Aoife", "Ah no. Poor Nora")], alive=["Nora", "Siobhan", "Aoife"]),
@@ -75,7 +69,7 @@ WHOSE = [
     _e("Wee Callum's grandpa passed. Callum was asking if his grandpa's in heaven wi' the dug.", alive=["Callum"]),
     _e("okay note to self call Grace her husband died last week and I never rang her also pick up Mum's prescription",
        alive=["Grace", "Mum", "me"]),
-    _e(_mail("Sita Rao", "Priya Nair", "Sorry", "Hi Priya,\n\nSorry I missed your call. I heard your grandmother passed, "
+    _e(email_said("Sita Rao", "Priya Nair", "Sorry", "Hi Priya,\n\nSorry I missed your call. I heard your grandmother passed, "
              "I'm so sorry. Mum sends her love.\n\nSita"), alive=["Priya", "Mum", "Sita", "me"]),
     _e(_lines(("Musa", "Salaam. Tariq's father passed away at Fajr"), ("Bilal", "Inna lillahi. When is the janazah?"),
               ("Musa", "after Zuhr at the central mosque")), alive=["Musa", "Bilal", "Tariq"]),
@@ -144,7 +138,7 @@ NOT_TOLD = [
        alive=["Baba Femi|Femi", "Tunde", "Kemi", "Mummy"]),
     _e("Did Mr Castillo die? His shop's been shut a week. Marisol thinks he went back to Cavite.",
        alive=["Mr Castillo|Castillo", "Marisol"]),
-    _e(_mail("Ciara Walsh", "Orla Walsh", "Uncle Des", "Orla,\n\nIs it true that Uncle Des passed? Mam heard something "
+    _e(email_said("Ciara Walsh", "Orla Walsh", "Uncle Des", "Orla,\n\nIs it true that Uncle Des passed? Mam heard something "
              "after mass but I can't find a notice anywhere.\n\nC"), alive=["Uncle Des|Des", "Mam", "Orla", "Ciara"]),
     _e("We nearly lost Dad in April. The surgeon said another hour and he'd have been gone. He's back at the allotment "
        "now.", alive=["Dad"]),
@@ -249,7 +243,7 @@ TRUE = [
        dead=["Seanie"], alive=["Mammy"]),
     _e("Ellen's husband Frank passed away peacefully on Sunday. Ellen is staying with her sister in Leeds.",
        dead=["Frank"], alive=["Ellen"]),
-    _e(_mail("Robert Whitfield", "Church Choir", "Sad news", "Dear all,\n\nIt is with great sadness that I tell you my "
+    _e(email_said("Robert Whitfield", "Church Choir", "Sad news", "Dear all,\n\nIt is with great sadness that I tell you my "
              "mother, Joan Whitfield, died on Saturday. Thank you for all your kindness to her.\n\nRobert"),
        dead=["Joan Whitfield|Joan"], alive=["Robert"]),
     _e("Aunt Carol passed yesterday after a long fight. Mom's driving down to Tulsa and Dad's staying with the dogs.",
@@ -267,7 +261,7 @@ TRUE = [
        alive=["Mrs O'Brien|O'Brien"]),
     _e([("Mum", "Uncle Frank died this morning love"), ("Hannah", "oh Mum. are you ok?"), ("Mum", "I'm ok. Dad's with me")],
        dead=["Uncle Frank|Frank"], alive=["Hannah", "Mum", "Dad"]),
-    _e(_mail("Ben Cohen", "Tom Cohen", "funeral", "Hi Tom,\n\nDad's cousin Alan died on Thursday. The funeral is at "
+    _e(email_said("Ben Cohen", "Tom Cohen", "funeral", "Hi Tom,\n\nDad's cousin Alan died on Thursday. The funeral is at "
              "Golders Green on the 12th. Can you drive Dad?\n\nBen"), dead=["Alan"], alive=["Tom", "Dad", "Ben"]),
     _e("today was hard we buried Mama at the cemetery in Lagos and Tunde could not stop crying", dead=["Mama"],
        alive=["Tunde"]),

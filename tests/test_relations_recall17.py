@@ -5,13 +5,12 @@ Noor", "his mother Joan", "Gbenga, her husband,"), "my sister Leah" and "Leah, m
 roles ("my boss", "Ade from work", "the midwife"), and traps that give no tie: someone else's kin word, "like a sister
 to me", a role in general ("doctors say"), a wish or a hypothetical. Diary entries, letters and chats in UK, US, Irish,
 Indian, Nigerian, Australian and South African English. STATED is at or above people.FACT (conftest's stated_ties)."""
-import json
 
 import pytest
 
 from remembrancer import Memory
 
-from conftest import add_said, check_ties, param_ids, store_on, unmarked
+from conftest import check_ties, param_ids, said_as_log, store_on, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2025-11-08"
@@ -184,21 +183,11 @@ TEXTS = [
 ]
 
 
-def said_in(memory, said, tmp_path):
-    """A text as said: an entry (or entries a day apart) on AT, or chat turns written as a JSONL chat log and imported."""
-    if isinstance(said, str) or isinstance(said[0], str):
-        return add_said(memory, said, AT)
-    log = tmp_path / "chat.jsonl"
-    log.write_text("".join(json.dumps({"speaker": who, "text": text, "at": f"{AT}T18:{i:02d}:00"}) + "\n"
-                           for i, (who, text) in enumerate(said)), encoding="utf-8")
-    memory.import_file("jsonl", log, me=said[0][0])
-
-
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("said, want, also", TEXTS, ids=param_ids(TEXTS))
 def test_the_ties_a_careful_reader_states(db, tmp_path, said, want, also):
     with Memory(db) as memory:
-        said_in(memory, said, tmp_path)
+        said_as_log(memory, said, tmp_path, AT)
         check_ties(memory, want, also)
 
 
@@ -206,7 +195,7 @@ def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 10th text, each in a memory of its own, on both backends."""
     for i, (said, want, also) in enumerate(unmarked(TEXTS)[::10]):
         with Memory(store_on(backend, request, tmp_path, f"t{i}")) as memory:
-            said_in(memory, said, tmp_path)
+            said_as_log(memory, said, tmp_path, AT)
             check_ties(memory, want, also)
 
 
@@ -221,7 +210,7 @@ if __name__ == "__main__":  # the figures: `PYTHONPATH=$PWD python tests/test_re
         said, want, also = param_values(row)
         (folder / f"c{i}").mkdir()
         with Memory(folder / f"m{i}.db") as memory:
-            said_in(memory, said, folder / f"c{i}")
+            said_as_log(memory, said, folder / f"c{i}", AT)
             ties = stated_ties(memory)
         wrong = [t for t in ties if not any(tie_is(w, t) for w in [*want, *also])]
         missed = [w for w in want if not any(tie_is(w, t) for t in ties)]

@@ -6,13 +6,12 @@ for people who are no kin ("Aunty", "Uncle", "Tita", "Kuya", "Didi", "Bhaiya", "
 ward), as Nigerians, Filipinos, Indians, South Africans, Mexicans, the Irish and Scots write them. Grandparent words
 said for a child's grandparent by a parent, or by a grandparent of themselves. Chats are read from JSONL, as
 `remembrancer import jsonl` reads a chat log. STATED is at or above people.FACT (conftest's stated_ties)."""
-import json
 
 import pytest
 
 from remembrancer import Memory
 
-from conftest import add_said, check_ties, param_ids, stated_ties, store_on, tie_is, unmarked
+from conftest import check_ties, param_ids, said_as_log, stated_ties, store_on, tie_is, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2025-10-04"
@@ -301,21 +300,11 @@ APART = [
 ]
 
 
-def said_in(memory, said, tmp_path):
-    """A text as said: an entry on AT (conftest's add_said), or chat turns written as a JSONL chat log and imported."""
-    if isinstance(said, str):
-        return add_said(memory, said, AT)
-    log = tmp_path / "chat.jsonl"
-    log.write_text("".join(json.dumps({"speaker": who, "text": text, "at": f"{AT}T18:{i:02d}:00"}) + "\n"
-                           for i, (who, text) in enumerate(said)), encoding="utf-8")
-    memory.import_file("jsonl", log, me=said[0][0])
-
-
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("said, want, also", TEXTS, ids=param_ids(TEXTS))
 def test_the_kin_ties_a_careful_reader_states(db, tmp_path, said, want, also):
     with Memory(db) as memory:
-        said_in(memory, said, tmp_path)
+        said_as_log(memory, said, tmp_path, AT)
         check_ties(memory, want, also)
 
 
@@ -323,7 +312,7 @@ def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
     """Every 10th text, each in a memory of its own, on both backends."""
     for i, (said, want, also) in enumerate(unmarked(TEXTS)[::10]):
         with Memory(store_on(backend, request, tmp_path, f"t{i}")) as memory:
-            said_in(memory, said, tmp_path)
+            said_as_log(memory, said, tmp_path, AT)
             check_ties(memory, want, also)
 
 
@@ -332,7 +321,7 @@ def test_a_sample_read_the_same_on_both_backends(backend, request, tmp_path):
 def test_another_speakers_kin_word_is_not_the_writers_kin(db, tmp_path, said, word):
     """The kin word a second speaker says of their own ("my mum") is no tie of the writer's kin."""
     with Memory(db) as memory:
-        said_in(memory, said, tmp_path)
+        said_as_log(memory, said, tmp_path, AT)
         other = said[1][0].lower()
         ties = stated_ties(memory)
         mine = [s for s, rel, o in ties if "me" in o and word.lower() in s]
@@ -353,7 +342,7 @@ def test_a_doubtful_tie_is_kept_as_perhaps(db, tmp_path, said, tie):
     from conftest import person_names
 
     with Memory(db) as memory:
-        said_in(memory, said, tmp_path)
+        said_as_log(memory, said, tmp_path, AT)
         names = person_names(memory)
         kept = [r for r in memory.query("SELECT subject, relation, object, confidence FROM relations")
                 if tie_is(tie, (names[r["subject"]], r["relation"].lower(), names[r["object"]]))]
@@ -370,7 +359,7 @@ if __name__ == "__main__":  # the figures: `PYTHONPATH=$PWD python tests/test_re
     for i, row in enumerate(TEXTS):
         said, want, also = param_values(row)
         with Memory(folder / f"m{i}.db") as memory:
-            said_in(memory, said, folder)
+            said_as_log(memory, said, folder, AT)
             ties = stated_ties(memory)
         wrong = [t for t in ties if not any(tie_is(w, t) for w in [*want, *also])]
         missed = [w for w in want if not any(tie_is(w, t) for t in ties)]

@@ -9,8 +9,8 @@ A death is STATED when read at or above people.FACT; below it it is "perhaps". E
 import pytest
 
 from remembrancer import Memory
-from conftest import add_told as _add, chat_lines, false_deaths, missed_deaths, param_ids, read_deaths as _deaths, store_on
-from conftest import told_label as _label, unmarked
+from conftest import add_told as _add, chat_lines, email_said, false_deaths, missed_deaths, param_ids, read_deaths as _deaths
+from conftest import store_on, told_label as _label, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2024-06-03"
@@ -25,13 +25,6 @@ def _e(said, dead=(), alive=(), may=(), old=()):
 
 def _lines(*turns):
     return chat_lines(*turns, at=AT)
-
-
-def _mail(sender, to, subject, body):
-    """An email (`import email`, an .eml file) from the writer."""
-    return {"eml": f"From: {sender} <{sender.split()[0].lower()}@example.com>\nTo: {to} <{to.split()[0].lower()}@example.org>"
-                   f"\nSubject: {subject}\nDate: Mon, 03 Jun 2024 09:00:00 +0000\nMessage-ID: <1@example.com>\n\n{body}\n",
-            "me": sender}
 
 
 FALSE_DEATH = [
@@ -235,9 +228,9 @@ MERGE = [
      ["tom h"]),
     # two kin of one name, an email between two of one name
     ("Mum and I are both Mary, so at home I'm Mary Og. Mum turned seventy today.", ["me", "Mum"], ["mum"]),
-    (_mail("Chidi Okafor", "Chidi Eze", "Saturday", "Chidi,\n\nAre we still on for the match on Saturday? Ngozi is "
+    (email_said("Chidi Okafor", "Chidi Eze", "Saturday", "Chidi,\n\nAre we still on for the match on Saturday? Ngozi is "
            "coming too.\n\nChidi"), ["me", "Chidi Eze", "Ngozi"], ["chidi eze", "ngozi"]),
-    (_mail("Grace Mensah", "Grace Owusu", "Sad news", "Dear Grace,\n\nI'm so sorry to tell you that Auntie Esi passed "
+    (email_said("Grace Mensah", "Grace Owusu", "Sad news", "Dear Grace,\n\nI'm so sorry to tell you that Auntie Esi passed "
            "away on Sunday in Accra. Mother is with the family.\n\nGrace"), ["me", "Grace Owusu", "Mother"],
      ["grace owusu", "mother"]),
     (["Grandad Joe turned ninety today.", "Little Joe is walking now! Grandad Joe held his hand across the kitchen."],
