@@ -702,8 +702,7 @@ class Events:
                 if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
                     told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
                 sure = confidence(t, kind, victims, _clear(victims, people, via, ex), dated)
-                if kind == "death" and victims and all(v.i in owner and (_anothers_kin(v, ex.people[owner[v.i]]) or inside(
-                        v.idx, said) and _bare_kin(v, ex.people[owner[v.i]])) for v in victims):
+                if kind == "death" and victims and all(v.i in owner and (_anothers_kin(v, ex.people[owner[v.i]]) or _quoted_kin(v, ex.people[owner[v.i]], said)) for v in victims):
                     sure = min(sure, NAMESAKE)  # "Dad's Dad died", "Bade Papa is no more": another's Dad, not the writer's;
                     # so in words quoted: 'Gran said, "Dad died when I was nine"' is the speaker's Dad
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
@@ -2290,6 +2289,17 @@ def _bare_kin(v, person) -> bool:
     return v.lower_ in KIN_ROLE and not any(
         c.dep_ in ("appos", "compound", "npadvmod") and c.i > v.i and c.pos_ == "PROPN" and c.lower_ in names for c in v.children) and not (
         v.i + 1 < len(v.doc) and v.doc[v.i + 1].pos_ == "PROPN" and v.doc[v.i + 1].lower_ in names)
+
+
+def _quoted_kin(v, person, said) -> bool:
+    """Is the dead named by a bare kin word in someone's quoted words, not the writer's own ('I told the vicar, "Dad
+    died"': the verb the quote hangs on has "I" or "we" for its subject)?"""
+    span = next(((s, e) for s, e in said if s <= v.idx < e), None)
+    if span is None or not _bare_kin(v, person):
+        return False
+    teller = next((a for a in v.ancestors if not span[0] <= a.idx < span[1]), None)
+    tellers = [teller] if teller is None or teller.dep_ != "conj" else [teller, teller.head]  # "We sat down and said"
+    return teller is None or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for t in tellers for c in t.children)
 
 
 def _said(ex) -> list[tuple[int, int]]:
