@@ -702,7 +702,8 @@ class Events:
                 if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
                     told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
                 sure = confidence(t, kind, victims, _clear(victims, people, via, ex), dated)
-                if kind == "death" and victims and all(v.i in owner and (_anothers_kin(v, ex.people[owner[v.i]]) or _quoted_kin(v, ex.people[owner[v.i]], said)) for v in victims):
+                if kind == "death" and victims and all(v.i in owner and (_anothers_kin(v, ex.people[owner[v.i]]) or _quoted_kin(
+                        v, ex.people[owner[v.i]], said)) for v in victims):
                     sure = min(sure, NAMESAKE)  # "Dad's Dad died", "Bade Papa is no more": another's Dad, not the writer's;
                     # so in words quoted: 'Gran said, "Dad died when I was nine"' is the speaker's Dad
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
