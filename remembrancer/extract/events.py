@@ -389,7 +389,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "47"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "48"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -442,6 +442,8 @@ class Events:
     # "joined the Lord", "has joined her ancestors", "slept in the Lord" deaths in the words of faith)
     # 47: (the lead, merging deaths17) a kin word with the name after it is not bare: "His mum Irene died" is Irene's death,
     # stated (test_event_dates_unseen)
+    # 48: dead18 (a death whose dead is named by a bare kin word inside words quoted, in quotation marks or after "> ",
+    # is perhaps: 'Gran said, "Dad died when I was nine"' is the speaker's father, not the writer's Dad)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -463,6 +465,7 @@ class Events:
         groups = sentence_groups(doc)
         told_by, by_pronoun = {}, []  # deaths told only by a pronoun, and the pronoun
         quotes = [] if ex.speakers else quoted(ex.text)  # a chat's quotation marks, opened in one message, may close in none
+        said = _said(ex)  # words quoted, and a Markdown or email "> " quote
         for g, (s, e) in enumerate(groups):
             sent = doc[s:e]
             group_times = [tm for tm in all_times if sent.start_char <= tm.start < sent.end_char and not _dateline(ex.text, tm)]
@@ -699,8 +702,10 @@ class Events:
                 if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
                     told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
                 sure = confidence(t, kind, victims, _clear(victims, people, via, ex), dated)
-                if kind == "death" and victims and all(v.i in owner and _anothers_kin(v, ex.people[owner[v.i]]) for v in victims):
-                    sure = min(sure, NAMESAKE)  # "Dad's Dad died", "Bade Papa is no more": another's Dad, not the writer's
+                if kind == "death" and victims and all(v.i in owner and (_anothers_kin(v, ex.people[owner[v.i]]) or _quoted_kin(
+                        v, ex.people[owner[v.i]], said)) for v in victims):
+                    sure = min(sure, NAMESAKE)  # "Dad's Dad died", "Bade Papa is no more": another's Dad, not the writer's;
+                    # so in words quoted: 'Gran said, "Dad died when I was nine"' is the speaker's Dad
                 found[t.i] = Event(kind, people, sent.start_char, sent.end_char, None if late else when[0], when[1],
                                    negated=generic or _irrealis(t.head if asked else t, sent) or _dreamt(t, group_times), agents=agents,
                                    confidence=sure,
@@ -2273,16 +2278,49 @@ def _others_kin_unsure(ex) -> None:
 FOND = {"poor", "dear", "dearest", "darling", "beloved", "sweet", "lovely", "old", "our", "my", "wee", "own"}
 
 
+def _names(person) -> set[str]:
+    return {w.lower() for n in person.aliases | {person.name} for w in n.split()}
+
+
+def _bare_kin(v, person) -> bool:
+    """Is the dead named by a kin word alone ("Dad", "my mum"), not by the name after it ("His mum Irene died")?"""
+    if _relative(v) or v.tag_ == "WP" and v.head.dep_ == "relcl":
+        v = v.head.head  # "Dad, who died before the wedding": Dad
+    names = _names(person)
+    return v.lower_ in KIN_ROLE and not any(
+        c.dep_ in ("appos", "compound", "npadvmod") and c.i > v.i and c.pos_ == "PROPN" and c.lower_ in names for c in v.children) and not (
+        v.i + 1 < len(v.doc) and v.doc[v.i + 1].pos_ == "PROPN" and v.doc[v.i + 1].lower_ in names)
+
+
+def _quoted_kin(v, person, said) -> bool:
+    """Is the dead named by a bare kin word in someone's quoted words, not the writer's own ('I told the vicar, "Dad
+    died"': the verb the quote hangs on has "I" or "we" for its subject)?"""
+    span = next(((s, e) for s, e in said if s <= v.idx < e), None)
+    if span is None or not _bare_kin(v, person):
+        return False
+    teller = next((a for a in v.ancestors if not span[0] <= a.idx < span[1]), None)
+    tellers = [teller] if teller is None or teller.dep_ != "conj" else [teller, teller.head]  # "We sat down and said"
+    return teller is None or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for t in tellers for c in t.children)
+
+
+def _said(ex) -> list[tuple[int, int]]:
+    """Character spans of words quoted: in quotation marks, or on lines with "> " before them (Markdown, an email's
+    reply): someone's words, or the writer's once, not the writer's now. In a chat, each message's own."""
+    spans = []
+    for s, e in [(s, e) for s, e, _ in ex.speakers] or [(0, len(ex.text))]:
+        text = ex.text[s:e]
+        spans += [(s + a, s + b) for a, b in quoted(text)]
+        spans += [(s + m.start(1), s + m.end()) for m in re.finditer(r"(?m)^[ \t]*>+[ \t]?(.*)$", text)]
+    return spans
+
+
 def _anothers_kin(v, person) -> bool:
     """Is the dead named by a bare kin word that is another's: owned by someone not the writer ("Dad's Dad died", "Your
     Nana died", "Papa's Papa"), or set apart by a word before it that the person's names do not hold ("Bade Papa",
     "Chote Papa", "Big Mama": the elder or younger uncle, not Papa)? The same word, but maybe another person."""
-    if v.lower_ not in KIN_ROLE:
-        return False
-    names = {w.lower() for n in person.aliases | {person.name} for w in n.split()}
-    if any(c.dep_ in ("appos", "compound", "npadvmod") and c.i > v.i and c.pos_ == "PROPN" and c.lower_ in names
-           for c in v.children) or v.i + 1 < len(v.doc) and v.doc[v.i + 1].pos_ == "PROPN" and v.doc[v.i + 1].lower_ in names:
-        return False  # "His mum Irene died": the kin word is not bare, the name says who died
+    if not _bare_kin(v, person):
+        return False  # "His mum Irene died": the name says who died
+    names = _names(person)
     return any(c.dep_ == "poss" and c.lower_ not in WRITERS or c.dep_ in ("compound", "amod") and c.i < v.i and (
         c.text[:1].isupper() and c.lower_ not in FOND and c.lower_ not in names) for c in v.children)
 
