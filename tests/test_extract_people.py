@@ -655,3 +655,9 @@ def test_a_name_the_tokenizer_takes_with_its_full_stop_is_the_name_without_it():
     ex = extract("Everybody calls her Mo. You will call her Granny Mo.")
     assert not any(n.endswith(".") for p in ex.people for n in [p.name, *p.aliases])
     assert {"John Smith Jr.", "Anne B."} <= {p.name for p in extract("We met John Smith Jr. and Anne B. at the shop.").people}
+
+
+def test_a_name_after_some_or_a_possessive_is_still_a_name():
+    # a chat's lower-case words after "some", "my", "ang" are no names (chat_names); a capitalised name after them in
+    # any text still is (chatlower17's determiners once took the name of the people layer's own, and lost "Richard")
+    assert "Richard" in {p.name for p in extract("God, I need to get some Richard. I broke up with him for a reason.").people}

@@ -342,8 +342,8 @@ CHAT_TITLES = {"tita", "tito", "kuya", "lola", "lolo", "bunso", "tia", "tio", "t
                "iya", "baba", "egbon", "alhaji", "alhaja", "makcik", "pakcik", "abang", "kakak", "adik", "atok", "nenek",
                "cousin", "aunty", "auntie", "aunt", "uncle"}
 # Words before a common noun, never before a name said plainly ("my mama", "the squad", "ur bro", "mi abuela").
-DETERMINERS = {"the", "a", "an", "my", "your", "ur", "his", "her", "our", "their", "this", "that", "these", "those",
-               "some", "any", "mi", "tu", "su", "mis", "el", "los", "las", "ang", "ng", "yung", "mga"}
+CHAT_DETERMINERS = {"the", "a", "an", "my", "your", "ur", "his", "her", "our", "their", "this", "that", "these", "those",
+                    "some", "any", "mi", "tu", "su", "mis", "el", "los", "las", "ang", "ng", "yung", "mga"}
 CHAT_WORD = re.compile(r"\bw/|(?<![\w'’@])@?[a-z][a-z'’-]*", re.I)  # a word, not the end of one ("ella" of "Bella")
 
 
@@ -406,7 +406,7 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
                 person[low] = person.get(low, 0) + 1
             elif before in COMPANY_MARKS or j < k - 1 or joined:  # "with ravi and anjali": "anjali" with company too
                 company[low] = company.get(low, 0) + 1
-            elif before in DETERMINERS:
+            elif before in CHAT_DETERMINERS:
                 determined.add(low)
             sure = titled or before in PERSON_MARKS | COMPANY_MARKS or after in POSTPOSED or j < k - 1
             if sure:
@@ -1096,7 +1096,7 @@ class People:
     """
 
     name = "people"
-    version = "67"  # 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "68"  # 68: (the lead, merging chatlower17) its chat determiners had taken the name DETERMINERS, so "some Richard", "my Rhys" were no names anywhere (`_determined`, `_postposed_name`): now CHAT_DETERMINERS, read by `chat_names` alone; 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
