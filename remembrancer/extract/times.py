@@ -55,7 +55,7 @@ _num = (r"(?:\d+|a couple(?: of)?|couple of|a few|few|several|some|many|a hundre
         r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _unit = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
 _season = r"(?:spring|summer|autumn|fall|winter)"
-_part = r"(?:morning|afternoon|evening|night)"
+_day_part = r"(?:morning|afternoon|evening|night)"
 
 # Ordered: where two patterns overlap, the longer match wins, then the earlier pattern.
 # Compiled twice: case-sensitive ones run on the lower-cased text (faster than re.I), the re.I
@@ -111,7 +111,7 @@ _SOURCES = [
     # the next when to come
     ("the_weekend", r"\b(?:at|on|over)\s+the\s+weekend\b(?!\s+(?:of|before|after)\b)"),
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("this_part", rf"\b(this|last)\s+({_part})\b"),
+    ("this_part", rf"\b(this|last)\s+({_day_part})\b"),
     # "every Thursday", "each Christmas": a habit, not a day
     # "on a Sunday", "one Thursday": some such day, not the one just gone ("You died on a Sunday morning", in a letter two
     # years on); "on the Sunday": a day of the story told ("went in on the Friday and died on the Sunday"), not the last
