@@ -103,6 +103,7 @@ def with_turns(text, speakers):
     if speakers:
         names = chat_names(text, speakers)
         doc = nlp().make_doc(chat_cased(text, names))
+        doc.user_data["chat_names"] = names  # read again by `People`, not worked out twice
         # the tagger takes "si Carlo" for a product: a name where the chat marks it is a person's
         doc.set_ents([span for s, e, sure, _ in names if sure and (span := doc.char_span(s, e, "PERSON")) is not None],
                      default="unmodified")

@@ -1213,7 +1213,8 @@ class People:
                 names[key] = info  # "Ravi bhai"
                 info["confidence"] = max(info.get("confidence", 0.0), RULE_CONFIDENCE)
         if ex.speakers:  # a name a chat types in lower case, read on evidence (`chat_names`): less sure than one capitalised
-            lowered = {(s, e): how for s, e, _, how in chat_names(ex.text, ex.speakers)}
+            read = doc.user_data.get("chat_names")  # as `with_turns` read them for the parse
+            lowered = {(s, e): how for s, e, _, how in (chat_names(ex.text, ex.speakers) if read is None else read)}
             for key, info in found_names.items():
                 hows = {lowered.get((sp.start_char, sp.end_char)) for sp in info["spans"]}
                 if len(key) == 1 and None not in hows:
