@@ -122,7 +122,9 @@ HELD_OUT = ["letters-widower", "two-friends", "notes-ohio"]
 # fresh15b: chat-ate (two Filipino sisters' chat in Taglish, London and Quezon City, day-first owner, month-first sister).
 # fresh17a: chat-assistant (an American man's chats with his AI assistant app, Columbus to Denver, month-first).
 # fresh17b: diary-kochi (a Kerala-born nurse's private diary in Dubai and on visits home to Kochi, Indian English, day-first, some entries dated by a first line).
-FRESH = ["chat-ate", "chat-assistant", "diary-kochi"]
+# fresh19a: chat-lagos (a Yoruba family's WhatsApp group, Lagos, Calgary and Leeds, 2023-25, seven speakers, day-first).
+# fresh19b: notes-memory (a retired Ontario teacher's notebooks in early memory loss, 2023-24, month-first, some undated).
+FRESH = ["chat-ate", "chat-assistant", "diary-kochi", "chat-lagos", "notes-memory"]
 
 # -- relation words to (kind, reversed): "a is b's <word>" is (kind, a, b), or (kind, b, a) when reversed.
 _KINDS = {}
