@@ -46,6 +46,9 @@ def _label(said):
     return said[:40]
 
 
+VOC = ("the writer's kin word said to the other speaker of a chat (\"Mum can you ...\") goes to that speaker as a mention, "
+       "never as a name of theirs (narrator: another speaker's \"Mum\" is another person)")
+
 ONE = [
     # a kin word in apposition to a name, or a name in brackets after a kin word, and the kin word again
     one("My mum, Sandra, is seventy on Friday. Mum wants a quiet one, she says, which means a party.", "Mum", "Sandra"),
@@ -75,14 +78,17 @@ ONE = [
         "Nani", "Kamla Devi"),
     one("Granny, Bríd to her friends in the ICA, made brown bread for the whole road. Granny never measures anything.",
         "Granny", "Bríd"),
-    one("Da's in the Mater since Tuesday. Me da, Christy, says the food is better than at home.", "Da", "Christy"),
-    one("Mum (Jan) and I did the coastal walk to Bronte. Mum's knees held up better than mine.", "Mum", "Jan"),
+    one("Da's in the Mater since Tuesday. Me da, Christy, says the food is better than at home.", "Da", "Christy",
+        reason="a bare \"Da\" (\"Da's in the Mater\", \"Me da\") is read as no one"),
+    one("Mum (Jan) and I did the coastal walk to Bronte. Mum's knees held up better than mine.", "Mum", "Jan",
+        reason="\"Jan\" (a month's short form) in a bracket after a kin word is read as no one"),
     one("Dad, whose name is Malcolm though no one uses it, fixed the gate at last. Dad wants a medal.",
         "Dad", "Malcolm"),
     one("Sandra came round with a lasagne. Sandra's my mum, for anyone reading this. Mum never comes empty-handed.",
         "Mum", "Sandra"),
     one("Pops took the boat out on the bay. My dad, Ray, has had that boat since 1979. Pops caught nothing, as usual.",
-        "Pops", "Ray"),
+        "Pops", "Ray",
+        reason="\"Pops\" is read as no one"),
     # several entries: the kin word in one, the name it is given in another
     one(["Mum rang about Christmas again.", "My mum, Anne Parry, has booked the same cottage in Tenby as last year."],
         "Mum", "Anne Parry"),
@@ -117,15 +123,17 @@ ONE = [
               "asking for you.\n\nPriya"), "Amma", "Sarojini"),
     # a chat where a son or daughter types "Mum" to the one speaker who answers
     one([("Jack", "Mum can you get me from training"), ("Gail", "what time love"), ("Jack", "half 7. thanks Mum")],
-        "Mum", "Gail"),
+        "Mum", "Gail", reason=VOC),
     one([("Lily", "Mum have you seen my charger"), ("Karen", "kitchen drawer"), ("Lily", "got it thanks Mum x")],
-        "Mum", "Karen"),
+        "Mum", "Karen", reason=VOC),
     one(chat_lines(("Tyler", "Mom are you coming to the game"), ("Debbie", "wouldn't miss it"),
-                   ("Tyler", "ok Mom bring the blanket")), "Mom", "Debbie"),
+                   ("Tyler", "ok Mom bring the blanket")), "Mom", "Debbie",
+        reason=VOC),
     one(chat_lines(("Kofi", "Dad the car is making that noise again"), ("Kwame", "which noise"),
-                   ("Kofi", "the grinding one Dad")), "Dad", "Kwame"),
+                   ("Kofi", "the grinding one Dad")), "Dad", "Kwame",
+        reason=VOC),
     one([("Aoife", "Mam will you ring the school for me"), ("Bernie", "I will of course"),
-         ("Aoife", "ur a legend Mam")], "Mam", "Bernie"),
+         ("Aoife", "ur a legend Mam")], "Mam", "Bernie", reason=VOC),
     # a letter to a child: the grandparent named with the kin word, and the kin word alone
     one("Dear Ellie,\n\nGranny Sue says hello. Granny has knitted you a hat with a bobble on it.\n\nLove,\nMum",
         "Granny", "Granny Sue"),
@@ -174,8 +182,20 @@ TWO = [
     two("Mum rang this morning. Then I saw Tom's mum, Sheila, in Tesco.", ["Mum", "Sheila"]),
     two("Mum, Sue Lloyd, and Gareth's mum, Sue Price, both came to the wedding.", ["Sue Lloyd", "Sue Price"]),
     # the same first name for a kin and for someone else
-    two("Mum (Sandra) and Sandra from work both came to the party.", ["Mum", "Sandra"]),
+    two("Mum (Sandra) and Sandra from work both came to the party.", ["Mum", "Sandra"],
+        reason="a name said twice in one sentence, once in a bracket after a kin word, is read as one person"),
     two(["Nana Pat came round for tea.", "Pat from the Post Office asked after Nana."], ["Nana Pat", "Pat"]),
+    # a kin word and a name beside it that are a list, or words said to them
+    two("Mum, Sandra, Jo and I went to the sales in Meadowhall.", ["Mum", "Sandra"]),
+    two("Dad, Tom, and I went fishing at Loch Ard. Dad caught nothing.", ["Dad", "Tom"]),
+    two("Note for the fridge: Mum, Sandra is coming at four, let her in.", ["Mum", "Sandra"]),
+    two("Nana, Pat and Rose all came to the christening. Nana held the baby.", ["Nana", "Pat", "Rose"]),
+    two([("Sam", "Mum, Dan, are you coming for tea?"), ("Dan", "yes on our way")], ["Mum", "Dan"]),
+    # "Dad" said with no "I" by a writer with children: their father, perhaps, not the writer's dad
+    two(["Dad took the kids to the beach.", "My dad, Frank, rang from Spain. My son Josh wants to visit him."],
+        ["Dad", "Frank"]),
+    two("Dear Ellie,\n\nDad took the dog out in the rain again. My dad, Frank, rang from Spain to ask after you.\n\n"
+        "Love,\nMum", ["Dad", "Frank"]),
     # the writer is never merged with anyone
     two([("Sandra", "tell Mum I'll be late tonight"), ("Kerry", "will do")], ["Mum", "Sandra", "Kerry"]),
     two("Dear Mum,\n\nAll well in Sydney. The job is good and the flat is small.\n\nLove,\nSandra", ["Mum", "Sandra"],
