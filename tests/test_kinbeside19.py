@@ -98,6 +98,10 @@ ONE = [
          "Dad, Tom Reilly to the hospital, is home again. Dad says the physio is a sadist."], "Dad", "Tom Reilly"),
     one(["Dear Mum,\n\nThank you for the parcel. The jumper fits and the cake is gone already.\n\nLove,\nKieran",
          "Mum's birthday next week. My mum, Eileen, says she doesn't want a fuss."], "Mum", "Eileen"),
+    one(["Gran rang about the allotment.", "My gran, Ada Pickles, is ninety-four and still digs her own potatoes."],
+        "Gran", "Ada Pickles"),
+    one(["Mom's flight lands at six.", "My mother, Carol Jensen, hates flying and says so to everyone at the gate."],
+        "Mom", "Carol Jensen"),
     # a kin word before a name, and the kin word alone
     one(["Nana Pat came for Sunday dinner.", "Nana fell asleep in front of the telly after the pudding."],
         "Nana", "Nana Pat"),
@@ -185,6 +189,9 @@ TWO = [
     two("Mum (Sandra) and Sandra from work both came to the party.", ["Mum", "Sandra"],
         reason="a name said twice in one sentence, once in a bracket after a kin word, is read as one person"),
     two(["Nana Pat came round for tea.", "Pat from the Post Office asked after Nana."], ["Nana Pat", "Pat"]),
+    # a kin word said with no "I" by a writer with a child: the child's, perhaps
+    two(["Mum picked Ellie up from nursery.", "My daughter Ellie is three today. My mum, Carol, sent a card."],
+        ["Mum", "Carol"]),
     # a kin word and a name beside it that are a list, or words said to them
     two("Mum, Sandra, Jo and I went to the sales in Meadowhall.", ["Mum", "Sandra"]),
     two("Dad, Tom, and I went fishing at Loch Ard. Dad caught nothing.", ["Dad", "Tom"]),
