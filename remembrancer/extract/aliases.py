@@ -169,7 +169,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "25"  # 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "26"  # 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
@@ -242,7 +242,8 @@ class Aliases:
             if len(fits) == 1 and fits[0] > a:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
-        for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex) + named_to + _bracketed(ex):
+        for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex) + named_to + _bracketed(ex) \
+                + _kin_apposed(ex):
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -808,6 +809,9 @@ CALLED_TO = TO_WHOM | {"me", "us", "everyone", "everybody", "all", "friends", "f
 BETWEEN = {",", "(", "—", "–", "-", "--"}
 
 
+AS_CALLED_SPAN = 8  # "as we all call her", "as the blokes at the RSL call him": the words "as" opens, to "him" or "her"
+
+
 def _as_called(words) -> bool:
     """Do these words say what someone is called, after "as": "as we all call her", "as everyone calls him"?"""
     verb = next((w for w in words if w.lemma_.lower() == "call"), None)
@@ -827,7 +831,7 @@ def _called_to(ex: Extraction) -> list[tuple[int, int]]:
     for t in doc:
         if t.i + 1 >= len(doc) or not (t.lower_ == "to" and (doc[t.i + 1].lower_ in CALLED_TO or doc[t.i + 1].like_num)
                                        or t.lower_ == "for" and doc[t.i + 1].lower_ == "short"
-                                       or t.lower_ == "as" and _as_called(doc[t.i + 1:t.i + 6])):
+                                       or t.lower_ == "as" and _as_called(doc[t.i + 1:t.i + AS_CALLED_SPAN])):
             continue
         end = t.i - 1 - (t.i > 1 and doc[t.i - 1].text == ",")
         if end < 1 or not (end in at or doc[end].pos_ in ("PROPN", "NOUN") and doc[end].is_title and doc[end - 1].text in BETWEEN
@@ -882,6 +886,50 @@ def _bracketed(ex: Extraction) -> list[tuple[int, int]]:
         called = [i for i, p in enumerate(ex.people) if i != owner and KIN_ROLE.get(p.name.lower()) == role and not p.narrator]
         if role and len(called) == 1:
             out.append((owner, called[0]))  # "Nanna Jean (my mum) ... Mum cried": the one the writer calls Mum
+    return out
+
+
+# What may stand between a name set beside a kin word and the comma that closes it: "Mum, Sandra Kerr on the ward list,".
+APPOSED_GAP = 6
+
+
+def _kin_apposed(ex: Extraction) -> list[tuple[int, int]]:
+    """A kin word opening a sentence as a name, and a name set beside it between commas, the two the sentence's
+    subject, are one person: "Mam, Gwenllian Pugh, was born in Bala", "Grandad, Harold Fisk, is ninety", "Mum, Sandra
+    Kerr on the ward list, comes home". Not a list ("Mum, Sandra, Jo and I went", "Dad, Tom, and I"), nor words said to
+    them ("Mum, Sandra is here", "Mum, Sandra, come here", "Mum, Dan, are you coming", a question, quoted words), nor a
+    name of the other sex or a kin word ("Mum, Dad, ..."). Returns (kin word's person, name's person) pairs."""
+    if ex.doc is None:
+        return []
+    doc, at, quotes, out = ex.doc, mention_tokens(ex), quoted(ex.text), []
+    for t in doc:
+        k = at.get(t.i)
+        if k is None or at.get(t.i + 1) == k or t.i + 2 >= len(doc) or doc[t.i + 1].text != ",":
+            continue
+        kin = ex.people[k]
+        if kin.narrator or kin.name.lower() != t.lower_ or t.lower_ not in KIN_ROLE or inside(t.idx, quotes):
+            continue
+        if not (t.is_sent_start or t.i == 0 or doc[t.i - 1].is_space):
+            continue  # "I rang Mum, Sandra, and Jo": a list
+        n = at.get(t.i + 2)
+        if n is None or n == k or ex.people[n].narrator or not tokens(ex.people[n].name) \
+                or tokens(ex.people[n].name)[0] in KIN_NAMES:
+            continue
+        j = t.i + 2
+        while j < len(doc) and at.get(j) == n:
+            j += 1
+        gap = 0
+        while j < len(doc) and doc[j].text != "," and gap < APPOSED_GAP and j not in at and doc[j].pos_ != "CCONJ" \
+                and not doc[j].is_sent_start:
+            j, gap = j + 1, gap + 1
+        if j + 1 >= len(doc) or doc[j].text != "," or doc[j + 1].pos_ not in ("VERB", "AUX") or doc[j + 1].tag_ == "VB":
+            continue
+        if doc[j + 1].sent[-1].text == "?" or any(w.lower_ in ("you", "u", "ye", "y'all") for w in doc[j + 2:j + 4]):
+            continue
+        sex, theirs = KIN_NAMES.get(t.lower_), _g(ex.people[n]) or name_gender(tokens(ex.people[n].name)[0])
+        if sex and theirs and sex != theirs:
+            continue
+        out.append((k, n))
     return out
 
 
