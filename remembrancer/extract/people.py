@@ -1088,11 +1088,6 @@ def person_probability(f: dict, model) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _after_whose(doc, s: int) -> bool:
-    """Is the word at token s said after a possessive ("your Grandad", "his Mum", "Dan's Mum")?"""
-    return s > 0 and (doc[s - 1].tag_ in ("PRP$", "POS") or doc[s - 1].lower_ in ("your", "ur", "yer", "his", "her", "their"))
-
-
 class People:
     """Find the people of an entry: named people and titles used as names.
 
@@ -1101,7 +1096,7 @@ class People:
     """
 
     name = "people"
-    version = "69"  # 69: kinbeside19 (in a chat, a bare kin word the tagger read as a name is the speaker's kin as a kin word's title is: "Mum" opening Dan's turn is Dan's Mum, not the writer's; not "your Grandad"); 68: (the lead, merging chatlower17) its chat determiners had taken the name DETERMINERS, so "some Richard", "my Rhys" were no names anywhere (`_determined`, `_postposed_name`): now CHAT_DETERMINERS, read by `chat_names` alone; 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "70"  # 70: (the lead, merging kinbeside19) 69 taken out: on a fresh writer's family group chat it lost a real person; 69: kinbeside19 (in a chat, a bare kin word the tagger read as a name is the speaker's kin as a kin word's title is: "Mum" opening Dan's turn is Dan's Mum, not the writer's; not "your Grandad"); 68: (the lead, merging chatlower17) its chat determiners had taken the name DETERMINERS, so "some Richard", "my Rhys" were no names anywhere (`_determined`, `_postposed_name`): now CHAT_DETERMINERS, read by `chat_names` alone; 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
@@ -1355,9 +1350,7 @@ class People:
             name_key = key
             # In a chat, a kin word is the speaker's kin: Gemma's "Mam" and Lorraine's "Mam" are two people.
             whose = None
-            if turns and key[0] in KIN_NAMES and (info["kind"] == "title" or len(key) == 1 and not _after_whose(doc, s)):
-                # (a bare kin word the tagger read as a name, "Mum" opening a turn, is as much the speaker's; not
-                # "Your Grandad", the hearer's)
+            if turns and info["kind"] == "title" and key[0] in KIN_NAMES:
                 i = bisect.bisect_right([t[0] for t in turns], doc[s].idx) - 1
                 whose = turns[i][2] if i >= 0 and doc[s].idx < turns[i][1] else None
                 key = key + (f"@{whose}",) if whose else key
