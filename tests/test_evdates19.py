@@ -9,7 +9,10 @@ words ("we lost Dad", "Gemma had the baby!!", "got the job!!"), the date in anot
 wedding was gorgeous"), an age or a season.
 
 LATE: traps, events told long after or beside another's date ("Dad died when I was nine", "since Mum passed", "Buried
-Dad today", a plan that fell through): no date, or the event's own (the span given), never the day it is written."""
+Dad today", a plan that fell through): no date, or the event's own (the span given), never the day it is written.
+
+Main (1d8e2cb) fails 27 of the 62 (told 23, late 4; dated wrong: 6); evdates19 fails 18, all told and marked strict
+xfails with their cause (dated wrong: 1, "Tash and Dom finally moved today", whose move the events layer does not read)."""
 import datetime as dt
 import json
 
@@ -38,48 +41,61 @@ def _mail(sender, at, subject, body):
 # (what is said, [(kind, whose ("me": the writer), the date a person gives it: "YYYY-MM-DD", "YYYY-MM" or (lo, hi))])
 TOLD = [
     # told the day it happens, in other words
-    ({"files": {"2024-06-05.txt": "We lost Dad. The nurse came to get us from the family room and we knew."}},
-     [("death", "Dad", "2024-06-05")]),
-    (_log("Me", ("Me", "2024-06-05T06:40", "Grandma slipped away. Mum and Auntie Jo were with her"),
-          ("Kemi", "2024-06-05T06:52", "oh hun, so so sorry x")), [("death", "Grandma", "2024-06-05")]),
+    pytest.param({"files": {"2024-06-05.txt": "We lost Dad. The nurse came to get us from the family room and we knew."}},
+     [("death", "Dad", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="deaths: 'We lost Dad.' is read only 'perhaps' (dated right)")),
+    pytest.param(_log("Me", ("Me", "2024-06-05T06:40", "Grandma slipped away. Mum and Auntie Jo were with her"),
+          ("Kemi", "2024-06-05T06:52", "oh hun, so so sorry x")), [("death", "Grandma", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="deaths: 'slipped away' is read only 'perhaps' (dated right)")),
     (_mail("Steve Hart <steve@example.org>", "2024-06-05 07:30", "Dad",
            "Hi all,\n\nDad passed away. The hospice rang at half five and Mum and I got there just in time.\n\nSteve"),
      [("death", "Dad", "2024-06-05")]),
-    (_log("Me", ("Me", "2024-06-05T08:15", "Baby Isla has arrived!!! 7lb 6oz, mum and baby both grand 💕"),
-          ("Aoife", "2024-06-05T08:20", "ahh congrats auntie!!")), [("birth", "Isla", "2024-06-05")]),
-    ({"files": {"2024-06-01 Saturday.md": "Our grandson was born! Thomas James, 8lb 1oz. Gemma was a warrior."}},
-     [("birth", "Thomas", "2024-06-01")]),
-    (_log("Me", ("Me", "2024-06-05T21:30", "WE'RE ENGAGED!!! He asked on the beach 💍"),
-          ("Dani", "2024-06-05T21:31", "OMG!!!!")), [("engagement", "me", "2024-06-05")]),
+    pytest.param(_log("Me", ("Me", "2024-06-05T08:15", "Baby Isla has arrived!!! 7lb 6oz, mum and baby both grand 💕"),
+          ("Aoife", "2024-06-05T08:20", "ahh congrats auntie!!")), [("birth", "Isla", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="events: 'Baby Isla has arrived!!!' is read as no birth")),
+    pytest.param({"files": {"2024-06-01 Saturday.md": "Our grandson was born! Thomas James, 8lb 1oz. Gemma was a warrior."}},
+     [("birth", "Thomas", "2024-06-01")],
+                 marks=pytest.mark.xfail(strict=True, reason="people: the birth is given no one ('Our grandson ... Thomas James'; dated right)")),
+    pytest.param(_log("Me", ("Me", "2024-06-05T21:30", "WE'RE ENGAGED!!! He asked on the beach 💍"),
+          ("Dani", "2024-06-05T21:31", "OMG!!!!")), [("engagement", "me", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="events: 'WE'RE ENGAGED!!!' is read as no engagement")),
     (_log("Me", ("Me", "2024-06-05T16:02", "Got the job!!! They rang an hour ago"),
           ("Tom", "2024-06-05T16:05", "get in!! pints on you")), [("job", "me", "2024-06-05")]),
     ({"at": AT, "author": "Kerry", "text": "Jack and I got engaged! He proposed on the pier at Southend and I said yes "
       "before he finished."}, [("engagement", "Jack", "2024-06-05")]),
-    (_log("Me", ("Me", "2024-06-05T19:30", "we closed on the house today!!! keys in hand 🔑"),
-          ("Bree", "2024-06-05T19:33", "congrats homeowner!!")), [("moving", "me", "2024-06-05")]),
-    (_log("Me", ("Me", "2024-06-05T09:00", "Gemma's gone into labour!!"),
+    pytest.param(_log("Me", ("Me", "2024-06-05T19:30", "we closed on the house today!!! keys in hand 🔑"),
+          ("Bree", "2024-06-05T19:33", "congrats homeowner!!")), [("moving", "me", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="events: 'closed on the house' is read as no move")),
+    pytest.param(_log("Me", ("Me", "2024-06-05T09:00", "Gemma's gone into labour!!"),
           ("Me", "2024-06-05T15:30", "Gemma had the baby!!! A boy, Oscar, 7lb 11oz 💙"),
-          ("Lou", "2024-06-05T15:31", "aww welcome Oscar")), [("birth", "Oscar", "2024-06-05")]),
-    ("Hospital rang at 3am. We lost Mum an hour later.", [("death", "Mum", "2024-06-05")]),
+          ("Lou", "2024-06-05T15:31", "aww welcome Oscar")), [("birth", "Oscar", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="dates: an exclaimed birth in a chat's later message, after its news the message before, is only bounded")),
+    pytest.param("Hospital rang at 3am. We lost Mum an hour later.", [("death", "Mum", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="dates: 'an hour later' after a clock time is not read; deaths: 'We lost Mum' perhaps")),
     ("Nan moved into Rosewood today. She's got a lovely room looking out on the garden.",
      [("moving", "Nan", "2024-06-05")]),
     # the date in another sentence or entry of the same story
     ("Sunday was the worst day of my life. Nan had a fall in the morning and by teatime she had died.",
      [("death", "Nan", "2024-06-02")]),
-    ("I need to write down what happened on Saturday. We drove up to the hospice first thing. Grandad died just after "
-     "lunch, with all of us there.", [("death", "Grandad", "2024-06-01")]),
+    pytest.param("I need to write down what happened on Saturday. We drove up to the hospice first thing. Grandad died just after "
+     "lunch, with all of us there.", [("death", "Grandad", "2024-06-01")],
+                 marks=pytest.mark.xfail(strict=True, reason='dates: the day of a scene two sentences before is not carried to the death')),
     ("Dear Tom,\n\nLast Friday was Ellie's big day. She and Marcus were married at the town hall, and the sun shone for "
      "them.\n\nLove, Mum", [("marriage", "Ellie", "2024-05-31")]),
-    ("This morning the phone rang at seven. It was the home: Nana had passed, peacefully, in her sleep.",
-     [("death", "Nana", ("2024-06-04", "2024-06-06"))]),
+    pytest.param("This morning the phone rang at seven. It was the home: Nana had passed, peacefully, in her sleep.",
+     [("death", "Nana", ("2024-06-04", "2024-06-06"))],
+                 marks=pytest.mark.xfail(strict=True, reason='dates: the call that told the news only bounds it')),
     ("Yesterday was the happiest day of our lives. Our daughter Ava was born at 11.42pm, 6lb 9oz.",
      [("birth", "Ava", "2024-06-04")]),
-    ("What a day. Up at five, drove to Cardiff, and by teatime Rhys and Ffion were married!",
-     [("marriage", "Rhys", "2024-06-05")]),
-    ([{"at": "2024-06-03", "text": "Grandad's been moved to the hospice. Mum says it won't be long."},
+    pytest.param("What a day. Up at five, drove to Cardiff, and by teatime Rhys and Ffion were married!",
+     [("marriage", "Rhys", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="people: 'Rhys and Ffion were married!' after 'by teatime' is given no one, and bounded")),
+    pytest.param([{"at": "2024-06-03", "text": "Grandad's been moved to the hospice. Mum says it won't be long."},
       {"at": "2024-06-04", "text": "It's over. Grandad died, with Mum holding his hand. I'm so glad she was there."}],
-     [("death", "Grandad", "2024-06-04")]),
-    ("Mum's been diagnosed with breast cancer. We found out this afternoon.", [("illness", "Mum", "2024-06-05")]),
+     [("death", "Grandad", "2024-06-04")],
+                 marks=pytest.mark.xfail(strict=True, reason="dates: a death after a short first line ('It's over.') is not the entry's headline")),
+    pytest.param("Mum's been diagnosed with breast cancer. We found out this afternoon.", [("illness", "Mum", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="dates: 'We found out this afternoon' (the family, not the ill) is not carried")),
     ("Mam was buried today beside Daddy in Rathcoole. She died on Sunday, God rest her.",
      [("death", "Mam", "2024-06-02")]),
     (_mail("Steve Hart <steve@example.org>", "2024-06-05 10:00", "Dad",
@@ -92,9 +108,10 @@ TOLD = [
     ([{"at": "2024-05-27", "text": "Big day on Friday: Dad retires after forty years at the depot."},
       {"at": "2024-06-03", "text": "Dad has retired! Mum's already given him a list of jobs."}],
      [("retirement", "Dad", "2024-05-31")]),
-    ([{"at": "2024-05-20", "text": "Tash and Dom are moving to Bristol on the 1st."},
+    pytest.param([{"at": "2024-05-20", "text": "Tash and Dom are moving to Bristol on the 1st."},
       {"at": "2024-06-05", "text": "Tash and Dom finally moved today, a week late after the van broke down."}],
-     [("moving", "Tash", "2024-06-05")]),
+     [("moving", "Tash", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="events: 'finally moved today' is read as no move; the plan's day (the 1st) stays")),
     ("Signed the lease on the flat this morning, and Priya and I move in on Saturday.",
      [("moving", "me", "2024-06-08")]),
     # an age, a season, an anniversary
@@ -105,11 +122,13 @@ TOLD = [
     ("Uncle Tom died in the summer of 2003, the year of the heatwave.", [("death", "Uncle Tom", ("2003-06-01", "2003-09-01"))]),
     ("Grandad was killed in the war, in 1944, before Mum was born.", [("death", "Grandad", "1944")]),
     # more Englishes and forms
-    (_log("Me", ("Me", "2024-06-05T10:05", "Our Daddy has gone to be with the Lord. He passed at about 3am, we were all "
+    pytest.param(_log("Me", ("Me", "2024-06-05T10:05", "Our Daddy has gone to be with the Lord. He passed at about 3am, we were all "
            "around him."), ("Ngozi", "2024-06-05T10:09", "Ah! Sorry dear. May his soul rest in peace")),
-     [("death", "Daddy", "2024-06-05")]),
-    (_log("Me", ("Me", "2024-06-05T12:00", "Lola passed away na po, early this morning. Please pray for us."),
-          ("Joy", "2024-06-05T12:02", "condolences po 🙏")), [("death", "Lola", "2024-06-05")]),
+     [("death", "Daddy", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="deaths: 'gone to be with the Lord' is read as the Lord's death, perhaps")),
+    pytest.param(_log("Me", ("Me", "2024-06-05T12:00", "Lola passed away na po, early this morning. Please pray for us."),
+          ("Joy", "2024-06-05T12:02", "condolences po 🙏")), [("death", "Lola", "2024-06-05")],
+                 marks=pytest.mark.xfail(strict=True, reason="deaths: 'passed away na po' is read only 'perhaps' (dated right)")),
     (_mail("Suresh Krishnan <suresh@example.in>", "2024-06-05 11:00", "Sad news",
            "Dear all,\n\nWith deep grief we inform that our beloved father Shri R. Krishnan passed away today morning "
            "at 6.10 am.\n\nSuresh"), [("death", "Krishnan", "2024-06-05")]),
@@ -121,11 +140,13 @@ TOLD = [
     (_mail("Linda Moore <linda@example.com>", "2024-06-04 21:00", "Mom",
            "Hi everyone,\n\nMom passed this afternoon at Hope Hospice. Pastor Dan was with us.\n\nLinda"),
      [("death", "Mom", "2024-06-04")]),
-    (_mail("Joy Santos <joy@example.ph>", "2024-06-05 08:00", "Lolo",
+    pytest.param(_mail("Joy Santos <joy@example.ph>", "2024-06-05 08:00", "Lolo",
            "Hi Tita,\n\nJust letting you know that Lolo passed away last Sunday at St. Luke's. The wake is until "
-           "Friday.\n\nJoy"), [("death", "Lolo", "2024-06-02")]),
-    ("Passed away peacefully at home on 3rd June 2024, Margaret Byrne (née Walsh), aged 87, beloved wife of the late "
-     "Sean.", [("death", "Margaret Byrne", "2024-06-03")]),
+           "Friday.\n\nJoy"), [("death", "Lolo", "2024-06-02")],
+                 marks=pytest.mark.xfail(strict=True, reason="deaths: a bare name in an email is read only 'perhaps' (dated right)")),
+    pytest.param("Passed away peacefully at home on 3rd June 2024, Margaret Byrne (née Walsh), aged 87, beloved wife of the late "
+     "Sean.", [("death", "Margaret Byrne", "2024-06-03")],
+                 marks=pytest.mark.xfail(strict=True, reason="events: a death notice's subjectless first line is read as no death")),
     ({"files": {"05-06-2024 Wed.txt": "Kai was born at 4.51 this morning, 3.2kg and perfect."}, "day_first": True},
      [("birth", "Kai", "2024-06-05")]),
     ({"text": "Tuesday 4th June 2024\n\nDear Moira,\n\nOur Jim died this morning, very peacefully, with the children "
