@@ -389,7 +389,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "48"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "49"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -444,6 +444,10 @@ class Events:
     # stated (test_event_dates_unseen)
     # 48: dead18 (a death whose dead is named by a bare kin word inside words quoted, in quotation marks or after "> ",
     # is perhaps: 'Gran said, "Dad died when I was nine"' is the speaker's father, not the writer's Dad)
+    # 49: evdates19 (news heading an entry or a message is not the day's when told long after: "Dad died when I was nine",
+    # "ever since Mum passed", "Gran died. I was six", "Mum died. ... three years on"; "Got the job!!!" with no subject, a
+    # past; "Dad's got Covid. Tested positive yesterday."; the day a sentence is about before the event, "Sunday was the
+    # worst day of my life. ... she had died"; "the 25th, forty years since we got married" so many years before)
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -644,6 +648,9 @@ class Events:
                     source = "funeral"
                 if times and entry_day and lo and lo < entry_day < hi and to_come(doc, times[0].start):
                     lo = entry_day  # "Gran is moving at the end of the month": a plan is not before the day it is told
+                if times and lo and hi and (n := _years_since(t, times[0])):
+                    # "Next Sunday is the 25th, and that will be forty years since we got married": so many years before it
+                    lo, hi, source = _years_before(lo, n), _years_before(hi, n), "years"
                 victims = [via[p] for p in people if p not in agents and p in via]
                 when = (lo, hi) if times or told_then or not _planned(t) else (entry_day, None)  # "we're moving": after the entry
                 how = "bound:told" if told_then else None if times or not _planned(t) or not entry_day else "planned"
@@ -670,6 +677,9 @@ class Events:
                         when = told.lo, told.hi
                         source = "next"
                         break
+                if not dated and entry_day and (topic := _day_topic(t, groups, g, all_times, ex.text, turn, no_later)):
+                    # "Sunday was the worst day of my life. Nan had a fall and by teatime she had died.": that day's
+                    dated, when, source = [topic], (topic.lo, topic.hi), "topic"
                 settled = False  # dated here by no time of the sentence
                 if not dated and kind == "marriage" and people and entry_day and (n := _years_married(t)):
                     ended = _died_lately(people, [*ex.events, *found.values()], entry_day)
@@ -679,7 +689,7 @@ class Events:
                         settled = True
                 headline = not dated and not settled and entry_day and not _planned(t) and (
                     kind in HEADLINE and (writer is not None or _exclaimed(t)) or kind == "death" and _own_died(t, victims)) and (
-                    _headline(sent, ex.text, t) if turn is None else _turn_first(t, turn))
+                    _headline(sent, ex.text, t) if turn is None else _turn_first(t, turn)) and not _told_after(t, ex.text, turn)
                 that_day = not dated and not settled and not headline and not told_then and entry_day and turn is None and (
                     kind in HEADLINE) and _of_today(t, ex, all_times, writer is not None and writer in people)
                 if that_day:  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
@@ -1095,8 +1105,11 @@ def _found_out(nxt, people, owner, times, text):
     # "The consultant told us on Friday": the family is told with the one who has it, by one who knows (not "She told me")
     told = told or root.lemma_.lower() in TOLD and any(c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "me") for c in root.children) \
         and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in owner for c in root.children)
-    if not told and (root.lemma_.lower() in TOLD or not any(c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people
-                                                            for c in root.children)):
+    # "Dad's got Covid. Tested positive yesterday.": the one who has it, left out of a test or a diagnosis
+    own = root.lemma_.lower() in ("test", "diagnose") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                                                 for c in root.children)
+    if not told and not own and (root.lemma_.lower() in TOLD or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and owner.get(c.i) in people for c in root.children)):
         return None
     return next((tm for tm in times if nxt.start_char <= tm.start < nxt.end_char and not _dateline(text, tm)), None)
 
@@ -1229,6 +1242,9 @@ def _simple_past(t) -> bool:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lemma_ == "have" or c.tag_ in ("MD", "VBZ", "VBP") for c in aux):
         return False
+    if verb.tag_ in ("VBN", "VB") and not aux and verb.dep_ == "ROOT" and (verb.lower_ in ("got", "had") or verb.lower_.endswith(
+            "ed")) and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return True  # "Got the job!!!": a subject left out, as in a message, of a past the parser took for a participle
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
 
 
@@ -1238,6 +1254,73 @@ def _own_died(t, victims) -> bool:
     return bool(victims) and _simple_past(t) and all(
         CLOSENESS.get(v.lower_, 0) >= 0.9 and not any(c.dep_ in ("amod", "compound", "poss") and c.lower_ not in (
             "my", "our") for c in v.children) for v in victims)
+
+
+# Words that tell an event long after it: an age then ("I was six"), years gone by ("three years on", "twenty years ago")
+AGE_THEN = re.compile(r"\b(?:i|we)\s+(?:was|were)\s+(?:only\s+|just\s+|barely\s+|about\s+|nearly\s+|not\s+yet\s+)?(?:\d{1,2}|"
+                      r"a\s+(?:baby|child|kid|toddler|teenager|little\s+\w+)|little|small|tiny|young|(?:one|two|three|four|five|six|"
+                      r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)"
+                      r"(?!\s*(?:of|minutes?|mins?|hours?|hrs?|seconds?|days?|weeks?|months?|pounds?|stone|kg|lbs?|o'clock|am|pm|[:.]\d))", re.I)
+YEARS_GONE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:years?|decades?)\s+(?:on|ago|later|since|back|today)\b", re.I)
+LATER_MARKS = {"when", "since", "after", "before", "until", "till", "once", "as", "while"}
+
+
+def _told_after(t, text, turn) -> bool:
+    """Is an event with no time of its own told as long past, not as the day's news: in a clause of another time ("ever
+    since Mum passed", "Dad died when I was nine"), or with an age then or years gone by after it in its paragraph (or
+    chat message): "Gran died. I was six", "Mum died. ... three years on"?"""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if verb.dep_ == "advcl" or any(c.dep_ == "mark" and c.lower_ in LATER_MARKS for c in verb.children):
+        return True
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in LATER_MARKS for m in c.children) for c in verb.children):
+        return True
+    end = text.find("\n\n", t.sent.start_char)
+    end = len(text) if end < 0 else end
+    if turn is not None:
+        end = min(end, turn[1])
+    rest = text[t.sent.start_char:end]
+    return bool(AGE_THEN.search(rest) or YEARS_GONE.search(rest))
+
+
+def _years_since(t, tm) -> int | None:
+    """N, of an event told as "N years since" it beside a time of another day ("Next Sunday is the 25th, and that will be
+    forty years since Moira and I got married"); not when the count is itself the time ("35 years today since I married")."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return None
+    years = next((c for c in verb.head.children if c.lemma_.lower() == "year" and c.i < verb.i), None)
+    if years is not None and any(tm.start <= x.idx < tm.end for x in years.subtree):
+        return None  # the count is the time, already counted back
+    num = next((c for c in years.children if c.dep_ == "nummod"), None) if years is not None else None
+    return parse_number(num.lower_) if num is not None else None
+
+
+def _day_topic(t, groups, g, times, text, turn, no_later):
+    """The day a sentence before the event, in its paragraph (or chat message), is about ("Sunday was the worst day of my
+    life.", "Last Friday was Ellie's big day."), when the event is told in the past with no time of its own after it: that
+    day's time, else None. Not a funeral's or an anniversary's day ("Saturday was Nan's funeral."), which comes after."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if verb.tag_ not in ("VBD", "VBN") or _told_after(t, text, turn) or any(x.lemma_.lower() in REPORTS for x in t.sent):
+        return None  # (not news heard: "Her husband died, she said")
+    doc = t.doc
+    for k in range(g - 1, max(g - 2, -1), -1):  # the sentence just before
+        before = doc[groups[k][0]:groups[k][1]]
+        if re.search(r"\n[ \t]*\n", text[before.end_char:t.sent.start_char]) or turn is not None and before.start_char < turn[0]:
+            return None
+        mine = [tm for tm in times if before.start_char <= tm.start < before.end_char and not _dateline(text, tm)]
+        root = before.root
+        para = max((m.end() for m in re.finditer(r"\n[ \t]*\n", text[:root.idx])), default=0)
+        # (the parser takes the day for the subject, or for a measure: "Sunday was", "Last Friday was")
+        ahead = [x for x in before if x.i < root.i and x.idx >= max(para, before.start_char) and not x.is_punct and not x.is_space]
+        if root.lemma_ == "be" and ahead and len(mine) == 1 and all(mine[0].start <= x.idx < mine[0].end for x in ahead):
+            day = mine[0]
+            one_day = (dt.date.fromisoformat(day.hi) - dt.date.fromisoformat(day.lo)).days == 1
+            if not one_day or day.hi > no_later or any(x.lemma_.lower() in AFTER_DEATH | {"anniversary", "birthday"} for x in before):
+                return None
+            return day
+        if mine:
+            return None  # another time between: the event is of that sentence's, or of none
+    return None
 
 
 def _turn_first(t, turn) -> bool:

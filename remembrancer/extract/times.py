@@ -55,7 +55,7 @@ _num = (r"(?:\d+|a couple(?: of)?|couple of|a few|few|several|some|many|a hundre
         r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _unit = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
 _season = r"(?:spring|summer|autumn|fall|winter)"
-_day_part = r"(?:morning|afternoon|evening|night)"
+_day_part = r"(?:morning|afternoon|arvo|evening|night)"  # ("arvo": Australian, the afternoon)
 
 # Ordered: where two patterns overlap, the longer match wins, then the earlier pattern.
 # Compiled twice: case-sensitive ones run on the lower-cased text (faster than re.I), the re.I
@@ -972,7 +972,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "15"  # 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "16"  # 16: evdates19 ("this arvo", Australian: this afternoon); 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
