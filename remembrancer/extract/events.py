@@ -392,7 +392,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "48"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "49"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -447,6 +447,12 @@ class Events:
     # stated (test_event_dates_unseen)
     # 48: dead18 (a death whose dead is named by a bare kin word inside words quoted, in quotation marks or after "> ",
     # is perhaps: 'Gran said, "Dad died when I was nine"' is the speaker's father, not the writer's Dad)
+    # 49: deaths19 (a death told with a laugh or a roll of the eyes, or of a name beside a car's parts, is perhaps: "Bettie
+    # died outside Ventersburg 🙄", "died on the M60 ... the dashboard lit up"; "you" read as the writer dies in no death,
+    # and in a letter that greets someone it is theirs, perhaps: "Grandad, you taught me ... Since you died"; God dies in
+    # none; "stillborn"; "The death has occurred of X"; a newspaper's notice "SMITH, Margaret. Peacefully ..."; "gone home
+    # to glory"; "Papa left us this morning", "years since Nanna left us" perhaps; a header line run into the sentence
+    # ("To: Iain\nSubject: Mum\n\nMum slipped away") is no "to" of "slipped away")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -544,6 +550,7 @@ class Events:
                         if owner[c.i] not in people:  # "Hi Priya, Aunty Meena died": the subject hung on the name told
                             people.append(owner[c.i])
                             via[owner[c.i]] = c
+                greeted = None
                 if kind == "death":  # "Since you died", the "you" read as the writer's: the writer writes, alive
                     yours = [p for p in people if p in via and via[p].lower_ in SECOND and _the_writer(ex, p)]
                     # nor does God ("We commend to God our brother Sam, who was called to glory": "who" read as God)
@@ -718,7 +725,7 @@ class Events:
                 if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
                     told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
                 sure = confidence(t, kind, victims, _clear(victims, people, via, ex), dated)
-                if kind == "death" and any(via.get(p) is not None and via[p].lower_ in SECOND for p in people):
+                if greeted is not None:
                     sure = min(sure, NAMESAKE)  # "you" in a letter to one greeted by name: theirs, perhaps
                 if kind == "death" and victims and all(v.i in owner and (_anothers_kin(v, ex.people[owner[v.i]]) or _quoted_kin(
                         v, ex.people[owner[v.i]], said)) for v in victims):
