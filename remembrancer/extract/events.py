@@ -562,6 +562,8 @@ class Events:
                     greeted = _greeted(ex) if you is not None and not people and not ex.speakers else None
                     if greeted is not None:  # "Grandad, you taught me to fish ... Since you died": a letter to the one
                         people, via[greeted] = [greeted], you  # it greets, theirs (perhaps, below)
+                    elif yours and not people:
+                        continue  # "You died a little inside when the bill came": the writer's, who writes, alive
                 if kind == "death" and people:  # "Sarah told me about her neighbour. She died": the neighbour's death
                     people = [p for p in people if p not in via or not _someone_nearer(via[p], p, ex, owner)]
                     agents[:] = [p for p in agents if p in people]
