@@ -92,7 +92,7 @@ NOUNS = {
 }
 ADJECTIVES = {"dead": "death", "pregnant": "birth", "ill": "illness", "sick": "illness",
               "married": "marriage", "engaged": "engagement", "divorced": "parting",
-              "widowed": "death", "injured": "injury", "retired": "retirement", "due": "birth", "positive": "illness"}
+              "widowed": "death", "stillborn": "death", "injured": "injury", "retired": "retirement", "due": "birth", "positive": "illness"}
 # "passed" on its own is a death ("since Dad passed"); passing by, through or over a place is not.
 PASS_BY = {"by", "through", "over", "to", "into", "onto", "out", "round", "around", "along", "across", "under", "between",
            "on", "beside", "behind", "down", "up", "off", "past", "near"}
@@ -118,6 +118,7 @@ BELIEVED = {"think", "assume", "believe", "reckon", "guess", "presume", "convinc
 PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "pobj", "dative", "attr", "appos", "conj"}
 NOUN_PREPS = {"of", "for", "by", "to", "with", "between"}
 WRITERS = {"i", "me", "my", "myself", "we", "us", "our", "ourselves", "im", "i'm"}
+SECOND = {"you", "your", "yours", "yourself", "u", "ya", "ye"}
 VERB_PREPS = {"by", "to", "with", "from"}
 DEATH_PREPS = {"by"}
 # Said of how close one came, not of what happened: "I nearly died", "she almost passed out".
@@ -158,7 +159,7 @@ def _kind(t) -> str | None:
                 if (lemma, c.lower_) in (("walk", "out"), ("run", "off")) and _went_somewhere(t, c):
                     return None  # "walked out along the harbour", "ran off to the shop": a walk, not a parting
                 return PHRASAL[(lemma, c.lower_)]
-        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t) or _no_more(t) or _left_us(t):
+        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t) or _no_more(t) or _us_left(t):
             return "death"  # "slipped away peacefully", "left us peacefully in her sleep", "went in her sleep", "never woke up", "was laid to rest", "lost her battle",
             # "went to be with the Lord", "was called home", "never came home from the war"
         if lemma in VERBS:
@@ -256,6 +257,8 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
     if kind == "parting" and not nominal:
         preps = preps | {"on"}  # "walked out on Ann", "ran out on them": the one left
     frontier = [t, *birth]
+    if kind == "death" and nominal and t.dep_ == "nsubj" and t.head.lemma_.lower() == "occur":
+        frontier.append(t.head)  # "The death has occurred of Patrick Byrne" (an Irish notice): "of" hangs on the verb
     if kind == "death" and t.lower_ == "gone" and (who := _gone_who(t)) is not None:
         take(who)  # "Dad's long gone", "she had gone in the night": the parser may make them a possessor, "gone" an adjective
         return people
@@ -389,7 +392,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "49"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "50"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -448,6 +451,12 @@ class Events:
     # "ever since Mum passed", "Gran died. I was six", "Mum died. ... three years on"; "Got the job!!!" with no subject, a
     # past; "Dad's got Covid. Tested positive yesterday."; the day a sentence is about before the event, "Sunday was the
     # worst day of my life. ... she had died"; "the 25th, forty years since we got married" so many years before)
+    # 50: (the lead) both 49s; 49: deaths19 (a death told with a laugh or a roll of the eyes, or of a name beside a car's parts, is perhaps: "Bettie
+    # died outside Ventersburg 🙄", "died on the M60 ... the dashboard lit up"; "you" read as the writer dies in no death,
+    # and in a letter that greets someone it is theirs, perhaps: "Grandad, you taught me ... Since you died"; God dies in
+    # none; "stillborn"; "The death has occurred of X"; a newspaper's notice "SMITH, Margaret. Peacefully ..."; "gone home
+    # to glory"; "Papa left us this morning", "years since Nanna left us" perhaps; a header line run into the sentence
+    # ("To: Iain\nSubject: Mum\n\nMum slipped away") is no "to" of "slipped away")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -464,6 +473,7 @@ class Events:
         speaker_of = {sp: next((i for i, p in enumerate(ex.people) if sp in p.aliases), None) for _, _, sp in ex.speakers}
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_rest_in_peace(ex, no_later))
+        ex.events.extend(_death_notice(ex, all_times, no_later))
         ex.events.extend(_had_the_baby(ex, owner, all_times, entry_day, no_later))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
@@ -544,18 +554,33 @@ class Events:
                         if owner[c.i] not in people:  # "Hi Priya, Aunty Meena died": the subject hung on the name told
                             people.append(owner[c.i])
                             via[owner[c.i]] = c
+                greeted = None
+                if kind == "death":  # "Since you died", the "you" read as the writer's: the writer writes, alive
+                    yours = [p for p in people if p in via and via[p].lower_ in SECOND and _the_writer(ex, p)]
+                    # nor does God ("We commend to God our brother Sam, who was called to glory": "who" read as God)
+                    people = [p for p in people if p not in yours and _no_god(ex.people[p])]
+                    agents[:] = [p for p in agents if p in people]
+                    you = next((via[p] for p in yours), None) or next((c for c in (t if t.pos_ in ("VERB", "AUX") else t.head).children
+                                                                       if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ == "you"
+                                                                       and c.i not in owner), None)
+                    greeted = _greeted(ex) if you is not None and not people and not ex.speakers else None
+                    if greeted is not None:  # "Grandad, you taught me to fish ... Since you died": a letter to the one
+                        people, via[greeted] = [greeted], you  # it greets, theirs (perhaps, below)
+                    elif yours and not people:
+                        continue  # "You died a little inside when the bill came": the writer's, who writes, alive
                 if kind == "death" and people:  # "Sarah told me about her neighbour. She died": the neighbour's death
                     people = [p for p in people if p not in via or not _someone_nearer(via[p], p, ex, owner)]
                     agents[:] = [p for p in agents if p in people]
                 lemma = t.lemma_.lower()
-                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not _left_us(t) and not any(
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not _us_left(t) and not any(
                         c.i in owner for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
                     continue  # "lost my keys", "left the house"
-                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not _left_us(t) and any(c.dep_ == "dobj" for c in t.children) and not any(
+                if t.pos_ == "VERB" and lemma in OBJECT_VERBS and not _ended(t) and not _us_left(t) and any(c.dep_ == "dobj" for c in t.children) and not any(
                         c.i in owner for c in t.children if c.dep_ == "dobj"):
                     continue  # "she's buried more cats than anyone": "has buried", not "is buried"
                 if kind == "death" and t.pos_ == "VERB" and lemma in DONE_TO and not _ended(t) and any(
-                        c.dep_ == "dobj" and c.i not in owner and not c.lower_.endswith(("self", "selves")) for c in t.children):
+                        c.dep_ == "dobj" and c.i not in owner and not c.lower_.endswith(("self", "selves")) and not (
+                            c.lower_ == "you" and any(d.i in owner for d in t.children if d.dep_ == "dobj")) for c in t.children):
                     continue  # "drowned her chips in vinegar", "drowned out the band": a thing, not a person, is the object
                 if kind == "parting" and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in t.children):
                     continue  # "I'd left myself unmuted": no one left anyone
@@ -712,6 +737,8 @@ class Events:
                 if kind == "death" and victims and all(v.pos_ == "PRON" and not _relative(v) for v in victims):
                     told_by[t.i] = victims[0]  # "We laid him to rest": whom "him" is, again below
                 sure = confidence(t, kind, victims, _clear(victims, people, via, ex), dated)
+                if greeted is not None:
+                    sure = min(sure, NAMESAKE)  # "you" in a letter to one greeted by name: theirs, perhaps
                 if kind == "death" and victims and all(v.i in owner and (_anothers_kin(v, ex.people[owner[v.i]]) or _quoted_kin(
                         v, ex.people[owner[v.i]], said)) for v in victims):
                     sure = min(sure, NAMESAKE)  # "Dad's Dad died", "Bade Papa is no more": another's Dad, not the writer's;
@@ -786,6 +813,7 @@ CONFIDENCE = {
     "anniversary": 0.9,  # "our twenty-sixth wedding anniversary yesterday": a marriage
     "pronoun": 0.75,  # times this when the one it happened to is only "he" or "she" (read by coreference)
     "rip": 0.9,  # "RIP Gary Pickering", "Rest in peace, Auntie Val"
+    "notice": 0.9,  # "SMITH, Margaret Anne. Peacefully at home on 2 May": a newspaper's death notice
     "jest": 0.5,  # ... said laughing: "RIP Kevin 😂"
     "peacefully": 0.9,  # "went peacefully in his sleep", "slipped away peacefully"
     "slipped": 0.85,  # "slipped away at ten past six" (or from a party)
@@ -859,6 +887,8 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["peacefully"] if _peaceful(t) else CONFIDENCE["slipped"]
     elif lemma == "leave" and _left_us(t):
         c = CONFIDENCE["peacefully"]  # "left us peacefully", "left us at 5:40. Peacefully, in his sleep"
+    elif lemma == "leave" and _left_us_lately(t):
+        c = CONFIDENCE["gone"]  # "Papa left us this morning", "ten years since Nanna left us": a death, or a leaving (perhaps)
     elif lemma == "wake":
         c = CONFIDENCE["never-woke"] if any(c.lower_ == "never" for c in t.children) else CONFIDENCE["did-not-wake"]
     elif lemma in ("lose", "bury", "mourn", "outlive"):
@@ -878,7 +908,39 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = min(c, CONFIDENCE["surmised"])  # "Neil died when he saw the bill": alive to see it, as often as not
     if kind == "death" and _again(t if t.pos_ in ("VERB", "AUX") else t.head):
         c = min(c, CONFIDENCE["jest"])  # "Rusty has died again, third time this winter": one who dies once is no car
+    if kind == "death" and (_rolled_eyes(t) or victims and all(v.pos_ == "PROPN" and v.lower_ not in KIN_ROLE for v in victims) and _a_machine(t)):
+        c = min(c, CONFIDENCE["jest"])  # "Bettie died outside Ventersburg 🙄", "Bluebell died on the M60. ... the dashboard lit up"
     return round(c, 3)
+
+
+# Said of a death, a laugh or a roll of the eyes is a joke or a thing's death: no one mourns so
+ROLLED = re.compile(r"🙄|😒|🤦|😂|🤣|😆|😹|💀|\b(?:lol|lmao|rofl|ffs|haha\w*|hehe\w*)\b", re.I)
+
+
+def _rolled_eyes(t) -> bool:
+    """Is the death told on a line with a laugh or a roll of the eyes ("Bettie died outside Ventersburg 🙄")?"""
+    text = text_of(t.doc)
+    start = max(t.sent.start_char, text.rfind("\n", 0, t.idx) + 1)
+    end = text.find("\n", t.idx)
+    return ROLLED.search(text, start, len(text) if end < 0 else end) is not None
+
+
+# A car's parts and its rescue: a death told beside them is a car's ("died on the M60 ... the dashboard lit up")
+MACHINE = re.compile(r"\b(?:dashboard|engine|clutch|gearbox|alternator|radiator|exhaust|tyres?|tires?|puncture|tow(?:ed|ing)?|"
+                     r"tow[- ]?truck|breakdown|mechanic|MOT|AA|RAC|battery|jump[- ]?start(?:ed)?|starter motor|head gasket|"
+                     r"fan ?belt|spark ?plugs?|warning lights?|odometer|ignition|bonnet|windscreen|petrol|diesel|mileage)\b")
+
+
+def _a_machine(t) -> bool:
+    """Is the death told in a sentence, or before the next one of its paragraph, that speaks of a car's parts or its
+    rescue ("Bluebell died on the M60. Just stopped, and the dashboard lit up", "Herbie died again. Clutch this time.")?"""
+    text = text_of(t.doc)
+    sent = t.sent
+    end = sent.end_char
+    nxt = t.doc[sent.end].sent if sent.end < len(t.doc) else None
+    if nxt is not None and not re.search(r"\n[ \t]*\n", text[sent.end_char:nxt.start_char]):
+        end = nxt.end_char
+    return MACHINE.search(text, sent.start_char, end) is not None
 
 
 AGAIN = re.compile(r"\bagain\b|\b(?:second|third|fourth|fifth|sixth|umpteenth|nth|hundredth|millionth|\d+(?:nd|rd|th))\s+time\b",
@@ -2342,6 +2404,33 @@ def _namesakes_unsure(ex) -> None:
 OTHERS = re.compile(r"(?:\b(?:his|her|their|your|ur|yer)|\w(?:'s|’s|s'|s’))\s+$", re.I)
 
 
+def _the_writer(ex, p) -> bool:
+    """Is the person the one who writes: who says "I" in it, or the owner's "me" (not one written to as "you", whom
+    narrator also marks when a letter speaks to them throughout: "You died on the 12th of November")?"""
+    person = ex.people[p]
+    return person.narrator and (any(m.kind == "narrator" for m in person.mentions) or person.name in ("me", ex.author))
+
+
+def _no_god(person) -> bool:
+    return re.sub(r"^the\s+", "", person.name.lower()) not in HEAVENLY
+
+
+GREETING = re.compile(r"\A\s*(?:(?:my\s+)?(?:dear|dearest|darling)\s+)?", re.I)
+
+
+def _greeted(ex) -> int | None:
+    """The one a letter opens by greeting: a name or kin word first, a comma after it ("Mum,\n\n", "Dear Ma,",
+    "Grandad, you taught me ..."), who is not the writer."""
+    at = GREETING.match(ex.text).end()
+    for p, person in enumerate(ex.people):
+        if person.narrator:
+            continue
+        for m in person.mentions:
+            if m.start == at and m.kind in ("name", "title", "role") and re.match(r"[ \t]*,", ex.text[m.end:]):
+                return p
+    return None
+
+
 def _others_kin_unsure(ex) -> None:
     """A death whose one dead is named in it only by a kin word someone else owns ("Her Papa passed away", "Neha's Mum
     died") is perhaps: that one's father or mother, not the one the writer calls so, though the word is the same name."""
@@ -2516,7 +2605,7 @@ def _gone(t) -> bool:
     if lemma not in ("go", "slip") or t.pos_ != "VERB":
         return False
     if any(c.lower_ in AWAY_TO and c.dep_ in ("prep", "advmod", "prt", "npadvmod") and not (lemma == "slip" and _beside(c))
-           for c in t.children):
+           and not _line_before(c, t) for c in t.children):
         return False
     if any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr") or c.dep_ == "advcl" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children):
@@ -2524,6 +2613,12 @@ def _gone(t) -> bool:
     if lemma == "slip":
         return any(c.lower_ == "away" and c.dep_ in ("advmod", "prt") for c in t.children)
     return _peaceful(t)
+
+
+def _line_before(c, t) -> bool:
+    """Is `c` on a line before the verb `t`'s: a header the parser ran into its sentence ("To: Iain\nSubject: Mum\n\nMum
+    slipped away")?"""
+    return c.i < t.i and "\n" in text_of(t.doc)[c.idx:t.idx]
 
 
 def _left_us(t) -> bool:
@@ -2540,6 +2635,32 @@ def _left_us(t) -> bool:
     after = [x for x in t.doc[t.sent.end:t.sent.end + 8] if not x.is_punct]
     return bool(after) and not any(x.pos_ in ("VERB", "AUX") for x in t.doc[t.sent.end:after[0].sent.end]) and (
         after[0].lower_ in PEACEFUL or [x.lower_ for x in after[:3]][:1] == ["in"] and any(x.lemma_.lower() == "sleep" for x in after[:4]))
+
+
+# When one left us, said of a death: "this morning", "on Sunday", "ten years since ..."
+LEFT_WHEN = {"morning", "night", "evening", "afternoon", "today", "yesterday", "tonight", "week", "month", "year", "ago",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _left_us_lately(t) -> bool:
+    """Is "X left us" told with when, and nothing else ("Papa left us this morning", "ten years since Nanna left us"):
+    a death, or a leaving (perhaps)? Not "left us for Leeds", "left us with the bill", "left us to it", "left us a note"."""
+    if t.lemma_.lower() != "leave" or t.pos_ != "VERB" or [c.lower_ for c in t.children if c.dep_ == "dobj"] != ["us"]:
+        return False
+    if not any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in KIN_ROLE) for c in t.children):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd", "dative", "advcl", "acomp", "prt") or c.dep_ == "prep" and not (
+            c.lower_ in ("on", "at", "in") and any(g.lemma_.lower() in LEFT_WHEN or g.pos_ == "NUM" for g in c.subtree))
+           or c.lower_ in AWAY_TO for c in t.children):
+        return False
+    when = any(c.dep_ in ("npadvmod", "advmod", "prep") and any(g.lemma_.lower() in LEFT_WHEN or g.pos_ == "NUM" for g in c.subtree)
+               for c in t.children)
+    since = any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children)
+    return when or since
+
+
+def _us_left(t) -> bool:
+    return _left_us(t) or _left_us_lately(t)
 
 
 # "gone" said of someone in the words of a death: "Dad's long gone", "Stan had gone in the night". Bare, "gone" is a
@@ -2623,7 +2744,10 @@ def _heavenward(t) -> bool:
             for p in c.children) for c in verb.children)
 
     if lemma == "go":
-        return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "went to her reward", "gone to his eternal reward"
+        home = [c for c in kids if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")]
+        return with_the_lord(t) or objects(("to",), HEAVEN) or any(  # "has gone home to glory": "to" hung on "home"
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ in HEAVEN and (
+                g.lower_ in HEAVENLY or g.text.islower()) for g in c.children) for h in home for c in h.children) or any(  # "went to her reward", "gone to his eternal reward"
             c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "reward" and any(
                 o.dep_ == "poss" and o.lower_ in ("his", "her", "their") for o in g.children) for g in c.children)
             for c in kids) or any(  # "went home to the Lord", "went to heaven"
@@ -2928,6 +3052,27 @@ def _rest_in_peace(ex, no_later) -> list[Event]:
         jest = LAUGHTER.search(ex.text, turn[0], turn[1]) is not None or AGAIN.search(ex.text, at, max(hi, at)) is not None
         out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["jest" if jest else "rip"],
                          date_confidence=0.0))
+    return out
+
+
+# A newspaper's death notice: the surname in capitals, a comma, the forenames, then "Peacefully", "Died", "Suddenly" opening
+# the next sentence ("SMITH, Margaret Anne (née Jones). Peacefully at home on 2 May", "DAVIES, Gwilym. Died on 1 June")
+NOTICE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?,[ \t]+([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+)*)"
+                    r"[^\n.]*\.[ \t]+(?:Peacefully|Died|Passed away|Suddenly|Tragically|Unexpectedly)\b[^\n]*")
+
+
+def _death_notice(ex, times, no_later) -> list[Event]:
+    """A death notice pasted in: the death of the one its forenames name, dated by the first time the notice gives."""
+    out = []
+    for m in NOTICE.finditer(ex.text):
+        p = next((p for p, person in enumerate(ex.people) if not person.narrator and any(
+            x.start == m.start(1) and x.kind in ("name", "title") for x in person.mentions)), None)
+        if p is None:
+            continue
+        tm = next((tm for tm in times if m.end(1) <= tm.start < m.end()), None)
+        out.append(Event("death", [p], m.start(), m.end(), tm.lo if tm else None, tm.hi if tm else no_later,
+                         confidence=CONFIDENCE["notice"], date_confidence=tm.confidence if tm else 0.0,
+                         date_how=f"sentence:{tm.kind}" if tm else None))
     return out
 
 
