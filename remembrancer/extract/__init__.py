@@ -32,6 +32,7 @@ from .events import Events, others_kin_word
 from .facts import Facts
 from .feelings import Feelings
 from .kinds import Kinds
+from .lines import marked_lines
 from .narrator import OWNER, Narrator
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, ROLES, TITLES
 from .people import People, cased, chat_cased, chat_names, english_word, group_name, inside, name_count, name_gender, quoted
@@ -69,21 +70,19 @@ def nlp():
     return _nlp
 
 
-# A line of Markdown structure: a list item or task ("- ", "* ", "+ ", "1. "), a quote line ("> ") or a table row ("|"):
-# each is a unit of its own. (Not a heading: a sentence opened at a heading or at the line under it read more wrong
-# people and ties on the writers measured with figures only, docs/benchmarks.md, notesmd17; a list item under a
-# heading is opened by its own mark.)
-_STRUCTURE = re.compile(r"^[ \t]*(?:(?:>[ \t]*)+|[-*+\u2022][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)(?=\S)", re.M)
-
-
 def structure_starts(text) -> list[tuple[int, int]]:
-    """Where a text's Markdown structure starts a unit: each list item, task, quote line and table row, as (the mark's
-    offset, its first word's, which goes on with it; a row's cells are read on: "| Auntie Val | passed away |"), and the
-    paragraph after a blank line under one. A text of no such line gives []."""
+    """Where a text's Markdown structure starts a unit (`lines.marked_lines`): each list item, task, quote line and
+    table row, as (the mark's offset, its first word's, which goes on with it; a row's cells are read on:
+    "| Auntie Val | passed away |"), and the paragraph after a blank line under one. A text of no such line gives [].
+    (Not a heading: a sentence opened at a heading or at the line under it read more wrong people and ties on the
+    writers measured with figures only, docs/benchmarks.md, notesmd17; a list item under a heading is opened by its
+    own mark.)"""
     starts = []
-    for m in _STRUCTURE.finditer(text):
-        starts.append((m.start() + len(m.group()) - len(m.group().lstrip()), m.end()))
-        after = _PARAGRAPH_AFTER.match(text, text.find("\n", m.end()) if "\n" in text[m.end():] else len(text))
+    for line in marked_lines(text):
+        if line.kind == "heading" or not text[line.body:line.end].strip():
+            continue
+        starts.append((line.mark, line.body))
+        after = _PARAGRAPH_AFTER.match(text, line.end)
         if after:
             starts.append((after.end(), None))  # the paragraph after a list is no part of its last item
     return starts

@@ -15,6 +15,7 @@ from ..kin import CLOSENESS, KIN_NAMES, KIN_ROLE, ROLES
 from .aliases import KIN_AFTER_NAME, full, same_person, tokens
 from .base import Event, Extraction, text_of
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
+from .lines import line_at, line_start
 from .people import inside, quoted
 from .times import NUMBERS, TENS, entry_times, parse_number, recurring, to_come
 
@@ -882,21 +883,22 @@ def _again(verb) -> bool:
         verb.doc[c.left_edge.i:c.right_edge.i + 1].text) for c in verb.children)
 
 
-LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+–]|\d{1,2}[.)]|#{1,6})[ \t]+")
 LABEL_END = re.compile(r"[ \t]*(?::|[-–—][ \t])[ \t]*")
 
 
-def _line_start(text: str, at: int) -> int:
-    return text.rfind("\n", 0, at) + 1
+def _listed(text: str, at: int):
+    """The list item or heading on the line of `at` (`lines.line_at`), or None."""
+    line = line_at(text, at)
+    return line if line is not None and line.kind in ("item", "heading") else None
 
 
 def _in_a_list(text: str, at: int) -> bool:
     """Is the text at `at` on a line of a list, or the line before or after it one: an item, a heading (the parser runs
     a list's lines into one sentence)?"""
-    start = _line_start(text, at)
-    before = _line_start(text, start - 1) if start else None
+    start = line_start(text, at)
+    before = line_start(text, start - 1) if start else None
     end = text.find("\n", at)
-    return any(s is not None and LIST_ITEM.match(text, s) for s in (start, before, end + 1 if end >= 0 else None))
+    return any(s is not None and _listed(text, s) for s in (start, before, end + 1 if end >= 0 else None))
 
 
 def _same_line(text: str, a: int, b: int) -> bool:
@@ -907,12 +909,11 @@ def _item_label(ex, t, owner, via) -> tuple[int] | None:
     """The one a list item is of, named first on its line before a colon or a dash ("- Uncle Ted: died Sunday",
     "* Pop - passed Thursday night"), when the event's verb has no subject on that line: (their index,)."""
     text, doc = ex.text, t.doc
-    start = _line_start(text, t.idx)
-    item = LIST_ITEM.match(text, start)
+    item = _listed(text, t.idx)
     if item is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and _same_line(text, c.idx, t.idx) for c in t.children):
         return None
-    first = next((x for x in doc[max(0, t.i - 12):t.i] if x.idx >= item.end() and not x.is_space), None)
-    if first is None or first.idx != item.end() or first.i not in owner:
+    first = next((x for x in doc[max(0, t.i - 12):t.i] if x.idx >= item.body and not x.is_space), None)
+    if first is None or first.idx != item.body or first.i not in owner:
         return None
     p = owner[first.i]
     last = first

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, ROYAL, SLANG
 from .base import Extraction, text_of
+from .lines import marked_lines
 from .names import name_count, name_gender
 from .people import KIN_WORDS, english_word, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to, subject_of
 
@@ -185,7 +186,6 @@ def _set_phrase(doc, span) -> bool:
     return not line[:1] in ("#", "-", "*", "[", "+")
 
 
-_ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?:\[[ xX/-]\][ \t]+)?(.*)$", re.M)
 _HEAD_END = re.compile(r"\s[-\u2013\u2014]\s|[(,:;!?\u2013\u2014]|\.\s|\.$")
 _FAMILY = re.compile(r"The [A-Z][a-z]+s")  # "The Wilsons": a family
 SMALL = {"a", "an", "the", "of", "on", "in", "to", "for", "with", "at", "by", "and", "&", "or", "is", "my", "me", "you"}
@@ -221,12 +221,14 @@ def titled_items(text: str) -> tuple[tuple[int, int], ...]:
             out.extend((a, b) for a, b, _ in run)
         run.clear()
 
-    for m in _ITEM.finditer(text):
-        line = text.count("\n", 0, m.start())
+    for item in marked_lines(text):
+        if item.kind != "item":
+            continue
+        line = text.count("\n", 0, item.start)
         if line != last + 1:
             close()
         last = line
-        head = bare_head(m.group(1))
+        head = bare_head(text[item.words:item.end])
         if head is None:
             continue
         lows = [w.lower().replace("\u2019", "'").removesuffix("'s").strip(".'") for w in head.split()]
@@ -235,7 +237,7 @@ def titled_items(text: str) -> tuple[tuple[int, int], ...]:
             "name" if any(w not in SMALL and (name_gender(w) or name_count(w) >= 4) for w in lows) else
             "thing" if all(w in SMALL or w[:1].isdigit() or english_word(w) or english_word(w.removesuffix("s")) for w in lows)
             else "unknown")
-        run.append((m.start(1), m.start(1) + len(head), named))
+        run.append((item.words, item.words + len(head), named))
     close()
     return tuple(out)
 

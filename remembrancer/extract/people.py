@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, KINDS, LOWER_KIN, ROLES, ROYAL, TITLES
-from .base import Extraction, Mention, Person
+from .base import Extraction, Mention, Person, text_of
+from .lines import line_at
 from .names import name_count, name_gender, nickname_of, plain  # noqa: F401 (plain: importable here as before)
 from .roles import role_noun
 
@@ -780,10 +781,11 @@ def _alone(token) -> bool:
 
 
 def marked_line(sent) -> bool:
-    """Is the sentence a line of Markdown structure, a heading, list item, task, quote line or table row?"""
+    """Is the sentence a line of Markdown structure, a heading, list item, task, quote line or table row
+    (`lines.line_at`), read from its mark?"""
     first = next((t for t in sent if not t.is_space), None)
-    return first is not None and (first.text[:1] in "#-*+>|\u2022" or first.like_num and first.nbor(1).text in ".)"
-                                  if first.i + 1 < len(first.doc) else False)
+    line = first is not None and line_at(text_of(first.doc), first.idx)
+    return bool(line) and line.mark == first.idx
 
 
 def role_like(token) -> bool:
