@@ -20,13 +20,14 @@ pytestmark = pytest.mark.sqlite_only
 FM = "---\ndate: 2024-06-05\ntags: [daily]\n---\n"
 
 
-def case(text, people=(), no=(), dead=(), when=None, born=(), ties=(), never=(), reason=None):
+def case(text, people=(), no=(), dead=(), when=None, born=(), ties=(), never=(), unborn=(), reason=None):
     """A note and what a careful reader gets: its people ("Form|form": one person by either form), words that name no
-    one, who died (`when`: {one of them: the day it is dated}), who was born, ties stated (name, "word|word", name;
-    "me" the writer) and ties never stated."""
+    one, who died (`when`: {one of them: the day it is dated}), who was born (and who was not), ties stated (name,
+    "word|word", name; "me" the writer) and ties never stated."""
     marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
     return pytest.param(text, dict(people=[p.split("|") for p in people], no=list(no), dead=list(dead),
-                                   when=when or {}, born=list(born), ties=list(ties), never=list(never)), marks=marks)
+                                   when=when or {}, born=list(born), ties=list(ties), never=list(never),
+                                   unborn=list(unborn)), marks=marks)
 
 
 CASES = [
@@ -57,6 +58,12 @@ CASES = [
          born=["Jun-jun"], never=[("Jun-jun", "son|daughter|child", "*")]),
     case(FM + "## Pooja\nOur son Rohan was born at 2.14am today. Pooja held him first.", ["Pooja", "Rohan"],
          born=["Rohan"], ties=[("Rohan", "son", "me")], never=[("Rohan", "son", "Pooja")]),
+    case("## Nanna\nBorn this morning: Archie James, 8lb 1oz. I held him for an hour.", ["Nanna", "Archie James|Archie"],
+         born=["Archie James|Archie"], unborn=["Nanna"], never=[("Nanna", "*", "Archie"), ("Archie", "*", "Nanna")]),
+    case("## Monday\n- Little Harrison born at 6am!\n- Our daughter is exhausted but fine.\n- I cried all the way home.",
+         ["Harrison"], ["Monday"], born=["Harrison"], never=[("Harrison", "son|child", "me")]),
+    case("## Big news\nOur little girl had her baby! Ruby born at 2am. I drove straight up.", ["Ruby"],
+         born=["Ruby"], never=[("Ruby", "daughter|child", "me")]),
     case("## Sunday\n- Isla born at 4am to our Kerry\n- Kerry is shattered", ["Isla", "Kerry"], ["Sunday"],
          born=["Isla"], never=[("Isla", "daughter|child", "me")]),
     # a heading over a list of the dead is the list's title, no one
@@ -170,11 +177,12 @@ def test_a_notes_lines_and_headings_are_read_as_written(tmp_path, db, text, want
         found = {"people": _people(memory, want["people"]), "no": [w for w in want["no"] if has_name(names, w)],
                  "false deaths": false_deaths(memory, want["dead"], ()), "missed deaths": missed_deaths(memory, want["dead"]),
                  "dated": {w: d for w, d in dated.items() if not any(str(x).startswith(want["when"][w]) for x in d)},
-                 "born": [b for b in want["born"] if not any(k == "birth" and _is(h, [b]) for k, h, *_ in events)],
+                 "born": [b for b in want["born"] if not any(k == "birth" and _is(h, b.split("|")) for k, h, *_ in events)],
+                 "unborn": [b for b in want["unborn"] if any(k == "birth" and _is(h, b.split("|")) for k, h, *_ in events)],
                  "ties": [t for t in want["ties"] if not _tied(stated, t)],
                  "never": [t for t in want["never"] if _tied(stated, t)]}
         assert found == {"people": ([], []), "no": [], "false deaths": [], "missed deaths": [], "dated": {}, "born": [],
-                         "ties": [], "never": []}, (names, deaths, events, stated)
+                         "unborn": [], "ties": [], "never": []}, (names, deaths, events, stated)
 
 
 def test_the_set_is_large_enough():
