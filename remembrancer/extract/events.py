@@ -15,7 +15,7 @@ from ..kin import CLOSENESS, KIN_NAMES, KIN_ROLE, ROLES
 from .aliases import KIN_AFTER_NAME, full, same_person, tokens
 from .base import Event, Extraction, text_of
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
-from .lines import line_at, line_start
+from .lines import line_at, under_heading
 from .people import inside, quoted
 from .times import NUMBERS, TENS, entry_times, parse_number, recurring, to_come
 
@@ -390,7 +390,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "48"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "49"  # 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -511,11 +511,6 @@ class Events:
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
-                if people and _in_a_list(ex.text, t.idx):
-                    # "- Nana: passed away Tuesday\n- Ruth: back from Spain": the parser runs a list's items into one
-                    # sentence; an item bounds its people
-                    people = [p for p in people if p not in via or _same_line(ex.text, via[p].idx, t.idx)]
-                    agents[:] = [p for p in agents if p in people]
                 labelled = kind == "death" and not people and t.pos_ == "VERB" and _item_label(ex, t, owner, via)
                 if labelled:  # "- Uncle Ted: died Sunday": the name the item is of, the verb with no subject of its own
                     people = [labelled[0]]
@@ -892,15 +887,6 @@ def _listed(text: str, at: int):
     return line if line is not None and line.kind in ("item", "heading") else None
 
 
-def _in_a_list(text: str, at: int) -> bool:
-    """Is the text at `at` on a line of a list, or the line before or after it one: an item, a heading (the parser runs
-    a list's lines into one sentence)?"""
-    start = line_start(text, at)
-    before = line_start(text, start - 1) if start else None
-    end = text.find("\n", at)
-    return any(s is not None and _listed(text, s) for s in (start, before, end + 1 if end >= 0 else None))
-
-
 def _same_line(text: str, a: int, b: int) -> bool:
     return "\n" not in text[min(a, b):max(a, b)]
 
@@ -1063,6 +1049,8 @@ def _left_out(t, owner, writer, kind, turn_start=None) -> list[int]:
         return []  # "Married name.": "married" says what the name is
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") and c.idx >= start for c in anchor.children):
         return []
+    if under_heading(text_of(t.doc), first.idx):
+        return []  # "## Nanna\nBorn this morning: Archie James": a heading is the lines' topic, not who they are of
     paragraph = start > sent.start_char or sent.start == 0 or turn_start is not None and sent.start_char <= turn_start or re.search(
         r"\n[ \t]*\n\s*$", text_of(t.doc)[max(0, sent.start_char - 40):sent.start_char])
     if not paragraph:

@@ -50,3 +50,28 @@ def line_at(text: str, at: int) -> Line | None:
 
 def line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
+
+
+def under_heading(text: str, at: int) -> bool:
+    """Are the words at `at` the first of the line right under a heading ("## Nanna\nBorn this morning: Archie")? A
+    heading names a topic, not the one the lines under it are of."""
+    start = line_start(text, at)
+    if not start or text[start:at].strip():
+        return False
+    above = line_at(text, start - 1)
+    return above is not None and above.kind == "heading"
+
+
+def section(text: str, at: int) -> tuple[int, int]:
+    """The section of a text holding `at`: from the heading above it to the next heading (the whole text when it has
+    none). What one section tells is not told of another's topic."""
+    start, end = 0, len(text)
+    for line in marked_lines(text):
+        if line.kind != "heading":
+            continue
+        if line.start <= at:
+            start = line.start
+        else:
+            end = line.start
+            break
+    return start, end
