@@ -15,6 +15,7 @@ from ..kin import CLOSENESS, KIN_NAMES, KIN_ROLE, ROLES
 from .aliases import KIN_AFTER_NAME, full, same_person, tokens
 from .base import Event, Extraction, text_of
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
+from .lines import line_at, under_heading
 from .people import inside, quoted
 from .times import NUMBERS, TENS, entry_times, parse_number, recurring, to_come
 
@@ -392,7 +393,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "50"  # 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "51"  # 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -524,11 +525,6 @@ class Events:
                 agents: list[int] = []
                 via: dict[int, object] = {}
                 people = _participants(t, owner, agents, kind, via)
-                if people and _in_a_list(ex.text, t.idx):
-                    # "- Nana: passed away Tuesday\n- Ruth: back from Spain": the parser runs a list's items into one
-                    # sentence; an item bounds its people
-                    people = [p for p in people if p not in via or _same_line(ex.text, via[p].idx, t.idx)]
-                    agents[:] = [p for p in agents if p in people]
                 labelled = kind == "death" and not people and t.pos_ == "VERB" and _item_label(ex, t, owner, via)
                 if labelled:  # "- Uncle Ted: died Sunday": the name the item is of, the verb with no subject of its own
                     people = [labelled[0]]
@@ -954,21 +950,13 @@ def _again(verb) -> bool:
         verb.doc[c.left_edge.i:c.right_edge.i + 1].text) for c in verb.children)
 
 
-LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+–]|\d{1,2}[.)]|#{1,6})[ \t]+")
 LABEL_END = re.compile(r"[ \t]*(?::|[-–—][ \t])[ \t]*")
 
 
-def _line_start(text: str, at: int) -> int:
-    return text.rfind("\n", 0, at) + 1
-
-
-def _in_a_list(text: str, at: int) -> bool:
-    """Is the text at `at` on a line of a list, or the line before or after it one: an item, a heading (the parser runs
-    a list's lines into one sentence)?"""
-    start = _line_start(text, at)
-    before = _line_start(text, start - 1) if start else None
-    end = text.find("\n", at)
-    return any(s is not None and LIST_ITEM.match(text, s) for s in (start, before, end + 1 if end >= 0 else None))
+def _listed(text: str, at: int):
+    """The list item or heading on the line of `at` (`lines.line_at`), or None."""
+    line = line_at(text, at)
+    return line if line is not None and line.kind in ("item", "heading") else None
 
 
 def _same_line(text: str, a: int, b: int) -> bool:
@@ -979,12 +967,11 @@ def _item_label(ex, t, owner, via) -> tuple[int] | None:
     """The one a list item is of, named first on its line before a colon or a dash ("- Uncle Ted: died Sunday",
     "* Pop - passed Thursday night"), when the event's verb has no subject on that line: (their index,)."""
     text, doc = ex.text, t.doc
-    start = _line_start(text, t.idx)
-    item = LIST_ITEM.match(text, start)
+    item = _listed(text, t.idx)
     if item is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and _same_line(text, c.idx, t.idx) for c in t.children):
         return None
-    first = next((x for x in doc[max(0, t.i - 12):t.i] if x.idx >= item.end() and not x.is_space), None)
-    if first is None or first.idx != item.end() or first.i not in owner:
+    first = next((x for x in doc[max(0, t.i - 12):t.i] if x.idx >= item.body and not x.is_space), None)
+    if first is None or first.idx != item.body or first.i not in owner:
         return None
     p = owner[first.i]
     last = first
@@ -1134,6 +1121,8 @@ def _left_out(t, owner, writer, kind, turn_start=None) -> list[int]:
         return []  # "Married name.": "married" says what the name is
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "poss") and c.idx >= start for c in anchor.children):
         return []
+    if under_heading(text_of(t.doc), first.idx):
+        return []  # "## Nanna\nBorn this morning: Archie James": a heading is the lines' topic, not who they are of
     paragraph = start > sent.start_char or sent.start == 0 or turn_start is not None and sent.start_char <= turn_start or re.search(
         r"\n[ \t]*\n\s*$", text_of(t.doc)[max(0, sent.start_char - 40):sent.start_char])
     if not paragraph:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, LOWER_KIN, ROLE_TITLES, ROYAL, SLANG
 from .base import Extraction, text_of
+from .lines import marked_lines
 from .names import name_count, name_gender
 from .people import KIN_WORDS, english_word, PERSON_KINDS, POSTPOSED, SPOKEN_WITH, _honorific_before, acts_as_person, inside, quoted, role_like, spoken_to, subject_of
 
@@ -185,7 +186,6 @@ def _set_phrase(doc, span) -> bool:
     return not line[:1] in ("#", "-", "*", "[", "+")
 
 
-_ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?:\[[ xX/-]\][ \t]+)?(.*)$", re.M)
 _HEAD_END = re.compile(r"\s[-\u2013\u2014]\s|[(,:;!?\u2013\u2014]|\.\s|\.$")
 _FAMILY = re.compile(r"The [A-Z][a-z]+s")  # "The Wilsons": a family
 SMALL = {"a", "an", "the", "of", "on", "in", "to", "for", "with", "at", "by", "and", "&", "or", "is", "my", "me", "you"}
@@ -221,12 +221,14 @@ def titled_items(text: str) -> tuple[tuple[int, int], ...]:
             out.extend((a, b) for a, b, _ in run)
         run.clear()
 
-    for m in _ITEM.finditer(text):
-        line = text.count("\n", 0, m.start())
+    for item in marked_lines(text):
+        if item.kind != "item":
+            continue
+        line = text.count("\n", 0, item.start)
         if line != last + 1:
             close()
         last = line
-        head = bare_head(m.group(1))
+        head = bare_head(text[item.words:item.end])
         if head is None:
             continue
         lows = [w.lower().replace("\u2019", "'").removesuffix("'s").strip(".'") for w in head.split()]
@@ -235,7 +237,7 @@ def titled_items(text: str) -> tuple[tuple[int, int], ...]:
             "name" if any(w not in SMALL and (name_gender(w) or name_count(w) >= 4) for w in lows) else
             "thing" if all(w in SMALL or w[:1].isdigit() or english_word(w) or english_word(w.removesuffix("s")) for w in lows)
             else "unknown")
-        run.append((m.start(1), m.start(1) + len(head), named))
+        run.append((item.words, item.words + len(head), named))
     close()
     return tuple(out)
 
@@ -655,7 +657,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "16"  # 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "17"  # 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc

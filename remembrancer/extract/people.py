@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..kin import HONORIFIC_CLASS, HONORIFICS, KIN_AFTER, KIN_NAMES, KIN_ROLE, KINDS, LOWER_KIN, ROLES, ROYAL, TITLES
-from .base import Extraction, Mention, Person
+from .base import Extraction, Mention, Person, text_of
+from .lines import line_at
 from .names import name_count, name_gender, nickname_of, plain  # noqa: F401 (plain: importable here as before)
 from .roles import role_noun
 
@@ -780,10 +781,11 @@ def _alone(token) -> bool:
 
 
 def marked_line(sent) -> bool:
-    """Is the sentence a line of Markdown structure, a heading, list item, task, quote line or table row?"""
+    """Is the sentence a line of Markdown structure, a heading, list item, task, quote line or table row
+    (`lines.line_at`), read from its mark?"""
     first = next((t for t in sent if not t.is_space), None)
-    return first is not None and (first.text[:1] in "#-*+>|\u2022" or first.like_num and first.nbor(1).text in ".)"
-                                  if first.i + 1 < len(first.doc) else False)
+    line = first is not None and line_at(text_of(first.doc), first.idx)
+    return bool(line) and line.mark == first.idx
 
 
 def role_like(token) -> bool:
@@ -1096,7 +1098,7 @@ class People:
     """
 
     name = "people"
-    version = "70"  # 70: (the lead, merging kinbeside19) 69 taken out: on a fresh writer's family group chat it lost a real person; 69: kinbeside19 (in a chat, a bare kin word the tagger read as a name is the speaker's kin as a kin word's title is: "Mum" opening Dan's turn is Dan's Mum, not the writer's; not "your Grandad"); 68: (the lead, merging chatlower17) its chat determiners had taken the name DETERMINERS, so "some Richard", "my Rhys" were no names anywhere (`_determined`, `_postposed_name`): now CHAT_DETERMINERS, read by `chat_names` alone; 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "71"  # 71: (the lead) both 70 and mdlines19's 69; 69: mdlines19 (a sentence is a line of Markdown by the mark its line opens with, lines.line_at, not by its first token's first character); 70: (the lead, merging kinbeside19) 69 taken out: on a fresh writer's family group chat it lost a real person; 69: kinbeside19 (in a chat, a bare kin word the tagger read as a name is the speaker's kin as a kin word's title is: "Mum" opening Dan's turn is Dan's Mum, not the writer's; not "your Grandad"); 68: (the lead, merging chatlower17) its chat determiners had taken the name DETERMINERS, so "some Richard", "my Rhys" were no names anywhere (`_determined`, `_postposed_name`): now CHAT_DETERMINERS, read by `chat_names` alone; 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model

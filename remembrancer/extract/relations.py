@@ -21,6 +21,7 @@ from ..kin import (BORN_ROLES, CONVERSE, KIN_NAMES, KIN_ROLE, KINDS, MUTUAL, OWN
 from .cues import PERSON_NOUNS
 from .facts import OCCUPATIONS
 from .kinds import JOBS, SAYING, _subjects
+from .lines import section
 from .people import FILLERS, inside, name_gender, quoted, spoken_to
 from .roles import in_law_end, role_noun
 from .signed import KISSES, signed
@@ -1784,7 +1785,7 @@ class Situations:
     that reading."""
 
     name = "situations"
-    version = "4"  # 4: notesmd17 (no tie to one whose every name is a title, "- Walking on Sunshine": kinds "other"; "our son" is no sign the writer is a new baby's parent when another's name follows or he "is a father"); 3: a birth told as news and "<Name> is exhausted and fine" or "<Name> was amazing" after it: her baby. 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
+    version = "5"  # 5: mdlines19 (a birth is the writer's child by the parent's words in the section of notes that tells it, lines.section, and "our daughter" is grown when she is worn out or had the baby, "our daughter is exhausted", "our little girl had her baby"); 4: notesmd17 (no tie to one whose every name is a title, "- Walking on Sunshine": kinds "other"; "our son" is no sign the writer is a new baby's parent when another's name follows or he "is a father"); 3: a birth told as news and "<Name> is exhausted and fine" or "<Name> was amazing" after it: her baby. 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
 
     def __call__(self, ex: Extraction) -> Extraction:
         if ex.doc is None:
@@ -1819,7 +1820,8 @@ class Situations:
                 said_at = [m.start for m in ex.people[who[0]].mentions if ev.start <= m.start < ev.end] or [ev.start]
                 turn = next(((s, e, sp) for s, e, sp in ex.speakers if s <= said_at[0] < e), None)  # the turn naming the baby
                 parent = speakers.get(turn[2]) if turn else writer
-                said = " ".join(ex.text[s:e] for s, e, sp in ex.speakers if sp == turn[2]) if turn else ex.text
+                # the parent's words in the turn, or the section of notes, that tells of the birth
+                said = " ".join(ex.text[s:e] for s, e, sp in ex.speakers if sp == turn[2]) if turn else ex.text[slice(*section(ex.text, ev.start))]
                 if not (parent is None or parent == who[0] or ex.people[who[0]].narrator) and _parent_sign(said, ex.people[who[0]].aliases):
                     g = _sex(ex, who[0], [])
                     add(who[0], "daughter" if g == "f" else "son" if g == "m" else "child", parent, ev, "born")
@@ -1928,7 +1930,7 @@ def _parent_sign(said: str, baby=()) -> bool:
         after = said[m.end():m.end() + 40]
         name = _NAMED_AFTER.match(after)
         return bool(name and name.group(1).lower() not in {w.lower() for b in baby for w in b.split()}) or bool(
-            _A_PARENT.match(after))
+            _A_PARENT.match(after)) or bool(HAD_BABY.match(after)) or _worn_after(after) and len(m.group().split()) == 2
 
     return any((m.group("before") is None or not m.group("before").lower().strip(",;:").endswith(("her", "his", "their", "'s", "’s")))
                and not (m.group().lower().startswith("our") and grown(m)) for m in PARENT_SIGNS.finditer(said))
@@ -1936,6 +1938,16 @@ def _parent_sign(said: str, baby=()) -> bool:
 
 _NAMED_AFTER = re.compile(r",?\s+([A-Z][\w'\u2019-]+)")
 _A_PARENT = re.compile(r"\s+(?:is|'s|\u2019s|has\s+become)\s+(?:now\s+)?(?:a\s+)?(?:mum|mom|mother|mam|dad|father|daddy|mummy|parent)s?\b", re.I)
+
+
+_BE = re.compile(r"\s+(?:is|was|'s|\u2019s|has\s+been)\s+(?:so\s+|just\s+|absolutely\s+|really\s+)*([a-z]+)", re.I)
+
+
+def _worn_after(after: str) -> bool:
+    """Is the one just named worn out, as a new mother is and a newborn is not ("our daughter is exhausted", "our
+    girl is shattered but fine")?"""
+    m = _BE.match(after)
+    return bool(m and m.group(1).lower() in WORN)
 
 
 SURE_EVENT = 0.7  # events read at least this surely tie people (a pronoun's reading of "she married him": 0.73)
