@@ -1793,11 +1793,6 @@ def chat_turns_saying(db, word: str, most: int) -> list:
                  (f'"{word}"', most))
 
 
-def chat_speaker_named(db, word: str) -> bool:
-    """Does a word stand in the name of someone who speaks in a chat of the store?"""
-    return bool(_rows(db, "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", (f'speaker : "{word}"',)))
-
-
 def chat_entries_saying(conn, word: str) -> set[int]:
     """The chats (entries) with a turn that says a word."""
     return {r[0] for r in conn.execute("SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid"

@@ -359,3 +359,27 @@ def test_the_same_log_added_in_two_orders_gives_the_same_people(tmp_path, n):
             _import(memory, folder, said, order)
             got.append(sorted(sorted(n.lower() for n in ns) for ns in _names(memory, said["me"], True)))
     assert got[1] == got[0] and got[2] == got[0], got  # day by day, either way, as the whole log at once
+
+
+def test_a_new_day_reads_again_only_the_days_that_say_a_word_it_makes_a_name(tmp_path):
+    """Cheap: a new day is read, and of the old days only those saying a word whose verdict it changes ("ravi", named
+    once after a mark on day 3 and once with company on the new day), not the whole log."""
+    filler = ["ok see u later", "chipotle tonight?", "lol same", "so tired omg", "did u finish the essay"]
+    days = [[(O, filler[d % len(filler)]), "haha ya"] for d in range(30)]
+    days[3] = ["tell ravi i said hi", (O, "will do")]
+    days[17] = ["ravi's coming too", (O, "yay")]
+    said = log("Sam", "Alex", *days)[0]
+    with Memory(tmp_path / "m.db") as memory:
+        _import(memory, tmp_path, said)
+        before = set(memory.read_again)
+        quiet = log("Sam", "Alex", [(O, "lol same"), "night"], start="2024-09-01")[0]
+        (tmp_path / "q").mkdir()
+        _import(memory, tmp_path / "q", quiet)
+        assert memory.read_again == before  # a day that changes no verdict reads no other day again
+        new = log("Sam", "Alex", ["dinner with ravi and anjali", (O, "nice")], start="2024-09-05")[0]
+        (tmp_path / "n").mkdir()
+        _import(memory, tmp_path / "n", new)
+        again = memory.read_again - before
+        saying = {r[0] for r in memory.query("SELECT DISTINCT entry FROM passages WHERE text LIKE '%ravi%'")}
+        assert again and again <= saying and len(saying) == 3, (again, saying)
+        assert "ravi" in {n.lower() for p in memory.people(everyone=True) for n in (p["name"], *p["aliases"])}

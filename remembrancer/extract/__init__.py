@@ -449,9 +449,7 @@ def _chat_verdicts(db, words) -> dict[str, str]:
     names; `db` a Memory or a connection."""
     out = {}
     for w in sorted(words):
-        said = [r[1] for r in store.chat_turns_saying(db, w, CHAT_TURNS)]
-        speakers = {w} if store.chat_speaker_named(db, w) else set()
-        out.update(chat_store_names([w], said, speakers))
+        out.update(chat_store_names([w], [r[1] for r in store.chat_turns_saying(db, w, CHAT_TURNS)]))
     return out
 
 

@@ -432,9 +432,9 @@ def chat_names(text: str, speakers, known=None) -> list[tuple[int, int, bool, st
     said after a mark of a person (PERSON_MARKS, a title, "@", or before "bhai"/"ji") and, besides, once more after a
     mark (of a person or of company: "with", "w/", "con") or written capitalised elsewhere in the chat ("marked",
     "capitalised"); an English noun only if so capitalised ("Poppy's paying") or a first name well known to the
-    name data ("freya", "joan"; not "nacho", "rice"). `known`: word -> the evidence the store's other chats give it
-    (`chat_store_names`), for a word this chat gives too little ("ravi's coming too", the day after "tell ravi").
-    Where each is said (a speaker's name only where a mark stands by it: "10 days late gemma" is no one's death):
+    name data ("freya", "joan"; not "nacho", "rice"). `known`: word -> the evidence the store's chats give it
+    (`chat_store_names`), for a word this chat gives too little ("store": "ravi's coming too", the day after "tell
+    ravi" and before "with ravi and anjali"). Where each is said (a speaker's name only where a mark stands by it: "10 days late gemma" is no one's death):
     (start, end, sure: a mark stands by it, evidence)."""
     speaking = {w for _, _, who in speakers for w in DICTATED_WORD.findall((who or "").lower())
                 if len(w) > 2 and not _ordinary(w)}
@@ -442,30 +442,27 @@ def chat_names(text: str, speakers, known=None) -> list[tuple[int, int, bool, st
     said, person, company, determined = _chat_marks(text, speakers)
     evidence = {}
     for low in {low for _, _, low, _ in said}:
-        how = _chat_verdict(low, speaking, capital, person, company, determined) or (known or {}).get(low)
+        how = _chat_verdict(low, speaking, capital, person, company, determined) or (low in (known or {}) and "store")
         if how:
             evidence[low] = how
     return [(at, end, sure, evidence[low]) for at, end, low, sure in said
             if low in evidence and (sure or evidence[low] != "speaker")]
 
 
-# A word capitalised inside a sentence ("out with Ravi"), not at its start ("Adobo again?"): a name as another typed it.
-MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
-
-
 def chat_words(text: str, speakers) -> set[str]:
     """The words a chat gives the store evidence on, or asks it about: those its lower-case turns say that are no
-    ordinary word, and those it capitalises inside a sentence."""
-    said = {low for _, _, low, _ in _chat_marks(text, speakers)[0]}
-    return said | {w for m in MID_CAPITAL.finditer(text) if not _ordinary(w := m.group().lower())}
+    ordinary word."""
+    return {low for _, _, low, _ in _chat_marks(text, speakers)[0]}
 
 
-def chat_store_names(words, turns, speakers) -> dict[str, str]:
-    """The store's verdict on lower-case chat words, as `chat_names` gives one within a chat, on the evidence of all
-    its chats' turns that say them (`turns`: their texts) and the words of its speakers' names (`speakers`): a word
-    said after a mark of a person in one day and with company in another is a name ("tell ravi i said hi" on Monday,
-    "with ravi and anjali" on Friday); one said after "my" or "the" in any is none. word -> evidence."""
-    person, company, determined, capital = {}, {}, set(), set()
+def chat_store_names(words, turns) -> dict[str, str]:
+    """The store's verdict on lower-case chat words, on the marks all its chats' turns that say them (`turns`: their
+    texts) set before them, as `chat_names` counts them within a chat: a word said after a mark of a person in one day
+    and with company in another is a name ("tell ravi i said hi" on Monday, "with ravi and anjali" on Friday); one
+    said after "my" or "the" in any is none. Only marks: a speaker of another day, or the word capitalised in another
+    day, is evidence within that day alone (taken across days, it read a group chat's living man dead). word ->
+    evidence ("marked")."""
+    person, company, determined = {}, {}, set()
     for text in turns:
         _, p, c, d = _chat_marks(text, [(0, len(text), None)])
         for low, n in p.items():
@@ -473,8 +470,7 @@ def chat_store_names(words, turns, speakers) -> dict[str, str]:
         for low, n in c.items():
             company[low] = company.get(low, 0) + n
         determined |= d
-        capital |= {m.group().lower() for m in MID_CAPITAL.finditer(text)}
-    return {w: how for w in words if (how := _chat_verdict(w, speakers, capital, person, company, determined))}
+    return {w: how for w in words if (how := _chat_verdict(w, (), (), person, company, determined))}
 
 
 def chat_cased(text: str, names) -> str:
