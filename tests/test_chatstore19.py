@@ -340,7 +340,8 @@ def test_names_said_once_a_day_are_read_on_the_whole_logs_evidence(figures):
     assert read_n / want >= RECALL, (read_n, want, missed)
 
 
-RECALL = 0.0  # main 43/78 = 0.55 (the other speakers alone; no lower-case friend read), no word read wrongly
+RECALL = 0.90  # main 43/78 = 0.55 (the other speakers alone; no lower-case friend read); chatstore19 74/78 = 0.95, no
+# word read wrongly (left: a friend said after a mark on one day only, "text kabir", then "kabir's bat broke")
 
 
 ORDERS = [0, 3, 9, 14, 20, 24, 28, 31, 34]  # logs whose people hang on more than one day's evidence
