@@ -311,6 +311,7 @@ class Memory:
         self.lock = threading.RLock()
         self._depth = 0
         self.failed_now: list[dict] = []  # failures recorded by this Memory (see `failures`)
+        self.read_again: set[int] = set()  # entries extraction left to be read again on what the store now knows
         self.stopping = threading.Event()  # set from another thread: deriving stops at the next batch (Interrupted)
 
     def close(self):
@@ -1686,7 +1687,9 @@ class _Tried:
             part = again[b:b + 500]
             now.update((r[0], tuple(r[1:])) for r in memory.query(
                 f"SELECT id, hash, at, deleted FROM entries WHERE id IN ({','.join('?' * len(part))})", part))
-        todo = [i for i in pending if (name, i) not in self.taken or (i in now and now[i] != self.taken[name, i])]
+        asked = getattr(memory, "read_again", set())  # unchanged, but to be read again on what the store knows now
+        todo = [i for i in pending if (name, i) not in self.taken or (i in now and now[i] != self.taken[name, i])
+                or i in asked and self.times[name, i] < RETRIES]
         if take and todo:
             for b in range(0, len(todo), 500):
                 part = todo[b:b + 500]
@@ -1775,6 +1778,35 @@ def unmark_processed(conn, processor: str, entry_ids=None):
     else:
         for chunk in _chunks(list(entry_ids)):
             conn.execute(f"DELETE FROM processed WHERE processor = ? AND entry IN ({_marks(chunk)})", [processor, *chunk])
+
+
+# a chat's lower-case names, on the evidence of all the store's chats (extract `_chat_store`)
+def _rows(db, sql, params) -> list:
+    """Rows of a query on a Memory (outside a transaction) or a connection (in the caller's)."""
+    return db.query(sql, params) if hasattr(db, "query") else db.execute(sql, params).fetchall()
+
+
+def chat_turns_saying(db, word: str, most: int) -> list:
+    """Rows (id, text) of the first `most` chat turns (passages with a speaker, not in the trash) saying a word."""
+    return _rows(db, "SELECT p.id, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN entries e ON e.id = p.entry"
+                     " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL AND e.deleted IS NULL ORDER BY p.id LIMIT ?",
+                 (f'"{word}"', most))
+
+
+def chat_entries_saying(conn, word: str) -> set[int]:
+    """The chats (entries) with a turn that says a word."""
+    return {r[0] for r in conn.execute("SELECT DISTINCT p.entry FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                                       " WHERE passages_fts MATCH ? AND p.speaker IS NOT NULL", (f'"{word}"',))}
+
+
+def setting_in(conn, key: str):
+    """A setting's value (JSON) read in the caller's transaction, or None."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def forget_setting(conn, key: str):
+    conn.execute("DELETE FROM settings WHERE key = ?", (key,))
 
 
 # what an entry's extraction is stored as

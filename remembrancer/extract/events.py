@@ -393,7 +393,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "51"  # 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "52"  # 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -779,6 +779,7 @@ class Events:
         _the_dead_again(ex, by_pronoun)
         _namesakes_unsure(ex)
         _others_kin_unsure(ex)
+        _lower_named_dropped(ex)
         return ex
 
 
@@ -2387,6 +2388,26 @@ def _namesakes_unsure(ex) -> None:
                    for q, other in enumerate(ex.people)):
                 ev.confidence = min(ev.confidence, NAMESAKE)
                 break
+
+
+def _lower_named_dropped(ex) -> None:
+    """No death is read in a chat of one it names there only by a name typed in lower case, not a kin word ("lmao craig
+    died"): such a name is read on evidence gathered over the days (people.chat_names), less sure than one capitalised,
+    and a chat's "died" is often a joke: too little to say anyone died, or even perhaps did."""
+    if not ex.speakers:
+        return
+
+    def lower_only(ev, p):  # named in the death only so (a pronoun besides: "craig ... he died")
+        said = [m for m in ex.people[p].mentions if ev.start <= m.start < ev.end and m.kind == "name"] if p < len(ex.people) else []
+        return bool(said) and not ex.people[p].narrator and all(
+            ex.text[m.start:m.start + 1].islower() and ex.text[m.start:m.end].lower() not in KIN_ROLE for m in said)
+    dropped = []
+    for ev in ex.events:
+        if ev.kind == "death" and any(p not in ev.agents and lower_only(ev, p) for p in ev.people):
+            ev.people = [p for p in ev.people if p in ev.agents or not lower_only(ev, p)]
+            if not [p for p in ev.people if p not in ev.agents]:
+                dropped.append(id(ev))
+    ex.events[:] = [ev for ev in ex.events if id(ev) not in dropped]
 
 
 # Whose a kin word is, when not the writer's: "her Papa", "his Mum", "your Nan", "Neha's Papa"

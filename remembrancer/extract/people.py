@@ -356,15 +356,19 @@ def _contractions() -> frozenset:
     return frozenset(k.lower() for k, v in TOKENIZER_EXCEPTIONS.items() if len(v) > 1)
 
 
+# Voice assistants, told and asked things as people are ("tell alexa to play it", "ask siri"): no one in a chat's lower case.
+ASSISTANTS = {"alexa", "siri", "cortana", "bixby"}
+
+
 def _ordinary(low: str) -> bool:
-    """Is a lower-case word a stop word, a contraction, a cry, a kin word or title, or an English verb, adjective or
-    adverb, perhaps inflected ("says", "picked")?"""
+    """Is a lower-case word a stop word, a contraction, a cry, a kin word or title, a voice assistant, or an English
+    verb, adjective or adverb, perhaps inflected ("says", "picked")?"""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     words = _lexicon()
     return len(low) < 3 or low in STOP_WORDS or low in _contractions() or low in NOT_NAMES or INTERJECTION.fullmatch(
         low) is not None or low in KIN_NAMES or low in HONORIFICS or low in POSTPOSED or low in CHAT_TITLES or (
-        low in LOWER_KIN) or low in PERSON_MARKS or low in COMPANY_MARKS or low in words or any(
+        low in LOWER_KIN) or low in PERSON_MARKS or low in COMPANY_MARKS or low in ASSISTANTS or low in words or any(
         low.endswith(x) and low[:-len(x)] in words for x in ("s", "es", "ed", "d", "ing"))
 
 
@@ -372,17 +376,11 @@ def _title(low: str) -> bool:
     return low in CHAT_TITLES or low in HONORIFICS
 
 
-def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
-    """The names in a chat's turns typed in lower case (a turn's first letter aside), each on evidence, named: a
-    speaker's name ("speaker"); or a word no ordinary word (`_ordinary`), never said after a determiner ("my mama"),
-    said after a mark of a person (PERSON_MARKS, a title, "@", or before "bhai"/"ji") and, besides, once more after a
-    mark (of a person or of company: "with", "w/", "con") or written capitalised elsewhere in the chat ("marked",
-    "capitalised"); an English noun only if so capitalised ("Poppy's paying") or a first name well known to the
-    name data ("freya", "joan"; not "nacho", "rice"). Where each is said (a speaker's name only where a mark stands
-    by it: "10 days late gemma" is no one's death): (start, end, sure: a mark stands by it, evidence)."""
-    speaking = {w for _, _, who in speakers for w in DICTATED_WORD.findall((who or "").lower())
-                if len(w) > 2 and not _ordinary(w)}
-    capital = {m.group().lower() for m in re.finditer(r"(?<![\w'’])[A-Z][a-z]+", text)}
+def _chat_marks(text: str, speakers):
+    """The words of a chat's turns typed in lower case (a turn's first letter aside) that are no ordinary word, and
+    the marks said before them: (said: [(start, end, word, sure: a mark stands by it)], person: word -> times said
+    after a mark of a person, company: word -> times after a mark of company only, determined: the words said after a
+    determiner)."""
     lower = [(s, list(CHAT_WORD.finditer(text[s:e]))) for s, e, _ in speakers
              if not re.search(r"[A-Z]", re.sub(r"\bI\b", "", text[s + 1:e]))]
     said, person, company, determined = [], {}, {}, set()
@@ -413,18 +411,67 @@ def chat_names(text: str, speakers) -> list[tuple[int, int, bool, str]]:
             if sure:
                 marked.add(lows[k])
             said.append((at, at + len(low), low, sure))
+    return said, person, company, determined
+
+
+def _chat_verdict(low: str, speaking, capital, person: dict, company: dict, determined) -> str | None:
+    """What makes a lower-case word a name, if anything ("speaker", "capitalised", "marked"): see `chat_names`."""
+    if low in speaking:
+        return "speaker"
+    if low in determined or not person.get(low):
+        return None
+    if low in capital:
+        return "capitalised"
+    if person[low] + company.get(low, 0) >= 2 and (low not in _nouns() or name_count(low) >= 3):
+        return "marked"
+    return None
+
+
+def chat_names(text: str, speakers, known=None) -> list[tuple[int, int, bool, str]]:
+    """The names in a chat's turns typed in lower case (a turn's first letter aside), each on evidence, named: a
+    speaker's name ("speaker"); or a word no ordinary word (`_ordinary`), never said after a determiner ("my mama"),
+    said after a mark of a person (PERSON_MARKS, a title, "@", or before "bhai"/"ji") and, besides, once more after a
+    mark (of a person or of company: "with", "w/", "con") or written capitalised elsewhere in the chat ("marked",
+    "capitalised"); an English noun only if so capitalised ("Poppy's paying") or a first name well known to the
+    name data ("freya", "joan"; not "nacho", "rice"). `known`: word -> the evidence the store's chats give it
+    (`chat_store_names`), for a word this chat gives too little ("store": "ravi's coming too", the day after "tell
+    ravi" and before "with ravi and anjali"). Where each is said (a speaker's name only where a mark stands by it: "10 days late gemma" is no one's death):
+    (start, end, sure: a mark stands by it, evidence)."""
+    speaking = {w for _, _, who in speakers for w in DICTATED_WORD.findall((who or "").lower())
+                if len(w) > 2 and not _ordinary(w)}
+    capital = {m.group().lower() for m in re.finditer(r"(?<![\w'’])[A-Z][a-z]+", text)}
+    said, person, company, determined = _chat_marks(text, speakers)
     evidence = {}
     for low in {low for _, _, low, _ in said}:
-        if low in speaking:
-            evidence[low] = "speaker"
-        elif low in determined or not person.get(low):
-            continue
-        elif low in capital:
-            evidence[low] = "capitalised"
-        elif person[low] + company.get(low, 0) >= 2 and (low not in _nouns() or name_count(low) >= 3):
-            evidence[low] = "marked"
+        how = _chat_verdict(low, speaking, capital, person, company, determined) or (low in (known or {}) and "store")
+        if how:
+            evidence[low] = how
     return [(at, end, sure, evidence[low]) for at, end, low, sure in said
             if low in evidence and (sure or evidence[low] != "speaker")]
+
+
+def chat_words(text: str, speakers) -> set[str]:
+    """The words a chat gives the store evidence on, or asks it about: those its lower-case turns say that are no
+    ordinary word."""
+    return {low for _, _, low, _ in _chat_marks(text, speakers)[0]}
+
+
+def chat_store_names(words, turns) -> dict[str, str]:
+    """The store's verdict on lower-case chat words, on the marks all its chats' turns that say them (`turns`: their
+    texts) set before them, as `chat_names` counts them within a chat: a word said after a mark of a person in one day
+    and with company in another is a name ("tell ravi i said hi" on Monday, "with ravi and anjali" on Friday); one
+    said after "my" or "the" in any is none. Only marks: a speaker of another day, or the word capitalised in another
+    day, is evidence within that day alone (taken across days, it read a group chat's living man dead). word ->
+    evidence ("marked")."""
+    person, company, determined = {}, {}, set()
+    for text in turns:
+        _, p, c, d = _chat_marks(text, [(0, len(text), None)])
+        for low, n in p.items():
+            person[low] = person.get(low, 0) + n
+        for low, n in c.items():
+            company[low] = company.get(low, 0) + n
+        determined |= d
+    return {w: how for w in words if (how := _chat_verdict(w, (), (), person, company, determined))}
 
 
 def chat_cased(text: str, names) -> str:
@@ -1098,7 +1145,7 @@ class People:
     """
 
     name = "people"
-    version = "71"  # 71: (the lead) both 70 and mdlines19's 69; 69: mdlines19 (a sentence is a line of Markdown by the mark its line opens with, lines.line_at, not by its first token's first character); 70: (the lead, merging kinbeside19) 69 taken out: on a fresh writer's family group chat it lost a real person; 69: kinbeside19 (in a chat, a bare kin word the tagger read as a name is the speaker's kin as a kin word's title is: "Mum" opening Dan's turn is Dan's Mum, not the writer's; not "your Grandad"); 68: (the lead, merging chatlower17) its chat determiners had taken the name DETERMINERS, so "some Richard", "my Rhys" were no names anywhere (`_determined`, `_postposed_name`): now CHAT_DETERMINERS, read by `chat_names` alone; 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
+    version = "72"  # 72: (the lead) both 71 and chatstore19's 69; 69: chatstore19 (a chat's lower-case word is a name on the evidence of all the store's chats, not its day alone: "tell ravi i said hi" on Monday and "with ravi" on Friday; `chat_store_names`, `chat_names`' `known`; voice assistants, "tell alexa", are no one); 71: (the lead) both 70 and mdlines19's 69; 69: mdlines19 (a sentence is a line of Markdown by the mark its line opens with, lines.line_at, not by its first token's first character); 70: (the lead, merging kinbeside19) 69 taken out: on a fresh writer's family group chat it lost a real person; 69: kinbeside19 (in a chat, a bare kin word the tagger read as a name is the speaker's kin as a kin word's title is: "Mum" opening Dan's turn is Dan's Mum, not the writer's; not "your Grandad"); 68: (the lead, merging chatlower17) its chat determiners had taken the name DETERMINERS, so "some Richard", "my Rhys" were no names anywhere (`_determined`, `_postposed_name`): now CHAT_DETERMINERS, read by `chat_names` alone; 67: notesmd17 (a name alone on a heading or list line is written down, not cried: "## Mum", "- Kit"; a done task's first word is its line's first, "- [x] Paid Dave"); 66: peopleprec17 (a postscript's "P.S." or "N.B." is no name); 65: chatlower17 (a name a chat types in lower case, read on evidence: a speaker's name, or said after a mark of a person ("si", "tell", "kuya", "@") and once more after a mark or capitalised, never after "my"/"the", no ordinary word: `chat_names`; less sure than a capitalised name); 64: people15 (a day ends no name, "Gary Thursdays"; the day a greeting wishes is no name, "Happy Holi Vinod"); 63: dupes11 (a full name followed by "senior" or "junior" keeps the word: "Ron Walsh senior" and "Ron Walsh junior", a father and his son, are two names); 62: people10 (more of what only people do, said of a name once: "met Priya", "bumped into Shauna", "Ciarán's mam", "Kezia's party", "Rick from church", "my love to Anjali", "Dave next door", "Tilda stayed over", "Glenys wept"); 61: names9 (a name no English word said once doing what only people do: acts_as_person); 60: deaths8's 57 (kin.py: family words of South African and Indian English as names: Ouma, Oupa, Gogo, Nanaji, Chachu ...) with 59; 59: both of 57: "-i" a pet ending of a short form (names.short_form), and 58: people8 (kin words and honorifics of other Englishes, a lower-case text cased, names a tagger misreads); 55: people6 ("Nana. Dad" two names) or chatjoin (an exclamation before a name is not part of it); 56: both
 
     def __init__(self, model: dict | None = None):
         self.model = model
