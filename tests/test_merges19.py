@@ -20,10 +20,16 @@ from conftest import listed_people, stated_ties, tie_is
 pytestmark = pytest.mark.sqlite_only
 
 
-def case(label, me, turns, apart=(), one=(), ties=(), reason=None):
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(me, turns, [p.split("|") for p in apart], [g.split("|") for g in one], list(ties),
-                        marks=marks, id=label)
+def case(label, me, turns, apart=(), one=(), ties=(), fails=None):
+    """A chat and its key; `fails`: {days: why} for the days (1 or 3) on which the branch still reads it wrongly."""
+    return label, me, turns, [p.split("|") for p in apart], [g.split("|") for g in one], list(ties), fails or {}
+
+
+def params(cases):
+    """Each case on one day and on three, the ones still read wrongly strict xfails."""
+    return [pytest.param(me, turns, apart, one, ties, days, id=f"{label}-{'one-day' if days == 1 else 'three-days'}",
+                         marks=[pytest.mark.xfail(strict=True, reason=fails[days])] if days in fails else [])
+            for label, me, turns, apart, one, ties, fails in cases for days in (1, 3)]
 
 
 def wrongs(memory, apart, one, ties):
@@ -35,6 +41,12 @@ def wrongs(memory, apart, one, ties):
     read = [f"{a} {r} {b}" for a, r, b in ties if any(tie_is((a, r, b), s) for s in stated)]
     return merged + missed + read
 
+
+# why the branch still reads some chats wrongly
+KIN_CONTACT = "a contact name that is a kin word ('Big Bro') is not joined to the name the others call him by"
+ATE = "'Ate', a Filipino elder sister's title, is no title the kin words know"
+BEX = "'Bex' is no nickname of Rebecca the nicknames know"
+AUNTY_BISI = "'Yes Aunty Bisi!' is read as no one's name in this chat"
 
 CASES = [
     # -- Nigerian ------------------------------------------------------------------------------------------------------
@@ -60,7 +72,7 @@ CASES = [
         ("Grandma", "I am well my dear. Mummy Tola brought me pepper soup yesterday."),
         ("Tola", "Thank God. Grandma, I will visit you on Friday."),
         ("Mummy Tola", "Bring Grandma her glasses from the repair shop when you are coming."),
-    ], apart=["Mummy Tola|Tola", "Mummy Tola|Grandma", "Tola|Grandma"]),
+    ], apart=["Mummy Tola|Tola", "Mummy Tola|Grandma", "Tola|Grandma"], one=["Mummy Tola|Mummy"]),
     case("ng-mama-ngozi", "Ngozi Eze", [
         ("Mama Ngozi", "Ngozi, your father says you should call him."),
         ("Ngozi Eze", "Ok Mama, I will call Papa after my shift."),
@@ -88,10 +100,11 @@ CASES = [
         ("Bisola", "Yes Aunty, I start in January. Thank you for praying for me."),
         ("Uncle Segun", "Congratulations Bisola. If you need a place to stay my flat in Yaba is free."),
         ("Bisola", "Thank you Uncle Segun, you are too kind."),
-        ("Bisola", "(Aunty Bisi is not my real aunty o, she's Mummy's friend from church. Uncle Segun is our old "
-                   "landlord.)"),
+        ("Bisola", ("(Aunty Bisi is not my real aunty o, she's Mummy's friend from church. Uncle Segun is our old "
+                    "landlord.)")),
     ], apart=["Aunty Bisi|Bisola", "Uncle Segun|Bisola", "Aunty Bisi|Uncle Segun"],
-        ties=[("Aunty Bisi", "aunt", "Bisola"), ("Uncle Segun", "uncle", "Bisola")]),
+        ties=[("Aunty Bisi", "aunt", "Bisola"), ("Uncle Segun", "uncle", "Bisola")],
+        fails={3: "a title of respect said on one day is read as kin though another day says he is 'our old landlord'"}),
     case("ng-kin-contacts", "Daniel", [
         ("Daddy", "Daniel, did you renew your passport?"),
         ("Daniel", "Yes Daddy, I collected it on Monday."),
@@ -100,7 +113,8 @@ CASES = [
         ("Daddy", "Seun you are always late with everything."),
         ("Big Bro", "Daddy abeg 😂"),
     ], apart=["Daddy|Mummy", "Daddy|Big Bro", "Big Bro|Daniel", "Daddy|Daniel", "Mummy|Big Bro", "Seun|Daniel"],
-        one=["Big Bro|Seun"]),
+        one=["Big Bro|Seun"],
+        fails={1: KIN_CONTACT, 3: KIN_CONTACT}),
     case("ng-father-son-surname", "Emeka Obi", [
         ("Chukwudi Obi", "Emeka, the village meeting is on the 26th. You are coming with me."),
         ("Emeka Obi", "Yes Dad. Should I bring Chinedu too?"),
@@ -154,7 +168,8 @@ CASES = [
         ("Kofi", "Hello everyone, Kofi here, new number."),
         ("Akosua", "Kofi Asante, you have finally bought a phone that works 😂"),
         ("Yaa", "Welcome back Kofi. Akosua leave him."),
-    ], apart=["Akosua|Yaa", "Kofi|Akosua"], one=["Kofi|Kofi Asante"]),
+    ], apart=["Akosua|Yaa", "Kofi|Akosua"], one=["Kofi|Kofi Asante"],
+        fails={3: "a full name said to a speaker on another day ('Kofi Asante') is a speaker with a surname not theirs"}),
     # -- Kenyan --------------------------------------------------------------------------------------------------------
     case("ke-family", "Wanjiru", [
         ("Kamau", "Shiru umefika? How was the matatu?"),
@@ -221,7 +236,8 @@ CASES = [
         ("Joy", "Yes Ate Rosa, it left on Monday."),
         ("Lola Ising", "Rosario, don't pressure your sister. Joy, thank you anak."),
         ("Rosa", "Yes Lola. Sorry Joy 😅"),
-    ], apart=["Joy|Rosa", "Lola Ising|Rosa", "Lola Ising|Joy"], one=["Rosa|Ate Rosa"]),
+    ], apart=["Joy|Rosa", "Lola Ising|Rosa", "Lola Ising|Joy"], one=["Rosa|Ate Rosa"],
+        fails={1: ATE, 3: ATE}),
     case("ph-surname", "Mark Dela Cruz", [
         ("Ramon Dela Cruz", "Mark, your Tito Boy is in the hospital. Visit him after work."),
         ("Mark Dela Cruz", "Yes Pa. Which hospital?"),
@@ -282,7 +298,8 @@ CASES = [
         ("Bex", "Hiya all, it's Bex, new phone!"),
         ("Rachel", "Rebecca Hall, finally! We thought you'd emigrated"),
         ("Tom", "Welcome back Bex. Rachel stop it"),
-    ], apart=["Rachel|Tom", "Bex|Rachel", "Bex|Tom"], one=["Bex|Rebecca Hall"]),
+    ], apart=["Rachel|Tom", "Bex|Rachel", "Bex|Tom"], one=["Bex|Rebecca Hall"],
+        fails={1: BEX, 3: BEX}),
     # -- American ------------------------------------------------------------------------------------------------------
     case("us-family", "Megan Walsh", [
         ("Ryan Walsh", "Meg are you flying in Wednesday or Thursday?"),
@@ -306,7 +323,8 @@ CASES = [
         ("Mom", "Michael I'm your mother, I'll check on whoever I want"),
         ("Pops", "Listen to your mother Mike"),
     ], apart=["Mom|Pops", "Big Bro|Jessica", "Mom|Jessica", "Pops|Big Bro", "Jessie|Big Bro", "Jess|Big Bro"],
-        one=["Big Bro|Michael"]),
+        one=["Big Bro|Michael"],
+        fails={1: KIN_CONTACT, 3: KIN_CONTACT}),
     case("us-church", "Denise", [
         ("Sister Johnson", "Choir practice is Thursday at 7, saints!"),
         ("Denise", "I'll be there Sister Johnson. Is Brother Carl bringing the sound system?"),
@@ -325,7 +343,8 @@ CASES = [
         ("Kim", "Hey guys it's Kim, got a new number"),
         ("Laura", "Kimberly Nguyen in the group chat at last!"),
         ("Ben", "Hey Kim! Laura be nice"),
-    ], apart=["Laura|Ben", "Kim|Laura", "Kim|Ben"], one=["Kim|Kimberly Nguyen"]),
+    ], apart=["Laura|Ben", "Kim|Laura", "Kim|Ben"], one=["Kim|Kimberly Nguyen"],
+        fails={3: "a full name said in passing on another day joins no short form of its first name ('Kim')"}),
     # -- mixed: an aunt and niece of one name's shape, a sibling pet name ------------------------------------------------
     case("ng-aunt-niece-surname", "Bukola Adeyemi", [
         ("Aunty Kemi", "Bukky well done on your graduation!!"),
@@ -354,7 +373,8 @@ CASES = [
         ("Emeka Nwankwo", "Done Sister Grace. Ngozi thank you."),
     ], apart=["Ngozi|Grace Okoro", "Uche|Emeka Nwankwo", "Ngozi|Emeka Nwankwo"],
         one=["Emeka Nwankwo|Brother Emeka", "Grace Okoro|Sister Grace"],
-        ties=[("Emeka Nwankwo", "brother", "Ngozi"), ("Grace Okoro", "sister", "Ngozi")]),
+        ties=[("Emeka Nwankwo", "brother", "Ngozi"), ("Grace Okoro", "sister", "Ngozi")],
+        fails={3: "a title said on a day the titled one does not speak joins no one outside that day's circle of speakers"}),
     case("ng-aunty-speaker", "Tobi", [
         ("Bisi Adewale", "Tobi, your mummy says you are looking for a tailor."),
         ("Tobi", "Yes Aunty Bisi! For my cousin's wedding in March."),
@@ -362,7 +382,8 @@ CASES = [
         ("Tobi", "Thank you Uncle Segun, please send me her number."),
         ("Bisi Adewale", "Segun send it, I don't have it."),
     ], apart=["Tobi|Bisi Adewale", "Tobi|Segun Falana", "Bisi Adewale|Segun Falana"],
-        one=["Bisi Adewale|Aunty Bisi", "Segun Falana|Uncle Segun"]),
+        one=["Bisi Adewale|Aunty Bisi", "Segun Falana|Uncle Segun"],
+        fails={1: AUNTY_BISI, 3: AUNTY_BISI}),
     case("us-church-title-speaker", "Rita", [
         ("Carl Jenkins", "Saints, the food drive is Saturday at 9."),
         ("Rita", "I'll be there Brother Carl. Sister Pam, are you bringing the van?"),
@@ -370,12 +391,39 @@ CASES = [
         ("Carl Jenkins", "Behind the fellowship hall, Sister Pam."),
     ], apart=["Rita|Pam Whitaker", "Rita|Carl Jenkins", "Carl Jenkins|Pam Whitaker"],
         one=["Carl Jenkins|Brother Carl", "Pam Whitaker|Sister Pam"],
-        ties=[("Carl Jenkins", "brother", "Rita"), ("Pam Whitaker", "sister", "Rita")]),
+        ties=[("Carl Jenkins", "brother", "Rita"), ("Pam Whitaker", "sister", "Rita")],
+        fails={3: "a title said on a day the titled one does not speak joins no one outside that day's circle of speakers"}),
+    # -- namesakes in one family: an aunt the owner is named after, a son named after his father ---------------------------
+    case("ng-namesake-aunt", "Ngozi Okafor", [
+        ("Aunty Ngozi", "My namesake! Happy birthday Ngozi, may God keep you."),
+        ("Ngozi Okafor", "Thank you Aunty Ngozi! I miss you."),
+        ("Mummy", "Ngozi greet your Aunty Ngozi well, she is the one you were named after."),
+        ("Aunty Ngozi", "Leave her, she has greeted me. Big Ngozi and small Ngozi 😂"),
+    ], apart=["Aunty Ngozi|Ngozi Okafor", "Mummy|Aunty Ngozi", "Mummy|Ngozi Okafor"]),
+    case("jm-junior", "Andre Brown", [
+        ("Michael Brown", "Andre, tell your brother to move his car from the gate."),
+        ("Andre Brown", "Junior! Daddy says move the car."),
+        ("Michael Brown Jr", "Coming Daddy. Andre stop shouting my name in the group."),
+        ("Michael Brown", "Junior you are 30 years old, park properly."),
+    ], apart=["Michael Brown|Michael Brown Jr", "Michael Brown|Andre Brown", "Andre Brown|Michael Brown Jr",
+              "Junior|Michael Brown"]),
+    case("ng-first-name-speakers", "Funmi", [
+        ("Tunde", "Family meeting dues: Tunde Adebayo paid, Kunle Adebayo paid. Funmilayo Adebayo, where is your own?"),
+        ("Funmi", "Tunde I paid on Friday, check again."),
+        ("Kunle", "She paid, I saw the alert. Tunde you are the treasurer, do your work 😂"),
+        ("Tunde", "Ok sorry Funmi. All paid."),
+    ], apart=["Funmi|Tunde", "Funmi|Kunle", "Tunde|Kunle", "Funmilayo Adebayo|Tunde Adebayo",
+              "Funmilayo Adebayo|Kunle Adebayo", "Funmi|Tunde Adebayo", "Funmi|Kunle Adebayo"]),
+    case("ng-big-bro-pet-name", "Sade", [
+        ("Big Bro", "Sisi how far? Did Mummy reach Abuja?"),
+        ("Sade", "She landed this morning. Bros, send me Daddy's new number."),
+        ("Big Bro", "Sisi I just sent it. Greet Mummy for me."),
+        ("Mummy", "I am here my children. Sade, thank you for the ticket."),
+    ], apart=["Sisi|Big Bro", "Sade|Big Bro", "Mummy|Sade", "Mummy|Big Bro", "Bros|Sade"]),
 ]
 
 
-@pytest.mark.parametrize("days", [1, 3], ids=["one-day", "three-days"])
-@pytest.mark.parametrize("me, turns, apart, one, ties", CASES)
+@pytest.mark.parametrize("me, turns, apart, one, ties, days", params(CASES))
 def test_a_family_chat_keeps_its_people_apart(tmp_path, me, turns, apart, one, ties, days):
     # on one day the chat is one entry; on three, each day's turns are an entry joined to those stored before
     log = tmp_path / "chat.jsonl"
