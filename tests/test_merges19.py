@@ -72,7 +72,9 @@ CASES = [
         ("Grandma", "I am well my dear. Mummy Tola brought me pepper soup yesterday."),
         ("Tola", "Thank God. Grandma, I will visit you on Friday."),
         ("Mummy Tola", "Bring Grandma her glasses from the repair shop when you are coming."),
-    ], apart=["Mummy Tola|Tola", "Mummy Tola|Grandma", "Tola|Grandma"], one=["Mummy Tola|Mummy"]),
+    ], apart=["Mummy Tola|Tola", "Mummy Tola|Grandma", "Tola|Grandma"], one=["Mummy Tola|Mummy"],
+        fails={3: "the bare 'Mummy' said to the speaker 'Mummy Tola' on her day is left apart from her: a teknonym fits "
+                  "only itself"}),
     case("ng-mama-ngozi", "Ngozi Eze", [
         ("Mama Ngozi", "Ngozi, your father says you should call him."),
         ("Ngozi Eze", "Ok Mama, I will call Papa after my shift."),

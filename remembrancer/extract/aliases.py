@@ -83,10 +83,9 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
             return False  # "Mrs. Archer" is not "Newland Archer" but his mother or wife
     if ta == tb:
         return True
-    if teknonym(a) or teknonym(b):
-        return ta[:1] == tb[:1] and min(len(ta), len(tb)) == 1  # a child's parent ("Mama Ngozi"): "Mama" alone, not Ngozi
-    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b) or _whose(ta) or _whose(tb):
-        return False  # titles ("the Doctor"), couples and someone's kin ("Gemma's Mam") join only their own kind, by equality
+    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b) or _whose(ta) or _whose(tb) or teknonym(a) or teknonym(b):
+        return False  # titles ("the Doctor"), couples, someone's kin ("Gemma's Mam") and a child's parent ("Mama Ngozi")
+        # join only their own kind, by equality
     if len(ta) >= 2 and len(tb) >= 2:
         return same_surname(ta[-1], tb[-1]) and len(ta) == len(tb) and all(
             nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1])) or middle_named(ta, tb) or middle_named(tb, ta)
