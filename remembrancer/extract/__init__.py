@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import store
 from ..people import Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, tie, titled, tokens
+from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, teknonym, tie, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -44,7 +44,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "26"  # how an entry's people are joined to the stored ones (26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
+JOIN = "27"  # how an entry's people are joined to the stored ones (27: (the lead) both 26s; 26: (merges19) a parent called by the name of a child who is not the writer ("Mama Ayo") is never the one the writer calls by the bare kin word ("Mama"), `_another_childs`; and two of an entry who speak in its chat under two labels are two people in the store too, `_speak_apart`, though one of them holds a name the owner gains (`_take`); 26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "5"  # how a text is parsed (5: (the lead) both 4s; 4: (chatstore19) a chat's lower-case names are cased on the evidence of all the store's chats, not its day alone (`_chat_verdicts`); 4: (mdlines19) Markdown's lines read by one reader, extract/lines.py: a line opened by an en dash is a list item too; 3: (notesmd17) each list item, task, quote line and table row of Markdown starts a sentence: nothing is read across one; 2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -579,7 +579,7 @@ class _People:
                 store.make_writer(self.conn, pid, OWNER)
         new = (person.aliases | {person.name}) - self.rows[pid]["aliases"]
         if owner:
-            new -= self._take(pid, {n for n in new if _personal(n)})
+            new -= self._take(pid, {n for n in new if _personal(n)}, apart)
         store.add_aliases(self.conn, [(pid, a, JOINED[how], evidence(a) if evidence else None) for a in new])
         store.raise_confidence(self.conn, pid, 1.0 if owner else person.confidence)
         self.rows[pid]["aliases"] |= new
@@ -602,16 +602,16 @@ class _People:
         """The chat speakers who have said this person's names."""
         return self.said[pid] | store.speakers_naming(self.conn, pid)
 
-    def _take(self, mine: int, names):
+    def _take(self, mine: int, names, apart=frozenset()):
         """Merge into the owner the people stored under exactly one of these names of theirs, related to them in no way
-        and not said to have died; returns the names of the others, which are not the owner's (no one is their own
-        mother, nor writes of their own death)."""
+        and not said to have died, nor kept `apart` from the owner by the entry; returns the names of the others, which
+        are not the owner's (no one is their own mother, nor writes of their own death)."""
         refused = set()
         for pid in sorted(self.candidates(names)):
             row = self.rows.get(pid)
             if pid == mine or not row or row["owner"] or row["name"] not in names:
                 continue
-            if not _join_stored(self.conn, mine, pid):
+            if pid in apart or not _join_stored(self.conn, mine, pid):
                 # one the writer is related to, says has died, writes to ("Dear Frank,"), hears speak in a chat or writes
                 # of as "he" or "she" is someone else ("Pat (my mum)")
                 refused.add(row["name"])
@@ -675,12 +675,18 @@ class _People:
             return [n for n in ns if n.split() and n.split()[0].lower() == word]
 
         called = [pid for pid, row in self.rows.items() if not row["owner"] and kin_names(row.get("names", ()))]
-        if len(called) != 1:
+        if len(called) != 1 or self._another_childs(names | self.rows[called[0]].get("names", frozenset())):
             return []
         # "Grandma Joan" is not a stored "Grandma Rose": a named one joins only a person called by the word alone.
         named = any(len(n.split()) > 1 for n in kin_names(names))
         theirs = any(len(n.split()) > 1 for n in kin_names(self.rows[called[0]]["names"]))
         return [] if named and theirs else called
+
+    def _another_childs(self, names) -> bool:
+        """Is one of the names a parent called by the name of a child who is not the writer ("Mama Ayo", "Baba Femi":
+        `aliases.teknonym`)? The writer's "Mama" is "Mama Tola" when Tola is the writer, no other child's."""
+        mine = {w for row in self.rows.values() if row["owner"] for n in row.get("names", ()) for w in tokens(n)}
+        return any(teknonym(n) and n.split()[1].lower() not in mine for n in names)
 
     def _heard_apart(self, pid: int, mine: frozenset, heard) -> bool:
         """Are the entry's person (called `mine`) and the stored `pid`, whose names fit but are not the same, two people
@@ -1025,7 +1031,17 @@ def _kept_apart(ex: Extraction, p: int, ids) -> frozenset:
     person = ex.people[p]
     mine = person.aliases | {person.name}
     return frozenset(ids[q] for q in range(p) if ids[q] is not None and (
-        person.apart & (ex.people[q].aliases | {ex.people[q].name}) or ex.people[q].apart & mine))
+        person.apart & (ex.people[q].aliases | {ex.people[q].name}) or ex.people[q].apart & mine
+        or _speak_apart(ex, person, ex.people[q])))
+
+
+def _speak_apart(ex: Extraction, person, other) -> bool:
+    """Do two of the entry's people speak in its chat under two labels ("Aunty Ngozi" and "Ngozi Okafor", the niece
+    named after her)? A chat calls each speaker the same way every time: two labels are two people, whatever names
+    the entry gave them both."""
+    labels = {sp for _, _, sp in ex.speakers if sp}
+    mine, theirs = labels & (person.aliases | {person.name}), labels & (other.aliases | {other.name})
+    return bool(mine and theirs and not mine & theirs)
 
 
 @lru_cache(maxsize=1 << 16)

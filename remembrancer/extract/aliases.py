@@ -15,7 +15,7 @@ from functools import lru_cache
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import ANIMALS
-from .names import _DIMINUTIVE, _namer, curated_nickname, nickname_of, short_form  # noqa: F401 (importable here as before)
+from .names import _DIMINUTIVE, _namer, curated_nickname, name_count, nickname_of, short_form  # noqa: F401 (importable here as before)
 from ..kin import KIN_ROLE, KINDS, ROLE_TITLES, ROLES, TIE_KINDS, TITLES
 from .people import PERSON_KINDS, FEMALE_CLASSES, HONORIFIC_CLASS, HONORIFICS, KIN_NAMES, MALE_CLASSES, ROYAL, group_name, inside, name_gender, quoted, spoken_to, wife_form
 from .signed import signed
@@ -23,6 +23,9 @@ from .signed import signed
 REGNAL = re.compile(r"[ivx]+")  # "Charles II", "Henry VIII"
 # kin words before a name that are only the family's ("Uncle Bob", "Nana Sue"); not those a church gives too ("Father Dan")
 FAMILY_WORDS = KIN_NAMES.keys() - {"father", "mother", "sister", "brother"}
+# a parent's kin word that is no title, before one name: a teknonym ("Mama Ngozi", "Mummy Tola" is Ngozi's, Tola's
+# mother), whose name is the child's; not "Ma", "Pa", "Pop", said before a family's surname ("Ma Joad", "Pop Larkin")
+TEKNONYM_WORDS = {w for w, role in KIN_ROLE.items() if role in ("mother", "father")} - HONORIFICS.keys() - {"ma", "pa", "pop"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -80,8 +83,9 @@ def same_person(a: str, b: str, gender_a=None, gender_b=None) -> bool:
             return False  # "Mrs. Archer" is not "Newland Archer" but his mother or wife
     if ta == tb:
         return True
-    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b) or _whose(ta) or _whose(tb):
-        return False  # titles ("the Doctor"), couples and someone's kin ("Gemma's Mam") join only their own kind, by equality
+    if "the" in (ta[0], tb[0]) or group_name(a) or group_name(b) or _whose(ta) or _whose(tb) or teknonym(a) or teknonym(b):
+        return False  # titles ("the Doctor"), couples, someone's kin ("Gemma's Mam") and a child's parent ("Mama Ngozi")
+        # join only their own kind, by equality
     if len(ta) >= 2 and len(tb) >= 2:
         return same_surname(ta[-1], tb[-1]) and len(ta) == len(tb) and all(
             nickname_of(x, y) for x, y in zip(ta[:-1], tb[:-1])) or middle_named(ta, tb) or middle_named(tb, ta)
@@ -120,6 +124,14 @@ def double_first(words) -> bool:
 def middle_named(short, long) -> bool:
     """Is `short` `long` without its surname: "Elin Gwen" of "Elin Gwen Evans" (first names, one sex)?"""
     return len(long) > len(short) >= 2 and long[:len(short)] == short and double_first(short[-2:])
+
+
+def teknonym(name: str) -> bool:
+    """Is a name a parent called by their child's name ("Mummy Tola", "Papa Ngozi": not Tola, not Ngozi)? Not by a
+    word that is no one's name ("Mama Ibadan", the mama from Ibadan)."""
+    words = name.split()
+    return len(words) == 2 and words[0].strip(".,").lower() in TEKNONYM_WORDS and words[1][:1].isupper() \
+        and name_count(words[1].lower()) > 0
 
 
 def _whose(words) -> bool:
@@ -169,7 +181,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "26"  # 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "27"  # 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone

@@ -156,7 +156,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "30"  # 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "31"  # 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
@@ -326,7 +326,7 @@ def _introduced(ex: Extraction, index) -> list[list[int]]:
         for t in span:
             i = t.i
             said = None
-            if t.lower_ == "i" and i + 1 < span.end and doc[i + 1].lower_ in ("'m", "’m", "am"):
+            if t.lower_ == "i" and i + 1 < span.end and doc[i + 1].lower_ in ("'m", "’m", "am") and not _answer(doc, i, span):
                 said = i + 2
             elif t.lower_ == "name" and i > span.start and doc[i - 1].lower_ == "my" and i + 1 < span.end and doc[i + 1].lemma_ == "be":
                 said = i + 2
@@ -343,6 +343,14 @@ def _introduced(ex: Extraction, index) -> list[list[int]]:
                 pairs.setdefault(index[speaker], set()).add(p)
     taken = [q for ps in pairs.values() for q in ps]
     return [[me, *sorted(ps)] for me, ps in pairs.items() if all(taken.count(q) == 1 for q in ps) and len(ps) == 1]
+
+
+ANSWERS = {"yes", "yeah", "yep", "yup", "ya", "no", "nope", "nah", "sure"}
+
+
+def _answer(doc, i: int, span) -> bool:
+    """Is the "I am" at token i an answer ("Yes I am Rita": yes, I am, Rita), not who the speaker says they are?"""
+    return i > span.start and doc[i - 1].lower_ in ANSWERS
 
 
 # A message signed off ("Love, Mum", "Lots of love, Nan x"): the name after it is the writer's, not the reader's.
