@@ -48,29 +48,29 @@ def _label(said):
 
 
 # (said; the ties that must be stated; other ties that may rightly be stated, at most). A tie is (who, words, of whom);
-# "me" is the writer (a chat's first speaker, an email's sender); a letter's signature names the writer too, so a
-# tie to the name signed ("Love, Jess") is allowed where the writer's is wanted.
+# "me" is the writer (a chat's first speaker, an email's sender). A letter's signature names the writer too, a person of
+# the store's own: a letter signed "Grandad" or "Jess" wants that person tied, and allows the same tie to "me".
 TEXTS = [
     # -- ties by address: a letter to someone, signed with a kin word; "your <kin>" said to the one written to --
     ("Dear Ellie,\n\nYour Nana has knitted you a jumper with a fox on it. She says it will fit by Christmas.\n\n"
      "Love,\nGrandad",
-     [("me", GRAND, "Ellie"), ("Nana", GRAND, "Ellie")],
-     [("Ellie", GRANDCHILD, "me"), ("Ellie", GRANDCHILD, "Nana"), ("Nana", SPOUSE, "me"), ("me", SPOUSE, "Nana")]),
+     [("Grandad", GRAND, "Ellie"), ("Nana", GRAND, "Ellie")],
+     [("me", GRAND, "Ellie"), ("Ellie", GRANDCHILD, "me"), ("Ellie", GRANDCHILD, "Nana"), ("Nana", SPOUSE, "me"), ("me", SPOUSE, "Nana")]),
     ("Dear Ellie and Sam,\n\nYour Auntie Karen has a new puppy called Biscuit and it has already eaten a slipper.\n\n"
      "Lots of love,\nNana",
-     [("me", GRAND, "Ellie"), ("me", GRAND, "Sam"), ("Auntie Karen", AUNT, "Ellie"), ("Auntie Karen", AUNT, "Sam")],
-     [("Ellie", GRANDCHILD, "me"), ("Sam", GRANDCHILD, "me"), ("Ellie", SIB, "Sam"), ("Sam", SIB, "Ellie"),
+     [("Nana", GRAND, "Ellie"), ("Nana", GRAND, "Sam"), ("Auntie Karen", AUNT, "Ellie"), ("Auntie Karen", AUNT, "Sam")],
+     [("me", GRAND, "Ellie"), ("me", GRAND, "Sam"), ("Ellie", GRANDCHILD, "me"), ("Sam", GRANDCHILD, "me"), ("Ellie", SIB, "Sam"), ("Sam", SIB, "Ellie"),
       ("Ellie", NIBLING, "Auntie Karen"), ("Sam", NIBLING, "Auntie Karen"), ("Auntie Karen", CHILD, "me"),
       ("me", PARENT, "Auntie Karen")]),
     ("Dear Tomás,\n\nYour Auntie Maeve came down from Sligo for the weekend and ate every scone in the house. The dog "
      "misses you.\n\nAll my love,\nMam",
-     [("me", MOTHER, "Tomás"), ("Auntie Maeve", AUNT, "Tomás")],
-     [("Tomás", CHILD, "me"), ("Tomás", NIBLING, "Auntie Maeve"), ("Mam", MOTHER, "Tomás"), ("Auntie Maeve", SIB + "|" + SIB_IN_LAW, "me"),
+     [("Mam", MOTHER, "Tomás"), ("Auntie Maeve", AUNT, "Tomás")],
+     [("me", MOTHER, "Tomás"), ("Tomás", CHILD, "me"), ("Tomás", NIBLING, "Auntie Maeve"), ("Auntie Maeve", SIB + "|" + SIB_IN_LAW, "me"),
       ("me", SIB + "|" + SIB_IN_LAW, "Auntie Maeve")]),
     ("Dear Callum,\n\nYour Granny Morag's hip is mending fine and she's back at the bowling already. Dinnae forget "
      "her birthday on the tenth.\n\nLove from\nDad",
-     [("me", FATHER, "Callum"), ("Granny Morag", GRAND, "Callum")],
-     [("Callum", CHILD, "me"), ("Callum", GRANDCHILD, "Granny Morag"), ("Granny Morag", PARENT + "|" + IN_LAW, "me"),
+     [("Dad", FATHER, "Callum"), ("Granny Morag", GRAND, "Callum")],
+     [("me", FATHER, "Callum"), ("Callum", CHILD, "me"), ("Callum", GRANDCHILD, "Granny Morag"), ("Granny Morag", PARENT + "|" + IN_LAW, "me"),
       ("me", CHILD + "|" + CHILD_IN_LAW, "Granny Morag")]),
     ("Dear Chidi,\n\nYour Uncle Emeka has finally opened the shop in Enugu. Greet your wife Adaeze for me and tell her "
      "the wrapper is on its way.\n\nYour loving mother",
@@ -80,19 +80,19 @@ TEXTS = [
       ("me", SIB + "|" + SIB_IN_LAW, "Uncle Emeka")]),
     ("Dear Priya,\n\nYour Nani is keeping well and asks about you every day. She wants to know if you are eating "
      "properly in Toronto.\n\nBlessings,\nPapa",
-     [("me", FATHER, "Priya"), ("Nani", GRAND + "|nani", "Priya")],
-     [("Priya", CHILD, "me"), ("Priya", GRANDCHILD, "Nani"), ("Nani", PARENT + "|" + IN_LAW, "me"),
+     [("Papa", FATHER, "Priya"), ("Nani", GRAND + "|nani", "Priya")],
+     [("me", FATHER, "Priya"), ("Priya", CHILD, "me"), ("Priya", GRANDCHILD, "Nani"), ("Nani", PARENT + "|" + IN_LAW, "me"),
       ("me", CHILD + "|" + CHILD_IN_LAW, "Nani")]),
     (email_said("Margaret Boyle", "Sophie Boyle", "Easter",
                 "Hi Sophie,\n\nYour Grandpa Jack is coming for Easter, so bring the good chocolate and not the cheap "
                 "eggs.\n\nLove, Mum"),
-     [("me", MOTHER, "Sophie"), ("Grandpa Jack", GRAND, "Sophie")],
-     [("Sophie", CHILD, "me"), ("Sophie", GRANDCHILD, "Grandpa Jack"), ("Grandpa Jack", PARENT + "|" + IN_LAW, "me"),
+     [("Mum", MOTHER, "Sophie"), ("Grandpa Jack", GRAND, "Sophie")],
+     [("me", MOTHER, "Sophie"), ("Sophie", CHILD, "me"), ("Sophie", GRANDCHILD, "Grandpa Jack"), ("Grandpa Jack", PARENT + "|" + IN_LAW, "me"),
       ("me", CHILD + "|" + CHILD_IN_LAW, "Grandpa Jack")]),
     ("Dear Joy,\n\nYour Lola keeps asking when you will come home to Cebu. Your Tita Marites sends her love and a box "
      "of dried mangoes.\n\nLove,\nMama",
-     [("me", MOTHER, "Joy"), ("Lola", GRAND + "|lola", "Joy"), ("Tita Marites", AUNT + "|tita", "Joy")],
-     [("Joy", CHILD, "me"), ("Joy", GRANDCHILD, "Lola"), ("Joy", NIBLING, "Tita Marites"),
+     [("Mama", MOTHER, "Joy"), ("Lola", GRAND + "|lola", "Joy"), ("Tita Marites", AUNT + "|tita", "Joy")],
+     [("me", MOTHER, "Joy"), ("Joy", CHILD, "me"), ("Joy", GRANDCHILD, "Lola"), ("Joy", NIBLING, "Tita Marites"),
       ("Lola", PARENT + "|" + IN_LAW, "me"), ("me", CHILD + "|" + CHILD_IN_LAW, "Lola"),
       ("Tita Marites", SIB + "|" + SIB_IN_LAW, "me"), ("me", SIB + "|" + SIB_IN_LAW, "Tita Marites")]),
     ("Dear Grandad,\n\nThank you for the ten pounds. Mum says I have to spend half of it on books, which is not "
@@ -102,18 +102,18 @@ TEXTS = [
       ("Grandad", PARENT + "|" + IN_LAW, "Mum")]),
     ("Dear Mum,\n\nThe flat in Leeds is tiny but warm. Tell Dad the boiler works and I did bleed the radiators.\n\n"
      "Love, Jess",
-     [("Mum", MOTHER, "me"), ("Dad", FATHER, "me")],
-     [("me", CHILD, "Mum"), ("me", CHILD, "Dad"), ("Mum", SPOUSE, "Dad"), ("Dad", SPOUSE, "Mum"), ("Mum", MOTHER, "Jess"),
-      ("Dad", FATHER, "Jess")]),
+     [("Mum", MOTHER, "Jess"), ("Dad", FATHER, "Jess")],
+     [("me", CHILD, "Mum"), ("me", CHILD, "Dad"), ("Mum", SPOUSE, "Dad"), ("Dad", SPOUSE, "Mum"), ("Mum", MOTHER, "me"),
+      ("Dad", FATHER, "me"), ("Jess", CHILD, "Mum"), ("Jess", CHILD, "Dad")]),
     ("Dear Ellen,\n\nYour mum Karen says you passed your driving test! I always knew you would.\n\nLove,\nAuntie Bev",
-     [("Karen", MOTHER, "Ellen"), ("me", AUNT, "Ellen")],
-     [("Ellen", CHILD, "Karen"), ("Ellen", NIBLING, "me"), ("Karen", SIB + "|" + SIB_IN_LAW, "me"),
+     [("Karen", MOTHER, "Ellen"), ("Auntie Bev", AUNT, "Ellen")],
+     [("me", AUNT, "Ellen"), ("Ellen", CHILD, "Karen"), ("Ellen", NIBLING, "me"), ("Karen", SIB + "|" + SIB_IN_LAW, "me"),
       ("me", SIB + "|" + SIB_IN_LAW, "Karen")]),
     # a friend's letter: "your mum" is the friend's, "my mum" the writer's
     ("Dear Ellen,\n\nMy mum Rosa sends her love and says the recipe is in the post. How is your mum Anne after the "
      "operation?\n\nYour friend,\nKate",
-     [("Rosa", MOTHER, "me"), ("Anne", MOTHER, "Ellen")],
-     [("me", CHILD, "Rosa"), ("Ellen", CHILD, "Anne"), ("Ellen", "friend", "me"), ("me", "friend", "Ellen"),
+     [("Rosa", MOTHER, "Kate"), ("Anne", MOTHER, "Ellen")],
+     [("Rosa", MOTHER, "me"), ("me", CHILD, "Rosa"), ("Kate", CHILD, "Rosa"), ("Ellen", CHILD, "Anne"), ("Ellen", "friend", "me"), ("me", "friend", "Ellen"),
       ("Ellen", "friend", "Kate"), ("Kate", "friend", "Ellen"),
       ("Rosa", MOTHER, "Kate")]),
     ("Dear Sir,\n\nI write about my late father's pension, which has not been paid since March.\n\nYours faithfully,\n"

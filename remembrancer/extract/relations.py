@@ -23,7 +23,7 @@ from .facts import OCCUPATIONS
 from .kinds import JOBS, SAYING, _subjects
 from .people import FILLERS, inside, name_gender, quoted, spoken_to
 from .roles import in_law_end, role_noun
-from .signed import KISSES, signed
+from .signed import KISSES, LETTER_OPENS, signed
 
 POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # How sure a relation is, by the rule that read it (the share right on the tuning writers of bench/journal.py
@@ -46,7 +46,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # Tenth round (situations v3): the one worn out or praised after a birth told as news is its mother ("worn"): 4 of 4 on
 # half A, 2 of 2 on half B.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
-              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
+              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "greeted": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "listed": 0.5, "endearing": 0.5, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "pronoun-unclear": 0.6, "new": 0.75, "verb": 0.9, "we": 0.85,
               "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9, "worn": 0.9}
@@ -75,7 +75,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "39"  # 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "40"  # 40: relrec19 (a letter greeted "Dear Ellie and Sam," is to each: "Your Nana", "Your Auntie Karen" and a kin word it is signed with are both readers'; a letter signed with a kin word ("Love,\nGrandad") is from the reader's that, said as sure as a signed chat message, "signed", also with no "I" in it; "Dear Grandad," and "Dear Mum," greet the writer's own: "Dear" is no name before a kin word); 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -174,6 +174,8 @@ class Relations:
         name_at = {t.i: p for p, person in enumerate(ex.people) for m in person.mentions if m.kind == "name"
                    for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         two = _two(ex)  # the speakers of a chat of two, whom "we" are
+        readers = _readers(ex, next((p for p, person in enumerate(ex.people) if not person.narrator and any(
+            m.kind == "addressee" for m in person.mentions)), None), None)  # whom a letter is to
         found: list[tuple[int, str, int, int, int, str]] = []  # (subject, role, object, start, end, how)
         unlinked = defaultdict(list)  # (role, possessor) -> role phrase tokens
         roles_of = defaultdict(set)  # person -> roles they were given, any possessor
@@ -253,6 +255,9 @@ class Relations:
                 referent = who(noun.head)  # "Your aunt Philippa": the possessive hangs on the name
                 if possessor(noun.head) != referent:
                     link(referent, role, possessor(noun.head), noun, mention=False, how="stated")
+                    if possessor(noun.head) in readers:  # "Dear Ellie and Sam, ... Your Auntie Karen": each one's
+                        for other in readers - {referent, possessor(noun.head)}:
+                            link(referent, role, other, noun, mention=False, how="stated")
                 continue
             if role is None and referent is not None:
                 # "Monica's geeky older brother": the parser may take a word before the role for the noun
@@ -1199,6 +1204,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                    if any(m.kind == "narrator" for m in person.mentions)), None) if not ex.speakers else None
     reader = next((p for p, person in enumerate(ex.people) if not person.narrator
                    and any(m.kind == "addressee" for m in person.mentions)), None)
+    readers = _readers(ex, reader, writer)
     said_by = {sp for _, _, sp in ex.speakers}
     speakers = {sp: p for p, person in enumerate(ex.people) for sp in said_by if sp in person.aliases}
     signed_as = _signed_kin(ex) if not ex.speakers else None
@@ -1206,6 +1212,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
     for p, person in enumerate(ex.people):
         if person.narrator and (reader is None or ex.speakers):
             continue
+        signer = not ex.speakers and writer is None and person.narrator  # a letter with no "I", signed "Grandad"
         owners = set()  # one relation to each: the writer's grandfather, and Maisie's ("Blow them out, Grandpa!")
         if any(_kin_to_others(ex, m) for m in person.mentions):
             continue  # "she's Auntie Ruki to my two": the kin of those it says, not the writer's
@@ -1213,6 +1220,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
         for m in person.mentions:
             # the kin word the person is called by here ("Mum", though her name may be given too: "Margaret")
             words = ex.text[m.start:m.end].lower().split()
+            words = words[1:] if len(words) > 1 and words[0] in GREETINGS else words  # "Dear Mum," is Mum
             role = KIN_ROLE.get(words[0]) if words else None
             if role is None or m.kind not in ("name", "title"):
                 continue
@@ -1262,11 +1270,14 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             else:
                 # in a chat, the one whose turn says it (a speaker called "Mum" by another: that one's mother)
                 owner = writer if not ex.speakers else (speakers.get(turn[2]) if turn else None)
+                owner = p if signer else owner
                 how = ("kin-chat" if ex.speakers else "kin") + ("-grand" if grand else "")
+                if how == "kin-grand" and p == reader and (opens := LETTER_OPENS.match(ex.text)) and m.start < opens.end():
+                    how = "greeted"  # "Dear Grandad, ... Love from Ellie": the writer's own, not the children's word
                 if how.endswith("-grand") and len(words) > 1:
                     how += "-named"  # "Nana Sue", "Grandma Pauline": a title the writer's children call her by
                 if owner == p and not ex.speakers:
-                    owner = reader  # a letter signed "Granny June" to Hannah: Hannah's grandmother
+                    owner, how = reader, "signed"  # a letter signed "Granny June" to Hannah: Hannah's grandmother
                 elif owner == p and turn is not None and _signs(ex, m, turn):
                     owner, how = _hearer(ex, turn, speakers, who), "signed"  # "Well done Liam pet. Nan xx" from Irene
                 elif owner is not None and ex.speakers and _self_titled(ex, m, words, owner):
@@ -1275,7 +1286,25 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                     s == p and (o == owner or r == role) for s, r, o, *_ in found):
                 out.append((p, role, owner, span.sent.start_char, span.sent.end_char, how))
                 owners.add(owner)
+            if owner == reader and owner is not None and not inside(m.start, quotes):
+                # "Dear Ellie and Sam, ... Your Nana", or signed "Grandad": each one the letter is to has that kin
+                for other in readers - owners - {p}:
+                    if not any(s == p and (o == other or r == role and o not in readers) for s, r, o, *_ in found):
+                        out.append((p, role, other, span.sent.start_char, span.sent.end_char, how))
+                        owners.add(other)
     return out
+
+
+def _readers(ex, reader, writer) -> set:
+    """Everyone a letter is to: the one it speaks to, and those greeted with them ("Dear Ellie and Sam,")."""
+    if reader is None or ex.speakers:
+        return set() if reader is None else {reader}
+    opens = LETTER_OPENS.match(ex.text)
+    if opens is None:
+        return {reader}
+    greeted = {p for p, person in enumerate(ex.people) if p != writer and not person.narrator
+               and any(m.kind == "name" and m.start < opens.end() for m in person.mentions)}
+    return greeted | {reader} if reader in greeted else {reader}
 
 
 # "wants to be called Pop", "you'll call her Granny Mo", "known as Auntie Pat to the kids": a name given, no tie told
@@ -1320,12 +1349,15 @@ def _beside_a_role(span) -> bool:
     return False
 
 
+GREETINGS = {"dear", "dearest", "hi", "hello", "hiya", "hey"}  # "Dear Grandad,": a greeting, no name before the kin word
+
+
 def _after_a_name(span) -> bool:
     """Is a kin word said after a name, as a title of respect is ("Lata Aunty", "Sharma Uncle", "Yusuf Uncle"), not
     before it as one's own kin are called ("Uncle Bob")?"""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in KIN_ROLE and \
+    return prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in KIN_ROLE and prev.lower_ not in GREETINGS and \
         prev.idx + len(prev.text) + 1 == span.start_char
 
 
