@@ -46,7 +46,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # Tenth round (situations v3): the one worn out or praised after a birth told as news is its mother ("worn"): 4 of 4 on
 # half A, 2 of 2 on half B.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
-              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "greeted": 0.9, "own": 0.9,
+              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "greeted": 0.9, "chain": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "listed": 0.5, "endearing": 0.5, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "pronoun-unclear": 0.6, "new": 0.75, "verb": 0.9, "we": 0.85,
               "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9, "worn": 0.9}
@@ -195,6 +195,9 @@ class Relations:
                 # "her daughters" are several people, never one named person, but each of those named
                 # beside them ("her sons Tom and Ben", "his daughters, Isla and Freya") is one of them.
                 role, owner = role_noun(noun), possessor(noun)
+                if owner is None and noun.dep_ == "dobj" and noun.head.lemma_ == "have" and noun.i + 1 < len(doc) \
+                        and doc[noun.i + 1].text == ":" and not _irrealis_be(noun.head):
+                    owner = next((who(c) for c in noun.head.children if c.dep_ == "nsubj"), None)  # "I have three sons: ..."
                 if role and owner is not None:
                     for t in _named_beside(doc, noun):
                         if who(t) not in (None, owner):
@@ -266,8 +269,9 @@ class Relations:
             if role is None and referent is not None and noun.pos_ == "NOUN":
                 # "you're her favourite niece lol": the parser may take a chat's "lol", "tbh" after a role for the noun
                 role = next((role_noun(c) for c in noun.children if c.dep_ == "compound" and role_noun(c)), None)
-            if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None:
-                role = noun.lemma_.lower()  # open vocabulary, from an explicit link
+            if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None and not any(
+                    c.dep_ == "compound" and c.i < noun.i and who(c) == referent for c in noun.children):
+                role = noun.lemma_.lower()  # open vocabulary, from an explicit link (not "Your Auntie Lyn rang": a verb misread)
             if role is None:
                 continue
             owner = possessor(noun)
@@ -287,6 +291,10 @@ class Relations:
                                                                            or _speaking(ex, owner, c.idx))
                                for c in noun.children):  # '"Pat" is his wife. "Ron" is his brother': his is not Pat's, nor mine
                         found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char, how))
+                elif owner is None and not listed and (chain := _chained(noun, role, who)) is not None and chain[1] != referent:
+                    g = gender_of(role) or ex.people[referent].gender
+                    word = WORDS[chain[0]][g == "m"] if g in ("f", "m") else chain[0]
+                    found.append((referent, word, chain[1], noun.sent.start_char, noun.sent.end_char, "chain"))
                 continue
             if owner is None and who(noun) is None and (had := _had(noun, who)) is not None:
                 said = _name_given(doc, noun, role, who)  # "Idris has a girlfriend, it turns out. Her name is Freya."
@@ -388,6 +396,18 @@ class Relations:
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         return ex
+
+
+def _chained(noun, role, who) -> tuple[str, int] | None:
+    """A role hung on an unnamed one's role ("my husband's sister Leanne", "Sarah, my brother's wife,"): the tie
+    English defines by the two words (COMPOSE's sure ones: a sister-in-law, a mother-in-law, an aunt), and whose."""
+    mid = next((c for c in reversed(list(noun.children)) if c.dep_ == "poss"), None)
+    if mid is None or who(mid) is not None or mid.tag_ in ("NNS", "NNPS"):
+        return None
+    base = next((c for c in mid.children if c.dep_ == "poss"), None)
+    owner = who(base) if base is not None else None
+    kind, sure = COMPOSE.get((KINDS.get(role), KINDS.get(role_noun(mid) or "")), (None, 0))
+    return (kind, owner) if owner is not None and sure == 1.0 else None
 
 
 LATER_SPOUSE = {"new", "second", "third", "latest"}  # "Dad's new wife": a parent married again
@@ -1154,6 +1174,8 @@ def _named_beside(doc, noun) -> list:
     """The names in apposition to a plural noun, each of them: "her sons Tom and Ben", "his daughters,
     Isla and Freya" (which the parser reads as a coordination, right after the comma)."""
     first = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ":" and doc[noun.i + 2].pos_ == "PROPN":
+        first = doc[noun.i + 2]  # "I have three children: Aisha, Bilal and Zara"
     if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":
         after = doc[noun.i + 2]
         first = after if after.dep_ == "conj" and after.head.i == noun.i and after.pos_ == "PROPN" else None
@@ -1208,11 +1230,13 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
     said_by = {sp for _, _, sp in ex.speakers}
     speakers = {sp: p for p, person in enumerate(ex.people) for sp in said_by if sp in person.aliases}
     signed_as = _signed_kin(ex) if not ex.speakers else None
+    sign = signed(ex.text) if signed_as is not None else None
     out = []
     for p, person in enumerate(ex.people):
         if person.narrator and (reader is None or ex.speakers):
             continue
         signer = not ex.speakers and writer is None and person.narrator  # a letter with no "I", signed "Grandad"
+        signs = sign is not None and any(m.start <= sign[0] < m.end for m in person.mentions)  # the signature is theirs
         owners = set()  # one relation to each: the writer's grandfather, and Maisie's ("Blow them out, Grandpa!")
         if any(_kin_to_others(ex, m) for m in person.mentions):
             continue  # "she's Auntie Ruki to my two": the kin of those it says, not the writer's
@@ -1277,7 +1301,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 if how.endswith("-grand") and len(words) > 1:
                     how += "-named"  # "Nana Sue", "Grandma Pauline": a title the writer's children call her by
                 if owner == p and not ex.speakers:
-                    owner, how = reader, "signed"  # a letter signed "Granny June" to Hannah: Hannah's grandmother
+                    owner, how = reader, "signed" if signs else how  # a letter signed "Granny June" to Hannah: Hannah's grandmother
                 elif owner == p and turn is not None and _signs(ex, m, turn):
                     owner, how = _hearer(ex, turn, speakers, who), "signed"  # "Well done Liam pet. Nan xx" from Irene
                 elif owner is not None and ex.speakers and _self_titled(ex, m, words, owner):
@@ -1286,9 +1310,9 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                     s == p and (o == owner or r == role) for s, r, o, *_ in found):
                 out.append((p, role, owner, span.sent.start_char, span.sent.end_char, how))
                 owners.add(owner)
-            if owner == reader and owner is not None and not inside(m.start, quotes):
+            if owner == reader and owner is not None and not ex.speakers and not inside(m.start, quotes):
                 # "Dear Ellie and Sam, ... Your Nana", or signed "Grandad": each one the letter is to has that kin
-                for other in readers - owners - {p}:
+                for other in readers - owners - {p, owner}:
                     if not any(s == p and (o == other or r == role and o not in readers) for s, r, o, *_ in found):
                         out.append((p, role, other, span.sent.start_char, span.sent.end_char, how))
                         owners.add(other)
