@@ -22,7 +22,8 @@ AT = "2025-06-14"
 TIES = [
     # letters to a baby, a child, the dead: "your X" is the reader's, the sign-off the reader's kin
     ("Dear Rosie,\n\nYour granny Eileen came to see you in the hospital today. She cried the whole time.\n\nLove,\nDad",
-     [("Eileen", "grandmother|granny", "Rosie")], [("me", "father|dad", "Rosie"), ("Rosie", "daughter|child", "me")]),
+     [("Eileen", "grandmother|granny", "Rosie")], [("me", "father|dad", "Rosie"), ("Rosie", "daughter|child", "me"),
+                                                 ("Dad", "father|dad", "Rosie")]),  # the signer is the writer
     ("Dear Dad,\n\nYour brother Ray came up to the grave on Sunday. He brought your old pipe and sat with you a while.\n\n"
      "Miss you,\nKaren", [("Ray", "brother", "Dad")],
      [("Dad", "father", "Karen"), ("Karen", "daughter|child", "Dad"), ("Ray", "uncle", "Karen")]),
@@ -64,9 +65,10 @@ TIES = [
 TRAPS = [
     # "your X", and kin titles, in letters to a child, a baby or the dead: the reader's kin, not the writer's
     ("Dear Rosie,\n\nYour granny Eileen came to see you in the hospital today. She cried the whole time.\n\nLove,\nDad",
-     [("Eileen", "grandmother|granny", "Rosie"), ("me", "father|dad", "Rosie"), ("Rosie", "daughter|child", "me")]),
+     [("Eileen", "grandmother|granny", "Rosie"), ("me", "father|dad", "Rosie"), ("Rosie", "daughter|child", "me"),
+      ("Dad", "father|dad", "Rosie")]),
     ("Dear Finn,\n\nYour uncle Mikey rang from Boston to say hello to you. He can't wait to meet you.\n\nLove,\nMam x",
-     [("Mikey", "uncle", "Finn"), ("me", "mother|mam", "Finn"), ("Finn", "son|child", "me")]),
+     [("Mikey", "uncle", "Finn"), ("me", "mother|mam", "Finn"), ("Finn", "son|child", "me"), ("Mam", "mother|mam", "Finn")]),
     ("Dear Ellie,\n\nThank your mam and dad for the photos. Grandad has stuck them all over the fridge.\n\n"
      "Lots of love,\nNana xx", [("me", "grandmother|nana", "Ellie"), ("Ellie", "granddaughter|grandchild", "me"),
                                 ("Grandad", "grandfather|grandad", "Ellie"), ("Grandad", "husband", "me"),

@@ -12,7 +12,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_told, check_ties, email_said, param_ids, said_as_log, store_on, told_label, unmarked
+from conftest import add_told, check_ties, email_said, param_ids, param_values, said_as_log, store_on, told_label, unmarked
 
 pytestmark = pytest.mark.backends
 AT = "2025-11-08"
@@ -244,6 +244,40 @@ TEXTS = [
     ("Lucy calls her Nan every Sunday. I never knew my own nan.", [], []),
 ]
 
+# Texts the branch still reads short of a careful reader (strict: each must start passing when it is read), by why.
+NOT_A_PERSON = "a true tie not read yet: the kin word or name is not read as a person (people, not relations)"
+CHAIN = ("a tie through an unnamed one's role ('my husband's sister') is not read: a rule for it read 0 of 1 right on half"
+         " A, stated or 'perhaps'")
+STILL = {
+    "Dear Ellie,\n\nYour Nana": NOT_A_PERSON, "Dear Chidi,": NOT_A_PERSON, "Dear Priya,": NOT_A_PERSON,
+    "how's your da": NOT_A_PERSON, "Grandma, Grandpa and my cousins": NOT_A_PERSON, "Dad's brother Ray": NOT_A_PERSON,
+    "Auntie Delyth came down": NOT_A_PERSON,
+    "Hi Sophie,": "an email signed with a kin word ('Love, Mum'): its reader is not read from the greeting (recall)",
+    "Dear Joy,": "'you' outnumbers 'I' in a greeted letter: the one greeted is read as the writer (narrator; changing it made"
+                 " a diary's letter to the writer wrong)",
+    "Dear Ellen,\n\nYour mum": "'you' outnumbers 'I' in a greeted letter: the one greeted is read as the writer (narrator)",
+    "Sarah, my brother's wife": CHAIN, "Chinedu, my husband's": CHAIN, "My husband's sister Leanne": CHAIN,
+    "My wife's mother, Kamala": CHAIN,
+    "Mum's sister Pat": "a one-line entry with no 'I' has no writer to tie 'Mum' to (recall)",
+    "Nani's funeral today": "a possessive kin phrase set beside a name after other words ('Nani's funeral today, Mum's mum')",
+}
+
+
+def _opening(said) -> str:
+    """A text's first words: an entry's, a chat's first message's, an email's body's."""
+    if isinstance(said, dict):
+        return said["eml"].split("\n\n", 1)[1]
+    return said if isinstance(said, str) else said[0] if isinstance(said[0], str) else said[0][1]
+
+
+def _marked(row):
+    why = next((w for start, w in STILL.items() if _opening(row[0]).startswith(start)), None)
+    return pytest.param(*row, marks=pytest.mark.xfail(reason=why, strict=True)) if why else row
+
+
+TEXTS = [_marked(row) for row in TEXTS]
+assert all(any(_opening(param_values(r)[0]).startswith(k) for r in TEXTS) for k in STILL), "a STILL key matches no text"
+
 
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("said, want, also", TEXTS, ids=param_ids(TEXTS, label=_label))
@@ -271,7 +305,7 @@ if __name__ == "__main__":  # the figures: `PYTHONPATH=$PWD python tests/test_re
     import tempfile
     from pathlib import Path
 
-    from conftest import param_values, show_ties, stated_ties, tie_is
+    from conftest import show_ties, stated_ties, tie_is
 
     folder, right, stated, found, wanted, passed = Path(tempfile.mkdtemp()), 0, 0, 0, 0, 0
     only = {int(a) for a in sys.argv[1:]}

@@ -156,7 +156,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "31"  # 31: relrec19 (a letter greeted by name and signed is to its reader, though "you" outnumbers "I": the one greeted is not the writer); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "30"  # 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
@@ -184,8 +184,8 @@ class Narrator:
                 addressee = _find_or_add(ex, ex.author or OWNER)  # "you" to oneself; in a letter, to its reader
             if addressee is not None:
                 person = ex.people[addressee]
-                if second_person and not signed(ex.text):
-                    person.narrator = True  # "you" to oneself; a letter signed by its writer is to its reader ("Dear Joy, ... Love, Mama")
+                if second_person:
+                    person.narrator = True
                 person.mentions += [Mention(t.idx, t.idx + len(t), addressee, "addressee") for t in seconds]
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)

@@ -46,7 +46,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # Tenth round (situations v3): the one worn out or praised after a birth told as news is its mother ("worn"): 4 of 4 on
 # half A, 2 of 2 on half B.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
-              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "greeted": 0.9, "chain": 0.9, "own": 0.9,
+              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "greeted": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "listed": 0.5, "endearing": 0.5, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "pronoun-unclear": 0.6, "new": 0.75, "verb": 0.9, "we": 0.85,
               "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9, "worn": 0.9}
@@ -75,7 +75,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "40"  # 40: relrec19 (a letter greeted "Dear Ellie and Sam," is to each: "Your Nana", "Your Auntie Karen" and a kin word it is signed with are both readers'; a letter signed with a kin word ("Love,\nGrandad") is from the reader's that, said as sure as a signed chat message, "signed", also with no "I" in it; "Dear Grandad," and "Dear Mum," greet the writer's own: "Dear" is no name before a kin word); 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "40"  # 40: relrec19 (a letter greeted "Dear Ellie and Sam," is to each: "Your Nana", "Your Auntie Karen" and a kin word it is signed with are both readers'; a letter greeting its reader by name and signed with a kin word ("Love,\nGrandad") is from the reader's that, "signed" as a chat message's, also with no "I" in it; "Dear Grandad," and "Dear Mum," greet the writer's own: "Dear" is no name before a kin word; "I have three children: Aisha, Bilal and Zara"; no open-vocabulary role from a verb read as a noun after a name, "Your Auntie Lyn rang"); 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -291,10 +291,6 @@ class Relations:
                                                                            or _speaking(ex, owner, c.idx))
                                for c in noun.children):  # '"Pat" is his wife. "Ron" is his brother': his is not Pat's, nor mine
                         found.append((referent, role, owner, noun.sent.start_char, noun.sent.end_char, how))
-                elif owner is None and not listed and (chain := _chained(noun, role, who)) is not None and chain[1] != referent:
-                    g = gender_of(role) or ex.people[referent].gender
-                    word = WORDS[chain[0]][g == "m"] if g in ("f", "m") else chain[0]
-                    found.append((referent, word, chain[1], noun.sent.start_char, noun.sent.end_char, "chain"))
                 continue
             if owner is None and who(noun) is None and (had := _had(noun, who)) is not None:
                 said = _name_given(doc, noun, role, who)  # "Idris has a girlfriend, it turns out. Her name is Freya."
@@ -396,18 +392,6 @@ class Relations:
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         return ex
-
-
-def _chained(noun, role, who) -> tuple[str, int] | None:
-    """A role hung on an unnamed one's role ("my husband's sister Leanne", "Sarah, my brother's wife,"): the tie
-    English defines by the two words (COMPOSE's sure ones: a sister-in-law, a mother-in-law, an aunt), and whose."""
-    mid = next((c for c in reversed(list(noun.children)) if c.dep_ == "poss"), None)
-    if mid is None or who(mid) is not None or mid.tag_ in ("NNS", "NNPS"):
-        return None
-    base = next((c for c in mid.children if c.dep_ == "poss"), None)
-    owner = who(base) if base is not None else None
-    kind, sure = COMPOSE.get((KINDS.get(role), KINDS.get(role_noun(mid) or "")), (None, 0))
-    return (kind, owner) if owner is not None and sure == 1.0 else None
 
 
 LATER_SPOUSE = {"new", "second", "third", "latest"}  # "Dad's new wife": a parent married again
@@ -1231,12 +1215,16 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
     speakers = {sp: p for p, person in enumerate(ex.people) for sp in said_by if sp in person.aliases}
     signed_as = _signed_kin(ex) if not ex.speakers else None
     sign = signed(ex.text) if signed_as is not None else None
+    opens = LETTER_OPENS.match(ex.text)
+    greeted = reader is not None and opens is not None and any(
+        m.kind == "name" and m.start < opens.end() for m in ex.people[reader].mentions)
     out = []
     for p, person in enumerate(ex.people):
         if person.narrator and (reader is None or ex.speakers):
             continue
         signer = not ex.speakers and writer is None and person.narrator  # a letter with no "I", signed "Grandad"
-        signs = sign is not None and any(m.start <= sign[0] < m.end for m in person.mentions)  # the signature is theirs
+        # the signature is theirs, and the letter greets its reader by name ("Dear Ellie,")
+        signs = sign is not None and greeted and any(m.start <= sign[0] < m.end for m in person.mentions)
         owners = set()  # one relation to each: the writer's grandfather, and Maisie's ("Blow them out, Grandpa!")
         if any(_kin_to_others(ex, m) for m in person.mentions):
             continue  # "she's Auntie Ruki to my two": the kin of those it says, not the writer's
@@ -1296,7 +1284,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 owner = writer if not ex.speakers else (speakers.get(turn[2]) if turn else None)
                 owner = p if signer else owner
                 how = ("kin-chat" if ex.speakers else "kin") + ("-grand" if grand else "")
-                if how == "kin-grand" and p == reader and (opens := LETTER_OPENS.match(ex.text)) and m.start < opens.end():
+                if how == "kin-grand" and p == reader and opens is not None and m.start < opens.end():
                     how = "greeted"  # "Dear Grandad, ... Love from Ellie": the writer's own, not the children's word
                 if how.endswith("-grand") and len(words) > 1:
                     how += "-named"  # "Nana Sue", "Grandma Pauline": a title the writer's children call her by
