@@ -1361,7 +1361,8 @@ def _beside_a_role(span) -> bool:
     return False
 
 
-GREETINGS = {"dear", "dearest", "hi", "hello", "hiya", "hey"}  # "Dear Grandad,": a greeting, no name before the kin word
+# "Dear Grandad,": a letter's greeting, no name before the kin word (not "Hi Mom, it's Jill": a chat's, whose mother is not said)
+GREETINGS = {"dear", "dearest"}
 
 
 def _after_a_name(span) -> bool:
