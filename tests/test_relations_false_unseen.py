@@ -22,7 +22,8 @@ AT = "2025-06-14"
 TIES = [
     # letters to a baby, a child, the dead: "your X" is the reader's, the sign-off the reader's kin
     ("Dear Rosie,\n\nYour granny Eileen came to see you in the hospital today. She cried the whole time.\n\nLove,\nDad",
-     [("Eileen", "grandmother|granny", "Rosie")], [("me", "father|dad", "Rosie"), ("Rosie", "daughter|child", "me")]),
+     [("Eileen", "grandmother|granny", "Rosie")], [("me", "father|dad", "Rosie"), ("Rosie", "daughter|child", "me"),
+                                                 ("Dad", "father|dad", "Rosie")]),  # the signer is the writer
     ("Dear Dad,\n\nYour brother Ray came up to the grave on Sunday. He brought your old pipe and sat with you a while.\n\n"
      "Miss you,\nKaren", [("Ray", "brother", "Dad")],
      [("Dad", "father", "Karen"), ("Karen", "daughter|child", "Dad"), ("Ray", "uncle", "Karen")]),
@@ -62,17 +63,20 @@ TIES = [
 
 # (text, entries or chat turns; the only ties that may be stated: "*" is anyone)
 TRAPS = [
-    # "your X", and kin titles, in letters to a child, a baby or the dead: the reader's kin, not the writer's
+    # "your X", and kin titles, in letters to a child, a baby or the dead: the reader's kin, not the writer's. A letter
+    # with no "I" signed "Grandad" makes the signer a person of its own: the writer's ties are allowed to it (relrec19)
     ("Dear Rosie,\n\nYour granny Eileen came to see you in the hospital today. She cried the whole time.\n\nLove,\nDad",
-     [("Eileen", "grandmother|granny", "Rosie"), ("me", "father|dad", "Rosie"), ("Rosie", "daughter|child", "me")]),
+     [("Eileen", "grandmother|granny", "Rosie"), ("me", "father|dad", "Rosie"), ("Rosie", "daughter|child", "me"),
+      ("Dad", "father|dad", "Rosie")]),
     ("Dear Finn,\n\nYour uncle Mikey rang from Boston to say hello to you. He can't wait to meet you.\n\nLove,\nMam x",
-     [("Mikey", "uncle", "Finn"), ("me", "mother|mam", "Finn"), ("Finn", "son|child", "me")]),
+     [("Mikey", "uncle", "Finn"), ("me", "mother|mam", "Finn"), ("Finn", "son|child", "me"), ("Mam", "mother|mam", "Finn")]),
     ("Dear Ellie,\n\nThank your mam and dad for the photos. Grandad has stuck them all over the fridge.\n\n"
-     "Lots of love,\nNana xx", [("me", "grandmother|nana", "Ellie"), ("Ellie", "granddaughter|grandchild", "me"),
+     "Lots of love,\nNana xx", [("me", "grandmother|nana", "Ellie"), ("Nana", "grandmother|nana", "Ellie"), ("Ellie", "granddaughter|grandchild", "me"),
                                 ("Grandad", "grandfather|grandad", "Ellie"), ("Grandad", "husband", "me"),
                                 ("me", "wife", "Grandad")]),
     ("Dear Sam and Ellie,\n\nUncle Bob came round on Sunday with Auntie Mo. He wants to know if you have kangaroos in "
      "your garden.\n\nLove,\nGrandad", [("me", "grandfather|grandad", "Sam"), ("me", "grandfather|grandad", "Ellie"),
+                                        ("Grandad", "grandfather|grandad", "Sam"), ("Grandad", "grandfather|grandad", "Ellie"),
                                         ("Sam", "grandson|grandchild", "me"), ("Ellie", "granddaughter|grandchild", "me"),
                                         ("Uncle Bob", "uncle", "Sam"), ("Uncle Bob", "uncle", "Ellie"),
                                         ("Auntie Mo", "aunt", "Sam"), ("Auntie Mo", "aunt", "Ellie"),
@@ -82,7 +86,7 @@ TRAPS = [
      [("me", "grandfather|grandad", "Sam"), ("Tom", "grandfather|grandad", "Sam"), ("Sam", "grandson|grandchild", "me"),
       ("Sam", "grandson|grandchild", "Tom"), ("Auntie Mo", "aunt", "Sam")]),
     ("Dear Jack,\n\nYour Pop took the tinnie out on Saturday and caught a flathead. Nan says hello.\n\nLove,\nMum",
-     [("Pop", "grandfather|pop", "Jack"), ("Nan", "grandmother|nan", "Jack"), ("me", "mother|mum", "Jack"),
+     [("Pop", "grandfather|pop", "Jack"), ("Nan", "grandmother|nan", "Jack"), ("me", "mother|mum", "Jack"), ("Mum", "mother|mum", "Jack"),
       ("Jack", "son|child", "me"), ("Pop", "husband", "Nan"), ("Nan", "wife", "Pop")]),
     ("Dear wee Isla,\n\nYour granda took you tae the swings the day. He says you're the bonniest bairn in Fife.\n\n"
      "Love fae Mammy xx", [("granda", "grandfather", "Isla"), ("me", "mother|mammy", "Isla"), ("Isla", "daughter|child", "me")]),
@@ -101,17 +105,20 @@ TRAPS = [
     ("Dear Bean,\n\nYour mam had the big scan on Tuesday and you were kicking the whole time. Joy, the midwife, says you "
      "are the right size.\n\nLove,\nDad x", [("me", "father|dad", "Bean"), ("Bean", "daughter|son|child", "me")]),
     ("Dear Aoife,\n\nJoy, the nurse on the ward, says you are doing great. Mam is taking it hard.\n\nLove,\nDad x",
-     [("me", "father|dad", "Aoife"), ("Aoife", "daughter|child", "me"), ("Mam", "mother", "me"), ("me", "son|child", "Mam"),
+     [("me", "father|dad", "Aoife"), ("Dad", "father|dad", "Aoife"), ("Aoife", "daughter|child", "me"), ("Mam", "mother", "me"),
+      ("me", "son|child", "Mam"),
       ("Mam", "grandmother", "Aoife"), ("Aoife", "granddaughter|grandchild", "Mam")]),
     ("Dear Ms Byrne,\n\nThank you for all you did for our Jack this year. He loved being in your class.\n\n"
      "Kind regards,\nJack's Mum", [("me", "mother|mum", "Jack"), ("Jack", "son|child", "me"), ("Ms Byrne", "teacher", "Jack")]),
     ("Dear Mr Okoro,\n\nTunde will be off on Friday for his cousin's wedding in Lagos.\n\nThanks,\nTunde's Dad",
      [("me", "father|dad", "Tunde"), ("Tunde", "son|child", "me"), ("Mr Okoro", "teacher", "Tunde")]),
     ("Dear Ellie and Sam,\n\nSam, the football was your dad's when he was small, so look after it.\n\nLove,\nGrandad",
-     [("me", "grandfather|grandad", "Sam"), ("me", "grandfather|grandad", "Ellie"), ("Sam", "grandson|grandchild", "me"),
+     [("me", "grandfather|grandad", "Sam"), ("me", "grandfather|grandad", "Ellie"), ("Grandad", "grandfather|grandad", "Sam"),
+      ("Grandad", "grandfather|grandad", "Ellie"), ("Sam", "grandson|grandchild", "me"),
       ("Ellie", "granddaughter|grandchild", "me"), ("Sam", "brother|sibling", "Ellie"), ("Ellie", "sister|sibling", "Sam")]),
     ("Dear Maya,\n\nPriya, your teacher, rang to say you were brilliant in the play.\n\nLove,\nMummy",
-     [("me", "mother|mummy", "Maya"), ("Maya", "daughter|child", "me"), ("Priya", "teacher", "Maya")]),
+     [("me", "mother|mummy", "Maya"), ("Mummy", "mother|mummy", "Maya"), ("Maya", "daughter|child", "me"),
+      ("Priya", "teacher", "Maya")]),
     ("Dear Bean,\n\nYour other granny, Maureen, has knitted you a hat with ears. Her husband Tom wants to be called Pop "
      "when you come.\n\nLove,\nDad", [("Tom", "husband", "Maureen"), ("Maureen", "grandmother|granny", "Bean"),
                                      ("Maureen", "wife", "Tom"), ("Tom", "grandfather", "Bean"), ("me", "father|dad", "Bean"),

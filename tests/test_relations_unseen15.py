@@ -197,7 +197,8 @@ TEXTS = [
     # -- grandparent words: the grandchild's, and a grandparent writing of themselves --
     ("Dear Ruby,\n\nGrandad and I loved your drawing. The dog has hidden it under the sofa.\n\nAll my love,\nNanna",
      [], [("Grandad", SPOUSE, "me"), ("me", SPOUSE, "Grandad"), ("Grandad", GRAND, "Ruby"), ("me", GRAND, "Ruby"),
-          ("Ruby", GRANDCHILD, "me"), ("Ruby", GRANDCHILD, "Grandad")]),
+          ("Ruby", GRANDCHILD, "me"), ("Ruby", GRANDCHILD, "Grandad"),
+          ("Nanna", GRAND, "Ruby")]),  # the signer is the writer (relrec19: a letter's kin signature is "signed")
     ("Took the kids to Nan's for tea. Nan made trifle and Ellie had three bowls.",
      [], [("Nan", GRAND, "Ellie"), ("Ellie", GRANDCHILD, "Nan"), ("Ellie", CHILD, "me"), ("me", MOTHER, "Ellie")]),
     ("Grandpa Joe took Noah and Ava to the zoo. Noah wouldn't leave the penguins.",

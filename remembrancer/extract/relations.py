@@ -24,7 +24,7 @@ from .kinds import JOBS, SAYING, _subjects
 from .lines import section
 from .people import FILLERS, inside, name_gender, quoted, spoken_to
 from .roles import in_law_end, role_noun
-from .signed import KISSES, signed
+from .signed import KISSES, LETTER_OPENS, signed
 
 POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # How sure a relation is, by the rule that read it (the share right on the tuning writers of bench/journal.py
@@ -47,7 +47,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # Tenth round (situations v3): the one worn out or praised after a birth told as news is its mother ("worn"): 4 of 4 on
 # half A, 2 of 2 on half B.
 CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
-              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "own": 0.9,
+              "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "greeted": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "listed": 0.5, "endearing": 0.5, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "pronoun-unclear": 0.6, "new": 0.75, "verb": 0.9, "we": 0.85,
               "named": 0.9, "after": 0.9, "follows": 0.9, "care": 0.9, "class": 0.9, "wedding": 0.9, "married": 0.9, "born": 0.9, "had": 0.9, "couple": 0.9, "worn": 0.9}
@@ -76,7 +76,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "39"  # 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "40"  # 40: relrec19 (a letter greeted "Dear Ellie and Sam," is to each: "Your Nana", "Your Auntie Karen" and a kin word it is signed with are both readers'; a letter greeting its reader by name and signed with a kin word ("Love,\nGrandad") is from the reader's that, "signed" as a chat message's, also with no "I" in it; "Dear Grandad," and "Dear Mum," greet the writer's own: "Dear" is no name before a kin word; "I have three children: Aisha, Bilal and Zara"; no open-vocabulary role from a verb read as a noun after a name, "Your Auntie Lyn rang"); 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -175,6 +175,8 @@ class Relations:
         name_at = {t.i: p for p, person in enumerate(ex.people) for m in person.mentions if m.kind == "name"
                    for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         two = _two(ex)  # the speakers of a chat of two, whom "we" are
+        readers = _readers(ex, next((p for p, person in enumerate(ex.people) if not person.narrator and any(
+            m.kind == "addressee" for m in person.mentions)), None), None)  # whom a letter is to
         found: list[tuple[int, str, int, int, int, str]] = []  # (subject, role, object, start, end, how)
         unlinked = defaultdict(list)  # (role, possessor) -> role phrase tokens
         roles_of = defaultdict(set)  # person -> roles they were given, any possessor
@@ -194,6 +196,9 @@ class Relations:
                 # "her daughters" are several people, never one named person, but each of those named
                 # beside them ("her sons Tom and Ben", "his daughters, Isla and Freya") is one of them.
                 role, owner = role_noun(noun), possessor(noun)
+                if owner is None and noun.dep_ == "dobj" and noun.head.lemma_ == "have" and noun.i + 1 < len(doc) \
+                        and doc[noun.i + 1].text == ":" and not _irrealis_be(noun.head):
+                    owner = next((who(c) for c in noun.head.children if c.dep_ == "nsubj"), None)  # "I have three sons: ..."
                 if role and owner is not None:
                     for t in _named_beside(doc, noun):
                         if who(t) not in (None, owner):
@@ -254,6 +259,9 @@ class Relations:
                 referent = who(noun.head)  # "Your aunt Philippa": the possessive hangs on the name
                 if possessor(noun.head) != referent:
                     link(referent, role, possessor(noun.head), noun, mention=False, how="stated")
+                    if possessor(noun.head) in readers:  # "Dear Ellie and Sam, ... Your Auntie Karen": each one's
+                        for other in readers - {referent, possessor(noun.head)}:
+                            link(referent, role, other, noun, mention=False, how="stated")
                 continue
             if role is None and referent is not None:
                 # "Monica's geeky older brother": the parser may take a word before the role for the noun
@@ -262,8 +270,9 @@ class Relations:
             if role is None and referent is not None and noun.pos_ == "NOUN":
                 # "you're her favourite niece lol": the parser may take a chat's "lol", "tbh" after a role for the noun
                 role = next((role_noun(c) for c in noun.children if c.dep_ == "compound" and role_noun(c)), None)
-            if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None:
-                role = noun.lemma_.lower()  # open vocabulary, from an explicit link
+            if role is None and referent is not None and person_nounish(noun) and possessor(noun) is not None and not any(
+                    c.dep_ == "compound" and c.i < noun.i and who(c) == referent for c in noun.children):
+                role = noun.lemma_.lower()  # open vocabulary, from an explicit link (not "Your Auntie Lyn rang": a verb misread)
             if role is None:
                 continue
             owner = possessor(noun)
@@ -1150,6 +1159,8 @@ def _named_beside(doc, noun) -> list:
     """The names in apposition to a plural noun, each of them: "her sons Tom and Ben", "his daughters,
     Isla and Freya" (which the parser reads as a coordination, right after the comma)."""
     first = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ":" and doc[noun.i + 2].pos_ == "PROPN":
+        first = doc[noun.i + 2]  # "I have three children: Aisha, Bilal and Zara"
     if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":
         after = doc[noun.i + 2]
         first = after if after.dep_ == "conj" and after.head.i == noun.i and after.pos_ == "PROPN" else None
@@ -1200,13 +1211,21 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                    if any(m.kind == "narrator" for m in person.mentions)), None) if not ex.speakers else None
     reader = next((p for p, person in enumerate(ex.people) if not person.narrator
                    and any(m.kind == "addressee" for m in person.mentions)), None)
+    readers = _readers(ex, reader, writer)
     said_by = {sp for _, _, sp in ex.speakers}
     speakers = {sp: p for p, person in enumerate(ex.people) for sp in said_by if sp in person.aliases}
     signed_as = _signed_kin(ex) if not ex.speakers else None
+    sign = signed(ex.text) if signed_as is not None else None
+    opens = LETTER_OPENS.match(ex.text)
+    greeted = reader is not None and opens is not None and any(
+        m.kind == "name" and m.start < opens.end() for m in ex.people[reader].mentions)
     out = []
     for p, person in enumerate(ex.people):
         if person.narrator and (reader is None or ex.speakers):
             continue
+        signer = not ex.speakers and writer is None and person.narrator  # a letter with no "I", signed "Grandad"
+        # the signature is theirs, and the letter greets its reader by name ("Dear Ellie,")
+        signs = sign is not None and greeted and any(m.start <= sign[0] < m.end for m in person.mentions)
         owners = set()  # one relation to each: the writer's grandfather, and Maisie's ("Blow them out, Grandpa!")
         if any(_kin_to_others(ex, m) for m in person.mentions):
             continue  # "she's Auntie Ruki to my two": the kin of those it says, not the writer's
@@ -1214,6 +1233,7 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
         for m in person.mentions:
             # the kin word the person is called by here ("Mum", though her name may be given too: "Margaret")
             words = ex.text[m.start:m.end].lower().split()
+            words = words[1:] if len(words) > 1 and words[0] in GREETINGS else words  # "Dear Mum," is Mum
             role = KIN_ROLE.get(words[0]) if words else None
             if role is None or m.kind not in ("name", "title"):
                 continue
@@ -1263,11 +1283,14 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
             else:
                 # in a chat, the one whose turn says it (a speaker called "Mum" by another: that one's mother)
                 owner = writer if not ex.speakers else (speakers.get(turn[2]) if turn else None)
+                owner = p if signer else owner
                 how = ("kin-chat" if ex.speakers else "kin") + ("-grand" if grand else "")
+                if how == "kin-grand" and p == reader and opens is not None and m.start < opens.end():
+                    how = "greeted"  # "Dear Grandad, ... Love from Ellie": the writer's own, not the children's word
                 if how.endswith("-grand") and len(words) > 1:
                     how += "-named"  # "Nana Sue", "Grandma Pauline": a title the writer's children call her by
                 if owner == p and not ex.speakers:
-                    owner = reader  # a letter signed "Granny June" to Hannah: Hannah's grandmother
+                    owner, how = reader, "signed" if signs else how  # a letter signed "Granny June" to Hannah: Hannah's grandmother
                 elif owner == p and turn is not None and _signs(ex, m, turn):
                     owner, how = _hearer(ex, turn, speakers, who), "signed"  # "Well done Liam pet. Nan xx" from Irene
                 elif owner is not None and ex.speakers and _self_titled(ex, m, words, owner):
@@ -1276,7 +1299,25 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                     s == p and (o == owner or r == role) for s, r, o, *_ in found):
                 out.append((p, role, owner, span.sent.start_char, span.sent.end_char, how))
                 owners.add(owner)
+            if owner == reader and owner is not None and not ex.speakers and not inside(m.start, quotes):
+                # "Dear Ellie and Sam, ... Your Nana", or signed "Grandad": each one the letter is to has that kin
+                for other in readers - owners - {p, owner}:
+                    if not any(s == p and (o == other or r == role and o not in readers) for s, r, o, *_ in found):
+                        out.append((p, role, other, span.sent.start_char, span.sent.end_char, how))
+                        owners.add(other)
     return out
+
+
+def _readers(ex, reader, writer) -> set:
+    """Everyone a letter is to: the one it speaks to, and those greeted with them ("Dear Ellie and Sam,")."""
+    if reader is None or ex.speakers:
+        return set() if reader is None else {reader}
+    opens = LETTER_OPENS.match(ex.text)
+    if opens is None:
+        return {reader}
+    greeted = {p for p, person in enumerate(ex.people) if p != writer and not person.narrator
+               and any(m.kind == "name" and m.start < opens.end() for m in person.mentions)}
+    return greeted | {reader} if reader in greeted else {reader}
 
 
 # "wants to be called Pop", "you'll call her Granny Mo", "known as Auntie Pat to the kids": a name given, no tie told
@@ -1321,12 +1362,16 @@ def _beside_a_role(span) -> bool:
     return False
 
 
+# "Dear Grandad,": a letter's greeting, no name before the kin word (not "Hi Mom, it's Jill": a chat's, whose mother is not said)
+GREETINGS = {"dear", "dearest"}
+
+
 def _after_a_name(span) -> bool:
     """Is a kin word said after a name, as a title of respect is ("Lata Aunty", "Sharma Uncle", "Yusuf Uncle"), not
     before it as one's own kin are called ("Uncle Bob")?"""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in KIN_ROLE and \
+    return prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in KIN_ROLE and prev.lower_ not in GREETINGS and \
         prev.idx + len(prev.text) + 1 == span.start_char
 
 
