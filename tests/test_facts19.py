@@ -81,15 +81,16 @@ def test_a_few_days_in_a_place_is_not_doing_few_days():
 JOURNAL = [
     ("My brother Femi can't get enough of Afrobeats.", "Femi", LIKES, "afrobeats"),
     ("Dad has picked up the banjo again, God help us.", "Dad", DOES, "banjo"),
-    ("We did a week in Kerala over Onam.", "me", TRAVEL, "kerala"),
-    ("Flew down to Wellington for the graduation.", "me", TRAVEL, "wellington"),
-    ("Thinking of taking up the cello again.", "me", PLANS, "cello"),
+    ("We did a week in Kerala over Onam. I ate far too much.", "me", TRAVEL, "kerala"),
+    ("Flew down to Wellington for the graduation. I was so proud.", "me", TRAVEL, "wellington"),
+    ("Thinking of taking up the cello again. I miss it.", "me", PLANS, "cello"),
     ("Custard creams are my weakness, I ate half the packet.", "me", LIKES, "custard"),
 ]
 
 
 @pytest.mark.parametrize("text,who,kinds,word", JOURNAL, ids=[t[0][:30] for t in JOURNAL])
 def test_a_fact_in_a_journal_line(text, who, kinds, word):
+    # a line with no "I" has no writer among its people, so each one that drops its subject says "I" once
     got = facts(text)
     assert found(got, who, kinds, word), got
 
@@ -123,5 +124,5 @@ def test_not_a_fact(turn):
 
 
 def test_a_place_flown_to_is_not_a_rage():
-    got = facts("Flew up to Inverness on Friday. Mum flew into a rage about the cat.")
+    got = facts("Flew up to Inverness on Friday. I forgot my coat. Mum flew into a rage about the cat.")
     assert found(got, "me", TRAVEL, "inverness") and not any("rage" in w for _, _, w in got), got
