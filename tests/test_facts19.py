@@ -54,6 +54,7 @@ TURNS = [
     ("Liam", "Flew up to Darwin for the weekend", TRAVEL, "darwin"),                          # Australian
     ("Liam", "We did a few days in Hobart, so good", TRAVEL, "hobart"),
     ("Anna", "Just got back from Tasmania!", TRAVEL, "tasmania"),
+    ("Jack", "Yeah mate, just got back from Perth.", TRAVEL, "perth"),                      # the one spoken to first
     ("Ifeoma", "Spent a week in Accra with my cousins", TRAVEL, "accra"),                      # Nigerian
     ("Rhys", "Drove down to Cornwall at the weekend", TRAVEL, "cornwall"),                     # Welsh
     ("Hamish", "Had a long weekend on Skye, midges were brutal", TRAVEL, "skye"),              # Scottish
@@ -114,6 +115,7 @@ NOT_FACTS = [
     "Flew into a rage when I saw the bill",
     "I'm not obsessed with anything really",
     "Can you get enough of it though?",
+    "Babe, got back from the shops, no bread left",
 ]
 
 

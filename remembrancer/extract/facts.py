@@ -251,13 +251,18 @@ class _Reader:
         """The verb of a sentence said without its subject, which is then the writer or the chat's speaker: "Flew up to
         Darwin", "Picked up the tabla again", "Thinking of doing a pottery course", "Can't get enough of dosa". Only a
         verb that opens the sentence in a past or -ing form, or "can't" ("Pick up the guitar" is said to someone)."""
+        called = None
         for tok in self.doc[lo:hi]:
             if tok.is_space or tok.is_punct or tok.dep_ in ("aux", "auxpass", "neg", "advmod", "intj", "cc"):
+                continue
+            if called is None and tok.pos_ in ("NOUN", "PROPN") and tok.i + 1 < hi and self.doc[tok.i + 1].text == "," \
+                    and all(t.is_punct or t.is_space or t.dep_ == "intj" for t in self.doc[lo:tok.i]):
+                called = tok  # "Yeah mate, just got back from Tasmania": the one spoken to, which the parser makes the subject
                 continue
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "advcl") or self.asked(tok):
                 return None
             kids = self.kids(tok)
-            if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in kids):
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c != called for c in kids):
                 return None
             cannot = any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in ("ca", "can", "cannot") for c in kids)
             return tok if tok.tag_ in ("VBD", "VBN", "VBG") or (tok.tag_ == "VB" and cannot) else None
