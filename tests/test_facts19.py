@@ -116,6 +116,8 @@ NOT_FACTS = [
     "I'm not obsessed with anything really",
     "Can you get enough of it though?",
     "Babe, got back from the shops, no bread left",
+    "Wishing you a relaxing weekend lah",
+    "Cant wait to chat with you",
 ]
 
 

@@ -56,7 +56,8 @@ DOING = {"play", "practice", "practise", "do", "go", "run", "swim", "ski", "hike
 EMPTY_VERBS = {"go", "see", "make", "do", "try", "get", "have", "be", "enjoy", "find", "hear", "know", "start", "keep",
                "give", "take", "bring", "put", "come", "look", "feel", "say", "tell", "ask", "think", "let", "help", "use",
                "spend", "play", "show", "visit", "continue", "share", "check", "catch", "head", "learn", "explore", "stay",
-               "watch", "wait", "wonder", "work", "send", "call", "text", "tell", "update", "mean", "need", "guess", "hope"}
+               "watch", "wait", "wonder", "work", "send", "call", "text", "tell", "update", "mean", "need", "guess", "hope",
+               "chat", "talk", "meet"}
 SKIP_OBJECTS = {"best", "it", "that", "this", "them", "one", "something", "anything", "everything", "nothing", "thing",
                 "things", "lot", "way", "time", "what", "which", "you", "yours", "mine", "all", "some", "stuff"}
 NOT_A_FACT_AUX = {"would", "could", "might", "should", "may", "must"}
@@ -312,7 +313,7 @@ class _Reader:
             if kind is None:
                 return
             for o in self.objects(obj):
-                if o.lemma_.lower() in IDEAS:  # "I like that idea", "I love the sound of that": a reply, not a taste
+                if o.lemma_.lower() in IDEAS and not self.prep_gerund(o, "of"):  # "I like that idea": a reply, not a taste
                     continue
                 if phrase := self.verb_or_noun(o):
                     add(kind, phrase, f"{kind} {phrase}")
@@ -341,6 +342,8 @@ class _Reader:
                     if (phrase := self.verb_phrase(t)) and phrase not in EMPTY_VERBS:
                         add("plans", phrase, f"plans to {phrase}")
                 return
+        if lemma == "wish" and any(c.lower_ in ("you", "u", "ya", "y'all") for c in kids):
+            return  # "Wishing you a relaxing day": a wish for someone else
         if lemma in WANT | PLAN or (lemma == "think" and progressive):
             kind = "plans" if lemma in PLAN or lemma == "think" else "wants"
             # what is wanted or planned comes after the verb ("Today has been great—I decided to give ...": not "been")
