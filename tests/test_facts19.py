@@ -29,6 +29,21 @@ def found(got, who, kinds, word):
     return any(p == who and k in kinds and word in w.split() for p, k, w in got)
 
 
+# Read by branch facts19's extract/facts.py (facts 5, commit cadffb5), which lowered REALTALK chats 4-5 at R@25 and
+# was taken out (docs/benchmarks.md, "Round 19, facts19"): main's reader misses these, strictly.
+MISSED = pytest.mark.xfail(strict=True, reason="main's facts reader misses this form (facts19's reading was taken out)")
+MAIN_READS = {"I'm obsessed with padel at the minute", "I'm hooked on crosswords now, every single morning",
+              "I took up cold water swimming in the spring", "We went to Boracay last summer",
+              "I'm thinking of moving to Pune next year", "I'm planning on running the Dublin marathon"}
+MAIN_TRAPS = {"I like that idea", "I did a few days in hospital after the fall", "We did a few days of overtime"}
+
+
+def missed(cases, read=()):
+    """The cases as parameters, those main does not read right marked as strict xfails."""
+    return [c if c[0 if isinstance(c, str) else 1] in read else pytest.param(*([c] if isinstance(c, str) else c), marks=MISSED)
+            for c in cases]
+
+
 LIKES, DOES, TRAVEL, PLANS = ("likes",), ("does", "likes", "studies"), ("does",), ("plans", "wants")
 
 # (speaker, turn, kinds, a word of what; a second speaker answers "ok" so each turn is a chat of its own)
@@ -68,12 +83,13 @@ TURNS = [
 ]
 
 
-@pytest.mark.parametrize("who,turn,kinds,word", TURNS, ids=[t[1][:30] for t in TURNS])
+@pytest.mark.parametrize("who,turn,kinds,word", missed(TURNS, MAIN_READS), ids=[t[1][:30] for t in TURNS])
 def test_a_fact_said_as_people_text_it(who, turn, kinds, word):
     got = chat([(who, turn), ("Sam", "ok")])
     assert found(got, who, kinds, word), got
 
 
+@MISSED
 def test_a_few_days_in_a_place_is_not_doing_few_days():
     got = chat([("Liam", "We did a few days in Hobart, so good"), ("Sam", "ok")])
     assert not any("few" in w.split() or "days" in w.split() for _, _, w in got), got
@@ -89,7 +105,8 @@ JOURNAL = [
 ]
 
 
-@pytest.mark.parametrize("text,who,kinds,word", JOURNAL, ids=[t[0][:30] for t in JOURNAL])
+@pytest.mark.parametrize("text,who,kinds,word", [pytest.param(*j, marks=MISSED) for j in JOURNAL],
+                         ids=[t[0][:30] for t in JOURNAL])
 def test_a_fact_in_a_journal_line(text, who, kinds, word):
     # a line with no "I" has no writer among its people, so each one that drops its subject says "I" once
     got = facts(text)
@@ -121,12 +138,13 @@ NOT_FACTS = [
 ]
 
 
-@pytest.mark.parametrize("turn", NOT_FACTS)
+@pytest.mark.parametrize("turn", [pytest.param(t, marks=MISSED) if t in MAIN_TRAPS else t for t in NOT_FACTS])
 def test_not_a_fact(turn):
     got = chat([("Rosa", turn), ("Dev", "ok")])
     assert not {g for g in got if g[0] == "Rosa" and g[1] in ("likes", "does", "plans", "wants")}, got
 
 
+@MISSED
 def test_a_place_flown_to_is_not_a_rage():
     got = facts("Flew up to Inverness on Friday. I forgot my coat. Mum flew into a rage about the cat.")
     assert found(got, "me", TRAVEL, "inverness") and not any("rage" in w for _, _, w in got), got

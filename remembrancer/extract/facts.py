@@ -56,8 +56,7 @@ DOING = {"play", "practice", "practise", "do", "go", "run", "swim", "ski", "hike
 EMPTY_VERBS = {"go", "see", "make", "do", "try", "get", "have", "be", "enjoy", "find", "hear", "know", "start", "keep",
                "give", "take", "bring", "put", "come", "look", "feel", "say", "tell", "ask", "think", "let", "help", "use",
                "spend", "play", "show", "visit", "continue", "share", "check", "catch", "head", "learn", "explore", "stay",
-               "watch", "wait", "wonder", "work", "send", "call", "text", "tell", "update", "mean", "need", "guess", "hope",
-               "chat", "talk", "meet"}
+               "watch", "wait", "wonder", "work", "send", "call", "text", "tell", "update", "mean", "need", "guess", "hope"}
 SKIP_OBJECTS = {"best", "it", "that", "this", "them", "one", "something", "anything", "everything", "nothing", "thing",
                 "things", "lot", "way", "time", "what", "which", "you", "yours", "mine", "all", "some", "stuff"}
 NOT_A_FACT_AUX = {"would", "could", "might", "should", "may", "must"}
@@ -91,17 +90,6 @@ TRYING = {"shot", "try", "go", "whirl"}
 INTEREST = {"interest", "eye", "attention", "curiosity", "imagination", "fancy"}
 # "I had a peaceful day hiking", "had a blast playing volleyball": a stretch of time spent doing something.
 SPELLS = {"day", "morning", "afternoon", "evening", "night", "weekend", "time", "blast", "week", "holiday", "vacation"}
-# Nouns that make what they are said of a taste, but only said of the thing: "suya is my weakness" (not "my weakness
-# is I talk too much"), "filter coffee is my guilty pleasure", "sinigang is my comfort food".
-TREATS = {"weakness", "weaknesses"}
-TREATS_WITH = {"pleasure": "guilty", "pleasures": "guilty", "food": "comfort"}
-# What one likes of something just said: "I like that idea", "I love the sound of that".
-IDEAS = {"idea", "ideas", "plan", "suggestion", "thought", "sound", "look", "point"}
-# Verbs of a journey that say where one went with "to": "flew up to Darwin", "drove down to Cornwall".
-JOURNEYS = {"fly", "drive", "head", "travel", "sail", "cycle", "hop", "pop", "nip", "jet", "zip", "road-trip"}
-# Spans of time spent somewhere: "did a few days in Hobart", "spent a week in Accra", "had a long weekend on Skye".
-STAYS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "fortnight", "month", "months",
-         "holiday", "holidays", "vacation", "break", "stint", "trip"}
 SCHOOLS = {"school", "university", "college", "academy", "uni", "institute", "conservatory", "seminary"}
 _LEAD = re.compile(r"^(?:the|a|an|my|our|his|her|their|your|its|this|that|these|those|some|any)\s+", re.I)
 
@@ -132,11 +120,7 @@ class Facts:
     """Person facts from clauses whose subject is a person of the entry."""
 
     name = "facts"
-    version = "5"  # 5 (facts19): a subject left out ("Flew up to Darwin", "Picked up the tabla again", "Thinking of
-    #    doing a pottery course"), "X is my weakness / guilty pleasure / comfort food", "can't get enough of X", "picked up
-    #    the tabla again", trips ("flew up to Darwin", "got back from Tasmania", "did a few days in Hobart": not "does few
-    #    days"), "I like that idea" no taste
-    # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
+    version = "4"  # 2: favourites said of the thing, tastes said with an adjective, places been to, schools, internships
     # 3: bouts of an activity ("a game of basketball", "my yoga class"), "give X a shot", "X caught my interest",
     #    "curious about", "drawn to", "had a day hiking", "I was visiting", "I do play", a name the parser calls a
     #    date ("at Manchester, second year"), things listed with a possession
@@ -243,31 +227,6 @@ class _Reader:
                 pid = self.who(tok)
                 if pid is not None:
                     self.possessed(pid, tok, tok.head, start, end)
-        verb = self.dropped(lo, hi)
-        if verb is not None and (pid := self.speaker(verb.idx)) is not None:
-            self.clause(pid, verb, start, end, lo, hi, dropped=True)
-            self.activities(pid, verb, start, end, lo, hi)
-
-    def dropped(self, lo, hi):
-        """The verb of a sentence said without its subject, which is then the writer or the chat's speaker: "Flew up to
-        Darwin", "Picked up the tabla again", "Thinking of doing a pottery course", "Can't get enough of dosa". Only a
-        verb that opens the sentence in a past or -ing form, or "can't" ("Pick up the guitar" is said to someone)."""
-        called = None
-        for tok in self.doc[lo:hi]:
-            if tok.is_space or tok.is_punct or tok.dep_ in ("aux", "auxpass", "neg", "advmod", "intj", "cc"):
-                continue
-            if called is None and tok.pos_ in ("NOUN", "PROPN") and tok.i + 1 < hi and self.doc[tok.i + 1].text == "," \
-                    and all(t.is_punct or t.is_space or t.dep_ == "intj" for t in self.doc[lo:tok.i]):
-                called = tok  # "Yeah mate, just got back from Tasmania": the one spoken to, which the parser makes the subject
-                continue
-            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "advcl") or self.asked(tok):
-                return None
-            kids = self.kids(tok)
-            if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c != called for c in kids):
-                return None
-            cannot = any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in ("ca", "can", "cannot") for c in kids)
-            return tok if tok.tag_ in ("VBD", "VBN", "VBG") or (tok.tag_ == "VB" and cannot) else None
-        return None
 
     def asked(self, verb) -> bool:
         """Is the clause a question? Its sentence ends in "?" (the first end mark after the verb)."""
@@ -276,7 +235,7 @@ class _Reader:
                 return t.text == "?"
         return self.doc[self.hi - 1].text == "?"
 
-    def clause(self, pid, verb, start, end, lo, hi, dropped=False):
+    def clause(self, pid, verb, start, end, lo, hi):
         lemma = KEY_FORMS.get(verb.lower_, verb.lemma_.lower()) if verb.tag_.startswith("VB") else verb.lemma_.lower()
         kids = self.kids(verb)
         deps = {c.dep_ for c in kids}
@@ -286,12 +245,12 @@ class _Reader:
         negated = "neg" in deps or bool(words & {"never", "not", "n't"})
         modal = {c.lower_ for c in kids if c.dep_ == "aux" and c.lower_ in NOT_A_FACT_AUX | {"'d"}}
         future = bool({c.lower_ for c in kids if c.dep_ == "aux"} & {"will", "'ll", "shall"})
-        progressive = verb.tag_ == "VBG" and (dropped or any(c.dep_ == "aux" and c.lemma_ == "be" for c in kids))
+        progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in kids)
         perfect_progressive = progressive and any(c.dep_ == "aux" and c.lower_ == "been" for c in kids)
         obj = next((c for c in kids if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") and c.i > verb.i), None)
         if obj is None and lemma in LIKE | DISLIKE:  # "I don't really like cooking": the tagger can leave the object loose
             obj = next((c for c in kids if c.i > verb.i and c.tag_ == "VBG"), None)
-        if verb.lower_ == "got" and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids):
+        if lemma == "get" and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids):
             lemma = "have"  # "I've got a shed"
 
         def add(kind, what, statement, tok=verb):
@@ -313,17 +272,11 @@ class _Reader:
             if kind is None:
                 return
             for o in self.objects(obj):
-                if o.lemma_.lower() in IDEAS and not self.prep_gerund(o, "of"):  # "I like that idea": a reply, not a taste
-                    continue
                 if phrase := self.verb_or_noun(o):
                     add(kind, phrase, f"{kind} {phrase}")
             return
         if lemma == "be" and not negated and not modal:
             self.copula(pid, verb, kids, add)
-            return
-        if lemma == "get" and negated and (enough := next((c for c in kids if c.lower_ == "enough" and c.i > verb.i), None)) is not None:
-            if not modal and (what := self.prep_object(enough, ("of",)) or self.prep_object(verb, ("of",))):
-                add("likes", what, f"can't get enough of {what}")  # "I can't get enough of brown bread"; not "enough sleep"
             return
         if lemma == "wait" and negated and {c.lower_ for c in kids if c.dep_ == "aux"} & {"can", "ca", "could", "cannot"}:
             # "I can't wait to try sushi", "can't wait for the concert": looked forward to
@@ -342,8 +295,6 @@ class _Reader:
                     if (phrase := self.verb_phrase(t)) and phrase not in EMPTY_VERBS:
                         add("plans", phrase, f"plans to {phrase}")
                 return
-        if lemma == "wish" and any(c.lower_ in ("you", "u", "ya", "y'all") for c in kids):
-            return  # "Wishing you a relaxing day": a wish for someone else
         if lemma in WANT | PLAN or (lemma == "think" and progressive):
             kind = "plans" if lemma in PLAN or lemma == "think" else "wants"
             # what is wanted or planned comes after the verb ("Today has been great—I decided to give ...": not "been")
@@ -369,21 +320,14 @@ class _Reader:
             if target is not None and (phrase := self.verb_or_noun(target)):
                 add("plans", phrase, f"looks forward to {phrase}")
             return
-        if not future and (trip := self.trip(verb, lemma, obj, dropped)) is not None:
-            add("does", f"been to {trip}", f"went to {trip}")
-            return
-        if lemma == "do" and obj is not None and obj.dep_ == "dobj" and obj.lower_ in STAYS:
-            return  # "did a few days of overtime", "did a week in hospital": no activity named
         if lemma == "get" and (perfect_progressive or words & TAKING_TO) and not future:  # "I've been getting into pottery"
             if what := self.bare(verb, "into"):
                 add("likes", what, f"likes {what}")
             return
         if lemma == "pick" and any(c.dep_ == "prt" and c.lower_ == "up" for c in kids) and not future:
             # "I've picked up knitting": a pastime begun (a thing picked up has its article: "picked up the kids")
-            # "picked up the tabla again": taken up once more, article or not
-            again = "again" in words
             taken = next((c for c in kids if c.dep_ in ("dobj", "xcomp") and c.i > verb.i
-                          and (c.tag_ == "VBG" or c.pos_ == "NOUN") and (again or not any(g.dep_ in ("det", "poss") for g in self.kids(c)))), None)
+                          and (c.tag_ == "VBG" or c.pos_ == "NOUN") and not any(g.dep_ in ("det", "poss") for g in self.kids(c))), None)
             if taken is not None and (what := self.verb_or_noun(taken)):
                 add("does", what, f"took up {what}")
             return
@@ -564,36 +508,6 @@ class _Reader:
         what = self.noun_phrase(thing) if trial is not None and thing is not None else None
         return re.sub(r"\s+an?\s+(?:" + "|".join(TRYING) + r")\b.*$", "", what) if what else None  # parsed as one phrase
 
-    def trip(self, verb, lemma, obj, dropped) -> str | None:
-        """Where a journey went, said in the past: "flew up to Darwin", "got back from Tasmania", "did a few days in
-        Hobart", "spent a week in Accra"; None when it is not one or names no place."""
-        kids = self.kids(verb)
-        if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (dropped or any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)))):
-            return None
-        if lemma in JOURNEYS:
-            return self.place(verb, ("to",))
-        back = next((c for c in kids if c.lower_ == "back" and c.dep_ in ("advmod", "prt")), None)
-        if back is not None and lemma in JOURNEYS | {"get", "come"}:
-            return self.place(verb, ("from",))
-        stay = next((c for c in kids if c.dep_ in ("dobj", "npadvmod") and c.lower_ in STAYS and c.i > verb.i), None)
-        if lemma in ("do", "spend", "have") and stay is not None:  # "spent a week in Accra": the parser's adverb
-            return self.place(verb, ("in", "on", "at")) or self.place(stay, ("in", "on", "at"))
-        return None
-
-    def place(self, head, preps) -> str | None:
-        """The place named after one of `preps` of the head or of its particle ("flew up to Darwin", "back from
-        Tasmania"): a place's name, not a common noun ("a few days in hospital") nor someone's home ("at Tom's")."""
-        for c in self.kids(head) + [g for c in self.kids(head) if c.dep_ in ("prt", "advmod") for g in self.kids(c)]:
-            if c.dep_ != "prep" or c.lower_ not in preps:
-                continue
-            pobj = next((g for g in self.kids(c) if g.dep_ == "pobj"), None)
-            if pobj is None or pobj.pos_ != "PROPN" and pobj.ent_type_ not in ("GPE", "LOC"):
-                continue
-            if pobj.ent_type_ in ("DATE", "TIME", "ORG") or any(g.dep_ == "case" for g in self.kids(pobj)):
-                continue
-            return self.noun_phrase(pobj)
-        return None
-
     def bare(self, head, prep) -> str | None:
         """ "getting into pottery", "into baking bread": a pastime after the preposition, said without an article or an
         owner (not "got into the car", "into my old jeans")."""
@@ -734,9 +648,7 @@ class _Reader:
                         self.add(pid, "likes", what, f"likes {what}", start, end, None, None)
                 return
             be = of_whom.head if of_whom.dep_ == "attr" else None
-        said = {noun.lower_} | {c.lower_ for c in self.kids(noun) if c.i < noun.i}  # "my comfort food", parsed either way
-        treat = bool(said & TREATS) or any(TREATS_WITH.get(w) in said for w in said)
-        if (favourite or (treat and noun.dep_ == "attr")) and be is not None and be.lemma_ in ("be", "become") and self.lo <= be.i < self.hi and not self.asked(be):
+        if favourite and be is not None and be.lemma_ in ("be", "become") and self.lo <= be.i < self.hi and not self.asked(be):
             if any(c.dep_ == "neg" for c in self.kids(be)):
                 return
             thing = next((c for c in self.kids(be) if c.dep_ == "nsubj"), None)
