@@ -400,6 +400,14 @@ def told_label(said, width: int = 40):
         if isinstance(said, dict) else said_label(said, width)
 
 
+def left_as_xfail(cases, left: dict, label=None) -> list:
+    """The cases whose label (`told_label` of the text, or `label(case)`) starts with a key of `left`, as strict
+    xfails with its reason: what is still read wrongly, so a case read rightly later fails too."""
+    label = label or (lambda c: told_label(c[0]))
+    return [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=r)) if (r := next(
+        (why for k, why in left.items() if label(c).startswith(k)), None)) else c for c in cases]
+
+
 def read_deaths(memory) -> list[tuple[set, float, set]]:
     """[(every name and alias of a person read as dead, lower case), the surest confidence, the years its stated
     deaths are dated]; the writer's names include "me"; pets and things are left out."""

@@ -16,7 +16,7 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import add_told, chat_lines, email_said, false_deaths, missed_deaths, named, read_deaths, store_on, told_label
+from conftest import add_told, chat_lines, email_said, false_deaths, missed_deaths, named, read_deaths, store_on, told_label, left_as_xfail
 from conftest import unmarked
 
 pytestmark = pytest.mark.backends
@@ -349,8 +349,7 @@ LEFT = {
 
 
 def _rows(cases):
-    return [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=r)) if (r := next(
-        (why for k, why in LEFT.items() if told_label(c[0]).startswith(k)), None)) else c for c in cases]
+    return left_as_xfail(cases, LEFT)
 
 
 @pytest.mark.sqlite_only

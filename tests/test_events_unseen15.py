@@ -18,7 +18,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_told, chat_lines, false_deaths, missed_deaths, read_deaths, read_events, store_on
+from conftest import add_told, chat_lines, false_deaths, missed_deaths, read_deaths, read_events, store_on, left_as_xfail
 from conftest import told_label, unmarked
 
 pytestmark = pytest.mark.backends
@@ -222,8 +222,7 @@ def _id(case):
 
 
 def _rows(cases):
-    return [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=r)) if (r := next(
-        (why for k, why in LEFT.items() if _id(c).startswith(k)), None)) else c for c in cases]
+    return left_as_xfail(cases, LEFT, _id)
 
 
 @pytest.mark.sqlite_only

@@ -12,7 +12,7 @@ import pytest
 from remembrancer import Memory
 from remembrancer.people import FACT
 
-from conftest import add_told, named, read_deaths, store_on, told_label, unmarked
+from conftest import add_told, named, read_deaths, store_on, told_label, unmarked, left_as_xfail
 
 pytestmark = pytest.mark.backends
 AT = "2024-06-03"
@@ -127,8 +127,7 @@ def _living_dead(memory, alive):
 
 
 def _rows(cases):
-    return [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=r)) if (r := next(
-        (why for k, why in LEFT.items() if told_label(c[0]).startswith(k)), None)) else c for c in cases]
+    return left_as_xfail(cases, LEFT)
 
 
 @pytest.mark.sqlite_only

@@ -9,7 +9,7 @@ A death is STATED when read at or above people.FACT; below it it is "perhaps". E
 import pytest
 
 from remembrancer import Memory
-from conftest import add_told as _add, chat_lines, email_said, false_deaths, missed_deaths, param_ids, read_deaths as _deaths
+from conftest import add_told as _add, chat_lines, email_said, false_deaths, missed_deaths, param_ids, read_deaths as _deaths, left_as_xfail
 from conftest import store_on, told_label as _label, unmarked
 
 pytestmark = pytest.mark.backends
@@ -277,8 +277,7 @@ LEFT = {
 
 
 def _rows(cases):
-    return [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=r)) if (r := next(
-        (why for k, why in LEFT.items() if param_ids([c], label=_label)[0].startswith(k)), None)) else c for c in cases]
+    return left_as_xfail(cases, LEFT, lambda c: param_ids([c], label=_label)[0])
 
 
 @pytest.mark.sqlite_only
