@@ -73,8 +73,9 @@ def nlp():
 def structure_starts(text) -> list[tuple[int, int]]:
     """Where a text's Markdown structure starts a unit (`lines.marked_lines`): each list item, task, quote line and
     table row, as (the mark's offset, its first word's, which goes on with it; a row's cells are read on:
-    "| Auntie Val | passed away |"), each heading and the line under it (a heading is a line of its own: "# Mum\nShe
-    rang" is no "Mum She"), and the paragraph after a blank line under one. A text of no such line gives []."""
+    "| Auntie Val | passed away |"), each heading and the line under it, whose first word goes on with its second (a
+    heading is a line of its own: "# Mum\nShe rang" is no "Mum She"), and the paragraph after a blank line under one.
+    A text of no such line gives []."""
     starts = []
     for line in marked_lines(text):
         if not text[line.body:line.end].strip():
@@ -82,8 +83,9 @@ def structure_starts(text) -> list[tuple[int, int]]:
         starts.append((line.mark, line.body))
         if line.kind == "heading":
             under = _LINE_UNDER.match(text, line.end)
-            if under:
-                starts.append((under.end(), None))
+            if under:  # its first word goes on with the next: "# Nani\nNani passed away" is no sentence "Nani"
+                second = _SECOND_WORD.match(text, under.end())
+                starts.append((under.end(), second.end() if second else None))
             continue
         after = _PARAGRAPH_AFTER.match(text, line.end)
         if after:
@@ -93,6 +95,7 @@ def structure_starts(text) -> list[tuple[int, int]]:
 
 _PARAGRAPH_AFTER = re.compile(r"\n[ \t]*\n\s*(?=\S)")
 _LINE_UNDER = re.compile(r"\n\s*(?=\S)")
+_SECOND_WORD = re.compile(r"[\w'\u2019-]+[ \t]+(?=\w)")
 
 
 def with_turns(text, speakers, known=None):
