@@ -1830,7 +1830,7 @@ class Situations:
     that reading."""
 
     name = "situations"
-    version = "5"  # 5: mdlines19 (a birth is the writer's child by the parent's words in the section of notes that tells it, lines.section, and "our daughter" is grown when she is worn out or had the baby, "our daughter is exhausted", "our little girl had her baby"); 4: notesmd17 (no tie to one whose every name is a title, "- Walking on Sunshine": kinds "other"; "our son" is no sign the writer is a new baby's parent when another's name follows or he "is a father"); 3: a birth told as news and "<Name> is exhausted and fine" or "<Name> was amazing" after it: her baby. 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
+    version = "6"  # 6: heading20 (the parent's words in quotation marks are another's: no sign the writer is the baby's parent, '"... to introduce our daughter."'); 5: mdlines19 (a birth is the writer's child by the parent's words in the section of notes that tells it, lines.section, and "our daughter" is grown when she is worn out or had the baby, "our daughter is exhausted", "our little girl had her baby"); 4: notesmd17 (no tie to one whose every name is a title, "- Walking on Sunshine": kinds "other"; "our son" is no sign the writer is a new baby's parent when another's name follows or he "is a father"); 3: a birth told as news and "<Name> is exhausted and fine" or "<Name> was amazing" after it: her baby. 2: "<Name> had the baby" (or gave birth): the baby the birth names is hers
 
     def __call__(self, ex: Extraction) -> Extraction:
         if ex.doc is None:
@@ -1970,14 +1970,17 @@ def _worn(ex, ev, baby) -> int | None:
 def _parent_sign(said: str, baby=()) -> bool:
     """Do the writer's own words say they are a new baby's parent? "waters went" is theirs unless it is someone's ("her
     waters went", "Kasia's waters broke"); "our son" is not the baby when a name not the baby's follows, or the son is
-    said to be a parent ("our daughter Kate is exhausted", "our son is a father!": a grandparent's words)."""
+    said to be a parent ("our daughter Kate is exhausted", "our son is a father!": a grandparent's words). Words in
+    quotation marks are another's (the parents' announcement copied out: '"... to introduce our daughter."')."""
+    spans = quoted(said)
+
     def grown(m):
         after = said[m.end():m.end() + 40]
         name = _NAMED_AFTER.match(after)
         return bool(name and name.group(1).lower() not in {w.lower() for b in baby for w in b.split()}) or bool(
             _A_PARENT.match(after)) or bool(HAD_BABY.match(after)) or _worn_after(after) and len(m.group().split()) == 2
 
-    return any((m.group("before") is None or not m.group("before").lower().strip(",;:").endswith(("her", "his", "their", "'s", "’s")))
+    return any(not inside(m.start(), spans) and (m.group("before") is None or not m.group("before").lower().strip(",;:").endswith(("her", "his", "their", "'s", "’s")))
                and not (m.group().lower().startswith("our") and grown(m)) for m in PARENT_SIGNS.finditer(said))
 
 
