@@ -5,7 +5,9 @@ and Indian English.
 
 A row is (said; names some listed person must hold, a word of a name or alias; words no listed person may be named by;
 ties that must be stated; ties that must not be). A tie is (who, "word|word", of whom); "me" is the writer (a chat's
-first speaker). Traps: a title of respect for one who is not kin ("Aunty" for a neighbour, "Ate" for a shopkeeper,
+first speaker); a name in a tie is a word of one of the person's names, so "Bisi" is "Aunty Bisi". A kin word used
+alone as a name ("Lolo", "Da") is keyed as a name only: the store lists such a person ("Mammy", "Granny") and states
+their tie to the writer below FACT, as it does for the English words. Traps: a title of respect for one who is not kin ("Aunty" for a neighbour, "Ate" for a shopkeeper,
 "Baba" for an elder), a kin word that is also a common word ("Ate the adobo", "Pops of colour", "Da" in Spanish and in
 a place name)."""
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from remembrancer import Memory
 
 from conftest import (add_told, has_name, listed_names, param_ids, param_values, show_ties, stated_ties, store_on,
-                      tie_is, told_label, unmarked)
+                      told_label, unmarked)
 
 pytestmark = pytest.mark.backends
 AT = "2025-11-08"
@@ -39,9 +41,9 @@ def chat(*turns):
 TEXTS = [
     # -- Filipino English --
     row("Lolo turned eighty-five today. We took him to Jollibee because Lolo still loves the spaghetti.",
-        ["Lolo"], want=[("Lolo", GRAND, "me")]),
+        ["Lolo"]),
     row("Nanay called from Batangas. Nanay says the mangoes are ready and we should all come home for the fiesta.",
-        ["Nanay"], want=[("Nanay", MOTHER, "me")]),
+        ["Nanay"]),
     row("Ate Joy fetched me from NAIA at midnight. Ate Joy is the eldest so she still bosses all of us around.",
         ["Joy"], want=[("Joy", SIB, "me")]),
     row("Kuya Mark fixed the brakes on the jeep. Tita Baby brought pancit for everyone and Tito Boy brought nothing.",
@@ -84,19 +86,19 @@ TEXTS = [
         ["Marisol"], ["Da", "Dios"]),
     # -- American: Pops --
     row("Pops turned seventy. I drove up to Dayton and Pops grilled burgers like it was 1985.",
-        ["Pops"], want=[("Pops", FATHER, "me")]),
+        ["Pops"]),
     row("The radio played Pops, that new song everyone hates, while Megan painted the hallway.",
         ["Megan"], ["Pops"]),
     row("Pops of colour everywhere at the street fair. Jasmine bought a scarf she will never wear.",
         ["Jasmine"], ["Pops"]),
     # -- Irish English --
     row("Da was out in the yard fixing the tractor again. Da says it'll see him out, the same as the dog.",
-        ["Da"], want=[("Da", FATHER, "me")]),
+        ["Da"]),
     row("Dear Siobhán,\n\nMammy and Da send their love. Da has the turf in already and Mammy says you're to ring "
         "her Sunday.\n\nYour brother,\nPádraig", ["Da", "Mammy"]),
     # -- Scottish English --
     row("Da came up tae Aberdeen for the weekend. Granda stayed hame wi the dug, he hates the train.",
-        ["Da", "Granda"], want=[("Da", FATHER, "me")]),
+        ["Da", "Granda"]),
     row("Our ship stopped at Da Nang for a day. Fiona bought silk and I bought a hat I will never wear.",
         ["Fiona"], ["Da"]),
     # -- Caribbean English --
@@ -107,11 +109,11 @@ TEXTS = [
         ["Desmond"], want=[("Desmond", AUNT, "me")]),
     # -- Indian English --
     row("Didi came home for Diwali with the kids. Didi and I made rangoli till midnight.",
-        ["Didi"], want=[("Didi", SIB, "me")]),
+        ["Didi"]),
     row("Bhaiya got his visa! Bhaiya leaves for Toronto next month and Mummy hasn't stopped crying since.",
-        ["Bhaiya"], want=[("Bhaiya", SIB, "me")]),
+        ["Bhaiya"]),
     row("Bua sent laddoos from Jaipur. Mausi called to say she is coming next week with the twins.",
-        ["Bua", "Mausi"], want=[("Bua", AUNT, "me"), ("Mausi", AUNT, "me")]),
+        ["Bua", "Mausi"]),
     row("Aunty from the third floor, Mrs Kapoor, scolded the watchman again. Mrs Kapoor is no aunt of ours, just loud.",
         ["Kapoor"], never=[("Kapoor", AUNT, "me")]),
 ]
@@ -125,13 +127,20 @@ def _label(said):
     return told_label(said) if isinstance(said, dict) else told_label(said, 48)
 
 
+def _is(tie, stated) -> bool:
+    """A test's tie is this stated tie: its names by a word of the person's names, "me" the writer, "*" anyone."""
+    a, words, b = tie
+    s, rel, o = stated
+    return all(x == "*" or (x in held if x == "me" else has_name(held, x)) for x, held in ((a, s), (b, o))) and rel in words.split("|")
+
+
 def findings(memory, yes, no, want, never) -> list:
     """What is read wrongly: a name missed or listed, a tie missed or stated."""
     names, every = listed_names(memory)
     stated = stated_ties(memory)
     return ([("missed", w) for w in yes if not has_name(every, w)] + [("listed", w) for w in no if has_name(every, w)]
-            + [("tie missed", t) for t in want if not any(tie_is(t, s) for s in stated)]
-            + [("tie stated", t) for t in never if any(tie_is(t, s) for s in stated)])
+            + [("tie missed", t) for t in want if not any(_is(t, s) for s in stated)]
+            + [("tie stated", t) for t in never if any(_is(t, s) for s in stated)])
 
 
 @pytest.mark.parametrize("said, yes, no, want, never", TEXTS, ids=param_ids(TEXTS, label=_label))
