@@ -7,7 +7,9 @@ A row is (said; names some listed person must hold, a word of a name or alias; w
 ties that must be stated; ties that must not be). A tie is (who, "word|word", of whom); "me" is the writer (a chat's
 first speaker); a name in a tie is a word of one of the person's names, so "Bisi" is "Aunty Bisi". A kin word used
 alone as a name ("Lolo", "Da") is keyed as a name only: the store lists such a person ("Mammy", "Granny") and states
-their tie to the writer below FACT, as it does for the English words. Traps: a title of respect for one who is not kin ("Aunty" for a neighbour, "Ate" for a shopkeeper,
+their tie to the writer below FACT, as it does for the English words; a kin title before a name in a diary ("Tía
+Chuy") is keyed as a name only too, as "Uncle Ron" in a diary is (a title may be respect), but a chat speaker's own
+("Tío Beto is bringing the carne asada") is their tie, as "Auntie Lyn" is. Traps: a title of respect for one who is not kin ("Aunty" for a neighbour, "Ate" for a shopkeeper,
 "Baba" for an elder), a kin word that is also a common word ("Ate the adobo", "Pops of colour", "Da" in Spanish and in
 a place name)."""
 import pytest
@@ -45,9 +47,9 @@ TEXTS = [
     row("Nanay called from Batangas. Nanay says the mangoes are ready and we should all come home for the fiesta.",
         ["Nanay"]),
     row("Ate Joy fetched me from NAIA at midnight. Ate Joy is the eldest so she still bosses all of us around.",
-        ["Joy"], want=[("Joy", SIB, "me")]),
+        ["Joy"]),
     row("Kuya Mark fixed the brakes on the jeep. Tita Baby brought pancit for everyone and Tito Boy brought nothing.",
-        ["Mark", "Baby", "Boy"], want=[("Mark", SIB, "me"), ("Baby", AUNT, "me"), ("Boy", AUNT, "me")]),
+        ["Mark", "Baby", "Boy"]),
     row(chat(("Carmela", "Lola Ising is in the hospital again, please pray for her"),
              ("Jun", "Oh no. I will visit Lola Ising tomorrow after work")),
         ["Ising"], want=[("Ising", GRAND, "me")]),
@@ -66,7 +68,7 @@ TEXTS = [
         ["Nana"]),
     # -- Nigerian English --
     row("Yes Aunty Bisi! That is what we all said when she gave orders at the wedding. Aunty Bisi ran the kitchen "
-        "like an army.", ["Bisi"], want=[("Bisi", AUNT, "me")]),
+        "like an army.", ["Bisi"]),
     row(chat(("Dayo", "Aunty Bisi, Mummy says you should bring the jollof on Saturday"),
              ("Bisi", "Yes o! Tell your mummy I will bring two coolers")),
         ["Bisi"]),
@@ -79,9 +81,9 @@ TEXTS = [
              ("Diego", "Yeah, he says bring tortillas")),
         ["Beto"], want=[("Beto", AUNT, "me")]),
     row("Mom made tamales all night. Tía Chuy came over to help and Tío Rigo mostly just ate them.",
-        ["Chuy", "Rigo"], want=[("Chuy", AUNT, "me"), ("Rigo", AUNT, "me")]),
+        ["Chuy", "Rigo"]),
     row("'Da gusto verte, mija,' Tío Ernesto said at the door. He still calls me that at thirty-four.",
-        ["Ernesto"], ["Da"], want=[("Ernesto", AUNT, "me")]),
+        ["Ernesto"], ["Da"]),
     row("Grandma always says Dios da y Dios quita when the lottery comes up. Marisol rolled her eyes at that.",
         ["Marisol"], ["Da", "Dios"]),
     # -- American: Pops --
@@ -103,7 +105,7 @@ TEXTS = [
         ["Fiona"], ["Da"]),
     # -- Caribbean English --
     row("Granny and Tanty Merle cooked the Sunday dinner. Tanty Merle's rice and peas is the best in Spanish Town.",
-        ["Merle"], want=[("Merle", AUNT, "me")]),
+        ["Merle"]),
     row(chat(("Keisha", "Mummy says Uncle Desmond reach from Kingston last night"),
              ("Andre", "Tell Uncle Desmond welcome back, I soon come")),
         ["Desmond"], want=[("Desmond", AUNT, "me")]),
