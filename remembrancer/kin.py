@@ -174,6 +174,28 @@ chacha           m   pibling         uncle        -       -     title
 chachu           m   pibling         uncle        -       -     title
 chachi           f   pibling         aunt         -       -     title
 mausi            f   pibling         aunt         -       -     title
+# Filipino, Mexican-American, Caribbean, Indian and Irish English (kinwords20); "ate" (elder sister) is only a title:
+# "Ate the adobo" is a verb; "tia" is left out, a given name ("Tia Mowry"), "tía" is kept
+lolo             m   grandparent     grandfather  -       -     title
+lola             f   grandparent     grandmother  -       -     title
+nanay            f   parent          mother       -       -     -
+tatay            m   parent          father       -       -     -
+inay             f   parent          mother       -       -     -
+itay             m   parent          father       -       -     -
+da               m   parent          father       -       -     -
+pops             m   parent          father       -       -     -
+ate              f   sibling         sister       -       -     title
+kuya             m   sibling         brother      -       -     title
+tita             f   pibling         aunt         -       -     title
+tito             m   pibling         uncle        -       -     title
+tía              f   pibling         aunt         -       -     title
+tío              m   pibling         uncle        -       -     title
+tio              m   pibling         uncle        -       -     title
+tanty            f   pibling         aunt         -       -     title
+tantie           f   pibling         aunt         -       -     title
+bua              f   pibling         aunt         -       -     title
+didi             f   sibling         sister       -       -     -
+bhaiya           m   sibling         brother      -       -     -
 
 # partners, friends, work, home and care
 partner          -   partner         -            -       1.0   role told noun
@@ -333,6 +355,7 @@ councillor       -   -               -            -       -     before
 imam             -   -               -            -       -     before
 pastor           -   -               -            -       -     before
 rabbi            -   -               -            -       -     before
+opanyin          -   -               -            -       -     title
 """
 
 
