@@ -174,8 +174,9 @@ chacha           m   pibling         uncle        -       -     title
 chachu           m   pibling         uncle        -       -     title
 chachi           f   pibling         aunt         -       -     title
 mausi            f   pibling         aunt         -       -     title
-# Filipino, Mexican-American, Caribbean, Indian and Irish English (kinwords20); "ate" (elder sister) is only a title:
-# "Ate the adobo" is a verb; "tia" is left out, a given name ("Tia Mowry"), "tía" is kept
+# Filipino, Mexican-American, Caribbean, Indian and Irish English (kinwords20). "Ate" and "Kuya" (elder sister, elder
+# brother) are titles of any older one, a shopkeeper or a driver too: a sex, no tie, and no name alone ("Ate the
+# adobo" is a verb). "tia" is left out: a given name ("Tia Mowry"); "tía" is kept
 lolo             m   grandparent     grandfather  -       -     title
 lola             f   grandparent     grandmother  -       -     title
 nanay            f   parent          mother       -       -     -
@@ -184,8 +185,8 @@ inay             f   parent          mother       -       -     -
 itay             m   parent          father       -       -     -
 da               m   parent          father       -       -     -
 pops             m   parent          father       -       -     -
-ate              f   sibling         sister       -       -     title
-kuya             m   sibling         brother      -       -     title
+ate              f   -               -            -       -     title
+kuya             m   -               -            -       -     title
 tita             f   pibling         aunt         -       -     title
 tito             m   pibling         uncle        -       -     title
 tía              f   pibling         aunt         -       -     title
