@@ -176,9 +176,9 @@ chachi           f   pibling         aunt         -       -     title
 mausi            f   pibling         aunt         -       -     title
 # Filipino, Mexican-American, Caribbean, Indian and Irish English (kinwords20). "Ate" and "Kuya" (elder sister, elder
 # brother) are titles of any older one, a shopkeeper or a driver too: a sex, no tie, and no name alone ("Ate the
-# adobo" is a verb). "tia" is left out: a given name ("Tia Mowry"); "tía" is kept
+# adobo" is a verb). "tia" and "lola" are left out, given names too ("Tia Mowry"; "Lola Cora" then "Lola" is one
+# woman by her first name); "tía" is kept
 lolo             m   grandparent     grandfather  -       -     title
-lola             f   grandparent     grandmother  -       -     title
 nanay            f   parent          mother       -       -     -
 tatay            m   parent          father       -       -     -
 inay             f   parent          mother       -       -     -
