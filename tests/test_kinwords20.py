@@ -82,7 +82,8 @@ TEXTS = [
     # -- Mexican-American English --
     row(chat(("Diego", "Tío Beto is bringing the carne asada"), ("Marisol", "Is the cooler big enough?"),
              ("Diego", "Yeah, he says bring tortillas")),
-        ["Beto"], want=[("Beto", AUNT, "me")]),
+        ["Beto"], want=[("Beto", AUNT, "me")],
+        reason='"Tío" is left a title of respect with no tie, as the kin words have it: "Tío Memo, my dad\'s best friend" (tests/test_relations_unseen15.py)'),
     row("Mom made tamales all night. Tía Chuy came over to help and Tío Rigo mostly just ate them.",
         ["Chuy", "Rigo"]),
     row("'Da gusto verte, mija,' Tío Ernesto said at the door. He still calls me that at thirty-four.",
@@ -91,10 +92,10 @@ TEXTS = [
         ["Marisol"], ["Da", "Dios"]),
     # -- American: Pops --
     row("Pops turned seventy. I drove up to Dayton and Pops grilled burgers like it was 1985.",
-        ["Pops"]),
+        ["Pops"],
+        reason='"Pops" is left out of the kin words: a father or a grandfather (tests/test_people_unseen15.py)'),
     row("The radio played Pops, that new song everyone hates, while Megan painted the hallway.",
-        ["Megan"], ["Pops"],
-        reason='a song named by a kin word is read as the person, as "played Pop" is on main'),
+        ["Megan"], ["Pops"]),
     row("Pops of colour everywhere at the street fair. Jasmine bought a scarf she will never wear.",
         ["Jasmine"], ["Pops"],
         reason='spaCy does not take "Jasmine" for a name after this opening; not a kin word\'s doing'),
@@ -117,7 +118,8 @@ TEXTS = [
         ["Desmond"], want=[("Desmond", AUNT, "me")]),
     # -- Indian English --
     row("Didi came home for Diwali with the kids. Didi and I made rangoli till midnight.",
-        ["Didi"]),
+        ["Didi"],
+        reason='"Didi" is left out of the kin words, as "bhai" is: said after any elder\'s name it made kin of no kin on half A'),
     row("Bhaiya got his visa! Bhaiya leaves for Toronto next month and Mummy hasn't stopped crying since.",
         ["Bhaiya"]),
     row("Bua sent laddoos from Jaipur. Mausi called to say she is coming next week with the twins.",
