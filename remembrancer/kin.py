@@ -174,25 +174,11 @@ chacha           m   pibling         uncle        -       -     title
 chachu           m   pibling         uncle        -       -     title
 chachi           f   pibling         aunt         -       -     title
 mausi            f   pibling         aunt         -       -     title
-# Filipino, Mexican-American, Caribbean, Indian, Ghanaian and Irish English (kinwords20). "Ate" and "Kuya" (elder
-# sister, elder brother) are titles of any older one, a shopkeeper or a driver too: a sex, no tie, and no name alone
-# ("Ate the adobo" is a verb); so are "Tío" and "Tía" ("Tío Memo, my dad's best friend"). Left out: "Pops", a father
-# or a grandfather ("Pops is in hospital again. Dad's dad, Leonard, ..."); "tia" and "lola", given names too ("Lola
-# Cora" then "Lola" is one woman by her first name); "Didi" and "Bhaiya", as "bhai" is: said after any elder's name
-# ("Meera Didi"), they made a sister of one and a father of her father (round 20, half A).
-lolo             m   grandparent     grandfather  -       -     title
-nanay            f   parent          mother       -       -     -
-tatay            m   parent          father       -       -     -
-inay             f   parent          mother       -       -     -
-itay             m   parent          father       -       -     -
+# Irish, Scottish, Caribbean, Indian and Ghanaian English (kinwords20). Tried and left out, by the journal bench:
+# Filipino "Lolo", "Nanay", "Tatay" and the titles "Ate", "Kuya", "Tita", "Tito", "Tío", "Tía" (each set lowered a
+# group's people precision); "Pops" (a father or a grandfather); "Lola", "Tia" (given names too); "Didi", "Bhaiya"
+# (said after any elder's name, "Meera Didi", they made a living man dead on half A).
 da               m   parent          father       -       -     -
-ate              f   -               -            -       -     title
-kuya             m   -               -            -       -     title
-tita             f   pibling         aunt         -       -     title
-tito             m   pibling         uncle        -       -     title
-tía              f   -               -            -       -     title
-tío              m   -               -            -       -     title
-tio              m   -               -            -       -     title
 tanty            f   pibling         aunt         -       -     title
 tantie           f   pibling         aunt         -       -     title
 bua              f   pibling         aunt         -       -     title

@@ -303,6 +303,8 @@ LEFT = {
     "Dad. 4.10am.": "a kin word and an hour, no verb: not read",
     "Nana's gone.": "\"X's gone\" alone is not read (a death, or gone out)",
     "Uncle Kev's gone.": "\"X's gone\" alone is not read (a death, or gone out)",
+    "Lolo is with the Lord now": "'Lolo' (Filipino: grandfather) is read as no one by the people layer",
+    "Nanay's wake": "'Nanay' (Filipino: mother) is read as no one by the people layer",
     "The death has occurred of Nuala Ryan": "'Nuala Ryan, Thurles.': the people layer reads no one",
 }
 

@@ -44,6 +44,7 @@ def wrongs(memory, apart, one, ties):
 
 # why the branch still reads some chats wrongly
 KIN_CONTACT = "a contact name that is a kin word ('Big Bro') is not joined to the name the others call him by"
+ATE = "'Ate', a Filipino elder sister's title, is no title the kin words know"
 BEX = "'Bex' is no nickname of Rebecca the nicknames know"
 AUNTY_BISI = "'Yes Aunty Bisi!' is read as no one's name in this chat"
 
@@ -237,7 +238,8 @@ CASES = [
         ("Joy", "Yes Ate Rosa, it left on Monday."),
         ("Lola Ising", "Rosario, don't pressure your sister. Joy, thank you anak."),
         ("Rosa", "Yes Lola. Sorry Joy 😅"),
-    ], apart=["Joy|Rosa", "Lola Ising|Rosa", "Lola Ising|Joy"], one=["Rosa|Ate Rosa"]),
+    ], apart=["Joy|Rosa", "Lola Ising|Rosa", "Lola Ising|Joy"], one=["Rosa|Ate Rosa"],
+        fails={1: ATE, 3: ATE}),
     case("ph-surname", "Mark Dela Cruz", [
         ("Ramon Dela Cruz", "Mark, your Tito Boy is in the hospital. Visit him after work."),
         ("Mark Dela Cruz", "Yes Pa. Which hospital?"),
