@@ -174,6 +174,14 @@ chacha           m   pibling         uncle        -       -     title
 chachu           m   pibling         uncle        -       -     title
 chachi           f   pibling         aunt         -       -     title
 mausi            f   pibling         aunt         -       -     title
+# Irish, Scottish, Caribbean, Indian and Ghanaian English (kinwords20). Tried and left out, by the journal bench:
+# Filipino "Lolo", "Nanay", "Tatay" and the titles "Ate", "Kuya", "Tita", "Tito", "Tío", "Tía" (each set lowered a
+# group's people precision); "Pops" (a father or a grandfather); "Lola", "Tia" (given names too); "Didi", "Bhaiya"
+# (said after any elder's name, "Meera Didi", they made a living man dead on half A).
+da               m   parent          father       -       -     -
+tanty            f   pibling         aunt         -       -     title
+tantie           f   pibling         aunt         -       -     title
+bua              f   pibling         aunt         -       -     title
 
 # partners, friends, work, home and care
 partner          -   partner         -            -       1.0   role told noun
@@ -333,6 +341,7 @@ councillor       -   -               -            -       -     before
 imam             -   -               -            -       -     before
 pastor           -   -               -            -       -     before
 rabbi            -   -               -            -       -     before
+opanyin          -   -               -            -       -     title
 """
 
 

@@ -300,7 +300,6 @@ STATED = [
 LEFT = {
     "I'm so sorry about Grandpa Lou": "a condolence about a name, with no word of a death: not read",
     "From the church bulletin": "the parser hangs 'who was called to glory' on God, not on Samuel Okonkwo",
-    "Death announcement for the Daily Graphic": "'the late Opanyin Kwaku Asante': the people layer reads no one",
     "Dad. 4.10am.": "a kin word and an hour, no verb: not read",
     "Nana's gone.": "\"X's gone\" alone is not read (a death, or gone out)",
     "Uncle Kev's gone.": "\"X's gone\" alone is not read (a death, or gone out)",

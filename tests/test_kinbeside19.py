@@ -88,7 +88,7 @@ ONE = [
         "Mum", "Sandra"),
     one("Pops took the boat out on the bay. My dad, Ray, has had that boat since 1979. Pops caught nothing, as usual.",
         "Pops", "Ray",
-        reason="\"Pops\" is read as no one"),
+        reason="\"Pops\" is read as no one (kinwords20 left it out: a father or a grandfather)"),
     # several entries: the kin word in one, the name it is given in another
     one(["Mum rang about Christmas again.", "My mum, Anne Parry, has booked the same cottage in Tenby as last year."],
         "Mum", "Anne Parry"),
