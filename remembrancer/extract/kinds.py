@@ -59,6 +59,17 @@ THING_OBJECT_VERBS = {"service", "valet", "respray", "park", "refuel", "jumpstar
 STRANDED_VERBS = {"push", "tow", "jumpstart", "jump-start", "bump-start", "crank", "winch"}
 # Where a car stalls and a person seldom dies: "Bluebell died at the traffic lights", "conked out at the junction".
 STALLED_AT = {"lights", "junction", "roundabout", "crossroads"}
+# What a dog eats or chews and no one does: "Brutus ate a whole sock", "Bingo has chewed my church shoe".
+CHEWED = {"sock", "socks", "shoe", "shoes", "slipper", "slippers", "cushion", "cushions", "remote", "cable", "cables", "bone", "bones"}
+# What a car or a van is, once mended or filled: "Bettie is fixed!!", "filled Akosua with fuel" (never a person).
+MENDED = {"fix", "repair", "mend"}
+FUEL = {"fuel", "petrol", "diesel", "gas", "unleaded", "garage", "pump", "forecourt"}
+# Streets and roads a name is the first word of: "on Mabini Street" makes "Mabini is too noisy" a street, no one.
+STREETS = {"street", "road", "avenue", "lane", "crescent", "terrace", "boulevard", "highway", "st", "rd", "ave"}
+# What a play is said with: "rehearsals for the drama showcase", "the school play". A name said to be played in one is a part.
+STAGE = {"play", "rehearsal", "rehearsals", "drama", "showcase", "panto", "pantomime", "musical", "production", "audition",
+         "nativity", "script", "stage"}
+PLAYED = {"play", "cast", "star", "audition"}
 # What animals "say": "Bramble says woof".
 ANIMAL_SOUNDS = {"woof", "woofs", "miaow", "meow", "moo", "baa", "oink", "quack", "neigh", "purr", "squeak", "cluck", "tweet",
                  "ruff", "yap", "arf", "bark", "hiss"}
@@ -281,6 +292,10 @@ def sign(doc, span, quotes) -> str | None:
     beside = _beside(doc, span, quotes)
     if beside:
         return beside
+    if _a_part(doc, span):
+        return "other"  # "Sophie Hill is Mrs Birling" in the showcase, "cast Aoife as Lady Macbeth": a part in a play, no one
+    if _street_of(doc, span):
+        return "place"  # "the house on Mabini Street. Nanay says Mabini is too noisy"
     if _the_before(doc, span):
         return "place" if root.dep_ == "pobj" and root.head.lower_ in AT_PLACE | LOCATIVE else "other"
     if s > 0 and doc[s - 1].lower_ in ("a", "an") and doc[s - 1].dep_ == "det":
@@ -300,8 +315,9 @@ def sign(doc, span, quotes) -> str | None:
     said = _is_what(root)
     if said:
         return said  # "Herbie is our car", "Rua is the dog", "Aisling is a vet"
-    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS or _animal_relative(root):
-        return "pet"  # "Moss barked", "Pilot, who sniffed Rosie once"
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS and not any(
+            c.dep_ in ("dobj", "ccomp") for c in head.children) or _animal_relative(root):
+        return "pet"  # "Moss barked", "Pilot, who sniffed Rosie once" (not "Sergeant Kelly barked orders")
     verb = subject_of(root)  # also "by the tree and Moose tried", parsed as "the tree and Moose"
     if verb is not None and (verb.lemma_.lower() in ("try", "want") and any(
             c.dep_ == "xcomp" and _animal_act(c) for c in verb.children) or _animal_act(verb) or _ate_off(verb)):
@@ -316,6 +332,9 @@ def sign(doc, span, quotes) -> str | None:
     if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ in THING_TESTS for c in head.children) or (
             root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in THING_OBJECT_VERBS):
         return "thing"  # "Bluebell passed her MOT", "had Bessie serviced", "parked Dolly by the gate"
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in MENDED or root.dep_ == "dobj" and head.lemma_.lower() in ("fill", "top") and any(
+            t.lower_ in FUEL for t in head.subtree) and not any(c.dep_ == "prt" and c.lower_ == "in" for c in head.children):
+        return "thing"  # "Bettie is fixed!!", "filled Akosua with fuel", "filled Bertha up at the garage" (not "filled Tom in")
     if root.dep_ == "nsubj" and head.lemma_.lower() == "start" and any(c.dep_ == "neg" for c in head.children) and not any(
             c.dep_ in ("dobj", "xcomp", "prep", "ccomp") for c in head.children):
         return "thing"  # "Bessie wouldn't start this morning": an engine (not "Tom didn't start school")
@@ -329,9 +348,10 @@ def sign(doc, span, quotes) -> str | None:
             head.lemma_.lower() in THING_VERBS and head.pos_ == "VERB"):
         return "thing"  # "Marigold's engine has finally died", "got Marigold moored", "Dolly was towed"
     verb = root if root.dep_ == "ROOT" else head
-    if (root.dep_ in ("dobj", "ROOT") or root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "go", "have", "need")) and any(
+    if (root.dep_ in ("dobj", "ROOT") or root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "go", "have", "need") or (
+            root.dep_ == "dative" and any(t.lower_ in PET_NOUNS - VET for t in verb.subtree))) and any(
             t.lower_ in VET and t.dep_ != "attr" and "\n" not in doc[min(t.i, s):max(t.i, e)].text for t in verb.subtree):
-        return "pet"  # "took Moss to the vet", "Book Moss in at the vet", "Bella's been to the vet"
+        return "pet"  # "took Moss to the vet", "Book Moss in at the vet", "Bella's been to the vet", "the vet gave Rocco his jabs"
     if root.dep_ == "pobj" and head.lower_ in AT_PLACE and e < len(doc) and doc[e].tag_ == "POS" and (
             e + 1 >= len(doc) or doc[e + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
         return "at"  # "took us to Nando's", "at Wendy's": a shop's, a restaurant's or someone's house (extract.read_people)
@@ -389,6 +409,27 @@ def _is_what(root) -> str | None:
     return None
 
 
+def _a_part(doc, span) -> bool:
+    """Is a name a part in a play the text is about ("rehearsals for the drama showcase ... Sophie Hill is Mrs Birling",
+    "cast Aoife as Lady Macbeth in the school play", "Chloe played Lady Bracknell")? Not a name said of someone else
+    ("Pauline is Mum"), nor one anywhere without a play."""
+    root = span.root
+    head = root.head
+    lemma = head.lemma_.lower()
+    part = root.dep_ == "attr" and lemma == "be" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ == "i") for c in head.children) or (
+        root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in PLAYED) or root.dep_ == "dobj" and lemma in PLAYED - {"cast"}
+    return part and any(t.pos_ == "NOUN" and t.lower_ in STAGE for t in doc)
+
+
+def _street_of(doc, span) -> bool:
+    """Is a name of one word the first word of a street's name in the same text ("on Mabini Street")?"""
+    if len(span) != 1:
+        return False
+    word = span[0].text
+    return any(t.text == word and t.i + 1 < len(doc) and doc[t.i + 1].lower_.strip(".") in STREETS and doc[t.i + 1].text[:1].isupper()
+               for t in doc)
+
+
 def _has_kin(root) -> bool:
     """Is a name one who has kin, a partner or a child ("Ciarán's mam passed away", "Kezia's husband", "Ashok's little
     boy")? Only a person has."""
@@ -411,10 +452,11 @@ def _animal_relative(root) -> bool:
 
 
 def _animal_act(verb) -> bool:
-    """Does a verb say what animals do: bark, purr, lick someone's face, sniff someone?"""
+    """Does a verb say what animals do: bark, purr, lick someone's face, sniff someone, eat a sock or chew a shoe?"""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return lemma in ANIMAL_VERBS or lemma == "lick" and any(c.lower_ in LICKED and any(
+    return lemma in ANIMAL_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children) or lemma in ("eat", "chew", "swallow") and any(
+        c.lower_ in CHEWED for c in objects) or lemma == "lick" and any(c.lower_ in LICKED and any(
         g.dep_ == "poss" and g.lower_ in ("his", "her", "my", "your", "their", "our") or g.tag_ == "POS" for g in c.subtree) for c in objects) or (
         lemma == "sniff" and any(c.pos_ == "PROPN" or c.lower_ in ("him", "her", "me", "us", "them") for c in objects))
 
@@ -657,7 +699,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "17"  # 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "18"  # 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
