@@ -101,6 +101,8 @@ PLACES = set(
     airport office surgery practice centre center valley""".split()
 )
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# Where someone lives, said of a name ("Edison is his address now"): a place, and no tie to anyone.
+ADDRESSES = {"address", "hometown", "postcode", "zipcode"}
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "through", "around", "towards", "toward", "across"}
 AT_PLACE = {"at", "to", "from", "in", "into", "outside", "near", "round", "around", "by"}
 # Verbs whose subject is a person: speaking, thinking, feeling, phoning, mending, cooking (not what a dog, a bird or a car
@@ -406,6 +408,8 @@ def _is_what(root) -> str | None:
             return kind
         if attr.lower_ in BREEDS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
             return "pet"  # "Pulga is a chihuahua": a breed is said of no person (not "Tom is a pig")
+        if attr.lower_ in ADDRESSES and any(c.dep_ == "poss" for c in attr.children):
+            return "place"  # "Edison is officially his address now"
     return None
 
 
@@ -699,7 +703,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "18"  # 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "18"  # 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"; "Edison is his address now" is a place); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
@@ -708,7 +712,7 @@ class Kinds:
         quotes = quoted(ex.text)
         # not a relation read from a kin word alone ("NANA"), nor an animal's ("she was your dog as much as mine")
         told = [r for r in ex.relations if not r.how.startswith("kin") and r.relation not in ANIMALS and r.relation not in THINGS
-                and r.relation not in PLACES]  # nor a thing's or a place's ("Herbie is our car")
+                and r.relation not in PLACES and r.relation not in ADDRESSES]  # nor a thing's or a place's ("Herbie is our car")
         related = {r.subject for r in told} | {r.object for r in told}
         for p, person in enumerate(ex.people):
             names = [m for m in person.mentions if m.kind in ("name", "title")]
