@@ -136,6 +136,8 @@ TEXTS = [
     row("person", "Took Dennis for a walk round the ward, and the physio says Dennis can go home on Friday.",
         ["Dennis"]),
     row("person", "Sergeant Kelly barked orders at us all morning. Kelly is a nightmare before ten.", ["Kelly"]),
+    row("person", "The baby, Zara, chewed her sock all the way to church. Zara is teething, poor love.", ["Zara"]),
+    row("person", "Panto rehearsals all week. The one in charge is Mrs Adebayo, and Mrs Adebayo is terrifying.", ["Adebayo"]),
     row("person", "Drove Kelechi to the airport at dawn. Kelechi slept the whole way.", ["Kelechi"]),
     row("person", "Bathed Lola and put her to bed. Lola is two and a half and runs the house.", ["Lola"]),
     row("person", chat(("Deepa", "Took Paati to the temple in Mylapore"), ("Karthik", "How is Paati?"),

@@ -59,7 +59,8 @@ THING_OBJECT_VERBS = {"service", "valet", "respray", "park", "refuel", "jumpstar
 STRANDED_VERBS = {"push", "tow", "jumpstart", "jump-start", "bump-start", "crank", "winch"}
 # Where a car stalls and a person seldom dies: "Bluebell died at the traffic lights", "conked out at the junction".
 STALLED_AT = {"lights", "junction", "roundabout", "crossroads"}
-# What a dog eats or chews and no one does: "Brutus ate a whole sock", "Bingo has chewed my church shoe".
+# What a dog eats, or chews of someone else's, and no one does: "Brutus ate a whole sock", "Bingo has chewed my church
+# shoe" (not "the baby chewed her sock").
 CHEWED = {"sock", "socks", "shoe", "shoes", "slipper", "slippers", "cushion", "cushions", "remote", "cable", "cables", "bone", "bones"}
 # What a car or a van is, once mended or filled: "Bettie is fixed!!", "filled Akosua with fuel" (never a person).
 MENDED = {"fix", "repair", "mend"}
@@ -459,8 +460,9 @@ def _animal_act(verb) -> bool:
     """Does a verb say what animals do: bark, purr, lick someone's face, sniff someone, eat a sock or chew a shoe?"""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return lemma in ANIMAL_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children) or lemma in ("eat", "chew", "swallow") and any(
-        c.lower_ in CHEWED for c in objects) or lemma == "lick" and any(c.lower_ in LICKED and any(
+    return lemma in ANIMAL_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children) or lemma in ("eat", "swallow") and any(
+        c.lower_ in CHEWED for c in objects) or lemma == "chew" and any(c.lower_ in CHEWED and any(
+            g.dep_ == "poss" and g.lower_ in ("my", "your", "our") or g.tag_ == "POS" for g in c.children) for c in objects) or lemma == "lick" and any(c.lower_ in LICKED and any(
         g.dep_ == "poss" and g.lower_ in ("his", "her", "my", "your", "their", "our") or g.tag_ == "POS" for g in c.subtree) for c in objects) or (
         lemma == "sniff" and any(c.pos_ == "PROPN" or c.lower_ in ("him", "her", "me", "us", "them") for c in objects))
 
