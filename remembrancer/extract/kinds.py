@@ -462,7 +462,7 @@ def _animal_act(verb) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return lemma in ANIMAL_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children) or lemma in ("eat", "swallow") and any(
         c.lower_ in CHEWED for c in objects) or lemma == "chew" and any(c.lower_ in CHEWED and any(
-            g.dep_ == "poss" and g.lower_ in ("my", "your", "our") or g.tag_ == "POS" for g in c.children) for c in objects) or lemma == "lick" and any(c.lower_ in LICKED and any(
+            g.dep_ == "poss" and g.lower_ not in ("his", "her", "its", "their") for g in c.children) for c in objects) or lemma == "lick" and any(c.lower_ in LICKED and any(
         g.dep_ == "poss" and g.lower_ in ("his", "her", "my", "your", "their", "our") or g.tag_ == "POS" for g in c.subtree) for c in objects) or (
         lemma == "sniff" and any(c.pos_ == "PROPN" or c.lower_ in ("him", "her", "me", "us", "them") for c in objects))
 
