@@ -32,6 +32,8 @@ def chat(*turns):
     return {"jsonl": [{"speaker": s, "text": t, "at": f"{AT}T19:{i:02d}:00"} for i, (s, t) in enumerate(turns)]}
 
 
+WORD = "a first name that is also an English word, said twice in one entry with nothing only people do, is kept, not listed"
+
 TEXTS = [
     # -- pet ----------------------------------------------------------------------------------------------------------
     row("pet", "Walked Brutus up the fell before breakfast. Brutus barked at every sheep on the way. Karen says he "
@@ -60,9 +62,9 @@ TEXTS = [
         "lunch, Ayesha brought cake", ["Ayesha"], ["Waffles"]),
     row("pet", email_said("Lucy Marsh", "Tom Marsh", "The dogs", "Hi Tom,\n\nRocco has been an angel, he fetches the "
         "paper now. The vet gave Rocco his jabs on Tuesday. Maya walks him after school and Maya loves it.\n\nLucy"),
-        ["Maya"], ["Rocco"]),
+        ["Maya"], ["Rocco"], reason=WORD),
     row("pet", "Our dog Gerald ate a sock, so the vet kept Gerald in overnight. Sue is furious, Sue paid the bill.",
-        ["Sue"], ["Gerald"]),
+        ["Sue"], ["Gerald"], reason=WORD),
     row("pet", "Dr Singh the vet says Pepper is fine, just fat. Pepper had a sulk in the car. Dr Singh was very kind.",
         ["Singh"], ["Pepper"]),
     # -- thing ---------------------------------------------------------------------------------------------------------
@@ -73,9 +75,10 @@ TEXTS = [
     row("thing", "Put Kittiwake back in the water today and she floats. Painted Kittiwake's hull with Trevor all "
         "afternoon. Trevor knows boats.", ["Trevor"], ["Kittiwake"]),
     row("thing", "The ute's carked it. Took Ruby to the mechanic and he reckons Ruby needs a new clutch. Gazza gave me a "
-        "lift home, good old Gazza.", ["Gazza"], ["Ruby"]),
+        "lift home, good old Gazza.", ["Gazza"], ["Ruby"],
+        reason="a name no tagger knows, said twice with \"gave me a lift\" and \"good old\", is read as no one"),
     row("thing", "Emptied Henry's bag, our hoover, he was choked with dog hair. Then Lorraine came for tea and Lorraine "
-        "brought scones.", ["Lorraine"], ["Henry"]),
+        "brought scones.", ["Lorraine"], ["Henry"], reason=WORD),
     row("thing", "Took Big Red in for an oil change and the mechanic says our truck's transmission is shot. Marcus "
         "offered to lend us his, Marcus is a good guy.", ["Marcus"], ["Red"]),
     row("thing", chat(("Kofi", "Tro-tro was full so I drove Akosua today"), ("Yaw", "Akosua the Corolla? She still "
@@ -87,7 +90,8 @@ TEXTS = [
     row("place", "Priya's new flat is on Gladstone Street. Went round to Gladstone Street with a plant and Priya loved "
         "it.", ["Priya"], ["Gladstone"]),
     row("place", "We were in Surulere till evening, then Tunde dropped us at Ojuelegba. Tunde drives like a madman.",
-        ["Tunde"], ["Surulere", "Ojuelegba"]),
+        ["Tunde"], ["Surulere", "Ojuelegba"],
+        reason="a name beside two places the tagger reads (\"dropped us at Ojuelegba\") is read as no one"),
     row("place", "Got the bus to Dalkeith to see Nessa. Nessa's wee flat in Dalkeith is lovely.", ["Nessa"],
         ["Dalkeith"]),
     row("place", "Lunch at Wetherby with Ann, then on to Harrogate. Ann drove back, thank God.", ["Ann"],
@@ -95,9 +99,12 @@ TEXTS = [
     row("place", "Moved Nanay into the house on Mabini Street. Nanay says Mabini is too noisy but she likes the "
         "church.", ["Nanay"], ["Mabini"]),
     row("place", "Drove out to Stellenbosch with Thandi. Stellenbosch in the autumn, man. Thandi bought too much wine.",
-        ["Thandi"], ["Stellenbosch"]),
+        ["Thandi"], ["Stellenbosch"],
+        reason="the tagger runs \"Stellenbosch with Thandi\" into one place, and Thandi is read as no one"),
     row("place", chat(("Marlon", "Reach Half Way Tree yet?"), ("Shanice", "Yes man, me deh by Half Way Tree with "
-                      "Grandma"), ("Marlon", "Tell Grandma mi soon come")), ["Shanice", "Grandma"], ["Half", "Tree"]),
+                      "Grandma"), ("Marlon", "Tell Grandma mi soon come")), ["Shanice", "Grandma"], ["Half", "Tree"],
+        reason="a kin word in a chat turn after its speaker's name (\"me deh ... with Grandma\") is kept as someone "
+               "else's, not listed"),
     row("place", "Shifted to Koramangala last month. Suresh visits us in Koramangala every Sunday, Suresh brings "
         "sweets.", ["Suresh"], ["Koramangala"]),
     # -- role ----------------------------------------------------------------------------------------------------------
@@ -108,9 +115,12 @@ TEXTS = [
     row("role", "Finished To Kill a Mockingbird for Ms. Ortiz's class. Atticus is the best dad in any book. Ms. Ortiz "
         "cried when we got to the end.", ["Ortiz"], ["Atticus"]),
     row("role", "In the play, Lady Bracknell steals every scene. Went with Chloe and Chloe laughed the whole way "
-        "through.", ["Chloe"], ["Bracknell"]),
+        "through.", ["Chloe"], ["Bracknell"],
+        reason="a character named by a title (\"In the play, Lady Bracknell steals every scene\") is listed; Chloe "
+               "is split in two and kept"),
     row("role", "Revised Macbeth all night. Lady Macbeth is the real villain if you ask me. Kirsty tested me on the "
-        "quotes, Kirsty's a star.", ["Kirsty"], ["Macbeth"]),
+        "quotes, Kirsty's a star.", ["Kirsty"], ["Macbeth"],
+        reason="a character named by a title (\"Lady Macbeth is the real villain\") after the play's name is listed"),
     row("role", "Watched Scrooge with the kids. Scrooge is terrifying when you're six, Isla hid behind the sofa. Isla "
         "wants it again tomorrow.", ["Isla"], ["Scrooge"]),
     # -- person: people in the same frames ------------------------------------------------------------------------
@@ -130,7 +140,8 @@ TEXTS = [
     row("person", "Mr Doyle cast Aoife as Lady Macbeth in the school play. Aoife's been practising her lines all week.",
         ["Aoife", "Doyle"], ["Macbeth"]),
     row("person", "Went to Florence's for tea. Florence made scones and told me about her hip.", ["Florence"]),
-    row("person", "Jordan's party was at his dad's. Jordan turned eighteen and cried at the speeches.", ["Jordan"]),
+    row("person", "Jordan's party was at his dad's. Jordan turned eighteen and cried at the speeches.", ["Jordan"],
+        reason="a first name that is a country's (\"Jordan's party\") is read as a place"),
     row("person", "Gave Mr Okafor his tablets at eight and walked him to the lounge. Mr Okafor wanted the racing on.",
         ["Okafor"]),
     row("person", "Took Dennis for a walk round the ward, and the physio says Dennis can go home on Friday.",
@@ -143,7 +154,7 @@ TEXTS = [
     row("person", chat(("Deepa", "Took Paati to the temple in Mylapore"), ("Karthik", "How is Paati?"),
                        ("Deepa", "Paati walked the whole way, no stick")), ["Paati", "Karthik"], ["Mylapore"]),
     row("person", "Sydney and I stayed up late watching films. Sydney's mum made pancakes in the morning.",
-        ["Sydney"]),
+        ["Sydney"], reason="a first name that is a city's (\"Sydney and I\") is read as no one"),
     row("person", "Fed Daddy his porridge; he ate half. Daddy is weaker this week, Sister Grace says.",
         ["Daddy", "Grace"]),
 ]
