@@ -62,6 +62,8 @@ STALLED_AT = {"lights", "junction", "roundabout", "crossroads"}
 # What a dog eats, or chews of someone else's, and no one does: "Brutus ate a whole sock", "Bingo has chewed my church
 # shoe" (not "the baby chewed her sock").
 CHEWED = {"sock", "socks", "shoe", "shoes", "slipper", "slippers", "cushion", "cushions", "remote", "cable", "cables", "bone", "bones"}
+# What a person barks or growls, and no dog: "Sergeant Kelly barked orders at us".
+SAID_WORDS = {"order", "instruction", "command", "question", "answer", "reply", "name", "word", "something", "greeting"}
 # What a car or a van is, once mended or filled: "Bettie is fixed!!", "filled Akosua with fuel" (never a person).
 MENDED = {"fix", "repair", "mend"}
 FUEL = {"fuel", "petrol", "diesel", "gas", "unleaded", "garage", "pump", "forecourt"}
@@ -319,7 +321,7 @@ def sign(doc, span, quotes) -> str | None:
     if said:
         return said  # "Herbie is our car", "Rua is the dog", "Aisling is a vet"
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ANIMAL_VERBS and not any(
-            c.dep_ in ("dobj", "ccomp") for c in head.children) or _animal_relative(root):
+            _barked_words(c) for c in head.children) or _animal_relative(root):
         return "pet"  # "Moss barked", "Pilot, who sniffed Rosie once" (not "Sergeant Kelly barked orders")
     verb = subject_of(root)  # also "by the tree and Moose tried", parsed as "the tree and Moose"
     if verb is not None and (verb.lemma_.lower() in ("try", "want") and any(
@@ -460,11 +462,17 @@ def _animal_act(verb) -> bool:
     """Does a verb say what animals do: bark, purr, lick someone's face, sniff someone, eat a sock or chew a shoe?"""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return lemma in ANIMAL_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children) or lemma in ("eat", "swallow") and any(
+    return lemma in ANIMAL_VERBS and not any(_barked_words(c) for c in verb.children) or lemma in ("eat", "swallow") and any(
         c.lower_ in CHEWED for c in objects) or lemma == "chew" and any(c.lower_ in CHEWED and any(
             g.dep_ == "poss" and g.lower_ not in ("his", "her", "its", "their") for g in c.children) for c in objects) or lemma == "lick" and any(c.lower_ in LICKED and any(
         g.dep_ == "poss" and g.lower_ in ("his", "her", "my", "your", "their", "our") or g.tag_ == "POS" for g in c.subtree) for c in objects) or (
         lemma == "sniff" and any(c.pos_ == "PROPN" or c.lower_ in ("him", "her", "me", "us", "them") for c in objects))
+
+
+def _barked_words(child) -> bool:
+    """Is what a verb has done words said, as a person barks or growls them ("barked orders at us", 'growled "Out!"';
+    not "barked his head off")?"""
+    return child.dep_ == "ccomp" or child.dep_ == "dobj" and child.lemma_.lower() in SAID_WORDS
 
 
 def _ate_off(verb) -> bool:
