@@ -68,7 +68,7 @@ SAID_WORDS = {"order", "instruction", "command", "question", "answer", "reply", 
 MENDED = {"fix", "repair", "mend"}
 FUEL = {"fuel", "petrol", "diesel", "gas", "unleaded", "garage", "pump", "forecourt"}
 # Streets and roads a name is the first word of: "on Mabini Street" makes "Mabini is too noisy" a street, no one.
-STREETS = {"street", "road", "avenue", "lane", "crescent", "terrace", "boulevard", "highway", "st", "rd", "ave"}
+STREETS = {"street", "road", "avenue", "lane", "crescent", "terrace", "boulevard", "highway", "rd", "ave"}
 # What a play is said with: "rehearsals for the drama showcase", "the school play". A name said to be played in one is a part.
 STAGE = {"play", "rehearsal", "rehearsals", "drama", "showcase", "panto", "pantomime", "musical", "production", "audition",
          "nativity", "script", "stage"}
@@ -104,7 +104,7 @@ PLACES = set(
     airport office surgery practice centre center valley""".split()
 )
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-# Where someone lives, said of a name ("Edison is his address now"): a place, and no tie to anyone.
+# Where someone lives, said of a name ("Edison is his address now"): a place; the tie read from it says no one is there.
 ADDRESSES = {"address", "hometown", "postcode", "zipcode"}
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "through", "around", "towards", "toward", "across"}
 AT_PLACE = {"at", "to", "from", "in", "into", "outside", "near", "round", "around", "by"}
@@ -429,12 +429,13 @@ def _a_part(doc, span) -> bool:
 
 
 def _street_of(doc, span) -> bool:
-    """Is a name of one word the first word of a street's name in the same text ("on Mabini Street")?"""
+    """Is a name of one word the first word of a street's name in the same text ("on Mabini Street"; not "Lois Lane",
+    the tagger's person)?"""
     if len(span) != 1:
         return False
     word = span[0].text
     return any(t.text == word and t.i + 1 < len(doc) and doc[t.i + 1].lower_.strip(".") in STREETS and doc[t.i + 1].text[:1].isupper()
-               for t in doc)
+               and doc[t.i + 1].ent_type_ != "PERSON" for t in doc)
 
 
 def _has_kin(root) -> bool:
@@ -462,9 +463,10 @@ def _animal_act(verb) -> bool:
     """Does a verb say what animals do: bark, purr, lick someone's face, sniff someone, eat a sock or chew a shoe?"""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return lemma in ANIMAL_VERBS and not any(_barked_words(c) for c in verb.children) or lemma in ("eat", "swallow") and any(
-        c.lower_ in CHEWED for c in objects) or lemma == "chew" and any(c.lower_ in CHEWED and any(
-            g.dep_ == "poss" and g.lower_ not in ("his", "her", "its", "their") for g in c.children) for c in objects) or lemma == "lick" and any(c.lower_ in LICKED and any(
+    if lemma in ("eat", "swallow", "chew"):
+        return any(c.lower_ in CHEWED and (lemma != "chew" or any(
+            g.dep_ == "poss" and g.lower_ not in ("his", "her", "its", "their") for g in c.children)) for c in objects)
+    return lemma in ANIMAL_VERBS and not any(_barked_words(c) for c in verb.children) or lemma == "lick" and any(c.lower_ in LICKED and any(
         g.dep_ == "poss" and g.lower_ in ("his", "her", "my", "your", "their", "our") or g.tag_ == "POS" for g in c.subtree) for c in objects) or (
         lemma == "sniff" and any(c.pos_ == "PROPN" or c.lower_ in ("him", "her", "me", "us", "them") for c in objects))
 
