@@ -393,7 +393,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "52"  # 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "53"  # 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -710,7 +710,8 @@ class Events:
                         settled = True
                 headline = not dated and not settled and entry_day and not _planned(t) and (
                     kind in HEADLINE and (writer is not None or _exclaimed(t)) or kind == "death" and _own_died(t, victims)) and (
-                    _headline(sent, ex.text, t) if turn is None else _turn_first(t, turn)) and not _told_after(t, ex.text, turn)
+                    _headline(sent, ex.text, t) or _said_alone(t, ex.text, all_times) if turn is None else _turn_first(t, turn)) and (
+                    not _told_after(t, ex.text, turn))
                 that_day = not dated and not settled and not headline and not told_then and entry_day and turn is None and (
                     kind in HEADLINE) and _of_today(t, ex, all_times, writer is not None and writer in people)
                 if that_day:  # a diary: "Went to the Bell tonight. After dinner I asked Anya to marry me."
@@ -1279,6 +1280,17 @@ def _headline(sent, text, t=None) -> bool:
 
 
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+
+
+def _said_alone(t, text, times) -> bool:
+    """Is the event a sentence of one word in the past, in a paragraph that tells no time ("Walked out at five with a bag
+    of cards. Retired. Phil had the kettle on."): the writer's news of the day, as a heading is?"""
+    if t.pos_ != "VERB" or t.tag_ not in ("VBN", "VBD") or any(not x.is_punct and not x.is_space and x.i != t.i for x in t.sent):
+        return False
+    start = max((m.end() for m in re.finditer(r"\n[ \t]*\n", text[:t.idx])), default=0)
+    end = text.find("\n\n", t.idx)
+    end = len(text) if end < 0 else end
+    return not any(start <= tm.start < end and not _dateline(text, tm) for tm in times)
 
 
 def _exclaimed(t) -> bool:
@@ -3086,7 +3098,7 @@ def _death_notice(ex, times, no_later) -> list[Event]:
     return out
 
 
-ON_A_DAY = re.compile(r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas|easter|new year|"
+ON_A_DAY = re.compile(r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas|easter|new year|"
                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)", re.I)
 
 

@@ -21,6 +21,7 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+THAT_DAY = {"day", "night", "morning", "afternoon", "evening"}
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # month each starts
 NUMBERS = {w: i for i, w in enumerate(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -56,6 +57,7 @@ _num = (r"(?:\d+|a couple(?: of)?|couple of|a few|few|several|some|many|a hundre
 _unit = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
 _season = r"(?:spring|summer|autumn|fall|winter)"
 _day_part = r"(?:morning|afternoon|arvo|evening|night)"  # ("arvo": Australian, the afternoon)
+_that_day = r"(?:day|night|morning|afternoon|evening)"  # "that night", "the same day": of a day told before
 
 # Ordered: where two patterns overlap, the longer match wins, then the earlier pattern.
 # Compiled twice: case-sensitive ones run on the lower-cased text (faster than re.I), the re.I
@@ -93,7 +95,7 @@ _SOURCES = [
     ("this_time", rf"\b(?:(?:about|around)\s+)?this\s+time\s+(?:(last)\s+year|({_num})\s+years?\s+ago)\b"),
     # "that summer", "that March", "that year", "that Christmas": of the time told just before (dropped with none)
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event), "the same summer": as "that year" (not "the same year as Sam": a year told by what follows)
-    ("that", rf"\b(?:that(?:\s+(?:very\s+)?same)?|the\s+(?:very\s+)?same)\s+({_season}|{_month}|year|christmas|easter)\b"
+    ("that", rf"\b(?:that(?:\s+(?:very\s+)?same)?|the\s+(?:very\s+)?same)\s+({_season}|{_month}|year|christmas|easter|{_that_day})\b"
              rf"(?<!\bmay)(?<!\bmarch)(?<!\bfall)(?!\s+as\b)"),  # not "that may be"
     ("decade", r"\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)'?s\b"),
     # "in the 80s", "the '60s", "the early seventies": of the last century (never "her 80s", an age; "the 20s" and "the
@@ -134,7 +136,8 @@ _SOURCES = [
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
     # (not "the last week of March", "the last year of school": a part of what follows, not the one just gone)
     ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b(?!\s+of\b)"),
-    ("unit_before", r"\b(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
+    # (not the end of "last month after thirty years", "this week after all": "last month" is the time)
+    ("unit_before", r"\b(?<!last\s)(?<!next\s)(?<!this\s)(?<!past\s)(?:the\s+)?(day|night|week|weekend|month|year)\s+(before|after)\b(?!\s+(?:yesterday|tomorrow|last|next|the|that|this|a|his|her|my|our|their|your)\b)"),
     # an anniversary: "twenty-three years this March", "thirty years ago this June", "35 years tomorrow": so many
     # years before that month or day of this year
     # ... or on a weekday: "it's four years on Thursday since Dad died" (the Thursday to come, or gone when said in the past)
@@ -142,8 +145,9 @@ _SOURCES = [
     # May", "it'll be two years in August since", "two years last August": that month's anniversary (to come, or gone)
     ("years_this", rf"\b({_num})\s+(years?|decades?)\s+(?:ago\s+)?(?:(this|in|last)\s+({_month}|month|{_season}|week)|(tomorrow|yesterday)|(on|last)\s+({_wd}))\b"),
     # a day and month by numbers, with no year: "Closing is 6/3", "his last day is 3/31", "on 14/2" (not a fraction,
-    # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date)
-    ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due|born|died)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|in\b|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
+    # a score or a rating: "1/2", "3/4 of", "8/10", "24/7", unless after a word that takes a date; "3/4 in" is inches, but
+    # "died on 3/5 in Ibadan" a day in a place)
+    ("numeric_dm", r"(?:\b(on|by|until|till|from|since|before|after|due|born|died)\s+)?(?<![\d/.:,£$])\b(\d{1,2})/(\d{1,2})\b(?![/.:]\d|\d|\s*(?:%|of\b|cups?\b|tsp\b|tbsp\b|inch|(?(1)(?!)|in\b)|miles?\b|lbs?\b|oz\b|kg\b|ml\b|pints?\b|times\b|people\b))"),
     # part of a month, a year or a week, read as all of it: "at the end of the month", "the beginning of March"
     ("part_of", rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(?:(the|this|next|last)\s+)?(?:(month|year|week)|({_month})(?:,?\s+({_year}))?|({_year}))\b"),
     # "in the New Year": its January (the one just gone, or to come)
@@ -353,6 +357,8 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
             return season(a.year - 1 if what == "winter" and a.month < 3 else a.year, what)
         if what in ("christmas", "easter"):
             return _holiday_span(what, _holiday(what, a.year))
+        if what in THAT_DAY:
+            return day(a)
         return month(a.year, _month_of(what))
     if kind == "part_word":
         if g[3]:
@@ -763,6 +769,35 @@ def _in_the_year_told(text, times, told, a, future) -> list[Time]:
     return out
 
 
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:(?:way\s+)?back\s+)?in\s+", re.I)
+
+
+def _year_after(text, times, told) -> list[Time]:
+    """A date without its year with a year told just after it is of that year: "the week before Christmas, back in 1999",
+    "on the 3rd of May in 1963" (not the one just gone)."""
+    out = list(times)
+    for i in range(len(times) - 1):
+        t, nxt = times[i], times[i + 1]
+        kind, g = told.get(t.start, (None, ()))
+        if told.get(nxt.start, (None,))[0] != "year" or not _YEAR_AFTER.fullmatch(text, t.end, nxt.start):
+            continue
+        y = int(nxt.lo[:4])
+        try:
+            if kind in ("dmy", "mdy") and not (g[0] or g[3] or g[4]):
+                d_s, m_s = (g[1], g[2]) if kind == "dmy" else (g[2], g[1])
+                span = day(dt.date(y, _month_of(m_s), _day_of(d_s)))
+            elif kind == "holiday" and not g[2] and (g[0] or "").lower() not in ("last", "next", "this"):
+                span = _holiday_span(g[1], _holiday(g[1], y))
+            elif kind == "month" and (g[0] or "").lower() not in ("last", "next", "this"):
+                span = month(y, _month_of(g[1]))
+            else:
+                continue
+        except (ValueError, KeyError):
+            continue
+        out[i] = Time(t.start, t.end, t.text, _iso(span[0]), _iso(span[1]), t.confidence, t.kind + "+told")
+    return out
+
+
 def _in_the_month_told(text, times, told) -> list[Time]:
     """A day of the month alone told in the same sentence just after a day with its month is of that month (or the next,
     if it is an earlier day): "You went into the hospice on the 2nd of March and died on the 9th" is the 9th of March, not
@@ -899,8 +934,8 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
         # "We moved in 1979. That summer ...": of the time told before it in the same paragraph, else none
         before = [t for t in times if t.end <= start and not re.search(r"\n[ \t]*\n", text[t.end:start])]
         prior = max(before, key=lambda t: t.start, default=None)
-        if prior is None:
-            continue
+        if prior is None or groups[0].lower() in THAT_DAY and (dt.date.fromisoformat(prior.hi) - dt.date.fromisoformat(prior.lo)).days != 1:
+            continue  # "that night" of a day told before, not of a month or a year
         try:
             span = _resolve("that", groups, dt.date.fromisoformat(prior.lo), False, day_first)
         except (ValueError, OverflowError, KeyError):
@@ -910,6 +945,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | str | None = None, fut
                               "that+told"))
             told[start] = ("that", groups)
     times.sort(key=lambda t: t.start)
+    times = _year_after(text, times, told)
     times = _in_the_year_told(text, times, told, a, future)
     times = _in_the_month_told(text, times, told)
     times = _weekday_after(text, times, told)
@@ -972,7 +1008,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "16"  # 16: evdates19 ("this arvo", Australian: this afternoon); 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "17"  # 17: dates21 ("died on 3/5 in Ibadan" a day, not inches; "last month after thirty years" is last month; "the week before Christmas, back in 1999": the year told after; "that night", "the same day": of the one day told before; "Hannah and Joe get married on Saturday": to come); 16: evdates19 ("this arvo", Australian: this afternoon); 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
@@ -1065,7 +1101,9 @@ def to_come(doc, pos: int) -> bool:
         # job, starting in September"
         return True
     # present: the verb itself, or "be" before it ("is getting married"); not "has" (perfect: "has lived here since June")
-    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "have" or any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in aux)
+    # ... or "get" before it: "Hannah and Joe get married on Saturday"
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "have" or any(c.tag_ in ("VBZ", "VBP") and (
+        c.lemma_ == "be" or c.lemma_ == "get" and c.dep_ == "auxpass") for c in aux)
 
 def _past(verb) -> bool:
     """Is the verb in the past: "we had to go", "she wanted to come", "he was going to"?"""
