@@ -76,6 +76,13 @@ CASES = [
                   "Hi Mark,\n\nMet Karen Whitlock at parents evening, she's Ellie's teacher this year. Ms Whitlock says "
                   "Ellie is doing brilliantly at reading.\n\nChloe"),
        one=["Ms Whitlock|Karen Whitlock"], apart=["Ms Whitlock|me"]),
+    _c(["Mr Kerr from the flat below carried the pram up three flights again. Graham. A proper gentleman.",
+        "Graham came round later with a lasagne for the freezer."],
+       one=["Mr Kerr|Graham"]),
+    _c(["Said goodbye to Mrs Kowalski at the bus stop. Agnieszka too, with the dog."],
+       apart=["Mrs Kowalski|Agnieszka"]),
+    _c(["Mr Reid shouted at the boys in the lane. Callum! Get in here!"],
+       apart=["Mr Reid|Callum"]),
     # -- a first name and the full name of the one person of that first name -----------------------------------------------
     _c(["Dennis Whitworth from the allotments gave me a marrow the size of a baby.",
         "Dennis came by again with runner beans. I've no room left in the freezer."],

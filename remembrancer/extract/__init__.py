@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import store
 from ..people import Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, teknonym, tie, titled, tokens
+from .aliases import _DIMINUTIVE, COURTESY, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, teknonym, tie, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -662,6 +662,33 @@ class _People:
             store.rename_person(self.conn, keep, row["name"])
         return [keep] + [pid for pid in exact if pid not in (keep, drop)]
 
+    def _bridge_titled(self, exact: list[int], mine: frozenset) -> list[int]:
+        """One person of an entry called both by a title of courtesy and a surname and by a first name ("Mr Okafor ...
+        Good neighbour, Emeka.", `aliases._first_named_after`), when one stored person is known by that titled surname
+        alone and another by that first name alone: the two stored people are one, joined into the titled one's. Not
+        when the two are said to be anything to each other or set apart in an entry, nor into the writer."""
+        titled = [n for n in mine if _surname_only(n) and n.split()[0].lower().rstrip(".") in COURTESY]
+        firsts = [n for n in mine if len(n.split()) == 1 and n.lower() not in KIN_NAMES]
+        if len(titled) != 1 or len(firsts) != 1 or len(mine) != 2:
+            return exact
+        by = {pid: self.rows[pid]["names"] for pid in exact if pid in self.rows}
+        keep = next((pid for pid, names in by.items() if names == {titled[0]}), None)
+        drop = next((pid for pid, names in by.items() if names == {firsts[0]}), None)
+        if keep is None or drop is None or store.related(self.conn, keep, drop) or _set_apart(self.conn, keep, drop) \
+                or not _join_stored(self.conn, keep, drop):
+            return exact
+        row = self.rows.pop(drop)
+        self.rows[keep]["aliases"] |= row["aliases"]
+        self.rows[keep]["names"] = frozenset(self.rows[keep]["aliases"] | {self.rows[keep]["name"]})
+        self.rows[keep]["fulls"] = _fulls(self.rows[keep]["names"])
+        self._index(keep, row["aliases"])
+        for word in list(self.by_word):
+            self.by_word[word].discard(drop)
+        self.mentions[keep] = self.mentions.get(keep, 0) + self.mentions.pop(drop, 0)
+        self.merged |= {keep, drop}
+        self.into[drop] = keep
+        return [keep]
+
     def _kin_fits(self, names: frozenset) -> list[int]:
         """"Grandma" is the stored "Grandma Rose", and "Grandma Rose" the stored "Grandma", when only one person
         is called by that kin word at all: most entries call her by the word alone. With two ("Grandma Rose",
@@ -817,6 +844,8 @@ class _People:
             exact = [pid for pid in exact if self.signs[pid] > 0] if signs else [pid for pid in exact if self.signs[pid] < 2]
         if len(exact) > 1 and not owner:
             exact = self._bridge(exact, mine)
+        if len(exact) == 2 and not owner:
+            exact = self._bridge_titled(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         # the owner, and one who is the "I" of a letter (its signer): by their own names only, both ways
         fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new and not signer
