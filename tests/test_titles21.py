@@ -150,7 +150,18 @@ CASES = [
 ]
 
 # why this branch still reads some texts wrongly (strict xfails: a case read rightly later fails too)
-LEFT = {}
+LEFT = {
+    "Bren phoned": "'Bren' alone is read as no one by the people layer (a name it does not know)",
+    "Oom Deon braaied": "'Deon du Plessis' is read as no one by the people layer",
+    "Baba Femi is hosting": "'Baba' is no kin word the lexicon knows (a Slavic grandmother too): 'Baba Femi' is read as a "
+                            "first name and a surname, and 'Femi' as that surname",
+    "Sister Grace from St Jude's": "'Sister' before a name is read as the writer's sister: the church title is told only by "
+                                   "'from St Jude's'",
+    "Brother Kwame led": "'Brother' before a name and 'my cousin' are both kin, not at odds (one of the family may call a "
+                         "cousin 'Brother')",
+    "Aunty Ngozi sent": "a titled name said in the turn of the speaker of that first name ('Thank you Aunty Ngozi!' from "
+                        "Ngozi) is joined to her: the chat's speakers are not yet stored when the kin titles are joined",
+}
 
 
 def _rows(cases):

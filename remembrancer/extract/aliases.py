@@ -181,7 +181,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "28"  # 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "29"  # 29: titles21 (a first name said alone after a titled surname is theirs: "We lost Mr Whitworth. Dennis.", `_first_named_after`; a name named beside another of its form, or done to by it, is another: "Granny Pat and my cousin Pat", "Pat drove Granny Pat home", `_named_as_two`, `_doer_and_done_to`); 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
@@ -524,7 +524,9 @@ def _split_namesakes(ex: Extraction) -> set[tuple[int, int]]:
             marks = _mention_marks(ex.doc, m, ex.text)
             if marks:
                 # not with a mention this one is named beside as another: "Granny Pat and my cousin Pat"
-                fit = [g for g in groups if not any(_named_as_two(ex.text, n, m) for n in g[1])]
+                # or the one its verb is done to: "Pat drove Granny Pat home"
+                fit = [g for g in groups if not any(_named_as_two(ex.text, n, m) or _doer_and_done_to(ex.doc, n, m)
+                                                    for n in g[1])]
                 last = next((g for g in fit if g[0] & marks), None) or next(
                     (g for g in fit if not marked_apart(g[0], marks)), None)
                 if last is None:
@@ -579,6 +581,21 @@ def _named_as_two(text: str, m, n) -> bool:
     m, n = (m, n) if m.end <= n.start else (n, m)
     between = text[m.end:n.start]
     return 0 < n.start - m.end < 8 and bool(AS_TWO.match(between)) or bool(AS_KIN_TWO.match(between))
+
+
+def _doer_and_done_to(doc, m, n) -> bool:
+    """Are two mentions the subject and the object of one verb ("Pat drove Granny Pat home"): two people (one who does
+    a thing to themself says "herself")?"""
+    a, b = (doc.char_span(x.start, x.end, alignment_mode="expand") for x in (m, n))
+    if a is None or b is None or not len(a) or not len(b):
+        return False
+    ra, rb = a.root, b.root
+    while ra.dep_ == "compound" and ra.head != ra:  # the parser's "Granny Pat home": a compound of "home"
+        ra = ra.head
+    while rb.dep_ == "compound" and rb.head != rb:
+        rb = rb.head
+    return ra.head == rb.head and ra.head.pos_ in ("VERB", "AUX") and {ra.dep_, rb.dep_} in (
+        {"nsubj", "dobj"}, {"nsubj", "dative"})
 
 
 # "and my cousin", "& his brother": a kin or tie word after "and" before the second name
@@ -1022,3 +1039,4 @@ def _first_named_after(ex: Extraction) -> list[tuple[int, int]]:
             continue
         out.append((k, n))
     return out
+
