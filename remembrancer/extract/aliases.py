@@ -599,6 +599,7 @@ def _doer_and_done_to(doc, m, n) -> bool:
 
 
 # "and my cousin", "& his brother": a kin or tie word after "and" before the second name
+AS_TWO_BETWEEN = r"(?:,?\s+(?:and|or|&)\s+|\s+(?:and|&)\s+(?:my|our|his|her|their|your)\s+[a-z-]+\s+)"
 AS_KIN_TWO = re.compile(r"\s+(?:and|&)\s+(?:my|our|his|her|their|your)\s+[a-z-]+\s+\Z")
 
 
