@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import store
 from ..people import Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
-from .aliases import _DIMINUTIVE, FAMILY_WORDS, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, teknonym, tie, titled, tokens
+from .aliases import _DIMINUTIVE, AS_TWO_BETWEEN, COURTESY, FAMILY_WORDS, SIZES, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, teknonym, tie, titled, tokens
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -44,7 +44,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "29"  # how an entry's people are joined to the stored ones (29: dates21 ("the day after the funeral": of a funeral told "on the 20th of May" too, a day and month of the 92 days before); 28: kinwords20 (kin.py: more kin words as names, "Da", and kin titles "Tanty", "Bua", "Tío", "Tita"); 27: (the lead) both 26s; 26: (merges19) a parent called by the name of a child who is not the writer ("Mama Ayo") is never the one the writer calls by the bare kin word ("Mama"), `_another_childs`; and two of an entry who speak in its chat under two labels are two people in the store too, `_speak_apart`, though one of them holds a name the owner gains (`_take`); 26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
+JOIN = "29"  # how an entry's people are joined to the stored ones (30: (the lead) both 29s; 29: titles21 (the two stored people an entry's titled surname and first name bridge are one: "Mr Okafor", "Emeka", `_bridge_titled`; a size before a first name ("little Rose") is that first name's bearer too, so "Nana Rose" is not the one other Rose, `_first_of`; and a kin word with a first name joins no one an entry names beside it as another, "Granny Pat and my cousin Pat", `_said_as_two`); 29: dates21 ("the day after the funeral": of a funeral told "on the 20th of May" too, a day and month of the 92 days before); 28: kinwords20 (kin.py: more kin words as names, "Da", and kin titles "Tanty", "Bua", "Tío", "Tita"); 27: (the lead) both 26s; 26: (merges19) a parent called by the name of a child who is not the writer ("Mama Ayo") is never the one the writer calls by the bare kin word ("Mama"), `_another_childs`; and two of an entry who speak in its chat under two labels are two people in the store too, `_speak_apart`, though one of them holds a name the owner gains (`_take`); 26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "5"  # how a text is parsed (5: (the lead) both 4s; 4: (chatstore19) a chat's lower-case names are cased on the evidence of all the store's chats, not its day alone (`_chat_verdicts`); 4: (mdlines19) Markdown's lines read by one reader, extract/lines.py: a line opened by an en dash is a list item too; 3: (notesmd17) each list item, task, quote line and table row of Markdown starts a sentence: nothing is read across one; 2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -662,6 +662,33 @@ class _People:
             store.rename_person(self.conn, keep, row["name"])
         return [keep] + [pid for pid in exact if pid not in (keep, drop)]
 
+    def _bridge_titled(self, exact: list[int], mine: frozenset) -> list[int]:
+        """One person of an entry called both by a title of courtesy and a surname and by a first name ("Mr Okafor ...
+        Good neighbour, Emeka.", `aliases._first_named_after`), when one stored person is known by that titled surname
+        alone and another by that first name alone: the two stored people are one, joined into the titled one's. Not
+        when the two are said to be anything to each other or set apart in an entry, nor into the writer."""
+        titled = [n for n in mine if _surname_only(n) and n.split()[0].lower().rstrip(".") in COURTESY]
+        firsts = [n for n in mine if len(n.split()) == 1 and n.lower() not in KIN_NAMES]
+        if len(titled) != 1 or len(firsts) != 1 or len(mine) != 2:
+            return exact
+        by = {pid: self.rows[pid]["names"] for pid in exact if pid in self.rows}
+        keep = next((pid for pid, names in by.items() if names == {titled[0]}), None)
+        drop = next((pid for pid, names in by.items() if names == {firsts[0]}), None)
+        if keep is None or drop is None or store.related(self.conn, keep, drop) or _set_apart(self.conn, keep, drop) \
+                or not _join_stored(self.conn, keep, drop):
+            return exact
+        row = self.rows.pop(drop)
+        self.rows[keep]["aliases"] |= row["aliases"]
+        self.rows[keep]["names"] = frozenset(self.rows[keep]["aliases"] | {self.rows[keep]["name"]})
+        self.rows[keep]["fulls"] = _fulls(self.rows[keep]["names"])
+        self._index(keep, row["aliases"])
+        for word in list(self.by_word):
+            self.by_word[word].discard(drop)
+        self.mentions[keep] = self.mentions.get(keep, 0) + self.mentions.pop(drop, 0)
+        self.merged |= {keep, drop}
+        self.into[drop] = keep
+        return [keep]
+
     def _kin_fits(self, names: frozenset) -> list[int]:
         """"Grandma" is the stored "Grandma Rose", and "Grandma Rose" the stored "Grandma", when only one person
         is called by that kin word at all: most entries call her by the word alone. With two ("Grandma Rose",
@@ -817,6 +844,8 @@ class _People:
             exact = [pid for pid in exact if self.signs[pid] > 0] if signs else [pid for pid in exact if self.signs[pid] < 2]
         if len(exact) > 1 and not owner:
             exact = self._bridge(exact, mine)
+        if len(exact) == 2 and not owner:
+            exact = self._bridge_titled(exact, mine)
         named = set(exact)  # many people can share a name: a set, not a list, is asked
         # the owner, and one who is the "I" of a letter (its signer): by their own names only, both ways
         fits = exact + [pid for pid, row in near.items() if pid not in named and not owner and not new and not signer
@@ -1676,7 +1705,7 @@ def _titled_joins(conn, split) -> set[int]:
     for pid, row in rows.items():
         for n in row["names"]:
             if tokens(n):
-                by_first[tokens(n)[0]].add(pid)
+                by_first[_first_of(n)].add(pid)
     out = set()
     for k, row in list(rows.items()):
         if k not in rows:
@@ -1690,13 +1719,13 @@ def _titled_joins(conn, split) -> set[int]:
         near = {pid for w, pids in by_first.items() if w in firsts or any(nickname_of(f, w) for f in firsts) for pid in pids} & rows.keys()
         fits = [pid for pid in sorted(near) if (other := rows[pid]) and pid != k and not (row["gender"] and other["gender"] and row["gender"] != other["gender"])
                 and not any(n.split()[0].lower() in KIN_NAMES for n in other["names"] if n.split())
-                and any(tokens(n) and not _surname_only(n) and (tokens(n)[0] in firsts or any(nickname_of(f, tokens(n)[0]) for f in firsts))
+                and any(tokens(n) and not _surname_only(n) and (_first_of(n) in firsts or any(nickname_of(f, _first_of(n)) for f in firsts))
                         for n in other["names"])]  # the first name ("Gwen", "Gwenllian Morgan"), not "Elin Gwen" nor "Dr Patel"
         if len(fits) != 1 or any(n.lower() in split for n in rows[fits[0]]["names"]):
             continue
         o = fits[0]
-        if store.related(conn, k, o) or _set_apart(conn, k, o):
-            continue  # kin, or set apart ("Not your Grandad Jim, my friend Jim Armstrong")
+        if store.related(conn, k, o) or _set_apart(conn, k, o) or _said_as_two(conn, k, o, row["names"], rows[o]["names"]):
+            continue  # kin, or set apart ("Not your Grandad Jim, my friend Jim Armstrong", "Granny Pat and my cousin Pat")
 
         keep, drop = (o, k) if len(tokens(rows[o]["name"])) > 1 else (k, o)
         if not _join_stored(conn, keep, drop):
@@ -1706,6 +1735,21 @@ def _titled_joins(conn, split) -> set[int]:
         rows[keep]["names"] |= rows.pop(drop)["names"]
         out |= {keep, drop}
     return out
+
+
+def _said_as_two(conn, a: int, b: int, names_a, names_b) -> bool:
+    """Does an entry naming both name them one after the other as two ("Granny Pat and my cousin Pat", "Auntie Jean and
+    Jean Paterson")? As `aliases._named_as_two` reads it within the entry."""
+    texts = {text for text, _ in store.named_together(conn, a, b)}
+    pairs = [(x, y) for x in names_a for y in names_b] + [(y, x) for x in names_a for y in names_b]
+    return any(re.search(rf"(?<!\w){re.escape(x)}{AS_TWO_BETWEEN}{re.escape(y)}(?!\w)", text) for text in texts for x, y in pairs)
+
+
+def _first_of(name: str) -> str:
+    """A name's first word, after a size said as part of it: "little Rose" is a Rose too, so "Nana Rose" is not the one
+    other Rose when a little Rose is named."""
+    words = tokens(name)
+    return words[1] if len(words) == 2 and words[0] in SIZES else words[0]
 
 
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:my|your|his|her|our|their|the)\s+)?\Z", re.I)

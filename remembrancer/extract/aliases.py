@@ -181,7 +181,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "28"  # 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "29"  # 29: titles21 (a first name said alone after a titled surname is theirs: "We lost Mr Whitworth. Dennis.", `_first_named_after`; a name named beside another of its form, or done to by it, is another: "Granny Pat and my cousin Pat", "Pat drove Granny Pat home", `_named_as_two`, `_doer_and_done_to`); 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
@@ -255,7 +255,7 @@ class Aliases:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
         for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex) + named_to + _bracketed(ex) \
-                + _kin_apposed(ex):
+                + _kin_apposed(ex) + _first_named_after(ex):
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -523,8 +523,12 @@ def _split_namesakes(ex: Extraction) -> set[tuple[int, int]]:
         for m in sorted(said, key=lambda m: m.start):
             marks = _mention_marks(ex.doc, m, ex.text)
             if marks:
-                last = next((g for g in groups if g[0] & marks), None) or next(
-                    (g for g in groups if not marked_apart(g[0], marks)), None)
+                # not with a mention this one is named beside as another: "Granny Pat and my cousin Pat"
+                # or the one its verb is done to: "Pat drove Granny Pat home"
+                fit = [g for g in groups if not any(_named_as_two(ex.text, n, m) or _doer_and_done_to(ex.doc, n, m)
+                                                    for n in g[1])]
+                last = next((g for g in fit if g[0] & marks), None) or next(
+                    (g for g in fit if not marked_apart(g[0], marks)), None)
                 if last is None:
                     last = [set(), []]
                     groups.append(last)
@@ -566,8 +570,37 @@ AS_TWO = re.compile(r",?\s+(?:and|or|&)\s+\Z")  # not a comma: "my friend Jim, J
 
 def _said_as_two(text: str, p, q) -> bool:
     """Are two people named one after the other as two ("Auntie Jean and Jean Paterson", "Big Tom and Little Tom")?"""
-    return any(m.kind == "name" and n.kind == "name" and 0 < n.start - m.end < 8 and AS_TWO.match(text[m.end:n.start])
-               for m in p.mentions for n in q.mentions)
+    return any(_named_as_two(text, m, n) for m in p.mentions for n in q.mentions)
+
+
+def _named_as_two(text: str, m, n) -> bool:
+    """Are two mentions named one after the other as two ("Granny Pat and my cousin Pat": "and", then at most "my
+    cousin")?"""
+    if m.kind != "name" or n.kind != "name":
+        return False
+    m, n = (m, n) if m.end <= n.start else (n, m)
+    between = text[m.end:n.start]
+    return 0 < n.start - m.end < 8 and bool(AS_TWO.match(between)) or bool(AS_KIN_TWO.match(between))
+
+
+def _doer_and_done_to(doc, m, n) -> bool:
+    """Are two mentions the subject and the object of one verb ("Pat drove Granny Pat home"): two people (one who does
+    a thing to themself says "herself")?"""
+    a, b = (doc.char_span(x.start, x.end, alignment_mode="expand") for x in (m, n))
+    if a is None or b is None or not len(a) or not len(b):
+        return False
+    ra, rb = a.root, b.root
+    while ra.dep_ == "compound" and ra.head != ra:  # the parser's "Granny Pat home": a compound of "home"
+        ra = ra.head
+    while rb.dep_ == "compound" and rb.head != rb:
+        rb = rb.head
+    return ra.head == rb.head and ra.head.pos_ in ("VERB", "AUX") and {ra.dep_, rb.dep_} in (
+        {"nsubj", "dobj"}, {"nsubj", "dative"})
+
+
+# "and my cousin", "& his brother": a kin or tie word after "and" before the second name
+AS_TWO_BETWEEN = r"(?:,?\s+(?:and|or|&)\s+|\s+(?:and|&)\s+(?:my|our|his|her|their|your)\s+[a-z-]+\s+)"
+AS_KIN_TWO = re.compile(r"\s+(?:and|&)\s+(?:my|our|his|her|their|your)\s+[a-z-]+\s+\Z")
 
 
 def _two_speakers(ex: Extraction) -> set[tuple[int, int]]:
@@ -966,3 +999,45 @@ def _root(groups, i):
 
 def _g(person):
     return getattr(person, "gender", None)
+
+
+# the titles of courtesy before a surname ("Mr Okafor", "Mrs Dodds"), not a kin word's ("Uncle Jim") nor a role's
+COURTESY = {"mr", "mister", "mrs", "missus", "miss", "ms"}
+# words by which a fragment adds someone rather than names the one before: "Mrs Patel rang. Sarah too."
+ADDING = {"too", "also", "and", "again", "plus", "both", "or", "nor", "either", "neither", "not", "no"}
+
+
+def _first_named_after(ex: Extraction) -> list[tuple[int, int]]:
+    """A title of courtesy and a surname, the only name of its sentence, and a first name said alone in the next one with
+    no verb, are one person: the writer adds the first name of the one just named ("We lost Mr Whitworth this afternoon.
+    Dennis.", "Mr Okafor brought round a bottle. Good neighbour, Emeka."). Not when the fragment adds someone ("Sarah
+    too."), asks or calls out ("Dennis?", "Dennis!"), is quoted or names anyone else, nor a first name of the other sex.
+    Returns (titled, named) pairs."""
+    if ex.doc is None:
+        return []
+    quotes, sents, out = quoted(ex.text), list(ex.doc.sents), []
+
+    def named_in(sent) -> set[int]:
+        return {i for i, p in enumerate(ex.people) if not p.narrator for m in p.mentions
+                if m.kind in ("name", "title") and sent.start_char <= m.start < sent.end_char}
+
+    for before, sent in zip(sents, sents[1:]):
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words or len(words) > 4 or not sent.text.rstrip().endswith(".") or inside(sent.start_char, quotes) \
+                or any(t.pos_ in ("VERB", "AUX", "PRON") or t.lower_ in ADDING for t in words):
+            continue
+        here, there = named_in(sent), named_in(before)
+        if len(here) != 1 or len(there) != 1 or here == there:
+            continue
+        n, k = here.pop(), there.pop()
+        name, titled = ex.people[n].name, ex.people[k].aliases | {ex.people[k].name}
+        title = {t.split()[0].lower().rstrip(".") for t in titled if len(t.split()) == 2}
+        if len(name.split()) != 1 or not name[:1].isupper() or name.lower() in KIN_NAMES or not titled or any(
+                len(t.split()) != 2 for t in titled) or not title or not title <= COURTESY:
+            continue
+        sex, theirs = {HONORIFICS.get(t) for t in title}, _g(ex.people[n]) or name_gender(name.lower())
+        if len(sex) != 1 or theirs and theirs not in sex:
+            continue
+        out.append((k, n))
+    return out
+
