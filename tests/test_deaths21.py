@@ -147,7 +147,19 @@ AGAIN = [
        old=["Mum"]),
 ]
 
-CASES = TO_THE_DEAD + TO_THE_LIVING + CHATS + NOTES + AGAIN
+# Written after the death rules were read: the new rules' controls, none from the corpus.
+AFTER = [
+    _e("Two years since Dad went back to the mill and he's never been happier. Mum agrees.", alive=["Dad", "Mum", "me"]),
+    _e("Dad's been gone all week at the conference. Mum's loving the peace.", alive=["Dad", "Mum", "me"]),
+    _e("Since Tom went to uni five years ago, Sarah has had his room.", alive=["Tom", "Sarah", "me"]),
+    _e("RIP Betty Blue, 2004-2023. 287,000 miles and she never let us down. Kev cried at the scrapyard.",
+       alive=["Betty Blue|Betty", "Kev", "me"]),
+    _e("- Uncle Joe (1960-1985) at the Ford plant\n- Dad (1985-2019) at the post office", alive=["Uncle Joe|Joe", "Dad"]),
+    _e("Dear Sam,\n\nIt's a year today since you left us for Leeds! You'd laugh at the new boss. Your desk is still "
+       "empty.\n\nKate", alive=["Sam", "Kate", "me"]),
+]
+
+CASES = TO_THE_DEAD + TO_THE_LIVING + CHATS + NOTES + AGAIN + AFTER
 
 # The writer's own dead, in these forms: read as stated.
 STATED = [
@@ -159,6 +171,10 @@ STATED = [
 
 # What is still read wrongly, by the case's first words: why (a strict xfail: a case read rightly later fails too).
 LEFT = {
+    "Mam,\n\nSix months since you died": "an email's greeting comes after its header lines: the one greeted is not found",
+    "grandad passed away last night": "a kin word typed in lower case in a chat is no person to the people layer",
+    "my nan passed away last night": "a kin word typed in lower case in a chat is no person to the people layer",
+    "After Dad died, to do:": "the parser hangs 'to do' on 'died' as 'dying to do': read as no death",
 }
 
 
