@@ -1445,9 +1445,9 @@ def _lifespans(ex, owner) -> list[Event]:
 
 
 # A death noted in brackets after a name, as a list of family or a card list notes it: "Auntie Pat (d. 2019)", "Uncle Tony
-# (deceased)", "not Uncle Frank (died Sept)", "Grandad (RIP)"
-DIED_ASIDE = re.compile(r"[ \t]*\((?:d\.[ \t]*(?=\d)|died\b|deceased\b|dec(?:'|’)?d\b|dec\.|passed(?: away)?\b|RIP\b|R\.I\.P\b\.?)"
-                        r"[^()\n]{0,24}\)")
+# (deceased)", "not Uncle Frank (died Sept)" (not "Aunt Jean (RIP Harold)", another's; nor "(died laughing)", "(passed!)")
+DIED_ASIDE = re.compile(r"[ \t]*\((?:d\.[ \t]*\d{4}|(?:died|passed away)(?:[ \t]+(?:in[ \t]+|on[ \t]+)?(?:\d[\d/.-]*|[A-Z][a-z]+\.?)"
+                        r"(?:[ \t]+(?:\d{1,4}|[A-Z][a-z]+\.?)){0,2})?|deceased|dec(?:'|’)?d|dec\.)[ \t]*\)")
 ASIDE_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 
