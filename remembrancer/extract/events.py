@@ -160,7 +160,8 @@ def _kind(t) -> str | None:
                 if (lemma, c.lower_) in (("walk", "out"), ("run", "off")) and _went_somewhere(t, c):
                     return None  # "walked out along the harbour", "ran off to the shop": a walk, not a parting
                 return PHRASAL[(lemma, c.lower_)]
-        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t) or _no_more(t) or _us_left(t):
+        if _gone(t) or _never_woke(t) or _laid_to_rest(t) or _ended(t) or _heavenward(t) or _never_back(t) or _no_more(t) or _us_left(t) or (
+                _went_since(t)):
             return "death"  # "slipped away peacefully", "left us peacefully in her sleep", "went in her sleep", "never woke up", "was laid to rest", "lost her battle",
             # "went to be with the Lord", "was called home", "never came home from the war"
         if lemma in VERBS:
@@ -393,7 +394,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "53"  # 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "54"  # 54: (the lead) both 53 and deaths21's 53; 53: deaths21 (letters to the dead: "since you went", "a year today since you left us", "the day we lost you", "your funeral" are the greeted one's, as sure as a name when the letter speaks to them throughout; "My darling Jean," greets; "Five years today since Cyril went" a death, "since Dad went" with years counted, "Abuelo's been gone since 2008", "Pop's been gone fourteen years" perhaps; "Auntie Pat (d. 2019)", "Uncle Tony (deceased)"; "Mum — 1948–2023" of one's kin alone on the line; "RIP X" or a life's years beside a car's mileage a car's); 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -475,6 +476,7 @@ class Events:
         ex.events.extend(_lifespans(ex, owner))
         ex.events.extend(_rest_in_peace(ex, no_later))
         ex.events.extend(_death_notice(ex, all_times, no_later))
+        ex.events.extend(_died_aside(ex, no_later))
         ex.events.extend(_had_the_baby(ex, owner, all_times, entry_day, no_later))
         ex.events.extend(_born_on_a_form(ex, all_times))
         groups = sentence_groups(doc)
@@ -545,6 +547,13 @@ class Events:
                 if any(p in via and _called(via[p], t) for p in people):
                     told = [via[p] for p in people if p in via and _called(via[p], t)]
                     people = [p for p in people if p not in via or not _called(via[p], t)]  # "Kwame, Grandpa died": Kwame is told
+                    for v in told:  # ... unless the event names them again: "Dearest Margaret,\n\n... since the day we lost you"
+                        again = next((c for c in t.children if c.i != v.i and c.dep_ in PERSON_DEPS and owner.get(c.i) == owner[v.i]), None)
+                        if again is not None:
+                            people.append(owner[v.i])
+                            via[owner[v.i]] = again
+                            if again.dep_ != "nsubj":  # the one lost, not who lost them
+                                agents[:] = [a for a in agents if a != owner[v.i]]
                     agents[:] = [p for p in agents if p in people]
                     for c in (c for v in told for c in v.children if c.dep_ == "appos" and c.i in owner):
                         if owner[c.i] not in people:  # "Hi Priya, Aunty Meena died": the subject hung on the name told
@@ -598,7 +607,7 @@ class Events:
                     continue  # "Jess passed with flying colours", "had her theory test on Monday and she passed"
                 para = _paragraph_start(t)
                 if para > sent.start_char:  # a greeting the parser ran into the sentence ("Dear Dad,\n\nCallum and Priya got engaged")
-                    people = _after_greeting(people, via, owner, para)
+                    people = _after_greeting(people, via, owner, para, t)
                 if kind == "moving":  # "moving back in with Aunt Lorna": the one she moves in with stays
                     people = [p for p in people if p not in via or not _host(via[p])]
                 if kind == "marriage":  # "I married Josh Meyer and Kayla Brandt this afternoon": theirs, not the one who married them
@@ -822,6 +831,7 @@ CONFIDENCE = {
     "idiom": 0.8,  # "carked it", "kicked the bucket": slang, of a thing or in jest as often (perhaps)
     "no-more": 0.9,  # "Aunty Sushila is no more"
     "gone": 0.75,  # "Stan had gone in the night", "Aunt Ivy is at peace now": a death, or a leaving, a calm (perhaps)
+    "a-year-today": 0.9,  # "Five years today since Cyril went", "a year today since you left us": an anniversary of a going
     "surmised": 0.75,  # "who must have been dead twenty years": the writer's guess (perhaps)
 }
 
@@ -881,12 +891,15 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
         c = CONFIDENCE["buried"]  # "was laid to rest on Friday"
     elif _ended(t):
         c = CONFIDENCE["killed"]  # "lost her battle with cancer", "took his own life"
+    elif lemma == "go" and _went_since(t) and not _peaceful(t):
+        c = CONFIDENCE["a-year-today"] if _a_year_today(t) else CONFIDENCE["gone"]  # "since Cyril went" (perhaps)
     elif lemma in ("go", "slip"):
         c = CONFIDENCE["peacefully"] if _peaceful(t) else CONFIDENCE["slipped"]
     elif lemma == "leave" and _left_us(t):
         c = CONFIDENCE["peacefully"]  # "left us peacefully", "left us at 5:40. Peacefully, in his sleep"
     elif lemma == "leave" and _left_us_lately(t):
-        c = CONFIDENCE["gone"]  # "Papa left us this morning", "ten years since Nanna left us": a death, or a leaving (perhaps)
+        c = CONFIDENCE["a-year-today"] if _a_year_today(t) else CONFIDENCE["gone"]
+        # "Papa left us this morning", "ten years since Nanna left us": a death, or a leaving (perhaps)
     elif lemma == "wake":
         c = CONFIDENCE["never-woke"] if any(c.lower_ == "never" for c in t.children) else CONFIDENCE["did-not-wake"]
     elif lemma in ("lose", "bury", "mourn", "outlive"):
@@ -896,7 +909,7 @@ def confidence(t, kind, victims, clear=False, times=()) -> float:
     else:
         c = CONFIDENCE["other"]
     if victims and all(v.pos_ == "PRON" and not _relative(v) and v.lower_ not in WRITERS for v in victims) and not (
-            clear and c == CONFIDENCE["verb"]):
+            clear and (c == CONFIDENCE["verb"] or victims[0].lower_ in ("you", "your"))):  # (the one a letter greets is no guess)
         c *= CONFIDENCE["pronoun"]  # (not "I" or "we": whom the writer means by them is no guess: "we moved in", "I proposed")
     if _must_have(t if t.pos_ in ("VERB", "AUX") else t.head):
         c = min(c, CONFIDENCE["surmised"])
@@ -926,16 +939,21 @@ def _rolled_eyes(t) -> bool:
 # A car's parts and its rescue: a death told beside them is a car's ("died on the M60 ... the dashboard lit up")
 MACHINE = re.compile(r"\b(?:dashboard|engine|clutch|gearbox|alternator|radiator|exhaust|tyres?|tires?|puncture|tow(?:ed|ing)?|"
                      r"tow[- ]?truck|breakdown|mechanic|MOT|AA|RAC|battery|jump[- ]?start(?:ed)?|starter motor|head gasket|"
-                     r"fan ?belt|spark ?plugs?|warning lights?|odometer|ignition|bonnet|windscreen|petrol|diesel|mileage)\b")
+                     r"fan ?belt|spark ?plugs?|warning lights?|odometer|ignition|bonnet|windscreen|petrol|diesel|mileage|"
+                     r"\d{1,3}(?:,\d{3})+ (?:miles|km|kilometres|kilometers))\b")  # (a mileage: "287,000 miles")
 
 
 def _a_machine(t) -> bool:
     """Is the death told in a sentence, or before the next one of its paragraph, that speaks of a car's parts or its
     rescue ("Bluebell died on the M60. Just stopped, and the dashboard lit up", "Herbie died again. Clutch this time.")?"""
-    text = text_of(t.doc)
-    sent = t.sent
+    return _machine_near(t.doc, t.sent)
+
+
+def _machine_near(doc, sent) -> bool:
+    """Does the sentence, or the next one of its paragraph, speak of a car's parts, its rescue or its mileage?"""
+    text = text_of(doc)
     end = sent.end_char
-    nxt = t.doc[sent.end].sent if sent.end < len(t.doc) else None
+    nxt = doc[sent.end].sent if sent.end < len(doc) else None
     if nxt is not None and not re.search(r"\n[ \t]*\n", text[sent.end_char:nxt.start_char]):
         end = nxt.end_char
     return MACHINE.search(text, sent.start_char, end) is not None
@@ -1024,7 +1042,7 @@ def _clear(victims, people, via, ex) -> bool:
     if len(victims) != 1 or len(people) != 1:
         return False
     v, p = victims[0], people[0]
-    if v.lower_ in ("you", "your") and not ex.speakers and not ex.people[p].narrator and any(
+    if v.lower_ in ("you", "your") and not ex.speakers and (not ex.people[p].narrator or _greeted_addressee(ex.people[p])) and any(
             m.kind == "addressee" for m in ex.people[p].mentions) and any(m.kind in ("name", "title") for m in ex.people[p].mentions):
         return True  # "Dear Dad, ... You died on the 12th of November": the one the letter greets
     sex = PRONOUN_SEX.get(v.lower_)
@@ -1091,7 +1109,8 @@ SICK_UP = {"afterwards", "again", "everywhere", "up"}
 WRITERS_OWN = {"marriage", "moving", "job", "retirement", "engagement"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"}
 # "EMRYS MORGAN, 1927-2009", "Dennis Pugh (1938–2023)": a life's years after a name
-LIFESPAN = re.compile(r"\s*[,(]\s*((?:1[5-9]|20)\d\d)\s*(?:-|–|—|to)\s*((?:1[5-9]|20)\d\d)\b\)?")
+LIFESPAN = re.compile(r"\s*(?:[,(]|[-–—](?=\s))\s*((?:1[5-9]|20)\d\d)\s*(?:-|–|—|to)\s*((?:1[5-9]|20)\d\d)\b\)?")
+SPAN_ENDS = re.compile(r"[ \t*_]*(?:[.)]|$)", re.M)  # "Mum — 1948–2023.", "- Grandpa Walt (1932–2021)": the years end the line
 # ... and said among words of a death (a grave, a funeral): "Steve Dobson, 1990-2023" on a retirement clock is
 # a working life, so a life's years away from these are not read at all
 MOURNING = re.compile(r"\b(?:funeral|grave|gravestone|headstone|stone|churchyard|cemetery|crematorium|memorial|memory|"
@@ -1410,13 +1429,16 @@ def _lifespans(ex, owner) -> list[Event]:
     out = []
     doc, top = ex.doc, int(ex.at[:4]) if ex.at else None
     by_end: dict[int, int] = {}
+    kin: set[int] = set()  # ends of names said with a kin word ("Mum", "Grandpa Walt")
     for p, person in enumerate(ex.people):
         for m in person.mentions:
-            if m.kind == "name":
+            if m.kind in ("name", "title"):
                 by_end[m.end] = p
+                if ex.text[m.start:m.end].split()[0].lower() in KIN_NAMES:
+                    kin.add(m.end)
     for end, p in by_end.items():
         m = LIFESPAN.match(ex.text, end)
-        if m is None:
+        if m is None or ex.text[m.start():m.end()].strip()[:1] not in ",(" and end not in kin:
             continue
         born, died = int(m.group(1)), int(m.group(2))
         if not 15 <= died - born <= 120 or top is not None and died > top:
@@ -1424,13 +1446,41 @@ def _lifespans(ex, owner) -> list[Event]:
         start = doc.char_span(end - 1, end, alignment_mode="expand")
         sent = start.sent if start is not None else None
         lo, hi = (sent.start_char, sent.end_char) if sent is not None else (end, m.end())
-        if not MOURNING.search(ex.text[max(0, end - 400):m.end() + 400]):
-            continue
-        sure = CONFIDENCE["lifespan"]
+        if not MOURNING.search(ex.text[max(0, end - 400):m.end() + 400]) and not (end in kin and SPAN_ENDS.match(ex.text, m.end())):
+            continue  # (one's own kin, their years alone on the line, are their life's: "Mum — 1948–2023. Miss you")
+        sure = CONFIDENCE["jest"] if sent is not None and _machine_near(doc, sent) else CONFIDENCE["lifespan"]  # a car's years
         out.append(Event("birth", [p], lo, hi, f"{born:04d}-01-01", f"{born + 1:04d}-01-01", confidence=sure, date_confidence=0.95,
                          date_how="sentence:lifespan"))
         out.append(Event("death", [p], lo, hi, f"{died:04d}-01-01", f"{died + 1:04d}-01-01", confidence=sure, date_confidence=0.95,
                          date_how="sentence:lifespan"))
+    return out
+
+
+# A death noted in brackets after a name, as a list of family or a card list notes it: "Auntie Pat (d. 2019)", "Uncle Tony
+# (deceased)", "not Uncle Frank (died Sept)" (not "Aunt Jean (RIP Harold)", another's; nor "(died laughing)", "(passed!)")
+DIED_ASIDE = re.compile(r"[ \t]*\((?:d\.[ \t]*\d{4}|(?:died|passed away)(?:[ \t]+(?:in[ \t]+|on[ \t]+)?(?:\d[\d/.-]*|[A-Z][a-z]+\.?)"
+                        r"(?:[ \t]+(?:\d{1,4}|[A-Z][a-z]+\.?)){0,2})?|deceased|dec(?:'|’)?d|dec\.)[ \t]*\)")
+ASIDE_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _died_aside(ex, no_later) -> list[Event]:
+    """The death noted in brackets after a name ("Auntie Pat (d. 2019)", "Uncle Tony (deceased)"): of the year it gives,
+    else no later than the entry (a year after the entry's is none)."""
+    out = []
+    top = int(ex.at[:4]) if ex.at else None
+    for p, person in enumerate(ex.people):
+        if person.narrator:
+            continue
+        for m in person.mentions:
+            aside = DIED_ASIDE.match(ex.text, m.end) if m.kind in ("name", "title", "role") else None
+            if aside is None:
+                continue
+            year = ASIDE_YEAR.search(aside.group(0))
+            if year and top is not None and int(year.group(1)) > top:
+                continue
+            lo, hi = (f"{year.group(1)}-01-01", f"{int(year.group(1)) + 1:04d}-01-01") if year else (None, no_later)
+            out.append(Event("death", [p], m.start, aside.end(), lo, hi, confidence=CONFIDENCE["notice"],
+                             date_confidence=0.95 if year else 0.0, date_how="sentence:aside" if year else None))
     return out
 
 
@@ -1969,14 +2019,21 @@ def _host(tok) -> bool:
     return any(c.lower_ == "in" and c.dep_ in ("prt", "advmod", "prep") and c.i < prep.i for c in prep.head.children)
 
 
-def _after_greeting(people, via, owner, para) -> list[int]:
+def _after_greeting(people, via, owner, para, t=None) -> list[int]:
     """The people of a sentence the parser ran on from a greeting ("Dear Dad,\n\nCallum and Priya got engaged"): not the
-    one greeted, but those it took for the greeted one's apposition (Callum and Priya)."""
+    one greeted, but those it took for the greeted one's apposition (Callum and Priya), and the one greeted when the
+    event's own words name them again ("Dearest Margaret,\n\nThree months since the day we lost you")."""
     out = []
     for p in people:
         tok = via.get(p)
         if tok is None or tok.idx >= para:
             out.append(p)
+            continue
+        again = next((c for c in (t.children if t is not None else ()) if c.idx >= para and owner.get(c.i) == p
+                      and c.dep_ in PERSON_DEPS), None)
+        if again is not None:
+            out.append(p)
+            via[p] = again
             continue
         for c in tok.children:
             if c.dep_ == "appos":
@@ -2444,13 +2501,20 @@ def _greeted(ex) -> int | None:
     """The one a letter opens by greeting: a name or kin word first, a comma after it ("Mum,\n\n", "Dear Ma,",
     "Grandad, you taught me ..."), who is not the writer."""
     at = GREETING.match(ex.text).end()
+    opens = len(ex.text) - len(ex.text.lstrip())
     for p, person in enumerate(ex.people):
-        if person.narrator:
+        if person.narrator and not _greeted_addressee(person):
             continue
         for m in person.mentions:
-            if m.start == at and m.kind in ("name", "title", "role") and re.match(r"[ \t]*,", ex.text[m.end:]):
+            if m.start in (at, opens) and m.kind in ("name", "title", "role") and re.match(r"[ \t]*,", ex.text[m.end:]):
                 return p
     return None
+
+
+def _greeted_addressee(person) -> bool:
+    """Is the person one a letter speaks to as "you" throughout (narrator marks them so), and not its writer?"""
+    return any(m.kind == "addressee" for m in person.mentions) and not any(m.kind == "narrator" for m in person.mentions) and (
+        person.name != "me")
 
 
 def _others_kin_unsure(ex) -> None:
@@ -2669,8 +2733,8 @@ def _left_us_lately(t) -> bool:
     a death, or a leaving (perhaps)? Not "left us for Leeds", "left us with the bill", "left us to it", "left us a note"."""
     if t.lemma_.lower() != "leave" or t.pos_ != "VERB" or [c.lower_ for c in t.children if c.dep_ == "dobj"] != ["us"]:
         return False
-    if not any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in KIN_ROLE) for c in t.children):
-        return False
+    if not any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in KIN_ROLE or c.lower_ == "you") for c in t.children):
+        return False  # ("a year today since you left us": to the one a letter speaks to)
     if any(c.dep_ in ("xcomp", "ccomp", "oprd", "dative", "advcl", "acomp", "prt") or c.dep_ == "prep" and not (
             c.lower_ in ("on", "at", "in") and any(g.lemma_.lower() in LEFT_WHEN or g.pos_ == "NUM" for g in c.subtree))
            or c.lower_ in AWAY_TO for c in t.children):
@@ -2683,6 +2747,41 @@ def _left_us_lately(t) -> bool:
 
 def _us_left(t) -> bool:
     return _left_us(t) or _left_us_lately(t)
+
+
+# What may stand beside a going that is a death: "since Cyril went", "since you went first", "since Dad went so suddenly"
+WENT_BESIDE = {"nsubj", "mark", "punct", "aux", "neg", "cc", "conj"}
+WENT_WHEN = {"year", "decade", "month", "today"}  # "Five years today since Cyril went": the count the parser hung on "went"
+WENT_HOW = {"first", "suddenly", "so", "quietly", "finally", "peacefully"}
+COUNTED = re.compile(r"\b(?:\d+|a|an|[a-z]+(?:-[a-z]+)?)\s+(?:years?|decades?|months?)\b|\bsince\s+(?:1[89]|20)\d\d\b", re.I)
+
+
+def _went_since(t) -> bool:
+    """Is it "since <someone> went", with nowhere gone to, said with so many years or months ("Five years today since
+    Cyril went") or to the one a letter speaks to ("Dear Mum,\n\nSince you went the house is so quiet"): a death (perhaps
+    unless an anniversary, `_a_year_today`)? Not "since you went to Spain", "since Dad went back to work", "went out"."""
+    if t.lemma_.lower() != "go" or t.pos_ != "VERB" or t.tag_ != "VBD":
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
+        return False
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in KIN_ROLE or subject.lower_ in ("you", "he", "she")):
+        return False
+    for c in t.children:
+        if c.dep_ == "dobj" and not any(x.dep_.startswith("nsubj") and x.i > t.i for x in t.head.children) and t.head.i > c.i:
+            continue  # "Since you went the house has been so quiet": the main clause's subject, which the parser gave "went"
+        if c.dep_ not in WENT_BESIDE and not (c.dep_ == "advmod" and c.lower_ in WENT_HOW) and not (
+                c.dep_ == "npadvmod" and c.lemma_.lower() in WENT_WHEN):
+            return False
+    return subject.lower_ == "you" or COUNTED.search(t.sent.text) is not None
+
+
+def _a_year_today(t) -> bool:
+    """Is the going counted in years to this day ("Five years today since Cyril went", "It's a year today since you left
+    us"): an anniversary, said of a death?"""
+    clause = [t, *([t.head] if t.dep_ == "advcl" else [])]  # (the parser hangs the count on either)
+    return any(c.lower_ == "today" for x in clause for c in x.children) and any(
+        c.lemma_.lower() in ("year", "decade") for x in clause for c in x.children)
 
 
 # "gone" said of someone in the words of a death: "Dad's long gone", "Stan had gone in the night". Bare, "gone" is a
@@ -2710,7 +2809,20 @@ def _gone_who(t):
         return None
     night = t.i + 3 < len(doc) and doc[t.i + 1].lower_ == "in" and doc[t.i + 2].lower_ in ("the", "his", "her", "their") and (
         doc[t.i + 3].lemma_.lower() in NIGHT)
-    return who if long or night else None
+    # "Abuelo's been gone since 2008", "Pop's been gone fourteen years", "since Ray's gone, two years in January": gone for
+    # years, counted (not "Dad's been gone all week", "since Tasha's gone")
+    counted = (doc[t.i - 1].lower_ == "been" or i >= 2 and doc[i - 2].lower_ == "since") and _years_counted(t.sent)
+    return who if long or night or counted else None
+
+
+# So many years, or since a year: "fourteen years", "a year", "since 2008"
+YEARS_COUNTED = re.compile(r"\b(?:(?:\d+|a|an|[a-z]+(?:-[a-z]+)?)\s+(?:years?|decades?)|since\s+(?:1[89]|20)\d\d)\b", re.I)
+
+
+def _years_counted(span) -> bool:
+    """Does the span count years ("two years in January", "since 2008"; not "over the years")?"""
+    return any(m.group(0).split()[0].lower() not in ("the", "those", "these", "some", "other", "school", "early", "later")
+               for m in YEARS_COUNTED.finditer(span.text))
 
 
 def _at_peace(t) -> bool:
@@ -3071,7 +3183,8 @@ def _rest_in_peace(ex, no_later) -> list[Event]:
         lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (at, at)
         turn = next(((s_, e_) for s_, e_, _ in ex.speakers if s_ <= at < e_), (lo, hi))
         # "RIP Kevin 😂😂", "RIP Bettie (for the fourth time)": said laughing, or of one who dies again
-        jest = LAUGHTER.search(ex.text, turn[0], turn[1]) is not None or AGAIN.search(ex.text, at, max(hi, at)) is not None
+        jest = LAUGHTER.search(ex.text, turn[0], turn[1]) is not None or AGAIN.search(ex.text, at, max(hi, at)) is not None or (
+            span is not None and _machine_near(ex.doc, span.sent))  # "RIP La Bestia, 2004-2023. 287,000 miles": a car
         out.append(Event("death", [p], lo, hi, None, no_later, confidence=CONFIDENCE["jest" if jest else "rip"],
                          date_confidence=0.0))
     return out

@@ -47,6 +47,9 @@ def _find_speaker(ex: Extraction, label: str, labels=frozenset()) -> int:
     return len(ex.people) - 1
 
 
+DEAR = {"dear", "dearest", "darling"}  # a letter's greeting before a name
+
+
 def _vocatives(ex: Extraction, quotes) -> Counter:
     """People named as the one spoken to, outside quotes."""
     doc, votes = ex.doc, Counter()
@@ -64,8 +67,8 @@ def _vocatives(ex: Extraction, quotes) -> Counter:
                 continue
             after = doc[span.end] if span.end < len(doc) else None
             head = span.root.head
-            if span[0].lower_ in ("dear", "dearest") or before is not None and before.lower_ in ("dear", "dearest"):
-                votes[p] += 2  # "Dear Marguerite," (the mention may hold the "Dear")
+            if span[0].lower_ in DEAR or before is not None and before.lower_ in DEAR:
+                votes[p] += 2  # "Dear Marguerite," (the mention may hold the "Dear"), "My darling Jean,"
             elif span.root.dep_ == "appos" and head.lower_ in SECOND:
                 votes[p] += 2  # "And you, Jack, will ..."
             elif before is not None and before.text == "," and after is not None and (after.is_sent_end or after.text in ".!?") \
@@ -156,7 +159,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "31"  # 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "32"  # 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
