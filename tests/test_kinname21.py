@@ -10,7 +10,8 @@ JOIN: the writer's bare kin word and the one person the text ties to the writer 
 APART: the kin word is someone other than the writer (the other speaker's "Mum says ...", the writer's own words to
 their mother, a husband's "Mum", a three-person chat where someone else answers), or the writer's "Mum" and a named
 mother-in-law. A wrong merge is worse than a duplicate: `apart` are names no one person may hold two of, `not_me`
-the words the writer ("me") may not hold."""
+the words the writer ("me") may not hold, `kept` the kin words someone else must still hold. The last five traps
+were written after narrator.py was read."""
 import pytest
 
 from remembrancer import Memory
@@ -25,9 +26,9 @@ def _case(said, *words, reason=None):
     return pytest.param(said, words, marks=marks)
 
 
-def _apart(said, apart, not_me=(), reason=None):
+def _apart(said, apart, not_me=(), kept=(), reason=None):
     marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(said, tuple(apart), tuple(not_me), marks=marks)
+    return pytest.param(said, tuple(apart), tuple(not_me), tuple(kept), marks=marks)
 
 
 WRITER = [
@@ -37,8 +38,8 @@ WRITER = [
     _case([("Bernie", "dinner's on the table"), ("Aoife", "thanks Mam, home in ten")], "mam"),
     _case([("Ngozi", "Have you eaten?"), ("Chidi", "Yes Mummy, I ate jollof rice at Tunde's")], "mummy"),
     _case([("Kwame", "where are you"), ("Kofi", "Dad I'm at the station, can you come")], "dad"),
-    _case(chat_lines(("Marisol", "Did you land?"), ("Jun", "Yes Nanay, we're at the carousel now"),
-                     ("Marisol", "Text me when you're home")), "nanay"),
+    _case(chat_lines(("Senga", "Did the bus come?"), ("Callum", "Ma can you lend us a tenner till Friday"),
+                     ("Senga", "Aye, come round")), "ma"),
     _case(chat_lines(("Sharon", "Your tea's in the oven"), ("Kyle", "cheers Mum you're a legend")), "mum"),
     _case(chat_lines(("Lorna", "Are you coming for Sunday dinner?"), ("Rosie", "Nana we can't, Jade's poorly"),
                      ("Lorna", "Oh bless her")), "nana"),
@@ -90,6 +91,12 @@ APART = [
     # the named father and another named man
     _apart(["Dad's back is bad again.", "Ray Tanner is my dad. Ray Evans from next door helped with the shed."],
            ["ray tanner", "ray evans"]),
+    # a kin word spoken of, or said to another, in words another reports: never the writer, and still someone
+    _apart("Sam said he'd rung Mum, it was fine, she's just tired.", [], ["mum"], ["mum"]),
+    _apart("Dad told me to ring Mum, she's been waiting all week.", [], ["mum"], ["mum"]),
+    _apart("Jo asked Mum, who said no to the party.", [], ["mum"], ["mum"]),
+    _apart("Hazel said she'd come and see Mum, it's been weeks.", [], ["mum"], ["mum"]),
+    _apart('The kids ran to the door shouting "Nana!" when she got out of the taxi.', [], ["nana"], ["nana"]),
     _apart(email_said("Helen Price", "Gareth Morgan", "Sunday", "Gareth,\n\nMam says come at one. Your mam is welcome "
                       "too.\n\nHelen"), [], ["mam"]),
 ]
@@ -121,8 +128,8 @@ def test_the_writers_kin_word_and_the_person_tied_by_it_are_one(db, tmp_path, sa
         assert len(holders) == 1 and set(words) <= holders[0], people
 
 
-@pytest.mark.parametrize("said, apart, not_me", APART, ids=[told_label(r.values[0]) for r in APART])
-def test_a_kin_word_of_someone_else_stays_apart(db, tmp_path, said, apart, not_me):
+@pytest.mark.parametrize("said, apart, not_me, kept", APART, ids=[told_label(r.values[0]) for r in APART])
+def test_a_kin_word_of_someone_else_stays_apart(db, tmp_path, said, apart, not_me, kept):
     with Memory(db) as memory:
         add_told(memory, said, tmp_path, AT)
         people = listed_people(memory, everyone=True)
@@ -130,3 +137,4 @@ def test_a_kin_word_of_someone_else_stays_apart(db, tmp_path, said, apart, not_m
         assert not [w for w in not_me if w in me or any(n.endswith(f"'s {w}") for n in me)], people
         assert not [(a, b) for i, a in enumerate(apart) for b in apart[i + 1:] for held in _others(people)
                     if a in held and b in held], people
+        assert all(any(w in held for held in _others(people)) for w in kept), people
