@@ -16,7 +16,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_told, chat_lines, email_said, listed_people, told_label
+from conftest import add_told, chat_lines, email_said, listed_people, show_ties, stated_ties, tie_is, told_label
 
 AT = "2024-06-03"
 
@@ -100,6 +100,27 @@ APART = [
     _apart(email_said("Helen Price", "Gareth Morgan", "Sunday", "Gareth,\n\nMam says come at one. Your mam is welcome "
                       "too.\n\nHelen"), [], ["mam"]),
 ]
+
+
+# The ties stated (as fact) of a kin word in words the writer reports: (tie wanted or None, tie never stated). Written
+# after relations.py was read.
+TIES = [
+    _case("Hazel rang tonight. She said no Mum, Dad is fine, he's just tired. I was relieved.", ("dad", "father", "hazel"),
+          ("dad", "father", "me")),
+    _case("I told Neville about the bins and Neville said don't worry Mam. Later Shirley said Dad would sort it.", None,
+          ("dad", "father", "me")),
+    _case("Tom said Mum was feeling better, so I didn't drive up to Leeds.", ("mum", "mother", "me"), None),
+]
+
+
+@pytest.mark.parametrize("said, ties", TIES, ids=[told_label(r.values[0]) for r in TIES])
+def test_a_kin_word_in_words_reported_is_the_tellers(db, tmp_path, said, ties):
+    want, never = ties
+    with Memory(db) as memory:
+        add_told(memory, said, tmp_path, AT)
+        stated = stated_ties(memory)
+        assert want is None or any(tie_is(want, t) for t in stated), show_ties(stated)
+        assert never is None or not any(tie_is(never, t) for t in stated), show_ties(stated)
 
 
 def _writer(people):
