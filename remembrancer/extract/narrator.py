@@ -157,36 +157,28 @@ SAID_WORDS = {"say", "reply", "answer", "whisper", "mutter", "go"}  # verbs of s
 CALL_OPENERS = FILLERS | {"alright", "okay", "sorry", "right"}  # "it's alright Nana", "no Mum"
 
 
-def _called_in_speech(doc, t, quote) -> bool:
-    """Is the kin word at token t said to someone, inside words reported ('She said don't worry Mum, it's only a
-    check-up', '"There you go, Nana," he said', "said Mum you'll be the death of me"), not spoken of ("said Mum was
-    better", "rang Mum, she ...", "Mum and Dad")? `quote` is the quotation it is in, if any."""
+def _called_in_speech(doc, t) -> bool:
+    """Is the kin word at token t said to someone, in words reported with no quotation marks ("She said don't worry
+    Mum, it's only a check-up", "said Mum you'll be the death of me", "said no Mum."), not spoken of ("said Mum was
+    better", "rang Mum, she ...", "Mum and Dad")?"""
     prev = doc[t.i - 1] if t.i > 0 else None
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    opened = prev is None or quote is not None and prev.idx < quote[0] or prev.text in ('"', "“", ",", ":") or prev.is_space
-    ended = nxt is None or nxt.is_space or nxt.text in (",", "!", "?", ".", '"', "”", "…") or nxt.lower_ in CLAUSE_STARTS
-    if not ended or any(c.dep_ in ("conj", "poss") for c in t.children) or nxt is not None and nxt.tag_ == "POS":
+    ended = nxt is None or nxt.is_space or nxt.text in (",", "!", "?", ".", "…") or nxt.lower_ in CLAUSE_STARTS
+    if prev is None or not ended or any(c.dep_ in ("conj", "poss") for c in t.children) or nxt is not None and nxt.tag_ == "POS":
         return False
-    if quote is not None and not doc.text[quote[0]:quote[1]].replace(t.text, "", 1).strip(" ,.!?…"):
-        return False  # '"Nana!"' alone: a cry to whoever came in
-    told = prev is not None and (prev.lemma_.lower() in SAID_WORDS and prev.pos_ == "VERB" or prev.lower_ in CALL_OPENERS)
-    verb = prev if prev is not None and prev.tag_ == "VB" else prev.head if prev is not None and prev.tag_ == "RP" else None
+    told = prev.lemma_.lower() in SAID_WORDS and prev.pos_ == "VERB" or prev.lower_ in CALL_OPENERS or prev.text == ","
+    verb = prev if prev.tag_ == "VB" else prev.head if prev.tag_ == "RP" else None
     bidden = verb is not None and verb.tag_ == "VB" and verb.dep_ not in ("conj", "pcomp", "acl", "relcl") and not any(
         c.dep_ in ("aux", "nsubj") and c.lower_ != "do" for c in verb.children)
-    return opened or told or bidden  # "sit down Mam, ...", "don't worry Mum it's ...": bidden to do something
+    return told or bidden  # "sit down Mam, ...", "don't worry Mum it's ...": bidden to do something
 
 
-def _teller(doc, t, quote):
+def _teller(doc, t):
     """The verb of saying the words at token t are reported by, said by someone not the writer and to no one else
-    named: "Hazel said ..." (not "I said", nor "shouted ... at Steve", "said to Tom"); None if there is none."""
-    if quote is not None:
-        around = [w for w in t.sent.doc[max(t.sent.start - 1, 0):] if w.sent == t.sent or quote[0] - 80 <= w.idx <= quote[1] + 40]
-        around = [w for w in around if not (quote[0] <= w.idx < quote[1])]
-    else:  # the sentence before too, when the parser starts one at the kin word ("... and said it's alright | Nana I'll ...")
-        start = t.sent.start if t.i - t.sent.start > 1 or t.sent.start == 0 else doc[t.sent.start - 1].sent.start
-        around = [w for w in doc[start:t.i]]
-    verbs = [w for w in around if w.lemma_.lower() in SAYING and w.pos_ == "VERB"]
-    verb = verbs[-1] if verbs else None
+    named: "Hazel said ..." (not "I said", nor "said to Tom"); None if there is none."""
+    start = t.sent.start if t.i - t.sent.start > 1 or t.sent.start == 0 else doc[t.sent.start - 1].sent.start
+    verbs = [w for w in doc[start:t.i] if w.lemma_.lower() in SAYING and w.pos_ == "VERB"]
+    verb = verbs[-1] if verbs else None  # the sentence before too, when the parser starts one at the kin word
     if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
@@ -200,11 +192,12 @@ def _teller(doc, t, quote):
 
 
 def _kin_said_to_me(ex: Extraction, author, quotes) -> None:
-    """A bare kin word said to someone in words another reports ("Hazel said don't worry Mum, it's only a check-up",
-    '"There you go, Nana," he said') is said to the writer, who is told it: the writer's child's "Mum", a grandchild's
-    "Nana". Its mentions go to the writer (when "I" is read), else to no one: never a person of its own. Not the
-    writer's own words ('I said, "Mum, sit down"'), nor words said to another ("shouted 'Dad, look!' at Steve"), nor a
-    kin word spoken of ("Tom said Mum was better"). The word is no name of the writer's: another's "Mum" is another."""
+    """A bare kin word said to someone in words another reports with no quotation marks ("Hazel said don't worry Mum,
+    it's only a check-up", "he said it's alright Nana I'll answer to anything") is said to the writer, who tells it:
+    the writer's child's "Mum", a grandchild's "Nana". Its mentions go to the writer (when "I" is read), else to no one:
+    never a person of its own. Not the writer's own words ("I said sit down Mum"), nor words said to another ("said to
+    Tom"), nor a kin word spoken of ("Tom said Mum was better"), nor one in quotation marks ('Kasia said "Cheers,
+    Nain,"': said to whoever is there). The word is no name of the writer's: another's "Mum" is another."""
     doc = ex.doc
     for person in ex.people:
         words = person.name.split()
@@ -212,10 +205,9 @@ def _kin_said_to_me(ex: Extraction, author, quotes) -> None:
             continue
         for m in list(person.mentions):
             span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind in ("name", "title") else None
-            if span is None or len(span) != 1:
+            if span is None or len(span) != 1 or inside(m.start, quotes):
                 continue
-            quote = next(((s, e) for s, e in quotes if s <= m.start < e), None)
-            if not _called_in_speech(doc, span[0], quote) or _teller(doc, span[0], quote) is None:
+            if not _called_in_speech(doc, span[0]) or _teller(doc, span[0]) is None:
                 continue
             person.mentions.remove(m)
             if author is not None:
@@ -227,7 +219,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "32"  # 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer, "She said don't worry Mum", `_kin_said_to_me`); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "32"  # 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 

@@ -1433,8 +1433,8 @@ def _told_kin(ex, writer, quotes) -> tuple[dict, dict]:
             if m.kind in ("name", "pronoun") and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None:
                 at.setdefault(span.root.i, p)
 
-    def teller(t, quote):
-        verb = _teller(doc, t, quote)
+    def teller(t):
+        verb = _teller(doc, t)
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [
             c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
         found = {at[w.i] for c in subj for w in (c, *c.conjuncts) if w.i in at} - {writer}  # the parser may hang the
@@ -1447,8 +1447,7 @@ def _told_kin(ex, writer, quotes) -> tuple[dict, dict]:
         role = KIN_ROLE.get(t.lower_) if t.text[:1].isupper() and t.i not in others else None
         if role not in ("mother", "father", "grandmother", "grandfather"):
             continue
-        quote = next(((a, b) for a, b in quotes if a <= t.idx < b), None)
-        if _called_in_speech(doc, t, quote) and (who := teller(t, quote)) is not None:
+        if not inside(t.idx, quotes) and _called_in_speech(doc, t) and (who := teller(t)) is not None:
             tellers.setdefault(who, (role, t.i))
     told = {}
     for p, person in enumerate(ex.people):
@@ -1458,8 +1457,8 @@ def _told_kin(ex, writer, quotes) -> tuple[dict, dict]:
             span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind in ("name", "title") else None
             if span is None or len(span) != 1 or inside(m.start, quotes):
                 continue
-            if (verb := _teller(doc, span[0], None)) is not None and tellers:
-                who = teller(span[0], None)
+            if _teller(doc, span[0]) is not None and tellers:
+                who = teller(span[0])
                 told[m.start] = who if who in tellers else None
     return tellers, told
 
