@@ -1244,8 +1244,8 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 continue  # "Father Twohig", "Sister Agnes": a priest's, a nun's or a ward sister's title, not kin; "Mamma
                 # Mia", "Pa Ingalls": a title or a character, as one's own parents are called "Mum", never "Mum Jane"
             span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or p == writer and len(span) == 1 and _called_in_speech(ex.doc, span[0]) and _teller(ex.doc, span[0]):
+                continue  # "Hazel said don't worry Mum": the writer is Hazel's mother (`_told_kin`), no one else's
             grand = role in ("grandfather", "grandmother")
             if _after_a_name(span):
                 continue  # "Lata Aunty", "Sharma Uncle": the respect given an elder, said after the name, no kin
