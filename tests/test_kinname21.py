@@ -11,7 +11,7 @@ APART: the kin word is someone other than the writer (the other speaker's "Mum s
 their mother, a husband's "Mum", a three-person chat where someone else answers), or the writer's "Mum" and a named
 mother-in-law. A wrong merge is worse than a duplicate: `apart` are names no one person may hold two of, `not_me`
 the words the writer ("me") may not hold, `kept` the kin words someone else must still hold. The last five traps
-were written after narrator.py was read."""
+and Thandi's chat were written after narrator.py was read."""
 import pytest
 
 from remembrancer import Memory
@@ -72,6 +72,7 @@ APART = [
     _apart([("Memo", "how's the baby"), ("Chuy", "Mom says she's coming Sunday"), ("Memo", "good")], [], ["mom"]),
     _apart([("Jack", "is Mum home"), ("Gail", "no she's at work till 6")], ["mum", "gail"], ["mum"]),
     _apart([("Sean", "you heading over"), ("Niamh", "Mam's not well so I'm staying in")], [], ["mam"]),
+    _apart([("Thandi", "Mama you're a legend for driving us"), ("Zola", "she really is")], [], [], ["mama"]),
     _apart(chat_lines(("Dee", "did you ring the hospital"), ("Shauna", "Dad's going in Tuesday for the hip")), [],
            ["dad"]),
     # the writer calls the other speaker "Mum": that is the other speaker, never the writer

@@ -513,14 +513,15 @@ def _vocative(doc, span, lo, hi) -> bool:
 
 
 # Words a turn may say right after the kin word it opens by speaking to, with no comma: "Mum my phone died", "Dad I'm at
-# the station", "Mom can you ...", "Nana we can't".
-CALLED_NEXT = {"i", "my", "we", "you", "u", "ur"}
+# the station", "Nana we can't" (and "Mom can you ..."); not "you": "Mama you're a star" may be said of one not there.
+CALLED_NEXT = {"i", "my", "we"}
 
 
 def _kin_called(doc, span, lo, hi) -> bool:
     """Is the kin word `span`, in a chat turn over tokens lo..hi, said to the one the turn speaks to, as chats say it
     with no comma ("Mum my phone died", "Mom can you bring it", "Thanks Mam, home in ten": a parser may hang "home" on
-    "Mam"), though `_vocative` did not read it so? Not "Mum and Dad", "Mum's car", "Mum can come", "Mum is home"."""
+    "Mam"), though `_vocative` did not read it so? Not "Mum and Dad", "Mum's car", "Mum can come", "Mum is home",
+    "Mama you're a star" (to the group, of her)."""
     first = span.start
     while first > lo and not _closes(doc[first - 1]):
         first -= 1
