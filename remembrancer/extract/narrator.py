@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from .aliases import merge, nickname_of, same_person
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
-from .kinds import _speaker
+from .kinds import SAYING, _speaker
 from .people import FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
 from .signed import KISSES, LETTER_OPENS, signed
 
@@ -155,11 +155,74 @@ def _signer(ex: Extraction) -> int | None:
     return len(ex.people) - 1
 
 
+CLAUSE_STARTS = {"i", "you", "we", "it"}  # a kin word said to someone, then what is said: "Mum you'll be the death of me"
+SAID_WORDS = {"say", "reply", "answer", "whisper", "mutter", "go"}  # verbs of saying that take no one as their object ("asked Mum")
+CALL_OPENERS = FILLERS | {"alright", "okay", "sorry", "right"}  # "it's alright Nana", "no Mum"
+
+
+def _called_in_speech(doc, t) -> bool:
+    """Is the kin word at token t said to someone, in words reported with no quotation marks ("She said don't worry
+    Mum, it's only a check-up", "said Mum you'll be the death of me", "said no Mum."), not spoken of ("said Mum was
+    better", "rang Mum, she ...", "Mum and Dad")?"""
+    prev = doc[t.i - 1] if t.i > 0 else None
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    ended = nxt is None or nxt.is_space or nxt.text in (",", "!", "?", ".", "…") or nxt.lower_ in CLAUSE_STARTS
+    if prev is None or not ended or any(c.dep_ in ("conj", "poss") for c in t.children) or nxt is not None and nxt.tag_ == "POS":
+        return False
+    told = prev.lemma_.lower() in SAID_WORDS and prev.pos_ == "VERB" or prev.lower_ in CALL_OPENERS or prev.text == ","
+    verb = prev if prev.tag_ == "VB" else prev.head if prev.tag_ == "RP" else None
+    bidden = verb is not None and verb.tag_ == "VB" and verb.dep_ not in ("conj", "pcomp", "acl", "relcl") and not any(
+        c.dep_ in ("aux", "nsubj") and c.lower_ != "do" for c in verb.children)
+    return told or bidden  # "sit down Mam, ...", "don't worry Mum it's ...": bidden to do something
+
+
+def _teller(doc, t):
+    """The verb of saying the words at token t are reported by, said by someone not the writer and to no one else
+    named: "Hazel said ..." (not "I said", nor "said to Tom"); None if there is none."""
+    start = t.sent.start if t.i - t.sent.start > 1 or t.sent.start == 0 else doc[t.sent.start - 1].sent.start
+    verbs = [w for w in doc[start:t.i] if w.lemma_.lower() in SAYING and w.pos_ == "VERB"]
+    verb = verbs[-1] if verbs else None  # the sentence before too, when the parser starts one at the kin word
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+        [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.dep_ in ("conj", "advcl", "xcomp") else [])
+    if not subjects or any(c.lower_ in FIRST or c.lower_ in ("we", "us") for c in subjects):
+        return None
+    if any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "at") and any(g.lower_ not in FIRST for g in c.children)
+           for c in verb.children):
+        return None  # said to someone else
+    return verb
+
+
+def _kin_said_to_me(ex: Extraction, author, quotes) -> None:
+    """A bare kin word said to someone in words another reports with no quotation marks ("Hazel said don't worry Mum,
+    it's only a check-up", "he said it's alright Nana I'll answer to anything") is said to the writer, who tells it:
+    the writer's child's "Mum", a grandchild's "Nana". Its mentions go to the writer (when "I" is read), else to no one:
+    never a person of its own. Not the writer's own words ("I said sit down Mum"), nor words said to another ("said to
+    Tom"), nor a kin word spoken of ("Tom said Mum was better"), nor one in quotation marks ('Kasia said "Cheers,
+    Nain,"': said to whoever is there). The word is no name of the writer's: another's "Mum" is another."""
+    doc = ex.doc
+    for person in ex.people:
+        words = person.name.split()
+        if len(words) != 1 or words[0].lower() not in KIN_NAMES or person.narrator:
+            continue
+        for m in list(person.mentions):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind in ("name", "title") else None
+            if span is None or len(span) != 1 or inside(m.start, quotes):
+                continue
+            if not _called_in_speech(doc, span[0]) or _teller(doc, span[0]) is None:
+                continue
+            person.mentions.remove(m)
+            if author is not None:
+                m.person = author
+                ex.people[author].mentions.append(m)
+
+
 class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "32"  # 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "33"  # 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
@@ -190,6 +253,7 @@ class Narrator:
                 if second_person:
                     person.narrator = True
                 person.mentions += [Mention(t.idx, t.idx + len(t), addressee, "addressee") for t in seconds]
+        _kin_said_to_me(ex, author, quotes)
         for person in ex.people:
             person.mentions.sort(key=lambda m: m.start)
         groups = _called(ex) or _my_name(ex) or _name_written(ex)
@@ -451,6 +515,35 @@ def _vocative(doc, span, lo, hi) -> bool:
         t.pos_ in ("VERB", "AUX") or t.lower_ in SECOND or t.lower_ in GREETINGS for t in said)
 
 
+# Words a turn may say right after the kin word it opens by speaking to, with no comma: "Mum my phone died", "Dad I'm at
+# the station", "Nana we can't" (and "Mom can you ..."); not "you": "Mama you're a star" may be said of one not there.
+CALLED_NEXT = {"i", "my", "we"}
+
+
+def _kin_called(doc, span, lo, hi) -> bool:
+    """Is the kin word `span`, in a chat turn over tokens lo..hi, said to the one the turn speaks to, as chats say it
+    with no comma ("Mum my phone died", "Mom can you bring it", "Thanks Mam, home in ten": a parser may hang "home" on
+    "Mam"), though `_vocative` did not read it so? Not "Mum and Dad", "Mum's car", "Mum can come", "Mum is home",
+    "Mama you're a star" (to the group, of her)."""
+    first = span.start
+    while first > lo and not _closes(doc[first - 1]):
+        first -= 1
+    root = span.root
+    if len(span) != 1 or root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return False
+    before = doc[span.start - 1] if span.start > first else None
+    after = doc[span.end] if span.end < hi else None
+    if after is not None and (after.tag_ == "POS" or after.lower_ in ("'s", "’s", "and", "&")):
+        return False
+    if before is None:
+        if after is None:
+            return False
+        then = doc[after.i + 1] if after.i + 1 < hi else None
+        return after.lower_ in CALLED_NEXT or after.pos_ == "AUX" and then is not None and then.lower_ in ("you", "u")
+    greeted = before.lower_ in GREETINGS or before.lower_ == "you" and before.i > first and doc[before.i - 1].lemma_.lower() in YOU_GREETINGS
+    return greeted and (after is None or after.text == "," or _ends(after))
+
+
 def _gender(person):
     words = person.name.split()
     return person.gender or (name_gender(words[0]) if words else None)
@@ -477,6 +570,11 @@ def _one_name(a: str, b: str) -> bool:
     """Could two names said to one person both be theirs ("Rachel", "Rach"; "Elizabeth", "Liz")?"""
     a, b = plain(a.split()[0]), plain(b.split()[0])
     return a[:2] == b[:2] or nickname_of(a, b)
+
+
+def _is_kin(person) -> bool:
+    """Is the person named by a kin word ("Mum", "Nana")?"""
+    return any(w in KIN_NAMES for a in person.aliases for w in a.lower().split())
 
 
 def _spoken_to(ex: Extraction, index) -> list[list[int]]:
@@ -527,7 +625,8 @@ def _spoken_to(ex: Extraction, index) -> list[list[int]]:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             vocative = (m.kind in ("name", "title") and span is not None and not inside(m.start, quotes)
-                        and _vocative(doc, span, turn[3], turn[4]))
+                        and (_vocative(doc, span, turn[3], turn[4]) or _is_kin(person) and _kin_called(
+                            doc, span, turn[3], turn[4])))
             if vocative:
                 said[turn[2]][0].append((m, i))
             else:

@@ -21,6 +21,7 @@ from ..kin import (BORN_ROLES, CONVERSE, KIN_NAMES, KIN_ROLE, KINDS, MUTUAL, OWN
 from .cues import PERSON_NOUNS
 from .facts import OCCUPATIONS
 from .kinds import JOBS, SAYING, _subjects
+from .narrator import _called_in_speech, _teller
 from .lines import section
 from .people import FILLERS, inside, name_gender, quoted, spoken_to
 from .roles import in_law_end, role_noun
@@ -46,7 +47,7 @@ POSSESSIVES = {"my", "your", "his", "her", "their", "our"}
 # only; 4 of 4 on the tuned writers, none read before (at most FACT: fewer than 5 readings).
 # Tenth round (situations v3): the one worn out or praised after a birth told as news is its mother ("worn"): 4 of 4 on
 # half A, 2 of 2 on half B.
-CONFIDENCE = {"stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
+CONFIDENCE = {"kin-told": 0.65, "stated": 0.95, "written": 0.95, "mutual": 0.9, "kin": 0.95, "kin-chat": 0.9, "kin-grand": 0.65, "kin-chat-grand": 0.2,
               "kin-grand-named": 0.25, "kin-chat-grand-named": 0.2, "kin-quoted": 0.5, "yours": 0.9, "signed": 0.9, "greeted": 0.9, "own": 0.9,
               "kin-vocative": 0.9, "beside": 0.9, "listed": 0.5, "endearing": 0.5, "given": 0.85, "place": 0.65, "next": 0.75, "across": 0.35,
               "fragment": 0.9, "pronoun": 0.9, "pronoun-unclear": 0.6, "new": 0.75, "verb": 0.9, "we": 0.85,
@@ -76,7 +77,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "41"  # 41: kinwords20 (kin.py: "Tanty Merle", "Bua" name the tie a kin title names); 40: relrec19 (a letter greeted "Dear Ellie and Sam," is to each: "Your Nana", "Your Auntie Karen" and a kin word it is signed with are both readers'; a letter greeting its reader by name and signed with a kin word ("Love,\nGrandad") is from the reader's that, "signed" as a chat message's, also with no "I" in it; "Dear Grandad," and "Dear Mum," greet the writer's own: "Dear" is no name before a kin word; "I have three children: Aisha, Bilal and Zara"; no open-vocabulary role from a verb read as a noun after a name, "Your Auntie Lyn rang"); 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "42"  # 42: kinname21 (one who calls the writer "Mum" in words the writer reports, "Hazel said don't worry Mum", is perhaps the writer's child, "kin-told"; a bare kin word such a teller's words speak of is the teller's kin, and in words reported of another teller, whose is not known, never the writer's: `_told_kin`); 41: kinwords20 (kin.py: "Tanty Merle", "Bua" name the tie a kin title names); 40: relrec19 (a letter greeted "Dear Ellie and Sam," is to each: "Your Nana", "Your Auntie Karen" and a kin word it is signed with are both readers'; a letter greeting its reader by name and signed with a kin word ("Love,\nGrandad") is from the reader's that, "signed" as a chat message's, also with no "I" in it; "Dear Grandad," and "Dear Mum," greet the writer's own: "Dear" is no name before a kin word; "I have three children: Aisha, Bilal and Zara"; no open-vocabulary role from a verb read as a noun after a name, "Your Auntie Lyn rang"); 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -1219,7 +1220,9 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
     opens = LETTER_OPENS.match(ex.text)
     greeted = reader is not None and opens is not None and any(
         m.kind == "name" and m.start < opens.end() for m in ex.people[reader].mentions)
-    out = []
+    tellers, told = _told_kin(ex, writer, quotes)
+    out = [(writer, role, teller, ex.doc[i].sent.start_char, ex.doc[i].sent.end_char, "kin-told")
+           for teller, (role, i) in tellers.items()]
     for p, person in enumerate(ex.people):
         if person.narrator and (reader is None or ex.speakers):
             continue
@@ -1241,8 +1244,8 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 continue  # "Father Twohig", "Sister Agnes": a priest's, a nun's or a ward sister's title, not kin; "Mamma
                 # Mia", "Pa Ingalls": a title or a character, as one's own parents are called "Mum", never "Mum Jane"
             span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or p == writer and len(span) == 1 and _called_in_speech(ex.doc, span[0]) and _teller(ex.doc, span[0]):
+                continue  # "Hazel said don't worry Mum": the writer is Hazel's mother (`_told_kin`), no one else's
             grand = role in ("grandfather", "grandmother")
             if _after_a_name(span):
                 continue  # "Lata Aunty", "Sharma Uncle": the respect given an elder, said after the name, no kin
@@ -1268,6 +1271,10 @@ def _kin_named(ex, found, who=None) -> list[tuple[int, str, int, int, int, str]]
                 owner = _quote_speaker(ex, span, quotes, who, writer) if who is not None and role not in (
                     "mother", "father") and spoken_to(ex.doc, span) else None
                 how = "kin-quoted"
+            elif m.start in told:
+                if told[m.start] is None:
+                    continue  # "Hazel said no Mum. She said Dad went first": her dad, whoever "she" is; not the writer's
+                owner, how = told[m.start], "kin"  # "Hazel said no Mum, Dad went first": Hazel's dad
             elif yours:
                 owner = _hearer(ex, turn, speakers, who) if ex.speakers else reader  # "Your Grandad always said"
                 how = "yours"
@@ -1410,6 +1417,50 @@ def _as_a_word(span) -> bool:
     brilliant Dad"), not as someone's name?"""
     return any(c.dep_ in ("det", "predet") and c.lower_ in ("a", "an", "the", "such", "every", "another") and c.i < span.start
                for c in span.root.children)
+
+
+def _told_kin(ex, writer, quotes) -> tuple[dict, dict]:
+    """Who calls the writer by a kin word in words the writer reports ("Hazel said don't worry Mum", "said no Mum.",
+    as narrator.py's `_kin_said_to_me` reads them): the writer is their mother (father, grandmother...): teller -> (role, token). And the bare kin
+    words those tellers speak of in words reported as theirs ("She said Dad went first"): their kin, not the writer's
+    (mention start -> teller; None when another teller says it, whose kin it is not known, though not the writer's)."""
+    if writer is None or ex.speakers:
+        return {}, {}
+    doc = ex.doc
+    at = {}  # token -> person, for a teller named or said by a pronoun
+    for p, person in enumerate(ex.people):
+        for m in person.mentions:
+            if m.kind in ("name", "pronoun") and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None:
+                at.setdefault(span.root.i, p)
+
+    def teller(t):
+        verb = _teller(doc, t)
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+        found = {at[w.i] for c in subj for w in (c, *c.conjuncts) if w.i in at} - {writer}  # the parser may hang the
+        return found.pop() if len(found) == 1 else None  # teller on a noun before ("my husband, and Hazel said")
+
+    tellers = {}  # the word read as a name or not ("Hazel said no Mum.")
+    others = {i for p, person in enumerate(ex.people) if p != writer for m in person.mentions
+              if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None for i in range(span.start, span.end)}
+    for t in doc:
+        role = KIN_ROLE.get(t.lower_) if t.text[:1].isupper() and t.i not in others else None
+        if role not in ("mother", "father", "grandmother", "grandfather"):
+            continue
+        if not inside(t.idx, quotes) and _called_in_speech(doc, t) and (who := teller(t)) is not None:
+            tellers.setdefault(who, (role, t.i))
+    told = {}
+    for p, person in enumerate(ex.people):
+        if p == writer or len(person.name.split()) != 1 or person.name.lower() not in KIN_NAMES:
+            continue
+        for m in person.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind in ("name", "title") else None
+            if span is None or len(span) != 1 or inside(m.start, quotes):
+                continue
+            if _teller(doc, span[0]) is not None and tellers:
+                who = teller(span[0])
+                told[m.start] = who if who in tellers else None
+    return tellers, told
 
 
 def _in_said_words(span) -> bool:
