@@ -115,19 +115,25 @@ def ok(result):
     return result
 
 
-def dump(path) -> str:
-    """Every row of every table (and the schema), read through a fresh connection (a PostgreSQL memory: its rows)."""
+def dump(path, memory=None) -> str:
+    """Every row of every table (and the schema), read through a fresh connection (a PostgreSQL memory: its rows,
+    read through `memory` if it is open already: opening one costs more than reading it)."""
     from remembrancer.store import is_url
 
     if is_url(str(path)):
+        if memory is not None:
+            return _rows(memory)
         with Memory(str(path), derive=False) as m:
-            return "\n".join(f"{t}: {row}" for t in sorted(m.tables())
-                             for row in sorted(repr(tuple(r)) for r in m.query(f"SELECT * FROM {t}")))
+            return _rows(m)
     conn = sqlite3.connect(str(path))
     try:
         return "\n".join(conn.iterdump())
     finally:
         conn.close()
+
+
+def _rows(m) -> str:
+    return "\n".join(f"{t}: {row}" for t in sorted(m.tables()) for row in sorted(repr(tuple(r)) for r in m.query(f"SELECT * FROM {t}")))
 
 
 def made(db) -> bool:
