@@ -53,9 +53,20 @@ def _encrypted_when_keyed(tmp_path):
         assert all(is_encrypted(p) for p in made), [str(p) for p in made if not is_encrypted(p)]
 
 
+@pytest.fixture(autouse=True)
+def _extract_only(request, monkeypatch):
+    """A test marked `extract_only` checks what extraction reads (people, ties, deaths ...), never recall: the stores it
+    makes derive by extraction alone, with no embeddings (a third of an unseen-text case's time)."""
+    if request.node.get_closest_marker("extract_only"):
+        from remembrancer import store
+
+        monkeypatch.setattr(store, "PROCESSORS", ["remembrancer.extract"])
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "backends: run on SQLite and on PostgreSQL (`db` a file, then a new memory's URL)")
     config.addinivalue_line("markers", "sqlite_only: in a file marked `backends`, run on SQLite alone (it reads the file itself)")
+    config.addinivalue_line("markers", "extract_only: its stores derive by extraction alone, no embeddings (it checks no recall)")
 
 
 def pytest_generate_tests(metafunc):

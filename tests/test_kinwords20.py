@@ -19,7 +19,7 @@ from remembrancer import Memory
 from conftest import (add_told, has_name, listed_names, param_ids, param_values, show_ties, stated_ties, store_on,
                       told_label, unmarked)
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2025-11-08"
 
 MOTHER = "mother|mum|mom|mam|ma|mummy|mommy|mama|parent"

@@ -11,7 +11,7 @@ from remembrancer import Memory
 
 from conftest import has_name, listed_names, name_findings
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 
 # writer -> entries: (text or chat turns, people who must be listed, words that must not be a listed name)
 WRITERS = {
