@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT
-from remembrancer import capture, extract
+from remembrancer import capture, embed, extract
 from remembrancer.store import Memory
 
 pytestmark = pytest.mark.backends  # each test with a store: on SQLite, then on PostgreSQL
@@ -210,7 +210,9 @@ def test_a_tenth_of_the_input_limit_is_understood_within_one_and_a_half_gigabyte
 
 def test_a_long_entry_is_understood_and_embedded_within_one_and_a_half_gigabytes(tmp_path, db):
     """Every processor, embeddings too, on a long entry in the same limit (the CLI, as a person runs it)."""
-    text = generated(400_000)  # parsed by the workers, as a long entry is
+    # Just past PARALLEL_CHARS, so the workers parse it as they do a long entry, and 2,132 passages, past embed.CHUNK,
+    # so its embeddings are written in two transactions (400,000 characters took 65-87 s of CI on each backend).
+    text = generated(extract.PARALLEL_CHARS + 10_000)
     source = tmp_path / "long.txt"
     source.write_text(text, encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "remembrancer.cli", "--db", str(db), "add", str(source), "--at", "2020-01-01"],
@@ -219,4 +221,5 @@ def test_a_long_entry_is_understood_and_embedded_within_one_and_a_half_gigabytes
     assert "Remembered entry 1" in run.stdout and "Warning" not in run.stderr
     with Memory(db, derive=False) as memory:
         assert memory.pending_counts() == {"extract": 0, "embed": 0} and memory.failures() == []
-        assert memory.query("SELECT count(*) FROM embeddings")[0][0] == memory.query("SELECT count(*) FROM passages")[0][0]
+        passages = memory.query("SELECT count(*) FROM passages")[0][0]
+        assert passages > embed.CHUNK and memory.query("SELECT count(*) FROM embeddings")[0][0] == passages
