@@ -3,7 +3,7 @@ American, South African, Indian, Australian, Scottish), diaries, letters, chats 
 test alone. Each entry says which capitalised words are no one (places said bare, shops and brands, named things and
 pets, titles of songs and shows, teams, saints and festivals, weather, interjections, verbs opening a sentence,
 sign-offs) and which people must be listed, told as people tell them (bare first names, nicknames, kin words, titles,
-names in lower case in dictation, someone named once with a relation). The whole pipeline, on both backends."""
+names in lower case in dictation, someone named once with a relation). The whole pipeline but the embeddings; three writers on PostgreSQL too (ON_BOTH)."""
 
 import pytest
 
