@@ -506,14 +506,16 @@ class Connection:
                                 " WHERE c.relnamespace = %s::regnamespace AND c.relkind = 'r' AND a.attname = 'id'"
                                 " AND NOT a.attisdropped", (f'"{self.schema}"',)).fetchall()
         self.returning = frozenset(r[0] for r in rows)
-        try:
-            import psycopg
-            from pgvector.psycopg import register_vector
+        from pgvector.psycopg.vector import register_vector_info
+        from psycopg.types import TypeInfo
 
-            register_vector(self.raw)
-            _vector_loader(self.raw)
-        except psycopg.ProgrammingError:
-            pass  # no vector type on the path yet (before the first migration): registered after it
+        # The vector type alone, read once: pgvector's register_vector reads four types (bit, halfvec, sparsevec,
+        # which this store never uses), a round trip each, at every opening.
+        info = TypeInfo.fetch(self.raw, "vector")
+        if info is None:
+            return  # no vector type on the path yet (before the first migration): registered after it
+        register_vector_info(self.raw, info)
+        _vector_loader(self.raw, info)
 
     @property
     def in_transaction(self) -> bool:
@@ -778,16 +780,11 @@ def _adapt(raw):
     raw.adapters.register_loader("bool", BoolLoader)
 
 
-def _vector_loader(raw):
-    """pgvector's vectors read as float32 arrays, as the embeddings' BLOBs are read in SQLite."""
+def _vector_loader(raw, info):
+    """pgvector's vectors read as float32 arrays, as the embeddings' BLOBs are read in SQLite (`info`: the vector type's)."""
     import numpy as np
     from psycopg.adapt import Loader
     from psycopg.pq import Format
-    from psycopg.types import TypeInfo
-
-    info = TypeInfo.fetch(raw, "vector")
-    if info is None:
-        return
 
     class VectorLoader(Loader):
         def load(self, data):

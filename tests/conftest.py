@@ -53,9 +53,20 @@ def _encrypted_when_keyed(tmp_path):
         assert all(is_encrypted(p) for p in made), [str(p) for p in made if not is_encrypted(p)]
 
 
+@pytest.fixture(autouse=True)
+def _extract_only(request, monkeypatch):
+    """A test marked `extract_only` checks what extraction reads (people, ties, deaths ...), never recall: the stores it
+    makes derive by extraction alone, with no embeddings (a third of an unseen-text case's time)."""
+    if request.node.get_closest_marker("extract_only"):
+        from remembrancer import store
+
+        monkeypatch.setattr(store, "PROCESSORS", ["remembrancer.extract"])
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "backends: run on SQLite and on PostgreSQL (`db` a file, then a new memory's URL)")
     config.addinivalue_line("markers", "sqlite_only: in a file marked `backends`, run on SQLite alone (it reads the file itself)")
+    config.addinivalue_line("markers", "extract_only: its stores derive by extraction alone, no embeddings (it checks no recall)")
 
 
 def pytest_generate_tests(metafunc):
@@ -115,19 +126,25 @@ def ok(result):
     return result
 
 
-def dump(path) -> str:
-    """Every row of every table (and the schema), read through a fresh connection (a PostgreSQL memory: its rows)."""
+def dump(path, memory=None) -> str:
+    """Every row of every table (and the schema), read through a fresh connection (a PostgreSQL memory: its rows,
+    read through `memory` if it is open already: opening one costs more than reading it)."""
     from remembrancer.store import is_url
 
     if is_url(str(path)):
+        if memory is not None:
+            return _rows(memory)
         with Memory(str(path), derive=False) as m:
-            return "\n".join(f"{t}: {row}" for t in sorted(m.tables())
-                             for row in sorted(repr(tuple(r)) for r in m.query(f"SELECT * FROM {t}")))
+            return _rows(m)
     conn = sqlite3.connect(str(path))
     try:
         return "\n".join(conn.iterdump())
     finally:
         conn.close()
+
+
+def _rows(m) -> str:
+    return "\n".join(f"{t}: {row}" for t in sorted(m.tables()) for row in sorted(repr(tuple(r)) for r in m.query(f"SELECT * FROM {t}")))
 
 
 def made(db) -> bool:

@@ -11,7 +11,7 @@ from remembrancer import Memory
 
 from conftest import add_told, chat_lines, has_name
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 
 
 def chat(*turns, people=(), no=()):

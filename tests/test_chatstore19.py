@@ -15,7 +15,7 @@ from remembrancer import Memory
 
 from conftest import has_name
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 
 
 def log(me, other, *days, people=(), no=(), start="2024-03-04"):

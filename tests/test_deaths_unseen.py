@@ -9,7 +9,7 @@ from remembrancer.people import FACT
 
 from conftest import add_said, param_ids, stated_ties, store_on, tie_is, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2024-06-03"
 
 # (text or chat turns, the names already dead the text may rightly state dead)

@@ -19,7 +19,7 @@ from remembrancer.people import FACT
 from conftest import add_told, chat_lines, email_said, false_deaths, missed_deaths, named, read_deaths, store_on, told_label, left_as_xfail
 from conftest import unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2024-06-03"
 
 

@@ -10,7 +10,7 @@ from remembrancer import Memory, extract
 
 from conftest import add_said, held_apart, listed_people, param_ids, store_on, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 
 # (text, entries or chat turns; names of one person, who must be listed once)
 ONE = [

@@ -24,7 +24,7 @@ from conftest import param_ids, read_events
 from test_event_dates_unseen import _put, _said_label
 from test_events_unseen import _span, _whose
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 
 AT = "2024-06-05"  # a Wednesday
 

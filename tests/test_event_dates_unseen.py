@@ -21,7 +21,7 @@ from remembrancer import Memory
 from conftest import param_ids
 from test_events_unseen import _add, _dated, _events, _found, _label, told_on_both
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 
 AT = "2024-06-05"  # a Wednesday
 

@@ -11,7 +11,7 @@ from remembrancer.people import FACT
 
 from conftest import param_ids, store_on, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 
 AT = "2024-06-05"  # a Wednesday
 

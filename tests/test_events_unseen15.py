@@ -21,7 +21,7 @@ from remembrancer import Memory
 from conftest import add_told, chat_lines, false_deaths, missed_deaths, read_deaths, read_events, store_on, left_as_xfail
 from conftest import told_label, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2024-06-03"
 
 

@@ -12,7 +12,7 @@ from remembrancer.extract.people import People, shipped_model
 STORY = Path(__file__).resolve().parent.parent / ".." / "shared" / "seed" / "000_430032c30c73a7fb.txt"
 
 
-pytestmark = pytest.mark.backends  # each test with a store: on SQLite, then on PostgreSQL
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]  # each test with a store: on SQLite, then on PostgreSQL
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from conftest import false_deaths, has_name, listed_people, missed_deaths, param
 from conftest import stated_ties
 from test_mdlines19 import _import, _is, _people, _tied, case
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 
 CASES = [
     case("## Saturday\nDad rang: Grandad Alf died peacefully in the night. Mum's driving up to Leeds.",

@@ -17,7 +17,7 @@ from remembrancer import Memory
 
 from conftest import add_told, chat_lines, listed_people, store_on, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2024-06-03"
 
 

@@ -8,7 +8,7 @@ from remembrancer import Memory
 
 from conftest import add_said, held_apart, listed_people, param_ids, store_on, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2024-06-03"
 
 # (text, entries or chat turns; names of one person, who must be one)

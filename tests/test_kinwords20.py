@@ -19,7 +19,7 @@ from remembrancer import Memory
 from conftest import (add_told, has_name, listed_names, param_ids, param_values, show_ties, stated_ties, store_on,
                       told_label, unmarked)
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2025-11-08"
 
 MOTHER = "mother|mum|mom|mam|ma|mummy|mommy|mama|parent"
@@ -156,6 +156,7 @@ def findings(memory, yes, no, want, never) -> list:
             + [("tie stated", t) for t in never if any(_is(t, s) for s in stated)])
 
 
+@pytest.mark.sqlite_only  # kin words are read within a text: the sample below is the PostgreSQL run
 @pytest.mark.parametrize("said, yes, no, want, never", TEXTS, ids=param_ids(TEXTS, label=_label))
 def test_kin_words_read_as_a_careful_reader_reads_them(db, tmp_path, said, yes, no, want, never):
     with Memory(db) as memory:

@@ -14,7 +14,7 @@ from remembrancer.people import FACT
 
 from conftest import add_told, named, read_deaths, store_on, told_label, unmarked, left_as_xfail
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2024-06-03"
 
 

@@ -15,7 +15,7 @@ from remembrancer import Memory, extract
 from conftest import false_deaths, has_name, listed_people, missed_deaths, param_ids, read_deaths, read_events
 from conftest import stated_ties
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 
 FM = "---\ndate: 2024-06-05\ntags: [daily]\n---\n"
 

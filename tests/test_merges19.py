@@ -17,7 +17,7 @@ from remembrancer import Memory
 
 from conftest import listed_people, stated_ties, tie_is
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 
 
 def case(label, me, turns, apart=(), one=(), ties=(), fails=None):

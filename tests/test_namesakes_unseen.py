@@ -9,7 +9,7 @@ from remembrancer.people import FACT
 
 from conftest import add_said, held_apart, listed_people, param_ids, store_on, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2024-06-03"
 
 # (text, entries or chat turns; names each of a different person; names of the dead, which may rightly be stated dead)

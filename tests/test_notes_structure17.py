@@ -10,7 +10,7 @@ from remembrancer import Memory, extract
 
 from conftest import false_deaths, has_name, listed_people, missed_deaths, param_ids, read_deaths
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 
 
 def case(text, people=(), no=(), dead=(), reason=None):

@@ -7,7 +7,7 @@ from remembrancer import Memory, capture
 from remembrancer.extract import extract
 
 
-pytestmark = pytest.mark.backends  # each test using `memory`: on SQLite, then on PostgreSQL
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]  # each test using `memory`: on SQLite, then on PostgreSQL
 
 
 @pytest.fixture

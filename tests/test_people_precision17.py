@@ -16,7 +16,7 @@ from remembrancer import Memory, extract
 
 from conftest import add_said, has_name, listed_names, param_ids
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 
 
 def case(cls, said, people=(), no=(), me=(), reason=None):

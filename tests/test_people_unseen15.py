@@ -14,7 +14,7 @@ from remembrancer import Memory, extract
 
 from conftest import add_said, has_name, param_ids
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 
 
 def case(said, people=(), no=(), me=(), reason=None):

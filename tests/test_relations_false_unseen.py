@@ -14,7 +14,7 @@ from remembrancer.people import FACT
 
 from conftest import add_said, check_ties, param_ids, store_on
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2025-06-14"
 
 # (text, entries or chat turns; the ties that must be stated; other ties that may rightly be stated)

@@ -13,7 +13,7 @@ from remembrancer import Memory
 
 from conftest import add_said, check_ties, said_label, show_ties, stated_ties, store_on, tie_is
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2025-03-08"
 SPOUSE = "husband|wife|spouse|partner"
 PARENT = "father|mother|parent"

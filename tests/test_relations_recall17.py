@@ -12,7 +12,7 @@ from remembrancer import Memory
 
 from conftest import check_ties, param_ids, said_as_log, store_on, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2025-11-08"
 # a true tie not read yet: recall, a later issue (strict: the row must start passing when it is read)
 RECALL = pytest.mark.xfail(reason="a true tie not read yet (recall)", strict=True)

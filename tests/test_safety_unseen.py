@@ -12,7 +12,7 @@ from remembrancer import Memory
 from conftest import add_told as _add, chat_lines, email_said, false_deaths, missed_deaths, param_ids, read_deaths as _deaths, left_as_xfail
 from conftest import store_on, told_label as _label, unmarked
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 AT = "2024-06-03"
 
 

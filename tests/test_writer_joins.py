@@ -4,7 +4,7 @@ import pytest
 
 from remembrancer import Memory
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 
 
 @pytest.fixture

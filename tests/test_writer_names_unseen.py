@@ -12,7 +12,7 @@ from remembrancer import Memory
 
 from conftest import param_ids, store_on
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.extract_only]
 
 # The writer's own name, said by others to the writer or written by the writer as their own: (entries, name).
 WRITER = [
