@@ -20,6 +20,8 @@ from remembrancer import Memory
 
 from conftest import param_ids, read_events
 
+pytestmark = pytest.mark.extract_only
+
 AT = "2024-06-05"  # a Wednesday
 
 

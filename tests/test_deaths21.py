@@ -20,6 +20,8 @@ from remembrancer.people import FACT
 from conftest import add_told, chat_lines, email_said, false_deaths, missed_deaths, named, read_deaths, told_label
 from conftest import left_as_xfail
 
+pytestmark = pytest.mark.extract_only
+
 AT = "2024-06-03"
 
 

@@ -18,6 +18,8 @@ from remembrancer import Memory
 
 from conftest import add_told, chat_lines, email_said, listed_people, show_ties, stated_ties, tie_is, told_label
 
+pytestmark = pytest.mark.extract_only
+
 AT = "2024-06-03"
 
 

@@ -19,7 +19,7 @@ from remembrancer import Memory
 
 from conftest import add_told, email_said, has_name, listed_names, param_values, told_label
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.extract_only]
 AT = "2025-03-14"
 
 
