@@ -18,6 +18,7 @@ from .aliases import merge, nickname_of, same_person
 from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import SAYING, _speaker
+from ..kin import HONORIFICS
 from .people import FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
 from .signed import KISSES, LETTER_OPENS, signed
 
@@ -222,7 +223,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "33"  # 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "34"  # 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
@@ -318,6 +319,8 @@ def _my_name(ex: Extraction) -> list[list[int]]:
     for t in doc:
         if t.lower_ == "i" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'m", "’m", "am") and inside(t.idx, quotes):
             said = t.i + 2  # said to someone; written, "I'm Sheila" is a part in a play as often as a name
+        elif t.lower_ == "i" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'m", "’m", "am") and _titled_as(ex, doc, t.i + 2, starts):
+            said = t.i + 2  # "I'm Sister Adeyemi to them": what the ward calls me, written
         elif t.lower_ == "name" and t.i > 0 and doc[t.i - 1].lower_ == "my" and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "be":
             said = t.i + 2
         else:
@@ -328,10 +331,29 @@ def _my_name(ex: Extraction) -> list[list[int]]:
         after = doc[stop] if stop < len(doc) else None
         if p == me or after is not None and (after.tag_ == "POS" or after.lower_ in ("'s", "’s") or after.pos_ in ("NOUN", "PROPN")):
             continue  # "I'm Ross's sister", "I'm Joey Tribbiani fan"
-        if ex.people[p].name.split()[0].lower() in KIN_NAMES:
-            continue  # "I'm Nana now": what I am to someone, not my name
+        if ex.people[p].name.split()[0].lower() in KIN_NAMES and len(ex.people[p].name.split()) < 2:
+            continue  # "I'm Nana now": what I am to someone, not my name (but "I'm Aunty Funmi to them" is)
         named.add(p)
     return [[me, *sorted(named)]] if len(named) == 1 else []
+
+
+# Titles the writer is called by with their surname or first name: at school, on the ward, in church, in the family.
+CALLED_TITLES = {"mr", "mrs", "ms", "miss", "mister", "missus", "dr", "doctor", "nurse", "sister", "matron", "pastor",
+                 "coach"} | {w for w in HONORIFICS if w in KIN_NAMES}
+TITLED_AFTER = {"to", "now"}  # "I'm Mrs Iyer to them", "I'm Sister Adeyemi now"; not "I'm Aunt Sponge in the play"
+
+
+def _titled_as(ex: Extraction, doc, i: int, starts) -> bool:
+    """Is the name at token i, after the writer's own unquoted "I'm", a title and a name ("Sister Adeyemi", "Mrs
+    Iyer", "Aunty Funmi") followed by "to them", "now" or the clause's end: what the writer is called, not a part
+    played nor one the writer is of ("I'm Mrs Iyer's daughter")?"""
+    if i not in starts:
+        return False
+    words = ex.people[starts[i][0]].name.split()
+    stop = starts[i][1]
+    after = doc[stop] if stop < len(doc) else None
+    return len(words) >= 2 and words[0].lower().rstrip(".") in CALLED_TITLES and (
+        after is None or after.lower_ in TITLED_AFTER or after.is_punct and after.text not in ("'s", "’s") or after.is_space)
 
 
 WRITING = {"sign", "write", "print", "put", "spell", "scrawl", "scribble"}
@@ -431,6 +453,9 @@ CRIES = {"oh", "o", "ah", "aw", "aww", "poor", "my", "dear", "alas"}  # "Oh, Gra
 # The "love" of a sign-off opens what it signs ("Love Mam", "..., lots of love, Nan"): not a verb with a subject ("I do love Toby!").
 LOVE_SIGNED = r"(?:\A\s*|[.!?…,\n]\s*|\b(?:with|of|all|much|my|our|and)\s+)love(?: from)?,?"
 TURN_SIGNED = re.compile(rf"(?:{LOVE_SIGNED}|[.!?…\n])\s*$", re.I)
+# A closing on a line or sentence of its own before the name an email or message ends with: "Love always,\nBridie",
+# "Best wishes, Tom" (not "you're the best, Sarah", said to Sarah).
+CLOSED = re.compile(rf"(?:\A\s*|[.!?…\n]\s*)(?:all the best|{SIGN_OFF.pattern})(?:\s+(?:always|ever|forever))?,?\s*$", re.I)
 
 
 def _signed_turns(ex: Extraction, index) -> None:
@@ -449,7 +474,7 @@ def _signed_turns(ex: Extraction, index) -> None:
                 kissed = re.search(r"x+\s*$|[\u2764\U0001f495-\U0001f49f\U0001f618]", after, re.I) is not None
                 loved = re.search(rf"{LOVE_SIGNED}\s*(?:\w+\s+and\s+)?$", before, re.I) is not None
                 tail = re.sub(r"^\s*and\s+\w+", "", after)  # "Love Mam and Nan xx": both are the speaker
-                if KISSES.fullmatch(tail) and (loved or kissed and TURN_SIGNED.search(before)):
+                if KISSES.fullmatch(tail) and (loved or kissed and TURN_SIGNED.search(before) or CLOSED.search(before)):
                     person.mentions.remove(m)
                     m.person = me
                     ex.people[me].mentions.append(m)
