@@ -15,6 +15,8 @@ from remembrancer import Memory
 
 from conftest import add_told, chat_lines, email_said, listed_people, told_label
 
+pytestmark = pytest.mark.extract_only
+
 AT = "2024-06-03"
 
 
