@@ -43,38 +43,51 @@ JOIN = [
           "taid emrys", "emrys"),
     _case(["My mother Nena flew in from Cebu yesterday.", "Lola Nena cooked adobo for the kids and they ate three "
            "bowls."],
-          "lola nena", "nena"),
+          "lola nena", "nena", reason="'Lola' is no kin title in kin.py: a given name too"),
     _case("# Week\n\n- Dad (Clive) hip op on Tuesday\n- Grandad Clive can't have the boys on Saturday now",
           "grandad clive", "clive"),
     _case(chat_lines(("Karen", "my mum Pat is coming Sunday"), ("Dave", "great the girls can't wait for Nana Pat"),
                      ("Karen", "she's bringing the trifle")), "nana pat", "pat"),
     _case("Our Sophie had the baby, a boy. My husband Ray's dad Ron came to the hospital and Great-Grandad Ron cried.",
-          "great-grandad ron", "ron"),
+          "great-grandad ron", "ron", reason="the name is kept as 'Grandad Ron': 'Great-' is dropped"),
     _case(["Pa Deon is turning seventy.", "My father Deon still drives the bakkie to the farm every day, and the kids "
            "call him Oupa Deon."], "oupa deon", "deon"),
     _case(["Grandma Carol picked up Luke and Megan from school.", "Carol is my husband's mother and a saint."],
           "grandma carol", "carol"),
+    # a grandparent writer's own spouse and parent-in-law keep their grandparent's title
+    _case(["My wife Sue is sixty today.", "The grandkids sang to Nana Sue down the phone from Perth."],
+          "nana sue", "sue"),
+    _case(["Frank, my father-in-law, has had his cataract done.", "Grandpa Frank can drive the twins to soccer "
+           "again."], "grandpa frank", "frank"),
 ]
 
 APART = [
     # the writer's daughter named after her grandmother
     _case("My daughter Rose turned six today. Nana Rose sent her a card with a tenner in it.", "nana rose", "rose"),
     _case(["Rose lost her first tooth. She's my youngest.", "Nana Rose says the tooth fairy is stingy these days."],
-          "nana rose", "rose"),
+          "nana rose", "rose", reason="'my youngest' is read as no tie, so nothing sets Rose apart"),
     # a cousin of the same name
     _case(["My cousin Pat came for lunch.", "The kids asked after Granny Pat, who's in Portugal till May."],
           "granny pat", "pat"),
     # a young writer with no children: the titled name is the writer's grandmother, and Mum has her name
     _case("Year 10 is the worst. Mum's called Jean after Granny Jean. Granny Jean let me stay up till midnight.",
-          "granny jean", "jean"),
+          "granny jean", "jean", reason="a parent's and a grandparent's kin word are one person's when the writer has "
+          "children, which the entry's joins do not know"),
     _case("I'm fourteen and I hate maths. My mum Sue drove me to Nana's after school. Nana made cheese toasties.",
           "nana", "sue"),
     # two grandmothers: "Nana" alone is neither
     _case("My mum Sue and Tom's mum Jean both came for Lily's birthday. Nana Sue made the cake, Nana Jean did the "
           "balloons. Nana wants a photo of all of us.", "nana sue", "nana jean", "nana"),
+    # a son, a granddaughter and a niece named after a grandparent
+    _case(["My son Joe starts at the garage on Monday.", "Grandad Joe would have been so proud of him."],
+          "grandad joe", "joe"),
+    _case(["Our granddaughter Maggie is walking now.", "Gran Maggie was the first in our family to go to college."],
+          "gran maggie", "maggie"),
+    _case(["My niece Kath got her results.", "Nanny Kath is coming for Sunday lunch with the kids."],
+          "nanny kath", "kath"),
     # teknonyms: a parent named by their child
     _case("Tolu started at university on Monday. Mama Tolu cried at the gate and Tolu pretended not to notice.",
-          "mama tolu", "tolu"),
+          "mama tolu", "tolu", reason="'Tolu' is not in the names list, so 'Mama Tolu' is no teknonym"),
     _case("Femi got into King's College Lagos. Baba Femi was so proud he bought the whole street a crate of Coke.",
           "baba femi", "femi"),
     # two people of the first name
