@@ -181,7 +181,8 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "29"  # 29: titles21 (a first name said alone after a titled surname is theirs: "We lost Mr Whitworth. Dennis.", `_first_named_after`; a name named beside another of its form, or done to by it, is another: "Granny Pat and my cousin Pat", "Pat drove Granny Pat home", `_named_as_two`, `_doer_and_done_to`); 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
+    version = "30"  # 30: grandtitle22 (a grandparent's kin word is at odds with a child, grandchild, sibling, cousin or
+    # nibling tie: "Nana Rose" and "my daughter Rose" are two, `_elder_and_younger`); 29: titles21 (a first name said alone after a titled surname is theirs: "We lost Mr Whitworth. Dennis.", `_first_named_after`; a name named beside another of its form, or done to by it, is another: "Granny Pat and my cousin Pat", "Pat drove Granny Pat home", `_named_as_two`, `_doer_and_done_to`); 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
     # nickname ("Uncle Bob" of Robert Hall), and "-i" is a pet ending ("Ruki" of Rukhsana); 19: a bare title said to someone
@@ -480,8 +481,17 @@ YOUNG = {"little", "wee", "young", "small"}
 ELDERS = {"grandparent", "parent", "pibling"}
 
 
+# A grandparent's kin word and a tie the writer's own generation or a younger one holds: "Nana Rose" and "my daughter
+# Rose", "Granny Pat" and "my cousin Pat", "Grandpa Frank" and "my brother Frank" are two (grandtitle22)
+NOT_GRANDPARENT = {"child", "grandchild", "sibling", "cousin", "nibling"}
+
+
+def _elder_and_younger(x: str, y: str) -> bool:
+    return "grandparent" in (x, y) and bool({x, y} & NOT_GRANDPARENT)
+
+
 def _at_odds(x: str, y: str) -> bool:
-    if {x, y} & YOUNG and {x, y} & ELDERS:
+    if {x, y} & YOUNG and {x, y} & ELDERS or _elder_and_younger(x, y):
         return True
     kinds = {_sort(x), _sort(y)}
     if "size" in kinds or "role" in kinds:
