@@ -14,6 +14,8 @@ from remembrancer import Memory
 
 from conftest import add_told, chat_lines, listed_people, show_ties, stated_ties, told_label
 
+pytestmark = pytest.mark.extract_only
+
 AT = "2024-06-03"
 
 
