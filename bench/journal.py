@@ -440,7 +440,9 @@ def score(folder: Path, key: dict, db: Path) -> dict:
                 errors.append(f"people   listed {p['name']!r} {sorted(p['aliases'])}: {why}")
             elif p["id"] in duplicates:
                 people.fp += 1
-                errors.append(f"people   listed {p['name']!r} {sorted(p['aliases'])} again: is {k.label(g)}")
+                first = next((q for q in listed if assigned[q["id"]] == g and q["id"] not in duplicates), None)
+                beside = f" (listed first as {first['name']!r})" if first else ""
+                errors.append(f"people   listed {p['name']!r} {sorted(p['aliases'])} again: is {k.label(g)}{beside}")
             else:
                 people.tp += 1
                 found.add(g)
