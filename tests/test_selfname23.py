@@ -32,14 +32,14 @@ def _not_me(said, not_me, kept=(), reason=None):
 ME = [
     # letters kept as the writer's entries, signed with a bare name after a kin word closes the paragraph before
     _me(["Dear Iain,\n\nThe boiler went again on Sunday. I'm to get a new one of everything, according to my daughter."
-         "\n\nDougie\n", "Dear Iain,\n\nMum is settled at the home and the food is better than she lets on.\n\nDougie\n"],
+         "\n\nDougie\n", "Dear Iain,\n\nMum is settled at the home and I think the food is better than she lets on.\n\nDougie\n"],
         "dougie"),
     _me(["Dear Mike,\n\nThe lake froze early this year and the ice fishing is good. The new rod was a gift from my wife."
          "\n\nRay\n", "Dear Mike,\n\nSnow to the windowsills. I shoveled twice before church.\n\nRay\n"], "ray"),
     _me(["Annwyl Gareth,\n\nThe lambs are all in and the ewes are fine. The vet came out for my son's pony.\n\nDai\n",
          "Gareth,\n\nRain all week and the top field is a bog again.\n\nDai\n"], "dai"),
     _me(["Dear Chidi,\n\nThe rains have started in Enugu and the road to the village is bad. Greetings from my wife."
-         "\n\nEmeka\n", "Dear Chidi,\n\nThe generator is fixed at last and we have light at night.\n\nEmeka\n"], "emeka"),
+         "\n\nEmeka\n", "Dear Chidi,\n\nI fixed the generator at last and we have light at night.\n\nEmeka\n"], "emeka"),
     # the name the writer says they still are, dictated
     _me(["So this is me talking into the phone. Hazel set it up. I forget things now, I know I do.",
          "I want to remember that I'm still me. I'm still Win. I'm going to say that into here so I can listen to it."],

@@ -143,10 +143,11 @@ def _called(ex: Extraction) -> list[list[int]]:
 
 
 def _signer(ex: Extraction) -> int | None:
-    """The person who signed the letter the text is ("All my love,\nGranny June"), found or added."""
+    """The person who signed the letter the text is ("All my love,\nGranny June"), found or added; or the one whose name
+    alone ends a letter (`_bare_signer`)."""
     where = signed(ex.text)
     if where is None:
-        return None
+        return _bare_signer(ex)
     start, end = where
     for p, person in enumerate(ex.people):
         if any(mm.start < end and start < mm.end and mm.kind in ("name", "title") for mm in person.mentions):
@@ -154,6 +155,31 @@ def _signer(ex: Extraction) -> int | None:
     name = ex.text[start:end]
     ex.people.append(Person(name=name, aliases={name}, mentions=[Mention(start, end, len(ex.people), "name")]))
     return len(ex.people) - 1
+
+
+# A letter's first line greeting its reader by name alone ("Iain,"), beside LETTER_OPENS ("Dear Iain,").
+GREETED_LINE = re.compile(r"\s*(?-i:[A-Z])[\w'’-]+[ \t]*,[ \t]*\r?\n")
+# A name alone, one or two words, as the last paragraph: "...\n\nDougie", "...\n\nRay Dunn x".
+NAME_LAST = re.compile(r"\n[ \t]*\r?\n[ \t]*((?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?)[ \t]*[.!]?(?:[ \t]+[Xx]+)?\s*\Z")
+
+
+def _bare_signer(ex: Extraction) -> int | None:
+    """The one whose name alone ends a letter, with no closing words before it (selfname23): "Dear Iain,\n\n...\n\nDougie".
+    The text opens by greeting its reader; the name is a person read there (not a word the parser took for one), not a
+    kin word (`signed` reads "...\n\nMum"), and not the reader greeted. Returns the person, or None."""
+    opens = LETTER_OPENS.match(ex.text) or GREETED_LINE.match(ex.text)
+    last = NAME_LAST.search(ex.text[-200:]) if opens else None
+    if last is None:
+        return None
+    start = len(ex.text) - len(ex.text[-200:]) + last.start(1)
+    end = start + len(last.group(1))
+    if last.group(1).split()[0].lower() in KIN_NAMES:
+        return None
+    for p, person in enumerate(ex.people):
+        if any(m.start == start and m.end == end and m.kind == "name" for m in person.mentions):
+            greeted = any(m.kind == "name" and m.start < opens.end() for m in person.mentions)
+            return None if greeted else p
+    return None
 
 
 CLAUSE_STARTS = {"i", "you", "we", "it"}  # a kin word said to someone, then what is said: "Mum you'll be the death of me"
@@ -223,7 +249,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "34"  # 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "35"  # 35: selfname23 (a letter that greets its reader and ends with a name alone on its last line, "Dear Iain,\n\n...\n\nDougie", is signed by that name, `_bare_signer`; the writer's own "I'm still Win." is a name of theirs, `_still_named`); 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
@@ -321,6 +347,8 @@ def _my_name(ex: Extraction) -> list[list[int]]:
             said = t.i + 2  # said to someone; written, "I'm Sheila" is a part in a play as often as a name
         elif t.lower_ == "i" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'m", "’m", "am") and _titled_as(ex, doc, t.i + 2, starts):
             said = t.i + 2  # "I'm Sister Adeyemi to them": what the ward calls me, written
+        elif t.lower_ == "i" and (still := _still_named(doc, t.i, starts)) is not None:
+            said = still  # "I'm still Win.": who I am, whatever else has changed
         elif t.lower_ == "name" and t.i > 0 and doc[t.i - 1].lower_ == "my" and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "be":
             said = t.i + 2
         else:
@@ -354,6 +382,18 @@ def _titled_as(ex: Extraction, doc, i: int, starts) -> bool:
     after = doc[stop] if stop < len(doc) else None
     return len(words) >= 2 and words[0].lower().rstrip(".") in CALLED_TITLES and (
         after is None or after.lower_ in TITLED_AFTER or after.is_punct and after.text not in ("'s", "’s") or after.is_space)
+
+
+def _still_named(doc, i: int, starts) -> int | None:
+    """Where the name starts in the writer's own "I'm still Win." or "I'm still Bernie to the girls" (selfname23): "still"
+    says it is who they are, not a part in a play; the name ends the clause or is followed by "to" or "now" (not "I'm
+    still Banquo in the play"). Returns its token index, or None."""
+    if not (i + 3 < len(doc) and doc[i + 1].lower_ in ("'m", "’m", "am") and doc[i + 2].lower_ == "still" and i + 3 in starts):
+        return None
+    stop = starts[i + 3][1]
+    after = doc[stop] if stop < len(doc) else None
+    ends = after is None or after.lower_ in TITLED_AFTER or after.is_space or after.is_punct and after.text not in ("'s", "’s")
+    return i + 3 if ends else None
 
 
 WRITING = {"sign", "write", "print", "put", "spell", "scrawl", "scribble"}

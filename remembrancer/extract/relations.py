@@ -77,7 +77,7 @@ class Relations:
     """Relations between the people of an entry; `across=False` keeps to links stated in one sentence."""
 
     name = "relations"
-    version = "42"  # 42: kinname21 (one who calls the writer "Mum" in words the writer reports, "Hazel said don't worry Mum", is perhaps the writer's child, "kin-told"; a bare kin word such a teller's words speak of is the teller's kin, and in words reported of another teller, whose is not known, never the writer's: `_told_kin`); 41: kinwords20 (kin.py: "Tanty Merle", "Bua" name the tie a kin title names); 40: relrec19 (a letter greeted "Dear Ellie and Sam," is to each: "Your Nana", "Your Auntie Karen" and a kin word it is signed with are both readers'; a letter greeting its reader by name and signed with a kin word ("Love,\nGrandad") is from the reader's that, "signed" as a chat message's, also with no "I" in it; "Dear Grandad," and "Dear Mum," greet the writer's own: "Dear" is no name before a kin word; "I have three children: Aisha, Bilal and Zara"; no open-vocabulary role from a verb read as a noun after a name, "Your Auntie Lyn rang"); 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
+    version = "43"  # 43: selfname23 (a name alone ending a letter that greets its reader signs it, and is not the one the sentence before names: "... according to my daughter.\n\nDougie", `_bare_signature`); 42: kinname21 (one who calls the writer "Mum" in words the writer reports, "Hazel said don't worry Mum", is perhaps the writer's child, "kin-told"; a bare kin word such a teller's words speak of is the teller's kin, and in words reported of another teller, whose is not known, never the writer's: `_told_kin`); 41: kinwords20 (kin.py: "Tanty Merle", "Bua" name the tie a kin title names); 40: relrec19 (a letter greeted "Dear Ellie and Sam," is to each: "Your Nana", "Your Auntie Karen" and a kin word it is signed with are both readers'; a letter greeting its reader by name and signed with a kin word ("Love,\nGrandad") is from the reader's that, "signed" as a chat message's, also with no "I" in it; "Dear Grandad," and "Dear Mum," greet the writer's own: "Dear" is no name before a kin word; "I have three children: Aisha, Bilal and Zara"; no open-vocabulary role from a verb read as a noun after a name, "Your Auntie Lyn rang"); 39: notesmd17 (a "being" with no verb over it names, not states: "- me being his daughter again"); 38: peopleprec17 (a kin word in a bracket opened by "that's" is the name's before it: "Taid Alun (that's my dad)"); 37: (relrec17) a tie English defines by two told facts (a parent's parent, a spouse's mother) is said as sure as the weaker of them, not their product (what is built on it further keeps the product). 36: people15 (`signed` reads a letter signed before its date or a postscript); 35: (relkin15) a pronoun's tie is "perhaps" unless the one it stands for is plain (said in its
     # sentence or the one before, no one else of its sex there); a kin title with a name set beside a noun for what one
     # is that is no kin ("Aunty Chioma our landlady") is respect, no tie; "Memo, my dad's best friend" is no dad; "my
     # brother Femi and my cousin Tayo": Tayo is no brother; in a chat "my mum", "your mum" from another speaker leave a
@@ -303,7 +303,8 @@ class Relations:
                 continue
             alone = _named_next(doc, noun, who)
             if alone in named and alone != owner and _telling(noun, role) and not SIGN_OFF.match(
-                    ex.text, doc[noun.sent.end].idx):  # not the name a letter is signed with: "My dad died ...\n\nYours, Tom"
+                    ex.text, doc[noun.sent.end].idx) and not _bare_signature(ex.text, doc[noun.sent.end].sent):
+                # not the name a letter is signed with: "My dad died ...\n\nYours, Tom", "... my daughter.\n\nDougie"
                 link(alone, role, owner, noun, how="next")  # "Your son was born that winter. Tobias."
                 continue
             opens = _opens_next(ex, doc, noun, role, owner, who, name_at) if _telling(noun, role) else None
@@ -999,6 +1000,22 @@ def _telling(noun, role) -> bool:
 # A letter's last line, a closing and the name it is signed with: "Yours, Tom", "Love,\nAisling", "Best wishes, Jan x"
 SIGN_OFF = re.compile(r"\s*(?:(?:all )?(?:my |our |with )?love|yours(?: truly| sincerely| ever)?|best(?: wishes)?|(?:kind )?regards|"
                       r"cheers|sincerely|warmly)[ \t]*,?\s*(?-i:[A-Z])[\w'’-]*[ \t]*[.!]?(?:[ \t]+x+)?\s*\Z", re.I)
+
+
+# A letter's first line greeting its reader by name alone: "Iain,", "Gareth!" (LETTER_OPENS has "Dear Iain,").
+GREETING_LINE = re.compile(r"\s*(?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?[ \t]*[,!][ \t]*\r?\n")
+
+
+def _bare_signature(text: str, sent) -> bool:
+    """Is the sentence a letter's name with no closing words before it (selfname23): alone on the text's last line, a
+    paragraph of its own, in a text that opens as a letter ("Dear Iain,\n\n... according to my daughter.\n\nDougie")?
+    Then it signs the letter and is no one the sentence before names ("Your son was born that winter. Tobias.")."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    start, stop = words[0].idx, words[-1].idx + len(words[-1])
+    return bool(re.search(r"\n[ \t]*\r?\n[ \t]*\Z", text[:start]) and not text[stop:].strip(" \t\r\n.xX")
+                and (LETTER_OPENS.match(text) or GREETING_LINE.match(text)))
 
 
 def _named_next(doc, noun, who) -> int | None:
