@@ -53,6 +53,11 @@ NOT_ME = [
     _not_me(["Dear Grandad Tom,\n\nThank you for the book. I have read half of it already. Mum says hello.\n\nLove,\n"
              "Tom\n", "Dear Grandad Tom,\n\nWe won the cup on Saturday. I scored twice.\n\nLove,\nTom\n"],
             ["grandad tom"], ["grandad tom"]),
+    _not_me(["Dear Grandad Tom,\n\nI passed my driving test on Friday. Mum cried.\n\nTom\n", "Dear Grandad Tom,\n\n"
+             "I am coming up at Easter with the new car.\n\nTom\n"], ["grandad tom"], ["grandad tom"]),
+    # a son's letters kept in the writer's diary, the son written of by the writer too
+    _not_me(["Dear Mum,\n\nI got the job at the port. Start Monday.\n\nLiam\n", "Dear Mum,\n\nI love the beach here."
+             "\n\nLiam\n", "My son Liam rang from Perth. He sounds happy."], ["liam"], ["liam"]),
     # a friend told "Win, you're a star" by someone else, in the writer's words
     _not_me(["Went to the church fair with Win Lacey. Mavis said Win you're a star for doing the teas all day. Win "
              "went red. She is eighty-one next month and still makes the best scones in the parish."],

@@ -166,15 +166,16 @@ NAME_LAST = re.compile(r"\n[ \t]*\r?\n[ \t]*((?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:
 def _bare_signer(ex: Extraction) -> int | None:
     """The one whose name alone ends a letter, with no closing words before it (selfname23): "Dear Iain,\n\n...\n\nDougie".
     The text opens by greeting its reader; the name is a person read there (not a word the parser took for one), not a
-    kin word (`signed` reads "...\n\nMum"), and not the reader greeted. Returns the person, or None."""
+    kin word (`signed` reads "...\n\nMum"), and not the reader greeted, who is no kin word. Returns the person, or None."""
     opens = LETTER_OPENS.match(ex.text) or GREETED_LINE.match(ex.text)
     last = NAME_LAST.search(ex.text[-200:]) if opens else None
     if last is None:
         return None
     start = len(ex.text) - len(ex.text[-200:]) + last.start(1)
     end = start + len(last.group(1))
-    if last.group(1).split()[0].lower() in KIN_NAMES:
-        return None
+    greeted = re.findall(r"[A-Za-z][\w'’-]*", ex.text[:opens.end()])
+    if last.group(1).split()[0].lower() in KIN_NAMES or any(w.lower() in KIN_NAMES for w in greeted):
+        return None  # "Dear Mum,\n\n...\n\nLiam" may as well be the writer's son's to them as theirs to their mother
     for p, person in enumerate(ex.people):
         if any(m.start == start and m.end == end and m.kind == "name" for m in person.mentions):
             greeted = any(m.kind == "name" and m.start < opens.end() for m in person.mentions)
