@@ -3,9 +3,10 @@ before the join rules were read, none from the corpus or a benchmark. Diaries, n
 in British, Irish, Scottish, American, Indian, Nigerian and Filipino English.
 
 JOIN: "Lily Joan Shah. Joan, after Mum." says Mum's name is Joan (a middle name given after the writer's parent):
-the name and the writer's kin word are one person, in that entry and so in others that name her. APART: "after" of time ("Joan came after Mum left"), after someone else's kin ("after
-Dad's mum", "after her gran"), after two ("after Mum and Dad"), a name of the other sex ("Jack, after Mum"), and a
-child's first name, by which the child is called ("named him Frank, after Dad")."""
+the name and the writer's kin word are one person, in that entry and so in others that name her. APART: "after" of
+time ("Joan came after Mum left"), after someone else's kin ("after Dad's mum", "after her gran"), after two ("after
+Mum and Dad"), a name of the other sex ("Jack, after Mum"), and a child's first name, by which the child is called
+("named him Frank, after Dad")."""
 import pytest
 
 from remembrancer import Memory
@@ -17,6 +18,9 @@ pytestmark = pytest.mark.extract_only
 AT = "2024-06-03"
 
 
+TAKEN = "the middle name said alone is already read as the child's (a mention of the full name): left so"
+
+
 def _case(said, *names, reason=None):
     marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
     return pytest.param(said, names, marks=marks)
@@ -26,7 +30,7 @@ JOIN = [
     _case("Kate had the baby this morning. Lily Joan Shah. Joan, after Mum. I cried in the car park.", "joan", "mum"),
     _case("The baby is called Rose Margaret. Margaret after Mam, which set Mam off crying.", "margaret", "mam"),
     _case("# Baby\n\n- born 6.10am, 7lb 2oz\n- Ava Maureen, Maureen after Mom\n- Mom flying in Thursday",
-          "maureen", "mom", reason="the middle name said alone is already read as the child's (a mention of the full name): left so"),
+          "maureen", "mom", reason=TAKEN),
     _case("Priya's little girl is Anika Kamala. Kamala after my mum, which I did not expect.", "kamala", "mum",
           reason="'my mum' in lower case is no person of the entry; 'Kamala' is read as the child's"),
     _case("Emeka and Ada named the baby Chinedu Obiora. Obiora, after Papa. Papa danced round the ward.",
@@ -34,7 +38,7 @@ JOIN = [
     _case("Wee Callum's middle name is Hugh, after Da. Da says he'll teach him the pipes.", "hugh", "da",
           reason="'middle name is Hugh' makes Hugh the child's (`_names_said`); not overruled"),
     _case(["Baby Isabel Teresa arrived on Sunday. Teresa, after Nanay.", "Teresa rang from Cebu to ask about the "
-           "baptism."], "teresa", "nanay", reason="the middle name said alone is already read as the child's (a mention of the full name): left so"),
+           "baptism."], "teresa", "nanay", reason=TAKEN),
     _case(chat_lines(("Sinead", "it's a girl!! Aoife Bernadette"), ("Ciara", "Bernadette after Mammy?? stop"),
                      ("Sinead", "Bernadette after Mammy yes")),
           "bernadette", "mammy", reason="in a chat 'Mammy' is the speaker's, and each speaker's Mammy is theirs"),
