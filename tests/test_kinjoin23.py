@@ -34,7 +34,7 @@ JOIN = [
     _case("Priya's little girl is Anika Kamala. Kamala after my mum, which I did not expect.", "kamala", "mum",
           reason="'my mum' in lower case is no person of the entry; 'Kamala' is read as the child's"),
     _case("Emeka and Ada named the baby Chinedu Obiora. Obiora, after Papa. Papa danced round the ward.",
-          "obiora", "papa"),
+          "obiora", "papa", reason="a second of two names whose sex no list knows may be a surname: left"),
     _case("Wee Callum's middle name is Hugh, after Da. Da says he'll teach him the pipes.", "hugh", "da",
           reason="'middle name is Hugh' makes Hugh the child's (`_names_said`); not overruled"),
     _case(["Baby Isabel Teresa arrived on Sunday. Teresa, after Nanay.", "Teresa rang from Cebu to ask about the "

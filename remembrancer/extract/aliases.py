@@ -1056,9 +1056,12 @@ def _named_after_kin(ex: Extraction) -> list[tuple[int, int]]:
 
 
 def _middle_of(ex: Extraction, word: str, k: int) -> bool:
-    """Is `word` a given name after the first of another person of the entry ("Joan" of "Lily Joan Shah")?"""
-    return any(word.lower() in tokens(a)[1:] for i, p in enumerate(ex.people) if i != k and not p.narrator
-               for a in (p.name, *p.aliases))
+    """Is `word` a given name after the first of another person of the entry: between first name and surname ("Joan"
+    of "Lily Joan Shah"), or the second of two that are first names ("Margaret" of "Rose Margaret"), not a surname?"""
+    low = word.lower()
+    return any(low in names[1:-1] or len(names) == 2 and low == names[1] and name_gender(low) is not None
+               for i, p in enumerate(ex.people) if i != k and not p.narrator
+               for names in map(tokens, (p.name, *p.aliases)))
 
 
 def _first_named_after(ex: Extraction) -> list[tuple[int, int]]:
