@@ -6,7 +6,7 @@ JOIN: "Lily Joan Shah. Joan, after Mum." says Mum's name is Joan (a middle name 
 the name and the writer's kin word are one person, in that entry and so in others that name her. APART: "after" of
 time ("Joan came after Mum left"), after someone else's kin ("after Dad's mum", "after her gran"), after two ("after
 Mum and Dad"), a name of the other sex ("Jack, after Mum"), and a child's first name, by which the child is called
-("named him Frank, after Dad")."""
+("named him Frank, after Dad"), or a middle name the entry says again of someone."""
 import pytest
 
 from remembrancer import Memory
@@ -57,6 +57,7 @@ APART = [
     _case("Tom wanted to go after Dad. Tom is braver than me.", "tom", "dad"),
     # the child is called by the name: the name said is the child's, and the child is not the writer's parent
     _case("They've named him Frank, after Dad. Frank slept through his first night.", "frank", "dad"),
+    _case("Elin Gwen Hughes arrived at dawn. Gwen, after Mam. Gwen has Mam's nose already.", "gwen", "mam"),
     _case("We called him Thomas, named after Dad. Dad took him out in the pram on day two.", "thomas", "dad"),
 ]
 

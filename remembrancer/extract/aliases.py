@@ -1050,8 +1050,8 @@ def _named_after_kin(ex: Extraction) -> list[tuple[int, int]]:
         if n is None:
             kin.mentions.append(Mention(name.idx, name.idx + len(name.text), k, "name"))
             kin.aliases.add(name.text)
-        elif n != k and ex.people[n].name == name.text and not ex.people[n].narrator:
-            out.append((k, n))  # "Joan" a person of its own: joined to Mum below
+        elif n != k and ex.people[n].name == name.text and len(ex.people[n].mentions) == 1:
+            out.append((k, n))  # "Joan" a person of its own, said only here: joined to Mum below
     return out
 
 
