@@ -1026,7 +1026,7 @@ AFTER_ENDS = {".", ",", "!", ";", ")"}  # what may follow "after Mum" when the n
 def _named_after_kin(ex: Extraction) -> list[tuple[int, int]]:
     """A middle name given after the writer's parent is that parent's name: "Lily Joan Shah. Joan, after Mum.",
     "Rose Margaret. Margaret after Mam": the word, said alone and no one else's here, becomes a mention of the parent
-    (or, a person of its own, is returned to be joined to them). A first name the child is called by stays the child's
+    (or, a person of its own said only there, is returned to be joined to them). A first name the child is called by stays the child's
     ("named him Frank, after Dad"), and "after" of time ("Joan, after Mum left"), of someone else's kin ("after Dad's
     mum", "after her gran") or of two ("after Mum and Dad") gives no one's name. Returns (kin word's person, name's
     own person) pairs still to join."""
