@@ -181,7 +181,8 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "30"  # 30: grandtitle22 (a grandparent's kin word is at odds with a child, grandchild, sibling, cousin or
+    version = "31"  # 31: kinjoin23 (a middle name given after the writer's parent is the parent's name:
+    # "Lily Joan Shah. Joan, after Mum.", `_named_after_kin`); 30: grandtitle22 (a grandparent's kin word is at odds with a child, grandchild, sibling, cousin or
     # nibling tie: "Nana Rose" and "my daughter Rose" are two, `_elder_and_younger`); 29: titles21 (a first name said alone after a titled surname is theirs: "We lost Mr Whitworth. Dennis.", `_first_named_after`; a name named beside another of its form, or done to by it, is another: "Granny Pat and my cousin Pat", "Pat drove Granny Pat home", `_named_as_two`, `_doer_and_done_to`); 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
     # 17: two speakers of a chat under two labels are never one; 18: a kin word before a name is no title in the way of a
@@ -191,6 +192,7 @@ class Aliases:
 
     def __call__(self, ex: Extraction) -> Extraction:
         _split_contrasted(ex)
+        after = _named_after_kin(ex)
         people = ex.people
         given = _names_given(ex)
         named_to = _called_to(ex)
@@ -215,7 +217,8 @@ class Aliases:
         twos = _said_twice(ex.text)
         greeted = _greeted(ex)
         for s, p in enumerate(people):
-            if s in longs or p.name.lower().startswith("the ") or group_name(p.name) or s == greeted:
+            if s in longs or p.name.lower().startswith("the ") or group_name(p.name) or s == greeted \
+                    or any(s == n for _, n in after):  # a name given after the writer's parent is the parent's
                 continue  # nor the one a letter opens on ("Callum,"), who is not the Callum Reid it tells of
             # (namesakes the words beside them set apart count as two: "Jarndyce and Jarndyce" said as two joins neither)
             if len([x for x in seen[tokens(p.name), honorific(p.name)] if (s, x) not in apart - split]) > 1 or len(tokens(p.name)) == 1 and tokens(p.name)[0] in twos:
@@ -256,7 +259,7 @@ class Aliases:
                 groups[fits[0]] = a
         # A name said to be someone's name is theirs: "Margaret, which was Mum's name", "Mum's name was Margaret".
         for owner, named in _names_said(ex) + given + _pronoun_named(ex) + _called_by_the_children(ex) + named_to + _bracketed(ex) \
-                + _kin_apposed(ex) + _first_named_after(ex):
+                + _kin_apposed(ex) + _first_named_after(ex) + after:
             a, b = _root(groups, owner), _root(groups, named)
             if a != b:
                 groups[b] = a  # into the one whose name it is ("Mum", who stays "Mum")
@@ -1015,6 +1018,50 @@ def _g(person):
 COURTESY = {"mr", "mister", "mrs", "missus", "miss", "ms"}
 # words by which a fragment adds someone rather than names the one before: "Mrs Patel rang. Sarah too."
 ADDING = {"too", "also", "and", "again", "plus", "both", "or", "nor", "either", "neither", "not", "no"}
+
+
+AFTER_ENDS = {".", ",", "!", ";", ")"}  # what may follow "after Mum" when the name is given after her, not a time
+
+
+def _named_after_kin(ex: Extraction) -> list[tuple[int, int]]:
+    """A middle name given after the writer's parent is that parent's name: "Lily Joan Shah. Joan, after Mum.",
+    "Rose Margaret. Margaret after Mam": the word, said alone and no one else's here, becomes a mention of the parent
+    (or, a person of its own said only there, is returned to be joined to them). A first name the child is called by stays the child's
+    ("named him Frank, after Dad"), and "after" of time ("Joan, after Mum left"), of someone else's kin ("after Dad's
+    mum", "after her gran") or of two ("after Mum and Dad") gives no one's name. Returns (kin word's person, name's
+    own person) pairs still to join."""
+    if ex.doc is None:
+        return []
+    doc, at, quotes, out = ex.doc, mention_tokens(ex), quoted(ex.text), []
+    for t in doc:
+        if t.lower_ != "after" or inside(t.idx, quotes) or t.i < 1:
+            continue
+        name = doc[t.i - 1 - (doc[t.i - 1].text == ",")]
+        k = at.get(t.i + 1)
+        if k is None or t.i + 2 < len(doc) and (at.get(t.i + 2) == k or doc[t.i + 2].text not in AFTER_ENDS):
+            continue  # "after Mum left", "after Mum's sister", "after Mum and Dad"
+        kin, word = ex.people[k], doc[t.i + 1].lower_
+        if kin.narrator or kin.name.lower() != word or word not in KIN_ROLE or not name.is_title or not name.is_alpha:
+            continue
+        if KIN_NAMES.get(word) is None or name_gender(name.text) not in (None, KIN_NAMES[word]) \
+                or not _middle_of(ex, name.text, k):
+            continue
+        n = at.get(name.i)
+        if n is None:
+            kin.mentions.append(Mention(name.idx, name.idx + len(name.text), k, "name"))
+            kin.aliases.add(name.text)
+        elif n != k and ex.people[n].name == name.text and len(ex.people[n].mentions) == 1:
+            out.append((k, n))  # "Joan" a person of its own, said only here: joined to Mum below
+    return out
+
+
+def _middle_of(ex: Extraction, word: str, k: int) -> bool:
+    """Is `word` a given name after the first of another person of the entry: between first name and surname ("Joan"
+    of "Lily Joan Shah"), or the second of two that are first names ("Margaret" of "Rose Margaret"), not a surname?"""
+    low = word.lower()
+    return any(low in names[1:-1] or len(names) == 2 and low == names[1] and name_gender(low) is not None
+               for i, p in enumerate(ex.people) if i != k and not p.narrator
+               for names in map(tokens, (p.name, *p.aliases)))
 
 
 def _first_named_after(ex: Extraction) -> list[tuple[int, int]]:
