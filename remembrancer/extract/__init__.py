@@ -647,6 +647,15 @@ class _People:
             p for name in mine for p, row in self.rows.items() if name in row["aliases"] and name.lower() not in KIN_NAMES})
         if not _join_stored(self.conn, keep, drop):
             return exact
+        row = self._absorb(keep, drop)
+        if len(tokens(row["name"])) > len(tokens(self.rows[keep]["name"])):
+            self.rows[keep]["name"] = row["name"]
+            store.rename_person(self.conn, keep, row["name"])
+        return [keep] + [pid for pid in exact if pid not in (keep, drop)]
+
+    def _absorb(self, keep: int, drop: int) -> dict:
+        """This batch's view after `drop` was joined into `keep` in the store: its names, index and mentions are
+        `keep`'s. Returns `drop`'s row."""
         row = self.rows.pop(drop)
         self.rows[keep]["aliases"] |= row["aliases"]
         self.rows[keep]["names"] = frozenset(self.rows[keep]["aliases"] | {self.rows[keep]["name"]})
@@ -657,10 +666,7 @@ class _People:
         self.mentions[keep] = self.mentions.get(keep, 0) + self.mentions.pop(drop, 0)
         self.merged |= {keep, drop}
         self.into[drop] = keep
-        if len(tokens(row["name"])) > len(tokens(self.rows[keep]["name"])):
-            self.rows[keep]["name"] = row["name"]
-            store.rename_person(self.conn, keep, row["name"])
-        return [keep] + [pid for pid in exact if pid not in (keep, drop)]
+        return row
 
     def _bridge_titled(self, exact: list[int], mine: frozenset) -> list[int]:
         """One person of an entry called both by a title of courtesy and a surname and by a first name ("Mr Okafor ...
@@ -677,16 +683,7 @@ class _People:
         if keep is None or drop is None or store.related(self.conn, keep, drop) or _set_apart(self.conn, keep, drop) \
                 or not _join_stored(self.conn, keep, drop):
             return exact
-        row = self.rows.pop(drop)
-        self.rows[keep]["aliases"] |= row["aliases"]
-        self.rows[keep]["names"] = frozenset(self.rows[keep]["aliases"] | {self.rows[keep]["name"]})
-        self.rows[keep]["fulls"] = _fulls(self.rows[keep]["names"])
-        self._index(keep, row["aliases"])
-        for word in list(self.by_word):
-            self.by_word[word].discard(drop)
-        self.mentions[keep] = self.mentions.get(keep, 0) + self.mentions.pop(drop, 0)
-        self.merged |= {keep, drop}
-        self.into[drop] = keep
+        self._absorb(keep, drop)
         return [keep]
 
     def _kin_fits(self, names: frozenset) -> list[int]:
