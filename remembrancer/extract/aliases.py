@@ -578,7 +578,12 @@ def _split_namesakes(ex: Extraction) -> set[tuple[int, int]]:
     return out
 
 
-AS_TWO = re.compile(r",?\s+(?:and|or|&)\s+\Z")  # not a comma: "my friend Jim, Jim Armstrong" is one
+# What stands between two names said as two: "and", "or", "&" ("Big Tom and Little Tom"; not a comma: "my friend Jim,
+# Jim Armstrong" is one), or "and" with a tie word ("Granny Pat and my cousin Pat"). One reading for an entry
+# (`_named_as_two`) and for the store (`extract._said_as_two`).
+TWO_BETWEEN = r",?\s+(?:and|or|&)\s+"
+KIN_TWO_BETWEEN = r"\s+(?:and|&)\s+(?:my|our|his|her|their|your)\s+[a-z-]+\s+"
+AS_TWO = re.compile(TWO_BETWEEN + r"\Z")
 
 
 def _said_as_two(text: str, p, q) -> bool:
@@ -611,9 +616,8 @@ def _doer_and_done_to(doc, m, n) -> bool:
         {"nsubj", "dobj"}, {"nsubj", "dative"})
 
 
-# "and my cousin", "& his brother": a kin or tie word after "and" before the second name
-AS_TWO_BETWEEN = r"(?:,?\s+(?:and|or|&)\s+|\s+(?:and|&)\s+(?:my|our|his|her|their|your)\s+[a-z-]+\s+)"
-AS_KIN_TWO = re.compile(r"\s+(?:and|&)\s+(?:my|our|his|her|their|your)\s+[a-z-]+\s+\Z")
+AS_TWO_BETWEEN = rf"(?:{TWO_BETWEEN}|{KIN_TWO_BETWEEN})"
+AS_KIN_TWO = re.compile(KIN_TWO_BETWEEN + r"\Z")
 
 
 def _two_speakers(ex: Extraction) -> set[tuple[int, int]]:
