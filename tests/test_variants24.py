@@ -34,12 +34,17 @@ JOIN = [
           "bec", "rebecca nolan"),
     _case(chat_lines(("Marisol", "Tita Bec is here na"), ("Joy", "tell Rebecca hi from us")), "bec", "rebecca",
           reason="'Rebecca' after 'tell' in a chat turn is not read as a person (people)"),
+    _case(["Had a coffee with Bec in town, she looks well.", "Rebecca Hughes rang about the christening."],
+          "bec", "rebecca hughes"),
+    _case("Nana was in great form. I met Bec at the bus stop after, and Rebecca says Nana asked for her.",
+          "bec", "rebecca"),
     # one name spelt with another ending ("-leigh", "-ley", "-lee"; "-ie", "-y")
     _case("Hayleigh Brookes started on the ward today. Hayley is lovely with the old dears.", "hayley", "hayleigh brookes"),
     _case(["Met Ashleigh Dunne at the school gate.", "Ashlee says the PTA need bakers."], "ashlee", "ashleigh dunne"),
     _case("Jodie Marsh came to fix the boiler, and Jody left her card on the table.", "jody", "jodie marsh"),
     _case(["Callie Burgess is starting at the practice in March.", "Cally rang about her rota."], "cally", "callie burgess",
           reason=NOT_READ),
+    _case(["Lunch with Haylee and the girls.", "Hayley Quinn from accounts is leaving in May."], "haylee", "hayley quinn"),
     # a Spanish hypocorism no curated English list holds
     _case("Pancho drove up from Monterrey. Francisco Javier Ortega never changes.", "pancho", "francisco javier ortega",
           reason="'Pancho' of Francisco is in no nickname list the program has: left"),
@@ -62,6 +67,8 @@ APART = [
     _case("Rebecca Nolan and Becky Hart are in my class. Bec lent me a pen.", "rebecca nolan", "becky hart"),
     _case("Hayley Brookes and Hayleigh Stone are both on nights this week.", "hayley brookes", "hayleigh stone"),
     _case("Kayla rang, then Kylie came round with the dog.", "kayla", "kylie"),
+    _case("Mam made the tea and Marietta from next door brought scones.", "mam", "marietta"),
+    _case("Bec and Becky Hart walked home with me. Rebecca Nolan stayed late.", "becky hart", "rebecca nolan"),
     _case("Bernie from the pub and Ben from work both came to the do.", "bernie", "ben"),
 ]
 

@@ -75,7 +75,51 @@ def _namer():
 def nickname_of(a: str, b: str) -> bool:
     """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
     a, b = a.lower(), b.lower()
-    return a == b or short_form(a, b) or short_form(b, a) or curated_nickname(a, b)
+    return a == b or short_form(a, b) or short_form(b, a) or curated_nickname(a, b) or nickname_stem(a, b) \
+        or nickname_stem(b, a) or spelt_otherwise(a, b)
+
+
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, set[str]]:
+    """The first three letters or more of each curated nickname -> the full names it is a curated nickname of."""
+    namer, found = _namer(), {}
+    for nick, names in namer._canonical_lookup.items():
+        for name in names:
+            if curated_nickname(nick, name):
+                for k in range(3, len(nick)):
+                    found.setdefault(nick[:k], set()).add(name)
+    # a full name that is itself a nickname of another there ("Beck", "Reba" of Rebecca) is that one
+    return {stem: {n for n in names if not any(n in namer.nicknames_of(m) for m in names - {n})} for stem, names in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def stemmed_from(short: str) -> frozenset:
+    """The one full name `short` is the first letters of curated nicknames of, and of no other full name's ("Bec" of Becca
+    and Becky: Rebecca), or none. A short name given in its own right ("Lyn", "Les"), a nickname of its own or a kin word
+    is not a nickname shortened."""
+    if not short.isalpha() or short in KIN_NAMES.keys() | HONORIFICS.keys() or name_gender(short) or _namer().canonicals_of(short):
+        return frozenset()
+    names = _stems().get(short, set())
+    return frozenset(names) if len(names) == 1 else frozenset()
+
+
+def nickname_stem(short: str, name: str) -> bool:
+    """Is `short` a shortened nickname of `name` ("Bec" of Rebecca), as the nickname is said of it?"""
+    return name in stemmed_from(short)
+
+
+_ENDING = re.compile(r"(?:leigh|ley|lee|lie|li|ly)$")
+
+
+@lru_cache(maxsize=4096)
+def spelt_otherwise(a: str, b: str) -> bool:
+    """Are a and b one name spelt with another ending, as "-leigh", "-ley", "-lee" are said alike ("Hayley",
+    "Hayleigh"; "Ashlee", "Ashley")? Three letters before the ending at least, and not names of two sexes."""
+    sa, sb = _ENDING.sub("", a), _ENDING.sub("", b)
+    if a == b or sa != sb or len(sa) < 3 or sa == a or sb == b or not a.isalpha():
+        return False
+    ga, gb = name_gender(a), name_gender(b)
+    return not (ga and gb and ga != gb)
 
 
 @lru_cache(maxsize=4096)
