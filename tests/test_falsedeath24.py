@@ -110,7 +110,11 @@ TRUE = [
 CASES = NOT_OURS + ALIVE + OWN_FUNERAL + EVERYDAY + TRUE
 
 # What is still read wrongly, by the case's first words: why (a strict xfail: a case read rightly later fails too).
-LEFT = {}
+LEFT = {
+    "Nan went peacefully on Sunday with all": "a going 'with' someone is read as a leaving, even said peacefully",
+    "Grandad's gone, mam just rang": "'gone' in a chat turn and 'went in his sleep' with no subject in the next: no death",
+    "Miss Hyacinth from church dead": "'dead' with no verb (Caribbean English's zero copula) is no death to the rules",
+}
 
 
 def misread(memory, dead, may):
