@@ -81,8 +81,6 @@ EVERYDAY = [
     _e("Mark went to Leeds for the weekend and Hannah went with him."),
     _e(_lines(("Ama", "omg my phone died"), ("Kojo", "mine too, battery dead"),
               ("Ama", "i'm dead 😂 Efua just fell in the pool"))),
-    _e("Coach Miller killed it at the banquet. Tyler's dying to play varsity."),
-    _e("Diego was dead tired after the shift and Lupe's dead set on moving."),
     _e("## Sat\n\n- Kev's dad died 😢 send card\n- Kev off work till Weds\n"),
     _e("# To do\n\n- ring Auntie Joy re Uncle Tunde's will\n- Mum: hospital Tues\n- book flights for Kemi\n"),
     _e("Emma lost the baby at twelve weeks. Rob is being wonderful with her."),
@@ -107,7 +105,13 @@ TRUE = [
     _e("Sharma uncle expired last week. Papa went for the chautha.", dead=["Sharma uncle|Sharma"]),
 ]
 
-CASES = NOT_OURS + ALIVE + OWN_FUNERAL + EVERYDAY + TRUE
+# Written after the death rules were read: a death another's by name is not the one who took it hard or outlived it.
+AFTER = [
+    _e("Dad took Mom's death hard. He's seeing a counselor now.", dead=["Mom"]),
+    _e("Nan survived Grandad's death by ten years. She's 94 now.", dead=["Grandad"]),
+]
+
+CASES = NOT_OURS + ALIVE + OWN_FUNERAL + EVERYDAY + TRUE + AFTER
 
 # What is still read wrongly, by the case's first words: why (a strict xfail: a case read rightly later fails too).
 LEFT = {
