@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..kin import CLOSENESS, KIN_NAMES, KIN_ROLE, ROLES
+from ..kin import CLOSENESS, HONORIFICS, KIN_NAMES, KIN_ROLE, ROLES
 from .aliases import KIN_AFTER_NAME, full, same_person, tokens
 from .base import Event, Extraction, text_of
 from .cues import PERSON_NOUNS, mention_tokens, sentence_groups
@@ -116,6 +116,16 @@ IRREALIS_VERBS = {"want", "wish", "hope", "fear", "imagine", "pretend", "suppose
 ASKING = {"ask", "wonder", "enquire", "inquire", "query", "question"}
 # Verbs of believing: in the past, what was believed was not so ("I thought he'd died", "we assumed she had gone")
 BELIEVED = {"think", "assume", "believe", "reckon", "guess", "presume", "convince"}
+# What a rumour, a dream or a joke "was" is not so: "Rumour was that Mr Collins had died", "my nightmare was that Dad died"
+NOT_SO = {"rumour", "rumor", "dream", "nightmare", "joke", "fantasy", "daydream", "hoax"}
+# What the living do of their own funeral or headstone, now or to come: "Dad keeps talking about his funeral", "Aunty is
+# planning her funeral", "Dad will have that carved on his headstone" (not "Mum would turn in her grave": a verb of the dead)
+OWN_FUNERAL_VERBS = {"plan", "arrange", "organise", "organize", "talk", "discuss", "choose", "pick", "book", "pay", "prepay",
+                     "carve", "engrave", "want", "sort", "decide", "insist", "joke", "mention"}
+# An epitaph bidden ("Write that on Mum's headstone", "put it on my gravestone"): a joke, no death
+EPITAPH_VERBS = {"write", "carve", "engrave", "put", "inscribe", "chisel", "etch"}
+STONES = {"headstone", "gravestone", "tombstone"}
+POSSESSOR = {"his": ("he", "m"), "her": ("she", "f"), "my": ("i", None), "their": ("they", None)}
 PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "pobj", "dative", "attr", "appos", "conj"}
 NOUN_PREPS = {"of", "for", "by", "to", "with", "between"}
 WRITERS = {"i", "me", "my", "myself", "we", "us", "our", "ourselves", "im", "i'm"}
@@ -295,7 +305,9 @@ def _participants(t, owner, agents=None, kind=None, via=None) -> list[int]:
             for c in aux.children:  # "Becca Shaw and Tariq Khan are married": the parser may hang the subject on "are"
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     take(c)
-    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS:
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and t.head.lemma_.lower() in HAVE_VERBS and not (
+            kind == "death" and any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in t.children)):
+        # (not "Dad took Mom's death hard": a death another's by name is theirs, not the one who took it)
         for c in t.head.children:  # "Dad had a stroke", "she survived cancer"
             if c.dep_.startswith("nsubj"):
                 take(c)
@@ -320,6 +332,8 @@ def _irrealis(t, sent) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in t.children):
         return True
     nominal = t.pos_ in ("NOUN", "PROPN")
+    if nominal and t.lemma_.lower() in AFTER_DEATH and _of_the_living(t):
+        return True
     if nominal and t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in HAVE_VERBS:
         return _irrealis(t.head, sent)  # "nearly had a heart attack", "might have cancer": the light verb says it
     woke = _never_woke(t) or _never_back(t)  # "she never woke up", "never came home from the war": a death told by what did not happen
@@ -350,6 +364,8 @@ def _irrealis(t, sent) -> bool:
             return True  # "wanted to die", "feared she'd leave"
         if node.dep_ == "ccomp" and head.lemma_.lower() in BELIEVED and head.tag_ in ("VBD", "VBN"):
             return True  # "I honestly thought he'd died", "we all assumed she had left": believed then, not so
+        if node.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in NOT_SO for c in head.children):
+            return True  # "Rumour was that Mr Collins had died": a rumour's, not so
         if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in FICTION:
             return True  # "I had a nightmare that Dad died", "the film where everyone dies"
         if node.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in ASKING and any(
@@ -394,7 +410,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "54"  # 54: (the lead) both 53 and deaths21's 53; 53: deaths21 (letters to the dead: "since you went", "a year today since you left us", "the day we lost you", "your funeral" are the greeted one's, as sure as a name when the letter speaks to them throughout; "My darling Jean," greets; "Five years today since Cyril went" a death, "since Dad went" with years counted, "Abuelo's been gone since 2008", "Pop's been gone fourteen years" perhaps; "Auntie Pat (d. 2019)", "Uncle Tony (deceased)"; "Mum — 1948–2023" of one's kin alone on the line; "RIP X" or a life's years beside a car's mileage a car's); 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "55"  # 55: falsedeath24 (no death of one who plans, talks of or will have carved their own funeral or headstone, nor of "her own funeral", nor an epitaph bidden ("Write that on Mum's headstone"); what a rumour or a dream "was" is not so; "Dad took Mom's death hard", "Nan survived Grandad's death": the death is the named possessor's, not the subject's); 54: (the lead) both 53 and deaths21's 53; 53: deaths21 (letters to the dead: "since you went", "a year today since you left us", "the day we lost you", "your funeral" are the greeted one's, as sure as a name when the letter speaks to them throughout; "My darling Jean," greets; "Five years today since Cyril went" a death, "since Dad went" with years counted, "Abuelo's been gone since 2008", "Pop's been gone fourteen years" perhaps; "Auntie Pat (d. 2019)", "Uncle Tony (deceased)"; "Mum — 1948–2023" of one's kin alone on the line; "RIP X" or a life's years beside a car's mileage a car's); 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -1024,10 +1040,43 @@ def _relative(v) -> bool:
 
 
 def _bidden(t) -> bool:
-    """Is the noun in a clause that bids, its verb a bare imperative with no subject ("Write it on Mum's headstone")?"""
+    """Is the noun in a clause that bids, its verb a bare imperative with no subject ("Write it on Mum's headstone")?
+    (The parser hangs a bidding clause before a colon on what follows: "Write that on Mum's headstone: she was right".)"""
     verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.tag_ == "VB" and verb.dep_ == "ROOT" and verb.i == verb.sent.start and not any(
+    return verb is not None and verb.tag_ == "VB" and verb.dep_ in ("ROOT", "advcl") and verb.i == verb.sent.start and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+
+
+def _of_the_living(t) -> bool:
+    """Is the funeral, grave or headstone `t` one the living speak of as to come: "her own funeral", an epitaph bidden
+    ("Write that on Mum's headstone"), or one's own, planned or talked of now or to come by its owner ("Dad keeps talking
+    about his funeral", "Dad will have that carved on his headstone")?"""
+    if any(c.dep_ == "amod" and c.lower_ == "own" for c in t.children) and not (
+            t.dep_ == "nsubj" and t.head.tag_ == "VBD"):
+        return True  # "planning her own funeral", "digging his own grave" (not "her own funeral was packed")
+    verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if t.lemma_.lower() in STONES and _bidden(t) and verb.lemma_.lower() in EPITAPH_VERBS and any(
+            c.dep_ == "dobj" and c.lower_ in ("it", "that", "this") for c in verb.children):
+        return True
+    owner = next((c.lower_ for c in t.children if c.dep_ == "poss"), None)
+    if owner not in POSSESSOR:
+        return False
+    planned = now = False
+    for v in (a for a in t.ancestors if a.pos_ in ("VERB", "AUX")):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        planned = planned or v.lemma_.lower() in OWN_FUNERAL_VERBS
+        now = now or v.tag_ in ("VBZ", "VBP") or any(
+            a.lower_ in ("will", "'ll", "’ll", "wo", "shall") or a.tag_ in ("VBZ", "VBP") for a in auxes)
+        subject = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "that", "this", "which")
+                        and c.tag_ not in ("WDT", "WP", "DT")), None)
+        if subject is None:
+            continue
+        pronoun, sex = POSSESSOR[owner]
+        words = [subject.lower_] + [c.lower_ for c in subject.children if c.dep_ == "compound"]
+        same = subject.lower_ == pronoun or sex is not None and any(
+            KIN_NAMES.get(w) == sex or HONORIFICS.get(w) == sex for w in words)
+        return same and planned and now
+    return False
 
 
 # What one dies of seeing or hearing, in a figure of speech: "died when he saw the bill"
