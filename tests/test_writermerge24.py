@@ -40,12 +40,16 @@ NOT_ME = [
     _not_me("Auntie Pat's letter came today, I'll copy it here:\n\nDear Sarah,\n\nI hope you are keeping well. The "
             "garden is a jungle and my knees are no better.\n\nAll my love,\nPat\n", ["pat", "auntie pat"], ["pat"]),
     _not_me("Got this from Moira this morning.\n\nDear Jean,\n\nMy husband Ian died on the 4th. I still set two cups "
-            "out.\n\nMoira\n\nI'll ring her tonight.", ["moira", "ian"], ["moira", "ian"]),
+            "out.\n\nMoira\n\nI'll ring her tonight.", ["moira", "ian"], ["moira", "ian"],
+            reason="the letter's signer, named only in the words before it and where she signs, is read but not stored "
+                   "(lost, not merged)"),
     # a forwarded email with its own From: and signature
     _not_me(email_said("Kevin Byrne", "Siobhan Byrne", "Fwd: the reunion", "Look at this from Declan.\n\n---------- "
                        "Forwarded message ---------\nFrom: Declan Moran <declan@example.net>\nDate: Fri, 31 May 2024\n"
                        "Subject: the reunion\n\nLads,\n\nI'm organising the class of '84 night. My wife Orla says I'm "
-                       "mad.\n\nDeclan"), ["declan moran", "declan", "orla"], ["declan moran|declan"]),
+                       "mad.\n\nDeclan"), ["declan moran", "declan", "orla"], ["declan moran|declan"],
+            reason="a forwarded message's sender, named only in its From: line beside an address and where he signs, "
+                   "is not read (lost, not merged)"),
     # a chat where another speaker says "I" and "my mum"
     _not_me(chat_lines(("Priya Nair", "how are you holding up?"), ("Deepa Menon", "my mum was admitted again last "
                        "night, I'm at the hospital"), ("Priya Nair", "oh Deepa, I'm coming after work")),
@@ -71,6 +75,9 @@ NOT_ME = [
     # a note written by a carer for the person
     _not_me("Note written by Sue for Mr Patel. I had a good day today. My daughter Anjali came with samosas.",
             ["anjali"], ["anjali"]),
+    # the writer's own letter copied into the diary (a trap: its "I" is still the writer's)
+    _not_me("I wrote back to Gwen tonight:\n\nDear Gwen,\n\nI miss our walks on the cliff.\n\nLove,\nBethan",
+            ["gwen"]),
     # a letter to a dead parent who shares the writer's name
     _not_me("Dear Dad,\n\nTen years since you went. The lads at the club still talk about you.\n\nYour son,\nFrank",
             ["dad"], ["dad"]),
