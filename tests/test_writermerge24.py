@@ -8,12 +8,13 @@ sender pasted in, a forwarded message's signer, another chat speaker, a parent o
 a namesake friend, a person a diary kept for a child calls "your dad", the person a carer writes a note for.
 NOT_MINE: another's death, birth or marriage the writer must not be given: said in the first person by someone quoted,
 pasted in or forwarded, listed under a "# Dad" heading, a eulogy's subject with the writer's surname. MINE: the
-writer's own wedding or birth, not given to another named beside it."""
+writer's own wedding or birth, not given to another named beside it. NOT_MY_KIN: another's "my husband", "my wife", "my
+sister" in a letter pasted in, a forwarded message or a chat turn is no kin of the writer."""
 import pytest
 
 from remembrancer import Memory
 
-from conftest import add_told, chat_lines, email_said, listed_people, read_events, told_label
+from conftest import add_told, chat_lines, email_said, listed_people, read_events, show_ties, stated_ties, told_label
 
 pytestmark = pytest.mark.extract_only
 
@@ -141,6 +142,18 @@ NOT_MINE = [
     _not_mine("![](whitby.jpg)\nMe and Grandad Bill at Whitby, 1986. He died the next winter."),
 ]
 
+# another's kin, said in their "my", tied to the writer
+NOT_MY_KIN = [
+    ("Got this from Moira this morning.\n\nDear Jean,\n\nMy husband Ian died on the 4th. I still set two cups out."
+     "\n\nMoira\n\nI'll ring her tonight.", "ian"),
+    ("Copying in Auntie Rosa's card:\n\nDear Lucia,\n\nMy sister Carmela is poorly again. Don't tell your mother."
+     "\n\nRosa\n", "carmela"),
+    (email_said("Mark Lim", "Jun Tan", "Fwd: news", "FYI\n\n-----Original Message-----\nFrom: Helen Tan\nSent: "
+                "Friday\n\nHi all, my fiancé Wei and I are getting married in June!\n\nHelen"), "wei"),
+    (chat_lines(("Kayode Adeleke", "Bros how far"), ("Segun Bello", "I dey o. My wife Funke just delivered, baby girl!"),
+                ("Kayode Adeleke", "Congrats Segun!!")), "funke"),
+]
+
 MINE = [
     # the writer's own wedding, a bridesmaid named beside it
     _mine("I got married to Kev in Blackpool on Saturday. Our Sharon was my bridesmaid.", "marriage", ["sharon"]),
@@ -181,3 +194,11 @@ def test_the_writers_life_is_not_anothers(db, tmp_path, said, kind, not_them):
         add_told(memory, said, tmp_path, AT)
         events = read_events(memory)
         assert not [e for e in events if e[0] == kind and any(w in e[1] for w in not_them) and "me" not in e[1]], events
+
+
+@pytest.mark.parametrize("said, them", NOT_MY_KIN, ids=[told_label(r[0]) for r in NOT_MY_KIN])
+def test_anothers_kin_are_not_the_writers(db, tmp_path, said, them):
+    with Memory(db) as memory:
+        add_told(memory, said, tmp_path, AT)
+        ties = stated_ties(memory)
+        assert not [t for t in ties if them in t[0] and "me" in t[2] or them in t[2] and "me" in t[0]], show_ties(ties)
