@@ -183,8 +183,9 @@ def _bare_signer(ex: Extraction) -> int | None:
     return None
 
 
-# A letter pasted into an entry after words of the writer's own: its greeting opens a line after a blank one.
-PASTED_OPENS = re.compile(r"\n[ \t]*\r?\n(?=[ \t]*(?:(?:my )?dear(?:est)?|hello|hi|hiya)[ \t]+[^\n]{1,40},[ \t]*\r?\n)", re.I)
+# A letter pasted into an entry after words of the writer's own: its greeting opens a line after a blank one (not
+# "Dear Diary,": the writer's own).
+PASTED_OPENS = re.compile(r"\n[ \t]*\r?\n(?=[ \t]*(?:(?:my )?dear(?:est)?|hello|hi|hiya)[ \t]+(?!diary|journal)[^\n]{1,40},[ \t]*\r?\n)", re.I)
 # A message forwarded in another's words: its header, then the one it is from ("From: Helen Tan") within a few lines.
 FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded|original) message[ \t]*-{2,}|begin forwarded message:)[ \t]*\r?\n"
                        r"(?:[^\n]*\n){0,3}?[ \t]*from:[ \t]*([^\n<]+?)[ \t]*(?:<[^\n]*)?\r?\n", re.I | re.M)
@@ -224,8 +225,8 @@ def _pasted(ex: Extraction, lo: int = 0, hi: int | None = None) -> list[tuple[in
 # Words that tell of a letter or message come: "Got this from Moira:", "Copying in Auntie Rosa's card:".
 LETTER_WORDS = {"letter", "letters", "card", "note", "email", "e-mail", "message", "postcard", "got", "came", "copy",
                 "copying", "pasted", "sent", "writes", "wrote"}
-# The writer's own letter, told of first: "I wrote back to Gwen tonight:".
-MY_LETTER = re.compile(r"\bI\b[^.\n]{0,20}\b(?:wrote|write|writing|drafted|posted)\b|\bmy (?:letter|reply|card|note)\b", re.I)
+# The writer's own letter, told of first: "I wrote back to Gwen tonight:", "A letter I'll never send:".
+MY_LETTER = re.compile(r"\bI\b[^.\n]{0,20}\b(?:wrote|write|writing|drafted|posted|send)\b|\bmy (?:letter|reply|card|note)\b", re.I)
 
 
 def _told_of(before: str) -> bool:
