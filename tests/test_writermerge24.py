@@ -93,6 +93,9 @@ NOT_ME = [
     # quoted speech in the first person
     _not_me("Mam said 'I was never so frightened in my life' about the night of the Clydebank blitz. Mam was nine.",
             ["mam"], ["mam"]),
+    # another speaker's grandmother who shares the owner's first name
+    _not_me(chat_lines(("Ana Cruz", "kumusta?"), ("Lea Santos", "ok lang, my lola Ana passed this morning"),
+                       ("Ana Cruz", "condolences Lea")), ["ana"], ["ana"]),
     _not_me("A letter from my sister Nora:\n\nDear Bridget,\n\nMy hip is mended and I'm walking to Mass again."
             "\n\nNora\n", ["nora"], ["nora"]),
     _not_me(email_said("Mark Lim", "Jun Tan", "Fwd: news", "FYI\n\n-----Original Message-----\nFrom: Helen Tan\nSent:"
@@ -118,6 +121,8 @@ NOT_MINE = [
     # a chat where another speaker says "I"
     _not_mine(chat_lines(("Priya Nair", "how are you?"), ("Deepa Menon", "my mum died last night"),
                          ("Priya Nair", "oh Deepa, I'm so sorry"))),
+    _not_mine(chat_lines(("Ana Walker", "how are you?"), ("Lea Brown", "not great, my grandma Ana passed this morning"),
+                         ("Ana Walker", "so sorry Lea"))),
     _not_mine(chat_lines(("Kayode Adeleke", "Bros how far"), ("Segun Bello", "I got married on Saturday o, sorry "
                          "you missed it"), ("Kayode Adeleke", "Congrats!!"))),
     # quoted speech in the first person

@@ -19,7 +19,7 @@ from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import SAYING, _speaker
 from ..kin import HONORIFICS
-from .people import FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
+from .people import CHAT_TITLES, FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
 from .signed import KISSES, LETTER_OPENS, signed
 
 OWNER = "me"  # the name the owner goes by until they give one
@@ -39,13 +39,25 @@ def _find_speaker(ex: Extraction, label: str, labels=frozenset()) -> int:
     names ("Sam" beside "Sam B": two speakers are two people); else someone new."""
     turns = [(start, end) for start, end, sp in ex.speakers if sp == label]
     for i, p in enumerate(ex.people):
-        if (p.aliases | {p.name}) & (labels - {label}):
+        if (p.aliases | {p.name}) & (labels - {label}) or _kin_of_a_teller(ex, p):
             continue
         if same_person(p.name, label) and not p.name.lower().startswith("the ") and (label in p.aliases or not p.mentions or not all(
                 any(s <= m.start < e for s, e in turns) for m in p.mentions)):
             return i
     ex.people.append(Person(name=label, aliases={label}))
     return len(ex.people) - 1
+
+
+# "my lola Ana", "our mum Jean": a name said after "my" or "our" and a kin word.
+MY_KIN_BEFORE = re.compile(r"\b(?:my|our)[ \t]+([a-z-]+)[ \t]+\Z", re.I)
+
+
+def _kin_of_a_teller(ex: Extraction, person) -> bool:
+    """Is the person named only as someone's kin ("not great, my lola Ana passed this morning")? The one who says it is
+    not them, nor is any speaker who shares the name (writermerge24): no one calls a chat's speaker "my lola" by name."""
+    names = [m for m in person.mentions if m.kind == "name"]
+    return bool(names) and all((k := MY_KIN_BEFORE.search(ex.text[max(0, m.start - 30):m.start])) and (
+        k.group(1).lower() in KIN_NAMES or k.group(1).lower() in CHAT_TITLES) for m in names)
 
 
 DEAR = {"dear", "dearest", "darling"}  # a letter's greeting before a name
@@ -331,7 +343,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "36"  # 36: writermerge24 (a letter pasted in after the writer's words of it, "Got this from Moira:\n\nDear Jean,\n\n...\n\nMoira", or a message forwarded with its "From:" line: its "I" is its signer's or sender's, never the writer's, and the entry is not signed by it, `_pasted`); 35: selfname23 (a letter that greets its reader and ends with a name alone on its last line, "Dear Iain,\n\n...\n\nDougie", is signed by that name, `_bare_signer`; the writer's own "I'm still Win." is a name of theirs, `_still_named`); 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "36"  # 36: writermerge24 (a letter pasted in after the writer's words of it, "Got this from Moira:\n\nDear Jean,\n\n...\n\nMoira", or a message forwarded with its "From:" line: its "I" is its signer's or sender's, never the writer's, and the entry is not signed by it, `_pasted`; a name said only as someone's kin, "my lola Ana", is no chat speaker who shares it, `_kin_of_a_teller`); 35: selfname23 (a letter that greets its reader and ends with a name alone on its last line, "Dear Iain,\n\n...\n\nDougie", is signed by that name, `_bare_signer`; the writer's own "I'm still Win." is a name of theirs, `_still_named`); 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
