@@ -181,7 +181,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "32"  # 32: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); 31: kinjoin23 (a middle name given after the writer's parent is the parent's name:
+    version = "33"  # 33: (the lead) both 32 and writermerge24's 32; 32: writermerge24 (a name said as shared, "Gran was Margaret too, Margaret Doyle", is no one else's named in its sentence: not the writer's "Maggie", `_shared_too`); 32: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); 31: kinjoin23 (a middle name given after the writer's parent is the parent's name:
     # "Lily Joan Shah. Joan, after Mum.", `_named_after_kin`); 30: grandtitle22 (a grandparent's kin word is at odds with a child, grandchild, sibling, cousin or
     # nibling tie: "Nana Rose" and "my daughter Rose" are two, `_elder_and_younger`); 29: titles21 (a first name said alone after a titled surname is theirs: "We lost Mr Whitworth. Dennis.", `_first_named_after`; a name named beside another of its form, or done to by it, is another: "Granny Pat and my cousin Pat", "Pat drove Granny Pat home", `_named_as_two`, `_doer_and_done_to`); 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
@@ -327,6 +327,29 @@ def _set_apart(ex: Extraction) -> set[tuple[int, int]]:
         sent = span.sent
         out |= {(s, o) for o, q in enumerate(ex.people) if o != s and any(
             n.kind in ("name", "title") and sent.start_char <= n.start < sent.end_char for n in q.mentions)}
+    return out | {(o, s) for s, o in out} | _shared_too(ex)
+
+
+def _shared_too(ex: Extraction) -> set[tuple[int, int]]:
+    """(person, other) pairs a name said as shared sets apart (writermerge24): "Everyone calls me Maggie but Gran was
+    Margaret too, Margaret Doyle": the name after "was" or "is" with "too" or "as well" (and one set beside it after a
+    comma) is someone's who shares it, no one else named in its sentence."""
+    doc, out = ex.doc, set()
+    at = {m.start: (p, m) for p, q in enumerate(ex.people) for m in q.mentions if m.kind == "name"}
+    for p, m in at.values():
+        before = ex.text[:m.start].rstrip().rsplit(None, 1)
+        after = ex.text[m.end:m.end + 12].lower()
+        if not before or before[-1].lower() not in ("was", "is", "were") or not re.match(r"\s+(?:too|as well)\b", after):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        tail = re.match(r"\s+(?:too|as well)\s*,\s*", ex.text[m.end:])
+        shared = {p} | ({at[m.end + tail.end()][0]} if tail and m.end + tail.end() in at else set())
+        others = {o for o, q in enumerate(ex.people) if o not in shared and any(
+            n.kind in ("name", "title") and sent.start_char <= n.start < sent.end_char for n in q.mentions)}
+        out |= {(a, o) for a in shared for o in others}
     return out | {(o, s) for s, o in out}
 
 

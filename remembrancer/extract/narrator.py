@@ -19,7 +19,7 @@ from .base import Extraction, Mention, Person
 from .cues import mention_tokens
 from .kinds import SAYING, _speaker
 from ..kin import HONORIFICS
-from .people import FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
+from .people import CHAT_TITLES, FILLERS, GREETINGS, english_word, KIN_NAMES, NOT_NAMES, YOU_GREETINGS, inside, name_count, name_gender, norm, plain, quoted
 from .signed import KISSES, LETTER_OPENS, signed
 
 OWNER = "me"  # the name the owner goes by until they give one
@@ -39,13 +39,25 @@ def _find_speaker(ex: Extraction, label: str, labels=frozenset()) -> int:
     names ("Sam" beside "Sam B": two speakers are two people); else someone new."""
     turns = [(start, end) for start, end, sp in ex.speakers if sp == label]
     for i, p in enumerate(ex.people):
-        if (p.aliases | {p.name}) & (labels - {label}):
+        if (p.aliases | {p.name}) & (labels - {label}) or _kin_of_a_teller(ex, p):
             continue
         if same_person(p.name, label) and not p.name.lower().startswith("the ") and (label in p.aliases or not p.mentions or not all(
                 any(s <= m.start < e for s, e in turns) for m in p.mentions)):
             return i
     ex.people.append(Person(name=label, aliases={label}))
     return len(ex.people) - 1
+
+
+# "my lola Ana", "our mum Jean": a name said after "my" or "our" and a kin word.
+MY_KIN_BEFORE = re.compile(r"\b(?:my|our)[ \t]+([a-z-]+)[ \t]+\Z", re.I)
+
+
+def _kin_of_a_teller(ex: Extraction, person) -> bool:
+    """Is the person named only as someone's kin ("not great, my lola Ana passed this morning")? The one who says it is
+    not them, nor is any speaker who shares the name (writermerge24): no one calls a chat's speaker "my lola" by name."""
+    names = [m for m in person.mentions if m.kind == "name"]
+    return bool(names) and all((k := MY_KIN_BEFORE.search(ex.text[max(0, m.start - 30):m.start])) and (
+        k.group(1).lower() in KIN_NAMES or k.group(1).lower() in CHAT_TITLES) for m in names)
 
 
 DEAR = {"dear", "dearest", "darling"}  # a letter's greeting before a name
@@ -183,6 +195,87 @@ def _bare_signer(ex: Extraction) -> int | None:
     return None
 
 
+# A letter pasted into an entry after words of the writer's own: its greeting opens a line after a blank one (not
+# "Dear Diary,": the writer's own).
+PASTED_OPENS = re.compile(r"\n[ \t]*\r?\n(?=[ \t]*(?:(?:my )?dear(?:est)?|hello|hi|hiya)[ \t]+(?!diary|journal)[^\n]{1,40},[ \t]*\r?\n)", re.I)
+# A message forwarded in another's words: its header, then the one it is from ("From: Helen Tan") within a few lines.
+FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded|original) message[ \t]*-{2,}|begin forwarded message:)[ \t]*\r?\n"
+                       r"(?:[^\n]*\n){0,3}?[ \t]*from:[ \t]*([^\n<]+?)[ \t]*(?:<[^\n]*)?\r?\n", re.I | re.M)
+
+
+PARAGRAPH = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _pasted(ex: Extraction, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, int | None]]:
+    """Another's words copied into the text from lo to hi (writermerge24): a letter pasted in after the writer's own
+    words ("Got this from Moira:\n\nDear Jean,\n\n...\n\nMoira"), to the paragraph it is signed in, or a forwarded
+    message, from its "From:" line to that paragraph or the end. Their "I" is the one who signed or sent them, never the
+    writer. Returns (start, end, the signer's person or None)."""
+    hi = len(ex.text) if hi is None else hi
+    text = ex.text[:hi]
+    out = []
+    for m in PASTED_OPENS.finditer(text, lo):
+        if any(s <= m.start() < e for s, e, _ in out) or not _told_of(text[lo:m.start()]):
+            continue
+        for end in [p.start() for p in PARAGRAPH.finditer(text, m.end())] + [len(text.rstrip())]:
+            head = text[:end].rstrip()
+            if end > m.end() and (where := signed(head) or _named_last(head)) is not None and where[0] > m.end():
+                out.append((m.end(), end, _person_at(ex, *where)))
+                break
+    for m in FORWARDED.finditer(text, lo):
+        if any(s <= m.start() < e for s, e, _ in out):
+            continue
+        end = len(text.rstrip())
+        for stop in [p.start() for p in PARAGRAPH.finditer(text, m.end())]:
+            if (where := signed(text[:stop].rstrip())) is not None and where[0] > m.end():
+                end = stop
+                break
+        out.append((m.start(), end, _person_at(ex, m.start(1), m.end(1))))
+    return out
+
+
+# Words that tell of a letter or message come: "Got this from Moira:", "Copying in Auntie Rosa's card:".
+LETTER_WORDS = {"letter", "letters", "card", "note", "email", "e-mail", "message", "postcard", "got", "came", "copy",
+                "copying", "pasted", "sent", "writes", "wrote"}
+# The writer's own letter, told of first: "I wrote back to Gwen tonight:", "A letter I'll never send:".
+MY_LETTER = re.compile(r"\bI\b[^.\n]{0,20}\b(?:wrote|write|writing|drafted|posted|send)\b|\bmy (?:letter|reply|card|note)\b", re.I)
+
+
+def _told_of(before: str) -> bool:
+    """Do the writer's words before a letter tell of another's letter or message come, not of one the writer wrote?
+    A date or a heading alone before a letter's greeting opens the writer's own."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", before[-300:])
+    return len(words) >= 3 and not MY_LETTER.search(before[-300:]) and any(
+        w.lower() in LETTER_WORDS or w.lower() in FIRST for w in words)
+
+
+def _within(at: int, pasted) -> bool:
+    return any(s <= at < e for s, e, _ in pasted)
+
+
+def _theirs(ex: Extraction, firsts, pasted) -> None:
+    """The "I" of words pasted in is their signer's or sender's, found where they sign."""
+    for t in firsts:
+        p = next((p for s, e, p in pasted if s <= t.idx < e), None)
+        if p is not None:
+            ex.people[p].mentions.append(Mention(t.idx, t.idx + len(t), p, "pronoun"))
+
+
+def _named_last(text: str) -> tuple[int, int] | None:
+    """Where a name alone ends the text as its last paragraph ("...\n\nMoira"), as `signed` returns it."""
+    last = NAME_LAST.search(text[-200:])
+    if last is None or last.group(1).split()[0].lower() in KIN_NAMES:
+        return None
+    start = len(text) - len(text[-200:]) + last.start(1)
+    return start, start + len(last.group(1))
+
+
+def _person_at(ex: Extraction, start: int, end: int) -> int | None:
+    """The person named between start and end, if one is."""
+    return next((p for p, person in enumerate(ex.people) if any(
+        m.start < end and start < m.end and m.kind in ("name", "title") for m in person.mentions)), None)
+
+
 CLAUSE_STARTS = {"i", "you", "we", "it"}  # a kin word said to someone, then what is said: "Mum you'll be the death of me"
 SAID_WORDS = {"say", "reply", "answer", "whisper", "mutter", "go"}  # verbs of saying that take no one as their object ("asked Mum")
 CALL_OPENERS = FILLERS | {"alright", "okay", "sorry", "right"}  # "it's alright Nana", "no Mum"
@@ -250,7 +343,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "36"  # 36: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); 35: selfname23 (a letter that greets its reader and ends with a name alone on its last line, "Dear Iain,\n\n...\n\nDougie", is signed by that name, `_bare_signer`; the writer's own "I'm still Win." is a name of theirs, `_still_named`); 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "37"  # 37: (the lead) both 36 and writermerge24's 36; 36: writermerge24 (a letter pasted in after the writer's words of it, "Got this from Moira:\n\nDear Jean,\n\n...\n\nMoira", or a message forwarded with its "From:" line: its "I" is its signer's or sender's, never the writer's, and the entry is not signed by it, `_pasted`; a name said only as someone's kin, "my lola Ana", is no chat speaker who shares it, `_kin_of_a_teller`); 36: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); 35: selfname23 (a letter that greets its reader and ends with a name alone on its last line, "Dear Iain,\n\n...\n\nDougie", is signed by that name, `_bare_signer`; the writer's own "I'm still Win." is a name of theirs, `_still_named`); 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
@@ -259,16 +352,20 @@ class Narrator:
         if ex.speakers:
             return self._chat(ex)
         quotes = quoted(ex.text)
+        pasted = _pasted(ex)
         firsts = [t for t in doc if t.lower_ in FIRST and t.pos_ == "PRON" and not inside(t.idx, quotes)]
+        _theirs(ex, firsts, pasted)
+        firsts = [t for t in firsts if not _within(t.idx, pasted)]
         seconds = [t for t in doc if t.lower_ in SECOND and not inside(t.idx, quotes)]
         author = None
+        ends_pasted = any(e >= len(ex.text.rstrip()) for _, e, _ in pasted)  # its signer signed the letter pasted in
         if firsts:
-            author = _signer(ex) if ex.author is None else None
+            author = _signer(ex) if ex.author is None and not ends_pasted else None
             if author is None:
                 author = _find_or_add(ex, ex.author or OWNER)
             ex.people[author].narrator = True
             ex.people[author].mentions += [Mention(t.idx, t.idx + len(t), author, "narrator") for t in firsts]
-        elif ex.author is None and (signer := _signer(ex)) is not None:
+        elif ex.author is None and not ends_pasted and (signer := _signer(ex)) is not None:
             ex.people[signer].narrator = True  # a letter with no "I" is still its signer's ("...\n\nLove,\nGrandad")
         if seconds:
             votes = _vocatives(ex, quotes)
@@ -304,7 +401,12 @@ class Narrator:
                 continue
             me = index[speaker]
             others = [index[s] for s in speakers if s != speaker]
-            for t in ex.doc.char_span(start, end, alignment_mode="expand") or []:
+            pasted = _pasted(ex, start, end)
+            tokens = list(ex.doc.char_span(start, end, alignment_mode="expand") or [])
+            _theirs(ex, [t for t in tokens if t.lower_ in FIRST and t.pos_ == "PRON"], pasted)
+            for t in tokens:
+                if _within(t.idx, pasted):
+                    continue
                 if t.lower_ in FIRST and t.pos_ == "PRON":
                     ex.people[me].mentions.append(Mention(t.idx, t.idx + len(t), me, "narrator"))
                 elif t.lower_ in SECOND and len(others) == 1:
