@@ -582,3 +582,10 @@ def m021_relrec11(conn):
         CREATE INDEX household_signs_object ON household_signs(object);
         """
     )
+
+
+@migration
+def m022_tidy24(conn):
+    """The person-cue rows from before their sums were kept, found without reading every row (`store.cue_sums_missing`,
+    asked at every batch): none but in a store made before m006."""
+    script(conn, "CREATE INDEX person_cues_unsummed ON person_cues(person) WHERE closeness_u IS NULL;")

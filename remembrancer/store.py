@@ -1908,6 +1908,15 @@ def aliases_of(conn, pid: int) -> list[str]:
     return [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ?", (pid,))]
 
 
+def aliases_of_people(conn, people) -> dict[int, list[str]]:
+    """person -> their aliases, of these people."""
+    out = {}
+    for chunk in _chunks(people):
+        for pid, alias in conn.execute(f"SELECT person, alias FROM aliases WHERE person IN ({_marks(chunk)})", chunk):
+            out.setdefault(pid, []).append(alias)
+    return out
+
+
 def forget_aliases(conn, rows):
     """Rows of (person, alias)."""
     conn.executemany("DELETE FROM aliases WHERE person = ? AND alias = ?", rows)
@@ -2110,8 +2119,15 @@ def letters_signed(conn) -> dict:
         " WHERE m.kind = 'narrator' AND pa.speaker IS NULL GROUP BY m.person").fetchall())
 
 
+def _any_speaker(conn) -> bool:
+    """Is any passage a chat's turn (with a speaker)? Asked before a query over every mention that only a turn can answer."""
+    return conn.execute("SELECT 1 FROM passages WHERE speaker IS NOT NULL LIMIT 1").fetchone() is not None
+
+
 def speaking_labels(conn) -> list:
     """(person, label) of each label a person speaks under in a chat, once each."""
+    if not _any_speaker(conn):
+        return []
     return conn.execute(
         "SELECT DISTINCT m.person, pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
         " WHERE m.kind IN ('narrator', 'speaker') AND pa.speaker IS NOT NULL").fetchall()
@@ -2393,6 +2409,8 @@ def spoken_to_counts(conn, owner: int, unseen: float) -> list:
 def words_in_own_turns(conn) -> list:
     """(person, words in lower case) of each name or title an untyped person but the writer is said by in their own
     chat turns (a speaker signing: "Love Nan xx"), once each."""
+    if not _any_speaker(conn):
+        return []
     return conn.execute(
         "SELECT DISTINCT m.person, lower(substr(e.text, m.start + 1, m.end - m.start)) FROM mentions m"
         " JOIN entries e ON e.id = m.entry JOIN people p ON p.id = m.person JOIN passages pa ON pa.id = m.passage"
@@ -2510,10 +2528,19 @@ def feelings_in(conn, entries=None):
         f"{select} WHERE entry IN ({_marks(chunk)}) ORDER BY entry, start", chunk))
 
 
-def person_cue_sums(conn, person: int, cue: str):
-    """(count, closeness_u, felt, valence_u, emotions_u) of a person-cue row, or None."""
-    return conn.execute("SELECT count, closeness_u, felt, valence_u, emotions_u FROM person_cues"
-                        " WHERE person = ? AND cue = ?", (person, cue)).fetchone()
+def person_cue_sums_of(conn, pairs) -> dict:
+    """(person, cue) -> (count, closeness_u, felt, valence_u, emotions_u) of these pairs' rows (a pair with none: absent);
+    a statement a person, not a pair."""
+    cues = {}
+    for person, cue in pairs:
+        cues.setdefault(person, []).append(cue)
+    out = {}
+    for person, theirs in cues.items():
+        for chunk in _chunks(theirs):
+            for cue, *sums in conn.execute("SELECT cue, count, closeness_u, felt, valence_u, emotions_u FROM person_cues"
+                                           f" WHERE person = ? AND cue IN ({_marks(chunk)})", (person, *chunk)).fetchall():
+                out[person, cue] = tuple(sums)
+    return out
 
 
 def forget_person_cues(conn, pairs=None):
