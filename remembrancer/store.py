@@ -2274,7 +2274,7 @@ def writer_relations(conn, owner: int) -> list:
     return conn.execute(
         "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
         " JOIN people p ON p.id = (CASE WHEN r.subject = ?1 THEN r.object ELSE r.subject END)"
-        " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL", (owner,)).fetchall()
+        " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL ORDER BY r.id", (owner,)).fetchall()
 
 
 def names_said_theirs(conn, pid: int) -> tuple[int, int]:
@@ -2449,7 +2449,7 @@ def ties_to_writer(conn, pid: int, sure: float) -> list[str]:
     """The relation words of the person to the writer at least `sure`."""
     return [r[0] for r in conn.execute(
         "SELECT r.relation FROM relations r JOIN people o ON o.id = r.object AND o.owner = 1 WHERE r.subject = ?"
-        " AND coalesce(r.confidence, 1.0) >= ?", (pid, sure))]
+        " AND coalesce(r.confidence, 1.0) >= ? ORDER BY r.id", (pid, sure))]
 
 
 def named_together(conn, a: int, b: int) -> list:
@@ -2814,7 +2814,8 @@ def set_person_kind(conn, pid: int, kind):
 def relations_between(conn, a: int, b: int) -> list:
     """Rows (subject, relation, object, passage) of the relations between two people, either way."""
     return conn.execute(
-        "SELECT subject, relation, object, passage FROM relations WHERE (subject = ?1 AND object = ?2) OR (subject = ?2 AND object = ?1)",
+        "SELECT subject, relation, object, passage FROM relations WHERE (subject = ?1 AND object = ?2) OR (subject = ?2 AND object = ?1)"
+        " ORDER BY id",
         (a, b)).fetchall()
 
 
@@ -3316,7 +3317,8 @@ def set_cue_person(conn, cue: int, pid: int):
 def relations_in(conn, pid: int, passages) -> list:
     """Rows (id, passage, start, end, subject) of the person's relations, either way, in these passages."""
     return conn.execute(
-        f"SELECT id, passage, start, end, subject FROM relations WHERE (subject = ?1 OR object = ?1) AND passage IN ({_marks(passages)})",
+        f"SELECT id, passage, start, end, subject FROM relations WHERE (subject = ?1 OR object = ?1) AND passage IN ({_marks(passages)})"
+        " ORDER BY id",
         (pid, *passages)).fetchall()
 
 
@@ -3443,7 +3445,7 @@ def most_mentioned(memory, limit: int) -> list:
 
 def relations_either_way(memory, pid: int) -> list:
     """Rows (subject, relation, object, passage) of the person's relations, either way."""
-    return memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1", (pid,))
+    return memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1 ORDER BY id", (pid,))
 
 
 def written_with(memory, pid: int) -> list[int]:
@@ -3467,7 +3469,8 @@ def relations_among(memory, people) -> list:
     marks = _marks(people) or "NULL"
     return memory.query(
         f"SELECT subject, relation, object, min(passage) AS passage, max(coalesce(confidence, 1.0)) AS confidence FROM relations"
-        f" WHERE subject IN ({marks}) AND object IN ({marks}) AND subject != object GROUP BY subject, relation, object",
+        f" WHERE subject IN ({marks}) AND object IN ({marks}) AND subject != object GROUP BY subject, relation, object"
+        " ORDER BY subject, relation, object",
         people + people)
 
 
@@ -3716,7 +3719,7 @@ def relations_of_people(memory, people) -> list:
     return memory.query(
         f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage, max(coalesce(r.confidence, 1.0)) AS confidence"
         f" FROM relations r WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
-        f" ORDER BY min(r.entry), min(r.start)",
+        f" ORDER BY min(r.entry), min(r.start), r.subject, r.relation, r.object",
         [*people, *people])
 
 
