@@ -582,3 +582,18 @@ def m021_relrec11(conn):
         CREATE INDEX household_signs_object ON household_signs(object);
         """
     )
+
+
+@migration
+def m022_tidy24(conn):
+    """Indexes for what the joins after every batch ask (extract `_tidy`, `_kin_joins`), which read every row of a
+    table before: a person's relations either way (`related`, the writer's ties and signers), and the person-cue rows
+    from before their sums were kept (`store.cue_sums_missing`: none but in a store made before m006)."""
+    script(
+        conn,
+        """
+        CREATE INDEX relations_subject ON relations(subject);
+        CREATE INDEX relations_object ON relations(object);
+        CREATE INDEX person_cues_unsummed ON person_cues(person) WHERE closeness_u IS NULL;
+        """
+    )

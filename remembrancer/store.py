@@ -1908,6 +1908,15 @@ def aliases_of(conn, pid: int) -> list[str]:
     return [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person = ?", (pid,))]
 
 
+def aliases_of_people(conn, people) -> dict[int, list[str]]:
+    """person -> their aliases, of these people."""
+    out = {}
+    for chunk in _chunks(people):
+        for pid, alias in conn.execute(f"SELECT person, alias FROM aliases WHERE person IN ({_marks(chunk)})", chunk):
+            out.setdefault(pid, []).append(alias)
+    return out
+
+
 def forget_aliases(conn, rows):
     """Rows of (person, alias)."""
     conn.executemany("DELETE FROM aliases WHERE person = ? AND alias = ?", rows)
@@ -2110,8 +2119,15 @@ def letters_signed(conn) -> dict:
         " WHERE m.kind = 'narrator' AND pa.speaker IS NULL GROUP BY m.person").fetchall())
 
 
+def _any_speaker(conn) -> bool:
+    """Is any passage a chat's turn (with a speaker)? Asked before a query over every mention that only a turn can answer."""
+    return conn.execute("SELECT 1 FROM passages WHERE speaker IS NOT NULL LIMIT 1").fetchone() is not None
+
+
 def speaking_labels(conn) -> list:
     """(person, label) of each label a person speaks under in a chat, once each."""
+    if not _any_speaker(conn):
+        return []
     return conn.execute(
         "SELECT DISTINCT m.person, pa.speaker FROM mentions m JOIN passages pa ON pa.id = m.passage"
         " WHERE m.kind IN ('narrator', 'speaker') AND pa.speaker IS NOT NULL").fetchall()
@@ -2258,7 +2274,7 @@ def writer_relations(conn, owner: int) -> list:
     return conn.execute(
         "SELECT r.subject, r.relation, r.object, r.how, coalesce(r.confidence, 1.0), p.name, p.gender FROM relations r"
         " JOIN people p ON p.id = (CASE WHEN r.subject = ?1 THEN r.object ELSE r.subject END)"
-        " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL", (owner,)).fetchall()
+        " WHERE (r.subject = ?1 OR r.object = ?1) AND r.subject != r.object AND p.kind IS NULL ORDER BY r.id", (owner,)).fetchall()
 
 
 def names_said_theirs(conn, pid: int) -> tuple[int, int]:
@@ -2393,6 +2409,8 @@ def spoken_to_counts(conn, owner: int, unseen: float) -> list:
 def words_in_own_turns(conn) -> list:
     """(person, words in lower case) of each name or title an untyped person but the writer is said by in their own
     chat turns (a speaker signing: "Love Nan xx"), once each."""
+    if not _any_speaker(conn):
+        return []
     return conn.execute(
         "SELECT DISTINCT m.person, lower(substr(e.text, m.start + 1, m.end - m.start)) FROM mentions m"
         " JOIN entries e ON e.id = m.entry JOIN people p ON p.id = m.person JOIN passages pa ON pa.id = m.passage"
@@ -2431,7 +2449,7 @@ def ties_to_writer(conn, pid: int, sure: float) -> list[str]:
     """The relation words of the person to the writer at least `sure`."""
     return [r[0] for r in conn.execute(
         "SELECT r.relation FROM relations r JOIN people o ON o.id = r.object AND o.owner = 1 WHERE r.subject = ?"
-        " AND coalesce(r.confidence, 1.0) >= ?", (pid, sure))]
+        " AND coalesce(r.confidence, 1.0) >= ? ORDER BY r.id", (pid, sure))]
 
 
 def named_together(conn, a: int, b: int) -> list:
@@ -2510,10 +2528,19 @@ def feelings_in(conn, entries=None):
         f"{select} WHERE entry IN ({_marks(chunk)}) ORDER BY entry, start", chunk))
 
 
-def person_cue_sums(conn, person: int, cue: str):
-    """(count, closeness_u, felt, valence_u, emotions_u) of a person-cue row, or None."""
-    return conn.execute("SELECT count, closeness_u, felt, valence_u, emotions_u FROM person_cues"
-                        " WHERE person = ? AND cue = ?", (person, cue)).fetchone()
+def person_cue_sums_of(conn, pairs) -> dict:
+    """(person, cue) -> (count, closeness_u, felt, valence_u, emotions_u) of these pairs' rows (a pair with none: absent);
+    a statement a person, not a pair."""
+    cues = {}
+    for person, cue in pairs:
+        cues.setdefault(person, []).append(cue)
+    out = {}
+    for person, theirs in cues.items():
+        for chunk in _chunks(theirs):
+            for cue, *sums in conn.execute("SELECT cue, count, closeness_u, felt, valence_u, emotions_u FROM person_cues"
+                                           f" WHERE person = ? AND cue IN ({_marks(chunk)})", (person, *chunk)).fetchall():
+                out[person, cue] = tuple(sums)
+    return out
 
 
 def forget_person_cues(conn, pairs=None):
@@ -2787,7 +2814,8 @@ def set_person_kind(conn, pid: int, kind):
 def relations_between(conn, a: int, b: int) -> list:
     """Rows (subject, relation, object, passage) of the relations between two people, either way."""
     return conn.execute(
-        "SELECT subject, relation, object, passage FROM relations WHERE (subject = ?1 AND object = ?2) OR (subject = ?2 AND object = ?1)",
+        "SELECT subject, relation, object, passage FROM relations WHERE (subject = ?1 AND object = ?2) OR (subject = ?2 AND object = ?1)"
+        " ORDER BY id",
         (a, b)).fetchall()
 
 
@@ -3289,7 +3317,8 @@ def set_cue_person(conn, cue: int, pid: int):
 def relations_in(conn, pid: int, passages) -> list:
     """Rows (id, passage, start, end, subject) of the person's relations, either way, in these passages."""
     return conn.execute(
-        f"SELECT id, passage, start, end, subject FROM relations WHERE (subject = ?1 OR object = ?1) AND passage IN ({_marks(passages)})",
+        f"SELECT id, passage, start, end, subject FROM relations WHERE (subject = ?1 OR object = ?1) AND passage IN ({_marks(passages)})"
+        " ORDER BY id",
         (pid, *passages)).fetchall()
 
 
@@ -3416,7 +3445,7 @@ def most_mentioned(memory, limit: int) -> list:
 
 def relations_either_way(memory, pid: int) -> list:
     """Rows (subject, relation, object, passage) of the person's relations, either way."""
-    return memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1", (pid,))
+    return memory.query("SELECT subject, relation, object, passage FROM relations WHERE subject = ?1 OR object = ?1 ORDER BY id", (pid,))
 
 
 def written_with(memory, pid: int) -> list[int]:
@@ -3440,7 +3469,8 @@ def relations_among(memory, people) -> list:
     marks = _marks(people) or "NULL"
     return memory.query(
         f"SELECT subject, relation, object, min(passage) AS passage, max(coalesce(confidence, 1.0)) AS confidence FROM relations"
-        f" WHERE subject IN ({marks}) AND object IN ({marks}) AND subject != object GROUP BY subject, relation, object",
+        f" WHERE subject IN ({marks}) AND object IN ({marks}) AND subject != object GROUP BY subject, relation, object"
+        " ORDER BY subject, relation, object",
         people + people)
 
 
@@ -3689,7 +3719,7 @@ def relations_of_people(memory, people) -> list:
     return memory.query(
         f"SELECT r.subject, r.relation, r.object, min(r.passage) AS passage, max(coalesce(r.confidence, 1.0)) AS confidence"
         f" FROM relations r WHERE r.subject IN ({marks}) OR r.object IN ({marks}) GROUP BY r.subject, r.relation, r.object"
-        f" ORDER BY min(r.entry), min(r.start)",
+        f" ORDER BY min(r.entry), min(r.start), r.subject, r.relation, r.object",
         [*people, *people])
 
 

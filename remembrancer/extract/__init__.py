@@ -1477,20 +1477,23 @@ def _kin_joins(conn) -> set[int]:
     kin, named = {}, defaultdict(set)  # kin-word person -> (kind of tie, sex); (kind, sex) -> named people
     # a grandparent's kin word ("Gran") is the writer's own grandparent's only when the writer has no children or
     # grandchildren, who call the writer's parents so ("Grandad" in "Josh showed Grandad his game, and Dad laughed")
-    hows = ("kin", "kin-chat") + (() if _has_young(rows, owner) else ("kin-grand",))
+    young = _has_young(rows, owner)
+    hows = ("kin", "kin-chat") + (() if young else ("kin-grand",))
+    titles = store.aliases_of_people(conn, sorted({obj if subject == owner else subject for subject, relation, obj, *_ in rows
+                                                   if relation.lower() in _TITLE_KIN}))
     for subject, relation, obj, how, sure, name, gender in rows:
         other = obj if subject == owner else subject
         word = name.lower()
         if other == subject and how in hows and word in KIN_ROLE:
             kin[other] = (_tie(KIN_ROLE[word]), KIN_NAMES[word])
-        elif sure >= FACT and tokens(name) and tokens(name)[0] not in KIN_NAMES and not _titled_by(conn, other, relation):
+        elif sure >= FACT and tokens(name) and tokens(name)[0] not in KIN_NAMES and not _titled_by(titles, other, relation):
             # a name, with a kin word before it or not ("Taid Alun (my dad)"): not a kin word alone ("Mam")
             tie = _tie(KIN_ROLE.get(relation.lower(), relation)) if other == subject else converse(_tie(KIN_ROLE.get(relation.lower(), relation)))
             if tie:  # the sex the relation word says ("Pat (my mum)"), or a first name always has, before one read from pronouns
                 words = tokens(name)
                 said = KIN_NAMES.get(relation.lower()) if other == subject else None
                 named[tie].add((other, said or (name_gender(words[0]) if len(words) > 1 else None) or gender))
-    if not _has_young(rows, owner):
+    if not young:
         # a kin word said as a name in entries with no "I" to tie it to ("Mum rang about Christmas."), or beside a
         # chat's speaker it is said to, is the writer's own too: when nothing ties it to anyone, and the writer has no
         # children or grandchildren, to whom "Dad" may be the writer's husband and "Nana" the writer's mother
@@ -1543,12 +1546,13 @@ def _kin_titled_apart(conn, people: set, tie: str, sex) -> bool:
 _TITLE_KIN = {"father": "father", "mother": "mother", "sister": "sister", "brother": "brother"}
 
 
-def _titled_by(conn, pid: int, relation: str) -> bool:
+def _titled_by(aliases: dict, pid: int, relation: str) -> bool:
     """Is the tie read the title someone is called by ("Father Dan" read as the writer's father)? No one calls their own
-    father "Father Dan", nor their sister "Sister Agnes": the word before a name is what they are to everyone."""
+    father "Father Dan", nor their sister "Sister Agnes": the word before a name is what they are to everyone. `aliases`:
+    person -> their aliases (store.aliases_of_people), read once for all the writer's ties."""
     word = relation.lower()
     return word in _TITLE_KIN and any(len(words := a.lower().split()) > 1 and words[0] == word
-                                      for a in store.aliases_of(conn, pid))
+                                      for a in aliases.get(pid, ()))
 
 
 def _owner_signed(conn, owner: int, split) -> set[int]:
@@ -2087,6 +2091,7 @@ def _apply(conn, add: dict, take: dict, whole: set) -> dict:
     people = store.people_ids(conn) if add or take else set()
     out, gone = [], []
     joined = {}
+    stored = store.person_cue_sums_of(conn, sorted(p for p in set(add) | set(take) if p not in whole and p[0] in people))
     for pair in sorted(set(add) | set(take) | whole):
         if pair[0] not in people:
             if pair in take:  # its row went with its person
@@ -2097,7 +2102,7 @@ def _apply(conn, add: dict, take: dict, whole: set) -> dict:
             g = add.get(pair, [0, 0, 0, 0, {}])
             sums = [g[0], g[1], g[2], g[3], dict(g[4])]
         else:
-            row = store.person_cue_sums(conn, *pair)
+            row = stored.get(pair)
             sums = [row[0], row[1], row[2], row[3], json.loads(row[4] or "{}")] if row else [0, 0, 0, 0, {}]
             for sign, part in ((1, add.get(pair)), (-1, take.get(pair))):
                 if part:
