@@ -35,7 +35,7 @@ from .feelings import Feelings
 from .kinds import Kinds
 from .lines import marked_lines
 from .narrator import OWNER, Narrator
-from ..kin import HONORIFICS, KIN_NAMES, KIN_ROLE, ROLES, TITLES
+from ..kin import HONORIFICS, KINDS, KIN_NAMES, KIN_ROLE, ROLES, TITLES
 from .people import People, cased, chat_cased, chat_names, chat_store_names, chat_words, english_word, group_name, inside, name_count, name_gender, quoted
 from . import relations as _relations
 from .relations import Relations, Situations, others_kin_ties
@@ -45,7 +45,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "32"  # how an entry's people are joined to the stored ones (32: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); and a stored name is found by the full name its shortened nickname is of, `_words`; 31: grandtitle22 (`aliases.marked_apart`: a grandparent's kin word and the writer's child, sibling or cousin of its first name are two, "Nana Rose" and "my daughter Rose"); 30: (the lead) both 29s; 29: titles21 (the two stored people an entry's titled surname and first name bridge are one: "Mr Okafor", "Emeka", `_bridge_titled`; a size before a first name ("little Rose") is that first name's bearer too, so "Nana Rose" is not the one other Rose, `_first_of`; and a kin word with a first name joins no one an entry names beside it as another, "Granny Pat and my cousin Pat", `_said_as_two`); 29: dates21 ("the day after the funeral": of a funeral told "on the 20th of May" too, a day and month of the 92 days before); 28: kinwords20 (kin.py: more kin words as names, "Da", and kin titles "Tanty", "Bua", "Tío", "Tita"); 27: (the lead) both 26s; 26: (merges19) a parent called by the name of a child who is not the writer ("Mama Ayo") is never the one the writer calls by the bare kin word ("Mama"), `_another_childs`; and two of an entry who speak in its chat under two labels are two people in the store too, `_speak_apart`, though one of them holds a name the owner gains (`_take`); 26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
+JOIN = "33"  # how an entry's people are joined to the stored ones (33: joinwhy25 (a titled surname the entry says is the writer's kin, "Mrs Walsh, my mother", joins no one of that surname whose first name the entry calls another of its people by, "Mrs Walsh, my mother, still calls Irene the girl": `_first_named_beside`, `_titled_beside`); 32: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); and a stored name is found by the full name its shortened nickname is of, `_words`; 31: grandtitle22 (`aliases.marked_apart`: a grandparent's kin word and the writer's child, sibling or cousin of its first name are two, "Nana Rose" and "my daughter Rose"); 30: (the lead) both 29s; 29: titles21 (the two stored people an entry's titled surname and first name bridge are one: "Mr Okafor", "Emeka", `_bridge_titled`; a size before a first name ("little Rose") is that first name's bearer too, so "Nana Rose" is not the one other Rose, `_first_of`; and a kin word with a first name joins no one an entry names beside it as another, "Granny Pat and my cousin Pat", `_said_as_two`); 29: dates21 ("the day after the funeral": of a funeral told "on the 20th of May" too, a day and month of the 92 days before); 28: kinwords20 (kin.py: more kin words as names, "Da", and kin titles "Tanty", "Bua", "Tío", "Tita"); 27: (the lead) both 26s; 26: (merges19) a parent called by the name of a child who is not the writer ("Mama Ayo") is never the one the writer calls by the bare kin word ("Mama"), `_another_childs`; and two of an entry who speak in its chat under two labels are two people in the store too, `_speak_apart`, though one of them holds a name the owner gains (`_take`); 26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "5"  # how a text is parsed (5: (the lead) both 4s; 4: (chatstore19) a chat's lower-case names are cased on the evidence of all the store's chats, not its day alone (`_chat_verdicts`); 4: (mdlines19) Markdown's lines read by one reader, extract/lines.py: a line opened by an en dash is a list item too; 3: (notesmd17) each list item, task, quote line and table row of Markdown starts a sentence: nothing is read across one; 2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -552,7 +552,7 @@ class _People:
         return found
 
     def resolve(self, person, owner: bool, evidence=None, other: bool = False, new: bool = False, signer: bool = False,
-                apart=frozenset(), letter: bool = False, heard=None) -> int:
+                apart=frozenset(), letter: bool = False, heard=None, beside=frozenset()) -> int:
         """The stored person this one is (the owner, for the owner), stored now if no one; their new
         names become aliases (a chat name of the owner's: "Sam"). A person called by a name of the
         owner's ("Dear Eleanor," to an owner known as Eleanor) is the owner, and people stored before
@@ -565,7 +565,7 @@ class _People:
         "Jim Armstrong"), whom this one is not; `letter`: the entry opens as a letter does ("Dear Bean,"), so its signer
         may be one who signs letters as the writer does (not a note signed "Love, Mum x" copied into a diary); `heard`: what
         the entry says of them as a chat speaker or someone's kin (`Heard`), by which names that fit may still be two people
-        (`_heard_apart`)."""
+        (`_heard_apart`); `beside`: the single names of the entry's other people (`_first_named_beside`)."""
         mine = next((pid for pid, row in self.rows.items() if row["owner"]), None)
         how = "exact"
         if mine is not None and not other and person.name in self.rows[mine]["aliases"] and (_personal(person.name) or signer and any(
@@ -574,7 +574,7 @@ class _People:
         pid = mine if owner else None
         signs = signer and letter and any(m.kind == "narrator" for m in person.mentions)
         if pid is None:
-            pid, how = self._join(person, owner, new, signer, apart, signs, heard or Heard())
+            pid, how = self._join(person, owner, new, signer, apart, signs, heard or Heard(), beside)
             if owner and not self.rows[pid]["owner"]:  # joined someone stored before the owner was named
                 self.rows[pid].update(owner=1, name=OWNER)
                 store.make_writer(self.conn, pid, OWNER)
@@ -819,7 +819,7 @@ class _People:
         return max((join_class(n, theirs) for n in mine - theirs), key=JOINED.get, default="same")
 
     def _join(self, person, owner: bool, new: bool = False, signer: bool = False, apart=frozenset(), signs: bool = False,
-              heard=None) -> int:
+              heard=None, beside=frozenset()) -> int:
         """The stored person whose names fit this one's, updated with a fuller name or a gender; else a new one
         (one introduced as new joins only a stored person of the same full name)."""
         names = [person.name] + sorted(person.aliases - {person.name})
@@ -857,6 +857,8 @@ class _People:
                 and not (pid in self.rows and _middle_only(_given(mine), _given(self.rows[pid]["names"])))]
         if marks := self._marked(person):
             fits = [pid for pid in fits if not marked_apart(marks, self._marks_of(pid))]
+        if beside and all(_surname_only(n) for n in mine) and self._marked(person) & KIN_MARKS:
+            fits = [pid for pid in fits if pid in named or not _first_named_beside(mine, self.rows[pid]["fulls"], beside)]
         if fits and not named and all(_surname_only(n) for n in mine) and len(_bearers(
                 mine, {pid: self.rows[pid] for pid in self.candidates(mine)})) > 1:
             fits = []  # "Mrs Sandhu" of Devinder Sandhu and Maya Rose Sandhu: of neither, until the owner says
@@ -1062,6 +1064,26 @@ def _kept_apart(ex: Extraction, p: int, ids) -> frozenset:
         or _speak_apart(ex, person, ex.people[q])))
 
 
+def _beside(ex: Extraction, p: int) -> frozenset:
+    """The names of one word the entry calls its other people by (not person `p`, nor the writer)."""
+    return frozenset(n for q, other in enumerate(ex.people) if q != p and not other.narrator
+                     for n in other.aliases | {other.name} if len(tokens(n)) == 1 and n != OWNER)
+
+
+KIN_MARKS = frozenset(KINDS.values())  # the marks (`aliases.said_marks`) that say someone is the writer's kin: "my mother"
+
+
+def _first_named_beside(mine: frozenset, fulls: frozenset, beside: frozenset) -> bool:
+    """Is a titled surname the entry says is the writer's kin ("Mrs Walsh, my mother": asked by the caller) said beside
+    another of the entry called by the first name of a full name of that surname ("Irene", of Irene Walsh)? The entry
+    names two of one family, the one by her first name and the writer's kin by the title ("Mrs Walsh, my mother, still
+    calls Irene the girl"): the title is not Irene's. (Not a neighbour's: "Mrs Dodds next door has had a fall ... Edna is
+    ninety-one" is one woman, whom the entry failed to join.)"""
+    surnames = {tokens(n)[-1] for n in mine}
+    firsts = {tokens(n)[0] for n in beside}
+    return any(tokens(f)[-1] in surnames and tokens(f)[0] in firsts for f in fulls)
+
+
 def _speak_apart(ex: Extraction, person, other) -> bool:
     """Do two of the entry's people speak in its chat under two labels ("Aunty Ngozi" and "Ngozi Okafor", the niece
     named after her)? A chat calls each speaker the same way every time: two labels are two people, whatever names
@@ -1236,7 +1258,8 @@ def _store(conn, entry, ex: Extraction, passages, known):
             (passage_of(m.start) for m in person.mentions if ex.text[m.start:m.end] == name), passage_of(person.mentions[0].start)),
             other=not owner and _someone_else(ex, len(ids), me), new=not owner and person.new,
             signer=_signer(person) and not owner and not ex.speakers, apart=_kept_apart(ex, len(ids), ids),
-            letter=bool(GREETING.match(ex.text)), heard=None if owner else _heard(ex, len(ids), me, turns)))
+            letter=bool(GREETING.match(ex.text)), heard=None if owner else _heard(ex, len(ids), me, turns),
+            beside=_beside(ex, len(ids))))
     ids = [known.into.get(pid, pid) for pid in ids]  # one merged into the owner by a later person of the entry
     eid = entry["id"]
     store.insert_mentions(conn, (
@@ -1824,7 +1847,7 @@ def _surname_joins(conn, split) -> set[int]:
         other = rows[o]
         if any(n.lower() in split for n in other["names"]) or (sex and other["gender"] and other["gender"] not in sex):
             continue
-        if store.related(conn, k, o):
+        if store.related(conn, k, o) or _titled_beside(conn, k, o, row["names"], other["names"]):
             continue
         if not _join_stored(conn, o, k):
             continue
@@ -1833,6 +1856,14 @@ def _surname_joins(conn, split) -> set[int]:
         other["names"] |= rows.pop(k)["names"]
         out |= {o, k}
     return out
+
+
+def _titled_beside(conn, titled: int, bearer: int, names_t, names_b) -> bool:
+    """Did an entry name the titled surname ("Mrs Walsh") and the bearer by their first name ("Irene") as two people of it
+    (`_first_named_beside`), the title the writer's kin? Then the title is another of the family's."""
+    firsts = {n for n in names_b if len(tokens(n)) == 1}
+    return bool(firsts) and bool(stored_marks(conn, titled) & KIN_MARKS) and bool(store.named_together(conn, titled, bearer)) and _first_named_beside(
+        frozenset(names_t), _fulls(frozenset(names_b)), frozenset(firsts))
 
 
 _ROLE_TITLES = sorted(r for r in ROLES if r not in KIN_NAMES and r not in HONORIFICS)  # "midwife", "physio"
