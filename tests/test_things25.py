@@ -34,10 +34,29 @@ CASES = [
          people=["Rusty"]),
     # a toy or a pet named once it is bought
     case("Bought you a rabbit in Dunnes. He is grey with one floppy ear and your mam named him Captain Fluff. "
-         "Captain Fluff is in the cot already.", no=["Captain Fluff|Fluff"]),
+         "Captain Fluff is in the cot already.", no=["Captain Fluff|Fluff"],
+         reason="a role title's person sign on the second mention ties the one pet sign: still listed"),
+    case("Got a kitten from the shelter and Amara named her Pickle. Pickle has climbed the curtains twice. Amara "
+         "says Pickle is a menace.", people=["Amara"], no=["Pickle"]),
     case("We got a puppy on Saturday! The kids named him Rolo. Rolo has already eaten a slipper.", no=["Rolo"]),
     case("Kemi had a baby girl on Sunday and they named her Adaeze. Kemi says Adaeze has a full head of hair.",
          people=["Kemi", "Adaeze"]),
+    # seeing is not telling; a place said is a word (no rule of this branch: traps)
+    case(["Bisi came by with her new boyfriend. He is a vet, which Bingo could tell, and Bingo would not go near him.",
+          "Bingo got into the bin again."], people=["Bisi"], no=["Bingo"],
+         reason="not found by main nor by this branch: a name the tagger does not take for one, or said once doing nothing (people, not kinds)"),
+    case(["Tunde can tell you about the roof. Tunde did ours last year.", "Tunde could tell me nothing new."],
+         people=["Tunde"],
+         reason="not found by main nor by this branch: a name the tagger does not take for one, or said once doing nothing (people, not kinds)"),
+    case(["Wedding planning. Dad says Mudgee, so it'll be Mudgee. Leanne wants a marquee.",
+          "Leanne rang about the caterers for Mudgee."], people=["Dad", "Leanne"], no=["Mudgee"]),
+    case('"It\'s fine," said Kofi. Kofi says Abena is coming on Friday.', people=["Kofi", "Abena"],
+         reason="not found by main nor by this branch: a name the tagger does not take for one, or said once doing nothing (people, not kinds)"),
+    case(["Mark came by with his new girlfriend. She is a vet, which Bingo could tell, and Bingo hid under the bed.",
+          "Bingo got into the bin again. Mark laughed."], people=["Mark"], no=["Bingo"]),
+    case(["Sarah can tell you about the roof. Sarah did ours last year.", "Sarah could tell me nothing new."],
+         people=["Sarah"]),
+    case('"It\'s fine," said Kofi. Kofi says Grace is coming on Friday. Grace rang me after.', people=["Kofi", "Grace"]),
     # a character killed off a show
     case("They killed off Dr Hartley on Holby last night. Mum is raging. Priya says she saw it coming.",
          people=["Mum", "Priya"], no=["Dr Hartley|Hartley"]),
@@ -62,6 +81,11 @@ CASES = [
          people=["Elin", "Rhys"], no=["Rudolph"]),
     case("Christmas Eve. Ava left a mince pie out for Father Christmas and a carrot for Rudolph. Jack said Ava was a genius.",
          people=["Ava", "Jack"], no=["Father Christmas", "Rudolph"]),
+    case("Lost my first tooth! Mam says the Tooth Fairy will come tonight. Daideo gave me a euro anyway. Daideo is "
+         "the best.", people=["Daideo"], no=["the Tooth Fairy|Tooth Fairy"],
+         reason="not found by main nor by this branch: a name the tagger does not take for one, or said once doing nothing (people, not kinds)"),
+    case("Lost my first tooth! Mam says the Tooth Fairy will come tonight. Mam said I was very brave.",
+         people=["Mam"], no=["the Tooth Fairy|Tooth Fairy"]),
     case(["Rudolph from the allotments fixed our shed roof. Rudolph wouldn't take a penny.",
           "Took Rudolph a bottle of wine to say thanks."], people=["Rudolph"]),
 ]
