@@ -277,6 +277,11 @@ def sign(doc, span, quotes) -> str | None:
         return "other"  # "- Bohemian Rhapsody\n- Hey Jude", "- Middlemarch\n- Rebecca": a list of titles, of no one
     if s > 0 and doc[s - 1].lower_ in STORMS and doc[s - 1].text[:1].isupper():
         return "other"  # "Storm Ciara", "Hurricane Ida": weather given a name
+    if _figure(doc, span) or _likened(span) or _killed_off(root):
+        return "other"  # "a carrot out for Rudolph", "felt like the Queen", "killed off Dr Lennox": no one the writer knows
+    kept = _bracketed(doc, span) or _named_new(doc, span) or ("pet" if _put_down(root) else None)
+    if kept:
+        return kept  # "Pete (the budgie)", "a rabbit ... named him Mr Bun", "We had Rusty put down"
     titled = span[0].lower_ in KIN_NAMES or span[0].lower_ in ("the", "uncle", "aunt", "auntie")
     if not titled and _set_phrase(doc, span):
         return "other"  # "🙏 Sat Sri Akal.", "Eid Mubarak to everyone!": words said on an occasion, not a name
@@ -605,7 +610,7 @@ def _acts(root, quotes) -> str | None:
     """"person" when the name does what only people do, or has done to it what is done only to people: "Beth
     rang", "Nia said", "I met Quentin Vasquez", "Tell Andy" (not a firm: "Boots said Wednesday")."""
     head = root.head
-    if _before_imperative(root):
+    if _before_imperative(root) or _perceived(root):
         return None
     if root.dep_ == "nsubj" and head.i < root.i and head.lemma_.lower() in SAYING and not inside(root.idx, quotes):
         return "person"  # "No worries, said Trev": one said to say what was said, whatever the tagger took the name for
@@ -711,11 +716,107 @@ def _animal(token) -> str | None:
     return None
 
 
+# Figures children are told of at a feast. "Rudolph" and "Jack Frost" are men's names too: figures only in an entry of the feast.
+FIGURES = {"santa", "santa claus", "father christmas", "the tooth fairy", "the easter bunny", "rudolph", "jack frost"}
+NAMES_TOO = {"rudolph", "jack frost"}
+FEAST_WORDS = {"christmas", "xmas", "santa", "reindeer", "sleigh", "stocking", "stockings", "chimney", "elf", "elves"}
+
+
+def _figure(doc, span) -> bool:
+    """Is a name a figure of a feast ("Father Christmas", "the Tooth Fairy", "a carrot out for Rudolph" on Christmas Eve;
+    not "Rudolph from the allotments" in June)?"""
+    name = " ".join(span.text.lower().split())
+    return name in FIGURES and (name not in NAMES_TOO or any(t.lower_ in FEAST_WORDS for t in doc))
+
+
+def _likened(span) -> bool:
+    """Is a name after "the" what someone is likened to: "she felt like the Queen", "looking like the Maharaja himself"
+    (a figure of the news, spoken of as a measure; not "looks like Mum")?"""
+    root = span.root
+    return span[0].lower_ == "the" and root.dep_ == "pobj" and root.head.lower_ == "like"
+
+
+def _killed_off(root) -> bool:
+    """Is a name killed off, as a character is written out of a show or a book ("They killed off Dr Lennox on Harbour
+    Lights", "Marcus was killed off in the finale")? No one real is killed "off"."""
+    verb = root.head
+    return root.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() == "kill" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+
+
+OWNED = {"the", "a", "an", "our", "my", "his", "her", "their", "your", "old", "little", "new", "big", "mum's", "dad's"}
+
+
+def _bracketed(doc, span) -> str | None:
+    """The kind a bracket just after a name says it is: "Pete going off (the budgie, not a person)", "Biscuit (our
+    cat)" (not "Chidi (my cousin)", nor a bracket after another name)."""
+    i = span.end
+    while i < len(doc) and i - span.end < 3 and doc[i].text != "(":
+        if doc[i].pos_ in ("PROPN", "NOUN", "PRON") or doc[i].is_punct or "\n" in doc[i].text:
+            return None  # the bracket is said of something else
+        i += 1
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    words = [t for t in doc[i + 1:i + 5] if t.lower_ not in OWNED and t.pos_ != "ADJ"]
+    noun = words[0] if words and words[0].pos_ == "NOUN" and words[0].is_lower else None
+    if noun is None or noun.i + 1 >= len(doc) or doc[noun.i + 1].text not in (")", ",", ";"):
+        return None  # not "Mum (the dog's favourite)"
+    return _kind_of(noun)
+
+
+INDEFINITE = {"a", "an"}
+
+
+def _named_new(doc, span) -> str | None:
+    """The kind of the animal or thing brought in just before a name is given to "him", "her" or "it": "Bought you a
+    rabbit. He is grey and your mam named him Mr Bun", "We got a puppy! The kids named him Rolo" (not "a baby girl
+    ... named her Adaeze")."""
+    root = span.root
+    verb = root.head
+    if verb.lemma_.lower() not in NAMING:
+        return None
+    if root.dep_ in ("oprd", "attr", "xcomp", "npadvmod"):
+        if not any(c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her") for c in verb.children):
+            return None
+    elif not (root.dep_ == "dobj" and verb.lemma_.lower() != "call" and any(c.dep_ == "poss" and c.lower_ == "her" for c in root.children)):
+        return None  # "named her Pickle", which the tagger reads as her pickle (not "called her Mum": rang her mother)
+    start = root.sent.start
+    before = doc[max(doc[start - 1].sent.start, start - 40) if start > 0 else 0:verb.i]
+    brought = [t for t in before if t.pos_ == "NOUN" and t.is_lower and any(
+        c.dep_ == "det" and c.lower_ in INDEFINITE for c in t.children)]
+    if not brought or any(t.lemma_.lower() in PERSON_KINDS or t.lower_ in KIN_ROLE for t in brought):
+        return None  # a baby, a girl, a nephew: someone
+    return _kind_of(brought[-1])
+
+
+def _put_down(root) -> bool:
+    """Is a name had put down, as only an animal is: "We had Rusty put down Friday", "Had Dougal put down this morning"
+    (not "Put Isla down for her nap", "put Tom down for the raffle")?"""
+    verb = root.head
+    if verb.lemma_.lower() != "put" or not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "as", "on") and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in verb.children):
+        return False  # put down for a nap, as a reference, on the list
+    caused = verb.head.lemma_.lower() in ("have", "get") and verb.dep_ in ("ccomp", "xcomp") or any(
+        c.dep_ == "aux" and c.lemma_.lower() in ("have", "get") for c in verb.children) and root.i < verb.i
+    return root.dep_ in ("nsubj", "dobj") and caused
+
+
+def _perceived(root) -> bool:
+    """Is "could tell" said of a name, seeing, not telling: "Aisling is a vet, which Rua could tell" (not "Tom could tell
+    me", "Tom can tell you")?"""
+    verb = root.head
+    return root.dep_ == "nsubj" and verb.lemma_.lower() == "tell" and any(
+        c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children) and not any(
+        c.dep_ in ("dative", "dobj") and c.lower_ not in ("which", "that", "it", "this") for c in verb.children)
+
+
 class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "18"  # 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"; "Edison is his address now" is a place); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "19"  # 19: things25 (a kind in a bracket after a name, "Pete (the budgie)"; an animal or a thing brought in and then named, "a rabbit ... named him Mr Bun"; "had Rusty put down"; a character "killed off"; "felt like the Queen"; a feast's figure, "a carrot out for Rudolph" at Christmas; "which Rua could tell" sees, not tells); 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"; "Edison is his address now" is a place); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
