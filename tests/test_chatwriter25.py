@@ -99,6 +99,17 @@ NOT_ME = [
     # a phone number as a speaker's label
     _case(chat("Bea", ("+44 7700 900123", "hi Bea it's Tom, new number"), ("Bea", "hi Tom! saved it"),
                ("+44 7700 900123", "my mum says hi")), ["tom", "+44 7700 900123"], []),
+    # a family group: a parent called by the owner's name, a label with the owner's name, kin titles
+    _case(chat("Femi", ("Tolu", "Mama Femi just landed in Leeds!"), ("Femi", "thank God, I'll call her"),
+               ("Daddy", "she slept the whole flight")), ["mama femi"], ["mama femi"]),
+    _case(chat("Kemi", ("Kemi's Hubby", "I'm outside"), ("Kemi", "coming"), ("Mummy", "greet your husband for me")),
+          ["kemi's hubby"], ["kemi's hubby"]),
+    _case(chat("Funmi", ("Aunty Funmi", "my namesake! how is London?"), ("Funmi", "cold o, Aunty"),
+               ("Aunty Funmi", "I will send you ofada rice")), ["aunty funmi"], ["aunty funmi"]),
+    _case(chat("Bola", ("Sis Bola", "who is bringing the chairs?"), ("Bola", "I'll bring them"),
+               ("Sis Bola", "thank you dear")), ["sis bola"], ["sis bola"]),
+    _case(chat("Dayo", ("Dayo Calgary", "it's -30 here"), ("Dayo", "haha stay warm bro"),
+               ("Dayo Calgary", "I miss Lagos heat")), ["dayo calgary"], ["dayo calgary"]),
     # WhatsApp exports
     _case(whatsapp("Nia", ("Nia", "Is Dad ok?"), ("Owen", "He's fine, I took him to the GP"), ("Nia", "thanks Owen")),
           ["owen", "dad"], ["owen"]),
@@ -120,6 +131,13 @@ NOT_MINE = [
                ("Kemi", "ah, condolences"))),
     _case(chat("Bea", ("+44 7700 900123", "it's Tom, my wife gave birth last night!"), ("Bea", "congrats Tom!!"))),
     _case(whatsapp("Ana Reyes", ("Ana Cruz", "I got married kahapon!"), ("Ana Reyes", "congrats!!"))),
+    _case(chat("Funmi", ("Aunty Funmi", "I'm getting married again, at 60!"), ("Funmi", "Aunty!! congrats"))),
+    # a namesake of the owner's, on a later day of the chat
+    _case(chat("Sam", [("Sam", "morning all"), ("Ife", "morning Sam")], [("Ife", "did you hear Sam Bello passed away?"),
+               ("Sam", "no! Sam from church?")], days=("2024-06-03", "2024-06-04"))),
+    _case(chat("Grace", [("Grace", "who's coming Sunday?"), ("Kemi", "me, Grace")], [("Kemi", "Grace Adeyemi from our "
+               "old school got married on Saturday"), ("Grace", "my namesake!")], days=("2024-06-03", "2024-06-04"))),
+    _case(chat("Dayo", ("Dayo Calgary", "my wife gave birth last night, a boy!"), ("Dayo", "congrats bro!!"))),
 ]
 
 MINE = [
