@@ -181,7 +181,7 @@ class Aliases:
     """Join the people of an entry who are one person under several names."""
 
     name = "aliases"
-    version = "33"  # 33: (the lead) both 32 and writermerge24's 32; 32: writermerge24 (a name said as shared, "Gran was Margaret too, Margaret Doyle", is no one else's named in its sentence: not the writer's "Maggie", `_shared_too`); 32: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); 31: kinjoin23 (a middle name given after the writer's parent is the parent's name:
+    version = "34"  # 34: chatwriter25 (the first names of two chat speakers' labels are two people, though one is a nickname of the other: "Chris" of "Chris Lee", "Christine" of "Christine Tan", `_speakers_first_names`); 33: (the lead) both 32 and writermerge24's 32; 32: writermerge24 (a name said as shared, "Gran was Margaret too, Margaret Doyle", is no one else's named in its sentence: not the writer's "Maggie", `_shared_too`); 32: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); 31: kinjoin23 (a middle name given after the writer's parent is the parent's name:
     # "Lily Joan Shah. Joan, after Mum.", `_named_after_kin`); 30: grandtitle22 (a grandparent's kin word is at odds with a child, grandchild, sibling, cousin or
     # nibling tie: "Nana Rose" and "my daughter Rose" are two, `_elder_and_younger`); 29: titles21 (a first name said alone after a titled surname is theirs: "We lost Mr Whitworth. Dennis.", `_first_named_after`; a name named beside another of its form, or done to by it, is another: "Granny Pat and my cousin Pat", "Pat drove Granny Pat home", `_named_as_two`, `_doer_and_done_to`); 28: kinwords20 (kin.py: more kin titles beside a name, "Tanty Merle", "Opanyin Kwaku Asante"); 27: (the lead) both 26 and merges19's 26; 26: merges19 (a parent's kin word before one name is a teknonym, the child's name, not the parent's: "Mama Ngozi", "Mummy Tola" join neither Ngozi nor Tola, `teknonym`; not by a word that is no name, "Mama Ibadan"); 26: kinbeside19 (a kin word opening a sentence and a name set beside it between commas are one: "Mam, Gwenllian Pugh, was born in Bala", `_kin_apposed`; "as" what others call them reaches further: "Dad, or Kevin as the blokes at the RSL call him"); 25: peopleprec17 (a bracket holding only another name of the entry, or the writer's kin word of the one the entry calls by it, is the name's before it: "Dad (Colin)", "Pauline (that's Mum)", "Nanna Jean (my mum)", `_bracketed`); 24: people15 (a name set after a person's with whom it is theirs to is theirs: "Jonathan Mbeki, JJ to his mates", "Theodora (Teddy for short)", `_called_to`); 23: (deaths13) a young size is at odds with an elder's kin word ("Little Joe", "Grandad Joe"); 22: a title of courtesy ("Miss Jemima") is no mark at odds with kin (LitBank lost a character by it); 21: both of 20 (namesakes9: the marks beside a name set namesakes apart, `marked_apart`; people9: the writer's parent's kin word and what the children call them are one ("Dad, Grandad to my
     # three", "the kids call him Grandpa Ray": `_called_by_the_children`)); 16: a name "she" is given goes to no one when someone unnamed ("a girl", "the puppy") is said between;
@@ -196,7 +196,7 @@ class Aliases:
         people = ex.people
         given = _names_given(ex)
         named_to = _called_to(ex)
-        apart = _set_apart(ex) | _two_speakers(ex) | _titles_spoken_to(ex)
+        apart = _set_apart(ex) | _two_speakers(ex) | _speakers_first_names(ex) | _titles_spoken_to(ex)
         split = _split_namesakes(ex)
         apart |= split
         for s, o in apart:
@@ -651,6 +651,18 @@ def _two_speakers(ex: Extraction) -> set[tuple[int, int]]:
         return set()
     under = {i: {n for n in p.aliases | {p.name} if n in labels} for i, p in enumerate(ex.people)}
     return {(a, b) for a in under for b in under if a != b and under[a] and under[b] and not under[a] & under[b]}
+
+
+def _speakers_first_names(ex: Extraction) -> set[tuple[int, int]]:
+    """(person, other) pairs each called by the first name of a chat speaker the other's name is not the first name of
+    ("Chris" of the label "Chris Lee", "Christine" of "Christine Tan"): two speakers, two people, though one name is a
+    nickname of the other (chatwriter25)."""
+    labels = {sp for _, _, sp in ex.speakers if sp}
+    if len(labels) < 2:
+        return set()
+    firsts = {i: {sp for sp in labels for n in p.aliases | {p.name} if len(n.split()) == 1 and sp.split()[0].lower() == n.lower()}
+              for i, p in enumerate(ex.people)}
+    return {(a, b) for a in firsts for b in firsts if a != b and firsts[a] and firsts[b] and not firsts[a] & firsts[b]}
 
 
 GREETING = re.compile(r"\A\s*(?:(?:hi|hiya|hello|hey|dear|dearest|my dear)\s+)?([A-Z][A-Za-z'’-]+)[ \t]*[,!]*[ \t]*\r?\n", re.I)

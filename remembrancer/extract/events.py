@@ -410,7 +410,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "55"  # 55: falsedeath24 (no death of one who plans, talks of or will have carved their own funeral or headstone, nor of "her own funeral", nor an epitaph bidden ("Write that on Mum's headstone"); what a rumour or a dream "was" is not so; "Dad took Mom's death hard", "Nan survived Grandad's death": the death is the named possessor's, not the subject's); 54: (the lead) both 53 and deaths21's 53; 53: deaths21 (letters to the dead: "since you went", "a year today since you left us", "the day we lost you", "your funeral" are the greeted one's, as sure as a name when the letter speaks to them throughout; "My darling Jean," greets; "Five years today since Cyril went" a death, "since Dad went" with years counted, "Abuelo's been gone since 2008", "Pop's been gone fourteen years" perhaps; "Auntie Pat (d. 2019)", "Uncle Tony (deceased)"; "Mum — 1948–2023" of one's kin alone on the line; "RIP X" or a life's years beside a car's mileage a car's); 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "56"  # 56: chatwriter25 (a name opening a sentence or chat turn with no comma, right before "my" or "our" and the other subject it starts, is said to someone, not who died or married: "Emi my grandmother passed away", `_called_before_my`); 55: falsedeath24 (no death of one who plans, talks of or will have carved their own funeral or headstone, nor of "her own funeral", nor an epitaph bidden ("Write that on Mum's headstone"); what a rumour or a dream "was" is not so; "Dad took Mom's death hard", "Nan survived Grandad's death": the death is the named possessor's, not the subject's); 54: (the lead) both 53 and deaths21's 53; 53: deaths21 (letters to the dead: "since you went", "a year today since you left us", "the day we lost you", "your funeral" are the greeted one's, as sure as a name when the letter speaks to them throughout; "My darling Jean," greets; "Five years today since Cyril went" a death, "since Dad went" with years counted, "Abuelo's been gone since 2008", "Pop's been gone fourteen years" perhaps; "Auntie Pat (d. 2019)", "Uncle Tony (deceased)"; "Mum — 1948–2023" of one's kin alone on the line; "RIP X" or a life's years beside a car's mileage a car's); 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -1026,12 +1026,25 @@ def _called(v, t) -> bool:
     "Kwame, my brother, died")?"""
     doc, sent = v.doc, v.sent
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if _called_before_my(v, verb):
+        return True
     if v.pos_ != "PROPN" or not v.i + 2 < verb.i or doc[v.i + 1].text != "," or not all(
             x.is_punct or x.is_space or x.pos_ == "INTJ" or x.dep_ == "compound" and x.head.i == v.i for x in doc[sent.start:v.i]):
         return False  # (a greeting or a title the name carries: "Dear Liam,\nYour Nana died", "Hi Sam, Mum died")
     between = [x for x in doc[v.i + 2:verb.i] if not x.is_space]
     return not any(x.dep_ == "cc" or x.is_punct or x.lower_ in ("and", "&", "or") for x in between) and any(
         x.pos_ in ("PROPN", "NOUN", "PRON") for x in between)
+
+
+def _called_before_my(v, verb) -> bool:
+    """Is the name opening a sentence or a chat turn, with no comma, said to someone: set right before "my" or "our" and
+    the subject it starts, the verb's other subject ("Emi my grandmother passed away last night", chatwriter25)?"""
+    doc = v.doc
+    if v.pos_ != "PROPN" or v.dep_ != "nsubj" or v.i + 2 >= len(doc) or doc[v.i + 1].lower_ not in ("my", "our"):
+        return False
+    opens = v.i == v.sent.start or doc[v.i - 1].text == ":" or doc[v.i - 1].is_space
+    other = doc[v.i + 1].head
+    return opens and other.i != v.i and other.dep_ == "nsubj" and other.head.i == verb.i == v.head.i
 
 
 def _relative(v) -> bool:

@@ -33,13 +33,13 @@ def _find_or_add(ex: Extraction, name: str) -> int:
     return len(ex.people) - 1
 
 
-def _find_speaker(ex: Extraction, label: str, labels=frozenset()) -> int:
+def _find_speaker(ex: Extraction, label: str, labels=frozenset(), taken=frozenset()) -> int:
     """The person a chat speaker is: one whose name fits their label ("Mel" of "Melanie"), but not a name only they say
     ("Hey Emily!" from Emi: no one calls themselves by a name other than their own), nor one another speaker's label
-    names ("Sam" beside "Sam B": two speakers are two people); else someone new."""
+    names ("Sam" beside "Sam B": two speakers are two people), nor one `taken` as another speaker; else someone new."""
     turns = [(start, end) for start, end, sp in ex.speakers if sp == label]
     for i, p in enumerate(ex.people):
-        if (p.aliases | {p.name}) & (labels - {label}) or _kin_of_a_teller(ex, p):
+        if i in taken or (p.aliases | {p.name}) & (labels - {label}) or _kin_of_a_teller(ex, p):
             continue
         if same_person(p.name, label) and not p.name.lower().startswith("the ") and (label in p.aliases or not p.mentions or not all(
                 any(s <= m.start < e for s, e in turns) for m in p.mentions)):
@@ -249,6 +249,18 @@ def _told_of(before: str) -> bool:
         w.lower() in LETTER_WORDS or w.lower() in FIRST for w in words)
 
 
+def _quoted_of_another(ex: Extraction, start: int, end: int) -> list[tuple[int, int, None]]:
+    """The words a chat turn quotes from someone else, told by a verb of saying whose subject is not the speaker ("Nan
+    told us again: \"I was born in 1939\"", 'she said "I'm selling the house"'): their "I" is not the speaker's
+    (chatwriter25). As `_pasted` returns them, with no signer."""
+    out = []
+    for s, e in quoted(ex.text[start:end]):
+        span = ex.doc.char_span(start + s, start + e, alignment_mode="expand")
+        if span is not None and len(span) and _teller(ex.doc, span[0]) is not None:
+            out.append((start + s, start + e, None))
+    return out
+
+
 def _within(at: int, pasted) -> bool:
     return any(s <= at < e for s, e, _ in pasted)
 
@@ -343,7 +355,7 @@ class Narrator:
     """Link "I" and "you" to people."""
 
     name = "narrator"
-    version = "37"  # 37: (the lead) both 36 and writermerge24's 36; 36: writermerge24 (a letter pasted in after the writer's words of it, "Got this from Moira:\n\nDear Jean,\n\n...\n\nMoira", or a message forwarded with its "From:" line: its "I" is its signer's or sender's, never the writer's, and the entry is not signed by it, `_pasted`; a name said only as someone's kin, "my lola Ana", is no chat speaker who shares it, `_kin_of_a_teller`); 36: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); 35: selfname23 (a letter that greets its reader and ends with a name alone on its last line, "Dear Iain,\n\n...\n\nDougie", is signed by that name, `_bare_signer`; the writer's own "I'm still Win." is a name of theirs, `_still_named`); 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
+    version = "38"  # 38: chatwriter25 (two speaker labels are never found as one person, `_find_speaker`'s `taken`; the "I" of words a chat turn quotes from another, "Nan told us: \"I was born in 1939\"", is not the speaker's, `_quoted_of_another`); 37: (the lead) both 36 and writermerge24's 36; 36: writermerge24 (a letter pasted in after the writer's words of it, "Got this from Moira:\n\nDear Jean,\n\n...\n\nMoira", or a message forwarded with its "From:" line: its "I" is its signer's or sender's, never the writer's, and the entry is not signed by it, `_pasted`; a name said only as someone's kin, "my lola Ana", is no chat speaker who shares it, `_kin_of_a_teller`); 36: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); 35: selfname23 (a letter that greets its reader and ends with a name alone on its last line, "Dear Iain,\n\n...\n\nDougie", is signed by that name, `_bare_signer`; the writer's own "I'm still Win." is a name of theirs, `_still_named`); 34: writer22 (the writer's own unquoted "I'm Sister Adeyemi to them", a title or kin title and a name, is a name of theirs, `_titled_as`; an email or message signed after a closing of its own, "Love always,\nBridie", "All the best,\nJim", is signed by its speaker, `CLOSED`); 33: (the lead) both 32 and kinname21's 32; 32: kinname21 (a kin word said to the writer is theirs, no one new: a chat's "Mum my phone died", "Thanks Mam, home in ten" to the other speaker, `_kin_called`; in a diary, words reported to the writer with no quotation marks, "She said don't worry Mum", `_kin_said_to_me`); 32: deaths21 ("My darling Jean," greets Jean as "Dear Jean," does); 31: merges19 (an answer's "I am" introduces no one: "Yes I am Rita" is said to Rita, `_answer`); 30: people15 (a letter is signed though its date or a postscript follows the name, and "With all my love," closes one: `signed`); 29: (deaths13) a speaker is never found as a name another speaker's label names ("Sam" beside "Sam B"); 28: (relprec10) a letter's "you" is its reader, never the writer spoken to ("Dear Bean, ...
     # Love, Dad"), and "Joy, the midwife, said you ..." speaks to no Joy; 27: the name the writer writes as their own ("I signed my name in the big book. Maisie Ann
     # Thornton.": `_name_written`); 26: joins8's 25 (a kin word before a name is no title in the way of a nickname, aliases.same_person) and people8's 25 ("Love,\nMe" signs as the writer, no one new); 23: a name hung on "called me" from further on (a phone call, then "Eli!") is not mine; 24: and (chatjoin) the "love" of a sign-off opens it ("I do love Toby!" signs nothing), a speaker is not one only they name
 
@@ -391,7 +403,9 @@ class Narrator:
 
     def _chat(self, ex: Extraction) -> Extraction:
         speakers = sorted({s for _, _, s in ex.speakers if s})
-        index = {s: _find_speaker(ex, s, frozenset(speakers)) for s in speakers}
+        index = {}
+        for s in speakers:  # two labels are two people, however well one person's names fit both (chatwriter25)
+            index[s] = _find_speaker(ex, s, frozenset(speakers), frozenset(index.values()))
         for s, p in index.items():
             ex.people[p].aliases.add(s)  # a speaker found under a fuller name ("Eleanor Hughes") is still "Eleanor"
             if len(s.split()) == len(ex.people[p].name.split()) and len(s) > len(ex.people[p].name):
@@ -401,7 +415,7 @@ class Narrator:
                 continue
             me = index[speaker]
             others = [index[s] for s in speakers if s != speaker]
-            pasted = _pasted(ex, start, end)
+            pasted = _pasted(ex, start, end) + _quoted_of_another(ex, start, end)
             tokens = list(ex.doc.char_span(start, end, alignment_mode="expand") or [])
             _theirs(ex, [t for t in tokens if t.lower_ in FIRST and t.pos_ == "PRON"], pasted)
             for t in tokens:
