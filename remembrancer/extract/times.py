@@ -132,8 +132,9 @@ _SOURCES = [
     # a state held so long: "we've been married ten years", "he's been retired a month" began so long before
     ("been_n", rf"\bbeen\s+(?:married|engaged|together|divorced|separated|retired|widowed|dating|here|there|in)\s+(?:for\s+)?({_num})\s+(days?|weeks?|months?|years?|decades?)\b(?!\s+(?:ago|before|earlier|later|old|since|now))"),
     # "four years today since Mum died", "a year today": that very day, so many years back
-    # ... and "twenty years married today", "ten years sober today": the state began that day, so many years back
-    ("today_n", rf"\b({_num})\s+({_unit})(?:\s+(?:married|wed|together|engaged|retired|widowed|divorced|gone))?\s+today\b"),
+    # ... and "twenty years married today": the state began that day, so many years back (the time is "twenty years": the
+    # state's word is the event's)
+    ("today_n", rf"\b({_num})\s+({_unit})(?:\s+today\b|(?=\s+(?:married|wed|together|engaged|retired|widowed|divorced|gone)\s+today\b))"),
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
     # (not "the last week of March", "the last year of school": a part of what follows, not the one just gone)
     ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b(?!\s+of\b)"),
