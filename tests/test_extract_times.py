@@ -485,7 +485,9 @@ def test_an_age_told_by_a_birth():
     d = dt.date
     assert from_event("1950-08-16", "1950-08-17", "turned", 70, "after") == (d(2020, 1, 1), d(2021, 1, 1))
     assert from_event("1978-05-09", "1978-05-10", "aged", 19, "after") == (d(1997, 5, 9), d(1998, 5, 9))
-    assert from_event("1978-01-01", "1979-01-01", "aged", 19, "after") is None  # born in a year: 19 spans two
+    # born in a year: 19 spans two, both given (evdates25), never one guessed
+    assert from_event("1978-01-01", "1979-01-01", "aged", 19, "after") == (d(1997, 1, 1), d(1999, 1, 1))
+    assert from_event("1978-01-01", "1979-01-01", "aged:summer", 19, "after") is None
 
 
 def test_so_long_before_or_after_something_is_counted_from_it_or_is_no_time():

@@ -410,7 +410,7 @@ class Events:
     """Find life events in an entry. Run after `Times` so the events can take their dates."""
 
     name = "events"
-    version = "56"  # 56: chatwriter25 (a name opening a sentence or chat turn with no comma, right before "my" or "our" and the other subject it starts, is said to someone, not who died or married: "Emi my grandmother passed away", `_called_before_my`); 55: falsedeath24 (no death of one who plans, talks of or will have carved their own funeral or headstone, nor of "her own funeral", nor an epitaph bidden ("Write that on Mum's headstone"); what a rumour or a dream "was" is not so; "Dad took Mom's death hard", "Nan survived Grandad's death": the death is the named possessor's, not the subject's); 54: (the lead) both 53 and deaths21's 53; 53: deaths21 (letters to the dead: "since you went", "a year today since you left us", "the day we lost you", "your funeral" are the greeted one's, as sure as a name when the letter speaks to them throughout; "My darling Jean," greets; "Five years today since Cyril went" a death, "since Dad went" with years counted, "Abuelo's been gone since 2008", "Pop's been gone fourteen years" perhaps; "Auntie Pat (d. 2019)", "Uncle Tony (deceased)"; "Mum — 1948–2023" of one's kin alone on the line; "RIP X" or a life's years beside a car's mileage a car's); 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
+    version = "57"  # 57: (the lead) both 56 and evdates25's 56; 56: evdates25 (times 18: the dates of "day before yesterday", "N years married today", "are getting married in <month>"; a planned move takes the day to come of a house's closing or completion told in the sentence before, "Closing is 9/5. We're moving!", `_closing_day`); 56: chatwriter25 (a name opening a sentence or chat turn with no comma, right before "my" or "our" and the other subject it starts, is said to someone, not who died or married: "Emi my grandmother passed away", `_called_before_my`); 55: falsedeath24 (no death of one who plans, talks of or will have carved their own funeral or headstone, nor of "her own funeral", nor an epitaph bidden ("Write that on Mum's headstone"); what a rumour or a dream "was" is not so; "Dad took Mom's death hard", "Nan survived Grandad's death": the death is the named possessor's, not the subject's); 54: (the lead) both 53 and deaths21's 53; 53: deaths21 (letters to the dead: "since you went", "a year today since you left us", "the day we lost you", "your funeral" are the greeted one's, as sure as a name when the letter speaks to them throughout; "My darling Jean," greets; "Five years today since Cyril went" a death, "since Dad went" with years counted, "Abuelo's been gone since 2008", "Pop's been gone fourteen years" perhaps; "Auntie Pat (d. 2019)", "Uncle Tony (deceased)"; "Mum — 1948–2023" of one's kin alone on the line; "RIP X" or a life's years beside a car's mileage a car's); 53: dates21 ("passed on 6/2": a day, as "passed on the 2nd"; "Walked out at five. Retired.": a one-word sentence in the past, in a paragraph with no time, is the day's news, as a heading is); 52: (the lead) both 51 and chatstore19's 49; 49: chatstore19 (in a chat, no death is read of one named in it only by a name typed in lower case, not a kin word: "lmao craig died"; such names are now read on the evidence of every day of a chat log, and one read so was marked dead in group-chat); 51: (the lead) both 50 and mdlines19's 49; 49: mdlines19 (a sentence right under a heading is of no one the heading names, "## Nanna\nBorn this morning: Archie", _left_out; a list's items bound their people by their own sentences, not by _in_a_list, which is gone); 29: events4 and people3 together; 30: dates5, and people4 (a grave in words that bid is perhaps); 31: both;
     # 32: deaths2 (deaths as people tell them, and their traps) or dates6 (a couple's wedding told to the partner with a
     # date that comes round every year is of no year, "would have been seventy on Tuesday", "The 2nd of May 1979, and ..."
     # after an undated event, "found our wedding photos today"); 33: both; 34: deaths3 (a death told by a bare name that another
@@ -532,6 +532,11 @@ class Events:
                 if not times and g > 0 and kind in ("birth", "death", "marriage", "engagement") and t.tag_ in ("VBD", "VBN"):
                     # "Twenty-one years today. Greg and I got married at St. Hedwig's": the anniversary told, then the event
                     times = _years_today(doc[groups[g - 1][0]:groups[g - 1][1]], sent, all_times, turn)
+                    source = "before"
+                if not times and g > 0 and kind == "moving" and _planned(t):
+                    # "Closing is 9/5. We're moving to Edison!!", "Completion's on the 28th. We're moving!": a house's sale
+                    # closes the day the move is planned for
+                    times = _closing_day(doc[groups[g - 1][0]:groups[g - 1][1]], sent, all_times, turn, entry_day)
                     source = "before"
                 if not times and turn is not None:
                     times = _answered(ex, turn, all_times)  # "split up" / "since when??" / "Like two weeks ago."
@@ -1948,6 +1953,24 @@ def _years_today(before, sent, times, turn) -> list:
         return []
     mine = [tm for tm in times if before.start_char <= tm.start < before.end_char]
     if len(mine) != 1 or not re.search(r"\b(?:years?|decades?)\s+(?:ago\s+)?today$", mine[0].text, re.I):
+        return []
+    return mine
+
+
+CLOSING = {"closing", "completion", "completing", "close", "closes", "completes", "completion's", "closing's"}
+
+
+def _closing_day(before, sent, times, turn, entry_day) -> list:
+    """The one day to come of a house's closing or completion told in the sentence just before `sent`, in its paragraph (or
+    chat turn), not before the entry's day: [that time], else []."""
+    if re.search(r"\n[ \t]*\n", text_of(sent.doc)[before.end_char:sent.start_char]) or not any(
+            w.lower_ in CLOSING for w in before):
+        return []
+    if turn is not None and not turn[0] <= before.start_char < turn[1]:
+        return []
+    mine = [tm for tm in times if before.start_char <= tm.start < before.end_char]
+    if len(mine) != 1 or (dt.date.fromisoformat(mine[0].hi) - dt.date.fromisoformat(mine[0].lo)).days != 1 or (
+            entry_day and mine[0].lo < entry_day):
         return []
     return mine
 

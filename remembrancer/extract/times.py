@@ -112,7 +112,7 @@ _SOURCES = [
     # "at the weekend" (British), "on the weekend" (American, Australian), "over the weekend": the one just gone, or
     # the next when to come
     ("the_weekend", r"\b(?:at|on|over)\s+the\s+weekend\b(?!\s+(?:of|before|after)\b)"),
-    ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("day_word", r"\b((?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("this_part", rf"\b(this|last)\s+({_day_part})\b"),
     # "every Thursday", "each Christmas": a habit, not a day
     # "on a Sunday", "one Thursday": some such day, not the one just gone ("You died on a Sunday morning", in a letter two
@@ -132,7 +132,9 @@ _SOURCES = [
     # a state held so long: "we've been married ten years", "he's been retired a month" began so long before
     ("been_n", rf"\bbeen\s+(?:married|engaged|together|divorced|separated|retired|widowed|dating|here|there|in)\s+(?:for\s+)?({_num})\s+(days?|weeks?|months?|years?|decades?)\b(?!\s+(?:ago|before|earlier|later|old|since|now))"),
     # "four years today since Mum died", "a year today": that very day, so many years back
-    ("today_n", rf"\b({_num})\s+({_unit})\s+today\b"),
+    # ... and "twenty years married today": the state began that day, so many years back (the time is "twenty years": the
+    # state's word is the event's)
+    ("today_n", rf"\b({_num})\s+({_unit})(?:\s+today\b|(?=\s+(?:married|wed|together|engaged|retired|widowed|divorced|gone)\s+today\b))"),
     ("in_n", rf"\b(in|within)\s+({_num})\s+({_unit})(?:'?\s*time)?\b"),
     # (not "the last week of March", "the last year of school": a part of what follows, not the one just gone)
     ("rel_unit", r"\b(last|next|this|this\s+past|past|the\s+previous|the\s+following|earlier\s+this|later\s+this)\s+(week|fortnight|month|year|decade|century|weekend)\b(?!\s+of\b)"),
@@ -573,8 +575,10 @@ def _resolve(kind: str, g: tuple, a: dt.date | None, future: bool = False, day_f
     if a is None:
         return None
     if kind == "day_word":
-        offset = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
-                  "tomorrow": 1, "the day after tomorrow": 2}[low[0]]
+        # "the day before yesterday", or "day before yesterday" as Indian and American English say it
+        said = " ".join(low[0].split()).removeprefix("the ")
+        offset = {"day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
+                  "tomorrow": 1, "day after tomorrow": 2}[said]
         return day(a + dt.timedelta(days=offset))
     if kind == "this_part":
         return day(a if low[0] == "this" or low[1] != "night" else a - dt.timedelta(days=1))
@@ -1008,7 +1012,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "17"  # 17: dates21 ("died on 3/5 in Ibadan" a day, not inches; "last month after thirty years" is last month; "the week before Christmas, back in 1999": the year told after; "that night", "the same day": of the one day told before; "Hannah and Joe get married on Saturday": to come); 16: evdates19 ("this arvo", Australian: this afternoon); 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "18"  # 18: evdates25 ("day before yesterday" without "the"; "twenty years married today": that day twenty years back; "are getting married in February": to come; "when I was nine" of one born known to the year: the two years it may be); 17: dates21 ("died on 3/5 in Ibadan" a day, not inches; "last month after thirty years" is last month; "the week before Christmas, back in 1999": the year told after; "that night", "the same day": of the one day told before; "Hannah and Joe get married on Saturday": to come); 16: evdates19 ("this arvo", Australian: this afternoon); 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
@@ -1102,8 +1106,11 @@ def to_come(doc, pos: int) -> bool:
         return True
     # present: the verb itself, or "be" before it ("is getting married"); not "has" (perfect: "has lived here since June")
     # ... or "get" before it: "Hannah and Joe get married on Saturday"
+    # ... or "getting" as the passive's auxiliary, itself after a present "be": "Kate and Sam are getting married in February"
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "have" or any(c.tag_ in ("VBZ", "VBP") and (
-        c.lemma_ == "be" or c.lemma_ == "get" and c.dep_ == "auxpass") for c in aux)
+        c.lemma_ == "be" or c.lemma_ == "get" and c.dep_ == "auxpass") for c in aux) or any(
+        c.tag_ == "VBG" and c.lower_ == "getting" and any(x.dep_ == "aux" and x.tag_ in ("VBZ", "VBP") and x.lemma_ == "be"
+                                                     for x in c.children) for c in aux)
 
 def _past(verb) -> bool:
     """Is the verb in the past: "we had to go", "she wanted to come", "he was going to"?"""
@@ -1218,6 +1225,10 @@ def from_event(lo: str, hi: str, unit: str, n: int = 1, direction: str | None = 
             return None
         return season(a.year + n, within) if within else year(a.year + n)  # "the summer I turned fourteen"
     if unit == "aged":  # "when I was 19": the year from the nineteenth birthday (born known to the month)
+        if span > 31 and not within and span <= 366 and (a.month, a.day) == (1, 1):
+            # born known to the year: from the nineteenth birthday of one born on its first day to the twentieth of one
+            # born on its last ("born in 1961 ... when I was nine": 1970 or 1971)
+            return a + relativedelta(years=n), b + relativedelta(years=n + 1)
         if span > 31:
             return None
         lo, hi = a + relativedelta(years=n), a + relativedelta(years=n + 1)
