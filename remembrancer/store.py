@@ -2442,6 +2442,30 @@ def named_together(conn, a: int, b: int) -> list:
         " AND n.kind = 'name')", (a, b)).fetchall()
 
 
+def said_together(conn, a: int, b: int) -> list:
+    """(entry, entry text, person, start, end) of each name or title of either person in an entry that names or titles
+    the other too, in the order said."""
+    return conn.execute(
+        "SELECT m.entry, e.text, m.person, m.start, m.end FROM mentions m JOIN entries e ON e.id = m.entry"
+        " WHERE m.person IN (?1, ?2) AND m.kind IN ('name', 'title') AND EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry"
+        " AND n.person = (CASE WHEN m.person = ?1 THEN ?2 ELSE ?1 END) AND n.kind IN ('name', 'title'))"
+        " ORDER BY m.entry, m.start", (a, b)).fetchall()
+
+
+def texts_saying_any(conn, words) -> list[str]:
+    """The texts of the entries that say any of these words (in lower case), as a part of a word or not."""
+    if not words:
+        return []
+    return [r[0] for r in conn.execute("SELECT text FROM entries WHERE " + " OR ".join(["lower(text) LIKE ?"] * len(words)),
+                                       [f"%{w}%" for w in words])]
+
+
+def ties_of(conn, pid: int) -> list:
+    """(subject, relation, object) of each relation of the person's, either way."""
+    return conn.execute("SELECT subject, relation, object FROM relations WHERE (subject = ?1 OR object = ?1)"
+                        " AND subject != object", (pid,)).fetchall()
+
+
 def what_people_are(conn, ids) -> list:
     """(id, name, owner, surest, entries named in, names, pronouns, speaks or is spoken to, relations not from a kin word,
     the signs of their mentions joined by commas, in an event) of these people (extract's `read_people`)."""

@@ -45,6 +45,14 @@ JOIN = [
           "kwame", "grandpa kwame"),
     _case(["Mum (Val to her friends) has moved into the bungalow.",
            "Took the girls to see Nanna Val. She'd made lamingtons."], "mum", "nanna val"),
+    # written after the rules were read: one scene, the writer's kin word and the children's title
+    _case(["My son Josh is nine today.", "Josh showed Grandad his new tablet, and Dad held it like it might go off. I laughed."],
+          "dad", "grandad"),
+    _case(["My daughter Kayla started kindergarten.",
+           "Mom came for dinner. Kayla made Grandma Joan a card and Mom stuck it on her fridge. I cried."], "mom", "grandma joan"),
+    _case(["My daughter Zainab is walking now.",
+           "Mummy came from Ibadan. Zainab would not let Grandma out of her sight, and I saw Mummy glowing."],
+          "mummy", "grandma"),
 ]
 
 APART = [
@@ -90,6 +98,14 @@ APART = [
           "dad", "grandad"),
     _case(["Nanay video-called from Cebu last night.", "Mia's lola was at the school play, filming everything."],
           "nanay", "lola"),
+    # written after the rules were read: one scene, but another may be the children's grandparent, or two are said
+    _case(["My son Leo is seven.", "My father-in-law Mike rang about the caravan.",
+           "Dad drove Leo home. Grandad Mike had him all afternoon, so I got some sleep."], "dad", "grandad mike"),
+    _case(["Our son Kai turned four.", "My stepdad Gary and Dad both came. Kai sat on Grandad's knee all afternoon. I made tea."],
+          "dad", "grandad"),
+    _case(["My girls are back at school.", "Dad and Grandad Tom argued about the rugby again. I left them to it."], "dad", "grandad tom"),
+    _case(["My son Leo is seven.", "My father-in-law is in hospital again.",
+           "Dad came round and Leo told Grandad all about school. I listened."], "dad", "grandad"),
 ]
 
 

@@ -1517,7 +1517,8 @@ def _kin_joins(conn) -> set[int]:
             out |= {n, k}
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
         | _owner_signed_once(conn, owner, split) | _owner_first_named(conn, owner, split) \
-        | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split)
+        | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split) \
+        | _childrens_title_joins(conn, owner, split)
 
 
 def _has_young(rows, owner: int) -> bool:
@@ -1527,6 +1528,116 @@ def _has_young(rows, owner: int) -> bool:
         if tie and (tie if obj == owner else converse(tie)) in ("child", "grandchild"):
             return True
     return False
+
+
+def _word_sex(word: str) -> str | None:
+    """The sex a relation word says ("stepfather", "mother-in-law", "Nana"), if any."""
+    word = word.lower()
+    base = word[:-len("-in-law")] if word.endswith("-in-law") else word
+    return KIN_NAMES.get(word) or ROLES.get(word) or ROLES.get(base) or KIN_NAMES.get(base)
+
+
+def _first_names(conn, pid: int) -> set[str]:
+    """The first names a person is called by, after a kin word ("Denis" of "Grandad Denis"), but no kin word alone."""
+    out = set()
+    for name in {store.name_and_owner(conn, pid)[0], *store.aliases_of(conn, pid)}:
+        words = tokens(name)
+        words = words[1:] if words and words[0] in KIN_NAMES else words
+        if words and words[0] not in KIN_NAMES:
+            out.add(words[0])
+    return out
+
+
+_PARENT_WORDS = {"m": "father|dad|daddy|da|pa|papa", "f": "mother|mum|mom|mam|mammy|mummy|mommy|ma|mama"}
+
+
+def _other_grandparent_said(conn, sex: str) -> bool:
+    """Do the entries speak of a parent-in-law or a step-parent of this sex of the writer's, or of in-laws, by words alone
+    ("my father-in-law is in hospital", "my stepdad", "the in-laws", "my husband's mum"): another the children may call
+    by a grandparent's word?"""
+    parent = _PARENT_WORDS[sex]
+    said = re.compile(rf"\b(?:(?:{parent})-in-law|in-laws|step-?(?:{parent}|grand\w*)|(?:husband|wife|partner)['’]s\s+(?:{parent}))\b",
+                      re.I)
+    return any(said.search(text) for text in store.texts_saying_any(conn, ("in-law", "step", "husband", "wife", "partner")))
+
+
+def _childrens_title_joins(conn, owner: int, split) -> set[int]:
+    """The writer's parent said again by the title the writer's children call them by ("Mam's anniversary Mass for
+    Daddy ... Oisín asked was Grandad Denis under there"): the one person tied to the writer by a grandparent's word of
+    one sex and nothing else ("Grandad Denis", "Grandma Ruth", "Grandad", which a writer with children or grandchildren
+    says for the children) is the one writer's parent of that sex said by a kin word alone ("Daddy", "Mom"), when the
+    writer has children or grandchildren; the two are said in one entry at least and never as two ("Dad and Grandad");
+    and no one else may be the children's grandparent of that sex: the writer has no other parent of it (a stepfather),
+    no one else has that title, and no parent-in-law of it is known but by another first name (Pádraig, not Denis),
+    nor spoken of in words ("my father-in-law"). Not when the owner split either name off, nor when the two first names
+    differ ("Mam (Bríd)", "Granny Nora"). Returns the people merged."""
+    if owner is None or not _title_pairs(conn, owner, split, young_known=False):
+        return set()
+    imply(conn)  # the ties the read ones imply (a son by a household, a father-in-law) as this batch's text gives them
+    out = set()
+    for k, t, sex, named in _title_pairs(conn, owner, split, young_known=True):
+        keep, drop = (t, k) if named else (k, t)
+        if _join_stored(conn, keep, drop):
+            if store.gender_of(conn, keep) is None:
+                store.set_gender(conn, keep, sex)
+            out |= {keep, drop}
+    return out
+
+
+def _title_pairs(conn, owner: int, split, young_known: bool) -> list[tuple[int, int, str, bool]]:
+    """(the writer's parent by a kin word, the one titled by the children's word, their sex, whether the title has a
+    first name) of each pair `_childrens_title_joins` joins, by the ties stored; `young_known`: the writer's children
+    or grandchildren among them (the ties implied are written after the joins, so at first they may not be)."""
+    rows = store.writer_relations(conn, owner)
+    young = set()
+    ties = defaultdict(set)  # the writer's kin -> their ties to the writer
+    parents, kin, grand, in_law = defaultdict(set), {}, defaultdict(set), defaultdict(set)  # by sex
+    for subject, relation, obj, how, sure, name, gender in rows:
+        other = obj if subject == owner else subject
+        word = relation.lower()
+        tie = _tie(KIN_ROLE.get(word, word))
+        tie = tie if other == subject else converse(tie) if tie else None
+        sex = (_word_sex(word) if other == subject else None) or gender
+        ties[other].add(tie or word)
+        if tie in ("child", "grandchild"):
+            young.add(other)
+        elif tie == "parent":
+            parents[sex].add(other)
+            if how == "kin" and other == subject and KIN_NAMES.get(name.lower()) == sex and KIN_ROLE.get(name.lower()):
+                kin[other] = sex
+        elif tie == "grandparent" and how in ("kin-grand", "kin-grand-named") and other == subject:
+            grand[sex].add(other)
+        elif word.endswith("-in-law") and (tie == "parent-in-law" or word.startswith(("mother", "father", "parent"))):
+            in_law[sex].add(other)
+    if young_known and not young:
+        return []
+    out = []
+    for sex in ("f", "m"):
+        ks = [k for k, s in kin.items() if s == sex]
+        if len(ks) != 1 or len(grand[sex]) != 1 or parents[sex] | parents[None] != set(ks):
+            continue
+        k, t = ks[0], next(iter(grand[sex]))
+        if ties[t] != {"grandparent"} or young_known and any(
+                x not in young | {owner, t} for row in store.ties_of(conn, t) for x in (row[0], row[2])):
+            continue  # tied to someone else: the husband's father ("Grandad Pete, Rob's dad"), another's grandparent
+        firsts, theirs = _first_names(conn, t), _first_names(conn, k)
+        if firsts and theirs and not firsts & theirs:
+            continue  # "Mam (Bríd)" is no "Granny Nora"
+        if in_law[sex] | in_law[None] and (not firsts or any(firsts & _first_names(conn, p) or not _first_names(conn, p)
+                                                            for p in in_law[sex] | in_law[None])):
+            continue  # the other grandparent may be the one titled
+        names = {n.lower() for p in (k, t) for n in (store.name_and_owner(conn, p)[0], *store.aliases_of(conn, p))}
+        if names & split or _kin_titled_apart(conn, {k, t}, "grandparent", sex) or _signs_kin(conn, k, None) \
+                or store.related(conn, k, t) or _set_apart(conn, k, t):
+            continue
+        said = store.said_together(conn, k, t)
+        if not said or any(e1 == e2 and p1 != p2 and re.fullmatch(rf"{AS_TWO_BETWEEN}|,\s*|\s*/\s*", text[end1:start2])
+                           for (e1, text, p1, _, end1), (e2, _, p2, start2, _) in zip(said, said[1:])):
+            continue  # never said in one entry, or said as two ("Dad and Grandad both fell asleep")
+        if young_known and not in_law[sex] and _other_grandparent_said(conn, sex):
+            continue  # one the store does not hold may be
+        out.append((k, t, sex, bool(firsts)))
+    return out
 
 
 def _kin_titled_apart(conn, people: set, tie: str, sex) -> bool:
