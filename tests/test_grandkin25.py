@@ -18,6 +18,8 @@ from conftest import add_told, listed_people, told_label
 pytestmark = pytest.mark.extract_only
 
 AT = "2024-03-04"
+YOURS = ("'your Grandad' to the writer's child is tied to the child ('yours'), or said once is listed as no one: the "
+         "writer's parent is not reached through the child; left")
 
 
 def _case(said, *names, reason=None):
@@ -29,15 +31,15 @@ JOIN = [
     # the writer to their own child: "your Grandad" is the writer's Da, no father-in-law being known
     _case(["Da rang from Sligo, the hip is at him again.",
            "Dear Niamh,\n\nYour Grandad sent you a fiver in the card. Spend it on sweets, not savings.\n\nLove, Mammy"],
-          "da", "grandad"),
+          "da", "grandad", reason=YOURS),
     _case(["Mum's knee is no better. She won't see the GP.",
-           "Ellie love, your Nana is picking you up from school today. Be good for her. xx"], "mum", "nana"),
+           "Ellie love, your Nana is picking you up from school today. Be good for her. xx"], "mum", "nana", reason=YOURS),
     _case(["Mom called from Tucson. She sounds tired.",
-           "Note for Tyler: your Grandma mailed you a birthday card, it's on the fridge."], "mom", "grandma"),
+           "Note for Tyler: your Grandma mailed you a birthday card, it's on the fridge."], "mom", "grandma", reason=YOURS),
     _case(["# Tuesday\n\n- Dad's bloods came back fine\n- bins out",
-           "# For Priya\n\n- your Grandpa is coming on Sunday, tidy your room\n- swimming at 4"], "dad", "grandpa"),
+           "# For Priya\n\n- your Grandpa is coming on Sunday, tidy your room\n- swimming at 4"], "dad", "grandpa", reason=YOURS),
     _case(["Mam is up from Carmarthen for the week.",
-           "Dear Cerys,\nYour Nain made you a cardigan. Wear it to chapel for her.\nLove, Mam"], "mam", "nain"),
+           "Dear Cerys,\nYour Nain made you a cardigan. Wear it to chapel for her.\nLove, Mam"], "mam", "nain", reason=YOURS),
     # the children's title with the first name the store knows for the writer's parent
     _case(["Mammy, Eileen, turned eighty on Saturday. We had a do in the hotel.",
            "The kids made Granny Eileen a cake with far too many candles."], "mammy", "granny eileen"),
@@ -104,6 +106,8 @@ APART = [
     _case(["Our son Kai turned four.", "My stepdad Gary and Dad both came. Kai sat on Grandad's knee all afternoon. I made tea."],
           "dad", "grandad"),
     _case(["My girls are back at school.", "Dad and Grandad Tom argued about the rugby again. I left them to it."], "dad", "grandad tom"),
+    _case(["My son Rory started school today.", "Dad gave me Grandad Jim's medals. I cried in the car."],
+          "dad", "grandad jim"),
     _case(["My son Leo is seven.", "My father-in-law is in hospital again.",
            "Dad came round and Leo told Grandad all about school. I listened."], "dad", "grandad"),
 ]

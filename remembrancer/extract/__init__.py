@@ -1584,6 +1584,17 @@ def _childrens_title_joins(conn, owner: int, split) -> set[int]:
     return out
 
 
+def _said_with_young(conn, pid: int, young: set) -> bool:
+    """Is the person named in one sentence with one of the writer's children or grandchildren (or a grandchild's
+    parent) at least once?"""
+    for y in young - {pid}:
+        said = store.said_together(conn, pid, y)
+        if any(e1 == e2 and p1 != p2 and not re.search(r"[.!?]\s|\n", text[end1:start2])
+               for (e1, text, p1, _, end1), (e2, _, p2, start2, _) in zip(said, said[1:])):
+            return True
+    return False
+
+
 def _title_pairs(conn, owner: int, split, young_known: bool) -> list[tuple[int, int, str, bool]]:
     """(the writer's parent by a kin word, the one titled by the children's word, their sex, whether the title has a
     first name) of each pair `_childrens_title_joins` joins, by the ties stored; `young_known`: the writer's children
@@ -1611,6 +1622,11 @@ def _title_pairs(conn, owner: int, split, young_known: bool) -> list[tuple[int, 
             in_law[sex].add(other)
     if young_known and not young:
         return []
+    for g in [p for p in young if ties[p] & {"grandchild"}]:  # a grandchild's parent is of the children's generation
+        for subject, relation, obj in store.ties_of(conn, g):
+            tie = _tie(KIN_ROLE.get(relation.lower(), relation.lower()))
+            if subject == g and tie == "child" or obj == g and tie == "parent":
+                young.add(obj if subject == g else subject)
     out = []
     for sex in ("f", "m"):
         ks = [k for k, s in kin.items() if s == sex]
@@ -1636,6 +1652,8 @@ def _title_pairs(conn, owner: int, split, young_known: bool) -> list[tuple[int, 
             continue  # never said in one entry, or said as two ("Dad and Grandad both fell asleep")
         if young_known and not in_law[sex] and _other_grandparent_said(conn, sex):
             continue  # one the store does not hold may be
+        if young_known and not _said_with_young(conn, t, young):
+            continue  # the title is the children's when said with them ("Oisín asked was Grandad Denis under there")
         out.append((k, t, sex, bool(firsts)))
     return out
 
