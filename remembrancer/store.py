@@ -2204,6 +2204,13 @@ def said_to_have_died(conn, pid: int, sure: float) -> bool:
         " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, sure)).fetchone() is not None
 
 
+def death_entries(conn, pid: int, sure: float) -> set[int]:
+    """The entries that tell a death of the person, not denied, at least `sure`."""
+    return {r[0] for r in conn.execute(
+        "SELECT ev.entry FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
+        " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?", (pid, sure))}
+
+
 def written_to_or_speaks(conn, pid: int, written_to: bool = True) -> bool:
     """Does the person speak in a chat, or (`written_to`) is the person written to in an entry they are not the "I" of?"""
     kinds = "'speaker', 'addressee'" if written_to else "'speaker'"

@@ -18,6 +18,7 @@ from conftest import add_told, listed_people, told_label
 pytestmark = pytest.mark.extract_only
 
 AT = "2024-03-04"
+BARE = "a bare 'Grandad' or 'Grandma' is as often the writer's own grandparent: only a title with a first name is joined"
 YOURS = ("'your Grandad' to the writer's child is tied to the child ('yours'), or said once is listed as no one: the "
          "writer's parent is not reached through the child; left")
 
@@ -49,12 +50,13 @@ JOIN = [
            "Took the girls to see Nanna Val. She'd made lamingtons."], "mum", "nanna val"),
     # written after the rules were read: one scene, the writer's kin word and the children's title
     _case(["My son Josh is nine today.", "Josh showed Grandad his new tablet, and Dad held it like it might go off. I laughed."],
-          "dad", "grandad"),
+          "dad", "grandad", reason=BARE),
     _case(["My daughter Kayla started kindergarten.",
-           "Mom came for dinner. Kayla made Grandma Joan a card and Mom stuck it on her fridge. I cried."], "mom", "grandma joan"),
+           "Mom came for dinner. Kayla made Grandma Joan a card and Mom stuck it on her fridge. I cried."], "mom", "grandma joan",
+          reason="the two are said together in one entry only: a later one may part them, so the join waits for a second"),
     _case(["My daughter Zainab is walking now.",
            "Mummy came from Ibadan. Zainab would not let Grandma out of her sight, and I saw Mummy glowing."],
-          "mummy", "grandma"),
+          "mummy", "grandma", reason=BARE),
 ]
 
 APART = [
@@ -108,6 +110,11 @@ APART = [
     _case(["My girls are back at school.", "Dad and Grandad Tom argued about the rugby again. I left them to it."], "dad", "grandad tom"),
     _case(["My son Rory started school today.", "Dad gave me Grandad Jim's medals. I cried in the car."],
           "dad", "grandad jim"),
+    # the writer's own grandmother dies, and the writer's mother is with her (written after a tuned writer's error)
+    _case(["My son Callum is three.", "I took Callum to see Granny Peg on Sunday. Mum was there too.",
+           "Granny Peg died this morning. Mum was with her at the end."], "mum", "granny peg"),
+    _case(["My daughter Ada is two.", "I took Ada to see Nana at the hospice. Mum was there.",
+           "Nana died this morning. Mum held her hand."], "mum", "nana"),
     _case(["My son Leo is seven.", "My father-in-law is in hospital again.",
            "Dad came round and Leo told Grandad all about school. I listened."], "dad", "grandad"),
 ]

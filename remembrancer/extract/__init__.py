@@ -1564,23 +1564,24 @@ def _other_grandparent_said(conn, sex: str) -> bool:
 def _childrens_title_joins(conn, owner: int, split) -> set[int]:
     """The writer's parent said again by the title the writer's children call them by ("Mam's anniversary Mass for
     Daddy ... Oisín asked was Grandad Denis under there"): the one person tied to the writer by a grandparent's word of
-    one sex and nothing else ("Grandad Denis", "Grandma Ruth", "Grandad", which a writer with children or grandchildren
-    says for the children) is the one writer's parent of that sex said by a kin word alone ("Daddy", "Mom"), when the
-    writer has children or grandchildren; the two are said in one entry at least and never as two ("Dad and Grandad");
+    one sex with a first name and nothing else ("Grandad Denis", "Grandma Ruth", which a writer with children or
+    grandchildren says for the children; not a bare "Nani", as often the writer's own) is the one writer's parent of
+    that sex said by a kin word alone ("Daddy", "Mom"), when the writer has children or grandchildren; the title is
+    said in a sentence with one of them; the two are said in two entries at least and never as two ("Dad and Grandad");
     and no one else may be the children's grandparent of that sex: the writer has no other parent of it (a stepfather),
     no one else has that title, and no parent-in-law of it is known but by another first name (Pádraig, not Denis),
     nor spoken of in words ("my father-in-law"). Not when the owner split either name off, nor when the two first names
-    differ ("Mam (Bríd)", "Granny Nora"). Returns the people merged."""
+    differ ("Mam (Bríd)", "Granny Nora"), nor when the titled one dies in an entry that names the parent, who does
+    not ("Granny Peg died this morning. Mum was with her"). Returns the people merged."""
     if owner is None or not _title_pairs(conn, owner, split, young_known=False):
         return set()
     imply(conn)  # the ties the read ones imply (a son by a household, a father-in-law) as this batch's text gives them
     out = set()
-    for k, t, sex, named in _title_pairs(conn, owner, split, young_known=True):
-        keep, drop = (t, k) if named else (k, t)
-        if _join_stored(conn, keep, drop):
-            if store.gender_of(conn, keep) is None:
-                store.set_gender(conn, keep, sex)
-            out |= {keep, drop}
+    for k, t, sex in _title_pairs(conn, owner, split, young_known=True):
+        if _join_stored(conn, t, k):
+            if store.gender_of(conn, t) is None:
+                store.set_gender(conn, t, sex)
+            out |= {t, k}
     return out
 
 
@@ -1595,9 +1596,8 @@ def _said_with_young(conn, pid: int, young: set) -> bool:
     return False
 
 
-def _title_pairs(conn, owner: int, split, young_known: bool) -> list[tuple[int, int, str, bool]]:
-    """(the writer's parent by a kin word, the one titled by the children's word, their sex, whether the title has a
-    first name) of each pair `_childrens_title_joins` joins, by the ties stored; `young_known`: the writer's children
+def _title_pairs(conn, owner: int, split, young_known: bool) -> list[tuple[int, int, str]]:
+    """(the writer's parent by a kin word, the one titled by the children's word, their sex) of each pair `_childrens_title_joins` joins, by the ties stored; `young_known`: the writer's children
     or grandchildren among them (the ties implied are written after the joins, so at first they may not be)."""
     rows = store.writer_relations(conn, owner)
     young = set()
@@ -1647,14 +1647,19 @@ def _title_pairs(conn, owner: int, split, young_known: bool) -> list[tuple[int, 
                 or store.related(conn, k, t) or _set_apart(conn, k, t):
             continue
         said = store.said_together(conn, k, t)
-        if not said or any(e1 == e2 and p1 != p2 and re.fullmatch(rf"{AS_TWO_BETWEEN}|,\s*|\s*/\s*", text[end1:start2])
+        if len({e for e, *_ in said}) < 2 or any(e1 == e2 and p1 != p2 and re.fullmatch(rf"{AS_TWO_BETWEEN}|,\s*|\s*/\s*", text[end1:start2])
                            for (e1, text, p1, _, end1), (e2, _, p2, start2, _) in zip(said, said[1:])):
-            continue  # never said in one entry, or said as two ("Dad and Grandad both fell asleep")
+            continue  # said together in one entry or none (what a later one says may part them), or as two ("Dad and Grandad")
         if young_known and not in_law[sex] and _other_grandparent_said(conn, sex):
             continue  # one the store does not hold may be
+        if (dies := store.death_entries(conn, t, UNSEEN)) and dies & {e for e, *_ in said} \
+                and not store.said_to_have_died(conn, k, UNSEEN):
+            continue  # "Granny Peg died this morning. Mum was with her": the writer's own grandmother and her daughter
         if young_known and not _said_with_young(conn, t, young):
             continue  # the title is the children's when said with them ("Oisín asked was Grandad Denis under there")
-        out.append((k, t, sex, bool(firsts)))
+        if not firsts:
+            continue  # a bare "Nani" or "Grandad" is as often the writer's own grandparent
+        out.append((k, t, sex))
     return out
 
 
