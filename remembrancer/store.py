@@ -2220,6 +2220,13 @@ def said_to_have_died(conn, pid: int, sure: float) -> bool:
         " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ? LIMIT 1", (pid, sure)).fetchone() is not None
 
 
+def death_entries(conn, pid: int, sure: float) -> set[int]:
+    """The entries that tell a death of the person, not denied, at least `sure`."""
+    return {r[0] for r in conn.execute(
+        "SELECT ev.entry FROM event_people ep JOIN events ev ON ev.id = ep.event WHERE ep.person = ? AND ev.kind = 'death'"
+        " AND ev.negated = 0 AND ep.agent = 0 AND coalesce(ev.confidence, 1.0) >= ?", (pid, sure))}
+
+
 def written_to_or_speaks(conn, pid: int, written_to: bool = True) -> bool:
     """Does the person speak in a chat, or (`written_to`) is the person written to in an entry they are not the "I" of?"""
     kinds = "'speaker', 'addressee'" if written_to else "'speaker'"
@@ -2458,6 +2465,30 @@ def named_together(conn, a: int, b: int) -> list:
         "SELECT e.text, m.start FROM mentions m JOIN entries e ON e.id = m.entry WHERE m.person IN (?1, ?2) AND m.kind = 'name'"
         " AND EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry AND n.person = (CASE WHEN m.person = ?1 THEN ?2 ELSE ?1 END)"
         " AND n.kind = 'name')", (a, b)).fetchall()
+
+
+def said_together(conn, a: int, b: int) -> list:
+    """(entry, entry text, person, start, end) of each name or title of either person in an entry that names or titles
+    the other too, in the order said."""
+    return conn.execute(
+        "SELECT m.entry, e.text, m.person, m.start, m.end FROM mentions m JOIN entries e ON e.id = m.entry"
+        " WHERE m.person IN (?1, ?2) AND m.kind IN ('name', 'title') AND EXISTS (SELECT 1 FROM mentions n WHERE n.entry = m.entry"
+        " AND n.person = (CASE WHEN m.person = ?1 THEN ?2 ELSE ?1 END) AND n.kind IN ('name', 'title'))"
+        " ORDER BY m.entry, m.start", (a, b)).fetchall()
+
+
+def texts_saying_any(conn, words) -> list[str]:
+    """The texts of the entries that say any of these words (in lower case), as a part of a word or not."""
+    if not words:
+        return []
+    return [r[0] for r in conn.execute("SELECT text FROM entries WHERE " + " OR ".join(["lower(text) LIKE ?"] * len(words)),
+                                       [f"%{w}%" for w in words])]
+
+
+def ties_of(conn, pid: int) -> list:
+    """(subject, relation, object) of each relation of the person's, either way."""
+    return conn.execute("SELECT subject, relation, object FROM relations WHERE (subject = ?1 OR object = ?1)"
+                        " AND subject != object", (pid,)).fetchall()
 
 
 def what_people_are(conn, ids) -> list:

@@ -45,7 +45,7 @@ from ..people import FACT  # noqa: F401  (the confidence a death, a birth or a r
 COMPONENTS = [People(), Aliases(), Narrator(), Coref(), Relations(), Kinds(), Cues(), Events(), Situations(), Times(), Feelings(), Facts()]
 PIPELINE_VERSION = ".".join(f"{c.name}{c.version}" for c in COMPONENTS)
 NAME = "extract"
-JOIN = "34"  # how an entry's people are joined to the stored ones (34: (the lead) both 33s; 33: joinwhy25 (a titled surname the entry says is the writer's kin, "Mrs Walsh, my mother", joins no one of that surname whose first name the entry calls another of its people by, "Mrs Walsh, my mother, still calls Irene the girl": `_first_named_beside`, `_titled_beside`); 33: evdates25 (`times.from_event`: "when I was nine" of one born known only to the year, "born in 1961": 1970 or 1971); 32: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); and a stored name is found by the full name its shortened nickname is of, `_words`; 31: grandtitle22 (`aliases.marked_apart`: a grandparent's kin word and the writer's child, sibling or cousin of its first name are two, "Nana Rose" and "my daughter Rose"); 30: (the lead) both 29s; 29: titles21 (the two stored people an entry's titled surname and first name bridge are one: "Mr Okafor", "Emeka", `_bridge_titled`; a size before a first name ("little Rose") is that first name's bearer too, so "Nana Rose" is not the one other Rose, `_first_of`; and a kin word with a first name joins no one an entry names beside it as another, "Granny Pat and my cousin Pat", `_said_as_two`); 29: dates21 ("the day after the funeral": of a funeral told "on the 20th of May" too, a day and month of the 92 days before); 28: kinwords20 (kin.py: more kin words as names, "Da", and kin titles "Tanty", "Bua", "Tío", "Tita"); 27: (the lead) both 26s; 26: (merges19) a parent called by the name of a child who is not the writer ("Mama Ayo") is never the one the writer calls by the bare kin word ("Mama"), `_another_childs`; and two of an entry who speak in its chat under two labels are two people in the store too, `_speak_apart`, though one of them holds a name the owner gains (`_take`); 26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
+JOIN = "35"  # how an entry's people are joined to the stored ones (35: (the lead) 34 and grandkin25's 33; 34: (the lead) both 33s; 33: grandkin25 (the writer's parent said again by the title with a first name the writer's children call them by, "Daddy" and "Grandad Denis", said with a child of the writer's and in two entries with the parent, when no one else may be the children's grandparent of that sex: `_childrens_title_joins`); 33: joinwhy25 (a titled surname the entry says is the writer's kin, "Mrs Walsh, my mother", joins no one of that surname whose first name the entry calls another of its people by, "Mrs Walsh, my mother, still calls Irene the girl": `_first_named_beside`, `_titled_beside`); 33: evdates25 (`times.from_event`: "when I was nine" of one born known only to the year, "born in 1961": 1970 or 1971); 32: variants24 (`names.nickname_of`: a shortened curated nickname is said as the nickname is, "Bec" of Becca, Becky: Rebecca, `nickname_stem`; and one name spelt with another ending, "Hayley", "Hayleigh", `spelt_otherwise`); and a stored name is found by the full name its shortened nickname is of, `_words`; 31: grandtitle22 (`aliases.marked_apart`: a grandparent's kin word and the writer's child, sibling or cousin of its first name are two, "Nana Rose" and "my daughter Rose"); 30: (the lead) both 29s; 29: titles21 (the two stored people an entry's titled surname and first name bridge are one: "Mr Okafor", "Emeka", `_bridge_titled`; a size before a first name ("little Rose") is that first name's bearer too, so "Nana Rose" is not the one other Rose, `_first_of`; and a kin word with a first name joins no one an entry names beside it as another, "Granny Pat and my cousin Pat", `_said_as_two`); 29: dates21 ("the day after the funeral": of a funeral told "on the 20th of May" too, a day and month of the 92 days before); 28: kinwords20 (kin.py: more kin words as names, "Da", and kin titles "Tanty", "Bua", "Tío", "Tita"); 27: (the lead) both 26s; 26: (merges19) a parent called by the name of a child who is not the writer ("Mama Ayo") is never the one the writer calls by the bare kin word ("Mama"), `_another_childs`; and two of an entry who speak in its chat under two labels are two people in the store too, `_speak_apart`, though one of them holds a name the owner gains (`_take`); 26: (kinbeside19) a kin word said as a name with no tie to anyone, in entries with no "I" ("Mum rang about Christmas."), is the writer's too, joined to the one person the text says is that kin of the writer's, when the writer has no children or grandchildren; 25: (dupes11) a letter's reader, told "you" throughout, is no signer joined by their own names only: "Dear Isla, ... you" is the Isla Joan Shah of another entry; and a first name alone joins no one by the second of two first names ("Rose", "Lucy Rose"); 24: (kinjoin10) a name in capitals joins as it is written otherwise ("CALLUM"); a kin word with a name the text says is the writer's kin ("Taid Alun (my dad)") is the one the writer calls by the kin word alone, unless another is called by that kin word with another name; 2: a name the owner is known by is the owner; 3: "Grandma" is the one "Grandma Rose"; 4: aliases and people carry how sure they are; 5: "Tom Hughes ... Tom" is the one called Tom Hughes; 6: what a name is and how sure, over all its mentions (read_people); the writer's kin word is the one person said to be that kin; 7: the writer's kin word a speaker signs with is that speaker, the name others say to the writer is the writer's, a titled surname two people share is not listed, a kin word said once is perhaps no one; 8: one the writer is related to is never merged into the writer; 9: names in NFC; 10: "Nain Gwen" is the one other person called Gwen, and one the writer writes to or says died is never the writer; 11: the name the writer signs letters with is the writer's, and one an entry relates to the writer, says died or hears speak is never the writer by a name they share, and one introduced by a full name ('a physio called Callum Reid') joins no one stored under another name; a death told only of people not listed is perhaps; 12: unless one of them is called by a first name and a surname, 'Terry Vance has died'; 13: a letter's signer is joined by their own names only, a titled surname joins the one named in full with it, one written to is never the writer; 14: a title alone ("Mr Pickles") does not outweigh a pet's or a thing's signs, and makes a name as sure as a person's deed; 15: a kin word that signs letters is joined only to one who signs with it, and one said of someone never to one who signs letters as the writer does; a letter signed with the kin word the writer signs with is the writer's; a kin word signing letters is never the writer's kin, nor is one whose title is that word ("Father Dan"); 16: and names that fit are two people when a chat tells them apart: two speakers under two first names, a speaker and a name said in their own turns, a speaker and a full name with a surname not theirs, someone else's kin and a full name said once with no tie; 17: one guard on every join into the writer (`_join_stored`): no one related to the writer, said to have died, written to, heard speaking or written of as "he" or "she" in two entries is merged into the writer by any rule; 18: names that fit but are not the same join only within the circle they were said in (a chat of a speaker in common, or the writer's own entries), and in a chat a full name said in passing joins no other form of a first name than its own; 19: a name that fits joins with the confidence of its class of evidence, measured on the tune writers, and not below JOIN_AT; 20: a role word before a first name ("Midwife Sarah") is the one of that name the store says has that role, `_role_joins`; 21: a bare title joins no one named with that title when the title is someone else's: said to someone in quoted words, or another stored person's name (`_title_taken`); 22: (people9) the name the writer signs one letter with, to one the writer calls their kin (`_owner_signed_once`), and the first name of the writer's own full name said to them only in quotes (`_owner_first_named`), are the writer's; 23: (namesakes9) names that fit join no one the words beside their names set apart (`aliases.marked_apart`: "Uncle Jim" and "Jim from next door", "Coach Mike" and "Uncle Mike"), nor two of one name an entry kept two)
 STORE = "2"  # what is stored of an extraction (2: a date in front matter or a date line is the entry's own date, not a time it speaks of)
 PARSE = "5"  # how a text is parsed (5: (the lead) both 4s; 4: (chatstore19) a chat's lower-case names are cased on the evidence of all the store's chats, not its day alone (`_chat_verdicts`); 4: (mdlines19) Markdown's lines read by one reader, extract/lines.py: a line opened by an en dash is a list item too; 3: (notesmd17) each list item, task, quote line and table row of Markdown starts a sentence: nothing is read across one; 2: in a chat, each turn and the line it is on start a sentence: short turns are parsed apart)
 VERSION = f"{PIPELINE_VERSION}.join{JOIN}.store{STORE}.parse{PARSE}"
@@ -1543,7 +1543,8 @@ def _kin_joins(conn) -> set[int]:
             out |= {n, k}
     return out | _signed_joins(conn, owner, split) | _owner_named(conn, owner, split) | _owner_signed(conn, owner, split) \
         | _owner_signed_once(conn, owner, split) | _owner_first_named(conn, owner, split) \
-        | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split)
+        | _titled_joins(conn, split) | _surname_joins(conn, split) | _role_joins(conn, split) \
+        | _childrens_title_joins(conn, owner, split)
 
 
 def _has_young(rows, owner: int) -> bool:
@@ -1553,6 +1554,139 @@ def _has_young(rows, owner: int) -> bool:
         if tie and (tie if obj == owner else converse(tie)) in ("child", "grandchild"):
             return True
     return False
+
+
+def _word_sex(word: str) -> str | None:
+    """The sex a relation word says ("stepfather", "mother-in-law", "Nana"), if any."""
+    word = word.lower()
+    base = word[:-len("-in-law")] if word.endswith("-in-law") else word
+    return KIN_NAMES.get(word) or ROLES.get(word) or ROLES.get(base) or KIN_NAMES.get(base)
+
+
+def _first_names(conn, pid: int) -> set[str]:
+    """The first names a person is called by, after a kin word ("Denis" of "Grandad Denis"), but no kin word alone."""
+    out = set()
+    for name in {store.name_and_owner(conn, pid)[0], *store.aliases_of(conn, pid)}:
+        words = tokens(name)
+        words = words[1:] if words and words[0] in KIN_NAMES else words
+        if words and words[0] not in KIN_NAMES:
+            out.add(words[0])
+    return out
+
+
+_PARENT_WORDS = {"m": "father|dad|daddy|da|pa|papa", "f": "mother|mum|mom|mam|mammy|mummy|mommy|ma|mama"}
+
+
+def _other_grandparent_said(conn, sex: str) -> bool:
+    """Do the entries speak of a parent-in-law or a step-parent of this sex of the writer's, or of in-laws, by words alone
+    ("my father-in-law is in hospital", "my stepdad", "the in-laws", "my husband's mum"): another the children may call
+    by a grandparent's word?"""
+    parent = _PARENT_WORDS[sex]
+    said = re.compile(rf"\b(?:(?:{parent})-in-law|in-laws|step-?(?:{parent}|grand\w*)|(?:husband|wife|partner)['’]s\s+(?:{parent}))\b",
+                      re.I)
+    return any(said.search(text) for text in store.texts_saying_any(conn, ("in-law", "step", "husband", "wife", "partner")))
+
+
+def _childrens_title_joins(conn, owner: int, split) -> set[int]:
+    """The writer's parent said again by the title the writer's children call them by ("Mam's anniversary Mass for
+    Daddy ... Oisín asked was Grandad Denis under there"): the one person tied to the writer by a grandparent's word of
+    one sex with a first name and nothing else ("Grandad Denis", "Grandma Ruth", which a writer with children or
+    grandchildren says for the children; not a bare "Nani", as often the writer's own) is the one writer's parent of
+    that sex said by a kin word alone ("Daddy", "Mom"), when the writer has children or grandchildren; the title is
+    said in a sentence with one of them; the two are said in two entries at least and never as two ("Dad and Grandad");
+    and no one else may be the children's grandparent of that sex: the writer has no other parent of it (a stepfather),
+    no one else has that title, and no parent-in-law of it is known but by another first name (Pádraig, not Denis),
+    nor spoken of in words ("my father-in-law"). Not when the owner split either name off, nor when the two first names
+    differ ("Mam (Bríd)", "Granny Nora"), nor when the titled one dies in an entry that names the parent, who does
+    not ("Granny Peg died this morning. Mum was with her"). Returns the people merged."""
+    if owner is None or not _title_pairs(conn, owner, split, young_known=False):
+        return set()
+    imply(conn)  # the ties the read ones imply (a son by a household, a father-in-law) as this batch's text gives them
+    out = set()
+    for k, t, sex in _title_pairs(conn, owner, split, young_known=True):
+        if _join_stored(conn, t, k):
+            if store.gender_of(conn, t) is None:
+                store.set_gender(conn, t, sex)
+            out |= {t, k}
+    return out
+
+
+def _said_with_young(conn, pid: int, young: set) -> bool:
+    """Is the person named in one sentence with one of the writer's children or grandchildren (or a grandchild's
+    parent) at least once?"""
+    for y in young - {pid}:
+        said = store.said_together(conn, pid, y)
+        if any(e1 == e2 and p1 != p2 and not re.search(r"[.!?]\s|\n", text[end1:start2])
+               for (e1, text, p1, _, end1), (e2, _, p2, start2, _) in zip(said, said[1:])):
+            return True
+    return False
+
+
+def _title_pairs(conn, owner: int, split, young_known: bool) -> list[tuple[int, int, str]]:
+    """(the writer's parent by a kin word, the one titled by the children's word, their sex) of each pair `_childrens_title_joins` joins, by the ties stored; `young_known`: the writer's children
+    or grandchildren among them (the ties implied are written after the joins, so at first they may not be)."""
+    rows = store.writer_relations(conn, owner)
+    young = set()
+    ties = defaultdict(set)  # the writer's kin -> their ties to the writer
+    parents, kin, grand, in_law = defaultdict(set), {}, defaultdict(set), defaultdict(set)  # by sex
+    for subject, relation, obj, how, sure, name, gender in rows:
+        other = obj if subject == owner else subject
+        word = relation.lower()
+        tie = _tie(KIN_ROLE.get(word, word))
+        tie = tie if other == subject else converse(tie) if tie else None
+        sex = (_word_sex(word) if other == subject else None) or gender
+        ties[other].add(tie or word)
+        if tie in ("child", "grandchild"):
+            young.add(other)
+        elif tie == "parent":
+            parents[sex].add(other)
+            if how == "kin" and other == subject and KIN_NAMES.get(name.lower()) == sex and KIN_ROLE.get(name.lower()):
+                kin[other] = sex
+        elif tie == "grandparent" and how in ("kin-grand", "kin-grand-named") and other == subject:
+            grand[sex].add(other)
+        elif word.endswith("-in-law") and (tie == "parent-in-law" or word.startswith(("mother", "father", "parent"))):
+            in_law[sex].add(other)
+    if young_known and not young:
+        return []
+    for g in [p for p in young if ties[p] & {"grandchild"}]:  # a grandchild's parent is of the children's generation
+        for subject, relation, obj in store.ties_of(conn, g):
+            tie = _tie(KIN_ROLE.get(relation.lower(), relation.lower()))
+            if subject == g and tie == "child" or obj == g and tie == "parent":
+                young.add(obj if subject == g else subject)
+    out = []
+    for sex in ("f", "m"):
+        ks = [k for k, s in kin.items() if s == sex]
+        if len(ks) != 1 or len(grand[sex]) != 1 or parents[sex] | parents[None] != set(ks):
+            continue
+        k, t = ks[0], next(iter(grand[sex]))
+        if ties[t] != {"grandparent"} or young_known and any(
+                x not in young | {owner, t} for row in store.ties_of(conn, t) for x in (row[0], row[2])):
+            continue  # tied to someone else: the husband's father ("Grandad Pete, Rob's dad"), another's grandparent
+        firsts, theirs = _first_names(conn, t), _first_names(conn, k)
+        if firsts and theirs and not firsts & theirs:
+            continue  # "Mam (Bríd)" is no "Granny Nora"
+        if in_law[sex] | in_law[None] and (not firsts or any(firsts & _first_names(conn, p) or not _first_names(conn, p)
+                                                            for p in in_law[sex] | in_law[None])):
+            continue  # the other grandparent may be the one titled
+        names = {n.lower() for p in (k, t) for n in (store.name_and_owner(conn, p)[0], *store.aliases_of(conn, p))}
+        if names & split or _kin_titled_apart(conn, {k, t}, "grandparent", sex) or _signs_kin(conn, k, None) \
+                or store.related(conn, k, t) or _set_apart(conn, k, t):
+            continue
+        said = store.said_together(conn, k, t)
+        if len({e for e, *_ in said}) < 2 or any(e1 == e2 and p1 != p2 and re.fullmatch(rf"{AS_TWO_BETWEEN}|,\s*|\s*/\s*", text[end1:start2])
+                           for (e1, text, p1, _, end1), (e2, _, p2, start2, _) in zip(said, said[1:])):
+            continue  # said together in one entry or none (what a later one says may part them), or as two ("Dad and Grandad")
+        if young_known and not in_law[sex] and _other_grandparent_said(conn, sex):
+            continue  # one the store does not hold may be
+        if (dies := store.death_entries(conn, t, UNSEEN)) and dies & {e for e, *_ in said} \
+                and not store.said_to_have_died(conn, k, UNSEEN):
+            continue  # "Granny Peg died this morning. Mum was with her": the writer's own grandmother and her daughter
+        if young_known and not _said_with_young(conn, t, young):
+            continue  # the title is the children's when said with them ("Oisín asked was Grandad Denis under there")
+        if not firsts:
+            continue  # a bare "Nani" or "Grandad" is as often the writer's own grandparent
+        out.append((k, t, sex))
+    return out
 
 
 def _kin_titled_apart(conn, people: set, tie: str, sex) -> bool:
