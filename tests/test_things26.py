@@ -21,20 +21,22 @@ def case(said, people=(), no=(), reason=None):
 
 CASES = [
     # a car that dies by the road: the tow truck, the AA man, the dashboard
-    case("Bluebell died on the M6 coming home from Sheffield. The dashboard lit up and the AA man said she'd had it. "
-         "Rachel picked me up from the services.", people=["Rachel"], no=["Bluebell"]),
-    case([("Thabo", "Hilda died outside Bloemfontein 🙄"), ("Thabo", "Waiting for the tow truck. Lerato is not speaking to me"),
-          ("Nomsa", "Shame man")], people=["Lerato"], no=["Hilda"]),
-    case("Gertrude died at the toll plaza near Bulacan. Waited two hours for the mechanic. Jun-jun laughed the whole time.",
-         people=["Jun-jun"], no=["Gertrude"]),
-    case("Rosie conked out on the A9 outside Perth. Tow truck, two hours, £180. Morag says it's time to let her go.",
-         people=["Morag"], no=["Rosie"]),
+    case(["Bluebell died on the M6 coming home from Sheffield. The dashboard lit up and the AA man said she'd had it. "
+          "My sister Rachel came for me. Rachel says it's time for a new one.", "Still missing Bluebell."],
+         people=["Rachel"], no=["Bluebell"]),
+    case([("Thabo", "Hilda died outside Bloemfontein 🙄"), ("Thabo", "Waiting for the tow truck. My wife Lerato says she told me so"),
+          ("Nomsa", "Shame man. Hilda again"), ("Thabo", "Hilda Hilda Hilda")], people=["Lerato"], no=["Hilda"]),
+    case(["Gertrude died at the toll plaza near Bulacan. Waited two hours for the mechanic. My cousin Jomar said he told "
+          "me so.", "No Gertrude this week, so the jeepney to work."], people=["Jomar"], no=["Gertrude"]),
+    case(["Rosie conked out on the A9 outside Perth. Tow truck, two hours, £180. Morag says it's time to let her go.",
+          "Thinking about Rosie."], people=["Morag"], no=["Rosie"]),
     # a car sold: the DVLA, the miles on the clock
-    case("Doris has gone. A lad from Rotherham came for her with cash. Blue Astra, 2011, sixty thousand miles. DVLA "
-         "form posted tonight.", no=["Doris"]),
+    case(["Advert for Doris is up on the website.", "Doris has gone. A lad from Rotherham came for her with cash. Blue Astra, 2011, "
+          "sixty thousand miles. DVLA form posted tonight."], no=["Doris"]),
     # a death that recurs is no death
-    case([("Nomsa", "RIP Hilda (for the third time)"), ("Thabo", "She'll rise again")], no=["Hilda"]),
-    case("Percy has died again, the fourth time this year. Ifeoma says we should sell him for scrap.", people=["Ifeoma"],
+    case([("Nomsa", "RIP Hilda (for the third time)"), ("Thabo", "She'll rise again. Hilda always does"),
+          ("Nomsa", "Hilda!!")], no=["Hilda"]),
+    case(["Percy has died again. Ifeoma says we should sell him.", "Ifeoma rang about Percy."], people=["Ifeoma"],
          no=["Percy"]),
     # said to be a make of car
     case("Uncle Desmond drove us in his Volvo because Nellie, my old Corsa, is making that noise again.",
