@@ -52,6 +52,8 @@ CASES = [
          people=["Agnes", "Tom"]),
     case("Dennis has gone into the garage to look at the engine again. Dennis says it's the clutch.", people=["Dennis"]),
     case("Aunty Bisi died again in EastEnders, I mean Pat did. Bisi rang me laughing.", people=["Bisi"]),
+    case(["Minty, my little Fiesta, is making that noise again.", "Sold Minty. Chiamaka got the job! I am proud like she is "
+          "my own daughter."], people=["Chiamaka"], no=["Minty"]),
     case([("Kwame", "Grandpa died this morning"), ("Kwame", "The tow truck driver who found him called the ambulance"),
           ("Efua", "Oh Kwame. I'm so sorry")], people=["Grandpa"]),
 ]
