@@ -54,6 +54,8 @@ CASES = [
     case("Aunty Bisi died again in EastEnders, I mean Pat did. Bisi rang me laughing.", people=["Bisi"]),
     case(["Minty, my little Fiesta, is making that noise again.", "Sold Minty. Chiamaka got the job! I am proud like she is "
           "my own daughter."], people=["Chiamaka"], no=["Minty"]),
+    case([("Ravi", "He's here!! 3.2kg"), ("Ravi", 'His tag says "Baby Girl Mehta, mother Anita Mehta" and Anita says she is no girl'),
+          ("Deepa", "Congratulations bhai!! Name??"), ("Ravi", "Arjun. Anita chose it")], people=["Anita"], no=["Girl Mehta"]),
     case([("Kwame", "Grandpa died this morning"), ("Kwame", "The tow truck driver who found him called the ambulance"),
           ("Efua", "Oh Kwame. I'm so sorry")], people=["Grandpa"]),
 ]

@@ -279,6 +279,8 @@ def sign(doc, span, quotes) -> str | None:
         return "other"  # "Storm Ciara", "Hurricane Ida": weather given a name
     if _figure(doc, span) or _likened(span) or _killed_off(root):
         return "other"  # "a carrot out for Rudolph", "felt like the Queen", "killed off Dr Lennox": no one the writer knows
+    if _newborn_label(doc, span):
+        return "other"  # "Baby Boy Shah" on a bracelet: a hospital's label for a child not yet named, no name of theirs
     kept = _bracketed(doc, span) or _named_new(doc, span) or ("pet" if _put_down(root) else None)
     if kept:
         return kept  # "Pete (the budgie)", "a rabbit ... named him Mr Bun", "We had Rusty put down"
@@ -799,6 +801,17 @@ def _figure(doc, span) -> bool:
     return name in FIGURES and (name not in NAMES_TOO or any(t.lower_ in FEAST_WORDS for t in doc))
 
 
+def _newborn_label(doc, span) -> bool:
+    """Is a name the label a hospital gives a child not yet named, "Baby Boy Shah", "Baby Girl Okafor" (the tagger may
+    leave "Baby" out)? Not "Baby Boy" said of a child by a name of their own alone."""
+    words = [t.lower_ for t in span]
+    if words[:1] == ["baby"]:
+        words = words[1:]
+    elif not (span.start > 0 and doc[span.start - 1].lower_ == "baby"):
+        return False
+    return len(words) >= 2 and words[0] in ("boy", "girl")
+
+
 def _likened(span) -> bool:
     """Is a name after "the" what someone is likened to: "she felt like the Queen", "looking like the Maharaja himself"
     (a figure of the news, spoken of as a measure; not "looks like Mum")?"""
@@ -886,7 +899,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "20"  # 20: things26 (a car that "died", "conked out" or "has gone" beside the words of a breakdown or a sale, "waiting for the tow truck", "DVLA form posted", where no person's death is told, `_broke_down`; a death that recurs, "RIP Bettie (for the fourth time)", `_dies_again`; "Bluebell, my little Micra", `_a_make_of_car`; a pronoun likened to a role is given none, "proud like she is my own daughter", `_given_a_role`); 19: things25 (a kind in a bracket after a name, "Pete (the budgie)"; an animal or a thing brought in and then named, "a rabbit ... named him Mr Bun"; "had Rusty put down"; a character "killed off"; "felt like the Queen"; a feast's figure, "a carrot out for Rudolph" at Christmas; "which Rua could tell" sees, not tells); 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"; "Edison is his address now" is a place); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "20"  # 20: things26 (a car that "died", "conked out" or "has gone" beside the words of a breakdown or a sale, "waiting for the tow truck", "DVLA form posted", where no person's death is told, `_broke_down`; a death that recurs, "RIP Bettie (for the fourth time)", `_dies_again`; "Bluebell, my little Micra", `_a_make_of_car`; a pronoun likened to a role is given none, "proud like she is my own daughter", `_given_a_role`; "Baby Boy Shah", a hospital's label for a child not yet named, `_newborn_label`); 19: things25 (a kind in a bracket after a name, "Pete (the budgie)"; an animal or a thing brought in and then named, "a rabbit ... named him Mr Bun"; "had Rusty put down"; a character "killed off"; "felt like the Queen"; a feast's figure, "a carrot out for Rudolph" at Christmas; "which Rua could tell" sees, not tells); 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"; "Edison is his address now" is a place); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
