@@ -25,14 +25,18 @@ CASES = [
           "My sister Rachel came for me. Rachel says it's time for a new one.", "Still missing Bluebell."],
          people=["Rachel"], no=["Bluebell"]),
     case([("Thabo", "Hilda died outside Bloemfontein 🙄"), ("Thabo", "Waiting for the tow truck. My wife Lerato says she told me so"),
-          ("Nomsa", "Shame man. Hilda again"), ("Thabo", "Hilda Hilda Hilda")], people=["Lerato"], no=["Hilda"]),
+          ("Nomsa", "Shame man. Hilda again"), ("Thabo", "Hilda Hilda Hilda")], people=["Lerato"], no=["Hilda"],
+         reason="a car that dies by the road, known by the breakdown's words alone: things26's `_broke_down` read it so, but took a real death beside a breakdown for a car too, and was taken out"),
     case(["Gertrude died at the toll plaza near Bulacan. Waited two hours for the mechanic. My cousin Jomar said he told "
-          "me so.", "No Gertrude this week, so the jeepney to work."], people=["Jomar"], no=["Gertrude"]),
+          "me so.", "No Gertrude this week, so the jeepney to work."], people=["Jomar"], no=["Gertrude"],
+         reason="a car that dies by the road, known by the breakdown's words alone: things26's `_broke_down` read it so, but took a real death beside a breakdown for a car too, and was taken out"),
     case(["Rosie conked out on the A9 outside Perth. Tow truck, two hours, £180. Morag says it's time to let her go.",
-          "Thinking about Rosie."], people=["Morag"], no=["Rosie"]),
+          "Thinking about Rosie."], people=["Morag"], no=["Rosie"],
+         reason="a car that dies by the road, known by the breakdown's words alone: things26's `_broke_down` read it so, but took a real death beside a breakdown for a car too, and was taken out"),
     # a car sold: the DVLA, the miles on the clock
     case(["Advert for Doris is up on the website.", "Doris has gone. A lad from Rotherham came for her with cash. Blue Astra, 2011, "
-          "sixty thousand miles. DVLA form posted tonight."], no=["Doris"]),
+          "sixty thousand miles. DVLA form posted tonight."], no=["Doris"],
+         reason="a car that dies by the road, known by the breakdown's words alone: things26's `_broke_down` read it so, but took a real death beside a breakdown for a car too, and was taken out"),
     # a death that recurs is no death
     case([("Nomsa", "RIP Hilda (for the third time)"), ("Thabo", "She'll rise again. Hilda always does"),
           ("Nomsa", "Hilda!!")], no=["Hilda"]),
@@ -43,6 +47,8 @@ CASES = [
          people=["Desmond"], no=["Nellie"]),
     case("Sunil said we should take Rani, our Maruti, to Lonavala. Sunil will drive.", people=["Sunil"], no=["Rani"]),
     # traps: people who die near a car, people who ring the AA
+    case("Sam Kerr died last night. His sister Beth rang me at six. I had to ring the AA because the car wouldn't start on "
+         "the way over to theirs.", people=["Sam Kerr", "Beth"]),
     case("Gran died on Tuesday at the hospice. Dad drove us home in the car and nobody spoke.", people=["Gran", "Dad"]),
     case("Uncle Joe died on the M6 when a lorry hit his car. The police towed what was left of it.", people=["Joe"]),
     case("Bessie has gone. She went peacefully in the night at ninety-one, and Mum sat with her till the end. The car "

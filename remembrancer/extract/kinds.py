@@ -352,7 +352,7 @@ def sign(doc, span, quotes) -> str | None:
         return "thing"  # "Bessie wouldn't start this morning": an engine (not "Tom didn't start school")
     if root.dep_ == "nsubj" and head.lemma_.lower() in ("die", "stall", "conk") and _stranded(head):
         return "thing"  # "Bluebell died at the traffic lights and I had to push her home"
-    if _dies_again(doc, span) or _broke_down(root):
+    if _dies_again(doc, span):
         return "thing"  # "RIP Bettie (for the fourth time)"; "Bettie died outside Ventersburg" ... "Waiting for the tow truck"
     if _a_make_of_car(root):
         return "thing"  # "Bluebell, my little Micra"
@@ -528,39 +528,6 @@ def _stranded(verb) -> bool:
         return True
     return any(t.lemma_.lower() in STRANDED_VERBS and t.pos_ == "VERB" and any(
         c.dep_ == "dobj" and c.lower_ in ("her", "him", "it") for c in t.children) for t in verb.sent)
-
-
-# Words a car's breakdown or sale is told with, and no one's death: "waiting for the tow truck", "the dashboard lit up",
-# "the AA man said she'd had it", "DVLA form posted", "forty thousand miles" (on the clock).
-BREAKDOWN = {"tow", "dashboard", "mechanic", "mot", "dvla", "gearbox", "radiator", "mileage", "odometer", "breakdown"}
-MOTORING = {"AA", "RAC"}  # the motoring clubs whose men come out to a car
-# Words a person's death is told with: near them, a name that "died" is someone's, whatever car is near too.
-DEATH_TOLD = {"funeral", "hospital", "hospice", "ambulance", "paramedic", "paramedics", "police", "crash", "accident", "collision",
-              "killed", "coffin", "undertaker", "undertakers", "cremation", "crematorium", "crem", "burial", "buried", "grave",
-              "condolences", "peacefully", "sleep", "inquest", "ward", "doctor", "nurse", "heart", "cancer", "stroke", "aged"}
-ENDED = {"die", "conk", "stall"}
-
-
-def _broke_down(root) -> bool:
-    """Is a name that "died", "conked out" or "has gone" a car, by the words of a breakdown or a sale in its sentence or
-    the three after it ("Bettie died outside Ventersburg" ... "Waiting for the tow truck"; "Bessie has gone." ...
-    "forty-one thousand miles")? Not where the entry tells a person's death ("Uncle Joe died on the M6 when a lorry
-    hit his car. The police towed ..."), nor "Dennis has gone into the garage"."""
-    verb = root.head
-    lemma = verb.lemma_.lower()
-    if root.dep_ != "nsubj" or not (lemma in ENDED or lemma == "go" and not any(
-            c.dep_ in ("prep", "dobj", "xcomp", "advcl", "prt", "advmod", "ccomp", "npadvmod") for c in verb.children) and any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
-        return False  # "Bessie has gone." (not "Bessie went to Leeds", "has gone home")
-    if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in verb.children):
-        return False
-    doc = root.doc
-    if any(t.lower_ in DEATH_TOLD for t in doc):
-        return False
-    sents = list(doc.sents)
-    at = next(n for n, s in enumerate(sents) if s.start <= root.i < s.end)
-    return any(t.lemma_.lower() in BREAKDOWN or t.text in MOTORING or t.lower_ == "miles" and any(
-        c.lower_ == "thousand" for c in t.subtree) for s in sents[at:at + 4] for t in s)
 
 
 ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "umpteenth", "hundredth",
@@ -899,7 +866,7 @@ class Kinds:
     """Say, at each mention of a name, what the words around it make it."""
 
     name = "kinds"
-    version = "20"  # 20: things26 (a car that "died", "conked out" or "has gone" beside the words of a breakdown or a sale, "waiting for the tow truck", "DVLA form posted", where no person's death is told, `_broke_down`; a death that recurs, "RIP Bettie (for the fourth time)", `_dies_again`; "Bluebell, my little Micra", `_a_make_of_car`; a pronoun likened to a role is given none, "proud like she is my own daughter", `_given_a_role`; "Baby Boy Shah", a hospital's label for a child not yet named, `_newborn_label`); 19: things25 (a kind in a bracket after a name, "Pete (the budgie)"; an animal or a thing brought in and then named, "a rabbit ... named him Mr Bun"; "had Rusty put down"; a character "killed off"; "felt like the Queen"; a feast's figure, "a carrot out for Rudolph" at Christmas; "which Rua could tell" sees, not tells); 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"; "Edison is his address now" is a place); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
+    version = "21"  # 21: (the lead) things26's `_broke_down` taken out: a name that "died" near a breakdown's words was a car though the words were of a real death ("Sam Kerr died last night. ... I had to ring the AA because the car wouldn't start"), so a real death and a person were lost; 20: things26 (a car that "died", "conked out" or "has gone" beside the words of a breakdown or a sale, "waiting for the tow truck", "DVLA form posted", where no person's death is told, `_broke_down`; a death that recurs, "RIP Bettie (for the fourth time)", `_dies_again`; "Bluebell, my little Micra", `_a_make_of_car`; a pronoun likened to a role is given none, "proud like she is my own daughter", `_given_a_role`; "Baby Boy Shah", a hospital's label for a child not yet named, `_newborn_label`); 19: things25 (a kind in a bracket after a name, "Pete (the budgie)"; an animal or a thing brought in and then named, "a rabbit ... named him Mr Bun"; "had Rusty put down"; a character "killed off"; "felt like the Queen"; a feast's figure, "a carrot out for Rudolph" at Christmas; "which Rua could tell" sees, not tells); 18: notpeople21 (a part in a play the text is about, "Sophie Hill is Mrs Birling", "cast Aoife as Lady Macbeth"; the first word of a street's name; a dog that eats a sock or chews a shoe; a car fixed or filled with fuel; "the vet gave Rocco his jabs"; not "Sergeant Kelly barked orders"; "Edison is his address now" is a place); 17: mdlines19 (a list of titles read from lines.marked_lines: an en dash opens an item too); 16: notesmd17 (the bare items of a list of things are titles, no one: "- Bohemian Rhapsody\n- Hey Jude", kinds.titled_items); 15: peopleprec17 (a name after "a" or "an" that does nothing only people do is a thing: "asked for a Dr Pepper"; "Big Bertha is our camper van", the tagger's proper noun in lower case, is a thing; "St Barnabas was full" is a place, not "St. John said" nor "St. John's face"; a breed said of a name is a pet's, "Pulga is a chihuahua"); 14: people15 (words of two or more said as a sentence of their own with an emoji, or wished "to all", are a set phrase: "🙏 Sat Sri Akal.", "Ramadan Kareem to all"); 13: people13 (a name after "the" is no one: "the Lord Nelson"; what is watched, read or listened to; a possessive owning nothing, "ask Rita's"; a word before a bare command, "Arre, tell Mama"); 12: dupes11 (a namesake "named after" another is someone new: "we named him Thomas, after my grandfather"); 11: people10 (kin a name has, "Ciarán's mam"; what is sung; "X ate it off the counter", "X tried to lick his face"; "the Norfolk and Norwich"; where one goes or stays; "Dear X, You are" no firm); 10: names9 (a name said once doing what only people do is a person, whatever the tagger took it for: people.acts_as_person); 9: people8 (a thing named by what it is, "my starter is named Clint"; a car that "wouldn't start"; "Ravi bhai")
 
     def __call__(self, ex: Extraction) -> Extraction:
         doc = ex.doc
