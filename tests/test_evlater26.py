@@ -5,7 +5,9 @@ American, Indian, Nigerian, Australian English.
 
 TOLD: every telling of the event, in every entry, is dated inside the day a careful reader gives it.
 APART: two events of one kind (two moves to two places, a second marriage years on), or a plan called off, are not
-joined: the later telling takes no date of the earlier one."""
+joined: the later telling takes no date of the earlier one.
+
+Main (cd9881b) fails 8 of the 12 (all 8 told); evlater26 fails 3, strict xfails: people not read, not dates."""
 import json
 
 import pytest
