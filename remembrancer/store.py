@@ -2050,6 +2050,26 @@ def dated_events_of_kind(conn, person: int, kind: str) -> list:
         " AND ev.negated = 0 AND coalesce(ev.date_confidence, 0) > 0", (person, kind)).fetchall()
 
 
+def half_dated_events(conn, people, kinds) -> list:
+    """(event, person, kind, lo, hi, place) of the events of these kinds these people are in (not as agents), not
+    denied, dated only by a bound: no later than a day (lo NULL), or after one, as a plan is (hi NULL); not those a
+    death or a funeral bounds ("bound:" evidence)."""
+    return [tuple(r) for chunk in _chunks(people) for r in conn.execute(
+        "SELECT ev.id, ep.person, ev.kind, ev.lo, ev.hi, ev.place FROM events ev JOIN event_people ep ON ep.event = ev.id"
+        f" AND ep.agent = 0 WHERE ep.person IN ({_marks(chunk)}) AND ev.kind IN ({_marks(kinds)}) AND ev.negated = 0"
+        " AND (ev.lo IS NULL) != (ev.hi IS NULL) AND coalesce(ev.date_how, '') NOT LIKE 'bound:%'",
+        (*chunk, *kinds)).fetchall()]
+
+
+def dated_tellings(conn, person: int, kind: str) -> list:
+    """(event, lo, hi, date_how, date_confidence, confidence, place) of the person's events of this kind (not as agent)
+    surely dated, not denied."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT ev.id, ev.lo, ev.hi, ev.date_how, ev.date_confidence, coalesce(ev.confidence, 1.0), ev.place FROM events ev"
+        " JOIN event_people ep ON ep.event = ev.id AND ep.agent = 0 WHERE ep.person = ? AND ev.kind = ? AND ev.lo IS NOT NULL"
+        " AND ev.hi IS NOT NULL AND ev.negated = 0 AND coalesce(ev.date_confidence, 0) > 0", (person, kind)).fetchall()]
+
+
 def date_events(conn, rows):
     """Rows of (lo, hi, date_confidence, date_how, event)."""
     conn.executemany("UPDATE events SET lo = ?, hi = ?, date_confidence = ?, date_how = ? WHERE id = ?", rows)

@@ -1012,7 +1012,7 @@ class Times:
     """Find the times an entry speaks of, resolved against the entry's date."""
 
     name = "times"
-    version = "18"  # 18: evdates25 ("day before yesterday" without "the"; "twenty years married today": that day twenty years back; "are getting married in February": to come; "when I was nine" of one born known to the year: the two years it may be); 17: dates21 ("died on 3/5 in Ibadan" a day, not inches; "last month after thirty years" is last month; "the week before Christmas, back in 1999": the year told after; "that night", "the same day": of the one day told before; "Hannah and Joe get married on Saturday": to come); 16: evdates19 ("this arvo", Australian: this afternoon); 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
+    version = "19"  # 19: evlater26 ("Kirsty's moving on the 1st of September": "'s" the parser takes for a possessive before a verb in -ing is "is", to come); 18: evdates25 ("day before yesterday" without "the"; "twenty years married today": that day twenty years back; "are getting married in February": to come; "when I was nine" of one born known to the year: the two years it may be); 17: dates21 ("died on 3/5 in Ibadan" a day, not inches; "last month after thirty years" is last month; "the week before Christmas, back in 1999": the year told after; "that night", "the same day": of the one day told before; "Hannah and Joe get married on Saturday": to come); 16: evdates19 ("this arvo", Australian: this afternoon); 9: dates5: plans and bookings forward, day words, "in the summer"; 10: dates6: "on a Sunday", "four years on
     # Thursday since", "the 80s", Easter a long weekend, "forty years in May", "on the 2nd of March and died on the 9th", "in
     # 1978, the week after Lisa was born", "the 4th of February, a Thursday"; 11: dates7: "Labor Day weekend", "born 3/8",
     # "that same year", "the fall of '09", by another event ("the year Sam was born", "when Mom turned 70": by_event)
@@ -1108,7 +1108,8 @@ def to_come(doc, pos: int) -> bool:
     # ... or "get" before it: "Hannah and Joe get married on Saturday"
     # ... or "getting" as the passive's auxiliary, itself after a present "be": "Kate and Sam are getting married in February"
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "have" or any(c.tag_ in ("VBZ", "VBP") and (
-        c.lemma_ == "be" or c.lemma_ == "get" and c.dep_ == "auxpass") for c in aux) or any(
+        c.lemma_ == "be" or c.lemma_ == "get" and c.dep_ == "auxpass") for c in aux) or verb.tag_ == "VBG" and any(
+        c.tag_ == "POS" and c.lower_ in ("'s", "’s") for c in aux) or any(
         c.tag_ == "VBG" and c.lower_ == "getting" and any(x.dep_ == "aux" and x.tag_ in ("VBZ", "VBP") and x.lemma_ == "be"
                                                      for x in c.children) for c in aux)
 
