@@ -71,7 +71,7 @@ def _namer():
     return NickNamer()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def nickname_of(a: str, b: str) -> bool:
     """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
     a, b = a.lower(), b.lower()
