@@ -25,7 +25,7 @@ from functools import lru_cache
 from .. import store
 from ..people import Stated, _merge, _split, _tie, apply_corrections, converse, unsuffixed
 from .aliases import _DIMINUTIVE, AS_TWO_BETWEEN, COURTESY, FAMILY_WORDS, SIZES, GREETING, Aliases, _namer, bare_title, double_first, marked_apart, name_marks, nickname_of, said_marks, same_person, same_surname, short_form, teknonym, tie, titled, tokens
-from .names import stemmed_from
+from .names import nickname_keys, stemmed_from
 from .base import Extraction, Mention, Person
 from .coref import Coref
 from .cues import Cues
@@ -1905,6 +1905,9 @@ def _titled_joins(conn, split) -> set[int]:
         for n in row["names"]:
             if tokens(n):
                 by_first[_first_of(n)].add(pid)
+    by_start = defaultdict(set)  # a first word's first three letters -> the first words (`nickname_keys`)
+    for w in by_first:
+        by_start[w[:3]].add(w)
     out = set()
     for k, row in list(rows.items()):
         if k not in rows:
@@ -1915,7 +1918,9 @@ def _titled_joins(conn, split) -> set[int]:
                 len(tokens(n)) > 1 and n not in titled for n in row["names"]):
             continue
         firsts = {tokens(n)[0] for n in titled}
-        near = {pid for w, pids in by_first.items() if w in firsts or any(nickname_of(f, w) for f in firsts) for pid in pids} & rows.keys()
+        keys = [nickname_keys(f) for f in firsts]
+        words = {w for starts, whole in keys for w in (*(v for s in starts for v in by_start.get(s, ())), *whole) if w in by_first}
+        near = {pid for w in words if w in firsts or any(nickname_of(f, w) for f in firsts) for pid in by_first[w]} & rows.keys()
         fits = [pid for pid in sorted(near) if (other := rows[pid]) and pid != k and not (row["gender"] and other["gender"] and row["gender"] != other["gender"])
                 and not any(n.split()[0].lower() in KIN_NAMES for n in other["names"] if n.split())
                 and any(tokens(n) and not _surname_only(n) and (_first_of(n) in firsts or any(nickname_of(f, _first_of(n)) for f in firsts))

@@ -71,12 +71,25 @@ def _namer():
     return NickNamer()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def nickname_of(a: str, b: str) -> bool:
     """Is one first name a curated nickname (or the same name) of the other? ("Liz", "Elizabeth")"""
     a, b = a.lower(), b.lower()
     return a == b or short_form(a, b) or short_form(b, a) or curated_nickname(a, b) or nickname_stem(a, b) \
         or nickname_stem(b, a) or spelt_otherwise(a, b)
+
+
+@lru_cache(maxsize=1 << 14)
+def nickname_keys(name: str) -> tuple[frozenset, frozenset]:
+    """(first three letters, whole words) that every first name `nickname_of` this one has one of: a short form, a pet
+    ending or a spelling (`short_form`, `spelt_otherwise`) begins as the name does, a curated nickname or a name it is a
+    nickname of is listed (`curated_nickname`), and a shortened nickname begins as the nickname does or is the name
+    `stemmed_from` gives (`nickname_stem`). So the names to compare are looked up, not every name read."""
+    name = name.lower()
+    namer = _namer()
+    nicks = namer.nicknames_of(name)
+    return (frozenset({name[:3]} | {n[:3] for n in nicks}),
+            frozenset({name} | nicks | namer.canonicals_of(name) | stemmed_from(name)))
 
 
 @lru_cache(maxsize=1)
