@@ -1,4 +1,7 @@
-"""CPU ms per batch of the joins' parts on a store q.py left (rolled back each time)."""
+"""CPU ms per batch of the joins' parts on a store q.py left (one part: each run in a transaction rolled back).
+
+    python bench/prof/parts.py q.db
+"""
 import shutil
 import sqlite3
 import statistics

@@ -1,10 +1,17 @@
+"""Where an entry's time goes: 300 entries of the tuned journal writers added one at a time to one SQLite store under
+cProfile (one part, not end to end: `Memory.add` in a loop, the models loaded before). Prints the costliest functions
+of remembrancer, the joins after each batch and the SQL statements.
+
+    python bench/prof/q.py [STATS_FILE]      # run from a scratch folder: it writes q.db there
+"""
 import cProfile, pstats, glob, time, os
+from pathlib import Path
 from remembrancer import Memory
+JOURNALS = Path(__file__).resolve().parents[1] / "data" / "journals"
 skip = ("letters-widower","two-friends","notes-ohio","chat-ate","chat-assistant","diary-kochi","chat-lagos","notes-memory")
-files = [f for f in sorted(glob.glob("/work/main/bench/data/journals/*/entries/*")) if os.path.isfile(f) and not any(w in f for w in skip)]
+files = [f for f in sorted(glob.glob(str(JOURNALS / "*" / "entries" / "*"))) if os.path.isfile(f) and not any(w in f for w in skip)]
 texts = [open(f, encoding="utf-8").read() for f in files if not f.endswith(".jsonl")][:300]
 print(len(texts), sum(len(t.split()) for t in texts), "words")
-import os
 if os.path.exists("q.db"): os.remove("q.db")
 with Memory("q.db") as m:
     m.add("Warm up with Sam.", at="2020-01-01")
