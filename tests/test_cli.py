@@ -417,9 +417,10 @@ def test_person_page_speaks_to_the_owner_and_quotes_events_without_front_matter(
 
 def test_the_pages_a_person_reads_say_which_entry_and_say_each_moment_once(run, tmp_path):
     """From search, a person's page and the timeline a person can go to the entry to put it right: each passage
-    says its entry. A passage holding a date, "today" and a marriage is one line of the timeline, not three; a date
-    given by hand on this day is a line of its own, not a blank one. A person's passages run by date, a chat
-    stored later among them; the trash and `purge` show an entry's words, not its front matter."""
+    says its entry. A passage holding a date, "today" and a marriage ("Twelve years married today") is one line of
+    the timeline, not three; a date given by hand on this day is a line of its own, not a blank one. A person's
+    passages run by date, a chat stored later among them; the trash and `purge` show an entry's words, not its front
+    matter."""
     journal = tmp_path / "journal"
     journal.mkdir()
     (journal / "a.md").write_text("---\ndate: 2024-02-11\n---\nTwelve years married today. Owen booked the Italian"
@@ -434,7 +435,9 @@ def test_the_pages_a_person_reads_say_which_entry_and_say_each_moment_once(run, 
     entry = json.loads(ok(run("search", "quay Conwy", "--json")).output)[0]["entry"]
     assert f"(entry {entry})" in found
     moments = [line for line in ok(run("timeline")).output.splitlines() if "Twelve years married" in line]
-    assert len(moments) == 1 and moments[0].startswith("2024-02-11") and f"(entry {entry})" in moments[0]
+    # one line, at the wedding the passage dates twelve years before the day it was written (evdates25)
+    assert len(moments) == 1 and moments[0].startswith("2012-02-11") and "today 2024-02-11" in moments[0] \
+        and f"(entry {entry})" in moments[0]
     ok(run("people", "died", "Owen", "2025-02-11"))  # a test of a date given by hand, not of Owen
     today = ok(run("on-this-day", "--date", "2026-02-11")).output.splitlines()
     assert today[0].startswith("2025-02-11 (1 year ago)") and "death of Owen (you said)" in today[0]
