@@ -477,3 +477,16 @@ def read_events(memory) -> list[tuple[str, set, str, str, bool]]:
             who |= names.get(p["person"], set())
         out.append((r["kind"], who, r["lo"], r["hi"], not perhaps(r["kind"], r["confidence"])))
     return out
+
+
+def one_holder(memory, names) -> tuple[bool, list]:
+    """Are these names (lower case) all held by one listed person but the writer, and by no other? (and the listing)"""
+    people = listed_people(memory, everyone=True)
+    holders = [held for _, held in people if "me" not in held and set(names) & held]
+    return len(holders) == 1 and set(names) <= holders[0], people
+
+
+def no_holder(memory, names) -> tuple[bool, list]:
+    """Does no listed person but the writer hold all these names (lower case)? (and the listing)"""
+    people = listed_people(memory, everyone=True)
+    return not [held for _, held in people if "me" not in held and set(names) <= held], people

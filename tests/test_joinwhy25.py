@@ -12,7 +12,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_told, listed_people, told_label
+from conftest import add_told, no_holder, one_holder, told_label
 
 pytestmark = pytest.mark.extract_only
 
@@ -77,22 +77,17 @@ APART = [
 ]
 
 
-def _others(people):
-    return [held for _, held in people if "me" not in held]
-
-
 @pytest.mark.parametrize("said, names", JOIN, ids=[told_label(r.values[0]) for r in JOIN])
 def test_two_names_of_one_person_are_one_listing(db, tmp_path, said, names):
     with Memory(db) as memory:
         add_told(memory, said, tmp_path, AT)
-        people = listed_people(memory, everyone=True)
-        holders = [held for held in _others(people) if set(names) & held]
-        assert len(holders) == 1 and set(names) <= holders[0], people
+        one, people = one_holder(memory, names)
+        assert one, people
 
 
 @pytest.mark.parametrize("said, names", APART, ids=[told_label(r.values[0]) for r in APART])
 def test_two_people_whose_names_fit_stay_two(db, tmp_path, said, names):
     with Memory(db) as memory:
         add_told(memory, said, tmp_path, AT)
-        people = listed_people(memory, everyone=True)
-        assert not [held for held in _others(people) if set(names) <= held], people
+        none, people = no_holder(memory, names)
+        assert none, people

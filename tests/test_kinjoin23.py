@@ -11,7 +11,7 @@ import pytest
 
 from remembrancer import Memory
 
-from conftest import add_told, chat_lines, listed_people, told_label
+from conftest import add_told, chat_lines, no_holder, one_holder, told_label
 
 pytestmark = pytest.mark.extract_only
 
@@ -62,22 +62,17 @@ APART = [
 ]
 
 
-def _others(people):
-    return [held for _, held in people if "me" not in held]
-
-
 @pytest.mark.parametrize("said, names", JOIN, ids=[told_label(r.values[0]) for r in JOIN])
 def test_a_name_given_after_the_writers_parent_is_theirs(db, tmp_path, said, names):
     with Memory(db) as memory:
         add_told(memory, said, tmp_path, AT)
-        people = listed_people(memory, everyone=True)
-        holders = [held for held in _others(people) if set(names) & held]
-        assert len(holders) == 1 and set(names) <= holders[0], people
+        one, people = one_holder(memory, names)
+        assert one, people
 
 
 @pytest.mark.parametrize("said, names", APART, ids=[told_label(r.values[0]) for r in APART])
 def test_a_name_not_given_after_the_writers_parent_stays_apart(db, tmp_path, said, names):
     with Memory(db) as memory:
         add_told(memory, said, tmp_path, AT)
-        people = listed_people(memory, everyone=True)
-        assert not [held for held in _others(people) if set(names) <= held], people
+        none, people = no_holder(memory, names)
+        assert none, people
